@@ -1,0 +1,36 @@
+package dev.adjoint.generator;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one generator run needs, immutable. The Maven plugin fills it from its parameters.
+ *
+ * @param sourceRoots directories scanned for {@code @Differentiable} methods
+ * @param includes glob patterns (relative to a source root, {@code /}-separated) of files to
+ *     read; empty means {@code **}{@code /*.java}
+ * @param excludes glob patterns of files to skip, applied after {@code includes}
+ * @param outputDirectory where adjoint classes are written, in package folders
+ * @param stateFile where the fingerprint of the last successful run is kept (incremental builds);
+ *     {@code null} turns incremental checking off
+ */
+public record GenerationRequest(
+        List<Path> sourceRoots,
+        List<String> includes,
+        List<String> excludes,
+        Path outputDirectory,
+        Path stateFile) {
+
+    public GenerationRequest {
+        sourceRoots = List.copyOf(sourceRoots);
+        includes = List.copyOf(includes);
+        excludes = List.copyOf(excludes);
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+    }
+
+    /** A request over {@code sourceRoots} with default includes and no incremental state. */
+    public static GenerationRequest of(List<Path> sourceRoots, Path outputDirectory) {
+        return new GenerationRequest(sourceRoots, List.of(), List.of(), outputDirectory, null);
+    }
+}

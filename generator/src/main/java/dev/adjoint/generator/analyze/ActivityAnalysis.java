@@ -1,0 +1,158 @@
+package dev.adjoint.generator.analyze;
+
+import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.MethodIr;
+import dev.adjoint.generator.ir.Op;
+import dev.adjoint.generator.ir.Stmt;
+import dev.adjoint.generator.rules.DerivativeRules;
+import dev.adjoint.generator.rules.Rule;
+import dev.adjoint.generator.select.Param;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Activity and to-be-recorded analyses, flow-insensitive (a fixpoint over all assignments): a
+ * variable is <em>varied</em> when some assignment feeds it from a varied operand through a
+ * non-zero derivative, <em>useful</em> when it feeds the result the same way, and <em>active</em>
+ * when both. The reverse sweep <em>needs</em> the values its derivative rules read.
+ */
+public final class ActivityAnalysis {
+    private ActivityAnalysis() {}
+
+    /** Analyses {@code ir} under {@code options}. */
+    public static Analysis analyze(MethodIr ir, Options options) {
+        List<Stmt> flat = new ArrayList<>();
+        flatten(ir.body(), flat);
+        Set<Atom.Var> varied = new HashSet<>();
+        for (int i = 0; i < ir.params().size(); i++) {
+            Param p = ir.request().params().get(i);
+            if (p.wrt()) {
+                varied.add(ir.params().get(i));
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Stmt s : flat) {
+                if (s instanceof Stmt.Assign a && !varied.contains(a.target()) && a.target().type().isFloating()
+                        && feeds(a.op(), varied)) {
+                    varied.add(a.target());
+                    changed = true;
+                }
+            }
+        }
+        Set<Atom.Var> active;
+        if (options.activity()) {
+            Set<Atom.Var> useful = new HashSet<>();
+            if (ir.result() instanceof Atom.Var r) {
+                useful.add(r);
+            }
+            changed = true;
+            while (changed) {
+                changed = false;
+                for (Stmt s : flat) {
+                    if (s instanceof Stmt.Assign a && useful.contains(a.target())) {
+                        for (Atom.Var v : differentiableOperands(a.op())) {
+                            changed |= useful.add(v);
+                        }
+                    }
+                }
+            }
+            active = new HashSet<>(varied);
+            active.retainAll(useful);
+        } else {
+            active = varied;
+        }
+        Set<Atom.Var> needed = new HashSet<>();
+        for (Stmt s : flat) {
+            collectNeeded(s, active, needed, ir, options);
+        }
+        return new Analysis(active, needed, Overwrites.of(ir.params(), ir.body()));
+    }
+
+    private static void collectNeeded(Stmt s, Set<Atom.Var> active, Set<Atom.Var> needed, MethodIr ir, Options options) {
+        if (!options.toBeRecorded()) {
+            if (s instanceof Stmt.Assign a) {
+                needed.add(a.target());
+                a.op().operands().forEach(o -> addVar(o, needed));
+            } else if (s instanceof Stmt.If i) {
+                addVar(i.cond(), needed);
+            }
+            return;
+        }
+        if (s instanceof Stmt.Assign a && active.contains(a.target())) {
+            if (a.op() instanceof Op.Apply ap) {
+                Rule rule = DerivativeRules.get(ap.rule());
+                for (int i = 0; i < ap.args().size(); i++) {
+                    if (!(ap.args().get(i) instanceof Atom.Var v) || !active.contains(v)) {
+                        continue;
+                    }
+                    for (String name : rule.valuesRead(i)) {
+                        switch (name) {
+                            case "a" -> addVar(ap.args().get(0), needed);
+                            case "b" -> addVar(ap.args().get(1), needed);
+                            default -> needed.add(a.target());
+                        }
+                    }
+                }
+            } else if (a.op() instanceof Op.ArrayLoad load) {
+                addVar(load.index(), needed);
+            }
+        } else if (s instanceof Stmt.If i) {
+            if (containsActive(i.then(), active) || containsActive(i.otherwise(), active)) {
+                addVar(i.cond(), needed);
+            }
+        }
+    }
+
+    private static boolean containsActive(List<Stmt> body, Set<Atom.Var> active) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Assign a && active.contains(a.target())) {
+                return true;
+            }
+            if (s instanceof Stmt.If i && (containsActive(i.then(), active) || containsActive(i.otherwise(), active))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void addVar(Atom a, Set<Atom.Var> into) {
+        if (a instanceof Atom.Var v) {
+            into.add(v);
+        }
+    }
+
+    /** Whether {@code op} carries a derivative from one of {@code varied}. */
+    private static boolean feeds(Op op, Set<Atom.Var> varied) {
+        return differentiableOperands(op).stream().anyMatch(varied::contains);
+    }
+
+    /** The operands through which {@code op} has a non-zero derivative. */
+    static List<Atom.Var> differentiableOperands(Op op) {
+        List<Atom.Var> out = new ArrayList<>();
+        if (op instanceof Op.Apply ap) {
+            Rule rule = DerivativeRules.get(ap.rule());
+            for (int i = 0; i < ap.args().size(); i++) {
+                if (rule.differentiableIn(i) && ap.args().get(i) instanceof Atom.Var v && v.type().isFloating()) {
+                    out.add(v);
+                }
+            }
+        } else if (op instanceof Op.ArrayLoad load) {
+            out.add(load.array());
+        }
+        return out;
+    }
+
+    private static void flatten(List<Stmt> body, List<Stmt> into) {
+        for (Stmt s : body) {
+            into.add(s);
+            if (s instanceof Stmt.If i) {
+                flatten(i.then(), into);
+                flatten(i.otherwise(), into);
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.adjoint.generator.analyze;
+
+import dev.adjoint.generator.ir.Atom;
+import java.util.Set;
+
+/**
+ * The facts the reverse pass needs.
+ *
+ * @param active variables that carry an adjoint
+ * @param needed variables whose values the reverse sweep reads (their overwrites are saved)
+ * @param overwrites assignment sites that may replace a value assigned earlier, by statement
+ *     identity (see {@link Overwrites})
+ */
+public record Analysis(Set<Atom.Var> active, Set<Atom.Var> needed, Overwrites overwrites) {
+
+    public Analysis {
+        active = Set.copyOf(active);
+        needed = Set.copyOf(needed);
+    }
+
+    /** Whether {@code a} is a variable with an adjoint. */
+    public boolean isActive(Atom a) {
+        return a instanceof Atom.Var v && active.contains(v);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.adjoint.generator.driver;
+
+import dev.adjoint.generator.GenerationRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The fingerprint of one run's inputs: every source file (path and content), the request's
+ * options and the generator itself. A run whose fingerprint equals the saved one, and whose saved
+ * outputs all still exist, has nothing to do. The state is saved only after a successful run.
+ */
+public final class IncrementalState {
+    private static final String HEADER = "adjoint-state 1";
+    private final Path stateFile;
+    private final String fingerprint;
+    private final String savedFingerprint;
+    private final Set<Path> previousOutputs;
+
+    private IncrementalState(Path stateFile, String fingerprint, String savedFingerprint, Set<Path> previousOutputs) {
+        this.stateFile = stateFile;
+        this.fingerprint = fingerprint;
+        this.savedFingerprint = savedFingerprint;
+        this.previousOutputs = previousOutputs;
+    }
+
+    /** Reads the saved state of {@code request} (if any) and fingerprints {@code sources}. */
+    public static IncrementalState of(GenerationRequest request, Map<Path, String> sources) {
+        MessageDigest md = sha256();
+        update(md, HEADER);
+        update(md, GeneratorFingerprint.VALUE);
+        update(md, request.outputDirectory().toAbsolutePath().toString());
+        for (Map.Entry<Path, String> e : sources.entrySet()) {
+            update(md, e.getKey().toAbsolutePath().toString());
+            update(md, e.getValue());
+        }
+        String fp = HexFormat.of().formatHex(md.digest());
+        Path file = request.stateFile();
+        String saved = null;
+        Set<Path> outputs = new TreeSet<>();
+        if (file != null && Files.isRegularFile(file)) {
+            try {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                if (lines.size() >= 2 && lines.get(0).equals(HEADER)) {
+                    saved = lines.get(1);
+                    for (String l : lines.subList(2, lines.size())) {
+                        if (!l.isBlank()) {
+                            outputs.add(Paths.get(l));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                saved = null; // unreadable state: regenerate
+            }
+        }
+        return new IncrementalState(file, fp, saved, outputs);
+    }
+
+    /** Whether nothing changed since the last successful run and its outputs are all still there. */
+    public boolean isUpToDate() {
+        return stateFile != null
+                && fingerprint.equals(savedFingerprint)
+                && previousOutputs.stream().allMatch(Files::isRegularFile);
+    }
+
+    /** What the last successful run generated. */
+    public Set<Path> previousOutputs() {
+        return previousOutputs;
+    }
+
+    /** Records a successful run that produced {@code outputs}. */
+    public void save(List<Path> outputs) {
+        if (stateFile == null) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER);
+        lines.add(fingerprint);
+        for (Path p : outputs) {
+            lines.add(p.toAbsolutePath().toString());
+        }
+        try {
+            Files.createDirectories(stateFile.toAbsolutePath().getParent());
+            Files.write(stateFile, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save " + stateFile, e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    private static void update(MessageDigest md, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        md.update(Integer.toString(b.length).getBytes(StandardCharsets.UTF_8));
+        md.update((byte) ':');
+        md.update(b);
+    }
+
+    /**
+     * A digest of the generator's own classes, so that a rebuilt generator (same version, new
+     * code) invalidates earlier outputs.
+     */
+    static final class GeneratorFingerprint {
+        static final String VALUE = compute();
+
+        private static String compute() {
+            MessageDigest md = sha256();
+            try {
+                CodeSource cs = IncrementalState.class.getProtectionDomain().getCodeSource();
+                Path where = cs == null ? null : Paths.get(cs.getLocation().toURI());
+                if (where == null) {
+                    return "unknown";
+                }
+                if (Files.isDirectory(where)) {
+                    try (Stream<Path> walk = Files.walk(where)) {
+                        for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                            update(md, where.relativize(p).toString());
+                            md.update(Files.readAllBytes(p));
+                        }
+                    }
+                } else {
+                    try (InputStream in = Files.newInputStream(where)) {
+                        md.update(in.readAllBytes());
+                    }
+                }
+            } catch (IOException | URISyntaxException | RuntimeException e) {
+                return "unknown";
+            }
+            return HexFormat.of().formatHex(md.digest());
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dev.adjoint.generator.fence;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.SimpleName;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.EmptyStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.Modifier;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.rules.DerivativeRules;
+import dev.adjoint.generator.select.MethodRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Checks a method body against the static strategy's allow-list. */
+public final class Fence {
+    private static final Set<Class<? extends Node>> STRUCTURAL = Set.of(
+            SimpleName.class, VariableDeclarator.class, PrimitiveType.class, ArrayType.class, Modifier.class,
+            com.github.javaparser.ast.expr.Name.class);
+
+    private final MethodRequest request;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    private Fence(MethodRequest request) {
+        this.request = request;
+    }
+
+    /** Every unsupported construct of the method's body, one diagnostic each (not their children). */
+    public static List<Diagnostic> check(MethodRequest request) {
+        Fence f = new Fence(request);
+        BlockStmt body = request.declaration().getBody().orElseThrow();
+        List<Statement> stmts = body.getStatements();
+        for (int i = 0; i < stmts.size(); i++) {
+            Statement s = stmts.get(i);
+            if (s instanceof ReturnStmt && i != stmts.size() - 1) {
+                f.reject(s, "a 'return' before the end of the method",
+                        "the static strategy in this release needs exactly one return, as the last statement",
+                        "compute the result into a local and return it at the end");
+            }
+            f.visit(s);
+        }
+        if (stmts.isEmpty() || !(stmts.get(stmts.size() - 1) instanceof ReturnStmt)) {
+            f.diagnostics.add(Positions.error(request.file(), request.declaration().getName(),
+                    "method '" + request.name() + "' must end with 'return <expression>;' so there is a result to differentiate"));
+        }
+        return List.copyOf(f.diagnostics);
+    }
+
+    private void visit(Node n) {
+        if (STRUCTURAL.contains(n.getClass())) {
+            return;
+        }
+        if (n instanceof BlockStmt || n instanceof EmptyStmt || n instanceof ExpressionStmt || n instanceof EnclosedExpr
+                || n instanceof NameExpr || n instanceof IntegerLiteralExpr || n instanceof LongLiteralExpr
+                || n instanceof DoubleLiteralExpr || n instanceof BooleanLiteralExpr || n instanceof ConditionalExpr
+                || n instanceof ArrayAccessExpr) {
+            visitChildren(n);
+        } else if (n instanceof ReturnStmt r) {
+            if (r.getParentNode().orElse(null) != request.declaration().getBody().orElse(null)) {
+                reject(n, "'return' inside a block", "the static strategy in this release needs exactly one return,"
+                        + " as the last statement of the method", "assign the result to a local and return it at the end");
+                return;
+            }
+            if (r.getExpression().isEmpty()) {
+                reject(n, "'return;' without a value", "the method's result is what is differentiated", "return an expression");
+            }
+            visitChildren(n);
+        } else if (n instanceof IfStmt) {
+            visitChildren(n);
+        } else if (n instanceof VariableDeclarationExpr v) {
+            v.getVariables().forEach(d -> {
+                if (d.getType().getArrayLevel() > 0) {
+                    reject(d, "local array variable '" + d.getNameAsString() + "'",
+                            "arrays are read-only parameters in this release", "read the parameter array directly");
+                }
+                d.getInitializer().ifPresent(this::visit);
+            });
+        } else if (n instanceof AssignExpr a) {
+            if (!(a.getTarget() instanceof NameExpr)) {
+                reject(a, "assignment to '" + Positions.oneLine(a.getTarget()) + "'",
+                        "only local variables and scalar parameters can be assigned in this release (arrays are read-only)",
+                        "compute into a local variable");
+                return;
+            }
+            if (a.getOperator() == AssignExpr.Operator.REMAINDER || a.getOperator().name().contains("SHIFT")
+                    || a.getOperator() == AssignExpr.Operator.BINARY_AND || a.getOperator() == AssignExpr.Operator.BINARY_OR
+                    || a.getOperator() == AssignExpr.Operator.XOR) {
+                reject(a, "compound assignment '" + a.getOperator().asString() + "'", "it has no derivative rule",
+                        "use + - * / or a java.lang.Math function");
+                return;
+            }
+            if (!(a.getParentNode().orElse(null) instanceof ExpressionStmt)) {
+                reject(a, "assignment inside an expression", "each assignment must be a statement of its own",
+                        "move the assignment to its own statement");
+                return;
+            }
+            visit(a.getValue());
+        } else if (n instanceof UnaryExpr u) {
+            boolean incDec = u.getOperator().name().contains("CREMENT");
+            if (incDec && !(u.getParentNode().orElse(null) instanceof ExpressionStmt)) {
+                reject(u, "'" + u.getOperator().asString() + "' inside an expression", "each update must be a statement of its own",
+                        "move it to its own statement");
+                return;
+            }
+            if (u.getOperator() == UnaryExpr.Operator.BITWISE_COMPLEMENT) {
+                reject(u, "operator '~'", "bitwise operators have no derivative", "compute it outside the differentiated method");
+                return;
+            }
+            visitChildren(n);
+        } else if (n instanceof BinaryExpr b) {
+            switch (b.getOperator()) {
+                case BINARY_AND, BINARY_OR, XOR, LEFT_SHIFT, SIGNED_RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT -> {
+                    reject(b, "operator '" + b.getOperator().asString() + "'", "bitwise operators are not supported",
+                            "compute it outside the differentiated method and pass it in");
+                    return;
+                }
+                default -> visitChildren(n);
+            }
+        } else if (n instanceof CastExpr c) {
+            if (!(c.getType() instanceof PrimitiveType)) {
+                reject(c, "cast to " + c.getType(), "only casts between primitive numeric types are supported",
+                        "use double or float values");
+                return;
+            }
+            visit(c.getExpression());
+        } else if (n instanceof FieldAccessExpr f) {
+            String text = f.toString();
+            if (!(f.getNameAsString().equals("length") || text.equals("Math.PI") || text.equals("Math.E")
+                    || text.equals("java.lang.Math.PI") || text.equals("java.lang.Math.E")
+                    || (f.getScope() instanceof NameExpr s && s.getNameAsString().equals(request.ownerPath().get(request.ownerPath().size() - 1))))) {
+                reject(f, "field access '" + text + "'", "the static strategy reads only parameters, locals, "
+                        + "Math.PI, Math.E, .length and static final fields of the method's own class",
+                        "pass the value as a parameter");
+                return;
+            }
+            if (f.getNameAsString().equals("length")) {
+                visit(f.getScope());
+            }
+        } else if (n instanceof MethodCallExpr m) {
+            visitCall(m);
+        } else {
+            rejectConstruct(n);
+        }
+    }
+
+    private void visitCall(MethodCallExpr m) {
+        String scope = m.getScope().map(Node::toString).orElse("");
+        String name = m.getNameAsString();
+        boolean math = scope.equals("Math") || scope.equals("java.lang.Math")
+                || (scope.isEmpty() && (request.mathStaticImports().contains("*") || request.mathStaticImports().contains(name)));
+        boolean detach = name.equals("detach") && (scope.equals("Adjoint") || scope.equals("dev.adjoint.Adjoint"));
+        if (detach && m.getArguments().size() == 1) {
+            visit(m.getArgument(0));
+            return;
+        }
+        if (math && DerivativeRules.isMathFunction(name, m.getArguments().size())) {
+            m.getArguments().forEach(this::visit);
+            return;
+        }
+        String what = (scope.isEmpty() ? "" : scope + ".") + name + "(...)";
+        String why = math ? "java.lang.Math." + name + " with " + m.getArguments().size() + " argument(s) has no derivative rule"
+                : "calls to other methods are not supported by the static strategy in this release";
+        reject(m, "call to " + what, why, math ? "see the README's list of supported Math functions"
+                : "inline the callee, or use java.lang.Math functions");
+    }
+
+    private void rejectConstruct(Node n) {
+        String kind = n.getClass().getSimpleName().replaceAll("(Stmt|Expr)$", "");
+        String construct = switch (kind) {
+            case "For", "ForEach", "While", "Do" -> "loop ('" + kind.toLowerCase().replace("foreach", "for-each") + "')";
+            case "Switch" -> "'switch' statement";
+            case "Try" -> "'try' statement";
+            case "Throw" -> "'throw' statement";
+            case "Synchronized" -> "'synchronized' block";
+            case "Lambda" -> "lambda expression";
+            case "MethodReference" -> "method reference";
+            case "ObjectCreation" -> "'new' object creation";
+            case "ArrayCreation", "ArrayInitializer" -> "array creation";
+            case "StringLiteral", "TextBlockLiteral" -> "string literal";
+            case "CharLiteral" -> "char literal";
+            case "Break", "Continue" -> "'" + kind.toLowerCase() + "'";
+            case "LocalClassDeclaration", "LocalRecordDeclaration" -> "local class";
+            case "InstanceOf" -> "'instanceof'";
+            case "This", "Super" -> "'" + kind.toLowerCase() + "'";
+            default -> kind + " construct";
+        };
+        reject(n, construct, "not supported by the static strategy in this release",
+                "rewrite it with straight-line code, if/else and the supported expressions (see the README's supported-Java table)");
+    }
+
+    private void reject(Node n, String construct, String why, String todo) {
+        diagnostics.add(Positions.error(request.file(), n, construct + " is not supported: " + why + "; " + todo));
+    }
+
+    private void visitChildren(Node n) {
+        for (Node c : n.getChildNodes()) {
+            visit(c);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.adjoint.generator.ir;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Deterministic, collision-free identifiers for one generated method: every name the user wrote
+ * is reserved, and each generated name gets the first free numeric suffix.
+ */
+public final class Names {
+    private final Set<String> used = new HashSet<>();
+    private int temps;
+
+    /** An allocator that will never hand out any of {@code reserved}. */
+    public Names(Set<String> reserved) {
+        used.addAll(reserved);
+    }
+
+    /** Reserves {@code name} if free and returns it; otherwise the first free {@code name_k}. */
+    public String claim(String name) {
+        if (used.add(name)) {
+            return name;
+        }
+        for (int k = 1; ; k++) {
+            String candidate = name + "_" + k;
+            if (used.add(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    /** A fresh temporary: {@code _t0}, {@code _t1}, ... skipping names already used. */
+    public String temp() {
+        while (true) {
+            String candidate = "_t" + temps++;
+            if (used.add(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    /** Whether {@code name} is taken. */
+    public boolean isUsed(String name) {
+        return used.contains(name);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.adjoint.generator.ir;
+
+/**
+ * A Java type the generator understands: a primitive, or an array of {@code double}/{@code float}
+ * ({@code dims} 1 or 2).
+ */
+public record Ty(Prim prim, int dims) {
+
+    /** Primitive element types. */
+    public enum Prim {
+        DOUBLE("double"), FLOAT("float"), LONG("long"), INT("int"), BOOLEAN("boolean");
+
+        private final String java;
+
+        Prim(String java) {
+            this.java = java;
+        }
+
+        /** The Java keyword. */
+        public String java() {
+            return java;
+        }
+    }
+
+    public static final Ty DOUBLE = new Ty(Prim.DOUBLE, 0);
+    public static final Ty FLOAT = new Ty(Prim.FLOAT, 0);
+    public static final Ty LONG = new Ty(Prim.LONG, 0);
+    public static final Ty INT = new Ty(Prim.INT, 0);
+    public static final Ty BOOLEAN = new Ty(Prim.BOOLEAN, 0);
+
+    /** A scalar of {@code prim}. */
+    public static Ty of(Prim prim) {
+        return new Ty(prim, 0);
+    }
+
+    /** Whether values of this type can carry a derivative: {@code float}, {@code double} and their arrays. */
+    public boolean isFloating() {
+        return prim == Prim.DOUBLE || prim == Prim.FLOAT;
+    }
+
+    /** Whether this is a scalar {@code float} or {@code double}. */
+    public boolean isFloatingScalar() {
+        return dims == 0 && isFloating();
+    }
+
+    /** Whether this is an array type. */
+    public boolean isArray() {
+        return dims > 0;
+    }
+
+    /** Whether this is a scalar integer type. */
+    public boolean isIntegral() {
+        return dims == 0 && (prim == Prim.INT || prim == Prim.LONG);
+    }
+
+    /** The type of one element ({@code double[][]} → {@code double[]}). */
+    public Ty element() {
+        if (dims == 0) {
+            throw new IllegalStateException(this + " is not an array");
+        }
+        return new Ty(prim, dims - 1);
+    }
+
+    /** Java source text of this type. */
+    public String java() {
+        return prim.java() + "[]".repeat(dims);
+    }
+
+    /** The literal zero of this scalar type, as Java source. */
+    public String zero() {
+        return switch (prim) {
+            case DOUBLE -> "0.0";
+            case FLOAT -> "0.0f";
+            case LONG -> "0L";
+            case INT -> "0";
+            case BOOLEAN -> "false";
+        };
+    }
+
+    @Override
+    public String toString() {
+        return java();
+    }
+}

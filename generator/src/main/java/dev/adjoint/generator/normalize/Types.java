@@ -1,0 +1,151 @@
+package dev.adjoint.generator.normalize;
+
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.rules.DerivativeRules;
+import dev.adjoint.generator.select.MethodSelector;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Java's typing of the supported expressions, including binary numeric promotion (JLS 5.6). */
+final class Types {
+    private final Function<String, Optional<Ty>> names;
+
+    /** @param names the type of a simple name in scope (local, parameter, static field) */
+    Types(Function<String, Optional<Ty>> names) {
+        this.names = names;
+    }
+
+    /** The binary numeric promotion of two scalar types. */
+    static Ty promote(Ty a, Ty b) {
+        if (a.prim() == Ty.Prim.DOUBLE || b.prim() == Ty.Prim.DOUBLE) {
+            return Ty.DOUBLE;
+        }
+        if (a.prim() == Ty.Prim.FLOAT || b.prim() == Ty.Prim.FLOAT) {
+            return Ty.FLOAT;
+        }
+        if (a.prim() == Ty.Prim.LONG || b.prim() == Ty.Prim.LONG) {
+            return Ty.LONG;
+        }
+        return Ty.INT;
+    }
+
+    /** The type of {@code e}, or empty when it is not one the generator knows. */
+    Optional<Ty> of(Expression e) {
+        if (e instanceof EnclosedExpr en) {
+            return of(en.getInner());
+        }
+        if (e instanceof IntegerLiteralExpr) {
+            return Optional.of(Ty.INT);
+        }
+        if (e instanceof LongLiteralExpr) {
+            return Optional.of(Ty.LONG);
+        }
+        if (e instanceof DoubleLiteralExpr d) {
+            String t = d.getValue();
+            return Optional.of(t.endsWith("f") || t.endsWith("F") ? Ty.FLOAT : Ty.DOUBLE);
+        }
+        if (e instanceof BooleanLiteralExpr) {
+            return Optional.of(Ty.BOOLEAN);
+        }
+        if (e instanceof NameExpr n) {
+            return names.apply(n.getNameAsString());
+        }
+        if (e instanceof FieldAccessExpr f) {
+            if (f.getNameAsString().equals("length")) {
+                return Optional.of(Ty.INT);
+            }
+            if (f.getNameAsString().equals("PI") || f.getNameAsString().equals("E")) {
+                return Optional.of(Ty.DOUBLE);
+            }
+            return names.apply(f.getNameAsString());
+        }
+        if (e instanceof ArrayAccessExpr a) {
+            return of(a.getName()).filter(Ty::isArray).map(Ty::element);
+        }
+        if (e instanceof CastExpr c) {
+            return MethodSelector.toTy(c.getType());
+        }
+        if (e instanceof UnaryExpr u) {
+            if (u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+                return Optional.of(Ty.BOOLEAN);
+            }
+            return of(u.getExpression()).map(t -> t.prim() == Ty.Prim.DOUBLE || t.prim() == Ty.Prim.FLOAT
+                    || t.prim() == Ty.Prim.LONG ? t : Ty.INT);
+        }
+        if (e instanceof BinaryExpr b) {
+            switch (b.getOperator()) {
+                case OR, AND, EQUALS, NOT_EQUALS, LESS, LESS_EQUALS, GREATER, GREATER_EQUALS:
+                    return Optional.of(Ty.BOOLEAN);
+                default:
+                    Optional<Ty> l = of(b.getLeft());
+                    Optional<Ty> r = of(b.getRight());
+                    if (l.isEmpty() || r.isEmpty() || l.get().isArray() || r.get().isArray()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(promote(l.get(), r.get()));
+            }
+        }
+        if (e instanceof ConditionalExpr c) {
+            Optional<Ty> l = of(c.getThenExpr());
+            Optional<Ty> r = of(c.getElseExpr());
+            if (l.isEmpty() || r.isEmpty()) {
+                return Optional.empty();
+            }
+            if (l.get().equals(r.get())) {
+                return l;
+            }
+            if (l.get().isArray() || r.get().isArray() || l.get().prim() == Ty.Prim.BOOLEAN || r.get().prim() == Ty.Prim.BOOLEAN) {
+                return Optional.empty();
+            }
+            return Optional.of(promote(l.get(), r.get()));
+        }
+        if (e instanceof MethodCallExpr m) {
+            return callType(m);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Ty> callType(MethodCallExpr m) {
+        String name = m.getNameAsString();
+        if (name.equals("detach")) {
+            return of(m.getArgument(0));
+        }
+        if (DerivativeRules.isIntegerMath(name)) {
+            return of(m.getArgument(0)).map(t -> t.prim() == Ty.Prim.FLOAT ? Ty.INT : Ty.LONG);
+        }
+        var rule = DerivativeRules.lookup("Math." + name);
+        if (rule.isEmpty()) {
+            return Optional.empty();
+        }
+        Ty t = null;
+        for (Expression a : m.getArguments()) {
+            Optional<Ty> at = of(a);
+            if (at.isEmpty() || at.get().isArray() || at.get().prim() == Ty.Prim.BOOLEAN) {
+                return Optional.empty();
+            }
+            t = t == null ? at.get() : promote(t, at.get());
+        }
+        if (t == null) {
+            return Optional.empty();
+        }
+        if (!rule.get().floatOverload()) {
+            return Optional.of(Ty.DOUBLE);
+        }
+        // abs, max, min, signum have int/long/float/double overloads
+        return Optional.of(t);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.adjoint.generator.parse;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import dev.adjoint.generator.Diagnostic;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Parses one file; never throws on bad input. */
+public final class SourceParser {
+    private SourceParser() {}
+
+    /** A parsed file, or the problems that stopped it. */
+    public record Parsed(Path file, Optional<CompilationUnit> unit, List<Diagnostic> diagnostics) {}
+
+    /** Parses {@code source} as Java 17 (a new parser each time: no shared static state). */
+    public static Parsed parse(Path file, String source) {
+        ParserConfiguration config = new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                .setAttributeComments(false);
+        ParseResult<CompilationUnit> result;
+        try {
+            result = new JavaParser(config).parse(source);
+        } catch (RuntimeException e) {
+            return new Parsed(file, Optional.empty(),
+                    List.of(Diagnostic.error(file, 1, 1, "cannot parse this file: " + e.getMessage())));
+        }
+        if (result.isSuccessful() && result.getResult().isPresent()) {
+            return new Parsed(file, result.getResult(), List.of());
+        }
+        List<Diagnostic> ds = result.getProblems().stream().map(p -> toDiagnostic(file, p)).toList();
+        if (ds.isEmpty()) {
+            ds = List.of(Diagnostic.error(file, 1, 1, "cannot parse this file"));
+        }
+        return new Parsed(file, Optional.empty(), ds);
+    }
+
+    private static Diagnostic toDiagnostic(Path file, Problem p) {
+        int line = 0;
+        int col = 0;
+        if (p.getLocation().isPresent() && p.getLocation().get().getBegin().getRange().isPresent()) {
+            var begin = p.getLocation().get().getBegin().getRange().get().begin;
+            line = begin.line;
+            col = begin.column;
+        }
+        String msg = p.getMessage().lines().findFirst().orElse("syntax error").trim();
+        return Diagnostic.error(file, line, col, "syntax error: " + msg
+                + " (Adjoint reads the source before javac does; fix the syntax and build again)");
+    }
+}

@@ -1,0 +1,110 @@
+package dev.adjoint.generator.pipeline;
+
+import com.github.javaparser.ast.CompilationUnit;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.Translation;
+import dev.adjoint.generator.analyze.ActivityAnalysis;
+import dev.adjoint.generator.analyze.Analysis;
+import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.emit.AdjointClassEmitter;
+import dev.adjoint.generator.fence.Fence;
+import dev.adjoint.generator.ir.MethodIr;
+import dev.adjoint.generator.normalize.Normalizer;
+import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.parse.SourceParser;
+import dev.adjoint.generator.reverse.AdjointMethod;
+import dev.adjoint.generator.reverse.ReverseSweep;
+import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.select.MethodSelector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Runs the passes in order over a set of sources. */
+public final class Pipeline {
+    private Pipeline() {}
+
+    /** Translates {@code sources} with every optimisation on. */
+    public static Translation translate(Map<Path, String> sources, Optional<String> onlyMethod) {
+        return translate(sources, onlyMethod, Options.DEFAULT);
+    }
+
+    /**
+     * Translates {@code sources}; with {@code onlyMethod} ({@code p.Model#loss}), keeps only that
+     * method's adjoint.
+     */
+    public static Translation translate(Map<Path, String> sources, Optional<String> onlyMethod, Options options) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<MethodRequest> requests = new ArrayList<>();
+        Map<String, Path> owners = new TreeMap<>();
+        for (Map.Entry<Path, String> e : sources.entrySet()) {
+            SourceParser.Parsed parsed = SourceParser.parse(e.getKey(), e.getValue());
+            diagnostics.addAll(parsed.diagnostics());
+            if (parsed.unit().isEmpty()) {
+                continue;
+            }
+            CompilationUnit unit = parsed.unit().get();
+            MethodSelector.Selection sel = MethodSelector.select(e.getKey(), unit);
+            diagnostics.addAll(sel.diagnostics());
+            for (MethodRequest r : sel.requests()) {
+                Path other = owners.putIfAbsent(r.ownerQualifiedName(), r.file());
+                if (other != null && !other.equals(r.file())) {
+                    diagnostics.add(Positions.error(r.file(), r.declaration(), "class " + r.ownerQualifiedName()
+                            + " is also defined in " + other + ": two source files define the same class;"
+                            + " remove one of them from the source roots"));
+                    continue;
+                }
+                requests.add(r);
+            }
+        }
+        if (onlyMethod.isPresent()) {
+            requests = requests.stream().filter(r -> r.methodRef().equals(onlyMethod.get())
+                    || (r.packageName().isEmpty() ? "" : r.packageName() + ".").concat(String.join("$", r.ownerPath())).concat("#" + r.name())
+                            .equals(onlyMethod.get())).toList();
+            if (requests.isEmpty() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
+                diagnostics.add(Diagnostic.error(Path.of(onlyMethod.get()), 0, 0, "no @Differentiable method "
+                        + onlyMethod.get() + " was found in the source roots (write it as package.Class#method)"));
+            }
+        }
+        Map<String, List<AdjointMethod>> byClass = new LinkedHashMap<>();
+        Map<String, Path> fileOf = new LinkedHashMap<>();
+        List<String> methods = new ArrayList<>();
+        for (MethodRequest r : requests) {
+            Optional<AdjointMethod> m = method(r, options, diagnostics);
+            if (m.isPresent()) {
+                byClass.computeIfAbsent(r.adjointQualifiedName(), k -> new ArrayList<>()).add(m.get());
+                fileOf.put(r.adjointQualifiedName(), r.file());
+                methods.add(r.methodRef() + ": static");
+            }
+        }
+        diagnostics.sort(Diagnostic.BY_POSITION);
+        TreeMap<String, String> generated = new TreeMap<>();
+        if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
+            for (Map.Entry<String, List<AdjointMethod>> e : byClass.entrySet()) {
+                generated.put(e.getKey(), AdjointClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), e.getValue()));
+            }
+        }
+        return new Translation(generated, diagnostics, methods);
+    }
+
+    /** The passes for one method: fence, normalize, analyze, reverse. */
+    private static Optional<AdjointMethod> method(MethodRequest r, Options options, List<Diagnostic> diagnostics) {
+        List<Diagnostic> fenced = Fence.check(r);
+        if (!fenced.isEmpty()) {
+            diagnostics.addAll(fenced);
+            return Optional.empty();
+        }
+        Normalizer.Result n = Normalizer.normalize(r);
+        if (n.ir().isEmpty()) {
+            diagnostics.addAll(n.diagnostics());
+            return Optional.empty();
+        }
+        MethodIr ir = n.ir().get();
+        Analysis an = ActivityAnalysis.analyze(ir, options);
+        return Optional.of(ReverseSweep.build(ir, an));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.adjoint.generator.reverse;
+
+import java.util.List;
+
+/** Generated Java statements, as a tree that the emitter prints. */
+public sealed interface Code permits Code.Line, Code.Comment, Code.Branch {
+
+    /** One statement, without the trailing semicolon. */
+    record Line(String text) implements Code {}
+
+    /** A {@code //} comment line. */
+    record Comment(String text) implements Code {}
+
+    /** {@code if (cond) { then } else { otherwise }}; an empty {@code otherwise} prints no else. */
+    record Branch(String cond, List<Code> then, List<Code> otherwise) implements Code {
+        public Branch {
+            then = List.copyOf(then);
+            otherwise = List.copyOf(otherwise);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.adjoint.generator.rules;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one derivative table. Each line: key, forward template, then one contribution per argument
+ * ({@code d[a] += contribution}). Conventions at non-differentiable points follow PyTorch:
+ * {@code abs} has derivative 0 at 0; {@code max}/{@code min} split the gradient evenly at ties;
+ * {@code pow} gives 0 (not NaN) where PyTorch masks; {@code hypot} gives 0 at the origin.
+ */
+public final class DerivativeRules {
+    private static final String LN10 = "2.302585092994046";
+
+    private static final Map<String, Rule> RULES = build(
+            // ---- operators and conversions: z = a op b ---------------------------------------
+            rule("+", true, "a + b", "dz", "dz"),
+            rule("-", true, "a - b", "dz", "-dz"),
+            rule("*", true, "a * b", "dz * b", "dz * a"),
+            rule("/", true, "a / b", "dz / b", "-dz * z / b"),          // d(a/b)/db = -a/b^2 = -z/b
+            rule("neg", true, "-a", "-dz"),
+            rule("copy", true, "a", "dz"),
+            rule("(double)", true, "(double) a", "dz"),                 // float -> double
+            rule("(float)", true, "(float) a", "dz"),                   // double -> float
+            rule("detach", true, "a", (String) null),                  // stop-gradient: Adjoint.detach
+            // ---- java.lang.Math, one argument: z = f(a) --------------------------------------
+            rule("Math.abs", true, "Math.abs(a)", "dz * Math.signum(a)"),  // 0 at 0, as PyTorch
+            rule("Math.signum", true, "Math.signum(a)", (String) null),
+            rule("Math.floor", false, "Math.floor(a)", (String) null),
+            rule("Math.ceil", false, "Math.ceil(a)", (String) null),
+            rule("Math.rint", false, "Math.rint(a)", (String) null),
+            rule("Math.sqrt", false, "Math.sqrt(a)", "dz / (2 * z)"),
+            rule("Math.cbrt", false, "Math.cbrt(a)", "dz / (3 * z * z)"),
+            rule("Math.exp", false, "Math.exp(a)", "dz * z"),
+            rule("Math.expm1", false, "Math.expm1(a)", "dz * (z + 1)"),
+            rule("Math.log", false, "Math.log(a)", "dz / a"),
+            rule("Math.log10", false, "Math.log10(a)", "dz / (a * " + LN10 + ")"),
+            rule("Math.log1p", false, "Math.log1p(a)", "dz / (1 + a)"),
+            rule("Math.sin", false, "Math.sin(a)", "dz * Math.cos(a)"),
+            rule("Math.cos", false, "Math.cos(a)", "-dz * Math.sin(a)"),
+            rule("Math.tan", false, "Math.tan(a)", "dz * (1 + z * z)"),
+            rule("Math.asin", false, "Math.asin(a)", "dz / Math.sqrt(1 - a * a)"),
+            rule("Math.acos", false, "Math.acos(a)", "-dz / Math.sqrt(1 - a * a)"),
+            rule("Math.atan", false, "Math.atan(a)", "dz / (1 + a * a)"),
+            rule("Math.sinh", false, "Math.sinh(a)", "dz * Math.cosh(a)"),
+            rule("Math.cosh", false, "Math.cosh(a)", "dz * Math.sinh(a)"),
+            rule("Math.tanh", false, "Math.tanh(a)", "dz * (1 - z * z)"),
+            // ---- java.lang.Math, two arguments: z = f(a, b) ----------------------------------
+            rule("Math.pow", false, "Math.pow(a, b)",
+                    "b == 0 ? 0 : dz * b * Math.pow(a, b - 1)",
+                    "a == 0 && b >= 0 ? 0 : dz * z * Math.log(a)"),
+            rule("Math.atan2", false, "Math.atan2(a, b)", "dz * b / (a * a + b * b)", "-dz * a / (a * a + b * b)"),
+            rule("Math.hypot", false, "Math.hypot(a, b)", "z == 0 ? 0 : dz * a / z", "z == 0 ? 0 : dz * b / z"),
+            rule("Math.max", true, "Math.max(a, b)", "a > b ? dz : a == b ? dz / 2 : 0", "b > a ? dz : a == b ? dz / 2 : 0"),
+            rule("Math.min", true, "Math.min(a, b)", "a < b ? dz : a == b ? dz / 2 : 0", "b < a ? dz : a == b ? dz / 2 : 0"));
+
+    /** {@code java.lang.Math} functions whose result is an integer: constants to the generator. */
+    private static final Set<String> INTEGER_MATH = Set.of("round");
+
+    private DerivativeRules() {}
+
+    /** The rule for {@code key} ({@code "*"}, {@code "Math.sin"}, ...). */
+    public static Optional<Rule> lookup(String key) {
+        return Optional.ofNullable(RULES.get(key));
+    }
+
+    /** The rule for {@code key}, which must exist. */
+    public static Rule get(String key) {
+        Rule r = RULES.get(key);
+        if (r == null) {
+            throw new IllegalArgumentException("no derivative rule for " + key);
+        }
+        return r;
+    }
+
+    /** Every rule, in table order. */
+    public static Map<String, Rule> all() {
+        return Collections.unmodifiableMap(RULES);
+    }
+
+    /** Whether {@code Math.name} with {@code arity} arguments is supported (differentiated or constant). */
+    public static boolean isMathFunction(String name, int arity) {
+        Rule r = RULES.get("Math." + name);
+        return (r != null && r.arity() == arity) || (INTEGER_MATH.contains(name) && arity == 1);
+    }
+
+    /** Whether {@code Math.name} returns an integer (so its result is a constant). */
+    public static boolean isIntegerMath(String name) {
+        return INTEGER_MATH.contains(name);
+    }
+
+    private static Rule rule(String key, boolean floatOverload, String primal, String... contributions) {
+        return new Rule(key, primal, Arrays.asList(contributions), floatOverload);
+    }
+
+    /** Builds the table, checking that every template parses and uses only its own names. */
+    private static Map<String, Rule> build(Rule... rules) {
+        JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+        Map<String, Rule> table = new LinkedHashMap<>();
+        for (Rule r : rules) {
+            check(parser, r, r.primal(), false);
+            for (String c : r.contributions()) {
+                if (c != null) {
+                    check(parser, r, c, true);
+                }
+            }
+            if (table.put(r.key(), r) != null) {
+                throw new IllegalStateException("derivative rule " + r.key() + " is defined twice");
+            }
+        }
+        return table;
+    }
+
+    private static void check(JavaParser parser, Rule r, String template, boolean contribution) {
+        ParseResult<Expression> parsed = parser.parseExpression(template);
+        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+            throw new IllegalStateException("derivative rule " + r.key() + ": template does not parse: " + template);
+        }
+        Expression e = parsed.getResult().get();
+        Set<String> allowed = contribution ? Set.of("a", "b", "z", "dz") : Set.of("a", "b");
+        for (NameExpr n : e.findAll(NameExpr.class)) {
+            String name = n.getNameAsString();
+            boolean mathScope = n.getParentNode().filter(p -> p instanceof MethodCallExpr).isPresent() && name.equals("Math");
+            if (!mathScope && !allowed.contains(name)) {
+                throw new IllegalStateException("derivative rule " + r.key() + ": unknown name '" + name + "' in " + template);
+            }
+            if (name.equals("b") && r.arity() < 2) {
+                throw new IllegalStateException("derivative rule " + r.key() + ": one-argument rule uses b in " + template);
+            }
+        }
+        if (contribution && !template.contains("dz")) {
+            throw new IllegalStateException("derivative rule " + r.key() + ": contribution does not use dz: " + template);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.adjoint.generator.select;
+
+import com.github.javaparser.ast.body.MethodDeclaration;
+import dev.adjoint.Strategy;
+import dev.adjoint.generator.ir.Ty;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every fact about one method to differentiate, computed once by the select pass.
+ *
+ * @param file the source file
+ * @param packageName the owner's package ("" for the default package)
+ * @param ownerPath the owner's simple names from the top-level type inward ({@code [Outer, Inner]})
+ * @param name the method's name
+ * @param params the parameters in declaration order
+ * @param result the result type
+ * @param strategy the requested strategy
+ * @param isPublic whether the method (and so its adjoint) is public
+ * @param declaration the method's syntax tree (read, never modified)
+ * @param mathStaticImports names of {@code java.lang.Math} members imported statically, {@code *}
+ *     for all
+ * @param staticFields the owner's static final fields of a primitive type, as constants
+ */
+public record MethodRequest(
+        Path file,
+        String packageName,
+        List<String> ownerPath,
+        String name,
+        List<Param> params,
+        Ty result,
+        Strategy strategy,
+        boolean isPublic,
+        MethodDeclaration declaration,
+        Set<String> mathStaticImports,
+        java.util.Map<String, Ty> staticFields) {
+
+    public MethodRequest {
+        ownerPath = List.copyOf(ownerPath);
+        params = List.copyOf(params);
+        mathStaticImports = Set.copyOf(mathStaticImports);
+        staticFields = java.util.Map.copyOf(staticFields);
+    }
+
+    /** The owner as written in Java source within its package: {@code Outer.Inner}. */
+    public String ownerSimpleName() {
+        return String.join(".", ownerPath);
+    }
+
+    /** The owner's fully qualified name. */
+    public String ownerQualifiedName() {
+        return packageName.isEmpty() ? ownerSimpleName() : packageName + "." + ownerSimpleName();
+    }
+
+    /** The generated class's simple name: {@code ModelAdjoint}, {@code Outer_InnerAdjoint}. */
+    public String adjointSimpleName() {
+        return String.join("_", ownerPath) + "Adjoint";
+    }
+
+    /** The generated class's fully qualified name. */
+    public String adjointQualifiedName() {
+        return packageName.isEmpty() ? adjointSimpleName() : packageName + "." + adjointSimpleName();
+    }
+
+    /** {@code p.Model#loss}, as the build report and {@code adjoint:show} name it. */
+    public String methodRef() {
+        return ownerQualifiedName() + "#" + name;
+    }
+
+    /** The parameters the gradient is taken with respect to. */
+    public List<Param> wrtParams() {
+        return params.stream().filter(Param::wrt).toList();
+    }
+
+    /** 1-based line of the method's name. */
+    public int line() {
+        return declaration.getName().getBegin().map(p -> p.line).orElse(0);
+    }
+}

@@ -1,0 +1,261 @@
+package dev.adjoint.generator.select;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.type.Type;
+import dev.adjoint.Strategy;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.parse.Positions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Finds the {@code @Differentiable} methods of a compilation unit and checks their declarations. */
+public final class MethodSelector {
+    private static final String ANNOTATION = "Differentiable";
+    private static final String QUALIFIED = "dev.adjoint.Differentiable";
+
+    private final Path file;
+    private final CompilationUnit unit;
+    private final List<MethodRequest> requests = new ArrayList<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    private MethodSelector(Path file, CompilationUnit unit) {
+        this.file = file;
+        this.unit = unit;
+    }
+
+    /** The outcome: requests for the well-formed methods, diagnostics for the others. */
+    public record Selection(List<MethodRequest> requests, List<Diagnostic> diagnostics) {}
+
+    /** Selects the annotated methods of {@code unit}. */
+    public static Selection select(Path file, CompilationUnit unit) {
+        MethodSelector s = new MethodSelector(file, unit);
+        for (TypeDeclaration<?> t : unit.getTypes()) {
+            s.visitType(t, List.of(), true);
+        }
+        return new Selection(List.copyOf(s.requests), List.copyOf(s.diagnostics));
+    }
+
+    /** Whether {@code a} is the {@code @Differentiable} annotation. */
+    public static boolean isDifferentiable(AnnotationExpr a) {
+        String n = a.getNameAsString();
+        return n.equals(ANNOTATION) || n.equals(QUALIFIED);
+    }
+
+    private void visitType(TypeDeclaration<?> type, List<String> outer, boolean reachable) {
+        List<String> path = new ArrayList<>(outer);
+        path.add(type.getNameAsString());
+        boolean nestedInstance = !outer.isEmpty() && !type.isStatic()
+                && !(type instanceof ClassOrInterfaceDeclaration c && c.isInterface())
+                && !type.isEnumDeclaration() && !type.isRecordDeclaration();
+        for (BodyDeclaration<?> member : type.getMembers()) {
+            if (member instanceof MethodDeclaration m) {
+                Optional<AnnotationExpr> ann = m.getAnnotations().stream().filter(MethodSelector::isDifferentiable).findFirst();
+                if (ann.isPresent()) {
+                    checkMethod(type, m, ann.get(), path, reachable && !nestedInstance);
+                }
+            } else if (member instanceof TypeDeclaration<?> nested) {
+                visitType(nested, path, reachable && !nestedInstance);
+            }
+        }
+        // local and anonymous classes are not reachable by name: report their annotated methods
+        type.findAll(MethodDeclaration.class).stream()
+                .filter(m -> m.getParentNode().isPresent() && !(m.getParentNode().get() instanceof TypeDeclaration<?>))
+                .filter(m -> m.getAnnotations().stream().anyMatch(MethodSelector::isDifferentiable))
+                .forEach(m -> error(m, "@Differentiable on a method of an anonymous class: the generated adjoint cannot name it;"
+                        + " move the method to a top-level or static nested class"));
+    }
+
+    private void checkMethod(TypeDeclaration<?> owner, MethodDeclaration m, AnnotationExpr ann, List<String> path, boolean reachable) {
+        String name = m.getNameAsString();
+        int before = diagnostics.size();
+        if (!importsAnnotation()) {
+            error(ann, "@Differentiable is not imported: add 'import dev.adjoint.Differentiable;' (the annotation lives in adjoint-runtime)");
+        }
+        if (owner instanceof ClassOrInterfaceDeclaration c && c.isInterface()) {
+            error(m, "@Differentiable on '" + name + "' in interface " + owner.getNameAsString()
+                    + ": only static methods of classes are supported; move it to a class");
+        }
+        if (!reachable) {
+            error(m, "@Differentiable on '" + name + "' in an inner (non-static) class: the adjoint cannot call into it;"
+                    + " make the enclosing class static");
+        }
+        if (m.isAbstract() || m.getBody().isEmpty()) {
+            error(m, "@Differentiable on '" + name + "', which has no body (abstract or native): there is nothing to differentiate");
+        } else if (!m.isStatic()) {
+            error(m, "@Differentiable on instance method '" + name + "': only static methods are supported;"
+                    + " make it static and pass the fields it reads as parameters");
+        }
+        if (m.isPrivate()) {
+            error(m, "@Differentiable on private method '" + name + "': the generated " + String.join("_", path)
+                    + "Adjoint class cannot see private members; make it package-private");
+        }
+        if (!m.getTypeParameters().isEmpty()) {
+            error(m.getTypeParameters().get(0), "@Differentiable on generic method '" + name + "': type parameters are not supported;"
+                    + " use double, float and their arrays");
+        }
+        Optional<Ty> result = toTy(m.getType());
+        if (result.isEmpty() || !result.get().isFloatingScalar()) {
+            error(m.getType(), "@Differentiable method '" + name + "' returns " + m.getType()
+                    + ": the result must be double or float to be differentiated");
+        }
+        List<String> wrtNames = new ArrayList<>();
+        Strategy strategy = Strategy.AUTO;
+        for (MemberValuePair pair : annotationPairs(ann)) {
+            switch (pair.getNameAsString()) {
+                case "wrt" -> wrtNames.addAll(strings(pair.getValue()));
+                case "strategy" -> strategy = parseStrategy(pair.getValue()).orElse(Strategy.AUTO);
+                default -> error(pair, "unknown @Differentiable attribute '" + pair.getNameAsString() + "'");
+            }
+        }
+        Set<String> paramNames = new LinkedHashSet<>();
+        m.getParameters().forEach(p -> paramNames.add(p.getNameAsString()));
+        for (String w : wrtNames) {
+            if (!paramNames.contains(w)) {
+                error(ann, "wrt names '" + w + "', which is not a parameter of '" + name + "' (parameters: "
+                        + String.join(", ", paramNames) + ")");
+            }
+        }
+        List<Param> params = new ArrayList<>();
+        for (Parameter p : m.getParameters()) {
+            Optional<Ty> ty = p.isVarArgs() ? Optional.empty() : toTy(p.getType());
+            if (ty.isEmpty()) {
+                error(p, "parameter '" + p.getNameAsString() + "' has type " + p.getType() + (p.isVarArgs() ? "..." : "")
+                        + ": supported parameter types are double, float, int, long, boolean, double[], float[]");
+                continue;
+            }
+            boolean wrt = ty.get().isFloating() && (wrtNames.isEmpty() || wrtNames.contains(p.getNameAsString()));
+            if (wrtNames.contains(p.getNameAsString()) && !ty.get().isFloating()) {
+                error(ann, "wrt names '" + p.getNameAsString() + "' of type " + ty.get()
+                        + ": only float and double parameters (and their arrays) can be differentiated");
+            }
+            params.add(new Param(p.getNameAsString(), ty.get(), wrt));
+        }
+        if (diagnostics.size() == before && params.stream().noneMatch(Param::wrt)) {
+            error(ann, "nothing to differentiate: '" + name + "' has no float or double parameter to take the gradient with"
+                    + " respect to (PyTorch's \"does not require grad\"); add one, or remove @Differentiable");
+        }
+        if (diagnostics.size() > before) {
+            return;
+        }
+        requests.add(new MethodRequest(file, unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse(""),
+                path, name, params, result.get(), strategy, m.isPublic(), m, mathStaticImports(), staticFields(owner)));
+    }
+
+    private boolean importsAnnotation() {
+        String pkg = unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse("");
+        if (pkg.equals("dev.adjoint")) {
+            return true;
+        }
+        for (ImportDeclaration i : unit.getImports()) {
+            String n = i.getNameAsString();
+            if (!i.isStatic() && ((i.isAsterisk() && n.equals("dev.adjoint")) || (!i.isAsterisk() && n.equals(QUALIFIED)))) {
+                return true;
+            }
+        }
+        // a fully qualified use needs no import
+        return unit.findAll(AnnotationExpr.class).stream().anyMatch(a -> a.getNameAsString().equals(QUALIFIED));
+    }
+
+    private Set<String> mathStaticImports() {
+        Set<String> names = new TreeSet<>();
+        for (ImportDeclaration i : unit.getImports()) {
+            if (!i.isStatic()) {
+                continue;
+            }
+            String n = i.getNameAsString();
+            if (i.isAsterisk() && (n.equals("java.lang.Math") || n.equals("Math"))) {
+                names.add("*");
+            } else if (!i.isAsterisk() && n.startsWith("java.lang.Math.")) {
+                names.add(n.substring("java.lang.Math.".length()));
+            }
+        }
+        return names;
+    }
+
+    private static Map<String, Ty> staticFields(TypeDeclaration<?> owner) {
+        Map<String, Ty> fields = new TreeMap<>();
+        for (FieldDeclaration f : owner.getFields()) {
+            if (!f.isStatic() || !f.isFinal()) {
+                continue;
+            }
+            f.getVariables().forEach(v -> toTy(v.getType()).filter(t -> !t.isArray()).ifPresent(t -> fields.put(v.getNameAsString(), t)));
+        }
+        return fields;
+    }
+
+    private static List<MemberValuePair> annotationPairs(AnnotationExpr ann) {
+        if (ann instanceof NormalAnnotationExpr n) {
+            return n.getPairs();
+        }
+        if (ann instanceof SingleMemberAnnotationExpr s) {
+            return List.of(new MemberValuePair("wrt", s.getMemberValue()));
+        }
+        return List.of();
+    }
+
+    private static List<String> strings(Expression e) {
+        List<String> out = new ArrayList<>();
+        if (e instanceof StringLiteralExpr s) {
+            out.add(s.getValue());
+        } else if (e instanceof ArrayInitializerExpr a) {
+            a.getValues().forEach(v -> out.addAll(strings(v)));
+        }
+        return out;
+    }
+
+    private static Optional<Strategy> parseStrategy(Expression e) {
+        String text = e.toString();
+        String last = text.substring(text.lastIndexOf('.') + 1);
+        for (Strategy s : Strategy.values()) {
+            if (s.name().equals(last)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The generator's type for a Java type, if it is one the generator supports. */
+    public static Optional<Ty> toTy(Type t) {
+        int dims = t.getArrayLevel();
+        String base = t.getElementType().asString();
+        Ty.Prim prim = switch (base) {
+            case "double" -> Ty.Prim.DOUBLE;
+            case "float" -> Ty.Prim.FLOAT;
+            case "int" -> Ty.Prim.INT;
+            case "long" -> Ty.Prim.LONG;
+            case "boolean" -> Ty.Prim.BOOLEAN;
+            default -> null;
+        };
+        if (prim == null || dims > 1 || (dims > 0 && !(prim == Ty.Prim.DOUBLE || prim == Ty.Prim.FLOAT))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ty(prim, dims));
+    }
+
+    private void error(Node at, String message) {
+        diagnostics.add(Positions.error(file, at, message));
+    }
+}

@@ -1,0 +1,232 @@
+package dev.adjoint.generator.testing;
+
+import dev.adjoint.DoubleGrad;
+import dev.adjoint.FloatGrad;
+import dev.adjoint.check.GradCheck;
+import dev.adjoint.generator.Translation;
+import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.parse.SourceParser;
+import dev.adjoint.generator.pipeline.Pipeline;
+import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.select.MethodSelector;
+import dev.adjoint.generator.select.Param;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A user class run through the generator and compiled with its adjoint, so that tests can call
+ * the original methods and their generated gradients side by side.
+ */
+public final class Differentiated {
+    private final String owner;
+    private final ClassLoader loader;
+    private final Map<String, MethodRequest> requests = new HashMap<>();
+    private final Translation translation;
+
+    private Differentiated(String owner, ClassLoader loader, List<MethodRequest> requests, Translation translation) {
+        this.owner = owner;
+        this.loader = loader;
+        requests.forEach(r -> this.requests.put(r.name(), r));
+        this.translation = translation;
+    }
+
+    /**
+     * Generates and compiles the adjoint of {@code source}, a class named {@code ownerQualified}.
+     *
+     * @throws AssertionError when the generator reports an error or javac rejects the output
+     */
+    public static Differentiated of(String ownerQualified, String source, Options options) {
+        Path file = Path.of(ownerQualified.substring(ownerQualified.lastIndexOf('.') + 1) + ".java");
+        Translation t = Pipeline.translate(Map.of(file, source), Optional.empty(), options);
+        if (t.hasErrors()) {
+            throw new AssertionError("generator errors:\n" + String.join("\n", t.diagnostics().stream().map(Object::toString).toList()));
+        }
+        Map<String, String> all = new HashMap<>(t.generated());
+        all.put(ownerQualified, source);
+        ClassLoader cl = InMemoryCompiler.compile(all);
+        var unit = SourceParser.parse(file, source).unit().orElseThrow();
+        List<MethodRequest> reqs = MethodSelector.select(file, unit).requests();
+        return new Differentiated(ownerQualified, cl, reqs, t);
+    }
+
+    /** What the generator produced. */
+    public Translation translation() {
+        return translation;
+    }
+
+    /** The selected facts of method {@code name}. */
+    public MethodRequest request(String name) {
+        MethodRequest r = requests.get(name);
+        if (r == null) {
+            throw new AssertionError("no @Differentiable method " + name);
+        }
+        return r;
+    }
+
+    /** Calls the original method. */
+    public double value(String name, Object... args) {
+        return ((Number) invoke(owner, name, args)).doubleValue();
+    }
+
+    /** The wrt parameters of {@code name} at {@code args}, flattened into one vector. */
+    public double[] point(String name, Object... args) {
+        List<Double> out = new ArrayList<>();
+        List<Param> ps = request(name).params();
+        for (int i = 0; i < ps.size(); i++) {
+            if (!ps.get(i).wrt()) {
+                continue;
+            }
+            Object a = args[i];
+            if (a instanceof double[] d) {
+                for (double v : d) {
+                    out.add(v);
+                }
+            } else if (a instanceof float[] f) {
+                for (float v : f) {
+                    out.add((double) v);
+                }
+            } else {
+                out.add(((Number) a).doubleValue());
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** {@code args} with the wrt parameters replaced by the values in {@code x}. */
+    public Object[] at(String name, Object[] args, double[] x) {
+        Object[] copy = args.clone();
+        List<Param> ps = request(name).params();
+        int k = 0;
+        for (int i = 0; i < ps.size(); i++) {
+            Object a = args[i];
+            if (a instanceof double[] d) {
+                copy[i] = d.clone();
+            } else if (a instanceof float[] f) {
+                copy[i] = f.clone();
+            }
+            if (!ps.get(i).wrt()) {
+                continue;
+            }
+            if (copy[i] instanceof double[] d) {
+                for (int j = 0; j < d.length; j++) {
+                    d[j] = x[k++];
+                }
+            } else if (copy[i] instanceof float[] f) {
+                for (int j = 0; j < f.length; j++) {
+                    f[j] = (float) x[k++];
+                }
+            } else if (ps.get(i).type().prim() == Ty.Prim.FLOAT) {
+                copy[i] = (float) x[k++];
+            } else {
+                copy[i] = x[k++];
+            }
+        }
+        return copy;
+    }
+
+    /** The outcome of one {@code nameGrad} or {@code nameVjp} call. */
+    public record GradCall(double value, double[] gradient) {}
+
+    /** Calls {@code nameVjp(args, seed, fresh buffers)} and flattens the buffers. */
+    public GradCall vjp(String name, double seed, Object... args) {
+        MethodRequest r = request(name);
+        List<Object> callArgs = new ArrayList<>(List.of(at(name, args, point(name, args))));
+        callArgs.add(r.result().prim() == Ty.Prim.FLOAT ? (Object) (float) seed : (Object) seed);
+        List<Object> buffers = new ArrayList<>();
+        for (int i = 0; i < r.params().size(); i++) {
+            Param p = r.params().get(i);
+            if (!p.wrt()) {
+                continue;
+            }
+            Object b;
+            if (args[i] instanceof double[] d) {
+                b = new double[d.length];
+            } else if (args[i] instanceof float[] f) {
+                b = new float[f.length];
+            } else if (p.type().prim() == Ty.Prim.FLOAT) {
+                b = new FloatGrad();
+            } else {
+                b = new DoubleGrad();
+            }
+            buffers.add(b);
+        }
+        callArgs.addAll(buffers);
+        double v = ((Number) invoke(r.adjointQualifiedName(), name + "Vjp", callArgs.toArray())).doubleValue();
+        List<Double> g = new ArrayList<>();
+        for (Object b : buffers) {
+            if (b instanceof double[] d) {
+                for (double x : d) {
+                    g.add(x);
+                }
+            } else if (b instanceof float[] f) {
+                for (float x : f) {
+                    g.add((double) x);
+                }
+            } else if (b instanceof DoubleGrad dg) {
+                g.add(dg.get());
+            } else {
+                g.add((double) ((FloatGrad) b).get());
+            }
+        }
+        return new GradCall(v, g.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * Asserts that {@code name}'s generated gradient at {@code args} matches central differences
+     * of {@code oracle}'s method {@code oracleName} (the same method, or its double twin), and that
+     * the adjoint returns the original value.
+     */
+    public GradCheck.Report assertGradient(String name, Differentiated oracle, String oracleName, double rtol, double atol, Object... args) {
+        GradCall call = vjp(name, 1.0, args);
+        double primal = value(name, at(name, args, point(name, args)));
+        if (Double.compare(primal, call.value()) != 0 && Math.abs(primal - call.value()) > 1e-12 * Math.max(1, Math.abs(primal))) {
+            throw new AssertionError(name + ": adjoint returned " + call.value() + " but the method returns " + primal);
+        }
+        Object[] oracleArgs = oracle == this && oracleName.equals(name) ? args : twinArgs(args);
+        double[] x0 = oracle.point(oracleName, oracleArgs);
+        return GradCheck.assertGradient(x -> oracle.value(oracleName, oracle.at(oracleName, oracleArgs, x)), x0, call.gradient(), rtol, atol);
+    }
+
+    /** The arguments with float values and arrays widened to double, for a double twin. */
+    private static Object[] twinArgs(Object[] args) {
+        Object[] out = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof float[] f) {
+                double[] d = new double[f.length];
+                for (int j = 0; j < f.length; j++) {
+                    d[j] = f[j];
+                }
+                out[i] = d;
+            } else if (args[i] instanceof Float f) {
+                out[i] = f.doubleValue();
+            } else {
+                out[i] = args[i];
+            }
+        }
+        return out;
+    }
+
+    private Object invoke(String className, String method, Object[] args) {
+        try {
+            Class<?> c = loader.loadClass(className);
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+                    m.setAccessible(true);
+                    return m.invoke(null, args);
+                }
+            }
+            throw new AssertionError("no method " + className + "." + method + " with " + args.length + " parameters");
+        } catch (InvocationTargetException e) {
+            throw new AssertionError(className + "." + method + " threw " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

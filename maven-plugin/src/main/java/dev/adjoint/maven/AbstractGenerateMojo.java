@@ -1,0 +1,84 @@
+package dev.adjoint.maven;
+
+import dev.adjoint.generator.AdjointGenerator;
+import dev.adjoint.generator.GenerationRequest;
+import dev.adjoint.generator.GenerationResult;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What {@code adjoint:generate} and {@code adjoint:generate-test} share: copy the parameters into
+ * a {@link GenerationRequest}, run the generator, add the output directory to the build and
+ * report. The two goals differ only in which source roots they read and where they write.
+ */
+public abstract class AbstractGenerateMojo extends AbstractMojo {
+
+    /** The project being built. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /**
+     * Skips generation: logs one line and neither writes a file nor adds a source root.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "adjoint.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Glob patterns, relative to a source root and {@code /}-separated, of the files to read for
+     * {@code @Differentiable} methods. Empty (the default) means {@code **}{@code /*.java}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "adjoint.includes")
+    private List<String> includes = new ArrayList<>();
+
+    /**
+     * Glob patterns, relative to a source root, of files not to read, applied after
+     * {@code includes}. Empty by default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "adjoint.excludes")
+    private List<String> excludes = new ArrayList<>();
+
+    /** Where adjoint classes are written, in package folders. */
+    protected abstract File outputDirectory();
+
+    /** Where the fingerprint of the last successful run is kept. */
+    protected abstract File stateFile();
+
+    /** The project's source roots this goal reads (the output directory is dropped from them). */
+    protected abstract List<String> sourceRoots();
+
+    /** Makes the output directory part of the build, main or test. */
+    protected abstract void addSourceRoot(String directory);
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info(GenerationReport.PREFIX + "skipped");
+            return;
+        }
+        GenerationRequest request = new GenerationRequest(
+                SourceRoots.excluding(sourceRoots(), outputDirectory()),
+                nonNull(includes),
+                nonNull(excludes),
+                outputDirectory().toPath(),
+                stateFile().toPath());
+        GenerationResult result = GeneratorCall.run("generating adjoints", () -> AdjointGenerator.generate(request));
+        addSourceRoot(outputDirectory().getAbsolutePath());
+        GenerationReport.report(result, getLog());
+    }
+
+    private static List<String> nonNull(List<String> globs) {
+        return globs == null ? List.of() : globs.stream().filter(g -> g != null && !g.isBlank()).toList();
+    }
+}

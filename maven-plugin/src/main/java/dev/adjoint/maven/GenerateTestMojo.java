@@ -1,0 +1,50 @@
+package dev.adjoint.maven;
+
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Generates the adjoint class of every class with {@code @Differentiable} methods among the test
+ * sources, and adds the generated sources to the test compilation.
+ */
+@Mojo(name = "generate-test", defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES, threadSafe = true)
+public class GenerateTestMojo extends AbstractGenerateMojo {
+
+    /**
+     * Where the adjoint classes of the test sources are written; added as a test compile source
+     * root. A property of its own, so that setting the main goal's directory does not mix main
+     * and test adjoints.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "adjoint.testOutputDirectory",
+            defaultValue = "${project.build.directory}/generated-test-sources/adjoint", required = true)
+    private File outputDirectory;
+
+    /** Fingerprint of the last successful run, for incremental builds. */
+    @Parameter(defaultValue = "${project.build.directory}/adjoint/generate-test.state", readonly = true, required = true)
+    private File stateFile;
+
+    @Override
+    protected File outputDirectory() {
+        return outputDirectory;
+    }
+
+    @Override
+    protected File stateFile() {
+        return stateFile;
+    }
+
+    @Override
+    protected List<String> sourceRoots() {
+        return project.getTestCompileSourceRoots();
+    }
+
+    @Override
+    protected void addSourceRoot(String directory) {
+        project.addTestCompileSourceRoot(directory);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.adjoint.maven;
+
+import dev.adjoint.generator.AdjointGenerator;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.Translation;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Prints the adjoint of one method without building anything:
+ * {@code mvn adjoint:show -Dadjoint.method=p.Model#loss}. The generated Java goes to standard
+ * output, so {@code mvn -q adjoint:show ...} prints nothing else; problems are reported as by
+ * {@code adjoint:generate}.
+ */
+@Mojo(name = "show", requiresProject = true, threadSafe = true)
+public class ShowMojo extends AbstractMojo {
+
+    /** The project whose main and test sources are searched. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    /**
+     * The method to show, {@code package.Class#method} ({@code package.Outer.Inner#method} for a
+     * nested class). No default: it must be given.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "adjoint.method", required = true)
+    private String method;
+
+    /** Output of {@code adjoint:generate}, not searched. */
+    @Parameter(defaultValue = "${project.build.directory}/generated-sources/adjoint", readonly = true, required = true)
+    private File mainOutputDirectory;
+
+    /** Output of {@code adjoint:generate-test}, not searched. */
+    @Parameter(defaultValue = "${project.build.directory}/generated-test-sources/adjoint", readonly = true, required = true)
+    private File testOutputDirectory;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        List<Path> roots = new ArrayList<>(SourceRoots.excluding(project.getCompileSourceRoots(), mainOutputDirectory));
+        roots.addAll(SourceRoots.excluding(project.getTestCompileSourceRoots(), testOutputDirectory));
+        Translation translation = GeneratorCall.run("showing " + method, () -> AdjointGenerator.show(roots, method));
+        GenerationReport.diagnostics(translation.diagnostics(), getLog());
+        if (translation.hasErrors()) {
+            throw GenerationReport.failure(translation.diagnostics().stream().filter(Diagnostic::isError).count());
+        }
+        if (translation.generated().isEmpty()) {
+            throw new MojoFailureException(GenerationReport.PREFIX + "no @Differentiable method " + method + " in " + roots);
+        }
+        for (Map.Entry<String, String> e : translation.generated().entrySet()) {
+            getLog().info(GenerationReport.PREFIX + "adjoint of " + method + " (" + e.getKey() + "):");
+            System.out.println(e.getValue());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.adjoint;
+
+import java.util.Arrays;
+
+/** Explicit, cheap zeroing of gradient buffers (gradients accumulate until zeroed). */
+public final class Gradients {
+    private Gradients() {}
+
+    /**
+     * Sets every element of each buffer to 0. A {@code double[][]} passed alone is taken as its
+     * rows, so {@code zero(grid)} zeroes a 2-D buffer too.
+     */
+    public static void zero(double[]... buffers) {
+        for (double[] b : buffers) {
+            Arrays.fill(b, 0.0);
+        }
+    }
+
+    /** Sets every element of each buffer (or of each row of a {@code float[][]}) to 0. */
+    public static void zero(float[]... buffers) {
+        for (float[] b : buffers) {
+            Arrays.fill(b, 0.0f);
+        }
+    }
+
+    /** Sets every element of every row of each 2-D buffer to 0. */
+    public static void zero(double[][]... buffers) {
+        for (double[][] b : buffers) {
+            zero(b);
+        }
+    }
+
+    /** Sets every element of every row of each 2-D buffer to 0. */
+    public static void zero(float[][]... buffers) {
+        for (float[][] b : buffers) {
+            zero(b);
+        }
+    }
+
+    /** Sets each scalar buffer to 0. */
+    public static void zero(DoubleGrad... buffers) {
+        for (DoubleGrad b : buffers) {
+            b.zero();
+        }
+    }
+
+    /** Sets each scalar buffer to 0. */
+    public static void zero(FloatGrad... buffers) {
+        for (FloatGrad b : buffers) {
+            b.zero();
+        }
+    }
+}

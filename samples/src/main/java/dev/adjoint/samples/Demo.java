@@ -1,0 +1,14 @@
+package dev.adjoint.samples;
+
+import dev.adjoint.samples.tour.AutogradTour;
+
+/** The samples in one run: {@code ./mvnw -B -q -Pdemo -DskipTests package -pl samples -am}. */
+public final class Demo {
+    private Demo() {}
+
+    /** Prints each demo under a heading. */
+    public static void main(String[] args) {
+        System.out.println("== Autograd tour (the notebook, cell by cell) ==");
+        AutogradTour.run(System.out, 42);
+    }
+}
