@@ -1,5 +1,6 @@
 package dev.adjoint.samples;
 
+import dev.adjoint.samples.fit.LineFit;
 import dev.adjoint.samples.tour.AutogradTour;
 
 /** The samples in one run: {@code ./mvnw -B -q -Pdemo -DskipTests package -pl samples -am}. */
@@ -10,5 +11,8 @@ public final class Demo {
     public static void main(String[] args) {
         System.out.println("== Autograd tour (the notebook, cell by cell) ==");
         AutogradTour.run(System.out, 42);
+        System.out.println();
+        System.out.println("== Line fit with generated gradients (LineFitAdjoint, written by the build) ==");
+        LineFit.run(System.out);
     }
 }
