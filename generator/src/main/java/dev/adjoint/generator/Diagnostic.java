@@ -39,8 +39,14 @@ public record Diagnostic(Severity severity, Path file, int line, int column, Str
         return severity == Severity.ERROR;
     }
 
-    /** The javac-style form Maven users know: {@code /path/Model.java:[12,9] message}. */
+    /**
+     * The javac-style form Maven users know: {@code /path/Model.java:[12,9] message} (without the
+     * bracket when there is no position).
+     */
     public String format() {
+        if (line <= 0) {
+            return file + ": " + message;
+        }
         return file + ":[" + line + "," + column + "] " + message;
     }
 
