@@ -150,7 +150,8 @@ public final class Fence {
             String text = f.toString();
             if (!(f.getNameAsString().equals("length") || text.equals("Math.PI") || text.equals("Math.E")
                     || text.equals("java.lang.Math.PI") || text.equals("java.lang.Math.E")
-                    || (f.getScope() instanceof NameExpr s && s.getNameAsString().equals(request.ownerPath().get(request.ownerPath().size() - 1))))) {
+                    || (f.getScope() instanceof NameExpr s && request.ownerPath().contains(s.getNameAsString())
+                            && request.staticFields().containsKey(f.getNameAsString())))) {
                 reject(f, "field access '" + text + "'", "the static strategy reads only parameters, locals, "
                         + "Math.PI, Math.E, .length and static final fields of the method's own class",
                         "pass the value as a parameter");

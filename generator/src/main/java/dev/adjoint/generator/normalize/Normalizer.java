@@ -283,9 +283,9 @@ public final class Normalizer {
                 return v.get();
             }
             if (request.staticFields().containsKey(n.getNameAsString())) {
-                return new Atom.Const(request.ownerSimpleName() + "." + n.getNameAsString(), ty);
+                return new Atom.Const(request.qualifiedField(n.getNameAsString()), ty);
             }
-            if (n.getNameAsString().equals("PI") || n.getNameAsString().equals("E")) {
+            if ((n.getNameAsString().equals("PI") || n.getNameAsString().equals("E")) && request.importsMath(n.getNameAsString())) {
                 return new Atom.Const("Math." + n.getNameAsString(), ty);
             }
             return unknown(e);
@@ -295,7 +295,8 @@ public final class Normalizer {
             if (field.equals("PI") || field.equals("E")) {
                 return new Atom.Const("Math." + field, ty);
             }
-            return new Atom.Const(request.ownerSimpleName() + "." + field, ty);
+            return new Atom.Const(request.staticFields().containsKey(field) ? request.qualifiedField(field)
+                    : request.ownerSimpleName() + "." + field, ty);
         }
         if (e instanceof UnaryExpr u) {
             Atom a = convert(expr(u.getExpression()), ty, e);
@@ -421,7 +422,9 @@ public final class Normalizer {
                 reads.add(v.get());
                 n.setName(v.get().name());
             } else if (request.staticFields().containsKey(id)) {
-                n.replace(new FieldAccessExpr(new NameExpr(request.ownerSimpleName()), id));
+                n.replace(qualified(id));
+            } else if ((id.equals("PI") || id.equals("E")) && request.importsMath(id)) {
+                n.replace(new FieldAccessExpr(new NameExpr("Math"), id));
             } else if (n.getParentNode().filter(p -> p instanceof MethodCallExpr || p instanceof FieldAccessExpr).isEmpty()) {
                 unknown(n);
             }
@@ -432,7 +435,16 @@ public final class Normalizer {
             }
         }
         if (e instanceof NameExpr n && n.getParentNode().isEmpty() && request.staticFields().containsKey(n.getNameAsString())) {
-            return new FieldAccessExpr(new NameExpr(request.ownerSimpleName()), n.getNameAsString());
+            return qualified(n.getNameAsString());
+        }
+        return e;
+    }
+
+    private Expression qualified(String field) {
+        String[] parts = request.qualifiedField(field).split("\\.");
+        Expression e = new NameExpr(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            e = new FieldAccessExpr(e, parts[i]);
         }
         return e;
     }
@@ -506,6 +518,9 @@ public final class Normalizer {
         }
         if (request.staticFields().containsKey(javaName)) {
             return Optional.of(request.staticFields().get(javaName));
+        }
+        if ((javaName.equals("PI") || javaName.equals("E")) && request.importsMath(javaName)) {
+            return Optional.of(Ty.DOUBLE);
         }
         return Optional.empty();
     }

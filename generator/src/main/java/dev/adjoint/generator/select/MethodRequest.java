@@ -21,7 +21,10 @@ import java.util.Set;
  * @param declaration the method's syntax tree (read, never modified)
  * @param mathStaticImports names of {@code java.lang.Math} members imported statically, {@code *}
  *     for all
- * @param staticFields the owner's static final fields of a primitive type, as constants
+ * @param staticFields the static final primitive fields visible by simple name (the owner's and
+ *     its enclosing classes'), as constants: name to type
+ * @param staticFieldOwners for each of {@code staticFields}, the declaring class as written in its
+ *     package ({@code Outer.Inner})
  */
 public record MethodRequest(
         Path file,
@@ -34,13 +37,15 @@ public record MethodRequest(
         boolean isPublic,
         MethodDeclaration declaration,
         Set<String> mathStaticImports,
-        java.util.Map<String, Ty> staticFields) {
+        java.util.Map<String, Ty> staticFields,
+        java.util.Map<String, String> staticFieldOwners) {
 
     public MethodRequest {
         ownerPath = List.copyOf(ownerPath);
         params = List.copyOf(params);
         mathStaticImports = Set.copyOf(mathStaticImports);
         staticFields = java.util.Map.copyOf(staticFields);
+        staticFieldOwners = java.util.Map.copyOf(staticFieldOwners);
     }
 
     /** The owner as written in Java source within its package: {@code Outer.Inner}. */
@@ -51,6 +56,16 @@ public record MethodRequest(
     /** The owner's fully qualified name. */
     public String ownerQualifiedName() {
         return packageName.isEmpty() ? ownerSimpleName() : packageName + "." + ownerSimpleName();
+    }
+
+    /** {@code Owner.NAME} for a visible static final field. */
+    public String qualifiedField(String name) {
+        return staticFieldOwners.get(name) + "." + name;
+    }
+
+    /** Whether {@code Math.name} may be written {@code name} here (a static import). */
+    public boolean importsMath(String name) {
+        return mathStaticImports.contains("*") || mathStaticImports.contains(name);
     }
 
     /** The generated class's simple name: {@code ModelAdjoint}, {@code Outer_InnerAdjoint}. */

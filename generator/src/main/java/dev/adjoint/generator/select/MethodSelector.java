@@ -64,9 +64,20 @@ public final class MethodSelector {
         return n.equals(ANNOTATION) || n.equals(QUALIFIED);
     }
 
+    private final List<TypeDeclaration<?>> enclosing = new ArrayList<>();
+
     private void visitType(TypeDeclaration<?> type, List<String> outer, boolean reachable) {
         List<String> path = new ArrayList<>(outer);
         path.add(type.getNameAsString());
+        enclosing.add(type);
+        try {
+            visitMembers(type, outer, path, reachable);
+        } finally {
+            enclosing.remove(enclosing.size() - 1);
+        }
+    }
+
+    private void visitMembers(TypeDeclaration<?> type, List<String> outer, List<String> path, boolean reachable) {
         boolean nestedInstance = !outer.isEmpty() && !type.isStatic()
                 && !(type instanceof ClassOrInterfaceDeclaration c && c.isInterface())
                 && !type.isEnumDeclaration() && !type.isRecordDeclaration();
@@ -160,8 +171,18 @@ public final class MethodSelector {
         if (diagnostics.size() > before) {
             return;
         }
+        // fields of the owner shadow those of enclosing classes, as in Java
+        Map<String, Ty> fields = new TreeMap<>();
+        Map<String, String> fieldOwners = new TreeMap<>();
+        for (int i = 0; i < enclosing.size(); i++) {
+            String qualifier = String.join(".", path.subList(0, i + 1));
+            staticFields(enclosing.get(i)).forEach((f, t) -> {
+                fields.put(f, t);
+                fieldOwners.put(f, qualifier);
+            });
+        }
         requests.add(new MethodRequest(file, unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse(""),
-                path, name, params, result.get(), strategy, m.isPublic(), m, mathStaticImports(), staticFields(owner)));
+                path, name, params, result.get(), strategy, m.isPublic(), m, mathStaticImports(), fields, fieldOwners));
     }
 
     private boolean importsAnnotation() {

@@ -60,6 +60,51 @@ class SmokeTest {
         }
     }
 
+    private static final String EDGE = """
+package corpus;
+
+import static java.lang.Math.*;
+import dev.adjoint.Differentiable;
+import dev.adjoint.Adjoint;
+
+public class Edge {
+    static final double SCALE = 2.5;
+    static final int N = 3;
+
+    public static class Inner {
+        @Differentiable
+        static double nested(double x, long k) {
+            double _t0 = x * k;
+            double _d_x = _t0 / 2;
+            double seed = _d_x + 1;
+            double dx = seed * seed;
+            return dx + SCALE * N;
+        }
+    }
+
+    @Differentiable(wrt = {"x"})
+    public static double f(double x, double y, int n) {
+        { double t = sin(x); x = t * y; }
+        { double t = cos(x); x = x + t; }
+        double z = x * x + PI;
+        z += n / 2 + x * (n % 3);
+        z = z * z;
+        z = z * z;
+        return z - max(x, y) + hypot(x, y) + pow(abs(x), 1.5);
+    }
+}
+""";
+
+    @Test
+    void staticImportsNestedOwnersEnclosingConstantsAndClashingNames() {
+        for (Options o : new Options[] {Options.DEFAULT, Options.PLAIN}) {
+            Differentiated d = Differentiated.of("corpus.Edge", EDGE, o);
+            d.assertGradient("f", d, "f", 1e-6, 1e-9, 0.4, 1.3, 7);
+            d.assertGradient("f", d, "f", 1e-6, 1e-9, -1.1, 0.2, 2);
+            d.assertGradient("nested", d, "nested", 1e-6, 1e-9, 0.7, 3L);
+        }
+    }
+
     @Test
     void gradientsAccumulate() {
         Differentiated d = Differentiated.of("corpus.Smoke", SRC, Options.DEFAULT);

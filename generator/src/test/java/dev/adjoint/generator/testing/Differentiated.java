@@ -72,7 +72,9 @@ public final class Differentiated {
 
     /** Calls the original method. */
     public double value(String name, Object... args) {
-        return ((Number) invoke(owner, name, args)).doubleValue();
+        MethodRequest r = request(name);
+        String binary = (r.packageName().isEmpty() ? "" : r.packageName() + ".") + String.join("$", r.ownerPath());
+        return ((Number) invoke(binary, name, args)).doubleValue();
     }
 
     /** The wrt parameters of {@code name} at {@code args}, flattened into one vector. */
