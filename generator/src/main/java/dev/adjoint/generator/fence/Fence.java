@@ -52,6 +52,12 @@ public final class Fence {
     public static List<Diagnostic> check(MethodRequest request) {
         Fence f = new Fence(request);
         BlockStmt body = request.declaration().getBody().orElseThrow();
+        request.declaration().getParameters().stream().filter(p -> p.getNameAsString().equals("Math"))
+                .forEach(p -> f.reject(p, "a parameter named 'Math'", "it would hide java.lang.Math in the generated code",
+                        "rename it"));
+        body.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals("Math"))
+                .forEach(v -> f.reject(v, "a local named 'Math'", "it would hide java.lang.Math in the generated code",
+                        "rename it"));
         List<Statement> stmts = body.getStatements();
         for (int i = 0; i < stmts.size(); i++) {
             Statement s = stmts.get(i);

@@ -229,6 +229,9 @@ public final class Normalizer {
     }
 
     private void assignAtom(Atom.Var target, Atom value) {
+        if (value.equals(target)) {
+            return; // 's = s;' changes nothing
+        }
         // retarget the temporary just computed, when it is not read by its own operation
         if (!out.isEmpty() && out.get(out.size() - 1) instanceof Stmt.Assign last && last.target().equals(value)
                 && isTemp(last.target())
@@ -256,6 +259,11 @@ public final class Normalizer {
     private Atom expr(Expression e) {
         Optional<Ty> t = types.of(e);
         if (t.isEmpty()) {
+            Optional<NameExpr> unknownName = e.findAll(NameExpr.class).stream().filter(this::isUnresolved).findFirst();
+            if (unknownName.isPresent()) {
+                unknown(unknownName.get());
+                return new Atom.Const("0", Ty.INT);
+            }
             error(e, "cannot determine the type of '" + Positions.oneLine(e)
                     + "': it uses a name or an operation the generator does not know (see the README's supported-Java table)");
             return new Atom.Const("0", Ty.INT);
@@ -429,6 +437,21 @@ public final class Normalizer {
                 unknown(n);
             }
         }
+        for (FieldAccessExpr f : e.findAll(FieldAccessExpr.class)) {
+            if (f.getScope() instanceof NameExpr s && request.ownerPath().contains(s.getNameAsString())
+                    && request.staticFields().containsKey(f.getNameAsString())) {
+                f.replace(qualified(f.getNameAsString()));
+            }
+        }
+        for (MethodCallExpr m : e.findAll(MethodCallExpr.class)) {
+            if (isDetach(m)) {
+                // a value without derivative anyway: the stop-gradient is the identity here
+                m.replace(new EnclosedExpr(m.getArgument(0)));
+            }
+        }
+        if (e instanceof MethodCallExpr m && isDetach(m)) {
+            return new EnclosedExpr(m.getArgument(0));
+        }
         for (MethodCallExpr m : e.findAll(MethodCallExpr.class)) {
             if (m.getScope().isEmpty() && (request.mathStaticImports().contains("*") || request.mathStaticImports().contains(m.getNameAsString()))) {
                 m.setScope(new NameExpr("Math"));
@@ -440,13 +463,16 @@ public final class Normalizer {
         return e;
     }
 
+    private static boolean isDetach(MethodCallExpr m) {
+        String scope = m.getScope().map(Object::toString).orElse("");
+        return m.getNameAsString().equals("detach") && m.getArguments().size() == 1
+                && (scope.equals("Adjoint") || scope.equals("dev.adjoint.Adjoint"));
+    }
+
     private Expression qualified(String field) {
-        String[] parts = request.qualifiedField(field).split("\\.");
-        Expression e = new NameExpr(parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            e = new FieldAccessExpr(e, parts[i]);
-        }
-        return e;
+        String text = request.qualifiedField(field);
+        Expression x = new com.github.javaparser.JavaParser().parseExpression(text).getResult().orElseThrow();
+        return text.startsWith("(") ? new EnclosedExpr(x) : x;
     }
 
     /** Converts {@code a} to {@code to} as Java's assignment and promotion conversions would. */
@@ -473,16 +499,43 @@ public final class Normalizer {
 
     private static Atom constant(Atom.Const c, Ty to) {
         String text = c.text();
-        if (text.matches("-?[0-9]+") && to.isFloating()) {
-            return new Atom.Const(text + (to.prim() == Ty.Prim.FLOAT ? ".0f" : ".0"), to);
-        }
-        if (text.matches("-?[0-9]+[lL]") && to.isFloating()) {
-            return new Atom.Const(text.substring(0, text.length() - 1) + (to.prim() == Ty.Prim.FLOAT ? ".0f" : ".0"), to);
+        if (c.type().isIntegral() && to.isFloating()) {
+            java.util.OptionalLong v = integerValue(text);
+            if (v.isPresent()) {
+                return new Atom.Const(v.getAsLong() + (to.prim() == Ty.Prim.FLOAT ? ".0f" : ".0"), to);
+            }
         }
         if (to.prim() == Ty.Prim.DOUBLE && c.type().prim() == Ty.Prim.FLOAT) {
             return new Atom.Const("(double) " + text, to);
         }
         return new Atom.Const("(" + to.java() + ") " + text, to);
+    }
+
+    /** The value of a Java integer literal in any radix ({@code 010} is 8), if it is one. */
+    static java.util.OptionalLong integerValue(String literal) {
+        String t = literal.replace("_", "");
+        boolean negative = t.startsWith("-");
+        if (negative) {
+            t = t.substring(1);
+        }
+        if (t.endsWith("l") || t.endsWith("L")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            long v;
+            if (t.startsWith("0x") || t.startsWith("0X")) {
+                v = Long.parseUnsignedLong(t.substring(2), 16);
+            } else if (t.startsWith("0b") || t.startsWith("0B")) {
+                v = Long.parseUnsignedLong(t.substring(2), 2);
+            } else if (t.length() > 1 && t.startsWith("0")) {
+                v = Long.parseUnsignedLong(t.substring(1), 8);
+            } else {
+                v = Long.parseLong(t);
+            }
+            return java.util.OptionalLong.of(negative ? -v : v);
+        } catch (NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        }
     }
 
     private Atom apply(String rule, List<Atom> args, Ty ty) {
@@ -523,6 +576,13 @@ public final class Normalizer {
             return Optional.of(Ty.DOUBLE);
         }
         return Optional.empty();
+    }
+
+    private boolean isUnresolved(NameExpr n) {
+        String id = n.getNameAsString();
+        boolean scope = n.getParentNode().filter(p -> (p instanceof MethodCallExpr m && m.getScope().filter(sc -> sc == n).isPresent())
+                || (p instanceof FieldAccessExpr f && f.getScope() == n)).isPresent();
+        return !scope && typeOfName(id).isEmpty();
     }
 
     private Atom unknown(Node e) {

@@ -122,7 +122,8 @@ final class Types {
     private Optional<Ty> callType(MethodCallExpr m) {
         String name = m.getNameAsString();
         if (name.equals("detach")) {
-            return of(m.getArgument(0));
+            // Adjoint.detach has float and double overloads: an integer argument widens to float
+            return of(m.getArgument(0)).map(t -> t.prim() == Ty.Prim.DOUBLE ? Ty.DOUBLE : t.isArray() ? t : Ty.FLOAT);
         }
         if (DerivativeRules.isIntegerMath(name)) {
             return of(m.getArgument(0)).map(t -> t.prim() == Ty.Prim.FLOAT ? Ty.INT : Ty.LONG);

@@ -42,12 +42,18 @@ public final class SourceParser {
     private static Diagnostic toDiagnostic(Path file, Problem p) {
         int line = 0;
         int col = 0;
-        if (p.getLocation().isPresent() && p.getLocation().get().getBegin().getRange().isPresent()) {
-            var begin = p.getLocation().get().getBegin().getRange().get().begin;
+        // the location's last token is the offending one (its first is the last good token)
+        if (p.getLocation().isPresent() && p.getLocation().get().getEnd().getRange().isPresent()) {
+            var begin = p.getLocation().get().getEnd().getRange().get().begin;
             line = begin.line;
             col = begin.column;
         }
         String msg = p.getMessage().lines().findFirst().orElse("syntax error").trim();
+        msg = msg.replaceFirst("^Parse error\\.\\s*", "");
+        int expected = msg.indexOf(", expected one of");
+        if (expected >= 0 && msg.length() - expected > 80) {
+            msg = msg.substring(0, expected) + ", which does not fit here";
+        }
         return Diagnostic.error(file, line, col, "syntax error: " + msg
                 + " (Adjoint reads the source before javac does; fix the syntax and build again)");
     }

@@ -41,7 +41,7 @@ public final class Pipeline {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<MethodRequest> requests = new ArrayList<>();
         Map<String, Path> owners = new TreeMap<>();
-        for (Map.Entry<Path, String> e : sources.entrySet()) {
+        for (Map.Entry<Path, String> e : new TreeMap<>(sources).entrySet()) {
             SourceParser.Parsed parsed = SourceParser.parse(e.getKey(), e.getValue());
             diagnostics.addAll(parsed.diagnostics());
             if (parsed.unit().isEmpty()) {

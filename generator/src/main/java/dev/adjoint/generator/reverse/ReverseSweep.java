@@ -44,6 +44,13 @@ public final class ReverseSweep {
                 adjoints.put(v, p.type().isArray() ? b : ir.names().claim("_d_" + p.name()));
             }
         }
+        for (int i = 0; i < ir.params().size(); i++) {
+            Atom.Var v = ir.params().get(i);
+            if (!adjoints.containsKey(v) && an.active().contains(v)) {
+                // a parameter not differentiated but overwritten with a differentiated value
+                adjoints.put(v, ir.names().claim("_d_" + v.name()));
+            }
+        }
         String seed = ir.names().claim("seed");
         String result = ir.names().claim("_result");
         for (Atom.Var v : ir.locals()) {
@@ -70,7 +77,7 @@ public final class ReverseSweep {
         out.add(new Code.Comment("reverse sweep"));
         for (int i = 0; i < ir.params().size(); i++) {
             Atom.Var v = ir.params().get(i);
-            if (adjoints.containsKey(v) && !v.type().isArray()) {
+            if (adjoints.containsKey(v) && !(v.type().isArray() && ir.request().params().get(i).wrt())) {
                 out.add(new Code.Line(v.type().java() + " " + adjoints.get(v) + " = " + v.type().zero()));
             }
         }

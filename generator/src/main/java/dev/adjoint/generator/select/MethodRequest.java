@@ -23,8 +23,8 @@ import java.util.Set;
  *     for all
  * @param staticFields the static final primitive fields visible by simple name (the owner's and
  *     its enclosing classes'), as constants: name to type
- * @param staticFieldOwners for each of {@code staticFields}, the declaring class as written in its
- *     package ({@code Outer.Inner})
+ * @param staticFieldOwners for each of {@code staticFields}, the Java text that reads it from the
+ *     adjoint class ({@code Outer.Inner.K}, or the literal of a private constant)
  */
 public record MethodRequest(
         Path file,
@@ -58,9 +58,9 @@ public record MethodRequest(
         return packageName.isEmpty() ? ownerSimpleName() : packageName + "." + ownerSimpleName();
     }
 
-    /** {@code Owner.NAME} for a visible static final field. */
+    /** The Java text reading a visible static final field from the adjoint class. */
     public String qualifiedField(String name) {
-        return staticFieldOwners.get(name) + "." + name;
+        return staticFieldOwners.get(name);
     }
 
     /** Whether {@code Math.name} may be written {@code name} here (a static import). */

@@ -176,9 +176,9 @@ public final class MethodSelector {
         Map<String, String> fieldOwners = new TreeMap<>();
         for (int i = 0; i < enclosing.size(); i++) {
             String qualifier = String.join(".", path.subList(0, i + 1));
-            staticFields(enclosing.get(i)).forEach((f, t) -> {
-                fields.put(f, t);
-                fieldOwners.put(f, qualifier);
+            staticFields(enclosing.get(i), qualifier).forEach((f, c) -> {
+                fields.put(f, c.type());
+                fieldOwners.put(f, c.text());
             });
         }
         requests.add(new MethodRequest(file, unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse(""),
@@ -216,15 +216,61 @@ public final class MethodSelector {
         return names;
     }
 
-    private static Map<String, Ty> staticFields(TypeDeclaration<?> owner) {
-        Map<String, Ty> fields = new TreeMap<>();
+    /** A constant the generated code can use: its type and the Java text that reads it there. */
+    private record Constant(Ty type, String text) {}
+
+    /**
+     * The static final primitive fields of {@code owner}. A private one cannot be read from the
+     * adjoint class: its literal initializer is inlined, and one without a literal is left out.
+     */
+    private Map<String, Constant> staticFields(TypeDeclaration<?> owner, String qualifier) {
+        // a top-level class not named like its file is "auxiliary": javac warns when another file reads it
+        String stem = file.getFileName().toString().replaceFirst("\\.java$", "");
+        boolean auxiliary = !qualifier.split("\\.")[0].equals(stem);
+        Map<String, Constant> fields = new TreeMap<>();
         for (FieldDeclaration f : owner.getFields()) {
             if (!f.isStatic() || !f.isFinal()) {
                 continue;
             }
-            f.getVariables().forEach(v -> toTy(v.getType()).filter(t -> !t.isArray()).ifPresent(t -> fields.put(v.getNameAsString(), t)));
+            for (var v : f.getVariables()) {
+                Optional<Ty> t = toTy(v.getType()).filter(ty -> !ty.isArray());
+                if (t.isEmpty()) {
+                    continue;
+                }
+                if (!f.isPrivate() && !auxiliary) {
+                    fields.put(v.getNameAsString(), new Constant(t.get(), qualifier + "." + v.getNameAsString()));
+                } else if (v.getInitializer().isPresent() && isLiteral(v.getInitializer().get())) {
+                    Expression init = v.getInitializer().get();
+                    String text = literalType(init).equals(t.get()) ? init.toString() : "(" + t.get().java() + ") " + init;
+                    fields.put(v.getNameAsString(), new Constant(t.get(), text.startsWith("-") ? "(" + text + ")" : text));
+                }
+            }
         }
         return fields;
+    }
+
+    private static Ty literalType(Expression e) {
+        if (e instanceof com.github.javaparser.ast.expr.UnaryExpr u) {
+            return literalType(u.getExpression());
+        }
+        if (e instanceof com.github.javaparser.ast.expr.DoubleLiteralExpr d) {
+            return d.getValue().endsWith("f") || d.getValue().endsWith("F") ? Ty.FLOAT : Ty.DOUBLE;
+        }
+        if (e instanceof com.github.javaparser.ast.expr.LongLiteralExpr) {
+            return Ty.LONG;
+        }
+        if (e instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr) {
+            return Ty.BOOLEAN;
+        }
+        return Ty.INT;
+    }
+
+    private static boolean isLiteral(Expression e) {
+        if (e instanceof com.github.javaparser.ast.expr.UnaryExpr u && u.getOperator() == com.github.javaparser.ast.expr.UnaryExpr.Operator.MINUS) {
+            return isLiteral(u.getExpression());
+        }
+        return e.isLiteralExpr() && !(e instanceof StringLiteralExpr) && !e.isTextBlockLiteralExpr() && !e.isCharLiteralExpr()
+                && !e.isNullLiteralExpr();
     }
 
     private static List<MemberValuePair> annotationPairs(AnnotationExpr ann) {
