@@ -50,4 +50,50 @@ public final class Gradients {
             b.zero();
         }
     }
+
+    /** A zeroed buffer of {@code a}'s shape (generated code uses it for arrays written in place). */
+    public static double[][] like(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = new double[a[i].length];
+        }
+        return out;
+    }
+
+    /** A zeroed buffer of {@code a}'s shape. */
+    public static float[][] like(float[][] a) {
+        float[][] out = new float[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = new float[a[i].length];
+        }
+        return out;
+    }
+
+    /** {@code dst += src}, element by element. */
+    public static void addInto(double[] dst, double[] src) {
+        for (int i = 0; i < src.length; i++) {
+            dst[i] += src[i];
+        }
+    }
+
+    /** {@code dst += src}, element by element. */
+    public static void addInto(float[] dst, float[] src) {
+        for (int i = 0; i < src.length; i++) {
+            dst[i] += src[i];
+        }
+    }
+
+    /** {@code dst += src}, element by element. */
+    public static void addInto(double[][] dst, double[][] src) {
+        for (int i = 0; i < src.length; i++) {
+            addInto(dst[i], src[i]);
+        }
+    }
+
+    /** {@code dst += src}, element by element. */
+    public static void addInto(float[][] dst, float[][] src) {
+        for (int i = 0; i < src.length; i++) {
+            addInto(dst[i], src[i]);
+        }
+    }
 }

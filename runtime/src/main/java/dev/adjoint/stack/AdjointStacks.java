@@ -1,5 +1,8 @@
 package dev.adjoint.stack;
 
+import dev.adjoint.DoubleGrad;
+import dev.adjoint.FloatGrad;
+
 /**
  * The four typed stacks of one thread. Generated code fetches them once per gradient call with
  * {@link #forThread()} and passes nothing else around; adjoints that call other adjoints share
@@ -14,17 +17,96 @@ public final class AdjointStacks {
     public final FloatStack floats = new FloatStack();
     /** Overwritten integers, loop trip counts, branch numbers. */
     public final IntStack ints = new IntStack();
+    /** Overwritten longs. */
+    public final LongStack longs = new LongStack();
     /** Overwritten booleans and two-way branch outcomes. */
     public final BooleanStack booleans = new BooleanStack();
+
+    private DoubleGrad[] doubleCells = new DoubleGrad[16];
+    private FloatGrad[] floatCells = new FloatGrad[16];
+    private int doubleCellsUsed;
+    private int floatCellsUsed;
+    private double[] doubleScratch = new double[16];
+    private float[] floatScratch = new float[16];
 
     /** The calling thread's stacks (created on first use, then reused). */
     public static AdjointStacks forThread() {
         return PER_THREAD.get();
     }
 
+    /**
+     * A zeroed gradient cell for a scalar argument of a call to another adjoint, taken from a
+     * per-thread pool; give cells back with {@link #releaseCells(int, int)}.
+     */
+    public DoubleGrad borrowDoubleCell() {
+        if (doubleCellsUsed == doubleCells.length) {
+            doubleCells = java.util.Arrays.copyOf(doubleCells, doubleCells.length * 2);
+        }
+        DoubleGrad c = doubleCells[doubleCellsUsed];
+        if (c == null) {
+            c = new DoubleGrad();
+            doubleCells[doubleCellsUsed] = c;
+        }
+        doubleCellsUsed++;
+        c.zero();
+        return c;
+    }
+
+    /** The {@code float} counterpart of {@link #borrowDoubleCell()}. */
+    public FloatGrad borrowFloatCell() {
+        if (floatCellsUsed == floatCells.length) {
+            floatCells = java.util.Arrays.copyOf(floatCells, floatCells.length * 2);
+        }
+        FloatGrad c = floatCells[floatCellsUsed];
+        if (c == null) {
+            c = new FloatGrad();
+            floatCells[floatCellsUsed] = c;
+        }
+        floatCellsUsed++;
+        c.zero();
+        return c;
+    }
+
+    /** How many double cells are borrowed now (pass it to {@link #releaseCells}). */
+    public int doubleCellMark() {
+        return doubleCellsUsed;
+    }
+
+    /** How many float cells are borrowed now. */
+    public int floatCellMark() {
+        return floatCellsUsed;
+    }
+
+    /** Gives back every cell borrowed since the marks were taken. */
+    public void releaseCells(int doubleMark, int floatMark) {
+        doubleCellsUsed = doubleMark;
+        floatCellsUsed = floatMark;
+    }
+
+    /**
+     * A per-thread array of at least {@code n} elements that a call to another adjoint may add
+     * gradients into when the caller does not want them (an argument without derivative). Its
+     * contents are meaningless.
+     */
+    public double[] discardDoubles(int n) {
+        if (doubleScratch.length < n) {
+            doubleScratch = new double[Math.max(n, doubleScratch.length * 2)];
+        }
+        return doubleScratch;
+    }
+
+    /** The {@code float} counterpart of {@link #discardDoubles(int)}. */
+    public float[] discardFloats(int n) {
+        if (floatScratch.length < n) {
+            floatScratch = new float[Math.max(n, floatScratch.length * 2)];
+        }
+        return floatScratch;
+    }
+
     /** Whether every stack is empty: true between two complete gradient calls. */
     public boolean isEmpty() {
-        return doubles.size() == 0 && floats.size() == 0 && ints.size() == 0 && booleans.size() == 0;
+        return doubles.size() == 0 && floats.size() == 0 && ints.size() == 0 && longs.size() == 0
+                && booleans.size() == 0 && doubleCellsUsed == 0 && floatCellsUsed == 0;
     }
 
     /** Drops every value (after an exception interrupted a gradient call, for instance). */
@@ -32,6 +114,9 @@ public final class AdjointStacks {
         doubles.clear();
         floats.clear();
         ints.clear();
+        longs.clear();
         booleans.clear();
+        doubleCellsUsed = 0;
+        floatCellsUsed = 0;
     }
 }

@@ -16,7 +16,8 @@ import java.util.Set;
  * Activity and to-be-recorded analyses, flow-insensitive (a fixpoint over all assignments): a
  * variable is <em>varied</em> when some assignment feeds it from a varied operand through a
  * non-zero derivative, <em>useful</em> when it feeds the result the same way, and <em>active</em>
- * when both. The reverse sweep <em>needs</em> the values its derivative rules read.
+ * when both. An array is one variable for this purpose. The reverse sweep <em>needs</em> the
+ * values its derivative rules, indices and branches read.
  */
 public final class ActivityAnalysis {
     private ActivityAnalysis() {}
@@ -36,10 +37,11 @@ public final class ActivityAnalysis {
         while (changed) {
             changed = false;
             for (Stmt s : flat) {
-                if (s instanceof Stmt.Assign a && !varied.contains(a.target()) && a.target().type().isFloating()
-                        && feeds(a.op(), varied)) {
-                    varied.add(a.target());
-                    changed = true;
+                if (s instanceof Stmt.Assign a && a.target().type().isFloating() && !varied.contains(a.target())
+                        && differentiableOperands(a.op()).stream().anyMatch(varied::contains)) {
+                    changed |= varied.add(a.target());
+                } else if (s instanceof Stmt.ArrayStore st && st.value() instanceof Atom.Var v && varied.contains(v)) {
+                    changed |= varied.add(st.array());
                 }
             }
         }
@@ -57,6 +59,9 @@ public final class ActivityAnalysis {
                         for (Atom.Var v : differentiableOperands(a.op())) {
                             changed |= useful.add(v);
                         }
+                    } else if (s instanceof Stmt.ArrayStore st && useful.contains(st.array()) && st.value() instanceof Atom.Var v
+                            && v.type().isFloating()) {
+                        changed |= useful.add(v);
                     }
                 }
             }
@@ -67,18 +72,22 @@ public final class ActivityAnalysis {
         }
         Set<Atom.Var> needed = new HashSet<>();
         for (Stmt s : flat) {
-            collectNeeded(s, active, needed, ir, options);
+            collectNeeded(s, active, needed, options);
         }
-        return new Analysis(active, needed, Overwrites.of(ir.params(), ir.body()));
+        return new Analysis(active, needed, Overwrites.of(ir.params(), ir.body()), !options.toBeRecorded());
     }
 
-    private static void collectNeeded(Stmt s, Set<Atom.Var> active, Set<Atom.Var> needed, MethodIr ir, Options options) {
+    private static void collectNeeded(Stmt s, Set<Atom.Var> active, Set<Atom.Var> needed, Options options) {
         if (!options.toBeRecorded()) {
+            // save every overwritten value
             if (s instanceof Stmt.Assign a) {
                 needed.add(a.target());
                 a.op().operands().forEach(o -> addVar(o, needed));
             } else if (s instanceof Stmt.If i) {
                 addVar(i.cond(), needed);
+            } else if (s instanceof Stmt.ArrayStore st) {
+                st.indices().forEach(x -> addVar(x, needed));
+                addVar(st.value(), needed);
             }
             return;
         }
@@ -98,8 +107,12 @@ public final class ActivityAnalysis {
                     }
                 }
             } else if (a.op() instanceof Op.ArrayLoad load) {
-                addVar(load.index(), needed);
+                load.indices().forEach(x -> addVar(x, needed));
+            } else if (a.op() instanceof Op.Call call) {
+                call.args().forEach(x -> addVar(x, needed)); // the reverse sweep calls the callee's adjoint again
             }
+        } else if (s instanceof Stmt.ArrayStore st && active.contains(st.array())) {
+            st.indices().forEach(x -> addVar(x, needed));
         } else if (s instanceof Stmt.If i) {
             if (containsActive(i.then(), active) || containsActive(i.otherwise(), active)) {
                 addVar(i.cond(), needed);
@@ -107,12 +120,19 @@ public final class ActivityAnalysis {
         }
     }
 
-    private static boolean containsActive(List<Stmt> body, Set<Atom.Var> active) {
+    /** Whether the reverse sweep of {@code body} does anything. */
+    static boolean containsActive(List<Stmt> body, Set<Atom.Var> active) {
         for (Stmt s : body) {
             if (s instanceof Stmt.Assign a && active.contains(a.target())) {
                 return true;
             }
+            if (s instanceof Stmt.ArrayStore st && active.contains(st.array())) {
+                return true;
+            }
             if (s instanceof Stmt.If i && (containsActive(i.then(), active) || containsActive(i.otherwise(), active))) {
+                return true;
+            }
+            if (s instanceof Stmt.Loop l && (containsActive(l.head(), active) || containsActive(l.body(), active))) {
                 return true;
             }
         }
@@ -123,11 +143,6 @@ public final class ActivityAnalysis {
         if (a instanceof Atom.Var v) {
             into.add(v);
         }
-    }
-
-    /** Whether {@code op} carries a derivative from one of {@code varied}. */
-    private static boolean feeds(Op op, Set<Atom.Var> varied) {
-        return differentiableOperands(op).stream().anyMatch(varied::contains);
     }
 
     /** The operands through which {@code op} has a non-zero derivative. */
@@ -142,16 +157,27 @@ public final class ActivityAnalysis {
             }
         } else if (op instanceof Op.ArrayLoad load) {
             out.add(load.array());
+        } else if (op instanceof Op.Call call) {
+            List<Param> ps = call.callee().params();
+            for (int i = 0; i < call.args().size(); i++) {
+                if (ps.get(i).wrt() && call.args().get(i) instanceof Atom.Var v && v.type().isFloating()) {
+                    out.add(v);
+                }
+            }
         }
         return out;
     }
 
-    private static void flatten(List<Stmt> body, List<Stmt> into) {
+    /** Every statement, nested ones included, in program order. */
+    static void flatten(List<Stmt> body, List<Stmt> into) {
         for (Stmt s : body) {
             into.add(s);
             if (s instanceof Stmt.If i) {
                 flatten(i.then(), into);
                 flatten(i.otherwise(), into);
+            } else if (s instanceof Stmt.Loop l) {
+                flatten(l.head(), into);
+                flatten(l.body(), into);
             }
         }
     }

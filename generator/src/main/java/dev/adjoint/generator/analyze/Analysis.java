@@ -10,8 +10,10 @@ import java.util.Set;
  * @param needed variables whose values the reverse sweep reads (their overwrites are saved)
  * @param overwrites assignment sites that may replace a value assigned earlier, by statement
  *     identity (see {@link Overwrites})
+ * @param saveArrayElements whether array elements are saved before each write and restored in
+ *     reverse (only when the to-be-recorded analysis is off: no derivative reads them)
  */
-public record Analysis(Set<Atom.Var> active, Set<Atom.Var> needed, Overwrites overwrites) {
+public record Analysis(Set<Atom.Var> active, Set<Atom.Var> needed, Overwrites overwrites, boolean saveArrayElements) {
 
     public Analysis {
         active = Set.copyOf(active);

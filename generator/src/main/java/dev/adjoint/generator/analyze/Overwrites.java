@@ -43,6 +43,12 @@ public final class Overwrites {
                 Set<Atom.Var> otherwise = walk(i.otherwise(), new HashSet<>(defined));
                 defined.addAll(then);
                 defined.addAll(otherwise);
+            } else if (s instanceof Stmt.Loop l) {
+                // twice: the second pass sees what the first iteration defined
+                for (int pass = 0; pass < 2; pass++) {
+                    defined.addAll(walk(l.head(), new HashSet<>(defined)));
+                    defined.addAll(walk(l.body(), new HashSet<>(defined)));
+                }
             }
         }
         return defined;

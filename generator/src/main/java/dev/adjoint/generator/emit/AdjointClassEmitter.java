@@ -44,7 +44,9 @@ public final class AdjointClassEmitter {
             type.addModifiers(Modifier.PUBLIC);
         }
         for (AdjointMethod m : methods) {
-            type.addMethod(grad(m));
+            if (!m.request().result().isArray()) {
+                type.addMethod(grad(m)); // an array result has no implicit seed, as backward(v)
+            }
             type.addMethod(vjp(m));
         }
         JavaFile file = JavaFile.builder(first.packageName(), type.build())
@@ -101,7 +103,7 @@ public final class AdjointClassEmitter {
     private static void print(List<Code> codes, CodeBlock.Builder out) {
         for (Code c : codes) {
             if (c instanceof Code.Line l) {
-                out.addStatement("$L", l.text());
+                statement(l.text(), out);
             } else if (c instanceof Code.Comment cm) {
                 out.add("// $L\n", cm.text());
             } else if (c instanceof Code.Branch br) {
@@ -112,8 +114,38 @@ public final class AdjointClassEmitter {
                     print(br.otherwise(), out);
                 }
                 out.endControlFlow();
+            } else if (c instanceof Code.Loop lp) {
+                out.beginControlFlow("$L", lp.header());
+                print(lp.body(), out);
+                out.endControlFlow();
             }
         }
+    }
+
+    /** Runtime types named in a statement, imported rather than written out. */
+    private static final List<ClassName> RUNTIME_TYPES = List.of(
+            ClassName.get("dev.adjoint.stack", "AdjointStacks"), ClassName.get(dev.adjoint.Gradients.class),
+            ClassName.get(DoubleGrad.class), ClassName.get(FloatGrad.class));
+
+    private static void statement(String text, CodeBlock.Builder out) {
+        StringBuilder format = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        int i = 0;
+        outer:
+        while (i < text.length()) {
+            for (ClassName c : RUNTIME_TYPES) {
+                String q = c.canonicalName();
+                if (text.startsWith(q, i) && (i + q.length() == text.length() || !Character.isJavaIdentifierPart(text.charAt(i + q.length())))) {
+                    format.append("$T");
+                    args.add(c);
+                    i += q.length();
+                    continue outer;
+                }
+            }
+            char ch = text.charAt(i++);
+            format.append(ch == '$' ? "$$" : String.valueOf(ch));
+        }
+        out.addStatement(format.toString(), args.toArray());
     }
 
     static TypeName typeName(Ty t) {

@@ -22,6 +22,14 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.EmptyStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.ArrayCreationLevel;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ArrayType;
@@ -58,20 +66,7 @@ public final class Fence {
         body.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals("Math"))
                 .forEach(v -> f.reject(v, "a local named 'Math'", "it would hide java.lang.Math in the generated code",
                         "rename it"));
-        List<Statement> stmts = body.getStatements();
-        for (int i = 0; i < stmts.size(); i++) {
-            Statement s = stmts.get(i);
-            if (s instanceof ReturnStmt && i != stmts.size() - 1) {
-                f.reject(s, "a 'return' before the end of the method",
-                        "the static strategy in this release needs exactly one return, as the last statement",
-                        "compute the result into a local and return it at the end");
-            }
-            f.visit(s);
-        }
-        if (stmts.isEmpty() || !(stmts.get(stmts.size() - 1) instanceof ReturnStmt)) {
-            f.diagnostics.add(Positions.error(request.file(), request.declaration().getName(),
-                    "method '" + request.name() + "' must end with 'return <expression>;' so there is a result to differentiate"));
-        }
+        body.getStatements().forEach(f::visit);
         return List.copyOf(f.diagnostics);
     }
 
@@ -85,48 +80,42 @@ public final class Fence {
                 || n instanceof ArrayAccessExpr) {
             visitChildren(n);
         } else if (n instanceof ReturnStmt r) {
-            if (r.getParentNode().orElse(null) != request.declaration().getBody().orElse(null)) {
-                reject(n, "'return' inside a block", "the static strategy in this release needs exactly one return,"
-                        + " as the last statement of the method", "assign the result to a local and return it at the end");
-                return;
-            }
             if (r.getExpression().isEmpty()) {
                 reject(n, "'return;' without a value", "the method's result is what is differentiated", "return an expression");
             }
             visitChildren(n);
-        } else if (n instanceof IfStmt) {
+        } else if (n instanceof IfStmt || n instanceof ForStmt || n instanceof WhileStmt || n instanceof DoStmt
+                || n instanceof ForEachStmt || n instanceof ArrayCreationExpr || n instanceof ArrayCreationLevel) {
             visitChildren(n);
+        } else if (n instanceof BreakStmt b && b.getLabel().isEmpty()) {
+            return;
+        } else if (n instanceof ContinueStmt c && c.getLabel().isEmpty()) {
+            return;
         } else if (n instanceof VariableDeclarationExpr v) {
-            v.getVariables().forEach(d -> {
-                if (d.getType().getArrayLevel() > 0) {
-                    reject(d, "local array variable '" + d.getNameAsString() + "'",
-                            "arrays are read-only parameters in this release", "read the parameter array directly");
-                }
-                d.getInitializer().ifPresent(this::visit);
-            });
+            v.getVariables().forEach(d -> d.getInitializer().ifPresent(this::visit));
         } else if (n instanceof AssignExpr a) {
-            if (!(a.getTarget() instanceof NameExpr)) {
+            if (!(a.getTarget() instanceof NameExpr) && !(a.getTarget() instanceof ArrayAccessExpr)) {
                 reject(a, "assignment to '" + Positions.oneLine(a.getTarget()) + "'",
-                        "only local variables and scalar parameters can be assigned in this release (arrays are read-only)",
-                        "compute into a local variable");
+                        "only local variables, parameters and array elements can be assigned", "compute into a local variable");
                 return;
             }
-            if (a.getOperator() == AssignExpr.Operator.REMAINDER || a.getOperator().name().contains("SHIFT")
+            if (a.getOperator().name().contains("SHIFT")
                     || a.getOperator() == AssignExpr.Operator.BINARY_AND || a.getOperator() == AssignExpr.Operator.BINARY_OR
                     || a.getOperator() == AssignExpr.Operator.XOR) {
                 reject(a, "compound assignment '" + a.getOperator().asString() + "'", "it has no derivative rule",
                         "use + - * / or a java.lang.Math function");
                 return;
             }
-            if (!(a.getParentNode().orElse(null) instanceof ExpressionStmt)) {
+            if (!isStatementLike(a)) {
                 reject(a, "assignment inside an expression", "each assignment must be a statement of its own",
                         "move the assignment to its own statement");
                 return;
             }
+            visit(a.getTarget());
             visit(a.getValue());
         } else if (n instanceof UnaryExpr u) {
             boolean incDec = u.getOperator().name().contains("CREMENT");
-            if (incDec && !(u.getParentNode().orElse(null) instanceof ExpressionStmt)) {
+            if (incDec && !isStatementLike(u)) {
                 reject(u, "'" + u.getOperator().asString() + "' inside an expression", "each update must be a statement of its own",
                         "move it to its own statement");
                 return;
@@ -187,11 +176,18 @@ public final class Fence {
             m.getArguments().forEach(this::visit);
             return;
         }
-        String what = (scope.isEmpty() ? "" : scope + ".") + name + "(...)";
-        String why = math ? "java.lang.Math." + name + " with " + m.getArguments().size() + " argument(s) has no derivative rule"
-                : "calls to other methods are not supported by the static strategy in this release";
-        reject(m, "call to " + what, why, math ? "see the README's list of supported Math functions"
-                : "inline the callee, or use java.lang.Math functions");
+        if (math) {
+            reject(m, "call to Math." + name + "(...)", "java.lang.Math." + name + " with " + m.getArguments().size()
+                    + " argument(s) has no derivative rule", "see the README's list of supported Math functions");
+            return;
+        }
+        if (m.getScope().isPresent() && !(m.getScope().get() instanceof NameExpr || m.getScope().get() instanceof FieldAccessExpr)) {
+            reject(m, "call to " + name + "(...) on an expression", "only static methods can be called",
+                    "call a static method by its class name");
+            return;
+        }
+        // which method it is (another adjoint, or a constant) is settled when the call is lowered
+        m.getArguments().forEach(this::visit);
     }
 
     private void rejectConstruct(Node n) {
@@ -208,18 +204,25 @@ public final class Fence {
             case "ArrayCreation", "ArrayInitializer" -> "array creation";
             case "StringLiteral", "TextBlockLiteral" -> "string literal";
             case "CharLiteral" -> "char literal";
-            case "Break", "Continue" -> "'" + kind.toLowerCase() + "'";
+            case "Break", "Continue" -> "labelled '" + kind.toLowerCase() + "'";
+            case "Labeled" -> "labelled statement";
             case "LocalClassDeclaration", "LocalRecordDeclaration" -> "local class";
             case "InstanceOf" -> "'instanceof'";
             case "This", "Super" -> "'" + kind.toLowerCase() + "'";
             default -> kind + " construct";
         };
-        reject(n, construct, "not supported by the static strategy in this release",
-                "rewrite it with straight-line code, if/else and the supported expressions (see the README's supported-Java table)");
+        reject(n, construct, "not supported by the static strategy",
+                "rewrite it with loops, if/else and the supported expressions (see the README's supported-Java table)");
     }
 
     private void reject(Node n, String construct, String why, String todo) {
         diagnostics.add(Positions.error(request.file(), n, construct + " is not supported: " + why + "; " + todo));
+    }
+
+    /** An expression statement, or a for loop's initialization or update. */
+    private static boolean isStatementLike(Node e) {
+        Node p = e.getParentNode().orElse(null);
+        return p instanceof ExpressionStmt || p instanceof ForStmt;
     }
 
     private void visitChildren(Node n) {

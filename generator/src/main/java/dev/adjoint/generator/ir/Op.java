@@ -1,11 +1,13 @@
 package dev.adjoint.generator.ir;
 
+import dev.adjoint.generator.select.MethodRequest;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 /** The right-hand side of an assignment: exactly one operation. */
-public sealed interface Op permits Op.Apply, Op.ArrayLoad, Op.Passive {
+public sealed interface Op permits Op.Apply, Op.ArrayLoad, Op.Passive, Op.NewArray, Op.Call {
 
     /** The result type. */
     Ty type();
@@ -30,11 +32,18 @@ public sealed interface Op permits Op.Apply, Op.ArrayLoad, Op.Passive {
         }
     }
 
-    /** {@code array[index]}: the derivative flows into the element's adjoint. */
-    record ArrayLoad(Atom.Var array, Atom index, Ty type) implements Op {
+    /** {@code array[i]} or {@code array[i][j]}: the derivative flows into the element's adjoint. */
+    record ArrayLoad(Atom.Var array, List<Atom> indices, Ty type) implements Op {
+        public ArrayLoad {
+            indices = List.copyOf(indices);
+        }
+
         @Override
         public List<Atom> operands() {
-            return List.of(array, index);
+            List<Atom> all = new ArrayList<>();
+            all.add(array);
+            all.addAll(indices);
+            return all;
         }
     }
 
@@ -53,6 +62,33 @@ public sealed interface Op permits Op.Apply, Op.ArrayLoad, Op.Passive {
         @Override
         public List<Atom> operands() {
             return reads.stream().map(v -> (Atom) v).sorted(Comparator.comparing(Atom::java)).toList();
+        }
+    }
+
+    /** {@code new double[n]} or {@code new double[n][m]}: a fresh zeroed array. */
+    record NewArray(List<Atom> dims, Ty type) implements Op {
+        public NewArray {
+            dims = List.copyOf(dims);
+        }
+
+        @Override
+        public List<Atom> operands() {
+            return dims;
+        }
+    }
+
+    /**
+     * A call to another {@code @Differentiable} method: the forward sweep calls the method, the
+     * reverse sweep calls its generated {@code Vjp}.
+     */
+    record Call(MethodRequest callee, List<Atom> args, Ty type) implements Op {
+        public Call {
+            args = List.copyOf(args);
+        }
+
+        @Override
+        public List<Atom> operands() {
+            return args;
         }
     }
 }

@@ -3,16 +3,20 @@ package dev.adjoint.generator.ir;
 import java.util.List;
 
 /** A statement of the intermediate form. */
-public sealed interface Stmt permits Stmt.Assign, Stmt.ArrayStore, Stmt.If, Stmt.Return {
+public sealed interface Stmt permits Stmt.Assign, Stmt.ArrayStore, Stmt.If, Stmt.Loop, Stmt.Return {
 
     /** The user statement this was lowered from. */
     Origin origin();
 
-    /** {@code target = op}; {@code target} is never among {@code op}'s operands. */
+    /** {@code target = op}; for a differentiable op, {@code target} is never among its operands. */
     record Assign(Atom.Var target, Op op, Origin origin) implements Stmt {}
 
-    /** {@code array[index] = value}. */
-    record ArrayStore(Atom.Var array, Atom index, Atom value, Origin origin) implements Stmt {}
+    /** {@code array[i] = value} or {@code array[i][j] = value}. */
+    record ArrayStore(Atom.Var array, List<Atom> indices, Atom value, Origin origin) implements Stmt {
+        public ArrayStore {
+            indices = List.copyOf(indices);
+        }
+    }
 
     /** A two-way branch on a boolean variable. */
     record If(Atom cond, List<Stmt> then, List<Stmt> otherwise, Origin origin) implements Stmt {
@@ -22,6 +26,19 @@ public sealed interface Stmt permits Stmt.Assign, Stmt.ArrayStore, Stmt.If, Stmt
         }
     }
 
-    /** The method's result; in this release the last statement of the body. */
+    /**
+     * Every loop shape: {@code repeat { head; if (!cond) exit; body; }}. A {@code for} loop's head
+     * computes its condition and its body ends with its update; a {@code do}-{@code while} loop
+     * runs its body in the head. {@code break}, {@code continue} and early returns have been
+     * turned into flags that the condition and guards read.
+     */
+    record Loop(List<Stmt> head, Atom cond, List<Stmt> body, Origin origin) implements Stmt {
+        public Loop {
+            head = List.copyOf(head);
+            body = List.copyOf(body);
+        }
+    }
+
+    /** The method's result: the last statement of the body, and the only return. */
     record Return(Atom value, Origin origin) implements Stmt {}
 }

@@ -16,6 +16,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.rules.DerivativeRules;
+import dev.adjoint.generator.rules.Rule;
 import dev.adjoint.generator.select.MethodSelector;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,10 +24,15 @@ import java.util.function.Function;
 /** Java's typing of the supported expressions, including binary numeric promotion (JLS 5.6). */
 final class Types {
     private final Function<String, Optional<Ty>> names;
+    private final Calls calls;
 
-    /** @param names the type of a simple name in scope (local, parameter, static field) */
-    Types(Function<String, Optional<Ty>> names) {
+    /**
+     * @param names the type of a simple name in scope (local, parameter, static field)
+     * @param calls resolves calls to methods of the sources
+     */
+    Types(Function<String, Optional<Ty>> names, Calls calls) {
         this.names = names;
+        this.calls = calls;
     }
 
     /** The binary numeric promotion of two scalar types. */
@@ -76,6 +82,10 @@ final class Types {
         if (e instanceof ArrayAccessExpr a) {
             return of(a.getName()).filter(Ty::isArray).map(Ty::element);
         }
+        if (e instanceof com.github.javaparser.ast.expr.ArrayCreationExpr c) {
+            return MethodSelector.toTy(c.getElementType()).filter(t -> !t.isArray())
+                    .map(t -> new Ty(t.prim(), c.getLevels().size()));
+        }
         if (e instanceof CastExpr c) {
             return MethodSelector.toTy(c.getType());
         }
@@ -120,6 +130,9 @@ final class Types {
     }
 
     private Optional<Ty> callType(MethodCallExpr m) {
+        if (!calls.isBuiltin(m)) {
+            return calls.resultType(m);
+        }
         String name = m.getNameAsString();
         if (name.equals("detach")) {
             // Adjoint.detach has float and double overloads: an integer argument widens to float
@@ -128,10 +141,7 @@ final class Types {
         if (DerivativeRules.isIntegerMath(name)) {
             return of(m.getArgument(0)).map(t -> t.prim() == Ty.Prim.FLOAT ? Ty.INT : Ty.LONG);
         }
-        var rule = DerivativeRules.lookup("Math." + name);
-        if (rule.isEmpty()) {
-            return Optional.empty();
-        }
+        Rule rule = DerivativeRules.get("Math." + name);
         Ty t = null;
         for (Expression a : m.getArguments()) {
             Optional<Ty> at = of(a);
@@ -143,7 +153,7 @@ final class Types {
         if (t == null) {
             return Optional.empty();
         }
-        if (!rule.get().floatOverload()) {
+        if (!rule.floatOverload()) {
             return Optional.of(Ty.DOUBLE);
         }
         // abs, max, min, signum have int/long/float/double overloads

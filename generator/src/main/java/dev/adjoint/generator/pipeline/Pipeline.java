@@ -14,6 +14,7 @@ import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.SourceParser;
 import dev.adjoint.generator.reverse.AdjointMethod;
 import dev.adjoint.generator.reverse.ReverseSweep;
+import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.MethodSelector;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ public final class Pipeline {
     public static Translation translate(Map<Path, String> sources, Optional<String> onlyMethod, Options options) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<MethodRequest> requests = new ArrayList<>();
+        List<CompilationUnit> units = new ArrayList<>();
         Map<String, Path> owners = new TreeMap<>();
         for (Map.Entry<Path, String> e : new TreeMap<>(sources).entrySet()) {
             SourceParser.Parsed parsed = SourceParser.parse(e.getKey(), e.getValue());
@@ -48,6 +50,7 @@ public final class Pipeline {
                 continue;
             }
             CompilationUnit unit = parsed.unit().get();
+            units.add(unit);
             MethodSelector.Selection sel = MethodSelector.select(e.getKey(), unit);
             diagnostics.addAll(sel.diagnostics());
             for (MethodRequest r : sel.requests()) {
@@ -61,6 +64,7 @@ public final class Pipeline {
                 requests.add(r);
             }
         }
+        MethodIndex index = MethodIndex.of(units, requests);
         if (onlyMethod.isPresent()) {
             requests = requests.stream().filter(r -> r.methodRef().equals(onlyMethod.get())
                     || (r.packageName().isEmpty() ? "" : r.packageName() + ".").concat(String.join("$", r.ownerPath())).concat("#" + r.name())
@@ -74,7 +78,7 @@ public final class Pipeline {
         Map<String, Path> fileOf = new LinkedHashMap<>();
         List<String> methods = new ArrayList<>();
         for (MethodRequest r : requests) {
-            Optional<AdjointMethod> m = method(r, options, diagnostics);
+            Optional<AdjointMethod> m = method(r, index, options, diagnostics);
             if (m.isPresent()) {
                 byClass.computeIfAbsent(r.adjointQualifiedName(), k -> new ArrayList<>()).add(m.get());
                 fileOf.put(r.adjointQualifiedName(), r.file());
@@ -92,13 +96,13 @@ public final class Pipeline {
     }
 
     /** The passes for one method: fence, normalize, analyze, reverse. */
-    private static Optional<AdjointMethod> method(MethodRequest r, Options options, List<Diagnostic> diagnostics) {
+    private static Optional<AdjointMethod> method(MethodRequest r, MethodIndex index, Options options, List<Diagnostic> diagnostics) {
         List<Diagnostic> fenced = Fence.check(r);
         if (!fenced.isEmpty()) {
             diagnostics.addAll(fenced);
             return Optional.empty();
         }
-        Normalizer.Result n = Normalizer.normalize(r);
+        Normalizer.Result n = Normalizer.normalize(r, index);
         if (n.ir().isEmpty()) {
             diagnostics.addAll(n.diagnostics());
             return Optional.empty();

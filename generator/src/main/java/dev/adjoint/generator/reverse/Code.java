@@ -3,7 +3,7 @@ package dev.adjoint.generator.reverse;
 import java.util.List;
 
 /** Generated Java statements, as a tree that the emitter prints. */
-public sealed interface Code permits Code.Line, Code.Comment, Code.Branch {
+public sealed interface Code permits Code.Line, Code.Comment, Code.Branch, Code.Loop {
 
     /** One statement, without the trailing semicolon. */
     record Line(String text) implements Code {}
@@ -16,6 +16,13 @@ public sealed interface Code permits Code.Line, Code.Comment, Code.Branch {
         public Branch {
             then = List.copyOf(then);
             otherwise = List.copyOf(otherwise);
+        }
+    }
+
+    /** A loop: {@code header} is {@code while (...)} or {@code for (...)}. */
+    record Loop(String header, List<Code> body) implements Code {
+        public Loop {
+            body = List.copyOf(body);
         }
     }
 }

@@ -128,9 +128,9 @@ public final class MethodSelector {
                     + " use double, float and their arrays");
         }
         Optional<Ty> result = toTy(m.getType());
-        if (result.isEmpty() || !result.get().isFloatingScalar()) {
+        if (result.isEmpty() || !result.get().isFloating() || result.get().dims() > 1) {
             error(m.getType(), "@Differentiable method '" + name + "' returns " + m.getType()
-                    + ": the result must be double or float to be differentiated");
+                    + ": the result must be double, float, double[] or float[] to be differentiated");
         }
         List<String> wrtNames = new ArrayList<>();
         Strategy strategy = Strategy.AUTO;
@@ -154,7 +154,7 @@ public final class MethodSelector {
             Optional<Ty> ty = p.isVarArgs() ? Optional.empty() : toTy(p.getType());
             if (ty.isEmpty()) {
                 error(p, "parameter '" + p.getNameAsString() + "' has type " + p.getType() + (p.isVarArgs() ? "..." : "")
-                        + ": supported parameter types are double, float, int, long, boolean, double[], float[]");
+                        + ": supported parameter types are double, float, int, long, boolean, double[], float[], double[][], float[][]");
                 continue;
             }
             boolean wrt = ty.get().isFloating() && (wrtNames.isEmpty() || wrtNames.contains(p.getNameAsString()));
@@ -316,7 +316,7 @@ public final class MethodSelector {
             case "boolean" -> Ty.Prim.BOOLEAN;
             default -> null;
         };
-        if (prim == null || dims > 1 || (dims > 0 && !(prim == Ty.Prim.DOUBLE || prim == Ty.Prim.FLOAT))) {
+        if (prim == null || dims > 2 || (dims > 0 && !(prim == Ty.Prim.DOUBLE || prim == Ty.Prim.FLOAT))) {
             return Optional.empty();
         }
         return Optional.of(new Ty(prim, dims));

@@ -1,0 +1,356 @@
+package dev.adjoint.generator.normalize;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.Op;
+import dev.adjoint.generator.ir.Stmt;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.rules.DerivativeRules;
+import dev.adjoint.generator.rules.Rule;
+import dev.adjoint.generator.select.MethodRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** Lowers expressions to three-address form: one operation per assignment, promotions explicit. */
+final class ExpressionLowering {
+    private final Lowering lo;
+    private final Types types;
+    private final Calls calls;
+
+    ExpressionLowering(Lowering lo) {
+        this.lo = lo;
+        this.calls = new Calls(lo);
+        this.types = new Types(lo::typeOfName, calls);
+    }
+
+    Types types() {
+        return types;
+    }
+
+    /** Lowers {@code e}, emitting its operations, and returns the atom holding its value. */
+    Atom expr(Expression e) {
+        Optional<Ty> t = types.of(e);
+        if (t.isEmpty()) {
+            Optional<NameExpr> unknownName = e.findAll(NameExpr.class).stream().filter(this::isUnresolved).findFirst();
+            if (unknownName.isPresent()) {
+                return unknown(unknownName.get());
+            }
+            lo.error(e, "cannot determine the type of '" + Positions.oneLine(e)
+                    + "': it uses a name or an operation the generator does not know (see the README's supported-Java table)");
+            return new Atom.Const("0", Ty.INT);
+        }
+        Ty ty = t.get();
+        if (e instanceof EnclosedExpr en) {
+            return expr(en.getInner());
+        }
+        if (e instanceof MethodCallExpr m && calls.differentiableCallee(m).isPresent()) {
+            return call(m, calls.differentiableCallee(m).get(), ty);
+        }
+        if (!ty.isFloating()) {
+            return passive(e, ty);
+        }
+        if (ty.isArray()) {
+            if (e instanceof NameExpr n) {
+                return lo.lookup(n.getNameAsString()).map(v -> (Atom) v).orElseGet(() -> unknown(e));
+            }
+            lo.error(e, "array expression '" + Positions.oneLine(e) + "' is not supported here: use an array variable by name");
+            return new Atom.Const("null", ty);
+        }
+        if (e instanceof DoubleLiteralExpr d) {
+            return new Atom.Const(d.getValue(), ty);
+        }
+        if (e instanceof NameExpr n) {
+            Optional<Atom.Var> v = lo.lookup(n.getNameAsString());
+            if (v.isPresent()) {
+                return v.get();
+            }
+            if (lo.request.staticFields().containsKey(n.getNameAsString())) {
+                return new Atom.Const(lo.request.qualifiedField(n.getNameAsString()), ty);
+            }
+            if (n.getNameAsString().equals("PI") || n.getNameAsString().equals("E")) {
+                return new Atom.Const("Math." + n.getNameAsString(), ty);
+            }
+            return unknown(e);
+        }
+        if (e instanceof FieldAccessExpr f) {
+            String field = f.getNameAsString();
+            if (field.equals("PI") || field.equals("E")) {
+                return new Atom.Const("Math." + field, ty);
+            }
+            return new Atom.Const(lo.request.staticFields().containsKey(field) ? lo.request.qualifiedField(field)
+                    : lo.request.ownerSimpleName() + "." + field, ty);
+        }
+        if (e instanceof UnaryExpr u) {
+            Atom a = convert(expr(u.getExpression()), ty, e);
+            if (u.getOperator() == UnaryExpr.Operator.PLUS) {
+                return a;
+            }
+            if (a instanceof Atom.Const c && !c.text().startsWith("-") && c.text().matches("[0-9.eE+fFdD]+")) {
+                return new Atom.Const("-" + c.text(), ty);
+            }
+            return apply("neg", List.of(a), ty);
+        }
+        if (e instanceof BinaryExpr b) {
+            String key = switch (b.getOperator()) {
+                case PLUS -> "+";
+                case MINUS -> "-";
+                case MULTIPLY -> "*";
+                case DIVIDE -> "/";
+                default -> null;
+            };
+            if (key == null) {
+                lo.error(b, "operator '" + b.getOperator().asString() + "' on " + ty + " values has no derivative rule;"
+                        + " use + - * / or a java.lang.Math function");
+                return new Atom.Const(ty.zero(), ty);
+            }
+            Atom l = convert(expr(b.getLeft()), ty, b.getLeft());
+            Atom r = convert(expr(b.getRight()), ty, b.getRight());
+            return apply(key, List.of(l, r), ty);
+        }
+        if (e instanceof CastExpr c) {
+            return convert(expr(c.getExpression()), ty, e);
+        }
+        if (e instanceof ConditionalExpr c) {
+            return conditional(c, ty);
+        }
+        if (e instanceof ArrayAccessExpr a) {
+            Optional<ArrayRef> ref = arrayRef(a);
+            if (ref.isEmpty()) {
+                return new Atom.Const(ty.zero(), ty);
+            }
+            Atom.Var load = lo.temp(ty);
+            lo.emit(new Stmt.Assign(load, new Op.ArrayLoad(ref.get().array(), ref.get().indices(), ty), lo.origin));
+            return load;
+        }
+        if (e instanceof MethodCallExpr m) {
+            return mathCall(m, ty);
+        }
+        lo.error(e, "expression '" + Positions.oneLine(e) + "' is not supported");
+        return new Atom.Const(ty.zero(), ty);
+    }
+
+    /** An element reference {@code a[i]} or {@code a[i][j]}: the array variable and lowered indices. */
+    record ArrayRef(Atom.Var array, List<Atom> indices) {}
+
+    Optional<ArrayRef> arrayRef(ArrayAccessExpr a) {
+        List<Expression> idx = new ArrayList<>();
+        Expression base = a;
+        while (base instanceof ArrayAccessExpr acc) {
+            idx.add(0, acc.getIndex());
+            base = acc.getName();
+        }
+        while (base instanceof EnclosedExpr en) {
+            base = en.getInner();
+        }
+        if (!(base instanceof NameExpr n) || lo.lookup(n.getNameAsString()).isEmpty()) {
+            lo.error(a, "element access '" + Positions.oneLine(a) + "' is not supported: index an array variable by name");
+            return Optional.empty();
+        }
+        Atom.Var arr = lo.lookup(n.getNameAsString()).get();
+        if (arr.type().dims() != idx.size()) {
+            lo.error(a, "'" + Positions.oneLine(a) + "' selects a row of a 2-D array: the static strategy reads and writes"
+                    + " single elements only, write " + n.getNameAsString() + "[i][j]");
+            return Optional.empty();
+        }
+        List<Atom> indices = new ArrayList<>();
+        for (Expression i : idx) {
+            indices.add(convert(expr(i), Ty.INT, i));
+        }
+        return Optional.of(new ArrayRef(arr, indices));
+    }
+
+    private Atom mathCall(MethodCallExpr m, Ty ty) {
+        String name = m.getNameAsString();
+        if (name.equals("detach")) {
+            Atom a = convert(expr(m.getArgument(0)), ty, m);
+            return apply("detach", List.of(a), ty);
+        }
+        Rule rule = DerivativeRules.get("Math." + name);
+        Ty argTy = rule.floatOverload() ? ty : Ty.DOUBLE;
+        List<Atom> args = new ArrayList<>();
+        for (Expression a : m.getArguments()) {
+            args.add(convert(expr(a), argTy, a));
+        }
+        return apply(rule.key(), args, ty);
+    }
+
+    private Atom call(MethodCallExpr m, MethodRequest callee, Ty ty) {
+        List<Atom> args = new ArrayList<>();
+        for (int i = 0; i < m.getArguments().size(); i++) {
+            Expression a = m.getArgument(i);
+            if (callee.params().get(i).type().isArray()) {
+                String name = a instanceof NameExpr n ? n.getNameAsString() : null;
+                boolean callerWrites = name != null && writesArray(lo.request.declaration(), name);
+                boolean calleeWrites = writesArray(callee.declaration(), callee.params().get(i).name());
+                if (callerWrites || calleeWrites) {
+                    lo.error(a, "array '" + Positions.oneLine(a) + "' is passed to " + callee.name() + "(...), and "
+                            + (callerWrites ? "this method" : callee.name()) + " writes its elements: the static strategy passes"
+                            + " only arrays that no one writes; copy the values into a fresh array before the call");
+                }
+            }
+            args.add(convert(expr(a), callee.params().get(i).type(), a));
+        }
+        Atom.Var t = lo.temp(ty);
+        lo.emit(new Stmt.Assign(t, new Op.Call(callee, args, ty), lo.origin));
+        return t;
+    }
+
+    /** Whether {@code method} assigns an element of its array variable {@code name}. */
+    static boolean writesArray(Node method, String name) {
+        for (com.github.javaparser.ast.expr.AssignExpr a : method.findAll(com.github.javaparser.ast.expr.AssignExpr.class)) {
+            if (rootName(a.getTarget()).filter(name::equals).isPresent() && a.getTarget() instanceof ArrayAccessExpr) {
+                return true;
+            }
+        }
+        for (UnaryExpr u : method.findAll(UnaryExpr.class)) {
+            if (u.getOperator().name().contains("CREMENT") && u.getExpression() instanceof ArrayAccessExpr
+                    && rootName(u.getExpression()).filter(name::equals).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<String> rootName(Expression e) {
+        while (e instanceof ArrayAccessExpr a) {
+            e = a.getName();
+        }
+        return e instanceof NameExpr n ? Optional.of(n.getNameAsString()) : Optional.empty();
+    }
+
+    private Atom conditional(ConditionalExpr c, Ty ty) {
+        Atom cond = booleanAtom(c.getCondition());
+        Atom.Var t = lo.temp(ty);
+        lo.hoisted.add(t);
+        List<Stmt> then = lo.nested(() -> lo.assignAtom(t, convert(expr(c.getThenExpr()), ty, c.getThenExpr())));
+        List<Stmt> otherwise = lo.nested(() -> lo.assignAtom(t, convert(expr(c.getElseExpr()), ty, c.getElseExpr())));
+        lo.temps.remove(t); // assigned in two places: never retargeted
+        lo.emit(new Stmt.If(cond, then, otherwise, lo.origin));
+        return t;
+    }
+
+    Atom booleanAtom(Expression e) {
+        Optional<Ty> t = types.of(e);
+        if (t.isEmpty() || t.get().prim() != Ty.Prim.BOOLEAN || t.get().isArray()) {
+            lo.error(e, "condition '" + Positions.oneLine(e) + "' must be a boolean expression over supported values");
+            return new Atom.Const("false", Ty.BOOLEAN);
+        }
+        return passive(e, Ty.BOOLEAN);
+    }
+
+    /** A value without derivative: the (renamed) Java expression in a temporary, or a literal. */
+    Atom passive(Expression e, Ty ty) {
+        Expression inner = e;
+        while (inner instanceof EnclosedExpr en) {
+            inner = en.getInner();
+        }
+        if (inner.isLiteralExpr()) {
+            return new Atom.Const(inner.toString(), ty);
+        }
+        if (inner instanceof NameExpr n && lo.lookup(n.getNameAsString()).isPresent()) {
+            return lo.lookup(n.getNameAsString()).get();
+        }
+        Set<Atom.Var> reads = new LinkedHashSet<>();
+        Expression renamed = new PassiveText(lo, calls).rename(inner.clone(), reads);
+        Atom.Var t = lo.temp(ty);
+        lo.emit(new Stmt.Assign(t, new Op.Passive(renamed.toString(), reads, ty), lo.origin));
+        return t;
+    }
+
+    /** Converts {@code a} to {@code to} as Java's assignment and promotion conversions would. */
+    Atom convert(Atom a, Ty to, Node at) {
+        Ty from = a.type();
+        if (from.equals(to)) {
+            return a;
+        }
+        if (from.isArray() || to.isArray() || from.prim() == Ty.Prim.BOOLEAN || to.prim() == Ty.Prim.BOOLEAN) {
+            lo.error(at, "cannot convert " + from + " to " + to);
+            return a;
+        }
+        if (a instanceof Atom.Const c) {
+            return constant(c, to);
+        }
+        if (to.isFloating() && from.isFloating()) {
+            return apply(to.prim() == Ty.Prim.DOUBLE ? "(double)" : "(float)", List.of(a), to);
+        }
+        // integer <-> floating, or integer <-> integer: no derivative, a passive cast
+        Atom.Var t = lo.temp(to);
+        lo.emit(new Stmt.Assign(t, new Op.Passive("(" + to.java() + ") " + a.java(), a instanceof Atom.Var v ? Set.of(v) : Set.of(), to), lo.origin));
+        return t;
+    }
+
+    private static Atom constant(Atom.Const c, Ty to) {
+        String text = c.text();
+        if (c.type().isIntegral() && to.isFloating()) {
+            OptionalLong v = integerValue(text);
+            if (v.isPresent()) {
+                return new Atom.Const(v.getAsLong() + (to.prim() == Ty.Prim.FLOAT ? ".0f" : ".0"), to);
+            }
+        }
+        if (to.prim() == Ty.Prim.DOUBLE && c.type().prim() == Ty.Prim.FLOAT) {
+            return new Atom.Const("(double) " + text, to);
+        }
+        return new Atom.Const("(" + to.java() + ") " + text, to);
+    }
+
+    /** The value of a Java integer literal in any radix ({@code 010} is 8), if it is one. */
+    static OptionalLong integerValue(String literal) {
+        String t = literal.replace("_", "");
+        boolean negative = t.startsWith("-");
+        if (negative) {
+            t = t.substring(1);
+        }
+        if (t.endsWith("l") || t.endsWith("L")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            long v;
+            if (t.startsWith("0x") || t.startsWith("0X")) {
+                v = Long.parseUnsignedLong(t.substring(2), 16);
+            } else if (t.startsWith("0b") || t.startsWith("0B")) {
+                v = Long.parseUnsignedLong(t.substring(2), 2);
+            } else if (t.length() > 1 && t.startsWith("0")) {
+                v = Long.parseUnsignedLong(t.substring(1), 8);
+            } else {
+                v = Long.parseLong(t);
+            }
+            return OptionalLong.of(negative ? -v : v);
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    Atom apply(String rule, List<Atom> args, Ty ty) {
+        Atom.Var t = lo.temp(ty);
+        lo.emit(new Stmt.Assign(t, new Op.Apply(rule, args, ty), lo.origin));
+        return t;
+    }
+
+    private boolean isUnresolved(NameExpr n) {
+        boolean scope = n.getParentNode().filter(p -> (p instanceof MethodCallExpr m && m.getScope().filter(sc -> sc == n).isPresent())
+                || (p instanceof FieldAccessExpr f && f.getScope() == n)).isPresent();
+        return !scope && lo.typeOfName(n.getNameAsString()).isEmpty();
+    }
+
+    Atom unknown(Node e) {
+        lo.error(e, "'" + Positions.oneLine(e) + "' is not a parameter, a local variable or a static final field of "
+                + lo.request.ownerSimpleName() + "; the generated code can read only those");
+        return new Atom.Const("0", Ty.INT);
+    }
+}

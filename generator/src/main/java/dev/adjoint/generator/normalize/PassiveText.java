@@ -1,0 +1,100 @@
+package dev.adjoint.generator.normalize;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.select.MethodIndex;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Rewrites a value without derivative so it reads the same in the adjoint class: variables take
+ * their unique names, constants and called methods are qualified, {@code Adjoint.detach} (the
+ * identity) is dropped, statically imported {@code Math} members get their class.
+ */
+final class PassiveText {
+    private final Lowering lo;
+    private final Calls calls;
+
+    PassiveText(Lowering lo, Calls calls) {
+        this.lo = lo;
+        this.calls = calls;
+    }
+
+    /** The rewritten expression; the variables it reads are added to {@code reads}. */
+    Expression rename(Expression e, Set<Atom.Var> reads) {
+        if (e instanceof NameExpr n && lo.lookup(n.getNameAsString()).isEmpty() && lo.request.staticFields().containsKey(n.getNameAsString())) {
+            return qualified(n.getNameAsString());
+        }
+        if (e instanceof MethodCallExpr m && isDetach(m)) {
+            return rename(new EnclosedExpr(m.getArgument(0).clone()), reads);
+        }
+        for (MethodCallExpr m : e.findAll(MethodCallExpr.class)) {
+            if (isDetach(m)) {
+                m.replace(new EnclosedExpr(m.getArgument(0)));
+            }
+        }
+        for (MethodCallExpr m : e.findAll(MethodCallExpr.class)) {
+            if (calls.isBuiltin(m)) {
+                if (m.getScope().isEmpty()) {
+                    m.setScope(new NameExpr("Math"));
+                }
+                continue;
+            }
+            Optional<MethodIndex.Entry> target = calls.resolve(m);
+            if (target.isEmpty() || target.get().isPrivate()) {
+                lo.error(m, "call to '" + m.getNameAsString() + "' is not supported here: only static methods of the project's"
+                        + " sources that are not private and return int, long or boolean, java.lang.Math functions and other"
+                        + " @Differentiable methods can be called");
+                continue;
+            }
+            m.setScope(parse(target.get().ownerQualified()));
+        }
+        for (FieldAccessExpr f : e.findAll(FieldAccessExpr.class)) {
+            if (f.getScope() instanceof NameExpr s && lo.request.ownerPath().contains(s.getNameAsString())
+                    && lo.request.staticFields().containsKey(f.getNameAsString())) {
+                f.replace(qualified(f.getNameAsString()));
+            }
+        }
+        for (NameExpr n : e.findAll(NameExpr.class)) {
+            String id = n.getNameAsString();
+            Optional<Atom.Var> v = lo.lookup(id);
+            boolean scope = n.getParentNode().filter(p -> (p instanceof MethodCallExpr mc && mc.getScope().filter(sc -> sc == n).isPresent())
+                    || (p instanceof FieldAccessExpr fa && fa.getScope() == n)).isPresent();
+            if (v.isPresent() && !scope) {
+                reads.add(v.get());
+                n.setName(v.get().name());
+            } else if (scope) {
+                continue;
+            } else if (lo.request.staticFields().containsKey(id)) {
+                n.replace(qualified(id));
+            } else if ((id.equals("PI") || id.equals("E")) && lo.request.importsMath(id)) {
+                n.replace(new FieldAccessExpr(new NameExpr("Math"), id));
+            } else {
+                lo.error(n, "'" + id + "' is not a parameter, a local variable or a static final field of "
+                        + lo.request.ownerSimpleName() + "; the generated code can read only those");
+            }
+        }
+        return e;
+    }
+
+    private static boolean isDetach(MethodCallExpr m) {
+        String scope = m.getScope().map(Object::toString).orElse("");
+        return m.getNameAsString().equals("detach") && m.getArguments().size() == 1
+                && (scope.equals("Adjoint") || scope.equals("dev.adjoint.Adjoint"));
+    }
+
+    private Expression qualified(String field) {
+        String text = lo.request.qualifiedField(field);
+        Expression x = parse(text);
+        return text.startsWith("(") ? new EnclosedExpr(x) : x;
+    }
+
+    private static Expression parse(String text) {
+        return new JavaParser().parseExpression(text).getResult().orElseThrow();
+    }
+}

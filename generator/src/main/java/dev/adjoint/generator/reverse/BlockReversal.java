@@ -1,0 +1,322 @@
+package dev.adjoint.generator.reverse;
+
+import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.Op;
+import dev.adjoint.generator.ir.Origin;
+import dev.adjoint.generator.ir.Stmt;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.rules.DerivativeRules;
+import dev.adjoint.generator.rules.Rule;
+import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.select.Param;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The (forward, reverse) pair of each statement, assembled per block. Reverse parts are appended
+ * in forward order and flipped in one place, {@link #block}, when the block closes.
+ */
+final class BlockReversal {
+    private final Sweep sw;
+
+    BlockReversal(Sweep sw) {
+        this.sw = sw;
+    }
+
+    /** A block's two sweeps; the reverse one is already flipped. */
+    record Sweeps(List<Code> forward, List<Code> reverse) {}
+
+    /** One user statement's reverse parts, in forward order until the block closes. */
+    private record Group(Origin origin, List<List<Code>> parts) {}
+
+    /** @param enclosing the origin of the statement this block belongs to, not repeated inside it */
+    Sweeps block(List<Stmt> stmts, Origin enclosing) {
+        List<Code> forward = new ArrayList<>();
+        List<Group> groups = new ArrayList<>();
+        Origin shown = enclosing;
+        for (int k = 0; k < stmts.size(); k++) {
+            Stmt s = stmts.get(k);
+            if (s.origin() != shown && spans(stmts, k)) {
+                forward.add(new Code.Comment(s.origin().text()));
+            }
+            shown = s.origin();
+            List<Code> rev = new ArrayList<>();
+            statement(s, forward, rev);
+            if (groups.isEmpty() || groups.get(groups.size() - 1).origin() != s.origin()) {
+                groups.add(new Group(s.origin(), new ArrayList<>()));
+            }
+            groups.get(groups.size() - 1).parts().add(rev);
+        }
+        // the one place where reverse order is made
+        List<Code> reverse = new ArrayList<>();
+        for (int g = groups.size() - 1; g >= 0; g--) {
+            Group group = groups.get(g);
+            List<Code> lines = new ArrayList<>();
+            for (int p = group.parts().size() - 1; p >= 0; p--) {
+                lines.addAll(group.parts().get(p));
+            }
+            if (!lines.isEmpty()) {
+                if (group.origin() != enclosing) {
+                    reverse.add(new Code.Comment("grad of: " + group.origin().text()));
+                }
+                reverse.addAll(lines);
+            }
+        }
+        return new Sweeps(forward, reverse);
+    }
+
+    /** Whether the statement at {@code k} starts a user statement lowered to several. */
+    private static boolean spans(List<Stmt> stmts, int k) {
+        Origin o = stmts.get(k).origin();
+        return (k + 1 < stmts.size() && stmts.get(k + 1).origin() == o) || stmts.get(k) instanceof Stmt.If;
+    }
+
+    private void statement(Stmt s, List<Code> forward, List<Code> reverse) {
+        if (s instanceof Stmt.Assign a) {
+            assign(a, forward, reverse);
+        } else if (s instanceof Stmt.ArrayStore st) {
+            store(st, forward, reverse);
+        } else if (s instanceof Stmt.If i) {
+            sw.depth++;
+            Sweeps then = block(i.then(), i.origin());
+            Sweeps otherwise = block(i.otherwise(), i.origin());
+            sw.depth--;
+            forward.add(new Code.Branch(i.cond().java(), then.forward(), otherwise.forward()));
+            if (!then.reverse().isEmpty() || !otherwise.reverse().isEmpty()) {
+                reverse.add(new Code.Branch(i.cond().java(), then.reverse(), otherwise.reverse()));
+            }
+        } else if (s instanceof Stmt.Loop l) {
+            loop(l, forward, reverse);
+        } else {
+            throw new IllegalStateException("a return is only the method's last statement: " + s);
+        }
+    }
+
+    /**
+     * {@code repeat { head; if (!cond) exit; body }}: the forward sweep counts the iterations and
+     * pushes the count; the reverse sweep pops it and runs the reversed body and head that many
+     * times, after reversing the head's last, exiting run.
+     */
+    private void loop(Stmt.Loop l, List<Code> forward, List<Code> reverse) {
+        sw.depth++;
+        sw.loopDepth++;
+        Sweeps head = block(l.head(), l.origin());
+        Sweeps body = block(l.body(), l.origin());
+        sw.loopDepth--;
+        sw.depth--;
+        boolean reversed = !head.reverse().isEmpty() || !body.reverse().isEmpty();
+        String cond = l.cond().java();
+        boolean simpleHead = head.forward().size() == 1 && l.head().size() == 1 && l.head().get(0) instanceof Stmt.Assign a
+                && a.target().equals(l.cond()) && a.op() instanceof Op.Passive && head.reverse().isEmpty();
+        List<Code> loopBody = new ArrayList<>();
+        String header;
+        if (simpleHead) {
+            header = "while (" + ((Op.Passive) ((Stmt.Assign) l.head().get(0)).op()).java() + ")";
+        } else {
+            header = "while (true)";
+            loopBody.addAll(head.forward());
+            loopBody.add(new Code.Branch("!" + cond, List.of(new Code.Line("break")), List.of()));
+        }
+        loopBody.addAll(body.forward());
+        if (!reversed) {
+            forward.add(new Code.Loop(header, loopBody));
+            return;
+        }
+        String count = sw.claim("_n");
+        forward.add(new Code.Line("int " + count + " = 0"));
+        loopBody.add(new Code.Line(count + "++"));
+        forward.add(new Code.Loop(header, loopBody));
+        forward.add(new Code.Line(sw.stackOf(Ty.INT) + ".push(" + count + ")"));
+
+        String k = sw.claim("_k");
+        if (head.reverse().isEmpty()) {
+            reverse.add(new Code.Loop("for (int " + k + " = " + sw.stackOf(Ty.INT) + ".pop(); " + k + " > 0; " + k + "--)", body.reverse()));
+        } else {
+            List<Code> rb = new ArrayList<>(head.reverse());
+            rb.add(new Code.Branch(k + " == 0", List.of(new Code.Line("break")), List.of()));
+            rb.addAll(body.reverse());
+            reverse.add(new Code.Loop("for (int " + k + " = " + sw.stackOf(Ty.INT) + ".pop(); ; " + k + "--)", rb));
+        }
+    }
+
+    /** Saves {@code what} (of type {@code t}) before an overwrite; returns the restoring statement. */
+    private Code save(String what, Ty t, List<Code> forward, String hint) {
+        if (sw.loopDepth > 0) {
+            forward.add(new Code.Line(sw.stackOf(t) + ".push(" + what + ")"));
+            return new Code.Line(what + " = " + sw.stackOf(t) + ".pop()");
+        }
+        String saved = sw.claim("_s_" + hint);
+        if (sw.depth == 0) {
+            forward.add(new Code.Line(t.java() + " " + saved + " = " + what));
+        } else {
+            sw.saveDeclarations.add(new Code.Line(t.java() + " " + saved + " = " + t.zero()));
+            forward.add(new Code.Line(saved + " = " + what));
+        }
+        return new Code.Line(what + " = " + saved);
+    }
+
+    private void assign(Stmt.Assign a, List<Code> forward, List<Code> reverse) {
+        Atom.Var t = a.target();
+        boolean overwrite = sw.an.overwrites().isOverwrite(a);
+        Code restore = null;
+        if (overwrite && sw.an.needed().contains(t) && !t.type().isArray()) {
+            restore = save(t.name(), t.type(), forward, t.name());
+        }
+        boolean declare = !overwrite && sw.depth == 0 && !sw.ir.hoisted().contains(t) && !sw.ir.params().contains(t);
+        forward.add(new Code.Line((declare ? t.type().java() + " " : "") + t.name() + " = " + primal(a.op())));
+        if (a.op() instanceof Op.NewArray na && sw.adjoint(t) != null) {
+            // the adjoint of a local array: same shape, zeroed, visible to the reverse sweep
+            forward.add(new Code.Line(t.type().java() + " " + sw.adjoint(t) + " = " + newArray(na)));
+        }
+
+        if (sw.an.active().contains(t) && !t.type().isArray()) {
+            String dz = sw.adjoint(t);
+            if (a.op() instanceof Op.Apply ap) {
+                Rule rule = DerivativeRules.get(ap.rule());
+                List<String> args = ap.args().stream().map(Atom::java).toList();
+                for (int i = 0; i < ap.args().size(); i++) {
+                    Atom arg = ap.args().get(i);
+                    if (!rule.differentiableIn(i) || !sw.an.isActive(arg)) {
+                        continue;
+                    }
+                    String c = rule.instantiateContribution(i, args, t.name(), dz);
+                    reverse.add(accumulate((Atom.Var) arg, c, ap.type()));
+                }
+            } else if (a.op() instanceof Op.ArrayLoad load && sw.an.isActive(load.array())) {
+                reverse.add(new Code.Line(sw.adjoint(load.array()) + index(load.indices()) + " += " + dz));
+            } else if (a.op() instanceof Op.Call call) {
+                callAdjoint(call, dz, reverse);
+            }
+            if (overwrite) {
+                reverse.add(new Code.Line(dz + " = " + t.type().zero()));
+            }
+        }
+        if (restore != null) {
+            reverse.add(restore);
+        }
+    }
+
+    /** {@code array[i] = v}: in reverse, the element's adjoint flows into {@code v} and is cleared. */
+    private void store(Stmt.ArrayStore st, List<Code> forward, List<Code> reverse) {
+        String element = st.array().name() + index(st.indices());
+        Code restore = null;
+        if (sw.an.saveArrayElements()) {
+            restore = save(element, new Ty(st.array().type().prim(), 0), forward, st.array().name());
+        }
+        forward.add(new Code.Line(element + " = " + st.value().java()));
+        if (sw.an.active().contains(st.array())) {
+            String de = sw.adjoint(st.array()) + index(st.indices());
+            if (sw.an.isActive(st.value())) {
+                reverse.add(new Code.Line(sw.adjoint((Atom.Var) st.value()) + " += " + de));
+            }
+            reverse.add(new Code.Line(de + " = " + new Ty(st.array().type().prim(), 0).zero()));
+        }
+        if (restore != null) {
+            reverse.add(restore);
+        }
+    }
+
+    /**
+     * The reverse of {@code z = g(args)}: call {@code g}'s generated adjoint with seed
+     * {@code dz}, which adds into the arguments' adjoints (arrays directly, scalars through pooled
+     * cells).
+     */
+    private void callAdjoint(Op.Call call, String dz, List<Code> reverse) {
+        MethodRequest callee = call.callee();
+        List<String> args = new ArrayList<>(call.args().stream().map(Atom::java).toList());
+        args.add(dz);
+        List<Code> after = new ArrayList<>();
+        boolean cells = false;
+        String mark = null;
+        for (int i = 0; i < callee.params().size(); i++) {
+            Param p = callee.params().get(i);
+            if (!p.wrt()) {
+                continue;
+            }
+            Atom arg = call.args().get(i);
+            boolean active = sw.an.isActive(arg);
+            if (p.type().isArray()) {
+                if (active) {
+                    args.add(sw.adjoint((Atom.Var) arg));
+                } else if (p.type().dims() == 1) {
+                    sw.usesStack = true;
+                    args.add(sw.stack + ".discard" + (p.type().prim() == Ty.Prim.FLOAT ? "Floats" : "Doubles") + "(" + arg.java() + ".length)");
+                } else {
+                    args.add("dev.adjoint.Gradients.like(" + arg.java() + ")");
+                }
+            } else {
+                if (!cells) {
+                    cells = true;
+                    sw.usesStack = true;
+                    mark = sw.claim("_cells");
+                    reverse.add(new Code.Line("int " + mark + " = " + sw.stack + ".doubleCellMark()"));
+                    reverse.add(new Code.Line("int " + mark + "f = " + sw.stack + ".floatCellMark()"));
+                }
+                String cell = sw.claim("_g");
+                boolean isFloat = p.type().prim() == Ty.Prim.FLOAT;
+                reverse.add(new Code.Line((isFloat ? "dev.adjoint.FloatGrad " : "dev.adjoint.DoubleGrad ") + cell + " = " + sw.stack
+                        + (isFloat ? ".borrowFloatCell()" : ".borrowDoubleCell()")));
+                args.add(cell);
+                if (active) {
+                    after.add(new Code.Line(sw.adjoint((Atom.Var) arg) + " += " + cell + ".get()"));
+                }
+            }
+        }
+        reverse.add(new Code.Line(adjointClass(callee) + "." + callee.name() + "Vjp(" + String.join(", ", args) + ")"));
+        reverse.addAll(after);
+        if (cells) {
+            reverse.add(new Code.Line(sw.stack + ".releaseCells(" + mark + ", " + mark + "f)"));
+        }
+    }
+
+    private String adjointClass(MethodRequest callee) {
+        return callee.packageName().equals(sw.ir.request().packageName()) ? callee.adjointSimpleName() : callee.adjointQualifiedName();
+    }
+
+    private String ownerClass(MethodRequest callee) {
+        return callee.packageName().equals(sw.ir.request().packageName()) ? callee.ownerSimpleName() : callee.ownerQualifiedName();
+    }
+
+    /** {@code d[v] += c}, or {@code -=} for a negated template, narrowed to float when needed. */
+    private Code accumulate(Atom.Var v, String contribution, Ty opType) {
+        String op = "+=";
+        String c = contribution;
+        if (c.startsWith("-") && !c.contains("?")) {
+            op = "-=";
+            c = c.substring(1);
+        }
+        if (v.type().prim() == Ty.Prim.FLOAT && opType.prim() == Ty.Prim.DOUBLE) {
+            c = "(float) " + Rule.parenthesize(c);
+        }
+        return new Code.Line(sw.adjoint(v) + " " + op + " " + c);
+    }
+
+    private String primal(Op op) {
+        if (op instanceof Op.Apply ap) {
+            return DerivativeRules.get(ap.rule()).instantiatePrimal(ap.args().stream().map(Atom::java).toList());
+        }
+        if (op instanceof Op.ArrayLoad load) {
+            return load.array().java() + index(load.indices());
+        }
+        if (op instanceof Op.NewArray na) {
+            return newArray(na);
+        }
+        if (op instanceof Op.Call call) {
+            return ownerClass(call.callee()) + "." + call.callee().name() + "("
+                    + String.join(", ", call.args().stream().map(Atom::java).toList()) + ")";
+        }
+        return ((Op.Passive) op).java();
+    }
+
+    private static String newArray(Op.NewArray na) {
+        StringBuilder sb = new StringBuilder("new " + na.type().prim().java());
+        na.dims().forEach(d -> sb.append('[').append(d.java()).append(']'));
+        return sb.toString();
+    }
+
+    static String index(List<Atom> indices) {
+        StringBuilder sb = new StringBuilder();
+        indices.forEach(i -> sb.append('[').append(i.java()).append(']'));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.adjoint.generator.reverse;
+
+import dev.adjoint.generator.analyze.Analysis;
+import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.MethodIr;
+import dev.adjoint.generator.ir.Ty;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the reversal of one method's statements shares: names of adjoints, the stacks, saves. */
+final class Sweep {
+    final MethodIr ir;
+    final Analysis an;
+    /** The adjoint (a local, an array, or the caller's buffer) of each active variable. */
+    final Map<Atom.Var, String> adjoints = new HashMap<>();
+    /** Declarations of saved values that live in a nested block, emitted at the top. */
+    final List<Code> saveDeclarations = new ArrayList<>();
+    final String stack;
+    boolean usesStack;
+    int depth;
+    int loopDepth;
+
+    Sweep(MethodIr ir, Analysis an) {
+        this.ir = ir;
+        this.an = an;
+        this.stack = ir.names().claim("_stack");
+    }
+
+    String adjoint(Atom.Var v) {
+        return adjoints.get(v);
+    }
+
+    /** The stack field of {@code AdjointStacks} for values of {@code t}. */
+    String stackOf(Ty t) {
+        usesStack = true;
+        return stack + "." + switch (t.prim()) {
+            case DOUBLE -> "doubles";
+            case FLOAT -> "floats";
+            case INT -> "ints";
+            case LONG -> "longs";
+            case BOOLEAN -> "booleans";
+        };
+    }
+
+    String claim(String name) {
+        return ir.names().claim(name);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.adjoint.generator.select;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.adjoint.generator.ir.Ty;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every static method of the translated sources, by owner and name, so that a call can be
+ * resolved: to another {@code @Differentiable} method (whose adjoint is called), or to a plain
+ * method whose integer or boolean result is a constant to the derivative.
+ */
+public final class MethodIndex {
+
+    /**
+     * A static method seen in the sources.
+     *
+     * @param ownerQualified the declaring class, {@code p.Outer.Inner}
+     * @param ownerInPackage the declaring class as written in its package, {@code Outer.Inner}
+     * @param name the method's name
+     * @param result its result type, if the generator knows it
+     * @param isPrivate whether other classes cannot call it
+     * @param differentiable the request, when the method is {@code @Differentiable} and well formed
+     */
+    public record Entry(String ownerQualified, String ownerInPackage, String packageName, String name, Optional<Ty> result,
+            boolean isPrivate, int arity, Optional<MethodRequest> differentiable) {}
+
+    private final Map<String, List<Entry>> byOwnerAndName = new HashMap<>();
+
+    /** An index of {@code units}' static methods, marking those in {@code requests}. */
+    public static MethodIndex of(List<CompilationUnit> units, List<MethodRequest> requests) {
+        MethodIndex index = new MethodIndex();
+        Map<MethodDeclaration, MethodRequest> byDecl = new java.util.IdentityHashMap<>();
+        requests.forEach(r -> byDecl.put(r.declaration(), r));
+        for (CompilationUnit u : units) {
+            String pkg = u.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+            for (TypeDeclaration<?> t : u.getTypes()) {
+                index.add(pkg, t, t.getNameAsString(), byDecl);
+            }
+        }
+        return index;
+    }
+
+    private void add(String pkg, TypeDeclaration<?> type, String inPackage, Map<MethodDeclaration, MethodRequest> byDecl) {
+        String qualified = pkg.isEmpty() ? inPackage : pkg + "." + inPackage;
+        for (MethodDeclaration m : type.getMethods()) {
+            if (!m.isStatic()) {
+                continue;
+            }
+            Entry e = new Entry(qualified, inPackage, pkg, m.getNameAsString(), MethodSelector.toTy(m.getType()), m.isPrivate(),
+                    m.getParameters().size(), Optional.ofNullable(byDecl.get(m)));
+            byOwnerAndName.computeIfAbsent(qualified + "#" + m.getNameAsString(), k -> new ArrayList<>()).add(e);
+        }
+        for (var member : type.getMembers()) {
+            if (member instanceof TypeDeclaration<?> nested) {
+                add(pkg, nested, inPackage + "." + nested.getNameAsString(), byDecl);
+            }
+        }
+    }
+
+    /** The methods named {@code name} of class {@code ownerQualified}. */
+    public List<Entry> lookup(String ownerQualified, String name) {
+        return byOwnerAndName.getOrDefault(ownerQualified + "#" + name, List.of());
+    }
+
+    /**
+     * Resolves the class a call's scope names, as seen from {@code from}: a simple or dotted name
+     * of a class in the same package or nested in the caller's top-level class, or a single-type
+     * import.
+     */
+    public List<String> candidateOwners(MethodRequest from, String scope, List<ImportDeclaration> imports) {
+        List<String> out = new ArrayList<>();
+        String pkgPrefix = from.packageName().isEmpty() ? "" : from.packageName() + ".";
+        if (scope.isEmpty()) {
+            // the caller's class, then its enclosing classes
+            for (int i = from.ownerPath().size(); i >= 1; i--) {
+                out.add(pkgPrefix + String.join(".", from.ownerPath().subList(0, i)));
+            }
+            return out;
+        }
+        for (int i = from.ownerPath().size(); i >= 1; i--) {
+            out.add(pkgPrefix + String.join(".", from.ownerPath().subList(0, i)) + "." + scope);
+        }
+        out.add(pkgPrefix + scope);
+        String first = scope.contains(".") ? scope.substring(0, scope.indexOf('.')) : scope;
+        String rest = scope.contains(".") ? scope.substring(scope.indexOf('.')) : "";
+        for (ImportDeclaration i : imports) {
+            if (!i.isStatic() && !i.isAsterisk() && i.getName().getIdentifier().equals(first)) {
+                out.add(i.getNameAsString() + rest);
+            }
+        }
+        out.add(scope);
+        return out;
+    }
+}
