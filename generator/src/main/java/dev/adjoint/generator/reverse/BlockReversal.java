@@ -200,7 +200,9 @@ final class BlockReversal {
     private void store(Stmt.ArrayStore st, List<Code> forward, List<Code> reverse) {
         String element = st.array().name() + index(st.indices());
         Code restore = null;
-        if (sw.an.saveArrayElements()) {
+        // (arrays the caller sees, parameters and the result, keep the method's side effects)
+        boolean visible = sw.ir.params().contains(st.array()) || st.array().equals(sw.ir.result());
+        if (sw.an.saveArrayElements() && !visible) {
             restore = save(element, new Ty(st.array().type().prim(), 0), forward, st.array().name());
         }
         forward.add(new Code.Line(element + " = " + st.value().java()));

@@ -138,9 +138,16 @@ public final class Differentiated {
 
     /** Calls {@code nameVjp(args, seed, fresh buffers)} and flattens the buffers. */
     public GradCall vjp(String name, double seed, Object... args) {
+        return vjpInto(name, seed, newBuffers(name, args), args);
+    }
+
+    /**
+     * Fresh (zero) gradient buffers for {@code name} at {@code args}, in the order of its wrt
+     * parameters: {@code double[]}/{@code float[]} for arrays, {@link DoubleGrad}/{@link FloatGrad}
+     * for scalars.
+     */
+    public Object[] newBuffers(String name, Object... args) {
         MethodRequest r = request(name);
-        List<Object> callArgs = new ArrayList<>(List.of(at(name, args, point(name, args))));
-        callArgs.add(r.result().prim() == Ty.Prim.FLOAT ? (Object) (float) seed : (Object) seed);
         List<Object> buffers = new ArrayList<>();
         for (int i = 0; i < r.params().size(); i++) {
             Param p = r.params().get(i);
@@ -159,8 +166,34 @@ public final class Differentiated {
             }
             buffers.add(b);
         }
-        callArgs.addAll(buffers);
+        return buffers.toArray();
+    }
+
+    /**
+     * Calls {@code nameVjp(args, seed, buffers)}, adding into the caller's {@code buffers} (see
+     * {@link #newBuffers}); returns the value and the buffers' contents after the call.
+     */
+    public GradCall vjpInto(String name, double seed, Object[] buffers, Object... args) {
+        MethodRequest r = request(name);
+        List<Object> callArgs = new ArrayList<>(List.of(at(name, args, point(name, args))));
+        callArgs.add(r.result().prim() == Ty.Prim.FLOAT ? (Object) (float) seed : (Object) seed);
+        callArgs.addAll(List.of(buffers));
         double v = ((Number) invoke(r.adjointQualifiedName(), name + "Vjp", callArgs.toArray())).doubleValue();
+        return new GradCall(v, flatten(buffers));
+    }
+
+    /** Calls {@code nameGrad(args, fresh buffers)} (the seed-1 entry point) and flattens the buffers. */
+    public GradCall grad(String name, Object... args) {
+        MethodRequest r = request(name);
+        Object[] buffers = newBuffers(name, args);
+        List<Object> callArgs = new ArrayList<>(List.of(at(name, args, point(name, args))));
+        callArgs.addAll(List.of(buffers));
+        double v = ((Number) invoke(r.adjointQualifiedName(), name + "Grad", callArgs.toArray())).doubleValue();
+        return new GradCall(v, flatten(buffers));
+    }
+
+    /** The contents of gradient buffers, flattened in order into one vector. */
+    public static double[] flatten(Object[] buffers) {
         List<Double> g = new ArrayList<>();
         for (Object b : buffers) {
             if (b instanceof double[] d) {
@@ -177,7 +210,24 @@ public final class Differentiated {
                 g.add((double) ((FloatGrad) b).get());
             }
         }
-        return new GradCall(v, g.stream().mapToDouble(Double::doubleValue).toArray());
+        return g.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The names of the selected {@code @Differentiable} methods, sorted. */
+    public List<String> methodNames() {
+        return requests.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * {@link #assertGradient(String, Differentiated, String, double, double, Object...)} with the
+     * oracle's arguments given explicitly: for an oracle whose extra non-wrt parameters hold
+     * values frozen at the point (what {@code Adjoint.detach} means).
+     */
+    public GradCheck.Report assertGradientAgainst(String name, Differentiated oracle, String oracleName, Object[] oracleArgs,
+            double rtol, double atol, Object... args) {
+        GradCall call = vjp(name, 1.0, args);
+        double[] x0 = oracle.point(oracleName, oracleArgs);
+        return GradCheck.assertGradient(x -> oracle.value(oracleName, oracle.at(oracleName, oracleArgs, x)), x0, call.gradient(), rtol, atol);
     }
 
     /**
@@ -197,7 +247,7 @@ public final class Differentiated {
     }
 
     /** The arguments with float values and arrays widened to double, for a double twin. */
-    private static Object[] twinArgs(Object[] args) {
+    public static Object[] twinArgs(Object[] args) {
         Object[] out = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             if (args[i] instanceof float[] f) {
