@@ -211,8 +211,10 @@ public final class Fence {
             case "This", "Super" -> "'" + kind.toLowerCase() + "'";
             default -> kind + " construct";
         };
+        boolean taped = Set.of("Switch", "Labeled", "Break", "Continue", "Throw").contains(kind);
         reject(n, construct, "not supported by the static strategy",
-                "rewrite it with loops, if/else and the supported expressions (see the README's supported-Java table)");
+                taped ? "AUTO uses the tape strategy for it (or rewrite it with loops and if/else for the faster static strategy)"
+                        : "rewrite it with loops, if/else and the supported expressions (see the README's supported-Java table)");
     }
 
     private void reject(Node n, String construct, String why, String todo) {

@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.Optional;
 
 /** Resolves a call to a static method of the sources: another adjoint, or a constant. */
-final class Calls {
+public final class Calls {
     private final Lowering lo;
     private final List<ImportDeclaration> imports;
 
-    Calls(Lowering lo) {
+    public Calls(Lowering lo) {
         this.lo = lo;
         this.imports = lo.request.declaration().findCompilationUnit().map(CompilationUnit::getImports).map(List::copyOf).orElse(List.of());
     }
 
     /** Whether {@code m} is a {@code java.lang.Math} call or {@code Adjoint.detach}. */
-    boolean isBuiltin(MethodCallExpr m) {
+    public boolean isBuiltin(MethodCallExpr m) {
         String scope = m.getScope().map(Object::toString).orElse("");
         String name = m.getNameAsString();
         if (name.equals("detach") && (scope.equals("Adjoint") || scope.equals("dev.adjoint.Adjoint"))) {
@@ -32,7 +32,7 @@ final class Calls {
     }
 
     /** The source method {@code m} calls, if the sources declare it. */
-    Optional<MethodIndex.Entry> resolve(MethodCallExpr m) {
+    public Optional<MethodIndex.Entry> resolve(MethodCallExpr m) {
         if (isBuiltin(m)) {
             return Optional.empty();
         }
@@ -48,8 +48,29 @@ final class Calls {
     }
 
     /** The {@code @Differentiable} method {@code m} calls, if it calls one. */
-    Optional<MethodRequest> differentiableCallee(MethodCallExpr m) {
+    public Optional<MethodRequest> differentiableCallee(MethodCallExpr m) {
         return resolve(m).flatMap(MethodIndex.Entry::differentiable);
+    }
+
+    /** Whether {@code from} calls {@code to}, directly or through other {@code @Differentiable} methods. */
+    boolean reaches(MethodRequest from, MethodRequest to) {
+        java.util.Set<MethodRequest> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<MethodRequest> work = new java.util.ArrayDeque<>();
+        work.push(from);
+        while (!work.isEmpty()) {
+            MethodRequest r = work.pop();
+            if (r == to) {
+                return true;
+            }
+            if (!seen.add(r)) {
+                continue;
+            }
+            Calls inner = r == lo.request ? this : new Calls(new Lowering(r, lo.index));
+            for (MethodCallExpr m : r.declaration().findAll(MethodCallExpr.class)) {
+                inner.differentiableCallee(m).ifPresent(work::push);
+            }
+        }
+        return false;
     }
 
     /** The result type of a call to a source method, for typing. */

@@ -191,6 +191,10 @@ final class ExpressionLowering {
     }
 
     private Atom call(MethodCallExpr m, MethodRequest callee, Ty ty) {
+        if (calls.reaches(callee, lo.request)) {
+            lo.error(m, "recursive call to '" + callee.name() + "' is not supported by the static strategy (its reverse"
+                    + " sweep would re-run the callee's forward sweep at every level); AUTO uses the tape strategy for it");
+        }
         List<Atom> args = new ArrayList<>();
         for (int i = 0; i < m.getArguments().size(); i++) {
             Expression a = m.getArgument(i);

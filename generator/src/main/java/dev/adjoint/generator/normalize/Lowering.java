@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * The state one method's lowering shares between statements and expressions: scopes, the
  * statements being emitted, fresh names, declared variables, diagnostics.
  */
-final class Lowering {
+public final class Lowering {
     final MethodRequest request;
     final MethodIndex index;
     final Names names;
@@ -47,7 +47,7 @@ final class Lowering {
     Origin origin;
     private int originCount;
 
-    Lowering(MethodRequest request, MethodIndex index) {
+    public Lowering(MethodRequest request, MethodIndex index) {
         this.request = request;
         this.index = index;
         Set<String> reserved = new TreeSet<>();
@@ -56,19 +56,24 @@ final class Lowering {
         this.names = new Names(reserved);
     }
 
-    void pushScope() {
+    /** A fresh name, never one the user wrote: {@code name}, else {@code name_1}, ... */
+    public String claim(String name) {
+        return names.claim(name);
+    }
+
+    public void pushScope() {
         scopes.push(new HashMap<>());
     }
 
-    void popScope() {
+    public void popScope() {
         scopes.pop();
     }
 
-    void bind(String javaName, Atom.Var v) {
+    public void bind(String javaName, Atom.Var v) {
         scopes.peek().put(javaName, v);
     }
 
-    Optional<Atom.Var> lookup(String javaName) {
+    public Optional<Atom.Var> lookup(String javaName) {
         for (Map<String, Atom.Var> s : scopes) {
             Atom.Var v = s.get(javaName);
             if (v != null) {
@@ -79,7 +84,7 @@ final class Lowering {
     }
 
     /** The type of a simple name in scope: a variable, a constant, {@code PI}/{@code E}. */
-    Optional<Ty> typeOfName(String javaName) {
+    public Optional<Ty> typeOfName(String javaName) {
         Optional<Atom.Var> v = lookup(javaName);
         if (v.isPresent()) {
             return Optional.of(v.get().type());

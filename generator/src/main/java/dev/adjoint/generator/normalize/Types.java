@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** Java's typing of the supported expressions, including binary numeric promotion (JLS 5.6). */
-final class Types {
+public final class Types {
     private final Function<String, Optional<Ty>> names;
     private final Calls calls;
 
@@ -30,7 +30,7 @@ final class Types {
      * @param names the type of a simple name in scope (local, parameter, static field)
      * @param calls resolves calls to methods of the sources
      */
-    Types(Function<String, Optional<Ty>> names, Calls calls) {
+    public Types(Function<String, Optional<Ty>> names, Calls calls) {
         this.names = names;
         this.calls = calls;
     }
@@ -50,7 +50,7 @@ final class Types {
     }
 
     /** The type of {@code e}, or empty when it is not one the generator knows. */
-    Optional<Ty> of(Expression e) {
+    public Optional<Ty> of(Expression e) {
         if (e instanceof EnclosedExpr en) {
             return of(en.getInner());
         }

@@ -3,17 +3,11 @@ package dev.adjoint.generator.pipeline;
 import com.github.javaparser.ast.CompilationUnit;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.Translation;
-import dev.adjoint.generator.analyze.ActivityAnalysis;
-import dev.adjoint.generator.analyze.Analysis;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.emit.AdjointClassEmitter;
-import dev.adjoint.generator.fence.Fence;
-import dev.adjoint.generator.ir.MethodIr;
-import dev.adjoint.generator.normalize.Normalizer;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.SourceParser;
 import dev.adjoint.generator.reverse.AdjointMethod;
-import dev.adjoint.generator.reverse.ReverseSweep;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.MethodSelector;
@@ -39,6 +33,16 @@ public final class Pipeline {
      * method's adjoint.
      */
     public static Translation translate(Map<Path, String> sources, Optional<String> onlyMethod, Options options) {
+        return translate(sources, onlyMethod, options, false);
+    }
+
+    /**
+     * As {@link #translate(Map, Optional, Options)}; with {@code failOnTapeFallback}, a method
+     * whose strategy is AUTO and that the static transformation rejects is an error instead of
+     * going to the tape.
+     */
+    public static Translation translate(Map<Path, String> sources, Optional<String> onlyMethod, Options options,
+            boolean failOnTapeFallback) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<MethodRequest> requests = new ArrayList<>();
         List<CompilationUnit> units = new ArrayList<>();
@@ -74,16 +78,27 @@ public final class Pipeline {
                         + onlyMethod.get() + " was found in the source roots (write it as package.Class#method)"));
             }
         }
+        Map<MethodRequest, AdjointMethod> done = new LinkedHashMap<>();
+        List<String> methods = new ArrayList<>();
+        List<MethodRequest> taped = new ArrayList<>();
+        for (MethodRequest r : requests) {
+            Strategies.Choice c = Strategies.choose(r, index, options, failOnTapeFallback);
+            diagnostics.addAll(c.diagnostics());
+            if (c.method().isPresent()) {
+                done.put(r, c.method().get());
+                methods.add(r.methodRef() + ": " + c.report());
+                if (c.method().get().recorder().isPresent()) {
+                    taped.add(r);
+                }
+            }
+        }
+        Strategies.addRecordersForCallees(taped, done, index, diagnostics);
         Map<String, List<AdjointMethod>> byClass = new LinkedHashMap<>();
         Map<String, Path> fileOf = new LinkedHashMap<>();
-        List<String> methods = new ArrayList<>();
-        for (MethodRequest r : requests) {
-            Optional<AdjointMethod> m = method(r, index, options, diagnostics);
-            if (m.isPresent()) {
-                byClass.computeIfAbsent(r.adjointQualifiedName(), k -> new ArrayList<>()).add(m.get());
-                fileOf.put(r.adjointQualifiedName(), r.file());
-                methods.add(r.methodRef() + ": static");
-            }
+        for (Map.Entry<MethodRequest, AdjointMethod> e : done.entrySet()) {
+            MethodRequest r = e.getKey();
+            byClass.computeIfAbsent(r.adjointQualifiedName(), k -> new ArrayList<>()).add(e.getValue());
+            fileOf.put(r.adjointQualifiedName(), r.file());
         }
         diagnostics.sort(Diagnostic.BY_POSITION);
         TreeMap<String, String> generated = new TreeMap<>();
@@ -93,22 +108,5 @@ public final class Pipeline {
             }
         }
         return new Translation(generated, diagnostics, methods);
-    }
-
-    /** The passes for one method: fence, normalize, analyze, reverse. */
-    private static Optional<AdjointMethod> method(MethodRequest r, MethodIndex index, Options options, List<Diagnostic> diagnostics) {
-        List<Diagnostic> fenced = Fence.check(r);
-        if (!fenced.isEmpty()) {
-            diagnostics.addAll(fenced);
-            return Optional.empty();
-        }
-        Normalizer.Result n = Normalizer.normalize(r, index);
-        if (n.ir().isEmpty()) {
-            diagnostics.addAll(n.diagnostics());
-            return Optional.empty();
-        }
-        MethodIr ir = n.ir().get();
-        Analysis an = ActivityAnalysis.analyze(ir, options);
-        return Optional.of(ReverseSweep.build(ir, an));
     }
 }

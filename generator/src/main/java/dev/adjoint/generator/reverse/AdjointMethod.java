@@ -10,10 +10,35 @@ import java.util.List;
  * @param bufferNames the gradient parameter's name for each {@code wrt} parameter, in order
  * @param seedName the seed parameter's name
  * @param body the Vjp method's statements: forward sweep, reverse sweep, result
+ * @param recorder the tape-recording twin, for methods the tape strategy handles or that tape
+ *     methods call
  */
-public record AdjointMethod(MethodRequest request, List<String> bufferNames, String seedName, List<Code> body) {
+public record AdjointMethod(MethodRequest request, List<String> bufferNames, String seedName, List<Code> body,
+        java.util.Optional<Recorder> recorder) {
     public AdjointMethod {
         bufferNames = List.copyOf(bufferNames);
         body = List.copyOf(body);
+    }
+
+    /** An adjoint without a recording twin. */
+    public AdjointMethod(MethodRequest request, List<String> bufferNames, String seedName, List<Code> body) {
+        this(request, bufferNames, seedName, body, java.util.Optional.empty());
+    }
+
+    /** The same adjoint with a recording twin. */
+    public AdjointMethod withRecorder(Recorder r) {
+        return new AdjointMethod(request, bufferNames, seedName, body, java.util.Optional.of(r));
+    }
+
+    /**
+     * The recording twin {@code nameRecord(Tape _tape, p1, p1_h, ...)}.
+     *
+     * @param body its statements as Java text
+     * @param paramHandles the handle parameter after each floating parameter (null for others)
+     */
+    public record Recorder(String body, List<String> paramHandles) {
+        public Recorder {
+            paramHandles = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(paramHandles));
+        }
     }
 }

@@ -3,7 +3,10 @@ package dev.adjoint.generator.reverse;
 import java.util.List;
 
 /** Generated Java statements, as a tree that the emitter prints. */
-public sealed interface Code permits Code.Line, Code.Comment, Code.Branch, Code.Loop {
+public sealed interface Code permits Code.Line, Code.Comment, Code.Branch, Code.Loop, Code.Raw {
+
+    /** Statements already written as Java text (one per line, indented relative to each other). */
+    record Raw(String text) implements Code {}
 
     /** One statement, without the trailing semicolon. */
     record Line(String text) implements Code {}

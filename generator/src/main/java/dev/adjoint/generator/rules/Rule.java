@@ -89,7 +89,7 @@ public record Rule(String key, String primal, List<String> contributions, boolea
 
     /** Wraps anything but an identifier, a non-negative literal or a qualified name in parentheses. */
     public static String parenthesize(String text) {
-        if (text.matches("[A-Za-z_$][A-Za-z_$0-9.]*") || text.matches("[0-9][0-9A-Za-z_.+]*")) {
+        if (text.matches("[A-Za-z_$][A-Za-z_$0-9.]*(\\[[A-Za-z_$0-9]+\\])*") || text.matches("[0-9][0-9A-Za-z_.+]*")) {
             return text;
         }
         return "(" + text + ")";

@@ -1,0 +1,111 @@
+package dev.adjoint.generator.pipeline;
+
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.adjoint.Strategy;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.analyze.ActivityAnalysis;
+import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.fence.Fence;
+import dev.adjoint.generator.ir.MethodIr;
+import dev.adjoint.generator.normalize.Calls;
+import dev.adjoint.generator.normalize.Lowering;
+import dev.adjoint.generator.normalize.Normalizer;
+import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.reverse.AdjointMethod;
+import dev.adjoint.generator.reverse.ReverseSweep;
+import dev.adjoint.generator.select.MethodIndex;
+import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.tape.TapeRecorder;
+import dev.adjoint.generator.tape.TapeSweep;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Chooses each method's strategy: static where the fence and the normalizer accept it, the tape
+ * where they do not (AUTO), or as the annotation forces; and records why.
+ */
+final class Strategies {
+    private Strategies() {}
+
+    /**
+     * The outcome for one method.
+     *
+     * @param report {@code static}, {@code tape (requested)} or {@code tape, because <position> <construct>}
+     */
+    record Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report) {}
+
+    static Choice choose(MethodRequest r, MethodIndex index, Options options, boolean failOnTapeFallback) {
+        if (r.strategy() == Strategy.TAPE) {
+            return tape(r, index, "tape (requested)");
+        }
+        List<Diagnostic> staticProblems = new ArrayList<>(Fence.check(r));
+        if (staticProblems.isEmpty()) {
+            Normalizer.Result n = Normalizer.normalize(r, index);
+            if (n.ir().isPresent()) {
+                MethodIr ir = n.ir().get();
+                return new Choice(Optional.of(ReverseSweep.build(ir, ActivityAnalysis.analyze(ir, options))), List.of(), "static");
+            }
+            staticProblems.addAll(n.diagnostics());
+        }
+        if (r.strategy() == Strategy.STATIC) {
+            return new Choice(Optional.empty(), staticProblems, "");
+        }
+        Diagnostic why = staticProblems.get(0);
+        String reason = "tape, because " + why.file().getFileName() + ":[" + why.line() + "," + why.column() + "] " + why.message();
+        if (failOnTapeFallback) {
+            List<Diagnostic> ds = new ArrayList<>(staticProblems);
+            ds.add(Positions.error(r.file(), r.declaration().getName(), "method '" + r.name() + "' would fall back to the tape"
+                    + " strategy (see the error above) and adjoint.failOnTapeFallback is set; rewrite the construct, or set"
+                    + " strategy = Strategy.TAPE on this method to accept the tape"));
+            return new Choice(Optional.empty(), ds, "");
+        }
+        Choice t = tape(r, index, reason);
+        if (t.method().isEmpty()) {
+            List<Diagnostic> ds = new ArrayList<>(staticProblems);
+            ds.addAll(t.diagnostics());
+            return new Choice(Optional.empty(), ds, "");
+        }
+        return t;
+    }
+
+    private static Choice tape(MethodRequest r, MethodIndex index, String report) {
+        if (r.result().isArray()) {
+            return new Choice(Optional.empty(), List.of(Positions.error(r.file(), r.declaration().getType(),
+                    "method '" + r.name() + "' returns an array: the tape strategy does not handle array results yet;"
+                            + " make the method fit the static strategy (README's supported-Java table)")), "");
+        }
+        TapeRecorder.Recording rec = TapeRecorder.record(r, index);
+        if (!rec.diagnostics().isEmpty()) {
+            return new Choice(Optional.empty(), rec.diagnostics(), "");
+        }
+        return new Choice(Optional.of(TapeSweep.build(r, rec)), List.of(), report);
+    }
+
+    /** Gives every method that a taped method calls (transitively) its recording twin too. */
+    static void addRecordersForCallees(List<MethodRequest> taped, Map<MethodRequest, AdjointMethod> done, MethodIndex index,
+            List<Diagnostic> diagnostics) {
+        Deque<MethodRequest> work = new ArrayDeque<>(taped);
+        while (!work.isEmpty()) {
+            MethodRequest r = work.pop();
+            Calls calls = new Calls(new Lowering(r, index));
+            for (MethodCallExpr m : r.declaration().findAll(MethodCallExpr.class)) {
+                Optional<MethodRequest> callee = calls.differentiableCallee(m);
+                if (callee.isEmpty() || !done.containsKey(callee.get()) || done.get(callee.get()).recorder().isPresent()) {
+                    continue;
+                }
+                TapeRecorder.Recording rec = TapeRecorder.record(callee.get(), index);
+                if (!rec.diagnostics().isEmpty()) {
+                    diagnostics.add(Positions.error(r.file(), m, "'" + r.name() + "' uses the tape strategy and calls '"
+                            + callee.get().name() + "', which the tape cannot record: " + rec.diagnostics().get(0).message()));
+                    continue;
+                }
+                done.put(callee.get(), done.get(callee.get()).withRecorder(new AdjointMethod.Recorder(rec.body(), rec.paramHandles())));
+                work.push(callee.get());
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.adjoint.generator.tape;
+
+import dev.adjoint.generator.ir.Names;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.reverse.AdjointMethod;
+import dev.adjoint.generator.reverse.Code;
+import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.select.Param;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The tape strategy's adjoint: make the inputs leaves, run the recorder, seed its result, sweep
+ * the tape once, add the leaves' adjoints into the caller's buffers, and give the tape back.
+ */
+public final class TapeSweep {
+    private TapeSweep() {}
+
+    /** The adjoint of {@code request} through its recorder. */
+    public static AdjointMethod build(MethodRequest request, TapeRecorder.Recording rec) {
+        Set<String> reserved = new TreeSet<>();
+        request.declaration().findAll(com.github.javaparser.ast.expr.SimpleName.class).forEach(n -> reserved.add(n.asString()));
+        rec.paramHandles().stream().filter(h -> h != null).forEach(reserved::add);
+        Names names = new Names(reserved);
+        String tape = names.claim("_tape");
+        String mark = names.claim("_mark");
+        String handlesMark = names.claim("_handles");
+        String result = names.claim("_result");
+        List<String> buffers = new ArrayList<>();
+        StringBuilder b = new StringBuilder();
+        StringBuilder give = new StringBuilder();
+        List<String> recordArgs = new ArrayList<>();
+        recordArgs.add(tape);
+        b.append("dev.adjoint.tape.Tape ").append(tape).append(" = dev.adjoint.tape.Tape.forThread();\n");
+        b.append("int ").append(mark).append(" = ").append(tape).append(".mark();\n");
+        b.append("int ").append(handlesMark).append(" = ").append(tape).append(".handlesMark();\n");
+        b.append("try {\n");
+        for (int i = 0; i < request.params().size(); i++) {
+            Param p = request.params().get(i);
+            recordArgs.add(p.name());
+            String h = rec.paramHandles().get(i);
+            if (h == null) {
+                continue;
+            }
+            recordArgs.add(h);
+            String buffer = p.wrt() ? names.claim("d" + p.name()) : null;
+            if (buffer != null) {
+                buffers.add(buffer);
+            }
+            String cast = p.type().prim() == Ty.Prim.FLOAT ? "(float) " : "";
+            if (p.type().isArray()) {
+                b.append("    int[] ").append(h).append(" = ").append(tape).append(".borrowHandles(").append(p.name()).append(".length);\n");
+                if (p.wrt()) {
+                    String first = names.claim(p.name() + "_first");
+                    b.append("    int ").append(first).append(" = ").append(tape).append(".leaves(").append(p.name()).append(".length);\n");
+                    b.append("    for (int _i = 0; _i < ").append(p.name()).append(".length; _i++) {\n");
+                    b.append("        ").append(h).append("[_i] = ").append(first).append(" + _i;\n");
+                    b.append("    }\n");
+                    give.append("    for (int _i = 0; _i < ").append(p.name()).append(".length; _i++) {\n");
+                    give.append("        ").append(buffer).append("[_i] += ").append(cast).append(tape).append(".adjoint(").append(first).append(" + _i);\n");
+                    give.append("    }\n");
+                }
+            } else if (p.wrt()) {
+                b.append("    int ").append(h).append(" = ").append(tape).append(".leaf();\n");
+                give.append("    ").append(buffer).append(".add(").append(cast).append(tape).append(".adjoint(").append(h).append("));\n");
+            } else {
+                b.append("    int ").append(h).append(" = dev.adjoint.tape.Tape.CONSTANT;\n");
+            }
+        }
+        String seed = names.claim("seed");
+        String rt = request.result().java();
+        b.append("    // forward sweep: record\n");
+        b.append("    ").append(rt).append(" ").append(result).append(" = ").append(request.name()).append("Record(")
+                .append(String.join(", ", recordArgs)).append(");\n");
+        b.append("    // reverse sweep: one pass over the tape\n");
+        b.append("    ").append(tape).append(".seed(").append(tape).append(".result(), ").append(seed).append(");\n");
+        b.append("    ").append(tape).append(".sweep(").append(mark).append(");\n");
+        b.append(give);
+        b.append("    return ").append(result).append(";\n");
+        b.append("} finally {\n");
+        b.append("    ").append(tape).append(".reset(").append(mark).append(");\n");
+        b.append("    ").append(tape).append(".releaseHandles(").append(handlesMark).append(");\n");
+        b.append("}\n");
+        AdjointMethod m = new AdjointMethod(request, buffers, seed, List.of(new Code.Raw(b.toString())));
+        return m.withRecorder(new AdjointMethod.Recorder(rec.body(), rec.paramHandles()));
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The tape strategy: a method the static transformation rejects is rewritten statement by
+ * statement, control flow kept as written (recursion, {@code switch}, labelled jumps, any loop),
+ * so that every active value carries a handle on the runtime's {@code dev.adjoint.tape.Tape};
+ * its adjoint records, seeds the result, sweeps the tape once and hands the inputs' adjoints to
+ * the caller's buffers, with the static strategy's exact signatures.
+ */
+package dev.adjoint.generator.tape;

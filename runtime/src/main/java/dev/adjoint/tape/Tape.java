@@ -1,0 +1,294 @@
+package dev.adjoint.tape;
+
+import java.util.Arrays;
+
+/**
+ * A Wengert list of scalar operations, held in parallel primitive arrays: node {@code z} stores
+ * up to three parents {@code p} with their local partials {@code ∂z/∂p}, and its adjoint
+ * {@code adj[z] = ∂(seeded output)/∂z}. There is no object per operation.
+ *
+ * <p>A node is referred to by its handle, its index on the tape; a value without derivative has
+ * the handle {@link #CONSTANT}. Parents always precede their node, so one pass from the top down
+ * (see {@link #sweep(int)}) visits every node after all of its consumers: no sort, no recursion.
+ *
+ * <p>Nesting: a tape-mode method that calls another takes a {@link #mark()}, lets the callee
+ * record above it, sweep down to it and {@link #reset(int)} to it; the nodes below the mark and
+ * their adjoints are left as they were. Handles of dropped nodes must not be used again.
+ *
+ * <p>Thread-confined: use {@link #forThread()}. {@link #reset(int)} keeps capacity, so a
+ * warmed-up record-and-sweep allocates nothing.
+ */
+public final class Tape {
+    private int result = CONSTANT;
+    /** The handle of a value without derivative (a constant); pushes with only CONSTANT parents record nothing and return CONSTANT. */
+    public static final int CONSTANT = -1;
+
+    private static final ThreadLocal<Tape> PER_THREAD = ThreadLocal.withInitial(Tape::new);
+    private static final int INITIAL_CAPACITY = 1024;
+    /** The largest array length every JVM allows. */
+    private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+
+    // node k: z_k with parents parentI[k] (CONSTANT when absent) and partialI[k] = ∂z_k/∂parentI[k]
+    private int[] parent0 = new int[INITIAL_CAPACITY];
+    private int[] parent1 = new int[INITIAL_CAPACITY];
+    private int[] parent2 = new int[INITIAL_CAPACITY];
+    private double[] partial0 = new double[INITIAL_CAPACITY];
+    private double[] partial1 = new double[INITIAL_CAPACITY];
+    private double[] partial2 = new double[INITIAL_CAPACITY];
+    private double[] adjoint = new double[INITIAL_CAPACITY];
+    private int size;
+
+    // handle arrays lent by borrowHandles, one slot per borrow depth, each kept for reuse
+    private int[][] handlePool = new int[8][];
+    private int handlesBorrowed;
+
+    Tape() {}
+
+    /** The calling thread's tape (a {@link ThreadLocal}), created on first use and reused afterwards. */
+    public static Tape forThread() {
+        return PER_THREAD.get();
+    }
+
+    /** The current number of nodes: a mark to come back to with {@link #sweep(int)} and {@link #reset(int)}. */
+    public int mark() {
+        return size;
+    }
+
+    /**
+     * Drops every node at or above {@code mark}, keeping capacity; the adjoints of the remaining
+     * nodes are untouched.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= mark <= mark()}
+     */
+    public void reset(int mark) {
+        checkMark(mark);
+        size = mark;
+    }
+
+    /** A new independent variable (a leaf: no parents), with adjoint 0. */
+    public int leaf() {
+        return record(CONSTANT, 0.0, CONSTANT, 0.0, CONSTANT, 0.0);
+    }
+
+    /**
+     * {@code n} consecutive leaves, each with adjoint 0.
+     *
+     * @return the handle of the first; leaf {@code i} is {@code first + i}
+     * @throws IllegalArgumentException when {@code n < 0}
+     */
+    public int leaves(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("leaves(" + n + "): the count must not be negative");
+        }
+        int first = size;
+        ensureCapacity((long) size + n);
+        int end = first + n;
+        Arrays.fill(parent0, first, end, CONSTANT);
+        Arrays.fill(parent1, first, end, CONSTANT);
+        Arrays.fill(parent2, first, end, CONSTANT);
+        Arrays.fill(adjoint, first, end, 0.0);
+        size = end;
+        return first;
+    }
+
+    /**
+     * A node {@code z} with one parent: {@code dz = da · d(a)}.
+     *
+     * @param a the parent's handle
+     * @param da {@code ∂z/∂a}
+     * @return the new node's handle, or {@link #CONSTANT} (recording nothing) when {@code a} is CONSTANT
+     */
+    public int push1(int a, double da) {
+        if (a == CONSTANT) {
+            return CONSTANT;
+        }
+        checkHandle(a);
+        return record(a, da, CONSTANT, 0.0, CONSTANT, 0.0);
+    }
+
+    /**
+     * A node {@code z} with two parents: {@code dz = da · d(a) + db · d(b)}. A CONSTANT parent is
+     * not recorded (its partial is ignored); when both are CONSTANT nothing is recorded.
+     *
+     * @return the new node's handle, or {@link #CONSTANT}
+     */
+    public int push2(int a, double da, int b, double db) {
+        if (a == CONSTANT && b == CONSTANT) {
+            return CONSTANT;
+        }
+        checkHandle(a);
+        checkHandle(b);
+        return record(a, da, b, db, CONSTANT, 0.0);
+    }
+
+    /**
+     * A node {@code z} with three parents (a fused operation):
+     * {@code dz = da · d(a) + db · d(b) + dc · d(c)}, with the CONSTANT rules of {@link #push2}.
+     *
+     * @return the new node's handle, or {@link #CONSTANT}
+     */
+    public int push3(int a, double da, int b, double db, int c, double dc) {
+        if (a == CONSTANT && b == CONSTANT && c == CONSTANT) {
+            return CONSTANT;
+        }
+        checkHandle(a);
+        checkHandle(b);
+        checkHandle(c);
+        return record(a, da, b, db, c, dc);
+    }
+
+    /** {@code adj[h] += s}: seeds an output with its cotangent (ignored for {@link #CONSTANT}). */
+    public void seed(int h, double s) {
+        if (h == CONSTANT) {
+            return;
+        }
+        checkHandle(h);
+        adjoint[h] += s;
+    }
+
+    /**
+     * The reverse sweep: for every node {@code z} from the top down to (and including)
+     * {@code mark}, in decreasing order, {@code adj[p] += adj[z] · ∂z/∂p} for each parent
+     * {@code p}. A node is visited only after every node that consumes it, so its adjoint is
+     * complete when it is propagated. Nodes with adjoint 0 contribute nothing and are skipped.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= mark <= mark()}
+     */
+    public void sweep(int mark) {
+        checkMark(mark);
+        int[] p0 = parent0, p1 = parent1, p2 = parent2;
+        double[] d0 = partial0, d1 = partial1, d2 = partial2, adj = adjoint;
+        for (int z = size - 1; z >= mark; z--) {
+            double g = adj[z];
+            if (g == 0.0) {
+                continue;
+            }
+            int p = p0[z];
+            if (p != CONSTANT) {
+                adj[p] += g * d0[z];
+            }
+            p = p1[z];
+            if (p != CONSTANT) {
+                adj[p] += g * d1[z];
+            }
+            p = p2[z];
+            if (p != CONSTANT) {
+                adj[p] += g * d2[z];
+            }
+        }
+    }
+
+    /** The accumulated adjoint of {@code h}, {@code ∂(seeded outputs)/∂h}; 0 for {@link #CONSTANT}. */
+    public double adjoint(int h) {
+        if (h == CONSTANT) {
+            return 0.0;
+        }
+        checkHandle(h);
+        return adjoint[h];
+    }
+
+    /**
+     * A per-thread {@code int[]} of at least {@code n} elements to hold the handles of an array's
+     * elements (for arrays written in place), filled with {@link #CONSTANT} on {@code [0, n)}.
+     * Borrowed LIFO: take {@link #handlesMark()} first, give back with {@link #releaseHandles(int)}.
+     * An array stays valid until it is released, whatever is borrowed above it.
+     */
+    public int[] borrowHandles(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("borrowHandles(" + n + "): the length must not be negative");
+        }
+        if (handlesBorrowed == handlePool.length) {
+            handlePool = Arrays.copyOf(handlePool, handlePool.length * 2);
+        }
+        int[] handles = handlePool[handlesBorrowed];
+        if (handles == null || handles.length < n) {
+            handles = new int[Math.max(n, handles == null ? 16 : handles.length * 2)];
+            handlePool[handlesBorrowed] = handles;
+        }
+        handlesBorrowed++;
+        Arrays.fill(handles, 0, n, CONSTANT);
+        return handles;
+    }
+
+    /** How many handle arrays are borrowed now: pass it to {@link #releaseHandles(int)}. */
+    public int handlesMark() {
+        return handlesBorrowed;
+    }
+
+    /**
+     * Gives back every handle array borrowed since {@code mark} was taken.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= mark <= handlesMark()}
+     */
+    public void releaseHandles(int mark) {
+        if (mark < 0 || mark > handlesBorrowed) {
+            throw new IllegalArgumentException("releaseHandles(" + mark + "): " + handlesBorrowed + " arrays are borrowed");
+        }
+        handlesBorrowed = mark;
+    }
+
+    /**
+     * Hands a recorded method's result handle to its caller: generated recorders return the value
+     * and leave the handle here, so no object is made per call.
+     */
+    public void setResult(int h) {
+        result = h;
+    }
+
+    /** The handle the last {@link #setResult(int)} left. */
+    public int result() {
+        return result;
+    }
+
+    /** The length of the node arrays (for tests of reuse). */
+    public int capacity() {
+        return adjoint.length;
+    }
+
+    private int record(int a, double da, int b, double db, int c, double dc) {
+        if (size == adjoint.length) {
+            ensureCapacity((long) size + 1);
+        }
+        int z = size++;
+        parent0[z] = a;
+        partial0[z] = da;
+        parent1[z] = b;
+        partial1[z] = db;
+        parent2[z] = c;
+        partial2[z] = dc;
+        adjoint[z] = 0.0;
+        return z;
+    }
+
+    /** Doubles every node array until it holds {@code needed} nodes. */
+    private void ensureCapacity(long needed) {
+        if (needed <= adjoint.length) {
+            return;
+        }
+        if (needed > MAX_CAPACITY) {
+            throw new IllegalStateException("tape full: " + needed + " nodes exceed " + MAX_CAPACITY);
+        }
+        int n = (int) Math.min(MAX_CAPACITY, Math.max(needed, 2L * adjoint.length));
+        parent0 = Arrays.copyOf(parent0, n);
+        parent1 = Arrays.copyOf(parent1, n);
+        parent2 = Arrays.copyOf(parent2, n);
+        partial0 = Arrays.copyOf(partial0, n);
+        partial1 = Arrays.copyOf(partial1, n);
+        partial2 = Arrays.copyOf(partial2, n);
+        adjoint = Arrays.copyOf(adjoint, n);
+    }
+
+    /** Only CONSTANT and live nodes are handles; this keeps every parent below its node. */
+    private void checkHandle(int h) {
+        if (h < CONSTANT || h >= size) {
+            throw new IllegalArgumentException("no node " + h + " on the tape (" + size + " nodes): "
+                    + "a handle from before a reset, or not a handle");
+        }
+    }
+
+    private void checkMark(int mark) {
+        if (mark < 0 || mark > size) {
+            throw new IllegalArgumentException("mark " + mark + " is outside the tape (" + size + " nodes)");
+        }
+    }
+}
