@@ -1,5 +1,6 @@
 package dev.adjoint.generator;
 
+import dev.adjoint.generator.driver.BuildReport;
 import dev.adjoint.generator.driver.IncrementalState;
 import dev.adjoint.generator.driver.OutputWriter;
 import dev.adjoint.generator.driver.SourceScanner;
@@ -36,12 +37,16 @@ public final class AdjointGenerator {
         if (state.isUpToDate()) {
             return new GenerationResult(true, List.of(), List.of(), List.of(), List.of());
         }
-        Translation translation = Pipeline.translate(sources, Optional.empty());
+        Translation translation = Pipeline.translate(sources, Optional.empty(), dev.adjoint.generator.analyze.Options.DEFAULT,
+                request.failOnTapeFallback());
         if (translation.hasErrors()) {
             return new GenerationResult(false, translation.diagnostics(), List.of(), List.of(), translation.methods());
         }
         OutputWriter.Outcome outcome = OutputWriter.write(request.outputDirectory(), translation.generated(), state.previousOutputs());
         state.save(outcome.all());
+        if (request.reportFile() != null) {
+            BuildReport.write(request.reportFile(), translation.methods());
+        }
         return new GenerationResult(false, translation.diagnostics(), outcome.written(), outcome.unchanged(), translation.methods());
     }
 

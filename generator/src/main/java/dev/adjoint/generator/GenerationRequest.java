@@ -14,13 +14,24 @@ import java.util.Objects;
  * @param outputDirectory where adjoint classes are written, in package folders
  * @param stateFile where the fingerprint of the last successful run is kept (incremental builds);
  *     {@code null} turns incremental checking off
+ * @param failOnTapeFallback whether a method with {@code strategy = AUTO} that the static
+ *     transformation rejects is an error rather than a tape-strategy method
+ * @param reportFile where the build report (one line per method: strategy and why) is written
+ *     after a successful run; {@code null} for none
  */
 public record GenerationRequest(
         List<Path> sourceRoots,
         List<String> includes,
         List<String> excludes,
         Path outputDirectory,
-        Path stateFile) {
+        Path stateFile,
+        boolean failOnTapeFallback,
+        Path reportFile) {
+
+    /** A request without tape-fallback failure and without a report file. */
+    public GenerationRequest(List<Path> sourceRoots, List<String> includes, List<String> excludes, Path outputDirectory, Path stateFile) {
+        this(sourceRoots, includes, excludes, outputDirectory, stateFile, false, null);
+    }
 
     public GenerationRequest {
         sourceRoots = List.copyOf(sourceRoots);

@@ -49,6 +49,19 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     @Parameter(property = "adjoint.excludes")
     private List<String> excludes = new ArrayList<>();
 
+    /**
+     * Makes every method whose strategy is {@code AUTO} and that the static transformation rejects
+     * a build error (naming the method and the construct) instead of a tape-strategy method: for
+     * teams that want the fast path guaranteed. Methods marked {@code strategy = TAPE} are allowed.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "adjoint.failOnTapeFallback", defaultValue = "false")
+    private boolean failOnTapeFallback;
+
+    /** Where the build report (strategy per method, and why) is written. */
+    protected abstract File reportFile();
+
     /** Where adjoint classes are written, in package folders. */
     protected abstract File outputDirectory();
 
@@ -72,7 +85,9 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
                 nonNull(includes),
                 nonNull(excludes),
                 outputDirectory().toPath(),
-                stateFile().toPath());
+                stateFile().toPath(),
+                failOnTapeFallback,
+                reportFile().toPath());
         GenerationResult result = GeneratorCall.run("generating adjoints", () -> AdjointGenerator.generate(request));
         addSourceRoot(outputDirectory().getAbsolutePath());
         GenerationReport.report(result, getLog());

@@ -32,6 +32,11 @@ public class GenerateMojo extends AbstractGenerateMojo {
     }
 
     @Override
+    protected File reportFile() {
+        return new File(project.getBuild().getDirectory(), "adjoint/report.md");
+    }
+
+    @Override
     protected File stateFile() {
         return stateFile;
     }

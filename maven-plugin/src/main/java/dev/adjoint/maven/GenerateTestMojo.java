@@ -34,6 +34,11 @@ public class GenerateTestMojo extends AbstractGenerateMojo {
     }
 
     @Override
+    protected File reportFile() {
+        return new File(project.getBuild().getDirectory(), "adjoint/test-report.md");
+    }
+
+    @Override
     protected File stateFile() {
         return stateFile;
     }

@@ -31,6 +31,7 @@ public final class IncrementalState {
     private final String fingerprint;
     private final String savedFingerprint;
     private final Set<Path> previousOutputs;
+    private Path report;
 
     private IncrementalState(Path stateFile, String fingerprint, String savedFingerprint, Set<Path> previousOutputs) {
         this.stateFile = stateFile;
@@ -45,6 +46,8 @@ public final class IncrementalState {
         update(md, HEADER);
         update(md, GeneratorFingerprint.VALUE);
         update(md, request.outputDirectory().toAbsolutePath().toString());
+        update(md, "failOnTapeFallback=" + request.failOnTapeFallback());
+        update(md, "report=" + request.reportFile());
         for (Map.Entry<Path, String> e : sources.entrySet()) {
             update(md, e.getKey().toAbsolutePath().toString());
             update(md, e.getValue());
@@ -68,14 +71,17 @@ public final class IncrementalState {
                 saved = null; // unreadable state: regenerate
             }
         }
-        return new IncrementalState(file, fp, saved, outputs);
+        IncrementalState st = new IncrementalState(file, fp, saved, outputs);
+        st.report = request.reportFile();
+        return st;
     }
 
     /** Whether nothing changed since the last successful run and its outputs are all still there. */
     public boolean isUpToDate() {
         return stateFile != null
                 && fingerprint.equals(savedFingerprint)
-                && previousOutputs.stream().allMatch(Files::isRegularFile);
+                && previousOutputs.stream().allMatch(Files::isRegularFile)
+                && (report == null || Files.isRegularFile(report));
     }
 
     /** What the last successful run generated. */

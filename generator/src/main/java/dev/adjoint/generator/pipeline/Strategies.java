@@ -63,13 +63,8 @@ final class Strategies {
                     + " strategy = Strategy.TAPE on this method to accept the tape"));
             return new Choice(Optional.empty(), ds, "");
         }
-        Choice t = tape(r, index, reason);
-        if (t.method().isEmpty()) {
-            List<Diagnostic> ds = new ArrayList<>(staticProblems);
-            ds.addAll(t.diagnostics());
-            return new Choice(Optional.empty(), ds, "");
-        }
-        return t;
+        // when the tape cannot do it either, its diagnostics are the actionable ones
+        return tape(r, index, reason);
     }
 
     private static Choice tape(MethodRequest r, MethodIndex index, String report) {

@@ -1,0 +1,41 @@
+package dev.adjoint.generator.driver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The build report, {@code report.md}: one row per differentiated method with the strategy it got
+ * and, for a tape fallback, the construct and position that forced it.
+ */
+public final class BuildReport {
+    private BuildReport() {}
+
+    /** Writes the report for {@code methods} ({@code p.Model#loss: static}, as the translation lists them). */
+    public static void write(Path file, List<String> methods) {
+        List<String> lines = new ArrayList<>();
+        lines.add("# Adjoint build report");
+        lines.add("");
+        lines.add("| method | strategy | why |");
+        lines.add("|---|---|---|");
+        for (String m : methods) {
+            int colon = m.indexOf(": ");
+            String method = m.substring(0, colon);
+            String rest = m.substring(colon + 2);
+            String strategy = rest.startsWith("tape") ? "tape" : rest;
+            String why = rest.startsWith("tape, because ") ? rest.substring("tape, because ".length())
+                    : rest.equals("tape (requested)") ? "strategy = TAPE" : "";
+            lines.add("| `" + method + "` | " + strategy + " | " + why.replace("|", "\\|") + " |");
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+// the report: one row per method with its strategy and, for a fallback, the construct and position
+File report = new File(basedir, 'target/adjoint/report.md')
+assert report.isFile() : "missing ${report}"
+String text = report.text
+assert text.contains('| `p.Model#piecewise` | tape | Model.java:[10,9] \'switch\' statement is not supported')
+assert text.contains('| `p.Model#taped` | tape | strategy = TAPE |')
+assert text.contains('| `p.Model#fast` | static |  |')
+String log = new File(basedir, 'build.log').text
+assert log.contains('adjoint: p.Model#piecewise: tape, because Model.java:[10,9]')
+assert log.contains('adjoint: p.Model#fast: static')
+assert log.contains('Tests run: 1, Failures: 0, Errors: 0, Skipped: 0')
+return true
