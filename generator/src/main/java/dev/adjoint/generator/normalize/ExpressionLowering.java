@@ -51,6 +51,15 @@ final class ExpressionLowering {
             if (unknownName.isPresent()) {
                 return unknown(unknownName.get());
             }
+            for (MethodCallExpr m : e.findAll(MethodCallExpr.class)) {
+                Optional<dev.adjoint.generator.select.MethodIndex.Entry> target = calls.resolve(m);
+                if (target.isPresent() && target.get().differentiable().isEmpty() && target.get().result().filter(Ty::isFloating).isPresent()) {
+                    lo.error(m, "call to '" + m.getNameAsString() + "' returns " + target.get().result().get() + " but is neither"
+                            + " @Differentiable nor given a @CustomDerivative: its derivative is unknown; annotate it, or supply its"
+                            + " pullback with @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
+                    return new Atom.Const("0", ty0(e));
+                }
+            }
             lo.error(e, "cannot determine the type of '" + Positions.oneLine(e)
                     + "': it uses a name or an operation the generator does not know (see the README's supported-Java table)");
             return new Atom.Const("0", Ty.INT);
@@ -143,6 +152,10 @@ final class ExpressionLowering {
         }
         lo.error(e, "expression '" + Positions.oneLine(e) + "' is not supported");
         return new Atom.Const(ty.zero(), ty);
+    }
+
+    private static Ty ty0(Expression e) {
+        return Ty.DOUBLE;
     }
 
     /** An element reference {@code a[i]} or {@code a[i][j]}: the array variable and lowered indices. */

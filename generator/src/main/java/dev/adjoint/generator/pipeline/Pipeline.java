@@ -46,6 +46,7 @@ public final class Pipeline {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<MethodRequest> requests = new ArrayList<>();
         List<CompilationUnit> units = new ArrayList<>();
+        List<MethodRequest> customs = new ArrayList<>();
         Map<String, Path> owners = new TreeMap<>();
         for (Map.Entry<Path, String> e : new TreeMap<>(sources).entrySet()) {
             SourceParser.Parsed parsed = SourceParser.parse(e.getKey(), e.getValue());
@@ -57,6 +58,7 @@ public final class Pipeline {
             units.add(unit);
             MethodSelector.Selection sel = MethodSelector.select(e.getKey(), unit);
             diagnostics.addAll(sel.diagnostics());
+            customs.addAll(sel.customs());
             for (MethodRequest r : sel.requests()) {
                 Path other = owners.putIfAbsent(r.ownerQualifiedName(), r.file());
                 if (other != null && !other.equals(r.file())) {
@@ -68,7 +70,9 @@ public final class Pipeline {
                 requests.add(r);
             }
         }
-        MethodIndex index = MethodIndex.of(units, requests);
+        List<MethodRequest> callable = new ArrayList<>(requests);
+        callable.addAll(customs); // a custom pullback wins over a generated adjoint for callers
+        MethodIndex index = MethodIndex.of(units, callable);
         if (onlyMethod.isPresent()) {
             requests = requests.stream().filter(r -> r.methodRef().equals(onlyMethod.get())
                     || (r.packageName().isEmpty() ? "" : r.packageName() + ".").concat(String.join("$", r.ownerPath())).concat("#" + r.name())

@@ -264,7 +264,9 @@ final class BlockReversal {
                 }
             }
         }
-        reverse.add(new Code.Line(adjointClass(callee) + "." + callee.name() + "Vjp(" + String.join(", ", args) + ")"));
+        String pullback = callee.customPullback() != null ? ownerClass(callee) + "." + callee.customPullback()
+                : adjointClass(callee) + "." + callee.name() + "Vjp";
+        reverse.add(new Code.Line(pullback + "(" + String.join(", ", args) + ")"));
         reverse.addAll(after);
         if (cells) {
             reverse.add(new Code.Line(sw.stack + ".releaseCells(" + mark + ", " + mark + "f)"));

@@ -25,6 +25,8 @@ import java.util.Set;
  *     its enclosing classes'), as constants: name to type
  * @param staticFieldOwners for each of {@code staticFields}, the Java text that reads it from the
  *     adjoint class ({@code Outer.Inner.K}, or the literal of a private constant)
+ * @param customPullback for a method with a user-supplied pullback ({@code @CustomDerivative}),
+ *     that pullback's name in the owner class; {@code null} otherwise
  */
 public record MethodRequest(
         Path file,
@@ -38,7 +40,8 @@ public record MethodRequest(
         MethodDeclaration declaration,
         Set<String> mathStaticImports,
         java.util.Map<String, Ty> staticFields,
-        java.util.Map<String, String> staticFieldOwners) {
+        java.util.Map<String, String> staticFieldOwners,
+        String customPullback) {
 
     public MethodRequest {
         ownerPath = List.copyOf(ownerPath);
@@ -56,6 +59,21 @@ public record MethodRequest(
     /** The owner's fully qualified name. */
     public String ownerQualifiedName() {
         return packageName.isEmpty() ? ownerSimpleName() : packageName + "." + ownerSimpleName();
+    }
+
+    /** A request without a custom pullback. */
+    public MethodRequest(Path file, String packageName, List<String> ownerPath, String name, List<Param> params, Ty result,
+            Strategy strategy, boolean isPublic, MethodDeclaration declaration, Set<String> mathStaticImports,
+            java.util.Map<String, Ty> staticFields, java.util.Map<String, String> staticFieldOwners) {
+        this(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports, staticFields,
+                staticFieldOwners, null);
+    }
+
+    /** This method as seen by its callers when {@code pullback} supplies its derivative. */
+    public MethodRequest withCustomPullback(String pullback) {
+        List<Param> all = params.stream().map(p -> new Param(p.name(), p.type(), p.type().isFloating())).toList();
+        return new MethodRequest(file, packageName, ownerPath, name, all, result, strategy, isPublic, declaration, mathStaticImports,
+                staticFields, staticFieldOwners, pullback);
     }
 
     /** The Java text reading a visible static final field from the adjoint class. */

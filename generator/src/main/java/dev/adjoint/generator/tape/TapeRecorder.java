@@ -269,6 +269,7 @@ public final class TapeRecorder {
                     return;
                 }
                 value = new BinaryExpr(a.getTarget().clone(), new EnclosedExpr(value.clone()), op);
+                a.getRange().ifPresent(value::setRange);
             }
             store(a.getTarget(), value);
         } else if (e instanceof UnaryExpr u && u.getOperator().name().contains("CREMENT")) {
@@ -366,6 +367,11 @@ public final class TapeRecorder {
     private Value value(Expression e) {
         Optional<Ty> ot = types.of(e);
         if (ot.isEmpty()) {
+            for (MethodCallExpr m : e.findAll(MethodCallExpr.class)) {
+                if (calls.resolve(m).filter(x -> x.differentiable().isEmpty() && x.result().filter(Ty::isFloating).isPresent()).isPresent()) {
+                    return call(m, Ty.DOUBLE);
+                }
+            }
             error(e, "cannot determine the type of '" + Positions.oneLine(e) + "'");
             return constant("0", Ty.DOUBLE);
         }
@@ -444,6 +450,9 @@ public final class TapeRecorder {
 
     private Value call(MethodCallExpr m, Ty t) {
         Optional<MethodRequest> callee = calls.differentiableCallee(m);
+        if (callee.isPresent() && callee.get().customPullback() != null) {
+            return customCall(m, callee.get(), t);
+        }
         if (callee.isPresent()) {
             MethodRequest c = callee.get();
             List<String> args = new ArrayList<>();
@@ -476,8 +485,9 @@ public final class TapeRecorder {
             return constant(convert(value(m.getArgument(0)), t).value(), t);
         }
         if (!calls.isBuiltin(m)) {
-            error(m, "call to '" + m.getNameAsString() + "' returns a floating-point value but is not @Differentiable:"
-                    + " its derivative is unknown; annotate it, or pass its result in as a parameter");
+            error(m, "call to '" + m.getNameAsString() + "' returns a floating-point value but is neither @Differentiable nor"
+                    + " given a @CustomDerivative: its derivative is unknown; annotate it, or supply its pullback with"
+                    + " @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
             return constant("0", t);
         }
         Rule rule = DerivativeRules.get("Math." + m.getNameAsString());
@@ -487,6 +497,69 @@ public final class TapeRecorder {
             args.add(convert(value(a), argTy));
         }
         return apply(rule.key(), args, t);
+    }
+
+    /**
+     * A call to a method with a user-supplied pullback: the pullback, seeded with 1, gives the
+     * value and the local partials, which become one node (a chain of nodes past three).
+     */
+    private Value customCall(MethodCallExpr m, MethodRequest c, Ty t) {
+        String owner = c.packageName().equals(request.packageName()) ? c.ownerSimpleName() : c.ownerQualifiedName();
+        String stacks = temp("s");
+        String mark = temp("cells");
+        line("dev.adjoint.stack.AdjointStacks " + stacks + " = dev.adjoint.stack.AdjointStacks.forThread();");
+        line("int " + mark + " = " + stacks + ".doubleCellMark();");
+        line("int " + mark + "f = " + stacks + ".floatCellMark();");
+        List<String> args = new ArrayList<>();
+        List<String> buffers = new ArrayList<>();
+        List<String[]> parents = new ArrayList<>();
+        for (int i = 0; i < m.getArguments().size(); i++) {
+            Param p = c.params().get(i);
+            Expression a = m.getArgument(i);
+            if (p.type().isArray()) {
+                error(a, "the tape strategy passes only scalars to the custom derivative of '" + c.name() + "'");
+                return constant("0", t);
+            }
+            if (!p.type().isFloating()) {
+                args.add(passive(a));
+                continue;
+            }
+            Value v = convert(value(a), p.type());
+            args.add(v.value());
+            String cell = temp("g");
+            boolean f = p.type().prim() == Ty.Prim.FLOAT;
+            line((f ? "dev.adjoint.FloatGrad " : "dev.adjoint.DoubleGrad ") + cell + " = " + stacks
+                    + (f ? ".borrowFloatCell();" : ".borrowDoubleCell();"));
+            buffers.add(cell);
+            parents.add(new String[] {v.handle(), cell + ".get()"});
+        }
+        args.add(t.prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0");
+        args.addAll(buffers);
+        String z = temp("v");
+        line(t.java() + " " + z + " = " + owner + "." + c.customPullback() + "(" + String.join(", ", args) + ");");
+        String h = handle(z);
+        if (parents.isEmpty()) {
+            line("int " + h + " = dev.adjoint.tape.Tape.CONSTANT;");
+        } else {
+            // z = Σ g_i · x_i locally: up to three parents per node, chained with partial 1
+            String acc = null;
+            int i = 0;
+            while (i < parents.size()) {
+                List<String> ps = new ArrayList<>();
+                if (acc != null) {
+                    ps.add(acc + ", 1.0");
+                }
+                while (ps.size() < 3 && i < parents.size()) {
+                    ps.add(parents.get(i)[0] + ", " + parents.get(i)[1]);
+                    i++;
+                }
+                String next = i >= parents.size() ? h : temp("chain");
+                line("int " + next + " = _tape.push" + ps.size() + "(" + String.join(", ", ps) + ");");
+                acc = next;
+            }
+        }
+        line(stacks + ".releaseCells(" + mark + ", " + mark + "f);");
+        return new Value(z, h, t);
     }
 
     /** {@code z = rule(args)}: the value, and a node whose partials are the rule's contributions at dz = 1. */
