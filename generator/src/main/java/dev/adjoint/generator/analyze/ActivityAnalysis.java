@@ -40,7 +40,7 @@ public final class ActivityAnalysis {
                 if (s instanceof Stmt.Assign a && a.target().type().isFloating() && !varied.contains(a.target())
                         && differentiableOperands(a.op()).stream().anyMatch(varied::contains)) {
                     changed |= varied.add(a.target());
-                } else if (s instanceof Stmt.ArrayStore st && st.value() instanceof Atom.Var v && varied.contains(v)) {
+                } else if (s instanceof Stmt.ArrayStore st && Atom.carrier(st.value()).filter(varied::contains).isPresent()) {
                     changed |= varied.add(st.array());
                 }
             }
@@ -59,9 +59,9 @@ public final class ActivityAnalysis {
                         for (Atom.Var v : differentiableOperands(a.op())) {
                             changed |= useful.add(v);
                         }
-                    } else if (s instanceof Stmt.ArrayStore st && useful.contains(st.array()) && st.value() instanceof Atom.Var v
-                            && v.type().isFloating()) {
-                        changed |= useful.add(v);
+                    } else if (s instanceof Stmt.ArrayStore st && useful.contains(st.array())
+                            && Atom.carrier(st.value()).filter(v -> v.type().isFloating()).isPresent()) {
+                        changed |= useful.add(Atom.carrier(st.value()).get());
                     }
                 }
             }
@@ -95,8 +95,12 @@ public final class ActivityAnalysis {
             if (a.op() instanceof Op.Apply ap) {
                 Rule rule = DerivativeRules.get(ap.rule());
                 for (int i = 0; i < ap.args().size(); i++) {
-                    if (!(ap.args().get(i) instanceof Atom.Var v) || !active.contains(v)) {
+                    Atom arg = ap.args().get(i);
+                    if (Atom.carrier(arg).filter(active::contains).isEmpty()) {
                         continue;
+                    }
+                    if (arg instanceof Atom.Elem e) {
+                        e.indices().forEach(x -> addVar(x, needed)); // to find the element's adjoint in reverse
                     }
                     for (String name : rule.valuesRead(i)) {
                         switch (name) {
@@ -113,6 +117,9 @@ public final class ActivityAnalysis {
             }
         } else if (s instanceof Stmt.ArrayStore st && active.contains(st.array())) {
             st.indices().forEach(x -> addVar(x, needed));
+            if (st.value() instanceof Atom.Elem e) {
+                e.indices().forEach(x -> addVar(x, needed));
+            }
         } else if (s instanceof Stmt.If i) {
             if (containsActive(i.then(), active) || containsActive(i.otherwise(), active)) {
                 addVar(i.cond(), needed);
@@ -139,10 +146,9 @@ public final class ActivityAnalysis {
         return false;
     }
 
+    /** The variables reading {@code a} needs (itself, or an element's indices). */
     private static void addVar(Atom a, Set<Atom.Var> into) {
-        if (a instanceof Atom.Var v) {
-            into.add(v);
-        }
+        into.addAll(Atom.reads(a));
     }
 
     /** The operands through which {@code op} has a non-zero derivative. */
@@ -151,8 +157,8 @@ public final class ActivityAnalysis {
         if (op instanceof Op.Apply ap) {
             Rule rule = DerivativeRules.get(ap.rule());
             for (int i = 0; i < ap.args().size(); i++) {
-                if (rule.differentiableIn(i) && ap.args().get(i) instanceof Atom.Var v && v.type().isFloating()) {
-                    out.add(v);
+                if (rule.differentiableIn(i)) {
+                    Atom.carrier(ap.args().get(i)).filter(v -> v.type().isFloating()).ifPresent(out::add);
                 }
             }
         } else if (op instanceof Op.ArrayLoad load) {
@@ -160,8 +166,8 @@ public final class ActivityAnalysis {
         } else if (op instanceof Op.Call call) {
             List<Param> ps = call.callee().params();
             for (int i = 0; i < call.args().size(); i++) {
-                if (ps.get(i).wrt() && call.args().get(i) instanceof Atom.Var v && v.type().isFloating()) {
-                    out.add(v);
+                if (ps.get(i).wrt()) {
+                    Atom.carrier(call.args().get(i)).filter(v -> v.type().isFloating()).ifPresent(out::add);
                 }
             }
         }

@@ -22,6 +22,6 @@ public record Analysis(Set<Atom.Var> active, Set<Atom.Var> needed, Overwrites ov
 
     /** Whether {@code a} is a variable with an adjoint. */
     public boolean isActive(Atom a) {
-        return a instanceof Atom.Var v && active.contains(v);
+        return Atom.carrier(a).filter(active::contains).isPresent();
     }
 }

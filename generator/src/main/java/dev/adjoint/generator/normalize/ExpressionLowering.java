@@ -143,6 +143,9 @@ final class ExpressionLowering {
             if (ref.isEmpty()) {
                 return new Atom.Const(ty.zero(), ty);
             }
+            if (rootName(a).filter(n -> !writesArray(lo.request.declaration(), n)).isPresent()) {
+                return new Atom.Elem(ref.get().array(), ref.get().indices(), ty); // read where used: nothing to save
+            }
             Atom.Var load = lo.temp(ty);
             lo.emit(new Stmt.Assign(load, new Op.ArrayLoad(ref.get().array(), ref.get().indices(), ty), lo.origin));
             return load;
@@ -308,7 +311,7 @@ final class ExpressionLowering {
         }
         // integer <-> floating, or integer <-> integer: no derivative, a passive cast
         Atom.Var t = lo.temp(to);
-        lo.emit(new Stmt.Assign(t, new Op.Passive("(" + to.java() + ") " + a.java(), a instanceof Atom.Var v ? Set.of(v) : Set.of(), to), lo.origin));
+        lo.emit(new Stmt.Assign(t, new Op.Passive("(" + to.java() + ") " + a.java(), Set.copyOf(Atom.reads(a)), to), lo.origin));
         return t;
     }
 

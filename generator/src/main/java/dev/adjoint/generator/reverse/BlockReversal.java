@@ -180,7 +180,7 @@ final class BlockReversal {
                         continue;
                     }
                     String c = rule.instantiateContribution(i, args, t.name(), dz);
-                    reverse.add(accumulate((Atom.Var) arg, c, ap.type()));
+                    reverse.add(accumulate(arg, c, ap.type()));
                 }
             } else if (a.op() instanceof Op.ArrayLoad load && sw.an.isActive(load.array())) {
                 reverse.add(new Code.Line(sw.adjoint(load.array()) + index(load.indices()) + " += " + dz));
@@ -209,7 +209,7 @@ final class BlockReversal {
         if (sw.an.active().contains(st.array())) {
             String de = sw.adjoint(st.array()) + index(st.indices());
             if (sw.an.isActive(st.value())) {
-                reverse.add(new Code.Line(sw.adjoint((Atom.Var) st.value()) + " += " + de));
+                reverse.add(new Code.Line(adjointOf(st.value()) + " += " + de));
             }
             reverse.add(new Code.Line(de + " = " + new Ty(st.array().type().prim(), 0).zero()));
         }
@@ -260,7 +260,7 @@ final class BlockReversal {
                         + (isFloat ? ".borrowFloatCell()" : ".borrowDoubleCell()")));
                 args.add(cell);
                 if (active) {
-                    after.add(new Code.Line(sw.adjoint((Atom.Var) arg) + " += " + cell + ".get()"));
+                    after.add(new Code.Line(adjointOf(arg) + " += " + cell + ".get()"));
                 }
             }
         }
@@ -281,8 +281,16 @@ final class BlockReversal {
         return callee.packageName().equals(sw.ir.request().packageName()) ? callee.ownerSimpleName() : callee.ownerQualifiedName();
     }
 
+    /** The adjoint of an active atom: a variable's, or an element of its array's adjoint. */
+    private String adjointOf(Atom a) {
+        if (a instanceof Atom.Elem e) {
+            return sw.adjoint(e.array()) + index(e.indices());
+        }
+        return sw.adjoint((Atom.Var) a);
+    }
+
     /** {@code d[v] += c}, or {@code -=} for a negated template, narrowed to float when needed. */
-    private Code accumulate(Atom.Var v, String contribution, Ty opType) {
+    private Code accumulate(Atom v, String contribution, Ty opType) {
         String op = "+=";
         String c = contribution;
         if (c.startsWith("-") && !c.contains("?")) {
@@ -292,7 +300,7 @@ final class BlockReversal {
         if (v.type().prim() == Ty.Prim.FLOAT && opType.prim() == Ty.Prim.DOUBLE) {
             c = "(float) " + Rule.parenthesize(c);
         }
-        return new Code.Line(sw.adjoint(v) + " " + op + " " + c);
+        return new Code.Line(adjointOf(v) + " " + op + " " + c);
     }
 
     private String primal(Op op) {
