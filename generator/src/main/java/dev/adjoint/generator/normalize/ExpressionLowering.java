@@ -256,6 +256,11 @@ final class ExpressionLowering {
 
     private Atom conditional(ConditionalExpr c, Ty ty) {
         Atom cond = booleanAtom(c.getCondition());
+        if (cond instanceof Atom.Var v && !lo.temps.contains(v)) {
+            Atom.Var outcome = lo.temp(Ty.BOOLEAN);
+            lo.emit(new Stmt.Assign(outcome, new Op.Passive(v.name(), Set.of(v), Ty.BOOLEAN), lo.origin));
+            cond = outcome;
+        }
         Atom.Var t = lo.temp(ty);
         lo.hoisted.add(t);
         List<Stmt> then = lo.nested(() -> lo.assignAtom(t, convert(expr(c.getThenExpr()), ty, c.getThenExpr())));

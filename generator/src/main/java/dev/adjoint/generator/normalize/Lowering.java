@@ -102,7 +102,6 @@ public final class Lowering {
     Atom.Var declare(String javaName, Ty type) {
         boolean taken = locals.stream().anyMatch(l -> l.name().equals(javaName)) || params.stream().anyMatch(p -> p.name().equals(javaName));
         String unique = taken ? names.claim(javaName) : javaName;
-        names.claim(unique);
         Atom.Var v = new Atom.Var(unique, type);
         locals.add(v);
         return v;

@@ -227,6 +227,12 @@ public final class Normalizer {
         lo.origin = lo.newOrigin(i, "if (" + Positions.oneLine(i.getCondition()) + ")");
         Origin o = lo.origin;
         Atom cond = ex.booleanAtom(i.getCondition());
+        if (cond instanceof Atom.Var v && !lo.temps.contains(v)) {
+            // a branch may overwrite the variable it tests: the reverse sweep needs the outcome
+            Atom.Var outcome = lo.temp(Ty.BOOLEAN);
+            lo.emit(new Stmt.Assign(outcome, new Op.Passive(v.name(), Set.of(v), Ty.BOOLEAN), lo.origin));
+            cond = outcome;
+        }
         List<Stmt> then = lo.nested(() -> lo.inScope(() -> {
             statement(i.getThenStmt());
             return null;
@@ -421,12 +427,14 @@ public final class Normalizer {
         Optional<Expression> init = d.getInitializer();
         if (init.isEmpty() || !(init.get() instanceof ArrayCreationExpr c) || c.getInitializer().isPresent()
                 || c.getLevels().stream().anyMatch(l -> l.getDimension().isEmpty())) {
+            lo.bind(d.getNameAsString(), v); // known from here on: no follow-on errors at its uses
             lo.error(d, "local array '" + d.getNameAsString() + "' must be created with 'new " + v.type().prim().java()
                     + "[n]" + (v.type().dims() == 2 ? "[m]" : "") + "': the static strategy does not follow arrays"
                     + " assigned from other arrays; create it with new and copy the elements in a loop");
             return;
         }
         if (lo.depth > 0) {
+            lo.bind(d.getNameAsString(), v);
             lo.error(d, "local array '" + d.getNameAsString() + "' is created inside a block or loop: the static strategy"
                     + " needs local arrays created at the top of the method; move the declaration before the loop");
             return;

@@ -63,8 +63,12 @@ final class Strategies {
                     + " strategy = Strategy.TAPE on this method to accept the tape"));
             return new Choice(Optional.empty(), ds, "");
         }
-        // when the tape cannot do it either, its diagnostics are the actionable ones
-        return tape(r, index, reason);
+        Choice t = tape(r, index, reason);
+        if (t.method().isEmpty() && t.diagnostics().stream().anyMatch(d -> d.message().startsWith("cannot determine the type"))) {
+            // the tape stumbled on something the static pass already pinned down: its words are the precise ones
+            return new Choice(Optional.empty(), staticProblems, "");
+        }
+        return t;
     }
 
     private static Choice tape(MethodRequest r, MethodIndex index, String report) {

@@ -83,6 +83,10 @@ public final class TapeRecorder {
         for (Param p : request.params()) {
             r.scope.bind(p.name(), new Atom.Var(p.name(), p.type()));
         }
+        java.util.stream.Stream.concat(request.declaration().getParameters().stream().map(p -> (Node) p),
+                request.declaration().findAll(VariableDeclarator.class).stream().map(v -> (Node) v))
+                .filter(TapeRecorder::isNamedMath)
+                .forEach(n -> r.error(n, "a variable named 'Math' would hide java.lang.Math in the generated code; rename it"));
         List<String> handles = new ArrayList<>();
         for (Param p : request.params()) {
             handles.add(p.type().isFloating() ? r.handle(p.name()) : null);
@@ -91,6 +95,13 @@ public final class TapeRecorder {
             r.statement(s);
         }
         return new Recording(r.out.toString(), List.copyOf(r.diagnostics), java.util.Collections.unmodifiableList(handles));
+    }
+
+    private static boolean isNamedMath(Node n) {
+        if (n instanceof com.github.javaparser.ast.body.Parameter p) {
+            return p.getNameAsString().equals("Math");
+        }
+        return n instanceof VariableDeclarator v && v.getNameAsString().equals("Math");
     }
 
     private final java.util.Map<String, String> handles = new java.util.HashMap<>();
