@@ -104,6 +104,29 @@ class TapeStrategyTest {
     }
 
     @Test
+    void aWarmTapeGradientCallAllocatesNothing() throws Exception {
+        Differentiated d = Differentiated.of("tape.Shapes", SRC, Options.DEFAULT);
+        double[] w = {0.3, -1.2, 0.8, 2.0};
+        double[] x = {1.5, 0.25, -0.9, 0.1};
+        double[] dw = new double[4];
+        double[] dx = new double[4];
+        java.lang.reflect.Method vjp = d.loader().loadClass("tape.ShapesAdjoint").getDeclaredMethod("tapedVjp",
+                double[].class, double[].class, double.class, double[].class, double[].class);
+        vjp.setAccessible(true);
+        Object[] args = {w, x, 1.0, dw, dx};
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 20_000; i++) {
+            vjp.invoke(null, args);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 1000; i++) {
+            vjp.invoke(null, args);
+        }
+        long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
+        assertTrue(perCall <= 32, "a warm tape gradient call allocated " + perCall + " bytes (reflection boxes the result: 16)");
+    }
+
+    @Test
     void tapeAndStaticAgreeToRounding() {
         Differentiated d = Differentiated.of("tape.Shapes", SRC, Options.DEFAULT);
         double[] w = {0.3, -1.2, 0.8, 2.0};

@@ -56,6 +56,11 @@ public final class Differentiated {
         return new Differentiated(ownerQualified, cl, reqs, t);
     }
 
+    /** The class loader holding the compiled class and its adjoint. */
+    public ClassLoader loader() {
+        return loader;
+    }
+
     /** What the generator produced. */
     public Translation translation() {
         return translation;
