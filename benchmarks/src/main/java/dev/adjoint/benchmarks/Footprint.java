@@ -1,0 +1,81 @@
+package dev.adjoint.benchmarks;
+
+import dev.adjoint.benchmarks.gmm.GmmData;
+import java.util.Locale;
+
+/**
+ * How much memory one gradient call of the GMM keeps alive while it runs, estimated from the
+ * shape of the generated code, so that a benchmark that cannot fit in the fork's heap is skipped
+ * with a clear message instead of thrashing the collector into an {@link OutOfMemoryError}.
+ *
+ * <ul>
+ *   <li><b>static</b>: the forward sweep pushes, per point {@code i} and component {@code c}, 16
+ *       bytes per iteration of the triangular loop {@code qxc[b] += icf[li] * xc[a]} (the
+ *       overwritten temporary holding {@code xc[a]}, and the counters {@code li} and {@code b}) and
+ *       about 64 bytes per dimension in the other loops: {@code N·K·(8·D(D−1) + 64·D + 60)} bytes on
+ *       the thread's stacks, which are popped in the reverse sweep but keep their capacity. (Counted
+ *       from the code generated at commit 0338a42; recount when the generator changes what it saves.)</li>
+ *   <li><b>tape</b>: about {@code D² + 3D + 5} nodes per point and component, 44 bytes each (three
+ *       parent handles, three partials, one adjoint).</li>
+ * </ul>
+ *
+ * A stack or tape grows by doubling, so up to twice the estimate is resident; a benchmark runs when
+ * that fits in 85% of the maximum heap.
+ */
+public final class Footprint {
+    private static final double HEADROOM = 0.85;
+
+    private Footprint() {}
+
+    /** Bytes the static adjoint pushes in one call (estimate). */
+    public static long staticStackBytes(GmmData in) {
+        return staticStackBytes(in.n(), in.k(), in.d());
+    }
+
+    /** Bytes the static adjoint pushes in one call at {@code N, K, D} (estimate). */
+    public static long staticStackBytes(long n, long k, long d) {
+        return n * k * (8 * d * (d - 1) + 64 * d + 60);
+    }
+
+    /** Bytes of tape one tape-strategy call records (estimate). */
+    public static long tapeBytes(GmmData in) {
+        return tapeBytes(in.n(), in.k(), in.d());
+    }
+
+    /** Bytes of tape one tape-strategy call records at {@code N, K, D} (estimate). */
+    public static long tapeBytes(long n, long k, long d) {
+        return n * k * (d * d + 3 * d + 5) * 44;
+    }
+
+    /** Whether {@code bytes} (grown by doubling) fit in a heap of {@code maxHeap} bytes. */
+    public static boolean fits(long bytes, long maxHeap) {
+        return 2.0 * bytes <= HEADROOM * maxHeap;
+    }
+
+    /**
+     * Throws, with a message saying why and what to do, when {@code bytes} do not fit in this JVM's
+     * maximum heap. JMH reports the benchmark as failed and goes on with the next one.
+     */
+    public static void require(String what, String size, long bytes) {
+        long max = Runtime.getRuntime().maxMemory();
+        if (!fits(bytes, max)) {
+            throw new SkippedForMemory(String.format(Locale.ROOT,
+                    "skipped %s at %s: one call keeps ~%s alive (up to %s while it grows), the fork's heap is %s;"
+                            + " rerun with a larger HEAP (run.sh) to measure it", what, size, gb(bytes), gb(2 * bytes), gb(max)));
+        }
+    }
+
+    /** {@code 1.3 GB}. */
+    public static String gb(long bytes) {
+        return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+    }
+
+    /** A benchmark that does not fit; no stack trace, the message says it all. */
+    public static final class SkippedForMemory extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SkippedForMemory(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

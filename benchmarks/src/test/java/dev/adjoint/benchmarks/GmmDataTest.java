@@ -1,0 +1,56 @@
+package dev.adjoint.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.benchmarks.gmm.GmmData;
+import org.junit.jupiter.api.Test;
+
+/** The generated benchmark inputs: ADBench's shapes, its distributions, reproducible. */
+class GmmDataTest {
+
+    @Test
+    void generatedInputsHaveAdbenchShapesAndAreReproducible() {
+        GmmData a = GmmData.generate("d10_K5", GmmData.DEFAULT_SEED);
+        GmmData b = GmmData.generate("d10_K5", GmmData.DEFAULT_SEED);
+        assertEquals(10, a.d());
+        assertEquals(5, a.k());
+        assertEquals(1000, a.n());
+        assertEquals(5 + 50 + 275, a.parameterCount());
+        assertEquals("d10_K5", a.sizeName());
+        assertArrayEquals(a.x(), b.x());
+        assertArrayEquals(a.icf(), b.icf());
+        assertEquals(1.0, a.gamma());
+        assertEquals(0, a.m());
+    }
+
+    @Test
+    void generatedInputsFollowAdbenchsDistributions() {
+        GmmData g = GmmData.generate("d20_K25", GmmData.DEFAULT_SEED);
+        for (double mu : g.means()) {
+            assertTrue(mu >= 0 && mu <= 1, "means are uniform on [0, 1)");
+        }
+        double sum = 0;
+        double sq = 0;
+        for (double v : g.x()) {
+            sum += v;
+            sq += v * v;
+            assertEquals(v, Math.rint(v * 1e6) / 1e6, 1e-12, "six decimals, like ADBench's files");
+        }
+        double mean = sum / g.x().length;
+        double var = sq / g.x().length - mean * mean;
+        assertEquals(0.0, mean, 0.02, "x ~ N(0, 1)");
+        assertEquals(1.0, var, 0.03, "x ~ N(0, 1)");
+        assertTrue(Double.isFinite(g.objective()));
+    }
+
+    @Test
+    void readsAdbenchsFormat() {
+        GmmData t = GmmData.fromResource("adbench_test.txt");
+        assertEquals(-0.649014, t.alphas()[0]);
+        assertEquals(3 + 3 * 2 + 3 * 3, t.parameterCount());
+        assertThrows(IllegalArgumentException.class, () -> GmmData.generate("d10K5", 1));
+    }
+}
