@@ -57,7 +57,7 @@ final class ExpressionLowering {
                     lo.error(m, "call to '" + m.getNameAsString() + "' returns " + target.get().result().get() + " but is neither"
                             + " @Differentiable nor given a @CustomDerivative: its derivative is unknown; annotate it, or supply its"
                             + " pullback with @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
-                    return new Atom.Const("0", ty0(e));
+                    return new Atom.Const("0", Ty.DOUBLE);
                 }
             }
             lo.error(e, "cannot determine the type of '" + Positions.oneLine(e)
@@ -155,10 +155,6 @@ final class ExpressionLowering {
         }
         lo.error(e, "expression '" + Positions.oneLine(e) + "' is not supported");
         return new Atom.Const(ty.zero(), ty);
-    }
-
-    private static Ty ty0(Expression e) {
-        return Ty.DOUBLE;
     }
 
     /** An element reference {@code a[i]} or {@code a[i][j]}: the array variable and lowered indices. */
