@@ -74,7 +74,7 @@ public final class ActivityAnalysis {
         for (Stmt s : flat) {
             collectNeeded(s, active, needed, options);
         }
-        return new Analysis(active, needed, Overwrites.of(ir.params(), ir.body()), !options.toBeRecorded());
+        return new Analysis(active, needed, Overwrites.of(ir.params(), ir.body()), !options.toBeRecorded(), varied);
     }
 
     private static void collectNeeded(Stmt s, Set<Atom.Var> active, Set<Atom.Var> needed, Options options) {
@@ -121,7 +121,9 @@ public final class ActivityAnalysis {
                 e.indices().forEach(x -> addVar(x, needed));
             }
         } else if (s instanceof Stmt.If i) {
-            if (containsActive(i.then(), active) || containsActive(i.otherwise(), active)) {
+            // the reverse sweep branches on the outcome whenever a branch has anything to undo:
+            // adjoints, or restores of values saved inside it (an index, a flag)
+            if (!i.then().isEmpty() || !i.otherwise().isEmpty()) {
                 addVar(i.cond(), needed);
             }
         }
@@ -175,7 +177,7 @@ public final class ActivityAnalysis {
     }
 
     /** Every statement, nested ones included, in program order. */
-    static void flatten(List<Stmt> body, List<Stmt> into) {
+    public static void flatten(List<Stmt> body, List<Stmt> into) {
         for (Stmt s : body) {
             into.add(s);
             if (s instanceof Stmt.If i) {

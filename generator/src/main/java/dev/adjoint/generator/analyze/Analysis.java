@@ -12,12 +12,20 @@ import java.util.Set;
  *     identity (see {@link Overwrites})
  * @param saveArrayElements whether array elements are saved before each write and restored in
  *     reverse (only when the to-be-recorded analysis is off: no derivative reads them)
+ * @param varied variables that depend on a differentiated input
  */
-public record Analysis(Set<Atom.Var> active, Set<Atom.Var> needed, Overwrites overwrites, boolean saveArrayElements) {
+public record Analysis(Set<Atom.Var> active, Set<Atom.Var> needed, Overwrites overwrites, boolean saveArrayElements,
+        Set<Atom.Var> varied) {
 
     public Analysis {
         active = Set.copyOf(active);
         needed = Set.copyOf(needed);
+        varied = Set.copyOf(varied);
+    }
+
+    /** Whether {@code a} depends on a differentiated input (whether or not it reaches the result). */
+    public boolean isVaried(Atom a) {
+        return Atom.carrier(a).filter(varied::contains).isPresent();
     }
 
     /** Whether {@code a} is a variable with an adjoint. */

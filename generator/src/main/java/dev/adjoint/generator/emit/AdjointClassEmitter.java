@@ -91,6 +91,10 @@ public final class AdjointClassEmitter {
         if (r.isPublic()) {
             b.addModifiers(Modifier.PUBLIC);
         }
+        if (rec.body().contains("switch (")) {
+            // a switch copied as written may fall through on purpose, as the user's own code does
+            b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "fallthrough").build());
+        }
         for (int i = 0; i < r.params().size(); i++) {
             Param p = r.params().get(i);
             b.addParameter(typeName(p.type()), p.name());

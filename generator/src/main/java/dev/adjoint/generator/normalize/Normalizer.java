@@ -92,6 +92,10 @@ public final class Normalizer {
         List<Statement> stmts = body.getStatements();
         boolean singleExit = !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof ReturnStmt
                 && body.findAll(ReturnStmt.class).size() == 1;
+        if (!singleExit && r.result().isArray()) {
+            lo.error(r.declaration().getType(), "method '" + r.name() + "' returns an array from more than one place: the static"
+                    + " strategy needs an array result returned once, at the end; assign it to one array and return that");
+        }
         if (!singleExit) {
             returned = lo.flag("_returned");
             returnValue = lo.declare("_returnValue", r.result());

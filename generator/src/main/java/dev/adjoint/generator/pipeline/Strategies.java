@@ -47,12 +47,21 @@ final class Strategies {
             Normalizer.Result n = Normalizer.normalize(r, index);
             if (n.ir().isPresent()) {
                 MethodIr ir = n.ir().get();
-                return new Choice(Optional.of(ReverseSweep.build(ir, ActivityAnalysis.analyze(ir, options))), List.of(), "static");
+                var an = ActivityAnalysis.analyze(ir, options);
+                Optional<String> lost = lostThroughCalls(ir, an);
+                if (lost.isEmpty()) {
+                    return new Choice(Optional.of(ReverseSweep.build(ir, an)), List.of(), "static");
+                }
+                staticProblems.add(Positions.error(r.file(), r.declaration().getName(), lost.get()));
+            } else {
+                staticProblems.addAll(n.diagnostics());
             }
-            staticProblems.addAll(n.diagnostics());
         }
         if (r.strategy() == Strategy.STATIC) {
             return new Choice(Optional.empty(), staticProblems, "");
+        }
+        if (r.result().isArray()) {
+            return new Choice(Optional.empty(), staticProblems, ""); // the tape has no array results: nowhere to fall back
         }
         Diagnostic why = staticProblems.get(0);
         String reason = "tape, because " + why.file().getFileName() + ":[" + why.line() + "," + why.column() + "] " + why.message();
@@ -69,6 +78,28 @@ final class Strategies {
             return new Choice(Optional.empty(), staticProblems, "");
         }
         return t;
+    }
+
+    /**
+     * A call passing a differentiated value to a parameter outside the callee's {@code wrt}: the
+     * callee's adjoint has no buffer for it, so the static strategy would lose that derivative.
+     */
+    private static Optional<String> lostThroughCalls(MethodIr ir, dev.adjoint.generator.analyze.Analysis an) {
+        List<dev.adjoint.generator.ir.Stmt> flat = new ArrayList<>();
+        ActivityAnalysis.flatten(ir.body(), flat);
+        for (var s : flat) {
+            if (s instanceof dev.adjoint.generator.ir.Stmt.Assign a && a.op() instanceof dev.adjoint.generator.ir.Op.Call call) {
+                for (int i = 0; i < call.args().size(); i++) {
+                    var p = call.callee().params().get(i);
+                    if (!p.wrt() && p.type().isFloating() && an.isVaried(call.args().get(i))) {
+                        return Optional.of("the call to '" + call.callee().name() + "' passes a differentiated value to its parameter '"
+                                + p.name() + "', which its @Differentiable(wrt = ...) leaves out: the static strategy would lose that"
+                                + " derivative; AUTO uses the tape strategy for it (or add '" + p.name() + "' to its wrt)");
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Choice tape(MethodRequest r, MethodIndex index, String report) {

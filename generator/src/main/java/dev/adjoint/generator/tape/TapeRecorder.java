@@ -617,7 +617,7 @@ public final class TapeRecorder {
             return v;
         }
         if (!v.type().isFloating()) {
-            return constant("(" + to.java() + ") " + v.value(), to);
+            return constant("(" + to.java() + ") (" + v.value() + ")", to); // (double) (n / 2): integer division first
         }
         return new Value("(" + to.java() + ") " + v.value(), v.handle(), to);
     }
@@ -635,6 +635,28 @@ public final class TapeRecorder {
             } else {
                 calls.resolve(m).ifPresent(entry -> m.setScope(new NameExpr(entry.ownerQualified())));
             }
+        }
+        for (FieldAccessExpr f : c.findAll(FieldAccessExpr.class)) {
+            if (f.getScope() instanceof NameExpr sc && request.ownerPath().contains(sc.getNameAsString())
+                    && request.staticFields().containsKey(f.getNameAsString())) {
+                f.replace(new NameExpr(request.qualifiedField(f.getNameAsString())));
+            }
+        }
+        for (NameExpr n : c.findAll(NameExpr.class)) {
+            String id = n.getNameAsString();
+            if (scope.lookup(id).isEmpty() && !request.staticFields().containsKey(id) && (id.equals("PI") || id.equals("E"))
+                    && request.importsMath(id) && n.getParentNode().filter(p -> p instanceof MethodCallExpr || p instanceof FieldAccessExpr).isEmpty()) {
+                n.replace(new NameExpr("Math." + id));
+            }
+        }
+        if (c instanceof NameExpr n0 && scope.lookup(n0.getNameAsString()).isEmpty() && (n0.getNameAsString().equals("PI")
+                || n0.getNameAsString().equals("E")) && request.importsMath(n0.getNameAsString())
+                && !request.staticFields().containsKey(n0.getNameAsString())) {
+            return "Math." + n0.getNameAsString();
+        }
+        if (c instanceof FieldAccessExpr f0 && f0.getScope() instanceof NameExpr sc0 && request.ownerPath().contains(sc0.getNameAsString())
+                && request.staticFields().containsKey(f0.getNameAsString())) {
+            return request.qualifiedField(f0.getNameAsString());
         }
         for (NameExpr n : c.findAll(NameExpr.class)) {
             if (scope.lookup(n.getNameAsString()).isEmpty() && request.staticFields().containsKey(n.getNameAsString())

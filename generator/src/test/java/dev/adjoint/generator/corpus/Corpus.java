@@ -8,35 +8,72 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The corpus sources under {@code src/test/resources/corpus} and the directives in their comments
- * ({@code //@at}, {@code //@frozen}; see the README there).
+ * ({@code //@at}, {@code //@exact}, {@code //@frozen}, {@code //@notape}, {@code //@autotape},
+ * {@code //@bug}, {@code //@uses}; see the README there).
  */
 final class Corpus {
     /** The corpus classes, all in package {@code corpus}. */
-    static final List<String> CLASSES = List.of("Straight", "Branches", "ArrayParams", "Names", "Nested", "Floats");
+    static final List<String> CLASSES = List.of(
+            "Straight", "Branches", "ArrayParams", "Names", "Nested", "Floats",
+            "Loops", "LoopCounters", "ArrayWrites", "LocalArrays", "Calls", "CallsLib", "ArrayResults", "Ties",
+            "Matrices", "TapeOnly", "FloatLoops", "FloatArrays", "Bugs", "BugSwitchFallThrough", "BugTapeStaticImport", "BugTapeNestedConstant");
 
-    /** The class whose methods are checked against a double twin made from its text. */
-    static final String FLOAT_CLASS = "Floats";
+    /** How a corpus method is generated: static with the optimisations on or off, or forced onto the tape. */
+    enum Variant {
+        DEFAULT, PLAIN, TAPE
+    }
 
     private static final Pattern METHOD = Pattern.compile("\\bstatic\\s+[\\w\\[\\]]+\\s+(\\w+)\\s*\\(");
     private static final Pattern AT = Pattern.compile("^\\s*//@at\\s*\\((.*)\\)\\s*$");
+    private static final Pattern EXACT = Pattern.compile("^\\s*//@exact\\s*\\((.*)\\)\\s*grad\\s*\\{(.*)\\}\\s*$");
     private static final Pattern FROZEN = Pattern.compile("^\\s*//@frozen\\s+(\\w+)\\s*$");
+    private static final Pattern NOTAPE = Pattern.compile("^\\s*//@notape\\s+(\\S.*)$");
+    private static final Pattern AUTOTAPE = Pattern.compile("^\\s*//@autotape\\b.*$");
+    private static final Pattern BUG = Pattern.compile("^\\s*//@bug(?:\\(([\\w,\\s]+)\\))?\\s+(\\S.*)$");
+    private static final Pattern USES = Pattern.compile("^\\s*//@uses\\s+(\\w+)\\s*$");
+    private static final Pattern DIFFERENTIABLE = Pattern.compile("^(\\s*)@Differentiable\\b(?:\\s*\\((.*)\\))?\\s*$");
 
     private Corpus() {}
 
-    /** One corpus method: its points (raw argument texts) and, for detach, its frozen oracle. */
-    record Method(String owner, String name, List<List<String>> points, String frozenOracle) {
+    /** A point where the gradient has a known exact value (ties of max/min, abs at 0, ...). */
+    record Exact(List<String> point, List<Double> gradient) {}
+
+    /**
+     * One corpus method and its directives.
+     *
+     * @param points raw argument texts of each {@code //@at}
+     * @param exact {@code //@exact} points with their expected gradients
+     * @param frozenOracle for detach: the oracle {@code //@frozen}
+     * @param noTape why the tape strategy does not handle the method ({@code //@notape}), or null
+     * @param autoTape whether {@code AUTO} must send the method to the tape ({@code //@autotape})
+     * @param bugs the variants an open generator bug breaks, with its description ({@code //@bug})
+     */
+    record Method(String owner, String name, List<List<String>> points, List<Exact> exact, String frozenOracle, String noTape,
+            boolean autoTape, Map<Variant, String> bugs) {
         @Override
         public String toString() {
             return owner + "#" + name;
         }
+
+        /** The open bug that breaks this method in {@code v}, or null. */
+        String bug(Variant v) {
+            return bugs.get(v);
+        }
+    }
+
+    /** Whether {@code simpleName} is a float class, checked against its double twin. */
+    static boolean isFloatClass(String simpleName) {
+        return simpleName.startsWith("Float");
     }
 
     /** The source text of corpus class {@code simpleName}. */
@@ -51,25 +88,66 @@ final class Corpus {
         }
     }
 
+    /** The corpus classes that {@code simpleName} calls ({@code //@uses Other}), compiled with it. */
+    static List<String> uses(String simpleName) {
+        List<String> out = new ArrayList<>();
+        for (String line : source(simpleName).split("\n")) {
+            Matcher u = USES.matcher(line);
+            if (u.matches()) {
+                out.add(u.group(1));
+            }
+        }
+        return out;
+    }
+
     /** The methods of {@code simpleName} with their directives, in source order (methods without any are left out). */
     static List<Method> methods(String simpleName) {
         Map<String, Method> out = new LinkedHashMap<>();
         List<List<String>> points = new ArrayList<>();
+        List<Exact> exact = new ArrayList<>();
         String frozen = null;
+        String noTape = null;
+        boolean autoTape = false;
+        Map<Variant, String> bugs = new LinkedHashMap<>();
         for (String line : source(simpleName).split("\n")) {
             Matcher at = AT.matcher(line);
+            Matcher ex = EXACT.matcher(line);
             Matcher fr = FROZEN.matcher(line);
+            Matcher nt = NOTAPE.matcher(line);
+            Matcher bug = BUG.matcher(line);
             Matcher m = METHOD.matcher(line);
             if (at.matches()) {
                 points.add(splitTopLevel(at.group(1)));
+            } else if (ex.matches()) {
+                exact.add(new Exact(splitTopLevel(ex.group(1)), splitTopLevel(ex.group(2)).stream().map(Double::parseDouble).toList()));
             } else if (fr.matches()) {
                 frozen = fr.group(1);
+            } else if (nt.matches()) {
+                noTape = nt.group(1).trim();
+            } else if (AUTOTAPE.matcher(line).matches()) {
+                autoTape = true;
+            } else if (bug.matches()) {
+                Set<Variant> scope = EnumSet.allOf(Variant.class);
+                if (bug.group(1) != null) {
+                    scope.clear();
+                    for (String v : bug.group(1).split(",")) {
+                        scope.add(Variant.valueOf(v.trim()));
+                    }
+                }
+                for (Variant v : scope) {
+                    bugs.put(v, bug.group(2).trim());
+                }
             } else if (m.find() && !line.trim().startsWith("//")) {
                 if (!points.isEmpty() || frozen != null) {
-                    out.put(m.group(1), new Method(simpleName, m.group(1), List.copyOf(points), frozen));
+                    out.put(m.group(1), new Method(simpleName, m.group(1), List.copyOf(points), List.copyOf(exact), frozen, noTape,
+                            autoTape, Map.copyOf(bugs)));
                 }
                 points.clear();
+                exact.clear();
                 frozen = null;
+                noTape = null;
+                autoTape = false;
+                bugs.clear();
             }
         }
         return List.copyOf(out.values());
@@ -78,6 +156,45 @@ final class Corpus {
     /** The {@code //@frozen} oracles of {@code simpleName}: methods checked only through others. */
     static List<String> frozenOracles(String simpleName) {
         return methods(simpleName).stream().map(Method::frozenOracle).filter(o -> o != null).toList();
+    }
+
+    /**
+     * {@code source} with {@code strategy = dev.adjoint.Strategy.TAPE} added to the
+     * {@code @Differentiable} annotation of every method except those in {@code keep} (whose
+     * annotation is left as written), so that the tape strategy generates them.
+     */
+    static String tapeCopy(String source, Set<String> keep) {
+        String[] lines = source.split("\n", -1);
+        List<Integer> annotations = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            Matcher a = DIFFERENTIABLE.matcher(lines[i]);
+            Matcher m = METHOD.matcher(lines[i]);
+            if (a.matches()) {
+                annotations.add(i);
+            } else if (m.find() && !lines[i].trim().startsWith("//")) {
+                if (!keep.contains(m.group(1))) {
+                    for (int k : annotations) {
+                        lines[k] = forceTape(lines[k]);
+                    }
+                }
+                annotations.clear();
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String forceTape(String annotationLine) {
+        Matcher a = DIFFERENTIABLE.matcher(annotationLine);
+        if (!a.matches()) {
+            throw new IllegalStateException(annotationLine);
+        }
+        String args = a.group(2) == null ? "" : a.group(2).trim();
+        if (args.contains("strategy")) {
+            throw new IllegalArgumentException("a corpus method sets its strategy: " + annotationLine.trim()
+                    + "; leave it AUTO (the corpus runner forces the tape on a copy)");
+        }
+        String tape = "strategy = dev.adjoint.Strategy.TAPE";
+        return a.group(1) + "@Differentiable(" + (args.isEmpty() ? tape : args + ", " + tape) + ")";
     }
 
     /**
@@ -124,6 +241,21 @@ final class Corpus {
                 throw new IllegalArgumentException("array value expected in braces, got " + text);
             }
             List<String> items = splitTopLevel(text.substring(1, text.length() - 1));
+            if (t.dims() == 2) {
+                Ty row = t.element();
+                if (t.prim() == Ty.Prim.FLOAT) {
+                    float[][] f = new float[items.size()][];
+                    for (int i = 0; i < f.length; i++) {
+                        f[i] = (float[]) value(row, items.get(i).trim());
+                    }
+                    return f;
+                }
+                double[][] d = new double[items.size()][];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = (double[]) value(row, items.get(i).trim());
+                }
+                return d;
+            }
             if (t.prim() == Ty.Prim.FLOAT) {
                 float[] f = new float[items.size()];
                 for (int i = 0; i < f.length; i++) {
@@ -143,7 +275,7 @@ final class Corpus {
     }
 
     /** Splits on commas outside braces. */
-    private static List<String> splitTopLevel(String text) {
+    static List<String> splitTopLevel(String text) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         StringBuilder cur = new StringBuilder();

@@ -106,6 +106,153 @@ class GoldenTest {
         d.assertGradient("blend", d, "blendTwin", 1e-3, 1e-5, 1.6f, 0.2, -2);
     }
 
+    /** The design's example: a dot product in a loop, then tanh; the loop's trip count is pushed and popped. */
+    @Test
+    void loopDotThenTanh(TestInfo info) {
+        String source = """
+                package golden;
+
+                import dev.adjoint.Differentiable;
+
+                public class Loop {
+                    @Differentiable(wrt = "w")
+                    public static double loss(double[] w, double[] x) {
+                        double s = 0;
+                        for (int i = 0; i < w.length; i++) {
+                            s += w[i] * x[i];
+                        }
+                        return Math.tanh(s);
+                    }
+                }
+                """;
+        assertGolden(info, "golden.Loop", source);
+        for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
+            Differentiated d = Differentiated.of("golden.Loop", source, o);
+            d.assertGradient("loss", d, "loss", 1e-6, 1e-9, new double[] {0.3, -0.7, 1.1}, new double[] {1.5, 0.25, 0.9});
+            d.assertGradient("loss", d, "loss", 1e-6, 1e-9, new double[] {}, new double[] {});
+        }
+    }
+
+    /** A branch inside a loop: its outcome is pushed each iteration and popped in reverse. */
+    @Test
+    void branchInsideLoop(TestInfo info) {
+        String source = """
+                package golden;
+
+                import dev.adjoint.Differentiable;
+
+                class BranchLoop {
+                    @Differentiable
+                    static double leakyProduct(double[] w, double t) {
+                        double p = 1;
+                        for (int i = 0; i < w.length; i++) {
+                            if (w[i] > 0) {
+                                p = p * w[i];
+                            } else {
+                                p = p - t * w[i];
+                            }
+                        }
+                        return p;
+                    }
+                }
+                """;
+        assertGolden(info, "golden.BranchLoop", source);
+        for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
+            Differentiated d = Differentiated.of("golden.BranchLoop", source, o);
+            d.assertGradient("leakyProduct", d, "leakyProduct", 1e-6, 1e-9, new double[] {0.3, -0.7, 1.1, -0.2}, 0.8);
+            d.assertGradient("leakyProduct", d, "leakyProduct", 1e-6, 1e-9, new double[] {-1.2, 0.4}, -0.5);
+        }
+    }
+
+    /** An element overwritten in place from its neighbour: the old values are pushed and restored. */
+    @Test
+    void inPlaceArrayUpdate(TestInfo info) {
+        String source = """
+                package golden;
+
+                import dev.adjoint.Differentiable;
+
+                class InPlace {
+                    @Differentiable
+                    static double prefixProduct(double[] x) {
+                        for (int i = 1; i < x.length; i++) {
+                            x[i] = x[i] * x[i - 1];
+                        }
+                        return x[x.length - 1];
+                    }
+                }
+                """;
+        assertGolden(info, "golden.InPlace", source);
+        for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
+            Differentiated d = Differentiated.of("golden.InPlace", source, o);
+            d.assertGradient("prefixProduct", d, "prefixProduct", 1e-6, 1e-9, (Object) new double[] {0.9, 1.2, -0.4, 2.5});
+            d.assertGradient("prefixProduct", d, "prefixProduct", 1e-6, 1e-9, (Object) new double[] {-0.9, 0.3});
+        }
+    }
+
+    /** A call to another {@code @Differentiable} method: the caller calls the callee's generated Vjp in its reverse sweep. */
+    @Test
+    void callToAnotherDifferentiableMethod(TestInfo info) {
+        String source = """
+                package golden;
+
+                import dev.adjoint.Differentiable;
+
+                class Caller {
+                    @Differentiable
+                    static double softplus(double x) {
+                        return Math.log1p(Math.exp(x));
+                    }
+
+                    @Differentiable(wrt = "w")
+                    static double loss(double[] w, double[] x) {
+                        double s = 0;
+                        for (int i = 0; i < w.length; i++) {
+                            s += softplus(w[i] * x[i]);
+                        }
+                        return s + softplus(w[0]);
+                    }
+                }
+                """;
+        assertGolden(info, "golden.Caller", source);
+        for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
+            Differentiated d = Differentiated.of("golden.Caller", source, o);
+            d.assertGradient("loss", d, "loss", 1e-6, 1e-9, new double[] {0.3, -0.7, 1.1}, new double[] {1.5, 0.25, 0.9});
+            d.assertGradient("softplus", d, "softplus", 1e-6, 1e-9, -0.4);
+        }
+    }
+
+    /** The tape strategy: the recording with the local partials, then the sweep. */
+    @Test
+    void tapeRecording(TestInfo info) {
+        String source = """
+                package golden;
+
+                import dev.adjoint.Differentiable;
+
+                class Taped {
+                    @Differentiable
+                    static double piecewise(double[] w, int mode) {
+                        double s = 0;
+                        for (int i = 0; i < w.length; i++) {
+                            switch (mode) {
+                                case 0:
+                                    s += w[i] * w[i];
+                                    break;
+                                default:
+                                    s = Math.sin(s) * w[i];
+                            }
+                        }
+                        return s;
+                    }
+                }
+                """;
+        assertGolden(info, "golden.Taped", source);
+        Differentiated d = Differentiated.of("golden.Taped", source, Options.DEFAULT);
+        d.assertGradient("piecewise", d, "piecewise", 1e-6, 1e-9, new double[] {0.3, -0.7, 1.1}, 0);
+        d.assertGradient("piecewise", d, "piecewise", 1e-6, 1e-9, new double[] {0.3, -0.7, 1.1}, 1);
+    }
+
     /** Compares the adjoint of {@code owner} with the golden file of the calling test. */
     private static void assertGolden(TestInfo info, String owner, String source) {
         String file = owner.substring(owner.lastIndexOf('.') + 1) + ".java";

@@ -56,6 +56,29 @@ public final class Differentiated {
         return new Differentiated(ownerQualified, cl, reqs, t);
     }
 
+    /**
+     * As {@link #of(String, String, Options)}, with further classes ({@code others}: fully qualified
+     * name to source) translated and compiled together with {@code ownerQualified}: its methods may
+     * call theirs. Only {@code ownerQualified}'s methods are selected (by {@link #request}).
+     */
+    public static Differentiated of(String ownerQualified, String source, Map<String, String> others, Options options) {
+        Map<Path, String> files = new java.util.TreeMap<>();
+        Path file = Path.of(ownerQualified.substring(ownerQualified.lastIndexOf('.') + 1) + ".java");
+        files.put(file, source);
+        others.forEach((name, text) -> files.put(Path.of(name.substring(name.lastIndexOf('.') + 1) + ".java"), text));
+        Translation t = Pipeline.translate(files, Optional.empty(), options);
+        if (t.hasErrors()) {
+            throw new AssertionError("generator errors:\n" + String.join("\n", t.diagnostics().stream().map(Object::toString).toList()));
+        }
+        Map<String, String> all = new HashMap<>(t.generated());
+        all.put(ownerQualified, source);
+        all.putAll(others);
+        ClassLoader cl = InMemoryCompiler.compile(all);
+        var unit = SourceParser.parse(file, source).unit().orElseThrow();
+        List<MethodRequest> reqs = MethodSelector.select(file, unit).requests();
+        return new Differentiated(ownerQualified, cl, reqs, t);
+    }
+
     /** The class loader holding the compiled class and its adjoint. */
     public ClassLoader loader() {
         return loader;
@@ -99,6 +122,18 @@ public final class Differentiated {
                 for (float v : f) {
                     out.add((double) v);
                 }
+            } else if (a instanceof double[][] dd) {
+                for (double[] row : dd) {
+                    for (double v : row) {
+                        out.add(v);
+                    }
+                }
+            } else if (a instanceof float[][] ff) {
+                for (float[] row : ff) {
+                    for (float v : row) {
+                        out.add((double) v);
+                    }
+                }
             } else {
                 out.add(((Number) a).doubleValue());
             }
@@ -117,6 +152,8 @@ public final class Differentiated {
                 copy[i] = d.clone();
             } else if (a instanceof float[] f) {
                 copy[i] = f.clone();
+            } else if (a instanceof double[][] || a instanceof float[][]) {
+                copy[i] = copyArgument(a);
             }
             if (!ps.get(i).wrt()) {
                 continue;
@@ -128,6 +165,18 @@ public final class Differentiated {
             } else if (copy[i] instanceof float[] f) {
                 for (int j = 0; j < f.length; j++) {
                     f[j] = (float) x[k++];
+                }
+            } else if (copy[i] instanceof double[][] dd) {
+                for (double[] row : dd) {
+                    for (int j = 0; j < row.length; j++) {
+                        row[j] = x[k++];
+                    }
+                }
+            } else if (copy[i] instanceof float[][] ff) {
+                for (float[] row : ff) {
+                    for (int j = 0; j < row.length; j++) {
+                        row[j] = (float) x[k++];
+                    }
                 }
             } else if (ps.get(i).type().prim() == Ty.Prim.FLOAT) {
                 copy[i] = (float) x[k++];
@@ -164,6 +213,18 @@ public final class Differentiated {
                 b = new double[d.length];
             } else if (args[i] instanceof float[] f) {
                 b = new float[f.length];
+            } else if (args[i] instanceof double[][] dd) {
+                double[][] z = new double[dd.length][];
+                for (int j = 0; j < dd.length; j++) {
+                    z[j] = new double[dd[j].length];
+                }
+                b = z;
+            } else if (args[i] instanceof float[][] ff) {
+                float[][] z = new float[ff.length][];
+                for (int j = 0; j < ff.length; j++) {
+                    z[j] = new float[ff[j].length];
+                }
+                b = z;
             } else if (p.type().prim() == Ty.Prim.FLOAT) {
                 b = new FloatGrad();
             } else {
@@ -208,6 +269,18 @@ public final class Differentiated {
             } else if (b instanceof float[] f) {
                 for (float x : f) {
                     g.add((double) x);
+                }
+            } else if (b instanceof double[][] dd) {
+                for (double[] row : dd) {
+                    for (double x : row) {
+                        g.add(x);
+                    }
+                }
+            } else if (b instanceof float[][] ff) {
+                for (float[] row : ff) {
+                    for (float x : row) {
+                        g.add((double) x);
+                    }
                 }
             } else if (b instanceof DoubleGrad dg) {
                 g.add(dg.get());
@@ -261,6 +334,15 @@ public final class Differentiated {
                     d[j] = f[j];
                 }
                 out[i] = d;
+            } else if (args[i] instanceof float[][] ff) {
+                double[][] dd = new double[ff.length][];
+                for (int r = 0; r < ff.length; r++) {
+                    dd[r] = new double[ff[r].length];
+                    for (int j = 0; j < ff[r].length; j++) {
+                        dd[r][j] = ff[r][j];
+                    }
+                }
+                out[i] = dd;
             } else if (args[i] instanceof Float f) {
                 out[i] = f.doubleValue();
             } else {
@@ -268,6 +350,80 @@ public final class Differentiated {
             }
         }
         return out;
+    }
+
+    /** A deep copy of one argument: arrays (1-D and 2-D) are copied, anything else is returned as is. */
+    public static Object copyArgument(Object a) {
+        if (a instanceof double[] d) {
+            return d.clone();
+        } else if (a instanceof float[] f) {
+            return f.clone();
+        } else if (a instanceof double[][] dd) {
+            double[][] c = new double[dd.length][];
+            for (int i = 0; i < dd.length; i++) {
+                c[i] = dd[i].clone();
+            }
+            return c;
+        } else if (a instanceof float[][] ff) {
+            float[][] c = new float[ff.length][];
+            for (int i = 0; i < ff.length; i++) {
+                c[i] = ff[i].clone();
+            }
+            return c;
+        }
+        return a;
+    }
+
+    /** {@link #copyArgument} of each argument. */
+    public static Object[] copyArguments(Object[] args) {
+        Object[] out = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            out[i] = copyArgument(args[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Calls the original method {@code name} with {@code args} as they are (arrays are not copied,
+     * so the caller sees what the method writes into them) and returns its result as is (a boxed
+     * scalar or an array).
+     */
+    public Object invokeOriginal(String name, Object... args) {
+        MethodRequest r = request(name);
+        String binary = (r.packageName().isEmpty() ? "" : r.packageName() + ".") + String.join("$", r.ownerPath());
+        return invoke(binary, name, args);
+    }
+
+    /**
+     * Calls {@code nameVjp(args..., seed, buffers...)} with {@code args} as they are (not copied)
+     * and returns its result as is. {@code seed} must have the result's type: a boxed {@code double}
+     * or {@code float}, or a {@code double[]}/{@code float[]} for an array result.
+     */
+    public Object invokeVjp(String name, Object[] args, Object seed, Object[] buffers) {
+        List<Object> callArgs = new ArrayList<>(List.of(args));
+        callArgs.add(seed);
+        callArgs.addAll(List.of(buffers));
+        return invoke(request(name).adjointQualifiedName(), name + "Vjp", callArgs.toArray());
+    }
+
+    /**
+     * Calls {@code nameGrad(args..., buffers...)} with {@code args} as they are (not copied) and
+     * returns its result as is.
+     */
+    public Object invokeGrad(String name, Object[] args, Object[] buffers) {
+        List<Object> callArgs = new ArrayList<>(List.of(args));
+        callArgs.addAll(List.of(buffers));
+        return invoke(request(name).adjointQualifiedName(), name + "Grad", callArgs.toArray());
+    }
+
+    /** The names of the methods of the adjoint class of {@code name}'s owner. */
+    public List<String> adjointMethodNames(String name) {
+        try {
+            Class<?> c = loader.loadClass(request(name).adjointQualifiedName());
+            return java.util.Arrays.stream(c.getDeclaredMethods()).map(Method::getName).sorted().toList();
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private Object invoke(String className, String method, Object[] args) {

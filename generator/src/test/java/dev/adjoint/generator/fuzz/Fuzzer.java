@@ -1,0 +1,830 @@
+package dev.adjoint.generator.fuzz;
+
+import dev.adjoint.DoubleGrad;
+import dev.adjoint.FloatGrad;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.Translation;
+import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.fuzz.ProgramGenerator.Kind;
+import dev.adjoint.generator.fuzz.ProgramGenerator.Method;
+import dev.adjoint.generator.fuzz.ProgramGenerator.Param;
+import dev.adjoint.generator.fuzz.ProgramGenerator.Program;
+import dev.adjoint.generator.pipeline.Pipeline;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
+import java.util.function.UnaryOperator;
+
+/**
+ * Differential fuzzing of the generator: random programs from {@link ProgramGenerator}, translated
+ * in batches (both strategies), compiled in one javac call ({@code -Xlint:all -Werror}), then, at
+ * random points, every method's static gradient is compared with its tape gradient, with central
+ * differences (of the double twin for programs with floats), with its {@code Vjp} under another
+ * seed into non-zero buffers, and the adjoints' values and in-place array writes with the
+ * original's.
+ *
+ * <p>A program mismatches when the generator reports an error or throws, javac rejects or warns
+ * about the output, an adjoint throws, returns another value, leaves an array otherwise than the
+ * original, or a gradient disagrees. Each program counts once (its first mismatch).
+ */
+public final class Fuzzer {
+    /** |a - b| / max(1, |a| + |b|) at most this between static and tape, double programs. */
+    static final double STRATEGY_TOL = 1e-10;
+    /** The same for programs with floats (the static strategy accumulates float adjoints in float). */
+    static final double STRATEGY_TOL_FLOAT = 1e-4;
+    /** Gradient against central differences (Richardson-extrapolated), double programs. */
+    static final double FD_TOL = 1e-6;
+    /** Gradient of a float program against central differences of its double twin. */
+    static final double FD_TOL_FLOAT = 2e-3;
+    /** Central differences at steps h and h/2 that differ more than this: a kink or a jump is near; resample. */
+    static final double KINK_TOL = 1e-4;
+    /** Tries per point before it is given up as too close to a kink. */
+    static final int TRIES = 4;
+    /** Programs generated, translated, compiled and checked together. */
+    static final int BATCH = 200;
+
+    /**
+     * What to run.
+     *
+     * @param seed the run's seed
+     * @param programs how many programs
+     * @param first the index of the first program (to rerun one program of a run: first = its index, programs = 1)
+     * @param points random points per method
+     * @param features the constructs the programs may use
+     * @param threads worker threads (translation in chunks and checking)
+     */
+    public record Config(long seed, int programs, int first, int points, Set<ProgramGenerator.Feature> features, int threads,
+            UnaryOperator<String> mutation) {
+        /** A run of {@code programs} programs from {@code seed}, every feature on. */
+        public static Config of(long seed, int programs) {
+            Set<ProgramGenerator.Feature> features = Boolean.getBoolean("adjoint.fuzz.knownBugs")
+                    ? EnumSet.allOf(ProgramGenerator.Feature.class) : ProgramGenerator.safeFeatures();
+            return new Config(seed, programs, 0, 3, features,
+                    Math.max(1, Runtime.getRuntime().availableProcessors()), UnaryOperator.identity());
+        }
+
+        /** The same run, starting at program {@code f}. */
+        public Config withFirst(int f) {
+            return new Config(seed, programs, f, points, features, threads, mutation);
+        }
+
+        /** The same run, with programs that use only {@code f}. */
+        public Config withFeatures(Set<ProgramGenerator.Feature> f) {
+            return new Config(seed, programs, first, points, f, threads, mutation);
+        }
+
+        /** The same run with every generated source passed through {@code m}: to test that the checks catch a fault. */
+        public Config withMutation(UnaryOperator<String> m) {
+            return new Config(seed, programs, first, points, features, threads, m);
+        }
+    }
+
+    /**
+     * One program's first mismatch.
+     *
+     * @param kind what disagreed: GENERATOR_ERROR, GENERATOR_EXCEPTION, JAVAC, EXCEPTION, TIMEOUT,
+     *     VALUE, ARRAYS, STRATEGIES, VJP, GRADIENT; PROGRAM when the random program itself is bad
+     *     (a bug of this test)
+     */
+    public record Mismatch(Program program, String method, String kind, String detail) {
+        /** The report: what, where, how to rerun it, and the source. */
+        public String describe(long runSeed) {
+            StringBuilder s = new StringBuilder();
+            s.append("MISMATCH program ").append(program.index()).append(" (run seed ").append(runSeed).append(", program seed ")
+                    .append(program.seed()).append("L)").append(method.isEmpty() ? "" : ", " + method).append(": ").append(kind)
+                    .append('\n');
+            s.append(detail.strip().indent(2));
+            s.append("  rerun: scripts/fuzz.sh 1 ").append(runSeed).append(' ').append(program.index())
+                    .append("   (-Dadjoint.fuzz.seed=").append(runSeed).append(" -Dadjoint.fuzz.first=").append(program.index())
+                    .append(" -Dadjoint.fuzz.programs=1)\n");
+            s.append("  source ").append(program.qualifiedName()).append(":\n");
+            s.append(program.source().indent(4));
+            return s.toString();
+        }
+    }
+
+    /**
+     * The outcome of a run.
+     *
+     * @param points points checked against central differences
+     * @param resampled points given up on (a kink within the steps, or a float/double branch split) and replaced
+     * @param unchecked points never checked against central differences (every try was near a kink)
+     * @param worstStrategy the largest static-vs-tape ρ seen in double programs
+     * @param worstFd the largest gradient-vs-central-differences ρ seen in double programs
+     */
+    public record Report(Config config, int programs, List<Mismatch> mismatches, int points, int resampled, int unchecked,
+            double worstStrategy, double worstFd, long millis, Map<String, Long> phases) {
+
+        /** {@code N programs, M mismatches}: the last line of every run. */
+        public String summaryLine() {
+            return programs + " programs, " + mismatches.size() + " mismatches";
+        }
+
+        /** The whole report, ending with {@link #summaryLine()}. */
+        public String describe() {
+            StringBuilder s = new StringBuilder();
+            for (Mismatch m : mismatches) {
+                s.append(m.describe(config.seed())).append('\n');
+            }
+            s.append(String.format(Locale.ROOT, "fuzz: seed %d, programs %d..%d, %d points checked against central differences"
+                    + " (%d resampled near a kink, %d unchecked), worst static-vs-tape rho %.1e, worst gradient-vs-differences"
+                    + " rho %.1e, %.1f s (%s)%n", config.seed(), config.first(), config.first() + programs - 1, points, resampled,
+                    unchecked, worstStrategy, worstFd, millis / 1000.0, phases()));
+            s.append(summaryLine()).append('\n');
+            return s.toString();
+        }
+    }
+
+    private final Config config;
+    private final List<Mismatch> mismatches = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger points = new AtomicInteger();
+    private final AtomicInteger resampled = new AtomicInteger();
+    private final AtomicInteger unchecked = new AtomicInteger();
+    private final double[] worst = new double[2];
+
+    private Fuzzer(Config config) {
+        this.config = config;
+    }
+
+    /** Runs {@code config}. */
+    public static Report run(Config config) {
+        return new Fuzzer(config).run();
+    }
+
+    private Report run() {
+        long start = System.nanoTime();
+        Map<String, Long> phases = new LinkedHashMap<>();
+        ProgramGenerator gen = new ProgramGenerator(config.features());
+        // jumps out of loops only where the optimisations are off, unless the known bug is asked for
+        Set<ProgramGenerator.Feature> optimised = EnumSet.copyOf(config.features());
+        if (!optimised.contains(ProgramGenerator.Feature.JUMPS_OUT_OF_LOOPS_WITH_OPTIMISATIONS)) {
+            optimised.remove(ProgramGenerator.Feature.JUMPS);
+        }
+        ProgramGenerator genOptimised = new ProgramGenerator(optimised);
+        ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
+            Thread t = new Thread(r, "fuzz");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // in batches: one javac call per thread and batch, and memory bounded however many programs
+            int batches = Math.max(1, (config.programs() + BATCH - 1) / BATCH);
+            int size = Math.max(1, (config.programs() + batches - 1) / batches);
+            for (int from = 0; from < config.programs(); from += size) {
+                long t0 = System.nanoTime();
+                List<Program> programs = new ArrayList<>();
+                for (int i = from; i < Math.min(config.programs(), from + size); i++) {
+                    int index = config.first() + i;
+                    programs.add((options(index) == Options.PLAIN ? gen : genOptimised).program(config.seed(), index));
+                }
+                long t1 = System.nanoTime();
+                Map<Program, Map<String, String>> adjoints = translate(programs, pool);
+                long t2 = System.nanoTime();
+                Map<Program, ClassLoader> loaders = compile(adjoints, pool);
+                long t3 = System.nanoTime();
+                check(loaders, pool);
+                long t4 = System.nanoTime();
+                phases.merge("generate", (t1 - t0) / 1_000_000, Long::sum);
+                phases.merge("translate", (t2 - t1) / 1_000_000, Long::sum);
+                phases.merge("javac", (t3 - t2) / 1_000_000, Long::sum);
+                phases.merge("check", (t4 - t3) / 1_000_000, Long::sum);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Mismatch> sorted = new ArrayList<>(mismatches);
+        sorted.sort((a, b) -> Integer.compare(a.program().index(), b.program().index()));
+        return new Report(config, config.programs(), sorted, points.get(), resampled.get(), unchecked.get(), worst[0], worst[1],
+                (System.nanoTime() - start) / 1_000_000, phases);
+    }
+
+    /** Options.PLAIN (the optimisations off) for every third program. */
+    static Options options(Program p) {
+        return options(p.index());
+    }
+
+    static Options options(int index) {
+        return index % 3 == 2 ? Options.PLAIN : Options.DEFAULT;
+    }
+
+    // ------------------------------------------------------------------------------------ translate
+
+    private Map<Program, Map<String, String>> translate(List<Program> programs, ExecutorService pool) {
+        List<List<Program>> chunks = new ArrayList<>();
+        for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
+            List<Program> group = programs.stream().filter(p -> options(p).equals(o)).toList();
+            int size = Math.max(1, (group.size() + 2 * config.threads() - 1) / (2 * config.threads()));
+            for (int i = 0; i < group.size(); i += size) {
+                chunks.add(group.subList(i, Math.min(group.size(), i + size)));
+            }
+        }
+        List<Future<Map<Program, Map<String, String>>>> futures = new ArrayList<>();
+        for (List<Program> c : chunks) {
+            futures.add(pool.submit(() -> translateChunk(c, options(c.get(0)))));
+        }
+        Map<Program, Map<String, String>> out = new TreeMap<>((a, b) -> Integer.compare(a.index(), b.index()));
+        for (Future<Map<Program, Map<String, String>>> f : futures) {
+            try {
+                out.putAll(f.get());
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    /** The adjoint source of each program of {@code chunk} that translates; a mismatch for each one that does not. */
+    private Map<Program, Map<String, String>> translateChunk(List<Program> chunk, Options o) {
+        Map<Program, Map<String, String>> out = new LinkedHashMap<>();
+        if (chunk.isEmpty()) {
+            return out;
+        }
+        Map<Path, String> sources = new LinkedHashMap<>();
+        Map<Path, Program> byFile = new LinkedHashMap<>();
+        for (Program p : chunk) {
+            Path f = Path.of(ProgramGenerator.PACKAGE, p.className() + ".java");
+            sources.put(f, p.source());
+            byFile.put(f, p);
+        }
+        Translation t;
+        try {
+            t = Pipeline.translate(sources, Optional.empty(), o);
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            if (chunk.size() == 1) {
+                mismatch(chunk.get(0), "", "GENERATOR_EXCEPTION", "translate threw " + trace(e));
+                return out;
+            }
+            out.putAll(translateChunk(chunk.subList(0, chunk.size() / 2), o));
+            out.putAll(translateChunk(chunk.subList(chunk.size() / 2, chunk.size()), o));
+            return out;
+        }
+        if (t.hasErrors()) {
+            Map<Program, List<String>> bad = new LinkedHashMap<>();
+            for (Diagnostic d : t.diagnostics()) {
+                if (d.isError()) {
+                    Program p = byFile.get(d.file());
+                    if (p == null) {
+                        // an error without a known file: split until it is pinned to a program
+                        if (chunk.size() == 1) {
+                            bad.computeIfAbsent(chunk.get(0), k -> new ArrayList<>()).add(d.toString());
+                        } else {
+                            out.putAll(translateChunk(chunk.subList(0, chunk.size() / 2), o));
+                            out.putAll(translateChunk(chunk.subList(chunk.size() / 2, chunk.size()), o));
+                            return out;
+                        }
+                    } else {
+                        bad.computeIfAbsent(p, k -> new ArrayList<>()).add(d.toString());
+                    }
+                }
+            }
+            bad.forEach((p, ds) -> mismatch(p, "", "GENERATOR_ERROR", "the generator rejects supported Java (" + o + "):\n"
+                    + String.join("\n", ds)));
+            List<Program> rest = chunk.stream().filter(p -> !bad.containsKey(p)).toList();
+            out.putAll(translateChunk(rest, o));
+            return out;
+        }
+        for (Program p : chunk) {
+            Map<String, String> adjoints = new TreeMap<>();
+            for (Method m : p.methods()) {
+                String name = m.adjointClass(p);
+                String adjoint = t.generated().get(name);
+                if (adjoint == null) {
+                    mismatch(p, "", "GENERATOR_ERROR", "no adjoint class " + name + " among " + t.generated().keySet());
+                    adjoints = null;
+                    break;
+                }
+                adjoints.put(name, config.mutation().apply(adjoint));
+            }
+            if (adjoints != null) {
+                out.put(p, adjoints);
+            }
+        }
+        List<Diagnostic> warnings = t.diagnostics().stream().filter(d -> !d.isError()).toList();
+        for (Diagnostic d : warnings) {
+            Program p = byFile.get(d.file());
+            if (p != null && out.containsKey(p)) {
+                out.remove(p);
+                mismatch(p, "", "GENERATOR_WARNING", "a warning on supported Java: " + d);
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------ javac
+
+    /**
+     * Compiles every program with its adjoint, in one javac call per thread; drops (as mismatches)
+     * those javac rejects.
+     */
+    private Map<Program, ClassLoader> compile(Map<Program, Map<String, String>> adjoints, ExecutorService pool) {
+        List<Program> all = new ArrayList<>(adjoints.keySet());
+        int groups = Math.max(1, Math.min(config.threads(), all.size() / 20));
+        List<Future<Map<Program, ClassLoader>>> futures = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            Map<Program, Map<String, String>> part = new LinkedHashMap<>();
+            for (int i = g; i < all.size(); i += groups) {
+                part.put(all.get(i), adjoints.get(all.get(i)));
+            }
+            futures.add(pool.submit(() -> compileGroup(part)));
+        }
+        Map<Program, ClassLoader> out = new LinkedHashMap<>();
+        for (Future<Map<Program, ClassLoader>> f : futures) {
+            try {
+                out.putAll(f.get());
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    private Map<Program, ClassLoader> compileGroup(Map<Program, Map<String, String>> adjoints) {
+        Map<Program, ClassLoader> out = new LinkedHashMap<>();
+        while (!adjoints.isEmpty()) {
+            Map<String, String> sources = new LinkedHashMap<>();
+            Map<String, Program> byClass = new LinkedHashMap<>();
+            adjoints.forEach((p, a) -> {
+                sources.put(p.qualifiedName(), p.source());
+                byClass.put(p.qualifiedName(), p);
+                sources.putAll(a);
+                a.keySet().forEach(c -> byClass.put(c, p));
+            });
+            BatchCompiler.Result r = BatchCompiler.compile(sources);
+            if (r.ok()) {
+                adjoints.keySet().forEach(p -> out.put(p, r.loader()));
+                return out;
+            }
+            if (r.problems().containsKey("")) {
+                throw new IllegalStateException("javac failed without naming a source: " + r.problems());
+            }
+            for (Map.Entry<String, List<String>> e : r.problems().entrySet()) {
+                Program p = byClass.get(e.getKey());
+                if (adjoints.remove(p) != null) {
+                    boolean ours = e.getKey().equals(p.qualifiedName());
+                    String what = ours ? "the random program does not compile (a bug of this test)" : "javac rejects the generated code";
+                    StringBuilder d = new StringBuilder(what + " (-Xlint:all -Werror, " + options(p) + "):\n");
+                    e.getValue().stream().limit(10).forEach(l -> d.append(l).append('\n'));
+                    if (!ours) {
+                        d.append("generated ").append(e.getKey()).append(":\n").append(numbered(sources.get(e.getKey())));
+                    }
+                    mismatch(p, "", ours ? "PROGRAM" : "JAVAC", d.toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String numbered(String text) {
+        StringBuilder sb = new StringBuilder();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            sb.append(String.format(Locale.ROOT, "%4d  %s%n", i + 1, lines[i]));
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------------------------ check
+
+    private void check(Map<Program, ClassLoader> programs, ExecutorService pool) {
+        Map<Program, Future<?>> futures = new LinkedHashMap<>();
+        programs.forEach((p, loader) -> futures.put(p, pool.submit(() -> checkProgram(p, loader))));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30L + programs.size());
+        for (Map.Entry<Program, Future<?>> e : futures.entrySet()) {
+            try {
+                e.getValue().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException ex) {
+                e.getValue().cancel(true);
+                mismatch(e.getKey(), "", "TIMEOUT", "no answer within the run's deadline (an endless loop?)");
+            } catch (InterruptedException | ExecutionException ex) {
+                mismatch(e.getKey(), "", "PROGRAM", "the checker failed: " + trace(ex));
+            }
+        }
+    }
+
+    /** A failed check of one program. */
+    private static final class Found extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String method;
+        final String kind;
+
+        Found(String method, String kind, String detail) {
+            super(detail, null, false, false);
+            this.method = method;
+            this.kind = kind;
+        }
+    }
+
+    private void checkProgram(Program p, ClassLoader loader) {
+        try {
+            for (int mi = 0; mi < p.methods().size(); mi++) {
+                Method m = p.methods().get(mi);
+                Class<?> owner = loader.loadClass(m.ownerClass(p));
+                Class<?> adjoint = loader.loadClass(m.adjointClass(p));
+                for (int k = 0; k < config.points(); k++) {
+                    checkPoint(p, m, owner, adjoint, new Random(p.seed() * 31 + mi * 1009L + k));
+                }
+            }
+        } catch (Found f) {
+            mismatch(p, f.method, f.kind, f.getMessage());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            mismatch(p, "", "PROGRAM", "the checker failed: " + trace(e));
+        }
+    }
+
+    /** Arguments of {@code m} at a random point. */
+    private static Object[] randomArgs(Method m, Random r) {
+        Object[] args = new Object[m.params().size()];
+        for (int i = 0; i < args.length; i++) {
+            Param p = m.params().get(i);
+            args[i] = switch (p.kind()) {
+                case DOUBLE -> p.name().equals("p") ? r.nextDouble() * 2 - 1 : r.nextDouble() * 3 - 1.5;
+                case FLOAT -> (float) (r.nextDouble() * 3 - 1.5);
+                case DOUBLE_ARRAY -> r.doubles(4, -1, 1).toArray();
+                case FLOAT_ARRAY -> {
+                    float[] f = new float[4];
+                    for (int j = 0; j < 4; j++) {
+                        f[j] = (float) (r.nextDouble() * 2 - 1);
+                    }
+                    yield f;
+                }
+                case INT -> 1 + r.nextInt(4);
+                case BOOLEAN -> r.nextBoolean();
+            };
+        }
+        return args;
+    }
+
+    /** A deep enough copy: arrays cloned. */
+    private static Object[] copy(Object[] args) {
+        Object[] c = args.clone();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] instanceof double[] d) {
+                c[i] = d.clone();
+            } else if (c[i] instanceof float[] f) {
+                c[i] = f.clone();
+            }
+        }
+        return c;
+    }
+
+    /** {@code args} for the double twin: floats widened. */
+    private static Object[] twin(Object[] args) {
+        Object[] c = copy(args);
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] instanceof Float f) {
+                c[i] = f.doubleValue();
+            } else if (c[i] instanceof float[] f) {
+                double[] d = new double[f.length];
+                for (int j = 0; j < f.length; j++) {
+                    d[j] = f[j];
+                }
+                c[i] = d;
+            }
+        }
+        return c;
+    }
+
+    /** The wrt values of {@code args}, flattened. */
+    private static double[] point(Method m, Object[] args) {
+        List<Double> x = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!m.params().get(i).wrt()) {
+                continue;
+            }
+            Object a = args[i];
+            if (a instanceof double[] d) {
+                Arrays.stream(d).forEach(x::add);
+            } else if (a instanceof float[] f) {
+                for (float v : f) {
+                    x.add((double) v);
+                }
+            } else {
+                x.add(((Number) a).doubleValue());
+            }
+        }
+        return x.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Twin arguments with the wrt values replaced by {@code x}. */
+    private static Object[] at(Method m, Object[] twinArgs, double[] x) {
+        Object[] c = copy(twinArgs);
+        int k = 0;
+        for (int i = 0; i < c.length; i++) {
+            if (!m.params().get(i).wrt()) {
+                continue;
+            }
+            if (c[i] instanceof double[] d) {
+                for (int j = 0; j < d.length; j++) {
+                    d[j] = x[k++];
+                }
+            } else {
+                c[i] = x[k++];
+            }
+        }
+        return c;
+    }
+
+    private static Object[] buffers(Method m, double fill) {
+        List<Object> b = new ArrayList<>();
+        int j = 0;
+        for (Param p : m.params()) {
+            if (!p.wrt()) {
+                continue;
+            }
+            j++;
+            double v = fill * j;
+            switch (p.kind()) {
+                case DOUBLE -> {
+                    DoubleGrad g = new DoubleGrad();
+                    g.add(v);
+                    b.add(g);
+                }
+                case FLOAT -> {
+                    FloatGrad g = new FloatGrad();
+                    g.add((float) v);
+                    b.add(g);
+                }
+                case DOUBLE_ARRAY -> {
+                    double[] d = new double[4];
+                    Arrays.fill(d, v);
+                    b.add(d);
+                }
+                case FLOAT_ARRAY -> {
+                    float[] f = new float[4];
+                    Arrays.fill(f, (float) v);
+                    b.add(f);
+                }
+                default -> throw new IllegalStateException("wrt " + p);
+            }
+        }
+        return b.toArray();
+    }
+
+    private static double[] flatten(Object[] buffers) {
+        List<Double> g = new ArrayList<>();
+        for (Object b : buffers) {
+            if (b instanceof double[] d) {
+                Arrays.stream(d).forEach(g::add);
+            } else if (b instanceof float[] f) {
+                for (float x : f) {
+                    g.add((double) x);
+                }
+            } else if (b instanceof DoubleGrad dg) {
+                g.add(dg.get());
+            } else {
+                g.add((double) ((FloatGrad) b).get());
+            }
+        }
+        return g.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static java.lang.reflect.Method find(Class<?> c, String name) throws Found {
+        for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+            if (m.getName().equals(name)) {
+                m.setAccessible(true);
+                return m;
+            }
+        }
+        throw new Found(name, "JAVAC", "the generated class " + c.getName() + " has no method " + name);
+    }
+
+    private static Object call(java.lang.reflect.Method target, String label, Object... args) throws Found {
+        try {
+            return target.invoke(null, args);
+        } catch (InvocationTargetException e) {
+            throw new Found(label, "EXCEPTION", target.getName() + " threw " + trace(e.getCause()));
+        } catch (IllegalAccessException | IllegalArgumentException e) {
+            throw new Found(label, "EXCEPTION", "cannot call " + target + ": " + e);
+        }
+    }
+
+    private static Object[] concat(Object[] a, Object... b) {
+        Object[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    private static double rho(double a, double b) {
+        double d = Math.abs(a - b);
+        if (Double.isNaN(d)) {
+            return Double.isNaN(a) && Double.isNaN(b) ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return d / Math.max(1, Math.abs(a) + Math.abs(b));
+    }
+
+    private static String arrays(Object[] args) {
+        return Arrays.deepToString(args);
+    }
+
+    private void checkPoint(Program p, Method m, Class<?> owner, Class<?> adjoint, Random r) throws Found {
+        String base = m.base();
+        boolean floats = p.floats();
+        java.lang.reflect.Method primal = find(owner, base + "S");
+        java.lang.reflect.Method oracle = find(owner, p.oracle(base));
+        Object[] args = randomArgs(m, r);
+        // the original; in-place writes to compare with the adjoints'
+        Object[] a0 = copy(args);
+        double v0 = ((Number) call(primal, base + "S", a0)).doubleValue();
+        double[][] grads = new double[2][];
+        String[] variants = {"S", "T"};
+        for (int s = 0; s < 2; s++) {
+            String name = base + variants[s];
+            String label = name + (s == 0 ? " [static]" : " [tape]");
+            Object[] a = copy(args);
+            Object[] buf = buffers(m, 0);
+            double v = ((Number) call(find(adjoint, name + "Grad"), label, concat(a, buf))).doubleValue();
+            if (Double.compare(v, v0) != 0) {
+                throw new Found(label, "VALUE", name + "Grad returned " + v + " but " + base + "S returns " + v0 + " at " + arrays(args));
+            }
+            if (!Arrays.deepEquals(a, a0)) {
+                throw new Found(label, "ARRAYS", name + "Grad leaves the arrays " + arrays(a) + " but " + base + "S leaves "
+                        + arrays(a0) + ", from " + arrays(args));
+            }
+            grads[s] = flatten(buf);
+            // the Vjp: seed -1.75, into buffers that already hold values: adds seed times the gradient
+            Object[] vbuf = buffers(m, 0.5);
+            double[] pre = flatten(vbuf);
+            Object seed = m.floatResult() ? (Object) (-1.75f) : (Object) (-1.75);
+            double vv = ((Number) call(find(adjoint, name + "Vjp"), label, concat(concat(copy(args), seed), vbuf))).doubleValue();
+            if (Double.compare(vv, v0) != 0) {
+                throw new Found(label, "VALUE", name + "Vjp returned " + vv + " but " + base + "S returns " + v0 + " at " + arrays(args));
+            }
+            double[] after = flatten(vbuf);
+            for (int i = 0; i < after.length; i++) {
+                double expected = pre[i] - 1.75 * grads[s][i];
+                double tol = floats ? 1e-5 : 1e-12;
+                if (!(rho(after[i] - pre[i], -1.75 * grads[s][i]) <= tol)) {
+                    throw new Found(label, "VJP", name + "Vjp with seed -1.75 into buffers " + Arrays.toString(pre) + " gives "
+                            + Arrays.toString(after) + "; component " + i + " should be " + expected + " (gradient "
+                            + Arrays.toString(grads[s]) + ") at " + arrays(args));
+                }
+            }
+        }
+        double worstStrategy = 0;
+        for (int i = 0; i < grads[0].length; i++) {
+            double rho = rho(grads[0][i], grads[1][i]);
+            if (!(rho <= (floats ? STRATEGY_TOL_FLOAT : STRATEGY_TOL))) {
+                double[] fd = differences(m, oracle, base, floats ? twin(args) : args);
+                throw new Found(base, "STRATEGIES", String.format(Locale.ROOT,
+                        "static and tape disagree at component %d: static %s, tape %s (rho %.2e)%nstatic %s%ntape   %s%n"
+                        + "central differences %s%nat %s", i, grads[0][i], grads[1][i], rho, Arrays.toString(grads[0]),
+                        Arrays.toString(grads[1]), fd == null ? "(a kink is near)" : Arrays.toString(fd), arrays(args)));
+            }
+            worstStrategy = Math.max(worstStrategy, rho);
+        }
+        if (!floats) {
+            synchronized (worst) {
+                worst[0] = Math.max(worst[0], worstStrategy);
+            }
+        }
+        // central differences, at this point or, near a kink, at another one
+        Object[] point = args;
+        double[] g = grads[0];
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            if (attempt > 0) {
+                resampled.incrementAndGet();
+                point = randomArgs(m, r);
+                Object[] buf = buffers(m, 0);
+                call(find(adjoint, base + "SGrad"), base + "S [static]", concat(copy(point), buf));
+                g = flatten(buf);
+            }
+            Object[] tw = floats ? twin(point) : point;
+            if (floats) {
+                double vf = ((Number) call(primal, base + "S", copy(point))).doubleValue();
+                double vd = ((Number) call(oracle, base + "D", copy(tw))).doubleValue();
+                if (!(Math.abs(vf - vd) <= 1e-3 * Math.max(1, Math.abs(vd)))) {
+                    continue; // float rounding took another branch than the double twin: not comparable
+                }
+            }
+            Optional<String> verdict = compareWithDifferences(m, oracle, base, tw, g, floats ? FD_TOL_FLOAT : FD_TOL, !floats);
+            if (verdict == null) {
+                continue; // a kink within the steps
+            }
+            points.incrementAndGet();
+            if (verdict.isPresent()) {
+                throw new Found(base + "S [static]" + (floats ? " vs twin " + base + "D" : ""), "GRADIENT",
+                        verdict.get() + "\nat " + arrays(point));
+            }
+            return;
+        }
+        unchecked.incrementAndGet();
+    }
+
+    /**
+     * {@code null} when the differences at two step sizes disagree (a kink or a jump is near),
+     * else empty when {@code g} agrees with the extrapolated differences, else what disagrees.
+     */
+    private Optional<String> compareWithDifferences(Method m, java.lang.reflect.Method oracle, String base, Object[] twinArgs,
+            double[] g, double tol, boolean record) throws Found {
+        double[] x = point(m, twinArgs);
+        ToDoubleFunction<double[]> f = v -> {
+            try {
+                return ((Number) call(oracle, base, at(m, twinArgs, v))).doubleValue();
+            } catch (Found e) {
+                throw new IllegalStateException(e.getMessage());
+            }
+        };
+        double worstRho = 0;
+        StringBuilder bad = null;
+        for (int i = 0; i < x.length; i++) {
+            double h = 2e-4 * Math.max(1, Math.abs(x[i]));
+            double d1 = diff(f, x, i, h);
+            double d2 = diff(f, x, i, h / 2);
+            if (!(Math.abs(d1 - d2) <= KINK_TOL * Math.max(1, Math.abs(d2)))) {
+                return null;
+            }
+            double richardson = (4 * d2 - d1) / 3;
+            double rho = rho(g[i], richardson);
+            worstRho = Math.max(worstRho, rho);
+            if (!(rho <= tol) && bad == null) {
+                bad = new StringBuilder(String.format(Locale.ROOT,
+                        "gradient component %d is %s but central differences give %s (steps %.1e and %.1e: %s, %s), rho %.2e",
+                        i, g[i], richardson, h, h / 2, d1, d2, rho));
+            }
+        }
+        if (record) {
+            synchronized (worst) {
+                worst[1] = Math.max(worst[1], worstRho);
+            }
+        }
+        if (bad != null) {
+            return Optional.of(bad + "\ngradient " + Arrays.toString(g));
+        }
+        return Optional.empty();
+    }
+
+    /** Richardson-extrapolated central differences of {@code oracle} at {@code twinArgs}; null near a kink. */
+    private static double[] differences(Method m, java.lang.reflect.Method oracle, String base, Object[] twinArgs) {
+        double[] x = point(m, twinArgs);
+        double[] g = new double[x.length];
+        ToDoubleFunction<double[]> f = v -> {
+            try {
+                return ((Number) call(oracle, base, at(m, twinArgs, v))).doubleValue();
+            } catch (Found e) {
+                throw new IllegalStateException(e.getMessage());
+            }
+        };
+        for (int i = 0; i < x.length; i++) {
+            double h = 2e-4 * Math.max(1, Math.abs(x[i]));
+            double d1 = diff(f, x, i, h);
+            double d2 = diff(f, x, i, h / 2);
+            if (!(Math.abs(d1 - d2) <= KINK_TOL * Math.max(1, Math.abs(d2)))) {
+                return null;
+            }
+            g[i] = (4 * d2 - d1) / 3;
+        }
+        return g;
+    }
+
+    private static double diff(ToDoubleFunction<double[]> f, double[] x, int i, double h) {
+        double[] up = x.clone();
+        double[] down = x.clone();
+        up[i] = x[i] + h;
+        down[i] = x[i] - h;
+        return (f.applyAsDouble(up) - f.applyAsDouble(down)) / (up[i] - down[i]);
+    }
+
+    private void mismatch(Program p, String method, String kind, String detail) {
+        synchronized (mismatches) {
+            if (mismatches.stream().noneMatch(m -> m.program().index() == p.index())) {
+                mismatches.add(new Mismatch(p, method, kind, detail));
+            }
+        }
+    }
+
+    private static String trace(Throwable e) {
+        StringWriter w = new StringWriter();
+        e.printStackTrace(new PrintWriter(w));
+        String[] lines = w.toString().split("\n");
+        return String.join("\n", Arrays.asList(lines).subList(0, Math.min(lines.length, 14)));
+    }
+
+    /** Runs from the command line: {@code Fuzzer programs seed [first]}; prints the report. */
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+        int first = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        System.out.print(run(Config.of(seed, n).withFirst(first)).describe());
+    }
+}

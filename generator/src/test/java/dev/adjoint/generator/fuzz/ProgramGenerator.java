@@ -1,0 +1,1126 @@
+package dev.adjoint.generator.fuzz;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * A seeded generator of random, well-typed {@code @Differentiable} programs inside the Java that
+ * both strategies support (the README's table): one program is a class with 2 or 3 methods (helpers
+ * {@code h0}, maybe {@code h1}, and {@code m}; {@code h1} may call {@code h0}, {@code m} calls them),
+ * with nested loops ({@code for}, {@code while}, {@code do}, for-each, data-dependent trip counts),
+ * {@code if}/{@code else} on active and passive values, {@code ?:}, {@code break}/{@code continue},
+ * early returns, local arrays and parameter arrays written and overwritten in place, reassigned
+ * parameters, compound assignments, {@code ++}, the supported {@code Math} functions, and in a
+ * share of the programs {@code float}/{@code double} mixes (parameters, locals, arrays, results).
+ *
+ * <p>Each method is written three times from one template: {@code nameS} with
+ * {@code strategy = STATIC}, {@code nameT} with {@code strategy = TAPE} (the two are
+ * differentiated and compared with each other), and, for a program with floats, a plain
+ * {@code nameD} twin where every {@code float} is a {@code double}: the oracle for central
+ * differences. Without floats the original {@code nameS} is the oracle.
+ *
+ * <p>Values stay bounded (loop bodies go through {@code tanh}, products through factors near 1,
+ * denominators are kept away from 0), so that central differences can follow the function. Branch
+ * conditions on active values, {@code abs}, {@code max}, {@code min}, {@code floor}, {@code round}
+ * and data-dependent trip counts make the programs piecewise smooth: the checker resamples a point
+ * where the finite differences at two step sizes disagree.
+ *
+ * <p>Template placeholders: {@code $F} the float type, {@code $c} a cast to float, {@code $f} a
+ * float literal's suffix, {@code $S} the variant's suffix of a callee, {@code $X} the other
+ * strategy's suffix (a static method calling the tape version of a helper and the other way round).
+ */
+public final class ProgramGenerator {
+
+    /** The package of every generated program. */
+    public static final String PACKAGE = "fuzz";
+
+    /** Constructs that can be left out, e.g. while a generator bug that they trigger is open. */
+    public enum Feature {
+        /** float/double mixes */
+        FLOATS,
+        /** {@code if}/{@code ?:}/{@code break} on active values, {@code abs}/{@code max}/{@code min} */
+        ACTIVE_BRANCHES,
+        /** loops, nested up to three deep */
+        LOOPS,
+        /** calls between the program's methods */
+        CALLS,
+        /** a static method calling a helper's tape version and the other way round */
+        CROSS_CALLS,
+        /** writes into a parameter array */
+        PARAMETER_ARRAY_WRITES,
+        /** {@code break}, {@code continue}, {@code return} inside loops */
+        JUMPS,
+        /** {@code return} inside a branch */
+        EARLY_RETURNS,
+        /** {@code while} loops whose trip count depends on an active value */
+        DATA_DEPENDENT_LOOPS,
+        /** {@code floor}, {@code round}, {@code signum}: zero derivative, jumps */
+        STEP_FUNCTIONS,
+        /** {@code float += double} and the like: Java's implicit narrowing in compound assignments */
+        NARROWING_COMPOUND,
+        /** an explicit {@code wrt} leaving some float/double parameters constant */
+        EXPLICIT_WRT,
+        /** {@code boolean} parameters and locals */
+        BOOLEANS,
+        /** {@code static final} constants of the class (one private), read plain and qualified */
+        CONSTANTS,
+        /** {@code import static java.lang.Math.*} and unqualified calls */
+        STATIC_MATH_IMPORT,
+        /** a helper in a static nested class, called as {@code H.h0S(...)} */
+        NESTED_CLASSES,
+        /** functions with a {@code @CustomDerivative} pullback */
+        CUSTOM_DERIVATIVES,
+        /** calls to plain static methods returning int or boolean */
+        PLAIN_CALLS,
+        /** {@code (int)} casts of active values (piecewise constant) */
+        INT_CASTS,
+        /** {@code ++}/{@code --} of array elements */
+        ELEMENT_INCREMENTS,
+        /** {@code Adjoint.detach(...)} of a passive value in a condition */
+        DETACH_IN_CONDITIONS,
+        /** an active value passed to a parameter that the callee's {@code wrt} leaves out */
+        ACTIVE_ARGUMENTS_TO_CONSTANT_PARAMETERS,
+        /** {@code Math.signum(n)}, {@code Math.round(3 * n)} of an int: Java picks the float overload */
+        INT_ARGUMENTS_TO_FLOAT_OVERLOADS,
+        /** {@code return w[i];}: a parameter array's element as the whole result */
+        RETURN_OF_AN_ARRAY_ELEMENT,
+        /** unqualified calls to the class's own methods under {@code import static java.lang.Math.*} */
+        OWN_CALLS_UNDER_STATIC_MATH_IMPORT,
+        /** unqualified constants and static-imported {@code PI} in conditions and indices (tape: copied as text) */
+        UNQUALIFIED_NAMES_IN_PASSIVE_CODE,
+        /** a private constant read qualified, {@code F1.N0} */
+        QUALIFIED_PRIVATE_CONSTANTS,
+        /**
+         * {@code break}, {@code continue} and {@code return} inside loops in programs that the
+         * fuzzer translates with the optimisations on ({@code Options.DEFAULT}); read by
+         * {@link Fuzzer}, which otherwise leaves {@link #JUMPS} to the {@code Options.PLAIN} programs
+         */
+        JUMPS_OUT_OF_LOOPS_WITH_OPTIMISATIONS,
+        /** two for-each loops in a method (one inside another loop) */
+        SEVERAL_FOR_EACH_LOOPS
+    }
+
+    /**
+     * Features that trigger open generator bugs, each with a {@code @Disabled("BUG: ...")}
+     * reproducer in {@link FuzzFindingsTest}: left out of the default runs, so that CI checks the rest;
+     * {@code -Dadjoint.fuzz.knownBugs=true} puts them back.
+     */
+    public static final Set<Feature> KNOWN_BUGS = EnumSet.of(Feature.DETACH_IN_CONDITIONS,
+            Feature.ACTIVE_ARGUMENTS_TO_CONSTANT_PARAMETERS, Feature.INT_ARGUMENTS_TO_FLOAT_OVERLOADS,
+            Feature.RETURN_OF_AN_ARRAY_ELEMENT, Feature.OWN_CALLS_UNDER_STATIC_MATH_IMPORT, Feature.UNQUALIFIED_NAMES_IN_PASSIVE_CODE,
+            Feature.QUALIFIED_PRIVATE_CONSTANTS, Feature.JUMPS_OUT_OF_LOOPS_WITH_OPTIMISATIONS,
+            Feature.SEVERAL_FOR_EACH_LOOPS);
+
+    /** Every feature but the {@link #KNOWN_BUGS}. */
+    public static Set<Feature> safeFeatures() {
+        Set<Feature> f = EnumSet.allOf(Feature.class);
+        f.removeAll(KNOWN_BUGS);
+        return f;
+    }
+
+    /** The parameter kinds of generated methods. */
+    public enum Kind { DOUBLE, FLOAT, DOUBLE_ARRAY, FLOAT_ARRAY, INT, BOOLEAN }
+
+    /** A parameter of a generated method. */
+    public record Param(String name, Kind kind, boolean wrt) {}
+
+    /**
+     * One generated method.
+     *
+     * @param base the name without the variant suffix
+     * @param floatResult whether the result is {@code float} (in the program; the twin returns double)
+     * @param explicitWrt whether the annotation names the differentiated parameters
+     */
+    public record Method(String base, List<Param> params, boolean floatResult, boolean explicitWrt, String owner) {
+        /** The binary name of the class declaring it, in {@code program}. */
+        public String ownerClass(Program program) {
+            return program.qualifiedName() + (owner.isEmpty() ? "" : "$" + owner);
+        }
+
+        /** The adjoint class of its owner, in {@code program}. */
+        public String adjointClass(Program program) {
+            return program.qualifiedName() + (owner.isEmpty() ? "" : "_" + owner) + "Adjoint";
+        }
+    }
+
+    /**
+     * One program: a class {@code fuzz.<className>}.
+     *
+     * @param index the program's index in its run
+     * @param seed the program's own seed (derived from the run's seed and the index)
+     * @param floats whether it mixes float and double (then it has double twins, suffix D)
+     * @param methods the methods, callees first
+     * @param source the class's source
+     */
+    public record Program(int index, long seed, String className, boolean floats, List<Method> methods, String source) {
+        /** The fully qualified class name. */
+        public String qualifiedName() {
+            return PACKAGE + "." + className;
+        }
+
+        /** The name of the method that central differences evaluate for {@code base}. */
+        public String oracle(String base) {
+            return base + (floats ? "D" : "S");
+        }
+    }
+
+    /** The seed of program {@code index} of the run seeded with {@code runSeed}. */
+    public static long programSeed(long runSeed, int index) {
+        return new SplittableRandom(runSeed * 0x9E3779B97F4A7C15L + index).nextLong();
+    }
+
+    private final Set<Feature> features;
+
+    /** A generator with every feature on. */
+    public ProgramGenerator() {
+        this(EnumSet.allOf(Feature.class));
+    }
+
+    /** A generator of programs that use only {@code features}. */
+    public ProgramGenerator(Set<Feature> features) {
+        this.features = features.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(features);
+    }
+
+    /** Program {@code index} of the run seeded with {@code runSeed}. */
+    public Program program(long runSeed, int index) {
+        long seed = programSeed(runSeed, index);
+        return program(index, seed, "F" + index);
+    }
+
+    /** Choices made once per program. */
+    private record Ctx(String className, boolean floats, boolean constants, boolean customs, boolean plainHelpers,
+            boolean qualifyOwnCalls) {
+        /** {@code name} as a call to a method of the class. */
+        String own(String name) {
+            return qualifyOwnCalls ? className + "." + name : name;
+        }
+    }
+
+    /** The program of seed {@code seed}, as class {@code className}. */
+    public Program program(int index, long seed, String className) {
+        Random r = new Random(seed);
+        boolean floats = has(Feature.FLOATS) && r.nextInt(5) < 2;
+        boolean constants = has(Feature.CONSTANTS) && r.nextInt(3) == 0;
+        boolean customs = has(Feature.CUSTOM_DERIVATIVES) && r.nextInt(3) == 0;
+        boolean plainHelpers = has(Feature.PLAIN_CALLS) && r.nextInt(3) == 0;
+        boolean mathImport = has(Feature.STATIC_MATH_IMPORT) && r.nextInt(5) == 0;
+        Ctx ctx = new Ctx(className, floats, constants, customs, plainHelpers,
+                mathImport && !has(Feature.OWN_CALLS_UNDER_STATIC_MATH_IMPORT));
+        boolean calls = has(Feature.CALLS);
+        int helpers = calls ? 1 + r.nextInt(2) : 0;
+        boolean nested = helpers > 0 && has(Feature.NESTED_CLASSES) && r.nextInt(4) == 0;
+        List<Method> methods = new ArrayList<>();
+        List<String> templates = new ArrayList<>();
+        for (int h = 0; h < helpers; h++) {
+            Method sig = signature(r, "h" + h, floats, false, nested && h == 0 ? "H" : "");
+            MethodGen g = new MethodGen(r, ctx, sig, new ArrayList<>(methods), 3 + r.nextInt(5));
+            templates.add(g.generate());
+            methods.add(sig);
+        }
+        Method main = signature(r, "m", floats, true, "");
+        MethodGen g = new MethodGen(r, ctx, main, new ArrayList<>(methods), 6 + r.nextInt(8));
+        templates.add(g.generate());
+        methods.add(main);
+
+        StringBuilder s = new StringBuilder();
+        s.append("package ").append(PACKAGE).append(";\n\n");
+        if (mathImport) {
+            s.append("import static java.lang.Math.*;\n\n");
+        }
+        s.append("import dev.adjoint.Adjoint;\n");
+        if (ctx.customs()) {
+            s.append("import dev.adjoint.CustomDerivative;\n");
+        }
+        s.append("import dev.adjoint.Differentiable;\n");
+        if (ctx.customs()) {
+            s.append("import dev.adjoint.DoubleGrad;\n");
+        }
+        s.append("import dev.adjoint.Strategy;\n\n");
+        s.append("/** Random program ").append(index).append(" (program seed ").append(seed).append("L). */\n");
+        s.append("public class ").append(className).append(" {\n");
+        StringBuilder body = new StringBuilder();
+        if (ctx.constants()) {
+            body.append("    static final double K0 = 0.75;\n    static final $F K1 = 1.5$f;\n    private static final int N0 = 2;\n\n");
+        }
+        if (ctx.plainHelpers()) {
+            body.append("    static int wrap(int i) {\n        return (i % 4 + 4) % 4;\n    }\n\n");
+            body.append("    static boolean odd(int i) {\n        return i % 2 != 0;\n    }\n\n");
+        }
+        if (ctx.customs()) {
+            body.append("""
+                        static double soft(double x) {
+                            return Math.log1p(Math.exp(x));
+                        }
+
+                        @CustomDerivative(of = "soft")
+                        static double softPullback(double x, double seed, DoubleGrad dx) {
+                            dx.add(seed / (1 + Math.exp(-x)));
+                            return soft(x);
+                        }
+
+                        static double mix(double x, int n, double y) {
+                            return x * Math.cos(y) + 0.1 * n * y;
+                        }
+
+                        @CustomDerivative(of = "mix")
+                        static double mixPullback(double x, int n, double y, double seed, DoubleGrad dx, DoubleGrad dy) {
+                            dx.add(seed * Math.cos(y));
+                            dy.add(seed * (0.1 * n - x * Math.sin(y)));
+                            return mix(x, n, y);
+                        }
+
+                    """);
+        }
+        StringBuilder inner = new StringBuilder();
+        for (int i = 0; i < methods.size(); i++) {
+            Method m = methods.get(i);
+            String t = templates.get(i);
+            StringBuilder target = m.owner().isEmpty() ? body : inner;
+            target.append(render(m, t, "S")).append('\n');
+            target.append(render(m, t, "T")).append('\n');
+            if (floats) {
+                target.append(render(m, t, "D")).append('\n');
+            }
+        }
+        if (inner.length() > 0) {
+            inner.setLength(inner.length() - 1);
+            body.append("    static class H {\n").append(inner.toString().indent(4)).append("    }\n\n");
+        }
+        body.setLength(body.length() - 1);
+        String text = body.toString();
+        text = floats ? text.replace("$F", "float").replace("$c", "(float) ").replace("$f", "f")
+                : text.replace("$F", "double").replace("$c", "").replace("$f", "");
+        if (mathImport) {
+            // about half of the Math. qualifiers go
+            StringBuilder u = new StringBuilder();
+            int at = 0;
+            boolean pi = has(Feature.UNQUALIFIED_NAMES_IN_PASSIVE_CODE);
+            for (int i = text.indexOf("Math."); i >= 0; i = text.indexOf("Math.", i + 1)) {
+                u.append(text, at, i);
+                boolean strip = r.nextBoolean() && (pi || !(text.startsWith("Math.PI", i) || text.startsWith("Math.E", i)));
+                at = strip ? i + "Math.".length() : i;
+            }
+            text = u.append(text.substring(at)).toString();
+        }
+        s.append(text).append("}\n");
+        return new Program(index, seed, className, floats, List.copyOf(methods), s.toString());
+    }
+
+    private boolean has(Feature f) {
+        return features.contains(f);
+    }
+
+    private Method signature(Random r, String base, boolean floats, boolean main, String owner) {
+        List<Param> ps = new ArrayList<>();
+        int scalars = 1 + r.nextInt(main ? 3 : 2);
+        String[] scalarNames = {"x", "y", "z"};
+        for (int i = 0; i < scalars; i++) {
+            ps.add(new Param(scalarNames[i], floats && r.nextInt(3) == 0 ? Kind.FLOAT : Kind.DOUBLE, true));
+        }
+        int arrays = main ? r.nextInt(3) : r.nextInt(2);
+        String[] arrayNames = {"w", "v"};
+        for (int i = 0; i < arrays; i++) {
+            ps.add(new Param(arrayNames[i], floats && r.nextInt(3) == 0 ? Kind.FLOAT_ARRAY : Kind.DOUBLE_ARRAY, true));
+        }
+        ps.add(new Param("n", Kind.INT, false));
+        boolean explicit = false;
+        if (has(Feature.EXPLICIT_WRT) && r.nextInt(3) == 0) {
+            explicit = true;
+            ps.add(new Param("p", Kind.DOUBLE, false));
+            // sometimes one more real parameter is constant too (never the last differentiable one)
+            if (r.nextInt(3) == 0 && ps.stream().filter(Param::wrt).count() > 1) {
+                int j = r.nextInt(scalars + arrays);
+                Param q = ps.get(j);
+                ps.set(j, new Param(q.name(), q.kind(), false));
+            }
+        }
+        if (has(Feature.BOOLEANS) && r.nextInt(5) == 0) {
+            ps.add(new Param("flag", Kind.BOOLEAN, false));
+        }
+        // shuffle the parameter order a little: int before arrays sometimes
+        if (r.nextInt(4) == 0) {
+            Param n = ps.remove(ps.size() - 1);
+            ps.add(0, n);
+        }
+        boolean floatResult = floats && r.nextInt(3) == 0;
+        return new Method(base, List.copyOf(ps), floatResult, explicit, owner);
+    }
+
+    /**
+     * The source of one variant ("S", "T" or the twin "D") of a method; the twin's float types
+     * are already double, the others' placeholders are left to the caller.
+     */
+    static String render(Method m, String template, String variant) {
+        boolean twin = variant.equals("D");
+        String other = switch (variant) {
+            case "S" -> "T";
+            case "T" -> "S";
+            default -> "D";
+        };
+        StringBuilder head = new StringBuilder();
+        if (!twin) {
+            head.append("    @Differentiable(");
+            if (m.explicitWrt()) {
+                head.append("wrt = {");
+                head.append(String.join(", ", m.params().stream().filter(Param::wrt).map(p -> "\"" + p.name() + "\"").toList()));
+                head.append("}, ");
+            }
+            head.append("strategy = Strategy.").append(variant.equals("S") ? "STATIC" : "TAPE").append(")\n");
+        }
+        head.append("    static ").append(m.floatResult() ? "$F" : "double").append(' ').append(m.base()).append(variant).append('(');
+        List<String> ps = new ArrayList<>();
+        for (Param p : m.params()) {
+            String type = switch (p.kind()) {
+                case DOUBLE -> "double";
+                case FLOAT -> "$F";
+                case DOUBLE_ARRAY -> "double[]";
+                case FLOAT_ARRAY -> "$F[]";
+                case INT -> "int";
+                case BOOLEAN -> "boolean";
+            };
+            ps.add(type + " " + p.name());
+        }
+        head.append(String.join(", ", ps)).append(") {\n");
+        String text = head + template + "    }\n";
+        text = text.replace("$S", variant).replace("$X", other);
+        if (twin) {
+            // K1 stays a float constant: 1.5f is 1.5
+            return text.replace("$F", "double").replace("$c", "").replace("$f", "");
+        }
+        return text;
+    }
+
+    /** Value types of generated code; F renders as float (double in the twin). */
+    enum T { D, F, I, L, B }
+
+    /** A typed expression. */
+    record E(String text, T type) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private record Var(String name, T type, boolean assignable) {}
+
+    /**
+     * An array in scope.
+     *
+     * @param writable whether the method may write it (then no callee gets it)
+     * @param passive whether it holds no differentiated value (a non-wrt parameter never written, a fresh zero array)
+     */
+    private record Arr(String name, T elem, boolean writable, boolean passive) {}
+
+    /** Generates one method's body template. */
+    private final class MethodGen {
+        final Random r;
+        final Ctx ctx;
+        final boolean floats;
+        final Method sig;
+        final List<Method> callees;
+        final StringBuilder out = new StringBuilder();
+        final Deque<List<Var>> scopes = new ArrayDeque<>();
+        final List<Arr> arrays = new ArrayList<>();
+        /** Index expressions (values in 0..3) of the enclosing loops' counters, innermost last. */
+        final List<String> counters = new ArrayList<>();
+        int budget;
+        int loopDepth;
+        int ifDepth;
+        int calls;
+        boolean hasP;
+        boolean hasQ;
+        /** More than 0 while a condition or an index is generated: text that the tape copies as it is. */
+        int passive;
+        /** Whether the method may jump out of loops: break, continue, return. */
+        final boolean jumpy;
+        int forEachLoops;
+
+        MethodGen(Random r, Ctx ctx, Method sig, List<Method> callees, int budget) {
+            this.r = r;
+            this.ctx = ctx;
+            this.floats = ctx.floats();
+            this.sig = sig;
+            this.callees = has(Feature.CALLS) ? callees : List.of();
+            this.budget = budget;
+            this.jumpy = has(Feature.JUMPS) && r.nextBoolean();
+        }
+
+        String generate() {
+            List<Var> top = new ArrayList<>();
+            scopes.push(top);
+            for (Param p : sig.params()) {
+                switch (p.kind()) {
+                    case DOUBLE -> {
+                        if (p.name().equals("p")) {
+                            hasP = true;
+                            top.add(new Var(p.name(), T.D, false));
+                        } else {
+                            top.add(new Var(p.name(), T.D, true));
+                        }
+                    }
+                    case FLOAT -> top.add(new Var(p.name(), T.F, true));
+                    // only m writes parameter arrays, and then not all of them: an array passed to a callee is one
+                    // that no one writes (the README's 'arrays passed through read-only')
+                    case DOUBLE_ARRAY, FLOAT_ARRAY -> {
+                        boolean writable = sig.base().equals("m") && has(Feature.PARAMETER_ARRAY_WRITES) && r.nextBoolean();
+                        arrays.add(new Arr(p.name(), p.kind() == Kind.DOUBLE_ARRAY ? T.D : T.F, writable, !writable && !p.wrt()));
+                    }
+                    default -> { }
+                }
+            }
+            String pad = "        ";
+            out.append(pad).append("int k = n - 1;\n");
+            int locals = r.nextInt(3);
+            for (int i = 0; i < locals; i++) {
+                T elem = floats && r.nextInt(2) == 0 ? T.F : T.D;
+                String name = "u" + i;
+                out.append(pad).append(typeName(elem)).append("[] ").append(name).append(" = new ").append(typeName(elem)).append("[4];\n");
+                arrays.add(new Arr(name, elem, true, false));
+                if (r.nextBoolean()) {
+                    out.append(pad).append(name).append('[').append(r.nextInt(4)).append("] = ").append(assignable(elem, expr(2))).append(";\n");
+                }
+            }
+            if (has(Feature.BOOLEANS) && r.nextInt(3) == 0) {
+                out.append(pad).append("boolean q = ").append(condition()).append(";\n");
+                hasQ = true;
+            }
+            String[] names = {"a", "b", "c"};
+            int n = 1 + r.nextInt(3);
+            for (int i = 0; i < n; i++) {
+                T t = floats && r.nextInt(3) == 0 ? T.F : T.D;
+                String e = assignable(t, expr(2)).text();
+                out.append(pad).append(typeName(t)).append(' ').append(names[i]).append(" = ").append(e).append(";\n");
+                top.add(new Var(names[i], t, true));
+            }
+            statements(2);
+            // the result reads every top-level local, so that what the body computes matters
+            E ret = expr(2);
+            for (int i = 0; i < n; i++) {
+                String op = new String[] {" + ", " - ", " * "}[r.nextInt(3)];
+                ret = new E(ret.text() + op + names[i], promote(ret.type(), top.get(top.size() - n + i).type()));
+            }
+            out.append(pad).append("return ").append(result(ret)).append(";\n");
+            return out.toString();
+        }
+
+        String typeName(T t) {
+            return switch (t) {
+                case D -> "double";
+                case F -> "$F";
+                case I -> "int";
+                case L -> "long";
+                case B -> "boolean";
+            };
+        }
+
+        // ---------------------------------------------------------------- statements
+
+        void statements(int indent) {
+            int count = 1 + r.nextInt(4);
+            for (int i = 0; i < count && budget > 0; i++) {
+                statement(indent);
+            }
+        }
+
+        void statement(int indent) {
+            budget--;
+            String pad = "    ".repeat(indent);
+            int kind = r.nextInt(22);
+            if (kind < 4) {
+                Var v = assignableVar();
+                out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(expr(2 + r.nextInt(2))))).append(";\n");
+            } else if (kind < 7) {
+                compound(pad);
+            } else if (kind == 7) {
+                Var v = assignableVar();
+                String self = v.name();
+                E f = loopDepth > 0 ? new E("Math.tanh(" + expr(1).text() + ")", T.D) : expr(1);
+                out.append(pad).append(self).append(" = ").append(assignable(v.type(), new E(self + " * " + f.text(), promote(v.type(), f.type())))).append(";\n");
+            } else if (kind < 10) {
+                arrayWrite(pad);
+            } else if (kind < 13 && ifDepth < 3 && indent < 9) {
+                ifStatement(indent);
+            } else if (kind < 16 && has(Feature.LOOPS) && loopDepth < 3 && indent < 9 && budget > 2) {
+                loop(indent);
+            } else if (kind == 16 && loopDepth > 0 && jumpy) {
+                String cond = r.nextBoolean() && has(Feature.ACTIVE_BRANCHES) ? activeCondition() : passiveCondition();
+                out.append(pad).append("if (").append(cond).append(") ").append(r.nextBoolean() ? "break" : "continue").append(";\n");
+            } else if (kind == 17 && has(Feature.EARLY_RETURNS) && indent > 2 && (jumpy || loopDepth == 0)) {
+                String cond = r.nextBoolean() && has(Feature.ACTIVE_BRANCHES) ? activeCondition() : passiveCondition();
+                out.append(pad).append("if (").append(cond).append(") {\n");
+                out.append(pad).append("    return ").append(result(expr(2))).append(";\n");
+                out.append(pad).append("}\n");
+            } else if (kind == 18) {
+                if (hasQ && r.nextBoolean()) {
+                    out.append(pad).append(r.nextBoolean() ? "q = !q;\n" : "q = " + condition() + ";\n");
+                } else {
+                    out.append(pad).append(r.nextBoolean() ? "k = 3 - k;\n" : "k = (k + " + (1 + r.nextInt(3)) + ") % 4;\n");
+                }
+            } else if (kind == 19 && indent > 2) {
+                // a block-local, used right away
+                T t = floats && r.nextInt(3) == 0 ? T.F : T.D;
+                String name = freshName();
+                out.append(pad).append(typeName(t)).append(' ').append(name).append(" = ").append(assignable(t, expr(2))).append(";\n");
+                scopes.peek().add(new Var(name, t, true));
+                Var v = assignableVar();
+                E f = expr(1);
+                out.append(pad).append(v.name()).append(" += ").append(assignable(v.type(), new E(name + " * " + f.text(), promote(t, f.type())))).append(";\n");
+            } else if (kind == 20) {
+                Var v = assignableVar();
+                out.append(pad).append(v.name()).append(r.nextBoolean() ? "++" : "--").append(";\n");
+            } else {
+                Var v = assignableVar();
+                E e = expr(2);
+                out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + " + e.text(), promote(v.type(), e.type()))))).append(";\n");
+            }
+        }
+
+        void compound(String pad) {
+            Var v = assignableVar();
+            int op = r.nextInt(4);
+            E e;
+            String sym;
+            if (op == 0 || op == 1) {
+                sym = op == 0 ? " += " : " -= ";
+                e = loopDepth > 0 ? new E("0.5 * Math.tanh(" + expr(2).text() + ")", T.D) : expr(2);
+            } else if (op == 2) {
+                sym = " *= ";
+                e = new E("(0.75 + 0.25 * Math.tanh(" + expr(2).text() + "))", T.D);
+            } else {
+                sym = " /= ";
+                e = new E("(1.25 + 0.25 * Math.sin(" + expr(2).text() + "))", T.D);
+            }
+            if (v.type() == T.F && e.type() == T.D && !(has(Feature.NARROWING_COMPOUND) && r.nextBoolean())) {
+                e = new E("$c(" + e.text() + ")", T.F);
+            }
+            out.append(pad).append(v.name()).append(sym).append(e.text()).append(";\n");
+        }
+
+        void arrayWrite(String pad) {
+            List<Arr> writable = arrays.stream().filter(Arr::writable).toList();
+            if (writable.isEmpty()) {
+                compound(pad);
+                return;
+            }
+            Arr a = writable.get(r.nextInt(writable.size()));
+            String idx = index();
+            int kind = r.nextInt(5);
+            if (kind < 2) {
+                out.append(pad).append(a.name()).append('[').append(idx).append("] = ").append(assignable(a.elem(), bounded(expr(2)))).append(";\n");
+            } else if (kind == 2) {
+                E e = loopDepth > 0 ? new E("0.5 * Math.tanh(" + expr(2).text() + ")", T.D) : expr(2);
+                boolean narrow = has(Feature.NARROWING_COMPOUND) && r.nextBoolean();
+                out.append(pad).append(a.name()).append('[').append(idx).append("] += ").append(narrow ? e : assignable(a.elem(), e)).append(";\n");
+            } else if (kind == 3 && has(Feature.ELEMENT_INCREMENTS)) {
+                out.append(pad).append(a.name()).append('[').append(idx).append(']').append(r.nextBoolean() ? "++" : "--").append(";\n");
+            } else {
+                E e = new E("(0.75 + 0.25 * Math.cos(" + expr(2).text() + "))", T.D);
+                out.append(pad).append(a.name()).append('[').append(idx).append("] *= ").append(assignable(a.elem(), e)).append(";\n");
+            }
+        }
+
+        void ifStatement(int indent) {
+            String pad = "    ".repeat(indent);
+            ifDepth++;
+            boolean active = has(Feature.ACTIVE_BRANCHES) && r.nextBoolean();
+            out.append(pad).append("if (").append(active ? activeCondition() : passiveCondition()).append(") {\n");
+            block(indent + 1);
+            int tail = r.nextInt(4);
+            if (tail == 1 || tail == 2) {
+                out.append(pad).append("} else {\n");
+                block(indent + 1);
+            } else if (tail == 3) {
+                out.append(pad).append("} else if (").append(condition()).append(") {\n");
+                block(indent + 1);
+                out.append(pad).append("} else {\n");
+                block(indent + 1);
+            }
+            out.append(pad).append("}\n");
+            ifDepth--;
+        }
+
+        void block(int indent) {
+            scopes.push(new ArrayList<>());
+            statements(indent);
+            scopes.pop();
+        }
+
+        void loop(int indent) {
+            String pad = "    ".repeat(indent);
+            String i = "i" + loopDepth;
+            int kind = r.nextInt(10);
+            if (!has(Feature.DATA_DEPENDENT_LOOPS) && kind == 9) {
+                kind = 0;
+            }
+            List<Arr> readable = arrays;
+            if (kind == 8 && readable.isEmpty()) {
+                kind = 0;
+            }
+            loopDepth++;
+            scopes.push(new ArrayList<>());
+            int body;
+            String close;
+            switch (kind) {
+                case 0, 1, 2 -> {
+                    out.append(pad).append("for (int ").append(i).append(" = 0; ").append(i).append(" < n; ").append(i).append("++) {\n");
+                    counters.add(i);
+                    body = indent + 1;
+                    close = pad + "}\n";
+                }
+                case 3 -> {
+                    out.append(pad).append("for (int ").append(i).append(" = n - 1; ").append(i).append(" >= 0; ").append(i).append("--) {\n");
+                    counters.add(i);
+                    body = indent + 1;
+                    close = pad + "}\n";
+                }
+                case 4 -> {
+                    out.append(pad).append("for (int ").append(i).append(" = 0; ").append(i).append(" < 4; ").append(i).append(" += 2) {\n");
+                    counters.add(i);
+                    body = indent + 1;
+                    close = pad + "}\n";
+                }
+                case 5, 6 -> {
+                    // the counter in a block of its own, so that a sibling loop can reuse its name
+                    out.append(pad).append("{\n");
+                    out.append(pad).append("    int ").append(i).append(" = n;\n");
+                    out.append(pad).append("    while (").append(i).append(" > 0) {\n");
+                    out.append(pad).append("        ").append(i).append("--;\n");
+                    counters.add(i);
+                    body = indent + 2;
+                    close = pad + "    }\n" + pad + "}\n";
+                }
+                case 7 -> {
+                    out.append(pad).append("{\n");
+                    out.append(pad).append("    int ").append(i).append(" = 0;\n");
+                    out.append(pad).append("    do {\n");
+                    out.append(pad).append("        ").append(i).append("++;\n");
+                    counters.add(i + " % 4");
+                    body = indent + 2;
+                    close = pad + "    } while (" + i + " < n);\n" + pad + "}\n";
+                }
+                case 8 -> {
+                    Arr a = forEachLoops > 0 && !has(Feature.SEVERAL_FOR_EACH_LOOPS) ? null : readable.get(r.nextInt(readable.size()));
+                    if (a == null) {
+                        out.append(pad).append("for (int ").append(i).append(" = 0; ").append(i).append(" < n; ").append(i).append("++) {\n");
+                        counters.add(i);
+                        body = indent + 1;
+                        close = pad + "}\n";
+                        break;
+                    }
+                    forEachLoops++;
+                    String e = "e" + (loopDepth - 1);
+                    out.append(pad).append("for (").append(typeName(a.elem())).append(' ').append(e).append(" : ").append(a.name()).append(") {\n");
+                    scopes.peek().add(new Var(e, a.elem(), false));
+                    counters.add("k");
+                    body = indent + 1;
+                    close = pad + "}\n";
+                }
+                default -> {
+                    // a trip count that depends on an active value (at most 6)
+                    String s = freshName();
+                    out.append(pad).append("{\n");
+                    out.append(pad).append("    double ").append(s).append(" = 0.25 * Math.tanh(").append(expr(2).text()).append(");\n");
+                    out.append(pad).append("    int ").append(i).append(" = 0;\n");
+                    out.append(pad).append("    while (").append(s).append(" < 1 && ").append(i).append(" < 6) {\n");
+                    out.append(pad).append("        ").append(s).append(" += 0.3 + 0.1 * Math.sin(").append(expr(1).text()).append(");\n");
+                    out.append(pad).append("        ").append(i).append("++;\n");
+                    scopes.peek().add(new Var(s, T.D, false));
+                    counters.add(i + " % 4");
+                    body = indent + 2;
+                    close = pad + "    }\n" + pad + "}\n";
+                }
+            }
+            String bodyPad = "    ".repeat(body);
+            // every loop carries a value and writes an array when it can
+            Var v = assignableVar();
+            out.append(bodyPad).append(v.name()).append(" = ").append(assignable(v.type(), new E("Math.tanh(" + expr(2).text() + " + " + v.name() + ")", T.D))).append(";\n");
+            if (r.nextBoolean()) {
+                arrayWrite(bodyPad);
+            }
+            statements(body);
+            out.append(close);
+            counters.remove(counters.size() - 1);
+            scopes.pop();
+            loopDepth--;
+        }
+
+        // ---------------------------------------------------------------- names
+
+        Var assignableVar() {
+            List<Var> vs = new ArrayList<>();
+            for (List<Var> s : scopes) {
+                for (Var v : s) {
+                    if (v.assignable()) {
+                        vs.add(v);
+                    }
+                }
+            }
+            return vs.get(r.nextInt(vs.size()));
+        }
+
+        List<Var> realVars() {
+            List<Var> vs = new ArrayList<>();
+            for (List<Var> s : scopes) {
+                for (Var v : s) {
+                    if (v.type() == T.D || v.type() == T.F) {
+                        vs.add(v);
+                    }
+                }
+            }
+            return vs;
+        }
+
+        String freshName() {
+            for (int j = 0; ; j++) {
+                String name = "t" + j;
+                boolean used = false;
+                for (List<Var> s : scopes) {
+                    for (Var v : s) {
+                        used |= v.name().equals(name);
+                    }
+                }
+                if (!used) {
+                    return name;
+                }
+            }
+        }
+
+        /** An int expression with a value in 0..3. */
+        String index() {
+            List<String> options = new ArrayList<>(List.of("k", "3 - k", "n - 1", String.valueOf(r.nextInt(4))));
+            for (String c : counters) {
+                options.add(c);
+                options.add(c);
+                options.add("(" + c + " + k) % 4");
+            }
+            if (counters.size() > 1) {
+                options.add("(" + counters.get(0) + " + " + counters.get(1) + ") % 4");
+            }
+            if (ctx.plainHelpers()) {
+                String wrap = ctx.own("wrap");
+                options.add(wrap + "(k + n)");
+                options.add(wrap + "(" + (counters.isEmpty() ? "n" : counters.get(counters.size() - 1)) + " * 3 + 1)");
+                if (has(Feature.INT_CASTS)) {
+                    passive++;
+                    E e = expr(1);
+                    passive--;
+                    if (e.type() == T.D || e.type() == T.F) {
+                        options.add(wrap + "((int) (4 * " + e.text() + "))");
+                    }
+                }
+            }
+            if (ctx.constants() && has(Feature.UNQUALIFIED_NAMES_IN_PASSIVE_CODE)) {
+                options.add("N0");
+            }
+            return options.get(r.nextInt(options.size()));
+        }
+
+        // ---------------------------------------------------------------- conditions
+
+        String condition() {
+            return has(Feature.ACTIVE_BRANCHES) && r.nextBoolean() ? activeCondition() : passiveCondition();
+        }
+
+        String passiveCondition() {
+            passive++;
+            try {
+                return passiveCondition0();
+            } finally {
+                passive--;
+            }
+        }
+
+        String activeCondition() {
+            passive++;
+            try {
+                return activeCondition0();
+            } finally {
+                passive--;
+            }
+        }
+
+        String passiveCondition0() {
+            List<String> options = new ArrayList<>(List.of("n > " + (1 + r.nextInt(3)), "k == " + r.nextInt(4), "k % 2 == 0",
+                    "n * k > " + r.nextInt(5)));
+            if (hasP) {
+                options.add("p > " + (r.nextInt(5) - 2) * 0.3);
+                if (has(Feature.DETACH_IN_CONDITIONS)) {
+                    options.add("Adjoint.detach(p * " + (1 + r.nextInt(3)) + ") < 0.5");
+                }
+            }
+            if (hasQ) {
+                options.add("q");
+                options.add("!q");
+            }
+            if (sig.params().stream().anyMatch(p -> p.kind() == Kind.BOOLEAN)) {
+                options.add("flag");
+                options.add("!flag && n > 1");
+            }
+            for (String c : counters) {
+                options.add(c + " < k");
+                options.add("(" + c + " + n) % 2 == 0");
+            }
+            if (ctx.plainHelpers()) {
+                options.add(ctx.own("odd") + "(n)");
+                options.add("!" + ctx.own("odd") + "(k + " + (counters.isEmpty() ? "1" : counters.get(0)) + ")");
+            }
+            if (ctx.constants()) {
+                options.add(has(Feature.UNQUALIFIED_NAMES_IN_PASSIVE_CODE) ? "n > N0" : "n > " + ctx.className() + ".K0");
+            }
+            return options.get(r.nextInt(options.size()));
+        }
+
+        String activeCondition0() {
+            return switch (r.nextInt(6)) {
+                case 0 -> expr(2).text() + " > " + expr(1).text();
+                case 1 -> expr(2).text() + " < " + (r.nextInt(5) - 2) * 0.25;
+                case 2 -> "Math.sin(" + expr(2).text() + ") > 0.2";
+                case 3 -> expr(1).text() + " > 0 && " + passiveCondition();
+                case 4 -> "!(" + expr(2).text() + " >= " + expr(1).text() + ")";
+                default -> expr(1).text() + " < -0.5 || " + expr(1).text() + " > 0.5";
+            };
+        }
+
+        // ---------------------------------------------------------------- expressions
+
+        /** {@code e} converted for assignment to a {@code target} variable. */
+        E assignable(T target, E e) {
+            if (target == T.F && e.type() == T.D) {
+                return new E("$c(" + e.text() + ")", T.F);
+            }
+            return e;
+        }
+
+        String result(E e) {
+            if (!has(Feature.RETURN_OF_AN_ARRAY_ELEMENT) && e.text().matches("\\w+\\[[^\\[\\]]*\\]")) {
+                e = new E(e.text() + " * 1", e.type());
+            }
+            return assignable(sig.floatResult() ? T.F : T.D, e).text();
+        }
+
+        /** In loops, values go through tanh: values that grow defeat central differences. */
+        E bounded(E e) {
+            return loopDepth > 0 ? new E("Math.tanh(" + e.text() + ")", T.D) : e;
+        }
+
+        T promote(T a, T b) {
+            if (a == T.D || b == T.D) {
+                return T.D;
+            }
+            if (a == T.F || b == T.F) {
+                return T.F;
+            }
+            if (a == T.L || b == T.L) {
+                return T.L;
+            }
+            return T.I;
+        }
+
+        E expr(int depth) {
+            if (depth <= 0 || r.nextInt(5) == 0) {
+                return leaf();
+            }
+            E a = expr(depth - 1);
+            int kind = r.nextInt(40);
+            switch (kind) {
+                case 0: return call1("Math.sin(", a, ")");
+                case 1: return call1("Math.cos(", a, ")");
+                case 2: return call1("Math.tanh(", a, ")");
+                case 3: return call1("Math.atan(", a, ")");
+                case 4: return call1("Math.exp(Math.tanh(", a, "))");
+                case 5: return call1("Math.sqrt(1.5 + Math.sin(", a, "))");
+                case 6: return call1("Math.log(2 + Math.sin(", a, "))");
+                case 7: return call1("Math.log1p(Math.exp(Math.tanh(", a, ")))");
+                case 8: return call1("Math.cbrt(2 + Math.cos(", a, "))");
+                case 9: return call1("Math.expm1(Math.tanh(", a, "))");
+                case 10: return call1("Math.log10(1.5 + Math.cos(", a, "))");
+                case 11: return call1("Math.asin(0.5 * Math.tanh(", a, "))");
+                case 12: return call1("Math.acos(0.5 * Math.sin(", a, "))");
+                case 13: return call1("Math.sinh(Math.tanh(", a, "))");
+                case 14: return call1("Math.cosh(Math.tanh(", a, "))");
+                case 15: return call1("Math.tan(0.5 * Math.tanh(", a, "))");
+                case 16: return call1("Math.hypot(", a, ", 1.5)");
+                case 17: return new E("Math.hypot(" + a.text() + ", " + expr(depth - 1).text() + ")", T.D);
+                case 18: return new E("Math.atan2(" + a.text() + ", 2 + Math.cos(" + expr(depth - 1).text() + "))", T.D);
+                case 19: return new E("Math.pow(1.25 + Math.sin(" + a.text() + "), Math.tanh(" + expr(depth - 1).text() + "))", T.D);
+                case 20: return new E("Math.pow(" + a.text() + ", " + (2 + r.nextInt(2)) + ")", T.D);
+                case 21: return new E("-(" + a.text() + ")", a.type());
+                case 22, 23, 24: {
+                    E b = expr(depth - 1);
+                    return new E("(" + a.text() + " + " + b.text() + ")", promote(a.type(), b.type()));
+                }
+                case 25, 26: {
+                    E b = expr(depth - 1);
+                    return new E("(" + a.text() + " - " + b.text() + ")", promote(a.type(), b.type()));
+                }
+                case 27, 28, 29: {
+                    E b = expr(depth - 1);
+                    return new E("(" + a.text() + " * " + b.text() + ")", promote(a.type(), b.type()));
+                }
+                case 30: {
+                    E b = expr(depth - 1);
+                    return new E("(" + a.text() + " / (2 + Math.cos(" + b.text() + ")))", T.D);
+                }
+                case 31: {
+                    // a float denominator in float code stays float
+                    E b = expr(depth - 1);
+                    T t = promote(promote(a.type(), b.type()), floats ? T.F : T.D);
+                    if (t == T.I || t == T.L) {
+                        t = T.D;
+                    }
+                    return new E("(" + a.text() + " / (1.5" + (t == T.F ? "$f" : "") + " + " + b.text() + " * " + b.text() + "))", t);
+                }
+                case 32, 33: {
+                    E b = expr(depth - 1);
+                    String cond = has(Feature.ACTIVE_BRANCHES) && r.nextBoolean() ? activeCondition() : passiveCondition();
+                    return new E("(" + cond + " ? " + a.text() + " : " + b.text() + ")", promote(a.type(), b.type()));
+                }
+                case 34: {
+                    if (!has(Feature.ACTIVE_BRANCHES)) {
+                        return a;
+                    }
+                    E b = expr(depth - 1);
+                    return new E("Math." + (r.nextBoolean() ? "max" : "min") + "(" + a.text() + ", " + b.text() + ")", promote(a.type(), b.type()));
+                }
+                case 35: {
+                    if (!has(Feature.ACTIVE_BRANCHES)) {
+                        return a;
+                    }
+                    return new E("Math.abs(" + a.text() + ")", a.type());
+                }
+                case 36: {
+                    if (!has(Feature.STEP_FUNCTIONS)
+                            || (!has(Feature.INT_ARGUMENTS_TO_FLOAT_OVERLOADS) && (a.type() == T.I || a.type() == T.L))) {
+                        return a;
+                    }
+                    return switch (r.nextInt(3)) {
+                        case 0 -> new E("0.25 * Math.floor(2 * " + a.text() + ")", T.D);
+                        case 1 -> new E("0.1 * Math.round(3 * " + a.text() + ")", T.D);
+                        default -> new E("(0.5 + 0.1 * Math.signum(" + a.text() + "))", T.D);
+                    };
+                }
+                case 37, 38: {
+                    if (ctx.customs() && r.nextInt(3) == 0) {
+                        return r.nextBoolean() ? new E(ctx.own("soft") + "(" + a.text() + ")", T.D)
+                                : new E(ctx.own("mix") + "(" + a.text() + ", " + (r.nextBoolean() ? "n" : "2") + ", " + expr(depth - 1).text() + ")", T.D);
+                    }
+                    E c = call(depth);
+                    return c == null ? a : c;
+                }
+                default: {
+                    if (floats && (a.type() == T.D)) {
+                        return new E("$c(" + a.text() + ")", T.F);
+                    }
+                    return new E("(" + a.text() + " * " + (r.nextInt(3) + 2) + ")", promote(a.type(), T.I));
+                }
+            }
+        }
+
+        E call1(String open, E a, String close) {
+            return new E(open + a.text() + close, T.D);
+        }
+
+        /** A call to another method of the program, or null. */
+        E call(int depth) {
+            if (callees.isEmpty() || calls >= 2) {
+                return null;
+            }
+            calls++;
+            Method m = callees.get(r.nextInt(callees.size()));
+            List<String> args = new ArrayList<>();
+            for (Param p : m.params()) {
+                switch (p.kind()) {
+                    case DOUBLE, FLOAT -> {
+                        E e = p.wrt() || has(Feature.ACTIVE_ARGUMENTS_TO_CONSTANT_PARAMETERS) ? expr(depth - 1) : passive();
+                        args.add((p.kind() == Kind.FLOAT ? assignable(T.F, e) : e).text());
+                    }
+                    case INT -> args.add(new String[] {"n", "k + 1", "4 - k", String.valueOf(1 + r.nextInt(4))}[r.nextInt(4)]);
+                    case BOOLEAN -> args.add(r.nextBoolean() ? "n > 2" : (hasQ ? "q" : "k == 1"));
+                    case DOUBLE_ARRAY, FLOAT_ARRAY -> {
+                        T elem = p.kind() == Kind.DOUBLE_ARRAY ? T.D : T.F;
+                        // an active array into a parameter that the callee's wrt leaves out: a known bug
+                        boolean passiveOnly = !p.wrt() && !has(Feature.ACTIVE_ARGUMENTS_TO_CONSTANT_PARAMETERS);
+                        List<Arr> match = arrays.stream().filter(a -> a.elem() == elem && !a.writable() && (a.passive() || !passiveOnly))
+                                .toList();
+                        if (match.isEmpty()) {
+                            // a fresh local array of the right type, declared at the top of the method
+                            String name = "u" + arrays.size() + "c";
+                            String decl = "        " + typeName(elem) + "[] " + name + " = new " + typeName(elem) + "[4];\n";
+                            int at = out.indexOf("int k = n - 1;\n") + "int k = n - 1;\n".length();
+                            out.insert(at, decl);
+                            Arr a = new Arr(name, elem, false, true);
+                            arrays.add(a);
+                            args.add(name);
+                        } else {
+                            args.add(match.get(r.nextInt(match.size())).name());
+                        }
+                    }
+                }
+            }
+            String suffix = has(Feature.CROSS_CALLS) && r.nextInt(6) == 0 ? "$X" : "$S";
+            String qualifier = m.owner().equals(sig.owner()) ? (ctx.qualifyOwnCalls() && sig.owner().isEmpty() ? ctx.className() + "." : "")
+                    : m.owner() + ".";
+            return new E(qualifier + m.base() + suffix + "(" + String.join(", ", args) + ")", m.floatResult() ? T.F : T.D);
+        }
+
+        /** An expression that depends on no differentiated value. */
+        E passive() {
+            return switch (r.nextInt(3)) {
+                case 0 -> hasP ? new E("p", T.D) : new E("0.5", T.D);
+                case 1 -> new E("(0.5 * n)", T.D);
+                default -> new E("Math.cos(k)", T.D);
+            };
+        }
+
+        E leaf() {
+            List<Var> vs = realVars();
+            int kind = r.nextInt(17);
+            if (kind < 7 && !vs.isEmpty()) {
+                Var v = vs.get(r.nextInt(vs.size()));
+                return new E(v.name(), v.type());
+            }
+            if (kind < 10 && !arrays.isEmpty()) {
+                Arr a = arrays.get(r.nextInt(arrays.size()));
+                passive++;
+                String idx = index();
+                passive--;
+                return new E(a.name() + "[" + idx + "]", a.elem());
+            }
+            return switch (kind) {
+                case 10 -> new E("n", T.I);
+                case 11 -> hasP ? new E("p", T.D) : new E("0.5", T.D);
+                case 12 -> floats ? new E("1.25$f", T.F) : new E("1.25", T.D);
+                case 13 -> r.nextBoolean() ? new E("2", T.I) : new E("3L", T.L);
+                case 14 -> new E(r.nextBoolean() ? "Math.PI" : "0.75", T.D);
+                case 15 -> {
+                    if (ctx.constants()) {
+                        // unqualified, a constant may end up in text that the tape copies (an int expression, a
+                        // condition), where it does not resolve: a known bug
+                        boolean plain = has(Feature.UNQUALIFIED_NAMES_IN_PASSIVE_CODE);
+                        boolean privateQualified = has(Feature.QUALIFIED_PRIVATE_CONSTANTS);
+                        String q = ctx.className() + ".";
+                        yield switch (r.nextInt(4)) {
+                            case 0 -> new E(plain ? "K0" : q + "K0", T.D);
+                            case 1 -> new E(q + "K0", T.D);
+                            case 2 -> new E(plain && r.nextBoolean() ? "K1" : q + "K1", floats ? T.F : T.D);
+                            default -> plain && !(privateQualified && r.nextBoolean()) ? new E("N0", T.I)
+                                    : privateQualified ? new E(q + "N0", T.I) : new E(q + "K0", T.D);
+                        };
+                    }
+                    if (has(Feature.INT_CASTS) && !vs.isEmpty() && r.nextBoolean()) {
+                        Var v = vs.get(r.nextInt(vs.size()));
+                        yield new E("(int) (2 * " + v.name() + ")", T.I);
+                    }
+                    yield r.nextBoolean() ? new E("(n / 2)", T.I) : new E("(k % 3)", T.I);
+                }
+                default -> vs.isEmpty() ? new E("0.5", T.D) : new E(vs.get(0).name(), vs.get(0).type());
+            };
+        }
+    }
+}

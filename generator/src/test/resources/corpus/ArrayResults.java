@@ -1,0 +1,135 @@
+package corpus;
+
+import dev.adjoint.Differentiable;
+
+/** Array results: only nameVjp(x..., double[] seed, dx...) exists; seed·J is checked against central differences of seed·f(x). */
+public class ArrayResults {
+
+    // elementwise: y[i] = c * x[i]^2
+    //@notape the tape does not handle array results
+    //@at ({0.5, -1.5, 2.0}, 0.7)
+    //@at ({-0.3, 1.1}, -1.2)
+    @Differentiable
+    static double[] scaledSquares(double[] x, double c) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = c * x[i] * x[i];
+        }
+        return y;
+    }
+
+    // a result whose elements mix all inputs (a softmax)
+    //@notape the tape does not handle array results
+    //@at ({0.5, -1.5, 2.0})
+    //@at ({-0.3, 1.1, 0.4, 0.9})
+    @Differentiable
+    static double[] softmax(double[] x) {
+        double m = x[0];
+        for (int i = 1; i < x.length; i++) {
+            m = Math.max(m, x[i]);
+        }
+        double[] e = new double[x.length];
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            e[i] = Math.exp(x[i] - m);
+            s += e[i];
+        }
+        for (int i = 0; i < x.length; i++) {
+            e[i] = e[i] / s;
+        }
+        return e;
+    }
+
+    // a result of another length, from scalars only
+    //@notape the tape does not handle array results
+    //@at (0.7, 1.3, 4)
+    //@at (-0.4, 0.6, 2)
+    @Differentiable
+    static double[] fromScalars(double a, double b, int n) {
+        double[] y = new double[n];
+        double t = a;
+        for (int i = 0; i < n; i++) {
+            t = t * b + Math.sin(a * i);
+            y[i] = t;
+        }
+        return y;
+    }
+
+    // a prefix sum with a branch per element
+    //@notape the tape does not handle array results
+    //@at ({0.5, -1.5, 2.0, 0.3})
+    //@at ({-0.3, 1.1})
+    @Differentiable
+    static double[] cumulativeWithBranch(double[] x) {
+        double[] y = new double[x.length];
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] > 0) {
+                s = s + x[i] * x[i];
+            } else {
+                s = s * 0.5 - x[i];
+            }
+            y[i] = s;
+        }
+        return y;
+    }
+
+    // a result computed by calls to a scalar @Differentiable method of the class
+    //@notape the tape does not handle array results
+    //@at ({0.5, -1.5, 2.0}, {1.5, 0.25, -0.9})
+    //@at ({-0.3, 1.1}, {0.7, 0.2})
+    @Differentiable(wrt = "x")
+    static double[] mappedByCall(double[] x, double[] p) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = gauss(x[i], p[i]);
+        }
+        return y;
+    }
+
+    //@at (0.5, 1.5)
+    //@at (-0.3, 0.7)
+    @Differentiable
+    static double gauss(double x, double mu) {
+        double d = x - mu;
+        return Math.exp(-d * d);
+    }
+
+    // a matrix-vector product of a flattened matrix: every output reads every input
+    //@notape the tape does not handle array results
+    //@at ({0.5, -1.5, 2.0, 0.3, 1.1, -0.2}, {0.7, 0.2, -0.4})
+    //@at ({-0.3, 1.1, 0.4, 0.9}, {1.5, -0.5})
+    @Differentiable
+    static double[] matVec(double[] a, double[] x) {
+        int rows = a.length / x.length;
+        double[] y = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            double s = 0;
+            for (int c = 0; c < x.length; c++) {
+                s += a[r * x.length + c] * x[c];
+            }
+            y[r] = Math.tanh(s);
+        }
+        return y;
+    }
+
+    // the result's elements are overwritten: the reverse sweep must not roll back the array it returns
+    //@notape the tape does not handle array results
+    //@at ({0.5, -1.5, 2.0})
+    //@at ({-0.3, 1.1})
+    @Differentiable
+    static double[] overwrittenResult(double[] x) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = x[i] + 1;
+        }
+        for (int r = 0; r < 2; r++) {
+            for (int i = 0; i < x.length; i++) {
+                y[i] = y[i] * y[i] * 0.5 + x[i];
+            }
+        }
+        return y;
+    }
+
+    // a float[] result is in FloatArrays
+}

@@ -1,0 +1,177 @@
+package corpus;
+
+import dev.adjoint.Differentiable;
+
+//@uses CallsLib
+/** Calls to other @Differentiable methods (this class and CallsLib) and to plain int/boolean helpers. */
+public class Calls {
+
+    //@at (0.7, 1.3)
+    //@at (-0.4, 0.6)
+    @Differentiable
+    static double sq(double a, double b) {
+        return a * a * b;
+    }
+
+    // the differentiated argument in the first, the second, and both positions
+    //@at (0.7, 1.3)
+    //@at (-0.4, 0.6)
+    @Differentiable
+    static double argumentPositions(double x, double y) {
+        return sq(x, 2.0) + sq(3.0, y) + sq(x * y, x - y);
+    }
+
+    // the same variable as several arguments
+    //@at (0.7)
+    //@at (-1.4)
+    @Differentiable
+    static double sameArgumentTwice(double x) {
+        return sq(x, x) * sq(x + 1, x);
+    }
+
+    // nested calls: a call's result as another call's argument
+    //@at (0.7, 1.3)
+    //@at (-0.4, 0.6)
+    @Differentiable
+    static double nestedCalls(double x, double y) {
+        return sq(sq(x, y), sq(y, 0.5)) + Math.sin(sq(x, x));
+    }
+
+    // a call in a loop, its result overwriting the accumulator
+    //@at (0.7, 5)
+    //@at (-0.4, 3)
+    @Differentiable
+    static double callInLoop(double x, int n) {
+        double s = x;
+        for (int i = 0; i < n; i++) {
+            s = sq(Math.tanh(s), 1.5) + x * 0.1;
+        }
+        return s;
+    }
+
+    // a call in a branch condition (no derivative) and in both branches
+    //@at (0.7, 1.3)
+    //@at (1.4, 0.6)
+    @Differentiable
+    static double callInCondition(double x, double y) {
+        double r;
+        if (sq(x, y) > 1) {
+            r = sq(y, x);
+        } else {
+            r = -sq(x, 1.0);
+        }
+        return r > 0 ? r * x : sq(r, y);
+    }
+
+    // a callee that takes an array (read-only), an int and a scalar
+    //@at ({0.3, -0.7, 1.1}, 0.5)
+    //@at ({-1.2, 0.4, 2.0, 0.6}, -0.8)
+    @Differentiable
+    static double arrayThroughCall(double[] w, double a) {
+        double s = 0;
+        for (int k = 0; k < w.length; k++) {
+            s += CallsLib.weighted(w, k, a) * w[k];
+        }
+        return s;
+    }
+
+    // a call to another class with differentiated arguments in both positions
+    //@at (0.7, 1.3)
+    //@at (-0.4, 0.6)
+    @Differentiable
+    static double otherClass(double x, double y) {
+        return CallsLib.softplusTimes(x * y, y) + CallsLib.softplusTimes(1.0, x);
+    }
+
+    // the callee differentiates only x: an active y must still get its gradient (or be rejected)
+    //@at (0.7, 1.3)
+    //@at (-0.4, 0.6)
+    //@autotape the callee leaves y out of its wrt: the static strategy cannot pass y's gradient, so AUTO uses the tape
+    @Differentiable
+    static double calleeWithWrtSubset(double x, double y) {
+        return CallsLib.onlyX(x, y) + CallsLib.onlyX(y, 2.0);
+    }
+
+    // plain int and boolean helpers: index arithmetic and conditions
+    //@at ({0.3, -0.7, 1.1, 0.8}, 0.5)
+    //@at ({-1.2, 0.4, 2.0}, -0.8)
+    @Differentiable
+    static double plainHelpers(double[] w, double a) {
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            double v = w[CallsLib.wrap(i - 1, w.length)];
+            if (CallsLib.isEven(i)) {
+                s += v * a * w[i];
+            } else {
+                s -= v * clampIndex(i + 5, w.length);
+            }
+        }
+        return s;
+    }
+
+    /** A plain int helper of this class. */
+    static int clampIndex(int i, int n) {
+        return i < 0 ? 0 : i >= n ? n - 1 : i;
+    }
+
+    // a call whose result is written into a wrt array in place
+    //@at ({0.3, -0.7, 1.1})
+    //@at ({-1.2, 0.4, 2.0, 0.6})
+    @Differentiable
+    static double callResultWrittenInPlace(double[] x) {
+        for (int i = 1; i < x.length; i++) {
+            x[i] = sq(x[i], x[i - 1]) + x[i];
+        }
+        return x[x.length - 1];
+    }
+
+    // a chain: a calls b calls c
+    //@at (0.7)
+    //@at (-1.4)
+    @Differentiable
+    static double chainTop(double x) {
+        return chainMiddle(x * 2) + x;
+    }
+
+    //@at (0.7)
+    //@at (-1.4)
+    @Differentiable
+    static double chainMiddle(double x) {
+        return Math.exp(-sq(x, 0.5)) * chainBottom(x, 3);
+    }
+
+    //@at (0.7, 2)
+    //@at (-1.4, 4)
+    @Differentiable
+    static double chainBottom(double x, int n) {
+        double s = 1;
+        for (int i = 0; i < n; i++) {
+            s = s * Math.cos(x + i);
+        }
+        return s;
+    }
+
+    // a call whose value is only used in a return on one path (early return)
+    //@at (0.7, 1.3)
+    //@at (-0.4, 0.6)
+    @Differentiable
+    static double callInEarlyReturn(double x, double y) {
+        if (x < 0) {
+            return sq(y, x);
+        }
+        double t = sq(x, y);
+        return t + CallsLib.softplusTimes(t, x);
+    }
+
+    // a call with an int argument computed in a loop
+    //@at ({0.3, -0.7, 1.1, 0.8}, 0.5)
+    //@at ({-1.2, 0.4, 2.0}, -0.8)
+    @Differentiable
+    static double intArgumentFromLoop(double[] w, double a) {
+        double s = 0;
+        for (int k = w.length - 1; k >= 0; k -= 2) {
+            s = s + CallsLib.weighted(w, k, a * s + 1);
+        }
+        return s;
+    }
+}

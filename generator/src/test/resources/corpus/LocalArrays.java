@@ -1,0 +1,161 @@
+package corpus;
+
+import dev.adjoint.Differentiable;
+
+/** Local arrays new double[n] (and new double[n][m]) filled, overwritten and read in loops. */
+public class LocalArrays {
+
+    // a local array of intermediate values, then a reduction
+    //@at ({0.3, -0.7, 1.1})
+    //@at ({-1.2, 0.4, 2.0, 0.6})
+    @Differentiable
+    static double squaredThenSummed(double[] w) {
+        double[] t = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            t[i] = Math.sin(w[i]) * w[i];
+        }
+        double s = 0;
+        for (int i = 0; i < t.length; i++) {
+            s += t[i] * t[(i + 1) % t.length];
+        }
+        return s;
+    }
+
+    // a local array built by a recurrence over its own earlier elements
+    //@at (0.7, 6)
+    //@at (-0.4, 3)
+    @Differentiable
+    static double recurrence(double x, int n) {
+        double[] a = new double[n + 2];
+        a[0] = 1;
+        a[1] = x;
+        for (int i = 2; i < a.length; i++) {
+            a[i] = a[i - 1] * x - a[i - 2] * 0.5;
+        }
+        return a[n + 1];
+    }
+
+    // a local array whose elements are overwritten again and again (a histogram-like accumulator)
+    //@at ({0.3, -0.7, 1.1, 0.8, -0.2, 0.5})
+    //@at ({-1.2, 0.4, 2.0})
+    @Differentiable
+    static double bucketed(double[] w) {
+        double[] b = new double[2];
+        for (int i = 0; i < w.length; i++) {
+            int k = w[i] > 0 ? 1 : 0;
+            b[k] = b[k] * 0.5 + w[i] * w[i];
+        }
+        return b[0] * b[1] + b[1];
+    }
+
+    // a local array sized by an int parameter, filled from scalars, read by for-each
+    //@at (0.7, 1.3, 4)
+    //@at (-0.4, 0.6, 2)
+    @Differentiable
+    static double fromScalars(double x, double y, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = x * i + y / (i + 1);
+        }
+        double s = 0;
+        for (double e : v) {
+            s += Math.exp(-e * e);
+        }
+        return s;
+    }
+
+    // two local arrays, one read while the other is written (a finite-difference stencil)
+    //@at ({0.3, -0.7, 1.1, 0.8, -0.2})
+    //@at ({-1.2, 0.4, 2.0, 0.6})
+    @Differentiable
+    static double stencilTwoBuffers(double[] u) {
+        double[] a = new double[u.length];
+        double[] b = new double[u.length];
+        for (int i = 0; i < u.length; i++) {
+            a[i] = u[i];
+        }
+        for (int step = 0; step < 3; step++) {
+            for (int i = 1; i < u.length - 1; i++) {
+                b[i] = a[i] + 0.2 * (a[i - 1] - 2 * a[i] + a[i + 1]);
+            }
+            b[0] = a[0];
+            b[u.length - 1] = a[u.length - 1];
+            for (int i = 0; i < u.length; i++) {
+                a[i] = b[i] * b[i] * 0.5 + b[i];
+            }
+        }
+        return a[1] + a[u.length - 2] * a[0];
+    }
+
+    // a parameter array passed to another method (read-only by both), inside a loop and out
+    //@at ({0.3, -0.7, 1.1})
+    //@at ({-1.2, 0.4, 2.0, 0.6})
+    @Differentiable
+    static double paramPassedToCall(double[] w) {
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            s = s * 0.5 + norm2(w) * w[i];
+        }
+        return s + norm2(w);
+    }
+
+    // a local array that the method writes, then passes to another method: the static strategy
+    // passes only arrays that no one writes, so AUTO uses the tape
+    //@autotape
+    //@at ({0.3, -0.7, 1.1})
+    //@at ({-1.2, 0.4, 2.0, 0.6})
+    @Differentiable
+    static double writtenLocalPassedToCall(double[] w) {
+        double[] t = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            t[i] = w[i] * (i + 1);
+        }
+        return norm2(t) + norm2(w) * t[0];
+    }
+
+    //@at ({0.3, -0.7, 1.1})
+    //@at ({-1.2, 0.4})
+    @Differentiable
+    static double norm2(double[] v) {
+        double s = 0;
+        for (int i = 0; i < v.length; i++) {
+            s += v[i] * v[i];
+        }
+        return s;
+    }
+
+    // a 2-D local array (a table of partial products)
+    //@notape the tape handles 1-D arrays only
+    //@at ({0.3, -0.7, 1.1})
+    //@at ({-1.2, 0.4, 2.0, 0.6})
+    @Differentiable
+    static double localTable(double[] w) {
+        int n = w.length;
+        double[][] t = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                t[i][j] = w[i] * w[j] + (i == j ? w[i] : 0);
+            }
+        }
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                s += t[i][j] * t[j][i] * 0.5;
+            }
+        }
+        return s;
+    }
+
+    // a local array with a constant size, written in straight-line code
+    //@at (0.7, 1.3)
+    //@at (-0.4, 0.6)
+    @Differentiable
+    static double constantSize(double x, double y) {
+        double[] p = new double[3];
+        p[0] = x * y;
+        p[1] = p[0] + Math.sin(x);
+        p[2] = p[1] * p[0];
+        p[0] = p[2] - y;
+        return p[0] * p[1] + p[2];
+    }
+}

@@ -1,0 +1,143 @@
+package corpus;
+
+import dev.adjoint.Differentiable;
+
+/** double[][] parameters and locals: reads, writes in place, jagged rows, calls; the tape handles 1-D arrays only. */
+public class Matrices {
+
+    // a quadratic form x' A x
+    //@notape the tape handles 1-D arrays only (2-D parameter)
+    //@at ({{1.0, 0.5}, {-0.3, 2.0}}, {0.7, -1.2})
+    //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}, {0.5, 0.8, 1.4}}, {0.3, 0.1, -0.5})
+    @Differentiable
+    static double quadraticForm(double[][] a, double[] x) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                s += x[i] * a[i][j] * x[j];
+            }
+        }
+        return s;
+    }
+
+    // the Frobenius norm and the trace, a matrix not differentiated
+    //@notape the tape handles 1-D arrays only (2-D parameter)
+    //@at ({{1.0, 0.5}, {-0.3, 2.0}}, {{0.7, -1.2}, {0.1, 0.4}})
+    //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}, {0.5, 0.8, 1.4}}, {{1.0, 0.0, 0.0}, {0.0, 1.0, 0.0}, {0.0, 0.0, 1.0}})
+    @Differentiable(wrt = "a")
+    static double normAndTrace(double[][] a, double[][] b) {
+        double f = 0;
+        double t = 0;
+        for (int i = 0; i < a.length; i++) {
+            t += a[i][i] * b[i][i];
+            for (int j = 0; j < a[i].length; j++) {
+                f += a[i][j] * a[i][j];
+            }
+        }
+        return Math.sqrt(f) + t;
+    }
+
+    // a 2-D wrt parameter written in place, row by row, each element from its left neighbour
+    //@notape the tape handles 1-D arrays only (2-D parameter)
+    //@at ({{1.0, 0.5, 0.2}, {-0.3, 2.0, 0.9}})
+    //@at ({{0.2, -0.4}, {0.9, 0.3}, {0.5, 0.8}})
+    @Differentiable
+    static double rowPrefixProducts(double[][] m) {
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 1; j < m[i].length; j++) {
+                m[i][j] = m[i][j] * m[i][j - 1];
+            }
+        }
+        double s = 0;
+        for (int i = 0; i < m.length; i++) {
+            s += m[i][m[i].length - 1];
+        }
+        return s;
+    }
+
+    // jagged rows (a triangle)
+    //@notape the tape handles 1-D arrays only (2-D parameter)
+    //@at ({{1.0}, {-0.3, 2.0}, {0.5, 0.8, 1.4}})
+    //@at ({{0.2, 0.7}, {0.9}})
+    @Differentiable
+    static double jagged(double[][] t) {
+        double s = 0;
+        for (int i = 0; i < t.length; i++) {
+            double row = 0;
+            for (int j = 0; j < t[i].length; j++) {
+                row = row + t[i][j] * (j + 1);
+            }
+            s = s + Math.tanh(row);
+        }
+        return s;
+    }
+
+    // a product of two matrices into a local 2-D array, then its trace
+    //@notape the tape handles 1-D arrays only (2-D parameter)
+    //@at ({{1.0, 0.5}, {-0.3, 2.0}}, {{0.7, -1.2}, {0.1, 0.4}})
+    //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}}, {{0.5, 0.8}, {1.4, -0.2}, {0.3, 0.6}})
+    @Differentiable
+    static double productTrace(double[][] a, double[][] b) {
+        int n = a.length;
+        double[][] c = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < b.length; k++) {
+                    c[i][j] += a[i][k] * b[k][j];
+                }
+            }
+        }
+        double t = 0;
+        for (int i = 0; i < n; i++) {
+            t += c[i][i] * c[i][i];
+        }
+        return t;
+    }
+
+    // a 2-D argument passed to another @Differentiable method (read-only)
+    //@notape the tape handles 1-D arrays only (2-D parameter)
+    //@at ({{1.0, 0.5}, {-0.3, 2.0}}, 0.7)
+    //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}}, -0.5)
+    @Differentiable
+    static double callsWithMatrix(double[][] m, double c) {
+        double s = 0;
+        for (int r = 0; r < m.length; r++) {
+            s += rowNorm2(m, r) * c + m[r][0];
+        }
+        return s;
+    }
+
+    //@notape the tape handles 1-D arrays only (2-D parameter)
+    //@at ({{1.0, 0.5}, {-0.3, 2.0}}, 1)
+    //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}}, 0)
+    @Differentiable
+    static double rowNorm2(double[][] m, int r) {
+        double s = 0;
+        for (int j = 0; j < m[r].length; j++) {
+            s += m[r][j] * m[r][j];
+        }
+        return s;
+    }
+
+    // a 2-D local filled from a 1-D parameter, with branches on its elements
+    //@notape the tape handles 1-D arrays only (2-D local)
+    //@at ({0.3, -0.7, 1.1})
+    //@at ({-1.2, 0.4, 2.0, 0.6})
+    @Differentiable
+    static double outerProductBranches(double[] v) {
+        double[][] o = new double[v.length][v.length];
+        for (int i = 0; i < v.length; i++) {
+            for (int j = 0; j < v.length; j++) {
+                o[i][j] = v[i] * v[j];
+                if (o[i][j] < 0) {
+                    o[i][j] = -o[i][j] * 0.5;
+                }
+            }
+        }
+        double s = 0;
+        for (int i = 0; i < v.length; i++) {
+            s += o[i][(i + 1) % v.length] + o[i][i];
+        }
+        return s;
+    }
+}
