@@ -21,6 +21,10 @@ import org.junit.jupiter.api.TestFactory;
  * branches, ?:, reassigned parameters, array reads through an overwritten int index, an
  * overwritten boolean condition. Branch conditions read only values that central differences do
  * not vary (p, n, k, q), so no point sits on a branch boundary.
+ *
+ * <p>The differential fuzzer ({@link dev.adjoint.generator.fuzz.DifferentialFuzzTest}) goes further:
+ * classes of several methods calling each other, both strategies compared with each other, active
+ * branches, any number of programs from any seed.
  */
 class RandomProgramsTest {
     /** How many programs; more with -Dadjoint.randomPrograms=1000 when hunting bugs. */

@@ -51,14 +51,19 @@ import java.util.function.UnaryOperator;
 public final class Fuzzer {
     /** |a - b| / max(1, |a| + |b|) at most this between static and tape, double programs. */
     static final double STRATEGY_TOL = 1e-10;
-    /** The same for programs with floats (the static strategy accumulates float adjoints in float). */
-    static final double STRATEGY_TOL_FLOAT = 1e-4;
-    /** Gradient against central differences (Richardson-extrapolated), double programs. */
+    /**
+     * The same for programs with floats (the static strategy accumulates float adjoints in float, the
+     * tape in double; seen up to 1e-7).
+     */
+    static final double STRATEGY_TOL_FLOAT = 1e-5;
+    /**
+     * Gradient against central differences, double programs: differences at steps h, h/2, h/4,
+     * Richardson-extrapolated twice; when the two extrapolations differ by more than a quarter of
+     * the tolerance, a kink or a jump is within the steps and the point is resampled.
+     */
     static final double FD_TOL = 1e-6;
-    /** Gradient of a float program against central differences of its double twin. */
-    static final double FD_TOL_FLOAT = 2e-3;
-    /** Central differences at steps h and h/2 that differ more than this: a kink or a jump is near; resample. */
-    static final double KINK_TOL = 1e-4;
+    /** Gradient of a float program against central differences of its double twin (seen up to 2e-7). */
+    static final double FD_TOL_FLOAT = 1e-4;
     /** Tries per point before it is given up as too close to a kink. */
     static final int TRIES = 4;
     /** Programs generated, translated, compiled and checked together. */
@@ -110,14 +115,20 @@ public final class Fuzzer {
     public record Mismatch(Program program, String method, String kind, String detail) {
         /** The report: what, where, how to rerun it, and the source. */
         public String describe(long runSeed) {
+            return describe(runSeed, false);
+        }
+
+        /** The report; {@code knownBugs}: the run included {@link ProgramGenerator#KNOWN_BUGS}, and so must its rerun. */
+        public String describe(long runSeed, boolean knownBugs) {
             StringBuilder s = new StringBuilder();
             s.append("MISMATCH program ").append(program.index()).append(" (run seed ").append(runSeed).append(", program seed ")
                     .append(program.seed()).append("L)").append(method.isEmpty() ? "" : ", " + method).append(": ").append(kind)
                     .append('\n');
             s.append(detail.strip().indent(2));
-            s.append("  rerun: scripts/fuzz.sh 1 ").append(runSeed).append(' ').append(program.index())
-                    .append("   (-Dadjoint.fuzz.seed=").append(runSeed).append(" -Dadjoint.fuzz.first=").append(program.index())
-                    .append(" -Dadjoint.fuzz.programs=1)\n");
+            s.append("  rerun: ").append(knownBugs ? "FUZZ_KNOWN_BUGS=true " : "").append("scripts/fuzz.sh 1 ").append(runSeed).append(' ')
+                    .append(program.index()).append("   (-Dadjoint.fuzz.seed=").append(runSeed).append(" -Dadjoint.fuzz.first=")
+                    .append(program.index()).append(" -Dadjoint.fuzz.programs=1").append(knownBugs ? " -Dadjoint.fuzz.knownBugs=true" : "")
+                    .append(")\n");
             s.append("  source ").append(program.qualifiedName()).append(":\n");
             s.append(program.source().indent(4));
             return s.toString();
@@ -130,11 +141,11 @@ public final class Fuzzer {
      * @param points points checked against central differences
      * @param resampled points given up on (a kink within the steps, or a float/double branch split) and replaced
      * @param unchecked points never checked against central differences (every try was near a kink)
-     * @param worstStrategy the largest static-vs-tape ρ seen in double programs
-     * @param worstFd the largest gradient-vs-central-differences ρ seen in double programs
+     * @param worst the largest ρ seen: static vs tape and gradient vs central differences in double
+     *     programs, then the same in programs with floats
      */
     public record Report(Config config, int programs, List<Mismatch> mismatches, int points, int resampled, int unchecked,
-            double worstStrategy, double worstFd, long millis, Map<String, Long> phases) {
+            double[] worst, long millis, Map<String, Long> phases) {
 
         /** {@code N programs, M mismatches}: the last line of every run. */
         public String summaryLine() {
@@ -144,13 +155,14 @@ public final class Fuzzer {
         /** The whole report, ending with {@link #summaryLine()}. */
         public String describe() {
             StringBuilder s = new StringBuilder();
+            boolean knownBugs = config.features().stream().anyMatch(ProgramGenerator.KNOWN_BUGS::contains);
             for (Mismatch m : mismatches) {
-                s.append(m.describe(config.seed())).append('\n');
+                s.append(m.describe(config.seed(), knownBugs)).append('\n');
             }
             s.append(String.format(Locale.ROOT, "fuzz: seed %d, programs %d..%d, %d points checked against central differences"
-                    + " (%d resampled near a kink, %d unchecked), worst static-vs-tape rho %.1e, worst gradient-vs-differences"
-                    + " rho %.1e, %.1f s (%s)%n", config.seed(), config.first(), config.first() + programs - 1, points, resampled,
-                    unchecked, worstStrategy, worstFd, millis / 1000.0, phases()));
+                    + " (%d resampled near a kink, %d unchecked); worst rho static vs tape %.1e (float programs %.1e), gradient vs"
+                    + " differences %.1e (float programs %.1e); %.1f s (%s)%n", config.seed(), config.first(), config.first() + programs - 1,
+                    points, resampled, unchecked, worst[0], worst[2], worst[1], worst[3], millis / 1000.0, phases()));
             s.append(summaryLine()).append('\n');
             return s.toString();
         }
@@ -161,7 +173,8 @@ public final class Fuzzer {
     private final AtomicInteger points = new AtomicInteger();
     private final AtomicInteger resampled = new AtomicInteger();
     private final AtomicInteger unchecked = new AtomicInteger();
-    private final double[] worst = new double[2];
+    /** The largest rho seen: static vs tape, gradient vs differences; in double programs, then in float ones. */
+    private final double[] worst = new double[4];
 
     private Fuzzer(Config config) {
         this.config = config;
@@ -176,12 +189,6 @@ public final class Fuzzer {
         long start = System.nanoTime();
         Map<String, Long> phases = new LinkedHashMap<>();
         ProgramGenerator gen = new ProgramGenerator(config.features());
-        // jumps out of loops only where the optimisations are off, unless the known bug is asked for
-        Set<ProgramGenerator.Feature> optimised = EnumSet.copyOf(config.features());
-        if (!optimised.contains(ProgramGenerator.Feature.JUMPS_OUT_OF_LOOPS_WITH_OPTIMISATIONS)) {
-            optimised.remove(ProgramGenerator.Feature.JUMPS);
-        }
-        ProgramGenerator genOptimised = new ProgramGenerator(optimised);
         ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
             Thread t = new Thread(r, "fuzz");
             t.setDaemon(true);
@@ -196,7 +203,7 @@ public final class Fuzzer {
                 List<Program> programs = new ArrayList<>();
                 for (int i = from; i < Math.min(config.programs(), from + size); i++) {
                     int index = config.first() + i;
-                    programs.add((options(index) == Options.PLAIN ? gen : genOptimised).program(config.seed(), index));
+                    programs.add(gen.program(config.seed(), index));
                 }
                 long t1 = System.nanoTime();
                 Map<Program, Map<String, String>> adjoints = translate(programs, pool);
@@ -215,7 +222,7 @@ public final class Fuzzer {
         }
         List<Mismatch> sorted = new ArrayList<>(mismatches);
         sorted.sort((a, b) -> Integer.compare(a.program().index(), b.program().index()));
-        return new Report(config, config.programs(), sorted, points.get(), resampled.get(), unchecked.get(), worst[0], worst[1],
+        return new Report(config, config.programs(), sorted, points.get(), resampled.get(), unchecked.get(), worst.clone(),
                 (System.nanoTime() - start) / 1_000_000, phases);
     }
 
@@ -469,6 +476,7 @@ public final class Fuzzer {
                     yield f;
                 }
                 case INT -> 1 + r.nextInt(4);
+                case LONG -> (long) (r.nextInt(5) - 2);
                 case BOOLEAN -> r.nextBoolean();
             };
         }
@@ -693,10 +701,9 @@ public final class Fuzzer {
             }
             worstStrategy = Math.max(worstStrategy, rho);
         }
-        if (!floats) {
-            synchronized (worst) {
-                worst[0] = Math.max(worst[0], worstStrategy);
-            }
+        synchronized (worst) {
+            int at = floats ? 2 : 0;
+            worst[at] = Math.max(worst[at], worstStrategy);
         }
         // central differences, at this point or, near a kink, at another one
         Object[] point = args;
@@ -717,7 +724,7 @@ public final class Fuzzer {
                     continue; // float rounding took another branch than the double twin: not comparable
                 }
             }
-            Optional<String> verdict = compareWithDifferences(m, oracle, base, tw, g, floats ? FD_TOL_FLOAT : FD_TOL, !floats);
+            Optional<String> verdict = compareWithDifferences(m, oracle, base, tw, g, floats ? FD_TOL_FLOAT : FD_TOL, floats ? 3 : 1);
             if (verdict == null) {
                 continue; // a kink within the steps
             }
@@ -736,7 +743,7 @@ public final class Fuzzer {
      * else empty when {@code g} agrees with the extrapolated differences, else what disagrees.
      */
     private Optional<String> compareWithDifferences(Method m, java.lang.reflect.Method oracle, String base, Object[] twinArgs,
-            double[] g, double tol, boolean record) throws Found {
+            double[] g, double tol, int record) throws Found {
         double[] x = point(m, twinArgs);
         ToDoubleFunction<double[]> f = v -> {
             try {
@@ -751,22 +758,23 @@ public final class Fuzzer {
             double h = 2e-4 * Math.max(1, Math.abs(x[i]));
             double d1 = diff(f, x, i, h);
             double d2 = diff(f, x, i, h / 2);
-            if (!(Math.abs(d1 - d2) <= KINK_TOL * Math.max(1, Math.abs(d2)))) {
+            double d4 = diff(f, x, i, h / 4);
+            // Richardson: the O(h^2) error cancels; two extrapolations that disagree mean a kink or a jump nearby
+            double r12 = (4 * d2 - d1) / 3;
+            double r24 = (4 * d4 - d2) / 3;
+            if (!(Math.abs(r12 - r24) <= tol / 4 * Math.max(1, Math.abs(r24)))) {
                 return null;
             }
-            double richardson = (4 * d2 - d1) / 3;
-            double rho = rho(g[i], richardson);
+            double rho = rho(g[i], r24);
             worstRho = Math.max(worstRho, rho);
             if (!(rho <= tol) && bad == null) {
                 bad = new StringBuilder(String.format(Locale.ROOT,
-                        "gradient component %d is %s but central differences give %s (steps %.1e and %.1e: %s, %s), rho %.2e",
-                        i, g[i], richardson, h, h / 2, d1, d2, rho));
+                        "gradient component %d is %s but central differences give %s (steps %.1e, %.1e, %.1e: %s, %s, %s), rho %.2e",
+                        i, g[i], r24, h, h / 2, h / 4, d1, d2, d4, rho));
             }
         }
-        if (record) {
-            synchronized (worst) {
-                worst[1] = Math.max(worst[1], worstRho);
-            }
+        synchronized (worst) {
+            worst[record] = Math.max(worst[record], worstRho);
         }
         if (bad != null) {
             return Optional.of(bad + "\ngradient " + Arrays.toString(g));
@@ -789,10 +797,13 @@ public final class Fuzzer {
             double h = 2e-4 * Math.max(1, Math.abs(x[i]));
             double d1 = diff(f, x, i, h);
             double d2 = diff(f, x, i, h / 2);
-            if (!(Math.abs(d1 - d2) <= KINK_TOL * Math.max(1, Math.abs(d2)))) {
+            double d4 = diff(f, x, i, h / 4);
+            double r12 = (4 * d2 - d1) / 3;
+            double r24 = (4 * d4 - d2) / 3;
+            if (!(Math.abs(r12 - r24) <= FD_TOL * Math.max(1, Math.abs(r24)))) {
                 return null;
             }
-            g[i] = (4 * d2 - d1) / 3;
+            g[i] = r24;
         }
         return g;
     }

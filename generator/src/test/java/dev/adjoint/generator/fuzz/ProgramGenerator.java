@@ -29,10 +29,10 @@ import java.util.SplittableRandom;
  * denominators are kept away from 0), so that central differences can follow the function. Branch
  * conditions on active values, {@code abs}, {@code max}, {@code min}, {@code floor}, {@code round}
  * and data-dependent trip counts make the programs piecewise smooth: the checker resamples a point
- * where the finite differences at two step sizes disagree.
+ * where central differences at three step sizes, extrapolated, disagree (a kink within the steps).
  *
- * <p>Template placeholders: {@code $F} the float type, {@code $c} a cast to float, {@code $f} a
- * float literal's suffix, {@code $S} the variant's suffix of a callee, {@code $X} the other
+ * <p>Template placeholders: {@code $F} the float type, {@code $c} a cast to float, {@code $d} a
+ * cast of a float to double, {@code $f} a float literal's suffix, {@code $S} the variant's suffix of a callee, {@code $X} the other
  * strategy's suffix (a static method calling the tape version of a helper and the other way round).
  */
 public final class ProgramGenerator {
@@ -82,27 +82,33 @@ public final class ProgramGenerator {
         INT_CASTS,
         /** {@code ++}/{@code --} of array elements */
         ELEMENT_INCREMENTS,
-        /** {@code Adjoint.detach(...)} of a passive value in a condition */
-        DETACH_IN_CONDITIONS,
-        /** an active value passed to a parameter that the callee's {@code wrt} leaves out */
-        ACTIVE_ARGUMENTS_TO_CONSTANT_PARAMETERS,
-        /** {@code Math.signum(n)}, {@code Math.round(3 * n)} of an int: Java picks the float overload */
-        INT_ARGUMENTS_TO_FLOAT_OVERLOADS,
-        /** {@code return w[i];}: a parameter array's element as the whole result */
-        RETURN_OF_AN_ARRAY_ELEMENT,
-        /** unqualified calls to the class's own methods under {@code import static java.lang.Math.*} */
-        OWN_CALLS_UNDER_STATIC_MATH_IMPORT,
-        /** unqualified constants and static-imported {@code PI} in conditions and indices (tape: copied as text) */
-        UNQUALIFIED_NAMES_IN_PASSIVE_CODE,
-        /** a private constant read qualified, {@code F1.N0} */
-        QUALIFIED_PRIVATE_CONSTANTS,
         /**
-         * {@code break}, {@code continue} and {@code return} inside loops in programs that the
-         * fuzzer translates with the optimisations on ({@code Options.DEFAULT}); read by
-         * {@link Fuzzer}, which otherwise leaves {@link #JUMPS} to the {@code Options.PLAIN} programs
+         * declarations of other shapes: without an initializer (assigned in both branches of an
+         * {@code if}), several declarators, {@code final}; explicit {@code (double)} casts;
+         * {@code long} parameters; {@code Math.E}
          */
-        JUMPS_OUT_OF_LOOPS_WITH_OPTIMISATIONS,
-        /** two for-each loops in a method (one inside another loop) */
+        DECLARATION_SHAPES,
+        /** {@code Adjoint.detach(...)} of a passive value in a condition (known bug: {@code detachInAConditionUnderTheTape}) */
+        DETACH_IN_CONDITIONS,
+        /** {@code Math.signum(n)} of an int: Java picks the float overload (known bug: {@code signumOfAnInt}) */
+        INT_ARGUMENTS_TO_FLOAT_OVERLOADS,
+        /** {@code return w[i];}: a parameter array's element as the whole result (known bug: {@code returnOfAParameterArrayElement}) */
+        RETURN_OF_AN_ARRAY_ELEMENT,
+        /**
+         * unqualified calls to the class's own methods under {@code import static java.lang.Math.*}
+         * (known bug: {@code ownMethodsCalledUnderAStaticImportOfMath})
+         */
+        OWN_CALLS_UNDER_STATIC_MATH_IMPORT,
+        /**
+         * unqualified constants and static-imported {@code PI} where the tape copies text: conditions,
+         * int expressions (known bug: {@code unqualifiedNamesInTapeCode})
+         */
+        UNQUALIFIED_NAMES_IN_PASSIVE_CODE,
+        /** a private constant read qualified, {@code F1.N0} (known bug: {@code qualifiedPrivateConstant}) */
+        QUALIFIED_PRIVATE_CONSTANTS,
+        /** conditions inside loops whose outcome changes from one iteration to the next */
+        VARYING_BRANCHES_IN_LOOPS,
+        /** two for-each loops in a method, one inside another loop (known bug: {@code twoForEachLoopsOneNested}) */
         SEVERAL_FOR_EACH_LOOPS
     }
 
@@ -112,10 +118,9 @@ public final class ProgramGenerator {
      * {@code -Dadjoint.fuzz.knownBugs=true} puts them back.
      */
     public static final Set<Feature> KNOWN_BUGS = EnumSet.of(Feature.DETACH_IN_CONDITIONS,
-            Feature.ACTIVE_ARGUMENTS_TO_CONSTANT_PARAMETERS, Feature.INT_ARGUMENTS_TO_FLOAT_OVERLOADS,
+            Feature.INT_ARGUMENTS_TO_FLOAT_OVERLOADS,
             Feature.RETURN_OF_AN_ARRAY_ELEMENT, Feature.OWN_CALLS_UNDER_STATIC_MATH_IMPORT, Feature.UNQUALIFIED_NAMES_IN_PASSIVE_CODE,
-            Feature.QUALIFIED_PRIVATE_CONSTANTS, Feature.JUMPS_OUT_OF_LOOPS_WITH_OPTIMISATIONS,
-            Feature.SEVERAL_FOR_EACH_LOOPS);
+            Feature.QUALIFIED_PRIVATE_CONSTANTS, Feature.SEVERAL_FOR_EACH_LOOPS);
 
     /** Every feature but the {@link #KNOWN_BUGS}. */
     public static Set<Feature> safeFeatures() {
@@ -125,7 +130,7 @@ public final class ProgramGenerator {
     }
 
     /** The parameter kinds of generated methods. */
-    public enum Kind { DOUBLE, FLOAT, DOUBLE_ARRAY, FLOAT_ARRAY, INT, BOOLEAN }
+    public enum Kind { DOUBLE, FLOAT, DOUBLE_ARRAY, FLOAT_ARRAY, INT, LONG, BOOLEAN }
 
     /** A parameter of a generated method. */
     public record Param(String name, Kind kind, boolean wrt) {}
@@ -294,8 +299,8 @@ public final class ProgramGenerator {
         }
         body.setLength(body.length() - 1);
         String text = body.toString();
-        text = floats ? text.replace("$F", "float").replace("$c", "(float) ").replace("$f", "f")
-                : text.replace("$F", "double").replace("$c", "").replace("$f", "");
+        text = floats ? text.replace("$F", "float").replace("$c", "(float) ").replace("$d", "(double) ").replace("$f", "f")
+                : text.replace("$F", "double").replace("$c", "").replace("$d", "").replace("$f", "");
         if (mathImport) {
             // about half of the Math. qualifiers go
             StringBuilder u = new StringBuilder();
@@ -329,6 +334,9 @@ public final class ProgramGenerator {
             ps.add(new Param(arrayNames[i], floats && r.nextInt(3) == 0 ? Kind.FLOAT_ARRAY : Kind.DOUBLE_ARRAY, true));
         }
         ps.add(new Param("n", Kind.INT, false));
+        if (has(Feature.DECLARATION_SHAPES) && r.nextInt(6) == 0) {
+            ps.add(new Param("m", Kind.LONG, false));
+        }
         boolean explicit = false;
         if (has(Feature.EXPLICIT_WRT) && r.nextInt(3) == 0) {
             explicit = true;
@@ -382,6 +390,7 @@ public final class ProgramGenerator {
                 case DOUBLE_ARRAY -> "double[]";
                 case FLOAT_ARRAY -> "$F[]";
                 case INT -> "int";
+                case LONG -> "long";
                 case BOOLEAN -> "boolean";
             };
             ps.add(type + " " + p.name());
@@ -391,7 +400,7 @@ public final class ProgramGenerator {
         text = text.replace("$S", variant).replace("$X", other);
         if (twin) {
             // K1 stays a float constant: 1.5f is 1.5
-            return text.replace("$F", "double").replace("$c", "").replace("$f", "");
+            return text.replace("$F", "double").replace("$c", "").replace("$d", "").replace("$f", "");
         }
         return text;
     }
@@ -492,18 +501,32 @@ public final class ProgramGenerator {
             }
             String[] names = {"a", "b", "c"};
             int n = 1 + r.nextInt(3);
+            List<Var> scalars = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 T t = floats && r.nextInt(3) == 0 ? T.F : T.D;
                 String e = assignable(t, expr(2)).text();
+                if (i + 1 < n && has(Feature.DECLARATION_SHAPES) && r.nextInt(4) == 0) {
+                    // two declarators: the second may read the first
+                    top.add(new Var(names[i], t, true));
+                    String e2 = assignable(t, expr(2)).text();
+                    out.append(pad).append(typeName(t)).append(' ').append(names[i]).append(" = ").append(e).append(", ")
+                            .append(names[i + 1]).append(" = ").append(e2).append(";\n");
+                    top.add(new Var(names[i + 1], t, true));
+                    scalars.add(top.get(top.size() - 2));
+                    scalars.add(top.get(top.size() - 1));
+                    i++;
+                    continue;
+                }
                 out.append(pad).append(typeName(t)).append(' ').append(names[i]).append(" = ").append(e).append(";\n");
                 top.add(new Var(names[i], t, true));
+                scalars.add(top.get(top.size() - 1));
             }
             statements(2);
             // the result reads every top-level local, so that what the body computes matters
             E ret = expr(2);
-            for (int i = 0; i < n; i++) {
+            for (Var v : scalars) {
                 String op = new String[] {" + ", " - ", " * "}[r.nextInt(3)];
-                ret = new E(ret.text() + op + names[i], promote(ret.type(), top.get(top.size() - n + i).type()));
+                ret = new E(ret.text() + op + v.name(), promote(ret.type(), v.type()));
             }
             out.append(pad).append("return ").append(result(ret)).append(";\n");
             return out.toString();
@@ -531,7 +554,7 @@ public final class ProgramGenerator {
         void statement(int indent) {
             budget--;
             String pad = "    ".repeat(indent);
-            int kind = r.nextInt(22);
+            int kind = r.nextInt(23);
             if (kind < 4) {
                 Var v = assignableVar();
                 out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(expr(2 + r.nextInt(2))))).append(";\n");
@@ -570,7 +593,22 @@ public final class ProgramGenerator {
                 scopes.peek().add(new Var(name, t, true));
                 Var v = assignableVar();
                 E f = expr(1);
-                out.append(pad).append(v.name()).append(" += ").append(assignable(v.type(), new E(name + " * " + f.text(), promote(t, f.type())))).append(";\n");
+                E inc = loopDepth > 0 ? new E("0.5 * Math.tanh(" + name + " * " + f.text() + ")", T.D) : new E(name + " * " + f.text(), promote(t, f.type()));
+                out.append(pad).append(v.name()).append(" += ").append(assignable(v.type(), inc)).append(";\n");
+            } else if (kind == 21 && has(Feature.DECLARATION_SHAPES) && indent < 8) {
+                // declared without a value, assigned on both sides of an if, then used
+                T t = floats && r.nextInt(3) == 0 ? T.F : T.D;
+                String name = freshName();
+                out.append(pad).append(r.nextInt(3) == 0 ? "final " : "").append(typeName(t)).append(' ').append(name).append(";\n");
+                out.append(pad).append("if (").append(condition()).append(") {\n");
+                out.append(pad).append("    ").append(name).append(" = ").append(assignable(t, expr(2))).append(";\n");
+                out.append(pad).append("} else {\n");
+                out.append(pad).append("    ").append(name).append(" = ").append(assignable(t, expr(2))).append(";\n");
+                out.append(pad).append("}\n");
+                Var v = assignableVar();
+                E inc = loopDepth > 0 ? new E("0.5 * Math.tanh(" + name + ")", T.D) : new E(name, t);
+                out.append(pad).append(v.name()).append(" += ").append(assignable(v.type(), inc)).append(";\n");
+                scopes.peek().add(new Var(name, t, false));
             } else if (kind == 20) {
                 Var v = assignableVar();
                 out.append(pad).append(v.name()).append(r.nextBoolean() ? "++" : "--").append(";\n");
@@ -845,7 +883,25 @@ public final class ProgramGenerator {
             }
         }
 
+        /** A condition whose outcome is the same in every iteration of the enclosing loops. */
+        String invariantCondition() {
+            List<String> options = new ArrayList<>(List.of("n > " + (1 + r.nextInt(3)), "n * n < " + (2 + r.nextInt(12))));
+            if (hasP) {
+                options.add("p > " + (r.nextInt(5) - 2) * 0.3);
+            }
+            if (sig.params().stream().anyMatch(p -> p.kind() == Kind.BOOLEAN)) {
+                options.add("flag");
+            }
+            if (ctx.plainHelpers()) {
+                options.add(ctx.own("odd") + "(n)");
+            }
+            return options.get(r.nextInt(options.size()));
+        }
+
         String passiveCondition0() {
+            if (loopDepth > 0 && !has(Feature.VARYING_BRANCHES_IN_LOOPS)) {
+                return invariantCondition();
+            }
             List<String> options = new ArrayList<>(List.of("n > " + (1 + r.nextInt(3)), "k == " + r.nextInt(4), "k % 2 == 0",
                     "n * k > " + r.nextInt(5)));
             if (hasP) {
@@ -877,6 +933,9 @@ public final class ProgramGenerator {
         }
 
         String activeCondition0() {
+            if (loopDepth > 0 && !has(Feature.VARYING_BRANCHES_IN_LOOPS)) {
+                return invariantCondition();
+            }
             return switch (r.nextInt(6)) {
                 case 0 -> expr(2).text() + " > " + expr(1).text();
                 case 1 -> expr(2).text() + " < " + (r.nextInt(5) - 2) * 0.25;
@@ -1017,6 +1076,12 @@ public final class ProgramGenerator {
                     if (floats && (a.type() == T.D)) {
                         return new E("$c(" + a.text() + ")", T.F);
                     }
+                    if (a.type() == T.F && has(Feature.DECLARATION_SHAPES)) {
+                        return new E("$d(" + a.text() + ")", T.D);
+                    }
+                    if (sig.params().stream().anyMatch(p -> p.kind() == Kind.LONG) && r.nextBoolean()) {
+                        return new E("(" + a.text() + " * m)", promote(a.type(), T.L));
+                    }
                     return new E("(" + a.text() + " * " + (r.nextInt(3) + 2) + ")", promote(a.type(), T.I));
                 }
             }
@@ -1037,15 +1102,18 @@ public final class ProgramGenerator {
             for (Param p : m.params()) {
                 switch (p.kind()) {
                     case DOUBLE, FLOAT -> {
-                        E e = p.wrt() || has(Feature.ACTIVE_ARGUMENTS_TO_CONSTANT_PARAMETERS) ? expr(depth - 1) : passive();
+                        // a differentiated value into a parameter the callee's wrt leaves out: the static strategy
+                        // rejects it (README), so only constants go there
+                        E e = p.wrt() ? expr(depth - 1) : passive();
                         args.add((p.kind() == Kind.FLOAT ? assignable(T.F, e) : e).text());
                     }
                     case INT -> args.add(new String[] {"n", "k + 1", "4 - k", String.valueOf(1 + r.nextInt(4))}[r.nextInt(4)]);
+                    case LONG -> args.add(sig.params().stream().anyMatch(q -> q.kind() == Kind.LONG) && r.nextBoolean() ? "m" : "2L");
                     case BOOLEAN -> args.add(r.nextBoolean() ? "n > 2" : (hasQ ? "q" : "k == 1"));
                     case DOUBLE_ARRAY, FLOAT_ARRAY -> {
                         T elem = p.kind() == Kind.DOUBLE_ARRAY ? T.D : T.F;
-                        // an active array into a parameter that the callee's wrt leaves out: a known bug
-                        boolean passiveOnly = !p.wrt() && !has(Feature.ACTIVE_ARGUMENTS_TO_CONSTANT_PARAMETERS);
+                        // (the same for an array)
+                        boolean passiveOnly = !p.wrt();
                         List<Arr> match = arrays.stream().filter(a -> a.elem() == elem && !a.writable() && (a.passive() || !passiveOnly))
                                 .toList();
                         if (match.isEmpty()) {
@@ -1097,7 +1165,7 @@ public final class ProgramGenerator {
                 case 11 -> hasP ? new E("p", T.D) : new E("0.5", T.D);
                 case 12 -> floats ? new E("1.25$f", T.F) : new E("1.25", T.D);
                 case 13 -> r.nextBoolean() ? new E("2", T.I) : new E("3L", T.L);
-                case 14 -> new E(r.nextBoolean() ? "Math.PI" : "0.75", T.D);
+                case 14 -> new E(r.nextBoolean() ? "Math.PI" : has(Feature.DECLARATION_SHAPES) && r.nextBoolean() ? "Math.E" : "0.75", T.D);
                 case 15 -> {
                     if (ctx.constants()) {
                         // unqualified, a constant may end up in text that the tape copies (an int expression, a
