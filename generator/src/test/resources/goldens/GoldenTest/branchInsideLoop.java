@@ -33,7 +33,6 @@ final class BranchLoopAdjoint {
         double _t2 = 0.0;
         double _t3 = 0.0;
         double _t4 = 0.0;
-        int _t5 = 0;
         double p = 1.0;
         int i = 0;
         int _n = 0;
@@ -50,13 +49,9 @@ final class BranchLoopAdjoint {
                 // p = p - t * w[i];
                 _t3 = t * w[i];
                 _t4 = p - _t3;
-                _stack.doubles.push(p);
                 p = _t4;
             }
-            // for (...; i < w.length; i++)
-            _t5 = i + 1;
-            _stack.ints.push(i);
-            i = _t5;
+            i = i + 1;
             _n++;
         }
         _stack.ints.push(_n);
@@ -70,7 +65,7 @@ final class BranchLoopAdjoint {
         _d_p += seed;
         // grad of: for (...; i < w.length; i++)
         for (int _k = _stack.ints.pop(); _k > 0; _k--) {
-            i = _stack.ints.pop();
+            i = i - 1;
             // grad of: if (w[i] > 0)
             if (_t1) {
                 // grad of: p = p * w[i];
@@ -84,7 +79,6 @@ final class BranchLoopAdjoint {
                 // grad of: p = p - t * w[i];
                 _d_t4 += _d_p;
                 _d_p = 0.0;
-                p = _stack.doubles.pop();
                 _d_p += _d_t4;
                 _d_t3 -= _d_t4;
                 _d_t4 = 0.0;

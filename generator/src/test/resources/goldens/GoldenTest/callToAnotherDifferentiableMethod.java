@@ -60,7 +60,6 @@ final class CallerAdjoint {
         double _t1 = 0.0;
         double _t2 = 0.0;
         double _t3 = 0.0;
-        int _t4 = 0;
         double s = 0.0;
         int i = 0;
         int _n = 0;
@@ -71,10 +70,7 @@ final class CallerAdjoint {
             _t2 = Caller.softplus(_t1);
             _t3 = s + _t2;
             s = _t3;
-            // for (...; i < w.length; i++)
-            _t4 = i + 1;
-            _stack.ints.push(i);
-            i = _t4;
+            i = i + 1;
             _n++;
         }
         _stack.ints.push(_n);
@@ -101,7 +97,7 @@ final class CallerAdjoint {
         _stack.releaseCells(_cells_1, _cells_1f);
         // grad of: for (...; i < w.length; i++)
         for (int _k = _stack.ints.pop(); _k > 0; _k--) {
-            i = _stack.ints.pop();
+            i = i - 1;
             // grad of: s += softplus(w[i] * x[i]);
             _d_t3 += _d_s;
             _d_s = 0.0;

@@ -27,63 +27,57 @@ final class InPlaceAdjoint {
      */
     static double prefixProductVjp(double[] x, double seed, double[] dx) {
         AdjointStacks _stack = AdjointStacks.forThread();
+        int _arrays = _stack.arrays.mark();
         // forward sweep
         boolean _t0 = false;
         double _t1 = 0.0;
-        int _t2 = 0;
+        double _t2 = 0.0;
         double _t3 = 0.0;
-        double _t4 = 0.0;
-        int _t5 = 0;
-        double[] _d_x = new double[x.length];
+        double[] _d_x = _stack.arrays.borrowDoubles(x.length);
         int i = 1;
         int _n = 0;
         while (i < x.length) {
             // x[i] = x[i] * x[i - 1];
             _stack.doubles.push(_t1);
             _t1 = x[i];
-            _stack.ints.push(_t2);
-            _t2 = i - 1;
-            _stack.doubles.push(_t3);
-            _t3 = x[_t2];
-            _t4 = _t1 * _t3;
-            x[i] = _t4;
-            // for (...; i < x.length; i++)
-            _t5 = i + 1;
-            _stack.ints.push(i);
-            i = _t5;
+            _stack.doubles.push(_t2);
+            _t2 = x[i - 1];
+            _t3 = _t1 * _t2;
+            x[i] = _t3;
+            i = i + 1;
             _n++;
         }
         _stack.ints.push(_n);
         // return x[x.length - 1];
-        int _t7 = x.length - 1;
-        double _t8 = x[_t7];
-        double _result = _t8;
+        int _t6 = x.length - 1;
+        double _t7 = x[_t6];
+        double _result = _t7;
         // reverse sweep
         double _d_t1 = 0.0;
+        double _d_t2 = 0.0;
         double _d_t3 = 0.0;
-        double _d_t4 = 0.0;
-        double _d_t8 = 0.0;
-        _d_t8 += seed;
+        double _d_t7 = 0.0;
+        _d_t7 += seed;
         // grad of: return x[x.length - 1];
-        _d_x[_t7] += _d_t8;
+        _d_x[_t6] += _d_t7;
         // grad of: for (...; i < x.length; i++)
         for (int _k = _stack.ints.pop(); _k > 0; _k--) {
-            i = _stack.ints.pop();
+            i = i - 1;
             // grad of: x[i] = x[i] * x[i - 1];
-            _d_t4 += _d_x[i];
+            _d_t3 += _d_x[i];
             _d_x[i] = 0.0;
-            _d_t1 += _d_t4 * _t3;
-            _d_t3 += _d_t4 * _t1;
-            _d_t4 = 0.0;
-            _d_x[_t2] += _d_t3;
+            _d_t1 += _d_t3 * _t2;
+            _d_t2 += _d_t3 * _t1;
             _d_t3 = 0.0;
-            _t3 = _stack.doubles.pop();
-            _t2 = _stack.ints.pop();
+            _d_x[i - 1] += _d_t2;
+            _d_t2 = 0.0;
+            _t2 = _stack.doubles.pop();
             _d_x[i] += _d_t1;
             _d_t1 = 0.0;
             _t1 = _stack.doubles.pop();
         }
         Gradients.addInto(dx, _d_x);
+        _stack.arrays.release(_arrays);
         return _result;
     }
 }

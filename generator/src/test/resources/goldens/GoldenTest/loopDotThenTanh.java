@@ -30,7 +30,6 @@ public final class LoopAdjoint {
         boolean _t0 = false;
         double _t1 = 0.0;
         double _t2 = 0.0;
-        int _t3 = 0;
         double s = 0.0;
         int i = 0;
         int _n = 0;
@@ -39,10 +38,7 @@ public final class LoopAdjoint {
             _t1 = w[i] * x[i];
             _t2 = s + _t1;
             s = _t2;
-            // for (...; i < w.length; i++)
-            _t3 = i + 1;
-            _stack.ints.push(i);
-            i = _t3;
+            i = i + 1;
             _n++;
         }
         _stack.ints.push(_n);
@@ -58,7 +54,7 @@ public final class LoopAdjoint {
         _d_s += _d_t5 * (1 - _t5 * _t5);
         // grad of: for (...; i < w.length; i++)
         for (int _k = _stack.ints.pop(); _k > 0; _k--) {
-            i = _stack.ints.pop();
+            i = i - 1;
             // grad of: s += w[i] * x[i];
             _d_t2 += _d_s;
             _d_s = 0.0;

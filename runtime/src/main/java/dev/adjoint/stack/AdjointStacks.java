@@ -4,7 +4,7 @@ import dev.adjoint.DoubleGrad;
 import dev.adjoint.FloatGrad;
 
 /**
- * The four typed stacks of one thread. Generated code fetches them once per gradient call with
+ * The typed stacks and the array pool of one thread. Generated code fetches them once per gradient call with
  * {@link #forThread()} and passes nothing else around; adjoints that call other adjoints share
  * them, which is correct because every call pops exactly what it pushed, in reverse order.
  */
@@ -21,6 +21,8 @@ public final class AdjointStacks {
     public final LongStack longs = new LongStack();
     /** Overwritten booleans and two-way branch outcomes. */
     public final BooleanStack booleans = new BooleanStack();
+    /** Local arrays and array adjoints, reused from call to call. */
+    public final ArrayPool arrays = new ArrayPool();
 
     private DoubleGrad[] doubleCells = new DoubleGrad[16];
     private FloatGrad[] floatCells = new FloatGrad[16];
@@ -106,7 +108,7 @@ public final class AdjointStacks {
     /** Whether every stack is empty: true between two complete gradient calls. */
     public boolean isEmpty() {
         return doubles.size() == 0 && floats.size() == 0 && ints.size() == 0 && longs.size() == 0
-                && booleans.size() == 0 && doubleCellsUsed == 0 && floatCellsUsed == 0;
+                && booleans.size() == 0 && doubleCellsUsed == 0 && floatCellsUsed == 0 && arrays.isEmpty();
     }
 
     /** Drops every value (after an exception interrupted a gradient call, for instance). */
@@ -118,5 +120,6 @@ public final class AdjointStacks {
         booleans.clear();
         doubleCellsUsed = 0;
         floatCellsUsed = 0;
+        arrays.release(0);
     }
 }

@@ -71,13 +71,17 @@ public final class ActivityAnalysis {
             active = varied;
         }
         Set<Atom.Var> needed = new HashSet<>();
+        ReverseReads reads = new ReverseReads(active);
         for (Stmt s : flat) {
-            collectNeeded(s, active, needed, options);
+            collectNeeded(s, reads, needed, options);
         }
-        return new Analysis(active, needed, Overwrites.of(ir.params(), ir.body()), !options.toBeRecorded(), varied);
+        Overwrites overwrites = Overwrites.of(ir.params(), ir.body());
+        Saves saves = options.toBeRecorded() ? Saves.recorded(ir.params(), ir.body(), overwrites, reads)
+                : Saves.everyOverwrite(flat, overwrites, needed);
+        return new Analysis(active, needed, saves, !options.toBeRecorded(), varied);
     }
 
-    private static void collectNeeded(Stmt s, Set<Atom.Var> active, Set<Atom.Var> needed, Options options) {
+    private static void collectNeeded(Stmt s, ReverseReads reads, Set<Atom.Var> needed, Options options) {
         if (!options.toBeRecorded()) {
             // save every overwritten value
             if (s instanceof Stmt.Assign a) {
@@ -91,41 +95,9 @@ public final class ActivityAnalysis {
             }
             return;
         }
-        if (s instanceof Stmt.Assign a && active.contains(a.target())) {
-            if (a.op() instanceof Op.Apply ap) {
-                Rule rule = DerivativeRules.get(ap.rule());
-                for (int i = 0; i < ap.args().size(); i++) {
-                    Atom arg = ap.args().get(i);
-                    if (Atom.carrier(arg).filter(active::contains).isEmpty()) {
-                        continue;
-                    }
-                    if (arg instanceof Atom.Elem e) {
-                        e.indices().forEach(x -> addVar(x, needed)); // to find the element's adjoint in reverse
-                    }
-                    for (String name : rule.valuesRead(i)) {
-                        switch (name) {
-                            case "a" -> addVar(ap.args().get(0), needed);
-                            case "b" -> addVar(ap.args().get(1), needed);
-                            default -> needed.add(a.target());
-                        }
-                    }
-                }
-            } else if (a.op() instanceof Op.ArrayLoad load) {
-                load.indices().forEach(x -> addVar(x, needed));
-            } else if (a.op() instanceof Op.Call call) {
-                call.args().forEach(x -> addVar(x, needed)); // the reverse sweep calls the callee's adjoint again
-            }
-        } else if (s instanceof Stmt.ArrayStore st && active.contains(st.array())) {
-            st.indices().forEach(x -> addVar(x, needed));
-            if (st.value() instanceof Atom.Elem e) {
-                e.indices().forEach(x -> addVar(x, needed));
-            }
-        } else if (s instanceof Stmt.If i) {
-            // the reverse sweep branches on the outcome whenever a branch has anything to undo:
-            // adjoints, or restores of values saved inside it (an index, a flag)
-            if (!i.then().isEmpty() || !i.otherwise().isEmpty()) {
-                addVar(i.cond(), needed);
-            }
+        needed.addAll(reads.before(s));
+        if (reads.readsResult(s)) {
+            needed.add(((Stmt.Assign) s).target());
         }
     }
 

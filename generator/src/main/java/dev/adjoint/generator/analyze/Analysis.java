@@ -8,13 +8,12 @@ import java.util.Set;
  *
  * @param active variables that carry an adjoint
  * @param needed variables whose values the reverse sweep reads (their overwrites are saved)
- * @param overwrites assignment sites that may replace a value assigned earlier, by statement
- *     identity (see {@link Overwrites})
+ * @param saves which assignments keep the value they overwrite, and how (see {@link Saves})
  * @param saveArrayElements whether array elements are saved before each write and restored in
  *     reverse (only when the to-be-recorded analysis is off: no derivative reads them)
  * @param varied variables that depend on a differentiated input
  */
-public record Analysis(Set<Atom.Var> active, Set<Atom.Var> needed, Overwrites overwrites, boolean saveArrayElements,
+public record Analysis(Set<Atom.Var> active, Set<Atom.Var> needed, Saves saves, boolean saveArrayElements,
         Set<Atom.Var> varied) {
 
     public Analysis {

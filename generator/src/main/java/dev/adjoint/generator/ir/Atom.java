@@ -1,7 +1,7 @@
 package dev.adjoint.generator.ir;
 
 /** An operand of an operation: a variable or a constant. */
-public sealed interface Atom permits Atom.Var, Atom.Const, Atom.Elem {
+public sealed interface Atom permits Atom.Var, Atom.Const, Atom.Elem, Atom.Index {
 
     /** The type of the value. */
     Ty type();
@@ -23,9 +23,9 @@ public sealed interface Atom permits Atom.Var, Atom.Const, Atom.Elem {
     }
 
     /**
-     * An element of an array no statement of the method writes, read where it is used (in the
-     * forward and the reverse sweep) instead of being copied into a temporary that loops would have
-     * to save: its value is always the same for the same indices.
+     * An element of an array that no statement writes after it (nor in a loop around it), read
+     * where it is used, in the forward and the reverse sweep, instead of being copied into a
+     * temporary that loops would have to save: by then the array holds its final values.
      */
     record Elem(Var array, java.util.List<Atom> indices, Ty type) implements Atom {
         public Elem {
@@ -42,6 +42,35 @@ public sealed interface Atom permits Atom.Var, Atom.Const, Atom.Elem {
         @Override
         public String toString() {
             return java();
+        }
+    }
+
+    /**
+     * An integer index expression such as {@code c * d + j}, kept as (renamed) source text and
+     * evaluated where it is used, in the forward and the reverse sweep, instead of a temporary
+     * that loops would have to save: the reverse sweep restores the variables it reads anyway.
+     *
+     * @param text the renamed source text
+     * @param vars the variables it reads
+     */
+    record Index(String text, java.util.List<Var> vars) implements Atom {
+        public Index {
+            vars = java.util.List.copyOf(vars);
+        }
+
+        @Override
+        public Ty type() {
+            return Ty.INT;
+        }
+
+        @Override
+        public String java() {
+            return text;
+        }
+
+        @Override
+        public String toString() {
+            return text;
         }
     }
 
@@ -65,6 +94,9 @@ public sealed interface Atom permits Atom.Var, Atom.Const, Atom.Elem {
             java.util.List<Var> out = new java.util.ArrayList<>();
             e.indices().forEach(i -> out.addAll(reads(i)));
             return out;
+        }
+        if (a instanceof Index i) {
+            return i.vars();
         }
         return java.util.List.of();
     }

@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -143,7 +144,8 @@ final class ExpressionLowering {
             if (ref.isEmpty()) {
                 return new Atom.Const(ty.zero(), ty);
             }
-            if (rootName(a).filter(n -> !writesArray(lo.request.declaration(), n)).isPresent()) {
+            if (rootName(a).filter(n -> !writesArray(lo.request.declaration(), n)
+                    || ArrayWrites.allBefore(lo.request.declaration(), n, a)).isPresent()) {
                 return new Atom.Elem(ref.get().array(), ref.get().indices(), ty); // read where used: nothing to save
             }
             Atom.Var load = lo.temp(ty);
@@ -182,9 +184,49 @@ final class ExpressionLowering {
         }
         List<Atom> indices = new ArrayList<>();
         for (Expression i : idx) {
-            indices.add(convert(expr(i), Ty.INT, i));
+            indices.add(index(i));
         }
         return Optional.of(new ArrayRef(arr, indices));
+    }
+
+    /**
+     * An array index: integer arithmetic over variables and literals stays an expression
+     * ({@link Atom.Index}), anything else is lowered like any value.
+     */
+    private Atom index(Expression i) {
+        Expression inner = i;
+        while (inner instanceof EnclosedExpr en) {
+            inner = en.getInner();
+        }
+        if (inner instanceof BinaryExpr && types.of(inner).filter(Ty.INT::equals).isPresent() && integerArithmetic(inner)) {
+            Set<Atom.Var> reads = new LinkedHashSet<>();
+            Expression renamed = new PassiveText(lo, calls).rename(inner.clone(), reads);
+            return new Atom.Index(renamed.toString(), List.copyOf(reads));
+        }
+        return convert(expr(i), Ty.INT, i);
+    }
+
+    /** Whether {@code e} is {@code + - * / %} over int locals, parameters and literals only. */
+    private boolean integerArithmetic(Expression e) {
+        if (e instanceof EnclosedExpr en) {
+            return integerArithmetic(en.getInner());
+        }
+        if (e instanceof IntegerLiteralExpr) {
+            return true;
+        }
+        if (e instanceof NameExpr n) {
+            return lo.lookup(n.getNameAsString()).filter(v -> v.type().equals(Ty.INT)).isPresent();
+        }
+        if (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
+            return integerArithmetic(u.getExpression());
+        }
+        if (e instanceof BinaryExpr b) {
+            return switch (b.getOperator()) {
+                case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> integerArithmetic(b.getLeft()) && integerArithmetic(b.getRight());
+                default -> false;
+            };
+        }
+        return false;
     }
 
     private Atom mathCall(MethodCallExpr m, Ty ty) {

@@ -158,9 +158,11 @@ public final class Lowering {
         if (value.equals(target)) {
             return; // 's = s;' changes nothing
         }
-        // retarget the temporary just computed, when it is not read by its own operation
+        // retarget the temporary just computed, when it is not read by its own operation (a passive
+        // one may read it: 'i = i + 1' has no derivative, and its reverse is the inverse step)
         if (!out.isEmpty() && out.get(out.size() - 1) instanceof Stmt.Assign last && last.target().equals(value)
-                && temps.contains(last.target()) && !last.op().operands().contains(target)
+                && temps.contains(last.target())
+                && (!last.op().operands().contains(target) || last.op() instanceof Op.Passive)
                 && last.op().type().equals(target.type())) {
             out.remove(out.size() - 1);
             locals.remove(last.target());

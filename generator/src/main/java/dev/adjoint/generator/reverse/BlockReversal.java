@@ -1,5 +1,6 @@
 package dev.adjoint.generator.reverse;
 
+import dev.adjoint.generator.analyze.Saves;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Origin;
@@ -157,16 +158,21 @@ final class BlockReversal {
 
     private void assign(Stmt.Assign a, List<Code> forward, List<Code> reverse) {
         Atom.Var t = a.target();
-        boolean overwrite = sw.an.overwrites().isOverwrite(a);
-        Code restore = null;
-        if (overwrite && sw.an.needed().contains(t) && !t.type().isArray()) {
-            restore = save(t.name(), t.type(), forward, t.name());
-        }
+        boolean overwrite = sw.an.saves().isOverwrite(a);
+        Code restore = switch (sw.an.saves().kind(a)) {
+            case SAVE -> save(t.name(), t.type(), forward, t.name());
+            case INVERT -> new Code.Line(t.name() + " = " + Saves.inverse(a).orElseThrow());
+            case NONE -> null;
+        };
         boolean declare = !overwrite && sw.depth == 0 && !sw.ir.hoisted().contains(t) && !sw.ir.params().contains(t);
-        forward.add(new Code.Line((declare ? t.type().java() + " " : "") + t.name() + " = " + primal(a.op())));
+        // a local array lives until the method returns, unless it is the result: from the pool
+        boolean pooled = a.op() instanceof Op.NewArray na1 && na1.dims().size() == 1 && !t.equals(sw.ir.result());
+        String value = pooled ? sw.borrowArray(t.type().prim(), ((Op.NewArray) a.op()).dims().get(0).java()) : primal(a.op());
+        forward.add(new Code.Line((declare ? t.type().java() + " " : "") + t.name() + " = " + value));
         if (a.op() instanceof Op.NewArray na && sw.adjoint(t) != null) {
             // the adjoint of a local array: same shape, zeroed, visible to the reverse sweep
-            forward.add(new Code.Line(t.type().java() + " " + sw.adjoint(t) + " = " + newArray(na)));
+            String zeroed = na.dims().size() == 1 ? sw.borrowArray(t.type().prim(), na.dims().get(0).java()) : newArray(na);
+            forward.add(new Code.Line(t.type().java() + " " + sw.adjoint(t) + " = " + zeroed));
         }
 
         if (sw.an.active().contains(t) && !t.type().isArray()) {

@@ -42,7 +42,7 @@ public final class ReverseSweep {
                     // written in place: a local adjoint, since each write clears its element's adjoint
                     String local = ir.names().claim("_d_" + p.name());
                     sw.adjoints.put(v, local);
-                    String like = p.type().dims() == 1 ? "new " + p.type().prim().java() + "[" + v.name() + ".length]"
+                    String like = p.type().dims() == 1 ? sw.borrowArray(p.type().prim(), v.name() + ".length")
                             : "dev.adjoint.Gradients.like(" + v.name() + ")";
                     prologue.add(new Code.Line(p.type().java() + " " + local + " = " + like));
                     if (buffer != null) {
@@ -71,6 +71,9 @@ public final class ReverseSweep {
         List<Code> out = new ArrayList<>();
         if (sw.usesStack) {
             out.add(new Code.Line("dev.adjoint.stack.AdjointStacks " + sw.stack + " = dev.adjoint.stack.AdjointStacks.forThread()"));
+        }
+        if (sw.arrayMark != null) {
+            out.add(new Code.Line("int " + sw.arrayMark + " = " + sw.stack + ".arrays.mark()"));
         }
         out.add(new Code.Comment("forward sweep"));
         for (Atom.Var v : ir.locals()) {
@@ -102,6 +105,9 @@ public final class ReverseSweep {
         }
         out.addAll(main.reverse());
         out.addAll(epilogue);
+        if (sw.arrayMark != null) {
+            out.add(new Code.Line(sw.stack + ".arrays.release(" + sw.arrayMark + ")"));
+        }
         out.add(new Code.Line("return " + result));
         return new AdjointMethod(ir.request(), buffers, seed, out);
     }

@@ -44,6 +44,22 @@ final class Sweep {
         };
     }
 
+    /** The name of the array pool's mark, once an array is borrowed from it. */
+    String arrayMark;
+
+    /**
+     * A zeroed 1-D array of {@code prim} and length {@code length} from the thread's pool: the
+     * method gives it back before it returns, so only arrays that do not outlive the call may come
+     * from here.
+     */
+    String borrowArray(Ty.Prim prim, String length) {
+        usesStack = true;
+        if (arrayMark == null) {
+            arrayMark = claim("_arrays");
+        }
+        return stack + ".arrays.borrow" + (prim == Ty.Prim.FLOAT ? "Floats" : "Doubles") + "(" + length + ")";
+    }
+
     String claim(String name) {
         return ir.names().claim(name);
     }

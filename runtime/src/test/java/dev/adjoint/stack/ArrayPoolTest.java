@@ -1,0 +1,84 @@
+package dev.adjoint.stack;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ArrayPoolTest {
+    @Test
+    void borrowedArraysAreZeroedAndOfTheExactLength() {
+        ArrayPool pool = new ArrayPool();
+        int mark = pool.mark();
+        double[] a = pool.borrowDoubles(3);
+        a[1] = 5;
+        pool.release(mark);
+        double[] b = pool.borrowDoubles(3);
+        assertSame(a, b, "a given-back array of the same length is reused");
+        assertArrayEquals(new double[3], b, 0.0);
+        assertEquals(4, pool.borrowDoubles(4).length);
+        float[] f = pool.borrowFloats(3);
+        assertEquals(3, f.length);
+        pool.release(mark);
+        assertTrue(pool.isEmpty());
+    }
+
+    @Test
+    void nestedBorrowersDoNotShareArrays() {
+        ArrayPool pool = new ArrayPool();
+        int outer = pool.mark();
+        double[] a = pool.borrowDoubles(2);
+        int inner = pool.mark();
+        double[] b = pool.borrowDoubles(2);
+        assertNotSame(a, b);
+        pool.release(inner);
+        double[] c = pool.borrowDoubles(2);
+        assertSame(b, c, "the inner call's array comes back, not the outer one's");
+        assertNotSame(a, c);
+        pool.release(outer);
+        assertTrue(pool.isEmpty());
+    }
+
+    @Test
+    void thePoolKeepsABoundedNumberOfArrays() {
+        ArrayPool pool = new ArrayPool();
+        int mark = pool.mark();
+        for (int n = 1; n <= 3 * ArrayPool.KEEP; n++) {
+            assertEquals(n, pool.borrowDoubles(n).length); // past the bound, arrays are simply not pooled
+        }
+        pool.release(mark);
+        for (int n = 1; n <= 3 * ArrayPool.KEEP; n++) {
+            int m = pool.mark();
+            double[] a = pool.borrowDoubles(n);
+            assertEquals(n, a.length);
+            assertArrayEquals(new double[n], a, 0.0);
+            pool.release(m);
+        }
+        assertTrue(pool.isEmpty());
+    }
+
+    @Test
+    void clearGivesBackWhatAnInterruptedCallBorrowed() {
+        AdjointStacks s = new AdjointStacksProbe().stacks();
+        s.arrays.borrowDoubles(8);
+        assertTrue(!s.isEmpty());
+        s.clear();
+        assertTrue(s.isEmpty());
+    }
+
+    /** A fresh AdjointStacks for this test, not the thread's. */
+    private static final class AdjointStacksProbe {
+        AdjointStacks stacks() {
+            try {
+                var c = AdjointStacks.class.getDeclaredConstructor();
+                c.setAccessible(true);
+                return c.newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
