@@ -158,4 +158,42 @@ public class LocalArrays {
         p[0] = p[2] - y;
         return p[0] * p[1] + p[2];
     }
+
+    // fuzz seed 777 program 928: a local array read by the derivative of a product while it is
+    // not itself active (its values come from a constant): it must still be restored in reverse
+    //@at (0.7, 1.3, 3)
+    //@at (-0.4, 0.9, 4)
+    @Differentiable(wrt = "x")
+    static double inactiveArrayReadByAProduct(double p, double x, int n) {
+        double[] u = new double[4];
+        u[0] = 1.5;
+        double b = x;
+        int i = n;
+        while (i > 0) {
+            i--;
+            b = Math.tanh(b * u[(i + 1) % 4] + Math.sin(u[i]) * b);
+            u[i] = Math.tanh(p) + i;
+        }
+        return b;
+    }
+
+    // fuzz seed 31337 program 75: a value computed from an element of a local array that changes
+    // between iterations is not the same in every iteration, and must be saved
+    //@at (0.6, {0.2, -0.5, 0.9, 0.3}, 4)
+    //@at (-0.3, {0.4, 0.1, -0.8, 0.7}, 3)
+    @Differentiable
+    static double factorFromAChangingElement(double x, double[] w, int n) {
+        double[] u = new double[4];
+        double a = Math.tan(0.5 * Math.tanh(w[3]));
+        int k = n - 1;
+        int i = n;
+        while (i > 0) {
+            i--;
+            x = Math.tanh(Math.exp(Math.tanh(a)) * (u[3 - k] / (2 + Math.cos(u[i]))) + x);
+            u[i]++;
+            u[(i + k) % 4] += 0.5 * x;
+            a *= 0.75 + 0.25 * Math.tanh(u[3 - k]);
+        }
+        return a - x;
+    }
 }

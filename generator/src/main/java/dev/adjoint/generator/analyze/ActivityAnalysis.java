@@ -71,12 +71,12 @@ public final class ActivityAnalysis {
             active = varied;
         }
         Set<Atom.Var> needed = new HashSet<>();
-        ReverseReads reads = new ReverseReads(active);
+        ReverseReads reads = new ReverseReads(active, ir.restoredArrays());
         for (Stmt s : flat) {
             collectNeeded(s, reads, needed, options);
         }
         Overwrites overwrites = Overwrites.of(ir.params(), ir.body());
-        Saves saves = options.toBeRecorded() ? Saves.recorded(ir.params(), ir.body(), overwrites, reads)
+        Saves saves = options.toBeRecorded() ? Saves.recorded(ir.params(), ir.body(), ir.restoredArrays(), overwrites, reads)
                 : Saves.everyOverwrite(flat, overwrites, needed);
         return new Analysis(active, needed, saves, !options.toBeRecorded(), varied);
     }

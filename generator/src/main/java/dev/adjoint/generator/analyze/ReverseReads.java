@@ -16,9 +16,12 @@ import java.util.Set;
  */
 final class ReverseReads {
     private final Set<Atom.Var> active;
+    private final Set<Atom.Var> restoredArrays;
 
-    ReverseReads(Set<Atom.Var> active) {
+    /** @param restoredArrays arrays whose writes the reverse sweep undoes (see MethodIr) */
+    ReverseReads(Set<Atom.Var> active, Set<Atom.Var> restoredArrays) {
         this.active = active;
+        this.restoredArrays = restoredArrays;
     }
 
     /** The variables read with the values they have just before {@code s} runs. */
@@ -48,7 +51,8 @@ final class ReverseReads {
             } else if (a.op() instanceof Op.Call call) {
                 call.args().forEach(x -> out.addAll(Atom.reads(x))); // the reverse sweep calls the callee's adjoint
             }
-        } else if (s instanceof Stmt.ArrayStore st && active.contains(st.array())) {
+        } else if (s instanceof Stmt.ArrayStore st && (active.contains(st.array()) || restoredArrays.contains(st.array()))) {
+            // the element's adjoint, and the element itself when the write is undone
             st.indices().forEach(x -> out.addAll(Atom.reads(x)));
             if (st.value() instanceof Atom.Elem e) {
                 e.indices().forEach(x -> out.addAll(Atom.reads(x)));

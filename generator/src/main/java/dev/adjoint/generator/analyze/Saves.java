@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,9 @@ public final class Saves {
 
     private final Map<Stmt, Kind> kinds = new IdentityHashMap<>();
     private final Overwrites overwrites;
+    /** The state at each loop's head, over all iterations (see {@link #walk}). */
+    private final Map<Stmt.Loop, Set<Atom.Var>> loopEntries = new IdentityHashMap<>();
+    private boolean grew;
     /** Variables that hold one value whenever they are read: see {@link #invariants}. */
     private Set<Atom.Var> invariant = Set.of();
 
@@ -89,10 +93,14 @@ public final class Saves {
     }
 
     /** The to-be-recorded analysis of {@code body} (see the class comment). */
-    static Saves recorded(List<Atom.Var> params, List<Stmt> body, Overwrites overwrites, ReverseReads reads) {
+    static Saves recorded(List<Atom.Var> params, List<Stmt> body, Set<Atom.Var> restoredArrays, Overwrites overwrites,
+            ReverseReads reads) {
         Saves saves = new Saves(overwrites);
-        saves.invariant = invariants(params, body);
-        saves.walk(body, new HashSet<>(), reads);
+        saves.invariant = invariants(params, body, restoredArrays);
+        do {
+            saves.grew = false;
+            saves.walk(body, new HashSet<>(), reads);
+        } while (saves.grew);
         return saves;
     }
 
@@ -101,11 +109,11 @@ public final class Saves {
      * parameters and other such variables ({@code 0.5 * gamma * gamma} in a loop): every run of the
      * assignment writes the value it overwrites, so there is nothing to restore.
      */
-    private static Set<Atom.Var> invariants(List<Atom.Var> params, List<Stmt> body) {
+    private static Set<Atom.Var> invariants(List<Atom.Var> params, List<Stmt> body, Set<Atom.Var> restoredArrays) {
         List<Stmt> flat = new ArrayList<>();
         ActivityAnalysis.flatten(body, flat);
         Map<Atom.Var, Integer> sites = new HashMap<>();
-        Map<Atom.Var, Stmt.Assign> only = new HashMap<>();
+        Map<Atom.Var, Stmt.Assign> only = new LinkedHashMap<>(); // program order: one or two rounds
         params.forEach(p -> sites.put(p, 1)); // a parameter's value on entry is one more
         for (Stmt s : flat) {
             if (s instanceof Stmt.Assign a) {
@@ -120,7 +128,7 @@ public final class Saves {
             changed = false;
             for (Map.Entry<Atom.Var, Stmt.Assign> e : only.entrySet()) {
                 if (sites.get(e.getKey()) == 1 && !invariant.contains(e.getKey()) && pure(e.getValue().op())
-                        && e.getValue().op().operands().stream().allMatch(o -> invariantAtom(o, invariant))) {
+                        && e.getValue().op().operands().stream().allMatch(o -> invariantAtom(o, invariant, restoredArrays))) {
                     changed |= invariant.add(e.getKey());
                 }
             }
@@ -133,11 +141,14 @@ public final class Saves {
         return op instanceof Op.Apply || op instanceof Op.Passive p && p.java().matches("[\\w\\s.+*/%-]*");
     }
 
-    private static boolean invariantAtom(Atom a, Set<Atom.Var> invariant) {
+    private static boolean invariantAtom(Atom a, Set<Atom.Var> invariant, Set<Atom.Var> restoredArrays) {
         if (a instanceof Atom.Var v) {
             return invariant.contains(v);
         }
-        // an element is read after the last write of its array (see Atom.Elem)
+        if (a instanceof Atom.Elem e && restoredArrays.contains(e.array())) {
+            return false; // written between two reads
+        }
+        // otherwise an element is read after the last write of its array (see Atom.Elem)
         return Atom.reads(a).stream().allMatch(invariant::contains);
     }
 
@@ -172,18 +183,17 @@ public final class Saves {
                 read.addAll(then);
                 read.addAll(otherwise);
             } else if (s instanceof Stmt.Loop l) {
-                // to a fixpoint: what one iteration leaves read reaches the next one's assignments
-                Set<Atom.Var> entry = new HashSet<>(read);
-                while (true) {
-                    Set<Atom.Var> afterHead = walk(l.head(), new HashSet<>(entry), reads);
-                    Set<Atom.Var> afterBody = walk(l.body(), new HashSet<>(afterHead), reads);
-                    if (entry.containsAll(afterBody)) {
-                        read.clear();
-                        read.addAll(afterHead); // the loop exits after its head
-                        break;
-                    }
-                    entry.addAll(afterBody);
-                }
+                // what one iteration leaves read reaches the next one's assignments: the loop's
+                // entry state gathers the state before the loop and after its body, and the whole
+                // method is walked again until no entry state grows (linear per walk, however deep
+                // the loops nest)
+                Set<Atom.Var> entry = loopEntries.computeIfAbsent(l, x -> new HashSet<>());
+                grew |= entry.addAll(read);
+                Set<Atom.Var> afterHead = walk(l.head(), new HashSet<>(entry), reads);
+                Set<Atom.Var> afterBody = walk(l.body(), new HashSet<>(afterHead), reads);
+                grew |= entry.addAll(afterBody);
+                read.clear();
+                read.addAll(afterHead); // the loop exits after its head
             }
         }
         return read;

@@ -4,8 +4,10 @@ import com.github.javaparser.Range;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.DoStmt;
@@ -14,43 +16,83 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where a method writes the elements of an array, in source order: an element read after every
- * write, and outside every loop that writes, sees the array's final values, so the reverse sweep
- * can read it again instead of saving a copy (the scratch arrays a method fills first and reads
- * afterwards).
+ * Where a method writes and reads the elements of an array, which decides how the reverse sweep
+ * gets back the values it reads: an element read after every write, and outside every loop that
+ * writes, sees the array's final values, so the reverse sweep can read it again instead of saving
+ * a copy (the scratch arrays a method fills first and reads afterwards); a local array read more
+ * often than written is cheaper to restore element by element as the reverse sweep undoes its
+ * writes, after which every read sees the value it saw forward.
  */
 final class ArrayWrites {
-    private ArrayWrites() {}
+    private final Node method;
+    /** The writes (assignments, increments) of each array's elements, by array name. */
+    private final Map<String, List<Expression>> writes = new HashMap<>();
+    /** The outermost element reads of each array, by array name. */
+    private final Map<String, List<ArrayAccessExpr>> reads = new HashMap<>();
+    /** Every element access by position, to find the original of a clone. */
+    private final Map<Range, ArrayAccessExpr> byRange = new HashMap<>();
+    private final Map<String, Boolean> restore = new HashMap<>();
 
-    /**
-     * Whether every write of an array named {@code name} in {@code method} ends before
-     * {@code read} begins, and no loop contains both. Conservative: false when a position is unknown.
-     */
-    static boolean allBefore(Node method, String name, ArrayAccessExpr read) {
-        Optional<Node> attached = attached(method, read);
-        if (attached.isEmpty() || attached.get().getRange().isEmpty()) {
-            return false;
+    /** Indexes {@code method}'s element accesses once. */
+    ArrayWrites(Node method) {
+        this.method = method;
+        for (AssignExpr a : method.findAll(AssignExpr.class)) {
+            if (a.getTarget() instanceof ArrayAccessExpr) {
+                root(a.getTarget()).ifPresent(n -> writes.computeIfAbsent(n, x -> new ArrayList<>()).add(a));
+            }
         }
-        Node up = attached.get().getParentNode().orElse(null);
+        for (UnaryExpr u : method.findAll(UnaryExpr.class)) {
+            if (u.getOperator().name().contains("CREMENT") && u.getExpression() instanceof ArrayAccessExpr) {
+                root(u.getExpression()).ifPresent(n -> writes.computeIfAbsent(n, x -> new ArrayList<>()).add(u));
+            }
+        }
+        for (ArrayAccessExpr a : method.findAll(ArrayAccessExpr.class)) {
+            a.getRange().ifPresent(r -> byRange.putIfAbsent(r, a));
+            boolean inner = a.getParentNode().filter(p -> p instanceof ArrayAccessExpr pa && pa.getName() == a).isPresent();
+            if (!inner) {
+                root(a).ifPresent(n -> reads.computeIfAbsent(n, x -> new ArrayList<>()).add(a));
+            }
+        }
+    }
+
+    /** Whether the method writes an element of an array named {@code name}. */
+    boolean written(String name) {
+        return writes.containsKey(name);
+    }
+
+    /** Whether {@code read} is a return statement's value: the method's result must be a variable. */
+    static boolean returned(Expression read) {
+        Node up = read.getParentNode().orElse(null);
         while (up instanceof EnclosedExpr) {
             up = up.getParentNode().orElse(null);
         }
-        if (up instanceof ReturnStmt) {
-            return false; // the method's result is a variable, whose adjoint the caller seeds
+        return up instanceof ReturnStmt;
+    }
+
+    /**
+     * Whether every write of an array named {@code name} ends before {@code read} begins, and no
+     * loop contains both. Conservative: false when a position is unknown.
+     */
+    boolean allBefore(String name, ArrayAccessExpr read) {
+        Optional<Node> attached = attached(read);
+        if (attached.isEmpty() || attached.get().getRange().isEmpty()) {
+            return false;
         }
         Range at = attached.get().getRange().get();
-        Set<Node> readLoops = loopsAround(attached.get(), method);
-        for (Expression w : writes(method, name)) {
+        Set<Node> readLoops = loopsAround(attached.get());
+        for (Expression w : writes.getOrDefault(name, List.of())) {
             if (w.getRange().isEmpty() || !w.getRange().get().end.isBefore(at.begin)) {
                 return false;
             }
-            for (Node loop : loopsAround(w, method)) {
+            for (Node loop : loopsAround(w)) {
                 if (readLoops.contains(loop)) {
                     return false;
                 }
@@ -59,42 +101,63 @@ final class ArrayWrites {
         return true;
     }
 
-    /** The targets of the writes of {@code name}'s elements. */
-    private static List<Expression> writes(Node method, String name) {
-        List<Expression> out = new ArrayList<>();
-        for (AssignExpr a : method.findAll(AssignExpr.class)) {
-            if (a.getTarget() instanceof ArrayAccessExpr && root(a.getTarget()).filter(name::equals).isPresent()) {
-                out.add(a);
+    /**
+     * Whether saving {@code name}'s elements before each write (and restoring them in reverse) is
+     * cheaper than saving the values read from it: the reads whose values a derivative needs (an
+     * operand of {@code *}, {@code /} or a function), against the writes, each weighted by 10 to
+     * the power of its loop depth. For local arrays that are not the method's result.
+     */
+    boolean restoreOnWrite(String name) {
+        return restore.computeIfAbsent(name, n -> {
+            for (ReturnStmt r : method.findAll(ReturnStmt.class)) {
+                if (r.getExpression().filter(e -> e instanceof NameExpr ne && ne.getNameAsString().equals(n)).isPresent()) {
+                    return false;
+                }
             }
-        }
-        for (UnaryExpr u : method.findAll(UnaryExpr.class)) {
-            if (u.getOperator().name().contains("CREMENT") && u.getExpression() instanceof ArrayAccessExpr
-                    && root(u.getExpression()).filter(name::equals).isPresent()) {
-                out.add(u);
+            double w = 0;
+            for (Expression e : writes.getOrDefault(n, List.of())) {
+                w += Math.pow(10, loopsAround(e).size());
             }
+            double r = 0;
+            for (ArrayAccessExpr a : reads.getOrDefault(n, List.of())) {
+                if (derivativeReads(a)) {
+                    r += Math.pow(10, loopsAround(a).size());
+                }
+            }
+            return r > w;
+        });
+    }
+
+    /** Whether a derivative reads the value of {@code a}: an operand of {@code *}, {@code /}, a call. */
+    private static boolean derivativeReads(Expression a) {
+        Node p = a.getParentNode().orElse(null);
+        while (p instanceof EnclosedExpr) {
+            p = p.getParentNode().orElse(null);
         }
-        return out;
+        if (p instanceof BinaryExpr b) {
+            return b.getOperator() == BinaryExpr.Operator.MULTIPLY || b.getOperator() == BinaryExpr.Operator.DIVIDE;
+        }
+        if (p instanceof AssignExpr as && as.getTarget() == a) {
+            return as.getOperator() == AssignExpr.Operator.MULTIPLY || as.getOperator() == AssignExpr.Operator.DIVIDE;
+        }
+        return p instanceof MethodCallExpr;
     }
 
     /**
-     * {@code read} itself when it is part of {@code method}'s tree, else the node of the method at
+     * {@code read} itself when it is part of the method's tree, else the access of the method at
      * the same place: lowering rewrites {@code a += e} as {@code a = a + (e)} over clones, which
      * keep their positions but not their parents.
      */
-    private static Optional<Node> attached(Node method, ArrayAccessExpr read) {
+    private Optional<Node> attached(ArrayAccessExpr read) {
         for (Node n = read; n != null; n = n.getParentNode().orElse(null)) {
             if (n == method) {
                 return Optional.of(read);
             }
         }
-        if (read.getRange().isEmpty()) {
-            return Optional.empty();
-        }
-        Range r = read.getRange().get();
-        return method.findFirst(ArrayAccessExpr.class, x -> x.getRange().filter(r::equals).isPresent()).map(x -> x);
+        return read.getRange().map(byRange::get);
     }
 
-    private static Set<Node> loopsAround(Node n, Node method) {
+    private Set<Node> loopsAround(Node n) {
         Set<Node> loops = new HashSet<>();
         for (Node p = n.getParentNode().orElse(null); p != null && p != method; p = p.getParentNode().orElse(null)) {
             if (p instanceof ForStmt || p instanceof WhileStmt || p instanceof DoStmt || p instanceof ForEachStmt) {

@@ -15,6 +15,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
+import dev.adjoint.generator.ir.Origin;
 import dev.adjoint.generator.ir.Stmt;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.parse.Positions;
@@ -144,12 +145,20 @@ final class ExpressionLowering {
             if (ref.isEmpty()) {
                 return new Atom.Const(ty.zero(), ty);
             }
-            if (rootName(a).filter(n -> !writesArray(lo.request.declaration(), n)
-                    || ArrayWrites.allBefore(lo.request.declaration(), n, a)).isPresent()) {
+            if (rootName(a).filter(n -> !arrayWrites().written(n)
+                    || !ArrayWrites.returned(a) && (arrayWrites().allBefore(n, a)
+                    || restored(n, ref.get().array()))).isPresent()) {
                 return new Atom.Elem(ref.get().array(), ref.get().indices(), ty); // read where used: nothing to save
+            }
+            // the same element twice in one statement ('q[j] * q[j]'): one load, one value to save
+            String key = ref.get().array().name() + ref.get().indices().stream().map(Atom::java).toList() + ":" + ty;
+            Loaded seen = loaded.get(key);
+            if (seen != null && seen.origin() == lo.origin && seen.block() == lo.out && lo.locals.contains(seen.temp())) {
+                return seen.temp();
             }
             Atom.Var load = lo.temp(ty);
             lo.emit(new Stmt.Assign(load, new Op.ArrayLoad(ref.get().array(), ref.get().indices(), ty), lo.origin));
+            loaded.put(key, new Loaded(load, lo.origin, lo.out));
             return load;
         }
         if (e instanceof MethodCallExpr m) {
@@ -158,6 +167,38 @@ final class ExpressionLowering {
         lo.error(e, "expression '" + Positions.oneLine(e) + "' is not supported");
         return new Atom.Const(ty.zero(), ty);
     }
+
+    /**
+     * Whether {@code array}, a local array, is restored element by element in the reverse sweep
+     * (see {@link ArrayWrites#restoreOnWrite}): its elements are then read where they are used.
+     */
+    private boolean restored(String name, Atom.Var array) {
+        if (lo.restoredArrays.contains(array)) {
+            return true;
+        }
+        boolean local = lo.request.params().stream().noneMatch(p -> p.name().equals(name));
+        boolean restore = local && arrayWrites().restoreOnWrite(name);
+        if (restore) {
+            lo.restoredArrays.add(array);
+        }
+        return restore;
+    }
+
+    private ArrayWrites arrayWrites;
+
+    /** The method's array accesses, indexed once (a method may have thousands of statements). */
+    private ArrayWrites arrayWrites() {
+        if (arrayWrites == null) {
+            arrayWrites = new ArrayWrites(lo.request.declaration());
+        }
+        return arrayWrites;
+    }
+
+    /** A load emitted for the statement {@code origin} into {@code block}, reusable within it. */
+    private record Loaded(Atom.Var temp, Origin origin, List<Stmt> block) {}
+
+    /** The loads of the statement being lowered, by element (a statement writes only at its end). */
+    private final java.util.Map<String, Loaded> loaded = new java.util.HashMap<>();
 
     /** An element reference {@code a[i]} or {@code a[i][j]}: the array variable and lowered indices. */
     record ArrayRef(Atom.Var array, List<Atom> indices) {}

@@ -38,6 +38,8 @@ public final class Lowering {
     final List<Atom.Var> locals = new ArrayList<>();
     final Set<Atom.Var> hoisted = new LinkedHashSet<>();
     final Set<Atom.Var> temps = new HashSet<>();
+    /** Local arrays whose elements the reverse sweep restores as it undoes their writes. */
+    final Set<Atom.Var> restoredArrays = new LinkedHashSet<>();
     private final Deque<Map<String, Atom.Var>> scopes = new ArrayDeque<>();
     List<Stmt> out = new ArrayList<>();
     /** Block nesting: 0 at the method's top level. */

@@ -108,7 +108,7 @@ public final class Normalizer {
         if (!lo.diagnostics.isEmpty()) {
             return new Result(Optional.empty(), lo.diagnostics);
         }
-        return new Result(Optional.of(new MethodIr(r, lo.params, lo.locals, lo.hoisted, lo.out, lo.names)), List.of());
+        return new Result(Optional.of(new MethodIr(r, lo.params, lo.locals, lo.hoisted, lo.out, lo.names, lo.restoredArrays)), List.of());
     }
 
     // ---- blocks and jumps -------------------------------------------------------------------

@@ -208,7 +208,9 @@ final class BlockReversal {
         Code restore = null;
         // (arrays the caller sees, parameters and the result, keep the method's side effects)
         boolean visible = sw.ir.params().contains(st.array()) || st.array().equals(sw.ir.result());
-        if (sw.an.saveArrayElements() && !visible) {
+        // (a restored array's elements are read in reverse, by derivatives of other variables too)
+        boolean restored = sw.ir.restoredArrays().contains(st.array());
+        if ((sw.an.saveArrayElements() || restored) && !visible) {
             restore = save(element, new Ty(st.array().type().prim(), 0), forward, st.array().name());
         }
         forward.add(new Code.Line(element + " = " + st.value().java()));
