@@ -1,6 +1,7 @@
 package dev.adjoint.generator.tape;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.SimpleName;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.normalize.Calls;
 import dev.adjoint.generator.normalize.Lowering;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the parts of one recorder share: the method, its scopes and fresh names, the text written
@@ -22,6 +25,10 @@ final class RecorderState {
     final Lowering scope;
     final Types types;
     final Calls calls;
+    /** Every identifier the method's declaration writes: the generated names must avoid them. */
+    final Set<String> userNames;
+    /** The recorder's tape parameter: {@code _tape} unless the user wrote that name. */
+    final String tape;
     final List<Diagnostic> diagnostics = new ArrayList<>();
     final StringBuilder out = new StringBuilder();
     int indent;
@@ -33,6 +40,14 @@ final class RecorderState {
         this.scope = new Lowering(request, index);
         this.calls = new Calls(scope);
         this.types = new Types(scope::typeOfName, calls);
+        this.userNames = userNames(request);
+        this.tape = scope.claim(TapeRecorder.tapeParameter(request));
+    }
+
+    static Set<String> userNames(MethodRequest request) {
+        Set<String> names = new TreeSet<>();
+        request.declaration().findAll(SimpleName.class).forEach(n -> names.add(n.asString()));
+        return names;
     }
 
     /** The handle variable of value variable {@code name} (a fresh name, never the user's). */

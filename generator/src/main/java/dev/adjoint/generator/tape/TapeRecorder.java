@@ -29,7 +29,9 @@ import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.emit.RuntimeNames;
 import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.select.MethodIndex;
@@ -66,6 +68,14 @@ public final class TapeRecorder {
      */
     public record Recording(String body, List<Diagnostic> diagnostics, List<String> paramHandles) {}
 
+    /**
+     * The name of the recorder's {@code Tape} parameter: {@code _tape}, or the first free
+     * {@code _tape_k} when the method's own code uses that name.
+     */
+    public static String tapeParameter(MethodRequest request) {
+        return new Names(RecorderState.userNames(request)).claim("_tape");
+    }
+
     /** Writes the recorder of {@code request}. */
     public static Recording record(MethodRequest request, MethodIndex index) {
         TapeRecorder r = new TapeRecorder(request, index);
@@ -78,6 +88,7 @@ public final class TapeRecorder {
                 request.declaration().findAll(VariableDeclarator.class).stream().map(v -> (Node) v))
                 .filter(TapeRecorder::isNamedMath)
                 .forEach(n -> st.error(n, "a variable named 'Math' would hide java.lang.Math in the generated code; rename it"));
+        RuntimeNames.unqualifiable(request).ifPresent(n -> st.error(n, RuntimeNames.unqualifiableMessage(request)));
         List<String> handles = new ArrayList<>();
         for (Param p : request.params()) {
             handles.add(p.type().isFloating() ? st.handle(p.name()) : null);
@@ -147,9 +158,12 @@ public final class TapeRecorder {
                 st.indent--;
             }
             st.line("}");
+        } else if (s instanceof ReturnStmt r && r.getExpression().isEmpty()) {
+            st.error(s, "'return;' without a value in method '" + st.request.name() + "', which returns " + st.request.result()
+                    + ": return the result, 'return <value>;'");
         } else if (s instanceof ReturnStmt r) {
             ValueRecorder.Value v = values.convert(values.value(r.getExpression().orElseThrow()), st.request.result());
-            st.line("_tape.setResult(" + v.handle() + ");");
+            st.line(st.tape + ".setResult(" + v.handle() + ");");
             st.line("return " + v.value() + ";");
         } else {
             st.error(s, "'" + Positions.oneLine(s).split("[({]")[0].trim() + "' is not supported by the tape strategy either;"
@@ -210,6 +224,9 @@ public final class TapeRecorder {
             return;
         }
         String i = "_i" + st.indent;
+        if (st.userNames.contains(i)) {
+            i = st.scope.claim(i); // (only then: sibling loops at one depth share the name, as they always have)
+        }
         st.line("for (int " + i + " = 0; " + i + " < " + arr.getNameAsString() + ".length; " + i + "++) {");
         st.indent++;
         st.scope.pushScope();
@@ -296,7 +313,7 @@ public final class TapeRecorder {
             String n = passive.text(c.getLevels().get(0).getDimension().orElseThrow());
             st.scope.bind(name, new Atom.Var(name, t));
             st.line(t.java() + " " + name + " = new " + t.prim().java() + "[" + n + "];");
-            st.line("int[] " + st.handle(name) + " = _tape.borrowHandles(" + name + ".length);");
+            st.line("int[] " + st.handle(name) + " = " + st.tape + ".borrowHandles(" + name + ".length);");
             return;
         }
         if (!t.isFloating()) {

@@ -134,7 +134,7 @@ final class ValueRecorder {
         if (callee.isPresent()) {
             MethodRequest c = callee.get();
             List<String> args = new ArrayList<>();
-            args.add("_tape");
+            args.add(st.tape);
             for (int i = 0; i < m.getArguments().size(); i++) {
                 Param p = c.params().get(i);
                 Expression a = m.getArgument(i);
@@ -156,7 +156,7 @@ final class ValueRecorder {
             String v = st.temp("v");
             String owner = c.packageName().equals(st.request.packageName()) ? c.adjointSimpleName() : c.adjointQualifiedName();
             st.line(t.java() + " " + v + " = " + owner + "." + c.name() + "Record(" + String.join(", ", args) + ");");
-            st.line("int " + st.handle(v) + " = _tape.result();");
+            st.line("int " + st.handle(v) + " = " + st.tape + ".result();");
             return new Value(v, st.handle(v), t);
         }
         if (m.getNameAsString().equals("detach") && st.calls.isBuiltin(m)) {
@@ -232,7 +232,7 @@ final class ValueRecorder {
                     i++;
                 }
                 String next = i >= parents.size() ? h : st.temp("chain");
-                st.line("int " + next + " = _tape.push" + ps.size() + "(" + String.join(", ", ps) + ");");
+                st.line("int " + next + " = " + st.tape + ".push" + ps.size() + "(" + String.join(", ", ps) + ");");
                 acc = next;
             }
         }
@@ -270,7 +270,7 @@ final class ValueRecorder {
         if (n == 0) {
             st.line("int " + h + " = dev.adjoint.tape.Tape.CONSTANT;");
         } else {
-            st.line("int " + h + " = _tape.push" + n + "(" + push + ");");
+            st.line("int " + h + " = " + st.tape + ".push" + n + "(" + push + ");");
         }
         return new Value(z, h, t);
     }
