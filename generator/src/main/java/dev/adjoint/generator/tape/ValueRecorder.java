@@ -185,9 +185,10 @@ final class ValueRecorder {
         String owner = c.packageName().equals(st.request.packageName()) ? c.ownerSimpleName() : c.ownerQualifiedName();
         String stacks = st.temp("s");
         String mark = st.temp("cells");
+        String markF = st.scope.claim(mark + "f");
         st.line("dev.adjoint.stack.AdjointStacks " + stacks + " = dev.adjoint.stack.AdjointStacks.forThread();");
         st.line("int " + mark + " = " + stacks + ".doubleCellMark();");
-        st.line("int " + mark + "f = " + stacks + ".floatCellMark();");
+        st.line("int " + markF + " = " + stacks + ".floatCellMark();");
         List<String> args = new ArrayList<>();
         List<String> buffers = new ArrayList<>();
         List<String[]> parents = new ArrayList<>();
@@ -236,7 +237,7 @@ final class ValueRecorder {
                 acc = next;
             }
         }
-        st.line(stacks + ".releaseCells(" + mark + ", " + mark + "f);");
+        st.line(stacks + ".releaseCells(" + mark + ", " + markF + ");");
         return new Value(z, h, t);
     }
 
