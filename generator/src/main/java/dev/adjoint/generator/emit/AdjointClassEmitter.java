@@ -17,7 +17,6 @@ import dev.adjoint.generator.reverse.AdjointMethod;
 import dev.adjoint.generator.reverse.Code;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
-import dev.adjoint.generator.tape.TapeRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -80,13 +79,13 @@ public final class AdjointClassEmitter {
                 .addJavadoc("Returns {@link $L#$L} and adds {@code $L} times its gradient into $L.\n", r.ownerSimpleName(), r.name(),
                         m.seedName(), m.bufferNames().stream().map(x -> "{@code " + x + "}").collect(Collectors.joining(", ")));
         CodeBlock.Builder body = CodeBlock.builder();
-        print(m.body(), body, RuntimeNames.hiddenIn(r));
+        print(m.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
     }
 
     private static MethodSpec recorder(AdjointMethod m, AdjointMethod.Recorder rec) {
         MethodRequest r = m.request();
-        String tape = TapeRecorder.tapeParameter(r);
+        String tape = NameClashes.tapeParameter(r);
         MethodSpec.Builder b = MethodSpec.methodBuilder(r.name() + "Record").addModifiers(Modifier.STATIC).returns(typeName(r.result()))
                 .addJavadoc("Runs {@link $L#$L} recording every operation on {@code $L}; the result's handle is left in\n"
                         + "{@code $L.result()}. Used by the tape strategy.\n", r.ownerSimpleName(), r.name(), tape, tape)
@@ -107,7 +106,7 @@ public final class AdjointClassEmitter {
             }
         }
         CodeBlock.Builder body = CodeBlock.builder();
-        raw(rec.body(), body, RuntimeNames.hiddenIn(r));
+        raw(rec.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
     }
 
@@ -177,7 +176,7 @@ public final class AdjointClassEmitter {
         int i = 0;
         outer:
         while (i < text.length()) {
-            for (ClassName c : RuntimeNames.TYPES) {
+            for (ClassName c : NameClashes.TYPES) {
                 String q = c.canonicalName();
                 if (text.startsWith(q, i) && (i + q.length() == text.length() || !Character.isJavaIdentifierPart(text.charAt(i + q.length())))) {
                     if (hidden.contains(c.simpleName())) {

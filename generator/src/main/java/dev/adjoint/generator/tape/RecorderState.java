@@ -1,8 +1,8 @@
 package dev.adjoint.generator.tape;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.expr.SimpleName;
 import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.emit.NameClashes;
 import dev.adjoint.generator.normalize.Calls;
 import dev.adjoint.generator.normalize.Lowering;
 import dev.adjoint.generator.normalize.Types;
@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What the parts of one recorder share: the method, its scopes and fresh names, the text written
@@ -40,14 +39,8 @@ final class RecorderState {
         this.scope = new Lowering(request, index);
         this.calls = new Calls(scope);
         this.types = new Types(scope::typeOfName, calls);
-        this.userNames = userNames(request);
-        this.tape = scope.claim(TapeRecorder.tapeParameter(request));
-    }
-
-    static Set<String> userNames(MethodRequest request) {
-        Set<String> names = new TreeSet<>();
-        request.declaration().findAll(SimpleName.class).forEach(n -> names.add(n.asString()));
-        return names;
+        this.userNames = NameClashes.userNames(request);
+        this.tape = scope.claim(NameClashes.tapeParameter(request));
     }
 
     /** The handle variable of value variable {@code name} (a fresh name, never the user's). */

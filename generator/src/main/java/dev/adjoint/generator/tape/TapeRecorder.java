@@ -29,9 +29,8 @@ import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.emit.RuntimeNames;
+import dev.adjoint.generator.emit.NameClashes;
 import dev.adjoint.generator.ir.Atom;
-import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.select.MethodIndex;
@@ -68,14 +67,6 @@ public final class TapeRecorder {
      */
     public record Recording(String body, List<Diagnostic> diagnostics, List<String> paramHandles) {}
 
-    /**
-     * The name of the recorder's {@code Tape} parameter: {@code _tape}, or the first free
-     * {@code _tape_k} when the method's own code uses that name.
-     */
-    public static String tapeParameter(MethodRequest request) {
-        return new Names(RecorderState.userNames(request)).claim("_tape");
-    }
-
     /** Writes the recorder of {@code request}. */
     public static Recording record(MethodRequest request, MethodIndex index) {
         TapeRecorder r = new TapeRecorder(request, index);
@@ -88,7 +79,7 @@ public final class TapeRecorder {
                 request.declaration().findAll(VariableDeclarator.class).stream().map(v -> (Node) v))
                 .filter(TapeRecorder::isNamedMath)
                 .forEach(n -> st.error(n, "a variable named 'Math' would hide java.lang.Math in the generated code; rename it"));
-        RuntimeNames.unqualifiable(request).ifPresent(n -> st.error(n, RuntimeNames.unqualifiableMessage(request)));
+        NameClashes.unqualifiable(request).ifPresent(n -> st.error(n, NameClashes.unqualifiableMessage(request)));
         List<String> handles = new ArrayList<>();
         for (Param p : request.params()) {
             handles.add(p.type().isFloating() ? st.handle(p.name()) : null);

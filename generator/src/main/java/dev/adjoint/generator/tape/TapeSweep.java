@@ -1,5 +1,6 @@
 package dev.adjoint.generator.tape;
 
+import dev.adjoint.generator.emit.NameClashes;
 import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.reverse.AdjointMethod;
@@ -20,8 +21,7 @@ public final class TapeSweep {
 
     /** The adjoint of {@code request} through its recorder. */
     public static AdjointMethod build(MethodRequest request, TapeRecorder.Recording rec) {
-        Set<String> reserved = new TreeSet<>();
-        request.declaration().findAll(com.github.javaparser.ast.expr.SimpleName.class).forEach(n -> reserved.add(n.asString()));
+        Set<String> reserved = new TreeSet<>(NameClashes.userNames(request));
         rec.paramHandles().stream().filter(h -> h != null).forEach(reserved::add);
         Names names = new Names(reserved);
         String tape = names.claim("_tape");

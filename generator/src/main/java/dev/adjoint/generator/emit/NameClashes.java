@@ -3,11 +3,13 @@ package dev.adjoint.generator.emit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.nodeTypes.NodeWithSimpleName;
 import com.palantir.javapoet.ClassName;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.FloatGrad;
 import dev.adjoint.Gradients;
+import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.select.MethodRequest;
 import java.util.List;
 import java.util.Optional;
@@ -16,13 +18,14 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The runtime types generated code names, and the user's variables that hide them. The user's
- * parameters and locals keep their names in the adjoint, and Java reads a simple name in an
- * expression ({@code Tape.CONSTANT}) as a variable before a type: where a variable is named like a
- * runtime type, that method writes the type in full ({@code dev.adjoint.tape.Tape.CONSTANT}).
+ * Where the names generated code writes meet the user's, which the adjoint keeps as written.
+ * Generated variables avoid every identifier of the method. Runtime types: Java reads a simple
+ * name in an expression ({@code Tape.CONSTANT}) as a variable before a type, so where a variable
+ * is named like a runtime type, that method writes the type in full
+ * ({@code dev.adjoint.tape.Tape.CONSTANT}).
  */
-public final class RuntimeNames {
-    private RuntimeNames() {}
+public final class NameClashes {
+    private NameClashes() {}
 
     /** Runtime types named in generated statements, imported unless a user's variable hides them. */
     static final List<ClassName> TYPES = List.of(
@@ -31,6 +34,21 @@ public final class RuntimeNames {
 
     /** The first segment of every runtime type's full name. */
     private static final String ROOT = "dev";
+
+    /** Every identifier the declaration of {@code r} writes: generated names must avoid them all. */
+    public static Set<String> userNames(MethodRequest r) {
+        Set<String> names = new TreeSet<>();
+        r.declaration().findAll(SimpleName.class).forEach(n -> names.add(n.asString()));
+        return names;
+    }
+
+    /**
+     * The name of the tape parameter of the recorder of {@code r}: {@code _tape}, or the first
+     * free {@code _tape_k} when the method's own code uses that name.
+     */
+    public static String tapeParameter(MethodRequest r) {
+        return new Names(userNames(r)).claim("_tape");
+    }
 
     /** The simple names of the runtime types that a parameter or a local of {@code r} hides. */
     static Set<String> hiddenIn(MethodRequest r) {
