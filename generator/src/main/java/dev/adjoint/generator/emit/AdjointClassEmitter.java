@@ -19,6 +19,7 @@ import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
@@ -78,16 +79,17 @@ public final class AdjointClassEmitter {
                 .addJavadoc("Returns {@link $L#$L} and adds {@code $L} times its gradient into $L.\n", r.ownerSimpleName(), r.name(),
                         m.seedName(), m.bufferNames().stream().map(x -> "{@code " + x + "}").collect(Collectors.joining(", ")));
         CodeBlock.Builder body = CodeBlock.builder();
-        print(m.body(), body);
+        print(m.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
     }
 
     private static MethodSpec recorder(AdjointMethod m, AdjointMethod.Recorder rec) {
         MethodRequest r = m.request();
+        String tape = NameClashes.tapeParameter(r);
         MethodSpec.Builder b = MethodSpec.methodBuilder(r.name() + "Record").addModifiers(Modifier.STATIC).returns(typeName(r.result()))
-                .addJavadoc("Runs {@link $L#$L} recording every operation on {@code _tape}; the result's handle is left in\n"
-                        + "{@code _tape.result()}. Used by the tape strategy.\n", r.ownerSimpleName(), r.name())
-                .addParameter(ClassName.get("dev.adjoint.tape", "Tape"), "_tape");
+                .addJavadoc("Runs {@link $L#$L} recording every operation on {@code $L}; the result's handle is left in\n"
+                        + "{@code $L.result()}. Used by the tape strategy.\n", r.ownerSimpleName(), r.name(), tape, tape)
+                .addParameter(ClassName.get("dev.adjoint.tape", "Tape"), tape);
         if (r.isPublic()) {
             b.addModifiers(Modifier.PUBLIC);
         }
@@ -104,7 +106,7 @@ public final class AdjointClassEmitter {
             }
         }
         CodeBlock.Builder body = CodeBlock.builder();
-        raw(rec.body(), body);
+        raw(rec.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
     }
 
@@ -127,59 +129,62 @@ public final class AdjointClassEmitter {
         return b;
     }
 
-    private static void print(List<Code> codes, CodeBlock.Builder out) {
+    /** Prints {@code codes}; the runtime types in {@code hidden} are written out in full (a user's variable hides them). */
+    private static void print(List<Code> codes, CodeBlock.Builder out, Set<String> hidden) {
         for (Code c : codes) {
             if (c instanceof Code.Line l) {
-                statement(l.text(), out);
+                statement(l.text(), out, hidden);
             } else if (c instanceof Code.Comment cm) {
                 out.add("// $L\n", cm.text());
             } else if (c instanceof Code.Branch br) {
                 out.beginControlFlow("if ($L)", br.cond());
-                print(br.then(), out);
+                print(br.then(), out, hidden);
                 if (!br.otherwise().isEmpty()) {
                     out.nextControlFlow("else");
-                    print(br.otherwise(), out);
+                    print(br.otherwise(), out, hidden);
                 }
                 out.endControlFlow();
             } else if (c instanceof Code.Raw raw) {
-                raw(raw.text(), out);
+                raw(raw.text(), out, hidden);
             } else if (c instanceof Code.Loop lp) {
                 out.beginControlFlow("$L", lp.header());
-                print(lp.body(), out);
+                print(lp.body(), out, hidden);
                 out.endControlFlow();
             }
         }
     }
 
-    /** Runtime types named in a statement, imported rather than written out. */
-    private static final List<ClassName> RUNTIME_TYPES = List.of(
-            ClassName.get("dev.adjoint.stack", "AdjointStacks"), ClassName.get(dev.adjoint.Gradients.class),
-            ClassName.get(DoubleGrad.class), ClassName.get(FloatGrad.class), ClassName.get("dev.adjoint.tape", "Tape"));
-
-    private static void raw(String text, CodeBlock.Builder out) {
+    private static void raw(String text, CodeBlock.Builder out, Set<String> hidden) {
         for (String line : text.split("\n")) {
             List<Object> args = new ArrayList<>();
-            String format = format(line, args);
+            String format = format(line, args, hidden);
             out.add(format + "\n", args.toArray());
         }
     }
 
-    private static void statement(String text, CodeBlock.Builder out) {
+    private static void statement(String text, CodeBlock.Builder out, Set<String> hidden) {
         List<Object> args = new ArrayList<>();
-        out.addStatement(format(text, args), args.toArray());
+        out.addStatement(format(text, args, hidden), args.toArray());
     }
 
-    /** {@code text} as a JavaPoet format whose runtime types are {@code $T} arguments (imported). */
-    private static String format(String text, List<Object> args) {
+    /**
+     * {@code text} as a JavaPoet format whose runtime types are {@code $T} arguments (imported),
+     * except those in {@code hidden}, which stay fully qualified.
+     */
+    private static String format(String text, List<Object> args, Set<String> hidden) {
         StringBuilder format = new StringBuilder();
         int i = 0;
         outer:
         while (i < text.length()) {
-            for (ClassName c : RUNTIME_TYPES) {
+            for (ClassName c : NameClashes.TYPES) {
                 String q = c.canonicalName();
                 if (text.startsWith(q, i) && (i + q.length() == text.length() || !Character.isJavaIdentifierPart(text.charAt(i + q.length())))) {
-                    format.append("$T");
-                    args.add(c);
+                    if (hidden.contains(c.simpleName())) {
+                        format.append(q);
+                    } else {
+                        format.append("$T");
+                        args.add(c);
+                    }
                     i += q.length();
                     continue outer;
                 }

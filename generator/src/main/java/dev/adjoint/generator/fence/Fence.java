@@ -36,6 +36,7 @@ import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.Modifier;
 import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.emit.NameClashes;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.select.MethodRequest;
@@ -66,6 +67,8 @@ public final class Fence {
         body.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals("Math"))
                 .forEach(v -> f.reject(v, "a local named 'Math'", "it would hide java.lang.Math in the generated code",
                         "rename it"));
+        NameClashes.unqualifiable(request).ifPresent(v -> f.diagnostics.add(Positions.error(request.file(), v,
+                NameClashes.unqualifiableMessage(request))));
         body.getStatements().forEach(f::visit);
         return List.copyOf(f.diagnostics);
     }

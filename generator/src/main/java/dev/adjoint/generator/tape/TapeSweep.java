@@ -1,5 +1,6 @@
 package dev.adjoint.generator.tape;
 
+import dev.adjoint.generator.emit.NameClashes;
 import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.reverse.AdjointMethod;
@@ -20,14 +21,14 @@ public final class TapeSweep {
 
     /** The adjoint of {@code request} through its recorder. */
     public static AdjointMethod build(MethodRequest request, TapeRecorder.Recording rec) {
-        Set<String> reserved = new TreeSet<>();
-        request.declaration().findAll(com.github.javaparser.ast.expr.SimpleName.class).forEach(n -> reserved.add(n.asString()));
+        Set<String> reserved = new TreeSet<>(NameClashes.userNames(request));
         rec.paramHandles().stream().filter(h -> h != null).forEach(reserved::add);
         Names names = new Names(reserved);
         String tape = names.claim("_tape");
         String mark = names.claim("_mark");
         String handlesMark = names.claim("_handles");
         String result = names.claim("_result");
+        String index = names.claim("_i");
         List<String> buffers = new ArrayList<>();
         StringBuilder b = new StringBuilder();
         StringBuilder give = new StringBuilder();
@@ -55,11 +56,15 @@ public final class TapeSweep {
                 if (p.wrt()) {
                     String first = names.claim(p.name() + "_first");
                     b.append("    int ").append(first).append(" = ").append(tape).append(".leaves(").append(p.name()).append(".length);\n");
-                    b.append("    for (int _i = 0; _i < ").append(p.name()).append(".length; _i++) {\n");
-                    b.append("        ").append(h).append("[_i] = ").append(first).append(" + _i;\n");
+                    b.append("    for (int ").append(index).append(" = 0; ").append(index).append(" < ").append(p.name())
+                            .append(".length; ").append(index).append("++) {\n");
+                    b.append("        ").append(h).append("[").append(index).append("] = ").append(first).append(" + ").append(index)
+                            .append(";\n");
                     b.append("    }\n");
-                    give.append("    for (int _i = 0; _i < ").append(p.name()).append(".length; _i++) {\n");
-                    give.append("        ").append(buffer).append("[_i] += ").append(cast).append(tape).append(".adjoint(").append(first).append(" + _i);\n");
+                    give.append("    for (int ").append(index).append(" = 0; ").append(index).append(" < ").append(p.name())
+                            .append(".length; ").append(index).append("++) {\n");
+                    give.append("        ").append(buffer).append("[").append(index).append("] += ").append(cast).append(tape)
+                            .append(".adjoint(").append(first).append(" + ").append(index).append(");\n");
                     give.append("    }\n");
                 }
             } else if (p.wrt()) {

@@ -88,7 +88,7 @@ public final class ProgramGenerator {
          * {@code long} parameters; {@code Math.E}
          */
         DECLARATION_SHAPES,
-        /** {@code Adjoint.detach(...)} of a passive value in a condition (known bug: {@code detachInAConditionUnderTheTape}) */
+        /** {@code Adjoint.detach(...)} of a passive value in a condition (was a bug: {@code detachInAConditionUnderTheTape}) */
         DETACH_IN_CONDITIONS,
         /** {@code Math.signum(n)} of an int: Java picks the float overload (known bug: {@code signumOfAnInt}) */
         INT_ARGUMENTS_TO_FLOAT_OVERLOADS,
@@ -101,7 +101,7 @@ public final class ProgramGenerator {
         OWN_CALLS_UNDER_STATIC_MATH_IMPORT,
         /**
          * unqualified constants and static-imported {@code PI} where the tape copies text: conditions,
-         * int expressions (known bug: {@code unqualifiedNamesInTapeCode})
+         * int expressions (was a bug: {@code unqualifiedNamesInTapeCode})
          */
         UNQUALIFIED_NAMES_IN_PASSIVE_CODE,
         /** a private constant read qualified, {@code F1.N0} (known bug: {@code qualifiedPrivateConstant}) */
@@ -117,9 +117,8 @@ public final class ProgramGenerator {
      * reproducer in {@link FuzzFindingsTest}: left out of the default runs, so that CI checks the rest;
      * {@code -Dadjoint.fuzz.knownBugs=true} puts them back.
      */
-    public static final Set<Feature> KNOWN_BUGS = EnumSet.of(Feature.DETACH_IN_CONDITIONS,
-            Feature.INT_ARGUMENTS_TO_FLOAT_OVERLOADS,
-            Feature.RETURN_OF_AN_ARRAY_ELEMENT, Feature.OWN_CALLS_UNDER_STATIC_MATH_IMPORT, Feature.UNQUALIFIED_NAMES_IN_PASSIVE_CODE,
+    public static final Set<Feature> KNOWN_BUGS = EnumSet.of(Feature.INT_ARGUMENTS_TO_FLOAT_OVERLOADS,
+            Feature.RETURN_OF_AN_ARRAY_ELEMENT, Feature.OWN_CALLS_UNDER_STATIC_MATH_IMPORT,
             Feature.QUALIFIED_PRIVATE_CONSTANTS, Feature.SEVERAL_FOR_EACH_LOOPS);
 
     /** Every feature but the {@link #KNOWN_BUGS}. */

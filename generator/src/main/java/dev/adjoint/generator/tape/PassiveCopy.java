@@ -1,0 +1,78 @@
+package dev.adjoint.generator.tape;
+
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import dev.adjoint.generator.rules.DerivativeRules;
+import dev.adjoint.generator.select.MethodRequest;
+import java.util.Optional;
+
+/**
+ * The text of a value without derivative (a condition, an index, an int expression), as the
+ * recorder copies it: the user's variables keep their names, while what the user's class could
+ * name unqualified is qualified, since the recorder lives in the adjoint class.
+ */
+final class PassiveCopy {
+    private final RecorderState st;
+
+    PassiveCopy(RecorderState st) {
+        this.st = st;
+    }
+
+    /** {@code e} as Java text that reads the same in the adjoint class. */
+    String text(Expression e) {
+        MethodRequest request = st.request;
+        // under a parent, so that even the whole expression can be replaced
+        EnclosedExpr root = new EnclosedExpr(e.clone());
+        // Adjoint.detach is the identity on values: the condition reads its argument (the adjoint class does not
+        // import Adjoint)
+        for (Optional<MethodCallExpr> d = root.findFirst(MethodCallExpr.class, PassiveCopy::isDetach); d.isPresent();
+                d = root.findFirst(MethodCallExpr.class, PassiveCopy::isDetach)) {
+            d.get().replace(new EnclosedExpr(d.get().getArgument(0).clone()));
+        }
+        for (MethodCallExpr m : root.findAll(MethodCallExpr.class)) {
+            if (m.getScope().isEmpty()) {
+                if (request.importsMath(m.getNameAsString()) && DerivativeRules.isMathFunction(m.getNameAsString(), m.getArguments().size())) {
+                    m.setScope(new NameExpr("Math"));
+                } else {
+                    st.calls.resolve(m).ifPresent(entry -> m.setScope(new NameExpr(entry.ownerQualified())));
+                }
+            } else {
+                st.calls.resolve(m).ifPresent(entry -> m.setScope(new NameExpr(entry.ownerQualified())));
+            }
+        }
+        for (FieldAccessExpr f : root.findAll(FieldAccessExpr.class)) {
+            if (f.getScope() instanceof NameExpr sc && request.ownerPath().contains(sc.getNameAsString())
+                    && request.staticFields().containsKey(f.getNameAsString())) {
+                f.replace(new NameExpr(request.qualifiedField(f.getNameAsString())));
+            }
+        }
+        // the user's class and its static imports name these unqualified; the adjoint class does not see them
+        for (NameExpr n : root.findAll(NameExpr.class)) {
+            String id = n.getNameAsString();
+            if (st.scope.lookup(id).isPresent() || isScope(n)) {
+                continue;
+            }
+            if (request.staticFields().containsKey(id)) {
+                n.replace(new NameExpr(request.qualifiedField(id)));
+            } else if ((id.equals("PI") || id.equals("E")) && request.importsMath(id)) {
+                n.replace(new NameExpr("Math." + id));
+            }
+        }
+        return root.getInner().toString();
+    }
+
+    /** Whether {@code n} is the scope of a call or a field access: a class (or a variable) named there, not a value. */
+    private static boolean isScope(NameExpr n) {
+        return n.getParentNode().filter(p -> (p instanceof MethodCallExpr m && m.getScope().filter(sc -> sc == n).isPresent())
+                || (p instanceof FieldAccessExpr f && f.getScope() == n)).isPresent();
+    }
+
+    private static boolean isDetach(MethodCallExpr m) {
+        String scope = m.getScope().map(Object::toString).orElse("");
+        return m.getNameAsString().equals("detach") && m.getArguments().size() == 1
+                && (scope.equals("Adjoint") || scope.equals("dev.adjoint.Adjoint"));
+    }
+}

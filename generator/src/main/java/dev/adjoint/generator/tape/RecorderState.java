@@ -1,0 +1,73 @@
+package dev.adjoint.generator.tape;
+
+import com.github.javaparser.ast.Node;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.emit.NameClashes;
+import dev.adjoint.generator.normalize.Calls;
+import dev.adjoint.generator.normalize.Lowering;
+import dev.adjoint.generator.normalize.Types;
+import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.select.MethodIndex;
+import dev.adjoint.generator.select.MethodRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the parts of one recorder share: the method, its scopes and fresh names, the text written
+ * so far with its indentation, and the diagnostics.
+ */
+final class RecorderState {
+    final MethodRequest request;
+    final Lowering scope;
+    final Types types;
+    final Calls calls;
+    /** Every identifier the method's declaration writes: the generated names must avoid them. */
+    final Set<String> userNames;
+    /** The recorder's tape parameter: {@code _tape} unless the user wrote that name. */
+    final String tape;
+    final List<Diagnostic> diagnostics = new ArrayList<>();
+    final StringBuilder out = new StringBuilder();
+    int indent;
+    private final Map<String, String> handles = new HashMap<>();
+    private int temps;
+
+    RecorderState(MethodRequest request, MethodIndex index) {
+        this.request = request;
+        this.scope = new Lowering(request, index);
+        this.calls = new Calls(scope);
+        this.types = new Types(scope::typeOfName, calls);
+        this.userNames = NameClashes.userNames(request);
+        this.tape = scope.claim(NameClashes.tapeParameter(request));
+    }
+
+    /** The handle variable of value variable {@code name} (a fresh name, never the user's). */
+    String handle(String name) {
+        return handles.computeIfAbsent(name, n -> scope.claim(n + "_h"));
+    }
+
+    /** A fresh local: {@code _prefix<k>}, never a name the user wrote. */
+    String temp(String prefix) {
+        return scope.claim("_" + prefix + temps++);
+    }
+
+    /** Ends the previous line with " {" (Java style: the brace on the header's line). */
+    void openBrace() {
+        if (out.length() > 0 && out.charAt(out.length() - 1) == '\n') {
+            out.setLength(out.length() - 1);
+            out.append(" {\n");
+        } else {
+            line("{");
+        }
+    }
+
+    void line(String text) {
+        out.append("    ".repeat(indent)).append(text).append('\n');
+    }
+
+    void error(Node at, String message) {
+        diagnostics.add(Positions.error(request.file(), at, message));
+    }
+}

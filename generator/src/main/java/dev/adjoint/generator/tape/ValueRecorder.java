@@ -1,0 +1,292 @@
+package dev.adjoint.generator.tape;
+
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.rules.DerivativeRules;
+import dev.adjoint.generator.rules.Rule;
+import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.select.Param;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Records floating-point expressions: each value becomes a (value, handle) pair of Java texts,
+ * and each differentiable operation one tape node whose partials come from the rule table.
+ */
+final class ValueRecorder {
+    private final RecorderState st;
+    private final PassiveCopy passive;
+
+    ValueRecorder(RecorderState st, PassiveCopy passive) {
+        this.st = st;
+        this.passive = passive;
+    }
+
+
+    /** A floating-point value and its handle, both as Java text. */
+    record Value(String value, String handle, Ty type) {}
+
+    Value constant(String text, Ty t) {
+        return new Value(text, "dev.adjoint.tape.Tape.CONSTANT", t);
+    }
+
+    Value value(Expression e) {
+        Optional<Ty> ot = st.types.of(e);
+        if (ot.isEmpty()) {
+            for (MethodCallExpr m : e.findAll(MethodCallExpr.class)) {
+                if (st.calls.resolve(m).filter(x -> x.differentiable().isEmpty() && x.result().filter(Ty::isFloating).isPresent()).isPresent()) {
+                    return call(m, Ty.DOUBLE);
+                }
+            }
+            st.error(e, "cannot determine the type of '" + Positions.oneLine(e) + "'");
+            return constant("0", Ty.DOUBLE);
+        }
+        Ty t = ot.get();
+        if (!t.isFloating()) {
+            return constant(passive.text(e), t);
+        }
+        if (e instanceof EnclosedExpr en) {
+            return value(en.getInner());
+        }
+        if (e instanceof DoubleLiteralExpr) {
+            return constant(e.toString(), t);
+        }
+        if (e instanceof NameExpr n) {
+            if (st.scope.lookup(n.getNameAsString()).isPresent()) {
+                return new Value(n.getNameAsString(), st.handle(n.getNameAsString()), t);
+            }
+            return constant(passive.text(e), t);
+        }
+        if (e instanceof FieldAccessExpr) {
+            return constant(passive.text(e), t);
+        }
+        if (e instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr arr && t.dims() == 0) {
+            String i = st.temp("int");
+            st.line("int " + i + " = " + passive.text(a.getIndex()) + ";");
+            return new Value(arr.getNameAsString() + "[" + i + "]", st.handle(arr.getNameAsString()) + "[" + i + "]", t);
+        }
+        if (e instanceof UnaryExpr u) {
+            Value a = convert(value(u.getExpression()), t);
+            return u.getOperator() == UnaryExpr.Operator.PLUS ? a : apply("neg", List.of(a), t);
+        }
+        if (e instanceof BinaryExpr b) {
+            String key = switch (b.getOperator()) {
+                case PLUS -> "+";
+                case MINUS -> "-";
+                case MULTIPLY -> "*";
+                case DIVIDE -> "/";
+                default -> null;
+            };
+            if (key == null) {
+                st.error(b, "operator '" + b.getOperator().asString() + "' on " + t + " values has no derivative rule");
+                return constant("0", t);
+            }
+            Value l = convert(value(b.getLeft()), t);
+            Value r = convert(value(b.getRight()), t);
+            return apply(key, List.of(l, r), t);
+        }
+        if (e instanceof CastExpr c) {
+            return convert(value(c.getExpression()), t);
+        }
+        if (e instanceof ConditionalExpr c) {
+            String v = st.temp("v");
+            st.line(t.java() + " " + v + ";");
+            st.line("int " + st.handle(v) + ";");
+            st.line("if (" + passive.text(c.getCondition()) + ") {");
+            st.indent++;
+            Value a = convert(value(c.getThenExpr()), t);
+            st.line(v + " = " + a.value() + ";");
+            st.line(st.handle(v) + " = " + a.handle() + ";");
+            st.indent--;
+            st.line("} else {");
+            st.indent++;
+            Value b = convert(value(c.getElseExpr()), t);
+            st.line(v + " = " + b.value() + ";");
+            st.line(st.handle(v) + " = " + b.handle() + ";");
+            st.indent--;
+            st.line("}");
+            return new Value(v, st.handle(v), t);
+        }
+        if (e instanceof MethodCallExpr m) {
+            return call(m, t);
+        }
+        st.error(e, "expression '" + Positions.oneLine(e) + "' is not supported by the tape strategy");
+        return constant("0", t);
+    }
+
+    private Value call(MethodCallExpr m, Ty t) {
+        Optional<MethodRequest> callee = st.calls.differentiableCallee(m);
+        if (callee.isPresent() && callee.get().customPullback() != null) {
+            return customCall(m, callee.get(), t);
+        }
+        if (callee.isPresent()) {
+            MethodRequest c = callee.get();
+            List<String> args = new ArrayList<>();
+            args.add(st.tape);
+            for (int i = 0; i < m.getArguments().size(); i++) {
+                Param p = c.params().get(i);
+                Expression a = m.getArgument(i);
+                if (p.type().isArray()) {
+                    if (!(a instanceof NameExpr an)) {
+                        st.error(a, "pass arrays to " + c.name() + " by variable name");
+                        return constant("0", t);
+                    }
+                    args.add(an.getNameAsString());
+                    args.add(st.handle(an.getNameAsString()));
+                } else if (p.type().isFloating()) {
+                    Value v = convert(value(a), p.type());
+                    args.add(v.value());
+                    args.add(v.handle());
+                } else {
+                    args.add(passive.text(a));
+                }
+            }
+            String v = st.temp("v");
+            String owner = c.packageName().equals(st.request.packageName()) ? c.adjointSimpleName() : c.adjointQualifiedName();
+            st.line(t.java() + " " + v + " = " + owner + "." + c.name() + "Record(" + String.join(", ", args) + ");");
+            st.line("int " + st.handle(v) + " = " + st.tape + ".result();");
+            return new Value(v, st.handle(v), t);
+        }
+        if (m.getNameAsString().equals("detach") && st.calls.isBuiltin(m)) {
+            return constant(convert(value(m.getArgument(0)), t).value(), t);
+        }
+        if (!st.calls.isBuiltin(m)) {
+            st.error(m, "call to '" + m.getNameAsString() + "' returns a floating-point value but is neither @Differentiable nor"
+                    + " given a @CustomDerivative: its derivative is unknown; annotate it, or supply its pullback with"
+                    + " @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
+            return constant("0", t);
+        }
+        Rule rule = DerivativeRules.get("Math." + m.getNameAsString());
+        Ty argTy = rule.floatOverload() ? t : Ty.DOUBLE;
+        List<Value> args = new ArrayList<>();
+        for (Expression a : m.getArguments()) {
+            args.add(convert(value(a), argTy));
+        }
+        return apply(rule.key(), args, t);
+    }
+
+    /**
+     * A call to a method with a user-supplied pullback: the pullback, seeded with 1, gives the
+     * value and the local partials, which become one node (a chain of nodes past three).
+     */
+    private Value customCall(MethodCallExpr m, MethodRequest c, Ty t) {
+        String owner = c.packageName().equals(st.request.packageName()) ? c.ownerSimpleName() : c.ownerQualifiedName();
+        String stacks = st.temp("s");
+        String mark = st.temp("cells");
+        String markF = st.scope.claim(mark + "f");
+        st.line("dev.adjoint.stack.AdjointStacks " + stacks + " = dev.adjoint.stack.AdjointStacks.forThread();");
+        st.line("int " + mark + " = " + stacks + ".doubleCellMark();");
+        st.line("int " + markF + " = " + stacks + ".floatCellMark();");
+        List<String> args = new ArrayList<>();
+        List<String> buffers = new ArrayList<>();
+        List<String[]> parents = new ArrayList<>();
+        for (int i = 0; i < m.getArguments().size(); i++) {
+            Param p = c.params().get(i);
+            Expression a = m.getArgument(i);
+            if (p.type().isArray()) {
+                st.error(a, "the tape strategy passes only scalars to the custom derivative of '" + c.name() + "'");
+                return constant("0", t);
+            }
+            if (!p.type().isFloating()) {
+                args.add(passive.text(a));
+                continue;
+            }
+            Value v = convert(value(a), p.type());
+            args.add(v.value());
+            String cell = st.temp("g");
+            boolean f = p.type().prim() == Ty.Prim.FLOAT;
+            st.line((f ? "dev.adjoint.FloatGrad " : "dev.adjoint.DoubleGrad ") + cell + " = " + stacks
+                    + (f ? ".borrowFloatCell();" : ".borrowDoubleCell();"));
+            buffers.add(cell);
+            parents.add(new String[] {v.handle(), cell + ".get()"});
+        }
+        args.add(t.prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0");
+        args.addAll(buffers);
+        String z = st.temp("v");
+        st.line(t.java() + " " + z + " = " + owner + "." + c.customPullback() + "(" + String.join(", ", args) + ");");
+        String h = st.handle(z);
+        if (parents.isEmpty()) {
+            st.line("int " + h + " = dev.adjoint.tape.Tape.CONSTANT;");
+        } else {
+            // z = Σ g_i · x_i locally: up to three parents per node, chained with partial 1
+            String acc = null;
+            int i = 0;
+            while (i < parents.size()) {
+                List<String> ps = new ArrayList<>();
+                if (acc != null) {
+                    ps.add(acc + ", 1.0");
+                }
+                while (ps.size() < 3 && i < parents.size()) {
+                    ps.add(parents.get(i)[0] + ", " + parents.get(i)[1]);
+                    i++;
+                }
+                String next = i >= parents.size() ? h : st.temp("chain");
+                st.line("int " + next + " = " + st.tape + ".push" + ps.size() + "(" + String.join(", ", ps) + ");");
+                acc = next;
+            }
+        }
+        st.line(stacks + ".releaseCells(" + mark + ", " + markF + ");");
+        return new Value(z, h, t);
+    }
+
+    /** {@code z = rule(args)}: the value, and a node whose partials are the rule's contributions at dz = 1. */
+    private Value apply(String key, List<Value> args, Ty t) {
+        Rule rule = DerivativeRules.get(key);
+        List<String> vals = new ArrayList<>();
+        for (Value a : args) {
+            String x = a.value();
+            if (!x.matches("[A-Za-z_$][A-Za-z_$0-9]*(\\[[A-Za-z_$0-9]+\\])?") && !x.matches("[0-9.]+[fFdD]?")) {
+                // the partials read the argument again: evaluate it once
+                String tmp = st.temp("v");
+                st.line(a.type().java() + " " + tmp + " = " + x + ";");
+                x = tmp;
+            }
+            vals.add(x);
+        }
+        String z = st.temp("v");
+        st.line(t.java() + " " + z + " = " + rule.instantiatePrimal(vals) + ";");
+        StringBuilder push = new StringBuilder();
+        int n = 0;
+        for (int i = 0; i < args.size(); i++) {
+            if (!rule.differentiableIn(i)) {
+                continue;
+            }
+            String partial = simplify(rule.instantiateContribution(i, vals, z, "1.0"));
+            push.append(n == 0 ? "" : ", ").append(args.get(i).handle()).append(", ").append(partial);
+            n++;
+        }
+        String h = st.handle(z);
+        if (n == 0) {
+            st.line("int " + h + " = dev.adjoint.tape.Tape.CONSTANT;");
+        } else {
+            st.line("int " + h + " = " + st.tape + ".push" + n + "(" + push + ");");
+        }
+        return new Value(z, h, t);
+    }
+
+    private static String simplify(String partial) {
+        return partial.replaceAll("^1\\.0 \\* ", "").replaceAll("^-1\\.0 \\* ", "-").replaceAll("^-1\\.0$", "-1.0");
+    }
+
+    Value convert(Value v, Ty to) {
+        if (v.type().equals(to) || !to.isFloating()) {
+            return v;
+        }
+        if (!v.type().isFloating()) {
+            return constant("(" + to.java() + ") (" + v.value() + ")", to); // (double) (n / 2): integer division first
+        }
+        return new Value("(" + to.java() + ") " + v.value(), v.handle(), to);
+    }
+}
