@@ -92,7 +92,7 @@ public final class MethodSelector {
                 && !type.isEnumDeclaration() && !type.isRecordDeclaration();
         for (BodyDeclaration<?> member : type.getMembers()) {
             if (member instanceof MethodDeclaration m) {
-                Optional<AnnotationExpr> ann = m.getAnnotations().stream().filter(MethodSelector::isDifferentiable).findFirst();
+                Optional<AnnotationExpr> ann = m.getAnnotations().stream().filter(this::isAdjoints).findFirst();
                 if (ann.isPresent()) {
                     checkMethod(type, m, ann.get(), path, reachable && !nestedInstance);
                 }
@@ -106,7 +106,7 @@ public final class MethodSelector {
         // local and anonymous classes are not reachable by name: report their annotated methods
         type.findAll(MethodDeclaration.class).stream()
                 .filter(m -> m.getParentNode().isPresent() && !(m.getParentNode().get() instanceof TypeDeclaration<?>))
-                .filter(m -> m.getAnnotations().stream().anyMatch(MethodSelector::isDifferentiable))
+                .filter(m -> m.getAnnotations().stream().anyMatch(this::isAdjoints))
                 .forEach(m -> error(m, "@Differentiable on a method of an anonymous class: the generated adjoint cannot name it;"
                         + " move the method to a top-level or static nested class"));
     }
@@ -114,7 +114,7 @@ public final class MethodSelector {
     private void checkMethod(TypeDeclaration<?> owner, MethodDeclaration m, AnnotationExpr ann, List<String> path, boolean reachable) {
         String name = m.getNameAsString();
         int before = diagnostics.size();
-        if (!importsAnnotation()) {
+        if (!ann.getNameAsString().equals(QUALIFIED) && !bareNameIsImported().orElse(true)) {
             error(ann, "@Differentiable is not imported: add 'import dev.adjoint.Differentiable;' (the annotation lives in adjoint-runtime)");
         }
         if (owner instanceof ClassOrInterfaceDeclaration c && c.isInterface()) {
@@ -273,19 +273,33 @@ public final class MethodSelector {
         return (m.isStatic() ? "static " : "") + m.getType().asString() + " " + m.getNameAsString() + "(" + String.join(", ", params) + ")";
     }
 
-    private boolean importsAnnotation() {
+    /**
+     * Whether a bare {@code @Differentiable} of this file names Adjoint's annotation, as javac
+     * resolves it: a single-type import of another {@code Differentiable} makes it that one (the
+     * method is not ours to differentiate, empty); otherwise it is Adjoint's when imported (by name
+     * or with {@code dev.adjoint.*}) or in package {@code dev.adjoint}, and an error when not
+     * imported. A fully qualified {@code @dev.adjoint.Differentiable} is always Adjoint's and
+     * imports nothing for the other annotations of the file.
+     */
+    private Optional<Boolean> bareNameIsImported() {
         String pkg = unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse("");
-        if (pkg.equals("dev.adjoint")) {
-            return true;
-        }
+        boolean onDemand = pkg.equals("dev.adjoint");
         for (ImportDeclaration i : unit.getImports()) {
             String n = i.getNameAsString();
-            if (!i.isStatic() && ((i.isAsterisk() && n.equals("dev.adjoint")) || (!i.isAsterisk() && n.equals(QUALIFIED)))) {
-                return true;
+            if (i.isStatic()) {
+                continue;
             }
+            if (!i.isAsterisk() && i.getName().getIdentifier().equals(ANNOTATION)) {
+                return n.equals(QUALIFIED) ? Optional.of(true) : Optional.empty();
+            }
+            onDemand |= i.isAsterisk() && n.equals("dev.adjoint");
         }
-        // a fully qualified use needs no import
-        return unit.findAll(AnnotationExpr.class).stream().anyMatch(a -> a.getNameAsString().equals(QUALIFIED));
+        return Optional.of(onDemand);
+    }
+
+    /** Whether {@code a} is Adjoint's {@code @Differentiable} (imported or not), not another annotation of that name. */
+    private boolean isAdjoints(AnnotationExpr a) {
+        return isDifferentiable(a) && (a.getNameAsString().equals(QUALIFIED) || bareNameIsImported().isPresent());
     }
 
     private Set<String> mathStaticImports() {

@@ -543,10 +543,9 @@ class HostileInputsTest {
         assertTrue(written.contains("θ") && written.contains("größe") && written.contains("重み"), written);
     }
 
-    // Observed: generate() over a source file saved as ISO-8859-1 (a comment with 'größe') throws
-    // UncheckedIOException 'cannot read .../M.java' (MalformedInputException) out of the generator. Expected: a
-    // diagnostic at the file (javac says 'unmappable character (0xF6) for encoding UTF-8'), nothing written.
-    @Disabled("BUG: a source file that is not UTF-8 makes generate() throw instead of reporting it")
+    // Regression test (was a bug): generate() over a source file saved as ISO-8859-1 (a comment with 'größe') threw
+    // UncheckedIOException 'cannot read .../M.java' (MalformedInputException) out of the generator. Now: an error at
+    // the first byte that is not UTF-8 (javac says 'unmappable character (0xF6) for encoding UTF-8'), nothing written.
     @Test
     void aSourceFileThatIsNotUtf8(@TempDir Path dir) throws IOException {
         Path root = dir.resolve("src");
@@ -561,6 +560,11 @@ class HostileInputsTest {
         }
         assertTrue(r.hasErrors(), r.diagnostics().toString());
         assertEquals(Map.of(), tree(dir.resolve("out")));
+        Diagnostic d = r.errors().get(0);
+        assertEquals(root.resolve("p/M.java"), d.file(), d.toString());
+        assertEquals(6, d.line(), "the line of 'größe': " + d);
+        assertEquals(10, d.column(), "the 'ö' of 'größe': " + d);
+        assertTrue(d.message().contains("UTF-8"), d.toString());
     }
 
     // ------------------------------------------------------------------------------------------ size and depth
@@ -755,11 +759,10 @@ class HostileInputsTest {
         assertDifferentiates("p.W", fixed, Map.of("f", new Object[] {0.7}, "g", new Object[] {0.7}));
     }
 
-    // Observed: the import check accepts any file that uses the fully qualified annotation once: a bare
-    // @Differentiable on another method is then taken for Adjoint's, though nothing imports it, or though the file
-    // imports another annotation of that name (org.other.Differentiable): both methods are differentiated, no
-    // error. Expected: the bare one is reported as not imported (or, with another Differentiable imported, left alone).
-    @Disabled("BUG: one fully qualified @dev.adjoint.Differentiable makes every bare @Differentiable of the file count as Adjoint's")
+    // Regression test (was a bug): the import check accepted any file that used the fully qualified annotation once:
+    // a bare @Differentiable on another method was then taken for Adjoint's, though nothing imported it, or though
+    // the file imported another annotation of that name (org.other.Differentiable). Now the bare one is reported as
+    // not imported (or, with another Differentiable imported, left alone).
     @Test
     void aBareAnnotationNextToAFullyQualifiedOne() {
         String src = "package p;\n\nimport org.other.Differentiable;\n\npublic class E3 {\n    @Differentiable\n    static double f(double x) {\n"
@@ -768,6 +771,10 @@ class HostileInputsTest {
         boolean reported = t.diagnostics().stream().anyMatch(d -> d.isError() && d.line() == 6);
         boolean leftAlone = !t.hasErrors() && t.methods().stream().noneMatch(m -> m.startsWith("p.E3#f"));
         assertTrue(reported || leftAlone, "f's annotation is not dev.adjoint.Differentiable: " + t.diagnostics() + " " + t.methods());
+        String unimported = src.replace("import org.other.Differentiable;\n\n", "");
+        List<Diagnostic> errors = assertPositionedErrors(translate("p/E3.java", unimported), Map.of(Path.of("p/E3.java"), unimported));
+        assertEquals(List.of(4), errors.stream().map(Diagnostic::line).toList(), errors.toString());
+        assertTrue(errors.get(0).message().contains("import dev.adjoint.Differentiable"), errors.toString());
     }
 
     @Test
@@ -798,11 +805,10 @@ class HostileInputsTest {
 
     // ------------------------------------------------------------------------------------------ output failures
 
-    // Observed: when the output directory cannot take a file (here the folder for package b is a regular file),
-    // generate() throws UncheckedIOException 'cannot write generated sources under ...' and leaves a/AAdjoint.java
-    // written: a half-written output. Expected: a diagnostic naming the path, and no generated file (written to
-    // temporary files first, moved into place only when all of them are).
-    @Disabled("BUG: a write failure makes generate() throw and leaves the files written before it")
+    // Regression test (was a bug): when the output directory cannot take a file (here the folder for package b is a
+    // regular file), generate() threw UncheckedIOException 'cannot write generated sources under ...' and left
+    // a/AAdjoint.java written: a half-written output. Now: a diagnostic naming the path, and no generated file (all
+    // are written to temporary files first, moved into place only when all of them are).
     @Test
     void aWriteFailureLeavesNoHalfWrittenOutput(@TempDir Path dir) throws IOException {
         String a = "package a;\n\n" + IMPORTS + "public class A {\n    @Differentiable\n    static double f(double x) {\n        return x * x;\n    }\n}\n";
@@ -823,5 +829,30 @@ class HostileInputsTest {
         }
         assertTrue(r.hasErrors(), r.diagnostics().toString());
         assertEquals(Map.of(Path.of("b"), "in the way"), tree(out), "a half-written output");
+        assertTrue(r.errors().get(0).message().contains(out.resolve("b").toString()), "names the path: " + r.errors());
+        assertEquals(List.of(), r.written());
+    }
+
+    // A failure after some files were moved into place (here: the report is to replace a folder that is not empty, the
+    // last move of the run) puts back what the run changed: an earlier run's adjoint keeps its content, a new one is
+    // removed.
+    @Test
+    void aFailedRunPutsBackWhatItChanged(@TempDir Path dir) throws IOException {
+        String a = "package a;\n\n" + IMPORTS + "public class A {\n    @Differentiable\n    static double f(double x) {\n        return x * x;\n    }\n}\n";
+        Path root = dir.resolve("src");
+        Files.createDirectories(root.resolve("a"));
+        Files.writeString(root.resolve("a/A.java"), a);
+        Path out = dir.resolve("out");
+        GenerationResult first = AdjointGenerator.generate(GenerationRequest.of(List.of(root), out));
+        assertFalse(first.hasErrors(), first.diagnostics().toString());
+        Map<Path, String> before = tree(out);
+        Files.writeString(root.resolve("a/A.java"), a.replace("x * x", "x * x * x"));
+        Files.writeString(root.resolve("a/B.java"), a.replace("class A", "class B"));
+        Files.createDirectories(dir.resolve("report.md"));
+        Files.writeString(dir.resolve("report.md/in-the-way.txt"), "a folder where the report should be");
+        GenerationResult r = AdjointGenerator.generate(new GenerationRequest(List.of(root), List.of(), List.of(), out, null, false,
+                dir.resolve("report.md")));
+        assertTrue(r.hasErrors(), r.diagnostics().toString());
+        assertEquals(before, tree(out), "the output of the earlier run, as it was");
     }
 }
