@@ -64,7 +64,8 @@ public final class MethodSelector {
         for (TypeDeclaration<?> t : unit.getTypes()) {
             s.visitType(t, List.of(), true);
         }
-        return new Selection(List.copyOf(s.requests), List.copyOf(s.diagnostics), List.copyOf(s.customs));
+        List<MethodRequest> named = AdjointNames.assign(s.requests, s.diagnostics);
+        return new Selection(named, List.copyOf(s.diagnostics), List.copyOf(s.customs));
     }
 
     /** Whether {@code a} is the {@code @Differentiable} annotation. */
@@ -186,15 +187,29 @@ public final class MethodSelector {
         // fields of the owner shadow those of enclosing classes, as in Java
         Map<String, Ty> fields = new TreeMap<>();
         Map<String, String> fieldOwners = new TreeMap<>();
+        Set<String> hidden = new TreeSet<>();
         for (int i = 0; i < enclosing.size(); i++) {
             String qualifier = String.join(".", path.subList(0, i + 1));
             staticFields(enclosing.get(i), qualifier).forEach((f, c) -> {
-                fields.put(f, c.type());
-                fieldOwners.put(f, c.text());
+                if (c.text() == null) {
+                    hidden.add(f);
+                    fields.remove(f);
+                    fieldOwners.remove(f);
+                } else {
+                    hidden.remove(f);
+                    fields.put(f, c.type());
+                    fieldOwners.put(f, c.text());
+                }
             });
         }
+        if (!checkHiddenConstantReads(m, path, hidden)) {
+            return;
+        }
+        Set<String> members = new TreeSet<>();
+        enclosing.forEach(t -> t.getMethods().forEach(d -> members.add(d.getNameAsString())));
         requests.add(new MethodRequest(file, unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse(""),
-                path, name, params, result.get(), strategy, m.isPublic(), m, mathStaticImports(), fields, fieldOwners));
+                path, name, params, result.get(), strategy, m.isPublic(), m, mathStaticImports(), fields, fieldOwners)
+                .withMemberMethodNames(members));
     }
 
     /** Checks a {@code @CustomDerivative} pullback against the method it differentiates. */
@@ -318,12 +333,43 @@ public final class MethodSelector {
         return names;
     }
 
-    /** A constant the generated code can use: its type and the Java text that reads it there. */
+    /** A constant the generated code can use: its type and the Java text that reads it there ({@code null}: it cannot). */
     private record Constant(Ty type, String text) {}
 
     /**
+     * Reports each read in {@code m}, as {@code K} or {@code Owner.K}, of a constant in
+     * {@code hidden}; whether there was none.
+     */
+    private boolean checkHiddenConstantReads(MethodDeclaration m, List<String> path, Set<String> hidden) {
+        if (hidden.isEmpty()) {
+            return true;
+        }
+        Set<String> variables = new TreeSet<>();
+        m.getParameters().forEach(p -> variables.add(p.getNameAsString()));
+        m.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).forEach(v -> variables.add(v.getNameAsString()));
+        int before = diagnostics.size();
+        for (Expression e : m.findAll(Expression.class)) {
+            String field = null;
+            if (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getScope() instanceof com.github.javaparser.ast.expr.NameExpr s
+                    && path.contains(s.getNameAsString())) {
+                field = f.getNameAsString();
+            } else if (e instanceof com.github.javaparser.ast.expr.NameExpr n && !variables.contains(n.getNameAsString())
+                    && !(n.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.FieldAccessExpr)) {
+                field = n.getNameAsString();
+            }
+            if (field != null && hidden.contains(field)) {
+                error(e, "'" + e + "' reads a static final field the generated " + String.join("_", path) + "Adjoint class cannot"
+                        + " read (it is private, or its class is not the one its file is named after) and whose initializer is not a"
+                        + " literal that Adjoint could copy; make the field package-private, or initialise it with a literal");
+            }
+        }
+        return diagnostics.size() == before;
+    }
+
+    /**
      * The static final primitive fields of {@code owner}. A private one cannot be read from the
-     * adjoint class: its literal initializer is inlined, and one without a literal is left out.
+     * adjoint class: its literal initializer is inlined, and one without a literal is marked
+     * unreadable (text {@code null}), so that a read of it is reported rather than left to javac.
      */
     private Map<String, Constant> staticFields(TypeDeclaration<?> owner, String qualifier) {
         // a top-level class not named like its file is "auxiliary": javac warns when another file reads it
@@ -345,6 +391,8 @@ public final class MethodSelector {
                     Expression init = v.getInitializer().get();
                     String text = literalType(init).equals(t.get()) ? init.toString() : "(" + t.get().java() + ") " + init;
                     fields.put(v.getNameAsString(), new Constant(t.get(), text.startsWith("-") ? "(" + text + ")" : text));
+                } else {
+                    fields.put(v.getNameAsString(), new Constant(t.get(), null));
                 }
             }
         }

@@ -488,7 +488,7 @@ public final class TapeRecorder {
             }
             String v = temp("v");
             String owner = c.packageName().equals(request.packageName()) ? c.adjointSimpleName() : c.adjointQualifiedName();
-            line(t.java() + " " + v + " = " + owner + "." + c.name() + "Record(" + String.join(", ", args) + ");");
+            line(t.java() + " " + v + " = " + owner + "." + c.adjointName() + "Record(" + String.join(", ", args) + ");");
             line("int " + handle(v) + " = _tape.result();");
             return new Value(v, handle(v), t);
         }
@@ -627,7 +627,7 @@ public final class TapeRecorder {
         Expression c = e.clone();
         for (MethodCallExpr m : c.findAll(MethodCallExpr.class)) {
             if (m.getScope().isEmpty()) {
-                if (request.importsMath(m.getNameAsString()) && DerivativeRules.isMathFunction(m.getNameAsString(), m.getArguments().size())) {
+                if (request.importsMathMethod(m.getNameAsString()) && DerivativeRules.isMathFunction(m.getNameAsString(), m.getArguments().size())) {
                     m.setScope(new NameExpr("Math"));
                 } else {
                     calls.resolve(m).ifPresent(entry -> m.setScope(new NameExpr(entry.ownerQualified())));

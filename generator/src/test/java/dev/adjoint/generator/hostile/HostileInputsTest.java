@@ -396,10 +396,11 @@ class HostileInputsTest {
         }
     }
 
-    // Observed: f(double[] w, double[] v) and f(double[] a, double[] b, double[] c) with wrt = "a" both get
-    // fGrad(double[], double[], double[], double[]): javac 'method fGrad(double[],double[],double[],double[]) is already
-    // defined in class p.Over2Adjoint'. Expected: adjoints that compile (other names) or a positioned error.
-    @Disabled("BUG: overloads whose Grad methods have the same parameter types generate an adjoint that does not compile")
+    // Regression test (was a bug): f(double[] w, double[] v) and f(double[] a, double[] b, double[] c) with wrt = "a" both
+    // got fGrad(double[], double[], double[], double[]): javac 'method fGrad(double[],double[],double[],double[]) is
+    // already defined in class p.Over2Adjoint'. Now (README, API): overloads whose generated methods would clash are
+    // named after their number of parameters, f_2Grad and f_3Grad; the adjoints compile and differentiate, and a
+    // caller's adjoint calls the right one.
     @Test
     void overloadsWhoseGradientMethodsCollide() {
         String src = "package p;\n\n" + IMPORTS + """
@@ -423,6 +424,26 @@ class HostileInputsTest {
         Map<String, String> all = new HashMap<>(t.generated());
         all.put("p.Over2", src);
         InMemoryCompiler.compile(all);
+        String adjoint = t.generated().get("p.Over2Adjoint");
+        for (String name : List.of("f_2Grad(", "f_2Vjp(", "f_3Grad(", "f_3Vjp(")) {
+            assertTrue(adjoint.contains(" " + name), name + " in " + adjoint);
+        }
+        assertFalse(adjoint.contains(" fGrad("), adjoint);
+        // a caller of each, under both strategies
+        String callers = src.replace("public class Over2 {", """
+                public class Over2 {
+                    @Differentiable(wrt = "w")
+                    static double g(double[] w, double[] v, double[] c) {
+                        return f(w, v) + f(w, v, c);
+                    }
+
+                    @Differentiable(strategy = Strategy.TAPE)
+                    static double gT(double[] w, double[] v, double[] c) {
+                        return f(w, v) * f(w, v, c);
+                    }
+                """);
+        Object[] args = {new double[] {0.7}, new double[] {-1.3}, new double[] {0.4}};
+        assertDifferentiates("p.Over2", callers, Map.of("g", args, "gT", args));
     }
 
     // ------------------------------------------------------------------------------------------ names
