@@ -1,6 +1,7 @@
 package dev.adjoint.generator.parse;
 
 import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseException;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
@@ -42,8 +43,14 @@ public final class SourceParser {
     private static Diagnostic toDiagnostic(Path file, Problem p) {
         int line = 0;
         int col = 0;
-        // the location's last token is the offending one (its first is the last good token)
-        if (p.getLocation().isPresent() && p.getLocation().get().getEnd().getRange().isPresent()) {
+        // the token the message names ('Found "*"') follows the last one the parser accepted; the problem's
+        // location is not it (it may end at the ';' after it, or at the accepted token itself)
+        com.github.javaparser.Token found = p.getCause().filter(c -> c instanceof ParseException).map(c -> ((ParseException) c).currentToken)
+                .map(t -> t.next).orElse(null);
+        if (found != null && found.beginLine > 0) {
+            line = found.beginLine;
+            col = found.beginColumn;
+        } else if (p.getLocation().isPresent() && p.getLocation().get().getEnd().getRange().isPresent()) {
             var begin = p.getLocation().get().getEnd().getRange().get().begin;
             line = begin.line;
             col = begin.column;

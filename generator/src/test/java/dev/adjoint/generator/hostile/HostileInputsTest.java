@@ -181,11 +181,10 @@ class HostileInputsTest {
         assertGenerateFailsCleanly(dir, Map.of("p/Syntax.java", SYNTAX, "p/Fine.java", sources.get(Path.of("p/Fine.java"))));
     }
 
-    // Observed: 'double y = x +* 2;' is reported at [13,26] (the ';') as 'Found "*"', the '*' being at column 23;
-    // 'return y' followed by '}' on the next line is reported at [14,16] (the 'y') as 'Found "}"', the '}' being at
-    // [15,5]. Expected: the position of the token the message names (or javac's: [13,23] 'illegal start of
+    // Regression test (was a bug): 'double y = x +* 2;' was reported at [13,26] (the ';') as 'Found "*"', the '*' being
+    // at column 23; 'return y' followed by '}' on the next line at [14,16] (the 'y') as 'Found "}"', the '}' being at
+    // [15,5]. Now: the position of the token the message names (javac's would be [13,23] 'illegal start of
     // expression', [14,17] "';' expected").
-    @Disabled("BUG: a syntax error's column is not the position of the token its message names")
     @Test
     void syntaxErrorsPointAtTheTokenTheyName() {
         Map<Path, String> sources = Map.of(Path.of("p/Syntax.java"), SYNTAX);
