@@ -29,6 +29,8 @@ public final class SourceParser {
         } catch (RuntimeException e) {
             return new Parsed(file, Optional.empty(),
                     List.of(Diagnostic.error(file, 1, 1, "cannot parse this file: " + e.getMessage())));
+        } catch (StackOverflowError e) {
+            return new Parsed(file, Optional.empty(), List.of(tooDeep(file, source)));
         }
         if (result.isSuccessful() && result.getResult().isPresent()) {
             return new Parsed(file, result.getResult(), List.of());
@@ -38,6 +40,43 @@ public final class SourceParser {
             ds = List.of(Diagnostic.error(file, 1, 1, "cannot parse this file"));
         }
         return new Parsed(file, Optional.empty(), ds);
+    }
+
+    /**
+     * A file nested too deeply to parse, positioned where its brackets are deepest (the parser's
+     * recursion follows them); a rough scan that skips comments and string literals.
+     */
+    public static Diagnostic tooDeep(Path file, String source) {
+        int depth = 0;
+        int deepest = -1;
+        int at = 0;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '/' && i + 1 < source.length() && source.charAt(i + 1) == '/') {
+                i = Math.max(i, source.indexOf('\n', i) < 0 ? source.length() : source.indexOf('\n', i));
+            } else if (c == '/' && i + 1 < source.length() && source.charAt(i + 1) == '*') {
+                int end = source.indexOf("*/", i + 2);
+                i = end < 0 ? source.length() : end + 1;
+            } else if (c == '"' || c == '\'') {
+                for (i++; i < source.length() && source.charAt(i) != c && source.charAt(i) != '\n'; i++) {
+                    if (source.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '(' || c == '[' || c == '{') {
+                if (++depth > deepest) {
+                    deepest = depth;
+                    at = i;
+                }
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        String before = source.substring(0, at);
+        int line = 1 + (int) before.chars().filter(ch -> ch == '\n').count();
+        int column = at - before.lastIndexOf('\n');
+        return Diagnostic.error(file, line, column, "this file is nested too deeply for Adjoint's parser (" + deepest
+                + " levels of brackets here); compute parts of the expression into local variables");
     }
 
     private static Diagnostic toDiagnostic(Path file, Problem p) {

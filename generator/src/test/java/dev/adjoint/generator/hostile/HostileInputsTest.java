@@ -706,11 +706,10 @@ class HostileInputsTest {
         }
     }
 
-    // Observed: an expression nested 500 deep (javac compiles it) makes JavaParser recurse past the thread's stack:
-    // StackOverflowError out of translate() (SourceParser catches RuntimeException only). In the test JVM 200 levels
-    // are enough; on a main thread (8 MiB stack) 300 still pass. Expected: a positioned error ('nested too deeply')
-    // or correct output, never an Error out of the generator (or parse on a thread with a stack of its own).
-    @Disabled("BUG: an expression nested 500 deep: StackOverflowError (in JavaParser) escapes translate()")
+    // Regression test (was a bug): an expression nested 500 deep (javac compiles it) made JavaParser recurse past the
+    // thread's stack: StackOverflowError out of translate() (SourceParser caught RuntimeException only). In the test
+    // JVM 200 levels were enough. Now translation runs on a thread with a large stack, and what still overflows is a
+    // positioned error ('nested too deeply'), never an Error out of the generator.
     @Test
     void anExpressionNestedFiveHundredDeep() {
         String src = deepExpression("STATIC", 500);
@@ -720,6 +719,17 @@ class HostileInputsTest {
         } else {
             assertDifferentiates("p.X", src, Map.of("f", new Object[] {0.7}));
         }
+    }
+
+    // Past even the translation thread's stack, the parser's overflow is reported at the deepest bracket (the
+    // diagnostic is built by a scan of the text, checked here without nesting a million levels).
+    @Test
+    void nestingPastAnyStackIsPositionedAtTheDeepestBracket() {
+        String src = deepExpression("STATIC", 40).replace("return (", "// a comment's ((((((\n        return (");
+        Diagnostic d = dev.adjoint.generator.parse.SourceParser.tooDeep(Path.of("p/X.java"), src);
+        assertEquals(lineOf(src, "return ("), d.line(), d.toString());
+        assertEquals("        return ".length() + 40, d.column(), d.toString());
+        assertTrue(d.isError() && d.message().contains("nested too deeply"), d.toString());
     }
 
     // ------------------------------------------------------------------------------------------ empty and odd bodies
