@@ -99,7 +99,8 @@ public final class MethodSelector {
                 }
                 m.getAnnotations().stream().filter(a -> a.getNameAsString().equals("CustomDerivative")
                         || a.getNameAsString().equals("dev.adjoint.CustomDerivative")).findFirst()
-                        .ifPresent(a -> checkCustom(type, m, a, path));
+                        .ifPresent(a -> CustomDerivatives.check(file, packageName(), type, m, a, path, mathStaticImports(), diagnostics)
+                                .ifPresent(customs::add));
             } else if (member instanceof TypeDeclaration<?> nested) {
                 visitType(nested, path, reachable && !nestedInstance);
             }
@@ -210,82 +211,6 @@ public final class MethodSelector {
         requests.add(new MethodRequest(file, unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse(""),
                 path, name, params, result.get(), strategy, m.isPublic(), m, mathStaticImports(), fields, fieldOwners)
                 .withMemberMethodNames(members));
-    }
-
-    /** Checks a {@code @CustomDerivative} pullback against the method it differentiates. */
-    private void checkCustom(TypeDeclaration<?> owner, MethodDeclaration pullback, AnnotationExpr ann, List<String> path) {
-        String of = annotationPairs(ann).stream().filter(p -> p.getNameAsString().equals("wrt") || p.getNameAsString().equals("of"))
-                .findFirst().map(p -> strings(p.getValue())).filter(l -> !l.isEmpty()).map(l -> l.get(0)).orElse(null);
-        if (of == null) {
-            error(ann, "@CustomDerivative needs the name of the method it differentiates: @CustomDerivative(of = \"f\")");
-            return;
-        }
-        List<MethodDeclaration> targets = owner.getMethodsByName(of).stream().filter(MethodDeclaration::isStatic).toList();
-        if (targets.isEmpty()) {
-            error(ann, "@CustomDerivative(of = \"" + of + "\"): " + owner.getNameAsString() + " has no static method '" + of + "'");
-            return;
-        }
-        if (!pullback.isStatic() || pullback.isPrivate()) {
-            error(pullback, "the custom derivative '" + pullback.getNameAsString() + "' must be static and not private: generated"
-                    + " adjoints call it");
-            return;
-        }
-        String mismatch = null;
-        for (MethodDeclaration target : targets) {
-            Optional<String> expected = expectedPullback(target, pullback.getNameAsString());
-            if (expected.isEmpty()) {
-                mismatch = "'" + of + "' has a parameter or result type the generator does not support";
-                continue;
-            }
-            if (signature(pullback).equals(expected.get())) {
-                List<Param> params = new ArrayList<>();
-                target.getParameters().forEach(p -> {
-                    Ty t = toTy(p.getType()).orElseThrow();
-                    params.add(new Param(p.getNameAsString(), t, t.isFloating()));
-                });
-                MethodRequest r = new MethodRequest(file, unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse(""), path,
-                        of, params, toTy(target.getType()).orElseThrow(), Strategy.AUTO, target.isPublic(), target,
-                        mathStaticImports(), Map.of(), Map.of());
-                customs.add(r.withCustomPullback(pullback.getNameAsString()));
-                return;
-            }
-            mismatch = "expected: " + expected.get();
-        }
-        error(pullback.getName(), "the custom derivative '" + pullback.getNameAsString() + "' of '" + of + "' has the wrong signature;"
-                + " found: " + signature(pullback) + "; " + mismatch
-                + " (the parameters of " + of + ", the seed, then one gradient buffer per float or double parameter)");
-    }
-
-    /** {@code static R name(P1 p1, ..., R seed, G1 dp1, ...)} for a pullback of {@code target}. */
-    private static Optional<String> expectedPullback(MethodDeclaration target, String name) {
-        Optional<Ty> result = toTy(target.getType());
-        if (result.isEmpty() || !result.get().isFloatingScalar()) {
-            return Optional.empty();
-        }
-        List<String> params = new ArrayList<>();
-        List<String> buffers = new ArrayList<>();
-        for (Parameter p : target.getParameters()) {
-            Optional<Ty> t = toTy(p.getType());
-            if (t.isEmpty()) {
-                return Optional.empty();
-            }
-            params.add(t.get().java());
-            if (t.get().isFloating()) {
-                buffers.add(t.get().isArray() ? t.get().java() : t.get().prim() == Ty.Prim.FLOAT ? "FloatGrad" : "DoubleGrad");
-            }
-        }
-        params.add(result.get().java());
-        params.addAll(buffers);
-        return Optional.of("static " + result.get().java() + " " + name + "(" + String.join(", ", params) + ")");
-    }
-
-    private static String signature(MethodDeclaration m) {
-        List<String> params = new ArrayList<>();
-        for (Parameter p : m.getParameters()) {
-            String t = p.getType().asString();
-            params.add(t.startsWith("dev.adjoint.") ? t.substring("dev.adjoint.".length()) : t);
-        }
-        return (m.isStatic() ? "static " : "") + m.getType().asString() + " " + m.getNameAsString() + "(" + String.join(", ", params) + ")";
     }
 
     /**
@@ -423,7 +348,7 @@ public final class MethodSelector {
                 && !e.isNullLiteralExpr();
     }
 
-    private static List<MemberValuePair> annotationPairs(AnnotationExpr ann) {
+    static List<MemberValuePair> annotationPairs(AnnotationExpr ann) {
         if (ann instanceof NormalAnnotationExpr n) {
             return n.getPairs();
         }
@@ -433,7 +358,7 @@ public final class MethodSelector {
         return List.of();
     }
 
-    private static List<String> strings(Expression e) {
+    static List<String> strings(Expression e) {
         List<String> out = new ArrayList<>();
         if (e instanceof StringLiteralExpr s) {
             out.add(s.getValue());
@@ -470,6 +395,10 @@ public final class MethodSelector {
             return Optional.empty();
         }
         return Optional.of(new Ty(prim, dims));
+    }
+
+    private String packageName() {
+        return unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse("");
     }
 
     private void error(Node at, String message) {
