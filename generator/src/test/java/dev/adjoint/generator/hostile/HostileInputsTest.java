@@ -445,6 +445,35 @@ class HostileInputsTest {
         assertDifferentiates("p.Over2", callers, Map.of("g", args, "gT", args));
     }
 
+    // The renamed overloads' names taken by a method of the class: a positioned error at the later method, not an
+    // adjoint that does not compile.
+    @Test
+    void renamedOverloadsThatStillClash() {
+        String src = "package p;\n\n" + IMPORTS + """
+                public class Over3 {
+                    @Differentiable
+                    static double f(double[] w, double[] v) {
+                        return w[0] * v[0];
+                    }
+
+                    @Differentiable(wrt = "a")
+                    static double f(double[] a, double[] b, double[] c) {
+                        return a[0] * b[0] * c[0];
+                    }
+
+                    @Differentiable
+                    static double f_2(double[] w, double[] v) {
+                        return w[0] + v[0];
+                    }
+                }
+                """;
+        List<Diagnostic> errors = assertPositionedErrors(translate("p/Over3.java", src), Map.of(Path.of("p/Over3.java"), src));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(lineOf(src, "static double f_2("), errors.get(0).line(), errors.toString());
+        assertTrue(errors.get(0).message().contains("f_2Grad(double[], double[], double[], double[])")
+                && errors.get(0).message().contains("rename"), errors.toString());
+    }
+
     // ------------------------------------------------------------------------------------------ names
 
     /** A method whose parameters and locals are named like the generator's own variables. */
