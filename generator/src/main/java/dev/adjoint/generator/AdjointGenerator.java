@@ -34,7 +34,9 @@ public final class AdjointGenerator {
      * Scans the request's source roots, translates every {@code @Differentiable} method and writes
      * the adjoint classes whose content changed. When the inputs and the generator are the same as
      * at the last successful run (see {@link GenerationRequest#stateFile()}), writes nothing and
-     * returns {@code upToDate = true}.
+     * returns {@code upToDate = true}. Problems of the user's files or of the file system (a source
+     * that is not UTF-8, an output folder that cannot be written) come back as diagnostics, never as
+     * exceptions; a run with any error leaves every file as it found it.
      */
     public static GenerationResult generate(GenerationRequest request) {
         List<Path> files;
