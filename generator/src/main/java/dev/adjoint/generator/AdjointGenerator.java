@@ -7,9 +7,15 @@ import dev.adjoint.generator.driver.SourceScanner;
 import dev.adjoint.generator.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,26 +34,53 @@ public final class AdjointGenerator {
      * Scans the request's source roots, translates every {@code @Differentiable} method and writes
      * the adjoint classes whose content changed. When the inputs and the generator are the same as
      * at the last successful run (see {@link GenerationRequest#stateFile()}), writes nothing and
-     * returns {@code upToDate = true}.
+     * returns {@code upToDate = true}. Problems of the user's files or of the file system (a source
+     * that is not UTF-8, an output folder that cannot be written) come back as diagnostics, never as
+     * exceptions; a run with any error leaves every file as it found it.
      */
     public static GenerationResult generate(GenerationRequest request) {
-        List<Path> files = SourceScanner.scan(request.sourceRoots(), request.includes(), request.excludes());
-        Map<Path, String> sources = read(files);
+        List<Path> files;
+        try {
+            files = SourceScanner.scan(request.sourceRoots(), request.includes(), request.excludes());
+        } catch (UncheckedIOException e) {
+            return failed(List.of(Diagnostic.error(request.sourceRoots().isEmpty() ? request.outputDirectory() : request.sourceRoots().get(0),
+                    0, 0, "cannot list the source files: " + e.getMessage() + " (" + e.getCause() + "); check that the source roots"
+                            + " are readable directories")), List.of());
+        }
+        List<Diagnostic> unreadable = new ArrayList<>();
+        Map<Path, String> sources = read(files, unreadable);
         IncrementalState state = IncrementalState.of(request, sources);
-        if (state.isUpToDate()) {
+        if (unreadable.isEmpty() && state.isUpToDate()) {
             return new GenerationResult(true, List.of(), List.of(), List.of(), List.of());
         }
+        // the readable files are translated even so: a build reports all its errors at once
         Translation translation = Pipeline.translate(sources, Optional.empty(), dev.adjoint.generator.analyze.Options.DEFAULT,
                 request.failOnTapeFallback());
-        if (translation.hasErrors()) {
-            return new GenerationResult(false, translation.diagnostics(), List.of(), List.of(), translation.methods());
+        if (translation.hasErrors() || !unreadable.isEmpty()) {
+            List<Diagnostic> all = new ArrayList<>(unreadable);
+            all.addAll(translation.diagnostics());
+            all.sort(Diagnostic.BY_POSITION);
+            return failed(all, translation.methods());
         }
-        OutputWriter.Outcome outcome = OutputWriter.write(request.outputDirectory(), translation.generated(), state.previousOutputs());
-        state.save(outcome.all());
+        Map<Path, String> others = new LinkedHashMap<>();
         if (request.reportFile() != null) {
-            BuildReport.write(request.reportFile(), translation.methods());
+            others.put(request.reportFile(), BuildReport.content(translation.methods()));
+        }
+        if (state.stateFile() != null) {
+            others.put(state.stateFile(), state.content(OutputWriter.targets(request.outputDirectory(), translation.generated())));
+        }
+        OutputWriter.Outcome outcome = OutputWriter.write(request.outputDirectory(), translation.generated(), others,
+                state.previousOutputs());
+        if (!outcome.diagnostics().isEmpty()) {
+            List<Diagnostic> all = new ArrayList<>(translation.diagnostics());
+            all.addAll(outcome.diagnostics());
+            return failed(all, translation.methods());
         }
         return new GenerationResult(false, translation.diagnostics(), outcome.written(), outcome.unchanged(), translation.methods());
+    }
+
+    private static GenerationResult failed(List<Diagnostic> diagnostics, List<String> methods) {
+        return new GenerationResult(false, diagnostics, List.of(), List.of(), methods);
     }
 
     /**
@@ -69,7 +102,15 @@ public final class AdjointGenerator {
      */
     public static Translation show(List<Path> sourceRoots, String methodRef) {
         List<Path> files = SourceScanner.scan(sourceRoots, List.of(), List.of());
-        return Pipeline.translate(read(files), Optional.of(methodRef));
+        List<Diagnostic> unreadable = new ArrayList<>();
+        Translation t = Pipeline.translate(read(files, unreadable), Optional.of(methodRef));
+        if (unreadable.isEmpty()) {
+            return t;
+        }
+        List<Diagnostic> all = new ArrayList<>(unreadable);
+        all.addAll(t.diagnostics());
+        all.sort(Diagnostic.BY_POSITION);
+        return new Translation(new java.util.TreeMap<>(), all, t.methods());
     }
 
     /** {@link #translate} restricted to one method, {@code p.Model#loss}. */
@@ -77,15 +118,42 @@ public final class AdjointGenerator {
         return Pipeline.translate(sources, Optional.of(methodRef));
     }
 
-    private static Map<Path, String> read(List<Path> files) {
+    /** Reads {@code files} as UTF-8; a file that cannot be read is a diagnostic in {@code problems}, not an exception. */
+    private static Map<Path, String> read(List<Path> files, List<Diagnostic> problems) {
         Map<Path, String> sources = new LinkedHashMap<>();
         for (Path f : files) {
             try {
-                sources.put(f, Files.readString(f, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + f, e);
+                decode(f, Files.readAllBytes(f), problems).ifPresent(text -> sources.put(f, text));
+            } catch (IOException | RuntimeException e) {
+                problems.add(Diagnostic.error(f, 0, 0, "cannot read this source file (" + e + "); check that it is a readable file"));
             }
         }
         return sources;
+    }
+
+    /**
+     * The UTF-8 text of {@code bytes}, or a diagnostic at the first byte that is not UTF-8 (javac's
+     * "unmappable character for encoding UTF-8"): Adjoint, like the build's javac with the usual
+     * {@code project.build.sourceEncoding}, reads sources as UTF-8.
+     */
+    private static Optional<String> decode(Path file, byte[] bytes, List<Diagnostic> problems) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) {
+            r = decoder.flush(out);
+        }
+        if (!r.isError()) {
+            return Optional.of(out.flip().toString());
+        }
+        String before = out.flip().toString();
+        int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+        int column = before.length() - before.lastIndexOf('\n');
+        problems.add(Diagnostic.error(file, line, column, String.format("byte 0x%02X is not UTF-8: Adjoint reads sources as UTF-8,"
+                + " as javac does with <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>; it was saved in another"
+                + " encoding (ISO-8859-1 or windows-1252, for instance): save it as UTF-8 and build again", bytes[in.position()] & 0xFF)));
+        return Optional.empty();
     }
 }

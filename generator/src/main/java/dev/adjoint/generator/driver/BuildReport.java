@@ -1,10 +1,5 @@
 package dev.adjoint.generator.driver;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +10,12 @@ import java.util.List;
 public final class BuildReport {
     private BuildReport() {}
 
-    /** Writes the report for {@code methods} ({@code p.Model#loss: static}, as the translation lists them). */
-    public static void write(Path file, List<String> methods) {
+    /**
+     * The report for {@code methods} ({@code p.Model#loss: static}, as the translation lists them).
+     * The caller writes it with the generated files, and only when it changed, so that a rerun
+     * without changes touches no file.
+     */
+    public static String content(List<String> methods) {
         List<String> lines = new ArrayList<>();
         lines.add("# Adjoint build report");
         lines.add("");
@@ -31,11 +30,6 @@ public final class BuildReport {
                     : rest.equals("tape (requested)") ? "strategy = TAPE" : "";
             lines.add("| `" + method + "` | " + strategy + " | " + why.replace("|", "\\|") + " |");
         }
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, lines, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        return String.join("\n", lines) + "\n";
     }
 }

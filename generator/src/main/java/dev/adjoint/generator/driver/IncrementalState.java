@@ -3,7 +3,6 @@ package dev.adjoint.generator.driver;
 import dev.adjoint.generator.GenerationRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,23 +88,23 @@ public final class IncrementalState {
         return previousOutputs;
     }
 
-    /** Records a successful run that produced {@code outputs}. */
-    public void save(List<Path> outputs) {
-        if (stateFile == null) {
-            return;
-        }
+    /** Where the state is kept; {@code null} when incremental checking is off. */
+    public Path stateFile() {
+        return stateFile;
+    }
+
+    /**
+     * The state recording a successful run that produced {@code outputs}: the caller writes it to
+     * {@link #stateFile()} together with those outputs, so that a failed write leaves the old state.
+     */
+    public String content(List<Path> outputs) {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
         lines.add(fingerprint);
         for (Path p : outputs) {
             lines.add(p.toAbsolutePath().toString());
         }
-        try {
-            Files.createDirectories(stateFile.toAbsolutePath().getParent());
-            Files.write(stateFile, lines, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save " + stateFile, e);
-        }
+        return String.join("\n", lines) + "\n";
     }
 
     private static MessageDigest sha256() {

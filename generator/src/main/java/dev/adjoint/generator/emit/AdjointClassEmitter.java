@@ -66,16 +66,16 @@ public final class AdjointClassEmitter {
         r.params().forEach(p -> args.add(p.name()));
         args.add(seed);
         args.addAll(m.bufferNames());
-        return signature(m, r.name() + "Grad", false)
+        return signature(m, r.adjointName() + "Grad", false)
                 .addJavadoc("Returns {@link $L#$L} and adds its gradient into $L.\n", r.ownerSimpleName(), r.name(),
                         m.bufferNames().stream().map(b -> "{@code " + b + "}").collect(Collectors.joining(", ")))
-                .addStatement("return $L($L)", r.name() + "Vjp", String.join(", ", args))
+                .addStatement("return $L($L)", r.adjointName() + "Vjp", String.join(", ", args))
                 .build();
     }
 
     private static MethodSpec vjp(AdjointMethod m) {
         MethodRequest r = m.request();
-        MethodSpec.Builder b = signature(m, r.name() + "Vjp", true)
+        MethodSpec.Builder b = signature(m, r.adjointName() + "Vjp", true)
                 .addJavadoc("Returns {@link $L#$L} and adds {@code $L} times its gradient into $L.\n", r.ownerSimpleName(), r.name(),
                         m.seedName(), m.bufferNames().stream().map(x -> "{@code " + x + "}").collect(Collectors.joining(", ")));
         CodeBlock.Builder body = CodeBlock.builder();
@@ -86,7 +86,7 @@ public final class AdjointClassEmitter {
     private static MethodSpec recorder(AdjointMethod m, AdjointMethod.Recorder rec) {
         MethodRequest r = m.request();
         String tape = NameClashes.tapeParameter(r);
-        MethodSpec.Builder b = MethodSpec.methodBuilder(r.name() + "Record").addModifiers(Modifier.STATIC).returns(typeName(r.result()))
+        MethodSpec.Builder b = MethodSpec.methodBuilder(r.adjointName() + "Record").addModifiers(Modifier.STATIC).returns(typeName(r.result()))
                 .addJavadoc("Runs {@link $L#$L} recording every operation on {@code $L}; the result's handle is left in\n"
                         + "{@code $L.result()}. Used by the tape strategy.\n", r.ownerSimpleName(), r.name(), tape, tape)
                 .addParameter(ClassName.get("dev.adjoint.tape", "Tape"), tape);

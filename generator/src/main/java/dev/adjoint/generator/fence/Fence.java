@@ -169,7 +169,7 @@ public final class Fence {
         String scope = m.getScope().map(Node::toString).orElse("");
         String name = m.getNameAsString();
         boolean math = scope.equals("Math") || scope.equals("java.lang.Math")
-                || (scope.isEmpty() && (request.mathStaticImports().contains("*") || request.mathStaticImports().contains(name)));
+                || (scope.isEmpty() && request.importsMathMethod(name));
         boolean detach = name.equals("detach") && (scope.equals("Adjoint") || scope.equals("dev.adjoint.Adjoint"));
         if (detach && m.getArguments().size() == 1) {
             visit(m.getArgument(0));

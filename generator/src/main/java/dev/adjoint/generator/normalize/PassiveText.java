@@ -27,8 +27,12 @@ final class PassiveText {
 
     /** The rewritten expression; the variables it reads are added to {@code reads}. */
     Expression rename(Expression e, Set<Atom.Var> reads) {
+        // the whole expression a constant: replace() below cannot replace a node without a parent
         if (e instanceof NameExpr n && lo.lookup(n.getNameAsString()).isEmpty() && lo.request.staticFields().containsKey(n.getNameAsString())) {
             return qualified(n.getNameAsString());
+        }
+        if (e instanceof FieldAccessExpr f && isOwnConstant(f)) {
+            return qualified(f.getNameAsString());
         }
         if (e instanceof MethodCallExpr m && isDetach(m)) {
             return rename(new EnclosedExpr(m.getArgument(0).clone()), reads);
@@ -55,8 +59,7 @@ final class PassiveText {
             m.setScope(parse(target.get().ownerQualified()));
         }
         for (FieldAccessExpr f : e.findAll(FieldAccessExpr.class)) {
-            if (f.getScope() instanceof NameExpr s && lo.request.ownerPath().contains(s.getNameAsString())
-                    && lo.request.staticFields().containsKey(f.getNameAsString())) {
+            if (isOwnConstant(f)) {
                 f.replace(qualified(f.getNameAsString()));
             }
         }
@@ -80,6 +83,12 @@ final class PassiveText {
             }
         }
         return e;
+    }
+
+    /** {@code Owner.K} for a constant of the owner or an enclosing class (read as the adjoint class can: a private one inlined). */
+    private boolean isOwnConstant(FieldAccessExpr f) {
+        return f.getScope() instanceof NameExpr s && lo.request.ownerPath().contains(s.getNameAsString())
+                && lo.request.staticFields().containsKey(f.getNameAsString());
     }
 
     private static boolean isDetach(MethodCallExpr m) {

@@ -1,6 +1,7 @@
 package dev.adjoint.generator.parse;
 
 import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseException;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
@@ -28,6 +29,8 @@ public final class SourceParser {
         } catch (RuntimeException e) {
             return new Parsed(file, Optional.empty(),
                     List.of(Diagnostic.error(file, 1, 1, "cannot parse this file: " + e.getMessage())));
+        } catch (StackOverflowError e) {
+            return new Parsed(file, Optional.empty(), List.of(tooDeep(file, source)));
         }
         if (result.isSuccessful() && result.getResult().isPresent()) {
             return new Parsed(file, result.getResult(), List.of());
@@ -39,11 +42,54 @@ public final class SourceParser {
         return new Parsed(file, Optional.empty(), ds);
     }
 
+    /**
+     * A file nested too deeply to parse, positioned where its brackets are deepest (the parser's
+     * recursion follows them); a rough scan that skips comments and string literals.
+     */
+    public static Diagnostic tooDeep(Path file, String source) {
+        int depth = 0;
+        int deepest = -1;
+        int at = 0;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '/' && i + 1 < source.length() && source.charAt(i + 1) == '/') {
+                i = Math.max(i, source.indexOf('\n', i) < 0 ? source.length() : source.indexOf('\n', i));
+            } else if (c == '/' && i + 1 < source.length() && source.charAt(i + 1) == '*') {
+                int end = source.indexOf("*/", i + 2);
+                i = end < 0 ? source.length() : end + 1;
+            } else if (c == '"' || c == '\'') {
+                for (i++; i < source.length() && source.charAt(i) != c && source.charAt(i) != '\n'; i++) {
+                    if (source.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '(' || c == '[' || c == '{') {
+                if (++depth > deepest) {
+                    deepest = depth;
+                    at = i;
+                }
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        String before = source.substring(0, at);
+        int line = 1 + (int) before.chars().filter(ch -> ch == '\n').count();
+        int column = at - before.lastIndexOf('\n');
+        return Diagnostic.error(file, line, column, "this file is nested too deeply for Adjoint's parser (" + deepest
+                + " levels of brackets here); compute parts of the expression into local variables");
+    }
+
     private static Diagnostic toDiagnostic(Path file, Problem p) {
         int line = 0;
         int col = 0;
-        // the location's last token is the offending one (its first is the last good token)
-        if (p.getLocation().isPresent() && p.getLocation().get().getEnd().getRange().isPresent()) {
+        // the token the message names ('Found "*"') follows the last one the parser accepted; the problem's
+        // location is not it (it may end at the ';' after it, or at the accepted token itself)
+        com.github.javaparser.Token found = p.getCause().filter(c -> c instanceof ParseException).map(c -> ((ParseException) c).currentToken)
+                .map(t -> t.next).orElse(null);
+        if (found != null && found.beginLine > 0) {
+            line = found.beginLine;
+            col = found.beginColumn;
+        } else if (p.getLocation().isPresent() && p.getLocation().get().getEnd().getRange().isPresent()) {
             var begin = p.getLocation().get().getEnd().getRange().get().begin;
             line = begin.line;
             col = begin.column;

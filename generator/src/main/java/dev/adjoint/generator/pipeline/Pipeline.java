@@ -43,6 +43,61 @@ public final class Pipeline {
      */
     public static Translation translate(Map<Path, String> sources, Optional<String> onlyMethod, Options options,
             boolean failOnTapeFallback) {
+        return onALargeStack(() -> translateHere(sources, onlyMethod, options, failOnTapeFallback));
+    }
+
+    /**
+     * The passes (JavaParser's among them) recurse once per level of nesting; a thread's default
+     * stack (512 KiB to 8 MiB) overflows at a few hundred levels of an expression that javac
+     * compiles. So translation runs on a thread of its own with a large stack (reserved address
+     * space, committed only as far as it is used); what still overflows is reported as "nested too
+     * deeply" at the file or method (see {@link SourceParser} and {@link #translateHere}).
+     */
+    private static Translation onALargeStack(java.util.function.Supplier<Translation> work) {
+        Translation[] result = new Translation[1];
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = work.get();
+            } catch (RuntimeException | Error e) {
+                failure[0] = e;
+            }
+        }, "adjoint-translate", STACK_BYTES);
+        t.setDaemon(true); // never what keeps a JVM alive
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // finish the translation (it is short), then restore the flag
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        return result[0];
+    }
+
+    /** The translation thread's stack: enough for thousands of levels of nesting. */
+    private static final long STACK_BYTES = 512L << 20;
+
+    /** {@code (... (x * 1.001 + 0.001) ...)} nested past any stack: an error at the method, not a StackOverflowError. */
+    private static Diagnostic tooDeep(MethodRequest r) {
+        return Positions.error(r.file(), r.declaration().getName(), "'" + r.name() + "' is nested too deeply for Adjoint to"
+                + " differentiate (an expression or statements nested thousands of levels deep); compute parts of it into"
+                + " local variables");
+    }
+
+    private static Translation translateHere(Map<Path, String> sources, Optional<String> onlyMethod, Options options,
+            boolean failOnTapeFallback) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<MethodRequest> requests = new ArrayList<>();
         List<CompilationUnit> units = new ArrayList<>();
@@ -56,7 +111,13 @@ public final class Pipeline {
             }
             CompilationUnit unit = parsed.unit().get();
             units.add(unit);
-            MethodSelector.Selection sel = MethodSelector.select(e.getKey(), unit);
+            MethodSelector.Selection sel;
+            try {
+                sel = MethodSelector.select(e.getKey(), unit);
+            } catch (StackOverflowError deep) {
+                diagnostics.add(SourceParser.tooDeep(e.getKey(), e.getValue()));
+                continue;
+            }
             diagnostics.addAll(sel.diagnostics());
             customs.addAll(sel.customs());
             for (MethodRequest r : sel.requests()) {
@@ -86,7 +147,13 @@ public final class Pipeline {
         List<String> methods = new ArrayList<>();
         List<MethodRequest> taped = new ArrayList<>();
         for (MethodRequest r : requests) {
-            Strategies.Choice c = Strategies.choose(r, index, options, failOnTapeFallback);
+            Strategies.Choice c;
+            try {
+                c = Strategies.choose(r, index, options, failOnTapeFallback);
+            } catch (StackOverflowError deep) {
+                diagnostics.add(tooDeep(r));
+                continue;
+            }
             diagnostics.addAll(c.diagnostics());
             if (c.method().isPresent()) {
                 done.put(r, c.method().get());
@@ -96,7 +163,11 @@ public final class Pipeline {
                 }
             }
         }
-        Strategies.addRecordersForCallees(taped, done, index, diagnostics);
+        try {
+            Strategies.addRecordersForCallees(taped, done, index, diagnostics);
+        } catch (StackOverflowError deep) {
+            taped.forEach(r -> diagnostics.add(tooDeep(r)));
+        }
         Map<String, List<AdjointMethod>> byClass = new LinkedHashMap<>();
         Map<String, Path> fileOf = new LinkedHashMap<>();
         for (Map.Entry<MethodRequest, AdjointMethod> e : done.entrySet()) {
@@ -108,7 +179,15 @@ public final class Pipeline {
         TreeMap<String, String> generated = new TreeMap<>();
         if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
             for (Map.Entry<String, List<AdjointMethod>> e : byClass.entrySet()) {
-                generated.put(e.getKey(), AdjointClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), e.getValue()));
+                try {
+                    generated.put(e.getKey(), AdjointClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), e.getValue()));
+                } catch (StackOverflowError deep) {
+                    e.getValue().forEach(m -> diagnostics.add(tooDeep(m.request())));
+                }
+            }
+            if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+                diagnostics.sort(Diagnostic.BY_POSITION);
+                generated.clear();
             }
         }
         return new Translation(generated, diagnostics, methods);

@@ -273,7 +273,7 @@ final class BlockReversal {
             }
         }
         String pullback = callee.customPullback() != null ? ownerClass(callee) + "." + callee.customPullback()
-                : adjointClass(callee) + "." + callee.name() + "Vjp";
+                : adjointClass(callee) + "." + callee.adjointName() + "Vjp";
         reverse.add(new Code.Line(pullback + "(" + String.join(", ", args) + ")"));
         reverse.addAll(after);
         if (cells) {

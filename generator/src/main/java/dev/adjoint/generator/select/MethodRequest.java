@@ -27,6 +27,13 @@ import java.util.Set;
  *     adjoint class ({@code Outer.Inner.K}, or the literal of a private constant)
  * @param customPullback for a method with a user-supplied pullback ({@code @CustomDerivative}),
  *     that pullback's name in the owner class; {@code null} otherwise
+ * @param memberMethodNames the names of the methods the owner and its enclosing classes declare:
+ *     an unqualified call to one of them is to that method, never to a statically imported
+ *     {@code Math} one (Java looks in the enclosing classes before the static imports)
+ * @param adjointName what the generated methods are named after: {@code name}, or for overloads
+ *     whose generated methods would clash, {@code name} and the number of parameters
+ *     ({@code f_3}), so that {@code adjointName + "Grad"}, {@code "Vjp"}, {@code "Record"} are the
+ *     generated methods' names
  */
 public record MethodRequest(
         Path file,
@@ -41,9 +48,13 @@ public record MethodRequest(
         Set<String> mathStaticImports,
         java.util.Map<String, Ty> staticFields,
         java.util.Map<String, String> staticFieldOwners,
-        String customPullback) {
+        String customPullback,
+        Set<String> memberMethodNames,
+        String adjointName) {
 
     public MethodRequest {
+        memberMethodNames = Set.copyOf(memberMethodNames);
+        adjointName = adjointName == null ? name : adjointName;
         ownerPath = List.copyOf(ownerPath);
         params = List.copyOf(params);
         mathStaticImports = Set.copyOf(mathStaticImports);
@@ -66,14 +77,26 @@ public record MethodRequest(
             Strategy strategy, boolean isPublic, MethodDeclaration declaration, Set<String> mathStaticImports,
             java.util.Map<String, Ty> staticFields, java.util.Map<String, String> staticFieldOwners) {
         this(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports, staticFields,
-                staticFieldOwners, null);
+                staticFieldOwners, null, Set.of(), name);
     }
 
     /** This method as seen by its callers when {@code pullback} supplies its derivative. */
     public MethodRequest withCustomPullback(String pullback) {
         List<Param> all = params.stream().map(p -> new Param(p.name(), p.type(), p.type().isFloating())).toList();
         return new MethodRequest(file, packageName, ownerPath, name, all, result, strategy, isPublic, declaration, mathStaticImports,
-                staticFields, staticFieldOwners, pullback);
+                staticFields, staticFieldOwners, pullback, memberMethodNames, adjointName);
+    }
+
+    /** This request with the names of the methods its class and the enclosing classes declare. */
+    public MethodRequest withMemberMethodNames(Set<String> names) {
+        return new MethodRequest(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports,
+                staticFields, staticFieldOwners, customPullback, names, adjointName);
+    }
+
+    /** This request with its generated methods named after {@code adjointName} ({@code adjointNameGrad}, ...). */
+    public MethodRequest withAdjointName(String adjointName) {
+        return new MethodRequest(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports,
+                staticFields, staticFieldOwners, customPullback, memberMethodNames, adjointName);
     }
 
     /** The Java text reading a visible static final field from the adjoint class. */
@@ -84,6 +107,15 @@ public record MethodRequest(
     /** Whether {@code Math.name} may be written {@code name} here (a static import). */
     public boolean importsMath(String name) {
         return mathStaticImports.contains("*") || mathStaticImports.contains(name);
+    }
+
+    /**
+     * Whether an unqualified call {@code name(...)} here is to {@code Math.name}: statically
+     * imported, and not the name of a method of the owner or an enclosing class (which Java finds
+     * first, whatever its arity).
+     */
+    public boolean importsMathMethod(String name) {
+        return importsMath(name) && !memberMethodNames.contains(name);
     }
 
     /** The generated class's simple name: {@code ModelAdjoint}, {@code Outer_InnerAdjoint}. */

@@ -64,7 +64,8 @@ public final class MethodSelector {
         for (TypeDeclaration<?> t : unit.getTypes()) {
             s.visitType(t, List.of(), true);
         }
-        return new Selection(List.copyOf(s.requests), List.copyOf(s.diagnostics), List.copyOf(s.customs));
+        List<MethodRequest> named = AdjointNames.assign(s.requests, s.diagnostics);
+        return new Selection(named, List.copyOf(s.diagnostics), List.copyOf(s.customs));
     }
 
     /** Whether {@code a} is the {@code @Differentiable} annotation. */
@@ -92,13 +93,14 @@ public final class MethodSelector {
                 && !type.isEnumDeclaration() && !type.isRecordDeclaration();
         for (BodyDeclaration<?> member : type.getMembers()) {
             if (member instanceof MethodDeclaration m) {
-                Optional<AnnotationExpr> ann = m.getAnnotations().stream().filter(MethodSelector::isDifferentiable).findFirst();
+                Optional<AnnotationExpr> ann = m.getAnnotations().stream().filter(this::isAdjoints).findFirst();
                 if (ann.isPresent()) {
                     checkMethod(type, m, ann.get(), path, reachable && !nestedInstance);
                 }
                 m.getAnnotations().stream().filter(a -> a.getNameAsString().equals("CustomDerivative")
                         || a.getNameAsString().equals("dev.adjoint.CustomDerivative")).findFirst()
-                        .ifPresent(a -> checkCustom(type, m, a, path));
+                        .ifPresent(a -> CustomDerivatives.check(file, packageName(), type, m, a, path, mathStaticImports(), diagnostics)
+                                .ifPresent(customs::add));
             } else if (member instanceof TypeDeclaration<?> nested) {
                 visitType(nested, path, reachable && !nestedInstance);
             }
@@ -106,7 +108,7 @@ public final class MethodSelector {
         // local and anonymous classes are not reachable by name: report their annotated methods
         type.findAll(MethodDeclaration.class).stream()
                 .filter(m -> m.getParentNode().isPresent() && !(m.getParentNode().get() instanceof TypeDeclaration<?>))
-                .filter(m -> m.getAnnotations().stream().anyMatch(MethodSelector::isDifferentiable))
+                .filter(m -> m.getAnnotations().stream().anyMatch(this::isAdjoints))
                 .forEach(m -> error(m, "@Differentiable on a method of an anonymous class: the generated adjoint cannot name it;"
                         + " move the method to a top-level or static nested class"));
     }
@@ -114,7 +116,7 @@ public final class MethodSelector {
     private void checkMethod(TypeDeclaration<?> owner, MethodDeclaration m, AnnotationExpr ann, List<String> path, boolean reachable) {
         String name = m.getNameAsString();
         int before = diagnostics.size();
-        if (!importsAnnotation()) {
+        if (!ann.getNameAsString().equals(QUALIFIED) && !bareNameIsImported().orElse(true)) {
             error(ann, "@Differentiable is not imported: add 'import dev.adjoint.Differentiable;' (the annotation lives in adjoint-runtime)");
         }
         if (owner instanceof ClassOrInterfaceDeclaration c && c.isInterface()) {
@@ -186,106 +188,58 @@ public final class MethodSelector {
         // fields of the owner shadow those of enclosing classes, as in Java
         Map<String, Ty> fields = new TreeMap<>();
         Map<String, String> fieldOwners = new TreeMap<>();
+        Set<String> hidden = new TreeSet<>();
         for (int i = 0; i < enclosing.size(); i++) {
             String qualifier = String.join(".", path.subList(0, i + 1));
             staticFields(enclosing.get(i), qualifier).forEach((f, c) -> {
-                fields.put(f, c.type());
-                fieldOwners.put(f, c.text());
+                if (c.text() == null) {
+                    hidden.add(f);
+                    fields.remove(f);
+                    fieldOwners.remove(f);
+                } else {
+                    hidden.remove(f);
+                    fields.put(f, c.type());
+                    fieldOwners.put(f, c.text());
+                }
             });
         }
+        if (!checkHiddenConstantReads(m, path, hidden)) {
+            return;
+        }
+        Set<String> members = new TreeSet<>();
+        enclosing.forEach(t -> t.getMethods().forEach(d -> members.add(d.getNameAsString())));
         requests.add(new MethodRequest(file, unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse(""),
-                path, name, params, result.get(), strategy, m.isPublic(), m, mathStaticImports(), fields, fieldOwners));
+                path, name, params, result.get(), strategy, m.isPublic(), m, mathStaticImports(), fields, fieldOwners)
+                .withMemberMethodNames(members));
     }
 
-    /** Checks a {@code @CustomDerivative} pullback against the method it differentiates. */
-    private void checkCustom(TypeDeclaration<?> owner, MethodDeclaration pullback, AnnotationExpr ann, List<String> path) {
-        String of = annotationPairs(ann).stream().filter(p -> p.getNameAsString().equals("wrt") || p.getNameAsString().equals("of"))
-                .findFirst().map(p -> strings(p.getValue())).filter(l -> !l.isEmpty()).map(l -> l.get(0)).orElse(null);
-        if (of == null) {
-            error(ann, "@CustomDerivative needs the name of the method it differentiates: @CustomDerivative(of = \"f\")");
-            return;
-        }
-        List<MethodDeclaration> targets = owner.getMethodsByName(of).stream().filter(MethodDeclaration::isStatic).toList();
-        if (targets.isEmpty()) {
-            error(ann, "@CustomDerivative(of = \"" + of + "\"): " + owner.getNameAsString() + " has no static method '" + of + "'");
-            return;
-        }
-        if (!pullback.isStatic() || pullback.isPrivate()) {
-            error(pullback, "the custom derivative '" + pullback.getNameAsString() + "' must be static and not private: generated"
-                    + " adjoints call it");
-            return;
-        }
-        String mismatch = null;
-        for (MethodDeclaration target : targets) {
-            Optional<String> expected = expectedPullback(target, pullback.getNameAsString());
-            if (expected.isEmpty()) {
-                mismatch = "'" + of + "' has a parameter or result type the generator does not support";
-                continue;
-            }
-            if (signature(pullback).equals(expected.get())) {
-                List<Param> params = new ArrayList<>();
-                target.getParameters().forEach(p -> {
-                    Ty t = toTy(p.getType()).orElseThrow();
-                    params.add(new Param(p.getNameAsString(), t, t.isFloating()));
-                });
-                MethodRequest r = new MethodRequest(file, unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse(""), path,
-                        of, params, toTy(target.getType()).orElseThrow(), Strategy.AUTO, target.isPublic(), target,
-                        mathStaticImports(), Map.of(), Map.of());
-                customs.add(r.withCustomPullback(pullback.getNameAsString()));
-                return;
-            }
-            mismatch = "expected: " + expected.get();
-        }
-        error(pullback.getName(), "the custom derivative '" + pullback.getNameAsString() + "' of '" + of + "' has the wrong signature;"
-                + " found: " + signature(pullback) + "; " + mismatch
-                + " (the parameters of " + of + ", the seed, then one gradient buffer per float or double parameter)");
-    }
-
-    /** {@code static R name(P1 p1, ..., R seed, G1 dp1, ...)} for a pullback of {@code target}. */
-    private static Optional<String> expectedPullback(MethodDeclaration target, String name) {
-        Optional<Ty> result = toTy(target.getType());
-        if (result.isEmpty() || !result.get().isFloatingScalar()) {
-            return Optional.empty();
-        }
-        List<String> params = new ArrayList<>();
-        List<String> buffers = new ArrayList<>();
-        for (Parameter p : target.getParameters()) {
-            Optional<Ty> t = toTy(p.getType());
-            if (t.isEmpty()) {
-                return Optional.empty();
-            }
-            params.add(t.get().java());
-            if (t.get().isFloating()) {
-                buffers.add(t.get().isArray() ? t.get().java() : t.get().prim() == Ty.Prim.FLOAT ? "FloatGrad" : "DoubleGrad");
-            }
-        }
-        params.add(result.get().java());
-        params.addAll(buffers);
-        return Optional.of("static " + result.get().java() + " " + name + "(" + String.join(", ", params) + ")");
-    }
-
-    private static String signature(MethodDeclaration m) {
-        List<String> params = new ArrayList<>();
-        for (Parameter p : m.getParameters()) {
-            String t = p.getType().asString();
-            params.add(t.startsWith("dev.adjoint.") ? t.substring("dev.adjoint.".length()) : t);
-        }
-        return (m.isStatic() ? "static " : "") + m.getType().asString() + " " + m.getNameAsString() + "(" + String.join(", ", params) + ")";
-    }
-
-    private boolean importsAnnotation() {
+    /**
+     * Whether a bare {@code @Differentiable} of this file names Adjoint's annotation, as javac
+     * resolves it: a single-type import of another {@code Differentiable} makes it that one (the
+     * method is not ours to differentiate, empty); otherwise it is Adjoint's when imported (by name
+     * or with {@code dev.adjoint.*}) or in package {@code dev.adjoint}, and an error when not
+     * imported. A fully qualified {@code @dev.adjoint.Differentiable} is always Adjoint's and
+     * imports nothing for the other annotations of the file.
+     */
+    private Optional<Boolean> bareNameIsImported() {
         String pkg = unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse("");
-        if (pkg.equals("dev.adjoint")) {
-            return true;
-        }
+        boolean onDemand = pkg.equals("dev.adjoint");
         for (ImportDeclaration i : unit.getImports()) {
             String n = i.getNameAsString();
-            if (!i.isStatic() && ((i.isAsterisk() && n.equals("dev.adjoint")) || (!i.isAsterisk() && n.equals(QUALIFIED)))) {
-                return true;
+            if (i.isStatic()) {
+                continue;
             }
+            if (!i.isAsterisk() && i.getName().getIdentifier().equals(ANNOTATION)) {
+                return n.equals(QUALIFIED) ? Optional.of(true) : Optional.empty();
+            }
+            onDemand |= i.isAsterisk() && n.equals("dev.adjoint");
         }
-        // a fully qualified use needs no import
-        return unit.findAll(AnnotationExpr.class).stream().anyMatch(a -> a.getNameAsString().equals(QUALIFIED));
+        return Optional.of(onDemand);
+    }
+
+    /** Whether {@code a} is Adjoint's {@code @Differentiable} (imported or not), not another annotation of that name. */
+    private boolean isAdjoints(AnnotationExpr a) {
+        return isDifferentiable(a) && (a.getNameAsString().equals(QUALIFIED) || bareNameIsImported().isPresent());
     }
 
     private Set<String> mathStaticImports() {
@@ -304,12 +258,43 @@ public final class MethodSelector {
         return names;
     }
 
-    /** A constant the generated code can use: its type and the Java text that reads it there. */
+    /** A constant the generated code can use: its type and the Java text that reads it there ({@code null}: it cannot). */
     private record Constant(Ty type, String text) {}
 
     /**
+     * Reports each read in {@code m}, as {@code K} or {@code Owner.K}, of a constant in
+     * {@code hidden}; whether there was none.
+     */
+    private boolean checkHiddenConstantReads(MethodDeclaration m, List<String> path, Set<String> hidden) {
+        if (hidden.isEmpty()) {
+            return true;
+        }
+        Set<String> variables = new TreeSet<>();
+        m.getParameters().forEach(p -> variables.add(p.getNameAsString()));
+        m.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).forEach(v -> variables.add(v.getNameAsString()));
+        int before = diagnostics.size();
+        for (Expression e : m.findAll(Expression.class)) {
+            String field = null;
+            if (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getScope() instanceof com.github.javaparser.ast.expr.NameExpr s
+                    && path.contains(s.getNameAsString())) {
+                field = f.getNameAsString();
+            } else if (e instanceof com.github.javaparser.ast.expr.NameExpr n && !variables.contains(n.getNameAsString())
+                    && !(n.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.FieldAccessExpr)) {
+                field = n.getNameAsString();
+            }
+            if (field != null && hidden.contains(field)) {
+                error(e, "'" + e + "' reads a static final field the generated " + String.join("_", path) + "Adjoint class cannot"
+                        + " read (it is private, or its class is not the one its file is named after) and whose initializer is not a"
+                        + " literal that Adjoint could copy; make the field package-private, or initialise it with a literal");
+            }
+        }
+        return diagnostics.size() == before;
+    }
+
+    /**
      * The static final primitive fields of {@code owner}. A private one cannot be read from the
-     * adjoint class: its literal initializer is inlined, and one without a literal is left out.
+     * adjoint class: its literal initializer is inlined, and one without a literal is marked
+     * unreadable (text {@code null}), so that a read of it is reported rather than left to javac.
      */
     private Map<String, Constant> staticFields(TypeDeclaration<?> owner, String qualifier) {
         // a top-level class not named like its file is "auxiliary": javac warns when another file reads it
@@ -331,6 +316,8 @@ public final class MethodSelector {
                     Expression init = v.getInitializer().get();
                     String text = literalType(init).equals(t.get()) ? init.toString() : "(" + t.get().java() + ") " + init;
                     fields.put(v.getNameAsString(), new Constant(t.get(), text.startsWith("-") ? "(" + text + ")" : text));
+                } else {
+                    fields.put(v.getNameAsString(), new Constant(t.get(), null));
                 }
             }
         }
@@ -361,7 +348,7 @@ public final class MethodSelector {
                 && !e.isNullLiteralExpr();
     }
 
-    private static List<MemberValuePair> annotationPairs(AnnotationExpr ann) {
+    static List<MemberValuePair> annotationPairs(AnnotationExpr ann) {
         if (ann instanceof NormalAnnotationExpr n) {
             return n.getPairs();
         }
@@ -371,7 +358,7 @@ public final class MethodSelector {
         return List.of();
     }
 
-    private static List<String> strings(Expression e) {
+    static List<String> strings(Expression e) {
         List<String> out = new ArrayList<>();
         if (e instanceof StringLiteralExpr s) {
             out.add(s.getValue());
@@ -408,6 +395,10 @@ public final class MethodSelector {
             return Optional.empty();
         }
         return Optional.of(new Ty(prim, dims));
+    }
+
+    private String packageName() {
+        return unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse("");
     }
 
     private void error(Node at, String message) {

@@ -34,7 +34,7 @@ final class PassiveCopy {
         }
         for (MethodCallExpr m : root.findAll(MethodCallExpr.class)) {
             if (m.getScope().isEmpty()) {
-                if (request.importsMath(m.getNameAsString()) && DerivativeRules.isMathFunction(m.getNameAsString(), m.getArguments().size())) {
+                if (request.importsMathMethod(m.getNameAsString()) && DerivativeRules.isMathFunction(m.getNameAsString(), m.getArguments().size())) {
                     m.setScope(new NameExpr("Math"));
                 } else {
                     st.calls.resolve(m).ifPresent(entry -> m.setScope(new NameExpr(entry.ownerQualified())));

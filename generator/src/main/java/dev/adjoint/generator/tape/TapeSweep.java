@@ -77,7 +77,7 @@ public final class TapeSweep {
         String seed = names.claim("seed");
         String rt = request.result().java();
         b.append("    // forward sweep: record\n");
-        b.append("    ").append(rt).append(" ").append(result).append(" = ").append(request.name()).append("Record(")
+        b.append("    ").append(rt).append(" ").append(result).append(" = ").append(request.adjointName()).append("Record(")
                 .append(String.join(", ", recordArgs)).append(");\n");
         b.append("    // reverse sweep: one pass over the tape\n");
         b.append("    ").append(tape).append(".seed(").append(tape).append(".result(), ").append(seed).append(");\n");

@@ -155,7 +155,7 @@ final class ValueRecorder {
             }
             String v = st.temp("v");
             String owner = c.packageName().equals(st.request.packageName()) ? c.adjointSimpleName() : c.adjointQualifiedName();
-            st.line(t.java() + " " + v + " = " + owner + "." + c.name() + "Record(" + String.join(", ", args) + ");");
+            st.line(t.java() + " " + v + " = " + owner + "." + c.adjointName() + "Record(" + String.join(", ", args) + ");");
             st.line("int " + st.handle(v) + " = " + st.tape + ".result();");
             return new Value(v, st.handle(v), t);
         }

@@ -137,11 +137,11 @@ class FuzzFindingsTest {
         assertArrayEquals(new double[] {0, 1, 0}, gradient(src, Options.PLAIN, "f", (Object) new double[] {1, 2, 3}), 0.0);
     }
 
-    // Found by the fuzzer (seed 1, programs 8, 12, 15, ...: 'call to Math.h0S(...) is not supported', also
-    // Math.wrap, Math.soft). Java resolves an unqualified call to a method the class declares to that method,
-    // static import of java.lang.Math.* or not. Observed: both strategies take g(x) for java.lang.Math.g and
-    // reject it ('java.lang.Math.g with 1 argument(s) has no derivative rule'). Expected: f' = 2x + cos x.
-    @Disabled("BUG: with 'import static java.lang.Math.*', calls to the class's own methods are taken for Math calls")
+    // Regression test (was a bug), found by the fuzzer (seed 1, programs 8, 12, 15, ...: 'call to Math.h0S(...) is not
+    // supported', also Math.wrap, Math.soft). Java resolves an unqualified call to a method the class declares to that
+    // method, static import of java.lang.Math.* or not. Was: both strategies took g(x) for java.lang.Math.g and
+    // rejected it ('java.lang.Math.g with 1 argument(s) has no derivative rule'). Expected: f' = 2x + cos x; and a
+    // method of the class named like a Math function (abs) is the class's, not Math's, as in javac.
     @Test
     void ownMethodsCalledUnderAStaticImportOfMath() {
         String src = "package bugs;\n\nimport static java.lang.Math.*;\n\nimport dev.adjoint.Differentiable;\n"
@@ -165,6 +165,13 @@ class FuzzFindingsTest {
         assertFalse(t.hasErrors(), t.diagnostics().toString());
         assertGradient(src, Options.DEFAULT, "f", new Object[] {0.7});
         assertGradient(src, Options.DEFAULT, "fT", new Object[] {0.7});
+        // the class's own abs (a cube here) hides Math.abs: f' = 3x^2 + cos x, at -0.7 too
+        String own = src.replace("return g(x) + sin(x);", "return abs(x) + sin(x);").replace("static double g(double x) {\n        return x * x;",
+                "static double abs(double x) {\n        return x * x * x;");
+        assertGradient(own, Options.DEFAULT, "f", new Object[] {0.7}, new Object[] {-0.7});
+        assertGradient(own, Options.DEFAULT, "fT", new Object[] {0.7}, new Object[] {-0.7});
+        Differentiated d = Differentiated.of("bugs.Repro", own, Options.DEFAULT);
+        assertEquals(-0.343 + Math.sin(-0.7), d.value("f", -0.7), 1e-12, "abs is the class's cube");
     }
 
     // Regression test. Found by the fuzzer (seed 1, programs 7, 26, 40, 59, ...). The tape's recording method copies
@@ -196,11 +203,10 @@ class FuzzFindingsTest {
         assertGradient(src, Options.DEFAULT, "g", new Object[] {0.7});
     }
 
-    // Found by the fuzzer (seed 1, program 40 and others with 'F40.N0'). A private constant of the owner read
-    // qualified, Repro.K, is copied as Repro.K into the adjoint class: javac 'K has private access in
-    // bugs.Repro', under both strategies (read unqualified, K, it is inlined: GeneratorBugsTest
+    // Regression test (was a bug), found by the fuzzer (seed 1, program 40 and others with 'F40.N0'). A private
+    // constant of the owner read qualified, Repro.K, was copied as Repro.K into the adjoint class: javac 'K has private
+    // access in bugs.Repro', under both strategies. Now it is inlined, as read unqualified, K (GeneratorBugsTest
     // .privateStaticFinalField). Expected: it compiles; f'(0.7) = cos 2 (about -0.416).
-    @Disabled("BUG: a private constant read qualified (Owner.K) does not compile in the adjoint (private access)")
     @Test
     void qualifiedPrivateConstant() {
         String src = source("""
@@ -218,6 +224,31 @@ class FuzzFindingsTest {
                 """);
         assertGradient(src, Options.DEFAULT, "f", new Object[] {0.7});
         assertGradient(src, Options.DEFAULT, "fT", new Object[] {0.7});
+    }
+
+    // A private constant whose initializer is not a literal cannot be inlined nor read from the adjoint class: read
+    // qualified or not, under either strategy, it is an error at the read that says to make it package-private
+    // (before, unqualified: "'K' is not a parameter, a local variable or a static final field"; qualified: javac
+    // 'K has private access').
+    @Test
+    void privateConstantWithoutALiteral() {
+        for (String read : List.of("K", "Repro.K")) {
+            for (String strategy : List.of("STATIC", "TAPE", "AUTO")) {
+                String src = source("""
+                        private static final int K = Integer.parseInt("2");
+
+                        @Differentiable(strategy = Strategy.%s)
+                        static double f(double x) {
+                            return x * Math.cos(%s);
+                        }
+                        """.formatted(strategy, read));
+                Translation t = Pipeline.translate(Map.of(Path.of("bugs/Repro.java"), src), Optional.empty(), Options.DEFAULT);
+                assertTrue(t.hasErrors(), read + " " + strategy + ": " + t.generated());
+                var d = t.diagnostics().get(0);
+                assertEquals(List.of(12, 29), List.of(d.line(), d.column()), d.toString());
+                assertTrue(d.message().contains("make the field package-private"), d.toString());
+            }
+        }
     }
 
     // regression (was a bug), found by the fuzzer (seed 1, program 28: 'static 0.0, tape -0.0030' at w[1], the

@@ -96,7 +96,7 @@ public final class ProgramGenerator {
         RETURN_OF_AN_ARRAY_ELEMENT,
         /**
          * unqualified calls to the class's own methods under {@code import static java.lang.Math.*}
-         * (known bug: {@code ownMethodsCalledUnderAStaticImportOfMath})
+         * (was a bug; regression test {@code ownMethodsCalledUnderAStaticImportOfMath})
          */
         OWN_CALLS_UNDER_STATIC_MATH_IMPORT,
         /**
@@ -104,7 +104,7 @@ public final class ProgramGenerator {
          * int expressions (was a bug: {@code unqualifiedNamesInTapeCode})
          */
         UNQUALIFIED_NAMES_IN_PASSIVE_CODE,
-        /** a private constant read qualified, {@code F1.N0} (known bug: {@code qualifiedPrivateConstant}) */
+        /** a private constant read qualified, {@code F1.N0} (was a bug; regression test {@code qualifiedPrivateConstant}) */
         QUALIFIED_PRIVATE_CONSTANTS,
         /** conditions inside loops whose outcome changes from one iteration to the next */
         VARYING_BRANCHES_IN_LOOPS,
@@ -118,8 +118,7 @@ public final class ProgramGenerator {
      * {@code -Dadjoint.fuzz.knownBugs=true} puts them back.
      */
     public static final Set<Feature> KNOWN_BUGS = EnumSet.of(Feature.INT_ARGUMENTS_TO_FLOAT_OVERLOADS,
-            Feature.RETURN_OF_AN_ARRAY_ELEMENT, Feature.OWN_CALLS_UNDER_STATIC_MATH_IMPORT,
-            Feature.QUALIFIED_PRIVATE_CONSTANTS, Feature.SEVERAL_FOR_EACH_LOOPS);
+            Feature.RETURN_OF_AN_ARRAY_ELEMENT, Feature.SEVERAL_FOR_EACH_LOOPS);
 
     /** Every feature but the {@link #KNOWN_BUGS}. */
     public static Set<Feature> safeFeatures() {

@@ -181,11 +181,10 @@ class HostileInputsTest {
         assertGenerateFailsCleanly(dir, Map.of("p/Syntax.java", SYNTAX, "p/Fine.java", sources.get(Path.of("p/Fine.java"))));
     }
 
-    // Observed: 'double y = x +* 2;' is reported at [13,26] (the ';') as 'Found "*"', the '*' being at column 23;
-    // 'return y' followed by '}' on the next line is reported at [14,16] (the 'y') as 'Found "}"', the '}' being at
-    // [15,5]. Expected: the position of the token the message names (or javac's: [13,23] 'illegal start of
+    // Regression test (was a bug): 'double y = x +* 2;' was reported at [13,26] (the ';') as 'Found "*"', the '*' being
+    // at column 23; 'return y' followed by '}' on the next line at [14,16] (the 'y') as 'Found "}"', the '}' being at
+    // [15,5]. Now: the position of the token the message names (javac's would be [13,23] 'illegal start of
     // expression', [14,17] "';' expected").
-    @Disabled("BUG: a syntax error's column is not the position of the token its message names")
     @Test
     void syntaxErrorsPointAtTheTokenTheyName() {
         Map<Path, String> sources = Map.of(Path.of("p/Syntax.java"), SYNTAX);
@@ -396,10 +395,11 @@ class HostileInputsTest {
         }
     }
 
-    // Observed: f(double[] w, double[] v) and f(double[] a, double[] b, double[] c) with wrt = "a" both get
-    // fGrad(double[], double[], double[], double[]): javac 'method fGrad(double[],double[],double[],double[]) is already
-    // defined in class p.Over2Adjoint'. Expected: adjoints that compile (other names) or a positioned error.
-    @Disabled("BUG: overloads whose Grad methods have the same parameter types generate an adjoint that does not compile")
+    // Regression test (was a bug): f(double[] w, double[] v) and f(double[] a, double[] b, double[] c) with wrt = "a" both
+    // got fGrad(double[], double[], double[], double[]): javac 'method fGrad(double[],double[],double[],double[]) is
+    // already defined in class p.Over2Adjoint'. Now (README, API): overloads whose generated methods would clash are
+    // named after their number of parameters, f_2Grad and f_3Grad; the adjoints compile and differentiate, and a
+    // caller's adjoint calls the right one.
     @Test
     void overloadsWhoseGradientMethodsCollide() {
         String src = "package p;\n\n" + IMPORTS + """
@@ -423,6 +423,55 @@ class HostileInputsTest {
         Map<String, String> all = new HashMap<>(t.generated());
         all.put("p.Over2", src);
         InMemoryCompiler.compile(all);
+        String adjoint = t.generated().get("p.Over2Adjoint");
+        for (String name : List.of("f_2Grad(", "f_2Vjp(", "f_3Grad(", "f_3Vjp(")) {
+            assertTrue(adjoint.contains(" " + name), name + " in " + adjoint);
+        }
+        assertFalse(adjoint.contains(" fGrad("), adjoint);
+        // a caller of each, under both strategies
+        String callers = src.replace("public class Over2 {", """
+                public class Over2 {
+                    @Differentiable(wrt = "w")
+                    static double g(double[] w, double[] v, double[] c) {
+                        return f(w, v) + f(w, v, c);
+                    }
+
+                    @Differentiable(strategy = Strategy.TAPE)
+                    static double gT(double[] w, double[] v, double[] c) {
+                        return f(w, v) * f(w, v, c);
+                    }
+                """);
+        Object[] args = {new double[] {0.7}, new double[] {-1.3}, new double[] {0.4}};
+        assertDifferentiates("p.Over2", callers, Map.of("g", args, "gT", args));
+    }
+
+    // The renamed overloads' names taken by a method of the class: a positioned error at the later method, not an
+    // adjoint that does not compile.
+    @Test
+    void renamedOverloadsThatStillClash() {
+        String src = "package p;\n\n" + IMPORTS + """
+                public class Over3 {
+                    @Differentiable
+                    static double f(double[] w, double[] v) {
+                        return w[0] * v[0];
+                    }
+
+                    @Differentiable(wrt = "a")
+                    static double f(double[] a, double[] b, double[] c) {
+                        return a[0] * b[0] * c[0];
+                    }
+
+                    @Differentiable
+                    static double f_2(double[] w, double[] v) {
+                        return w[0] + v[0];
+                    }
+                }
+                """;
+        List<Diagnostic> errors = assertPositionedErrors(translate("p/Over3.java", src), Map.of(Path.of("p/Over3.java"), src));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(lineOf(src, "static double f_2("), errors.get(0).line(), errors.toString());
+        assertTrue(errors.get(0).message().contains("f_2Grad(double[], double[], double[], double[])")
+                && errors.get(0).message().contains("rename"), errors.toString());
     }
 
     // ------------------------------------------------------------------------------------------ names
@@ -585,10 +634,9 @@ class HostileInputsTest {
         assertTrue(written.contains("θ") && written.contains("größe") && written.contains("重み"), written);
     }
 
-    // Observed: generate() over a source file saved as ISO-8859-1 (a comment with 'größe') throws
-    // UncheckedIOException 'cannot read .../M.java' (MalformedInputException) out of the generator. Expected: a
-    // diagnostic at the file (javac says 'unmappable character (0xF6) for encoding UTF-8'), nothing written.
-    @Disabled("BUG: a source file that is not UTF-8 makes generate() throw instead of reporting it")
+    // Regression test (was a bug): generate() over a source file saved as ISO-8859-1 (a comment with 'größe') threw
+    // UncheckedIOException 'cannot read .../M.java' (MalformedInputException) out of the generator. Now: an error at
+    // the first byte that is not UTF-8 (javac says 'unmappable character (0xF6) for encoding UTF-8'), nothing written.
     @Test
     void aSourceFileThatIsNotUtf8(@TempDir Path dir) throws IOException {
         Path root = dir.resolve("src");
@@ -603,6 +651,11 @@ class HostileInputsTest {
         }
         assertTrue(r.hasErrors(), r.diagnostics().toString());
         assertEquals(Map.of(), tree(dir.resolve("out")));
+        Diagnostic d = r.errors().get(0);
+        assertEquals(root.resolve("p/M.java"), d.file(), d.toString());
+        assertEquals(6, d.line(), "the line of 'größe': " + d);
+        assertEquals(10, d.column(), "the 'ö' of 'größe': " + d);
+        assertTrue(d.message().contains("UTF-8"), d.toString());
     }
 
     // ------------------------------------------------------------------------------------------ size and depth
@@ -724,11 +777,10 @@ class HostileInputsTest {
         }
     }
 
-    // Observed: an expression nested 500 deep (javac compiles it) makes JavaParser recurse past the thread's stack:
-    // StackOverflowError out of translate() (SourceParser catches RuntimeException only). In the test JVM 200 levels
-    // are enough; on a main thread (8 MiB stack) 300 still pass. Expected: a positioned error ('nested too deeply')
-    // or correct output, never an Error out of the generator (or parse on a thread with a stack of its own).
-    @Disabled("BUG: an expression nested 500 deep: StackOverflowError (in JavaParser) escapes translate()")
+    // Regression test (was a bug): an expression nested 500 deep (javac compiles it) made JavaParser recurse past the
+    // thread's stack: StackOverflowError out of translate() (SourceParser caught RuntimeException only). In the test
+    // JVM 200 levels were enough. Now translation runs on a thread with a large stack, and what still overflows is a
+    // positioned error ('nested too deeply'), never an Error out of the generator.
     @Test
     void anExpressionNestedFiveHundredDeep() {
         String src = deepExpression("STATIC", 500);
@@ -738,6 +790,17 @@ class HostileInputsTest {
         } else {
             assertDifferentiates("p.X", src, Map.of("f", new Object[] {0.7}));
         }
+    }
+
+    // Past even the translation thread's stack, the parser's overflow is reported at the deepest bracket (the
+    // diagnostic is built by a scan of the text, checked here without nesting a million levels).
+    @Test
+    void nestingPastAnyStackIsPositionedAtTheDeepestBracket() {
+        String src = deepExpression("STATIC", 40).replace("return (", "// a comment's ((((((\n        return (");
+        Diagnostic d = dev.adjoint.generator.parse.SourceParser.tooDeep(Path.of("p/X.java"), src);
+        assertEquals(lineOf(src, "return ("), d.line(), d.toString());
+        assertEquals("        return ".length() + 40, d.column(), d.toString());
+        assertTrue(d.isError() && d.message().contains("nested too deeply"), d.toString());
     }
 
     // ------------------------------------------------------------------------------------------ empty and odd bodies
@@ -796,11 +859,10 @@ class HostileInputsTest {
         assertDifferentiates("p.W", fixed, Map.of("f", new Object[] {0.7}, "g", new Object[] {0.7}));
     }
 
-    // Observed: the import check accepts any file that uses the fully qualified annotation once: a bare
-    // @Differentiable on another method is then taken for Adjoint's, though nothing imports it, or though the file
-    // imports another annotation of that name (org.other.Differentiable): both methods are differentiated, no
-    // error. Expected: the bare one is reported as not imported (or, with another Differentiable imported, left alone).
-    @Disabled("BUG: one fully qualified @dev.adjoint.Differentiable makes every bare @Differentiable of the file count as Adjoint's")
+    // Regression test (was a bug): the import check accepted any file that used the fully qualified annotation once:
+    // a bare @Differentiable on another method was then taken for Adjoint's, though nothing imported it, or though
+    // the file imported another annotation of that name (org.other.Differentiable). Now the bare one is reported as
+    // not imported (or, with another Differentiable imported, left alone).
     @Test
     void aBareAnnotationNextToAFullyQualifiedOne() {
         String src = "package p;\n\nimport org.other.Differentiable;\n\npublic class E3 {\n    @Differentiable\n    static double f(double x) {\n"
@@ -809,6 +871,10 @@ class HostileInputsTest {
         boolean reported = t.diagnostics().stream().anyMatch(d -> d.isError() && d.line() == 6);
         boolean leftAlone = !t.hasErrors() && t.methods().stream().noneMatch(m -> m.startsWith("p.E3#f"));
         assertTrue(reported || leftAlone, "f's annotation is not dev.adjoint.Differentiable: " + t.diagnostics() + " " + t.methods());
+        String unimported = src.replace("import org.other.Differentiable;\n\n", "");
+        List<Diagnostic> errors = assertPositionedErrors(translate("p/E3.java", unimported), Map.of(Path.of("p/E3.java"), unimported));
+        assertEquals(List.of(4), errors.stream().map(Diagnostic::line).toList(), errors.toString());
+        assertTrue(errors.get(0).message().contains("import dev.adjoint.Differentiable"), errors.toString());
     }
 
     @Test
@@ -839,11 +905,10 @@ class HostileInputsTest {
 
     // ------------------------------------------------------------------------------------------ output failures
 
-    // Observed: when the output directory cannot take a file (here the folder for package b is a regular file),
-    // generate() throws UncheckedIOException 'cannot write generated sources under ...' and leaves a/AAdjoint.java
-    // written: a half-written output. Expected: a diagnostic naming the path, and no generated file (written to
-    // temporary files first, moved into place only when all of them are).
-    @Disabled("BUG: a write failure makes generate() throw and leaves the files written before it")
+    // Regression test (was a bug): when the output directory cannot take a file (here the folder for package b is a
+    // regular file), generate() threw UncheckedIOException 'cannot write generated sources under ...' and left
+    // a/AAdjoint.java written: a half-written output. Now: a diagnostic naming the path, and no generated file (all
+    // are written to temporary files first, moved into place only when all of them are).
     @Test
     void aWriteFailureLeavesNoHalfWrittenOutput(@TempDir Path dir) throws IOException {
         String a = "package a;\n\n" + IMPORTS + "public class A {\n    @Differentiable\n    static double f(double x) {\n        return x * x;\n    }\n}\n";
@@ -864,5 +929,30 @@ class HostileInputsTest {
         }
         assertTrue(r.hasErrors(), r.diagnostics().toString());
         assertEquals(Map.of(Path.of("b"), "in the way"), tree(out), "a half-written output");
+        assertTrue(r.errors().get(0).message().contains(out.resolve("b").toString()), "names the path: " + r.errors());
+        assertEquals(List.of(), r.written());
+    }
+
+    // A failure after some files were moved into place (here: the report is to replace a folder that is not empty, the
+    // last move of the run) puts back what the run changed: an earlier run's adjoint keeps its content, a new one is
+    // removed.
+    @Test
+    void aFailedRunPutsBackWhatItChanged(@TempDir Path dir) throws IOException {
+        String a = "package a;\n\n" + IMPORTS + "public class A {\n    @Differentiable\n    static double f(double x) {\n        return x * x;\n    }\n}\n";
+        Path root = dir.resolve("src");
+        Files.createDirectories(root.resolve("a"));
+        Files.writeString(root.resolve("a/A.java"), a);
+        Path out = dir.resolve("out");
+        GenerationResult first = AdjointGenerator.generate(GenerationRequest.of(List.of(root), out));
+        assertFalse(first.hasErrors(), first.diagnostics().toString());
+        Map<Path, String> before = tree(out);
+        Files.writeString(root.resolve("a/A.java"), a.replace("x * x", "x * x * x"));
+        Files.writeString(root.resolve("a/B.java"), a.replace("class A", "class B"));
+        Files.createDirectories(dir.resolve("report.md"));
+        Files.writeString(dir.resolve("report.md/in-the-way.txt"), "a folder where the report should be");
+        GenerationResult r = AdjointGenerator.generate(new GenerationRequest(List.of(root), List.of(), List.of(), out, null, false,
+                dir.resolve("report.md")));
+        assertTrue(r.hasErrors(), r.diagnostics().toString());
+        assertEquals(before, tree(out), "the output of the earlier run, as it was");
     }
 }

@@ -51,9 +51,28 @@ public final class Differentiated {
         Map<String, String> all = new HashMap<>(t.generated());
         all.put(ownerQualified, source);
         ClassLoader cl = InMemoryCompiler.compile(all);
-        var unit = SourceParser.parse(file, source).unit().orElseThrow();
-        List<MethodRequest> reqs = MethodSelector.select(file, unit).requests();
-        return new Differentiated(ownerQualified, cl, reqs, t);
+        return new Differentiated(ownerQualified, cl, requests(file, source), t);
+    }
+
+    /**
+     * The requests of {@code source}, selected on a thread with a large stack as the generator
+     * translates (a test thread's stack overflows in the parser at a few hundred levels of nesting).
+     */
+    private static List<MethodRequest> requests(Path file, String source) {
+        List<List<MethodRequest>> out = new java.util.ArrayList<>();
+        Thread t = new Thread(null, () -> out.add(MethodSelector.select(file, SourceParser.parse(file, source).unit().orElseThrow()).requests()),
+                "test-select", 512L << 20);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        if (out.isEmpty()) {
+            throw new AssertionError("cannot select the methods of " + file);
+        }
+        return out.get(0);
     }
 
     /**
@@ -74,9 +93,7 @@ public final class Differentiated {
         all.put(ownerQualified, source);
         all.putAll(others);
         ClassLoader cl = InMemoryCompiler.compile(all);
-        var unit = SourceParser.parse(file, source).unit().orElseThrow();
-        List<MethodRequest> reqs = MethodSelector.select(file, unit).requests();
-        return new Differentiated(ownerQualified, cl, reqs, t);
+        return new Differentiated(ownerQualified, cl, requests(file, source), t);
     }
 
     /** The class loader holding the compiled class and its adjoint. */
