@@ -3,9 +3,12 @@ package dev.adjoint.tape;
 import java.util.Arrays;
 
 /**
- * A Wengert list of scalar operations, held in parallel primitive arrays: node {@code z} stores
- * up to three parents {@code p} with their local partials {@code ∂z/∂p}, and its adjoint
- * {@code adj[z] = ∂(seeded output)/∂z}. There is no object per operation.
+ * A Wengert list of scalar operations, held in primitive arrays: node {@code z} has up to three
+ * parents {@code p} with their local partials {@code ∂z/∂p}, and an adjoint
+ * {@code adj[z] = ∂(seeded output)/∂z}. There is no object per operation. The (parent, partial)
+ * pairs of all nodes follow one another in two edge arrays, node {@code z}'s from
+ * {@code edgeEnd[z]} to {@code edgeEnd[z + 1]}, and a parent without derivative is not stored at
+ * all: recording a binary operation writes two edges, one end and one adjoint, in four streams.
  *
  * <p>A node is referred to by its handle, its index on the tape; a value without derivative has
  * the handle {@link #CONSTANT}. Parents always precede their node, so one pass from the top down
@@ -28,15 +31,14 @@ public final class Tape {
     /** The largest array length every JVM allows. */
     private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
 
-    // node k: z_k with parents parentI[k] (CONSTANT when absent) and partialI[k] = ∂z_k/∂parentI[k]
-    private int[] parent0 = new int[INITIAL_CAPACITY];
-    private int[] parent1 = new int[INITIAL_CAPACITY];
-    private int[] parent2 = new int[INITIAL_CAPACITY];
-    private double[] partial0 = new double[INITIAL_CAPACITY];
-    private double[] partial1 = new double[INITIAL_CAPACITY];
-    private double[] partial2 = new double[INITIAL_CAPACITY];
+    // node z: adjoint[z], and its edges [edgeEnd[z], edgeEnd[z + 1]) (edgeEnd[0] = 0)
     private double[] adjoint = new double[INITIAL_CAPACITY];
+    private int[] edgeEnd = new int[INITIAL_CAPACITY + 1];
     private int size;
+    // edge k: a parent's handle and ∂z/∂parent
+    private int[] edgeParent = new int[2 * INITIAL_CAPACITY];
+    private double[] edgePartial = new double[2 * INITIAL_CAPACITY];
+    private int edges;
 
     // handle arrays lent by borrowHandles, one slot per borrow depth, each kept for reuse
     private int[][] handlePool = new int[8][];
@@ -63,11 +65,12 @@ public final class Tape {
     public void reset(int mark) {
         checkMark(mark);
         size = mark;
+        edges = edgeEnd[mark];
     }
 
     /** A new independent variable (a leaf: no parents), with adjoint 0. */
     public int leaf() {
-        return record(CONSTANT, 0.0, CONSTANT, 0.0, CONSTANT, 0.0);
+        return node();
     }
 
     /**
@@ -83,9 +86,7 @@ public final class Tape {
         int first = size;
         ensureCapacity((long) size + n);
         int end = first + n;
-        Arrays.fill(parent0, first, end, CONSTANT);
-        Arrays.fill(parent1, first, end, CONSTANT);
-        Arrays.fill(parent2, first, end, CONSTANT);
+        Arrays.fill(edgeEnd, first + 1, end + 1, edges);
         Arrays.fill(adjoint, first, end, 0.0);
         size = end;
         return first;
@@ -103,7 +104,9 @@ public final class Tape {
             return CONSTANT;
         }
         checkHandle(a);
-        return record(a, da, CONSTANT, 0.0, CONSTANT, 0.0);
+        ensureEdges(1);
+        edge(a, da);
+        return node();
     }
 
     /**
@@ -118,7 +121,10 @@ public final class Tape {
         }
         checkHandle(a);
         checkHandle(b);
-        return record(a, da, b, db, CONSTANT, 0.0);
+        ensureEdges(2);
+        edge(a, da);
+        edge(b, db);
+        return node();
     }
 
     /**
@@ -134,7 +140,11 @@ public final class Tape {
         checkHandle(a);
         checkHandle(b);
         checkHandle(c);
-        return record(a, da, b, db, c, dc);
+        ensureEdges(3);
+        edge(a, da);
+        edge(b, db);
+        edge(c, dc);
+        return node();
     }
 
     /** {@code adj[h] += s}: seeds an output with its cotangent (ignored for {@link #CONSTANT}). */
@@ -156,24 +166,15 @@ public final class Tape {
      */
     public void sweep(int mark) {
         checkMark(mark);
-        int[] p0 = parent0, p1 = parent1, p2 = parent2;
-        double[] d0 = partial0, d1 = partial1, d2 = partial2, adj = adjoint;
+        int[] end = edgeEnd, parent = edgeParent;
+        double[] partial = edgePartial, adj = adjoint;
         for (int z = size - 1; z >= mark; z--) {
             double g = adj[z];
             if (g == 0.0) {
                 continue;
             }
-            int p = p0[z];
-            if (p != CONSTANT) {
-                adj[p] += g * d0[z];
-            }
-            p = p1[z];
-            if (p != CONSTANT) {
-                adj[p] += g * d1[z];
-            }
-            p = p2[z];
-            if (p != CONSTANT) {
-                adj[p] += g * d2[z];
+            for (int k = end[z], last = end[z + 1]; k < last; k++) {
+                adj[parent[k]] += g * partial[k];
             }
         }
     }
@@ -245,37 +246,49 @@ public final class Tape {
         return adjoint.length;
     }
 
-    private int record(int a, double da, int b, double db, int c, double dc) {
+    /** Appends an edge to the node being recorded ({@link #ensureEdges} first); CONSTANT parents are skipped. */
+    private void edge(int parent, double partial) {
+        if (parent != CONSTANT) {
+            edgeParent[edges] = parent;
+            edgePartial[edges] = partial;
+            edges++;
+        }
+    }
+
+    /** Closes a node over the edges appended since the previous one. */
+    private int node() {
         if (size == adjoint.length) {
             ensureCapacity((long) size + 1);
         }
         int z = size++;
-        parent0[z] = a;
-        partial0[z] = da;
-        parent1[z] = b;
-        partial1[z] = db;
-        parent2[z] = c;
-        partial2[z] = dc;
+        edgeEnd[z + 1] = edges;
         adjoint[z] = 0.0;
         return z;
     }
 
-    /** Doubles every node array until it holds {@code needed} nodes. */
+    private void ensureEdges(int more) {
+        if (edges + more > edgeParent.length) {
+            long needed = (long) edges + more;
+            if (needed > MAX_CAPACITY) {
+                throw new IllegalStateException("tape full: " + needed + " edges exceed " + MAX_CAPACITY);
+            }
+            int n = (int) Math.min(MAX_CAPACITY, Math.max(needed, 2L * edgeParent.length));
+            edgeParent = Arrays.copyOf(edgeParent, n);
+            edgePartial = Arrays.copyOf(edgePartial, n);
+        }
+    }
+
+    /** Doubles the node arrays until they hold {@code needed} nodes. */
     private void ensureCapacity(long needed) {
         if (needed <= adjoint.length) {
             return;
         }
-        if (needed > MAX_CAPACITY) {
-            throw new IllegalStateException("tape full: " + needed + " nodes exceed " + MAX_CAPACITY);
+        if (needed > MAX_CAPACITY - 1) {
+            throw new IllegalStateException("tape full: " + needed + " nodes exceed " + (MAX_CAPACITY - 1));
         }
-        int n = (int) Math.min(MAX_CAPACITY, Math.max(needed, 2L * adjoint.length));
-        parent0 = Arrays.copyOf(parent0, n);
-        parent1 = Arrays.copyOf(parent1, n);
-        parent2 = Arrays.copyOf(parent2, n);
-        partial0 = Arrays.copyOf(partial0, n);
-        partial1 = Arrays.copyOf(partial1, n);
-        partial2 = Arrays.copyOf(partial2, n);
+        int n = (int) Math.min(MAX_CAPACITY - 1, Math.max(needed, 2L * adjoint.length));
         adjoint = Arrays.copyOf(adjoint, n);
+        edgeEnd = Arrays.copyOf(edgeEnd, n + 1);
     }
 
     /** Only CONSTANT and live nodes are handles; this keeps every parent below its node. */
