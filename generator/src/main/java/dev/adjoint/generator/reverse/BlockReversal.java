@@ -11,7 +11,11 @@ import dev.adjoint.generator.rules.Rule;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The (forward, reverse) pair of each statement, assembled per block. Reverse parts are appended
@@ -35,6 +39,10 @@ final class BlockReversal {
         List<Code> forward = new ArrayList<>();
         List<Group> groups = new ArrayList<>();
         Origin shown = enclosing;
+        // with the optimisations on (PLAIN keeps every step, as an oracle)
+        Map<Stmt, Increments.Increment> increments = sw.an.saveArrayElements() ? Map.of() : Increments.in(stmts, sw.uses(), sw.an);
+        Set<Stmt> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
+        increments.values().forEach(i -> dropped.addAll(i.parts()));
         for (int k = 0; k < stmts.size(); k++) {
             Stmt s = stmts.get(k);
             if (s.origin() != shown && spans(stmts, k)) {
@@ -42,7 +50,11 @@ final class BlockReversal {
             }
             shown = s.origin();
             List<Code> rev = new ArrayList<>();
-            statement(s, forward, rev);
+            if (increments.containsKey(s)) {
+                store((Stmt.ArrayStore) s, increments.get(s), forward, rev);
+            } else {
+                statement(s, forward, dropped.contains(s) ? new ArrayList<>() : rev);
+            }
             if (groups.isEmpty() || groups.get(groups.size() - 1).origin() != s.origin()) {
                 groups.add(new Group(s.origin(), new ArrayList<>()));
             }
@@ -204,6 +216,11 @@ final class BlockReversal {
 
     /** {@code array[i] = v}: in reverse, the element's adjoint flows into {@code v} and is cleared. */
     private void store(Stmt.ArrayStore st, List<Code> forward, List<Code> reverse) {
+        store(st, null, forward, reverse);
+    }
+
+    /** As above; for an {@link Increments increment}, the element's adjoint flows into the added value only. */
+    private void store(Stmt.ArrayStore st, Increments.Increment inc, List<Code> forward, List<Code> reverse) {
         String element = st.array().name() + index(st.indices());
         Code restore = null;
         // (arrays the caller sees, parameters and the result, keep the method's side effects)
@@ -216,10 +233,16 @@ final class BlockReversal {
         forward.add(new Code.Line(element + " = " + st.value().java()));
         if (sw.an.active().contains(st.array())) {
             String de = sw.adjoint(st.array()) + index(st.indices());
-            if (sw.an.isActive(st.value())) {
-                reverse.add(new Code.Line(adjointOf(st.value()) + " += " + de));
+            if (inc != null) {
+                if (sw.an.isActive(inc.other())) {
+                    reverse.add(accumulate(inc.other(), (inc.negate() ? "-" : "") + de, inc.other().type()));
+                }
+            } else {
+                if (sw.an.isActive(st.value())) {
+                    reverse.add(new Code.Line(adjointOf(st.value()) + " += " + de));
+                }
+                reverse.add(new Code.Line(de + " = " + new Ty(st.array().type().prim(), 0).zero()));
             }
-            reverse.add(new Code.Line(de + " = " + new Ty(st.array().type().prim(), 0).zero()));
         }
         if (restore != null) {
             reverse.add(restore);

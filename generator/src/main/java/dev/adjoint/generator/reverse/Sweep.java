@@ -60,6 +60,16 @@ final class Sweep {
         return stack + ".arrays.borrow" + (prim == Ty.Prim.FLOAT ? "Floats" : "Doubles") + "(" + length + ")";
     }
 
+    private Map<Atom.Var, Integer> uses;
+
+    /** How many times each variable is read in the method (see {@link Increments#uses}). */
+    Map<Atom.Var, Integer> uses() {
+        if (uses == null) {
+            uses = Increments.uses(ir.body());
+        }
+        return uses;
+    }
+
     String claim(String name) {
         return ir.names().claim(name);
     }
