@@ -106,19 +106,37 @@ class FuzzFindingsTest {
                 """), Options.DEFAULT, "f", new Object[] {1.5}, new Object[] {0.5});
     }
 
-    // Found by the fuzzer (seed 1, program 76; seed 20240611, programs 96, 115 with a long). Java resolves
-    // Math.signum(int) and Math.signum(long) to signum(float), which returns float. Observed: the static adjoint
-    // declares 'int _t0 = Math.signum(n);' / 'long _t0 = Math.signum(3L);': javac 'incompatible types: possible lossy
-    // conversion from float to int' (to long). Expected: it compiles, f' = signum(n) * signum(m) = -1 (the tape is right).
-    @Disabled("BUG: static strategy: Math.signum of an int or a long is typed int/long; the adjoint does not compile")
+    // regression (was a bug), found by the fuzzer (seed 1, program 76; seed 20240611, programs 96, 115 with a long).
+    // Java resolves Math.signum(int) and Math.signum(long) to signum(float), which returns float. Was: the static
+    // adjoint declared 'int _t0 = Math.signum(n);' / 'long _t0 = Math.signum(3L);': javac 'incompatible types:
+    // possible lossy conversion from float to int' (to long). Expected: it compiles, f' = signum(n) * signum(m) = -1
+    // (the tape is right). g and h check the other overloads: abs, max, min keep int and long; sqrt, exp, pow widen
+    // to double; round(int) is round(float), an int.
     @Test
     void signumOfAnInt() {
-        assertGradient(source("""
+        String src = source("""
                 @Differentiable(strategy = Strategy.STATIC)
                 static double f(double x, int n, long m) {
                     return x * Math.signum(n) * Math.signum(m);
                 }
-                """), Options.DEFAULT, "f", new Object[] {1.5, 2, -3L});
+
+                @Differentiable(strategy = Strategy.STATIC)
+                static double g(double x, int n, long m) {
+                    return x * Math.abs(n) + Math.max(n, 2) * x * Math.min(m, 5L) + x * Math.sqrt(n) + Math.round(n) * x
+                            + Math.exp(n) * Math.pow(m, 2) * x + Math.max(n, x) * Math.abs(m);
+                }
+
+                @Differentiable(strategy = Strategy.STATIC)
+                static float h(float x, int n, long m) {
+                    float a = x * Math.signum(n) * Math.abs(m);
+                    return a * Math.max(n, 1) + Math.min(x, m);
+                }
+                """);
+        assertGradient(src, Options.DEFAULT, "f", new Object[] {1.5, 2, -3L});
+        assertGradient(src, Options.DEFAULT, "g", new Object[] {0.5, 2, -3L}, new Object[] {2.5, 3, 7L});
+        assertGradient(src, Options.PLAIN, "g", new Object[] {0.5, 2, -3L});
+        // h = x signum(n) |m| max(n, 1) + min(x, m): at (0.5, -1, 3), h' = -1 * 3 * 1 + 1
+        assertArrayEquals(new float[] {-2}, new float[] {(float) gradient(src, Options.DEFAULT, "h", 0.5f, -1, 3L)[0]}, 0f);
     }
 
     // Found by the fuzzer (seed 1, programs 189, 217, 228: 'static 0.0, tape 1.0'; 191: ClassCastException).
