@@ -217,6 +217,13 @@ public final class Normalizer {
             Expression e = r.getExpression().orElseThrow();
             Atom v = ex.convert(ex.expr(e), lo.request.result(), e);
             if (returned == null) {
+                if (v instanceof Atom.Elem el) {
+                    // an element read where used ('return w[i];'): the reverse sweep seeds the result's
+                    // adjoint, so the result must be a variable; a load gives d w[i] += seed
+                    Atom.Var load = lo.temp(el.type());
+                    lo.emit(new Stmt.Assign(load, new Op.ArrayLoad(el.array(), el.indices(), el.type()), lo.origin));
+                    v = load;
+                }
                 lo.emit(new Stmt.Return(v, lo.origin));
             } else {
                 lo.assignAtom(returnValue, v);

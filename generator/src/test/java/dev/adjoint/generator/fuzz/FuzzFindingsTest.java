@@ -139,11 +139,11 @@ class FuzzFindingsTest {
         assertArrayEquals(new float[] {-2}, new float[] {(float) gradient(src, Options.DEFAULT, "h", 0.5f, -1, 3L)[0]}, 0f);
     }
 
-    // Found by the fuzzer (seed 1, programs 189, 217, 228: 'static 0.0, tape 1.0'; 191: ClassCastException).
-    // Observed: with the optimisations on (the build's default) the static adjoint of 'return w[1];' adds nothing
-    // into dw (gradient [0, 0, 0] instead of [0, 1, 0]); with Options.PLAIN, translate throws ClassCastException
-    // (Atom$Elem cannot be cast to Atom$Var, ReverseSweep.build). Expected: [0, 1, 0] either way.
-    @Disabled("BUG: static strategy: 'return w[i];' of a parameter array gives a zero gradient (PLAIN: ClassCastException)")
+    // regression (was a bug), found by the fuzzer (seed 1, programs 189, 217, 228: 'static 0.0, tape 1.0'; 191:
+    // ClassCastException). 'return w[1];' of an array nobody writes is an element read where used, not a variable.
+    // Was: with the optimisations on (the build's default) the static adjoint added nothing into dw (gradient
+    // [0, 0, 0] instead of [0, 1, 0]); with Options.PLAIN, translate threw ClassCastException (Atom$Elem cannot be
+    // cast to Atom$Var, ReverseSweep.build). Expected: [0, 1, 0] either way.
     @Test
     void returnOfAParameterArrayElement() {
         String src = source("""
@@ -154,6 +154,26 @@ class FuzzFindingsTest {
                 """);
         assertArrayEquals(new double[] {0, 1, 0}, gradient(src, Options.DEFAULT, "f", (Object) new double[] {1, 2, 3}), 0.0);
         assertArrayEquals(new double[] {0, 1, 0}, gradient(src, Options.PLAIN, "f", (Object) new double[] {1, 2, 3}), 0.0);
+        // the same from a 2-D array, at a computed index, and from an early return
+        String more = source("""
+                @Differentiable(strategy = Strategy.STATIC)
+                static double g(double[][] w, int i) {
+                    return w[i][i - 1];
+                }
+
+                @Differentiable(strategy = Strategy.STATIC)
+                static double h(double[] w, int i) {
+                    if (i < 0) {
+                        return w[0];
+                    }
+                    return w[i];
+                }
+                """);
+        for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
+            assertArrayEquals(new double[] {0, 0, 1, 0}, gradient(more, o, "g", new double[][] {{1, 2}, {3, 4}}, 1), 0.0, "g " + o);
+            assertArrayEquals(new double[] {0, 0, 1}, gradient(more, o, "h", new double[] {1, 2, 3}, 2), 0.0, "h " + o);
+            assertArrayEquals(new double[] {1, 0, 0}, gradient(more, o, "h", new double[] {1, 2, 3}, -1), 0.0, "h " + o);
+        }
     }
 
     // Found by the fuzzer (seed 1, programs 8, 12, 15, ...: 'call to Math.h0S(...) is not supported', also
