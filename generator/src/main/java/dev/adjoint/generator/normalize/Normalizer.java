@@ -283,7 +283,8 @@ public final class Normalizer {
                         + " double[] or float[] variable");
                 return;
             }
-            Atom.Var index = lo.declare("_i", Ty.INT);
+            // a name of its own for each loop: '_i' is not the user's, so declare() alone would hand it out again
+            Atom.Var index = lo.declare(lo.claim("_i"), Ty.INT);
             lo.assignAtom(index, new Atom.Const("0", Ty.INT));
             if (lo.depth > 0) {
                 lo.hoisted.add(index);

@@ -376,13 +376,13 @@ class FuzzFindingsTest {
         assertArrayEquals(new double[] {expected}, gradient(src, Options.DEFAULT, "f", -0.79, 2), 1e-12, "DEFAULT");
     }
 
-    // Found by the fuzzer (seed 2, programs 192, 428). Observed: the static adjoint declares the for-each index
-    // '_i' once per for-each loop in the same scope: javac 'variable _i is already defined in method gVjp'.
-    // (Two sibling for-each loops at the top level are fine.) Expected: it compiles; g = w0 w1 w2 (w0^2 + w1^2 + w2^2)^n.
-    @Disabled("BUG: static strategy: a for-each loop inside another loop after a first for-each does not compile (_i twice)")
+    // regression (was a bug), found by the fuzzer (seed 2, programs 192, 428). Was: every for-each loop's index was
+    // named '_i' (the same variable), declared once more when hoisted out of a nested loop: javac 'variable _i is
+    // already defined in method gVjp'. (Two sibling for-each loops at the top level happened to share it.) Now each
+    // loop claims an index name of its own. Expected: it compiles; g = (w0^2 + w1^2 + w2^2) (w0 w1 w2)^n.
     @Test
     void twoForEachLoopsOneNested() {
-        assertGradient(source("""
+        String src = source("""
                 @Differentiable(strategy = Strategy.STATIC)
                 static double g(double[] w, int n) {
                     double s = 0;
@@ -396,7 +396,28 @@ class FuzzFindingsTest {
                     }
                     return s;
                 }
-                """), Options.DEFAULT, "g", new Object[] {new double[] {1.1, 0.9, 1.2}, 2});
+
+                @Differentiable(strategy = Strategy.STATIC)
+                static double h(double[] w, double[] v) {
+                    double s = 0;
+                    for (double a : w) {
+                        for (double b : v) {
+                            s += a * b;
+                            for (double c : w) {
+                                s += 0.1 * a * c * b;
+                            }
+                        }
+                    }
+                    for (double a : v) {
+                        s = s * a;
+                    }
+                    return s;
+                }
+                """);
+        for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
+            assertGradient(src, o, "g", new Object[] {new double[] {1.1, 0.9, 1.2}, 2});
+            assertGradient(src, o, "h", new Object[] {new double[] {1.1, 0.9, 1.2}, new double[] {0.7, -1.3}});
+        }
     }
 
     // ------------------------------------------------------------------------------------------ the oracle
