@@ -16,8 +16,10 @@ import dev.adjoint.generator.ir.Ty;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,6 +35,7 @@ final class JumpFlags {
     /** Set by an early return; null when the method returns only at its end. */
     private Atom.Var returned;
     private Atom.Var returnValue;
+    private final Map<Node, Contains> scanned = new IdentityHashMap<>();
 
     /** A loop's flags; each is null when the loop's body has no such jump. */
     record LoopFlags(Atom.Var broke, Atom.Var continued) {}
@@ -69,28 +72,12 @@ final class JumpFlags {
 
     /** Whether {@code s} contains a break or continue of the current loop, or a return. */
     boolean mayJump(Statement s) {
-        if (returned != null && !s.findAll(ReturnStmt.class).isEmpty()) {
+        Contains c = scan(s);
+        if (returned != null && c.returns()) {
             return true;
         }
-        if (loops.isEmpty()) {
-            return false;
-        }
-        Node current = innermostLoop(s);
-        return s.findAll(BreakStmt.class).stream().anyMatch(b -> innermostLoop(b) == current)
-                || s.findAll(ContinueStmt.class).stream().anyMatch(c -> innermostLoop(c) == current);
-    }
-
-    /** The loop statement a break or continue belongs to. */
-    private static Node innermostLoop(Node n) {
-        Node p = n.getParentNode().orElse(null);
-        while (p != null && !(p instanceof ForStmt || p instanceof WhileStmt || p instanceof DoStmt || p instanceof ForEachStmt)) {
-            p = p.getParentNode().orElse(null);
-        }
-        return p;
-    }
-
-    private static boolean isOwnLoop(Node jump, Statement body) {
-        return innermostLoop(jump) == body.getParentNode().orElse(null);
+        // a break or continue that leaves s belongs to the loop around s, the current one
+        return !loops.isEmpty() && (c.breaks() || c.continues());
     }
 
     /**
@@ -98,14 +85,47 @@ final class JumpFlags {
      * body uses them; the break flag is reset on each entry, since the loop may itself run many times.
      */
     LoopFlags enter(Statement body) {
-        boolean breaks = body.findAll(BreakStmt.class).stream().anyMatch(b -> isOwnLoop(b, body));
-        boolean continues = body.findAll(ContinueStmt.class).stream().anyMatch(c -> isOwnLoop(c, body));
-        LoopFlags flags = new LoopFlags(breaks ? lo.flag("_break") : null, continues ? lo.flag("_continue") : null);
+        Contains c = scan(body); // what leaves the body belongs to this loop
+        LoopFlags flags = new LoopFlags(c.breaks() ? lo.flag("_break") : null, c.continues() ? lo.flag("_continue") : null);
         if (flags.broke() != null) {
             lo.set(flags.broke(), false);
         }
         loops.push(flags);
         return flags;
+    }
+
+    /**
+     * The jumps inside a node: a return anywhere, and a break or continue that leaves the node (one
+     * whose loop is not the node or inside it; unlabelled, it belongs to the innermost loop around it).
+     */
+    private record Contains(boolean returns, boolean breaks, boolean continues) {}
+
+    /**
+     * The jumps inside {@code n}, computed once per node from its children's, so that asking at every
+     * statement of every block costs time linear in the method (searching each statement's subtree
+     * again was quadratic in the nesting depth).
+     */
+    private Contains scan(Node n) {
+        Contains c = scanned.get(n);
+        if (c != null) {
+            return c;
+        }
+        boolean returns = n instanceof ReturnStmt;
+        boolean breaks = n instanceof BreakStmt;
+        boolean continues = n instanceof ContinueStmt;
+        for (Node child : n.getChildNodes()) {
+            Contains cc = scan(child);
+            returns |= cc.returns();
+            breaks |= cc.breaks();
+            continues |= cc.continues();
+        }
+        if (n instanceof ForStmt || n instanceof WhileStmt || n instanceof DoStmt || n instanceof ForEachStmt) {
+            breaks = false; // the loop's own
+            continues = false;
+        }
+        c = new Contains(returns, breaks, continues);
+        scanned.put(n, c);
+        return c;
     }
 
     void exit() {

@@ -163,7 +163,7 @@ public final class Lowering {
                 && temps.contains(last.target()) && !last.op().operands().contains(target)
                 && last.op().type().equals(target.type())) {
             out.remove(out.size() - 1);
-            locals.remove(last.target());
+            locals.remove(locals.lastIndexOf(last.target())); // (a temporary just made: near the end)
             hoisted.remove(last.target());
             out.add(new Stmt.Assign(target, last.op(), last.origin()));
         } else if (target.type().isFloatingScalar()) {

@@ -612,7 +612,10 @@ class HostileInputsTest {
         assertDifferentiates("p.Long", src, Map.of("f", new Object[] {0.7, -0.2}, "g", new Object[] {0.7, -0.2}));
     }
 
-    /** {@code depth} nested ifs (kind "if"), loops ("for") or both alternately ("mix"), each updating s. */
+    /**
+     * {@code depth} nested ifs (kind "if"), loops ("for") or both alternately ("mix"), each updating s;
+     * "jump": loops that may each break, continue and return.
+     */
     private static String deep(String strategy, String kind, int depth) {
         StringBuilder s = new StringBuilder("package p;\n\n" + IMPORTS + "public class Deep {\n");
         s.append("    @Differentiable(strategy = Strategy.").append(strategy).append(")\n");
@@ -623,6 +626,11 @@ class HostileInputsTest {
             s.append(pad).append(ifs ? "if (s > -" + (d + 100) + ") {\n" : "for (int i" + d + " = 0; i" + d + " < n; i" + d + "++) {\n");
             pad += "    ";
             s.append(pad).append("s = s * 1.01 + 0.01 * Math.sin(x);\n");
+            if (kind.equals("jump")) {
+                s.append(pad).append("if (s > " + (d + 100) + ") {\n").append(pad).append("    break;\n").append(pad).append("}\n");
+                s.append(pad).append("if (s < -" + (d + 100) + ") {\n").append(pad).append("    return s;\n").append(pad).append("}\n");
+                s.append(pad).append("if (s > " + (d + 200) + ") {\n").append(pad).append("    continue;\n").append(pad).append("}\n");
+            }
         }
         for (int d = 0; d < depth; d++) {
             pad = pad.substring(4);
@@ -651,10 +659,12 @@ class HostileInputsTest {
     // regression (was a bug). Was: the static strategy's translation time doubled with each nested loop: 16 loops
     // 1 s, 18 loops 4.5 s, 20 loops 17 s; 50 never finished (nor 50 alternating if/for: 30 levels 1.2 s, 40 levels
     // 40 s). The overwrite analysis walked each loop twice, so a loop nested d deep was walked 2^d times. The tape
-    // takes 60 ms for 28 loops. Expected: translation in a few seconds (or a positioned error), never a build that hangs.
+    // takes 60 ms for 28 loops. Expected: translation in a few seconds (or a positioned error), never a build that hangs;
+    // also with a break, a continue and a return in every loop (the normalizer asks at each statement whether it
+    // may jump: answered once per node now, not by searching the statement's subtree each time).
     @Test
     void fiftyNestedLoopsUnderTheStaticStrategy() {
-        for (String kind : List.of("for", "mix")) {
+        for (String kind : List.of("for", "mix", "jump")) {
             String src = deep("STATIC", kind, 50);
             Translation t = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> translate("p/Deep.java", src), kind);
             if (t.hasErrors()) {
