@@ -79,7 +79,11 @@ final class Assignments {
         }
     }
 
-    /** {@code double[] a = new double[n];}: at the method's top level, outside loops. */
+    /**
+     * {@code double[] a = new double[n];}: at the method's top level, outside loops (so it is created
+     * once, and the reverse sweep finds it as it was left); after an early return, the rest of the
+     * top level runs under a guard, and the array is declared at the top of the generated method.
+     */
     private void declareArray(VariableDeclarator d, Atom.Var v) {
         Optional<Expression> init = d.getInitializer();
         if (init.isEmpty() || !(init.get() instanceof ArrayCreationExpr c) || c.getInitializer().isPresent()
@@ -90,7 +94,7 @@ final class Assignments {
                     + " assigned from other arrays; create it with new and copy the elements in a loop");
             return;
         }
-        if (lo.depth > 0) {
+        if (!lo.atSourceTopLevel()) {
             lo.bind(d.getNameAsString(), v);
             lo.error(d, "local array '" + d.getNameAsString() + "' is created inside a block or loop: the static strategy"
                     + " needs local arrays created at the top of the method; move the declaration before the loop");
@@ -100,6 +104,9 @@ final class Assignments {
         for (var level : c.getLevels()) {
             Expression dim = level.getDimension().get();
             dims.add(ex.convert(ex.expr(dim), Ty.INT, dim));
+        }
+        if (lo.depth > 0) {
+            lo.hoisted.add(v);
         }
         lo.bind(d.getNameAsString(), v);
         lo.emit(new Stmt.Assign(v, new Op.NewArray(dims, v.type()), lo.origin));

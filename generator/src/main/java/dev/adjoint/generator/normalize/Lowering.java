@@ -42,6 +42,11 @@ public final class Lowering {
     List<Stmt> out = new ArrayList<>();
     /** Block nesting: 0 at the method's top level. */
     int depth;
+    /**
+     * How many of the blocks counted in {@link #depth} are guards around the rest of the method's
+     * top-level statements after one that may return: still the method's top level in the source.
+     */
+    int topLevelGuards;
     /** Loop nesting: 0 outside every loop. */
     int loopDepth;
     Origin origin;
@@ -116,6 +121,15 @@ public final class Lowering {
             hoisted.add(t);
         }
         return t;
+    }
+
+    /**
+     * Whether lowering is at the method's top level in the source: outside every block and loop, or
+     * only inside the guards that early returns put around the rest of the method (which runs at
+     * most once, as the top level does).
+     */
+    boolean atSourceTopLevel() {
+        return depth == topLevelGuards;
     }
 
     /** A fresh boolean flag ({@code _break}, {@code _return}, ...), declared at the top, false. */

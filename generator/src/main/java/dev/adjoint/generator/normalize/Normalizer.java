@@ -109,7 +109,19 @@ public final class Normalizer {
                 Origin o = lo.newOrigin(s, "(rest of the block after a jump)");
                 lo.origin = o;
                 Atom guard = jumps.notJumped();
-                List<Stmt> guarded = lo.nested(() -> block(rest));
+                boolean topLevel = lo.atSourceTopLevel();
+                List<Stmt> guarded = lo.nested(() -> {
+                    if (topLevel) {
+                        lo.topLevelGuards++; // the rest of the top level is still the top level
+                    }
+                    try {
+                        block(rest);
+                    } finally {
+                        if (topLevel) {
+                            lo.topLevelGuards--;
+                        }
+                    }
+                });
                 lo.emit(new Stmt.If(guard, guarded, List.of(), o));
                 return;
             }

@@ -166,7 +166,13 @@ final class BlockReversal {
         forward.add(new Code.Line((declare ? t.type().java() + " " : "") + t.name() + " = " + primal(a.op())));
         if (a.op() instanceof Op.NewArray na && sw.adjoint(t) != null) {
             // the adjoint of a local array: same shape, zeroed, visible to the reverse sweep
-            forward.add(new Code.Line(t.type().java() + " " + sw.adjoint(t) + " = " + newArray(na)));
+            if (sw.depth == 0) {
+                forward.add(new Code.Line(t.type().java() + " " + sw.adjoint(t) + " = " + newArray(na)));
+            } else {
+                // (created under the guard after an early return: declared at the top, like the array)
+                sw.saveDeclarations.add(new Code.Line(t.type().java() + " " + sw.adjoint(t) + " = null"));
+                forward.add(new Code.Line(sw.adjoint(t) + " = " + newArray(na)));
+            }
         }
 
         if (sw.an.active().contains(t) && !t.type().isArray()) {
