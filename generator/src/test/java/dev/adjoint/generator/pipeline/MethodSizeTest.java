@@ -113,6 +113,19 @@ class MethodSizeTest {
     }
 
     @Test
+    void autoTakesTheTapeWhenOnlyTheStaticAdjointIsOverTheLimit() {
+        // 600 such statements: the static adjoint is over the limit, the tape's recorder (about 56 KB) is not
+        String src = program("AUTO", 600);
+        Translation t = Pipeline.translate(Map.of(Path.of("p/Sized.java"), src), Optional.empty(), Options.DEFAULT);
+        assertFalse(t.hasErrors(), t.diagnostics().toString());
+        assertTrue(t.methods().stream().anyMatch(m -> m.startsWith("p.Sized#f: tape, because") && m.contains("too long to differentiate")),
+                t.methods().toString());
+        Map<String, String> all = new HashMap<>(t.generated());
+        all.put("p.Sized", src);
+        InMemoryCompiler.compileToBytes(all);
+    }
+
+    @Test
     void aLowerBoundCountsStatementsWithAnEffectOnly() {
         assertEquals(2 * 4, MethodSize.lowerBound("""
                 double a;
