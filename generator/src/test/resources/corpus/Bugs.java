@@ -60,7 +60,9 @@ public class Bugs {
     }
 
     // expected: static (the README supports local arrays declared at the method's top level)
-    //@bug(DEFAULT, PLAIN) a local array declared at the top level after an if that returns is rejected as "created inside a block or loop", so AUTO falls back to the tape (and an array-result method with this shape is a build error, since the tape rejects array results)
+    // regression (was a bug): a local array declared at the top level after an if that returns was rejected as
+    // "created inside a block or loop" (the rest of the method runs under the early return's guard), so AUTO fell
+    // back to the tape; now it is static, the array and its adjoint declared at the top of the adjoint
     //@at ({0.5, -1.5, 2.0})
     //@at ({-0.5, 1.5})
     @Differentiable

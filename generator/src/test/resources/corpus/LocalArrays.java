@@ -196,4 +196,47 @@ public class LocalArrays {
         }
         return a - x;
     }
+
+    // local arrays after two early returns: the rest of the top level runs under the returns' guards, the arrays
+    // are still created once; the second point returns early, the third takes the second return
+    //@at ({0.5, -1.5, 2.0}, 2)
+    //@at ({-0.5, 1.5}, 2)
+    //@at ({0.5, 1.5, -0.3}, 7)
+    @Differentiable
+    static double localArraysAfterTwoReturns(double[] x, int n) {
+        if (x[0] < 0) {
+            return x[1] * x[0];
+        }
+        double[] t = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            t[i] = Math.sin(x[i] * x[i]);
+        }
+        if (n > 5) {
+            return t[0] + t[1];
+        }
+        double s = 0;
+        double[] u = new double[n];
+        for (int i = 0; i < n; i++) {
+            u[i] = t[i % x.length] * x[0];
+            s += u[i] * u[i];
+        }
+        return s;
+    }
+
+    // the same with a 2-D local array after an early return
+    //@notape the tape handles 1-D arrays only
+    //@at ({0.5, -1.5, 2.0})
+    //@at ({-0.5, 1.5})
+    @Differentiable
+    static double localTableAfterReturn(double[] x) {
+        if (x[0] < 0) {
+            return x[1] * x[0];
+        }
+        double[][] t = new double[2][x.length];
+        for (int i = 0; i < x.length; i++) {
+            t[0][i] = x[i] * x[i];
+            t[1][i] = Math.sin(t[0][i]);
+        }
+        return t[1][0] * t[0][x.length - 1];
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
  */
 public final class Overwrites {
     private final Set<Stmt> sites = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final java.util.Map<Stmt.Loop, Set<Atom.Var>> loopTargets = new IdentityHashMap<>();
 
     private Overwrites() {}
 
@@ -44,13 +45,38 @@ public final class Overwrites {
                 defined.addAll(then);
                 defined.addAll(otherwise);
             } else if (s instanceof Stmt.Loop l) {
-                // twice: the second pass sees what the first iteration defined
-                for (int pass = 0; pass < 2; pass++) {
-                    defined.addAll(walk(l.head(), new HashSet<>(defined)));
-                    defined.addAll(walk(l.body(), new HashSet<>(defined)));
-                }
+                // from the second iteration on, everything the loop assigns may be defined already; one
+                // walk from there finds every site (walking each loop twice instead took 2^depth walks)
+                defined.addAll(targets(l));
+                defined.addAll(walk(l.head(), new HashSet<>(defined)));
+                defined.addAll(walk(l.body(), new HashSet<>(defined)));
             }
         }
         return defined;
+    }
+
+    /** The variables a loop assigns anywhere inside it, computed once per loop. */
+    private Set<Atom.Var> targets(Stmt.Loop l) {
+        Set<Atom.Var> t = loopTargets.get(l);
+        if (t == null) {
+            t = new HashSet<>();
+            collectTargets(l.head(), t);
+            collectTargets(l.body(), t);
+            loopTargets.put(l, t);
+        }
+        return t;
+    }
+
+    private void collectTargets(List<Stmt> body, Set<Atom.Var> into) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Assign a) {
+                into.add(a.target());
+            } else if (s instanceof Stmt.If i) {
+                collectTargets(i.then(), into);
+                collectTargets(i.otherwise(), into);
+            } else if (s instanceof Stmt.Loop inner) {
+                into.addAll(targets(inner));
+            }
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.adjoint.generator.ir;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -9,6 +11,7 @@ import java.util.Set;
  */
 public final class Names {
     private final Set<String> used = new HashSet<>();
+    private final Map<String, Integer> nextSuffix = new HashMap<>();
     private int temps;
 
     /** An allocator that will never hand out any of {@code reserved}. */
@@ -21,9 +24,12 @@ public final class Names {
         if (used.add(name)) {
             return name;
         }
-        for (int k = 1; ; k++) {
+        // names are never released, so every name_k below the last one handed out is still taken:
+        // start from there (counting from 1 each time made many saves of one variable quadratic)
+        for (int k = nextSuffix.getOrDefault(name, 1); ; k++) {
             String candidate = name + "_" + k;
             if (used.add(candidate)) {
+                nextSuffix.put(name, k + 1);
                 return candidate;
             }
         }

@@ -34,6 +34,7 @@ final class ExpressionLowering {
     private final Lowering lo;
     private final Types types;
     private final Calls calls;
+    private final java.util.Map<Node, Set<String>> arraysWritten = new java.util.IdentityHashMap<>();
 
     ExpressionLowering(Lowering lo) {
         this.lo = lo;
@@ -311,19 +312,25 @@ final class ExpressionLowering {
     }
 
     /** Whether {@code method} assigns an element of its array variable {@code name}. */
-    static boolean writesArray(Node method, String name) {
+    private boolean writesArray(Node method, String name) {
+        // once per method, not at every element read: a rescan each time was quadratic in its length
+        return arraysWritten.computeIfAbsent(method, ExpressionLowering::arraysWritten).contains(name);
+    }
+
+    /** The array variables whose elements {@code method} assigns (or increments). */
+    private static Set<String> arraysWritten(Node method) {
+        Set<String> names = new java.util.HashSet<>();
         for (com.github.javaparser.ast.expr.AssignExpr a : method.findAll(com.github.javaparser.ast.expr.AssignExpr.class)) {
-            if (rootName(a.getTarget()).filter(name::equals).isPresent() && a.getTarget() instanceof ArrayAccessExpr) {
-                return true;
+            if (a.getTarget() instanceof ArrayAccessExpr) {
+                rootName(a.getTarget()).ifPresent(names::add);
             }
         }
         for (UnaryExpr u : method.findAll(UnaryExpr.class)) {
-            if (u.getOperator().name().contains("CREMENT") && u.getExpression() instanceof ArrayAccessExpr
-                    && rootName(u.getExpression()).filter(name::equals).isPresent()) {
-                return true;
+            if (u.getOperator().name().contains("CREMENT") && u.getExpression() instanceof ArrayAccessExpr) {
+                rootName(u.getExpression()).ifPresent(names::add);
             }
         }
-        return false;
+        return names;
     }
 
     private static Optional<String> rootName(Expression e) {

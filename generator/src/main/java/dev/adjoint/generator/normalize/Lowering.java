@@ -44,6 +44,11 @@ public final class Lowering {
     List<Stmt> out = new ArrayList<>();
     /** Block nesting: 0 at the method's top level. */
     int depth;
+    /**
+     * How many of the blocks counted in {@link #depth} are guards around the rest of the method's
+     * top-level statements after one that may return: still the method's top level in the source.
+     */
+    int topLevelGuards;
     /** Loop nesting: 0 outside every loop. */
     int loopDepth;
     Origin origin;
@@ -120,6 +125,15 @@ public final class Lowering {
         return t;
     }
 
+    /**
+     * Whether lowering is at the method's top level in the source: outside every block and loop, or
+     * only inside the guards that early returns put around the rest of the method (which runs at
+     * most once, as the top level does).
+     */
+    boolean atSourceTopLevel() {
+        return depth == topLevelGuards;
+    }
+
     /** A fresh boolean flag ({@code _break}, {@code _return}, ...), declared at the top, false. */
     Atom.Var flag(String name) {
         Atom.Var f = new Atom.Var(names.claim(name), Ty.BOOLEAN);
@@ -167,7 +181,7 @@ public final class Lowering {
                 && (!last.op().operands().contains(target) || last.op() instanceof Op.Passive)
                 && last.op().type().equals(target.type())) {
             out.remove(out.size() - 1);
-            locals.remove(last.target());
+            locals.remove(locals.lastIndexOf(last.target())); // (a temporary just made: near the end)
             hoisted.remove(last.target());
             out.add(new Stmt.Assign(target, last.op(), last.origin()));
         } else if (target.type().isFloatingScalar()) {

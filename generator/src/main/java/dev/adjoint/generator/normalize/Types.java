@@ -139,7 +139,9 @@ public final class Types {
             return of(m.getArgument(0)).map(t -> t.prim() == Ty.Prim.DOUBLE ? Ty.DOUBLE : t.isArray() ? t : Ty.FLOAT);
         }
         if (DerivativeRules.isIntegerMath(name)) {
-            return of(m.getArgument(0)).map(t -> t.prim() == Ty.Prim.FLOAT ? Ty.INT : Ty.LONG);
+            // round(double) returns long, round(float) int; an int or long argument widens to float
+            // (the most specific applicable overload, JLS 15.12.2.5), so it gives int too
+            return of(m.getArgument(0)).map(t -> t.prim() == Ty.Prim.DOUBLE ? Ty.LONG : Ty.INT);
         }
         Rule rule = DerivativeRules.get("Math." + name);
         Ty t = null;
@@ -153,10 +155,14 @@ public final class Types {
         if (t == null) {
             return Optional.empty();
         }
+        // Java picks the most specific overload the (promoted) arguments widen to (JLS 15.12.2.5)
         if (!rule.floatOverload()) {
-            return Optional.of(Ty.DOUBLE);
+            return Optional.of(Ty.DOUBLE); // double only
         }
-        // abs, max, min, signum have int/long/float/double overloads
+        if (t.isIntegral() && !DerivativeRules.hasIntegerOverloads(name)) {
+            return Optional.of(Ty.FLOAT); // signum: float and double only, signum(int) is signum(float)
+        }
+        // abs, max, min: int, long, float and double
         return Optional.of(t);
     }
 }

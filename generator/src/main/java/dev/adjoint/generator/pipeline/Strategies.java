@@ -50,9 +50,15 @@ final class Strategies {
                 var an = ActivityAnalysis.analyze(ir, options);
                 Optional<String> lost = lostThroughCalls(ir, an);
                 if (lost.isEmpty()) {
-                    return new Choice(Optional.of(ReverseSweep.build(ir, an)), List.of(), "static");
+                    AdjointMethod m = ReverseSweep.build(ir, an);
+                    Optional<Diagnostic> tooLarge = tooLarge(r, m, "static");
+                    if (tooLarge.isEmpty()) {
+                        return new Choice(Optional.of(m), List.of(), "static");
+                    }
+                    staticProblems.add(tooLarge.get());
+                } else {
+                    staticProblems.add(Positions.error(r.file(), r.declaration().getName(), lost.get()));
                 }
-                staticProblems.add(Positions.error(r.file(), r.declaration().getName(), lost.get()));
             } else {
                 staticProblems.addAll(n.diagnostics());
             }
@@ -112,7 +118,33 @@ final class Strategies {
         if (!rec.diagnostics().isEmpty()) {
             return new Choice(Optional.empty(), rec.diagnostics(), "");
         }
-        return new Choice(Optional.of(TapeSweep.build(r, rec)), List.of(), report);
+        AdjointMethod m = TapeSweep.build(r, rec);
+        Optional<Diagnostic> tooLarge = tooLarge(r, m, "tape");
+        if (tooLarge.isPresent()) {
+            return new Choice(Optional.empty(), List.of(tooLarge.get()), "");
+        }
+        return new Choice(Optional.of(m), List.of(), report);
+    }
+
+    /**
+     * An error at {@code r} when a method generated for it would be over the JVM's limit on a
+     * method's bytecode (javac would reject it, 'code too large', in generated code).
+     */
+    private static Optional<Diagnostic> tooLarge(MethodRequest r, AdjointMethod m, String strategy) {
+        return MethodSize.overLimit(m).map(over -> tooLarge(r, over, strategy));
+    }
+
+    private static Diagnostic tooLarge(MethodRequest r, MethodSize.Over over, String strategy) {
+        long statements = r.declaration().findAll(com.github.javaparser.ast.stmt.Statement.class).stream()
+                .filter(s -> !(s instanceof com.github.javaparser.ast.stmt.BlockStmt)).count();
+        // parts that each stay a fifth under the limit, in proportion to the bytes per statement
+        long perPart = Math.max(1, statements * (MethodSize.LIMIT * 4L / 5) / over.approximately());
+        return Positions.error(r.file(), r.declaration().getName(), "method '" + r.name() + "' is too long to differentiate"
+                + " in one piece: its adjoint (" + strategy + " strategy) would exceed the JVM's limit of 64 KiB of bytecode per"
+                + " method (about " + over.approximately() + " bytes for its " + statements
+                + " statements; javac would reject the generated code as 'code too large'); split it into @Differentiable"
+                + " methods of at most about " + perPart + " statements each that call one another: each gets an adjoint of"
+                + " its own");
     }
 
     /** Gives every method that a taped method calls (transitively) its recording twin too. */
@@ -128,6 +160,13 @@ final class Strategies {
                     continue;
                 }
                 TapeRecorder.Recording rec = TapeRecorder.record(callee.get(), index);
+                Optional<MethodSize.Over> over = rec.diagnostics().isEmpty() ? MethodSize.overLimit(rec.body(), MethodSize.recorderParams(
+                        callee.get().params().stream().map(dev.adjoint.generator.select.Param::name).toList(), rec.paramHandles()))
+                        : Optional.empty();
+                if (over.isPresent()) {
+                    diagnostics.add(tooLarge(callee.get(), over.get(), "tape"));
+                    continue;
+                }
                 if (!rec.diagnostics().isEmpty()) {
                     diagnostics.add(Positions.error(r.file(), m, "'" + r.name() + "' uses the tape strategy and calls '"
                             + callee.get().name() + "', which the tape cannot record: " + rec.diagnostics().get(0).message()));

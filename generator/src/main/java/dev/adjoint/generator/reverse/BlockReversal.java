@@ -184,7 +184,13 @@ final class BlockReversal {
         if (a.op() instanceof Op.NewArray na && sw.adjoint(t) != null) {
             // the adjoint of a local array: same shape, zeroed, visible to the reverse sweep
             String zeroed = na.dims().size() == 1 ? sw.borrowArray(t.type().prim(), na.dims().get(0).java()) : newArray(na);
-            forward.add(new Code.Line(t.type().java() + " " + sw.adjoint(t) + " = " + zeroed));
+            if (sw.depth == 0) {
+                forward.add(new Code.Line(t.type().java() + " " + sw.adjoint(t) + " = " + zeroed));
+            } else {
+                // (created under the guard after an early return: declared at the top, like the array)
+                sw.saveDeclarations.add(new Code.Line(t.type().java() + " " + sw.adjoint(t) + " = null"));
+                forward.add(new Code.Line(sw.adjoint(t) + " = " + zeroed));
+            }
         }
 
         if (sw.an.active().contains(t) && !t.type().isArray()) {

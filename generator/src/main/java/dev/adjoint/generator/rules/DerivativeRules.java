@@ -67,6 +67,14 @@ public final class DerivativeRules {
     /** {@code java.lang.Math} functions whose result is an integer: constants to the generator. */
     private static final Set<String> INTEGER_MATH = Set.of("round");
 
+    /**
+     * The {@code java.lang.Math} functions of the table that have {@code int} and {@code long}
+     * overloads besides {@code float} and {@code double}; the other float-overload ones
+     * ({@code signum}) have only {@code float} and {@code double}, so Java resolves an integer
+     * argument to the {@code float} one.
+     */
+    private static final Set<String> INTEGER_OVERLOADS = Set.of("abs", "max", "min");
+
     private DerivativeRules() {}
 
     /** The rule for {@code key} ({@code "*"}, {@code "Math.sin"}, ...). */
@@ -97,6 +105,11 @@ public final class DerivativeRules {
     /** Whether {@code Math.name} returns an integer (so its result is a constant). */
     public static boolean isIntegerMath(String name) {
         return INTEGER_MATH.contains(name);
+    }
+
+    /** Whether {@code Math.name} has {@code int} and {@code long} overloads ({@code abs}, {@code max}, {@code min}). */
+    public static boolean hasIntegerOverloads(String name) {
+        return INTEGER_OVERLOADS.contains(name);
     }
 
     private static Rule rule(String key, boolean floatOverload, String primal, String... contributions) {

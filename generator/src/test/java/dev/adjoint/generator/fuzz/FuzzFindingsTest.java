@@ -105,26 +105,44 @@ class FuzzFindingsTest {
                 """), Options.DEFAULT, "f", new Object[] {1.5}, new Object[] {0.5});
     }
 
-    // Found by the fuzzer (seed 1, program 76; seed 20240611, programs 96, 115 with a long). Java resolves
-    // Math.signum(int) and Math.signum(long) to signum(float), which returns float. Observed: the static adjoint
-    // declares 'int _t0 = Math.signum(n);' / 'long _t0 = Math.signum(3L);': javac 'incompatible types: possible lossy
-    // conversion from float to int' (to long). Expected: it compiles, f' = signum(n) * signum(m) = -1 (the tape is right).
-    @Disabled("BUG: static strategy: Math.signum of an int or a long is typed int/long; the adjoint does not compile")
+    // regression (was a bug), found by the fuzzer (seed 1, program 76; seed 20240611, programs 96, 115 with a long).
+    // Java resolves Math.signum(int) and Math.signum(long) to signum(float), which returns float. Was: the static
+    // adjoint declared 'int _t0 = Math.signum(n);' / 'long _t0 = Math.signum(3L);': javac 'incompatible types:
+    // possible lossy conversion from float to int' (to long). Expected: it compiles, f' = signum(n) * signum(m) = -1
+    // (the tape is right). g and h check the other overloads: abs, max, min keep int and long; sqrt, exp, pow widen
+    // to double; round(int) is round(float), an int.
     @Test
     void signumOfAnInt() {
-        assertGradient(source("""
+        String src = source("""
                 @Differentiable(strategy = Strategy.STATIC)
                 static double f(double x, int n, long m) {
                     return x * Math.signum(n) * Math.signum(m);
                 }
-                """), Options.DEFAULT, "f", new Object[] {1.5, 2, -3L});
+
+                @Differentiable(strategy = Strategy.STATIC)
+                static double g(double x, int n, long m) {
+                    return x * Math.abs(n) + Math.max(n, 2) * x * Math.min(m, 5L) + x * Math.sqrt(n) + Math.round(n) * x
+                            + Math.exp(n) * Math.pow(m, 2) * x + Math.max(n, x) * Math.abs(m);
+                }
+
+                @Differentiable(strategy = Strategy.STATIC)
+                static float h(float x, int n, long m) {
+                    float a = x * Math.signum(n) * Math.abs(m);
+                    return a * Math.max(n, 1) + Math.min(x, m);
+                }
+                """);
+        assertGradient(src, Options.DEFAULT, "f", new Object[] {1.5, 2, -3L});
+        assertGradient(src, Options.DEFAULT, "g", new Object[] {0.5, 2, -3L}, new Object[] {2.5, 3, 7L});
+        assertGradient(src, Options.PLAIN, "g", new Object[] {0.5, 2, -3L});
+        // h = x signum(n) |m| max(n, 1) + min(x, m): at (0.5, -1, 3), h' = -1 * 3 * 1 + 1
+        assertArrayEquals(new float[] {-2}, new float[] {(float) gradient(src, Options.DEFAULT, "h", 0.5f, -1, 3L)[0]}, 0f);
     }
 
-    // Found by the fuzzer (seed 1, programs 189, 217, 228: 'static 0.0, tape 1.0'; 191: ClassCastException).
-    // Observed: with the optimisations on (the build's default) the static adjoint of 'return w[1];' adds nothing
-    // into dw (gradient [0, 0, 0] instead of [0, 1, 0]); with Options.PLAIN, translate throws ClassCastException
-    // (Atom$Elem cannot be cast to Atom$Var, ReverseSweep.build). Expected: [0, 1, 0] either way.
-    @Disabled("BUG: static strategy: 'return w[i];' of a parameter array gives a zero gradient (PLAIN: ClassCastException)")
+    // regression (was a bug), found by the fuzzer (seed 1, programs 189, 217, 228: 'static 0.0, tape 1.0'; 191:
+    // ClassCastException). 'return w[1];' of an array nobody writes is an element read where used, not a variable.
+    // Was: with the optimisations on (the build's default) the static adjoint added nothing into dw (gradient
+    // [0, 0, 0] instead of [0, 1, 0]); with Options.PLAIN, translate threw ClassCastException (Atom$Elem cannot be
+    // cast to Atom$Var, ReverseSweep.build). Expected: [0, 1, 0] either way.
     @Test
     void returnOfAParameterArrayElement() {
         String src = source("""
@@ -135,6 +153,26 @@ class FuzzFindingsTest {
                 """);
         assertArrayEquals(new double[] {0, 1, 0}, gradient(src, Options.DEFAULT, "f", (Object) new double[] {1, 2, 3}), 0.0);
         assertArrayEquals(new double[] {0, 1, 0}, gradient(src, Options.PLAIN, "f", (Object) new double[] {1, 2, 3}), 0.0);
+        // the same from a 2-D array, at a computed index, and from an early return
+        String more = source("""
+                @Differentiable(strategy = Strategy.STATIC)
+                static double g(double[][] w, int i) {
+                    return w[i][i - 1];
+                }
+
+                @Differentiable(strategy = Strategy.STATIC)
+                static double h(double[] w, int i) {
+                    if (i < 0) {
+                        return w[0];
+                    }
+                    return w[i];
+                }
+                """);
+        for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
+            assertArrayEquals(new double[] {0, 0, 1, 0}, gradient(more, o, "g", new double[][] {{1, 2}, {3, 4}}, 1), 0.0, "g " + o);
+            assertArrayEquals(new double[] {0, 0, 1}, gradient(more, o, "h", new double[] {1, 2, 3}, 2), 0.0, "h " + o);
+            assertArrayEquals(new double[] {1, 0, 0}, gradient(more, o, "h", new double[] {1, 2, 3}, -1), 0.0, "h " + o);
+        }
     }
 
     // Regression test (was a bug), found by the fuzzer (seed 1, programs 8, 12, 15, ...: 'call to Math.h0S(...) is not
@@ -367,13 +405,13 @@ class FuzzFindingsTest {
         assertArrayEquals(new double[] {expected}, gradient(src, Options.DEFAULT, "f", -0.79, 2), 1e-12, "DEFAULT");
     }
 
-    // Found by the fuzzer (seed 2, programs 192, 428). Observed: the static adjoint declares the for-each index
-    // '_i' once per for-each loop in the same scope: javac 'variable _i is already defined in method gVjp'.
-    // (Two sibling for-each loops at the top level are fine.) Expected: it compiles; g = w0 w1 w2 (w0^2 + w1^2 + w2^2)^n.
-    @Disabled("BUG: static strategy: a for-each loop inside another loop after a first for-each does not compile (_i twice)")
+    // regression (was a bug), found by the fuzzer (seed 2, programs 192, 428). Was: every for-each loop's index was
+    // named '_i' (the same variable), declared once more when hoisted out of a nested loop: javac 'variable _i is
+    // already defined in method gVjp'. (Two sibling for-each loops at the top level happened to share it.) Now each
+    // loop claims an index name of its own. Expected: it compiles; g = (w0^2 + w1^2 + w2^2) (w0 w1 w2)^n.
     @Test
     void twoForEachLoopsOneNested() {
-        assertGradient(source("""
+        String src = source("""
                 @Differentiable(strategy = Strategy.STATIC)
                 static double g(double[] w, int n) {
                     double s = 0;
@@ -387,7 +425,28 @@ class FuzzFindingsTest {
                     }
                     return s;
                 }
-                """), Options.DEFAULT, "g", new Object[] {new double[] {1.1, 0.9, 1.2}, 2});
+
+                @Differentiable(strategy = Strategy.STATIC)
+                static double h(double[] w, double[] v) {
+                    double s = 0;
+                    for (double a : w) {
+                        for (double b : v) {
+                            s += a * b;
+                            for (double c : w) {
+                                s += 0.1 * a * c * b;
+                            }
+                        }
+                    }
+                    for (double a : v) {
+                        s = s * a;
+                    }
+                    return s;
+                }
+                """);
+        for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
+            assertGradient(src, o, "g", new Object[] {new double[] {1.1, 0.9, 1.2}, 2});
+            assertGradient(src, o, "h", new Object[] {new double[] {1.1, 0.9, 1.2}, new double[] {0.7, -1.3}});
+        }
     }
 
     // ------------------------------------------------------------------------------------------ the oracle

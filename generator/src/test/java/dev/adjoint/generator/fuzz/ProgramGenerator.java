@@ -90,9 +90,9 @@ public final class ProgramGenerator {
         DECLARATION_SHAPES,
         /** {@code Adjoint.detach(...)} of a passive value in a condition (was a bug: {@code detachInAConditionUnderTheTape}) */
         DETACH_IN_CONDITIONS,
-        /** {@code Math.signum(n)} of an int: Java picks the float overload (known bug: {@code signumOfAnInt}) */
+        /** {@code Math.signum(n)} of an int: Java picks the float overload (was a bug: {@code signumOfAnInt}) */
         INT_ARGUMENTS_TO_FLOAT_OVERLOADS,
-        /** {@code return w[i];}: a parameter array's element as the whole result (known bug: {@code returnOfAParameterArrayElement}) */
+        /** {@code return w[i];}: a parameter array's element as the whole result (was a bug: {@code returnOfAParameterArrayElement}) */
         RETURN_OF_AN_ARRAY_ELEMENT,
         /**
          * unqualified calls to the class's own methods under {@code import static java.lang.Math.*}
@@ -108,7 +108,7 @@ public final class ProgramGenerator {
         QUALIFIED_PRIVATE_CONSTANTS,
         /** conditions inside loops whose outcome changes from one iteration to the next */
         VARYING_BRANCHES_IN_LOOPS,
-        /** two for-each loops in a method, one inside another loop (known bug: {@code twoForEachLoopsOneNested}) */
+        /** two for-each loops in a method, one inside another loop (was a bug: {@code twoForEachLoopsOneNested}) */
         SEVERAL_FOR_EACH_LOOPS
     }
 
@@ -117,8 +117,7 @@ public final class ProgramGenerator {
      * reproducer in {@link FuzzFindingsTest}: left out of the default runs, so that CI checks the rest;
      * {@code -Dadjoint.fuzz.knownBugs=true} puts them back.
      */
-    public static final Set<Feature> KNOWN_BUGS = EnumSet.of(Feature.INT_ARGUMENTS_TO_FLOAT_OVERLOADS,
-            Feature.RETURN_OF_AN_ARRAY_ELEMENT, Feature.SEVERAL_FOR_EACH_LOOPS);
+    public static final Set<Feature> KNOWN_BUGS = EnumSet.noneOf(Feature.class);
 
     /** Every feature but the {@link #KNOWN_BUGS}. */
     public static Set<Feature> safeFeatures() {

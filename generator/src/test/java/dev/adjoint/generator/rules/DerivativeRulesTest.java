@@ -348,6 +348,40 @@ class DerivativeRulesTest {
         assertFalse(DerivativeRules.isIntegerMath("floor"), "floor returns a double");
     }
 
+    /**
+     * The overloads the typing of calls relies on, read off {@code java.lang.Math} itself: a rule has
+     * {@code floatOverload} exactly when Math declares the function for float, and
+     * {@code hasIntegerOverloads} exactly when it declares it for int and long (otherwise Java
+     * resolves an int argument to the float or double one, and the result is floating).
+     */
+    @Test
+    void overloadFactsMatchJavaLangMath() {
+        for (Rule r : DerivativeRules.all().values()) {
+            if (!r.key().startsWith("Math.")) {
+                continue;
+            }
+            String name = r.key().substring("Math.".length());
+            assertEquals(declares(name, float.class, r.arity()), r.floatOverload(), r.key() + ": float overload");
+            assertEquals(declares(name, int.class, r.arity()), DerivativeRules.hasIntegerOverloads(name), r.key() + ": int overload");
+            assertEquals(declares(name, int.class, r.arity()), declares(name, long.class, r.arity()), r.key() + ": long overload");
+            assertTrue(declares(name, double.class, r.arity()), r.key() + ": double overload");
+        }
+        // round: no int overload, round(float) returns int, round(double) long
+        assertFalse(declares("round", int.class, 1));
+        assertTrue(declares("round", float.class, 1) && declares("round", double.class, 1));
+    }
+
+    private static boolean declares(String name, Class<?> type, int arity) {
+        Class<?>[] params = new Class<?>[arity];
+        java.util.Arrays.fill(params, type);
+        try {
+            Math.class.getMethod(name, params);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
     @Test
     void everyTemplateParsesAndReadsOnlyItsOwnNames() {
         JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));

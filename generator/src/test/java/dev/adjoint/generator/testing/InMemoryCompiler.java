@@ -31,6 +31,25 @@ public final class InMemoryCompiler {
      * @throws AssertionError with javac's messages and the sources when compilation fails
      */
     public static ClassLoader compile(Map<String, String> sources) {
+        Map<String, byte[]> classes = compileToBytes(sources);
+        return new ClassLoader(InMemoryCompiler.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] bytes = classes.get(name);
+                if (bytes == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, bytes, 0, bytes.length);
+            }
+        };
+    }
+
+    /**
+     * Compiles {@code sources} as {@link #compile} does and returns each class file by binary name.
+     *
+     * @throws AssertionError with javac's messages and the sources when compilation fails
+     */
+    public static Map<String, byte[]> compileToBytes(Map<String, String> sources) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
         StandardJavaFileManager std = javac.getStandardFileManager(diags, null, null);
@@ -67,17 +86,9 @@ public final class InMemoryCompiler {
             sources.forEach((n, t) -> sb.append("---- ").append(n).append('\n').append(numbered(t)));
             throw new AssertionError(sb.toString());
         }
-        return new ClassLoader(InMemoryCompiler.class.getClassLoader()) {
-            @Override
-            protected Class<?> findClass(String name) throws ClassNotFoundException {
-                ByteArrayOutputStream b = classes.get(name);
-                if (b == null) {
-                    throw new ClassNotFoundException(name);
-                }
-                byte[] bytes = b.toByteArray();
-                return defineClass(name, bytes, 0, bytes.length);
-            }
-        };
+        Map<String, byte[]> bytes = new HashMap<>();
+        classes.forEach((name, b) -> bytes.put(name, b.toByteArray()));
+        return bytes;
     }
 
     private static String numbered(String text) {

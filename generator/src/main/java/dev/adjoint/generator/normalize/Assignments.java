@@ -1,0 +1,164 @@
+package dev.adjoint.generator.normalize;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.Op;
+import dev.adjoint.generator.ir.Stmt;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.select.MethodSelector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Lowers the statements that store a value: declarations (local arrays included), assignments,
+ * compound assignments and {@code ++}/{@code --}, with Java's implicit conversions.
+ */
+final class Assignments {
+    private final Lowering lo;
+    private final ExpressionLowering ex;
+
+    Assignments(Lowering lo, ExpressionLowering ex) {
+        this.lo = lo;
+        this.ex = ex;
+    }
+
+    /** An expression statement, a for loop's initializer or update. */
+    void expressionStatement(Expression e) {
+        if (e instanceof VariableDeclarationExpr v) {
+            for (VariableDeclarator d : v.getVariables()) {
+                declare(d);
+            }
+        } else if (e instanceof AssignExpr a) {
+            assign(a);
+        } else if (e instanceof UnaryExpr u && u.getOperator().name().contains("CREMENT")) {
+            boolean inc = u.getOperator().name().contains("INCREMENT");
+            Expression target = u.getExpression();
+            Expression value = new BinaryExpr(target.clone(), new IntegerLiteralExpr("1"),
+                    inc ? BinaryExpr.Operator.PLUS : BinaryExpr.Operator.MINUS);
+            store(target, value, e);
+        } else {
+            lo.error(e, "expression statement '" + Positions.oneLine(e) + "' has no effect the generator can use");
+        }
+    }
+
+    private void declare(VariableDeclarator d) {
+        Optional<Ty> ty = MethodSelector.toTy(d.getType());
+        if (ty.isEmpty()) {
+            lo.error(d, "local '" + d.getNameAsString() + "' of type " + d.getType()
+                    + ": supported local types are double, float, int, long, boolean, double[], float[] and their 2-D arrays");
+            return;
+        }
+        Atom.Var v = lo.declare(d.getNameAsString(), ty.get());
+        if (ty.get().isArray()) {
+            declareArray(d, v);
+            return;
+        }
+        if (d.getInitializer().isEmpty() || lo.depth > 0) {
+            lo.hoisted.add(v);
+        }
+        if (d.getInitializer().isPresent()) {
+            Expression init = d.getInitializer().get();
+            Atom value = ex.convert(ex.expr(init), v.type(), init);
+            lo.bind(d.getNameAsString(), v);
+            lo.assignAtom(v, value);
+        } else {
+            lo.bind(d.getNameAsString(), v);
+        }
+    }
+
+    /**
+     * {@code double[] a = new double[n];}: at the method's top level, outside loops (so it is created
+     * once, and the reverse sweep finds it as it was left); after an early return, the rest of the
+     * top level runs under a guard, and the array is declared at the top of the generated method.
+     */
+    private void declareArray(VariableDeclarator d, Atom.Var v) {
+        Optional<Expression> init = d.getInitializer();
+        if (init.isEmpty() || !(init.get() instanceof ArrayCreationExpr c) || c.getInitializer().isPresent()
+                || c.getLevels().stream().anyMatch(l -> l.getDimension().isEmpty())) {
+            lo.bind(d.getNameAsString(), v); // known from here on: no follow-on errors at its uses
+            lo.error(d, "local array '" + d.getNameAsString() + "' must be created with 'new " + v.type().prim().java()
+                    + "[n]" + (v.type().dims() == 2 ? "[m]" : "") + "': the static strategy does not follow arrays"
+                    + " assigned from other arrays; create it with new and copy the elements in a loop");
+            return;
+        }
+        if (!lo.atSourceTopLevel()) {
+            lo.bind(d.getNameAsString(), v);
+            lo.error(d, "local array '" + d.getNameAsString() + "' is created inside a block or loop: the static strategy"
+                    + " needs local arrays created at the top of the method; move the declaration before the loop");
+            return;
+        }
+        List<Atom> dims = new ArrayList<>();
+        for (var level : c.getLevels()) {
+            Expression dim = level.getDimension().get();
+            dims.add(ex.convert(ex.expr(dim), Ty.INT, dim));
+        }
+        if (lo.depth > 0) {
+            lo.hoisted.add(v);
+        }
+        lo.bind(d.getNameAsString(), v);
+        lo.emit(new Stmt.Assign(v, new Op.NewArray(dims, v.type()), lo.origin));
+    }
+
+    private void assign(AssignExpr a) {
+        Expression value = a.getValue();
+        if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
+            BinaryExpr.Operator op = switch (a.getOperator()) {
+                case PLUS -> BinaryExpr.Operator.PLUS;
+                case MINUS -> BinaryExpr.Operator.MINUS;
+                case MULTIPLY -> BinaryExpr.Operator.MULTIPLY;
+                case DIVIDE -> BinaryExpr.Operator.DIVIDE;
+                case REMAINDER -> BinaryExpr.Operator.REMAINDER;
+                default -> null;
+            };
+            if (op == null) {
+                lo.error(a, "compound assignment '" + a.getOperator().asString() + "' is not supported");
+                return;
+            }
+            value = new BinaryExpr(a.getTarget().clone(), new EnclosedExpr(value.clone()), op);
+            a.getValue().getRange().ifPresent(value::setRange);
+        }
+        store(a.getTarget(), value, a);
+    }
+
+    /** {@code target = value}, with Java's implicit narrowing for compound assignments. */
+    private void store(Expression target, Expression value, Node at) {
+        if (target instanceof ArrayAccessExpr acc) {
+            Optional<ExpressionLowering.ArrayRef> ref = ex.arrayRef(acc);
+            if (ref.isEmpty()) {
+                return;
+            }
+            Atom.Var arr = ref.get().array();
+            Atom v = ex.convert(ex.expr(value), new Ty(arr.type().prim(), 0), at);
+            lo.emit(new Stmt.ArrayStore(arr, ref.get().indices(), v, lo.origin));
+            return;
+        }
+        if (!(target instanceof NameExpr n)) {
+            lo.error(target, "assignment to '" + Positions.oneLine(target) + "' is not supported: only locals, parameters and array elements");
+            return;
+        }
+        Atom.Var v = lo.lookup(n.getNameAsString()).orElse(null);
+        if (v == null) {
+            lo.error(target, "cannot assign '" + n.getNameAsString() + "': it is not a local variable or parameter of this method");
+            return;
+        }
+        if (v.type().isArray()) {
+            lo.error(target, "cannot assign the array variable '" + v.name() + "': the static strategy does not follow"
+                    + " arrays assigned from other arrays; write its elements instead");
+            return;
+        }
+        lo.assignAtom(v, ex.convert(ex.expr(value), v.type(), at));
+    }
+}

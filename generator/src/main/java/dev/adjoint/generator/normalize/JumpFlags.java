@@ -1,0 +1,173 @@
+package dev.adjoint.generator.normalize;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.Op;
+import dev.adjoint.generator.ir.Stmt;
+import dev.adjoint.generator.ir.Ty;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Jumps as flags: {@code break}, {@code continue} and an early {@code return} set a boolean; the
+ * code after a statement that may jump runs under a guard that reads the flags, and loop heads stop
+ * on them. This class holds the flags of the enclosing loops and of the method, and emits the
+ * guards.
+ */
+final class JumpFlags {
+    private final Lowering lo;
+    /** Flags of the enclosing loops, innermost first. */
+    private final Deque<LoopFlags> loops = new ArrayDeque<>();
+    /** Set by an early return; null when the method returns only at its end. */
+    private Atom.Var returned;
+    private Atom.Var returnValue;
+    private final Map<Node, Contains> scanned = new IdentityHashMap<>();
+
+    /** A loop's flags; each is null when the loop's body has no such jump. */
+    record LoopFlags(Atom.Var broke, Atom.Var continued) {}
+
+    JumpFlags(Lowering lo) {
+        this.lo = lo;
+    }
+
+    /** The method returns before its end: makes the return flag and the variable for the value. */
+    void returnEarly(Ty result) {
+        returned = lo.flag("_returned");
+        returnValue = lo.declare("_returnValue", result);
+        lo.hoisted.add(returnValue);
+    }
+
+    /** The variable an early-returning method's value is kept in; null for a single exit. */
+    Atom.Var returnValue() {
+        return returnValue;
+    }
+
+    /** {@code return v;}: into the return variable, and the flag set. */
+    void returnValue(Atom v) {
+        lo.assignAtom(returnValue, v);
+        lo.set(returned, true);
+    }
+
+    void breakLoop() {
+        lo.set(loops.peek().broke(), true);
+    }
+
+    void continueLoop() {
+        lo.set(loops.peek().continued(), true);
+    }
+
+    /** Whether {@code s} contains a break or continue of the current loop, or a return. */
+    boolean mayJump(Statement s) {
+        Contains c = scan(s);
+        if (returned != null && c.returns()) {
+            return true;
+        }
+        // a break or continue that leaves s belongs to the loop around s, the current one
+        return !loops.isEmpty() && (c.breaks() || c.continues());
+    }
+
+    /**
+     * Enters the loop whose body is {@code body}: flags for break and continue, made only when the
+     * body uses them; the break flag is reset on each entry, since the loop may itself run many times.
+     */
+    LoopFlags enter(Statement body) {
+        Contains c = scan(body); // what leaves the body belongs to this loop
+        LoopFlags flags = new LoopFlags(c.breaks() ? lo.flag("_break") : null, c.continues() ? lo.flag("_continue") : null);
+        if (flags.broke() != null) {
+            lo.set(flags.broke(), false);
+        }
+        loops.push(flags);
+        return flags;
+    }
+
+    /**
+     * The jumps inside a node: a return anywhere, and a break or continue that leaves the node (one
+     * whose loop is not the node or inside it; unlabelled, it belongs to the innermost loop around it).
+     */
+    private record Contains(boolean returns, boolean breaks, boolean continues) {}
+
+    /**
+     * The jumps inside {@code n}, computed once per node from its children's, so that asking at every
+     * statement of every block costs time linear in the method (searching each statement's subtree
+     * again was quadratic in the nesting depth).
+     */
+    private Contains scan(Node n) {
+        Contains c = scanned.get(n);
+        if (c != null) {
+            return c;
+        }
+        boolean returns = n instanceof ReturnStmt;
+        boolean breaks = n instanceof BreakStmt;
+        boolean continues = n instanceof ContinueStmt;
+        for (Node child : n.getChildNodes()) {
+            Contains cc = scan(child);
+            returns |= cc.returns();
+            breaks |= cc.breaks();
+            continues |= cc.continues();
+        }
+        if (n instanceof ForStmt || n instanceof WhileStmt || n instanceof DoStmt || n instanceof ForEachStmt) {
+            breaks = false; // the loop's own
+            continues = false;
+        }
+        c = new Contains(returns, breaks, continues);
+        scanned.put(n, c);
+        return c;
+    }
+
+    void exit() {
+        loops.pop();
+    }
+
+    /** Whether the loop's head and update must test the flags: it breaks, or the method returns early. */
+    boolean guards(LoopFlags flags) {
+        return flags.broke() != null || returned != null;
+    }
+
+    /** A boolean atom: no flag of the current context is set. */
+    Atom notJumped() {
+        List<Atom.Var> flags = new ArrayList<>();
+        LoopFlags l = loops.peek();
+        if (l != null) {
+            flags.add(l.broke());
+            flags.add(l.continued());
+        }
+        flags.add(returned);
+        flags.removeIf(f -> f == null);
+        if (flags.isEmpty()) {
+            return new Atom.Const("true", Ty.BOOLEAN);
+        }
+        return noneSet(flags);
+    }
+
+    /** Neither this loop's break flag nor the return flag is set. */
+    Atom notJumpedOut(LoopFlags flags) {
+        List<Atom.Var> set = new ArrayList<>();
+        set.add(flags.broke());
+        set.add(returned);
+        set.removeIf(f -> f == null);
+        return noneSet(set);
+    }
+
+    /** {@code g = !(f1 || f2 ...)} in a fresh temporary. */
+    private Atom.Var noneSet(List<Atom.Var> flags) {
+        Set<Atom.Var> reads = new LinkedHashSet<>(flags);
+        Atom.Var g = lo.temp(Ty.BOOLEAN);
+        lo.emit(new Stmt.Assign(g, new Op.Passive("!(" + String.join(" || ", flags.stream().map(Atom.Var::name).toList()) + ")",
+                reads, Ty.BOOLEAN), lo.origin));
+        return g;
+    }
+}

@@ -1,0 +1,207 @@
+package dev.adjoint.generator.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import dev.adjoint.generator.Translation;
+import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.testing.InMemoryCompiler;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bound {@link MethodSize} puts on a generated method's bytecode, against what javac makes of
+ * it: never below (else an adjoint over the JVM's limit would reach javac), and close for long
+ * methods (else methods that fit would be refused).
+ */
+class MethodSizeTest {
+    private static final String IMPORTS = "import dev.adjoint.Differentiable;\nimport dev.adjoint.Strategy;\n\n";
+
+    /** A straight-line method of {@code n} statements, and one of loops, branches and arrays. */
+    private static String program(String strategy, int n) {
+        StringBuilder s = new StringBuilder("package p;\n\n" + IMPORTS + "public class Sized {\n");
+        s.append("    @Differentiable(strategy = Strategy.").append(strategy).append(")\n");
+        s.append("    static double f(double x, double y) {\n        double s = x;\n        double t = y;\n");
+        for (int i = 0; i < n; i++) {
+            s.append(i % 2 == 0 ? "        s = s * 0.999 + t * 0.001;\n" : "        t = t + Math.sin(s) * 0.001;\n");
+        }
+        s.append("        return s + t;\n    }\n\n");
+        s.append("    @Differentiable(strategy = Strategy.").append(strategy).append(")\n");
+        s.append("""
+                    static double g(double[] w, float v, int n, long m) {
+                        double s = 0;
+                        float q = v;
+                        for (int i = 0; i < n; i++) {
+                            for (double e : w) {
+                                if (e > 0.5 && i % 2 == 0 || e < -2) {
+                                    s += Math.max(e, s) * Math.hypot(e, q);
+                                    continue;
+                                }
+                                q = (float) (q * 1.5f + e / (1 + m));
+                                if (s > 1e9) {
+                                    break;
+                                }
+                            }
+                            w[i % w.length] = s > 0 ? s * 0.5 : -s;
+                            if (i == 7) {
+                                return s * q;
+                            }
+                        }
+                        return s + q * Math.signum(n);
+                    }
+                }
+                """);
+        return s.toString();
+    }
+
+    @Test
+    void theBoundIsAboveWhatJavacMakesAndCloseForLongMethods() {
+        for (String strategy : List.of("STATIC", "TAPE")) {
+            for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
+                String src = program(strategy, 300);
+                Translation t = Pipeline.translate(Map.of(Path.of("p/Sized.java"), src), Optional.empty(), o);
+                assertFalse(t.hasErrors(), t.diagnostics().toString());
+                Map<String, String> all = new HashMap<>(t.generated());
+                all.put("p.Sized", src);
+                Map<String, byte[]> classes = InMemoryCompiler.compileToBytes(all);
+                Map<String, Integer> actual = codeLengths(classes.get("p.SizedAdjoint"));
+                CompilationUnit cu = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17))
+                        .parse(t.generated().get("p.SizedAdjoint")).getResult().orElseThrow();
+                int checked = 0;
+                for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
+                    String body = m.getBody().orElseThrow().toString();
+                    body = body.substring(body.indexOf('{') + 1, body.lastIndexOf('}'));
+                    List<String> params = m.getParameters().stream().map(Parameter::getNameAsString).toList();
+                    long bound = MethodSize.estimate(body, params);
+                    int real = actual.get(m.getNameAsString());
+                    String what = strategy + " " + o + " " + m.getNameAsString() + ": bound " + bound + ", javac " + real;
+                    assertTrue(bound >= real, what);
+                    if (real > 20_000) {
+                        assertTrue(bound <= real * 1.05, what);
+                        checked++;
+                    }
+                }
+                assertTrue(checked >= 1, "a long method was checked");
+            }
+        }
+    }
+
+    @Test
+    void aMethodOverTheLimitIsAPositionedError() {
+        String src = program("STATIC", 1000);
+        Translation t = Pipeline.translate(Map.of(Path.of("p/Sized.java"), src), Optional.empty(), Options.DEFAULT);
+        assertEquals(1, t.diagnostics().size(), t.diagnostics().toString());
+        assertEquals(8, t.diagnostics().get(0).line(), t.diagnostics().toString()); // at f's name
+        assertTrue(t.diagnostics().get(0).message().contains("too long to differentiate"), t.diagnostics().toString());
+        assertTrue(t.generated().isEmpty());
+    }
+
+    @Test
+    void autoTakesTheTapeWhenOnlyTheStaticAdjointIsOverTheLimit() {
+        // 600 such statements: the static adjoint is over the limit, the tape's recorder (about 56 KB) is not
+        String src = program("AUTO", 600);
+        Translation t = Pipeline.translate(Map.of(Path.of("p/Sized.java"), src), Optional.empty(), Options.DEFAULT);
+        assertFalse(t.hasErrors(), t.diagnostics().toString());
+        assertTrue(t.methods().stream().anyMatch(m -> m.startsWith("p.Sized#f: tape, because") && m.contains("too long to differentiate")),
+                t.methods().toString());
+        Map<String, String> all = new HashMap<>(t.generated());
+        all.put("p.Sized", src);
+        InMemoryCompiler.compileToBytes(all);
+    }
+
+    @Test
+    void aLowerBoundCountsStatementsWithAnEffectOnly() {
+        assertEquals(2 * 4, MethodSize.lowerBound("""
+                double a;
+                // a = b;
+                a = 1;
+                f(a);
+                i++;
+                for (int i = 0; i < 3; i++) {
+                    break;
+                }
+                """));
+    }
+
+    /** The length of each method's Code attribute in a class file, by name (the longest of overloads). */
+    private static Map<String, Integer> codeLengths(byte[] classFile) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile))) {
+            in.readInt(); // magic
+            in.readUnsignedShort(); // minor
+            in.readUnsignedShort(); // major
+            int count = in.readUnsignedShort();
+            List<String> utf8 = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                utf8.add(null);
+            }
+            for (int i = 1; i < count; i++) {
+                int tag = in.readUnsignedByte();
+                switch (tag) {
+                    case 1 -> utf8.set(i, in.readUTF());
+                    case 3, 4, 9, 10, 11, 12, 17, 18 -> skip(in, 4);
+                    case 5, 6 -> {
+                        skip(in, 8);
+                        i++; // (a long or a double takes two entries)
+                    }
+                    case 7, 8, 16, 19, 20 -> skip(in, 2);
+                    case 15 -> skip(in, 3);
+                    default -> throw new IllegalStateException("constant pool tag " + tag);
+                }
+            }
+            skip(in, 6); // access, this, super
+            skip(in, 2 * in.readUnsignedShort()); // interfaces
+            for (int f = in.readUnsignedShort(); f > 0; f--) {
+                skip(in, 6);
+                skipAttributes(in);
+            }
+            Map<String, Integer> out = new HashMap<>();
+            for (int m = in.readUnsignedShort(); m > 0; m--) {
+                in.readUnsignedShort(); // access
+                String name = utf8.get(in.readUnsignedShort());
+                in.readUnsignedShort(); // descriptor
+                for (int a = in.readUnsignedShort(); a > 0; a--) {
+                    String attribute = utf8.get(in.readUnsignedShort());
+                    int length = in.readInt();
+                    if (attribute.equals("Code")) {
+                        skip(in, 4); // max_stack, max_locals
+                        int code = in.readInt();
+                        out.merge(name, code, Math::max);
+                        skip(in, length - 8);
+                    } else {
+                        skip(in, length);
+                    }
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void skipAttributes(DataInputStream in) throws IOException {
+        for (int a = in.readUnsignedShort(); a > 0; a--) {
+            in.readUnsignedShort();
+            skip(in, in.readInt());
+        }
+    }
+
+    private static void skip(InputStream in, long n) throws IOException {
+        in.skipNBytes(n);
+    }
+}
