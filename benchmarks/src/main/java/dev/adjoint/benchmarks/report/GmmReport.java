@@ -2,6 +2,7 @@ package dev.adjoint.benchmarks.report;
 
 import dev.adjoint.benchmarks.Footprint;
 import dev.adjoint.benchmarks.gmm.GmmData;
+import dev.adjoint.samples.gmm.GmmInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,7 +178,7 @@ public final class GmmReport {
 
     static int parameters(String size) {
         int[] dk = dk(size);
-        return dk[1] + dk[1] * dk[0] + dk[1] * GmmData.icfSize(dk[0]);
+        return dk[1] + dk[1] * dk[0] + dk[1] * GmmInput.icfSize(dk[0]);
     }
 
     /** time(method at size) / time(objective at size), or NaN. */
