@@ -1,14 +1,15 @@
 package dev.adjoint.benchmarks;
 
 import dev.adjoint.benchmarks.gmm.GmmData;
-import dev.adjoint.benchmarks.gmm.GmmHandGradient;
-import dev.adjoint.benchmarks.gmm.GmmObjective;
-import dev.adjoint.benchmarks.gmm.GmmObjectiveAdjoint;
 import dev.adjoint.benchmarks.gmm.GmmObjectiveTapeAdjoint;
 import dev.adjoint.benchmarks.mlp.Mlp;
 import dev.adjoint.benchmarks.mlp.MlpAdjoint;
 import dev.adjoint.benchmarks.rosenbrock.Rosenbrock;
 import dev.adjoint.benchmarks.rosenbrock.RosenbrockAdjoint;
+import dev.adjoint.samples.gmm.Gmm;
+import dev.adjoint.samples.gmm.GmmAdjoint;
+import dev.adjoint.samples.gmm.GmmGradient;
+import dev.adjoint.samples.gmm.GmmInput;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -40,16 +41,16 @@ public final class AllocationProbe {
         double warmSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 2.0;
         StringBuilder b = new StringBuilder();
         for (String size : new String[] {"d2_K5", "d10_K5"}) {
-            GmmData in = GmmData.generate(size, GmmData.DEFAULT_SEED);
+            GmmInput in = GmmData.generate(size, GmmData.DEFAULT_SEED);
             double[] da = new double[in.k()];
             double[] dm = new double[in.means().length];
             double[] di = new double[in.icf().length];
             double[] flat = new double[in.parameterCount()];
-            line(b, "GmmBench.objective", size, measure(warmSeconds, () -> GmmObjective.objective(in.alphas(), in.means(), in.icf(),
+            line(b, "GmmBench.objective", size, measure(warmSeconds, () -> Gmm.objective(in.alphas(), in.means(), in.icf(),
                     in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m())));
             line(b, "GmmBench.staticGradient", size, measure(warmSeconds, () -> {
                 zero(da, dm, di);
-                return GmmObjectiveAdjoint.objectiveGrad(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(),
+                return GmmAdjoint.objectiveGrad(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(),
                         in.gamma(), in.m(), da, dm, di);
             }));
             line(b, "GmmBench.tapeGradient", size, measure(warmSeconds, () -> {
@@ -57,7 +58,7 @@ public final class AllocationProbe {
                 return GmmObjectiveTapeAdjoint.objectiveGrad(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(),
                         in.gamma(), in.m(), da, dm, di);
             }));
-            line(b, "GmmBench.handGradient", size, measure(warmSeconds, () -> GmmHandGradient.gradient(in, flat)));
+            line(b, "GmmBench.handGradient", size, measure(warmSeconds, () -> GmmGradient.gradient(in, flat)));
         }
         double[] x = new double[1_000_000];
         java.util.Random r = new java.util.Random(20261125L);

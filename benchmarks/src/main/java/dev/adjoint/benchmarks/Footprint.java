@@ -1,6 +1,6 @@
 package dev.adjoint.benchmarks;
 
-import dev.adjoint.benchmarks.gmm.GmmData;
+import dev.adjoint.samples.gmm.GmmInput;
 import java.util.Locale;
 
 /**
@@ -28,7 +28,7 @@ public final class Footprint {
     private Footprint() {}
 
     /** Bytes the static adjoint pushes in one call (estimate). */
-    public static long staticStackBytes(GmmData in) {
+    public static long staticStackBytes(GmmInput in) {
         return staticStackBytes(in.n(), in.k(), in.d());
     }
 
@@ -38,7 +38,7 @@ public final class Footprint {
     }
 
     /** Bytes of tape one tape-strategy call records (estimate). */
-    public static long tapeBytes(GmmData in) {
+    public static long tapeBytes(GmmInput in) {
         return tapeBytes(in.n(), in.k(), in.d());
     }
 

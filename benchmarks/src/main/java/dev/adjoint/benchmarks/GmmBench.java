@@ -1,10 +1,12 @@
 package dev.adjoint.benchmarks;
 
 import dev.adjoint.benchmarks.gmm.GmmData;
-import dev.adjoint.benchmarks.gmm.GmmHandGradient;
-import dev.adjoint.benchmarks.gmm.GmmObjective;
-import dev.adjoint.benchmarks.gmm.GmmObjectiveAdjoint;
+import dev.adjoint.benchmarks.gmm.GmmObjectiveTape;
 import dev.adjoint.benchmarks.gmm.GmmObjectiveTapeAdjoint;
+import dev.adjoint.samples.gmm.Gmm;
+import dev.adjoint.samples.gmm.GmmAdjoint;
+import dev.adjoint.samples.gmm.GmmGradient;
+import dev.adjoint.samples.gmm.GmmInput;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,10 +29,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * inside the measured method (zeroing is part of a gradient's cost).
  *
  * <ul>
- *   <li>{@code objective}: the plain Java method ({@link GmmObjective#objective});</li>
- *   <li>{@code staticGradient}: the build's static adjoint of it;</li>
- *   <li>{@code tapeGradient}: the build's tape adjoint of the same body;</li>
- *   <li>{@code handGradient}: the closed-form gradient written by hand ({@link GmmHandGradient}).</li>
+ *   <li>{@code objective}: the samples' plain Java method ({@link Gmm#objective});</li>
+ *   <li>{@code staticGradient}: the samples build's static adjoint of it ({@link GmmAdjoint});</li>
+ *   <li>{@code tapeGradient}: this build's tape adjoint of the same body ({@link GmmObjectiveTape});</li>
+ *   <li>{@code handGradient}: the samples' closed-form gradient written by hand ({@link GmmGradient}).</li>
  * </ul>
  *
  * <p>The annotations hold the quick settings ({@code run.sh quick}); {@code run.sh full} overrides
@@ -58,7 +60,7 @@ public class GmmBench {
     @Param("generated")
     public String data;
 
-    private GmmData in;
+    private GmmInput in;
     private double[] alphas;
     private double[] means;
     private double[] icf;
@@ -99,7 +101,7 @@ public class GmmBench {
         }
         if (!method.equals("objective")) {
             double[] hand = new double[in.parameterCount()];
-            GmmHandGradient.gradient(in, hand);
+            GmmGradient.gradient(in, hand);
             switch (method) {
                 case "staticGradient" -> staticGradient();
                 case "tapeGradient" -> tapeGradient();
@@ -113,7 +115,7 @@ public class GmmBench {
     /** The objective alone: the denominator of every ratio. */
     @Benchmark
     public double objective() {
-        return GmmObjective.objective(alphas, means, icf, x, d, k, n, gamma, m);
+        return Gmm.objective(alphas, means, icf, x, d, k, n, gamma, m);
     }
 
     /**
@@ -127,7 +129,7 @@ public class GmmBench {
         Arrays.fill(dAlphas, 0.0);
         Arrays.fill(dMeans, 0.0);
         Arrays.fill(dIcf, 0.0);
-        return GmmObjectiveAdjoint.objectiveGrad(alphas, means, icf, x, d, k, n, gamma, m, dAlphas, dMeans, dIcf);
+        return GmmAdjoint.objectiveGrad(alphas, means, icf, x, d, k, n, gamma, m, dAlphas, dMeans, dIcf);
     }
 
     /** Value and gradient by the tape adjoint, buffers zeroed first; warmed up like {@link #staticGradient}. */
@@ -143,6 +145,6 @@ public class GmmBench {
     /** Value and gradient by the hand-written closed form (it overwrites its buffer). */
     @Benchmark
     public double handGradient() {
-        return GmmHandGradient.gradient(alphas, means, icf, x, d, k, n, gamma, m, out);
+        return GmmGradient.gradient(in, out);
     }
 }

@@ -2,7 +2,8 @@ package dev.adjoint.benchmarks;
 
 import dev.adjoint.benchmarks.gmm.GmmData;
 import dev.adjoint.benchmarks.gmm.GmmFiniteDifferences;
-import dev.adjoint.benchmarks.gmm.GmmHandGradient;
+import dev.adjoint.samples.gmm.GmmGradient;
+import dev.adjoint.samples.gmm.GmmInput;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,16 +38,17 @@ public class GmmFiniteDifferencesBench {
     @Param("generated")
     public String data;
 
-    private GmmData in;
+    private GmmInput in;
     private double[] out;
 
     /** Loads the input (with private parameter copies, which are perturbed in place) and checks once. */
     @Setup(Level.Trial)
     public void setup() {
-        in = GmmData.load(fdSize, data).withCopiedParameters();
+        GmmInput loaded = GmmData.load(fdSize, data);
+        in = loaded.withParameters(loaded.parameters()); // fresh parameter arrays, the data x shared
         out = new double[in.parameterCount()];
         double[] hand = new double[in.parameterCount()];
-        GmmHandGradient.gradient(in, hand);
+        GmmGradient.gradient(in, hand);
         GmmFiniteDifferences.gradient(in, out);
         Agreement.require("central differences at " + fdSize, out, hand, 1e-4);
     }

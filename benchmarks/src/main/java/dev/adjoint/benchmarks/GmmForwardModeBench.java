@@ -2,7 +2,8 @@ package dev.adjoint.benchmarks;
 
 import dev.adjoint.benchmarks.gmm.GmmData;
 import dev.adjoint.benchmarks.gmm.GmmForwardMode;
-import dev.adjoint.benchmarks.gmm.GmmHandGradient;
+import dev.adjoint.samples.gmm.GmmGradient;
+import dev.adjoint.samples.gmm.GmmInput;
 import java.util.concurrent.TimeUnit;
 import org.hipparchus.analysis.differentiation.Gradient;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,14 +41,14 @@ public class GmmForwardModeBench {
     @Param("generated")
     public String data;
 
-    private GmmData in;
+    private GmmInput in;
 
     /** Loads the input and checks forward mode once against the hand-written gradient. */
     @Setup(Level.Trial)
     public void setup() {
         in = GmmData.load(smallSize, data);
         double[] hand = new double[in.parameterCount()];
-        GmmHandGradient.gradient(in, hand);
+        GmmGradient.gradient(in, hand);
         Agreement.require("Hipparchus forward mode at " + smallSize, GmmForwardMode.objective(in).getGradient(), hand, 1e-6);
     }
 

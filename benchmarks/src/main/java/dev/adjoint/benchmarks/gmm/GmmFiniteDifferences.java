@@ -1,8 +1,11 @@
 package dev.adjoint.benchmarks.gmm;
 
+import dev.adjoint.samples.gmm.Gmm;
+import dev.adjoint.samples.gmm.GmmInput;
+
 /**
  * The GMM gradient by central differences over every parameter: {@code 2·(K + K·D + K·D(D+1)/2)}
- * evaluations of {@link GmmObjective#objective}. Parameters are perturbed in place (and restored),
+ * evaluations of {@link Gmm#objective}. Parameters are perturbed in place (and restored),
  * so the only cost beyond the evaluations is the objective's own scratch arrays. The step is
  * {@code GradCheck}'s: {@code h_i = 6.0554544523933395e-6 · max(1, |p_i|)}, divided by the
  * represented distance {@code (p_i + h_i) − (p_i − h_i)}.
@@ -18,23 +21,23 @@ public final class GmmFiniteDifferences {
      *
      * @param in an instance whose parameter arrays may be written to (they are restored before return)
      */
-    public static void gradient(GmmData in, double[] out) {
+    public static void gradient(GmmInput in, double[] out) {
         int o = 0;
         o = differentiate(in, in.alphas(), out, o);
         o = differentiate(in, in.means(), out, o);
         differentiate(in, in.icf(), out, o);
     }
 
-    private static int differentiate(GmmData in, double[] p, double[] out, int o) {
+    private static int differentiate(GmmInput in, double[] p, double[] out, int o) {
         for (int i = 0; i < p.length; i++) {
             double v = p[i];
             double step = STEP * Math.max(1.0, Math.abs(v));
             double up = v + step;
             double down = v - step;
             p[i] = up;
-            double fUp = in.objective();
+            double fUp = Gmm.objective(in);
             p[i] = down;
-            double fDown = in.objective();
+            double fDown = Gmm.objective(in);
             p[i] = v;
             out[o++] = (fUp - fDown) / (up - down);
         }

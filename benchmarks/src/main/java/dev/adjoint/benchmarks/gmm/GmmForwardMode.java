@@ -1,10 +1,12 @@
 package dev.adjoint.benchmarks.gmm;
 
+import dev.adjoint.samples.gmm.Gmm;
+import dev.adjoint.samples.gmm.GmmInput;
 import org.hipparchus.analysis.differentiation.Gradient;
 
 /**
  * The GMM objective in forward mode with Hipparchus' {@link Gradient} (value plus the full
- * gradient carried through every operation): the same loops as {@link GmmObjective}, each
+ * gradient carried through every operation): the same loops as {@link Gmm#objective}, each
  * {@code double} that depends on a parameter replaced by a {@code Gradient} over all
  * {@code K + K·D + K·D(D+1)/2} parameters. The data {@code x} and the constants stay {@code double}.
  * Every operation costs {@code O(parameters)} and allocates, which is why forward mode is measured at
@@ -14,7 +16,7 @@ public final class GmmForwardMode {
     private GmmForwardMode() {}
 
     /** {@code f} with its gradient in the layout {@code [d alphas | d means | d icf]}. */
-    public static Gradient objective(GmmData in) {
+    public static Gradient objective(GmmInput in) {
         int d = in.d();
         int k = in.k();
         int n = in.n();
@@ -27,7 +29,7 @@ public final class GmmForwardMode {
         Gradient[] icf = variables(in.icf(), params, k + k * d);
         Gradient zero = Gradient.constant(params, 0.0);
         double pi = 3.14159265359;
-        int icfSize = GmmData.icfSize(d);
+        int icfSize = GmmInput.icfSize(d);
 
         Gradient[] qdiags = new Gradient[k * d];
         Gradient[] sumQs = new Gradient[k];
@@ -102,7 +104,7 @@ public final class GmmForwardMode {
             prior = prior.add(frobenius.multiply(0.5 * gamma * gamma)).subtract(sumQs[c].multiply(m));
         }
 
-        double constant = -n * d * 0.5 * Math.log(2.0 * pi) - k * GmmData.wishartConstant(d, gamma, m);
+        double constant = -n * d * 0.5 * Math.log(2.0 * pi) - k * Gmm.wishartConstant(d, gamma, m);
         return slse.subtract(lseAlphas.multiply(n)).add(prior).add(constant);
     }
 

@@ -2,15 +2,18 @@ package dev.adjoint.benchmarks.gmm;
 
 import dev.adjoint.Differentiable;
 import dev.adjoint.Strategy;
+import dev.adjoint.samples.gmm.Gmm;
+import dev.adjoint.samples.gmm.GmmInput;
 
 /**
  * The GMM objective differentiated by the <b>tape</b> strategy (the build writes
- * {@code GmmObjectiveTapeAdjoint}); the same body as {@link GmmObjective}.
+ * {@code GmmObjectiveTapeAdjoint}), for {@code GmmBench.tapeGradient}.
  *
- * <p>The body is a verbatim copy of {@code dev.adjoint.samples.gmm.Gmm.objective} (the benchmarks
- * must not depend on the samples): the ADBench GMM objective written as a user would write it,
- * flat arrays, nested loops, scratch arrays, logsumexp by its max. See {@link GmmData} for the
- * layouts and the formula.
+ * <p>The body is a verbatim copy of {@link Gmm#objective}, whose adjoint {@code GmmAdjoint} (static
+ * strategy) the samples' build writes. The copy is deliberate: the strategy belongs to a method's
+ * {@code @Differentiable}, so timing the tape on the same objective needs a second method that says
+ * {@code strategy = TAPE}. {@code AgreementTest} checks that both return the same value, bit for bit;
+ * change them together. See {@link GmmInput} for the layouts and {@link Gmm} for the formula.
  */
 public final class GmmObjectiveTape {
     private GmmObjectiveTape() {}

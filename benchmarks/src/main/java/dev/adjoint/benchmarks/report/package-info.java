@@ -1,6 +1,9 @@
 /**
- * The report of a benchmark run: {@link dev.adjoint.benchmarks.report.GmmReport} reads JMH's JSON
- * (with a small JSON reader of its own, the module has no JSON library) and writes
- * {@code benchmarks/results/gmm.md} and the plot {@code docs/gmm-ratios.svg}.
+ * The report of a benchmark run: {@link dev.adjoint.benchmarks.report.GmmReport} (the command line)
+ * has {@link dev.adjoint.benchmarks.report.ResultsReader} read JMH's JSON (with a small JSON reader of
+ * its own, {@link dev.adjoint.benchmarks.report.Json}: the module has no JSON library) and
+ * {@code AllocationProbe}'s TSV into {@link dev.adjoint.benchmarks.report.Results}, then
+ * {@link dev.adjoint.benchmarks.report.MarkdownReport} writes {@code benchmarks/results/gmm.md} and
+ * {@link dev.adjoint.benchmarks.report.RatioPlot} the plot {@code docs/gmm-ratios.svg}.
  */
 package dev.adjoint.benchmarks.report;

@@ -1,6 +1,8 @@
 package dev.adjoint.benchmarks.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -69,5 +71,21 @@ class GmmReportTest {
         String plot = Files.readString(svg);
         assertTrue(plot.contains("Tapenade 3.17×") && plot.contains("CoDiPack 17.4×"), plot);
         assertTrue(plot.contains("static adjoint (median 2.00×)"), plot);
+    }
+
+    @Test
+    void writesOnlyWhatIsAskedAndRejectsBadArguments(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("jmh.json");
+        Files.writeString(in, "[" + result("GmmBench.objective", "size", "d2_K5", 100, 500) + "]", StandardCharsets.UTF_8);
+        Path md = dir.resolve("only.md");
+        GmmReport.main(new String[] {"--json", in.toString(), "--md", md.toString()});
+        assertTrue(Files.readString(md).startsWith("# GMM: gradient time / objective time\n"));
+        assertFalse(Files.exists(dir.resolve("plot.svg")));
+
+        assertThrows(IllegalArgumentException.class, () -> GmmReport.main(new String[] {"--md", md.toString()}), "--json is required");
+        assertThrows(IllegalArgumentException.class, () -> GmmReport.main(new String[] {"json", in.toString()}));
+        Path empty = dir.resolve("empty.json");
+        Files.writeString(empty, "[]", StandardCharsets.UTF_8);
+        assertThrows(IllegalStateException.class, () -> GmmReport.main(new String[] {"--json", empty.toString()}));
     }
 }
