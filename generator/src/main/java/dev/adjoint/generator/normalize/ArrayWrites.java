@@ -167,7 +167,8 @@ final class ArrayWrites {
         return loops;
     }
 
-    private static Optional<String> root(Expression e) {
+    /** The name of the array variable {@code e} indexes, if it is one. */
+    static Optional<String> root(Expression e) {
         while (e instanceof ArrayAccessExpr a) {
             e = a.getName();
         }

@@ -136,7 +136,7 @@ final class Assignments {
     /** {@code target = value}, with Java's implicit narrowing for compound assignments. */
     private void store(Expression target, Expression value, Node at) {
         if (target instanceof ArrayAccessExpr acc) {
-            Optional<ExpressionLowering.ArrayRef> ref = ex.arrayRef(acc);
+            Optional<ElementLowering.ArrayRef> ref = ex.arrayRef(acc);
             if (ref.isEmpty()) {
                 return;
             }

@@ -9,13 +9,11 @@ import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
-import dev.adjoint.generator.ir.Origin;
 import dev.adjoint.generator.ir.Stmt;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.parse.Positions;
@@ -34,12 +32,18 @@ final class ExpressionLowering {
     private final Lowering lo;
     private final Types types;
     private final Calls calls;
-    private final java.util.Map<Node, Set<String>> arraysWritten = new java.util.IdentityHashMap<>();
+    private final ElementLowering elements;
 
     ExpressionLowering(Lowering lo) {
         this.lo = lo;
         this.calls = new Calls(lo);
         this.types = new Types(lo::typeOfName, calls);
+        this.elements = new ElementLowering(lo, this, calls, types);
+    }
+
+    /** {@code a[i]} or {@code a[i][j]}: the array variable and lowered indices (see {@link ElementLowering}). */
+    Optional<ElementLowering.ArrayRef> arrayRef(ArrayAccessExpr a) {
+        return elements.arrayRef(a);
     }
 
     Types types() {
@@ -142,133 +146,13 @@ final class ExpressionLowering {
             return conditional(c, ty);
         }
         if (e instanceof ArrayAccessExpr a) {
-            Optional<ArrayRef> ref = arrayRef(a);
-            if (ref.isEmpty()) {
-                return new Atom.Const(ty.zero(), ty);
-            }
-            if (rootName(a).filter(n -> !arrayWrites().written(n)
-                    || !ArrayWrites.returned(a) && (arrayWrites().allBefore(n, a)
-                    || restored(n, ref.get().array()))).isPresent()) {
-                return new Atom.Elem(ref.get().array(), ref.get().indices(), ty); // read where used: nothing to save
-            }
-            // the same element twice in one statement ('q[j] * q[j]'): one load, one value to save
-            String key = ref.get().array().name() + ref.get().indices().stream().map(Atom::java).toList() + ":" + ty;
-            Loaded seen = loaded.get(key);
-            if (seen != null && seen.origin() == lo.origin && seen.block() == lo.out && lo.locals.contains(seen.temp())) {
-                return seen.temp();
-            }
-            Atom.Var load = lo.temp(ty);
-            lo.emit(new Stmt.Assign(load, new Op.ArrayLoad(ref.get().array(), ref.get().indices(), ty), lo.origin));
-            loaded.put(key, new Loaded(load, lo.origin, lo.out));
-            return load;
+            return elements.read(a, ty);
         }
         if (e instanceof MethodCallExpr m) {
             return mathCall(m, ty);
         }
         lo.error(e, "expression '" + Positions.oneLine(e) + "' is not supported");
         return new Atom.Const(ty.zero(), ty);
-    }
-
-    /**
-     * Whether {@code array}, a local array, is restored element by element in the reverse sweep
-     * (see {@link ArrayWrites#restoreOnWrite}): its elements are then read where they are used.
-     */
-    private boolean restored(String name, Atom.Var array) {
-        if (lo.restoredArrays.contains(array)) {
-            return true;
-        }
-        boolean local = lo.request.params().stream().noneMatch(p -> p.name().equals(name));
-        boolean restore = local && arrayWrites().restoreOnWrite(name);
-        if (restore) {
-            lo.restoredArrays.add(array);
-        }
-        return restore;
-    }
-
-    private ArrayWrites arrayWrites;
-
-    /** The method's array accesses, indexed once (a method may have thousands of statements). */
-    private ArrayWrites arrayWrites() {
-        if (arrayWrites == null) {
-            arrayWrites = new ArrayWrites(lo.request.declaration());
-        }
-        return arrayWrites;
-    }
-
-    /** A load emitted for the statement {@code origin} into {@code block}, reusable within it. */
-    private record Loaded(Atom.Var temp, Origin origin, List<Stmt> block) {}
-
-    /** The loads of the statement being lowered, by element (a statement writes only at its end). */
-    private final java.util.Map<String, Loaded> loaded = new java.util.HashMap<>();
-
-    /** An element reference {@code a[i]} or {@code a[i][j]}: the array variable and lowered indices. */
-    record ArrayRef(Atom.Var array, List<Atom> indices) {}
-
-    Optional<ArrayRef> arrayRef(ArrayAccessExpr a) {
-        List<Expression> idx = new ArrayList<>();
-        Expression base = a;
-        while (base instanceof ArrayAccessExpr acc) {
-            idx.add(0, acc.getIndex());
-            base = acc.getName();
-        }
-        while (base instanceof EnclosedExpr en) {
-            base = en.getInner();
-        }
-        if (!(base instanceof NameExpr n) || lo.lookup(n.getNameAsString()).isEmpty()) {
-            lo.error(a, "element access '" + Positions.oneLine(a) + "' is not supported: index an array variable by name");
-            return Optional.empty();
-        }
-        Atom.Var arr = lo.lookup(n.getNameAsString()).get();
-        if (arr.type().dims() != idx.size()) {
-            lo.error(a, "'" + Positions.oneLine(a) + "' selects a row of a 2-D array: the static strategy reads and writes"
-                    + " single elements only, write " + n.getNameAsString() + "[i][j]");
-            return Optional.empty();
-        }
-        List<Atom> indices = new ArrayList<>();
-        for (Expression i : idx) {
-            indices.add(index(i));
-        }
-        return Optional.of(new ArrayRef(arr, indices));
-    }
-
-    /**
-     * An array index: integer arithmetic over variables and literals stays an expression
-     * ({@link Atom.Index}), anything else is lowered like any value.
-     */
-    private Atom index(Expression i) {
-        Expression inner = i;
-        while (inner instanceof EnclosedExpr en) {
-            inner = en.getInner();
-        }
-        if (inner instanceof BinaryExpr && types.of(inner).filter(Ty.INT::equals).isPresent() && integerArithmetic(inner)) {
-            Set<Atom.Var> reads = new LinkedHashSet<>();
-            Expression renamed = new PassiveText(lo, calls).rename(inner.clone(), reads);
-            return new Atom.Index(renamed.toString(), List.copyOf(reads));
-        }
-        return convert(expr(i), Ty.INT, i);
-    }
-
-    /** Whether {@code e} is {@code + - * / %} over int locals, parameters and literals only. */
-    private boolean integerArithmetic(Expression e) {
-        if (e instanceof EnclosedExpr en) {
-            return integerArithmetic(en.getInner());
-        }
-        if (e instanceof IntegerLiteralExpr) {
-            return true;
-        }
-        if (e instanceof NameExpr n) {
-            return lo.lookup(n.getNameAsString()).filter(v -> v.type().equals(Ty.INT)).isPresent();
-        }
-        if (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
-            return integerArithmetic(u.getExpression());
-        }
-        if (e instanceof BinaryExpr b) {
-            return switch (b.getOperator()) {
-                case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> integerArithmetic(b.getLeft()) && integerArithmetic(b.getRight());
-                default -> false;
-            };
-        }
-        return false;
     }
 
     private Atom mathCall(MethodCallExpr m, Ty ty) {
@@ -296,8 +180,8 @@ final class ExpressionLowering {
             Expression a = m.getArgument(i);
             if (callee.params().get(i).type().isArray()) {
                 String name = a instanceof NameExpr n ? n.getNameAsString() : null;
-                boolean callerWrites = name != null && writesArray(lo.request.declaration(), name);
-                boolean calleeWrites = writesArray(callee.declaration(), callee.params().get(i).name());
+                boolean callerWrites = name != null && elements.writesArray(lo.request.declaration(), name);
+                boolean calleeWrites = elements.writesArray(callee.declaration(), callee.params().get(i).name());
                 if (callerWrites || calleeWrites) {
                     lo.error(a, "array '" + Positions.oneLine(a) + "' is passed to " + callee.name() + "(...), and "
                             + (callerWrites ? "this method" : callee.name()) + " writes its elements: the static strategy passes"
@@ -309,35 +193,6 @@ final class ExpressionLowering {
         Atom.Var t = lo.temp(ty);
         lo.emit(new Stmt.Assign(t, new Op.Call(callee, args, ty), lo.origin));
         return t;
-    }
-
-    /** Whether {@code method} assigns an element of its array variable {@code name}. */
-    private boolean writesArray(Node method, String name) {
-        // once per method, not at every element read: a rescan each time was quadratic in its length
-        return arraysWritten.computeIfAbsent(method, ExpressionLowering::arraysWritten).contains(name);
-    }
-
-    /** The array variables whose elements {@code method} assigns (or increments). */
-    private static Set<String> arraysWritten(Node method) {
-        Set<String> names = new java.util.HashSet<>();
-        for (com.github.javaparser.ast.expr.AssignExpr a : method.findAll(com.github.javaparser.ast.expr.AssignExpr.class)) {
-            if (a.getTarget() instanceof ArrayAccessExpr) {
-                rootName(a.getTarget()).ifPresent(names::add);
-            }
-        }
-        for (UnaryExpr u : method.findAll(UnaryExpr.class)) {
-            if (u.getOperator().name().contains("CREMENT") && u.getExpression() instanceof ArrayAccessExpr) {
-                rootName(u.getExpression()).ifPresent(names::add);
-            }
-        }
-        return names;
-    }
-
-    private static Optional<String> rootName(Expression e) {
-        while (e instanceof ArrayAccessExpr a) {
-            e = a.getName();
-        }
-        return e instanceof NameExpr n ? Optional.of(n.getNameAsString()) : Optional.empty();
     }
 
     private Atom conditional(ConditionalExpr c, Ty ty) {

@@ -5,7 +5,6 @@ import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -191,7 +190,7 @@ public final class MethodSelector {
         Set<String> hidden = new TreeSet<>();
         for (int i = 0; i < enclosing.size(); i++) {
             String qualifier = String.join(".", path.subList(0, i + 1));
-            staticFields(enclosing.get(i), qualifier).forEach((f, c) -> {
+            OwnerConstants.of(enclosing.get(i), qualifier, file).forEach((f, c) -> {
                 if (c.text() == null) {
                     hidden.add(f);
                     fields.remove(f);
@@ -259,8 +258,6 @@ public final class MethodSelector {
     }
 
     /** A constant the generated code can use: its type and the Java text that reads it there ({@code null}: it cannot). */
-    private record Constant(Ty type, String text) {}
-
     /**
      * Reports each read in {@code m}, as {@code K} or {@code Owner.K}, of a constant in
      * {@code hidden}; whether there was none.
@@ -289,63 +286,6 @@ public final class MethodSelector {
             }
         }
         return diagnostics.size() == before;
-    }
-
-    /**
-     * The static final primitive fields of {@code owner}. A private one cannot be read from the
-     * adjoint class: its literal initializer is inlined, and one without a literal is marked
-     * unreadable (text {@code null}), so that a read of it is reported rather than left to javac.
-     */
-    private Map<String, Constant> staticFields(TypeDeclaration<?> owner, String qualifier) {
-        // a top-level class not named like its file is "auxiliary": javac warns when another file reads it
-        String stem = file.getFileName().toString().replaceFirst("\\.java$", "");
-        boolean auxiliary = !qualifier.split("\\.")[0].equals(stem);
-        Map<String, Constant> fields = new TreeMap<>();
-        for (FieldDeclaration f : owner.getFields()) {
-            if (!f.isStatic() || !f.isFinal()) {
-                continue;
-            }
-            for (var v : f.getVariables()) {
-                Optional<Ty> t = toTy(v.getType()).filter(ty -> !ty.isArray());
-                if (t.isEmpty()) {
-                    continue;
-                }
-                if (!f.isPrivate() && !auxiliary) {
-                    fields.put(v.getNameAsString(), new Constant(t.get(), qualifier + "." + v.getNameAsString()));
-                } else if (v.getInitializer().isPresent() && isLiteral(v.getInitializer().get())) {
-                    Expression init = v.getInitializer().get();
-                    String text = literalType(init).equals(t.get()) ? init.toString() : "(" + t.get().java() + ") " + init;
-                    fields.put(v.getNameAsString(), new Constant(t.get(), text.startsWith("-") ? "(" + text + ")" : text));
-                } else {
-                    fields.put(v.getNameAsString(), new Constant(t.get(), null));
-                }
-            }
-        }
-        return fields;
-    }
-
-    private static Ty literalType(Expression e) {
-        if (e instanceof com.github.javaparser.ast.expr.UnaryExpr u) {
-            return literalType(u.getExpression());
-        }
-        if (e instanceof com.github.javaparser.ast.expr.DoubleLiteralExpr d) {
-            return d.getValue().endsWith("f") || d.getValue().endsWith("F") ? Ty.FLOAT : Ty.DOUBLE;
-        }
-        if (e instanceof com.github.javaparser.ast.expr.LongLiteralExpr) {
-            return Ty.LONG;
-        }
-        if (e instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr) {
-            return Ty.BOOLEAN;
-        }
-        return Ty.INT;
-    }
-
-    private static boolean isLiteral(Expression e) {
-        if (e instanceof com.github.javaparser.ast.expr.UnaryExpr u && u.getOperator() == com.github.javaparser.ast.expr.UnaryExpr.Operator.MINUS) {
-            return isLiteral(u.getExpression());
-        }
-        return e.isLiteralExpr() && !(e instanceof StringLiteralExpr) && !e.isTextBlockLiteralExpr() && !e.isCharLiteralExpr()
-                && !e.isNullLiteralExpr();
     }
 
     static List<MemberValuePair> annotationPairs(AnnotationExpr ann) {

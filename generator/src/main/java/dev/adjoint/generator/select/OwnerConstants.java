@@ -1,0 +1,79 @@
+package dev.adjoint.generator.select;
+
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import dev.adjoint.generator.ir.Ty;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The static final primitive fields of a class that a method may read, as the adjoint class reads them. */
+final class OwnerConstants {
+    private OwnerConstants() {}
+
+    /**
+     * A constant's type and how the adjoint class reads it: qualified, its literal inlined, or
+     * {@code null} when it cannot.
+     */
+    record Constant(Ty type, String text) {}
+
+    /**
+     * The static final primitive fields of {@code owner}. A private one cannot be read from the
+     * adjoint class: its literal initializer is inlined, and one without a literal is marked
+     * unreadable (text {@code null}), so that a read of it is reported rather than left to javac.
+     */
+    static Map<String, Constant> of(TypeDeclaration<?> owner, String qualifier, Path file) {
+        // a top-level class not named like its file is "auxiliary": javac warns when another file reads it
+        String stem = file.getFileName().toString().replaceFirst("\\.java$", "");
+        boolean auxiliary = !qualifier.split("\\.")[0].equals(stem);
+        Map<String, Constant> fields = new TreeMap<>();
+        for (FieldDeclaration f : owner.getFields()) {
+            if (!f.isStatic() || !f.isFinal()) {
+                continue;
+            }
+            for (var v : f.getVariables()) {
+                Optional<Ty> t = MethodSelector.toTy(v.getType()).filter(ty -> !ty.isArray());
+                if (t.isEmpty()) {
+                    continue;
+                }
+                if (!f.isPrivate() && !auxiliary) {
+                    fields.put(v.getNameAsString(), new Constant(t.get(), qualifier + "." + v.getNameAsString()));
+                } else if (v.getInitializer().isPresent() && isLiteral(v.getInitializer().get())) {
+                    Expression init = v.getInitializer().get();
+                    String text = literalType(init).equals(t.get()) ? init.toString() : "(" + t.get().java() + ") " + init;
+                    fields.put(v.getNameAsString(), new Constant(t.get(), text.startsWith("-") ? "(" + text + ")" : text));
+                } else {
+                    fields.put(v.getNameAsString(), new Constant(t.get(), null));
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static Ty literalType(Expression e) {
+        if (e instanceof com.github.javaparser.ast.expr.UnaryExpr u) {
+            return literalType(u.getExpression());
+        }
+        if (e instanceof com.github.javaparser.ast.expr.DoubleLiteralExpr d) {
+            return d.getValue().endsWith("f") || d.getValue().endsWith("F") ? Ty.FLOAT : Ty.DOUBLE;
+        }
+        if (e instanceof com.github.javaparser.ast.expr.LongLiteralExpr) {
+            return Ty.LONG;
+        }
+        if (e instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr) {
+            return Ty.BOOLEAN;
+        }
+        return Ty.INT;
+    }
+
+    private static boolean isLiteral(Expression e) {
+        if (e instanceof com.github.javaparser.ast.expr.UnaryExpr u && u.getOperator() == com.github.javaparser.ast.expr.UnaryExpr.Operator.MINUS) {
+            return isLiteral(u.getExpression());
+        }
+        return e.isLiteralExpr() && !(e instanceof StringLiteralExpr) && !e.isTextBlockLiteralExpr() && !e.isCharLiteralExpr()
+                && !e.isNullLiteralExpr();
+    }
+}
