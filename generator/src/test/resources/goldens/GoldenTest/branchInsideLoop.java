@@ -35,7 +35,6 @@ final class BranchLoopAdjoint {
         double _t4 = 0.0;
         double p = 1.0;
         int i = 0;
-        int _n = 0;
         while (i < w.length) {
             // if (w[i] > 0)
             _stack.booleans.push(_t1);
@@ -52,9 +51,7 @@ final class BranchLoopAdjoint {
                 p = _t4;
             }
             i = i + 1;
-            _n++;
         }
-        _stack.ints.push(_n);
         double _result = p;
         // reverse sweep
         double _d_t = 0.0;
@@ -64,7 +61,8 @@ final class BranchLoopAdjoint {
         double _d_t4 = 0.0;
         _d_p += seed;
         // grad of: for (...; i < w.length; i++)
-        for (int _k = _stack.ints.pop(); _k > 0; _k--) {
+        i = Math.max(0, w.length);
+        while (i > 0) {
             i = i - 1;
             // grad of: if (w[i] > 0)
             if (_t1) {

@@ -62,7 +62,6 @@ final class CallerAdjoint {
         double _t3 = 0.0;
         double s = 0.0;
         int i = 0;
-        int _n = 0;
         while (i < w.length) {
             // s += softplus(w[i] * x[i]);
             _stack.doubles.push(_t1);
@@ -71,9 +70,7 @@ final class CallerAdjoint {
             _t3 = s + _t2;
             s = _t3;
             i = i + 1;
-            _n++;
         }
-        _stack.ints.push(_n);
         // return s + softplus(w[0]);
         double _t6 = Caller.softplus(w[0]);
         double _t7 = s + _t6;
@@ -96,7 +93,8 @@ final class CallerAdjoint {
         dw[0] += _g_1.get();
         _stack.releaseCells(_cells_1, _cells_1f);
         // grad of: for (...; i < w.length; i++)
-        for (int _k = _stack.ints.pop(); _k > 0; _k--) {
+        i = Math.max(0, w.length);
+        while (i > 0) {
             i = i - 1;
             // grad of: s += softplus(w[i] * x[i]);
             _d_t3 += _d_s;

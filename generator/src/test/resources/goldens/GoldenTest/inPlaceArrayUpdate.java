@@ -35,7 +35,6 @@ final class InPlaceAdjoint {
         double _t3 = 0.0;
         double[] _d_x = _stack.arrays.borrowDoubles(x.length);
         int i = 1;
-        int _n = 0;
         while (i < x.length) {
             // x[i] = x[i] * x[i - 1];
             _stack.doubles.push(_t1);
@@ -45,9 +44,7 @@ final class InPlaceAdjoint {
             _t3 = _t1 * _t2;
             x[i] = _t3;
             i = i + 1;
-            _n++;
         }
-        _stack.ints.push(_n);
         // return x[x.length - 1];
         int _t6 = x.length - 1;
         double _t7 = x[_t6];
@@ -61,7 +58,8 @@ final class InPlaceAdjoint {
         // grad of: return x[x.length - 1];
         _d_x[_t6] += _d_t7;
         // grad of: for (...; i < x.length; i++)
-        for (int _k = _stack.ints.pop(); _k > 0; _k--) {
+        i = Math.max(1, x.length);
+        while (i > 1) {
             i = i - 1;
             // grad of: x[i] = x[i] * x[i - 1];
             _d_t3 += _d_x[i];

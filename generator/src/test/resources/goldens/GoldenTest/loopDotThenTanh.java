@@ -2,7 +2,6 @@
 package golden;
 
 import dev.adjoint.AdjointGenerated;
-import dev.adjoint.stack.AdjointStacks;
 
 /**
  * Gradients of the {@code @Differentiable} methods of {@link Loop}, by reverse-mode automatic
@@ -25,23 +24,19 @@ public final class LoopAdjoint {
      * Returns {@link Loop#loss} and adds {@code seed} times its gradient into {@code dw}.
      */
     public static double lossVjp(double[] w, double[] x, double seed, double[] dw) {
-        AdjointStacks _stack = AdjointStacks.forThread();
         // forward sweep
         boolean _t0 = false;
         double _t1 = 0.0;
         double _t2 = 0.0;
         double s = 0.0;
         int i = 0;
-        int _n = 0;
         while (i < w.length) {
             // s += w[i] * x[i];
             _t1 = w[i] * x[i];
             _t2 = s + _t1;
             s = _t2;
             i = i + 1;
-            _n++;
         }
-        _stack.ints.push(_n);
         double _t5 = Math.tanh(s);
         double _result = _t5;
         // reverse sweep
@@ -53,7 +48,8 @@ public final class LoopAdjoint {
         // grad of: return Math.tanh(s);
         _d_s += _d_t5 * (1 - _t5 * _t5);
         // grad of: for (...; i < w.length; i++)
-        for (int _k = _stack.ints.pop(); _k > 0; _k--) {
+        i = Math.max(0, w.length);
+        while (i > 0) {
             i = i - 1;
             // grad of: s += w[i] * x[i];
             _d_t2 += _d_s;

@@ -157,7 +157,8 @@ public final class Saves {
      * sweep may read (read since their last assignment on some path). Returns it at the end.
      */
     private Set<Atom.Var> walk(List<Stmt> body, Set<Atom.Var> read, ReverseReads reads) {
-        for (Stmt s : body) {
+        for (int k = 0; k < body.size(); k++) {
+            Stmt s = body.get(k);
             if (s instanceof Stmt.Assign a) {
                 read.addAll(reads.before(a));
                 Atom.Var t = a.target();
@@ -194,6 +195,12 @@ public final class Saves {
                 grew |= entry.addAll(afterBody);
                 read.clear();
                 read.addAll(afterHead); // the loop exits after its head
+                Optional<CountedLoop> counted = CountedLoop.at(body, k);
+                if (counted.isPresent()) {
+                    // the reverse sweep sets the counter from its start and bound where the loop ends
+                    read.remove(counted.get().counter());
+                    read.addAll(counted.get().reads());
+                }
             }
         }
         return read;

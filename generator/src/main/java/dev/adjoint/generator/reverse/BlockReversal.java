@@ -1,5 +1,6 @@
 package dev.adjoint.generator.reverse;
 
+import dev.adjoint.generator.analyze.CountedLoop;
 import dev.adjoint.generator.analyze.Saves;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
@@ -15,6 +16,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,7 +55,9 @@ final class BlockReversal {
             if (increments.containsKey(s)) {
                 store((Stmt.ArrayStore) s, increments.get(s), forward, rev);
             } else {
-                statement(s, forward, dropped.contains(s) ? new ArrayList<>() : rev);
+                // (PLAIN keeps the trip counts and saved counters, as an oracle)
+                Optional<CountedLoop> counted = sw.an.saveArrayElements() ? Optional.empty() : CountedLoop.at(stmts, k);
+                statement(s, counted, forward, dropped.contains(s) ? new ArrayList<>() : rev);
             }
             if (groups.isEmpty() || groups.get(groups.size() - 1).origin() != s.origin()) {
                 groups.add(new Group(s.origin(), new ArrayList<>()));
@@ -85,6 +89,11 @@ final class BlockReversal {
     }
 
     private void statement(Stmt s, List<Code> forward, List<Code> reverse) {
+        statement(s, Optional.empty(), forward, reverse);
+    }
+
+    /** @param counted what is known of the loop {@code s} when it is a {@link CountedLoop} */
+    private void statement(Stmt s, Optional<CountedLoop> counted, List<Code> forward, List<Code> reverse) {
         if (s instanceof Stmt.Assign a) {
             assign(a, forward, reverse);
         } else if (s instanceof Stmt.ArrayStore st) {
@@ -99,7 +108,7 @@ final class BlockReversal {
                 reverse.add(new Code.Branch(i.cond().java(), then.reverse(), otherwise.reverse()));
             }
         } else if (s instanceof Stmt.Loop l) {
-            loop(l, forward, reverse);
+            loop(l, counted, forward, reverse);
         } else {
             throw new IllegalStateException("a return is only the method's last statement: " + s);
         }
@@ -110,7 +119,7 @@ final class BlockReversal {
      * pushes the count; the reverse sweep pops it and runs the reversed body and head that many
      * times, after reversing the head's last, exiting run.
      */
-    private void loop(Stmt.Loop l, List<Code> forward, List<Code> reverse) {
+    private void loop(Stmt.Loop l, Optional<CountedLoop> counted, List<Code> forward, List<Code> reverse) {
         sw.depth++;
         sw.loopDepth++;
         Sweeps head = block(l.head(), l.origin());
@@ -133,6 +142,21 @@ final class BlockReversal {
         loopBody.addAll(body.forward());
         if (!reversed) {
             forward.add(new Code.Loop(header, loopBody));
+            return;
+        }
+        if (simpleHead && counted.isPresent()) {
+            // backwards from where the counter ended; the reversed body starts by undoing j = j + 1
+            // (added here when nothing in the body reads j, so that its step was not undone)
+            CountedLoop c = counted.get();
+            String j = c.counter().name();
+            List<Code> back = new ArrayList<>();
+            if (sw.an.saves().kind(c.step()) != Saves.Kind.INVERT) {
+                back.add(new Code.Line(j + " = " + j + " - 1"));
+            }
+            back.addAll(body.reverse());
+            forward.add(new Code.Loop(header, loopBody));
+            reverse.add(new Code.Line(j + " = " + c.exit()));
+            reverse.add(new Code.Loop("while (" + j + " > " + c.start() + ")", back));
             return;
         }
         String count = sw.claim("_n");
