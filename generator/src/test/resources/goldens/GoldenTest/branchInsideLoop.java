@@ -67,22 +67,19 @@ final class BranchLoopAdjoint {
             // grad of: if (w[i] > 0)
             if (_t1) {
                 // grad of: p = p * w[i];
-                _d_t2 += _d_p;
+                _d_t2 = _d_p;
                 _d_p = 0.0;
                 p = _stack.doubles.pop();
-                _d_p += _d_t2 * w[i];
+                _d_p = _d_t2 * w[i];
                 dw[i] += _d_t2 * p;
-                _d_t2 = 0.0;
             } else {
                 // grad of: p = p - t * w[i];
-                _d_t4 += _d_p;
+                _d_t4 = _d_p;
                 _d_p = 0.0;
-                _d_p += _d_t4;
-                _d_t3 -= _d_t4;
-                _d_t4 = 0.0;
+                _d_p = _d_t4;
+                _d_t3 = -_d_t4;
                 _d_t += _d_t3 * w[i];
                 dw[i] += _d_t3 * t;
-                _d_t3 = 0.0;
             }
             _t1 = _stack.booleans.pop();
         }

@@ -37,7 +37,7 @@ final class CallerAdjoint {
         double _d_t1 = 0.0;
         _d_t1 += seed;
         // grad of: return Math.log1p(Math.exp(x));
-        _d_t0 += _d_t1 / (1 + _t0);
+        _d_t0 = _d_t1 / (1 + _t0);
         _d_x += _d_t0 * _t0;
         dx.add(_d_x);
         return _result;
@@ -85,7 +85,7 @@ final class CallerAdjoint {
         _d_t7 += seed;
         // grad of: return s + softplus(w[0]);
         _d_s += _d_t7;
-        _d_t6 += _d_t7;
+        _d_t6 = _d_t7;
         int _cells_1 = _stack.doubleCellMark();
         int _cells_1f = _stack.floatCellMark();
         DoubleGrad _g_1 = _stack.borrowDoubleCell();
@@ -97,20 +97,17 @@ final class CallerAdjoint {
         while (i > 0) {
             i = i - 1;
             // grad of: s += softplus(w[i] * x[i]);
-            _d_t3 += _d_s;
+            _d_t3 = _d_s;
             _d_s = 0.0;
-            _d_s += _d_t3;
-            _d_t2 += _d_t3;
-            _d_t3 = 0.0;
+            _d_s = _d_t3;
+            _d_t2 = _d_t3;
             int _cells = _stack.doubleCellMark();
             int _cellsf = _stack.floatCellMark();
             DoubleGrad _g = _stack.borrowDoubleCell();
             CallerAdjoint.softplusVjp(_t1, _d_t2, _g);
-            _d_t1 += _g.get();
+            _d_t1 = _g.get();
             _stack.releaseCells(_cells, _cellsf);
-            _d_t2 = 0.0;
             dw[i] += _d_t1 * x[i];
-            _d_t1 = 0.0;
             _t1 = _stack.doubles.pop();
         }
         return _result;

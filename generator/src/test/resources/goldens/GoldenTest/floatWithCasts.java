@@ -52,10 +52,10 @@ final class MixedAdjoint {
         _d_a += _d_t6 * u;
         // grad of: float u = (float) Math.sqrt(t) + n;
         _d_t3 += _d_u;
-        _d_t2 += _d_t3;
+        _d_t2 = _d_t3;
         _d_t += _d_t2 / (2 * _t2);
         // grad of: double t = a * b;
-        _d_t0 += _d_t * b;
+        _d_t0 = _d_t * b;
         _d_b += _d_t * _t0;
         _d_a += (float) _d_t0;
         da.add(_d_a);
@@ -95,7 +95,7 @@ final class MixedAdjoint {
         _d_u += _d_t4 * a;
         _d_a += _d_t4 * u;
         // grad of: double u = Math.sqrt(t) + n;
-        _d_t1 += _d_u;
+        _d_t1 = _d_u;
         _d_t += _d_t1 / (2 * _t1);
         // grad of: double t = a * b;
         _d_a += _d_t * b;

@@ -62,16 +62,13 @@ final class InPlaceAdjoint {
         while (i > 1) {
             i = i - 1;
             // grad of: x[i] = x[i] * x[i - 1];
-            _d_t3 += _d_x[i];
+            _d_t3 = _d_x[i];
             _d_x[i] = 0.0;
-            _d_t1 += _d_t3 * _t2;
-            _d_t2 += _d_t3 * _t1;
-            _d_t3 = 0.0;
+            _d_t1 = _d_t3 * _t2;
+            _d_t2 = _d_t3 * _t1;
             _d_x[i - 1] += _d_t2;
-            _d_t2 = 0.0;
             _t2 = _stack.doubles.pop();
             _d_x[i] += _d_t1;
-            _d_t1 = 0.0;
             _t1 = _stack.doubles.pop();
         }
         Gradients.addInto(dx, _d_x);

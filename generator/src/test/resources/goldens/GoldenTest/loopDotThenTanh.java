@@ -52,13 +52,11 @@ public final class LoopAdjoint {
         while (i > 0) {
             i = i - 1;
             // grad of: s += w[i] * x[i];
-            _d_t2 += _d_s;
+            _d_t2 = _d_s;
             _d_s = 0.0;
-            _d_s += _d_t2;
-            _d_t1 += _d_t2;
-            _d_t2 = 0.0;
+            _d_s = _d_t2;
+            _d_t1 = _d_t2;
             dw[i] += _d_t1 * x[i];
-            _d_t1 = 0.0;
         }
         return _result;
     }

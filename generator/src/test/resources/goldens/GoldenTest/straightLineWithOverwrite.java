@@ -45,11 +45,11 @@ public final class StraightAdjoint {
         _d_s += _d_t3 / y;
         _d_y -= _d_t3 * _t3 / y;
         // grad of: s = Math.sin(s) * x;
-        _d_t1 += _d_s * x;
+        _d_t1 = _d_s * x;
         _d_x += _d_s * _t1;
         _d_s = 0.0;
         s = _s_s;
-        _d_s += _d_t1 * Math.cos(s);
+        _d_s = _d_t1 * Math.cos(s);
         // grad of: double s = x * y;
         _d_x += _d_s * y;
         _d_y += _d_s * x;

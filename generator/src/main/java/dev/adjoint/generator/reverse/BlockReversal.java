@@ -34,7 +34,7 @@ final class BlockReversal {
     record Sweeps(List<Code> forward, List<Code> reverse) {}
 
     /** One user statement's reverse parts, in forward order until the block closes. */
-    private record Group(Origin origin, List<List<Code>> parts) {}
+    private record Group(Origin origin, List<Stmt> stmts, List<List<Code>> parts) {}
 
     /** @param enclosing the origin of the statement this block belongs to, not repeated inside it */
     Sweeps block(List<Stmt> stmts, Origin enclosing) {
@@ -60,8 +60,9 @@ final class BlockReversal {
                 statement(s, counted, forward, dropped.contains(s) ? new ArrayList<>() : rev);
             }
             if (groups.isEmpty() || groups.get(groups.size() - 1).origin() != s.origin()) {
-                groups.add(new Group(s.origin(), new ArrayList<>()));
+                groups.add(new Group(s.origin(), new ArrayList<>(), new ArrayList<>()));
             }
+            groups.get(groups.size() - 1).stmts().add(s);
             groups.get(groups.size() - 1).parts().add(rev);
         }
         // the one place where reverse order is made
@@ -71,6 +72,9 @@ final class BlockReversal {
             List<Code> lines = new ArrayList<>();
             for (int p = group.parts().size() - 1; p >= 0; p--) {
                 lines.addAll(group.parts().get(p));
+            }
+            if (!sw.an.saveArrayElements()) {
+                lines = FreshAdjoints.simplify(lines, FreshAdjoints.ownTemporaries(group.stmts(), sw), sw.adjointTypes());
             }
             if (!lines.isEmpty()) {
                 if (group.origin() != enclosing) {

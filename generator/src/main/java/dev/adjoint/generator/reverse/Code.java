@@ -1,6 +1,9 @@
 package dev.adjoint.generator.reverse;
 
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Generated Java statements, as a tree that the emitter prints. */
 public sealed interface Code permits Code.Line, Code.Comment, Code.Branch, Code.Loop, Code.Raw {
@@ -26,6 +29,38 @@ public sealed interface Code permits Code.Line, Code.Comment, Code.Branch, Code.
     record Loop(String header, List<Code> body) implements Code {
         public Loop {
             body = List.copyOf(body);
+        }
+    }
+
+    /** Every identifier (Unicode letters too) that {@code codes} mention, nested code included. */
+    static void names(List<Code> codes, Set<String> into) {
+        for (Code c : codes) {
+            if (c instanceof Code.Line l) {
+                Names.collect(l.text(), into);
+            } else if (c instanceof Code.Raw r) {
+                Names.collect(r.text(), into);
+            } else if (c instanceof Code.Branch b) {
+                Names.collect(b.cond(), into);
+                names(b.then(), into);
+                names(b.otherwise(), into);
+            } else if (c instanceof Code.Loop l) {
+                Names.collect(l.header(), into);
+                names(l.body(), into);
+            }
+        }
+    }
+
+    /** Identifiers in Java text. */
+    final class Names {
+        private static final Pattern NAME = Pattern.compile("(?U)[\\w$]+");
+
+        private Names() {}
+
+        static void collect(String text, Set<String> into) {
+            Matcher m = NAME.matcher(text);
+            while (m.find()) {
+                into.add(m.group());
+            }
         }
     }
 }

@@ -105,4 +105,19 @@ final class Increments {
             }
         }
     }
+
+    /** Adds how many times each variable is assigned in {@code body}, nested blocks included. */
+    static void assignments(List<Stmt> body, Map<Atom.Var, Integer> into) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Assign a) {
+                into.merge(a.target(), 1, Integer::sum);
+            } else if (s instanceof Stmt.If i) {
+                assignments(i.then(), into);
+                assignments(i.otherwise(), into);
+            } else if (s instanceof Stmt.Loop l) {
+                assignments(l.head(), into);
+                assignments(l.body(), into);
+            }
+        }
+    }
 }

@@ -96,7 +96,7 @@ public final class ReverseSweep {
         }
         // (an adjoint the reverse sweep never names, such as that of an element increment's sum, is not declared)
         Set<String> named = new HashSet<>();
-        names(main.reverse(), named);
+        Code.names(main.reverse(), named);
         for (Atom.Var v : ir.locals()) {
             if (sw.adjoints.containsKey(v) && !v.type().isArray() && (named.contains(sw.adjoint(v)) || ir.result().equals(v))) {
                 out.add(new Code.Line(v.type().java() + " " + sw.adjoint(v) + " = " + v.type().zero()));
@@ -115,25 +115,7 @@ public final class ReverseSweep {
         return new AdjointMethod(ir.request(), buffers, seed, out);
     }
 
-    /** The identifiers in the text of {@code codes}. */
-    private static void names(List<Code> codes, Set<String> into) {
-        for (Code c : codes) {
-            if (c instanceof Code.Line l) {
-                into.addAll(List.of(l.text().split("\\W+")));
-            } else if (c instanceof Code.Raw r) {
-                into.addAll(List.of(r.text().split("\\W+")));
-            } else if (c instanceof Code.Branch b) {
-                into.addAll(List.of(b.cond().split("\\W+")));
-                names(b.then(), into);
-                names(b.otherwise(), into);
-            } else if (c instanceof Code.Loop l) {
-                into.addAll(List.of(l.header().split("\\W+")));
-                names(l.body(), into);
-            }
-        }
-    }
-
-        private static Set<Atom.Var> writtenArrays(List<Stmt> body) {
+    private static Set<Atom.Var> writtenArrays(List<Stmt> body) {
         List<Stmt> flat = new ArrayList<>();
         flattenAll(body, flat);
         Set<Atom.Var> out = new HashSet<>();

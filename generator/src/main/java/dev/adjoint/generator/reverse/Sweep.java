@@ -70,6 +70,32 @@ final class Sweep {
         return uses;
     }
 
+    private Map<Atom.Var, Integer> assignments;
+
+    /** How many times each variable is assigned in the method. */
+    Map<Atom.Var, Integer> assignments() {
+        if (assignments == null) {
+            assignments = new HashMap<>();
+            Increments.assignments(ir.body(), assignments);
+        }
+        return assignments;
+    }
+
+    private Map<String, Ty> adjointTypes;
+
+    /** The type of each scalar adjoint variable, by its name (once every adjoint is named). */
+    Map<String, Ty> adjointTypes() {
+        if (adjointTypes == null) {
+            adjointTypes = new HashMap<>();
+            adjoints.forEach((v, name) -> {
+                if (!v.type().isArray()) {
+                    adjointTypes.put(name, v.type());
+                }
+            });
+        }
+        return adjointTypes;
+    }
+
     String claim(String name) {
         return ir.names().claim(name);
     }
