@@ -62,6 +62,7 @@ public final class Lowering {
         Set<String> reserved = new TreeSet<>();
         request.declaration().findAll(SimpleName.class).forEach(n -> reserved.add(n.asString()));
         reserved.add("Math");
+        reserved.addAll(index.roots()); // a generated dx must not hide package dx
         this.names = new Names(reserved);
     }
 

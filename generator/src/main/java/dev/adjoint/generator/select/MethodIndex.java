@@ -32,6 +32,7 @@ public final class MethodIndex {
             boolean isPrivate, int arity, Optional<MethodRequest> differentiable) {}
 
     private final Map<String, List<Entry>> byOwnerAndName = new HashMap<>();
+    private final java.util.Set<String> roots = new java.util.TreeSet<>();
 
     /** An index of {@code units}' static methods, marking those in {@code requests}. */
     public static MethodIndex of(List<CompilationUnit> units, List<MethodRequest> requests) {
@@ -41,6 +42,8 @@ public final class MethodIndex {
         for (CompilationUnit u : units) {
             String pkg = u.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
             for (TypeDeclaration<?> t : u.getTypes()) {
+                index.roots.add(pkg.isEmpty() ? t.getNameAsString() : pkg.split("\\.")[0]);
+                index.roots.add(t.getNameAsString());
                 index.add(pkg, t, t.getNameAsString(), byDecl);
             }
         }
@@ -62,6 +65,15 @@ public final class MethodIndex {
                 add(pkg, nested, inPackage + "." + nested.getNameAsString(), byDecl);
             }
         }
+    }
+
+    /**
+     * The first segments of the names by which an adjoint may write the sources' classes (the
+     * first segment of each package, each top-level class): a generated variable of one of these
+     * names would hide them (see {@link ClassSpelling}), so generated names avoid them.
+     */
+    public java.util.Set<String> roots() {
+        return java.util.Collections.unmodifiableSet(roots);
     }
 
     /** The methods named {@code name} of class {@code ownerQualified}. */

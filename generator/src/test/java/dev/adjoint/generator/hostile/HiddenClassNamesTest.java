@@ -204,6 +204,14 @@ class HiddenClassNamesTest {
         assertHiddenAtUses(Map.of(file, src), file, "Clash.K", List.of("com", "Clash"));
     }
 
+    // The adjoint's own variables must not hide the classes either: the gradient buffer of x is dx, the seed is seed.
+    @Test
+    void aGeneratedNameLikeThePackageOrAClass() {
+        assertDifferentiates("dx.Clash", owner("dx", "Clash", List.of("n")));
+        assertDifferentiates("seed.Clash", owner("seed", "Clash", List.of("n")));
+        assertDifferentiates("p.dx", owner("p", "dx", List.of("p")));
+    }
+
     @Test
     void theDefaultPackage() {
         assertDifferentiates("Clash", owner("", "Clash", List.of("p")));
