@@ -2,6 +2,8 @@ package dev.adjoint.generator.select;
 
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,9 +52,9 @@ public final class ClassSpelling {
      *     class is in the adjoint's package)
      */
     public Optional<String> write(String pkg, String inPackage, boolean preferFull) {
-        List<String> forms = new java.util.ArrayList<>(forms(pkg, inPackage));
+        List<String> forms = new ArrayList<>(forms(pkg, inPackage));
         if (!preferFull) {
-            java.util.Collections.reverse(forms);
+            Collections.reverse(forms);
         }
         return forms.stream().filter(f -> !hidden(root(f))).findFirst();
     }
@@ -63,16 +65,29 @@ public final class ClassSpelling {
      * constant's literal); empty when every spelling is hidden.
      */
     public Optional<String> field(String name) {
-        String text = from.qualifiedField(name);
-        // the select pass writes a readable constant as its class's name in the package and its own
+        Optional<String> owner = fieldOwner(name);
+        return owner.isEmpty() ? Optional.of(from.qualifiedField(name)) // a literal
+                : write(from.packageName(), owner.get(), false).map(o -> o + "." + name);
+    }
+
+    /** The class whose constant {@code name} is, for {@link #whyHidden} when {@link #field} is empty. */
+    public String fieldClass(String name) {
+        return fieldOwner(name).orElse(from.ownerSimpleName());
+    }
+
+    /**
+     * The owner or enclosing class ({@code Outer.Inner}) by which the select pass reads constant
+     * {@code name} ({@code Outer.Inner.name}); empty for a literal copied in its place.
+     */
+    private Optional<String> fieldOwner(String name) {
         List<String> path = from.ownerPath();
         for (int i = 1; i <= path.size(); i++) {
             String owner = String.join(".", path.subList(0, i));
-            if (text.equals(owner + "." + name)) {
-                return write(from.packageName(), owner, false).map(o -> o + "." + name);
+            if (from.qualifiedField(name).equals(owner + "." + name)) {
+                return Optional.of(owner);
             }
         }
-        return Optional.of(text); // a literal
+        return Optional.empty();
     }
 
     /**
@@ -105,7 +120,7 @@ public final class ClassSpelling {
      */
     public String whyHidden(String pkg, String inPackage) {
         String full = pkg.isEmpty() ? inPackage : pkg + "." + inPackage;
-        List<String> why = new java.util.ArrayList<>();
+        List<String> why = new ArrayList<>();
         int hiders = 0;
         for (String f : forms(pkg, inPackage)) {
             String root = root(f);
@@ -123,18 +138,6 @@ public final class ClassSpelling {
                     case 1 -> "the variable";
                     default -> "one of the variables";
                 };
-    }
-
-    /** The owner's constants' class for {@link #whyHidden}, by a constant's name. */
-    public String fieldClass(String name) {
-        List<String> path = from.ownerPath();
-        for (int i = 1; i <= path.size(); i++) {
-            String owner = String.join(".", path.subList(0, i));
-            if (from.qualifiedField(name).equals(owner + "." + name)) {
-                return owner;
-            }
-        }
-        return from.ownerSimpleName();
     }
 
     /** The full name, then, in the adjoint's own (named) package, the name in the package. */

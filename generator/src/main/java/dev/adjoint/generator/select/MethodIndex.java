@@ -6,10 +6,13 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.adjoint.generator.ir.Ty;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every static method of the translated sources, by owner and name, so that a call can be
@@ -32,7 +35,7 @@ public final class MethodIndex {
             boolean isPrivate, int arity, Optional<MethodRequest> differentiable) {}
 
     private final Map<String, List<Entry>> byOwnerAndName = new HashMap<>();
-    private final java.util.Set<String> roots = new java.util.TreeSet<>();
+    private final Set<String> roots = new TreeSet<>();
 
     /** An index of {@code units}' static methods, marking those in {@code requests}. */
     public static MethodIndex of(List<CompilationUnit> units, List<MethodRequest> requests) {
@@ -72,8 +75,8 @@ public final class MethodIndex {
      * first segment of each package, each top-level class): a generated variable of one of these
      * names would hide them (see {@link ClassSpelling}), so generated names avoid them.
      */
-    public java.util.Set<String> roots() {
-        return java.util.Collections.unmodifiableSet(roots);
+    public Set<String> roots() {
+        return Collections.unmodifiableSet(roots);
     }
 
     /** The methods named {@code name} of class {@code ownerQualified}. */
