@@ -97,7 +97,7 @@ final class ExpressionLowering {
                 return v.get();
             }
             if (lo.request.staticFields().containsKey(n.getNameAsString())) {
-                return new Atom.Const(lo.request.qualifiedField(n.getNameAsString()), ty);
+                return constant(n, n.getNameAsString(), ty);
             }
             if (n.getNameAsString().equals("PI") || n.getNameAsString().equals("E")) {
                 return new Atom.Const("Math." + n.getNameAsString(), ty);
@@ -109,8 +109,8 @@ final class ExpressionLowering {
             if (field.equals("PI") || field.equals("E")) {
                 return new Atom.Const("Math." + field, ty);
             }
-            return new Atom.Const(lo.request.staticFields().containsKey(field) ? lo.request.qualifiedField(field)
-                    : lo.request.ownerSimpleName() + "." + field, ty);
+            return lo.request.staticFields().containsKey(field) ? constant(f, field, ty)
+                    : new Atom.Const(lo.request.ownerSimpleName() + "." + field, ty);
         }
         if (e instanceof UnaryExpr u) {
             Atom a = convert(expr(u.getExpression()), ty, e);
@@ -155,6 +155,17 @@ final class ExpressionLowering {
         return new Atom.Const(ty.zero(), ty);
     }
 
+    /** Constant {@code field} read at {@code at}, as the adjoint class reads it. */
+    private Atom constant(Expression at, String field, Ty ty) {
+        Optional<String> text = lo.spelling().field(field);
+        if (text.isEmpty()) {
+            lo.error(at, "constant '" + field + "' cannot be read in the generated code"
+                    + lo.spelling().whyHidden(lo.request.packageName(), lo.spelling().fieldClass(field)));
+            return new Atom.Const(ty.zero(), ty);
+        }
+        return new Atom.Const(text.get(), ty);
+    }
+
     private Atom mathCall(MethodCallExpr m, Ty ty) {
         String name = m.getNameAsString();
         if (name.equals("detach")) {
@@ -171,6 +182,9 @@ final class ExpressionLowering {
     }
 
     private Atom call(MethodCallExpr m, MethodRequest callee, Ty ty) {
+        if (lo.spelling().callee(callee).isEmpty() || lo.spelling().owner(callee).isEmpty()) {
+            lo.error(m, "call to '" + callee.name() + "' cannot be written in the generated code" + lo.spelling().whyCalleeHidden(callee));
+        }
         if (calls.reaches(callee, lo.request)) {
             lo.error(m, "recursive call to '" + callee.name() + "' is not supported by the static strategy (its reverse"
                     + " sweep would re-run the callee's forward sweep at every level); AUTO uses the tape strategy for it");

@@ -10,6 +10,7 @@ import dev.adjoint.generator.ir.Origin;
 import dev.adjoint.generator.ir.Stmt;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import java.util.ArrayDeque;
@@ -33,6 +34,7 @@ public final class Lowering {
     final MethodRequest request;
     final MethodIndex index;
     final Names names;
+    private ClassSpelling spelling;
     final List<Diagnostic> diagnostics = new ArrayList<>();
     final List<Atom.Var> params = new ArrayList<>();
     final List<Atom.Var> locals = new ArrayList<>();
@@ -60,7 +62,16 @@ public final class Lowering {
         Set<String> reserved = new TreeSet<>();
         request.declaration().findAll(SimpleName.class).forEach(n -> reserved.add(n.asString()));
         reserved.add("Math");
+        reserved.addAll(index.roots()); // a generated dx must not hide package dx
         this.names = new Names(reserved);
+    }
+
+    /** How the adjoint of this method writes the classes of the sources it names. */
+    public ClassSpelling spelling() {
+        if (spelling == null) {
+            spelling = ClassSpelling.of(request); // (not for the lowerings that only follow calls)
+        }
+        return spelling;
     }
 
     /** A fresh name, never one the user wrote: {@code name}, else {@code name_1}, ... */

@@ -1,6 +1,7 @@
 package dev.adjoint.generator.normalize;
 
 import com.github.javaparser.JavaParser;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -29,10 +30,10 @@ final class PassiveText {
     Expression rename(Expression e, Set<Atom.Var> reads) {
         // the whole expression a constant: replace() below cannot replace a node without a parent
         if (e instanceof NameExpr n && lo.lookup(n.getNameAsString()).isEmpty() && lo.request.staticFields().containsKey(n.getNameAsString())) {
-            return qualified(n.getNameAsString());
+            return qualified(n, n.getNameAsString());
         }
         if (e instanceof FieldAccessExpr f && isOwnConstant(f)) {
-            return qualified(f.getNameAsString());
+            return qualified(f, f.getNameAsString());
         }
         if (e instanceof MethodCallExpr m && isDetach(m)) {
             return rename(new EnclosedExpr(m.getArgument(0).clone()), reads);
@@ -56,11 +57,18 @@ final class PassiveText {
                         + " @Differentiable methods can be called");
                 continue;
             }
-            m.setScope(parse(target.get().ownerQualified()));
+            MethodIndex.Entry t = target.get();
+            Optional<String> owner = lo.spelling().write(t.packageName(), t.ownerInPackage(), true);
+            if (owner.isEmpty()) {
+                lo.error(m, "call to '" + m.getNameAsString() + "' cannot be written in the generated code"
+                        + lo.spelling().whyHidden(t.packageName(), t.ownerInPackage()));
+                continue;
+            }
+            m.setScope(parse(owner.get()));
         }
         for (FieldAccessExpr f : e.findAll(FieldAccessExpr.class)) {
             if (isOwnConstant(f)) {
-                f.replace(qualified(f.getNameAsString()));
+                f.replace(qualified(f, f.getNameAsString()));
             }
         }
         for (NameExpr n : e.findAll(NameExpr.class)) {
@@ -74,7 +82,7 @@ final class PassiveText {
             } else if (scope) {
                 continue;
             } else if (lo.request.staticFields().containsKey(id)) {
-                n.replace(qualified(id));
+                n.replace(qualified(n, id));
             } else if ((id.equals("PI") || id.equals("E")) && lo.request.importsMath(id)) {
                 n.replace(new FieldAccessExpr(new NameExpr("Math"), id));
             } else {
@@ -97,8 +105,15 @@ final class PassiveText {
                 && (scope.equals("Adjoint") || scope.equals("dev.adjoint.Adjoint"));
     }
 
-    private Expression qualified(String field) {
-        String text = lo.request.qualifiedField(field);
+    /** Constant {@code field} read at {@code at} as the adjoint class reads it (an error when a variable hides every spelling). */
+    private Expression qualified(Node at, String field) {
+        Optional<String> spelled = lo.spelling().field(field);
+        if (spelled.isEmpty()) {
+            lo.error(at, "constant '" + field + "' cannot be read in the generated code"
+                    + lo.spelling().whyHidden(lo.request.packageName(), lo.spelling().fieldClass(field)));
+            return new NameExpr(field);
+        }
+        String text = spelled.get();
         Expression x = parse(text);
         return text.startsWith("(") ? new EnclosedExpr(x) : x;
     }

@@ -329,21 +329,14 @@ final class BlockReversal {
                 }
             }
         }
-        String pullback = callee.customPullback() != null ? ownerClass(callee) + "." + callee.customPullback()
-                : adjointClass(callee) + "." + callee.adjointName() + "Vjp";
+        // normalize reported a call whose class every spelling hides
+        String owner = sw.spelling.callee(callee).orElseThrow();
+        String pullback = owner + "." + (callee.customPullback() != null ? callee.customPullback() : callee.adjointName() + "Vjp");
         reverse.add(new Code.Line(pullback + "(" + String.join(", ", args) + ")"));
         reverse.addAll(after);
         if (cells) {
             reverse.add(new Code.Line(sw.stack + ".releaseCells(" + mark + ", " + mark + "f)"));
         }
-    }
-
-    private String adjointClass(MethodRequest callee) {
-        return callee.packageName().equals(sw.ir.request().packageName()) ? callee.adjointSimpleName() : callee.adjointQualifiedName();
-    }
-
-    private String ownerClass(MethodRequest callee) {
-        return callee.packageName().equals(sw.ir.request().packageName()) ? callee.ownerSimpleName() : callee.ownerQualifiedName();
     }
 
     /** The adjoint of an active atom: a variable's, or an element of its array's adjoint. */
@@ -379,7 +372,7 @@ final class BlockReversal {
             return newArray(na);
         }
         if (op instanceof Op.Call call) {
-            return ownerClass(call.callee()) + "." + call.callee().name() + "("
+            return sw.spelling.owner(call.callee()).orElseThrow() + "." + call.callee().name() + "("
                     + String.join(", ", call.args().stream().map(Atom::java).toList()) + ")";
         }
         return ((Op.Passive) op).java();

@@ -4,6 +4,7 @@ import dev.adjoint.generator.analyze.Analysis;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.select.ClassSpelling;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ final class Sweep {
     /** Declarations of saved values that live in a nested block, emitted at the top. */
     final List<Code> saveDeclarations = new ArrayList<>();
     final String stack;
+    /** How the adjoint names the classes of the callees' adjoints and pullbacks. */
+    final ClassSpelling spelling;
     boolean usesStack;
     int depth;
     int loopDepth;
@@ -26,6 +29,7 @@ final class Sweep {
         this.ir = ir;
         this.an = an;
         this.stack = ir.names().claim("_stack");
+        this.spelling = ClassSpelling.of(ir.request());
     }
 
     String adjoint(Atom.Var v) {

@@ -6,10 +6,13 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.adjoint.generator.ir.Ty;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every static method of the translated sources, by owner and name, so that a call can be
@@ -32,6 +35,7 @@ public final class MethodIndex {
             boolean isPrivate, int arity, Optional<MethodRequest> differentiable) {}
 
     private final Map<String, List<Entry>> byOwnerAndName = new HashMap<>();
+    private final Set<String> roots = new TreeSet<>();
 
     /** An index of {@code units}' static methods, marking those in {@code requests}. */
     public static MethodIndex of(List<CompilationUnit> units, List<MethodRequest> requests) {
@@ -41,6 +45,8 @@ public final class MethodIndex {
         for (CompilationUnit u : units) {
             String pkg = u.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
             for (TypeDeclaration<?> t : u.getTypes()) {
+                index.roots.add(pkg.isEmpty() ? t.getNameAsString() : pkg.split("\\.")[0]);
+                index.roots.add(t.getNameAsString());
                 index.add(pkg, t, t.getNameAsString(), byDecl);
             }
         }
@@ -62,6 +68,15 @@ public final class MethodIndex {
                 add(pkg, nested, inPackage + "." + nested.getNameAsString(), byDecl);
             }
         }
+    }
+
+    /**
+     * The first segments of the names by which an adjoint may write the sources' classes (the
+     * first segment of each package, each top-level class): a generated variable of one of these
+     * names would hide them (see {@link ClassSpelling}), so generated names avoid them.
+     */
+    public Set<String> roots() {
+        return Collections.unmodifiableSet(roots);
     }
 
     /** The methods named {@code name} of class {@code ownerQualified}. */

@@ -34,6 +34,9 @@ import java.util.TreeSet;
 public final class MethodSelector {
     private static final String ANNOTATION = "Differentiable";
     private static final String QUALIFIED = "dev.adjoint.Differentiable";
+    private static final String CUSTOM = "CustomDerivative";
+    /** The package of Adjoint's annotations, as a prefix. */
+    private static final String RUNTIME = "dev.adjoint.";
 
     private final Path file;
     private final CompilationUnit unit;
@@ -96,10 +99,14 @@ public final class MethodSelector {
                 if (ann.isPresent()) {
                     checkMethod(type, m, ann.get(), path, reachable && !nestedInstance);
                 }
-                m.getAnnotations().stream().filter(a -> a.getNameAsString().equals("CustomDerivative")
-                        || a.getNameAsString().equals("dev.adjoint.CustomDerivative")).findFirst()
-                        .ifPresent(a -> CustomDerivatives.check(file, packageName(), type, m, a, path, mathStaticImports(), diagnostics)
-                                .ifPresent(customs::add));
+                m.getAnnotations().stream().filter(a -> isAdjoints(a, CUSTOM)).findFirst().ifPresent(a -> {
+                    if (!a.getNameAsString().equals(RUNTIME + CUSTOM) && !bareNameIsImported(CUSTOM).orElse(true)) {
+                        error(a, "@" + CUSTOM + " is not imported: add 'import " + RUNTIME + CUSTOM + ";' (the annotation lives in"
+                                + " adjoint-runtime)");
+                        return;
+                    }
+                    CustomDerivatives.check(file, packageName(), type, m, a, path, mathStaticImports(), diagnostics).ifPresent(customs::add);
+                });
             } else if (member instanceof TypeDeclaration<?> nested) {
                 visitType(nested, path, reachable && !nestedInstance);
             }
@@ -115,7 +122,7 @@ public final class MethodSelector {
     private void checkMethod(TypeDeclaration<?> owner, MethodDeclaration m, AnnotationExpr ann, List<String> path, boolean reachable) {
         String name = m.getNameAsString();
         int before = diagnostics.size();
-        if (!ann.getNameAsString().equals(QUALIFIED) && !bareNameIsImported().orElse(true)) {
+        if (!ann.getNameAsString().equals(QUALIFIED) && !bareNameIsImported(ANNOTATION).orElse(true)) {
             error(ann, "@Differentiable is not imported: add 'import dev.adjoint.Differentiable;' (the annotation lives in adjoint-runtime)");
         }
         if (owner instanceof ClassOrInterfaceDeclaration c && c.isInterface()) {
@@ -213,14 +220,14 @@ public final class MethodSelector {
     }
 
     /**
-     * Whether a bare {@code @Differentiable} of this file names Adjoint's annotation, as javac
-     * resolves it: a single-type import of another {@code Differentiable} makes it that one (the
-     * method is not ours to differentiate, empty); otherwise it is Adjoint's when imported (by name
-     * or with {@code dev.adjoint.*}) or in package {@code dev.adjoint}, and an error when not
-     * imported. A fully qualified {@code @dev.adjoint.Differentiable} is always Adjoint's and
-     * imports nothing for the other annotations of the file.
+     * Whether a bare annotation {@code @simple} ({@code @Differentiable}, {@code @CustomDerivative})
+     * of this file names Adjoint's, as javac resolves it: a single-type import of another
+     * annotation of that name makes it that one (not ours to read, empty); otherwise it is Adjoint's
+     * when imported (by name or with {@code dev.adjoint.*}) or in package {@code dev.adjoint}, and
+     * an error when not imported. A fully qualified {@code @dev.adjoint.Differentiable} is always
+     * Adjoint's and imports nothing for the other annotations of the file.
      */
-    private Optional<Boolean> bareNameIsImported() {
+    private Optional<Boolean> bareNameIsImported(String simple) {
         String pkg = unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse("");
         boolean onDemand = pkg.equals("dev.adjoint");
         for (ImportDeclaration i : unit.getImports()) {
@@ -228,8 +235,8 @@ public final class MethodSelector {
             if (i.isStatic()) {
                 continue;
             }
-            if (!i.isAsterisk() && i.getName().getIdentifier().equals(ANNOTATION)) {
-                return n.equals(QUALIFIED) ? Optional.of(true) : Optional.empty();
+            if (!i.isAsterisk() && i.getName().getIdentifier().equals(simple)) {
+                return n.equals(RUNTIME + simple) ? Optional.of(true) : Optional.empty();
             }
             onDemand |= i.isAsterisk() && n.equals("dev.adjoint");
         }
@@ -238,7 +245,17 @@ public final class MethodSelector {
 
     /** Whether {@code a} is Adjoint's {@code @Differentiable} (imported or not), not another annotation of that name. */
     private boolean isAdjoints(AnnotationExpr a) {
-        return isDifferentiable(a) && (a.getNameAsString().equals(QUALIFIED) || bareNameIsImported().isPresent());
+        return isAdjoints(a, ANNOTATION);
+    }
+
+    /**
+     * Whether {@code a} is Adjoint's annotation {@code simple} ({@code Differentiable},
+     * {@code CustomDerivative}), imported or not, rather than another annotation of that name: as
+     * {@link #bareNameIsImported} resolves a bare name.
+     */
+    private boolean isAdjoints(AnnotationExpr a, String simple) {
+        String n = a.getNameAsString();
+        return n.equals(RUNTIME + simple) || (n.equals(simple) && bareNameIsImported(simple).isPresent());
     }
 
     private Set<String> mathStaticImports() {

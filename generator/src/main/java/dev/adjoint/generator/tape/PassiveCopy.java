@@ -1,11 +1,13 @@
 package dev.adjoint.generator.tape;
 
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import dev.adjoint.generator.rules.DerivativeRules;
+import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodRequest;
 import java.util.Optional;
 
@@ -16,12 +18,17 @@ import java.util.Optional;
  */
 final class PassiveCopy {
     private final RecorderState st;
+    private final ClassSpelling spelling;
 
     PassiveCopy(RecorderState st) {
         this.st = st;
+        this.spelling = st.scope.spelling();
     }
 
-    /** {@code e} as Java text that reads the same in the adjoint class. */
+    /**
+     * {@code e} as Java text that reads the same in the adjoint class (the clone keeps the
+     * positions, for errors).
+     */
     String text(Expression e) {
         MethodRequest request = st.request;
         // under a parent, so that even the whole expression can be replaced
@@ -33,20 +40,25 @@ final class PassiveCopy {
             d.get().replace(new EnclosedExpr(d.get().getArgument(0).clone()));
         }
         for (MethodCallExpr m : root.findAll(MethodCallExpr.class)) {
-            if (m.getScope().isEmpty()) {
-                if (request.importsMathMethod(m.getNameAsString()) && DerivativeRules.isMathFunction(m.getNameAsString(), m.getArguments().size())) {
-                    m.setScope(new NameExpr("Math"));
-                } else {
-                    st.calls.resolve(m).ifPresent(entry -> m.setScope(new NameExpr(entry.ownerQualified())));
-                }
+            if (m.getScope().isEmpty() && request.importsMathMethod(m.getNameAsString())
+                    && DerivativeRules.isMathFunction(m.getNameAsString(), m.getArguments().size())) {
+                m.setScope(new NameExpr("Math"));
             } else {
-                st.calls.resolve(m).ifPresent(entry -> m.setScope(new NameExpr(entry.ownerQualified())));
+                st.calls.resolve(m).ifPresent(entry -> {
+                    Optional<String> owner = spelling.write(entry.packageName(), entry.ownerInPackage(), true);
+                    if (owner.isPresent()) {
+                        m.setScope(new NameExpr(owner.get()));
+                    } else {
+                        st.error(m, "call to '" + m.getNameAsString() + "' cannot be written in the generated code"
+                                + spelling.whyHidden(entry.packageName(), entry.ownerInPackage()));
+                    }
+                });
             }
         }
         for (FieldAccessExpr f : root.findAll(FieldAccessExpr.class)) {
             if (f.getScope() instanceof NameExpr sc && request.ownerPath().contains(sc.getNameAsString())
                     && request.staticFields().containsKey(f.getNameAsString())) {
-                f.replace(new NameExpr(request.qualifiedField(f.getNameAsString())));
+                f.replace(new NameExpr(constant(f, f.getNameAsString())));
             }
         }
         // the user's class and its static imports name these unqualified; the adjoint class does not see them
@@ -56,12 +68,23 @@ final class PassiveCopy {
                 continue;
             }
             if (request.staticFields().containsKey(id)) {
-                n.replace(new NameExpr(request.qualifiedField(id)));
+                n.replace(new NameExpr(constant(n, id)));
             } else if ((id.equals("PI") || id.equals("E")) && request.importsMath(id)) {
                 n.replace(new NameExpr("Math." + id));
             }
         }
         return root.getInner().toString();
+    }
+
+    /** Constant {@code field} as the adjoint class reads it; an error at {@code at} when a variable hides every spelling. */
+    private String constant(Node at, String field) {
+        Optional<String> text = spelling.field(field);
+        if (text.isEmpty()) {
+            st.error(at, "constant '" + field + "' cannot be read in the generated code"
+                    + spelling.whyHidden(st.request.packageName(), spelling.fieldClass(field)));
+            return field;
+        }
+        return text.get();
     }
 
     /** Whether {@code n} is the scope of a call or a field access: a class (or a variable) named there, not a value. */

@@ -154,7 +154,7 @@ final class ValueRecorder {
                 }
             }
             String v = st.temp("v");
-            String owner = c.packageName().equals(st.request.packageName()) ? c.adjointSimpleName() : c.adjointQualifiedName();
+            String owner = calleeClass(m, c);
             st.line(t.java() + " " + v + " = " + owner + "." + c.adjointName() + "Record(" + String.join(", ", args) + ");");
             st.line("int " + st.handle(v) + " = " + st.tape + ".result();");
             return new Value(v, st.handle(v), t);
@@ -177,12 +177,22 @@ final class ValueRecorder {
         return apply(rule.key(), args, t);
     }
 
+    /** The class of the adjoint or pullback the call {@code m} to {@code c} calls, as the adjoint class names it. */
+    private String calleeClass(MethodCallExpr m, MethodRequest c) {
+        Optional<String> owner = st.scope.spelling().callee(c);
+        if (owner.isEmpty()) {
+            st.error(m, "call to '" + c.name() + "' cannot be written in the generated code" + st.scope.spelling().whyCalleeHidden(c));
+            return c.ownerSimpleName();
+        }
+        return owner.get();
+    }
+
     /**
      * A call to a method with a user-supplied pullback: the pullback, seeded with 1, gives the
      * value and the local partials, which become one node (a chain of nodes past three).
      */
     private Value customCall(MethodCallExpr m, MethodRequest c, Ty t) {
-        String owner = c.packageName().equals(st.request.packageName()) ? c.ownerSimpleName() : c.ownerQualifiedName();
+        String owner = calleeClass(m, c);
         String stacks = st.temp("s");
         String mark = st.temp("cells");
         String markF = st.scope.claim(mark + "f");

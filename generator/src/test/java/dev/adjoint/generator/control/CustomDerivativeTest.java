@@ -1,6 +1,7 @@
 package dev.adjoint.generator.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.generator.Diagnostic;
@@ -9,6 +10,7 @@ import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.pipeline.Pipeline;
 import dev.adjoint.generator.testing.Differentiated;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -95,5 +97,65 @@ class CustomDerivativeTest {
         assertEquals(26, d.column(), d.toString());
         assertTrue(d.message().contains("expected: static double softplusPullback(double, double, DoubleGrad)"), d.message());
         assertTrue(t.generated().isEmpty());
+    }
+
+    /** Class p.Other: {@code sq}, its pullback under the annotation {@code annotation}, imported by {@code imports}. */
+    private static String other(String imports, String annotation, boolean calls) {
+        return "package p;\n\n" + imports + "import dev.adjoint.Differentiable;\nimport dev.adjoint.DoubleGrad;\n\npublic class Other {\n"
+                + "    static double sq(double x) {\n        return x * x;\n    }\n\n"
+                + "    @" + annotation + "(of = \"sq\")\n"
+                + "    static double sqPullback(double x, double seed, DoubleGrad dx) {\n        dx.add(seed * 3 * x);\n        return x * x;\n    }\n\n"
+                + "    @" + annotation + "(of = \"sq\")\n"
+                + "    static double sqNotes(double x) {\n        return 2 * x;\n    }\n\n"
+                + "    @Differentiable\n    static double f(double x) {\n        return " + (calls ? "sq(x) + " : "") + "x;\n    }\n}\n";
+    }
+
+    private static Translation translate(String source) {
+        return Pipeline.translate(Map.of(Path.of("p/Other.java"), source), Optional.empty(), Options.DEFAULT);
+    }
+
+    // Regression test. Was: @CustomDerivative was recognised by its simple name alone, as @Differentiable once was:
+    // another library's @CustomDerivative (imported by a single-type import) was taken for Adjoint's, so its methods
+    // got Adjoint's signature check (a build error at a method that is none of Adjoint's business) and one of the
+    // right shape became the pullback a @Differentiable caller used; a bare @CustomDerivative that nothing imported was
+    // accepted. Now it is resolved as javac resolves it.
+    @Test
+    void anotherLibrarysCustomDerivativeIsNotAdjoints() {
+        // the other library's annotation, on methods Adjoint has no business checking
+        Translation t = translate(other("import org.other.CustomDerivative;\n", "CustomDerivative", false));
+        assertFalse(t.hasErrors(), t.diagnostics().toString());
+        // and not a pullback Adjoint may call: sq's derivative is unknown, an error at the call
+        Translation calls = translate(other("import org.other.CustomDerivative;\n", "CustomDerivative", true));
+        assertTrue(calls.hasErrors() && calls.generated().isEmpty(), calls.diagnostics() + " " + calls.generated().keySet());
+        assertTrue(calls.diagnostics().stream().allMatch(d -> d.message().contains("'sq'") && d.message().contains("unknown")),
+                calls.diagnostics().toString());
+    }
+
+    @Test
+    void aBareCustomDerivativeNeedsItsImport() {
+        Translation t = translate(other("", "CustomDerivative", false));
+        assertTrue(t.hasErrors() && t.generated().isEmpty(), t.diagnostics().toString());
+        List<Diagnostic> errors = t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertEquals(List.of(11, 17), errors.stream().map(Diagnostic::line).toList(), errors.toString());
+        assertTrue(errors.stream().allMatch(d -> d.column() == 5 && d.message().contains("import dev.adjoint.CustomDerivative")),
+                errors.toString());
+    }
+
+    @Test
+    void adjointsCustomDerivativeByImportOrByItsFullName() {
+        Object[] args = {0.7};
+        for (String[] c : List.of(new String[] {"import dev.adjoint.CustomDerivative;\n", "CustomDerivative"},
+                new String[] {"import dev.adjoint.*;\n", "CustomDerivative"},
+                new String[] {"", "dev.adjoint.CustomDerivative"},
+                new String[] {"import org.other.CustomDerivative;\n", "dev.adjoint.CustomDerivative"})) {
+            // (sqNotes has the wrong signature: keep only the pullback)
+            String src = other(c[0], c[1], true).replaceAll("    @[\\w.]+\\(of = \"sq\"\\)\n    static double sqNotes[^}]*}\n\n", "");
+            Differentiated d = c[0].contains("org.other")
+                    ? Differentiated.of("p.Other", src, Map.of("org.other.CustomDerivative",
+                            "package org.other;\n\npublic @interface CustomDerivative {\n    String of();\n}\n"), Options.DEFAULT)
+                    : Differentiated.of("p.Other", src, Options.DEFAULT);
+            // the pullback says 3x (not sq's 2x): the gradient shows that it was called
+            assertEquals(3 * 0.7 + 1, d.vjp("f", 1.0, args).gradient()[0], 1e-12, String.join(" ", c));
+        }
     }
 }

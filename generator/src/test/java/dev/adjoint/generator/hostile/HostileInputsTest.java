@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -570,28 +569,33 @@ class HostileInputsTest {
         assertDifferentiates("p.Clash", clashing("f", "TAPE", List.of("dev", "y")), Map.of("f", clashArgs(1)));
     }
 
-    // Observed: a variable named like the owner's package (p) or the owner class (Clash), in a method that calls a
-    // plain helper of its class or reads one of its constants where the adjoint copies text (a condition): both
-    // strategies write 'p.Clash.h(p) > Clash.K' in the adjoint, where the variable hides the package or the class:
-    // javac 'int cannot be dereferenced'. Expected: an adjoint that names them another way (the simple name where the
-    // qualified one is hidden, and the reverse), or a positioned error.
-    @Disabled("BUG: a variable named like the owner's package or class hides p.Clash.h(...) / Clash.K in the adjoint: javac error")
+    // Regression test. Was: a variable named like the owner's package (p) or the owner class (Clash), in a method that
+    // calls a plain helper of its class or reads one of its constants where the adjoint copies text (a condition):
+    // both strategies wrote 'p.Clash.h(p) > Clash.K' in the adjoint, where the variable hides the package or the
+    // class: javac 'int cannot be dereferenced'. Now the adjoint names the class the other way (Clash.h(p),
+    // p.Clash.K); with both variables, an error at each use. More cases (packages of several segments, the default
+    // package, nested classes, other packages, calls): HiddenClassNamesTest.
     @Test
     void variablesNamedLikeThePackageOrTheOwner() {
-        for (String strategy : List.of("STATIC", "TAPE")) {
+        for (String strategy : List.of("STATIC", "TAPE", "AUTO")) {
             for (String name : List.of("p", "Clash")) {
                 String src = "package p;\n\n" + IMPORTS + "public class Clash {\n    static final int K = 2;\n\n"
                         + "    static int h(int n) {\n        return n + 1;\n    }\n\n"
                         + "    @Differentiable(strategy = Strategy." + strategy + ")\n    static double f(double x, int " + name + ") {\n"
                         + "        double r = x;\n        if (h(" + name + ") > K) {\n            r = r * x;\n        }\n"
                         + "        return r;\n    }\n}\n";
-                Translation t = translate("p/Clash.java", src);
-                if (t.hasErrors()) {
-                    assertPositionedErrors(t, Map.of(Path.of("p/Clash.java"), src));
-                } else {
-                    assertDifferentiates("p.Clash", src, Map.of("f", new Object[] {1.5, 2}));
-                }
+                assertDifferentiates("p.Clash", src, Map.of("f", new Object[] {1.5, 2}));
             }
+            String both = "package p;\n\n" + IMPORTS + "public class Clash {\n    static final int K = 2;\n\n"
+                    + "    static int h(int n) {\n        return n + 1;\n    }\n\n"
+                    + "    @Differentiable(strategy = Strategy." + strategy + ")\n    static double f(double x, int p) {\n"
+                    + "        int Clash = p;\n        double r = x;\n        if (h(Clash) > K) {\n            r = r * x;\n        }\n"
+                    + "        return r;\n    }\n}\n";
+            List<Diagnostic> errors = assertPositionedErrors(translate("p/Clash.java", both), Map.of(Path.of("p/Clash.java"), both));
+            int line = lineOf(both, "if (h(Clash) > K)");
+            assertEquals(List.of(line + ":13", line + ":24"), errors.stream().map(d -> d.line() + ":" + d.column()).distinct().toList(),
+                    strategy + ": " + errors);
+            assertTrue(errors.stream().allMatch(d -> d.message().contains("'p'") && d.message().contains("'Clash'")), errors.toString());
         }
     }
 
