@@ -27,6 +27,10 @@ final class BranchLoopAdjoint {
      */
     static double leakyProductVjp(double[] w, double t, double seed, double[] dw, DoubleGrad dt) {
         AdjointStacks _stack = AdjointStacks.forThread();
+        double[] _doubles = _stack.doubles.values();
+        int _doublesTop = _stack.doubles.size();
+        boolean[] _booleans = _stack.booleans.values();
+        int _booleansTop = _stack.booleans.size();
         // forward sweep
         boolean _t0 = false;
         boolean _t1 = false;
@@ -37,12 +41,12 @@ final class BranchLoopAdjoint {
         int i = 0;
         while (i < w.length) {
             // if (w[i] > 0)
-            _stack.booleans.push(_t1);
+            _booleans = AdjointStacks.push(_booleans, _booleansTop++, _t1);
             _t1 = w[i] > 0;
             if (_t1) {
                 // p = p * w[i];
                 _t2 = p * w[i];
-                _stack.doubles.push(p);
+                _doubles = AdjointStacks.push(_doubles, _doublesTop++, p);
                 p = _t2;
             } else {
                 // p = p - t * w[i];
@@ -69,7 +73,7 @@ final class BranchLoopAdjoint {
                 // grad of: p = p * w[i];
                 _d_t2 = _d_p;
                 _d_p = 0.0;
-                p = _stack.doubles.pop();
+                p = _doubles[--_doublesTop];
                 _d_p = _d_t2 * w[i];
                 dw[i] += _d_t2 * p;
             } else {
@@ -81,9 +85,11 @@ final class BranchLoopAdjoint {
                 _d_t += _d_t3 * w[i];
                 dw[i] += _d_t3 * t;
             }
-            _t1 = _stack.booleans.pop();
+            _t1 = _booleans[--_booleansTop];
         }
         dt.add(_d_t);
+        _stack.doubles.adopt(_doubles, _doublesTop);
+        _stack.booleans.adopt(_booleans, _booleansTop);
         return _result;
     }
 }

@@ -27,6 +27,8 @@ final class InPlaceAdjoint {
      */
     static double prefixProductVjp(double[] x, double seed, double[] dx) {
         AdjointStacks _stack = AdjointStacks.forThread();
+        double[] _doubles = _stack.doubles.values();
+        int _doublesTop = _stack.doubles.size();
         int _arrays = _stack.arrays.mark();
         // forward sweep
         boolean _t0 = false;
@@ -37,9 +39,9 @@ final class InPlaceAdjoint {
         int i = 1;
         while (i < x.length) {
             // x[i] = x[i] * x[i - 1];
-            _stack.doubles.push(_t1);
+            _doubles = AdjointStacks.push(_doubles, _doublesTop++, _t1);
             _t1 = x[i];
-            _stack.doubles.push(_t2);
+            _doubles = AdjointStacks.push(_doubles, _doublesTop++, _t2);
             _t2 = x[i - 1];
             _t3 = _t1 * _t2;
             x[i] = _t3;
@@ -67,11 +69,12 @@ final class InPlaceAdjoint {
             _d_t1 = _d_t3 * _t2;
             _d_t2 = _d_t3 * _t1;
             _d_x[i - 1] += _d_t2;
-            _t2 = _stack.doubles.pop();
+            _t2 = _doubles[--_doublesTop];
             _d_x[i] += _d_t1;
-            _t1 = _stack.doubles.pop();
+            _t1 = _doubles[--_doublesTop];
         }
         Gradients.addInto(dx, _d_x);
+        _stack.doubles.adopt(_doubles, _doublesTop);
         _stack.arrays.release(_arrays);
         return _result;
     }

@@ -122,4 +122,56 @@ public final class AdjointStacks {
         floatCellsUsed = 0;
         arrays.release(0);
     }
+
+    // a sweep that keeps a stack in locals pushes with these: values = push(values, top++, v)
+
+    /**
+     * Stores {@code v} at {@code values[top]} and returns the array to go on with: {@code values},
+     * or a copy twice as long when it was full.
+     */
+    public static double[] push(double[] values, int top, double v) {
+        double[] out = top < values.length ? values : java.util.Arrays.copyOf(values, Math.max(64, 2 * values.length));
+        out[top] = v;
+        return out;
+    }
+
+    /**
+     * Stores {@code v} at {@code values[top]} and returns the array to go on with: {@code values},
+     * or a copy twice as long when it was full.
+     */
+    public static float[] push(float[] values, int top, float v) {
+        float[] out = top < values.length ? values : java.util.Arrays.copyOf(values, Math.max(64, 2 * values.length));
+        out[top] = v;
+        return out;
+    }
+
+    /**
+     * Stores {@code v} at {@code values[top]} and returns the array to go on with: {@code values},
+     * or a copy twice as long when it was full.
+     */
+    public static int[] push(int[] values, int top, int v) {
+        int[] out = top < values.length ? values : java.util.Arrays.copyOf(values, Math.max(64, 2 * values.length));
+        out[top] = v;
+        return out;
+    }
+
+    /**
+     * Stores {@code v} at {@code values[top]} and returns the array to go on with: {@code values},
+     * or a copy twice as long when it was full.
+     */
+    public static long[] push(long[] values, int top, long v) {
+        long[] out = top < values.length ? values : java.util.Arrays.copyOf(values, Math.max(64, 2 * values.length));
+        out[top] = v;
+        return out;
+    }
+
+    /**
+     * Stores {@code v} at {@code values[top]} and returns the array to go on with: {@code values},
+     * or a copy twice as long when it was full.
+     */
+    public static boolean[] push(boolean[] values, int top, boolean v) {
+        boolean[] out = top < values.length ? values : java.util.Arrays.copyOf(values, Math.max(64, 2 * values.length));
+        out[top] = v;
+        return out;
+    }
 }

@@ -23,6 +23,21 @@ public final class BooleanStack {
         return items[--size];
     }
 
+    /**
+     * The values array, for a generated sweep that keeps it and the top in local variables
+     * ({@link AdjointStacks#push(boolean[], int, boolean)}, {@code values[--top]}) and hands them back
+     * with {@link #adopt} before it returns or calls another adjoint.
+     */
+    public boolean[] values() {
+        return items;
+    }
+
+    /** Takes back the values array (maybe grown) and the size from a sweep that kept them in locals. */
+    public void adopt(boolean[] values, int size) {
+        items = values;
+        this.size = size;
+    }
+
     /** The number of values on the stack. */
     public int size() {
         return size;

@@ -23,6 +23,21 @@ public final class LongStack {
         return items[--size];
     }
 
+    /**
+     * The values array, for a generated sweep that keeps it and the top in local variables
+     * ({@link AdjointStacks#push(long[], int, long)}, {@code values[--top]}) and hands them back
+     * with {@link #adopt} before it returns or calls another adjoint.
+     */
+    public long[] values() {
+        return items;
+    }
+
+    /** Takes back the values array (maybe grown) and the size from a sweep that kept them in locals. */
+    public void adopt(long[] values, int size) {
+        items = values;
+        this.size = size;
+    }
+
     /** The number of values on the stack. */
     public int size() {
         return size;

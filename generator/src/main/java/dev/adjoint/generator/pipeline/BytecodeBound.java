@@ -48,6 +48,9 @@ final class BytecodeBound {
     private final Map<String, Integer> slots = new HashMap<>();
     /** The declared type of each local ("?" for a name declared with two types). */
     private final Map<String, String> types = new HashMap<>();
+    /** Jump instructions (conditional ones and gotos), and the longest stretch of code a jump may cross. */
+    private long jumps;
+    private long longestSpan;
 
     private BytecodeBound() {}
 
@@ -74,7 +77,19 @@ final class BytecodeBound {
                 next += 3;
             }
         }
-        return m.statement(block);
+        long n = m.statement(block);
+        if (m.longestSpan > Short.MAX_VALUE) {
+            // a jump farther than 32 KiB: javac compiles the method again with 'fat code', where a goto
+            // is a goto_w (5 bytes, not 3) and a conditional jump an inverted one over a goto_w (8, not 3)
+            n += 5 * m.jumps;
+        }
+        return n;
+    }
+
+    /** {@code n}, the bytes of a construct that jumps across itself. */
+    private long span(long n) {
+        longestSpan = Math.max(longestSpan, n);
+        return n;
     }
 
     /** One load or store of {@code name}: dload_0..3 is 1 byte, dload n 2, wide dload n 4. */
@@ -101,15 +116,18 @@ final class BytecodeBound {
         }
         if (s instanceof IfStmt i) {
             // the test jumps over 'then'; with an else, 'then' ends with a goto over it
-            return condition(i.getCondition()) + statement(i.getThenStmt()) + i.getElseStmt().map(x -> 3 + statement(x)).orElse(0L);
+            jumps += i.getElseStmt().isPresent() ? 1 : 0;
+            return span(condition(i.getCondition()) + statement(i.getThenStmt()) + i.getElseStmt().map(x -> 3 + statement(x)).orElse(0L));
         }
         if (s instanceof WhileStmt w) {
-            return condition(w.getCondition()) + statement(w.getBody()) + 3;
+            jumps++;
+            return span(condition(w.getCondition()) + statement(w.getBody()) + 3);
         }
         if (s instanceof DoStmt d) {
-            return statement(d.getBody()) + condition(d.getCondition());
+            return span(statement(d.getBody()) + condition(d.getCondition()));
         }
         if (s instanceof ForStmt f) {
+            jumps++;
             long n = f.getCompare().map(this::condition).orElse(0L) + statement(f.getBody()) + 3;
             for (Expression e : f.getInitialization()) {
                 n += effect(e);
@@ -117,13 +135,15 @@ final class BytecodeBound {
             for (Expression e : f.getUpdate()) {
                 n += effect(e);
             }
-            return n;
+            return span(n);
         }
         if (s instanceof ForEachStmt f) {
             // a copy of the array, its length, an index: about a dozen loads, stores and jumps
-            return value(f.getIterable()) + 8 * WIDE + 16 + statement(f.getBody());
+            jumps += 2;
+            return span(value(f.getIterable()) + 8 * WIDE + 16 + statement(f.getBody()));
         }
         if (s instanceof BreakStmt || s instanceof ContinueStmt) {
+            jumps++;
             return 3;
         }
         if (s instanceof ReturnStmt r) {
@@ -235,15 +255,18 @@ final class BytecodeBound {
         }
         if (e instanceof BinaryExpr b) {
             return switch (b.getOperator()) {
-                case AND, OR, EQUALS, NOT_EQUALS, LESS, LESS_EQUALS, GREATER, GREATER_EQUALS -> condition(b) + 5;
+                case AND, OR, EQUALS, NOT_EQUALS, LESS, LESS_EQUALS, GREATER, GREATER_EQUALS -> booleanValue(b);
                 default -> value(b.getLeft()) + value(b.getRight()) + 1;
             };
         }
         if (e instanceof UnaryExpr u) {
             if (u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
-                return condition(u) + 5;
+                return booleanValue(u);
             }
             if (isIncrement(u)) {
+                if (u.getExpression() instanceof NameExpr n) {
+                    return local(n.getNameAsString()) + increment(u); // a load of the local, and iinc
+                }
                 return increment(u) + 2; // (and a copy of the value)
             }
             if (u.getExpression() instanceof LiteralExpr) {
@@ -258,6 +281,7 @@ final class BytecodeBound {
             return value(c.getExpression()) + (one ? 1 : c.getType().isPrimitiveType() ? 2 : 3);
         }
         if (e instanceof ConditionalExpr c) {
+            jumps++;
             return condition(c.getCondition()) + value(c.getThenExpr()) + 3 + value(c.getElseExpr());
         }
         if (e instanceof ArrayAccessExpr a) {
@@ -337,12 +361,19 @@ final class BytecodeBound {
         return e instanceof FieldAccessExpr f && isQualifier(f.getScope());
     }
 
+    /** A boolean as a value: its test and jump, iconst_1, a goto, iconst_0. */
+    private long booleanValue(Expression e) {
+        jumps++;
+        return condition(e) + 5;
+    }
+
     /** A boolean expression as a test and jump, the way javac compiles conditions. */
     private long condition(Expression e) {
         if (e instanceof EnclosedExpr en) {
             return condition(en.getInner());
         }
         if (e instanceof BooleanLiteralExpr) {
+            jumps++;
             return 3; // (javac drops 'true'; 'false' is a goto)
         }
         if (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
@@ -354,11 +385,13 @@ final class BytecodeBound {
                     return condition(b.getLeft()) + condition(b.getRight());
                 case EQUALS, NOT_EQUALS, LESS, LESS_EQUALS, GREATER, GREATER_EQUALS:
                     // dcmpl/fcmpl/lcmp then if<cond>; ints: if_icmp<cond>
+                    jumps++;
                     return value(b.getLeft()) + value(b.getRight()) + 4;
                 default:
                     break;
             }
         }
+        jumps++;
         return value(e) + 3; // ifeq / ifne
     }
 }

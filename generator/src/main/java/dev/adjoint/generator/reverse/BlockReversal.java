@@ -167,24 +167,24 @@ final class BlockReversal {
         forward.add(new Code.Line("int " + count + " = 0"));
         loopBody.add(new Code.Line(count + "++"));
         forward.add(new Code.Loop(header, loopBody));
-        forward.add(new Code.Line(sw.stackOf(Ty.INT) + ".push(" + count + ")"));
+        forward.add(new Code.Line(sw.push(Ty.INT, count)));
 
         String k = sw.claim("_k");
         if (head.reverse().isEmpty()) {
-            reverse.add(new Code.Loop("for (int " + k + " = " + sw.stackOf(Ty.INT) + ".pop(); " + k + " > 0; " + k + "--)", body.reverse()));
+            reverse.add(new Code.Loop("for (int " + k + " = " + sw.pop(Ty.INT) + "; " + k + " > 0; " + k + "--)", body.reverse()));
         } else {
             List<Code> rb = new ArrayList<>(head.reverse());
             rb.add(new Code.Branch(k + " == 0", List.of(new Code.Line("break")), List.of()));
             rb.addAll(body.reverse());
-            reverse.add(new Code.Loop("for (int " + k + " = " + sw.stackOf(Ty.INT) + ".pop(); ; " + k + "--)", rb));
+            reverse.add(new Code.Loop("for (int " + k + " = " + sw.pop(Ty.INT) + "; ; " + k + "--)", rb));
         }
     }
 
     /** Saves {@code what} (of type {@code t}) before an overwrite; returns the restoring statement. */
     private Code save(String what, Ty t, List<Code> forward, String hint) {
         if (sw.loopDepth > 0) {
-            forward.add(new Code.Line(sw.stackOf(t) + ".push(" + what + ")"));
-            return new Code.Line(what + " = " + sw.stackOf(t) + ".pop()");
+            forward.add(new Code.Line(sw.push(t, what)));
+            return new Code.Line(what + " = " + sw.pop(t));
         }
         String saved = sw.claim("_s_" + hint);
         if (sw.depth == 0) {
@@ -332,7 +332,14 @@ final class BlockReversal {
         // normalize reported a call whose class every spelling hides
         String owner = sw.spelling.callee(callee).orElseThrow();
         String pullback = owner + "." + (callee.customPullback() != null ? callee.customPullback() : callee.adjointName() + "Vjp");
+        boolean generated = callee.customPullback() == null; // (a pullback is the user's code: it uses no stacks)
+        if (generated) {
+            reverse.add(new Code.Line(Sweep.HAND_BACK));
+        }
         reverse.add(new Code.Line(pullback + "(" + String.join(", ", args) + ")"));
+        if (generated) {
+            reverse.add(new Code.Line(Sweep.TAKE_BACK));
+        }
         reverse.addAll(after);
         if (cells) {
             reverse.add(new Code.Line(sw.stack + ".releaseCells(" + mark + ", " + mark + "f)"));

@@ -71,6 +71,7 @@ public final class ReverseSweep {
         List<Code> out = new ArrayList<>();
         if (sw.usesStack) {
             out.add(new Code.Line("dev.adjoint.stack.AdjointStacks " + sw.stack + " = dev.adjoint.stack.AdjointStacks.forThread()"));
+            out.addAll(sw.takeStacks());
         }
         if (sw.arrayMark != null) {
             out.add(new Code.Line("int " + sw.arrayMark + " = " + sw.stack + ".arrays.mark()"));
@@ -108,11 +109,12 @@ public final class ReverseSweep {
         }
         out.addAll(main.reverse());
         out.addAll(epilogue);
+        out.addAll(sw.handBackStacks());
         if (sw.arrayMark != null) {
             out.add(new Code.Line(sw.stack + ".arrays.release(" + sw.arrayMark + ")"));
         }
         out.add(new Code.Line("return " + result));
-        return new AdjointMethod(ir.request(), buffers, seed, out);
+        return new AdjointMethod(ir.request(), buffers, seed, sw.placeStackHandovers(out));
     }
 
     private static Set<Atom.Var> writtenArrays(List<Stmt> body) {

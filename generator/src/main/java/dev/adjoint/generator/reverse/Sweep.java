@@ -6,6 +6,7 @@ import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.select.ClassSpelling;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +37,91 @@ final class Sweep {
         return adjoints.get(v);
     }
 
-    /** The stack field of {@code AdjointStacks} for values of {@code t}. */
-    String stackOf(Ty t) {
+    /**
+     * A stack of the thread's {@code AdjointStacks} that the sweeps keep in two locals, its values
+     * array and its top: pushes and pops are then array accesses the JIT keeps in registers, not
+     * calls that load and store the stack's fields each time.
+     *
+     * @param field the stack's field in {@code AdjointStacks} ({@code doubles})
+     */
+    record LocalStack(Ty.Prim prim, String field, String values, String top) {}
+
+    /** The stacks the method uses, by kind. */
+    final Map<Ty.Prim, LocalStack> stacks = new EnumMap<>(Ty.Prim.class);
+
+    /**
+     * Placeholders around a call to another adjoint, which uses the same stacks: before it, the
+     * locals are handed back to the stacks; after it, the values arrays are read again (they may
+     * have grown). Replaced once the method's stacks are known.
+     */
+    static final String HAND_BACK = "/*hand the stacks back*/";
+    static final String TAKE_BACK = "/*take the stacks again*/";
+
+    private LocalStack stack(Ty t) {
         usesStack = true;
-        return stack + "." + switch (t.prim()) {
-            case DOUBLE -> "doubles";
-            case FLOAT -> "floats";
-            case INT -> "ints";
-            case LONG -> "longs";
-            case BOOLEAN -> "booleans";
-        };
+        return stacks.computeIfAbsent(t.prim(), p -> {
+            String field = switch (p) {
+                case DOUBLE -> "doubles";
+                case FLOAT -> "floats";
+                case INT -> "ints";
+                case LONG -> "longs";
+                case BOOLEAN -> "booleans";
+            };
+            String values = claim("_" + field);
+            return new LocalStack(p, field, values, claim(values + "Top"));
+        });
+    }
+
+    /** The locals of the stacks the method uses, taken from the thread's stacks. */
+    List<Code> takeStacks() {
+        List<Code> out = new ArrayList<>();
+        for (LocalStack s : stacks.values()) {
+            out.add(new Code.Line(s.prim().java() + "[] " + s.values() + " = " + stack + "." + s.field() + ".values()"));
+            out.add(new Code.Line("int " + s.top() + " = " + stack + "." + s.field() + ".size()"));
+        }
+        return out;
+    }
+
+    /** The stacks' locals handed back to the thread's stacks. */
+    List<Code> handBackStacks() {
+        List<Code> out = new ArrayList<>();
+        for (LocalStack s : stacks.values()) {
+            out.add(new Code.Line(stack + "." + s.field() + ".adopt(" + s.values() + ", " + s.top() + ")"));
+        }
+        return out;
+    }
+
+    /** {@code codes} with {@link #HAND_BACK} and {@link #TAKE_BACK} replaced by what they stand for. */
+    List<Code> placeStackHandovers(List<Code> codes) {
+        List<Code> out = new ArrayList<>();
+        for (Code c : codes) {
+            if (c instanceof Code.Line l && l.text().equals(HAND_BACK)) {
+                out.addAll(handBackStacks());
+            } else if (c instanceof Code.Line l && l.text().equals(TAKE_BACK)) {
+                for (LocalStack s : stacks.values()) {
+                    out.add(new Code.Line(s.values() + " = " + stack + "." + s.field() + ".values()"));
+                }
+            } else if (c instanceof Code.Branch b) {
+                out.add(new Code.Branch(b.cond(), placeStackHandovers(b.then()), placeStackHandovers(b.otherwise())));
+            } else if (c instanceof Code.Loop l) {
+                out.add(new Code.Loop(l.header(), placeStackHandovers(l.body())));
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The statement that saves {@code what}, of type {@code t}, on its stack. */
+    String push(Ty t, String what) {
+        LocalStack s = stack(t);
+        return s.values() + " = dev.adjoint.stack.AdjointStacks.push(" + s.values() + ", " + s.top() + "++, " + what + ")";
+    }
+
+    /** The expression that takes the last saved value of type {@code t} off its stack. */
+    String pop(Ty t) {
+        LocalStack s = stack(t);
+        return s.values() + "[--" + s.top() + "]";
     }
 
     /** The name of the array pool's mark, once an array is borrowed from it. */
