@@ -67,6 +67,8 @@ public final class ReverseSweep {
 
         List<Stmt> body = ir.body();
         BlockReversal.Sweeps main = new BlockReversal(sw).block(body.subList(0, body.size() - 1), null);
+        // (PLAIN keeps every add, as the oracle)
+        List<Code> reverse = an.saveArrayElements() ? main.reverse() : LoopAccumulators.promote(main.reverse(), sw.adjointArrays(), sw::claim);
 
         List<Code> out = new ArrayList<>();
         if (sw.usesStack) {
@@ -97,7 +99,7 @@ public final class ReverseSweep {
         }
         // (an adjoint the reverse sweep never names, such as that of an element increment's sum, is not declared)
         Set<String> named = new HashSet<>();
-        Code.names(main.reverse(), named);
+        Code.names(reverse, named);
         for (Atom.Var v : ir.locals()) {
             if (sw.adjoints.containsKey(v) && !v.type().isArray() && (named.contains(sw.adjoint(v)) || ir.result().equals(v))) {
                 out.add(new Code.Line(v.type().java() + " " + sw.adjoint(v) + " = " + v.type().zero()));
@@ -107,7 +109,7 @@ public final class ReverseSweep {
             String dr = sw.adjoint((Atom.Var) ir.result());
             out.add(new Code.Line(rt.isArray() ? "dev.adjoint.Gradients.addInto(" + dr + ", " + seed + ")" : dr + " += " + seed));
         }
-        out.addAll(main.reverse());
+        out.addAll(reverse);
         out.addAll(epilogue);
         out.addAll(sw.handBackStacks());
         if (sw.arrayMark != null) {

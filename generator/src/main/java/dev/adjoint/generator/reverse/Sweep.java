@@ -176,6 +176,17 @@ final class Sweep {
         return adjointTypes;
     }
 
+    /** The element type of each adjoint array (local or the caller's buffer), by its name. */
+    Map<String, Ty.Prim> adjointArrays() {
+        Map<String, Ty.Prim> arrays = new HashMap<>();
+        adjoints.forEach((v, name) -> {
+            if (v.type().dims() == 1) {
+                arrays.put(name, v.type().prim());
+            }
+        });
+        return arrays;
+    }
+
     String claim(String name) {
         return ir.names().claim(name);
     }

@@ -695,7 +695,8 @@ class HostileInputsTest {
         Translation t = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> translate("p/Long.java", src));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTooLong(t, src, List.of("f", "g"));
-        assertTrue(seconds < 10, "2 x 5,000 statements took " + seconds + " s to translate");
+        // (about 4 s alone on 2 cores; a pass quadratic in the statements takes minutes: the margin is for a loaded machine)
+        assertTrue(seconds < 20, "2 x 5,000 statements took " + seconds + " s to translate");
     }
 
     /** Errors only: each of {@code methods} is reported, at its name, as too long to differentiate. */
