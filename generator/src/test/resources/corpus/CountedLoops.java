@@ -140,4 +140,36 @@ public class CountedLoops {
         }
         return p;
     }
+
+    // values computed again in the reversed iteration instead of saved: a division (its derivative reads its
+    // result), an element load at a mirrored index, a cast of the counter
+    //@at ({0.3, -0.7, 1.1, 0.8}, 1.5)
+    //@at ({-1.2, 0.4, 2.0}, 0.25)
+    @Differentiable
+    static double computedAgain(double[] w, double x) {
+        double s = 0;
+        for (int j = 0; j < w.length; j++) {
+            double q = w[j] / (x + j);
+            double e = w[w.length - 1 - j];
+            double c = (double) j * q;
+            s = s * 0.5 + q * q * e + c;
+        }
+        return s;
+    }
+
+    // not computed again: a parameter assigned after the loop, an array the loop writes
+    //@at ({0.3, -0.7, 1.1, 0.8}, 1.5)
+    //@at ({-1.2, 0.4, 2.0}, 0.25)
+    @Differentiable
+    static double savedAsBefore(double[] w, double x) {
+        double s = 0;
+        for (int j = 1; j < w.length; j++) {
+            double q = w[j] * x;
+            w[j - 1] = q * 0.5;
+            double r = w[j - 1] + x;
+            s = s * 0.5 + q * r;
+        }
+        x = s;
+        return s * x;
+    }
 }

@@ -55,8 +55,6 @@ final class CallerAdjoint {
      */
     static double lossVjp(double[] w, double[] x, double seed, double[] dw) {
         AdjointStacks _stack = AdjointStacks.forThread();
-        double[] _doubles = _stack.doubles.values();
-        int _doublesTop = _stack.doubles.size();
         // forward sweep
         boolean _t0 = false;
         double _t1 = 0.0;
@@ -66,7 +64,6 @@ final class CallerAdjoint {
         int i = 0;
         while (i < w.length) {
             // s += softplus(w[i] * x[i]);
-            _doubles = AdjointStacks.push(_doubles, _doublesTop++, _t1);
             _t1 = w[i] * x[i];
             _t2 = Caller.softplus(_t1);
             _t3 = s + _t2;
@@ -91,15 +88,15 @@ final class CallerAdjoint {
         int _cells_1 = _stack.doubleCellMark();
         int _cells_1f = _stack.floatCellMark();
         DoubleGrad _g_1 = _stack.borrowDoubleCell();
-        _stack.doubles.adopt(_doubles, _doublesTop);
         CallerAdjoint.softplusVjp(w[0], _d_t6, _g_1);
-        _doubles = _stack.doubles.values();
         dw[0] += _g_1.get();
         _stack.releaseCells(_cells_1, _cells_1f);
         // grad of: for (...; i < w.length; i++)
         i = Math.max(0, w.length);
         while (i > 0) {
             i = i - 1;
+            // this iteration's values, computed again rather than saved
+            _t1 = w[i] * x[i];
             // grad of: s += softplus(w[i] * x[i]);
             _d_t3 = _d_s;
             _d_s = 0.0;
@@ -108,15 +105,11 @@ final class CallerAdjoint {
             int _cells = _stack.doubleCellMark();
             int _cellsf = _stack.floatCellMark();
             DoubleGrad _g = _stack.borrowDoubleCell();
-            _stack.doubles.adopt(_doubles, _doublesTop);
             CallerAdjoint.softplusVjp(_t1, _d_t2, _g);
-            _doubles = _stack.doubles.values();
             _d_t1 = _g.get();
             _stack.releaseCells(_cells, _cellsf);
             dw[i] += _d_t1 * x[i];
-            _t1 = _doubles[--_doublesTop];
         }
-        _stack.doubles.adopt(_doubles, _doublesTop);
         return _result;
     }
 }

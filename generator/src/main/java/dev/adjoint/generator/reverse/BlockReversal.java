@@ -124,6 +124,8 @@ final class BlockReversal {
      * times, after reversing the head's last, exiting run.
      */
     private void loop(Stmt.Loop l, Optional<CountedLoop> counted, List<Code> forward, List<Code> reverse) {
+        List<Stmt.Assign> again = counted.isPresent() ? Recomputation.in(l, counted.get(), sw) : List.of();
+        sw.recomputed.addAll(again);
         sw.depth++;
         sw.loopDepth++;
         Sweeps head = block(l.head(), l.origin());
@@ -150,18 +152,33 @@ final class BlockReversal {
         }
         if (simpleHead && counted.isPresent()) {
             // backwards from where the counter ended; the reversed body starts by undoing j = j + 1
-            // (added here when nothing in the body reads j, so that its step was not undone)
             CountedLoop c = counted.get();
             String j = c.counter().name();
             List<Code> back = new ArrayList<>();
-            if (sw.an.saves().kind(c.step()) != Saves.Kind.INVERT) {
-                back.add(new Code.Line(j + " = " + j + " - 1"));
+            List<Code> reversedBody = new ArrayList<>(body.reverse());
+            Code.Line undoStep = new Code.Line(j + " = " + j + " - 1");
+            if (sw.an.saves().kind(c.step()) == Saves.Kind.INVERT) {
+                // (the body reads j: its reverse starts by undoing the step, which has no other reverse part)
+                // (with its 'grad of' comment when it is a statement of its own, as in a while loop)
+                int at = reversedBody.get(0) instanceof Code.Comment ? 1 : 0;
+                if (!reversedBody.get(at).equals(undoStep)) {
+                    throw new IllegalStateException("the reversed body of a counted loop starts with " + reversedBody.subList(0, at + 1));
+                }
+                reversedBody.subList(0, at + 1).clear();
             }
-            back.addAll(body.reverse());
+            back.add(undoStep);
+            if (!again.isEmpty()) {
+                back.add(new Code.Comment("this iteration's values, computed again rather than saved"));
+                again.forEach(a -> back.add(new Code.Line(a.target().name() + " = " + primal(a.op()))));
+            }
+            back.addAll(reversedBody);
             forward.add(new Code.Loop(header, loopBody));
             reverse.add(new Code.Line(j + " = " + c.exit()));
             reverse.add(new Code.Loop("while (" + j + " > " + c.start() + ")", back));
             return;
+        }
+        if (!again.isEmpty()) {
+            throw new IllegalStateException("values to compute again in a loop not reversed as a counted one: " + l.origin().text());
         }
         String count = sw.claim("_n");
         forward.add(new Code.Line("int " + count + " = 0"));
@@ -199,7 +216,7 @@ final class BlockReversal {
     private void assign(Stmt.Assign a, List<Code> forward, List<Code> reverse) {
         Atom.Var t = a.target();
         boolean overwrite = sw.an.saves().isOverwrite(a);
-        Code restore = switch (sw.an.saves().kind(a)) {
+        Code restore = sw.recomputed.contains(a) ? null : switch (sw.an.saves().kind(a)) {
             case SAVE -> save(t.name(), t.type(), forward, t.name());
             case INVERT -> new Code.Line(t.name() + " = " + Saves.inverse(a).orElseThrow());
             case NONE -> null;

@@ -22,6 +22,7 @@ public final class ReverseSweep {
     public static AdjointMethod build(MethodIr ir, Analysis an) {
         Sweep sw = new Sweep(ir, an);
         Set<Atom.Var> written = writtenArrays(ir.body());
+        sw.writtenArrays = written;
         List<String> buffers = new ArrayList<>();
         List<Code> prologue = new ArrayList<>();
         List<Code> epilogue = new ArrayList<>();

@@ -5,7 +5,11 @@ import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.select.ClassSpelling;
+import dev.adjoint.generator.ir.Stmt;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +26,10 @@ final class Sweep {
     final String stack;
     /** How the adjoint names the classes of the callees' adjoints and pullbacks. */
     final ClassSpelling spelling;
+    /** The arrays the method writes elements of. */
+    Set<Atom.Var> writtenArrays = Set.of();
+    /** Statements the reverse sweep computes again rather than saving what they overwrite ({@link Recomputation}). */
+    final Set<Stmt> recomputed = Collections.newSetFromMap(new IdentityHashMap<>());
     boolean usesStack;
     int depth;
     int loopDepth;
