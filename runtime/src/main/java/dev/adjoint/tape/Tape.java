@@ -3,7 +3,7 @@ package dev.adjoint.tape;
 import java.util.Arrays;
 
 /**
- * A Wengert list of scalar operations, held in primitive arrays: node {@code z} has up to three
+ * A Wengert list of scalar operations, held in primitive arrays: node {@code z} has up to four
  * parents {@code p} with their local partials {@code ∂z/∂p}, and an adjoint
  * {@code adj[z] = ∂(seeded output)/∂z}. There is no object per operation. The (parent, partial)
  * pairs of all nodes follow one another in two edge arrays, node {@code z}'s from
@@ -144,6 +144,28 @@ public final class Tape {
         edge(a, da);
         edge(b, db);
         edge(c, dc);
+        return node();
+    }
+
+    /**
+     * A node {@code z} with four parents (a whole expression, its partials multiplied through):
+     * {@code dz = da · d(a) + db · d(b) + dc · d(c) + dd · d(d)}, with the CONSTANT rules of {@link #push2}.
+     *
+     * @return the new node's handle, or {@link #CONSTANT}
+     */
+    public int push4(int a, double da, int b, double db, int c, double dc, int d, double dd) {
+        if (a == CONSTANT && b == CONSTANT && c == CONSTANT && d == CONSTANT) {
+            return CONSTANT;
+        }
+        checkHandle(a);
+        checkHandle(b);
+        checkHandle(c);
+        checkHandle(d);
+        ensureEdges(4);
+        edge(a, da);
+        edge(b, db);
+        edge(c, dc);
+        edge(d, dd);
         return node();
     }
 
