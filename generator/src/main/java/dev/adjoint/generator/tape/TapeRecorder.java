@@ -112,6 +112,7 @@ public final class TapeRecorder {
             return;
         } else if (s instanceof ExpressionStmt es) {
             st.line("// " + Positions.oneLine(s));
+            values.beginStatement(es.getExpression());
             expressionStatement(es.getExpression());
             values.endStatement();
         } else if (s instanceof IfStmt i) {
@@ -154,6 +155,7 @@ public final class TapeRecorder {
             st.error(s, "'return;' without a value in method '" + st.request.name() + "', which returns " + st.request.result()
                     + ": return the result, 'return <value>;'");
         } else if (s instanceof ReturnStmt r) {
+            values.beginStatement(r.getExpression().orElseThrow());
             ValueRecorder.Value v = values.convert(values.value(r.getExpression().orElseThrow()), st.request.result());
             st.line(st.tape + ".setResult(" + values.handle(v) + ");");
             st.line("return " + v.value() + ";");
@@ -348,9 +350,12 @@ public final class TapeRecorder {
             st.line(n.getNameAsString() + " = " + v.value() + ";");
             st.line(st.handle(n.getNameAsString()) + " = " + h + ";");
         } else if (target instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr arr) {
-            String idx = passive.text(a.getIndex());
-            String i = st.temp("int");
-            st.line("int " + i + " = " + idx + ";");
+            String i = passive.text(a.getIndex());
+            if (!values.stableIndex(a.getIndex())) {
+                String idx = i;
+                i = st.temp("int");
+                st.line("int " + i + " = " + idx + ";");
+            }
             st.line(arr.getNameAsString() + "[" + i + "] = " + v.value() + ";");
             st.line(st.handle(arr.getNameAsString()) + "[" + i + "] = " + h + ";");
         } else {

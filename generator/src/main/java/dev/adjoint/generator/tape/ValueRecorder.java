@@ -1,6 +1,8 @@
 package dev.adjoint.generator.tape;
 
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
@@ -8,6 +10,7 @@ import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -33,6 +36,8 @@ final class ValueRecorder {
     private final PassiveCopy passive;
     /** The nodes of this statement not pushed yet and not taken over by another operation, oldest first. */
     private final List<Pending> open = new ArrayList<>();
+    /** See {@link #beginStatement}. */
+    private boolean indexVariablesStable;
 
     ValueRecorder(RecorderState st, PassiveCopy passive) {
         this.st = st;
@@ -87,9 +92,30 @@ final class ValueRecorder {
         all.forEach(this::push);
     }
 
+    /**
+     * Starts a statement whose floating-point expression is {@code root}: whether an index that is
+     * an int variable may be read where it is used rather than once into a temporary, since nothing
+     * in the statement assigns a variable before the statement itself stores its result.
+     */
+    void beginStatement(Node root) {
+        boolean assigns = root.findAll(AssignExpr.class).stream().anyMatch(x -> x != root)
+                || root.findAll(UnaryExpr.class).stream().anyMatch(u -> u != root && u.getOperator().name().contains("CREMENT"));
+        indexVariablesStable = !assigns;
+    }
+
     /** Ends a statement: a pending node nobody read (a detached value) is dropped, never pushed. */
     void endStatement() {
         open.clear();
+        indexVariablesStable = false;
+    }
+
+    /** An index read as written: a literal, or an int variable while the statement assigns none. */
+    boolean stableIndex(Expression index) {
+        if (index instanceof IntegerLiteralExpr) {
+            return true;
+        }
+        return indexVariablesStable && index instanceof NameExpr n
+                && st.scope.lookup(n.getNameAsString()).filter(v -> v.type().isIntegral() && !v.type().isArray()).isPresent();
     }
 
     private void push(Pending p) {
@@ -140,8 +166,13 @@ final class ValueRecorder {
             if (a.getIndex().findFirst(MethodCallExpr.class).isPresent()) {
                 flush();
             }
-            String i = st.temp("int");
-            st.line("int " + i + " = " + passive.text(a.getIndex()) + ";");
+            String i;
+            if (stableIndex(a.getIndex())) {
+                i = passive.text(a.getIndex()); // (so that a[i] * a[i] reads one parent: its partials merge)
+            } else {
+                i = st.temp("int");
+                st.line("int " + i + " = " + passive.text(a.getIndex()) + ";");
+            }
             return new Value(arr.getNameAsString() + "[" + i + "]", st.handle(arr.getNameAsString()) + "[" + i + "]", t);
         }
         if (e instanceof UnaryExpr u) {
