@@ -34,14 +34,14 @@ final class ValueRecorder {
     private static final String CONSTANT = "dev.adjoint.tape.Tape.CONSTANT";
     private final RecorderState st;
     private final PassiveCopy passive;
-    /** The nodes of this statement not pushed yet and not taken over by another operation, oldest first. */
-    private final List<Pending> open = new ArrayList<>();
+    private final PendingNodes pending;
     /** See {@link #beginStatement}. */
     private boolean indexVariablesStable;
 
     ValueRecorder(RecorderState st, PassiveCopy passive) {
         this.st = st;
         this.passive = passive;
+        this.pending = new PendingNodes(st);
     }
 
     /**
@@ -49,7 +49,7 @@ final class ValueRecorder {
      * null, the variable {@code handleName} is not declared yet: read the handle with
      * {@link #handle(Value)}.
      */
-    record Value(String value, String handleName, Ty type, Pending pending) {
+    record Value(String value, String handleName, Ty type, PendingNodes.Pending pending) {
         Value(String value, String handleName, Ty type) {
             this(value, handleName, type, null);
         }
@@ -59,37 +59,14 @@ final class ValueRecorder {
         }
     }
 
-    /** The node of an operation not pushed yet: the handle variable it will get, and its parents. */
-    static final class Pending {
-        final String handle;
-        final NodeTerms terms;
-
-        Pending(String handle, NodeTerms terms) {
-            this.handle = handle;
-            this.terms = terms;
-        }
-    }
-
     Value constant(String text, Ty t) {
         return new Value(text, CONSTANT, t);
     }
 
     /** The handle of {@code v} as Java text; a pending node is pushed first. */
     String handle(Value v) {
-        if (v.pending() != null && open.remove(v.pending())) {
-            push(v.pending());
-        }
+        pending.push(v.pending());
         return v.handleName();
-    }
-
-    /**
-     * Pushes every pending node: before code that may change what their parents' handles or
-     * partials read (a call may write an array), or that runs only on one path (a conditional).
-     */
-    void flush() {
-        List<Pending> all = List.copyOf(open);
-        open.clear();
-        all.forEach(this::push);
     }
 
     /**
@@ -105,7 +82,7 @@ final class ValueRecorder {
 
     /** Ends a statement: a pending node nobody read (a detached value) is dropped, never pushed. */
     void endStatement() {
-        open.clear();
+        pending.dropAll();
         indexVariablesStable = false;
     }
 
@@ -118,18 +95,9 @@ final class ValueRecorder {
                 && st.scope.lookup(n.getNameAsString()).filter(v -> v.type().isIntegral() && !v.type().isArray()).isPresent();
     }
 
-    private void push(Pending p) {
-        List<NodeTerms.Term> terms = p.terms.terms();
-        StringBuilder args = new StringBuilder();
-        for (NodeTerms.Term term : terms) {
-            args.append(args.length() == 0 ? "" : ", ").append(term.handle()).append(", ").append(term.partial());
-        }
-        st.line("int " + p.handle + " = " + st.tape + ".push" + terms.size() + "(" + args + ");");
-    }
-
     /** How many parents {@code v} brings to a node that reads it: its own parents while pending, else itself. */
     private int width(Value v) {
-        return v.pending() != null && open.contains(v.pending()) ? v.pending().terms.terms().size() : 1;
+        return pending.isOpen(v.pending()) ? v.pending().terms.terms().size() : 1;
     }
 
     Value value(Expression e) {
@@ -164,7 +132,7 @@ final class ValueRecorder {
         }
         if (e instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr arr && t.dims() == 0) {
             if (a.getIndex().findFirst(MethodCallExpr.class).isPresent()) {
-                flush();
+                pending.flush();
             }
             String i;
             if (stableIndex(a.getIndex())) {
@@ -199,7 +167,7 @@ final class ValueRecorder {
             return convert(value(c.getExpression()), t);
         }
         if (e instanceof ConditionalExpr c) {
-            flush();
+            pending.flush();
             String v = st.temp("v");
             st.line(t.java() + " " + v + ";");
             st.line("int " + st.handle(v) + ";");
@@ -252,7 +220,7 @@ final class ValueRecorder {
                     args.add(passive.text(a));
                 }
             }
-            flush();
+            pending.flush();
             String v = st.temp("v");
             String owner = c.packageName().equals(st.request.packageName()) ? c.adjointSimpleName() : c.adjointQualifiedName();
             st.line(t.java() + " " + v + " = " + owner + "." + c.adjointName() + "Record(" + String.join(", ", args) + ");");
@@ -316,7 +284,7 @@ final class ValueRecorder {
         }
         args.add(t.prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0");
         args.addAll(buffers);
-        flush();
+        pending.flush();
         String z = st.temp("v");
         st.line(t.java() + " " + z + " = " + owner + "." + c.customPullback() + "(" + String.join(", ", args) + ");");
         String h = st.handle(z);
@@ -386,7 +354,7 @@ final class ValueRecorder {
         NodeTerms node = new NodeTerms();
         for (int i = 0; i < inputs.size(); i++) {
             Value a = inputs.get(i);
-            if (a.pending() != null && open.remove(a.pending())) {
+            if (pending.takeOver(a.pending())) {
                 for (NodeTerms.Term term : a.pending().terms.terms()) {
                     node.add(term.handle(), NodeTerms.times(partials.get(i), term.partial()));
                 }
@@ -397,16 +365,13 @@ final class ValueRecorder {
         if (node.terms().isEmpty()) {
             return constant(z, t);
         }
-        Pending p = new Pending(st.handle(z), node);
-        open.add(p);
+        PendingNodes.Pending p = pending.open(st.handle(z), node);
         return new Value(z, p.handle, t, p);
     }
 
     /** {@code v} is not read: its node, if pending, is never pushed. */
     private void discard(Value v) {
-        if (v.pending() != null) {
-            open.remove(v.pending());
-        }
+        pending.drop(v.pending());
     }
 
     private static String simplify(String partial) {
