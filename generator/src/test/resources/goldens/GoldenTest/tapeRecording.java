@@ -62,24 +62,19 @@ final class TapedAdjoint {
             switch (mode) {
             case 0:
                 // s += w[i] * w[i];
-                int _int0 = i;
-                int _int1 = i;
-                double _v2 = w[_int0] * w[_int1];
-                int _v2_h = _tape.push2(w_h[_int0], w[_int1], w_h[_int1], w[_int0]);
-                double _v3 = s + _v2;
-                int _v3_h = _tape.push2(s_h, 1.0, _v2_h, 1.0);
-                s = _v3;
-                s_h = _v3_h;
+                double _v0 = w[i] * w[i];
+                double _v1 = s + _v0;
+                int _v1_h = _tape.push2(s_h, 1.0, w_h[i], w[i] + w[i]);
+                s = _v1;
+                s_h = _v1_h;
                 break;
             default:
                 // s = Math.sin(s) * w[i];
-                double _v4 = Math.sin(s);
-                int _v4_h = _tape.push1(s_h, Math.cos(s));
-                int _int5 = i;
-                double _v6 = _v4 * w[_int5];
-                int _v6_h = _tape.push2(_v4_h, w[_int5], w_h[_int5], _v4);
-                s = _v6;
-                s_h = _v6_h;
+                double _v2 = Math.sin(s);
+                double _v3 = _v2 * w[i];
+                int _v3_h = _tape.push2(s_h, w[i] * Math.cos(s), w_h[i], _v2);
+                s = _v3;
+                s_h = _v3_h;
             }
         }
         _tape.setResult(s_h);

@@ -15,8 +15,12 @@ import java.util.Locale;
  *       about 64 bytes per dimension in the other loops: {@code N·K·(8·D(D−1) + 64·D + 60)} bytes on
  *       the thread's stacks, which are popped in the reverse sweep but keep their capacity. (Counted
  *       from the code generated at commit 0338a42; recount when the generator changes what it saves.)</li>
- *   <li><b>tape</b>: about {@code D² + 3D + 5} nodes per point and component, 44 bytes each (three
- *       parent handles, three partials, one adjoint).</li>
+ *   <li><b>tape</b>: per point and component, one node per statement executed: about
+ *       {@code D(D−1)/2 + 3D + 5} nodes (12 bytes each: an adjoint and an edge end) with about
+ *       {@code 3·D(D−1)/2 + 5D + 10} edges (12 bytes each: a parent handle and a partial), the
+ *       triangular loop {@code qxc[b] += icf[li] * xc[a]} being one node of three edges:
+ *       {@code N·K·12·(2·D(D−1) + 8·D + 15)} bytes. (Counted from the recorder generated at the
+ *       commit that made it record one node per statement; recount when that changes.)</li>
  * </ul>
  *
  * A stack or tape grows by doubling, so up to twice the estimate is resident; a benchmark runs when
@@ -44,7 +48,7 @@ public final class Footprint {
 
     /** Bytes of tape one tape-strategy call records at {@code N, K, D} (estimate). */
     public static long tapeBytes(long n, long k, long d) {
-        return n * k * (d * d + 3 * d + 5) * 44;
+        return n * k * 12 * (2 * d * (d - 1) + 8 * d + 15);
     }
 
     /** Whether {@code bytes} (grown by doubling) fit in a heap of {@code maxHeap} bytes. */

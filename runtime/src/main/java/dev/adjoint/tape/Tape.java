@@ -3,12 +3,12 @@ package dev.adjoint.tape;
 import java.util.Arrays;
 
 /**
- * A Wengert list of scalar operations, held in primitive arrays: node {@code z} has up to three
+ * A Wengert list of scalar operations, held in primitive arrays: node {@code z} has up to four
  * parents {@code p} with their local partials {@code ∂z/∂p}, and an adjoint
  * {@code adj[z] = ∂(seeded output)/∂z}. There is no object per operation. The (parent, partial)
  * pairs of all nodes follow one another in two edge arrays, node {@code z}'s from
  * {@code edgeEnd[z]} to {@code edgeEnd[z + 1]}, and a parent without derivative is not stored at
- * all: recording a binary operation writes two edges, one end and one adjoint, in four streams.
+ * all: recording a binary operation writes two edges and one end, in three streams.
  *
  * <p>A node is referred to by its handle, its index on the tape; a value without derivative has
  * the handle {@link #CONSTANT}. Parents always precede their node, so one pass from the top down
@@ -20,6 +20,12 @@ import java.util.Arrays;
  *
  * <p>Thread-confined: use {@link #forThread()}. {@link #reset(int)} keeps capacity, so a
  * warmed-up record-and-sweep allocates nothing.
+ *
+ * <p>Cost: recording is what a taped gradient spends most on, so a push does the least per node:
+ * its capacity checks first, then per parent one test for CONSTANT, one unsigned compare for
+ * the handle's validity and two array stores, then one store closing the node. Adjoints above
+ * the top are kept at 0 ({@link #reset(int)} clears what it drops, in one fill), so that a new
+ * node needs no store for its adjoint. The push methods stay small enough for the JIT to inline.
  */
 public final class Tape {
     private int result = CONSTANT;
@@ -64,6 +70,7 @@ public final class Tape {
      */
     public void reset(int mark) {
         checkMark(mark);
+        Arrays.fill(adjoint, mark, size, 0.0); // adjoints above the top stay 0: see close()
         size = mark;
         edges = edgeEnd[mark];
     }
@@ -87,7 +94,6 @@ public final class Tape {
         ensureCapacity((long) size + n);
         int end = first + n;
         Arrays.fill(edgeEnd, first + 1, end + 1, edges);
-        Arrays.fill(adjoint, first, end, 0.0);
         size = end;
         return first;
     }
@@ -100,13 +106,11 @@ public final class Tape {
      * @return the new node's handle, or {@link #CONSTANT} (recording nothing) when {@code a} is CONSTANT
      */
     public int push1(int a, double da) {
-        if (a == CONSTANT) {
-            return CONSTANT;
+        int e = room(1);
+        if (a != CONSTANT) {
+            e = edge(e, a, da);
         }
-        checkHandle(a);
-        ensureEdges(1);
-        edge(a, da);
-        return node();
+        return close(e);
     }
 
     /**
@@ -116,15 +120,14 @@ public final class Tape {
      * @return the new node's handle, or {@link #CONSTANT}
      */
     public int push2(int a, double da, int b, double db) {
-        if (a == CONSTANT && b == CONSTANT) {
-            return CONSTANT;
+        int e = room(2);
+        if (a != CONSTANT) {
+            e = edge(e, a, da);
         }
-        checkHandle(a);
-        checkHandle(b);
-        ensureEdges(2);
-        edge(a, da);
-        edge(b, db);
-        return node();
+        if (b != CONSTANT) {
+            e = edge(e, b, db);
+        }
+        return close(e);
     }
 
     /**
@@ -134,17 +137,40 @@ public final class Tape {
      * @return the new node's handle, or {@link #CONSTANT}
      */
     public int push3(int a, double da, int b, double db, int c, double dc) {
-        if (a == CONSTANT && b == CONSTANT && c == CONSTANT) {
-            return CONSTANT;
+        int e = room(3);
+        if (a != CONSTANT) {
+            e = edge(e, a, da);
         }
-        checkHandle(a);
-        checkHandle(b);
-        checkHandle(c);
-        ensureEdges(3);
-        edge(a, da);
-        edge(b, db);
-        edge(c, dc);
-        return node();
+        if (b != CONSTANT) {
+            e = edge(e, b, db);
+        }
+        if (c != CONSTANT) {
+            e = edge(e, c, dc);
+        }
+        return close(e);
+    }
+
+    /**
+     * A node {@code z} with four parents (a whole expression, its partials multiplied through):
+     * {@code dz = da · d(a) + db · d(b) + dc · d(c) + dd · d(d)}, with the CONSTANT rules of {@link #push2}.
+     *
+     * @return the new node's handle, or {@link #CONSTANT}
+     */
+    public int push4(int a, double da, int b, double db, int c, double dc, int d, double dd) {
+        int e = room(4);
+        if (a != CONSTANT) {
+            e = edge(e, a, da);
+        }
+        if (b != CONSTANT) {
+            e = edge(e, b, db);
+        }
+        if (c != CONSTANT) {
+            e = edge(e, c, dc);
+        }
+        if (d != CONSTANT) {
+            e = edge(e, d, dd);
+        }
+        return close(e);
     }
 
     /** {@code adj[h] += s}: seeds an output with its cotangent (ignored for {@link #CONSTANT}). */
@@ -168,14 +194,16 @@ public final class Tape {
         checkMark(mark);
         int[] end = edgeEnd, parent = edgeParent;
         double[] partial = edgePartial, adj = adjoint;
+        int last = end[size]; // node z's edges are [end[z], end[z + 1]): one read of end per node
         for (int z = size - 1; z >= mark; z--) {
+            int first = end[z];
             double g = adj[z];
-            if (g == 0.0) {
-                continue;
+            if (g != 0.0) {
+                for (int k = first; k < last; k++) {
+                    adj[parent[k]] += g * partial[k];
+                }
             }
-            for (int k = end[z], last = end[z + 1]; k < last; k++) {
-                adj[parent[k]] += g * partial[k];
-            }
+            last = first;
         }
     }
 
@@ -246,23 +274,57 @@ public final class Tape {
         return adjoint.length;
     }
 
-    /** Appends an edge to the node being recorded ({@link #ensureEdges} first); CONSTANT parents are skipped. */
-    private void edge(int parent, double partial) {
-        if (parent != CONSTANT) {
-            edgeParent[edges] = parent;
-            edgePartial[edges] = partial;
-            edges++;
+    /**
+     * Makes room for one more node with up to {@code more} edges (growing is the cold path, out of
+     * line) and returns the index of its first edge.
+     */
+    private int room(int more) {
+        if (edges > edgeParent.length - more || size == adjoint.length) {
+            grow(more);
         }
+        return edges;
     }
 
-    /** Closes a node over the edges appended since the previous one. */
+    private void grow(int more) {
+        ensureEdges(more);
+        ensureCapacity((long) size + 1);
+    }
+
+    /**
+     * Writes edge {@code e} of the node being recorded, to the live node {@code parent}; returns the
+     * next edge's index. (Live handles are {@code 0 <= parent < size}: one unsigned compare. This
+     * keeps every parent below its node.)
+     */
+    private int edge(int e, int parent, double partial) {
+        if (Integer.compareUnsigned(parent, size) >= 0) {
+            throw noNode(parent);
+        }
+        edgeParent[e] = parent;
+        edgePartial[e] = partial;
+        return e + 1;
+    }
+
+    /**
+     * Closes a node over the edges written from {@code edges} up to {@code e}, or records nothing and
+     * returns CONSTANT when there are none. Its adjoint is already 0 (see {@link #reset(int)}).
+     */
+    private int close(int e) {
+        if (e == edges) {
+            return CONSTANT;
+        }
+        edges = e;
+        int z = size++;
+        edgeEnd[z + 1] = e;
+        return z;
+    }
+
+    /** A new node without parents (a leaf). */
     private int node() {
         if (size == adjoint.length) {
             ensureCapacity((long) size + 1);
         }
         int z = size++;
         edgeEnd[z + 1] = edges;
-        adjoint[z] = 0.0;
         return z;
     }
 
@@ -291,12 +353,16 @@ public final class Tape {
         edgeEnd = Arrays.copyOf(edgeEnd, n + 1);
     }
 
-    /** Only CONSTANT and live nodes are handles; this keeps every parent below its node. */
+    /** Only CONSTANT and live nodes are handles. */
     private void checkHandle(int h) {
         if (h < CONSTANT || h >= size) {
-            throw new IllegalArgumentException("no node " + h + " on the tape (" + size + " nodes): "
-                    + "a handle from before a reset, or not a handle");
+            throw noNode(h);
         }
+    }
+
+    private IllegalArgumentException noNode(int h) {
+        return new IllegalArgumentException("no node " + h + " on the tape (" + size + " nodes): "
+                + "a handle from before a reset, or not a handle");
     }
 
     private void checkMark(int mark) {

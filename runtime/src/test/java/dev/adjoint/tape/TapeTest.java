@@ -76,6 +76,19 @@ class TapeTest {
     }
 
     @Test
+    void aBadHandleRecordsNothing() {
+        Tape t = new Tape();
+        int x = t.leaf();
+        int a = t.push2(x, 2.0, x, 1.0);
+        assertThrows(IllegalArgumentException.class, () -> t.push3(x, 5.0, x, 7.0, 99, 1.0));
+        assertEquals(2, t.mark());
+        int b = t.push1(a, 3.0);                           // its partial is the one after a's
+        t.seed(b, 1.0);
+        t.sweep(0);
+        assertEquals(3.0 * (2.0 + 1.0), t.adjoint(x));
+    }
+
+    @Test
     void pushThreeAddsEveryPartial() {
         Tape t = new Tape();
         int x = t.leaves(3);

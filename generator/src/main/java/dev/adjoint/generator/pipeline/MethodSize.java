@@ -23,6 +23,8 @@ final class MethodSize {
     /** The most bytecode a JVM method may have (JVMS 4.7.3: {@code code_length} < 65536). */
     static final int LIMIT = 65_535;
     /** What the emitter adds around a body (the {@code AdjointStacks} lookup, the return): a margin. */
+    /** A recorder's node: a declaration whose value is a call {@code _tape.pushN(...)} (see {@link #lowerBound}). */
+    private static final java.util.regex.Pattern TAPE_NODE = java.util.regex.Pattern.compile("int [\\w$]+ = [\\w$]+\\.push[1-4]\\(.*\\);");
     private static final int EMITTER_MARGIN = 64;
     /**
      * No Java text makes more than this many bytes of bytecode per character: the densest is a
@@ -123,10 +125,12 @@ final class MethodSize {
     /**
      * A lower bound, 2 bytes for each line that ends a statement with an effect: an assignment or an
      * initialised declaration stores a value it first loads or computes, a call is a 3-byte invoke,
-     * a jump a 3-byte goto. (A declaration without a value makes no code, nor does a comment.)
+     * a jump a 3-byte goto. (A declaration without a value makes no code, nor does a comment.) A
+     * tape recorder's node, {@code int h = _tape.pushN(...);}, is 3 bytes more: its invoke is 3
+     * bytes besides the load and the store (so that a long recorder is sampled rather than parsed whole).
      */
     static long lowerBound(String body) {
-        long lines = 0;
+        long bytes = 0;
         for (String line : body.split("\n")) {
             String t = line.strip();
             if (t.startsWith("//") || !t.endsWith(";")) {
@@ -134,10 +138,13 @@ final class MethodSize {
             }
             if (t.contains("=") || t.contains("(") || t.endsWith("++;") || t.endsWith("--;") || t.startsWith("break")
                     || t.startsWith("continue") || t.startsWith("return") || t.startsWith("throw")) {
-                lines++;
+                bytes += 2;
+            }
+            if (TAPE_NODE.matcher(t).matches()) {
+                bytes += 3;
             }
         }
-        return 2 * lines;
+        return bytes;
     }
 
     /** The bound for the statements {@code body} of a method with {@code params}; 0 if they do not parse. */
@@ -147,7 +154,9 @@ final class MethodSize {
 
     /** As {@link #estimate(String, List)}, with the first local's slot at least {@code firstSlot}. */
     private static long estimate(String body, List<String> params, int firstSlot) {
-        JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+        // comments make no code; attributing them to nodes is quadratic in a long method's lines
+        JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                .setAttributeComments(false));
         ParseResult<BlockStmt> parsed = parser.parseBlock("{\n" + body + "\n}");
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             return 0;

@@ -112,7 +112,9 @@ public final class TapeRecorder {
             return;
         } else if (s instanceof ExpressionStmt es) {
             st.line("// " + Positions.oneLine(s));
+            values.beginStatement(es.getExpression());
             expressionStatement(es.getExpression());
+            values.endStatement();
         } else if (s instanceof IfStmt i) {
             st.line("if (" + passive.text(i.getCondition()) + ")");
             nested(i.getThenStmt());
@@ -153,9 +155,11 @@ public final class TapeRecorder {
             st.error(s, "'return;' without a value in method '" + st.request.name() + "', which returns " + st.request.result()
                     + ": return the result, 'return <value>;'");
         } else if (s instanceof ReturnStmt r) {
+            values.beginStatement(r.getExpression().orElseThrow());
             ValueRecorder.Value v = values.convert(values.value(r.getExpression().orElseThrow()), st.request.result());
-            st.line(st.tape + ".setResult(" + v.handle() + ");");
+            st.line(st.tape + ".setResult(" + values.handle(v) + ");");
             st.line("return " + v.value() + ";");
+            values.endStatement();
         } else {
             st.error(s, "'" + Positions.oneLine(s).split("[({]")[0].trim() + "' is not supported by the tape strategy either;"
                     + " rewrite it with the constructs in the README's supported-Java table");
@@ -314,8 +318,9 @@ public final class TapeRecorder {
         }
         if (d.getInitializer().isPresent()) {
             ValueRecorder.Value v = values.convert(values.value(d.getInitializer().get()), t);
+            String h = values.handle(v);
             st.line(t.java() + " " + name + " = " + v.value() + ";");
-            st.line("int " + st.handle(name) + " = " + v.handle() + ";");
+            st.line("int " + st.handle(name) + " = " + h + ";");
         } else {
             st.line(t.java() + " " + name + " = " + t.zero() + ";");
             st.line("int " + st.handle(name) + " = dev.adjoint.tape.Tape.CONSTANT;");
@@ -339,15 +344,20 @@ public final class TapeRecorder {
             return;
         }
         ValueRecorder.Value v = values.convert(values.value(value), t);
+        // the node first: its partials may read the value about to be overwritten
+        String h = values.handle(v);
         if (target instanceof NameExpr n) {
             st.line(n.getNameAsString() + " = " + v.value() + ";");
-            st.line(st.handle(n.getNameAsString()) + " = " + v.handle() + ";");
+            st.line(st.handle(n.getNameAsString()) + " = " + h + ";");
         } else if (target instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr arr) {
-            String idx = passive.text(a.getIndex());
-            String i = st.temp("int");
-            st.line("int " + i + " = " + idx + ";");
+            String i = passive.text(a.getIndex());
+            if (!values.stableIndex(a.getIndex())) {
+                String idx = i;
+                i = st.temp("int");
+                st.line("int " + i + " = " + idx + ";");
+            }
             st.line(arr.getNameAsString() + "[" + i + "] = " + v.value() + ";");
-            st.line(st.handle(arr.getNameAsString()) + "[" + i + "] = " + v.handle() + ";");
+            st.line(st.handle(arr.getNameAsString()) + "[" + i + "] = " + h + ";");
         } else {
             st.error(target, "assignment to '" + Positions.oneLine(target) + "' is not supported by the tape strategy"
                     + " (1-D arrays and locals only)");

@@ -1,6 +1,8 @@
 package dev.adjoint.generator.tape;
 
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
@@ -8,6 +10,7 @@ import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -23,23 +26,78 @@ import java.util.Optional;
 
 /**
  * Records floating-point expressions: each value becomes a (value, handle) pair of Java texts,
- * and each differentiable operation one tape node whose partials come from the rule table.
+ * and each expression one tape node whose partials come from the rule table, chained through
+ * the expression's operations (see {@link NodeTerms}): an operation's node is pushed only when
+ * its handle is needed, by a store, a call or an operation that would take too many parents.
  */
 final class ValueRecorder {
+    private static final String CONSTANT = "dev.adjoint.tape.Tape.CONSTANT";
     private final RecorderState st;
     private final PassiveCopy passive;
+    private final PendingNodes pending;
+    /** See {@link #beginStatement}. */
+    private boolean indexVariablesStable;
 
     ValueRecorder(RecorderState st, PassiveCopy passive) {
         this.st = st;
         this.passive = passive;
+        this.pending = new PendingNodes(st);
     }
 
+    /**
+     * A floating-point value and its handle, both as Java text. While {@code pending} is not
+     * null, the variable {@code handleName} is not declared yet: read the handle with
+     * {@link #handle(Value)}.
+     */
+    record Value(String value, String handleName, Ty type, PendingNodes.Pending pending) {
+        Value(String value, String handleName, Ty type) {
+            this(value, handleName, type, null);
+        }
 
-    /** A floating-point value and its handle, both as Java text. */
-    record Value(String value, String handle, Ty type) {}
+        boolean isConstant() {
+            return pending == null && handleName.equals(CONSTANT);
+        }
+    }
 
     Value constant(String text, Ty t) {
-        return new Value(text, "dev.adjoint.tape.Tape.CONSTANT", t);
+        return new Value(text, CONSTANT, t);
+    }
+
+    /** The handle of {@code v} as Java text; a pending node is pushed first. */
+    String handle(Value v) {
+        pending.push(v.pending());
+        return v.handleName();
+    }
+
+    /**
+     * Starts a statement whose floating-point expression is {@code root}: whether an index that is
+     * an int variable may be read where it is used rather than once into a temporary, since nothing
+     * in the statement assigns a variable before the statement itself stores its result.
+     */
+    void beginStatement(Node root) {
+        boolean assigns = root.findAll(AssignExpr.class).stream().anyMatch(x -> x != root)
+                || root.findAll(UnaryExpr.class).stream().anyMatch(u -> u != root && u.getOperator().name().contains("CREMENT"));
+        indexVariablesStable = !assigns;
+    }
+
+    /** Ends a statement: a pending node nobody read (a detached value) is dropped, never pushed. */
+    void endStatement() {
+        pending.dropAll();
+        indexVariablesStable = false;
+    }
+
+    /** An index read as written: a literal, or an int variable while the statement assigns none. */
+    boolean stableIndex(Expression index) {
+        if (index instanceof IntegerLiteralExpr) {
+            return true;
+        }
+        return indexVariablesStable && index instanceof NameExpr n
+                && st.scope.lookup(n.getNameAsString()).filter(v -> v.type().isIntegral() && !v.type().isArray()).isPresent();
+    }
+
+    /** How many parents {@code v} brings to a node that reads it: its own parents while pending, else itself. */
+    private int width(Value v) {
+        return pending.isOpen(v.pending()) ? v.pending().terms.terms().size() : 1;
     }
 
     Value value(Expression e) {
@@ -73,8 +131,16 @@ final class ValueRecorder {
             return constant(passive.text(e), t);
         }
         if (e instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr arr && t.dims() == 0) {
-            String i = st.temp("int");
-            st.line("int " + i + " = " + passive.text(a.getIndex()) + ";");
+            if (a.getIndex().findFirst(MethodCallExpr.class).isPresent()) {
+                pending.flush();
+            }
+            String i;
+            if (stableIndex(a.getIndex())) {
+                i = passive.text(a.getIndex()); // (so that a[i] * a[i] reads one parent: its partials merge)
+            } else {
+                i = st.temp("int");
+                st.line("int " + i + " = " + passive.text(a.getIndex()) + ";");
+            }
             return new Value(arr.getNameAsString() + "[" + i + "]", st.handle(arr.getNameAsString()) + "[" + i + "]", t);
         }
         if (e instanceof UnaryExpr u) {
@@ -101,6 +167,7 @@ final class ValueRecorder {
             return convert(value(c.getExpression()), t);
         }
         if (e instanceof ConditionalExpr c) {
+            pending.flush();
             String v = st.temp("v");
             st.line(t.java() + " " + v + ";");
             st.line("int " + st.handle(v) + ";");
@@ -108,13 +175,13 @@ final class ValueRecorder {
             st.indent++;
             Value a = convert(value(c.getThenExpr()), t);
             st.line(v + " = " + a.value() + ";");
-            st.line(st.handle(v) + " = " + a.handle() + ";");
+            st.line(st.handle(v) + " = " + handle(a) + ";");
             st.indent--;
             st.line("} else {");
             st.indent++;
             Value b = convert(value(c.getElseExpr()), t);
             st.line(v + " = " + b.value() + ";");
-            st.line(st.handle(v) + " = " + b.handle() + ";");
+            st.line(st.handle(v) + " = " + handle(b) + ";");
             st.indent--;
             st.line("}");
             return new Value(v, st.handle(v), t);
@@ -148,11 +215,12 @@ final class ValueRecorder {
                 } else if (p.type().isFloating()) {
                     Value v = convert(value(a), p.type());
                     args.add(v.value());
-                    args.add(v.handle());
+                    args.add(handle(v));
                 } else {
                     args.add(passive.text(a));
                 }
             }
+            pending.flush();
             String v = st.temp("v");
             String owner = calleeClass(m, c);
             st.line(t.java() + " " + v + " = " + owner + "." + c.adjointName() + "Record(" + String.join(", ", args) + ");");
@@ -160,7 +228,9 @@ final class ValueRecorder {
             return new Value(v, st.handle(v), t);
         }
         if (m.getNameAsString().equals("detach") && st.calls.isBuiltin(m)) {
-            return constant(convert(value(m.getArgument(0)), t).value(), t);
+            Value v = convert(value(m.getArgument(0)), t);
+            discard(v);
+            return constant(v.value(), t);
         }
         if (!st.calls.isBuiltin(m)) {
             st.error(m, "call to '" + m.getNameAsString() + "' returns a floating-point value but is neither @Differentiable nor"
@@ -220,10 +290,11 @@ final class ValueRecorder {
             st.line((f ? "dev.adjoint.FloatGrad " : "dev.adjoint.DoubleGrad ") + cell + " = " + stacks
                     + (f ? ".borrowFloatCell();" : ".borrowDoubleCell();"));
             buffers.add(cell);
-            parents.add(new String[] {v.handle(), cell + ".get()"});
+            parents.add(new String[] {handle(v), cell + ".get()"});
         }
         args.add(t.prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0");
         args.addAll(buffers);
+        pending.flush();
         String z = st.temp("v");
         st.line(t.java() + " " + z + " = " + owner + "." + c.customPullback() + "(" + String.join(", ", args) + ");");
         String h = st.handle(z);
@@ -251,7 +322,11 @@ final class ValueRecorder {
         return new Value(z, h, t);
     }
 
-    /** {@code z = rule(args)}: the value, and a node whose partials are the rule's contributions at dz = 1. */
+    /**
+     * {@code z = rule(args)}: the value, and a pending node over the arguments' parents, with
+     * {@code ∂z/∂parent = ∂z/∂argument · ∂argument/∂parent}; the first factor is the rule's
+     * contribution at {@code dz = 1}. An argument already pushed (or a leaf) is a parent itself.
+     */
     private Value apply(String key, List<Value> args, Ty t) {
         Rule rule = DerivativeRules.get(key);
         List<String> vals = new ArrayList<>();
@@ -267,23 +342,46 @@ final class ValueRecorder {
         }
         String z = st.temp("v");
         st.line(t.java() + " " + z + " = " + rule.instantiatePrimal(vals) + ";");
-        StringBuilder push = new StringBuilder();
-        int n = 0;
+        List<Value> inputs = new ArrayList<>();
+        List<String> partials = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
-            if (!rule.differentiableIn(i)) {
+            Value a = args.get(i);
+            if (!rule.differentiableIn(i) || a.isConstant()) {
+                discard(a);
                 continue;
             }
-            String partial = simplify(rule.instantiateContribution(i, vals, z, "1.0"));
-            push.append(n == 0 ? "" : ", ").append(args.get(i).handle()).append(", ").append(partial);
-            n++;
+            inputs.add(a);
+            partials.add(simplify(rule.instantiateContribution(i, vals, z, "1.0")));
         }
-        String h = st.handle(z);
-        if (n == 0) {
-            st.line("int " + h + " = dev.adjoint.tape.Tape.CONSTANT;");
-        } else {
-            st.line("int " + h + " = " + st.tape + ".push" + n + "(" + push + ");");
+        // more parents than one node takes: the argument with the most is pushed as a node of its own
+        while (inputs.stream().mapToInt(this::width).sum() > NodeTerms.MAX_PARENTS) {
+            Value widest = inputs.stream().max(java.util.Comparator.comparingInt(this::width)).orElseThrow();
+            if (width(widest) == 1) {
+                throw new IllegalStateException("rule " + key + " has more than " + NodeTerms.MAX_PARENTS + " arguments");
+            }
+            handle(widest);
         }
-        return new Value(z, h, t);
+        NodeTerms node = new NodeTerms();
+        for (int i = 0; i < inputs.size(); i++) {
+            Value a = inputs.get(i);
+            if (pending.takeOver(a.pending())) {
+                for (NodeTerms.Term term : a.pending().terms.terms()) {
+                    node.add(term.handle(), NodeTerms.times(partials.get(i), term.partial()));
+                }
+            } else {
+                node.add(a.handleName(), partials.get(i));
+            }
+        }
+        if (node.terms().isEmpty()) {
+            return constant(z, t);
+        }
+        PendingNodes.Pending p = pending.open(st.handle(z), node);
+        return new Value(z, p.handle, t, p);
+    }
+
+    /** {@code v} is not read: its node, if pending, is never pushed. */
+    private void discard(Value v) {
+        pending.drop(v.pending());
     }
 
     private static String simplify(String partial) {
@@ -297,6 +395,6 @@ final class ValueRecorder {
         if (!v.type().isFloating()) {
             return constant("(" + to.java() + ") (" + v.value() + ")", to); // (double) (n / 2): integer division first
         }
-        return new Value("(" + to.java() + ") " + v.value(), v.handle(), to);
+        return new Value("(" + to.java() + ") " + v.value(), v.handleName(), to, v.pending());
     }
 }
