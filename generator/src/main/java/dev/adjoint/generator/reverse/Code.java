@@ -2,6 +2,7 @@ package dev.adjoint.generator.reverse;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,18 +35,23 @@ public sealed interface Code permits Code.Line, Code.Comment, Code.Branch, Code.
 
     /** Every identifier (Unicode letters too) that {@code codes} mention, nested code included. */
     static void names(List<Code> codes, Set<String> into) {
+        texts(codes, t -> Names.collect(t, into));
+    }
+
+    /** Each piece of Java text in {@code codes}: lines, conditions, loop headers, nested code included; not comments. */
+    static void texts(List<Code> codes, Consumer<String> each) {
         for (Code c : codes) {
             if (c instanceof Code.Line l) {
-                Names.collect(l.text(), into);
+                each.accept(l.text());
             } else if (c instanceof Code.Raw r) {
-                Names.collect(r.text(), into);
+                each.accept(r.text());
             } else if (c instanceof Code.Branch b) {
-                Names.collect(b.cond(), into);
-                names(b.then(), into);
-                names(b.otherwise(), into);
+                each.accept(b.cond());
+                texts(b.then(), each);
+                texts(b.otherwise(), each);
             } else if (c instanceof Code.Loop l) {
-                Names.collect(l.header(), into);
-                names(l.body(), into);
+                each.accept(l.header());
+                texts(l.body(), each);
             }
         }
     }

@@ -131,47 +131,19 @@ final class LoopAccumulators {
 
     /** How many times each name occurs in {@code codes}, nested code and loop headers included. */
     private static void countMentions(List<Code> codes, Map<String, Integer> into) {
-        for (Code c : codes) {
-            if (c instanceof Code.Line l) {
-                count(l.text(), into);
-            } else if (c instanceof Code.Raw r) {
-                count(r.text(), into);
-            } else if (c instanceof Code.Branch b) {
-                count(b.cond(), into);
-                countMentions(b.then(), into);
-                countMentions(b.otherwise(), into);
-            } else if (c instanceof Code.Loop l) {
-                count(l.header(), into);
-                countMentions(l.body(), into);
+        Code.texts(codes, text -> {
+            Matcher m = NAME.matcher(text);
+            while (m.find()) {
+                into.merge(m.group(), 1, Integer::sum);
             }
-        }
+        });
     }
 
     private static final Pattern NAME = Pattern.compile("(?U)[\\w$]+");
 
-    private static void count(String text, Map<String, Integer> into) {
-        Matcher m = NAME.matcher(text);
-        while (m.find()) {
-            into.merge(m.group(), 1, Integer::sum);
-        }
-    }
-
     /** The variables {@code codes} assign ({@code v = }, {@code v += }, {@code v++}), nested code and headers included. */
     private static void assignedIn(List<Code> codes, Set<String> into) {
-        for (Code c : codes) {
-            if (c instanceof Code.Line l) {
-                assigned(l.text(), into);
-            } else if (c instanceof Code.Raw r) {
-                assigned(r.text(), into);
-            } else if (c instanceof Code.Branch b) {
-                assigned(b.cond(), into);
-                assignedIn(b.then(), into);
-                assignedIn(b.otherwise(), into);
-            } else if (c instanceof Code.Loop l) {
-                assigned(l.header(), into);
-                assignedIn(l.body(), into);
-            }
-        }
+        Code.texts(codes, text -> assigned(text, into));
     }
 
     private static void assigned(String text, Set<String> into) {
