@@ -32,7 +32,6 @@ final class BranchLoopAdjoint {
         boolean[] _booleans = _stack.booleans.values();
         int _booleansTop = _stack.booleans.size();
         // forward sweep
-        boolean _t0 = false;
         boolean _t1 = false;
         double _t2 = 0.0;
         double _t3 = 0.0;

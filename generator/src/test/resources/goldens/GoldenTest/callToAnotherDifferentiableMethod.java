@@ -56,7 +56,6 @@ final class CallerAdjoint {
     static double lossVjp(double[] w, double[] x, double seed, double[] dw) {
         AdjointStacks _stack = AdjointStacks.forThread();
         // forward sweep
-        boolean _t0 = false;
         double _t1 = 0.0;
         double _t2 = 0.0;
         double _t3 = 0.0;

@@ -31,7 +31,6 @@ final class InPlaceAdjoint {
         int _doublesTop = _stack.doubles.size();
         int _arrays = _stack.arrays.mark();
         // forward sweep
-        boolean _t0 = false;
         double _t1 = 0.0;
         double _t2 = 0.0;
         double _t3 = 0.0;

@@ -25,7 +25,6 @@ public final class LoopAdjoint {
      */
     public static double lossVjp(double[] w, double[] x, double seed, double[] dw) {
         // forward sweep
-        boolean _t0 = false;
         double _t1 = 0.0;
         double _t2 = 0.0;
         double s = 0.0;

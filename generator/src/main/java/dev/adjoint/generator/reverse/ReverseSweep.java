@@ -80,8 +80,16 @@ public final class ReverseSweep {
             out.add(new Code.Line("int " + sw.arrayMark + " = " + sw.stack + ".arrays.mark()"));
         }
         out.add(new Code.Comment("forward sweep"));
+        // (a loop's condition temporary that the loop header writes out in full is named nowhere)
+        Set<String> used = new HashSet<>();
+        Code.names(main.forward(), used);
+        Code.names(reverse, used);
+        Code.names(sw.saveDeclarations, used);
+        Code.names(prologue, used);
+        Code.names(epilogue, used);
+        used.add(ir.result().java());
         for (Atom.Var v : ir.locals()) {
-            if (ir.hoisted().contains(v)) {
+            if (ir.hoisted().contains(v) && used.contains(v.name())) {
                 out.add(new Code.Line(v.type().java() + " " + v.name() + " = " + (v.type().isArray() ? "null" : v.type().zero())));
             }
         }
