@@ -71,15 +71,12 @@ final class BranchLoopAdjoint {
             if (_t1) {
                 // grad of: p = p * w[i];
                 _d_t2 = _d_p;
-                _d_p = 0.0;
                 p = _doubles[--_doublesTop];
                 _d_p = _d_t2 * w[i];
                 dw[i] += _d_t2 * p;
             } else {
                 // grad of: p = p - t * w[i];
                 _d_t4 = _d_p;
-                _d_p = 0.0;
-                _d_p = _d_t4;
                 _d_t3 = -_d_t4;
                 _d_t += _d_t3 * w[i];
                 dw[i] += _d_t3 * t;

@@ -98,8 +98,6 @@ final class CallerAdjoint {
             _t1 = w[i] * x[i];
             // grad of: s += softplus(w[i] * x[i]);
             _d_t3 = _d_s;
-            _d_s = 0.0;
-            _d_s = _d_t3;
             _d_t2 = _d_t3;
             int _cells = _stack.doubleCellMark();
             int _cellsf = _stack.floatCellMark();

@@ -52,8 +52,6 @@ public final class LoopAdjoint {
             i = i - 1;
             // grad of: s += w[i] * x[i];
             _d_t2 = _d_s;
-            _d_s = 0.0;
-            _d_s = _d_t2;
             _d_t1 = _d_t2;
             dw[i] += _d_t1 * x[i];
         }

@@ -47,7 +47,6 @@ public final class StraightAdjoint {
         // grad of: s = Math.sin(s) * x;
         _d_t1 = _d_s * x;
         _d_x += _d_s * _t1;
-        _d_s = 0.0;
         s = _s_s;
         _d_s = _d_t1 * Math.cos(s);
         // grad of: double s = x * y;

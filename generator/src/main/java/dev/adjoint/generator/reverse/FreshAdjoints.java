@@ -105,7 +105,74 @@ final class FreshAdjoints {
         for (int i = drop.size() - 1; i >= 0; i--) {
             out.remove((int) drop.get(i));
         }
+        return withoutDeadMoves(out, types);
+    }
+
+    /**
+     * Drops, among top-level lines, a clearing {@code dz = 0.0} that the next mention of
+     * {@code dz} overwrites ({@code dz = c}), and {@code dz = t} right after {@code t = dz} with
+     * neither changed in between: what {@code s += e} reversed leaves once its adds are assignments.
+     */
+    private static List<Code> withoutDeadMoves(List<Code> lines, Map<String, Ty> types) {
+        List<Code> out = new ArrayList<>(lines);
+        // the clearings first: a copy back is seen as one once the clearing between is gone
+        for (boolean clearings : new boolean[] {true, false}) {
+            for (int i = out.size() - 1; i >= 0; i--) {
+                if (!(out.get(i) instanceof Code.Line line)) {
+                    continue;
+                }
+                Matcher m = ASSIGNMENT.matcher(line.text());
+                if (!m.matches() || !m.group(2).equals("=") || !types.containsKey(m.group(1)) || isZero(m.group(3)) != clearings) {
+                    continue;
+                }
+                if (clearings ? overwrittenNext(out, i, m.group(1)) : copiedBack(out, i, m.group(1), m.group(3))) {
+                    out.remove(i);
+                }
+            }
+        }
         return out;
+    }
+
+    /** Whether the first later line that names {@code name} assigns it a value that does not read it. */
+    private static boolean overwrittenNext(List<Code> out, int at, String name) {
+        for (int i = at + 1; i < out.size(); i++) {
+            Code c = out.get(i);
+            if (!(c instanceof Code.Line) && !(c instanceof Code.Comment)) {
+                return false;
+            }
+            Set<String> names = new HashSet<>();
+            names(c, names);
+            if (names.contains(name)) {
+                Matcher m = ASSIGNMENT.matcher(((Code.Line) c).text());
+                Set<String> read = new HashSet<>();
+                if (m.matches()) {
+                    collect(m.group(3), read);
+                }
+                return m.matches() && m.group(1).equals(name) && m.group(2).equals("=") && !read.contains(name);
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code target = source} at {@code at} only copies back what an earlier {@code source = target} copied. */
+    private static boolean copiedBack(List<Code> out, int at, String target, String source) {
+        for (int i = at - 1; i >= 0; i--) {
+            Code c = out.get(i);
+            if (!(c instanceof Code.Line l)) {
+                if (c instanceof Code.Comment) {
+                    continue;
+                }
+                return false;
+            }
+            Matcher m = ASSIGNMENT.matcher(l.text());
+            if (m.matches() && m.group(1).equals(source) && m.group(2).equals("=") && m.group(3).equals(target)) {
+                return true;
+            }
+            if (m.matches() && (m.group(1).equals(source) || m.group(1).equals(target))) {
+                return false; // one of them changed in between
+            }
+        }
+        return false;
     }
 
     /** Whether {@code dz = value} means the same as {@code dz += value} for a {@code dz} of type {@code t}. */

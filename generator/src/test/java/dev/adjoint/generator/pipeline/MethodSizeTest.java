@@ -115,8 +115,8 @@ class MethodSizeTest {
 
     @Test
     void autoTakesTheTapeWhenOnlyTheStaticAdjointIsOverTheLimit() {
-        // 650 such statements: the static adjoint is over the limit, the tape's recorder is not
-        String src = program("AUTO", 650);
+        // 750 such statements: the static adjoint is over the limit, the tape's recorder is not
+        String src = program("AUTO", 750);
         Translation t = Pipeline.translate(Map.of(Path.of("p/Sized.java"), src), Optional.empty(), Options.DEFAULT);
         assertFalse(t.hasErrors(), t.diagnostics().toString());
         assertTrue(t.methods().stream().anyMatch(m -> m.startsWith("p.Sized#f: tape, because") && m.contains("too long to differentiate")),
