@@ -9,8 +9,6 @@ import dev.adjoint.generator.ir.Stmt;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.rules.Rule;
-import dev.adjoint.generator.select.MethodRequest;
-import dev.adjoint.generator.select.Param;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -254,7 +252,7 @@ final class BlockReversal {
             } else if (a.op() instanceof Op.ArrayLoad load && sw.an.isActive(load.array())) {
                 reverse.add(new Code.Line(sw.adjoint(load.array()) + index(load.indices()) + " += " + dz));
             } else if (a.op() instanceof Op.Call call) {
-                callAdjoint(call, dz, reverse);
+                CallReversal.reverse(call, dz, sw, reverse);
             }
             if (overwrite) {
                 reverse.add(new Code.Line(dz + " = " + t.type().zero()));
@@ -290,7 +288,7 @@ final class BlockReversal {
                 }
             } else {
                 if (sw.an.isActive(st.value())) {
-                    reverse.add(new Code.Line(adjointOf(st.value()) + " += " + de));
+                    reverse.add(new Code.Line(sw.adjointOf(st.value()) + " += " + de));
                 }
                 reverse.add(new Code.Line(de + " = " + new Ty(st.array().type().prim(), 0).zero()));
             }
@@ -298,77 +296,6 @@ final class BlockReversal {
         if (restore != null) {
             reverse.add(restore);
         }
-    }
-
-    /**
-     * The reverse of {@code z = g(args)}: call {@code g}'s generated adjoint with seed
-     * {@code dz}, which adds into the arguments' adjoints (arrays directly, scalars through pooled
-     * cells).
-     */
-    private void callAdjoint(Op.Call call, String dz, List<Code> reverse) {
-        MethodRequest callee = call.callee();
-        List<String> args = new ArrayList<>(call.args().stream().map(Atom::java).toList());
-        args.add(dz);
-        List<Code> after = new ArrayList<>();
-        boolean cells = false;
-        String mark = null;
-        for (int i = 0; i < callee.params().size(); i++) {
-            Param p = callee.params().get(i);
-            if (!p.wrt()) {
-                continue;
-            }
-            Atom arg = call.args().get(i);
-            boolean active = sw.an.isActive(arg);
-            if (p.type().isArray()) {
-                if (active) {
-                    args.add(sw.adjoint((Atom.Var) arg));
-                } else if (p.type().dims() == 1) {
-                    sw.usesStack = true;
-                    args.add(sw.stack + ".discard" + (p.type().prim() == Ty.Prim.FLOAT ? "Floats" : "Doubles") + "(" + arg.java() + ".length)");
-                } else {
-                    args.add("dev.adjoint.Gradients.like(" + arg.java() + ")");
-                }
-            } else {
-                if (!cells) {
-                    cells = true;
-                    sw.usesStack = true;
-                    mark = sw.claim("_cells");
-                    reverse.add(new Code.Line("int " + mark + " = " + sw.stack + ".doubleCellMark()"));
-                    reverse.add(new Code.Line("int " + mark + "f = " + sw.stack + ".floatCellMark()"));
-                }
-                String cell = sw.claim("_g");
-                boolean isFloat = p.type().prim() == Ty.Prim.FLOAT;
-                reverse.add(new Code.Line((isFloat ? "dev.adjoint.FloatGrad " : "dev.adjoint.DoubleGrad ") + cell + " = " + sw.stack
-                        + (isFloat ? ".borrowFloatCell()" : ".borrowDoubleCell()")));
-                args.add(cell);
-                if (active) {
-                    after.add(new Code.Line(adjointOf(arg) + " += " + cell + ".get()"));
-                }
-            }
-        }
-        // normalize reported a call whose class every spelling hides
-        String owner = sw.spelling.callee(callee).orElseThrow();
-        String pullback = owner + "." + (callee.customPullback() != null ? callee.customPullback() : callee.adjointName() + "Vjp");
-        boolean generated = callee.customPullback() == null; // (a pullback is the user's code: it uses no stacks)
-        if (generated) {
-            reverse.add(new Code.Line(Sweep.HAND_BACK));
-        }
-        reverse.add(new Code.Line(pullback + "(" + String.join(", ", args) + ")"));
-        if (generated) {
-            reverse.add(new Code.Line(Sweep.TAKE_BACK));
-        }
-        reverse.addAll(after);
-        if (cells) {
-            reverse.add(new Code.Line(sw.stack + ".releaseCells(" + mark + ", " + mark + "f)"));
-        }
-    }
-
-    /** The adjoint of an active atom: a variable's, or an element of its array's adjoint. */
-    private String adjointOf(Atom a) {
-        if (a instanceof Atom.Elem e) {
-            return sw.adjoint(e.array()) + index(e.indices());
-        }
-        return sw.adjoint((Atom.Var) a);
     }
 
     /** {@code d[v] += c}, or {@code -=} for a negated template, narrowed to float when needed. */
@@ -382,7 +309,7 @@ final class BlockReversal {
         if (v.type().prim() == Ty.Prim.FLOAT && opType.prim() == Ty.Prim.DOUBLE) {
             c = "(float) " + Rule.parenthesize(c);
         }
-        return new Code.Line(adjointOf(v) + " " + op + " " + c);
+        return new Code.Line(sw.adjointOf(v) + " " + op + " " + c);
     }
 
     private String primal(Op op) {

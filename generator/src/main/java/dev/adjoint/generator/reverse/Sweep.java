@@ -45,6 +45,14 @@ final class Sweep {
         return adjoints.get(v);
     }
 
+    /** The adjoint of an active atom: a variable's, or an element of its array's adjoint. */
+    String adjointOf(Atom a) {
+        if (a instanceof Atom.Elem e) {
+            return adjoint(e.array()) + BlockReversal.index(e.indices());
+        }
+        return adjoint((Atom.Var) a);
+    }
+
     /**
      * A stack of the thread's {@code AdjointStacks} that the sweeps keep in two locals, its values
      * array and its top: pushes and pops are then array accesses the JIT keeps in registers, not

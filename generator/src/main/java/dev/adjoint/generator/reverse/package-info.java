@@ -2,7 +2,10 @@
  * The reverse pass: each statement of the intermediate form yields a (forward, reverse) pair of
  * Java statements. Reverse parts are appended in forward order and flipped in exactly one place,
  * when their block closes. Overwritten values the reverse sweep needs are saved before the
- * overwrite and restored after their adjoint; branch outcomes are kept for the reverse sweep.
+ * overwrite and restored after their adjoint, or computed again ({@code Recomputation}); branch
+ * outcomes are kept for the reverse sweep. Peepholes over the generated statements
+ * ({@code FreshAdjoints}, {@code LoopAccumulators}) take away what the JIT cannot: adds to a
+ * known zero, and element adds it cannot keep in a register for fear of aliasing.
  * The output is a small tree of Java statements ({@link dev.adjoint.generator.reverse.Code}) that
  * only the emit pass turns into a file.
  */
