@@ -53,8 +53,7 @@ final class BranchyAdjoint {
         double _d_t6 = 0.0;
         _d_t6 += seed;
         // grad of: return r * r;
-        _d_r += _d_t6 * r;
-        _d_r += _d_t6 * r;
+        _d_r += 2 * (_d_t6 * r);
         // grad of: if (x > 0)
         if (_t0) {
             // grad of: r = x * y;

@@ -241,13 +241,15 @@ final class BlockReversal {
             if (a.op() instanceof Op.Apply ap) {
                 Rule rule = DerivativeRules.get(ap.rule());
                 List<String> args = ap.args().stream().map(Atom::java).toList();
-                for (int i = 0; i < ap.args().size(); i++) {
+                // a square, v * v: one contribution, doubled (2·c is exact; added once, it rounds once), not two
+                boolean square = ap.rule().equals("*") && ap.args().get(0).equals(ap.args().get(1)) && !sw.an.saveArrayElements();
+                for (int i = 0; i < (square ? 1 : ap.args().size()); i++) {
                     Atom arg = ap.args().get(i);
                     if (!rule.differentiableIn(i) || !sw.an.isActive(arg)) {
                         continue;
                     }
                     String c = rule.instantiateContribution(i, args, t.name(), dz);
-                    reverse.add(accumulate(arg, c, ap.type()));
+                    reverse.add(accumulate(arg, square ? "2 * " + Rule.parenthesize(c) : c, ap.type()));
                 }
             } else if (a.op() instanceof Op.ArrayLoad load && sw.an.isActive(load.array())) {
                 reverse.add(new Code.Line(sw.adjoint(load.array()) + index(load.indices()) + " += " + dz));
