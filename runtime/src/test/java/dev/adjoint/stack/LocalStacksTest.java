@@ -60,14 +60,17 @@ class LocalStacksTest {
     void everyKindHasItsPush() {
         int[] ints = AdjointStacks.push(new int[0], 0, 7);
         long[] longs = AdjointStacks.push(new long[1], 1, 8L);
-        float[] floats = AdjointStacks.push(new float[2], 0, 1.5f);
+        float[] room = new float[2];
+        float[] floats = AdjointStacks.push(room, 0, 1.5f);
         boolean[] booleans = AdjointStacks.push(new boolean[1], 1, true);
         assertEquals(7, ints[0]);
         assertEquals(8L, longs[1]);
         assertEquals(1.5f, floats[0]);
         assertTrue(booleans[1]);
         assertFalse(booleans[0]);
-        assertArrayEquals(new float[] {1.5f, 0f}, floats, "no copy when there is room");
+        assertSame(room, floats, "no copy when there is room");
+        assertArrayEquals(new float[] {1.5f, 0f}, floats);
+        assertEquals(64, ints.length, "a full array grows (to at least 64)");
         IntStack is = new IntStack();
         is.adopt(ints, 1);
         assertEquals(7, is.pop());

@@ -63,9 +63,14 @@ public sealed interface Code permits Code.Line, Code.Comment, Code.Branch, Code.
         private Names() {}
 
         static void collect(String text, Set<String> into) {
+            each(text, into::add);
+        }
+
+        /** Each identifier of {@code text}, as often as it occurs. */
+        static void each(String text, Consumer<String> name) {
             Matcher m = NAME.matcher(text);
             while (m.find()) {
-                into.add(m.group());
+                name.accept(m.group());
             }
         }
     }

@@ -131,15 +131,8 @@ final class LoopAccumulators {
 
     /** How many times each name occurs in {@code codes}, nested code and loop headers included. */
     private static void countMentions(List<Code> codes, Map<String, Integer> into) {
-        Code.texts(codes, text -> {
-            Matcher m = NAME.matcher(text);
-            while (m.find()) {
-                into.merge(m.group(), 1, Integer::sum);
-            }
-        });
+        Code.texts(codes, text -> Code.Names.each(text, name -> into.merge(name, 1, Integer::sum)));
     }
-
-    private static final Pattern NAME = Pattern.compile("(?U)[\\w$]+");
 
     /** The variables {@code codes} assign ({@code v = }, {@code v += }, {@code v++}), nested code and headers included. */
     private static void assignedIn(List<Code> codes, Set<String> into) {
