@@ -122,14 +122,25 @@ final class BlockReversal {
      * times, after reversing the head's last, exiting run.
      */
     private void loop(Stmt.Loop l, Optional<CountedLoop> counted, List<Code> forward, List<Code> reverse) {
-        List<Stmt.Assign> again = counted.isPresent() ? Recomputation.in(l, counted.get(), sw) : List.of();
+        // reversed from where its counter ended, which the reversed iterations set back
+        boolean countedPath = counted.isPresent() && l.head().get(0) instanceof Stmt.Assign test
+                && sw.an.saves().kind(test) == Saves.Kind.NONE;
+        if (countedPath) {
+            sw.reversedCounters.addLast(counted.get().counter());
+        }
+        List<Stmt.Assign> again = countedPath ? Recomputation.in(l, counted.get(), sw) : List.of();
         sw.recomputed.addAll(again);
+        List<Refills.Refill> refills = countedPath ? Refills.in(l, sw) : List.of();
+        refills.forEach(r -> sw.refilled.add(r.store()));
         sw.depth++;
         sw.loopDepth++;
         Sweeps head = block(l.head(), l.origin());
         Sweeps body = block(l.body(), l.origin());
         sw.loopDepth--;
         sw.depth--;
+        if (countedPath) {
+            sw.reversedCounters.removeLast();
+        }
         boolean reversed = !head.reverse().isEmpty() || !body.reverse().isEmpty();
         String cond = l.cond().java();
         boolean simpleHead = head.forward().size() == 1 && l.head().size() == 1 && l.head().get(0) instanceof Stmt.Assign a
@@ -165,8 +176,9 @@ final class BlockReversal {
                 reversedBody.subList(0, at + 1).clear();
             }
             back.add(undoStep);
-            if (!again.isEmpty()) {
+            if (!again.isEmpty() || !refills.isEmpty()) {
                 back.add(new Code.Comment("this iteration's values, computed again rather than saved"));
+                refills.forEach(r -> refill(r, back));
                 again.forEach(a -> back.add(new Code.Line(a.target().name() + " = " + primal(a.op()))));
             }
             back.addAll(reversedBody);
@@ -175,8 +187,8 @@ final class BlockReversal {
             reverse.add(new Code.Loop("while (" + j + " > " + c.start() + ")", back));
             return;
         }
-        if (!again.isEmpty()) {
-            throw new IllegalStateException("values to compute again in a loop not reversed as a counted one: " + l.origin().text());
+        if (countedPath) {
+            throw new IllegalStateException("a counted loop not reversed as one: " + l.origin().text());
         }
         String count = sw.claim("_n");
         forward.add(new Code.Line("int " + count + " = 0"));
@@ -193,6 +205,22 @@ final class BlockReversal {
             rb.addAll(body.reverse());
             reverse.add(new Code.Loop("for (int " + k + " = " + sw.pop(Ty.INT) + "; ; " + k + "--)", rb));
         }
+    }
+
+    /** The forward run of a loop that fills a scratch array, without saves. */
+    private void refill(Refills.Refill r, List<Code> into) {
+        into.add(new Code.Line(r.init().target().name() + " = " + primal(r.init().op())));
+        List<Code> lines = new ArrayList<>();
+        for (Stmt s : r.loop().body()) {
+            if (s instanceof Stmt.Assign a) {
+                lines.add(new Code.Line(a.target().name() + " = " + primal(a.op())));
+            } else {
+                Stmt.ArrayStore st = (Stmt.ArrayStore) s;
+                lines.add(new Code.Line(st.array().name() + index(st.indices()) + " = " + st.value().java()));
+            }
+        }
+        Stmt.Assign test = (Stmt.Assign) r.loop().head().get(0);
+        into.add(new Code.Loop("while (" + ((Op.Passive) test.op()).java() + ")", lines));
     }
 
     /** Saves {@code what} (of type {@code t}) before an overwrite; returns the restoring statement. */
@@ -278,7 +306,7 @@ final class BlockReversal {
         boolean visible = sw.ir.params().contains(st.array()) || st.array().equals(sw.ir.result());
         // (a restored array's elements are read in reverse, by derivatives of other variables too)
         boolean restored = sw.ir.restoredArrays().contains(st.array());
-        if ((sw.an.saveArrayElements() || restored) && !visible) {
+        if ((sw.an.saveArrayElements() || restored) && !visible && !sw.refilled.contains(st)) {
             restore = save(element, new Ty(st.array().type().prim(), 0), forward, st.array().name());
         }
         forward.add(new Code.Line(element + " = " + st.value().java()));

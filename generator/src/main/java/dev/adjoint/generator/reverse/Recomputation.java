@@ -19,7 +19,8 @@ import java.util.Set;
  * <p>A statement of the body (not inside a branch or a nested loop) qualifies when it is the only
  * assignment of its variable in the method (so nothing reads an older value of it) and it is an
  * arithmetic operation ({@code + - * /}, a negation, a copy, a cast) or an element load, over
- * constants, the loop's counter (which the reversed loop sets back to the iteration's value),
+ * constants, the loop's counter and those of the counted loops around it (which the reversed
+ * loops set back to the iteration's value),
  * parameters the method never assigns, arrays it never writes, and values of qualifying
  * statements before it. Only qualifying statements that would otherwise be saved, and what they
  * read, are run again.
@@ -31,7 +32,7 @@ final class Recomputation {
 
     /** The statements of {@code loop}'s body, in order, to run again at the start of each reversed iteration. */
     static List<Stmt.Assign> in(Stmt.Loop loop, CountedLoop counted, Sweep sw) {
-        Set<Atom.Var> known = new HashSet<>();
+        Set<Atom.Var> known = new HashSet<>(sw.reversedCounters);
         known.add(counted.counter());
         List<Stmt.Assign> qualifying = new ArrayList<>();
         for (Stmt s : loop.body()) {
@@ -53,7 +54,7 @@ final class Recomputation {
         return out.stream().anyMatch(a -> sw.an.saves().kind(a) == Saves.Kind.SAVE) ? out : List.of();
     }
 
-    private static boolean qualifies(Stmt.Assign a, Set<Atom.Var> known, Sweep sw) {
+    static boolean qualifies(Stmt.Assign a, Set<Atom.Var> known, Sweep sw) {
         Atom.Var t = a.target();
         if (t.type().isArray() || sw.ir.params().contains(t) || sw.assignments().getOrDefault(t, 0) != 1) {
             return false;
@@ -71,7 +72,7 @@ final class Recomputation {
     }
 
     /** Whether {@code x} has the value it had in the iteration's forward run, at the start of its reversed run. */
-    private static boolean unchanging(Atom x, Set<Atom.Var> known, Sweep sw) {
+    static boolean unchanging(Atom x, Set<Atom.Var> known, Sweep sw) {
         if (x instanceof Atom.Const) {
             return true;
         }

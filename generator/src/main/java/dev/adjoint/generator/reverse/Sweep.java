@@ -6,7 +6,9 @@ import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.ir.Stmt;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -30,6 +32,13 @@ final class Sweep {
     Set<Atom.Var> writtenArrays = Set.of();
     /** Statements the reverse sweep computes again rather than saving what they overwrite ({@link Recomputation}). */
     final Set<Stmt> recomputed = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Stores into scratch arrays that each reversed iteration fills again ({@link Refills}): nothing saved. */
+    final Set<Stmt> refilled = Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * The counters of the counted loops around the statement being reversed, innermost last: each
+     * reversed iteration sets its counter back to the iteration's value before anything else.
+     */
+    final Deque<Atom.Var> reversedCounters = new ArrayDeque<>();
     boolean usesStack;
     int depth;
     int loopDepth;
