@@ -172,4 +172,23 @@ public class CountedLoops {
         x = s;
         return s * x;
     }
+
+    // an element the inner loop reads at an index it does not move, w[a], which is past w's end
+    // once the inner loop runs no iteration (a >= w.length): read before the loop only when it runs
+    //@at ({0.3, -0.7, 1.1}, {0.5, -0.2, 0.9, 1.3, -0.6})
+    //@at ({1.2, 0.4}, {-0.3, 0.8, 0.1})
+    @Differentiable
+    static double invariantElementPastTheEnd(double[] w, double[] v) {
+        double[] acc = new double[w.length];
+        for (int a = 0; a < v.length; a++) {
+            for (int b = a; b < w.length; b++) {
+                acc[b] += w[a] * v[b] + v[a];
+            }
+        }
+        double s = 0;
+        for (int b = 0; b < w.length; b++) {
+            s += acc[b] * acc[b];
+        }
+        return s;
+    }
 }

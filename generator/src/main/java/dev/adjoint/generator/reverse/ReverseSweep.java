@@ -8,7 +8,9 @@ import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.select.Param;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,7 +71,24 @@ public final class ReverseSweep {
         List<Stmt> body = ir.body();
         BlockReversal.Sweeps main = new BlockReversal(sw).block(body.subList(0, body.size() - 1), null);
         // (PLAIN keeps every add, as the oracle)
-        List<Code> reverse = an.saveArrayElements() ? main.reverse() : LoopAccumulators.promote(main.reverse(), sw.adjointArrays(), sw::claim);
+        List<Code> forward = main.forward();
+        List<Code> reverse = main.reverse();
+        if (!an.saveArrayElements()) {
+            reverse = LoopAccumulators.promote(reverse, sw.adjointArrays(), sw::claim);
+            Map<String, Ty.Prim> arrays = new HashMap<>(sw.adjointArrays());
+            for (Atom.Var v : ir.params()) {
+                if (v.type().dims() == 1) {
+                    arrays.put(v.name(), v.type().prim());
+                }
+            }
+            for (Atom.Var v : ir.locals()) {
+                if (v.type().dims() == 1) {
+                    arrays.put(v.name(), v.type().prim());
+                }
+            }
+            forward = InvariantLoads.hoist(forward, arrays, sw::claim);
+            reverse = InvariantLoads.hoist(reverse, arrays, sw::claim);
+        }
 
         List<Code> out = new ArrayList<>();
         if (sw.usesStack) {
@@ -82,7 +101,7 @@ public final class ReverseSweep {
         out.add(new Code.Comment("forward sweep"));
         // (a loop's condition temporary that the loop header writes out in full is named nowhere)
         Set<String> used = new HashSet<>();
-        Code.names(main.forward(), used);
+        Code.names(forward, used);
         Code.names(reverse, used);
         Code.names(sw.saveDeclarations, used);
         Code.names(prologue, used);
@@ -95,7 +114,7 @@ public final class ReverseSweep {
         }
         out.addAll(sw.saveDeclarations);
         out.addAll(prologue);
-        out.addAll(main.forward());
+        out.addAll(forward);
         Ty rt = ir.request().result();
         out.add(new Code.Line(rt.java() + " " + result + " = " + ir.result().java()));
 
