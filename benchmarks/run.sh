@@ -68,7 +68,10 @@ echo "== JMH ($mode): GMM sizes $sizes, heap $heap; log in $log"
 
 end=$(date +%s)
 echo "== exact allocation per call (AllocationProbe)"
-"$java" -Xmx"$heap" -cp "$jar" dev.adjoint.benchmarks.AllocationProbe "$results/alloc-$mode.tsv" 1 >/dev/null
+# 3 s of warm-up per measurement: with 1 s, one run in four counted 1.9 B per call (about 380 bytes
+# in its batch of 200 calls) for GMM d10_K5's static adjoint, a large method that C2 compiles late;
+# with 3 s, four runs in four counted 0. (Most likely a transition of the JIT, not the calls.)
+"$java" -Xmx"$heap" -cp "$jar" dev.adjoint.benchmarks.AllocationProbe "$results/alloc-$mode.tsv" 3 >/dev/null
 load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 note="Wall time of the JMH run: $(( (end - start) / 60 )) min $(( (end - start) % 60 )) s; load average (1, 5, 15 min) before: $load_before, after: $load_after (other processes on the machine add noise)."
 

@@ -38,9 +38,11 @@ final class BranchLoopAdjoint {
         double _t4 = 0.0;
         double p = 1.0;
         int i = 0;
+        // room on the stacks for what the loop saves
+        _booleans = AdjointStacks.reserve(_booleans, _booleansTop, 1, Math.max(0, w.length));
         while (i < w.length) {
             // if (w[i] > 0)
-            _booleans = AdjointStacks.push(_booleans, _booleansTop++, _t1);
+            _booleans[_booleansTop++] = _t1;
             _t1 = w[i] > 0;
             if (_t1) {
                 // p = p * w[i];

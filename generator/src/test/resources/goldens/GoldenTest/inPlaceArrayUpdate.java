@@ -36,11 +36,13 @@ final class InPlaceAdjoint {
         double _t3 = 0.0;
         double[] _d_x = _stack.arrays.borrowDoubles(x.length);
         int i = 1;
+        // room on the stacks for what the loop saves
+        _doubles = AdjointStacks.reserve(_doubles, _doublesTop, 2, (long) Math.max(1, x.length) - 1);
         while (i < x.length) {
             // x[i] = x[i] * x[i - 1];
-            _doubles = AdjointStacks.push(_doubles, _doublesTop++, _t1);
+            _doubles[_doublesTop++] = _t1;
             _t1 = x[i];
-            _doubles = AdjointStacks.push(_doubles, _doublesTop++, _t2);
+            _doubles[_doublesTop++] = _t2;
             _t2 = x[i - 1];
             _t3 = _t1 * _t2;
             x[i] = _t3;

@@ -174,4 +174,60 @@ public final class AdjointStacks {
         out[top] = v;
         return out;
     }
+
+    // a counted loop that pushes a fixed number of values per iteration makes room once, before it
+    // starts: values = reserve(values, top, perIteration, iterations); then values[top++] = v in the
+    // loop, a store without the capacity test and the possible copy that keep the JIT from
+    // optimising a loop around push
+
+    /** The largest array length every JVM allows. */
+    private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
+
+    /**
+     * The length to grow a stack's values array to so that {@code perIteration · iterations} more
+     * values fit above {@code top}, or {@code length} when they fit already.
+     *
+     * @throws IllegalStateException when they cannot fit in one array
+     */
+    static int reservedLength(int length, int top, int perIteration, long iterations) {
+        long needed = top + (long) perIteration * Math.max(0, iterations);
+        if (needed <= length) {
+            return length;
+        }
+        if (iterations > MAX_LENGTH || needed > MAX_LENGTH) {
+            throw new IllegalStateException("adjoint stack full: " + perIteration + " values for each of " + iterations
+                    + " iterations do not fit above " + top + " values in one array");
+        }
+        return (int) Math.min(MAX_LENGTH, Math.max(needed, Math.max(64, 2L * length)));
+    }
+
+    /** {@code values}, or a longer copy, with room for {@code perIteration · iterations} values above {@code top}. */
+    public static double[] reserve(double[] values, int top, int perIteration, long iterations) {
+        int n = reservedLength(values.length, top, perIteration, iterations);
+        return n == values.length ? values : java.util.Arrays.copyOf(values, n);
+    }
+
+    /** {@code values}, or a longer copy, with room for {@code perIteration · iterations} values above {@code top}. */
+    public static float[] reserve(float[] values, int top, int perIteration, long iterations) {
+        int n = reservedLength(values.length, top, perIteration, iterations);
+        return n == values.length ? values : java.util.Arrays.copyOf(values, n);
+    }
+
+    /** {@code values}, or a longer copy, with room for {@code perIteration · iterations} values above {@code top}. */
+    public static int[] reserve(int[] values, int top, int perIteration, long iterations) {
+        int n = reservedLength(values.length, top, perIteration, iterations);
+        return n == values.length ? values : java.util.Arrays.copyOf(values, n);
+    }
+
+    /** {@code values}, or a longer copy, with room for {@code perIteration · iterations} values above {@code top}. */
+    public static long[] reserve(long[] values, int top, int perIteration, long iterations) {
+        int n = reservedLength(values.length, top, perIteration, iterations);
+        return n == values.length ? values : java.util.Arrays.copyOf(values, n);
+    }
+
+    /** {@code values}, or a longer copy, with room for {@code perIteration · iterations} values above {@code top}. */
+    public static boolean[] reserve(boolean[] values, int top, int perIteration, long iterations) {
+        int n = reservedLength(values.length, top, perIteration, iterations);
+        return n == values.length ? values : java.util.Arrays.copyOf(values, n);
+    }
 }

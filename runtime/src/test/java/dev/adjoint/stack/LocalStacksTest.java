@@ -75,4 +75,37 @@ class LocalStacksTest {
         is.adopt(ints, 1);
         assertEquals(7, is.pop());
     }
+
+    @Test
+    void reserveMakesRoomForALoopOnceAndKeepsTheValuesBelowTop() {
+        double[] values = new double[64];
+        int top = 0;
+        for (; top < 10; top++) {
+            values[top] = top;
+        }
+        assertSame(values, AdjointStacks.reserve(values, top, 6, 9), "54 values fit above 10 of 64: no copy");
+        double[] grown = AdjointStacks.reserve(values, top, 3, 100);
+        assertTrue(grown.length >= top + 300);
+        for (int i = 0; i < top; i++) {
+            assertEquals(i, grown[i]);
+        }
+        for (int i = 0; i < 300; i++) {
+            grown[top++] = -i; // the loop's stores need no capacity test
+        }
+        assertEquals(-299.0, grown[--top]);
+        // no iteration, or fewer than none (an empty range): nothing to make room for
+        assertSame(values, AdjointStacks.reserve(values, 64, 5, 0));
+        assertSame(values, AdjointStacks.reserve(values, 64, 5, -7));
+    }
+
+    @Test
+    void reserveGrowsEveryKindOfStackAndRefusesWhatCannotFitInAnArray() {
+        assertTrue(AdjointStacks.reserve(new float[1], 1, 2, 50).length >= 101);
+        assertTrue(AdjointStacks.reserve(new int[1], 1, 2, 50).length >= 101);
+        assertTrue(AdjointStacks.reserve(new long[1], 1, 2, 50).length >= 101);
+        assertTrue(AdjointStacks.reserve(new boolean[1], 1, 2, 50).length >= 101);
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> AdjointStacks.reserve(new double[1], 0, 4, 1L << 30));
+        assertTrue(e.getMessage().contains("adjoint stack full"), e.getMessage());
+    }
 }

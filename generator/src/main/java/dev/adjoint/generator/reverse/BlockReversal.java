@@ -182,7 +182,9 @@ final class BlockReversal {
                 again.forEach(a -> back.add(new Code.Line(a.target().name() + " = " + primal(a.op()))));
             }
             back.addAll(reversedBody);
-            forward.add(new Code.Loop(header, loopBody));
+            String iterations = c.start().equals("0") ? c.exit() : "(long) " + c.exit() + " - " + Rule.parenthesize(c.start());
+            List<Code> stores = sw.reserveRoom(loopBody, iterations, forward);
+            forward.add(new Code.Loop(header, stores));
             reverse.add(new Code.Line(j + " = " + c.exit()));
             reverse.add(new Code.Loop("while (" + j + " > " + c.start() + ")", back));
             return;

@@ -143,6 +143,40 @@ final class Sweep {
         return s.values() + " = dev.adjoint.stack.AdjointStacks.push(" + s.values() + ", " + s.top() + "++, " + what + ")";
     }
 
+    private static final java.util.regex.Pattern PUSH = java.util.regex.Pattern.compile(
+            "(\\S+) = dev\\.adjoint\\.stack\\.AdjointStacks\\.push\\(\\1, (\\S+)\\+\\+, (.*)\\)");
+
+    /**
+     * A counted loop's top-level pushes made stores into room reserved before the loop: each
+     * push {@code values = push(values, top++, v)} of {@code body} becomes {@code values[top++] = v},
+     * and for each stack pushed to, {@code values = reserve(values, top, pushes, iterations)} goes
+     * into {@code before}. (Pushes nested in branches stay pushes: they may grow the array, which
+     * keeps the room.)
+     *
+     * @param iterations the loop's iteration count as a Java {@code long} expression, evaluated before the loop
+     */
+    List<Code> reserveRoom(List<Code> body, String iterations, List<Code> before) {
+        Map<String, Integer> pushes = new java.util.LinkedHashMap<>();
+        Map<String, String> tops = new HashMap<>();
+        List<Code> out = new ArrayList<>();
+        for (Code c : body) {
+            java.util.regex.Matcher m = c instanceof Code.Line l ? PUSH.matcher(l.text()) : null;
+            if (m != null && m.matches()) {
+                pushes.merge(m.group(1), 1, Integer::sum);
+                tops.put(m.group(1), m.group(2));
+                out.add(new Code.Line(m.group(1) + "[" + m.group(2) + "++] = " + m.group(3)));
+            } else {
+                out.add(c);
+            }
+        }
+        if (!pushes.isEmpty()) {
+            before.add(new Code.Comment("room on the stacks for what the loop saves"));
+        }
+        pushes.forEach((values, n) -> before.add(new Code.Line(values + " = dev.adjoint.stack.AdjointStacks.reserve(" + values + ", "
+                + tops.get(values) + ", " + n + ", " + iterations + ")")));
+        return out;
+    }
+
     /** The expression that takes the last saved value of type {@code t} off its stack. */
     String pop(Ty t) {
         LocalStack s = stack(t);
