@@ -150,18 +150,35 @@ final class Sweep {
      * A counted loop's top-level pushes made stores into room reserved before the loop: each
      * push {@code values = push(values, top++, v)} of {@code body} becomes {@code values[top++] = v},
      * and for each stack pushed to, {@code values = reserve(values, top, pushes, iterations)} goes
-     * into {@code before}. (Pushes nested in branches stay pushes: they may grow the array, which
-     * keeps the room.)
+     * into {@code before}. Only for a stack that nothing nested in the body (a branch, an inner
+     * loop) saves on: those saves would take room the count does not include.
      *
      * @param iterations the loop's iteration count as a Java {@code long} expression, evaluated before the loop
      */
     List<Code> reserveRoom(List<Code> body, String iterations, List<Code> before) {
+        // the stacks that nested code, or anything else than a top-level push, assigns
+        Set<String> nested = new java.util.HashSet<>();
+        boolean[] opaque = {false};
+        for (Code c : body) {
+            boolean topLevelPush = c instanceof Code.Line l && PUSH.matcher(l.text()).matches();
+            if (!topLevelPush) {
+                Code.texts(List.of(c), text -> {
+                    stacks.values().forEach(st -> {
+                        if (text.startsWith(st.values() + " =") || text.contains(" " + st.values() + " =")) {
+                            nested.add(st.values());
+                        }
+                    });
+                    opaque[0] |= text.equals(HAND_BACK) || text.equals(TAKE_BACK);
+                });
+                opaque[0] |= c instanceof Code.Raw;
+            }
+        }
         Map<String, Integer> pushes = new java.util.LinkedHashMap<>();
         Map<String, String> tops = new HashMap<>();
         List<Code> out = new ArrayList<>();
         for (Code c : body) {
             java.util.regex.Matcher m = c instanceof Code.Line l ? PUSH.matcher(l.text()) : null;
-            if (m != null && m.matches()) {
+            if (m != null && m.matches() && !opaque[0] && !nested.contains(m.group(1))) {
                 pushes.merge(m.group(1), 1, Integer::sum);
                 tops.put(m.group(1), m.group(2));
                 out.add(new Code.Line(m.group(1) + "[" + m.group(2) + "++] = " + m.group(3)));
