@@ -66,6 +66,21 @@ public sealed interface Code permits Code.Line, Code.Comment, Code.Branch, Code.
             each(text, into::add);
         }
 
+        private static final Pattern ASSIGNED = Pattern.compile("((?U)[\\w$]+) ?(=|\\+=|-=|\\*=|/=|%=)[^=]");
+        private static final Pattern STEPPED = Pattern.compile("((?U)[\\w$]+)(\\+\\+|--)|(\\+\\+|--)((?U)[\\w$]+)");
+
+        /** The variables a statement's text assigns: {@code v = }, {@code v += }, {@code v++} (not elements: {@code a[i] = }). */
+        static void assigned(String text, Set<String> into) {
+            Matcher m = ASSIGNED.matcher(text);
+            while (m.find()) {
+                into.add(m.group(1));
+            }
+            Matcher s = STEPPED.matcher(text);
+            while (s.find()) {
+                into.add(s.group(1) != null ? s.group(1) : s.group(4));
+            }
+        }
+
         /** Each identifier of {@code text}, as often as it occurs. */
         static void each(String text, Consumer<String> name) {
             Matcher m = NAME.matcher(text);

@@ -31,8 +31,6 @@ final class InvariantLoads {
     private static final Pattern CALL = Pattern.compile("([\\w$.]+)\\s*\\(");
     /** Calls that write no array the loop reads: {@code Math}'s functions, a push onto a stack the method's locals hold (and keywords before a parenthesis). */
     private static final Pattern HARMLESS_CALL = Pattern.compile("(Strict)?Math\\.\\w+|(dev\\.adjoint\\.stack\\.)?AdjointStacks\\.push|while|if|for");
-    private static final Pattern ASSIGNED = Pattern.compile("((?U)[\\w$]+) ?(=|\\+=|-=|\\*=|/=|%=)[^=]");
-    private static final Pattern STEPPED = Pattern.compile("((?U)[\\w$]+)(\\+\\+|--)|(\\+\\+|--)((?U)[\\w$]+)");
     private static final Pattern CONDITIONAL = Pattern.compile("\\?|&&|\\|\\|");
     private static final Pattern JUMP = Pattern.compile("\\b(break|continue|return)\\b");
 
@@ -72,14 +70,7 @@ final class InvariantLoads {
             if (s.find()) {
                 stored.add(s.group(1));
             }
-            Matcher a = ASSIGNED.matcher(text);
-            while (a.find()) {
-                assigned.add(a.group(1));
-            }
-            Matcher st = STEPPED.matcher(text);
-            while (st.find()) {
-                assigned.add(st.group(1) != null ? st.group(1) : st.group(4));
-            }
+            Code.Names.assigned(text, assigned);
             Matcher call = CALL.matcher(text);
             while (call.find()) {
                 unsafe[0] |= !HARMLESS_CALL.matcher(call.group(1)).matches();

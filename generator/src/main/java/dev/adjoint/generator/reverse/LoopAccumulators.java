@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
  */
 final class LoopAccumulators {
     private static final Pattern ELEMENT_INCREMENT = Pattern.compile("((?U)[\\w$]+)(\\[[^\\[\\]]+\\]) (\\+=|-=) (.+)");
-    private static final Pattern ASSIGNED = Pattern.compile("((?U)[\\w$]+) ?(=|\\+=|-=|\\*=|/=|%=)[^=]");
-    private static final Pattern STEPPED = Pattern.compile("((?U)[\\w$]+)(\\+\\+|--)|(\\+\\+|--)((?U)[\\w$]+)");
 
     private LoopAccumulators() {}
 
@@ -136,17 +134,6 @@ final class LoopAccumulators {
 
     /** The variables {@code codes} assign ({@code v = }, {@code v += }, {@code v++}), nested code and headers included. */
     private static void assignedIn(List<Code> codes, Set<String> into) {
-        Code.texts(codes, text -> assigned(text, into));
-    }
-
-    private static void assigned(String text, Set<String> into) {
-        Matcher m = ASSIGNED.matcher(text);
-        while (m.find()) {
-            into.add(m.group(1));
-        }
-        Matcher s = STEPPED.matcher(text);
-        while (s.find()) {
-            into.add(s.group(1) != null ? s.group(1) : s.group(4));
-        }
+        Code.texts(codes, text -> Code.Names.assigned(text, into));
     }
 }
