@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * with nested loops ({@code for}, {@code while}, {@code do}, for-each, data-dependent trip counts),
  * {@code if}/{@code else} on active and passive values, {@code ?:}, {@code break}/{@code continue},
  * early returns, local arrays and parameter arrays written and overwritten in place, reassigned
- * parameters, compound assignments, {@code ++}, the supported {@code Math} functions, and in a
+ * parameters, scratch arrays filled afresh in each iteration of a loop, compound assignments,
+ * {@code ++}, the supported {@code Math} functions, and in a
  * share of the programs {@code float}/{@code double} mixes (parameters, locals, arrays, results).
  *
  * <p>Each method is written three times from one template: {@code nameS} with
@@ -109,7 +110,15 @@ public final class ProgramGenerator {
         /** conditions inside loops whose outcome changes from one iteration to the next */
         VARYING_BRANCHES_IN_LOOPS,
         /** two for-each loops in a method, one inside another loop (was a bug: {@code twoForEachLoopsOneNested}) */
-        SEVERAL_FOR_EACH_LOOPS
+        SEVERAL_FOR_EACH_LOOPS,
+        /**
+         * a local scratch array that each iteration of a counted loop fills afresh in an inner counted loop and
+         * then reads in a doubly nested loop (GMM's {@code x_i - mu_c}: the reverse sweep fills it again, see
+         * {@code Refills}), or one of its near misses (corpus {@code ScratchArrays}): a read before the fill, a
+         * fill range or index that moves with the loop, a fill from a changing value, a second write, a read
+         * after the loop
+         */
+        SCRATCH_FILLS
     }
 
     /**
@@ -446,6 +455,8 @@ public final class ProgramGenerator {
         /** Whether the method may jump out of loops: break, continue, return. */
         final boolean jumpy;
         int forEachLoops;
+        /** Whether the method is still to get its scratch array ({@link Feature#SCRATCH_FILLS}). */
+        boolean scratchPending;
 
         MethodGen(Random r, Ctx ctx, Method sig, List<Method> callees, int budget) {
             this.r = r;
@@ -518,7 +529,11 @@ public final class ProgramGenerator {
                 top.add(new Var(names[i], t, true));
                 scalars.add(top.get(top.size() - 1));
             }
+            scratchPending = has(Feature.SCRATCH_FILLS) && r.nextInt(3) == 0;
             statements(2);
+            if (scratchPending) {
+                scratchFill(2);
+            }
             // the result reads every top-level local, so that what the body computes matters
             E ret = expr(2);
             for (Var v : scalars) {
@@ -551,6 +566,10 @@ public final class ProgramGenerator {
         void statement(int indent) {
             budget--;
             String pad = "    ".repeat(indent);
+            if (scratchPending && loopDepth <= 1 && indent < 7 && r.nextInt(3) == 0) {
+                scratchFill(indent);
+                return;
+            }
             int kind = r.nextInt(23);
             if (kind < 4) {
                 Var v = assignableVar();
@@ -783,6 +802,116 @@ public final class ProgramGenerator {
             counters.remove(counters.size() - 1);
             scopes.pop();
             loopDepth--;
+        }
+
+        /** The near misses of a scratch fill, as in the corpus's {@code ScratchArrays}. */
+        private enum Miss { NONE, READ_BEFORE_FILL, RANGE_MOVES, INDEX_MOVES, CHANGING_VALUE, SECOND_WRITE, READ_AFTER_LOOP }
+
+        /**
+         * A local scratch array {@code g0}, created at the top of the method, that each iteration of a counted
+         * loop fills in an inner counted loop from arrays the method never writes and the loop's counter, then
+         * reads in a doubly nested loop, into a value the method goes on with; or, half of the time, a near miss
+         * that the reverse sweep must not fill again. Trip counts at most 4, indices in 0..3 (every array has 4
+         * elements, {@code n} is in 1..4).
+         */
+        void scratchFill(int indent) {
+            scratchPending = false;
+            String pad = "    ".repeat(indent);
+            T elem = floats && r.nextBoolean() ? T.F : T.D;
+            String g = "g0";
+            int at = out.indexOf("int k = n - 1;\n") + "int k = n - 1;\n".length();
+            out.insert(at, "        " + typeName(elem) + "[] " + g + " = new " + typeName(elem) + "[4];\n");
+            Miss miss = r.nextBoolean() ? Miss.NONE : Miss.values()[1 + r.nextInt(Miss.values().length - 1)];
+            // arrays that no statement writes, those holding differentiated values first
+            List<Arr> fixed = arrays.stream().filter(a -> !a.writable()).toList();
+            List<Arr> active = fixed.stream().filter(a -> !a.passive()).toList();
+            List<Arr> from = active.isEmpty() ? fixed : active;
+            String c = "i" + loopDepth;
+            String b = pad + "    ";
+            out.append(pad).append("// a scratch array filled in each iteration").append(miss == Miss.NONE ? "" : ", near miss: " + miss).append('\n');
+            out.append(pad).append("for (int ").append(c).append(" = 0; ").append(c).append(" < n; ").append(c).append("++) {\n");
+            loopDepth++;
+            counters.add(c);
+            scopes.push(new ArrayList<>());
+            Var v = assignableVar();
+            if (miss == Miss.READ_BEFORE_FILL) {
+                out.append(b).append(v.name()).append(" = ").append(assignable(v.type(),
+                        new E("Math.tanh(" + v.name() + " + " + g + "[" + index() + "] * " + expr(1).text() + ")", T.D))).append(";\n");
+            }
+            if (miss == Miss.CHANGING_VALUE) {
+                // a value the loop changes, then the fill reads it
+                out.append(b).append(v.name()).append(" = ").append(assignable(v.type(),
+                        new E("Math.tanh(" + expr(2).text() + " + " + v.name() + ")", T.D))).append(";\n");
+            }
+            // the fill
+            String bound = miss == Miss.RANGE_MOVES ? c + " + 1" : r.nextBoolean() ? "n" : "4";
+            String slot = miss == Miss.INDEX_MOVES ? "(j0 + " + c + ") % 4" : "j0";
+            out.append(b).append("for (int j0 = 0; j0 < ").append(bound).append("; j0++) {\n");
+            E value = fillValue(from, c);
+            if (miss == Miss.CHANGING_VALUE) {
+                value = new E("(" + value.text() + " + " + v.name() + " * 0.5)", T.D);
+            }
+            if (r.nextInt(3) == 0) {
+                // through a temporary of the fill loop
+                out.append(b).append("    double d0 = ").append(value.text()).append(";\n");
+                value = new E(r.nextBoolean() ? "d0 * d0" : "d0 * 0.5 - " + c, T.D);
+            }
+            out.append(b).append("    ").append(g).append('[').append(slot).append("] = ").append(assignable(elem, value)).append(";\n");
+            out.append(b).append("}\n");
+            if (miss == Miss.SECOND_WRITE) {
+                String i = index();
+                out.append(b).append(g).append('[').append(i).append(r.nextBoolean() ? "] *= " : "] = ")
+                        .append(assignable(elem, new E("(0.75 + 0.25 * Math.cos(" + expr(1).text() + "))", T.D))).append(";\n");
+            }
+            // the reads: more often than the writes, in a doubly nested loop
+            String sum = "s0";
+            out.append(b).append("double ").append(sum).append(" = 0;\n");
+            String outer = r.nextBoolean() ? "n" : "4";
+            out.append(b).append("for (int j1 = 0; j1 < ").append(outer).append("; j1++) {\n");
+            out.append(b).append("    for (int j2 = ").append(r.nextBoolean() ? "j1" : "0").append("; j2 < ").append(outer).append("; j2++) {\n");
+            String factor = switch (r.nextInt(3)) {
+                case 0 -> "0.25";
+                case 1 -> from.isEmpty() ? "0.5" : from.get(r.nextInt(from.size())).name() + "[j1]";
+                default -> "0.1 * " + c;
+            };
+            out.append(b).append("        ").append(sum).append(" += ").append(g).append("[j1] * ").append(g).append("[j2] * ").append(factor)
+                    .append(";\n");
+            out.append(b).append("    }\n");
+            out.append(b).append("}\n");
+            scopes.peek().add(new Var(sum, T.D, false));
+            out.append(b).append(v.name()).append(" = ").append(assignable(v.type(), new E("Math.tanh(" + v.name() + " + 0.5 * Math.exp(-0.1 * "
+                    + sum + ") + 0.1 * " + g + "[" + r.nextInt(4) + "] * " + sum + ")", T.D))).append(";\n");
+            if (r.nextInt(3) == 0 && budget > 0) {
+                statements(indent + 1);
+            }
+            out.append(pad).append("}\n");
+            scopes.pop();
+            counters.remove(counters.size() - 1);
+            loopDepth--;
+            if (miss == Miss.READ_AFTER_LOOP) {
+                Var u = assignableVar();
+                String i = index();
+                E f = expr(1);
+                E e = new E(g + "[" + i + "] * " + f.text(), promote(elem, f.type()));
+                out.append(pad).append(u.name()).append(" = ").append(assignable(u.type(), bounded(new E(u.name() + " + " + e.text(),
+                        promote(u.type(), e.type())))))
+                        .append(";\n");
+            }
+        }
+
+        /** What a scratch fill stores at {@code j0}: elements of {@code from} (never written), the counter {@code c}, constants. */
+        E fillValue(List<Arr> from, String c) {
+            if (from.isEmpty()) {
+                return new E("(j0 + 1) * 0.25 - " + c + " * 0.5", T.D);
+            }
+            Arr x = from.get(r.nextInt(from.size()));
+            Arr mu = from.get(r.nextInt(from.size()));
+            String xi = r.nextInt(3) == 0 ? "3 - j0" : "j0";
+            return switch (r.nextInt(4)) {
+                case 0, 1 -> new E("(" + x.name() + "[" + xi + "] - " + mu.name() + "[" + c + "])", promote(x.elem(), mu.elem()));
+                case 2 -> new E(x.name() + "[" + xi + "] * (" + c + " + 1) * 0.5", promote(x.elem(), T.D));
+                default -> new E("(" + x.name() + "[" + xi + "] + 0.25 * " + c + " - " + mu.name() + "[j0] / 2)", promote(x.elem(), T.D));
+            };
         }
 
         // ---------------------------------------------------------------- names
