@@ -467,4 +467,19 @@ class FuzzFindingsTest {
         assertTrue(s.mismatches().size() >= 8, s.describe());
         assertTrue(s.mismatches().stream().allMatch(m -> m.kind().equals("STRATEGIES")), s.describe());
     }
+
+    /**
+     * Not a bug: program 633 of seed 4242 (pinned to the generator's random stream; if the generator
+     * changes, find another) is a float program whose input {@code w[1]} a loop decrements twelve
+     * times in float, then cubes into a sine's argument near 2,200. Its rounding (6e-7) moves the
+     * exact derivative by 1%, so the double twin's differences (3.8142) cannot check the float
+     * program's gradient (3.7779, which is the twin's derivative at the rounded input): the
+     * component is counted as too sensitive and left to static vs tape, not reported.
+     */
+    @Test
+    void aFloatProgramTooSensitiveForItsDoubleTwinIsLeftToStaticVsTape() {
+        Fuzzer.Report r = Fuzzer.run(Fuzzer.Config.of(4242, 1).withFirst(633));
+        assertTrue(r.mismatches().isEmpty(), r.describe());
+        assertTrue(r.sensitive() >= 1, r.describe());
+    }
 }
