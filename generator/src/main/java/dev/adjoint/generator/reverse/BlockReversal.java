@@ -122,9 +122,13 @@ final class BlockReversal {
      * times, after reversing the head's last, exiting run.
      */
     private void loop(Stmt.Loop l, Optional<CountedLoop> counted, List<Code> forward, List<Code> reverse) {
-        // reversed from where its counter ended, which the reversed iterations set back
-        boolean countedPath = counted.isPresent() && l.head().get(0) instanceof Stmt.Assign test
-                && sw.an.saves().kind(test) == Saves.Kind.NONE;
+        sw.depth++;
+        sw.loopDepth++;
+        Sweeps head = block(l.head(), l.origin());
+        boolean simpleHead = head.forward().size() == 1 && l.head().size() == 1 && l.head().get(0) instanceof Stmt.Assign a
+                && a.target().equals(l.cond()) && a.op() instanceof Op.Passive && head.reverse().isEmpty();
+        // reversed from where its counter ended, which the reversed iterations set back first
+        boolean countedPath = simpleHead && counted.isPresent();
         if (countedPath) {
             sw.reversedCounters.addLast(counted.get().counter());
         }
@@ -132,19 +136,14 @@ final class BlockReversal {
         sw.recomputed.addAll(again);
         List<Refills.Refill> refills = countedPath ? Refills.in(l, sw) : List.of();
         refills.forEach(r -> sw.refilled.add(r.store()));
-        sw.depth++;
-        sw.loopDepth++;
-        Sweeps head = block(l.head(), l.origin());
         Sweeps body = block(l.body(), l.origin());
-        sw.loopDepth--;
-        sw.depth--;
         if (countedPath) {
             sw.reversedCounters.removeLast();
         }
+        sw.loopDepth--;
+        sw.depth--;
         boolean reversed = !head.reverse().isEmpty() || !body.reverse().isEmpty();
         String cond = l.cond().java();
-        boolean simpleHead = head.forward().size() == 1 && l.head().size() == 1 && l.head().get(0) instanceof Stmt.Assign a
-                && a.target().equals(l.cond()) && a.op() instanceof Op.Passive && head.reverse().isEmpty();
         List<Code> loopBody = new ArrayList<>();
         String header;
         if (simpleHead) {
@@ -159,7 +158,7 @@ final class BlockReversal {
             forward.add(new Code.Loop(header, loopBody));
             return;
         }
-        if (simpleHead && counted.isPresent()) {
+        if (countedPath) {
             // backwards from where the counter ended; the reversed body starts by undoing j = j + 1
             CountedLoop c = counted.get();
             String j = c.counter().name();
@@ -188,9 +187,6 @@ final class BlockReversal {
             reverse.add(new Code.Line(j + " = " + c.exit()));
             reverse.add(new Code.Loop("while (" + j + " > " + c.start() + ")", back));
             return;
-        }
-        if (countedPath) {
-            throw new IllegalStateException("a counted loop not reversed as one: " + l.origin().text());
         }
         String count = sw.claim("_n");
         forward.add(new Code.Line("int " + count + " = 0"));
