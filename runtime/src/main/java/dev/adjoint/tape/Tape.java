@@ -173,6 +173,79 @@ public final class Tape {
         return close(e);
     }
 
+    /**
+     * Room for a loop's recording, made once before it starts: {@code iterations} iterations of
+     * {@code nodes} nodes with {@code edges} edges in all each. The loop then records with
+     * {@link #push1u} to {@link #push4u}, which skip the capacity test (and with it the call that
+     * would grow the arrays, which keeps the JIT from optimising the loop around a push).
+     *
+     * @throws IllegalStateException when that many nodes or edges cannot fit in one array
+     */
+    public void reserve(int nodes, int edges, long iterations) {
+        long n = Math.max(0, iterations);
+        long moreNodes = nodes * n;
+        long moreEdges = edges * n;
+        if (size + moreNodes > MAX_CAPACITY - 1 || edges + moreEdges > MAX_CAPACITY) {
+            throw new IllegalStateException("tape full: " + n + " iterations of " + nodes + " nodes and " + edges + " edges do not fit");
+        }
+        ensureEdges((int) moreEdges);
+        ensureCapacity(size + moreNodes);
+    }
+
+    /** {@link #push1} in room made by {@link #reserve}. */
+    public int push1u(int a, double da) {
+        int e = edges;
+        if (a != CONSTANT) {
+            e = edge(e, a, da);
+        }
+        return close(e);
+    }
+
+    /** {@link #push2} in room made by {@link #reserve}. */
+    public int push2u(int a, double da, int b, double db) {
+        int e = edges;
+        if (a != CONSTANT) {
+            e = edge(e, a, da);
+        }
+        if (b != CONSTANT) {
+            e = edge(e, b, db);
+        }
+        return close(e);
+    }
+
+    /** {@link #push3} in room made by {@link #reserve}. */
+    public int push3u(int a, double da, int b, double db, int c, double dc) {
+        int e = edges;
+        if (a != CONSTANT) {
+            e = edge(e, a, da);
+        }
+        if (b != CONSTANT) {
+            e = edge(e, b, db);
+        }
+        if (c != CONSTANT) {
+            e = edge(e, c, dc);
+        }
+        return close(e);
+    }
+
+    /** {@link #push4} in room made by {@link #reserve}. */
+    public int push4u(int a, double da, int b, double db, int c, double dc, int d, double dd) {
+        int e = edges;
+        if (a != CONSTANT) {
+            e = edge(e, a, da);
+        }
+        if (b != CONSTANT) {
+            e = edge(e, b, db);
+        }
+        if (c != CONSTANT) {
+            e = edge(e, c, dc);
+        }
+        if (d != CONSTANT) {
+            e = edge(e, d, dd);
+        }
+        return close(e);
+    }
+
     /** {@code adj[h] += s}: seeds an output with its cotangent (ignored for {@link #CONSTANT}). */
     public void seed(int h, double s) {
         if (h == CONSTANT) {

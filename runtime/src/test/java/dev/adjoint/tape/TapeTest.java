@@ -352,4 +352,25 @@ class TapeTest {
         assertThrows(IllegalArgumentException.class, () -> t.releaseHandles(1));
         assertThrows(IllegalArgumentException.class, () -> t.borrowHandles(-1));
     }
+
+    @Test
+    void reserveMakesRoomForALoopsUncheckedPushes() {
+        Tape t = new Tape();
+        int x = t.leaf();
+        int y = t.leaf();
+        t.reserve(2, 5, 3000);
+        int last = x;
+        for (int i = 0; i < 3000; i++) {
+            int a = t.push2u(last, 0.5, y, 1.0);
+            last = t.push3u(a, 1.0, x, 0.25, Tape.CONSTANT, 7.0);
+        }
+        assertEquals(2 + 6000, t.mark());
+        t.seed(last, 1.0);
+        t.sweep(0);
+        // last = 0.5^3000 x + (0.25 + 0.5 * ... ) : d/dx converges to 0.25 / (1 - 0.5) = 0.5, d/dy to 1 / (1 - 0.5) = 2
+        assertEquals(0.5, t.adjoint(x), 1e-12);
+        assertEquals(2.0, t.adjoint(y), 1e-12);
+        assertEquals(Tape.CONSTANT, t.push1u(Tape.CONSTANT, 3.0));
+        assertThrows(IllegalStateException.class, () -> t.reserve(4, 4, 1L << 30));
+    }
 }

@@ -204,9 +204,19 @@ public final class TapeRecorder {
                         + " loop body");
             }
         }
-        st.line("for (" + String.join(", ", init) + "; " + f.getCompare().map(passive::text).orElse("") + "; "
-                + String.join(", ", update) + ")");
+        int at = st.out.length();
+        String compare = f.getCompare().map(passive::text).orElse("");
+        st.line("for (" + String.join(", ", init) + "; " + compare + "; " + String.join(", ", update) + ")");
         nested(f.getBody());
+        // (only int bounds: j < 2.5 runs three times, a long bound may never be reached)
+        boolean intBounds = f.getCompare().filter(e -> e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.LESS
+                && st.types.of(b.getRight()).filter(Ty.INT::equals).isPresent()).isPresent()
+                && f.getInitialization().size() == 1 && f.getInitialization().get(0) instanceof VariableDeclarationExpr v
+                && v.getVariables().size() == 1 && v.getVariables().get(0).getInitializer()
+                        .flatMap(st.types::of).filter(Ty.INT::equals).isPresent();
+        if (intBounds) {
+            LoopRoom.reserve(st.out, at, init, compare, update, st.tape, "    ".repeat(st.indent));
+        }
         st.scope.popScope();
     }
 
