@@ -106,11 +106,8 @@ public final class Tape {
      * @return the new node's handle, or {@link #CONSTANT} (recording nothing) when {@code a} is CONSTANT
      */
     public int push1(int a, double da) {
-        int e = room(1);
-        if (a != CONSTANT) {
-            e = edge(e, a, da);
-        }
-        return close(e);
+        room(1);
+        return push1u(a, da);
     }
 
     /**
@@ -120,14 +117,8 @@ public final class Tape {
      * @return the new node's handle, or {@link #CONSTANT}
      */
     public int push2(int a, double da, int b, double db) {
-        int e = room(2);
-        if (a != CONSTANT) {
-            e = edge(e, a, da);
-        }
-        if (b != CONSTANT) {
-            e = edge(e, b, db);
-        }
-        return close(e);
+        room(2);
+        return push2u(a, da, b, db);
     }
 
     /**
@@ -137,17 +128,8 @@ public final class Tape {
      * @return the new node's handle, or {@link #CONSTANT}
      */
     public int push3(int a, double da, int b, double db, int c, double dc) {
-        int e = room(3);
-        if (a != CONSTANT) {
-            e = edge(e, a, da);
-        }
-        if (b != CONSTANT) {
-            e = edge(e, b, db);
-        }
-        if (c != CONSTANT) {
-            e = edge(e, c, dc);
-        }
-        return close(e);
+        room(3);
+        return push3u(a, da, b, db, c, dc);
     }
 
     /**
@@ -157,20 +139,8 @@ public final class Tape {
      * @return the new node's handle, or {@link #CONSTANT}
      */
     public int push4(int a, double da, int b, double db, int c, double dc, int d, double dd) {
-        int e = room(4);
-        if (a != CONSTANT) {
-            e = edge(e, a, da);
-        }
-        if (b != CONSTANT) {
-            e = edge(e, b, db);
-        }
-        if (c != CONSTANT) {
-            e = edge(e, c, dc);
-        }
-        if (d != CONSTANT) {
-            e = edge(e, d, dd);
-        }
-        return close(e);
+        room(4);
+        return push4u(a, da, b, db, c, dc, d, dd);
     }
 
     /**
