@@ -46,9 +46,7 @@ public final class Tape {
     private double[] edgePartial = new double[2 * INITIAL_CAPACITY];
     private int edges;
 
-    // handle arrays lent by borrowHandles, one slot per borrow depth, each kept for reuse
-    private int[][] handlePool = new int[8][];
-    private int handlesBorrowed;
+    private final HandlePool handles = new HandlePool();
 
     Tape() {}
 
@@ -164,56 +162,22 @@ public final class Tape {
 
     /** {@link #push1} in room made by {@link #reserve}. */
     public int push1u(int a, double da) {
-        int e = edges;
-        if (a != CONSTANT) {
-            e = edge(e, a, da);
-        }
-        return close(e);
+        return close(edge(edges, a, da));
     }
 
     /** {@link #push2} in room made by {@link #reserve}. */
     public int push2u(int a, double da, int b, double db) {
-        int e = edges;
-        if (a != CONSTANT) {
-            e = edge(e, a, da);
-        }
-        if (b != CONSTANT) {
-            e = edge(e, b, db);
-        }
-        return close(e);
+        return close(edge(edge(edges, a, da), b, db));
     }
 
     /** {@link #push3} in room made by {@link #reserve}. */
     public int push3u(int a, double da, int b, double db, int c, double dc) {
-        int e = edges;
-        if (a != CONSTANT) {
-            e = edge(e, a, da);
-        }
-        if (b != CONSTANT) {
-            e = edge(e, b, db);
-        }
-        if (c != CONSTANT) {
-            e = edge(e, c, dc);
-        }
-        return close(e);
+        return close(edge(edge(edge(edges, a, da), b, db), c, dc));
     }
 
     /** {@link #push4} in room made by {@link #reserve}. */
     public int push4u(int a, double da, int b, double db, int c, double dc, int d, double dd) {
-        int e = edges;
-        if (a != CONSTANT) {
-            e = edge(e, a, da);
-        }
-        if (b != CONSTANT) {
-            e = edge(e, b, db);
-        }
-        if (c != CONSTANT) {
-            e = edge(e, c, dc);
-        }
-        if (d != CONSTANT) {
-            e = edge(e, d, dd);
-        }
-        return close(e);
+        return close(edge(edge(edge(edge(edges, a, da), b, db), c, dc), d, dd));
     }
 
     /** {@code adj[h] += s}: seeds an output with its cotangent (ignored for {@link #CONSTANT}). */
@@ -266,25 +230,12 @@ public final class Tape {
      * An array stays valid until it is released, whatever is borrowed above it.
      */
     public int[] borrowHandles(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("borrowHandles(" + n + "): the length must not be negative");
-        }
-        if (handlesBorrowed == handlePool.length) {
-            handlePool = Arrays.copyOf(handlePool, handlePool.length * 2);
-        }
-        int[] handles = handlePool[handlesBorrowed];
-        if (handles == null || handles.length < n) {
-            handles = new int[Math.max(n, handles == null ? 16 : handles.length * 2)];
-            handlePool[handlesBorrowed] = handles;
-        }
-        handlesBorrowed++;
-        Arrays.fill(handles, 0, n, CONSTANT);
-        return handles;
+        return handles.borrow(n);
     }
 
     /** How many handle arrays are borrowed now: pass it to {@link #releaseHandles(int)}. */
     public int handlesMark() {
-        return handlesBorrowed;
+        return handles.mark();
     }
 
     /**
@@ -293,10 +244,7 @@ public final class Tape {
      * @throws IllegalArgumentException unless {@code 0 <= mark <= handlesMark()}
      */
     public void releaseHandles(int mark) {
-        if (mark < 0 || mark > handlesBorrowed) {
-            throw new IllegalArgumentException("releaseHandles(" + mark + "): " + handlesBorrowed + " arrays are borrowed");
-        }
-        handlesBorrowed = mark;
+        handles.release(mark);
     }
 
     /**
@@ -334,11 +282,14 @@ public final class Tape {
     }
 
     /**
-     * Writes edge {@code e} of the node being recorded, to the live node {@code parent}; returns the
-     * next edge's index. (Live handles are {@code 0 <= parent < size}: one unsigned compare. This
+     * Writes edge {@code e} of the node being recorded, to the live node {@code parent}, and returns
+     * the next edge's index; a CONSTANT parent writes nothing (its partial is ignored). (Live handles are {@code 0 <= parent < size}: one unsigned compare. This
      * keeps every parent below its node.)
      */
     private int edge(int e, int parent, double partial) {
+        if (parent == CONSTANT) {
+            return e;
+        }
         if (Integer.compareUnsigned(parent, size) >= 0) {
             throw noNode(parent);
         }

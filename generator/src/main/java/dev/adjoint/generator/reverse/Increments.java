@@ -78,25 +78,14 @@ final class Increments {
 
     private static void count(List<Stmt> body, Map<Atom.Var, Integer> uses) {
         for (Stmt s : body) {
-            List<Atom> read = new ArrayList<>();
-            if (s instanceof Stmt.Assign a) {
-                read.addAll(a.op().operands());
-            } else if (s instanceof Stmt.ArrayStore st) {
-                read.add(st.array());
-                read.addAll(st.indices());
-                read.add(st.value());
-            } else if (s instanceof Stmt.If i) {
-                read.add(i.cond());
+            if (s instanceof Stmt.If i) {
                 count(i.then(), uses);
                 count(i.otherwise(), uses);
             } else if (s instanceof Stmt.Loop l) {
-                read.add(l.cond());
                 count(l.head(), uses);
                 count(l.body(), uses);
-            } else if (s instanceof Stmt.Return r) {
-                read.add(r.value());
             }
-            for (Atom a : read) {
+            for (Atom a : ownReads(s)) {
                 if (a instanceof Atom.Var v) {
                     uses.merge(v, 1, Integer::sum);
                 } else {
@@ -104,6 +93,28 @@ final class Increments {
                 }
             }
         }
+    }
+
+    /**
+     * The atoms statement {@code s} itself reads, not the statements nested in it: an operation's
+     * operands; a store's array, indices and value; a branch's or loop's condition; the result.
+     */
+    static List<Atom> ownReads(Stmt s) {
+        List<Atom> read = new ArrayList<>();
+        if (s instanceof Stmt.Assign a) {
+            read.addAll(a.op().operands());
+        } else if (s instanceof Stmt.ArrayStore st) {
+            read.add(st.array());
+            read.addAll(st.indices());
+            read.add(st.value());
+        } else if (s instanceof Stmt.If i) {
+            read.add(i.cond());
+        } else if (s instanceof Stmt.Loop l) {
+            read.add(l.cond());
+        } else if (s instanceof Stmt.Return r) {
+            read.add(r.value());
+        }
+        return read;
     }
 
     /** Adds how many times each variable is assigned in {@code body}, nested blocks included. */

@@ -103,9 +103,7 @@ final class Refills {
         Atom.Var a = store.array();
         Set<Stmt> inLoop = flat(List.of(loop));
         Set<Stmt> readers = flat(after);
-        List<Stmt> all = new ArrayList<>();
-        ActivityAnalysis.flatten(sw.ir.body(), all);
-        for (Stmt s : all) {
+        for (Stmt s : sw.flatBody()) {
             Use use = use(s, a);
             boolean creation = s instanceof Stmt.Assign as && as.target().equals(a) && as.op() instanceof Op.NewArray;
             if (s == store || use == Use.NONE || (creation && !inLoop.contains(s))) {
@@ -130,34 +128,17 @@ final class Refills {
 
     /** How statement {@code s} itself (not the statements nested in it) uses array {@code a}. */
     private static Use use(Stmt s, Atom.Var a) {
-        List<Atom> atoms = new ArrayList<>();
-        if (s instanceof Stmt.Assign as) {
-            if (as.target().equals(a)) {
-                return Use.OTHER;
-            }
-            if (as.op() instanceof Op.Passive p && p.reads().contains(a)) {
-                // a.length, unless the value is an array: then it may be a itself
-                return as.target().type().isArray() ? Use.OTHER : Use.READ;
-            }
-            if (as.op() instanceof Op.ArrayLoad load && load.array().equals(a)) {
-                atoms.addAll(load.indices());
-                return worst(Use.READ, atoms, a);
-            }
-            atoms.addAll(as.op() instanceof Op.Passive ? List.of() : as.op().operands());
-        } else if (s instanceof Stmt.ArrayStore st) {
-            if (st.array().equals(a)) {
-                return Use.OTHER;
-            }
-            atoms.addAll(st.indices());
-            atoms.add(st.value());
-        } else if (s instanceof Stmt.If i) {
-            atoms.add(i.cond());
-        } else if (s instanceof Stmt.Loop l) {
-            atoms.add(l.cond());
-        } else if (s instanceof Stmt.Return r) {
-            atoms.add(r.value());
+        if ((s instanceof Stmt.Assign as && as.target().equals(a)) || (s instanceof Stmt.ArrayStore st && st.array().equals(a))) {
+            return Use.OTHER;
         }
-        return worst(Use.NONE, atoms, a);
+        if (s instanceof Stmt.Assign as && as.op() instanceof Op.Passive p) {
+            // a.length, unless the value is an array: then it may be a itself
+            return !p.reads().contains(a) ? Use.NONE : as.target().type().isArray() ? Use.OTHER : Use.READ;
+        }
+        if (s instanceof Stmt.Assign as && as.op() instanceof Op.ArrayLoad load && load.array().equals(a)) {
+            return worst(Use.READ, new ArrayList<>(load.indices()), a);
+        }
+        return worst(Use.NONE, Increments.ownReads(s), a);
     }
 
     /** {@code start}, or worse if one of {@code atoms} names {@code a}: as a value, or an element of it. */

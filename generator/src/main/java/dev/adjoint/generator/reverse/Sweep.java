@@ -226,6 +226,17 @@ final class Sweep {
         return uses;
     }
 
+    private List<Stmt> flatBody;
+
+    /** Every statement of the method, nested ones included, in order (see {@code ActivityAnalysis.flatten}). */
+    List<Stmt> flatBody() {
+        if (flatBody == null) {
+            flatBody = new ArrayList<>();
+            dev.adjoint.generator.analyze.ActivityAnalysis.flatten(ir.body(), flatBody);
+        }
+        return flatBody;
+    }
+
     private Map<Atom.Var, Integer> assignments;
 
     /** How many times each variable is assigned in the method. */
