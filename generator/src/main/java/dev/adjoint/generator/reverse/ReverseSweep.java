@@ -74,6 +74,12 @@ public final class ReverseSweep {
         List<Code> forward = main.forward();
         List<Code> reverse = main.reverse();
         if (!an.saveArrayElements()) {
+            Map<String, Integer> mentions = new HashMap<>();
+            for (List<Code> part : List.of(forward, reverse, sw.saveDeclarations, prologue, epilogue)) {
+                Code.texts(part, t -> Code.Names.each(t, n -> mentions.merge(n, 1, Integer::sum)));
+            }
+            forward = LoopFusion.fuse(forward, mentions);
+            reverse = LoopFusion.fuse(reverse, mentions);
             reverse = LoopAccumulators.promote(reverse, sw.adjointArrays(), sw::claim);
             Map<String, Ty.Prim> arrays = new HashMap<>(sw.adjointArrays());
             for (Atom.Var v : ir.params()) {

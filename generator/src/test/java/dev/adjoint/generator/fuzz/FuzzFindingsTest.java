@@ -10,9 +10,11 @@ import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.pipeline.Pipeline;
 import dev.adjoint.generator.testing.Differentiated;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
@@ -478,7 +480,10 @@ class FuzzFindingsTest {
      */
     @Test
     void aFloatProgramTooSensitiveForItsDoubleTwinIsLeftToStaticVsTape() {
-        Fuzzer.Report r = Fuzzer.run(Fuzzer.Config.of(4242, 1).withFirst(633));
+        // (the program as the stream made it before FUSED_LOOPS drew from it: a feature left out draws nothing)
+        Set<ProgramGenerator.Feature> before = EnumSet.allOf(ProgramGenerator.Feature.class);
+        before.remove(ProgramGenerator.Feature.FUSED_LOOPS);
+        Fuzzer.Report r = Fuzzer.run(Fuzzer.Config.of(4242, 1).withFirst(633).withFeatures(before));
         assertTrue(r.mismatches().isEmpty(), r.describe());
         assertTrue(r.sensitive() >= 1, r.describe());
     }

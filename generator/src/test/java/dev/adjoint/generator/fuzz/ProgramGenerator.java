@@ -118,7 +118,13 @@ public final class ProgramGenerator {
          * fill range or index that moves with the loop, a fill from a changing value, a second write, a read
          * after the loop
          */
-        SCRATCH_FILLS
+        SCRATCH_FILLS,
+        /**
+         * with a scratch fill, a second loop right after it over the same range that fills another scratch
+         * array from it (GMM's {@code qxc} from {@code xc}: the two loops run as one, see {@code LoopFusion}), or
+         * reads a neighbouring or fixed element of it, a near miss that must stay apart
+         */
+        FUSED_LOOPS
     }
 
     /**
@@ -858,6 +864,21 @@ public final class ProgramGenerator {
             }
             out.append(b).append("    ").append(g).append('[').append(slot).append("] = ").append(assignable(elem, value)).append(";\n");
             out.append(b).append("}\n");
+            String companion = has(Feature.FUSED_LOOPS) && r.nextBoolean() ? "h0" : null;
+            if (companion != null) {
+                // a second fill over the same range, from this fill's element (or, a near miss, another one)
+                out.insert(at, "        " + typeName(elem) + "[] " + companion + " = new " + typeName(elem) + "[4];\n");
+                String read = switch (r.nextInt(4)) {
+                    case 0 -> "(j3 + 1) % 4";
+                    case 1 -> String.valueOf(r.nextInt(4));
+                    default -> "j3";
+                };
+                String scale = from.isEmpty() ? "0.5" : from.get(r.nextInt(from.size())).name() + "[j3]";
+                out.append(b).append("for (int j3 = 0; j3 < ").append(bound).append("; j3++) {\n");
+                out.append(b).append("    ").append(companion).append("[j3] = ").append(assignable(elem,
+                        new E(g + "[" + read + "] * " + scale + " - 0.25 * " + g + "[j3]", T.D))).append(";\n");
+                out.append(b).append("}\n");
+            }
             if (miss == Miss.SECOND_WRITE) {
                 String i = index();
                 out.append(b).append(g).append('[').append(i).append(r.nextBoolean() ? "] *= " : "] = ")
@@ -879,6 +900,12 @@ public final class ProgramGenerator {
             out.append(b).append("    }\n");
             out.append(b).append("}\n");
             scopes.peek().add(new Var(sum, T.D, false));
+            if (companion != null) {
+                // the second array summed (a read no derivative needs: its elements are not saved, nor the loops' pushes)
+                out.append(b).append("for (int j4 = 0; j4 < ").append(outer).append("; j4++) {\n");
+                out.append(b).append("    ").append(sum).append(" += ").append(companion).append("[j4];\n");
+                out.append(b).append("}\n");
+            }
             out.append(b).append(v.name()).append(" = ").append(assignable(v.type(), new E("Math.tanh(" + v.name() + " + 0.5 * Math.exp(-0.1 * "
                     + sum + ") + 0.1 * " + g + "[" + r.nextInt(4) + "] * " + sum + ")", T.D))).append(";\n");
             if (r.nextInt(3) == 0 && budget > 0) {
