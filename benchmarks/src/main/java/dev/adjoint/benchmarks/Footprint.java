@@ -9,12 +9,14 @@ import java.util.Locale;
  * with a clear message instead of thrashing the collector into an {@link OutOfMemoryError}.
  *
  * <ul>
- *   <li><b>static</b>: the forward sweep pushes, per point {@code i} and component {@code c}, 16
- *       bytes per iteration of the triangular loop {@code qxc[b] += icf[li] * xc[a]} (the
- *       overwritten temporary holding {@code xc[a]}, and the counters {@code li} and {@code b}) and
- *       about 64 bytes per dimension in the other loops: {@code N·K·(8·D(D−1) + 64·D + 60)} bytes on
- *       the thread's stacks, which are popped in the reverse sweep but keep their capacity. (Counted
- *       from the code generated at commit 0338a42; recount when the generator changes what it saves.)</li>
+ *   <li><b>static</b>: the forward sweep pushes, per point {@code i} and component {@code c}, the
+ *       {@code D} values of {@code qxc} the squared norm's derivative reads (8 bytes each), the
+ *       counter {@code li} (4), the component's exponential (8) and its branch outcome of the max
+ *       (1), and per point the sum {@code semx} (8); before the points, {@code exp} of each diagonal
+ *       ({@code 8·K·D}): {@code N·K·(8·D + 13) + 8·N + 8·K·D} bytes on the thread's stacks, which are
+ *       popped in the reverse sweep but keep their capacity. (Counted from the code generated at
+ *       the commit that added {@code LoopFusion}; {@code FootprintTest} measures the stacks after a
+ *       call and fails when the generator saves much more or much less.)</li>
  *   <li><b>tape</b>: per point and component, one node per statement executed: about
  *       {@code D(D−1)/2 + 3D + 5} nodes (12 bytes each: an adjoint and an edge end) with about
  *       {@code 3·D(D−1)/2 + 5D + 10} edges (12 bytes each: a parent handle and a partial), the
@@ -38,7 +40,7 @@ public final class Footprint {
 
     /** Bytes the static adjoint pushes in one call at {@code N, K, D} (estimate). */
     public static long staticStackBytes(long n, long k, long d) {
-        return n * k * (8 * d * (d - 1) + 64 * d + 60);
+        return n * k * (8 * d + 13) + 8 * n + 8 * k * d;
     }
 
     /** Bytes of tape one tape-strategy call records (estimate). */

@@ -116,8 +116,16 @@ final class LoopFusion {
         }
         // names the range depends on, and names both bodies share, that either body assigns
         Set<String> range = new HashSet<>();
-        Code.Names.collect(a.startText() + " " + a.loop.header(), range);
+        String rangeText = a.startText() + "; " + a.loop.header().substring("while (".length());
+        Code.Names.collect(rangeText, range);
         range.remove(a.counter);
+        // (a call in the start or the bound, other than Math's, could change what the bodies read)
+        Matcher call = CALL.matcher(rangeText);
+        while (call.find()) {
+            if (!MATH_CALL.matcher(call.group(1)).matches()) {
+                return false;
+            }
+        }
         Set<String> assigned = new HashSet<>(x.assigned);
         assigned.addAll(y.assigned);
         for (String n : range) {

@@ -88,6 +88,8 @@ class LoopFusionTest {
                 QXC_START, loop("while (j_2 < d)", "_t1 = x[j_2] * 2.0", "z[j_2] = _t1", "j_2 = j_2 + 1"));
         apart("the bound changes", XC_START, loop("while (j_1 < m)", "y[j_1] = 1.0", "m = n - 1", "j_1 = j_1 + 1"),
                 QXC_START, loop("while (j_2 < m)", "z[j_2] = y[j_2]", "j_2 = j_2 + 1"));
+        apart("a bound a call gives", new Code.Line("j_1 = 0"), loop("while (j_1 < size(w))", "xc[j_1] = 1.0", "j_1 = j_1 + 1"),
+                QXC_START, loop("while (j_2 < size(w))", "qxc[j_2] = xc[j_2]", "j_2 = j_2 + 1"));
         apart("another range", XC_START, XC, QXC_START, loop("while (j_2 < n)", "qxc[j_2] = xc[j_2]", "j_2 = j_2 + 1"));
         apart("another start", XC_START, XC, new Code.Line("j_2 = 1"), loop("while (j_2 < d)", "qxc[j_2] = xc[j_2]", "j_2 = j_2 + 1"));
         apart("a counter the body changes", XC_START, XC, QXC_START,
