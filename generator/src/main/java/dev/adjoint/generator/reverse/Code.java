@@ -66,6 +66,11 @@ public sealed interface Code permits Code.Line, Code.Comment, Code.Branch, Code.
             each(text, into::add);
         }
 
+        /** An element access {@code a[i]} whose index holds no brackets: the array (group 1) and the index (group 2). */
+        static final Pattern ELEMENT = Pattern.compile("(?<![\\w$\\]])((?U)[\\w$]+)\\[([^\\[\\]]+)\\](?!\\[)");
+        /** A call: the called name, qualified or not (group 1); also matches a keyword before a parenthesis. */
+        static final Pattern CALL = Pattern.compile("([\\w$.]+)\\s*\\(");
+
         private static final Pattern ASSIGNED = Pattern.compile("((?U)[\\w$]+) ?(=|\\+=|-=|\\*=|/=|%=)[^=]");
         private static final Pattern STEPPED = Pattern.compile("((?U)[\\w$]+)(\\+\\+|--)|(\\+\\+|--)((?U)[\\w$]+)");
 

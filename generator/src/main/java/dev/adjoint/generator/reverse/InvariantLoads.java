@@ -26,9 +26,7 @@ import java.util.regex.Pattern;
  */
 final class InvariantLoads {
     private static final Pattern HEADER = Pattern.compile("while \\((.+)\\)");
-    private static final Pattern ELEMENT = Pattern.compile("(?<![\\w$\\]])((?U)[\\w$]+)\\[([^\\[\\]]+)\\](?!\\[)");
     private static final Pattern STORE = Pattern.compile("^((?U)[\\w$]+)\\[.*?\\] ?(=|\\+=|-=|\\*=|/=|%=)[^=]");
-    private static final Pattern CALL = Pattern.compile("([\\w$.]+)\\s*\\(");
     /** Calls that write no array the loop reads: {@code Math}'s functions, a push onto a stack the method's locals hold (and keywords before a parenthesis). */
     private static final Pattern HARMLESS_CALL = Pattern.compile("(Strict)?Math\\.\\w+|(dev\\.adjoint\\.stack\\.)?AdjointStacks\\.push|while|if|for");
     private static final Pattern CONDITIONAL = Pattern.compile("\\?|&&|\\|\\|");
@@ -71,7 +69,7 @@ final class InvariantLoads {
                 stored.add(s.group(1));
             }
             Code.Names.assigned(text, assigned);
-            Matcher call = CALL.matcher(text);
+            Matcher call = Code.Names.CALL.matcher(text);
             while (call.find()) {
                 unsafe[0] |= !HARMLESS_CALL.matcher(call.group(1)).matches();
             }
@@ -93,7 +91,7 @@ final class InvariantLoads {
                 continue;
             }
             // (what follows a ?, && or || is read only sometimes)
-            Matcher e = ELEMENT.matcher(CONDITIONAL.split(line.text(), 2)[0]);
+            Matcher e = Code.Names.ELEMENT.matcher(CONDITIONAL.split(line.text(), 2)[0]);
             while (e.find()) {
                 String array = e.group(1);
                 Set<String> indexReads = new HashSet<>();
@@ -118,7 +116,7 @@ final class InvariantLoads {
         List<Code> body = new ArrayList<>();
         for (Code c : l.body()) {
             if (c instanceof Code.Line line) {
-                Matcher e = ELEMENT.matcher(line.text());
+                Matcher e = Code.Names.ELEMENT.matcher(line.text());
                 body.add(new Code.Line(e.replaceAll(r -> Matcher.quoteReplacement(locals.getOrDefault(r.group(), r.group())))));
             } else {
                 body.add(c);

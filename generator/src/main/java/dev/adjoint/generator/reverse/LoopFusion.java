@@ -32,9 +32,7 @@ import java.util.regex.Pattern;
  */
 final class LoopFusion {
     private static final Pattern START = Pattern.compile("((?U)[\\w$]+) = (.+)");
-    private static final Pattern ELEMENT = Pattern.compile("(?<![\\w$\\]])((?U)[\\w$]+)\\[([^\\[\\]]+)\\](?!\\[)");
     private static final Pattern STORE = Pattern.compile("^((?U)[\\w$]+)\\[[^\\[\\]]+\\] ?(=|\\+=|-=|\\*=|/=|%=)[^=]");
-    private static final Pattern CALL = Pattern.compile("([\\w$.]+)\\s*\\(");
     private static final Pattern MATH_CALL = Pattern.compile("(Strict)?Math\\.\\w+");
     private static final Pattern UNSAFE = Pattern.compile("\\+\\+|--|/\\*|\\bnew\\b|\\b(break|continue|return|throw)\\b|AdjointStacks");
 
@@ -120,11 +118,8 @@ final class LoopFusion {
         Code.Names.collect(rangeText, range);
         range.remove(a.counter);
         // (a call in the start or the bound, other than Math's, could change what the bodies read)
-        Matcher call = CALL.matcher(rangeText);
-        while (call.find()) {
-            if (!MATH_CALL.matcher(call.group(1)).matches()) {
-                return false;
-            }
+        if (!callsOnlyMath(rangeText)) {
+            return false;
         }
         Set<String> assigned = new HashSet<>(x.assigned);
         assigned.addAll(y.assigned);
@@ -164,6 +159,17 @@ final class LoopFusion {
         Set<String> names = new HashSet<>();
         Code.Names.collect(offset, names);
         return !offset.contains("[") && !offset.contains("(") && !names.contains(counter) && !intersects(names, assigned);
+    }
+
+    /** Whether every call in {@code text} is one of {@code Math}'s functions. */
+    private static boolean callsOnlyMath(String text) {
+        Matcher call = Code.Names.CALL.matcher(text);
+        while (call.find()) {
+            if (!MATH_CALL.matcher(call.group(1)).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean intersects(Set<String> a, Set<String> b) {
@@ -271,13 +277,10 @@ final class LoopFusion {
                     return null;
                 }
                 String text = line.text();
-                Matcher call = CALL.matcher(text);
-                while (call.find()) {
-                    if (!MATH_CALL.matcher(call.group(1)).matches()) {
-                        return null;
-                    }
+                if (!callsOnlyMath(text)) {
+                    return null;
                 }
-                Matcher e = ELEMENT.matcher(text);
+                Matcher e = Code.Names.ELEMENT.matcher(text);
                 while (e.find()) {
                     indices.computeIfAbsent(e.group(1), k -> new HashSet<>()).add(e.group(2).trim());
                 }
