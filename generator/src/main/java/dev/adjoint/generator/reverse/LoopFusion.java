@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 final class LoopFusion {
     private static final Pattern START = Pattern.compile("((?U)[\\w$]+) = (.+)");
     private static final Pattern STORE = Pattern.compile("^((?U)[\\w$]+)\\[[^\\[\\]]+\\] ?(=|\\+=|-=|\\*=|/=|%=)[^=]");
+    private static final Pattern OFFSET = Pattern.compile("[\\w$.\\s*/%+-]+");
     private static final Pattern MATH_CALL = Pattern.compile("(Strict)?Math\\.\\w+");
     private static final Pattern UNSAFE = Pattern.compile("\\+\\+|--|/\\*|\\bnew\\b|\\b(break|continue|return|throw)\\b|AdjointStacks");
 
@@ -158,7 +159,9 @@ final class LoopFusion {
         String offset = i.substring(0, i.length() - counter.length() - 3);
         Set<String> names = new HashSet<>();
         Code.Names.collect(offset, names);
-        return !offset.contains("[") && !offset.contains("(") && !names.contains(counter) && !intersects(names, assigned);
+        // (only operators that bind at least as tightly as +: in c > 0 ? 1 : 0 + j, or m << 1 + j, the
+        // counter is not simply added, and every iteration may reach the same element)
+        return OFFSET.matcher(offset).matches() && !names.contains(counter) && !intersects(names, assigned);
     }
 
     /** Whether every call in {@code text} is one of {@code Math}'s functions. */

@@ -82,6 +82,14 @@ class LoopFusionTest {
         apart("an index with a part the loops change", XC_START,
                 loop("while (j_1 < d)", "xc[k + j_1] = 1.0", "k = k * 1", "j_1 = j_1 + 1"), QXC_START,
                 loop("while (j_2 < d)", "qxc[j_2] = xc[k + j_2]", "j_2 = j_2 + 1"));
+        for (String offset : List.of("c > 0 ? 1 : 0", "m << 1", "m & 3", "(m)")) {
+            apart("an offset " + offset + " the counter is not simply added to", XC_START,
+                    loop("while (j_1 < d)", "xc[" + offset + " + j_1] = x[j_1]", "j_1 = j_1 + 1"), QXC_START,
+                    loop("while (j_2 < d)", "qxc[j_2] = xc[" + offset + " + j_2]", "j_2 = j_2 + 1"));
+        }
+        Code.Loop byOffset = loop("while (j_2 < d)", "qxc[j_2] = xc[c * d - 1 + j_2] * q[c % 4 + j_2]", "j_2 = j_2 + 1");
+        List<Code> fused = fuse(XC_START, loop("while (j_1 < d)", "xc[c * d - 1 + j_1] = x[j_1]", "j_1 = j_1 + 1"), QXC_START, byOffset);
+        assertEquals(3, fused.size(), "an offset of names, literals and + - * / %: " + fused);
         apart("a sum carried into the second loop", XC_START, loop("while (j_1 < d)", "t = t + x[j_1]", "j_1 = j_1 + 1"),
                 QXC_START, loop("while (j_2 < d)", "y[j_2] = x[j_2] / t", "j_2 = j_2 + 1"));
         apart("a temporary both loops assign", XC_START, loop("while (j_1 < d)", "_t1 = x[j_1]", "y[j_1] = _t1", "j_1 = j_1 + 1"),
