@@ -4,6 +4,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.desugar.Desugaring;
 import dev.adjoint.generator.emit.AdjointClassEmitter;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.SourceParser;
@@ -130,6 +131,10 @@ public final class Pipeline {
                 }
                 requests.add(r);
             }
+        }
+        for (MethodRequest r : requests) {
+            // once, before either strategy or a caller reads the body
+            Desugaring.apply(r);
         }
         List<MethodRequest> callable = new ArrayList<>(requests);
         callable.addAll(customs); // a custom pullback wins over a generated adjoint for callers

@@ -6,6 +6,7 @@ import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.analyze.ActivityAnalysis;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.fence.Fence;
+import dev.adjoint.generator.fence.SharedFence;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.normalize.Calls;
 import dev.adjoint.generator.normalize.Lowering;
@@ -39,30 +40,18 @@ final class Strategies {
     record Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report) {}
 
     static Choice choose(MethodRequest r, MethodIndex index, Options options, boolean failOnTapeFallback) {
+        List<Diagnostic> shared = SharedFence.check(r, index);
+        if (!shared.isEmpty()) {
+            return new Choice(Optional.empty(), alongside(shared, r, index, options), "");
+        }
         if (r.strategy() == Strategy.TAPE) {
             return tape(r, index, "tape (requested)");
         }
-        List<Diagnostic> staticProblems = new ArrayList<>(Fence.check(r));
-        if (staticProblems.isEmpty()) {
-            Normalizer.Result n = Normalizer.normalize(r, index);
-            if (n.ir().isPresent()) {
-                MethodIr ir = n.ir().get();
-                var an = ActivityAnalysis.analyze(ir, options);
-                Optional<String> lost = lostThroughCalls(ir, an);
-                if (lost.isEmpty()) {
-                    AdjointMethod m = ReverseSweep.build(ir, an);
-                    Optional<Diagnostic> tooLarge = tooLarge(r, m, "static");
-                    if (tooLarge.isEmpty()) {
-                        return new Choice(Optional.of(m), List.of(), "static");
-                    }
-                    staticProblems.add(tooLarge.get());
-                } else {
-                    staticProblems.add(Positions.error(r.file(), r.declaration().getName(), lost.get()));
-                }
-            } else {
-                staticProblems.addAll(n.diagnostics());
-            }
+        StaticAttempt attempt = staticAttempt(r, index, options);
+        if (attempt.method().isPresent()) {
+            return new Choice(attempt.method(), List.of(), "static");
         }
+        List<Diagnostic> staticProblems = attempt.problems();
         if (r.strategy() == Strategy.STATIC) {
             return new Choice(Optional.empty(), staticProblems, "");
         }
@@ -84,6 +73,58 @@ final class Strategies {
             return new Choice(Optional.empty(), staticProblems, "");
         }
         return t;
+    }
+
+    /** The static strategy's adjoint of {@code r}, or why it has none. */
+    private record StaticAttempt(Optional<AdjointMethod> method, List<Diagnostic> problems) {}
+
+    private static StaticAttempt staticAttempt(MethodRequest r, MethodIndex index, Options options) {
+        List<Diagnostic> problems = new ArrayList<>(Fence.check(r));
+        if (!problems.isEmpty()) {
+            return new StaticAttempt(Optional.empty(), problems);
+        }
+        Normalizer.Result n = Normalizer.normalize(r, index);
+        if (n.ir().isEmpty()) {
+            return new StaticAttempt(Optional.empty(), n.diagnostics());
+        }
+        MethodIr ir = n.ir().get();
+        var an = ActivityAnalysis.analyze(ir, options);
+        Optional<String> lost = lostThroughCalls(ir, an);
+        if (lost.isPresent()) {
+            return new StaticAttempt(Optional.empty(), List.of(Positions.error(r.file(), r.declaration().getName(), lost.get())));
+        }
+        AdjointMethod m = ReverseSweep.build(ir, an);
+        Optional<Diagnostic> tooLarge = tooLarge(r, m, "static");
+        return tooLarge.isEmpty() ? new StaticAttempt(Optional.of(m), List.of()) : new StaticAttempt(Optional.empty(), List.of(tooLarge.get()));
+    }
+
+    /**
+     * The problems no strategy accepts, with the other problems of the strategy the method would
+     * get once they are fixed (so that one build shows them all), each position once.
+     */
+    private static List<Diagnostic> alongside(List<Diagnostic> shared, MethodRequest r, MethodIndex index, Options options) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        shared.forEach(d -> seen.add(d.line() + ":" + d.column()));
+        List<Diagnostic> more = new ArrayList<>();
+        try {
+            if (r.strategy() != Strategy.TAPE) {
+                more.addAll(staticAttempt(r, index, options).problems());
+                more.removeIf(d -> seen.contains(d.line() + ":" + d.column()));
+            }
+            if (r.strategy() == Strategy.TAPE || (r.strategy() == Strategy.AUTO && !more.isEmpty() && !r.result().isArray())) {
+                more.clear();
+                more.addAll(TapeRecorder.record(r, index).diagnostics());
+            }
+        } catch (RuntimeException e) {
+            more.clear(); // a strategy that trips over what the shared fence rejected: its words add nothing
+        }
+        List<Diagnostic> out = new ArrayList<>(shared);
+        for (Diagnostic d : more) {
+            if (seen.add(d.line() + ":" + d.column())) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /**

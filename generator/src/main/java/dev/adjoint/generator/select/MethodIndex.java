@@ -30,9 +30,10 @@ public final class MethodIndex {
      * @param result its result type, if the generator knows it
      * @param isPrivate whether other classes cannot call it
      * @param differentiable the request, when the method is {@code @Differentiable} and well formed
+     * @param declaration the method's syntax tree
      */
     public record Entry(String ownerQualified, String ownerInPackage, String packageName, String name, Optional<Ty> result,
-            boolean isPrivate, int arity, Optional<MethodRequest> differentiable) {}
+            boolean isPrivate, int arity, Optional<MethodRequest> differentiable, MethodDeclaration declaration) {}
 
     private final Map<String, List<Entry>> byOwnerAndName = new HashMap<>();
     private final Set<String> roots = new TreeSet<>();
@@ -60,7 +61,7 @@ public final class MethodIndex {
                 continue;
             }
             Entry e = new Entry(qualified, inPackage, pkg, m.getNameAsString(), MethodSelector.toTy(m.getType()), m.isPrivate(),
-                    m.getParameters().size(), Optional.ofNullable(byDecl.get(m)));
+                    m.getParameters().size(), Optional.ofNullable(byDecl.get(m)), m);
             byOwnerAndName.computeIfAbsent(qualified + "#" + m.getNameAsString(), k -> new ArrayList<>()).add(e);
         }
         for (var member : type.getMembers()) {

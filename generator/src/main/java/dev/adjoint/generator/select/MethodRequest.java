@@ -18,7 +18,7 @@ import java.util.Set;
  * @param result the result type
  * @param strategy the requested strategy
  * @param isPublic whether the method (and so its adjoint) is public
- * @param declaration the method's syntax tree (read, never modified)
+ * @param declaration the method's syntax tree (rewritten once by the desugar pass, then only read)
  * @param mathStaticImports names of {@code java.lang.Math} members imported statically, {@code *}
  *     for all
  * @param staticFields the static final primitive fields visible by simple name (the owner's and

@@ -143,12 +143,18 @@ public final class TapeRecorder {
         } else if (s instanceof SwitchStmt sw) {
             st.line("switch (" + passive.text(sw.getSelector()) + ") {");
             for (SwitchEntry e : sw.getEntries()) {
-                st.line(e.getLabels().isEmpty() ? "default:" : "case " + String.join(", ", e.getLabels().stream().map(Node::toString).toList()) + ":");
+                // an arrow case (Java 14) never falls through: it keeps its arrow
+                boolean arrow = e.getType() != SwitchEntry.Type.STATEMENT_GROUP;
+                String labels = e.getLabels().stream().map(passive::text).reduce((a, b) -> a + ", " + b).orElse("");
+                st.line((e.isDefault() || e.getLabels().isEmpty() ? "default" : "case " + labels) + (arrow ? " -> {" : ":"));
                 st.indent++;
                 st.scope.pushScope();
                 e.getStatements().forEach(this::statement);
                 st.scope.popScope();
                 st.indent--;
+                if (arrow) {
+                    st.line("}");
+                }
             }
             st.line("}");
         } else if (s instanceof ReturnStmt r && r.getExpression().isEmpty()) {
@@ -266,6 +272,10 @@ public final class TapeRecorder {
             for (VariableDeclarator d : v.getVariables()) {
                 declare(d);
             }
+        } else if (e instanceof AssignExpr a && a.getOperator() != AssignExpr.Operator.ASSIGN
+                && st.types.of(a.getTarget()).filter(t -> !t.isFloating()).isPresent()) {
+            // an int b += x * 2.5 keeps Java's implicit narrowing, as written (no derivative)
+            st.line(passive.text(a) + ";");
         } else if (e instanceof AssignExpr a) {
             Expression value = a.getValue();
             if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
@@ -289,6 +299,8 @@ public final class TapeRecorder {
             boolean inc = u.getOperator().name().contains("INCREMENT");
             store(u.getExpression(), new BinaryExpr(u.getExpression().clone(), new IntegerLiteralExpr("1"),
                     inc ? BinaryExpr.Operator.PLUS : BinaryExpr.Operator.MINUS));
+        } else if (e instanceof MethodCallExpr m && st.calls.differentiableCallee(m).isPresent()) {
+            values.value(m); // recorded though its value is unused: the callee may write the arrays it is given
         } else if (st.types.of(e).filter(t -> !t.isFloating()).isPresent() || e instanceof MethodCallExpr) {
             st.line(passive.text(e) + ";");
         } else {

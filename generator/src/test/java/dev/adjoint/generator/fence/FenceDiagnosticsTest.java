@@ -123,7 +123,7 @@ class FenceDiagnosticsTest {
                         @@s %= 2;
                         return s;
                         """),
-                body("compound shift", "compound assignment '<<='", """
+                staticBody("compound shift", "compound assignment '<<='", """
                         int m = n;
                         @@m <<= 2;
                         return x * m;
@@ -148,8 +148,8 @@ class FenceDiagnosticsTest {
                         }
                         return s;
                         """),
-                staticBody("switch expression", "switch", """
-                        double s = @@switch (n) { case 1 -> x; default -> 2 * x; };
+                staticBody("switch expression inside an expression", "switch", """
+                        double s = 2 * @@switch (n) { case 1 -> x; default -> 2 * x; };
                         return s;
                         """),
                 staticBody("throw", "'throw' statement is not supported", """

@@ -1,0 +1,154 @@
+package dev.adjoint.generator.desugar;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The library calls that move array elements, as the loops they stand for:
+ *
+ * <pre>
+ * System.arraycopy(src, s, dst, d, n)   for k in [0, n): dst[d + k] = src[s + k]   (backwards when src is dst and d > s)
+ * Arrays.fill(a, v)                     for k in [0, a.length): a[k] = v
+ * Arrays.fill(a, from, to, v)           for k in [from, to): a[k] = v
+ * T[] c = Arrays.copyOf(w, n)           c = new T[n]; for k in [0, min(n, w.length)): c[k] = w[k]
+ * T[] c = Arrays.copyOfRange(w, f, t)   c = new T[t - f]; for k in [0, min(t, w.length) - f): c[k] = w[f + k]
+ * T[] c = w.clone()                     c = new T[w.length]; for k in [0, w.length): c[k] = w[k]
+ * </pre>
+ *
+ * Each argument is evaluated once, in Java's order. Only 1-D arrays named by a variable are
+ * rewritten; anything else is left as written, for the fences to reject.
+ */
+final class ArrayCalls {
+    private final Rewriter rw;
+    private final boolean arraysImported;
+
+    ArrayCalls(Rewriter rw, CompilationUnit unit) {
+        this.rw = rw;
+        List<ImportDeclaration> imports = unit.getImports();
+        this.arraysImported = imports.stream().anyMatch(i -> !i.isStatic()
+                && (i.isAsterisk() ? i.getNameAsString().equals("java.util") : i.getNameAsString().equals("java.util.Arrays")));
+    }
+
+    /** The statements {@code s} stands for, or empty when it is not one of the calls above. */
+    Optional<List<Statement>> rewrite(Statement s) {
+        if (!(s instanceof ExpressionStmt es)) {
+            return Optional.empty();
+        }
+        if (es.getExpression() instanceof MethodCallExpr m) {
+            if (isSystem(m) && m.getNameAsString().equals("arraycopy") && m.getArguments().size() == 5) {
+                return arraycopy(m, s);
+            }
+            if (isArrays(m) && m.getNameAsString().equals("fill") && (m.getArguments().size() == 2 || m.getArguments().size() == 4)) {
+                return fill(m, s);
+            }
+            return Optional.empty();
+        }
+        if (es.getExpression() instanceof VariableDeclarationExpr v && v.getVariables().size() == 1
+                && v.getVariables().get(0).getInitializer().orElse(null) instanceof MethodCallExpr m) {
+            return copy(v.getVariables().get(0), m, s);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<List<Statement>> arraycopy(MethodCallExpr m, Statement at) {
+        Expression src = m.getArgument(0);
+        Expression dst = m.getArgument(2);
+        if (elementType(src).isEmpty() || elementType(dst).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> names = Map.of("#from#", rw.fresh("copyFrom"), "#to#", rw.fresh("copyTo"), "#n#", rw.fresh("copyLength"),
+                "#k#", rw.fresh("copyIndex"));
+        Map<String, Expression> nodes = Map.of("$src", src, "$from", m.getArgument(1), "$dst", dst, "$to", m.getArgument(3),
+                "$n", m.getArgument(4));
+        String forward = "for (int #k# = 0; #k# < #n#; #k#++) { $dst[#to# + #k#] = $src[#from# + #k#]; }";
+        String template;
+        if (((NameExpr) src).getNameAsString().equals(((NameExpr) dst).getNameAsString())) {
+            // within one array, as if through a temporary copy: a range moving up is copied from its end
+            template = "{ int #from# = $from; int #to# = $to; int #n# = $n; if (#to# <= #from#) { " + forward + " } else {"
+                    + " for (int #k# = #n# - 1; #k# >= 0; #k#--) { $dst[#to# + #k#] = $src[#from# + #k#]; } } }";
+        } else {
+            template = "{ int #from# = $from; int #to# = $to; int #n# = $n; " + forward + " }";
+        }
+        return Optional.of(List.of(rw.statement(template, names, nodes, at)));
+    }
+
+    private Optional<List<Statement>> fill(MethodCallExpr m, Statement at) {
+        Expression a = m.getArgument(0);
+        Optional<String> elem = elementType(a);
+        if (elem.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> names = Map.of("#T#", elem.get(), "#v#", rw.fresh("fillValue"), "#k#", rw.fresh("fillIndex"),
+                "#from#", rw.fresh("fillFrom"), "#to#", rw.fresh("fillTo"));
+        if (m.getArguments().size() == 2) {
+            return Optional.of(List.of(rw.statement("{ #T# #v# = $v; for (int #k# = 0; #k# < $a.length; #k#++) { $a[#k#] = #v#; } }",
+                    names, Map.of("$a", a, "$v", m.getArgument(1)), at)));
+        }
+        return Optional.of(List.of(rw.statement("{ int #from# = $from; int #to# = $to; #T# #v# = $v;"
+                + " for (int #k# = #from#; #k# < #to#; #k#++) { $a[#k#] = #v#; } }", names,
+                Map.of("$a", a, "$from", m.getArgument(1), "$to", m.getArgument(2), "$v", m.getArgument(3)), at)));
+    }
+
+    private Optional<List<Statement>> copy(VariableDeclarator d, MethodCallExpr m, Statement at) {
+        Optional<String> elem = d.getType() instanceof ArrayType t && t.getArrayLevel() == 1
+                && t.getComponentType() instanceof PrimitiveType p ? Optional.of(p.asString()) : Optional.empty();
+        if (elem.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> names = Map.of("#T#", elem.get(), "#c#", d.getNameAsString(), "#n#", rw.fresh("copyLength"),
+                "#m#", rw.fresh("copyCount"), "#from#", rw.fresh("copyFrom"), "#k#", rw.fresh("copyIndex"));
+        if (m.getNameAsString().equals("clone") && m.getArguments().isEmpty() && m.getScope().isPresent()
+                && elementType(m.getScope().get()).equals(elem)) {
+            return Optional.of(rw.statements("{ #T#[] #c# = new #T#[$w.length];"
+                    + " for (int #k# = 0; #k# < #c#.length; #k#++) { #c#[#k#] = $w[#k#]; } }", names,
+                    Map.of("$w", m.getScope().get()), at));
+        }
+        if (!isArrays(m) || m.getArguments().isEmpty() || !elementType(m.getArgument(0)).equals(elem)) {
+            return Optional.empty();
+        }
+        if (m.getNameAsString().equals("copyOf") && m.getArguments().size() == 2) {
+            return Optional.of(rw.statements("{ int #n# = $n; #T#[] #c# = new #T#[#n#]; int #m# = #n# < $w.length ? #n# : $w.length;"
+                    + " for (int #k# = 0; #k# < #m#; #k#++) { #c#[#k#] = $w[#k#]; } }", names,
+                    Map.of("$w", m.getArgument(0), "$n", m.getArgument(1)), at));
+        }
+        if (m.getNameAsString().equals("copyOfRange") && m.getArguments().size() == 3) {
+            return Optional.of(rw.statements("{ int #from# = $from; int #n# = $to - #from#; #T#[] #c# = new #T#[#n#];"
+                    + " int #m# = $w.length - #from# < #n# ? $w.length - #from# : #n#;"
+                    + " for (int #k# = 0; #k# < #m#; #k#++) { #c#[#k#] = $w[#from# + #k#]; } }", names,
+                    Map.of("$w", m.getArgument(0), "$from", m.getArgument(1), "$to", m.getArgument(2)), at));
+        }
+        return Optional.empty();
+    }
+
+    /** The element type of a 1-D primitive array variable. */
+    private Optional<String> elementType(Expression e) {
+        Optional<Type> t = rw.typeOf(e);
+        if (t.isPresent() && t.get() instanceof ArrayType a && a.getArrayLevel() == 1 && a.getComponentType() instanceof PrimitiveType p) {
+            return Optional.of(p.asString());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isSystem(MethodCallExpr m) {
+        String scope = m.getScope().map(Object::toString).orElse("");
+        return scope.equals("System") || scope.equals("java.lang.System");
+    }
+
+    private boolean isArrays(MethodCallExpr m) {
+        String scope = m.getScope().map(Object::toString).orElse("");
+        return scope.equals("java.util.Arrays") || (scope.equals("Arrays") && arraysImported);
+    }
+}

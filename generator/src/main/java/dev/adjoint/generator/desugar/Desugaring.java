@@ -1,0 +1,75 @@
+package dev.adjoint.generator.desugar;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import dev.adjoint.generator.select.MethodRequest;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Runs the rewrites of this package over a selected method's body, in place, once. */
+public final class Desugaring {
+    private Desugaring() {}
+
+    /**
+     * Rewrites {@code r}'s body: each statement that {@link Switches} or {@link ArrayCalls} stands
+     * for is replaced by what it means, then the result is looked at again (a case may copy arrays).
+     */
+    public static void apply(MethodRequest r) {
+        MethodDeclaration m = r.declaration();
+        Optional<BlockStmt> body = m.getBody();
+        if (body.isEmpty() || m.findCompilationUnit().isEmpty()) {
+            return;
+        }
+        Rewriter rw = new Rewriter(m);
+        Switches switches = new Switches(rw, r.staticFields().keySet());
+        ArrayCalls arrays = new ArrayCalls(rw, m.findCompilationUnit().get());
+        Set<Statement> asWritten = Collections.newSetFromMap(new IdentityHashMap<>());
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Statement s : body.get().findAll(Statement.class)) {
+                if (asWritten.contains(s)) {
+                    continue;
+                }
+                Optional<List<Statement>> meaning = switches.rewrite(s).or(() -> arrays.rewrite(s));
+                if (meaning.isEmpty()) {
+                    asWritten.add(s);
+                    continue;
+                }
+                splice(s, meaning.get());
+                changed = true;
+                break; // the tree changed under the walk
+            }
+        }
+    }
+
+    /** Puts {@code replacement} where {@code s} was: into its block or case, or as one block. */
+    private static void splice(Statement s, List<Statement> replacement) {
+        Node parent = s.getParentNode().orElseThrow();
+        NodeList<Statement> list = parent instanceof BlockStmt b ? b.getStatements()
+                : parent instanceof SwitchEntry e ? e.getStatements() : null;
+        if (list == null) {
+            if (replacement.size() == 1) {
+                s.replace(replacement.get(0));
+            } else {
+                BlockStmt b = new BlockStmt(new NodeList<>(replacement));
+                s.getRange().ifPresent(b::setRange);
+                s.replace(b);
+            }
+            return;
+        }
+        int at = 0;
+        while (list.get(at) != s) {
+            at++;
+        }
+        list.remove(at);
+        list.addAll(at, replacement);
+    }
+}

@@ -1,0 +1,220 @@
+package dev.adjoint.generator.desugar;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.SwitchExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.SwitchStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.stmt.YieldStmt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Arrow-form {@code switch} statements and {@code switch} expressions as the branches they mean:
+ *
+ * <pre>
+ * switch (k) { case 0 -> A; case 1, 2 -> B; default -> C; }     { int v = k; if (v == 0) A else if (v == 1 || v == 2) B else C }
+ * T r = switch (k) { case 0 -> e; default -> { S; yield f; } };  T r; { int v = k; if (v == 0) r = e; else { S; r = f; } }
+ * r = switch ...;   return switch ...;                            the same, assigning r or returning
+ * </pre>
+ *
+ * An arrow case never falls through, so each case is one branch. Rewritten only when every label
+ * is an integer or char literal or a constant of the class (so {@code ==} means what the
+ * {@code case} means), no {@code break} leaves the switch statement from inside (it would leave
+ * the enclosing loop instead), and each block of a switch expression ends in its only
+ * {@code yield}. A {@code switch} expression inside a larger expression is left as written.
+ */
+final class Switches {
+    private final Rewriter rw;
+    private final Set<String> constants;
+
+    Switches(Rewriter rw, Set<String> constants) {
+        this.rw = rw;
+        this.constants = constants;
+    }
+
+    /** The statements {@code s} stands for, or empty when it is not a switch this class rewrites. */
+    Optional<List<Statement>> rewrite(Statement s) {
+        if (s instanceof SwitchStmt sw && arrowForm(sw.getEntries()) && labelsAreConstants(sw.getEntries()) && !breaksOut(sw)) {
+            return Optional.of(List.of(chain(sw, sw.getSelector(), sw.getEntries(), e -> block(e.getStatements(), e))));
+        }
+        if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v && v.getVariables().size() == 1
+                && v.getVariables().get(0).getInitializer().orElse(null) instanceof SwitchExpr sx && lowerable(sx)) {
+            VariableDeclarator d = v.getVariables().get(0);
+            VariableDeclarationExpr declaration = v.clone();
+            declaration.getVariables().get(0).removeInitializer();
+            ExpressionStmt declared = new ExpressionStmt(declaration);
+            s.getRange().ifPresent(declared::setRange);
+            return Optional.of(List.of(declared, chain(s, sx.getSelector(), sx.getEntries(),
+                    e -> produce(e, value -> assign(d.getNameAsString(), value, e)))));
+        }
+        if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN
+                && a.getTarget() instanceof NameExpr target && a.getValue() instanceof SwitchExpr sx && lowerable(sx)) {
+            return Optional.of(List.of(chain(s, sx.getSelector(), sx.getEntries(),
+                    e -> produce(e, value -> assign(target.getNameAsString(), value, e)))));
+        }
+        if (s instanceof ReturnStmt r && r.getExpression().orElse(null) instanceof SwitchExpr sx && lowerable(sx)) {
+            return Optional.of(List.of(chain(s, sx.getSelector(), sx.getEntries(), e -> produce(e, value -> {
+                ReturnStmt ret = new ReturnStmt(value);
+                e.getRange().ifPresent(ret::setRange);
+                return ret;
+            }))));
+        }
+        return Optional.empty();
+    }
+
+    private boolean lowerable(SwitchExpr sx) {
+        return arrowForm(sx.getEntries()) && labelsAreConstants(sx.getEntries()) && sx.getEntries().stream().anyMatch(Switches::isDefault)
+                && sx.getEntries().stream().allMatch(Switches::yieldsOnceAtTheEnd);
+    }
+
+    /** {@code { int v = selector; if (v == a) ... else if ... else default }}. */
+    private BlockStmt chain(Node at, Expression selector, List<SwitchEntry> entries, Function<SwitchEntry, Statement> body) {
+        String v = rw.fresh("switchValue");
+        BlockStmt out = (BlockStmt) rw.statement("{ int " + v + " = $selector; }", Map.of(), Map.of("$selector", selector), at);
+        Statement otherwise = null;
+        for (SwitchEntry e : entries) {
+            if (isDefault(e)) {
+                otherwise = body.apply(e);
+            }
+        }
+        List<SwitchEntry> cases = entries.stream().filter(e -> !isDefault(e)).toList();
+        for (int i = cases.size() - 1; i >= 0; i--) {
+            SwitchEntry e = cases.get(i);
+            Expression test = null;
+            for (Expression label : e.getLabels()) {
+                BinaryExpr eq = new BinaryExpr(new NameExpr(v), label.clone(), BinaryExpr.Operator.EQUALS);
+                eq.walk(n -> label.getRange().ifPresent(n::setRange));
+                test = test == null ? eq : new BinaryExpr(test, eq, BinaryExpr.Operator.OR);
+            }
+            IfStmt branch = new IfStmt(test, body.apply(e), otherwise);
+            e.getRange().ifPresent(branch::setRange);
+            otherwise = branch;
+        }
+        if (otherwise != null) {
+            out.addStatement(otherwise);
+        }
+        return out;
+    }
+
+    /** A case's statements in a block of their own (an arrow case's body is one statement). */
+    private static BlockStmt block(List<Statement> statements, Node at) {
+        List<Statement> flat = new ArrayList<>();
+        for (Statement s : statements) {
+            if (s instanceof BlockStmt b) {
+                flat.addAll(b.getStatements());
+            } else {
+                flat.add(s);
+            }
+        }
+        BlockStmt b = new BlockStmt(new NodeList<>(flat));
+        at.getRange().ifPresent(b::setRange);
+        return b;
+    }
+
+    /** A switch expression's case, with its value handed to {@code use} (a throwing case stays a throw). */
+    private static BlockStmt produce(SwitchEntry e, Function<Expression, Statement> use) {
+        Statement only = e.getStatements().get(0);
+        if (e.getType() == SwitchEntry.Type.EXPRESSION) {
+            return block(List.of(use.apply(((ExpressionStmt) only).getExpression())), e);
+        }
+        if (e.getType() == SwitchEntry.Type.THROWS_STATEMENT) {
+            return block(List.of(only), e);
+        }
+        List<Statement> body = new ArrayList<>(((BlockStmt) only).getStatements());
+        YieldStmt last = (YieldStmt) body.remove(body.size() - 1);
+        Statement produced = use.apply(last.getExpression());
+        last.getRange().ifPresent(produced::setRange);
+        body.add(produced);
+        return block(body, e);
+    }
+
+    private static Statement assign(String target, Expression value, Node at) {
+        NameExpr name = new NameExpr(target);
+        AssignExpr a = new AssignExpr(name, value, AssignExpr.Operator.ASSIGN);
+        at.getRange().ifPresent(r -> {
+            name.setRange(r);
+            name.getName().setRange(r);
+            a.setRange(r);
+        });
+        ExpressionStmt s = new ExpressionStmt(a);
+        value.getRange().ifPresent(s::setRange);
+        return s;
+    }
+
+    private static boolean arrowForm(List<SwitchEntry> entries) {
+        return !entries.isEmpty() && entries.stream().allMatch(e -> e.getType() != SwitchEntry.Type.STATEMENT_GROUP
+                && e.getGuard().isEmpty() && e.getStatements().size() == 1);
+    }
+
+    private static boolean isDefault(SwitchEntry e) {
+        return e.isDefault() || e.getLabels().isEmpty();
+    }
+
+    private boolean labelsAreConstants(List<SwitchEntry> entries) {
+        return entries.stream().filter(e -> !isDefault(e)).flatMap(e -> e.getLabels().stream()).allMatch(this::isConstant);
+    }
+
+    private boolean isConstant(Expression label) {
+        if (label instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
+            return u.getExpression() instanceof IntegerLiteralExpr;
+        }
+        return label instanceof IntegerLiteralExpr || label instanceof CharLiteralExpr
+                || (label instanceof NameExpr n && constants.contains(n.getNameAsString()));
+    }
+
+    /** Whether a {@code break} inside leaves this switch statement (in an if-chain it would leave the loop around it). */
+    private static boolean breaksOut(SwitchStmt sw) {
+        for (BreakStmt b : sw.findAll(BreakStmt.class)) {
+            if (b.getLabel().isPresent()) {
+                continue;
+            }
+            Node target = b.getParentNode().orElse(null);
+            while (target != null && !(target instanceof SwitchStmt || target instanceof ForStmt || target instanceof WhileStmt
+                    || target instanceof DoStmt || target instanceof ForEachStmt)) {
+                target = target.getParentNode().orElse(null);
+            }
+            if (target == sw) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An expression case, a throwing case, or a block whose last statement is its only {@code yield} of this switch. */
+    private static boolean yieldsOnceAtTheEnd(SwitchEntry e) {
+        if (e.getType() != SwitchEntry.Type.BLOCK) {
+            return true;
+        }
+        if (!(e.getStatements().get(0) instanceof BlockStmt b) || b.getStatements().isEmpty()
+                || !(b.getStatements().get(b.getStatements().size() - 1) instanceof YieldStmt last)) {
+            return false;
+        }
+        long own = b.findAll(YieldStmt.class).stream().filter(y -> y.findAncestor(SwitchExpr.class)
+                .filter(sx -> sx == e.getParentNode().orElse(null)).isPresent()).count();
+        return own == 1 && last.getExpression() != null;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.adjoint.generator.fence;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.Type;
+import dev.adjoint.generator.select.MethodIndex;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a plain (not {@code @Differentiable}) static method of the sources may write into an
+ * array it is given: it stores into, or increments, an element of an array it did not create
+ * itself, or hands such an array to a method that may (or that the generator cannot see into,
+ * such as {@code Arrays.sort}). What cannot be shown to leave its arrays alone counts as writing
+ * them: the caller's gradient would miss the change.
+ */
+final class ArrayEffects {
+    private final MethodIndex index;
+
+    ArrayEffects(MethodIndex index) {
+        this.index = index;
+    }
+
+    /** Whether {@code callee} may write an array argument. */
+    boolean mayWrite(MethodIndex.Entry callee) {
+        return mayWrite(callee, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private boolean mayWrite(MethodIndex.Entry callee, Set<MethodDeclaration> seen) {
+        MethodDeclaration m = callee.declaration();
+        if (!seen.add(m) || m.getBody().isEmpty()) {
+            return false; // on the path already (its other calls are being looked at), or abstract/native: nothing seen to write
+        }
+        Map<String, Integer> arrays = new HashMap<>();
+        Set<String> own = new HashSet<>();
+        for (Parameter p : m.getParameters()) {
+            dims(p.getType()).ifPresent(d -> arrays.put(p.getNameAsString(), d));
+        }
+        for (VariableDeclarator v : m.findAll(VariableDeclarator.class)) {
+            dims(v.getType()).ifPresent(d -> {
+                arrays.put(v.getNameAsString(), d);
+                if (v.getInitializer().filter(i -> i instanceof ArrayCreationExpr || i instanceof ArrayInitializerExpr).isPresent()) {
+                    own.add(v.getNameAsString());
+                }
+            });
+        }
+        for (AssignExpr a : m.findAll(AssignExpr.class)) {
+            if (a.getTarget() instanceof NameExpr n) {
+                own.remove(n.getNameAsString()); // reassigned: it may now be an array the method was given
+            }
+        }
+        for (AssignExpr a : m.findAll(AssignExpr.class)) {
+            if (writesForeign(a.getTarget(), own)) {
+                return true;
+            }
+        }
+        for (UnaryExpr u : m.findAll(UnaryExpr.class)) {
+            if (u.getOperator().name().contains("CREMENT") && writesForeign(u.getExpression(), own)) {
+                return true;
+            }
+        }
+        for (MethodCallExpr c : m.findAll(MethodCallExpr.class)) {
+            boolean handsOnAnArray = c.getArguments().stream().anyMatch(a -> passesArray(a, arrays, own))
+                    || c.getScope().filter(s -> passesArray(s, arrays, own)).isPresent();
+            if (!handsOnAnArray) {
+                continue;
+            }
+            Optional<MethodIndex.Entry> target = resolve(c, callee);
+            if (target.isEmpty() || mayWrite(target.get(), seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code target}, an assignment's, is an element of an array not created by the method itself. */
+    private static boolean writesForeign(Expression target, Set<String> own) {
+        if (!(target instanceof ArrayAccessExpr)) {
+            return false;
+        }
+        Expression root = target;
+        while (root instanceof ArrayAccessExpr a) {
+            root = a.getName();
+        }
+        return !(root instanceof NameExpr n && own.contains(n.getNameAsString()));
+    }
+
+    /** Whether {@code e} hands on (part of) an array the method did not create: the array or one of its rows, not an element. */
+    static boolean passesArray(Expression e, Map<String, Integer> arrays, Set<String> own) {
+        List<NameExpr> names = e.findAll(NameExpr.class);
+        for (NameExpr n : names) {
+            Integer d = arrays.get(n.getNameAsString());
+            if (d == null || own.contains(n.getNameAsString())) {
+                continue;
+            }
+            int indexed = 0;
+            Node at = n;
+            while (at.getParentNode().orElse(null) instanceof ArrayAccessExpr a && a.getName() == at) {
+                indexed++;
+                at = a;
+            }
+            boolean length = at.getParentNode().orElse(null) instanceof FieldAccessExpr f && f.getScope() == at;
+            if (indexed < d && !length) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The number of dimensions of an array type. */
+    static Optional<Integer> dims(Type t) {
+        return t instanceof ArrayType a ? Optional.of(a.getArrayLevel()) : Optional.empty();
+    }
+
+    /** The one static method of the sources that {@code c}, inside {@code from}, calls; empty if none or several. */
+    private Optional<MethodIndex.Entry> resolve(MethodCallExpr c, MethodIndex.Entry from) {
+        String scope = c.getScope().map(Object::toString).orElse("");
+        String prefix = from.packageName().isEmpty() ? "" : from.packageName() + ".";
+        List<String> owners = new java.util.ArrayList<>();
+        String[] path = from.ownerInPackage().split("\\.");
+        for (int i = path.length; i >= 1; i--) {
+            String enclosing = prefix + String.join(".", java.util.Arrays.asList(path).subList(0, i));
+            owners.add(scope.isEmpty() ? enclosing : enclosing + "." + scope);
+        }
+        if (!scope.isEmpty()) {
+            owners.add(prefix + scope);
+            owners.add(scope);
+        }
+        for (String owner : owners) {
+            List<MethodIndex.Entry> found = index.lookup(owner, c.getNameAsString()).stream()
+                    .filter(e -> e.arity() == c.getArguments().size()).toList();
+            if (!found.isEmpty()) {
+                return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.adjoint.generator.fence;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.normalize.Calls;
+import dev.adjoint.generator.normalize.Lowering;
+import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.select.MethodIndex;
+import dev.adjoint.generator.select.MethodRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What neither strategy models, checked once before a strategy is chosen, so that both reject it
+ * alike and AUTO never falls back over it: an assignment or {@code ++}/{@code --} inside a larger
+ * expression (its order of effects), and a call whose derivative or effect on arrays the generator
+ * cannot know: a library method it has no model of, a plain method of the sources returning a
+ * floating-point value, or one that may write an array it is given.
+ */
+public final class SharedFence {
+    private static final Set<String> PRINT = Set.of("print", "println", "printf", "format");
+    private static final Set<String> PRINT_STREAMS = Set.of("System.out", "System.err", "java.lang.System.out", "java.lang.System.err");
+
+    private final MethodRequest request;
+    private final Calls calls;
+    private final ArrayEffects effects;
+    private final Map<String, Integer> arrays = new HashMap<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    private SharedFence(MethodRequest request, MethodIndex index) {
+        this.request = request;
+        this.calls = new Calls(new Lowering(request, index));
+        this.effects = new ArrayEffects(index);
+        for (Parameter p : request.declaration().getParameters()) {
+            ArrayEffects.dims(p.getType()).ifPresent(d -> arrays.put(p.getNameAsString(), d));
+        }
+        for (VariableDeclarator v : request.declaration().findAll(VariableDeclarator.class)) {
+            ArrayEffects.dims(v.getType()).ifPresent(d -> arrays.put(v.getNameAsString(), d));
+        }
+    }
+
+    /** The problems of {@code request}'s body that no strategy can differentiate, one diagnostic each. */
+    public static List<Diagnostic> check(MethodRequest request, MethodIndex index) {
+        SharedFence f = new SharedFence(request, index);
+        request.declaration().getBody().ifPresent(body -> {
+            f.sideEffects(body);
+            body.findAll(MethodCallExpr.class).stream().filter(m -> m.findAncestor(LambdaExpr.class).isEmpty()).forEach(f::call);
+        });
+        return List.copyOf(f.diagnostics);
+    }
+
+    /** Assignments and updates that are not statements of their own (the outermost of a nest only). */
+    private void sideEffects(Node body) {
+        for (Node n : body.findAll(Node.class, n -> n instanceof AssignExpr
+                || (n instanceof UnaryExpr u && u.getOperator().name().contains("CREMENT")))) {
+            if (isStatement(n) || n.getParentNode().filter(SharedFence::insideAnEffect).isPresent()) {
+                continue;
+            }
+            String what = n instanceof UnaryExpr u ? "'" + u.getOperator().asString() + "'" : "assignment";
+            error(n, what + " inside an expression is not supported: each assignment and update must be a statement of its own, so"
+                    + " that both strategies see its effect where Java performs it; move it to its own statement before or after");
+        }
+    }
+
+    /** Whether {@code n} or an expression around it is itself an assignment or update inside an expression (reported already). */
+    private static boolean insideAnEffect(Node n) {
+        for (Node at = n; at != null && !(at instanceof com.github.javaparser.ast.stmt.Statement); at = at.getParentNode().orElse(null)) {
+            if ((at instanceof AssignExpr || (at instanceof UnaryExpr u && u.getOperator().name().contains("CREMENT"))) && !isStatement(at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An expression statement, or a for loop's initialization or update. */
+    private static boolean isStatement(Node e) {
+        Node p = e.getParentNode().orElse(null);
+        return p instanceof ExpressionStmt || (p instanceof ForStmt f
+                && (f.getInitialization().stream().anyMatch(i -> i == e) || f.getUpdate().stream().anyMatch(u -> u == e)));
+    }
+
+    private void call(MethodCallExpr m) {
+        if (calls.isBuiltin(m) || isMathScoped(m) || isPrint(m)) {
+            return; // Math without a derivative rule: each strategy says so in its own words
+        }
+        Optional<MethodIndex.Entry> target = calls.resolve(m);
+        String name = m.getScope().map(s -> s + ".").orElse("") + m.getNameAsString();
+        if (target.isEmpty()) {
+            if (isModelledLibraryCall(m)) {
+                error(m, "'" + name + "(...)' is differentiated only as a statement of its own between 1-D arrays named by variables"
+                        + " (Arrays.copyOf, Arrays.copyOfRange and clone() only as the initializer of a local array's declaration);"
+                        + " write it that way, or copy the elements in a loop");
+            } else {
+                error(m, "call to '" + name + "' is not supported: it is not a java.lang.Math function, a @Differentiable or"
+                        + " @CustomDerivative method, or a static method of the project's sources, so the generator knows neither"
+                        + " its derivative nor what it does to the arrays it is given; compute its result outside the"
+                        + " @Differentiable method and pass it in, or write the computation with supported constructs");
+            }
+            return;
+        }
+        MethodIndex.Entry t = target.get();
+        if (t.differentiable().isPresent()) {
+            return;
+        }
+        if (t.result().filter(Ty::isFloating).isPresent()) {
+            error(m, "call to '" + m.getNameAsString() + "' returns a floating-point value but is neither @Differentiable nor given"
+                    + " a @CustomDerivative: its derivative is unknown; annotate it, or supply its pullback with"
+                    + " @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
+            return;
+        }
+        Optional<Expression> array = m.getArguments().stream()
+                .filter(a -> ArrayEffects.passesArray(a, arrays, Set.of())).findFirst();
+        if (array.isPresent() && effects.mayWrite(t)) {
+            error(m, "call to '" + m.getNameAsString() + "' may write into the array '" + Positions.oneLine(array.get())
+                    + "' it is given, and '" + m.getNameAsString() + "' is not @Differentiable: neither strategy can follow"
+                    + " that change, so the gradient would miss it; write the elements in this method, or make '"
+                    + m.getNameAsString() + "' a @Differentiable method that returns a value");
+        }
+    }
+
+    private boolean isMathScoped(MethodCallExpr m) {
+        String scope = m.getScope().map(Object::toString).orElse("");
+        return scope.equals("Math") || scope.equals("java.lang.Math")
+                || (scope.isEmpty() && request.importsMathMethod(m.getNameAsString()));
+    }
+
+    /** {@code System.out.println(...)} and its relatives as a statement: output only, run as written. */
+    private static boolean isPrint(MethodCallExpr m) {
+        return PRINT.contains(m.getNameAsString()) && m.getScope().map(Object::toString).filter(PRINT_STREAMS::contains).isPresent()
+                && m.getParentNode().filter(p -> p instanceof ExpressionStmt).isPresent();
+    }
+
+    private static boolean isModelledLibraryCall(MethodCallExpr m) {
+        String scope = m.getScope().map(Object::toString).orElse("");
+        String name = m.getNameAsString();
+        return (name.equals("arraycopy") && (scope.equals("System") || scope.equals("java.lang.System")))
+                || ((scope.equals("Arrays") || scope.equals("java.util.Arrays")) && Set.of("fill", "copyOf", "copyOfRange").contains(name))
+                || (name.equals("clone") && m.getArguments().isEmpty() && m.getScope().isPresent());
+    }
+
+    private void error(Node at, String message) {
+        diagnostics.add(Positions.error(request.file(), at, message));
+    }
+}

@@ -1,0 +1,474 @@
+package dev.adjoint.generator.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.Translation;
+import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.pipeline.Pipeline;
+import dev.adjoint.generator.testing.Differentiated;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14's findings, each as it was reported: a method that built green with a wrong value, a
+ * wrong gradient or an adjoint that did not compile. Each now either differentiates exactly (value,
+ * side effects on arrays and gradient against the method itself and central differences) with
+ * every strategy that accepts it, or is rejected at its position by both strategies.
+ */
+class TrustFindingsTest {
+
+    private static final String HEADER = "package trust;\n\nimport dev.adjoint.Adjoint;\nimport dev.adjoint.Differentiable;\n"
+            + "import dev.adjoint.Strategy;\nimport java.util.Arrays;\n\npublic class Repro {\n";
+
+    private static String source(String body, String strategy) {
+        return HEADER + body.replace("$S", strategy).stripIndent().indent(4) + "}\n";
+    }
+
+    /**
+     * Generates {@code body} with {@code $S} replaced by each strategy, and checks at each point:
+     * the adjoint returns the method's value, leaves its array arguments as the method leaves them,
+     * and its gradient matches central differences of the method.
+     */
+    static void differentiates(String body, String method, List<String> strategies, Object[]... points) {
+        for (String strategy : strategies) {
+            for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
+                Differentiated d = Differentiated.of("trust.Repro", source(body, strategy), o);
+                for (Object[] p : points) {
+                    Object[] forMethod = Differentiated.copyArguments(p);
+                    Object[] forAdjoint = Differentiated.copyArguments(p);
+                    Object expected = d.invokeOriginal(method, forMethod);
+                    Object got = d.invokeVjp(method, forAdjoint, 1.0, d.newBuffers(method, p));
+                    assertEquals(((Number) expected).doubleValue(), ((Number) got).doubleValue(), 0.0,
+                            strategy + " " + o + ": value of the adjoint at " + Arrays.deepToString(p));
+                    assertEquals(Arrays.deepToString(forMethod), Arrays.deepToString(forAdjoint),
+                            strategy + " " + o + ": arrays as the method leaves them");
+                    d.assertGradient(method, d, method, 1e-6, 1e-9, p);
+                }
+            }
+        }
+    }
+
+    static void differentiates(String body, String method, Object[]... points) {
+        differentiates(body, method, List.of("AUTO", "TAPE", "STATIC"), points);
+    }
+
+    /** Generates {@code body} with each strategy: every one must fail, each error at a position, one naming {@code cause}. */
+    static List<Diagnostic> rejected(String body, String cause, List<String> strategies) {
+        List<Diagnostic> last = List.of();
+        for (String strategy : strategies) {
+            Translation t = Pipeline.translate(Map.of(Path.of("Repro.java"), source(body, strategy)), Optional.empty(), Options.DEFAULT);
+            assertTrue(t.hasErrors(), strategy + ": expected a build error, got\n" + t.generated());
+            for (Diagnostic d : t.diagnostics()) {
+                assertTrue(d.line() >= 9 && d.column() >= 1, strategy + ": error without a position in the method: " + d);
+            }
+            assertTrue(t.diagnostics().stream().anyMatch(d -> d.message().contains(cause)),
+                    strategy + ": no error names '" + cause + "': " + t.diagnostics());
+            last = t.diagnostics();
+        }
+        return last;
+    }
+
+    static List<Diagnostic> rejected(String body, String cause) {
+        return rejected(body, cause, List.of("AUTO", "TAPE", "STATIC"));
+    }
+
+    // ---- 1. arrays changed by library calls ------------------------------------------------------
+
+    @Test
+    void arraycopyIntoALocal() {
+        differentiates("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] w) {
+                    double[] c = new double[w.length];
+                    System.arraycopy(w, 0, c, 0, w.length);
+                    double s = 0;
+                    for (int i = 0; i < c.length; i++) {
+                        s += c[i] * c[i];
+                    }
+                    return s;
+                }
+                """, "f", new Object[] {new double[] {1, 2, 3}});
+    }
+
+    @Test
+    void arraycopyOverlappingWithinOneArray() {
+        differentiates("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] w, int from, int to) {
+                    double[] c = new double[w.length];
+                    for (int i = 0; i < w.length; i++) {
+                        c[i] = w[i] * (i + 1);
+                    }
+                    System.arraycopy(c, from, c, to, 3);
+                    double s = 0;
+                    for (int i = 0; i < c.length; i++) {
+                        s += Math.sin(c[i]) * (i + 2);
+                    }
+                    return s;
+                }
+                """, "f", new Object[] {new double[] {0.1, 0.2, 0.3, 0.4, 0.5}, 0, 2},
+                new Object[] {new double[] {0.1, 0.2, 0.3, 0.4, 0.5}, 2, 0},
+                new Object[] {new double[] {0.1, 0.2, 0.3, 0.4, 0.5}, 1, 2});
+    }
+
+    @Test
+    void fillCopyOfCopyOfRangeAndClone() {
+        differentiates("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] w) {
+                    double[] c = new double[w.length + 2];
+                    Arrays.fill(c, w[0]);
+                    java.util.Arrays.fill(c, 1, 3, w[1] * w[2]);
+                    double[] d = Arrays.copyOf(w, w.length + 1);
+                    double[] e = Arrays.copyOfRange(w, 1, 3);
+                    double[] g = w.clone();
+                    w[0] = 7 * w[1];
+                    double s = 0;
+                    for (int i = 0; i < c.length; i++) {
+                        s += c[i] * (i + 1);
+                    }
+                    for (int i = 0; i < d.length; i++) {
+                        s += d[i] * d[i];
+                    }
+                    s += e[0] * e[1] + g[0] * w[0];
+                    return s;
+                }
+                """, "f", new Object[] {new double[] {1, 2, 3}});
+    }
+
+    @Test
+    void sortIsRejectedWithItsReason() {
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] w) {
+                    double[] c = new double[w.length];
+                    for (int i = 0; i < w.length; i++) {
+                        c[i] = w[i];
+                    }
+                    Arrays.sort(c);
+                    return c[0] + 2 * c[1];
+                }
+                """, "Arrays.sort");
+    }
+
+    @Test
+    void plainHelperWritingALocalArrayIsRejected() {
+        rejected("""
+                static void scaleInto(double[] src, double[] dst, double k) {
+                    for (int i = 0; i < src.length; i++) {
+                        dst[i] = k * src[i];
+                    }
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] w) {
+                    double[] c = new double[w.length];
+                    scaleInto(w, c, 2.0);
+                    return c[0] * c[1];
+                }
+                """, "scaleInto");
+    }
+
+    // ---- 2. arrow-form switch -------------------------------------------------------------------
+
+    @Test
+    void arrowSwitchDoesNotFallThrough() {
+        differentiates("""
+                @Differentiable(strategy = Strategy.$S)
+                static double activate(double x, int kind) {
+                    double r;
+                    switch (kind) {
+                        case 0 -> r = Math.tanh(x);
+                        case 1 -> r = Math.max(0.0, x);
+                        default -> r = x;
+                    }
+                    return r;
+                }
+                """, "activate", new Object[] {0.5, 0}, new Object[] {0.5, 1}, new Object[] {0.5, 7});
+        differentiates("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, int kind) {
+                    double r = 1;
+                    switch (kind) {
+                        case 0, 1 -> {
+                            r = x * x;
+                            r = r * x;
+                        }
+                        case 2 -> r = Math.exp(x);
+                        default -> {
+                        }
+                    }
+                    return r * x;
+                }
+                """, "f", new Object[] {0.5, 0}, new Object[] {0.5, 1}, new Object[] {0.5, 2}, new Object[] {0.5, 3});
+    }
+
+    @Test
+    void switchExpressions() {
+        differentiates("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, int kind) {
+                    double r = switch (kind) {
+                        case 0 -> Math.tanh(x);
+                        case 1, 2 -> x * x;
+                        default -> {
+                            double t = Math.sin(x);
+                            yield t * t;
+                        }
+                    };
+                    r = switch (kind) {
+                        case 0 -> r + 1.0;
+                        default -> r + x;
+                    };
+                    return switch (kind) {
+                        case 1 -> r * x;
+                        default -> r;
+                    };
+                }
+                """, "f", new Object[] {0.5, 0}, new Object[] {0.5, 1}, new Object[] {0.5, 2}, new Object[] {0.5, 3});
+    }
+
+    @Test
+    void switchExpressionInsideALargerExpressionIsRejected() {
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, int kind) {
+                    return x + switch (kind) {
+                        case 0 -> 1.0;
+                        default -> x;
+                    };
+                }
+                """, "switch");
+    }
+
+    @Test
+    void classicSwitchWithFallThroughOnTheTape() {
+        differentiates("""
+                @SuppressWarnings("fallthrough")
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, int kind) {
+                    double r = x;
+                    switch (kind) {
+                        case 0:
+                            r = r * x;
+                        case 1:
+                            r = r + Math.sin(x);
+                            break;
+                        default:
+                            r = 2 * r;
+                    }
+                    return r;
+                }
+                """, "f", List.of("AUTO", "TAPE"), new Object[] {0.5, 0}, new Object[] {0.5, 1}, new Object[] {0.5, 2});
+    }
+
+    // ---- 3. side effects inside expressions -----------------------------------------------------
+
+    @Test
+    void incrementInsideAReturnIsRejected() {
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double temp, int i) {
+                    return (++i) * temp;
+                }
+                """, "inside an expression");
+    }
+
+    @Test
+    void assignmentsInsideConditionsAreRejected() {
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x) {
+                    if ((x += x) != 0) {
+                        return x * x;
+                    }
+                    return x;
+                }
+                """, "inside an expression");
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double i, double j) {
+                    double res = 0;
+                    int c = 0;
+                    while ((res = i * j) != 0 && c < 3) {
+                        c++;
+                        i = i / 2;
+                    }
+                    return res;
+                }
+                """, "inside an expression");
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double i, double j, int c) {
+                    double res = 0;
+                    if ((c == 0) && (res = i * j) != 0) {
+                        return res * 2;
+                    }
+                    return res;
+                }
+                """, "inside an expression");
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] a, double x) {
+                    int i = 0;
+                    a[i++] = x * x;
+                    return a[0] + Math.sin(a[i++]);
+                }
+                """, "inside an expression");
+    }
+
+    // ---- 4. compound assignment narrowing to int ------------------------------------------------
+
+    @Test
+    void compoundAssignmentToAnIntNarrows() {
+        differentiates("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double i, double j) {
+                    int b = 0;
+                    for (int k = 0; k < 3; k++) {
+                        b += i * i + j;
+                    }
+                    double g = 1;
+                    g *= i * 1.5;
+                    g += j;
+                    return b * i + g;
+                }
+                """, "f", new Object[] {1.3, 0.7}, new Object[] {2.1, -0.4});
+    }
+
+    // ---- 5. names the adjoint must resolve ------------------------------------------------------
+
+    @Test
+    void nestedClassCallWithASideEffectInItsArgumentIsRejected() {
+        rejected("""
+                static class A {
+                    static int constantFn(double v) {
+                        return 3;
+                    }
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, double y) {
+                    A.constantFn(y += x);
+                    return x * y;
+                }
+                """, "inside an expression");
+    }
+
+    @Test
+    void nestedClassCallsResolve() {
+        differentiates("""
+                static class A {
+                    static int constantFn(double v) {
+                        return v > 1 ? 3 : 2;
+                    }
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, double y) {
+                    int k = A.constantFn(y);
+                    double s = 0;
+                    switch (k) {
+                        case 3 -> s = x * y;
+                        default -> s = x + y;
+                    }
+                    return s + A.constantFn(x) * x;
+                }
+                """, "f", new Object[] {0.5, 2.0}, new Object[] {2.0, 0.5});
+    }
+
+    // ---- 6. a plain void helper writing a differentiated array ----------------------------------
+
+    @Test
+    void plainVoidHelperWritingAParameterArrayIsRejected() {
+        rejected("""
+                static void twice(double[] a, int i) {
+                    a[i] *= 2;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] a) {
+                    twice(a, 0);
+                    return a[0] * a[1];
+                }
+                """, "twice");
+    }
+
+    @Test
+    void plainIntHelperWritingAnArrayIsRejected() {
+        rejected("""
+                static int normalize(double[] a) {
+                    a[0] = 1;
+                    return a.length;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] a) {
+                    int n = normalize(a);
+                    return a[0] * a[1] * n;
+                }
+                """, "normalize");
+    }
+
+    @Test
+    void plainIntHelperReadingAnArrayIsAccepted() {
+        differentiates("""
+                static int positives(double[] a) {
+                    int n = 0;
+                    for (double v : a) {
+                        if (v > 0) {
+                            n++;
+                        }
+                    }
+                    return n;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] a) {
+                    return a[0] * a[1] * positives(a);
+                }
+                """, "f", new Object[] {new double[] {1.5, -2, 3}});
+    }
+
+    @Test
+    void unknownLibraryCallsAreRejected() {
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x) {
+                    double y = Double.sum(x, x);
+                    return y * x;
+                }
+                """, "Double.sum");
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] w) {
+                    java.util.List<Double> l = new java.util.ArrayList<>();
+                    l.add(w[0]);
+                    return w[0] * l.size();
+                }
+                """, "l.add");
+    }
+
+    @Test
+    void passiveCallStatementsStillRun() {
+        differentiates("""
+                static int counter;
+
+                static void note(int k, double v) {
+                    counter += k;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x) {
+                    note(1, x);
+                    return x * x;
+                }
+                """, "f", List.of("AUTO", "TAPE"), new Object[] {1.5});
+    }
+}
