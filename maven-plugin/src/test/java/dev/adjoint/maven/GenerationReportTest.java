@@ -24,7 +24,7 @@ class GenerationReportTest {
 
         MojoFailureException failure = assertThrows(MojoFailureException.class, () -> GenerationReport.report(result, log));
 
-        assertEquals("adjoint: 2 error(s) in @Differentiable methods; see above", failure.getMessage());
+        assertEquals("adjoint: 2 error(s); see above", failure.getMessage());
         assertNull(failure.getCause());
         assertEquals(List.of(
                 "ERROR /src/p/Model.java:[12,9] try is not supported",

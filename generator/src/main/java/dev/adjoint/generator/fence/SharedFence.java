@@ -116,6 +116,11 @@ public final class SharedFence {
         if (t.differentiable().isPresent()) {
             return;
         }
+        if (t.declaration().getAnnotationByName("Differentiable").isPresent()) {
+            error(m, "call to '" + m.getNameAsString() + "', which is marked @Differentiable but cannot be differentiated itself"
+                    + " (see the error at its declaration): fix that method first");
+            return;
+        }
         if (t.result().filter(Ty::isFloating).isPresent()) {
             error(m, "call to '" + m.getNameAsString() + "' returns a floating-point value but is neither @Differentiable nor given"
                     + " a @CustomDerivative: its derivative is unknown; annotate it, or supply its pullback with"

@@ -63,16 +63,34 @@ final class Strategies {
         if (failOnTapeFallback) {
             List<Diagnostic> ds = new ArrayList<>(staticProblems);
             ds.add(Positions.error(r.file(), r.declaration().getName(), "method '" + r.name() + "' would fall back to the tape"
-                    + " strategy (see the error above) and adjoint.failOnTapeFallback is set; rewrite the construct, or set"
+                    + " strategy because of the error at " + why.file().getFileName() + ":[" + why.line() + "," + why.column()
+                    + "] and adjoint.failOnTapeFallback is set; rewrite that construct, or set"
                     + " strategy = Strategy.TAPE on this method to accept the tape"));
             return new Choice(Optional.empty(), ds, "");
         }
         Choice t = tape(r, index, reason);
-        if (t.method().isEmpty() && t.diagnostics().stream().anyMatch(d -> d.message().startsWith("cannot determine the type"))) {
+        if (t.method().isPresent()) {
+            return t;
+        }
+        if (t.diagnostics().stream().anyMatch(d -> d.message().startsWith("cannot determine the type"))) {
             // the tape stumbled on something the static pass already pinned down: its words are the precise ones
             return new Choice(Optional.empty(), staticProblems, "");
         }
-        return t;
+        // A line both strategies reject: the tape's words, the last say. A static reason on a line the tape takes: what sent
+        // the method to the tape, so it comes first, and the tape's problems elsewhere are said to follow from it.
+        java.util.Set<Integer> tapeLines = new java.util.HashSet<>();
+        t.diagnostics().forEach(d -> tapeLines.add(d.line()));
+        List<Diagnostic> causes = staticProblems.stream().filter(d -> !tapeLines.contains(d.line())).toList();
+        if (causes.isEmpty()) {
+            return t;
+        }
+        List<Diagnostic> ds = new ArrayList<>(causes);
+        String at = causes.get(0).file().getFileName() + ":[" + causes.get(0).line() + "," + causes.get(0).column() + "]";
+        for (Diagnostic d : t.diagnostics()) {
+            ds.add(Diagnostic.error(d.file(), d.line(), d.column(), "the tape strategy, which AUTO tried because of the error at "
+                    + at + ", cannot take this either: " + d.message()));
+        }
+        return new Choice(Optional.empty(), ds, "");
     }
 
     /** The static strategy's adjoint of {@code r}, or why it has none. */

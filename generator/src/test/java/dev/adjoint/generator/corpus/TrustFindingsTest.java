@@ -383,6 +383,62 @@ class TrustFindingsTest {
                 """, "f", new Object[] {0.5, 2.0}, new Object[] {2.0, 0.5});
     }
 
+    // ---- error messages that name the real cause -------------------------------------------------
+
+    @Test
+    void whenBothStrategiesRejectTheStaticReasonComesFirst() {
+        Translation t = Pipeline.translate(Map.of(Path.of("Repro.java"), source("""
+                @Differentiable
+                static double f(double[][] a, double x, int k) {
+                    double r = x;
+                    switch (k) {
+                        case 0:
+                            r = r * x;
+                            break;
+                        default:
+                            r = r + x;
+                    }
+                    return r * a[0][1];
+                }
+                """, "AUTO")), Optional.empty(), Options.DEFAULT);
+        List<Diagnostic> ds = t.diagnostics();
+        assertTrue(ds.size() >= 2, ds.toString());
+        assertEquals(12, ds.get(0).line(), ds.toString());
+        assertTrue(ds.get(0).message().startsWith("'switch' statement is not supported"), ds.toString());
+        assertTrue(ds.stream().skip(1).allMatch(d -> d.message().startsWith("the tape strategy, which AUTO tried because of the error"
+                + " at Repro.java:[12,9], cannot take this either")), ds.toString());
+    }
+
+    @Test
+    void aRejectedAnnotatedCalleeIsReportedAsSuch() {
+        List<Diagnostic> ds = rejected("""
+                @Differentiable
+                static double g(int n) {
+                    return n;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x) {
+                    return x * g(3);
+                }
+                """, "marked @Differentiable but cannot be differentiated itself");
+        assertTrue(ds.stream().noneMatch(d -> d.message().contains("neither @Differentiable")), ds.toString());
+    }
+
+    @Test
+    void allProblemsOfAMethodAtOnce() {
+        List<Diagnostic> ds = rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, int i) {
+                    double y = x * (i++);
+                    Runnable r = () -> { };
+                    return y;
+                }
+                """, "inside an expression", List.of("STATIC", "AUTO"));
+        assertEquals(2, ds.size(), ds.toString());
+        assertEquals(12, ds.get(1).line(), ds.toString());
+    }
+
     // ---- 6. a plain void helper writing a differentiated array ----------------------------------
 
     @Test
