@@ -590,7 +590,7 @@ class TranslatedSuiteTest {
             String outcome = switch (c.outcome.kind()) {
                 case ACCEPTED -> "accepted";
                 case REJECTED -> "rejected: " + c.outcome.detail();
-                case BUG -> "**BUG**: " + c.outcome.detail();
+                case BUG -> (KNOWN_BUGS.containsKey(c.fn.id()) ? "**BUG** (in KNOWN_BUGS): " : "**BUG**: ") + c.outcome.detail();
                 case SUITE_ERROR -> "suite error: " + c.outcome.detail();
             };
             rows.append("| `").append(c.fn.id()).append("` | ").append(c.fn.origin()).append(" | ")
