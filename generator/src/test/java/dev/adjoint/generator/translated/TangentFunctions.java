@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Functions of Google Tangent's {@code tests/functions.py} (github.com/google/tangent), written in Java from their
  * math. NumPy vectors become {@code double[]}, {@code np.sum} a loop, TensorFlow element-wise ops a loop returning
- * an array (checked through a vector-Jacobian product), dicts and tuples arrays. Skipped: functions that only make
+ * an array (checked through a vector-Jacobian product), dicts and tuples become arrays. Skipped: functions that only make
  * sense for Python values or tensor shapes ({@code inlining_contextmanager} (insert_grad_of), {@code redefining_var_as_list},
  * {@code numpy_atleast_1d/3d}, {@code tfe_expand_dims_*}, {@code tfe_squeeze_*}, {@code tfe_reshape_*},
  * {@code tfe_reduce_*_axis}, {@code tfe_matmul_highdim}). {@code saxpy_float} is Tangent's saxpy in {@code float}.
