@@ -1,0 +1,616 @@
+package dev.adjoint.generator.translated;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.adjoint.DoubleGrad;
+import dev.adjoint.FloatGrad;
+import dev.adjoint.check.GradCheck;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.Translation;
+import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.parse.SourceParser;
+import dev.adjoint.generator.pipeline.Pipeline;
+import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.select.MethodSelector;
+import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.testing.Differentiated;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Functions translated into Java from the test suites of Google Tangent and Clad ({@link TangentFunctions},
+ * {@link CladFunctions}), run through the generator with the default strategy (AUTO). Each function must be
+ * either
+ * <ol>
+ * <li><b>rejected</b>: errors only, each at a real position (line and column at least 1) with a message, and no
+ * exception from the generator; or</li>
+ * <li><b>accepted</b>: the adjoint compiles ({@code -Xlint:all -Werror}), returns the method's value (to 1e-12
+ * relative), leaves the arrays the method writes as the method leaves them, and its gradient matches central
+ * differences (and the gradient Clad's test prints, where it prints one).</li>
+ * </ol>
+ * Anything else is a generator bug. Bugs known today are listed in {@link #KNOWN_BUGS} and reported as skipped;
+ * a listed function that passes fails the suite (remove its entry). The outcome table is written to
+ * {@code target/translated-suite.md} (a copy is in README.md next to this class), the source and adjoint of each
+ * function showing a bug to {@code target/translated-suite/<id>/}.
+ */
+class TranslatedSuiteTest {
+
+    /** Function id to what is wrong with it today. Each entry fails without the skip. */
+    static final Map<String, String> KNOWN_BUGS = Map.ofEntries(
+            // tape: a prefix ++/-- inside an expression is recorded as a unary minus (++i becomes -i; the side effect is lost)
+            Map.entry("clad.Gradients.fn_increment_in_return",
+                    "tape records (++i) * temp as -i * temp: adjoint returns -9 where the method returns 12 at (3, 2); gradient wrong"),
+            Map.entry("clad.Assignments.f7_new",
+                    "tape records x = ++t[0] as x = -t[0] (and t[0] is not incremented): adjoint returns 3 where the method returns 4 at (3, 4)"),
+            // tape: an assignment inside a condition is copied into the recording without a tape node
+            Map.entry("clad.Gradients.fn_cond_side_eff",
+                    "tape: if ((x += x) != 0) records nothing for x += x: gradient 1, expected 2"),
+            Map.entry("clad.Gradients.fn_cond_add_assign",
+                    "tape: the assignments in if ((res = 2ij) != 0 && (res += 3ij) != 0 && ...) are not recorded: gradient [30, 18] at (3, 5), expected [80, 48]"),
+            Map.entry("clad.Loops.fn23",
+                    "tape: the for condition (res = i * j) != 0 is not recorded: gradient [0, 0] at (3, 5), expected [5, 3]"),
+            Map.entry("clad.Loops.fn27",
+                    "tape: the for condition (res += i * j) != 0 is not recorded: gradient [5, 3] at (3, 5), expected [10, 6]"),
+            Map.entry("clad.Loops.fn30",
+                    "tape: the for condition (c == 0) && (res = i * j) != 0 is not recorded: gradient [0, 0] at (3, 5), expected [5, 3]"),
+            Map.entry("clad.Loops.fn33",
+                    "tape: the assignments in the for and if conditions are not recorded: gradient [0, 0] at (3, 5), expected [15, 9]"),
+            // tape: int compound assignment with a double right-hand side
+            Map.entry("clad.Loops.fn10",
+                    "adjoint does not compile: the tape expands int b; b += i * i + j to b = b + (i * i + j) without the (int) cast"
+                            + " (possible lossy conversion from double to int)"),
+            // tape: case labels naming constants
+            Map.entry("clad.Switch.fn24_int",
+                    "adjoint does not compile: the tape copies case ADD: (a static final int of the class) unqualified into the"
+                            + " adjoint class: cannot find symbol ADD"));
+
+    private static final double VALUE_RTOL = 1e-12;
+
+    /** What happened to one function. */
+    record Outcome(Kind kind, String detail) {}
+
+    enum Kind { ACCEPTED, REJECTED, BUG, SUITE_ERROR }
+
+    private static final class Case {
+        final Fn fn;
+        final String source;
+        Translation translation;
+        Outcome outcome;
+        MethodRequest request;
+
+        Case(Fn fn) {
+            this.fn = fn;
+            this.source = fn.source();
+        }
+    }
+
+    static List<Fn> all() {
+        List<Fn> fns = new ArrayList<>(TangentFunctions.all());
+        fns.addAll(CladFunctions.all());
+        return fns;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> translatedFunctions() throws IOException {
+        List<Case> cases = all().stream().map(Case::new).toList();
+        Map<String, Long> ids = new HashMap<>();
+        cases.forEach(c -> ids.merge(c.fn.id(), 1L, Long::sum));
+        ids.forEach((id, n) -> {
+            if (n > 1) {
+                throw new AssertionError("duplicate function id " + id);
+            }
+        });
+        for (String known : KNOWN_BUGS.keySet()) {
+            if (!ids.containsKey(known)) {
+                throw new AssertionError("KNOWN_BUGS names no function: " + known);
+            }
+        }
+        // 1. translate each function on its own
+        List<Case> toCompile = new ArrayList<>();
+        for (Case c : cases) {
+            translate(c);
+            if (c.outcome == null) {
+                toCompile.add(c);
+            }
+        }
+        // 2. compile the accepted ones in one javac call (again without those that fail)
+        ClassLoader loader = compile(toCompile);
+        // 3. run each accepted function at its points
+        for (Case c : toCompile) {
+            if (c.outcome == null) {
+                c.outcome = run(c, loader);
+            }
+        }
+        writeTable(cases);
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.fn.id(), () -> judge(c)));
+    }
+
+    private static void judge(Case c) {
+        String known = KNOWN_BUGS.get(c.fn.id());
+        switch (c.outcome.kind()) {
+            case ACCEPTED, REJECTED -> {
+                if (known != null) {
+                    fail(c.fn.id() + " is listed in KNOWN_BUGS (" + known + ") but is " + c.outcome.kind()
+                            + " correctly now: remove its entry");
+                }
+            }
+            case BUG -> {
+                if (known != null) {
+                    Assumptions.abort("known bug: " + known + " [now: " + c.outcome.detail() + "]");
+                }
+                fail("BUG in " + c.fn.id() + " (" + c.fn.origin() + "): " + c.outcome.detail() + "\n--- source:\n" + c.source);
+            }
+            case SUITE_ERROR -> fail("the test itself is wrong for " + c.fn.id() + ": " + c.outcome.detail() + "\n--- source:\n" + c.source);
+        }
+    }
+
+    // ---------------------------------------------------------------- translation
+
+    private static void translate(Case c) {
+        Path file = Path.of(c.fn.simpleClassName() + ".java");
+        try {
+            c.translation = Pipeline.translate(Map.of(file, c.source), Optional.empty(), Options.DEFAULT);
+        } catch (Throwable e) {
+            c.outcome = new Outcome(Kind.BUG, "generator threw " + e);
+            return;
+        }
+        if (c.translation.hasErrors()) {
+            List<Diagnostic> errors = c.translation.diagnostics().stream().filter(Diagnostic::isError).toList();
+            for (Diagnostic d : errors) {
+                if (d.line() < 1 || d.column() < 1 || d.message() == null || d.message().isBlank()) {
+                    c.outcome = new Outcome(Kind.BUG, "error without a position or message: " + d);
+                    return;
+                }
+            }
+            Diagnostic first = errors.get(0);
+            c.outcome = new Outcome(Kind.REJECTED, "[" + first.line() + "," + first.column() + "] " + first.message()
+                    + (errors.size() > 1 ? " (+" + (errors.size() - 1) + " more)" : ""));
+            return;
+        }
+        try {
+            List<MethodRequest> requests = MethodSelector.select(file, SourceParser.parse(file, c.source).unit().orElseThrow()).requests();
+            c.request = requests.stream().filter(r -> r.name().equals(c.fn.method())).findFirst().orElse(null);
+        } catch (RuntimeException e) {
+            c.outcome = new Outcome(Kind.SUITE_ERROR, "cannot select the methods: " + e);
+            return;
+        }
+        if (c.request == null) {
+            c.outcome = new Outcome(Kind.SUITE_ERROR, "no @Differentiable method " + c.fn.method());
+        }
+    }
+
+    // ---------------------------------------------------------------- compilation
+
+    private static ClassLoader compile(List<Case> cases) {
+        List<Case> remaining = new ArrayList<>(cases);
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Map<String, String> sources = new TreeMap<>();
+            Map<String, Case> owner = new HashMap<>();
+            for (Case c : remaining) {
+                if (c.outcome != null) {
+                    continue;
+                }
+                sources.put(c.fn.qualifiedClassName(), c.source);
+                owner.put(c.fn.qualifiedClassName(), c);
+                c.translation.generated().forEach((name, text) -> {
+                    sources.put(name, text);
+                    owner.put(name, c);
+                });
+            }
+            if (sources.isEmpty()) {
+                return SuiteCompiler.class.getClassLoader();
+            }
+            SuiteCompiler.Result r = SuiteCompiler.compile(sources);
+            if (r.ok()) {
+                return r.loader();
+            }
+            if (r.problems().isEmpty()) {
+                throw new AssertionError("javac failed without naming a source");
+            }
+            r.problems().forEach((cls, messages) -> {
+                Case c = owner.get(cls);
+                if (c == null) {
+                    throw new AssertionError("javac problem in unknown class " + cls + ": " + messages);
+                }
+                if (cls.equals(c.fn.qualifiedClassName())) {
+                    c.outcome = new Outcome(Kind.SUITE_ERROR, "the translated source does not compile: " + messages);
+                } else if (c.outcome == null) {
+                    c.outcome = new Outcome(Kind.BUG, "adjoint does not compile: " + messages.get(0) + (messages.size() > 1
+                            ? " (+" + (messages.size() - 1) + " more)" : ""));
+                }
+            });
+        }
+        throw new AssertionError("compilation did not settle");
+    }
+
+    // ---------------------------------------------------------------- running
+
+    private static Outcome run(Case c, ClassLoader loader) {
+        MethodRequest r = c.request;
+        Method original;
+        Method vjp;
+        try {
+            original = find(loader.loadClass(c.fn.qualifiedClassName()), c.fn.method(), r.params().size());
+            vjp = find(loader.loadClass(r.adjointQualifiedName()), r.adjointName() + "Vjp", r.params().size() + 1 + r.wrtParams().size());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return new Outcome(Kind.BUG, "generated adjoint lacks its Vjp method: " + e);
+        }
+        boolean isFloat = r.result().prim() == Ty.Prim.FLOAT || r.params().stream().anyMatch(p -> p.wrt() && p.type().prim() == Ty.Prim.FLOAT);
+        List<String> problems = new ArrayList<>();
+        for (Object[] point : c.fn.points()) {
+            String p = check(c, original, vjp, point, null, isFloat);
+            if (p != null) {
+                problems.add(p);
+            }
+        }
+        for (Fn.Expect e : c.fn.expects()) {
+            String p = check(c, original, vjp, e.args(), e.gradient(), isFloat);
+            if (p != null) {
+                problems.add(p);
+            }
+        }
+        if (problems.stream().anyMatch(s -> s.startsWith("!"))) {
+            return new Outcome(Kind.SUITE_ERROR, String.join("; ", problems));
+        }
+        return problems.isEmpty() ? new Outcome(Kind.ACCEPTED, "") : new Outcome(Kind.BUG, String.join("; ", problems));
+    }
+
+    private static Method find(Class<?> cls, String name, int arity) throws NoSuchMethodException {
+        for (Method m : cls.getDeclaredMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == arity) {
+                m.setAccessible(true);
+                return m;
+            }
+        }
+        throw new NoSuchMethodException(cls.getName() + "." + name + "/" + arity);
+    }
+
+    /**
+     * Checks one point; returns null when fine, else what is wrong (starting with "!" when the test is at
+     * fault). With {@code expected}, compares the gradient with it (two decimals) instead of central differences.
+     */
+    private static String check(Case c, Method original, Method vjp, Object[] rawArgs, double[] expected, boolean isFloat) {
+        MethodRequest r = c.request;
+        List<Param> ps = r.params();
+        String at = "at " + describe(rawArgs);
+        if (rawArgs.length != ps.size()) {
+            return "!" + at + ": " + rawArgs.length + " arguments for " + ps.size() + " parameters";
+        }
+        Object[] args = normalize(ps, rawArgs);
+        Object[] originalArgs = Differentiated.copyArguments(args);
+        Object value0;
+        try {
+            value0 = original.invoke(null, originalArgs);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "!" + at + ": the method itself throws " + cause(e);
+        }
+        Object seed = seed(r.result(), value0);
+        Object[] adjointArgs = Differentiated.copyArguments(args);
+        Object[] buffers = buffers(ps, args);
+        List<Object> call = new ArrayList<>(List.of(adjointArgs));
+        call.add(seed);
+        call.addAll(List.of(buffers));
+        Object value1;
+        try {
+            value1 = vjp.invoke(null, call.toArray());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return at + ": adjoint threw " + cause(e);
+        }
+        // the value
+        String valueProblem = compareValues(value0, value1);
+        if (valueProblem != null) {
+            return at + ": " + valueProblem;
+        }
+        // arrays written in place
+        for (int i = 0; i < ps.size(); i++) {
+            if (!Arrays.deepEquals(new Object[] {originalArgs[i]}, new Object[] {adjointArgs[i]})) {
+                return at + ": the adjoint leaves " + ps.get(i).name() + " = " + describe(adjointArgs[i]) + " but the method leaves "
+                        + describe(originalArgs[i]);
+            }
+        }
+        double[] gradient = Differentiated.flatten(buffers);
+        if (expected != null) {
+            for (int k = 0; k < expected.length; k++) {
+                if (k >= gradient.length || !(Math.abs(gradient[k] - expected[k]) <= 0.0051 + 1e-6 * Math.abs(expected[k]))) {
+                    return at + ": gradient " + Arrays.toString(gradient) + ", Clad's test prints " + Arrays.toString(expected);
+                }
+            }
+            return null;
+        }
+        double[] x0 = point(ps, args);
+        java.util.function.ToDoubleFunction<double[]> f = x -> {
+            try {
+                return scalar(original.invoke(null, at(ps, args, x)), seed);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        double[] numeric;
+        try {
+            numeric = isFloat ? GradCheck.centralDifferences(f, x0, 1e-2) : GradCheck.centralDifferences(f, x0);
+        } catch (RuntimeException e) {
+            return "!" + at + ": the method throws near the point: " + cause(e);
+        }
+        double rtol = isFloat ? 2e-3 : 1e-5;
+        double atol = isFloat ? 2e-3 : 1e-7;
+        for (int k = 0; k < x0.length; k++) {
+            double tol = atol + rtol * Math.max(Math.abs(gradient[k]), Math.abs(numeric[k]));
+            if (!(Math.abs(gradient[k] - numeric[k]) <= tol)) {
+                return at + ": gradient " + Arrays.toString(round(gradient)) + ", central differences " + Arrays.toString(round(numeric));
+            }
+        }
+        return null;
+    }
+
+    private static String cause(Throwable e) {
+        Throwable t = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+        return String.valueOf(t);
+    }
+
+    private static double[] round(double[] v) {
+        double[] o = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            o[i] = Math.abs(v[i]) < 1e-9 ? 0 : Double.parseDouble(String.format("%.6g", v[i]));
+        }
+        return o;
+    }
+
+    private static String compareValues(Object v0, Object v1) {
+        if (v0 instanceof Number a && v1 instanceof Number b) {
+            double x = a.doubleValue();
+            double y = b.doubleValue();
+            if (Double.compare(x, y) != 0 && !(Math.abs(x - y) <= VALUE_RTOL * Math.max(1, Math.abs(x)))) {
+                return "adjoint returned " + y + " but the method returns " + x;
+            }
+            return null;
+        }
+        double[] a = toDoubles(v0);
+        double[] b = toDoubles(v1);
+        if (a == null || b == null || a.length != b.length) {
+            return "adjoint returned " + describe(v1) + " but the method returns " + describe(v0);
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (Double.compare(a[i], b[i]) != 0 && !(Math.abs(a[i] - b[i]) <= VALUE_RTOL * Math.max(1, Math.abs(a[i])))) {
+                return "adjoint returned " + describe(v1) + " but the method returns " + describe(v0);
+            }
+        }
+        return null;
+    }
+
+    private static double[] toDoubles(Object v) {
+        if (v instanceof double[] d) {
+            return d;
+        }
+        if (v instanceof float[] f) {
+            double[] d = new double[f.length];
+            for (int i = 0; i < f.length; i++) {
+                d[i] = f[i];
+            }
+            return d;
+        }
+        return null;
+    }
+
+    /** The seed for a result: 1 for a scalar, 0.5, 0.75, 1.0, ... for an array of the value's length. */
+    private static Object seed(Ty result, Object value) {
+        if (result.dims() == 0) {
+            return result.prim() == Ty.Prim.FLOAT ? (Object) 1.0f : (Object) 1.0;
+        }
+        if (value instanceof float[] f) {
+            float[] s = new float[f.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = 0.5f + 0.25f * i;
+            }
+            return s;
+        }
+        double[] s = new double[((double[]) value).length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = 0.5 + 0.25 * i;
+        }
+        return s;
+    }
+
+    /** The value seen through the seed: the value itself, or seed · value for an array. */
+    private static double scalar(Object value, Object seed) {
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        double[] v = toDoubles(value);
+        double[] s = toDoubles(seed);
+        double sum = 0;
+        for (int i = 0; i < v.length; i++) {
+            sum += s[i] * v[i];
+        }
+        return sum;
+    }
+
+    /** Arguments converted to the parameters' types (so points may be written {@code p(3, 5)}). */
+    private static Object[] normalize(List<Param> ps, Object[] raw) {
+        Object[] out = new Object[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            Ty t = ps.get(i).type();
+            Object a = raw[i];
+            if (t.dims() == 0 && a instanceof Number n) {
+                out[i] = switch (t.prim()) {
+                    case DOUBLE -> n.doubleValue();
+                    case FLOAT -> n.floatValue();
+                    case INT -> n.intValue();
+                    case LONG -> n.longValue();
+                    default -> a;
+                };
+            } else {
+                out[i] = a;
+            }
+        }
+        return out;
+    }
+
+    private static Object[] buffers(List<Param> ps, Object[] args) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < ps.size(); i++) {
+            Param p = ps.get(i);
+            if (!p.wrt()) {
+                continue;
+            }
+            Object a = args[i];
+            if (a instanceof double[] d) {
+                out.add(new double[d.length]);
+            } else if (a instanceof float[] f) {
+                out.add(new float[f.length]);
+            } else if (a instanceof double[][] dd) {
+                double[][] z = new double[dd.length][];
+                for (int j = 0; j < dd.length; j++) {
+                    z[j] = new double[dd[j].length];
+                }
+                out.add(z);
+            } else if (a instanceof float[][] ff) {
+                float[][] z = new float[ff.length][];
+                for (int j = 0; j < ff.length; j++) {
+                    z[j] = new float[ff[j].length];
+                }
+                out.add(z);
+            } else if (p.type().prim() == Ty.Prim.FLOAT) {
+                out.add(new FloatGrad());
+            } else {
+                out.add(new DoubleGrad());
+            }
+        }
+        return out.toArray();
+    }
+
+    /** The wrt arguments flattened into one vector. */
+    private static double[] point(List<Param> ps, Object[] args) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < ps.size(); i++) {
+            if (!ps.get(i).wrt()) {
+                continue;
+            }
+            Object a = args[i];
+            if (a instanceof double[] || a instanceof float[]) {
+                for (double v : toDoubles(a)) {
+                    out.add(v);
+                }
+            } else if (a instanceof double[][] dd) {
+                for (double[] row : dd) {
+                    for (double v : row) {
+                        out.add(v);
+                    }
+                }
+            } else if (a instanceof float[][] ff) {
+                for (float[] row : ff) {
+                    for (double v : toDoubles(row)) {
+                        out.add(v);
+                    }
+                }
+            } else {
+                out.add(((Number) a).doubleValue());
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** A copy of {@code args} with the wrt arguments replaced by {@code x}. */
+    private static Object[] at(List<Param> ps, Object[] args, double[] x) {
+        Object[] copy = Differentiated.copyArguments(args);
+        int k = 0;
+        for (int i = 0; i < ps.size(); i++) {
+            if (!ps.get(i).wrt()) {
+                continue;
+            }
+            Object a = copy[i];
+            if (a instanceof double[] d) {
+                for (int j = 0; j < d.length; j++) {
+                    d[j] = x[k++];
+                }
+            } else if (a instanceof float[] f) {
+                for (int j = 0; j < f.length; j++) {
+                    f[j] = (float) x[k++];
+                }
+            } else if (a instanceof double[][] dd) {
+                for (double[] row : dd) {
+                    for (int j = 0; j < row.length; j++) {
+                        row[j] = x[k++];
+                    }
+                }
+            } else if (a instanceof float[][] ff) {
+                for (float[] row : ff) {
+                    for (int j = 0; j < row.length; j++) {
+                        row[j] = (float) x[k++];
+                    }
+                }
+            } else if (ps.get(i).type().prim() == Ty.Prim.FLOAT) {
+                copy[i] = (float) x[k++];
+            } else {
+                copy[i] = x[k++];
+            }
+        }
+        return copy;
+    }
+
+    private static String describe(Object o) {
+        if (o instanceof Object[] arr) {
+            StringBuilder s = new StringBuilder("(");
+            for (int i = 0; i < arr.length; i++) {
+                s.append(i == 0 ? "" : ", ").append(describe(arr[i]));
+            }
+            return s.append(")").toString();
+        }
+        if (o instanceof double[] d) {
+            return Arrays.toString(d);
+        }
+        if (o instanceof float[] f) {
+            return Arrays.toString(f);
+        }
+        return String.valueOf(o);
+    }
+
+    // ---------------------------------------------------------------- table
+
+    private static void writeTable(List<Case> cases) throws IOException {
+        Map<Kind, Integer> counts = new LinkedHashMap<>();
+        StringBuilder rows = new StringBuilder();
+        for (Case c : cases) {
+            counts.merge(c.outcome.kind(), 1, Integer::sum);
+            String outcome = switch (c.outcome.kind()) {
+                case ACCEPTED -> "accepted";
+                case REJECTED -> "rejected: " + c.outcome.detail();
+                case BUG -> (KNOWN_BUGS.containsKey(c.fn.id()) ? "**BUG** (in KNOWN_BUGS): " : "**BUG**: ") + c.outcome.detail();
+                case SUITE_ERROR -> "suite error: " + c.outcome.detail();
+            };
+            rows.append("| `").append(c.fn.id()).append("` | ").append(c.fn.origin()).append(" | ")
+                    .append(outcome.replace("|", "\\|").replace("\n", " ")).append(" |\n");
+        }
+        String table = "# Translated functions: outcomes\n\n" + cases.size() + " functions: " + counts + "\n\n"
+                + "| function | origin | outcome (strategy AUTO) |\n|---|---|---|\n" + rows;
+        Path out = Path.of("target", "translated-suite.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table);
+        // the source and the adjoint of each function showing a bug, for whoever fixes it
+        for (Case c : cases) {
+            if (c.outcome.kind() == Kind.BUG && c.translation != null) {
+                Path dir = Path.of("target", "translated-suite", c.fn.id());
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve(c.fn.simpleClassName() + ".java"), c.source);
+                for (Map.Entry<String, String> g : c.translation.generated().entrySet()) {
+                    Files.writeString(dir.resolve(g.getKey().substring(g.getKey().lastIndexOf('.') + 1) + ".java"), g.getValue());
+                }
+            }
+        }
+    }
+}
