@@ -188,12 +188,12 @@ class FenceDiagnosticsTest {
                         return x * m;
                         """),
                 staticBody("increment inside an expression", "'++' inside an expression", """
-                        int m = @@n++ * 2;
+                        int m = n + @@n++ * 2;
                         return x * m;
                         """),
                 staticBody("assignment inside an expression", "assignment inside an expression", """
                         double s = 0;
-                        double y = (@@s = x) * 2;
+                        double y = x > 1 ? (@@s = x) * 2 : s;
                         return y;
                         """),
                 staticBody("a local named Math", "a local named 'Math'", """

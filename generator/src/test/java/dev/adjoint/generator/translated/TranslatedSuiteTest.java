@@ -52,33 +52,7 @@ import org.junit.jupiter.api.TestFactory;
 class TranslatedSuiteTest {
 
     /** Function id to what is wrong with it today. Each entry fails without the skip. */
-    static final Map<String, String> KNOWN_BUGS = Map.ofEntries(
-            // tape: a prefix ++/-- inside an expression is recorded as a unary minus (++i becomes -i; the side effect is lost)
-            Map.entry("clad.Gradients.fn_increment_in_return",
-                    "tape records (++i) * temp as -i * temp: adjoint returns -9 where the method returns 12 at (3, 2); gradient wrong"),
-            Map.entry("clad.Assignments.f7_new",
-                    "tape records x = ++t[0] as x = -t[0] (and t[0] is not incremented): adjoint returns 3 where the method returns 4 at (3, 4)"),
-            // tape: an assignment inside a condition is copied into the recording without a tape node
-            Map.entry("clad.Gradients.fn_cond_side_eff",
-                    "tape: if ((x += x) != 0) records nothing for x += x: gradient 1, expected 2"),
-            Map.entry("clad.Gradients.fn_cond_add_assign",
-                    "tape: the assignments in if ((res = 2ij) != 0 && (res += 3ij) != 0 && ...) are not recorded: gradient [30, 18] at (3, 5), expected [80, 48]"),
-            Map.entry("clad.Loops.fn23",
-                    "tape: the for condition (res = i * j) != 0 is not recorded: gradient [0, 0] at (3, 5), expected [5, 3]"),
-            Map.entry("clad.Loops.fn27",
-                    "tape: the for condition (res += i * j) != 0 is not recorded: gradient [5, 3] at (3, 5), expected [10, 6]"),
-            Map.entry("clad.Loops.fn30",
-                    "tape: the for condition (c == 0) && (res = i * j) != 0 is not recorded: gradient [0, 0] at (3, 5), expected [5, 3]"),
-            Map.entry("clad.Loops.fn33",
-                    "tape: the assignments in the for and if conditions are not recorded: gradient [0, 0] at (3, 5), expected [15, 9]"),
-            // tape: int compound assignment with a double right-hand side
-            Map.entry("clad.Loops.fn10",
-                    "adjoint does not compile: the tape expands int b; b += i * i + j to b = b + (i * i + j) without the (int) cast"
-                            + " (possible lossy conversion from double to int)"),
-            // tape: case labels naming constants
-            Map.entry("clad.Switch.fn24_int",
-                    "adjoint does not compile: the tape copies case ADD: (a static final int of the class) unqualified into the"
-                            + " adjoint class: cannot find symbol ADD"));
+    static final Map<String, String> KNOWN_BUGS = Map.of(); // the ten found when the suite was written are fixed (issue 14)
 
     private static final double VALUE_RTOL = 1e-12;
 

@@ -1,0 +1,333 @@
+package dev.adjoint.generator.desugar;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Assignments and {@code ++}/{@code --} of variables inside a larger expression, as statements of
+ * their own in Java's order of evaluation, the expression reading what they leave:
+ *
+ * <pre>
+ * stack[top++] = b;            int t = top; top++; stack[t] = b;
+ * return (++i) * x;            i++; return i * x;
+ * if ((x += x) != 0) ...       x += x; if (x != 0) ...
+ * while ((r = i * j) != 0) B   while (true) { r = i * j; if (!(r != 0)) break; B }
+ * for (I; c-- > 0; U) B        for (I; ; U) { int t = c; c--; if (!(t > 0)) break; B }
+ * </pre>
+ *
+ * Lowered only where that keeps Java's meaning: the variable is a local or parameter of a
+ * primitive type; no part of the expression evaluated before the update reads the variable it
+ * changes (that read would need the old value: {@code i + i++}); the update is not under
+ * {@code &&}, {@code ||} or {@code ?:} (it may not happen at all); and the statement is an
+ * expression statement, a declaration, a {@code return}, an {@code if}, a {@code switch}, or the
+ * condition of a {@code while} or {@code for} loop. Anything else stays as written, for the shared
+ * fence to reject at its position.
+ */
+final class SideEffects {
+    private final Rewriter rw;
+
+    SideEffects(Rewriter rw) {
+        this.rw = rw;
+    }
+
+    /** The statements {@code s} stands for, or empty when it has no update to lower (or one that cannot be). */
+    Optional<List<Statement>> rewrite(Statement s) {
+        if (s instanceof ExpressionStmt es) {
+            Expression e = es.getExpression();
+            List<Expression> roots = new ArrayList<>();
+            if (e instanceof VariableDeclarationExpr v) {
+                if (v.getVariables().size() != 1) {
+                    return Optional.empty();
+                }
+                v.getVariables().get(0).getInitializer().ifPresent(roots::add);
+            } else if (isEffect(e)) {
+                roots.addAll(operands(e)); // the statement's own update stays the statement
+            } else {
+                roots.add(e);
+            }
+            return lowered(roots, s).map(pre -> with(pre, s));
+        }
+        if (s instanceof ReturnStmt r && r.getExpression().isPresent()) {
+            return lowered(List.of(r.getExpression().get()), s).map(pre -> with(pre, s));
+        }
+        if (s instanceof IfStmt i) {
+            return lowered(List.of(i.getCondition()), s).map(pre -> with(pre, s));
+        }
+        if (s instanceof SwitchStmt sw) {
+            return lowered(List.of(sw.getSelector()), s).map(pre -> with(pre, s));
+        }
+        if (s instanceof WhileStmt w) {
+            return lowered(List.of(w.getCondition()), s).map(pre -> {
+                WhileStmt loop = new WhileStmt(new BooleanLiteralExpr(true), exitFirst(pre, w.getCondition(), w.getBody(), s));
+                s.getRange().ifPresent(r -> {
+                    loop.setRange(r);
+                    loop.getCondition().setRange(r);
+                });
+                return List.of(loop);
+            });
+        }
+        if (s instanceof DoStmt d && !continues(d)) {
+            return lowered(List.of(d.getCondition()), s).map(pre -> {
+                // the condition's updates end the body (no continue jumps past them)
+                List<Statement> all = new ArrayList<>(d.getBody() instanceof BlockStmt b ? b.getStatements() : List.of(d.getBody()));
+                all.addAll(pre);
+                BlockStmt body = new BlockStmt(new NodeList<>(all));
+                d.getBody().getRange().ifPresent(body::setRange);
+                DoStmt loop = new DoStmt(body, d.getCondition());
+                s.getRange().ifPresent(loop::setRange);
+                return List.of(loop);
+            });
+        }
+        if (s instanceof ForStmt f && f.getCompare().isPresent()) {
+            Expression compare = f.getCompare().get();
+            return lowered(List.of(compare), s).map(pre -> {
+                ForStmt loop = new ForStmt(f.getInitialization(), null, f.getUpdate(), exitFirst(pre, compare, f.getBody(), s));
+                s.getRange().ifPresent(loop::setRange);
+                return List.of(loop);
+            });
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a {@code continue} in the loop's body goes to its condition (or anywhere by label). */
+    private static boolean continues(DoStmt d) {
+        for (ContinueStmt c : d.getBody().findAll(ContinueStmt.class)) {
+            Node target = c.getParentNode().orElse(null);
+            while (target != null && !(target instanceof ForStmt || target instanceof WhileStmt || target instanceof DoStmt
+                    || target instanceof com.github.javaparser.ast.stmt.ForEachStmt)) {
+                target = target.getParentNode().orElse(null);
+            }
+            if (c.getLabel().isPresent() || target == d) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code { pre; if (!(condition)) break; body }}. */
+    private static BlockStmt exitFirst(List<Statement> pre, Expression condition, Statement body, Node at) {
+        UnaryExpr not = new UnaryExpr(new EnclosedExpr(condition), UnaryExpr.Operator.LOGICAL_COMPLEMENT);
+        BreakStmt exit = new BreakStmt();
+        exit.removeLabel();
+        IfStmt test = new IfStmt(not, exit, null);
+        at.getRange().ifPresent(r -> {
+            not.setRange(r);
+            not.getExpression().setRange(r);
+            exit.setRange(r);
+            test.setRange(r);
+        });
+        List<Statement> all = new ArrayList<>(pre);
+        all.add(test);
+        if (body instanceof BlockStmt b) {
+            all.addAll(b.getStatements());
+        } else {
+            all.add(body);
+        }
+        BlockStmt block = new BlockStmt(new NodeList<>(all));
+        body.getRange().ifPresent(block::setRange);
+        return block;
+    }
+
+    private static List<Statement> with(List<Statement> pre, Statement s) {
+        List<Statement> out = new ArrayList<>(pre);
+        out.add(s);
+        return out;
+    }
+
+    /**
+     * Replaces each update nested in {@code roots} by what it leaves (in place) and returns the
+     * statements that perform them, in order; empty when there is none, or one that cannot be
+     * lowered (then nothing is changed).
+     */
+    private Optional<List<Statement>> lowered(List<Expression> roots, Statement at) {
+        List<Node> order = new ArrayList<>();
+        for (Expression r : roots) {
+            evaluationOrder(r, order);
+        }
+        List<Expression> effects = order.stream().filter(SideEffects::isEffect).map(n -> (Expression) n).toList();
+        if (effects.isEmpty() || !lowerable(effects, order, at)) {
+            return Optional.empty();
+        }
+        List<Statement> pre = new ArrayList<>();
+        for (int k = 0; k < effects.size(); k++) { // innermost first: evaluation order puts an update after its operands
+            Expression effect = effects.get(k);
+            Expression place = place(effect);
+            String v = variable(effect).orElseThrow().getNameAsString();
+            String type = storedType(effect).orElseThrow();
+            // what ++i or i = e leaves is i, unless a later update in the expression changes i again: then its value now
+            // (an element's value is always taken now: its index is read again otherwise)
+            boolean takeNow = !(place instanceof NameExpr) || effects.subList(k + 1, effects.size()).stream()
+                    .anyMatch(later -> variable(later).orElseThrow().getNameAsString().equals(v));
+            boolean postfix = effect instanceof UnaryExpr u && u.isPostfix();
+            Expression leaves = place.clone();
+            if (postfix) {
+                String old = rw.fresh(v + "Before");
+                pre.add(rw.statement(type + " #old# = $place;", Map.of("#old#", old), Map.of("$place", place), effect));
+                leaves = new NameExpr(old);
+            }
+            ExpressionStmt update = new ExpressionStmt(effect instanceof UnaryExpr u
+                    ? new UnaryExpr(u.getExpression().clone(), u.getOperator().name().contains("INCREMENT")
+                            ? UnaryExpr.Operator.POSTFIX_INCREMENT : UnaryExpr.Operator.POSTFIX_DECREMENT)
+                    : effect.clone());
+            update.walk(n -> {
+                if (n.getRange().isEmpty()) {
+                    effect.getRange().ifPresent(n::setRange);
+                }
+            });
+            pre.add(update);
+            if (takeNow && !postfix) {
+                String now = rw.fresh(v + "After");
+                pre.add(rw.statement(type + " #now# = $place;", Map.of("#now#", now), Map.of("$place", place), effect));
+                leaves = new NameExpr(now);
+            }
+            Expression residual = leaves;
+            effect.getRange().ifPresent(r -> residual.walk(n -> n.setRange(r)));
+            effect.replace(residual);
+        }
+        return Optional.of(pre);
+    }
+
+    private boolean lowerable(List<Expression> effects, List<Node> order, Statement at) {
+        for (Expression effect : effects) {
+            Optional<NameExpr> v = variable(effect);
+            if (v.isEmpty() || storedType(effect).isEmpty() || conditional(effect, at)) {
+                return false;
+            }
+            // a read of the variable evaluated before the update (other than the update's own) would see the new value
+            int at0 = order.indexOf(effect);
+            for (int i = 0; i < at0; i++) {
+                if (order.get(i) instanceof NameExpr n && n.getNameAsString().equals(v.get().getNameAsString())
+                        && effects.stream().noneMatch(n::isDescendantOf)) { // (an update's operands are read by the update, in order)
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code effect} may not happen when {@code at} runs: under {@code &&}, {@code ||}, {@code ?:} or a lambda. */
+    private static boolean conditional(Node effect, Statement at) {
+        Node child = effect;
+        for (Node p = effect.getParentNode().orElse(null); p != null && p != at; child = p, p = p.getParentNode().orElse(null)) {
+            if (p instanceof LambdaExpr) {
+                return true;
+            }
+            if (p instanceof ConditionalExpr c && c.getCondition() != child) {
+                return true;
+            }
+            if (p instanceof BinaryExpr b && b.getRight() == child
+                    && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code e}'s variable reads and updates in Java's order of evaluation: operands left to right
+     * (an assignment's target before its value), each update after its operands.
+     */
+    private static void evaluationOrder(Node e, List<Node> out) {
+        if (e instanceof LambdaExpr) {
+            return;
+        }
+        if (e instanceof NameExpr n) {
+            boolean scope = n.getParentNode().filter(p -> (p instanceof MethodCallExpr m && m.getScope().filter(s -> s == n).isPresent())
+                    || (p instanceof FieldAccessExpr f && f.getScope() == n)).isPresent();
+            if (!scope) {
+                out.add(n);
+            }
+            return;
+        }
+        for (Node c : e.getChildNodes()) {
+            evaluationOrder(c, out);
+        }
+        if (isEffect(e)) {
+            out.add(e);
+        }
+    }
+
+    static boolean isEffect(Node n) {
+        return n instanceof AssignExpr || (n instanceof UnaryExpr u && u.getOperator().name().contains("CREMENT"));
+    }
+
+    /** The operands of a statement's own update: an element's array and index, the value; not the variable it stores. */
+    private static List<Expression> operands(Expression effect) {
+        List<Expression> out = new ArrayList<>();
+        Expression target = effect instanceof AssignExpr a ? a.getTarget() : ((UnaryExpr) effect).getExpression();
+        if (!(target instanceof NameExpr)) {
+            out.add(target);
+        }
+        if (effect instanceof AssignExpr a) {
+            out.add(a.getValue());
+        }
+        return out;
+    }
+
+    /** What an update stores into: a variable, or an array element. */
+    private static Expression place(Expression effect) {
+        Expression t = effect instanceof AssignExpr a ? a.getTarget() : ((UnaryExpr) effect).getExpression();
+        while (t instanceof EnclosedExpr en) {
+            t = en.getInner();
+        }
+        return t;
+    }
+
+    /** The variable an update changes: the one it stores into, or the array whose element it stores. */
+    private static Optional<NameExpr> variable(Expression effect) {
+        Expression t = place(effect);
+        while (t instanceof ArrayAccessExpr a) {
+            t = a.getName();
+        }
+        return t instanceof NameExpr n ? Optional.of(n) : Optional.empty();
+    }
+
+    /** The primitive type an update stores, from the variable's declaration. */
+    private Optional<String> storedType(Expression effect) {
+        Expression t = place(effect);
+        int depth = 0;
+        while (t instanceof ArrayAccessExpr a) {
+            depth++;
+            t = a.getName();
+        }
+        Optional<Type> declared = rw.typeOf(t);
+        if (depth == 0) {
+            return declared.filter(d -> d instanceof PrimitiveType).map(Type::asString);
+        }
+        int indexed = depth;
+        return declared.filter(d -> d instanceof ArrayType a && a.getArrayLevel() == indexed && a.getElementType() instanceof PrimitiveType)
+                .map(d -> d.getElementType().asString());
+    }
+
+}
