@@ -190,8 +190,16 @@ public final class Fuzzer {
         public String describe() {
             StringBuilder s = new StringBuilder();
             boolean knownBugs = config.features().stream().anyMatch(ProgramGenerator.KNOWN_BUGS::contains);
+            // the rerun needs the same features: all (FUZZ_KNOWN_BUGS), or the safe ones and some of the known bugs'
+            List<String> some = config.features().containsAll(ProgramGenerator.KNOWN_BUGS) ? List.of()
+                    : config.features().stream().filter(ProgramGenerator.KNOWN_BUGS::contains).map(Enum::name).toList();
             for (Mismatch m : mismatches) {
-                String d = m.describe(config.seed(), knownBugs);
+                String d = m.describe(config.seed(), knownBugs && some.isEmpty());
+                if (!some.isEmpty()) {
+                    String list = String.join(",", some);
+                    d = d.replace("  rerun: ", "  rerun: FUZZ_FEATURES=" + list + " ")
+                            .replace(" -Dadjoint.fuzz.programs=1", " -Dadjoint.fuzz.programs=1 -Dadjoint.fuzz.features=" + list);
+                }
                 s.append(config.only().isEmpty() ? d : d.replace("  rerun: ", "  rerun: FUZZ_ONLY=" + config.only() + " ")
                         .replace(" -Dadjoint.fuzz.programs=1", " -Dadjoint.fuzz.programs=1 -Dadjoint.fuzz.only=" + config.only())).append('\n');
             }

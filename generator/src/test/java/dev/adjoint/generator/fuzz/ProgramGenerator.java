@@ -1383,7 +1383,7 @@ public final class ProgramGenerator {
                     out.append(pad).append(a.name()).append('[').append(i).append(" = ").append(idx).append("] = ")
                             .append(assignable(a.elem(), bounded(expr(2)))).append(";\n");
                     out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + " + a.name() + "["
-                            + i + "]", T.D)))).append(";\n");
+                            + i + "]", promote(v.type(), a.elem()))))).append(";\n");
                 }
                 default -> {
                     Arr a = arrays.get(r.nextInt(arrays.size()));
@@ -1391,8 +1391,10 @@ public final class ProgramGenerator {
                     String idx = index();
                     passive--;
                     out.append(pad).append("int ").append(i).append(" = ").append(idx).append(";\n");
-                    out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + " + a.name() + "["
-                            + i + (r.nextBoolean() ? "++" : "--") + "] * " + expr(1).text(), T.D)))).append(";\n");
+                    String read = a.name() + "[" + i + (r.nextBoolean() ? "++" : "--") + "]";
+                    E f = expr(1);
+                    out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + " + read + " * "
+                            + f.text(), promote(promote(v.type(), a.elem()), f.type()))))).append(";\n");
                 }
             }
         }
