@@ -11,6 +11,13 @@
 # 'N programs, M mismatches'. Exit status 0 without mismatches, 1 with, 2 when the build itself fails.
 # Extra Maven options through MAVEN_ARGS, e.g. MAVEN_ARGS=-o scripts/fuzz.sh 2000 7; the constructs that
 # trigger open generator bugs (ProgramGenerator.KNOWN_BUGS) are left out unless FUZZ_KNOWN_BUGS=true.
+# FUZZ_FEATURES=A,B puts back only those of the known bugs' features (e.g. FUZZ_FEATURES=ARROW_SWITCHES).
+# FUZZ_ONLY=TAPE (or STATIC) puts both variants of each method under that strategy: what it makes of the
+# constructs the other one rejects is still checked against the original and central differences.
+#
+# Two outcomes pass: a program rejected by both strategies alike, every error at a line and column of it
+# (only programs using a construct of ProgramGenerator.EXTRAS may be rejected), or adjoints that compile
+# and match the original's value, array writes and central differences (and each other).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +32,12 @@ args=(-B -Pfuzz -pl runtime,generator test -Dtest=DifferentialFuzzTest -Dsurefir
       -Dadjoint.fuzz.programs="$n" -Dadjoint.fuzz.seed="$seed" -Dadjoint.fuzz.first="$first")
 if [ -n "${FUZZ_KNOWN_BUGS:-}" ]; then
     args+=(-Dadjoint.fuzz.knownBugs="$FUZZ_KNOWN_BUGS")
+fi
+if [ -n "${FUZZ_FEATURES:-}" ]; then
+    args+=(-Dadjoint.fuzz.features="$FUZZ_FEATURES")
+fi
+if [ -n "${FUZZ_ONLY:-}" ]; then
+    args+=(-Dadjoint.fuzz.only="$FUZZ_ONLY")
 fi
 
 rm -f "$report"

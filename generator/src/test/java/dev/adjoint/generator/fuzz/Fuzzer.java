@@ -44,9 +44,15 @@ import java.util.function.UnaryOperator;
  * seed into non-zero buffers, and the adjoints' values and in-place array writes with the
  * original's.
  *
- * <p>A program mismatches when the generator reports an error or throws, javac rejects or warns
- * about the output, an adjoint throws, returns another value, leaves an array otherwise than the
- * original, or a gradient disagrees. Each program counts once (its first mismatch).
+ * <p>Two outcomes are accepted per program: (a) the generator rejects it, every error positioned
+ * at a line and column of the program, and the STATIC and TAPE variants of each method rejected
+ * alike (the program itself still compiles); or (b) it translates, the adjoints compile with
+ * {@code -Xlint:all -Werror}, and their values, in-place array writes and gradients match the
+ * original, each other and central differences. Anything else mismatches: an error without a
+ * position (UNPOSITIONED), one strategy rejecting what the other accepts (STRATEGIES_DISAGREE),
+ * the generator throwing, javac rejecting or warning about the output, an adjoint throwing,
+ * returning another value, leaving an array otherwise than the original, or a gradient that
+ * disagrees. Each program counts once (its first mismatch).
  */
 public final class Fuzzer {
     /** |a - b| / max(1, |a| + |b|) at most this between static and tape, double programs. */
@@ -78,37 +84,54 @@ public final class Fuzzer {
      * @param points random points per method
      * @param features the constructs the programs may use
      * @param threads worker threads (translation in chunks and checking)
+     * @param mutation applied to every generated adjoint source
+     * @param only "" for both strategies (S static, T tape), else STATIC or TAPE: both variants of each method under
+     *     that strategy (what it does then is still checked against the original and central differences: to see what
+     *     one strategy makes of constructs that the other rejects)
      */
     public record Config(long seed, int programs, int first, int points, Set<ProgramGenerator.Feature> features, int threads,
-            UnaryOperator<String> mutation) {
-        /** A run of {@code programs} programs from {@code seed}, every feature on. */
+            UnaryOperator<String> mutation, String only) {
+        /**
+         * A run of {@code programs} programs from {@code seed}, every feature on but the known bugs' (unless
+         * {@code adjoint.fuzz.knownBugs}; {@code adjoint.fuzz.features} puts back some), both strategies (unless
+         * {@code adjoint.fuzz.only}).
+         */
         public static Config of(long seed, int programs) {
             Set<ProgramGenerator.Feature> features = Boolean.getBoolean("adjoint.fuzz.knownBugs")
                     ? EnumSet.allOf(ProgramGenerator.Feature.class) : ProgramGenerator.safeFeatures();
+            // -Dadjoint.fuzz.features=A,B: known bugs' features put back one by one
+            for (String f : System.getProperty("adjoint.fuzz.features", "").split(",")) {
+                if (!f.isBlank()) {
+                    features.add(ProgramGenerator.Feature.valueOf(f.strip()));
+                }
+            }
             return new Config(seed, programs, 0, 3, features,
-                    Math.max(1, Runtime.getRuntime().availableProcessors()), UnaryOperator.identity());
+                    Math.max(1, Runtime.getRuntime().availableProcessors()), UnaryOperator.identity(),
+                    System.getProperty("adjoint.fuzz.only", "").toUpperCase(Locale.ROOT));
         }
 
         /** The same run, starting at program {@code f}. */
         public Config withFirst(int f) {
-            return new Config(seed, programs, f, points, features, threads, mutation);
+            return new Config(seed, programs, f, points, features, threads, mutation, only);
         }
 
         /** The same run, with programs that use only {@code f}. */
         public Config withFeatures(Set<ProgramGenerator.Feature> f) {
-            return new Config(seed, programs, first, points, f, threads, mutation);
+            return new Config(seed, programs, first, points, f, threads, mutation, only);
         }
 
         /** The same run with every generated source passed through {@code m}: to test that the checks catch a fault. */
         public Config withMutation(UnaryOperator<String> m) {
-            return new Config(seed, programs, first, points, features, threads, m);
+            return new Config(seed, programs, first, points, features, threads, m, only);
         }
     }
 
     /**
      * One program's first mismatch.
      *
-     * @param kind what disagreed: GENERATOR_ERROR, GENERATOR_EXCEPTION, JAVAC, EXCEPTION, TIMEOUT,
+     * @param kind what disagreed: UNPOSITIONED (an error without a position in the program),
+     *     STRATEGIES_DISAGREE (one strategy rejects a method the other accepts), GENERATOR_ERROR (no
+     *     adjoint class), GENERATOR_WARNING, GENERATOR_EXCEPTION, JAVAC, EXCEPTION, TIMEOUT,
      *     VALUE, ARRAYS, STRATEGIES, VJP, GRADIENT; PROGRAM when the random program itself is bad
      *     (a bug of this test)
      */
@@ -138,6 +161,10 @@ public final class Fuzzer {
     /**
      * The outcome of a run.
      *
+     * @param rejected programs rejected by both strategies alike, every error at a position (the first accepted
+     *     outcome; the others were translated and checked)
+     * @param reasons the rejected programs (and, among them, some that then failed to compile) by the extras they
+     *     use and the first error's message
      * @param points points checked against central differences
      * @param resampled points given up on (a kink within the steps, or a float/double branch split) and replaced
      * @param unchecked points never checked against central differences (every try was near a kink)
@@ -151,7 +178,7 @@ public final class Fuzzer {
      * @param worst the largest ρ seen: static vs tape and gradient vs central differences in double
      *     programs, then the same in programs with floats
      */
-    public record Report(Config config, int programs, List<Mismatch> mismatches, int points, int resampled, int unchecked,
+    public record Report(Config config, int programs, List<Mismatch> mismatches, int rejected, Map<String, Integer> reasons, int points, int resampled, int unchecked,
             int drowned, int sensitive, double[] worst, long millis, Map<String, Long> phases) {
 
         /** {@code N programs, M mismatches}: the last line of every run. */
@@ -163,14 +190,33 @@ public final class Fuzzer {
         public String describe() {
             StringBuilder s = new StringBuilder();
             boolean knownBugs = config.features().stream().anyMatch(ProgramGenerator.KNOWN_BUGS::contains);
+            // the rerun needs the same features: all (FUZZ_KNOWN_BUGS), or the safe ones and some of the known bugs'
+            List<String> some = config.features().containsAll(ProgramGenerator.KNOWN_BUGS) ? List.of()
+                    : config.features().stream().filter(ProgramGenerator.KNOWN_BUGS::contains).map(Enum::name).toList();
             for (Mismatch m : mismatches) {
-                s.append(m.describe(config.seed(), knownBugs)).append('\n');
+                String d = m.describe(config.seed(), knownBugs && some.isEmpty());
+                if (!some.isEmpty()) {
+                    String list = String.join(",", some);
+                    d = d.replace("  rerun: ", "  rerun: FUZZ_FEATURES=" + list + " ")
+                            .replace(" -Dadjoint.fuzz.programs=1", " -Dadjoint.fuzz.programs=1 -Dadjoint.fuzz.features=" + list);
+                }
+                s.append(config.only().isEmpty() ? d : d.replace("  rerun: ", "  rerun: FUZZ_ONLY=" + config.only() + " ")
+                        .replace(" -Dadjoint.fuzz.programs=1", " -Dadjoint.fuzz.programs=1 -Dadjoint.fuzz.only=" + config.only())).append('\n');
             }
+            Map<String, Integer> kinds = new TreeMap<>();
+            mismatches.forEach(m -> kinds.merge(m.kind(), 1, Integer::sum));
+            reasons.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
+                    .forEach(e -> s.append(String.format(Locale.ROOT, "rejected alike: %3d %s%n", e.getValue(), e.getKey())));
+            s.append(String.format(Locale.ROOT, "fuzz: %d programs checked, %d rejected by both strategies alike, %d mismatches %s%n",
+                    programs - rejected - mismatches.size(), rejected, mismatches.size(), kinds));
             s.append(String.format(Locale.ROOT, "fuzz: seed %d, programs %d..%d, %d points checked against central differences"
                     + " (%d resampled near a kink, %d unchecked, %d components drowned in rounding, %d float components too sensitive for the"
                     + " double twin); worst rho static vs tape %.1e (float programs %.1e), gradient vs"
                     + " differences %.1e (float programs %.1e); %.1f s (%s)%n", config.seed(), config.first(), config.first() + programs - 1,
                     points, resampled, unchecked, drowned, sensitive, worst[0], worst[2], worst[1], worst[3], millis / 1000.0, phases()));
+            if (!config.only().isEmpty()) {
+                s.append("(both variants under ").append(config.only()).append(")\n");
+            }
             s.append(summaryLine()).append('\n');
             return s.toString();
         }
@@ -179,6 +225,11 @@ public final class Fuzzer {
     private final Config config;
     private final List<Mismatch> mismatches = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger points = new AtomicInteger();
+    /** Programs that both strategies rejected alike, at positions (the first accepted outcome), not yet compiled. */
+    private final List<Program> rejected = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger rejectedCount = new AtomicInteger();
+    /** Rejected programs by their extras and first error message. */
+    private final Map<String, Integer> reasons = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger resampled = new AtomicInteger();
     private final AtomicInteger unchecked = new AtomicInteger();
     private final AtomicInteger drowned = new AtomicInteger();
@@ -213,12 +264,32 @@ public final class Fuzzer {
                 List<Program> programs = new ArrayList<>();
                 for (int i = from; i < Math.min(config.programs(), from + size); i++) {
                     int index = config.first() + i;
-                    programs.add(gen.program(config.seed(), index));
+                    Program p = gen.program(config.seed(), index);
+                    if (!config.only().isEmpty()) {
+                        String strategy = "strategy = Strategy." + config.only();
+                        p = new Program(p.index(), p.seed(), p.className(), p.floats(), p.methods(), p.source()
+                                .replace("strategy = Strategy.STATIC", strategy).replace("strategy = Strategy.TAPE", strategy), p.extras());
+                    }
+                    programs.add(p);
                 }
                 long t1 = System.nanoTime();
                 Map<Program, Map<String, String>> adjoints = translate(programs, pool);
                 long t2 = System.nanoTime();
-                Map<Program, ClassLoader> loaders = compile(adjoints, pool);
+                // a rejected program is still compiled (alone), to check that it is Java: else the test is wrong
+                List<Program> refused;
+                synchronized (rejected) {
+                    refused = new ArrayList<>(rejected);
+                    rejected.clear();
+                }
+                Map<Program, Map<String, String>> toCompile = new TreeMap<>((a, b) -> Integer.compare(a.index(), b.index()));
+                toCompile.putAll(adjoints);
+                refused.forEach(p -> toCompile.put(p, Map.of()));
+                Map<Program, ClassLoader> loaders = compile(toCompile, pool);
+                for (Program p : refused) {
+                    if (loaders.remove(p) != null) {
+                        rejectedCount.incrementAndGet();
+                    }
+                }
                 long t3 = System.nanoTime();
                 check(loaders, pool);
                 long t4 = System.nanoTime();
@@ -232,7 +303,7 @@ public final class Fuzzer {
         }
         List<Mismatch> sorted = new ArrayList<>(mismatches);
         sorted.sort((a, b) -> Integer.compare(a.program().index(), b.program().index()));
-        return new Report(config, config.programs(), sorted, points.get(), resampled.get(), unchecked.get(), drowned.get(), sensitive.get(), worst.clone(),
+        return new Report(config, config.programs(), sorted, rejectedCount.get(), new TreeMap<>(reasons), points.get(), resampled.get(), unchecked.get(), drowned.get(), sensitive.get(), worst.clone(),
                 (System.nanoTime() - start) / 1_000_000, phases);
     }
 
@@ -297,26 +368,25 @@ public final class Fuzzer {
             return out;
         }
         if (t.hasErrors()) {
-            Map<Program, List<String>> bad = new LinkedHashMap<>();
+            Map<Program, List<Diagnostic>> bad = new LinkedHashMap<>();
             for (Diagnostic d : t.diagnostics()) {
                 if (d.isError()) {
                     Program p = byFile.get(d.file());
                     if (p == null) {
                         // an error without a known file: split until it is pinned to a program
                         if (chunk.size() == 1) {
-                            bad.computeIfAbsent(chunk.get(0), k -> new ArrayList<>()).add(d.toString());
+                            bad.computeIfAbsent(chunk.get(0), k -> new ArrayList<>()).add(d);
                         } else {
                             out.putAll(translateChunk(chunk.subList(0, chunk.size() / 2), o));
                             out.putAll(translateChunk(chunk.subList(chunk.size() / 2, chunk.size()), o));
                             return out;
                         }
                     } else {
-                        bad.computeIfAbsent(p, k -> new ArrayList<>()).add(d.toString());
+                        bad.computeIfAbsent(p, k -> new ArrayList<>()).add(d);
                     }
                 }
             }
-            bad.forEach((p, ds) -> mismatch(p, "", "GENERATOR_ERROR", "the generator rejects supported Java (" + o + "):\n"
-                    + String.join("\n", ds)));
+            bad.forEach((p, ds) -> judgeRejection(p, ds, byFile, o));
             List<Program> rest = chunk.stream().filter(p -> !bad.containsKey(p)).toList();
             out.putAll(translateChunk(rest, o));
             return out;
@@ -346,6 +416,80 @@ public final class Fuzzer {
             }
         }
         return out;
+    }
+
+    /**
+     * The first accepted outcome, a program rejected: every error positioned at a line and column of the program, and
+     * the STATIC and TAPE variants of each method rejected alike (an error on a line of {@code mS} rejects m under the
+     * static strategy, one on {@code mT} under the tape). Then the program joins {@link #rejected} (its source is still
+     * compiled, to check that it is Java); else a mismatch, UNPOSITIONED or STRATEGIES_DISAGREE.
+     */
+    private void judgeRejection(Program p, List<Diagnostic> errors, Map<Path, Program> byFile, Options o) {
+        String[] owners = methodLines(p.source());
+        StringBuilder listed = new StringBuilder();
+        String[] lines = p.source().split("\n", -1);
+        boolean unpositioned = false;
+        Set<String> byStatic = new java.util.TreeSet<>();
+        Set<String> byTape = new java.util.TreeSet<>();
+        for (Diagnostic d : errors) {
+            boolean positioned = byFile.get(d.file()) == p && d.line() >= 1 && d.column() >= 1 && d.line() <= lines.length
+                    && d.column() <= lines[d.line() - 1].length() + 1;
+            listed.append(d).append('\n');
+            if (!positioned) {
+                unpositioned = true;
+                continue;
+            }
+            listed.append(String.format(Locale.ROOT, "    %4d  %s%n", d.line(), lines[d.line() - 1]));
+            String owner = owners[d.line()];
+            for (Method m : p.methods()) {
+                if ((m.base() + "S").equals(owner)) {
+                    byStatic.add(m.base());
+                } else if ((m.base() + "T").equals(owner)) {
+                    byTape.add(m.base());
+                }
+            }
+        }
+        if (p.extras().isEmpty()) {
+            // none of the constructs that may be rejected: Java that both strategies support
+            mismatch(p, "", "GENERATOR_ERROR", "the generator rejects supported Java (" + o + "):\n" + listed);
+        } else if (unpositioned) {
+            mismatch(p, "", "UNPOSITIONED", "an error without a position in the program (" + o + "):\n" + listed);
+        } else if (!byStatic.equals(byTape)) {
+            mismatch(p, "", "STRATEGIES_DISAGREE", "the strategies disagree on rejecting (" + o + "): STATIC rejects " + byStatic
+                    + ", TAPE rejects " + byTape + ":\n" + listed);
+        } else {
+            rejected.add(p);
+            // what rejected it, for the report: the first error's message without its quoted code, and the extras
+            String why = errors.get(0).message().replaceAll("'[^']*'", "'…'");
+            reasons.merge(p.extras() + " " + (why.length() > 110 ? why.substring(0, 110) + "…" : why), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * For each 1-based line of {@code source}, the method whose declaration (its annotation to its closing brace) holds
+     * it, e.g. {@code mS} or {@code h0T}; null outside methods.
+     */
+    static String[] methodLines(String source) {
+        String[] lines = source.split("\n", -1);
+        String[] at = new String[lines.length + 1];
+        java.util.regex.Pattern head = java.util.regex.Pattern.compile("^(\\s*)static [\\w\\[\\]]+ (\\w+)\\(");
+        for (int i = 0; i < lines.length; i++) {
+            java.util.regex.Matcher mt = head.matcher(lines[i]);
+            if (!mt.find()) {
+                continue;
+            }
+            String close = mt.group(1) + "}";
+            int start = i > 0 && lines[i - 1].strip().startsWith("@") ? i - 1 : i;
+            int end = i;
+            while (end < lines.length - 1 && !lines[end].equals(close)) {
+                end++;
+            }
+            for (int j = start; j <= end; j++) {
+                at[j + 1] = mt.group(2);
+            }
+            i = end;
+        }
+        return at;
     }
 
     // ------------------------------------------------------------------------------------ javac
