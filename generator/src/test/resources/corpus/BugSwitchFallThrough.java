@@ -6,7 +6,6 @@ import dev.adjoint.Differentiable;
 public class BugSwitchFallThrough {
 
     // fall-through from one case into the next, and a return inside a case
-    //@autotape switch
     //@at (0.4, 0)
     //@at (0.4, 1)
     //@at (0.4, 2)

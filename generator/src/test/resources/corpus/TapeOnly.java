@@ -3,13 +3,13 @@ package corpus;
 import dev.adjoint.Differentiable;
 
 /**
- * Constructs the static strategy rejects and AUTO sends to the tape: switch statements,
- * labelled break/continue, recursion (direct and mutual), throw. Here "static" and "tape" are
- * both the tape (the cross-check is trivial); central differences are not.
+ * Constructs the static strategy rejected and AUTO sent to the tape: labelled break/continue,
+ * recursion (direct and mutual), throw; for those, "static" and "tape" are both the tape (the
+ * cross-check is trivial; central differences are not). Switch statements are lowered to
+ * branches (desugar pass) and differentiated by both strategies now.
  */
 public class TapeOnly {
 
-    //@autotape switch
     //@at (0.4, 0)
     //@at (0.4, 1)
     //@at (-0.9, 7)
@@ -30,7 +30,6 @@ public class TapeOnly {
     }
 
     // a switch inside a loop, on the loop counter
-    //@autotape switch
     //@at ({0.3, -0.7, 1.1, 0.8, -0.2})
     //@at ({-1.2, 0.4})
     @Differentiable
@@ -166,7 +165,6 @@ public class TapeOnly {
     }
 
     // a switch whose cases call a static-friendly method of the class
-    //@autotape switch
     //@at (0.4, 0)
     //@at (0.4, 1)
     @Differentiable

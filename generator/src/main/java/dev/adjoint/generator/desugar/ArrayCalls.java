@@ -66,7 +66,7 @@ final class ArrayCalls {
     private Optional<List<Statement>> arraycopy(MethodCallExpr m, Statement at) {
         Expression src = m.getArgument(0);
         Expression dst = m.getArgument(2);
-        if (elementType(src).isEmpty() || elementType(dst).isEmpty()) {
+        if (elementType(src).isEmpty() || !elementType(src).equals(elementType(dst))) { // (float[] into double[] throws)
             return Optional.empty();
         }
         Map<String, String> names = Map.of("#from#", rw.fresh("copyFrom"), "#to#", rw.fresh("copyTo"), "#n#", rw.fresh("copyLength"),

@@ -18,7 +18,8 @@ public final class Desugaring {
     private Desugaring() {}
 
     /**
-     * Rewrites {@code r}'s body: each statement that {@link SideEffects}, {@link Switches} or {@link ArrayCalls} stands
+     * Rewrites {@code r}'s body: each statement that {@link SideEffects}, {@link SwitchStatements},
+     * {@link Switches} or {@link ArrayCalls} stands
      * for is replaced by what it means, then the result is looked at again (a case may copy arrays).
      */
     public static void apply(MethodRequest r) {
@@ -29,6 +30,7 @@ public final class Desugaring {
         }
         Rewriter rw = new Rewriter(m);
         Switches switches = new Switches(rw, r.staticFields().keySet());
+        SwitchStatements switchStatements = new SwitchStatements(rw, switches);
         ArrayCalls arrays = new ArrayCalls(rw, m.findCompilationUnit().get());
         SideEffects effects = new SideEffects(rw);
         Set<Statement> asWritten = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -40,7 +42,8 @@ public final class Desugaring {
                     continue;
                 }
                 // updates first: a switch's selector or an arraycopy's arguments may hold one
-                Optional<List<Statement>> meaning = effects.rewrite(s).or(() -> switches.rewrite(s)).or(() -> arrays.rewrite(s));
+                Optional<List<Statement>> meaning = effects.rewrite(s).or(() -> switchStatements.rewrite(s))
+                        .or(() -> switches.rewrite(s)).or(() -> arrays.rewrite(s));
                 if (meaning.isEmpty()) {
                     asWritten.add(s);
                     continue;

@@ -31,7 +31,8 @@ import java.util.Set;
  * the user's expressions keep their own positions.
  */
 final class Rewriter {
-    private static final JavaParser PARSER = new JavaParser(new ParserConfiguration()
+    /** One per method: a JavaParser is not safe to share between threads (builds translate in parallel). */
+    private final JavaParser parser = new JavaParser(new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
 
     private final Set<String> taken = new HashSet<>();
@@ -82,7 +83,7 @@ final class Rewriter {
         for (Map.Entry<String, String> e : names.entrySet()) {
             text = text.replace(e.getKey(), e.getValue());
         }
-        Statement s = PARSER.parseStatement(text).getResult().orElseThrow(() -> new IllegalStateException("template: " + template));
+        Statement s = parser.parseStatement(text).getResult().orElseThrow(() -> new IllegalStateException("template: " + template));
         Optional<Range> range = at.getRange();
         s.walk(n -> n.setRange(range.orElse(null)));
         for (NameExpr placeholder : s.findAll(NameExpr.class)) {

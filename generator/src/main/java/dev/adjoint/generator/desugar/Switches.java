@@ -13,17 +13,11 @@ import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.BreakStmt;
-import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
-import com.github.javaparser.ast.stmt.ForEachStmt;
-import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
-import com.github.javaparser.ast.stmt.SwitchStmt;
-import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,19 +27,19 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Arrow-form {@code switch} statements and {@code switch} expressions as the branches they mean:
+ * {@code switch} expressions in statement position as the branches they mean, and what the
+ * lowering of {@code switch} statements ({@link SwitchStatements}) shares with them: the chain of
+ * {@code if}s over the selector's value and the labels it can compare with {@code ==}.
  *
  * <pre>
- * switch (k) { case 0 -> A; case 1, 2 -> B; default -> C; }     { int v = k; if (v == 0) A else if (v == 1 || v == 2) B else C }
  * T r = switch (k) { case 0 -> e; default -> { S; yield f; } };  T r; { int v = k; if (v == 0) r = e; else { S; r = f; } }
  * r = switch ...;   return switch ...;                            the same, assigning r or returning
  * </pre>
  *
- * An arrow case never falls through, so each case is one branch. Rewritten only when every label
- * is an integer or char literal or a constant of the class (so {@code ==} means what the
- * {@code case} means), no {@code break} leaves the switch statement from inside (it would leave
- * the enclosing loop instead), and each block of a switch expression ends in its only
- * {@code yield}. A {@code switch} expression inside a larger expression is left as written.
+ * Rewritten only when every label is an integer or char literal or a constant of the class (so
+ * {@code ==} means what the {@code case} means), there is a {@code default}, and each block ends
+ * in its only {@code yield}. A {@code switch} expression inside a larger expression is left as
+ * written, for the fences to reject.
  */
 final class Switches {
     private final Rewriter rw;
@@ -58,9 +52,6 @@ final class Switches {
 
     /** The statements {@code s} stands for, or empty when it is not a switch this class rewrites. */
     Optional<List<Statement>> rewrite(Statement s) {
-        if (s instanceof SwitchStmt sw && arrowForm(sw.getEntries()) && labelsAreConstants(sw.getEntries()) && !breaksOut(sw)) {
-            return Optional.of(List.of(chain(sw, sw.getSelector(), sw.getEntries(), e -> block(e.getStatements(), e))));
-        }
         if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v && v.getVariables().size() == 1
                 && v.getVariables().get(0).getInitializer().orElse(null) instanceof SwitchExpr sx && lowerable(sx)) {
             VariableDeclarator d = v.getVariables().get(0);
@@ -92,7 +83,7 @@ final class Switches {
     }
 
     /** {@code { int v = selector; if (v == a) ... else if ... else default }}. */
-    private BlockStmt chain(Node at, Expression selector, List<SwitchEntry> entries, Function<SwitchEntry, Statement> body) {
+    BlockStmt chain(Node at, Expression selector, List<SwitchEntry> entries, Function<SwitchEntry, Statement> body) {
         String v = rw.fresh("switchValue");
         BlockStmt out = (BlockStmt) rw.statement("{ int " + v + " = $selector; }", Map.of(), Map.of("$selector", selector), at);
         Statement otherwise = null;
@@ -120,17 +111,14 @@ final class Switches {
         return out;
     }
 
-    /** A case's statements in a block of their own (an arrow case's body is one statement). */
-    private static BlockStmt block(List<Statement> statements, Node at) {
-        List<Statement> flat = new ArrayList<>();
-        for (Statement s : statements) {
-            if (s instanceof BlockStmt b) {
-                flat.addAll(b.getStatements());
-            } else {
-                flat.add(s);
-            }
-        }
-        BlockStmt b = new BlockStmt(new NodeList<>(flat));
+    /** A case's statements: an arrow case's block opened, anything else as it is. */
+    static List<Statement> flat(List<Statement> statements) {
+        return statements.size() == 1 && statements.get(0) instanceof BlockStmt b ? List.copyOf(b.getStatements()) : List.copyOf(statements);
+    }
+
+    /** {@code statements} in a block, at {@code at}'s position. */
+    static BlockStmt block(List<Statement> statements, Node at) {
+        BlockStmt b = new BlockStmt(new NodeList<>(statements));
         at.getRange().ifPresent(b::setRange);
         return b;
     }
@@ -170,11 +158,11 @@ final class Switches {
                 && e.getGuard().isEmpty() && e.getStatements().size() == 1);
     }
 
-    private static boolean isDefault(SwitchEntry e) {
+    static boolean isDefault(SwitchEntry e) {
         return e.isDefault() || e.getLabels().isEmpty();
     }
 
-    private boolean labelsAreConstants(List<SwitchEntry> entries) {
+    boolean labelsAreConstants(List<SwitchEntry> entries) {
         return entries.stream().filter(e -> !isDefault(e)).flatMap(e -> e.getLabels().stream()).allMatch(this::isConstant);
     }
 
@@ -184,24 +172,6 @@ final class Switches {
         }
         return label instanceof IntegerLiteralExpr || label instanceof CharLiteralExpr
                 || (label instanceof NameExpr n && constants.contains(n.getNameAsString()));
-    }
-
-    /** Whether a {@code break} inside leaves this switch statement (in an if-chain it would leave the loop around it). */
-    private static boolean breaksOut(SwitchStmt sw) {
-        for (BreakStmt b : sw.findAll(BreakStmt.class)) {
-            if (b.getLabel().isPresent()) {
-                continue;
-            }
-            Node target = b.getParentNode().orElse(null);
-            while (target != null && !(target instanceof SwitchStmt || target instanceof ForStmt || target instanceof WhileStmt
-                    || target instanceof DoStmt || target instanceof ForEachStmt)) {
-                target = target.getParentNode().orElse(null);
-            }
-            if (target == sw) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** An expression case, a throwing case, or a block whose last statement is its only {@code yield} of this switch. */

@@ -113,7 +113,16 @@ public final class SharedFence {
             return;
         }
         MethodIndex.Entry t = target.get();
+        Optional<Expression> array = m.getArguments().stream()
+                .filter(a -> ArrayEffects.passesArray(a, arrays, Set.of())).findFirst();
         if (t.differentiable().isPresent()) {
+            Optional<Node> passive = passiveConsumer(m);
+            if (array.isPresent() && passive.isPresent() && effects.mayWrite(t)) {
+                error(m, "call to '" + m.getNameAsString() + "', which may write into the array '" + Positions.oneLine(array.get())
+                        + "' it is given, where its value has no derivative (" + Positions.oneLine(passive.get()) + "): both strategies"
+                        + " compute such a value by calling the method itself, so its write would not be followed; call it in a"
+                        + " statement of its own first (double v = " + m.getNameAsString() + "(...);) and use v there");
+            }
             return;
         }
         if (t.declaration().getAnnotationByName("Differentiable").isPresent()) {
@@ -127,14 +136,41 @@ public final class SharedFence {
                     + " @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
             return;
         }
-        Optional<Expression> array = m.getArguments().stream()
-                .filter(a -> ArrayEffects.passesArray(a, arrays, Set.of())).findFirst();
         if (array.isPresent() && effects.mayWrite(t)) {
             error(m, "call to '" + m.getNameAsString() + "' may write into the array '" + Positions.oneLine(array.get())
                     + "' it is given, and '" + m.getNameAsString() + "' is not @Differentiable: neither strategy can follow"
                     + " that change, so the gradient would miss it; write the elements in this method, or make '"
                     + m.getNameAsString() + "' a @Differentiable method that returns a value");
         }
+    }
+
+    /**
+     * The expression around {@code call} that makes its value one without derivative (a comparison,
+     * a condition, an index, a cast to an integer, another method's argument), if any: there the
+     * strategies copy the expression, call and all, instead of differentiating the call.
+     */
+    private static Optional<Node> passiveConsumer(MethodCallExpr call) {
+        Node child = call;
+        for (Node p = call.getParentNode().orElse(null); p != null && !(p instanceof com.github.javaparser.ast.stmt.Statement);
+                child = p, p = p.getParentNode().orElse(null)) {
+            boolean passive = (p instanceof com.github.javaparser.ast.expr.BinaryExpr b && switch (b.getOperator()) {
+                        case PLUS, MINUS, MULTIPLY, DIVIDE -> false;
+                        default -> true;
+                    })
+                    || (p instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT)
+                    || (p instanceof com.github.javaparser.ast.expr.CastExpr c && !Set.of("double", "float").contains(c.getType().asString()))
+                    || (p instanceof com.github.javaparser.ast.expr.ArrayAccessExpr a && a.getIndex() == child)
+                    || (p instanceof com.github.javaparser.ast.expr.ConditionalExpr c && c.getCondition() == child)
+                    || p instanceof MethodCallExpr;
+            if (passive) {
+                return Optional.of(p);
+            }
+        }
+        Node stmt = child.getParentNode().orElse(null);
+        boolean condition = stmt instanceof com.github.javaparser.ast.stmt.IfStmt || stmt instanceof com.github.javaparser.ast.stmt.WhileStmt
+                || stmt instanceof com.github.javaparser.ast.stmt.DoStmt || stmt instanceof ForStmt
+                || stmt instanceof com.github.javaparser.ast.stmt.SwitchStmt;
+        return condition ? Optional.of(child) : Optional.empty();
     }
 
     private boolean isMathScoped(MethodCallExpr m) {

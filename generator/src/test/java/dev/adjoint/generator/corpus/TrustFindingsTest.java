@@ -235,6 +235,48 @@ class TrustFindingsTest {
     }
 
     @Test
+    @SuppressWarnings("fallthrough")
+    void switchesWithBreaksInsideCases() {
+        differentiates("""
+                @SuppressWarnings("fallthrough")
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, double[] w, int kind) {
+                    double r = x;
+                    for (int i = 0; i < w.length; i++) {
+                        switch ((kind + i) % 4) {
+                            case 0:
+                            case 1:
+                                r = r * w[i];
+                                if (r > 1) {
+                                    break;
+                                }
+                                r = r + x;
+                            case 2:
+                                if (w[i] < 0) {
+                                    continue;
+                                }
+                                r = Math.sin(r + w[i]);
+                                break;
+                            default:
+                                r = 2 * r;
+                        }
+                        switch (i) {
+                            case 1 -> {
+                                if (r < 0) break;
+                                r = r * x;
+                            }
+                            default -> r = r + 0.5 * w[i];
+                        }
+                    }
+                    return r;
+                }
+                """, "f", new Object[] {0.5, new double[] {0.75, -0.5, 1.5, 2.5}, 0},
+                new Object[] {0.5, new double[] {0.75, -0.5, 1.5, 2.5}, 1},
+                new Object[] {1.5, new double[] {0.75, 0.5, -1.5, 2.5}, 2},
+                new Object[] {-0.5, new double[] {0.75, 0.5, -1.5, 2.5}, 3});
+    }
+
+    @Test
     void switchExpressionInsideALargerExpressionIsRejected() {
         rejected("""
                 @Differentiable(strategy = Strategy.$S)
@@ -248,7 +290,7 @@ class TrustFindingsTest {
     }
 
     @Test
-    void classicSwitchWithFallThroughOnTheTape() {
+    void classicSwitchWithFallThrough() {
         differentiates("""
                 @SuppressWarnings("fallthrough")
                 @Differentiable(strategy = Strategy.$S)
@@ -265,7 +307,7 @@ class TrustFindingsTest {
                     }
                     return r;
                 }
-                """, "f", List.of("AUTO", "TAPE"), new Object[] {0.5, 0}, new Object[] {0.5, 1}, new Object[] {0.5, 2});
+                """, "f", new Object[] {0.5, 0}, new Object[] {0.5, 1}, new Object[] {0.5, 2});
     }
 
     // ---- 3. side effects inside expressions -----------------------------------------------------
@@ -417,23 +459,19 @@ class TrustFindingsTest {
         Translation t = Pipeline.translate(Map.of(Path.of("Repro.java"), source("""
                 @Differentiable
                 static double f(double[][] a, double x, int k) {
-                    double r = x;
-                    switch (k) {
-                        case 0:
-                            r = r * x;
-                            break;
-                        default:
-                            r = r + x;
+                    double r = x * x;
+                    if (k < 0) {
+                        throw new IllegalArgumentException();
                     }
                     return r * a[0][1];
                 }
                 """, "AUTO")), Optional.empty(), Options.DEFAULT);
         List<Diagnostic> ds = t.diagnostics();
         assertTrue(ds.size() >= 2, ds.toString());
-        assertEquals(12, ds.get(0).line(), ds.toString());
-        assertTrue(ds.get(0).message().startsWith("'switch' statement is not supported"), ds.toString());
+        assertEquals(13, ds.get(0).line(), ds.toString());
+        assertTrue(ds.get(0).message().startsWith("'throw' statement is not supported"), ds.toString());
         assertTrue(ds.stream().skip(1).allMatch(d -> d.message().startsWith("the tape strategy, which AUTO tried because of the error"
-                + " at Repro.java:[12,9], cannot take this either")), ds.toString());
+                + " at Repro.java:[13,13], cannot take this either")), ds.toString());
     }
 
     @Test
@@ -464,6 +502,25 @@ class TrustFindingsTest {
                 """, "inside an expression", List.of("STATIC", "AUTO"));
         assertEquals(2, ds.size(), ds.toString());
         assertEquals(12, ds.get(1).line(), ds.toString());
+    }
+
+    @Test
+    void aDifferentiableCalleeWritingAnArrayInsideAConditionIsRejected() {
+        rejected("""
+                @Differentiable
+                static double scale(double[] a) {
+                    a[0] = a[0] * a[1];
+                    return a[0];
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] a) {
+                    if (scale(a) > 0) {
+                        return a[0] * a[1];
+                    }
+                    return a[1] + (scale(a) > 1 ? a[0] : 0);
+                }
+                """, "may write into the array 'a' it is given, where its value has no derivative");
     }
 
     // ---- 6. a plain void helper writing a differentiated array ----------------------------------

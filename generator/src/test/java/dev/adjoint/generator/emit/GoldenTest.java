@@ -229,9 +229,10 @@ class GoldenTest {
                 package golden;
 
                 import dev.adjoint.Differentiable;
+                import dev.adjoint.Strategy;
 
                 class Taped {
-                    @Differentiable
+                    @Differentiable(strategy = Strategy.TAPE)
                     static double piecewise(double[] w, int mode) {
                         double s = 0;
                         for (int i = 0; i < w.length; i++) {

@@ -140,11 +140,11 @@ class FenceDiagnosticsTest {
      */
     static Stream<Arguments> rejectedByTheStaticStrategy() {
         return Stream.of(
-                staticBody("switch statement", "'switch' statement is not supported", """
+                staticBody("switch statement whose cases share a variable", "'switch' statement is not supported", """
                         double s = x;
                         @@switch (n) {
-                            case 1: s = 2 * x; break;
-                            default: s = 3 * x;
+                            case 1: double t = 2 * x; s = t; break;
+                            default: t = 3 * x; s = t;
                         }
                         return s;
                         """),

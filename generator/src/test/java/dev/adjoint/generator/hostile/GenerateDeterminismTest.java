@@ -38,7 +38,7 @@ class GenerateDeterminismTest {
     /** Sources of several shapes: random programs (both strategies, nested classes, custom derivatives), unicode, packages. */
     private static Map<String, String> sources() {
         Map<String, String> s = new LinkedHashMap<>();
-        ProgramGenerator gen = new ProgramGenerator(ProgramGenerator.safeFeatures());
+        ProgramGenerator gen = new ProgramGenerator(ProgramGenerator.buildingFeatures());
         for (int i = 0; i < 16; i++) {
             ProgramGenerator.Program p = gen.program(20240611L, i);
             s.put(ProgramGenerator.PACKAGE + "/" + p.className() + ".java", p.source());
