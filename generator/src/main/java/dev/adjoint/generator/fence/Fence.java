@@ -147,6 +147,7 @@ public final class Fence {
         } else if (n instanceof FieldAccessExpr f) {
             String text = f.toString();
             if (!(f.getNameAsString().equals("length") || text.equals("Math.PI") || text.equals("Math.E")
+                    || dev.adjoint.generator.normalize.NumberConstants.type(f).isPresent()
                     || text.equals("java.lang.Math.PI") || text.equals("java.lang.Math.E")
                     || (f.getScope() instanceof NameExpr s && request.ownerPath().contains(s.getNameAsString())
                             && request.staticFields().containsKey(f.getNameAsString())))) {

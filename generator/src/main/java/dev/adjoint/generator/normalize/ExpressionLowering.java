@@ -104,6 +104,9 @@ final class ExpressionLowering {
             }
             return unknown(e);
         }
+        if (e instanceof FieldAccessExpr f && NumberConstants.type(f).isPresent()) {
+            return new Atom.Const(f.toString(), ty);
+        }
         if (e instanceof FieldAccessExpr f) {
             String field = f.getNameAsString();
             if (field.equals("PI") || field.equals("E")) {

@@ -77,7 +77,8 @@ public final class Types {
             if (f.getNameAsString().equals("PI") || f.getNameAsString().equals("E")) {
                 return Optional.of(Ty.DOUBLE);
             }
-            return names.apply(f.getNameAsString());
+            Optional<Ty> number = NumberConstants.type(f);
+            return number.isPresent() ? number : names.apply(f.getNameAsString());
         }
         if (e instanceof ArrayAccessExpr a) {
             return of(a.getName()).filter(Ty::isArray).map(Ty::element);

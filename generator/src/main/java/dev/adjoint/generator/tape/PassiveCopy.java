@@ -39,6 +39,16 @@ final class PassiveCopy {
                 d = root.findFirst(MethodCallExpr.class, PassiveCopy::isDetach)) {
             d.get().replace(new EnclosedExpr(d.get().getArgument(0).clone()));
         }
+        for (NameExpr n : root.findAll(NameExpr.class)) {
+            String id = n.getNameAsString();
+            boolean known = st.scope.lookup(id).isPresent() || isScope(n) || request.staticFields().containsKey(id)
+                    || ((id.equals("PI") || id.equals("E")) && request.importsMath(id));
+            if (!known) {
+                // a static import or a field the adjoint class cannot see: copied, it would not compile
+                st.error(n, "'" + id + "' is not a parameter, a local variable or a static final field of "
+                        + request.ownerSimpleName() + "; the generated code can read only those");
+            }
+        }
         for (MethodCallExpr m : root.findAll(MethodCallExpr.class)) {
             if (m.getScope().isEmpty() && request.importsMathMethod(m.getNameAsString())
                     && DerivativeRules.isMathFunction(m.getNameAsString(), m.getArguments().size())) {
@@ -59,6 +69,10 @@ final class PassiveCopy {
             if (f.getScope() instanceof NameExpr sc && request.ownerPath().contains(sc.getNameAsString())
                     && request.staticFields().containsKey(f.getNameAsString())) {
                 f.replace(new NameExpr(constant(f, f.getNameAsString())));
+            } else if (!isQualifier(f) && !readable(f)) {
+                st.error(f, "field access '" + f + "' is not supported: the generated code reads only parameters, locals,"
+                        + " .length, the constants of java.lang.Math and of the number classes (Double.MAX_VALUE, ...) and static"
+                        + " final fields of the method's own class; pass the value as a parameter");
             }
         }
         // the user's class and its static imports name these unqualified; the adjoint class does not see them
@@ -85,6 +99,24 @@ final class PassiveCopy {
             return field;
         }
         return text.get();
+    }
+
+    private static final java.util.Set<String> READABLE_CLASSES = java.util.Set.of("Math", "java.lang.Math", "StrictMath", "Double",
+            "Float", "Integer", "Long", "java.lang.Double", "java.lang.Float", "java.lang.Integer", "java.lang.Long");
+
+    /** A field the adjoint class reads as written: an array's length, a constant of Math or of a number class. */
+    private boolean readable(FieldAccessExpr f) {
+        if (f.getNameAsString().equals("length")) {
+            return true;
+        }
+        String scope = f.getScope().toString();
+        return READABLE_CLASSES.contains(scope) && (f.getScope() instanceof FieldAccessExpr || st.scope.lookup(scope).isEmpty());
+    }
+
+    /** Whether {@code n} qualifies a longer name ({@code java.lang} in {@code java.lang.Math.PI}, a call's scope). */
+    private static boolean isQualifier(com.github.javaparser.ast.expr.Expression n) {
+        return n.getParentNode().filter(p -> (p instanceof FieldAccessExpr f && f.getScope() == n)
+                || (p instanceof MethodCallExpr m && m.getScope().filter(sc -> sc == n).isPresent())).isPresent();
     }
 
     /** Whether {@code n} is the scope of a call or a field access: a class (or a variable) named there, not a value. */

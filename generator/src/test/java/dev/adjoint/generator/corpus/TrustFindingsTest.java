@@ -523,6 +523,36 @@ class TrustFindingsTest {
                 """, "may write into the array 'a' it is given, where its value has no derivative");
     }
 
+    @Test
+    void namesTheAdjointCannotSeeAreRejectedNotCopied() {
+        for (String strategy : List.of("AUTO", "TAPE")) {
+            String source = "package trust;\n\nimport static java.lang.Double.MAX_VALUE;\nimport dev.adjoint.Differentiable;\n"
+                    + "import dev.adjoint.Strategy;\n\npublic class Repro {\n" + """
+                    @Differentiable(strategy = Strategy.$S)
+                    static double f(double x) {
+                        if (x < MAX_VALUE) {
+                            return x * x;
+                        }
+                        return x;
+                    }
+                    """.replace("$S", strategy).indent(4) + "}\n";
+            Translation t = Pipeline.translate(Map.of(Path.of("Repro.java"), source), Optional.empty(), Options.DEFAULT);
+            assertTrue(t.hasErrors(), strategy + ": " + t.generated());
+            assertTrue(t.diagnostics().stream().allMatch(d -> d.line() == 10 && d.message().contains("'MAX_VALUE' is not a parameter")),
+                    strategy + ": " + t.diagnostics());
+        }
+        differentiates("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x) {
+                    double m = Double.MAX_VALUE;
+                    if (x < m && x > -Double.MAX_VALUE && Integer.MAX_VALUE > 3) {
+                        return x * x * java.lang.Math.PI;
+                    }
+                    return x;
+                }
+                """, "f", new Object[] {1.5});
+    }
+
     // ---- 6. a plain void helper writing a differentiated array ----------------------------------
 
     @Test

@@ -226,8 +226,10 @@ class FenceDiagnosticsTest {
                         double y = @@Double.isNaN(x) ? 0 : x;
                         return y;
                         """),
-                staticBody("field of a JDK class", "Double.MAX_VALUE", """
-                        return @@Double.MAX_VALUE * x;
+                staticBody("field of a JDK class other than a number class's constant", "System.out", """
+                        double y = x;
+                        Object o = @@System.out;
+                        return y;
                         """),
                 staticBody("field of another class", "Other.K", """
                         return @@Other.K * x;
@@ -253,8 +255,8 @@ class FenceDiagnosticsTest {
                 body("Math.random", "Math.random", """
                         return x * @@Math.random();
                         """),
-                body("field of a JDK class", "Double.MAX_VALUE", """
-                        return x * @@Double.MAX_VALUE;
+                body("field of a JDK class other than a number class's constant", "Double.SIZE", """
+                        return x * @@Double.SIZE;
                         """),
                 body("cast to a reference type", "Double", """
                         double y = 2 * @@(Double) x;
