@@ -1,7 +1,8 @@
-// failOnTapeFallback: the switch is reported where it is, the method is named, the build fails once.
+// failOnTapeFallback: the recursive call is reported where it is, the method is named with the cause's position,
+// the build fails once.
 String log = new File(basedir, 'build.log').text
-assert log =~ /\[ERROR\] \S*Model\.java:\[10,9\] 'switch' statement is not supported/
-assert log =~ /\[ERROR\] \S*Model\.java:\[8,19\] method 'piecewise' would fall back to the tape strategy/
+assert log =~ /\[ERROR\] \S*Model\.java:\[12,20\] recursive call to 'piecewise' is not supported/
+assert log =~ /\[ERROR\] \S*Model\.java:\[8,19\] method 'piecewise' would fall back to the tape strategy because of the error at Model\.java:\[12,20\]/
 assert log.contains('adjoint.failOnTapeFallback is set')
 assert log.contains('adjoint: 2 error(s); see above')
 assert !log.contains('at dev.adjoint.generator') : 'the generator threw'

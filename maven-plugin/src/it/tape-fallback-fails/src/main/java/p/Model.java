@@ -6,15 +6,10 @@ import dev.adjoint.Strategy;
 public class Model {
     @Differentiable
     static double piecewise(double x, int mode) {
-        double y = x;
-        switch (mode) {
-            case 0:
-                y = Math.sin(x);
-                break;
-            default:
-                y = x * x;
+        if (mode <= 0) {
+            return Math.sin(x);
         }
-        return y;
+        return x * piecewise(x, mode - 1);
     }
 
     /** forced onto the tape: allowed even with failOnTapeFallback */
