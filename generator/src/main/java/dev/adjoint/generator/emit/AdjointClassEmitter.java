@@ -79,6 +79,7 @@ public final class AdjointClassEmitter {
                 .addJavadoc("Returns {@link $L#$L} and adds {@code $L} times its gradient into $L.\n", r.ownerSimpleName(), r.name(),
                         m.seedName(), m.bufferNames().stream().map(x -> "{@code " + x + "}").collect(Collectors.joining(", ")));
         CodeBlock.Builder body = CodeBlock.builder();
+        keepApart(r, body);
         print(m.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
     }
@@ -106,8 +107,23 @@ public final class AdjointClassEmitter {
             }
         }
         CodeBlock.Builder body = CodeBlock.builder();
+        keepApart(r, body);
         raw(rec.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
+    }
+
+    /**
+     * One array passed for two parameters that the method writes: the adjoint would compute another
+     * value and gradient than the method's, so it refuses (a message, not a wrong gradient).
+     */
+    private static void keepApart(MethodRequest r, CodeBlock.Builder body) {
+        for (List<String> pair : r.arraysToKeepApart()) {
+            body.beginControlFlow("if ($N == $N)", pair.get(0), pair.get(1))
+                    .addStatement("throw new $T($S)", IllegalArgumentException.class, "'" + pair.get(0) + "' and '" + pair.get(1)
+                            + "' are the same array; " + r.name() + " writes into one of them, and its adjoint needs them apart:"
+                            + " pass a copy for one of them")
+                    .endControlFlow();
+        }
     }
 
     private static MethodSpec.Builder signature(AdjointMethod m, String name, boolean withSeed) {

@@ -133,6 +133,43 @@ public record MethodRequest(
         return ownerQualifiedName() + "#" + name;
     }
 
+    /**
+     * The pairs of array parameters of one type that must not be the same array: the method may
+     * write into one of them (an element stored or updated, or the array handed to a call), and its
+     * adjoint, like the static analysis behind it, treats distinct parameters as distinct arrays.
+     */
+    public List<List<String>> arraysToKeepApart() {
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (com.github.javaparser.ast.Node n : declaration.findAll(com.github.javaparser.ast.Node.class)) {
+            com.github.javaparser.ast.expr.Expression target = null;
+            if (n instanceof com.github.javaparser.ast.expr.AssignExpr a) {
+                target = a.getTarget();
+            } else if (n instanceof com.github.javaparser.ast.expr.UnaryExpr u && u.getOperator().name().contains("CREMENT")) {
+                target = u.getExpression();
+            } else if (n instanceof com.github.javaparser.ast.expr.MethodCallExpr c) {
+                c.getArguments().stream().filter(com.github.javaparser.ast.expr.Expression::isNameExpr)
+                        .forEach(x -> written.add(x.asNameExpr().getNameAsString()));
+            }
+            while (target instanceof com.github.javaparser.ast.expr.ArrayAccessExpr e) {
+                target = e.getName();
+                if (target instanceof com.github.javaparser.ast.expr.NameExpr name) {
+                    written.add(name.getNameAsString());
+                }
+            }
+        }
+        List<List<String>> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            for (int j = i + 1; j < params.size(); j++) {
+                Param a = params.get(i);
+                Param b = params.get(j);
+                if (a.type().isArray() && a.type().equals(b.type()) && (written.contains(a.name()) || written.contains(b.name()))) {
+                    pairs.add(List.of(a.name(), b.name()));
+                }
+            }
+        }
+        return pairs;
+    }
+
     /** The parameters the gradient is taken with respect to. */
     public List<Param> wrtParams() {
         return params.stream().filter(Param::wrt).toList();

@@ -553,6 +553,26 @@ class TrustFindingsTest {
                 """, "f", new Object[] {1.5});
     }
 
+    @Test
+    void oneArrayForTwoWrittenParametersIsRefusedNotMisdifferentiated() {
+        String body = """
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] a, double[] b) {
+                    a[0] = b[0] * b[1];
+                    return a[0] * b[0] + a[1];
+                }
+                """;
+        for (String strategy : List.of("STATIC", "TAPE")) {
+            Differentiated d = Differentiated.of("trust.Repro", source(body, strategy), Options.DEFAULT);
+            double[] same = {1.5, 2.0};
+            AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                    () -> d.invokeVjp("f", new Object[] {same, same}, 1.0, new Object[] {new double[2], new double[2]}));
+            assertTrue(e.getCause() instanceof IllegalArgumentException && e.getCause().getMessage().contains("'a' and 'b' are the same array"),
+                    strategy + ": " + e.getCause());
+        }
+        differentiates(body, "f", new Object[] {new double[] {1.5, 2.0}, new double[] {0.5, -1.0}});
+    }
+
     // ---- 6. a plain void helper writing a differentiated array ----------------------------------
 
     @Test
