@@ -83,7 +83,7 @@ final class ArrayEffects {
             if (!handsOnAnArray) {
                 continue;
             }
-            Optional<MethodIndex.Entry> target = resolve(c, callee);
+            Optional<MethodIndex.Entry> target = index.resolveFrom(callee, c);
             if (target.isEmpty() || mayWrite(target.get(), seen)) {
                 return true;
             }
@@ -128,29 +128,5 @@ final class ArrayEffects {
     /** The number of dimensions of an array type. */
     static Optional<Integer> dims(Type t) {
         return t instanceof ArrayType a ? Optional.of(a.getArrayLevel()) : Optional.empty();
-    }
-
-    /** The one static method of the sources that {@code c}, inside {@code from}, calls; empty if none or several. */
-    private Optional<MethodIndex.Entry> resolve(MethodCallExpr c, MethodIndex.Entry from) {
-        String scope = c.getScope().map(Object::toString).orElse("");
-        String prefix = from.packageName().isEmpty() ? "" : from.packageName() + ".";
-        List<String> owners = new java.util.ArrayList<>();
-        String[] path = from.ownerInPackage().split("\\.");
-        for (int i = path.length; i >= 1; i--) {
-            String enclosing = prefix + String.join(".", java.util.Arrays.asList(path).subList(0, i));
-            owners.add(scope.isEmpty() ? enclosing : enclosing + "." + scope);
-        }
-        if (!scope.isEmpty()) {
-            owners.add(prefix + scope);
-            owners.add(scope);
-        }
-        for (String owner : owners) {
-            List<MethodIndex.Entry> found = index.lookup(owner, c.getNameAsString()).stream()
-                    .filter(e -> e.arity() == c.getArguments().size()).toList();
-            if (!found.isEmpty()) {
-                return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -132,7 +132,10 @@ public final class SharedFence {
         }
         if (t.result().filter(Ty::isFloating).isPresent()) {
             error(m, "call to '" + m.getNameAsString() + "' returns a floating-point value but is neither @Differentiable nor given"
-                    + " a @CustomDerivative: its derivative is unknown; annotate it, or supply its pullback with"
+                    + " a @CustomDerivative" + (t.isPrivate() ? "; a private method is not differentiated without an annotation (the"
+                            + " adjoint class could not call it): make it package-private, or annotate it" : ": its derivative is unknown"
+                            + " (Adjoint differentiates the plain methods a @Differentiable method calls when they are static, not"
+                            + " private, not generic, and take a float or double)") + "; or supply its pullback with"
                     + " @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
             return;
         }

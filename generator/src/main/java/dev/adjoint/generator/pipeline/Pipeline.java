@@ -1,6 +1,7 @@
 package dev.adjoint.generator.pipeline;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
@@ -9,6 +10,7 @@ import dev.adjoint.generator.emit.AdjointClassEmitter;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.SourceParser;
 import dev.adjoint.generator.reverse.AdjointMethod;
+import dev.adjoint.generator.select.ImplicitCallees;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.MethodSelector;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Runs the passes in order over a set of sources. */
@@ -97,26 +100,30 @@ public final class Pipeline {
                 + " local variables");
     }
 
-    private static Translation translateHere(Map<Path, String> sources, Optional<String> onlyMethod, Options options,
-            boolean failOnTapeFallback) {
+    private static List<MethodRequest> concat(List<MethodRequest> a, List<MethodRequest> b) {
+        List<MethodRequest> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** A parsed source file. */
+    private record Unit(Path file, String text, CompilationUnit unit) {}
+
+    /** What selection found in every file: the methods to differentiate, the custom pullbacks, the problems. */
+    private record Selected(List<MethodRequest> requests, List<MethodRequest> customs, List<Diagnostic> diagnostics) {}
+
+    /** Selects the annotated methods of {@code units}, and those of {@code implicit} as if they were annotated. */
+    private static Selected selectAll(List<Unit> units, Set<MethodDeclaration> implicit) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<MethodRequest> requests = new ArrayList<>();
-        List<CompilationUnit> units = new ArrayList<>();
         List<MethodRequest> customs = new ArrayList<>();
         Map<String, Path> owners = new TreeMap<>();
-        for (Map.Entry<Path, String> e : new TreeMap<>(sources).entrySet()) {
-            SourceParser.Parsed parsed = SourceParser.parse(e.getKey(), e.getValue());
-            diagnostics.addAll(parsed.diagnostics());
-            if (parsed.unit().isEmpty()) {
-                continue;
-            }
-            CompilationUnit unit = parsed.unit().get();
-            units.add(unit);
+        for (Unit u : units) {
             MethodSelector.Selection sel;
             try {
-                sel = MethodSelector.select(e.getKey(), unit);
+                sel = MethodSelector.select(u.file(), u.unit(), implicit);
             } catch (StackOverflowError deep) {
-                diagnostics.add(SourceParser.tooDeep(e.getKey(), e.getValue()));
+                diagnostics.add(SourceParser.tooDeep(u.file(), u.text()));
                 continue;
             }
             diagnostics.addAll(sel.diagnostics());
@@ -132,6 +139,29 @@ public final class Pipeline {
                 requests.add(r);
             }
         }
+        return new Selected(requests, customs, diagnostics);
+    }
+
+    private static Translation translateHere(Map<Path, String> sources, Optional<String> onlyMethod, Options options,
+            boolean failOnTapeFallback) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Unit> parsedUnits = new ArrayList<>();
+        for (Map.Entry<Path, String> e : new TreeMap<>(sources).entrySet()) {
+            SourceParser.Parsed parsed = SourceParser.parse(e.getKey(), e.getValue());
+            diagnostics.addAll(parsed.diagnostics());
+            parsed.unit().ifPresent(u -> parsedUnits.add(new Unit(e.getKey(), e.getValue(), u)));
+        }
+        List<CompilationUnit> units = parsedUnits.stream().map(Unit::unit).toList();
+        Selected selected = selectAll(parsedUnits, Set.of());
+        // plain methods that the annotated ones call are differentiated too: select again with them
+        Set<MethodDeclaration> implicit = ImplicitCallees.of(selected.requests(),
+                MethodIndex.of(units, concat(selected.requests(), selected.customs())));
+        if (!implicit.isEmpty()) {
+            selected = selectAll(parsedUnits, implicit);
+        }
+        diagnostics.addAll(selected.diagnostics());
+        List<MethodRequest> requests = new ArrayList<>(selected.requests());
+        List<MethodRequest> customs = selected.customs();
         for (MethodRequest r : requests) {
             // once, before either strategy or a caller reads the body
             Desugaring.apply(r);
@@ -162,7 +192,8 @@ public final class Pipeline {
             diagnostics.addAll(c.diagnostics());
             if (c.method().isPresent()) {
                 done.put(r, c.method().get());
-                methods.add(r.methodRef() + ": " + c.report());
+                methods.add(r.methodRef() + ": " + c.report() + (implicit.contains(r.declaration())
+                        ? " (not annotated: differentiated because a @Differentiable method calls it)" : ""));
                 if (c.method().get().recorder().isPresent()) {
                     taped.add(r);
                 }

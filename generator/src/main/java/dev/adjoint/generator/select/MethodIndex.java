@@ -80,6 +80,45 @@ public final class MethodIndex {
         return Collections.unmodifiableSet(roots);
     }
 
+    /**
+     * The one static method of the sources that {@code call}, inside method {@code from}, calls: by
+     * simple name in {@code from}'s class and the classes around it, or by a class named in its own
+     * package or around {@code from}; empty when there is none, or several of that arity.
+     */
+    public Optional<Entry> resolveFrom(Entry from, com.github.javaparser.ast.expr.MethodCallExpr call) {
+        String scope = call.getScope().map(Object::toString).orElse("");
+        String prefix = from.packageName().isEmpty() ? "" : from.packageName() + ".";
+        List<String> owners = new ArrayList<>();
+        List<String> path = List.of(from.ownerInPackage().split("\\."));
+        for (int i = path.size(); i >= 1; i--) {
+            String enclosing = prefix + String.join(".", path.subList(0, i));
+            owners.add(scope.isEmpty() ? enclosing : enclosing + "." + scope);
+        }
+        if (!scope.isEmpty()) {
+            owners.add(prefix + scope);
+            owners.add(scope);
+        }
+        for (String owner : owners) {
+            List<Entry> found = lookup(owner, call.getNameAsString()).stream().filter(e -> e.arity() == call.getArguments().size()).toList();
+            if (!found.isEmpty()) {
+                return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The entry of a method declared in the sources. */
+    public Optional<Entry> entryOf(MethodDeclaration m) {
+        for (List<Entry> es : byOwnerAndName.values()) {
+            for (Entry e : es) {
+                if (e.declaration() == m) {
+                    return Optional.of(e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The methods named {@code name} of class {@code ownerQualified}. */
     public List<Entry> lookup(String ownerQualified, String name) {
         return byOwnerAndName.getOrDefault(ownerQualified + "#" + name, List.of());

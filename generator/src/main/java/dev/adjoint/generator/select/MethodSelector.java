@@ -62,7 +62,17 @@ public final class MethodSelector {
 
     /** Selects the annotated methods of {@code unit}. */
     public static Selection select(Path file, CompilationUnit unit) {
+        return select(file, unit, Set.of());
+    }
+
+    /**
+     * As {@link #select(Path, CompilationUnit)}, with each method of {@code implicit} (plain
+     * methods that annotated ones call, see {@link ImplicitCallees}) selected as if it were
+     * annotated {@code @Differentiable} without attributes.
+     */
+    public static Selection select(Path file, CompilationUnit unit, Set<MethodDeclaration> implicit) {
         MethodSelector s = new MethodSelector(file, unit);
+        s.implicit = implicit;
         for (TypeDeclaration<?> t : unit.getTypes()) {
             s.visitType(t, List.of(), true);
         }
@@ -77,6 +87,7 @@ public final class MethodSelector {
     }
 
     private final List<TypeDeclaration<?>> enclosing = new ArrayList<>();
+    private Set<MethodDeclaration> implicit = Set.of();
 
     private void visitType(TypeDeclaration<?> type, List<String> outer, boolean reachable) {
         List<String> path = new ArrayList<>(outer);
@@ -98,6 +109,9 @@ public final class MethodSelector {
                 Optional<AnnotationExpr> ann = m.getAnnotations().stream().filter(this::isAdjoints).findFirst();
                 if (ann.isPresent()) {
                     checkMethod(type, m, ann.get(), path, reachable && !nestedInstance);
+                } else if (implicit.contains(m)) {
+                    checkMethod(type, m, new com.github.javaparser.ast.expr.MarkerAnnotationExpr(QUALIFIED), path,
+                            reachable && !nestedInstance);
                 }
                 m.getAnnotations().stream().filter(a -> isAdjoints(a, CUSTOM)).findFirst().ifPresent(a -> {
                     if (!a.getNameAsString().equals(RUNTIME + CUSTOM) && !bareNameIsImported(CUSTOM).orElse(true)) {

@@ -573,6 +573,35 @@ class TrustFindingsTest {
         differentiates(body, "f", new Object[] {new double[] {1.5, 2.0}, new double[] {0.5, -1.0}});
     }
 
+    // ---- issue 15: plain helpers are differentiated without an annotation -----------------------
+
+    @Test
+    void plainHelpersAreDifferentiatedTransitively() {
+        differentiates("""
+                static double sigmoid(double z) {
+                    return 1 / (1 + Math.exp(-z));
+                }
+
+                static double dot(double[] w, double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < w.length; i++) {
+                        s += w[i] * x[i];
+                    }
+                    return sigmoid(s) * scale(w[0]);
+                }
+
+                static double scale(double v) {
+                    return 1 + 0.5 * Math.tanh(v);
+                }
+
+                @Differentiable(wrt = "w", strategy = Strategy.$S)
+                static double loss(double[] w, double[] x) {
+                    double p = dot(w, x);
+                    return -Math.log(p) + 0.1 * sigmoid(w[1]);
+                }
+                """, "loss", new Object[] {new double[] {0.5, -0.25, 1.0}, new double[] {1.0, 2.0, -0.5}});
+    }
+
     // ---- 6. a plain void helper writing a differentiated array ----------------------------------
 
     @Test

@@ -55,7 +55,7 @@ class FenceDiagnosticsTest {
                 body.stripIndent().lines().map(l -> l.isEmpty() ? "" : "        " + l).collect(Collectors.joining("\n")),
                 "    }",
                 "",
-                "    static double helper(double v) {",
+                "    private static double helper(double v) {",
                 "        return v;",
                 "    }",
                 "}",
@@ -110,8 +110,9 @@ class FenceDiagnosticsTest {
                         double y = @@new double[] {x, 1}[0];
                         return y;
                         """),
-                body("call to a floating-point method without a derivative",
-                        "call to 'helper' returns a floating-point value but is neither @Differentiable nor given a @CustomDerivative", """
+                body("call to a private floating-point method (not differentiated without an annotation)",
+                        "call to 'helper' returns a floating-point value but is neither @Differentiable nor given a @CustomDerivative; a"
+                                + " private method is not differentiated without an annotation", """
                         double y = @@helper(x);
                         return y;
                         """),
