@@ -99,9 +99,8 @@ public class LocalArrays {
         return s + norm2(w);
     }
 
-    // a local array that the method writes, then passes to another method: the static strategy
-    // passes only arrays that no one writes, so AUTO uses the tape
-    //@autotape
+    // a local array that the method writes, then passes to a method that reads it: static (its writes
+    // are undone element by element, so the callee's adjoint reads it as it was at the call)
     //@at ({0.3, -0.7, 1.1})
     //@at ({-1.2, 0.4, 2.0, 0.6})
     @Differentiable

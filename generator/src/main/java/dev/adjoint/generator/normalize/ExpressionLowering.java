@@ -199,7 +199,13 @@ final class ExpressionLowering {
                 String name = a instanceof NameExpr n ? n.getNameAsString() : null;
                 boolean callerWrites = name != null && elements.writesArray(lo.request.declaration(), name);
                 boolean calleeWrites = elements.writesArray(callee.declaration(), callee.params().get(i).name());
-                if (callerWrites || calleeWrites) {
+                boolean local = name != null && lo.request.params().stream().noneMatch(p -> p.name().equals(name));
+                if (callerWrites && !calleeWrites && local && lo.lookup(name).isPresent()) {
+                    // a scratch array this method fills and the callee reads (logsumexp(v, n) over a per-point v): its
+                    // writes are undone element by element in the reverse sweep, so that the callee's adjoint, called
+                    // there, reads the array as it was at the call
+                    lo.restoredArrays.add(lo.lookup(name).get());
+                } else if (callerWrites || calleeWrites) {
                     lo.error(a, "array '" + Positions.oneLine(a) + "' is passed to " + callee.name() + "(...), and "
                             + (callerWrites ? "this method" : callee.name()) + " writes its elements: the static strategy passes"
                             + " only arrays that no one writes; copy the values into a fresh array before the call");

@@ -602,6 +602,44 @@ class TrustFindingsTest {
                 """, "loss", new Object[] {new double[] {0.5, -0.25, 1.0}, new double[] {1.0, 2.0, -0.5}});
     }
 
+    @Test
+    void aScratchArrayPassedToAHelperStaysStatic() {
+        // ADBench's GMM structure: per point, the component terms in a local array, reduced by logsumexp
+        String body = """
+                static double logsumexp(double[] v, int n) {
+                    double m = v[0];
+                    for (int k = 1; k < n; k++) {
+                        m = Math.max(m, v[k]);
+                    }
+                    double s = 0;
+                    for (int k = 0; k < n; k++) {
+                        s += Math.exp(v[k] - m);
+                    }
+                    return m + Math.log(s);
+                }
+
+                @Differentiable(wrt = {"mu", "alpha"}, strategy = Strategy.$S)
+                static double objective(double[] x, double[] mu, double[] alpha, int points, int components) {
+                    double[] v = new double[components];
+                    double total = 0;
+                    for (int i = 0; i < points; i++) {
+                        for (int k = 0; k < components; k++) {
+                            double d = x[i] - mu[k];
+                            v[k] = alpha[k] - 0.5 * d * d;
+                        }
+                        total += logsumexp(v, components);
+                        v[0] = v[0] * 2;
+                    }
+                    return total - points * logsumexp(alpha, components);
+                }
+                """;
+        differentiates(body, "objective", new Object[] {new double[] {0.5, -1.0, 2.0, 0.25}, new double[] {0.1, 1.5, -0.5},
+                new double[] {0.2, -0.3, 0.4}, 4, 3});
+        Differentiated d = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
+        assertTrue(d.translation().methods().stream().anyMatch(m -> m.equals("trust.Repro#objective: static")),
+                d.translation().methods().toString());
+    }
+
     // ---- 6. a plain void helper writing a differentiated array ----------------------------------
 
     @Test
