@@ -80,6 +80,14 @@ public class Straight {
         return a * b + Math.log(a * a);
     }
 
+    // angles: the JDK's conversion factors are the exact derivatives
+    //@at (30.0, 0.4)
+    //@at (-200.0, 2.5)
+    @Differentiable
+    static double angles(double deg, double rad) {
+        return Math.sin(Math.toRadians(deg)) * Math.toDegrees(rad) + Math.toRadians(deg * rad);
+    }
+
     //@at (0.8, 1.6)
     //@at (2.3, -0.7)
     @Differentiable

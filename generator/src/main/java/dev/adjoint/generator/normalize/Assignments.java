@@ -55,7 +55,8 @@ final class Assignments {
     }
 
     private void declare(VariableDeclarator d) {
-        Optional<Ty> ty = MethodSelector.toTy(d.getType());
+        // 'var' takes its initializer's type, as javac gives it
+        Optional<Ty> ty = d.getType().isVarType() ? d.getInitializer().flatMap(ex.types()::of) : MethodSelector.toTy(d.getType());
         if (ty.isEmpty()) {
             lo.error(d, "local '" + d.getNameAsString() + "' of type " + d.getType()
                     + ": supported local types are double, float, int, long, boolean, double[], float[] and their 2-D arrays");

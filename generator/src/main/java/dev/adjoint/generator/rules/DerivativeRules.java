@@ -55,6 +55,8 @@ public final class DerivativeRules {
             rule("Math.sinh", false, "Math.sinh(a)", "dz * Math.cosh(a)"),
             rule("Math.cosh", false, "Math.cosh(a)", "dz * Math.sinh(a)"),
             rule("Math.tanh", false, "Math.tanh(a)", "dz * (1 - z * z)"),
+            rule("Math.toRadians", false, "Math.toRadians(a)", "dz * 0.017453292519943295"), // the JDK's factor, so exact
+            rule("Math.toDegrees", false, "Math.toDegrees(a)", "dz * 57.29577951308232"),
             // ---- java.lang.Math, two arguments: z = f(a, b) ----------------------------------
             rule("Math.pow", false, "Math.pow(a, b)",
                     "b == 0 ? 0 : dz * b * Math.pow(a, b - 1)",

@@ -309,6 +309,9 @@ public final class TapeRecorder {
     }
 
     private Optional<Ty> typeOf(VariableDeclarator d) {
+        if (d.getType().isVarType()) {
+            return d.getInitializer().flatMap(st.types::of); // 'var' takes its initializer's type, as javac gives it
+        }
         return dev.adjoint.generator.select.MethodSelector.toTy(d.getType());
     }
 

@@ -640,6 +640,25 @@ class TrustFindingsTest {
                 d.translation().methods().toString());
     }
 
+    @Test
+    void varLocalsAndAngleConversions() {
+        differentiates("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] w, double deg) {
+                    var s = 0.0;
+                    var n = w.length;
+                    var t = new double[n];
+                    for (var i = 0; i < n; i++) {
+                        t[i] = w[i] * Math.toRadians(deg);
+                    }
+                    for (var v : t) {
+                        s += Math.sin(v);
+                    }
+                    return Math.toDegrees(s) / n;
+                }
+                """, "f", new Object[] {new double[] {0.5, -1.0, 2.0}, 30.0});
+    }
+
     // ---- 6. a plain void helper writing a differentiated array ----------------------------------
 
     @Test

@@ -217,8 +217,8 @@ class FenceDiagnosticsTest {
                 staticBody("Math.random", "Math.random", """
                         return x * @@Math.random();
                         """),
-                staticBody("Math function without a rule", "Math.toDegrees", """
-                        return @@Math.toDegrees(x);
+                staticBody("Math function without a rule", "Math.ulp", """
+                        return x * @@Math.ulp(x);
                         """),
                 staticBody("Math function with a wrong arity", "Math.sin", """
                         return @@Math.sin(x, x);

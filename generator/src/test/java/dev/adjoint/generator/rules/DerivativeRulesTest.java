@@ -79,6 +79,8 @@ class DerivativeRulesTest {
         POINTS.put("Math.sinh", new double[][] {{-1.5}, {0.2}, {2.0}});
         POINTS.put("Math.cosh", new double[][] {{-1.5}, {0.2}, {2.0}});
         POINTS.put("Math.tanh", new double[][] {{-1.5}, {0.2}, {2.0}});
+        POINTS.put("Math.toRadians", new double[][] {{-190.0}, {0.2}, {45.0}});
+        POINTS.put("Math.toDegrees", new double[][] {{-3.5}, {0.2}, {1.0}});
         POINTS.put("Math.pow", new double[][] {{1.5, 2.3}, {0.7, -1.2}, {2.0, 0.5}, {3.0, 2.0}});
         POINTS.put("Math.atan2", new double[][] {{1.0, 2.0}, {-0.5, 0.3}, {2.0, -1.5}});
         POINTS.put("Math.hypot", new double[][] {{3.0, 4.0}, {-1.0, 0.5}, {0.2, -2.0}});
@@ -336,11 +338,14 @@ class DerivativeRulesTest {
             assertTrue(DerivativeRules.isMathFunction(f, 1), "Math." + f + "(a)");
             assertFalse(DerivativeRules.isMathFunction(f, 2), "Math." + f + "(a, b)");
         }
+        for (String f : List.of("toRadians", "toDegrees")) {
+            assertTrue(DerivativeRules.isMathFunction(f, 1), "Math." + f + "(a)");
+        }
         for (String f : List.of("pow", "atan2", "hypot", "max", "min")) {
             assertTrue(DerivativeRules.isMathFunction(f, 2), "Math." + f + "(a, b)");
             assertFalse(DerivativeRules.isMathFunction(f, 1), "Math." + f + "(a)");
         }
-        for (String f : List.of("random", "toRadians", "toDegrees", "fma", "ulp", "floorDiv", "floorMod", "IEEEremainder")) {
+        for (String f : List.of("random", "fma", "ulp", "floorDiv", "floorMod", "IEEEremainder")) {
             assertFalse(DerivativeRules.isMathFunction(f, 0) || DerivativeRules.isMathFunction(f, 1)
                     || DerivativeRules.isMathFunction(f, 2) || DerivativeRules.isMathFunction(f, 3), "Math." + f);
         }
