@@ -188,7 +188,8 @@ public final class MethodSelector {
             Optional<Ty> ty = p.isVarArgs() ? Optional.empty() : toTy(p.getType());
             if (ty.isEmpty()) {
                 error(p, "parameter '" + p.getNameAsString() + "' has type " + p.getType() + (p.isVarArgs() ? "..." : "")
-                        + ": supported parameter types are double, float, int, long, boolean, double[], float[], double[][], float[][]");
+                        + ": supported parameter types are double, float, int, long, boolean, double[], float[], double[][], float[][],"
+                        + " int[], long[], boolean[]");
                 continue;
             }
             boolean wrt = ty.get().isFloating() && (wrtNames.isEmpty() || wrtNames.contains(p.getNameAsString()));
@@ -362,7 +363,8 @@ public final class MethodSelector {
             case "boolean" -> Ty.Prim.BOOLEAN;
             default -> null;
         };
-        if (prim == null || dims > 2 || (dims > 0 && !(prim == Ty.Prim.DOUBLE || prim == Ty.Prim.FLOAT))) {
+        // int[], long[] and boolean[] (labels, masks, index tables): 1-D, values without derivative
+        if (prim == null || dims > 2 || (dims > 1 && !(prim == Ty.Prim.DOUBLE || prim == Ty.Prim.FLOAT))) {
             return Optional.empty();
         }
         return Optional.of(new Ty(prim, dims));

@@ -659,6 +659,43 @@ class TrustFindingsTest {
                 """, "f", new Object[] {new double[] {0.5, -1.0, 2.0}, 30.0});
     }
 
+    @Test
+    void intAndBooleanArrayParameters() {
+        differentiates("""
+                @Differentiable(wrt = "w", strategy = Strategy.$S)
+                static double crossEntropy(double[] w, double[] x, int[] labels, boolean[] mask, int classes) {
+                    double loss = 0;
+                    for (int i = 0; i < labels.length; i++) {
+                        if (!mask[i]) {
+                            continue;
+                        }
+                        double z = w[labels[i] % classes] * x[i];
+                        loss += Math.log1p(Math.exp(-z));
+                    }
+                    return loss;
+                }
+                """, "crossEntropy", new Object[] {new double[] {0.5, -0.25, 1.0}, new double[] {1.0, 2.0, -0.5, 0.75},
+                new int[] {0, 2, 1, 5}, new boolean[] {true, false, true, true}, 3});
+        differentiates("""
+                @Differentiable(wrt = "w", strategy = Strategy.$S)
+                static double counted(double[] w, int[] bins) {
+                    int[] counts = new int[3];
+                    for (int i = 0; i < bins.length; i++) {
+                        counts[bins[i]]++;
+                    }
+                    return w[0] * counts[0] + w[1] * counts[2];
+                }
+                """, "counted", List.of("AUTO", "TAPE"), new Object[] {new double[] {0.5, -0.25}, new int[] {0, 2, 2, 1}});
+        rejected("""
+                @Differentiable(wrt = "w", strategy = Strategy.$S)
+                static double counted(double[] w, int[] bins) {
+                    int[] counts = new int[3];
+                    counts[bins[0]] = 1;
+                    return w[0] * counts[0];
+                }
+                """, "is not supported by the static strategy", List.of("STATIC"));
+    }
+
     // ---- 6. a plain void helper writing a differentiated array ----------------------------------
 
     @Test

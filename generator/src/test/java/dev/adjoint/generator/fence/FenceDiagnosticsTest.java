@@ -449,14 +449,14 @@ class FenceDiagnosticsTest {
                             }
                         }
                         """),
-                file("int[] parameter", "parameter 'a' has type int[]", """
+                file("int[][] parameter", "parameter 'a' has type int[][]", """
                         package p;
 
                         import dev.adjoint.Differentiable;
 
                         class Model {
                             @Differentiable
-                            static double f(double x, @@int[] a) {
+                            static double f(double x, @@int[][] a) {
                                 return x;
                             }
                         }
