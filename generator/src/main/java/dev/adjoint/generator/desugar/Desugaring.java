@@ -19,7 +19,7 @@ public final class Desugaring {
 
     /**
      * Rewrites {@code r}'s body: each statement that {@link SideEffects}, {@link SwitchStatements},
-     * {@link Switches} or {@link ArrayCalls} stands
+     * {@link Switches}, {@link ArrayCalls} or {@link RowAliases} stands
      * for is replaced by what it means, then the result is looked at again (a case may copy arrays).
      */
     public static void apply(MethodRequest r) {
@@ -33,6 +33,7 @@ public final class Desugaring {
         SwitchStatements switchStatements = new SwitchStatements(rw, switches);
         ArrayCalls arrays = new ArrayCalls(rw, m.findCompilationUnit().get());
         SideEffects effects = new SideEffects(rw);
+        RowAliases rows = new RowAliases(rw);
         Set<Statement> asWritten = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean changed = true;
         while (changed) {
@@ -41,9 +42,17 @@ public final class Desugaring {
                 if (asWritten.contains(s)) {
                     continue;
                 }
+                if (s instanceof BlockStmt b) {
+                    Optional<List<Statement>> unaliased = rows.rewriteBlock(b);
+                    if (unaliased.isPresent()) {
+                        b.setStatements(new NodeList<>(unaliased.get()));
+                        changed = true;
+                        break;
+                    }
+                }
                 // updates first: a switch's selector or an arraycopy's arguments may hold one
                 Optional<List<Statement>> meaning = effects.rewrite(s).or(() -> switchStatements.rewrite(s))
-                        .or(() -> switches.rewrite(s)).or(() -> arrays.rewrite(s));
+                        .or(() -> switches.rewrite(s)).or(() -> arrays.rewrite(s)).or(() -> rows.rewrite(s));
                 if (meaning.isEmpty()) {
                     asWritten.add(s);
                     continue;

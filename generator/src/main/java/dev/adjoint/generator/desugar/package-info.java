@@ -2,8 +2,11 @@
  * The desugar pass, run once on each selected method before either strategy reads it: library
  * calls that move data ({@code System.arraycopy}, {@code Arrays.fill}, {@code Arrays.copyOf},
  * {@code copyOfRange}, {@code clone()}) become the loops they stand for, and arrow-form
- * {@code switch} statements and {@code switch} expressions in statement position become the
- * {@code if}/{@code else} chains they mean (no fall-through). Both strategies then differentiate
+ * {@code switch} statements (classic and arrow) and {@code switch} expressions in statement position
+ * become the {@code if}/{@code else} chains they mean; assignments and updates inside expressions
+ * become statements in Java's order of evaluation; a variable naming a row of a 2-D array
+ * ({@code for (double[] row : X)}, {@code double[] row = X[i]}) becomes the element accesses it
+ * stands for. Both strategies then differentiate
  * the same, ordinary Java; what this pass does not rewrite is left for the fences to judge.
  */
 package dev.adjoint.generator.desugar;

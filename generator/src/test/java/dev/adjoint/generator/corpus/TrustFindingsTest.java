@@ -696,6 +696,28 @@ class TrustFindingsTest {
                 """, "is not supported by the static strategy", List.of("STATIC"));
     }
 
+    @Test
+    void rowsOfATableByName() {
+        differentiates("""
+                @Differentiable(wrt = "w", strategy = Strategy.$S)
+                static double f(double[] w, double[][] X) {
+                    double s = 0;
+                    for (double[] row : X) {
+                        double z = 0;
+                        for (int j = 0; j < row.length; j++) {
+                            z += w[j] * row[j];
+                        }
+                        s += Math.tanh(z);
+                    }
+                    for (int i = 0; i < X.length; i++) {
+                        double[] xi = X[i];
+                        s += w[0] * xi[0] * xi.length;
+                    }
+                    return s;
+                }
+                """, "f", List.of("AUTO", "STATIC"), new Object[] {new double[] {0.5, -0.25}, new double[][] {{1, 2}, {-0.5, 0.75}, {0.1, 0.2}}});
+    }
+
     // ---- 6. a plain void helper writing a differentiated array ----------------------------------
 
     @Test

@@ -1,0 +1,155 @@
+package dev.adjoint.generator.desugar;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A row of a 2-D array named by a variable of its own, as the element accesses it stands for:
+ *
+ * <pre>
+ * for (double[] row : X) { ... row[j] ... }     for (int r = 0; r &lt; X.length; r++) { ... X[r][j] ... }
+ * double[] row = X[i]; ... row[j] ... row.length     ... X[i][j] ... X[i].length
+ * </pre>
+ *
+ * Rewritten only where the alias keeps meaning the same row: it is never assigned, the variables
+ * of its index are not assigned after it, and no row of {@code X} is replaced ({@code X[k] = ...}).
+ * The static strategy follows elements of 2-D arrays, not arrays assigned from other arrays.
+ */
+final class RowAliases {
+    private final Rewriter rw;
+
+    RowAliases(Rewriter rw) {
+        this.rw = rw;
+    }
+
+    /** The statements {@code s} stands for, or empty when it does not name a row. */
+    Optional<List<Statement>> rewrite(Statement s) {
+        if (s instanceof ForEachStmt fe && fe.getVariable().getVariables().size() == 1 && isRow(fe.getVariable().getElementType(),
+                fe.getVariable().getVariables().get(0)) && fe.getIterable() instanceof NameExpr table && isTable(table)) {
+            String row = fe.getVariable().getVariables().get(0).getNameAsString();
+            if (assigned(fe.getBody(), Set.of(row)) || rowsReplaced(fe.getBody(), table.getNameAsString())) {
+                return Optional.empty();
+            }
+            String r = rw.fresh(row + "Index");
+            ForStmt loop = (ForStmt) rw.statement("for (int #r# = 0; #r# < $table.length; #r#++) { }", Map.of("#r#", r),
+                    Map.of("$table", table), s);
+            Statement body = fe.getBody().clone();
+            substitute(body, row, r, table);
+            loop.setBody(body instanceof BlockStmt ? body : new BlockStmt(new NodeList<>(body)));
+            return Optional.of(List.of(loop));
+        }
+        return Optional.empty();
+    }
+
+    /** {@code double[] row = X[i];} in {@code block} at {@code at}: the statements after it, reading {@code X[i]} instead. */
+    Optional<List<Statement>> rewriteBlock(BlockStmt block) {
+        NodeList<Statement> stmts = block.getStatements();
+        for (int k = 0; k < stmts.size(); k++) {
+            if (!(stmts.get(k) instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v
+                    && v.getVariables().size() == 1)) {
+                continue;
+            }
+            VariableDeclarator d = v.getVariables().get(0);
+            if (!isRow(d.getType(), d) || !(d.getInitializer().orElse(null) instanceof ArrayAccessExpr init)
+                    || !(init.getName() instanceof NameExpr table) || !isTable(table) || !simple(init.getIndex())) {
+                continue;
+            }
+            List<Statement> rest = new ArrayList<>(stmts.subList(k + 1, stmts.size()));
+            Set<String> indexVariables = init.getIndex().findAll(NameExpr.class).stream().map(NameExpr::getNameAsString)
+                    .collect(Collectors.toSet());
+            if (init.getIndex() instanceof NameExpr n) {
+                indexVariables.add(n.getNameAsString());
+            }
+            Set<String> fixed = new java.util.HashSet<>(indexVariables);
+            fixed.add(d.getNameAsString());
+            BlockStmt after = new BlockStmt(new NodeList<>(rest.stream().map(Statement::clone).toList()));
+            if (assigned(after, fixed) || rowsReplaced(after, table.getNameAsString())) {
+                continue;
+            }
+            List<Statement> out = new ArrayList<>(stmts.subList(0, k));
+            for (Statement st : after.getStatements()) {
+                substituteExpr(st, d.getNameAsString(), init);
+                out.add(st);
+            }
+            return Optional.of(out);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code t} declares a 1-D array (a row). */
+    private static boolean isRow(Type elementType, VariableDeclarator d) {
+        return d.getType() instanceof ArrayType a && a.getArrayLevel() == 1 && a.getComponentType().isPrimitiveType();
+    }
+
+    /** Whether {@code n} names a 2-D array variable of the method. */
+    private boolean isTable(NameExpr n) {
+        return rw.typeOf(n).filter(t -> t instanceof ArrayType a && a.getArrayLevel() == 2).isPresent();
+    }
+
+    /** An index of names, literals and arithmetic: the same value wherever it is written again. */
+    private static boolean simple(Expression e) {
+        return e.findAll(Node.class).stream().allMatch(n -> n instanceof NameExpr || n instanceof com.github.javaparser.ast.expr.SimpleName
+                || n instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr || n instanceof com.github.javaparser.ast.expr.EnclosedExpr
+                || n instanceof com.github.javaparser.ast.expr.BinaryExpr b && switch (b.getOperator()) {
+                    case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> true;
+                    default -> false;
+                });
+    }
+
+    /** Whether {@code scope} assigns one of {@code names} (or updates it with ++/--). */
+    private static boolean assigned(Node scope, Set<String> names) {
+        for (AssignExpr a : scope.findAll(AssignExpr.class)) {
+            if (a.getTarget() instanceof NameExpr n && names.contains(n.getNameAsString())) {
+                return true;
+            }
+        }
+        for (UnaryExpr u : scope.findAll(UnaryExpr.class)) {
+            if (u.getOperator().name().contains("CREMENT") && u.getExpression() instanceof NameExpr n && names.contains(n.getNameAsString())) {
+                return true;
+            }
+        }
+        return scope.findAll(VariableDeclarator.class).stream().anyMatch(v -> names.contains(v.getNameAsString()));
+    }
+
+    /** Whether {@code scope} replaces a row of {@code table} ({@code X[k] = ...}). */
+    private static boolean rowsReplaced(Node scope, String table) {
+        return scope.findAll(AssignExpr.class).stream().anyMatch(a -> a.getTarget() instanceof ArrayAccessExpr acc
+                && acc.getName() instanceof NameExpr n && n.getNameAsString().equals(table));
+    }
+
+    private void substitute(Node body, String row, String index, NameExpr table) {
+        ArrayAccessExpr element = new ArrayAccessExpr(table.clone(), new NameExpr(index));
+        substituteExpr(body, row, element);
+    }
+
+    /** Every use of variable {@code row} in {@code scope} replaced by a copy of {@code rowExpr}, at the use's position. */
+    private static void substituteExpr(Node scope, String row, ArrayAccessExpr rowExpr) {
+        for (NameExpr n : scope.findAll(NameExpr.class)) {
+            if (n.getNameAsString().equals(row)) {
+                ArrayAccessExpr copy = rowExpr.clone();
+                n.getRange().ifPresent(r -> copy.walk(x -> x.setRange(r)));
+                n.replace(copy);
+            }
+        }
+    }
+}
