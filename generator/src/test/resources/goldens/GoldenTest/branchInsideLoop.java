@@ -8,7 +8,8 @@ import dev.adjoint.stack.AdjointStacks;
 /**
  * Gradients of the {@code @Differentiable} methods of {@link BranchLoop}, by reverse-mode automatic
  * differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original
- * method's value and <em>adds</em> the gradient into the buffers passed to it.
+ * method's value and <em>adds</em> the gradient into the buffers passed to it. Each {@code ...Jvp}
+ * method (forward mode) <em>sets</em> the derivative along a direction.
  */
 @AdjointGenerated("golden.BranchLoop")
 final class BranchLoopAdjoint {
@@ -89,5 +90,48 @@ final class BranchLoopAdjoint {
         _stack.doubles.adopt(_doubles, _doublesTop);
         _stack.booleans.adopt(_booleans, _booleansTop);
         return _result;
+    }
+
+    /**
+     * Returns {@link BranchLoop#leakyProduct} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tw}, {@code tt} (forward mode; the cell is overwritten, not added to).
+     */
+    static double leakyProductJvp(double[] w, double t, double[] tw, double tt, DoubleGrad tout) {
+        boolean _t1 = false;
+        double _t2 = 0.0;
+        double _dot_t2 = 0.0;
+        double _t3 = 0.0;
+        double _dot_t3 = 0.0;
+        double _t4 = 0.0;
+        double _dot_t4 = 0.0;
+        // double p = 1;
+        double p = 1.0;
+        double _dot_p = 0.0;
+        // int i = 0
+        int i = 0;
+        // for (...; i < w.length; i++)
+        while (i < w.length) {
+            // if (w[i] > 0)
+            _t1 = w[i] > 0;
+            if (_t1) {
+                // p = p * w[i];
+                _t2 = p * w[i];
+                _dot_t2 = (_dot_p * w[i]) + (tw[i] * p);
+                p = _t2;
+                _dot_p = _dot_t2;
+            } else {
+                // p = p - t * w[i];
+                _t3 = t * w[i];
+                _dot_t3 = (tt * w[i]) + (tw[i] * t);
+                _t4 = p - _t3;
+                _dot_t4 = _dot_p + (-_dot_t3);
+                p = _t4;
+                _dot_p = _dot_t4;
+            }
+            // for (...; i < w.length; i++)
+            i = i + 1;
+        }
+        tout.set(_dot_p);
+        return p;
     }
 }

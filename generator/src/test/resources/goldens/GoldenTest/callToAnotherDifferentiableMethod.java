@@ -8,7 +8,8 @@ import dev.adjoint.stack.AdjointStacks;
 /**
  * Gradients of the {@code @Differentiable} methods of {@link Caller}, by reverse-mode automatic
  * differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original
- * method's value and <em>adds</em> the gradient into the buffers passed to it.
+ * method's value and <em>adds</em> the gradient into the buffers passed to it. Each {@code ...Jvp}
+ * method (forward mode) <em>sets</em> the derivative along a direction.
  */
 @AdjointGenerated("golden.Caller")
 final class CallerAdjoint {
@@ -41,6 +42,20 @@ final class CallerAdjoint {
         _d_x += _d_t0 * _t0;
         dx.add(_d_x);
         return _result;
+    }
+
+    /**
+     * Returns {@link Caller#softplus} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tx} (forward mode; the cell is overwritten, not added to).
+     */
+    static double softplusJvp(double x, double tx, DoubleGrad tout) {
+        // return Math.log1p(Math.exp(x));
+        double _t0 = Math.exp(x);
+        double _dot_t0 = tx * _t0;
+        double _t1 = Math.log1p(_t0);
+        double _dot_t1 = _dot_t0 / (1 + _t0);
+        tout.set(_dot_t1);
+        return _t1;
     }
 
     /**
@@ -108,5 +123,45 @@ final class CallerAdjoint {
             dw[i] += _d_t1 * x[i];
         }
         return _result;
+    }
+
+    /**
+     * Returns {@link Caller#loss} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tw} (forward mode; the cell is overwritten, not added to).
+     */
+    static double lossJvp(double[] w, double[] x, double[] tw, DoubleGrad tout) {
+        double _t1 = 0.0;
+        double _dot_t1 = 0.0;
+        double _t2 = 0.0;
+        double _dot_t2 = 0.0;
+        DoubleGrad _cell = new DoubleGrad();
+        double _t3 = 0.0;
+        double _dot_t3 = 0.0;
+        // double s = 0;
+        double s = 0.0;
+        double _dot_s = 0.0;
+        // int i = 0
+        int i = 0;
+        // for (...; i < w.length; i++)
+        while (i < w.length) {
+            // s += softplus(w[i] * x[i]);
+            _t1 = w[i] * x[i];
+            _dot_t1 = tw[i] * x[i];
+            _t2 = CallerAdjoint.softplusJvp(_t1, _dot_t1, _cell);
+            _dot_t2 = _cell.get();
+            _t3 = s + _t2;
+            _dot_t3 = _dot_s + _dot_t2;
+            s = _t3;
+            _dot_s = _dot_t3;
+            // for (...; i < w.length; i++)
+            i = i + 1;
+        }
+        // return s + softplus(w[0]);
+        double _t6 = CallerAdjoint.softplusJvp(w[0], tw[0], _cell);
+        double _dot_t6 = _cell.get();
+        double _t7 = s + _t6;
+        double _dot_t7 = _dot_s + _dot_t6;
+        tout.set(_dot_t7);
+        return _t7;
     }
 }

@@ -8,7 +8,8 @@ import dev.adjoint.FloatGrad;
 /**
  * Gradients of the {@code @Differentiable} methods of {@link Mixed}, by reverse-mode automatic
  * differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original
- * method's value and <em>adds</em> the gradient into the buffers passed to it.
+ * method's value and <em>adds</em> the gradient into the buffers passed to it. Each {@code ...Jvp}
+ * method (forward mode) <em>sets</em> the derivative along a direction.
  */
 @AdjointGenerated("golden.Mixed")
 final class MixedAdjoint {
@@ -64,6 +65,31 @@ final class MixedAdjoint {
     }
 
     /**
+     * Returns {@link Mixed#blend} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code ta}, {@code tb} (forward mode; the cell is overwritten, not added to).
+     */
+    static float blendJvp(float a, double b, int n, float ta, double tb, FloatGrad tout) {
+        // double t = a * b;
+        double _t0 = (double) a;
+        double _dot_t0 = ta;
+        double t = _t0 * b;
+        double _dot_t = (_dot_t0 * b) + (tb * _t0);
+        // float u = (float) Math.sqrt(t) + n;
+        double _t2 = Math.sqrt(t);
+        double _dot_t2 = _dot_t / (2 * _t2);
+        float _t3 = (float) _t2;
+        float _dot_t3 = (float) _dot_t2;
+        float _t4 = (float) n;
+        float u = _t3 + _t4;
+        float _dot_u = _dot_t3;
+        // return u * a;
+        float _t6 = u * a;
+        float _dot_t6 = (_dot_u * a) + (ta * u);
+        tout.set(_dot_t6);
+        return _t6;
+    }
+
+    /**
      * Returns {@link Mixed#blendTwin} and adds its gradient into {@code da}, {@code db}.
      */
     static double blendTwinGrad(double a, double b, int n, DoubleGrad da, DoubleGrad db) {
@@ -103,5 +129,26 @@ final class MixedAdjoint {
         da.add(_d_a);
         db.add(_d_b);
         return _result;
+    }
+
+    /**
+     * Returns {@link Mixed#blendTwin} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code ta}, {@code tb} (forward mode; the cell is overwritten, not added to).
+     */
+    static double blendTwinJvp(double a, double b, int n, double ta, double tb, DoubleGrad tout) {
+        // double t = a * b;
+        double t = a * b;
+        double _dot_t = (ta * b) + (tb * a);
+        // double u = Math.sqrt(t) + n;
+        double _t1 = Math.sqrt(t);
+        double _dot_t1 = _dot_t / (2 * _t1);
+        double _t2 = (double) n;
+        double u = _t1 + _t2;
+        double _dot_u = _dot_t1;
+        // return u * a;
+        double _t4 = u * a;
+        double _dot_t4 = (_dot_u * a) + (ta * u);
+        tout.set(_dot_t4);
+        return _t4;
     }
 }

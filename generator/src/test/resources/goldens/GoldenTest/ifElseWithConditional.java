@@ -7,7 +7,8 @@ import dev.adjoint.DoubleGrad;
 /**
  * Gradients of the {@code @Differentiable} methods of {@link Branchy}, by reverse-mode automatic
  * differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original
- * method's value and <em>adds</em> the gradient into the buffers passed to it.
+ * method's value and <em>adds</em> the gradient into the buffers passed to it. Each {@code ...Jvp}
+ * method (forward mode) <em>sets</em> the derivative along a direction.
  */
 @AdjointGenerated("golden.Branchy")
 final class BranchyAdjoint {
@@ -71,5 +72,43 @@ final class BranchyAdjoint {
         dx.add(_d_x);
         dy.add(_d_y);
         return _result;
+    }
+
+    /**
+     * Returns {@link Branchy#leaky} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tx}, {@code ty} (forward mode; the cell is overwritten, not added to).
+     */
+    static double leakyJvp(double x, double y, double tx, double ty, DoubleGrad tout) {
+        double r = 0.0;
+        double _dot_r = 0.0;
+        boolean _t2 = false;
+        double _t3 = 0.0;
+        double _dot_t3 = 0.0;
+        // if (x > 0)
+        boolean _t0 = x > 0;
+        if (_t0) {
+            // r = x * y;
+            r = x * y;
+            _dot_r = (tx * y) + (ty * x);
+        } else {
+            // r = y > 1 ? Math.exp(x) : -x;
+            _t2 = y > 1;
+            if (_t2) {
+                // r = y > 1 ? Math.exp(x) : -x;
+                _t3 = Math.exp(x);
+                _dot_t3 = tx * _t3;
+            } else {
+                // r = y > 1 ? Math.exp(x) : -x;
+                _t3 = -x;
+                _dot_t3 = -tx;
+            }
+            r = _t3;
+            _dot_r = _dot_t3;
+        }
+        // return r * r;
+        double _t6 = r * r;
+        double _dot_t6 = 2 * (_dot_r * r);
+        tout.set(_dot_t6);
+        return _t6;
     }
 }

@@ -2,13 +2,15 @@
 package golden;
 
 import dev.adjoint.AdjointGenerated;
+import dev.adjoint.DoubleGrad;
 import dev.adjoint.Gradients;
 import dev.adjoint.stack.AdjointStacks;
 
 /**
  * Gradients of the {@code @Differentiable} methods of {@link InPlace}, by reverse-mode automatic
  * differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original
- * method's value and <em>adds</em> the gradient into the buffers passed to it.
+ * method's value and <em>adds</em> the gradient into the buffers passed to it. Each {@code ...Jvp}
+ * method (forward mode) <em>sets</em> the derivative along a direction.
  */
 @AdjointGenerated("golden.InPlace")
 final class InPlaceAdjoint {
@@ -78,5 +80,41 @@ final class InPlaceAdjoint {
         _stack.doubles.adopt(_doubles, _doublesTop);
         _stack.arrays.release(_arrays);
         return _result;
+    }
+
+    /**
+     * Returns {@link InPlace#prefixProduct} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tx} (forward mode; the cell is overwritten, not added to).
+     */
+    static double prefixProductJvp(double[] x, double[] tx, DoubleGrad tout) {
+        double _t1 = 0.0;
+        double _dot_t1 = 0.0;
+        double _t2 = 0.0;
+        double _dot_t2 = 0.0;
+        double _t3 = 0.0;
+        double _dot_t3 = 0.0;
+        double[] _dot_x = tx.clone();
+        // int i = 1
+        int i = 1;
+        // for (...; i < x.length; i++)
+        while (i < x.length) {
+            // x[i] = x[i] * x[i - 1];
+            _t1 = x[i];
+            _dot_t1 = _dot_x[i];
+            _t2 = x[i - 1];
+            _dot_t2 = _dot_x[i - 1];
+            _t3 = _t1 * _t2;
+            _dot_t3 = (_dot_t1 * _t2) + (_dot_t2 * _t1);
+            x[i] = _t3;
+            _dot_x[i] = _dot_t3;
+            // for (...; i < x.length; i++)
+            i = i + 1;
+        }
+        // return x[x.length - 1];
+        int _t6 = x.length - 1;
+        double _t7 = x[_t6];
+        double _dot_t7 = _dot_x[_t6];
+        tout.set(_dot_t7);
+        return _t7;
     }
 }

@@ -2,11 +2,13 @@
 package golden;
 
 import dev.adjoint.AdjointGenerated;
+import dev.adjoint.DoubleGrad;
 
 /**
  * Gradients of the {@code @Differentiable} methods of {@link Loop}, by reverse-mode automatic
  * differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original
- * method's value and <em>adds</em> the gradient into the buffers passed to it.
+ * method's value and <em>adds</em> the gradient into the buffers passed to it. Each {@code ...Jvp}
+ * method (forward mode) <em>sets</em> the derivative along a direction.
  */
 @AdjointGenerated("golden.Loop")
 public final class LoopAdjoint {
@@ -56,5 +58,38 @@ public final class LoopAdjoint {
             dw[i] += _d_t1 * x[i];
         }
         return _result;
+    }
+
+    /**
+     * Returns {@link Loop#loss} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tw} (forward mode; the cell is overwritten, not added to).
+     */
+    public static double lossJvp(double[] w, double[] x, double[] tw, DoubleGrad tout) {
+        double _t1 = 0.0;
+        double _dot_t1 = 0.0;
+        double _t2 = 0.0;
+        double _dot_t2 = 0.0;
+        // double s = 0;
+        double s = 0.0;
+        double _dot_s = 0.0;
+        // int i = 0
+        int i = 0;
+        // for (...; i < w.length; i++)
+        while (i < w.length) {
+            // s += w[i] * x[i];
+            _t1 = w[i] * x[i];
+            _dot_t1 = tw[i] * x[i];
+            _t2 = s + _t1;
+            _dot_t2 = _dot_s + _dot_t1;
+            s = _t2;
+            _dot_s = _dot_t2;
+            // for (...; i < w.length; i++)
+            i = i + 1;
+        }
+        // return Math.tanh(s);
+        double _t5 = Math.tanh(s);
+        double _dot_t5 = _dot_s * (1 - _t5 * _t5);
+        tout.set(_dot_t5);
+        return _t5;
     }
 }

@@ -7,7 +7,8 @@ import dev.adjoint.DoubleGrad;
 /**
  * Gradients of the {@code @Differentiable} methods of {@link Straight}, by reverse-mode automatic
  * differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original
- * method's value and <em>adds</em> the gradient into the buffers passed to it.
+ * method's value and <em>adds</em> the gradient into the buffers passed to it. Each {@code ...Jvp}
+ * method (forward mode) <em>sets</em> the derivative along a direction.
  */
 @AdjointGenerated("golden.Straight")
 public final class StraightAdjoint {
@@ -55,5 +56,25 @@ public final class StraightAdjoint {
         dx.add(_d_x);
         dy.add(_d_y);
         return _result;
+    }
+
+    /**
+     * Returns {@link Straight#scaledSine} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tx}, {@code ty} (forward mode; the cell is overwritten, not added to).
+     */
+    public static double scaledSineJvp(double x, double y, double tx, double ty, DoubleGrad tout) {
+        // double s = x * y;
+        double s = x * y;
+        double _dot_s = (tx * y) + (ty * x);
+        // s = Math.sin(s) * x;
+        double _t1 = Math.sin(s);
+        double _dot_t1 = _dot_s * Math.cos(s);
+        s = _t1 * x;
+        _dot_s = (_dot_t1 * x) + (tx * _t1);
+        // return s / y;
+        double _t3 = s / y;
+        double _dot_t3 = (_dot_s / y) + (-ty * _t3 / y);
+        tout.set(_dot_t3);
+        return _t3;
     }
 }
