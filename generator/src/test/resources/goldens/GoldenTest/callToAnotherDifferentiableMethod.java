@@ -3,6 +3,7 @@ package golden;
 
 import dev.adjoint.AdjointGenerated;
 import dev.adjoint.DoubleGrad;
+import dev.adjoint.Gradients;
 import dev.adjoint.stack.AdjointStacks;
 
 /**
@@ -56,6 +57,66 @@ final class CallerAdjoint {
         double _dot_t1 = _dot_t0 / (1 + _t0);
         tout.set(_dot_t1);
         return _t1;
+    }
+
+    /**
+     * Returns {@link Caller#softplus}, adds its gradient into {@code dx} and its Hessian times the direction
+     * {@code tx} into {@code hvx} (reverse mode over the tangent: the seed {@code {0, 1}} picks the
+     * gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).
+     */
+    static double softplusHvp(double x, double tx, DoubleGrad dx, DoubleGrad hvx) {
+        return _hvp_softplusVjp(x, tx, new double[] {0.0, 1.0}, hvx, dx)[0];
+    }
+
+    /**
+     * The adjoint of {@code {softplus(x), ∇softplus(x)·v}} (the tangent of {@link Caller#softplus}), for {@code softplusHvp}.
+     */
+    static double[] _hvp_softplusVjp(double x, double tx, double[] seed, DoubleGrad dx,
+            DoubleGrad dtx) {
+        AdjointStacks _stack = AdjointStacks.forThread();
+        int _arrays = _stack.arrays.mark();
+        // forward sweep
+        double _t0 = Math.exp(x);
+        double _dot_t0 = tx * _t0;
+        double _t1 = Math.log1p(_t0);
+        // double _dot_t1 = _dot_t0 / (1 + _t0);
+        double _t5 = 1.0 + _t0;
+        double _dot_t1 = _dot_t0 / _t5;
+        double[] _pair = new double[2];
+        double[] _d_pair = _stack.arrays.borrowDoubles(2);
+        _pair[0] = _t1;
+        _pair[1] = _dot_t1;
+        double[] _result = _pair;
+        // reverse sweep
+        double _d_x = 0.0;
+        double _d_tx = 0.0;
+        double _d_t0 = 0.0;
+        double _d_dot_t0 = 0.0;
+        double _d_t1 = 0.0;
+        double _d_dot_t1 = 0.0;
+        double _d_t5 = 0.0;
+        Gradients.addInto(_d_pair, seed);
+        // grad of: _pair[1] = _dot_t1;
+        _d_dot_t1 += _d_pair[1];
+        _d_pair[1] = 0.0;
+        // grad of: _pair[0] = _t1;
+        _d_t1 += _d_pair[0];
+        _d_pair[0] = 0.0;
+        // grad of: double _dot_t1 = _dot_t0 / (1 + _t0);
+        _d_dot_t0 += _d_dot_t1 / _t5;
+        _d_t5 = -(_d_dot_t1 * _dot_t1 / _t5);
+        _d_t0 += _d_t5;
+        // grad of: double _t1 = Math.log1p(_t0);
+        _d_t0 += _d_t1 / (1 + _t0);
+        // grad of: double _dot_t0 = tx * _t0;
+        _d_tx += _d_dot_t0 * _t0;
+        _d_t0 += _d_dot_t0 * tx;
+        // grad of: double _t0 = Math.exp(x);
+        _d_x += _d_t0 * _t0;
+        dx.add(_d_x);
+        dtx.add(_d_tx);
+        _stack.arrays.release(_arrays);
+        return _result;
     }
 
     /**

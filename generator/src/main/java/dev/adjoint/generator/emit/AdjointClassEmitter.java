@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.AdjointGenerated;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.FloatGrad;
+import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.reverse.AdjointMethod;
@@ -34,14 +35,15 @@ public final class AdjointClassEmitter {
      * @param sourceFileName the owner's file name, for the header
      */
     public static String emit(String sourceFileName, List<AdjointMethod> methods) {
-        return emit(sourceFileName, methods, java.util.Map.of());
+        return emit(sourceFileName, methods, java.util.Map.of(), java.util.Map.of());
     }
 
     /**
      * As {@link #emit(String, List)}, with the tangent ({@code Jvp}) method of each method that
-     * has one in {@code jvps}.
+     * has one in {@code jvps}, and the Hessian-vector product ({@code Hvp}) of each in {@code hvps}.
      */
-    public static String emit(String sourceFileName, List<AdjointMethod> methods, java.util.Map<MethodRequest, JvpMethod> jvps) {
+    public static String emit(String sourceFileName, List<AdjointMethod> methods, java.util.Map<MethodRequest, JvpMethod> jvps,
+            java.util.Map<MethodRequest, HvpMethod> hvps) {
         MethodRequest first = methods.get(0).request();
         TypeSpec.Builder type = TypeSpec.classBuilder(first.adjointSimpleName())
                 .addModifiers(Modifier.FINAL)
@@ -65,6 +67,11 @@ public final class AdjointClassEmitter {
             JvpMethod j = jvps.get(m.request());
             if (j != null) {
                 type.addMethod(jvp(j));
+            }
+            HvpMethod h = hvps.get(m.request());
+            if (h != null) {
+                type.addMethod(hvp(h));
+                type.addMethod(hvpPair(h));
             }
         }
         JavaFile file = JavaFile.builder(first.packageName(), type.build())
@@ -124,6 +131,54 @@ public final class AdjointClassEmitter {
         }
         CodeBlock.Builder body = CodeBlock.builder();
         print(j.body(), body, NameClashes.hiddenIn(r));
+        return b.addCode(body.build()).build();
+    }
+
+    private static MethodSpec hvp(HvpMethod h) {
+        MethodRequest r = h.request();
+        MethodSpec.Builder b = MethodSpec.methodBuilder(r.adjointName() + "Hvp").addModifiers(Modifier.STATIC).returns(typeName(r.result()));
+        if (r.isPublic()) {
+            b.addModifiers(Modifier.PUBLIC);
+        }
+        List<String> args = new ArrayList<>();
+        for (Param p : r.params()) {
+            b.addParameter(typeName(p.type()), p.name());
+            args.add(p.name());
+        }
+        List<Param> wrt = r.wrtParams();
+        for (int i = 0; i < wrt.size(); i++) {
+            b.addParameter(typeName(wrt.get(i).type()), h.directionNames().get(i));
+            args.add(h.directionNames().get(i));
+        }
+        for (int i = 0; i < wrt.size(); i++) {
+            b.addParameter(bufferType(wrt.get(i).type()), h.gradNames().get(i));
+        }
+        for (int i = 0; i < wrt.size(); i++) {
+            b.addParameter(bufferType(wrt.get(i).type()), h.hvNames().get(i));
+        }
+        String t = r.result().java();
+        String zero = r.result().zero();
+        String one = r.result().prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0";
+        args.add("new " + t + "[] {" + zero + ", " + one + "}");
+        args.addAll(h.hvNames());   // d pair[1] / dx = H·v
+        args.addAll(h.gradNames()); // d pair[1] / dv = ∇f
+        String codes = String.join(", ", h.directionNames().stream().map(x -> "{@code " + x + "}").toList());
+        return b.addJavadoc("Returns {@link $L#$L}, adds its gradient into $L and its Hessian times the direction\n"
+                        + "$L into $L (reverse mode over the tangent: the seed {@code {0, 1}} picks the\n"
+                        + "gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).\n",
+                        r.ownerSimpleName(), r.name(), String.join(", ", h.gradNames().stream().map(x -> "{@code " + x + "}").toList()), codes,
+                        String.join(", ", h.hvNames().stream().map(x -> "{@code " + x + "}").toList()))
+                .addStatement("return $L($L)[0]", h.pair().request().adjointName() + "Vjp", String.join(", ", args))
+                .build();
+    }
+
+    private static MethodSpec hvpPair(HvpMethod h) {
+        AdjointMethod m = h.pair();
+        MethodSpec.Builder b = signature(m, m.request().adjointName() + "Vjp", true)
+                .addJavadoc("The adjoint of {@code {$L(x), ∇$L(x)·v}} (the tangent of {@link $L#$L}), for {@code $LHvp}.\n",
+                        h.request().name(), h.request().name(), h.request().ownerSimpleName(), h.request().name(), h.request().adjointName());
+        CodeBlock.Builder body = CodeBlock.builder();
+        print(m.body(), body, NameClashes.hiddenIn(m.request()));
         return b.addCode(body.build()).build();
     }
 

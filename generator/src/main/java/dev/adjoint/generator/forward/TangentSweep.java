@@ -52,6 +52,7 @@ public final class TangentSweep {
     private final Set<MethodRequest> callees = new LinkedHashSet<>();
     private final Map<Ty.Prim, String> cells = new HashMap<>();
     private int depth;
+    private boolean calls;
 
     private TangentSweep(MethodIr ir, Analysis an) {
         this.ir = ir;
@@ -132,11 +133,12 @@ public final class TangentSweep {
             end.add(new Code.Line(out + ".set(" + (tr == null ? r.result().zero() : tr) + ")"));
         }
         end.add(new Code.Line("return " + result.java()));
-        List<Code> all = new ArrayList<>(top);
-        all.addAll(prologue);
-        all.addAll(main);
+        List<Code> sweep = new ArrayList<>(top);
+        sweep.addAll(prologue);
+        sweep.addAll(main);
+        List<Code> all = new ArrayList<>(sweep);
         all.addAll(end);
-        return new JvpMethod(r, tangents, out, all, callees);
+        return new JvpMethod(r, tangents, out, all, callees, sweep, result.java(), tr, calls);
     }
 
     private List<Code> block(List<Stmt> stmts) {
@@ -272,6 +274,7 @@ public final class TangentSweep {
      */
     private String callWithTangent(Op.Call call, String dz, String decl, List<Code> out, List<Code> after) {
         MethodRequest g = call.callee();
+        calls = true;
         List<String> args = new ArrayList<>(call.args().stream().map(Atom::java).toList());
         if (dz == null) {
             return spelling.owner(g).orElseThrow() + "." + g.name() + "(" + String.join(", ", args) + ")";

@@ -6,6 +6,7 @@ import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.desugar.Desugaring;
 import dev.adjoint.generator.emit.AdjointClassEmitter;
+import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.SourceParser;
@@ -163,6 +164,7 @@ public final class Pipeline {
         }
         Map<MethodRequest, AdjointMethod> done = new LinkedHashMap<>();
         Map<MethodRequest, JvpMethod> jvps = new LinkedHashMap<>();
+        Map<MethodRequest, HvpMethod> hvps = new LinkedHashMap<>();
         List<String> methods = new ArrayList<>();
         List<MethodRequest> taped = new ArrayList<>();
         for (MethodRequest r : requests) {
@@ -177,6 +179,7 @@ public final class Pipeline {
             if (c.method().isPresent()) {
                 done.put(r, c.method().get());
                 c.jvp().ifPresent(j -> jvps.put(r, j));
+                c.hvp().ifPresent(h -> hvps.put(r, h));
                 methods.add(r.methodRef() + ": " + c.report());
                 if (c.method().get().recorder().isPresent()) {
                     taped.add(r);
@@ -201,7 +204,7 @@ public final class Pipeline {
         if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
             for (Map.Entry<String, List<AdjointMethod>> e : byClass.entrySet()) {
                 try {
-                    generated.put(e.getKey(), AdjointClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), e.getValue(), jvps));
+                    generated.put(e.getKey(), AdjointClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), e.getValue(), jvps, hvps));
                 } catch (StackOverflowError deep) {
                     e.getValue().forEach(m -> diagnostics.add(tooDeep(m.request())));
                 }

@@ -6,6 +6,7 @@ import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.analyze.ActivityAnalysis;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.fence.Fence;
+import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.forward.TangentSweep;
 import dev.adjoint.generator.fence.SharedFence;
@@ -39,9 +40,10 @@ final class Strategies {
      *
      * @param report {@code static}, {@code tape (requested)} or {@code tape, because <position> <construct>}
      */
-    record Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report, Optional<JvpMethod> jvp) {
+    record Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report, Optional<JvpMethod> jvp,
+            Optional<HvpMethod> hvp) {
         Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report) {
-            this(method, diagnostics, report, Optional.empty());
+            this(method, diagnostics, report, Optional.empty(), Optional.empty());
         }
     }
 
@@ -55,7 +57,7 @@ final class Strategies {
         }
         StaticAttempt attempt = staticAttempt(r, index, options);
         if (attempt.method().isPresent()) {
-            return new Choice(attempt.method(), List.of(), "static", attempt.jvp());
+            return new Choice(attempt.method(), List.of(), "static", attempt.jvp(), attempt.hvp());
         }
         List<Diagnostic> staticProblems = attempt.problems();
         if (r.strategy() == Strategy.STATIC) {
@@ -100,9 +102,10 @@ final class Strategies {
     }
 
     /** The static strategy's adjoint of {@code r}, or why it has none. */
-    private record StaticAttempt(Optional<AdjointMethod> method, List<Diagnostic> problems, Optional<JvpMethod> jvp) {
+    private record StaticAttempt(Optional<AdjointMethod> method, List<Diagnostic> problems, Optional<JvpMethod> jvp,
+            Optional<HvpMethod> hvp) {
         StaticAttempt(Optional<AdjointMethod> method, List<Diagnostic> problems) {
-            this(method, problems, Optional.empty());
+            this(method, problems, Optional.empty(), Optional.empty());
         }
     }
 
@@ -126,7 +129,9 @@ final class Strategies {
         if (tooLarge.isPresent()) {
             return new StaticAttempt(Optional.empty(), List.of(tooLarge.get()));
         }
-        return new StaticAttempt(Optional.of(m), List.of(), tangent(ir, an));
+        Optional<JvpMethod> jvp = tangent(ir, an);
+        Optional<HvpMethod> hvp = jvp.flatMap(j -> Hessians.build(r, ir, j, options));
+        return new StaticAttempt(Optional.of(m), List.of(), jvp, hvp);
     }
 
     /** The tangent method, where the forward sweep handles every construct of {@code ir} and it fits a JVM method. */

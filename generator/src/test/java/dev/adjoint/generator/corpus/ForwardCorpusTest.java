@@ -265,4 +265,93 @@ class ForwardCorpusTest {
         double bound = isFloat ? 1e-5 : 1e-12;
         assertTrue(rho <= bound, "dot-product test: ⟨w, J·u⟩ = " + left + ", ⟨Jᵀw, u⟩ = " + right + " (ρ = " + rho + " > " + bound + ")");
     }
+    /** The gradient of {@code name} (the generated one) at the wrt values {@code x}. */
+    private static double[] gradientAt(Differentiated d, String name, Object[] args, double[] x) {
+        return d.grad(name, d.at(name, args, x)).gradient();
+    }
+
+    /**
+     * {@code nameHvp} on every scalar corpus method whose tangent is plain Java: the value as the
+     * method, the gradient as {@code nameGrad}, and {@code H·v} against Richardson central
+     * differences of the generated gradient along {@code v} (float methods: of their double twin's),
+     * both added into the buffers (a second call doubles them).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("methods")
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void hvpAgainstCentralDifferencesOfTheGradient(Corpus.Method m) {
+        Assumptions.assumeTrue(m.bug(Variant.DEFAULT) == null, () -> "BUG: " + m.bug(Variant.DEFAULT));
+        Differentiated d = compiled(m.owner());
+        MethodRequest r = d.request(m.name());
+        Assumptions.assumeTrue(isStatic(d, r) && !r.result().isArray(), () -> m + ": no Hvp (tape or array result)");
+        Assumptions.assumeTrue(m.frozenOracle() == null, () -> m + ": detach makes the generated gradient's differences another function");
+        Assumptions.assumeTrue(d.adjointMethodNames(m.name()).contains(m.name() + "Hvp"), () -> m + ": no Hvp (it calls other methods, or its tangent as Java needs what the static strategy rejects: a null local array, a 2-D copy)");
+        boolean isFloat = Corpus.isFloatClass(m.owner());
+        Random rnd = new Random(31 * m.toString().hashCode());
+        for (List<String> point : m.points()) {
+            Object[] args = Corpus.arguments(r, point);
+            try {
+                checkHvp(d, m, r, args, isFloat, rnd);
+            } catch (AssertionError e) {
+                throw new AssertionError(m + " at " + point + ": " + e.getMessage() + "\n"
+                        + d.translation().generated().get(r.adjointQualifiedName()), e);
+            }
+        }
+    }
+
+    private static void checkHvp(Differentiated d, Corpus.Method m, MethodRequest r, Object[] args, boolean isFloat, Random rnd) {
+        String name = m.name();
+        Object original = d.invokeOriginal(name, Differentiated.copyArguments(args));
+        Object[] v = direction(r, args, rnd);
+        Object[] grad = d.newBuffers(name, args);
+        Object[] hv = d.newBuffers(name, args);
+        List<Object> call = new ArrayList<>(List.of(Differentiated.copyArguments(args)));
+        call.addAll(List.of(v));
+        call.addAll(List.of(grad));
+        call.addAll(List.of(hv));
+        Object value = d.invokeGenerated(name, name + "Hvp", call.toArray());
+        assertTrue(Arrays.deepEquals(new Object[] {original}, new Object[] {value}), "Hvp returned " + value + " but the method " + original);
+        double[] g = Differentiated.flatten(grad);
+        double[] hvOnce = Differentiated.flatten(hv);
+        double[] want = d.grad(name, Differentiated.copyArguments(args)).gradient();
+        for (int i = 0; i < g.length; i++) {
+            double rho = Math.abs(g[i] - want[i]) / Math.max(1, Math.abs(g[i]) + Math.abs(want[i]));
+            assertTrue(rho <= (isFloat ? 1e-5 : 1e-12), "gradient component " + i + ": Hvp " + g[i] + ", Grad " + want[i]);
+        }
+        // H·v against central differences of the generated gradient along v
+        Differentiated o = isFloat ? twin(m.owner()) : d;
+        Object[] oa = isFloat ? Differentiated.twinArgs(args) : args;
+        double[] x0 = o.point(name, oa);
+        double[] vf = flattenDirection(v);
+        Function<Double, double[]> grads = h -> {
+            double[] x = x0.clone();
+            for (int i = 0; i < x.length; i++) {
+                x[i] += h * vf[i];
+            }
+            return gradientAt(o, name, oa, x);
+        };
+        double h = 1e-4;
+        double[] ph = grads.apply(h);
+        double[] mh = grads.apply(-h);
+        double[] ph2 = grads.apply(h / 2);
+        double[] mh2 = grads.apply(-h / 2);
+        double rtol = isFloat ? 2e-3 : 1e-6;
+        double atol = isFloat ? 1e-3 : 1e-8;
+        for (int i = 0; i < hvOnce.length; i++) {
+            double cd = (4 * (ph2[i] - mh2[i]) / h - (ph[i] - mh[i]) / (2 * h)) / 3;
+            assertTrue(Math.abs(hvOnce[i] - cd) <= atol + rtol * Math.max(Math.abs(cd), Math.abs(hvOnce[i])), "component " + i
+                    + " of H·v: Hvp " + hvOnce[i] + ", central differences of the gradient " + cd);
+        }
+        // added into the buffers (on fresh copies of the arguments: the method may write them in place)
+        List<Object> again = new ArrayList<>(List.of(Differentiated.copyArguments(args)));
+        again.addAll(List.of(v));
+        again.addAll(List.of(grad));
+        again.addAll(List.of(hv));
+        d.invokeGenerated(name, name + "Hvp", again.toArray());
+        double[] hvTwice = Differentiated.flatten(hv);
+        double tol = isFloat ? 1e-6 : 1e-12;
+        for (int i = 0; i < hvOnce.length; i++) {
+            assertEquals(2 * hvOnce[i], hvTwice[i], tol * Math.max(1, Math.abs(hvTwice[i])), "H·v is added into the buffer");
+        }
+    }
 }
