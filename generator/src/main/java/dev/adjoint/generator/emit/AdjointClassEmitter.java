@@ -67,6 +67,9 @@ public final class AdjointClassEmitter {
             JvpMethod j = jvps.get(m.request());
             if (j != null) {
                 type.addMethod(jvp(j));
+                if (m.request().result().isArray()) {
+                    type.addMethod(JacobianEmitter.jacobian(j));
+                }
             }
             HvpMethod h = hvps.get(m.request());
             if (h != null) {
@@ -108,7 +111,7 @@ public final class AdjointClassEmitter {
 
     private static MethodSpec jvp(JvpMethod j) {
         MethodRequest r = j.request();
-        MethodSpec.Builder b = MethodSpec.methodBuilder(r.adjointName() + "Jvp").addModifiers(Modifier.STATIC).returns(typeName(r.result()));
+        MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Jvp").addModifiers(Modifier.STATIC).returns(typeName(r.result()));
         if (r.isPublic()) {
             b.addModifiers(Modifier.PUBLIC);
         }
@@ -136,7 +139,7 @@ public final class AdjointClassEmitter {
 
     private static MethodSpec hvp(HvpMethod h) {
         MethodRequest r = h.request();
-        MethodSpec.Builder b = MethodSpec.methodBuilder(r.adjointName() + "Hvp").addModifiers(Modifier.STATIC).returns(typeName(r.result()));
+        MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Hvp").addModifiers(Modifier.STATIC).returns(typeName(r.result()));
         if (r.isPublic()) {
             b.addModifiers(Modifier.PUBLIC);
         }
@@ -176,7 +179,7 @@ public final class AdjointClassEmitter {
         AdjointMethod m = h.pair();
         MethodSpec.Builder b = signature(m, m.request().adjointName() + "Vjp", true)
                 .addJavadoc("The adjoint of {@code {$L(x), ∇$L(x)·v}} (the tangent of {@link $L#$L}), for {@code $LHvp}.\n",
-                        h.request().name(), h.request().name(), h.request().ownerSimpleName(), h.request().name(), h.request().adjointName());
+                        h.request().name(), h.request().name(), h.request().ownerSimpleName(), h.request().name(), h.request().tangentName());
         CodeBlock.Builder body = CodeBlock.builder();
         print(m.body(), body, NameClashes.hiddenIn(m.request()));
         return b.addCode(body.build()).build();

@@ -337,7 +337,7 @@ public final class TangentSweep {
         });
         args.add(cell);
         after.add(new Code.Line(decl + dz + " = " + cell + ".get()"));
-        return owner + "." + g.adjointName() + "Jvp(" + String.join(", ", args) + ")";
+        return owner + "." + g.tangentName() + "Jvp(" + String.join(", ", args) + ")";
     }
 
     private String primal(Op op) {

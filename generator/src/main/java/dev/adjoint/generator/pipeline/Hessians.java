@@ -43,7 +43,7 @@ final class Hessians {
             return Optional.empty();
         }
         try {
-            String name = "_hvp_" + r.adjointName();
+            String name = "_hvp_" + r.tangentName();
             String source = HvpSource.method(j, name, ir.names().claim("_pair"));
             CompilationUnit unit = r.declaration().findCompilationUnit().orElseThrow().clone();
             unit.findAll(MethodDeclaration.class).forEach(MethodDeclaration::remove);

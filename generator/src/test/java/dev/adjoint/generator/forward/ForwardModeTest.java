@@ -48,6 +48,16 @@ class ForwardModeTest {
                 }
 
                 @Differentiable
+                public static double k(double x, double y) {
+                    return x * y;
+                }
+
+                @Differentiable(wrt = "a")
+                public static double k(double a, double b, double c) {
+                    return a * b * c;
+                }
+
+                @Differentiable
                 public static double onTape(double x) {
                     if (x > 10) {
                         throw new IllegalArgumentException();
@@ -94,6 +104,10 @@ class ForwardModeTest {
         Differentiated d = Differentiated.of("fwd.Mixed", SOURCE, Options.DEFAULT);
         var names = d.adjointMethodNames("usesCustom");
         assertTrue(names.contains("h_2Jvp") && names.contains("h_3Jvp"), names.toString());
+        // k(double, double) and k(double, double, double) wrt a: Grad and Vjp differ, Jvp would not
+        assertTrue(names.contains("kGrad") && names.contains("k_2Jvp") && names.contains("k_3Jvp") && names.contains("k_2Hvp"),
+                names.toString());
+        assertFalse(names.contains("kJvp"), names.toString());
         // the tape strategy has no tangent, nor has a method that calls one on the tape
         assertFalse(names.contains("onTapeJvp"), names.toString());
         assertFalse(names.contains("callsTapeJvp"), names.toString());
