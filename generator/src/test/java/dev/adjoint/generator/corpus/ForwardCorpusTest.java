@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.FloatGrad;
+import dev.adjoint.check.GradCheck;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.corpus.Corpus.Variant;
 import dev.adjoint.generator.ir.Ty;
@@ -248,22 +249,9 @@ class ForwardCorpusTest {
         Object[] buffers = d.newBuffers(name, args);
         d.invokeVjp(name, Differentiated.copyArguments(args), seed, buffers);
         double[] g = Differentiated.flatten(buffers);
-        double left = 0;
-        double leftScale = 0;
-        for (int i = 0; i < w.length; i++) {
-            left += w[i] * j.ju()[i];
-            leftScale += Math.abs(w[i] * j.ju()[i]);
-        }
-        double right = 0;
-        double rightScale = 0;
-        for (int i = 0; i < g.length; i++) {
-            right += g[i] * uf[i];
-            rightScale += Math.abs(g[i] * uf[i]);
-        }
-        double scale = leftScale + rightScale;
-        double rho = scale == 0 ? 0 : Math.abs(left - right) / scale;
+        double rho = GradCheck.dotProductTest(w, j.ju(), g, uf);
         double bound = isFloat ? 1e-5 : 1e-12;
-        assertTrue(rho <= bound, "dot-product test: ⟨w, J·u⟩ = " + left + ", ⟨Jᵀw, u⟩ = " + right + " (ρ = " + rho + " > " + bound + ")");
+        assertTrue(rho <= bound, "dot-product test: ρ = " + rho + " > " + bound);
     }
     /** The gradient of {@code name} (the generated one) at the wrt values {@code x}. */
     private static double[] gradientAt(Differentiated d, String name, Object[] args, double[] x) {
@@ -341,6 +329,11 @@ class ForwardCorpusTest {
             double cd = (4 * (ph2[i] - mh2[i]) / h - (ph[i] - mh[i]) / (2 * h)) / 3;
             assertTrue(Math.abs(hvOnce[i] - cd) <= atol + rtol * Math.max(Math.abs(cd), Math.abs(hvOnce[i])), "component " + i
                     + " of H·v: Hvp " + hvOnce[i] + ", central differences of the gradient " + cd);
+        }
+        // and with GradCheck's Hessian-vector check (plain central differences)
+        if (!isFloat) {
+            GradCheck.Report report = GradCheck.checkHvp(x -> gradientAt(o, name, oa, x), x0, vf, hvOnce, 1e-5, 1e-6);
+            assertTrue(report.passed(), report.describe());
         }
         // added into the buffers (on fresh copies of the arguments: the method may write them in place)
         List<Object> again = new ArrayList<>(List.of(Differentiated.copyArguments(args)));
