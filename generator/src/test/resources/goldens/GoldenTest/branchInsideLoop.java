@@ -3,12 +3,14 @@ package golden;
 
 import dev.adjoint.AdjointGenerated;
 import dev.adjoint.DoubleGrad;
+import dev.adjoint.Gradients;
 import dev.adjoint.stack.AdjointStacks;
 
 /**
  * Gradients of the {@code @Differentiable} methods of {@link BranchLoop}, by reverse-mode automatic
  * differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original
- * method's value and <em>adds</em> the gradient into the buffers passed to it.
+ * method's value and <em>adds</em> the gradient into the buffers passed to it. Each {@code ...Jvp}
+ * method (forward mode) <em>sets</em> the derivative along a direction.
  */
 @AdjointGenerated("golden.BranchLoop")
 final class BranchLoopAdjoint {
@@ -88,6 +90,212 @@ final class BranchLoopAdjoint {
         dt.add(_d_t);
         _stack.doubles.adopt(_doubles, _doublesTop);
         _stack.booleans.adopt(_booleans, _booleansTop);
+        return _result;
+    }
+
+    /**
+     * Returns {@link BranchLoop#leakyProduct} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tw}, {@code tt} (forward mode; the cell is overwritten, not added to).
+     */
+    static double leakyProductJvp(double[] w, double t, double[] tw, double tt, DoubleGrad tout) {
+        boolean _t1 = false;
+        double _t2 = 0.0;
+        double _dot_t2 = 0.0;
+        double _t3 = 0.0;
+        double _dot_t3 = 0.0;
+        double _t4 = 0.0;
+        double _dot_t4 = 0.0;
+        // double p = 1;
+        double p = 1.0;
+        double _dot_p = 0.0;
+        // int i = 0
+        int i = 0;
+        // for (...; i < w.length; i++)
+        while (i < w.length) {
+            // if (w[i] > 0)
+            _t1 = w[i] > 0;
+            if (_t1) {
+                // p = p * w[i];
+                _t2 = p * w[i];
+                _dot_t2 = (_dot_p * w[i]) + (tw[i] * p);
+                p = _t2;
+                _dot_p = _dot_t2;
+            } else {
+                // p = p - t * w[i];
+                _t3 = t * w[i];
+                _dot_t3 = (tt * w[i]) + (tw[i] * t);
+                _t4 = p - _t3;
+                _dot_t4 = _dot_p + (-_dot_t3);
+                p = _t4;
+                _dot_p = _dot_t4;
+            }
+            // for (...; i < w.length; i++)
+            i = i + 1;
+        }
+        tout.set(_dot_p);
+        return p;
+    }
+
+    /**
+     * Returns {@link BranchLoop#leakyProduct}, adds its gradient into {@code dw}, {@code dt} and its Hessian times the direction
+     * {@code tw}, {@code tt} into {@code hvw}, {@code hvt} (reverse mode over the tangent: the seed {@code {0, 1}} picks the
+     * gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).
+     */
+    static double leakyProductHvp(double[] w, double t, double[] tw, double tt, double[] dw,
+            DoubleGrad dt, double[] hvw, DoubleGrad hvt) {
+        return _hvp_leakyProductVjp(w, t, tw, tt, new double[] {0.0, 1.0}, hvw, hvt, dw, dt)[0];
+    }
+
+    /**
+     * The adjoint of {@code {leakyProduct(x), ∇leakyProduct(x)·v}} (the tangent of {@link BranchLoop#leakyProduct}), for {@code leakyProductHvp}.
+     */
+    static double[] _hvp_leakyProductVjp(double[] w, double t, double[] tw, double tt,
+            double[] seed, double[] dw, DoubleGrad dt, double[] dtw, DoubleGrad dtt) {
+        AdjointStacks _stack = AdjointStacks.forThread();
+        double[] _doubles = _stack.doubles.values();
+        int _doublesTop = _stack.doubles.size();
+        boolean[] _booleans = _stack.booleans.values();
+        int _booleansTop = _stack.booleans.size();
+        int _arrays = _stack.arrays.mark();
+        // forward sweep
+        boolean _t6 = false;
+        double _t8 = 0.0;
+        double _t9 = 0.0;
+        double _t12 = 0.0;
+        double _t13 = 0.0;
+        double _t16 = 0.0;
+        boolean _t1 = false;
+        double _t2 = 0.0;
+        double _dot_t2 = 0.0;
+        double _t3 = 0.0;
+        double _dot_t3 = 0.0;
+        double _t4 = 0.0;
+        double _dot_t4 = 0.0;
+        double p = 1.0;
+        double _dot_p = 0.0;
+        int i = 0;
+        // room on the stacks for what the loop saves
+        _booleans = AdjointStacks.reserve(_booleans, _booleansTop, 1, Math.max(0, w.length));
+        while (i < w.length) {
+            _t1 = w[i] > 0;
+            // if (_t1)
+            _booleans[_booleansTop++] = _t6;
+            _t6 = _t1;
+            if (_t6) {
+                _t2 = p * w[i];
+                // _dot_t2 = (_dot_p * w[i]) + (tw[i] * p);
+                _t8 = _dot_p * w[i];
+                _t9 = tw[i] * p;
+                _dot_t2 = _t8 + _t9;
+                _doubles = AdjointStacks.push(_doubles, _doublesTop++, p);
+                p = _t2;
+                _doubles = AdjointStacks.push(_doubles, _doublesTop++, _dot_p);
+                _dot_p = _dot_t2;
+            } else {
+                _t3 = t * w[i];
+                // _dot_t3 = (tt * w[i]) + (tw[i] * t);
+                _t12 = tt * w[i];
+                _t13 = tw[i] * t;
+                _dot_t3 = _t12 + _t13;
+                _t4 = p - _t3;
+                // _dot_t4 = _dot_p + (-_dot_t3);
+                _t16 = -_dot_t3;
+                _dot_t4 = _dot_p + _t16;
+                p = _t4;
+                _dot_p = _dot_t4;
+            }
+            i = i + 1;
+        }
+        double[] _pair = new double[2];
+        double[] _d_pair = _stack.arrays.borrowDoubles(2);
+        _pair[0] = p;
+        _pair[1] = _dot_p;
+        double[] _result = _pair;
+        // reverse sweep
+        double _d_t = 0.0;
+        double _d_tt = 0.0;
+        double _d_t2 = 0.0;
+        double _d_dot_t2 = 0.0;
+        double _d_t3 = 0.0;
+        double _d_dot_t3 = 0.0;
+        double _d_t4 = 0.0;
+        double _d_dot_t4 = 0.0;
+        double _d_p = 0.0;
+        double _d_dot_p = 0.0;
+        double _d_t8 = 0.0;
+        double _d_t9 = 0.0;
+        double _d_t12 = 0.0;
+        double _d_t13 = 0.0;
+        double _d_t16 = 0.0;
+        Gradients.addInto(_d_pair, seed);
+        // grad of: _pair[1] = _dot_p;
+        _d_dot_p += _d_pair[1];
+        _d_pair[1] = 0.0;
+        // grad of: _pair[0] = p;
+        _d_p += _d_pair[0];
+        _d_pair[0] = 0.0;
+        // grad of: while (i < w.length)
+        i = Math.max(0, w.length);
+        while (i > 0) {
+            i = i - 1;
+            // grad of: if (_t1)
+            if (_t6) {
+                // grad of: _dot_p = _dot_t2;
+                _d_dot_t2 += _d_dot_p;
+                _d_dot_p = 0.0;
+                _dot_p = _doubles[--_doublesTop];
+                // grad of: p = _t2;
+                _d_t2 += _d_p;
+                _d_p = 0.0;
+                p = _doubles[--_doublesTop];
+                // grad of: _dot_t2 = (_dot_p * w[i]) + (tw[i] * p);
+                _d_t8 = _d_dot_t2;
+                _d_t9 = _d_dot_t2;
+                _d_dot_t2 = 0.0;
+                dtw[i] += _d_t9 * p;
+                _d_p += _d_t9 * tw[i];
+                _d_dot_p += _d_t8 * w[i];
+                dw[i] += _d_t8 * _dot_p;
+                // grad of: _t2 = p * w[i];
+                _d_p += _d_t2 * w[i];
+                dw[i] += _d_t2 * p;
+                _d_t2 = 0.0;
+            } else {
+                // grad of: _dot_p = _dot_t4;
+                _d_dot_t4 += _d_dot_p;
+                _d_dot_p = 0.0;
+                // grad of: p = _t4;
+                _d_t4 += _d_p;
+                _d_p = 0.0;
+                // grad of: _dot_t4 = _dot_p + (-_dot_t3);
+                _d_dot_p += _d_dot_t4;
+                _d_t16 = _d_dot_t4;
+                _d_dot_t4 = 0.0;
+                _d_dot_t3 -= _d_t16;
+                // grad of: _t4 = p - _t3;
+                _d_p += _d_t4;
+                _d_t3 -= _d_t4;
+                _d_t4 = 0.0;
+                // grad of: _dot_t3 = (tt * w[i]) + (tw[i] * t);
+                _d_t12 = _d_dot_t3;
+                _d_t13 = _d_dot_t3;
+                _d_dot_t3 = 0.0;
+                dtw[i] += _d_t13 * t;
+                _d_t += _d_t13 * tw[i];
+                _d_tt += _d_t12 * w[i];
+                dw[i] += _d_t12 * tt;
+                // grad of: _t3 = t * w[i];
+                _d_t += _d_t3 * w[i];
+                dw[i] += _d_t3 * t;
+                _d_t3 = 0.0;
+            }
+            _t6 = _booleans[--_booleansTop];
+        }
+        dt.add(_d_t);
+        dtt.add(_d_tt);
+        _stack.doubles.adopt(_doubles, _doublesTop);
+        _stack.booleans.adopt(_booleans, _booleansTop);
+        _stack.arrays.release(_arrays);
         return _result;
     }
 }

@@ -3,12 +3,14 @@ package golden;
 
 import dev.adjoint.AdjointGenerated;
 import dev.adjoint.DoubleGrad;
+import dev.adjoint.Gradients;
 import dev.adjoint.stack.AdjointStacks;
 
 /**
  * Gradients of the {@code @Differentiable} methods of {@link Caller}, by reverse-mode automatic
  * differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original
- * method's value and <em>adds</em> the gradient into the buffers passed to it.
+ * method's value and <em>adds</em> the gradient into the buffers passed to it. Each {@code ...Jvp}
+ * method (forward mode) <em>sets</em> the derivative along a direction.
  */
 @AdjointGenerated("golden.Caller")
 final class CallerAdjoint {
@@ -40,6 +42,80 @@ final class CallerAdjoint {
         _d_t0 = _d_t1 / (1 + _t0);
         _d_x += _d_t0 * _t0;
         dx.add(_d_x);
+        return _result;
+    }
+
+    /**
+     * Returns {@link Caller#softplus} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tx} (forward mode; the cell is overwritten, not added to).
+     */
+    static double softplusJvp(double x, double tx, DoubleGrad tout) {
+        // return Math.log1p(Math.exp(x));
+        double _t0 = Math.exp(x);
+        double _dot_t0 = tx * _t0;
+        double _t1 = Math.log1p(_t0);
+        double _dot_t1 = _dot_t0 / (1 + _t0);
+        tout.set(_dot_t1);
+        return _t1;
+    }
+
+    /**
+     * Returns {@link Caller#softplus}, adds its gradient into {@code dx} and its Hessian times the direction
+     * {@code tx} into {@code hvx} (reverse mode over the tangent: the seed {@code {0, 1}} picks the
+     * gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).
+     */
+    static double softplusHvp(double x, double tx, DoubleGrad dx, DoubleGrad hvx) {
+        return _hvp_softplusVjp(x, tx, new double[] {0.0, 1.0}, hvx, dx)[0];
+    }
+
+    /**
+     * The adjoint of {@code {softplus(x), ∇softplus(x)·v}} (the tangent of {@link Caller#softplus}), for {@code softplusHvp}.
+     */
+    static double[] _hvp_softplusVjp(double x, double tx, double[] seed, DoubleGrad dx,
+            DoubleGrad dtx) {
+        AdjointStacks _stack = AdjointStacks.forThread();
+        int _arrays = _stack.arrays.mark();
+        // forward sweep
+        double _t0 = Math.exp(x);
+        double _dot_t0 = tx * _t0;
+        double _t1 = Math.log1p(_t0);
+        // double _dot_t1 = _dot_t0 / (1 + _t0);
+        double _t5 = 1.0 + _t0;
+        double _dot_t1 = _dot_t0 / _t5;
+        double[] _pair = new double[2];
+        double[] _d_pair = _stack.arrays.borrowDoubles(2);
+        _pair[0] = _t1;
+        _pair[1] = _dot_t1;
+        double[] _result = _pair;
+        // reverse sweep
+        double _d_x = 0.0;
+        double _d_tx = 0.0;
+        double _d_t0 = 0.0;
+        double _d_dot_t0 = 0.0;
+        double _d_t1 = 0.0;
+        double _d_dot_t1 = 0.0;
+        double _d_t5 = 0.0;
+        Gradients.addInto(_d_pair, seed);
+        // grad of: _pair[1] = _dot_t1;
+        _d_dot_t1 += _d_pair[1];
+        _d_pair[1] = 0.0;
+        // grad of: _pair[0] = _t1;
+        _d_t1 += _d_pair[0];
+        _d_pair[0] = 0.0;
+        // grad of: double _dot_t1 = _dot_t0 / (1 + _t0);
+        _d_dot_t0 += _d_dot_t1 / _t5;
+        _d_t5 = -(_d_dot_t1 * _dot_t1 / _t5);
+        _d_t0 += _d_t5;
+        // grad of: double _t1 = Math.log1p(_t0);
+        _d_t0 += _d_t1 / (1 + _t0);
+        // grad of: double _dot_t0 = tx * _t0;
+        _d_tx += _d_dot_t0 * _t0;
+        _d_t0 += _d_dot_t0 * tx;
+        // grad of: double _t0 = Math.exp(x);
+        _d_x += _d_t0 * _t0;
+        dx.add(_d_x);
+        dtx.add(_d_tx);
+        _stack.arrays.release(_arrays);
         return _result;
     }
 
@@ -108,5 +184,45 @@ final class CallerAdjoint {
             dw[i] += _d_t1 * x[i];
         }
         return _result;
+    }
+
+    /**
+     * Returns {@link Caller#loss} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tw} (forward mode; the cell is overwritten, not added to).
+     */
+    static double lossJvp(double[] w, double[] x, double[] tw, DoubleGrad tout) {
+        double _t1 = 0.0;
+        double _dot_t1 = 0.0;
+        double _t2 = 0.0;
+        double _dot_t2 = 0.0;
+        DoubleGrad _cell = new DoubleGrad();
+        double _t3 = 0.0;
+        double _dot_t3 = 0.0;
+        // double s = 0;
+        double s = 0.0;
+        double _dot_s = 0.0;
+        // int i = 0
+        int i = 0;
+        // for (...; i < w.length; i++)
+        while (i < w.length) {
+            // s += softplus(w[i] * x[i]);
+            _t1 = w[i] * x[i];
+            _dot_t1 = tw[i] * x[i];
+            _t2 = CallerAdjoint.softplusJvp(_t1, _dot_t1, _cell);
+            _dot_t2 = _cell.get();
+            _t3 = s + _t2;
+            _dot_t3 = _dot_s + _dot_t2;
+            s = _t3;
+            _dot_s = _dot_t3;
+            // for (...; i < w.length; i++)
+            i = i + 1;
+        }
+        // return s + softplus(w[0]);
+        double _t6 = CallerAdjoint.softplusJvp(w[0], tw[0], _cell);
+        double _dot_t6 = _cell.get();
+        double _t7 = s + _t6;
+        double _dot_t7 = _dot_s + _dot_t6;
+        tout.set(_dot_t7);
+        return _t7;
     }
 }

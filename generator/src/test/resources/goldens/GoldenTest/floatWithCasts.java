@@ -4,11 +4,14 @@ package golden;
 import dev.adjoint.AdjointGenerated;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.FloatGrad;
+import dev.adjoint.Gradients;
+import dev.adjoint.stack.AdjointStacks;
 
 /**
  * Gradients of the {@code @Differentiable} methods of {@link Mixed}, by reverse-mode automatic
  * differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original
- * method's value and <em>adds</em> the gradient into the buffers passed to it.
+ * method's value and <em>adds</em> the gradient into the buffers passed to it. Each {@code ...Jvp}
+ * method (forward mode) <em>sets</em> the derivative along a direction.
  */
 @AdjointGenerated("golden.Mixed")
 final class MixedAdjoint {
@@ -64,6 +67,150 @@ final class MixedAdjoint {
     }
 
     /**
+     * Returns {@link Mixed#blend} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code ta}, {@code tb} (forward mode; the cell is overwritten, not added to).
+     */
+    static float blendJvp(float a, double b, int n, float ta, double tb, FloatGrad tout) {
+        // double t = a * b;
+        double _t0 = (double) a;
+        double _dot_t0 = ta;
+        double t = _t0 * b;
+        double _dot_t = (_dot_t0 * b) + (tb * _t0);
+        // float u = (float) Math.sqrt(t) + n;
+        double _t2 = Math.sqrt(t);
+        double _dot_t2 = _dot_t / (2 * _t2);
+        float _t3 = (float) _t2;
+        float _dot_t3 = (float) _dot_t2;
+        float _t4 = (float) n;
+        float u = _t3 + _t4;
+        float _dot_u = _dot_t3;
+        // return u * a;
+        float _t6 = u * a;
+        float _dot_t6 = (_dot_u * a) + (ta * u);
+        tout.set(_dot_t6);
+        return _t6;
+    }
+
+    /**
+     * Returns {@link Mixed#blend}, adds its gradient into {@code da}, {@code db} and its Hessian times the direction
+     * {@code ta}, {@code tb} into {@code hva}, {@code hvb} (reverse mode over the tangent: the seed {@code {0, 1}} picks the
+     * gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).
+     */
+    static float blendHvp(float a, double b, int n, float ta, double tb, FloatGrad da,
+            DoubleGrad db, FloatGrad hva, DoubleGrad hvb) {
+        return _hvp_blendVjp(a, b, n, ta, tb, new float[] {0.0f, 1.0f}, hva, hvb, da, db)[0];
+    }
+
+    /**
+     * The adjoint of {@code {blend(x), ∇blend(x)·v}} (the tangent of {@link Mixed#blend}), for {@code blendHvp}.
+     */
+    static float[] _hvp_blendVjp(float a, double b, int n, float ta, double tb, float[] seed,
+            FloatGrad da, DoubleGrad db, FloatGrad dta, DoubleGrad dtb) {
+        AdjointStacks _stack = AdjointStacks.forThread();
+        int _arrays = _stack.arrays.mark();
+        // forward sweep
+        double _t0 = (double) a;
+        double _dot_t0 = (double) ta;
+        double t = _t0 * b;
+        // double _dot_t = (_dot_t0 * b) + (tb * _t0);
+        double _t8 = _dot_t0 * b;
+        double _t9 = tb * _t0;
+        double _dot_t = _t8 + _t9;
+        double _t2 = Math.sqrt(t);
+        // double _dot_t2 = _dot_t / (2 * _t2);
+        double _t12 = 2.0 * _t2;
+        double _dot_t2 = _dot_t / _t12;
+        float _t3 = (float) _t2;
+        float _dot_t3 = (float) _dot_t2;
+        float _t4 = (float) n;
+        float u = _t3 + _t4;
+        float _dot_u = _dot_t3;
+        float _t6 = u * a;
+        // float _dot_t6 = (_dot_u * a) + (ta * u);
+        float _t19 = _dot_u * a;
+        float _t20 = ta * u;
+        float _dot_t6 = _t19 + _t20;
+        float[] _pair = new float[2];
+        float[] _d_pair = _stack.arrays.borrowFloats(2);
+        _pair[0] = _t6;
+        _pair[1] = _dot_t6;
+        float[] _result = _pair;
+        // reverse sweep
+        float _d_a = 0.0f;
+        double _d_b = 0.0;
+        float _d_ta = 0.0f;
+        double _d_tb = 0.0;
+        double _d_t0 = 0.0;
+        double _d_dot_t0 = 0.0;
+        double _d_t = 0.0;
+        double _d_dot_t = 0.0;
+        double _d_t8 = 0.0;
+        double _d_t9 = 0.0;
+        double _d_t2 = 0.0;
+        double _d_dot_t2 = 0.0;
+        double _d_t12 = 0.0;
+        float _d_t3 = 0.0f;
+        float _d_dot_t3 = 0.0f;
+        float _d_u = 0.0f;
+        float _d_dot_u = 0.0f;
+        float _d_t6 = 0.0f;
+        float _d_dot_t6 = 0.0f;
+        float _d_t19 = 0.0f;
+        float _d_t20 = 0.0f;
+        Gradients.addInto(_d_pair, seed);
+        // grad of: _pair[1] = _dot_t6;
+        _d_dot_t6 += _d_pair[1];
+        _d_pair[1] = 0.0f;
+        // grad of: _pair[0] = _t6;
+        _d_t6 += _d_pair[0];
+        _d_pair[0] = 0.0f;
+        // grad of: float _dot_t6 = (_dot_u * a) + (ta * u);
+        _d_t19 += _d_dot_t6;
+        _d_t20 += _d_dot_t6;
+        _d_ta += _d_t20 * u;
+        _d_u += _d_t20 * ta;
+        _d_dot_u += _d_t19 * a;
+        _d_a += _d_t19 * _dot_u;
+        // grad of: float _t6 = u * a;
+        _d_u += _d_t6 * a;
+        _d_a += _d_t6 * u;
+        // grad of: float _dot_u = _dot_t3;
+        _d_dot_t3 += _d_dot_u;
+        // grad of: float u = _t3 + _t4;
+        _d_t3 += _d_u;
+        // grad of: float _dot_t3 = (float) _dot_t2;
+        _d_dot_t2 += _d_dot_t3;
+        // grad of: float _t3 = (float) _t2;
+        _d_t2 += _d_t3;
+        // grad of: double _dot_t2 = _dot_t / (2 * _t2);
+        _d_dot_t += _d_dot_t2 / _t12;
+        _d_t12 = -(_d_dot_t2 * _dot_t2 / _t12);
+        _d_t2 += _d_t12 * 2.0;
+        // grad of: double _t2 = Math.sqrt(t);
+        _d_t += _d_t2 / (2 * _t2);
+        // grad of: double _dot_t = (_dot_t0 * b) + (tb * _t0);
+        _d_t8 = _d_dot_t;
+        _d_t9 = _d_dot_t;
+        _d_tb += _d_t9 * _t0;
+        _d_t0 += _d_t9 * tb;
+        _d_dot_t0 += _d_t8 * b;
+        _d_b += _d_t8 * _dot_t0;
+        // grad of: double t = _t0 * b;
+        _d_t0 += _d_t * b;
+        _d_b += _d_t * _t0;
+        // grad of: double _dot_t0 = ta;
+        _d_ta += (float) _d_dot_t0;
+        // grad of: double _t0 = (double) a;
+        _d_a += (float) _d_t0;
+        da.add(_d_a);
+        db.add(_d_b);
+        dta.add(_d_ta);
+        dtb.add(_d_tb);
+        _stack.arrays.release(_arrays);
+        return _result;
+    }
+
+    /**
      * Returns {@link Mixed#blendTwin} and adds its gradient into {@code da}, {@code db}.
      */
     static double blendTwinGrad(double a, double b, int n, DoubleGrad da, DoubleGrad db) {
@@ -102,6 +249,130 @@ final class MixedAdjoint {
         _d_b += _d_t * a;
         da.add(_d_a);
         db.add(_d_b);
+        return _result;
+    }
+
+    /**
+     * Returns {@link Mixed#blendTwin} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code ta}, {@code tb} (forward mode; the cell is overwritten, not added to).
+     */
+    static double blendTwinJvp(double a, double b, int n, double ta, double tb, DoubleGrad tout) {
+        // double t = a * b;
+        double t = a * b;
+        double _dot_t = (ta * b) + (tb * a);
+        // double u = Math.sqrt(t) + n;
+        double _t1 = Math.sqrt(t);
+        double _dot_t1 = _dot_t / (2 * _t1);
+        double _t2 = (double) n;
+        double u = _t1 + _t2;
+        double _dot_u = _dot_t1;
+        // return u * a;
+        double _t4 = u * a;
+        double _dot_t4 = (_dot_u * a) + (ta * u);
+        tout.set(_dot_t4);
+        return _t4;
+    }
+
+    /**
+     * Returns {@link Mixed#blendTwin}, adds its gradient into {@code da}, {@code db} and its Hessian times the direction
+     * {@code ta}, {@code tb} into {@code hva}, {@code hvb} (reverse mode over the tangent: the seed {@code {0, 1}} picks the
+     * gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).
+     */
+    static double blendTwinHvp(double a, double b, int n, double ta, double tb, DoubleGrad da,
+            DoubleGrad db, DoubleGrad hva, DoubleGrad hvb) {
+        return _hvp_blendTwinVjp(a, b, n, ta, tb, new double[] {0.0, 1.0}, hva, hvb, da, db)[0];
+    }
+
+    /**
+     * The adjoint of {@code {blendTwin(x), ∇blendTwin(x)·v}} (the tangent of {@link Mixed#blendTwin}), for {@code blendTwinHvp}.
+     */
+    static double[] _hvp_blendTwinVjp(double a, double b, int n, double ta, double tb,
+            double[] seed, DoubleGrad da, DoubleGrad db, DoubleGrad dta, DoubleGrad dtb) {
+        AdjointStacks _stack = AdjointStacks.forThread();
+        int _arrays = _stack.arrays.mark();
+        // forward sweep
+        double t = a * b;
+        // double _dot_t = (ta * b) + (tb * a);
+        double _t3 = ta * b;
+        double _t5 = tb * a;
+        double _dot_t = _t3 + _t5;
+        double _t1 = Math.sqrt(t);
+        // double _dot_t1 = _dot_t / (2 * _t1);
+        double _t8 = 2.0 * _t1;
+        double _dot_t1 = _dot_t / _t8;
+        double _t2 = (double) n;
+        double u = _t1 + _t2;
+        double _dot_u = _dot_t1;
+        double _t4 = u * a;
+        // double _dot_t4 = (_dot_u * a) + (ta * u);
+        double _t13 = _dot_u * a;
+        double _t14 = ta * u;
+        double _dot_t4 = _t13 + _t14;
+        double[] _pair = new double[2];
+        double[] _d_pair = _stack.arrays.borrowDoubles(2);
+        _pair[0] = _t4;
+        _pair[1] = _dot_t4;
+        double[] _result = _pair;
+        // reverse sweep
+        double _d_a = 0.0;
+        double _d_b = 0.0;
+        double _d_ta = 0.0;
+        double _d_tb = 0.0;
+        double _d_t = 0.0;
+        double _d_dot_t = 0.0;
+        double _d_t3 = 0.0;
+        double _d_t5 = 0.0;
+        double _d_t1 = 0.0;
+        double _d_dot_t1 = 0.0;
+        double _d_t8 = 0.0;
+        double _d_u = 0.0;
+        double _d_dot_u = 0.0;
+        double _d_t4 = 0.0;
+        double _d_dot_t4 = 0.0;
+        double _d_t13 = 0.0;
+        double _d_t14 = 0.0;
+        Gradients.addInto(_d_pair, seed);
+        // grad of: _pair[1] = _dot_t4;
+        _d_dot_t4 += _d_pair[1];
+        _d_pair[1] = 0.0;
+        // grad of: _pair[0] = _t4;
+        _d_t4 += _d_pair[0];
+        _d_pair[0] = 0.0;
+        // grad of: double _dot_t4 = (_dot_u * a) + (ta * u);
+        _d_t13 = _d_dot_t4;
+        _d_t14 = _d_dot_t4;
+        _d_ta += _d_t14 * u;
+        _d_u += _d_t14 * ta;
+        _d_dot_u += _d_t13 * a;
+        _d_a += _d_t13 * _dot_u;
+        // grad of: double _t4 = u * a;
+        _d_u += _d_t4 * a;
+        _d_a += _d_t4 * u;
+        // grad of: double _dot_u = _dot_t1;
+        _d_dot_t1 += _d_dot_u;
+        // grad of: double u = _t1 + _t2;
+        _d_t1 += _d_u;
+        // grad of: double _dot_t1 = _dot_t / (2 * _t1);
+        _d_dot_t += _d_dot_t1 / _t8;
+        _d_t8 = -(_d_dot_t1 * _dot_t1 / _t8);
+        _d_t1 += _d_t8 * 2.0;
+        // grad of: double _t1 = Math.sqrt(t);
+        _d_t += _d_t1 / (2 * _t1);
+        // grad of: double _dot_t = (ta * b) + (tb * a);
+        _d_t3 = _d_dot_t;
+        _d_t5 = _d_dot_t;
+        _d_tb += _d_t5 * a;
+        _d_a += _d_t5 * tb;
+        _d_ta += _d_t3 * b;
+        _d_b += _d_t3 * ta;
+        // grad of: double t = a * b;
+        _d_a += _d_t * b;
+        _d_b += _d_t * a;
+        da.add(_d_a);
+        db.add(_d_b);
+        dta.add(_d_ta);
+        dtb.add(_d_tb);
+        _stack.arrays.release(_arrays);
         return _result;
     }
 }

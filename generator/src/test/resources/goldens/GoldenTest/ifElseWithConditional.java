@@ -3,11 +3,14 @@ package golden;
 
 import dev.adjoint.AdjointGenerated;
 import dev.adjoint.DoubleGrad;
+import dev.adjoint.Gradients;
+import dev.adjoint.stack.AdjointStacks;
 
 /**
  * Gradients of the {@code @Differentiable} methods of {@link Branchy}, by reverse-mode automatic
  * differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original
- * method's value and <em>adds</em> the gradient into the buffers passed to it.
+ * method's value and <em>adds</em> the gradient into the buffers passed to it. Each {@code ...Jvp}
+ * method (forward mode) <em>sets</em> the derivative along a direction.
  */
 @AdjointGenerated("golden.Branchy")
 final class BranchyAdjoint {
@@ -70,6 +73,176 @@ final class BranchyAdjoint {
         }
         dx.add(_d_x);
         dy.add(_d_y);
+        return _result;
+    }
+
+    /**
+     * Returns {@link Branchy#leaky} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tx}, {@code ty} (forward mode; the cell is overwritten, not added to).
+     */
+    static double leakyJvp(double x, double y, double tx, double ty, DoubleGrad tout) {
+        double r = 0.0;
+        double _dot_r = 0.0;
+        boolean _t2 = false;
+        double _t3 = 0.0;
+        double _dot_t3 = 0.0;
+        // if (x > 0)
+        boolean _t0 = x > 0;
+        if (_t0) {
+            // r = x * y;
+            r = x * y;
+            _dot_r = (tx * y) + (ty * x);
+        } else {
+            // r = y > 1 ? Math.exp(x) : -x;
+            _t2 = y > 1;
+            if (_t2) {
+                // r = y > 1 ? Math.exp(x) : -x;
+                _t3 = Math.exp(x);
+                _dot_t3 = tx * _t3;
+            } else {
+                // r = y > 1 ? Math.exp(x) : -x;
+                _t3 = -x;
+                _dot_t3 = -tx;
+            }
+            r = _t3;
+            _dot_r = _dot_t3;
+        }
+        // return r * r;
+        double _t6 = r * r;
+        double _dot_t6 = 2 * (_dot_r * r);
+        tout.set(_dot_t6);
+        return _t6;
+    }
+
+    /**
+     * Returns {@link Branchy#leaky}, adds its gradient into {@code dx}, {@code dy} and its Hessian times the direction
+     * {@code tx}, {@code ty} into {@code hvx}, {@code hvy} (reverse mode over the tangent: the seed {@code {0, 1}} picks the
+     * gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).
+     */
+    static double leakyHvp(double x, double y, double tx, double ty, DoubleGrad dx, DoubleGrad dy,
+            DoubleGrad hvx, DoubleGrad hvy) {
+        return _hvp_leakyVjp(x, y, tx, ty, new double[] {0.0, 1.0}, hvx, hvy, dx, dy)[0];
+    }
+
+    /**
+     * The adjoint of {@code {leaky(x), ∇leaky(x)·v}} (the tangent of {@link Branchy#leaky}), for {@code leakyHvp}.
+     */
+    static double[] _hvp_leakyVjp(double x, double y, double tx, double ty, double[] seed,
+            DoubleGrad dx, DoubleGrad dy, DoubleGrad dtx, DoubleGrad dty) {
+        AdjointStacks _stack = AdjointStacks.forThread();
+        int _arrays = _stack.arrays.mark();
+        // forward sweep
+        double _t7 = 0.0;
+        double _t8 = 0.0;
+        boolean _t11 = false;
+        double r = 0.0;
+        double _dot_r = 0.0;
+        boolean _t2 = false;
+        double _t3 = 0.0;
+        double _dot_t3 = 0.0;
+        boolean _t0 = x > 0;
+        // if (_t0)
+        boolean _t4 = _t0;
+        if (_t4) {
+            r = x * y;
+            // _dot_r = (tx * y) + (ty * x);
+            _t7 = tx * y;
+            _t8 = ty * x;
+            _dot_r = _t7 + _t8;
+        } else {
+            _t2 = y > 1;
+            // if (_t2)
+            _t11 = _t2;
+            if (_t11) {
+                _t3 = Math.exp(x);
+                _dot_t3 = tx * _t3;
+            } else {
+                _t3 = -x;
+                _dot_t3 = -tx;
+            }
+            r = _t3;
+            _dot_r = _dot_t3;
+        }
+        double _t6 = r * r;
+        // double _dot_t6 = 2 * (_dot_r * r);
+        double _t17 = _dot_r * r;
+        double _dot_t6 = 2.0 * _t17;
+        double[] _pair = new double[2];
+        double[] _d_pair = _stack.arrays.borrowDoubles(2);
+        _pair[0] = _t6;
+        _pair[1] = _dot_t6;
+        double[] _result = _pair;
+        // reverse sweep
+        double _d_x = 0.0;
+        double _d_y = 0.0;
+        double _d_tx = 0.0;
+        double _d_ty = 0.0;
+        double _d_r = 0.0;
+        double _d_dot_r = 0.0;
+        double _d_t3 = 0.0;
+        double _d_dot_t3 = 0.0;
+        double _d_t7 = 0.0;
+        double _d_t8 = 0.0;
+        double _d_t6 = 0.0;
+        double _d_dot_t6 = 0.0;
+        double _d_t17 = 0.0;
+        Gradients.addInto(_d_pair, seed);
+        // grad of: _pair[1] = _dot_t6;
+        _d_dot_t6 += _d_pair[1];
+        _d_pair[1] = 0.0;
+        // grad of: _pair[0] = _t6;
+        _d_t6 += _d_pair[0];
+        _d_pair[0] = 0.0;
+        // grad of: double _dot_t6 = 2 * (_dot_r * r);
+        _d_t17 = _d_dot_t6 * 2.0;
+        _d_dot_r += _d_t17 * r;
+        _d_r += _d_t17 * _dot_r;
+        // grad of: double _t6 = r * r;
+        _d_r += 2 * (_d_t6 * r);
+        // grad of: if (_t0)
+        if (_t4) {
+            // grad of: _dot_r = (tx * y) + (ty * x);
+            _d_t7 = _d_dot_r;
+            _d_t8 = _d_dot_r;
+            _d_dot_r = 0.0;
+            _d_ty += _d_t8 * x;
+            _d_x += _d_t8 * ty;
+            _d_tx += _d_t7 * y;
+            _d_y += _d_t7 * tx;
+            // grad of: r = x * y;
+            _d_x += _d_r * y;
+            _d_y += _d_r * x;
+            _d_r = 0.0;
+        } else {
+            // grad of: _dot_r = _dot_t3;
+            _d_dot_t3 += _d_dot_r;
+            _d_dot_r = 0.0;
+            // grad of: r = _t3;
+            _d_t3 += _d_r;
+            _d_r = 0.0;
+            // grad of: if (_t2)
+            if (_t11) {
+                // grad of: _dot_t3 = tx * _t3;
+                _d_tx += _d_dot_t3 * _t3;
+                _d_t3 += _d_dot_t3 * tx;
+                _d_dot_t3 = 0.0;
+                // grad of: _t3 = Math.exp(x);
+                _d_x += _d_t3 * _t3;
+                _d_t3 = 0.0;
+            } else {
+                // grad of: _dot_t3 = -tx;
+                _d_tx -= _d_dot_t3;
+                _d_dot_t3 = 0.0;
+                // grad of: _t3 = -x;
+                _d_x -= _d_t3;
+                _d_t3 = 0.0;
+            }
+        }
+        dx.add(_d_x);
+        dy.add(_d_y);
+        dtx.add(_d_tx);
+        dty.add(_d_ty);
+        _stack.arrays.release(_arrays);
         return _result;
     }
 }

@@ -2,13 +2,15 @@
 package golden;
 
 import dev.adjoint.AdjointGenerated;
+import dev.adjoint.DoubleGrad;
 import dev.adjoint.Gradients;
 import dev.adjoint.stack.AdjointStacks;
 
 /**
  * Gradients of the {@code @Differentiable} methods of {@link InPlace}, by reverse-mode automatic
  * differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original
- * method's value and <em>adds</em> the gradient into the buffers passed to it.
+ * method's value and <em>adds</em> the gradient into the buffers passed to it. Each {@code ...Jvp}
+ * method (forward mode) <em>sets</em> the derivative along a direction.
  */
 @AdjointGenerated("golden.InPlace")
 final class InPlaceAdjoint {
@@ -73,6 +75,183 @@ final class InPlaceAdjoint {
             _t2 = _doubles[--_doublesTop];
             _d_x[i] += _d_t1;
             _t1 = _doubles[--_doublesTop];
+        }
+        Gradients.addInto(dx, _d_x);
+        _stack.doubles.adopt(_doubles, _doublesTop);
+        _stack.arrays.release(_arrays);
+        return _result;
+    }
+
+    /**
+     * Returns {@link InPlace#prefixProduct} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tx} (forward mode; the cell is overwritten, not added to).
+     */
+    static double prefixProductJvp(double[] x, double[] tx, DoubleGrad tout) {
+        double _t1 = 0.0;
+        double _dot_t1 = 0.0;
+        double _t2 = 0.0;
+        double _dot_t2 = 0.0;
+        double _t3 = 0.0;
+        double _dot_t3 = 0.0;
+        double[] _dot_x = tx.clone();
+        // int i = 1
+        int i = 1;
+        // for (...; i < x.length; i++)
+        while (i < x.length) {
+            // x[i] = x[i] * x[i - 1];
+            _t1 = x[i];
+            _dot_t1 = _dot_x[i];
+            _t2 = x[i - 1];
+            _dot_t2 = _dot_x[i - 1];
+            _t3 = _t1 * _t2;
+            _dot_t3 = (_dot_t1 * _t2) + (_dot_t2 * _t1);
+            x[i] = _t3;
+            _dot_x[i] = _dot_t3;
+            // for (...; i < x.length; i++)
+            i = i + 1;
+        }
+        // return x[x.length - 1];
+        int _t6 = x.length - 1;
+        double _t7 = x[_t6];
+        double _dot_t7 = _dot_x[_t6];
+        tout.set(_dot_t7);
+        return _t7;
+    }
+
+    /**
+     * Returns {@link InPlace#prefixProduct}, adds its gradient into {@code dx} and its Hessian times the direction
+     * {@code tx} into {@code hvx} (reverse mode over the tangent: the seed {@code {0, 1}} picks the
+     * gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).
+     */
+    static double prefixProductHvp(double[] x, double[] tx, double[] dx, double[] hvx) {
+        return _hvp_prefixProductVjp(x, tx, new double[] {0.0, 1.0}, hvx, dx)[0];
+    }
+
+    /**
+     * The adjoint of {@code {prefixProduct(x), ∇prefixProduct(x)·v}} (the tangent of {@link InPlace#prefixProduct}), for {@code prefixProductHvp}.
+     */
+    static double[] _hvp_prefixProductVjp(double[] x, double[] tx, double[] seed, double[] dx,
+            double[] dtx) {
+        AdjointStacks _stack = AdjointStacks.forThread();
+        double[] _doubles = _stack.doubles.values();
+        int _doublesTop = _stack.doubles.size();
+        int _arrays = _stack.arrays.mark();
+        // forward sweep
+        double _t15 = 0.0;
+        double _t16 = 0.0;
+        double[] _d_x = _stack.arrays.borrowDoubles(x.length);
+        double _t1 = 0.0;
+        double _dot_t1 = 0.0;
+        double _t2 = 0.0;
+        double _dot_t2 = 0.0;
+        double _t3 = 0.0;
+        double _dot_t3 = 0.0;
+        // double[] _dot_x = new double[tx.length];
+        int _t0 = tx.length;
+        double[] _dot_x = _stack.arrays.borrowDoubles(_t0);
+        double[] _d_dot_x = _stack.arrays.borrowDoubles(_t0);
+        int copyIndex0 = 0;
+        while (copyIndex0 < _dot_x.length) {
+            _dot_x[copyIndex0] = tx[copyIndex0];
+            copyIndex0 = copyIndex0 + 1;
+        }
+        int i = 1;
+        // room on the stacks for what the loop saves
+        _doubles = AdjointStacks.reserve(_doubles, _doublesTop, 4, (long) Math.max(1, x.length) - 1);
+        while (i < x.length) {
+            _doubles[_doublesTop++] = _t1;
+            _t1 = x[i];
+            _doubles[_doublesTop++] = _dot_t1;
+            _dot_t1 = _dot_x[i];
+            _doubles[_doublesTop++] = _t2;
+            _t2 = x[i - 1];
+            _doubles[_doublesTop++] = _dot_t2;
+            _dot_t2 = _dot_x[i - 1];
+            _t3 = _t1 * _t2;
+            // _dot_t3 = (_dot_t1 * _t2) + (_dot_t2 * _t1);
+            _t15 = _dot_t1 * _t2;
+            _t16 = _dot_t2 * _t1;
+            _dot_t3 = _t15 + _t16;
+            x[i] = _t3;
+            _dot_x[i] = _dot_t3;
+            i = i + 1;
+        }
+        int _t6 = x.length - 1;
+        double _t7 = x[_t6];
+        double _dot_t7 = _dot_x[_t6];
+        double[] _pair = new double[2];
+        double[] _d_pair = _stack.arrays.borrowDoubles(2);
+        _pair[0] = _t7;
+        _pair[1] = _dot_t7;
+        double[] _result = _pair;
+        // reverse sweep
+        double _d_t1 = 0.0;
+        double _d_dot_t1 = 0.0;
+        double _d_t2 = 0.0;
+        double _d_dot_t2 = 0.0;
+        double _d_t3 = 0.0;
+        double _d_dot_t3 = 0.0;
+        double _d_t15 = 0.0;
+        double _d_t16 = 0.0;
+        double _d_t7 = 0.0;
+        double _d_dot_t7 = 0.0;
+        Gradients.addInto(_d_pair, seed);
+        // grad of: _pair[1] = _dot_t7;
+        _d_dot_t7 += _d_pair[1];
+        _d_pair[1] = 0.0;
+        // grad of: _pair[0] = _t7;
+        _d_t7 += _d_pair[0];
+        _d_pair[0] = 0.0;
+        // grad of: double _dot_t7 = _dot_x[_t6];
+        _d_dot_x[_t6] += _d_dot_t7;
+        // grad of: double _t7 = x[_t6];
+        _d_x[_t6] += _d_t7;
+        // grad of: while (i < x.length)
+        i = Math.max(1, x.length);
+        while (i > 1) {
+            i = i - 1;
+            // grad of: _dot_x[i] = _dot_t3;
+            _d_dot_t3 += _d_dot_x[i];
+            _d_dot_x[i] = 0.0;
+            // grad of: x[i] = _t3;
+            _d_t3 += _d_x[i];
+            _d_x[i] = 0.0;
+            // grad of: _dot_t3 = (_dot_t1 * _t2) + (_dot_t2 * _t1);
+            _d_t15 = _d_dot_t3;
+            _d_t16 = _d_dot_t3;
+            _d_dot_t3 = 0.0;
+            _d_dot_t2 += _d_t16 * _t1;
+            _d_t1 += _d_t16 * _dot_t2;
+            _d_dot_t1 += _d_t15 * _t2;
+            _d_t2 += _d_t15 * _dot_t1;
+            // grad of: _t3 = _t1 * _t2;
+            _d_t1 += _d_t3 * _t2;
+            _d_t2 += _d_t3 * _t1;
+            _d_t3 = 0.0;
+            // grad of: _dot_t2 = _dot_x[i - 1];
+            _d_dot_x[i - 1] += _d_dot_t2;
+            _d_dot_t2 = 0.0;
+            _dot_t2 = _doubles[--_doublesTop];
+            // grad of: _t2 = x[i - 1];
+            _d_x[i - 1] += _d_t2;
+            _d_t2 = 0.0;
+            _t2 = _doubles[--_doublesTop];
+            // grad of: _dot_t1 = _dot_x[i];
+            _d_dot_x[i] += _d_dot_t1;
+            _d_dot_t1 = 0.0;
+            _dot_t1 = _doubles[--_doublesTop];
+            // grad of: _t1 = x[i];
+            _d_x[i] += _d_t1;
+            _d_t1 = 0.0;
+            _t1 = _doubles[--_doublesTop];
+        }
+        // grad of: for (...; copyIndex0 < _dot_x.length; copyIndex0++)
+        copyIndex0 = Math.max(0, _dot_x.length);
+        while (copyIndex0 > 0) {
+            copyIndex0 = copyIndex0 - 1;
+            // grad of: _dot_x[copyIndex0] = tx[copyIndex0];
+            dtx[copyIndex0] += _d_dot_x[copyIndex0];
+            _d_dot_x[copyIndex0] = 0.0;
         }
         Gradients.addInto(dx, _d_x);
         _stack.doubles.adopt(_doubles, _doublesTop);

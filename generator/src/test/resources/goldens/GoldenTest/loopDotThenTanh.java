@@ -2,11 +2,15 @@
 package golden;
 
 import dev.adjoint.AdjointGenerated;
+import dev.adjoint.DoubleGrad;
+import dev.adjoint.Gradients;
+import dev.adjoint.stack.AdjointStacks;
 
 /**
  * Gradients of the {@code @Differentiable} methods of {@link Loop}, by reverse-mode automatic
  * differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original
- * method's value and <em>adds</em> the gradient into the buffers passed to it.
+ * method's value and <em>adds</em> the gradient into the buffers passed to it. Each {@code ...Jvp}
+ * method (forward mode) <em>sets</em> the derivative along a direction.
  */
 @AdjointGenerated("golden.Loop")
 public final class LoopAdjoint {
@@ -55,6 +59,136 @@ public final class LoopAdjoint {
             _d_t1 = _d_t2;
             dw[i] += _d_t1 * x[i];
         }
+        return _result;
+    }
+
+    /**
+     * Returns {@link Loop#loss} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tw} (forward mode; the cell is overwritten, not added to).
+     */
+    public static double lossJvp(double[] w, double[] x, double[] tw, DoubleGrad tout) {
+        double _t1 = 0.0;
+        double _dot_t1 = 0.0;
+        double _t2 = 0.0;
+        double _dot_t2 = 0.0;
+        // double s = 0;
+        double s = 0.0;
+        double _dot_s = 0.0;
+        // int i = 0
+        int i = 0;
+        // for (...; i < w.length; i++)
+        while (i < w.length) {
+            // s += w[i] * x[i];
+            _t1 = w[i] * x[i];
+            _dot_t1 = tw[i] * x[i];
+            _t2 = s + _t1;
+            _dot_t2 = _dot_s + _dot_t1;
+            s = _t2;
+            _dot_s = _dot_t2;
+            // for (...; i < w.length; i++)
+            i = i + 1;
+        }
+        // return Math.tanh(s);
+        double _t5 = Math.tanh(s);
+        double _dot_t5 = _dot_s * (1 - _t5 * _t5);
+        tout.set(_dot_t5);
+        return _t5;
+    }
+
+    /**
+     * Returns {@link Loop#loss}, adds its gradient into {@code dw} and its Hessian times the direction
+     * {@code tw} into {@code hvw} (reverse mode over the tangent: the seed {@code {0, 1}} picks the
+     * gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).
+     */
+    public static double lossHvp(double[] w, double[] x, double[] tw, double[] dw, double[] hvw) {
+        return _hvp_lossVjp(w, x, tw, new double[] {0.0, 1.0}, hvw, dw)[0];
+    }
+
+    /**
+     * The adjoint of {@code {loss(x), ∇loss(x)·v}} (the tangent of {@link Loop#loss}), for {@code lossHvp}.
+     */
+    static double[] _hvp_lossVjp(double[] w, double[] x, double[] tw, double[] seed, double[] dw,
+            double[] dtw) {
+        AdjointStacks _stack = AdjointStacks.forThread();
+        int _arrays = _stack.arrays.mark();
+        // forward sweep
+        double _t1 = 0.0;
+        double _dot_t1 = 0.0;
+        double _t2 = 0.0;
+        double _dot_t2 = 0.0;
+        double s = 0.0;
+        double _dot_s = 0.0;
+        int i = 0;
+        while (i < w.length) {
+            _t1 = w[i] * x[i];
+            _dot_t1 = tw[i] * x[i];
+            _t2 = s + _t1;
+            _dot_t2 = _dot_s + _dot_t1;
+            s = _t2;
+            _dot_s = _dot_t2;
+            i = i + 1;
+        }
+        double _t5 = Math.tanh(s);
+        // double _dot_t5 = _dot_s * (1 - _t5 * _t5);
+        double _t11 = _t5 * _t5;
+        double _t12 = 1.0 - _t11;
+        double _dot_t5 = _dot_s * _t12;
+        double[] _pair = new double[2];
+        double[] _d_pair = _stack.arrays.borrowDoubles(2);
+        _pair[0] = _t5;
+        _pair[1] = _dot_t5;
+        double[] _result = _pair;
+        // reverse sweep
+        double _d_t1 = 0.0;
+        double _d_dot_t1 = 0.0;
+        double _d_t2 = 0.0;
+        double _d_dot_t2 = 0.0;
+        double _d_s = 0.0;
+        double _d_dot_s = 0.0;
+        double _d_t5 = 0.0;
+        double _d_dot_t5 = 0.0;
+        double _d_t11 = 0.0;
+        double _d_t12 = 0.0;
+        Gradients.addInto(_d_pair, seed);
+        // grad of: _pair[1] = _dot_t5;
+        _d_dot_t5 += _d_pair[1];
+        _d_pair[1] = 0.0;
+        // grad of: _pair[0] = _t5;
+        _d_t5 += _d_pair[0];
+        _d_pair[0] = 0.0;
+        // grad of: double _dot_t5 = _dot_s * (1 - _t5 * _t5);
+        _d_dot_s += _d_dot_t5 * _t12;
+        _d_t12 = _d_dot_t5 * _dot_s;
+        _d_t11 = -_d_t12;
+        _d_t5 += 2 * (_d_t11 * _t5);
+        // grad of: double _t5 = Math.tanh(s);
+        _d_s += _d_t5 * (1 - _t5 * _t5);
+        // grad of: while (i < w.length)
+        i = Math.max(0, w.length);
+        while (i > 0) {
+            i = i - 1;
+            // grad of: _dot_s = _dot_t2;
+            _d_dot_t2 += _d_dot_s;
+            _d_dot_s = 0.0;
+            // grad of: s = _t2;
+            _d_t2 += _d_s;
+            _d_s = 0.0;
+            // grad of: _dot_t2 = _dot_s + _dot_t1;
+            _d_dot_s += _d_dot_t2;
+            _d_dot_t1 += _d_dot_t2;
+            _d_dot_t2 = 0.0;
+            // grad of: _t2 = s + _t1;
+            _d_s += _d_t2;
+            _d_t1 += _d_t2;
+            _d_t2 = 0.0;
+            // grad of: _dot_t1 = tw[i] * x[i];
+            dtw[i] += _d_dot_t1 * x[i];
+            _d_dot_t1 = 0.0;
+            // grad of: _t1 = w[i] * x[i];
+            dw[i] += _d_t1 * x[i];
+            _d_t1 = 0.0;
+        }
+        _stack.arrays.release(_arrays);
         return _result;
     }
 }

@@ -3,11 +3,14 @@ package golden;
 
 import dev.adjoint.AdjointGenerated;
 import dev.adjoint.DoubleGrad;
+import dev.adjoint.Gradients;
+import dev.adjoint.stack.AdjointStacks;
 
 /**
  * Gradients of the {@code @Differentiable} methods of {@link Straight}, by reverse-mode automatic
  * differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original
- * method's value and <em>adds</em> the gradient into the buffers passed to it.
+ * method's value and <em>adds</em> the gradient into the buffers passed to it. Each {@code ...Jvp}
+ * method (forward mode) <em>sets</em> the derivative along a direction.
  */
 @AdjointGenerated("golden.Straight")
 public final class StraightAdjoint {
@@ -54,6 +57,150 @@ public final class StraightAdjoint {
         _d_y += _d_s * x;
         dx.add(_d_x);
         dy.add(_d_y);
+        return _result;
+    }
+
+    /**
+     * Returns {@link Straight#scaledSine} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tx}, {@code ty} (forward mode; the cell is overwritten, not added to).
+     */
+    public static double scaledSineJvp(double x, double y, double tx, double ty, DoubleGrad tout) {
+        // double s = x * y;
+        double s = x * y;
+        double _dot_s = (tx * y) + (ty * x);
+        // s = Math.sin(s) * x;
+        double _t1 = Math.sin(s);
+        double _dot_t1 = _dot_s * Math.cos(s);
+        s = _t1 * x;
+        _dot_s = (_dot_t1 * x) + (tx * _t1);
+        // return s / y;
+        double _t3 = s / y;
+        double _dot_t3 = (_dot_s / y) + (-ty * _t3 / y);
+        tout.set(_dot_t3);
+        return _t3;
+    }
+
+    /**
+     * Returns {@link Straight#scaledSine}, adds its gradient into {@code dx}, {@code dy} and its Hessian times the direction
+     * {@code tx}, {@code ty} into {@code hvx}, {@code hvy} (reverse mode over the tangent: the seed {@code {0, 1}} picks the
+     * gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).
+     */
+    public static double scaledSineHvp(double x, double y, double tx, double ty, DoubleGrad dx,
+            DoubleGrad dy, DoubleGrad hvx, DoubleGrad hvy) {
+        return _hvp_scaledSineVjp(x, y, tx, ty, new double[] {0.0, 1.0}, hvx, hvy, dx, dy)[0];
+    }
+
+    /**
+     * The adjoint of {@code {scaledSine(x), ∇scaledSine(x)·v}} (the tangent of {@link Straight#scaledSine}), for {@code scaledSineHvp}.
+     */
+    static double[] _hvp_scaledSineVjp(double x, double y, double tx, double ty, double[] seed,
+            DoubleGrad dx, DoubleGrad dy, DoubleGrad dtx, DoubleGrad dty) {
+        AdjointStacks _stack = AdjointStacks.forThread();
+        int _arrays = _stack.arrays.mark();
+        // forward sweep
+        double s = x * y;
+        // double _dot_s = (tx * y) + (ty * x);
+        double _t2 = tx * y;
+        double _t4 = ty * x;
+        double _dot_s = _t2 + _t4;
+        double _t1 = Math.sin(s);
+        // double _dot_t1 = _dot_s * Math.cos(s);
+        double _t7 = Math.cos(s);
+        double _dot_t1 = _dot_s * _t7;
+        double _s_s = s;
+        s = _t1 * x;
+        // _dot_s = (_dot_t1 * x) + (tx * _t1);
+        double _t10 = _dot_t1 * x;
+        double _t11 = tx * _t1;
+        double _s__dot_s = _dot_s;
+        _dot_s = _t10 + _t11;
+        double _t3 = s / y;
+        // double _dot_t3 = (_dot_s / y) + (-ty * _t3 / y);
+        double _t14 = _dot_s / y;
+        double _t15 = -ty;
+        double _t16 = _t15 * _t3;
+        double _t17 = _t16 / y;
+        double _dot_t3 = _t14 + _t17;
+        double[] _pair = new double[2];
+        double[] _d_pair = _stack.arrays.borrowDoubles(2);
+        _pair[0] = _t3;
+        _pair[1] = _dot_t3;
+        double[] _result = _pair;
+        // reverse sweep
+        double _d_x = 0.0;
+        double _d_y = 0.0;
+        double _d_tx = 0.0;
+        double _d_ty = 0.0;
+        double _d_s = 0.0;
+        double _d_dot_s = 0.0;
+        double _d_t2 = 0.0;
+        double _d_t4 = 0.0;
+        double _d_t1 = 0.0;
+        double _d_dot_t1 = 0.0;
+        double _d_t7 = 0.0;
+        double _d_t10 = 0.0;
+        double _d_t11 = 0.0;
+        double _d_t3 = 0.0;
+        double _d_dot_t3 = 0.0;
+        double _d_t14 = 0.0;
+        double _d_t15 = 0.0;
+        double _d_t16 = 0.0;
+        double _d_t17 = 0.0;
+        Gradients.addInto(_d_pair, seed);
+        // grad of: _pair[1] = _dot_t3;
+        _d_dot_t3 += _d_pair[1];
+        _d_pair[1] = 0.0;
+        // grad of: _pair[0] = _t3;
+        _d_t3 += _d_pair[0];
+        _d_pair[0] = 0.0;
+        // grad of: double _dot_t3 = (_dot_s / y) + (-ty * _t3 / y);
+        _d_t14 = _d_dot_t3;
+        _d_t17 = _d_dot_t3;
+        _d_t16 = _d_t17 / y;
+        _d_y -= _d_t17 * _t17 / y;
+        _d_t15 = _d_t16 * _t3;
+        _d_t3 += _d_t16 * _t15;
+        _d_ty -= _d_t15;
+        _d_dot_s += _d_t14 / y;
+        _d_y -= _d_t14 * _t14 / y;
+        // grad of: double _t3 = s / y;
+        _d_s += _d_t3 / y;
+        _d_y -= _d_t3 * _t3 / y;
+        // grad of: _dot_s = (_dot_t1 * x) + (tx * _t1);
+        _d_t10 = _d_dot_s;
+        _d_t11 = _d_dot_s;
+        _d_dot_s = 0.0;
+        _dot_s = _s__dot_s;
+        _d_tx += _d_t11 * _t1;
+        _d_t1 += _d_t11 * tx;
+        _d_dot_t1 += _d_t10 * x;
+        _d_x += _d_t10 * _dot_t1;
+        // grad of: s = _t1 * x;
+        _d_t1 += _d_s * x;
+        _d_x += _d_s * _t1;
+        _d_s = 0.0;
+        s = _s_s;
+        // grad of: double _dot_t1 = _dot_s * Math.cos(s);
+        _d_dot_s += _d_dot_t1 * _t7;
+        _d_t7 = _d_dot_t1 * _dot_s;
+        _d_s -= _d_t7 * Math.sin(s);
+        // grad of: double _t1 = Math.sin(s);
+        _d_s += _d_t1 * Math.cos(s);
+        // grad of: double _dot_s = (tx * y) + (ty * x);
+        _d_t2 = _d_dot_s;
+        _d_t4 = _d_dot_s;
+        _d_ty += _d_t4 * x;
+        _d_x += _d_t4 * ty;
+        _d_tx += _d_t2 * y;
+        _d_y += _d_t2 * tx;
+        // grad of: double s = x * y;
+        _d_x += _d_s * y;
+        _d_y += _d_s * x;
+        dx.add(_d_x);
+        dy.add(_d_y);
+        dtx.add(_d_tx);
+        dty.add(_d_ty);
+        _stack.arrays.release(_arrays);
         return _result;
     }
 }

@@ -25,6 +25,14 @@ public final class FloatGrad {
         value += delta;
     }
 
+    /**
+     * Replaces the value with {@code value}: generated {@code ...Jvp} methods set their
+     * directional derivative here (a JVP is one number per call, not a sum over calls).
+     */
+    public void set(float value) {
+        this.value = value;
+    }
+
     /** Resets to 0, as {@code grad.zero_()}. */
     public void zero() {
         value = 0.0f;

@@ -69,6 +69,60 @@ public final class Gradients {
         return out;
     }
 
+    /** A copy of {@code a}, row by row (generated {@code ...Jvp} methods copy a tangent they update). */
+    public static double[][] copy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
+    }
+
+    /** A copy of {@code a}, row by row (generated {@code ...Jvp} methods copy a tangent they update). */
+    public static float[][] copy(float[][] a) {
+        float[][] out = new float[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
+    }
+
+    /** {@code Σ a[i]·b[i]} (generated {@code ...Jvp} methods use it with custom pullbacks). */
+    public static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** {@code Σ a[i][j]·b[i][j]}. */
+    public static double dot(double[][] a, double[][] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += dot(a[i], b[i]);
+        }
+        return s;
+    }
+
+    /** {@code Σ a[i]·b[i]} (generated {@code ...Jvp} methods use it with custom pullbacks). */
+    public static float dot(float[] a, float[] b) {
+        float s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** {@code Σ a[i][j]·b[i][j]}. */
+    public static float dot(float[][] a, float[][] b) {
+        float s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += dot(a[i], b[i]);
+        }
+        return s;
+    }
+
     /** {@code dst += src}, element by element. */
     public static void addInto(double[] dst, double[] src) {
         for (int i = 0; i < src.length; i++) {

@@ -65,12 +65,16 @@ public final class GradCheck {
         if (analytic.length != x.length) {
             throw new IllegalArgumentException("analytic gradient has " + analytic.length + " components but x has " + x.length);
         }
-        double[] numeric = centralDifferences(f, x);
+        return compare(analytic, centralDifferences(f, x), rtol, atol);
+    }
+
+    /** The comparison of {@link #check}, of any two vectors of one length. */
+    private static Report compare(double[] analytic, double[] numeric, double rtol, double atol) {
         boolean passed = true;
         int worst = -1;
         boolean worstOk = true;
         double worstExcess = -1.0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < numeric.length; i++) {
             double diff = Math.abs(analytic[i] - numeric[i]);
             double tolerance = atol + rtol * Math.max(Math.abs(analytic[i]), Math.abs(numeric[i]));
             boolean ok = diff <= tolerance; // false for NaN
@@ -94,7 +98,61 @@ public final class GradCheck {
         double diff = Math.abs(a - n);
         double scale = Math.max(Math.abs(a), Math.abs(n));
         double relative = scale > 0.0 ? diff / scale : diff == 0.0 ? 0.0 : Double.NaN;
-        return new Report(passed, worst, a, n, diff, relative, x.length, rtol, atol);
+        return new Report(passed, worst, a, n, diff, relative, numeric.length, rtol, atol);
+    }
+
+    /**
+     * The dot-product test between forward and reverse mode: {@code ⟨w, J·v⟩ = ⟨Jᵀ·w, v⟩} for any
+     * {@code w} and {@code v}, to rounding. Returns
+     * {@code ρ = |⟨w, Jv⟩ − ⟨Jᵀw, v⟩| / (Σ|w_i (Jv)_i| + Σ|(Jᵀw)_j v_j|)}, the difference relative
+     * to the size of the terms summed (which is what their rounding scales with); 0 when every term
+     * is 0. About 1e-15 for a correct pair in double.
+     *
+     * @param jv {@code J·v}, from a {@code Jvp} call along {@code v}
+     * @param jtw {@code Jᵀ·w}, from a {@code Vjp} call with seed {@code w}
+     */
+    public static double dotProductTest(double[] w, double[] jv, double[] jtw, double[] v) {
+        if (w.length != jv.length || jtw.length != v.length) {
+            throw new IllegalArgumentException("w and J·v, or Jᵀw and v, differ in length");
+        }
+        double left = 0;
+        double scale = 0;
+        for (int i = 0; i < w.length; i++) {
+            left += w[i] * jv[i];
+            scale += Math.abs(w[i] * jv[i]);
+        }
+        double right = 0;
+        for (int j = 0; j < v.length; j++) {
+            right += jtw[j] * v[j];
+            scale += Math.abs(jtw[j] * v[j]);
+        }
+        return scale == 0 ? 0 : Math.abs(left - right) / scale;
+    }
+
+    /**
+     * Compares a Hessian-vector product {@code hv} with central differences of {@code gradient}
+     * along {@code v}: {@code (∇f(x + h·v) − ∇f(x − h·v)) / 2h}, as {@link #check} compares a
+     * gradient.
+     */
+    public static Report checkHvp(java.util.function.Function<double[], double[]> gradient, double[] x, double[] v, double[] hv,
+            double rtol, double atol) {
+        if (v.length != x.length || hv.length != x.length) {
+            throw new IllegalArgumentException("x, v and H·v must have one length");
+        }
+        double h = DEFAULT_STEP;
+        double[] xp = x.clone();
+        double[] xm = x.clone();
+        for (int i = 0; i < x.length; i++) {
+            xp[i] += h * v[i];
+            xm[i] -= h * v[i];
+        }
+        double[] gp = gradient.apply(xp);
+        double[] gm = gradient.apply(xm);
+        double[] numeric = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            numeric[i] = (gp[i] - gm[i]) / (2 * h);
+        }
+        return compare(hv, numeric, rtol, atol);
     }
 
     /**

@@ -52,6 +52,17 @@ final class MethodSize {
     }
 
     /** Whether the largest method {@code m} becomes (its Vjp, or its tape recorder) is over the limit. */
+    /** Whether a generated {@code Jvp} method would be over the limit. */
+    static Optional<Over> overLimit(dev.adjoint.generator.forward.JvpMethod m) {
+        List<String> params = new ArrayList<>();
+        m.request().params().forEach(p -> params.add(p.name()));
+        params.addAll(m.tangentNames());
+        params.add(m.outName());
+        StringBuilder text = new StringBuilder();
+        text(m.body(), text);
+        return overLimit(text.toString(), params);
+    }
+
     static Optional<Over> overLimit(AdjointMethod m) {
         List<String> params = new ArrayList<>();
         m.request().params().forEach(p -> params.add(p.name()));

@@ -7,6 +7,8 @@ import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.desugar.Desugaring;
 import dev.adjoint.generator.emit.AdjointClassEmitter;
+import dev.adjoint.generator.forward.HvpMethod;
+import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.SourceParser;
 import dev.adjoint.generator.reverse.AdjointMethod;
@@ -100,6 +102,18 @@ public final class Pipeline {
                 + " local variables");
     }
 
+    /**
+     * Drops the tangent methods that call a {@code Jvp} which is not generated (a callee on the
+     * tape, or whose own tangent was dropped), until none does. A callee outside this translation
+     * ({@code onlyMethod}) is assumed to have its own.
+     */
+    private static void keepCallableTangents(Map<MethodRequest, JvpMethod> jvps, java.util.Set<MethodRequest> translated) {
+        boolean changed = true;
+        while (changed) {
+            changed = jvps.values().removeIf(j -> j.callees().stream().anyMatch(c -> translated.contains(c) && !jvps.containsKey(c)));
+        }
+    }
+
     private static List<MethodRequest> concat(List<MethodRequest> a, List<MethodRequest> b) {
         List<MethodRequest> all = new ArrayList<>(a);
         all.addAll(b);
@@ -179,6 +193,8 @@ public final class Pipeline {
             }
         }
         Map<MethodRequest, AdjointMethod> done = new LinkedHashMap<>();
+        Map<MethodRequest, JvpMethod> jvps = new LinkedHashMap<>();
+        Map<MethodRequest, HvpMethod> hvps = new LinkedHashMap<>();
         List<String> methods = new ArrayList<>();
         List<MethodRequest> taped = new ArrayList<>();
         for (MethodRequest r : requests) {
@@ -192,6 +208,8 @@ public final class Pipeline {
             diagnostics.addAll(c.diagnostics());
             if (c.method().isPresent()) {
                 done.put(r, c.method().get());
+                c.jvp().ifPresent(j -> jvps.put(r, j));
+                c.hvp().ifPresent(h -> hvps.put(r, h));
                 methods.add(r.methodRef() + ": " + c.report() + (implicit.contains(r.declaration())
                         ? " (not annotated: differentiated because a @Differentiable method calls it)" : ""));
                 if (c.method().get().recorder().isPresent()) {
@@ -204,6 +222,7 @@ public final class Pipeline {
         } catch (StackOverflowError deep) {
             taped.forEach(r -> diagnostics.add(tooDeep(r)));
         }
+        keepCallableTangents(jvps, done.keySet());
         Map<String, List<AdjointMethod>> byClass = new LinkedHashMap<>();
         Map<String, Path> fileOf = new LinkedHashMap<>();
         for (Map.Entry<MethodRequest, AdjointMethod> e : done.entrySet()) {
@@ -216,7 +235,7 @@ public final class Pipeline {
         if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
             for (Map.Entry<String, List<AdjointMethod>> e : byClass.entrySet()) {
                 try {
-                    generated.put(e.getKey(), AdjointClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), e.getValue()));
+                    generated.put(e.getKey(), AdjointClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), e.getValue(), jvps, hvps));
                 } catch (StackOverflowError deep) {
                     e.getValue().forEach(m -> diagnostics.add(tooDeep(m.request())));
                 }

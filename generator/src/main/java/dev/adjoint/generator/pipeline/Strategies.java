@@ -6,6 +6,9 @@ import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.analyze.ActivityAnalysis;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.fence.Fence;
+import dev.adjoint.generator.forward.HvpMethod;
+import dev.adjoint.generator.forward.JvpMethod;
+import dev.adjoint.generator.forward.TangentSweep;
 import dev.adjoint.generator.fence.SharedFence;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.normalize.Calls;
@@ -37,7 +40,12 @@ final class Strategies {
      *
      * @param report {@code static}, {@code tape (requested)} or {@code tape, because <position> <construct>}
      */
-    record Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report) {}
+    record Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report, Optional<JvpMethod> jvp,
+            Optional<HvpMethod> hvp) {
+        Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report) {
+            this(method, diagnostics, report, Optional.empty(), Optional.empty());
+        }
+    }
 
     static Choice choose(MethodRequest r, MethodIndex index, Options options, boolean failOnTapeFallback) {
         List<Diagnostic> shared = SharedFence.check(r, index);
@@ -49,7 +57,7 @@ final class Strategies {
         }
         StaticAttempt attempt = staticAttempt(r, index, options);
         if (attempt.method().isPresent()) {
-            return new Choice(attempt.method(), List.of(), "static");
+            return new Choice(attempt.method(), List.of(), "static", attempt.jvp(), attempt.hvp());
         }
         List<Diagnostic> staticProblems = attempt.problems();
         if (r.strategy() == Strategy.STATIC) {
@@ -94,7 +102,12 @@ final class Strategies {
     }
 
     /** The static strategy's adjoint of {@code r}, or why it has none. */
-    private record StaticAttempt(Optional<AdjointMethod> method, List<Diagnostic> problems) {}
+    private record StaticAttempt(Optional<AdjointMethod> method, List<Diagnostic> problems, Optional<JvpMethod> jvp,
+            Optional<HvpMethod> hvp) {
+        StaticAttempt(Optional<AdjointMethod> method, List<Diagnostic> problems) {
+            this(method, problems, Optional.empty(), Optional.empty());
+        }
+    }
 
     private static StaticAttempt staticAttempt(MethodRequest r, MethodIndex index, Options options) {
         List<Diagnostic> problems = new ArrayList<>(Fence.check(r));
@@ -113,7 +126,22 @@ final class Strategies {
         }
         AdjointMethod m = ReverseSweep.build(ir, an);
         Optional<Diagnostic> tooLarge = tooLarge(r, m, "static");
-        return tooLarge.isEmpty() ? new StaticAttempt(Optional.of(m), List.of()) : new StaticAttempt(Optional.empty(), List.of(tooLarge.get()));
+        if (tooLarge.isPresent()) {
+            return new StaticAttempt(Optional.empty(), List.of(tooLarge.get()));
+        }
+        Optional<JvpMethod> jvp = tangent(ir, an);
+        Optional<HvpMethod> hvp = jvp.flatMap(j -> Hessians.build(r, ir, j, options));
+        return new StaticAttempt(Optional.of(m), List.of(), jvp, hvp);
+    }
+
+    /** The tangent method, where the forward sweep handles every construct of {@code ir} and it fits a JVM method. */
+    private static Optional<JvpMethod> tangent(MethodIr ir, dev.adjoint.generator.analyze.Analysis an) {
+        try {
+            JvpMethod j = TangentSweep.build(ir, an);
+            return MethodSize.overLimit(j).isPresent() ? Optional.empty() : Optional.of(j);
+        } catch (TangentSweep.Unsupported e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -38,10 +38,21 @@ final class AdjointNames {
                 }
             }
         }
+        // the forward-mode methods of overloads whose Grad/Vjp differ but whose Jvp/Hvp would not: those alone renamed
+        for (List<Integer> overloads : byOverloads.values()) {
+            if (overloads.size() > 1 && tangentsClash(overloads.stream().map(out::get).toList())) {
+                for (int i : overloads) {
+                    MethodRequest r = out.get(i);
+                    out.set(i, r.withTangentName(r.name() + "_" + r.params().size()));
+                }
+            }
+        }
         // what is left: report each generated method that another one of its class already has
         Map<String, MethodRequest> seen = new LinkedHashMap<>();
         for (MethodRequest r : out) {
-            for (String sig : signatures(r)) {
+            List<String> generated = new ArrayList<>(signatures(r));
+            generated.addAll(tangentSignatures(r));
+            for (String sig : generated) {
                 MethodRequest first = seen.putIfAbsent(r.ownerQualifiedName() + " " + sig, r);
                 if (first != null && first != r) {
                     diagnostics.add(Positions.error(r.file(), r.declaration().getName(), "the generated method " + sig + " of '"
@@ -52,6 +63,54 @@ final class AdjointNames {
             }
         }
         return List.copyOf(out);
+    }
+
+    private static boolean tangentsClash(List<MethodRequest> overloads) {
+        List<String> all = new ArrayList<>();
+        for (MethodRequest r : overloads) {
+            for (String sig : tangentSignatures(r)) {
+                if (all.contains(sig)) {
+                    return true;
+                }
+            }
+            all.addAll(tangentSignatures(r));
+        }
+        return false;
+    }
+
+    /**
+     * The erased signatures of the forward-mode methods of {@code r}: {@code Jvp}, {@code Hvp} and
+     * its helper {@code _hvp_...Vjp}, {@code Jacobian} (counted always, whether or not the method
+     * gets them).
+     */
+    static List<String> tangentSignatures(MethodRequest r) {
+        List<String> params = new ArrayList<>();
+        List<String> tangents = new ArrayList<>();
+        List<String> buffers = new ArrayList<>();
+        for (Param p : r.params()) {
+            params.add(p.type().java());
+            if (p.wrt()) {
+                tangents.add(p.type().java());
+                buffers.add(p.type().isArray() ? p.type().java() : p.type().prim() == Ty.Prim.FLOAT ? "FloatGrad" : "DoubleGrad");
+            }
+        }
+        List<String> jvp = new ArrayList<>(params);
+        jvp.addAll(tangents);
+        jvp.add(r.result().isArray() ? r.result().java() : r.result().prim() == Ty.Prim.FLOAT ? "FloatGrad" : "DoubleGrad");
+        List<String> hvp = new ArrayList<>(params);
+        hvp.addAll(tangents);
+        hvp.addAll(buffers);
+        hvp.addAll(buffers);
+        List<String> pair = new ArrayList<>(params);
+        pair.addAll(tangents);
+        pair.add(r.result().java() + "[]");
+        pair.addAll(buffers);
+        pair.addAll(buffers);
+        List<String> jacobian = new ArrayList<>(params);
+        jacobian.add("double[][]");
+        return List.of(r.tangentName() + "Jvp(" + String.join(", ", jvp) + ")", r.tangentName() + "Hvp(" + String.join(", ", hvp) + ")",
+                "_hvp_" + r.tangentName() + "Vjp(" + String.join(", ", pair) + ")",
+                r.tangentName() + "Jacobian(" + String.join(", ", jacobian) + ")");
     }
 
     private static boolean clashes(List<MethodRequest> overloads) {

@@ -34,6 +34,9 @@ import java.util.Set;
  *     whose generated methods would clash, {@code name} and the number of parameters
  *     ({@code f_3}), so that {@code adjointName + "Grad"}, {@code "Vjp"}, {@code "Record"} are the
  *     generated methods' names
+ * @param tangentName what the forward-mode methods are named after ({@code tangentName + "Jvp"},
+ *     {@code "Hvp"}): {@code adjointName}, unless only those of two overloads would clash; then, for
+ *     all the overloads of the name, {@code name} and the number of parameters
  */
 public record MethodRequest(
         Path file,
@@ -50,16 +53,27 @@ public record MethodRequest(
         java.util.Map<String, String> staticFieldOwners,
         String customPullback,
         Set<String> memberMethodNames,
-        String adjointName) {
+        String adjointName,
+        String tangentName) {
 
     public MethodRequest {
         memberMethodNames = Set.copyOf(memberMethodNames);
         adjointName = adjointName == null ? name : adjointName;
+        tangentName = tangentName == null ? adjointName : tangentName;
         ownerPath = List.copyOf(ownerPath);
         params = List.copyOf(params);
         mathStaticImports = Set.copyOf(mathStaticImports);
         staticFields = java.util.Map.copyOf(staticFields);
         staticFieldOwners = java.util.Map.copyOf(staticFieldOwners);
+    }
+
+    /** A request whose forward-mode methods are named after its adjoint name. */
+    public MethodRequest(Path file, String packageName, List<String> ownerPath, String name, List<Param> params, Ty result,
+            Strategy strategy, boolean isPublic, MethodDeclaration declaration, Set<String> mathStaticImports,
+            java.util.Map<String, Ty> staticFields, java.util.Map<String, String> staticFieldOwners, String customPullback,
+            Set<String> memberMethodNames, String adjointName) {
+        this(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports, staticFields,
+                staticFieldOwners, customPullback, memberMethodNames, adjointName, null);
     }
 
     /** The owner as written in Java source within its package: {@code Outer.Inner}. */
@@ -84,19 +98,25 @@ public record MethodRequest(
     public MethodRequest withCustomPullback(String pullback) {
         List<Param> all = params.stream().map(p -> new Param(p.name(), p.type(), p.type().isFloating())).toList();
         return new MethodRequest(file, packageName, ownerPath, name, all, result, strategy, isPublic, declaration, mathStaticImports,
-                staticFields, staticFieldOwners, pullback, memberMethodNames, adjointName);
+                staticFields, staticFieldOwners, pullback, memberMethodNames, adjointName, tangentName);
     }
 
     /** This request with the names of the methods its class and the enclosing classes declare. */
     public MethodRequest withMemberMethodNames(Set<String> names) {
         return new MethodRequest(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports,
-                staticFields, staticFieldOwners, customPullback, names, adjointName);
+                staticFields, staticFieldOwners, customPullback, names, adjointName, tangentName);
     }
 
     /** This request with its generated methods named after {@code adjointName} ({@code adjointNameGrad}, ...). */
     public MethodRequest withAdjointName(String adjointName) {
         return new MethodRequest(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports,
-                staticFields, staticFieldOwners, customPullback, memberMethodNames, adjointName);
+                staticFields, staticFieldOwners, customPullback, memberMethodNames, adjointName, adjointName);
+    }
+
+    /** This request with its forward-mode methods named after {@code tangentName} ({@code tangentNameJvp}, ...). */
+    public MethodRequest withTangentName(String tangentName) {
+        return new MethodRequest(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports,
+                staticFields, staticFieldOwners, customPullback, memberMethodNames, adjointName, tangentName);
     }
 
     /** The Java text reading a visible static final field from the adjoint class. */

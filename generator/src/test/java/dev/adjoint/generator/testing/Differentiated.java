@@ -433,6 +433,14 @@ public final class Differentiated {
         return invoke(request(name).adjointQualifiedName(), name + "Grad", callArgs.toArray());
     }
 
+    /**
+     * Calls the generated method {@code generated} (such as {@code fJvp}) of {@code name}'s adjoint
+     * class with {@code args} as they are, and returns its result as is.
+     */
+    public Object invokeGenerated(String name, String generated, Object... args) {
+        return invoke(request(name).adjointQualifiedName(), generated, args);
+    }
+
     /** The names of the methods of the adjoint class of {@code name}'s owner. */
     public List<String> adjointMethodNames(String name) {
         try {

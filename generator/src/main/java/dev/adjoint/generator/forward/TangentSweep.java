@@ -1,0 +1,392 @@
+package dev.adjoint.generator.forward;
+
+import dev.adjoint.generator.analyze.Analysis;
+import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.MethodIr;
+import dev.adjoint.generator.ir.Op;
+import dev.adjoint.generator.ir.Origin;
+import dev.adjoint.generator.ir.Stmt;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.reverse.Code;
+import dev.adjoint.generator.rules.DerivativeRules;
+import dev.adjoint.generator.rules.Rule;
+import dev.adjoint.generator.select.ClassSpelling;
+import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.select.Param;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tangent of one method: a single forward sweep in which every active variable {@code x} is
+ * followed by its tangent {@code ẋ = _dot_x}, control flow as written, no stacks.
+ *
+ * <p>For {@code z = rule(a, b)} the rule table gives the reverse contributions
+ * {@code ā += c_a(dz)}, {@code b̄ += c_b(dz)}, each linear in {@code dz} with
+ * {@code c_a(dz) = dz · ∂z/∂a}. So the tangent is {@code ż = ∂z/∂a·ȧ + ∂z/∂b·ḃ
+ * = c_a(ȧ) + c_b(ḃ)}: the same templates with {@code dz} replaced by the argument's tangent. A load
+ * {@code z = a[i]} has {@code ż = ȧ[i]}, a store {@code a[i] = v} sets {@code ȧ[i] = v̇}, and
+ * anything without a derivative (casts to integers, constants) gives {@code ż = 0}.
+ */
+public final class TangentSweep {
+    /** Why a method gets no tangent: a construct the forward sweep does not handle. */
+    public static final class Unsupported extends RuntimeException {
+        Unsupported(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    private final MethodIr ir;
+    private final Analysis an;
+    private final ClassSpelling spelling;
+    /** The tangent (a local, a parameter or an array) of each active variable. */
+    private final Map<Atom.Var, String> dot = new HashMap<>();
+    /** Variables already declared (parameters, and locals once their declaration is emitted). */
+    private final Set<Atom.Var> declared = new HashSet<>();
+    /** Declarations at the top: locals first assigned in a nested block, call cells. */
+    private final List<Code> top = new ArrayList<>();
+    private final Set<MethodRequest> callees = new LinkedHashSet<>();
+    private final Map<Ty.Prim, String> cells = new HashMap<>();
+    private int depth;
+    private boolean calls;
+
+    private TangentSweep(MethodIr ir, Analysis an) {
+        this.ir = ir;
+        this.an = an;
+        this.spelling = ClassSpelling.of(ir.request());
+    }
+
+    /**
+     * The tangent method of {@code ir}.
+     *
+     * @throws Unsupported for what the forward sweep does not handle (a call with an array result)
+     */
+    public static JvpMethod build(MethodIr ir, Analysis an) {
+        return new TangentSweep(ir, an).jvp();
+    }
+
+    private JvpMethod jvp() {
+        MethodRequest r = ir.request();
+        Set<Atom.Var> written = writtenArrays(ir.body(), new HashSet<>());
+        List<String> tangents = new ArrayList<>();
+        List<Code> prologue = new ArrayList<>();
+        for (int i = 0; i < ir.params().size(); i++) {
+            Param p = r.params().get(i);
+            Atom.Var v = ir.params().get(i);
+            declared.add(v);
+            String tn = p.wrt() ? ir.names().claim("t" + p.name()) : null;
+            if (tn != null) {
+                tangents.add(tn);
+            }
+            if (!an.active().contains(v)) {
+                continue;
+            }
+            if (tn != null && !(p.type().isArray() && written.contains(v))) {
+                dot.put(v, tn); // read-only array, or a scalar parameter (a local copy in Java anyway)
+                continue;
+            }
+            // a differentiated array written in place: a copy of the caller's direction; a parameter
+            // that is not differentiated but receives varied values: tangent 0 on entry
+            String local = ir.names().claim("_dot_" + p.name());
+            dot.put(v, local);
+            String init;
+            if (!p.type().isArray()) {
+                init = p.type().zero();
+            } else if (tn != null) {
+                init = p.type().dims() == 1 ? tn + ".clone()" : "dev.adjoint.Gradients.copy(" + tn + ")";
+            } else {
+                init = p.type().dims() == 1 ? "new " + p.type().prim().java() + "[" + v.name() + ".length]"
+                        : "dev.adjoint.Gradients.like(" + v.name() + ")";
+            }
+            prologue.add(new Code.Line(p.type().java() + " " + local + " = " + init));
+        }
+        for (Atom.Var v : ir.locals()) {
+            if (an.active().contains(v)) {
+                dot.put(v, ir.names().claim((v.name().startsWith("_") ? "_dot" : "_dot_") + v.name()));
+            }
+        }
+        String out = ir.names().claim("tout");
+        List<Stmt> body = ir.body();
+        List<Code> main = block(body.subList(0, body.size() - 1));
+        Atom result = ir.result();
+        // (a variable read that no statement assigns, as a result or a flag in a body that cannot complete: at the top)
+        Set<String> mentioned = new HashSet<>();
+        Code.names(main, mentioned);
+        mentioned.add(result.java());
+        depth++;
+        for (Atom.Var v : ir.locals()) {
+            if (mentioned.contains(v.name())) {
+                declare(v);
+            }
+        }
+        depth--;
+        String tr = tangentOf(result);
+        List<Code> end = new ArrayList<>();
+        if (r.result().isArray()) {
+            end.add(new Code.Line(tr == null ? "java.util.Arrays.fill(" + out + ", " + r.result().element().zero() + ")"
+                    : "System.arraycopy(" + tr + ", 0, " + out + ", 0, " + tr + ".length)"));
+        } else {
+            end.add(new Code.Line(out + ".set(" + (tr == null ? r.result().zero() : tr) + ")"));
+        }
+        end.add(new Code.Line("return " + result.java()));
+        List<Code> sweep = new ArrayList<>(top);
+        sweep.addAll(prologue);
+        sweep.addAll(main);
+        List<Code> all = new ArrayList<>(sweep);
+        all.addAll(end);
+        return new JvpMethod(r, tangents, out, all, callees, sweep, result.java(), tr, calls);
+    }
+
+    private List<Code> block(List<Stmt> stmts) {
+        List<Code> out = new ArrayList<>();
+        Origin shown = null;
+        for (Stmt s : stmts) {
+            if (s.origin() != shown) {
+                out.add(new Code.Comment(s.origin().text()));
+            }
+            shown = s.origin();
+            statement(s, out);
+        }
+        return out;
+    }
+
+    private void statement(Stmt s, List<Code> out) {
+        if (s instanceof Stmt.Assign a) {
+            assign(a, out);
+        } else if (s instanceof Stmt.ArrayStore st) {
+            String element = st.array().name() + index(st.indices());
+            out.add(new Code.Line(element + " = " + st.value().java()));
+            if (dot.containsKey(st.array())) {
+                String tv = tangentOf(st.value());
+                out.add(new Code.Line(dot.get(st.array()) + index(st.indices()) + " = "
+                        + (tv == null ? new Ty(st.array().type().prim(), 0).zero() : tv)));
+            }
+        } else if (s instanceof Stmt.If i) {
+            depth++;
+            List<Code> then = block(i.then());
+            List<Code> otherwise = block(i.otherwise());
+            depth--;
+            out.add(new Code.Branch(i.cond().java(), then, otherwise));
+        } else if (s instanceof Stmt.Loop l) {
+            depth++;
+            boolean simpleHead = l.head().size() == 1 && l.head().get(0) instanceof Stmt.Assign a && a.target().equals(l.cond())
+                    && a.op() instanceof Op.Passive;
+            List<Code> body = new ArrayList<>();
+            String header;
+            if (simpleHead) {
+                header = "while (" + ((Op.Passive) ((Stmt.Assign) l.head().get(0)).op()).java() + ")";
+            } else {
+                header = "while (true)";
+                body.addAll(block(l.head()));
+                body.add(new Code.Branch("!" + l.cond().java(), List.of(new Code.Line("break")), List.of()));
+            }
+            body.addAll(block(l.body()));
+            depth--;
+            out.add(new Code.Loop(header, body));
+        } else {
+            throw new IllegalStateException("a return is only the method's last statement: " + s);
+        }
+    }
+
+    /** {@code t = op}, then {@code ṫ}. */
+    private void assign(Stmt.Assign a, List<Code> out) {
+        Atom.Var t = a.target();
+        String decl = declare(t);
+        String dt = dot.get(t);
+        if (a.op() instanceof Op.Call call) {
+            List<Code> after = new ArrayList<>();
+            out.add(new Code.Line(decl + t.name() + " = " + callWithTangent(call, dt, decl, out, after)));
+            out.addAll(after);
+            return;
+        }
+        out.add(new Code.Line(decl + t.name() + " = " + primal(a.op())));
+        if (dt == null) {
+            return;
+        }
+        if (t.type().isArray()) {
+            if (!(a.op() instanceof Op.NewArray)) {
+                throw new Unsupported("an array variable assigned from " + a.op());
+            }
+            out.add(new Code.Line(decl + dt + " = " + primal(a.op())));
+            return;
+        }
+        out.add(new Code.Line(decl + dt + " = " + tangent(a.op(), t)));
+    }
+
+    /** The declaration prefix ({@code "double "}) for {@code t}'s first assignment at the top level, else "". */
+    private String declare(Atom.Var t) {
+        if (!declared.add(t)) {
+            return "";
+        }
+        if (depth == 0) {
+            return t.type().java() + " ";
+        }
+        String init = t.type().isArray() ? "null" : t.type().zero();
+        top.add(new Code.Line(t.type().java() + " " + t.name() + " = " + init));
+        if (dot.containsKey(t)) {
+            top.add(new Code.Line(t.type().java() + " " + dot.get(t) + " = " + init));
+        }
+        return "";
+    }
+
+    /** {@code ż} for {@code z = op}: Σ over the arguments of the contribution template with {@code dz := ȧ}. */
+    private String tangent(Op op, Atom.Var z) {
+        Ty zt = z.type();
+        if (op instanceof Op.ArrayLoad load) {
+            String ta = dot.get(load.array());
+            return ta == null ? zt.zero() : ta + index(load.indices());
+        }
+        if (!(op instanceof Op.Apply ap)) {
+            return zt.zero(); // passive: an integer computation, a constant
+        }
+        Rule rule = DerivativeRules.get(ap.rule());
+        List<String> args = ap.args().stream().map(Atom::java).toList();
+        List<String> terms = new ArrayList<>();
+        boolean wide = false;
+        // a square v * v: one contribution, doubled
+        boolean square = ap.rule().equals("*") && ap.args().get(0).equals(ap.args().get(1));
+        for (int i = 0; i < (square ? 1 : ap.args().size()); i++) {
+            String ta = rule.differentiableIn(i) ? tangentOf(ap.args().get(i)) : null;
+            if (ta != null) {
+                String c = rule.instantiateContribution(i, args, z.name(), ta);
+                terms.add(square ? "2 * " + Rule.parenthesize(c) : c);
+                // (a rule without a float overload has had its float arguments widened: only a double argument widens)
+                wide |= ap.args().get(i).type().prim() == Ty.Prim.DOUBLE;
+            }
+        }
+        if (terms.isEmpty()) {
+            return zt.zero();
+        }
+        String sum = terms.size() == 1 ? terms.get(0) : String.join(" + ", terms.stream().map(Rule::parenthesize).toList());
+        return zt.prim() == Ty.Prim.FLOAT && wide ? "(float) " + Rule.parenthesize(sum) : sum;
+    }
+
+    /**
+     * The call of {@code z = g(args)} that also gives {@code ż} (into {@code dz}, when {@code z} is
+     * active): {@code g}'s generated {@code Jvp}, or for a custom pullback
+     * {@code ż = Σ_i ∂g/∂x_i · ẋ_i} from one pullback call with seed 1 (the result is a scalar, so
+     * one call gives every partial). Buffers go into {@code out} before the call; the tangent's
+     * assignment into {@code after}.
+     */
+    private String callWithTangent(Op.Call call, String dz, String decl, List<Code> out, List<Code> after) {
+        MethodRequest g = call.callee();
+        calls = true;
+        List<String> args = new ArrayList<>(call.args().stream().map(Atom::java).toList());
+        if (dz == null) {
+            return spelling.owner(g).orElseThrow() + "." + g.name() + "(" + String.join(", ", args) + ")";
+        }
+        if (call.type().isArray()) {
+            throw new Unsupported("a call to '" + g.name() + "', which returns an array");
+        }
+        Ty zt = call.type();
+        String owner = spelling.callee(g).orElseThrow();
+        if (g.customPullback() != null) {
+            args.add(zt.prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0");
+            List<String> terms = new ArrayList<>();
+            for (int i = 0; i < g.params().size(); i++) {
+                Param p = g.params().get(i);
+                if (!p.wrt()) {
+                    continue;
+                }
+                Atom arg = call.args().get(i);
+                String buffer = ir.names().claim("_g");
+                String ta = tangentOf(arg);
+                if (p.type().isArray()) {
+                    String init = p.type().dims() == 1 ? "new " + p.type().prim().java() + "[" + arg.java() + ".length]"
+                            : "dev.adjoint.Gradients.like(" + arg.java() + ")";
+                    out.add(new Code.Line(p.type().java() + " " + buffer + " = " + init));
+                    if (ta != null) {
+                        terms.add("dev.adjoint.Gradients.dot(" + buffer + ", " + ta + ")");
+                    }
+                } else {
+                    String cls = p.type().prim() == Ty.Prim.FLOAT ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad";
+                    out.add(new Code.Line(cls + " " + buffer + " = new " + cls + "()"));
+                    if (ta != null) {
+                        terms.add(buffer + ".get() * " + Rule.parenthesize(ta));
+                    }
+                }
+                args.add(buffer);
+            }
+            String sum = terms.isEmpty() ? zt.zero() : String.join(" + ", terms);
+            after.add(new Code.Line(decl + dz + " = " + (zt.prim() == Ty.Prim.FLOAT ? "(float) (" + sum + ")" : sum)));
+            return owner + "." + g.customPullback() + "(" + String.join(", ", args) + ")";
+        }
+        callees.add(g);
+        for (int i = 0; i < g.params().size(); i++) {
+            Param p = g.params().get(i);
+            if (!p.wrt()) {
+                continue;
+            }
+            Atom arg = call.args().get(i);
+            String ta = tangentOf(arg);
+            if (ta == null) {
+                ta = !p.type().isArray() ? p.type().zero() : p.type().dims() == 1
+                        ? "new " + p.type().prim().java() + "[" + arg.java() + ".length]" : "dev.adjoint.Gradients.like(" + arg.java() + ")";
+            }
+            args.add(ta);
+        }
+        String cell = cells.computeIfAbsent(zt.prim(), prim -> {
+            String name = ir.names().claim(prim == Ty.Prim.FLOAT ? "_fcell" : "_cell");
+            String cls = prim == Ty.Prim.FLOAT ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad";
+            top.add(new Code.Line(cls + " " + name + " = new " + cls + "()"));
+            return name;
+        });
+        args.add(cell);
+        after.add(new Code.Line(decl + dz + " = " + cell + ".get()"));
+        return owner + "." + g.tangentName() + "Jvp(" + String.join(", ", args) + ")";
+    }
+
+    private String primal(Op op) {
+        if (op instanceof Op.Apply ap) {
+            return DerivativeRules.get(ap.rule()).instantiatePrimal(ap.args().stream().map(Atom::java).toList());
+        }
+        if (op instanceof Op.ArrayLoad load) {
+            return load.array().java() + index(load.indices());
+        }
+        if (op instanceof Op.NewArray na) {
+            StringBuilder sb = new StringBuilder("new " + na.type().prim().java());
+            na.dims().forEach(d -> sb.append('[').append(d.java()).append(']'));
+            return sb.toString();
+        }
+        if (op instanceof Op.Passive p) {
+            return p.java();
+        }
+        throw new IllegalStateException("no primal text for " + op);
+    }
+
+    /** The tangent of an atom, or null where it is 0 (constants, inactive values). */
+    private String tangentOf(Atom a) {
+        if (a instanceof Atom.Var v) {
+            return dot.get(v);
+        }
+        if (a instanceof Atom.Elem e && dot.containsKey(e.array())) {
+            return dot.get(e.array()) + index(e.indices());
+        }
+        return null;
+    }
+
+    private static String index(List<Atom> indices) {
+        StringBuilder sb = new StringBuilder();
+        indices.forEach(i -> sb.append('[').append(i.java()).append(']'));
+        return sb.toString();
+    }
+
+    private static Set<Atom.Var> writtenArrays(List<Stmt> body, Set<Atom.Var> into) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.ArrayStore st) {
+                into.add(st.array());
+            } else if (s instanceof Stmt.If i) {
+                writtenArrays(i.then(), into);
+                writtenArrays(i.otherwise(), into);
+            } else if (s instanceof Stmt.Loop l) {
+                writtenArrays(l.head(), into);
+                writtenArrays(l.body(), into);
+            }
+        }
+        return into;
+    }
+}

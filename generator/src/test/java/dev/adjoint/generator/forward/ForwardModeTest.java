@@ -1,0 +1,115 @@
+package dev.adjoint.generator.forward;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.DoubleGrad;
+import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.testing.Differentiated;
+import org.junit.jupiter.api.Test;
+
+/** Tangent methods beyond the corpus: custom pullbacks, overload names, methods without a Jvp. */
+class ForwardModeTest {
+    private static final String SOURCE = """
+            package fwd;
+
+            import dev.adjoint.CustomDerivative;
+            import dev.adjoint.Differentiable;
+            import dev.adjoint.DoubleGrad;
+
+            public class Mixed {
+                public static double soft(double x, double[] w) {
+                    return Math.log1p(Math.exp(x * w[0] + w[1]));
+                }
+
+                @CustomDerivative(of = "soft")
+                public static double softPullback(double x, double[] w, double seed, DoubleGrad dx, double[] dw) {
+                    double s = 1 / (1 + Math.exp(-(x * w[0] + w[1])));
+                    dx.add(seed * s * w[0]);
+                    dw[0] += seed * s * x;
+                    dw[1] += seed * s;
+                    return soft(x, w);
+                }
+
+                @Differentiable
+                public static double usesCustom(double x, double[] w) {
+                    return soft(x * x, w) * w[2];
+                }
+
+                @Differentiable
+                public static double h(double[] w, double[] v) {
+                    return w[0] * v[0];
+                }
+
+                @Differentiable(wrt = "a")
+                public static double h(double[] a, double[] b, double[] c) {
+                    return a[0] * b[0] * c[0];
+                }
+
+                @Differentiable
+                public static double k(double x, double y) {
+                    return x * y;
+                }
+
+                @Differentiable(wrt = "a")
+                public static double k(double a, double b, double c) {
+                    return a * b * c;
+                }
+
+                @Differentiable
+                public static double onTape(double x) {
+                    if (x > 10) {
+                        throw new IllegalArgumentException();
+                    }
+                    return x * x;
+                }
+
+                @Differentiable
+                public static double callsTape(double x) {
+                    return onTape(x) + x;
+                }
+            }
+            """;
+
+    private static double jvp(Differentiated d, String name, String generated, Object... args) {
+        DoubleGrad out = new DoubleGrad(7);
+        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = out;
+        d.invokeGenerated(name, generated, all);
+        return out.get();
+    }
+
+    @Test
+    void customPullbackGivesTheTangentFromOneCallWithSeedOne() {
+        Differentiated d = Differentiated.of("fwd.Mixed", SOURCE, Options.DEFAULT);
+        double x = 0.7;
+        double[] w = {0.3, -0.2, 1.5};
+        double tx = -0.4;
+        double[] tw = {0.25, 0.5, -1.0};
+        double got = jvp(d, "usesCustom", "usesCustomJvp", x, w.clone(), tx, tw);
+        double h = 1e-6;
+        double[] wp = w.clone();
+        double[] wm = w.clone();
+        for (int i = 0; i < 3; i++) {
+            wp[i] += h * tw[i];
+            wm[i] -= h * tw[i];
+        }
+        double cd = (d.value("usesCustom", x + h * tx, wp) - d.value("usesCustom", x - h * tx, wm)) / (2 * h);
+        assertEquals(cd, got, 1e-7 * Math.max(1, Math.abs(cd)));
+    }
+
+    @Test
+    void overloadsAndTapeMethods() {
+        Differentiated d = Differentiated.of("fwd.Mixed", SOURCE, Options.DEFAULT);
+        var names = d.adjointMethodNames("usesCustom");
+        assertTrue(names.contains("h_2Jvp") && names.contains("h_3Jvp"), names.toString());
+        // k(double, double) and k(double, double, double) wrt a: Grad and Vjp differ, Jvp would not
+        assertTrue(names.contains("kGrad") && names.contains("k_2Jvp") && names.contains("k_3Jvp") && names.contains("k_2Hvp"),
+                names.toString());
+        assertFalse(names.contains("kJvp"), names.toString());
+        // the tape strategy has no tangent, nor has a method that calls one on the tape
+        assertFalse(names.contains("onTapeJvp"), names.toString());
+        assertFalse(names.contains("callsTapeJvp"), names.toString());
+    }
+}

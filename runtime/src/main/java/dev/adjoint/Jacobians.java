@@ -1,0 +1,86 @@
+package dev.adjoint;
+
+/**
+ * Helpers of the generated {@code nameJacobian} methods, which lay the differentiated parameters
+ * out in one flat vector in declaration order (a 2-D array row by row): the number of entries of
+ * a 2-D array, a unit direction, and a gradient copied into a row of the Jacobian.
+ */
+public final class Jacobians {
+    private Jacobians() {}
+
+    /** The number of elements of {@code a}, over all its rows. */
+    public static int size(double[][] a) {
+        int n = 0;
+        for (double[] row : a) {
+            n += row.length;
+        }
+        return n;
+    }
+
+    /** The number of elements of {@code a}, over all its rows. */
+    public static int size(float[][] a) {
+        int n = 0;
+        for (float[] row : a) {
+            n += row.length;
+        }
+        return n;
+    }
+
+    /** Sets element {@code k} of {@code t} to 1, when {@code 0 <= k < t.length}. */
+    public static void unit(double[] t, int k) {
+        if (k >= 0 && k < t.length) {
+            t[k] = 1;
+        }
+    }
+
+    /** Sets element {@code k} of {@code t} to 1, when {@code 0 <= k < t.length}. */
+    public static void unit(float[] t, int k) {
+        if (k >= 0 && k < t.length) {
+            t[k] = 1;
+        }
+    }
+
+    /** Sets the {@code k}-th element of {@code t}, counted row by row, to 1, when there is one. */
+    public static void unit(double[][] t, int k) {
+        for (double[] row : t) {
+            unit(row, k);
+            k -= row.length;
+        }
+    }
+
+    /** Sets the {@code k}-th element of {@code t}, counted row by row, to 1, when there is one. */
+    public static void unit(float[][] t, int k) {
+        for (float[] row : t) {
+            unit(row, k);
+            k -= row.length;
+        }
+    }
+
+    /** {@code row[offset + i] = g[i]}. */
+    public static void put(double[] row, int offset, double[] g) {
+        System.arraycopy(g, 0, row, offset, g.length);
+    }
+
+    /** {@code row[offset + i] = g[i]}, widened. */
+    public static void put(double[] row, int offset, float[] g) {
+        for (int i = 0; i < g.length; i++) {
+            row[offset + i] = g[i];
+        }
+    }
+
+    /** {@code g} row by row into {@code row} from {@code offset}. */
+    public static void put(double[] row, int offset, double[][] g) {
+        for (double[] r : g) {
+            put(row, offset, r);
+            offset += r.length;
+        }
+    }
+
+    /** {@code g} row by row into {@code row} from {@code offset}, widened. */
+    public static void put(double[] row, int offset, float[][] g) {
+        for (float[] r : g) {
+            put(row, offset, r);
+            offset += r.length;
+        }
+    }
+}
