@@ -65,12 +65,67 @@ final class Rewriter {
         }
     }
 
-    /** The type every declaration of variable {@code name} in the method gives it, if they agree. */
+    /**
+     * The declared type of the variable {@code e} names: the declaration in scope where {@code e}
+     * stands (Java's scoping: the nearest enclosing block, loop header or parameter), or, for a node
+     * not in the tree, the type every declaration of that name in the method agrees on.
+     */
     Optional<Type> typeOf(Expression e) {
-        if (!(e instanceof NameExpr n) || ambiguous.contains(n.getNameAsString())) {
+        if (!(e instanceof NameExpr n)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(declared.get(n.getNameAsString()));
+        String name = n.getNameAsString();
+        if (n.getParentNode().isPresent()) {
+            Optional<Type> inScope = inScope(n, name);
+            if (inScope.isPresent()) {
+                return inScope;
+            }
+        }
+        return ambiguous.contains(name) ? Optional.empty() : Optional.ofNullable(declared.get(name));
+    }
+
+    /** The statements of {@code list} before {@code child} (by identity: two statements may be equal). */
+    private static List<? extends Node> upTo(List<? extends Node> list, Node child) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == child) {
+                return list.subList(0, i);
+            }
+        }
+        return List.of();
+    }
+
+    /** The type of the declaration of {@code name} visible at {@code at}, walking out through its enclosing blocks. */
+    private static Optional<Type> inScope(Node at, String name) {
+        Node child = at;
+        for (Node p = at.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+            List<? extends Node> before = List.of();
+            if (p instanceof com.github.javaparser.ast.stmt.BlockStmt b) {
+                before = upTo(b.getStatements(), child);
+            } else if (p instanceof com.github.javaparser.ast.stmt.SwitchEntry e) {
+                before = upTo(e.getStatements(), child);
+            } else if (p instanceof com.github.javaparser.ast.stmt.ForStmt f) {
+                before = f.getInitialization();
+            } else if (p instanceof com.github.javaparser.ast.stmt.ForEachStmt fe) {
+                before = List.of(fe.getVariable());
+            } else if (p instanceof com.github.javaparser.ast.body.MethodDeclaration m) {
+                for (Parameter q : m.getParameters()) {
+                    if (q.getNameAsString().equals(name)) {
+                        return Optional.of(q.getType());
+                    }
+                }
+                return Optional.empty();
+            }
+            Node scope = p;
+            for (int k = before.size() - 1; k >= 0; k--) {
+                for (VariableDeclarator v : before.get(k).findAll(VariableDeclarator.class)) {
+                    if (v.getNameAsString().equals(name) && v.findAncestor(com.github.javaparser.ast.stmt.BlockStmt.class)
+                            .map(bl -> bl == scope || !(scope instanceof com.github.javaparser.ast.stmt.BlockStmt)).orElse(true)) {
+                        return Optional.of(v.getType());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -718,6 +718,27 @@ class TrustFindingsTest {
                 """, "f", List.of("AUTO", "STATIC"), new Object[] {new double[] {0.5, -0.25}, new double[][] {{1, 2}, {-0.5, 0.75}, {0.1, 0.2}}});
     }
 
+    @Test
+    void updatesOfVariablesDeclaredTwiceWithOtherTypes() {
+        // (found by the fuzzer: one name in two blocks with two types; the declaration in scope gives the type)
+        differentiates("""
+                @Differentiable(wrt = "x", strategy = Strategy.$S)
+                static double f(double x, double[] a) {
+                    double s = 0;
+                    {
+                        int t = 0;
+                        a[t++] = x * x;
+                        s += a[0] * t;
+                    }
+                    {
+                        double t = x;
+                        s += (t += 1) * 2;
+                    }
+                    return s;
+                }
+                """, "f", new Object[] {1.5, new double[] {0.5, 2}});
+    }
+
     // ---- 6. a plain void helper writing a differentiated array ----------------------------------
 
     @Test
