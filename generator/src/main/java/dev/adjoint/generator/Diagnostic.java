@@ -34,6 +34,11 @@ public record Diagnostic(Severity severity, Path file, int line, int column, Str
         return new Diagnostic(Severity.WARNING, file, line, column, message);
     }
 
+    /** A note about a whole file (logged, never fails the build). */
+    public static Diagnostic note(Path file, String message) {
+        return new Diagnostic(Severity.NOTE, file, 0, 0, message);
+    }
+
     /** Whether this diagnostic fails the build. */
     public boolean isError() {
         return severity == Severity.ERROR;

@@ -114,6 +114,11 @@ public final class Pipeline {
         }
     }
 
+    /** Whether a file's text names Adjoint's annotations at all (a cheap test before trusting its syntax errors). */
+    private static boolean mentionsAdjoint(String text) {
+        return text.contains("Differentiable") || text.contains("CustomDerivative");
+    }
+
     private static List<MethodRequest> concat(List<MethodRequest> a, List<MethodRequest> b) {
         List<MethodRequest> all = new ArrayList<>(a);
         all.addAll(b);
@@ -162,6 +167,13 @@ public final class Pipeline {
         List<Unit> parsedUnits = new ArrayList<>();
         for (Map.Entry<Path, String> e : new TreeMap<>(sources).entrySet()) {
             SourceParser.Parsed parsed = SourceParser.parse(e.getKey(), e.getValue());
+            if (parsed.unit().isEmpty() && !mentionsAdjoint(e.getValue())) {
+                // a file with nothing to differentiate (newer syntax, say) is not ours to fail the build over
+                diagnostics.add(Diagnostic.note(e.getKey(), "not read by adjoint: it does not parse as Java 17 ("
+                        + parsed.diagnostics().get(0).message() + ") and declares no @Differentiable or @CustomDerivative"
+                        + " method; its methods cannot be called from differentiated code"));
+                continue;
+            }
             diagnostics.addAll(parsed.diagnostics());
             parsed.unit().ifPresent(u -> parsedUnits.add(new Unit(e.getKey(), e.getValue(), u)));
         }

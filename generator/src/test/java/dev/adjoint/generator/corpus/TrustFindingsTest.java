@@ -739,6 +739,29 @@ class TrustFindingsTest {
                 """, "f", new Object[] {1.5, new double[] {0.5, 2}});
     }
 
+    @Test
+    void aFileWithNewerSyntaxAndNothingToDifferentiateDoesNotFailTheBuild() {
+        String modern = "package trust;\n\nsealed interface Shape permits Circle {}\nrecord Circle(double r) implements Shape {}\n"
+                + "class Areas {\n    static double area(Object o) {\n        return switch (o) {\n"
+                + "            case Circle(double r) -> Math.PI * r * r;\n            default -> 0;\n        };\n    }\n}\n";
+        Translation t = Pipeline.translate(Map.of(Path.of("Repro.java"), source("""
+                @Differentiable
+                static double f(double x) {
+                    return x * x;
+                }
+                """, "AUTO"), Path.of("Areas.java"), modern), Optional.empty(), Options.DEFAULT);
+        assertTrue(!t.hasErrors() && t.generated().containsKey("trust.ReproAdjoint"), t.diagnostics().toString());
+        assertTrue(t.diagnostics().stream().anyMatch(d -> d.file().toString().equals("Areas.java") && !d.isError()), t.diagnostics().toString());
+        // a file that declares @Differentiable methods still reports its syntax errors
+        Translation broken = Pipeline.translate(Map.of(Path.of("Repro.java"), source("""
+                @Differentiable
+                static double f(double x) {
+                    return x * ;
+                }
+                """, "AUTO")), Optional.empty(), Options.DEFAULT);
+        assertTrue(broken.hasErrors(), broken.diagnostics().toString());
+    }
+
     // ---- 6. a plain void helper writing a differentiated array ----------------------------------
 
     @Test
