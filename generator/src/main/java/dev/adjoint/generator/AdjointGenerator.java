@@ -113,6 +113,23 @@ public final class AdjointGenerator {
         return new Translation(new java.util.TreeMap<>(), all, t.methods());
     }
 
+    /**
+     * Translates {@code sources} as {@link #translate} does, with {@code context} read for the
+     * methods they may call: the classes generated from {@code context} files, and their method
+     * lines, are left out of the result, but their errors are reported. What is kept is exactly
+     * what translating all the files together gives for {@code sources} (the CLI's
+     * {@code --sourcepath}).
+     *
+     * @param sources source text by file path: the files whose adjoint classes are wanted
+     * @param context further files (a path also in {@code sources} counts as a source)
+     * @param onlyMethod {@code p.Model#loss} to keep one method only
+     */
+    public static Translation translate(Map<Path, String> sources, Map<Path, String> context, Optional<String> onlyMethod) {
+        Map<Path, String> all = new LinkedHashMap<>(context);
+        all.putAll(sources);
+        return Pipeline.translate(all, onlyMethod, dev.adjoint.generator.analyze.Options.DEFAULT, false, sources::containsKey);
+    }
+
     /** {@link #translate} restricted to one method, {@code p.Model#loss}. */
     public static Translation translateOnly(Map<Path, String> sources, String methodRef) {
         return Pipeline.translate(sources, Optional.of(methodRef));

@@ -59,6 +59,24 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     @Parameter(property = "adjoint.failOnTapeFallback", defaultValue = "false")
     private boolean failOnTapeFallback;
 
+    /**
+     * Logs more about the run: the source roots read, the output directory, the report file, each
+     * file written, and how long generation took. The line per method (its strategy, and why a
+     * method went to the tape) is logged either way.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "adjoint.verbose", defaultValue = "false")
+    private boolean verbose;
+
+    /** The packaging of the project: a {@code pom} project has no sources, so the goals do nothing there. */
+    private static final String POM = "pom";
+
+    /** Why this goal should not run besides {@code adjoint.skip}, as a log line; {@code null} to run. */
+    protected String skipReason() {
+        return null;
+    }
+
     /** Where the build report (strategy per method, and why) is written. */
     protected abstract File reportFile();
 
@@ -76,8 +94,17 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        if (POM.equals(project.getPackaging())) {
+            getLog().debug(GenerationReport.PREFIX + "nothing to do in a project with pom packaging");
+            return;
+        }
         if (skip) {
             getLog().info(GenerationReport.PREFIX + "skipped");
+            return;
+        }
+        String reason = skipReason();
+        if (reason != null) {
+            getLog().info(GenerationReport.PREFIX + reason);
             return;
         }
         GenerationRequest request = new GenerationRequest(
@@ -88,9 +115,17 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
                 stateFile().toPath(),
                 failOnTapeFallback,
                 reportFile().toPath());
+        if (verbose) {
+            getLog().info(GenerationReport.PREFIX + "reading " + request.sourceRoots() + ", writing to " + request.outputDirectory());
+        }
+        long start = System.nanoTime();
         GenerationResult result = GeneratorCall.run("generating adjoints", () -> AdjointGenerator.generate(request));
+        long millis = (System.nanoTime() - start) / 1_000_000;
         addSourceRoot(outputDirectory().getAbsolutePath());
         GenerationReport.report(result, getLog());
+        if (verbose) {
+            GenerationReport.details(result, request.reportFile(), millis, getLog());
+        }
     }
 
     private static List<String> nonNull(List<String> globs) {

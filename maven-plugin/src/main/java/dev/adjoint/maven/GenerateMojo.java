@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * sources, and adds the generated sources to the main compilation.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
-public class GenerateMojo extends AbstractGenerateMojo {
+public final class GenerateMojo extends AbstractGenerateMojo {
 
     /**
      * Where the adjoint classes of the main sources are written; added as a compile source root.

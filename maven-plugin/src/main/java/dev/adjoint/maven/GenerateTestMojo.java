@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * sources, and adds the generated sources to the test compilation.
  */
 @Mojo(name = "generate-test", defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES, threadSafe = true)
-public class GenerateTestMojo extends AbstractGenerateMojo {
+public final class GenerateTestMojo extends AbstractGenerateMojo {
 
     /**
      * Where the adjoint classes of the test sources are written; added as a test compile source
@@ -23,6 +23,18 @@ public class GenerateTestMojo extends AbstractGenerateMojo {
     @Parameter(property = "adjoint.testOutputDirectory",
             defaultValue = "${project.build.directory}/generated-test-sources/adjoint", required = true)
     private File outputDirectory;
+
+    /**
+     * Maven's switch that skips compiling and running the tests: test adjoints are not generated
+     * either (one log line says so).
+     */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    private boolean mavenTestSkip;
+
+    @Override
+    protected String skipReason() {
+        return mavenTestSkip ? "skipped (maven.test.skip)" : null;
+    }
 
     /** Fingerprint of the last successful run, for incremental builds. */
     @Parameter(defaultValue = "${project.build.directory}/adjoint/generate-test.state", readonly = true, required = true)

@@ -47,6 +47,20 @@ final class GenerationReport {
         log.info(PREFIX + result.written().size() + " file(s) written, " + result.unchanged().size() + " unchanged");
     }
 
+    /**
+     * What {@code adjoint.verbose} adds after a successful run: each file written, where the
+     * report is, and how long generation took.
+     */
+    static void details(GenerationResult result, java.nio.file.Path reportFile, long millis, Log log) {
+        for (java.nio.file.Path f : result.written()) {
+            log.info(PREFIX + "wrote " + f);
+        }
+        if (!result.upToDate() && reportFile != null) {
+            log.info(PREFIX + "report: " + reportFile);
+        }
+        log.info(PREFIX + "generation took " + millis + " ms");
+    }
+
     /** One line per diagnostic, at the level its severity asks for. */
     static void diagnostics(List<Diagnostic> diagnostics, Log log) {
         for (Diagnostic d : diagnostics) {

@@ -22,7 +22,7 @@ import org.apache.maven.project.MavenProject;
  * {@code adjoint:generate}.
  */
 @Mojo(name = "show", requiresProject = true, threadSafe = true)
-public class ShowMojo extends AbstractMojo {
+public final class ShowMojo extends AbstractMojo {
 
     /** The project whose main and test sources are searched. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -47,6 +47,10 @@ public class ShowMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        if ("pom".equals(project.getPackaging())) {
+            getLog().debug(GenerationReport.PREFIX + "nothing to show in a project with pom packaging");
+            return;
+        }
         List<Path> roots = new ArrayList<>(SourceRoots.excluding(project.getCompileSourceRoots(), mainOutputDirectory));
         roots.addAll(SourceRoots.excluding(project.getTestCompileSourceRoots(), testOutputDirectory));
         Translation translation = GeneratorCall.run("showing " + method, () -> AdjointGenerator.show(roots, method));

@@ -3,6 +3,7 @@ package dev.adjoint.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.GenerationResult;
@@ -54,5 +55,25 @@ class GenerationReportTest {
                 "INFO adjoint: p.Model#loss: static",
                 "INFO adjoint: q.Other#f: static",
                 "INFO adjoint: 1 file(s) written, 2 unchanged"), log.lines);
+    }
+
+    @Test
+    void verboseAddsTheFilesTheReportAndTheTime() {
+        GenerationResult result = new GenerationResult(false, List.of(), List.of(Path.of("/out/p/ModelAdjoint.java")),
+                List.of(Path.of("/out/q/OtherAdjoint.java")), List.of("p.Model#loss: static"));
+
+        GenerationReport.details(result, Path.of("/t/adjoint/report.md"), 42, log);
+
+        assertEquals(List.of(
+                "INFO adjoint: wrote /out/p/ModelAdjoint.java",
+                "INFO adjoint: report: /t/adjoint/report.md",
+                "INFO adjoint: generation took 42 ms"), log.lines);
+    }
+
+    @Test
+    void theGoalsAreFinalClasses() {
+        for (Class<?> c : List.of(GenerateMojo.class, GenerateTestMojo.class, ShowMojo.class)) {
+            assertTrue(java.lang.reflect.Modifier.isFinal(c.getModifiers()), c.getName());
+        }
     }
 }

@@ -3,6 +3,8 @@ package dev.adjoint.generator.cli;
 import dev.adjoint.generator.AdjointGenerator;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.Translation;
+import dev.adjoint.generator.driver.OutputWriter;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,18 +12,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@code java -jar adjoint-generator.jar [--method p.Model#loss] Model.java|dir ...}: prints the
- * generated adjoint classes on standard output and the diagnostics on standard error; exits 1 when
- * there is an error, 2 on a usage error.
+ * {@code java -jar adjoint-generator.jar [-d outdir] [--method p.Model#loss] [--sourcepath path]
+ * [--classpath path] Model.java|dir ...}: prints the generated adjoint classes on standard output
+ * (or, with {@code -d}, writes them as the Maven plugin does), and on standard error the
+ * diagnostics and one line per method ({@code p.Model#loss: static}, {@code p.Model#f: tape,
+ * because ...}); exits 1 when there is an error in the sources, 2 on a usage error or a file that
+ * cannot be read or written.
  */
 public final class GeneratorCli {
     private GeneratorCli() {}
+
+    /**
+     * The parsed command line.
+     *
+     * @param inputs files and directories whose adjoint classes are wanted
+     * @param method {@code p.Model#loss} to keep one method, or {@code null}
+     * @param outputDirectory where to write the classes ({@code -d}), or {@code null} for standard output
+     * @param sourcepath files and directories read for the {@code @Differentiable} methods the inputs call
+     * @param classpath jars and directories of compiled {@code @Differentiable} methods the inputs
+     *     call; recorded only: the generator reads sources, not class files, today
+     */
+    record Options(List<Path> inputs, String method, Path outputDirectory, List<Path> sourcepath, List<Path> classpath) {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -29,47 +49,47 @@ public final class GeneratorCli {
 
     /** The CLI without {@code System.exit}, for tests. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        String method = null;
-        List<Path> inputs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--method") && i + 1 < args.length) {
-                method = args[++i];
-            } else if (args[i].equals("-h") || args[i].equals("--help") || args[i].startsWith("-")) {
-                usage(err);
-                return 2;
-            } else {
-                inputs.add(Paths.get(args[i]));
-            }
-        }
-        if (inputs.isEmpty()) {
+        Optional<Options> parsed = parse(args);
+        if (parsed.isEmpty()) {
             usage(err);
             return 2;
         }
+        Options o = parsed.get();
         Map<Path, String> sources = new LinkedHashMap<>();
-        for (Path in : inputs) {
-            try {
-                if (Files.isDirectory(in)) {
-                    try (Stream<Path> walk = Files.walk(in)) {
-                        for (Path p : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-                            sources.put(p, Files.readString(p, StandardCharsets.UTF_8));
-                        }
-                    }
-                } else {
-                    sources.put(in, Files.readString(in, StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                err.println("adjoint: cannot read " + in + ": " + e.getMessage());
-                return 2;
+        Map<Path, String> context = new LinkedHashMap<>();
+        try {
+            for (Path in : o.inputs()) {
+                read(in, sources);
             }
+            Set<Path> seen = new HashSet<>();
+            sources.keySet().forEach(p -> seen.add(p.toAbsolutePath().normalize()));
+            Map<Path, String> all = new LinkedHashMap<>();
+            for (Path in : o.sourcepath()) {
+                read(in, all);
+            }
+            all.forEach((p, text) -> {
+                if (seen.add(p.toAbsolutePath().normalize())) {
+                    context.put(p, text);
+                }
+            });
+        } catch (Unreadable e) {
+            err.println("adjoint: cannot read " + e.getMessage());
+            return 2;
         }
-        Translation t = method == null
-                ? AdjointGenerator.translate(sources)
-                : AdjointGenerator.translateOnly(sources, method);
+        Translation t = AdjointGenerator.translate(sources, context, Optional.ofNullable(o.method()));
         for (Diagnostic d : t.diagnostics()) {
             err.println(d.severity() + " " + d.format());
         }
         if (t.hasErrors()) {
             return 1;
+        }
+        t.methods().forEach(err::println);
+        if (o.outputDirectory() != null) {
+            OutputWriter.Outcome written = OutputWriter.write(o.outputDirectory(), t.generated(), Map.of(), Set.of());
+            for (Diagnostic d : written.diagnostics()) {
+                err.println(d.severity() + " " + d.format());
+            }
+            return written.diagnostics().isEmpty() ? 0 : 2;
         }
         boolean first = true;
         for (String src : t.generated().values()) {
@@ -82,7 +102,94 @@ public final class GeneratorCli {
         return 0;
     }
 
+    /** The options of {@code args}, or none when they are not a valid command line (or ask for help). */
+    static Optional<Options> parse(String[] args) {
+        String method = null;
+        Path outputDirectory = null;
+        List<Path> inputs = new ArrayList<>();
+        List<Path> sourcepath = new ArrayList<>();
+        List<Path> classpath = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            boolean valued = switch (a) {
+                case "--method", "-d", "--sourcepath", "-sourcepath", "--source-path",
+                        "--classpath", "-classpath", "-cp", "--class-path" -> true;
+                default -> false;
+            };
+            if (valued) {
+                if (i + 1 >= args.length) {
+                    return Optional.empty();
+                }
+                String v = args[++i];
+                switch (a) {
+                    case "--method" -> method = v;
+                    case "-d" -> outputDirectory = Paths.get(v);
+                    case "--sourcepath", "-sourcepath", "--source-path" -> sourcepath.addAll(pathList(v));
+                    default -> classpath.addAll(pathList(v));
+                }
+            } else if (a.startsWith("-")) {
+                return Optional.empty(); // -h, --help, or an option we do not know
+            } else {
+                inputs.add(Paths.get(a));
+            }
+        }
+        if (inputs.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Options(List.copyOf(inputs), method, outputDirectory, List.copyOf(sourcepath), List.copyOf(classpath)));
+    }
+
+    /** {@code a:b} (on Windows {@code a;b}), empty entries dropped. */
+    private static List<Path> pathList(String value) {
+        List<Path> paths = new ArrayList<>();
+        for (String s : value.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+            if (!s.isBlank()) {
+                paths.add(Paths.get(s));
+            }
+        }
+        return paths;
+    }
+
+    private static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String message) {
+            super(message);
+        }
+    }
+
+    /** Adds {@code in}, a {@code .java} file or a directory of them, to {@code into}. */
+    private static void read(Path in, Map<Path, String> into) throws Unreadable {
+        try {
+            if (Files.isDirectory(in)) {
+                try (Stream<Path> walk = Files.walk(in)) {
+                    for (Path p : walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList()) {
+                        into.put(p, Files.readString(p, StandardCharsets.UTF_8));
+                    }
+                }
+            } else {
+                into.put(in, Files.readString(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable(in + ": " + e.getMessage());
+        }
+    }
+
     private static void usage(PrintStream err) {
-        err.println("usage: java -jar adjoint-generator.jar [--method p.Model#loss] Model.java|source-dir ...");
+        String sep = File.pathSeparator;
+        err.println("usage: java -jar adjoint-generator.jar [options] Model.java|source-dir ...");
+        err.println("Prints the adjoint classes of the @Differentiable methods of the given sources on standard output;");
+        err.println("on standard error, the problems and one line per method: 'p.Model#loss: static' or 'p.Model#f: tape, because ...'.");
+        err.println("options:");
+        err.println("  -d <dir>                  write each class to <dir>/<package path>/<Owner>Adjoint.java, as the Maven plugin does,");
+        err.println("                            instead of printing it (a file is rewritten only when its content changes)");
+        err.println("  --method <p.Model#loss>   only this method's adjoint");
+        err.println("  --sourcepath <dir" + sep + "dir...>  sources (directories or files) read for the @Differentiable methods the inputs");
+        err.println("                            call; their own adjoint classes are not written or printed");
+        err.println("  --classpath <path>        jars and class directories holding compiled @Differentiable methods the inputs call.");
+        err.println("                            Accepted and recorded for when the generator can read compiled classes; today it reads");
+        err.println("                            sources only, so put those methods' sources on --sourcepath");
+        err.println("  -h, --help                this text");
+        err.println("exit status: 0 done, 1 an error in the sources (nothing written), 2 a usage error or a file that cannot be read or written");
     }
 }

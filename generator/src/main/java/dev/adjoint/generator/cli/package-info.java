@@ -1,2 +1,5 @@
-/** The command line: prints the adjoint of a source file without a build, for inspection. */
+/**
+ * The command line: prints (or, with {@code -d}, writes) the adjoint classes of source files
+ * without a build, for inspection and for builds that are not Maven.
+ */
 package dev.adjoint.generator.cli;

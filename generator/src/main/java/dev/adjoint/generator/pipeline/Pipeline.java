@@ -49,7 +49,18 @@ public final class Pipeline {
      */
     public static Translation translate(Map<Path, String> sources, Optional<String> onlyMethod, Options options,
             boolean failOnTapeFallback) {
-        return onALargeStack(() -> translateHere(sources, onlyMethod, options, failOnTapeFallback));
+        return translate(sources, onlyMethod, options, failOnTapeFallback, file -> true);
+    }
+
+    /**
+     * As {@link #translate(Map, Optional, Options, boolean)}, keeping in the result only the
+     * generated classes and method lines of files that {@code output} accepts: the others are read
+     * and translated as usual (their methods can be called, their errors are reported) but not
+     * emitted. The classes kept are exactly those a translation of all the files gives.
+     */
+    public static Translation translate(Map<Path, String> sources, Optional<String> onlyMethod, Options options,
+            boolean failOnTapeFallback, java.util.function.Predicate<Path> output) {
+        return onALargeStack(() -> translateHere(sources, onlyMethod, options, failOnTapeFallback, output));
     }
 
     /**
@@ -162,7 +173,7 @@ public final class Pipeline {
     }
 
     private static Translation translateHere(Map<Path, String> sources, Optional<String> onlyMethod, Options options,
-            boolean failOnTapeFallback) {
+            boolean failOnTapeFallback, java.util.function.Predicate<Path> output) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Unit> parsedUnits = new ArrayList<>();
         for (Map.Entry<Path, String> e : new TreeMap<>(sources).entrySet()) {
@@ -222,8 +233,10 @@ public final class Pipeline {
                 done.put(r, c.method().get());
                 c.jvp().ifPresent(j -> jvps.put(r, j));
                 c.hvp().ifPresent(h -> hvps.put(r, h));
-                methods.add(r.methodRef() + ": " + c.report() + (implicit.contains(r.declaration())
-                        ? " (not annotated: differentiated because a @Differentiable method calls it)" : ""));
+                if (output.test(r.file())) {
+                    methods.add(r.methodRef() + ": " + c.report() + (implicit.contains(r.declaration())
+                            ? " (not annotated: differentiated because a @Differentiable method calls it)" : ""));
+                }
                 if (c.method().get().recorder().isPresent()) {
                     taped.add(r);
                 }
@@ -239,6 +252,9 @@ public final class Pipeline {
         Map<String, Path> fileOf = new LinkedHashMap<>();
         for (Map.Entry<MethodRequest, AdjointMethod> e : done.entrySet()) {
             MethodRequest r = e.getKey();
+            if (!output.test(r.file())) {
+                continue;
+            }
             byClass.computeIfAbsent(r.adjointQualifiedName(), k -> new ArrayList<>()).add(e.getValue());
             fileOf.put(r.adjointQualifiedName(), r.file());
         }

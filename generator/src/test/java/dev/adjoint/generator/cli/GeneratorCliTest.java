@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.generator.AdjointGenerator;
+import dev.adjoint.generator.GenerationRequest;
+import dev.adjoint.generator.GenerationResult;
+import dev.adjoint.generator.Translation;
+import java.io.File;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +36,33 @@ class GeneratorCliTest {
                 @Differentiable
                 static double cube(double x) {
                     return x * x * x;
+                }
+            }
+            """;
+
+    private static final String OTHER = """
+            package q;
+
+            import dev.adjoint.Differentiable;
+
+            public class Other {
+                @Differentiable
+                public static double twice(double x) {
+                    return 2 * x;
+                }
+            }
+            """;
+
+    private static final String CALLER = """
+            package p;
+
+            import dev.adjoint.Differentiable;
+            import q.Other;
+
+            public class Caller {
+                @Differentiable
+                static double f(double x) {
+                    return Other.twice(x) * x;
                 }
             }
             """;
@@ -59,8 +91,99 @@ class GeneratorCliTest {
         Path model = write("p/Model.java", MODEL);
         Run r = run(model.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals("", r.err());
+        assertEquals("p.Model#square: static\np.Model#cube: static\n", r.err().replace(System.lineSeparator(), "\n"));
         assertEquals(AdjointGenerator.translate(Map.of(model, MODEL)).generated().get("p.ModelAdjoint"), r.out());
+    }
+
+    @Test
+    void stderrSaysWhyAMethodGoesToTheTape() throws IOException {
+        Path model = write("p/Model.java", MODEL.replace("return x * x * x;", "return cube(x);"));
+        Run r = run(model.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertEquals("p.Model#square: static", lines.get(lines.size() - 2), r.err());
+        assertTrue(lines.get(lines.size() - 1).startsWith("p.Model#cube: tape, because "), r.err());
+    }
+
+    @Test
+    void dWritesOneFilePerClassAsThePluginDoes() throws IOException {
+        write("src/p/Model.java", MODEL);
+        write("src/q/Other.java", OTHER);
+        Path out = tmp.resolve("out");
+        Run r = run("-d", out.toString(), tmp.resolve("src").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("q.Other#twice: static"), r.err());
+        Path plugin = tmp.resolve("plugin");
+        GenerationResult g = AdjointGenerator.generate(GenerationRequest.of(List.of(tmp.resolve("src")), plugin));
+        assertFalse(g.hasErrors(), g.diagnostics().toString());
+        for (String f : List.of("p/ModelAdjoint.java", "q/OtherAdjoint.java")) {
+            assertEquals(Files.readString(plugin.resolve(f)), Files.readString(out.resolve(f)), f);
+        }
+        try (var files = Files.walk(out)) {
+            assertEquals(2, files.filter(Files::isRegularFile).count());
+        }
+    }
+
+    @Test
+    void dIntoAFileIsAnIoErrorAndWritesNothing() throws IOException {
+        Path model = write("p/Model.java", MODEL);
+        Path notADir = write("out", "a file");
+        Run r = run("-d", notADir.toString(), model.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no generated file was written"), r.err());
+        assertEquals("a file", Files.readString(notADir));
+    }
+
+    @Test
+    void sourcepathLetsAFileCallAnotherFilesMethodsAndWritesOnlyTheInputs() throws IOException {
+        write("lib/q/Other.java", OTHER);
+        Path caller = write("app/p/Caller.java", CALLER);
+        Run alone = run(caller.toString());
+        assertEquals(1, alone.code(), "without the sourcepath q.Other#twice is unknown: " + alone.err());
+
+        Path out = tmp.resolve("out");
+        Run r = run("--sourcepath", tmp.resolve("lib") + File.pathSeparator + tmp.resolve("app"), "-d", out.toString(), caller.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("p.Caller#f: static\n", r.err().replace(System.lineSeparator(), "\n"));
+        assertTrue(Files.isRegularFile(out.resolve("p/CallerAdjoint.java")));
+        assertFalse(Files.exists(out.resolve("q")), "classes of the sourcepath are not written");
+        // the same class as when both files are inputs
+        Translation both = AdjointGenerator.translate(Map.of(caller, CALLER, tmp.resolve("lib/q/Other.java"), OTHER));
+        assertEquals(both.generated().get("p.CallerAdjoint"), Files.readString(out.resolve("p/CallerAdjoint.java")));
+        assertTrue(Files.readString(out.resolve("p/CallerAdjoint.java")).contains("OtherAdjoint"));
+
+        Run printed = run("--sourcepath", tmp.resolve("lib").toString(), caller.toString());
+        assertEquals(0, printed.code(), printed.err());
+        assertEquals(both.generated().get("p.CallerAdjoint"), printed.out());
+    }
+
+    @Test
+    void aMissingSourcepathEntryExitsTwo() throws IOException {
+        Path model = write("p/Model.java", MODEL);
+        Run r = run("--sourcepath", tmp.resolve("nope").toString(), model.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("cannot read"), r.err());
+    }
+
+    @Test
+    void classpathIsAcceptedAndRecorded() throws IOException {
+        Path model = write("p/Model.java", MODEL);
+        String cp = "lib/a.jar" + File.pathSeparator + "classes";
+        GeneratorCli.Options o = GeneratorCli.parse(new String[] {"--classpath", cp, "-cp", "b.jar", model.toString()}).orElseThrow();
+        assertEquals(List.of(Path.of("lib/a.jar"), Path.of("classes"), Path.of("b.jar")), o.classpath());
+        assertEquals(List.of(model), o.inputs());
+        Run r = run("--classpath", cp, model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(run(model.toString()), r);
+    }
+
+    @Test
+    void usageNamesEveryOption() {
+        Run r = run("--help");
+        for (String flag : List.of("-d <dir>", "--method", "--sourcepath", "--classpath")) {
+            assertTrue(r.err().contains(flag), flag + " in " + r.err());
+        }
     }
 
     @Test
@@ -103,7 +226,8 @@ class GeneratorCliTest {
     @Test
     void usageErrorsExitTwo() throws IOException {
         Path model = write("p/Model.java", MODEL);
-        for (String[] args : new String[][] {{}, {"-h"}, {"--help"}, {"--bogus", model.toString()}, {"--method"}}) {
+        for (String[] args : new String[][] {{}, {"-h"}, {"--help"}, {"--bogus", model.toString()}, {"--method"},
+                {"-d"}, {model.toString(), "-d"}, {"--sourcepath"}, {"--classpath"}, {"-d", "out"}}) {
             Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args));
             assertEquals("", r.out());
