@@ -152,7 +152,7 @@ public final class SharedFence {
      * a condition, an index, a cast to an integer, another method's argument), if any: there the
      * strategies copy the expression, call and all, instead of differentiating the call.
      */
-    private static Optional<Node> passiveConsumer(MethodCallExpr call) {
+    private Optional<Node> passiveConsumer(MethodCallExpr call) {
         Node child = call;
         for (Node p = call.getParentNode().orElse(null); p != null && !(p instanceof com.github.javaparser.ast.stmt.Statement);
                 child = p, p = p.getParentNode().orElse(null)) {
@@ -164,7 +164,7 @@ public final class SharedFence {
                     || (p instanceof com.github.javaparser.ast.expr.CastExpr c && !Set.of("double", "float").contains(c.getType().asString()))
                     || (p instanceof com.github.javaparser.ast.expr.ArrayAccessExpr a && a.getIndex() == child)
                     || (p instanceof com.github.javaparser.ast.expr.ConditionalExpr c && c.getCondition() == child)
-                    || p instanceof MethodCallExpr;
+                    || (p instanceof MethodCallExpr outer && !calls.isBuiltin(outer) && calls.differentiableCallee(outer).isEmpty());
             if (passive) {
                 return Optional.of(p);
             }

@@ -762,6 +762,24 @@ class TrustFindingsTest {
         assertTrue(broken.hasErrors(), broken.diagnostics().toString());
     }
 
+    @Test
+    void aDifferentiableCalleeWritingAnArrayInsideAMathCallIsDifferentiated() {
+        // (the fuzzer, seed 424242 program 31: Math.tanh(h(w)) was taken for a value without derivative)
+        differentiates("""
+                @Differentiable
+                static double scale(double[] a) {
+                    a[0] = a[0] * a[1];
+                    return a[0];
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] a) {
+                    double s = Math.exp(Math.tanh(scale(a)));
+                    return s * a[0] + a[1];
+                }
+                """, "f", List.of("AUTO", "TAPE"), new Object[] {new double[] {0.5, 2}});
+    }
+
     // ---- 6. a plain void helper writing a differentiated array ----------------------------------
 
     @Test
