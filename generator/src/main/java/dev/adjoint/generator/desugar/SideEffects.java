@@ -99,14 +99,38 @@ final class SideEffects {
         }
         if (s instanceof DoStmt d && !continues(d)) {
             return lowered(List.of(d.getCondition()), s).map(pre -> {
-                // the condition's updates end the body (no continue jumps past them)
+                // the condition's updates end the body (no continue jumps past them); the locals they declare
+                // (a postfix update's old value) are declared before the loop, where the condition sees them
+                List<Statement> before = new ArrayList<>();
                 List<Statement> all = new ArrayList<>(d.getBody() instanceof BlockStmt b ? b.getStatements() : List.of(d.getBody()));
-                all.addAll(pre);
+                for (Statement p : pre) {
+                    if (p instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v
+                            && v.getVariables().size() == 1 && v.getVariables().get(0).getInitializer().isPresent()) {
+                        VariableDeclarationExpr declared = v.clone();
+                        declared.getVariables().get(0).removeInitializer();
+                        ExpressionStmt declaration = new ExpressionStmt(declared);
+                        p.getRange().ifPresent(declaration::setRange);
+                        before.add(declaration);
+                        AssignExpr assign = new AssignExpr(new NameExpr(v.getVariables().get(0).getNameAsString()),
+                                v.getVariables().get(0).getInitializer().get().clone(), AssignExpr.Operator.ASSIGN);
+                        p.getRange().ifPresent(r -> assign.walk(x -> {
+                            if (x.getRange().isEmpty()) {
+                                x.setRange(r);
+                            }
+                        }));
+                        ExpressionStmt assignment = new ExpressionStmt(assign);
+                        p.getRange().ifPresent(assignment::setRange);
+                        all.add(assignment);
+                    } else {
+                        all.add(p);
+                    }
+                }
                 BlockStmt body = new BlockStmt(new NodeList<>(all));
                 d.getBody().getRange().ifPresent(body::setRange);
                 DoStmt loop = new DoStmt(body, d.getCondition());
                 s.getRange().ifPresent(loop::setRange);
-                return List.of(loop);
+                before.add(loop);
+                return before;
             });
         }
         if (s instanceof ForStmt f && f.getCompare().isPresent()) {

@@ -118,11 +118,29 @@ final class ArrayEffects {
                 at = a;
             }
             boolean length = at.getParentNode().orElse(null) instanceof FieldAccessExpr f && f.getScope() == at;
-            if (indexed < d && !length) {
+            if (indexed < d && !length && handedOn(at, e)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the array (or row) {@code at} is the value of {@code argument} itself, through
+     * parentheses or a {@code ?:} branch, rather than an argument of a call inside it
+     * ({@code Math.sin(g(w))} hands {@code w} to {@code g}, which is looked at on its own).
+     */
+    private static boolean handedOn(Node at, Expression argument) {
+        Node n = at;
+        while (n != argument) {
+            Node p = n.getParentNode().orElse(null);
+            if (p == null || !(p instanceof com.github.javaparser.ast.expr.EnclosedExpr
+                    || (p instanceof com.github.javaparser.ast.expr.ConditionalExpr c && c.getCondition() != n))) {
+                return false;
+            }
+            n = p;
+        }
+        return true;
     }
 
     /** The number of dimensions of an array type. */
