@@ -1362,8 +1362,10 @@ public final class ProgramGenerator {
                     Var u = assignableVar();
                     out.append(pad).append("if ((").append(v.name()).append(" += ").append(assignable(v.type(), new E("0.5 * Math.tanh("
                             + expr(2).text() + ")", T.D))).append(") > 0.2) {\n");
+                    // (u * f is float when both are: typed double, it drew a redundant (float) cast)
+                    E f = expr(1);
                     out.append(pad).append("    ").append(u.name()).append(" = ").append(assignable(u.type(), bounded(new E(u.name() + " * "
-                            + expr(1).text(), T.D)))).append(";\n");
+                            + f.text(), promote(u.type(), f.type()))))).append(";\n");
                     out.append(pad).append("}\n");
                 }
                 case 3 -> {
