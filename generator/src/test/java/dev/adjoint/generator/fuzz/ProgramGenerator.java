@@ -1424,11 +1424,13 @@ public final class ProgramGenerator {
                     .append(";\n");
             List<Var> vs = realVars();
             Var x = vs.get(r.nextInt(vs.size()));
+            // (through tanh: the integer part of a fast-moving value is a staircase too fine for central differences to
+            // see its zero derivative; seed 20261205, program 6827 truncated y + a^9)
             String op = switch (r.nextInt(4)) {
-                case 0 -> " += " + x.name() + " * 2.5";
-                case 1 -> " -= " + expr(1).text() + " * 1.75";
+                case 0 -> " += Math.tanh(" + x.name() + ") * 2.5";
+                case 1 -> " -= Math.tanh(" + expr(1).text() + ") * 1.75";
                 case 2 -> " *= 1.5 + 0.5 * Math.sin(" + expr(1).text() + ")";
-                default -> " += " + expr(1).text();
+                default -> " += $c(2 * Math.tanh(" + expr(1).text() + "))";
             };
             out.append(pad).append(b).append(op).append(";\n");
             Var v = assignableVar();
