@@ -1425,12 +1425,14 @@ public final class ProgramGenerator {
             List<Var> vs = realVars();
             Var x = vs.get(r.nextInt(vs.size()));
             // (through tanh: the integer part of a fast-moving value is a staircase too fine for central differences to
-            // see its zero derivative; seed 20261205, program 6827 truncated y + a^9)
+            // see its zero derivative; seed 20261205, program 6827 truncated y + a^9. Kept off integers where the value
+            // is a constant: there float rounding truncates otherwise than the double twin, 2 * (1.5 + 0.5 *
+            // sin((float) PI)) is 2 and 2 * (1.5 + 0.5 * sin(PI)) is 3; seed 31415, programs 5217 and 8264)
             String op = switch (r.nextInt(4)) {
-                case 0 -> " += Math.tanh(" + x.name() + ") * 2.5";
-                case 1 -> " -= Math.tanh(" + expr(1).text() + ") * 1.75";
-                case 2 -> " *= 1.5 + 0.5 * Math.sin(" + expr(1).text() + ")";
-                default -> " += $c(2 * Math.tanh(" + expr(1).text() + "))";
+                case 0 -> " += 0.5 + Math.tanh(" + x.name() + ") * 2.5";
+                case 1 -> " -= 0.5 + Math.tanh(" + expr(1).text() + ") * 1.75";
+                case 2 -> " *= 1.45 + 0.5 * Math.sin(" + expr(1).text() + ")";
+                default -> " += $c(0.5 + 2 * Math.tanh(" + expr(1).text() + "))";
             };
             out.append(pad).append(b).append(op).append(";\n");
             Var v = assignableVar();
