@@ -16,7 +16,7 @@
 # constructs the other one rejects is still checked against the original and central differences.
 #
 # Two outcomes pass: a program rejected by both strategies alike, every error at a line and column of it
-# (only programs using a construct of ProgramGenerator.EXTRAS may be rejected), or adjoints that compile
+# (only programs using a construct of ProgramGenerator.REJECTED may be rejected), or adjoints that compile
 # and match the original's value, array writes and central differences (and each other).
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -44,9 +44,10 @@ import java.util.function.UnaryOperator;
  * seed into non-zero buffers, and the adjoints' values and in-place array writes with the
  * original's.
  *
- * <p>Two outcomes are accepted per program: (a) the generator rejects it, every error positioned
- * at a line and column of the program, and the STATIC and TAPE variants of each method rejected
- * alike (the program itself still compiles); or (b) it translates, the adjoints compile with
+ * <p>Two outcomes are accepted per program: (a) it uses a construct of {@link
+ * ProgramGenerator#REJECTED} and the generator rejects it, every error positioned at a line and
+ * column of the program, and the STATIC and TAPE variants of each method rejected alike (the
+ * program itself still compiles); or (b) it translates, the adjoints compile with
  * {@code -Xlint:all -Werror}, and their values, in-place array writes and gradients match the
  * original, each other and central differences. Anything else mismatches: an error without a
  * position (UNPOSITIONED), one strategy rejecting what the other accepts (STRATEGIES_DISAGREE),
@@ -449,8 +450,8 @@ public final class Fuzzer {
                 }
             }
         }
-        if (p.extras().isEmpty()) {
-            // none of the constructs that may be rejected: Java that both strategies support
+        if (p.extras().stream().noneMatch(ProgramGenerator.REJECTED::contains)) {
+            // none of the constructs that must be rejected: Java that both strategies support (the desugar pass lowers the rest)
             mismatch(p, "", "GENERATOR_ERROR", "the generator rejects supported Java (" + o + "):\n" + listed);
         } else if (unpositioned) {
             mismatch(p, "", "UNPOSITIONED", "an error without a position in the program (" + o + "):\n" + listed);

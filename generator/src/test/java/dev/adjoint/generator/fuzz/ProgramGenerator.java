@@ -126,9 +126,12 @@ public final class ProgramGenerator {
          */
         FUSED_LOOPS,
         /**
-         * side effects inside expressions, which both strategies must reject at their position: {@code ++i}/{@code i--}
-         * inside a larger expression or an index, {@code (x += y) > 0.2} in a condition, {@code while ((r = i * 2) > 2)},
-         * an assignment as a call argument or an array index
+         * updates inside expressions that the desugar pass lowers into statements in Java's order, so that both strategies
+         * must translate them: {@code ++i}/{@code i--} inside a larger expression or an index ({@code u0[ix++]}, read or
+         * written), {@code (x += y) > 0.2} in a condition, {@code while ((r = i * 2) > 2)}, an assignment as a call
+         * argument or an array index, {@code ++u0[i]}/{@code u0[i]--} inside an expression, {@code (y += e)} as an operand,
+         * and loops whose condition updates: {@code while (c-- > 0)}, {@code for (; --c >= 0; )},
+         * {@code for (; c++ < n; )}, {@code do ... while (++c < n)}, {@code while ((s += ...) < 1 && c < 6)}
          */
         SIDE_EFFECT_EXPRESSIONS,
         /** arrow-form {@code switch} statements ({@code case 0 -> ...; case 1, 2 -> { ... } default -> ...}): no fall-through */
@@ -151,7 +154,32 @@ public final class ProgramGenerator {
          * library calls the generator has no derivative for, on differentiated values ({@code Arrays.sort},
          * {@code Arrays.stream(a).sum()}, {@code Double.sum}): both strategies must reject them
          */
-        UNMODELLED_LIBRARY_CALLS
+        UNMODELLED_LIBRARY_CALLS,
+        /**
+         * classic {@code switch} statements ({@code case 0: ... break;}, {@code case 1: case 2:}, {@code case 3, 4:},
+         * {@code default} anywhere): fall-through from one group into the next, {@code break} under an {@code if} inside a
+         * case, a case without a final {@code break}; {@code @SuppressWarnings("fallthrough")} on the class when a group
+         * falls through
+         */
+        CLASSIC_SWITCHES,
+        /**
+         * updates inside expressions that the desugar pass must leave alone, so that both strategies reject them at their
+         * position: under {@code &&}, {@code ||} or {@code ?:} (they may not happen), after a read of their variable in the
+         * same expression ({@code ix + ix++}, {@code u0[1] * ++u0[0]}), in the condition of a {@code do} loop whose body
+         * continues
+         */
+        UNLOWERED_SIDE_EFFECTS,
+        /**
+         * with {@link #SIDE_EFFECT_EXPRESSIONS}, a {@code do} loop whose condition is a postfix update, {@code while (c++ < n - 1)}
+         * (else {@code while (++c < n)}): a known bug, {@code FuzzFindingsTest.postfixUpdateInADoCondition}
+         */
+        POSTFIX_IN_DO_CONDITIONS,
+        /**
+         * a helper that hands one of its parameter arrays on to another helper (else a fresh array of its own): a known bug
+         * when the call sits inside a Math call and the helper's own call inside another ({@code h1(w)} with
+         * {@code Math.sin(h0(x, w))}, called as {@code Math.tanh(h1(x, w))}), {@code FuzzFindingsTest.arrayHandedOnInsideAMathCall}
+         */
+        PARAMETER_ARRAYS_HANDED_ON
     }
 
     /**
@@ -167,9 +195,11 @@ public final class ProgramGenerator {
         m.put(Feature.ARROW_SWITCHES, 4);
         m.put(Feature.SWITCH_EXPRESSIONS, 4);
         m.put(Feature.NARROWING_INT_COMPOUND, 5);
-        m.put(Feature.SIDE_EFFECT_EXPRESSIONS, 10);
+        m.put(Feature.SIDE_EFFECT_EXPRESSIONS, 4);
         m.put(Feature.PLAIN_ARRAY_HELPERS, 10);
         m.put(Feature.UNMODELLED_LIBRARY_CALLS, 10);
+        m.put(Feature.CLASSIC_SWITCHES, 4);
+        m.put(Feature.UNLOWERED_SIDE_EFFECTS, 10);
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -178,10 +208,14 @@ public final class ProgramGenerator {
      * reproducer in {@link FuzzFindingsTest}: left out of the default runs, so that CI checks the rest;
      * {@code -Dadjoint.fuzz.knownBugs=true} puts them back.
      */
-    public static final Set<Feature> KNOWN_BUGS = EnumSet.noneOf(Feature.class);
+    public static final Set<Feature> KNOWN_BUGS = EnumSet.of(Feature.POSTFIX_IN_DO_CONDITIONS, Feature.PARAMETER_ARRAYS_HANDED_ON);
 
-    /** Features whose programs are meant to be rejected at a position by both strategies (no adjoint to run). */
-    public static final Set<Feature> REJECTED = EnumSet.of(Feature.PLAIN_ARRAY_HELPERS, Feature.UNMODELLED_LIBRARY_CALLS);
+    /**
+     * Features whose programs are meant to be rejected at a position by both strategies (no adjoint to run): only a
+     * program using one of them may be rejected; the other extras are lowered by the desugar pass and must translate.
+     */
+    public static final Set<Feature> REJECTED = EnumSet.of(Feature.PLAIN_ARRAY_HELPERS, Feature.UNMODELLED_LIBRARY_CALLS,
+            Feature.UNLOWERED_SIDE_EFFECTS);
 
     /** Every feature that builds: none of the {@link #KNOWN_BUGS} or the {@link #REJECTED}. */
     public static Set<Feature> buildingFeatures() {
@@ -418,6 +452,11 @@ public final class ProgramGenerator {
             int at = s.indexOf("import dev.adjoint.Strategy;\n") + "import dev.adjoint.Strategy;\n".length();
             s.insert(at, "import java.util.Arrays;\n");
         }
+        if (text.contains("// falls through")) {
+            // (-Xlint:all warns of a case that falls into the next)
+            int at = s.indexOf("public class " + className + " {\n");
+            s.insert(at, "@SuppressWarnings(\"fallthrough\")\n");
+        }
         return new Program(index, seed, className, floats, List.copyOf(methods), s.toString(), Set.copyOf(ctx.used()));
     }
 
@@ -558,6 +597,10 @@ public final class ProgramGenerator {
         /** The scope depth at which each array declared inside the body was declared (EXTRAS' copies). */
         final java.util.Map<String, Integer> arrayDepth = new java.util.HashMap<>();
         int unique;
+        /** Names declared in the earlier cases of the classic switches around: in scope for Java, not for their reads. */
+        Set<String> switchLocals = new java.util.HashSet<>();
+        /** The loop depth at which a {@code continue} may not go (a {@code do} whose condition updates), or -1. */
+        int noContinueAt = -1;
 
         MethodGen(Random r, Ctx ctx, Method sig, List<Method> callees, int budget) {
             this.r = r;
@@ -721,7 +764,8 @@ public final class ProgramGenerator {
                 loop(indent);
             } else if (kind == 16 && loopDepth > 0 && jumpy) {
                 String cond = r.nextBoolean() && has(Feature.ACTIVE_BRANCHES) ? activeCondition() : passiveCondition();
-                out.append(pad).append("if (").append(cond).append(") ").append(r.nextBoolean() ? "break" : "continue").append(";\n");
+                out.append(pad).append("if (").append(cond).append(") ").append(r.nextBoolean() || loopDepth == noContinueAt ? "break" : "continue")
+                        .append(";\n");
             } else if (kind == 17 && has(Feature.EARLY_RETURNS) && indent > 2 && (jumpy || loopDepth == 0)) {
                 String cond = r.nextBoolean() && has(Feature.ACTIVE_BRANCHES) ? activeCondition() : passiveCondition();
                 out.append(pad).append("if (").append(cond).append(") {\n");
@@ -841,12 +885,21 @@ public final class ProgramGenerator {
         }
 
         void loop(int indent) {
+            loop(indent, -1);
+        }
+
+        /**
+         * A loop of kind {@code forced} or, for -1, of a random kind; 10 to 14 are those of {@link Feature#SIDE_EFFECT_EXPRESSIONS},
+         * whose condition updates a variable.
+         */
+        void loop(int indent, int forced) {
             String pad = "    ".repeat(indent);
-            String i = "i" + loopDepth;
-            int kind = r.nextInt(10);
-            if (!has(Feature.DATA_DEPENDENT_LOOPS) && kind == 9) {
+            String i = forced >= 10 ? unique("c") : "i" + loopDepth;
+            int kind = forced >= 0 ? forced : r.nextInt(10);
+            if (forced < 0 && !has(Feature.DATA_DEPENDENT_LOOPS) && kind == 9) {
                 kind = 0;
             }
+            int blocked = noContinueAt;
             List<Arr> readable = arrays;
             if (kind == 8 && readable.isEmpty()) {
                 kind = 0;
@@ -910,6 +963,51 @@ public final class ProgramGenerator {
                     body = indent + 1;
                     close = pad + "}\n";
                 }
+                case 10 -> {
+                    out.append(pad).append("{\n");
+                    out.append(pad).append("    int ").append(i).append(" = n;\n");
+                    out.append(pad).append("    while (").append(i).append(r.nextBoolean() ? "-- > 0) {\n" : "-- >= 1) {\n");
+                    counters.add(i);
+                    body = indent + 2;
+                    close = pad + "    }\n" + pad + "}\n";
+                }
+                case 11 -> {
+                    out.append(pad).append("for (int ").append(i).append(" = n; --").append(i).append(" >= 0; ) {\n");
+                    counters.add(i);
+                    body = indent + 1;
+                    close = pad + "}\n";
+                }
+                case 12 -> {
+                    // (a continue would jump past the condition's update: the desugar pass leaves such a loop alone)
+                    noContinueAt = loopDepth;
+                    out.append(pad).append("{\n");
+                    out.append(pad).append("    int ").append(i).append(" = 0;\n");
+                    out.append(pad).append("    do {\n");
+                    counters.add(i + " % 4");
+                    body = indent + 2;
+                    boolean postfix = !r.nextBoolean() && has(Feature.POSTFIX_IN_DO_CONDITIONS);
+                    close = pad + "    } while (" + (postfix ? i + "++ < n - 1" : "++" + i + " < n") + ");\n" + pad + "}\n";
+                }
+                case 13 -> {
+                    out.append(pad).append("for (int ").append(i).append(" = 0; ").append(i).append("++ < n; ) {\n");
+                    counters.add(i + " - 1");
+                    body = indent + 1;
+                    close = pad + "}\n";
+                }
+                case 14 -> {
+                    // a trip count that depends on an active value (at most 6), the value updated in the condition
+                    String s = freshName();
+                    out.append(pad).append("{\n");
+                    out.append(pad).append("    double ").append(s).append(" = 0.25 * Math.tanh(").append(expr(2).text()).append(");\n");
+                    out.append(pad).append("    int ").append(i).append(" = 0;\n");
+                    out.append(pad).append("    while ((").append(s).append(" += 0.3 + 0.1 * Math.sin(").append(expr(1).text()).append(")) < 1 && ")
+                            .append(i).append(" < 6) {\n");
+                    out.append(pad).append("        ").append(i).append("++;\n");
+                    scopes.peek().add(new Var(s, T.D, false));
+                    counters.add(i + " % 4");
+                    body = indent + 2;
+                    close = pad + "    }\n" + pad + "}\n";
+                }
                 default -> {
                     // a trip count that depends on an active value (at most 6)
                     String s = freshName();
@@ -937,6 +1035,7 @@ public final class ProgramGenerator {
             counters.remove(counters.size() - 1);
             popScope();
             loopDepth--;
+            noContinueAt = blocked;
         }
 
         /** The near misses of a scratch fill, as in the corpus's {@code ScratchArrays}. */
@@ -1101,9 +1200,11 @@ public final class ProgramGenerator {
                 case ARROW_SWITCHES -> arrowSwitch(indent);
                 case SWITCH_EXPRESSIONS -> switchExpression(indent);
                 case NARROWING_INT_COMPOUND -> narrowingInt(pad);
-                case SIDE_EFFECT_EXPRESSIONS -> sideEffect(pad);
+                case SIDE_EFFECT_EXPRESSIONS -> sideEffect(indent);
                 case PLAIN_ARRAY_HELPERS -> plainArrayHelper(pad);
                 case UNMODELLED_LIBRARY_CALLS -> unmodelledCall(pad);
+                case CLASSIC_SWITCHES -> classicSwitch(indent);
+                case UNLOWERED_SIDE_EFFECTS -> unlowered(indent);
                 default -> throw new IllegalStateException("not an extra: " + f);
             }
         }
@@ -1323,11 +1424,15 @@ public final class ProgramGenerator {
                     .append(";\n");
             List<Var> vs = realVars();
             Var x = vs.get(r.nextInt(vs.size()));
+            // (through tanh: the integer part of a fast-moving value is a staircase too fine for central differences to
+            // see its zero derivative; seed 20261205, program 6827 truncated y + a^9. Kept off integers where the value
+            // is a constant: there float rounding truncates otherwise than the double twin, 2 * (1.5 + 0.5 *
+            // sin((float) PI)) is 2 and 2 * (1.5 + 0.5 * sin(PI)) is 3; seed 31415, programs 5217 and 8264)
             String op = switch (r.nextInt(4)) {
-                case 0 -> " += " + x.name() + " * 2.5";
-                case 1 -> " -= " + expr(1).text() + " * 1.75";
-                case 2 -> " *= 1.5 + 0.5 * Math.sin(" + expr(1).text() + ")";
-                default -> " += " + expr(1).text();
+                case 0 -> " += 0.5 + Math.tanh(" + x.name() + ") * 2.5";
+                case 1 -> " -= 0.5 + Math.tanh(" + expr(1).text() + ") * 1.75";
+                case 2 -> " *= 1.45 + 0.5 * Math.sin(" + expr(1).text() + ")";
+                default -> " += $c(0.5 + 2 * Math.tanh(" + expr(1).text() + "))";
             };
             out.append(pad).append(b).append(op).append(";\n");
             Var v = assignableVar();
@@ -1335,12 +1440,15 @@ public final class ProgramGenerator {
                     + expr(1).text(), T.D)))).append(";\n");
         }
 
-        /** A side effect inside an expression: to be rejected by both strategies at its position. */
-        void sideEffect(String pad) {
+        /** An update inside an expression that the desugar pass lowers into statements: both strategies must translate it. */
+        void sideEffect(int indent) {
+            String pad = "    ".repeat(indent);
             Var v = assignableVar();
             List<Arr> writable = arrays.stream().filter(Arr::writable).toList();
-            int kind = r.nextInt(6);
-            if (kind == 4 && writable.isEmpty() || kind == 5 && arrays.isEmpty()) {
+            List<Var> others = assignableVars().stream().filter(u -> !u.name().equals(v.name())).toList();
+            int kind = r.nextInt(12);
+            if ((kind == 4 || kind == 6 || kind == 7 || kind == 8) && writable.isEmpty() || kind == 5 && arrays.isEmpty()
+                    || kind == 9 && others.isEmpty() || kind >= 10 && !(has(Feature.LOOPS) && loopDepth < 3 && indent < 9)) {
                 kind = r.nextInt(4);
             }
             String i = unique("ix");
@@ -1362,8 +1470,10 @@ public final class ProgramGenerator {
                     Var u = assignableVar();
                     out.append(pad).append("if ((").append(v.name()).append(" += ").append(assignable(v.type(), new E("0.5 * Math.tanh("
                             + expr(2).text() + ")", T.D))).append(") > 0.2) {\n");
+                    // (u * f is float when both are: typed double, it drew a redundant (float) cast)
+                    E f = expr(1);
                     out.append(pad).append("    ").append(u.name()).append(" = ").append(assignable(u.type(), bounded(new E(u.name() + " * "
-                            + expr(1).text(), T.D)))).append(";\n");
+                            + f.text(), promote(u.type(), f.type()))))).append(";\n");
                     out.append(pad).append("}\n");
                 }
                 case 3 -> {
@@ -1387,7 +1497,7 @@ public final class ProgramGenerator {
                     out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + " + a.name() + "["
                             + i + "]", promote(v.type(), a.elem()))))).append(";\n");
                 }
-                default -> {
+                case 5 -> {
                     Arr a = arrays.get(r.nextInt(arrays.size()));
                     passive++;
                     String idx = index();
@@ -1398,6 +1508,222 @@ public final class ProgramGenerator {
                     out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + " + read + " * "
                             + f.text(), promote(promote(v.type(), a.elem()), f.type()))))).append(";\n");
                 }
+                case 6 -> {
+                    // ++u0[i] inside an expression: the element changes, the expression reads its new (or old) value
+                    Arr a = writable.get(r.nextInt(writable.size()));
+                    passive++;
+                    String idx = index();
+                    passive--;
+                    String e = a.name() + "[" + idx + "]";
+                    String update = switch (r.nextInt(4)) {
+                        case 0 -> "++" + e;
+                        case 1 -> "--" + e;
+                        case 2 -> e + "++";
+                        default -> e + "--";
+                    };
+                    E f = expr(1);
+                    out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + 0.25 * " + update
+                            + " * " + f.text(), T.D)))).append(";\n");
+                }
+                case 7 -> {
+                    // u0[ix++] = e: the index moves on after the write, the read goes back to it
+                    Arr a = writable.get(r.nextInt(writable.size()));
+                    passive++;
+                    String idx = index();
+                    passive--;
+                    boolean up = r.nextBoolean();
+                    out.append(pad).append("int ").append(i).append(" = ").append(idx).append(";\n");
+                    out.append(pad).append(a.name()).append('[').append(i).append(up ? "++" : "--").append("] = ")
+                            .append(assignable(a.elem(), bounded(expr(2)))).append(";\n");
+                    E f = expr(1);
+                    String read = a.name() + "[" + i + (up ? " - 1" : " + 1") + "]";
+                    out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + " + read + " * "
+                            + f.text(), promote(promote(v.type(), a.elem()), f.type()))))).append(";\n");
+                }
+                case 8 -> {
+                    // an element's compound assignment in a condition
+                    Arr a = writable.get(r.nextInt(writable.size()));
+                    passive++;
+                    String idx = index();
+                    passive--;
+                    Var u = assignableVar();
+                    out.append(pad).append("if ((").append(a.name()).append('[').append(idx).append("] += ").append(assignable(a.elem(),
+                            new E("0.5 * Math.tanh(" + expr(2).text() + ")", T.D))).append(") > 0.2) {\n");
+                    E f = expr(1);
+                    out.append(pad).append("    ").append(u.name()).append(" = ").append(assignable(u.type(), bounded(new E(u.name() + " * "
+                            + f.text(), promote(u.type(), f.type()))))).append(";\n");
+                    out.append(pad).append("}\n");
+                }
+                case 9 -> {
+                    // (u += e) as an operand: the expression goes on with u's new value
+                    Var u = others.get(r.nextInt(others.size()));
+                    E f = expr(1);
+                    out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + 0.5 * (" + u.name()
+                            + " += " + assignable(u.type(), new E("0.25 * Math.tanh(" + expr(2).text() + ")", T.D)).text() + ") * " + f.text(),
+                            T.D)))).append(";\n");
+                }
+                default -> {
+                    // a loop whose condition updates its counter (or, with data-dependent loops, an active value)
+                    loop(indent, 10 + r.nextInt(has(Feature.DATA_DEPENDENT_LOOPS) ? 5 : 4));
+                }
+            }
+        }
+
+        /** An update inside an expression that the desugar pass must leave alone: both strategies must reject it at its position. */
+        void unlowered(int indent) {
+            String pad = "    ".repeat(indent);
+            Var v = assignableVar();
+            List<Arr> writable = arrays.stream().filter(Arr::writable).toList();
+            int kind = r.nextInt(6);
+            if (kind == 2 && arrays.isEmpty() || kind == 4 && writable.isEmpty()) {
+                kind = r.nextInt(2);
+            }
+            String i = unique("ix");
+            switch (kind) {
+                case 0 -> {
+                    // under &&: it may not happen
+                    Var u = assignableVar();
+                    out.append(pad).append("if (").append(passiveCondition()).append(" && (").append(v.name()).append(" += ")
+                            .append(assignable(v.type(), new E("0.5 * Math.tanh(" + expr(2).text() + ")", T.D))).append(") > 0.2) {\n");
+                    E f = expr(1);
+                    out.append(pad).append("    ").append(u.name()).append(" = ").append(assignable(u.type(), bounded(new E(u.name() + " * "
+                            + f.text(), promote(u.type(), f.type()))))).append(";\n");
+                    out.append(pad).append("}\n");
+                }
+                case 1 -> {
+                    // under ||
+                    out.append(pad).append("int ").append(i).append(" = n;\n");
+                    out.append(pad).append("if (k == ").append(r.nextInt(4)).append(" || ").append(r.nextBoolean() ? i + "-- > 1" : "--" + i + " > 1")
+                            .append(") {\n");
+                    E f = expr(1);
+                    out.append(pad).append("    ").append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + 0.25 * "
+                            + i + " * " + f.text(), T.D)))).append(";\n");
+                    out.append(pad).append("}\n");
+                }
+                case 2 -> {
+                    // under ?:
+                    Arr a = arrays.get(r.nextInt(arrays.size()));
+                    passive++;
+                    String idx = index();
+                    passive--;
+                    out.append(pad).append("int ").append(i).append(" = ").append(idx).append(";\n");
+                    E f = expr(1);
+                    E yes = assignable(v.type(), bounded(new E(v.name() + " + " + a.name() + "[" + i + "++] * " + f.text(),
+                            promote(promote(v.type(), a.elem()), f.type()))));
+                    E no = assignable(v.type(), bounded(new E(v.name() + " - " + f.text(), promote(v.type(), f.type()))));
+                    out.append(pad).append(v.name()).append(" = ").append(passiveCondition()).append(" ? ").append(yes).append(" : ").append(no)
+                            .append(";\n");
+                }
+                case 3 -> {
+                    // the variable read before its update in the same expression
+                    out.append(pad).append("int ").append(i).append(" = k;\n");
+                    String both = r.nextBoolean() ? "(" + i + " + " + i + "++)" : "(" + i + " * ++" + i + ")";
+                    E f = expr(1);
+                    out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + 0.25 * " + both
+                            + " * " + f.text(), T.D)))).append(";\n");
+                }
+                case 4 -> {
+                    // the array read before its element's update in the same expression
+                    Arr a = writable.get(r.nextInt(writable.size()));
+                    passive++;
+                    String i1 = index();
+                    String i2 = index();
+                    passive--;
+                    E f = expr(1);
+                    out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + 0.25 * "
+                            + a.name() + "[" + i1 + "] * ++" + a.name() + "[" + i2 + "] * " + f.text(), T.D)))).append(";\n");
+                }
+                default -> {
+                    // a do loop whose condition updates and whose body continues: the update would be skipped
+                    Var u = assignableVar();
+                    out.append(pad).append("{\n");
+                    out.append(pad).append("    int ").append(i).append(" = 0;\n");
+                    out.append(pad).append("    do {\n");
+                    out.append(pad).append("        ").append(v.name()).append(" = ").append(assignable(v.type(), new E("Math.tanh("
+                            + expr(2).text() + " + " + v.name() + ")", T.D))).append(";\n");
+                    out.append(pad).append("        if (").append(passiveCondition()).append(") {\n");
+                    out.append(pad).append("            continue;\n");
+                    out.append(pad).append("        }\n");
+                    E f = expr(1);
+                    out.append(pad).append("        ").append(u.name()).append(" = ").append(assignable(u.type(), new E("Math.tanh("
+                            + u.name() + " * " + f.text() + ")", T.D))).append(";\n");
+                    out.append(pad).append("    } while (").append(r.nextBoolean() ? "++" + i + " < n" : i + "++ < n - 1").append(");\n");
+                    out.append(pad).append("}\n");
+                }
+            }
+        }
+
+        /**
+         * A classic switch statement: groups of {@code case} labels ({@code case 1: case 2:} or {@code case 1, 2:}, the
+         * default anywhere), each with statements and a final {@code break}, or none (it falls into the next group), some
+         * with a {@code break} under an {@code if}.
+         */
+        void classicSwitch(int indent) {
+            String pad = "    ".repeat(indent);
+            String in = pad + "        ";
+            out.append(pad).append("switch (").append(selector()).append(") {\n");
+            List<String> groups = new ArrayList<>(labels());
+            if (r.nextInt(3) != 0) {
+                groups.add(r.nextInt(groups.size() + 1), "default");
+            }
+            Set<String> outer = new java.util.HashSet<>(switchLocals);
+            for (int g = 0; g < groups.size(); g++) {
+                String l = groups.get(g);
+                boolean last = g == groups.size() - 1;
+                if (l.equals("default")) {
+                    out.append(pad).append("    default:\n");
+                } else if (l.contains(",") && r.nextBoolean()) {
+                    for (String one : l.split(", ")) {
+                        out.append(pad).append("    case ").append(one).append(":\n");
+                    }
+                } else {
+                    out.append(pad).append("    case ").append(l).append(":\n");
+                }
+                scopes.push(new ArrayList<>());
+                ifDepth++;
+                caseStatement(in);
+                int shape = r.nextInt(4);
+                if (shape == 0) {
+                    // a break under an if, then more of the case
+                    String cond = condition();
+                    if (r.nextBoolean()) {
+                        out.append(in).append("if (").append(cond).append(") break;\n");
+                    } else {
+                        out.append(in).append("if (").append(cond).append(") {\n");
+                        caseStatement(in + "    ");
+                        out.append(in).append("    break;\n");
+                        if (r.nextBoolean()) {
+                            out.append(in).append("} else {\n");
+                            caseStatement(in + "    ");
+                        }
+                        out.append(in).append("}\n");
+                    }
+                    caseStatement(in);
+                } else if (shape == 1 && indent < 7) {
+                    statements(indent + 2);
+                }
+                scopes.peek().forEach(v -> switchLocals.add(v.name()));
+                popScope();
+                ifDepth--;
+                if (!last && r.nextInt(3) == 0) {
+                    out.append(in).append("// falls through\n");
+                } else if (!last || r.nextBoolean()) {
+                    out.append(in).append("break;\n");
+                }
+            }
+            out.append(pad).append("}\n");
+            switchLocals = outer;
+        }
+
+        /** {@code v = e;} or {@code v += e;}: one statement of a case. */
+        void caseStatement(String pad) {
+            Var v = assignableVar();
+            out.append(pad).append(v.name());
+            if (r.nextBoolean()) {
+                out.append(" = ").append(assignable(v.type(), bounded(expr(2)))).append(";\n");
+            } else {
+                E e = loopDepth > 0 ? new E("0.5 * Math.tanh(" + expr(2).text() + ")", T.D) : expr(2);
+                out.append(" += ").append(assignable(v.type(), e)).append(";\n");
             }
         }
 
@@ -1459,6 +1785,11 @@ public final class ProgramGenerator {
         // ---------------------------------------------------------------- names
 
         Var assignableVar() {
+            List<Var> vs = assignableVars();
+            return vs.get(r.nextInt(vs.size()));
+        }
+
+        List<Var> assignableVars() {
             List<Var> vs = new ArrayList<>();
             for (List<Var> s : scopes) {
                 for (Var v : s) {
@@ -1467,7 +1798,7 @@ public final class ProgramGenerator {
                     }
                 }
             }
-            return vs.get(r.nextInt(vs.size()));
+            return vs;
         }
 
         List<Var> realVars() {
@@ -1491,7 +1822,7 @@ public final class ProgramGenerator {
                         used |= v.name().equals(name);
                     }
                 }
-                if (!used) {
+                if (!used && !switchLocals.contains(name)) {
                     return name;
                 }
             }
@@ -1782,8 +2113,10 @@ public final class ProgramGenerator {
                         T elem = p.kind() == Kind.DOUBLE_ARRAY ? T.D : T.F;
                         // (the same for an array)
                         boolean passiveOnly = !p.wrt();
+                        // (a helper's own parameter arrays only with PARAMETER_ARRAYS_HANDED_ON: m's are never seen from a caller)
+                        boolean handOn = has(Feature.PARAMETER_ARRAYS_HANDED_ON) || sig.base().equals("m");
                         List<Arr> match = arrays.stream().filter(a -> a.elem() == elem && !a.writable() && (a.passive() || !passiveOnly))
-                                .toList();
+                                .filter(a -> handOn || sig.params().stream().noneMatch(q -> q.name().equals(a.name()))).toList();
                         if (match.isEmpty()) {
                             // a fresh local array of the right type, declared at the top of the method
                             String name = "u" + arrays.size() + "c";
