@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +60,7 @@ class FuzzFindingsTest {
     // parameter, a local variable or a static final field" without a position; TAPE translates it into Java that does
     // not compile. Expected: both translate it, f = sin applied n times (while (++c < n) works). Feature
     // POSTFIX_IN_DO_CONDITIONS.
-    @Disabled("BUG: a postfix update in a do loop's condition is read out of scope")
+    // regression (was a bug): a postfix update in a do loop's condition was read out of scope
     @Test
     void postfixUpdateInADoCondition() {
         for (String strategy : List.of("STATIC", "TAPE")) {
@@ -87,7 +86,7 @@ class FuzzFindingsTest {
     // strategies reject it: "assignment inside an expression is not supported", and the tape "cannot determine the
     // type of 'x + (Math.sin(t = x * 2) * t)'". With 'double t' in both blocks it translates. Expected: it translates,
     // f' = 1 + 2 cos(2x) 2x + sin(2x) 2 for n > 1. Not gated by a feature (2 programs in 10,000).
-    @Disabled("BUG: an update of a local is not lowered when a sibling block declares the name with another type")
+    // regression (was a bug): an update of a local was not lowered when a sibling block declared the name with another type
     @Test
     void updateOfALocalWhoseNameASiblingBlockDeclaresWithAnotherType() {
         String src = source("""
@@ -115,7 +114,7 @@ class FuzzFindingsTest {
     // the array 'w' it is given, where its value has no derivative (Math.tanh(h(x, w)))", for both strategies.
     // Expected: both translate it (no one writes w), f' = (1 - tanh^2) cos(x w0) (w0, x). Feature
     // PARAMETER_ARRAYS_HANDED_ON.
-    @Disabled("BUG: an array argument nested in a Math call counts as handed to an unknown method that may write it")
+    // regression (was a bug): an array argument nested in a Math call counted as handed to an unknown method that may write it
     @Test
     void arrayHandedOnInsideAMathCall() {
         String src = source("""

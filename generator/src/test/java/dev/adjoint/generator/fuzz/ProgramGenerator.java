@@ -208,7 +208,7 @@ public final class ProgramGenerator {
      * reproducer in {@link FuzzFindingsTest}: left out of the default runs, so that CI checks the rest;
      * {@code -Dadjoint.fuzz.knownBugs=true} puts them back.
      */
-    public static final Set<Feature> KNOWN_BUGS = EnumSet.of(Feature.POSTFIX_IN_DO_CONDITIONS, Feature.PARAMETER_ARRAYS_HANDED_ON);
+    public static final Set<Feature> KNOWN_BUGS = EnumSet.noneOf(Feature.class);
 
     /**
      * Features whose programs are meant to be rejected at a position by both strategies (no adjoint to run): only a
