@@ -1,5 +1,6 @@
 package dev.adjoint.generator.fuzz;
 
+import dev.adjoint.generator.testing.BatchCompiler;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.FloatGrad;
 import dev.adjoint.generator.Diagnostic;

@@ -1,5 +1,6 @@
 package dev.adjoint.generator.translated;
 
+import dev.adjoint.generator.testing.BatchCompiler;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.adjoint.DoubleGrad;
@@ -188,9 +189,9 @@ class TranslatedSuiteTest {
                 });
             }
             if (sources.isEmpty()) {
-                return SuiteCompiler.class.getClassLoader();
+                return BatchCompiler.class.getClassLoader();
             }
-            SuiteCompiler.Result r = SuiteCompiler.compile(sources);
+            BatchCompiler.Result r = BatchCompiler.compile(sources);
             if (r.ok()) {
                 return r.loader();
             }

@@ -1,4 +1,4 @@
-package dev.adjoint.generator.fuzz;
+package dev.adjoint.generator.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -24,7 +24,7 @@ import javax.tools.ToolProvider;
  * {@link dev.adjoint.generator.testing.InMemoryCompiler} ({@code -Xlint:all -Werror}), and says
  * which classes a failure comes from instead of failing as a whole.
  */
-final class BatchCompiler {
+public final class BatchCompiler {
     private BatchCompiler() {}
 
     /**
@@ -34,14 +34,14 @@ final class BatchCompiler {
      * @param problems javac's messages by the fully qualified name of the class whose source they
      *     are in; "" for messages without a source
      */
-    record Result(ClassLoader loader, Map<String, List<String>> problems) {
-        boolean ok() {
+    public record Result(ClassLoader loader, Map<String, List<String>> problems) {
+        public boolean ok() {
             return problems.isEmpty();
         }
     }
 
     /** Compiles {@code sources} (fully qualified class name to source) against the test class path. */
-    static Result compile(Map<String, String> sources) {
+    public static Result compile(Map<String, String> sources) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
         StandardJavaFileManager std = javac.getStandardFileManager(diags, null, null);
