@@ -1,5 +1,6 @@
 package dev.adjoint.generator.desugar;
 
+import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -124,7 +125,7 @@ final class RowAliases {
             }
         }
         for (UnaryExpr u : scope.findAll(UnaryExpr.class)) {
-            if (u.getOperator().name().contains("CREMENT") && u.getExpression() instanceof NameExpr n && names.contains(n.getNameAsString())) {
+            if (Updates.isUpdate(u.getOperator()) && u.getExpression() instanceof NameExpr n && names.contains(n.getNameAsString())) {
                 return true;
             }
         }

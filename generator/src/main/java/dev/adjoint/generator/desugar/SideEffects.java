@@ -1,5 +1,6 @@
 package dev.adjoint.generator.desugar;
 
+import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -221,7 +222,7 @@ final class SideEffects {
                 leaves = new NameExpr(old);
             }
             ExpressionStmt update = new ExpressionStmt(effect instanceof UnaryExpr u
-                    ? new UnaryExpr(u.getExpression().clone(), u.getOperator().name().contains("INCREMENT")
+                    ? new UnaryExpr(u.getExpression().clone(), Updates.isIncrement(u.getOperator())
                             ? UnaryExpr.Operator.POSTFIX_INCREMENT : UnaryExpr.Operator.POSTFIX_DECREMENT)
                     : effect.clone());
             update.walk(n -> {
@@ -303,7 +304,7 @@ final class SideEffects {
     }
 
     static boolean isEffect(Node n) {
-        return n instanceof AssignExpr || (n instanceof UnaryExpr u && u.getOperator().name().contains("CREMENT"));
+        return n instanceof AssignExpr || (n instanceof UnaryExpr u && Updates.isUpdate(u.getOperator()));
     }
 
     /** The operands of a statement's own update: an element's array and index, the value; not the variable it stores. */

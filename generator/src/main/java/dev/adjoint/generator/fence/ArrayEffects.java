@@ -1,5 +1,6 @@
 package dev.adjoint.generator.fence;
 
+import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -73,7 +74,7 @@ final class ArrayEffects {
             }
         }
         for (UnaryExpr u : m.findAll(UnaryExpr.class)) {
-            if (u.getOperator().name().contains("CREMENT") && writesForeign(u.getExpression(), own)) {
+            if (Updates.isUpdate(u.getOperator()) && writesForeign(u.getExpression(), own)) {
                 return true;
             }
         }

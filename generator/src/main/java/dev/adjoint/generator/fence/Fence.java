@@ -1,5 +1,6 @@
 package dev.adjoint.generator.fence;
 
+import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -102,9 +103,10 @@ public final class Fence {
                         "only local variables, parameters and array elements can be assigned", "compute into a local variable");
                 return;
             }
-            if (a.getOperator().name().contains("SHIFT")
-                    || a.getOperator() == AssignExpr.Operator.BINARY_AND || a.getOperator() == AssignExpr.Operator.BINARY_OR
-                    || a.getOperator() == AssignExpr.Operator.XOR) {
+            if (switch (a.getOperator()) {
+                case LEFT_SHIFT, SIGNED_RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT, BINARY_AND, BINARY_OR, XOR -> true;
+                default -> false;
+            }) {
                 reject(a, "compound assignment '" + a.getOperator().asString() + "'", "it has no derivative rule",
                         "use + - * / or a java.lang.Math function");
                 return;
@@ -117,7 +119,7 @@ public final class Fence {
             visit(a.getTarget());
             visit(a.getValue());
         } else if (n instanceof UnaryExpr u) {
-            boolean incDec = u.getOperator().name().contains("CREMENT");
+            boolean incDec = Updates.isUpdate(u.getOperator());
             if (incDec && !isStatementLike(u)) {
                 reject(u, "'" + u.getOperator().asString() + "' inside an expression", "each update must be a statement of its own",
                         "move it to its own statement");

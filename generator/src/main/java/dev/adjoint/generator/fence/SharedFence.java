@@ -1,5 +1,6 @@
 package dev.adjoint.generator.fence;
 
+import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -66,7 +67,7 @@ public final class SharedFence {
     /** Assignments and updates that are not statements of their own (the outermost of a nest only). */
     private void sideEffects(Node body) {
         for (Node n : body.findAll(Node.class, n -> n instanceof AssignExpr
-                || (n instanceof UnaryExpr u && u.getOperator().name().contains("CREMENT")))) {
+                || (n instanceof UnaryExpr u && Updates.isUpdate(u.getOperator())))) {
             if (isStatement(n) || n.getParentNode().filter(SharedFence::insideAnEffect).isPresent()) {
                 continue;
             }
@@ -79,7 +80,7 @@ public final class SharedFence {
     /** Whether {@code n} or an expression around it is itself an assignment or update inside an expression (reported already). */
     private static boolean insideAnEffect(Node n) {
         for (Node at = n; at != null && !(at instanceof com.github.javaparser.ast.stmt.Statement); at = at.getParentNode().orElse(null)) {
-            if ((at instanceof AssignExpr || (at instanceof UnaryExpr u && u.getOperator().name().contains("CREMENT"))) && !isStatement(at)) {
+            if ((at instanceof AssignExpr || (at instanceof UnaryExpr u && Updates.isUpdate(u.getOperator()))) && !isStatement(at)) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package dev.adjoint.generator.normalize;
 
+import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.Range;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -50,7 +51,7 @@ final class ArrayWrites {
             }
         }
         for (UnaryExpr u : method.findAll(UnaryExpr.class)) {
-            if (u.getOperator().name().contains("CREMENT") && u.getExpression() instanceof ArrayAccessExpr) {
+            if (Updates.isUpdate(u.getOperator()) && u.getExpression() instanceof ArrayAccessExpr) {
                 root(u.getExpression()).ifPresent(n -> writes.computeIfAbsent(n, x -> new ArrayList<>()).add(u));
             }
         }

@@ -1,5 +1,6 @@
 package dev.adjoint.generator.normalize;
 
+import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -43,8 +44,8 @@ final class Assignments {
             }
         } else if (e instanceof AssignExpr a) {
             assign(a);
-        } else if (e instanceof UnaryExpr u && u.getOperator().name().contains("CREMENT")) {
-            boolean inc = u.getOperator().name().contains("INCREMENT");
+        } else if (e instanceof UnaryExpr u && Updates.isUpdate(u.getOperator())) {
+            boolean inc = Updates.isIncrement(u.getOperator());
             Expression target = u.getExpression();
             Expression value = new BinaryExpr(target.clone(), new IntegerLiteralExpr("1"),
                     inc ? BinaryExpr.Operator.PLUS : BinaryExpr.Operator.MINUS);

@@ -1,5 +1,6 @@
 package dev.adjoint.generator.select;
 
+import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.adjoint.Strategy;
 import dev.adjoint.generator.ir.Ty;
@@ -164,7 +165,7 @@ public record MethodRequest(
             com.github.javaparser.ast.expr.Expression target = null;
             if (n instanceof com.github.javaparser.ast.expr.AssignExpr a) {
                 target = a.getTarget();
-            } else if (n instanceof com.github.javaparser.ast.expr.UnaryExpr u && u.getOperator().name().contains("CREMENT")) {
+            } else if (n instanceof com.github.javaparser.ast.expr.UnaryExpr u && Updates.isUpdate(u.getOperator())) {
                 target = u.getExpression();
             } else if (n instanceof com.github.javaparser.ast.expr.MethodCallExpr c) {
                 c.getArguments().stream().filter(com.github.javaparser.ast.expr.Expression::isNameExpr)

@@ -1,5 +1,6 @@
 package dev.adjoint.generator.tape;
 
+import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -295,8 +296,8 @@ public final class TapeRecorder {
                 a.getRange().ifPresent(value::setRange);
             }
             store(a.getTarget(), value);
-        } else if (e instanceof UnaryExpr u && u.getOperator().name().contains("CREMENT")) {
-            boolean inc = u.getOperator().name().contains("INCREMENT");
+        } else if (e instanceof UnaryExpr u && Updates.isUpdate(u.getOperator())) {
+            boolean inc = Updates.isIncrement(u.getOperator());
             store(u.getExpression(), new BinaryExpr(u.getExpression().clone(), new IntegerLiteralExpr("1"),
                     inc ? BinaryExpr.Operator.PLUS : BinaryExpr.Operator.MINUS));
         } else if (e instanceof MethodCallExpr m && st.calls.differentiableCallee(m).isPresent()) {

@@ -76,7 +76,7 @@ final class ValueRecorder {
      */
     void beginStatement(Node root) {
         boolean assigns = root.findAll(AssignExpr.class).stream().anyMatch(x -> x != root)
-                || root.findAll(UnaryExpr.class).stream().anyMatch(u -> u != root && u.getOperator().name().contains("CREMENT"));
+                || root.findAll(UnaryExpr.class).stream().anyMatch(u -> u != root && dev.adjoint.generator.parse.Updates.isUpdate(u.getOperator()));
         indexVariablesStable = !assigns;
     }
 
