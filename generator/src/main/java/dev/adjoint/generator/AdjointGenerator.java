@@ -93,6 +93,14 @@ public final class AdjointGenerator {
     }
 
     /**
+     * As {@link #translate(Map)}, with the plugin's {@code failOnTapeFallback}: a method that would
+     * fall back to the tape strategy is an error (the annotation processor's option).
+     */
+    public static Translation translate(Map<Path, String> sources, boolean failOnTapeFallback) {
+        return Pipeline.translate(sources, Optional.empty(), dev.adjoint.generator.analyze.Options.DEFAULT, failOnTapeFallback);
+    }
+
+    /**
      * The adjoint of one method, for inspection without a build.
      *
      * @param sourceRoots where to look for the method's class

@@ -1,0 +1,143 @@
+package dev.adjoint.processor;
+
+import dev.adjoint.generator.AdjointGenerator;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.Translation;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Adjoint as an annotation processor: the generator the Maven plugin runs, behind
+ * {@code javax.annotation.processing}, so that {@code annotationProcessorPaths}, Gradle's
+ * {@code annotationProcessor} configuration and {@code javac -processorpath} write the same
+ * {@code OwnerAdjoint} classes as the plugin (byte for byte, for the same sources).
+ *
+ * <p>It runs once, in the first round that holds source types: the generator translates every
+ * source file of the compilation together (a {@code @Differentiable} method may call methods of
+ * other files), so the processor is <em>aggregating</em> in Gradle's terms, not isolating. Each
+ * generated class is written through the {@code Filer} with the types of the files it was made
+ * from as originating elements. Problems are reported through the {@code Messager}, at the
+ * method (or type) they belong to, with the exact {@code [line,col]} in the text; with an error,
+ * nothing is written (as with the plugin, never a partial output).
+ *
+ * <p>Option {@code -Aadjoint.failOnTapeFallback=true}: a method that would fall back to the tape
+ * strategy is an error, as the plugin's {@code adjoint.failOnTapeFallback}.
+ */
+public final class AdjointProcessor extends AbstractProcessor {
+    /** The option that makes a fallback to the tape a build error. */
+    public static final String FAIL_ON_TAPE_FALLBACK = "adjoint.failOnTapeFallback";
+
+    private static final String TAPE_FALLBACK = ": tape, because ";
+    private static final String TAPE_COST = " (the tape strategy's gradients are usually about 4x slower than the static"
+            + " strategy's; rewrite the construct to get the static one, or set strategy = Strategy.TAPE on the method to"
+            + " accept the tape)";
+
+    private boolean done;
+    private CompilationSources sources;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        sources = CompilationSources.of(env);
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of("dev.adjoint.Differentiable", "dev.adjoint.CustomDerivative");
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(FAIL_ON_TAPE_FALLBACK);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        if (done || annotations.isEmpty()) {
+            return false;
+        }
+        done = true; // later rounds see only what was generated, which carries no @Differentiable
+        if (sources.unavailable().isPresent()) {
+            processingEnv.getMessager().printMessage(Kind.ERROR, "adjoint: " + sources.unavailable().get());
+            return false;
+        }
+        List<CompilationSources.SourceFile> files;
+        try {
+            files = sources.read(round.getRootElements());
+        } catch (java.io.UncheckedIOException e) {
+            processingEnv.getMessager().printMessage(Kind.ERROR, "adjoint: cannot read a source file of this compilation ("
+                    + e.getCause().getMessage() + "); nothing was generated");
+            return false;
+        }
+        Map<java.nio.file.Path, String> texts = new LinkedHashMap<>();
+        files.forEach(f -> texts.put(f.path(), f.text()));
+        boolean failOnTapeFallback = Boolean.parseBoolean(processingEnv.getOptions().getOrDefault(FAIL_ON_TAPE_FALLBACK, "false"));
+        Translation t = AdjointGenerator.translate(texts, failOnTapeFallback);
+        report(t, files);
+        if (!t.hasErrors()) {
+            write(t, files);
+        }
+        return false; // other processors may read these annotations too
+    }
+
+    /** Every diagnostic at the element it belongs to; tape fallbacks as warnings, as the plugin logs them. */
+    private void report(Translation t, List<CompilationSources.SourceFile> files) {
+        for (Diagnostic d : t.diagnostics()) {
+            Kind kind = switch (d.severity()) {
+                case ERROR -> Kind.ERROR;
+                case WARNING -> Kind.WARNING;
+                case NOTE -> Kind.NOTE;
+            };
+            String text = "adjoint: " + position(d) + d.message();
+            Element at = sources.elementAt(files, d.file(), d.line());
+            if (at == null) {
+                processingEnv.getMessager().printMessage(kind, text);
+            } else {
+                processingEnv.getMessager().printMessage(kind, text, at);
+            }
+        }
+        for (String method : t.methods()) {
+            if (method.contains(TAPE_FALLBACK)) {
+                processingEnv.getMessager().printMessage(Kind.WARNING, "adjoint: " + method + TAPE_COST);
+            }
+        }
+    }
+
+    private static String position(Diagnostic d) {
+        String name = d.file().getFileName() == null ? d.file().toString() : d.file().getFileName().toString();
+        return d.line() <= 0 ? name + ": " : name + ":[" + d.line() + "," + d.column() + "] ";
+    }
+
+    private void write(Translation t, List<CompilationSources.SourceFile> files) {
+        Element[] origins = files.stream().flatMap(f -> f.types().stream()).toArray(Element[]::new);
+        List<String> failed = new ArrayList<>();
+        for (Map.Entry<String, String> e : t.generated().entrySet()) {
+            try (Writer w = processingEnv.getFiler().createSourceFile(e.getKey(), origins).openWriter()) {
+                w.write(e.getValue());
+            } catch (IOException ex) { // FilerException too: a class of that name was already written
+                failed.add(e.getKey() + " (" + ex.getMessage() + ")");
+            }
+        }
+        for (String f : failed) {
+            processingEnv.getMessager().printMessage(Kind.ERROR, "adjoint: cannot write the generated class " + f
+                    + "; is another processor or an earlier round writing a class of the same name?");
+        }
+    }
+}
