@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
  * {@code lossVjp(w, x, double seed, dw, dx)}.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Differentiable {
     /**

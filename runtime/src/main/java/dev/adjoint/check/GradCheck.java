@@ -69,7 +69,7 @@ public final class GradCheck {
     }
 
     /** The comparison of {@link #check}, of any two vectors of one length. */
-    private static Report compare(double[] analytic, double[] numeric, double rtol, double atol) {
+    static Report compare(double[] analytic, double[] numeric, double rtol, double atol) {
         boolean passed = true;
         int worst = -1;
         boolean worstOk = true;
@@ -196,12 +196,17 @@ public final class GradCheck {
          * rtol=1e-6 atol=1e-9}.
          */
         public String describe() {
-            String verdict = passed ? "gradient check passed" : "gradient check FAILED";
+            return describe("gradient check", Integer.toString(worstComponent));
+        }
+
+        /** {@link #describe()} with another subject and the worst component named ({@code w[3]}), for {@link AdjointCheck}. */
+        String describe(String subject, String component) {
+            String verdict = subject + (passed ? " passed" : " FAILED");
             if (worstComponent < 0) {
                 return verdict + ": no components";
             }
             StringBuilder s = new StringBuilder(verdict)
-                    .append(": worst component ").append(worstComponent).append(" of ").append(dimension)
+                    .append(": worst component ").append(component).append(" of ").append(dimension)
                     .append(": analytic ").append(analytic).append(", numeric ").append(numeric)
                     .append(", |diff| ").append(brief(absoluteError)).append(" (rel ").append(brief(relativeError)).append(')');
             if (!Double.isNaN(rtol) || !Double.isNaN(atol)) {

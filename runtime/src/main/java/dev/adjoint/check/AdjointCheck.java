@@ -1,0 +1,278 @@
+package dev.adjoint.check;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Checks a generated adjoint against its original method, as the user wrote it: any mix of
+ * scalars, 1-D and 2-D arrays, {@code float} or {@code double}, a scalar or an array result.
+ *
+ * <pre>{@code
+ * AdjointCheck.assertGradient(Model.class, "loss", w, x);              // one line in a test
+ * AdjointCheck.of(Model.class, "loss").wrt("w").tolerances(1e-7, 1e-9).assertAt(w, x);
+ * }</pre>
+ *
+ * <p>The original method and {@code OwnerAdjoint.nameGrad} (for an array result,
+ * {@code nameVjp} with a fixed pseudo-random seed vector {@code s}, checked as the gradient of
+ * {@code ⟨s, f⟩}) are found by reflection; each call gets fresh copies of the arguments, so a
+ * method that writes its arrays cannot disturb the check. Every component of every
+ * differentiated parameter is compared with central differences taken in the method's own
+ * precision: a relative step near the cube root of the type's machine epsilon
+ * ({@code 6.1e-6} for {@code double}, {@code 4.9e-3} for {@code float}). A component passes when
+ * {@code |a − n| <= atol·max(1, |f|) + rtol·max(|a|, |n|)}; the defaults are {@code rtol = 1e-6},
+ * {@code atol = 1e-8} for {@code double} and {@code rtol = 1e-2}, {@code atol = 1e-3} for
+ * {@code float} (central differences of a float function carry about {@code 1e-4·|f|} of rounding).
+ * The report names the worst component by parameter and index: {@code w[3]}, {@code W[1][2]},
+ * {@code b}.
+ *
+ * <p>Which parameters are differentiated: those the caller names ({@link #wrt(String...)} needs
+ * the parameter names in the class file, {@code javac -parameters}; {@link #wrt(int...)} takes
+ * positions), else the annotation's {@code wrt} (read at run time), else every {@code float} or
+ * {@code double} parameter when the adjoint has a buffer for each.
+ */
+public final class AdjointCheck {
+    private final Method original;
+    private final Method adjoint;
+    private final boolean vjp;
+    private final int[] wrt;
+    private final double rtol;
+    private final double atol;
+    private final String[] names;
+
+    private AdjointCheck(Method original, Method adjoint, boolean vjp, int[] wrt, double rtol, double atol, String[] names) {
+        this.original = original;
+        this.adjoint = adjoint;
+        this.vjp = vjp;
+        this.wrt = wrt;
+        this.rtol = rtol;
+        this.atol = atol;
+        this.names = names;
+    }
+
+    /** {@link #of}{@code (owner, method).check(args)}. */
+    public static Result check(Class<?> owner, String method, Object... args) {
+        return of(owner, method, args).check(args);
+    }
+
+    /** {@link #of}{@code (owner, method).assertAt(args)}: throws {@link AssertionError} naming the worst component. */
+    public static Result assertGradient(Class<?> owner, String method, Object... args) {
+        return of(owner, method, args).assertAt(args);
+    }
+
+    /**
+     * The check of {@code owner.method}, the only static method of that name (for overloads use
+     * {@link #of(Class, String, Class...)}).
+     */
+    public static AdjointCheck of(Class<?> owner, String method) {
+        List<Method> named = Arrays.stream(owner.getDeclaredMethods()).filter(m -> m.getName().equals(method)).toList();
+        if (named.size() != 1) {
+            throw new IllegalArgumentException(owner.getName() + " has " + named.size() + " methods named '" + method
+                    + "'; give the parameter types: AdjointCheck.of(" + owner.getSimpleName() + ".class, \"" + method + "\", double[].class, ...)");
+        }
+        return forMethod(named.get(0));
+    }
+
+    /** The check of {@code owner.method(parameterTypes)}. */
+    public static AdjointCheck of(Class<?> owner, String method, Class<?>... parameterTypes) {
+        try {
+            return forMethod(owner.getDeclaredMethod(method, parameterTypes));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("no method " + owner.getName() + "." + method + Arrays.toString(parameterTypes), e);
+        }
+    }
+
+    /** The method that {@code args} call, among the overloads of that name. */
+    private static AdjointCheck of(Class<?> owner, String method, Object[] args) {
+        List<Method> fits = Arrays.stream(owner.getDeclaredMethods())
+                .filter(m -> m.getName().equals(method) && Arguments.fit(m.getParameterTypes(), args)).toList();
+        if (fits.size() != 1) {
+            throw new IllegalArgumentException(fits.isEmpty() ? "no method " + owner.getName() + "." + method + " takes "
+                    + Arguments.describe(args) : "several overloads of " + owner.getName() + "." + method + " take these arguments;"
+                    + " use AdjointCheck.of(owner, name, parameterTypes...)");
+        }
+        return forMethod(fits.get(0));
+    }
+
+    private static AdjointCheck forMethod(Method original) {
+        if (!Modifier.isStatic(original.getModifiers())) {
+            throw new IllegalArgumentException(original + " is not static: AdjointCheck checks static methods");
+        }
+        original.setAccessible(true);
+        Class<?> result = original.getReturnType();
+        boolean vjp = result.isArray();
+        if (!vjp && result != double.class && result != float.class) {
+            throw new IllegalArgumentException(original + " returns " + result.getSimpleName() + ": a gradient needs a float or double result");
+        }
+        boolean single = result == float.class || result == float[].class;
+        Method adjoint = Adjoints.find(original, vjp);
+        adjoint.setAccessible(true);
+        int[] wrt = Adjoints.defaultWrt(original, adjoint, vjp);
+        String[] names = Arrays.stream(original.getParameters()).map(java.lang.reflect.Parameter::getName).toArray(String[]::new);
+        return new AdjointCheck(original, adjoint, vjp, wrt, single ? 1e-2 : 1e-6, single ? 1e-3 : 1e-8, names);
+    }
+
+    /** Differentiates with respect to these parameters (their names must be in the class file: {@code javac -parameters}). */
+    public AdjointCheck wrt(String... names) {
+        int[] positions = new int[names.length];
+        java.lang.reflect.Parameter[] params = original.getParameters();
+        for (int i = 0; i < names.length; i++) {
+            positions[i] = -1;
+            for (int p = 0; p < params.length; p++) {
+                if (!params[p].isNamePresent()) {
+                    throw new IllegalArgumentException("the class file of " + original.getDeclaringClass().getName() + " keeps no"
+                            + " parameter names: compile with -parameters (Maven: maven.compiler.parameters=true) or give positions,"
+                            + " wrt(0, 2)");
+                }
+                if (params[p].getName().equals(names[i])) {
+                    positions[i] = p;
+                }
+            }
+            if (positions[i] < 0) {
+                throw new IllegalArgumentException(original.getName() + " has no parameter '" + names[i] + "'");
+            }
+        }
+        return wrt(positions);
+    }
+
+    /** Differentiates with respect to the parameters at these positions (0 is the first), in increasing order. */
+    public AdjointCheck wrt(int... positions) {
+        int[] sorted = positions.clone();
+        Arrays.sort(sorted);
+        Adjoints.checkBuffers(original, adjoint, vjp, sorted);
+        return new AdjointCheck(original, adjoint, vjp, sorted, rtol, atol, names);
+    }
+
+    /** Other tolerances than the type's defaults ({@code atol} is scaled by {@code max(1, |f|)}). */
+    public AdjointCheck tolerances(double rtol, double atol) {
+        return new AdjointCheck(original, adjoint, vjp, wrt, rtol, atol, names);
+    }
+
+    /**
+     * The parameters' names, for the report ({@code v[1]} rather than {@code arg0[1]}) when the
+     * class file keeps none (without {@code javac -parameters}); generated checks pass them.
+     */
+    public AdjointCheck named(String... parameterNames) {
+        if (parameterNames.length != original.getParameterCount()) {
+            throw new IllegalArgumentException(original.getName() + " has " + original.getParameterCount() + " parameters, not "
+                    + parameterNames.length);
+        }
+        return new AdjointCheck(original, adjoint, vjp, wrt, rtol, atol, parameterNames.clone());
+    }
+
+    /** Compares the adjoint's gradient with central differences at {@code args}. */
+    public Result check(Object... args) {
+        if (!Arguments.fit(original.getParameterTypes(), args)) {
+            throw new IllegalArgumentException(original.getName() + " does not take " + Arguments.describe(args));
+        }
+        Object[] point = Arguments.copy(args);
+        double[] seed = vjp ? seedFor(call(original, Arguments.copy(point))) : null;
+        List<Component> components = new ArrayList<>();
+        for (int p : wrt) {
+            Component.of(names[p], p, point[p], components);
+        }
+        double[] analytic = analytic(point, seed, components);
+        boolean single = original.getReturnType() == float.class || original.getReturnType() == float[].class;
+        double step = single ? Math.cbrt(Math.ulp(1.0f)) : GradCheck.DEFAULT_STEP;
+        double value = Math.abs(objective(point, seed));
+        double[] numeric = new double[components.size()];
+        for (int c = 0; c < numeric.length; c++) {
+            Component comp = components.get(c);
+            double x = comp.get(point);
+            double h = step * Math.max(1.0, Math.abs(x));
+            Object[] up = Arguments.copy(point);
+            Object[] down = Arguments.copy(point);
+            double xu = comp.set(up, x + h);
+            double xd = comp.set(down, x - h);
+            numeric[c] = (objective(up, seed) - objective(down, seed)) / (xu - xd);
+        }
+        GradCheck.Report report = GradCheck.compare(analytic, numeric, rtol, atol * Math.max(1.0, value));
+        String worst = report.worstComponent() < 0 ? "" : components.get(report.worstComponent()).name();
+        return new Result(original.getDeclaringClass().getName() + "#" + original.getName(), worst, report);
+    }
+
+    /** {@link #check}, throwing {@link AssertionError} with {@link Result#describe()} when it fails. */
+    public Result assertAt(Object... args) {
+        Result r = check(args);
+        if (!r.passed()) {
+            throw new AssertionError(r.describe());
+        }
+        return r;
+    }
+
+    /** The gradient the adjoint adds into fresh buffers, flat, in the components' order. */
+    private double[] analytic(Object[] point, double[] seed, List<Component> components) {
+        Object[] args = Arguments.copy(point);
+        Object[] buffers = new Object[wrt.length];
+        for (int i = 0; i < wrt.length; i++) {
+            buffers[i] = Arguments.bufferFor(adjoint.getParameterTypes()[adjoint.getParameterCount() - wrt.length + i], args[wrt[i]]);
+        }
+        List<Object> all = new ArrayList<>(Arrays.asList(args));
+        if (vjp) {
+            all.add(original.getReturnType() == float[].class ? Arguments.toFloats(seed) : seed);
+        }
+        all.addAll(Arrays.asList(buffers));
+        call(adjoint, all.toArray());
+        double[] flat = new double[components.size()];
+        for (int c = 0; c < flat.length; c++) {
+            Component comp = components.get(c);
+            flat[c] = comp.getFromBuffer(buffers[Arrays.binarySearch(wrt, comp.parameter())]);
+        }
+        return flat;
+    }
+
+    /** {@code f(args)} for a scalar result, {@code ⟨seed, f(args)⟩} for an array result. */
+    private double objective(Object[] point, double[] seed) {
+        Object out = call(original, Arguments.copy(point));
+        if (!vjp) {
+            return ((Number) out).doubleValue();
+        }
+        double s = 0;
+        for (int i = 0; i < seed.length; i++) {
+            s += seed[i] * java.lang.reflect.Array.getDouble(out, i);
+        }
+        return s;
+    }
+
+    private static double[] seedFor(Object result) {
+        Random random = new Random(20261205L);
+        double[] seed = new double[java.lang.reflect.Array.getLength(result)];
+        for (int i = 0; i < seed.length; i++) {
+            seed[i] = random.nextDouble() * 2 - 1;
+        }
+        return seed;
+    }
+
+    private static Object call(Method m, Object[] args) {
+        try {
+            return m.invoke(null, args);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(m.getDeclaringClass().getSimpleName() + "." + m.getName() + " threw " + e.getCause(), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot call " + m + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A check's outcome.
+     *
+     * @param method {@code p.Model#loss}
+     * @param worstComponent the worst component by parameter and index ({@code w[3]}), empty when there is none
+     * @param report the comparison, component indices flat over the differentiated parameters
+     */
+    public record Result(String method, String worstComponent, GradCheck.Report report) {
+        /** Whether every component was within tolerance. */
+        public boolean passed() {
+            return report.passed();
+        }
+
+        /** One line: the verdict, the method, and the worst component by name. */
+        public String describe() {
+            return report.describe("gradient check of " + method, worstComponent);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.adjoint.check;
+
+import dev.adjoint.Differentiable;
+import dev.adjoint.DoubleGrad;
+import dev.adjoint.FloatGrad;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Finds the generated adjoint of a method, and which of its parameters it differentiates. */
+final class Adjoints {
+    private Adjoints() {}
+
+    /**
+     * {@code OwnerAdjoint.nameGrad} (or {@code nameVjp} for an array result) of {@code original}:
+     * the class next to the owner ({@code p.Outer.Inner} → {@code p.Outer_InnerAdjoint}), the
+     * method named {@code nameGrad} or, for overloads the generator numbers, {@code name_NGrad},
+     * whose leading parameters are the original's.
+     */
+    static Method find(Method original, boolean vjp) {
+        Class<?> owner = original.getDeclaringClass();
+        List<String> path = new ArrayList<>();
+        for (Class<?> c = owner; c != null; c = c.getEnclosingClass()) {
+            path.add(0, c.getSimpleName());
+        }
+        String pkg = owner.getPackageName();
+        String name = (pkg.isEmpty() ? "" : pkg + ".") + String.join("_", path) + "Adjoint";
+        Class<?> adjoint;
+        try {
+            adjoint = Class.forName(name, true, owner.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("no class " + name + ": is " + owner.getName() + "." + original.getName()
+                    + " annotated @Differentiable, and did the build run Adjoint's generator?", e);
+        }
+        String suffix = vjp ? "Vjp" : "Grad";
+        int n = original.getParameterCount();
+        for (Method m : adjoint.getDeclaredMethods()) {
+            boolean named = m.getName().equals(original.getName() + suffix) || m.getName().equals(original.getName() + "_" + n + suffix);
+            if (named && m.getParameterCount() > n + (vjp ? 1 : 0)
+                    && Arrays.equals(Arrays.copyOf(m.getParameterTypes(), n), original.getParameterTypes())) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException(name + " has no " + original.getName() + suffix + " for " + original
+                + (vjp ? "" : " (is it differentiated with respect to any parameter?)"));
+    }
+
+    /** The buffer type the generator gives a parameter of {@code type}. */
+    static Class<?> bufferType(Class<?> type) {
+        if (type == double.class) {
+            return DoubleGrad.class;
+        }
+        if (type == float.class) {
+            return FloatGrad.class;
+        }
+        return type;
+    }
+
+    private static boolean floating(Class<?> t) {
+        return t == double.class || t == float.class || t == double[].class || t == float[].class || t == double[][].class
+                || t == float[][].class;
+    }
+
+    private static Class<?>[] buffers(Method original, Method adjoint, boolean vjp) {
+        int first = original.getParameterCount() + (vjp ? 1 : 0);
+        return Arrays.copyOfRange(adjoint.getParameterTypes(), first, adjoint.getParameterCount());
+    }
+
+    /**
+     * The differentiated parameters: the annotation's {@code wrt} where the class file keeps
+     * parameter names; else the only choice of floating parameters whose buffer types are, in
+     * order, those of the adjoint.
+     */
+    static int[] defaultWrt(Method original, Method adjoint, boolean vjp) {
+        Class<?>[] buffers = buffers(original, adjoint, vjp);
+        Differentiable d = original.getAnnotation(Differentiable.class);
+        java.lang.reflect.Parameter[] params = original.getParameters();
+        if (d != null && d.wrt().length > 0 && params.length > 0 && params[0].isNamePresent()) {
+            List<String> names = Arrays.asList(d.wrt());
+            int[] named = java.util.stream.IntStream.range(0, params.length).filter(p -> names.contains(params[p].getName())).toArray();
+            checkBuffers(original, adjoint, vjp, named);
+            return named;
+        }
+        int[] candidates = java.util.stream.IntStream.range(0, params.length).filter(p -> floating(params[p].getType())).toArray();
+        List<int[]> choices = new ArrayList<>();
+        choose(candidates, 0, new int[buffers.length], 0, original.getParameterTypes(), buffers, choices);
+        if (choices.size() != 1) {
+            throw new IllegalArgumentException("cannot tell which parameters of " + original.getName() + " its adjoint differentiates ("
+                    + choices.size() + " choices fit its signature); say which: AdjointCheck.of(...).wrt(0, 2), or compile with"
+                    + " -parameters (Maven: maven.compiler.parameters=true) and use .wrt(\"w\")");
+        }
+        return choices.get(0);
+    }
+
+    /** Every increasing choice of {@code candidates} whose buffer types are {@code buffers}, in order. */
+    private static void choose(int[] candidates, int from, int[] picked, int count, Class<?>[] types, Class<?>[] buffers,
+            List<int[]> out) {
+        if (count == buffers.length) {
+            out.add(picked.clone());
+            return;
+        }
+        for (int c = from; c < candidates.length && out.size() < 2; c++) {
+            if (bufferType(types[candidates[c]]) == buffers[count]) {
+                picked[count] = candidates[c];
+                choose(candidates, c + 1, picked, count + 1, types, buffers, out);
+            }
+        }
+    }
+
+    /** Throws unless the adjoint has, after the original parameters, one buffer of the right type per position. */
+    static void checkBuffers(Method original, Method adjoint, boolean vjp, int[] positions) {
+        Class<?>[] buffers = buffers(original, adjoint, vjp);
+        boolean ok = buffers.length == positions.length;
+        for (int i = 0; ok && i < positions.length; i++) {
+            ok = positions[i] >= 0 && positions[i] < original.getParameterCount()
+                    && bufferType(original.getParameterTypes()[positions[i]]) == buffers[i];
+        }
+        if (!ok) {
+            throw new IllegalArgumentException(adjoint.getName() + "'s buffers " + Arrays.toString(buffers) + " do not fit parameters "
+                    + Arrays.toString(positions) + " of " + original.getName());
+        }
+    }
+}

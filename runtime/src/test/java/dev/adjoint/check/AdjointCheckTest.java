@@ -1,0 +1,75 @@
+package dev.adjoint.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.check.fixtures.Toy;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link AdjointCheck} on hand-written adjoints (fixtures), right and deliberately wrong: it finds
+ * the method and its adjoint by reflection, differentiates the right parameters, steps in the
+ * method's precision and names the worst component by parameter and index.
+ */
+class AdjointCheckTest {
+    private static final double[][] M = {{0.5, 1}, {-0.25, 2}, {1.5, 3}};
+
+    @Test
+    void scalarsArraysAndTablesTogether() {
+        AdjointCheck.Result r = AdjointCheck.assertGradient(Toy.class, "mixed", new double[] {0.3, -1.2, 2.0}, 0.75,
+                new double[] {1, 2, 3}, M, 3);
+        assertEquals(4, r.report().dimension(), "w's three components and b");
+        assertTrue(r.describe().startsWith("gradient check of dev.adjoint.check.fixtures.Toy#mixed passed"), r.describe());
+    }
+
+    @Test
+    void aFloatMethodIsCheckedWithAFloatSizedStep() {
+        AdjointCheck.assertGradient(Toy.class, "single", new float[] {0.5f, -1.25f, 2f}, 1.5f);
+        // with double's step, float rounding (about 1e-7 of |f|) would swamp the difference quotient
+        AdjointCheck.Result r = AdjointCheck.check(Toy.class, "single", new float[] {0.5f, -1.25f, 2f}, 1.5f);
+        assertTrue(r.passed() && r.report().rtol() == 1e-2, r.describe());
+    }
+
+    @Test
+    void aWrongGradientFailsNamingTheParameterAndIndex() {
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> AdjointCheck.assertGradient(Toy.class, "wrong", new float[] {0.5f, -1.25f, 2f}, 1.5f));
+        // without javac -parameters the class file keeps no names: Java's own arg0, or the names given
+        assertTrue(e.getMessage().contains("FAILED: worst component arg0[1] of 4"), e.getMessage());
+        e = assertThrows(AssertionError.class, () -> AdjointCheck.of(Toy.class, "wrong").named("v", "k")
+                .assertAt(new float[] {0.5f, -1.25f, 2f}, 1.5f));
+        assertTrue(e.getMessage().contains("FAILED: worst component v[1] of 4: analytic -1.875, numeric -3.75"), e.getMessage());
+    }
+
+    @Test
+    void anArrayResultIsCheckedThroughItsVjp() {
+        AdjointCheck.Result r = AdjointCheck.assertGradient(Toy.class, "scale", new double[][] {{2, 3}, {4, 5}}, 1.5);
+        assertEquals(5, r.report().dimension());
+    }
+
+    @Test
+    void aMethodThatWritesItsArgumentsIsCheckedOnCopies() {
+        double[] w = {0.5, 2.0};
+        AdjointCheck.assertGradient(Toy.class, "inPlace", w);
+        assertEquals(0.5, w[0], "the caller's array is untouched");
+    }
+
+    @Test
+    void parametersByPosition() {
+        AdjointCheck.of(Toy.class, "mixed").wrt(0, 1).assertAt(new double[] {0.3, -1.2, 2.0}, 0.75, new double[] {1, 2, 3}, M, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdjointCheck.of(Toy.class, "mixed").wrt(0));
+        assertTrue(e.getMessage().contains("do not fit"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> AdjointCheck.of(Toy.class, "mixed").wrt("w", "b"));
+        assertTrue(e.getMessage().contains("compile with -parameters"), e.getMessage());
+    }
+
+    @Test
+    void mistakesAreExplained() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AdjointCheck.check(Toy.class, "single", new double[] {1}, 1.0));
+        assertTrue(e.getMessage().contains("no method dev.adjoint.check.fixtures.Toy.single takes (double[], Double)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> AdjointCheck.of(AdjointCheckTest.class, "toString"));
+        assertTrue(e.getMessage().contains("not static") || e.getMessage().contains("methods named"), e.getMessage());
+    }
+}
