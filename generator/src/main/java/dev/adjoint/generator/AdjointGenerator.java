@@ -101,6 +101,47 @@ public final class AdjointGenerator {
     }
 
     /**
+     * The generated gradient tests of {@code sources} (held in memory): one JUnit 5 class per
+     * owner ({@code p.ModelGradientTest}) that checks each {@code @Differentiable} method's
+     * adjoint against central differences at its {@code @GradientCheck} points.
+     */
+    public static Translation gradientChecks(Map<Path, String> sources) {
+        return dev.adjoint.generator.pipeline.Checks.translate(sources);
+    }
+
+    /**
+     * Writes the generated gradient tests of the request's sources into {@code checksDirectory}
+     * (only files whose content changed; test classes of owners that are gone are deleted). The
+     * adjoints themselves are {@link #generate}'s; run it first.
+     */
+    public static GenerationResult generateChecks(GenerationRequest request, Path checksDirectory) {
+        List<Diagnostic> problems = new ArrayList<>();
+        Map<Path, String> sources;
+        try {
+            sources = read(SourceScanner.scan(request.sourceRoots(), request.includes(), request.excludes()), problems);
+        } catch (UncheckedIOException e) {
+            return failed(List.of(Diagnostic.error(checksDirectory, 0, 0, "cannot list the source files: " + e.getCause())), List.of());
+        }
+        Translation t = gradientChecks(sources);
+        if (t.hasErrors()) {
+            return failed(t.diagnostics(), List.of());
+        }
+        java.util.Set<Path> previous = new java.util.TreeSet<>();
+        if (Files.isDirectory(checksDirectory)) {
+            try (var files = Files.walk(checksDirectory)) {
+                files.filter(f -> f.getFileName().toString().endsWith("GradientTest.java")).forEach(previous::add);
+            } catch (IOException | UncheckedIOException e) {
+                return failed(List.of(Diagnostic.error(checksDirectory, 0, 0, "cannot list the generated tests: " + e)), List.of());
+            }
+        }
+        OutputWriter.Outcome outcome = OutputWriter.write(checksDirectory, t.generated(), Map.of(), previous);
+        if (!outcome.diagnostics().isEmpty()) {
+            return failed(outcome.diagnostics(), List.of());
+        }
+        return new GenerationResult(false, t.diagnostics(), outcome.written(), outcome.unchanged(), List.of());
+    }
+
+    /**
      * The adjoint of one method, for inspection without a build.
      *
      * @param sourceRoots where to look for the method's class

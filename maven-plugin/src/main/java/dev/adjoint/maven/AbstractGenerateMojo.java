@@ -126,6 +126,15 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
         if (verbose) {
             GenerationReport.details(result, request.reportFile(), millis, getLog());
         }
+        afterGeneration(request);
+    }
+
+    /** What a goal does after a successful generation (the main goal's generated gradient tests). */
+    protected void afterGeneration(GenerationRequest request) throws MojoExecutionException, MojoFailureException {}
+
+    /** Whether {@code adjoint.verbose} is set. */
+    protected boolean verbose() {
+        return verbose;
     }
 
     private static List<String> nonNull(List<String> globs) {

@@ -1,7 +1,12 @@
 package dev.adjoint.maven;
 
+import dev.adjoint.generator.AdjointGenerator;
+import dev.adjoint.generator.GenerationRequest;
+import dev.adjoint.generator.GenerationResult;
 import java.io.File;
 import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -21,6 +26,27 @@ public final class GenerateMojo extends AbstractGenerateMojo {
     @Parameter(property = "adjoint.outputDirectory",
             defaultValue = "${project.build.directory}/generated-sources/adjoint", required = true)
     private File outputDirectory;
+
+    /**
+     * Also writes, into {@code checksOutputDirectory} (a test source root), one JUnit 5 test class per
+     * class with {@code @Differentiable} methods ({@code p.ModelGradientTest}) that checks each
+     * method's adjoint against central differences at the points of its {@code @GradientCheck}
+     * (by default 3 seeded random points), so that {@code mvn verify} proves every gradient. The
+     * project's tests need JUnit 5 and {@code adjoint-runtime}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "adjoint.generateChecks", defaultValue = "false")
+    private boolean generateChecks;
+
+    /**
+     * Where the generated gradient tests are written; added as a test source root.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "adjoint.checksOutputDirectory",
+            defaultValue = "${project.build.directory}/generated-test-sources/adjoint-checks", required = true)
+    private File checksOutputDirectory;
 
     /** Fingerprint of the last successful run, for incremental builds. */
     @Parameter(defaultValue = "${project.build.directory}/adjoint/generate.state", readonly = true, required = true)
@@ -49,5 +75,24 @@ public final class GenerateMojo extends AbstractGenerateMojo {
     @Override
     protected void addSourceRoot(String directory) {
         project.addCompileSourceRoot(directory);
+    }
+
+    @Override
+    protected void afterGeneration(GenerationRequest request) throws MojoExecutionException, MojoFailureException {
+        if (!generateChecks) {
+            return;
+        }
+        GenerationResult checks = GeneratorCall.run("generating gradient tests",
+                () -> AdjointGenerator.generateChecks(request, checksOutputDirectory.toPath()));
+        GenerationReport.diagnostics(checks.diagnostics(), getLog());
+        if (checks.hasErrors()) {
+            throw GenerationReport.failure(checks.errors().size());
+        }
+        project.addTestCompileSourceRoot(checksOutputDirectory.getAbsolutePath());
+        getLog().info(GenerationReport.PREFIX + "gradient tests: " + checks.written().size() + " file(s) written, "
+                + checks.unchanged().size() + " unchanged");
+        if (verbose()) {
+            checks.written().forEach(f -> getLog().info(GenerationReport.PREFIX + "wrote " + f));
+        }
     }
 }

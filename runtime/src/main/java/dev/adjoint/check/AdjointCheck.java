@@ -111,7 +111,12 @@ public final class AdjointCheck {
         boolean single = result == float.class || result == float[].class;
         Method adjoint = Adjoints.find(original, vjp);
         adjoint.setAccessible(true);
-        int[] wrt = Adjoints.defaultWrt(original, adjoint, vjp);
+        int[] wrt = null; // decided at the first check, unless wrt(...) says it first
+        try {
+            wrt = Adjoints.defaultWrt(original, adjoint, vjp);
+        } catch (IllegalArgumentException ambiguous) {
+            // reported by check() if wrt(...) does not settle it
+        }
         String[] names = Arrays.stream(original.getParameters()).map(java.lang.reflect.Parameter::getName).toArray(String[]::new);
         return new AdjointCheck(original, adjoint, vjp, wrt, single ? 1e-2 : 1e-6, single ? 1e-3 : 1e-8, names);
     }
@@ -169,13 +174,14 @@ public final class AdjointCheck {
         if (!Arguments.fit(original.getParameterTypes(), args)) {
             throw new IllegalArgumentException(original.getName() + " does not take " + Arguments.describe(args));
         }
+        int[] wrt = this.wrt != null ? this.wrt : Adjoints.defaultWrt(original, adjoint, vjp); // throws why it cannot tell
         Object[] point = Arguments.copy(args);
         double[] seed = vjp ? seedFor(call(original, Arguments.copy(point))) : null;
         List<Component> components = new ArrayList<>();
         for (int p : wrt) {
             Component.of(names[p], p, point[p], components);
         }
-        double[] analytic = analytic(point, seed, components);
+        double[] analytic = analytic(point, seed, components, wrt);
         boolean single = original.getReturnType() == float.class || original.getReturnType() == float[].class;
         double step = single ? Math.cbrt(Math.ulp(1.0f)) : GradCheck.DEFAULT_STEP;
         double value = Math.abs(objective(point, seed));
@@ -205,7 +211,7 @@ public final class AdjointCheck {
     }
 
     /** The gradient the adjoint adds into fresh buffers, flat, in the components' order. */
-    private double[] analytic(Object[] point, double[] seed, List<Component> components) {
+    private double[] analytic(Object[] point, double[] seed, List<Component> components, int[] wrt) {
         Object[] args = Arguments.copy(point);
         Object[] buffers = new Object[wrt.length];
         for (int i = 0; i < wrt.length; i++) {

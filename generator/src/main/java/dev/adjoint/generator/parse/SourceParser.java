@@ -42,6 +42,18 @@ public final class SourceParser {
         return new Parsed(file, Optional.empty(), ds);
     }
 
+    /** {@code text} read as the arguments of a call ({@code new double[] {1, 2}, 0.5}), or empty when it is not that. */
+    public static Optional<List<com.github.javaparser.ast.expr.Expression>> parseArguments(String text) {
+        ParserConfiguration config = new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
+        try {
+            ParseResult<com.github.javaparser.ast.expr.Expression> r = new JavaParser(config).parseExpression("f(" + text + ")");
+            return r.isSuccessful() && r.getResult().isPresent() && r.getResult().get().isMethodCallExpr()
+                    ? Optional.of(r.getResult().get().asMethodCallExpr().getArguments()) : Optional.empty();
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * A file nested too deeply to parse, positioned where its brackets are deepest (the parser's
      * recursion follows them); a rough scan that skips comments and string literals.

@@ -1,0 +1,130 @@
+package dev.adjoint.generator.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.generator.AdjointGenerator;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.Translation;
+import dev.adjoint.generator.testing.InMemoryCompiler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated gradient tests (issue 20): compiled with the class and its adjoint, they pass on
+ * correct adjoints, fail on a deliberately wrong custom derivative naming the parameter and
+ * index, check the user's {@code @GradientCheck} points, and are the same text on every run.
+ */
+class GradientChecksTest {
+    private static final String MODEL = """
+            package p;
+
+            import dev.adjoint.CustomDerivative;
+            import dev.adjoint.Differentiable;
+            import dev.adjoint.DoubleGrad;
+            import dev.adjoint.GradientCheck;
+
+            public class Model {
+                @Differentiable(wrt = "w")
+                static double loss(double[] w, double[] x, int n) {
+                    double s = 0;
+                    for (int i = 0; i < n; i++) {
+                        s += Math.tanh(w[i] * x[i]);
+                    }
+                    return s * s;
+                }
+
+                @Differentiable
+                static float energy(float[][] q, float k) {
+                    float e = 0;
+                    for (float[] row : q) {
+                        e += k * row[0] * row[1];
+                    }
+                    return e;
+                }
+
+                @Differentiable
+                @GradientCheck(at = {"new double[] {0.5, 2.0}, 1.5"}, points = 2, low = 0.5, high = 2, size = 2)
+                static double[] scaled(double[] v, double t) {
+                    double[] out = new double[2];
+                    out[0] = Math.log(v[0]) * t;
+                    out[1] = v[1] * t * t;
+                    return out;
+                }
+
+                static double softplus(double z) {
+                    return Math.log1p(Math.exp(z));
+                }
+
+                /** Deliberately wrong: the derivative of softplus is the logistic function, not twice it. */
+                @CustomDerivative(of = "softplus")
+                static double softplusPullback(double z, double seed, DoubleGrad dz) {
+                    dz.add(2 * seed / (1 + Math.exp(-z)));
+                    return softplus(z);
+                }
+
+                @Differentiable
+                static double smooth(double a, double[] b) {
+                    return softplus(a) + b[1] * a;
+                }
+            }
+            """;
+
+    @Test
+    void theGeneratedTestsPassOnRightAdjointsAndNameTheWrongOne() throws Exception {
+        Translation checks = AdjointGenerator.gradientChecks(Map.of(Path.of("Model.java"), MODEL));
+        assertFalse(checks.hasErrors(), checks.diagnostics().toString());
+        String test = checks.generated().get("p.ModelGradientTest");
+        assertTrue(test.contains("AdjointCheck check = AdjointCheck.of(Model.class, \"loss\", double[].class, double[].class, int.class)"
+                + ".wrt(0).named(\"w\", \"x\", \"n\");"), test);
+        assertTrue(test.contains("check.assertAt(new double[] {0.5, 2.0}, 1.5);"), "the given point: " + test);
+
+        Translation adjoints = AdjointGenerator.translate(Map.of(Path.of("Model.java"), MODEL));
+        assertFalse(adjoints.hasErrors(), adjoints.diagnostics().toString());
+        Map<String, String> all = new HashMap<>(adjoints.generated());
+        all.put("p.Model", MODEL);
+        all.put("p.ModelGradientTest", test);
+        Class<?> tests = InMemoryCompiler.compile(all).loadClass("p.ModelGradientTest");
+        Object instance = construct(tests);
+        for (String right : new String[] {"loss", "energy", "scaled"}) {
+            run(tests.getDeclaredMethod(right), instance); // throws if the check fails
+        }
+        InvocationTargetException wrong = assertThrows(InvocationTargetException.class,
+                () -> run(tests.getDeclaredMethod("smooth"), instance));
+        AssertionError e = assertInstanceOf(AssertionError.class, wrong.getCause());
+        assertTrue(e.getMessage().startsWith("gradient check of p.Model#smooth FAILED: worst component a of 4"), e.getMessage());
+    }
+
+    @Test
+    void sameTextEveryRun() {
+        Map<Path, String> src = Map.of(Path.of("Model.java"), MODEL);
+        assertEquals(AdjointGenerator.gradientChecks(src).generated(), AdjointGenerator.gradientChecks(src).generated());
+    }
+
+    @Test
+    void aPointThatIsNotJavaIsAnErrorAtTheAnnotation() {
+        String bad = MODEL.replace("\"new double[] {0.5, 2.0}, 1.5\"", "\"new double[] {0.5, 2.0, 1.5\"");
+        Translation t = AdjointGenerator.gradientChecks(Map.of(Path.of("Model.java"), bad));
+        Diagnostic d = t.diagnostics().get(0);
+        assertTrue(d.isError() && d.line() == 28 && d.message().contains("is not a Java argument list"), d.toString());
+        assertTrue(t.generated().isEmpty());
+    }
+
+    private static Object construct(Class<?> c) throws ReflectiveOperationException {
+        var k = c.getDeclaredConstructor();
+        k.setAccessible(true);
+        return k.newInstance();
+    }
+
+    private static void run(Method m, Object instance) throws ReflectiveOperationException {
+        m.setAccessible(true);
+        m.invoke(instance);
+    }
+}

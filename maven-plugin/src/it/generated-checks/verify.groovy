@@ -1,0 +1,12 @@
+// generated-checks: the build wrote ModelGradientTest; the right gradients passed, the broken custom
+// derivative failed the build with the parameter named.
+File test = new File(basedir, 'target/generated-test-sources/adjoint-checks/p/ModelGradientTest.java')
+assert test.isFile() : "missing ${test}"
+assert test.text.contains('check.assertAt(0.25f, new float[] {1f, -2f});')
+
+String log = new File(basedir, 'build.log').text
+assert log.contains('adjoint: gradient tests: 1 file(s) written, 0 unchanged')
+assert log.contains('Tests run: 3, Failures: 1, Errors: 0, Skipped: 0')
+assert log =~ /gradient check of p\.Model#smooth FAILED: worst component a of 4/
+assert !(log =~ /gradient check of p\.Model#(loss|spring) FAILED/)
+return true
