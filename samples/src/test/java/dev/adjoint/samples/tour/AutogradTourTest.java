@@ -32,6 +32,26 @@ class AutogradTourTest {
         }
     }
 
+    /** The tour without the code it echoes: what the notebook's cells print. */
+    private static String printed(long seed) {
+        StringBuilder b = new StringBuilder();
+        tour(seed).lines().filter(l -> !l.startsWith(AutogradTour.CODE_INDENT)).forEach(l -> b.append(l).append('\n'));
+        return b.toString();
+    }
+
+    @Test
+    void eachCellShowsItsJavaBeforeItsOutput() {
+        String out = tour(42);
+        assertTrue(out.startsWith("In [68]:\n  | x = Tensor.randn(3, rnd).requiresGrad(true);   // x = torch.randn(3, requires_grad=True)\n"
+                + "  | out.println(x);"), out);
+        assertTrue(out.contains("In [76]:\n  | v = Tensor.of(0.1, 1.0, 0.001);"), out);
+        assertTrue(out.contains("  |     weights.grad().zero_();"), out);
+        assertEquals(16, out.lines().filter(l -> l.startsWith("In [")).count());
+        for (String block : out.split("\n\nIn \\[")) {
+            assertTrue(block.lines().skip(1).findFirst().orElse("").startsWith(AutogradTour.CODE_INDENT), "code first in: " + block);
+        }
+    }
+
     @Test
     void sameSeedSameOutput() {
         assertEquals(tour(7), tour(7));
@@ -41,7 +61,7 @@ class AutogradTourTest {
     @Test
     void deterministicCellsPrintTheNotebooksLines() {
         for (long seed : new long[] {42, 1, 2024}) {
-            String out = tour(seed);
+            String out = printed(seed);
             for (String expected : List.of(
                     "In [73]:\nRuntimeError: element 0 of tensors does not require grad and does not have a grad_fn\n",
                     "\nRuntimeError: grad can be implicitly created only for scalar outputs\n\nIn [76]:\n",
@@ -60,7 +80,7 @@ class AutogradTourTest {
 
     @Test
     void randomCellsPrintInTheNotebooksShapes() {
-        String[] lines = tour(42).split("\n");
+        String[] lines = printed(42).split("\n");
         assertEquals("In [68]:", lines[0]);
         assertTrue(lines[1].matches("tensor\\(\\[[-., 0-9e+]+\\], requires_grad=True\\)"), lines[1]);
         assertTrue(lines[4].matches("tensor\\(\\[[-., 0-9e+]+\\], grad_fn=<AddBackward0>\\)"), lines[4]);
