@@ -9,8 +9,10 @@ import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.build.BuildContext;
 
 /**
  * What {@code adjoint:generate} and {@code adjoint:generate-test} share: copy the parameters into
@@ -18,6 +20,14 @@ import org.apache.maven.project.MavenProject;
  * report. The two goals differ only in which source roots they read and where they write.
  */
 public abstract class AbstractGenerateMojo extends AbstractMojo {
+
+    /** The IDE's incremental build (m2e), or Maven's default no-op context on the command line. */
+    @Component
+    private BuildContext buildContext;
+
+    /** The build, to know whether it is parallel ({@code -T}). */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private org.apache.maven.execution.MavenSession session;
 
     /** The project being built. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -122,11 +132,19 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
         GenerationResult result = GeneratorCall.run("generating adjoints", () -> AdjointGenerator.generate(request));
         long millis = (System.nanoTime() - start) / 1_000_000;
         addSourceRoot(outputDirectory().getAbsolutePath());
+        IdeFeedback.report(buildContext, result, request.sourceRoots());
         GenerationReport.report(result, getLog());
         if (verbose) {
             GenerationReport.details(result, request.reportFile(), millis, getLog());
         }
         afterGeneration(request);
+    }
+
+    /** The plugin's log; in a parallel build ({@code -T}) each line names the module. */
+    @Override
+    public org.apache.maven.plugin.logging.Log getLog() {
+        org.apache.maven.plugin.logging.Log log = super.getLog();
+        return session != null && session.isParallel() && project != null ? new ModuleLog(log, project.getArtifactId()) : log;
     }
 
     /** What a goal does after a successful generation (the main goal's generated gradient tests). */
