@@ -1,6 +1,7 @@
 package dev.adjoint.samples;
 
 import dev.adjoint.samples.fit.LineFit;
+import dev.adjoint.samples.newton.NewtonDemo;
 import dev.adjoint.samples.tour.AutogradTour;
 
 /** The samples in one run: {@code ./mvnw -B -q -Pdemo -DskipTests package -pl samples -am}. */
@@ -14,5 +15,8 @@ public final class Demo {
         System.out.println();
         System.out.println("== Line fit with generated gradients (LineFitAdjoint, written by the build) ==");
         LineFit.run(System.out);
+        System.out.println();
+        System.out.println("== Newton-CG with generated gradients and Hessian-vector products (TestFunctionsAdjoint) ==");
+        NewtonDemo.run(System.out, 10_000);
     }
 }
