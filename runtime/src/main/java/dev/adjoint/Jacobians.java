@@ -8,6 +8,14 @@ package dev.adjoint;
 public final class Jacobians {
     private Jacobians() {}
 
+    /**
+     * An empty sparse Jacobian of {@code rows} outputs and {@code columns} inputs, to be filled
+     * with dense blocks from generated {@code nameJacobian} methods of per-observation functions.
+     */
+    public static SparseJacobian ofBlocks(int rows, int columns) {
+        return new SparseJacobian(rows, columns);
+    }
+
     /** The number of elements of {@code a}, over all its rows. */
     public static int size(double[][] a) {
         int n = 0;
