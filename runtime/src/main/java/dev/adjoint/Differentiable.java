@@ -26,4 +26,13 @@ public @interface Differentiable {
 
     /** Static transformation, tape, or static with tape fallback (the default). */
     Strategy strategy() default Strategy.AUTO;
+
+    /**
+     * Which derivative methods to generate. Empty (the default) means every one that applies:
+     * {@code Grad}/{@code Vjp}, {@code Jvp} (and {@code Jacobian} for an array result) and
+     * {@code Hvp} for a scalar result. {@code {Mode.REVERSE}} keeps the adjoint class small;
+     * {@code Grad}/{@code Vjp} are always there, and a {@code Jvp} that another method's
+     * {@code Jvp} calls is generated even if its own method did not ask for it.
+     */
+    Mode[] modes() default {};
 }

@@ -248,6 +248,7 @@ public final class Pipeline {
             taped.forEach(r -> diagnostics.add(tooDeep(r)));
         }
         keepCallableTangents(jvps, done.keySet());
+        Modes.narrow(jvps, hvps);
         Map<String, List<AdjointMethod>> byClass = new LinkedHashMap<>();
         Map<String, Path> fileOf = new LinkedHashMap<>();
         for (Map.Entry<MethodRequest, AdjointMethod> e : done.entrySet()) {

@@ -172,6 +172,7 @@ public final class MethodSelector {
             switch (pair.getNameAsString()) {
                 case "wrt" -> wrtNames.addAll(strings(pair.getValue()));
                 case "strategy" -> strategy = parseStrategy(pair.getValue()).orElse(Strategy.AUTO);
+                case "modes" -> { } // which derivative methods to emit: read by the pipeline (pipeline/Modes)
                 default -> error(pair, "unknown @Differentiable attribute '" + pair.getNameAsString() + "'");
             }
         }

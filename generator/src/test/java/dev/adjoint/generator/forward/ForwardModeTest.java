@@ -112,4 +112,63 @@ class ForwardModeTest {
         assertFalse(names.contains("onTapeJvp"), names.toString());
         assertFalse(names.contains("callsTapeJvp"), names.toString());
     }
+
+    private static final String MODES = """
+            package fwd;
+
+            import dev.adjoint.Differentiable;
+            import dev.adjoint.Mode;
+
+            public class Narrow {
+                @Differentiable(modes = Mode.REVERSE)
+                public static double inner(double[] w) {
+                    return w[0] * w[1] + Math.sin(w[0]);
+                }
+
+                @Differentiable(modes = {Mode.FORWARD})
+                public static double outer(double[] w) {
+                    return inner(w) * w[1];
+                }
+
+                @Differentiable(modes = {Mode.HVP, Mode.REVERSE})
+                public static double hessianOnly(double[] w) {
+                    return w[0] * w[0] * w[1];
+                }
+
+                @Differentiable(modes = {})
+                public static double[] vector(double[] w) {
+                    double[] out = new double[2];
+                    out[0] = w[0] * w[1];
+                    out[1] = w[1];
+                    return out;
+                }
+
+                @Differentiable
+                public static double everything(double[] w) {
+                    return w[0] * w[1];
+                }
+            }
+            """;
+
+    @Test
+    void modesNarrowWhatIsGeneratedButKeepWhatCallersNeed() {
+        Differentiated d = Differentiated.of("fwd.Narrow", MODES, Options.DEFAULT);
+        var names = d.adjointMethodNames("everything");
+        // REVERSE only, but outer's Jvp calls inner's: kept
+        assertTrue(names.contains("innerGrad") && names.contains("innerJvp"), names.toString());
+        assertFalse(names.contains("innerHvp"), names.toString());
+        assertTrue(names.contains("outerGrad") && names.contains("outerJvp"), names.toString());
+        assertTrue(names.contains("hessianOnlyHvp") && names.contains("hessianOnlyGrad") && !names.contains("hessianOnlyJvp"),
+                names.toString());
+        // modes = {}: Vjp alone, no Jvp nor Jacobian
+        assertTrue(names.contains("vectorVjp") && !names.contains("vectorJvp") && !names.contains("vectorJacobian"), names.toString());
+        assertTrue(names.contains("everythingJvp") && names.contains("everythingHvp"), names.toString());
+        // the Hvp without its Jvp still works: H·v of w0²·w1 at (1.5, -2) along (1, 0.5)
+        double[] g = new double[2];
+        double[] hv = new double[2];
+        d.invokeGenerated("hessianOnly", "hessianOnlyHvp", new double[] {1.5, -2}, new double[] {1, 0.5}, g, hv);
+        // H = [[2 w1, 2 w0], [2 w0, 0]] = [[-4, 3], [3, 0]]
+        assertEquals(-4 * 1 + 3 * 0.5, hv[0], 1e-12);
+        assertEquals(3 * 1, hv[1], 1e-12);
+    }
 }
