@@ -17,16 +17,27 @@ public final class GmmForwardMode {
 
     /** {@code f} with its gradient in the layout {@code [d alphas | d means | d icf]}. */
     public static Gradient objective(GmmInput in) {
+        int k = in.k();
+        int params = in.parameterCount();
+        return evaluate(in, variables(in.alphas(), params, 0), variables(in.means(), params, k),
+                variables(in.icf(), params, k + k * in.d()), params);
+    }
+
+    /**
+     * {@code f} with its derivative along {@code (ua, um, ui)} (a Hipparchus {@code Gradient} of
+     * one free parameter: the directional derivative, what {@code GmmAdjoint.objectiveJvp} computes).
+     */
+    public static Gradient along(GmmInput in, double[] ua, double[] um, double[] ui) {
+        return evaluate(in, directed(in.alphas(), ua), directed(in.means(), um), directed(in.icf(), ui), 1);
+    }
+
+    private static Gradient evaluate(GmmInput in, Gradient[] alphas, Gradient[] means, Gradient[] icf, int params) {
         int d = in.d();
         int k = in.k();
         int n = in.n();
         double[] x = in.x();
         double gamma = in.gamma();
         int m = in.m();
-        int params = in.parameterCount();
-        Gradient[] alphas = variables(in.alphas(), params, 0);
-        Gradient[] means = variables(in.means(), params, k);
-        Gradient[] icf = variables(in.icf(), params, k + k * d);
         Gradient zero = Gradient.constant(params, 0.0);
         double pi = 3.14159265359;
         int icfSize = GmmInput.icfSize(d);
@@ -106,6 +117,14 @@ public final class GmmForwardMode {
 
         double constant = -n * d * 0.5 * Math.log(2.0 * pi) - k * Gmm.wishartConstant(d, gamma, m);
         return slse.subtract(lseAlphas.multiply(n)).add(prior).add(constant);
+    }
+
+    private static Gradient[] directed(double[] values, double[] direction) {
+        Gradient[] g = new Gradient[values.length];
+        for (int i = 0; i < values.length; i++) {
+            g[i] = new Gradient(values[i], direction[i]);
+        }
+        return g;
     }
 
     private static Gradient[] variables(double[] values, int params, int offset) {
