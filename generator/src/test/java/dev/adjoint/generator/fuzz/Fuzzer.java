@@ -179,9 +179,10 @@ public final class Fuzzer {
      *     shifts its exact derivative that much (static vs tape still checks them)
      * @param worst the largest ρ seen: static vs tape and gradient vs central differences in double
      *     programs, then the same in programs with floats
+     * @param tangents points whose {@code Jvp} passed the dot-product test, and whose {@code Hvp} matched differences
      */
     public record Report(Config config, int programs, List<Mismatch> mismatches, int rejected, Map<String, Integer> reasons, int points, int resampled, int unchecked,
-            int drowned, int sensitive, double[] worst, long millis, Map<String, Long> phases) {
+            int drowned, int sensitive, double[] worst, long millis, Map<String, Long> phases, int[] tangents) {
 
         /** {@code N programs, M mismatches}: the last line of every run. */
         public String summaryLine() {
@@ -216,6 +217,8 @@ public final class Fuzzer {
                     + " double twin); worst rho static vs tape %.1e (float programs %.1e), gradient vs"
                     + " differences %.1e (float programs %.1e); %.1f s (%s)%n", config.seed(), config.first(), config.first() + programs - 1,
                     points, resampled, unchecked, drowned, sensitive, worst[0], worst[2], worst[1], worst[3], millis / 1000.0, phases()));
+            s.append(String.format(Locale.ROOT, "fuzz: other modes: %d points' Jvp passed the dot-product test against the gradient,"
+                    + " %d points' Hvp matched differences of the gradient%n", tangents[0], tangents[1]));
             if (!config.only().isEmpty()) {
                 s.append("(both variants under ").append(config.only()).append(")\n");
             }
@@ -236,6 +239,8 @@ public final class Fuzzer {
     private final AtomicInteger unchecked = new AtomicInteger();
     private final AtomicInteger drowned = new AtomicInteger();
     private final AtomicInteger sensitive = new AtomicInteger();
+    private final AtomicInteger jvpChecked = new AtomicInteger();
+    private final AtomicInteger hvpChecked = new AtomicInteger();
     /** The largest rho seen: static vs tape, gradient vs differences; in double programs, then in float ones. */
     private final double[] worst = new double[4];
 
@@ -306,7 +311,7 @@ public final class Fuzzer {
         List<Mismatch> sorted = new ArrayList<>(mismatches);
         sorted.sort((a, b) -> Integer.compare(a.program().index(), b.program().index()));
         return new Report(config, config.programs(), sorted, rejectedCount.get(), new TreeMap<>(reasons), points.get(), resampled.get(), unchecked.get(), drowned.get(), sensitive.get(), worst.clone(),
-                (System.nanoTime() - start) / 1_000_000, phases);
+                (System.nanoTime() - start) / 1_000_000, phases, new int[] {jvpChecked.get(), hvpChecked.get()});
     }
 
     /** Options.PLAIN (the optimisations off) for every third program. */
@@ -601,7 +606,7 @@ public final class Fuzzer {
     }
 
     /** A failed check of one program. */
-    private static final class Found extends Exception {
+    static final class Found extends Exception {
         private static final long serialVersionUID = 1L;
         final String method;
         final String kind;
@@ -655,7 +660,7 @@ public final class Fuzzer {
     }
 
     /** A deep enough copy: arrays cloned. */
-    private static Object[] copy(Object[] args) {
+    static Object[] copy(Object[] args) {
         Object[] c = args.clone();
         for (int i = 0; i < c.length; i++) {
             if (c[i] instanceof double[] d) {
@@ -724,7 +729,7 @@ public final class Fuzzer {
         return c;
     }
 
-    private static Object[] buffers(Method m, double fill) {
+    static Object[] buffers(Method m, double fill) {
         List<Object> b = new ArrayList<>();
         int j = 0;
         for (Param p : m.params()) {
@@ -760,7 +765,7 @@ public final class Fuzzer {
         return b.toArray();
     }
 
-    private static double[] flatten(Object[] buffers) {
+    static double[] flatten(Object[] buffers) {
         List<Double> g = new ArrayList<>();
         for (Object b : buffers) {
             if (b instanceof double[] d) {
@@ -778,6 +783,17 @@ public final class Fuzzer {
         return g.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** The method {@code name} of {@code c}, or null when the generator did not write one. */
+    static java.lang.reflect.Method findOrNull(Class<?> c, String name) {
+        for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+            if (m.getName().equals(name)) {
+                m.setAccessible(true);
+                return m;
+            }
+        }
+        return null;
+    }
+
     private static java.lang.reflect.Method find(Class<?> c, String name) throws Found {
         for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
             if (m.getName().equals(name)) {
@@ -788,7 +804,7 @@ public final class Fuzzer {
         throw new Found(name, "JAVAC", "the generated class " + c.getName() + " has no method " + name);
     }
 
-    private static Object call(java.lang.reflect.Method target, String label, Object... args) throws Found {
+    static Object call(java.lang.reflect.Method target, String label, Object... args) throws Found {
         try {
             return target.invoke(null, args);
         } catch (InvocationTargetException e) {
@@ -798,13 +814,13 @@ public final class Fuzzer {
         }
     }
 
-    private static Object[] concat(Object[] a, Object... b) {
+    static Object[] concat(Object[] a, Object... b) {
         Object[] c = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
     }
 
-    private static double rho(double a, double b) {
+    static double rho(double a, double b) {
         double d = Math.abs(a - b);
         if (Double.isNaN(d)) {
             return Double.isNaN(a) && Double.isNaN(b) ? 0 : Double.POSITIVE_INFINITY;
@@ -876,6 +892,10 @@ public final class Fuzzer {
             int at = floats ? 2 : 0;
             worst[at] = Math.max(worst[at], worstStrategy);
         }
+        // the other modes: Jvp by the dot-product test, Hvp against differences of the gradient
+        int[] modes = TangentChecks.check(m, adjoint, args, a0, v0, grads[0], floats, r);
+        jvpChecked.addAndGet(modes[0]);
+        hvpChecked.addAndGet(modes[1]);
         // central differences, at this point or, near a kink, at another one
         Object[] point = args;
         double[] g = grads[0];
