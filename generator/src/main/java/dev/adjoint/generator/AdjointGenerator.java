@@ -54,8 +54,7 @@ public final class AdjointGenerator {
             return new GenerationResult(true, List.of(), List.of(), List.of(), List.of());
         }
         // the readable files are translated even so: a build reports all its errors at once
-        Translation translation = Pipeline.translate(sources, Optional.empty(), dev.adjoint.generator.analyze.Options.DEFAULT,
-                request.failOnTapeFallback());
+        Translation translation = Pipeline.translate(sources, Optional.empty(), request.options(), request.failOnTapeFallback());
         if (translation.hasErrors() || !unreadable.isEmpty()) {
             List<Diagnostic> all = new ArrayList<>(unreadable);
             all.addAll(translation.diagnostics());
@@ -174,9 +173,15 @@ public final class AdjointGenerator {
      * @param onlyMethod {@code p.Model#loss} to keep one method only
      */
     public static Translation translate(Map<Path, String> sources, Map<Path, String> context, Optional<String> onlyMethod) {
+        return translate(sources, context, onlyMethod, dev.adjoint.generator.analyze.Options.DEFAULT);
+    }
+
+    /** As {@link #translate(Map, Map, Optional)}, with {@code options} ({@code --disable}). */
+    public static Translation translate(Map<Path, String> sources, Map<Path, String> context, Optional<String> onlyMethod,
+            dev.adjoint.generator.analyze.Options options) {
         Map<Path, String> all = new LinkedHashMap<>(context);
         all.putAll(sources);
-        return Pipeline.translate(all, onlyMethod, dev.adjoint.generator.analyze.Options.DEFAULT, false, sources::containsKey);
+        return Pipeline.translate(all, onlyMethod, options, false, sources::containsKey);
     }
 
     /** {@link #translate} restricted to one method, {@code p.Model#loss}. */

@@ -18,6 +18,8 @@ import java.util.Objects;
  *     transformation rejects is an error rather than a tape-strategy method
  * @param reportFile where the build report (one line per method: strategy and why) is written
  *     after a successful run; {@code null} for none
+ * @param options the optimisations (all on, unless {@code adjoint.disable} switches some off to
+ *     bisect a problem)
  */
 public record GenerationRequest(
         List<Path> sourceRoots,
@@ -26,14 +28,23 @@ public record GenerationRequest(
         Path outputDirectory,
         Path stateFile,
         boolean failOnTapeFallback,
-        Path reportFile) {
+        Path reportFile,
+        dev.adjoint.generator.analyze.Options options) {
 
     /** A request without tape-fallback failure and without a report file. */
     public GenerationRequest(List<Path> sourceRoots, List<String> includes, List<String> excludes, Path outputDirectory, Path stateFile) {
         this(sourceRoots, includes, excludes, outputDirectory, stateFile, false, null);
     }
 
+    /** A request with every optimisation on. */
+    public GenerationRequest(List<Path> sourceRoots, List<String> includes, List<String> excludes, Path outputDirectory, Path stateFile,
+            boolean failOnTapeFallback, Path reportFile) {
+        this(sourceRoots, includes, excludes, outputDirectory, stateFile, failOnTapeFallback, reportFile,
+                dev.adjoint.generator.analyze.Options.DEFAULT);
+    }
+
     public GenerationRequest {
+        Objects.requireNonNull(options, "options");
         sourceRoots = List.copyOf(sourceRoots);
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);

@@ -79,6 +79,17 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     @Parameter(property = "adjoint.verbose", defaultValue = "false")
     private boolean verbose;
 
+    /**
+     * Optimisations to switch off, comma-separated ({@code loopFusion,refills}), to bisect a wrong
+     * gradient to one pass: {@code activity}, {@code toBeRecorded}, {@code freshAdjoints},
+     * {@code increments}, {@code recomputation}, {@code refills}, {@code stackRoom},
+     * {@code loopFusion}, {@code loopAccumulators}, {@code invariantLoads}. Empty by default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "adjoint.disable", defaultValue = "")
+    private String disable;
+
     /** The packaging of the project: a {@code pom} project has no sources, so the goals do nothing there. */
     private static final String POM = "pom";
 
@@ -117,6 +128,12 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
             getLog().info(GenerationReport.PREFIX + reason);
             return;
         }
+        dev.adjoint.generator.analyze.Options options;
+        try {
+            options = dev.adjoint.generator.analyze.Options.disabling(disable == null ? "" : disable);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(GenerationReport.PREFIX + e.getMessage());
+        }
         GenerationRequest request = new GenerationRequest(
                 SourceRoots.excluding(sourceRoots(), outputDirectory()),
                 nonNull(includes),
@@ -124,7 +141,8 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
                 outputDirectory().toPath(),
                 stateFile().toPath(),
                 failOnTapeFallback,
-                reportFile().toPath());
+                reportFile().toPath(),
+                options);
         if (verbose) {
             getLog().info(GenerationReport.PREFIX + "reading " + request.sourceRoots() + ", writing to " + request.outputDirectory());
         }

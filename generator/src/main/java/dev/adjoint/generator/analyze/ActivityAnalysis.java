@@ -78,7 +78,7 @@ public final class ActivityAnalysis {
         Overwrites overwrites = Overwrites.of(ir.params(), ir.body());
         Saves saves = options.toBeRecorded() ? Saves.recorded(ir.params(), ir.body(), ir.restoredArrays(), overwrites, reads)
                 : Saves.everyOverwrite(flat, overwrites, needed);
-        return new Analysis(active, needed, saves, !options.toBeRecorded(), varied);
+        return new Analysis(active, needed, saves, !options.toBeRecorded(), varied, options);
     }
 
     private static void collectNeeded(Stmt s, ReverseReads reads, Set<Atom.Var> needed, Options options) {

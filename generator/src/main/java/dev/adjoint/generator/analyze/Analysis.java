@@ -14,7 +14,12 @@ import java.util.Set;
  * @param varied variables that depend on a differentiated input
  */
 public record Analysis(Set<Atom.Var> active, Set<Atom.Var> needed, Saves saves, boolean saveArrayElements,
-        Set<Atom.Var> varied) {
+        Set<Atom.Var> varied, Options options) {
+
+    /** Whether the reverse pass's optimisation {@code o} is on. */
+    public boolean on(Options.Optimisation o) {
+        return options.on(o);
+    }
 
     public Analysis {
         active = Set.copyOf(active);

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code java -jar adjoint-generator.jar [-d outdir] [--method p.Model#loss] [--sourcepath path]
- * [--classpath path] Model.java|dir ...}: prints the generated adjoint classes on standard output
+ * [--classpath path] [--disable loopFusion,...] Model.java|dir ...}: prints the generated adjoint classes on standard output
  * (or, with {@code -d}, writes them as the Maven plugin does), and on standard error the
  * diagnostics and one line per method ({@code p.Model#loss: static}, {@code p.Model#f: tape,
  * because ...}); exits 1 when there is an error in the sources, 2 on a usage error or a file that
@@ -40,8 +40,10 @@ public final class GeneratorCli {
      * @param sourcepath files and directories read for the {@code @Differentiable} methods the inputs call
      * @param classpath jars and directories of compiled {@code @Differentiable} methods the inputs
      *     call; recorded only: the generator reads sources, not class files, today
+     * @param disable the optimisations to switch off ({@code --disable loopFusion,refills}), or {@code ""}
      */
-    record Options(List<Path> inputs, String method, Path outputDirectory, List<Path> sourcepath, List<Path> classpath) {}
+    record Options(List<Path> inputs, String method, Path outputDirectory, List<Path> sourcepath, List<Path> classpath,
+            String disable) {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -55,6 +57,13 @@ public final class GeneratorCli {
             return 2;
         }
         Options o = parsed.get();
+        dev.adjoint.generator.analyze.Options optimisations;
+        try {
+            optimisations = dev.adjoint.generator.analyze.Options.disabling(o.disable());
+        } catch (IllegalArgumentException e) {
+            err.println("adjoint: " + e.getMessage());
+            return 2;
+        }
         Map<Path, String> sources = new LinkedHashMap<>();
         Map<Path, String> context = new LinkedHashMap<>();
         try {
@@ -76,7 +85,7 @@ public final class GeneratorCli {
             err.println("adjoint: cannot read " + e.getMessage());
             return 2;
         }
-        Translation t = AdjointGenerator.translate(sources, context, Optional.ofNullable(o.method()));
+        Translation t = AdjointGenerator.translate(sources, context, Optional.ofNullable(o.method()), optimisations);
         for (Diagnostic d : t.diagnostics()) {
             err.println(d.severity() + " " + d.format());
         }
@@ -109,10 +118,11 @@ public final class GeneratorCli {
         List<Path> inputs = new ArrayList<>();
         List<Path> sourcepath = new ArrayList<>();
         List<Path> classpath = new ArrayList<>();
+        String disable = "";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             boolean valued = switch (a) {
-                case "--method", "-d", "--sourcepath", "-sourcepath", "--source-path",
+                case "--method", "-d", "--disable", "--sourcepath", "-sourcepath", "--source-path",
                         "--classpath", "-classpath", "-cp", "--class-path" -> true;
                 default -> false;
             };
@@ -124,6 +134,7 @@ public final class GeneratorCli {
                 switch (a) {
                     case "--method" -> method = v;
                     case "-d" -> outputDirectory = Paths.get(v);
+                    case "--disable" -> disable = v;
                     case "--sourcepath", "-sourcepath", "--source-path" -> sourcepath.addAll(pathList(v));
                     default -> classpath.addAll(pathList(v));
                 }
@@ -136,7 +147,7 @@ public final class GeneratorCli {
         if (inputs.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Options(List.copyOf(inputs), method, outputDirectory, List.copyOf(sourcepath), List.copyOf(classpath)));
+        return Optional.of(new Options(List.copyOf(inputs), method, outputDirectory, List.copyOf(sourcepath), List.copyOf(classpath), disable));
     }
 
     /** {@code a:b} (on Windows {@code a;b}), empty entries dropped. */
@@ -189,6 +200,8 @@ public final class GeneratorCli {
         err.println("  --classpath <path>        jars and class directories holding compiled @Differentiable methods the inputs call.");
         err.println("                            Accepted and recorded for when the generator can read compiled classes; today it reads");
         err.println("                            sources only, so put those methods' sources on --sourcepath");
+        err.println("  --disable <a,b,...>       switch optimisations off, to bisect a wrong gradient to one pass: "
+                + dev.adjoint.generator.analyze.Options.names());
         err.println("  -h, --help                this text");
         err.println("exit status: 0 done, 1 an error in the sources (nothing written), 2 a usage error or a file that cannot be read or written");
     }

@@ -47,6 +47,7 @@ public final class IncrementalState {
         update(md, request.outputDirectory().toAbsolutePath().toString());
         update(md, "failOnTapeFallback=" + request.failOnTapeFallback());
         update(md, "report=" + request.reportFile());
+        update(md, "options=" + request.options());
         for (Map.Entry<Path, String> e : sources.entrySet()) {
             update(md, e.getKey().toAbsolutePath().toString());
             update(md, e.getValue());

@@ -1,6 +1,7 @@
 package dev.adjoint.generator.reverse;
 
 import dev.adjoint.generator.analyze.CountedLoop;
+import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.analyze.Saves;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
@@ -40,7 +41,8 @@ final class BlockReversal {
         List<Group> groups = new ArrayList<>();
         Origin shown = enclosing;
         // with the optimisations on (PLAIN keeps every step, as an oracle)
-        Map<Stmt, Increments.Increment> increments = sw.an.saveArrayElements() ? Map.of() : Increments.in(stmts, sw.uses(), sw.an);
+        Map<Stmt, Increments.Increment> increments = !sw.an.on(Options.Optimisation.INCREMENTS) ? Map.of()
+                : Increments.in(stmts, sw.uses(), sw.an);
         Set<Stmt> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
         increments.values().forEach(i -> dropped.addAll(i.parts()));
         for (int k = 0; k < stmts.size(); k++) {
@@ -71,7 +73,7 @@ final class BlockReversal {
             for (int p = group.parts().size() - 1; p >= 0; p--) {
                 lines.addAll(group.parts().get(p));
             }
-            if (!sw.an.saveArrayElements()) {
+            if (sw.an.on(Options.Optimisation.FRESH_ADJOINTS)) {
                 lines = FreshAdjoints.simplify(lines, FreshAdjoints.ownTemporaries(group.stmts(), sw), sw.adjointTypes());
             }
             if (!lines.isEmpty()) {
@@ -132,9 +134,10 @@ final class BlockReversal {
         if (countedPath) {
             sw.reversedCounters.addLast(counted.get().counter());
         }
-        List<Stmt.Assign> again = countedPath ? Recomputation.in(l, counted.get(), sw) : List.of();
+        List<Stmt.Assign> again = countedPath && sw.an.on(Options.Optimisation.RECOMPUTATION) ? Recomputation.in(l, counted.get(), sw)
+                : List.of();
         sw.recomputed.addAll(again);
-        List<Refills.Refill> refills = countedPath ? Refills.in(l, sw) : List.of();
+        List<Refills.Refill> refills = countedPath && sw.an.on(Options.Optimisation.REFILLS) ? Refills.in(l, sw) : List.of();
         refills.forEach(r -> sw.refilled.add(r.store()));
         Sweeps body = block(l.body(), l.origin());
         if (countedPath) {
@@ -182,7 +185,7 @@ final class BlockReversal {
             }
             back.addAll(reversedBody);
             String iterations = c.start().equals("0") ? c.exit() : "(long) " + c.exit() + " - " + Rule.parenthesize(c.start());
-            List<Code> stores = sw.reserveRoom(loopBody, iterations, forward);
+            List<Code> stores = sw.an.on(Options.Optimisation.STACK_ROOM) ? sw.reserveRoom(loopBody, iterations, forward) : loopBody;
             forward.add(new Code.Loop(header, stores));
             reverse.add(new Code.Line(j + " = " + c.exit()));
             reverse.add(new Code.Loop("while (" + j + " > " + c.start() + ")", back));

@@ -1,6 +1,7 @@
 package dev.adjoint.generator.reverse;
 
 import dev.adjoint.generator.analyze.Analysis;
+import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Stmt;
@@ -78,9 +79,13 @@ public final class ReverseSweep {
             for (List<Code> part : List.of(forward, reverse, sw.saveDeclarations, prologue, epilogue)) {
                 Code.texts(part, t -> Code.Names.each(t, n -> mentions.merge(n, 1, Integer::sum)));
             }
-            forward = LoopFusion.fuse(forward, mentions);
-            reverse = LoopFusion.fuse(reverse, mentions);
-            reverse = LoopAccumulators.promote(reverse, sw.adjointArrays(), sw::claim);
+            if (an.on(Options.Optimisation.LOOP_FUSION)) {
+                forward = LoopFusion.fuse(forward, mentions);
+                reverse = LoopFusion.fuse(reverse, mentions);
+            }
+            if (an.on(Options.Optimisation.LOOP_ACCUMULATORS)) {
+                reverse = LoopAccumulators.promote(reverse, sw.adjointArrays(), sw::claim);
+            }
             Map<String, Ty.Prim> arrays = new HashMap<>(sw.adjointArrays());
             for (Atom.Var v : ir.params()) {
                 if (v.type().dims() == 1) {
@@ -92,8 +97,10 @@ public final class ReverseSweep {
                     arrays.put(v.name(), v.type().prim());
                 }
             }
-            forward = InvariantLoads.hoist(forward, arrays, sw::claim);
-            reverse = InvariantLoads.hoist(reverse, arrays, sw::claim);
+            if (an.on(Options.Optimisation.INVARIANT_LOADS)) {
+                forward = InvariantLoads.hoist(forward, arrays, sw::claim);
+                reverse = InvariantLoads.hoist(reverse, arrays, sw::claim);
+            }
         }
 
         List<Code> out = new ArrayList<>();

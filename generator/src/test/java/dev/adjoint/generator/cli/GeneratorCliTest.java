@@ -96,6 +96,19 @@ class GeneratorCliTest {
     }
 
     @Test
+    void disableSwitchesOptimisationsOffAndNamesTheValidOnes() throws IOException {
+        Path model = write("p/Model.java", MODEL);
+        Run r = run("--disable", "freshAdjoints,activity", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(AdjointGenerator.translate(Map.of(model, MODEL), Map.of(), java.util.Optional.empty(),
+                dev.adjoint.generator.analyze.Options.disabling("freshAdjoints,activity")).generated().get("p.ModelAdjoint"), r.out());
+        Run bad = run("--disable", "fusion", model.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("adjoint: unknown optimisation 'fusion' in adjoint.disable; the optimisations are activity,"),
+                bad.err());
+    }
+
+    @Test
     void stderrSaysWhyAMethodGoesToTheTape() throws IOException {
         Path model = write("p/Model.java", MODEL.replace("return x * x * x;", "return cube(x);"));
         Run r = run(model.toString());
