@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.AdjointGenerated;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.FloatGrad;
+import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.ir.Ty;

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.ir.Ty;

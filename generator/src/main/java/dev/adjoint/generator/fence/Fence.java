@@ -37,7 +37,7 @@ import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.Modifier;
 import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.emit.NameClashes;
+import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.select.MethodRequest;

@@ -2,6 +2,7 @@ package dev.adjoint.generator.pipeline;
 
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.adjoint.Strategy;
+import dev.adjoint.generator.size.MethodSize;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.analyze.ActivityAnalysis;
 import dev.adjoint.generator.analyze.Options;

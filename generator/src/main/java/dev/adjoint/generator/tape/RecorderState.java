@@ -2,7 +2,7 @@ package dev.adjoint.generator.tape;
 
 import com.github.javaparser.ast.Node;
 import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.emit.NameClashes;
+import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.normalize.Calls;
 import dev.adjoint.generator.normalize.Lowering;
 import dev.adjoint.generator.normalize.Types;

@@ -1,6 +1,6 @@
 package dev.adjoint.generator.tape;
 
-import dev.adjoint.generator.emit.NameClashes;
+import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.reverse.AdjointMethod;

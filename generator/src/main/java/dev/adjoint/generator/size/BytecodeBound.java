@@ -1,4 +1,4 @@
-package dev.adjoint.generator.pipeline;
+package dev.adjoint.generator.size;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;

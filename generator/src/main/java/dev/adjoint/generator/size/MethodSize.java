@@ -1,4 +1,4 @@
-package dev.adjoint.generator.pipeline;
+package dev.adjoint.generator.size;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
@@ -19,9 +19,9 @@ import java.util.Optional;
  * constant but 0 and 1 at 3 ({@code ldc2_w}), every call at 3, a comparison used as a value as its jumps plus
  * the 5 bytes that turn them into 0 or 1, {@code finally} once per way out of its {@code try}.
  */
-final class MethodSize {
+public final class MethodSize {
     /** The most bytecode a JVM method may have (JVMS 4.7.3: {@code code_length} < 65536). */
-    static final int LIMIT = 65_535;
+    public static final int LIMIT = 65_535;
     /** What the emitter adds around a body (the {@code AdjointStacks} lookup, the return): a margin. */
     /** A recorder's node: a declaration whose value is a call {@code _tape.pushN(...)} (see {@link #lowerBound}). */
     private static final java.util.regex.Pattern TAPE_NODE = java.util.regex.Pattern.compile("int [\\w$]+ = [\\w$]+\\.push[1-4]\\(.*\\);");
@@ -41,7 +41,7 @@ final class MethodSize {
      * @param bytes its size in bytes of bytecode: an upper bound, or with {@code atLeast} a lower one
      * @param approximately its size, roughly (from a sample of its statements when {@code atLeast})
      */
-    record Over(long bytes, boolean atLeast, long approximately) {
+    public record Over(long bytes, boolean atLeast, long approximately) {
         Over(long bytes, boolean atLeast) {
             this(bytes, atLeast, bytes);
         }
@@ -53,7 +53,7 @@ final class MethodSize {
 
     /** Whether the largest method {@code m} becomes (its Vjp, or its tape recorder) is over the limit. */
     /** Whether a generated {@code Jvp} method would be over the limit. */
-    static Optional<Over> overLimit(dev.adjoint.generator.forward.JvpMethod m) {
+    public static Optional<Over> overLimit(dev.adjoint.generator.forward.JvpMethod m) {
         List<String> params = new ArrayList<>();
         m.request().params().forEach(p -> params.add(p.name()));
         params.addAll(m.tangentNames());
@@ -63,7 +63,7 @@ final class MethodSize {
         return overLimit(text.toString(), params);
     }
 
-    static Optional<Over> overLimit(AdjointMethod m) {
+    public static Optional<Over> overLimit(AdjointMethod m) {
         List<String> params = new ArrayList<>();
         m.request().params().forEach(p -> params.add(p.name()));
         List<String> vjpParams = new ArrayList<>(params);
@@ -80,7 +80,7 @@ final class MethodSize {
     }
 
     /** The parameters of a recorder: the tape, then each parameter and its handle, if it has one. */
-    static List<String> recorderParams(List<String> params, List<String> handles) {
+    public static List<String> recorderParams(List<String> params, List<String> handles) {
         List<String> out = new ArrayList<>(List.of("_tape"));
         out.addAll(params);
         handles.stream().filter(h -> h != null).forEach(out::add);
@@ -92,7 +92,7 @@ final class MethodSize {
      * as generated code is written) is over the limit; not when the text does not parse (then javac
      * has the last word).
      */
-    static Optional<Over> overLimit(String body, List<String> params) {
+    public static Optional<Over> overLimit(String body, List<String> params) {
         if ((long) body.length() * MAX_BYTES_PER_CHAR + EMITTER_MARGIN <= LIMIT) {
             return Optional.empty(); // too short to matter
         }
@@ -140,7 +140,7 @@ final class MethodSize {
      * tape recorder's node, {@code int h = _tape.pushN(...);}, is 3 bytes more: its invoke is 3
      * bytes besides the load and the store (so that a long recorder is sampled rather than parsed whole).
      */
-    static long lowerBound(String body) {
+    public static long lowerBound(String body) {
         long bytes = 0;
         for (String line : body.split("\n")) {
             String t = line.strip();

@@ -1,4 +1,4 @@
-package dev.adjoint.generator.emit;
+package dev.adjoint.generator.naming;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

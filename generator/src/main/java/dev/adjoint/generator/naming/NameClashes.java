@@ -1,4 +1,4 @@
-package dev.adjoint.generator.emit;
+package dev.adjoint.generator.naming;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.Parameter;
@@ -28,7 +28,7 @@ public final class NameClashes {
     private NameClashes() {}
 
     /** Runtime types named in generated statements, imported unless a user's variable hides them. */
-    static final List<ClassName> TYPES = List.of(
+    public static final List<ClassName> TYPES = List.of(
             ClassName.get("dev.adjoint.stack", "AdjointStacks"), ClassName.get(Gradients.class),
             ClassName.get(DoubleGrad.class), ClassName.get(FloatGrad.class), ClassName.get("dev.adjoint.tape", "Tape"));
 
@@ -51,7 +51,7 @@ public final class NameClashes {
     }
 
     /** The simple names of the runtime types that a parameter or a local of {@code r} hides. */
-    static Set<String> hiddenIn(MethodRequest r) {
+    public static Set<String> hiddenIn(MethodRequest r) {
         Set<String> variables = new TreeSet<>();
         variables(r).forEach(v -> variables.add(v.getNameAsString()));
         Set<String> hidden = new TreeSet<>();
