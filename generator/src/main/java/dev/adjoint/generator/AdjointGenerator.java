@@ -141,6 +141,28 @@ public final class AdjointGenerator {
     }
 
     /**
+     * The intermediate form of {@code sources} after {@code stage} ({@code normalize},
+     * {@code analyze}, {@code reverse}, {@code optimize}), as stable text, for debugging the generator.
+     *
+     * @throws IllegalArgumentException for an unknown stage, naming the valid ones
+     */
+    public static String dump(Map<Path, String> sources, String stage, Optional<String> onlyMethod,
+            dev.adjoint.generator.analyze.Options options) {
+        dev.adjoint.generator.pipeline.Dumps.Stage s = dev.adjoint.generator.pipeline.Dumps.Stage.of(stage).orElseThrow(
+                () -> new IllegalArgumentException("unknown stage '" + stage + "' to dump; the stages are normalize, analyze, reverse,"
+                        + " optimize"));
+        return dev.adjoint.generator.pipeline.Dumps.dump(sources, s, onlyMethod, options);
+    }
+
+    /** {@link #dump(Map, String, Optional, dev.adjoint.generator.analyze.Options)} of the request's source roots. */
+    public static String dump(GenerationRequest request, String stage, Optional<String> onlyMethod) {
+        List<Diagnostic> unreadable = new ArrayList<>();
+        Map<Path, String> sources = read(SourceScanner.scan(request.sourceRoots(), request.includes(), request.excludes()), unreadable);
+        String problems = unreadable.stream().map(d -> "// " + d.format() + "\n").collect(java.util.stream.Collectors.joining());
+        return problems + dump(sources, stage, onlyMethod, request.options());
+    }
+
+    /**
      * The adjoint of one method, for inspection without a build.
      *
      * @param sourceRoots where to look for the method's class

@@ -90,6 +90,17 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     @Parameter(property = "adjoint.disable", defaultValue = "")
     private String disable;
 
+    /**
+     * Logs the intermediate form of every {@code @Differentiable} method after a stage, for debugging
+     * the generator: {@code normalize} (three-address form), {@code analyze} (with activity and
+     * saves), {@code reverse} (the adjoint before the optimisations that rewrite it), {@code optimize}
+     * (as written). Off by default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "adjoint.dump")
+    private String dump;
+
     /** The packaging of the project: a {@code pom} project has no sources, so the goals do nothing there. */
     private static final String POM = "pom";
 
@@ -154,6 +165,18 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
         GenerationReport.report(result, getLog());
         if (verbose) {
             GenerationReport.details(result, request.reportFile(), millis, getLog());
+        }
+        if (dump != null && !dump.isBlank()) {
+            String text;
+            try {
+                text = GeneratorCall.run("dumping", () -> AdjointGenerator.dump(request, dump.strip(), java.util.Optional.empty()));
+            } catch (MojoExecutionException e) {
+                if (e.getCause() instanceof IllegalArgumentException bad) {
+                    throw new MojoFailureException(GenerationReport.PREFIX + bad.getMessage());
+                }
+                throw e;
+            }
+            text.lines().forEach(line -> getLog().info(line));
         }
         afterGeneration(request);
     }

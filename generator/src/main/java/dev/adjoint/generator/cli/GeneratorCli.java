@@ -41,9 +41,10 @@ public final class GeneratorCli {
      * @param classpath jars and directories of compiled {@code @Differentiable} methods the inputs
      *     call; recorded only: the generator reads sources, not class files, today
      * @param disable the optimisations to switch off ({@code --disable loopFusion,refills}), or {@code ""}
+     * @param dump the stage whose intermediate form to print instead of the classes ({@code --dump analyze}), or {@code null}
      */
     record Options(List<Path> inputs, String method, Path outputDirectory, List<Path> sourcepath, List<Path> classpath,
-            String disable) {}
+            String disable, String dump) {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -85,6 +86,17 @@ public final class GeneratorCli {
             err.println("adjoint: cannot read " + e.getMessage());
             return 2;
         }
+        if (o.dump() != null) {
+            Map<Path, String> all = new LinkedHashMap<>(context);
+            all.putAll(sources);
+            try {
+                out.print(AdjointGenerator.dump(all, o.dump(), Optional.ofNullable(o.method()), optimisations));
+            } catch (IllegalArgumentException e) {
+                err.println("adjoint: " + e.getMessage());
+                return 2;
+            }
+            return 0;
+        }
         Translation t = AdjointGenerator.translate(sources, context, Optional.ofNullable(o.method()), optimisations);
         for (Diagnostic d : t.diagnostics()) {
             err.println(d.severity() + " " + d.format());
@@ -119,10 +131,11 @@ public final class GeneratorCli {
         List<Path> sourcepath = new ArrayList<>();
         List<Path> classpath = new ArrayList<>();
         String disable = "";
+        String dump = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             boolean valued = switch (a) {
-                case "--method", "-d", "--disable", "--sourcepath", "-sourcepath", "--source-path",
+                case "--method", "-d", "--disable", "--dump", "--sourcepath", "-sourcepath", "--source-path",
                         "--classpath", "-classpath", "-cp", "--class-path" -> true;
                 default -> false;
             };
@@ -135,6 +148,7 @@ public final class GeneratorCli {
                     case "--method" -> method = v;
                     case "-d" -> outputDirectory = Paths.get(v);
                     case "--disable" -> disable = v;
+                    case "--dump" -> dump = v;
                     case "--sourcepath", "-sourcepath", "--source-path" -> sourcepath.addAll(pathList(v));
                     default -> classpath.addAll(pathList(v));
                 }
@@ -147,7 +161,7 @@ public final class GeneratorCli {
         if (inputs.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Options(List.copyOf(inputs), method, outputDirectory, List.copyOf(sourcepath), List.copyOf(classpath), disable));
+        return Optional.of(new Options(List.copyOf(inputs), method, outputDirectory, List.copyOf(sourcepath), List.copyOf(classpath), disable, dump));
     }
 
     /** {@code a:b} (on Windows {@code a;b}), empty entries dropped. */
@@ -202,6 +216,9 @@ public final class GeneratorCli {
         err.println("                            sources only, so put those methods' sources on --sourcepath");
         err.println("  --disable <a,b,...>       switch optimisations off, to bisect a wrong gradient to one pass: "
                 + dev.adjoint.generator.analyze.Options.names());
+        err.println("  --dump <stage>            print the intermediate form after a stage instead of the classes: normalize (the");
+        err.println("                            three-address form), analyze (with activity and saves), reverse (the adjoint before the");
+        err.println("                            optimisations that rewrite it), optimize (as the build writes it)");
         err.println("  -h, --help                this text");
         err.println("exit status: 0 done, 1 an error in the sources (nothing written), 2 a usage error or a file that cannot be read or written");
     }

@@ -1,0 +1,131 @@
+package dev.adjoint.generator.pipeline;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.desugar.Desugaring;
+import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.parse.SourceParser;
+import dev.adjoint.generator.select.ImplicitCallees;
+import dev.adjoint.generator.select.MethodIndex;
+import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.select.MethodSelector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The passes before a strategy is chosen, shared by the translation and the pass dumps: parse every
+ * file, select the {@code @Differentiable} methods and the plain helpers they call, desugar each once,
+ * and index what can be called.
+ */
+final class FrontEnd {
+    private FrontEnd() {}
+
+    /**
+     * What the front end hands on.
+     *
+     * @param diagnostics every problem so far
+     * @param requests the methods to differentiate (only {@code onlyMethod}'s when it is given)
+     * @param implicit the plain methods selected because annotated ones call them
+     * @param index every method differentiated code can call
+     */
+    record Prepared(List<Diagnostic> diagnostics, List<MethodRequest> requests, Set<MethodDeclaration> implicit, MethodIndex index) {}
+
+    static Prepared prepare(Map<Path, String> sources, Optional<String> onlyMethod) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Unit> parsedUnits = new ArrayList<>();
+        for (Map.Entry<Path, String> e : new TreeMap<>(sources).entrySet()) {
+            SourceParser.Parsed parsed = SourceParser.parse(e.getKey(), e.getValue());
+            if (parsed.unit().isEmpty() && !mentionsAdjoint(e.getValue())) {
+                // a file with nothing to differentiate (newer syntax, say) is not ours to fail the build over
+                diagnostics.add(Diagnostic.note(e.getKey(), "not read by adjoint: it does not parse as Java 17 ("
+                        + parsed.diagnostics().get(0).message() + ") and declares no @Differentiable or @CustomDerivative"
+                        + " method; its methods cannot be called from differentiated code"));
+                continue;
+            }
+            diagnostics.addAll(parsed.diagnostics());
+            parsed.unit().ifPresent(u -> parsedUnits.add(new Unit(e.getKey(), e.getValue(), u)));
+        }
+        List<CompilationUnit> units = parsedUnits.stream().map(Unit::unit).toList();
+        Selected selected = selectAll(parsedUnits, Set.of());
+        // plain methods that the annotated ones call are differentiated too: select again with them
+        Set<MethodDeclaration> implicit = ImplicitCallees.of(selected.requests(),
+                MethodIndex.of(units, concat(selected.requests(), selected.customs())));
+        if (!implicit.isEmpty()) {
+            selected = selectAll(parsedUnits, implicit);
+        }
+        diagnostics.addAll(selected.diagnostics());
+        List<MethodRequest> requests = new ArrayList<>(selected.requests());
+        List<MethodRequest> customs = selected.customs();
+        for (MethodRequest r : requests) {
+            // once, before either strategy or a caller reads the body
+            Desugaring.apply(r);
+        }
+        List<MethodRequest> callable = new ArrayList<>(requests);
+        callable.addAll(customs); // a custom pullback wins over a generated adjoint for callers
+        MethodIndex index = MethodIndex.of(units, callable);
+        if (onlyMethod.isPresent()) {
+            requests = requests.stream().filter(r -> r.methodRef().equals(onlyMethod.get())
+                    || (r.packageName().isEmpty() ? "" : r.packageName() + ".").concat(String.join("$", r.ownerPath())).concat("#" + r.name())
+                            .equals(onlyMethod.get())).toList();
+            if (requests.isEmpty() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
+                diagnostics.add(Diagnostic.error(Path.of(onlyMethod.get()), 0, 0, "no @Differentiable method "
+                        + onlyMethod.get() + " was found in the source roots (write it as package.Class#method)"));
+            }
+        }
+        return new Prepared(diagnostics, requests, implicit, index);
+    }
+
+    /** Whether a file's text names Adjoint's annotations at all (a cheap test before trusting its syntax errors). */
+    static boolean mentionsAdjoint(String text) {
+        return text.contains("Differentiable") || text.contains("CustomDerivative");
+    }
+
+    private static List<MethodRequest> concat(List<MethodRequest> a, List<MethodRequest> b) {
+        List<MethodRequest> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** A parsed source file. */
+    private record Unit(Path file, String text, CompilationUnit unit) {}
+
+    /** What selection found in every file: the methods to differentiate, the custom pullbacks, the problems. */
+    private record Selected(List<MethodRequest> requests, List<MethodRequest> customs, List<Diagnostic> diagnostics) {}
+
+    /** Selects the annotated methods of {@code units}, and those of {@code implicit} as if they were annotated. */
+    private static Selected selectAll(List<Unit> units, Set<MethodDeclaration> implicit) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<MethodRequest> requests = new ArrayList<>();
+        List<MethodRequest> customs = new ArrayList<>();
+        Map<String, Path> owners = new TreeMap<>();
+        for (Unit u : units) {
+            MethodSelector.Selection sel;
+            try {
+                sel = MethodSelector.select(u.file(), u.unit(), implicit);
+            } catch (StackOverflowError deep) {
+                diagnostics.add(SourceParser.tooDeep(u.file(), u.text()));
+                continue;
+            }
+            diagnostics.addAll(sel.diagnostics());
+            customs.addAll(sel.customs());
+            for (MethodRequest r : sel.requests()) {
+                Path other = owners.putIfAbsent(r.ownerQualifiedName(), r.file());
+                if (other != null && !other.equals(r.file())) {
+                    diagnostics.add(Positions.error(r.file(), r.declaration(), "class " + r.ownerQualifiedName()
+                            + " is also defined in " + other + ": two source files define the same class;"
+                            + " remove one of them from the source roots"));
+                    continue;
+                }
+                requests.add(r);
+            }
+        }
+        return new Selected(requests, customs, diagnostics);
+    }
+
+}
