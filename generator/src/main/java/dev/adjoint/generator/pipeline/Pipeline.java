@@ -9,6 +9,8 @@ import dev.adjoint.generator.desugar.Desugaring;
 import dev.adjoint.generator.emit.AdjointClassEmitter;
 import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.JvpMethod;
+import dev.adjoint.generator.objects.InstanceLifting;
+import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.SourceParser;
 import dev.adjoint.generator.reverse.AdjointMethod;
@@ -186,7 +188,11 @@ public final class Pipeline {
                 continue;
             }
             diagnostics.addAll(parsed.diagnostics());
-            parsed.unit().ifPresent(u -> parsedUnits.add(new Unit(e.getKey(), e.getValue(), u)));
+            parsed.unit().ifPresent(u -> {
+                // instance methods become static ones with the object's fields as parameters, before anything reads them
+                diagnostics.addAll(InstanceLifting.lift(e.getKey(), u));
+                parsedUnits.add(new Unit(e.getKey(), e.getValue(), u));
+            });
         }
         List<CompilationUnit> units = parsedUnits.stream().map(Unit::unit).toList();
         Selected selected = selectAll(parsedUnits, Set.of());
@@ -197,7 +203,7 @@ public final class Pipeline {
             selected = selectAll(parsedUnits, implicit);
         }
         diagnostics.addAll(selected.diagnostics());
-        List<MethodRequest> requests = new ArrayList<>(selected.requests());
+        List<MethodRequest> requests = new ArrayList<>(selected.requests().stream().map(Receiver::internal).toList());
         List<MethodRequest> customs = selected.customs();
         for (MethodRequest r : requests) {
             // once, before either strategy or a caller reads the body

@@ -1,0 +1,87 @@
+package dev.adjoint.generator.objects;
+
+import com.github.javaparser.ast.DataKey;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.select.MethodRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a lifted instance method keeps of its object: the method reads the fields {@link #leaves}
+ * through parameters appended after its own, and every method generated for it takes the object
+ * itself first, as {@link #SELF}, to call the user's instance methods for their values.
+ *
+ * @param ownerSimpleName the class, as written in its package ({@code Outer.Inner})
+ * @param leaves the fields, in declaration order, each with the parameter that carries its value
+ * @param ownParams how many of the lifted method's parameters are the user's (the leaves follow)
+ * @param wrtThis whether the gradient is taken with respect to the object's fields
+ * @param annotated whether the user marked it {@code @Differentiable} (then it has public methods
+ *     taking the object; a method it calls only has the internal ones)
+ */
+public record Receiver(String ownerSimpleName, List<Leaf> leaves, int ownParams, boolean wrtThis, boolean annotated) {
+    /** The receiver's name in every generated method of a lifted instance method. */
+    public static final String SELF = "self";
+
+    /** Attached to the lifted declaration. */
+    static final DataKey<Receiver> KEY = new DataKey<>() {};
+
+    public Receiver {
+        leaves = List.copyOf(leaves);
+    }
+
+    /**
+     * One field of the object the method may read.
+     *
+     * @param field the field's name
+     * @param param the parameter that carries its value in the lifted method
+     * @param type its type
+     * @param isPrivate whether the generated class must read it through a {@code VarHandle}
+     */
+    public record Leaf(String field, String param, Ty type, boolean isPrivate) {}
+
+    /** The receiver of {@code r}'s method when it is a lifted instance method. */
+    public static Optional<Receiver> of(MethodRequest r) {
+        return of(r.declaration());
+    }
+
+    /** The receiver of a lifted declaration. */
+    public static Optional<Receiver> of(MethodDeclaration d) {
+        return d.containsData(KEY) ? Optional.of(d.getData(KEY)) : Optional.empty();
+    }
+
+    /**
+     * The call computing {@code callee}'s value in generated code: {@code owner.name(args)} for a
+     * static method, {@code self.name(own args)} for a lifted one (its leaves are the object's
+     * fields, which the method reads itself).
+     */
+    public static String primalCall(MethodRequest callee, String owner, List<String> args) {
+        Optional<Receiver> rc = of(callee);
+        if (rc.isEmpty()) {
+            return owner + "." + callee.name() + "(" + String.join(", ", args) + ")";
+        }
+        return SELF + "." + callee.name() + "(" + String.join(", ", args.subList(0, rc.get().ownParams())) + ")";
+    }
+
+    /** The arguments of a call to one of {@code callee}'s generated methods: the receiver first for a lifted one. */
+    public static List<String> generatedArgs(MethodRequest callee, List<String> args) {
+        if (of(callee).isEmpty()) {
+            return args;
+        }
+        List<String> all = new ArrayList<>();
+        all.add(SELF);
+        all.addAll(args);
+        return all;
+    }
+
+    /** The generated methods' name prefix of a lifted method: its public ones wrap these, which take the leaves. */
+    public static MethodRequest internal(MethodRequest r) {
+        return of(r).isPresent() ? r.withAdjointName("_" + r.adjointName()) : r;
+    }
+
+    /** The public name of a lifted request's generated methods ({@code loss} for {@code _loss}). */
+    public static String publicName(MethodRequest r) {
+        return r.adjointName().substring(1);
+    }
+}
