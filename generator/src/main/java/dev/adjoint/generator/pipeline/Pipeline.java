@@ -7,6 +7,7 @@ import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.desugar.Desugaring;
 import dev.adjoint.generator.emit.AdjointClassEmitter;
+import dev.adjoint.generator.emit.GradClassEmitter;
 import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.objects.InstanceLifting;
@@ -125,6 +126,11 @@ public final class Pipeline {
         while (changed) {
             changed = jvps.values().removeIf(j -> j.callees().stream().anyMatch(c -> translated.contains(c) && !jvps.containsKey(c)));
         }
+    }
+
+    /** A method of one adjoint class that takes the gradient with respect to its object's fields, if one does ({@code wrt = "this"}). */
+    private static Optional<AdjointMethod> gradClass(List<AdjointMethod> methods) {
+        return methods.stream().filter(m -> Receiver.of(m.request()).filter(Receiver::wrtThis).isPresent()).findFirst();
     }
 
     /** Whether a file's text names Adjoint's annotations at all (a cheap test before trusting its syntax errors). */
@@ -270,6 +276,8 @@ public final class Pipeline {
             for (Map.Entry<String, List<AdjointMethod>> e : byClass.entrySet()) {
                 try {
                     generated.put(e.getKey(), AdjointClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), e.getValue(), jvps, hvps));
+                    gradClass(e.getValue()).ifPresent(g -> generated.put(GradClassEmitter.qualifiedName(g.request()),
+                            GradClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), g.request(), Receiver.of(g.request()).orElseThrow())));
                 } catch (StackOverflowError deep) {
                     e.getValue().forEach(m -> diagnostics.add(tooDeep(m.request())));
                 }
