@@ -264,7 +264,9 @@ public final class AdjointClassEmitter {
      */
     private static void receiver(MethodRequest r, MethodSpec.Builder b) {
         if (Receiver.of(r).isPresent()) {
-            b.addParameter(ReceiverWrappers.owner(r), Receiver.SELF);
+            if (Receiver.of(r).get().instance()) {
+                b.addParameter(ReceiverWrappers.owner(r), Receiver.SELF);
+            }
         } else if (r.isPublic()) {
             b.addModifiers(Modifier.PUBLIC);
         }

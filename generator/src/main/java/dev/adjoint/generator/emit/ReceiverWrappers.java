@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.FieldHandles;
@@ -77,12 +78,16 @@ final class ReceiverWrappers {
     static MethodSpec grad(AdjointMethod m, Receiver rc) {
         MethodRequest r = m.request();
         List<String> args = new ArrayList<>();
-        args.add(Receiver.SELF);
-        own(r, rc).forEach(p -> args.add(p.name()));
+        if (rc.instance()) {
+            args.add(Receiver.SELF);
+        }
+        publicParams(r, rc).forEach(p -> args.add(p.name()));
         args.add(r.result().prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0");
-        args.addAll(publicBuffers(m, rc));
+        List<String> buffers = publicBuffers(m, rc).stream().map(b -> b.name()).toList();
+        args.addAll(buffers);
         return signature(m, rc, Receiver.publicName(r) + "Grad", false)
-                .addJavadoc("Returns {@code self.$L(...)} and adds its gradient into $L.\n", r.name(), codes(publicBuffers(m, rc)))
+                .addJavadoc("Returns {@code $L(...)} and adds its gradient into $L.\n", (rc.instance() ? "self." : r.ownerSimpleName() + ".")
+                        + r.name(), codes(buffers))
                 .addStatement("return $L($L)", Receiver.publicName(r) + "Vjp", String.join(", ", args))
                 .build();
     }
@@ -90,78 +95,132 @@ final class ReceiverWrappers {
     /** {@code nameVjp(Model self, ..., seed, ...)}. */
     static MethodSpec vjp(AdjointMethod m, Receiver rc) {
         MethodRequest r = m.request();
+        java.util.Map<String, Slot> slots = slots(rc);
         List<String> args = new ArrayList<>();
-        args.add(Receiver.SELF);
-        own(r, rc).forEach(p -> args.add(p.name()));
-        for (Receiver.Leaf l : rc.leaves()) {
-            args.add(l.isPrivate() ? "(" + l.type().java() + ") " + handle(l.field()) + ".get(" + Receiver.SELF + ")"
-                    : Receiver.SELF + "." + l.field());
+        if (rc.instance()) {
+            args.add(Receiver.SELF);
+        }
+        for (Param p : r.params()) {
+            Slot s = slots.get(p.name());
+            args.add(s == null ? p.name() : s.read());
         }
         args.add(m.seedName());
         CodeBlock.Builder body = CodeBlock.builder();
         List<Param> wrt = r.wrtParams();
-        List<String> cells = new ArrayList<>();
+        List<String> adds = new ArrayList<>();
         for (int i = 0; i < wrt.size(); i++) {
             Param p = wrt.get(i);
-            Receiver.Leaf leaf = leafOf(rc, p).orElse(null);
-            if (leaf == null) {
+            Slot s = slots.get(p.name());
+            if (s == null) {
                 args.add(m.bufferNames().get(i));
             } else if (p.type().isArray()) {
-                args.add(SINK + "." + leaf.field());
+                args.add(s.sink());
             } else {
-                if (cells.isEmpty()) {
+                if (adds.isEmpty()) {
                     body.addStatement("$T _stack = $T.forThread()", STACKS, STACKS);
                     body.addStatement("int _cells = _stack.doubleCellMark()");
                     body.addStatement("int _cellsf = _stack.floatCellMark()");
                 }
-                String cell = "_d_" + leaf.field();
+                String cell = "_d_" + p.name();
                 boolean isFloat = p.type().prim() == Ty.Prim.FLOAT;
                 body.addStatement("$T $L = _stack.$L()", isFloat ? FloatGrad.class : DoubleGrad.class, cell,
                         isFloat ? "borrowFloatCell" : "borrowDoubleCell");
-                cells.add(leaf.field());
+                adds.add(s.sink() + " += " + cell + ".get()");
                 args.add(cell);
             }
         }
         String call = r.adjointName() + "Vjp(" + String.join(", ", args) + ")";
-        if (cells.isEmpty()) {
+        if (adds.isEmpty()) {
             body.addStatement("return $L", call);
         } else {
             body.addStatement("$T _result = $L", AdjointClassEmitter.typeName(r.result()), call);
-            cells.forEach(f -> body.addStatement("$L.$L += _d_$L.get()", SINK, f, f));
+            adds.forEach(a -> body.addStatement("$L", a));
             body.addStatement("_stack.releaseCells(_cells, _cellsf)");
             body.addStatement("return _result");
         }
         return signature(m, rc, Receiver.publicName(r) + "Vjp", true)
-                .addJavadoc("Returns {@code self.$L(...)} and adds {@code $L} times its gradient into $L.\n", r.name(), m.seedName(),
-                        codes(publicBuffers(m, rc)))
+                .addJavadoc("Returns {@code $L(...)} and adds {@code $L} times its gradient into $L.\n",
+                        (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(), m.seedName(),
+                        codes(publicBuffers(m, rc).stream().map(b -> b.name()).toList()))
                 .addCode(body.build())
                 .build();
     }
 
-    private static final ClassName STACKS = ClassName.get("dev.adjoint.stack", "AdjointStacks");
+    /**
+     * A lifted parameter that carries a field or a component: how the public method reads its
+     * value, and where its gradient goes ({@code dthis.w}, {@code dp.k}).
+     */
+    private record Slot(String read, String sink) {}
 
-    private static String codes(List<String> names) {
-        return names.stream().map(n -> "{@code " + n + "}").collect(Collectors.joining(", "));
-    }
-
-    private static List<Param> own(MethodRequest r, Receiver rc) {
-        return r.params().subList(0, rc.ownParams());
-    }
-
-    private static java.util.Optional<Receiver.Leaf> leafOf(Receiver rc, Param p) {
-        return rc.leaves().stream().filter(l -> l.param().equals(p.name())).findFirst();
-    }
-
-    /** The public buffers: the object's gradient first (for {@code wrt = "this"}), then the parameters'. */
-    private static List<String> publicBuffers(AdjointMethod m, Receiver rc) {
-        List<String> out = new ArrayList<>();
-        if (rc.wrtThis()) {
-            out.add(SINK);
+    private static java.util.Map<String, Slot> slots(Receiver rc) {
+        java.util.Map<String, Slot> out = new java.util.HashMap<>();
+        for (Receiver.Leaf l : rc.leaves()) {
+            out.put(l.param(), new Slot(l.isPrivate() ? "(" + l.type().java() + ") " + handle(l.field()) + ".get(" + Receiver.SELF + ")"
+                    : Receiver.SELF + "." + l.field(), SINK + "." + l.field()));
         }
+        for (Receiver.RecordParam p : rc.records()) {
+            for (Receiver.Leaf l : p.components()) {
+                out.put(l.param(), new Slot(p.name() + "." + l.field() + "()", sinkName(p) + "." + l.field()));
+            }
+        }
+        return out;
+    }
+
+    /** The gradient parameter of a record parameter: {@code dp} for {@code p}. */
+    private static String sinkName(Receiver.RecordParam p) {
+        return "d" + p.name();
+    }
+
+    /** The record's class. */
+    static ClassName recordClass(Receiver.RecordParam p) {
+        List<String> path = p.recordPath();
+        return ClassName.get(p.recordPackage(), path.get(0), path.subList(1, path.size()).toArray(String[]::new));
+    }
+
+    /** The record's gradient class, {@code ParamsGrad} ({@code Outer_ParamsGrad} for a nested one). */
+    static ClassName recordGradClass(Receiver.RecordParam p) {
+        return ClassName.get(p.recordPackage(), String.join("_", p.recordPath()) + "Grad");
+    }
+
+    /** A parameter of the public methods. */
+    private record Public(String name, TypeName type) {}
+
+    /** The user's parameters, records as records. */
+    private static List<Public> publicParams(MethodRequest r, Receiver rc) {
+        List<Public> out = new ArrayList<>();
+        java.util.Set<String> componentLeaves = new java.util.HashSet<>();
+        rc.records().forEach(p -> p.components().forEach(l -> componentLeaves.add(l.param())));
+        for (Param p : r.params().subList(0, rc.ownParams())) {
+            if (!componentLeaves.contains(p.name())) {
+                out.add(new Public(p.name(), AdjointClassEmitter.typeName(p.type())));
+            }
+        }
+        for (Receiver.RecordParam p : rc.records()) {
+            out.add(Math.min(p.position(), out.size()), new Public(p.name(), recordClass(p)));
+        }
+        return out;
+    }
+
+    /** The public buffers: the object's gradient first (for {@code wrt = "this"}), then the parameters', records' as their gradient classes. */
+    private static List<Public> publicBuffers(AdjointMethod m, Receiver rc) {
+        List<Public> out = new ArrayList<>();
+        if (rc.wrtThis()) {
+            out.add(new Public(SINK, gradClass(m.request())));
+        }
+        java.util.Map<String, Slot> slots = slots(rc);
+        java.util.Map<String, Receiver.RecordParam> recordOf = new java.util.HashMap<>();
+        rc.records().forEach(p -> p.components().forEach(l -> recordOf.put(l.param(), p)));
         List<Param> wrt = m.request().wrtParams();
+        java.util.Set<String> recordsDone = new java.util.HashSet<>();
         for (int i = 0; i < wrt.size(); i++) {
-            if (leafOf(rc, wrt.get(i)).isEmpty()) {
-                out.add(m.bufferNames().get(i));
+            Param p = wrt.get(i);
+            Receiver.RecordParam record = recordOf.get(p.name());
+            if (record != null) {
+                if (recordsDone.add(record.name())) {
+                    out.add(new Public(sinkName(record), recordGradClass(record)));
+                }
+            } else if (!slots.containsKey(p.name())) {
+                out.add(new Public(m.bufferNames().get(i), AdjointClassEmitter.bufferType(p.type())));
             }
         }
         return out;
@@ -173,20 +232,21 @@ final class ReceiverWrappers {
         if (r.isPublic()) {
             b.addModifiers(Modifier.PUBLIC);
         }
-        b.addParameter(owner(r), Receiver.SELF);
-        own(r, rc).forEach(p -> b.addParameter(AdjointClassEmitter.typeName(p.type()), p.name()));
+        if (rc.instance()) {
+            b.addParameter(owner(r), Receiver.SELF);
+        }
+        publicParams(r, rc).forEach(p -> b.addParameter(p.type(), p.name()));
         if (withSeed) {
             b.addParameter(AdjointClassEmitter.typeName(r.result()), m.seedName());
         }
-        if (rc.wrtThis()) {
-            b.addParameter(gradClass(r), SINK);
-        }
-        List<Param> wrt = r.wrtParams();
-        for (int i = 0; i < wrt.size(); i++) {
-            if (leafOf(rc, wrt.get(i)).isEmpty()) {
-                b.addParameter(AdjointClassEmitter.bufferType(wrt.get(i).type()), m.bufferNames().get(i));
-            }
-        }
+        publicBuffers(m, rc).forEach(p -> b.addParameter(p.type(), p.name()));
         return b;
     }
+
+    private static final ClassName STACKS = ClassName.get("dev.adjoint.stack", "AdjointStacks");
+
+    private static String codes(List<String> names) {
+        return names.stream().map(n -> "{@code " + n + "}").collect(Collectors.joining(", "));
+    }
+
 }

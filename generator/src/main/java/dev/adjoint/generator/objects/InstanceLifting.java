@@ -67,17 +67,47 @@ public final class InstanceLifting {
         }
     }
 
-    /** Lifts the instance methods of {@code unit} to differentiate; the problems found, as errors. */
-    public static List<Diagnostic> lift(Path file, CompilationUnit unit) {
+    /**
+     * Lifts the methods of {@code unit} to differentiate that take records of {@code records} or
+     * are instance methods; the problems found, as errors.
+     */
+    public static List<Diagnostic> lift(Path file, CompilationUnit unit, RecordTypes records) {
         List<Diagnostic> diagnostics = new ArrayList<>();
+        String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
         for (ClassOrInterfaceDeclaration c : unit.findAll(ClassOrInterfaceDeclaration.class)) {
             if (c.isInterface() || c.isLocalClassDeclaration() || !c.getParentNode().map(p -> p instanceof CompilationUnit
                     || p instanceof com.github.javaparser.ast.body.TypeDeclaration<?>).orElse(false)) {
                 continue;
             }
+            for (MethodDeclaration m : c.getMethods()) {
+                if (isDifferentiable(m) && m.getBody().isPresent()) {
+                    liftRecords(file, pkg, simpleName(c), m, records, diagnostics);
+                }
+            }
             new InstanceLifting(file, c, simpleName(c), diagnostics).liftClass();
         }
         return diagnostics;
+    }
+
+    /** Expands the record parameters of {@code m}; a static method is then lifted, an instance one waits for its class. */
+    private static void liftRecords(Path file, String pkg, String owner, MethodDeclaration m, RecordTypes records,
+            List<Diagnostic> diagnostics) {
+        int before = diagnostics.size();
+        if (RecordParameters.expand(file, pkg, m, records, false, diagnostics).isEmpty()) {
+            return;
+        }
+        if (diagnostics.size() > before) {
+            m.getAnnotations().removeIf(MethodSelector::isDifferentiable);
+            return;
+        }
+        List<Receiver.RecordParam> expanded = RecordParameters.expand(file, pkg, m, records, true, diagnostics);
+        int own = m.getParameters().size();
+        if (m.isStatic()) {
+            WrtThis.Wrt wrt = WrtThis.rewrite(file, m, own, List.of(), expanded, diagnostics);
+            m.setData(Receiver.KEY, new Receiver(owner, false, List.of(), own, false, true, wrt.records()));
+        } else {
+            m.setData(Receiver.KEY, new Receiver(owner, true, List.of(), own, false, true, expanded));
+        }
     }
 
     private static String simpleName(ClassOrInterfaceDeclaration c) {
@@ -230,8 +260,9 @@ public final class InstanceLifting {
         m.addModifier(Modifier.Keyword.STATIC);
         int own = m.getParameters().size() - leaves.size();
         boolean annotated = isDifferentiable(m);
-        boolean wrtThis = WrtThis.rewrite(file, m, own, leaves, diagnostics);
-        m.setData(Receiver.KEY, new Receiver(ownerSimpleName, leaves, own, wrtThis, annotated));
+        List<Receiver.RecordParam> records = Receiver.of(m).map(Receiver::records).orElse(List.of());
+        WrtThis.Wrt wrt = WrtThis.rewrite(file, m, own, leaves, records, diagnostics);
+        m.setData(Receiver.KEY, new Receiver(ownerSimpleName, true, leaves, own, wrt.wrtThis(), annotated, wrt.records()));
     }
 
     private void error(Node at, String message) {

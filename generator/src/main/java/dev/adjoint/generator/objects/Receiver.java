@@ -9,18 +9,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a lifted instance method keeps of its object: the method reads the fields {@link #leaves}
+ * What a lifted method keeps of its objects. An instance method reads the fields {@link #leaves}
  * through parameters appended after its own, and every method generated for it takes the object
- * itself first, as {@link #SELF}, to call the user's instance methods for their values.
+ * itself first, as {@link #SELF}, to call the user's instance methods for their values. A record
+ * parameter is replaced, in its place, by one parameter per component ({@link #records}).
  *
  * @param ownerSimpleName the class, as written in its package ({@code Outer.Inner})
+ * @param instance whether it is an instance method (else only its record parameters are lifted)
  * @param leaves the fields, in declaration order, each with the parameter that carries its value
- * @param ownParams how many of the lifted method's parameters are the user's (the leaves follow)
+ * @param ownParams how many of the lifted method's parameters are the user's, records expanded
+ *     (the leaves follow)
  * @param wrtThis whether the gradient is taken with respect to the object's fields
  * @param annotated whether the user marked it {@code @Differentiable} (then it has public methods
- *     taking the object; a method it calls only has the internal ones)
+ *     taking the objects; a method it calls only has the internal ones)
+ * @param records the record parameters, in order
  */
-public record Receiver(String ownerSimpleName, List<Leaf> leaves, int ownParams, boolean wrtThis, boolean annotated) {
+public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leaves, int ownParams, boolean wrtThis, boolean annotated,
+        List<RecordParam> records) {
     /** The receiver's name in every generated method of a lifted instance method. */
     public static final String SELF = "self";
 
@@ -29,6 +34,30 @@ public record Receiver(String ownerSimpleName, List<Leaf> leaves, int ownParams,
 
     public Receiver {
         leaves = List.copyOf(leaves);
+        records = List.copyOf(records);
+    }
+
+    /**
+     * A record parameter of the user's method, replaced by its components' leaves.
+     *
+     * @param position its index among the user's parameters
+     * @param name its name
+     * @param recordPackage the record's package
+     * @param recordPath the record's simple names, outermost first
+     * @param sourceFile the record's file name, for the header of its gradient class
+     * @param components its float/double (and other primitive) components, each with its parameter
+     * @param wrt whether {@code wrt} names it
+     */
+    public record RecordParam(int position, String name, String recordPackage, List<String> recordPath, String sourceFile,
+            List<Leaf> components, boolean wrt) {
+        public RecordParam {
+            recordPath = List.copyOf(recordPath);
+            components = List.copyOf(components);
+        }
+
+        RecordParam withWrt(boolean wrt) {
+            return new RecordParam(position, name, recordPackage, recordPath, sourceFile, components, wrt);
+        }
     }
 
     /**
@@ -57,7 +86,7 @@ public record Receiver(String ownerSimpleName, List<Leaf> leaves, int ownParams,
      * fields, which the method reads itself).
      */
     public static String primalCall(MethodRequest callee, String owner, List<String> args) {
-        Optional<Receiver> rc = of(callee);
+        Optional<Receiver> rc = of(callee).filter(Receiver::instance);
         if (rc.isEmpty()) {
             return owner + "." + callee.name() + "(" + String.join(", ", args) + ")";
         }
@@ -66,7 +95,7 @@ public record Receiver(String ownerSimpleName, List<Leaf> leaves, int ownParams,
 
     /** The arguments of a call to one of {@code callee}'s generated methods: the receiver first for a lifted one. */
     public static List<String> generatedArgs(MethodRequest callee, List<String> args) {
-        if (of(callee).isEmpty()) {
+        if (of(callee).filter(Receiver::instance).isEmpty()) {
             return args;
         }
         List<String> all = new ArrayList<>();

@@ -12,6 +12,7 @@ import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.objects.InstanceLifting;
 import dev.adjoint.generator.objects.Receiver;
+import dev.adjoint.generator.objects.RecordTypes;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.SourceParser;
 import dev.adjoint.generator.reverse.AdjointMethod;
@@ -128,11 +129,6 @@ public final class Pipeline {
         }
     }
 
-    /** A method of one adjoint class that takes the gradient with respect to its object's fields, if one does ({@code wrt = "this"}). */
-    private static Optional<AdjointMethod> gradClass(List<AdjointMethod> methods) {
-        return methods.stream().filter(m -> Receiver.of(m.request()).filter(Receiver::wrtThis).isPresent()).findFirst();
-    }
-
     /** Whether a file's text names Adjoint's annotations at all (a cheap test before trusting its syntax errors). */
     private static boolean mentionsAdjoint(String text) {
         return text.contains("Differentiable") || text.contains("CustomDerivative");
@@ -194,12 +190,13 @@ public final class Pipeline {
                 continue;
             }
             diagnostics.addAll(parsed.diagnostics());
-            parsed.unit().ifPresent(u -> {
-                // instance methods become static ones with the object's fields as parameters, before anything reads them
-                diagnostics.addAll(InstanceLifting.lift(e.getKey(), u));
-                parsedUnits.add(new Unit(e.getKey(), e.getValue(), u));
-            });
+            parsed.unit().ifPresent(u -> parsedUnits.add(new Unit(e.getKey(), e.getValue(), u)));
         }
+        // instance methods and record parameters become static methods of primitive parameters, before anything reads them
+        Map<Path, CompilationUnit> byFile = new LinkedHashMap<>();
+        parsedUnits.forEach(u -> byFile.put(u.file(), u.unit()));
+        RecordTypes recordTypes = RecordTypes.of(byFile);
+        parsedUnits.forEach(u -> diagnostics.addAll(InstanceLifting.lift(u.file(), u.unit(), recordTypes)));
         List<CompilationUnit> units = parsedUnits.stream().map(Unit::unit).toList();
         Selected selected = selectAll(parsedUnits, Set.of());
         // plain methods that the annotated ones call are differentiated too: select again with them
@@ -276,8 +273,7 @@ public final class Pipeline {
             for (Map.Entry<String, List<AdjointMethod>> e : byClass.entrySet()) {
                 try {
                     generated.put(e.getKey(), AdjointClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), e.getValue(), jvps, hvps));
-                    gradClass(e.getValue()).ifPresent(g -> generated.put(GradClassEmitter.qualifiedName(g.request()),
-                            GradClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), g.request(), Receiver.of(g.request()).orElseThrow())));
+                    generated.putAll(GradClassEmitter.emitAll(fileOf.get(e.getKey()).getFileName().toString(), e.getValue()));
                 } catch (StackOverflowError deep) {
                     e.getValue().forEach(m -> diagnostics.add(tooDeep(m.request())));
                 }

@@ -31,6 +31,12 @@ import java.util.Optional;
 final class ObjectHarness {
     static final String HEADER = "package obj;\n\nimport dev.adjoint.Differentiable;\nimport dev.adjoint.Strategy;\n\n";
 
+    /**
+     * A record argument, built in the compiled classes' loader: {@code binaryName}
+     * ({@code obj.Model$Params}) and its components in order.
+     */
+    record RecordArg(String binaryName, Object... components) {}
+
     private final Class<?> owner;
     private final Class<?> adjoint;
     private final ClassLoader loader;
@@ -161,16 +167,71 @@ final class ObjectHarness {
         }
     }
 
+    private Object build(RecordArg r, Object[] components) {
+        try {
+            Class<?> c = loader.loadClass(r.binaryName());
+            Class<?>[] types = Arrays.stream(c.getRecordComponents()).map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new);
+            var k = c.getDeclaredConstructor(types);
+            k.setAccessible(true);
+            Object[] copies = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                copies[i] = deepCopy(components[i]);
+            }
+            return k.newInstance(copies);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** {@code p} with record arguments built. */
+    private Object[] materialize(Object[] p) {
+        Object[] out = copy(p);
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof RecordArg r) {
+                out[i] = build(r, r.components());
+            }
+        }
+        return out;
+    }
+
+    /** The floating components of {@code r}, in order. */
+    private static java.util.List<Object> floatingComponents(RecordArg r) {
+        java.util.List<Object> out = new ArrayList<>();
+        for (Object c : r.components()) {
+            if (isFloating(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isFloating(Object c) {
+        return c instanceof Double || c instanceof Float || c instanceof double[] || c instanceof float[] || c instanceof double[][]
+                || c instanceof float[][];
+    }
+
+    /** The gradient class of record argument {@code r}: {@code obj.Model$Params} to {@code obj.Model_ParamsGrad}. */
+    private Object recordGradOf(RecordArg r, Object built) {
+        try {
+            Class<?> g = loader.loadClass(r.binaryName().replace('$', '_') + "Grad");
+            return g.getMethod("like", built.getClass()).invoke(null, built);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     void check(String method, int[] wrtOwn, boolean wrtThis, double rtol, String strategy, Object[] p) {
         try {
             Method m = original(method, p.length);
             Object a = fresh();
-            Object[] argsA = copy(p);
-            Object expected = m.invoke(a, argsA);
+            Object[] argsA = materialize(p);
+            Object expected = invoke(m, a, argsA);
             Object b = fresh();
-            Object[] argsB = copy(p);
+            Object[] argsB = materialize(p);
             List<Object> call = new ArrayList<>();
-            call.add(b);
+            if (!Modifier.isStatic(m.getModifiers())) {
+                call.add(b);
+            }
             call.addAll(Arrays.asList(argsB));
             call.add(m.getReturnType() == float.class ? (Object) 1.0f : (Object) 1.0);
             Object sink = null;
@@ -180,15 +241,28 @@ final class ObjectHarness {
             }
             List<Object> buffers = new ArrayList<>();
             for (int i : wrtOwn) {
-                buffers.add(zeroLike(p[i]));
+                buffers.add(p[i] instanceof RecordArg r ? recordGradOf(r, argsB[i]) : zeroLike(p[i]));
             }
             call.addAll(buffers);
             Object got = generated(method + "Vjp").invoke(null, call.toArray());
             assertEquals(((Number) expected).doubleValue(), ((Number) got).doubleValue(), 0.0, strategy + ": value at " + Arrays.deepToString(p));
-            assertEquals(Arrays.deepToString(argsA), Arrays.deepToString(argsB), strategy + ": arguments as the method leaves them");
+            assertEquals(describe(argsA), describe(argsB), strategy + ": arguments as the method leaves them");
             assertEquals(state(a), state(b), strategy + ": the object as the method leaves it");
             List<Double> analytic = new ArrayList<>();
-            buffers.forEach(x -> flatten(x, analytic));
+            for (int k = 0; k < buffers.size(); k++) {
+                Object buffer = buffers.get(k);
+                if (p[wrtOwn[k]] instanceof RecordArg r) {
+                    for (java.lang.reflect.RecordComponent c : argsB[wrtOwn[k]].getClass().getRecordComponents()) {
+                        c.getAccessor().setAccessible(true);
+                        Object value = c.getAccessor().invoke(argsB[wrtOwn[k]]);
+                        if (isFloating(value)) {
+                            flatten(buffer.getClass().getField(c.getName()).get(buffer), analytic);
+                        }
+                    }
+                } else {
+                    flatten(buffer, analytic);
+                }
+            }
             if (wrtThis) {
                 for (Field f : floatingFields(owner)) {
                     flatten(sink.getClass().getField(f.getName()).get(sink), analytic);
@@ -196,7 +270,11 @@ final class ObjectHarness {
             }
             List<Double> x0 = new ArrayList<>();
             for (int i : wrtOwn) {
-                flatten(p[i], x0);
+                if (p[i] instanceof RecordArg r) {
+                    floatingComponents(r).forEach(c -> flatten(c, x0));
+                } else {
+                    flatten(p[i], x0);
+                }
             }
             Object base = fresh();
             if (wrtThis) {
@@ -208,28 +286,61 @@ final class ObjectHarness {
             double[] g = analytic.stream().mapToDouble(Double::doubleValue).toArray();
             assertEquals(x.length, g.length, "gradient length");
             boolean isFloat = m.getReturnType() == float.class;
-            GradCheck.Report r = GradCheck.check(xs -> {
+            GradCheck.Report report = GradCheck.check(xs -> {
                 try {
                     Object o = fresh();
                     Object[] args = copy(p);
                     int[] at = {0};
                     for (int i : wrtOwn) {
-                        args[i] = unflatten(args[i], xs, at);
+                        if (p[i] instanceof RecordArg r) {
+                            Object[] cs = r.components().clone();
+                            for (int k = 0; k < cs.length; k++) {
+                                if (isFloating(cs[k])) {
+                                    cs[k] = unflatten(cs[k], xs, at);
+                                }
+                            }
+                            args[i] = new RecordArg(r.binaryName(), cs);
+                        } else {
+                            args[i] = unflatten(args[i], xs, at);
+                        }
                     }
+                    args = materialize(args);
                     if (wrtThis) {
                         for (Field f : floatingFields(owner)) {
                             f.set(o, unflatten(f.get(o), xs, at));
                         }
                     }
-                    return ((Number) m.invoke(o, args)).doubleValue();
+                    return ((Number) invoke(m, o, args)).doubleValue();
                 } catch (ReflectiveOperationException e) {
                     throw new AssertionError(e);
                 }
             }, x, g, rtol, isFloat ? 1e-3 : 1e-8);
-            assertTrue(r.passed(), strategy + ": gradient against central differences at " + Arrays.deepToString(p) + ": " + r);
+            assertTrue(report.passed(), strategy + ": gradient against central differences at " + Arrays.deepToString(p) + ": " + report);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** The arguments as text, records component by component, arrays deep. */
+    private static String describe(Object[] args) throws ReflectiveOperationException {
+        List<Object> out = new ArrayList<>();
+        for (Object a : args) {
+            if (a != null && a.getClass().isRecord()) {
+                List<Object> cs = new ArrayList<>();
+                for (java.lang.reflect.RecordComponent c : a.getClass().getRecordComponents()) {
+                    c.getAccessor().setAccessible(true);
+                    cs.add(c.getAccessor().invoke(a));
+                }
+                out.add(cs.toArray());
+            } else {
+                out.add(a);
+            }
+        }
+        return Arrays.deepToString(out.toArray());
+    }
+
+    private static Object invoke(Method m, Object self, Object[] args) throws ReflectiveOperationException {
+        return m.invoke(Modifier.isStatic(m.getModifiers()) ? null : self, args);
     }
 
     static Object[] copy(Object[] p) {
