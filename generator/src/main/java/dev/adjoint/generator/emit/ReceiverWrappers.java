@@ -106,6 +106,15 @@ final class ReceiverWrappers {
         }
         args.add(m.seedName());
         CodeBlock.Builder body = CodeBlock.builder();
+        if (rc.exactClass()) {
+            // the adjoint follows Model's own methods; a call on self would run a subclass's override
+            body.beginControlFlow("if ($L.getClass() != $T.class)", Receiver.SELF, owner(r))
+                    .addStatement("throw new $T($S + $L.getClass().getName() + $S)", IllegalArgumentException.class,
+                            "self is a ", Receiver.SELF, ", a subclass of " + r.ownerSimpleName() + ": this adjoint differentiates "
+                                    + r.ownerSimpleName() + "'s own methods, which a subclass may override; make " + r.ownerSimpleName()
+                                    + ", or the methods that " + r.name() + " calls, final")
+                    .endControlFlow();
+        }
         List<Param> wrt = r.wrtParams();
         List<String> adds = new ArrayList<>();
         for (int i = 0; i < wrt.size(); i++) {

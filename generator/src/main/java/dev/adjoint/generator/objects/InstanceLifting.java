@@ -49,6 +49,8 @@ public final class InstanceLifting {
     private final Map<String, com.github.javaparser.ast.type.Type> fieldTypes = new LinkedHashMap<>();
     /** The calls to instance methods of the owner, found before any of them is lifted (which changes their arity). */
     private final Set<MethodCallExpr> instanceCalls = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The instance methods each lifted method calls on the object. */
+    private final Map<MethodDeclaration, List<MethodDeclaration>> callees = new IdentityHashMap<>();
 
     private InstanceLifting(Path file, ClassOrInterfaceDeclaration owner, String ownerSimpleName, List<Diagnostic> diagnostics) {
         this.file = file;
@@ -104,9 +106,9 @@ public final class InstanceLifting {
         int own = m.getParameters().size();
         if (m.isStatic()) {
             WrtThis.Wrt wrt = WrtThis.rewrite(file, m, own, List.of(), expanded, diagnostics);
-            m.setData(Receiver.KEY, new Receiver(owner, false, List.of(), own, false, true, wrt.records()));
+            m.setData(Receiver.KEY, new Receiver(owner, false, List.of(), own, false, true, wrt.records(), false));
         } else {
-            m.setData(Receiver.KEY, new Receiver(owner, true, List.of(), own, false, true, expanded));
+            m.setData(Receiver.KEY, new Receiver(owner, true, List.of(), own, false, true, expanded, false));
         }
     }
 
@@ -156,6 +158,7 @@ public final class InstanceLifting {
                             + " make '" + c.getNameAsString() + "' static and pass it the fields it reads");
                 } else {
                     instanceCalls.add(call);
+                    callees.computeIfAbsent(m, k -> new ArrayList<>()).add(c);
                     work.push(c);
                 }
             }
@@ -174,6 +177,26 @@ public final class InstanceLifting {
             return;
         }
         lifted.forEach(m -> liftMethod(m, leafFields, true));
+    }
+
+    /** Whether {@code m} calls on the object, directly or not, a method that a subclass could override. */
+    private boolean callsOverridable(MethodDeclaration m) {
+        if (owner.isFinal()) {
+            return false;
+        }
+        Set<MethodDeclaration> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<MethodDeclaration> work = new ArrayDeque<>(List.of(m));
+        while (!work.isEmpty()) {
+            for (MethodDeclaration c : callees.getOrDefault(work.pop(), List.of())) {
+                if (!c.isFinal()) {
+                    return true;
+                }
+                if (seen.add(c)) {
+                    work.push(c);
+                }
+            }
+        }
+        return false;
     }
 
     /** The instance method of the owner that {@code call} (unqualified or on {@code this}) calls, if it is one. */
@@ -262,7 +285,8 @@ public final class InstanceLifting {
         boolean annotated = isDifferentiable(m);
         List<Receiver.RecordParam> records = Receiver.of(m).map(Receiver::records).orElse(List.of());
         WrtThis.Wrt wrt = WrtThis.rewrite(file, m, own, leaves, records, diagnostics);
-        m.setData(Receiver.KEY, new Receiver(ownerSimpleName, true, leaves, own, wrt.wrtThis(), annotated, wrt.records()));
+        m.setData(Receiver.KEY, new Receiver(ownerSimpleName, true, leaves, own, wrt.wrtThis(), annotated, wrt.records(),
+                callsOverridable(m)));
     }
 
     private void error(Node at, String message) {

@@ -23,9 +23,12 @@ import java.util.Optional;
  * @param annotated whether the user marked it {@code @Differentiable} (then it has public methods
  *     taking the objects; a method it calls only has the internal ones)
  * @param records the record parameters, in order
+ * @param exactClass whether the public methods must refuse an object of a subclass: the adjoint
+ *     differentiates the class's own instance methods, while the value of a call on {@code self}
+ *     would come from a subclass's override
  */
 public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leaves, int ownParams, boolean wrtThis, boolean annotated,
-        List<RecordParam> records) {
+        List<RecordParam> records, boolean exactClass) {
     /** The receiver's name in every generated method of a lifted instance method. */
     public static final String SELF = "self";
 

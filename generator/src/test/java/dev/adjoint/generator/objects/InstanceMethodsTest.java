@@ -94,6 +94,49 @@ class InstanceMethodsTest {
     }
 
     @Test
+    void anObjectOfASubclassThatMayOverrideACalleeIsRefused() throws Exception {
+        ObjectHarness h = ObjectHarness.of(source("""
+                double b = 0.5;
+
+                double predict(double x) {
+                    return b * x;
+                }
+
+                final double square(double x) {
+                    return x * x;
+                }
+
+                @Differentiable
+                double loss(double x) {
+                    return predict(x) * 2;
+                }
+
+                @Differentiable
+                double safe(double x) {
+                    return square(x) * b;
+                }
+
+                static class Sub extends Model {
+                    @Override
+                    double predict(double x) {
+                        return 3 * x;
+                    }
+                }
+                """, "AUTO"), java.util.Map.of());
+        var subclass = h.loader().loadClass("obj.Model$Sub").getDeclaredConstructor();
+        subclass.setAccessible(true);
+        Object sub = subclass.newInstance();
+        var loss = h.generated("lossGrad");
+        var thrown = org.junit.jupiter.api.Assertions.assertThrows(java.lang.reflect.InvocationTargetException.class,
+                () -> loss.invoke(null, sub, 1.0, new dev.adjoint.DoubleGrad()));
+        assertTrue(thrown.getCause() instanceof IllegalArgumentException && thrown.getCause().getMessage().contains("a subclass of Model"),
+                String.valueOf(thrown.getCause()));
+        // a final callee cannot be overridden: no check
+        h.generated("safeGrad").invoke(null, sub, 1.0, new dev.adjoint.DoubleGrad());
+        loss.invoke(null, h.fresh(), 1.0, new dev.adjoint.DoubleGrad());
+    }
+
+    @Test
     void aLocalVariableHidesAFieldAsInJava() {
         differentiates("""
                 double b = 0.5;

@@ -96,6 +96,10 @@ final class ObjectHarness {
         }
     }
 
+    ClassLoader loader() {
+        return loader;
+    }
+
     Object fresh() {
         try {
             var c = owner.getDeclaredConstructor();
