@@ -184,7 +184,7 @@ public final class Pipeline {
             SourceParser.Parsed parsed = SourceParser.parse(e.getKey(), e.getValue());
             if (parsed.unit().isEmpty() && !mentionsAdjoint(e.getValue())) {
                 // a file with nothing to differentiate (newer syntax, say) is not ours to fail the build over
-                diagnostics.add(Diagnostic.note(e.getKey(), "not read by adjoint: it does not parse as Java 17 ("
+                diagnostics.add(Diagnostic.note(e.getKey(), "not read by adjoint: it does not parse as Java " + SourceParser.LEVEL.name().substring("JAVA_".length()) + " ("
                         + parsed.diagnostics().get(0).message() + ") and declares no @Differentiable or @CustomDerivative"
                         + " method; its methods cannot be called from differentiated code"));
                 continue;
