@@ -326,7 +326,7 @@ class FenceDiagnosticsTest {
 
                         interface Shape {
                             @@@Differentiable
-                            static double f(double x) {
+                            default double f(double x) {
                                 return x;
                             }
                         }
