@@ -1,5 +1,7 @@
 package dev.adjoint.generator;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +20,8 @@ import java.util.Objects;
  *     transformation rejects is an error rather than a tape-strategy method
  * @param reportFile where the build report (one line per method: strategy and why) is written
  *     after a successful run; {@code null} for none
+ * @param sourceEncoding the encoding sources are read in (the project's
+ *     {@code project.build.sourceEncoding}); {@code null} for UTF-8
  */
 public record GenerationRequest(
         List<Path> sourceRoots,
@@ -26,7 +30,14 @@ public record GenerationRequest(
         Path outputDirectory,
         Path stateFile,
         boolean failOnTapeFallback,
-        Path reportFile) {
+        Path reportFile,
+        Charset sourceEncoding) {
+
+    /** A request reading sources as UTF-8. */
+    public GenerationRequest(List<Path> sourceRoots, List<String> includes, List<String> excludes, Path outputDirectory, Path stateFile,
+            boolean failOnTapeFallback, Path reportFile) {
+        this(sourceRoots, includes, excludes, outputDirectory, stateFile, failOnTapeFallback, reportFile, StandardCharsets.UTF_8);
+    }
 
     /** A request without tape-fallback failure and without a report file. */
     public GenerationRequest(List<Path> sourceRoots, List<String> includes, List<String> excludes, Path outputDirectory, Path stateFile) {
@@ -38,6 +49,7 @@ public record GenerationRequest(
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);
         Objects.requireNonNull(outputDirectory, "outputDirectory");
+        sourceEncoding = sourceEncoding == null ? StandardCharsets.UTF_8 : sourceEncoding;
     }
 
     /** A request over {@code sourceRoots} with default includes and no incremental state. */
