@@ -1,8 +1,10 @@
 /**
- * Objects as differentiable inputs: turns an instance method of a class of the sources into the
- * static form the other passes handle. The object's numeric fields become <em>leaves</em>,
- * parameters appended to the method (their values on entry, loaded once by the generated code),
- * calls to the class's other instance methods pass them on, and {@code wrt = "this"} names them.
+ * Objects as differentiable inputs: turns an instance method of a class of the sources, and a
+ * record parameter, into the static form of primitive parameters the other passes handle. The
+ * object's numeric fields become <em>leaves</em>, parameters appended to the method (their values
+ * on entry, loaded once by the generated code), calls to the class's other instance methods pass
+ * them on, and {@code wrt = "this"} names them; a record parameter becomes one parameter per
+ * component, in its place, and {@code wrt} naming it names them.
  * The facts the emitter and the call sites need ({@link dev.adjoint.generator.objects.Receiver})
  * ride on the lifted declaration.
  */
