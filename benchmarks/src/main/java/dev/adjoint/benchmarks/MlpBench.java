@@ -2,6 +2,9 @@ package dev.adjoint.benchmarks;
 
 import dev.adjoint.benchmarks.mlp.Mlp;
 import dev.adjoint.benchmarks.mlp.MlpAdjoint;
+import dev.adjoint.benchmarks.mlp.ObjectMlp;
+import dev.adjoint.benchmarks.mlp.ObjectMlpAdjoint;
+import dev.adjoint.benchmarks.mlp.ObjectMlpGrad;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,7 +22,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The small MLP loss ({@link Mlp}: 16 → 32 tanh → 4, batch 64, 676 weights): loss, static and tape
- * adjoints, hand-written backpropagation, in one run. Data from {@code Mlp.problem(20261125)}.
+ * adjoints, the same network as an object ({@link ObjectMlp}, {@code wrt = "this"}), hand-written
+ * backpropagation, in one run. Data from {@code Mlp.problem(20261125)}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +38,8 @@ public class MlpBench {
     private double[] dw;
     private final double[] h = new double[Mlp.HIDDEN];
     private final double[] dh = new double[Mlp.HIDDEN];
+    private ObjectMlp model;
+    private ObjectMlpGrad grad;
 
     /** Builds the problem and checks the measured gradient once against backpropagation by hand. */
     @Setup(Level.Trial)
@@ -43,6 +49,8 @@ public class MlpBench {
         xs = p[1];
         ts = p[2];
         dw = new double[w.length];
+        model = new ObjectMlp(w, Mlp.IN, Mlp.HIDDEN, Mlp.OUT);
+        grad = ObjectMlpGrad.like(model);
         String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
         if (!method.equals("loss")) {
             double[] hand = new double[w.length];
@@ -50,6 +58,10 @@ public class MlpBench {
             switch (method) {
                 case "staticGradient" -> staticGradient();
                 case "tapeGradient" -> tapeGradient();
+                case "objectGradient" -> {
+                    objectGradient();
+                    System.arraycopy(ObjectMlp.flat(grad), 0, dw, 0, dw.length);
+                }
                 default -> handGradient();
             }
             Agreement.require("MLP " + method, dw, hand, 1e-9);
@@ -67,6 +79,16 @@ public class MlpBench {
     public double staticGradient() {
         Arrays.fill(dw, 0.0);
         return MlpAdjoint.lossGrad(w, xs, ts, Mlp.BATCH, Mlp.IN, Mlp.HIDDEN, Mlp.OUT, dw);
+    }
+
+    /**
+     * The same network as an object with private fields, {@code wrt = "this"}: gradient object
+     * zeroed first (the cost of the object against {@link #staticGradient}).
+     */
+    @Benchmark
+    public double objectGradient() {
+        grad.zero();
+        return ObjectMlpAdjoint.lossGrad(model, xs, ts, Mlp.BATCH, grad);
     }
 
     /** Tape adjoint, buffer zeroed first. */

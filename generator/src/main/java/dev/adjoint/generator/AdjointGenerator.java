@@ -48,7 +48,7 @@ public final class AdjointGenerator {
                             + " are readable directories")), List.of());
         }
         List<Diagnostic> unreadable = new ArrayList<>();
-        Map<Path, String> sources = read(files, unreadable);
+        Map<Path, String> sources = read(files, unreadable, request.sourceEncoding());
         IncrementalState state = IncrementalState.of(request, sources);
         if (unreadable.isEmpty() && state.isUpToDate()) {
             return new GenerationResult(true, List.of(), List.of(), List.of(), List.of());
@@ -117,7 +117,7 @@ public final class AdjointGenerator {
         List<Diagnostic> problems = new ArrayList<>();
         Map<Path, String> sources;
         try {
-            sources = read(SourceScanner.scan(request.sourceRoots(), request.includes(), request.excludes()), problems);
+            sources = read(SourceScanner.scan(request.sourceRoots(), request.includes(), request.excludes()), problems, request.sourceEncoding());
         } catch (UncheckedIOException e) {
             return failed(List.of(Diagnostic.error(checksDirectory, 0, 0, "cannot list the source files: " + e.getCause())), List.of());
         }
@@ -157,7 +157,8 @@ public final class AdjointGenerator {
     /** {@link #dump(Map, String, Optional, dev.adjoint.generator.analyze.Options)} of the request's source roots. */
     public static String dump(GenerationRequest request, String stage, Optional<String> onlyMethod) {
         List<Diagnostic> unreadable = new ArrayList<>();
-        Map<Path, String> sources = read(SourceScanner.scan(request.sourceRoots(), request.includes(), request.excludes()), unreadable);
+        Map<Path, String> sources = read(SourceScanner.scan(request.sourceRoots(), request.includes(), request.excludes()), unreadable,
+                request.sourceEncoding());
         String problems = unreadable.stream().map(d -> "// " + d.format() + "\n").collect(java.util.stream.Collectors.joining());
         return problems + dump(sources, stage, onlyMethod, request.options());
     }
@@ -171,9 +172,14 @@ public final class AdjointGenerator {
      *     diagnostics that explain why there is none
      */
     public static Translation show(List<Path> sourceRoots, String methodRef) {
+        return show(sourceRoots, methodRef, StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #show(List, String)}, with sources read in {@code encoding}. */
+    public static Translation show(List<Path> sourceRoots, String methodRef, java.nio.charset.Charset encoding) {
         List<Path> files = SourceScanner.scan(sourceRoots, List.of(), List.of());
         List<Diagnostic> unreadable = new ArrayList<>();
-        Translation t = Pipeline.translate(read(files, unreadable), Optional.of(methodRef));
+        Translation t = Pipeline.translate(read(files, unreadable, encoding), Optional.of(methodRef));
         if (unreadable.isEmpty()) {
             return t;
         }
@@ -211,12 +217,12 @@ public final class AdjointGenerator {
         return Pipeline.translate(sources, Optional.of(methodRef));
     }
 
-    /** Reads {@code files} as UTF-8; a file that cannot be read is a diagnostic in {@code problems}, not an exception. */
-    private static Map<Path, String> read(List<Path> files, List<Diagnostic> problems) {
+    /** Reads {@code files} in {@code encoding}; a file that cannot be read is a diagnostic in {@code problems}, not an exception. */
+    private static Map<Path, String> read(List<Path> files, List<Diagnostic> problems, java.nio.charset.Charset encoding) {
         Map<Path, String> sources = new LinkedHashMap<>();
         for (Path f : files) {
             try {
-                decode(f, Files.readAllBytes(f), problems).ifPresent(text -> sources.put(f, text));
+                decode(f, Files.readAllBytes(f), problems, encoding).ifPresent(text -> sources.put(f, text));
             } catch (IOException | RuntimeException e) {
                 problems.add(Diagnostic.error(f, 0, 0, "cannot read this source file (" + e + "); check that it is a readable file"));
             }
@@ -225,12 +231,12 @@ public final class AdjointGenerator {
     }
 
     /**
-     * The UTF-8 text of {@code bytes}, or a diagnostic at the first byte that is not UTF-8 (javac's
-     * "unmappable character for encoding UTF-8"): Adjoint, like the build's javac with the usual
-     * {@code project.build.sourceEncoding}, reads sources as UTF-8.
+     * The text of {@code bytes} in {@code encoding}, or a diagnostic at the first byte that is not
+     * (javac's "unmappable character for encoding UTF-8"): Adjoint, like the build's javac, reads
+     * sources in the project's {@code project.build.sourceEncoding}.
      */
-    private static Optional<String> decode(Path file, byte[] bytes, List<Diagnostic> problems) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private static Optional<String> decode(Path file, byte[] bytes, List<Diagnostic> problems, java.nio.charset.Charset encoding) {
+        CharsetDecoder decoder = encoding.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
@@ -244,9 +250,15 @@ public final class AdjointGenerator {
         String before = out.flip().toString();
         int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
         int column = before.length() - before.lastIndexOf('\n');
-        problems.add(Diagnostic.error(file, line, column, String.format("byte 0x%02X is not UTF-8: Adjoint reads sources as UTF-8,"
-                + " as javac does with <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>; it was saved in another"
-                + " encoding (ISO-8859-1 or windows-1252, for instance): save it as UTF-8 and build again", bytes[in.position()] & 0xFF)));
+        if (encoding.equals(StandardCharsets.UTF_8)) {
+            problems.add(Diagnostic.error(file, line, column, String.format("byte 0x%02X is not UTF-8: Adjoint reads sources as UTF-8,"
+                    + " as javac does with <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>; it was saved in another"
+                    + " encoding (ISO-8859-1 or windows-1252, for instance): save it as UTF-8 and build again", bytes[in.position()] & 0xFF)));
+        } else {
+            problems.add(Diagnostic.error(file, line, column, String.format("byte 0x%02X is not %s, the project's"
+                    + " project.build.sourceEncoding: save the file in that encoding, or set the encoding it was saved in",
+                    bytes[in.position()] & 0xFF, encoding.name())));
+        }
         return Optional.empty();
     }
 }

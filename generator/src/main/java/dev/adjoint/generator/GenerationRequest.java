@@ -1,5 +1,8 @@
 package dev.adjoint.generator;
 
+import dev.adjoint.generator.analyze.Options;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +21,8 @@ import java.util.Objects;
  *     transformation rejects is an error rather than a tape-strategy method
  * @param reportFile where the build report (one line per method: strategy and why) is written
  *     after a successful run; {@code null} for none
+ * @param sourceEncoding the encoding sources are read in (the project's
+ *     {@code project.build.sourceEncoding}); {@code null} for UTF-8
  * @param options the optimisations (all on, unless {@code adjoint.disable} switches some off to
  *     bisect a problem)
  */
@@ -29,26 +34,34 @@ public record GenerationRequest(
         Path stateFile,
         boolean failOnTapeFallback,
         Path reportFile,
-        dev.adjoint.generator.analyze.Options options) {
+        Charset sourceEncoding,
+        Options options) {
+
+    /** A request reading sources as UTF-8, with every optimisation on. */
+    public GenerationRequest(List<Path> sourceRoots, List<String> includes, List<String> excludes, Path outputDirectory, Path stateFile,
+            boolean failOnTapeFallback, Path reportFile) {
+        this(sourceRoots, includes, excludes, outputDirectory, stateFile, failOnTapeFallback, reportFile, StandardCharsets.UTF_8,
+                Options.DEFAULT);
+    }
+
+    /** A request with every optimisation on. */
+    public GenerationRequest(List<Path> sourceRoots, List<String> includes, List<String> excludes, Path outputDirectory, Path stateFile,
+            boolean failOnTapeFallback, Path reportFile, Charset sourceEncoding) {
+        this(sourceRoots, includes, excludes, outputDirectory, stateFile, failOnTapeFallback, reportFile, sourceEncoding, Options.DEFAULT);
+    }
 
     /** A request without tape-fallback failure and without a report file. */
     public GenerationRequest(List<Path> sourceRoots, List<String> includes, List<String> excludes, Path outputDirectory, Path stateFile) {
         this(sourceRoots, includes, excludes, outputDirectory, stateFile, false, null);
     }
 
-    /** A request with every optimisation on. */
-    public GenerationRequest(List<Path> sourceRoots, List<String> includes, List<String> excludes, Path outputDirectory, Path stateFile,
-            boolean failOnTapeFallback, Path reportFile) {
-        this(sourceRoots, includes, excludes, outputDirectory, stateFile, failOnTapeFallback, reportFile,
-                dev.adjoint.generator.analyze.Options.DEFAULT);
-    }
-
     public GenerationRequest {
-        Objects.requireNonNull(options, "options");
         sourceRoots = List.copyOf(sourceRoots);
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);
         Objects.requireNonNull(outputDirectory, "outputDirectory");
+        sourceEncoding = sourceEncoding == null ? StandardCharsets.UTF_8 : sourceEncoding;
+        options = options == null ? Options.DEFAULT : options;
     }
 
     /** A request over {@code sourceRoots} with default includes and no incremental state. */

@@ -101,6 +101,15 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     @Parameter(property = "adjoint.dump")
     private String dump;
 
+    /**
+     * The encoding of the source files, as javac reads them: the project's
+     * {@code project.build.sourceEncoding}; UTF-8 when it is not set.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "adjoint.encoding", defaultValue = "${project.build.sourceEncoding}")
+    private String encoding;
+
     /** The packaging of the project: a {@code pom} project has no sources, so the goals do nothing there. */
     private static final String POM = "pom";
 
@@ -153,6 +162,7 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
                 stateFile().toPath(),
                 failOnTapeFallback,
                 reportFile().toPath(),
+                SourceEncoding.of(encoding),
                 options);
         if (verbose) {
             getLog().info(GenerationReport.PREFIX + "reading " + request.sourceRoots() + ", writing to " + request.outputDirectory());

@@ -37,6 +37,15 @@ public final class ShowMojo extends AbstractMojo {
     @Parameter(property = "adjoint.method", required = true)
     private String method;
 
+    /**
+     * The encoding of the source files: the project's {@code project.build.sourceEncoding}; UTF-8
+     * when it is not set.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "adjoint.encoding", defaultValue = "${project.build.sourceEncoding}")
+    private String encoding;
+
     /** Output of {@code adjoint:generate}, not searched. */
     @Parameter(defaultValue = "${project.build.directory}/generated-sources/adjoint", readonly = true, required = true)
     private File mainOutputDirectory;
@@ -53,7 +62,8 @@ public final class ShowMojo extends AbstractMojo {
         }
         List<Path> roots = new ArrayList<>(SourceRoots.excluding(project.getCompileSourceRoots(), mainOutputDirectory));
         roots.addAll(SourceRoots.excluding(project.getTestCompileSourceRoots(), testOutputDirectory));
-        Translation translation = GeneratorCall.run("showing " + method, () -> AdjointGenerator.show(roots, method));
+        java.nio.charset.Charset charset = SourceEncoding.of(encoding);
+        Translation translation = GeneratorCall.run("showing " + method, () -> AdjointGenerator.show(roots, method, charset));
         GenerationReport.diagnostics(translation.diagnostics(), getLog());
         if (translation.hasErrors()) {
             throw GenerationReport.failure(translation.diagnostics().stream().filter(Diagnostic::isError).count());

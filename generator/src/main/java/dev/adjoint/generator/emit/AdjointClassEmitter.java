@@ -16,6 +16,7 @@ import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.reverse.AdjointMethod;
 import dev.adjoint.generator.reverse.Code;
 import dev.adjoint.generator.select.MethodRequest;
@@ -59,7 +60,21 @@ public final class AdjointClassEmitter {
         if (methods.stream().anyMatch(m -> m.request().isPublic())) {
             type.addModifiers(Modifier.PUBLIC);
         }
+        ReceiverWrappers.addHandles(type, methods);
         for (AdjointMethod m : methods) {
+            java.util.Optional<Receiver> rc = Receiver.of(m.request());
+            if (rc.isPresent()) {
+                // an instance method: public wrappers taking the object, then the internal methods taking its fields
+                if (rc.get().annotated() && !m.request().result().isArray()) {
+                    type.addMethod(ReceiverWrappers.grad(m, rc.get()));
+                }
+                if (rc.get().annotated()) {
+                    type.addMethod(ReceiverWrappers.vjp(m, rc.get()));
+                }
+                type.addMethod(vjp(m));
+                m.recorder().ifPresent(rec -> type.addMethod(recorder(m, rec)));
+                continue;
+            }
             if (!m.request().result().isArray()) {
                 type.addMethod(grad(m)); // an array result has no implicit seed, as backward(v)
             }
@@ -192,11 +207,9 @@ public final class AdjointClassEmitter {
         String tape = NameClashes.tapeParameter(r);
         MethodSpec.Builder b = MethodSpec.methodBuilder(r.adjointName() + "Record").addModifiers(Modifier.STATIC).returns(typeName(r.result()))
                 .addJavadoc("Runs {@link $L#$L} recording every operation on {@code $L}; the result's handle is left in\n"
-                        + "{@code $L.result()}. Used by the tape strategy.\n", r.ownerSimpleName(), r.name(), tape, tape)
-                .addParameter(ClassName.get("dev.adjoint.tape", "Tape"), tape);
-        if (r.isPublic()) {
-            b.addModifiers(Modifier.PUBLIC);
-        }
+                        + "{@code $L.result()}. Used by the tape strategy.\n", r.ownerSimpleName(), r.name(), tape, tape);
+        receiver(r, b);
+        b.addParameter(ClassName.get("dev.adjoint.tape", "Tape"), tape);
         if (rec.body().contains("switch (")) {
             // a switch copied as written may fall through on purpose, as the user's own code does
             b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "fallthrough").build());
@@ -232,9 +245,7 @@ public final class AdjointClassEmitter {
     private static MethodSpec.Builder signature(AdjointMethod m, String name, boolean withSeed) {
         MethodRequest r = m.request();
         MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.STATIC).returns(typeName(r.result()));
-        if (r.isPublic()) {
-            b.addModifiers(Modifier.PUBLIC);
-        }
+        receiver(r, b);
         for (Param p : r.params()) {
             b.addParameter(ParameterSpec.builder(typeName(p.type()), p.name()).build());
         }
@@ -246,6 +257,20 @@ public final class AdjointClassEmitter {
             b.addParameter(bufferType(p.type()), m.bufferNames().get(i++));
         }
         return b;
+    }
+
+    /**
+     * Public for a public method; for a lifted instance method, package-private (its public
+     * wrappers take the object) and taking the object first, as {@link Receiver#SELF}.
+     */
+    private static void receiver(MethodRequest r, MethodSpec.Builder b) {
+        if (Receiver.of(r).isPresent()) {
+            if (Receiver.of(r).get().instance()) {
+                b.addParameter(ReceiverWrappers.owner(r), Receiver.SELF);
+            }
+        } else if (r.isPublic()) {
+            b.addModifiers(Modifier.PUBLIC);
+        }
     }
 
     /** Prints {@code codes}; the runtime types in {@code hidden} are written out in full (a user's variable hides them). */
@@ -328,7 +353,7 @@ public final class AdjointClassEmitter {
         return base;
     }
 
-    private static TypeName bufferType(Ty t) {
+    static TypeName bufferType(Ty t) {
         if (t.isArray()) {
             return typeName(t);
         }

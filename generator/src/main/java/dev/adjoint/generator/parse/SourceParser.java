@@ -18,10 +18,18 @@ public final class SourceParser {
     /** A parsed file, or the problems that stopped it. */
     public record Parsed(Path file, Optional<CompilationUnit> unit, List<Diagnostic> diagnostics) {}
 
-    /** Parses {@code source} as Java 17 (a new parser each time: no shared static state). */
+    /**
+     * The language level sources are read at: the newest that JavaParser knows, so that a file of
+     * modern syntax (record patterns, pattern {@code switch}, text blocks, sealed types) parses;
+     * javac, at the project's own release, is the judge of what the project may use. The passes
+     * reject, at its position, any construct of a differentiated method they do not know.
+     */
+    public static final ParserConfiguration.LanguageLevel LEVEL = ParserConfiguration.LanguageLevel.JAVA_25;
+
+    /** Parses {@code source} at {@link #LEVEL} (a new parser each time: no shared static state). */
     public static Parsed parse(Path file, String source) {
         ParserConfiguration config = new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                .setLanguageLevel(LEVEL)
                 .setAttributeComments(false);
         ParseResult<CompilationUnit> result;
         try {

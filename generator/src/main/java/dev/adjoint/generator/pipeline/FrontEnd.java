@@ -4,6 +4,9 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.desugar.Desugaring;
+import dev.adjoint.generator.objects.InstanceLifting;
+import dev.adjoint.generator.objects.Receiver;
+import dev.adjoint.generator.objects.RecordTypes;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.SourceParser;
 import dev.adjoint.generator.select.ImplicitCallees;
@@ -12,6 +15,7 @@ import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.MethodSelector;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +47,8 @@ final class FrontEnd {
             SourceParser.Parsed parsed = SourceParser.parse(e.getKey(), e.getValue());
             if (parsed.unit().isEmpty() && !mentionsAdjoint(e.getValue())) {
                 // a file with nothing to differentiate (newer syntax, say) is not ours to fail the build over
-                diagnostics.add(Diagnostic.note(e.getKey(), "not read by adjoint: it does not parse as Java 17 ("
+                diagnostics.add(Diagnostic.note(e.getKey(), "not read by adjoint: it does not parse as Java "
+                        + SourceParser.LEVEL.name().substring("JAVA_".length()) + " ("
                         + parsed.diagnostics().get(0).message() + ") and declares no @Differentiable or @CustomDerivative"
                         + " method; its methods cannot be called from differentiated code"));
                 continue;
@@ -51,6 +56,11 @@ final class FrontEnd {
             diagnostics.addAll(parsed.diagnostics());
             parsed.unit().ifPresent(u -> parsedUnits.add(new Unit(e.getKey(), e.getValue(), u)));
         }
+        // instance methods and record parameters become static methods of primitive parameters, before anything reads them
+        Map<Path, CompilationUnit> byFile = new LinkedHashMap<>();
+        parsedUnits.forEach(u -> byFile.put(u.file(), u.unit()));
+        RecordTypes recordTypes = RecordTypes.of(byFile);
+        parsedUnits.forEach(u -> diagnostics.addAll(InstanceLifting.lift(u.file(), u.unit(), recordTypes)));
         List<CompilationUnit> units = parsedUnits.stream().map(Unit::unit).toList();
         Selected selected = selectAll(parsedUnits, Set.of());
         // plain methods that the annotated ones call are differentiated too: select again with them
@@ -60,7 +70,7 @@ final class FrontEnd {
             selected = selectAll(parsedUnits, implicit);
         }
         diagnostics.addAll(selected.diagnostics());
-        List<MethodRequest> requests = new ArrayList<>(selected.requests());
+        List<MethodRequest> requests = new ArrayList<>(selected.requests().stream().map(Receiver::internal).toList());
         List<MethodRequest> customs = selected.customs();
         for (MethodRequest r : requests) {
             // once, before either strategy or a caller reads the body

@@ -5,6 +5,7 @@ import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.emit.AdjointClassEmitter;
+import dev.adjoint.generator.emit.GradClassEmitter;
 import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.parse.Positions;
@@ -178,6 +179,7 @@ public final class Pipeline {
             for (Map.Entry<String, List<AdjointMethod>> e : byClass.entrySet()) {
                 try {
                     generated.put(e.getKey(), AdjointClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), e.getValue(), jvps, hvps));
+                    generated.putAll(GradClassEmitter.emitAll(fileOf.get(e.getKey()).getFileName().toString(), e.getValue()));
                 } catch (StackOverflowError deep) {
                     e.getValue().forEach(m -> diagnostics.add(tooDeep(m.request())));
                 }

@@ -130,6 +130,9 @@ final class Strategies {
         if (tooLarge.isPresent()) {
             return new StaticAttempt(Optional.empty(), List.of(tooLarge.get()));
         }
+        if (dev.adjoint.generator.objects.Receiver.of(r).isPresent()) {
+            return new StaticAttempt(Optional.of(m), List.of()); // (no forward mode for instance methods yet)
+        }
         Optional<JvpMethod> jvp = tangent(ir, an);
         Optional<HvpMethod> hvp = jvp.flatMap(j -> Hessians.build(r, ir, j, options));
         return new StaticAttempt(Optional.of(m), List.of(), jvp, hvp);

@@ -354,8 +354,8 @@ final class BlockReversal {
             return newArray(na);
         }
         if (op instanceof Op.Call call) {
-            return sw.spelling.owner(call.callee()).orElseThrow() + "." + call.callee().name() + "("
-                    + String.join(", ", call.args().stream().map(Atom::java).toList()) + ")";
+            return dev.adjoint.generator.objects.Receiver.primalCall(call.callee(), sw.spelling.owner(call.callee()).orElseThrow(),
+                    call.args().stream().map(Atom::java).toList());
         }
         return ((Op.Passive) op).java();
     }

@@ -3,6 +3,7 @@ package dev.adjoint.generator.reverse;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ final class CallReversal {
         if (generated) {
             reverse.add(new Code.Line(Sweep.HAND_BACK));
         }
-        reverse.add(new Code.Line(pullback + "(" + String.join(", ", args) + ")"));
+        reverse.add(new Code.Line(pullback + "(" + String.join(", ", Receiver.generatedArgs(callee, args)) + ")"));
         if (generated) {
             reverse.add(new Code.Line(Sweep.TAKE_BACK));
         }

@@ -103,7 +103,9 @@ public final class MethodSelector {
     private void visitMembers(TypeDeclaration<?> type, List<String> outer, List<String> path, boolean reachable) {
         boolean nestedInstance = !outer.isEmpty() && !type.isStatic()
                 && !(type instanceof ClassOrInterfaceDeclaration c && c.isInterface())
-                && !type.isEnumDeclaration() && !type.isRecordDeclaration();
+                && !type.isEnumDeclaration() && !type.isRecordDeclaration()
+                // a member of an interface is implicitly static
+                && !(enclosing.size() > 1 && enclosing.get(enclosing.size() - 2) instanceof ClassOrInterfaceDeclaration e && e.isInterface());
         for (BodyDeclaration<?> member : type.getMembers()) {
             if (member instanceof MethodDeclaration m) {
                 Optional<AnnotationExpr> ann = m.getAnnotations().stream().filter(this::isAdjoints).findFirst();
@@ -139,9 +141,9 @@ public final class MethodSelector {
         if (!ann.getNameAsString().equals(QUALIFIED) && !bareNameIsImported(ANNOTATION).orElse(true)) {
             error(ann, "@Differentiable is not imported: add 'import dev.adjoint.Differentiable;' (the annotation lives in adjoint-runtime)");
         }
-        if (owner instanceof ClassOrInterfaceDeclaration c && c.isInterface()) {
+        if (owner instanceof ClassOrInterfaceDeclaration c && c.isInterface() && !m.isStatic()) {
             error(m, "@Differentiable on '" + name + "' in interface " + owner.getNameAsString()
-                    + ": only static methods of classes are supported; move it to a class");
+                    + ": only static methods of interfaces are supported; make it static, or move it to a class");
         }
         if (!reachable) {
             error(m, "@Differentiable on '" + name + "' in an inner (non-static) class: the adjoint cannot call into it;"
@@ -149,9 +151,11 @@ public final class MethodSelector {
         }
         if (m.isAbstract() || m.getBody().isEmpty()) {
             error(m, "@Differentiable on '" + name + "', which has no body (abstract or native): there is nothing to differentiate");
-        } else if (!m.isStatic()) {
-            error(m, "@Differentiable on instance method '" + name + "': only static methods are supported;"
-                    + " make it static and pass the fields it reads as parameters");
+        } else if (!m.isStatic() && !(owner instanceof ClassOrInterfaceDeclaration c && c.isInterface())) {
+            // (an instance method of a class is lifted to a static one before selection: see objects.InstanceLifting)
+            error(m, "@Differentiable on instance method '" + name + "' of " + (owner.isEnumDeclaration() ? "an enum"
+                    : owner.isRecordDeclaration() ? "a record" : "this type") + ": instance methods of classes are supported, not"
+                    + " of enums or records yet; make it static and pass the fields it reads as parameters");
         }
         if (m.isPrivate()) {
             error(m, "@Differentiable on private method '" + name + "': the generated " + String.join("_", path)

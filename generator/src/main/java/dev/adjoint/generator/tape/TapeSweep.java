@@ -78,7 +78,7 @@ public final class TapeSweep {
         String rt = request.result().java();
         b.append("    // forward sweep: record\n");
         b.append("    ").append(rt).append(" ").append(result).append(" = ").append(request.adjointName()).append("Record(")
-                .append(String.join(", ", recordArgs)).append(");\n");
+                .append(String.join(", ", dev.adjoint.generator.objects.Receiver.generatedArgs(request, recordArgs))).append(");\n");
         b.append("    // reverse sweep: one pass over the tape\n");
         b.append("    ").append(tape).append(".seed(").append(tape).append(".result(), ").append(seed).append(");\n");
         b.append("    ").append(tape).append(".sweep(").append(mark).append(");\n");

@@ -223,7 +223,8 @@ final class ValueRecorder {
             pending.flush();
             String v = st.temp("v");
             String owner = calleeClass(m, c);
-            st.line(t.java() + " " + v + " = " + owner + "." + c.adjointName() + "Record(" + String.join(", ", args) + ");");
+            st.line(t.java() + " " + v + " = " + owner + "." + c.adjointName() + "Record("
+                    + String.join(", ", dev.adjoint.generator.objects.Receiver.generatedArgs(c, args)) + ");");
             st.line("int " + st.handle(v) + " = " + st.tape + ".result();");
             return new Value(v, st.handle(v), t);
         }

@@ -179,7 +179,8 @@ class OrdinaryJavaTest {
                 }
                 """, "AUTO"), Path.of("Areas.java"), modern), Optional.empty(), Options.DEFAULT);
         assertTrue(!t.hasErrors() && t.generated().containsKey("trust.ReproAdjoint"), t.diagnostics().toString());
-        assertTrue(t.diagnostics().stream().anyMatch(d -> d.file().toString().equals("Areas.java") && !d.isError()), t.diagnostics().toString());
+        // (read at Java 25 since issue 16, the file parses: not even a note)
+        assertTrue(t.diagnostics().stream().noneMatch(d -> d.file().toString().equals("Areas.java") && d.isError()), t.diagnostics().toString());
         // a file that declares @Differentiable methods still reports its syntax errors
         Translation broken = Pipeline.translate(Map.of(Path.of("Repro.java"), source("""
                 @Differentiable

@@ -292,14 +292,17 @@ class FenceDiagnosticsTest {
 
     static Stream<Arguments> rejectedDeclarations() {
         return Stream.of(
-                file("instance method", "instance method 'f'", """
+                file("instance method assigning a field", "assigns field 'b'", """
                         package p;
 
                         import dev.adjoint.Differentiable;
 
                         class Model {
-                            @@@Differentiable
+                            double b;
+
+                            @Differentiable
                             double f(double x) {
+                                @@b = x;
                                 return x;
                             }
                         }
@@ -323,7 +326,7 @@ class FenceDiagnosticsTest {
 
                         interface Shape {
                             @@@Differentiable
-                            static double f(double x) {
+                            default double f(double x) {
                                 return x;
                             }
                         }
@@ -716,7 +719,7 @@ class FenceDiagnosticsTest {
                     }
 
                     @@@Differentiable
-                    double instance(double x) {
+                    private static double hidden(double x) {
                         return x;
                     }
                 }

@@ -1,0 +1,164 @@
+package dev.adjoint.generator.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.adjoint.AdjointGenerated;
+import dev.adjoint.FieldHandles;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.objects.Receiver;
+import dev.adjoint.generator.reverse.AdjointMethod;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Prints {@code ModelGrad}, the gradient of a {@code Model} with respect to its {@code float} and
+ * {@code double} fields: one public field per such field of the model, of the same type (arrays of
+ * the same shape), which {@code nameGrad(self, ..., dthis, ...)} adds into (Swift's tangent vector,
+ * as a plain Java class the caller owns and zeroes).
+ */
+public final class GradClassEmitter {
+    private GradClassEmitter() {}
+
+    /**
+     * The gradient classes the public methods of {@code methods} take, by qualified name: the
+     * owner's for {@code wrt = "this"}, a record's for {@code wrt} naming a record parameter.
+     *
+     * @param sourceFileName the owner's file name, for the header
+     */
+    public static java.util.Map<String, String> emitAll(String sourceFileName, List<AdjointMethod> methods) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (AdjointMethod m : methods) {
+            Receiver rc = Receiver.of(m.request()).orElse(null);
+            if (rc == null || !rc.annotated()) {
+                continue;
+            }
+            if (rc.wrtThis()) {
+                ClassName grad = ReceiverWrappers.gradClass(m.request());
+                out.put(grad.canonicalName(), emit(sourceFileName, ReceiverWrappers.owner(m.request()), grad, rc.leaves(),
+                        l -> l.isPrivate() ? "((" + l.type().java() + ") FIELD_" + l.field() + ".get(value))" : "value." + l.field()));
+            }
+            for (Receiver.RecordParam p : rc.records()) {
+                if (p.wrt()) {
+                    ClassName grad = ReceiverWrappers.recordGradClass(p);
+                    out.put(grad.canonicalName(), emit(p.sourceFile(), ReceiverWrappers.recordClass(p), grad, p.components(),
+                            l -> "value." + l.field() + "()"));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The source of {@code self}, the gradient of {@code owner} with respect to its floating {@code leaves}. */
+    private static String emit(String sourceFileName, ClassName owner, ClassName self, List<Receiver.Leaf> leaves,
+            java.util.function.Function<Receiver.Leaf, String> read) {
+        List<Receiver.Leaf> floating = leaves.stream().filter(l -> l.type().isFloating()).toList();
+        TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("The gradient of a {@link $T} with respect to its {@code float} and {@code double} fields: one\n"
+                        + "public field each, of the field's type (arrays of the same shape). The generated\n"
+                        + "{@code ...Grad} and {@code ...Vjp} methods <em>add</em> into it; {@link #zero()} clears it.\n", owner)
+                .addAnnotation(AnnotationSpec.builder(AdjointGenerated.class).addMember("value", "$S", owner.canonicalName()).build());
+        boolean handles = false;
+        for (Receiver.Leaf l : floating) {
+            type.addField(FieldSpec.builder(AdjointClassEmitter.typeName(l.type()), l.field(), Modifier.PUBLIC)
+                    .addJavadoc("The gradient with respect to {@code $L}.\n", l.field()).build());
+            if (l.isPrivate() && l.type().isArray()) {
+                handles = true;
+                type.addField(FieldSpec.builder(VarHandle.class, "FIELD_" + l.field(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("$T.of($T.lookup(), $T.class, $S, $T.class)", FieldHandles.class, MethodHandles.class, owner,
+                                l.field(), AdjointClassEmitter.typeName(l.type()))
+                        .build());
+            }
+        }
+        if (handles) {
+            type.alwaysQualify("VarHandle", "MethodHandles", "FieldHandles");
+        }
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+                .addJavadoc("A gradient of zero scalars whose arrays are {@code null}: see {@link #like}.\n").build());
+        type.addMethod(like(owner, self, floating, read));
+        type.addMethod(zero(floating));
+        type.addMethod(toText(self, floating));
+        return JavaFile.builder(self.packageName(), type.build())
+                .addFileComment("Generated by Adjoint from $L. Do not edit: edit the source and rebuild.", sourceFileName)
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build()
+                .toString();
+    }
+
+    private static MethodSpec like(ClassName owner, ClassName self, List<Receiver.Leaf> floating,
+            java.util.function.Function<Receiver.Leaf, String> reader) {
+        CodeBlock.Builder body = CodeBlock.builder().addStatement("$T g = new $T()", self, self);
+        for (Receiver.Leaf l : floating) {
+            if (!l.type().isArray()) {
+                continue;
+            }
+            String read = reader.apply(l);
+            String prim = l.type().prim().java();
+            if (l.type().dims() == 1) {
+                body.addStatement("g.$L = new $L[$L.length]", l.field(), prim, read);
+            } else {
+                body.addStatement("$L[][] $L = $L", prim, "rows_" + l.field(), read);
+                body.addStatement("g.$L = new $L[rows_$L.length][]", l.field(), prim, l.field());
+                body.beginControlFlow("for (int i = 0; i < rows_$L.length; i++)", l.field())
+                        .addStatement("g.$L[i] = new $L[rows_$L[i].length]", l.field(), prim, l.field())
+                        .endControlFlow();
+            }
+        }
+        return MethodSpec.methodBuilder("like").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+                .addJavadoc("A zero gradient whose arrays have the shapes of {@code value}'s.\n")
+                .addParameter(owner, "value")
+                .addCode(body.addStatement("return g").build())
+                .build();
+    }
+
+    private static MethodSpec zero(List<Receiver.Leaf> floating) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        for (Receiver.Leaf l : floating) {
+            String zero = l.type().prim() == Ty.Prim.FLOAT ? "0.0f" : "0.0";
+            if (!l.type().isArray()) {
+                body.addStatement("$L = $L", l.field(), zero);
+            } else if (l.type().dims() == 1) {
+                body.beginControlFlow("if ($L != null)", l.field()).addStatement("$T.fill($L, $L)", Arrays.class, l.field(), zero)
+                        .endControlFlow();
+            } else {
+                body.beginControlFlow("if ($L != null)", l.field())
+                        .beginControlFlow("for ($L[] row : $L)", l.type().prim().java(), l.field())
+                        .addStatement("$T.fill(row, $L)", Arrays.class, zero)
+                        .endControlFlow()
+                        .endControlFlow();
+            }
+        }
+        return MethodSpec.methodBuilder("zero").addModifiers(Modifier.PUBLIC).returns(TypeName.VOID)
+                .addJavadoc("Sets every component to zero, keeping the arrays (gradients are added, never overwritten).\n")
+                .addCode(body.build())
+                .build();
+    }
+
+    private static MethodSpec toText(ClassName self, List<Receiver.Leaf> floating) {
+        CodeBlock.Builder parts = CodeBlock.builder().add("return $S", self.simpleName() + "{");
+        for (int i = 0; i < floating.size(); i++) {
+            Receiver.Leaf l = floating.get(i);
+            String label = (i == 0 ? "" : ", ") + l.field() + "=";
+            if (!l.type().isArray()) {
+                parts.add(" + $S + $L", label, l.field());
+            } else if (l.type().dims() == 1) {
+                parts.add(" + $S + $T.toString($L)", label, Arrays.class, l.field());
+            } else {
+                parts.add(" + $S + $T.deepToString($L)", label, Arrays.class, l.field());
+            }
+        }
+        parts.add(" + $S", "}");
+        return MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(String.class)
+                .addStatement("$L", parts.build())
+                .build();
+    }
+}

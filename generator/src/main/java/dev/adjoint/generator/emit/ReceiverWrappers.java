@@ -1,0 +1,261 @@
+package dev.adjoint.generator.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.adjoint.DoubleGrad;
+import dev.adjoint.FieldHandles;
+import dev.adjoint.FloatGrad;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.objects.Receiver;
+import dev.adjoint.generator.reverse.AdjointMethod;
+import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.select.Param;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The public methods of a lifted instance method, {@code nameGrad(Model self, ...)} and
+ * {@code nameVjp(Model self, ..., seed, ...)}: they load the object's fields once (a private one
+ * through a {@code static final VarHandle}), call the internal {@code _nameVjp} that takes them as
+ * parameters, and, for {@code wrt = "this"}, add the fields' gradients into the caller's
+ * {@code ModelGrad} (scalars through cells borrowed from the thread's stacks: no allocation).
+ */
+final class ReceiverWrappers {
+    private ReceiverWrappers() {}
+
+    /** The name of the {@code ModelGrad} parameter. */
+    static final String SINK = "dthis";
+
+    /** The owner's class as the adjoint class writes it. */
+    static ClassName owner(MethodRequest r) {
+        List<String> path = r.ownerPath();
+        return ClassName.get(r.packageName(), path.get(0), path.subList(1, path.size()).toArray(String[]::new));
+    }
+
+    /** The gradient class of the owner, {@code ModelGrad} ({@code Outer_InnerGrad} for a nested one). */
+    static ClassName gradClass(MethodRequest r) {
+        return ClassName.get(r.packageName(), String.join("_", r.ownerPath()) + "Grad");
+    }
+
+    /** The handle field reading private field {@code field}. */
+    private static String handle(String field) {
+        return "FIELD_" + field;
+    }
+
+    /** Adds the handles on the private fields that {@code methods} read, once each, in field order. */
+    static void addHandles(TypeSpec.Builder type, List<AdjointMethod> methods) {
+        Set<String> done = new TreeSet<>();
+        for (AdjointMethod m : methods) {
+            Receiver rc = Receiver.of(m.request()).orElse(null);
+            if (rc == null || !m.request().adjointName().startsWith("_")) {
+                continue;
+            }
+            for (Receiver.Leaf l : rc.leaves()) {
+                if (l.isPrivate() && done.add(l.field())) {
+                    type.addField(FieldSpec.builder(VarHandle.class, handle(l.field()), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                            .initializer("$T.of($T.lookup(), $T.class, $S, $T.class)", FieldHandles.class, MethodHandles.class,
+                                    owner(m.request()), l.field(), AdjointClassEmitter.typeName(l.type()))
+                            .build());
+                }
+            }
+        }
+        if (!done.isEmpty()) {
+            type.alwaysQualify("VarHandle", "MethodHandles", "FieldHandles");
+        }
+    }
+
+    /** {@code nameGrad(Model self, ...)}, for a scalar result. */
+    static MethodSpec grad(AdjointMethod m, Receiver rc) {
+        MethodRequest r = m.request();
+        List<String> args = new ArrayList<>();
+        if (rc.instance()) {
+            args.add(Receiver.SELF);
+        }
+        publicParams(r, rc).forEach(p -> args.add(p.name()));
+        args.add(r.result().prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0");
+        List<String> buffers = publicBuffers(m, rc).stream().map(b -> b.name()).toList();
+        args.addAll(buffers);
+        return signature(m, rc, Receiver.publicName(r) + "Grad", false)
+                .addJavadoc("Returns {@code $L(...)} and adds its gradient into $L.\n", (rc.instance() ? "self." : r.ownerSimpleName() + ".")
+                        + r.name(), codes(buffers))
+                .addStatement("return $L($L)", Receiver.publicName(r) + "Vjp", String.join(", ", args))
+                .build();
+    }
+
+    /** {@code nameVjp(Model self, ..., seed, ...)}. */
+    static MethodSpec vjp(AdjointMethod m, Receiver rc) {
+        MethodRequest r = m.request();
+        java.util.Map<String, Slot> slots = slots(rc);
+        List<String> args = new ArrayList<>();
+        if (rc.instance()) {
+            args.add(Receiver.SELF);
+        }
+        for (Param p : r.params()) {
+            Slot s = slots.get(p.name());
+            args.add(s == null ? p.name() : s.read());
+        }
+        args.add(m.seedName());
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (rc.exactClass()) {
+            // the adjoint follows Model's own methods; a call on self would run a subclass's override
+            body.beginControlFlow("if ($L.getClass() != $T.class)", Receiver.SELF, owner(r))
+                    .addStatement("throw new $T($S + $L.getClass().getName() + $S)", IllegalArgumentException.class,
+                            "self is a ", Receiver.SELF, ", a subclass of " + r.ownerSimpleName() + ": this adjoint differentiates "
+                                    + r.ownerSimpleName() + "'s own methods, which a subclass may override; make " + r.ownerSimpleName()
+                                    + ", or the methods that " + r.name() + " calls, final")
+                    .endControlFlow();
+        }
+        List<Param> wrt = r.wrtParams();
+        List<String> adds = new ArrayList<>();
+        for (int i = 0; i < wrt.size(); i++) {
+            Param p = wrt.get(i);
+            Slot s = slots.get(p.name());
+            if (s == null) {
+                args.add(m.bufferNames().get(i));
+            } else if (p.type().isArray()) {
+                args.add(s.sink());
+            } else {
+                if (adds.isEmpty()) {
+                    body.addStatement("$T _stack = $T.forThread()", STACKS, STACKS);
+                    body.addStatement("int _cells = _stack.doubleCellMark()");
+                    body.addStatement("int _cellsf = _stack.floatCellMark()");
+                }
+                String cell = "_d_" + p.name();
+                boolean isFloat = p.type().prim() == Ty.Prim.FLOAT;
+                body.addStatement("$T $L = _stack.$L()", isFloat ? FloatGrad.class : DoubleGrad.class, cell,
+                        isFloat ? "borrowFloatCell" : "borrowDoubleCell");
+                adds.add(s.sink() + " += " + cell + ".get()");
+                args.add(cell);
+            }
+        }
+        String call = r.adjointName() + "Vjp(" + String.join(", ", args) + ")";
+        if (adds.isEmpty()) {
+            body.addStatement("return $L", call);
+        } else {
+            body.addStatement("$T _result = $L", AdjointClassEmitter.typeName(r.result()), call);
+            adds.forEach(a -> body.addStatement("$L", a));
+            body.addStatement("_stack.releaseCells(_cells, _cellsf)");
+            body.addStatement("return _result");
+        }
+        return signature(m, rc, Receiver.publicName(r) + "Vjp", true)
+                .addJavadoc("Returns {@code $L(...)} and adds {@code $L} times its gradient into $L.\n",
+                        (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(), m.seedName(),
+                        codes(publicBuffers(m, rc).stream().map(b -> b.name()).toList()))
+                .addCode(body.build())
+                .build();
+    }
+
+    /**
+     * A lifted parameter that carries a field or a component: how the public method reads its
+     * value, and where its gradient goes ({@code dthis.w}, {@code dp.k}).
+     */
+    private record Slot(String read, String sink) {}
+
+    private static java.util.Map<String, Slot> slots(Receiver rc) {
+        java.util.Map<String, Slot> out = new java.util.HashMap<>();
+        for (Receiver.Leaf l : rc.leaves()) {
+            out.put(l.param(), new Slot(l.isPrivate() ? "(" + l.type().java() + ") " + handle(l.field()) + ".get(" + Receiver.SELF + ")"
+                    : Receiver.SELF + "." + l.field(), SINK + "." + l.field()));
+        }
+        for (Receiver.RecordParam p : rc.records()) {
+            for (Receiver.Leaf l : p.components()) {
+                out.put(l.param(), new Slot(p.name() + "." + l.field() + "()", sinkName(p) + "." + l.field()));
+            }
+        }
+        return out;
+    }
+
+    /** The gradient parameter of a record parameter: {@code dp} for {@code p}. */
+    private static String sinkName(Receiver.RecordParam p) {
+        return "d" + p.name();
+    }
+
+    /** The record's class. */
+    static ClassName recordClass(Receiver.RecordParam p) {
+        List<String> path = p.recordPath();
+        return ClassName.get(p.recordPackage(), path.get(0), path.subList(1, path.size()).toArray(String[]::new));
+    }
+
+    /** The record's gradient class, {@code ParamsGrad} ({@code Outer_ParamsGrad} for a nested one). */
+    static ClassName recordGradClass(Receiver.RecordParam p) {
+        return ClassName.get(p.recordPackage(), String.join("_", p.recordPath()) + "Grad");
+    }
+
+    /** A parameter of the public methods. */
+    private record Public(String name, TypeName type) {}
+
+    /** The user's parameters, records as records. */
+    private static List<Public> publicParams(MethodRequest r, Receiver rc) {
+        List<Public> out = new ArrayList<>();
+        java.util.Set<String> componentLeaves = new java.util.HashSet<>();
+        rc.records().forEach(p -> p.components().forEach(l -> componentLeaves.add(l.param())));
+        for (Param p : r.params().subList(0, rc.ownParams())) {
+            if (!componentLeaves.contains(p.name())) {
+                out.add(new Public(p.name(), AdjointClassEmitter.typeName(p.type())));
+            }
+        }
+        for (Receiver.RecordParam p : rc.records()) {
+            out.add(Math.min(p.position(), out.size()), new Public(p.name(), recordClass(p)));
+        }
+        return out;
+    }
+
+    /** The public buffers: the object's gradient first (for {@code wrt = "this"}), then the parameters', records' as their gradient classes. */
+    private static List<Public> publicBuffers(AdjointMethod m, Receiver rc) {
+        List<Public> out = new ArrayList<>();
+        if (rc.wrtThis()) {
+            out.add(new Public(SINK, gradClass(m.request())));
+        }
+        java.util.Map<String, Slot> slots = slots(rc);
+        java.util.Map<String, Receiver.RecordParam> recordOf = new java.util.HashMap<>();
+        rc.records().forEach(p -> p.components().forEach(l -> recordOf.put(l.param(), p)));
+        List<Param> wrt = m.request().wrtParams();
+        java.util.Set<String> recordsDone = new java.util.HashSet<>();
+        for (int i = 0; i < wrt.size(); i++) {
+            Param p = wrt.get(i);
+            Receiver.RecordParam record = recordOf.get(p.name());
+            if (record != null) {
+                if (recordsDone.add(record.name())) {
+                    out.add(new Public(sinkName(record), recordGradClass(record)));
+                }
+            } else if (!slots.containsKey(p.name())) {
+                out.add(new Public(m.bufferNames().get(i), AdjointClassEmitter.bufferType(p.type())));
+            }
+        }
+        return out;
+    }
+
+    private static MethodSpec.Builder signature(AdjointMethod m, Receiver rc, String name, boolean withSeed) {
+        MethodRequest r = m.request();
+        MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.STATIC).returns(AdjointClassEmitter.typeName(r.result()));
+        if (r.isPublic()) {
+            b.addModifiers(Modifier.PUBLIC);
+        }
+        if (rc.instance()) {
+            b.addParameter(owner(r), Receiver.SELF);
+        }
+        publicParams(r, rc).forEach(p -> b.addParameter(p.type(), p.name()));
+        if (withSeed) {
+            b.addParameter(AdjointClassEmitter.typeName(r.result()), m.seedName());
+        }
+        publicBuffers(m, rc).forEach(p -> b.addParameter(p.type(), p.name()));
+        return b;
+    }
+
+    private static final ClassName STACKS = ClassName.get("dev.adjoint.stack", "AdjointStacks");
+
+    private static String codes(List<String> names) {
+        return names.stream().map(n -> "{@code " + n + "}").collect(Collectors.joining(", "));
+    }
+
+}

@@ -1,0 +1,295 @@
+package dev.adjoint.generator.objects;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.select.MethodSelector;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Rewrites, in a parsed file, each {@code @Differentiable} instance method of a class, and the
+ * instance methods of that class it calls, into a static method whose appended parameters carry
+ * the object's fields (the leaves): {@code this.w} and a bare field name {@code w} read the leaf,
+ * {@code this.predict(x)} and {@code predict(x)} call the lifted {@code predict(x, w, b)}. The
+ * generated code loads the leaves once from the object and calls the user's own instance methods
+ * for their values, so what the object ends up holding is what the method leaves in it. A field
+ * assigned, {@code this} used as a value, a field the generator cannot carry (a {@code String}, an
+ * object) and a private instance callee are errors at their position.
+ */
+public final class InstanceLifting {
+    private final Path file;
+    private final ClassOrInterfaceDeclaration owner;
+    private final String ownerSimpleName;
+    private final List<Diagnostic> diagnostics;
+    /** The instance fields by name: their type where the generator can carry them, else empty. */
+    private final Map<String, Optional<Ty>> fields = new LinkedHashMap<>();
+    private final Map<String, Boolean> privateFields = new LinkedHashMap<>();
+    private final Map<String, com.github.javaparser.ast.type.Type> fieldTypes = new LinkedHashMap<>();
+    /** The calls to instance methods of the owner, found before any of them is lifted (which changes their arity). */
+    private final Set<MethodCallExpr> instanceCalls = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The instance methods each lifted method calls on the object. */
+    private final Map<MethodDeclaration, List<MethodDeclaration>> callees = new IdentityHashMap<>();
+
+    private InstanceLifting(Path file, ClassOrInterfaceDeclaration owner, String ownerSimpleName, List<Diagnostic> diagnostics) {
+        this.file = file;
+        this.owner = owner;
+        this.ownerSimpleName = ownerSimpleName;
+        this.diagnostics = diagnostics;
+        for (FieldDeclaration f : owner.getFields()) {
+            if (f.isStatic()) {
+                continue;
+            }
+            for (VariableDeclarator v : f.getVariables()) {
+                fields.put(v.getNameAsString(), MethodSelector.toTy(v.getType()));
+                privateFields.put(v.getNameAsString(), f.isPrivate());
+                fieldTypes.put(v.getNameAsString(), v.getType());
+            }
+        }
+    }
+
+    /**
+     * Lifts the methods of {@code unit} to differentiate that take records of {@code records} or
+     * are instance methods; the problems found, as errors.
+     */
+    public static List<Diagnostic> lift(Path file, CompilationUnit unit, RecordTypes records) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+        for (ClassOrInterfaceDeclaration c : unit.findAll(ClassOrInterfaceDeclaration.class)) {
+            if (c.isInterface() || c.isLocalClassDeclaration() || !c.getParentNode().map(p -> p instanceof CompilationUnit
+                    || p instanceof com.github.javaparser.ast.body.TypeDeclaration<?>).orElse(false)) {
+                continue;
+            }
+            for (MethodDeclaration m : c.getMethods()) {
+                if (isDifferentiable(m) && m.getBody().isPresent()) {
+                    liftRecords(file, pkg, simpleName(c), m, records, diagnostics);
+                }
+            }
+            new InstanceLifting(file, c, simpleName(c), diagnostics).liftClass();
+        }
+        return diagnostics;
+    }
+
+    /** Expands the record parameters of {@code m}; a static method is then lifted, an instance one waits for its class. */
+    private static void liftRecords(Path file, String pkg, String owner, MethodDeclaration m, RecordTypes records,
+            List<Diagnostic> diagnostics) {
+        int before = diagnostics.size();
+        if (RecordParameters.expand(file, pkg, m, records, false, diagnostics).isEmpty()) {
+            return;
+        }
+        if (diagnostics.size() > before) {
+            m.getAnnotations().removeIf(MethodSelector::isDifferentiable);
+            return;
+        }
+        List<Receiver.RecordParam> expanded = RecordParameters.expand(file, pkg, m, records, true, diagnostics);
+        int own = m.getParameters().size();
+        if (m.isStatic()) {
+            WrtThis.Wrt wrt = WrtThis.rewrite(file, m, own, List.of(), expanded, diagnostics);
+            m.setData(Receiver.KEY, new Receiver(owner, false, List.of(), own, false, true, wrt.records(), false));
+        } else {
+            m.setData(Receiver.KEY, new Receiver(owner, true, List.of(), own, false, true, expanded, false));
+        }
+    }
+
+    private static String simpleName(ClassOrInterfaceDeclaration c) {
+        List<String> path = new ArrayList<>();
+        for (Node n = c; n instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t; n = n.getParentNode().orElse(null)) {
+            path.add(0, t.getNameAsString());
+        }
+        return String.join(".", path);
+    }
+
+    private static boolean isDifferentiable(MethodDeclaration m) {
+        return m.getAnnotations().stream().anyMatch(MethodSelector::isDifferentiable);
+    }
+
+    private void liftClass() {
+        List<MethodDeclaration> roots = owner.getMethods().stream()
+                .filter(m -> !m.isStatic() && m.getBody().isPresent() && isDifferentiable(m)).toList();
+        if (roots.isEmpty()) {
+            return;
+        }
+        // the instance methods the roots reach through calls on this
+        Set<MethodDeclaration> closure = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<MethodDeclaration> work = new ArrayDeque<>(roots);
+        int before = diagnostics.size();
+        while (!work.isEmpty()) {
+            MethodDeclaration m = work.pop();
+            if (!closure.add(m)) {
+                continue;
+            }
+            for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+                Optional<MethodDeclaration> callee = instanceCallee(call);
+                if (callee.isEmpty()) {
+                    continue;
+                }
+                MethodDeclaration c = callee.get();
+                if (c.isPrivate()) {
+                    error(call, "call to private instance method '" + c.getNameAsString() + "': the generated "
+                            + ownerSimpleName.replace('.', '_') + "Adjoint class calls it on the object for its value and cannot see"
+                            + " private methods; make it package-private");
+                } else if (c.getBody().isEmpty()) {
+                    error(call, "call to instance method '" + c.getNameAsString() + "', which has no body (abstract or native):"
+                            + " its derivative is unknown; call a method with a body");
+                } else if (MethodSelector.toTy(c.getType()).filter(t -> t.isFloating() && t.dims() <= 1).isEmpty()) {
+                    error(call, "call to instance method '" + c.getNameAsString() + "', which returns " + c.getType()
+                            + ": a differentiated method can call instance methods that return double, float or their arrays;"
+                            + " make '" + c.getNameAsString() + "' static and pass it the fields it reads");
+                } else {
+                    instanceCalls.add(call);
+                    callees.computeIfAbsent(m, k -> new ArrayList<>()).add(c);
+                    work.push(c);
+                }
+            }
+        }
+        if (diagnostics.size() > before) {
+            roots.forEach(m -> m.getAnnotations().removeIf(MethodSelector::isDifferentiable));
+            return;
+        }
+        List<Receiver.Leaf> leafFields = new ArrayList<>();
+        fields.forEach((name, ty) -> ty.ifPresent(t -> leafFields.add(new Receiver.Leaf(name, name, t, privateFields.get(name)))));
+        List<MethodDeclaration> lifted = owner.getMethods().stream().filter(closure::contains).toList();
+        lifted.forEach(m -> liftMethod(m, leafFields, false));
+        if (diagnostics.size() > before) {
+            // the cause is reported: the methods stay as they are, and out of the later passes' sight
+            roots.forEach(m -> m.getAnnotations().removeIf(MethodSelector::isDifferentiable));
+            return;
+        }
+        lifted.forEach(m -> liftMethod(m, leafFields, true));
+    }
+
+    /** Whether {@code m} calls on the object, directly or not, a method that a subclass could override. */
+    private boolean callsOverridable(MethodDeclaration m) {
+        if (owner.isFinal()) {
+            return false;
+        }
+        Set<MethodDeclaration> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<MethodDeclaration> work = new ArrayDeque<>(List.of(m));
+        while (!work.isEmpty()) {
+            for (MethodDeclaration c : callees.getOrDefault(work.pop(), List.of())) {
+                if (!c.isFinal()) {
+                    return true;
+                }
+                if (seen.add(c)) {
+                    work.push(c);
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The instance method of the owner that {@code call} (unqualified or on {@code this}) calls, if it is one. */
+    private Optional<MethodDeclaration> instanceCallee(MethodCallExpr call) {
+        if (call.getScope().isPresent() && !(call.getScope().get() instanceof ThisExpr t && t.getTypeName().isEmpty())) {
+            return Optional.empty();
+        }
+        List<MethodDeclaration> found = owner.getMethodsByName(call.getNameAsString()).stream()
+                .filter(d -> d.getParameters().size() == call.getArguments().size()).toList();
+        return found.size() == 1 && !found.get(0).isStatic() ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    /** Checks {@code m}, and with {@code apply} (once every method of the class passed) rewrites it. */
+    private void liftMethod(MethodDeclaration m, List<Receiver.Leaf> leafFields, boolean apply) {
+        Set<String> variables = new TreeSet<>();
+        m.findAll(Parameter.class).forEach(p -> variables.add(p.getNameAsString()));
+        m.findAll(VariableDeclarator.class).forEach(v -> variables.add(v.getNameAsString()));
+        if (variables.contains(Receiver.SELF)) {
+            m.findAll(Parameter.class).stream().filter(p -> p.getNameAsString().equals(Receiver.SELF)).findFirst()
+                    .map(p -> (Node) p).or(() -> m.findAll(VariableDeclarator.class).stream()
+                            .filter(v -> v.getNameAsString().equals(Receiver.SELF)).findFirst().map(v -> (Node) v))
+                    .ifPresent(n -> error(n, "a variable named '" + Receiver.SELF + "' in instance method '" + m.getNameAsString()
+                            + "': the generated code names the object '" + Receiver.SELF + "'; rename the variable"));
+            return;
+        }
+        // each leaf's parameter: the field's own name, unless a variable of the method takes it
+        List<Receiver.Leaf> leaves = new ArrayList<>();
+        Set<String> taken = new TreeSet<>(variables);
+        taken.addAll(fields.keySet());
+        for (Receiver.Leaf f : leafFields) {
+            String param = f.field();
+            if (variables.contains(param)) {
+                param = "this_" + f.field();
+                while (taken.contains(param)) {
+                    param = "_" + param;
+                }
+            }
+            taken.add(param);
+            leaves.add(new Receiver.Leaf(f.field(), param, f.type(), f.isPrivate()));
+        }
+        Map<String, String> leafOf = new LinkedHashMap<>();
+        leaves.forEach(l -> leafOf.put(l.field(), l.param()));
+        int before = diagnostics.size();
+        FieldReads reads = new FieldReads(fields.keySet());
+        for (Node n : m.findAll(Node.class)) {
+            if (!FieldReads.within(n, m)) {
+                continue; // under a node already replaced
+            }
+            Optional<String> field = reads.fieldOf(n);
+            if (field.isPresent()) {
+                String f = field.get();
+                if (!leafOf.containsKey(f)) {
+                    error(n, "'" + n + "' reads field '" + f + "' of type " + fieldTypes.get(f) + ": a differentiated instance method"
+                            + " can read fields of type double, float, int, long, boolean and their arrays (2-D for double and"
+                            + " float); pass this value as a parameter");
+                } else if (FieldReads.isAssigned(n)) {
+                    error(n, "'" + n.getParentNode().orElse(n) + "' assigns field '" + f + "': a differentiated instance method"
+                            + " cannot assign the object's fields yet (writing into the elements of a field's array works); compute"
+                            + " the new value in a local variable, and assign the field outside the differentiated method");
+                } else if (apply) {
+                    NameExpr leaf = new NameExpr(leafOf.get(f));
+                    n.getRange().ifPresent(leaf::setRange);
+                    n.replace(leaf);
+                }
+            } else if (n instanceof MethodCallExpr call && instanceCalls.contains(call)) {
+                if (!apply) {
+                    continue;
+                }
+                call.removeScope();
+                leaves.forEach(l -> call.addArgument(new NameExpr(l.param())));
+            } else if (n instanceof ThisExpr t && n.getParentNode().isPresent()
+                    && !(n.getParentNode().get() instanceof MethodCallExpr c && c.getScope().filter(s -> s == t).isPresent())
+                    && reads.fieldOf(n.getParentNode().get()).isEmpty()) {
+                error(n, "'" + n.getParentNode().get() + "' uses 'this' as a value: a differentiated instance method may read the"
+                        + " object's fields and call its methods, but not pass the object on; pass the values it needs instead");
+            }
+        }
+        if (!apply || diagnostics.size() > before) {
+            return;
+        }
+        for (Receiver.Leaf l : leaves) {
+            m.addParameter(new Parameter(fieldTypes.get(l.field()).clone(), l.param()));
+        }
+        m.addModifier(Modifier.Keyword.STATIC);
+        int own = m.getParameters().size() - leaves.size();
+        boolean annotated = isDifferentiable(m);
+        List<Receiver.RecordParam> records = Receiver.of(m).map(Receiver::records).orElse(List.of());
+        WrtThis.Wrt wrt = WrtThis.rewrite(file, m, own, leaves, records, diagnostics);
+        m.setData(Receiver.KEY, new Receiver(ownerSimpleName, true, leaves, own, wrt.wrtThis(), annotated, wrt.records(),
+                callsOverridable(m)));
+    }
+
+    private void error(Node at, String message) {
+        diagnostics.add(Positions.error(file, at, message));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.adjoint.generator.objects;
+
+import com.github.javaparser.ast.DataKey;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.select.MethodRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a lifted method keeps of its objects. An instance method reads the fields {@link #leaves}
+ * through parameters appended after its own, and every method generated for it takes the object
+ * itself first, as {@link #SELF}, to call the user's instance methods for their values. A record
+ * parameter is replaced, in its place, by one parameter per component ({@link #records}).
+ *
+ * @param ownerSimpleName the class, as written in its package ({@code Outer.Inner})
+ * @param instance whether it is an instance method (else only its record parameters are lifted)
+ * @param leaves the fields, in declaration order, each with the parameter that carries its value
+ * @param ownParams how many of the lifted method's parameters are the user's, records expanded
+ *     (the leaves follow)
+ * @param wrtThis whether the gradient is taken with respect to the object's fields
+ * @param annotated whether the user marked it {@code @Differentiable} (then it has public methods
+ *     taking the objects; a method it calls only has the internal ones)
+ * @param records the record parameters, in order
+ * @param exactClass whether the public methods must refuse an object of a subclass: the adjoint
+ *     differentiates the class's own instance methods, while the value of a call on {@code self}
+ *     would come from a subclass's override
+ */
+public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leaves, int ownParams, boolean wrtThis, boolean annotated,
+        List<RecordParam> records, boolean exactClass) {
+    /** The receiver's name in every generated method of a lifted instance method. */
+    public static final String SELF = "self";
+
+    /** Attached to the lifted declaration. */
+    static final DataKey<Receiver> KEY = new DataKey<>() {};
+
+    public Receiver {
+        leaves = List.copyOf(leaves);
+        records = List.copyOf(records);
+    }
+
+    /**
+     * A record parameter of the user's method, replaced by its components' leaves.
+     *
+     * @param position its index among the user's parameters
+     * @param name its name
+     * @param recordPackage the record's package
+     * @param recordPath the record's simple names, outermost first
+     * @param sourceFile the record's file name, for the header of its gradient class
+     * @param components its float/double (and other primitive) components, each with its parameter
+     * @param wrt whether {@code wrt} names it
+     */
+    public record RecordParam(int position, String name, String recordPackage, List<String> recordPath, String sourceFile,
+            List<Leaf> components, boolean wrt) {
+        public RecordParam {
+            recordPath = List.copyOf(recordPath);
+            components = List.copyOf(components);
+        }
+
+        RecordParam withWrt(boolean wrt) {
+            return new RecordParam(position, name, recordPackage, recordPath, sourceFile, components, wrt);
+        }
+    }
+
+    /**
+     * One field of the object the method may read.
+     *
+     * @param field the field's name
+     * @param param the parameter that carries its value in the lifted method
+     * @param type its type
+     * @param isPrivate whether the generated class must read it through a {@code VarHandle}
+     */
+    public record Leaf(String field, String param, Ty type, boolean isPrivate) {}
+
+    /** The receiver of {@code r}'s method when it is a lifted instance method. */
+    public static Optional<Receiver> of(MethodRequest r) {
+        return of(r.declaration());
+    }
+
+    /** The receiver of a lifted declaration. */
+    public static Optional<Receiver> of(MethodDeclaration d) {
+        return d.containsData(KEY) ? Optional.of(d.getData(KEY)) : Optional.empty();
+    }
+
+    /**
+     * The call computing {@code callee}'s value in generated code: {@code owner.name(args)} for a
+     * static method, {@code self.name(own args)} for a lifted one (its leaves are the object's
+     * fields, which the method reads itself).
+     */
+    public static String primalCall(MethodRequest callee, String owner, List<String> args) {
+        Optional<Receiver> rc = of(callee).filter(Receiver::instance);
+        if (rc.isEmpty()) {
+            return owner + "." + callee.name() + "(" + String.join(", ", args) + ")";
+        }
+        return SELF + "." + callee.name() + "(" + String.join(", ", args.subList(0, rc.get().ownParams())) + ")";
+    }
+
+    /** The arguments of a call to one of {@code callee}'s generated methods: the receiver first for a lifted one. */
+    public static List<String> generatedArgs(MethodRequest callee, List<String> args) {
+        if (of(callee).filter(Receiver::instance).isEmpty()) {
+            return args;
+        }
+        List<String> all = new ArrayList<>();
+        all.add(SELF);
+        all.addAll(args);
+        return all;
+    }
+
+    /** The generated methods' name prefix of a lifted method: its public ones wrap these, which take the leaves. */
+    public static MethodRequest internal(MethodRequest r) {
+        return of(r).isPresent() ? r.withAdjointName("_" + r.adjointName()) : r;
+    }
+
+    /** The public name of a lifted request's generated methods ({@code loss} for {@code _loss}). */
+    public static String publicName(MethodRequest r) {
+        return r.adjointName().substring(1);
+    }
+}

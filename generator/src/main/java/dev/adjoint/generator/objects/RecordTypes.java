@@ -1,0 +1,70 @@
+package dev.adjoint.generator.objects;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The records declared in the source roots, found by the simple name a parameter's type gives. */
+public final class RecordTypes {
+    /**
+     * One record of the sources.
+     *
+     * @param packageName its package
+     * @param path its simple names, outermost first
+     * @param file the file declaring it
+     * @param declaration its syntax
+     */
+    record Found(String packageName, List<String> path, Path file, RecordDeclaration declaration) {}
+
+    private final Map<String, List<Found>> bySimpleName = new LinkedHashMap<>();
+
+    private RecordTypes() {}
+
+    /** The records of {@code units} (file to unit). */
+    public static RecordTypes of(Map<Path, CompilationUnit> units) {
+        RecordTypes t = new RecordTypes();
+        units.forEach((file, unit) -> {
+            String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+            for (RecordDeclaration r : unit.findAll(RecordDeclaration.class)) {
+                List<String> path = new ArrayList<>();
+                boolean named = true;
+                for (Node n = r; n != null; n = n.getParentNode().orElse(null)) {
+                    if (n instanceof TypeDeclaration<?> td) {
+                        path.add(0, td.getNameAsString());
+                    } else if (!(n instanceof CompilationUnit)) {
+                        named = false; // a local record: no name outside its method
+                    }
+                }
+                if (named) {
+                    t.bySimpleName.computeIfAbsent(r.getNameAsString(), k -> new ArrayList<>()).add(new Found(pkg, path, file, r));
+                }
+            }
+        });
+        return t;
+    }
+
+    /**
+     * The record {@code type} names, seen from package {@code fromPackage}: one of that simple name
+     * in the same package, else the only one of that name in the sources.
+     */
+    Optional<Found> resolve(Type type, String fromPackage) {
+        if (!(type instanceof ClassOrInterfaceType c) || c.getTypeArguments().isPresent()) {
+            return Optional.empty();
+        }
+        List<Found> found = bySimpleName.getOrDefault(c.getNameAsString(), List.of());
+        List<Found> here = found.stream().filter(f -> f.packageName().equals(fromPackage)).toList();
+        if (here.size() == 1) {
+            return Optional.of(here.get(0));
+        }
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Objects as differentiable inputs: turns an instance method of a class of the sources, and a
+ * record parameter, into the static form of primitive parameters the other passes handle. The
+ * object's numeric fields become <em>leaves</em>, parameters appended to the method (their values
+ * on entry, loaded once by the generated code), calls to the class's other instance methods pass
+ * them on, and {@code wrt = "this"} names them; a record parameter becomes one parameter per
+ * component, in its place, and {@code wrt} naming it names them.
+ * The facts the emitter and the call sites need ({@link dev.adjoint.generator.objects.Receiver})
+ * ride on the lifted declaration.
+ */
+package dev.adjoint.generator.objects;
