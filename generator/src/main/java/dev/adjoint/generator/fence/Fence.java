@@ -19,7 +19,13 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.EmptyStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
@@ -91,6 +97,11 @@ public final class Fence {
         } else if (n instanceof IfStmt || n instanceof ForStmt || n instanceof WhileStmt || n instanceof DoStmt
                 || n instanceof ForEachStmt || n instanceof ArrayCreationExpr || n instanceof ArrayCreationLevel) {
             visitChildren(n);
+        } else if (n instanceof ThrowStmt t) {
+            visitThrow(t);
+        } else if (n instanceof AssertStmt a) {
+            message(a.getCheck());
+            a.getMessage().ifPresent(this::message);
         } else if (n instanceof BreakStmt b && b.getLabel().isEmpty()) {
             return;
         } else if (n instanceof ContinueStmt c && c.getLabel().isEmpty()) {
@@ -165,6 +176,39 @@ public final class Fence {
             visitCall(m);
         } else {
             rejectConstruct(n);
+        }
+    }
+
+    /**
+     * {@code throw new E(...)}: run as written in the forward sweep. Only a new exception, and only
+     * where the method declares none (so it is unchecked, as the adjoint, which declares none either, needs).
+     */
+    private void visitThrow(ThrowStmt t) {
+        if (!(t.getExpression() instanceof ObjectCreationExpr e) || e.getAnonymousClassBody().isPresent() || e.getScope().isPresent()) {
+            reject(t, "'throw " + Positions.oneLine(t.getExpression()) + "'", "the static strategy throws only a new exception",
+                    "write 'throw new IllegalArgumentException(...)' or another unchecked exception");
+            return;
+        }
+        if (!request.declaration().getThrownExceptions().isEmpty()) {
+            reject(t, "'throw' in a method that declares 'throws'", "its adjoint declares no exceptions",
+                    "throw an unchecked exception and drop the 'throws' clause");
+            return;
+        }
+        e.getArguments().forEach(this::message);
+    }
+
+    /** An exception's or assertion's argument: the supported expressions, and strings joined with {@code +}. */
+    private void message(Node n) {
+        if (n instanceof StringLiteralExpr || n instanceof CharLiteralExpr || n instanceof TextBlockLiteralExpr) {
+            return;
+        }
+        if (n instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
+            message(b.getLeft());
+            message(b.getRight());
+        } else if (n instanceof EnclosedExpr e) {
+            message(e.getInner());
+        } else {
+            visit(n);
         }
     }
 

@@ -243,6 +243,11 @@ final class ExpressionLowering {
         return passive(e, Ty.BOOLEAN);
     }
 
+    /** {@code e} as the adjoint class reads it (variables renamed, constants qualified); what it reads into {@code reads}. */
+    String passiveText(Expression e, Set<Atom.Var> reads) {
+        return new PassiveText(lo, calls).rename(e.clone(), reads).toString();
+    }
+
     /** A value without derivative: the (renamed) Java expression in a temporary, or a literal. */
     Atom passive(Expression e, Ty ty) {
         Expression inner = e;

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.ContinueStmt;
@@ -17,6 +18,7 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.ir.Atom;
@@ -30,6 +32,7 @@ import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -179,6 +182,17 @@ public final class Normalizer {
             } else {
                 jumps.returnValue(v);
             }
+        } else if (s instanceof ThrowStmt t) {
+            lo.origin = lo.newOrigin(s);
+            Set<Atom.Var> reads = new LinkedHashSet<>();
+            lo.emit(new Stmt.Effect("throw " + ex.passiveText(t.getExpression(), reads) + ";", reads, true, lo.origin));
+        } else if (s instanceof AssertStmt a) {
+            // as written: the adjoint class is in the method's package, so -ea and -da reach both alike
+            lo.origin = lo.newOrigin(s);
+            Set<Atom.Var> reads = new LinkedHashSet<>();
+            String text = "assert " + ex.passiveText(a.getCheck(), reads)
+                    + a.getMessage().map(m -> " : " + ex.passiveText(m, reads)).orElse("") + ";";
+            lo.emit(new Stmt.Effect(text, reads, false, lo.origin));
         } else {
             lo.error(s, "statement '" + Positions.oneLine(s) + "' is not supported here");
         }

@@ -3,13 +3,18 @@ package dev.adjoint.generator.corpus;
 import static dev.adjoint.generator.corpus.TrustFindingsTest.differentiates;
 import static dev.adjoint.generator.corpus.TrustFindingsTest.rejected;
 import static dev.adjoint.generator.corpus.TrustFindingsTest.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.pipeline.Pipeline;
 import dev.adjoint.generator.testing.Differentiated;
+import dev.adjoint.stack.AdjointStacks;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,6 +173,59 @@ class OrdinaryJavaTest {
     }
 
     @Test
+    void inputGuardsThrowWhereTheMethodThrows() {
+        String body = """
+                @Differentiable(wrt = "w", strategy = Strategy.$S)
+                static double f(double[] w, double[] x) {
+                    if (w.length != x.length) throw new IllegalArgumentException("lengths differ: " + w.length + " != " + x.length);
+                    assert x.length > 0 : "no data";
+                    double[] t = new double[w.length];
+                    double s = 0;
+                    for (int i = 0; i < w.length; i++) {
+                        t[i] = w[i] * x[i];
+                        if (t[i] > 100) {
+                            throw new ArithmeticException("term " + i + " is " + t[i]);
+                        }
+                        s += t[i] * Math.sin(t[i]);
+                    }
+                    assert s < 10 : "s = " + s;
+                    return s;
+                }
+                """;
+        exact(body, "f", new Object[] {new double[] {0.5, -0.25, 1.5}, new double[] {1, 2, -0.5}});
+        throwsAlike(body, "f", true, new Object[] {new double[] {0.5, -0.25}, new double[] {1, 2, -0.5}});
+        throwsAlike(body, "f", true, new Object[] {new double[] {0.5, 200, 1}, new double[] {1, 2, -0.5}});
+        throwsAlike(body, "f", true, new Object[] {new double[] {}, new double[] {}});
+        throwsAlike(body, "f", true, new Object[] {new double[] {3, 3, 3}, new double[] {7, 7, 7}});
+        // under -da the assertions do not run: the method returns, and so does its adjoint
+        Differentiated d = Differentiated.of("trust.Repro", source(body, "STATIC"), Options.DEFAULT);
+        d.loader().setPackageAssertionStatus("trust", false);
+        Object[] p = {new double[] {3, 3, 3}, new double[] {7, 7, 7}};
+        assertEquals(((Number) d.invokeOriginal("f", Differentiated.copyArguments(p))).doubleValue(),
+                ((Number) d.invokeVjp("f", Differentiated.copyArguments(p), 1.0, d.newBuffers("f", p))).doubleValue(), 0.0);
+        Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
+        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+    }
+
+    @Test
+    void aThrowTheStaticStrategyCannotCopyIsRejectedAtItsPosition() {
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x) throws Exception {
+                    if (x > 1) throw new Exception("too large");
+                    return x * x;
+                }
+                """, "declares 'throws'", List.of("STATIC"));
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x) {
+                    if (x > 1) throw new IllegalStateException(String.format("%f", x));
+                    return x * x;
+                }
+                """, "format", List.of("STATIC"));
+    }
+
+    @Test
     void aFileWithNewerSyntaxAndNothingToDifferentiateDoesNotFailTheBuild() {
         String modern = "package trust;\n\nsealed interface Shape permits Circle {}\nrecord Circle(double r) implements Shape {}\n"
                 + "class Areas {\n    static double area(Object o) {\n        return switch (o) {\n"
@@ -188,5 +246,93 @@ class OrdinaryJavaTest {
                 }
                 """, "AUTO")), Optional.empty(), Options.DEFAULT);
         assertTrue(broken.hasErrors(), broken.diagnostics().toString());
+    }
+
+    // ---- harness: double and float, both strategies, throws alike --------------------------------
+
+    /**
+     * {@link TrustFindingsTest#differentiates} in double with every strategy; then the static and the
+     * tape gradient against each other (ρ ≤ 1e-12); then the float twin of {@code body} (each
+     * {@code double} a {@code float}) with each strategy against central differences of the double
+     * method, and static against tape (ρ ≤ 1e-5).
+     */
+    static void exact(String body, String method, Object[]... points) {
+        differentiates(body, method, points);
+        agree(body, method, 1e-12, points);
+        String floats = body.replace("double", "float");
+        Object[][] floatPoints = Arrays.stream(points).map(OrdinaryJavaTest::narrowed).toArray(Object[][]::new);
+        Differentiated oracle = Differentiated.of("trust.Repro", source(body, "STATIC"), Options.DEFAULT);
+        for (String strategy : List.of("AUTO", "TAPE", "STATIC")) {
+            Differentiated f = Differentiated.of("trust.Repro", source(floats, strategy), Options.DEFAULT);
+            for (Object[] p : floatPoints) {
+                f.assertGradient(method, oracle, method, 1e-3, 1e-5, p);
+            }
+        }
+        agree(floats, method, 1e-5, floatPoints);
+    }
+
+    /** The static and the tape gradient of {@code method} agree: ρ = |a−b| / max(1, |a|+|b|) ≤ {@code rho}. */
+    private static void agree(String body, String method, double rho, Object[]... points) {
+        Differentiated st = Differentiated.of("trust.Repro", source(body, "STATIC"), Options.DEFAULT);
+        Differentiated tape = Differentiated.of("trust.Repro", source(body, "TAPE"), Options.DEFAULT);
+        for (Object[] p : points) {
+            double[] a = st.vjp(method, 1.0, Differentiated.copyArguments(p)).gradient();
+            double[] b = tape.vjp(method, 1.0, Differentiated.copyArguments(p)).gradient();
+            for (int i = 0; i < a.length; i++) {
+                double r = Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(a[i]) + Math.abs(b[i]));
+                assertTrue(r <= rho, "static " + Arrays.toString(a) + " vs tape " + Arrays.toString(b) + " at " + Arrays.deepToString(p));
+            }
+        }
+    }
+
+    /** {@code p} with doubles and double arrays as floats. */
+    private static Object[] narrowed(Object[] p) {
+        Object[] out = new Object[p.length];
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] instanceof double[] d) {
+                float[] f = new float[d.length];
+                for (int j = 0; j < d.length; j++) {
+                    f[j] = (float) d[j];
+                }
+                out[i] = f;
+            } else if (p[i] instanceof double[][] dd) {
+                out[i] = Arrays.stream(dd).map(r -> narrowed(new Object[] {r})[0]).toArray(float[][]::new);
+            } else if (p[i] instanceof Double d) {
+                out[i] = d.floatValue();
+            } else {
+                out[i] = p[i];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * With each strategy, in double and float, under -ea ({@code assertions}) or -da: the adjoint
+     * throws at {@code point} what the method throws (class and message), and gives the thread's
+     * array pool back as it found it.
+     */
+    static void throwsAlike(String body, String method, boolean assertions, Object[] point) {
+        for (String type : List.of("double", "float")) {
+            Object[] p = type.equals("double") ? point : narrowed(point);
+            for (String strategy : List.of("AUTO", "TAPE", "STATIC")) {
+                Differentiated d = Differentiated.of("trust.Repro", source(body.replace("double", type), strategy), Options.DEFAULT);
+                d.loader().setDefaultAssertionStatus(assertions);
+                d.loader().setPackageAssertionStatus("trust", assertions);
+                Throwable expected = thrown(() -> d.invokeOriginal(method, Differentiated.copyArguments(p)));
+                int pool = AdjointStacks.forThread().arrays.mark();
+                Throwable got = thrown(() -> d.invokeVjp(method, Differentiated.copyArguments(p), type.equals("double") ? (Object) 1.0 : (Object) 1f,
+                        d.newBuffers(method, p)));
+                String where = type + " " + strategy + (assertions ? " -ea" : " -da");
+                assertEquals(expected.getClass(), got.getClass(), where + ": " + got);
+                assertEquals(expected.getMessage(), got.getMessage(), where);
+                assertEquals(pool, AdjointStacks.forThread().arrays.mark(), where + ": the adjoint kept arrays of the pool " + java.util.Arrays.toString(got.getStackTrace()));
+            }
+        }
+    }
+
+    private static Throwable thrown(Runnable call) {
+        AssertionError e = assertThrows(AssertionError.class, call::run);
+        assertNotNull(e.getCause(), e.toString());
+        return e.getCause();
     }
 }
