@@ -325,6 +325,30 @@ class OrdinaryJavaTest {
     }
 
     @Test
+    void aliasesOfWholeArrays() {
+        String body = """
+                @Differentiable(wrt = {"w", "v"}, strategy = Strategy.$S)
+                static double f(double[] w, double[] v) {
+                    double[] p = w;
+                    double[] t = new double[w.length];
+                    var q = t;
+                    double s = 0;
+                    for (int i = 0; i < p.length; i++) {
+                        q[i] = p[i] * v[i];
+                        s += t[i] * w[i];
+                    }
+                    p[0] = s * v[1];
+                    double[] r = v;
+                    r[1] = r[1] * w[0];
+                    return w[0] * q[1] + v[1] * s;
+                }
+                """;
+        exact(body, "f", new Object[] {new double[] {0.5, -0.25, 1.5}, new double[] {1, 2, -0.5}});
+        Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
+        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+    }
+
+    @Test
     void aFileWithNewerSyntaxAndNothingToDifferentiateDoesNotFailTheBuild() {
         String modern = "package trust;\n\nsealed interface Shape permits Circle {}\nrecord Circle(double r) implements Shape {}\n"
                 + "class Areas {\n    static double area(Object o) {\n        return switch (o) {\n"
