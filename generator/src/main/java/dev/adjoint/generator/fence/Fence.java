@@ -165,7 +165,7 @@ public final class Fence {
                     || (f.getScope() instanceof NameExpr s && request.ownerPath().contains(s.getNameAsString())
                             && request.staticFields().containsKey(f.getNameAsString())))) {
                 reject(f, "field access '" + text + "'", "the static strategy reads only parameters, locals, "
-                        + "Math.PI, Math.E, .length and static final fields of the method's own class",
+                        + "Math.PI, Math.E, .length and static fields of the method's own class",
                         "pass the value as a parameter");
                 return;
             }

@@ -148,6 +148,10 @@ final class ExpressionLowering {
         if (e instanceof ConditionalExpr c) {
             return conditional(c, ty);
         }
+        if (e instanceof ArrayAccessExpr a && isTableElement(a)) {
+            // an element of a static array of the class: a constant, read once where the method reads it
+            return passive(e, ty);
+        }
         if (e instanceof ArrayAccessExpr a) {
             return elements.read(a, ty);
         }
@@ -156,6 +160,18 @@ final class ExpressionLowering {
         }
         lo.error(e, "expression '" + Positions.oneLine(e) + "' is not supported");
         return new Atom.Const(ty.zero(), ty);
+    }
+
+    /** Whether {@code a} reads an element of a static array field ({@code COEFFS[i]}, {@code Owner.TABLE[i][j]}). */
+    private boolean isTableElement(ArrayAccessExpr a) {
+        Expression base = a;
+        while (base instanceof ArrayAccessExpr inner) {
+            base = inner.getName();
+        }
+        String field = base instanceof NameExpr n && lo.lookup(n.getNameAsString()).isEmpty() ? n.getNameAsString()
+                : base instanceof FieldAccessExpr f && f.getScope() instanceof NameExpr s && lo.request.ownerPath().contains(s.getNameAsString())
+                        ? f.getNameAsString() : null;
+        return field != null && lo.request.staticFields().containsKey(field) && lo.request.staticFields().get(field).isArray();
     }
 
     /** Constant {@code field} read at {@code at}, as the adjoint class reads it. */
@@ -343,7 +359,7 @@ final class ExpressionLowering {
     }
 
     Atom unknown(Node e) {
-        lo.error(e, "'" + Positions.oneLine(e) + "' is not a parameter, a local variable or a static final field of "
+        lo.error(e, "'" + Positions.oneLine(e) + "' is not a parameter, a local variable or a static field of "
                 + lo.request.ownerSimpleName() + "; the generated code can read only those");
         return new Atom.Const("0", Ty.INT);
     }

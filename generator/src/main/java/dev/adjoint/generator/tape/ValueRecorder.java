@@ -127,7 +127,7 @@ final class ValueRecorder {
             }
             return constant(passive.text(e), t);
         }
-        if (e instanceof FieldAccessExpr) {
+        if (e instanceof FieldAccessExpr || (e instanceof ArrayAccessExpr a && passive.isTableElement(a))) {
             return constant(passive.text(e), t);
         }
         if (e instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr arr && t.dims() == 0) {

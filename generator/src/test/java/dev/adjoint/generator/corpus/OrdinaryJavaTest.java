@@ -349,6 +349,41 @@ class OrdinaryJavaTest {
     }
 
     @Test
+    void staticTablesAndMutableStaticsReadAsConstants() {
+        String body = """
+                static final double[] COEFFS = {0.5f, -1.25f, 2};
+                static final double[][] TABLE = {{1, 2}, {3, -4}};
+                static final int[] ORDER = {1, 0};
+                static double scale = 1.5f;
+                static int terms = 2;
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, double y) {
+                    double s = 0;
+                    for (int i = 0; i < COEFFS.length; i++) {
+                        s += COEFFS[i] * Math.pow(x, i) * scale;
+                    }
+                    for (int i = 0; i < terms; i++) {
+                        s += TABLE[ORDER[i]][1] * x * y + Repro.TABLE[1][i] * y;
+                    }
+                    return s + Repro.COEFFS[0] * x / scale;
+                }
+                """;
+        exact(body, "f", new Object[] {0.75, -1.5}, new Object[] {1.25, 0.5});
+        Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
+        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+        // a field the adjoint class cannot read: said so, at the read
+        rejected("""
+                private static double[] hidden = {1, 2};
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x) {
+                    return hidden[0] * x;
+                }
+                """, "reads a static field the generated");
+    }
+
+    @Test
     void aFileWithNewerSyntaxAndNothingToDifferentiateDoesNotFailTheBuild() {
         String modern = "package trust;\n\nsealed interface Shape permits Circle {}\nrecord Circle(double r) implements Shape {}\n"
                 + "class Areas {\n    static double area(Object o) {\n        return switch (o) {\n"

@@ -201,7 +201,7 @@ class FenceDiagnosticsTest {
                         double @@Math = x * 2;
                         return Math;
                         """),
-                staticBody("unknown variable", "'zz' is not a parameter, a local variable or a static final field of Model", """
+                staticBody("unknown variable", "'zz' is not a parameter, a local variable or a static field of Model", """
                         return @@zz * x;
                         """),
                 staticBody("unknown variable inside an expression", "'zz' is not a parameter", """
@@ -526,14 +526,14 @@ class FenceDiagnosticsTest {
                             }
                         }
                         """),
-                file("non-final static field (static)", "'k' is not a parameter, a local variable or a static final field", """
+                file("private non-final static field (static)", "'k' reads a static field the generated", """
                         package p;
 
                         import dev.adjoint.Differentiable;
                         import dev.adjoint.Strategy;
 
                         class Model {
-                            static double k = 2;
+                            private static double k = 2;
 
                             @Differentiable(strategy = Strategy.STATIC)
                             static double f(double x) {
