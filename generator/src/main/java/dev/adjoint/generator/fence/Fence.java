@@ -34,6 +34,7 @@ import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.ArrayCreationLevel;
@@ -102,10 +103,11 @@ public final class Fence {
         } else if (n instanceof AssertStmt a) {
             message(a.getCheck());
             a.getMessage().ifPresent(this::message);
-        } else if (n instanceof BreakStmt b && b.getLabel().isEmpty()) {
-            return;
-        } else if (n instanceof ContinueStmt c && c.getLabel().isEmpty()) {
-            return;
+        } else if (n instanceof BreakStmt || n instanceof ContinueStmt) {
+            return; // a label names a loop: the only statements a label may be on
+        } else if (n instanceof LabeledStmt l && (l.getStatement() instanceof ForStmt || l.getStatement() instanceof WhileStmt
+                || l.getStatement() instanceof DoStmt || l.getStatement() instanceof ForEachStmt)) {
+            visit(l.getStatement());
         } else if (n instanceof VariableDeclarationExpr v) {
             v.getVariables().forEach(d -> d.getInitializer().ifPresent(this::visit));
         } else if (n instanceof AssignExpr a) {
@@ -213,9 +215,13 @@ public final class Fence {
     }
 
     private void visitCall(MethodCallExpr m) {
+        if (SharedFence.isPrint(m)) {
+            m.getArguments().forEach(this::message); // output only, run where the method runs it
+            return;
+        }
         String scope = m.getScope().map(Node::toString).orElse("");
         String name = m.getNameAsString();
-        boolean math = scope.equals("Math") || scope.equals("java.lang.Math")
+        boolean math = DerivativeRules.isMathClass(scope)
                 || (scope.isEmpty() && request.importsMathMethod(name));
         boolean detach = name.equals("detach") && (scope.equals("Adjoint") || scope.equals("dev.adjoint.Adjoint"));
         if (detach && m.getArguments().size() == 1) {
@@ -227,7 +233,7 @@ public final class Fence {
             return;
         }
         if (math) {
-            reject(m, "call to Math." + name + "(...)", "java.lang.Math." + name + " with " + m.getArguments().size()
+            reject(m, "call to " + DerivativeRules.family(scope) + "." + name + "(...)", "java.lang." + DerivativeRules.family(scope) + "." + name + " with " + m.getArguments().size()
                     + " argument(s) has no derivative rule", "see the README's list of supported Math functions");
             return;
         }
@@ -255,13 +261,13 @@ public final class Fence {
             case "StringLiteral", "TextBlockLiteral" -> "string literal";
             case "CharLiteral" -> "char literal";
             case "Break", "Continue" -> "labelled '" + kind.toLowerCase() + "'";
-            case "Labeled" -> "labelled statement";
+            case "Labeled" -> "label on a statement that is not a loop";
             case "LocalClassDeclaration", "LocalRecordDeclaration" -> "local class";
             case "InstanceOf" -> "'instanceof'";
             case "This", "Super" -> "'" + kind.toLowerCase() + "'";
             default -> kind + " construct";
         };
-        boolean taped = Set.of("Switch", "Labeled", "Break", "Continue", "Throw").contains(kind);
+        boolean taped = Set.of("Switch", "Labeled").contains(kind);
         reject(n, construct, "not supported by the static strategy",
                 taped ? "AUTO uses the tape strategy for it (or rewrite it with loops and if/else for the faster static strategy)"
                         : "rewrite it with loops, if/else and the supported expressions (see the README's supported-Java table)");

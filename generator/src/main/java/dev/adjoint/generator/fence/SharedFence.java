@@ -16,6 +16,7 @@ import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.normalize.Calls;
 import dev.adjoint.generator.normalize.Lowering;
 import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import java.util.ArrayList;
@@ -179,14 +180,18 @@ public final class SharedFence {
 
     private boolean isMathScoped(MethodCallExpr m) {
         String scope = m.getScope().map(Object::toString).orElse("");
-        return scope.equals("Math") || scope.equals("java.lang.Math")
+        return DerivativeRules.isMathClass(scope)
                 || (scope.isEmpty() && request.importsMathMethod(m.getNameAsString()));
     }
 
     /** {@code System.out.println(...)} and its relatives as a statement: output only, run as written. */
-    private static boolean isPrint(MethodCallExpr m) {
-        return PRINT.contains(m.getNameAsString()) && m.getScope().map(Object::toString).filter(PRINT_STREAMS::contains).isPresent()
-                && m.getParentNode().filter(p -> p instanceof ExpressionStmt).isPresent();
+    public static boolean isPrint(MethodCallExpr m) {
+        return isOutput(m) && m.getParentNode().filter(p -> p instanceof ExpressionStmt).isPresent();
+    }
+
+    /** {@code System.out.println(...)} and its relatives, wherever they stand. */
+    public static boolean isOutput(MethodCallExpr m) {
+        return PRINT.contains(m.getNameAsString()) && m.getScope().map(Object::toString).filter(PRINT_STREAMS::contains).isPresent();
     }
 
     private static boolean isModelledLibraryCall(MethodCallExpr m) {

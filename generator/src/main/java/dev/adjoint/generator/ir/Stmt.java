@@ -46,15 +46,25 @@ public sealed interface Stmt permits Stmt.Assign, Stmt.ArrayStore, Stmt.If, Stmt
     /**
      * A statement without derivative that runs where it stands in the forward sweep and nowhere
      * else: a {@code throw} (the adjoint throws where the method throws; nothing after it runs, so
-     * the reverse sweep never starts) or an {@code assert} (enabled as the method's package is).
+     * the reverse sweep never starts), an {@code assert} (enabled as the method's package is), or
+     * output ({@code System.out.println} of values).
      *
      * @param java the statement's source text, over the method's renamed variables, with its semicolon
      * @param reads the variables it reads
-     * @param exits whether it always ends the method (a {@code throw})
      */
-    record Effect(String java, Set<Atom.Var> reads, boolean exits, Origin origin) implements Stmt {
+    record Effect(Kind kind, String java, Set<Atom.Var> reads, Origin origin) implements Stmt {
         public Effect {
             reads = Set.copyOf(reads);
+        }
+
+        /** What the statement does besides reading values. */
+        public enum Kind {
+            /** Always ends the method. */
+            THROW,
+            /** Ends the method when enabled and its condition is false. */
+            ASSERT,
+            /** Writes output; the method goes on. */
+            OUTPUT
         }
     }
 }

@@ -191,7 +191,7 @@ final class ExpressionLowering {
             Atom a = convert(expr(m.getArgument(0)), ty, m);
             return apply("detach", List.of(a), ty);
         }
-        Rule rule = DerivativeRules.get("Math." + name);
+        Rule rule = DerivativeRules.get(DerivativeRules.family(m.getScope().map(Object::toString).orElse("")) + "." + name);
         Ty argTy = rule.floatOverload() ? ty : Ty.DOUBLE;
         List<Atom> args = new ArrayList<>();
         for (Expression a : m.getArguments()) {
@@ -359,7 +359,7 @@ final class ExpressionLowering {
     }
 
     Atom unknown(Node e) {
-        lo.error(e, "'" + Positions.oneLine(e) + "' is not a parameter, a local variable or a static field of "
+        lo.error(e, "'" + Positions.oneLine(e) + "' is not a parameter, a local variable or a static field (that its class never assigns) of "
                 + lo.request.ownerSimpleName() + "; the generated code can read only those");
         return new Atom.Const("0", Ty.INT);
     }

@@ -167,10 +167,10 @@ public final class ReverseSweep {
         List<Code> out = new ArrayList<>();
         for (Code c : codes) {
             Stmt.Effect e = sw.throwSites.get(c);
-            if (e != null && e.exits()) {
+            if (e != null && e.kind() == Stmt.Effect.Kind.THROW) {
                 out.add(new Code.Line(release.substring(0, release.length() - 1)));
                 out.add(c);
-            } else if (e != null) {
+            } else if (e != null && e.kind() == Stmt.Effect.Kind.ASSERT) {
                 String failed = sw.claim("_failed");
                 out.add(new Code.Raw("try {\n    " + e.java() + "\n} catch (AssertionError " + failed + ") {\n    " + release
                         + "\n    throw " + failed + ";\n}"));

@@ -12,8 +12,9 @@ import java.util.TreeMap;
 
 /**
  * The static primitive fields of a class that a method may read, as the adjoint class reads them:
- * constants, fields that may change between calls (read as constants where the method reads them:
- * a gradient call must not run while another thread changes them), and arrays of them
+ * constants, fields that no code of the class assigns but that may change between calls (read as
+ * constants where the method reads them: a gradient call must not run while another thread
+ * changes them), and arrays of them
  * ({@code static final double[] COEFFS = {...}}, tables), whose elements are read as constants.
  */
 final class OwnerConstants {
@@ -41,7 +42,8 @@ final class OwnerConstants {
             }
             for (var v : f.getVariables()) {
                 Optional<Ty> t = MethodSelector.toTy(v.getType());
-                if (t.isEmpty()) {
+                if (t.isEmpty() || (!f.isFinal() && assigned(owner, v.getNameAsString()))) {
+                    // (a field the class writes may change during a call: its reverse sweep would read another value)
                     continue;
                 }
                 if (!f.isPrivate() && !auxiliary) {
@@ -56,6 +58,16 @@ final class OwnerConstants {
             }
         }
         return fields;
+    }
+
+    /** Whether code of {@code owner} assigns the variable {@code name} or updates it with ++/--. */
+    private static boolean assigned(TypeDeclaration<?> owner, String name) {
+        java.util.function.Predicate<Expression> names = e -> (e instanceof com.github.javaparser.ast.expr.NameExpr n
+                && n.getNameAsString().equals(name)) || (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr fa
+                && fa.getNameAsString().equals(name));
+        return owner.findAll(com.github.javaparser.ast.expr.AssignExpr.class).stream().anyMatch(a -> names.test(a.getTarget()))
+                || owner.findAll(com.github.javaparser.ast.expr.UnaryExpr.class).stream()
+                        .anyMatch(u -> dev.adjoint.generator.parse.Updates.isUpdate(u.getOperator()) && names.test(u.getExpression()));
     }
 
     private static Ty literalType(Expression e) {

@@ -46,7 +46,7 @@ final class PassiveCopy {
                     || ((id.equals("PI") || id.equals("E")) && request.importsMath(id));
             if (!known) {
                 // a static import or a field the adjoint class cannot see: copied, it would not compile
-                st.error(n, "'" + id + "' is not a parameter, a local variable or a static field of "
+                st.error(n, "'" + id + "' is not a parameter, a local variable or a static field (that its class never assigns) of "
                         + request.ownerSimpleName() + "; the generated code can read only those");
             }
         }

@@ -238,7 +238,7 @@ final class ValueRecorder {
                     + " @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
             return constant("0", t);
         }
-        Rule rule = DerivativeRules.get("Math." + m.getNameAsString());
+        Rule rule = DerivativeRules.get(DerivativeRules.family(m.getScope().map(Object::toString).orElse("")) + "." + m.getNameAsString());
         Ty argTy = rule.floatOverload() ? t : Ty.DOUBLE;
         List<Value> args = new ArrayList<>();
         for (Expression a : m.getArguments()) {
