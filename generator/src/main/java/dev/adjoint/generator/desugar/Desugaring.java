@@ -19,7 +19,7 @@ public final class Desugaring {
 
     /**
      * Rewrites {@code r}'s body: each statement that {@link SideEffects}, {@link SwitchStatements},
-     * {@link Switches}, {@link ArrayCalls}, {@link RowAliases} or {@link ArrayInitializers} stands
+     * {@link Switches}, {@link ArrayCalls}, {@link RowAliases}, {@link ArrayInitializers} or {@link FloatingForHeaders} stands
      * for is replaced by what it means, then the result is looked at again (a case may copy arrays).
      */
     public static void apply(MethodRequest r) {
@@ -36,6 +36,7 @@ public final class Desugaring {
         RowAliases rows = new RowAliases(rw);
         ArrayInitializers initializers = new ArrayInitializers();
         NestedArrays nested = new NestedArrays(rw, m);
+        FloatingForHeaders headers = new FloatingForHeaders(rw);
         Set<Statement> asWritten = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean changed = true;
         while (changed) {
@@ -64,7 +65,7 @@ public final class Desugaring {
                 // updates first: a switch's selector or an arraycopy's arguments may hold one
                 Optional<List<Statement>> meaning = effects.rewrite(s).or(() -> switchStatements.rewrite(s))
                         .or(() -> switches.rewrite(s)).or(() -> arrays.rewrite(s)).or(() -> rows.rewrite(s))
-                        .or(() -> initializers.rewrite(s));
+                        .or(() -> initializers.rewrite(s)).or(() -> headers.rewrite(s));
                 if (meaning.isEmpty()) {
                     asWritten.add(s);
                     continue;
