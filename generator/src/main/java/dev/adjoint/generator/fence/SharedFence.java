@@ -60,6 +60,12 @@ public final class SharedFence {
         SharedFence f = new SharedFence(request, index);
         request.declaration().getBody().ifPresent(body -> {
             f.sideEffects(body);
+            if (!request.declaration().getThrownExceptions().isEmpty()) {
+                // (so it may be checked: the adjoints declare no exceptions)
+                body.findAll(com.github.javaparser.ast.stmt.ThrowStmt.class).forEach(t -> f.error(t, "'throw' in a method that"
+                        + " declares 'throws' is not supported: its adjoint declares no exceptions; throw an unchecked exception"
+                        + " and drop the 'throws' clause"));
+            }
             body.findAll(MethodCallExpr.class).stream().filter(m -> m.findAncestor(LambdaExpr.class).isEmpty()).forEach(f::call);
         });
         return List.copyOf(f.diagnostics);
