@@ -244,4 +244,15 @@ public class Branches {
         }
         return r > 0 ? r * x : y - r;
     }
+
+    // a guard that throws (never at the points): the adjoint throws where the method throws
+    //@at (0.7, 1.3)
+    //@at (-0.4, 0.6)
+    @Differentiable
+    static double guarded(double x, double y) {
+        if (y <= 0) {
+            throw new IllegalArgumentException("y must be positive");
+        }
+        return Math.log(y) * x;
+    }
 }

@@ -462,4 +462,40 @@ public class Loops {
         }
         return s * x;
     }
+
+    // labelled break out of two loops
+    //@at ({0.5, 1.5, -0.25}, 1.3)
+    //@at ({0.5, 1.5, -0.25}, 100.0)
+    @Differentiable
+    static double labelledBreak(double[] a, double t) {
+        double s = 0;
+        outer:
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+                s += a[i] * a[j];
+                if (s > t) {
+                    break outer;
+                }
+            }
+        }
+        return s;
+    }
+
+    // labelled continue of the outer loop
+    //@at ({0.5, 1.5, -0.25, 0.8})
+    //@at ({-0.3, 0.2, 0.9})
+    @Differentiable
+    static double labelledContinue(double[] a) {
+        double s = 0;
+        rows:
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+                if (j > i) {
+                    continue rows;
+                }
+                s = s + a[i] * a[j] * (j + 1);
+            }
+        }
+        return s;
+    }
 }

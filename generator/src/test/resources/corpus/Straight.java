@@ -266,4 +266,12 @@ public class Straight {
         k = k + 1;
         return y * k;
     }
+
+    // fused multiply-add and copySign (and their StrictMath twins)
+    //@at (0.7, -1.3, 0.4)
+    //@at (-0.4, 0.6, -2.0)
+    @Differentiable
+    static double fusedAndSigned(double x, double y, double z) {
+        return Math.fma(x, y, z) * Math.copySign(z, x - y) + StrictMath.fma(z, z, y) - StrictMath.copySign(x * y, z);
+    }
 }

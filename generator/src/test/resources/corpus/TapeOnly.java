@@ -50,44 +50,6 @@ public class TapeOnly {
         return s;
     }
 
-    // labelled break out of two loops
-    //@autotape labelled break
-    //@at ({0.5, 1.5, -0.25}, 1.3)
-    //@at ({0.5, 1.5, -0.25}, 100.0)
-    @Differentiable
-    static double labelledBreak(double[] a, double t) {
-        double s = 0;
-        outer:
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a.length; j++) {
-                s += a[i] * a[j];
-                if (s > t) {
-                    break outer;
-                }
-            }
-        }
-        return s;
-    }
-
-    // labelled continue of the outer loop
-    //@autotape labelled continue
-    //@at ({0.5, 1.5, -0.25, 0.8})
-    //@at ({-0.3, 0.2, 0.9})
-    @Differentiable
-    static double labelledContinue(double[] a) {
-        double s = 0;
-        rows:
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a.length; j++) {
-                if (j > i) {
-                    continue rows;
-                }
-                s = s + a[i] * a[j] * (j + 1);
-            }
-        }
-        return s;
-    }
-
     // direct recursion: Horner's rule, one coefficient per call
     //@autotape recursion
     //@at ({0.5, -1.0, 2.0, 0.25}, 0, 0.7)
@@ -150,18 +112,6 @@ public class TapeOnly {
             p = p * (1 + 0.5 * w[i]);
         }
         return p + suffixProducts(w, from + 1);
-    }
-
-    // a guard that throws (never at the points)
-    //@autotape throw
-    //@at (0.7, 1.3)
-    //@at (-0.4, 0.6)
-    @Differentiable
-    static double guarded(double x, double y) {
-        if (y <= 0) {
-            throw new IllegalArgumentException("y must be positive");
-        }
-        return Math.log(y) * x;
     }
 
     // a switch whose cases call a static-friendly method of the class

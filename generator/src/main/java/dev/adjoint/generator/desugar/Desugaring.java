@@ -19,7 +19,7 @@ public final class Desugaring {
 
     /**
      * Rewrites {@code r}'s body: each statement that {@link SideEffects}, {@link SwitchStatements},
-     * {@link Switches}, {@link ArrayCalls} or {@link RowAliases} stands
+     * {@link Switches}, {@link ArrayCalls}, {@link RowAliases}, {@link ArrayInitializers} or {@link FloatingForHeaders} stands
      * for is replaced by what it means, then the result is looked at again (a case may copy arrays).
      */
     public static void apply(MethodRequest r) {
@@ -34,11 +34,23 @@ public final class Desugaring {
         ArrayCalls arrays = new ArrayCalls(rw, m.findCompilationUnit().get());
         SideEffects effects = new SideEffects(rw);
         RowAliases rows = new RowAliases(rw);
+        ArrayInitializers initializers = new ArrayInitializers();
+        NestedArrays nested = new NestedArrays(rw, m);
+        FloatingForHeaders headers = new FloatingForHeaders(rw);
         Set<Statement> asWritten = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean changed = true;
         while (changed) {
             changed = false;
             for (Statement s : body.get().findAll(Statement.class)) {
+                if (s == body.get()) {
+                    // looked at again each round: a rewrite inside may make an array it can hoist
+                    Optional<List<Statement>> hoisted = nested.rewriteBody(body.get());
+                    if (hoisted.isPresent()) {
+                        body.get().setStatements(new NodeList<>(hoisted.get()));
+                        changed = true;
+                        break;
+                    }
+                }
                 if (asWritten.contains(s)) {
                     continue;
                 }
@@ -52,7 +64,8 @@ public final class Desugaring {
                 }
                 // updates first: a switch's selector or an arraycopy's arguments may hold one
                 Optional<List<Statement>> meaning = effects.rewrite(s).or(() -> switchStatements.rewrite(s))
-                        .or(() -> switches.rewrite(s)).or(() -> arrays.rewrite(s)).or(() -> rows.rewrite(s));
+                        .or(() -> switches.rewrite(s)).or(() -> arrays.rewrite(s)).or(() -> rows.rewrite(s))
+                        .or(() -> initializers.rewrite(s)).or(() -> headers.rewrite(s));
                 if (meaning.isEmpty()) {
                     asWritten.add(s);
                     continue;

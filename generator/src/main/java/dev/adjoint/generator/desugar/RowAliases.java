@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
  * Rewritten only where the alias keeps meaning the same row: it is never assigned, the variables
  * of its index are not assigned after it, and no row of {@code X} is replaced ({@code X[k] = ...}).
  * The static strategy follows elements of 2-D arrays, not arrays assigned from other arrays.
+ * Likewise a whole array named twice ({@code double[] p = w;}) reads as the one name from there on.
  */
 final class RowAliases {
     private final Rewriter rw;
@@ -71,6 +72,10 @@ final class RowAliases {
                 continue;
             }
             VariableDeclarator d = v.getVariables().get(0);
+            Optional<List<Statement>> whole = wholeAlias(stmts, k, d);
+            if (whole.isPresent()) {
+                return whole;
+            }
             if (!isRow(d.getType(), d) || !(d.getInitializer().orElse(null) instanceof ArrayAccessExpr init)
                     || !(init.getName() instanceof NameExpr table) || !isTable(table) || !simple(init.getIndex())) {
                 continue;
@@ -95,6 +100,36 @@ final class RowAliases {
             return Optional.of(out);
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code T[] p = q;} at {@code k} of {@code stmts}, {@code q} an array variable of the same type:
+     * the statements after it, reading {@code q} for {@code p}, when neither is assigned again (then
+     * both name one array, written through either, and so do their adjoints).
+     */
+    private Optional<List<Statement>> wholeAlias(NodeList<Statement> stmts, int k, VariableDeclarator d) {
+        if (!(d.getInitializer().orElse(null) instanceof NameExpr q) || !(d.getType() instanceof ArrayType
+                || d.getType() instanceof com.github.javaparser.ast.type.VarType)) {
+            return Optional.empty();
+        }
+        Optional<Type> qType = rw.typeOf(q);
+        if (qType.isEmpty() || !(qType.get() instanceof ArrayType) || !(qType.get().equals(d.getType()) || d.getType().isVarType())) {
+            return Optional.empty();
+        }
+        BlockStmt after = new BlockStmt(new NodeList<>(stmts.subList(k + 1, stmts.size()).stream().map(Statement::clone).toList()));
+        if (assigned(after, Set.of(d.getNameAsString(), q.getNameAsString()))) {
+            return Optional.empty();
+        }
+        List<Statement> out = new ArrayList<>(stmts.subList(0, k));
+        for (Statement st : after.getStatements()) {
+            for (NameExpr n : st.findAll(NameExpr.class)) {
+                if (n.getNameAsString().equals(d.getNameAsString())) {
+                    n.setName(q.getNameAsString());
+                }
+            }
+            out.add(st);
+        }
+        return Optional.of(out);
     }
 
     /** Whether {@code t} declares a 1-D array (a row). */

@@ -6,7 +6,10 @@
  * become the {@code if}/{@code else} chains they mean; assignments and updates inside expressions
  * become statements in Java's order of evaluation; a variable naming a row of a 2-D array
  * ({@code for (double[] row : X)}, {@code double[] row = X[i]}) becomes the element accesses it
- * stands for. Both strategies then differentiate
+ * stands for, and a second name for a whole array ({@code double[] p = w}) the first; array
+ * initialisers become the creation and the stores; a local array created inside a loop or block is
+ * created once before the top-level statement around it and cleared where it was created; a
+ * {@code for} header stepping a floating-point variable moves its parts into the loop. Both strategies then differentiate
  * the same, ordinary Java; what this pass does not rewrite is left for the fences to judge.
  */
 package dev.adjoint.generator.desugar;

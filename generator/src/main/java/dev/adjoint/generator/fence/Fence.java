@@ -19,7 +19,13 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.EmptyStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
@@ -28,6 +34,7 @@ import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.ArrayCreationLevel;
@@ -91,10 +98,16 @@ public final class Fence {
         } else if (n instanceof IfStmt || n instanceof ForStmt || n instanceof WhileStmt || n instanceof DoStmt
                 || n instanceof ForEachStmt || n instanceof ArrayCreationExpr || n instanceof ArrayCreationLevel) {
             visitChildren(n);
-        } else if (n instanceof BreakStmt b && b.getLabel().isEmpty()) {
-            return;
-        } else if (n instanceof ContinueStmt c && c.getLabel().isEmpty()) {
-            return;
+        } else if (n instanceof ThrowStmt t) {
+            visitThrow(t);
+        } else if (n instanceof AssertStmt a) {
+            message(a.getCheck());
+            a.getMessage().ifPresent(this::message);
+        } else if (n instanceof BreakStmt || n instanceof ContinueStmt) {
+            return; // a label names a loop: the only statements a label may be on
+        } else if (n instanceof LabeledStmt l && (l.getStatement() instanceof ForStmt || l.getStatement() instanceof WhileStmt
+                || l.getStatement() instanceof DoStmt || l.getStatement() instanceof ForEachStmt)) {
+            visit(l.getStatement());
         } else if (n instanceof VariableDeclarationExpr v) {
             v.getVariables().forEach(d -> d.getInitializer().ifPresent(this::visit));
         } else if (n instanceof AssignExpr a) {
@@ -154,7 +167,7 @@ public final class Fence {
                     || (f.getScope() instanceof NameExpr s && request.ownerPath().contains(s.getNameAsString())
                             && request.staticFields().containsKey(f.getNameAsString())))) {
                 reject(f, "field access '" + text + "'", "the static strategy reads only parameters, locals, "
-                        + "Math.PI, Math.E, .length and static final fields of the method's own class",
+                        + "Math.PI, Math.E, .length and static fields of the method's own class",
                         "pass the value as a parameter");
                 return;
             }
@@ -168,10 +181,45 @@ public final class Fence {
         }
     }
 
+    /**
+     * {@code throw new E(...)}: run as written in the forward sweep. Only a new exception, and only
+     * where the method declares none (so it is unchecked, as the adjoint, which declares none either, needs).
+     */
+    private void visitThrow(ThrowStmt t) {
+        if (!(t.getExpression() instanceof ObjectCreationExpr e) || e.getAnonymousClassBody().isPresent() || e.getScope().isPresent()) {
+            reject(t, "'throw " + Positions.oneLine(t.getExpression()) + "'", "the static strategy throws only a new exception",
+                    "write 'throw new IllegalArgumentException(...)' or another unchecked exception");
+            return;
+        }
+        if (!request.declaration().getThrownExceptions().isEmpty()) {
+            return; // the shared fence says why, for both strategies
+        }
+        e.getArguments().forEach(this::message);
+    }
+
+    /** An exception's or assertion's argument: the supported expressions, and strings joined with {@code +}. */
+    private void message(Node n) {
+        if (n instanceof StringLiteralExpr || n instanceof CharLiteralExpr || n instanceof TextBlockLiteralExpr) {
+            return;
+        }
+        if (n instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
+            message(b.getLeft());
+            message(b.getRight());
+        } else if (n instanceof EnclosedExpr e) {
+            message(e.getInner());
+        } else {
+            visit(n);
+        }
+    }
+
     private void visitCall(MethodCallExpr m) {
+        if (SharedFence.isPrint(m)) {
+            m.getArguments().forEach(this::message); // output only, run where the method runs it
+            return;
+        }
         String scope = m.getScope().map(Node::toString).orElse("");
         String name = m.getNameAsString();
-        boolean math = scope.equals("Math") || scope.equals("java.lang.Math")
+        boolean math = DerivativeRules.isMathClass(scope)
                 || (scope.isEmpty() && request.importsMathMethod(name));
         boolean detach = name.equals("detach") && (scope.equals("Adjoint") || scope.equals("dev.adjoint.Adjoint"));
         if (detach && m.getArguments().size() == 1) {
@@ -183,7 +231,7 @@ public final class Fence {
             return;
         }
         if (math) {
-            reject(m, "call to Math." + name + "(...)", "java.lang.Math." + name + " with " + m.getArguments().size()
+            reject(m, "call to " + DerivativeRules.family(scope) + "." + name + "(...)", "java.lang." + DerivativeRules.family(scope) + "." + name + " with " + m.getArguments().size()
                     + " argument(s) has no derivative rule", "see the README's list of supported Math functions");
             return;
         }
@@ -211,13 +259,13 @@ public final class Fence {
             case "StringLiteral", "TextBlockLiteral" -> "string literal";
             case "CharLiteral" -> "char literal";
             case "Break", "Continue" -> "labelled '" + kind.toLowerCase() + "'";
-            case "Labeled" -> "labelled statement";
+            case "Labeled" -> "label on a statement that is not a loop";
             case "LocalClassDeclaration", "LocalRecordDeclaration" -> "local class";
             case "InstanceOf" -> "'instanceof'";
             case "This", "Super" -> "'" + kind.toLowerCase() + "'";
             default -> kind + " construct";
         };
-        boolean taped = Set.of("Switch", "Labeled", "Break", "Continue", "Throw").contains(kind);
+        boolean taped = Set.of("Switch", "Labeled").contains(kind);
         reject(n, construct, "not supported by the static strategy",
                 taped ? "AUTO uses the tape strategy for it (or rewrite it with loops and if/else for the faster static strategy)"
                         : "rewrite it with loops, if/else and the supported expressions (see the README's supported-Java table)");

@@ -16,6 +16,7 @@ import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.normalize.Calls;
 import dev.adjoint.generator.normalize.Lowering;
 import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import java.util.ArrayList;
@@ -59,6 +60,12 @@ public final class SharedFence {
         SharedFence f = new SharedFence(request, index);
         request.declaration().getBody().ifPresent(body -> {
             f.sideEffects(body);
+            if (!request.declaration().getThrownExceptions().isEmpty()) {
+                // (so it may be checked: the adjoints declare no exceptions)
+                body.findAll(com.github.javaparser.ast.stmt.ThrowStmt.class).forEach(t -> f.error(t, "'throw' in a method that"
+                        + " declares 'throws' is not supported: its adjoint declares no exceptions; throw an unchecked exception"
+                        + " and drop the 'throws' clause"));
+            }
             body.findAll(MethodCallExpr.class).stream().filter(m -> m.findAncestor(LambdaExpr.class).isEmpty()).forEach(f::call);
         });
         return List.copyOf(f.diagnostics);
@@ -179,14 +186,18 @@ public final class SharedFence {
 
     private boolean isMathScoped(MethodCallExpr m) {
         String scope = m.getScope().map(Object::toString).orElse("");
-        return scope.equals("Math") || scope.equals("java.lang.Math")
+        return DerivativeRules.isMathClass(scope)
                 || (scope.isEmpty() && request.importsMathMethod(m.getNameAsString()));
     }
 
     /** {@code System.out.println(...)} and its relatives as a statement: output only, run as written. */
-    private static boolean isPrint(MethodCallExpr m) {
-        return PRINT.contains(m.getNameAsString()) && m.getScope().map(Object::toString).filter(PRINT_STREAMS::contains).isPresent()
-                && m.getParentNode().filter(p -> p instanceof ExpressionStmt).isPresent();
+    public static boolean isPrint(MethodCallExpr m) {
+        return isOutput(m) && m.getParentNode().filter(p -> p instanceof ExpressionStmt).isPresent();
+    }
+
+    /** {@code System.out.println(...)} and its relatives, wherever they stand. */
+    public static boolean isOutput(MethodCallExpr m) {
+        return PRINT.contains(m.getNameAsString()) && m.getScope().map(Object::toString).filter(PRINT_STREAMS::contains).isPresent();
     }
 
     private static boolean isModelledLibraryCall(MethodCallExpr m) {

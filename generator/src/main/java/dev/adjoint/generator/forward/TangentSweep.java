@@ -187,6 +187,8 @@ public final class TangentSweep {
             body.addAll(block(l.body()));
             depth--;
             out.add(new Code.Loop(header, body));
+        } else if (s instanceof Stmt.Effect e) {
+            out.add(new Code.Raw(e.java()));
         } else {
             throw new IllegalStateException("a return is only the method's last statement: " + s);
         }

@@ -1,9 +1,10 @@
 package dev.adjoint.generator.ir;
 
 import java.util.List;
+import java.util.Set;
 
 /** A statement of the intermediate form. */
-public sealed interface Stmt permits Stmt.Assign, Stmt.ArrayStore, Stmt.If, Stmt.Loop, Stmt.Return {
+public sealed interface Stmt permits Stmt.Assign, Stmt.ArrayStore, Stmt.If, Stmt.Loop, Stmt.Return, Stmt.Effect {
 
     /** The user statement this was lowered from. */
     Origin origin();
@@ -41,4 +42,29 @@ public sealed interface Stmt permits Stmt.Assign, Stmt.ArrayStore, Stmt.If, Stmt
 
     /** The method's result: the last statement of the body, and the only return. */
     record Return(Atom value, Origin origin) implements Stmt {}
+
+    /**
+     * A statement without derivative that runs where it stands in the forward sweep and nowhere
+     * else: a {@code throw} (the adjoint throws where the method throws; nothing after it runs, so
+     * the reverse sweep never starts), an {@code assert} (enabled as the method's package is), or
+     * output ({@code System.out.println} of values).
+     *
+     * @param java the statement's source text, over the method's renamed variables, with its semicolon
+     * @param reads the variables it reads
+     */
+    record Effect(Kind kind, String java, Set<Atom.Var> reads, Origin origin) implements Stmt {
+        public Effect {
+            reads = Set.copyOf(reads);
+        }
+
+        /** What the statement does besides reading values. */
+        public enum Kind {
+            /** Always ends the method. */
+            THROW,
+            /** Ends the method when enabled and its condition is false. */
+            ASSERT,
+            /** Writes output; the method goes on. */
+            OUTPUT
+        }
+    }
 }

@@ -27,7 +27,7 @@ public final class Calls {
         if (name.equals("detach") && (scope.equals("Adjoint") || scope.equals("dev.adjoint.Adjoint"))) {
             return true;
         }
-        boolean math = scope.equals("Math") || scope.equals("java.lang.Math") || (scope.isEmpty() && lo.request.importsMathMethod(name));
+        boolean math = DerivativeRules.isMathClass(scope) || (scope.isEmpty() && lo.request.importsMathMethod(name));
         return math && DerivativeRules.isMathFunction(name, m.getArguments().size());
     }
 

@@ -148,6 +148,10 @@ final class ExpressionLowering {
         if (e instanceof ConditionalExpr c) {
             return conditional(c, ty);
         }
+        if (e instanceof ArrayAccessExpr a && isTableElement(a)) {
+            // an element of a static array of the class: a constant, read once where the method reads it
+            return passive(e, ty);
+        }
         if (e instanceof ArrayAccessExpr a) {
             return elements.read(a, ty);
         }
@@ -156,6 +160,18 @@ final class ExpressionLowering {
         }
         lo.error(e, "expression '" + Positions.oneLine(e) + "' is not supported");
         return new Atom.Const(ty.zero(), ty);
+    }
+
+    /** Whether {@code a} reads an element of a static array field ({@code COEFFS[i]}, {@code Owner.TABLE[i][j]}). */
+    private boolean isTableElement(ArrayAccessExpr a) {
+        Expression base = a;
+        while (base instanceof ArrayAccessExpr inner) {
+            base = inner.getName();
+        }
+        String field = base instanceof NameExpr n && lo.lookup(n.getNameAsString()).isEmpty() ? n.getNameAsString()
+                : base instanceof FieldAccessExpr f && f.getScope() instanceof NameExpr s && lo.request.ownerPath().contains(s.getNameAsString())
+                        ? f.getNameAsString() : null;
+        return field != null && lo.request.staticFields().containsKey(field) && lo.request.staticFields().get(field).isArray();
     }
 
     /** Constant {@code field} read at {@code at}, as the adjoint class reads it. */
@@ -175,7 +191,7 @@ final class ExpressionLowering {
             Atom a = convert(expr(m.getArgument(0)), ty, m);
             return apply("detach", List.of(a), ty);
         }
-        Rule rule = DerivativeRules.get("Math." + name);
+        Rule rule = DerivativeRules.get(DerivativeRules.family(m.getScope().map(Object::toString).orElse("")) + "." + name);
         Ty argTy = rule.floatOverload() ? ty : Ty.DOUBLE;
         List<Atom> args = new ArrayList<>();
         for (Expression a : m.getArguments()) {
@@ -241,6 +257,11 @@ final class ExpressionLowering {
             return new Atom.Const("false", Ty.BOOLEAN);
         }
         return passive(e, Ty.BOOLEAN);
+    }
+
+    /** {@code e} as the adjoint class reads it (variables renamed, constants qualified); what it reads into {@code reads}. */
+    String passiveText(Expression e, Set<Atom.Var> reads) {
+        return new PassiveText(lo, calls).rename(e.clone(), reads).toString();
     }
 
     /** A value without derivative: the (renamed) Java expression in a temporary, or a literal. */
@@ -338,7 +359,7 @@ final class ExpressionLowering {
     }
 
     Atom unknown(Node e) {
-        lo.error(e, "'" + Positions.oneLine(e) + "' is not a parameter, a local variable or a static final field of "
+        lo.error(e, "'" + Positions.oneLine(e) + "' is not a parameter, a local variable or a static field (that its class never assigns) of "
                 + lo.request.ownerSimpleName() + "; the generated code can read only those");
         return new Atom.Const("0", Ty.INT);
     }

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.WhileStmt;
@@ -37,8 +38,20 @@ final class JumpFlags {
     private Atom.Var returnValue;
     private final Map<Node, Contains> scanned = new IdentityHashMap<>();
 
-    /** A loop's flags; each is null when the loop's body has no such jump. */
-    record LoopFlags(Atom.Var broke, Atom.Var continued) {}
+    /**
+     * A loop's flags; each is null when the loop's body has no such jump.
+     *
+     * @param label the loop's label, or null; a labelled jump from a loop inside it stops that loop too
+     */
+    record LoopFlags(Atom.Var broke, Atom.Var continued, String label) {}
+
+    /** The label of the loop statement being lowered next ({@code outer: for ...}), or null. */
+    private String pendingLabel;
+
+    /** The next loop entered is labelled {@code label}. */
+    void labelNextLoop(String label) {
+        pendingLabel = label;
+    }
 
     JumpFlags(Lowering lo) {
         this.lo = lo;
@@ -62,12 +75,19 @@ final class JumpFlags {
         lo.set(returned, true);
     }
 
-    void breakLoop() {
-        lo.set(loops.peek().broke(), true);
+    /** {@code break} or {@code break label}. */
+    void breakLoop(String label) {
+        lo.set(target(label).broke(), true);
     }
 
-    void continueLoop() {
-        lo.set(loops.peek().continued(), true);
+    /** {@code continue} or {@code continue label}. */
+    void continueLoop(String label) {
+        lo.set(target(label).continued(), true);
+    }
+
+    /** The loop a jump leaves: the innermost, or the one labelled {@code label}. */
+    private LoopFlags target(String label) {
+        return label == null ? loops.peek() : loops.stream().filter(l -> label.equals(l.label())).findFirst().orElseThrow();
     }
 
     /** Whether {@code s} contains a break or continue of the current loop, or a return. */
@@ -76,8 +96,8 @@ final class JumpFlags {
         if (returned != null && c.returns()) {
             return true;
         }
-        // a break or continue that leaves s belongs to the loop around s, the current one
-        return !loops.isEmpty() && (c.breaks() || c.continues());
+        // a break or continue that leaves s belongs to the loop around s, the current one; a labelled one, to a loop around it
+        return !loops.isEmpty() && (c.breaks() || c.continues() || !c.labels().isEmpty());
     }
 
     /**
@@ -85,8 +105,12 @@ final class JumpFlags {
      * body uses them; the break flag is reset on each entry, since the loop may itself run many times.
      */
     LoopFlags enter(Statement body) {
-        Contains c = scan(body); // what leaves the body belongs to this loop
-        LoopFlags flags = new LoopFlags(c.breaks() ? lo.flag("_break") : null, c.continues() ? lo.flag("_continue") : null);
+        Contains c = scan(body); // what leaves the body belongs to this loop, and the labelled jumps naming it
+        String label = pendingLabel;
+        pendingLabel = null;
+        boolean breaks = c.breaks() || (label != null && c.labels().contains("break " + label));
+        boolean continues = c.continues() || (label != null && c.labels().contains("continue " + label));
+        LoopFlags flags = new LoopFlags(breaks ? lo.flag("_break") : null, continues ? lo.flag("_continue") : null, label);
         if (flags.broke() != null) {
             lo.set(flags.broke(), false);
         }
@@ -95,10 +119,12 @@ final class JumpFlags {
     }
 
     /**
-     * The jumps inside a node: a return anywhere, and a break or continue that leaves the node (one
-     * whose loop is not the node or inside it; unlabelled, it belongs to the innermost loop around it).
+     * The jumps inside a node: a return anywhere, an unlabelled break or continue that leaves the
+     * node (one whose loop is not the node or inside it: it belongs to the innermost loop around it),
+     * and the labelled ones ({@code "break outer"}, {@code "continue outer"}) whose label is not on
+     * the node or inside it.
      */
-    private record Contains(boolean returns, boolean breaks, boolean continues) {}
+    private record Contains(boolean returns, boolean breaks, boolean continues, Set<String> labels) {}
 
     /**
      * The jumps inside {@code n}, computed once per node from its children's, so that asking at every
@@ -111,19 +137,31 @@ final class JumpFlags {
             return c;
         }
         boolean returns = n instanceof ReturnStmt;
-        boolean breaks = n instanceof BreakStmt;
-        boolean continues = n instanceof ContinueStmt;
+        boolean breaks = n instanceof BreakStmt b && b.getLabel().isEmpty();
+        boolean continues = n instanceof ContinueStmt k && k.getLabel().isEmpty();
+        Set<String> labels = new LinkedHashSet<>();
+        if (n instanceof BreakStmt b && b.getLabel().isPresent()) {
+            labels.add("break " + b.getLabel().get().asString());
+        }
+        if (n instanceof ContinueStmt k && k.getLabel().isPresent()) {
+            labels.add("continue " + k.getLabel().get().asString());
+        }
         for (Node child : n.getChildNodes()) {
             Contains cc = scan(child);
             returns |= cc.returns();
             breaks |= cc.breaks();
             continues |= cc.continues();
+            labels.addAll(cc.labels());
         }
         if (n instanceof ForStmt || n instanceof WhileStmt || n instanceof DoStmt || n instanceof ForEachStmt) {
             breaks = false; // the loop's own
             continues = false;
         }
-        c = new Contains(returns, breaks, continues);
+        if (n instanceof LabeledStmt l) {
+            labels.remove("break " + l.getLabel().asString());
+            labels.remove("continue " + l.getLabel().asString());
+        }
+        c = new Contains(returns, breaks, continues, Set.copyOf(labels));
         scanned.put(n, c);
         return c;
     }
@@ -132,9 +170,9 @@ final class JumpFlags {
         loops.pop();
     }
 
-    /** Whether the loop's head and update must test the flags: it breaks, or the method returns early. */
+    /** Whether the loop's head and update must test the flags: it breaks, or the method returns early, or jumps leave it. */
     boolean guards(LoopFlags flags) {
-        return flags.broke() != null || returned != null;
+        return flags.broke() != null || returned != null || !outerFlags(flags).isEmpty();
     }
 
     /** A boolean atom: no flag of the current context is set. */
@@ -144,6 +182,7 @@ final class JumpFlags {
         if (l != null) {
             flags.add(l.broke());
             flags.add(l.continued());
+            flags.addAll(outerFlags(l));
         }
         flags.add(returned);
         flags.removeIf(f -> f == null);
@@ -153,13 +192,32 @@ final class JumpFlags {
         return noneSet(flags);
     }
 
-    /** Neither this loop's break flag nor the return flag is set. */
+    /** Neither this loop's break flag, nor a labelled loop's around it, nor the return flag is set. */
     Atom notJumpedOut(LoopFlags flags) {
         List<Atom.Var> set = new ArrayList<>();
         set.add(flags.broke());
+        set.addAll(outerFlags(flags));
         set.add(returned);
         set.removeIf(f -> f == null);
         return noneSet(set);
+    }
+
+    /**
+     * The flags of the labelled loops around {@code inner} (not its own): a labelled jump from inside
+     * {@code inner} to one of them sets one, and {@code inner} stops.
+     */
+    private List<Atom.Var> outerFlags(LoopFlags inner) {
+        List<Atom.Var> out = new ArrayList<>();
+        boolean outside = false;
+        for (LoopFlags l : loops) { // innermost first
+            if (outside && l.label() != null) {
+                out.add(l.broke());
+                out.add(l.continued());
+            }
+            outside |= l == inner;
+        }
+        out.removeIf(f -> f == null);
+        return out;
     }
 
     /** {@code g = !(f1 || f2 ...)} in a fresh temporary. */

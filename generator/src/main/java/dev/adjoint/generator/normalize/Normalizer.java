@@ -3,9 +3,11 @@ package dev.adjoint.generator.normalize;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.ContinueStmt;
@@ -15,10 +17,13 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.fence.SharedFence;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Op;
@@ -30,6 +35,7 @@ import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -142,7 +148,7 @@ public final class Normalizer {
             }
         } else if (s instanceof EmptyStmt) {
             return;
-        } else if (s instanceof ExpressionStmt es) {
+        } else if (s instanceof ExpressionStmt es && !(es.getExpression() instanceof MethodCallExpr m && SharedFence.isPrint(m))) {
             lo.origin = lo.newOrigin(s);
             assignments.expressionStatement(es.getExpression());
         } else if (s instanceof IfStmt i) {
@@ -159,10 +165,14 @@ public final class Normalizer {
             forEach(fe);
         } else if (s instanceof BreakStmt b) {
             lo.origin = lo.newOrigin(b);
-            jumps.breakLoop();
+            jumps.breakLoop(b.getLabel().map(Object::toString).orElse(null));
         } else if (s instanceof ContinueStmt c) {
             lo.origin = lo.newOrigin(c);
-            jumps.continueLoop();
+            jumps.continueLoop(c.getLabel().map(Object::toString).orElse(null));
+        } else if (s instanceof LabeledStmt l) {
+            // a labelled loop (the fence lets no other statement be labelled): its jumps find it by the label
+            jumps.labelNextLoop(l.getLabel().asString());
+            statement(l.getStatement());
         } else if (s instanceof ReturnStmt r) {
             lo.origin = lo.newOrigin(s);
             Expression e = r.getExpression().orElseThrow();
@@ -179,6 +189,22 @@ public final class Normalizer {
             } else {
                 jumps.returnValue(v);
             }
+        } else if (s instanceof ThrowStmt t) {
+            lo.origin = lo.newOrigin(s);
+            Set<Atom.Var> reads = new LinkedHashSet<>();
+            lo.emit(new Stmt.Effect(Stmt.Effect.Kind.THROW, "throw " + ex.passiveText(t.getExpression(), reads) + ";", reads, lo.origin));
+        } else if (s instanceof AssertStmt a) {
+            // as written: the adjoint class is in the method's package, so -ea and -da reach both alike
+            lo.origin = lo.newOrigin(s);
+            Set<Atom.Var> reads = new LinkedHashSet<>();
+            String text = "assert " + ex.passiveText(a.getCheck(), reads)
+                    + a.getMessage().map(m -> " : " + ex.passiveText(m, reads)).orElse("") + ";";
+            lo.emit(new Stmt.Effect(Stmt.Effect.Kind.ASSERT, text, reads, lo.origin));
+        } else if (s instanceof ExpressionStmt es && es.getExpression() instanceof MethodCallExpr m && SharedFence.isPrint(m)) {
+            // output only: printed where the method prints, from the values it prints
+            lo.origin = lo.newOrigin(s);
+            Set<Atom.Var> reads = new LinkedHashSet<>();
+            lo.emit(new Stmt.Effect(Stmt.Effect.Kind.OUTPUT, ex.passiveText(m, reads) + ";", reads, lo.origin));
         } else {
             lo.error(s, "statement '" + Positions.oneLine(s) + "' is not supported here");
         }

@@ -44,6 +44,9 @@ final class PassiveText {
             }
         }
         for (MethodCallExpr m : e.findAll(MethodCallExpr.class)) {
+            if (dev.adjoint.generator.fence.SharedFence.isOutput(m)) {
+                continue; // the statement's own call (the fence allows output only as a statement)
+            }
             if (calls.isBuiltin(m)) {
                 if (m.getScope().isEmpty()) {
                     m.setScope(new NameExpr("Math"));
@@ -74,8 +77,9 @@ final class PassiveText {
         for (NameExpr n : e.findAll(NameExpr.class)) {
             String id = n.getNameAsString();
             Optional<Atom.Var> v = lo.lookup(id);
+            // (the array of '.length' is a value, not a qualifier)
             boolean scope = n.getParentNode().filter(p -> (p instanceof MethodCallExpr mc && mc.getScope().filter(sc -> sc == n).isPresent())
-                    || (p instanceof FieldAccessExpr fa && fa.getScope() == n)).isPresent();
+                    || (p instanceof FieldAccessExpr fa && fa.getScope() == n && !fa.getNameAsString().equals("length"))).isPresent();
             if (v.isPresent() && !scope) {
                 reads.add(v.get());
                 n.setName(v.get().name());
@@ -86,7 +90,7 @@ final class PassiveText {
             } else if ((id.equals("PI") || id.equals("E")) && lo.request.importsMath(id)) {
                 n.replace(new FieldAccessExpr(new NameExpr("Math"), id));
             } else {
-                lo.error(n, "'" + id + "' is not a parameter, a local variable or a static final field of "
+                lo.error(n, "'" + id + "' is not a parameter, a local variable or a static field (that its class never assigns) of "
                         + lo.request.ownerSimpleName() + "; the generated code can read only those");
             }
         }

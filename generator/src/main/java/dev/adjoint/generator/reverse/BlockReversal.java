@@ -113,6 +113,11 @@ final class BlockReversal {
             }
         } else if (s instanceof Stmt.Loop l) {
             loop(l, counted, forward, reverse);
+        } else if (s instanceof Stmt.Effect e) {
+            // no derivative, nothing to save: what it reads still holds its value here
+            Code.Raw raw = new Code.Raw(e.java());
+            sw.throwSites.put(raw, e);
+            forward.add(raw);
         } else {
             throw new IllegalStateException("a return is only the method's last statement: " + s);
         }

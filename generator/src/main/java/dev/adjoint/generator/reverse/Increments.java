@@ -113,6 +113,8 @@ final class Increments {
             read.add(l.cond());
         } else if (s instanceof Stmt.Return r) {
             read.add(r.value());
+        } else if (s instanceof Stmt.Effect e) {
+            read.addAll(e.reads());
         }
         return read;
     }

@@ -103,6 +103,9 @@ public final class ReverseSweep {
             }
         }
 
+        if (sw.arrayMark != null && !sw.throwSites.isEmpty()) {
+            forward = releasedBeforeThrows(forward, sw);
+        }
         List<Code> out = new ArrayList<>();
         if (sw.usesStack) {
             out.add(new Code.Line("dev.adjoint.stack.AdjointStacks " + sw.stack + " = dev.adjoint.stack.AdjointStacks.forThread()"));
@@ -158,6 +161,35 @@ public final class ReverseSweep {
         }
         out.add(new Code.Line("return " + result));
         return new AdjointMethod(ir.request(), buffers, seed, sw.placeStackHandovers(out));
+    }
+
+    /**
+     * {@code codes} with the pool's arrays given back before each {@code throw} and each failing
+     * {@code assert}: an exception that leaves the method (a guard) would otherwise keep them
+     * borrowed, and the pool would stop pooling. (The stacks need nothing: their tops are handed
+     * back only at the end.)
+     */
+    private static List<Code> releasedBeforeThrows(List<Code> codes, Sweep sw) {
+        String release = sw.stack + ".arrays.release(" + sw.arrayMark + ");";
+        List<Code> out = new ArrayList<>();
+        for (Code c : codes) {
+            Stmt.Effect e = sw.throwSites.get(c);
+            if (e != null && e.kind() == Stmt.Effect.Kind.THROW) {
+                out.add(new Code.Line(release.substring(0, release.length() - 1)));
+                out.add(c);
+            } else if (e != null && e.kind() == Stmt.Effect.Kind.ASSERT) {
+                String failed = sw.claim("_failed");
+                out.add(new Code.Raw("try {\n    " + e.java() + "\n} catch (AssertionError " + failed + ") {\n    " + release
+                        + "\n    throw " + failed + ";\n}"));
+            } else if (c instanceof Code.Branch b) {
+                out.add(new Code.Branch(b.cond(), releasedBeforeThrows(b.then(), sw), releasedBeforeThrows(b.otherwise(), sw)));
+            } else if (c instanceof Code.Loop l) {
+                out.add(new Code.Loop(l.header(), releasedBeforeThrows(l.body(), sw)));
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     private static Set<Atom.Var> writtenArrays(List<Stmt> body) {

@@ -39,6 +39,8 @@ final class Sweep {
      * reversed iteration sets its counter back to the iteration's value before anything else.
      */
     final Deque<Atom.Var> reversedCounters = new ArrayDeque<>();
+    /** The forward sweep's {@code throw}s and {@code assert}s: the arrays borrowed from the pool go back before they throw. */
+    final Map<Code, Stmt.Effect> throwSites = new IdentityHashMap<>();
     boolean usesStack;
     int depth;
     int loopDepth;

@@ -64,7 +64,11 @@ public final class DerivativeRules {
             rule("Math.atan2", false, "Math.atan2(a, b)", "dz * b / (a * a + b * b)", "-dz * a / (a * a + b * b)"),
             rule("Math.hypot", false, "Math.hypot(a, b)", "z == 0 ? 0 : dz * a / z", "z == 0 ? 0 : dz * b / z"),
             rule("Math.max", true, "Math.max(a, b)", "a > b ? dz : a == b ? dz / 2 : 0", "b > a ? dz : a == b ? dz / 2 : 0"),
-            rule("Math.min", true, "Math.min(a, b)", "a < b ? dz : a == b ? dz / 2 : 0", "b < a ? dz : a == b ? dz / 2 : 0"));
+            rule("Math.min", true, "Math.min(a, b)", "a < b ? dz : a == b ? dz / 2 : 0", "b < a ? dz : a == b ? dz / 2 : 0"),
+            // z = |a| with the sign of b: ±sign(a) in a (0 at 0, as abs), nothing in b
+            rule("Math.copySign", true, "Math.copySign(a, b)", "dz * Math.signum(a) * Math.copySign(1, b)", null),
+            // ---- java.lang.Math, three arguments: z = a * b + c, rounded once -----------------
+            rule("Math.fma", true, "Math.fma(a, b, c)", "dz * b", "dz * a", "dz"));
 
     /** {@code java.lang.Math} functions whose result is an integer: constants to the generator. */
     private static final Set<String> INTEGER_MATH = Set.of("round");
@@ -98,7 +102,7 @@ public final class DerivativeRules {
         return Collections.unmodifiableMap(RULES);
     }
 
-    /** Whether {@code Math.name} with {@code arity} arguments is supported (differentiated or constant). */
+    /** Whether {@code Math.name} (or StrictMath's twin) with {@code arity} arguments is supported (differentiated or constant). */
     public static boolean isMathFunction(String name, int arity) {
         Rule r = RULES.get("Math." + name);
         return (r != null && r.arity() == arity) || (INTEGER_MATH.contains(name) && arity == 1);
@@ -118,10 +122,31 @@ public final class DerivativeRules {
         return new Rule(key, primal, Arrays.asList(contributions), floatOverload);
     }
 
-    /** Builds the table, checking that every template parses and uses only its own names. */
-    private static Map<String, Rule> build(Rule... rules) {
+    /** The family of the rules for a call qualified by {@code scope}: {@code "StrictMath"} for StrictMath's, else {@code "Math"}. */
+    public static String family(String scope) {
+        return scope.equals("StrictMath") || scope.equals("java.lang.StrictMath") ? "StrictMath" : "Math";
+    }
+
+    /** Whether {@code scope} names {@code java.lang.Math} or {@code java.lang.StrictMath}. */
+    public static boolean isMathClass(String scope) {
+        return scope.equals("Math") || scope.equals("java.lang.Math") || scope.equals("StrictMath") || scope.equals("java.lang.StrictMath");
+    }
+
+    /**
+     * Builds the table, checking that every template parses and uses only its own names. Each
+     * {@code Math} rule has a {@code StrictMath} twin computed and differentiated with StrictMath's
+     * functions: the same derivative, and the value bit for bit what the method computes.
+     */
+    private static Map<String, Rule> build(Rule... math) {
         JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
         Map<String, Rule> table = new LinkedHashMap<>();
+        java.util.List<Rule> rules = new java.util.ArrayList<>(Arrays.asList(math));
+        for (Rule r : math) {
+            if (r.key().startsWith("Math.")) {
+                rules.add(new Rule("Strict" + r.key(), strict(r.primal()),
+                        r.contributions().stream().map(c -> c == null ? null : strict(c)).toList(), r.floatOverload()));
+            }
+        }
         for (Rule r : rules) {
             check(parser, r, r.primal(), false);
             for (String c : r.contributions()) {
@@ -136,21 +161,28 @@ public final class DerivativeRules {
         return table;
     }
 
+    /** {@code Math.f(} as {@code StrictMath.f(} in a template. */
+    private static String strict(String template) {
+        return template.replace("Math.", "StrictMath.");
+    }
+
     private static void check(JavaParser parser, Rule r, String template, boolean contribution) {
         ParseResult<Expression> parsed = parser.parseExpression(template);
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             throw new IllegalStateException("derivative rule " + r.key() + ": template does not parse: " + template);
         }
         Expression e = parsed.getResult().get();
-        Set<String> allowed = contribution ? Set.of("a", "b", "z", "dz") : Set.of("a", "b");
+        Set<String> allowed = contribution ? Set.of("a", "b", "c", "z", "dz") : Set.of("a", "b", "c");
         for (NameExpr n : e.findAll(NameExpr.class)) {
             String name = n.getNameAsString();
-            boolean mathScope = n.getParentNode().filter(p -> p instanceof MethodCallExpr).isPresent() && name.equals("Math");
+            boolean mathScope = n.getParentNode().filter(p -> p instanceof MethodCallExpr).isPresent()
+                    && name.equals(r.key().startsWith("StrictMath.") ? "StrictMath" : "Math");
             if (!mathScope && !allowed.contains(name)) {
                 throw new IllegalStateException("derivative rule " + r.key() + ": unknown name '" + name + "' in " + template);
             }
-            if (name.equals("b") && r.arity() < 2) {
-                throw new IllegalStateException("derivative rule " + r.key() + ": one-argument rule uses b in " + template);
+            if ((name.equals("b") && r.arity() < 2) || (name.equals("c") && r.arity() < 3)) {
+                throw new IllegalStateException("derivative rule " + r.key() + ": rule of " + r.arity() + " argument(s) uses " + name
+                        + " in " + template);
             }
         }
         if (contribution && !template.contains("dz")) {

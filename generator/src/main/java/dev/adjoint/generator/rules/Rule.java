@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One derivative rule, {@code z = primal(a, b)} with a contribution template per argument: the
+ * One derivative rule, {@code z = primal(a, b, c)} with a contribution template per argument: the
  * amount to add to that argument's adjoint, given the result's adjoint {@code dz}. Templates are
- * Java expressions over {@code a}, {@code b} (the arguments), {@code z} (the result) and
+ * Java expressions over {@code a}, {@code b}, {@code c} (the arguments), {@code z} (the result) and
  * {@code dz}; a template starting with {@code -} is emitted as {@code -=}; a {@code null}
  * template means the derivative is zero (no contribution, no activity flows through).
  *
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *     (otherwise the normalizer widens {@code float} arguments to {@code double})
  */
 public record Rule(String key, String primal, List<String> contributions, boolean floatOverload) {
-    private static final Pattern NAME = Pattern.compile("\\b(dz|a|b|z)\\b");
+    private static final Pattern NAME = Pattern.compile("\\b(dz|a|b|c|z)\\b");
 
     public Rule {
         contributions = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(contributions));
@@ -78,6 +78,7 @@ public record Rule(String key, String primal, List<String> contributions, boolea
             String text = switch (m.group(1)) {
                 case "a" -> args.get(0);
                 case "b" -> args.get(1);
+                case "c" -> args.get(2);
                 case "z" -> z;
                 default -> dz;
             };

@@ -317,9 +317,9 @@ public final class MethodSelector {
                 field = n.getNameAsString();
             }
             if (field != null && hidden.contains(field)) {
-                error(e, "'" + e + "' reads a static final field the generated " + String.join("_", path) + "Adjoint class cannot"
-                        + " read (it is private, or its class is not the one its file is named after) and whose initializer is not a"
-                        + " literal that Adjoint could copy; make the field package-private, or initialise it with a literal");
+                error(e, "'" + e + "' reads a static field the generated " + String.join("_", path) + "Adjoint class cannot"
+                        + " read (it is private, or its class is not the one its file is named after) and that is not a final"
+                        + " number with a literal initializer Adjoint could copy; make the field package-private");
             }
         }
         return diagnostics.size() == before;

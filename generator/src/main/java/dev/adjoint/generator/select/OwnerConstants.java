@@ -10,7 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The static final primitive fields of a class that a method may read, as the adjoint class reads them. */
+/**
+ * The static primitive fields of a class that a method may read, as the adjoint class reads them:
+ * constants, fields that no code of the class assigns but that may change between calls (read as
+ * constants where the method reads them: a gradient call must not run while another thread
+ * changes them), and arrays of them
+ * ({@code static final double[] COEFFS = {...}}, tables), whose elements are read as constants.
+ */
 final class OwnerConstants {
     private OwnerConstants() {}
 
@@ -21,8 +27,8 @@ final class OwnerConstants {
     record Constant(Ty type, String text) {}
 
     /**
-     * The static final primitive fields of {@code owner}. A private one cannot be read from the
-     * adjoint class: its literal initializer is inlined, and one without a literal is marked
+     * The static primitive fields and arrays of {@code owner}. A private one cannot be read from the
+     * adjoint class: the literal initializer of a final scalar is inlined, and any other is marked
      * unreadable (text {@code null}), so that a read of it is reported rather than left to javac.
      */
     static Map<String, Constant> of(TypeDeclaration<?> owner, String qualifier, Path file) {
@@ -31,17 +37,18 @@ final class OwnerConstants {
         boolean auxiliary = !qualifier.split("\\.")[0].equals(stem);
         Map<String, Constant> fields = new TreeMap<>();
         for (FieldDeclaration f : owner.getFields()) {
-            if (!f.isStatic() || !f.isFinal()) {
+            if (!f.isStatic()) {
                 continue;
             }
             for (var v : f.getVariables()) {
-                Optional<Ty> t = MethodSelector.toTy(v.getType()).filter(ty -> !ty.isArray());
-                if (t.isEmpty()) {
+                Optional<Ty> t = MethodSelector.toTy(v.getType());
+                if (t.isEmpty() || (!f.isFinal() && assigned(owner, v.getNameAsString()))) {
+                    // (a field the class writes may change during a call: its reverse sweep would read another value)
                     continue;
                 }
                 if (!f.isPrivate() && !auxiliary) {
                     fields.put(v.getNameAsString(), new Constant(t.get(), qualifier + "." + v.getNameAsString()));
-                } else if (v.getInitializer().isPresent() && isLiteral(v.getInitializer().get())) {
+                } else if (f.isFinal() && !t.get().isArray() && v.getInitializer().isPresent() && isLiteral(v.getInitializer().get())) {
                     Expression init = v.getInitializer().get();
                     String text = literalType(init).equals(t.get()) ? init.toString() : "(" + t.get().java() + ") " + init;
                     fields.put(v.getNameAsString(), new Constant(t.get(), text.startsWith("-") ? "(" + text + ")" : text));
@@ -51,6 +58,16 @@ final class OwnerConstants {
             }
         }
         return fields;
+    }
+
+    /** Whether code of {@code owner} assigns the variable {@code name} or updates it with ++/--. */
+    private static boolean assigned(TypeDeclaration<?> owner, String name) {
+        java.util.function.Predicate<Expression> names = e -> (e instanceof com.github.javaparser.ast.expr.NameExpr n
+                && n.getNameAsString().equals(name)) || (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr fa
+                && fa.getNameAsString().equals(name));
+        return owner.findAll(com.github.javaparser.ast.expr.AssignExpr.class).stream().anyMatch(a -> names.test(a.getTarget()))
+                || owner.findAll(com.github.javaparser.ast.expr.UnaryExpr.class).stream()
+                        .anyMatch(u -> dev.adjoint.generator.parse.Updates.isUpdate(u.getOperator()) && names.test(u.getExpression()));
     }
 
     private static Ty literalType(Expression e) {

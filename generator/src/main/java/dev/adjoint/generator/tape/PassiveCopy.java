@@ -1,6 +1,7 @@
 package dev.adjoint.generator.tape;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -45,7 +46,7 @@ final class PassiveCopy {
                     || ((id.equals("PI") || id.equals("E")) && request.importsMath(id));
             if (!known) {
                 // a static import or a field the adjoint class cannot see: copied, it would not compile
-                st.error(n, "'" + id + "' is not a parameter, a local variable or a static final field of "
+                st.error(n, "'" + id + "' is not a parameter, a local variable or a static field (that its class never assigns) of "
                         + request.ownerSimpleName() + "; the generated code can read only those");
             }
         }
@@ -120,9 +121,22 @@ final class PassiveCopy {
     }
 
     /** Whether {@code n} is the scope of a call or a field access: a class (or a variable) named there, not a value. */
+    /** Whether {@code n} qualifies a call or a field (the array of {@code .length} is a value, not a qualifier). */
     private static boolean isScope(NameExpr n) {
         return n.getParentNode().filter(p -> (p instanceof MethodCallExpr m && m.getScope().filter(sc -> sc == n).isPresent())
-                || (p instanceof FieldAccessExpr f && f.getScope() == n)).isPresent();
+                || (p instanceof FieldAccessExpr f && f.getScope() == n && !f.getNameAsString().equals("length"))).isPresent();
+    }
+
+    /** Whether {@code a} reads an element of a static array field of the class ({@code COEFFS[i]}, {@code Owner.TABLE[i][j]}). */
+    boolean isTableElement(ArrayAccessExpr a) {
+        Expression base = a;
+        while (base instanceof ArrayAccessExpr inner) {
+            base = inner.getName();
+        }
+        String field = base instanceof NameExpr n && st.scope.lookup(n.getNameAsString()).isEmpty() ? n.getNameAsString()
+                : base instanceof FieldAccessExpr f && f.getScope() instanceof NameExpr s && st.request.ownerPath().contains(s.getNameAsString())
+                        ? f.getNameAsString() : null;
+        return field != null && st.request.staticFields().containsKey(field) && st.request.staticFields().get(field).isArray();
     }
 
     private static boolean isDetach(MethodCallExpr m) {

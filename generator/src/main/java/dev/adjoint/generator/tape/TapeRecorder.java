@@ -28,6 +28,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.naming.NameClashes;
@@ -141,6 +142,8 @@ public final class TapeRecorder {
             statement(l.getStatement());
         } else if (s instanceof BreakStmt || s instanceof ContinueStmt || s instanceof ThrowStmt) {
             st.line(s instanceof ThrowStmt t ? "throw " + passive.text(t.getExpression()) + ";" : Positions.oneLine(s));
+        } else if (s instanceof AssertStmt a) {
+            st.line("assert " + passive.text(a.getCheck()) + a.getMessage().map(m -> " : " + passive.text(m)).orElse("") + ";");
         } else if (s instanceof SwitchStmt sw) {
             st.line("switch (" + passive.text(sw.getSelector()) + ") {");
             for (SwitchEntry e : sw.getEntries()) {

@@ -127,7 +127,7 @@ final class ValueRecorder {
             }
             return constant(passive.text(e), t);
         }
-        if (e instanceof FieldAccessExpr) {
+        if (e instanceof FieldAccessExpr || (e instanceof ArrayAccessExpr a && passive.isTableElement(a))) {
             return constant(passive.text(e), t);
         }
         if (e instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr arr && t.dims() == 0) {
@@ -239,7 +239,7 @@ final class ValueRecorder {
                     + " @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
             return constant("0", t);
         }
-        Rule rule = DerivativeRules.get("Math." + m.getNameAsString());
+        Rule rule = DerivativeRules.get(DerivativeRules.family(m.getScope().map(Object::toString).orElse("")) + "." + m.getNameAsString());
         Ty argTy = rule.floatOverload() ? t : Ty.DOUBLE;
         List<Value> args = new ArrayList<>();
         for (Expression a : m.getArguments()) {

@@ -3,13 +3,18 @@ package dev.adjoint.generator.corpus;
 import static dev.adjoint.generator.corpus.TrustFindingsTest.differentiates;
 import static dev.adjoint.generator.corpus.TrustFindingsTest.rejected;
 import static dev.adjoint.generator.corpus.TrustFindingsTest.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.pipeline.Pipeline;
 import dev.adjoint.generator.testing.Differentiated;
+import dev.adjoint.stack.AdjointStacks;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,6 +173,338 @@ class OrdinaryJavaTest {
     }
 
     @Test
+    void inputGuardsThrowWhereTheMethodThrows() {
+        String body = """
+                @Differentiable(wrt = "w", strategy = Strategy.$S)
+                static double f(double[] w, double[] x) {
+                    if (w.length != x.length) throw new IllegalArgumentException("lengths differ: " + w.length + " != " + x.length);
+                    assert x.length > 0 : "no data";
+                    double[] t = new double[w.length];
+                    double s = 0;
+                    for (int i = 0; i < w.length; i++) {
+                        t[i] = w[i] * x[i];
+                        if (t[i] > 100) {
+                            throw new ArithmeticException("term " + i + " is " + t[i]);
+                        }
+                        s += t[i] * Math.sin(t[i]);
+                    }
+                    assert s < 10 : "s = " + s;
+                    return s;
+                }
+                """;
+        exact(body, "f", new Object[] {new double[] {0.5, -0.25, 1.5}, new double[] {1, 2, -0.5}});
+        throwsAlike(body, "f", true, new Object[] {new double[] {0.5, -0.25}, new double[] {1, 2, -0.5}});
+        throwsAlike(body, "f", true, new Object[] {new double[] {0.5, 200, 1}, new double[] {1, 2, -0.5}});
+        throwsAlike(body, "f", true, new Object[] {new double[] {}, new double[] {}});
+        throwsAlike(body, "f", true, new Object[] {new double[] {3, 3, 3}, new double[] {7, 7, 7}});
+        // under -da the assertions do not run: the method returns, and so does its adjoint
+        Differentiated d = Differentiated.of("trust.Repro", source(body, "STATIC"), Options.DEFAULT);
+        d.loader().setPackageAssertionStatus("trust", false);
+        Object[] p = {new double[] {3, 3, 3}, new double[] {7, 7, 7}};
+        assertEquals(((Number) d.invokeOriginal("f", Differentiated.copyArguments(p))).doubleValue(),
+                ((Number) d.invokeVjp("f", Differentiated.copyArguments(p), 1.0, d.newBuffers("f", p))).doubleValue(), 0.0);
+        Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
+        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+    }
+
+    @Test
+    void aThrowTheStaticStrategyCannotCopyIsRejectedAtItsPosition() {
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x) throws Exception {
+                    if (x > 1) throw new Exception("too large");
+                    return x * x;
+                }
+                """, "declares 'throws'"); // (the tape's adjoint would not have compiled: it declares no exceptions either)
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x) {
+                    if (x > 1) throw new IllegalStateException(String.format("%f", x));
+                    return x * x;
+                }
+                """, "format", List.of("STATIC"));
+    }
+
+    @Test
+    void localArraysInsideLoopsAndInitialisers() {
+        String body = """
+                @Differentiable(wrt = "w", strategy = Strategy.$S)
+                static double f(double[] w, double[] x, int d) {
+                    double s = 0;
+                    double[] k = new double[] {0.5f, w[1], -2};
+                    for (int i = 0; i < x.length; i++) {
+                        double[] sq = new double[d];
+                        double[] c = {1, -0.5f, w[0] * x[i]};
+                        for (int j = 0; j < d; j++) {
+                            sq[j] = w[j] * x[i] + c[j % 3];
+                        }
+                        double t = 0;
+                        for (int j = 0; j < sq.length; j++) {
+                            t += Math.sin(sq[j]) * sq[(j + 1) % d] * k[j % 3];
+                        }
+                        if (t > 0) {
+                            double[] twice = new double[2 * d];
+                            twice[d] = t * sq[0];
+                            t = twice[d] - twice[0];
+                        }
+                        s += t * t;
+                        k[i % 3] = k[i % 3] * c[2];
+                    }
+                    return s + k[0] + k[2];
+                }
+                """;
+        exact(body, "f", new Object[] {new double[] {0.5, -0.25, 1.5, 0.3}, new double[] {1, 2, -0.5}, 4},
+                new Object[] {new double[] {0.5, -0.25, 1.5, 0.3}, new double[] {1, 2, -0.5}, 0});
+        throwsAlike(body, "f", true, new Object[] {new double[] {0.5, -0.25, 1.5, 0.3}, new double[] {1, 2, -0.5}, -1});
+        Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
+        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+        // a 2-D array from rows of one length; a length that changes with the loop is still rejected, at its position
+        differentiates("""
+                @Differentiable(strategy = Strategy.$S)
+                static double g(double[] w) {
+                    double[][] m = {{1, 2}, {-0.5, w[0]}};
+                    double s = 0;
+                    for (int i = 0; i < 2; i++) {
+                        for (int j = 0; j < 2; j++) {
+                            s += m[i][j] * w[i] * w[j];
+                        }
+                    }
+                    return s;
+                }
+                """, "g", List.of("AUTO", "STATIC"), new Object[] {new double[] {0.5, -1.25}});
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double h(double[] w) {
+                    double s = 0;
+                    for (int i = 0; i < w.length; i++) {
+                        double[] part = new double[i + 1];
+                        part[i] = w[i];
+                        s += part[i] * part[i];
+                    }
+                    return s;
+                }
+                """, "is created inside a block or loop", List.of("STATIC"));
+    }
+
+    @Test
+    void aWarmCallWithArraysInsideLoopsAllocatesNothing() throws Exception {
+        Differentiated d = Differentiated.of("trust.Repro", source("""
+                @Differentiable(wrt = "w", strategy = Strategy.$S)
+                static double f(double[] w, double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double[] z = new double[w.length];
+                        double[] c = {0.5, -1.5};
+                        for (int j = 0; j < w.length; j++) {
+                            z[j] = Math.tanh(w[j] * x[i]) * c[j % 2];
+                        }
+                        for (int j = 0; j < w.length; j++) {
+                            s += z[j] * z[(j + 1) % w.length];
+                        }
+                    }
+                    return s;
+                }
+                """, "STATIC"), Options.DEFAULT);
+        double[] w = {0.5, -0.25, 1.5};
+        double[] dw = new double[3];
+        Object[] args = {w, new double[] {1, 2, -0.5, 0.25}, dw};
+        java.lang.reflect.Method grad = d.loader().loadClass("trust.ReproAdjoint").getDeclaredMethod("fGrad",
+                double[].class, double[].class, double[].class);
+        grad.setAccessible(true);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 20_000; i++) {
+            grad.invoke(null, args);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 1000; i++) {
+            grad.invoke(null, args);
+        }
+        long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
+        // reflection boxes the double result (16 B); a fresh z and c per point would add over 100 B
+        assertTrue(perCall <= 16 + 16, "a warm gradient call allocated " + perCall + " bytes");
+    }
+
+    @Test
+    void aliasesOfWholeArrays() {
+        String body = """
+                @Differentiable(wrt = {"w", "v"}, strategy = Strategy.$S)
+                static double f(double[] w, double[] v) {
+                    double[] p = w;
+                    double[] t = new double[w.length];
+                    var q = t;
+                    double s = 0;
+                    for (int i = 0; i < p.length; i++) {
+                        q[i] = p[i] * v[i];
+                        s += t[i] * w[i];
+                    }
+                    p[0] = s * v[1];
+                    double[] r = v;
+                    r[1] = r[1] * w[0];
+                    return w[0] * q[1] + v[1] * s;
+                }
+                """;
+        exact(body, "f", new Object[] {new double[] {0.5, -0.25, 1.5}, new double[] {1, 2, -0.5}});
+        Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
+        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+    }
+
+    @Test
+    void staticTablesAndMutableStaticsReadAsConstants() {
+        String body = """
+                static final double[] COEFFS = {0.5f, -1.25f, 2};
+                static final double[][] TABLE = {{1, 2}, {3, -4}};
+                static final int[] ORDER = {1, 0};
+                static double scale = 1.5f;
+                static int terms = 2;
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, double y) {
+                    double s = 0;
+                    for (int i = 0; i < COEFFS.length; i++) {
+                        s += COEFFS[i] * Math.pow(x, i) * scale;
+                    }
+                    for (int i = 0; i < terms; i++) {
+                        s += TABLE[ORDER[i]][1] * x * y + Repro.TABLE[1][i] * y;
+                    }
+                    return s + Repro.COEFFS[0] * x / scale;
+                }
+                """;
+        exact(body, "f", new Object[] {0.75, -1.5}, new Object[] {1.25, 0.5});
+        Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
+        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+        // a field the adjoint class cannot read: said so, at the read
+        rejected("""
+                private static double[] hidden = {1, 2};
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x) {
+                    return hidden[0] * x;
+                }
+                """, "reads a static field the generated");
+        // a field the class writes may change during the call (here, in g): not a constant, for either strategy
+        rejected("""
+                static double glob = 2;
+
+                static double g(double a) {
+                    glob = a;
+                    return a;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x) {
+                    double y = glob * x;
+                    return g(x) * y * glob;
+                }
+                """, "static field (that its class never assigns)", List.of("AUTO", "STATIC"));
+    }
+
+    @Test
+    void fmaCopySignAndStrictMathTwins() {
+        String body = """
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, double y, double z) {
+                    double s = Math.fma(x, y, z) + StrictMath.fma(y, z, x) * Math.copySign(x, y - 1);
+                    s += StrictMath.sin(x) * StrictMath.cos(y) + StrictMath.exp(z / 4) + StrictMath.log(1 + y * y)
+                            + StrictMath.log10(2 + x * x) + StrictMath.log1p(z * z) + StrictMath.expm1(x / 3);
+                    s += StrictMath.tanh(x * y) + StrictMath.sqrt(1 + z * z) + StrictMath.cbrt(2 + x) + StrictMath.atan2(x, y)
+                            + StrictMath.hypot(x, z) + StrictMath.pow(1.5, y) + StrictMath.max(x, y) * StrictMath.abs(z)
+                            + StrictMath.sinh(y / 2) + StrictMath.cosh(z / 2) + StrictMath.tan(x / 3) + StrictMath.asin(y / 4)
+                            + StrictMath.acos(z / 4) + StrictMath.atan(x) + StrictMath.toRadians(y) + StrictMath.toDegrees(z)
+                            + java.lang.StrictMath.min(x, z);
+                    return s;
+                }
+                """;
+        exact(body, "f", new Object[] {0.75, -1.5, 0.5}, new Object[] {-1.25, 2.0, -0.75});
+        Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
+        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+    }
+
+    @Test
+    void outputStatementsRunInTheForwardSweep() {
+        String body = """
+                @Differentiable(wrt = "w", strategy = Strategy.$S)
+                static double f(double[] w, int steps) {
+                    double s = 0;
+                    for (int i = 0; i < steps; i++) {
+                        s += Math.sin(w[i % w.length] * s + 1);
+                        System.out.println("step " + i + ": s = " + s);
+                    }
+                    System.out.printf("done after %d steps%n", steps);
+                    return s * s;
+                }
+                """;
+        exact(body, "f", new Object[] {new double[] {0.5, -0.25, 1.5}, 4});
+        for (String strategy : List.of("STATIC", "TAPE")) {
+            Differentiated d = Differentiated.of("trust.Repro", source(body, strategy), Options.DEFAULT);
+            Object[] p = {new double[] {0.5, -0.25, 1.5}, 4};
+            String printed = printed(() -> d.invokeOriginal("f", Differentiated.copyArguments(p)));
+            assertTrue(printed.contains("step 3: s = ") && printed.endsWith("done after 4 steps" + System.lineSeparator()), printed);
+            assertEquals(printed, printed(() -> d.invokeVjp("f", Differentiated.copyArguments(p), 1.0, d.newBuffers("f", p))), strategy);
+        }
+    }
+
+    /** What {@code call} prints on System.out. */
+    private static String printed(Runnable call) {
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            call.run();
+        } finally {
+            System.setOut(out);
+        }
+        return buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void labelledJumpsAndAFloatingPointLoopVariable() {
+        exact("""
+                @Differentiable(wrt = "w", strategy = Strategy.$S)
+                static double f(double[] w, int n) {
+                    double s = 0;
+                    outer:
+                    for (int i = 0; i < n; i++) {
+                        rows:
+                        while (true) {
+                            for (int j = 0; j < w.length; j++) {
+                                if (w[j] * i > 3) {
+                                    continue outer;
+                                }
+                                if (s > 10) {
+                                    break outer;
+                                }
+                                if (j == w.length - 1) {
+                                    break rows;
+                                }
+                                s += w[j] * w[(i + j) % w.length];
+                            }
+                            s = s * 0.5f;
+                        }
+                        s = s * 0.9f + w[0];
+                    }
+                    return s;
+                }
+                """, "f", new Object[] {new double[] {0.5, -0.25, 1.4}, 4}, new Object[] {new double[] {2.5, 1.25, 0.5}, 6},
+                new Object[] {new double[] {0.25, 0.5}, 3});
+        // a time step in the for header: the loop variable is a double (and with dt, active), the trip count its own
+        String body = """
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double k, double T, double dt) {
+                    double x = 1, v = 0;
+                    for (double t = 0; t < T; t += dt) {
+                        double a = -k * x;
+                        v += a * dt;
+                        x += v * dt + 0.01f * t;
+                    }
+                    return x;
+                }
+                """;
+        exact(body, "f", new Object[] {2.0, 1.03, 0.0625}, new Object[] {0.5, 0.3, 0.125});
+        Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
+        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+    }
+
+    @Test
     void aFileWithNewerSyntaxAndNothingToDifferentiateDoesNotFailTheBuild() {
         String modern = "package trust;\n\nsealed interface Shape permits Circle {}\nrecord Circle(double r) implements Shape {}\n"
                 + "class Areas {\n    static double area(Object o) {\n        return switch (o) {\n"
@@ -189,5 +526,98 @@ class OrdinaryJavaTest {
                 }
                 """, "AUTO")), Optional.empty(), Options.DEFAULT);
         assertTrue(broken.hasErrors(), broken.diagnostics().toString());
+    }
+
+    // ---- harness: double and float, both strategies, throws alike --------------------------------
+
+    /**
+     * {@link TrustFindingsTest#differentiates} in double with every strategy; then the static and the
+     * tape gradient against each other (ρ ≤ 1e-12); then the float twin of {@code body} (each
+     * {@code double} a {@code float}) with each strategy against central differences of the double
+     * method, and static against tape (ρ ≤ 1e-5).
+     */
+    static void exact(String body, String method, Object[]... points) {
+        differentiates(body, method, points);
+        agree(body, method, 1e-12, points);
+        String floats = body.replace("double", "float");
+        Object[][] floatPoints = Arrays.stream(points).map(OrdinaryJavaTest::narrowed).toArray(Object[][]::new);
+        floatTwin(body, method, List.of("AUTO", "TAPE", "STATIC"), points);
+        agree(floats, method, 1e-5, floatPoints);
+    }
+
+    /** The float twin of {@code body} with each of {@code strategies}: value and gradient against central differences of the double method. */
+    static void floatTwin(String body, String method, List<String> strategies, Object[]... points) {
+        Differentiated oracle = Differentiated.of("trust.Repro", source(body, "STATIC"), Options.DEFAULT);
+        for (String strategy : strategies) {
+            Differentiated f = Differentiated.of("trust.Repro", source(body.replace("double", "float"), strategy), Options.DEFAULT);
+            for (Object[] p : points) {
+                f.assertGradient(method, oracle, method, 1e-3, 1e-5, narrowed(p));
+            }
+        }
+    }
+
+    /** The static and the tape gradient of {@code method} agree: ρ = |a−b| / max(1, |a|+|b|) ≤ {@code rho}. */
+    private static void agree(String body, String method, double rho, Object[]... points) {
+        Differentiated st = Differentiated.of("trust.Repro", source(body, "STATIC"), Options.DEFAULT);
+        Differentiated tape = Differentiated.of("trust.Repro", source(body, "TAPE"), Options.DEFAULT);
+        for (Object[] p : points) {
+            double[] a = st.vjp(method, 1.0, Differentiated.copyArguments(p)).gradient();
+            double[] b = tape.vjp(method, 1.0, Differentiated.copyArguments(p)).gradient();
+            for (int i = 0; i < a.length; i++) {
+                double r = Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(a[i]) + Math.abs(b[i]));
+                assertTrue(r <= rho, "static " + Arrays.toString(a) + " vs tape " + Arrays.toString(b) + " at " + Arrays.deepToString(p));
+            }
+        }
+    }
+
+    /** {@code p} with doubles and double arrays as floats. */
+    private static Object[] narrowed(Object[] p) {
+        Object[] out = new Object[p.length];
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] instanceof double[] d) {
+                float[] f = new float[d.length];
+                for (int j = 0; j < d.length; j++) {
+                    f[j] = (float) d[j];
+                }
+                out[i] = f;
+            } else if (p[i] instanceof double[][] dd) {
+                out[i] = Arrays.stream(dd).map(r -> narrowed(new Object[] {r})[0]).toArray(float[][]::new);
+            } else if (p[i] instanceof Double d) {
+                out[i] = d.floatValue();
+            } else {
+                out[i] = p[i];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * With each strategy, in double and float, under -ea ({@code assertions}) or -da: the adjoint
+     * throws at {@code point} what the method throws (class and message), and gives the thread's
+     * array pool back as it found it.
+     */
+    static void throwsAlike(String body, String method, boolean assertions, Object[] point) {
+        for (String type : List.of("double", "float")) {
+            Object[] p = type.equals("double") ? point : narrowed(point);
+            for (String strategy : List.of("AUTO", "TAPE", "STATIC")) {
+                Differentiated d = Differentiated.of("trust.Repro", source(body.replace("double", type), strategy), Options.DEFAULT);
+                d.loader().setDefaultAssertionStatus(assertions);
+                d.loader().setPackageAssertionStatus("trust", assertions);
+                Throwable expected = thrown(() -> d.invokeOriginal(method, Differentiated.copyArguments(p)));
+                int pool = AdjointStacks.forThread().arrays.mark();
+                Throwable got = thrown(() -> d.invokeVjp(method, Differentiated.copyArguments(p), type.equals("double") ? (Object) 1.0 : (Object) 1f,
+                        d.newBuffers(method, p)));
+                String where = type + " " + strategy + (assertions ? " -ea" : " -da");
+                assertEquals(expected.getClass(), got.getClass(), where + ": " + got);
+                assertEquals(expected.getMessage(), got.getMessage(), where);
+                assertEquals(pool, AdjointStacks.forThread().arrays.mark(), where + ": the adjoint kept arrays of the pool " + java.util.Arrays.toString(got.getStackTrace()));
+            }
+        }
+    }
+
+    private static Throwable thrown(Runnable call) {
+        AssertionError e = assertThrows(AssertionError.class, call::run);
+        assertNotNull(e.getCause(), e.toString());
+        return e.getCause();
     }
 }

@@ -86,8 +86,8 @@ class FenceDiagnosticsTest {
                         }
                         return x;
                         """),
-                body("assert", "'assert x > 0;' is not supported", """
-                        @@assert x > 0;
+                body("assert with an assignment", "assignment inside an expression", """
+                        assert (@@x = x * 2) > 0;
                         return x;
                         """),
                 body("lambda", "local 'g' of type java.util.function.DoubleUnaryOperator is not supported", """
@@ -153,13 +153,13 @@ class FenceDiagnosticsTest {
                         double s = 2 * @@switch (n) { case 1 -> x; default -> 2 * x; };
                         return s;
                         """),
-                staticBody("throw", "'throw' statement is not supported", """
+                staticBody("throw of a chosen exception", "the static strategy throws only a new exception", """
                         if (x < 0) {
-                            @@throw new IllegalArgumentException();
+                            @@throw x < -1 ? new IllegalArgumentException() : new IllegalStateException();
                         }
                         return x;
                         """),
-                staticBody("labelled statement", "labelled statement is not supported", """
+                staticBody("labelled statement", "label on a statement that is not a loop is not supported", """
                         double s = x;
                         @@here: s = s * x;
                         return s;
@@ -201,7 +201,7 @@ class FenceDiagnosticsTest {
                         double @@Math = x * 2;
                         return Math;
                         """),
-                staticBody("unknown variable", "'zz' is not a parameter, a local variable or a static final field of Model", """
+                staticBody("unknown variable", "'zz' is not a parameter, a local variable or a static field (that its class never assigns) of Model", """
                         return @@zz * x;
                         """),
                 staticBody("unknown variable inside an expression", "'zz' is not a parameter", """
@@ -270,8 +270,8 @@ class FenceDiagnosticsTest {
                         double s = 2 * @@switch (n) { case 1 -> x; default -> 2 * x; };
                         return s;
                         """),
-                body("array parameter aliased by a local, reported once", "local array 'v'", """
-                        double[] @@v = w;
+                body("array parameter aliased conditionally by a local, reported once", "local array 'v'", """
+                        double[] @@v = w.length > 1 ? w : w;
                         return v[0];
                         """),
                 file("private constant without a literal initializer", "'K'", """
@@ -529,14 +529,14 @@ class FenceDiagnosticsTest {
                             }
                         }
                         """),
-                file("non-final static field (static)", "'k' is not a parameter, a local variable or a static final field", """
+                file("private non-final static field (static)", "'k' reads a static field the generated", """
                         package p;
 
                         import dev.adjoint.Differentiable;
                         import dev.adjoint.Strategy;
 
                         class Model {
-                            static double k = 2;
+                            private static double k = 2;
 
                             @Differentiable(strategy = Strategy.STATIC)
                             static double f(double x) {

@@ -57,7 +57,7 @@ class ForwardModeTest {
                     return a * b * c;
                 }
 
-                @Differentiable
+                @Differentiable(strategy = dev.adjoint.Strategy.TAPE)
                 public static double onTape(double x) {
                     if (x > 10) {
                         throw new IllegalArgumentException();

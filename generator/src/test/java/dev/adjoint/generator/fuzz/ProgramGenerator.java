@@ -170,6 +170,16 @@ public final class ProgramGenerator {
          */
         UNLOWERED_SIDE_EFFECTS,
         /**
+         * input guards: {@code if (w.length > 1000) throw new IllegalArgumentException("..." + w.length);}, a check
+         * that throws on NaN with the value in its message, and {@code assert}s (never failing at the points)
+         */
+        GUARDS,
+        /**
+         * a local array created inside a loop ({@code double[] la0 = new double[3];} in a counted loop, an initialiser
+         * {@code {e, 0.5}} in another), filled and read in the same iteration: hoisted and cleared by the desugar pass
+         */
+        LOOP_LOCAL_ARRAYS,
+        /**
          * with {@link #SIDE_EFFECT_EXPRESSIONS}, a {@code do} loop whose condition is a postfix update, {@code while (c++ < n - 1)}
          * (else {@code while (++c < n)}): a known bug, {@code FuzzFindingsTest.postfixUpdateInADoCondition}
          */
@@ -200,6 +210,8 @@ public final class ProgramGenerator {
         m.put(Feature.UNMODELLED_LIBRARY_CALLS, 10);
         m.put(Feature.CLASSIC_SWITCHES, 4);
         m.put(Feature.UNLOWERED_SIDE_EFFECTS, 10);
+        m.put(Feature.GUARDS, 4);
+        m.put(Feature.LOOP_LOCAL_ARRAYS, 4);
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -1205,8 +1217,58 @@ public final class ProgramGenerator {
                 case UNMODELLED_LIBRARY_CALLS -> unmodelledCall(pad);
                 case CLASSIC_SWITCHES -> classicSwitch(indent);
                 case UNLOWERED_SIDE_EFFECTS -> unlowered(indent);
+                case GUARDS -> guard(pad);
+                case LOOP_LOCAL_ARRAYS -> loopLocalArray(indent);
                 default -> throw new IllegalStateException("not an extra: " + f);
             }
+        }
+
+        /** Names of the extras' own variables ({@code lk0}, {@code la0}), unlike any other of the program. */
+        int extraNames;
+
+        /** A guard that throws with a message reading values, and an assert; neither fires at the points. */
+        void guard(String pad) {
+            List<Var> vs = new ArrayList<>();
+            scopes.forEach(vs::addAll);
+            Var v = vs.get(r.nextInt(vs.size()));
+            out.append(pad).append("if (").append(v.name()).append(" != ").append(v.name()).append(") {\n")
+                    .append(pad).append("    throw new ArithmeticException(\"not a number: \" + ").append(v.name()).append(");\n")
+                    .append(pad).append("}\n");
+            if (!arrays.isEmpty()) {
+                Arr a = arrays.get(r.nextInt(arrays.size()));
+                out.append(pad).append("if (").append(a.name()).append(".length > 1000) throw new IllegalArgumentException(\"")
+                        .append(a.name()).append(" has \" + ").append(a.name()).append(".length + \" elements\");\n");
+                out.append(pad).append("assert ").append(a.name()).append(".length >= 0 : \"").append(a.name()).append("\";\n");
+            }
+            out.append(pad).append("assert ").append(v.name()).append(" == ").append(v.name()).append(" : \"NaN \" + ")
+                    .append(v.name()).append(";\n");
+        }
+
+        /** A counted loop creating a local array in each iteration, writing and reading it there, then adding to a variable. */
+        void loopLocalArray(int indent) {
+            String pad = "    ".repeat(indent);
+            String k = "lk" + extraNames;
+            String a = "la" + extraNames++;
+            T elem = floats && r.nextBoolean() ? T.F : T.D;
+            Var v = assignableVar();
+            E e1 = expr(1);
+            E e2 = expr(1);
+            out.append(pad).append("for (int ").append(k).append(" = 0; ").append(k).append(" < 2; ").append(k).append("++) {\n");
+            if (r.nextBoolean()) {
+                out.append(pad).append("    ").append(typeName(elem)).append("[] ").append(a).append(" = new ").append(typeName(elem))
+                        .append("[3];\n");
+                out.append(pad).append("    ").append(a).append('[').append(k).append("] = ").append(assignable(elem, e1).text())
+                        .append(";\n");
+            } else {
+                out.append(pad).append("    ").append(typeName(elem)).append("[] ").append(a).append(" = {")
+                        .append(assignable(elem, e1).text()).append(", 0.5f, 0};\n");
+            }
+            out.append(pad).append("    ").append(a).append('[').append(k).append(" + 1] = ").append(a).append('[').append(k)
+                    .append("] * ").append(assignable(elem, e2).text()).append(";\n");
+            E read = new E(a + "[" + k + "] + " + a + "[" + k + " + 1] * " + a + "[2]", elem);
+            out.append(pad).append("    ").append(v.name()).append(" = ").append(assignable(v.type(), new E("Math.tanh("
+                    + v.name() + " + " + read.text() + ")", T.D)).text()).append(";\n");
+            out.append(pad).append("}\n");
         }
 
         /** {@code v = v + a[i] * e} (bounded): the value goes on with what an array holds now. */

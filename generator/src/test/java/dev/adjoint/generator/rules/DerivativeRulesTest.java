@@ -86,6 +86,14 @@ class DerivativeRulesTest {
         POINTS.put("Math.hypot", new double[][] {{3.0, 4.0}, {-1.0, 0.5}, {0.2, -2.0}});
         POINTS.put("Math.max", new double[][] {{1.0, 2.0}, {-0.5, -1.0}, {3.0, 0.2}});
         POINTS.put("Math.min", new double[][] {{1.0, 2.0}, {-0.5, -1.0}, {3.0, 0.2}});
+        POINTS.put("Math.copySign", anyPair);
+        POINTS.put("Math.fma", new double[][] {{0.7, 1.3, -0.4}, {-1.2, 0.4, 2.0}, {2.5, -3.1, 0.3}});
+        // StrictMath's twins, at the same points
+        for (String key : List.copyOf(POINTS.keySet())) {
+            if (key.startsWith("Math.")) {
+                POINTS.put("Strict" + key, POINTS.get(key));
+            }
+        }
     }
 
     /** Rules that are identities at run time but whose derivative the test must not take from differences. */
@@ -104,6 +112,10 @@ class DerivativeRulesTest {
                 if (key.startsWith("Math.")) {
                     yield key.substring("Math.".length());
                 }
+                if (key.startsWith("StrictMath.")) {
+                    String f = key.substring("StrictMath.".length());
+                    yield "strict" + Character.toUpperCase(f.charAt(0)) + f.substring(1);
+                }
                 if (!key.matches("[a-z][A-Za-z0-9]*")) {
                     throw new AssertionError("give rule '" + key + "' a method name in DerivativeRulesTest.methodName");
                 }
@@ -114,7 +126,7 @@ class DerivativeRulesTest {
 
     /** The expression over a and b that applies {@code rule} once. */
     static String expression(Rule rule) {
-        return rule.key().equals("detach") ? "Adjoint.detach(a)" : rule.instantiatePrimal(List.of("a", "b"));
+        return rule.key().equals("detach") ? "Adjoint.detach(a)" : rule.instantiatePrimal(List.of("a", "b", "c"));
     }
 
     /** Whether the float variant of {@code rule} is checked (rules with a float overload that are not conversions). */
@@ -141,7 +153,7 @@ class DerivativeRulesTest {
             String name = methodName(rule.key());
             String in = rule.key().equals("(double)") ? "float" : "double";
             String out = rule.key().equals("(float)") ? "float" : "double";
-            String params = rule.arity() == 2 ? in + " a, " + in + " b" : in + " a";
+            String params = String.join(", ", List.of(in + " a", in + " b", in + " c").subList(0, rule.arity()));
             s.append("    // ").append(rule.key()).append('\n')
                     .append("    @Differentiable\n")
                     .append("    static ").append(out).append(' ').append(name).append('(').append(params).append(") {\n")
@@ -149,7 +161,7 @@ class DerivativeRulesTest {
                     .append("        return z;\n")
                     .append("    }\n\n");
             if (hasFloatVariant(rule)) {
-                String fparams = rule.arity() == 2 ? "float a, float b" : "float a";
+                String fparams = String.join(", ", List.of("float a", "float b", "float c").subList(0, rule.arity()));
                 s.append("    @Differentiable\n")
                         .append("    static float ").append(name).append("F(").append(fparams).append(") {\n")
                         .append("        float z = ").append(expression(rule)).append(";\n")
@@ -345,7 +357,10 @@ class DerivativeRulesTest {
             assertTrue(DerivativeRules.isMathFunction(f, 2), "Math." + f + "(a, b)");
             assertFalse(DerivativeRules.isMathFunction(f, 1), "Math." + f + "(a)");
         }
-        for (String f : List.of("random", "fma", "ulp", "floorDiv", "floorMod", "IEEEremainder")) {
+        for (String f : List.of("fma")) {
+            assertTrue(DerivativeRules.isMathFunction(f, 3), "Math." + f + "(a, b, c)");
+        }
+        for (String f : List.of("random", "ulp", "floorDiv", "floorMod", "IEEEremainder")) {
             assertFalse(DerivativeRules.isMathFunction(f, 0) || DerivativeRules.isMathFunction(f, 1)
                     || DerivativeRules.isMathFunction(f, 2) || DerivativeRules.isMathFunction(f, 3), "Math." + f);
         }
@@ -397,11 +412,13 @@ class DerivativeRulesTest {
             for (int i = 0; i < templates.size(); i++) {
                 String t = templates.get(i);
                 Expression e = parser.parseExpression(t).getResult().orElseThrow(() -> new AssertionError(r.key() + ": " + t));
-                Set<String> allowed = i == 0 ? Set.of("a", "b") : Set.of("a", "b", "z", "dz");
+                Set<String> allowed = i == 0 ? Set.of("a", "b", "c") : Set.of("a", "b", "c", "z", "dz");
+                String family = r.key().startsWith("StrictMath.") ? "StrictMath" : "Math";
                 for (NameExpr n : e.findAll(NameExpr.class)) {
-                    boolean mathScope = n.getNameAsString().equals("Math") && n.getParentNode().orElse(null) instanceof MethodCallExpr;
+                    boolean mathScope = n.getNameAsString().equals(family) && n.getParentNode().orElse(null) instanceof MethodCallExpr;
                     assertTrue(mathScope || allowed.contains(n.getNameAsString()), r.key() + ": '" + n + "' in " + t);
                     assertFalse(r.arity() == 1 && n.getNameAsString().equals("b"), r.key() + ": b in a one-argument rule");
+                    assertFalse(r.arity() < 3 && n.getNameAsString().equals("c"), r.key() + ": c in a rule of fewer arguments");
                 }
                 if (i > 0) {
                     assertTrue(t.contains("dz"), r.key() + ": contribution without dz: " + t);

@@ -1,0 +1,159 @@
+package dev.adjoint.generator.desugar;
+
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.ArrayCreationLevel;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.PrimitiveType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An array initialiser as the creation and the element stores it stands for, in Java's order:
+ *
+ * <pre>
+ * double[] c = {1.0, w[0]};               double[] c = new double[2]; c[0] = 1.0; c[1] = w[0];
+ * c = new double[] {a, b};                c = new double[2]; c[0] = a; c[1] = b;
+ * double[][] m = {{1, 2}, {3, 4}};        double[][] m = new double[2][2]; m[0][0] = 1; ...
+ * </pre>
+ *
+ * Rewritten for a primitive element type, a 2-D initialiser only when its rows have one length,
+ * and an assignment only when no element reads the variable it replaces (Java evaluates them all
+ * before the variable changes). Anything else is left as written, for the fences to reject.
+ */
+final class ArrayInitializers {
+
+    /** The statements {@code s} stands for, or empty when it holds no initialiser to rewrite. */
+    Optional<List<Statement>> rewrite(Statement s) {
+        if (!(s instanceof ExpressionStmt es)) {
+            return Optional.empty();
+        }
+        if (es.getExpression() instanceof VariableDeclarationExpr v && v.getVariables().size() == 1) {
+            VariableDeclarator d = v.getVariables().get(0);
+            Optional<ArrayInitializerExpr> init = d.getInitializer().flatMap(ArrayInitializers::initializer);
+            if (init.isEmpty() || !(d.getType() instanceof ArrayType t) || !(t.getElementType() instanceof PrimitiveType)) {
+                return Optional.empty();
+            }
+            return stores(d.getNameAsString(), t, init.get(), s).map(stores -> {
+                VariableDeclarationExpr declaration = v.clone();
+                declaration.getVariable(0).setInitializer(creation(t, init.get()));
+                List<Statement> out = new ArrayList<>();
+                out.add(positioned(new ExpressionStmt(declaration), s));
+                out.addAll(stores);
+                return out;
+            });
+        }
+        if (es.getExpression() instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN
+                && a.getTarget() instanceof NameExpr target && a.getValue() instanceof ArrayCreationExpr c
+                && c.getInitializer().isPresent() && c.getElementType() instanceof PrimitiveType) {
+            ArrayInitializerExpr init = c.getInitializer().get();
+            boolean readsTarget = init.findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(target.getNameAsString()));
+            if (readsTarget) {
+                return Optional.empty();
+            }
+            ArrayType t = (ArrayType) c.createdType();
+            return stores(target.getNameAsString(), t, init, s).map(stores -> {
+                List<Statement> out = new ArrayList<>();
+                out.add(positioned(new ExpressionStmt(new AssignExpr(target.clone(), creation(t, init), AssignExpr.Operator.ASSIGN)), s));
+                out.addAll(stores);
+                return out;
+            });
+        }
+        return Optional.empty();
+    }
+
+    /** {@code {...}} or {@code new T[] {...}}. */
+    private static Optional<ArrayInitializerExpr> initializer(Expression e) {
+        if (e instanceof ArrayInitializerExpr i) {
+            return Optional.of(i);
+        }
+        if (e instanceof ArrayCreationExpr c) {
+            return c.getInitializer();
+        }
+        return Optional.empty();
+    }
+
+    /** {@code name[i] = e_i} (or {@code name[i][j]}), or empty for a shape this class does not rewrite. */
+    private static Optional<List<Statement>> stores(String name, ArrayType t, ArrayInitializerExpr init, Statement at) {
+        int dims = t.getArrayLevel();
+        List<Statement> out = new ArrayList<>();
+        if (dims == 1) {
+            for (int i = 0; i < init.getValues().size(); i++) {
+                Expression value = init.getValues().get(i);
+                if (value instanceof ArrayInitializerExpr) {
+                    return Optional.empty();
+                }
+                out.add(store(new ArrayAccessExpr(new NameExpr(name), index(i)), value, at));
+            }
+            return Optional.of(out);
+        }
+        if (dims != 2 || width(init).isEmpty()) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < init.getValues().size(); i++) {
+            NodeList<Expression> row = ((ArrayInitializerExpr) init.getValues().get(i)).getValues();
+            for (int j = 0; j < row.size(); j++) {
+                out.add(store(new ArrayAccessExpr(new ArrayAccessExpr(new NameExpr(name), index(i)), index(j)), row.get(j), at));
+            }
+        }
+        return Optional.of(out);
+    }
+
+    /** The one length of the rows of a 2-D initialiser, or empty when they differ (or one is not an initialiser). */
+    private static Optional<Integer> width(ArrayInitializerExpr init) {
+        Integer width = null;
+        for (Expression row : init.getValues()) {
+            if (!(row instanceof ArrayInitializerExpr r) || (width != null && width != r.getValues().size())
+                    || r.getValues().stream().anyMatch(x -> x instanceof ArrayInitializerExpr)) {
+                return Optional.empty();
+            }
+            width = r.getValues().size();
+        }
+        return Optional.of(width == null ? 0 : width);
+    }
+
+    /** {@code new T[n]} or {@code new T[n][m]} for the initialiser's shape. */
+    private static ArrayCreationExpr creation(ArrayType t, ArrayInitializerExpr init) {
+        NodeList<ArrayCreationLevel> levels = new NodeList<>(new ArrayCreationLevel(index(init.getValues().size())));
+        if (t.getArrayLevel() == 2) {
+            levels.add(new ArrayCreationLevel(index(width(init).orElseThrow())));
+        }
+        ArrayCreationExpr c = new ArrayCreationExpr(t.getElementType().clone(), levels, null);
+        init.getRange().ifPresent(c::setRange);
+        return c;
+    }
+
+    private static Statement store(Expression element, Expression value, Statement at) {
+        AssignExpr a = new AssignExpr(element, value.clone(), AssignExpr.Operator.ASSIGN);
+        value.getRange().ifPresent(r -> {
+            a.setRange(r);
+            element.walk(n -> n.setRange(r));
+        });
+        return positioned(new ExpressionStmt(a), at);
+    }
+
+    private static IntegerLiteralExpr index(int i) {
+        return new IntegerLiteralExpr(Integer.toString(i));
+    }
+
+    private static Statement positioned(Statement s, Statement at) {
+        at.getRange().ifPresent(r -> s.walk(n -> {
+            if (n.getRange().isEmpty()) {
+                n.setRange(r);
+            }
+        }));
+        return s;
+    }
+
+}
