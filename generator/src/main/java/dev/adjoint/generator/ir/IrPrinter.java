@@ -66,8 +66,8 @@ public final class IrPrinter {
             block(l.body(), indent + "  ", note, out, file);
         } else if (s instanceof Stmt.Return r) {
             out.append(indent).append("return ").append(r.value().java()).append(tail).append('\n');
-        } else {
-            out.append(indent).append(s).append(tail).append('\n');
+        } else if (s instanceof Stmt.Effect e) {
+            out.append(indent).append(e.java()).append(tail).append('\n'); // its own keyword says which kind
         }
     }
 
