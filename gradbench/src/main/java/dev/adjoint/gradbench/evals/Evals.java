@@ -10,6 +10,14 @@ public final class Evals {
     public static Map<String, Eval> all() {
         Map<String, Eval> evals = new LinkedHashMap<>();
         evals.put("hello", new HelloEval());
+        evals.put("gmm", new GmmEval());
+        evals.put("lse", new LseEval());
+        evals.put("llsq", new LlsqEval());
+        evals.put("det", new DetEval());
+        evals.put("ode", new OdeEval());
+        evals.put("kmeans", new KMeansEval());
+        evals.put("lstm", new LstmEval());
+        evals.put("ba", new BaEval());
         String nested = "needs nested derivatives (forward over reverse, reverse over forward, ... of a "
                 + "function that itself takes a derivative), which Adjoint does not generate yet";
         evals.put("particle", new NotYet(nested));
