@@ -4,8 +4,7 @@ import dev.adjoint.gradbench.evals.Evals;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
+import java.io.BufferedOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** {@code java -jar adjoint-gradbench.jar}: the tool GradBench starts; logs go to standard error. */
@@ -14,7 +13,7 @@ public final class Main {
 
     public static void main(String[] args) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        BufferedOutputStream out = new BufferedOutputStream(System.out, 1 << 16);
         new Tool(Evals.all(), Runs.DEFAULT, System.err).serve(in, out);
     }
 }

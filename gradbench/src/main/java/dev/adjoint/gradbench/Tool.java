@@ -7,8 +7,9 @@ import dev.adjoint.gradbench.json.JsonInput;
 import dev.adjoint.gradbench.json.JsonOutput;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,18 +31,19 @@ public final class Tool {
     }
 
     /** Answers every line of {@code in} on {@code out}, one line each, until {@code in} ends. */
-    public void serve(BufferedReader in, PrintWriter out) throws IOException {
+    public void serve(BufferedReader in, OutputStream out) throws IOException {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             if (line.isBlank()) {
                 continue;
             }
-            out.println(answer(line));
+            out.write(answer(line));
+            out.write('\n');
             out.flush();
         }
     }
 
-    /** The answer to one message line, as JSON text. */
-    public String answer(String line) {
+    /** The answer to one message line, as UTF-8 JSON text without the line break. */
+    public byte[] answer(String line) {
         Object id = null;
         try {
             Object message = JsonInput.parse(line);
@@ -51,10 +53,10 @@ public final class Tool {
             @SuppressWarnings("unchecked")
             Map<String, Object> fields = (Map<String, Object>) message;
             id = fields.get("id");
-            return JsonOutput.write(respond(id, fields));
+            return JsonOutput.bytes(respond(id, fields));
         } catch (Throwable e) { // OutOfMemoryError and StackOverflowError included: the tool answers and goes on
             log.println("adjoint: message " + id + " failed: " + e);
-            return failure(id, describe(e));
+            return failure(id, describe(e)).getBytes(StandardCharsets.UTF_8);
         }
     }
 

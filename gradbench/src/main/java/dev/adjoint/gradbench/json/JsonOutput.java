@@ -2,14 +2,14 @@ package dev.adjoint.gradbench.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Writes a value as one line of JSON with Jackson's streaming generator: {@code Map} (string keys,
- * in iteration order), {@code List}, {@link Numbers} (nested by its shape), {@code double[]},
+ * in iteration order), {@code List}, {@link Timings}, {@link Numbers} (nested by its shape), {@code double[]},
  * {@code double[][]}, {@code int[]}, boxed numbers, strings, booleans and {@code null}.
  */
 public final class JsonOutput {
@@ -19,11 +19,16 @@ public final class JsonOutput {
 
     /** {@code value} as JSON text without a line break. */
     public static String write(Object value) throws IOException {
-        StringWriter out = new StringWriter();
+        return new String(bytes(value), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** {@code value} as UTF-8 JSON without a line break (an answer can be hundreds of MB: no String). */
+    public static byte[] bytes(Object value) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator gen = FACTORY.createGenerator(out)) {
             value(gen, value);
         }
-        return out.toString();
+        return out.toByteArray();
     }
 
     private static void value(JsonGenerator gen, Object value) throws IOException {
@@ -40,6 +45,15 @@ public final class JsonOutput {
             gen.writeStartArray();
             for (Object item : list) {
                 value(gen, item);
+            }
+            gen.writeEndArray();
+        } else if (value instanceof Timings timings) {
+            gen.writeStartArray();
+            for (int i = 0; i < timings.size(); i++) {
+                gen.writeStartObject();
+                gen.writeStringField("name", timings.name(i));
+                gen.writeNumberField("nanoseconds", timings.nanoseconds(i));
+                gen.writeEndObject();
             }
             gen.writeEndArray();
         } else if (value instanceof Numbers numbers) {
