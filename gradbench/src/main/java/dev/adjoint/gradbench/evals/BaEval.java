@@ -177,15 +177,15 @@ final class BaEval implements Eval {
             return out;
         }
 
-        /** GradBench's abbreviation of a long list: its first 30 entries, then its last. */
+        /** GradBench's abbreviation of a long list: its first 30 entries (fewer for a short list), then its last. */
         private static int[] firstAndLast(int[] a) {
-            int[] out = Arrays.copyOf(a, Math.min(30, a.length) + 1);
+            int[] out = Arrays.copyOf(a, Math.min(30, a.length - 1) + 1);
             out[out.length - 1] = a[a.length - 1];
             return out;
         }
 
         private static double[] firstAndLast(double[] a) {
-            double[] out = Arrays.copyOf(a, Math.min(30, a.length) + 1);
+            double[] out = Arrays.copyOf(a, Math.min(30, a.length - 1) + 1);
             out[out.length - 1] = a[a.length - 1];
             return out;
         }
