@@ -18,6 +18,7 @@ public final class Evals {
         evals.put("kmeans", new KMeansEval());
         evals.put("lstm", new LstmEval());
         evals.put("ba", new BaEval());
+        evals.put("ht", new HtEval());
         String nested = "needs nested derivatives (forward over reverse, reverse over forward, ... of a "
                 + "function that itself takes a derivative), which Adjoint does not generate yet";
         evals.put("particle", new NotYet(nested));

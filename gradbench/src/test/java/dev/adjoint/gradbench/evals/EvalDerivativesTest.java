@@ -222,6 +222,71 @@ class EvalDerivativesTest {
                 v[14], feat)[1], stillInputs, block[1], 1e-5, 1e-7);
     }
 
+    /** A random hand of 22 bones (a chain) and 5 vertices, seen at 3 correspondences. */
+    private Map<String, Object> hand(boolean complicated) {
+        int bones = 22;
+        int vertices = 5;
+        int c = 3;
+        Map<String, Object> model = new HashMap<>();
+        model.put("bone_names", java.util.Collections.nCopies(bones, "bone"));
+        double[] parents = new double[bones];
+        for (int b = 0; b < bones; b++) {
+            parents[b] = b - 1; // the first bone is the root
+        }
+        model.put("parents", Numbers.of(parents));
+        model.put("base_relatives", new Numbers(uniform(16 * bones, -0.6, 0.6), new int[] {bones, 4, 4}));
+        model.put("inverse_base_absolutes", new Numbers(uniform(16 * bones, -0.6, 0.6), new int[] {bones, 4, 4}));
+        model.put("base_positions", Numbers.matrix(uniform(4 * vertices, -1, 1), vertices, 4));
+        model.put("weights", Numbers.matrix(uniform(bones * vertices, 0, 0.1), vertices, bones));
+        model.put("triangles", Numbers.matrix(new double[] {0, 1, 2, 2, 3, 4}, 2, 3));
+        model.put("is_mirrored", Boolean.TRUE);
+        Map<String, Object> data = new HashMap<>();
+        data.put("model", model);
+        data.put("correspondences", Numbers.of(complicated ? new double[] {1, 0, 1} : new double[] {4, 0, 2}));
+        data.put("points", Numbers.matrix(uniform(3 * c, -1, 1), c, 3));
+        Map<String, Object> in = new HashMap<>();
+        in.put("theta", Numbers.of(uniform(26, -0.5, 0.5)));
+        in.put("us", complicated ? Numbers.matrix(uniform(2 * c, 0, 0.5), c, 2) : new Numbers(new double[0], new int[] {0}));
+        in.put("data", data);
+        return in;
+    }
+
+    @Test
+    void htJacobianColumnsAreTheResidualsDerivatives() {
+        for (boolean complicated : new boolean[] {false, true}) {
+            Map<String, Object> in = hand(complicated);
+            double[][] jac = (double[][]) evaluate("ht", "jacobian", in);
+            double[] err = (double[]) evaluate("ht", "objective", in);
+            double[] theta = ((Numbers) in.get("theta")).data();
+            double[] us = ((Numbers) in.get("us")).data();
+            int u = complicated ? 2 : 0;
+            assertEquals(9, jac.length);
+            assertEquals(u + 26, jac[0].length);
+            for (int r = 0; r < jac.length; r++) {
+                int row = r;
+                int i = r / 3; // the row's correspondence: its us are us[2i], us[2i+1]
+                double[] at = new double[u + 26];
+                if (complicated) {
+                    at[0] = us[2 * i];
+                    at[1] = us[2 * i + 1];
+                }
+                System.arraycopy(theta, 0, at, u, 26);
+                GradCheck.assertGradient(v -> {
+                    Map<String, Object> moved = new HashMap<>(in);
+                    moved.put("theta", Numbers.of(Arrays.copyOfRange(v, u, u + 26)));
+                    if (complicated) {
+                        double[] movedUs = us.clone();
+                        movedUs[2 * i] = v[0];
+                        movedUs[2 * i + 1] = v[1];
+                        moved.put("us", Numbers.matrix(movedUs, us.length / 2, 2));
+                    }
+                    return ((double[]) evaluate("ht", "objective", moved))[row];
+                }, at, jac[r], RTOL, ATOL);
+                assertEquals(err[r], ((double[]) evaluate("ht", "objective", in))[r]);
+            }
+        }
+    }
+
     private static double sq(double[] p, double[] centroids, int c) {
         double s = 0.0;
         for (int j = 0; j < p.length; j++) {
