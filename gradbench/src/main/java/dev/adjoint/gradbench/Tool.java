@@ -56,7 +56,7 @@ public final class Tool {
             return JsonOutput.bytes(respond(id, fields));
         } catch (Throwable e) { // OutOfMemoryError and StackOverflowError included: the tool answers and goes on
             log.println("adjoint: message " + id + " failed: " + e);
-            return failure(id, describe(e)).getBytes(StandardCharsets.UTF_8);
+            return failure(id, describe(e));
         }
     }
 
@@ -107,29 +107,21 @@ public final class Tool {
         answer.put("timings", timings);
     }
 
-    private static String failure(Object id, String error) {
-        // written by hand: this must work even when Jackson or the message is what failed
-        String idText = id instanceof Number n ? String.valueOf(n.longValue()) : "null";
-        return "{\"id\":" + idText + ",\"success\":false,\"error\":" + quote(error) + "}";
+    private static byte[] failure(Object id, String error) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id instanceof Number n ? (Object) n.longValue() : null);
+        answer.put("success", false);
+        answer.put("error", error);
+        try {
+            return JsonOutput.bytes(answer);
+        } catch (IOException | RuntimeException e) { // cannot happen with these three fields; still an answer
+            return "{\"id\":null,\"success\":false,\"error\":\"the failure could not be written\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     private static String describe(Throwable e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    /** {@code s} as a JSON string literal. */
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.append('"').toString();
     }
 }
