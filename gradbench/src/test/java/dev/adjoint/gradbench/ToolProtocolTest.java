@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** GradBench's protocol as the eval speaks it, line by line, through {@link Tool#serve}. */
 class ToolProtocolTest {
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-    private final Tool tool = new Tool(Evals.all(), new Runs(0.0, 1),
+    private final Tool tool = new Tool(Evals.all(), new Runs(1, 0.0, 0.0, 1),
             new PrintStream(log, true, StandardCharsets.UTF_8));
 
     private List<Map<String, Object>> exchange(String... lines) throws Exception {
