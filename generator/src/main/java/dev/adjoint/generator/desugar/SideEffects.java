@@ -208,6 +208,9 @@ final class SideEffects {
         for (int k = 0; k < effects.size(); k++) { // innermost first: evaluation order puts an update after its operands
             Expression effect = effects.get(k);
             Expression place = place(effect);
+            if (place instanceof ArrayAccessExpr element) {
+                evaluateIndicesOnce(element, pre, effect);
+            }
             String v = variable(effect).orElseThrow().getNameAsString();
             String type = storedType(effect).orElseThrow();
             // what ++i or i = e leaves is i, unless a later update in the expression changes i again: then its value now
@@ -241,6 +244,30 @@ final class SideEffects {
             effect.replace(residual);
         }
         return Optional.of(pre);
+    }
+
+    /**
+     * An element update's indices, each computed once into a local before the update, as Java
+     * computes them: the value the update leaves is then read at the same element, even when an
+     * index reads what the update changes ({@code --u[f(u[0])]} with {@code f(u[0])} pointing at
+     * {@code u[0]}).
+     */
+    private void evaluateIndicesOnce(ArrayAccessExpr element, List<Statement> pre, Expression effect) {
+        List<ArrayAccessExpr> chain = new ArrayList<>();
+        for (Expression t = element; t instanceof ArrayAccessExpr a; t = a.getName()) {
+            chain.add(0, a); // a[i][j]: i before j
+        }
+        for (ArrayAccessExpr a : chain) {
+            Expression index = a.getIndex();
+            if (index instanceof NameExpr || index.isIntegerLiteralExpr()) {
+                continue;
+            }
+            String name = rw.fresh("index");
+            pre.add(rw.statement("int #i# = $e;", Map.of("#i#", name), Map.of("$e", index), effect));
+            NameExpr once = new NameExpr(name);
+            index.getRange().ifPresent(once::setRange);
+            a.setIndex(once);
+        }
     }
 
     private boolean lowerable(List<Expression> effects, List<Node> order, Statement at) {

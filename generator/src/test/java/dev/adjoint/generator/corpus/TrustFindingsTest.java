@@ -698,4 +698,30 @@ class TrustFindingsTest {
                 }
                 """, "f", List.of("AUTO", "TAPE"), new Object[] {1.5});
     }
+
+    /**
+     * Found by {@code scripts/fuzz.sh 2000 60606} (program 1303): {@code --u0[wrap(f(u0[k]))]} inside an
+     * expression was lowered to the update and a read of the element after it, the read computing its
+     * index again; the index reads {@code u0[k]}, which the update had just changed, so the read took
+     * another element (the adjoint's value was off by 0.75). Java computes the index once.
+     */
+    @Test
+    void anElementUpdateWhoseIndexReadsTheArrayLeavesTheElementItUpdated() {
+        differentiates("""
+                static int wrap(int i) {
+                    return (i % 4 + 4) % 4;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, int n) {
+                    int k = n - 1;
+                    double[] u0 = new double[4];
+                    u0[2] = x;
+                    double b = x * x;
+                    b = b + 0.25 * --u0[wrap((int) (4 * Math.cosh(Math.tanh(u0[k]))))] * 3L + u0[2];
+                    u0[wrap((int) (4 * Math.cosh(u0[0])))] += x;
+                    return b * u0[0] + u0[1];
+                }
+                """, "f", new Object[] {1.2076, 1}, new Object[] {0.3, 3});
+    }
 }
