@@ -43,6 +43,8 @@ public final class AdjointCheck {
     private final double rtol;
     private final double atol;
     private final String[] names;
+    /** The same method's adjoint by the other strategy (a tape twin), to compare with; null for none. */
+    private Method other;
 
     private AdjointCheck(Method original, Method adjoint, boolean vjp, int[] wrt, double rtol, double atol, String[] names) {
         this.original = original;
@@ -149,12 +151,12 @@ public final class AdjointCheck {
         int[] sorted = positions.clone();
         Arrays.sort(sorted);
         Adjoints.checkBuffers(original, adjoint, vjp, sorted);
-        return new AdjointCheck(original, adjoint, vjp, sorted, rtol, atol, names);
+        return copy(new AdjointCheck(original, adjoint, vjp, sorted, rtol, atol, names));
     }
 
     /** Other tolerances than the type's defaults ({@code atol} is scaled by {@code max(1, |f|)}). */
     public AdjointCheck tolerances(double rtol, double atol) {
-        return new AdjointCheck(original, adjoint, vjp, wrt, rtol, atol, names);
+        return copy(new AdjointCheck(original, adjoint, vjp, wrt, rtol, atol, names));
     }
 
     /**
@@ -166,7 +168,26 @@ public final class AdjointCheck {
             throw new IllegalArgumentException(original.getName() + " has " + original.getParameterCount() + " parameters, not "
                     + parameterNames.length);
         }
-        return new AdjointCheck(original, adjoint, vjp, wrt, rtol, atol, parameterNames.clone());
+        return copy(new AdjointCheck(original, adjoint, vjp, wrt, rtol, atol, parameterNames.clone()));
+    }
+
+    /**
+     * Also compares the gradient with that of {@code twin}'s method of the same name and
+     * parameters, a copy of the owner whose methods the tape strategy differentiates (the build's
+     * generated tests make one): the two strategies must agree to rounding
+     * ({@code |a − b| ≤ 1e-10·max(1, |a| + |b|)}, {@code 1e-5} for float).
+     */
+    public AdjointCheck againstTape(Class<?> twin) {
+        Method twinOriginal;
+        try {
+            twinOriginal = twin.getDeclaredMethod(original.getName(), original.getParameterTypes());
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(twin.getName() + " has no " + original.getName() + " with the same parameters", e);
+        }
+        AdjointCheck c = new AdjointCheck(original, adjoint, vjp, wrt, rtol, atol, names);
+        c.other = Adjoints.find(twinOriginal, vjp);
+        c.other.setAccessible(true);
+        return c;
     }
 
     /** Compares the adjoint's gradient with central differences at {@code args}. */
@@ -198,7 +219,8 @@ public final class AdjointCheck {
         }
         GradCheck.Report report = GradCheck.compare(analytic, numeric, rtol, atol * Math.max(1.0, value));
         String worst = report.worstComponent() < 0 ? "" : components.get(report.worstComponent()).name();
-        return new Result(original.getDeclaringClass().getName() + "#" + original.getName(), worst, report);
+        return new Result(original.getDeclaringClass().getName() + "#" + original.getName(), worst, report,
+                disagreement(point, seed, components, wrt, analytic));
     }
 
     /** {@link #check}, throwing {@link AssertionError} with {@link Result#describe()} when it fails. */
@@ -210,8 +232,35 @@ public final class AdjointCheck {
         return r;
     }
 
+    /** {@code c} with this check's tape twin. */
+    private AdjointCheck copy(AdjointCheck c) {
+        c.other = other;
+        return c;
+    }
+
+    /** Where the tape twin's gradient differs from this adjoint's, or null. */
+    private String disagreement(Object[] point, double[] seed, List<Component> components, int[] wrt, double[] analytic) {
+        if (other == null) {
+            return null;
+        }
+        double[] tape = analytic(other, point, seed, components, wrt);
+        boolean single = original.getReturnType() == float.class || original.getReturnType() == float[].class;
+        for (int i = 0; i < tape.length; i++) {
+            double a = analytic[i];
+            double b = tape[i];
+            if (!(Math.abs(a - b) <= (single ? 1e-5 : 1e-10) * Math.max(1, Math.abs(a) + Math.abs(b)))) {
+                return "the static and tape strategies disagree at " + components.get(i).name() + ": " + a + " against " + b;
+            }
+        }
+        return null;
+    }
+
     /** The gradient the adjoint adds into fresh buffers, flat, in the components' order. */
     private double[] analytic(Object[] point, double[] seed, List<Component> components, int[] wrt) {
+        return analytic(adjoint, point, seed, components, wrt);
+    }
+
+    private double[] analytic(Method adjoint, Object[] point, double[] seed, List<Component> components, int[] wrt) {
         Object[] args = Arguments.copy(point);
         Object[] buffers = new Object[wrt.length];
         for (int i = 0; i < wrt.length; i++) {
@@ -269,16 +318,23 @@ public final class AdjointCheck {
      * @param method {@code p.Model#loss}
      * @param worstComponent the worst component by parameter and index ({@code w[3]}), empty when there is none
      * @param report the comparison, component indices flat over the differentiated parameters
+     * @param strategiesDisagree where the tape twin's gradient differs ({@link #againstTape}), or null
      */
-    public record Result(String method, String worstComponent, GradCheck.Report report) {
-        /** Whether every component was within tolerance. */
+    public record Result(String method, String worstComponent, GradCheck.Report report, String strategiesDisagree) {
+        /** A result without a comparison of strategies. */
+        public Result(String method, String worstComponent, GradCheck.Report report) {
+            this(method, worstComponent, report, null);
+        }
+
+        /** Whether every component was within tolerance (and the strategies agree, when compared). */
         public boolean passed() {
-            return report.passed();
+            return report.passed() && strategiesDisagree == null;
         }
 
         /** One line: the verdict, the method, and the worst component by name. */
         public String describe() {
-            return report.describe("gradient check of " + method, worstComponent);
+            String d = report.describe("gradient check of " + method, worstComponent);
+            return strategiesDisagree == null ? d : d + "; FAILED: " + strategiesDisagree;
         }
     }
 }

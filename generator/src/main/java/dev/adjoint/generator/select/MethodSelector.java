@@ -325,7 +325,7 @@ public final class MethodSelector {
         return diagnostics.size() == before;
     }
 
-    static List<MemberValuePair> annotationPairs(AnnotationExpr ann) {
+    public static List<MemberValuePair> annotationPairs(AnnotationExpr ann) {
         if (ann instanceof NormalAnnotationExpr n) {
             return n.getPairs();
         }

@@ -83,14 +83,18 @@ class GradientChecksTest {
         assertFalse(checks.hasErrors(), checks.diagnostics().toString());
         String test = checks.generated().get("p.ModelGradientTest");
         assertTrue(test.contains("AdjointCheck check = AdjointCheck.of(Model.class, \"loss\", double[].class, double[].class, int.class)"
-                + ".wrt(0).named(\"w\", \"x\", \"n\");"), test);
+                + ".wrt(0).named(\"w\", \"x\", \"n\").againstTape(ModelTapeTwin.class);"), test);
+        // no tape comparison where the tape cannot go (array results, 2-D arrays)
+        assertTrue(test.contains(".named(\"v\", \"t\");") && test.contains(".named(\"q\", \"k\");"), test);
+        assertTrue(checks.generated().containsKey("p.ModelTapeTwin") && checks.generated().containsKey("p.ModelTapeTwinAdjoint"),
+                checks.generated().keySet().toString());
         assertTrue(test.contains("check.assertAt(new double[] {0.5, 2.0}, 1.5);"), "the given point: " + test);
 
         Translation adjoints = AdjointGenerator.translate(Map.of(Path.of("Model.java"), MODEL));
         assertFalse(adjoints.hasErrors(), adjoints.diagnostics().toString());
         Map<String, String> all = new HashMap<>(adjoints.generated());
         all.put("p.Model", MODEL);
-        all.put("p.ModelGradientTest", test);
+        all.putAll(checks.generated());
         Class<?> tests = InMemoryCompiler.compile(all).loadClass("p.ModelGradientTest");
         Object instance = construct(tests);
         for (String right : new String[] {"loss", "energy", "scaled"}) {
@@ -100,6 +104,21 @@ class GradientChecksTest {
                 () -> run(tests.getDeclaredMethod("smooth"), instance));
         AssertionError e = assertInstanceOf(AssertionError.class, wrong.getCause());
         assertTrue(e.getMessage().startsWith("gradient check of p.Model#smooth FAILED: worst component a of 4"), e.getMessage());
+    }
+
+    @Test
+    void aTapeGradientThatDisagreesFailsTheGeneratedTest() throws Exception {
+        Translation checks = AdjointGenerator.gradientChecks(Map.of(Path.of("Model.java"), MODEL));
+        Map<String, String> all = new HashMap<>(AdjointGenerator.translate(Map.of(Path.of("Model.java"), MODEL)).generated());
+        all.put("p.Model", MODEL);
+        all.putAll(checks.generated());
+        // the twin's tape adjoint made wrong on purpose: its seed doubled
+        String twin = all.get("p.ModelTapeTwinAdjoint");
+        assertTrue(twin.contains("_tape.seed(_tape.result(), seed)"), twin);
+        all.put("p.ModelTapeTwinAdjoint", twin.replace("_tape.seed(_tape.result(), seed)", "_tape.seed(_tape.result(), 2 * seed)"));
+        Class<?> tests = InMemoryCompiler.compile(all).loadClass("p.ModelGradientTest");
+        InvocationTargetException e = assertThrows(InvocationTargetException.class, () -> run(tests.getDeclaredMethod("loss"), construct(tests)));
+        assertTrue(e.getCause().getMessage().contains("FAILED: the static and tape strategies disagree at w[0]"), e.getCause().getMessage());
     }
 
     @Test
