@@ -198,6 +198,19 @@ class AdjointProcessorTest {
         }
     }
 
+    /**
+     * Gradle's contract for an aggregating processor: it may read only annotations kept in class
+     * files (CLASS or RUNTIME retention), since Gradle reprocesses from them; the processor reads
+     * nothing else through the element API (the sources through javac's trees).
+     */
+    @Test
+    void theAnnotationsItReadsAreKeptInClassFiles() throws ClassNotFoundException {
+        for (String name : new AdjointProcessor().getSupportedAnnotationTypes()) {
+            java.lang.annotation.Retention r = Class.forName(name).getAnnotation(java.lang.annotation.Retention.class);
+            assertTrue(r != null && r.value() != java.lang.annotation.RetentionPolicy.SOURCE, name + " is kept only in sources");
+        }
+    }
+
     private static DiagnosticCollector<JavaFileObject> compile(Path src, Path classes, Path generated, List<String> extra)
             throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
