@@ -57,7 +57,7 @@ final class ReceiverWrappers {
         Set<String> done = new TreeSet<>();
         for (AdjointMethod m : methods) {
             Receiver rc = Receiver.of(m.request()).orElse(null);
-            if (rc == null || !m.request().adjointName().startsWith("_")) {
+            if (rc == null) { // (every lifted request is internal: its generated methods are the wrappers' delegates)
                 continue;
             }
             for (Receiver.Leaf l : rc.leaves()) {

@@ -32,9 +32,9 @@ import java.util.Optional;
  */
 final class ValueRecorder {
     private static final String CONSTANT = "dev.adjoint.tape.Tape.CONSTANT";
-    private final RecorderState st;
-    private final PassiveCopy passive;
-    private final PendingNodes pending;
+    final RecorderState st;
+    final PassiveCopy passive;
+    final PendingNodes pending;
     /** See {@link #beginStatement}. */
     private boolean indexVariablesStable;
 
@@ -196,7 +196,7 @@ final class ValueRecorder {
     private Value call(MethodCallExpr m, Ty t) {
         Optional<MethodRequest> callee = st.calls.differentiableCallee(m);
         if (callee.isPresent() && callee.get().customPullback() != null) {
-            return customCall(m, callee.get(), t);
+            return CustomCalls.record(this, m, callee.get(), t);
         }
         if (callee.isPresent()) {
             MethodRequest c = callee.get();
@@ -249,78 +249,13 @@ final class ValueRecorder {
     }
 
     /** The class of the adjoint or pullback the call {@code m} to {@code c} calls, as the adjoint class names it. */
-    private String calleeClass(MethodCallExpr m, MethodRequest c) {
+    String calleeClass(MethodCallExpr m, MethodRequest c) {
         Optional<String> owner = st.scope.spelling().callee(c);
         if (owner.isEmpty()) {
             st.error(m, "call to '" + c.name() + "' cannot be written in the generated code" + st.scope.spelling().whyCalleeHidden(c));
             return c.ownerSimpleName();
         }
         return owner.get();
-    }
-
-    /**
-     * A call to a method with a user-supplied pullback: the pullback, seeded with 1, gives the
-     * value and the local partials, which become one node (a chain of nodes past three).
-     */
-    private Value customCall(MethodCallExpr m, MethodRequest c, Ty t) {
-        String owner = calleeClass(m, c);
-        String stacks = st.temp("s");
-        String mark = st.temp("cells");
-        String markF = st.scope.claim(mark + "f");
-        st.line("dev.adjoint.stack.AdjointStacks " + stacks + " = dev.adjoint.stack.AdjointStacks.forThread();");
-        st.line("int " + mark + " = " + stacks + ".doubleCellMark();");
-        st.line("int " + markF + " = " + stacks + ".floatCellMark();");
-        List<String> args = new ArrayList<>();
-        List<String> buffers = new ArrayList<>();
-        List<String[]> parents = new ArrayList<>();
-        for (int i = 0; i < m.getArguments().size(); i++) {
-            Param p = c.params().get(i);
-            Expression a = m.getArgument(i);
-            if (p.type().isArray()) {
-                st.error(a, "the tape strategy passes only scalars to the custom derivative of '" + c.name() + "'");
-                return constant("0", t);
-            }
-            if (!p.type().isFloating()) {
-                args.add(passive.text(a));
-                continue;
-            }
-            Value v = convert(value(a), p.type());
-            args.add(v.value());
-            String cell = st.temp("g");
-            boolean f = p.type().prim() == Ty.Prim.FLOAT;
-            st.line((f ? "dev.adjoint.FloatGrad " : "dev.adjoint.DoubleGrad ") + cell + " = " + stacks
-                    + (f ? ".borrowFloatCell();" : ".borrowDoubleCell();"));
-            buffers.add(cell);
-            parents.add(new String[] {handle(v), cell + ".get()"});
-        }
-        args.add(t.prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0");
-        args.addAll(buffers);
-        pending.flush();
-        String z = st.temp("v");
-        st.line(t.java() + " " + z + " = " + owner + "." + c.customPullback() + "(" + String.join(", ", args) + ");");
-        String h = st.handle(z);
-        if (parents.isEmpty()) {
-            st.line("int " + h + " = dev.adjoint.tape.Tape.CONSTANT;");
-        } else {
-            // z = Σ g_i · x_i locally: up to three parents per node, chained with partial 1
-            String acc = null;
-            int i = 0;
-            while (i < parents.size()) {
-                List<String> ps = new ArrayList<>();
-                if (acc != null) {
-                    ps.add(acc + ", 1.0");
-                }
-                while (ps.size() < 3 && i < parents.size()) {
-                    ps.add(parents.get(i)[0] + ", " + parents.get(i)[1]);
-                    i++;
-                }
-                String next = i >= parents.size() ? h : st.temp("chain");
-                st.line("int " + next + " = " + st.tape + ".push" + ps.size() + "(" + String.join(", ", ps) + ");");
-                acc = next;
-            }
-        }
-        st.line(stacks + ".releaseCells(" + mark + ", " + markF + ");");
-        return new Value(z, h, t);
     }
 
     /**
