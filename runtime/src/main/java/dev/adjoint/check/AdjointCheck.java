@@ -58,12 +58,14 @@ public final class AdjointCheck {
 
     /** {@link #of}{@code (owner, method).check(args)}. */
     public static Result check(Class<?> owner, String method, Object... args) {
-        return of(owner, method, args).check(args);
+        Object[] a = Arguments.asGiven(args);
+        return of(owner, method, a).check(a);
     }
 
     /** {@link #of}{@code (owner, method).assertAt(args)}: throws {@link AssertionError} naming the worst component. */
     public static Result assertGradient(Class<?> owner, String method, Object... args) {
-        return of(owner, method, args).assertAt(args);
+        Object[] a = Arguments.asGiven(args);
+        return of(owner, method, a).assertAt(a);
     }
 
     /**
@@ -192,6 +194,7 @@ public final class AdjointCheck {
 
     /** Compares the adjoint's gradient with central differences at {@code args}. */
     public Result check(Object... args) {
+        args = Arguments.asGiven(args);
         if (!Arguments.fit(original.getParameterTypes(), args)) {
             throw new IllegalArgumentException(original.getName() + " does not take " + Arguments.describe(args));
         }

@@ -11,6 +11,16 @@ final class Arguments {
     private Arguments() {}
 
     /** Whether {@code args} can be passed to parameters of {@code types} (boxed scalars of the exact primitive type). */
+    /**
+     * The arguments as the caller wrote them. Java spreads a lone {@code double[][]} (or any array
+     * of references) given to an {@code Object...} parameter into its rows, so {@code
+     * assertGradient(M.class, "det", a)} would arrive as {@code a.length} arguments; a varargs
+     * array built by the compiler is exactly an {@code Object[]}, anything else was one argument.
+     */
+    static Object[] asGiven(Object[] args) {
+        return args != null && args.getClass() != Object[].class ? new Object[] {args} : args;
+    }
+
     static boolean fit(Class<?>[] types, Object[] args) {
         if (types.length != args.length) {
             return false;

@@ -49,6 +49,14 @@ class AdjointCheckTest {
     }
 
     @Test
+    void aLoneTwoDimensionalArgumentIsOneArgument() {
+        // Java passes this double[][] as the Object... array itself; the check takes it as written
+        double[][] a = {{1, 2, 3}, {4, 5, 6.5}};
+        assertEquals(6, AdjointCheck.assertGradient(Toy.class, "frobenius", a).report().dimension());
+        assertEquals(6, AdjointCheck.of(Toy.class, "frobenius").assertAt(a).report().dimension());
+    }
+
+    @Test
     void aMethodThatWritesItsArgumentsIsCheckedOnCopies() {
         double[] w = {0.5, 2.0};
         AdjointCheck.assertGradient(Toy.class, "inPlace", w);
