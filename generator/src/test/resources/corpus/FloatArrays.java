@@ -134,4 +134,24 @@ public class FloatArrays {
         }
         return s;
     }
+
+    // RK4 on a damped oscillator: four stage arrays declared in one statement inside the loop
+    //@at ({1.0, 0.2}, 2.0, 6)
+    //@at ({-0.4, 0.9}, 0.7, 3)
+    @Differentiable
+    static float rungeKutta(float[] y0, float k, int steps) {
+        float[] y = y0.clone();
+        float h = 0.1f;
+        for (int s = 0; s < steps; s++) {
+            float[] k1 = new float[2], k2 = new float[2], k3 = new float[2], k4 = new float[2];
+            k1[0] = y[1]; k1[1] = -k * y[0] - 0.1f * y[1];
+            k2[0] = y[1] + h / 2 * k1[1]; k2[1] = -k * (y[0] + h / 2 * k1[0]) - 0.1f * (y[1] + h / 2 * k1[1]);
+            k3[0] = y[1] + h / 2 * k2[1]; k3[1] = -k * (y[0] + h / 2 * k2[0]) - 0.1f * (y[1] + h / 2 * k2[1]);
+            k4[0] = y[1] + h * k3[1]; k4[1] = -k * (y[0] + h * k3[0]) - 0.1f * (y[1] + h * k3[1]);
+            for (int i = 0; i < 2; i++) {
+                y[i] += h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+            }
+        }
+        return y[0] * y[0] + y[1];
+    }
 }

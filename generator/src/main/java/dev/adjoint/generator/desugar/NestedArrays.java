@@ -1,6 +1,7 @@
 package dev.adjoint.generator.desugar;
 
 import com.github.javaparser.ast.ArrayCreationLevel;
+import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -60,6 +61,9 @@ final class NestedArrays {
 
     /** The method's top-level statements with one such array hoisted, or empty when there is none. */
     Optional<List<Statement>> rewriteBody(BlockStmt body) {
+        if (splitDeclarations(body)) {
+            return Optional.of(new ArrayList<>(body.getStatements()));
+        }
         NodeList<Statement> stmts = body.getStatements();
         for (int k = 0; k < stmts.size(); k++) {
             Statement top = stmts.get(k);
@@ -73,6 +77,36 @@ final class NestedArrays {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code double[] k1 = new double[2], k2 = new double[2];} inside a loop or block as one
+     * declaration per statement, in order, so that each array can be hoisted on its own; a
+     * declarator's initializer may read the one before it, which the order keeps.
+     */
+    private static boolean splitDeclarations(BlockStmt body) {
+        for (Statement top : body.getStatements()) {
+            for (VariableDeclarationExpr v : top.findAll(VariableDeclarationExpr.class)) {
+                if (v.getVariables().size() > 1 && v.getParentNode().orElse(null) instanceof ExpressionStmt es && es != top
+                        && es.getParentNode().orElse(null) instanceof BlockStmt block
+                        && v.getVariables().stream().anyMatch(d -> d.getInitializer().orElse(null) instanceof ArrayCreationExpr)) {
+                    List<Statement> one = new ArrayList<>();
+                    for (VariableDeclarator d : v.getVariables()) {
+                        VariableDeclarationExpr single = new VariableDeclarationExpr(d.clone(), v.getModifiers().toArray(
+                                new Modifier[0]));
+                        ExpressionStmt st = new ExpressionStmt(single);
+                        d.getRange().ifPresent(r -> st.walk(n -> n.setRange(n.getRange().orElse(r))));
+                        es.getRange().ifPresent(st::setRange);
+                        one.add(st);
+                    }
+                    int at = block.getStatements().indexOf(es);
+                    block.getStatements().remove(at);
+                    block.getStatements().addAll(at, one);
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean hoistable(VariableDeclarationExpr v, Statement top) {
