@@ -131,7 +131,7 @@ final class SwitchStatements {
     private Expression anyOf(String v, List<Expression> labels, Node at) {
         Expression test = null;
         for (Expression label : labels) {
-            BinaryExpr eq = new BinaryExpr(new NameExpr(v), label.clone(), BinaryExpr.Operator.EQUALS);
+            BinaryExpr eq = new BinaryExpr(new NameExpr(v), Switches.comparable(label), BinaryExpr.Operator.EQUALS);
             eq.walk(n -> label.getRange().ifPresent(n::setRange));
             test = test == null ? eq : new BinaryExpr(test, eq, BinaryExpr.Operator.OR);
         }

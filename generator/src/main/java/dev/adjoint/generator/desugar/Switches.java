@@ -97,7 +97,7 @@ final class Switches {
             SwitchEntry e = cases.get(i);
             Expression test = null;
             for (Expression label : e.getLabels()) {
-                BinaryExpr eq = new BinaryExpr(new NameExpr(v), label.clone(), BinaryExpr.Operator.EQUALS);
+                BinaryExpr eq = new BinaryExpr(new NameExpr(v), comparable(label), BinaryExpr.Operator.EQUALS);
                 eq.walk(n -> label.getRange().ifPresent(n::setRange));
                 test = test == null ? eq : new BinaryExpr(test, eq, BinaryExpr.Operator.OR);
             }
@@ -160,6 +160,15 @@ final class Switches {
 
     static boolean isDefault(SwitchEntry e) {
         return e.isDefault() || e.getLabels().isEmpty();
+    }
+
+    /**
+     * A label as the right side of {@code selector == label}: a char literal as its code, an int
+     * (the selector's promoted type, so the comparison means what the case did), since the
+     * strategies read numbers, not characters.
+     */
+    static Expression comparable(Expression label) {
+        return label instanceof CharLiteralExpr c ? new IntegerLiteralExpr(String.valueOf((int) c.asChar())) : label.clone();
     }
 
     boolean labelsAreConstants(List<SwitchEntry> entries) {

@@ -210,6 +210,22 @@ class TrustFindingsTest {
     }
 
     @Test
+    void charLabelsCompareByTheirCodes() {
+        // 'a' in a case of an int selector is the int 97: static, as the README's switch row says
+        differentiates("""
+                @Differentiable(strategy = Strategy.$S)
+                static double op(double x, int c) {
+                    switch (c) {
+                        case 'a' -> { return x * x; }
+                        case '\\n', 'b' -> { return Math.exp(x); }
+                        default -> { return x; }
+                    }
+                }
+                """, "op", new Object[] {0.5, (int) 'a'}, new Object[] {0.5, (int) 'b'}, new Object[] {0.5, (int) '\n'},
+                new Object[] {0.5, (int) 'z'});
+    }
+
+    @Test
     void switchExpressions() {
         differentiates("""
                 @Differentiable(strategy = Strategy.$S)
