@@ -143,4 +143,17 @@ public class Floats {
         s = s * 0.5f;
         return s * s;
     }
+
+    // Java's % on floating values (fmod: a - b * trunc(a / b)), compound %= too; points keep a / b
+    // away from integers, where % jumps
+    //@at (5.3, 2.1)
+    //@at (-1.7, 1.2)
+    //@at (0.4, -2.5)
+    @Differentiable
+    static float remainders(float a, float b) {
+        float r = a % b;
+        float s = a * a;
+        s %= b + 3.5f;
+        return r * a + s + (a * b) % 1.5f;
+    }
 }

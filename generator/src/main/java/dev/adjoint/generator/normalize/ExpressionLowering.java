@@ -131,16 +131,19 @@ final class ExpressionLowering {
                 case MINUS -> "-";
                 case MULTIPLY -> "*";
                 case DIVIDE -> "/";
+                case REMAINDER -> "%";
                 default -> null;
             };
             if (key == null) {
                 lo.error(b, "operator '" + b.getOperator().asString() + "' on " + ty + " values has no derivative rule;"
-                        + " use + - * / or a java.lang.Math function");
+                        + " use + - * / % or a java.lang.Math function");
                 return new Atom.Const(ty.zero(), ty);
             }
-            Atom l = convert(expr(b.getLeft()), ty, b.getLeft());
-            Atom r = convert(expr(b.getRight()), ty, b.getRight());
-            return apply(key, List.of(l, r), ty);
+            Ty argTy = DerivativeRules.get(key).floatOverload() ? ty : Ty.DOUBLE; // float % float: exact in double
+            Atom l = convert(expr(b.getLeft()), argTy, b.getLeft());
+            Atom r = convert(expr(b.getRight()), argTy, b.getRight());
+            Atom z = apply(key, List.of(l, r), argTy);
+            return argTy == ty ? z : convert(z, ty, b);
         }
         if (e instanceof CastExpr c) {
             return convert(expr(c.getExpression()), ty, e);

@@ -28,6 +28,9 @@ public final class DerivativeRules {
             rule("-", true, "a - b", "dz", "-dz"),
             rule("*", true, "a * b", "dz * b", "dz * a"),
             rule("/", true, "a / b", "dz / b", "-dz * z / b"),          // d(a/b)/db = -a/b^2 = -z/b
+            // Java's % is a - b * q with q = a / b truncated toward zero (C's fmod, not IEEE's
+            // remainder); q is piecewise constant, and (a - z) / b is q up to rounding, so rint
+            rule("%", false, "a % b", "dz", "-dz * Math.rint((a - z) / b)"), // float: exact in double
             rule("neg", true, "-a", "-dz"),
             rule("copy", true, "a", "dz"),
             rule("(double)", true, "(double) a", "dz"),                 // float -> double

@@ -153,15 +153,18 @@ final class ValueRecorder {
                 case MINUS -> "-";
                 case MULTIPLY -> "*";
                 case DIVIDE -> "/";
+                case REMAINDER -> "%";
                 default -> null;
             };
             if (key == null) {
                 st.error(b, "operator '" + b.getOperator().asString() + "' on " + t + " values has no derivative rule");
                 return constant("0", t);
             }
-            Value l = convert(value(b.getLeft()), t);
-            Value r = convert(value(b.getRight()), t);
-            return apply(key, List.of(l, r), t);
+            Ty argTy = DerivativeRules.get(key).floatOverload() ? t : Ty.DOUBLE; // float % float: exact in double
+            Value l = convert(value(b.getLeft()), argTy);
+            Value r = convert(value(b.getRight()), argTy);
+            Value z = apply(key, List.of(l, r), argTy);
+            return argTy == t ? z : convert(z, t);
         }
         if (e instanceof CastExpr c) {
             return convert(value(c.getExpression()), t);

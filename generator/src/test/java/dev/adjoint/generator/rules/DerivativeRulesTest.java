@@ -53,6 +53,8 @@ class DerivativeRulesTest {
         POINTS.put("-", anyPair);
         POINTS.put("*", anyPair);
         POINTS.put("/", anyPair);
+        // quotients 2, -1, 0 and -3: away from the jumps of a % b where a / b is an integer
+        POINTS.put("%", new double[][] {{5.3, 2.1}, {-1.7, 1.2}, {0.4, -2.5}, {7.1, -2.2}});
         POINTS.put("neg", any);
         POINTS.put("copy", any);
         POINTS.put("(double)", any);
@@ -106,6 +108,7 @@ class DerivativeRulesTest {
             case "-" -> "minus";
             case "*" -> "times";
             case "/" -> "divide";
+            case "%" -> "remainder";
             case "(double)" -> "toDouble";
             case "(float)" -> "toFloat";
             default -> {
