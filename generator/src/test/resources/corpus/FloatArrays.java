@@ -154,4 +154,27 @@ public class FloatArrays {
         }
         return y[0] * y[0] + y[1];
     }
+
+    // for-each over the rows, then over each row's elements; and over m[k] where the body changes
+    // k (Java reads m[k] once, before the loop)
+    //@notape the tape handles 1-D arrays only (2-D parameter)
+    //@at ({{0.3, -1.2, 2.0}, {0.5, 0.1, 0.7}}, {0.4, -0.3})
+    //@at ({{1.1, 0.2}, {-0.6, 0.9}, {0.3, 0.3}}, {0.2, 0.5, -0.7})
+    @Differentiable
+    static float rowsForEach(float[][] m, float[] w) {
+        float s = 0;
+        for (float[] row : m) {
+            for (float v : row) {
+                s += v * v * (float) Math.sin(v);
+            }
+        }
+        for (int i = 0; i < m.length; i++) {
+            int k = i;
+            for (float v : m[k]) {
+                s += v * w[i];
+                k = 0;
+            }
+        }
+        return s;
+    }
 }

@@ -254,11 +254,25 @@ public final class Normalizer {
             lo.origin = lo.newOrigin(fe, "for (" + Positions.oneLine(fe.getVariable()) + " : " + Positions.oneLine(fe.getIterable()) + ")");
             Expression iterable = fe.getIterable();
             Optional<Ty> arrTy = ex.types().of(iterable);
-            if (!(iterable instanceof NameExpr arrName) || arrTy.isEmpty() || arrTy.get().dims() != 1) {
+            boolean row = iterable instanceof ArrayAccessExpr r && r.getName() instanceof NameExpr;
+            if (!(iterable instanceof NameExpr || row) || arrTy.isEmpty() || arrTy.get().dims() != 1) {
                 lo.error(iterable, "for-each over '" + Positions.oneLine(iterable) + "' is not supported: iterate over a"
-                        + " double[] or float[] variable");
+                        + " double[] or float[] variable, or a row m[i] of a 2-D one");
                 return;
             }
+            if (row) {
+                // Java evaluates the iterable once, before the loop: the row's index into a local of its own
+                ArrayAccessExpr r = (ArrayAccessExpr) iterable;
+                Atom.Var rowIndex = lo.declare(lo.claim("_row"), Ty.INT);
+                lo.assignAtom(rowIndex, ex.convert(ex.expr(r.getIndex()), Ty.INT, r.getIndex()));
+                if (lo.depth > 0) {
+                    lo.hoisted.add(rowIndex);
+                }
+                lo.bind(rowIndex.name(), rowIndex);
+                iterable = new ArrayAccessExpr(r.getName().clone(), new NameExpr(rowIndex.name()));
+                iterable.setRange(r.getRange().orElse(null));
+            }
+            Expression arrName = iterable;
             // a name of its own for each loop: '_i' is not the user's, so declare() alone would hand it out again
             Atom.Var index = lo.declare(lo.claim("_i"), Ty.INT);
             lo.assignAtom(index, new Atom.Const("0", Ty.INT));
@@ -267,11 +281,11 @@ public final class Normalizer {
             }
             String element = fe.getVariable().getVariables().get(0).getNameAsString();
             Expression cond = new BinaryExpr(new NameExpr(index.name()), new com.github.javaparser.ast.expr.FieldAccessExpr(
-                    new NameExpr(arrName.getNameAsString()), "length"), BinaryExpr.Operator.LESS);
+                    arrName.clone(), "length"), BinaryExpr.Operator.LESS);
             lo.bind(index.name(), index);
             Statement body = fe.getBody();
             VariableDeclarationExpr decl = new VariableDeclarationExpr(fe.getVariable().getVariables().get(0).getType().clone(), element);
-            decl.getVariable(0).setInitializer(new ArrayAccessExpr(new NameExpr(arrName.getNameAsString()), new NameExpr(index.name())));
+            decl.getVariable(0).setInitializer(new ArrayAccessExpr(arrName.clone(), new NameExpr(index.name())));
             decl.setRange(fe.getVariable().getRange().orElse(null));
             BlockStmt wrapped = new BlockStmt();
             wrapped.addStatement(new ExpressionStmt(decl));
