@@ -177,4 +177,14 @@ public class FloatArrays {
         }
         return s;
     }
+
+    // a tuple result built where it is returned: polar coordinates and a product
+    //@notape the tape does not handle array results
+    //@at (1.5, -2.0)
+    //@at (-0.5, 0.25)
+    @Differentiable
+    static float[] polar(float a, float b) {
+        float r = (float) Math.sqrt(a * a + b * b);
+        return new float[] {r, (float) Math.atan2(b, a), r * a * b};
+    }
 }

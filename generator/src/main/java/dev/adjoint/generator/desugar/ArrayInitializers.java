@@ -11,7 +11,10 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
@@ -33,9 +36,17 @@ import java.util.Optional;
  * before the variable changes). Anything else is left as written, for the fences to reject.
  */
 final class ArrayInitializers {
+    private final Rewriter rw;
+
+    ArrayInitializers(Rewriter rw) {
+        this.rw = rw;
+    }
 
     /** The statements {@code s} stands for, or empty when it holds no initialiser to rewrite. */
     Optional<List<Statement>> rewrite(Statement s) {
+        if (s instanceof ReturnStmt r) {
+            return returned(r);
+        }
         if (!(s instanceof ExpressionStmt es)) {
             return Optional.empty();
         }
@@ -71,6 +82,25 @@ final class ArrayInitializers {
             });
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code return new double[] {r, theta};} as the method's last statement (an array result built
+     * where it is returned, as tuples are written): a local of its own, returned by name, which the
+     * next round rewrites as a declaration with its initialiser.
+     */
+    private Optional<List<Statement>> returned(ReturnStmt r) {
+        if (!(r.getExpression().orElse(null) instanceof ArrayCreationExpr c) || c.getInitializer().isEmpty()
+                || !(c.getElementType() instanceof PrimitiveType) || !(r.getParentNode().orElse(null) instanceof BlockStmt body)
+                || !(body.getParentNode().orElse(null) instanceof MethodDeclaration)
+                || body.getStatements().indexOf(r) != body.getStatements().size() - 1) {
+            return Optional.empty();
+        }
+        String name = rw.fresh("result");
+        VariableDeclarationExpr declaration = new VariableDeclarationExpr(c.createdType().clone(), name);
+        declaration.getVariable(0).setInitializer(c.clone());
+        ReturnStmt byName = new ReturnStmt(new NameExpr(name));
+        return Optional.of(List.of(positioned(new ExpressionStmt(declaration), r), positioned(byName, r)));
     }
 
     /** {@code {...}} or {@code new T[] {...}}. */

@@ -34,7 +34,7 @@ public final class Desugaring {
         ArrayCalls arrays = new ArrayCalls(rw, m.findCompilationUnit().get());
         SideEffects effects = new SideEffects(rw);
         RowAliases rows = new RowAliases(rw);
-        ArrayInitializers initializers = new ArrayInitializers();
+        ArrayInitializers initializers = new ArrayInitializers(rw);
         NestedArrays nested = new NestedArrays(rw, m);
         FloatingForHeaders headers = new FloatingForHeaders(rw);
         Set<Statement> asWritten = Collections.newSetFromMap(new IdentityHashMap<>());
