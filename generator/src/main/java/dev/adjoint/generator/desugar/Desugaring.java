@@ -33,6 +33,7 @@ public final class Desugaring {
         SwitchStatements switchStatements = new SwitchStatements(rw, switches);
         ArrayCalls arrays = new ArrayCalls(rw, m.findCompilationUnit().get());
         SideEffects effects = new SideEffects(rw);
+        ShortCircuits shortCircuits = new ShortCircuits(rw);
         RowAliases rows = new RowAliases(rw);
         ArrayInitializers initializers = new ArrayInitializers(rw);
         NestedArrays nested = new NestedArrays(rw, m);
@@ -63,7 +64,7 @@ public final class Desugaring {
                     }
                 }
                 // updates first: a switch's selector or an arraycopy's arguments may hold one
-                Optional<List<Statement>> meaning = effects.rewrite(s).or(() -> switchStatements.rewrite(s))
+                Optional<List<Statement>> meaning = effects.rewrite(s).or(() -> shortCircuits.rewrite(s)).or(() -> switchStatements.rewrite(s))
                         .or(() -> switches.rewrite(s)).or(() -> arrays.rewrite(s)).or(() -> rows.rewrite(s))
                         .or(() -> initializers.rewrite(s)).or(() -> headers.rewrite(s));
                 if (meaning.isEmpty()) {

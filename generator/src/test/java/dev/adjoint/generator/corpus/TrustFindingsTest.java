@@ -394,10 +394,8 @@ class TrustFindingsTest {
                 @Differentiable(strategy = Strategy.$S)
                 static double f(double x, int c) {
                     double r = 0;
-                    if (c == 0 && (r = x * x) > 1) {
-                        return r;
-                    }
-                    return r + x;
+                    double y = x + (c == 0 && (r = x * x) > 1 ? r : 2);
+                    return r + y;
                 }
                 """, "inside an expression");
         rejected("""
@@ -406,6 +404,31 @@ class TrustFindingsTest {
                     return a[0] + (a[1] = x * x);
                 }
                 """, "inside an expression");
+    }
+
+    @Test
+    void updatesUnderShortCircuitsHappenOnlyWhereJavaEvaluatesThem() {
+        // Clad's fn_cond_add_assign: each += runs only when the operands before it were true
+        differentiates("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double i, double j, int c) {
+                    double res = 0;
+                    if (c == 0 && (res = 2 * i * j) != 0 && (res += 3 * i * j) > 2 || (res += 5 * i * j) > 100) {
+                        res += 6 * i * j;
+                    }
+                    boolean big = res > 4 || (res *= i) > 1;
+                    double t = big ? (res *= 2) : (res -= j);
+                    int k = 0;
+                    while (k < 1 || (res *= 0.5) > 1 && k++ < 20) {
+                        k++;
+                    }
+                    for (int n = 0; n < 2 && (t += res) > 0; n++) {
+                        t *= 0.5;
+                    }
+                    return c > 1 ? (res += t) * i : res * t;
+                }
+                """, "f", new Object[] {1.5, 2.5, 0}, new Object[] {-0.5, 2.0, 0}, new Object[] {0.3, 0.2, 1},
+                new Object[] {1.5, 2.5, 2}, new Object[] {0.1, -0.3, 0});
     }
 
     // ---- 4. compound assignment narrowing to int ------------------------------------------------

@@ -164,7 +164,8 @@ public final class ProgramGenerator {
         CLASSIC_SWITCHES,
         /**
          * updates inside expressions that the desugar pass must leave alone, so that both strategies reject them at their
-         * position: under {@code &&}, {@code ||} or {@code ?:} (they may not happen), after a read of their variable in the
+         * position (or, under {@code &&}, {@code ||} or {@code ?:} that are a statement's whole condition or value, lower as
+         * the branches they stand for): under those operators (they may not happen), after a read of their variable in the
          * same expression ({@code ix + ix++}, {@code u0[1] * ++u0[0]}), in the condition of a {@code do} loop whose body
          * continues
          */

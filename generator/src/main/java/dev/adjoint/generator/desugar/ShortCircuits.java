@@ -1,0 +1,169 @@
+package dev.adjoint.generator.desugar;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An update under {@code &&}, {@code ||} or {@code ?:} (it happens only when its operand is
+ * evaluated) as the branches Java's evaluation takes, so that {@link SideEffects} can then lower
+ * each update where it happens. Only where the operator is the whole of what a statement
+ * evaluates, so nothing else in the statement is evaluated before or after it:
+ *
+ * <pre>
+ * if (L &amp;&amp; R) S                      boolean t = L; if (t) { t = R; } if (t) S
+ * boolean b = L || R;                 boolean b = L; if (!b) { b = R; }
+ * v = L &amp;&amp; R;                          boolean t = L; if (t) { t = R; } v = t;
+ * double r = c ? X : Y;               double r; if (c) { r = X; } else { r = Y; }
+ * v = c ? X : Y;                      if (c) { v = X; } else { v = Y; }
+ * return c ? X : Y;                   if (c) { return X; } else { return Y; }
+ * while (L &amp;&amp; R) B                    while (true) { boolean t = L &amp;&amp; R; if (!t) break; B }
+ * for (I; L &amp;&amp; R; U) B                for (I; ; U) { boolean t = L &amp;&amp; R; if (!t) break; B }
+ * </pre>
+ *
+ * (The loops' new declaration is then rewritten as the second line shows.) Run after
+ * {@link SideEffects} declined the statement. Anything else (such an operator inside arithmetic,
+ * a {@code do}/{@code while} condition) stays as written, for the shared fence to reject.
+ */
+final class ShortCircuits {
+    private final Rewriter rw;
+
+    ShortCircuits(Rewriter rw) {
+        this.rw = rw;
+    }
+
+    /** The statements {@code s} stands for, or empty when it has no such operator to lower. */
+    Optional<List<Statement>> rewrite(Statement s) {
+        if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v && v.getVariables().size() == 1) {
+            VariableDeclarator d = v.getVariables().get(0);
+            if (d.getType().isVarType()) {
+                return Optional.empty(); // 'var b;' has no type to declare before the branches
+            }
+            Optional<Expression> root = d.getInitializer().map(ShortCircuits::strip).filter(ShortCircuits::guardsAnUpdate);
+            return root.map(r -> declared(v, d.getNameAsString(), r, s));
+        }
+        if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN
+                && a.getTarget() instanceof NameExpr target && guardsAnUpdate(strip(a.getValue()))) {
+            return Optional.of(assigned(target, strip(a.getValue()), s));
+        }
+        if (s instanceof ReturnStmt r && r.getExpression().map(ShortCircuits::strip).filter(ShortCircuits::guardsAnUpdate)
+                .filter(e -> e instanceof ConditionalExpr).isPresent()) {
+            ConditionalExpr c = (ConditionalExpr) strip(r.getExpression().get());
+            return Optional.of(rw.statements("{ if ($c) { return $x; } else { return $y; } }", Map.of(),
+                    Map.of("$c", c.getCondition(), "$x", c.getThenExpr(), "$y", c.getElseExpr()), s));
+        }
+        if (s instanceof IfStmt i && isShortCircuit(strip(i.getCondition())) && guardsAnUpdate(strip(i.getCondition()))) {
+            String t = rw.fresh("cond");
+            List<Statement> out = new ArrayList<>(rw.statements("{ boolean #t# = $e; }", Map.of("#t#", t), Map.of("$e", i.getCondition()), s));
+            IfStmt branch = i.clone();
+            branch.setCondition(new NameExpr(t));
+            out.add(branch);
+            return Optional.of(out);
+        }
+        if (s instanceof WhileStmt w && isShortCircuit(strip(w.getCondition())) && guardsAnUpdate(strip(w.getCondition()))) {
+            WhileStmt loop = w.clone();
+            loop.setCondition(new com.github.javaparser.ast.expr.BooleanLiteralExpr(true));
+            loop.setBody(checkedFirst(w.getCondition(), w.getBody(), s));
+            return Optional.of(List.of(loop));
+        }
+        if (s instanceof ForStmt f && f.getCompare().map(ShortCircuits::strip).filter(ShortCircuits::isShortCircuit)
+                .filter(ShortCircuits::guardsAnUpdate).isPresent()) {
+            ForStmt loop = f.clone();
+            loop.removeCompare();
+            loop.setBody(checkedFirst(f.getCompare().get(), f.getBody(), s));
+            return Optional.of(List.of(loop));
+        }
+        return Optional.empty();
+    }
+
+    /** {@code { boolean t = cond; if (!t) break; body }}: the condition evaluated at the top of each iteration. */
+    private BlockStmt checkedFirst(Expression cond, Statement body, Statement at) {
+        String t = rw.fresh("cond");
+        BlockStmt block = new BlockStmt();
+        rw.statements("{ boolean #t# = $e; if (!#t#) break; }", Map.of("#t#", t), Map.of("$e", cond), at).forEach(block::addStatement);
+        if (body instanceof BlockStmt b) {
+            b.getStatements().forEach(x -> block.addStatement(x.clone()));
+        } else {
+            block.addStatement(body.clone());
+        }
+        at.getRange().ifPresent(block::setRange);
+        return block;
+    }
+
+    private List<Statement> declared(VariableDeclarationExpr v, String name, Expression root, Statement at) {
+        VariableDeclarationExpr bare = v.clone();
+        bare.getVariable(0).removeInitializer();
+        List<Statement> out = new ArrayList<>();
+        ExpressionStmt declaration = new ExpressionStmt(bare);
+        at.getRange().ifPresent(declaration::setRange);
+        out.add(declaration);
+        out.addAll(branches(name, root, at));
+        return out;
+    }
+
+    private List<Statement> assigned(NameExpr target, Expression root, Statement at) {
+        if (root instanceof ConditionalExpr) {
+            return branches(target.getNameAsString(), root, at); // the variable changes only after X or Y is evaluated
+        }
+        // L may be evaluated into the target only if R does not read it: a temporary of its own
+        String t = rw.fresh("cond");
+        List<Statement> out = new ArrayList<>(rw.statements("{ boolean #t# = false; }", Map.of("#t#", t), Map.of(), at));
+        out.addAll(branches(t, root, at));
+        out.addAll(rw.statements("{ #v# = #t#; }", Map.of("#v#", target.getNameAsString(), "#t#", t), Map.of(), at));
+        return out;
+    }
+
+    /** {@code name} set from {@code root} by the branches its evaluation takes ({@code name} already declared). */
+    private List<Statement> branches(String name, Expression root, Statement at) {
+        Map<String, String> names = Map.of("#v#", name);
+        if (root instanceof ConditionalExpr c) {
+            return rw.statements("{ if ($c) { #v# = $x; } else { #v# = $y; } }", names,
+                    Map.of("$c", c.getCondition(), "$x", c.getThenExpr(), "$y", c.getElseExpr()), at);
+        }
+        BinaryExpr b = (BinaryExpr) root;
+        String template = b.getOperator() == BinaryExpr.Operator.AND ? "{ #v# = $l; if (#v#) { #v# = $r; } }"
+                : "{ #v# = $l; if (!#v#) { #v# = $r; } }";
+        return rw.statements(template, names, Map.of("$l", b.getLeft(), "$r", b.getRight()), at);
+    }
+
+    private static boolean isShortCircuit(Expression e) {
+        return e instanceof BinaryExpr b && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR);
+    }
+
+    /** Whether {@code e} is {@code &&}, {@code ||} or {@code ?:} with an update somewhere inside. */
+    private static boolean guardsAnUpdate(Expression e) {
+        return (isShortCircuit(e) || e instanceof ConditionalExpr) && hasUpdate(e);
+    }
+
+    private static boolean hasUpdate(Node n) {
+        if (n instanceof LambdaExpr) {
+            return false;
+        }
+        return SideEffects.isEffect(n) || n.getChildNodes().stream().anyMatch(ShortCircuits::hasUpdate);
+    }
+
+    private static Expression strip(Expression e) {
+        while (e instanceof EnclosedExpr en) {
+            e = en.getInner();
+        }
+        return e;
+    }
+}
