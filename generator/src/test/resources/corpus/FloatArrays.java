@@ -1,6 +1,7 @@
 package corpus;
 
 import dev.adjoint.Differentiable;
+import java.util.Arrays;
 
 /** float[] written in place, local float arrays, float[][] parameters, float[] results; checked against the double twin. */
 public class FloatArrays {
@@ -186,5 +187,32 @@ public class FloatArrays {
     static float[] polar(float a, float b) {
         float r = (float) Math.sqrt(a * a + b * b);
         return new float[] {r, (float) Math.atan2(b, a), r * a * b};
+    }
+
+    // the array library on rows of 2-D arrays: fill, arraycopy between rows and within one row,
+    // clone and copyOf of a row
+    //@notape the tape handles 1-D arrays only (2-D parameter)
+    //@at ({{1.5, -2, 0.5}, {0.3, 0.7, -1.1}}, {0.2, 0.4, -0.6})
+    //@at ({{0.5, 1.25, -0.75, 2}, {-1.5, 0.25, 1, 0.5}, {0.9, -0.1, 0.3, 0.6}}, {1.1, -0.4, 0.3, 0.8})
+    @Differentiable
+    static float libraryOnRows(float[][] m, float[] w) {
+        float[][] c = new float[m.length][m[0].length];
+        for (int i = 0; i < m.length; i++) {
+            System.arraycopy(m[i], 0, c[i], 0, m[i].length);
+        }
+        System.arraycopy(c[0], 1, c[0], 0, c[0].length - 1);
+        Arrays.fill(c[1], 1, 2, w[0] * w[1]);
+        float[] r0 = m[1].clone();
+        float[] r1 = Arrays.copyOf(m[0], 4);
+        float s = 0;
+        for (int i = 0; i < c.length; i++) {
+            for (int j = 0; j < c[i].length; j++) {
+                s += c[i][j] * w[j] * c[i][j];
+            }
+        }
+        for (int j = 0; j < r0.length; j++) {
+            s += r0[j] * r1[j];
+        }
+        return s + r1[3] * w[0];
     }
 }

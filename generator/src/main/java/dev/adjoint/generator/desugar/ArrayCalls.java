@@ -2,7 +2,9 @@ package dev.adjoint.generator.desugar;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -28,8 +30,10 @@ import java.util.Optional;
  * T[] c = w.clone()                     c = new T[w.length]; for k in [0, w.length): c[k] = w[k]
  * </pre>
  *
- * Each argument is evaluated once, in Java's order. Only 1-D arrays named by a variable are
- * rewritten; anything else is left as written, for the fences to reject.
+ * Each argument is evaluated once, in Java's order, except that a row {@code m[i]} given for an
+ * array is read again at each element: its index may have no effect (no update, no call), and the
+ * loops change neither it nor which row {@code m[i]} is. Only 1-D arrays named by a variable and
+ * such rows are rewritten; anything else is left as written, for the fences to reject.
  */
 final class ArrayCalls {
     private final Rewriter rw;
@@ -75,7 +79,8 @@ final class ArrayCalls {
                 "$n", m.getArgument(4));
         String forward = "for (int #k# = 0; #k# < #n#; #k#++) { $dst[#to# + #k#] = $src[#from# + #k#]; }";
         String template;
-        if (((NameExpr) src).getNameAsString().equals(((NameExpr) dst).getNameAsString())) {
+        if (arrayName(src).equals(arrayName(dst))) {
+            // (rows m[i], m[j] of one 2-D array may be one row: copied as within one array, which is right either way)
             // within one array, as if through a temporary copy: a range moving up is copied from its end
             template = "{ int #from# = $from; int #to# = $to; int #n# = $n; if (#to# <= #from#) { " + forward + " } else {"
                     + " for (int #k# = #n# - 1; #k# >= 0; #k#--) { $dst[#to# + #k#] = $src[#from# + #k#]; } } }";
@@ -133,13 +138,31 @@ final class ArrayCalls {
         return Optional.empty();
     }
 
-    /** The element type of a 1-D primitive array variable. */
+    /**
+     * The element type of a 1-D primitive array variable, or of a row {@code m[i]} of a 2-D one
+     * whose index has no effect of its own (the loops read it again at every element; nothing in
+     * them changes it).
+     */
     private Optional<String> elementType(Expression e) {
+        int rows = 0;
+        if (e instanceof ArrayAccessExpr r && r.getName() instanceof NameExpr && isPure(r.getIndex())) {
+            e = r.getName();
+            rows = 1;
+        }
         Optional<Type> t = rw.typeOf(e);
-        if (t.isPresent() && t.get() instanceof ArrayType a && a.getArrayLevel() == 1 && a.getComponentType() instanceof PrimitiveType p) {
+        if (t.isPresent() && t.get() instanceof ArrayType a && a.getArrayLevel() == 1 + rows && a.getElementType() instanceof PrimitiveType p) {
             return Optional.of(p.asString());
         }
         return Optional.empty();
+    }
+
+    /** The variable an array argument names: {@code a} for {@code a} and for a row {@code a[i]}. */
+    private static String arrayName(Expression e) {
+        return e instanceof ArrayAccessExpr r ? r.getName().toString() : e.toString();
+    }
+
+    private static boolean isPure(Expression index) {
+        return index.findAll(Node.class).stream().noneMatch(n -> n instanceof MethodCallExpr || SideEffects.isEffect(n));
     }
 
     private static boolean isSystem(MethodCallExpr m) {
