@@ -1,0 +1,227 @@
+package dev.adjoint.generator.select;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.DoubleGrad;
+import dev.adjoint.check.GradCheck;
+import dev.adjoint.generator.AdjointGenerator;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.Translation;
+import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.testing.InMemoryCompiler;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Calls from {@code @Differentiable} methods to those of another module: module A (a class and its
+ * generated adjoint, and a class built without Adjoint) is compiled into a directory, then module B
+ * is generated against that directory as its classpath. Oracle: central differences of B's
+ * methods, run with A's compiled classes.
+ */
+class ClasspathCalleesTest {
+    private static final String A = """
+            package a;
+
+            import dev.adjoint.Differentiable;
+
+            public class A {
+                @Differentiable
+                public static double sq(double x) {
+                    return x * x;
+                }
+
+                @Differentiable
+                public static double sumSq(double[] w) {
+                    double s = 0;
+                    for (int i = 0; i < w.length; i++) {
+                        s += w[i] * Math.sin(w[i]);
+                    }
+                    return s;
+                }
+
+                @Differentiable
+                public static double scaleFirst(double[] w, double k) {
+                    w[0] = w[0] * k;
+                    return w[0] + w[1];
+                }
+            }
+            """;
+
+    /** A module built without Adjoint: the annotation is there, the adjoint class is not. */
+    private static final String PLAIN = """
+            package a;
+
+            import dev.adjoint.Differentiable;
+
+            public class Plain {
+                @Differentiable
+                public static double cube(double x) {
+                    return x * x * x;
+                }
+            }
+            """;
+
+    @TempDir
+    static Path moduleA;
+
+    @BeforeAll
+    static void buildModuleA() throws IOException {
+        Translation t = AdjointGenerator.translate(Map.of(Path.of("A.java"), A));
+        assertFalse(t.hasErrors(), t.diagnostics().toString());
+        Map<String, String> sources = new HashMap<>(t.generated());
+        sources.put("a.A", A);
+        sources.put("a.Plain", PLAIN);
+        write(moduleA, InMemoryCompiler.compileToBytes(sources));
+    }
+
+    private static void write(Path dir, Map<String, byte[]> classes) throws IOException {
+        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+            Path f = dir.resolve(e.getKey().replace('.', '/') + ".class");
+            Files.createDirectories(f.getParent());
+            Files.write(f, e.getValue());
+        }
+    }
+
+    /** Module B's translation against module A and the runtime (as the plugin passes the compile classpath). */
+    private static Translation translateB(String source) throws Exception {
+        Path runtime = Path.of(DoubleGrad.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return AdjointGenerator.translate(Map.of(Path.of("B.java"), source), Map.of(), Optional.empty(), Options.DEFAULT,
+                List.of(moduleA, runtime));
+    }
+
+    private static ClassLoader compileB(Translation t, String source, Path dir) throws IOException {
+        Map<String, String> sources = new HashMap<>(t.generated());
+        sources.put("b.B", source);
+        write(dir, InMemoryCompiler.compileToBytes(sources, List.of(moduleA)));
+        return new URLClassLoader(new URL[] {moduleA.toUri().toURL(), dir.toUri().toURL()}, ClasspathCalleesTest.class.getClassLoader());
+    }
+
+    @Test
+    void callsThroughTheCompiledAdjointsOnBothStrategies(@TempDir Path moduleB) throws Exception {
+        String b = """
+                package b;
+
+                import a.A;
+                import dev.adjoint.Differentiable;
+                import dev.adjoint.Strategy;
+
+                public class B {
+                    @Differentiable
+                    public static double f(double[] v) {
+                        double t = A.sq(v[0]) + Math.sin(v[1]);
+                        return A.sumSq(v) * t + a.A.sq(t);
+                    }
+
+                    @Differentiable(strategy = Strategy.TAPE)
+                    public static double g(double x, double y) {
+                        return A.sq(x * y) + Math.exp(A.sq(y));
+                    }
+                }
+                """;
+        Translation t = translateB(b);
+        assertFalse(t.hasErrors(), t.diagnostics().toString());
+        assertEquals(List.of("b.B#f: static", "b.B#g: tape (requested)"), t.methods());
+        ClassLoader loader = compileB(t, b, moduleB);
+        Class<?> owner = loader.loadClass("b.B");
+        Class<?> adjoint = loader.loadClass("b.BAdjoint");
+        Method f = owner.getMethod("f", double[].class);
+        Method fGrad = adjoint.getMethod("fGrad", double[].class, double[].class);
+        double[] v = {0.3, -0.7, 1.1};
+        double[] dv = new double[3];
+        double value = (double) fGrad.invoke(null, v.clone(), dv);
+        assertEquals((double) f.invoke(null, (Object) v.clone()), value, 1e-12);
+        GradCheck.assertGradient(x -> invoke(f, x), v, dv, 1e-6, 1e-8);
+
+        // forward mode: A's adjoint has sqJvp and sumSqJvp, so B's f gets one (a directional derivative)
+        Method fJvp = adjoint.getMethod("fJvp", double[].class, double[].class, DoubleGrad.class);
+        double[] u = {0.5, 0.25, -1.0};
+        DoubleGrad dz = new DoubleGrad();
+        fJvp.invoke(null, v.clone(), u, dz);
+        double directional = 0;
+        for (int i = 0; i < 3; i++) {
+            directional += dv[i] * u[i];
+        }
+        assertEquals(directional, dz.get(), 1e-9 * Math.max(1, Math.abs(directional)));
+
+        Method g = owner.getMethod("g", double.class, double.class);
+        Method gGrad = adjoint.getMethod("gGrad", double.class, double.class, DoubleGrad.class, DoubleGrad.class);
+        DoubleGrad dx = new DoubleGrad();
+        DoubleGrad dy = new DoubleGrad();
+        gGrad.invoke(null, 0.4, -0.6, dx, dy);
+        GradCheck.assertGradient(x -> {
+            try {
+                return (double) g.invoke(null, x[0], x[1]);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }, new double[] {0.4, -0.6}, new double[] {dx.get(), dy.get()}, 1e-6, 1e-8);
+    }
+
+    private static double invoke(Method f, double[] x) {
+        try {
+            return (double) f.invoke(null, (Object) x.clone());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aMissingAdjointIsAnErrorAtTheCallSayingSo() throws Exception {
+        String b = """
+                package b;
+
+                import dev.adjoint.Differentiable;
+
+                public class B {
+                    @Differentiable
+                    public static double f(double x) {
+                        return 2 * a.Plain.cube(x);
+                    }
+                }
+                """;
+        Translation t = translateB(b);
+        List<Diagnostic> errors = t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(8, errors.get(0).line());
+        assertEquals(20, errors.get(0).column());
+        assertTrue(errors.get(0).message().startsWith("call to 'a.Plain.cube' cannot be differentiated: 'a.Plain#cube' is"
+                + " @Differentiable, but its adjoint class a.PlainAdjoint is not on the classpath"), errors.get(0).message());
+        assertTrue(t.generated().isEmpty());
+    }
+
+    @Test
+    void aCompiledCalleeThatWritesItsArrayIsNotHandedOne() throws Exception {
+        String b = """
+                package b;
+
+                import dev.adjoint.Differentiable;
+
+                public class B {
+                    @Differentiable
+                    public static double f(double[] v) {
+                        return a.A.scaleFirst(v, 2.0) * v[0];
+                    }
+                }
+                """;
+        Translation t = translateB(b);
+        List<Diagnostic> errors = t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertFalse(errors.isEmpty(), t.diagnostics().toString());
+        assertTrue(errors.stream().allMatch(d -> d.line() == 8), errors.toString());
+        assertTrue(errors.get(0).message().contains("scaleFirstRecord"), errors.toString());
+        assertTrue(errors.get(0).message().contains("strategy = TAPE in its module"), errors.toString());
+        assertTrue(t.generated().isEmpty());
+    }
+}
