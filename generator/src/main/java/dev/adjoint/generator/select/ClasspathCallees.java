@@ -134,7 +134,14 @@ public final class ClasspathCallees implements AutoCloseable {
             String record = sigs.get(sigs.size() - 1);
             String jvp = AdjointNames.tangentSignatures(r).get(0);
             Optional<String> problem = Optional.empty();
-            if (adjoint.isEmpty()) {
+            long floating = r.params().stream().filter(p -> p.type().isFloating()).count();
+            List<String> wrt = wrt(typed.get(i));
+            if (!Arrays.stream(typed.get(i).getParameters()).allMatch(java.lang.reflect.Parameter::isNamePresent) && !wrt.isEmpty()
+                    && wrt.size() != floating) {
+                problem = Optional.of("'" + r.methodRef() + "' is @Differentiable(wrt = " + wrt + "), and its class was compiled"
+                        + " without parameter names, so which parameters those are is not known: compile its module with javac's"
+                        + " -parameters (maven-compiler-plugin: <parameters>true</parameters>)");
+            } else if (adjoint.isEmpty()) {
                 problem = Optional.of("'" + r.methodRef() + "' is @Differentiable, but its adjoint class " + r.adjointQualifiedName()
                         + " is not on the classpath: the module or jar that declares it was built without Adjoint; build it with the"
                         + " adjoint-maven-plugin's generate goal (or the annotation processor), so that " + r.adjointQualifiedName()
@@ -159,9 +166,8 @@ public final class ClasspathCallees implements AutoCloseable {
         List<String> wrt = wrt(m);
         java.lang.reflect.Parameter[] reflected = m.getParameters();
         boolean named = Arrays.stream(reflected).allMatch(java.lang.reflect.Parameter::isNamePresent);
-        long floating = Arrays.stream(m.getParameterTypes()).map(ClasspathCallees::ty).filter(t -> t.filter(Ty::isFloating).isPresent()).count();
-        if (result.isEmpty() || (!named && !wrt.isEmpty() && wrt.size() != floating)) {
-            return Optional.empty(); // (which parameters a partial wrt names needs the names javac keeps with -parameters)
+        if (result.isEmpty()) {
+            return Optional.empty();
         }
         CompilationUnit unit = new CompilationUnit(pkg.isEmpty() ? null : pkg);
         ClassOrInterfaceDeclaration type = unit.addClass(path.get(0));

@@ -52,6 +52,17 @@ class ClasspathCalleesTest {
                     return s;
                 }
 
+                @Differentiable(strategy = dev.adjoint.Strategy.TAPE)
+                public static double tapedScale(double[] w, double k) {
+                    w[0] = w[0] * k;
+                    return w[0] + w[1] * w[1];
+                }
+
+                @Differentiable(wrt = "x")
+                public static double mix(double x, double y) {
+                    return x * y;
+                }
+
                 @Differentiable
                 public static double scaleFirst(double[] w, double k) {
                     w[0] = w[0] * k;
@@ -200,6 +211,61 @@ class ClasspathCalleesTest {
         assertTrue(errors.get(0).message().startsWith("call to 'a.Plain.cube' cannot be differentiated: 'a.Plain#cube' is"
                 + " @Differentiable, but its adjoint class a.PlainAdjoint is not on the classpath"), errors.get(0).message());
         assertTrue(t.generated().isEmpty());
+    }
+
+    @Test
+    void aCalleeWhoseAdjointHasARecorderIsRecordedThroughIt(@TempDir Path moduleB) throws Exception {
+        String b = """
+                package b;
+
+                import dev.adjoint.Differentiable;
+
+                public class B {
+                    @Differentiable
+                    public static double h(double[] v, double k) {
+                        double r = a.A.tapedScale(v, k);
+                        return r * v[0];
+                    }
+                }
+                """;
+        Translation t = translateB(b);
+        assertFalse(t.hasErrors(), t.diagnostics().toString());
+        assertTrue(t.methods().get(0).startsWith("b.B#h: tape, because"), t.methods().toString());
+        ClassLoader loader = compileB(t, b, moduleB);
+        Method h = loader.loadClass("b.B").getMethod("h", double[].class, double.class);
+        Method hGrad = loader.loadClass("b.BAdjoint").getMethod("hGrad", double[].class, double.class, double[].class, DoubleGrad.class);
+        double[] v = {0.8, -0.3};
+        double[] dv = new double[2];
+        DoubleGrad dk = new DoubleGrad();
+        hGrad.invoke(null, v.clone(), 1.5, dv, dk);
+        GradCheck.assertGradient(p -> {
+            try {
+                return (double) h.invoke(null, new double[] {p[0], p[1]}, p[2]);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }, new double[] {0.8, -0.3, 1.5}, new double[] {dv[0], dv[1], dk.get()}, 1e-6, 1e-8);
+    }
+
+    @Test
+    void aPartialWrtWithoutParameterNamesIsAnErrorSayingHowToKeepThem() throws Exception {
+        String b = """
+                package b;
+
+                import dev.adjoint.Differentiable;
+
+                public class B {
+                    @Differentiable
+                    public static double f(double x) {
+                        return a.A.mix(x, 2 * x);
+                    }
+                }
+                """;
+        Translation t = translateB(b);
+        List<Diagnostic> errors = t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).message().contains("compiled without parameter names")
+                && errors.get(0).message().contains("-parameters"), errors.get(0).message());
     }
 
     @Test
