@@ -122,7 +122,7 @@ public final class AdjointGenerator {
         } catch (UncheckedIOException e) {
             return failed(List.of(Diagnostic.error(checksDirectory, 0, 0, "cannot list the source files: " + e.getCause())), List.of());
         }
-        Translation t = gradientChecks(sources);
+        Translation t = dev.adjoint.generator.pipeline.Checks.translate(sources, request.classpath());
         if (t.hasErrors()) {
             return failed(t.diagnostics(), List.of());
         }

@@ -71,6 +71,11 @@ public final class ClasspathCallees implements AutoCloseable {
         return compiled.containsKey(callee.declaration());
     }
 
+    /** Whether {@code declaration} was made up for a method of a compiled class. */
+    public boolean isCompiled(MethodDeclaration declaration) {
+        return compiled.containsKey(declaration);
+    }
+
     /** Whether the compiled adjoint of {@code callee} has its tape recorder ({@code nameRecord}). */
     public boolean hasRecorder(MethodRequest callee) {
         Compiled c = compiled.get(callee.declaration());
@@ -107,7 +112,6 @@ public final class ClasspathCallees implements AutoCloseable {
         try {
             methods = Arrays.stream(c.getDeclaredMethods())
                     .filter(m -> m.getName().equals(name) && java.lang.reflect.Modifier.isStatic(m.getModifiers()) && !m.isSynthetic())
-                    .filter(m -> differentiable(m).isPresent())
                     .sorted(Comparator.comparing(m -> Arrays.toString(m.getParameterTypes()))).toList();
         } catch (LinkageError e) {
             return List.of(); // a class whose signatures name classes missing from the classpath: not one we can call
@@ -116,17 +120,20 @@ public final class ClasspathCallees implements AutoCloseable {
         List<String> path = ownerPath(c);
         List<MethodRequest> requests = new ArrayList<>();
         List<Method> typed = new ArrayList<>();
+        List<MethodIndex.Entry> entries = new ArrayList<>();
         for (Method m : methods) {
-            request(m, pkg, path).ifPresent(r -> {
-                requests.add(r);
+            Optional<MethodRequest> r = differentiable(m).isPresent() ? request(m, pkg, path) : Optional.empty();
+            if (r.isPresent()) {
+                requests.add(r.get());
                 typed.add(m);
-            });
+            } else {
+                entries.add(plain(m, pkg, path)); // (an overload javac may choose: it must be seen, so as never to call another)
+            }
         }
         // the same names as the build of the method's own module gave its generated methods
         List<MethodRequest> named = AdjointNames.assign(requests, new ArrayList<>());
         Optional<Class<?>> adjoint = load((pkg.isEmpty() ? "" : pkg + ".") + String.join("_", path) + "Adjoint");
         Set<String> generated = adjoint.map(ClasspathCallees::signatures).orElse(Set.of());
-        List<MethodIndex.Entry> entries = new ArrayList<>();
         for (int i = 0; i < named.size(); i++) {
             MethodRequest r = named.get(i);
             List<String> sigs = AdjointNames.signatures(r);
@@ -160,15 +167,21 @@ public final class ClasspathCallees implements AutoCloseable {
         return List.copyOf(entries);
     }
 
-    /** The request a caller sees for compiled method {@code m}; empty when its types are not ones Adjoint differentiates. */
-    private Optional<MethodRequest> request(Method m, String pkg, List<String> path) {
-        Optional<Ty> result = ty(m.getReturnType());
-        List<String> wrt = wrt(m);
-        java.lang.reflect.Parameter[] reflected = m.getParameters();
-        boolean named = Arrays.stream(reflected).allMatch(java.lang.reflect.Parameter::isNamePresent);
-        if (result.isEmpty()) {
-            return Optional.empty();
-        }
+    /** A compiled method that cannot be called from differentiated code, with the reason. */
+    private MethodIndex.Entry plain(Method m, String pkg, List<String> path) {
+        MethodDeclaration d = declaration(m, pkg, path);
+        String ref = (pkg.isEmpty() ? "" : pkg + ".") + String.join(".", path) + "#" + m.getName();
+        compiled.put(d, new Compiled(false, false, Optional.of(differentiable(m).isPresent()
+                ? "'" + ref + "' is @Differentiable, but its parameter or result types are not ones Adjoint differentiates"
+                : "'" + ref + "' is a method of a compiled class (another module or a jar) that is not @Differentiable: its"
+                        + " derivative and what it does to arrays are unknown; mark it @Differentiable in its module and build that"
+                        + " with Adjoint, or compute its result outside this method and pass it in")));
+        return new MethodIndex.Entry((pkg.isEmpty() ? "" : pkg + ".") + String.join(".", path), String.join(".", path), pkg, m.getName(), ty(m.getReturnType()), java.lang.reflect.Modifier.isPrivate(m.getModifiers()),
+                m.getParameterCount(), Optional.empty(), d);
+    }
+
+    /** A declaration of {@code m} in its class, made up from its signature, with an empty body. */
+    private static MethodDeclaration declaration(Method m, String pkg, List<String> path) {
         CompilationUnit unit = new CompilationUnit(pkg.isEmpty() ? null : pkg);
         ClassOrInterfaceDeclaration type = unit.addClass(path.get(0));
         for (String inner : path.subList(1, path.size())) {
@@ -178,7 +191,23 @@ public final class ClasspathCallees implements AutoCloseable {
             type = nested;
         }
         MethodDeclaration d = type.addMethod(m.getName(), Modifier.Keyword.PUBLIC, Modifier.Keyword.STATIC);
-        d.setType(StaticJavaParser.parseType(m.getReturnType().getCanonicalName()));
+        d.setType(StaticJavaParser.parseType(typeName(m.getReturnType())));
+        for (java.lang.reflect.Parameter p : m.getParameters()) {
+            d.addParameter(new Parameter(StaticJavaParser.parseType(typeName(p.getType())), p.getName()));
+        }
+        return d;
+    }
+
+    /** The request a caller sees for compiled method {@code m}; empty when its types are not ones Adjoint differentiates. */
+    private Optional<MethodRequest> request(Method m, String pkg, List<String> path) {
+        Optional<Ty> result = ty(m.getReturnType());
+        List<String> wrt = wrt(m);
+        java.lang.reflect.Parameter[] reflected = m.getParameters();
+        boolean named = Arrays.stream(reflected).allMatch(java.lang.reflect.Parameter::isNamePresent);
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        MethodDeclaration d = declaration(m, pkg, path);
         d.addMarkerAnnotation("Differentiable");
         List<Param> params = new ArrayList<>();
         BlockStmt writes = new BlockStmt();
@@ -189,7 +218,6 @@ public final class ClasspathCallees implements AutoCloseable {
                 return Optional.empty();
             }
             String name = reflected[i].getName();
-            d.addParameter(new Parameter(StaticJavaParser.parseType(reflected[i].getType().getCanonicalName()), name));
             params.add(new Param(name, t.get(), t.get().isFloating() && (wrt.isEmpty() || !named || wrt.contains(name))));
             if (t.get().isArray() && mayWrite) {
                 writes.addStatement(new ExpressionStmt(new AssignExpr(element(name, t.get().dims()), new IntegerLiteralExpr("0"),
@@ -244,7 +272,12 @@ public final class ClasspathCallees implements AutoCloseable {
     }
 
     private static Optional<Ty> ty(Class<?> c) {
-        return MethodSelector.toTy(StaticJavaParser.parseType(c.getCanonicalName() == null ? "Object" : c.getCanonicalName()));
+        return MethodSelector.toTy(StaticJavaParser.parseType(typeName(c)));
+    }
+
+    /** How Java source writes type {@code c} ({@code Object} for one without a canonical name: local, anonymous). */
+    private static String typeName(Class<?> c) {
+        return c.getCanonicalName() == null ? "Object" : c.getCanonicalName();
     }
 
     /** The simple names from the top-level class inward. */

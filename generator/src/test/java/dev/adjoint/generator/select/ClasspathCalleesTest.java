@@ -58,6 +58,20 @@ class ClasspathCalleesTest {
                     return w[0] + w[1] * w[1];
                 }
 
+                @Differentiable
+                public static double poly(double x) {
+                    return x * x * x;
+                }
+
+                @Differentiable
+                public static float poly(float x) {
+                    return 2 * x * x;
+                }
+
+                public static double poly(int n) {
+                    return n;
+                }
+
                 @Differentiable(wrt = "x")
                 public static double mix(double x, double y) {
                     return x * y;
@@ -190,6 +204,31 @@ class ClasspathCalleesTest {
     }
 
     @Test
+    void aRebuiltModuleOnTheClasspathMakesTheNextRunTranslateAgain(@TempDir Path project) throws Exception {
+        Path src = project.resolve("src/b");
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("B.java"), """
+                package b;
+
+                public class B {
+                    @dev.adjoint.Differentiable
+                    public static double f(double x) {
+                        return a.A.sq(x) * x;
+                    }
+                }
+                """);
+        Path runtime = Path.of(DoubleGrad.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        dev.adjoint.generator.GenerationRequest request = new dev.adjoint.generator.GenerationRequest(List.of(project.resolve("src")),
+                List.of(), List.of(), project.resolve("out"), project.resolve("state")).withClasspath(List.of(moduleA, runtime));
+        dev.adjoint.generator.GenerationResult first = AdjointGenerator.generate(request);
+        assertFalse(first.hasErrors(), first.diagnostics().toString());
+        assertTrue(AdjointGenerator.generate(request).upToDate());
+        Path aClass = moduleA.resolve("a/A.class");
+        Files.setLastModifiedTime(aClass, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(aClass).toMillis() + 2000));
+        assertFalse(AdjointGenerator.generate(request).upToDate());
+    }
+
+    @Test
     void aMissingAdjointIsAnErrorAtTheCallSayingSo() throws Exception {
         String b = """
                 package b;
@@ -245,6 +284,43 @@ class ClasspathCalleesTest {
                 throw new AssertionError(e);
             }
         }, new double[] {0.8, -0.3, 1.5}, new double[] {dv[0], dv[1], dk.get()}, 1e-6, 1e-8);
+    }
+
+    @Test
+    void overloadsResolveByTheArgumentsTypesAsJavacDoes(@TempDir Path moduleB) throws Exception {
+        String b = """
+                package b;
+
+                import a.A;
+                import dev.adjoint.Differentiable;
+
+                public class B {
+                    @Differentiable
+                    public static double f(double[] v) {
+                        float y = (float) v[1];
+                        return A.poly(v[0]) + A.poly(y) * v[0];
+                    }
+                }
+                """;
+        Translation t = translateB(b);
+        assertFalse(t.hasErrors(), t.diagnostics().toString());
+        ClassLoader loader = compileB(t, b, moduleB);
+        Method f = loader.loadClass("b.B").getMethod("f", double[].class);
+        Method fGrad = loader.loadClass("b.BAdjoint").getMethod("fGrad", double[].class, double[].class);
+        double[] v = {0.7, -1.2};
+        double[] dv = new double[2];
+        fGrad.invoke(null, v.clone(), dv);
+        // a float in the middle: a step large against float's rounding (the functions are cubic at most: the step's error is tiny)
+        double[] differences = GradCheck.centralDifferences(x -> invoke(f, x), v, 1e-3);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(differences[i], dv[i], 2e-3 * Math.max(1, Math.abs(differences[i])), "d f / d v[" + i + "]");
+        }
+
+        String plain = b.replace("A.poly(y) * v[0]", "A.poly(3) * v[0]");
+        List<Diagnostic> errors = translateB(plain).diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).message().contains("'a.A#poly' is a method of a compiled class (another module or a jar) that is"
+                + " not @Differentiable"), errors.get(0).message());
     }
 
     @Test
