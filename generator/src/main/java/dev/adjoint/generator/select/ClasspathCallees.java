@@ -94,7 +94,11 @@ public final class ClasspathCallees implements AutoCloseable {
         return c == null ? Optional.empty() : c.problem();
     }
 
-    /** The {@code @Differentiable} static methods {@code name} of compiled class {@code ownerQualified}. */
+    /**
+     * The static methods {@code name} of compiled class {@code ownerQualified}: the
+     * {@code @Differentiable} ones callable through their adjoint, the others with the reason they
+     * cannot be called ({@link #problem}); empty when the classpath has no such class.
+     */
     List<MethodIndex.Entry> lookup(String ownerQualified, String name) {
         if (classpath.isEmpty()) {
             return List.of();
