@@ -81,7 +81,9 @@ public final class GenerateMojo extends AbstractGenerateMojo {
 
     @Override
     protected List<String> classpathElements() throws org.apache.maven.artifact.DependencyResolutionRequiredException {
-        return project.getCompileClasspathElements();
+        // (without the module's own classes: its sources are read instead, and their compiled copies change at every build)
+        return project.getCompileClasspathElements().stream().filter(e -> !new File(e).equals(new File(project.getBuild().getOutputDirectory())))
+                .toList();
     }
 
     @Override

@@ -69,6 +69,8 @@ public final class GenerateTestMojo extends AbstractGenerateMojo {
 
     @Override
     protected List<String> classpathElements() throws org.apache.maven.artifact.DependencyResolutionRequiredException {
-        return project.getTestClasspathElements(); // (the main classes and their adjoints among them)
+        // the main classes and their adjoints among them; not the test classes, whose sources are read instead
+        File own = new File(project.getBuild().getTestOutputDirectory());
+        return project.getTestClasspathElements().stream().filter(e -> !new File(e).equals(own)).toList();
     }
 }
