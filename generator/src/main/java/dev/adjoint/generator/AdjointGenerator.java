@@ -54,7 +54,8 @@ public final class AdjointGenerator {
             return new GenerationResult(true, List.of(), List.of(), List.of(), List.of());
         }
         // the readable files are translated even so: a build reports all its errors at once
-        Translation translation = Pipeline.translate(sources, Optional.empty(), request.options(), request.failOnTapeFallback());
+        Translation translation = Pipeline.translate(sources, Optional.empty(), request.options(), request.failOnTapeFallback(), file -> true,
+                request.classpath());
         if (translation.hasErrors() || !unreadable.isEmpty()) {
             List<Diagnostic> all = new ArrayList<>(unreadable);
             all.addAll(translation.diagnostics());
@@ -121,7 +122,7 @@ public final class AdjointGenerator {
         } catch (UncheckedIOException e) {
             return failed(List.of(Diagnostic.error(checksDirectory, 0, 0, "cannot list the source files: " + e.getCause())), List.of());
         }
-        Translation t = gradientChecks(sources);
+        Translation t = dev.adjoint.generator.pipeline.Checks.translate(sources, request.classpath());
         if (t.hasErrors()) {
             return failed(t.diagnostics(), List.of());
         }
@@ -207,9 +208,19 @@ public final class AdjointGenerator {
     /** As {@link #translate(Map, Map, Optional)}, with {@code options} ({@code --disable}). */
     public static Translation translate(Map<Path, String> sources, Map<Path, String> context, Optional<String> onlyMethod,
             dev.adjoint.generator.analyze.Options options) {
+        return translate(sources, context, onlyMethod, options, List.of());
+    }
+
+    /**
+     * As {@link #translate(Map, Map, Optional, dev.adjoint.generator.analyze.Options)}, with calls to
+     * classes that no file declares resolved against the compiled classes of {@code classpath}
+     * (the CLI's {@code --classpath}).
+     */
+    public static Translation translate(Map<Path, String> sources, Map<Path, String> context, Optional<String> onlyMethod,
+            dev.adjoint.generator.analyze.Options options, List<Path> classpath) {
         Map<Path, String> all = new LinkedHashMap<>(context);
         all.putAll(sources);
-        return Pipeline.translate(all, onlyMethod, options, false, sources::containsKey);
+        return Pipeline.translate(all, onlyMethod, options, false, sources::containsKey, classpath);
     }
 
     /** {@link #translate} restricted to one method, {@code p.Model#loss}. */

@@ -25,6 +25,9 @@ import java.util.Objects;
  *     {@code project.build.sourceEncoding}); {@code null} for UTF-8
  * @param options the optimisations (all on, unless {@code adjoint.disable} switches some off to
  *     bisect a problem)
+ * @param classpath the compiled classes (directories and jars) that calls may reach beyond the
+ *     source roots: a {@code @Differentiable} method there is called through its generated adjoint
+ *     on the same classpath; empty for none
  */
 public record GenerationRequest(
         List<Path> sourceRoots,
@@ -35,7 +38,14 @@ public record GenerationRequest(
         boolean failOnTapeFallback,
         Path reportFile,
         Charset sourceEncoding,
-        Options options) {
+        Options options,
+        List<Path> classpath) {
+
+    /** A request whose calls reach the source roots only. */
+    public GenerationRequest(List<Path> sourceRoots, List<String> includes, List<String> excludes, Path outputDirectory, Path stateFile,
+            boolean failOnTapeFallback, Path reportFile, Charset sourceEncoding, Options options) {
+        this(sourceRoots, includes, excludes, outputDirectory, stateFile, failOnTapeFallback, reportFile, sourceEncoding, options, List.of());
+    }
 
     /** A request reading sources as UTF-8, with every optimisation on. */
     public GenerationRequest(List<Path> sourceRoots, List<String> includes, List<String> excludes, Path outputDirectory, Path stateFile,
@@ -62,6 +72,13 @@ public record GenerationRequest(
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         sourceEncoding = sourceEncoding == null ? StandardCharsets.UTF_8 : sourceEncoding;
         options = options == null ? Options.DEFAULT : options;
+        classpath = classpath == null ? List.of() : List.copyOf(classpath);
+    }
+
+    /** This request with calls resolved against {@code classpath} too. */
+    public GenerationRequest withClasspath(List<Path> classpath) {
+        return new GenerationRequest(sourceRoots, includes, excludes, outputDirectory, stateFile, failOnTapeFallback, reportFile,
+                sourceEncoding, options, classpath);
     }
 
     /** A request over {@code sourceRoots} with default includes and no incremental state. */

@@ -133,6 +133,12 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     /** Makes the output directory part of the build, main or test. */
     protected abstract void addSourceRoot(String directory);
 
+    /**
+     * The compiled classes calls may reach beyond the source roots (other modules, jars): the
+     * project's compile classpath, or its test classpath.
+     */
+    protected abstract List<String> classpathElements() throws org.apache.maven.artifact.DependencyResolutionRequiredException;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (POM.equals(project.getPackaging())) {
@@ -163,7 +169,8 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
                 failOnTapeFallback,
                 reportFile().toPath(),
                 SourceEncoding.of(encoding),
-                options);
+                options,
+                classpath());
         if (verbose) {
             getLog().info(GenerationReport.PREFIX + "reading " + request.sourceRoots() + ", writing to " + request.outputDirectory());
         }
@@ -204,6 +211,14 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     /** Whether {@code adjoint.verbose} is set. */
     protected boolean verbose() {
         return verbose;
+    }
+
+    private List<java.nio.file.Path> classpath() throws MojoExecutionException {
+        try {
+            return nonNull(classpathElements()).stream().map(java.nio.file.Path::of).toList();
+        } catch (org.apache.maven.artifact.DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException(GenerationReport.PREFIX + "the project's dependencies are not resolved: " + e.getMessage(), e);
+        }
     }
 
     private static List<String> nonNull(List<String> globs) {

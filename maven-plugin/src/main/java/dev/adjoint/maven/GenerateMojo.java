@@ -10,12 +10,14 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Generates the adjoint class of every class with {@code @Differentiable} methods among the main
  * sources, and adds the generated sources to the main compilation.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE)
 public final class GenerateMojo extends AbstractGenerateMojo {
 
     /**
@@ -75,6 +77,13 @@ public final class GenerateMojo extends AbstractGenerateMojo {
     @Override
     protected void addSourceRoot(String directory) {
         project.addCompileSourceRoot(directory);
+    }
+
+    @Override
+    protected List<String> classpathElements() throws org.apache.maven.artifact.DependencyResolutionRequiredException {
+        // (without the module's own classes: its sources are read instead, and their compiled copies change at every build)
+        return project.getCompileClasspathElements().stream().filter(e -> !new File(e).equals(new File(project.getBuild().getOutputDirectory())))
+                .toList();
     }
 
     @Override

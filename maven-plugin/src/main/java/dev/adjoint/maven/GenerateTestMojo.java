@@ -5,12 +5,14 @@ import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Generates the adjoint class of every class with {@code @Differentiable} methods among the test
  * sources, and adds the generated sources to the test compilation.
  */
-@Mojo(name = "generate-test", defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES, threadSafe = true)
+@Mojo(name = "generate-test", defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.TEST)
 public final class GenerateTestMojo extends AbstractGenerateMojo {
 
     /**
@@ -63,5 +65,12 @@ public final class GenerateTestMojo extends AbstractGenerateMojo {
     @Override
     protected void addSourceRoot(String directory) {
         project.addTestCompileSourceRoot(directory);
+    }
+
+    @Override
+    protected List<String> classpathElements() throws org.apache.maven.artifact.DependencyResolutionRequiredException {
+        // the main classes and their adjoints among them; not the test classes, whose sources are read instead
+        File own = new File(project.getBuild().getTestOutputDirectory());
+        return project.getTestClasspathElements().stream().filter(e -> !new File(e).equals(own)).toList();
     }
 }

@@ -39,7 +39,7 @@ public final class GeneratorCli {
      * @param outputDirectory where to write the classes ({@code -d}), or {@code null} for standard output
      * @param sourcepath files and directories read for the {@code @Differentiable} methods the inputs call
      * @param classpath jars and directories of compiled {@code @Differentiable} methods the inputs
-     *     call; recorded only: the generator reads sources, not class files, today
+     *     call (another module's classes beside their generated adjoints, and the runtime jar)
      * @param disable the optimisations to switch off ({@code --disable loopFusion,refills}), or {@code ""}
      * @param dump the stage whose intermediate form to print instead of the classes ({@code --dump analyze}), or {@code null}
      */
@@ -97,7 +97,7 @@ public final class GeneratorCli {
             }
             return 0;
         }
-        Translation t = AdjointGenerator.translate(sources, context, Optional.ofNullable(o.method()), optimisations);
+        Translation t = AdjointGenerator.translate(sources, context, Optional.ofNullable(o.method()), optimisations, o.classpath());
         for (Diagnostic d : t.diagnostics()) {
             err.println(d.severity() + " " + d.format());
         }
@@ -211,9 +211,9 @@ public final class GeneratorCli {
         err.println("  --method <p.Model#loss>   only this method's adjoint");
         err.println("  --sourcepath <dir" + sep + "dir...>  sources (directories or files) read for the @Differentiable methods the inputs");
         err.println("                            call; their own adjoint classes are not written or printed");
-        err.println("  --classpath <path>        jars and class directories holding compiled @Differentiable methods the inputs call.");
-        err.println("                            Accepted and recorded for when the generator can read compiled classes; today it reads");
-        err.println("                            sources only, so put those methods' sources on --sourcepath");
+        err.println("  --classpath <path>        jars and class directories holding compiled @Differentiable methods the inputs call,");
+        err.println("                            beside their generated adjoint classes (and adjoint-runtime's jar, for the annotation):");
+        err.println("                            such a call goes through that adjoint; a class of the inputs or --sourcepath wins");
         err.println("  --disable <a,b,...>       switch optimisations off, to bisect a wrong gradient to one pass: "
                 + dev.adjoint.generator.analyze.Options.names());
         err.println("  --dump <stage>            print the intermediate form after a stage instead of the classes: normalize (the");

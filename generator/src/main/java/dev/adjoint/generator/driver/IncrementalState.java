@@ -2,6 +2,7 @@ package dev.adjoint.generator.driver;
 
 import dev.adjoint.generator.GenerationRequest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,7 @@ public final class IncrementalState {
             update(md, e.getKey().toAbsolutePath().toString());
             update(md, e.getValue());
         }
+        classpath(md, request.classpath());
         String fp = HexFormat.of().formatHex(md.digest());
         Path file = request.stateFile();
         String saved = null;
@@ -106,6 +108,32 @@ public final class IncrementalState {
             lines.add(p.toAbsolutePath().toString());
         }
         return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * The classpath's entries and their class files, by name, size and time: a rebuilt module
+     * whose methods the sources call (another signature, other writes to its arrays) makes the
+     * next run translate again.
+     */
+    private static void classpath(MessageDigest md, List<Path> classpath) {
+        for (Path entry : classpath) {
+            update(md, "classpath=" + entry.toAbsolutePath());
+            try {
+                List<Path> files = List.of(entry);
+                if (Files.isDirectory(entry)) {
+                    try (Stream<Path> walk = Files.walk(entry)) {
+                        files = walk.filter(f -> f.getFileName().toString().endsWith(".class")).sorted().toList();
+                    }
+                }
+                for (Path f : files) {
+                    if (Files.isRegularFile(f)) {
+                        update(md, f + " " + Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis());
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                update(md, "unreadable"); // (translation will say what it cannot read)
+            }
+        }
     }
 
     private static MessageDigest sha256() {

@@ -40,6 +40,7 @@ public final class SharedFence {
     private final MethodRequest request;
     private final Calls calls;
     private final ArrayEffects effects;
+    private final MethodIndex index;
     private final Map<String, Integer> arrays = new HashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -47,6 +48,7 @@ public final class SharedFence {
         this.request = request;
         this.calls = new Calls(new Lowering(request, index));
         this.effects = new ArrayEffects(index);
+        this.index = index;
         for (Parameter p : request.declaration().getParameters()) {
             ArrayEffects.dims(p.getType()).ifPresent(d -> arrays.put(p.getNameAsString(), d));
         }
@@ -131,6 +133,11 @@ public final class SharedFence {
                         + " compute such a value by calling the method itself, so its write would not be followed; call it in a"
                         + " statement of its own first (double v = " + m.getNameAsString() + "(...);) and use v there");
             }
+            return;
+        }
+        Optional<String> missing = index.classpath().problem(t.declaration());
+        if (missing.isPresent()) {
+            error(m, "call to '" + name + "' cannot be differentiated: " + missing.get());
             return;
         }
         if (t.declaration().getAnnotationByName("Differentiable").isPresent()) {

@@ -5,7 +5,9 @@ import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.rules.DerivativeRules;
+import dev.adjoint.generator.select.CompiledOverloads;
 import dev.adjoint.generator.select.MethodIndex;
+import dev.adjoint.generator.select.MethodSelector;
 import dev.adjoint.generator.select.MethodRequest;
 import java.util.List;
 import java.util.Optional;
@@ -40,11 +42,31 @@ public final class Calls {
         for (String owner : lo.index.candidateOwners(lo.request, scope, imports)) {
             List<MethodIndex.Entry> found = lo.index.lookup(owner, m.getNameAsString()).stream()
                     .filter(e -> e.arity() == m.getArguments().size()).toList();
+            if (found.size() > 1 && found.stream().allMatch(e -> lo.index.classpath().isCompiled(e.declaration()))) {
+                // a compiled class's overloads: javac's choice by the arguments' types (the sources' go by arity alone)
+                return CompiledOverloads.choose(found, m.getArguments().stream().map(this::argumentType).toList());
+            }
             if (!found.isEmpty()) {
                 return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The type of argument {@code a}, from the declarations of the method (a name declared with
+     * one type only), then from the lowering's scope, so that every pass that resolves the call,
+     * before or during lowering, types it alike.
+     */
+    private Optional<Ty> argumentType(com.github.javaparser.ast.expr.Expression a) {
+        return new Types(name -> {
+            java.util.Set<Optional<Ty>> declared = new java.util.HashSet<>();
+            lo.request.declaration().findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+                    .filter(p -> p.getNameAsString().equals(name)).forEach(p -> declared.add(MethodSelector.toTy(p.getType())));
+            lo.request.declaration().findAll(com.github.javaparser.ast.body.VariableDeclarator.class).stream()
+                    .filter(v -> v.getNameAsString().equals(name)).forEach(v -> declared.add(MethodSelector.toTy(v.getType())));
+            return declared.size() == 1 && declared.iterator().next().isPresent() ? declared.iterator().next() : lo.typeOfName(name);
+        }, this).of(a);
     }
 
     /** The {@code @Differentiable} method {@code m} calls, if it calls one. */

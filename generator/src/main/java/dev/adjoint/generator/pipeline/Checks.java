@@ -1,6 +1,7 @@
 package dev.adjoint.generator.pipeline;
 
 import dev.adjoint.generator.Translation;
+import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.checks.CheckedMethod;
 import dev.adjoint.generator.checks.GradientChecks;
 import dev.adjoint.generator.checks.TapeTwins;
@@ -27,6 +28,11 @@ public final class Checks {
      * adjoints), or the problems with their {@code @GradientCheck}s.
      */
     public static Translation translate(Map<Path, String> sources) {
+        return translate(sources, List.of());
+    }
+
+    /** As {@link #translate(Map)}, with calls to compiled classes of {@code classpath} (as the build's own translation). */
+    public static Translation translate(Map<Path, String> sources, List<Path> classpath) {
         GradientChecks.Result r = GradientChecks.of(sources);
         SortedMap<String, String> classes = new TreeMap<>();
         if (r.diagnostics().stream().noneMatch(dev.adjoint.generator.Diagnostic::isError)) {
@@ -35,9 +41,9 @@ public final class Checks {
                 MethodRequest first = e.getValue().get(0).request();
                 Path file = r.files().get(e.getKey());
                 if (base == null) {
-                    base = Pipeline.translate(sources, Optional.empty());
+                    base = Pipeline.translate(sources, Optional.empty(), Options.DEFAULT, false, f -> true, classpath);
                 }
-                boolean twinned = !base.hasErrors() && twin(sources, file, first, base, classes);
+                boolean twinned = !base.hasErrors() && twin(sources, file, first, base, classes, classpath);
                 String name = GradientCheckEmitter.className(first);
                 classes.put(qualified(first, name), GradientCheckEmitter.emit(file.getFileName().toString(), e.getValue(),
                         twinned ? Optional.of(TapeTwins.name(first.ownerPath().get(0))) : Optional.empty()));
@@ -52,7 +58,7 @@ public final class Checks {
      * (else the twin's adjoint could call methods the build's adjoints do not have).
      */
     private static boolean twin(Map<Path, String> sources, Path file, MethodRequest first, Translation base,
-            SortedMap<String, String> classes) {
+            SortedMap<String, String> classes, List<Path> classpath) {
         if (first.ownerPath().size() != 1) {
             return false;
         }
@@ -63,7 +69,7 @@ public final class Checks {
         }
         Map<Path, String> withTwin = new LinkedHashMap<>(sources);
         withTwin.put(file.resolveSibling(TapeTwins.name(owner) + ".java"), twin.get());
-        Translation both = Pipeline.translate(withTwin, Optional.empty());
+        Translation both = Pipeline.translate(withTwin, Optional.empty(), Options.DEFAULT, false, f -> true, classpath);
         String twinAdjoint = qualified(first, TapeTwins.name(owner) + "Adjoint");
         boolean unchanged = base.generated().entrySet().stream().allMatch(g -> g.getValue().equals(both.generated().get(g.getKey())));
         if (both.hasErrors() || !unchanged || !both.generated().containsKey(twinAdjoint)) {

@@ -9,6 +9,7 @@ import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.objects.RecordTypes;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.SourceParser;
+import dev.adjoint.generator.select.ClasspathCallees;
 import dev.adjoint.generator.select.ImplicitCallees;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
@@ -41,6 +42,11 @@ final class FrontEnd {
     record Prepared(List<Diagnostic> diagnostics, List<MethodRequest> requests, Set<MethodDeclaration> implicit, MethodIndex index) {}
 
     static Prepared prepare(Map<Path, String> sources, Optional<String> onlyMethod) {
+        return prepare(sources, onlyMethod, ClasspathCallees.NONE);
+    }
+
+    /** As {@link #prepare(Map, Optional)}, with calls to classes the sources do not declare looked up in {@code classpath}. */
+    static Prepared prepare(Map<Path, String> sources, Optional<String> onlyMethod, ClasspathCallees classpath) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Unit> parsedUnits = new ArrayList<>();
         for (Map.Entry<Path, String> e : new TreeMap<>(sources).entrySet()) {
@@ -65,7 +71,7 @@ final class FrontEnd {
         Selected selected = selectAll(parsedUnits, Set.of());
         // plain methods that the annotated ones call are differentiated too: select again with them
         Set<MethodDeclaration> implicit = ImplicitCallees.of(selected.requests(),
-                MethodIndex.of(units, concat(selected.requests(), selected.customs())));
+                MethodIndex.of(units, concat(selected.requests(), selected.customs()), classpath));
         if (!implicit.isEmpty()) {
             selected = selectAll(parsedUnits, implicit);
         }
@@ -78,7 +84,7 @@ final class FrontEnd {
         }
         List<MethodRequest> callable = new ArrayList<>(requests);
         callable.addAll(customs); // a custom pullback wins over a generated adjoint for callers
-        MethodIndex index = MethodIndex.of(units, callable);
+        MethodIndex index = MethodIndex.of(units, callable, classpath);
         if (onlyMethod.isPresent()) {
             requests = requests.stream().filter(r -> r.methodRef().equals(onlyMethod.get())
                     || (r.packageName().isEmpty() ? "" : r.packageName() + ".").concat(String.join("$", r.ownerPath())).concat("#" + r.name())

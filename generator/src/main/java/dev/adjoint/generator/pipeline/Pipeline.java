@@ -11,6 +11,7 @@ import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.SourceParser;
 import dev.adjoint.generator.reverse.AdjointMethod;
+import dev.adjoint.generator.select.ClasspathCallees;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import java.nio.file.Path;
@@ -57,7 +58,22 @@ public final class Pipeline {
      */
     public static Translation translate(Map<Path, String> sources, Optional<String> onlyMethod, Options options,
             boolean failOnTapeFallback, java.util.function.Predicate<Path> output) {
-        return onALargeStack(() -> translateHere(sources, onlyMethod, options, failOnTapeFallback, output));
+        return translate(sources, onlyMethod, options, failOnTapeFallback, output, List.of());
+    }
+
+    /**
+     * As {@link #translate(Map, Optional, Options, boolean, java.util.function.Predicate)}, with
+     * calls to classes the sources do not declare resolved against the compiled classes of
+     * {@code classpath} (their {@code @Differentiable} methods are called through their compiled
+     * adjoints).
+     */
+    public static Translation translate(Map<Path, String> sources, Optional<String> onlyMethod, Options options,
+            boolean failOnTapeFallback, java.util.function.Predicate<Path> output, List<Path> classpath) {
+        return onALargeStack(() -> {
+            try (ClasspathCallees compiled = ClasspathCallees.of(classpath)) {
+                return translateHere(sources, onlyMethod, options, failOnTapeFallback, output, compiled);
+            }
+        });
     }
 
     /**
@@ -113,18 +129,21 @@ public final class Pipeline {
     /**
      * Drops the tangent methods that call a {@code Jvp} which is not generated (a callee on the
      * tape, or whose own tangent was dropped), until none does. A callee outside this translation
-     * ({@code onlyMethod}) is assumed to have its own.
+     * ({@code onlyMethod}) is assumed to have its own; a compiled one of the classpath has one when
+     * its adjoint class does.
      */
-    private static void keepCallableTangents(Map<MethodRequest, JvpMethod> jvps, java.util.Set<MethodRequest> translated) {
+    private static void keepCallableTangents(Map<MethodRequest, JvpMethod> jvps, java.util.Set<MethodRequest> translated,
+            ClasspathCallees compiled) {
         boolean changed = true;
         while (changed) {
-            changed = jvps.values().removeIf(j -> j.callees().stream().anyMatch(c -> translated.contains(c) && !jvps.containsKey(c)));
+            changed = jvps.values().removeIf(j -> j.callees().stream().anyMatch(c -> (translated.contains(c) && !jvps.containsKey(c))
+                    || !compiled.hasTangent(c)));
         }
     }
 
     private static Translation translateHere(Map<Path, String> sources, Optional<String> onlyMethod, Options options,
-            boolean failOnTapeFallback, java.util.function.Predicate<Path> output) {
-        FrontEnd.Prepared front = FrontEnd.prepare(sources, onlyMethod);
+            boolean failOnTapeFallback, java.util.function.Predicate<Path> output, ClasspathCallees compiled) {
+        FrontEnd.Prepared front = FrontEnd.prepare(sources, onlyMethod, compiled);
         List<Diagnostic> diagnostics = new ArrayList<>(front.diagnostics());
         List<MethodRequest> requests = front.requests();
         MethodIndex index = front.index();
@@ -161,7 +180,7 @@ public final class Pipeline {
         } catch (StackOverflowError deep) {
             taped.forEach(r -> diagnostics.add(tooDeep(r)));
         }
-        keepCallableTangents(jvps, done.keySet());
+        keepCallableTangents(jvps, done.keySet(), compiled);
         Modes.narrow(jvps, hvps);
         Map<String, List<AdjointMethod>> byClass = new LinkedHashMap<>();
         Map<String, Path> fileOf = new LinkedHashMap<>();

@@ -37,10 +37,18 @@ public final class MethodIndex {
 
     private final Map<String, List<Entry>> byOwnerAndName = new HashMap<>();
     private final Set<String> roots = new TreeSet<>();
+    private final Set<String> sourceClasses = new java.util.HashSet<>();
+    private ClasspathCallees classpath = ClasspathCallees.NONE;
 
     /** An index of {@code units}' static methods, marking those in {@code requests}. */
     public static MethodIndex of(List<CompilationUnit> units, List<MethodRequest> requests) {
+        return of(units, requests, ClasspathCallees.NONE);
+    }
+
+    /** As {@link #of(List, List)}, with the compiled classes of {@code classpath} for the classes the sources do not declare. */
+    public static MethodIndex of(List<CompilationUnit> units, List<MethodRequest> requests, ClasspathCallees classpath) {
         MethodIndex index = new MethodIndex();
+        index.classpath = classpath;
         Map<MethodDeclaration, MethodRequest> byDecl = new java.util.IdentityHashMap<>();
         requests.forEach(r -> byDecl.put(r.declaration(), r));
         for (CompilationUnit u : units) {
@@ -56,6 +64,7 @@ public final class MethodIndex {
 
     private void add(String pkg, TypeDeclaration<?> type, String inPackage, Map<MethodDeclaration, MethodRequest> byDecl) {
         String qualified = pkg.isEmpty() ? inPackage : pkg + "." + inPackage;
+        sourceClasses.add(qualified);
         for (MethodDeclaration m : type.getMethods()) {
             if (!m.isStatic()) {
                 continue;
@@ -121,7 +130,15 @@ public final class MethodIndex {
 
     /** The methods named {@code name} of class {@code ownerQualified}. */
     public List<Entry> lookup(String ownerQualified, String name) {
+        if (!sourceClasses.contains(ownerQualified)) {
+            return classpath.lookup(ownerQualified, name); // (a class of the sources wins over its compiled copy)
+        }
         return byOwnerAndName.getOrDefault(ownerQualified + "#" + name, List.of());
+    }
+
+    /** The compiled classes calls may reach beyond the sources. */
+    public ClasspathCallees classpath() {
+        return classpath;
     }
 
     /**

@@ -8,7 +8,11 @@ import dev.adjoint.generator.select.Param;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The tape's recording of a call to a method with a {@code @CustomDerivative} pullback (the value recorder's one kind of call that is not a rule). */
+/**
+ * The tape's recording of a call to a method with a {@code @CustomDerivative} pullback (the value
+ * recorder's one kind of call that is not a rule), and of a call to a compiled method of the
+ * classpath whose adjoint has no recorder: its {@code Vjp} has a pullback's signature.
+ */
 final class CustomCalls {
     private CustomCalls() {}
 
@@ -31,8 +35,13 @@ final class CustomCalls {
         for (int i = 0; i < m.getArguments().size(); i++) {
             Param p = c.params().get(i);
             Expression a = m.getArgument(i);
-            if (p.type().isArray()) {
-                st.error(a, "the tape strategy passes only scalars to the custom derivative of '" + c.name() + "'");
+            if (p.type().isArray() || (p.type().isFloating() && !p.wrt())) {
+                st.error(a, c.customPullback() != null ? "the tape strategy passes only scalars to the custom derivative of '" + c.name() + "'"
+                        : "the call to compiled method '" + c.name() + "' hands it an array, or a value outside its wrt, which the tape"
+                        + " strategy records only through " + c.adjointName() + "Record, and its adjoint " + c.adjointQualifiedName()
+                        + " on the classpath has none (a module generates it for a method on the tape, or one a taped method calls);"
+                        + " mark '" + c.name() + "' strategy = TAPE in its module and rebuild that, or, when neither method writes the"
+                        + " array, let the static strategy take this one");
                 return r.constant("0", t);
             }
             if (!p.type().isFloating()) {
@@ -52,7 +61,8 @@ final class CustomCalls {
         args.addAll(buffers);
         r.pending.flush();
         String z = st.temp("v");
-        st.line(t.java() + " " + z + " = " + owner + "." + c.customPullback() + "(" + String.join(", ", args) + ");");
+        String pullback = c.customPullback() != null ? c.customPullback() : c.adjointName() + "Vjp";
+        st.line(t.java() + " " + z + " = " + owner + "." + pullback + "(" + String.join(", ", args) + ");");
         String h = st.handle(z);
         if (parents.isEmpty()) {
             st.line("int " + h + " = dev.adjoint.tape.Tape.CONSTANT;");

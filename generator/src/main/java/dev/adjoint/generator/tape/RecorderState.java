@@ -24,6 +24,8 @@ final class RecorderState {
     final Lowering scope;
     final Types types;
     final Calls calls;
+    /** The compiled classes of the classpath, whose callees may lack a recorder. */
+    final dev.adjoint.generator.select.ClasspathCallees compiled;
     /** Every identifier the method's declaration writes: the generated names must avoid them. */
     final Set<String> userNames;
     /** The recorder's tape parameter: {@code _tape} unless the user wrote that name. */
@@ -38,6 +40,7 @@ final class RecorderState {
         this.request = request;
         this.scope = new Lowering(request, index);
         this.calls = new Calls(scope);
+        this.compiled = index.classpath();
         this.types = new Types(scope::typeOfName, calls);
         this.userNames = NameClashes.userNames(request);
         this.tape = scope.claim(NameClashes.tapeParameter(request));

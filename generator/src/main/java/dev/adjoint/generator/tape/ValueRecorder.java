@@ -198,7 +198,8 @@ final class ValueRecorder {
 
     private Value call(MethodCallExpr m, Ty t) {
         Optional<MethodRequest> callee = st.calls.differentiableCallee(m);
-        if (callee.isPresent() && callee.get().customPullback() != null) {
+        if (callee.isPresent() && (callee.get().customPullback() != null || !st.compiled.hasRecorder(callee.get()))) {
+            // (a compiled callee whose adjoint has no recorder: recorded as one node from its Vjp, as a pullback is)
             return CustomCalls.record(this, m, callee.get(), t);
         }
         if (callee.isPresent()) {

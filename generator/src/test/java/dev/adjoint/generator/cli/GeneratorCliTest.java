@@ -180,7 +180,7 @@ class GeneratorCliTest {
     }
 
     @Test
-    void classpathIsAcceptedAndRecorded() throws IOException {
+    void classpathIsParsed() throws IOException {
         Path model = write("p/Model.java", MODEL);
         String cp = "lib/a.jar" + File.pathSeparator + "classes";
         GeneratorCli.Options o = GeneratorCli.parse(new String[] {"--classpath", cp, "-cp", "b.jar", model.toString()}).orElseThrow();
@@ -189,6 +189,37 @@ class GeneratorCliTest {
         Run r = run("--classpath", cp, model.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(run(model.toString()), r);
+    }
+
+    /** Writes q.Other's class files (with its adjoint's, when {@code withAdjoint}) into a directory, as another module's build does. */
+    private Path compiledOther(boolean withAdjoint) throws IOException {
+        Map<String, String> sources = new java.util.HashMap<>();
+        sources.put("q.Other", OTHER);
+        if (withAdjoint) {
+            sources.putAll(AdjointGenerator.translate(Map.of(Path.of("Other.java"), OTHER)).generated());
+        }
+        Path classes = tmp.resolve(withAdjoint ? "classes" : "plain-classes");
+        for (Map.Entry<String, byte[]> e : dev.adjoint.generator.testing.InMemoryCompiler.compileToBytes(sources).entrySet()) {
+            Path f = classes.resolve(e.getKey().replace('.', '/') + ".class");
+            Files.createDirectories(f.getParent());
+            Files.write(f, e.getValue());
+        }
+        return classes;
+    }
+
+    @Test
+    void classpathCallsGoThroughTheCompiledAdjoint() throws Exception {
+        Path caller = write("p/Caller.java", CALLER);
+        String runtime = Path.of(dev.adjoint.DoubleGrad.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        Run r = run("--classpath", compiledOther(true) + File.pathSeparator + runtime, caller.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("p.Caller#f: static"), r.err());
+
+        Run missing = run("--classpath", compiledOther(false) + File.pathSeparator + runtime, caller.toString());
+        assertEquals(1, missing.code(), missing.err());
+        assertTrue(missing.err().contains("Caller.java:[9,16] call to 'Other.twice' cannot be differentiated: 'q.Other#twice' is"
+                + " @Differentiable, but its adjoint class q.OtherAdjoint is not on the classpath"), missing.err());
+        assertEquals(1, run(caller.toString()).code()); // without it: an unknown call
     }
 
     @Test

@@ -50,6 +50,11 @@ public final class InMemoryCompiler {
      * @throws AssertionError with javac's messages and the sources when compilation fails
      */
     public static Map<String, byte[]> compileToBytes(Map<String, String> sources) {
+        return compileToBytes(sources, List.of());
+    }
+
+    /** As {@link #compileToBytes(Map)}, with {@code classpath} (directories of class files) before the test class path. */
+    public static Map<String, byte[]> compileToBytes(Map<String, String> sources, List<java.nio.file.Path> classpath) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
         StandardJavaFileManager std = javac.getStandardFileManager(diags, null, null);
@@ -75,7 +80,9 @@ public final class InMemoryCompiler {
                 return text;
             }
         }));
-        List<String> options = List.of("-Xlint:all", "-Werror", "-classpath", System.getProperty("java.class.path"), "--release", "17");
+        List<String> path = new ArrayList<>(classpath.stream().map(java.nio.file.Path::toString).toList());
+        path.add(System.getProperty("java.class.path"));
+        List<String> options = List.of("-Xlint:all", "-Werror", "-classpath", String.join(java.io.File.pathSeparator, path), "--release", "17");
         boolean ok = javac.getTask(null, fm, diags, options, null, units).call();
         if (!ok) {
             StringBuilder sb = new StringBuilder("compilation failed:\n");
