@@ -2,11 +2,10 @@ package corpus;
 
 import dev.adjoint.Differentiable;
 
-/** double[][] parameters and locals: reads, writes in place, jagged rows, calls; the tape handles 1-D arrays only. */
+/** double[][] parameters and locals: reads, writes in place, jagged rows, calls; both strategies. */
 public class Matrices {
 
     // a quadratic form x' A x
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0, 0.5}, {-0.3, 2.0}}, {0.7, -1.2})
     //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}, {0.5, 0.8, 1.4}}, {0.3, 0.1, -0.5})
     @Differentiable
@@ -21,7 +20,6 @@ public class Matrices {
     }
 
     // the Frobenius norm and the trace, a matrix not differentiated
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0, 0.5}, {-0.3, 2.0}}, {{0.7, -1.2}, {0.1, 0.4}})
     //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}, {0.5, 0.8, 1.4}}, {{1.0, 0.0, 0.0}, {0.0, 1.0, 0.0}, {0.0, 0.0, 1.0}})
     @Differentiable(wrt = "a")
@@ -38,7 +36,6 @@ public class Matrices {
     }
 
     // a 2-D wrt parameter written in place, row by row, each element from its left neighbour
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0, 0.5, 0.2}, {-0.3, 2.0, 0.9}})
     //@at ({{0.2, -0.4}, {0.9, 0.3}, {0.5, 0.8}})
     @Differentiable
@@ -56,7 +53,6 @@ public class Matrices {
     }
 
     // jagged rows (a triangle)
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0}, {-0.3, 2.0}, {0.5, 0.8, 1.4}})
     //@at ({{0.2, 0.7}, {0.9}})
     @Differentiable
@@ -73,7 +69,6 @@ public class Matrices {
     }
 
     // a product of two matrices into a local 2-D array, then its trace
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0, 0.5}, {-0.3, 2.0}}, {{0.7, -1.2}, {0.1, 0.4}})
     //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}}, {{0.5, 0.8}, {1.4, -0.2}, {0.3, 0.6}})
     @Differentiable
@@ -95,7 +90,6 @@ public class Matrices {
     }
 
     // a 2-D argument passed to another @Differentiable method (read-only)
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0, 0.5}, {-0.3, 2.0}}, 0.7)
     //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}}, -0.5)
     @Differentiable
@@ -107,7 +101,6 @@ public class Matrices {
         return s;
     }
 
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0, 0.5}, {-0.3, 2.0}}, 1)
     //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}}, 0)
     @Differentiable
@@ -120,7 +113,6 @@ public class Matrices {
     }
 
     // a 2-D local filled from a 1-D parameter, with branches on its elements
-    //@notape the tape handles 1-D arrays only (2-D local)
     //@at ({0.3, -0.7, 1.1})
     //@at ({-1.2, 0.4, 2.0, 0.6})
     @Differentiable

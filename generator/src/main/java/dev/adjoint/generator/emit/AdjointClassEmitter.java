@@ -219,7 +219,11 @@ public final class AdjointClassEmitter {
             b.addParameter(typeName(p.type()), p.name());
             String h = rec.paramHandles().get(i);
             if (h != null) {
-                b.addParameter(p.type().isArray() ? ArrayTypeName.of(TypeName.INT) : TypeName.INT, h);
+                TypeName handle = TypeName.INT; // one handle per floating-point element: int, int[], int[][]
+                for (int d = 0; d < p.type().dims(); d++) {
+                    handle = ArrayTypeName.of(handle);
+                }
+                b.addParameter(handle, h);
             }
         }
         CodeBlock.Builder body = CodeBlock.builder();

@@ -3,7 +3,6 @@ package dev.adjoint.generator.tape;
 import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
@@ -164,6 +163,8 @@ public final class TapeRecorder {
         } else if (s instanceof ReturnStmt r && r.getExpression().isEmpty()) {
             st.error(s, "'return;' without a value in method '" + st.request.name() + "', which returns " + st.request.result()
                     + ": return the result, 'return <value>;'");
+        } else if (s instanceof ReturnStmt r && st.request.result().isArray()) {
+            values.elements.returnArray(r.getExpression().orElseThrow());
         } else if (s instanceof ReturnStmt r) {
             values.beginStatement(r.getExpression().orElseThrow());
             ValueRecorder.Value v = values.convert(values.value(r.getExpression().orElseThrow()), st.request.result());
@@ -328,16 +329,7 @@ public final class TapeRecorder {
         String name = d.getNameAsString();
         Ty t = ty.get();
         if (t.isArray()) {
-            if (t.dims() != 1 || d.getInitializer().isEmpty()
-                    || !(d.getInitializer().get() instanceof com.github.javaparser.ast.expr.ArrayCreationExpr c)
-                    || c.getInitializer().isPresent()) {
-                st.error(d, "local array '" + name + "': the tape strategy supports 1-D arrays created with new " + t.prim().java() + "[n]");
-                return;
-            }
-            String n = passive.text(c.getLevels().get(0).getDimension().orElseThrow());
-            st.scope.bind(name, new Atom.Var(name, t));
-            st.line(t.java() + " " + name + " = new " + t.prim().java() + "[" + n + "];");
-            st.line("int[] " + st.handle(name) + " = " + st.tape + ".borrowHandles(" + name + ".length);");
+            values.elements.declare(d, t);
             return;
         }
         if (!t.isFloating()) {
@@ -373,23 +365,14 @@ public final class TapeRecorder {
             return;
         }
         ValueRecorder.Value v = values.convert(values.value(value), t);
-        // the node first: its partials may read the value about to be overwritten
-        String h = values.handle(v);
         if (target instanceof NameExpr n) {
+            // the node first: its partials may read the value about to be overwritten
+            String h = values.handle(v);
             st.line(n.getNameAsString() + " = " + v.value() + ";");
             st.line(st.handle(n.getNameAsString()) + " = " + h + ";");
-        } else if (target instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr arr) {
-            String i = passive.text(a.getIndex());
-            if (!values.stableIndex(a.getIndex())) {
-                String idx = i;
-                i = st.temp("int");
-                st.line("int " + i + " = " + idx + ";");
-            }
-            st.line(arr.getNameAsString() + "[" + i + "] = " + v.value() + ";");
-            st.line(st.handle(arr.getNameAsString()) + "[" + i + "] = " + h + ";");
-        } else {
+        } else if (!values.elements.store(target, v)) {
             st.error(target, "assignment to '" + Positions.oneLine(target) + "' is not supported by the tape strategy"
-                    + " (1-D arrays and locals only)");
+                    + " (elements of array variables and locals only)");
         }
     }
 }
