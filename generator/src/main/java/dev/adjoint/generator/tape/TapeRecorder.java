@@ -234,23 +234,28 @@ public final class TapeRecorder {
     private void forEach(ForEachStmt fe) {
         Optional<Ty> t = st.types.of(fe.getIterable());
         VariableDeclarator d = fe.getVariable().getVariables().get(0);
-        if (t.isEmpty() || !(fe.getIterable() instanceof NameExpr arr) || t.get().dims() != 1) {
+        // the array and its handles: a variable, or a row of a 2-D one, m[i] (its index read once, as Java does)
+        Optional<List<String>> iterable = t.filter(x -> x.dims() == 1).flatMap(x -> fe.getIterable() instanceof NameExpr arr
+                ? Optional.of(List.of(arr.getNameAsString(), st.handle(arr.getNameAsString()))) : values.elements.argument(fe.getIterable()));
+        if (iterable.isEmpty()) {
             st.error(fe.getIterable(), "for-each over '" + Positions.oneLine(fe.getIterable()) + "' is not supported: iterate over a"
-                    + " double[] or float[] variable");
+                    + " double[] or float[] variable, or a row of a 2-D one");
             return;
         }
+        String array = iterable.get().get(0);
+        String handles = iterable.get().get(1);
         String i = "_i" + st.indent;
         if (st.userNames.contains(i)) {
             i = st.scope.claim(i); // (only then: sibling loops at one depth share the name, as they always have)
         }
-        st.line("for (int " + i + " = 0; " + i + " < " + arr.getNameAsString() + ".length; " + i + "++) {");
+        st.line("for (int " + i + " = 0; " + i + " < " + array + ".length; " + i + "++) {");
         st.indent++;
         st.scope.pushScope();
         Ty elem = t.get().element();
         st.scope.bind(d.getNameAsString(), new Atom.Var(d.getNameAsString(), elem));
-        st.line(elem.java() + " " + d.getNameAsString() + " = " + arr.getNameAsString() + "[" + i + "];");
+        st.line(elem.java() + " " + d.getNameAsString() + " = " + array + "[" + i + "];");
         if (elem.isFloating()) {
-            st.line("int " + st.handle(d.getNameAsString()) + " = " + st.handle(arr.getNameAsString()) + "[" + i + "];");
+            st.line("int " + st.handle(d.getNameAsString()) + " = " + handles + "[" + i + "];");
         }
         if (fe.getBody() instanceof BlockStmt b) {
             b.getStatements().forEach(this::statement);
