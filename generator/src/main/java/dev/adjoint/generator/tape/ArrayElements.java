@@ -98,6 +98,7 @@ final class ArrayElements {
      */
     void declare(VariableDeclarator d, Ty t) {
         String name = d.getNameAsString();
+        st.scope.bind(name, new Atom.Var(name, t)); // (even when rejected: its uses are not reported again)
         Optional<ArrayCreationExpr> creation = d.getInitializer().filter(ArrayCreationExpr.class::isInstance).map(ArrayCreationExpr.class::cast);
         if (t.dims() > 2 || creation.isEmpty() || creation.get().getInitializer().isPresent()
                 || creation.get().getLevels().size() != t.dims()
@@ -107,7 +108,6 @@ final class ArrayElements {
             return;
         }
         List<String> lengths = creation.get().getLevels().stream().map(l -> "[" + passive.text(l.getDimension().orElseThrow()) + "]").toList();
-        st.scope.bind(name, new Atom.Var(name, t));
         st.line(t.java() + " " + name + " = new " + t.prim().java() + String.join("", lengths) + ";");
         if (t.dims() == 1) {
             st.line("int[] " + st.handle(name) + " = " + st.tape + ".borrowHandles(" + name + ".length);");

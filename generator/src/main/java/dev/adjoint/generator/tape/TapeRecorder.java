@@ -365,8 +365,13 @@ public final class TapeRecorder {
             st.line(Positions.oneLine(target).isEmpty() ? "" : passive.text(target) + " = " + passive.text(value) + ";");
             return;
         }
-        if (t.isArray()) {
+        if (t.isArray() && target instanceof NameExpr) {
             st.error(target, "assigning the array variable '" + Positions.oneLine(target) + "' is not supported: write its elements");
+            return;
+        }
+        if (t.isArray()) {
+            st.error(target, "replacing the row '" + Positions.oneLine(target) + "' of a 2-D array is not supported by the tape strategy:"
+                    + " write its elements");
             return;
         }
         ValueRecorder.Value v = values.convert(values.value(value), t);
