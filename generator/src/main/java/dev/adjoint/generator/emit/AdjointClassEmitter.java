@@ -46,6 +46,15 @@ public final class AdjointClassEmitter {
      */
     public static String emit(String sourceFileName, List<AdjointMethod> methods, java.util.Map<MethodRequest, JvpMethod> jvps,
             java.util.Map<MethodRequest, HvpMethod> hvps) {
+        return emit(sourceFileName, methods, jvps, hvps, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #emit(String, List, java.util.Map, java.util.Map)}, with a {@code Jacobian} by rows
+     * (from {@code Vjp} alone) for each array-result method in {@code jacobiansByRows}, which has no {@code Jvp}.
+     */
+    public static String emit(String sourceFileName, List<AdjointMethod> methods, java.util.Map<MethodRequest, JvpMethod> jvps,
+            java.util.Map<MethodRequest, HvpMethod> hvps, java.util.Set<MethodRequest> jacobiansByRows) {
         MethodRequest first = methods.get(0).request();
         TypeSpec.Builder type = TypeSpec.classBuilder(first.adjointSimpleName())
                 .addModifiers(Modifier.FINAL)
@@ -81,6 +90,9 @@ public final class AdjointClassEmitter {
             type.addMethod(vjp(m));
             m.recorder().ifPresent(rec -> type.addMethod(recorder(m, rec)));
             JvpMethod j = jvps.get(m.request());
+            if (jacobiansByRows.contains(m.request())) {
+                type.addMethod(JacobianEmitter.jacobianByRows(m.request()));
+            }
             if (j != null) {
                 type.addMethod(jvp(j));
                 if (m.request().result().isArray()) {
