@@ -282,6 +282,27 @@ class TapeStrategyTest {
     }
 
     @Test
+    void aWarmTapeGradientCallOverAMatrixAllocatesNothing() throws Exception {
+        Differentiated d = Differentiated.of("tape.Rows", MATRICES, Options.DEFAULT);
+        double[][] m = {{0.5, -1.0, 2.0}, {0.25, 1.5}, {-0.75, 0.3, 1.1}};
+        double[][] dm = {new double[3], new double[2], new double[3]};
+        java.lang.reflect.Method vjp = d.loader().loadClass("tape.RowsAdjoint").getDeclaredMethod("rowSumVjp",
+                double[][].class, int.class, double.class, double[][].class);
+        vjp.setAccessible(true);
+        Object[] args = {m, 0, 1.0, dm};
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 20_000; i++) {
+            vjp.invoke(null, args);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 1000; i++) {
+            vjp.invoke(null, args);
+        }
+        long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
+        assertTrue(perCall <= 32, "a warm tape gradient call over a matrix allocated " + perCall + " bytes (reflection boxes: 16)");
+    }
+
+    @Test
     void tapeAndStaticAgreeToRounding() {
         Differentiated d = Differentiated.of("tape.Shapes", SRC, Options.DEFAULT);
         double[] w = {0.3, -1.2, 0.8, 2.0};
