@@ -132,4 +132,24 @@ public class Matrices {
         }
         return s;
     }
+
+    // a scratch array per row, of that row's length: the static strategy needs local arrays at the top
+    // (their length changes with the loop), so AUTO takes the tape
+    //@autotape a local array created in a loop, its length the row's
+    //@at ({{1.0, 0.5}, {-0.3, 2.0, 0.9}})
+    //@at ({{0.2}, {0.9, 0.3}, {0.5, 0.8, -1.4}})
+    @Differentiable
+    static double rowScratch(double[][] m) {
+        double s = 0;
+        for (int i = 0; i < m.length; i++) {
+            double[] sq = new double[m[i].length];
+            for (int j = 0; j < m[i].length; j++) {
+                sq[j] = Math.sin(m[i][j]) * m[i][j];
+            }
+            for (int j = 0; j < sq.length; j++) {
+                s += sq[j] * sq[(j + 1) % sq.length];
+            }
+        }
+        return s;
+    }
 }
