@@ -218,8 +218,9 @@ public final class AdjointClassEmitter {
         MethodRequest r = m.request();
         String tape = NameClashes.tapeParameter(r);
         MethodSpec.Builder b = MethodSpec.methodBuilder(r.adjointName() + "Record").addModifiers(Modifier.STATIC).returns(typeName(r.result()))
-                .addJavadoc("Runs {@link $L#$L} recording every operation on {@code $L}; the result's handle is left in\n"
-                        + "{@code $L.result()}. Used by the tape strategy.\n", r.ownerSimpleName(), r.name(), tape, tape);
+                .addJavadoc("Runs {@link $L#$L} recording every operation on {@code $L}; the result's $L left in\n"
+                        + "{@code $L.$L()}. Used by the tape strategy.\n", r.ownerSimpleName(), r.name(), tape,
+                        r.result().isArray() ? "element handles are" : "handle is", tape, r.result().isArray() ? "resultHandles" : "result");
         receiver(r, b);
         b.addParameter(ClassName.get("dev.adjoint.tape", "Tape"), tape);
         if (rec.body().contains("switch (")) {

@@ -100,6 +100,11 @@ final class ArrayElements {
         String name = d.getNameAsString();
         st.scope.bind(name, new Atom.Var(name, t)); // (even when rejected: its uses are not reported again)
         Optional<ArrayCreationExpr> creation = d.getInitializer().filter(ArrayCreationExpr.class::isInstance).map(ArrayCreationExpr.class::cast);
+        if (d.getInitializer().filter(MethodCallExpr.class::isInstance).isPresent()) {
+            st.error(d, "local array '" + name + "' holds the array a call returns, which no strategy follows into the caller;"
+                    + " create it with new " + t.prim().java() + "[n] and let the method write into it (an array parameter it fills)");
+            return;
+        }
         if (t.dims() > 2 || creation.isEmpty() || creation.get().getInitializer().isPresent()
                 || creation.get().getLevels().size() != t.dims()
                 || creation.get().getLevels().stream().anyMatch(l -> l.getDimension().isEmpty())) {
@@ -136,8 +141,8 @@ final class ArrayElements {
     /** {@code return x;} of an array result: the handles of its elements go to the caller with it. */
     void returnArray(Expression e) {
         if (!(e instanceof NameExpr n) || st.scope.lookup(n.getNameAsString()).filter(v -> v.type().equals(st.request.result())).isEmpty()) {
-            st.error(e, "the tape strategy returns an array result by the name of its variable ('return y;'), not '"
-                    + Positions.oneLine(e) + "': assign it to a local array first");
+            st.error(e, "'return " + Positions.oneLine(e) + "' is not supported: return an array result by the name of its"
+                    + " variable, declared first ('" + st.request.result().java() + " y = ...; return y;')");
             return;
         }
         st.line(st.tape + ".setResult(" + st.handle(n.getNameAsString()) + ");");
