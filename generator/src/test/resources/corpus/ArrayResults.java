@@ -6,7 +6,6 @@ import dev.adjoint.Differentiable;
 public class ArrayResults {
 
     // elementwise: y[i] = c * x[i]^2
-    //@notape the tape does not handle array results
     //@at ({0.5, -1.5, 2.0}, 0.7)
     //@at ({-0.3, 1.1}, -1.2)
     @Differentiable
@@ -19,7 +18,6 @@ public class ArrayResults {
     }
 
     // a result whose elements mix all inputs (a softmax)
-    //@notape the tape does not handle array results
     //@at ({0.5, -1.5, 2.0})
     //@at ({-0.3, 1.1, 0.4, 0.9})
     @Differentiable
@@ -41,7 +39,6 @@ public class ArrayResults {
     }
 
     // a result of another length, from scalars only
-    //@notape the tape does not handle array results
     //@at (0.7, 1.3, 4)
     //@at (-0.4, 0.6, 2)
     @Differentiable
@@ -56,7 +53,6 @@ public class ArrayResults {
     }
 
     // a prefix sum with a branch per element
-    //@notape the tape does not handle array results
     //@at ({0.5, -1.5, 2.0, 0.3})
     //@at ({-0.3, 1.1})
     @Differentiable
@@ -75,7 +71,6 @@ public class ArrayResults {
     }
 
     // a result computed by calls to a scalar @Differentiable method of the class
-    //@notape the tape does not handle array results
     //@at ({0.5, -1.5, 2.0}, {1.5, 0.25, -0.9})
     //@at ({-0.3, 1.1}, {0.7, 0.2})
     @Differentiable(wrt = "x")
@@ -96,7 +91,6 @@ public class ArrayResults {
     }
 
     // a matrix-vector product of a flattened matrix: every output reads every input
-    //@notape the tape does not handle array results
     //@at ({0.5, -1.5, 2.0, 0.3, 1.1, -0.2}, {0.7, 0.2, -0.4})
     //@at ({-0.3, 1.1, 0.4, 0.9}, {1.5, -0.5})
     @Differentiable
@@ -114,7 +108,6 @@ public class ArrayResults {
     }
 
     // the result's elements are overwritten: the reverse sweep must not roll back the array it returns
-    //@notape the tape does not handle array results
     //@at ({0.5, -1.5, 2.0})
     //@at ({-0.3, 1.1})
     @Differentiable

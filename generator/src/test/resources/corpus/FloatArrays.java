@@ -59,7 +59,6 @@ public class FloatArrays {
     }
 
     // a float[][] parameter (a quadratic form)
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0, 0.5}, {-0.3, 2.0}}, {0.7, -1.2})
     //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}, {0.5, 0.8, 1.4}}, {0.3, 0.1, -0.5})
     @Differentiable
@@ -74,7 +73,6 @@ public class FloatArrays {
     }
 
     // a float[][] written in place
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0, 0.5, 0.2}, {-0.3, 2.0, 0.9}})
     //@at ({{0.2, -0.4}, {0.9, 0.3}, {0.5, 0.8}})
     @Differentiable
@@ -92,7 +90,6 @@ public class FloatArrays {
     }
 
     // a float[] result
-    //@notape the tape does not handle array results
     //@at ({0.5, -1.5, 2.0}, 0.7)
     //@at ({-0.3, 1.1}, -1.2)
     @Differentiable
@@ -118,7 +115,6 @@ public class FloatArrays {
     }
 
     // a float[][] local
-    //@notape the tape handles 1-D arrays only (2-D local)
     //@at ({0.3, -0.7, 1.1})
     //@at ({-1.2, 0.4})
     @Differentiable

@@ -124,7 +124,6 @@ public class LocalArrays {
     }
 
     // a 2-D local array (a table of partial products)
-    //@notape the tape handles 1-D arrays only
     //@at ({0.3, -0.7, 1.1})
     //@at ({-1.2, 0.4, 2.0, 0.6})
     @Differentiable
@@ -223,7 +222,6 @@ public class LocalArrays {
     }
 
     // the same with a 2-D local array after an early return
-    //@notape the tape handles 1-D arrays only
     //@at ({0.5, -1.5, 2.0})
     //@at ({-0.5, 1.5})
     @Differentiable

@@ -2,11 +2,10 @@ package corpus;
 
 import dev.adjoint.Differentiable;
 
-/** double[][] parameters and locals: reads, writes in place, jagged rows, calls; the tape handles 1-D arrays only. */
+/** double[][] parameters and locals: reads, writes in place, jagged rows, calls; both strategies. */
 public class Matrices {
 
     // a quadratic form x' A x
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0, 0.5}, {-0.3, 2.0}}, {0.7, -1.2})
     //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}, {0.5, 0.8, 1.4}}, {0.3, 0.1, -0.5})
     @Differentiable
@@ -21,7 +20,6 @@ public class Matrices {
     }
 
     // the Frobenius norm and the trace, a matrix not differentiated
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0, 0.5}, {-0.3, 2.0}}, {{0.7, -1.2}, {0.1, 0.4}})
     //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}, {0.5, 0.8, 1.4}}, {{1.0, 0.0, 0.0}, {0.0, 1.0, 0.0}, {0.0, 0.0, 1.0}})
     @Differentiable(wrt = "a")
@@ -38,7 +36,6 @@ public class Matrices {
     }
 
     // a 2-D wrt parameter written in place, row by row, each element from its left neighbour
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0, 0.5, 0.2}, {-0.3, 2.0, 0.9}})
     //@at ({{0.2, -0.4}, {0.9, 0.3}, {0.5, 0.8}})
     @Differentiable
@@ -56,7 +53,6 @@ public class Matrices {
     }
 
     // jagged rows (a triangle)
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0}, {-0.3, 2.0}, {0.5, 0.8, 1.4}})
     //@at ({{0.2, 0.7}, {0.9}})
     @Differentiable
@@ -73,7 +69,6 @@ public class Matrices {
     }
 
     // a product of two matrices into a local 2-D array, then its trace
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0, 0.5}, {-0.3, 2.0}}, {{0.7, -1.2}, {0.1, 0.4}})
     //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}}, {{0.5, 0.8}, {1.4, -0.2}, {0.3, 0.6}})
     @Differentiable
@@ -95,7 +90,6 @@ public class Matrices {
     }
 
     // a 2-D argument passed to another @Differentiable method (read-only)
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0, 0.5}, {-0.3, 2.0}}, 0.7)
     //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}}, -0.5)
     @Differentiable
@@ -107,7 +101,6 @@ public class Matrices {
         return s;
     }
 
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.0, 0.5}, {-0.3, 2.0}}, 1)
     //@at ({{0.2, -0.4, 1.1}, {0.9, 0.3, -0.6}}, 0)
     @Differentiable
@@ -120,7 +113,6 @@ public class Matrices {
     }
 
     // a 2-D local filled from a 1-D parameter, with branches on its elements
-    //@notape the tape handles 1-D arrays only (2-D local)
     //@at ({0.3, -0.7, 1.1})
     //@at ({-1.2, 0.4, 2.0, 0.6})
     @Differentiable
@@ -139,5 +131,64 @@ public class Matrices {
             s += o[i][(i + 1) % v.length] + o[i][i];
         }
         return s;
+    }
+
+    // a scratch array per row, of that row's length: the static strategy needs local arrays at the top
+    // (their length changes with the loop), so AUTO takes the tape
+    //@autotape a local array created in a loop, its length the row's
+    //@at ({{1.0, 0.5}, {-0.3, 2.0, 0.9}})
+    //@at ({{0.2}, {0.9, 0.3}, {0.5, 0.8, -1.4}})
+    @Differentiable
+    static double rowScratch(double[][] m) {
+        double s = 0;
+        for (int i = 0; i < m.length; i++) {
+            double[] sq = new double[m[i].length];
+            for (int j = 0; j < m[i].length; j++) {
+                sq[j] = Math.sin(m[i][j]) * m[i][j];
+            }
+            for (int j = 0; j < sq.length; j++) {
+                s += sq[j] * sq[(j + 1) % sq.length];
+            }
+        }
+        return s;
+    }
+
+    // a row passed to other @Differentiable methods, one reading it, one writing it: the static strategy passes
+    // arrays by name only, so AUTO takes the tape, which passes the row with its row of handles
+    //@autotape a row m[i] passed to a method
+    //@at ({{1.0, 0.5}, {-0.3, 2.0, 0.9}}, 0.7)
+    //@at ({{0.2}, {0.9, 0.3}, {0.5, 0.8, -1.4}}, -1.1)
+    @Differentiable
+    static double rowsThroughCalls(double[][] m, double c) {
+        double s = 0;
+        for (int i = 0; i < m.length; i++) {
+            s += Math.sin(sumOfSquares(m[i])) * m[i][0];
+            scaleInPlace(m[i], c);
+        }
+        for (int i = 0; i < m.length; i++) {
+            s += m[i][m[i].length - 1] * c;
+        }
+        return s;
+    }
+
+    //@at ({1.0, -0.5, 2.0})
+    //@at ({0.3})
+    @Differentiable
+    static double sumOfSquares(double[] v) {
+        double s = 0;
+        for (int j = 0; j < v.length; j++) {
+            s += v[j] * v[j];
+        }
+        return s;
+    }
+
+    //@at ({1.0, -0.5, 2.0}, 0.7)
+    //@at ({0.3}, -1.2)
+    @Differentiable
+    static double scaleInPlace(double[] v, double c) {
+        for (int j = 0; j < v.length; j++) {
+            v[j] = v[j] * c + Math.tanh(v[j]);
+        }
+        return v[0];
     }
 }

@@ -29,6 +29,7 @@ import java.util.Arrays;
  */
 public final class Tape {
     private int result = CONSTANT;
+    private int[] resultHandles;
     /** The handle of a value without derivative (a constant); pushes with only CONSTANT parents record nothing and return CONSTANT. */
     public static final int CONSTANT = -1;
 
@@ -258,6 +259,21 @@ public final class Tape {
     /** The handle the last {@link #setResult(int)} left. */
     public int result() {
         return result;
+    }
+
+    /** As {@link #setResult(int)} for an array result: the handles of its elements (borrowed, see {@link #borrowHandles}). */
+    public void setResult(int[] handles) {
+        resultHandles = handles;
+    }
+
+    /** The handles the last {@link #setResult(int[])} left. */
+    public int[] resultHandles() {
+        return resultHandles;
+    }
+
+    /** The pool behind {@link #borrowHandles(int)}, for {@link RowHandles}. */
+    HandlePool handlePool() {
+        return handles;
     }
 
     /** The length of the node arrays (for tests of reuse). */

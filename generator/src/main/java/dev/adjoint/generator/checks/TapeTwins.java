@@ -23,11 +23,6 @@ import java.util.Optional;
 public final class TapeTwins {
     private TapeTwins() {}
 
-    /** Whether the tape strategy can take {@code m}'s signature: a scalar result, no 2-D array parameter. */
-    public static boolean tapeable(MethodDeclaration m) {
-        return m.getType().getArrayLevel() == 0 && m.getParameters().stream().allMatch(p -> p.getType().getArrayLevel() < 2);
-    }
-
     /** The twin's simple name. */
     public static String name(String owner) {
         return owner + "TapeTwin";
@@ -49,9 +44,6 @@ public final class TapeTwins {
         cu.findAll(SimpleName.class).stream().filter(n -> n.asString().equals(owner)).forEach(n -> n.setIdentifier(twin));
         cu.findAll(Name.class).stream().filter(n -> n.getIdentifier().equals(owner)).forEach(n -> n.setIdentifier(twin));
         for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
-            if (!tapeable(m)) {
-                continue; // the tape has no array results and no 2-D arrays: such a method keeps its strategy
-            }
             for (AnnotationExpr a : List.copyOf(m.getAnnotations())) {
                 if (MethodSelector.isDifferentiable(a)) {
                     NodeList<MemberValuePair> pairs = new NodeList<>();

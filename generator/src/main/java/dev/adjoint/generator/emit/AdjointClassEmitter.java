@@ -46,6 +46,15 @@ public final class AdjointClassEmitter {
      */
     public static String emit(String sourceFileName, List<AdjointMethod> methods, java.util.Map<MethodRequest, JvpMethod> jvps,
             java.util.Map<MethodRequest, HvpMethod> hvps) {
+        return emit(sourceFileName, methods, jvps, hvps, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #emit(String, List, java.util.Map, java.util.Map)}, with a {@code Jacobian} by rows
+     * (from {@code Vjp} alone) for each array-result method in {@code jacobiansByRows}, which has no {@code Jvp}.
+     */
+    public static String emit(String sourceFileName, List<AdjointMethod> methods, java.util.Map<MethodRequest, JvpMethod> jvps,
+            java.util.Map<MethodRequest, HvpMethod> hvps, java.util.Set<MethodRequest> jacobiansByRows) {
         MethodRequest first = methods.get(0).request();
         TypeSpec.Builder type = TypeSpec.classBuilder(first.adjointSimpleName())
                 .addModifiers(Modifier.FINAL)
@@ -81,6 +90,9 @@ public final class AdjointClassEmitter {
             type.addMethod(vjp(m));
             m.recorder().ifPresent(rec -> type.addMethod(recorder(m, rec)));
             JvpMethod j = jvps.get(m.request());
+            if (jacobiansByRows.contains(m.request())) {
+                type.addMethod(JacobianEmitter.jacobianByRows(m.request()));
+            }
             if (j != null) {
                 type.addMethod(jvp(j));
                 if (m.request().result().isArray()) {
@@ -206,8 +218,9 @@ public final class AdjointClassEmitter {
         MethodRequest r = m.request();
         String tape = NameClashes.tapeParameter(r);
         MethodSpec.Builder b = MethodSpec.methodBuilder(r.adjointName() + "Record").addModifiers(Modifier.STATIC).returns(typeName(r.result()))
-                .addJavadoc("Runs {@link $L#$L} recording every operation on {@code $L}; the result's handle is left in\n"
-                        + "{@code $L.result()}. Used by the tape strategy.\n", r.ownerSimpleName(), r.name(), tape, tape);
+                .addJavadoc("Runs {@link $L#$L} recording every operation on {@code $L}; the result's $L left in\n"
+                        + "{@code $L.$L()}. Used by the tape strategy.\n", r.ownerSimpleName(), r.name(), tape,
+                        r.result().isArray() ? "element handles are" : "handle is", tape, r.result().isArray() ? "resultHandles" : "result");
         receiver(r, b);
         b.addParameter(ClassName.get("dev.adjoint.tape", "Tape"), tape);
         if (rec.body().contains("switch (")) {
@@ -219,7 +232,11 @@ public final class AdjointClassEmitter {
             b.addParameter(typeName(p.type()), p.name());
             String h = rec.paramHandles().get(i);
             if (h != null) {
-                b.addParameter(p.type().isArray() ? ArrayTypeName.of(TypeName.INT) : TypeName.INT, h);
+                TypeName handle = TypeName.INT; // one handle per floating-point element: int, int[], int[][]
+                for (int d = 0; d < p.type().dims(); d++) {
+                    handle = ArrayTypeName.of(handle);
+                }
+                b.addParameter(handle, h);
             }
         }
         CodeBlock.Builder body = CodeBlock.builder();

@@ -69,7 +69,7 @@ public final class GradientCheckEmitter {
         String wrt = r.params().stream().filter(Param::wrt).map(p -> Integer.toString(r.params().indexOf(p)))
                 .collect(Collectors.joining(", "));
         String names = r.params().stream().map(p -> "\"" + p.name() + "\"").collect(Collectors.joining(", "));
-        if (twin.isPresent() && dev.adjoint.generator.checks.TapeTwins.tapeable(r.declaration())) {
+        if (twin.isPresent()) {
             b.addStatement("$T check = $T.of($T.class, $S, $L).wrt($L).named($L).againstTape($T.class)", CHECK, CHECK, owner, r.name(),
                     types, wrt, names, twin.get());
         } else {

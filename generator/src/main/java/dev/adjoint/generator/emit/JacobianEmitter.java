@@ -28,7 +28,18 @@ final class JacobianEmitter {
     private JacobianEmitter() {}
 
     static MethodSpec jacobian(JvpMethod j) {
-        MethodRequest r = j.request();
+        return jacobian(j.request(), true);
+    }
+
+    /**
+     * The same for a method without a {@code Jvp} (one on the tape): {@code m} {@code Vjp} calls,
+     * one row each, whatever the shape.
+     */
+    static MethodSpec jacobianByRows(MethodRequest r) {
+        return jacobian(r, false);
+    }
+
+    private static MethodSpec jacobian(MethodRequest r, boolean columns) {
         Names names = new Names(NameClashes.userNames(r));
         String jac = names.claim("jac");
         String n = names.claim("_n");
@@ -53,18 +64,22 @@ final class JacobianEmitter {
         }
         b.addParameter(ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)), jac);
         b.addJavadoc("Returns {@link $L#$L} and fills {@code $L} (rows: the result's elements; columns: the differentiated\n"
-                + "inputs in declaration order, 2-D arrays row by row) with its Jacobian, by reverse mode row by row\n"
-                + "or by forward mode column by column, whichever takes fewer calls.\n", r.ownerSimpleName(), r.name(), jac);
+                + "inputs in declaration order, 2-D arrays row by row) with its Jacobian, by reverse mode row by row"
+                + (columns ? "\nor by forward mode column by column, whichever takes fewer calls.\n" : ".\n"), r.ownerSimpleName(), r.name(), jac);
         String owner = ClassSpelling.of(r).owner(r).orElseThrow();
         CodeBlock.Builder c = CodeBlock.builder();
         StringBuilder size = new StringBuilder("0");
         for (Param p : r.wrtParams()) {
             size.append(" + ").append(sizeOf(p));
         }
-        c.addStatement("int $L = $L", n, size);
+        if (columns) {
+            c.addStatement("int $L = $L", n, size);
+        }
         c.addStatement("$L[] $L = $L.$L($L)", elem, value, owner, r.name(), String.join(", ", copies));
         c.addStatement("int $L = $L.length", m, value);
-        c.beginControlFlow("if ($L <= $L)", m, n);
+        if (columns) {
+            c.beginControlFlow("if ($L <= $L)", m, n);
+        }
         c.add("// row $L: the gradient of result $L (reverse mode)\n", i, i);
         c.beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, m, i);
         String seed = names.claim("_seed");
@@ -96,6 +111,16 @@ final class JacobianEmitter {
             c.addStatement("$L += $L", offset, sizeOf(p));
         }
         c.endControlFlow();
+        if (columns) {
+            columns(c, r, names, copies, jac, n, m, i, col, offset, elem);
+        }
+        c.addStatement("return $L.$L($L)", owner, r.name(), String.join(", ", args));
+        return b.addCode(c.build()).build();
+    }
+
+    /** The other branch: {@code n} Jvp calls, one column each, when the inputs are fewer than the results. */
+    private static void columns(CodeBlock.Builder c, MethodRequest r, Names names, List<String> copies, String jac, String n, String m,
+            String i, String col, String offset, String elem) {
         c.nextControlFlow("else");
         c.add("// column $L: the derivative along input $L (forward mode)\n", col, col);
         String out = names.claim("_column");
@@ -123,8 +148,6 @@ final class JacobianEmitter {
         c.endControlFlow();
         c.endControlFlow();
         c.endControlFlow();
-        c.addStatement("return $L.$L($L)", owner, r.name(), String.join(", ", args));
-        return b.addCode(c.build()).build();
     }
 
     /** The number of flat inputs parameter {@code p} contributes, as Java text. */

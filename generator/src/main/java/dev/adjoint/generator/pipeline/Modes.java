@@ -57,6 +57,22 @@ final class Modes {
         return m.isEmpty() || m.contains(mode);
     }
 
+    /**
+     * The array-result methods that get a {@code Jacobian} from their {@code Vjp} alone: those that
+     * ask for {@code FORWARD} but have no {@code Jvp} (the tape's), static ones (an instance method
+     * has no forward-mode methods yet).
+     */
+    static Set<MethodRequest> jacobiansByRows(Set<MethodRequest> done, Map<MethodRequest, JvpMethod> jvps) {
+        Set<MethodRequest> out = new HashSet<>();
+        for (MethodRequest r : done) {
+            if (r.result().isArray() && !jvps.containsKey(r) && wants(r, "FORWARD")
+                    && dev.adjoint.generator.objects.Receiver.of(r).isEmpty()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
     /** Drops from {@code jvps} and {@code hvps} what no annotation asks for and no kept {@code Jvp} calls. */
     static void narrow(Map<MethodRequest, JvpMethod> jvps, Map<MethodRequest, HvpMethod> hvps) {
         hvps.keySet().removeIf(r -> !wants(r, "HVP"));

@@ -182,6 +182,7 @@ public final class Pipeline {
         }
         keepCallableTangents(jvps, done.keySet(), compiled);
         Modes.narrow(jvps, hvps);
+        Set<MethodRequest> jacobiansByRows = Modes.jacobiansByRows(done.keySet(), jvps);
         Map<String, List<AdjointMethod>> byClass = new LinkedHashMap<>();
         Map<String, Path> fileOf = new LinkedHashMap<>();
         for (Map.Entry<MethodRequest, AdjointMethod> e : done.entrySet()) {
@@ -197,7 +198,8 @@ public final class Pipeline {
         if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
             for (Map.Entry<String, List<AdjointMethod>> e : byClass.entrySet()) {
                 try {
-                    generated.put(e.getKey(), AdjointClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), e.getValue(), jvps, hvps));
+                    generated.put(e.getKey(), AdjointClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), e.getValue(), jvps, hvps,
+                            jacobiansByRows));
                     generated.putAll(GradClassEmitter.emitAll(fileOf.get(e.getKey()).getFileName().toString(), e.getValue()));
                 } catch (StackOverflowError deep) {
                     e.getValue().forEach(m -> diagnostics.add(tooDeep(m.request())));

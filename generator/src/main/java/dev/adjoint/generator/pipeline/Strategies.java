@@ -64,9 +64,6 @@ final class Strategies {
         if (r.strategy() == Strategy.STATIC) {
             return new Choice(Optional.empty(), staticProblems, "");
         }
-        if (r.result().isArray()) {
-            return new Choice(Optional.empty(), staticProblems, ""); // the tape has no array results: nowhere to fall back
-        }
         Diagnostic why = staticProblems.get(0);
         String reason = "tape, because " + why.file().getFileName() + ":[" + why.line() + "," + why.column() + "] " + why.message();
         if (failOnTapeFallback) {
@@ -161,7 +158,7 @@ final class Strategies {
                 more.addAll(staticAttempt(r, index, options).problems());
                 more.removeIf(d -> seen.contains(d.line() + ":" + d.column()));
             }
-            if (r.strategy() == Strategy.TAPE || (r.strategy() == Strategy.AUTO && !more.isEmpty() && !r.result().isArray())) {
+            if (r.strategy() == Strategy.TAPE || (r.strategy() == Strategy.AUTO && !more.isEmpty())) {
                 more.clear();
                 more.addAll(TapeRecorder.record(r, index).diagnostics());
             }
@@ -200,11 +197,6 @@ final class Strategies {
     }
 
     private static Choice tape(MethodRequest r, MethodIndex index, String report) {
-        if (r.result().isArray()) {
-            return new Choice(Optional.empty(), List.of(Positions.error(r.file(), r.declaration().getType(),
-                    "method '" + r.name() + "' returns an array: the tape strategy does not handle array results yet;"
-                            + " make the method fit the static strategy (README's supported-Java table)")), "");
-        }
         TapeRecorder.Recording rec = TapeRecorder.record(r, index);
         if (!rec.diagnostics().isEmpty()) {
             return new Choice(Optional.empty(), rec.diagnostics(), "");

@@ -139,7 +139,7 @@ final class AdjointNames {
             params.add(p.type().java());
             recorded.add(p.type().java());
             if (p.type().isFloating()) {
-                recorded.add(p.type().isArray() ? "int[]" : "int");
+                recorded.add("int" + "[]".repeat(p.type().dims())); // a handle per element
             }
             if (p.wrt()) {
                 buffers.add(p.type().isArray() ? p.type().java() : p.type().prim() == Ty.Prim.FLOAT ? "FloatGrad" : "DoubleGrad");

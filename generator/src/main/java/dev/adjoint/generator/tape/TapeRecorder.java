@@ -3,7 +3,6 @@ package dev.adjoint.generator.tape;
 import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
@@ -164,6 +163,8 @@ public final class TapeRecorder {
         } else if (s instanceof ReturnStmt r && r.getExpression().isEmpty()) {
             st.error(s, "'return;' without a value in method '" + st.request.name() + "', which returns " + st.request.result()
                     + ": return the result, 'return <value>;'");
+        } else if (s instanceof ReturnStmt r && st.request.result().isArray()) {
+            values.elements.returnArray(r.getExpression().orElseThrow());
         } else if (s instanceof ReturnStmt r) {
             values.beginStatement(r.getExpression().orElseThrow());
             ValueRecorder.Value v = values.convert(values.value(r.getExpression().orElseThrow()), st.request.result());
@@ -233,23 +234,28 @@ public final class TapeRecorder {
     private void forEach(ForEachStmt fe) {
         Optional<Ty> t = st.types.of(fe.getIterable());
         VariableDeclarator d = fe.getVariable().getVariables().get(0);
-        if (t.isEmpty() || !(fe.getIterable() instanceof NameExpr arr) || t.get().dims() != 1) {
+        // the array and its handles: a variable, or a row of a 2-D one, m[i] (its index read once, as Java does)
+        Optional<List<String>> iterable = t.filter(x -> x.dims() == 1).flatMap(x -> fe.getIterable() instanceof NameExpr arr
+                ? Optional.of(List.of(arr.getNameAsString(), st.handle(arr.getNameAsString()))) : values.elements.argument(fe.getIterable()));
+        if (iterable.isEmpty()) {
             st.error(fe.getIterable(), "for-each over '" + Positions.oneLine(fe.getIterable()) + "' is not supported: iterate over a"
-                    + " double[] or float[] variable");
+                    + " double[] or float[] variable, or a row of a 2-D one");
             return;
         }
+        String array = iterable.get().get(0);
+        String handles = iterable.get().get(1);
         String i = "_i" + st.indent;
         if (st.userNames.contains(i)) {
             i = st.scope.claim(i); // (only then: sibling loops at one depth share the name, as they always have)
         }
-        st.line("for (int " + i + " = 0; " + i + " < " + arr.getNameAsString() + ".length; " + i + "++) {");
+        st.line("for (int " + i + " = 0; " + i + " < " + array + ".length; " + i + "++) {");
         st.indent++;
         st.scope.pushScope();
         Ty elem = t.get().element();
         st.scope.bind(d.getNameAsString(), new Atom.Var(d.getNameAsString(), elem));
-        st.line(elem.java() + " " + d.getNameAsString() + " = " + arr.getNameAsString() + "[" + i + "];");
+        st.line(elem.java() + " " + d.getNameAsString() + " = " + array + "[" + i + "];");
         if (elem.isFloating()) {
-            st.line("int " + st.handle(d.getNameAsString()) + " = " + st.handle(arr.getNameAsString()) + "[" + i + "];");
+            st.line("int " + st.handle(d.getNameAsString()) + " = " + handles + "[" + i + "];");
         }
         if (fe.getBody() instanceof BlockStmt b) {
             b.getStatements().forEach(this::statement);
@@ -328,16 +334,7 @@ public final class TapeRecorder {
         String name = d.getNameAsString();
         Ty t = ty.get();
         if (t.isArray()) {
-            if (t.dims() != 1 || d.getInitializer().isEmpty()
-                    || !(d.getInitializer().get() instanceof com.github.javaparser.ast.expr.ArrayCreationExpr c)
-                    || c.getInitializer().isPresent()) {
-                st.error(d, "local array '" + name + "': the tape strategy supports 1-D arrays created with new " + t.prim().java() + "[n]");
-                return;
-            }
-            String n = passive.text(c.getLevels().get(0).getDimension().orElseThrow());
-            st.scope.bind(name, new Atom.Var(name, t));
-            st.line(t.java() + " " + name + " = new " + t.prim().java() + "[" + n + "];");
-            st.line("int[] " + st.handle(name) + " = " + st.tape + ".borrowHandles(" + name + ".length);");
+            values.elements.declare(d, t);
             return;
         }
         if (!t.isFloating()) {
@@ -368,28 +365,24 @@ public final class TapeRecorder {
             st.line(Positions.oneLine(target).isEmpty() ? "" : passive.text(target) + " = " + passive.text(value) + ";");
             return;
         }
-        if (t.isArray()) {
+        if (t.isArray() && target instanceof NameExpr) {
             st.error(target, "assigning the array variable '" + Positions.oneLine(target) + "' is not supported: write its elements");
             return;
         }
+        if (t.isArray()) {
+            st.error(target, "replacing the row '" + Positions.oneLine(target) + "' of a 2-D array is not supported by the tape strategy:"
+                    + " write its elements");
+            return;
+        }
         ValueRecorder.Value v = values.convert(values.value(value), t);
-        // the node first: its partials may read the value about to be overwritten
-        String h = values.handle(v);
         if (target instanceof NameExpr n) {
+            // the node first: its partials may read the value about to be overwritten
+            String h = values.handle(v);
             st.line(n.getNameAsString() + " = " + v.value() + ";");
             st.line(st.handle(n.getNameAsString()) + " = " + h + ";");
-        } else if (target instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr arr) {
-            String i = passive.text(a.getIndex());
-            if (!values.stableIndex(a.getIndex())) {
-                String idx = i;
-                i = st.temp("int");
-                st.line("int " + i + " = " + idx + ";");
-            }
-            st.line(arr.getNameAsString() + "[" + i + "] = " + v.value() + ";");
-            st.line(st.handle(arr.getNameAsString()) + "[" + i + "] = " + h + ";");
-        } else {
+        } else if (!values.elements.store(target, v)) {
             st.error(target, "assignment to '" + Positions.oneLine(target) + "' is not supported by the tape strategy"
-                    + " (1-D arrays and locals only)");
+                    + " (elements of array variables and locals only)");
         }
     }
 }

@@ -17,6 +17,8 @@ import java.util.TreeSet;
  * the tape once, add the leaves' adjoints into the caller's buffers, and give the tape back.
  */
 public final class TapeSweep {
+    private static final String ROWS = "dev.adjoint.tape.RowHandles";
+
     private TapeSweep() {}
 
     /** The adjoint of {@code request} through its recorder. */
@@ -51,7 +53,18 @@ public final class TapeSweep {
                 buffers.add(buffer);
             }
             String cast = p.type().prim() == Ty.Prim.FLOAT ? "(float) " : "";
-            if (p.type().isArray()) {
+            if (p.type().dims() == 2) {
+                b.append("    int[][] ").append(h).append(" = ").append(ROWS).append(".borrow(").append(tape).append(", ").append(p.name())
+                        .append(");\n");
+                if (p.wrt()) {
+                    // one leaf per element, row by row: element k (row-major) is first + k
+                    String first = names.claim(p.name() + "_first");
+                    b.append("    int ").append(first).append(" = ").append(ROWS).append(".leaves(").append(tape).append(", ")
+                            .append(p.name()).append(", ").append(h).append(");\n");
+                    give.append("    ").append(ROWS).append(".addAdjoints(").append(tape).append(", ").append(first).append(", ")
+                            .append(buffer).append(");\n");
+                }
+            } else if (p.type().isArray()) {
                 b.append("    int[] ").append(h).append(" = ").append(tape).append(".borrowHandles(").append(p.name()).append(".length);\n");
                 if (p.wrt()) {
                     String first = names.claim(p.name() + "_first");
@@ -80,7 +93,18 @@ public final class TapeSweep {
         b.append("    ").append(rt).append(" ").append(result).append(" = ").append(request.adjointName()).append("Record(")
                 .append(String.join(", ", dev.adjoint.generator.objects.Receiver.generatedArgs(request, recordArgs))).append(");\n");
         b.append("    // reverse sweep: one pass over the tape\n");
-        b.append("    ").append(tape).append(".seed(").append(tape).append(".result(), ").append(seed).append(");\n");
+        if (request.result().isArray()) {
+            // seedᵀ·J: each element of the result seeded with its own component (a handle met twice sums)
+            String resultHandles = names.claim("_resultHandles");
+            b.append("    int[] ").append(resultHandles).append(" = ").append(tape).append(".resultHandles();\n");
+            b.append("    for (int ").append(index).append(" = 0; ").append(index).append(" < ").append(result).append(".length; ")
+                    .append(index).append("++) {\n");
+            b.append("        ").append(tape).append(".seed(").append(resultHandles).append("[").append(index).append("], ").append(seed)
+                    .append("[").append(index).append("]);\n");
+            b.append("    }\n");
+        } else {
+            b.append("    ").append(tape).append(".seed(").append(tape).append(".result(), ").append(seed).append(");\n");
+        }
         b.append("    ").append(tape).append(".sweep(").append(mark).append(");\n");
         b.append(give);
         b.append("    return ").append(result).append(";\n");

@@ -35,6 +35,7 @@ final class ValueRecorder {
     final RecorderState st;
     final PassiveCopy passive;
     final PendingNodes pending;
+    final ArrayElements elements;
     /** See {@link #beginStatement}. */
     private boolean indexVariablesStable;
 
@@ -42,6 +43,7 @@ final class ValueRecorder {
         this.st = st;
         this.passive = passive;
         this.pending = new PendingNodes(st);
+        this.elements = new ArrayElements(st, passive, this);
     }
 
     /**
@@ -130,18 +132,8 @@ final class ValueRecorder {
         if (e instanceof FieldAccessExpr || (e instanceof ArrayAccessExpr a && passive.isTableElement(a))) {
             return constant(passive.text(e), t);
         }
-        if (e instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr arr && t.dims() == 0) {
-            if (a.getIndex().findFirst(MethodCallExpr.class).isPresent()) {
-                pending.flush();
-            }
-            String i;
-            if (stableIndex(a.getIndex())) {
-                i = passive.text(a.getIndex()); // (so that a[i] * a[i] reads one parent: its partials merge)
-            } else {
-                i = st.temp("int");
-                st.line("int " + i + " = " + passive.text(a.getIndex()) + ";");
-            }
-            return new Value(arr.getNameAsString() + "[" + i + "]", st.handle(arr.getNameAsString()) + "[" + i + "]", t);
+        if (e instanceof ArrayAccessExpr && t.dims() == 0 && elements.access(e).isPresent()) {
+            return elements.read(elements.access(e).get(), t); // (stable indices as written: a[i] * a[i] reads one parent)
         }
         if (e instanceof UnaryExpr u) {
             Value a = convert(value(u.getExpression()), t);
@@ -210,12 +202,12 @@ final class ValueRecorder {
                 Param p = c.params().get(i);
                 Expression a = m.getArgument(i);
                 if (p.type().isArray()) {
-                    if (!(a instanceof NameExpr an)) {
-                        st.error(a, "pass arrays to " + c.name() + " by variable name");
+                    Optional<List<String>> array = elements.argument(a);
+                    if (array.isEmpty()) {
+                        st.error(a, "pass arrays to " + c.name() + " by variable name (or a row of one, m[i])");
                         return constant("0", t);
                     }
-                    args.add(an.getNameAsString());
-                    args.add(st.handle(an.getNameAsString()));
+                    args.addAll(array.get());
                 } else if (p.type().isFloating()) {
                     Value v = convert(value(a), p.type());
                     args.add(v.value());
@@ -272,7 +264,7 @@ final class ValueRecorder {
         List<String> vals = new ArrayList<>();
         for (Value a : args) {
             String x = a.value();
-            if (!x.matches("[A-Za-z_$][A-Za-z_$0-9]*(\\[[A-Za-z_$0-9]+\\])?") && !x.matches("[0-9.]+[fFdD]?")) {
+            if (!x.matches("[A-Za-z_$][A-Za-z_$0-9]*(\\[[A-Za-z_$0-9]+\\]){0,2}") && !x.matches("[0-9.]+[fFdD]?")) {
                 // the partials read the argument again: evaluate it once
                 String tmp = st.temp("v");
                 st.line(a.type().java() + " " + tmp + " = " + x + ";");

@@ -103,6 +103,161 @@ class TapeStrategyTest {
         d.assertGradient("firstAbove", d, "firstAbove", 1e-6, 1e-9, new double[] {0.5, 1.5, -0.25}, 100.0);
     }
 
+    private static final String MATRICES = """
+            package tape;
+
+            import dev.adjoint.Differentiable;
+            import dev.adjoint.Strategy;
+
+            public class Rows {
+                /** recursion over the rows of a matrix: the static strategy rejects it, AUTO takes the tape */
+                @Differentiable(wrt = "m")
+                static double rowSum(double[][] m, int r) {
+                    if (r == m.length) {
+                        return 0;
+                    }
+                    double s = 0;
+                    for (int j = 0; j < m[r].length; j++) {
+                        s += Math.sin(m[r][j]) * m[r][j];
+                    }
+                    return s * s + rowSum(m, r + 1);
+                }
+
+                /** the same in float, a 2-D local written in place and read back */
+                @Differentiable
+                static float rowSumF(float[][] m, int r) {
+                    if (r == m.length) {
+                        return 0;
+                    }
+                    float[][] t = new float[1][m[r].length];
+                    for (int j = 0; j < m[r].length; j++) {
+                        t[0][j] = m[r][j] * m[r][j];
+                    }
+                    float s = 0;
+                    for (float v : t[0]) {
+                        s += v;
+                    }
+                    return (float) Math.sqrt(s) + rowSumF(m, r + 1);
+                }
+
+                /** an array result over the rows in an order held in a local int[]: the static strategy rejects it, AUTO takes the tape */
+                @Differentiable(wrt = "m")
+                static double[] normsInOrder(double[][] m, double scale) {
+                    int[] order = new int[m.length];
+                    for (int i = 0; i < m.length; i++) {
+                        order[i] = m.length - 1 - i;
+                    }
+                    double[] out = new double[m.length];
+                    double s = 0;
+                    for (int k = 0; k < m.length; k++) {
+                        int i = order[k];
+                        for (int j = 0; j < m[i].length; j++) {
+                            s += m[i][j] * m[i][j] * scale;
+                        }
+                        out[k] = Math.sqrt(s) * m[i][0];
+                    }
+                    return out;
+                }
+
+                /** the same with the order computed, which the static strategy takes */
+                @Differentiable(wrt = "m")
+                static double[] norms(double[][] m, double scale) {
+                    double[] out = new double[m.length];
+                    double s = 0;
+                    for (int k = 0; k < m.length; k++) {
+                        int i = m.length - 1 - k;
+                        for (int j = 0; j < m[i].length; j++) {
+                            s += m[i][j] * m[i][j] * scale;
+                        }
+                        out[k] = Math.sqrt(s) * m[i][0];
+                    }
+                    return out;
+                }
+
+                /** rowSumF in double, the oracle of its central differences */
+                @Differentiable
+                static double rowSumD(double[][] m, int r) {
+                    if (r == m.length) {
+                        return 0;
+                    }
+                    double[][] t = new double[1][m[r].length];
+                    for (int j = 0; j < m[r].length; j++) {
+                        t[0][j] = m[r][j] * m[r][j];
+                    }
+                    double s = 0;
+                    for (double v : t[0]) {
+                        s += v;
+                    }
+                    return Math.sqrt(s) + rowSumD(m, r + 1);
+                }
+
+                /** the same computation the static strategy takes, for the cross-check */
+                @Differentiable(wrt = "m")
+                static double rowSumLoop(double[][] m, int r) {
+                    double total = 0;
+                    for (int i = r; i < m.length; i++) {
+                        double s = 0;
+                        for (int j = 0; j < m[i].length; j++) {
+                            s += Math.sin(m[i][j]) * m[i][j];
+                        }
+                        total += s * s;
+                    }
+                    return total;
+                }
+            }
+            """;
+
+    @Test
+    void aRecursionOverTheRowsOfAMatrixFallsBackToTheTapeWithTheExactGradient() {
+        Differentiated d = Differentiated.of("tape.Rows", MATRICES, Options.DEFAULT);
+        for (String m : new String[] {"rowSum", "rowSumF"}) {
+            assertTrue(d.translation().methods().stream().anyMatch(s -> s.startsWith("tape.Rows#" + m + ": tape, because")),
+                    d.translation().methods().toString());
+        }
+        assertTrue(d.translation().methods().contains("tape.Rows#rowSumLoop: static"), d.translation().methods().toString());
+        double[][] m = {{0.5, -1.0, 2.0}, {0.25, 1.5}, {-0.75, 0.3, 1.1}};
+        d.assertGradient("rowSum", d, "rowSum", 1e-6, 1e-9, m, 0);
+        d.assertGradient("rowSum", d, "rowSum", 1e-6, 1e-9, m, 1);
+        // the tape's gradient against the static strategy's on the same function
+        var tape = d.vjp("rowSum", 1.0, m, 0);
+        var fixed = d.vjp("rowSumLoop", 1.0, m, 0);
+        assertEquals(fixed.value(), tape.value(), 1e-14 * Math.abs(fixed.value()));
+        for (int i = 0; i < tape.gradient().length; i++) {
+            double a = tape.gradient()[i];
+            double b = fixed.gradient()[i];
+            assertTrue(Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a) + Math.abs(b)), "component " + i + ": tape " + a + " static " + b);
+        }
+        float[][] f = {{0.5f, -1.0f, 2.0f}, {0.25f, 1.5f}};
+        d.assertGradient("rowSumF", d, "rowSumD", 1e-3, 1e-5, f, 0);
+    }
+
+    @Test
+    void anArrayResultFallsBackToTheTapeWithTheStaticSignature() throws Exception {
+        Differentiated d = Differentiated.of("tape.Rows", MATRICES, Options.DEFAULT);
+        assertTrue(d.translation().methods().stream().anyMatch(s -> s.startsWith("tape.Rows#normsInOrder: tape, because")),
+                d.translation().methods().toString());
+        assertTrue(d.translation().methods().contains("tape.Rows#norms: static"), d.translation().methods().toString());
+        double[][] m = {{0.5, -1.0, 2.0}, {0.25, 1.5}, {-0.75, 0.3, 1.1}};
+        Class<?> rows = d.loader().loadClass("tape.Rows");
+        // seedᵀ·J against central differences (a fixed random seed)
+        dev.adjoint.check.AdjointCheck.of(rows, "normsInOrder").wrt(0).named("m", "scale").assertAt(m, 0.7);
+        // the tape's vector-Jacobian product is the static strategy's
+        double[] seed = {1.0, -0.5, 2.0};
+        double[][] tape = {new double[3], new double[2], new double[3]};
+        double[][] fixed = {new double[3], new double[2], new double[3]};
+        double[] a = (double[]) d.invokeVjp("normsInOrder", new Object[] {m, 0.7}, seed, new Object[] {tape});
+        double[] b = (double[]) d.invokeVjp("norms", new Object[] {m, 0.7}, seed, new Object[] {fixed});
+        org.junit.jupiter.api.Assertions.assertArrayEquals(b, a, 0.0);
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m[i].length; j++) {
+                double x = tape[i][j];
+                double y = fixed[i][j];
+                assertTrue(Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(x) + Math.abs(y)), "m[" + i + "][" + j + "]: tape " + x
+                        + " static " + y);
+            }
+        }
+    }
+
     @Test
     void aWarmTapeGradientCallAllocatesNothing() throws Exception {
         Differentiated d = Differentiated.of("tape.Shapes", SRC, Options.DEFAULT);
@@ -124,6 +279,27 @@ class TapeStrategyTest {
         }
         long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
         assertTrue(perCall <= 32, "a warm tape gradient call allocated " + perCall + " bytes (reflection boxes the result: 16)");
+    }
+
+    @Test
+    void aWarmTapeGradientCallOverAMatrixAllocatesNothing() throws Exception {
+        Differentiated d = Differentiated.of("tape.Rows", MATRICES, Options.DEFAULT);
+        double[][] m = {{0.5, -1.0, 2.0}, {0.25, 1.5}, {-0.75, 0.3, 1.1}};
+        double[][] dm = {new double[3], new double[2], new double[3]};
+        java.lang.reflect.Method vjp = d.loader().loadClass("tape.RowsAdjoint").getDeclaredMethod("rowSumVjp",
+                double[][].class, int.class, double.class, double[][].class);
+        vjp.setAccessible(true);
+        Object[] args = {m, 0, 1.0, dm};
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 20_000; i++) {
+            vjp.invoke(null, args);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 1000; i++) {
+            vjp.invoke(null, args);
+        }
+        long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
+        assertTrue(perCall <= 32, "a warm tape gradient call over a matrix allocated " + perCall + " bytes (reflection boxes: 16)");
     }
 
     @Test

@@ -319,7 +319,40 @@ class CorpusTest {
                 assertTrue(rho <= bound, at + ": component " + i + ": tape " + a + ", static " + b + " (ρ = " + rho + " > " + bound
                         + ")\n---- static:\n" + generated(s));
             }
+            if (r.result().isArray()) {
+                tapeJacobianIsTheStaticOne(d, s, name, args, original, bound, at);
+            }
         }
+    }
+
+    /**
+     * The tape's {@code nameJacobian} (rows from its Vjp) against the static one (checked against
+     * central differences by ForwardCorpusTest): the same value, arrays left alike, entries to ρ.
+     */
+    private static void tapeJacobianIsTheStaticOne(Differentiated tape, Differentiated fixed, String name, Object[] args, Object original,
+            double bound, String at) {
+        int m = length(original);
+        int n = tape.point(name, args).length;
+        Object[] tapeArgs = Differentiated.copyArguments(args);
+        Object[] staticArgs = Differentiated.copyArguments(args);
+        double[][] a = new double[m][n];
+        double[][] b = new double[m][n];
+        Object va = tape.invokeGenerated(name, name + "Jacobian", append(tapeArgs, a));
+        Object vb = fixed.invokeGenerated(name, name + "Jacobian", append(staticArgs, b));
+        assertTrue(sameValue(original, va) && sameValue(vb, va), at + ": the tape's Jacobian returned " + show(va));
+        assertTrue(Arrays.deepEquals(tapeArgs, staticArgs), at + ": arrays after the tape's Jacobian differ from after the static one");
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double rho = Math.abs(a[i][j] - b[i][j]) / Math.max(1, Math.abs(a[i][j]) + Math.abs(b[i][j]));
+                assertTrue(rho <= bound, at + ": jac[" + i + "][" + j + "]: tape " + a[i][j] + ", static " + b[i][j]);
+            }
+        }
+    }
+
+    private static Object[] append(Object[] args, Object last) {
+        Object[] out = Arrays.copyOf(args, args.length + 1);
+        out[args.length] = last;
+        return out;
     }
 
     /** The strategy each method got: static under DEFAULT and PLAIN (the tape for //@autotape methods), the tape when forced. */

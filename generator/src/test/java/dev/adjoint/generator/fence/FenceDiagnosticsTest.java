@@ -124,6 +124,32 @@ class FenceDiagnosticsTest {
                 body("local of a reference type", "local 'o' of type Object is not supported", """
                         Object @@o = x;
                         return x;
+                        """),
+                file("2-D local without the length of its rows", "local array 't'", """
+                        package p;
+
+                        import dev.adjoint.Differentiable;
+
+                        class Model {
+                            @Differentiable
+                            static double f(double[][] m, int n) {
+                                double[][] @@t = new double[n][];
+                                return m[0][0];
+                            }
+                        }
+                        """),
+                file("a row of a 2-D array replaced", "replacing the row 'm[0]' of a 2-D array", """
+                        package p;
+
+                        import dev.adjoint.Differentiable;
+
+                        class Model {
+                            @Differentiable
+                            static double f(double[][] m, double[] w) {
+                                @@m[0] = w;
+                                return m[0][0];
+                            }
+                        }
                         """));
     }
 

@@ -59,7 +59,7 @@ class WrtThisTest {
     }
 
     @Test
-    void twoDimensionalFieldsWithTheStaticStrategy() {
+    void twoDimensionalFieldsWithBothStrategies() {
         differentiates("""
                 private final double[][] w = {{0.5, -0.25}, {0.1, 0.2}, {-0.3, 0.4}};
                 private double[] b = {0.1, -0.1, 0.05};
@@ -76,7 +76,7 @@ class WrtThisTest {
                     }
                     return s;
                 }
-                """, "loss", NONE, true, List.of("STATIC", "AUTO"), 1e-6, new Object[] {new double[] {1.0, -2.0}});
+                """, "loss", NONE, true, List.of("STATIC", "AUTO", "TAPE"), 1e-6, new Object[] {new double[] {1.0, -2.0}});
     }
 
     @Test
