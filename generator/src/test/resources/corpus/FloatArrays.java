@@ -154,7 +154,6 @@ public class FloatArrays {
 
     // for-each over the rows, then over each row's elements; and over m[k] where the body changes
     // k (Java reads m[k] once, before the loop)
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{0.3, -1.2, 2.0}, {0.5, 0.1, 0.7}}, {0.4, -0.3})
     //@at ({{1.1, 0.2}, {-0.6, 0.9}, {0.3, 0.3}}, {0.2, 0.5, -0.7})
     @Differentiable
@@ -176,7 +175,6 @@ public class FloatArrays {
     }
 
     // a tuple result built where it is returned: polar coordinates and a product
-    //@notape the tape does not handle array results
     //@at (1.5, -2.0)
     //@at (-0.5, 0.25)
     @Differentiable
@@ -187,7 +185,6 @@ public class FloatArrays {
 
     // the array library on rows of 2-D arrays: fill, arraycopy between rows and within one row,
     // clone and copyOf of a row
-    //@notape the tape handles 1-D arrays only (2-D parameter)
     //@at ({{1.5, -2, 0.5}, {0.3, 0.7, -1.1}}, {0.2, 0.4, -0.6})
     //@at ({{0.5, 1.25, -0.75, 2}, {-1.5, 0.25, 1, 0.5}, {0.9, -0.1, 0.3, 0.6}}, {1.1, -0.4, 0.3, 0.8})
     @Differentiable
