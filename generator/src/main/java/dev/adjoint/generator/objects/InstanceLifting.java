@@ -81,7 +81,14 @@ public final class InstanceLifting {
                     || p instanceof com.github.javaparser.ast.body.TypeDeclaration<?>).orElse(false)) {
                 continue;
             }
+            Set<String> fieldNames = new TreeSet<>();
+            c.getFields().forEach(f -> f.getVariables().forEach(v -> fieldNames.add(v.getNameAsString())));
             for (MethodDeclaration m : c.getMethods()) {
+                if (isDifferentiable(m) && m.getBody().isPresent()
+                        && LocalRecords.expand(file, pkg, m, records, fieldNames, diagnostics)) {
+                    // the cause is reported: the method stays as it is, and out of the later passes' sight
+                    m.getAnnotations().removeIf(MethodSelector::isDifferentiable);
+                }
                 if (isDifferentiable(m) && m.getBody().isPresent()) {
                     liftRecords(file, pkg, simpleName(c), m, records, diagnostics);
                 }
