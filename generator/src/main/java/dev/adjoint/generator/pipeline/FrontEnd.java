@@ -4,6 +4,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.desugar.Desugaring;
+import dev.adjoint.generator.objects.GradClassClashes;
 import dev.adjoint.generator.objects.InstanceLifting;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.objects.RecordTypes;
@@ -61,6 +62,7 @@ final class FrontEnd {
         parsedUnits.forEach(u -> byFile.put(u.file(), u.unit()));
         RecordTypes recordTypes = RecordTypes.of(byFile);
         parsedUnits.forEach(u -> diagnostics.addAll(InstanceLifting.lift(u.file(), u.unit(), recordTypes)));
+        diagnostics.addAll(GradClassClashes.of(byFile));
         List<CompilationUnit> units = parsedUnits.stream().map(Unit::unit).toList();
         Selected selected = selectAll(parsedUnits, Set.of());
         // plain methods that the annotated ones call are differentiated too: select again with them
