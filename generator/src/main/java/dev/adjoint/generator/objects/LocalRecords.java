@@ -134,7 +134,8 @@ final class LocalRecords {
                     error(parent, "'" + Positions.oneLine(parent) + "' uses local record '" + l.name() + "' other than reading its"
                             + " components: a record created in a differentiated method is replaced by its components (" + l.name()
                             + "." + l.record().getParameters().get(0).getNameAsString() + "()), which is exact only while the"
-                            + " record stays in the method; pass or store its components instead of the record");
+                            + " record stays in the method or goes to a @Differentiable static method of the sources; pass or"
+                            + " store its components instead of the record");
                 }
             }
         }
