@@ -96,6 +96,14 @@ final class LocalRecords {
         List<Local> locals = new ArrayList<>();
         Set<ObjectCreationExpr> held = Collections.newSetFromMap(new IdentityHashMap<>());
         for (VariableDeclarator d : method.findAll(VariableDeclarator.class)) {
+            Type declared = d.getType().isVarType() && d.getInitializer().orElse(null) instanceof ObjectCreationExpr n ? n.getType()
+                    : d.getType();
+            if (records.isPlainClass(declared)) {
+                error(d, "local '" + d.getNameAsString() + "' of type " + declared + ": a differentiated method can hold records of"
+                        + " the sources (replaced by their components), not objects of other classes, whose fields may change and"
+                        + " whose methods may do anything; make " + declared + " a record, or keep its numbers in local variables");
+                continue;
+            }
             recordOf(d).ifPresent(r -> local(d, r).ifPresentOrElse(locals::add, () -> d.getInitializer()
                     .filter(i -> i instanceof ObjectCreationExpr).ifPresent(i -> held.add((ObjectCreationExpr) i))));
         }

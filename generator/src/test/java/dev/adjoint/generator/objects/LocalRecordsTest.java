@@ -130,6 +130,34 @@ class LocalRecordsTest {
     }
 
     @Test
+    void aLocalOfAPlainClassOfTheSourcesIsOneError() {
+        List<Diagnostic> ds = ObjectHarness.errors(ObjectHarness.source("""
+                static final class Vec {
+                    final double x;
+                    final double y;
+
+                    Vec(double x, double y) {
+                        this.x = x;
+                        this.y = y;
+                    }
+
+                    double x() {
+                        return x;
+                    }
+                }
+
+                @Differentiable
+                static double f(double x, double y) {
+                    Vec v = new Vec(x, y);
+                    return v.x() * v.x() + v.y * v.y;
+                }
+                """, "AUTO"));
+        assertEquals(1, ds.size(), ds.toString());
+        assertTrue(ds.get(0).line() == 23 && ds.get(0).column() == 13 && ds.get(0).message().contains("make Vec a record"),
+                ds.toString());
+    }
+
+    @Test
     void aRecordWithItsOwnConstructorIsAnError() {
         List<Diagnostic> ds = ObjectHarness.errors(ObjectHarness.source("""
                 record Vec(double x, double y) {
