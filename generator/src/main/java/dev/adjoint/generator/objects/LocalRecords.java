@@ -279,6 +279,7 @@ final class LocalRecords {
         if (value instanceof NameExpr) {
             return; // another record by name: a local (checked by its own uses) or a record parameter (read through accessors)
         }
+        value.findAll(ObjectCreationExpr.class).forEach(held::add); // reported here, once
         error(value, "'" + Positions.oneLine(value) + "' gives local record '" + l.name() + "' a value other than a new "
                 + l.record().getNameAsString() + "(...) or another record variable: the generator replaces a local record by its"
                 + " components and cannot see those of this value; create it with new " + l.record().getNameAsString() + "(...)");

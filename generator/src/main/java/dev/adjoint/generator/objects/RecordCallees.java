@@ -36,7 +36,7 @@ public final class RecordCallees {
 
     private RecordCallees() {}
 
-    /** The record-taking methods of {@code units} (file to unit). */
+    /** The record-taking methods of {@code units} (file to unit), each the only one of its name and arity in its class. */
     public static RecordCallees of(Map<Path, CompilationUnit> units, RecordTypes records) {
         RecordCallees out = new RecordCallees();
         units.forEach((file, unit) -> {
@@ -50,7 +50,10 @@ public final class RecordCallees {
                 for (Parameter p : m.getParameters()) {
                     rs.add(p.isVarArgs() ? Optional.empty() : records.resolve(p.getType(), pkg));
                 }
-                if (rs.stream().anyMatch(Optional::isPresent)) {
+                // an overload of the same arity could be the one javac picks for a call: such methods are left out
+                boolean unique = owner.getMethodsByName(m.getNameAsString()).stream()
+                        .filter(o -> o.getParameters().size() == m.getParameters().size()).count() == 1;
+                if (unique && rs.stream().anyMatch(Optional::isPresent)) {
                     out.callees.add(new Callee(owner, pkg, m, rs));
                 }
             }

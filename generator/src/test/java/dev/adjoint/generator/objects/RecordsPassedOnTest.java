@@ -67,6 +67,42 @@ class RecordsPassedOnTest {
     }
 
     @Test
+    void anOverloadOfTheSameArityIsNotMistakenForTheRecordMethod() {
+        differentiates("""
+                record Vec(double x, double y) {}
+
+                @Differentiable(wrt = "v")
+                static double g(Vec v) {
+                    return v.x() * v.y();
+                }
+
+                static double g(double t) {
+                    return t * t * t;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x) {
+                    return g(x) + x;
+                }
+                """, "f", new int[] {0}, false, BOTH, 1e-6, new Object[] {0.7});
+    }
+
+    @Test
+    void aConditionalRecordValueIsOneError() {
+        List<Diagnostic> ds = ObjectHarness.errors(ObjectHarness.source("""
+                record Vec(double x, double y) {}
+
+                @Differentiable
+                static double f(double x, double y) {
+                    Vec v = x > y ? new Vec(x, y) : new Vec(y, x);
+                    return v.x() * v.y();
+                }
+                """, "AUTO"));
+        assertEquals(1, ds.size(), ds.toString());
+        assertTrue(ds.get(0).line() == 11 && ds.get(0).message().contains("a value other than a new Vec"), ds.toString());
+    }
+
+    @Test
     void aRecordOfAnotherFormIsAnErrorAtTheArgument() {
         List<Diagnostic> ds = ObjectHarness.errors(ObjectHarness.source("""
                 record Params(double k, String label) {}
