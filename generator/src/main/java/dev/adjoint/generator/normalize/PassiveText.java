@@ -68,6 +68,7 @@ final class PassiveText {
                 continue;
             }
             m.setScope(parse(owner.get()));
+            dev.adjoint.generator.objects.Receiver.rebuildRecords(t.declaration(), owner.get(), m); // the user's method takes its records
         }
         for (FieldAccessExpr f : e.findAll(FieldAccessExpr.class)) {
             if (isOwnConstant(f)) {

@@ -70,10 +70,10 @@ public final class InstanceLifting {
     }
 
     /**
-     * Lifts the methods of {@code unit} to differentiate that take records of {@code records} or
-     * are instance methods; the problems found, as errors.
+     * Lifts the methods of {@code unit} to differentiate that take or create records of
+     * {@code records} or are instance methods; the problems found, as errors.
      */
-    public static List<Diagnostic> lift(Path file, CompilationUnit unit, RecordTypes records) {
+    public static List<Diagnostic> lift(Path file, CompilationUnit unit, RecordTypes records, RecordCallees recordCallees) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
         for (ClassOrInterfaceDeclaration c : unit.findAll(ClassOrInterfaceDeclaration.class)) {
@@ -81,7 +81,14 @@ public final class InstanceLifting {
                     || p instanceof com.github.javaparser.ast.body.TypeDeclaration<?>).orElse(false)) {
                 continue;
             }
+            Set<String> fieldNames = new TreeSet<>();
+            c.getFields().forEach(f -> f.getVariables().forEach(v -> fieldNames.add(v.getNameAsString())));
             for (MethodDeclaration m : c.getMethods()) {
+                if (isDifferentiable(m) && m.getBody().isPresent() && (RecordArguments.spread(file, pkg, c, m, recordCallees, diagnostics)
+                        || LocalRecords.expand(file, pkg, m, records, fieldNames, diagnostics))) {
+                    // the cause is reported: the method stays as it is, and out of the later passes' sight
+                    m.getAnnotations().removeIf(MethodSelector::isDifferentiable);
+                }
                 if (isDifferentiable(m) && m.getBody().isPresent()) {
                     liftRecords(file, pkg, simpleName(c), m, records, diagnostics);
                 }

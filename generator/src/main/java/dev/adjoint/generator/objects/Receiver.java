@@ -91,9 +91,57 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
     public static String primalCall(MethodRequest callee, String owner, List<String> args) {
         Optional<Receiver> rc = of(callee).filter(Receiver::instance);
         if (rc.isEmpty()) {
-            return owner + "." + callee.name() + "(" + String.join(", ", args) + ")";
+            return owner + "." + callee.name() + "(" + String.join(", ", of(callee).map(r -> r.recordsRebuilt(args, owner,
+                    callee.packageName())).orElse(args)) + ")";
         }
         return SELF + "." + callee.name() + "(" + String.join(", ", args.subList(0, rc.get().ownParams())) + ")";
+    }
+
+    /**
+     * {@code args}, the arguments of the lifted static method, as the user's method takes them:
+     * each record's components (all of them: a record passed on has no other) made into the
+     * record again, {@code new p.Params(k, c)}.
+     */
+    private List<String> recordsRebuilt(List<String> args, String ownerSpelled, String ownerPackage) {
+        List<String> out = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; at < args.size(); i++) {
+            final int position = i;
+            Optional<RecordParam> p = records.stream().filter(r -> r.position() == position).findFirst();
+            if (p.isEmpty()) {
+                out.add(args.get(at++));
+                continue;
+            }
+            int n = p.get().components().size();
+            List<String> path = p.get().recordPath();
+            List<String> ownerPath = List.of(ownerSimpleName.split("\\."));
+            // a record nested in the callee's class is named through the class as the generated code spells it
+            String type = p.get().recordPackage().equals(ownerPackage) && path.size() > ownerPath.size()
+                    && path.subList(0, ownerPath.size()).equals(ownerPath)
+                    ? ownerSpelled + "." + String.join(".", path.subList(ownerPath.size(), path.size()))
+                    : (p.get().recordPackage().isEmpty() ? "" : p.get().recordPackage() + ".") + String.join(".", path);
+            out.add("new " + type + "(" + String.join(", ", args.subList(at, at + n)) + ")");
+            at += n;
+        }
+        return out;
+    }
+
+    /**
+     * Gives {@code call}, a call of the lifted static {@code callee} copied into generated code as
+     * it stands (in a condition, say), the user's records back: {@code g(p_k, p_c, x)} becomes
+     * {@code g(new p.Params(p_k, p_c), x)}, a call of the user's method ({@code ownerSpelled}: the
+     * callee's class as the generated code writes it).
+     */
+    public static void rebuildRecords(MethodDeclaration callee, String ownerSpelled, com.github.javaparser.ast.expr.MethodCallExpr call) {
+        Optional<Receiver> rc = of(callee).filter(r -> !r.instance() && !r.records().isEmpty());
+        if (rc.isEmpty()) {
+            return;
+        }
+        List<String> args = call.getArguments().stream().map(com.github.javaparser.ast.Node::toString).toList();
+        com.github.javaparser.ast.NodeList<com.github.javaparser.ast.expr.Expression> rebuilt = new com.github.javaparser.ast.NodeList<>();
+        String pkg = callee.findCompilationUnit().flatMap(u -> u.getPackageDeclaration()).map(d -> d.getNameAsString()).orElse("");
+        rc.get().recordsRebuilt(args, ownerSpelled, pkg).forEach(a -> rebuilt.add(com.github.javaparser.StaticJavaParser.parseExpression(a)));
+        call.setArguments(rebuilt);
     }
 
     /** The arguments of a call to one of {@code callee}'s generated methods: the receiver first for a lifted one. */

@@ -95,7 +95,8 @@ final class RecordParameters {
                 diagnostics.add(Positions.error(file, parent == null ? use : parent, "'" + (parent == null ? use : parent)
                         + "' uses record parameter '" + name + "' other than reading its components ('" + name + "."
                         + (ordered.isEmpty() ? "k" : ordered.get(0).field()) + "()'): a differentiated method reads a record's"
-                        + " components, but cannot pass the record on or call its other methods; pass the components instead"));
+                        + " components and may pass the record to a @Differentiable static method of the sources, but cannot pass it"
+                        + " elsewhere or call its other methods; pass the components instead, or mark the callee @Differentiable"));
             }
             if (diagnostics.size() == before && apply) {
                 for (MethodCallExpr call : reads) {

@@ -26,6 +26,8 @@ public final class RecordTypes {
     record Found(String packageName, List<String> path, Path file, RecordDeclaration declaration) {}
 
     private final Map<String, List<Found>> bySimpleName = new LinkedHashMap<>();
+    /** The simple names of the other classes of the sources (not records), for a clear error at their locals. */
+    private final java.util.Set<String> classNames = new java.util.TreeSet<>();
 
     private RecordTypes() {}
 
@@ -34,6 +36,8 @@ public final class RecordTypes {
         RecordTypes t = new RecordTypes();
         units.forEach((file, unit) -> {
             String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+            unit.findAll(com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class).stream()
+                    .filter(c -> !c.isInterface() && !c.isLocalClassDeclaration()).forEach(c -> t.classNames.add(c.getNameAsString()));
             for (RecordDeclaration r : unit.findAll(RecordDeclaration.class)) {
                 List<String> path = new ArrayList<>();
                 boolean named = true;
@@ -50,6 +54,12 @@ public final class RecordTypes {
             }
         });
         return t;
+    }
+
+    /** Whether {@code type} names a class of the sources that is not a record (by its simple name, when no record has it). */
+    boolean isPlainClass(Type type) {
+        return type instanceof ClassOrInterfaceType c && classNames.contains(c.getNameAsString())
+                && !bySimpleName.containsKey(c.getNameAsString());
     }
 
     /**

@@ -4,7 +4,9 @@
  * object's numeric fields become <em>leaves</em>, parameters appended to the method (their values
  * on entry, loaded once by the generated code), calls to the class's other instance methods pass
  * them on, and {@code wrt = "this"} names them; a record parameter becomes one parameter per
- * component, in its place, and {@code wrt} naming it names them.
+ * component, in its place, and {@code wrt} naming it names them. A record the method creates in a
+ * local variable becomes one local per component (scalar replacement), and a record passed to a
+ * {@code @Differentiable} static method of the sources goes as its components.
  * The facts the emitter and the call sites need ({@link dev.adjoint.generator.objects.Receiver})
  * ride on the lifted declaration.
  */

@@ -4,7 +4,9 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.desugar.Desugaring;
+import dev.adjoint.generator.objects.GradClassClashes;
 import dev.adjoint.generator.objects.InstanceLifting;
+import dev.adjoint.generator.objects.RecordCallees;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.objects.RecordTypes;
 import dev.adjoint.generator.parse.Positions;
@@ -66,7 +68,9 @@ final class FrontEnd {
         Map<Path, CompilationUnit> byFile = new LinkedHashMap<>();
         parsedUnits.forEach(u -> byFile.put(u.file(), u.unit()));
         RecordTypes recordTypes = RecordTypes.of(byFile);
-        parsedUnits.forEach(u -> diagnostics.addAll(InstanceLifting.lift(u.file(), u.unit(), recordTypes)));
+        RecordCallees recordCallees = RecordCallees.of(byFile, recordTypes); // as declared, before lifting expands them
+        parsedUnits.forEach(u -> diagnostics.addAll(InstanceLifting.lift(u.file(), u.unit(), recordTypes, recordCallees)));
+        diagnostics.addAll(GradClassClashes.of(byFile));
         List<CompilationUnit> units = parsedUnits.stream().map(Unit::unit).toList();
         Selected selected = selectAll(parsedUnits, Set.of());
         // plain methods that the annotated ones call are differentiated too: select again with them

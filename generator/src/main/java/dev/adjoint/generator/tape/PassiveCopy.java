@@ -59,6 +59,7 @@ final class PassiveCopy {
                     Optional<String> owner = spelling.write(entry.packageName(), entry.ownerInPackage(), true);
                     if (owner.isPresent()) {
                         m.setScope(new NameExpr(owner.get()));
+                        dev.adjoint.generator.objects.Receiver.rebuildRecords(entry.declaration(), owner.get(), m); // the user's method takes records
                     } else {
                         st.error(m, "call to '" + m.getNameAsString() + "' cannot be written in the generated code"
                                 + spelling.whyHidden(entry.packageName(), entry.ownerInPackage()));

@@ -1,0 +1,84 @@
+package dev.adjoint.generator.objects;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import dev.adjoint.generator.select.MethodSelector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The static {@code @Differentiable} methods of the sources that take records, as declared (before
+ * any lifting expands their records), so that a call passing a record to one can pass its
+ * components instead: the callee's record parameters become one parameter per component, in
+ * place.
+ */
+public final class RecordCallees {
+    /**
+     * One such method.
+     *
+     * @param owner the type declaring it
+     * @param packageName its package
+     * @param declaration its syntax
+     * @param records per parameter, the record it takes there, if any
+     */
+    record Callee(TypeDeclaration<?> owner, String packageName, MethodDeclaration declaration, List<Optional<RecordTypes.Found>> records) {}
+
+    private final List<Callee> callees = new ArrayList<>();
+
+    private RecordCallees() {}
+
+    /** The record-taking methods of {@code units} (file to unit), each the only one of its name and arity in its class. */
+    public static RecordCallees of(Map<Path, CompilationUnit> units, RecordTypes records) {
+        RecordCallees out = new RecordCallees();
+        units.forEach((file, unit) -> {
+            String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+            for (MethodDeclaration m : unit.findAll(MethodDeclaration.class)) {
+                if (!m.isStatic() || m.getBody().isEmpty() || m.getAnnotations().stream().noneMatch(MethodSelector::isDifferentiable)
+                        || !(m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)) {
+                    continue;
+                }
+                List<Optional<RecordTypes.Found>> rs = new ArrayList<>();
+                for (Parameter p : m.getParameters()) {
+                    rs.add(p.isVarArgs() ? Optional.empty() : records.resolve(p.getType(), pkg));
+                }
+                // an overload of the same arity could be the one javac picks for a call: such methods are left out
+                boolean unique = owner.getMethodsByName(m.getNameAsString()).stream()
+                        .filter(o -> o.getParameters().size() == m.getParameters().size()).count() == 1;
+                if (unique && rs.stream().anyMatch(Optional::isPresent)) {
+                    out.callees.add(new Callee(owner, pkg, m, rs));
+                }
+            }
+        });
+        return out;
+    }
+
+    /** The method {@code call}, made in type {@code from} of package {@code pkg}, calls, if it is one of these. */
+    Optional<Callee> resolve(MethodCallExpr call, TypeDeclaration<?> from, String pkg) {
+        List<Callee> named = callees.stream().filter(c -> c.declaration().getNameAsString().equals(call.getNameAsString())
+                && c.records().size() == call.getArguments().size()).toList();
+        if (call.getScope().isEmpty()) {
+            // the innermost enclosing type that declares a method of that name, as javac looks
+            for (Node n = from; n != null; n = n.getParentNode().orElse(null)) {
+                if (n instanceof TypeDeclaration<?> t && !t.getMethodsByName(call.getNameAsString()).isEmpty()) {
+                    List<Callee> here = named.stream().filter(c -> c.owner() == t).toList();
+                    return here.size() == 1 ? Optional.of(here.get(0)) : Optional.empty();
+                }
+            }
+            return Optional.empty();
+        }
+        String typeName = call.getScope().get() instanceof NameExpr n ? n.getNameAsString()
+                : call.getScope().get() instanceof FieldAccessExpr f ? f.getNameAsString() : null;
+        List<Callee> found = named.stream().filter(c -> c.owner().getNameAsString().equals(typeName)).toList();
+        List<Callee> here = found.stream().filter(c -> c.packageName().equals(pkg)).toList();
+        return here.size() == 1 ? Optional.of(here.get(0)) : found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+}
