@@ -914,12 +914,16 @@ class FenceDiagnosticsTest {
     void normalizerErrorsOfAFencedMethodAreNotReportedTwice() {
         // the fence stops a method before the normalizer sees it: one error, from the fence
         Translation t = AdjointGenerator.translate(Map.of(FILE, staticMethod("""
-                double s = x % 2.0;
+                double s = x;
+                for (int i = 0; i < 2; i++) {
+                    double[] t = new double[i + 1];
+                    s += t.length;
+                }
                 here: s = s * 2;
                 return s;
                 """)));
         assertEquals(1, t.diagnostics().size(), t.diagnostics().toString());
-        assertFalse(t.diagnostics().get(0).message().contains("%"));
+        assertFalse(t.diagnostics().get(0).message().contains("inside a block or loop"));
     }
 
     private static String numbered(String text) {
