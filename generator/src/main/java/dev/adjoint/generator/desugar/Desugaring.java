@@ -17,6 +17,9 @@ import java.util.Set;
 public final class Desugaring {
     private Desugaring() {}
 
+    /** The statements of a helper past which calls to it are left as calls rather than inlined. */
+    public static final int INLINED_STATEMENTS = Helpers.MAX_STATEMENTS;
+
     /**
      * Rewrites {@code r}'s body: each statement that {@link SideEffects}, {@link HelperCalls}, {@link SwitchStatements},
      * {@link Switches}, {@link ArrayCalls}, {@link RowAliases}, {@link ArrayInitializers} or {@link FloatingForHeaders} stands

@@ -126,7 +126,12 @@ final class Helpers {
                 || n instanceof LocalClassDeclarationStmt || n instanceof LocalRecordDeclarationStmt || n instanceof ThisExpr
                 || n instanceof SuperExpr || n instanceof PatternExpr || n instanceof TryStmt || n instanceof SynchronizedStmt
                 || (n instanceof ObjectCreationExpr o && o.findAncestor(ThrowStmt.class).isEmpty())).isEmpty();
-        return !foreign && body.findAll(MethodCallExpr.class).stream().allMatch(this::knownCall);
+        // a field it assigns would be assigned by the caller (static fields the class assigns are rejected there)
+        boolean assignsField = body.findAll(AssignExpr.class).stream().anyMatch(a -> !(a.getTarget() instanceof ArrayAccessExpr)
+                && !(a.getTarget() instanceof NameExpr n && locals.contains(n.getNameAsString())))
+                || body.findAll(UnaryExpr.class).stream().anyMatch(u -> Updates.isUpdate(u.getOperator())
+                        && !(u.getExpression() instanceof ArrayAccessExpr) && !(u.getExpression() instanceof NameExpr n && locals.contains(n.getNameAsString())));
+        return !foreign && !assignsField && body.findAll(MethodCallExpr.class).stream().allMatch(this::knownCall);
     }
 
     /** A call whose target is a library with a model, or a method of this class (looked at by {@link #onACycle}). */

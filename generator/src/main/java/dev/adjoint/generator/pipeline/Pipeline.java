@@ -156,6 +156,7 @@ public final class Pipeline {
                 }
             }
         }
+        front.inlined().stream().filter(i -> output.test(i.file())).forEach(i -> methods.add(i.line()));
         try {
             Strategies.addRecordersForCallees(taped, done, index, diagnostics);
         } catch (StackOverflowError deep) {
