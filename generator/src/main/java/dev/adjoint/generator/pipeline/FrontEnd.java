@@ -77,10 +77,14 @@ final class FrontEnd {
         diagnostics.addAll(selected.diagnostics());
         List<MethodRequest> requests = new ArrayList<>(selected.requests().stream().map(Receiver::internal).toList());
         List<MethodRequest> customs = selected.customs();
-        Map<MethodDeclaration, List<MethodRequest>> inlinedInto = new java.util.IdentityHashMap<>();
+        Map<MethodDeclaration, Set<MethodDeclaration>> inlinedBy = new java.util.IdentityHashMap<>();
         for (MethodRequest r : requests) {
             // once, before either strategy or a caller reads the body
-            for (MethodDeclaration helper : Desugaring.apply(r)) {
+            inlinedBy.put(r.declaration(), Desugaring.apply(r));
+        }
+        Map<MethodDeclaration, List<MethodRequest>> inlinedInto = new java.util.IdentityHashMap<>();
+        for (MethodRequest r : requests) {
+            for (MethodDeclaration helper : transitively(r.declaration(), inlinedBy)) {
                 inlinedInto.computeIfAbsent(helper, h -> new ArrayList<>()).add(r);
             }
         }
@@ -112,6 +116,22 @@ final class FrontEnd {
         List<MethodRequest> annotated = requests.stream().filter(r -> !implicit.contains(r.declaration())).toList();
         Set<MethodDeclaration> stillCalled = ImplicitCallees.of(annotated, MethodIndex.of(units, concat(annotated, customs)));
         return new ArrayList<>(requests.stream().filter(r -> !implicit.contains(r.declaration()) || stillCalled.contains(r.declaration())).toList());
+    }
+
+    /**
+     * The helpers inlined into {@code m}, and those inlined into them before (a helper that was
+     * itself desugared first brings its own inlined helpers along).
+     */
+    private static Set<MethodDeclaration> transitively(MethodDeclaration m, Map<MethodDeclaration, Set<MethodDeclaration>> inlinedBy) {
+        Set<MethodDeclaration> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<MethodDeclaration> work = new java.util.ArrayDeque<>(inlinedBy.getOrDefault(m, Set.of()));
+        while (!work.isEmpty()) {
+            MethodDeclaration h = work.pop();
+            if (all.add(h)) {
+                work.addAll(inlinedBy.getOrDefault(h, Set.of()));
+            }
+        }
+        return all;
     }
 
     /** One line per plain helper that is not differentiated itself but inlined into the methods of {@code requests} that call it. */

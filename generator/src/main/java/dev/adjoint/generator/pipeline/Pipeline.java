@@ -175,6 +175,10 @@ public final class Pipeline {
             fileOf.put(r.adjointQualifiedName(), r.file());
         }
         diagnostics.sort(Diagnostic.BY_POSITION);
+        // a helper inlined twice reports its problem once (both copies share the helper's position)
+        List<Diagnostic> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(diagnostics));
+        diagnostics.clear();
+        diagnostics.addAll(distinct);
         TreeMap<String, String> generated = new TreeMap<>();
         if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
             for (Map.Entry<String, List<AdjointMethod>> e : byClass.entrySet()) {
