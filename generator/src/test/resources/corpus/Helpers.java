@@ -190,6 +190,29 @@ public class Helpers {
         return r;
     }
 
+    // plain overloads of one arity, called with int, long, float, double and array arguments: javac's choice
+    // (the @Differentiable overloads' calls: OrdinaryJavaTest.differentiableOverloadsResolveAsJavacDoes)
+    static double power(double x, int k) {
+        return Math.pow(x * x + 1, k);
+    }
+
+    static double power(double x, double k) {
+        return Math.exp(k * Math.log(x * x + 1)) * 0.5;
+    }
+
+    static double power(double[] w, double k) {
+        return power(w[0], k) + power(w[1], 2) + w[2];
+    }
+
+    //@at ({0.3, -0.7, 1.1}, 0.8)
+    //@at ({-1.2, 0.4, 2.0}, -0.5)
+    @Differentiable
+    static double overloadedCallees(double[] w, double x) {
+        int three = 3;
+        long two = 2L;
+        return power(x, three) + power(x, 2.0) + power(w, x) + power(w[1], two) + power(x, 1.5f);
+    }
+
     // a helper called in a loop on a row of a scratch array
     //@at ({0.3, -0.7, 1.1, 0.5}, 3)
     //@at ({-1.2, 0.4, 2.0, 0.6}, 2)

@@ -156,7 +156,10 @@ final class Helpers {
                 if (!ownScope(c)) {
                     continue;
                 }
-                for (MethodDeclaration next : owner.getMethodsByName(c.getNameAsString())) {
+                List<MethodDeclaration> named = owner.getMethodsByName(c.getNameAsString());
+                // the overload javac calls; every one of that name when it cannot be told
+                List<MethodDeclaration> called = overloads.choose(named, c.getArguments()).map(List::of).orElse(named);
+                for (MethodDeclaration next : called) {
                     if (next == h || next == caller) {
                         return true;
                     }
@@ -198,12 +201,36 @@ final class Helpers {
         h.findAll(VariableDeclarator.class).stream().filter(v -> v.getType() instanceof ArrayType).forEach(v -> arrays.add(v.getNameAsString()));
         for (MethodCallExpr c : h.findAll(MethodCallExpr.class)) {
             boolean math = c.getScope().map(s -> s.toString().endsWith("Math")).orElse(false);
+            // an array handed on whole (or a row of it), not one of its elements
             if (!math && c.getArguments().stream().anyMatch(a -> a.findAll(NameExpr.class).stream()
-                    .anyMatch(n -> arrays.contains(n.getNameAsString()) && !own.contains(n.getNameAsString())))) {
+                    .anyMatch(n -> arrays.contains(n.getNameAsString()) && !own.contains(n.getNameAsString()) && !element(n)))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code n} is indexed down to an element ({@code w[i]}, {@code w[i][j]} of a 2-D {@code w}) or asked its length. */
+    private static boolean element(NameExpr n) {
+        Node at = n;
+        int depth = 0;
+        while (at.getParentNode().orElse(null) instanceof ArrayAccessExpr a && a.getName() == at) {
+            at = a;
+            depth++;
+        }
+        boolean length = at.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getScope() == at;
+        return length || depth >= level(n);
+    }
+
+    /** The number of dimensions {@code n}'s declaration in its method gives it (past any index when unknown). */
+    private static int level(NameExpr n) {
+        String name = n.getNameAsString();
+        Optional<MethodDeclaration> m = n.findAncestor(MethodDeclaration.class);
+        Optional<Integer> declared = m.flatMap(d -> d.getParameters().stream().filter(p -> p.getNameAsString().equals(name))
+                .map(p -> p.getType().getArrayLevel()).findFirst()
+                .or(() -> d.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals(name))
+                        .map(v -> v.getType().getArrayLevel()).findFirst()));
+        return declared.orElse(Integer.MAX_VALUE);
     }
 
     private static boolean foreignElement(Expression target, Set<String> own) {

@@ -7,6 +7,7 @@ import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.select.MethodSelector;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,10 +42,26 @@ public final class Calls {
             List<MethodIndex.Entry> found = lo.index.lookup(owner, m.getNameAsString()).stream()
                     .filter(e -> e.arity() == m.getArguments().size()).toList();
             if (!found.isEmpty()) {
-                return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+                // overloads of one arity: by the arguments' types, as javac picks
+                return found.size() == 1 ? Optional.of(found.get(0))
+                        : MethodIndex.mostSpecific(found, m.getArguments().stream().map(this::argumentType).toList());
             }
         }
         return Optional.empty();
+    }
+
+    /** The type of a call's argument: from the names in scope, else from the method's declarations of a name (when they agree). */
+    private Optional<Ty> argumentType(com.github.javaparser.ast.expr.Expression a) {
+        return new Types(n -> lo.typeOfName(n).or(() -> declared(n)), this).of(a);
+    }
+
+    private Optional<Ty> declared(String name) {
+        com.github.javaparser.ast.body.MethodDeclaration m = lo.request.declaration();
+        List<Optional<Ty>> types = new java.util.ArrayList<>();
+        m.getParameters().stream().filter(p -> p.getNameAsString().equals(name)).forEach(p -> types.add(MethodSelector.toTy(p.getType())));
+        m.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals(name))
+                .forEach(v -> types.add(MethodSelector.toTy(v.getType())));
+        return types.isEmpty() || types.stream().distinct().count() > 1 ? Optional.empty() : types.get(0);
     }
 
     /** The {@code @Differentiable} method {@code m} calls, if it calls one. */

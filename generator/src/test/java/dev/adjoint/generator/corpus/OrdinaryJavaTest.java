@@ -154,6 +154,37 @@ class OrdinaryJavaTest {
     }
 
     @Test
+    void differentiableOverloadsResolveAsJavacDoes() {
+        // one arity, three overloads: the call's argument types pick one (identity or widening, then the most specific)
+        String body = """
+                @Differentiable(strategy = Strategy.$S)
+                static double power(double x, int k) {
+                    return Math.pow(x * x + 1, k);
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double power(double x, double k) {
+                    return Math.exp(k * Math.log(x * x + 1)) * 0.5;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double power(double[] w, double k) {
+                    return power(w[0], k) + power(w[1], 2) + w[2];
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double g(double[] w, double x) {
+                    int three = 3;
+                    long two = 2L;
+                    return power(x, three) + power(x, 2.0) + power(w, x) + power(w[1], two) + power(x, 1.5f);
+                }
+                """;
+        differentiates(body, "g", new Object[] {new double[] {0.3, -0.7, 1.1}, 0.8}, new Object[] {new double[] {-1.2, 0.4, 2.0}, -0.5});
+        Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
+        assertTrue(auto.translation().methods().contains("trust.Repro#g: static"), auto.translation().methods().toString());
+    }
+
+    @Test
     void aScratchArrayPassedToAHelperStaysStatic() {
         // ADBench's GMM structure: per point, the component terms in a local array, reduced by logsumexp
         String body = """
