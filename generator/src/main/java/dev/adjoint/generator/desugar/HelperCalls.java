@@ -97,7 +97,7 @@ final class HelperCalls {
                     continue;
                 }
                 Optional<MethodDeclaration> h = helpers.target(c).filter(helpers::inlinable);
-                if (h.isPresent() && mayRun(c, s) && (!after || independent(c, h.get())) && (!Helpers.writesArrays(h.get()) || whole(c, s))) {
+                if (h.isPresent() && runsOnce(c, s) && (!after || independent(c, h.get())) && (!Helpers.writesArrays(h.get()) || whole(c, s))) {
                     Optional<List<Statement>> out = inline(c, s, h.get());
                     if (out.isPresent()) {
                         return out;
@@ -126,12 +126,15 @@ final class HelperCalls {
         return s instanceof SwitchStmt w ? List.of(w.getSelector()) : List.of();
     }
 
-    private static boolean isMath(MethodCallExpr c) {
-        return c.getScope().map(s -> s.toString().endsWith("Math")).orElse(false);
+    private static final Set<String> MATH = Set.of("Math", "StrictMath", "java.lang.Math", "java.lang.StrictMath");
+
+    /** A {@code Math}/{@code StrictMath} call: no effect on arrays, so calls may move past it. */
+    static boolean isMath(MethodCallExpr c) {
+        return c.getScope().map(s -> MATH.contains(s.toString())).orElse(false);
     }
 
     /** Whether {@code c} runs exactly once whenever {@code s} runs (not under {@code && || ?:}, a switch expression or a lambda). */
-    private static boolean mayRun(MethodCallExpr c, Statement s) {
+    private static boolean runsOnce(MethodCallExpr c, Statement s) {
         for (Node n = c.getParentNode().orElse(null); n != null && n != s; n = n.getParentNode().orElse(null)) {
             if (n instanceof ConditionalExpr || n instanceof LambdaExpr || n instanceof SwitchExpr || (n instanceof BinaryExpr b
                     && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR))) {

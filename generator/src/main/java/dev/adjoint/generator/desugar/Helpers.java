@@ -200,9 +200,8 @@ final class Helpers {
         h.getParameters().stream().filter(p -> p.getType() instanceof ArrayType).forEach(p -> arrays.add(p.getNameAsString()));
         h.findAll(VariableDeclarator.class).stream().filter(v -> v.getType() instanceof ArrayType).forEach(v -> arrays.add(v.getNameAsString()));
         for (MethodCallExpr c : h.findAll(MethodCallExpr.class)) {
-            boolean math = c.getScope().map(s -> s.toString().endsWith("Math")).orElse(false);
             // an array handed on whole (or a row of it), not one of its elements
-            if (!math && c.getArguments().stream().anyMatch(a -> a.findAll(NameExpr.class).stream()
+            if (!HelperCalls.isMath(c) && c.getArguments().stream().anyMatch(a -> a.findAll(NameExpr.class).stream()
                     .anyMatch(n -> arrays.contains(n.getNameAsString()) && !own.contains(n.getNameAsString()) && !element(n)))) {
                 return true;
             }
