@@ -17,18 +17,23 @@ import java.util.Set;
 public final class Desugaring {
     private Desugaring() {}
 
+    /** The statements of a helper past which calls to it are left as calls rather than inlined. */
+    public static final int INLINED_STATEMENTS = Helpers.MAX_STATEMENTS;
+
     /**
-     * Rewrites {@code r}'s body: each statement that {@link SideEffects}, {@link SwitchStatements},
+     * Rewrites {@code r}'s body: each statement that {@link SideEffects}, {@link HelperCalls}, {@link SwitchStatements},
      * {@link Switches}, {@link ArrayCalls}, {@link RowAliases}, {@link ArrayInitializers} or {@link FloatingForHeaders} stands
      * for is replaced by what it means, then the result is looked at again (a case may copy arrays).
+     * Gives the helpers whose bodies replaced calls.
      */
-    public static void apply(MethodRequest r) {
+    public static Set<MethodDeclaration> apply(MethodRequest r) {
         MethodDeclaration m = r.declaration();
         Optional<BlockStmt> body = m.getBody();
         if (body.isEmpty() || m.findCompilationUnit().isEmpty()) {
-            return;
+            return Set.of();
         }
         Rewriter rw = new Rewriter(m);
+        HelperCalls helpers = new HelperCalls(rw, new Helpers(m, new Overloads(rw)), m);
         Switches switches = new Switches(rw, r.staticFields().keySet());
         SwitchStatements switchStatements = new SwitchStatements(rw, switches);
         ArrayCalls arrays = new ArrayCalls(rw, m.findCompilationUnit().get());
@@ -64,7 +69,7 @@ public final class Desugaring {
                     }
                 }
                 // updates first: a switch's selector or an arraycopy's arguments may hold one
-                Optional<List<Statement>> meaning = effects.rewrite(s).or(() -> shortCircuits.rewrite(s)).or(() -> switchStatements.rewrite(s))
+                Optional<List<Statement>> meaning = effects.rewrite(s).or(() -> shortCircuits.rewrite(s)).or(() -> helpers.rewrite(s)).or(() -> switchStatements.rewrite(s))
                         .or(() -> switches.rewrite(s)).or(() -> arrays.rewrite(s)).or(() -> rows.rewrite(s))
                         .or(() -> initializers.rewrite(s)).or(() -> headers.rewrite(s));
                 if (meaning.isEmpty()) {
@@ -76,6 +81,7 @@ public final class Desugaring {
                 break; // the tree changed under the walk
             }
         }
+        return helpers.inlined();
     }
 
     /** Puts {@code replacement} where {@code s} was: into its block or case, or as one block. */

@@ -9,7 +9,9 @@
  * stands for, and a second name for a whole array ({@code double[] p = w}) the first; array
  * initialisers become the creation and the stores; a local array created inside a loop or block is
  * created once before the top-level statement around it and cleared where it was created; a
- * {@code for} header stepping a floating-point variable moves its parts into the loop. Both strategies then differentiate
+ * {@code for} header stepping a floating-point variable moves its parts into the loop; a call to a
+ * non-recursive helper of the method's class becomes the helper's body, its array parameters the
+ * arguments' names and its locals fresh ones. Both strategies then differentiate
  * the same, ordinary Java; what this pass does not rewrite is left for the fences to judge.
  */
 package dev.adjoint.generator.desugar;

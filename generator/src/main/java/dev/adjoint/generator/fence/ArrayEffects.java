@@ -144,6 +144,33 @@ final class ArrayEffects {
         return true;
     }
 
+    /**
+     * The argument of {@code call} passed to an array parameter that {@code callee} itself stores
+     * into, if any (the array an error should name; a write through a further call names none).
+     */
+    static Optional<Expression> writtenArgument(MethodIndex.Entry callee, MethodCallExpr call) {
+        List<Parameter> params = callee.declaration().getParameters();
+        for (int i = 0; i < params.size() && i < call.getArguments().size(); i++) {
+            Set<String> own = Set.of();
+            String name = params.get(i).getNameAsString();
+            boolean stored = callee.declaration().findAll(AssignExpr.class).stream().anyMatch(a -> writesForeign(a.getTarget(), own)
+                    && rootName(a.getTarget()).equals(name))
+                    || callee.declaration().findAll(UnaryExpr.class).stream().anyMatch(u -> Updates.isUpdate(u.getOperator())
+                            && writesForeign(u.getExpression(), own) && rootName(u.getExpression()).equals(name));
+            if (dims(params.get(i).getType()).isPresent() && stored) {
+                return Optional.of(call.getArgument(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String rootName(Expression e) {
+        while (e instanceof ArrayAccessExpr a) {
+            e = a.getName();
+        }
+        return e instanceof NameExpr n ? n.getNameAsString() : "";
+    }
+
     /** The number of dimensions of an array type. */
     static Optional<Integer> dims(Type t) {
         return t instanceof ArrayType a ? Optional.of(a.getArrayLevel()) : Optional.empty();

@@ -147,15 +147,17 @@ public final class SharedFence {
         }
         if (t.result().filter(Ty::isFloating).isPresent()) {
             error(m, "call to '" + m.getNameAsString() + "' returns a floating-point value but is neither @Differentiable nor given"
-                    + " a @CustomDerivative" + (t.isPrivate() ? "; a private method is not differentiated without an annotation (the"
-                            + " adjoint class could not call it): make it package-private, or annotate it" : ": its derivative is unknown"
+                    + " a @CustomDerivative" + (t.isPrivate() ? "; a private method is not differentiated without an annotation where its"
+                            + " body cannot replace the call (recursion, a call under &&, || or ?: or in a loop's condition, a method of"
+                            + " another class or of more than " + dev.adjoint.generator.desugar.Desugaring.INLINED_STATEMENTS + " statements): make it package-private, or annotate it" : ": its derivative is unknown"
                             + " (Adjoint differentiates the plain methods a @Differentiable method calls when they are static, not"
                             + " private, not generic, and take a float or double)") + "; or supply its pullback with"
                     + " @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
             return;
         }
         if (array.isPresent() && effects.mayWrite(t)) {
-            error(m, "call to '" + m.getNameAsString() + "' may write into the array '" + Positions.oneLine(array.get())
+            Expression written = ArrayEffects.writtenArgument(t, m).orElse(array.get());
+            error(m, "call to '" + m.getNameAsString() + "' may write into the array '" + Positions.oneLine(written)
                     + "' it is given, and '" + m.getNameAsString() + "' is not @Differentiable: neither strategy can follow"
                     + " that change, so the gradient would miss it; write the elements in this method, or make '"
                     + m.getNameAsString() + "' a @Differentiable method that returns a value");

@@ -38,13 +38,20 @@ final class ArrayWrites {
     private final Map<String, List<Expression>> writes = new HashMap<>();
     /** The outermost element reads of each array, by array name. */
     private final Map<String, List<ArrayAccessExpr>> reads = new HashMap<>();
-    /** Every element access by position, to find the original of a clone. */
+    /** Every element access by position, to find the original of a clone (none where two share one: an inlined helper's copies). */
     private final Map<Range, ArrayAccessExpr> byRange = new HashMap<>();
+    private final Set<Range> shared = new HashSet<>();
+    /**
+     * Each node's index in a pre-order walk of the method, and the last index inside it: program
+     * order. Positions are not, once a helper's body (its own lines) is inlined into the method.
+     */
+    private final Map<Node, int[]> order = new java.util.IdentityHashMap<>();
     private final Map<String, Boolean> restore = new HashMap<>();
 
     /** Indexes {@code method}'s element accesses once. */
     ArrayWrites(Node method) {
         this.method = method;
+        number(method, 0);
         for (AssignExpr a : method.findAll(AssignExpr.class)) {
             if (a.getTarget() instanceof ArrayAccessExpr) {
                 root(a.getTarget()).ifPresent(n -> writes.computeIfAbsent(n, x -> new ArrayList<>()).add(a));
@@ -56,7 +63,11 @@ final class ArrayWrites {
             }
         }
         for (ArrayAccessExpr a : method.findAll(ArrayAccessExpr.class)) {
-            a.getRange().ifPresent(r -> byRange.putIfAbsent(r, a));
+            a.getRange().ifPresent(r -> {
+                if (byRange.putIfAbsent(r, a) != null) {
+                    shared.add(r);
+                }
+            });
             boolean inner = a.getParentNode().filter(p -> p instanceof ArrayAccessExpr pa && pa.getName() == a).isPresent();
             if (!inner) {
                 root(a).ifPresent(n -> reads.computeIfAbsent(n, x -> new ArrayList<>()).add(a));
@@ -84,13 +95,15 @@ final class ArrayWrites {
      */
     boolean allBefore(String name, ArrayAccessExpr read) {
         Optional<Node> attached = attached(read);
-        if (attached.isEmpty() || attached.get().getRange().isEmpty()) {
+        if (attached.isEmpty() || attached.get().getRange().isEmpty() || !order.containsKey(attached.get())) {
             return false;
         }
         Range at = attached.get().getRange().get();
+        int atIndex = order.get(attached.get())[0];
         Set<Node> readLoops = loopsAround(attached.get());
         for (Expression w : writes.getOrDefault(name, List.of())) {
-            if (w.getRange().isEmpty() || !w.getRange().get().end.isBefore(at.begin)) {
+            // before by position and in the tree: an inlined helper keeps its own lines, which are not program order
+            if (w.getRange().isEmpty() || !w.getRange().get().end.isBefore(at.begin) || order.get(w)[1] >= atIndex) {
                 return false;
             }
             for (Node loop : loopsAround(w)) {
@@ -155,7 +168,19 @@ final class ArrayWrites {
                 return Optional.of(read);
             }
         }
-        return read.getRange().map(byRange::get);
+        return read.getRange().filter(r -> !shared.contains(r)).map(byRange::get);
+    }
+
+    /** Numbers {@code n}'s subtree in pre-order from {@code next}; gives the next free number. */
+    private int number(Node n, int next) {
+        int[] span = {next, next};
+        order.put(n, span);
+        int last = next + 1;
+        for (Node c : n.getChildNodes()) {
+            last = number(c, last);
+        }
+        span[1] = last - 1;
+        return last;
     }
 
     private Set<Node> loopsAround(Node n) {

@@ -47,7 +47,9 @@ public final class Calls {
                 return CompiledOverloads.choose(found, m.getArguments().stream().map(this::argumentType).toList());
             }
             if (!found.isEmpty()) {
-                return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+                // overloads of one arity: by the arguments' types, as javac picks
+                return found.size() == 1 ? Optional.of(found.get(0))
+                        : MethodIndex.mostSpecific(found, m.getArguments().stream().map(this::argumentType).toList());
             }
         }
         return Optional.empty();

@@ -40,8 +40,13 @@ final class FrontEnd {
      * @param requests the methods to differentiate (only {@code onlyMethod}'s when it is given)
      * @param implicit the plain methods selected because annotated ones call them
      * @param index every method differentiated code can call
+     * @param inlined the build log's lines for plain helpers whose every call was replaced by their body
      */
-    record Prepared(List<Diagnostic> diagnostics, List<MethodRequest> requests, Set<MethodDeclaration> implicit, MethodIndex index) {}
+    record Prepared(List<Diagnostic> diagnostics, List<MethodRequest> requests, Set<MethodDeclaration> implicit, MethodIndex index,
+            List<Inlined> inlined) {}
+
+    /** A plain helper inlined into the methods that call it (and not differentiated on its own), with its file. */
+    record Inlined(Path file, String line) {}
 
     static Prepared prepare(Map<Path, String> sources, Optional<String> onlyMethod) {
         return prepare(sources, onlyMethod, ClasspathCallees.NONE);
@@ -82,10 +87,18 @@ final class FrontEnd {
         diagnostics.addAll(selected.diagnostics());
         List<MethodRequest> requests = new ArrayList<>(selected.requests().stream().map(Receiver::internal).toList());
         List<MethodRequest> customs = selected.customs();
+        Map<MethodDeclaration, Set<MethodDeclaration>> inlinedBy = new java.util.IdentityHashMap<>();
         for (MethodRequest r : requests) {
             // once, before either strategy or a caller reads the body
-            Desugaring.apply(r);
+            inlinedBy.put(r.declaration(), Desugaring.apply(r));
         }
+        Map<MethodDeclaration, List<MethodRequest>> inlinedInto = new java.util.IdentityHashMap<>();
+        for (MethodRequest r : requests) {
+            for (MethodDeclaration helper : transitively(r.declaration(), inlinedBy)) {
+                inlinedInto.computeIfAbsent(helper, h -> new ArrayList<>()).add(r);
+            }
+        }
+        requests = dropInlined(requests, implicit, units, customs);
         List<MethodRequest> callable = new ArrayList<>(requests);
         callable.addAll(customs); // a custom pullback wins over a generated adjoint for callers
         MethodIndex index = MethodIndex.of(units, callable, classpath);
@@ -98,7 +111,57 @@ final class FrontEnd {
                         + onlyMethod.get() + " was found in the source roots (write it as package.Class#method)"));
             }
         }
-        return new Prepared(diagnostics, requests, implicit, index);
+        return new Prepared(diagnostics, requests, implicit, index, inlinedLines(inlinedInto, requests));
+    }
+
+    /**
+     * The requests without the plain helpers that no differentiated method calls any more (their
+     * every call was inlined, see {@code desugar/HelperCalls}): they need no adjoint of their own.
+     */
+    private static List<MethodRequest> dropInlined(List<MethodRequest> requests, Set<MethodDeclaration> implicit, List<CompilationUnit> units,
+            List<MethodRequest> customs) {
+        if (implicit.isEmpty()) {
+            return requests;
+        }
+        List<MethodRequest> annotated = requests.stream().filter(r -> !implicit.contains(r.declaration())).toList();
+        Set<MethodDeclaration> stillCalled = ImplicitCallees.of(annotated, MethodIndex.of(units, concat(annotated, customs)));
+        return new ArrayList<>(requests.stream().filter(r -> !implicit.contains(r.declaration()) || stillCalled.contains(r.declaration())).toList());
+    }
+
+    /**
+     * The helpers inlined into {@code m}, and those inlined into them before (a helper that was
+     * itself desugared first brings its own inlined helpers along).
+     */
+    private static Set<MethodDeclaration> transitively(MethodDeclaration m, Map<MethodDeclaration, Set<MethodDeclaration>> inlinedBy) {
+        Set<MethodDeclaration> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<MethodDeclaration> work = new java.util.ArrayDeque<>(inlinedBy.getOrDefault(m, Set.of()));
+        while (!work.isEmpty()) {
+            MethodDeclaration h = work.pop();
+            if (all.add(h)) {
+                work.addAll(inlinedBy.getOrDefault(h, Set.of()));
+            }
+        }
+        return all;
+    }
+
+    /** One line per plain helper that is not differentiated itself but inlined into the methods of {@code requests} that call it. */
+    private static List<Inlined> inlinedLines(Map<MethodDeclaration, List<MethodRequest>> inlinedInto, List<MethodRequest> requests) {
+        Set<MethodDeclaration> differentiated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        requests.forEach(r -> differentiated.add(r.declaration()));
+        TreeMap<String, Inlined> lines = new TreeMap<>();
+        for (Map.Entry<MethodDeclaration, List<MethodRequest>> e : inlinedInto.entrySet()) {
+            List<MethodRequest> callers = e.getValue().stream().filter(r -> differentiated.contains(r.declaration())).toList();
+            boolean plain = e.getKey().getAnnotations().stream().noneMatch(a -> a.getNameAsString().endsWith("Differentiable"));
+            if (differentiated.contains(e.getKey()) || callers.isEmpty() || !plain) {
+                continue;
+            }
+            String ref = callers.get(0).ownerQualifiedName() + "#" + e.getKey().getNameAsString();
+            String into = String.join(", ", callers.stream().map(MethodRequest::methodRef).distinct().sorted().toList());
+            lines.merge(ref, new Inlined(callers.get(0).file(), ref + ": inlined into " + into
+                    + " (not annotated: differentiated because a @Differentiable method calls it)"),
+                    (a, b) -> a.line().compareTo(b.line()) <= 0 ? a : b);
+        }
+        return List.copyOf(lines.values());
     }
 
     /** Whether a file's text names Adjoint's annotations at all (a cheap test before trusting its syntax errors). */

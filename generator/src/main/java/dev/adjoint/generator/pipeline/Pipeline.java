@@ -175,6 +175,7 @@ public final class Pipeline {
                 }
             }
         }
+        front.inlined().stream().filter(i -> output.test(i.file())).forEach(i -> methods.add(i.line()));
         try {
             Strategies.addRecordersForCallees(taped, done, index, diagnostics);
         } catch (StackOverflowError deep) {
@@ -194,6 +195,10 @@ public final class Pipeline {
             fileOf.put(r.adjointQualifiedName(), r.file());
         }
         diagnostics.sort(Diagnostic.BY_POSITION);
+        // a helper inlined twice reports its problem once (both copies share the helper's position)
+        List<Diagnostic> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(diagnostics));
+        diagnostics.clear();
+        diagnostics.addAll(distinct);
         TreeMap<String, String> generated = new TreeMap<>();
         if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
             for (Map.Entry<String, List<AdjointMethod>> e : byClass.entrySet()) {

@@ -116,6 +116,48 @@ public final class MethodIndex {
         return Optional.empty();
     }
 
+    /**
+     * Which of {@code found} (methods of one name and arity) a call with arguments of types
+     * {@code args} invokes, as javac decides (JLS 15.12.2.2 and 15.12.2.5, no boxing or varargs):
+     * the methods each of whose parameters accepts its argument by identity or primitive widening,
+     * then the one more specific than all others. Empty when an argument's type is unknown or no
+     * single method is most specific.
+     */
+    public static Optional<Entry> mostSpecific(List<Entry> found, List<Optional<Ty>> args) {
+        if (found.size() == 1) {
+            return Optional.of(found.get(0));
+        }
+        if (args.stream().anyMatch(Optional::isEmpty)) {
+            return Optional.empty();
+        }
+        List<Ty> types = args.stream().map(Optional::get).toList();
+        List<Entry> applicable = found.stream().filter(e -> e.declaration().getParameters().stream()
+                .allMatch(p -> !p.isVarArgs() && MethodSelector.toTy(p.getType()).isPresent())).filter(e -> accepts(parameters(e), types)).toList();
+        List<Entry> best = applicable.stream().filter(e -> applicable.stream()
+                .allMatch(o -> o == e || accepts(parameters(o), parameters(e)))).toList();
+        return best.size() == 1 ? Optional.of(best.get(0)) : Optional.empty();
+    }
+
+    private static List<Ty> parameters(Entry e) {
+        return e.declaration().getParameters().stream().map(p -> MethodSelector.toTy(p.getType()).orElseThrow()).toList();
+    }
+
+    /** Whether each of {@code to} accepts the same position of {@code from}: identity, or widening of scalars int → long → float → double. */
+    private static boolean accepts(List<Ty> to, List<Ty> from) {
+        for (int i = 0; i < to.size(); i++) {
+            Ty t = to.get(i);
+            Ty f = from.get(i);
+            boolean widens = !t.isArray() && !f.isArray() && f.prim() != Ty.Prim.BOOLEAN && t.prim() != Ty.Prim.BOOLEAN
+                    && WIDENING.indexOf(f.prim()) <= WIDENING.indexOf(t.prim());
+            if (!t.equals(f) && !widens) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final List<Ty.Prim> WIDENING = List.of(Ty.Prim.INT, Ty.Prim.LONG, Ty.Prim.FLOAT, Ty.Prim.DOUBLE);
+
     /** The entry of a method declared in the sources. */
     public Optional<Entry> entryOf(MethodDeclaration m) {
         for (List<Entry> es : byOwnerAndName.values()) {

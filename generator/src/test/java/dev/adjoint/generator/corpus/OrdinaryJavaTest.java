@@ -57,6 +57,134 @@ class OrdinaryJavaTest {
     }
 
     @Test
+    void theSameArrayPassedTwiceToAHelperThatWritesOneIsOneArray() {
+        // Java passes the array twice by reference: y[i] += a * x[i] with x == y doubles y (1 + a);
+        // inlined, both parameters are the caller's one name, so the gradient follows that aliasing
+        String body = """
+                static void axpy(double a, double[] x, double[] y) {
+                    for (int i = 0; i < y.length; i++) {
+                        y[i] += a * x[i];
+                    }
+                }
+
+                private static double sqnorm(double[] v) {
+                    double s = 0;
+                    for (double e : v) {
+                        s += e * e;
+                    }
+                    return s;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] w, double a) {
+                    double[] y = new double[w.length];
+                    for (int i = 0; i < w.length; i++) {
+                        y[i] = Math.sin(w[i]);
+                    }
+                    axpy(a, y, y);
+                    axpy(a * a, w, w);
+                    return sqnorm(y) + sqnorm(w) * a;
+                }
+                """;
+        differentiates(body, "f", new Object[] {new double[] {0.5, -0.25, 1.5}, 0.75}, new Object[] {new double[] {-1.1, 2}, -0.3});
+        Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
+        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+    }
+
+    @Test
+    void issue15HelpersStayStaticAndTheLogSaysWhereTheyWent() {
+        // the issue's network: a void helper writing a local array, a private helper, an array-returning helper
+        String body = """
+                private static double sigmoid(double z) {
+                    return 1 / (1 + Math.exp(-z));
+                }
+
+                static void matvec(double[][] w, double[] x, double[] out) {
+                    for (int i = 0; i < out.length; i++) {
+                        double s = 0;
+                        for (int j = 0; j < x.length; j++) {
+                            s += w[i][j] * x[j];
+                        }
+                        out[i] = s;
+                    }
+                }
+
+                static double[] affine(double[][] w, double[] b, double[] x) {
+                    double[] h = new double[b.length];
+                    for (int i = 0; i < b.length; i++) {
+                        double s = b[i];
+                        for (int j = 0; j < x.length; j++) {
+                            s += w[i][j] * x[j];
+                        }
+                        h[i] = s;
+                    }
+                    return h;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double a(double[][] w, double[] x) {
+                    double[] h = new double[w.length];
+                    matvec(w, x, h);
+                    double s = 0;
+                    for (double v : h) {
+                        s += sigmoid(v);
+                    }
+                    return s;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double b(double[][] w, double[] bb, double[] x) {
+                    double[] h = affine(w, bb, x);
+                    double s = 0;
+                    for (int i = 0; i < h.length; i++) {
+                        s += h[i] * h[i];
+                    }
+                    return s;
+                }
+                """;
+        double[][] w = {{0.5, -0.25}, {1.5, 0.75}, {-0.3, 0.2}};
+        differentiates(body, "a", List.of("AUTO", "STATIC"), new Object[] {w, new double[] {1, -2}});
+        differentiates(body, "b", List.of("AUTO", "STATIC"), new Object[] {w, new double[] {0.1, 0.2, -0.4}, new double[] {1, -2}});
+        Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
+        assertEquals(List.of("trust.Repro#a: static", "trust.Repro#b: static",
+                "trust.Repro#affine: inlined into trust.Repro#b (not annotated: differentiated because a @Differentiable method calls it)",
+                "trust.Repro#matvec: inlined into trust.Repro#a (not annotated: differentiated because a @Differentiable method calls it)",
+                "trust.Repro#sigmoid: inlined into trust.Repro#a (not annotated: differentiated because a @Differentiable method calls it)"),
+                auto.translation().methods());
+    }
+
+    @Test
+    void differentiableOverloadsResolveAsJavacDoes() {
+        // one arity, three overloads: the call's argument types pick one (identity or widening, then the most specific)
+        String body = """
+                @Differentiable(strategy = Strategy.$S)
+                static double power(double x, int k) {
+                    return Math.pow(x * x + 1, k);
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double power(double x, double k) {
+                    return Math.exp(k * Math.log(x * x + 1)) * 0.5;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double power(double[] w, double k) {
+                    return power(w[0], k) + power(w[1], 2) + w[2];
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double g(double[] w, double x) {
+                    int three = 3;
+                    long two = 2L;
+                    return power(x, three) + power(x, 2.0) + power(w, x) + power(w[1], two) + power(x, 1.5f);
+                }
+                """;
+        differentiates(body, "g", new Object[] {new double[] {0.3, -0.7, 1.1}, 0.8}, new Object[] {new double[] {-1.2, 0.4, 2.0}, -0.5});
+        Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
+        assertTrue(auto.translation().methods().contains("trust.Repro#g: static"), auto.translation().methods().toString());
+    }
+
+    @Test
     void aScratchArrayPassedToAHelperStaysStatic() {
         // ADBench's GMM structure: per point, the component terms in a local array, reduced by logsumexp
         String body = """

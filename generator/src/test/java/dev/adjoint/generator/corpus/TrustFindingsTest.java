@@ -158,8 +158,9 @@ class TrustFindingsTest {
     }
 
     @Test
-    void plainHelperWritingALocalArrayIsRejected() {
-        rejected("""
+    void plainHelperWritingALocalArrayIsInlined() {
+        // issue 15: the helper's body replaces the call, so both strategies follow its writes
+        differentiates("""
                 static void scaleInto(double[] src, double[] dst, double k) {
                     for (int i = 0; i < src.length; i++) {
                         dst[i] = k * src[i];
@@ -172,7 +173,29 @@ class TrustFindingsTest {
                     scaleInto(w, c, 2.0);
                     return c[0] * c[1];
                 }
-                """, "scaleInto");
+                """, "f", new Object[] {new double[] {0.5, -1.5}});
+    }
+
+    @Test
+    void aRecursiveHelperWritingAnArrayIsStillRejected() {
+        // recursion is never inlined: the call stays, and neither strategy can follow its write
+        rejected("""
+                static void halve(double[] a, int i) {
+                    if (i < a.length) {
+                        a[i] *= 0.5;
+                        halve(a, i + 1);
+                    }
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] w) {
+                    double[] c = new double[w.length];
+                    c[0] = w[0];
+                    c[1] = w[1];
+                    halve(c, 0);
+                    return c[0] * c[1];
+                }
+                """, "halve");
     }
 
     // ---- 2. arrow-form switch -------------------------------------------------------------------
@@ -665,8 +688,8 @@ class TrustFindingsTest {
     // ---- 6. a plain void helper writing a differentiated array ----------------------------------
 
     @Test
-    void plainVoidHelperWritingAParameterArrayIsRejected() {
-        rejected("""
+    void plainVoidHelperWritingAParameterArrayIsInlined() {
+        differentiates("""
                 static void twice(double[] a, int i) {
                     a[i] *= 2;
                 }
@@ -676,12 +699,12 @@ class TrustFindingsTest {
                     twice(a, 0);
                     return a[0] * a[1];
                 }
-                """, "twice");
+                """, "f", new Object[] {new double[] {0.5, -1.5}});
     }
 
     @Test
-    void plainIntHelperWritingAnArrayIsRejected() {
-        rejected("""
+    void plainIntHelperWritingAnArrayIsInlined() {
+        differentiates("""
                 static int normalize(double[] a) {
                     a[0] = 1;
                     return a.length;
@@ -692,7 +715,7 @@ class TrustFindingsTest {
                     int n = normalize(a);
                     return a[0] * a[1] * n;
                 }
-                """, "normalize");
+                """, "f", new Object[] {new double[] {0.5, -1.5, 2.0}});
     }
 
     @Test

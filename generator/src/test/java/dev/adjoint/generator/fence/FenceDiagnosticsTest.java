@@ -56,7 +56,7 @@ class FenceDiagnosticsTest {
                 "    }",
                 "",
                 "    private static double helper(double v) {",
-                "        return v;",
+                "        return v > 1 ? v : helper(v + 1); // recursive: never inlined",
                 "    }",
                 "}",
                 "");

@@ -146,8 +146,10 @@ public final class ProgramGenerator {
         /** {@code int b = n; b += x * 2.5;} (and {@code long}, {@code -=}, {@code *=}): Java's narrowing of an active value */
         NARROWING_INT_COMPOUND,
         /**
-         * plain (not {@code @Differentiable}) helpers of the class that write an array ({@code scaleInto(src, dst, k)}),
-         * sum one, or return a double, called with differentiated values: both strategies must reject the call
+         * plain (not {@code @Differentiable}) helpers of the class, inlined by the desugar pass (issue 15): a void helper
+         * writing an array ({@code scaleInto(src, dst, k)}), one called with the same array twice ({@code axpy(k, a, a)}),
+         * one returning a new array ({@code double[] sc0 = scaled(a, k);}), a private one with an early return, one
+         * summing an array: both strategies must translate them exactly
          */
         PLAIN_ARRAY_HELPERS,
         /**
@@ -227,7 +229,7 @@ public final class ProgramGenerator {
      * Features whose programs are meant to be rejected at a position by both strategies (no adjoint to run): only a
      * program using one of them may be rejected; the other extras are lowered by the desugar pass and must translate.
      */
-    public static final Set<Feature> REJECTED = EnumSet.of(Feature.PLAIN_ARRAY_HELPERS, Feature.UNMODELLED_LIBRARY_CALLS,
+    public static final Set<Feature> REJECTED = EnumSet.of(Feature.UNMODELLED_LIBRARY_CALLS,
             Feature.UNLOWERED_SIDE_EFFECTS);
 
     /** Every feature that builds: none of the {@link #KNOWN_BUGS} or the {@link #REJECTED}. */
@@ -400,6 +402,27 @@ public final class ProgramGenerator {
 
                         static double twice(double t) {
                             return 2 * t;
+                        }
+
+                        static void axpy(double k, double[] x, double[] y) {
+                            for (int i = 0; i < x.length && i < y.length; i++) {
+                                y[i] += k * x[i];
+                            }
+                        }
+
+                        static double[] scaled(double[] a, double k) {
+                            double[] c = new double[a.length];
+                            for (int i = 0; i < a.length; i++) {
+                                c[i] = a[i] * k;
+                            }
+                            return c;
+                        }
+
+                        private static double clampLow(double v, double lo) {
+                            if (v < lo) {
+                                return lo + 0.125 * (v - lo);
+                            }
+                            return v;
                         }
 
                     """);
@@ -1790,13 +1813,16 @@ public final class ProgramGenerator {
             }
         }
 
-        /** A call to a plain helper of the class with a differentiated array or value: to be rejected by both strategies. */
+        /** A call to a plain helper of the class with a differentiated array or value: inlined, so both strategies translate it. */
         void plainArrayHelper(String pad) {
+            if (!sig.owner().isEmpty()) {
+                return; // the helpers are the top-level class's: a nested class calls them, it does not inline them
+            }
             List<Arr> doubles = arrays.stream().filter(a -> a.elem() == T.D).toList();
             List<Arr> into = doubles.stream().filter(Arr::writable).toList();
-            int kind = r.nextInt(3);
-            if (kind == 0 && into.isEmpty() || kind == 1 && doubles.isEmpty()) {
-                kind = 2;
+            int kind = r.nextInt(6);
+            if ((kind == 0 || kind == 3) && into.isEmpty() || (kind == 1 || kind == 4) && doubles.isEmpty()) {
+                kind = r.nextBoolean() ? 2 : 5;
             }
             Var v = assignableVar();
             switch (kind) {
@@ -1813,6 +1839,24 @@ public final class ProgramGenerator {
                     out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + 0.25 * "
                             + ctx.own("sumOf") + "(" + a.name() + ")", T.D)))).append(";\n");
                 }
+                case 3 -> {
+                    Arr y = into.get(r.nextInt(into.size()));
+                    String k = r.nextBoolean() ? "0.5" : bounded(expr(1)).text();
+                    // the same array for both parameters: y[i] += k * y[i]
+                    out.append(pad).append(ctx.own("axpy")).append('(').append(k).append(", ").append(y.name()).append(", ").append(y.name())
+                            .append(");\n");
+                    readBack(pad, y);
+                }
+                case 4 -> {
+                    Arr a = doubles.get(r.nextInt(doubles.size()));
+                    String c = "sc" + extraNames++;
+                    out.append(pad).append("double[] ").append(c).append(" = ").append(ctx.own("scaled")).append('(').append(a.name())
+                            .append(", ").append(r.nextBoolean() ? "0.5" : bounded(expr(1)).text()).append(");\n");
+                    out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + 0.25 * "
+                            + c + "[0] * " + c + "[" + c + ".length - 1]", T.D)))).append(";\n");
+                }
+                case 5 -> out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + "
+                        + ctx.own("clampLow") + "(" + expr(2).text() + ", -0.5)", T.D)))).append(";\n");
                 default -> out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + "
                         + ctx.own("twice") + "(" + expr(2).text() + ")", T.D)))).append(";\n");
             }

@@ -1,0 +1,378 @@
+package dev.adjoint.generator.desugar;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.SimpleName;
+import com.github.javaparser.ast.expr.SwitchExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchStmt;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.Type;
+import dev.adjoint.generator.parse.Updates;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A call to a helper of the caller's class ({@link Helpers} says which) as the helper's body, so
+ * that both strategies differentiate one method with exact aliasing: Java passes arrays by
+ * reference, and after inlining an array parameter <em>is</em> the argument's name (the same array
+ * passed twice is one array; what the helper writes, the caller sees).
+ *
+ * <pre>
+ * s += sigmoid(v);                 double sigmoidValue0 = 1 / (1 + Math.exp(-v)); s += sigmoidValue0;
+ * double[] h = affine(w, b, x);    double[] h = new double[b.length]; for (int i0 = 0; ...) ... h[i0] = s0; ...
+ * matvec(w, x, h);                 for (int i0 = 0; i0 &lt; h.length; i0++) { ... h[i0] = s0; }
+ * </pre>
+ *
+ * A scalar parameter becomes a fresh local holding the argument (or the argument's own name, when
+ * it has the parameter's type and the helper never assigns the parameter); an array parameter is
+ * the argument's name (an argument that is not a variable leaves the call as written). Every local
+ * and label of the helper gets a fresh name, so nothing of the caller is captured or hidden. A
+ * helper whose only {@code return} ends its body is spliced in as is; otherwise its body runs in
+ * {@code name0: do { ... } while (false);} with each {@code return e;} as {@code result = e; break name0;}.
+ * The helper's nodes keep their own positions: errors and {@code // grad of} comments point at the
+ * helper's lines (it is in the caller's file). The call is replaced where Java's order of
+ * evaluation allows it: in a statement, a declaration's or assignment's value, a {@code return},
+ * an {@code if} condition, a for-each's array or a {@code switch}'s selector, not under
+ * {@code &&}, {@code ||} or {@code ?:} (it may not run), nor in a loop's condition (it runs again).
+ * A helper that may write arrays is replaced only where it is the whole value.
+ */
+final class HelperCalls {
+    /** Statements inlined into one method at most; past it, calls stay calls (see {@code size/}). */
+    static final int BUDGET = 600;
+
+    private final Rewriter rw;
+    private final Helpers helpers;
+    private final MethodDeclaration caller;
+    private final Set<MethodDeclaration> inlined = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int spent;
+
+    HelperCalls(Rewriter rw, Helpers helpers, MethodDeclaration caller) {
+        this.rw = rw;
+        this.helpers = helpers;
+        this.caller = caller;
+    }
+
+    /** The helpers inlined so far. */
+    Set<MethodDeclaration> inlined() {
+        return Collections.unmodifiableSet(inlined);
+    }
+
+    /** The statements {@code s} stands for with its first inlinable call replaced, or empty. */
+    Optional<List<Statement>> rewrite(Statement s) {
+        boolean after = false; // a call that stays a call was met earlier in evaluation order
+        for (Expression root : ownExpressions(s)) {
+            for (MethodCallExpr c : root.findAll(MethodCallExpr.class)) {
+                if (isMath(c)) {
+                    continue;
+                }
+                Optional<MethodDeclaration> h = helpers.target(c).filter(helpers::inlinable);
+                if (h.isPresent() && runsOnce(c, s) && (!after || independent(c, h.get())) && (!Helpers.writesArrays(h.get()) || whole(c, s))) {
+                    Optional<List<Statement>> out = inline(c, s, h.get());
+                    if (out.isPresent()) {
+                        return out;
+                    }
+                }
+                after = true;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The expressions {@code s} evaluates before anything nested in it, in order. */
+    private static List<Expression> ownExpressions(Statement s) {
+        if (s instanceof ExpressionStmt e) {
+            return e.getExpression() instanceof VariableDeclarationExpr d && d.getVariables().size() > 1 ? List.of() : List.of(e.getExpression());
+        }
+        if (s instanceof ReturnStmt r) {
+            return r.getExpression().stream().toList();
+        }
+        if (s instanceof IfStmt i) {
+            return List.of(i.getCondition());
+        }
+        if (s instanceof ForEachStmt f) {
+            return List.of(f.getIterable());
+        }
+        return s instanceof SwitchStmt w ? List.of(w.getSelector()) : List.of();
+    }
+
+    private static final Set<String> MATH = Set.of("Math", "StrictMath", "java.lang.Math", "java.lang.StrictMath");
+
+    /** A {@code Math}/{@code StrictMath} call: no effect on arrays, so calls may move past it. */
+    static boolean isMath(MethodCallExpr c) {
+        return c.getScope().map(s -> MATH.contains(s.toString())).orElse(false);
+    }
+
+    /** Whether {@code c} runs exactly once whenever {@code s} runs (not under {@code && || ?:}, a switch expression or a lambda). */
+    private static boolean runsOnce(MethodCallExpr c, Statement s) {
+        for (Node n = c.getParentNode().orElse(null); n != null && n != s; n = n.getParentNode().orElse(null)) {
+            if (n instanceof ConditionalExpr || n instanceof LambdaExpr || n instanceof SwitchExpr || (n instanceof BinaryExpr b
+                    && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code c} is the whole value of {@code s} (so nothing of {@code s} is evaluated before the call's body runs). */
+    private static boolean whole(MethodCallExpr c, Statement s) {
+        if (s instanceof ReturnStmt r) {
+            return r.getExpression().filter(e -> e == c).isPresent();
+        }
+        if (!(s instanceof ExpressionStmt e)) {
+            return false;
+        }
+        Expression x = e.getExpression();
+        if (x == c) {
+            return true;
+        }
+        if (x instanceof VariableDeclarationExpr d) {
+            return d.getVariables().get(0).getInitializer().filter(i -> i == c).isPresent();
+        }
+        return x instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getValue() == c
+                && (a.getTarget() instanceof NameExpr || (a.getTarget() instanceof ArrayAccessExpr t && t.findAll(MethodCallExpr.class).isEmpty()));
+    }
+
+    /**
+     * Whether {@code c} may move before calls that stay calls: it reads no array (its arguments and
+     * body name none), so what those calls write cannot change its value.
+     */
+    private static boolean independent(MethodCallExpr c, MethodDeclaration h) {
+        return h.getParameters().stream().noneMatch(p -> p.getType() instanceof ArrayType)
+                && c.getArguments().stream().allMatch(a -> a.findAll(ArrayAccessExpr.class).isEmpty() && a.findAll(MethodCallExpr.class).isEmpty())
+                && h.getBody().get().findAll(ArrayAccessExpr.class).isEmpty()
+                && h.getBody().get().findAll(MethodCallExpr.class).stream().allMatch(HelperCalls::isMath);
+    }
+
+    private Optional<List<Statement>> inline(MethodCallExpr c, Statement s, MethodDeclaration h) {
+        int size = h.getBody().get().findAll(Statement.class).size();
+        if (spent + size > BUDGET || !freeNamesVisible(h)) {
+            return Optional.empty();
+        }
+        MethodDeclaration copy = h.clone();
+        BlockStmt body = copy.getBody().get();
+        Map<String, String> names = new HashMap<>();
+        List<Statement> out = new ArrayList<>();
+        for (int i = 0; i < copy.getParameters().size(); i++) {
+            Parameter p = copy.getParameter(i);
+            Expression arg = c.getArgument(i);
+            boolean sameType = arg instanceof NameExpr && rw.typeOf(arg).filter(t -> t.equals(p.getType())).isPresent();
+            if (sameType && !assigned(body, p.getNameAsString())) {
+                names.put(p.getNameAsString(), ((NameExpr) arg).getNameAsString());
+            } else if (p.getType() instanceof ArrayType) {
+                return Optional.empty(); // an array that is not a variable: the call stays
+            } else {
+                String local = rw.fresh(p.getNameAsString());
+                names.put(p.getNameAsString(), local);
+                out.add(declaration(p.getType(), local, arg.clone(), c));
+            }
+        }
+        for (VariableDeclarator v : body.findAll(VariableDeclarator.class)) {
+            names.computeIfAbsent(v.getNameAsString(), rw::fresh);
+        }
+        rename(body, names);
+        spent += size;
+        inlined.add(h);
+        Optional<Expression> result = spliceBody(copy, body, out, c);
+        Type type = copy.getType();
+        if (type.isVoidType() || result.isEmpty()) {
+            // a void helper is a statement of its own; so is a call whose value is dropped
+            result.filter(r -> !r.findAll(MethodCallExpr.class).isEmpty())
+                    .ifPresent(r -> out.add(declaration(type, rw.fresh(h.getNameAsString() + "Value"), r, c)));
+            return Optional.of(out);
+        }
+        out.addAll(host(c, s, type, result.get(), out));
+        return Optional.of(out);
+    }
+
+    /** Whether each name the helper's body reads from its class (fields, classes) still means that in the caller. */
+    private boolean freeNamesVisible(MethodDeclaration h) {
+        Set<String> own = new HashSet<>();
+        h.getParameters().forEach(p -> own.add(p.getNameAsString()));
+        h.findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
+        Set<String> callers = new HashSet<>();
+        caller.getParameters().forEach(p -> callers.add(p.getNameAsString()));
+        caller.findAll(VariableDeclarator.class).forEach(v -> callers.add(v.getNameAsString()));
+        return h.getBody().get().findAll(NameExpr.class).stream().map(NameExpr::getNameAsString)
+                .noneMatch(n -> !own.contains(n) && callers.contains(n));
+    }
+
+    private static boolean assigned(Node body, String name) {
+        return body.findAll(AssignExpr.class).stream().anyMatch(a -> a.getTarget() instanceof NameExpr n && n.getNameAsString().equals(name))
+                || body.findAll(UnaryExpr.class).stream().anyMatch(u -> Updates.isUpdate(u.getOperator())
+                        && u.getExpression() instanceof NameExpr n && n.getNameAsString().equals(name));
+    }
+
+    /** Renames the helper's variables and labels in place. */
+    private void rename(BlockStmt body, Map<String, String> names) {
+        body.findAll(NameExpr.class).forEach(n -> {
+            String to = names.get(n.getNameAsString());
+            if (to != null) {
+                n.setName(new SimpleName(to));
+            }
+        });
+        body.findAll(VariableDeclarator.class).forEach(v -> v.setName(names.get(v.getNameAsString())));
+        Map<String, String> labels = new HashMap<>();
+        body.findAll(LabeledStmt.class).forEach(l -> l.setLabel(new SimpleName(labels.computeIfAbsent(l.getLabel().asString(), rw::fresh))));
+        body.findAll(BreakStmt.class).forEach(b -> b.getLabel().ifPresent(l -> b.setLabel(new SimpleName(labels.getOrDefault(l.asString(), l.asString())))));
+        body.findAll(ContinueStmt.class).forEach(b -> b.getLabel().ifPresent(l -> b.setLabel(new SimpleName(labels.getOrDefault(l.asString(), l.asString())))));
+    }
+
+    /**
+     * Adds the helper's statements to {@code out}: as they are when the only {@code return} ends
+     * the body, else in a labelled {@code do { } while (false)}; gives the value returned, if any.
+     */
+    private Optional<Expression> spliceBody(MethodDeclaration copy, BlockStmt body, List<Statement> out, MethodCallExpr c) {
+        List<ReturnStmt> returns = body.findAll(ReturnStmt.class);
+        NodeList<Statement> statements = body.getStatements();
+        if (returns.isEmpty() || (returns.size() == 1 && statements.getLast().filter(l -> l == returns.get(0)).isPresent())) {
+            Optional<Expression> value = returns.isEmpty() ? Optional.empty() : returns.get(0).getExpression();
+            List<Statement> kept = new ArrayList<>(statements);
+            if (!returns.isEmpty()) {
+                kept.remove(kept.size() - 1);
+            }
+            kept.forEach(Node::remove);
+            out.addAll(kept);
+            return value;
+        }
+        String label = rw.fresh(copy.getNameAsString() + "Body");
+        Optional<String> result = copy.getType().isVoidType() ? Optional.empty() : Optional.of(rw.fresh(copy.getNameAsString() + "Value"));
+        result.ifPresent(r -> out.add(declaration(copy.getType(), r, zero(copy.getType()), c)));
+        for (ReturnStmt r : returns) {
+            BreakStmt jump = new BreakStmt(new SimpleName(label));
+            r.getRange().ifPresent(jump::setRange);
+            if (r.getExpression().isEmpty()) {
+                r.replace(jump);
+                continue;
+            }
+            AssignExpr set = new AssignExpr(new NameExpr(result.get()), r.getExpression().get(), AssignExpr.Operator.ASSIGN);
+            ExpressionStmt keep = new ExpressionStmt(set);
+            r.getRange().ifPresent(g -> {
+                set.setRange(g);
+                set.getTarget().setRange(g);
+                keep.setRange(g);
+            });
+            BlockStmt both = new BlockStmt(new NodeList<>(keep, jump));
+            r.getRange().ifPresent(both::setRange);
+            r.replace(both);
+        }
+        body.remove();
+        BooleanLiteralExpr never = new BooleanLiteralExpr(false);
+        DoStmt once = new DoStmt(body, never);
+        LabeledStmt labelled = new LabeledStmt(label, once);
+        c.getRange().ifPresent(g -> {
+            never.setRange(g);
+            once.setRange(g);
+            labelled.setRange(g);
+        });
+        out.add(labelled);
+        return result.map(NameExpr::new);
+    }
+
+    /**
+     * The statement that called: with the value in place of the call when it is the whole of a
+     * declaration, assignment or return of the helper's type, else through a fresh local.
+     */
+    private List<Statement> host(MethodCallExpr c, Statement s, Type type, Expression value, List<Statement> out) {
+        if (s instanceof ExpressionStmt e && e.getExpression() instanceof VariableDeclarationExpr d) {
+            VariableDeclarator v = d.getVariables().get(0);
+            boolean sameType = v.getType().equals(type) || v.getType().isVarType();
+            if (sameType && v.getInitializer().filter(i -> i == c).isPresent()) {
+                if (type instanceof ArrayType && value instanceof NameExpr n && renameArray(out, n.getNameAsString(), v.getNameAsString(), type)) {
+                    return List.of(); // the helper's own array is the caller's: no second name
+                }
+                v.setType(type.clone());
+                c.replace(value);
+                return List.of(s.clone());
+            }
+        }
+        boolean whole = (s instanceof ReturnStmt r && r.getExpression().filter(x -> x == c).isPresent()
+                && caller.getType().equals(type))
+                || (s instanceof ExpressionStmt e && e.getExpression() instanceof AssignExpr a && a.getValue() == c
+                        && a.getOperator() == AssignExpr.Operator.ASSIGN && rw.typeOf(a.getTarget()).filter(type::equals).isPresent());
+        if (whole || (value instanceof NameExpr n && declares(out, n.getNameAsString(), type))) {
+            c.replace(value);
+            return List.of(s.clone());
+        }
+        String local = rw.fresh(c.getNameAsString() + "Value");
+        Statement holder = declaration(type, local, value, c);
+        NameExpr use = new NameExpr(local);
+        c.getRange().ifPresent(use::setRange);
+        c.replace(use);
+        return List.of(holder, s.clone());
+    }
+
+    /** Renames the helper's array {@code from}, created by a declaration among {@code out}, to the caller's {@code to}. */
+    private static boolean renameArray(List<Statement> out, String from, String to, Type type) {
+        for (Statement st : out) {
+            if (st instanceof ExpressionStmt e && e.getExpression() instanceof VariableDeclarationExpr d && d.getVariables().size() == 1
+                    && d.getVariables().get(0).getNameAsString().equals(from) && d.getVariables().get(0).getType().equals(type)
+                    && d.getVariables().get(0).getInitializer().filter(i -> i.isArrayCreationExpr()).isPresent()) {
+                for (Statement t : out) {
+                    t.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(from)).forEach(n -> n.setName(new SimpleName(to)));
+                    t.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals(from)).forEach(v -> v.setName(to));
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a declaration among {@code out} gives {@code name} the type {@code type}. */
+    private static boolean declares(List<Statement> out, String name, Type type) {
+        return out.stream().flatMap(t -> t.findAll(VariableDeclarator.class).stream())
+                .anyMatch(v -> v.getNameAsString().equals(name) && v.getType().equals(type));
+    }
+
+    private static Expression zero(Type t) {
+        return t.asString().equals("boolean") ? new BooleanLiteralExpr(false) : new com.github.javaparser.ast.expr.IntegerLiteralExpr("0");
+    }
+
+    /** {@code T name = value;} at the call's position. */
+    private static Statement declaration(Type type, String name, Expression value, MethodCallExpr at) {
+        VariableDeclarator v = new VariableDeclarator(type.clone(), name, value);
+        VariableDeclarationExpr d = new VariableDeclarationExpr(v);
+        ExpressionStmt s = new ExpressionStmt(d);
+        at.getRange().ifPresent(r -> {
+            v.setRange(r);
+            v.getName().setRange(r);
+            v.getType().walk(n -> n.setRange(r));
+            d.setRange(r);
+            s.setRange(r);
+            if (value.getRange().isEmpty()) {
+                value.setRange(r);
+            }
+        });
+        return s;
+    }
+}
