@@ -105,4 +105,20 @@ public class FloatHelpers {
         }
         return (float) (r + scale(y, 3) / 7);
     }
+
+    // rows of a table given to helpers (a least-squares loop as people write it): read by one,
+    // written by another (axpy into the row), through a row alias too
+    //@at ({0.3, -0.7, 0.2}, {{1.0, 2.0, -0.5}, {0.5, -1.0, 0.25}}, {0.2, -0.4})
+    //@at ({-0.1, 0.4, 0.9}, {{0.3, 0.3, 0.1}, {-1.5, 0.7, 0.6}, {0.8, -0.2, 1.1}}, {1.0, 0.5, -0.3})
+    @Differentiable
+    static float rowsToHelpers(float[] w, float[][] m, float[] y) {
+        float loss = 0;
+        for (int i = 0; i < m.length; i++) {
+            axpy(0.5f, w, m[i]);
+            float[] row = m[i];
+            float r = sqnorm(m[i]) * 0.1f + row[0] * w[0] - y[i];
+            loss += r * r;
+        }
+        return loss;
+    }
 }

@@ -180,7 +180,6 @@ public class Helpers {
 
     //@at ({0.3, -0.7, 1.1})
     //@at ({-1.2, 0.4, 2.0})
-    //@notape an array result
     @Differentiable
     static double[] squares(double[] w) {
         double[] r = new double[w.length];

@@ -76,6 +76,7 @@ public final class Desugaring {
                     asWritten.add(s);
                     continue;
                 }
+                s.getParentNode().ifPresent(asWritten::remove); // its block changes: it may now name a row
                 splice(s, meaning.get());
                 changed = true;
                 break; // the tree changed under the walk

@@ -189,6 +189,11 @@ final class HelperCalls {
             boolean sameType = arg instanceof NameExpr && rw.typeOf(arg).filter(t -> t.equals(p.getType())).isPresent();
             if (sameType && !assigned(body, p.getNameAsString())) {
                 names.put(p.getNameAsString(), ((NameExpr) arg).getNameAsString());
+            } else if (p.getType() instanceof ArrayType && isRow(arg) && !assigned(body, p.getNameAsString())) {
+                // a row X[i]: a second name for it, which RowAliases turns back into X[i][j]
+                String local = rw.fresh(p.getNameAsString());
+                names.put(p.getNameAsString(), local);
+                out.add(declaration(p.getType(), local, arg.clone(), c));
             } else if (p.getType() instanceof ArrayType) {
                 return Optional.empty(); // an array that is not a variable: the call stays
             } else {
@@ -205,7 +210,7 @@ final class HelperCalls {
         inlined.add(h);
         Optional<Expression> result = spliceBody(copy, body, out, c);
         Type type = copy.getType();
-        if (type.isVoidType() || result.isEmpty()) {
+        if (type.isVoidType() || result.isEmpty() || (s instanceof ExpressionStmt e && e.getExpression() == c)) {
             // a void helper is a statement of its own; so is a call whose value is dropped
             result.filter(r -> !r.findAll(MethodCallExpr.class).isEmpty())
                     .ifPresent(r -> out.add(declaration(type, rw.fresh(h.getNameAsString() + "Value"), r, c)));
@@ -213,6 +218,13 @@ final class HelperCalls {
         }
         out.addAll(host(c, s, type, result.get(), out));
         return Optional.of(out);
+    }
+
+    /** {@code X[i]} of a variable {@code X}, the index without calls or updates. */
+    private static boolean isRow(Expression arg) {
+        return arg instanceof ArrayAccessExpr r && r.getName() instanceof NameExpr
+                && r.getIndex().findAll(com.github.javaparser.ast.Node.class).stream()
+                        .noneMatch(n -> n instanceof MethodCallExpr || SideEffects.isEffect(n));
     }
 
     /** Whether each name the helper's body reads from its class (fields, classes) still means that in the caller. */
