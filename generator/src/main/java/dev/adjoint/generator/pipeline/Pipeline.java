@@ -131,7 +131,8 @@ public final class Pipeline {
         Set<MethodDeclaration> implicit = front.implicit();
         Map<MethodRequest, AdjointMethod> done = new LinkedHashMap<>();
         Map<MethodRequest, JvpMethod> jvps = new LinkedHashMap<>();
-        Map<MethodRequest, HvpMethod> hvps = new LinkedHashMap<>();
+        Map<MethodRequest, JvpMethod> pairs = new LinkedHashMap<>();
+        Map<String, String> whyNoPair = new LinkedHashMap<>();
         List<String> methods = new ArrayList<>();
         List<MethodRequest> taped = new ArrayList<>();
         for (MethodRequest r : requests) {
@@ -146,7 +147,8 @@ public final class Pipeline {
             if (c.method().isPresent()) {
                 done.put(r, c.method().get());
                 c.jvp().ifPresent(j -> jvps.put(r, j));
-                c.hvp().ifPresent(h -> hvps.put(r, h));
+                c.pair().pair().ifPresent(j -> pairs.put(r, j));
+                whyNoPair.put(r.methodRef(), c.pair().whyNot());
                 if (output.test(r.file())) {
                     methods.add(r.methodRef() + ": " + c.report() + (implicit.contains(r.declaration())
                             ? " (not annotated: differentiated because a @Differentiable method calls it)" : ""));
@@ -162,6 +164,7 @@ public final class Pipeline {
             taped.forEach(r -> diagnostics.add(tooDeep(r)));
         }
         keepCallableTangents(jvps, done.keySet());
+        Map<MethodRequest, HvpMethod> hvps = Hessians.all(done.keySet(), pairs, whyNoPair, index, options, diagnostics);
         Modes.narrow(jvps, hvps);
         Map<String, List<AdjointMethod>> byClass = new LinkedHashMap<>();
         Map<String, Path> fileOf = new LinkedHashMap<>();

@@ -7,7 +7,6 @@ import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.analyze.ActivityAnalysis;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.fence.Fence;
-import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.forward.TangentSweep;
 import dev.adjoint.generator.fence.SharedFence;
@@ -42,11 +41,14 @@ final class Strategies {
      * @param report {@code static}, {@code tape (requested)} or {@code tape, because <position> <construct>}
      */
     record Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report, Optional<JvpMethod> jvp,
-            Optional<HvpMethod> hvp) {
+            Tangent pair) {
         Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report) {
-            this(method, diagnostics, report, Optional.empty(), Optional.empty());
+            this(method, diagnostics, report, Optional.empty(), new Tangent(Optional.empty(), "it is on the tape"));
         }
     }
+
+    /** The tangent printed as Java for {@code Hvp} ({@link TangentSweep#buildPair}), or why there is none. */
+    record Tangent(Optional<JvpMethod> pair, String whyNot) {}
 
     static Choice choose(MethodRequest r, MethodIndex index, Options options, boolean failOnTapeFallback) {
         List<Diagnostic> shared = SharedFence.check(r, index);
@@ -58,7 +60,7 @@ final class Strategies {
         }
         StaticAttempt attempt = staticAttempt(r, index, options);
         if (attempt.method().isPresent()) {
-            return new Choice(attempt.method(), List.of(), "static", attempt.jvp(), attempt.hvp());
+            return new Choice(attempt.method(), List.of(), "static", attempt.jvp(), attempt.pair());
         }
         List<Diagnostic> staticProblems = attempt.problems();
         if (r.strategy() == Strategy.STATIC) {
@@ -104,9 +106,9 @@ final class Strategies {
 
     /** The static strategy's adjoint of {@code r}, or why it has none. */
     private record StaticAttempt(Optional<AdjointMethod> method, List<Diagnostic> problems, Optional<JvpMethod> jvp,
-            Optional<HvpMethod> hvp) {
+            Tangent pair) {
         StaticAttempt(Optional<AdjointMethod> method, List<Diagnostic> problems) {
-            this(method, problems, Optional.empty(), Optional.empty());
+            this(method, problems, Optional.empty(), new Tangent(Optional.empty(), "an instance method has no forward mode yet"));
         }
     }
 
@@ -133,9 +135,21 @@ final class Strategies {
         if (dev.adjoint.generator.objects.Receiver.of(r).isPresent()) {
             return new StaticAttempt(Optional.of(m), List.of()); // (no forward mode for instance methods yet)
         }
+        Tangent pair = pair(ir, an); // (first: it claims its names from a copy of the method's, so the Jvp's are the same)
         Optional<JvpMethod> jvp = tangent(ir, an);
-        Optional<HvpMethod> hvp = jvp.flatMap(j -> Hessians.build(r, ir, j, options));
-        return new StaticAttempt(Optional.of(m), List.of(), jvp, hvp);
+        return new StaticAttempt(Optional.of(m), List.of(), jvp, pair);
+    }
+
+    /** The tangent of a scalar method as plain Java, from which {@code Hessians} builds its {@code Hvp}. */
+    private static Tangent pair(MethodIr ir, dev.adjoint.generator.analyze.Analysis an) {
+        if (ir.request().result().isArray()) {
+            return new Tangent(Optional.empty(), "it returns an array");
+        }
+        try {
+            return new Tangent(Optional.of(TangentSweep.buildPair(ir, an)), "");
+        } catch (TangentSweep.Unsupported e) {
+            return new Tangent(Optional.empty(), e.getMessage());
+        }
     }
 
     /** The tangent method, where the forward sweep handles every construct of {@code ir} and it fits a JVM method. */
