@@ -74,6 +74,13 @@ public final class AdjointClassEmitter {
                 }
                 type.addMethod(vjp(m));
                 m.recorder().ifPresent(rec -> type.addMethod(recorder(m, rec)));
+                JvpMethod j = jvps.get(m.request());
+                if (j != null) {
+                    if (rc.get().annotated()) {
+                        type.addMethod(ReceiverTangents.jvp(j, rc.get()));
+                    }
+                    type.addMethod(jvp(j));
+                }
                 continue;
             }
             if (!m.request().result().isArray()) {
@@ -129,9 +136,7 @@ public final class AdjointClassEmitter {
     private static MethodSpec jvp(JvpMethod j) {
         MethodRequest r = j.request();
         MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Jvp").addModifiers(Modifier.STATIC).returns(typeName(r.result()));
-        if (r.isPublic()) {
-            b.addModifiers(Modifier.PUBLIC);
-        }
+        receiver(r, b);
         for (Param p : r.params()) {
             b.addParameter(typeName(p.type()), p.name());
         }

@@ -4,6 +4,7 @@ import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.reverse.Code;
 import dev.adjoint.generator.rules.Rule;
 import dev.adjoint.generator.select.ClassSpelling;
@@ -76,7 +77,7 @@ final class TangentCalls {
         }
         List<String> args = new ArrayList<>(call.args().stream().map(Atom::java).toList());
         if (dz == null) {
-            return spelling.owner(g).orElseThrow() + "." + g.name() + "(" + String.join(", ", args) + ")";
+            return Receiver.primalCall(g, spelling.owner(g).orElseThrow(), args);
         }
         if (call.type().isArray()) {
             throw new TangentSweep.Unsupported("a call to '" + g.name() + "', which returns an array");
@@ -101,7 +102,7 @@ final class TangentCalls {
         });
         args.add(cell);
         after.add(new Code.Line(decl + dz + " = " + cell + ".get()"));
-        return owner + "." + g.tangentName() + "Jvp(" + String.join(", ", args) + ")";
+        return owner + "." + g.tangentName() + "Jvp(" + String.join(", ", Receiver.generatedArgs(g, args)) + ")";
     }
 
     /** {@code z = Owner.g(args); ż = _tan_g(args, tangents);}. */

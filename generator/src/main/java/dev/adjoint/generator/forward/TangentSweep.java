@@ -105,6 +105,10 @@ public final class TangentSweep {
             // that is not differentiated but receives varied values: tangent 0 on entry
             String local = ir.names().claim("_dot_" + p.name());
             dot.put(v, local);
+            if (pairs && p.type().dims() == 2) {
+                prologue.addAll(matrixTangent(p, local, v.name(), tn));
+                continue;
+            }
             String init;
             if (!p.type().isArray()) {
                 init = p.type().zero();
@@ -151,6 +155,26 @@ public final class TangentSweep {
         List<Code> all = new ArrayList<>(sweep);
         all.addAll(end);
         return new JvpMethod(r, tangents, out, all, calls.callees(), sweep, result.java(), tr, calls.any());
+    }
+
+    /**
+     * The tangent of a 2-D parameter written in place, as plain Java the static strategy takes
+     * (for Hvp): a rectangular array the shape of row 0, and the caller's direction {@code tn}
+     * copied into it row by row (null: zero). A longer later row fails at its index, never silently.
+     */
+    private List<Code> matrixTangent(Param p, String local, String array, String tn) {
+        List<Code> out = new ArrayList<>();
+        String prim = p.type().prim().java();
+        out.add(new Code.Line(p.type().java() + " " + local + " = new " + prim + "[" + array + ".length][" + array + ".length == 0 ? 0 : "
+                + array + "[0].length]"));
+        if (tn != null) {
+            String i = ir.names().claim("_row");
+            String j = ir.names().claim("_col");
+            Code copy = new Code.Line(local + "[" + i + "][" + j + "] = " + tn + "[" + i + "][" + j + "]");
+            Code inner = new Code.Loop("for (int " + j + " = 0; " + j + " < " + tn + "[" + i + "].length; " + j + "++)", List.of(copy));
+            out.add(new Code.Loop("for (int " + i + " = 0; " + i + " < " + array + ".length; " + i + "++)", List.of(inner)));
+        }
+        return out;
     }
 
     private List<Code> block(List<Stmt> stmts) {

@@ -42,9 +42,6 @@ import java.util.Set;
  * activity, reverse sweep) like user methods calling each other.
  */
 final class Hessians {
-    /** Why a method on the tape has no tangent pair. */
-    static final String ON_TAPE = "it is on the tape";
-
     private final Map<MethodRequest, JvpMethod> pairs;
     private final Map<String, String> whyNoPair;
     private final MethodIndex sources;
@@ -74,7 +71,8 @@ final class Hessians {
         Map<MethodRequest, HvpMethod> hvps = new LinkedHashMap<>();
         for (MethodRequest r : methods) {
             String why = whyNoPair.get(r.methodRef());
-            if (r.result().isArray() || !Modes.wants(r, "HVP") || why == null || why.equals(ON_TAPE)) {
+            if (r.result().isArray() || !Modes.wants(r, "HVP") || why == null || why.equals(Strategies.ON_TAPE)
+                    || why.equals(Strategies.OBJECTS)) {
                 continue; // (a method on the tape, an array result: the README's table says so)
             }
             Built b = h.build(r);
@@ -103,7 +101,7 @@ final class Hessians {
             }
             JvpMethod j = pairs.get(m);
             if (j == null) {
-                return new Built(Optional.empty(), why(m, r, whyNoPair.getOrDefault(m.methodRef(), ON_TAPE)));
+                return new Built(Optional.empty(), why(m, r, whyNoPair.getOrDefault(m.methodRef(), Strategies.ON_TAPE)));
             }
             closure.put(m, j);
             work.addAll(j.callees());

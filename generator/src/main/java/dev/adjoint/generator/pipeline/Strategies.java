@@ -43,9 +43,15 @@ final class Strategies {
     record Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report, Optional<JvpMethod> jvp,
             Tangent pair) {
         Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report) {
-            this(method, diagnostics, report, Optional.empty(), new Tangent(Optional.empty(), "it is on the tape"));
+            this(method, diagnostics, report, Optional.empty(), new Tangent(Optional.empty(), ON_TAPE));
         }
     }
+
+    /** Why a method on the tape has no tangent pair (and so no {@code Hvp}). */
+    static final String ON_TAPE = "it is on the tape";
+
+    /** Why an instance method, or one taking records, has no tangent pair: the README says so, no note. */
+    static final String OBJECTS = "it takes an object";
 
     /** The tangent printed as Java for {@code Hvp} ({@link TangentSweep#buildPair}), or why there is none. */
     record Tangent(Optional<JvpMethod> pair, String whyNot) {}
@@ -56,7 +62,7 @@ final class Strategies {
             return new Choice(Optional.empty(), alongside(shared, r, index, options), "");
         }
         if (r.strategy() == Strategy.TAPE) {
-            return tape(r, index, "tape (requested)");
+            return tape(r, index, options, "tape (requested)");
         }
         StaticAttempt attempt = staticAttempt(r, index, options);
         if (attempt.method().isPresent()) {
@@ -79,7 +85,7 @@ final class Strategies {
                     + " strategy = Strategy.TAPE on this method to accept the tape"));
             return new Choice(Optional.empty(), ds, "");
         }
-        Choice t = tape(r, index, reason);
+        Choice t = tape(r, index, options, reason);
         if (t.method().isPresent()) {
             return t;
         }
@@ -133,7 +139,8 @@ final class Strategies {
             return new StaticAttempt(Optional.empty(), List.of(tooLarge.get()));
         }
         if (dev.adjoint.generator.objects.Receiver.of(r).isPresent()) {
-            return new StaticAttempt(Optional.of(m), List.of()); // (no forward mode for instance methods yet)
+            // an instance method, or one taking records: its Jvp takes the object (or record) and its tangent; no Hvp yet
+            return new StaticAttempt(Optional.of(m), List.of(), tangent(ir, an), new Tangent(Optional.empty(), OBJECTS));
         }
         Tangent pair = pair(ir, an); // (first: it claims its names from a copy of the method's, so the Jvp's are the same)
         Optional<JvpMethod> jvp = tangent(ir, an);
@@ -213,7 +220,7 @@ final class Strategies {
         return Optional.empty();
     }
 
-    private static Choice tape(MethodRequest r, MethodIndex index, String report) {
+    private static Choice tape(MethodRequest r, MethodIndex index, Options options, String report) {
         if (r.result().isArray()) {
             return new Choice(Optional.empty(), List.of(Positions.error(r.file(), r.declaration().getType(),
                     "method '" + r.name() + "' returns an array: the tape strategy does not handle array results yet;"
@@ -228,7 +235,25 @@ final class Strategies {
         if (tooLarge.isPresent()) {
             return new Choice(Optional.empty(), List.of(tooLarge.get()), "");
         }
-        return new Choice(Optional.of(m), List.of(), report);
+        return new Choice(Optional.of(m), List.of(), report, tangentOnTape(r, index, options), new Tangent(Optional.empty(), ON_TAPE));
+    }
+
+    /**
+     * The {@code Jvp} of a method on the tape, where the static strategy's front end takes it once
+     * recursion is allowed: forward mode keeps no stacks, so recursion costs it nothing (a
+     * recursive {@code Jvp} calls itself). Its {@code Hvp} would need the tangent differentiated
+     * in reverse, which is recursive again: none.
+     */
+    private static Optional<JvpMethod> tangentOnTape(MethodRequest r, MethodIndex index, Options options) {
+        if (dev.adjoint.generator.objects.Receiver.of(r).isPresent() || !Fence.check(r).isEmpty()) {
+            return Optional.empty();
+        }
+        Normalizer.Result n = Normalizer.normalizeForTangent(r, index);
+        if (n.ir().isEmpty()) {
+            return Optional.empty();
+        }
+        var an = ActivityAnalysis.analyze(n.ir().get(), options);
+        return lostThroughCalls(n.ir().get(), an).isPresent() ? Optional.empty() : tangent(n.ir().get(), an);
     }
 
     /**
