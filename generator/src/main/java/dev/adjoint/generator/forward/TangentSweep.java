@@ -50,6 +50,8 @@ public final class TangentSweep {
     /** Declarations at the top: locals first assigned in a nested block, call cells. */
     private final List<Code> top = new ArrayList<>();
     private int depth;
+    /** The statement before the one being swept, in the same block (null at a block's start). */
+    private Stmt previous;
 
     private TangentSweep(MethodIr ir, Analysis an, boolean pairs) {
         this.ir = ir;
@@ -180,12 +182,14 @@ public final class TangentSweep {
     private List<Code> block(List<Stmt> stmts) {
         List<Code> out = new ArrayList<>();
         Origin shown = null;
+        previous = null; // (a block's first statement may follow its own last one: a loop)
         for (Stmt s : stmts) {
             if (s.origin() != shown) {
                 out.add(new Code.Comment(s.origin().text()));
             }
             shown = s.origin();
             statement(s, out);
+            previous = s;
         }
         return out;
     }
@@ -280,6 +284,13 @@ public final class TangentSweep {
         }
         if (!(op instanceof Op.Apply ap)) {
             return zt.zero(); // passive: an integer computation, a constant
+        }
+        String folded = TangentFolds.difference(ap, zt, this::tangentOf);
+        if (folded == null) {
+            folded = TangentFolds.scaledSquare(ap, previous, this::tangentOf);
+        }
+        if (folded != null) {
+            return folded;
         }
         Rule rule = DerivativeRules.get(ap.rule());
         List<String> args = ap.args().stream().map(Atom::java).toList();

@@ -64,9 +64,11 @@ final class Hessians {
      * @param pairs the tangent of each method of the translation, built by
      *     {@link TangentSweep#buildPair}, where it has one
      * @param whyNoPair for each method ({@code methodRef}) without one, why
+     * @param noteworthy which methods get a note when they have no {@code Hvp}
      */
     static Map<MethodRequest, HvpMethod> all(Set<MethodRequest> methods, Map<MethodRequest, JvpMethod> pairs,
-            Map<String, String> whyNoPair, MethodIndex sources, Options options, List<Diagnostic> notes) {
+            Map<String, String> whyNoPair, MethodIndex sources, Options options, java.util.function.Predicate<MethodRequest> noteworthy,
+            List<Diagnostic> notes) {
         Hessians h = new Hessians(pairs, whyNoPair, sources, options);
         Map<MethodRequest, HvpMethod> hvps = new LinkedHashMap<>();
         for (MethodRequest r : methods) {
@@ -78,7 +80,7 @@ final class Hessians {
             Built b = h.build(r);
             if (b.hvp().isPresent()) {
                 hvps.put(r, b.hvp().get());
-            } else {
+            } else if (noteworthy.test(r)) {
                 var at = r.declaration().getName().getBegin();
                 notes.add(new Diagnostic(Diagnostic.Severity.NOTE, r.file(), at.map(p -> p.line).orElse(0),
                         at.map(p -> p.column).orElse(0), "'" + r.name() + "' gets no " + r.tangentName() + "Hvp (its other"

@@ -164,7 +164,9 @@ public final class Pipeline {
             taped.forEach(r -> diagnostics.add(tooDeep(r)));
         }
         keepCallableTangents(jvps, done.keySet());
-        Map<MethodRequest, HvpMethod> hvps = Hessians.all(done.keySet(), pairs, whyNoPair, index, options, diagnostics);
+        // notes only on the methods the user annotated, in the files written (a plain helper's missing Hvp is no news)
+        Map<MethodRequest, HvpMethod> hvps = Hessians.all(done.keySet(), pairs, whyNoPair, index, options,
+                r -> output.test(r.file()) && !implicit.contains(r.declaration()), diagnostics);
         Modes.narrow(jvps, hvps);
         Map<String, List<AdjointMethod>> byClass = new LinkedHashMap<>();
         Map<String, Path> fileOf = new LinkedHashMap<>();
