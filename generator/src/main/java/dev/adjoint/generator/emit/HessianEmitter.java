@@ -35,18 +35,23 @@ final class HessianEmitter {
     /** Adds {@code h}'s methods, and those of its callees' pairs not printed yet. */
     void add(HvpMethod h) {
         type.addMethod(hvp(h));
-        if (printed.add(h.pair().request().adjointName() + "Vjp")) {
+        if (printed.add(signature(h.pair().request().adjointName() + "Vjp", h.pair().request()))) {
             type.addMethod(hvpPair(h.pair(), h.request()));
         }
         for (HvpMethod.TangentPair c : h.callees()) {
             MethodRequest g = c.tangent().request();
-            if (printed.add(HvpSource.tangentName(g))) {
+            if (printed.add(signature(HvpSource.tangentName(g), g))) {
                 type.addMethod(tangent(c.tangent()));
             }
-            if (printed.add(c.adjoint().request().adjointName() + "Vjp")) {
+            if (printed.add(signature(c.adjoint().request().adjointName() + "Vjp", c.adjoint().request()))) {
                 type.addMethod(hvpPair(c.adjoint(), g));
             }
         }
+    }
+
+    /** A generated method's name and its method's parameter types: overloads of one name are different methods. */
+    private static String signature(String name, MethodRequest of) {
+        return name + of.params().stream().map(p -> p.type().java()).toList();
     }
 
     /** {@code static R _tan_g(x..., v...)}: {@code ∇g(x)·v}, which the forward part of a caller's pair reverse runs. */

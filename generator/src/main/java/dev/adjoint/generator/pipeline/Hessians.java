@@ -145,7 +145,9 @@ final class Hessians {
 
     /** The generated method of {@code m} in {@code r}'s {@code Hvp}: {@code r}'s pair, or a callee's tangent. */
     private static String generated(MethodRequest m, MethodRequest r) {
-        return m.ownerQualifiedName() + "#" + (m == r ? HvpSource.pairName(r) : HvpSource.tangentName(m));
+        // (with the parameter types: overloads of one name have tangents of one name)
+        return m.ownerQualifiedName() + "#" + (m == r ? HvpSource.pairName(r) : HvpSource.tangentName(m))
+                + m.params().stream().map(p -> p.type().java()).toList();
     }
 
     /**

@@ -165,8 +165,12 @@ public final class Pipeline {
         }
         keepCallableTangents(jvps, done.keySet());
         // notes only on the methods the user annotated, in the files written (a plain helper's missing Hvp is no news)
+        List<Diagnostic> notes = new ArrayList<>();
         Map<MethodRequest, HvpMethod> hvps = Hessians.all(done.keySet(), pairs, whyNoPair, index, options,
-                r -> output.test(r.file()) && !implicit.contains(r.declaration()), diagnostics);
+                r -> output.test(r.file()) && !implicit.contains(r.declaration()), notes);
+        if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
+            diagnostics.addAll(notes); // (beside an error, what is not generated is noise: nothing is)
+        }
         Modes.narrow(jvps, hvps);
         Map<String, List<AdjointMethod>> byClass = new LinkedHashMap<>();
         Map<String, Path> fileOf = new LinkedHashMap<>();
