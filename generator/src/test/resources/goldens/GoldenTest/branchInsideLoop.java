@@ -125,7 +125,7 @@ final class BranchLoopAdjoint {
                 _t3 = t * w[i];
                 _dot_t3 = (tt * w[i]) + (tw[i] * t);
                 _t4 = p - _t3;
-                _dot_t4 = _dot_p + (-_dot_t3);
+                _dot_t4 = _dot_p - _dot_t3;
                 p = _t4;
                 _dot_p = _dot_t4;
             }
@@ -163,7 +163,6 @@ final class BranchLoopAdjoint {
         double _t9 = 0.0;
         double _t12 = 0.0;
         double _t13 = 0.0;
-        double _t16 = 0.0;
         boolean _t1 = false;
         double _t2 = 0.0;
         double _dot_t2 = 0.0;
@@ -198,9 +197,7 @@ final class BranchLoopAdjoint {
                 _t13 = tw[i] * t;
                 _dot_t3 = _t12 + _t13;
                 _t4 = p - _t3;
-                // _dot_t4 = _dot_p + (-_dot_t3);
-                _t16 = -_dot_t3;
-                _dot_t4 = _dot_p + _t16;
+                _dot_t4 = _dot_p - _dot_t3;
                 p = _t4;
                 _dot_p = _dot_t4;
             }
@@ -226,7 +223,6 @@ final class BranchLoopAdjoint {
         double _d_t9 = 0.0;
         double _d_t12 = 0.0;
         double _d_t13 = 0.0;
-        double _d_t16 = 0.0;
         Gradients.addInto(_d_pair, seed);
         // grad of: _pair[1] = _dot_p;
         _d_dot_p += _d_pair[1];
@@ -267,11 +263,10 @@ final class BranchLoopAdjoint {
                 // grad of: p = _t4;
                 _d_t4 += _d_p;
                 _d_p = 0.0;
-                // grad of: _dot_t4 = _dot_p + (-_dot_t3);
+                // grad of: _dot_t4 = _dot_p - _dot_t3;
                 _d_dot_p += _d_dot_t4;
-                _d_t16 = _d_dot_t4;
+                _d_dot_t3 -= _d_dot_t4;
                 _d_dot_t4 = 0.0;
-                _d_dot_t3 -= _d_t16;
                 // grad of: _t4 = p - _t3;
                 _d_p += _d_t4;
                 _d_t3 -= _d_t4;

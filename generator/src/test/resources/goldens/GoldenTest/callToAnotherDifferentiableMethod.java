@@ -225,4 +225,203 @@ final class CallerAdjoint {
         tout.set(_dot_t7);
         return _t7;
     }
+
+    /**
+     * Returns {@link Caller#loss}, adds its gradient into {@code dw} and its Hessian times the direction
+     * {@code tw} into {@code hvw} (reverse mode over the tangent: the seed {@code {0, 1}} picks the
+     * gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).
+     */
+    static double lossHvp(double[] w, double[] x, double[] tw, double[] dw, double[] hvw) {
+        return _hvp_lossVjp(w, x, tw, new double[] {0.0, 1.0}, hvw, dw)[0];
+    }
+
+    /**
+     * The adjoint of {@code {loss(x), ∇loss(x)·v}} (the tangent of {@link Caller#loss}), for {@code lossHvp}.
+     */
+    static double[] _hvp_lossVjp(double[] w, double[] x, double[] tw, double[] seed, double[] dw,
+            double[] dtw) {
+        AdjointStacks _stack = AdjointStacks.forThread();
+        double[] _doubles = _stack.doubles.values();
+        int _doublesTop = _stack.doubles.size();
+        int _arrays = _stack.arrays.mark();
+        // forward sweep
+        double _t1 = 0.0;
+        double _dot_t1 = 0.0;
+        double _t2 = 0.0;
+        double _dot_t2 = 0.0;
+        double _t3 = 0.0;
+        double _dot_t3 = 0.0;
+        double s = 0.0;
+        double _dot_s = 0.0;
+        int i = 0;
+        // room on the stacks for what the loop saves
+        _doubles = AdjointStacks.reserve(_doubles, _doublesTop, 2, Math.max(0, w.length));
+        while (i < w.length) {
+            _doubles[_doublesTop++] = _t1;
+            _t1 = w[i] * x[i];
+            _doubles[_doublesTop++] = _dot_t1;
+            _dot_t1 = tw[i] * x[i];
+            _t2 = Caller.softplus(_t1);
+            _dot_t2 = CallerAdjoint._tan_softplus(_t1, _dot_t1);
+            _t3 = s + _t2;
+            _dot_t3 = _dot_s + _dot_t2;
+            s = _t3;
+            _dot_s = _dot_t3;
+            i = i + 1;
+        }
+        double _t6 = Caller.softplus(w[0]);
+        double _dot_t6 = CallerAdjoint._tan_softplus(w[0], tw[0]);
+        double _t7 = s + _t6;
+        double _dot_t7 = _dot_s + _dot_t6;
+        double[] _pair = new double[2];
+        double[] _d_pair = _stack.arrays.borrowDoubles(2);
+        _pair[0] = _t7;
+        _pair[1] = _dot_t7;
+        double[] _result = _pair;
+        // reverse sweep
+        double _d_t1 = 0.0;
+        double _d_dot_t1 = 0.0;
+        double _d_t2 = 0.0;
+        double _d_dot_t2 = 0.0;
+        double _d_t3 = 0.0;
+        double _d_dot_t3 = 0.0;
+        double _d_s = 0.0;
+        double _d_dot_s = 0.0;
+        double _d_t6 = 0.0;
+        double _d_dot_t6 = 0.0;
+        double _d_t7 = 0.0;
+        double _d_dot_t7 = 0.0;
+        Gradients.addInto(_d_pair, seed);
+        // grad of: _pair[1] = _dot_t7;
+        _d_dot_t7 += _d_pair[1];
+        _d_pair[1] = 0.0;
+        // grad of: _pair[0] = _t7;
+        _d_t7 += _d_pair[0];
+        _d_pair[0] = 0.0;
+        // grad of: double _dot_t7 = _dot_s + _dot_t6;
+        _d_dot_s += _d_dot_t7;
+        _d_dot_t6 += _d_dot_t7;
+        // grad of: double _t7 = s + _t6;
+        _d_s += _d_t7;
+        _d_t6 += _d_t7;
+        // grad of: double _dot_t6 = _tan_softplus(w[0], tw[0]);
+        int _cells_3 = _stack.doubleCellMark();
+        int _cells_3f = _stack.floatCellMark();
+        DoubleGrad _g_4 = _stack.borrowDoubleCell();
+        DoubleGrad _g_5 = _stack.borrowDoubleCell();
+        _stack.doubles.adopt(_doubles, _doublesTop);
+        CallerAdjoint._tan_softplusVjp(w[0], tw[0], _d_dot_t6, _g_4, _g_5);
+        _doubles = _stack.doubles.values();
+        dw[0] += _g_4.get();
+        dtw[0] += _g_5.get();
+        _stack.releaseCells(_cells_3, _cells_3f);
+        // grad of: double _t6 = Caller.softplus(w[0]);
+        int _cells_2 = _stack.doubleCellMark();
+        int _cells_2f = _stack.floatCellMark();
+        DoubleGrad _g_3 = _stack.borrowDoubleCell();
+        _stack.doubles.adopt(_doubles, _doublesTop);
+        CallerAdjoint.softplusVjp(w[0], _d_t6, _g_3);
+        _doubles = _stack.doubles.values();
+        dw[0] += _g_3.get();
+        _stack.releaseCells(_cells_2, _cells_2f);
+        // grad of: while (i < w.length)
+        i = Math.max(0, w.length);
+        while (i > 0) {
+            i = i - 1;
+            // grad of: _dot_s = _dot_t3;
+            _d_dot_t3 += _d_dot_s;
+            _d_dot_s = 0.0;
+            // grad of: s = _t3;
+            _d_t3 += _d_s;
+            _d_s = 0.0;
+            // grad of: _dot_t3 = _dot_s + _dot_t2;
+            _d_dot_s += _d_dot_t3;
+            _d_dot_t2 += _d_dot_t3;
+            _d_dot_t3 = 0.0;
+            // grad of: _t3 = s + _t2;
+            _d_s += _d_t3;
+            _d_t2 += _d_t3;
+            _d_t3 = 0.0;
+            // grad of: _dot_t2 = _tan_softplus(_t1, _dot_t1);
+            int _cells_1 = _stack.doubleCellMark();
+            int _cells_1f = _stack.floatCellMark();
+            DoubleGrad _g_1 = _stack.borrowDoubleCell();
+            DoubleGrad _g_2 = _stack.borrowDoubleCell();
+            _stack.doubles.adopt(_doubles, _doublesTop);
+            CallerAdjoint._tan_softplusVjp(_t1, _dot_t1, _d_dot_t2, _g_1, _g_2);
+            _doubles = _stack.doubles.values();
+            _d_t1 += _g_1.get();
+            _d_dot_t1 += _g_2.get();
+            _stack.releaseCells(_cells_1, _cells_1f);
+            _d_dot_t2 = 0.0;
+            // grad of: _t2 = Caller.softplus(_t1);
+            int _cells = _stack.doubleCellMark();
+            int _cellsf = _stack.floatCellMark();
+            DoubleGrad _g = _stack.borrowDoubleCell();
+            _stack.doubles.adopt(_doubles, _doublesTop);
+            CallerAdjoint.softplusVjp(_t1, _d_t2, _g);
+            _doubles = _stack.doubles.values();
+            _d_t1 += _g.get();
+            _stack.releaseCells(_cells, _cellsf);
+            _d_t2 = 0.0;
+            // grad of: _dot_t1 = tw[i] * x[i];
+            dtw[i] += _d_dot_t1 * x[i];
+            _d_dot_t1 = 0.0;
+            _dot_t1 = _doubles[--_doublesTop];
+            // grad of: _t1 = w[i] * x[i];
+            dw[i] += _d_t1 * x[i];
+            _d_t1 = 0.0;
+            _t1 = _doubles[--_doublesTop];
+        }
+        _stack.doubles.adopt(_doubles, _doublesTop);
+        _stack.arrays.release(_arrays);
+        return _result;
+    }
+
+    /**
+     * Returns {@code ∇softplus(x)·v}, the tangent of {@link Caller#softplus}, for the {@code Hvp}s of its callers.
+     */
+    static double _tan_softplus(double x, double tx) {
+        // return Math.log1p(Math.exp(x));
+        double _t0 = Math.exp(x);
+        double _dot_t0 = tx * _t0;
+        double _t1 = Math.log1p(_t0);
+        double _dot_t1 = _dot_t0 / (1 + _t0);
+        return _dot_t1;
+    }
+
+    /**
+     * The adjoint of {@code {softplus(x), ∇softplus(x)·v}} (the tangent of {@link Caller#softplus}), for {@code softplusHvp}.
+     */
+    static double _tan_softplusVjp(double x, double tx, double seed, DoubleGrad dx,
+            DoubleGrad dtx) {
+        // forward sweep
+        double _t0 = Math.exp(x);
+        double _dot_t0 = tx * _t0;
+        double _t1 = Math.log1p(_t0);
+        // double _dot_t1 = _dot_t0 / (1 + _t0);
+        double _t5 = 1.0 + _t0;
+        double _dot_t1 = _dot_t0 / _t5;
+        double _result = _dot_t1;
+        // reverse sweep
+        double _d_x = 0.0;
+        double _d_tx = 0.0;
+        double _d_t0 = 0.0;
+        double _d_dot_t0 = 0.0;
+        double _d_dot_t1 = 0.0;
+        double _d_t5 = 0.0;
+        _d_dot_t1 += seed;
+        // grad of: double _dot_t1 = _dot_t0 / (1 + _t0);
+        _d_dot_t0 += _d_dot_t1 / _t5;
+        _d_t5 = -(_d_dot_t1 * _dot_t1 / _t5);
+        _d_t0 += _d_t5;
+        // grad of: double _dot_t0 = tx * _t0;
+        _d_tx += _d_dot_t0 * _t0;
+        _d_t0 += _d_dot_t0 * tx;
+        // grad of: double _t0 = Math.exp(x);
+        _d_x += _d_t0 * _t0;
+        dx.add(_d_x);
+        dtx.add(_d_tx);
+        return _result;
+    }
 }

@@ -2,12 +2,14 @@
 package golden;
 
 import dev.adjoint.AdjointGenerated;
+import dev.adjoint.DoubleGrad;
 import dev.adjoint.tape.Tape;
 
 /**
  * Gradients of the {@code @Differentiable} methods of {@link Taped}, by reverse-mode automatic
  * differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original
- * method's value and <em>adds</em> the gradient into the buffers passed to it.
+ * method's value and <em>adds</em> the gradient into the buffers passed to it. Each {@code ...Jvp}
+ * method (forward mode) <em>sets</em> the derivative along a direction.
  */
 @AdjointGenerated("golden.Taped")
 final class TapedAdjoint {
@@ -79,6 +81,52 @@ final class TapedAdjoint {
             }
         }
         _tape.setResult(s_h);
+        return s;
+    }
+
+    /**
+     * Returns {@link Taped#piecewise} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tw} (forward mode; the cell is overwritten, not added to).
+     */
+    static double piecewiseJvp(double[] w, int mode, double[] tw, DoubleGrad tout) {
+        int switchValue0 = 0;
+        boolean _t1 = false;
+        double _t2 = 0.0;
+        double _dot_t2 = 0.0;
+        double _t3 = 0.0;
+        double _dot_t3 = 0.0;
+        double _t4 = 0.0;
+        double _dot_t4 = 0.0;
+        // double s = 0;
+        double s = 0.0;
+        double _dot_s = 0.0;
+        // int i = 0
+        int i = 0;
+        // for (...; i < w.length; i++)
+        while (i < w.length) {
+            // int switchValue0 = mode;
+            switchValue0 = mode;
+            // if (switchValue0 == 0)
+            _t1 = switchValue0 == 0;
+            if (_t1) {
+                // s += w[i] * w[i];
+                _t2 = w[i] * w[i];
+                _dot_t2 = 2 * (tw[i] * w[i]);
+                _t3 = s + _t2;
+                _dot_t3 = _dot_s + _dot_t2;
+                s = _t3;
+                _dot_s = _dot_t3;
+            } else {
+                // s = Math.sin(s) * w[i];
+                _t4 = Math.sin(s);
+                _dot_t4 = _dot_s * Math.cos(s);
+                s = _t4 * w[i];
+                _dot_s = (_dot_t4 * w[i]) + (tw[i] * _t4);
+            }
+            // for (...; i < w.length; i++)
+            i = i + 1;
+        }
+        tout.set(_dot_s);
         return s;
     }
 }

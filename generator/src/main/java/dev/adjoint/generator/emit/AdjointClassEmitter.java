@@ -70,6 +70,7 @@ public final class AdjointClassEmitter {
             type.addModifiers(Modifier.PUBLIC);
         }
         ReceiverWrappers.addHandles(type, methods);
+        HessianEmitter hessians = new HessianEmitter(type);
         for (AdjointMethod m : methods) {
             java.util.Optional<Receiver> rc = Receiver.of(m.request());
             if (rc.isPresent()) {
@@ -82,6 +83,13 @@ public final class AdjointClassEmitter {
                 }
                 type.addMethod(vjp(m));
                 m.recorder().ifPresent(rec -> type.addMethod(recorder(m, rec)));
+                JvpMethod j = jvps.get(m.request());
+                if (j != null) {
+                    if (rc.get().annotated()) {
+                        type.addMethod(ReceiverTangents.jvp(j, rc.get()));
+                    }
+                    type.addMethod(jvp(j));
+                }
                 continue;
             }
             if (!m.request().result().isArray()) {
@@ -101,8 +109,7 @@ public final class AdjointClassEmitter {
             }
             HvpMethod h = hvps.get(m.request());
             if (h != null) {
-                type.addMethod(hvp(h));
-                type.addMethod(hvpPair(h));
+                hessians.add(h);
             }
         }
         JavaFile file = JavaFile.builder(first.packageName(), type.build())
@@ -141,9 +148,7 @@ public final class AdjointClassEmitter {
     private static MethodSpec jvp(JvpMethod j) {
         MethodRequest r = j.request();
         MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Jvp").addModifiers(Modifier.STATIC).returns(typeName(r.result()));
-        if (r.isPublic()) {
-            b.addModifiers(Modifier.PUBLIC);
-        }
+        receiver(r, b);
         for (Param p : r.params()) {
             b.addParameter(typeName(p.type()), p.name());
         }
@@ -163,54 +168,6 @@ public final class AdjointClassEmitter {
         }
         CodeBlock.Builder body = CodeBlock.builder();
         print(j.body(), body, NameClashes.hiddenIn(r));
-        return b.addCode(body.build()).build();
-    }
-
-    private static MethodSpec hvp(HvpMethod h) {
-        MethodRequest r = h.request();
-        MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Hvp").addModifiers(Modifier.STATIC).returns(typeName(r.result()));
-        if (r.isPublic()) {
-            b.addModifiers(Modifier.PUBLIC);
-        }
-        List<String> args = new ArrayList<>();
-        for (Param p : r.params()) {
-            b.addParameter(typeName(p.type()), p.name());
-            args.add(p.name());
-        }
-        List<Param> wrt = r.wrtParams();
-        for (int i = 0; i < wrt.size(); i++) {
-            b.addParameter(typeName(wrt.get(i).type()), h.directionNames().get(i));
-            args.add(h.directionNames().get(i));
-        }
-        for (int i = 0; i < wrt.size(); i++) {
-            b.addParameter(bufferType(wrt.get(i).type()), h.gradNames().get(i));
-        }
-        for (int i = 0; i < wrt.size(); i++) {
-            b.addParameter(bufferType(wrt.get(i).type()), h.hvNames().get(i));
-        }
-        String t = r.result().java();
-        String zero = r.result().zero();
-        String one = r.result().prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0";
-        args.add("new " + t + "[] {" + zero + ", " + one + "}");
-        args.addAll(h.hvNames());   // d pair[1] / dx = H·v
-        args.addAll(h.gradNames()); // d pair[1] / dv = ∇f
-        String codes = String.join(", ", h.directionNames().stream().map(x -> "{@code " + x + "}").toList());
-        return b.addJavadoc("Returns {@link $L#$L}, adds its gradient into $L and its Hessian times the direction\n"
-                        + "$L into $L (reverse mode over the tangent: the seed {@code {0, 1}} picks the\n"
-                        + "gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).\n",
-                        r.ownerSimpleName(), r.name(), String.join(", ", h.gradNames().stream().map(x -> "{@code " + x + "}").toList()), codes,
-                        String.join(", ", h.hvNames().stream().map(x -> "{@code " + x + "}").toList()))
-                .addStatement("return $L($L)[0]", h.pair().request().adjointName() + "Vjp", String.join(", ", args))
-                .build();
-    }
-
-    private static MethodSpec hvpPair(HvpMethod h) {
-        AdjointMethod m = h.pair();
-        MethodSpec.Builder b = signature(m, m.request().adjointName() + "Vjp", true)
-                .addJavadoc("The adjoint of {@code {$L(x), ∇$L(x)·v}} (the tangent of {@link $L#$L}), for {@code $LHvp}.\n",
-                        h.request().name(), h.request().name(), h.request().ownerSimpleName(), h.request().name(), h.request().tangentName());
-        CodeBlock.Builder body = CodeBlock.builder();
-        print(m.body(), body, NameClashes.hiddenIn(m.request()));
         return b.addCode(body.build()).build();
     }
 
@@ -259,7 +216,7 @@ public final class AdjointClassEmitter {
         }
     }
 
-    private static MethodSpec.Builder signature(AdjointMethod m, String name, boolean withSeed) {
+    static MethodSpec.Builder signature(AdjointMethod m, String name, boolean withSeed) {
         MethodRequest r = m.request();
         MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.STATIC).returns(typeName(r.result()));
         receiver(r, b);
@@ -291,7 +248,7 @@ public final class AdjointClassEmitter {
     }
 
     /** Prints {@code codes}; the runtime types in {@code hidden} are written out in full (a user's variable hides them). */
-    private static void print(List<Code> codes, CodeBlock.Builder out, Set<String> hidden) {
+    static void print(List<Code> codes, CodeBlock.Builder out, Set<String> hidden) {
         for (Code c : codes) {
             if (c instanceof Code.Line l) {
                 statement(l.text(), out, hidden);

@@ -106,15 +106,7 @@ final class ReceiverWrappers {
         }
         args.add(m.seedName());
         CodeBlock.Builder body = CodeBlock.builder();
-        if (rc.exactClass()) {
-            // the adjoint follows Model's own methods; a call on self would run a subclass's override
-            body.beginControlFlow("if ($L.getClass() != $T.class)", Receiver.SELF, owner(r))
-                    .addStatement("throw new $T($S + $L.getClass().getName() + $S)", IllegalArgumentException.class,
-                            "self is a ", Receiver.SELF, ", a subclass of " + r.ownerSimpleName() + ": this adjoint differentiates "
-                                    + r.ownerSimpleName() + "'s own methods, which a subclass may override; make " + r.ownerSimpleName()
-                                    + ", or the methods that " + r.name() + " calls, final")
-                    .endControlFlow();
-        }
+        exactClass(r, rc, body);
         List<Param> wrt = r.wrtParams();
         List<String> adds = new ArrayList<>();
         for (int i = 0; i < wrt.size(); i++) {
@@ -159,17 +151,25 @@ final class ReceiverWrappers {
      * A lifted parameter that carries a field or a component: how the public method reads its
      * value, and where its gradient goes ({@code dthis.w}, {@code dp.k}).
      */
-    private record Slot(String read, String sink) {}
+    record Slot(String read, String sink) {}
 
-    private static java.util.Map<String, Slot> slots(Receiver rc) {
+    static java.util.Map<String, Slot> slots(Receiver rc) {
+        return slots(rc, "d");
+    }
+
+    /**
+     * The slots, with the object's and records' gradient-class parameters named {@code prefix}
+     * + {@code this} / the record's name ({@code d}: gradients; {@code t}: the tangents of forward mode).
+     */
+    static java.util.Map<String, Slot> slots(Receiver rc, String prefix) {
         java.util.Map<String, Slot> out = new java.util.HashMap<>();
         for (Receiver.Leaf l : rc.leaves()) {
             out.put(l.param(), new Slot(l.isPrivate() ? "(" + l.type().java() + ") " + handle(l.field()) + ".get(" + Receiver.SELF + ")"
-                    : Receiver.SELF + "." + l.field(), SINK + "." + l.field()));
+                    : Receiver.SELF + "." + l.field(), prefix + "this." + l.field()));
         }
         for (Receiver.RecordParam p : rc.records()) {
             for (Receiver.Leaf l : p.components()) {
-                out.put(l.param(), new Slot(p.name() + "." + l.field() + "()", sinkName(p) + "." + l.field()));
+                out.put(l.param(), new Slot(p.name() + "." + l.field() + "()", prefix + p.name() + "." + l.field()));
             }
         }
         return out;
@@ -191,11 +191,24 @@ final class ReceiverWrappers {
         return ClassName.get(p.recordPackage(), String.join("_", p.recordPath()) + "Grad");
     }
 
+    /** Refuses an object of a subclass when {@code rc} says the public methods must. */
+    static void exactClass(MethodRequest r, Receiver rc, CodeBlock.Builder body) {
+        if (rc.exactClass()) {
+            // the adjoint follows Model's own methods; a call on self would run a subclass's override
+            body.beginControlFlow("if ($L.getClass() != $T.class)", Receiver.SELF, owner(r))
+                    .addStatement("throw new $T($S + $L.getClass().getName() + $S)", IllegalArgumentException.class,
+                            "self is a ", Receiver.SELF, ", a subclass of " + r.ownerSimpleName() + ": this adjoint differentiates "
+                                    + r.ownerSimpleName() + "'s own methods, which a subclass may override; make " + r.ownerSimpleName()
+                                    + ", or the methods that " + r.name() + " calls, final")
+                    .endControlFlow();
+        }
+    }
+
     /** A parameter of the public methods. */
-    private record Public(String name, TypeName type) {}
+    record Public(String name, TypeName type) {}
 
     /** The user's parameters, records as records. */
-    private static List<Public> publicParams(MethodRequest r, Receiver rc) {
+    static List<Public> publicParams(MethodRequest r, Receiver rc) {
         List<Public> out = new ArrayList<>();
         java.util.Set<String> componentLeaves = new java.util.HashSet<>();
         rc.records().forEach(p -> p.components().forEach(l -> componentLeaves.add(l.param())));

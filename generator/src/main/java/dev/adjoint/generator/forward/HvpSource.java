@@ -2,6 +2,7 @@ package dev.adjoint.generator.forward;
 
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.reverse.Code;
+import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
 import java.util.ArrayList;
@@ -23,15 +24,15 @@ public final class HvpSource {
      * The source of {@code @Differentiable(wrt = {...}) static R[] name(p1, ..., pn, t1, ...)},
      * differentiated with respect to {@code f}'s wrt parameters and every tangent.
      *
-     * @param pair a name no variable of the method uses, for the returned pair
-     * @throws TangentSweep.Unsupported when the tangent calls other methods (their {@code Jvp}
-     *     is not plain Java the reverse pipeline can differentiate)
+     * <p>Calls in {@code j} go to the callees' own pairs, {@code _hvp_g}, so the reverse pass
+     * differentiates through them like through any {@code @Differentiable} callee.
+     *
+     * @param j the tangent built by {@link TangentSweep#buildPair}
+     * @param asCallee whether to print {@code static R _tan_name(p1, ..., pn, t1, ...)}, the tangent
+     *     alone, which the pairs of its callers call, instead of the pair
      */
-    public static String method(JvpMethod j, String name, String pair) {
+    public static String method(JvpMethod j, boolean asCallee) {
         MethodRequest r = j.request();
-        if (j.calls()) {
-            throw new TangentSweep.Unsupported("'" + r.name() + "' calls another method");
-        }
         if (r.result().isArray()) {
             throw new TangentSweep.Unsupported("'" + r.name() + "' returns an array");
         }
@@ -52,12 +53,12 @@ public final class HvpSource {
         Ty rt = r.result();
         StringBuilder sb = new StringBuilder();
         sb.append("@dev.adjoint.Differentiable(wrt = {").append(String.join(", ", wrt)).append("}, strategy = dev.adjoint.Strategy.STATIC)\n");
-        sb.append("static ").append(rt.java()).append("[] ").append(name).append("(").append(String.join(", ", params)).append(") {\n");
-        print(j.sweep(), sb, "    ");
-        sb.append("    ").append(rt.java()).append("[] ").append(pair).append(" = new ").append(rt.java()).append("[2];\n");
-        sb.append("    ").append(pair).append("[0] = ").append(j.value()).append(";\n");
-        sb.append("    ").append(pair).append("[1] = ").append(j.tangent() == null ? rt.zero() : j.tangent()).append(";\n");
-        sb.append("    return ").append(pair).append(";\n}\n");
+        sb.append("static ").append(rt.java()).append(asCallee ? " " : "[] ").append(asCallee ? tangentName(r) : pairName(r))
+                .append("(").append(String.join(", ", params)).append(") {\n");
+        List<Code> all = new ArrayList<>(j.sweep());
+        all.addAll(asCallee ? tangentEnd(j) : end(j));
+        print(all, sb, "    ");
+        sb.append("}\n");
         // the adjoint class reads constants of enclosing classes qualified; the method, inside the owner, by simple name
         String text = sb.toString();
         for (var e : r.staticFieldOwners().entrySet()) {
@@ -66,6 +67,35 @@ public final class HvpSource {
             }
         }
         return text;
+    }
+
+    /** The name of the tangent pair of {@code r}: {@code _hvp_name}. */
+    public static String pairName(MethodRequest r) {
+        return ClassSpelling.TANGENT_PAIR_PREFIX + r.tangentName();
+    }
+
+    /** The name of the tangent of {@code r} that its callers' pairs call: {@code _tan_name}. */
+    public static String tangentName(MethodRequest r) {
+        return ClassSpelling.TANGENT_PREFIX + r.tangentName();
+    }
+
+    /** The end of {@code _tan_name} after the sweep of {@code j}: {@code return ḟ;}. */
+    public static List<Code> tangentEnd(JvpMethod j) {
+        return List.of(new Code.Line("return " + (j.tangent() == null ? j.request().result().zero() : j.tangent())));
+    }
+
+    /**
+     * The end of the pair method after the sweep of {@code j} (built by
+     * {@link TangentSweep#buildPair}, whose {@code outName} names the pair):
+     * {@code R[] _pair = new R[2]; _pair[0] = f; _pair[1] = ḟ; return _pair;}.
+     */
+    public static List<Code> end(JvpMethod j) {
+        Ty rt = j.request().result();
+        String pair = j.outName();
+        return List.of(new Code.Line(rt.java() + "[] " + pair + " = new " + rt.java() + "[2]"),
+                new Code.Line(pair + "[0] = " + j.value()),
+                new Code.Line(pair + "[1] = " + (j.tangent() == null ? rt.zero() : j.tangent())),
+                new Code.Line("return " + pair));
     }
 
     private static void print(List<Code> codes, StringBuilder sb, String indent) {

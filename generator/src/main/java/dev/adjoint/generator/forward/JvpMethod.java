@@ -11,14 +11,16 @@ import java.util.Set;
  * @param request the method it differentiates
  * @param tangentNames the tangent parameter's name for each {@code wrt} parameter, in order
  * @param outName the last parameter: the {@code DoubleGrad}/{@code FloatGrad} cell that receives
- *     a scalar result's derivative, or the array that receives an array result's tangent
+ *     a scalar result's derivative, or the array that receives an array result's tangent (in the
+ *     tangent built for Hvp: the name of the pair {@code {f, ḟ}} it returns)
  * @param body the statements, ending with the return of the value
- * @param callees the generated {@code @Differentiable} methods whose {@code Jvp} the body calls
+ * @param callees the generated {@code @Differentiable} methods whose {@code Jvp} the body calls (in the
+ *     tangent built for Hvp, {@link TangentSweep#buildPair}: whose tangent {@code _tan_g} it calls)
  *     (not custom pullbacks, which are called directly)
  * @param sweep the body without its end (the setting of {@code out} and the return)
  * @param value the Java text of the value returned
  * @param tangent the Java text of the result's tangent, or null where it is 0
- * @param calls whether the body calls another method (then no plain-Java tangent for Hvp)
+ * @param calls whether the body calls another method
  */
 public record JvpMethod(MethodRequest request, List<String> tangentNames, String outName, List<Code> body,
         Set<MethodRequest> callees, List<Code> sweep, String value, String tangent, boolean calls) {

@@ -10,13 +10,11 @@ import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.reverse.Code;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.rules.Rule;
-import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,22 +40,24 @@ public final class TangentSweep {
 
     private final MethodIr ir;
     private final Analysis an;
-    private final ClassSpelling spelling;
+    private final TangentCalls calls;
+    /** Whether this is the tangent printed as Java for {@code Hvp} ({@link #buildPair}). */
+    private final boolean pairs;
     /** The tangent (a local, a parameter or an array) of each active variable. */
     private final Map<Atom.Var, String> dot = new HashMap<>();
     /** Variables already declared (parameters, and locals once their declaration is emitted). */
     private final Set<Atom.Var> declared = new HashSet<>();
     /** Declarations at the top: locals first assigned in a nested block, call cells. */
     private final List<Code> top = new ArrayList<>();
-    private final Set<MethodRequest> callees = new LinkedHashSet<>();
-    private final Map<Ty.Prim, String> cells = new HashMap<>();
     private int depth;
-    private boolean calls;
+    /** The statement before the one being swept, in the same block (null at a block's start). */
+    private Stmt previous;
 
-    private TangentSweep(MethodIr ir, Analysis an) {
+    private TangentSweep(MethodIr ir, Analysis an, boolean pairs) {
         this.ir = ir;
         this.an = an;
-        this.spelling = ClassSpelling.of(ir.request());
+        this.pairs = pairs;
+        this.calls = new TangentCalls(ir.request(), ir.names(), pairs, this::tangentOf, top);
     }
 
     /**
@@ -66,7 +66,21 @@ public final class TangentSweep {
      * @throws Unsupported for what the forward sweep does not handle (a call with an array result)
      */
     public static JvpMethod build(MethodIr ir, Analysis an) {
-        return new TangentSweep(ir, an).jvp();
+        return new TangentSweep(ir, an, false).jvp();
+    }
+
+    /**
+     * The tangent of {@code ir} as plain Java for Hessian-vector products ({@link HvpSource}): calls
+     * go to the callees' tangent pairs instead of their {@code Jvp}s. Its names are claimed from a
+     * copy of the method's names, so the same names as {@link #build}'s.
+     *
+     * @throws Unsupported also for calls with no second-order rule (custom pullbacks) and calls to
+     *     methods of other classes
+     */
+    public static JvpMethod buildPair(MethodIr ir, Analysis an) {
+        MethodIr copy = new MethodIr(ir.request(), ir.params(), ir.locals(), ir.hoisted(), ir.body(), ir.names().copy(),
+                ir.restoredArrays());
+        return new TangentSweep(copy, an, true).jvp();
     }
 
     private JvpMethod jvp() {
@@ -93,6 +107,10 @@ public final class TangentSweep {
             // that is not differentiated but receives varied values: tangent 0 on entry
             String local = ir.names().claim("_dot_" + p.name());
             dot.put(v, local);
+            if (pairs && p.type().dims() == 2) {
+                prologue.addAll(matrixTangent(p, local, v.name(), tn));
+                continue;
+            }
             String init;
             if (!p.type().isArray()) {
                 init = p.type().zero();
@@ -109,7 +127,7 @@ public final class TangentSweep {
                 dot.put(v, ir.names().claim((v.name().startsWith("_") ? "_dot" : "_dot_") + v.name()));
             }
         }
-        String out = ir.names().claim("tout");
+        String out = ir.names().claim(pairs ? "_pair" : "tout");
         List<Stmt> body = ir.body();
         List<Code> main = block(body.subList(0, body.size() - 1));
         Atom result = ir.result();
@@ -138,18 +156,40 @@ public final class TangentSweep {
         sweep.addAll(main);
         List<Code> all = new ArrayList<>(sweep);
         all.addAll(end);
-        return new JvpMethod(r, tangents, out, all, callees, sweep, result.java(), tr, calls);
+        return new JvpMethod(r, tangents, out, all, calls.callees(), sweep, result.java(), tr, calls.any());
+    }
+
+    /**
+     * The tangent of a 2-D parameter written in place, as plain Java the static strategy takes
+     * (for Hvp): a rectangular array the shape of row 0, and the caller's direction {@code tn}
+     * copied into it row by row (null: zero). A longer later row fails at its index, never silently.
+     */
+    private List<Code> matrixTangent(Param p, String local, String array, String tn) {
+        List<Code> out = new ArrayList<>();
+        String prim = p.type().prim().java();
+        out.add(new Code.Line(p.type().java() + " " + local + " = new " + prim + "[" + array + ".length][" + array + ".length == 0 ? 0 : "
+                + array + "[0].length]"));
+        if (tn != null) {
+            String i = ir.names().claim("_row");
+            String j = ir.names().claim("_col");
+            Code copy = new Code.Line(local + "[" + i + "][" + j + "] = " + tn + "[" + i + "][" + j + "]");
+            Code inner = new Code.Loop("for (int " + j + " = 0; " + j + " < " + tn + "[" + i + "].length; " + j + "++)", List.of(copy));
+            out.add(new Code.Loop("for (int " + i + " = 0; " + i + " < " + array + ".length; " + i + "++)", List.of(inner)));
+        }
+        return out;
     }
 
     private List<Code> block(List<Stmt> stmts) {
         List<Code> out = new ArrayList<>();
         Origin shown = null;
+        previous = null; // (a block's first statement may follow its own last one: a loop)
         for (Stmt s : stmts) {
             if (s.origin() != shown) {
                 out.add(new Code.Comment(s.origin().text()));
             }
             shown = s.origin();
             statement(s, out);
+            previous = s;
         }
         return out;
     }
@@ -201,7 +241,7 @@ public final class TangentSweep {
         String dt = dot.get(t);
         if (a.op() instanceof Op.Call call) {
             List<Code> after = new ArrayList<>();
-            out.add(new Code.Line(decl + t.name() + " = " + callWithTangent(call, dt, decl, out, after)));
+            out.add(new Code.Line(decl + t.name() + " = " + calls.call(call, dt, decl, out, after)));
             out.addAll(after);
             return;
         }
@@ -245,6 +285,13 @@ public final class TangentSweep {
         if (!(op instanceof Op.Apply ap)) {
             return zt.zero(); // passive: an integer computation, a constant
         }
+        String folded = TangentFolds.difference(ap, zt, this::tangentOf);
+        if (folded == null) {
+            folded = TangentFolds.scaledSquare(ap, previous, this::tangentOf);
+        }
+        if (folded != null) {
+            return folded;
+        }
         Rule rule = DerivativeRules.get(ap.rule());
         List<String> args = ap.args().stream().map(Atom::java).toList();
         List<String> terms = new ArrayList<>();
@@ -265,81 +312,6 @@ public final class TangentSweep {
         }
         String sum = terms.size() == 1 ? terms.get(0) : String.join(" + ", terms.stream().map(Rule::parenthesize).toList());
         return zt.prim() == Ty.Prim.FLOAT && wide ? "(float) " + Rule.parenthesize(sum) : sum;
-    }
-
-    /**
-     * The call of {@code z = g(args)} that also gives {@code ż} (into {@code dz}, when {@code z} is
-     * active): {@code g}'s generated {@code Jvp}, or for a custom pullback
-     * {@code ż = Σ_i ∂g/∂x_i · ẋ_i} from one pullback call with seed 1 (the result is a scalar, so
-     * one call gives every partial). Buffers go into {@code out} before the call; the tangent's
-     * assignment into {@code after}.
-     */
-    private String callWithTangent(Op.Call call, String dz, String decl, List<Code> out, List<Code> after) {
-        MethodRequest g = call.callee();
-        calls = true;
-        List<String> args = new ArrayList<>(call.args().stream().map(Atom::java).toList());
-        if (dz == null) {
-            return spelling.owner(g).orElseThrow() + "." + g.name() + "(" + String.join(", ", args) + ")";
-        }
-        if (call.type().isArray()) {
-            throw new Unsupported("a call to '" + g.name() + "', which returns an array");
-        }
-        Ty zt = call.type();
-        String owner = spelling.callee(g).orElseThrow();
-        if (g.customPullback() != null) {
-            args.add(zt.prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0");
-            List<String> terms = new ArrayList<>();
-            for (int i = 0; i < g.params().size(); i++) {
-                Param p = g.params().get(i);
-                if (!p.wrt()) {
-                    continue;
-                }
-                Atom arg = call.args().get(i);
-                String buffer = ir.names().claim("_g");
-                String ta = tangentOf(arg);
-                if (p.type().isArray()) {
-                    String init = p.type().dims() == 1 ? "new " + p.type().prim().java() + "[" + arg.java() + ".length]"
-                            : "dev.adjoint.Gradients.like(" + arg.java() + ")";
-                    out.add(new Code.Line(p.type().java() + " " + buffer + " = " + init));
-                    if (ta != null) {
-                        terms.add("dev.adjoint.Gradients.dot(" + buffer + ", " + ta + ")");
-                    }
-                } else {
-                    String cls = p.type().prim() == Ty.Prim.FLOAT ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad";
-                    out.add(new Code.Line(cls + " " + buffer + " = new " + cls + "()"));
-                    if (ta != null) {
-                        terms.add(buffer + ".get() * " + Rule.parenthesize(ta));
-                    }
-                }
-                args.add(buffer);
-            }
-            String sum = terms.isEmpty() ? zt.zero() : String.join(" + ", terms);
-            after.add(new Code.Line(decl + dz + " = " + (zt.prim() == Ty.Prim.FLOAT ? "(float) (" + sum + ")" : sum)));
-            return owner + "." + g.customPullback() + "(" + String.join(", ", args) + ")";
-        }
-        callees.add(g);
-        for (int i = 0; i < g.params().size(); i++) {
-            Param p = g.params().get(i);
-            if (!p.wrt()) {
-                continue;
-            }
-            Atom arg = call.args().get(i);
-            String ta = tangentOf(arg);
-            if (ta == null) {
-                ta = !p.type().isArray() ? p.type().zero() : p.type().dims() == 1
-                        ? "new " + p.type().prim().java() + "[" + arg.java() + ".length]" : "dev.adjoint.Gradients.like(" + arg.java() + ")";
-            }
-            args.add(ta);
-        }
-        String cell = cells.computeIfAbsent(zt.prim(), prim -> {
-            String name = ir.names().claim(prim == Ty.Prim.FLOAT ? "_fcell" : "_cell");
-            String cls = prim == Ty.Prim.FLOAT ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad";
-            top.add(new Code.Line(cls + " " + name + " = new " + cls + "()"));
-            return name;
-        });
-        args.add(cell);
-        after.add(new Code.Line(decl + dz + " = " + cell + ".get()"));
-        return owner + "." + g.tangentName() + "Jvp(" + String.join(", ", args) + ")";
     }
 
     private String primal(Op op) {

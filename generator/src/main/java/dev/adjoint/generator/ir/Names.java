@@ -19,6 +19,14 @@ public final class Names {
         used.addAll(reserved);
     }
 
+    /** An allocator that has handed out what this one has, and from now on goes its own way. */
+    public Names copy() {
+        Names c = new Names(used);
+        c.nextSuffix.putAll(nextSuffix);
+        c.temps = temps;
+        return c;
+    }
+
     /** Reserves {@code name} if free and returns it; otherwise the first free {@code name_k}. */
     public String claim(String name) {
         if (used.add(name)) {

@@ -207,7 +207,7 @@ final class ExpressionLowering {
         if (lo.spelling().callee(callee).isEmpty() || lo.spelling().owner(callee).isEmpty()) {
             lo.error(m, "call to '" + callee.name() + "' cannot be written in the generated code" + lo.spelling().whyCalleeHidden(callee));
         }
-        if (calls.reaches(callee, lo.request)) {
+        if (!lo.recursionAllowed && calls.reaches(callee, lo.request)) {
             lo.error(m, "recursive call to '" + callee.name() + "' is not supported by the static strategy (its reverse"
                     + " sweep would re-run the callee's forward sweep at every level); AUTO uses the tape strategy for it");
         }

@@ -55,6 +55,11 @@ public final class Lowering {
     int loopDepth;
     Origin origin;
     private int originCount;
+    /**
+     * Whether a recursive call is lowered as any call (for the tangent sweep, which keeps no stacks
+     * and so runs a recursive callee's {@code Jvp} like any other) instead of rejected.
+     */
+    boolean recursionAllowed;
 
     public Lowering(MethodRequest request, MethodIndex index) {
         this.request = request;

@@ -74,6 +74,17 @@ public final class Normalizer {
         return new Normalizer(request, index).run();
     }
 
+    /**
+     * As {@link #normalize(MethodRequest, MethodIndex)}, with recursive calls lowered as calls: for
+     * forward mode only, whose sweep keeps no stacks (the reverse sweep of a recursive method
+     * would re-run the callee's forward sweep at every level, so the static strategy rejects them).
+     */
+    public static Result normalizeForTangent(MethodRequest request, MethodIndex index) {
+        Normalizer n = new Normalizer(request, index);
+        n.lo.recursionAllowed = true;
+        return n.run();
+    }
+
     private Result run() {
         MethodRequest r = lo.request;
         lo.pushScope();

@@ -5,18 +5,17 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import dev.adjoint.generator.size.MethodSize;
+import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.analyze.ActivityAnalysis;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.desugar.Desugaring;
-import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.fence.Fence;
 import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.HvpSource;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.forward.TangentSweep;
-import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Names;
+import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.normalize.Normalizer;
 import dev.adjoint.generator.reverse.AdjointMethod;
 import dev.adjoint.generator.reverse.ReverseSweep;
@@ -24,52 +23,95 @@ import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.MethodSelector;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.size.MethodSize;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Hessian-vector products, reverse over forward: the tangent of a scalar method printed as Java
- * ({@link HvpSource}), put alone into a copy of its owner class, and run through the static
- * reverse pipeline (fence, normalizer, activity, reverse sweep) like any user method.
+ * ({@link HvpSource}), put into a copy of its owner class with the tangent pairs of every method
+ * it calls (transitively), and run through the static reverse pipeline (fence, normalizer,
+ * activity, reverse sweep) like user methods calling each other.
  */
 final class Hessians {
-    private Hessians() {}
+    private final Map<MethodRequest, JvpMethod> pairs;
+    private final Map<String, String> whyNoPair;
+    private final MethodIndex sources;
+    private final Options options;
+    /** The reverse of each generated method ({@code owner#_hvp_f}, {@code owner#_tan_g}) built so far. */
+    private final Map<String, AdjointMethod> reversed = new HashMap<>();
 
-    /** {@code nameHvp} of {@code r}, or empty when its tangent is not plain Java the static strategy takes (calls). */
-    static Optional<HvpMethod> build(MethodRequest r, MethodIr ir, JvpMethod j, Options options) {
-        if (r.result().isArray() || j.calls()) {
-            return Optional.empty();
+    private Hessians(Map<MethodRequest, JvpMethod> pairs, Map<String, String> whyNoPair, MethodIndex sources, Options options) {
+        this.pairs = pairs;
+        this.whyNoPair = whyNoPair;
+        this.sources = sources;
+        this.options = options;
+    }
+
+    /**
+     * The {@code Hvp} of every scalar method of {@code methods} that has a tangent pair and asks for
+     * one; for a method the static strategy takes that gets none, a note at its name saying why
+     * (a Newton user should learn it from the build, not from a missing method).
+     *
+     * @param pairs the tangent of each method of the translation, built by
+     *     {@link TangentSweep#buildPair}, where it has one
+     * @param whyNoPair for each method ({@code methodRef}) without one, why
+     * @param noteworthy which methods get a note when they have no {@code Hvp}
+     */
+    static Map<MethodRequest, HvpMethod> all(Set<MethodRequest> methods, Map<MethodRequest, JvpMethod> pairs,
+            Map<String, String> whyNoPair, MethodIndex sources, Options options, java.util.function.Predicate<MethodRequest> noteworthy,
+            List<Diagnostic> notes) {
+        Hessians h = new Hessians(pairs, whyNoPair, sources, options);
+        Map<MethodRequest, HvpMethod> hvps = new LinkedHashMap<>();
+        for (MethodRequest r : methods) {
+            String why = whyNoPair.get(r.methodRef());
+            if (r.result().isArray() || !Modes.wants(r, "HVP") || why == null || why.equals(Strategies.ON_TAPE)
+                    || why.equals(Strategies.OBJECTS)) {
+                continue; // (a method on the tape, an array result: the README's table says so)
+            }
+            Built b = h.build(r);
+            if (b.hvp().isPresent()) {
+                hvps.put(r, b.hvp().get());
+            } else if (noteworthy.test(r)) {
+                var at = r.declaration().getName().getBegin();
+                notes.add(new Diagnostic(Diagnostic.Severity.NOTE, r.file(), at.map(p -> p.line).orElse(0),
+                        at.map(p -> p.column).orElse(0), "'" + r.name() + "' gets no " + r.tangentName() + "Hvp (its other"
+                        + " methods are generated): " + b.whyNot()));
+            }
+        }
+        return hvps;
+    }
+
+    /** {@code nameHvp} of a method, or why it has none (for the build's note). */
+    private record Built(Optional<HvpMethod> hvp, String whyNot) {}
+
+    private Built build(MethodRequest r) {
+        Map<MethodRequest, JvpMethod> closure = new LinkedHashMap<>();
+        Deque<MethodRequest> work = new ArrayDeque<>(List.of(r));
+        while (!work.isEmpty()) {
+            MethodRequest m = work.pop();
+            if (closure.containsKey(m)) {
+                continue;
+            }
+            JvpMethod j = pairs.get(m);
+            if (j == null) {
+                return new Built(Optional.empty(), why(m, r, whyNoPair.getOrDefault(m.methodRef(), Strategies.ON_TAPE)));
+            }
+            closure.put(m, j);
+            work.addAll(j.callees());
         }
         try {
-            String name = "_hvp_" + r.tangentName();
-            String source = HvpSource.method(j, name, ir.names().claim("_pair"));
-            CompilationUnit unit = r.declaration().findCompilationUnit().orElseThrow().clone();
-            unit.findAll(MethodDeclaration.class).forEach(MethodDeclaration::remove);
-            TypeDeclaration<?> owner = owner(unit, r.ownerPath());
-            MethodDeclaration pairDecl = new JavaParser(new ParserConfiguration()
-                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)).parseMethodDeclaration(source).getResult().orElseThrow();
-            owner.addMember(pairDecl);
-            MethodSelector.Selection sel = MethodSelector.select(r.file(), unit);
-            if (!sel.diagnostics().isEmpty() || sel.requests().size() != 1) {
-                return Optional.empty();
-            }
-            MethodRequest g = sel.requests().get(0);
-            Desugaring.apply(g);
-            if (!Fence.check(g).isEmpty()) {
-                return Optional.empty();
-            }
-            Normalizer.Result n = Normalizer.normalize(g, MethodIndex.of(List.of(unit), List.of(g)));
-            if (n.ir().isEmpty()) {
-                return Optional.empty();
-            }
-            AdjointMethod pair = ReverseSweep.build(n.ir().get(), ActivityAnalysis.analyze(n.ir().get(), options));
-            if (MethodSize.overLimit(pair).isPresent()) {
-                return Optional.empty();
-            }
+            Map<MethodRequest, AdjointMethod> built = reverse(r, closure);
             Set<String> reserved = new HashSet<>(NameClashes.userNames(r));
+            JvpMethod j = closure.get(r);
             reserved.addAll(j.tangentNames());
             Names names = new Names(reserved);
             List<String> grads = new ArrayList<>();
@@ -80,10 +122,89 @@ final class Hessians {
             for (Param p : r.wrtParams()) {
                 hvs.add(names.claim("hv" + p.name()));
             }
-            return Optional.of(new HvpMethod(r, pair, j.tangentNames(), grads, hvs));
-        } catch (TangentSweep.Unsupported | IllegalStateException | java.util.NoSuchElementException e) {
-            return Optional.empty();
+            List<HvpMethod.TangentPair> callees = new ArrayList<>();
+            closure.forEach((m, t) -> {
+                if (m != r) {
+                    callees.add(new HvpMethod.TangentPair(t, built.get(m)));
+                }
+            });
+            return new Built(Optional.of(new HvpMethod(r, built.get(r), j.tangentNames(), grads, hvs, callees)), "");
+        } catch (Unpaired e) {
+            return new Built(Optional.empty(), e.getMessage());
+        } catch (IllegalStateException | java.util.NoSuchElementException e) {
+            return new Built(Optional.empty(), "its tangent could not be differentiated again (" + e.getMessage() + ")");
         }
+    }
+
+    /** Why a tangent pair could not be differentiated in reverse. */
+    private static final class Unpaired extends RuntimeException {
+        Unpaired(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /** The generated method of {@code m} in {@code r}'s {@code Hvp}: {@code r}'s pair, or a callee's tangent. */
+    private static String generated(MethodRequest m, MethodRequest r) {
+        // (with the parameter types: overloads of one name have tangents of one name)
+        return m.ownerQualifiedName() + "#" + (m == r ? HvpSource.pairName(r) : HvpSource.tangentName(m))
+                + m.params().stream().map(p -> p.type().java()).toList();
+    }
+
+    /**
+     * The reverse of {@code r}'s pair and its callees' tangents: each generated method printed as
+     * Java into a copy of the owner class (where its calls resolve to the sources' methods), then
+     * through the static pipeline.
+     */
+    private Map<MethodRequest, AdjointMethod> reverse(MethodRequest r, Map<MethodRequest, JvpMethod> closure) {
+        Map<MethodRequest, AdjointMethod> out = new LinkedHashMap<>();
+        if (closure.keySet().stream().allMatch(m -> reversed.containsKey(generated(m, r)))) {
+            closure.keySet().forEach(m -> out.put(m, reversed.get(generated(m, r))));
+            return out;
+        }
+        CompilationUnit unit = r.declaration().findCompilationUnit().orElseThrow().clone();
+        unit.findAll(MethodDeclaration.class).forEach(MethodDeclaration::remove);
+        TypeDeclaration<?> owner = owner(unit, r.ownerPath());
+        JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+        Map<String, MethodRequest> byName = new HashMap<>();
+        for (Map.Entry<MethodRequest, JvpMethod> e : closure.entrySet()) {
+            String source;
+            try {
+                source = HvpSource.method(e.getValue(), e.getKey() != r);
+            } catch (TangentSweep.Unsupported unsupported) {
+                throw new Unpaired(unsupported.getMessage());
+            }
+            owner.addMember(parser.parseMethodDeclaration(source).getResult().orElseThrow(
+                    () -> new IllegalStateException("the tangent of '" + e.getKey().name() + "' does not parse:\n" + source)));
+            byName.put(e.getKey() != r ? HvpSource.tangentName(e.getKey()) : HvpSource.pairName(r), e.getKey());
+        }
+        MethodSelector.Selection sel = MethodSelector.select(r.file(), unit);
+        if (!sel.diagnostics().isEmpty() || sel.requests().size() != closure.size()) {
+            throw new Unpaired("its tangent as Java is not a method Adjoint selects: " + sel.diagnostics());
+        }
+        MethodIndex index = sources.with(unit, sel.requests());
+        for (MethodRequest g : sel.requests()) {
+            MethodRequest m = byName.get(g.name());
+            Desugaring.apply(g);
+            List<Diagnostic> fenced = Fence.check(g);
+            if (!fenced.isEmpty()) {
+                throw new Unpaired(why(m, r, "its tangent needs " + fenced.get(0).message()));
+            }
+            Normalizer.Result n = Normalizer.normalize(g, index);
+            if (n.ir().isEmpty()) {
+                throw new Unpaired(why(m, r, "its tangent needs " + n.diagnostics().get(0).message()));
+            }
+            AdjointMethod pair = ReverseSweep.build(n.ir().get(), ActivityAnalysis.analyze(n.ir().get(), options));
+            if (MethodSize.overLimit(pair).isPresent()) {
+                throw new Unpaired(why(m, r, "the reverse of its tangent would exceed the JVM's 64 KiB method limit"));
+            }
+            out.put(m, pair);
+        }
+        out.forEach((m, a) -> reversed.put(generated(m, r), a));
+        return out;
+    }
+
+    private static String why(MethodRequest m, MethodRequest r, String problem) {
+        return m == r ? problem : "it calls '" + m.name() + "', and " + problem;
     }
 
     private static TypeDeclaration<?> owner(CompilationUnit unit, List<String> path) {

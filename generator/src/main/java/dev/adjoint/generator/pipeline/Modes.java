@@ -52,7 +52,7 @@ final class Modes {
         return modes;
     }
 
-    private static boolean wants(MethodRequest r, String mode) {
+    static boolean wants(MethodRequest r, String mode) {
         Set<String> m = of(r);
         return m.isEmpty() || m.contains(mode);
     }

@@ -150,7 +150,8 @@ public final class Pipeline {
         Set<MethodDeclaration> implicit = front.implicit();
         Map<MethodRequest, AdjointMethod> done = new LinkedHashMap<>();
         Map<MethodRequest, JvpMethod> jvps = new LinkedHashMap<>();
-        Map<MethodRequest, HvpMethod> hvps = new LinkedHashMap<>();
+        Map<MethodRequest, JvpMethod> pairs = new LinkedHashMap<>();
+        Map<String, String> whyNoPair = new LinkedHashMap<>();
         List<String> methods = new ArrayList<>();
         List<MethodRequest> taped = new ArrayList<>();
         for (MethodRequest r : requests) {
@@ -165,7 +166,8 @@ public final class Pipeline {
             if (c.method().isPresent()) {
                 done.put(r, c.method().get());
                 c.jvp().ifPresent(j -> jvps.put(r, j));
-                c.hvp().ifPresent(h -> hvps.put(r, h));
+                c.pair().pair().ifPresent(j -> pairs.put(r, j));
+                whyNoPair.put(r.methodRef(), c.pair().whyNot());
                 if (output.test(r.file())) {
                     methods.add(r.methodRef() + ": " + c.report() + (implicit.contains(r.declaration())
                             ? " (not annotated: differentiated because a @Differentiable method calls it)" : ""));
@@ -182,6 +184,13 @@ public final class Pipeline {
             taped.forEach(r -> diagnostics.add(tooDeep(r)));
         }
         keepCallableTangents(jvps, done.keySet(), compiled);
+        // notes only on the methods the user annotated, in the files written (a plain helper's missing Hvp is no news)
+        List<Diagnostic> notes = new ArrayList<>();
+        Map<MethodRequest, HvpMethod> hvps = Hessians.all(done.keySet(), pairs, whyNoPair, index, options,
+                r -> output.test(r.file()) && !implicit.contains(r.declaration()), notes);
+        if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
+            diagnostics.addAll(notes); // (beside an error, what is not generated is noise: nothing is)
+        }
         Modes.narrow(jvps, hvps);
         Set<MethodRequest> jacobiansByRows = Modes.jacobiansByRows(done.keySet(), jvps);
         Map<String, List<AdjointMethod>> byClass = new LinkedHashMap<>();

@@ -7,7 +7,6 @@ import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.analyze.ActivityAnalysis;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.fence.Fence;
-import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.forward.TangentSweep;
 import dev.adjoint.generator.fence.SharedFence;
@@ -42,11 +41,20 @@ final class Strategies {
      * @param report {@code static}, {@code tape (requested)} or {@code tape, because <position> <construct>}
      */
     record Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report, Optional<JvpMethod> jvp,
-            Optional<HvpMethod> hvp) {
+            Tangent pair) {
         Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report) {
-            this(method, diagnostics, report, Optional.empty(), Optional.empty());
+            this(method, diagnostics, report, Optional.empty(), new Tangent(Optional.empty(), ON_TAPE));
         }
     }
+
+    /** Why a method on the tape has no tangent pair (and so no {@code Hvp}). */
+    static final String ON_TAPE = "it is on the tape";
+
+    /** Why an instance method, or one taking records, has no tangent pair: the README says so, no note. */
+    static final String OBJECTS = "it takes an object";
+
+    /** The tangent printed as Java for {@code Hvp} ({@link TangentSweep#buildPair}), or why there is none. */
+    record Tangent(Optional<JvpMethod> pair, String whyNot) {}
 
     static Choice choose(MethodRequest r, MethodIndex index, Options options, boolean failOnTapeFallback) {
         List<Diagnostic> shared = SharedFence.check(r, index);
@@ -54,11 +62,11 @@ final class Strategies {
             return new Choice(Optional.empty(), alongside(shared, r, index, options), "");
         }
         if (r.strategy() == Strategy.TAPE) {
-            return tape(r, index, "tape (requested)");
+            return tape(r, index, options, "tape (requested)");
         }
         StaticAttempt attempt = staticAttempt(r, index, options);
         if (attempt.method().isPresent()) {
-            return new Choice(attempt.method(), List.of(), "static", attempt.jvp(), attempt.hvp());
+            return new Choice(attempt.method(), List.of(), "static", attempt.jvp(), attempt.pair());
         }
         List<Diagnostic> staticProblems = attempt.problems();
         if (r.strategy() == Strategy.STATIC) {
@@ -74,7 +82,7 @@ final class Strategies {
                     + " strategy = Strategy.TAPE on this method to accept the tape"));
             return new Choice(Optional.empty(), ds, "");
         }
-        Choice t = tape(r, index, reason);
+        Choice t = tape(r, index, options, reason);
         if (t.method().isPresent()) {
             return t;
         }
@@ -101,9 +109,9 @@ final class Strategies {
 
     /** The static strategy's adjoint of {@code r}, or why it has none. */
     private record StaticAttempt(Optional<AdjointMethod> method, List<Diagnostic> problems, Optional<JvpMethod> jvp,
-            Optional<HvpMethod> hvp) {
+            Tangent pair) {
         StaticAttempt(Optional<AdjointMethod> method, List<Diagnostic> problems) {
-            this(method, problems, Optional.empty(), Optional.empty());
+            this(method, problems, Optional.empty(), new Tangent(Optional.empty(), "an instance method has no forward mode yet"));
         }
     }
 
@@ -128,11 +136,24 @@ final class Strategies {
             return new StaticAttempt(Optional.empty(), List.of(tooLarge.get()));
         }
         if (dev.adjoint.generator.objects.Receiver.of(r).isPresent()) {
-            return new StaticAttempt(Optional.of(m), List.of()); // (no forward mode for instance methods yet)
+            // an instance method, or one taking records: its Jvp takes the object (or record) and its tangent; no Hvp yet
+            return new StaticAttempt(Optional.of(m), List.of(), tangent(ir, an), new Tangent(Optional.empty(), OBJECTS));
         }
+        Tangent pair = pair(ir, an); // (first: it claims its names from a copy of the method's, so the Jvp's are the same)
         Optional<JvpMethod> jvp = tangent(ir, an);
-        Optional<HvpMethod> hvp = jvp.flatMap(j -> Hessians.build(r, ir, j, options));
-        return new StaticAttempt(Optional.of(m), List.of(), jvp, hvp);
+        return new StaticAttempt(Optional.of(m), List.of(), jvp, pair);
+    }
+
+    /** The tangent of a scalar method as plain Java, from which {@code Hessians} builds its {@code Hvp}. */
+    private static Tangent pair(MethodIr ir, dev.adjoint.generator.analyze.Analysis an) {
+        if (ir.request().result().isArray()) {
+            return new Tangent(Optional.empty(), "it returns an array");
+        }
+        try {
+            return new Tangent(Optional.of(TangentSweep.buildPair(ir, an)), "");
+        } catch (TangentSweep.Unsupported e) {
+            return new Tangent(Optional.empty(), e.getMessage());
+        }
     }
 
     /** The tangent method, where the forward sweep handles every construct of {@code ir} and it fits a JVM method. */
@@ -196,7 +217,7 @@ final class Strategies {
         return Optional.empty();
     }
 
-    private static Choice tape(MethodRequest r, MethodIndex index, String report) {
+    private static Choice tape(MethodRequest r, MethodIndex index, Options options, String report) {
         TapeRecorder.Recording rec = TapeRecorder.record(r, index);
         if (!rec.diagnostics().isEmpty()) {
             return new Choice(Optional.empty(), rec.diagnostics(), "");
@@ -206,7 +227,25 @@ final class Strategies {
         if (tooLarge.isPresent()) {
             return new Choice(Optional.empty(), List.of(tooLarge.get()), "");
         }
-        return new Choice(Optional.of(m), List.of(), report);
+        return new Choice(Optional.of(m), List.of(), report, tangentOnTape(r, index, options), new Tangent(Optional.empty(), ON_TAPE));
+    }
+
+    /**
+     * The {@code Jvp} of a method on the tape, where the static strategy's front end takes it once
+     * recursion is allowed: forward mode keeps no stacks, so recursion costs it nothing (a
+     * recursive {@code Jvp} calls itself). Its {@code Hvp} would need the tangent differentiated
+     * in reverse, which is recursive again: none.
+     */
+    private static Optional<JvpMethod> tangentOnTape(MethodRequest r, MethodIndex index, Options options) {
+        if (dev.adjoint.generator.objects.Receiver.of(r).isPresent() || !Fence.check(r).isEmpty()) {
+            return Optional.empty();
+        }
+        Normalizer.Result n = Normalizer.normalizeForTangent(r, index);
+        if (n.ir().isEmpty()) {
+            return Optional.empty();
+        }
+        var an = ActivityAnalysis.analyze(n.ir().get(), options);
+        return lostThroughCalls(n.ir().get(), an).isPresent() ? Optional.empty() : tangent(n.ir().get(), an);
     }
 
     /**

@@ -29,6 +29,19 @@ public final class ClassSpelling {
     public static final Set<String> IMPORTED = Set.of("AdjointGenerated", "AdjointStacks", "DoubleGrad", "FloatGrad", "Gradients",
             "Tape");
 
+    /**
+     * The prefix of the tangent pairs {@code _hvp_name(x, v) = {f(x), ∇f(x)·v}} that
+     * Hessian-vector products differentiate (see {@code forward/HvpSource}); the user's methods
+     * may not start with it.
+     */
+    public static final String TANGENT_PAIR_PREFIX = "_hvp_";
+
+    /**
+     * The prefix of a callee's tangent {@code _tan_g(x, v) = ∇g(x)·v}, which the tangent pairs of
+     * its callers call (and the reverse of those pairs differentiates).
+     */
+    public static final String TANGENT_PREFIX = "_tan_";
+
     private final MethodRequest from;
     private final Set<String> variables = new TreeSet<>();
 
@@ -101,6 +114,9 @@ public final class ClassSpelling {
 
     /** The class of {@code callee} itself, whose method the forward sweep may call for the value alone. */
     public Optional<String> owner(MethodRequest callee) {
+        if (callee.name().startsWith(TANGENT_PREFIX)) {
+            return callee(callee); // a callee's tangent exists only in the adjoint class (it is generated code)
+        }
         return write(callee.packageName(), callee.ownerSimpleName(), false);
     }
 

@@ -62,6 +62,24 @@ public final class MethodIndex {
         return index;
     }
 
+    /**
+     * This index with the static methods of one more unit, marking those in {@code requests}: a copy
+     * of an owner class holding generated methods (the tangent pairs of Hessian-vector products)
+     * whose calls resolve to the sources' methods as the originals' do.
+     */
+    public MethodIndex with(CompilationUnit unit, List<MethodRequest> requests) {
+        MethodIndex index = new MethodIndex();
+        byOwnerAndName.forEach((k, v) -> index.byOwnerAndName.put(k, new ArrayList<>(v)));
+        index.roots.addAll(roots);
+        Map<MethodDeclaration, MethodRequest> byDecl = new java.util.IdentityHashMap<>();
+        requests.forEach(r -> byDecl.put(r.declaration(), r));
+        String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+        for (TypeDeclaration<?> t : unit.getTypes()) {
+            index.add(pkg, t, t.getNameAsString(), byDecl);
+        }
+        return index;
+    }
+
     private void add(String pkg, TypeDeclaration<?> type, String inPackage, Map<MethodDeclaration, MethodRequest> byDecl) {
         String qualified = pkg.isEmpty() ? inPackage : pkg + "." + inPackage;
         sourceClasses.add(qualified);

@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Forward mode on every corpus method the static strategy takes (DEFAULT options), at each
+ * Forward mode on every corpus method that has a Jvp (every one the static strategy takes, and those on
+ * the tape only for recursion), DEFAULT options, at each
  * {@code //@at} point along a random direction {@code u}: {@code nameJvp} returns the method's
  * value and leaves arrays as the method does; its {@code J·u} matches central differences of
  * {@code f(x + h·u)} (Richardson-extrapolated; float methods against their double twin); the
@@ -75,8 +76,9 @@ class ForwardCorpusTest {
         Assumptions.assumeTrue(m.bug(Variant.DEFAULT) == null, () -> "BUG: " + m.bug(Variant.DEFAULT));
         Differentiated d = compiled(m.owner());
         MethodRequest r = d.request(m.name());
-        Assumptions.assumeTrue(isStatic(d, r), () -> m + " goes to the tape: no Jvp");
-        assertTrue(d.adjointMethodNames(m.name()).contains(m.name() + "Jvp"), m + " is static but has no " + m.name() + "Jvp");
+        boolean hasJvp = d.adjointMethodNames(m.name()).contains(m.name() + "Jvp");
+        assertTrue(hasJvp || !isStatic(d, r), m + " is static but has no " + m.name() + "Jvp");
+        Assumptions.assumeTrue(hasJvp, () -> m + " goes to the tape for what forward mode rejects too: no Jvp");
         boolean isFloat = Corpus.isFloatClass(m.owner());
         Random rnd = new Random(m.toString().hashCode());
         for (List<String> point : m.points()) {
@@ -253,6 +255,51 @@ class ForwardCorpusTest {
         double bound = isFloat ? 1e-5 : 1e-12;
         assertTrue(rho <= bound, "dot-product test: ρ = " + rho + " > " + bound);
     }
+    /**
+     * How many corpus methods have each tangent method, printed, with the build's note for every
+     * static scalar method without {@code Hvp}; asserted as lower bounds so that a regression
+     * (a construct that silently loses its {@code Jvp} or {@code Hvp}) fails here.
+     */
+    @org.junit.jupiter.api.Test
+    void coverageOfTheTangentMethods() {
+        int methods = 0;
+        int jvps = 0;
+        int scalarStatic = 0;
+        int hvps = 0;
+        int withCalls = 0;
+        int tapeJvps = 0;
+        List<String> without = new ArrayList<>();
+        for (String c : Corpus.CLASSES) {
+            Differentiated d = compiled(c);
+            for (Corpus.Method m : Corpus.methods(c)) {
+                if (m.bug(Variant.DEFAULT) != null) {
+                    continue;
+                }
+                methods++;
+                MethodRequest r = d.request(m.name());
+                List<String> names = d.adjointMethodNames(m.name());
+                jvps += names.contains(m.name() + "Jvp") ? 1 : 0;
+                tapeJvps += names.contains(m.name() + "Jvp") && !isStatic(d, r) ? 1 : 0;
+                if (!isStatic(d, r) || r.result().isArray()) {
+                    continue;
+                }
+                scalarStatic++;
+                if (names.contains(m.name() + "Hvp")) {
+                    hvps++;
+                    withCalls += r.declaration().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+                            .anyMatch(call -> call.getScope().isEmpty() || !call.getScope().get().toString().endsWith("Math")) ? 1 : 0;
+                } else {
+                    without.add(m + ": " + d.translation().diagnostics().stream()
+                            .filter(x -> x.line() == r.declaration().getName().getBegin().get().line).map(x -> x.message()).toList());
+                }
+            }
+        }
+        System.out.printf("tangent coverage: %d corpus methods, %d with Jvp (%d of them on the tape); %d scalar on the static"
+                + " strategy, %d with Hvp (%d of them calling methods)%n", methods, jvps, tapeJvps, scalarStatic, hvps, withCalls);
+        without.forEach(w -> System.out.println("  no Hvp: " + w));
+        assertTrue(jvps >= 255 && tapeJvps >= 5 && hvps >= 235 && withCalls >= 18, "coverage fell: " + hvps + " Hvps, " + withCalls + " with calls");
+    }
+
     /** The gradient of {@code name} (the generated one) at the wrt values {@code x}. */
     private static double[] gradientAt(Differentiated d, String name, Object[] args, double[] x) {
         return d.grad(name, d.at(name, args, x)).gradient();
@@ -273,7 +320,7 @@ class ForwardCorpusTest {
         MethodRequest r = d.request(m.name());
         Assumptions.assumeTrue(isStatic(d, r) && !r.result().isArray(), () -> m + ": no Hvp (tape or array result)");
         Assumptions.assumeTrue(m.frozenOracle() == null, () -> m + ": detach makes the generated gradient's differences another function");
-        Assumptions.assumeTrue(d.adjointMethodNames(m.name()).contains(m.name() + "Hvp"), () -> m + ": no Hvp (it calls other methods, or its tangent as Java needs what the static strategy rejects: a null local array, a 2-D copy)");
+        Assumptions.assumeTrue(d.adjointMethodNames(m.name()).contains(m.name() + "Hvp"), () -> m + ": no Hvp (the build's note says why; coverageOfTheTangentMethods lists them)");
         boolean isFloat = Corpus.isFloatClass(m.owner());
         Random rnd = new Random(31 * m.toString().hashCode());
         for (List<String> point : m.points()) {

@@ -9,7 +9,7 @@ import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.testing.Differentiated;
 import org.junit.jupiter.api.Test;
 
-/** Tangent methods beyond the corpus: custom pullbacks, overload names, methods without a Jvp. */
+/** Tangent methods beyond the corpus: custom pullbacks, overload names, methods on the tape (recursion too). */
 class ForwardModeTest {
     private static final String SOURCE = """
             package fwd;
@@ -108,9 +108,12 @@ class ForwardModeTest {
         assertTrue(names.contains("kGrad") && names.contains("k_2Jvp") && names.contains("k_3Jvp") && names.contains("k_2Hvp"),
                 names.toString());
         assertFalse(names.contains("kJvp"), names.toString());
-        // the tape strategy has no tangent, nor has a method that calls one on the tape
-        assertFalse(names.contains("onTapeJvp"), names.toString());
-        assertFalse(names.contains("callsTapeJvp"), names.toString());
+        // a method on the tape that the static front end takes (here: requested) has a tangent, and so its callers
+        assertTrue(names.contains("onTapeJvp") && names.contains("callsTapeJvp"), names.toString());
+        double h = 1e-6;
+        double cd = (d.value("callsTape", 0.7 + h) - d.value("callsTape", 0.7 - h)) / (2 * h);
+        assertEquals(cd * -0.4, jvp(d, "callsTape", "callsTapeJvp", 0.7, -0.4), 1e-7);
+        assertEquals(d.grad("callsTape", 0.7).gradient()[0] * -0.4, jvp(d, "callsTape", "callsTapeJvp", 0.7, -0.4), 1e-15);
     }
 
     private static final String MODES = """
@@ -170,5 +173,77 @@ class ForwardModeTest {
         // H = [[2 w1, 2 w0], [2 w0, 0]] = [[-4, 3], [3, 0]]
         assertEquals(-4 * 1 + 3 * 0.5, hv[0], 1e-12);
         assertEquals(3 * 1, hv[1], 1e-12);
+    }
+
+    private static final String RECURSIVE = """
+            package fwd;
+
+            import dev.adjoint.Differentiable;
+
+            public class Recursive {
+                @Differentiable(wrt = "x")
+                public static double power(double x, int n) {
+                    if (n == 0) {
+                        return 1.0;
+                    }
+                    return x * power(x, n - 1);
+                }
+
+                @Differentiable(wrt = "x")
+                public static double even(double x, int n) {
+                    if (n == 0) {
+                        return x;
+                    }
+                    return Math.sin(odd(x, n - 1));
+                }
+
+                @Differentiable(wrt = "x")
+                public static double odd(double x, int n) {
+                    if (n == 0) {
+                        return x * x;
+                    }
+                    return Math.cos(even(x, n - 1)) * x;
+                }
+
+                @Differentiable
+                public static double usesThem(double[] w) {
+                    return power(w[0], 3) + Math.sin(w[1]) * even(w[1] * w[0], 5);
+                }
+            }
+            """;
+
+    /**
+     * Recursion sends a method to the tape (its reverse would re-run the callee's forward sweep at
+     * every level), but a tangent keeps no stacks: the recursive methods and their callers get a
+     * Jvp, checked against central differences and, by the dot-product test, the tape's gradient.
+     */
+    @Test
+    void recursiveMethodsOnTheTapeHaveAJvp() {
+        Differentiated d = Differentiated.of("fwd.Recursive", RECURSIVE, Options.DEFAULT);
+        assertTrue(d.translation().methods().stream().anyMatch(m -> m.startsWith("fwd.Recursive#power: tape, because")),
+                d.translation().methods().toString());
+        var names = d.adjointMethodNames("usesThem");
+        assertTrue(names.containsAll(java.util.List.of("powerJvp", "evenJvp", "oddJvp", "usesThemJvp")), names.toString());
+        double h = 1e-6;
+        for (double x : new double[] {0.7, -1.3}) {
+            double got = jvp(d, "power", "powerJvp", x, 5, 1.0);
+            double cd = (d.value("power", x + h, 5) - d.value("power", x - h, 5)) / (2 * h);
+            assertEquals(cd, got, 1e-7 * Math.max(1, Math.abs(cd)), "power at " + x);
+            assertEquals(5 * Math.pow(x, 4), got, 1e-12 * Math.max(1, Math.abs(got)), "power at " + x);
+            got = jvp(d, "even", "evenJvp", x, 6, 1.0);
+            cd = (d.value("even", x + h, 6) - d.value("even", x - h, 6)) / (2 * h);
+            assertEquals(cd, got, 1e-7 * Math.max(1, Math.abs(cd)), "even at " + x);
+        }
+        double[] w = {0.4, -0.9};
+        double[] u = {0.3, 0.8};
+        double jvp = jvp(d, "usesThem", "usesThemJvp", w.clone(), u);
+        double[] grad = d.grad("usesThem", (Object) w.clone()).gradient();
+        double vjp = grad[0] * u[0] + grad[1] * u[1];
+        double rho = Math.abs(jvp - vjp) / (Math.abs(grad[0] * u[0]) + Math.abs(grad[1] * u[1]));
+        assertTrue(rho <= 1e-12, "⟨∇f, u⟩ = " + vjp + " by the tape, J·u = " + jvp + " by the Jvp");
+        double[] wp = {w[0] + h * u[0], w[1] + h * u[1]};
+        double[] wm = {w[0] - h * u[0], w[1] - h * u[1]};
+        double cd = (d.value("usesThem", (Object) wp) - d.value("usesThem", (Object) wm)) / (2 * h);
+        assertEquals(cd, jvp, 1e-7 * Math.max(1, Math.abs(cd)));
     }
 }

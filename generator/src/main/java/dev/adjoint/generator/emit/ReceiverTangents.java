@@ -1,0 +1,85 @@
+package dev.adjoint.generator.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import dev.adjoint.generator.forward.JvpMethod;
+import dev.adjoint.generator.objects.Receiver;
+import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.select.Param;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The public forward-mode method of a lifted method (an instance method, or one taking records):
+ * {@code R nameJvp(Model self, P1 p1, ..., ModelGrad tthis, T1 t1, ..., out)}. Tangents are shaped
+ * as the gradients of {@code nameVjp}: the object's tangent (for {@code wrt = "this"}) is a
+ * {@code ModelGrad} whose fields hold the direction of each field, a record's a
+ * {@code ParamsGrad}; the method loads the fields and their tangents once and calls the internal
+ * {@code _nameJvp} that takes them as parameters.
+ */
+final class ReceiverTangents {
+    private ReceiverTangents() {}
+
+    /** The prefix of the tangents' gradient-class parameters: {@code tthis}, {@code tp}. */
+    private static final String PREFIX = "t";
+
+    static MethodSpec jvp(JvpMethod j, Receiver rc) {
+        MethodRequest r = j.request();
+        Map<String, ReceiverWrappers.Slot> slots = ReceiverWrappers.slots(rc, PREFIX);
+        MethodSpec.Builder b = MethodSpec.methodBuilder(Receiver.publicName(r) + "Jvp").addModifiers(Modifier.STATIC)
+                .returns(AdjointClassEmitter.typeName(r.result()));
+        if (r.isPublic()) {
+            b.addModifiers(Modifier.PUBLIC);
+        }
+        List<String> args = new ArrayList<>();
+        if (rc.instance()) {
+            b.addParameter(ReceiverWrappers.owner(r), Receiver.SELF);
+            args.add(Receiver.SELF);
+        }
+        ReceiverWrappers.publicParams(r, rc).forEach(p -> b.addParameter(p.type(), p.name()));
+        for (Param p : r.params()) {
+            ReceiverWrappers.Slot s = slots.get(p.name());
+            args.add(s == null ? p.name() : s.read());
+        }
+        // the tangents, in the order of nameVjp's buffers: the object's, then the parameters' (records as their Grad class)
+        List<String> tangents = new ArrayList<>();
+        if (rc.wrtThis()) {
+            b.addParameter(ReceiverWrappers.gradClass(r), PREFIX + "this");
+            tangents.add(PREFIX + "this");
+        }
+        Map<String, Receiver.RecordParam> recordOf = new java.util.HashMap<>();
+        rc.records().forEach(p -> p.components().forEach(l -> recordOf.put(l.param(), p)));
+        Set<String> recordsDone = new HashSet<>();
+        List<Param> wrt = r.wrtParams();
+        for (int i = 0; i < wrt.size(); i++) {
+            Param p = wrt.get(i);
+            ReceiverWrappers.Slot s = slots.get(p.name());
+            Receiver.RecordParam record = recordOf.get(p.name());
+            if (record != null && recordsDone.add(record.name())) {
+                b.addParameter(ReceiverWrappers.recordGradClass(record), PREFIX + record.name());
+                tangents.add(PREFIX + record.name());
+            } else if (s == null) {
+                b.addParameter(AdjointClassEmitter.typeName(p.type()), j.tangentNames().get(i));
+                tangents.add(j.tangentNames().get(i));
+            }
+            args.add(s == null ? j.tangentNames().get(i) : s.sink());
+        }
+        b.addParameter(r.result().isArray() ? AdjointClassEmitter.typeName(r.result()) : AdjointClassEmitter.bufferType(r.result()),
+                j.outName());
+        args.add(j.outName());
+        CodeBlock.Builder body = CodeBlock.builder();
+        ReceiverWrappers.exactClass(r, rc, body);
+        body.addStatement("return $L($L)", r.tangentName() + "Jvp", String.join(", ", args));
+        return b.addJavadoc("Returns {@code $L(...)} and <em>sets</em> {@code $L} to its derivative along the direction $L\n"
+                        + "(forward mode; the tangent of a field is the same field of the {@code Grad} object).\n",
+                        (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(), j.outName(),
+                        tangents.stream().map(t -> "{@code " + t + "}").collect(Collectors.joining(", ")))
+                .addCode(body.build())
+                .build();
+    }
+}
