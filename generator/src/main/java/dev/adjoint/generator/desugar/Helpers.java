@@ -29,6 +29,7 @@ import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.ArrayType;
+import dev.adjoint.generator.parse.ElementStores;
 import dev.adjoint.generator.parse.Updates;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -175,26 +176,9 @@ final class Helpers {
      * of one, or hands an array to a method other than {@code Math}'s.
      */
     static boolean writesArrays(MethodDeclaration h) {
-        Set<String> own = new HashSet<>();
-        for (VariableDeclarator v : h.findAll(VariableDeclarator.class)) {
-            if (v.getInitializer().filter(i -> i instanceof ArrayCreationExpr || i instanceof ArrayInitializerExpr).isPresent()) {
-                own.add(v.getNameAsString());
-            }
-        }
-        for (AssignExpr a : h.findAll(AssignExpr.class)) {
-            if (a.getTarget() instanceof NameExpr n) {
-                own.remove(n.getNameAsString());
-            }
-        }
-        for (AssignExpr a : h.findAll(AssignExpr.class)) {
-            if (foreignElement(a.getTarget(), own)) {
-                return true;
-            }
-        }
-        for (UnaryExpr u : h.findAll(UnaryExpr.class)) {
-            if (Updates.isUpdate(u.getOperator()) && foreignElement(u.getExpression(), own)) {
-                return true;
-            }
+        Set<String> own = ElementStores.createdHere(h);
+        if (ElementStores.storesIntoOthers(h, own)) {
+            return true;
         }
         Set<String> arrays = new HashSet<>();
         h.getParameters().stream().filter(p -> p.getType() instanceof ArrayType).forEach(p -> arrays.add(p.getNameAsString()));
@@ -230,16 +214,5 @@ final class Helpers {
                 .or(() -> d.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals(name))
                         .map(v -> v.getType().getArrayLevel()).findFirst()));
         return declared.orElse(Integer.MAX_VALUE);
-    }
-
-    private static boolean foreignElement(Expression target, Set<String> own) {
-        if (!(target instanceof ArrayAccessExpr)) {
-            return false;
-        }
-        Expression root = target;
-        while (root instanceof ArrayAccessExpr a) {
-            root = a.getName();
-        }
-        return !(root instanceof NameExpr n && own.contains(n.getNameAsString()));
     }
 }

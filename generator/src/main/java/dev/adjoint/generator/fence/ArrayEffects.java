@@ -1,5 +1,6 @@
 package dev.adjoint.generator.fence;
 
+import dev.adjoint.generator.parse.ElementStores;
 import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -51,32 +52,15 @@ final class ArrayEffects {
             return false; // on the path already (its other calls are being looked at), or abstract/native: nothing seen to write
         }
         Map<String, Integer> arrays = new HashMap<>();
-        Set<String> own = new HashSet<>();
+        Set<String> own = ElementStores.createdHere(m);
         for (Parameter p : m.getParameters()) {
             dims(p.getType()).ifPresent(d -> arrays.put(p.getNameAsString(), d));
         }
         for (VariableDeclarator v : m.findAll(VariableDeclarator.class)) {
-            dims(v.getType()).ifPresent(d -> {
-                arrays.put(v.getNameAsString(), d);
-                if (v.getInitializer().filter(i -> i instanceof ArrayCreationExpr || i instanceof ArrayInitializerExpr).isPresent()) {
-                    own.add(v.getNameAsString());
-                }
-            });
+            dims(v.getType()).ifPresent(d -> arrays.put(v.getNameAsString(), d));
         }
-        for (AssignExpr a : m.findAll(AssignExpr.class)) {
-            if (a.getTarget() instanceof NameExpr n) {
-                own.remove(n.getNameAsString()); // reassigned: it may now be an array the method was given
-            }
-        }
-        for (AssignExpr a : m.findAll(AssignExpr.class)) {
-            if (writesForeign(a.getTarget(), own)) {
-                return true;
-            }
-        }
-        for (UnaryExpr u : m.findAll(UnaryExpr.class)) {
-            if (Updates.isUpdate(u.getOperator()) && writesForeign(u.getExpression(), own)) {
-                return true;
-            }
+        if (ElementStores.storesIntoOthers(m, own)) {
+            return true;
         }
         for (MethodCallExpr c : m.findAll(MethodCallExpr.class)) {
             boolean handsOnAnArray = c.getArguments().stream().anyMatch(a -> passesArray(a, arrays, own))
@@ -90,18 +74,6 @@ final class ArrayEffects {
             }
         }
         return false;
-    }
-
-    /** Whether {@code target}, an assignment's, is an element of an array not created by the method itself. */
-    private static boolean writesForeign(Expression target, Set<String> own) {
-        if (!(target instanceof ArrayAccessExpr)) {
-            return false;
-        }
-        Expression root = target;
-        while (root instanceof ArrayAccessExpr a) {
-            root = a.getName();
-        }
-        return !(root instanceof NameExpr n && own.contains(n.getNameAsString()));
     }
 
     /** Whether {@code e} hands on (part of) an array the method did not create: the array or one of its rows, not an element. */
@@ -153,10 +125,10 @@ final class ArrayEffects {
         for (int i = 0; i < params.size() && i < call.getArguments().size(); i++) {
             Set<String> own = Set.of();
             String name = params.get(i).getNameAsString();
-            boolean stored = callee.declaration().findAll(AssignExpr.class).stream().anyMatch(a -> writesForeign(a.getTarget(), own)
+            boolean stored = callee.declaration().findAll(AssignExpr.class).stream().anyMatch(a -> ElementStores.isForeignElement(a.getTarget(), own)
                     && rootName(a.getTarget()).equals(name))
                     || callee.declaration().findAll(UnaryExpr.class).stream().anyMatch(u -> Updates.isUpdate(u.getOperator())
-                            && writesForeign(u.getExpression(), own) && rootName(u.getExpression()).equals(name));
+                            && ElementStores.isForeignElement(u.getExpression(), own) && rootName(u.getExpression()).equals(name));
             if (dims(params.get(i).getType()).isPresent() && stored) {
                 return Optional.of(call.getArgument(i));
             }
