@@ -7,15 +7,11 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
-import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SimpleName;
-import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -23,12 +19,9 @@ import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
-import com.github.javaparser.ast.stmt.ForEachStmt;
-import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.LabeledStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
-import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.Type;
 import dev.adjoint.generator.parse.Updates;
@@ -74,13 +67,16 @@ final class HelperCalls {
     private final Rewriter rw;
     private final Helpers helpers;
     private final MethodDeclaration caller;
+    /** The caller's file's static imports of {@code java.lang.Math} (the inlined helpers' file: helpers of its class). */
+    private final Set<String> mathStaticImports;
     private final Set<MethodDeclaration> inlined = Collections.newSetFromMap(new IdentityHashMap<>());
     private int spent;
 
-    HelperCalls(Rewriter rw, Helpers helpers, MethodDeclaration caller) {
+    HelperCalls(Rewriter rw, Helpers helpers, MethodDeclaration caller, Set<String> mathStaticImports) {
         this.rw = rw;
         this.helpers = helpers;
         this.caller = caller;
+        this.mathStaticImports = mathStaticImports;
     }
 
     /** The helpers inlined so far. */
@@ -91,13 +87,13 @@ final class HelperCalls {
     /** The statements {@code s} stands for with its first inlinable call replaced, or empty. */
     Optional<List<Statement>> rewrite(Statement s) {
         boolean after = false; // a call that stays a call was met earlier in evaluation order
-        for (Expression root : ownExpressions(s)) {
+        for (Expression root : CallSites.ownExpressions(s)) {
             for (MethodCallExpr c : root.findAll(MethodCallExpr.class)) {
-                if (isMath(c)) {
+                if (isMath(c) || isImportedMath(c)) {
                     continue;
                 }
                 Optional<MethodDeclaration> h = helpers.target(c).filter(helpers::inlinable);
-                if (h.isPresent() && runsOnce(c, s) && (!after || independent(c, h.get())) && (!Helpers.writesArrays(h.get()) || whole(c, s))) {
+                if (h.isPresent() && CallSites.runsOnce(c, s) && (!after || independent(c, h.get())) && (!Helpers.writesArrays(h.get()) || CallSites.whole(c, s))) {
                     Optional<List<Statement>> out = inline(c, s, h.get());
                     if (out.isPresent()) {
                         return out;
@@ -109,23 +105,6 @@ final class HelperCalls {
         return Optional.empty();
     }
 
-    /** The expressions {@code s} evaluates before anything nested in it, in order. */
-    private static List<Expression> ownExpressions(Statement s) {
-        if (s instanceof ExpressionStmt e) {
-            return e.getExpression() instanceof VariableDeclarationExpr d && d.getVariables().size() > 1 ? List.of() : List.of(e.getExpression());
-        }
-        if (s instanceof ReturnStmt r) {
-            return r.getExpression().stream().toList();
-        }
-        if (s instanceof IfStmt i) {
-            return List.of(i.getCondition());
-        }
-        if (s instanceof ForEachStmt f) {
-            return List.of(f.getIterable());
-        }
-        return s instanceof SwitchStmt w ? List.of(w.getSelector()) : List.of();
-    }
-
     private static final Set<String> MATH = Set.of("Math", "StrictMath", "java.lang.Math", "java.lang.StrictMath");
 
     /** A {@code Math}/{@code StrictMath} call: no effect on arrays, so calls may move past it. */
@@ -133,45 +112,32 @@ final class HelperCalls {
         return c.getScope().map(s -> MATH.contains(s.toString())).orElse(false);
     }
 
-    /** Whether {@code c} runs exactly once whenever {@code s} runs (not under {@code && || ?:}, a switch expression or a lambda). */
-    private static boolean runsOnce(MethodCallExpr c, Statement s) {
-        for (Node n = c.getParentNode().orElse(null); n != null && n != s; n = n.getParentNode().orElse(null)) {
-            if (n instanceof ConditionalExpr || n instanceof LambdaExpr || n instanceof SwitchExpr || (n instanceof BinaryExpr b
-                    && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR))) {
+    /**
+     * {@code pow(x, 2)} under {@code import static java.lang.Math.*} (or {@code .pow}): a Math call
+     * too, unless the class or an enclosing one declares a method of that name (which wins, as in javac).
+     */
+    private boolean isImportedMath(MethodCallExpr c) {
+        String name = c.getNameAsString();
+        if (c.getScope().isPresent() || !(mathStaticImports.contains("*") || mathStaticImports.contains(name))) {
+            return false;
+        }
+        for (Node n = caller.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+            if (n instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t && !t.getMethodsByName(name).isEmpty()) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Whether {@code c} is the whole value of {@code s} (so nothing of {@code s} is evaluated before the call's body runs). */
-    private static boolean whole(MethodCallExpr c, Statement s) {
-        if (s instanceof ReturnStmt r) {
-            return r.getExpression().filter(e -> e == c).isPresent();
-        }
-        if (!(s instanceof ExpressionStmt e)) {
-            return false;
-        }
-        Expression x = e.getExpression();
-        if (x == c) {
-            return true;
-        }
-        if (x instanceof VariableDeclarationExpr d) {
-            return d.getVariables().get(0).getInitializer().filter(i -> i == c).isPresent();
-        }
-        return x instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getValue() == c
-                && (a.getTarget() instanceof NameExpr || (a.getTarget() instanceof ArrayAccessExpr t && t.findAll(MethodCallExpr.class).isEmpty()));
-    }
-
     /**
      * Whether {@code c} may move before calls that stay calls: it reads no array (its arguments and
      * body name none), so what those calls write cannot change its value.
      */
-    private static boolean independent(MethodCallExpr c, MethodDeclaration h) {
+    private boolean independent(MethodCallExpr c, MethodDeclaration h) {
         return h.getParameters().stream().noneMatch(p -> p.getType() instanceof ArrayType)
                 && c.getArguments().stream().allMatch(a -> a.findAll(ArrayAccessExpr.class).isEmpty() && a.findAll(MethodCallExpr.class).isEmpty())
                 && h.getBody().get().findAll(ArrayAccessExpr.class).isEmpty()
-                && h.getBody().get().findAll(MethodCallExpr.class).stream().allMatch(HelperCalls::isMath);
+                && h.getBody().get().findAll(MethodCallExpr.class).stream().allMatch(x -> isMath(x) || isImportedMath(x));
     }
 
     private Optional<List<Statement>> inline(MethodCallExpr c, Statement s, MethodDeclaration h) {

@@ -573,4 +573,33 @@ class FuzzFindingsTest {
         assertTrue(r.mismatches().isEmpty(), r.describe());
         assertTrue(r.sensitive() >= 1, r.describe());
     }
+
+    /**
+     * Found by the fuzzer (seed 31337, programs 1110 and 1156: GENERATOR_ERROR). A private helper
+     * called inside {@code tanh(x + clampLow(pow(...), -0.5))} under {@code import static
+     * java.lang.Math.*}: the inliner took the unqualified {@code tanh} and {@code pow} for calls
+     * that stay calls, so it would not move the helper's body before them, kept the call, and a
+     * private helper cannot be called from the adjoint class: a build error on valid Java.
+     */
+    @Test
+    void aPrivateHelperAmongStaticallyImportedMathCallsIsInlined() {
+        String src = "package bugs;\n\nimport static java.lang.Math.*;\n\nimport dev.adjoint.Differentiable;\n\npublic class Repro {\n"
+                + """
+                    private static double clampLow(double v, double lo) {
+                        if (v < lo) {
+                            return lo + 0.125 * (v - lo);
+                        }
+                        return v;
+                    }
+
+                    @Differentiable
+                    static double f(double x, double z, int n) {
+                        double a = tanh(x + clampLow(pow(1.25 + sin(z / (1.5 + z * z)), tanh(expm1(tanh(n)))), -0.5));
+                        return a + tanh(x + clampLow(hypot(log10(1.5 + cos(x)), atan(x)), -0.5)) * x;
+                    }
+                """.stripIndent().indent(4) + "}\n";
+        for (Options o : java.util.List.of(Options.DEFAULT, Options.PLAIN)) {
+            assertGradient(src, o, "f", new Object[] {0.7, 0.4, 2}, new Object[] {-1.3, -2.0, 1});
+        }
+    }
 }
