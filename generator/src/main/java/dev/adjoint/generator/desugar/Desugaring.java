@@ -33,7 +33,7 @@ public final class Desugaring {
             return Set.of();
         }
         Rewriter rw = new Rewriter(m);
-        HelperCalls helpers = new HelperCalls(rw, new Helpers(m, new Overloads(rw)), m, r.mathStaticImports());
+        HelperCalls helpers = new HelperCalls(rw, new Helpers(m, new Overloads(rw)), m, r::importsMathMethod);
         Switches switches = new Switches(rw, r.staticFields().keySet());
         SwitchStatements switchStatements = new SwitchStatements(rw, switches);
         ArrayCalls arrays = new ArrayCalls(rw, m.findCompilationUnit().get());

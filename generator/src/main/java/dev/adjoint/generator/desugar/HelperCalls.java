@@ -25,6 +25,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.Type;
 import dev.adjoint.generator.parse.Updates;
+import dev.adjoint.generator.rules.DerivativeRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A call to a helper of the caller's class ({@link Helpers} says which) as the helper's body, so
@@ -67,16 +69,16 @@ final class HelperCalls {
     private final Rewriter rw;
     private final Helpers helpers;
     private final MethodDeclaration caller;
-    /** The caller's file's static imports of {@code java.lang.Math} (the inlined helpers' file: helpers of its class). */
-    private final Set<String> mathStaticImports;
+    /** Whether an unqualified call of that name is {@code Math}'s here (the caller's file: its helpers' too). */
+    private final Predicate<String> importedMath;
     private final Set<MethodDeclaration> inlined = Collections.newSetFromMap(new IdentityHashMap<>());
     private int spent;
 
-    HelperCalls(Rewriter rw, Helpers helpers, MethodDeclaration caller, Set<String> mathStaticImports) {
+    HelperCalls(Rewriter rw, Helpers helpers, MethodDeclaration caller, Predicate<String> importedMath) {
         this.rw = rw;
         this.helpers = helpers;
         this.caller = caller;
-        this.mathStaticImports = mathStaticImports;
+        this.importedMath = importedMath;
     }
 
     /** The helpers inlined so far. */
@@ -89,7 +91,7 @@ final class HelperCalls {
         boolean after = false; // a call that stays a call was met earlier in evaluation order
         for (Expression root : CallSites.ownExpressions(s)) {
             for (MethodCallExpr c : root.findAll(MethodCallExpr.class)) {
-                if (isMath(c) || isImportedMath(c)) {
+                if (isAnyMath(c)) {
                     continue;
                 }
                 Optional<MethodDeclaration> h = helpers.target(c).filter(helpers::inlinable);
@@ -105,28 +107,14 @@ final class HelperCalls {
         return Optional.empty();
     }
 
-    private static final Set<String> MATH = Set.of("Math", "StrictMath", "java.lang.Math", "java.lang.StrictMath");
-
-    /** A {@code Math}/{@code StrictMath} call: no effect on arrays, so calls may move past it. */
+    /** A {@code Math}/{@code StrictMath} call by its class: no effect on arrays, so calls may move past it. */
     static boolean isMath(MethodCallExpr c) {
-        return c.getScope().map(s -> MATH.contains(s.toString())).orElse(false);
+        return c.getScope().map(s -> DerivativeRules.isMathClass(s.toString())).orElse(false);
     }
 
-    /**
-     * {@code pow(x, 2)} under {@code import static java.lang.Math.*} (or {@code .pow}): a Math call
-     * too, unless the class or an enclosing one declares a method of that name (which wins, as in javac).
-     */
-    private boolean isImportedMath(MethodCallExpr c) {
-        String name = c.getNameAsString();
-        if (c.getScope().isPresent() || !(mathStaticImports.contains("*") || mathStaticImports.contains(name))) {
-            return false;
-        }
-        for (Node n = caller.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-            if (n instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t && !t.getMethodsByName(name).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
+    /** {@link #isMath}, or an unqualified call the file's static imports make a {@code Math} one ({@code pow(x, 2)}). */
+    private boolean isAnyMath(MethodCallExpr c) {
+        return isMath(c) || (c.getScope().isEmpty() && importedMath.test(c.getNameAsString()));
     }
 
     /**
@@ -137,7 +125,7 @@ final class HelperCalls {
         return h.getParameters().stream().noneMatch(p -> p.getType() instanceof ArrayType)
                 && c.getArguments().stream().allMatch(a -> a.findAll(ArrayAccessExpr.class).isEmpty() && a.findAll(MethodCallExpr.class).isEmpty())
                 && h.getBody().get().findAll(ArrayAccessExpr.class).isEmpty()
-                && h.getBody().get().findAll(MethodCallExpr.class).stream().allMatch(x -> isMath(x) || isImportedMath(x));
+                && h.getBody().get().findAll(MethodCallExpr.class).stream().allMatch(this::isAnyMath);
     }
 
     private Optional<List<Statement>> inline(MethodCallExpr c, Statement s, MethodDeclaration h) {

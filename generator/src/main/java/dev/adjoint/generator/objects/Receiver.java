@@ -92,7 +92,7 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
         Optional<Receiver> rc = of(callee).filter(Receiver::instance);
         if (rc.isEmpty()) {
             return owner + "." + callee.name() + "(" + String.join(", ", of(callee).map(r -> r.recordsRebuilt(args, owner,
-                    callee.packageName())).orElse(args)) + ")";
+                    callee.packageName(), callee.ownerPath())).orElse(args)) + ")";
         }
         return SELF + "." + callee.name() + "(" + String.join(", ", args.subList(0, rc.get().ownParams())) + ")";
     }
@@ -102,7 +102,7 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
      * each record's components (all of them: a record passed on has no other) made into the
      * record again, {@code new p.Params(k, c)}.
      */
-    private List<String> recordsRebuilt(List<String> args, String ownerSpelled, String ownerPackage) {
+    private List<String> recordsRebuilt(List<String> args, String ownerSpelled, String ownerPackage, List<String> ownerPath) {
         List<String> out = new ArrayList<>();
         int at = 0;
         for (int i = 0; at < args.size(); i++) {
@@ -114,7 +114,6 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
             }
             int n = p.get().components().size();
             List<String> path = p.get().recordPath();
-            List<String> ownerPath = List.of(ownerSimpleName.split("\\."));
             // a record nested in the callee's class is named through the class as the generated code spells it
             String type = p.get().recordPackage().equals(ownerPackage) && path.size() > ownerPath.size()
                     && path.subList(0, ownerPath.size()).equals(ownerPath)
@@ -140,7 +139,13 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
         List<String> args = call.getArguments().stream().map(com.github.javaparser.ast.Node::toString).toList();
         com.github.javaparser.ast.NodeList<com.github.javaparser.ast.expr.Expression> rebuilt = new com.github.javaparser.ast.NodeList<>();
         String pkg = callee.findCompilationUnit().flatMap(u -> u.getPackageDeclaration()).map(d -> d.getNameAsString()).orElse("");
-        rc.get().recordsRebuilt(args, ownerSpelled, pkg).forEach(a -> rebuilt.add(com.github.javaparser.StaticJavaParser.parseExpression(a)));
+        List<String> ownerPath = new ArrayList<>();
+        for (com.github.javaparser.ast.Node n = callee.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+            if (n instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t) {
+                ownerPath.add(0, t.getNameAsString()); // outermost first, as MethodRequest.ownerPath
+            }
+        }
+        rc.get().recordsRebuilt(args, ownerSpelled, pkg, ownerPath).forEach(a -> rebuilt.add(com.github.javaparser.StaticJavaParser.parseExpression(a)));
         call.setArguments(rebuilt);
     }
 

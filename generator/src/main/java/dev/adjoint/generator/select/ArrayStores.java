@@ -4,6 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.Optional;
@@ -138,20 +141,24 @@ final class ArrayStores {
         int[] nameAndType = (int[]) cf.pool()[ref[1]];
         String name = (String) cf.pool()[nameAndType[0]];
         String descriptor = (String) cf.pool()[nameAndType[1]];
-        String params = descriptor.substring(1, descriptor.indexOf(')'));
         if (op != 0xba && className(cf.pool(), ref[0]).startsWith("[")) {
             return false; // a method of an array itself (clone)
         }
-        if (!mayTakeArray(params)) {
+        if (!mayTakeArray(descriptor)) {
             return true; // (a string concatenation or an exception's message takes strings and numbers)
         }
         return op == 0xb8 && className(cf.pool(), ref[0]).equals(cf.name()) && clean(cf, name, descriptor, seen);
     }
 
-    /** Whether a parameter of these descriptors may receive an array: an array type, or a type every array has. */
-    private static boolean mayTakeArray(String params) {
-        return params.contains("[") || params.contains("Ljava/lang/Object;") || params.contains("Ljava/lang/Cloneable;")
-                || params.contains("Ljava/io/Serializable;");
+    /** Types every array has besides its own: a parameter of one may receive an array. */
+    private static final Set<ClassDesc> ARRAY_SUPERTYPES = Set.of(
+            ConstantDescs.CD_Object, ClassDesc.of("java.lang.Cloneable"),
+            ClassDesc.of("java.io.Serializable"));
+
+    /** Whether a parameter of the method {@code descriptor} may receive an array: an array type, or a type every array has. */
+    private static boolean mayTakeArray(String descriptor) {
+        return MethodTypeDesc.ofDescriptor(descriptor).parameterList().stream()
+                .anyMatch(t -> t.isArray() || ARRAY_SUPERTYPES.contains(t));
     }
 
     /** Whether a run of field descriptors names primitive types only. */
