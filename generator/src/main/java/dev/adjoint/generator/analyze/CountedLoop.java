@@ -1,5 +1,8 @@
 package dev.adjoint.generator.analyze;
 
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.JavaText;
+import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
@@ -9,8 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A counted loop, {@code j = s; while (j < e) { ...; j = j + 1; }} (or {@code j <= e}), in which
@@ -27,7 +28,6 @@ import java.util.regex.Pattern;
  * @param step the last statement of the body, {@code j = j + 1}
  */
 public record CountedLoop(Atom.Var counter, String start, String exit, Set<Atom.Var> reads, Stmt.Assign step) {
-    private static final Pattern CONDITION = Pattern.compile("(\\w+) (<=?) ([\\w\\s.+*/%()-]+)");
 
     /** The loop at {@code stmts[k]}, with its counter set by {@code stmts[k - 1]}, if it is counted. */
     public static Optional<CountedLoop> at(List<Stmt> stmts, int k) {
@@ -39,13 +39,17 @@ public record CountedLoop(Atom.Var counter, String start, String exit, Set<Atom.
             return Optional.empty();
         }
         Atom.Var j = init.target();
-        Matcher m = CONDITION.matcher(cond.java());
-        Pattern word = Pattern.compile("\\b" + Pattern.quote(j.name()) + "\\b");
-        if (!m.matches() || !m.group(1).equals(j.name()) || word.matcher(m.group(3)).find() || start.reads().contains(j)
-                || !step.target().equals(j) || !(step.op() instanceof Op.Passive inc) || !inc.java().equals(j.name() + " + 1")) {
+        Expr counter = new Expr.Name(j.name());
+        // (the user's expressions, as the normalize pass wrote them out, read back into the model)
+        Optional<Expr> compare = JavaText.expression(cond.java());
+        Optional<Expr> increment = step.op() instanceof Op.Passive inc ? JavaText.expression(inc.java()) : Optional.empty();
+        if (compare.isEmpty() || !(compare.get() instanceof Expr.Binary c) || !(c.op().equals("<") || c.op().equals("<="))
+                || !c.left().equals(counter) || Uses.mentions(c.right(), j.name()) || !arithmetic(c.right())
+                || start.reads().contains(j) || !step.target().equals(j)
+                || !increment.equals(Optional.of(new Expr.Binary("+", counter, new Expr.Literal("1"))))) {
             return Optional.empty();
         }
-        if (!intValued(m.group(3), cond.reads(), j)) {
+        if (!intValued(c.right(), cond.reads(), j)) {
             return Optional.empty();
         }
         Set<Atom.Var> reads = new HashSet<>(start.reads());
@@ -58,43 +62,61 @@ public record CountedLoop(Atom.Var counter, String start, String exit, Set<Atom.
                 return Optional.empty();
             }
         }
-        String bound = exclusive(m.group(3).trim(), m.group(2).equals("<="));
+        Expr bound = exclusive(c.right(), c.op().equals("<="));
         String exit = "Math.max(" + start.java() + ", " + bound + ")";
         return Optional.of(new CountedLoop(j, start.java(), exit, reads, step));
     }
 
-    private static final Pattern NAME = Pattern.compile("[\\w.]+");
-    private static final Pattern MINUS_ONE = Pattern.compile("([\\w.]+) - 1");
-
-    /** The first value past the range, as readable text: {@code n} for {@code j <= n - 1}. */
-    private static String exclusive(String bound, boolean inclusive) {
-        if (!inclusive) {
-            return NAME.matcher(bound).matches() ? bound : "(" + bound + ")";
-        }
-        Matcher minusOne = MINUS_ONE.matcher(bound);
-        if (minusOne.matches()) {
-            return minusOne.group(1);
-        }
-        return (NAME.matcher(bound).matches() ? bound : "(" + bound + ")") + " + 1";
+    /** Whether {@code bound} is names, numbers, fields and parentheses under {@code + - * / %}. */
+    private static boolean arithmetic(Expr bound) {
+        boolean[] ok = {true};
+        Uses.each(bound, x -> ok[0] &= x instanceof Expr.Name || x instanceof Expr.Field || x instanceof Expr.Paren
+                || x instanceof Expr.Literal l && l.text().chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_' || ch == '.')
+                || x instanceof Expr.Binary b && Set.of("+", "-", "*", "/", "%").contains(b.op())
+                || x instanceof Expr.Unary u && u.op().equals("-"));
+        return ok[0];
     }
 
-    private static final Pattern LENGTH = Pattern.compile("\\b\\w+\\.length\\b");
-    private static final Pattern CALL_OR_FLOATING = Pattern.compile(
-            "\\w\\s*\\(|\\.|\\b\\d\\w*[a-zA-Z_]|\\b(long|double|float|short|byte|char)\\b");
+    /** A name, a qualified name or a number: what needs no parentheses before {@code + 1}. */
+    private static boolean word(Expr e) {
+        return e instanceof Expr.Name || e instanceof Expr.Literal || e instanceof Expr.Field f && word(f.target());
+    }
+
+    /** The first value past the range, as readable as the bound: {@code n} for {@code j <= n - 1}. */
+    private static Expr exclusive(Expr bound, boolean inclusive) {
+        Expr alone = word(bound) ? bound : new Expr.Paren(bound);
+        if (!inclusive) {
+            return alone;
+        }
+        if (bound instanceof Expr.Binary b && b.op().equals("-") && word(b.left()) && b.right().equals(new Expr.Literal("1"))) {
+            return b.left();
+        }
+        return new Expr.Binary("+", alone, new Expr.Literal("1"));
+    }
 
     /**
      * Whether {@code bound} is certainly an {@code int}: int variables, {@code a.length}, int
-     * literals (any with a letter counts as not int) and operators; no calls ({@code Math.sqrt(n)}
-     * is a double), casts or qualified constants. Else {@code Math.max(s, bound)} would not be the counter's exit value (j < 2.5 exits
-     * at 3) or not even an int (a long bound).
+     * literals (any with a letter or a point counts as not int) and operators; no calls
+     * ({@code Math.sqrt(n)} is a double), casts or qualified constants. Else {@code Math.max(s, bound)}
+     * would not be the counter's exit value (j < 2.5 exits at 3) or not even an int (a long bound).
      */
-    private static boolean intValued(String bound, Set<Atom.Var> reads, Atom.Var counter) {
-        if (CALL_OR_FLOATING.matcher(LENGTH.matcher(bound).replaceAll("0")).find()) {
+    private static boolean intValued(Expr bound, Set<Atom.Var> reads, Atom.Var counter) {
+        boolean[] ok = {true};
+        Set<String> lengths = new HashSet<>();
+        Uses.each(bound, x -> {
+            if (x instanceof Expr.Field f) {
+                ok[0] &= f.name().equals("length") && f.target() instanceof Expr.Name;
+                if (f.target() instanceof Expr.Name n) {
+                    lengths.add(n.id());
+                }
+            }
+            ok[0] &= !(x instanceof Expr.Literal l) || l.text().chars().allMatch(Character::isDigit);
+        });
+        if (!ok[0]) {
             return false;
         }
         for (Atom.Var v : reads) {
-            boolean asLength = Pattern.compile("\\b" + Pattern.quote(v.name()) + "\\.length\\b").matcher(bound).find();
-            if (!v.equals(counter) && !v.type().equals(Ty.INT) && !(v.type().isArray() && asLength)) {
+            if (!v.equals(counter) && !v.type().equals(Ty.INT) && !(v.type().isArray() && lengths.contains(v.name()))) {
                 return false;
             }
         }

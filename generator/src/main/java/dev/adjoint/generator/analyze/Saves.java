@@ -1,5 +1,8 @@
 package dev.adjoint.generator.analyze;
 
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.JavaText;
+import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
@@ -12,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which assignments must keep the value they overwrite for the reverse sweep, and how.
@@ -40,8 +41,6 @@ public final class Saves {
         /** recomputed by the inverse integer step, see {@link #inverse} */
         INVERT
     }
-
-    private static final Pattern STEP = Pattern.compile("(\\w+) ([+-]) \\(?(\\d+)(L?)\\)?");
 
     private final Map<Stmt, Kind> kinds = new IdentityHashMap<>();
     private final Overwrites overwrites;
@@ -73,11 +72,17 @@ public final class Saves {
         if (!(a.op() instanceof Op.Passive p) || a.target().type().isFloating() || a.target().type().isArray()) {
             return Optional.empty();
         }
-        Matcher m = STEP.matcher(p.java());
-        if (!m.matches() || !m.group(1).equals(a.target().name())) {
+        // (the user's expression, as the normalize pass wrote it out, read back into the model)
+        Optional<Expr> e = JavaText.expression(p.java());
+        if (e.isEmpty() || !(e.get() instanceof Expr.Binary b) || !(b.op().equals("+") || b.op().equals("-"))
+                || !b.left().equals(new Expr.Name(a.target().name()))) {
             return Optional.empty();
         }
-        return Optional.of(a.target().name() + (m.group(2).equals("+") ? " - " : " + ") + m.group(3) + m.group(4));
+        Expr c = b.right() instanceof Expr.Paren paren ? paren.inner() : b.right();
+        if (!(c instanceof Expr.Literal l) || !integer(l.text())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Expr.Binary(b.op().equals("+") ? "-" : "+", b.left(), c).toString());
     }
 
     /** Without the to-be-recorded analysis: every overwrite of a variable the reverse sweep reads. */
@@ -138,7 +143,26 @@ public final class Saves {
 
     /** Operators and {@code Math} functions, and integer arithmetic without calls. */
     private static boolean pure(Op op) {
-        return op instanceof Op.Apply || op instanceof Op.Passive p && p.java().matches("[\\w\\s.+*/%-]*");
+        if (op instanceof Op.Apply) {
+            return true;
+        }
+        if (!(op instanceof Op.Passive p)) {
+            return false;
+        }
+        // (the user's expression, as the normalize pass wrote it out, read back into the model)
+        Optional<Expr> e = JavaText.expression(p.java());
+        boolean[] ok = {e.isPresent()};
+        e.ifPresent(x -> Uses.each(x, n -> ok[0] &= n instanceof Expr.Name || n instanceof Expr.Field
+                || n instanceof Expr.Literal l && l.text().chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_' || ch == '.')
+                || n instanceof Expr.Binary b && java.util.Set.of("+", "-", "*", "/", "%").contains(b.op())
+                || n instanceof Expr.Unary u && u.op().equals("-")));
+        return ok[0];
+    }
+
+    /** Whether {@code text} is a decimal {@code int} or {@code long} literal: {@code 2}, {@code 3L}. */
+    private static boolean integer(String text) {
+        String digits = text.endsWith("L") ? text.substring(0, text.length() - 1) : text;
+        return !digits.isEmpty() && digits.chars().allMatch(Character::isDigit);
     }
 
     private static boolean invariantAtom(Atom a, Set<Atom.Var> invariant, Set<Atom.Var> restoredArrays) {

@@ -6,6 +6,7 @@ import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.code.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,11 +65,11 @@ final class CallReversal {
         String pullback = owner + "." + (callee.customPullback() != null ? callee.customPullback() : callee.adjointName() + "Vjp");
         boolean generated = callee.customPullback() == null; // (a pullback is the user's code: it uses no stacks)
         if (generated) {
-            reverse.add(new Code.Line(Sweep.HAND_BACK));
+            reverse.add(new Code.Line(new Statement.Handover(true)));
         }
         reverse.add(new Code.Line(pullback + "(" + String.join(", ", Receiver.generatedArgs(callee, args)) + ")"));
         if (generated) {
-            reverse.add(new Code.Line(Sweep.TAKE_BACK));
+            reverse.add(new Code.Line(new Statement.Handover(false)));
         }
         reverse.addAll(after);
         if (cells) {

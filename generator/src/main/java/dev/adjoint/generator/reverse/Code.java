@@ -1,96 +1,117 @@
 package dev.adjoint.generator.reverse;
 
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.JavaText;
+import dev.adjoint.generator.code.LoopHeader;
+import dev.adjoint.generator.code.Printer;
+import dev.adjoint.generator.code.Statement;
+import dev.adjoint.generator.code.Uses;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Generated Java statements, as a tree that the emitter prints. */
+/**
+ * Generated Java code as a tree of blocks that the emitter prints: lines hold statements of the
+ * model ({@link Statement}), branches a condition ({@link Expr}), loops a header ({@link LoopHeader}).
+ */
 public sealed interface Code permits Code.Line, Code.Comment, Code.Branch, Code.Loop, Code.Raw {
 
     /** Statements already written as Java text (one per line, indented relative to each other). */
     record Raw(String text) implements Code {}
 
     /** One statement, without the trailing semicolon. */
-    record Line(String text) implements Code {}
+    record Line(Statement statement) implements Code {
+        /** The statement that {@code text} (without its semicolon) writes. */
+        public Line(String text) {
+            this(JavaText.statement(text));
+        }
+
+        /** The statement's Java text, without the semicolon. */
+        public String text() {
+            return Printer.statement(statement);
+        }
+    }
 
     /** A {@code //} comment line. */
     record Comment(String text) implements Code {}
 
     /** {@code if (cond) { then } else { otherwise }}; an empty {@code otherwise} prints no else. */
-    record Branch(String cond, List<Code> then, List<Code> otherwise) implements Code {
+    record Branch(Expr cond, List<Code> then, List<Code> otherwise) implements Code {
         public Branch {
             then = List.copyOf(then);
             otherwise = List.copyOf(otherwise);
         }
+
+        /** The branch on the condition {@code cond} written as Java text. */
+        public Branch(String cond, List<Code> then, List<Code> otherwise) {
+            this(JavaText.condition(cond), then, otherwise);
+        }
     }
 
     /** A loop: {@code header} is {@code while (...)} or {@code for (...)}. */
-    record Loop(String header, List<Code> body) implements Code {
+    record Loop(LoopHeader header, List<Code> body) implements Code {
         public Loop {
             body = List.copyOf(body);
+        }
+
+        /** The loop under {@code header} written as Java text. */
+        public Loop(String header, List<Code> body) {
+            this(JavaText.loopHeader(header), body);
         }
     }
 
     /** Every identifier (Unicode letters too) that {@code codes} mention, nested code included. */
     static void names(List<Code> codes, Set<String> into) {
-        texts(codes, t -> Names.collect(t, into));
+        mentions(codes, into::add);
     }
 
-    /** Each piece of Java text in {@code codes}: lines, conditions, loop headers, nested code included; not comments. */
-    static void texts(List<Code> codes, Consumer<String> each) {
+    /** Each identifier that {@code codes} mention, as often as they do, nested code included; not comments. */
+    static void mentions(List<Code> codes, Consumer<String> each) {
         for (Code c : codes) {
             if (c instanceof Code.Line l) {
-                each.accept(l.text());
+                Uses.names(l.statement(), each);
             } else if (c instanceof Code.Raw r) {
-                each.accept(r.text());
+                Uses.javaNames(r.text(), each);
             } else if (c instanceof Code.Branch b) {
-                each.accept(b.cond());
-                texts(b.then(), each);
-                texts(b.otherwise(), each);
+                Uses.names(b.cond(), each);
+                mentions(b.then(), each);
+                mentions(b.otherwise(), each);
             } else if (c instanceof Code.Loop l) {
-                each.accept(l.header());
-                texts(l.body(), each);
+                Uses.names(l.header(), each);
+                mentions(l.body(), each);
             }
         }
     }
 
-    /** Identifiers in Java text. */
-    final class Names {
-        private static final Pattern NAME = Pattern.compile("(?U)[\\w$]+");
-
-        private Names() {}
-
-        static void collect(String text, Set<String> into) {
-            each(text, into::add);
-        }
-
-        /** An element access {@code a[i]} whose index holds no brackets: the array (group 1) and the index (group 2). */
-        static final Pattern ELEMENT = Pattern.compile("(?<![\\w$\\]])((?U)[\\w$]+)\\[([^\\[\\]]+)\\](?!\\[)");
-        /** A call: the called name, qualified or not (group 1); also matches a keyword before a parenthesis. */
-        static final Pattern CALL = Pattern.compile("([\\w$.]+)\\s*\\(");
-
-        private static final Pattern ASSIGNED = Pattern.compile("((?U)[\\w$]+) ?(=|\\+=|-=|\\*=|/=|%=)[^=]");
-        private static final Pattern STEPPED = Pattern.compile("((?U)[\\w$]+)(\\+\\+|--)|(\\+\\+|--)((?U)[\\w$]+)");
-
-        /** The variables a statement's text assigns: {@code v = }, {@code v += }, {@code v++} (not elements: {@code a[i] = }). */
-        static void assigned(String text, Set<String> into) {
-            Matcher m = ASSIGNED.matcher(text);
-            while (m.find()) {
-                into.add(m.group(1));
-            }
-            Matcher s = STEPPED.matcher(text);
-            while (s.find()) {
-                into.add(s.group(1) != null ? s.group(1) : s.group(4));
-            }
-        }
-
-        /** Each identifier of {@code text}, as often as it occurs. */
-        static void each(String text, Consumer<String> name) {
-            Matcher m = NAME.matcher(text);
-            while (m.find()) {
-                name.accept(m.group());
+    /**
+     * Each statement of {@code codes}, nested code included: lines, a loop header's parts, a
+     * branch's condition (as an expression statement); not comments or raw text.
+     */
+    static void statements(List<Code> codes, Consumer<Statement> each) {
+        for (Code c : codes) {
+            if (c instanceof Code.Line l) {
+                each.accept(l.statement());
+            } else if (c instanceof Code.Branch b) {
+                each.accept(new Statement.Eval(b.cond()));
+                statements(b.then(), each);
+                statements(b.otherwise(), each);
+            } else if (c instanceof Code.Loop l) {
+                if (l.header() instanceof LoopHeader.While w) {
+                    each.accept(new Statement.Eval(w.cond()));
+                } else if (l.header() instanceof LoopHeader.For f) {
+                    if (f.init() != null) {
+                        each.accept(f.init());
+                    }
+                    if (f.cond() != null) {
+                        each.accept(new Statement.Eval(f.cond()));
+                    }
+                    if (f.update() != null) {
+                        each.accept(new Statement.Eval(f.update()));
+                    }
+                } else {
+                    each.accept(new Statement.Opaque(l.header().toString()));
+                }
+                statements(l.body(), each);
             }
         }
     }

@@ -1,17 +1,17 @@
 package dev.adjoint.generator.reverse;
 
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.Statement;
+import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Stmt;
 import dev.adjoint.generator.ir.Ty;
-import dev.adjoint.generator.rules.Rule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A peephole over one user statement's reverse lines: an adjoint known to be zero takes its first
@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
  * branch or a loop of the lines is left as it is.
  */
 final class FreshAdjoints {
-    private static final Pattern ASSIGNMENT = Pattern.compile("((?U)[\\w$]+) (\\+=|-=|=) (.+)");
-
     private FreshAdjoints() {}
 
     /**
@@ -58,19 +56,19 @@ final class FreshAdjoints {
                 out.add(c);
                 continue;
             }
-            Matcher m = ASSIGNMENT.matcher(line.text());
-            if (!m.matches() || !types.containsKey(m.group(1)) || nested.contains(m.group(1))) {
+            Add m = Add.of(line);
+            if (m == null || !types.containsKey(m.target()) || nested.contains(m.target())) {
                 Set<String> read = new HashSet<>();
                 names(c, read);
                 mentioned.addAll(read);
                 out.add(c);
                 continue;
             }
-            String target = m.group(1);
-            String op = m.group(2);
-            String value = m.group(3);
+            String target = m.target();
+            String op = m.op();
+            Expr value = m.value();
             Set<String> read = new HashSet<>();
-            collect(value, read);
+            Uses.names(value, read::add);
             mentioned.addAll(read);
             boolean first = !mentioned.contains(target);
             mentioned.add(target);
@@ -85,7 +83,8 @@ final class FreshAdjoints {
                 continue;
             }
             if (zero.remove(target) && assignable(types.get(target), value)) {
-                out.add(new Code.Line(target + " = " + (op.equals("+=") ? value : "-" + Rule.parenthesize(value))));
+                Expr assigned = op.equals("+=") ? value : new Expr.Unary("-", simple(value) ? value : new Expr.Paren(value));
+                out.add(new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(target), "=", assigned))));
                 if (first && ownTemporaries.contains(target)) {
                     assignedFirst.add(target);
                 }
@@ -121,11 +120,11 @@ final class FreshAdjoints {
                 if (!(out.get(i) instanceof Code.Line line)) {
                     continue;
                 }
-                Matcher m = ASSIGNMENT.matcher(line.text());
-                if (!m.matches() || !m.group(2).equals("=") || !types.containsKey(m.group(1)) || isZero(m.group(3)) != clearings) {
+                Add m = Add.of(line);
+                if (m == null || !m.op().equals("=") || !types.containsKey(m.target()) || isZero(m.value()) != clearings) {
                     continue;
                 }
-                if (clearings ? overwrittenNext(out, i, m.group(1)) : copiedBack(out, i, m.group(1), m.group(3))) {
+                if (clearings ? overwrittenNext(out, i, m.target()) : copiedBack(out, i, m.target(), m.value())) {
                     out.remove(i);
                 }
             }
@@ -143,19 +142,19 @@ final class FreshAdjoints {
             Set<String> names = new HashSet<>();
             names(c, names);
             if (names.contains(name)) {
-                Matcher m = ASSIGNMENT.matcher(((Code.Line) c).text());
-                Set<String> read = new HashSet<>();
-                if (m.matches()) {
-                    collect(m.group(3), read);
-                }
-                return m.matches() && m.group(1).equals(name) && m.group(2).equals("=") && !read.contains(name);
+                Add m = Add.of((Code.Line) c);
+                return m != null && m.target().equals(name) && m.op().equals("=") && !Uses.mentions(m.value(), name);
             }
         }
         return false;
     }
 
     /** Whether {@code target = source} at {@code at} only copies back what an earlier {@code source = target} copied. */
-    private static boolean copiedBack(List<Code> out, int at, String target, String source) {
+    private static boolean copiedBack(List<Code> out, int at, String target, Expr sourceValue) {
+        if (!(sourceValue instanceof Expr.Name sourceName)) {
+            return false;
+        }
+        String source = sourceName.id();
         for (int i = at - 1; i >= 0; i--) {
             Code c = out.get(i);
             if (!(c instanceof Code.Line l)) {
@@ -164,11 +163,11 @@ final class FreshAdjoints {
                 }
                 return false;
             }
-            Matcher m = ASSIGNMENT.matcher(l.text());
-            if (m.matches() && m.group(1).equals(source) && m.group(2).equals("=") && m.group(3).equals(target)) {
+            Add m = Add.of(l);
+            if (m != null && m.target().equals(source) && m.op().equals("=") && m.value().equals(new Expr.Name(target))) {
                 return true;
             }
-            if (m.matches() && (m.group(1).equals(source) || m.group(1).equals(target))) {
+            if (m != null && (m.target().equals(source) || m.target().equals(target))) {
                 return false; // one of them changed in between
             }
         }
@@ -176,13 +175,46 @@ final class FreshAdjoints {
     }
 
     /** Whether {@code dz = value} means the same as {@code dz += value} for a {@code dz} of type {@code t}. */
-    private static boolean assignable(Ty t, String value) {
+    private static boolean assignable(Ty t, Expr value) {
         // (a float adjoint's += narrows implicitly; a plain assignment only when the value is a float already)
-        return t.prim() == Ty.Prim.DOUBLE || value.startsWith("(float) ");
+        return t.prim() == Ty.Prim.DOUBLE || value instanceof Expr.Cast c && c.type().equals("float");
     }
 
-    private static boolean isZero(String value) {
-        return value.equals("0.0") || value.equals("0.0f");
+    private static boolean isZero(Expr value) {
+        return value.equals(new Expr.Literal("0.0")) || value.equals(new Expr.Literal("0.0f"));
+    }
+
+    /**
+     * Whether {@code value} is negated without parentheses: a name, a qualified name, an element
+     * at a name or a number, a literal ({@code -(Math.sin(x))} keeps them, as the rules write it).
+     */
+    private static boolean simple(Expr value) {
+        if (value instanceof Expr.Name) {
+            return true;
+        }
+        if (value instanceof Expr.Literal l) {
+            return Character.isDigit(l.text().charAt(0));
+        }
+        if (value instanceof Expr.Field f) {
+            return !(f.target() instanceof Expr.Literal) && simple(f.target()) && !(f.target() instanceof Expr.Element);
+        }
+        if (value instanceof Expr.Element e) {
+            return (e.array() instanceof Expr.Name || e.array() instanceof Expr.Field || e.array() instanceof Expr.Element) && simple(e.array())
+                    && (e.index() instanceof Expr.Name || e.index() instanceof Expr.Literal l && Character.isLetterOrDigit(l.text().charAt(0))
+                            && l.text().chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_' || ch == '$'));
+        }
+        return false;
+    }
+
+    /** {@code v = e}, {@code v += e} or {@code v -= e} on a variable. */
+    private record Add(String target, String op, Expr value) {
+        static Add of(Code.Line line) {
+            Expr.Assign a = Uses.assignment(line.statement());
+            if (a == null || !(a.target() instanceof Expr.Name n) || !(a.op().equals("=") || a.op().equals("+=") || a.op().equals("-="))) {
+                return null;
+            }
+            return new Add(n.id(), a.op(), a.value());
+        }
     }
 
     private static boolean isLastMention(List<Code> out, int at, String name) {
@@ -198,10 +230,6 @@ final class FreshAdjoints {
 
     private static void names(Code c, Set<String> into) {
         Code.names(List.of(c), into);
-    }
-
-    private static void collect(String text, Set<String> into) {
-        Code.Names.collect(text, into);
     }
 
     /**

@@ -1,5 +1,9 @@
 package dev.adjoint.generator.reverse;
 
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.LoopHeader;
+import dev.adjoint.generator.code.Statement;
+import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.ir.Ty;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A loop that stores into arrays and reads an element it neither writes nor moves, as GMM's
@@ -25,13 +27,6 @@ import java.util.regex.Pattern;
  * iteration reads those.
  */
 final class InvariantLoads {
-    private static final Pattern HEADER = Pattern.compile("while \\((.+)\\)");
-    private static final Pattern STORE = Pattern.compile("^((?U)[\\w$]+)\\[.*?\\] ?(=|\\+=|-=|\\*=|/=|%=)[^=]");
-    /** Calls that write no array the loop reads: {@code Math}'s functions, a push onto a stack the method's locals hold (and keywords before a parenthesis). */
-    private static final Pattern HARMLESS_CALL = Pattern.compile("(Strict)?Math\\.\\w+|(dev\\.adjoint\\.stack\\.)?AdjointStacks\\.push|while|if|for");
-    private static final Pattern CONDITIONAL = Pattern.compile("\\?|&&|\\|\\|");
-    private static final Pattern JUMP = Pattern.compile("\\b(break|continue|return)\\b");
-
     private InvariantLoads() {}
 
     /**
@@ -55,53 +50,46 @@ final class InvariantLoads {
     }
 
     private static void loop(Code.Loop l, Map<String, Ty.Prim> arrays, UnaryOperator<String> claim, List<Code> out) {
-        Matcher header = HEADER.matcher(l.header());
-        if (!header.matches() || header.group(1).equals("true") || !plain(l.body())) {
+        if (!(l.header() instanceof LoopHeader.While header) || header.cond().equals(new Expr.Literal("true")) || !plain(l.body())) {
             out.add(l);
             return;
         }
         Set<String> assigned = new HashSet<>();
         Set<String> stored = new HashSet<>();
         boolean[] unsafe = {false};
-        Code.texts(List.of(l), text -> {
-            Matcher s = STORE.matcher(text);
-            if (s.find()) {
-                stored.add(s.group(1));
-            }
-            Code.Names.assigned(text, assigned);
-            Matcher call = Code.Names.CALL.matcher(text);
-            while (call.find()) {
-                unsafe[0] |= !HARMLESS_CALL.matcher(call.group(1)).matches();
-            }
-            unsafe[0] |= JUMP.matcher(text).find() || text.startsWith("/*");
+        boolean[] pushes = {false};
+        Code.statements(List.of(l), st -> {
+            Uses.stored(st, stored);
+            Uses.assigned(st, assigned);
+            unsafe[0] |= !(st instanceof Statement.Eval || st instanceof Statement.Declare);
+            Uses.expressions(st).forEach(e -> Uses.each(e, x -> {
+                unsafe[0] |= x instanceof Expr.Call c && !harmless(c) || x instanceof Expr.New || x instanceof Expr.Opaque;
+                pushes[0] |= x instanceof Expr.Push;
+            }));
         });
         // (a loop that stores nothing: the JIT keeps the element in a register itself)
-        boolean[] pushes = {false};
-        Code.texts(List.of(l), text -> pushes[0] |= text.contains("AdjointStacks.push("));
-        boolean stores = !stored.isEmpty() || pushes[0];
-        if (unsafe[0] || !stores) {
+        if (unsafe[0] || stored.isEmpty() && !pushes[0]) {
             out.add(l);
             return;
         }
-        // each invariant element the top-level lines read, by its text, with its local
-        Map<String, String> locals = new LinkedHashMap<>();
-        Map<String, Ty.Prim> types = new LinkedHashMap<>();
+        // each invariant element the top-level lines read, with its local
+        Map<Expr, String> locals = new LinkedHashMap<>();
+        Map<Expr, Ty.Prim> types = new LinkedHashMap<>();
         for (Code c : l.body()) {
             if (!(c instanceof Code.Line line)) {
                 continue;
             }
-            // (what follows a ?, && or || is read only sometimes)
-            Matcher e = Code.Names.ELEMENT.matcher(CONDITIONAL.split(line.text(), 2)[0]);
-            while (e.find()) {
-                String array = e.group(1);
+            for (Expr.Element e : unconditionalElements(line.statement())) {
+                String array = ((Expr.Name) e.array()).id();
                 Set<String> indexReads = new HashSet<>();
-                Code.Names.collect(e.group(2), indexReads);
+                Uses.names(e.index(), indexReads::add);
                 indexReads.retainAll(assigned);
                 if (arrays.containsKey(array) && !stored.contains(array) && !assigned.contains(array) && indexReads.isEmpty()
-                        && !locals.containsKey(e.group())) {
-                    String index = e.group(2).trim();
-                    locals.put(e.group(), claim.apply("_" + array.replaceFirst("^_+", "") + "_" + (index.matches("(?U)[\\w$]+") ? index : "e")));
-                    types.put(e.group(), arrays.get(array));
+                        && !locals.containsKey(e)) {
+                    String index = e.index() instanceof Expr.Name n ? n.id()
+                            : e.index() instanceof Expr.Literal lit && lit.text().chars().allMatch(Character::isLetterOrDigit) ? lit.text() : "e";
+                    locals.put(e, claim.apply("_" + LoopAccumulators.stripUnderscores(array) + "_" + index));
+                    types.put(e, arrays.get(array));
                 }
             }
         }
@@ -109,20 +97,74 @@ final class InvariantLoads {
             out.add(l);
             return;
         }
-        for (Map.Entry<String, String> e : locals.entrySet()) {
+        for (Map.Entry<Expr, String> e : locals.entrySet()) {
             Ty.Prim p = types.get(e.getKey());
-            out.add(new Code.Line(p.java() + " " + e.getValue() + " = " + header.group(1) + " ? " + e.getKey() + " : " + new Ty(p, 0).zero()));
+            out.add(new Code.Line(new Statement.Declare("", p.java(), e.getValue(),
+                    new Expr.Conditional(header.cond(), e.getKey(), new Expr.Literal(new Ty(p, 0).zero())))));
         }
         List<Code> body = new ArrayList<>();
         for (Code c : l.body()) {
             if (c instanceof Code.Line line) {
-                Matcher e = Code.Names.ELEMENT.matcher(line.text());
-                body.add(new Code.Line(e.replaceAll(r -> Matcher.quoteReplacement(locals.getOrDefault(r.group(), r.group())))));
+                body.add(new Code.Line(Uses.rewrite(line.statement(), x -> locals.containsKey(x) ? new Expr.Name(locals.get(x)) : x)));
             } else {
                 body.add(c);
             }
         }
         out.add(new Code.Loop(l.header(), body));
+    }
+
+    /** Calls that write no array the loop reads: {@code Math}'s functions. */
+    private static boolean harmless(Expr.Call c) {
+        return c.target() instanceof Expr.Name n && (n.id().equals("Math") || n.id().equals("StrictMath"));
+    }
+
+    /**
+     * The elements {@code a[i]} of named 1-D arrays, {@code i} without element accesses, that
+     * {@code s} reads before its first {@code ?}, {@code &&} or {@code ||} as printed: what follows
+     * one of those is read only sometimes.
+     */
+    private static List<Expr.Element> unconditionalElements(Statement s) {
+        List<Expr.Element> out = new ArrayList<>();
+        boolean[] stop = {false};
+        for (Expr e : Uses.expressions(s)) {
+            unconditional(e, out, stop, false);
+        }
+        return out;
+    }
+
+    private static void unconditional(Expr e, List<Expr.Element> out, boolean[] stop, boolean indexed) {
+        if (stop[0]) {
+            return;
+        }
+        if (e instanceof Expr.Element el && el.array() instanceof Expr.Name && !indexed && !bracketed(el.index())) {
+            out.add(el);
+        }
+        if (e instanceof Expr.Conditional c) {
+            unconditional(c.cond(), out, stop, false);
+            stop[0] = true;
+            return;
+        }
+        if (e instanceof Expr.Binary b && (b.op().equals("&&") || b.op().equals("||"))) {
+            unconditional(b.left(), out, stop, false);
+            stop[0] = true;
+            return;
+        }
+        if (e instanceof Expr.Element el) {
+            // (the array of an element of an element is a 2-D array's row)
+            unconditional(el.array(), out, stop, true);
+            unconditional(el.index(), out, stop, false);
+            return;
+        }
+        for (Expr c : Uses.children(e)) {
+            unconditional(c, out, stop, false);
+        }
+    }
+
+    /** Whether {@code index} holds brackets: an element access, a pop, a new array. */
+    private static boolean bracketed(Expr index) {
+        boolean[] found = {false};
+        Uses.each(index, x -> found[0] |= x instanceof Expr.Element || x instanceof Expr.Pop || x instanceof Expr.NewArray);
+        return found[0];
     }
 
     /** Whether {@code codes} are lines, comments and loops of those only (nothing printed as raw text). */

@@ -1,5 +1,8 @@
 package dev.adjoint.generator.reverse;
 
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.Statement;
+import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.ir.Ty;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A reverse loop that adds into one element of an adjoint array at every iteration,
@@ -24,8 +25,6 @@ import java.util.regex.Pattern;
  * be a valid index.
  */
 final class LoopAccumulators {
-    private static final Pattern ELEMENT_INCREMENT = Pattern.compile("((?U)[\\w$]+)(\\[[^\\[\\]]+\\]) (\\+=|-=) (.+)");
-
     private LoopAccumulators() {}
 
     /**
@@ -48,39 +47,56 @@ final class LoopAccumulators {
         return out;
     }
 
+    /**
+     * {@code da[i] += e} or {@code da[i] -= e}: an add into an element of a named 1-D array whose
+     * index holds no element access.
+     */
+    private record Increment(Expr.Element element, String array, String op, Expr value) {
+        static Increment of(Code c) {
+            if (!(c instanceof Code.Line line)) {
+                return null;
+            }
+            Expr.Assign a = Uses.assignment(line.statement());
+            if (a == null || !(a.op().equals("+=") || a.op().equals("-=")) || !(a.target() instanceof Expr.Element el)
+                    || !(el.array() instanceof Expr.Name array)) {
+                return null;
+            }
+            boolean[] nested = {false};
+            Uses.each(el.index(), x -> nested[0] |= x instanceof Expr.Element || x instanceof Expr.Pop || x instanceof Expr.Opaque);
+            return nested[0] ? null : new Increment(el, array.id(), a.op(), a.value());
+        }
+    }
+
     private static void loop(Code.Loop l, Map<String, Ty.Prim> arrays, UnaryOperator<String> claim, List<Code> out) {
         Set<String> assigned = new HashSet<>();
-        assignedIn(List.of(l), assigned);
-        // each element the loop only increments, by its text (da[i]), with the array's name
-        Map<String, String> elements = new LinkedHashMap<>();
+        Code.statements(List.of(l), s -> Uses.assigned(s, assigned));
+        // each element the loop only increments (da[i]), with the array's name
+        Map<Expr.Element, String> elements = new LinkedHashMap<>();
         Set<String> spoiled = new HashSet<>();
         for (Code c : l.body()) {
-            if (c instanceof Code.Line line) {
-                Matcher m = ELEMENT_INCREMENT.matcher(line.text());
-                if (m.matches() && arrays.containsKey(m.group(1))) {
-                    String element = m.group(1) + m.group(2);
-                    Set<String> indexReads = new HashSet<>();
-                    Code.Names.collect(m.group(2), indexReads);
-                    indexReads.retainAll(assigned);
-                    if (!indexReads.isEmpty() || (elements.containsKey(element) && !elements.get(element).equals(m.group(1)))) {
-                        spoiled.add(m.group(1));
-                    }
-                    elements.putIfAbsent(element, m.group(1));
+            Increment inc = Increment.of(c);
+            if (inc != null && arrays.containsKey(inc.array())) {
+                Set<String> indexReads = new HashSet<>();
+                Uses.names(inc.element().index(), indexReads::add);
+                indexReads.retainAll(assigned);
+                if (!indexReads.isEmpty() || (elements.containsKey(inc.element()) && !elements.get(inc.element()).equals(inc.array()))) {
+                    spoiled.add(inc.array());
                 }
+                elements.putIfAbsent(inc.element(), inc.array());
             }
         }
         // an array named anywhere else in the loop, or incremented at two elements, keeps its adds
         Map<String, Integer> mentions = new LinkedHashMap<>();
-        countMentions(List.of(l), mentions);
+        Code.mentions(List.of(l), name -> mentions.merge(name, 1, Integer::sum));
         Map<String, Integer> increments = new LinkedHashMap<>();
         elements.values().forEach(a -> increments.merge(a, 1, Integer::sum));
-        Map<String, String> sums = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : elements.entrySet()) {
+        Map<Expr.Element, String> sums = new LinkedHashMap<>();
+        for (Map.Entry<Expr.Element, String> e : elements.entrySet()) {
             String array = e.getValue();
             if (spoiled.contains(array) || increments.get(array) != 1 || mentions.get(array) != countLines(l.body(), e.getKey())) {
                 continue;
             }
-            sums.put(e.getKey(), claim.apply("_sum_" + array.replaceFirst("^_+", "")));
+            sums.put(e.getKey(), claim.apply("_sum_" + stripUnderscores(array)));
         }
         if (sums.isEmpty()) {
             out.add(l);
@@ -88,52 +104,44 @@ final class LoopAccumulators {
         }
         List<Code> body = new ArrayList<>();
         for (Code c : l.body()) {
-            Matcher m = c instanceof Code.Line line ? ELEMENT_INCREMENT.matcher(line.text()) : null;
-            if (m != null && m.matches() && sums.containsKey(m.group(1) + m.group(2))) {
-                body.add(new Code.Line(sums.get(m.group(1) + m.group(2)) + " " + m.group(3) + " " + m.group(4)));
+            Increment inc = Increment.of(c);
+            if (inc != null && sums.containsKey(inc.element())) {
+                body.add(new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(sums.get(inc.element())), inc.op(), inc.value()))));
             } else {
                 body.add(c);
             }
         }
-        for (Map.Entry<String, String> s : sums.entrySet()) {
+        for (Map.Entry<Expr.Element, String> s : sums.entrySet()) {
             Ty.Prim p = arrays.get(elements.get(s.getKey()));
-            out.add(new Code.Line(p.java() + " " + s.getValue() + " = " + new Ty(p, 0).zero()));
+            out.add(new Code.Line(new Statement.Declare("", p.java(), s.getValue(), new Expr.Literal(new Ty(p, 0).zero()))));
         }
         out.add(new Code.Loop(l.header(), body));
-        for (Map.Entry<String, String> s : sums.entrySet()) {
+        for (Map.Entry<Expr.Element, String> s : sums.entrySet()) {
             Ty.Prim p = arrays.get(elements.get(s.getKey()));
-            out.add(new Code.Branch(s.getValue() + " != " + new Ty(p, 0).zero(), List.of(new Code.Line(s.getKey() + " += " + s.getValue())),
-                    List.of()));
+            Expr sum = new Expr.Name(s.getValue());
+            out.add(new Code.Branch(new Expr.Binary("!=", sum, new Expr.Literal(new Ty(p, 0).zero())),
+                    List.of(new Code.Line(new Statement.Eval(new Expr.Assign(s.getKey(), "+=", sum)))), List.of()));
         }
     }
 
-    /** How many lines of {@code body} (top level) increment {@code element}. */
-    private static int countLines(List<Code> body, String element) {
+    /** {@code name} without its leading underscores. */
+    static String stripUnderscores(String name) {
+        int i = 0;
+        while (i < name.length() && name.charAt(i) == '_') {
+            i++;
+        }
+        return name.substring(i);
+    }
+
+    /** How many lines of {@code body} (top level) increment {@code element} by a value that does not name its array. */
+    private static int countLines(List<Code> body, Expr.Element element) {
         int n = 0;
         for (Code c : body) {
-            if (c instanceof Code.Line line) {
-                Matcher m = ELEMENT_INCREMENT.matcher(line.text());
-                if (m.matches() && (m.group(1) + m.group(2)).equals(element) && !mentions(m.group(4), m.group(1))) {
-                    n++;
-                }
+            Increment inc = Increment.of(c);
+            if (inc != null && inc.element().equals(element) && !Uses.mentions(inc.value(), inc.array())) {
+                n++;
             }
         }
         return n;
-    }
-
-    private static boolean mentions(String text, String name) {
-        Set<String> names = new HashSet<>();
-        Code.Names.collect(text, names);
-        return names.contains(name);
-    }
-
-    /** How many times each name occurs in {@code codes}, nested code and loop headers included. */
-    private static void countMentions(List<Code> codes, Map<String, Integer> into) {
-        Code.texts(codes, text -> Code.Names.each(text, name -> into.merge(name, 1, Integer::sum)));
-    }
-
-    /** The variables {@code codes} assign ({@code v = }, {@code v += }, {@code v++}), nested code and headers included. */
-    private static void assignedIn(List<Code> codes, Set<String> into) {
-        Code.texts(codes, text -> Code.Names.assigned(text, into));
     }
 }

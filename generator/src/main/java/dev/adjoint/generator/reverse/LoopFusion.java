@@ -1,12 +1,14 @@
 package dev.adjoint.generator.reverse;
 
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.LoopHeader;
+import dev.adjoint.generator.code.Statement;
+import dev.adjoint.generator.code.Uses;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Two loops in a row over the same range, whose iteration {@code j} touches only element
@@ -31,12 +33,6 @@ import java.util.regex.Pattern;
  * counter, where the method names it elsewhere, is set to the first's final value after the loop.
  */
 final class LoopFusion {
-    private static final Pattern START = Pattern.compile("((?U)[\\w$]+) = (.+)");
-    private static final Pattern STORE = Pattern.compile("^((?U)[\\w$]+)\\[[^\\[\\]]+\\] ?(=|\\+=|-=|\\*=|/=|%=)[^=]");
-    private static final Pattern OFFSET = Pattern.compile("[\\w$.\\s*/%+-]+");
-    private static final Pattern MATH_CALL = Pattern.compile("(Strict)?Math\\.\\w+");
-    private static final Pattern UNSAFE = Pattern.compile("\\+\\+|--|/\\*|\\bnew\\b|\\b(break|continue|return|throw)\\b|AdjointStacks");
-
     private LoopFusion() {}
 
     /**
@@ -79,7 +75,7 @@ final class LoopFusion {
                 }
                 comments.addAll(in.subList(next, j));
                 int[] own = {0};
-                Code.texts(List.of(second.start, second.loop), t -> Code.Names.each(t, n -> own[0] += n.equals(second.counter) ? 1 : 0));
+                Code.mentions(List.of(second.start, second.loop), n -> own[0] += n.equals(second.counter) ? 1 : 0);
                 if (!second.counter.equals(first.counter) && mentions.getOrDefault(second.counter, 0) > own[0]) {
                     copies.add(second.counter);
                 }
@@ -94,7 +90,7 @@ final class LoopFusion {
             out.add(first.start);
             out.add(first.loop);
             for (String c : copies) {
-                out.add(new Code.Line(c + " = " + first.counter));
+                out.add(new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(c), "=", new Expr.Name(first.counter)))));
             }
             i = next;
         }
@@ -104,8 +100,8 @@ final class LoopFusion {
     /** Whether {@code b} may run in {@code a}'s iterations; {@code pending}: counters set after the loop. */
     private static boolean fusible(Counted a, Counted b, List<String> pending) {
         Counted renamed = b.renamed(a.counter);
-        if (renamed == null || !renamed.startText().equals(a.startText()) || !renamed.loop.header().equals(a.loop.header())
-                || !renamed.stepText().equals(a.stepText()) || renamed.stepFirst != a.stepFirst) {
+        if (renamed == null || !renamed.start.equals(a.start) || !renamed.loop.header().equals(a.loop.header())
+                || !renamed.step().equals(a.step()) || renamed.stepFirst != a.stepFirst) {
             return false;
         }
         Body x = Body.of(a);
@@ -115,11 +111,13 @@ final class LoopFusion {
         }
         // names the range depends on, and names both bodies share, that either body assigns
         Set<String> range = new HashSet<>();
-        String rangeText = a.startText() + "; " + a.loop.header().substring("while (".length());
-        Code.Names.collect(rangeText, range);
+        Expr start = Uses.assignment(a.start.statement()).value();
+        Expr bound = ((LoopHeader.While) a.loop.header()).cond();
+        Uses.names(start, range::add);
+        Uses.names(bound, range::add);
         range.remove(a.counter);
         // (a call in the start or the bound, other than Math's, could change what the bodies read)
-        if (!callsOnlyMath(rangeText)) {
+        if (!callsOnlyMath(start) || !callsOnlyMath(bound)) {
             return false;
         }
         Set<String> assigned = new HashSet<>(x.assigned);
@@ -138,7 +136,7 @@ final class LoopFusion {
             if (!y.indices.containsKey(array) || !(x.stored.contains(array) || y.stored.contains(array))) {
                 continue;
             }
-            Set<String> indices = new HashSet<>(x.indices.get(array));
+            Set<Expr> indices = new HashSet<>(x.indices.get(array));
             indices.addAll(y.indices.get(array));
             if (indices.size() != 1 || !movesWithCounter(indices.iterator().next(), a.counter, assigned)) {
                 return false;
@@ -148,31 +146,38 @@ final class LoopFusion {
     }
 
     /** Whether {@code index} is {@code counter} or {@code offset + counter}, the offset unchanged by the loops. */
-    private static boolean movesWithCounter(String index, String counter, Set<String> assigned) {
-        String i = index.trim();
-        if (i.equals(counter)) {
+    private static boolean movesWithCounter(Expr index, String counter, Set<String> assigned) {
+        Expr j = new Expr.Name(counter);
+        if (index.equals(j)) {
             return true;
         }
-        if (!i.endsWith(" + " + counter)) {
+        if (!(index instanceof Expr.Binary b && b.op().equals("+") && b.right().equals(j))) {
             return false;
         }
-        String offset = i.substring(0, i.length() - counter.length() - 3);
         Set<String> names = new HashSet<>();
-        Code.Names.collect(offset, names);
-        // (only operators that bind at least as tightly as +: in c > 0 ? 1 : 0 + j, or m << 1 + j, the
-        // counter is not simply added, and every iteration may reach the same element)
-        return OFFSET.matcher(offset).matches() && !names.contains(counter) && !intersects(names, assigned);
+        Uses.names(b.left(), names::add);
+        return arithmetic(b.left()) && !names.contains(counter) && !intersects(names, assigned);
     }
 
-    /** Whether every call in {@code text} is one of {@code Math}'s functions. */
-    private static boolean callsOnlyMath(String text) {
-        Matcher call = Code.Names.CALL.matcher(text);
-        while (call.find()) {
-            if (!MATH_CALL.matcher(call.group(1)).matches()) {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * Whether {@code offset} is names, numbers and fields under {@code + - * / %}: nothing that
+     * calls, assigns, chooses or shifts (kept as narrow as the offsets the reverse pass writes).
+     */
+    private static boolean arithmetic(Expr offset) {
+        boolean[] ok = {true};
+        Uses.each(offset, x -> ok[0] &= x instanceof Expr.Name || x instanceof Expr.Field
+                || x instanceof Expr.Literal l && !l.text().isEmpty() && Character.isDigit(l.text().charAt(0))
+                || x instanceof Expr.Binary b && Set.of("+", "-", "*", "/", "%").contains(b.op())
+                || x instanceof Expr.Unary u && (u.op().equals("-") || u.op().equals("+")));
+        return ok[0];
+    }
+
+    /** Whether every call in {@code e} is one of {@code Math}'s functions. */
+    private static boolean callsOnlyMath(Expr e) {
+        boolean[] ok = {true};
+        Uses.each(e, x -> ok[0] &= !(x instanceof Expr.Call c) || c.target() instanceof Expr.Name n
+                && (n.id().equals("Math") || n.id().equals("StrictMath")));
+        return ok[0];
     }
 
     private static boolean intersects(Set<String> a, Set<String> b) {
@@ -185,40 +190,32 @@ final class LoopFusion {
     }
 
     /**
-     * A loop right after the line that starts its counter, whose first or last statement steps
-     * the counter by one: {@code [start, end)} in the list.
+     * A loop {@code while (cond)} right after the line {@code counter = start}, whose first or
+     * last statement steps the counter by one: {@code [start, end)} in the list.
      */
     private record Counted(String counter, Code.Line start, Code.Loop loop, boolean stepFirst, int end) {
         static Counted at(List<Code> codes, int i) {
             if (i + 1 >= codes.size() || !(codes.get(i) instanceof Code.Line start) || !(codes.get(i + 1) instanceof Code.Loop loop)) {
                 return null;
             }
-            Matcher m = START.matcher(start.text());
-            if (!m.matches() || loop.body().isEmpty() || !loop.header().startsWith("while (")) {
-                return null;
-            }
-            String counter = m.group(1);
-            Set<String> header = new HashSet<>();
-            Code.Names.collect(loop.header(), header);
-            if (!header.contains(counter)) {
+            String counter = Uses.assignedName(start.statement());
+            if (counter == null || !Uses.assignment(start.statement()).op().equals("=") || loop.body().isEmpty()
+                    || !(loop.header() instanceof LoopHeader.While header) || !Uses.mentions(header.cond(), counter)) {
                 return null;
             }
             for (boolean first : new boolean[] {true, false}) {
                 Code step = loop.body().get(first ? 0 : loop.body().size() - 1);
-                if (step instanceof Code.Line l && (l.text().equals(counter + " = " + counter + " + 1")
-                        || l.text().equals(counter + " = " + counter + " - 1"))) {
+                if (step instanceof Code.Line l && (l.statement().equals(step(counter, "+")) || l.statement().equals(step(counter, "-")))) {
                     return new Counted(counter, start, loop, first, i + 2);
                 }
             }
             return null;
         }
 
-        String startText() {
-            return start.text();
-        }
-
-        String stepText() {
-            return ((Code.Line) step()).text();
+        /** {@code counter = counter op 1}. */
+        private static Statement step(String counter, String op) {
+            Expr c = new Expr.Name(counter);
+            return new Statement.Eval(new Expr.Assign(c, "=", new Expr.Binary(op, c, new Expr.Literal("1"))));
         }
 
         Code step() {
@@ -240,13 +237,15 @@ final class LoopFusion {
             if (names.contains(name)) {
                 return null;
             }
-            Pattern p = Pattern.compile("(?<![\\w$])" + Pattern.quote(counter) + "(?![\\w$])");
-            java.util.function.UnaryOperator<String> r = t -> p.matcher(t).replaceAll(Matcher.quoteReplacement(name));
+            Expr from = new Expr.Name(counter);
+            Expr to = new Expr.Name(name);
+            java.util.function.UnaryOperator<Expr> r = e -> e.equals(from) ? to : e;
             List<Code> body = new ArrayList<>();
             for (Code c : loop.body()) {
-                body.add(c instanceof Code.Line l ? new Code.Line(r.apply(l.text())) : c);
+                body.add(c instanceof Code.Line l ? new Code.Line(Uses.rewrite(l.statement(), r)) : c);
             }
-            return new Counted(name, new Code.Line(r.apply(start.text())), new Code.Loop(r.apply(loop.header()), body), stepFirst, end);
+            LoopHeader header = new LoopHeader.While(Uses.rewrite(((LoopHeader.While) loop.header()).cond(), r));
+            return new Counted(name, new Code.Line(Uses.rewrite(start.statement(), r)), new Code.Loop(header, body), stepFirst, end);
         }
 
         /** This loop running {@code next}'s work (already renamed or not) after its own in each iteration. */
@@ -266,41 +265,67 @@ final class LoopFusion {
     }
 
     /** What a loop's work (its body without the step) names, assigns, stores into and indexes. */
-    private record Body(Set<String> names, Set<String> assigned, Set<String> stored, Map<String, Set<String>> indices) {
+    private record Body(Set<String> names, Set<String> assigned, Set<String> stored, Map<String, Set<Expr>> indices) {
         static Body of(Counted c) {
             Set<String> names = new HashSet<>();
             Set<String> assigned = new HashSet<>();
             Set<String> stored = new HashSet<>();
-            Map<String, Set<String>> indices = new java.util.HashMap<>();
+            Map<String, Set<Expr>> indices = new java.util.HashMap<>();
             for (Code code : c.work()) {
                 if (code instanceof Code.Comment) {
                     continue;
                 }
-                if (!(code instanceof Code.Line line) || UNSAFE.matcher(line.text()).find()) {
+                if (!(code instanceof Code.Line line) || !(line.statement() instanceof Statement.Eval
+                        || line.statement() instanceof Statement.Declare)) {
                     return null;
                 }
-                String text = line.text();
-                if (!callsOnlyMath(text)) {
-                    return null;
+                for (Expr e : Uses.expressions(line.statement())) {
+                    if (!safe(e) || !callsOnlyMath(e) || !elements(e, indices)) {
+                        return null;
+                    }
                 }
-                Matcher e = Code.Names.ELEMENT.matcher(text);
-                while (e.find()) {
-                    indices.computeIfAbsent(e.group(1), k -> new HashSet<>()).add(e.group(2).trim());
-                }
-                // an element of an element, or of a 2-D array: indices this reading cannot follow
-                if (e.reset().replaceAll("").contains("[")) {
-                    return null;
-                }
-                Matcher s = STORE.matcher(text);
-                if (s.find()) {
-                    stored.add(s.group(1));
-                }
-                Code.Names.collect(text, names);
-                Code.Names.assigned(text, assigned);
+                Uses.stored(line.statement(), stored);
+                Uses.names(line.statement(), names::add);
+                Uses.assigned(line.statement(), assigned);
             }
             names.remove(c.counter);
             // (the counter is assigned by the step alone)
             return assigned.contains(c.counter) ? null : new Body(names, assigned, stored, indices);
+        }
+
+        /** Whether {@code e} has no increment, stack push or pop, object or array creation, or text the model did not read. */
+        private static boolean safe(Expr e) {
+            boolean[] ok = {true};
+            Uses.each(e, x -> ok[0] &= !(x instanceof Expr.Unary u && (u.op().equals("++") || u.op().equals("--"))
+                    || x instanceof Expr.Postfix || x instanceof Expr.Push || x instanceof Expr.Pop || x instanceof Expr.New
+                    || x instanceof Expr.NewArray || x instanceof Expr.Opaque));
+            return ok[0];
+        }
+
+        /**
+         * Adds the index of each element {@code a[i]} in {@code e} to {@code indices}; false when an
+         * element is one this reading cannot follow: of an element, of a 2-D array, at an index
+         * that holds an element itself.
+         */
+        private static boolean elements(Expr e, Map<String, Set<Expr>> indices) {
+            if (e instanceof Expr.Element el) {
+                if (!(el.array() instanceof Expr.Name a)) {
+                    return false;
+                }
+                boolean[] nested = {false};
+                Uses.each(el.index(), x -> nested[0] |= x instanceof Expr.Element);
+                if (nested[0]) {
+                    return false;
+                }
+                indices.computeIfAbsent(a.id(), k -> new HashSet<>()).add(el.index());
+                return true;
+            }
+            for (Expr c : Uses.children(e)) {
+                if (!elements(c, indices)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

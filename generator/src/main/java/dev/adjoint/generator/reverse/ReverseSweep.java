@@ -77,7 +77,7 @@ public final class ReverseSweep {
         if (!an.saveArrayElements()) {
             Map<String, Integer> mentions = new HashMap<>();
             for (List<Code> part : List.of(forward, reverse, sw.saveDeclarations, prologue, epilogue)) {
-                Code.texts(part, t -> Code.Names.each(t, n -> mentions.merge(n, 1, Integer::sum)));
+                Code.mentions(part, n -> mentions.merge(n, 1, Integer::sum));
             }
             if (an.on(Options.Optimisation.LOOP_FUSION)) {
                 forward = LoopFusion.fuse(forward, mentions);

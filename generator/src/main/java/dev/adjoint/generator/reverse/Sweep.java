@@ -1,6 +1,11 @@
 package dev.adjoint.generator.reverse;
 
 import dev.adjoint.generator.analyze.Analysis;
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.JavaText;
+import dev.adjoint.generator.code.Printer;
+import dev.adjoint.generator.code.Statement;
+import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Ty;
@@ -76,14 +81,6 @@ final class Sweep {
     /** The stacks the method uses, by kind. */
     final Map<Ty.Prim, LocalStack> stacks = new EnumMap<>(Ty.Prim.class);
 
-    /**
-     * Placeholders around a call to another adjoint, which uses the same stacks: before it, the
-     * locals are handed back to the stacks; after it, the values arrays are read again (they may
-     * have grown). Replaced once the method's stacks are known.
-     */
-    static final String HAND_BACK = "/*hand the stacks back*/";
-    static final String TAKE_BACK = "/*take the stacks again*/";
-
     private LocalStack stack(Ty t) {
         usesStack = true;
         return stacks.computeIfAbsent(t.prim(), p -> {
@@ -118,13 +115,13 @@ final class Sweep {
         return out;
     }
 
-    /** {@code codes} with {@link #HAND_BACK} and {@link #TAKE_BACK} replaced by what they stand for. */
+    /** {@code codes} with each {@link Statement.Handover} replaced by what it stands for. */
     List<Code> placeStackHandovers(List<Code> codes) {
         List<Code> out = new ArrayList<>();
         for (Code c : codes) {
-            if (c instanceof Code.Line l && l.text().equals(HAND_BACK)) {
+            if (c instanceof Code.Line l && l.statement() instanceof Statement.Handover h && h.back()) {
                 out.addAll(handBackStacks());
-            } else if (c instanceof Code.Line l && l.text().equals(TAKE_BACK)) {
+            } else if (c instanceof Code.Line l && l.statement() instanceof Statement.Handover) {
                 for (LocalStack s : stacks.values()) {
                     out.add(new Code.Line(s.values() + " = " + stack + "." + s.field() + ".values()"));
                 }
@@ -140,20 +137,18 @@ final class Sweep {
     }
 
     /** The statement that saves {@code what}, of type {@code t}, on its stack. */
-    String push(Ty t, String what) {
+    Statement push(Ty t, String what) {
         LocalStack s = stack(t);
-        return s.values() + " = dev.adjoint.stack.AdjointStacks.push(" + s.values() + ", " + s.top() + "++, " + what + ")";
+        return Statement.push(s.values(), s.top(), JavaText.condition(what));
     }
-
-    private static final java.util.regex.Pattern PUSH = java.util.regex.Pattern.compile(
-            "(\\S+) = dev\\.adjoint\\.stack\\.AdjointStacks\\.push\\(\\1, (\\S+)\\+\\+, (.*)\\)");
 
     /**
      * A counted loop's top-level pushes made stores into room reserved before the loop: each
      * push {@code values = push(values, top++, v)} of {@code body} becomes {@code values[top++] = v},
      * and for each stack pushed to, {@code values = reserve(values, top, pushes, iterations)} goes
      * into {@code before}. Only for a stack that nothing nested in the body (a branch, an inner
-     * loop) saves on: those saves would take room the count does not include.
+     * loop) saves on: those saves would take room the count does not include; and not at all
+     * around a call to another adjoint (it hands the stacks over) or code kept as text.
      *
      * @param iterations the loop's iteration count as a Java {@code long} expression, evaluated before the loop
      */
@@ -162,15 +157,10 @@ final class Sweep {
         Set<String> nested = new java.util.HashSet<>();
         boolean[] opaque = {false};
         for (Code c : body) {
-            boolean topLevelPush = c instanceof Code.Line l && PUSH.matcher(l.text()).matches();
-            if (!topLevelPush) {
-                Code.texts(List.of(c), text -> {
-                    stacks.values().forEach(st -> {
-                        if (text.startsWith(st.values() + " =") || text.contains(" " + st.values() + " =")) {
-                            nested.add(st.values());
-                        }
-                    });
-                    opaque[0] |= text.equals(HAND_BACK) || text.equals(TAKE_BACK);
+            if (topLevelPush(c) == null) {
+                Code.statements(List.of(c), st -> {
+                    Uses.assigned(st, nested);
+                    opaque[0] |= st instanceof Statement.Handover || st instanceof Statement.Opaque;
                 });
                 opaque[0] |= c instanceof Code.Raw;
             }
@@ -179,11 +169,12 @@ final class Sweep {
         Map<String, String> tops = new HashMap<>();
         List<Code> out = new ArrayList<>();
         for (Code c : body) {
-            java.util.regex.Matcher m = c instanceof Code.Line l ? PUSH.matcher(l.text()) : null;
-            if (m != null && m.matches() && !opaque[0] && !nested.contains(m.group(1))) {
-                pushes.merge(m.group(1), 1, Integer::sum);
-                tops.put(m.group(1), m.group(2));
-                out.add(new Code.Line(m.group(1) + "[" + m.group(2) + "++] = " + m.group(3)));
+            Expr.Push p = topLevelPush(c);
+            if (p != null && !opaque[0] && !nested.contains(p.values())) {
+                pushes.merge(p.values(), 1, Integer::sum);
+                tops.put(p.values(), p.top());
+                Expr slot = new Expr.Element(new Expr.Name(p.values()), new Expr.Postfix(new Expr.Name(p.top()), "++"));
+                out.add(new Code.Line(new Statement.Eval(new Expr.Assign(slot, "=", p.value()))));
             } else {
                 out.add(c);
             }
@@ -191,9 +182,19 @@ final class Sweep {
         if (!pushes.isEmpty()) {
             before.add(new Code.Comment("room on the stacks for what the loop saves"));
         }
-        pushes.forEach((values, n) -> before.add(new Code.Line(values + " = dev.adjoint.stack.AdjointStacks.reserve(" + values + ", "
-                + tops.get(values) + ", " + n + ", " + iterations + ")")));
+        pushes.forEach((values, n) -> before.add(new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(values), "=",
+                new Expr.Call(Expr.qualified(Printer.STACKS), "reserve", List.of(new Expr.Name(values), new Expr.Name(tops.get(values)),
+                        new Expr.Literal(Integer.toString(n)), JavaText.condition(iterations))))))));
         return out;
+    }
+
+    /** The push {@code values = push(values, top++, v)} that {@code c} is, or null. */
+    private static Expr.Push topLevelPush(Code c) {
+        if (c instanceof Code.Line l && l.statement() instanceof Statement.Eval e && e.expr() instanceof Expr.Assign a
+                && a.op().equals("=") && a.value() instanceof Expr.Push p && a.target().equals(new Expr.Name(p.values()))) {
+            return p;
+        }
+        return null;
     }
 
     /** The expression that takes the last saved value of type {@code t} off its stack. */

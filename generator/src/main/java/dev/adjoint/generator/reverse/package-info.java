@@ -10,6 +10,8 @@
  * zero, the set-up of short loops in a row over the same range, and element adds and loads it
  * cannot keep in a register for fear of aliasing.
  * The output is a small tree of Java statements ({@link dev.adjoint.generator.reverse.Code}) that
- * only the emit pass turns into a file.
+ * only the emit pass turns into a file; its lines, conditions and loop headers are nodes of the
+ * code model ({@code dev.adjoint.generator.code}), and the peepholes read and rewrite those nodes,
+ * never the text they print to.
  */
 package dev.adjoint.generator.reverse;

@@ -80,7 +80,7 @@ final class CustomCalls {
                     i++;
                 }
                 String next = i >= parents.size() ? h : st.temp("chain");
-                st.line("int " + next + " = " + st.tape + ".push" + ps.size() + "(" + String.join(", ", ps) + ");");
+                st.line("int " + next + " = " + st.push(ps.size()) + "(" + String.join(", ", ps) + ");");
                 acc = next;
             }
         }

@@ -1,9 +1,36 @@
 package dev.adjoint.generator.tape;
 
-import dev.adjoint.generator.rules.Rule;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.LiteralStringValueExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SimpleName;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.EmptyStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.PrimitiveType;
+import java.util.HashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A counted {@code for} loop whose body records straight-line code makes room on the tape once,
@@ -12,83 +39,108 @@ import java.util.regex.Pattern;
  * comes with a call that grows the tape, and around that call the JIT keeps nothing in registers.
  *
  * <p>Only a loop {@code for (int j = s; j < e; j++)} with {@code s} and {@code e} plain integer
- * expressions (names, literals, operators, {@code .length}: no calls, evaluated twice), whose body
- * has no nested block (no branch, loop or jump), calls nothing but {@code Math} and the tape's
- * pushes, and assigns neither {@code j} nor what {@code e} reads: every iteration then records
- * exactly its pushes, at most that many nodes, and the loop runs {@code e - s} times.
+ * expressions (names, literals, operators, casts, {@code .length}: no calls, evaluated twice),
+ * whose body has no nested block (no branch, loop or jump, no floating-point conditional, which is
+ * recorded as a branch), calls nothing but {@code Math}, creates no floating-point array (its
+ * handles come from a pool), and assigns neither {@code j} nor what {@code e} reads: every
+ * iteration then records exactly its pushes, at most that many nodes, and the loop runs
+ * {@code e - s} times. All of this is read off the user's loop; the pushes are counted as the
+ * recorder writes them ({@link RecorderState#push}).
  */
 final class LoopRoom {
-    private static final Pattern INIT = Pattern.compile("int ((?U)[\\w$]+) = ([\\w$\\s.+*/%()-]+)");
-    private static final Pattern COMPARE = Pattern.compile("((?U)[\\w$]+) < ([\\w$\\s.+*/%()-]+)");
-    private static final Pattern CALL = Pattern.compile("([\\w$.]+)\\s*\\(");
-    private static final Pattern NAME = Pattern.compile("(?U)[\\w$]+");
+    private static final Set<UnaryExpr.Operator> STEPS = Set.of(UnaryExpr.Operator.PREFIX_INCREMENT, UnaryExpr.Operator.PREFIX_DECREMENT,
+            UnaryExpr.Operator.POSTFIX_INCREMENT, UnaryExpr.Operator.POSTFIX_DECREMENT);
+    int nodes;
+    int edges;
 
     private LoopRoom() {}
 
-    /**
-     * Rewrites the loop printed in {@code out} from {@code at} (its header line, then its body,
-     * then its closing brace) when it qualifies.
-     *
-     * @param indent the indentation of the header line
-     */
-    static void reserve(StringBuilder out, int at, List<String> init, String compare, List<String> update, String tape, String indent) {
-        Matcher i = init.size() == 1 ? INIT.matcher(init.get(0)) : null;
-        Matcher c = COMPARE.matcher(compare);
-        if (i == null || !i.matches() || !c.matches() || !c.group(1).equals(i.group(1)) || update.size() != 1
-                || !update.get(0).equals(i.group(1) + "++") || calls(i.group(2)) || calls(c.group(2))) {
-            return;
+    /** The room of {@code f}, counted while its body is recorded, when the loop qualifies. */
+    static Optional<LoopRoom> of(ForStmt f, RecorderState st) {
+        if (f.getInitialization().size() != 1 || !(f.getInitialization().get(0) instanceof VariableDeclarationExpr v)
+                || v.getVariables().size() != 1 || !v.getElementType().equals(PrimitiveType.intType())
+                || v.getVariable(0).getInitializer().isEmpty() || !plain(v.getVariable(0).getInitializer().get())) {
+            return Optional.empty();
         }
-        String j = i.group(1);
-        String text = out.substring(at);
-        int open = text.indexOf('\n');
-        int close = text.lastIndexOf(indent + "}");
-        if (open < 0 || close <= open) {
-            return;
-        }
-        String body = text.substring(open + 1, close);
-        if (body.contains("{") || body.contains("}")) {
-            return;
-        }
-        Pattern push = Pattern.compile(Pattern.quote(tape) + "\\.push([1-4])\\(");
-        Matcher call = CALL.matcher(body);
-        while (call.find()) {
-            String callee = call.group(1);
-            if (!callee.matches("(Strict)?Math\\.\\w+") && !callee.matches(Pattern.quote(tape) + "\\.push[1-4]")
-                    && !callee.matches("int|long|double|float")) {
-                return;
-            }
+        String j = v.getVariable(0).getNameAsString();
+        if (f.getCompare().isEmpty() || !(f.getCompare().get() instanceof BinaryExpr c) || c.getOperator() != BinaryExpr.Operator.LESS
+                || !(c.getLeft() instanceof NameExpr n) || !n.getNameAsString().equals(j) || !plain(c.getRight())
+                || f.getUpdate().size() != 1 || !(f.getUpdate().get(0) instanceof UnaryExpr u)
+                || u.getOperator() != UnaryExpr.Operator.POSTFIX_INCREMENT || !(u.getExpression() instanceof NameExpr un)
+                || !un.getNameAsString().equals(j)) {
+            return Optional.empty();
         }
         // nothing in the body may change the counter or the bound
-        Matcher names = NAME.matcher(c.group(2));
-        StringBuilder fixed = new StringBuilder(Pattern.quote(j));
-        while (names.find()) {
-            fixed.append('|').append(Pattern.quote(names.group()));
+        Set<String> fixed = new HashSet<>();
+        fixed.add(j);
+        c.getRight().findAll(SimpleName.class).forEach(s -> fixed.add(s.asString()));
+        List<Statement> body = f.getBody() instanceof BlockStmt b ? b.getStatements() : List.of(f.getBody());
+        for (Statement s : body) {
+            if (!(s instanceof ExpressionStmt || s instanceof EmptyStmt) || !straight(s, fixed, st)) {
+                return Optional.empty();
+            }
         }
-        Pattern assigned = Pattern.compile("(?<![\\w$.])(" + fixed + ")\\s*(=(?!=)|\\+=|-=|\\*=|/=|%=|\\+\\+|--)|(\\+\\+|--)\\s*(" + fixed + ")\\b");
-        if (assigned.matcher(body).find()) {
-            return;
+        return Optional.of(new LoopRoom());
+    }
+
+    /** Whether {@code s} records straight-line code that calls only {@code Math} and assigns nothing in {@code fixed}. */
+    private static boolean straight(Statement s, Set<String> fixed, RecorderState st) {
+        for (Node n : s.findAll(Node.class)) {
+            boolean ok = !(n instanceof MethodCallExpr m) || m.getScope().filter(x -> x instanceof NameExpr q
+                    && (q.getNameAsString().equals("Math") || q.getNameAsString().equals("StrictMath"))).isPresent();
+            ok &= !(n instanceof ObjectCreationExpr || n instanceof LambdaExpr || n instanceof ArrayInitializerExpr);
+            ok &= !(n instanceof ArrayCreationExpr a) || !Set.of("double", "float").contains(a.getElementType().asString());
+            ok &= !(n instanceof ConditionalExpr ce) || st.types.of(ce).filter(t -> !t.isFloating()).isPresent();
+            ok &= !(n instanceof AssignExpr a) || !(a.getTarget() instanceof NameExpr t) || !fixed.contains(t.getNameAsString());
+            ok &= !(n instanceof UnaryExpr u) || !(u.getExpression() instanceof NameExpr t) || !fixed.contains(t.getNameAsString())
+                    || !STEPS.contains(u.getOperator());
+            ok &= !(n instanceof VariableDeclarator d) || !fixed.contains(d.getNameAsString());
+            if (!ok) {
+                return false;
+            }
         }
-        int nodes = 0;
-        int edges = 0;
-        Matcher p = push.matcher(body);
-        while (p.find()) {
-            nodes++;
-            edges += Integer.parseInt(p.group(1));
+        return true;
+    }
+
+    /** Names, integer literals, {@code .length} and fields, casts and parentheses under {@code + - * / %}: no calls. */
+    private static boolean plain(Expression e) {
+        for (Node n : e.findAll(Node.class)) {
+            boolean ok = n instanceof NameExpr || n instanceof SimpleName || n instanceof FieldAccessExpr || n instanceof EnclosedExpr
+                    || n instanceof IntegerLiteralExpr || n instanceof LongLiteralExpr || n instanceof CastExpr || n instanceof PrimitiveType
+                    || n instanceof BinaryExpr b && Set.of(BinaryExpr.Operator.PLUS, BinaryExpr.Operator.MINUS, BinaryExpr.Operator.MULTIPLY,
+                            BinaryExpr.Operator.DIVIDE, BinaryExpr.Operator.REMAINDER).contains(b.getOperator())
+                    || n instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.MINUS || u.getOperator() == UnaryExpr.Operator.PLUS);
+            if (!ok) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    /**
+     * The lines that make the room, before the loop's header at {@code at} in {@code out}, once
+     * its body is recorded; nothing when the body pushed nothing.
+     *
+     * @param start the counter's start and {@code bound} the loop's bound, as the recorder wrote them
+     */
+    void reserve(StringBuilder out, int at, Expression startAst, String start, Expression boundAst, String bound, String tape,
+            String indent) {
         if (nodes == 0) {
             return;
         }
-        String unchecked = push.matcher(body).replaceAll(r -> Matcher.quoteReplacement(tape + ".push" + r.group(1) + "u("));
-        String start = i.group(2).trim();
-        String bound = c.group(2).trim();
-        String iterations = start.equals("0") ? bound : "(long) " + Rule.parenthesize(bound) + " - " + Rule.parenthesize(start);
-        out.setLength(at);
-        out.append(indent).append("// room on the tape for every iteration of the loop\n");
-        out.append(indent).append(tape).append(".reserve(").append(nodes).append(", ").append(edges).append(", ").append(iterations).append(");\n");
-        out.append(text, 0, open + 1).append(unchecked).append(text.substring(close));
+        String iterations = startAst instanceof IntegerLiteralExpr zero && zero.getValue().equals("0") ? bound
+                : "(long) " + parenthesized(boundAst, bound) + " - " + parenthesized(startAst, start);
+        out.insert(at, indent + "// room on the tape for every iteration of the loop\n" + indent + tape + ".reserve(" + nodes + ", " + edges
+                + ", " + iterations + ");\n");
     }
 
-    private static boolean calls(String expression) {
-        return CALL.matcher(expression).find();
+    /** {@code text} of {@code e}, in parentheses unless it is a name, a qualified name or a literal. */
+    private static String parenthesized(Expression e, String text) {
+        return e instanceof NameExpr || e instanceof LiteralStringValueExpr || e instanceof FieldAccessExpr f && qualified(f) ? text
+                : "(" + text + ")";
+    }
+
+    private static boolean qualified(Expression e) {
+        return e instanceof NameExpr || e instanceof FieldAccessExpr f && qualified(f.getScope());
     }
 }

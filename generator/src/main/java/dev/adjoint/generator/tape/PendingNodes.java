@@ -80,6 +80,6 @@ final class PendingNodes {
         for (NodeTerms.Term term : terms) {
             args.append(args.length() == 0 ? "" : ", ").append(term.handle()).append(", ").append(term.partial());
         }
-        st.line("int " + p.handle + " = " + st.tape + ".push" + terms.size() + "(" + args + ");");
+        st.line("int " + p.handle + " = " + st.push(terms.size()) + "(" + args + ");");
     }
 }

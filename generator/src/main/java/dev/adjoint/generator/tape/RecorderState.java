@@ -56,6 +56,22 @@ final class RecorderState {
         return scope.claim("_" + prefix + temps++);
     }
 
+    /** The room on the tape that the counted loop being recorded makes (see {@link LoopRoom}), or null. */
+    LoopRoom room;
+
+    /**
+     * {@code tape.pushN}, the call that records a node with {@code parents} parents; in a loop that
+     * made room for its nodes, {@code tape.pushNu}, which skips the capacity test, counted.
+     */
+    String push(int parents) {
+        if (room == null) {
+            return tape + ".push" + parents;
+        }
+        room.nodes++;
+        room.edges += parents;
+        return tape + ".push" + parents + "u";
+    }
+
     /** Ends the previous line with " {" (Java style: the brace on the header's line). */
     void openBrace() {
         if (out.length() > 0 && out.charAt(out.length() - 1) == '\n') {

@@ -218,15 +218,21 @@ public final class TapeRecorder {
         int at = st.out.length();
         String compare = f.getCompare().map(passive::text).orElse("");
         st.line("for (" + String.join(", ", init) + "; " + compare + "; " + String.join(", ", update) + ")");
-        nested(f.getBody());
         // (only int bounds: j < 2.5 runs three times, a long bound may never be reached)
         boolean intBounds = f.getCompare().filter(e -> e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.LESS
                 && st.types.of(b.getRight()).filter(Ty.INT::equals).isPresent()).isPresent()
                 && f.getInitialization().size() == 1 && f.getInitialization().get(0) instanceof VariableDeclarationExpr v
                 && v.getVariables().size() == 1 && v.getVariables().get(0).getInitializer()
                         .flatMap(st.types::of).filter(Ty.INT::equals).isPresent();
-        if (intBounds) {
-            LoopRoom.reserve(st.out, at, init, compare, update, st.tape, "    ".repeat(st.indent));
+        LoopRoom outer = st.room;
+        st.room = intBounds ? LoopRoom.of(f, st).orElse(null) : null;
+        LoopRoom room = st.room;
+        nested(f.getBody());
+        st.room = outer;
+        if (room != null) {
+            Expression start = ((VariableDeclarationExpr) f.getInitialization().get(0)).getVariable(0).getInitializer().orElseThrow();
+            Expression bound = ((BinaryExpr) f.getCompare().orElseThrow()).getRight();
+            room.reserve(st.out, at, start, passive.text(start), bound, passive.text(bound), st.tape, "    ".repeat(st.indent));
         }
         st.scope.popScope();
     }

@@ -22,7 +22,7 @@ class LoopFusionTest {
     /** Fuses {@code codes}, with the method naming each name only where {@code codes} do. */
     private static List<Code> fuse(Code... codes) {
         Map<String, Integer> mentions = new HashMap<>();
-        Code.texts(List.of(codes), t -> Code.Names.each(t, n -> mentions.merge(n, 1, Integer::sum)));
+        Code.mentions(List.of(codes), n -> mentions.merge(n, 1, Integer::sum));
         return LoopFusion.fuse(List.of(codes), mentions);
     }
 

@@ -1,0 +1,11 @@
+/**
+ * The model of the Java the generator writes into method bodies: expressions with their operator
+ * precedence ({@link dev.adjoint.generator.code.Expr}), statements
+ * ({@link dev.adjoint.generator.code.Statement}), and the queries the optimisation passes ask of
+ * them (which names a statement reads and assigns, which elements it touches: {@link
+ * dev.adjoint.generator.code.Uses}). A pass rewrites these nodes; {@link
+ * dev.adjoint.generator.code.Printer} turns them into Java text once, at the end, adding the
+ * parentheses that precedence requires. {@link dev.adjoint.generator.code.JavaText} builds nodes
+ * from statement text with JavaParser, for the producers that still write text.
+ */
+package dev.adjoint.generator.code;
