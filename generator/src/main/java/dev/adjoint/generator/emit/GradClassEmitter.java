@@ -1,6 +1,7 @@
 package dev.adjoint.generator.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -47,7 +48,13 @@ public final class GradClassEmitter {
                         l -> l.isPrivate() ? "((" + l.type().java() + ") FIELD_" + l.field() + ".get(value))" : "value." + l.field()));
             }
             for (Receiver.RecordParam p : rc.records()) {
-                if (p.wrt()) {
+                if (p.wrt() && p.elements().isPresent()) {
+                    Receiver.Elements e = p.elements().get();
+                    ClassName grad = ReceiverWrappers.recordGradClass(p);
+                    out.put(grad.canonicalName(), emit(p.sourceFile(), ReceiverWrappers.recordClass(p), grad, e.mirrored(),
+                            l -> l.isPrivate() ? "((" + l.type().java() + ") FIELD_" + l.field() + ".get(value))"
+                                    : "value." + l.field() + (e.accessors() ? "()" : "")));
+                } else if (p.wrt()) {
                     ClassName grad = ReceiverWrappers.recordGradClass(p);
                     out.put(grad.canonicalName(), emit(p.sourceFile(), ReceiverWrappers.recordClass(p), grad, p.components(),
                             l -> "value." + l.field() + "()"));
@@ -84,6 +91,8 @@ public final class GradClassEmitter {
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                 .addJavadoc("A gradient of zero scalars whose arrays are {@code null}: see {@link #like}.\n").build());
         type.addMethod(like(owner, self, floating, read));
+        type.addMethod(likeEach(owner, self));
+        type.addMethod(zeroEach(self));
         type.addMethod(zero(floating));
         type.addMethod(toText(self, floating));
         return JavaFile.builder(self.packageName(), type.build())
@@ -117,6 +126,31 @@ public final class GradClassEmitter {
                 .addJavadoc("A zero gradient whose arrays have the shapes of {@code value}'s.\n")
                 .addParameter(owner, "value")
                 .addCode(body.addStatement("return g").build())
+                .build();
+    }
+
+    /** {@code like} of each element: the gradient of an array of them ({@code Layer[] layers}). */
+    private static MethodSpec likeEach(ClassName owner, ClassName self) {
+        return MethodSpec.methodBuilder("like").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(ArrayTypeName.of(self))
+                .addJavadoc("Zero gradients of the elements of {@code values}, each shaped as its element: the gradient of\n"
+                        + "an array of them.\n")
+                .addParameter(ArrayTypeName.of(owner), "values")
+                .addStatement("$T[] g = new $T[values.length]", self, self)
+                .beginControlFlow("for (int i = 0; i < values.length; i++)")
+                .addStatement("g[i] = like(values[i])")
+                .endControlFlow()
+                .addStatement("return g")
+                .build();
+    }
+
+    /** {@code zero()} of each element of an array of gradients. */
+    private static MethodSpec zeroEach(ClassName self) {
+        return MethodSpec.methodBuilder("zero").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.VOID)
+                .addJavadoc("Sets every component of each of {@code grads} to zero, keeping the arrays.\n")
+                .addParameter(ArrayTypeName.of(self), "grads")
+                .beginControlFlow("for ($T g : grads)", self)
+                .addStatement("g.zero()")
+                .endControlFlow()
                 .build();
     }
 

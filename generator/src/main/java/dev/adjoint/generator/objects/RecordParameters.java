@@ -42,6 +42,11 @@ final class RecordParameters {
         List<Parameter> params = new ArrayList<>(m.getParameters());
         for (int i = 0; i < params.size(); i++) {
             Parameter p = params.get(i);
+            Optional<ElementArrays.Element> element = ElementArrays.elementOf(p.getType(), packageName, records);
+            if (element.isPresent()) {
+                out.add(new ElementArrays(file, packageName, m, p, element.get(), taken, diagnostics).expand(i, apply));
+                continue;
+            }
             Optional<RecordTypes.Found> found = records.resolve(p.getType(), packageName);
             if (found.isEmpty()) {
                 continue;
@@ -114,7 +119,7 @@ final class RecordParameters {
                 }
             }
             out.add(new Receiver.RecordParam(i, name, found.get().packageName(), found.get().path(),
-                    found.get().file().getFileName().toString(), ordered, false));
+                    found.get().file().getFileName().toString(), ordered, false, Optional.empty()));
         }
         return out;
     }
