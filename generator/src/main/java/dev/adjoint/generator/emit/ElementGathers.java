@@ -72,7 +72,7 @@ final class ElementGathers {
             }
             body.endControlFlow();
             if (p.wrt() && !e.components().isEmpty()) {
-                gatherSinks(p, e, prefix + p.name(), prefix, body);
+                gatherSinks(p, e, ReceiverWrappers.sinkName(prefix, p), prefix, body);
             }
         }
     }

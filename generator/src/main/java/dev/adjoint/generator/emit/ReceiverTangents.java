@@ -61,8 +61,8 @@ final class ReceiverTangents {
             ReceiverWrappers.Slot s = slots.get(p.name());
             Receiver.RecordParam record = recordOf.get(p.name());
             if (record != null && recordsDone.add(record.name())) {
-                b.addParameter(ReceiverWrappers.recordGradType(record), PREFIX + record.name());
-                tangents.add(PREFIX + record.name());
+                b.addParameter(ReceiverWrappers.recordGradType(record), ReceiverWrappers.sinkName(PREFIX, record));
+                tangents.add(ReceiverWrappers.sinkName(PREFIX, record));
             } else if (s == null) {
                 b.addParameter(AdjointClassEmitter.typeName(p.type()), j.tangentNames().get(i));
                 tangents.add(j.tangentNames().get(i));

@@ -176,7 +176,8 @@ final class ReceiverWrappers {
             for (Receiver.Leaf l : p.components()) {
                 out.put(l.param(), p.elements().isPresent()
                         ? new Slot(ElementGathers.local(l.param()), ElementGathers.sinkLocal(prefix, l.param()))
-                        : new Slot(p.name() + "." + l.field() + "()", prefix + p.name() + "." + l.field()));
+                        // a nested record's component: its path in.x is read p.in().x() and added into dp.in.x
+                        : new Slot(p.name() + "." + l.field().replace(".", "().") + "()", sinkName(prefix, p) + "." + l.field()));
             }
         }
         return out;
@@ -184,7 +185,15 @@ final class ReceiverWrappers {
 
     /** The gradient parameter of a record parameter: {@code dp} for {@code p}. */
     private static String sinkName(Receiver.RecordParam p) {
-        return "d" + p.name();
+        return sinkName("d", p);
+    }
+
+    /**
+     * The gradient ({@code d}) or tangent ({@code t}) parameter of a record parameter: {@code dp}
+     * for {@code p}, and {@code d_o} for {@code o}, since {@code do} is a keyword.
+     */
+    static String sinkName(String prefix, Receiver.RecordParam p) {
+        return javax.lang.model.SourceVersion.isKeyword(prefix + p.name()) ? prefix + "_" + p.name() : prefix + p.name();
     }
 
     /** The record's class. */

@@ -50,17 +50,19 @@ final class ElementArrays {
     /**
      * A record or class whose arrays a method may take.
      *
-     * @param found where it is declared
+     * @param packageName its package
+     * @param path its simple names, outermost first
+     * @param file the file declaring it
      * @param isRecord whether its components are read through accessors
      * @param components its components or instance fields, in declaration order, by name
      * @param ownAccessors the accessors a record declares itself
      * @param privateFields the fields the generated class cannot read
      * @param mirrored the components its gradient class mirrors
      */
-    record Element(RecordTypes.FoundClass found, boolean isRecord, Map<String, Type> components, Set<String> ownAccessors,
+    record Element(String packageName, List<String> path, Path file, boolean isRecord, Map<String, Type> components, Set<String> ownAccessors,
             Set<String> privateFields, List<Receiver.Leaf> mirrored) {
         String name() {
-            return found.declaration() == null ? found.path().get(found.path().size() - 1) : found.declaration().getNameAsString();
+            return path.get(path.size() - 1);
         }
     }
 
@@ -100,7 +102,7 @@ final class ElementArrays {
             r.declaration().getMethods().stream().filter(d -> d.getParameters().isEmpty()).forEach(d -> own.add(d.getNameAsString()));
             List<Receiver.Leaf> mirrored = new ArrayList<>();
             cs.forEach((c, t) -> MethodSelector.toTy(t).ifPresent(ty -> mirrored.add(new Receiver.Leaf(c, c, ty, false))));
-            return Optional.of(new Element(new RecordTypes.FoundClass(r.packageName(), r.path(), r.file(), null), true, cs, own,
+            return Optional.of(new Element(r.packageName(), r.path(), r.file(), true, cs, own,
                     Set.of(), mirrored));
         }
         return records.resolveClass(e, packageName).map(c -> {
@@ -121,7 +123,7 @@ final class ElementArrays {
                     }
                 }
             }
-            return new Element(c, false, cs, Set.of(), hidden, mirrored);
+            return new Element(c.packageName(), c.path(), c.file(), false, cs, Set.of(), hidden, mirrored);
         });
     }
 
@@ -171,10 +173,9 @@ final class ElementArrays {
                 method.getParameters().add(at, params.get(k));
             }
         }
-        RecordTypes.FoundClass f = element.found();
-        return new Receiver.RecordParam(position, name, f.packageName(), f.path(), f.file().getFileName().toString(), leaves, false,
-                Optional.of(new Receiver.Elements(count, element.isRecord(), List.copyOf(gathered.values()),
-                element.mirrored())));
+        Receiver.Elements elements = new Receiver.Elements(count, element.isRecord(), List.copyOf(gathered.values()), element.mirrored());
+        return new Receiver.RecordParam(position, name, element.packageName(), element.path(), element.file().getFileName().toString(),
+                leaves, false, Optional.of(elements), List.of());
     }
 
     /** {@code a}, an element {@code layers[e]}: the component read from it. */

@@ -52,16 +52,33 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
      * @param wrt whether {@code wrt} names it
      * @param elements for an array of records or objects ({@code Layer[] layers}), how its leaves
      *     are gathered from the elements; empty for a record
+     * @param nested the components that are records themselves, outermost first (their leaves'
+     *     fields are paths, {@code in.x})
      */
     public record RecordParam(int position, String name, String recordPackage, List<String> recordPath, String sourceFile,
-            List<Leaf> components, boolean wrt, Optional<Elements> elements) {
+            List<Leaf> components, boolean wrt, Optional<Elements> elements, List<Nested> nested) {
         public RecordParam {
             recordPath = List.copyOf(recordPath);
             components = List.copyOf(components);
+            nested = List.copyOf(nested);
         }
 
         RecordParam withWrt(boolean wrt) {
-            return new RecordParam(position, name, recordPackage, recordPath, sourceFile, components, wrt, elements);
+            return new RecordParam(position, name, recordPackage, recordPath, sourceFile, components, wrt, elements, nested);
+        }
+    }
+
+    /**
+     * A component of a record parameter that is a record of the sources itself.
+     *
+     * @param path its path from the parameter ({@code in}, {@code in.deep})
+     * @param recordPackage its record's package
+     * @param recordPath its record's simple names, outermost first
+     * @param sourceFile its record's file name
+     */
+    public record Nested(String path, String recordPackage, List<String> recordPath, String sourceFile) {
+        public Nested {
+            recordPath = List.copyOf(recordPath);
         }
     }
 
