@@ -59,11 +59,13 @@ final class ElementAliases {
         Set<String> taken = new TreeSet<>();
         m.findAll(SimpleName.class).forEach(n -> taken.add(n.getIdentifier()));
         Map<String, Alias> aliases = new LinkedHashMap<>();
+        Set<String> loopVariables = new TreeSet<>(); // a for-each's variable: assigning it must not move the loop
         List<Runnable> rewrites = new ArrayList<>();
         int before = diagnostics.size();
         for (ForEachStmt f : m.findAll(ForEachStmt.class)) {
             if (f.getIterable() instanceof NameExpr n && arrays.contains(n.getNameAsString()) && f.getVariable().getVariables().size() == 1) {
                 String alias = f.getVariable().getVariables().get(0).getNameAsString();
+                loopVariables.add(alias);
                 Alias a = aliases.computeIfAbsent(alias, k -> new Alias(n.getNameAsString(), fresh(taken, alias + "_i")));
                 rewrites.add(() -> {
                     // for (int e_i = 0; e_i < layers.length; e_i++), over the same body
@@ -121,6 +123,9 @@ final class ElementAliases {
                     use.getRange().ifPresent(r -> element.walk(x -> x.setRange(r)));
                     use.replace(element);
                 });
+            } else if (parent instanceof AssignExpr as && as.getTarget() == use && loopVariables.contains(use.getNameAsString())) {
+                diagnostics.add(Positions.error(file, parent, "'" + Positions.oneLine(parent) + "' assigns '" + use + "', which a for-each"
+                        + " over '" + al.array() + "' names: its index follows the loop; declare another variable for the other element"));
             } else if (parent instanceof AssignExpr as && as.getTarget() == use && as.getOperator() == AssignExpr.Operator.ASSIGN
                     && as.getValue() instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr n && n.getNameAsString().equals(al.array())
                     && as.getParentNode().filter(p -> p instanceof ExpressionStmt).isPresent()) {

@@ -110,7 +110,7 @@ class ElementArraysTest {
     }
 
     /** The component arrays of each element, in order w then b, as the gradient class holds them too. */
-    static List<Object> arrays(Object[] elements, boolean record) throws Exception {
+    static List<Object> arrays(Object[] elements, boolean record) throws ReflectiveOperationException {
         List<Object> out = new ArrayList<>();
         for (Object e : elements) {
             for (String c : List.of("w", "b")) {
@@ -207,6 +207,92 @@ class ElementArraysTest {
         assertTrue(g.length == 2 * 3 + 2 + 3 * 3 + 3 && Arrays.stream(g).anyMatch(v -> v != 0.0), strategy + ": a gradient to check");
     }
 
+    /** Elements' arrays written in place: the gradient is with respect to their values on entry. */
+    private static final String WRITES = """
+            record Layer(T[][] w, T[] b) {}
+
+            @Differentiable(wrt = "layers", strategy = Strategy.$S)
+            static T f(Layer[] layers, T[] x) {
+                T s = 0;
+                for (Layer e : layers) {
+                    for (int i = 0; i < e.b().length; i++) {
+                        e.b()[i] = e.b()[i] * e.w()[i][0] + x[i % x.length];
+                        s += e.b()[i] * e.b()[i];
+                    }
+                }
+                return s;
+            }
+            """;
+
+    @Test
+    void elementsWrittenInPlaceDoubleAndFloatBothStrategies() throws Exception {
+        double[] reference = null;
+        for (String type : List.of("double", "float")) {
+            for (String strategy : BOTH) {
+                double[] g = writes(type, strategy);
+                if (reference == null) {
+                    reference = g;
+                } else {
+                    for (int i = 0; i < g.length; i++) {
+                        double tol = type.equals("float") ? 1e-5 : 1e-12;
+                        assertEquals(reference[i], g[i], tol * Math.max(1, Math.abs(reference[i])), type + " " + strategy + " at " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The gradient of {@link #WRITES} over T = {@code type} (for double, checked against central differences first). */
+    private static double[] writes(String type, String strategy) throws Exception {
+        boolean isFloat = type.equals("float");
+        ObjectHarness h = ObjectHarness.of(ObjectHarness.source(WRITES.replace("T", type), strategy), Map.of());
+        ClassLoader loader = h.loader();
+        Class<?> c = loader.loadClass("obj.Model$Layer");
+        Class<?> m = isFloat ? float[][].class : double[][].class;
+        var k = c.getDeclaredConstructor(m, m.getComponentType());
+        k.setAccessible(true);
+        // w[0] = {{0.5, 1}, {1.5, 2}}, b[0] = {0.25, -0.75}, w[1] = {{-1, 0}}, b[1] = {2}; xs: w[0][0][0], w[0][1][0], b[0], w[1][0][0], b[1]
+        double[] x0 = {0.5, 1.5, 0.25, -0.75, -1, 2};
+        java.util.function.Function<double[], Object[]> build = xs -> {
+            Object[] ls = (Object[]) Array.newInstance(c, 2);
+            try {
+                ls[0] = k.newInstance(isFloat ? new float[][] {{(float) xs[0], 1}, {(float) xs[1], 2}} : new double[][] {{xs[0], 1}, {xs[1], 2}},
+                        isFloat ? new float[] {(float) xs[2], (float) xs[3]} : new double[] {xs[2], xs[3]});
+                ls[1] = k.newInstance(isFloat ? new float[][] {{(float) xs[4], 0}} : new double[][] {{xs[4], 0}},
+                        isFloat ? new float[] {(float) xs[5]} : new double[] {xs[5]});
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+            return ls;
+        };
+        Object x = isFloat ? new float[] {0.5f, -1.5f} : new double[] {0.5, -1.5};
+        Method f = h.original("f", 2);
+        Object[] layers = build.apply(x0);
+        Object[] expectedState = build.apply(x0);
+        Object expected = f.invoke(null, expectedState, x);
+        Class<?> gradClass = loader.loadClass("obj.Model_LayerGrad");
+        Object[] grads = (Object[]) gradClass.getMethod("like", layers.getClass()).invoke(null, (Object) layers);
+        assertEquals(expected, h.generated("fVjp").invoke(null, layers, x, isFloat ? (Object) 1.0f : (Object) 1.0, grads), strategy + ": value");
+        assertEquals(Arrays.deepToString(arrays(expectedState, true).toArray()), Arrays.deepToString(arrays(layers, true).toArray()),
+                strategy + ": the elements' arrays as the method leaves them");
+        List<Double> all = new ArrayList<>();
+        ObjectHarness.flatten(Arrays.asList(gradClass.getField("w").get(grads[0]), gradClass.getField("b").get(grads[0]),
+                gradClass.getField("w").get(grads[1]), gradClass.getField("b").get(grads[1])).toArray(), all);
+        // w[0] is 2×2, b[0] 2, w[1] 1×2, b[1] 1: the entries that xs set
+        double[] g = {all.get(0), all.get(2), all.get(4), all.get(5), all.get(6), all.get(8)};
+        if (!isFloat) {
+            GradCheck.Report report = GradCheck.check(xs -> {
+                try {
+                    return (double) f.invoke(null, build.apply(xs), x);
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }, x0, g, 1e-6, 1e-8);
+            assertTrue(report.passed(), strategy + ": " + report + "\n" + h.translation.generated());
+        }
+        return g;
+    }
+
     /** The one error of translating {@code body} (members of class Model), at {@code line}, with {@code message} in it. */
     private static void rejects(String body, int line, String message) {
         List<dev.adjoint.generator.Diagnostic> ds = ObjectHarness.errors(ObjectHarness.source(body, "AUTO"));
@@ -291,5 +377,58 @@ class ElementArraysTest {
                     return layers[0].k() * layers[0].b()[0];
                 }
                 """, 11, "reads component 'k' of type double");
+    }
+
+    @Test
+    void aPrivateFieldOfAnElementClassIsAnError() {
+        rejects("""
+                static final class Layer {
+                    private double[] b;
+                }
+
+                @Differentiable(wrt = "layers")
+                static double f(Layer[] layers) {
+                    return layers[0].b[0];
+                }
+                """, 13, "reads field 'b' of Layer, which the generated class (in package 'obj') cannot read");
+    }
+
+    @Test
+    void assigningAForEachVariableIsAnError() {
+        rejects(RECORD + """
+                @Differentiable(wrt = "layers")
+                static double f(Layer[] layers) {
+                    double s = 0;
+                    for (Layer e : layers) {
+                        s += e.b()[0];
+                        e = layers[0];
+                        s += e.b()[1];
+                    }
+                    return s;
+                }
+                """, 14, "'e = layers[0]' assigns 'e', which a for-each over 'layers' names");
+    }
+
+    @Test
+    void anAliasNamesAnotherElementWhenAssigned() throws Exception {
+        ObjectHarness h = ObjectHarness.of(ObjectHarness.source(RECORD.replace(", double k", "") + """
+                @Differentiable(wrt = "layers", strategy = Strategy.STATIC)
+                static double f(Layer[] layers) {
+                    int l = 0;
+                    Layer e = layers[l];
+                    l = 1;
+                    double s = e.b()[0];
+                    e = layers[l];
+                    return s * e.b()[0];
+                }
+                """, "STATIC"), Map.of());
+        Object[] layers = layers(h.loader(), "obj.Model$Layer");
+        Class<?> gradClass = h.loader().loadClass("obj.Model_LayerGrad");
+        Object[] grads = (Object[]) gradClass.getMethod("like", layers.getClass()).invoke(null, (Object) layers);
+        double b00 = ((double[]) arrays(layers, true).get(1))[0];
+        double b10 = ((double[]) arrays(layers, true).get(3))[0];
+        assertEquals(b00 * b10, (double) h.generated("fVjp").invoke(null, layers, 1.0, grads), 0.0);
+        assertEquals(b10, ((double[]) gradClass.getField("b").get(grads[0]))[0], 0.0, "e read layers[0] until it named layers[1]");
+        assertEquals(b00, ((double[]) gradClass.getField("b").get(grads[1]))[0], 0.0);
     }
 }
