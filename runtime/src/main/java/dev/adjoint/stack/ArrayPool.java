@@ -64,6 +64,51 @@ public final class ArrayPool {
         return a;
     }
 
+    /** A zeroed {@code int[n]}, as {@code new int[n]} would be. */
+    public int[] borrowInts(int n) {
+        for (int i = used; i < size; i++) {
+            if (arrays[i] instanceof int[] a && a.length == n) {
+                take(i);
+                Arrays.fill(a, 0);
+                return a;
+            }
+        }
+        int[] a = new int[n];
+        keep(a);
+        return a;
+    }
+
+    /**
+     * A {@code double[n][]} of null rows, for rows gathered from elsewhere (the generated code
+     * clears them again before it gives the array back, so that the pool keeps no caller's array alive).
+     */
+    public double[][] borrowDoubleRows(int n) {
+        for (int i = used; i < size; i++) {
+            if (arrays[i] instanceof double[][] a && a.length == n) {
+                take(i);
+                Arrays.fill(a, null);
+                return a;
+            }
+        }
+        double[][] a = new double[n][];
+        keep(a);
+        return a;
+    }
+
+    /** A {@code float[n][]} of null rows, as {@link #borrowDoubleRows}. */
+    public float[][] borrowFloatRows(int n) {
+        for (int i = used; i < size; i++) {
+            if (arrays[i] instanceof float[][] a && a.length == n) {
+                take(i);
+                Arrays.fill(a, null);
+                return a;
+            }
+        }
+        float[][] a = new float[n][];
+        keep(a);
+        return a;
+    }
+
     /** Moves the free array at {@code i} to the end of the borrowed ones. */
     private void take(int i) {
         Object a = arrays[i];

@@ -27,6 +27,28 @@ class ArrayPoolTest {
     }
 
     @Test
+    void rowArraysAndIntArraysComeBackEmptyAndOfTheExactLength() {
+        ArrayPool pool = new ArrayPool();
+        int mark = pool.mark();
+        double[][] rows = pool.borrowDoubleRows(2);
+        rows[0] = new double[] {1};
+        float[][] frows = pool.borrowFloatRows(2);
+        frows[1] = new float[] {1};
+        int[] at = pool.borrowInts(3);
+        at[2] = 7;
+        pool.release(mark);
+        assertSame(rows, pool.borrowDoubleRows(2));
+        assertArrayEquals(new double[2][], rows, "rows are null on loan");
+        assertSame(frows, pool.borrowFloatRows(2));
+        assertArrayEquals(new float[2][], frows);
+        assertSame(at, pool.borrowInts(3));
+        assertArrayEquals(new int[3], at);
+        assertEquals(3, pool.borrowDoubleRows(3).length);
+        pool.release(mark);
+        assertTrue(pool.isEmpty());
+    }
+
+    @Test
     void nestedBorrowersDoNotShareArrays() {
         ArrayPool pool = new ArrayPool();
         int outer = pool.mark();

@@ -1,6 +1,7 @@
 package dev.adjoint.generator.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -44,22 +45,66 @@ public final class GradClassEmitter {
             if (rc.wrtThis()) {
                 ClassName grad = ReceiverWrappers.gradClass(m.request());
                 out.put(grad.canonicalName(), emit(sourceFileName, ReceiverWrappers.owner(m.request()), grad, rc.leaves(),
-                        l -> l.isPrivate() ? "((" + l.type().java() + ") FIELD_" + l.field() + ".get(value))" : "value." + l.field()));
+                        l -> l.isPrivate() ? "((" + l.type().java() + ") FIELD_" + l.field() + ".get(value))" : "value." + l.field(),
+                        List.of()));
             }
             for (Receiver.RecordParam p : rc.records()) {
-                if (p.wrt()) {
+                if (p.wrt() && p.elements().isPresent()) {
+                    Receiver.Elements e = p.elements().get();
                     ClassName grad = ReceiverWrappers.recordGradClass(p);
-                    out.put(grad.canonicalName(), emit(p.sourceFile(), ReceiverWrappers.recordClass(p), grad, p.components(),
-                            l -> "value." + l.field() + "()"));
+                    out.put(grad.canonicalName(), emit(p.sourceFile(), ReceiverWrappers.recordClass(p), grad, e.mirrored(),
+                            l -> l.isPrivate() ? "((" + l.type().java() + ") FIELD_" + l.field() + ".get(value))"
+                                    : "value." + l.field() + (e.accessors() ? "()" : ""), List.of()));
+                } else if (p.wrt()) {
+                    emitRecord(out, p, "", ReceiverWrappers.recordClass(p), ReceiverWrappers.recordGradClass(p), p.sourceFile());
                 }
             }
         }
         return out;
     }
 
-    /** The source of {@code self}, the gradient of {@code owner} with respect to its floating {@code leaves}. */
+    /**
+     * A component of a record that is a record itself: its gradient is a field of the nested
+     * record's gradient class.
+     *
+     * @param name the component
+     * @param grad the nested record's gradient class
+     */
+    private record NestedField(String name, ClassName grad) {}
+
+    /**
+     * Puts into {@code out} the gradient class of the record at {@code prefix} ({@code ""}: the
+     * parameter's own, {@code "in."}: its component {@code in}) and, first, those of its nested records.
+     */
+    private static void emitRecord(java.util.Map<String, String> out, Receiver.RecordParam p, String prefix, ClassName record,
+            ClassName grad, String sourceFile) {
+        List<Receiver.Leaf> own = new java.util.ArrayList<>();
+        for (Receiver.Leaf l : p.components()) {
+            if (isChild(l.field(), prefix)) {
+                own.add(new Receiver.Leaf(l.field().substring(prefix.length()), l.param(), l.type(), false));
+            }
+        }
+        List<NestedField> nested = new java.util.ArrayList<>();
+        for (Receiver.Nested n : p.nested()) {
+            if (isChild(n.path(), prefix)) {
+                List<String> path = n.recordPath();
+                ClassName nestedRecord = ClassName.get(n.recordPackage(), path.get(0), path.subList(1, path.size()).toArray(String[]::new));
+                ClassName nestedGrad = ClassName.get(n.recordPackage(), String.join("_", path) + "Grad");
+                nested.add(new NestedField(n.path().substring(prefix.length()), nestedGrad));
+                emitRecord(out, p, n.path() + ".", nestedRecord, nestedGrad, n.sourceFile());
+            }
+        }
+        out.put(grad.canonicalName(), emit(sourceFile, record, grad, own, l -> "value." + l.field() + "()", nested));
+    }
+
+    /** Whether {@code path} names a component directly under {@code prefix} ({@code in.x} under {@code in.}). */
+    private static boolean isChild(String path, String prefix) {
+        return path.startsWith(prefix) && path.indexOf('.', prefix.length()) < 0;
+    }
+
+    /** The source of {@code self}, the gradient of {@code owner} with respect to its floating {@code leaves} and {@code nested} records. */
     private static String emit(String sourceFileName, ClassName owner, ClassName self, List<Receiver.Leaf> leaves,
-            java.util.function.Function<Receiver.Leaf, String> read) {
+            java.util.function.Function<Receiver.Leaf, String> read, List<NestedField> nested) {
         List<Receiver.Leaf> floating = leaves.stream().filter(l -> l.type().isFloating()).toList();
         TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc("The gradient of a {@link $T} with respect to its {@code float} and {@code double} fields: one\n"
@@ -78,14 +123,20 @@ public final class GradClassEmitter {
                         .build());
             }
         }
+        for (NestedField n : nested) {
+            type.addField(FieldSpec.builder(n.grad(), n.name(), Modifier.PUBLIC).initializer("new $T()", n.grad())
+                    .addJavadoc("The gradient with respect to record {@code $L}'s components.\n", n.name()).build());
+        }
         if (handles) {
             type.alwaysQualify("VarHandle", "MethodHandles", "FieldHandles");
         }
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                 .addJavadoc("A gradient of zero scalars whose arrays are {@code null}: see {@link #like}.\n").build());
-        type.addMethod(like(owner, self, floating, read));
-        type.addMethod(zero(floating));
-        type.addMethod(toText(self, floating));
+        type.addMethod(like(owner, self, floating, read, nested));
+        type.addMethod(likeEach(owner, self));
+        type.addMethod(zeroEach(self));
+        type.addMethod(zero(floating, nested));
+        type.addMethod(toText(self, floating, nested));
         return JavaFile.builder(self.packageName(), type.build())
                 .addFileComment("Generated by Adjoint from $L. Do not edit: edit the source and rebuild.", sourceFileName)
                 .skipJavaLangImports(true)
@@ -95,8 +146,11 @@ public final class GradClassEmitter {
     }
 
     private static MethodSpec like(ClassName owner, ClassName self, List<Receiver.Leaf> floating,
-            java.util.function.Function<Receiver.Leaf, String> reader) {
+            java.util.function.Function<Receiver.Leaf, String> reader, List<NestedField> nested) {
         CodeBlock.Builder body = CodeBlock.builder().addStatement("$T g = new $T()", self, self);
+        for (NestedField n : nested) {
+            body.addStatement("g.$L = $T.like(value.$L())", n.name(), n.grad(), n.name());
+        }
         for (Receiver.Leaf l : floating) {
             if (!l.type().isArray()) {
                 continue;
@@ -120,7 +174,32 @@ public final class GradClassEmitter {
                 .build();
     }
 
-    private static MethodSpec zero(List<Receiver.Leaf> floating) {
+    /** {@code like} of each element: the gradient of an array of them ({@code Layer[] layers}). */
+    private static MethodSpec likeEach(ClassName owner, ClassName self) {
+        return MethodSpec.methodBuilder("like").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(ArrayTypeName.of(self))
+                .addJavadoc("Zero gradients of the elements of {@code values}, each shaped as its element: the gradient of\n"
+                        + "an array of them.\n")
+                .addParameter(ArrayTypeName.of(owner), "values")
+                .addStatement("$T[] g = new $T[values.length]", self, self)
+                .beginControlFlow("for (int i = 0; i < values.length; i++)")
+                .addStatement("g[i] = like(values[i])")
+                .endControlFlow()
+                .addStatement("return g")
+                .build();
+    }
+
+    /** {@code zero()} of each element of an array of gradients. */
+    private static MethodSpec zeroEach(ClassName self) {
+        return MethodSpec.methodBuilder("zero").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.VOID)
+                .addJavadoc("Sets every component of each of {@code grads} to zero, keeping the arrays.\n")
+                .addParameter(ArrayTypeName.of(self), "grads")
+                .beginControlFlow("for ($T g : grads)", self)
+                .addStatement("g.zero()")
+                .endControlFlow()
+                .build();
+    }
+
+    private static MethodSpec zero(List<Receiver.Leaf> floating, List<NestedField> nested) {
         CodeBlock.Builder body = CodeBlock.builder();
         for (Receiver.Leaf l : floating) {
             String zero = l.type().prim() == Ty.Prim.FLOAT ? "0.0f" : "0.0";
@@ -137,13 +216,16 @@ public final class GradClassEmitter {
                         .endControlFlow();
             }
         }
+        for (NestedField n : nested) {
+            body.beginControlFlow("if ($L != null)", n.name()).addStatement("$L.zero()", n.name()).endControlFlow();
+        }
         return MethodSpec.methodBuilder("zero").addModifiers(Modifier.PUBLIC).returns(TypeName.VOID)
                 .addJavadoc("Sets every component to zero, keeping the arrays (gradients are added, never overwritten).\n")
                 .addCode(body.build())
                 .build();
     }
 
-    private static MethodSpec toText(ClassName self, List<Receiver.Leaf> floating) {
+    private static MethodSpec toText(ClassName self, List<Receiver.Leaf> floating, List<NestedField> nested) {
         CodeBlock.Builder parts = CodeBlock.builder().add("return $S", self.simpleName() + "{");
         for (int i = 0; i < floating.size(); i++) {
             Receiver.Leaf l = floating.get(i);
@@ -155,6 +237,9 @@ public final class GradClassEmitter {
             } else {
                 parts.add(" + $S + $T.deepToString($L)", label, Arrays.class, l.field());
             }
+        }
+        for (int i = 0; i < nested.size(); i++) {
+            parts.add(" + $S + $L", (floating.isEmpty() && i == 0 ? "" : ", ") + nested.get(i).name() + "=", nested.get(i).name());
         }
         parts.add(" + $S", "}");
         return MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(String.class)

@@ -61,8 +61,8 @@ final class ReceiverTangents {
             ReceiverWrappers.Slot s = slots.get(p.name());
             Receiver.RecordParam record = recordOf.get(p.name());
             if (record != null && recordsDone.add(record.name())) {
-                b.addParameter(ReceiverWrappers.recordGradClass(record), PREFIX + record.name());
-                tangents.add(PREFIX + record.name());
+                b.addParameter(ReceiverWrappers.recordGradType(record), ReceiverWrappers.sinkName(PREFIX, record));
+                tangents.add(ReceiverWrappers.sinkName(PREFIX, record));
             } else if (s == null) {
                 b.addParameter(AdjointClassEmitter.typeName(p.type()), j.tangentNames().get(i));
                 tangents.add(j.tangentNames().get(i));
@@ -74,7 +74,14 @@ final class ReceiverTangents {
         args.add(j.outName());
         CodeBlock.Builder body = CodeBlock.builder();
         ReceiverWrappers.exactClass(r, rc, body);
-        body.addStatement("return $L($L)", r.tangentName() + "Jvp", String.join(", ", args));
+        ElementGathers.gather(rc, PREFIX, body);
+        if (ElementGathers.any(rc)) {
+            body.addStatement("$T _result = $L($L)", AdjointClassEmitter.typeName(r.result()), r.tangentName() + "Jvp", String.join(", ", args));
+            ElementGathers.release(rc, PREFIX, body);
+            body.addStatement("return _result");
+        } else {
+            body.addStatement("return $L($L)", r.tangentName() + "Jvp", String.join(", ", args));
+        }
         return b.addJavadoc("Returns {@code $L(...)} and <em>sets</em> {@code $L} to its derivative along the direction $L\n"
                         + "(forward mode; the tangent of a field is the same field of the {@code Grad} object).\n",
                         (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(), j.outName(),

@@ -1,5 +1,6 @@
 package dev.adjoint.generator.emit;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -107,6 +108,7 @@ final class ReceiverWrappers {
         args.add(m.seedName());
         CodeBlock.Builder body = CodeBlock.builder();
         exactClass(r, rc, body);
+        ElementGathers.gather(rc, "d", body);
         List<Param> wrt = r.wrtParams();
         List<String> adds = new ArrayList<>();
         for (int i = 0; i < wrt.size(); i++) {
@@ -131,12 +133,15 @@ final class ReceiverWrappers {
             }
         }
         String call = r.adjointName() + "Vjp(" + String.join(", ", args) + ")";
-        if (adds.isEmpty()) {
+        if (adds.isEmpty() && !ElementGathers.any(rc)) {
             body.addStatement("return $L", call);
         } else {
             body.addStatement("$T _result = $L", AdjointClassEmitter.typeName(r.result()), call);
             adds.forEach(a -> body.addStatement("$L", a));
-            body.addStatement("_stack.releaseCells(_cells, _cellsf)");
+            if (!adds.isEmpty()) {
+                body.addStatement("_stack.releaseCells(_cells, _cellsf)");
+            }
+            ElementGathers.release(rc, "d", body);
             body.addStatement("return _result");
         }
         return signature(m, rc, Receiver.publicName(r) + "Vjp", true)
@@ -169,7 +174,10 @@ final class ReceiverWrappers {
         }
         for (Receiver.RecordParam p : rc.records()) {
             for (Receiver.Leaf l : p.components()) {
-                out.put(l.param(), new Slot(p.name() + "." + l.field() + "()", prefix + p.name() + "." + l.field()));
+                out.put(l.param(), p.elements().isPresent()
+                        ? new Slot(ElementGathers.local(l.param()), ElementGathers.sinkLocal(prefix, l.param()))
+                        // a nested record's component: its path in.x is read p.in().x() and added into dp.in.x
+                        : new Slot(p.name() + "." + l.field().replace(".", "().") + "()", sinkName(prefix, p) + "." + l.field()));
             }
         }
         return out;
@@ -177,7 +185,15 @@ final class ReceiverWrappers {
 
     /** The gradient parameter of a record parameter: {@code dp} for {@code p}. */
     private static String sinkName(Receiver.RecordParam p) {
-        return "d" + p.name();
+        return sinkName("d", p);
+    }
+
+    /**
+     * The gradient ({@code d}) or tangent ({@code t}) parameter of a record parameter: {@code dp}
+     * for {@code p}, and {@code d_o} for {@code o}, since {@code do} is a keyword.
+     */
+    static String sinkName(String prefix, Receiver.RecordParam p) {
+        return javax.lang.model.SourceVersion.isKeyword(prefix + p.name()) ? prefix + "_" + p.name() : prefix + p.name();
     }
 
     /** The record's class. */
@@ -189,6 +205,11 @@ final class ReceiverWrappers {
     /** The record's gradient class, {@code ParamsGrad} ({@code Outer_ParamsGrad} for a nested one). */
     static ClassName recordGradClass(Receiver.RecordParam p) {
         return ClassName.get(p.recordPackage(), String.join("_", p.recordPath()) + "Grad");
+    }
+
+    /** The type of a record parameter's gradient: its gradient class, an array of them for an array of elements. */
+    static TypeName recordGradType(Receiver.RecordParam p) {
+        return p.elements().isPresent() ? ArrayTypeName.of(recordGradClass(p)) : recordGradClass(p);
     }
 
     /** Refuses an object of a subclass when {@code rc} says the public methods must. */
@@ -218,7 +239,8 @@ final class ReceiverWrappers {
             }
         }
         for (Receiver.RecordParam p : rc.records()) {
-            out.add(Math.min(p.position(), out.size()), new Public(p.name(), recordClass(p)));
+            out.add(Math.min(p.position(), out.size()), new Public(p.name(), p.elements().isPresent()
+                    ? ArrayTypeName.of(recordClass(p)) : recordClass(p)));
         }
         return out;
     }
@@ -239,7 +261,7 @@ final class ReceiverWrappers {
             Receiver.RecordParam record = recordOf.get(p.name());
             if (record != null) {
                 if (recordsDone.add(record.name())) {
-                    out.add(new Public(sinkName(record), recordGradClass(record)));
+                    out.add(new Public(sinkName(record), recordGradType(record)));
                 }
             } else if (!slots.containsKey(p.name())) {
                 out.add(new Public(m.bufferNames().get(i), AdjointClassEmitter.bufferType(p.type())));

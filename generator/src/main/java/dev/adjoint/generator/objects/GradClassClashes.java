@@ -36,6 +36,11 @@ public final class GradClassClashes {
                             wanted.putIfAbsent(qualified(p.recordPackage(), String.join("_", p.recordPath()) + "Grad"), "the gradient"
                                     + " of record " + String.join(".", p.recordPath()) + " for " + rc.ownerSimpleName() + "#"
                                     + m.getNameAsString() + " (wrt = \"" + p.name() + "\")");
+                            for (Receiver.Nested n : p.nested()) {
+                                wanted.putIfAbsent(qualified(n.recordPackage(), String.join("_", n.recordPath()) + "Grad"), "the gradient"
+                                        + " of record " + String.join(".", n.recordPath()) + ", component '" + n.path() + "' of '" + p.name()
+                                        + "' in " + rc.ownerSimpleName() + "#" + m.getNameAsString());
+                            }
                         }
                     }
                 });

@@ -84,7 +84,8 @@ public final class InstanceLifting {
             Set<String> fieldNames = new TreeSet<>();
             c.getFields().forEach(f -> f.getVariables().forEach(v -> fieldNames.add(v.getNameAsString())));
             for (MethodDeclaration m : c.getMethods()) {
-                if (isDifferentiable(m) && m.getBody().isPresent() && (RecordArguments.spread(file, pkg, c, m, recordCallees, diagnostics)
+                if (isDifferentiable(m) && m.getBody().isPresent() && (ElementAliases.rewrite(file, pkg, m, records, diagnostics)
+                        || RecordArguments.spread(file, pkg, c, m, recordCallees, diagnostics)
                         || LocalRecords.expand(file, pkg, m, records, fieldNames, diagnostics))) {
                     // the cause is reported: the method stays as it is, and out of the later passes' sight
                     m.getAnnotations().removeIf(MethodSelector::isDifferentiable);

@@ -50,18 +50,68 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
      * @param sourceFile the record's file name, for the header of its gradient class
      * @param components its float/double (and other primitive) components, each with its parameter
      * @param wrt whether {@code wrt} names it
+     * @param elements for an array of records or objects ({@code Layer[] layers}), how its leaves
+     *     are gathered from the elements; empty for a record
+     * @param nested the components that are records themselves, outermost first (their leaves'
+     *     fields are paths, {@code in.x})
      */
     public record RecordParam(int position, String name, String recordPackage, List<String> recordPath, String sourceFile,
-            List<Leaf> components, boolean wrt) {
+            List<Leaf> components, boolean wrt, Optional<Elements> elements, List<Nested> nested) {
         public RecordParam {
             recordPath = List.copyOf(recordPath);
             components = List.copyOf(components);
+            nested = List.copyOf(nested);
         }
 
         RecordParam withWrt(boolean wrt) {
-            return new RecordParam(position, name, recordPackage, recordPath, sourceFile, components, wrt);
+            return new RecordParam(position, name, recordPackage, recordPath, sourceFile, components, wrt, elements, nested);
         }
     }
+
+    /**
+     * A component of a record parameter that is a record of the sources itself.
+     *
+     * @param path its path from the parameter ({@code in}, {@code in.deep})
+     * @param recordPackage its record's package
+     * @param recordPath its record's simple names, outermost first
+     * @param sourceFile its record's file name
+     */
+    public record Nested(String path, String recordPackage, List<String> recordPath, String sourceFile) {
+        public Nested {
+            recordPath = List.copyOf(recordPath);
+        }
+    }
+
+    /**
+     * How the leaves of an array of records or objects are gathered from its elements, without
+     * copying a number: the array's length is one {@code int} leaf; a 1-D component
+     * {@code double[] b} becomes a {@code double[][]} leaf whose rows are the elements' arrays; a
+     * 2-D component {@code double[][] w} a {@code double[][]} leaf holding every element's rows one
+     * element after the other, and an {@code int[]} leaf of where each element's rows start
+     * (length + 1 entries).
+     *
+     * @param count the leaf holding the array's length
+     * @param accessors whether the elements are records (read {@code e.w()}) or objects ({@code e.w})
+     * @param components the components read, in declaration order
+     * @param mirrored every component the element type's gradient class mirrors (those the
+     *     generator can carry), as leaves named after themselves
+     */
+    public record Elements(String count, boolean accessors, List<Gathered> components, List<Leaf> mirrored) {
+        public Elements {
+            components = List.copyOf(components);
+            mirrored = List.copyOf(mirrored);
+        }
+    }
+
+    /**
+     * One component of the elements, gathered.
+     *
+     * @param component its name
+     * @param type its type ({@code double[][]})
+     * @param rows the leaf holding the rows
+     * @param at for a 2-D component, the leaf of each element's first row; else empty
+     */
+    public record Gathered(String component, Ty type, String rows, Optional<String> at) {}
 
     /**
      * One field of the object the method may read.

@@ -3,6 +3,7 @@ package dev.adjoint.generator.objects;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -12,6 +13,7 @@ import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.select.MethodSelector;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,80 +44,139 @@ final class RecordParameters {
         List<Parameter> params = new ArrayList<>(m.getParameters());
         for (int i = 0; i < params.size(); i++) {
             Parameter p = params.get(i);
+            Optional<ElementArrays.Element> element = ElementArrays.elementOf(p.getType(), packageName, records);
+            if (element.isPresent()) {
+                out.add(new ElementArrays(file, packageName, m, p, element.get(), taken, diagnostics).expand(i, apply));
+                continue;
+            }
             Optional<RecordTypes.Found> found = records.resolve(p.getType(), packageName);
             if (found.isEmpty()) {
                 continue;
             }
-            String name = p.getNameAsString();
-            Map<String, Receiver.Leaf> components = new TreeMap<>();
-            List<Receiver.Leaf> ordered = new ArrayList<>();
-            Map<String, String> unsupported = new TreeMap<>();
-            Set<String> ownAccessors = new TreeSet<>();
-            found.get().declaration().getMethods().stream().filter(d -> d.getParameters().isEmpty())
-                    .forEach(d -> ownAccessors.add(d.getNameAsString()));
-            for (Parameter c : found.get().declaration().getParameters()) {
-                Optional<Ty> ty = MethodSelector.toTy(c.getType());
-                if (ty.isEmpty()) {
-                    unsupported.put(c.getNameAsString(), c.getType().toString());
-                    continue;
-                }
-                String leaf = name + "_" + c.getNameAsString();
-                while (taken.contains(leaf)) {
-                    leaf = "_" + leaf;
-                }
-                taken.add(leaf);
-                Receiver.Leaf l = new Receiver.Leaf(c.getNameAsString(), leaf, ty.get(), false);
-                components.put(c.getNameAsString(), l);
-                ordered.add(l);
-            }
-            int before = diagnostics.size();
-            List<MethodCallExpr> reads = new ArrayList<>();
-            for (NameExpr use : m.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
-                Node parent = use.getParentNode().orElse(null);
-                if (parent instanceof MethodCallExpr call && call.getScope().filter(s -> s == use).isPresent()
-                        && call.getArguments().isEmpty()) {
-                    String component = call.getNameAsString();
-                    if (ownAccessors.contains(component) && (components.containsKey(component) || unsupported.containsKey(component))) {
-                        diagnostics.add(Positions.error(file, call, "'" + call + "' calls an accessor that record "
-                                + found.get().declaration().getNameAsString() + " declares itself: its value need not be the"
-                                + " component's, so its derivative is unknown; use the generated accessor, or pass the value"));
-                        continue;
-                    }
-                    if (components.containsKey(component)) {
-                        reads.add(call);
-                        continue;
-                    }
-                    if (unsupported.containsKey(component)) {
-                        diagnostics.add(Positions.error(file, call, "'" + call + "' reads component '" + component + "' of type "
-                                + unsupported.get(component) + ": a differentiated method can read record components of type"
-                                + " double, float, int, long, boolean and their arrays; pass this value as a parameter"));
-                        continue;
-                    }
-                }
-                diagnostics.add(Positions.error(file, parent == null ? use : parent, "'" + (parent == null ? use : parent)
-                        + "' uses record parameter '" + name + "' other than reading its components ('" + name + "."
-                        + (ordered.isEmpty() ? "k" : ordered.get(0).field()) + "()'): a differentiated method reads a record's"
-                        + " components and may pass the record to a @Differentiable static method of the sources, but cannot pass it"
-                        + " elsewhere or call its other methods; pass the components instead, or mark the callee @Differentiable"));
-            }
-            if (diagnostics.size() == before && apply) {
-                for (MethodCallExpr call : reads) {
-                    NameExpr leaf = new NameExpr(components.get(call.getNameAsString()).param());
-                    call.getRange().ifPresent(leaf::setRange);
-                    call.replace(leaf);
-                }
-                int at = m.getParameters().indexOf(p);
-                m.getParameters().remove(p);
-                for (int k = ordered.size() - 1; k >= 0; k--) {
-                    Receiver.Leaf l = ordered.get(k);
-                    Parameter leafParam = new Parameter(found.get().declaration().getParameters().stream()
-                            .filter(c -> c.getNameAsString().equals(l.field())).findFirst().orElseThrow().getType().clone(), l.param());
-                    m.getParameters().add(at, leafParam);
-                }
-            }
-            out.add(new Receiver.RecordParam(i, name, found.get().packageName(), found.get().path(),
-                    found.get().file().getFileName().toString(), ordered, false));
+            out.add(expandOne(file, m, p, i, found.get(), records, taken, apply, diagnostics));
         }
         return out;
+    }
+
+    /**
+     * The leaves of a record, depth first in declaration order: a component the generator carries
+     * is a leaf named after its path ({@code p_in_x} for {@code p.in().x()}), a component that is a
+     * record of the sources is its components' leaves, any other component is left out (reading it
+     * is an error).
+     */
+    private static final class Tree {
+        final Map<String, Receiver.Leaf> leaves = new TreeMap<>(); // by path, "in.x"
+        final List<Receiver.Leaf> ordered = new ArrayList<>();
+        final Map<String, String> unsupported = new TreeMap<>(); // path to its type, as written
+        final Map<String, RecordTypes.Found> nested = new LinkedHashMap<>(); // path to the record there
+        final Map<String, com.github.javaparser.ast.type.Type> declared = new TreeMap<>(); // leaf parameter to its type
+
+        void add(RecordTypes.Found r, String path, String base, RecordTypes records, Set<String> taken, Set<RecordDeclaration> open) {
+            open.add(r.declaration());
+            for (Parameter c : r.declaration().getParameters()) {
+                String full = path.isEmpty() ? c.getNameAsString() : path + "." + c.getNameAsString();
+                Optional<Ty> ty = MethodSelector.toTy(c.getType());
+                Optional<RecordTypes.Found> inner = records.resolve(c.getType(), r.packageName());
+                if (ty.isPresent()) {
+                    String leaf = base + "_" + c.getNameAsString();
+                    while (taken.contains(leaf)) {
+                        leaf = "_" + leaf;
+                    }
+                    taken.add(leaf);
+                    Receiver.Leaf l = new Receiver.Leaf(full, leaf, ty.get(), false);
+                    leaves.put(full, l);
+                    ordered.add(l);
+                    declared.put(leaf, c.getType());
+                } else if (inner.isPresent() && !open.contains(inner.get().declaration())) {
+                    nested.put(full, inner.get());
+                    add(inner.get(), full, base + "_" + c.getNameAsString(), records, taken, open);
+                } else {
+                    unsupported.put(full, c.getType().toString());
+                }
+            }
+            open.remove(r.declaration());
+        }
+    }
+
+    /** The error for {@code parent}, a use of the record at {@code at} ({@code path} from parameter {@code name}) other than a read. */
+    private static Diagnostic otherUse(Path file, NameExpr use, Node parent, Node at, String path, String name, Tree tree) {
+        return Positions.error(file, parent == null ? use : parent, "'" + (parent == null ? use : parent) + "' uses record "
+                + (path.isEmpty() ? "parameter '" + name + "'" : "'" + at + "'") + " other than reading its components ('" + name + "."
+                + (tree.ordered.isEmpty() ? "k" : tree.ordered.get(0).field().replace(".", "().")) + "()'): a differentiated method"
+                + " reads a record's components and may pass the record to a @Differentiable static method of the sources, but cannot"
+                + " pass it elsewhere or call its other methods; pass the components instead, or mark the callee @Differentiable");
+    }
+
+    /** Expands record parameter {@code p} (the {@code position}-th of the user's) of {@code m}. */
+    private static Receiver.RecordParam expandOne(Path file, MethodDeclaration m, Parameter p, int position, RecordTypes.Found found,
+            RecordTypes records, Set<String> taken, boolean apply, List<Diagnostic> diagnostics) {
+        String name = p.getNameAsString();
+        Tree tree = new Tree();
+        tree.add(found, "", name, records, taken, new java.util.HashSet<>());
+        int before = diagnostics.size();
+        Map<MethodCallExpr, Receiver.Leaf> reads = new java.util.IdentityHashMap<>(); // (nodes are equal by structure)
+        for (NameExpr use : m.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+            // follow the accessor chain p.in().x() down to a leaf
+            Node at = use;
+            String path = "";
+            RecordTypes.Found record = found;
+            while (true) {
+                Node parent = at.getParentNode().orElse(null);
+                final Node scope = at;
+                if (!(parent instanceof MethodCallExpr call && call.getScope().filter(s -> s == scope).isPresent()
+                        && call.getArguments().isEmpty())) {
+                    diagnostics.add(otherUse(file, use, parent, at, path, name, tree));
+                    break;
+                }
+                String component = call.getNameAsString();
+                String full = path.isEmpty() ? component : path + "." + component;
+                boolean own = record.declaration().getMethods().stream()
+                        .anyMatch(d -> d.getParameters().isEmpty() && d.getNameAsString().equals(component));
+                boolean known = tree.leaves.containsKey(full) || tree.nested.containsKey(full) || tree.unsupported.containsKey(full);
+                if (own && known) {
+                    diagnostics.add(Positions.error(file, call, "'" + call + "' calls an accessor that record "
+                            + record.declaration().getNameAsString() + " declares itself: its value need not be the"
+                            + " component's, so its derivative is unknown; use the generated accessor, or pass the value"));
+                    break;
+                }
+                if (tree.leaves.containsKey(full)) {
+                    reads.put(call, tree.leaves.get(full));
+                    break;
+                }
+                if (tree.nested.containsKey(full)) {
+                    at = call;
+                    path = full;
+                    record = tree.nested.get(full);
+                    continue;
+                }
+                if (tree.unsupported.containsKey(full)) {
+                    diagnostics.add(Positions.error(file, call, "'" + call + "' reads component '" + component + "' of type "
+                            + tree.unsupported.get(full) + ": a differentiated method can read record components of type"
+                            + " double, float, int, long, boolean and their arrays, and records of the sources; pass this value as a"
+                            + " parameter"));
+                    break;
+                }
+                diagnostics.add(otherUse(file, use, call, at, path, name, tree)); // p.hashCode(), p.in().toString()
+                break;
+            }
+        }
+        if (diagnostics.size() == before && apply) {
+            reads.forEach((call, l) -> {
+                NameExpr leaf = new NameExpr(l.param());
+                call.getRange().ifPresent(leaf::setRange);
+                call.replace(leaf);
+            });
+            int at = m.getParameters().indexOf(p);
+            m.getParameters().remove(p);
+            for (int k = tree.ordered.size() - 1; k >= 0; k--) {
+                Receiver.Leaf l = tree.ordered.get(k);
+                m.getParameters().add(at, new Parameter(tree.declared.get(l.param()).clone(), l.param()));
+            }
+        }
+        List<Receiver.Nested> nested = new ArrayList<>();
+        tree.nested.forEach((path, r) -> nested.add(new Receiver.Nested(path, r.packageName(), r.path(),
+                r.file().getFileName().toString())));
+        return new Receiver.RecordParam(position, name, found.packageName(), found.path(), found.file().getFileName().toString(),
+                tree.ordered, false, Optional.empty(), nested);
     }
 }

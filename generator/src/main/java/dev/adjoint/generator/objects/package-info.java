@@ -6,7 +6,11 @@
  * them on, and {@code wrt = "this"} names them; a record parameter becomes one parameter per
  * component, in its place, and {@code wrt} naming it names them. A record the method creates in a
  * local variable becomes one local per component (scalar replacement), and a record passed to a
- * {@code @Differentiable} static method of the sources goes as its components.
+ * {@code @Differentiable} static method of the sources goes as its components. A record nested in
+ * a record parameter is its components' leaves too ({@code o.in().x()}); an array of records or
+ * objects ({@code Layer[] layers}) becomes leaves gathered from its elements without copying
+ * ({@link dev.adjoint.generator.objects.Receiver.Elements}), its aliases and for-each loops
+ * indices first.
  * The facts the emitter and the call sites need ({@link dev.adjoint.generator.objects.Receiver})
  * ride on the lifted declaration.
  */

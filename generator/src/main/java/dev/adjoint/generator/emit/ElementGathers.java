@@ -1,0 +1,133 @@
+package dev.adjoint.generator.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.objects.Receiver;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The public methods' part for an array of records or objects ({@code Layer[] layers}): before
+ * the internal method runs, its leaves are gathered from the elements into arrays borrowed from the
+ * thread's pool (row references, never numbers: see {@link Receiver.Elements}), and likewise the
+ * arrays of the caller's {@code LayerGrad[]} for the gradient (or the tangent), after checking that
+ * they match the elements' shapes; afterwards the references are cleared and the arrays given
+ * back. A warm call allocates nothing.
+ */
+final class ElementGathers {
+    private ElementGathers() {}
+
+    private static final ClassName STACKS = ClassName.get("dev.adjoint.stack", "AdjointStacks");
+    private static final String STACK = "_gather";
+    private static final String MARK = "_gathered";
+
+    /** Whether {@code rc} has an array of elements. */
+    static boolean any(Receiver rc) {
+        return rc.records().stream().anyMatch(p -> p.elements().isPresent());
+    }
+
+    /** The local holding the gathered value of leaf {@code leaf}. */
+    static String local(String leaf) {
+        return "_" + leaf;
+    }
+
+    /** The local holding the gathered gradient (or tangent, by {@code prefix}) of leaf {@code leaf}. */
+    static String sinkLocal(String prefix, String leaf) {
+        return "_" + prefix + leaf;
+    }
+
+    /** Gathers the leaves of every array of elements, and for those {@code wrt} names, their gradients' arrays. */
+    static void gather(Receiver rc, String prefix, CodeBlock.Builder body) {
+        if (!any(rc)) {
+            return;
+        }
+        body.addStatement("$T $L = $T.forThread()", STACKS, STACK, STACKS);
+        body.addStatement("int $L = $L.arrays.mark()", MARK, STACK);
+        for (Receiver.RecordParam p : rc.records()) {
+            if (p.elements().isEmpty()) {
+                continue;
+            }
+            Receiver.Elements e = p.elements().get();
+            String n = local(e.count());
+            ClassName type = ReceiverWrappers.recordClass(p);
+            body.addStatement("int $L = $L.length", n, p.name());
+            for (Receiver.Gathered g : e.components()) {
+                g.at().ifPresent(at -> body.addStatement("int[] $L = $L.arrays.borrowInts($L + 1)", local(at), STACK, n)
+                        .beginControlFlow("for (int _e = 0; _e < $L; _e++)", n)
+                        .addStatement("$L[_e + 1] = $L[_e] + $L[_e].$L.length", local(at), local(at), p.name(), read(e, g))
+                        .endControlFlow());
+                body.addStatement("$L[][] $L = $L.arrays.$L($L)", g.type().prim().java(), local(g.rows()), STACK, borrowRows(g),
+                        g.at().map(at -> local(at) + "[" + n + "]").orElse(n));
+            }
+            body.beginControlFlow("for (int _e = 0; _e < $L; _e++)", n).addStatement("$T _el = $L[_e]", type, p.name());
+            for (Receiver.Gathered g : e.components()) {
+                if (g.at().isPresent()) {
+                    String at = local(g.at().get());
+                    body.addStatement("$T.arraycopy(_el.$L, 0, $L, $L[_e], $L[_e + 1] - $L[_e])", System.class, read(e, g), local(g.rows()),
+                            at, at, at);
+                } else {
+                    body.addStatement("$L[_e] = _el.$L", local(g.rows()), read(e, g));
+                }
+            }
+            body.endControlFlow();
+            if (p.wrt() && !e.components().isEmpty()) {
+                gatherSinks(p, e, ReceiverWrappers.sinkName(prefix, p), prefix, body);
+            }
+        }
+    }
+
+    /** Gathers the arrays of {@code sink}, the caller's {@code LayerGrad[]}, checking their shapes against the elements'. */
+    private static void gatherSinks(Receiver.RecordParam p, Receiver.Elements e, String sink, String prefix, CodeBlock.Builder body) {
+        String n = local(e.count());
+        body.beginControlFlow("if ($L.length != $L)", sink, n)
+                .addStatement("throw new $T($S + $L.length + $S + $L)", IllegalArgumentException.class, sink + " has ", sink,
+                        " elements and " + p.name() + " ", n)
+                .endControlFlow();
+        for (Receiver.Gathered g : e.components()) {
+            body.addStatement("$L[][] $L = $L.arrays.$L($L)", g.type().prim().java(), sinkLocal(prefix, g.rows()), STACK, borrowRows(g),
+                    g.at().map(at -> local(at) + "[" + n + "]").orElse(n));
+        }
+        body.beginControlFlow("for (int _e = 0; _e < $L; _e++)", n)
+                .addStatement("$T _g = $L[_e]", ReceiverWrappers.recordGradClass(p), sink);
+        for (Receiver.Gathered g : e.components()) {
+            String c = g.component();
+            if (g.at().isPresent()) {
+                String at = local(g.at().get());
+                body.beginControlFlow("if (_g.$L.length != $L[_e + 1] - $L[_e])", c, at, at)
+                        .addStatement("throw new $T($S + _e + $S + _g.$L.length + $S + _e + $S + ($L[_e + 1] - $L[_e]))",
+                                IllegalArgumentException.class, sink + "[", "]." + c + " has ", c, " rows and " + p.name() + "[",
+                                "]." + read(e, g) + " ", at, at)
+                        .endControlFlow();
+                body.addStatement("$T.arraycopy(_g.$L, 0, $L, $L[_e], _g.$L.length)", System.class, c, sinkLocal(prefix, g.rows()), at, c);
+            } else {
+                body.addStatement("$L[_e] = _g.$L", sinkLocal(prefix, g.rows()), c);
+            }
+        }
+        body.endControlFlow();
+    }
+
+    /** Clears the gathered references (the pool must not keep the caller's arrays alive) and gives the arrays back. */
+    static void release(Receiver rc, String prefix, CodeBlock.Builder body) {
+        if (!any(rc)) {
+            return;
+        }
+        for (Receiver.RecordParam p : rc.records()) {
+            for (Receiver.Gathered g : p.elements().map(Receiver.Elements::components).orElse(List.of())) {
+                body.addStatement("$T.fill($L, null)", Arrays.class, local(g.rows()));
+                if (p.wrt()) {
+                    body.addStatement("$T.fill($L, null)", Arrays.class, sinkLocal(prefix, g.rows()));
+                }
+            }
+        }
+        body.addStatement("$L.arrays.release($L)", STACK, MARK);
+    }
+
+    private static String read(Receiver.Elements e, Receiver.Gathered g) {
+        return e.accessors() ? g.component() + "()" : g.component();
+    }
+
+    private static String borrowRows(Receiver.Gathered g) {
+        return g.type().prim() == Ty.Prim.FLOAT ? "borrowFloatRows" : "borrowDoubleRows";
+    }
+}

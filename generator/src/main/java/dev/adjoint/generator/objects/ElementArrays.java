@@ -1,0 +1,292 @@
+package dev.adjoint.generator.objects;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.Type;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.parse.Updates;
+import dev.adjoint.generator.select.MethodSelector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Replaces a parameter that is an array of records or objects of the sources, {@code Layer[]
+ * layers} with {@code record Layer(double[][] w, double[] b)}, by leaves the strategies know (see
+ * {@link Receiver.Elements}): {@code layers.length} becomes the count leaf,
+ * {@code layers[l].b()[i]} reads row {@code l} of the {@code double[][]} leaf {@code layers_b},
+ * and {@code layers[l].w()[i][j]} reads {@code layers_w[layers_w_at[l] + i][j]}, the rows of every
+ * element's matrix one after the other. Aliases and for-each loops are indices by then
+ * ({@link ElementAliases}). The generated code gathers the leaves from the elements (row
+ * references, no number copied), so an element written in place is written in the user's array.
+ * Any other use of the array, an element or a component (passing it on, assigning an element or a
+ * field, holding a whole matrix) is an error at its position.
+ */
+final class ElementArrays {
+    /**
+     * A record or class whose arrays a method may take.
+     *
+     * @param packageName its package
+     * @param path its simple names, outermost first
+     * @param file the file declaring it
+     * @param isRecord whether its components are read through accessors
+     * @param components its components or instance fields, in declaration order, by name
+     * @param ownAccessors the accessors a record declares itself
+     * @param privateFields the fields the generated class cannot read
+     * @param mirrored the components its gradient class mirrors
+     */
+    record Element(String packageName, List<String> path, Path file, boolean isRecord, Map<String, Type> components, Set<String> ownAccessors,
+            Set<String> privateFields, List<Receiver.Leaf> mirrored) {
+        String name() {
+            return path.get(path.size() - 1);
+        }
+    }
+
+    private final Path file;
+    private final String packageName;
+    private final MethodDeclaration method;
+    private final Parameter param;
+    private final Element element;
+    private final Set<String> taken;
+    private final List<Diagnostic> diagnostics;
+    /** The nodes an error names already. */
+    private final Set<Node> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    ElementArrays(Path file, String packageName, MethodDeclaration method, Parameter param, Element element, Set<String> taken,
+            List<Diagnostic> diagnostics) {
+        this.file = file;
+        this.packageName = packageName;
+        this.method = method;
+        this.param = param;
+        this.element = element;
+        this.taken = taken;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The element type of {@code type} when it is a 1-D array of a record or class of the sources. */
+    static Optional<Element> elementOf(Type type, String packageName, RecordTypes records) {
+        if (!(type instanceof ArrayType a) || a.getArrayLevel() != 1) {
+            return Optional.empty();
+        }
+        Type e = a.getComponentType();
+        Optional<RecordTypes.Found> record = records.resolve(e, packageName);
+        if (record.isPresent()) {
+            RecordTypes.Found r = record.get();
+            Map<String, Type> cs = new LinkedHashMap<>();
+            r.declaration().getParameters().forEach(c -> cs.put(c.getNameAsString(), c.getType()));
+            Set<String> own = new TreeSet<>();
+            r.declaration().getMethods().stream().filter(d -> d.getParameters().isEmpty()).forEach(d -> own.add(d.getNameAsString()));
+            List<Receiver.Leaf> mirrored = new ArrayList<>();
+            cs.forEach((c, t) -> MethodSelector.toTy(t).ifPresent(ty -> mirrored.add(new Receiver.Leaf(c, c, ty, false))));
+            return Optional.of(new Element(r.packageName(), r.path(), r.file(), true, cs, own,
+                    Set.of(), mirrored));
+        }
+        return records.resolveClass(e, packageName).map(c -> {
+            Map<String, Type> cs = new LinkedHashMap<>();
+            Set<String> hidden = new TreeSet<>();
+            List<Receiver.Leaf> mirrored = new ArrayList<>();
+            for (FieldDeclaration f : c.declaration().getFields()) {
+                if (f.isStatic()) {
+                    continue;
+                }
+                for (VariableDeclarator v : f.getVariables()) {
+                    cs.put(v.getNameAsString(), v.getType());
+                    MethodSelector.toTy(v.getType()).ifPresent(ty -> mirrored.add(new Receiver.Leaf(v.getNameAsString(),
+                            v.getNameAsString(), ty, f.isPrivate())));
+                    // the generated class, in the method's package, reads the field: private, or package-private elsewhere, it cannot
+                    if (f.isPrivate() || (!f.isPublic() && !c.packageName().equals(packageName))) {
+                        hidden.add(v.getNameAsString());
+                    }
+                }
+            }
+            return new Element(c.packageName(), c.path(), c.file(), false, cs, Set.of(), hidden, mirrored);
+        });
+    }
+
+    /** Checks the uses of the parameter, and with {@code apply} replaces it (at {@code position}) by its leaves. */
+    Receiver.RecordParam expand(int position, boolean apply) {
+        String name = param.getNameAsString();
+        String count = fresh(name + "_n");
+        // the leaves of the components the method reads, in declaration order
+        Map<String, Receiver.Gathered> gathered = new LinkedHashMap<>();
+        List<Runnable> rewrites = new ArrayList<>();
+        int before = diagnostics.size();
+        for (NameExpr use : method.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+            Node parent = use.getParentNode().orElseThrow();
+            if (parent instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
+                rewrites.add(() -> replace(f, new NameExpr(count)));
+            } else if (parent instanceof ArrayAccessExpr a && a.getName() == use) {
+                elementRead(a, gathered, rewrites);
+            } else {
+                error(parent, "'" + Positions.oneLine(parent) + "' uses '" + name + "', an array of " + element.name() + ", other than"
+                        + " reading its length and its elements' components ('" + name + "[l]." + example() + "'): a differentiated"
+                        + " method cannot pass it on, compare it or hold it; pass the numbers instead");
+            }
+        }
+        if (apply && diagnostics.size() == before) {
+            // inner uses first (an index may read the array too): the outer rewrites then copy rewritten indices
+            for (int k = rewrites.size() - 1; k >= 0; k--) {
+                rewrites.get(k).run();
+            }
+        }
+        List<Receiver.Leaf> leaves = new ArrayList<>();
+        List<Parameter> params = new ArrayList<>();
+        leaves.add(new Receiver.Leaf("length", count, Ty.INT, false));
+        params.add(new Parameter(PrimitiveType.intType(), count));
+        for (Receiver.Gathered g : gathered.values()) {
+            Ty rows = new Ty(g.type().prim(), 2);
+            leaves.add(new Receiver.Leaf(g.component(), g.rows(), rows, false));
+            params.add(new Parameter(new ArrayType(new ArrayType(new PrimitiveType(primitive(g.type())))), g.rows()));
+            g.at().ifPresent(at -> {
+                leaves.add(new Receiver.Leaf(g.component(), at, new Ty(Ty.Prim.INT, 1), false));
+                params.add(new Parameter(new ArrayType(PrimitiveType.intType()), at));
+            });
+        }
+        if (apply && diagnostics.size() == before) {
+            int at = method.getParameters().indexOf(param);
+            method.getParameters().remove(param);
+            for (int k = params.size() - 1; k >= 0; k--) {
+                method.getParameters().add(at, params.get(k));
+            }
+        }
+        Receiver.Elements elements = new Receiver.Elements(count, element.isRecord(), List.copyOf(gathered.values()), element.mirrored());
+        return new Receiver.RecordParam(position, name, element.packageName(), element.path(), element.file().getFileName().toString(),
+                leaves, false, Optional.of(elements), List.of());
+    }
+
+    /** {@code a}, an element {@code layers[e]}: the component read from it. */
+    private void elementRead(ArrayAccessExpr a, Map<String, Receiver.Gathered> gathered, List<Runnable> rewrites) {
+        Node parent = a.getParentNode().orElseThrow();
+        String component = null;
+        if (element.isRecord() && parent instanceof MethodCallExpr call && call.getScope().filter(s -> s == a).isPresent()
+                && call.getArguments().isEmpty() && element.components().containsKey(call.getNameAsString())) {
+            component = call.getNameAsString();
+            if (element.ownAccessors().contains(component)) {
+                error(call, "'" + call + "' calls an accessor that record " + element.name() + " declares itself: its value need not be"
+                        + " the component's, so its derivative is unknown; use the generated accessor");
+                return;
+            }
+        } else if (!element.isRecord() && parent instanceof FieldAccessExpr fa && fa.getScope() == a
+                && element.components().containsKey(fa.getNameAsString())) {
+            component = fa.getNameAsString();
+            if (element.privateFields().contains(component)) {
+                error(fa, "'" + fa + "' reads field '" + component + "' of " + element.name() + ", which the generated class (in package '"
+                        + packageName + "') cannot read; make the field public, or package-private in this package");
+                return;
+            }
+        }
+        String name = param.getNameAsString();
+        if (component == null) {
+            if (!reported.add(parent)) {
+                return; // layers[0] = layers[1]: one error for the statement
+            }
+            String what = parent instanceof AssignExpr as && as.getTarget() == a ? "assigns an element of '" + name + "'"
+                    : "uses an element of '" + name + "' other than reading its components";
+            error(parent, "'" + Positions.oneLine(parent) + "' " + what + ": a differentiated method reads the components of the elements"
+                    + " of an array of " + element.name() + " ('" + name + "[l]." + example() + "') and writes into their arrays, but"
+                    + " cannot replace, pass on or hold an element (its gradient is gathered by index); read the components where you"
+                    + " need them");
+            return;
+        }
+        Node read = parent;
+        Type type = element.components().get(component);
+        Optional<Ty> ty = MethodSelector.toTy(type).filter(t -> t.isFloating() && t.isArray());
+        if (ty.isEmpty()) {
+            error(read, "'" + read + "' reads component '" + component + "' of type " + type + ": a differentiated method reads"
+                    + " components of type double[], float[], double[][] and float[][] of the elements of an array of " + element.name()
+                    + "; pass this value as a parameter");
+            return;
+        }
+        if (FieldReads.isAssigned(read)) {
+            error(read.getParentNode().orElse(read), "'" + Positions.oneLine(read.getParentNode().orElse(read)) + "' assigns field '"
+                    + component + "' of an element of '" + name + "': a differentiated method writes into the elements' arrays, not"
+                    + " the fields themselves; assign it outside the differentiated method");
+            return;
+        }
+        Receiver.Gathered g = gathered.computeIfAbsent(component, c -> new Receiver.Gathered(c, ty.get(), fresh(name + "_" + c),
+                ty.get().dims() == 2 ? Optional.of(fresh(name + "_" + c + "_at")) : Optional.empty()));
+        Expression index = a.getIndex(); // (the rewrites read it again: an inner rewrite may have replaced it)
+        if (g.at().isEmpty()) {
+            rewrites.add(() -> replace(read, new ArrayAccessExpr(new NameExpr(g.rows()), a.getIndex().clone())));
+            return;
+        }
+        String at = g.at().get();
+        Node outer = read.getParentNode().orElseThrow();
+        if (outer instanceof ArrayAccessExpr row && row.getName() == read) {
+            // layers[l].w()[i] is row layers_w_at[l] + i of the gathered rows
+            rewrites.add(() -> replace(row, new ArrayAccessExpr(new NameExpr(g.rows()), new BinaryExpr(new ArrayAccessExpr(
+                    new NameExpr(at), a.getIndex().clone()), enclosed(row.getIndex()), BinaryExpr.Operator.PLUS))));
+        } else if (outer instanceof FieldAccessExpr f && f.getNameAsString().equals("length") && isPure(index)) {
+            // its rows: from where this element's start to where the next one's do
+            rewrites.add(() -> replace(f, new EnclosedExpr(new BinaryExpr(new ArrayAccessExpr(new NameExpr(at), new BinaryExpr(
+                    enclosed(a.getIndex()), new IntegerLiteralExpr("1"), BinaryExpr.Operator.PLUS)), new ArrayAccessExpr(
+                    new NameExpr(at), a.getIndex().clone()), BinaryExpr.Operator.MINUS))));
+        } else {
+            error(outer, "'" + Positions.oneLine(outer) + "' uses '" + read + "', a matrix of an element of '" + name + "', other than"
+                    + " reading its rows, elements and length ('" + read + "[i][j]', '" + read + ".length'"
+                    + (outer instanceof FieldAccessExpr ? ", with an index that has no side effect" : "") + "): its rows are gathered"
+                    + " with every element's; read its elements where you need them");
+        }
+    }
+
+    private String example() {
+        return element.components().keySet().stream().findFirst().map(c -> element.isRecord() ? c + "()" : c).orElse("w");
+    }
+
+    /** {@code e}, in parentheses unless it is a name, a literal or an element. */
+    private static Expression enclosed(Expression e) {
+        return e instanceof NameExpr || e instanceof LiteralExpr || e instanceof ArrayAccessExpr ? e.clone() : new EnclosedExpr(e.clone());
+    }
+
+    /** Whether evaluating {@code e} twice is evaluating it once: no assignment, update, call or creation in it. */
+    private static boolean isPure(Expression e) {
+        return e.findAll(Node.class).stream().noneMatch(n -> n instanceof AssignExpr || n instanceof MethodCallExpr
+                || n instanceof ObjectCreationExpr || (n instanceof UnaryExpr u && Updates.isUpdate(u.getOperator())));
+    }
+
+    private static PrimitiveType.Primitive primitive(Ty t) {
+        return t.prim() == Ty.Prim.FLOAT ? PrimitiveType.Primitive.FLOAT : PrimitiveType.Primitive.DOUBLE;
+    }
+
+    private static void replace(Node old, Expression by) {
+        old.getRange().ifPresent(r -> by.walk(n -> n.setRange(r)));
+        old.replace(by);
+    }
+
+    private String fresh(String base) {
+        String n = base;
+        while (taken.contains(n)) {
+            n = "_" + n;
+        }
+        taken.add(n);
+        return n;
+    }
+
+    private void error(Node at, String message) {
+        diagnostics.add(Positions.error(file, at, message));
+    }
+}
