@@ -83,10 +83,9 @@ public class Calls {
         return CallsLib.softplusTimes(x * y, y) + CallsLib.softplusTimes(1.0, x);
     }
 
-    // the callee differentiates only x: an active y must still get its gradient (or be rejected)
+    // the callee differentiates only x: y still gets its gradient, through onlyX's internal variant onlyX$allVjp (static)
     //@at (0.7, 1.3)
     //@at (-0.4, 0.6)
-    //@autotape the callee leaves y out of its wrt: the static strategy cannot pass y's gradient, so AUTO uses the tape
     @Differentiable
     static double calleeWithWrtSubset(double x, double y) {
         return CallsLib.onlyX(x, y) + CallsLib.onlyX(y, 2.0);
