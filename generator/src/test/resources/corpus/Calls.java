@@ -173,4 +173,41 @@ public class Calls {
         }
         return s;
     }
+
+    // plain helpers of another class that return void, write arrays or return one: inlined, static
+    //@at ({0.3, -0.7, 1.1, 0.5, 0.2, -0.4}, {0.9, -1.2})
+    //@at ({-1.2, 0.4, 2.0, 0.6, -0.3, 0.8}, {0.5, 0.25})
+    @Differentiable
+    static double otherClassVoidHelper(double[] w, double[] x) {
+        double[] h = new double[3];
+        CallsLib.matvec(w, x, h);
+        double s = 0;
+        for (int i = 0; i < h.length; i++) {
+            s += h[i] * h[i];
+        }
+        return s;
+    }
+
+    //@at ({0.3, -0.7, 1.1}, 0.5)
+    //@at ({-1.2, 0.4, 2.0}, -0.8)
+    @Differentiable
+    static double otherClassWritesArray(double[] w, double a) {
+        double[] v = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            v[i] = w[i] * a + 0.1;
+        }
+        CallsLib.normalize(v);
+        double[] t = CallsLib.tanhAll(v);
+        int n = CallsLib.axpyCount(a, w, v);
+        return t[0] * w[1] + v[2] * n + t[t.length - 1];
+    }
+
+    // the same on a parameter the caller's gradient flows through (normalize writes w itself)
+    //@at ({0.3, -0.7, 1.1}, 0.5)
+    //@at ({-1.2, 0.4, 2.0}, -0.8)
+    @Differentiable
+    static double otherClassWritesParameter(double[] w, double a) {
+        CallsLib.normalize(w);
+        return w[0] * a + w[2] * w[1];
+    }
 }

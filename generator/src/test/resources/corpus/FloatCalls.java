@@ -53,4 +53,43 @@ public class FloatCalls {
     static float callsChained(float x, float y) {
         return chained(x * y, y) * y;
     }
+
+    /** Another class (nested in this file): its plain void and array-returning helpers are inlined into the callers above. */
+    static class Lib {
+        static void scaleInto(float[] v, float a, float[] out) {
+            for (int i = 0; i < v.length; i++) {
+                out[i] = v[i] * a + (float) Math.sin(v[i]);
+            }
+        }
+
+        static float[] squares(float[] v) {
+            float[] q = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                q[i] = v[i] * v[i];
+            }
+            return q;
+        }
+
+        static void shift(float[] v, float by) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] += by * i;
+            }
+        }
+    }
+
+    // helpers of another class: a void one writing an output array, one returning an array, one writing a parameter
+    //@at ({0.3, -0.7, 1.1}, 0.5)
+    //@at ({-1.2, 0.4, 2.0}, -0.8)
+    @Differentiable
+    static float otherClassHelpers(float[] w, float a) {
+        float[] o = new float[w.length];
+        Lib.scaleInto(w, a, o);
+        float[] q = Lib.squares(o);
+        Lib.shift(w, a);
+        float s = 0;
+        for (int i = 0; i < w.length; i++) {
+            s += q[i] * w[i];
+        }
+        return s;
+    }
 }
