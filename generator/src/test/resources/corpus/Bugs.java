@@ -51,7 +51,6 @@ public class Bugs {
     }
 
     // expected {y, x}
-    //@autotape the callee leaves y out of its wrt: the static strategy cannot pass y's gradient, so AUTO uses the tape
     //@at (0.7, 1.3)
     //@at (-0.4, 0.6)
     @Differentiable

@@ -83,10 +83,9 @@ public class Calls {
         return CallsLib.softplusTimes(x * y, y) + CallsLib.softplusTimes(1.0, x);
     }
 
-    // the callee differentiates only x: an active y must still get its gradient (or be rejected)
+    // the callee differentiates only x: y still gets its gradient, through onlyX's internal variant onlyX$allVjp (static)
     //@at (0.7, 1.3)
     //@at (-0.4, 0.6)
-    //@autotape the callee leaves y out of its wrt: the static strategy cannot pass y's gradient, so AUTO uses the tape
     @Differentiable
     static double calleeWithWrtSubset(double x, double y) {
         return CallsLib.onlyX(x, y) + CallsLib.onlyX(y, 2.0);
@@ -173,5 +172,42 @@ public class Calls {
             s = s + CallsLib.weighted(w, k, a * s + 1);
         }
         return s;
+    }
+
+    // plain helpers of another class that return void, write arrays or return one: inlined, static
+    //@at ({0.3, -0.7, 1.1, 0.5, 0.2, -0.4}, {0.9, -1.2})
+    //@at ({-1.2, 0.4, 2.0, 0.6, -0.3, 0.8}, {0.5, 0.25})
+    @Differentiable
+    static double otherClassVoidHelper(double[] w, double[] x) {
+        double[] h = new double[3];
+        CallsLib.matvec(w, x, h);
+        double s = 0;
+        for (int i = 0; i < h.length; i++) {
+            s += h[i] * h[i];
+        }
+        return s;
+    }
+
+    //@at ({0.3, -0.7, 1.1}, 0.5)
+    //@at ({-1.2, 0.4, 2.0}, -0.8)
+    @Differentiable
+    static double otherClassWritesArray(double[] w, double a) {
+        double[] v = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            v[i] = w[i] * a + 0.1;
+        }
+        CallsLib.normalize(v);
+        double[] t = CallsLib.tanhAll(v);
+        int n = CallsLib.axpyCount(a, w, v);
+        return t[0] * w[1] + v[2] * n + t[t.length - 1];
+    }
+
+    // the same on a parameter the caller's gradient flows through (normalize writes w itself)
+    //@at ({0.3, -0.7, 1.1}, 0.5)
+    //@at ({-1.2, 0.4, 2.0}, -0.8)
+    @Differentiable
+    static double otherClassWritesParameter(double[] w, double a) {
+        CallsLib.normalize(w);
+        return w[0] * a + w[2] * w[1];
     }
 }

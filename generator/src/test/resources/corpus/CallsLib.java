@@ -42,4 +42,52 @@ public class CallsLib {
     public static boolean isEven(int i) {
         return i % 2 == 0;
     }
+
+    /** out = W x, W row-major with x.length columns: a plain void helper of another class, inlined into its callers. */
+    public static void matvec(double[] w, double[] x, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            double s = 0;
+            for (int j = 0; j < x.length; j++) {
+                s += w[i * x.length + j] * x[j];
+            }
+            out[i] = s;
+        }
+    }
+
+    /** Scales v in place to unit length: writes the array it is given, through a helper of its own class that only reads. */
+    static void normalize(double[] v) {
+        double n = norm(v);
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= n;
+        }
+    }
+
+    static double norm(double[] v) {
+        double s = 0;
+        for (double e : v) {
+            s += e * e;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** A fresh array: tanh of each element. */
+    static double[] tanhAll(double[] v) {
+        double[] h = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            h[i] = Math.tanh(v[i]);
+        }
+        return h;
+    }
+
+    /** Adds a x to y and counts the positive results: an int helper that writes an array it is given. */
+    static int axpyCount(double a, double[] x, double[] y) {
+        int k = 0;
+        for (int i = 0; i < y.length; i++) {
+            y[i] += a * x[i];
+            if (y[i] > 0) {
+                k++;
+            }
+        }
+        return k;
+    }
 }

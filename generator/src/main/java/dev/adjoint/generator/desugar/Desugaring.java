@@ -21,21 +21,29 @@ public final class Desugaring {
     public static final int INLINED_STATEMENTS = Helpers.MAX_STATEMENTS;
 
     /**
-     * Rewrites {@code r}'s body: each statement that {@link SideEffects}, {@link HelperCalls}, {@link SwitchStatements},
+     * Rewrites {@code r}'s body: each statement that {@link SideEffects}, {@link HelperCalls}, {@link SharedCaseVariables}, {@link SwitchStatements},
      * {@link Switches}, {@link ArrayCalls}, {@link RowAliases}, {@link ArrayInitializers} or {@link FloatingForHeaders} stands
      * for is replaced by what it means, then the result is looked at again (a case may copy arrays).
      * Gives the helpers whose bodies replaced calls.
      */
     public static Set<MethodDeclaration> apply(MethodRequest r) {
+        return apply(r, null);
+    }
+
+    /** As {@link #apply(MethodRequest)}, inlining helpers of the other classes of {@code sources} too (see {@link ForeignHelpers}). */
+    public static Set<MethodDeclaration> apply(MethodRequest r, dev.adjoint.generator.select.MethodIndex sources) {
         MethodDeclaration m = r.declaration();
         Optional<BlockStmt> body = m.getBody();
         if (body.isEmpty() || m.findCompilationUnit().isEmpty()) {
             return Set.of();
         }
         Rewriter rw = new Rewriter(m);
-        HelperCalls helpers = new HelperCalls(rw, new Helpers(m, new Overloads(rw)), m, r::importsMathMethod);
+        Overloads overloads = new Overloads(rw);
+        HelperCalls helpers = new HelperCalls(rw, new Helpers(m, overloads), new ForeignHelpers(r, sources, overloads), m,
+                r::importsMathMethod);
         Switches switches = new Switches(rw, r.staticFields().keySet());
         SwitchStatements switchStatements = new SwitchStatements(rw, switches);
+        SharedCaseVariables sharedCases = new SharedCaseVariables(rw);
         ArrayCalls arrays = new ArrayCalls(rw, m.findCompilationUnit().get());
         SideEffects effects = new SideEffects(rw);
         ShortCircuits shortCircuits = new ShortCircuits(rw);
@@ -69,7 +77,8 @@ public final class Desugaring {
                     }
                 }
                 // updates first: a switch's selector or an arraycopy's arguments may hold one
-                Optional<List<Statement>> meaning = effects.rewrite(s).or(() -> shortCircuits.rewrite(s)).or(() -> helpers.rewrite(s)).or(() -> switchStatements.rewrite(s))
+                Optional<List<Statement>> meaning = effects.rewrite(s).or(() -> shortCircuits.rewrite(s)).or(() -> helpers.rewrite(s)).or(() -> sharedCases.rewrite(s))
+                        .or(() -> switchStatements.rewrite(s))
                         .or(() -> switches.rewrite(s)).or(() -> arrays.rewrite(s)).or(() -> rows.rewrite(s))
                         .or(() -> initializers.rewrite(s)).or(() -> headers.rewrite(s));
                 if (meaning.isEmpty()) {

@@ -68,15 +68,17 @@ final class HelperCalls {
 
     private final Rewriter rw;
     private final Helpers helpers;
+    private final ForeignHelpers foreign;
     private final MethodDeclaration caller;
     /** Whether an unqualified call of that name is {@code Math}'s here (the caller's file: its helpers' too). */
     private final Predicate<String> importedMath;
     private final Set<MethodDeclaration> inlined = Collections.newSetFromMap(new IdentityHashMap<>());
     private int spent;
 
-    HelperCalls(Rewriter rw, Helpers helpers, MethodDeclaration caller, Predicate<String> importedMath) {
+    HelperCalls(Rewriter rw, Helpers helpers, ForeignHelpers foreign, MethodDeclaration caller, Predicate<String> importedMath) {
         this.rw = rw;
         this.helpers = helpers;
+        this.foreign = foreign;
         this.caller = caller;
         this.importedMath = importedMath;
     }
@@ -94,7 +96,8 @@ final class HelperCalls {
                 if (isAnyMath(c)) {
                     continue;
                 }
-                Optional<MethodDeclaration> h = helpers.target(c).filter(helpers::inlinable);
+                Optional<MethodDeclaration> h = helpers.target(c).filter(helpers::inlinable)
+                        .or(() -> foreign.target(c).filter(foreign::inlinable));
                 if (h.isPresent() && CallSites.runsOnce(c, s) && (!after || independent(c, h.get())) && (!Helpers.writesArrays(h.get()) || CallSites.whole(c, s))) {
                     Optional<List<Statement>> out = inline(c, s, h.get());
                     if (out.isPresent()) {
@@ -122,7 +125,7 @@ final class HelperCalls {
      * body name none), so what those calls write cannot change its value.
      */
     private boolean independent(MethodCallExpr c, MethodDeclaration h) {
-        return h.getParameters().stream().noneMatch(p -> p.getType() instanceof ArrayType)
+        return !foreign.isForeign(h) && h.getParameters().stream().noneMatch(p -> p.getType() instanceof ArrayType)
                 && c.getArguments().stream().allMatch(a -> a.findAll(ArrayAccessExpr.class).isEmpty() && a.findAll(MethodCallExpr.class).isEmpty())
                 && h.getBody().get().findAll(ArrayAccessExpr.class).isEmpty()
                 && h.getBody().get().findAll(MethodCallExpr.class).stream().allMatch(this::isAnyMath);
@@ -134,6 +137,9 @@ final class HelperCalls {
             return Optional.empty();
         }
         MethodDeclaration copy = h.clone();
+        if (foreign.isForeign(h)) {
+            foreign.qualify(h, copy, c);
+        }
         BlockStmt body = copy.getBody().get();
         Map<String, String> names = new HashMap<>();
         List<Statement> out = new ArrayList<>();

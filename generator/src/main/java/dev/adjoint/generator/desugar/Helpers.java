@@ -68,9 +68,15 @@ final class Helpers {
     private final Set<String> pulledBack = new HashSet<>();
 
     Helpers(MethodDeclaration caller, Overloads overloads) {
+        this(caller.getParentNode().filter(p -> p instanceof TypeDeclaration<?>).map(p -> (TypeDeclaration<?>) p).orElse(null), caller,
+                overloads);
+    }
+
+    /** The helpers of {@code owner} as seen from {@code caller} (of that class, or of another: see {@link ForeignHelpers}). */
+    Helpers(TypeDeclaration<?> owner, MethodDeclaration caller, Overloads overloads) {
         this.caller = caller;
         this.overloads = overloads;
-        this.owner = caller.getParentNode().filter(p -> p instanceof TypeDeclaration<?>).map(p -> (TypeDeclaration<?>) p).orElse(null);
+        this.owner = owner;
         if (owner == null) {
             return;
         }

@@ -49,7 +49,8 @@ import java.util.Set;
  * and what follows it in the case runs under that flag; a {@code continue} or {@code return} is
  * left as it is (it leaves the same loop or method from the branch). Rewritten only when every
  * label is an integer or char literal or a constant of the class, the switch has no label of its
- * own, and no variable declared in one case is used in another (each case becomes a block).
+ * own, and no variable declared in one case is used in another (each case becomes a block; {@link SharedCaseVariables}
+ * declares such a variable before the switch first).
  */
 final class SwitchStatements {
     private final Rewriter rw;
@@ -272,7 +273,7 @@ final class SwitchStatements {
     }
 
     /** Whether a variable declared at the top of one case is used in a later one (Java scopes it to the whole switch). */
-    private static boolean sharesVariables(List<SwitchEntry> entries) {
+    static boolean sharesVariables(List<SwitchEntry> entries) {
         for (int i = 0; i < entries.size(); i++) {
             for (Statement s : entries.get(i).getStatements()) {
                 if (!(s instanceof ExpressionStmt es && es.getExpression().isVariableDeclarationExpr())) {

@@ -55,6 +55,17 @@ public final class AdjointClassEmitter {
      */
     public static String emit(String sourceFileName, List<AdjointMethod> methods, java.util.Map<MethodRequest, JvpMethod> jvps,
             java.util.Map<MethodRequest, HvpMethod> hvps, java.util.Set<MethodRequest> jacobiansByRows) {
+        return emit(sourceFileName, methods, jvps, hvps, jacobiansByRows, r -> false);
+    }
+
+    /**
+     * As {@link #emit(String, List, java.util.Map, java.util.Map, java.util.Set)}, where the methods
+     * that {@code wrtVariant} accepts are a callee's internal variant differentiating every
+     * parameter: only its {@code Vjp} (and {@code Jvp}, {@code Record}), which its callers' adjoints call.
+     */
+    public static String emit(String sourceFileName, List<AdjointMethod> methods, java.util.Map<MethodRequest, JvpMethod> jvps,
+            java.util.Map<MethodRequest, HvpMethod> hvps, java.util.Set<MethodRequest> jacobiansByRows,
+            java.util.function.Predicate<MethodRequest> wrtVariant) {
         MethodRequest first = methods.get(0).request();
         TypeSpec.Builder type = TypeSpec.classBuilder(first.adjointSimpleName())
                 .addModifiers(Modifier.FINAL)
@@ -92,10 +103,13 @@ public final class AdjointClassEmitter {
                 }
                 continue;
             }
-            if (!m.request().result().isArray()) {
+            boolean variant = wrtVariant.test(m.request());
+            if (!m.request().result().isArray() && !variant) {
                 type.addMethod(grad(m)); // an array result has no implicit seed, as backward(v)
             }
-            type.addMethod(vjp(m));
+            type.addMethod(variant ? vjp(m).toBuilder().addJavadoc("(Every float and double parameter differentiated: for callers that pass a"
+                    + " differentiated value\nto a parameter the {@code wrt} of {@link $L#$L} leaves out.)\n", m.request().ownerSimpleName(),
+                    m.request().name()).build() : vjp(m));
             m.recorder().ifPresent(rec -> type.addMethod(recorder(m, rec)));
             JvpMethod j = jvps.get(m.request());
             if (jacobiansByRows.contains(m.request())) {

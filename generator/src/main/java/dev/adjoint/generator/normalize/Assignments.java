@@ -164,7 +164,8 @@ final class Assignments {
         }
         Atom.Var v = lo.lookup(n.getNameAsString()).orElse(null);
         if (v == null) {
-            lo.error(target, "cannot assign '" + n.getNameAsString() + "': it is not a local variable or parameter of this method");
+            lo.error(target, dev.adjoint.generator.select.AssignedStaticFields.why(lo.request, n.getNameAsString(), true)
+                    .orElse("cannot assign '" + n.getNameAsString() + "': it is not a local variable or parameter of this method"));
             return;
         }
         if (v.type().isArray()) {

@@ -83,7 +83,7 @@ public final class Calls {
         work.push(from);
         while (!work.isEmpty()) {
             MethodRequest r = work.pop();
-            if (r == to) {
+            if (r.declaration() == to.declaration()) { // (a callee's wrt variant is the callee)
                 return true;
             }
             if (!seen.add(r)) {

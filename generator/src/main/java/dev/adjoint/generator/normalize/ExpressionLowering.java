@@ -362,8 +362,10 @@ final class ExpressionLowering {
     }
 
     Atom unknown(Node e) {
-        lo.error(e, "'" + Positions.oneLine(e) + "' is not a parameter, a local variable or a static field (that its class never assigns) of "
-                + lo.request.ownerSimpleName() + "; the generated code can read only those");
+        Optional<String> assigned = e instanceof NameExpr n ? dev.adjoint.generator.select.AssignedStaticFields.why(lo.request,
+                n.getNameAsString(), false) : Optional.empty();
+        lo.error(e, assigned.orElse("'" + Positions.oneLine(e) + "' is not a parameter, a local variable or a static field (that its"
+                + " class never assigns) of " + lo.request.ownerSimpleName() + "; the generated code can read only those"));
         return new Atom.Const("0", Ty.INT);
     }
 }

@@ -88,9 +88,10 @@ final class FrontEnd {
         List<MethodRequest> requests = new ArrayList<>(selected.requests().stream().map(Receiver::internal).toList());
         List<MethodRequest> customs = selected.customs();
         Map<MethodDeclaration, Set<MethodDeclaration>> inlinedBy = new java.util.IdentityHashMap<>();
+        MethodIndex classes = MethodIndex.of(units, concat(requests, customs), classpath); // (for helpers of other classes)
         for (MethodRequest r : requests) {
             // once, before either strategy or a caller reads the body
-            inlinedBy.put(r.declaration(), Desugaring.apply(r));
+            inlinedBy.put(r.declaration(), Desugaring.apply(r, classes));
         }
         Map<MethodDeclaration, List<MethodRequest>> inlinedInto = new java.util.IdentityHashMap<>();
         for (MethodRequest r : requests) {
@@ -111,7 +112,7 @@ final class FrontEnd {
                         + onlyMethod.get() + " was found in the source roots (write it as package.Class#method)"));
             }
         }
-        return new Prepared(diagnostics, requests, implicit, index, inlinedLines(inlinedInto, requests));
+        return new Prepared(diagnostics, requests, implicit, index, inlinedLines(inlinedInto, requests, classes));
     }
 
     /**
@@ -145,7 +146,8 @@ final class FrontEnd {
     }
 
     /** One line per plain helper that is not differentiated itself but inlined into the methods of {@code requests} that call it. */
-    private static List<Inlined> inlinedLines(Map<MethodDeclaration, List<MethodRequest>> inlinedInto, List<MethodRequest> requests) {
+    private static List<Inlined> inlinedLines(Map<MethodDeclaration, List<MethodRequest>> inlinedInto, List<MethodRequest> requests,
+            MethodIndex sources) {
         Set<MethodDeclaration> differentiated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         requests.forEach(r -> differentiated.add(r.declaration()));
         TreeMap<String, Inlined> lines = new TreeMap<>();
@@ -155,7 +157,9 @@ final class FrontEnd {
             if (differentiated.contains(e.getKey()) || callers.isEmpty() || !plain) {
                 continue;
             }
-            String ref = callers.get(0).ownerQualifiedName() + "#" + e.getKey().getNameAsString();
+            // (a helper of another class is named after its own)
+            String ref = sources.entryOf(e.getKey()).map(MethodIndex.Entry::ownerQualified).orElse(callers.get(0).ownerQualifiedName())
+                    + "#" + e.getKey().getNameAsString();
             String into = String.join(", ", callers.stream().map(MethodRequest::methodRef).distinct().sorted().toList());
             lines.merge(ref, new Inlined(callers.get(0).file(), ref + ": inlined into " + into
                     + " (not annotated: differentiated because a @Differentiable method calls it)"),

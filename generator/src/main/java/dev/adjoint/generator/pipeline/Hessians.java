@@ -22,6 +22,7 @@ import dev.adjoint.generator.reverse.ReverseSweep;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.MethodSelector;
+import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.select.Param;
 import dev.adjoint.generator.size.MethodSize;
 import java.util.ArrayDeque;
@@ -46,10 +47,14 @@ final class Hessians {
     private final Map<String, String> whyNoPair;
     private final MethodIndex sources;
     private final Options options;
+    /** The callees' variants differentiating every parameter, which the pairs' reverses call as the adjoints do. */
+    private final WrtVariants variants;
     /** The reverse of each generated method ({@code owner#_hvp_f}, {@code owner#_tan_g}) built so far. */
     private final Map<String, AdjointMethod> reversed = new HashMap<>();
 
-    private Hessians(Map<MethodRequest, JvpMethod> pairs, Map<String, String> whyNoPair, MethodIndex sources, Options options) {
+    private Hessians(Map<MethodRequest, JvpMethod> pairs, Map<String, String> whyNoPair, MethodIndex sources, Options options,
+            WrtVariants variants) {
+        this.variants = variants;
         this.pairs = pairs;
         this.whyNoPair = whyNoPair;
         this.sources = sources;
@@ -68,8 +73,8 @@ final class Hessians {
      */
     static Map<MethodRequest, HvpMethod> all(Set<MethodRequest> methods, Map<MethodRequest, JvpMethod> pairs,
             Map<String, String> whyNoPair, MethodIndex sources, Options options, java.util.function.Predicate<MethodRequest> noteworthy,
-            List<Diagnostic> notes) {
-        Hessians h = new Hessians(pairs, whyNoPair, sources, options);
+            List<Diagnostic> notes, WrtVariants variants) {
+        Hessians h = new Hessians(pairs, whyNoPair, sources, options, variants);
         Map<MethodRequest, HvpMethod> hvps = new LinkedHashMap<>();
         for (MethodRequest r : methods) {
             String why = whyNoPair.get(r.methodRef());
@@ -197,7 +202,18 @@ final class Hessians {
             if (n.ir().isEmpty()) {
                 throw new Unpaired(why(m, r, "its tangent needs " + n.diagnostics().get(0).message()));
             }
-            AdjointMethod pair = ReverseSweep.build(n.ir().get(), ActivityAnalysis.analyze(n.ir().get(), options));
+            MethodIr ir = n.ir().get();
+            var an = ActivityAnalysis.analyze(ir, options);
+            // the pair calls its callees for their values: one whose wrt leaves out a differentiated argument, through its variant
+            Optional<MethodIr> widened = variants.widenWithExisting(ir, an);
+            if (widened.isEmpty()) {
+                throw new Unpaired(why(m, r, "its tangent passes a differentiated value to a parameter a callee's wrt leaves out"));
+            }
+            if (widened.get() != ir) {
+                ir = widened.get();
+                an = ActivityAnalysis.analyze(ir, options);
+            }
+            AdjointMethod pair = ReverseSweep.build(ir, an);
             if (MethodSize.overLimit(pair).isPresent()) {
                 throw new Unpaired(why(m, r, "the reverse of its tangent would exceed the JVM's 64 KiB method limit"));
             }

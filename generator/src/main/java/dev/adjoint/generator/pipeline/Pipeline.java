@@ -154,10 +154,13 @@ public final class Pipeline {
         Map<String, String> whyNoPair = new LinkedHashMap<>();
         List<String> methods = new ArrayList<>();
         List<MethodRequest> taped = new ArrayList<>();
-        for (MethodRequest r : requests) {
+        WrtVariants variants = new WrtVariants(index);
+        java.util.Deque<MethodRequest> work = new java.util.ArrayDeque<>(requests);
+        while (!work.isEmpty() || variants.hasNext()) {
+            MethodRequest r = work.isEmpty() ? variants.next() : work.poll(); // (the variants the methods so far call)
             Strategies.Choice c;
             try {
-                c = Strategies.choose(r, index, options, failOnTapeFallback);
+                c = Strategies.choose(r, index, options, failOnTapeFallback, variants);
             } catch (StackOverflowError deep) {
                 diagnostics.add(tooDeep(r));
                 continue;
@@ -167,8 +170,10 @@ public final class Pipeline {
                 done.put(r, c.method().get());
                 c.jvp().ifPresent(j -> jvps.put(r, j));
                 c.pair().pair().ifPresent(j -> pairs.put(r, j));
-                whyNoPair.put(r.methodRef(), c.pair().whyNot());
-                if (output.test(r.file())) {
+                if (!variants.isVariant(r)) {
+                    whyNoPair.put(r.methodRef(), c.pair().whyNot());
+                }
+                if (output.test(r.file()) && !variants.isVariant(r)) {
                     methods.add(r.methodRef() + ": " + c.report() + (implicit.contains(r.declaration())
                             ? " (not annotated: differentiated because a @Differentiable method calls it)" : ""));
                 }
@@ -186,13 +191,15 @@ public final class Pipeline {
         keepCallableTangents(jvps, done.keySet(), compiled);
         // notes only on the methods the user annotated, in the files written (a plain helper's missing Hvp is no news)
         List<Diagnostic> notes = new ArrayList<>();
-        Map<MethodRequest, HvpMethod> hvps = Hessians.all(done.keySet(), pairs, whyNoPair, index, options,
-                r -> output.test(r.file()) && !implicit.contains(r.declaration()), notes);
+        Set<MethodRequest> own = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        done.keySet().stream().filter(r -> !variants.isVariant(r)).forEach(own::add); // (a variant has a Vjp and a Jvp only)
+        Map<MethodRequest, HvpMethod> hvps = Hessians.all(own, pairs, whyNoPair, index, options,
+                r -> output.test(r.file()) && !implicit.contains(r.declaration()), notes, variants);
         if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
             diagnostics.addAll(notes); // (beside an error, what is not generated is noise: nothing is)
         }
         Modes.narrow(jvps, hvps);
-        Set<MethodRequest> jacobiansByRows = Modes.jacobiansByRows(done.keySet(), jvps);
+        Set<MethodRequest> jacobiansByRows = Modes.jacobiansByRows(own, jvps);
         Map<String, List<AdjointMethod>> byClass = new LinkedHashMap<>();
         Map<String, Path> fileOf = new LinkedHashMap<>();
         for (Map.Entry<MethodRequest, AdjointMethod> e : done.entrySet()) {
@@ -213,7 +220,7 @@ public final class Pipeline {
             for (Map.Entry<String, List<AdjointMethod>> e : byClass.entrySet()) {
                 try {
                     generated.put(e.getKey(), AdjointClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), e.getValue(), jvps, hvps,
-                            jacobiansByRows));
+                            jacobiansByRows, variants::isVariant));
                     generated.putAll(GradClassEmitter.emitAll(fileOf.get(e.getKey()).getFileName().toString(), e.getValue()));
                 } catch (StackOverflowError deep) {
                     e.getValue().forEach(m -> diagnostics.add(tooDeep(m.request())));

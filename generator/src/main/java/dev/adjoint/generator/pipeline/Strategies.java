@@ -56,15 +56,19 @@ final class Strategies {
     /** The tangent printed as Java for {@code Hvp} ({@link TangentSweep#buildPair}), or why there is none. */
     record Tangent(Optional<JvpMethod> pair, String whyNot) {}
 
-    static Choice choose(MethodRequest r, MethodIndex index, Options options, boolean failOnTapeFallback) {
+    /**
+     * The strategy of {@code r}; static callers that pass a differentiated value to a parameter
+     * outside a callee's {@code wrt} call the callee's variant, which {@code variants} collects.
+     */
+    static Choice choose(MethodRequest r, MethodIndex index, Options options, boolean failOnTapeFallback, WrtVariants variants) {
         List<Diagnostic> shared = SharedFence.check(r, index);
         if (!shared.isEmpty()) {
-            return new Choice(Optional.empty(), alongside(shared, r, index, options), "");
+            return new Choice(Optional.empty(), alongside(shared, r, index, options, variants), "");
         }
         if (r.strategy() == Strategy.TAPE) {
             return tape(r, index, options, "tape (requested)");
         }
-        StaticAttempt attempt = staticAttempt(r, index, options);
+        StaticAttempt attempt = staticAttempt(r, index, options, variants);
         if (attempt.method().isPresent()) {
             return new Choice(attempt.method(), List.of(), "static", attempt.jvp(), attempt.pair());
         }
@@ -115,7 +119,7 @@ final class Strategies {
         }
     }
 
-    private static StaticAttempt staticAttempt(MethodRequest r, MethodIndex index, Options options) {
+    private static StaticAttempt staticAttempt(MethodRequest r, MethodIndex index, Options options, WrtVariants variants) {
         List<Diagnostic> problems = new ArrayList<>(Fence.check(r));
         if (!problems.isEmpty()) {
             return new StaticAttempt(Optional.empty(), problems);
@@ -126,6 +130,12 @@ final class Strategies {
         }
         MethodIr ir = n.ir().get();
         var an = ActivityAnalysis.analyze(ir, options);
+        MethodIr widened = variants.widen(ir, an);
+        if (widened != ir) {
+            // the variants differentiate the parameters the callees' wrt leaves out: what flows back through them is active now
+            ir = widened;
+            an = ActivityAnalysis.analyze(ir, options);
+        }
         Optional<String> lost = lostThroughCalls(ir, an);
         if (lost.isPresent()) {
             return new StaticAttempt(Optional.empty(), List.of(Positions.error(r.file(), r.declaration().getName(), lost.get())));
@@ -170,13 +180,14 @@ final class Strategies {
      * The problems no strategy accepts, with the other problems of the strategy the method would
      * get once they are fixed (so that one build shows them all), each position once.
      */
-    private static List<Diagnostic> alongside(List<Diagnostic> shared, MethodRequest r, MethodIndex index, Options options) {
+    private static List<Diagnostic> alongside(List<Diagnostic> shared, MethodRequest r, MethodIndex index, Options options,
+            WrtVariants variants) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         shared.forEach(d -> seen.add(d.line() + ":" + d.column()));
         List<Diagnostic> more = new ArrayList<>();
         try {
             if (r.strategy() != Strategy.TAPE) {
-                more.addAll(staticAttempt(r, index, options).problems());
+                more.addAll(staticAttempt(r, index, options, variants).problems());
                 more.removeIf(d -> seen.contains(d.line() + ":" + d.column()));
             }
             if (r.strategy() == Strategy.TAPE || (r.strategy() == Strategy.AUTO && !more.isEmpty())) {
@@ -196,21 +207,22 @@ final class Strategies {
     }
 
     /**
-     * A call passing a differentiated value to a parameter outside the callee's {@code wrt}: the
-     * callee's adjoint has no buffer for it, so the static strategy would lose that derivative.
+     * A call passing a differentiated value to a parameter outside the callee's {@code wrt} that
+     * no variant could take ({@link WrtVariants}: a compiled callee of the classpath, an instance
+     * method): the callee's adjoint has no buffer for it, so the static strategy would lose that
+     * derivative.
      */
     private static Optional<String> lostThroughCalls(MethodIr ir, dev.adjoint.generator.analyze.Analysis an) {
         List<dev.adjoint.generator.ir.Stmt> flat = new ArrayList<>();
         ActivityAnalysis.flatten(ir.body(), flat);
         for (var s : flat) {
             if (s instanceof dev.adjoint.generator.ir.Stmt.Assign a && a.op() instanceof dev.adjoint.generator.ir.Op.Call call) {
-                for (int i = 0; i < call.args().size(); i++) {
-                    var p = call.callee().params().get(i);
-                    if (!p.wrt() && p.type().isFloating() && an.isVaried(call.args().get(i))) {
-                        return Optional.of("the call to '" + call.callee().name() + "' passes a differentiated value to its parameter '"
-                                + p.name() + "', which its @Differentiable(wrt = ...) leaves out: the static strategy would lose that"
-                                + " derivative; AUTO uses the tape strategy for it (or add '" + p.name() + "' to its wrt)");
-                    }
+                Optional<dev.adjoint.generator.select.Param> p = WrtVariants.lostParameter(call, an);
+                if (p.isPresent()) {
+                    return Optional.of("the call to '" + call.callee().name() + "' passes a differentiated value to its parameter '"
+                            + p.get().name() + "', which its @Differentiable(wrt = ...) leaves out, and the static strategy cannot"
+                            + " differentiate a variant of it (it is compiled, or an instance method): it would lose that"
+                            + " derivative; AUTO uses the tape strategy for it (or add '" + p.get().name() + "' to its wrt)");
                 }
             }
         }

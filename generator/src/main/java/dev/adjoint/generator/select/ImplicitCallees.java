@@ -45,10 +45,18 @@ public final class ImplicitCallees {
                     work.push(callee.get()); // its own callees count too
                 } else if (differentiable(callee.get()) && implicit.add(callee.get().declaration())) {
                     work.push(callee.get());
+                } else if (inlinedWhole(callee.get())) {
+                    work.push(callee.get()); // inlined into the caller (desugar/): what it calls, the caller calls
                 }
             }
         }
         return implicit;
+    }
+
+    /** A plain {@code void} or array-returning method of the sources, which the desugar pass may inline (its calls then the caller's). */
+    private static boolean inlinedWhole(MethodIndex.Entry e) {
+        MethodDeclaration m = e.declaration();
+        return m.getBody().isPresent() && (m.getType().isVoidType() || m.getType().isArrayType());
     }
 
     /** Whether a plain method can be differentiated without an annotation. */

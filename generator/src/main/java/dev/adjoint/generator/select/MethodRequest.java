@@ -102,6 +102,13 @@ public record MethodRequest(
                 staticFields, staticFieldOwners, pullback, memberMethodNames, adjointName, tangentName);
     }
 
+    /** This method differentiated with respect to every {@code float}/{@code double} parameter (and their arrays). */
+    public MethodRequest withEveryFloatingParameterWrt() {
+        List<Param> all = params.stream().map(p -> new Param(p.name(), p.type(), p.type().isFloating())).toList();
+        return new MethodRequest(file, packageName, ownerPath, name, all, result, strategy, isPublic, declaration, mathStaticImports,
+                staticFields, staticFieldOwners, customPullback, memberMethodNames, adjointName, tangentName);
+    }
+
     /** This request with the names of the methods its class and the enclosing classes declare. */
     public MethodRequest withMemberMethodNames(Set<String> names) {
         return new MethodRequest(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports,

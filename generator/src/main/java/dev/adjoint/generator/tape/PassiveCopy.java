@@ -46,8 +46,9 @@ final class PassiveCopy {
                     || ((id.equals("PI") || id.equals("E")) && request.importsMath(id));
             if (!known) {
                 // a static import or a field the adjoint class cannot see: copied, it would not compile
-                st.error(n, "'" + id + "' is not a parameter, a local variable or a static field (that its class never assigns) of "
-                        + request.ownerSimpleName() + "; the generated code can read only those");
+                st.error(n, dev.adjoint.generator.select.AssignedStaticFields.why(request, id, false).orElse("'" + id
+                        + "' is not a parameter, a local variable or a static field (that its class never assigns) of "
+                        + request.ownerSimpleName() + "; the generated code can read only those"));
             }
         }
         for (MethodCallExpr m : root.findAll(MethodCallExpr.class)) {

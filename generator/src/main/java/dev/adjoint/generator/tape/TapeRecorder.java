@@ -363,7 +363,8 @@ public final class TapeRecorder {
     private void store(Expression target, Expression value) {
         Optional<Ty> tt = st.types.of(target);
         if (tt.isEmpty()) {
-            st.error(target, "cannot assign '" + Positions.oneLine(target) + "'");
+            st.error(target, (target instanceof NameExpr n ? dev.adjoint.generator.select.AssignedStaticFields.why(st.request,
+                    n.getNameAsString(), true) : Optional.<String>empty()).orElse("cannot assign '" + Positions.oneLine(target) + "'"));
             return;
         }
         Ty t = tt.get();

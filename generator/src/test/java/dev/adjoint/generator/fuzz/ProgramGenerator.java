@@ -2208,9 +2208,9 @@ public final class ProgramGenerator {
             for (Param p : m.params()) {
                 switch (p.kind()) {
                     case DOUBLE, FLOAT -> {
-                        // a differentiated value into a parameter the callee's wrt leaves out: the static strategy
-                        // rejects it (README), so only constants go there
-                        E e = p.wrt() ? expr(depth - 1) : passive();
+                        // a differentiated value into a parameter the callee's wrt leaves out too: the static strategy
+                        // calls the callee's variant that differentiates every parameter (README)
+                        E e = p.wrt() || r.nextBoolean() ? expr(depth - 1) : passive();
                         args.add((p.kind() == Kind.FLOAT ? assignable(T.F, e) : e).text());
                     }
                     case INT -> args.add(new String[] {"n", "k + 1", "4 - k", String.valueOf(1 + r.nextInt(4))}[r.nextInt(4)]);

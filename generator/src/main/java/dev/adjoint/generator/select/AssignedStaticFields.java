@@ -1,0 +1,55 @@
+package dev.adjoint.generator.select;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.adjoint.generator.parse.Updates;
+import java.util.Optional;
+
+/**
+ * Why a method cannot use a static field that its class (or an enclosing one) assigns: the field
+ * may change during a gradient call, whose reverse sweep would then read another value than the
+ * forward sweep did, and a write to it would be a change to the program's state that the
+ * gradient's reruns repeat. Neither strategy reads or writes one; the build says so precisely
+ * rather than "not a variable".
+ */
+public final class AssignedStaticFields {
+    private AssignedStaticFields() {}
+
+    /** The error for using {@code name} in {@code r}, when it is a static field its classes assign; {@code written} for a write. */
+    public static Optional<String> why(MethodRequest r, String name, boolean written) {
+        for (Node at = r.declaration(); at != null; at = at.getParentNode().orElse(null)) {
+            if (!(at instanceof TypeDeclaration<?> owner)) {
+                continue;
+            }
+            Optional<FieldDeclaration> field = owner.getFieldByName(name).filter(FieldDeclaration::isStatic);
+            if (field.isEmpty()) {
+                continue;
+            }
+            Optional<Node> assignment = firstAssignment(owner, name);
+            String where = assignment.flatMap(Node::getBegin).map(p -> " (line " + p.line + ")").orElse("");
+            if (field.get().isFinal() || (!written && assignment.isEmpty())) {
+                return Optional.empty(); // a constant: the usual paths take or reject it
+            }
+            return Optional.of((written ? "cannot assign the static field '" : "cannot read the static field '") + name + "' of "
+                    + owner.getNameAsString() + (written ? "" : ", which " + owner.getNameAsString() + " assigns" + where)
+                    + ": its value may change during a gradient call (the reverse sweep would read another value than the"
+                    + " forward sweep), and a write to it is state that neither strategy can undo, so neither differentiates"
+                    + " through it; pass the value as a parameter, or keep it in a local variable (and make a constant final)");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Node> firstAssignment(TypeDeclaration<?> owner, String name) {
+        java.util.function.Predicate<Expression> names = e -> (e instanceof NameExpr n && n.getNameAsString().equals(name))
+                || (e instanceof FieldAccessExpr fa && fa.getNameAsString().equals(name));
+        Optional<Node> a = owner.findAll(AssignExpr.class).stream().filter(x -> names.test(x.getTarget())).<Node>map(x -> x).findFirst();
+        return a.or(() -> owner.findAll(UnaryExpr.class).stream().filter(u -> Updates.isUpdate(u.getOperator())
+                && names.test(u.getExpression())).<Node>map(x -> x).findFirst());
+    }
+}
