@@ -65,8 +65,9 @@ final class ScaledTangents {
      * The tangent of {@code z = ap} as the text to assign to {@code ż}'s variable (raw, with
      * {@code z}'s scale recorded, when {@code z} may keep one), or null when no fold applies.
      *
-     * @param square whether {@code z = u·v} where {@code u = c·v} was the statement before
-     *     ({@code z = c·v²}, see {@link TangentFolds#scaledSquare}): the raw {@code v̇·u}, scale 2
+     * @param previous the statement before, in the same block: for {@code z = u·v} after
+     *     {@code u = c·v} ({@code z = c·v²}, see {@link TangentFolds#scaledSquare}) the raw
+     *     {@code v̇·u}, scale 2
      */
     String fold(Op.Apply ap, Atom.Var z, Stmt previous) {
         Scaled s = scaledFold(ap, z.type(), previous);
