@@ -109,8 +109,9 @@ final class BranchyAdjoint {
         }
         // return r * r;
         double _t6 = r * r;
-        double _dot_t6 = 2 * (_dot_r * r);
-        tout.set(_dot_t6);
+        // (_dot_t6 holds the tangent divided by 2: what reads it applies the factor)
+        double _dot_t6 = _dot_r * r;
+        tout.set(2 * _dot_t6);
         return _t6;
     }
 

@@ -30,8 +30,10 @@ public final class HvpSource {
      * @param j the tangent built by {@link TangentSweep#buildPair}
      * @param asCallee whether to print {@code static R _tan_name(p1, ..., pn, t1, ...)}, the tangent
      *     alone, which the pairs of its callers call, instead of the pair
+     * @param inOwnClass whether the method goes into (a copy of) its own class, which reads its
+     *     constants by simple name; a callee of another class keeps them qualified by their class
      */
-    public static String method(JvpMethod j, boolean asCallee) {
+    public static String method(JvpMethod j, boolean asCallee, boolean inOwnClass) {
         MethodRequest r = j.request();
         if (r.result().isArray()) {
             throw new TangentSweep.Unsupported("'" + r.name() + "' returns an array");
@@ -61,7 +63,7 @@ public final class HvpSource {
         sb.append("}\n");
         // the adjoint class reads constants of enclosing classes qualified; the method, inside the owner, by simple name
         String text = sb.toString();
-        for (var e : r.staticFieldOwners().entrySet()) {
+        for (var e : inOwnClass ? r.staticFieldOwners().entrySet() : java.util.Set.<java.util.Map.Entry<String, String>>of()) {
             if (!e.getValue().equals(e.getKey()) && e.getValue().matches("[\\w.]+\\." + e.getKey())) {
                 text = text.replaceAll("(?<![\\w.])" + java.util.regex.Pattern.quote(e.getValue()) + "(?![\\w])", e.getKey());
             }

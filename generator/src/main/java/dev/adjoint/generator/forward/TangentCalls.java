@@ -115,8 +115,10 @@ final class TangentCalls {
         if (call.type().isArray()) {
             throw new TangentSweep.Unsupported("it calls '" + g.name() + "', which returns an array");
         }
-        if (!g.ownerQualifiedName().equals(caller.ownerQualifiedName()) || !g.file().equals(caller.file())) {
-            throw new TangentSweep.Unsupported("it calls '" + g.name() + "' of another class");
+        if (!g.packageName().equals(caller.packageName())) {
+            // (the tangents of all the methods an Hvp calls are printed into its adjoint class, which reads them as its
+            // own package's adjoint classes do: package-private members of another package are out of reach)
+            throw new TangentSweep.Unsupported("it calls '" + g.name() + "' of a class in another package");
         }
         List<String> args = new ArrayList<>(call.args().stream().map(Atom::java).toList());
         String value = spelling.owner(g).orElseThrow() + "." + g.name() + "(" + String.join(", ", args) + ")";

@@ -41,6 +41,8 @@ public final class TangentSweep {
     private final MethodIr ir;
     private final Analysis an;
     private final TangentCalls calls;
+    /** Negations and doublings left to the next operation (Jvp only; the Hvp's tangent is printed as the rules give it). */
+    private final ScaledTangents scaled;
     /** Whether this is the tangent printed as Java for {@code Hvp} ({@link #buildPair}). */
     private final boolean pairs;
     /** The tangent (a local, a parameter or an array) of each active variable. */
@@ -58,6 +60,7 @@ public final class TangentSweep {
         this.an = an;
         this.pairs = pairs;
         this.calls = new TangentCalls(ir.request(), ir.names(), pairs, this::tangentOf, top);
+        this.scaled = new ScaledTangents(ir.body(), this::stored);
     }
 
     /**
@@ -256,7 +259,11 @@ public final class TangentSweep {
             out.add(new Code.Line(decl + dt + " = " + primal(a.op())));
             return;
         }
-        out.add(new Code.Line(decl + dt + " = " + tangent(a.op(), t)));
+        String tangent = tangent(a.op(), t);
+        if (scaled.scale(t) != 1) {
+            out.add(new Code.Comment("(" + dt + " holds the tangent divided by " + scaled.scale(t) + ": what reads it applies the factor)"));
+        }
+        out.add(new Code.Line(decl + dt + " = " + tangent));
     }
 
     /** The declaration prefix ({@code "double "}) for {@code t}'s first assignment at the top level, else "". */
@@ -285,7 +292,10 @@ public final class TangentSweep {
         if (!(op instanceof Op.Apply ap)) {
             return zt.zero(); // passive: an integer computation, a constant
         }
-        String folded = TangentFolds.difference(ap, zt, this::tangentOf);
+        String folded = pairs ? null : scaled.fold(ap, z, previous);
+        if (folded == null) {
+            folded = TangentFolds.difference(ap, zt, this::tangentOf);
+        }
         if (folded == null) {
             folded = TangentFolds.scaledSquare(ap, previous, this::tangentOf);
         }
@@ -334,6 +344,11 @@ public final class TangentSweep {
 
     /** The tangent of an atom, or null where it is 0 (constants, inactive values). */
     private String tangentOf(Atom a) {
+        return pairs ? stored(a) : scaled.of(a);
+    }
+
+    /** The variable or element holding an atom's tangent (scaled, see {@link ScaledTangents}), or null where it is 0. */
+    private String stored(Atom a) {
         if (a instanceof Atom.Var v) {
             return dot.get(v);
         }

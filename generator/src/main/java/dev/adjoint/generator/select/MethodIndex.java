@@ -71,6 +71,9 @@ public final class MethodIndex {
         MethodIndex index = new MethodIndex();
         byOwnerAndName.forEach((k, v) -> index.byOwnerAndName.put(k, new ArrayList<>(v)));
         index.roots.addAll(roots);
+        // (the other classes stay the sources' classes: a call to one resolves as from the originals)
+        index.sourceClasses.addAll(sourceClasses);
+        index.classpath = classpath;
         Map<MethodDeclaration, MethodRequest> byDecl = new java.util.IdentityHashMap<>();
         requests.forEach(r -> byDecl.put(r.declaration(), r));
         String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");

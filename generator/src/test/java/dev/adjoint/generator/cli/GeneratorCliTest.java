@@ -158,9 +158,9 @@ class GeneratorCliTest {
         Path out = tmp.resolve("out");
         Run r = run("--sourcepath", tmp.resolve("lib") + File.pathSeparator + tmp.resolve("app"), "-d", out.toString(), caller.toString());
         assertEquals(0, r.code(), r.err());
-        // (f calls a method of another class: its Hvp is not generated, and the build notes it first)
+        // (f calls a method of a class in another package: its Hvp is not generated, and the build notes it first)
         assertTrue(r.err().replace(System.lineSeparator(), "\n").endsWith("gets no fHvp (its other methods are generated): it calls"
-                + " 'twice' of another class\np.Caller#f: static\n"), r.err());
+                + " 'twice' of a class in another package\np.Caller#f: static\n"), r.err());
         assertTrue(Files.isRegularFile(out.resolve("p/CallerAdjoint.java")));
         assertFalse(Files.exists(out.resolve("q")), "classes of the sourcepath are not written");
         // the same class as when both files are inputs

@@ -73,7 +73,7 @@ class CorpusTest {
     private static final Map<String, String> TAPE_REJECTIONS = new ConcurrentHashMap<>();
 
     /** {@code -Dadjoint.corpus.only=Loops,Ties} runs only those classes' methods (while working on them). */
-    private static List<String> selectedClasses() {
+    static List<String> selectedClasses() {
         String only = System.getProperty("adjoint.corpus.only", "");
         return only.isBlank() ? Corpus.CLASSES : List.of(only.split(","));
     }

@@ -43,7 +43,7 @@ class ForwardCorpusTest {
 
     static Stream<Arguments> methods() {
         List<Arguments> out = new ArrayList<>();
-        for (String c : Corpus.CLASSES) {
+        for (String c : CorpusTest.selectedClasses()) {
             for (Corpus.Method m : Corpus.methods(c)) {
                 out.add(Arguments.of(m));
             }
@@ -256,6 +256,18 @@ class ForwardCorpusTest {
         assertTrue(rho <= bound, "dot-product test: ρ = " + rho + " > " + bound);
     }
     /**
+     * The scalar static-strategy corpus methods without {@code nameHvp}, each for a reason the
+     * README lists ("A scalar method without nameHvp"): a callee of another class reading a
+     * constant of its class (the callee's tangent goes into the caller's class, where the static
+     * strategy reads only the caller's constants), a local array created after an early return (the
+     * tangent as Java would declare it {@code null} at the top, which the static strategy does not
+     * take). Exact: a method that loses its {@code Hvp}, or gains one, fails the coverage test.
+     */
+    private static final java.util.Set<String> WITHOUT_HVP = java.util.Set.of(
+            "Calls#arrayThroughCall", "Calls#intArgumentFromLoop",
+            "LocalArrays#localArraysAfterTwoReturns", "LocalArrays#localTableAfterReturn", "Bugs#localArrayAfterReturn");
+
+    /**
      * How many corpus methods have each tangent method, printed, with the build's note for every
      * static scalar method without {@code Hvp}; asserted as lower bounds so that a regression
      * (a construct that silently loses its {@code Jvp} or {@code Hvp}) fails here.
@@ -268,8 +280,8 @@ class ForwardCorpusTest {
         int hvps = 0;
         int withCalls = 0;
         int tapeJvps = 0;
-        List<String> without = new ArrayList<>();
-        for (String c : Corpus.CLASSES) {
+        Map<String, String> without = new TreeMap<>();
+        for (String c : CorpusTest.selectedClasses()) {
             Differentiated d = compiled(c);
             for (Corpus.Method m : Corpus.methods(c)) {
                 if (m.bug(Variant.DEFAULT) != null) {
@@ -289,15 +301,21 @@ class ForwardCorpusTest {
                     withCalls += r.declaration().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
                             .anyMatch(call -> call.getScope().isEmpty() || !call.getScope().get().toString().endsWith("Math")) ? 1 : 0;
                 } else {
-                    without.add(m + ": " + d.translation().diagnostics().stream()
-                            .filter(x -> x.line() == r.declaration().getName().getBegin().get().line).map(x -> x.message()).toList());
+                    without.put(m.toString(), d.translation().diagnostics().stream()
+                            .filter(x -> x.line() == r.declaration().getName().getBegin().get().line).map(x -> x.message()).toList().toString());
                 }
             }
         }
         System.out.printf("tangent coverage: %d corpus methods, %d with Jvp (%d of them on the tape); %d scalar on the static"
                 + " strategy, %d with Hvp (%d of them calling methods)%n", methods, jvps, tapeJvps, scalarStatic, hvps, withCalls);
-        without.forEach(w -> System.out.println("  no Hvp: " + w));
-        assertTrue(jvps >= 255 && tapeJvps >= 5 && hvps >= 235 && withCalls >= 18, "coverage fell: " + hvps + " Hvps, " + withCalls + " with calls");
+        without.forEach((m, why) -> System.out.println("  no Hvp: " + m + ": " + why));
+        // every scalar static method has an Hvp but the documented exceptions (README, "A scalar method without nameHvp")
+        assertTrue(WITHOUT_HVP.containsAll(without.keySet()), "no Hvp, and not a documented exception: " + without);
+        if (CorpusTest.selectedClasses().equals(Corpus.CLASSES)) {
+            assertEquals(new java.util.TreeSet<>(WITHOUT_HVP), new java.util.TreeSet<>(without.keySet()),
+                    "a documented exception now has its Hvp: take it off the list");
+            assertTrue(jvps >= 278 && tapeJvps >= 5 && withCalls >= 34, "coverage fell: " + jvps + " Jvps, " + withCalls + " Hvps with calls");
+        }
     }
 
     /** The gradient of {@code name} (the generated one) at the wrt values {@code x}. */

@@ -1,0 +1,198 @@
+package dev.adjoint.generator.forward;
+
+import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.Op;
+import dev.adjoint.generator.ir.Stmt;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.rules.Rule;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Tangents kept as {@code raw × k}, {@code k} a signed power of two, so that negations and the
+ * doublings of squares are not computed where the next operation absorbs them: for
+ * {@code b = 1 − x}, {@code ḃ = −ẋ} is not computed, and {@code t = b·b} stores
+ * {@code ṫ/(−2) = ḃ_raw·b}; {@code s = p + t} with {@code p} and {@code t} of one scale adds the
+ * raws. Scaling by a signed power of two is exact in IEEE arithmetic (barring overflow), so each
+ * tangent is the one the rule table gives, to the bit, one or two operations cheaper: a cheap
+ * objective's forward sweep is bound by its floating-point operations (Rosenbrock: 8 instead of 10
+ * per term). A variable keeps a scale only when the method assigns it once and reads it nowhere
+ * before that assignment (so every read sees a value of that statement, or the initial zero);
+ * any other use gets the materialised {@code k·raw}.
+ */
+final class ScaledTangents {
+    /** A tangent {@code k · raw}. */
+    record Scaled(String raw, int k) {
+        String materialised() {
+            return k == 1 ? raw : k == -1 ? "-" + Rule.parenthesize(raw) : k + " * " + Rule.parenthesize(raw);
+        }
+    }
+
+    private final Set<Atom.Var> eligible;
+    private final Map<Atom.Var, Integer> scales = new HashMap<>();
+    /** The tangent of an atom as stored (a variable's raw), or null where it is 0. */
+    private final Function<Atom, String> stored;
+
+    ScaledTangents(List<Stmt> body, Function<Atom, String> stored) {
+        this.eligible = eligible(body);
+        this.stored = stored;
+    }
+
+    /** The factor {@code k} by which the variable holding {@code v}'s tangent is to be multiplied. */
+    int scale(Atom.Var v) {
+        return scales.getOrDefault(v, 1);
+    }
+
+    /** The tangent of {@code a} as a value (its scale applied), or null where it is 0. */
+    String of(Atom a) {
+        Scaled s = scaled(a);
+        return s == null ? null : s.materialised();
+    }
+
+    private Scaled scaled(Atom a) {
+        String raw = stored.apply(a);
+        if (raw == null) {
+            return null;
+        }
+        return new Scaled(raw, a instanceof Atom.Var v ? scales.getOrDefault(v, 1) : 1);
+    }
+
+    /**
+     * The tangent of {@code z = ap} as the text to assign to {@code ż}'s variable (raw, with
+     * {@code z}'s scale recorded, when {@code z} may keep one), or null when no fold applies.
+     *
+     * @param previous the statement before, in the same block: for {@code z = u·v} after
+     *     {@code u = c·v} ({@code z = c·v²}, see {@link TangentFolds#scaledSquare}) the raw
+     *     {@code v̇·u}, scale 2
+     */
+    String fold(Op.Apply ap, Atom.Var z, Stmt previous) {
+        Scaled s = scaledFold(ap, z.type(), previous);
+        if (s == null) {
+            return null;
+        }
+        if (eligible.contains(z) && !ap.args().contains(z)) {
+            scales.put(z, s.k());
+            return s.raw();
+        }
+        return s.materialised();
+    }
+
+    private Scaled scaledFold(Op.Apply ap, Ty zt, Stmt previous) {
+        List<Atom> args = ap.args();
+        if (!args.stream().allMatch(a -> a.type().equals(zt) || a instanceof Atom.Const)) {
+            return null; // (mixed float and double: the rule's widening, not a fold)
+        }
+        switch (ap.rule()) {
+            case "neg", "copy" -> {
+                Scaled a = scaled(args.get(0));
+                return a == null ? null : new Scaled(a.raw(), ap.rule().equals("neg") ? -a.k() : a.k());
+            }
+            case "+", "-" -> {
+                Scaled a = scaled(args.get(0));
+                Scaled b = scaled(args.get(1));
+                int sign = ap.rule().equals("-") ? -1 : 1;
+                if (a == null && b == null) {
+                    return null;
+                }
+                if (a == null) {
+                    return new Scaled(b.raw(), sign * b.k());
+                }
+                if (b == null) {
+                    return a;
+                }
+                if (Math.abs(a.k()) != Math.abs(b.k())) {
+                    String op = sign == 1 ? " + " : " - ";
+                    return new Scaled(Rule.parenthesize(a.materialised()) + op + Rule.parenthesize(b.materialised()), 1);
+                }
+                boolean same = a.k() * sign == b.k();
+                return new Scaled(Rule.parenthesize(a.raw()) + (same ? " + " : " - ") + Rule.parenthesize(b.raw()), a.k());
+            }
+            case "*" -> {
+                if (args.get(0).equals(args.get(1))) {
+                    Scaled v = scaled(args.get(0)); // v·v: 2·v·v̇
+                    return v == null ? null : new Scaled(Rule.parenthesize(v.raw()) + " * " + args.get(0).java(), 2 * v.k());
+                }
+                return scaledSquare(ap, previous);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** {@code z = u·v} right after {@code u = c·v}: {@code ż = 2·(v̇·u)} (see {@link TangentFolds#scaledSquare}). */
+    private Scaled scaledSquare(Op.Apply ap, Stmt previous) {
+        if (!(previous instanceof Stmt.Assign p) || !(p.op() instanceof Op.Apply q) || !q.rule().equals("*") || q.args().size() != 2) {
+            return null;
+        }
+        for (int i = 0; i < 2; i++) {
+            Atom u = ap.args().get(i);
+            Atom v = ap.args().get(1 - i);
+            if (!u.equals(p.target()) || !(v instanceof Atom.Var) || v.equals(u)) {
+                continue;
+            }
+            List<Atom> c = q.args();
+            boolean scaled = c.get(0) instanceof Atom.Const && c.get(1).equals(v) || c.get(1) instanceof Atom.Const && c.get(0).equals(v);
+            Scaled tv = scaled(v);
+            if (scaled && tv != null) {
+                return new Scaled(Rule.parenthesize(tv.raw()) + " * " + u.java(), 2 * tv.k());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The variables assigned once in {@code body} and read nowhere before that assignment in
+     * program text, the order in which the sweep prints them: every read is printed after the
+     * scale is known, and sees a value of that one statement (scale {@code k}) or the initial zero.
+     */
+    private static Set<Atom.Var> eligible(List<Stmt> body) {
+        Map<Atom.Var, Integer> assigned = new HashMap<>();
+        Set<Atom.Var> readBefore = new HashSet<>();
+        Set<Atom.Var> out = new HashSet<>();
+        walk(body, assigned, readBefore, out);
+        out.removeIf(v -> assigned.get(v) != 1);
+        return out;
+    }
+
+    private static void walk(List<Stmt> stmts, Map<Atom.Var, Integer> assigned, Set<Atom.Var> read, Set<Atom.Var> out) {
+        for (Stmt s : stmts) {
+            if (s instanceof Stmt.Assign a) {
+                a.op().operands().forEach(x -> reads(x, read));
+                assigned.merge(a.target(), 1, Integer::sum);
+                if (!read.contains(a.target())) {
+                    out.add(a.target());
+                }
+            } else if (s instanceof Stmt.ArrayStore st) {
+                reads(st.array(), read);
+                st.indices().forEach(x -> reads(x, read));
+                reads(st.value(), read);
+            } else if (s instanceof Stmt.If i) {
+                reads(i.cond(), read);
+                walk(i.then(), assigned, read, out);
+                walk(i.otherwise(), assigned, read, out);
+            } else if (s instanceof Stmt.Loop l) {
+                // (the sweep prints the head, then the body: a read at the top of the body of a value the
+                // body assigns later, the previous iteration's, is printed before the scale is known)
+                walk(l.head(), assigned, read, out);
+                reads(l.cond(), read);
+                walk(l.body(), assigned, read, out);
+            } else if (s instanceof Stmt.Return r) {
+                reads(r.value(), read);
+            } else if (s instanceof Stmt.Effect e) {
+                read.addAll(e.reads());
+            }
+        }
+    }
+
+    private static void reads(Atom a, Set<Atom.Var> into) {
+        into.addAll(Atom.reads(a));
+        if (a instanceof Atom.Elem e) {
+            into.add(e.array());
+        }
+    }
+}
