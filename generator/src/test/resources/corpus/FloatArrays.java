@@ -208,4 +208,34 @@ public class FloatArrays {
         }
         return s + r1[3] * w[0];
     }
+
+    // a scratch array per row, of that row's length, read through indices of every kind: a loop up to
+    // its length, a while loop, an index read from the array itself; a second one declared in a block
+    //@at ({{1.0, 0.5}, {-0.3, 2.0, 0.9}}, 0.5f)
+    //@at ({{0.2}, {0.9, 0.3}, {0.5, 0.8, -1.4}, {0.1, 0.4, 0.7, 1.1}}, -1.5f)
+    @Differentiable
+    static float rowScratchIndices(float[][] m, float c) {
+        float s = 0;
+        for (int i = 0; i < m.length; i++) {
+            float[] sq = new float[m[i].length];
+            for (int j = 0; j < sq.length; j++) {
+                sq[j] = (float) Math.sin(m[i][j]) * m[i][j] + c;
+            }
+            int k = sq.length - 1;
+            while (k > 0) {
+                sq[k - 1] = sq[k - 1] + sq[k] * sq[k] * 0.5f;
+                k--;
+            }
+            int at = (int) Math.floor(sq.length * 0.5);
+            s += sq[at] * sq[sq.length - 1 - at] + sq[(i + 1) % sq.length];
+            if (s > -100) {
+                float[] w = new float[m[m.length - 1 - i].length];
+                for (int j = 0; j < w.length; j++) {
+                    w[j] = m[m.length - 1 - i][j] * sq[j % sq.length];
+                }
+                s += w[w.length - 1] * c;
+            }
+        }
+        return s;
+    }
 }
