@@ -94,8 +94,9 @@ final class HelperCalls {
                 if (isAnyMath(c)) {
                     continue;
                 }
-                Optional<MethodDeclaration> h = helpers.target(c).filter(helpers::inlinable);
-                if (h.isPresent() && CallSites.runsOnce(c, s) && (!after || independent(c, h.get())) && (!Helpers.writesArrays(h.get()) || CallSites.whole(c, s))) {
+                Optional<MethodDeclaration> h = helpers.target(c).filter(t -> helpers.inlinable(t) || (passesRow(c) && helpers.canInline(t)));
+                if (h.isPresent() && CallSites.runsOnce(c, s) && (!after || independent(c, h.get()))
+                        && (!Helpers.writesArrays(h.get()) || CallSites.whole(c, s) || CallSites.firstToReadArrays(c, s))) {
                     Optional<List<Statement>> out = inline(c, s, h.get());
                     if (out.isPresent()) {
                         return out;
@@ -172,6 +173,11 @@ final class HelperCalls {
         }
         out.addAll(host(c, s, type, result.get(), out));
         return Optional.of(out);
+    }
+
+    /** Whether {@code c} passes a row {@code X[i]}: only its body, inlined, can follow the row. */
+    private static boolean passesRow(MethodCallExpr c) {
+        return c.getArguments().stream().anyMatch(HelperCalls::isRow);
     }
 
     /** {@code X[i]} of a variable {@code X}, the index without calls or updates. */

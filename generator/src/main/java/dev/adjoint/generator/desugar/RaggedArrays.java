@@ -92,7 +92,7 @@ final class RaggedArrays {
                 || !(c.getElementType() instanceof PrimitiveType) || c.getLevels().size() != 1
                 || !(c.getLevels().get(0).getDimension().orElse(null) instanceof FieldAccessExpr f)
                 || !f.getNameAsString().equals("length") || !(f.getScope() instanceof ArrayAccessExpr row)
-                || !(row.getName() instanceof NameExpr table) || !rows.isTable(table) || !pure(row.getIndex())
+                || !(row.getName() instanceof NameExpr table) || !rows.isTable(table) || !RowAliases.simple(row.getIndex())
                 || RowAliases.assigned(top, Set.of(table.getNameAsString()))
                 || RowAliases.rowsReplaced(method, table.getNameAsString())) {
             return Optional.empty();
@@ -109,20 +109,6 @@ final class RaggedArrays {
             }
         }
         return Optional.of(f);
-    }
-
-    /** An index of names, literals, arithmetic and arrays' lengths: it reads, never writes. */
-    private static boolean pure(Expression index) {
-        List<FieldAccessExpr> lengths = index.findAll(FieldAccessExpr.class);
-        if (lengths.stream().anyMatch(f -> !f.getNameAsString().equals("length") || !(f.getScope() instanceof NameExpr))) {
-            return false;
-        }
-        return index.findAll(Node.class).stream().allMatch(n -> n instanceof FieldAccessExpr || n instanceof NameExpr
-                || n instanceof com.github.javaparser.ast.expr.SimpleName || n instanceof IntegerLiteralExpr || n instanceof EnclosedExpr
-                || n instanceof BinaryExpr b && switch (b.getOperator()) {
-                    case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> true;
-                    default -> false;
-                });
     }
 
     private static boolean isElementOrLength(NameExpr n) {

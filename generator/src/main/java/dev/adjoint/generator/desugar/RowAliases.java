@@ -142,9 +142,14 @@ final class RowAliases {
         return rw.typeOf(n).filter(t -> t instanceof ArrayType a && a.getArrayLevel() == 2).isPresent();
     }
 
-    /** An index of names, literals and arithmetic: the same value wherever it is written again. */
+    /**
+     * An index of names, literals, arithmetic and arrays' lengths ({@code X.length - 1 - i}): the
+     * same value wherever it is written again (array variables are never assigned).
+     */
     static boolean simple(Expression e) {
         return e.findAll(Node.class).stream().allMatch(n -> n instanceof NameExpr || n instanceof com.github.javaparser.ast.expr.SimpleName
+                || (n instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getNameAsString().equals("length")
+                        && f.getScope() instanceof NameExpr)
                 || n instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr || n instanceof com.github.javaparser.ast.expr.EnclosedExpr
                 || n instanceof com.github.javaparser.ast.expr.BinaryExpr b && switch (b.getOperator()) {
                     case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> true;
