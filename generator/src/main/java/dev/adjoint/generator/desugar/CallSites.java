@@ -81,8 +81,9 @@ final class CallSites {
      * then what comes before the call is scalars the call cannot change (its helper's body writes
      * arrays and its own fresh locals only), so the body may run before the rest of {@code s}
      * ({@code s += k * f(X[i], c) + X[i][0]}), and what comes after reads the arrays as written.
+     * {@code isMath} tells {@code Math}'s calls, statically imported ones too.
      */
-    static boolean firstToReadArrays(MethodCallExpr c, Statement s) {
+    static boolean firstToReadArrays(MethodCallExpr c, Statement s, java.util.function.Predicate<MethodCallExpr> isMath) {
         if (!(s instanceof ExpressionStmt || s instanceof ReturnStmt)) {
             return false;
         }
@@ -93,7 +94,7 @@ final class CallSites {
                 if (b.getRight() == child) {
                     before.add(b.getLeft());
                 }
-            } else if (p instanceof MethodCallExpr m && HelperCalls.isMath(m)) {
+            } else if (p instanceof MethodCallExpr m && isMath.test(m)) {
                 for (Expression a : m.getArguments()) {
                     if (a == child) {
                         break;
@@ -112,7 +113,7 @@ final class CallSites {
                 return false;
             }
             for (Node n : before) {
-                if (!n.findAll(Node.class, x -> x instanceof ArrayAccessExpr || x instanceof MethodCallExpr m && !HelperCalls.isMath(m)).isEmpty()) {
+                if (!n.findAll(Node.class, x -> x instanceof ArrayAccessExpr || x instanceof MethodCallExpr m && !isMath.test(m)).isEmpty()) {
                     return false;
                 }
             }
