@@ -92,7 +92,7 @@ final class RaggedArrays {
                 || !(c.getElementType() instanceof PrimitiveType) || c.getLevels().size() != 1
                 || !(c.getLevels().get(0).getDimension().orElse(null) instanceof FieldAccessExpr f)
                 || !f.getNameAsString().equals("length") || !(f.getScope() instanceof ArrayAccessExpr row)
-                || !(row.getName() instanceof NameExpr table) || !rows.isTable(table) || !RowAliases.simple(row.getIndex())
+                || !(row.getName() instanceof NameExpr table) || !rows.isTable(table) || !readsOnly(row.getIndex())
                 || RowAliases.assigned(top, Set.of(table.getNameAsString()))
                 || RowAliases.rowsReplaced(method, table.getNameAsString())) {
             return Optional.empty();
@@ -109,6 +109,14 @@ final class RaggedArrays {
             }
         }
         return Optional.of(f);
+    }
+
+    /** An index that only reads: names, literals, arithmetic, elements ({@code order[i]}), lengths; no call, no update. */
+    private static boolean readsOnly(Expression index) {
+        return RowAliases.simple(index) || index.findAll(Node.class).stream().allMatch(n -> n instanceof ArrayAccessExpr
+                || n instanceof NameExpr || n instanceof com.github.javaparser.ast.expr.SimpleName || n instanceof IntegerLiteralExpr
+                || n instanceof EnclosedExpr || n instanceof FieldAccessExpr f && f.getNameAsString().equals("length")
+                || n instanceof BinaryExpr b && b.getOperator() != BinaryExpr.Operator.AND && b.getOperator() != BinaryExpr.Operator.OR);
     }
 
     private static boolean isElementOrLength(NameExpr n) {
@@ -141,7 +149,9 @@ final class RaggedArrays {
         String cap = rw.fresh(name + "Capacity");
         List<Statement> rest = after(block, at);
         Set<String> lengthFixed = new HashSet<>(length.findAll(NameExpr.class).stream().map(NameExpr::getNameAsString).toList());
-        boolean lengthKept = rest.stream().noneMatch(s -> RowAliases.assigned(s, lengthFixed));
+        // (an element in the index, m[order[i]].length, may be written without its name being assigned)
+        boolean lengthKept = ((ArrayAccessExpr) length.getScope()).getIndex().findAll(ArrayAccessExpr.class).isEmpty()
+                && rest.stream().noneMatch(s -> RowAliases.assigned(s, lengthFixed));
         List<ArrayAccessExpr> unchecked = new ArrayList<>();
         List<FieldAccessExpr> lengths = new ArrayList<>();
         for (Statement later : rest) {
