@@ -208,4 +208,74 @@ public class FloatArrays {
         }
         return s + r1[3] * w[0];
     }
+
+    // a scratch array per row, of that row's length, read through indices of every kind: a loop up to
+    // its length, a while loop, an index read from the array itself; a second one declared in a block
+    //@at ({{1.0, 0.5}, {-0.3, 2.0, 0.9}}, 0.5f)
+    //@at ({{0.2}, {0.9, 0.3}, {0.5, 0.8, -1.4}, {0.1, 0.4, 0.7, 1.1}}, -1.5f)
+    @Differentiable
+    static float rowScratchIndices(float[][] m, float c) {
+        float s = 0;
+        for (int i = 0; i < m.length; i++) {
+            float[] sq = new float[m[i].length];
+            for (int j = 0; j < sq.length; j++) {
+                sq[j] = (float) Math.sin(m[i][j]) * m[i][j] + c;
+            }
+            int k = sq.length - 1;
+            while (k > 0) {
+                sq[k - 1] = sq[k - 1] + sq[k] * sq[k] * 0.5f;
+                k--;
+            }
+            int at = (int) Math.floor(sq.length * 0.5);
+            s += sq[at] * sq[sq.length - 1 - at] + sq[(i + 1) % sq.length];
+            if (s > -100) {
+                float[] w = new float[m[m.length - 1 - i].length];
+                for (int j = 0; j < w.length; j++) {
+                    w[j] = m[m.length - 1 - i][j] * sq[j % sq.length];
+                }
+                s += w[w.length - 1] * c;
+            }
+        }
+        return s;
+    }
+
+    // rows of a parameter and of a local 2-D array passed to methods that read them, write them inside a
+    // larger expression, and as the value returned
+    //@at ({{1.0, 0.5}, {-0.3, 2.0, 0.9}}, 0.7f)
+    //@at ({{0.2}, {0.9, 0.3}, {0.5, 0.8, -1.4}}, -1.1f)
+    @Differentiable
+    static float rowsToMethods(float[][] m, float c) {
+        float[][] t = new float[2][m.length];
+        float s = 0;
+        for (int i = 0; i < m.length; i++) {
+            s += c * 2 * rowScale(m[i], c) + rowNorm(m[i]) * m[i][0];
+            t[i % 2][i] = s;
+        }
+        s += rowScale(t[1], s) * 0.25f;
+        for (int i = 0; i < m.length; i++) {
+            s += m[i][m[i].length - 1] * t[0][i] + rowNorm(t[i % 2]);
+        }
+        return rowScale(m[m.length - 1], s);
+    }
+
+    //@at ({1.0, -0.5, 2.0})
+    //@at ({0.3})
+    @Differentiable
+    static float rowNorm(float[] v) {
+        float s = 0;
+        for (int j = 0; j < v.length; j++) {
+            s += v[j] * v[j];
+        }
+        return (float) Math.sqrt(s + 1);
+    }
+
+    //@at ({1.0, -0.5, 2.0}, 0.7f)
+    //@at ({0.3}, -1.2f)
+    @Differentiable
+    static float rowScale(float[] v, float c) {
+        for (int j = 0; j < v.length; j++) {
+            v[j] = v[j] * c + (float) Math.tanh(v[j]);
+        }
+        return v[0] - v[v.length - 1] * c;
+    }
 }

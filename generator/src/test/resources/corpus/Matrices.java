@@ -133,9 +133,7 @@ public class Matrices {
         return s;
     }
 
-    // a scratch array per row, of that row's length: the static strategy needs local arrays at the top
-    // (their length changes with the loop), so AUTO takes the tape
-    //@autotape a local array created in a loop, its length the row's
+    // a scratch array per row, of that row's length: one array of the longest row's length, from the pool
     //@at ({{1.0, 0.5}, {-0.3, 2.0, 0.9}})
     //@at ({{0.2}, {0.9, 0.3}, {0.5, 0.8, -1.4}})
     @Differentiable
@@ -153,9 +151,8 @@ public class Matrices {
         return s;
     }
 
-    // a row passed to other @Differentiable methods, one reading it, one writing it: the static strategy passes
-    // arrays by name only, so AUTO takes the tape, which passes the row with its row of handles
-    //@autotape a row m[i] passed to a method
+    // a row passed to other @Differentiable methods, one reading it, one writing it: their bodies stand
+    // for the calls (the static strategy passes arrays by name only), so both follow the row exactly
     //@at ({{1.0, 0.5}, {-0.3, 2.0, 0.9}}, 0.7)
     //@at ({{0.2}, {0.9, 0.3}, {0.5, 0.8, -1.4}}, -1.1)
     @Differentiable

@@ -64,7 +64,7 @@ public final class ArrayPool {
         return a;
     }
 
-    /** A zeroed {@code int[n]}, as {@code new int[n]} would be. */
+    /** A zeroed {@code int[n]}, as {@code new int[n]} would be (counts, index tables). */
     public int[] borrowInts(int n) {
         for (int i = used; i < size; i++) {
             if (arrays[i] instanceof int[] a && a.length == n) {
@@ -95,6 +95,20 @@ public final class ArrayPool {
         return a;
     }
 
+    /** A zeroed {@code long[n]}, as {@code new long[n]} would be. */
+    public long[] borrowLongs(int n) {
+        for (int i = used; i < size; i++) {
+            if (arrays[i] instanceof long[] a && a.length == n) {
+                take(i);
+                Arrays.fill(a, 0L);
+                return a;
+            }
+        }
+        long[] a = new long[n];
+        keep(a);
+        return a;
+    }
+
     /** A {@code float[n][]} of null rows, as {@link #borrowDoubleRows}. */
     public float[][] borrowFloatRows(int n) {
         for (int i = used; i < size; i++) {
@@ -105,6 +119,20 @@ public final class ArrayPool {
             }
         }
         float[][] a = new float[n][];
+        keep(a);
+        return a;
+    }
+
+    /** A {@code boolean[n]} of {@code false}s, as {@code new boolean[n]} would be (masks). */
+    public boolean[] borrowBooleans(int n) {
+        for (int i = used; i < size; i++) {
+            if (arrays[i] instanceof boolean[] a && a.length == n) {
+                take(i);
+                Arrays.fill(a, false);
+                return a;
+            }
+        }
+        boolean[] a = new boolean[n];
         keep(a);
         return a;
     }

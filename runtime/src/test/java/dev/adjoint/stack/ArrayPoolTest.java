@@ -49,6 +49,29 @@ class ArrayPoolTest {
     }
 
     @Test
+    void integerAndBooleanArraysAreZeroedReusedAndKeptApart() {
+        ArrayPool pool = new ArrayPool();
+        int mark = pool.mark();
+        int[] i = pool.borrowInts(3);
+        long[] l = pool.borrowLongs(3);
+        boolean[] b = pool.borrowBooleans(3);
+        double[] d = pool.borrowDoubles(3);
+        i[0] = 7;
+        l[1] = 8;
+        b[2] = true;
+        pool.release(mark);
+        assertSame(b, pool.borrowBooleans(3));
+        assertSame(l, pool.borrowLongs(3));
+        assertSame(i, pool.borrowInts(3));
+        assertArrayEquals(new int[3], i);
+        assertArrayEquals(new long[3], l);
+        assertArrayEquals(new boolean[3], b);
+        assertSame(d, pool.borrowDoubles(3), "each kind finds its own array of that length");
+        pool.release(mark);
+        assertTrue(pool.isEmpty());
+    }
+
+    @Test
     void nestedBorrowersDoNotShareArrays() {
         ArrayPool pool = new ArrayPool();
         int outer = pool.mark();

@@ -73,4 +73,51 @@ final class CallSites {
         return x instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getValue() == c
                 && (a.getTarget() instanceof NameExpr || (a.getTarget() instanceof ArrayAccessExpr t && t.findAll(MethodCallExpr.class).isEmpty()));
     }
+
+    /**
+     * Whether nothing {@code s} evaluates before {@code c}, in Java's order (left operands, earlier
+     * arguments, a compound assignment's target, an element target's index), reads an array element
+     * or calls a method other than {@code Math}'s, in an expression statement or a {@code return}:
+     * then what comes before the call is scalars the call cannot change (its helper's body writes
+     * arrays and its own fresh locals only), so the body may run before the rest of {@code s}
+     * ({@code s += k * f(X[i], c) + X[i][0]}), and what comes after reads the arrays as written.
+     * {@code isMath} tells {@code Math}'s calls, statically imported ones too.
+     */
+    static boolean firstToReadArrays(MethodCallExpr c, Statement s, java.util.function.Predicate<MethodCallExpr> isMath) {
+        if (!(s instanceof ExpressionStmt || s instanceof ReturnStmt)) {
+            return false;
+        }
+        Node child = c;
+        for (Node p = c.getParentNode().orElse(null); p != null && p != s; child = p, p = p.getParentNode().orElse(null)) {
+            List<Node> before = new java.util.ArrayList<>();
+            if (p instanceof BinaryExpr b) {
+                if (b.getRight() == child) {
+                    before.add(b.getLeft());
+                }
+            } else if (p instanceof MethodCallExpr m && isMath.test(m)) {
+                for (Expression a : m.getArguments()) {
+                    if (a == child) {
+                        break;
+                    }
+                    before.add(a);
+                }
+            } else if (p instanceof AssignExpr a && a.getValue() == child) {
+                if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
+                    before.add(a.getTarget());
+                } else if (a.getTarget() instanceof ArrayAccessExpr t) {
+                    before.add(t.getIndex());
+                }
+            } else if (!(p instanceof com.github.javaparser.ast.expr.EnclosedExpr || p instanceof com.github.javaparser.ast.expr.CastExpr
+                    || p instanceof com.github.javaparser.ast.expr.UnaryExpr || p instanceof com.github.javaparser.ast.body.VariableDeclarator
+                    || p instanceof VariableDeclarationExpr || p instanceof ReturnStmt)) {
+                return false;
+            }
+            for (Node n : before) {
+                if (!n.findAll(Node.class, x -> x instanceof ArrayAccessExpr || x instanceof MethodCallExpr m && !isMath.test(m)).isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 }

@@ -50,6 +50,7 @@ public final class Desugaring {
         RowAliases rows = new RowAliases(rw);
         ArrayInitializers initializers = new ArrayInitializers(rw);
         NestedArrays nested = new NestedArrays(rw, m);
+        RaggedArrays raggedArrays = new RaggedArrays(rw, rows, m);
         FloatingForHeaders headers = new FloatingForHeaders(rw);
         Set<Statement> asWritten = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean changed = true;
@@ -89,6 +90,14 @@ public final class Desugaring {
                 splice(s, meaning.get());
                 changed = true;
                 break; // the tree changed under the walk
+            }
+            if (!changed) {
+                // last: by now helpers are inlined and rows named, so every use of the array is in view
+                Optional<List<Statement>> ragged = raggedArrays.rewriteBody(body.get());
+                if (ragged.isPresent()) {
+                    body.get().setStatements(new NodeList<>(ragged.get()));
+                    changed = true;
+                }
             }
         }
         return helpers.inlined();

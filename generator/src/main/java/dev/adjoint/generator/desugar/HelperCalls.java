@@ -96,9 +96,10 @@ final class HelperCalls {
                 if (isAnyMath(c)) {
                     continue;
                 }
-                Optional<MethodDeclaration> h = helpers.target(c).filter(helpers::inlinable)
+                Optional<MethodDeclaration> h = helpers.target(c).filter(t -> helpers.inlinable(t) || (passesRow(c, t) && helpers.canInline(t)))
                         .or(() -> foreign.target(c).filter(foreign::inlinable));
-                if (h.isPresent() && CallSites.runsOnce(c, s) && (!after || independent(c, h.get())) && (!Helpers.writesArrays(h.get()) || CallSites.whole(c, s))) {
+                if (h.isPresent() && CallSites.runsOnce(c, s) && (!after || independent(c, h.get()))
+                        && (!Helpers.writesArrays(h.get()) || CallSites.whole(c, s) || CallSites.firstToReadArrays(c, s, this::isAnyMath))) {
                     Optional<List<Statement>> out = inline(c, s, h.get());
                     if (out.isPresent()) {
                         return out;
@@ -178,6 +179,16 @@ final class HelperCalls {
         }
         out.addAll(host(c, s, type, result.get(), out));
         return Optional.of(out);
+    }
+
+    /** Whether {@code c} passes a row {@code X[i]} to an array parameter of {@code h}: only its body, inlined, can follow the row. */
+    private static boolean passesRow(MethodCallExpr c, MethodDeclaration h) {
+        for (int i = 0; i < c.getArguments().size() && i < h.getParameters().size(); i++) {
+            if (h.getParameter(i).getType() instanceof ArrayType && isRow(c.getArgument(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code X[i]} of a variable {@code X}, the index without calls or updates. */

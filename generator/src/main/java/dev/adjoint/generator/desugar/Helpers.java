@@ -107,9 +107,7 @@ final class Helpers {
 
     /** Whether a call to {@code h} is replaced by its body (see the class comment). */
     boolean inlinable(MethodDeclaration h) {
-        if (h == caller || !h.isStatic() || h.getBody().isEmpty() || !h.getTypeParameters().isEmpty() || pulledBack.contains(h.getNameAsString())
-                || h.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("CustomDerivative"))
-                || h.getBody().get().findAll(Statement.class).size() > MAX_STATEMENTS || !selfContained(h) || onACycle(h)) {
+        if (!canInline(h)) {
             return false;
         }
         String result = h.getType().asString();
@@ -118,6 +116,20 @@ final class Helpers {
             return h.getType() instanceof ArrayType || writesArrays(h);
         }
         return Set.of("double", "float", "double[]", "float[]", "void").contains(result) || writesArrays(h);
+    }
+
+    /**
+     * Whether {@code h}'s body may stand for a call to it at all (see the class comment): also asked
+     * of a {@code @Differentiable} method given a row {@code X[i]}, which the static strategy cannot
+     * pass whole.
+     */
+    boolean canInline(MethodDeclaration h) {
+        if (h == caller || !h.isStatic() || h.getBody().isEmpty() || !h.getTypeParameters().isEmpty() || pulledBack.contains(h.getNameAsString())
+                || h.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("CustomDerivative"))
+                || h.getBody().get().findAll(Statement.class).size() > MAX_STATEMENTS || !selfContained(h) || onACycle(h)) {
+            return false;
+        }
+        return true;
     }
 
     /** Whether {@code h}'s body means the same in another method of the class: see the class comment. */

@@ -138,13 +138,18 @@ final class RowAliases {
     }
 
     /** Whether {@code n} names a 2-D array variable of the method. */
-    private boolean isTable(NameExpr n) {
+    boolean isTable(NameExpr n) {
         return rw.typeOf(n).filter(t -> t instanceof ArrayType a && a.getArrayLevel() == 2).isPresent();
     }
 
-    /** An index of names, literals and arithmetic: the same value wherever it is written again. */
-    private static boolean simple(Expression e) {
+    /**
+     * An index of names, literals, arithmetic and arrays' lengths ({@code X.length - 1 - i}): the
+     * same value wherever it is written again (array variables are never assigned).
+     */
+    static boolean simple(Expression e) {
         return e.findAll(Node.class).stream().allMatch(n -> n instanceof NameExpr || n instanceof com.github.javaparser.ast.expr.SimpleName
+                || (n instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getNameAsString().equals("length")
+                        && f.getScope() instanceof NameExpr)
                 || n instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr || n instanceof com.github.javaparser.ast.expr.EnclosedExpr
                 || n instanceof com.github.javaparser.ast.expr.BinaryExpr b && switch (b.getOperator()) {
                     case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> true;
@@ -153,7 +158,7 @@ final class RowAliases {
     }
 
     /** Whether {@code scope} assigns one of {@code names} (or updates it with ++/--). */
-    private static boolean assigned(Node scope, Set<String> names) {
+    static boolean assigned(Node scope, Set<String> names) {
         for (AssignExpr a : scope.findAll(AssignExpr.class)) {
             if (a.getTarget() instanceof NameExpr n && names.contains(n.getNameAsString())) {
                 return true;
@@ -168,7 +173,7 @@ final class RowAliases {
     }
 
     /** Whether {@code scope} replaces a row of {@code table} ({@code X[k] = ...}). */
-    private static boolean rowsReplaced(Node scope, String table) {
+    static boolean rowsReplaced(Node scope, String table) {
         return scope.findAll(AssignExpr.class).stream().anyMatch(a -> a.getTarget() instanceof ArrayAccessExpr acc
                 && acc.getName() instanceof NameExpr n && n.getNameAsString().equals(table));
     }

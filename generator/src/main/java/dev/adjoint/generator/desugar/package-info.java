@@ -8,10 +8,13 @@
  * ({@code for (double[] row : X)}, {@code double[] row = X[i]}) becomes the element accesses it
  * stands for, and a second name for a whole array ({@code double[] p = w}) the first; array
  * initialisers become the creation and the stores; a local array created inside a loop or block is
- * created once before the top-level statement around it and cleared where it was created; a
+ * created once before the top-level statement around it and cleared where it was created (one of
+ * a row's length, {@code new double[X[i].length]}, at the longest row's length, its own length in a
+ * local and its indices checked against it); a
  * {@code for} header stepping a floating-point variable moves its parts into the loop; a call to a
  * non-recursive helper of the method's class becomes the helper's body, its array parameters the
- * arguments' names and its locals fresh ones. Both strategies then differentiate
+ * arguments' names and its locals fresh ones (so does a call of a {@code @Differentiable} method of
+ * the class given a row {@code X[i]}, which the static strategy cannot pass whole). Both strategies then differentiate
  * the same, ordinary Java; what this pass does not rewrite is left for the fences to judge.
  */
 package dev.adjoint.generator.desugar;

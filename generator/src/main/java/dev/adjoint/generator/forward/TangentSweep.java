@@ -164,14 +164,19 @@ public final class TangentSweep {
 
     /**
      * The tangent of a 2-D parameter written in place, as plain Java the static strategy takes
-     * (for Hvp): a rectangular array the shape of row 0, and the caller's direction {@code tn}
-     * copied into it row by row (null: zero). A longer later row fails at its index, never silently.
+     * (for Hvp): a rectangular array as wide as the longest row (rows may differ in length; the
+     * method indexes each within its own row), and the caller's direction {@code tn} copied into it
+     * row by row (null: zero).
      */
     private List<Code> matrixTangent(Param p, String local, String array, String tn) {
         List<Code> out = new ArrayList<>();
         String prim = p.type().prim().java();
-        out.add(new Code.Line(p.type().java() + " " + local + " = new " + prim + "[" + array + ".length][" + array + ".length == 0 ? 0 : "
-                + array + "[0].length]"));
+        String width = ir.names().claim("_width");
+        String r = ir.names().claim("_row");
+        out.add(new Code.Line("int " + width + " = 0"));
+        out.add(new Code.Loop("for (int " + r + " = 0; " + r + " < " + array + ".length; " + r + "++)", List.of(new Code.Branch(
+                array + "[" + r + "].length > " + width, List.of(new Code.Line(width + " = " + array + "[" + r + "].length")), List.of()))));
+        out.add(new Code.Line(p.type().java() + " " + local + " = new " + prim + "[" + array + ".length][" + width + "]"));
         if (tn != null) {
             String i = ir.names().claim("_row");
             String j = ir.names().claim("_col");

@@ -63,11 +63,6 @@ final class Assignments {
                     + ": supported local types are double, float, int, long, boolean, double[], float[] and their 2-D arrays");
             return;
         }
-        if (ty.get().isArray() && !ty.get().isFloating()) {
-            lo.error(d, "local array '" + d.getNameAsString() + "' of type " + ty.get().java() + " is not supported by the static"
-                    + " strategy (int, long and boolean arrays are read-only parameters there); AUTO uses the tape strategy for it");
-            return;
-        }
         Atom.Var v = lo.declare(d.getNameAsString(), ty.get());
         if (ty.get().isArray()) {
             declareArray(d, v);
@@ -148,12 +143,6 @@ final class Assignments {
                 return;
             }
             Atom.Var arr = ref.get().array();
-            if (!arr.type().isFloating()) {
-                lo.error(target, "writing an element of the " + arr.type().java() + " array '" + Positions.oneLine(acc.getName())
-                        + "' is not supported by the static strategy (int, long and boolean arrays are read-only parameters"
-                        + " there); AUTO uses the tape strategy for it");
-                return;
-            }
             Atom v = ex.convert(ex.expr(value), new Ty(arr.type().prim(), 0), at);
             lo.emit(new Stmt.ArrayStore(arr, ref.get().indices(), v, lo.origin));
             return;

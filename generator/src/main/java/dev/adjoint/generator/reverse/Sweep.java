@@ -216,7 +216,14 @@ final class Sweep {
         if (arrayMark == null) {
             arrayMark = claim("_arrays");
         }
-        return stack + ".arrays.borrow" + (prim == Ty.Prim.FLOAT ? "Floats" : "Doubles") + "(" + length + ")";
+        String kind = switch (prim) {
+            case DOUBLE -> "Doubles";
+            case FLOAT -> "Floats";
+            case LONG -> "Longs";
+            case INT -> "Ints";
+            case BOOLEAN -> "Booleans";
+        };
+        return stack + ".arrays.borrow" + kind + "(" + length + ")";
     }
 
     private Map<Atom.Var, Integer> uses;

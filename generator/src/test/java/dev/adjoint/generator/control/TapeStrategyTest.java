@@ -140,7 +140,10 @@ class TapeStrategyTest {
                     return (float) Math.sqrt(s) + rowSumF(m, r + 1);
                 }
 
-                /** an array result over the rows in an order held in a local int[]: the static strategy rejects it, AUTO takes the tape */
+                /**
+                 * an array result over the rows in an order held in a local int[], with a local array whose length changes
+                 * with the loop: the static strategy rejects it, AUTO takes the tape
+                 */
                 @Differentiable(wrt = "m")
                 static double[] normsInOrder(double[][] m, double scale) {
                     int[] order = new int[m.length];
@@ -151,10 +154,12 @@ class TapeStrategyTest {
                     double s = 0;
                     for (int k = 0; k < m.length; k++) {
                         int i = order[k];
+                        double[] upTo = new double[k + 1];
+                        upTo[k] = m[i][0];
                         for (int j = 0; j < m[i].length; j++) {
                             s += m[i][j] * m[i][j] * scale;
                         }
-                        out[k] = Math.sqrt(s) * m[i][0];
+                        out[k] = Math.sqrt(s) * upTo[k];
                     }
                     return out;
                 }

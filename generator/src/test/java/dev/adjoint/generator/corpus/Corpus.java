@@ -26,7 +26,7 @@ final class Corpus {
     static final List<String> CLASSES = List.of(
             "Straight", "Branches", "ArrayParams", "Names", "Nested", "Floats",
             "Loops", "LoopCounters", "CountedLoops", "ScratchArrays", "FusedLoops", "ArrayWrites", "LocalArrays", "Calls", "CallsLib", "ArrayResults", "Ties",
-            "Matrices", "TapeOnly", "FloatLoops", "FloatArrays", "Helpers", "FloatHelpers", "FloatCalls", "FloatStatements", "Bugs", "BugSwitchFallThrough", "BugTapeStaticImport", "BugTapeNestedConstant");
+            "Matrices", "TapeOnly", "FloatLoops", "FloatArrays", "FloatIndexTables", "Helpers", "FloatHelpers", "FloatCalls", "FloatStatements", "Bugs", "BugSwitchFallThrough", "BugTapeStaticImport", "BugTapeNestedConstant");
 
     /** How a corpus method is generated: static with the optimisations on or off, or forced onto the tape. */
     enum Variant {
@@ -262,6 +262,19 @@ final class Corpus {
                     f[i] = Float.parseFloat(items.get(i).trim());
                 }
                 return f;
+            }
+            if (t.prim() == Ty.Prim.INT) {
+                return items.stream().mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+            }
+            if (t.prim() == Ty.Prim.LONG) {
+                return items.stream().mapToLong(s -> (long) value(Ty.LONG, s.trim())).toArray();
+            }
+            if (t.prim() == Ty.Prim.BOOLEAN) {
+                boolean[] b = new boolean[items.size()];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = Boolean.parseBoolean(items.get(i).trim());
+                }
+                return b;
             }
             return items.stream().mapToDouble(s -> Double.parseDouble(s.trim())).toArray();
         }

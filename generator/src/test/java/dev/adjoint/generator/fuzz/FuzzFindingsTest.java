@@ -600,4 +600,44 @@ class FuzzFindingsTest {
             assertGradient(src, o, "f", new Object[] {0.7, 0.4, 2}, new Object[] {-1.3, -2.0, 1});
         }
     }
+
+    /**
+     * Found by the fuzzer (seed 55555, program 23: GENERATOR_ERROR), with the tables of issue 15:
+     * a helper that writes the row it is given, {@code rowDamp(t[r], k)}, inside an unqualified
+     * {@code tanh(a + 0.25 * rowDamp(...))} under {@code import static java.lang.Math.*}: the
+     * inliner took {@code tanh} for a call that may read arrays before the helper's writes, kept
+     * the call, and the static strategy cannot pass a row. The helper's body now runs first (only
+     * scalars come before it), exactly.
+     */
+    @Test
+    void aRowWritingHelperInsideAStaticallyImportedMathCallIsInlined() {
+        String src = "package bugs;\n\nimport static java.lang.Math.*;\n\nimport dev.adjoint.Differentiable;\n"
+                + "import dev.adjoint.Strategy;\n\npublic class Repro {\n"
+                + """
+                    static double rowDamp(double[] row, double k) {
+                        for (int i = 0; i < row.length; i++) {
+                            row[i] = row[i] * 0.5 + Math.tanh(k * row[i]);
+                        }
+                        return row[0];
+                    }
+
+                    @Differentiable(strategy = Strategy.STATIC)
+                    static double f(double[] x, double b) {
+                        double[][] t = new double[2][x.length];
+                        for (int r = 0; r < 2; r++) {
+                            for (int c = 0; c < x.length; c++) {
+                                t[r][c] = x[c] * (r + 1) + b;
+                            }
+                        }
+                        double a = b;
+                        for (int r = 0; r < 2; r++) {
+                            a = tanh(a + 0.25 * rowDamp(t[r], tanh(b)) * t[r][0] + t[1 - r][x.length - 1]);
+                        }
+                        return a;
+                    }
+                """.stripIndent().indent(4) + "}\n";
+        for (Options o : java.util.List.of(Options.DEFAULT, Options.PLAIN)) {
+            assertGradient(src, o, "f", new Object[] {new double[] {0.7, -0.4, 1.1}, 0.4}, new Object[] {new double[] {-1.3, 0.2}, -2.0});
+        }
+    }
 }

@@ -192,7 +192,14 @@ public final class ProgramGenerator {
          * when the call sits inside a Math call and the helper's own call inside another ({@code h1(w)} with
          * {@code Math.sin(h0(x, w))}, called as {@code Math.tanh(h1(x, w))}), {@code FuzzFindingsTest.arrayHandedOnInsideAMathCall}
          */
-        PARAMETER_ARRAYS_HANDED_ON
+        PARAMETER_ARRAYS_HANDED_ON,
+        /**
+         * a local 2-D table filled in nested loops; a local {@code int[]} index table built by hand, a {@code boolean[]}
+         * mask and {@code int[]} counts ({@code h[k]++}), all overwritten after use; a local array per row with the row's
+         * length ({@code new double[t[r].length]}) read through the index table; rows {@code t[r]} passed to plain helpers
+         * that read and write them, the writing one inside a larger expression (issue 15)
+         */
+        TABLES_AND_INDEX_TABLES
     }
 
     /**
@@ -215,6 +222,7 @@ public final class ProgramGenerator {
         m.put(Feature.UNLOWERED_SIDE_EFFECTS, 10);
         m.put(Feature.GUARDS, 4);
         m.put(Feature.LOOP_LOCAL_ARRAYS, 4);
+        m.put(Feature.TABLES_AND_INDEX_TABLES, 4);
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -423,6 +431,25 @@ public final class ProgramGenerator {
                                 return lo + 0.125 * (v - lo);
                             }
                             return v;
+                        }
+
+                    """);
+        }
+        if (ctx.extras().contains(Feature.TABLES_AND_INDEX_TABLES)) {
+            body.append("""
+                        static double rowDamp(double[] row, double k) {
+                            for (int i = 0; i < row.length; i++) {
+                                row[i] = row[i] * 0.5 + Math.tanh(k * row[i]);
+                            }
+                            return row[0];
+                        }
+
+                        static double rowSquares(double[] row) {
+                            double s = 0;
+                            for (int i = 0; i < row.length; i++) {
+                                s += row[i] * row[i];
+                            }
+                            return s;
                         }
 
                     """);
@@ -1243,6 +1270,7 @@ public final class ProgramGenerator {
                 case UNLOWERED_SIDE_EFFECTS -> unlowered(indent);
                 case GUARDS -> guard(pad);
                 case LOOP_LOCAL_ARRAYS -> loopLocalArray(indent);
+                case TABLES_AND_INDEX_TABLES -> tables(indent);
                 default -> throw new IllegalStateException("not an extra: " + f);
             }
         }
@@ -1292,6 +1320,63 @@ public final class ProgramGenerator {
             E read = new E(a + "[" + k + "] + " + a + "[" + k + " + 1] * " + a + "[2]", elem);
             out.append(pad).append("    ").append(v.name()).append(" = ").append(assignable(v.type(), new E("Math.tanh("
                     + v.name() + " + " + read.text() + ")", T.D)).text()).append(";\n");
+            out.append(pad).append("}\n");
+        }
+
+        /** See {@link Feature#TABLES_AND_INDEX_TABLES}: the table's values come from active expressions, the result goes to a variable. */
+        void tables(int indent) {
+            if (!sig.owner().isEmpty()) {
+                return; // the helpers are the top-level class's
+            }
+            String pad = "    ".repeat(indent);
+            String in = pad + "    ";
+            String in2 = in + "    ";
+            int id = extraNames++;
+            String t = "lt" + id;
+            String o = "lo" + id;
+            String mk = "lm" + id;
+            String h = "lh" + id;
+            String w = "lw" + id;
+            String rr = "lr" + id;
+            String c = "lc" + id;
+            int rows = 2 + r.nextInt(2);
+            int shift = r.nextInt(4);
+            Var v = assignableVar();
+            E fill = bounded(expr(1));
+            E k = bounded(expr(1));
+            out.append(pad).append("double[][] ").append(t).append(" = new double[").append(rows).append("][4];\n");
+            out.append(pad).append("int[] ").append(o).append(" = new int[4];\n");
+            out.append(pad).append("boolean[] ").append(mk).append(" = new boolean[4];\n");
+            out.append(pad).append("int[] ").append(h).append(" = new int[").append(rows).append("];\n");
+            out.append(pad).append("for (int ").append(rr).append(" = 0; ").append(rr).append(" < ").append(rows).append("; ").append(rr)
+                    .append("++) {\n");
+            out.append(in).append("for (int ").append(c).append(" = 0; ").append(c).append(" < 4; ").append(c).append("++) {\n");
+            out.append(in2).append(t).append('[').append(rr).append("][").append(c).append("] = ").append(fill.text()).append(" * (")
+                    .append(c).append(" + 1) - ").append(rr).append(" * 0.25;\n");
+            out.append(in).append("}\n");
+            out.append(pad).append("}\n");
+            out.append(pad).append("for (int ").append(c).append(" = 0; ").append(c).append(" < 4; ").append(c).append("++) {\n");
+            out.append(in).append(o).append('[').append(c).append("] = (").append(c).append(" * 3 + ").append(shift).append(") % 4;\n");
+            out.append(in).append(mk).append('[').append(c).append("] = ").append(t).append("[0][").append(c).append("] > ").append(t)
+                    .append('[').append(rows - 1).append("][").append(c).append("];\n");
+            out.append(pad).append("}\n");
+            out.append(pad).append("for (int ").append(rr).append(" = 0; ").append(rr).append(" < ").append(rows).append("; ").append(rr)
+                    .append("++) {\n");
+            out.append(in).append("double[] ").append(w).append(" = new double[").append(t).append('[').append(rr).append("].length];\n");
+            out.append(in).append("for (int ").append(c).append(" = 0; ").append(c).append(" < ").append(w).append(".length; ").append(c)
+                    .append("++) {\n");
+            out.append(in2).append(w).append('[').append(c).append("] = ").append(t).append('[').append(rr).append("][").append(o)
+                    .append('[').append(c).append("]] * (").append(mk).append('[').append(c).append("] ? 1.5 : -0.5);\n");
+            out.append(in).append("}\n");
+            out.append(in).append(h).append("[(").append(rr).append(" + ").append(o).append('[').append(rr).append("]) % ").append(rows)
+                    .append("]++;\n");
+            E sum = new E(v.name() + " + 0.25 * " + ctx.own("rowDamp") + "(" + t + "[" + rr + "], " + k.text() + ") * " + h + "[" + rr
+                    + "] + " + w + "[" + rr + " % " + w + ".length] * " + ctx.own("rowSquares") + "(" + t + "[(" + rr + " + 1) % " + rows
+                    + "]) * 0.125", T.D);
+            out.append(in).append(v.name()).append(" = ").append(assignable(v.type(), new E("Math.tanh(" + sum.text() + ")", T.D)).text())
+                    .append(";\n");
+            out.append(in).append(o).append('[').append(rr).append("] = ").append(o).append("[(").append(rr).append(" + 1) % 4];\n");
+            out.append(in).append(mk).append('[').append(rr).append("] = !").append(mk).append('[').append(rr).append("];\n");
             out.append(pad).append("}\n");
         }
 

@@ -169,7 +169,7 @@ public final class Differentiated {
                 copy[i] = d.clone();
             } else if (a instanceof float[] f) {
                 copy[i] = f.clone();
-            } else if (a instanceof double[][] || a instanceof float[][]) {
+            } else if (a != null && a.getClass().isArray()) {
                 copy[i] = copyArgument(a);
             }
             if (!ps.get(i).wrt()) {
@@ -387,6 +387,12 @@ public final class Differentiated {
                 c[i] = ff[i].clone();
             }
             return c;
+        } else if (a instanceof int[] i) {
+            return i.clone(); // index tables and counts the method may write
+        } else if (a instanceof long[] l) {
+            return l.clone();
+        } else if (a instanceof boolean[] b) {
+            return b.clone();
         }
         return a;
     }
