@@ -191,7 +191,7 @@ public final class Pipeline {
         keepCallableTangents(jvps, done.keySet(), compiled);
         // notes only on the methods the user annotated, in the files written (a plain helper's missing Hvp is no news)
         List<Diagnostic> notes = new ArrayList<>();
-        Set<MethodRequest> own = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<MethodRequest> own = new java.util.LinkedHashSet<>(); // (in done's order: which Hvp claims a helper name first must not vary)
         done.keySet().stream().filter(r -> !variants.isVariant(r)).forEach(own::add); // (a variant has a Vjp and a Jvp only)
         Map<MethodRequest, HvpMethod> hvps = Hessians.all(own, pairs, whyNoPair, index, options,
                 r -> output.test(r.file()) && !implicit.contains(r.declaration()), notes, variants);
