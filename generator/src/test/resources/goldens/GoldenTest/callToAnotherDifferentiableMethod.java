@@ -379,18 +379,6 @@ final class CallerAdjoint {
     }
 
     /**
-     * Returns {@code ∇softplus(x)·v}, the tangent of {@link Caller#softplus}, for the {@code Hvp}s of its callers.
-     */
-    static double _tan_softplus(double x, double tx) {
-        // return Math.log1p(Math.exp(x));
-        double _t0 = Math.exp(x);
-        double _dot_t0 = tx * _t0;
-        double _t1 = Math.log1p(_t0);
-        double _dot_t1 = _dot_t0 / (1 + _t0);
-        return _dot_t1;
-    }
-
-    /**
      * The adjoint of {@code {softplus(x), ∇softplus(x)·v}} (the tangent of {@link Caller#softplus}), for {@code softplusHvp}.
      */
     static double _tan_softplusVjp(double x, double tx, double seed, DoubleGrad dx,
@@ -423,5 +411,17 @@ final class CallerAdjoint {
         dx.add(_d_x);
         dtx.add(_d_tx);
         return _result;
+    }
+
+    /**
+     * Returns {@code ∇softplus(x)·v}, the tangent of {@link Caller#softplus}, for the {@code Hvp}s of its callers.
+     */
+    static double _tan_softplus(double x, double tx) {
+        // return Math.log1p(Math.exp(x));
+        double _t0 = Math.exp(x);
+        double _dot_t0 = tx * _t0;
+        double _t1 = Math.log1p(_t0);
+        double _dot_t1 = _dot_t0 / (1 + _t0);
+        return _dot_t1;
     }
 }

@@ -27,6 +27,8 @@ import javax.lang.model.element.Modifier;
 final class HessianEmitter {
     private final TypeSpec.Builder type;
     private final Set<String> printed = new HashSet<>();
+    /** The callees' tangents and pair reverses, by signature, printed by {@link #finish}. */
+    private final java.util.TreeMap<String, MethodSpec> helpers = new java.util.TreeMap<>();
 
     HessianEmitter(TypeSpec.Builder type) {
         this.type = type;
@@ -40,13 +42,25 @@ final class HessianEmitter {
         }
         for (HvpMethod.TangentPair c : h.callees()) {
             MethodRequest g = c.tangent().request();
-            if (printed.add(signature(HvpSource.tangentName(g), g))) {
-                type.addMethod(tangent(c.tangent()));
+            String tangent = signature(HvpSource.tangentName(g), g);
+            if (printed.add(tangent)) {
+                helpers.put(tangent, tangent(c.tangent()));
             }
-            if (printed.add(signature(c.adjoint().request().adjointName() + "Vjp", c.adjoint().request()))) {
-                type.addMethod(hvpPair(c.adjoint(), g));
+            String pair = signature(c.adjoint().request().adjointName() + "Vjp", c.adjoint().request());
+            if (printed.add(pair)) {
+                helpers.put(pair, hvpPair(c.adjoint(), g));
             }
         }
+    }
+
+    /**
+     * Adds the callees' helpers, after every {@code Hvp}, ordered by name and parameter types: which
+     * {@code Hvp} reaches a callee first must not move its helpers about (the order in which a
+     * method's callees are found is not part of what the build promises to keep the same).
+     */
+    void finish() {
+        helpers.values().forEach(type::addMethod);
+        helpers.clear();
     }
 
     /** A generated method's name and its method's parameter types: overloads of one name are different methods. */
