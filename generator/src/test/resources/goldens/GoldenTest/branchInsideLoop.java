@@ -67,19 +67,19 @@ final class BranchLoopAdjoint {
         double _d_t3 = 0.0;
         double _d_t4 = 0.0;
         _d_p += seed;
-        // grad of: for (...; i < w.length; i++)
+        // grad of (BranchLoop.java:9): for (...; i < w.length; i++)
         i = Math.max(0, w.length);
         while (i > 0) {
             i = i - 1;
-            // grad of: if (w[i] > 0)
+            // grad of (BranchLoop.java:10): if (w[i] > 0)
             if (_t1) {
-                // grad of: p = p * w[i];
+                // grad of (BranchLoop.java:11): p = p * w[i];
                 _d_t2 = _d_p;
                 p = _doubles[--_doublesTop];
                 _d_p = _d_t2 * w[i];
                 dw[i] += _d_t2 * p;
             } else {
-                // grad of: p = p - t * w[i];
+                // grad of (BranchLoop.java:13): p = p - t * w[i];
                 _d_t4 = _d_p;
                 _d_t3 = -_d_t4;
                 _d_t += _d_t3 * w[i];

@@ -38,7 +38,7 @@ final class CallerAdjoint {
         double _d_t0 = 0.0;
         double _d_t1 = 0.0;
         _d_t1 += seed;
-        // grad of: return Math.log1p(Math.exp(x));
+        // grad of (Caller.java:8): return Math.log1p(Math.exp(x));
         _d_t0 = _d_t1 / (1 + _t0);
         _d_x += _d_t0 * _t0;
         dx.add(_d_x);
@@ -157,7 +157,7 @@ final class CallerAdjoint {
         double _d_t6 = 0.0;
         double _d_t7 = 0.0;
         _d_t7 += seed;
-        // grad of: return s + softplus(w[0]);
+        // grad of (Caller.java:17): return s + softplus(w[0]);
         _d_s += _d_t7;
         _d_t6 = _d_t7;
         int _cells_1 = _stack.doubleCellMark();
@@ -166,13 +166,13 @@ final class CallerAdjoint {
         CallerAdjoint.softplusVjp(w[0], _d_t6, _g_1);
         dw[0] += _g_1.get();
         _stack.releaseCells(_cells_1, _cells_1f);
-        // grad of: for (...; i < w.length; i++)
+        // grad of (Caller.java:14): for (...; i < w.length; i++)
         i = Math.max(0, w.length);
         while (i > 0) {
             i = i - 1;
             // this iteration's values, computed again rather than saved
             _t1 = w[i] * x[i];
-            // grad of: s += softplus(w[i] * x[i]);
+            // grad of (Caller.java:15): s += softplus(w[i] * x[i]);
             _d_t3 = _d_s;
             _d_t2 = _d_t3;
             int _cells = _stack.doubleCellMark();

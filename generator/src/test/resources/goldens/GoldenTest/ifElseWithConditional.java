@@ -55,15 +55,15 @@ final class BranchyAdjoint {
         double _d_t3 = 0.0;
         double _d_t6 = 0.0;
         _d_t6 += seed;
-        // grad of: return r * r;
+        // grad of (Branchy.java:14): return r * r;
         _d_r += 2 * (_d_t6 * r);
-        // grad of: if (x > 0)
+        // grad of (Branchy.java:9): if (x > 0)
         if (_t0) {
-            // grad of: r = x * y;
+            // grad of (Branchy.java:10): r = x * y;
             _d_x += _d_r * y;
             _d_y += _d_r * x;
         } else {
-            // grad of: r = y > 1 ? Math.exp(x) : -x;
+            // grad of (Branchy.java:12): r = y > 1 ? Math.exp(x) : -x;
             _d_t3 += _d_r;
             if (_t2) {
                 _d_x += _d_t3 * _t3;

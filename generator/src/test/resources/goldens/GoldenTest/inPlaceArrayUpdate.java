@@ -60,13 +60,13 @@ final class InPlaceAdjoint {
         double _d_t3 = 0.0;
         double _d_t7 = 0.0;
         _d_t7 += seed;
-        // grad of: return x[x.length - 1];
+        // grad of (InPlace.java:11): return x[x.length - 1];
         _d_x[_t6] += _d_t7;
-        // grad of: for (...; i < x.length; i++)
+        // grad of (InPlace.java:8): for (...; i < x.length; i++)
         i = Math.max(1, x.length);
         while (i > 1) {
             i = i - 1;
-            // grad of: x[i] = x[i] * x[i - 1];
+            // grad of (InPlace.java:9): x[i] = x[i] * x[i - 1];
             _d_t3 = _d_x[i];
             _d_x[i] = 0.0;
             _d_t1 = _d_t3 * _t2;

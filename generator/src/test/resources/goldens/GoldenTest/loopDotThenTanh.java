@@ -48,13 +48,13 @@ public final class LoopAdjoint {
         double _d_t2 = 0.0;
         double _d_t5 = 0.0;
         _d_t5 += seed;
-        // grad of: return Math.tanh(s);
+        // grad of (Loop.java:12): return Math.tanh(s);
         _d_s += _d_t5 * (1 - _t5 * _t5);
-        // grad of: for (...; i < w.length; i++)
+        // grad of (Loop.java:9): for (...; i < w.length; i++)
         i = Math.max(0, w.length);
         while (i > 0) {
             i = i - 1;
-            // grad of: s += w[i] * x[i];
+            // grad of (Loop.java:10): s += w[i] * x[i];
             _d_t2 = _d_s;
             _d_t1 = _d_t2;
             dw[i] += _d_t1 * x[i];

@@ -44,15 +44,15 @@ public final class StraightAdjoint {
         double _d_t1 = 0.0;
         double _d_t3 = 0.0;
         _d_t3 += seed;
-        // grad of: return s / y;
+        // grad of (Straight.java:10): return s / y;
         _d_s += _d_t3 / y;
         _d_y -= _d_t3 * _t3 / y;
-        // grad of: s = Math.sin(s) * x;
+        // grad of (Straight.java:9): s = Math.sin(s) * x;
         _d_t1 = _d_s * x;
         _d_x += _d_s * _t1;
         s = _s_s;
         _d_s = _d_t1 * Math.cos(s);
-        // grad of: double s = x * y;
+        // grad of (Straight.java:8): double s = x * y;
         _d_x += _d_s * y;
         _d_y += _d_s * x;
         dx.add(_d_x);

@@ -12,6 +12,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import java.util.HashSet;
@@ -104,6 +105,9 @@ final class ForeignHelpers {
         }
         boolean otherFile = h.findCompilationUnit().orElse(null) != caller.declaration().findCompilationUnit().orElse(null);
         if (otherFile) {
+            String file = h.findCompilationUnit().flatMap(CompilationUnit::getStorage).map(CompilationUnit.Storage::getFileName)
+                    .orElse("(another file)");
+            copy.getBody().get().walk(n -> n.setData(Positions.WRITTEN_AT, new Positions.Line(file, n.getBegin().map(p -> p.line).orElse(0))));
             call.getRange().ifPresent(r -> copy.getBody().get().walk(n -> n.setRange(r)));
         }
     }

@@ -217,7 +217,8 @@ public final class Lowering {
     }
 
     Origin newOrigin(Node s, String text) {
-        return new Origin(originCount++, text, s.getBegin().map(p -> p.line).orElse(0));
+        Positions.Line at = Positions.line(request.file(), s);
+        return new Origin(originCount++, text, at.line(), at.file());
     }
 
     void error(Node at, String message) {

@@ -1,10 +1,12 @@
 package dev.adjoint.generator.parse;
 
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import dev.adjoint.generator.Diagnostic;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** Diagnostics positioned at a syntax node's first character. */
+/** Diagnostics positioned at a syntax node's first character, and the lines generated comments name. */
 public final class Positions {
     private Positions() {}
 
@@ -12,6 +14,34 @@ public final class Positions {
     public static Diagnostic error(Path file, Node node, String message) {
         var begin = node.getBegin();
         return Diagnostic.error(file, begin.map(p -> p.line).orElse(0), begin.map(p -> p.column).orElse(0), message);
+    }
+
+    /**
+     * A line of a user's file, as generated comments name it: the file name only (never a
+     * directory, so that the output is the same on every machine) and the 1-based line, 0 when unknown.
+     */
+    public record Line(String file, int line) {
+        /** Code Adjoint generated and differentiates again (the tangents of a Hessian): no user's line. */
+        public static final Line GENERATED = new Line("", 0);
+    }
+
+    /**
+     * Where a node of another file's helper was written, attached to its copy inlined in a caller
+     * (whose nodes take the call's position, so that errors point into the caller's file).
+     */
+    public static final DataKey<Line> WRITTEN_AT = new DataKey<>() {};
+
+    /**
+     * The line {@code node} of {@code file} was written at: its own, the one of the helper of another
+     * file it was inlined from, or {@link Line#GENERATED}.
+     */
+    public static Line line(Path file, Node node) {
+        for (Optional<Node> n = Optional.of(node); n.isPresent(); n = n.get().getParentNode()) {
+            if (n.get().containsData(WRITTEN_AT)) {
+                return n.get().getData(WRITTEN_AT);
+            }
+        }
+        return new Line(file.getFileName().toString(), node.getBegin().map(p -> p.line).orElse(0));
     }
 
     /** The node's source on one line (comments dropped, whitespace collapsed). */

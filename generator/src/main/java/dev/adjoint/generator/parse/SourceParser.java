@@ -41,6 +41,7 @@ public final class SourceParser {
             return new Parsed(file, Optional.empty(), List.of(tooDeep(file, source)));
         }
         if (result.isSuccessful() && result.getResult().isPresent()) {
+            result.getResult().get().setStorage(file); // (its name, for the comments of inlined helpers; never saved)
             return new Parsed(file, result.getResult(), List.of());
         }
         List<Diagnostic> ds = result.getProblems().stream().map(p -> toDiagnostic(file, p)).toList();

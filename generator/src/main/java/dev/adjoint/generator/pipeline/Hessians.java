@@ -17,6 +17,7 @@ import dev.adjoint.generator.forward.TangentSweep;
 import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.normalize.Normalizer;
+import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.reverse.AdjointMethod;
 import dev.adjoint.generator.reverse.ReverseSweep;
 import dev.adjoint.generator.select.MethodIndex;
@@ -205,8 +206,10 @@ final class Hessians {
             } catch (TangentSweep.Unsupported unsupported) {
                 throw new Unpaired(unsupported.getMessage());
             }
-            owner.addMember(parser.parseMethodDeclaration(source).getResult().orElseThrow(
-                    () -> new IllegalStateException("the tangent of '" + e.getKey().name() + "' does not parse:\n" + source)));
+            MethodDeclaration tangent = parser.parseMethodDeclaration(source).getResult().orElseThrow(
+                    () -> new IllegalStateException("the tangent of '" + e.getKey().name() + "' does not parse:\n" + source));
+            tangent.setData(Positions.WRITTEN_AT, Positions.Line.GENERATED); // (its lines are not the user's)
+            owner.addMember(tangent);
             MethodRequest before = byName.put(e.getKey() != r ? HvpSource.tangentName(e.getKey()) : HvpSource.pairName(r), e.getKey());
             if (before != null) {
                 // overloads of one name, or methods of one name in two classes, among the callees: their tangents,

@@ -78,7 +78,7 @@ final class BlockReversal {
             }
             if (!lines.isEmpty()) {
                 if (group.origin() != enclosing) {
-                    reverse.add(new Code.Comment("grad of: " + group.origin().text()));
+                    reverse.add(new Code.Comment(group.origin().position().map(p -> "grad of (" + p + "): ").orElse("grad of: ") + group.origin().text()));
                 }
                 reverse.addAll(lines);
             }
