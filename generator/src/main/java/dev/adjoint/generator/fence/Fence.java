@@ -45,6 +45,7 @@ import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.Modifier;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.naming.NameClashes;
+import dev.adjoint.generator.normalize.Calls;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.select.MethodRequest;
@@ -213,7 +214,7 @@ public final class Fence {
     }
 
     private void visitCall(MethodCallExpr m) {
-        if (SharedFence.isPrint(m)) {
+        if (Calls.isPrint(m)) {
             m.getArguments().forEach(this::message); // output only, run where the method runs it
             return;
         }

@@ -34,8 +34,6 @@ import java.util.Set;
  * floating-point value, or one that may write an array it is given.
  */
 public final class SharedFence {
-    private static final Set<String> PRINT = Set.of("print", "println", "printf", "format");
-    private static final Set<String> PRINT_STREAMS = Set.of("System.out", "System.err", "java.lang.System.out", "java.lang.System.err");
 
     private final MethodRequest request;
     private final Calls calls;
@@ -104,7 +102,7 @@ public final class SharedFence {
     }
 
     private void call(MethodCallExpr m) {
-        if (calls.isBuiltin(m) || isMathScoped(m) || isPrint(m)) {
+        if (calls.isBuiltin(m) || isMathScoped(m) || Calls.isPrint(m)) {
             return; // Math without a derivative rule: each strategy says so in its own words
         }
         Optional<MethodIndex.Entry> target = calls.resolve(m);
@@ -197,16 +195,6 @@ public final class SharedFence {
         String scope = m.getScope().map(Object::toString).orElse("");
         return DerivativeRules.isMathClass(scope)
                 || (scope.isEmpty() && request.importsMathMethod(m.getNameAsString()));
-    }
-
-    /** {@code System.out.println(...)} and its relatives as a statement: output only, run as written. */
-    public static boolean isPrint(MethodCallExpr m) {
-        return isOutput(m) && m.getParentNode().filter(p -> p instanceof ExpressionStmt).isPresent();
-    }
-
-    /** {@code System.out.println(...)} and its relatives, wherever they stand. */
-    public static boolean isOutput(MethodCallExpr m) {
-        return PRINT.contains(m.getNameAsString()) && m.getScope().map(Object::toString).filter(PRINT_STREAMS::contains).isPresent();
     }
 
     private static boolean isModelledLibraryCall(MethodCallExpr m) {

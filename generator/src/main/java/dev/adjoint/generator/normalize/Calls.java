@@ -3,6 +3,7 @@ package dev.adjoint.generator.normalize;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.select.CompiledOverloads;
@@ -11,9 +12,15 @@ import dev.adjoint.generator.select.MethodSelector;
 import dev.adjoint.generator.select.MethodRequest;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Resolves a call to a static method of the sources: another adjoint, or a constant. */
+/**
+ * Resolves a call to a static method of the sources (another adjoint, or a constant), and
+ * recognises the JDK's output calls, which every pass runs as written.
+ */
 public final class Calls {
+    private static final Set<String> PRINT = Set.of("print", "println", "printf", "format");
+    private static final Set<String> PRINT_STREAMS = Set.of("System.out", "System.err", "java.lang.System.out", "java.lang.System.err");
     private final Lowering lo;
     private final List<ImportDeclaration> imports;
 
@@ -108,5 +115,15 @@ public final class Calls {
         }
         // a plain method counts only when its result cannot carry a derivative
         return e.get().result().filter(t -> !t.isFloating());
+    }
+
+    /** {@code System.out.println(...)} and its relatives as a statement: output only, run as written. */
+    public static boolean isPrint(MethodCallExpr m) {
+        return isOutput(m) && m.getParentNode().filter(p -> p instanceof ExpressionStmt).isPresent();
+    }
+
+    /** {@code System.out.println(...)} and its relatives, wherever they stand. */
+    public static boolean isOutput(MethodCallExpr m) {
+        return PRINT.contains(m.getNameAsString()) && m.getScope().map(Object::toString).filter(PRINT_STREAMS::contains).isPresent();
     }
 }

@@ -23,7 +23,6 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.fence.SharedFence;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Op;
@@ -159,7 +158,7 @@ public final class Normalizer {
             }
         } else if (s instanceof EmptyStmt) {
             return;
-        } else if (s instanceof ExpressionStmt es && !(es.getExpression() instanceof MethodCallExpr m && SharedFence.isPrint(m))) {
+        } else if (s instanceof ExpressionStmt es && !(es.getExpression() instanceof MethodCallExpr m && Calls.isPrint(m))) {
             lo.origin = lo.newOrigin(s);
             assignments.expressionStatement(es.getExpression());
         } else if (s instanceof IfStmt i) {
@@ -211,7 +210,7 @@ public final class Normalizer {
             String text = "assert " + ex.passiveText(a.getCheck(), reads)
                     + a.getMessage().map(m -> " : " + ex.passiveText(m, reads)).orElse("") + ";";
             lo.emit(new Stmt.Effect(Stmt.Effect.Kind.ASSERT, text, reads, lo.origin));
-        } else if (s instanceof ExpressionStmt es && es.getExpression() instanceof MethodCallExpr m && SharedFence.isPrint(m)) {
+        } else if (s instanceof ExpressionStmt es && es.getExpression() instanceof MethodCallExpr m && Calls.isPrint(m)) {
             // output only: printed where the method prints, from the values it prints
             lo.origin = lo.newOrigin(s);
             Set<Atom.Var> reads = new LinkedHashSet<>();

@@ -44,7 +44,7 @@ final class PassiveText {
             }
         }
         for (MethodCallExpr m : e.findAll(MethodCallExpr.class)) {
-            if (dev.adjoint.generator.fence.SharedFence.isOutput(m)) {
+            if (Calls.isOutput(m)) {
                 continue; // the statement's own call (the fence allows output only as a statement)
             }
             if (calls.isBuiltin(m)) {
