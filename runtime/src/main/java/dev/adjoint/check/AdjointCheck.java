@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * Checks a generated adjoint against its original method, as the user wrote it: any mix of
@@ -22,7 +23,8 @@ import java.util.Random;
  * {@code ⟨s, f⟩}) are found by reflection; each call gets fresh copies of the arguments, so a
  * method that writes its arrays cannot disturb the check. Every component of every
  * differentiated parameter is compared with central differences taken in the method's own
- * precision: a relative step near the cube root of the type's machine epsilon
+ * precision ({@code float} when its result or any parameter is a float or float array): a
+ * relative step near the cube root of the type's machine epsilon
  * ({@code 6.1e-6} for {@code double}, {@code 4.9e-3} for {@code float}). A component passes when
  * {@code |a − n| <= atol·max(1, |f|) + rtol·max(|a|, |n|)}; the defaults are {@code rtol = 1e-6},
  * {@code atol = 1e-8} for {@code double} and {@code rtol = 1e-2}, {@code atol = 1e-3} for
@@ -112,7 +114,7 @@ public final class AdjointCheck {
         if (!vjp && result != double.class && result != float.class) {
             throw new IllegalArgumentException(original + " returns " + result.getSimpleName() + ": a gradient needs a float or double result");
         }
-        boolean single = result == float.class || result == float[].class;
+        boolean single = singlePrecision(original);
         Method adjoint = Adjoints.find(original, vjp);
         adjoint.setAccessible(true);
         int[] wrt = null; // decided at the first check, unless wrt(...) says it first
@@ -206,7 +208,7 @@ public final class AdjointCheck {
             Component.of(names[p], p, point[p], components);
         }
         double[] analytic = analytic(point, seed, components, wrt);
-        boolean single = original.getReturnType() == float.class || original.getReturnType() == float[].class;
+        boolean single = singlePrecision(original);
         double step = single ? Math.cbrt(Math.ulp(1.0f)) : GradCheck.DEFAULT_STEP;
         double value = Math.abs(objective(point, seed));
         double[] numeric = new double[components.size()];
@@ -235,6 +237,17 @@ public final class AdjointCheck {
         return r;
     }
 
+    /**
+     * Whether the method computes in {@code float}: its result or any parameter is a float, a
+     * {@code float[]} or a {@code float[][]} (a float parameter rounds what it carries to float's
+     * precision even when the result is widened to {@code double}, so double's step would measure
+     * rounding, not slope).
+     */
+    private static boolean singlePrecision(Method m) {
+        return Stream.concat(Stream.of(m.getReturnType()), Arrays.stream(m.getParameterTypes()))
+                .anyMatch(t -> t == float.class || t == float[].class || t == float[][].class);
+    }
+
     /** {@code c} with this check's tape twin. */
     private AdjointCheck copy(AdjointCheck c) {
         c.other = other;
@@ -247,7 +260,7 @@ public final class AdjointCheck {
             return null;
         }
         double[] tape = analytic(other, point, seed, components, wrt);
-        boolean single = original.getReturnType() == float.class || original.getReturnType() == float[].class;
+        boolean single = singlePrecision(original);
         for (int i = 0; i < tape.length; i++) {
             double a = analytic[i];
             double b = tape[i];

@@ -32,6 +32,13 @@ class AdjointCheckTest {
     }
 
     @Test
+    void aFloatParameterMakesTheCheckFloatsEvenForADoubleResult() {
+        // k's float rounding (about 1e-7 of |f|) over double's step 6e-6 is a 2% error: the step must be float's
+        AdjointCheck.Result r = AdjointCheck.check(Toy.class, "widened", 1.37f);
+        assertTrue(r.passed() && r.report().rtol() == 1e-2, r.describe());
+    }
+
+    @Test
     void aWrongGradientFailsNamingTheParameterAndIndex() {
         AssertionError e = assertThrows(AssertionError.class,
                 () -> AdjointCheck.assertGradient(Toy.class, "wrong", new float[] {0.5f, -1.25f, 2f}, 1.5f));
