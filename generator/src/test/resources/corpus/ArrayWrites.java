@@ -203,4 +203,20 @@ public class ArrayWrites {
         x[0]--;
         return x[0] * x[x.length - 1] + c * c;
     }
+
+    // assignments to elements chained inside an expression (Clad's Assignments.C f8): Java stores
+    // t[2] into t[1], then t[1] into t[0], multiplies y, and stores y into t[3], in that order
+    //@at ({0.3, -0.7, 1.1, 0.8}, 0.5)
+    //@at ({-1.2, 0.4, 2.0, -0.6}, -0.9)
+    @Differentiable
+    static double chainedElementAssignments(double[] t, double y) {
+        t[0] = t[1] = t[2] * y;
+        t[3] = (y *= (t[0] = t[1] = t[2]));
+        double[] g = new double[t.length];
+        double s = 0;
+        for (int i = 0; i < t.length; i++) {
+            s += g[i] = t[i] * y;
+        }
+        return s * g[0] + t[3] * t[1];
+    }
 }

@@ -280,12 +280,30 @@ final class SideEffects {
             int at0 = order.indexOf(effect);
             for (int i = 0; i < at0; i++) {
                 if (order.get(i) instanceof NameExpr n && n.getNameAsString().equals(v.get().getNameAsString())
-                        && effects.stream().noneMatch(n::isDescendantOf)) { // (an update's operands are read by the update, in order)
+                        && effects.stream().noneMatch(n::isDescendantOf) // (an update's operands are read by the update, in order)
+                        && !namesAssignedElement(n)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code n} is the array of an element that a plain {@code =} stores into ({@code t} in
+     * {@code t[3] = (t[0] = x)}): Java evaluates that array reference and the indices first but reads
+     * no element, and an update nested in the value changes elements only (array variables are not
+     * assigned again), so the target sees no value the update changes. A compound {@code +=} reads
+     * its element first, and an index ({@code t[t[0]]}) reads one: those stay reads.
+     */
+    private static boolean namesAssignedElement(NameExpr n) {
+        Node at = n;
+        while (at.getParentNode().orElse(null) instanceof ArrayAccessExpr a && a.getName() == at) {
+            at = a;
+        }
+        Node element = at;
+        return element != n && element.getParentNode().orElse(null) instanceof AssignExpr assign
+                && assign.getTarget() == element && assign.getOperator() == AssignExpr.Operator.ASSIGN;
     }
 
     /** Whether {@code effect} may not happen when {@code at} runs: under {@code &&}, {@code ||}, {@code ?:} or a lambda. */
