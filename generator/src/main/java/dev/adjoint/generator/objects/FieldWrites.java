@@ -5,15 +5,10 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import dev.adjoint.generator.ir.Ty;
-import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +24,8 @@ import java.util.TreeSet;
  *
  * <p>While a method runs, the field's current value is in the box, not in the object; a call on
  * the object ({@code self.predict(x)}, which the static strategy makes for a callee's value) would
- * read it as it was on entry, so a callee that reads or assigns such a field is refused.
+ * read it as it was on entry, so a callee that reads or assigns such a field must be inlined
+ * ({@link InlinedCallees}).
  */
 final class FieldWrites {
     private final FieldReads reads;
@@ -73,34 +69,28 @@ final class FieldWrites {
         return e;
     }
 
-    /**
-     * A boxed field that {@code callee}, or a method it calls on the object ({@code callees}),
-     * reads or assigns; empty when it touches none.
-     */
-    Optional<String> touchedBy(MethodDeclaration callee, Map<MethodDeclaration, List<MethodDeclaration>> callees) {
-        Set<MethodDeclaration> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<MethodDeclaration> work = new ArrayDeque<>(List.of(callee));
-        while (!work.isEmpty()) {
-            MethodDeclaration m = work.pop();
-            if (!seen.add(m)) {
-                continue;
-            }
-            for (Node n : m.findAll(Node.class)) {
-                Optional<String> f = reads.fieldOf(n).filter(boxed::contains);
-                if (f.isPresent()) {
-                    return f;
-                }
-            }
-            work.addAll(callees.getOrDefault(m, List.of()));
-        }
-        return Optional.empty();
+    /** The fields assigned (and so boxed) by the methods this was made of. */
+    Set<String> assigned() {
+        return Collections.unmodifiableSet(boxed);
     }
 
-    /** The error for {@code call}, a call on the object of a method that touches boxed {@code field}. */
-    static String staleCall(MethodCallExpr call, String callee, String field) {
-        return "'" + call + "' calls instance method '" + callee + "', which uses field '" + field + "', and the differentiated"
-                + " method assigns that field: the adjoint keeps the field's new value apart from the object until it returns,"
-                + " while the call's value comes from the object's own method; read the field in the caller and pass its value"
-                + " as a parameter, or make '" + callee + "' static";
+    /** The boxed fields that {@code methods} read or assign. */
+    Set<String> usedBy(Collection<MethodDeclaration> methods) {
+        Set<String> out = new TreeSet<>();
+        for (MethodDeclaration m : methods) {
+            for (Node n : m.findAll(Node.class)) {
+                reads.fieldOf(n).filter(boxed::contains).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** The error for a call on the object of {@code callee}, which uses boxed {@code field}, where it stays a call. */
+    static String staleCall(String callee, String field) {
+        return "call to instance method '" + callee + "', which uses field '" + field + "', and the differentiated method"
+                + " assigns that field: the adjoint keeps the field's new value apart from the object until it returns, while"
+                + " the value of a call comes from the object's own method; call '" + callee + "' where its body can replace the"
+                + " call (a statement, a declaration's or assignment's value, a return), or read the field in the caller and"
+                + " pass its value as a parameter";
     }
 }

@@ -154,18 +154,21 @@ public final class InstanceLifting {
                     continue;
                 }
                 MethodDeclaration c = callee.get();
-                if (c.isPrivate()) {
-                    error(call, "call to private instance method '" + c.getNameAsString() + "': the generated "
-                            + ownerSimpleName.replace('.', '_') + "Adjoint class calls it on the object for its value and cannot see"
-                            + " private methods; make it package-private");
-                } else if (c.getBody().isEmpty()) {
+                Optional<Ty> result = MethodSelector.toTy(c.getType());
+                if (c.getBody().isEmpty()) {
                     error(call, "call to instance method '" + c.getNameAsString() + "', which has no body (abstract or native):"
                             + " its derivative is unknown; call a method with a body");
-                } else if (MethodSelector.toTy(c.getType()).filter(t -> t.isFloating() && t.dims() <= 1).isEmpty()) {
+                } else if (!c.getType().isVoidType() && result.filter(t -> t.dims() == 0 || (t.isFloating() && t.dims() == 1)).isEmpty()) {
                     error(call, "call to instance method '" + c.getNameAsString() + "', which returns " + c.getType()
-                            + ": a differentiated method can call instance methods that return double, float or their arrays;"
-                            + " make '" + c.getNameAsString() + "' static and pass it the fields it reads");
+                            + ": a differentiated method can call instance methods that return a number, a boolean, a double[] or"
+                            + " float[], or nothing; make '" + c.getNameAsString() + "' static and pass it the fields it reads");
                 } else {
+                    // called on the object for its value otherwise: a private one, or one without a derivative, is inlined
+                    if (c.isPrivate()) {
+                        c.setData(InlinedCallees.INLINE_ONLY, "is private");
+                    } else if (c.getType().isVoidType() || !result.get().isFloating()) {
+                        c.setData(InlinedCallees.INLINE_ONLY, "returns " + c.getType());
+                    }
                     instanceCalls.add(call);
                     callees.computeIfAbsent(m, k -> new ArrayList<>()).add(c);
                     work.push(c);
@@ -177,18 +180,11 @@ public final class InstanceLifting {
             return;
         }
         FieldWrites writes = FieldWrites.of(closure, new FieldReads(fields.keySet()), fields);
-        Set<MethodCallExpr> stale = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (MethodDeclaration root : roots) {
-            // a call of root's is stale when a method root runs assigns a field the callee uses
-            Set<MethodDeclaration> runs = reach(root);
-            FieldWrites assigned = FieldWrites.of(runs, new FieldReads(fields.keySet()), fields);
-            for (MethodDeclaration m : runs) {
-                for (MethodCallExpr call : m.findAll(MethodCallExpr.class, instanceCalls::contains)) {
-                    MethodDeclaration callee = instanceCallee(call).orElseThrow();
-                    assigned.touchedBy(callee, callees).filter(f -> stale.add(call))
-                            .ifPresent(f -> error(call, FieldWrites.staleCall(call, callee.getNameAsString(), f)));
-                }
-            }
+        for (MethodDeclaration m : closure) {
+            // what a call of m would get stale, what m's own calls must not use (checked after inlining)
+            Set<MethodDeclaration> runs = reach(m);
+            m.setData(InlinedCallees.ASSIGNS, FieldWrites.of(runs, new FieldReads(fields.keySet()), fields).assigned());
+            m.setData(InlinedCallees.USES, writes.usedBy(runs));
         }
         List<Receiver.Leaf> leafFields = new ArrayList<>();
         fields.forEach((name, ty) -> ty.ifPresent(t -> leafFields.add(new Receiver.Leaf(name, name, t, privateFields.get(name),
