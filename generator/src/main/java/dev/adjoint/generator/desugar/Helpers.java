@@ -52,6 +52,9 @@ import java.util.Set;
  * user asked for), one bigger than {@link #MAX_STATEMENTS}, and one with a construct whose names or
  * meaning would change in another method's body (lambdas, local classes, {@code try}, patterns,
  * {@code this}), or that calls methods of other classes of the sources (they might call back).
+ * An instance method lifted with the object's fields ({@code objects/}) is inlined only where
+ * {@code InlinedCallees.mustInline} says a call could not stand; its parameters named like fields
+ * are those fields' values.
  */
 final class Helpers {
     /** Statements of one helper past which it is called instead (its copies would swell the adjoint, see {@code size/}). */
@@ -110,6 +113,10 @@ final class Helpers {
         if (!canInline(h)) {
             return false;
         }
+        if (dev.adjoint.generator.objects.InlinedCallees.isLiftedCallee(h)) {
+            // an instance method lifted with the object's fields: inlined where a call could not stand
+            return dev.adjoint.generator.objects.InlinedCallees.mustInline(caller, h) && canInline(h);
+        }
         String result = h.getType().asString();
         boolean annotated = h.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("Differentiable"));
         if (annotated) {
@@ -137,7 +144,9 @@ final class Helpers {
         Set<String> locals = new HashSet<>();
         h.getParameters().forEach(p -> locals.add(p.getNameAsString()));
         h.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
-        if (h.getParameters().stream().anyMatch(Parameter::isVarArgs) || locals.stream().anyMatch(fields::contains)) {
+        // (a lifted instance method's parameters named like fields are those fields' values: see objects/)
+        boolean lifted = dev.adjoint.generator.objects.InlinedCallees.isLiftedCallee(h);
+        if (h.getParameters().stream().anyMatch(Parameter::isVarArgs) || (!lifted && locals.stream().anyMatch(fields::contains))) {
             return false; // a local named like a field: which one a name means depends on where it stands
         }
         Node body = h.getBody().get();

@@ -75,6 +75,8 @@ final class ReceiverTangents {
         CodeBlock.Builder body = CodeBlock.builder();
         ReceiverWrappers.exactClass(r, rc, body);
         ElementGathers.gather(rc, PREFIX, body);
+        Set<String> wrtNames = new HashSet<>(wrt.stream().map(Param::name).toList());
+        FieldBoxes.fill(rc, PREFIX, true, wrtNames, body);
         if (ElementGathers.any(rc)) {
             body.addStatement("$T _result = $L($L)", AdjointClassEmitter.typeName(r.result()), r.tangentName() + "Jvp", String.join(", ", args));
             ElementGathers.release(rc, PREFIX, body);
@@ -82,6 +84,7 @@ final class ReceiverTangents {
         } else {
             body.addStatement("return $L($L)", r.tangentName() + "Jvp", String.join(", ", args));
         }
+        FieldBoxes.store(rc, PREFIX, false, wrtNames, body);
         return b.addJavadoc("Returns {@code $L(...)} and <em>sets</em> {@code $L} to its derivative along the direction $L\n"
                         + "(forward mode; the tangent of a field is the same field of the {@code Grad} object).\n",
                         (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(), j.outName(),

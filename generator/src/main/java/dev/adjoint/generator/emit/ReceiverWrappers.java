@@ -49,7 +49,7 @@ final class ReceiverWrappers {
     }
 
     /** The handle field reading private field {@code field}. */
-    private static String handle(String field) {
+    static String handle(String field) {
         return "FIELD_" + field;
     }
 
@@ -133,6 +133,8 @@ final class ReceiverWrappers {
             }
         }
         String call = r.adjointName() + "Vjp(" + String.join(", ", args) + ")";
+        java.util.Set<String> wrtNames = new java.util.HashSet<>(wrt.stream().map(Param::name).toList());
+        FieldBoxes.fill(rc, "d", false, wrtNames, body);
         if (adds.isEmpty() && !ElementGathers.any(rc)) {
             body.addStatement("return $L", call);
         } else {
@@ -144,6 +146,7 @@ final class ReceiverWrappers {
             ElementGathers.release(rc, "d", body);
             body.addStatement("return _result");
         }
+        FieldBoxes.store(rc, "d", true, wrtNames, body);
         return signature(m, rc, Receiver.publicName(r) + "Vjp", true)
                 .addJavadoc("Returns {@code $L(...)} and adds {@code $L} times its gradient into $L.\n",
                         (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(), m.seedName(),
@@ -169,8 +172,8 @@ final class ReceiverWrappers {
     static java.util.Map<String, Slot> slots(Receiver rc, String prefix) {
         java.util.Map<String, Slot> out = new java.util.HashMap<>();
         for (Receiver.Leaf l : rc.leaves()) {
-            out.put(l.param(), new Slot(l.isPrivate() ? "(" + l.type().java() + ") " + handle(l.field()) + ".get(" + Receiver.SELF + ")"
-                    : Receiver.SELF + "." + l.field(), prefix + "this." + l.field()));
+            out.put(l.param(), l.boxed() ? new Slot(FieldBoxes.box(l.param()), FieldBoxes.sinkBox(prefix, l.param()))
+                    : new Slot(fieldRead(l), prefix + "this." + l.field()));
         }
         for (Receiver.RecordParam p : rc.records()) {
             for (Receiver.Leaf l : p.components()) {
@@ -181,6 +184,11 @@ final class ReceiverWrappers {
             }
         }
         return out;
+    }
+
+    /** How the public methods read field {@code l} of the object. */
+    static String fieldRead(Receiver.Leaf l) {
+        return l.isPrivate() ? "(" + l.type().java() + ") " + handle(l.field()) + ".get(" + Receiver.SELF + ")" : Receiver.SELF + "." + l.field();
     }
 
     /** The gradient parameter of a record parameter: {@code dp} for {@code p}. */

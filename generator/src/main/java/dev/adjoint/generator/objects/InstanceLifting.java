@@ -34,9 +34,10 @@ import java.util.TreeSet;
  * the object's fields (the leaves): {@code this.w} and a bare field name {@code w} read the leaf,
  * {@code this.predict(x)} and {@code predict(x)} call the lifted {@code predict(x, w, b)}. The
  * generated code loads the leaves once from the object and calls the user's own instance methods
- * for their values, so what the object ends up holding is what the method leaves in it. A field
- * assigned, {@code this} used as a value, a field the generator cannot carry (a {@code String}, an
- * object) and a private instance callee are errors at their position.
+ * for their values, so what the object ends up holding is what the method leaves in it. A scalar
+ * field the methods assign travels in a one-element array ({@link FieldWrites}). An array field
+ * replaced whole, {@code this} used as a value, a field the generator cannot carry (a
+ * {@code String}, an object) and a private instance callee are errors at their position.
  */
 public final class InstanceLifting {
     private final Path file;
@@ -153,18 +154,21 @@ public final class InstanceLifting {
                     continue;
                 }
                 MethodDeclaration c = callee.get();
-                if (c.isPrivate()) {
-                    error(call, "call to private instance method '" + c.getNameAsString() + "': the generated "
-                            + ownerSimpleName.replace('.', '_') + "Adjoint class calls it on the object for its value and cannot see"
-                            + " private methods; make it package-private");
-                } else if (c.getBody().isEmpty()) {
+                Optional<Ty> result = MethodSelector.toTy(c.getType());
+                if (c.getBody().isEmpty()) {
                     error(call, "call to instance method '" + c.getNameAsString() + "', which has no body (abstract or native):"
                             + " its derivative is unknown; call a method with a body");
-                } else if (MethodSelector.toTy(c.getType()).filter(t -> t.isFloating() && t.dims() <= 1).isEmpty()) {
+                } else if (!c.getType().isVoidType() && result.filter(t -> t.dims() == 0 || (t.isFloating() && t.dims() == 1)).isEmpty()) {
                     error(call, "call to instance method '" + c.getNameAsString() + "', which returns " + c.getType()
-                            + ": a differentiated method can call instance methods that return double, float or their arrays;"
-                            + " make '" + c.getNameAsString() + "' static and pass it the fields it reads");
+                            + ": a differentiated method can call instance methods that return a number, a boolean, a double[] or"
+                            + " float[], or nothing; make '" + c.getNameAsString() + "' static and pass it the fields it reads");
                 } else {
+                    // called on the object for its value otherwise: a private one, or one without a derivative, is inlined
+                    if (c.isPrivate()) {
+                        c.setData(InlinedCallees.INLINE_ONLY, "is private");
+                    } else if (c.getType().isVoidType() || !result.get().isFloating()) {
+                        c.setData(InlinedCallees.INLINE_ONLY, "returns " + c.getType());
+                    }
                     instanceCalls.add(call);
                     callees.computeIfAbsent(m, k -> new ArrayList<>()).add(c);
                     work.push(c);
@@ -175,8 +179,16 @@ public final class InstanceLifting {
             roots.forEach(m -> m.getAnnotations().removeIf(MethodSelector::isDifferentiable));
             return;
         }
+        FieldWrites writes = FieldWrites.of(closure, new FieldReads(fields.keySet()), fields);
+        for (MethodDeclaration m : closure) {
+            // what a call of m would get stale, what m's own calls must not use (checked after inlining)
+            Set<MethodDeclaration> runs = reach(m);
+            m.setData(InlinedCallees.ASSIGNS, FieldWrites.of(runs, new FieldReads(fields.keySet()), fields).assigned());
+            m.setData(InlinedCallees.USES, writes.usedBy(runs));
+        }
         List<Receiver.Leaf> leafFields = new ArrayList<>();
-        fields.forEach((name, ty) -> ty.ifPresent(t -> leafFields.add(new Receiver.Leaf(name, name, t, privateFields.get(name)))));
+        fields.forEach((name, ty) -> ty.ifPresent(t -> leafFields.add(new Receiver.Leaf(name, name, t, privateFields.get(name),
+                writes.isBoxed(name)))));
         List<MethodDeclaration> lifted = owner.getMethods().stream().filter(closure::contains).toList();
         lifted.forEach(m -> liftMethod(m, leafFields, false));
         if (diagnostics.size() > before) {
@@ -185,6 +197,19 @@ public final class InstanceLifting {
             return;
         }
         lifted.forEach(m -> liftMethod(m, leafFields, true));
+    }
+
+    /** {@code m} and the instance methods it calls on the object, directly or not. */
+    private Set<MethodDeclaration> reach(MethodDeclaration m) {
+        Set<MethodDeclaration> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<MethodDeclaration> work = new ArrayDeque<>(List.of(m));
+        while (!work.isEmpty()) {
+            MethodDeclaration next = work.pop();
+            if (seen.add(next)) {
+                work.addAll(callees.getOrDefault(next, List.of()));
+            }
+        }
+        return seen;
     }
 
     /** Whether {@code m} calls on the object, directly or not, a method that a subclass could override. */
@@ -243,10 +268,12 @@ public final class InstanceLifting {
                 }
             }
             taken.add(param);
-            leaves.add(new Receiver.Leaf(f.field(), param, f.type(), f.isPrivate()));
+            leaves.add(new Receiver.Leaf(f.field(), param, f.type(), f.isPrivate(), f.boxed()));
         }
         Map<String, String> leafOf = new LinkedHashMap<>();
+        Set<String> boxed = new TreeSet<>();
         leaves.forEach(l -> leafOf.put(l.field(), l.param()));
+        leaves.stream().filter(Receiver.Leaf::boxed).forEach(l -> boxed.add(l.field()));
         int before = diagnostics.size();
         FieldReads reads = new FieldReads(fields.keySet());
         for (Node n : m.findAll(Node.class)) {
@@ -260,10 +287,12 @@ public final class InstanceLifting {
                     error(n, "'" + n + "' reads field '" + f + "' of type " + fieldTypes.get(f) + ": a differentiated instance method"
                             + " can read fields of type double, float, int, long, boolean and their arrays (2-D for double and"
                             + " float); pass this value as a parameter");
-                } else if (FieldReads.isAssigned(n)) {
-                    error(n, "'" + n.getParentNode().orElse(n) + "' assigns field '" + f + "': a differentiated instance method"
-                            + " cannot assign the object's fields yet (writing into the elements of a field's array works); compute"
-                            + " the new value in a local variable, and assign the field outside the differentiated method");
+                } else if (FieldReads.isAssigned(n) && !boxed.contains(f)) {
+                    error(n, "'" + n.getParentNode().orElse(n) + "' assigns array field '" + f + "' as a whole: a differentiated"
+                            + " instance method can assign scalar fields and write into the elements of a field's array, but not"
+                            + " replace the array; write its elements, or assign the field outside the differentiated method");
+                } else if (apply && boxed.contains(f)) {
+                    n.replace(FieldWrites.boxRead(leafOf.get(f), n)); // the box: b[0]
                 } else if (apply) {
                     NameExpr leaf = new NameExpr(leafOf.get(f));
                     n.getRange().ifPresent(leaf::setRange);
@@ -286,7 +315,8 @@ public final class InstanceLifting {
             return;
         }
         for (Receiver.Leaf l : leaves) {
-            m.addParameter(new Parameter(fieldTypes.get(l.field()).clone(), l.param()));
+            com.github.javaparser.ast.type.Type t = fieldTypes.get(l.field()).clone();
+            m.addParameter(new Parameter(l.boxed() ? new com.github.javaparser.ast.type.ArrayType(t) : t, l.param()));
         }
         m.addModifier(Modifier.Keyword.STATIC);
         int own = m.getParameters().size() - leaves.size();

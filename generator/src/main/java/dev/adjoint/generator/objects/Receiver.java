@@ -120,8 +120,16 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
      * @param param the parameter that carries its value in the lifted method
      * @param type its type
      * @param isPrivate whether the generated class must read it through a {@code VarHandle}
+     * @param boxed whether the method assigns this scalar field, so that its parameter is a
+     *     one-element array of {@code type} (see {@code FieldWrites}) that the public methods fill
+     *     from the field and copy back into it
      */
-    public record Leaf(String field, String param, Ty type, boolean isPrivate) {}
+    public record Leaf(String field, String param, Ty type, boolean isPrivate, boolean boxed) {
+        /** A field or component the method only reads. */
+        public Leaf(String field, String param, Ty type, boolean isPrivate) {
+            this(field, param, type, isPrivate, false);
+        }
+    }
 
     /** The receiver of {@code r}'s method when it is a lifted instance method. */
     public static Optional<Receiver> of(MethodRequest r) {

@@ -3,7 +3,9 @@
  * record parameter, into the static form of primitive parameters the other passes handle. The
  * object's numeric fields become <em>leaves</em>, parameters appended to the method (their values
  * on entry, loaded once by the generated code), calls to the class's other instance methods pass
- * them on, and {@code wrt = "this"} names them; a record parameter becomes one parameter per
+ * them on, and {@code wrt = "this"} names them; a scalar field they assign is a one-element array
+ * leaf that the generated code fills from the field and copies back (an array written in place,
+ * with that semantics); a record parameter becomes one parameter per
  * component, in its place, and {@code wrt} naming it names them. A record the method creates in a
  * local variable becomes one local per component (scalar replacement), and a record passed to a
  * {@code @Differentiable} static method of the sources goes as its components. A record nested in

@@ -93,6 +93,9 @@ final class FrontEnd {
             // once, before either strategy or a caller reads the body
             inlinedBy.put(r.declaration(), Desugaring.apply(r, classes));
         }
+        for (MethodRequest r : requests) {
+            diagnostics.addAll(dev.adjoint.generator.objects.InlinedCallees.remaining(r)); // calls that had to be inlined
+        }
         Map<MethodDeclaration, List<MethodRequest>> inlinedInto = new java.util.IdentityHashMap<>();
         for (MethodRequest r : requests) {
             for (MethodDeclaration helper : transitively(r.declaration(), inlinedBy)) {

@@ -311,17 +311,17 @@ class FenceDiagnosticsTest {
 
     static Stream<Arguments> rejectedDeclarations() {
         return Stream.of(
-                file("instance method assigning a field", "assigns field 'b'", """
+                file("instance method replacing an array field", "assigns array field 'b' as a whole", """
                         package p;
 
                         import dev.adjoint.Differentiable;
 
                         class Model {
-                            double b;
+                            double[] b;
 
                             @Differentiable
                             double f(double x) {
-                                @@b = x;
+                                @@b = new double[] {x};
                                 return x;
                             }
                         }

@@ -168,20 +168,6 @@ class InstanceMethodsTest {
     }
 
     @Test
-    void assigningAFieldIsAnErrorAtItsPosition() {
-        List<Diagnostic> ds = ObjectHarness.errors(source("""
-                double b = 0.5;
-
-                @Differentiable
-                double loss(double x) {
-                    b = b * x;
-                    return b;
-                }
-                """, "AUTO"));
-        assertTrue(ds.stream().anyMatch(d -> d.line() == 11 && d.message().contains("assigns field 'b'")), ds.toString());
-    }
-
-    @Test
     void thisAsAValueAndUnsupportedFieldsAreErrors() {
         List<Diagnostic> ds = ObjectHarness.errors(source("""
                 String name = "m";

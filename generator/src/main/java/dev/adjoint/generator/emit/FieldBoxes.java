@@ -1,0 +1,100 @@
+package dev.adjoint.generator.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.objects.Receiver;
+import java.util.Set;
+
+/**
+ * The boxes of the scalar fields a lifted instance method assigns (see {@code objects/FieldWrites}):
+ * the public methods borrow a one-element array per such field from the thread's pool, fill it
+ * from the field, pass it as the field's leaf, and when the internal method returns (or throws)
+ * copy its value back into the field, so that the object ends as the method leaves it. A field
+ * {@code wrt} names gets a second box: its gradient, added into {@code dthis.b} afterwards, or
+ * its tangent, filled from {@code tthis.b}.
+ */
+final class FieldBoxes {
+    private FieldBoxes() {}
+
+    private static final String STACK = "_boxes";
+    private static final String MARK = "_boxed";
+    private static final ClassName STACKS = ClassName.get("dev.adjoint.stack", "AdjointStacks");
+
+    static boolean any(Receiver rc) {
+        return rc.leaves().stream().anyMatch(Receiver.Leaf::boxed);
+    }
+
+    /** The box holding the field's value, passed for leaf {@code param}. */
+    static String box(String param) {
+        return "_box_" + param;
+    }
+
+    /** The box holding the field's gradient ({@code d}) or tangent ({@code t}). */
+    static String sinkBox(String prefix, String param) {
+        return "_" + prefix + "box_" + param;
+    }
+
+    /**
+     * Borrows and fills the boxes; {@code wrt}: the leaves differentiated, whose sink boxes start
+     * at zero (gradients) or at {@code tthis}'s field ({@code tangent}).
+     */
+    static void fill(Receiver rc, String prefix, boolean tangent, Set<String> wrt, CodeBlock.Builder body) {
+        if (!any(rc)) {
+            return;
+        }
+        body.addStatement("$T $L = $T.forThread()", STACKS, STACK, STACKS);
+        body.addStatement("int $L = $L.arrays.mark()", MARK, STACK);
+        for (Receiver.Leaf l : rc.leaves()) {
+            if (!l.boxed()) {
+                continue;
+            }
+            Ty.Prim p = l.type().prim();
+            body.addStatement("$L[] $L = $L.arrays.$L(1)", p.java(), box(l.param()), STACK, borrow(p));
+            body.addStatement("$L[0] = $L", box(l.param()), ReceiverWrappers.fieldRead(l));
+            if (wrt.contains(l.param())) {
+                body.addStatement("$L[] $L = $L.arrays.$L(1)", p.java(), sinkBox(prefix, l.param()), STACK, borrow(p));
+                if (tangent) {
+                    body.addStatement("$L[0] = $Lthis.$L", sinkBox(prefix, l.param()), prefix, l.field());
+                }
+            }
+        }
+        body.beginControlFlow("try");
+    }
+
+    /**
+     * Closes what {@link #fill} opened: copies every box back into its field, and for gradients
+     * adds the sink boxes into {@code dthis}'s fields, then gives the boxes back.
+     */
+    static void store(Receiver rc, String prefix, boolean gradient, Set<String> wrt, CodeBlock.Builder body) {
+        if (!any(rc)) {
+            return;
+        }
+        body.nextControlFlow("finally");
+        for (Receiver.Leaf l : rc.leaves()) {
+            if (!l.boxed()) {
+                continue;
+            }
+            if (l.isPrivate()) {
+                body.addStatement("$L.set($L, $L[0])", ReceiverWrappers.handle(l.field()), Receiver.SELF, box(l.param()));
+            } else {
+                body.addStatement("$L.$L = $L[0]", Receiver.SELF, l.field(), box(l.param()));
+            }
+            if (gradient && wrt.contains(l.param())) {
+                body.addStatement("$Lthis.$L += $L[0]", prefix, l.field(), sinkBox(prefix, l.param()));
+            }
+        }
+        body.addStatement("$L.arrays.release($L)", STACK, MARK);
+        body.endControlFlow();
+    }
+
+    private static String borrow(Ty.Prim p) {
+        return switch (p) {
+            case DOUBLE -> "borrowDoubles";
+            case FLOAT -> "borrowFloats";
+            case INT -> "borrowInts";
+            case LONG -> "borrowLongs";
+            case BOOLEAN -> "borrowBooleans";
+        };
+    }
+}
