@@ -130,6 +130,8 @@ public final class GradientChecks {
             case INT -> Integer.toString(random.nextInt(Math.max(1, s.size())));
             case LONG -> random.nextInt(Math.max(1, s.size())) + "L";
             case BOOLEAN -> Boolean.toString(random.nextBoolean());
+            case SHORT, BYTE -> "(" + p.java() + ") " + random.nextInt(Math.max(1, s.size()));
+            case CHAR -> "(char) " + random.nextInt(Math.max(1, s.size()));
         };
     }
 

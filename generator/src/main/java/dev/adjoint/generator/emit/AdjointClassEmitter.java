@@ -335,6 +335,9 @@ public final class AdjointClassEmitter {
             case LONG -> TypeName.LONG;
             case INT -> TypeName.INT;
             case BOOLEAN -> TypeName.BOOLEAN;
+            case SHORT -> TypeName.SHORT;
+            case BYTE -> TypeName.BYTE;
+            case CHAR -> TypeName.CHAR;
         };
         for (int i = 0; i < t.dims(); i++) {
             base = ArrayTypeName.of(base);

@@ -88,7 +88,7 @@ public final class Fence {
         }
         if (n instanceof BlockStmt || n instanceof EmptyStmt || n instanceof ExpressionStmt || n instanceof EnclosedExpr
                 || n instanceof NameExpr || n instanceof IntegerLiteralExpr || n instanceof LongLiteralExpr
-                || n instanceof DoubleLiteralExpr || n instanceof BooleanLiteralExpr || n instanceof ConditionalExpr
+                || n instanceof DoubleLiteralExpr || n instanceof BooleanLiteralExpr || n instanceof CharLiteralExpr || n instanceof ConditionalExpr
                 || n instanceof ArrayAccessExpr) {
             visitChildren(n);
         } else if (n instanceof ReturnStmt r) {

@@ -8,7 +8,9 @@ public record Ty(Prim prim, int dims) {
 
     /** Primitive element types. */
     public enum Prim {
-        DOUBLE("double"), FLOAT("float"), LONG("long"), INT("int"), BOOLEAN("boolean");
+        DOUBLE("double"), FLOAT("float"), LONG("long"), INT("int"), BOOLEAN("boolean"),
+        /** The narrow integral types: parameters and locals without derivative, saved on the {@code int} stack. */
+        SHORT("short"), BYTE("byte"), CHAR("char");
 
         private final String java;
 
@@ -27,6 +29,7 @@ public record Ty(Prim prim, int dims) {
     public static final Ty LONG = new Ty(Prim.LONG, 0);
     public static final Ty INT = new Ty(Prim.INT, 0);
     public static final Ty BOOLEAN = new Ty(Prim.BOOLEAN, 0);
+    public static final Ty CHAR = new Ty(Prim.CHAR, 0);
 
     /** A scalar of {@code prim}. */
     public static Ty of(Prim prim) {
@@ -48,9 +51,14 @@ public record Ty(Prim prim, int dims) {
         return dims > 0;
     }
 
-    /** Whether this is a scalar integer type. */
+    /** Whether this is a scalar integer type ({@code char} included, as in JLS 4.2.1). */
     public boolean isIntegral() {
-        return dims == 0 && (prim == Prim.INT || prim == Prim.LONG);
+        return dims == 0 && (prim == Prim.INT || prim == Prim.LONG || isNarrow());
+    }
+
+    /** Whether this is a {@code short}, {@code byte} or {@code char} scalar: promoted to {@code int} by arithmetic (JLS 5.6). */
+    public boolean isNarrow() {
+        return dims == 0 && (prim == Prim.SHORT || prim == Prim.BYTE || prim == Prim.CHAR);
     }
 
     /** The type of one element ({@code double[][]} → {@code double[]}). */
@@ -73,6 +81,9 @@ public record Ty(Prim prim, int dims) {
             case FLOAT -> "0.0f";
             case LONG -> "0L";
             case INT -> "0";
+            case SHORT -> "(short) 0";
+            case BYTE -> "(byte) 0";
+            case CHAR -> "'\\0'";
             case BOOLEAN -> "false";
         };
     }

@@ -67,6 +67,9 @@ public final class Types {
         if (e instanceof BooleanLiteralExpr) {
             return Optional.of(Ty.BOOLEAN);
         }
+        if (e instanceof com.github.javaparser.ast.expr.CharLiteralExpr) {
+            return Optional.of(Ty.CHAR);
+        }
         if (e instanceof NameExpr n) {
             return names.apply(n.getNameAsString());
         }
@@ -151,7 +154,8 @@ public final class Types {
             if (at.isEmpty() || at.get().isArray() || at.get().prim() == Ty.Prim.BOOLEAN) {
                 return Optional.empty();
             }
-            t = t == null ? at.get() : promote(t, at.get());
+            // one argument is promoted too: abs(char) is abs(int)
+            t = t == null ? promote(at.get(), at.get()) : promote(t, at.get());
         }
         if (t == null) {
             return Optional.empty();

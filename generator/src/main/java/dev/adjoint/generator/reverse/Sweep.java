@@ -83,13 +83,15 @@ final class Sweep {
 
     private LocalStack stack(Ty t) {
         usesStack = true;
-        return stacks.computeIfAbsent(t.prim(), p -> {
+        // short, byte and char widen to int on the int stack; pop() narrows them back
+        return stacks.computeIfAbsent(t.isNarrow() ? Ty.Prim.INT : t.prim(), p -> {
             String field = switch (p) {
                 case DOUBLE -> "doubles";
                 case FLOAT -> "floats";
                 case INT -> "ints";
                 case LONG -> "longs";
                 case BOOLEAN -> "booleans";
+                case SHORT, BYTE, CHAR -> throw new IllegalStateException("saved on the int stack: " + p);
             };
             String values = claim("_" + field);
             return new LocalStack(p, field, values, claim(values + "Top"));
@@ -200,7 +202,8 @@ final class Sweep {
     /** The expression that takes the last saved value of type {@code t} off its stack. */
     String pop(Ty t) {
         LocalStack s = stack(t);
-        return s.values() + "[--" + s.top() + "]";
+        String top = s.values() + "[--" + s.top() + "]";
+        return t.isNarrow() ? "(" + t.java() + ") " + top : top;
     }
 
     /** The name of the array pool's mark, once an array is borrowed from it. */
@@ -222,6 +225,7 @@ final class Sweep {
             case LONG -> "Longs";
             case INT -> "Ints";
             case BOOLEAN -> "Booleans";
+            case SHORT, BYTE, CHAR -> throw new IllegalStateException("no pooled arrays of " + prim);
         };
         return stack + ".arrays.borrow" + kind + "(" + length + ")";
     }

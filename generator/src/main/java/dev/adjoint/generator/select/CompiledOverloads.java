@@ -72,6 +72,7 @@ public final class CompiledOverloads {
             case FLOAT -> 2;
             case DOUBLE -> 3;
             case BOOLEAN -> -1;
+            case SHORT, BYTE, CHAR -> -1;
         };
     }
 }

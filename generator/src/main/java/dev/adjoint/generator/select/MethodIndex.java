@@ -169,7 +169,7 @@ public final class MethodIndex {
             Ty t = to.get(i);
             Ty f = from.get(i);
             boolean widens = !t.isArray() && !f.isArray() && f.prim() != Ty.Prim.BOOLEAN && t.prim() != Ty.Prim.BOOLEAN
-                    && WIDENING.indexOf(f.prim()) <= WIDENING.indexOf(t.prim());
+                    && WIDENING.indexOf(t.prim()) >= 0 && WIDENING.indexOf(f.prim()) <= WIDENING.indexOf(t.prim());
             if (!t.equals(f) && !widens) {
                 return false;
             }

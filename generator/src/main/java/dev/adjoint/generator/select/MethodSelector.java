@@ -194,7 +194,7 @@ public final class MethodSelector {
             if (ty.isEmpty()) {
                 error(p, "parameter '" + p.getNameAsString() + "' has type " + p.getType() + (p.isVarArgs() ? "..." : "")
                         + ": supported parameter types are double, float, int, long, boolean, double[], float[], double[][], float[][],"
-                        + " int[], long[], boolean[]");
+                        + " int[], long[], boolean[], short, byte, char");
                 continue;
             }
             boolean wrt = ty.get().isFloating() && (wrtNames.isEmpty() || wrtNames.contains(p.getNameAsString()));
@@ -366,10 +366,15 @@ public final class MethodSelector {
             case "int" -> Ty.Prim.INT;
             case "long" -> Ty.Prim.LONG;
             case "boolean" -> Ty.Prim.BOOLEAN;
+            case "short" -> Ty.Prim.SHORT;
+            case "byte" -> Ty.Prim.BYTE;
+            case "char" -> Ty.Prim.CHAR;
             default -> null;
         };
-        // int[], long[] and boolean[] (labels, masks, index tables): 1-D, values without derivative
-        if (prim == null || dims > 2 || (dims > 1 && !(prim == Ty.Prim.DOUBLE || prim == Ty.Prim.FLOAT))) {
+        // int[], long[] and boolean[] (labels, masks, index tables): 1-D, values without derivative;
+        // short, byte and char: scalars without derivative
+        boolean narrow = prim == Ty.Prim.SHORT || prim == Ty.Prim.BYTE || prim == Ty.Prim.CHAR;
+        if (prim == null || dims > 2 || (dims > 1 && !(prim == Ty.Prim.DOUBLE || prim == Ty.Prim.FLOAT)) || (narrow && dims > 0)) {
             return Optional.empty();
         }
         return Optional.of(new Ty(prim, dims));

@@ -26,7 +26,7 @@ final class Corpus {
     static final List<String> CLASSES = List.of(
             "Straight", "Branches", "ArrayParams", "Names", "Nested", "Floats",
             "Loops", "LoopCounters", "CountedLoops", "ScratchArrays", "FusedLoops", "ArrayWrites", "LocalArrays", "Calls", "CallsLib", "ArrayResults", "Ties",
-            "Matrices", "TapeOnly", "FloatLoops", "FloatArrays", "FloatIndexTables", "Helpers", "FloatHelpers", "FloatCalls", "FloatStatements", "Bugs", "BugSwitchFallThrough", "BugTapeStaticImport", "BugTapeNestedConstant");
+            "Matrices", "TapeOnly", "FloatLoops", "FloatArrays", "FloatIndexTables", "Helpers", "FloatHelpers", "FloatCalls", "FloatStatements", "FloatSelectors", "Bugs", "BugSwitchFallThrough", "BugTapeStaticImport", "BugTapeNestedConstant");
 
     /** How a corpus method is generated: static with the optimisations on or off, or forced onto the tape. */
     enum Variant {
@@ -284,7 +284,18 @@ final class Corpus {
             case INT -> Integer.parseInt(text);
             case LONG -> Long.parseLong(text.replaceAll("[lL]$", ""));
             case BOOLEAN -> Boolean.parseBoolean(text);
+            case SHORT -> Short.parseShort(text);
+            case BYTE -> Byte.parseByte(text);
+            case CHAR -> charValue(text);
         };
+    }
+
+    /** A char written as a literal in single quotes ({@code 'a'}), no escapes. */
+    private static char charValue(String text) {
+        if (text.length() != 3 || text.charAt(0) != '\'' || text.charAt(2) != '\'') {
+            throw new IllegalArgumentException("char value expected as 'c', got " + text);
+        }
+        return text.charAt(1);
     }
 
     /** Splits on commas outside braces. */

@@ -257,9 +257,6 @@ class FenceDiagnosticsTest {
                 staticBody("cast to a reference type", "Double", """
                         double y = @@(Double) x;
                         return y;
-                        """),
-                staticBody("char literal", "char", """
-                        return x + @@'a';
                         """));
     }
 
@@ -281,9 +278,6 @@ class FenceDiagnosticsTest {
                 body("cast to a reference type", "Double", """
                         double y = 2 * @@(Double) x;
                         return y;
-                        """),
-                body("char literal", "char", """
-                        return x + @@'a';
                         """),
                 body("switch expression", "switch", """
                         double s = 2 * @@switch (n) { case 1 -> x; default -> 2 * x; };
