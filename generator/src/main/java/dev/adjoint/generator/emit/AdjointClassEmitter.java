@@ -101,6 +101,13 @@ public final class AdjointClassEmitter {
                     }
                     type.addMethod(jvp(j));
                 }
+                HvpMethod h = hvps.get(m.request());
+                if (h != null) {
+                    if (rc.get().annotated()) {
+                        type.addMethod(ReceiverHessians.hvp(h, rc.get()));
+                    }
+                    hessians.add(h);
+                }
                 continue;
             }
             boolean variant = wrtVariant.test(m.request());

@@ -8,6 +8,7 @@ import dev.adjoint.generator.forward.HvpSource;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.naming.NameClashes;
+import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.reverse.AdjointMethod;
 import dev.adjoint.generator.reverse.Code;
 import dev.adjoint.generator.select.MethodRequest;
@@ -75,6 +76,9 @@ final class HessianEmitter {
                 .returns(AdjointClassEmitter.typeName(r.result()))
                 .addJavadoc("Returns {@code ∇$L(x)·v}, the tangent of {@link $L#$L}, for the {@code Hvp}s of its callers.\n",
                         r.name(), r.ownerSimpleName(), r.name());
+        if (Receiver.of(r).filter(Receiver::instance).isPresent()) {
+            b.addParameter(ReceiverWrappers.owner(r), Receiver.SELF); // (it calls the object's methods for their values)
+        }
         for (Param p : r.params()) {
             b.addParameter(AdjointClassEmitter.typeName(p.type()), p.name());
         }
@@ -82,7 +86,7 @@ final class HessianEmitter {
         for (Param p : r.wrtParams()) {
             b.addParameter(AdjointClassEmitter.typeName(p.type()), j.tangentNames().get(i++));
         }
-        List<Code> all = new ArrayList<>(j.sweep());
+        List<Code> all = new ArrayList<>(j.printedSweep());
         all.addAll(HvpSource.tangentEnd(j));
         CodeBlock.Builder body = CodeBlock.builder();
         AdjointClassEmitter.print(all, body, NameClashes.hiddenIn(r));
@@ -92,8 +96,12 @@ final class HessianEmitter {
     private static MethodSpec hvp(HvpMethod h) {
         MethodRequest r = h.request();
         MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Hvp").addModifiers(Modifier.STATIC).returns(AdjointClassEmitter.typeName(r.result()));
-        if (r.isPublic()) {
-            b.addModifiers(Modifier.PUBLIC);
+        boolean lifted = Receiver.of(r).isPresent();
+        if (r.isPublic() && !lifted) {
+            b.addModifiers(Modifier.PUBLIC); // (a lifted method's takes its fields: its public one takes the object, ReceiverHessians)
+        }
+        if (Receiver.of(r).filter(Receiver::instance).isPresent()) {
+            b.addParameter(ReceiverWrappers.owner(r), Receiver.SELF);
         }
         List<String> args = new ArrayList<>();
         for (Param p : r.params()) {
@@ -123,7 +131,8 @@ final class HessianEmitter {
                         + "gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).\n",
                         r.ownerSimpleName(), r.name(), String.join(", ", h.gradNames().stream().map(x -> "{@code " + x + "}").toList()), codes,
                         String.join(", ", h.hvNames().stream().map(x -> "{@code " + x + "}").toList()))
-                .addStatement("return $L($L)[0]", h.pair().request().adjointName() + "Vjp", String.join(", ", args))
+                .addStatement("return $L($L)[0]", h.pair().request().adjointName() + "Vjp", String.join(", ",
+                        Receiver.generatedArgs(h.pair().request(), args)))
                 .build();
     }
 

@@ -21,13 +21,22 @@ import java.util.Set;
  * @param value the Java text of the value returned
  * @param tangent the Java text of the result's tangent, or null where it is 0
  * @param calls whether the body calls another method
+ * @param printedSweep the sweep as the adjoint class prints it ({@code _tan_g}); for the tangent
+ *     built for Hvp it differs from {@code sweep}, which the reverse pipeline parses again, where a
+ *     call goes to a lifted method (an instance method, or one taking records; {@link TangentCalls})
  */
 public record JvpMethod(MethodRequest request, List<String> tangentNames, String outName, List<Code> body,
-        Set<MethodRequest> callees, List<Code> sweep, String value, String tangent, boolean calls) {
+        Set<MethodRequest> callees, List<Code> sweep, String value, String tangent, boolean calls, List<Code> printedSweep) {
     public JvpMethod {
         tangentNames = List.copyOf(tangentNames);
         body = List.copyOf(body);
         callees = Set.copyOf(callees);
         sweep = List.copyOf(sweep);
+        printedSweep = List.copyOf(printedSweep);
+    }
+
+    /** This tangent, printed in the adjoint class as {@code printedSweep}. */
+    JvpMethod withPrintedSweep(List<Code> printedSweep) {
+        return new JvpMethod(request, tangentNames, outName, body, callees, sweep, value, tangent, calls, printedSweep);
     }
 }

@@ -38,6 +38,14 @@ final class TangentCalls {
     private final Names names;
     private final ClassSpelling spelling;
     private final boolean pairs;
+    /**
+     * For pairs: whether the calls are written as the adjoint class runs them ({@code _tan_g} printed
+     * there) rather than as the reverse pipeline parses them again. The two differ for a lifted
+     * callee (an instance method, or one taking records): parsed, its value is the lifted static
+     * {@code Owner.g(x, w, b)} the sources' index knows; printed, the user's {@code self.g(x)} (or
+     * {@code Owner.g(new Params(k, c))}), and its tangent takes the object first.
+     */
+    private final boolean printed;
     private final Function<Atom, String> tangentOf;
     /** Declarations hoisted to the top of the sweep (the Jvp cells). */
     private final List<Code> top;
@@ -45,11 +53,12 @@ final class TangentCalls {
     private final Map<Ty.Prim, String> cells = new HashMap<>();
     private boolean any;
 
-    TangentCalls(MethodRequest caller, Names names, boolean pairs, Function<Atom, String> tangentOf, List<Code> top) {
+    TangentCalls(MethodRequest caller, Names names, boolean pairs, boolean printed, Function<Atom, String> tangentOf, List<Code> top) {
         this.caller = caller;
         this.names = names;
         this.spelling = ClassSpelling.of(caller);
         this.pairs = pairs;
+        this.printed = printed;
         this.tangentOf = tangentOf;
         this.top = top;
     }
@@ -121,7 +130,8 @@ final class TangentCalls {
             throw new TangentSweep.Unsupported("it calls '" + g.name() + "' of a class in another package");
         }
         List<String> args = new ArrayList<>(call.args().stream().map(Atom::java).toList());
-        String value = spelling.owner(g).orElseThrow() + "." + g.name() + "(" + String.join(", ", args) + ")";
+        String value = printed ? Receiver.primalCall(g, spelling.owner(g).orElseThrow(), args)
+                : spelling.owner(g).orElseThrow() + "." + g.name() + "(" + String.join(", ", args) + ")";
         if (dz == null) {
             return value;
         }
@@ -133,7 +143,9 @@ final class TangentCalls {
             }
         }
         // (unqualified: the tangent is a method of the class that runs it, the owner's copy or the adjoint class)
-        after.add(new Code.Line(decl + dz + " = " + HvpSource.tangentName(g) + "(" + String.join(", ", args) + ")"));
+        // (parsed again, the object comes back through the receiver the reverse pipeline gives the helper: HvpReceivers)
+        after.add(new Code.Line(decl + dz + " = " + HvpSource.tangentName(g) + "(" + String.join(", ", printed ? Receiver.generatedArgs(g, args)
+                : args) + ")"));
         return value;
     }
 

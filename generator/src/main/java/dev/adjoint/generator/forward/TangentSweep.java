@@ -55,11 +55,11 @@ public final class TangentSweep {
     /** The statement before the one being swept, in the same block (null at a block's start). */
     private Stmt previous;
 
-    private TangentSweep(MethodIr ir, Analysis an, boolean pairs) {
+    private TangentSweep(MethodIr ir, Analysis an, boolean pairs, boolean printed) {
         this.ir = ir;
         this.an = an;
         this.pairs = pairs;
-        this.calls = new TangentCalls(ir.request(), ir.names(), pairs, this::tangentOf, top);
+        this.calls = new TangentCalls(ir.request(), ir.names(), pairs, printed, this::tangentOf, top);
         this.scaled = new ScaledTangents(ir.body(), this::stored);
     }
 
@@ -69,7 +69,7 @@ public final class TangentSweep {
      * @throws Unsupported for what the forward sweep does not handle (a call with an array result)
      */
     public static JvpMethod build(MethodIr ir, Analysis an) {
-        return new TangentSweep(ir, an, false).jvp();
+        return new TangentSweep(ir, an, false, false).jvp();
     }
 
     /**
@@ -81,9 +81,14 @@ public final class TangentSweep {
      *     methods of other classes
      */
     public static JvpMethod buildPair(MethodIr ir, Analysis an) {
-        MethodIr copy = new MethodIr(ir.request(), ir.params(), ir.locals(), ir.hoisted(), ir.body(), ir.names().copy(),
-                ir.restoredArrays());
-        return new TangentSweep(copy, an, true).jvp();
+        JvpMethod parsed = new TangentSweep(namesCopied(ir), an, true, false).jvp();
+        // the same sweep (names claimed alike from another copy) with its calls as the adjoint class runs them
+        JvpMethod printed = new TangentSweep(namesCopied(ir), an, true, true).jvp();
+        return parsed.withPrintedSweep(printed.sweep());
+    }
+
+    private static MethodIr namesCopied(MethodIr ir) {
+        return new MethodIr(ir.request(), ir.params(), ir.locals(), ir.hoisted(), ir.body(), ir.names().copy(), ir.restoredArrays());
     }
 
     private JvpMethod jvp() {
@@ -159,7 +164,7 @@ public final class TangentSweep {
         sweep.addAll(main);
         List<Code> all = new ArrayList<>(sweep);
         all.addAll(end);
-        return new JvpMethod(r, tangents, out, all, calls.callees(), sweep, result.java(), tr, calls.any());
+        return new JvpMethod(r, tangents, out, all, calls.callees(), sweep, result.java(), tr, calls.any(), sweep);
     }
 
     /**

@@ -147,6 +147,10 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
      * fields, which the method reads itself).
      */
     public static String primalCall(MethodRequest callee, String owner, List<String> args) {
+        if (callee.name().startsWith(dev.adjoint.generator.select.ClassSpelling.TANGENT_PREFIX)) {
+            // a tangent helper of the adjoint class (for Hvp), not a method of the object: static, the object first
+            return owner + "." + callee.name() + "(" + String.join(", ", generatedArgs(callee, args)) + ")";
+        }
         Optional<Receiver> rc = of(callee).filter(Receiver::instance);
         if (rc.isEmpty()) {
             return owner + "." + callee.name() + "(" + String.join(", ", of(callee).map(r -> r.recordsRebuilt(args, owner,
@@ -205,6 +209,17 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
         }
         rc.get().recordsRebuilt(args, ownerSpelled, pkg, ownerPath).forEach(a -> rebuilt.add(com.github.javaparser.StaticJavaParser.parseExpression(a)));
         call.setArguments(rebuilt);
+    }
+
+    /**
+     * Makes {@code helper}, a method generated for the lifted instance method {@code of} and parsed
+     * again (its tangent, differentiated in reverse for {@code Hvp}), take the object first as
+     * {@code of}'s generated methods do: its adjoint calls the object's methods for their values.
+     * Nothing for a method that is not an instance method.
+     */
+    public static void takesSelfLike(MethodDeclaration helper, MethodRequest of) {
+        of(of).filter(Receiver::instance).ifPresent(rc -> helper.setData(KEY, new Receiver(rc.ownerSimpleName(), true, List.of(),
+                rc.ownParams(), false, false, List.of(), false)));
     }
 
     /** The arguments of a call to one of {@code callee}'s generated methods: the receiver first for a lifted one. */

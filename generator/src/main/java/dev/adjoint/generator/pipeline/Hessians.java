@@ -17,6 +17,7 @@ import dev.adjoint.generator.forward.TangentSweep;
 import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.normalize.Normalizer;
+import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.reverse.AdjointMethod;
 import dev.adjoint.generator.reverse.ReverseSweep;
@@ -81,9 +82,11 @@ final class Hessians {
         Map<String, String> helpers = new HashMap<>();
         for (MethodRequest r : methods) {
             String why = whyNoPair.get(r.methodRef());
-            if (r.result().isArray() || !Modes.wants(r, "HVP") || why == null || why.equals(Strategies.ON_TAPE)
-                    || why.equals(Strategies.OBJECTS)) {
+            if (r.result().isArray() || !Modes.wants(r, "HVP") || why == null || why.equals(Strategies.ON_TAPE)) {
                 continue; // (a method on the tape, an array result: the README's table says so)
+            }
+            if (Receiver.of(r).filter(rc -> !rc.annotated()).isPresent()) {
+                continue; // a lifted helper's Hvp would take its fields, with no public method taking the object to call it
             }
             Built b = h.build(r);
             if (b.hvp().isPresent()) {
@@ -94,7 +97,8 @@ final class Hessians {
             } else if (noteworthy.test(r)) {
                 var at = r.declaration().getName().getBegin();
                 notes.add(new Diagnostic(Diagnostic.Severity.NOTE, r.file(), at.map(p -> p.line).orElse(0),
-                        at.map(p -> p.column).orElse(0), "'" + r.name() + "' gets no " + r.tangentName() + "Hvp (its other"
+                        at.map(p -> p.column).orElse(0), "'" + r.name() + "' gets no " + (Receiver.of(r).isPresent()
+                        ? Receiver.publicName(r) : r.tangentName()) + "Hvp (its other"
                         + " methods are generated): " + b.whyNot()));
             }
         }
@@ -209,6 +213,7 @@ final class Hessians {
             MethodDeclaration tangent = parser.parseMethodDeclaration(source).getResult().orElseThrow(
                     () -> new IllegalStateException("the tangent of '" + e.getKey().name() + "' does not parse:\n" + source));
             tangent.setData(Positions.WRITTEN_AT, Positions.Line.GENERATED); // (its lines are not the user's)
+            Receiver.takesSelfLike(tangent, e.getKey());
             owner.addMember(tangent);
             MethodRequest before = byName.put(e.getKey() != r ? HvpSource.tangentName(e.getKey()) : HvpSource.pairName(r), e.getKey());
             if (before != null) {

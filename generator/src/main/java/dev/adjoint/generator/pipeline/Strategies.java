@@ -50,8 +50,8 @@ final class Strategies {
     /** Why a method on the tape has no tangent pair (and so no {@code Hvp}). */
     static final String ON_TAPE = "it is on the tape";
 
-    /** Why an instance method, or one taking records, has no tangent pair: the README says so, no note. */
-    static final String OBJECTS = "it takes an object";
+    /** Why a method taking an array of records or objects has no tangent pair. */
+    static final String OBJECTS = "it takes an array of records or objects, whose Hvp is not generated yet (its Grad, Vjp and Jvp are)";
 
     /** The tangent printed as Java for {@code Hvp} ({@link TangentSweep#buildPair}), or why there is none. */
     record Tangent(Optional<JvpMethod> pair, String whyNot) {}
@@ -145,8 +145,9 @@ final class Strategies {
         if (tooLarge.isPresent()) {
             return new StaticAttempt(Optional.empty(), List.of(tooLarge.get()));
         }
-        if (dev.adjoint.generator.objects.Receiver.of(r).isPresent()) {
-            // an instance method, or one taking records: its Jvp takes the object (or record) and its tangent; no Hvp yet
+        if (dev.adjoint.generator.objects.Receiver.of(r).filter(rc -> rc.records().stream().anyMatch(p -> p.elements().isPresent()))
+                .isPresent()) {
+            // its leaves are gathered from the elements by the public methods, which the Hvp's would have to do three times over
             return new StaticAttempt(Optional.of(m), List.of(), tangent(ir, an), new Tangent(Optional.empty(), OBJECTS));
         }
         Tangent pair = pair(ir, an); // (first: it claims its names from a copy of the method's, so the Jvp's are the same)

@@ -92,6 +92,10 @@ final class ObjectHarness {
             ObjectHarness h = of(source(classBody, strategy), Map.of());
             for (Object[] p : points) {
                 h.check(method, wrtOwn, wrtThis, rtol, strategy, p);
+                // (a float method's Hvp is checked in the corpus, against its double twin's gradient)
+                if (h.hasGenerated(method + "Hvp") && h.original(method, p.length).getReturnType() == double.class) {
+                    ObjectHessians.check(h, method, wrtOwn, wrtThis, Arrays.deepToString(p).hashCode(), p);
+                }
             }
         }
     }
@@ -112,6 +116,10 @@ final class ObjectHarness {
 
     Method original(String name, int arity) {
         return find(owner, name, arity);
+    }
+
+    boolean hasGenerated(String name) {
+        return Arrays.stream(adjoint.getDeclaredMethods()).anyMatch(m -> m.getName().equals(name));
     }
 
     Method generated(String name) {
@@ -188,7 +196,7 @@ final class ObjectHarness {
     }
 
     /** {@code p} with record arguments built. */
-    private Object[] materialize(Object[] p) {
+    Object[] materialize(Object[] p) {
         Object[] out = copy(p);
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof RecordArg r) {
@@ -209,13 +217,13 @@ final class ObjectHarness {
         return out;
     }
 
-    private static boolean isFloating(Object c) {
+    static boolean isFloating(Object c) {
         return c instanceof Double || c instanceof Float || c instanceof double[] || c instanceof float[] || c instanceof double[][]
                 || c instanceof float[][];
     }
 
     /** The gradient class of record argument {@code r}: {@code obj.Model$Params} to {@code obj.Model_ParamsGrad}. */
-    private Object recordGradOf(RecordArg r, Object built) {
+    Object recordGradOf(RecordArg r, Object built) {
         try {
             Class<?> g = loader.loadClass(r.binaryName().replace('$', '_') + "Grad");
             return g.getMethod("like", built.getClass()).invoke(null, built);

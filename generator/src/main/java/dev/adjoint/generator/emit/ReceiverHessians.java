@@ -1,0 +1,124 @@
+package dev.adjoint.generator.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.adjoint.DoubleGrad;
+import dev.adjoint.FloatGrad;
+import dev.adjoint.generator.forward.HvpMethod;
+import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.objects.Receiver;
+import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.select.Param;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The public Hessian-vector product of a lifted method (an instance method, or one taking records):
+ * {@code R nameHvp(Model self, P1 p1, ..., ModelGrad vthis, V1 v1, ..., ModelGrad dthis, G1 dp1, ...,
+ * ModelGrad hvthis, H1 hvp1, ...)}. Directions, gradients and {@code H·v} are shaped as
+ * {@code nameVjp}'s buffers: the object's as a {@code ModelGrad}, a record's as its
+ * {@code ParamsGrad}. The method loads the fields and the directions once and calls the internal
+ * {@code _nameHvp} that takes them as parameters; a scalar field's gradient and {@code H·v} come
+ * back in cells borrowed from the thread's stacks and are added into the caller's objects.
+ */
+final class ReceiverHessians {
+    private ReceiverHessians() {}
+
+    private static final ClassName STACKS = ClassName.get("dev.adjoint.stack", "AdjointStacks");
+
+    /** The prefixes of the gradient-class parameters: the direction, the gradient, {@code H·v}. */
+    private static final List<String> PREFIXES = List.of("v", "d", "hv");
+
+    static MethodSpec hvp(HvpMethod h, Receiver rc) {
+        MethodRequest r = h.request();
+        MethodSpec.Builder b = MethodSpec.methodBuilder(Receiver.publicName(r) + "Hvp").addModifiers(Modifier.STATIC)
+                .returns(AdjointClassEmitter.typeName(r.result()));
+        if (r.isPublic()) {
+            b.addModifiers(Modifier.PUBLIC);
+        }
+        List<String> args = new ArrayList<>();
+        if (rc.instance()) {
+            b.addParameter(ReceiverWrappers.owner(r), Receiver.SELF);
+            args.add(Receiver.SELF);
+        }
+        ReceiverWrappers.publicParams(r, rc).forEach(p -> b.addParameter(p.type(), p.name()));
+        Map<String, ReceiverWrappers.Slot> read = ReceiverWrappers.slots(rc);
+        for (Param p : r.params()) {
+            ReceiverWrappers.Slot s = read.get(p.name());
+            args.add(s == null ? p.name() : s.read());
+        }
+        Map<String, Receiver.RecordParam> recordOf = new HashMap<>();
+        rc.records().forEach(p -> p.components().forEach(l -> recordOf.put(l.param(), p)));
+        List<Param> wrt = r.wrtParams();
+        List<List<String>> internalNames = List.of(h.directionNames(), h.gradNames(), h.hvNames());
+        CodeBlock.Builder body = CodeBlock.builder();
+        ReceiverWrappers.exactClass(r, rc, body);
+        List<String> adds = new ArrayList<>();
+        List<String> publicNames = new ArrayList<>();
+        for (int k = 0; k < PREFIXES.size(); k++) {
+            String prefix = PREFIXES.get(k);
+            boolean direction = k == 0;
+            Map<String, ReceiverWrappers.Slot> slots = ReceiverWrappers.slots(rc, prefix);
+            if (rc.wrtThis()) {
+                b.addParameter(ReceiverWrappers.gradClass(r), prefix + "this");
+                publicNames.add(prefix + "this");
+            }
+            Set<String> recordsDone = new HashSet<>();
+            for (int i = 0; i < wrt.size(); i++) {
+                Param p = wrt.get(i);
+                ReceiverWrappers.Slot s = slots.get(p.name());
+                Receiver.RecordParam record = recordOf.get(p.name());
+                String internal = internalNames.get(k).get(i);
+                if (record != null && recordsDone.add(record.name())) {
+                    b.addParameter(ReceiverWrappers.recordGradType(record), ReceiverWrappers.sinkName(prefix, record));
+                    publicNames.add(ReceiverWrappers.sinkName(prefix, record));
+                } else if (s == null) {
+                    TypeName type = direction ? AdjointClassEmitter.typeName(p.type()) : AdjointClassEmitter.bufferType(p.type());
+                    b.addParameter(type, internal);
+                    publicNames.add(internal);
+                }
+                if (s == null) {
+                    args.add(internal);
+                } else if (direction || p.type().isArray()) {
+                    args.add(s.sink()); // (a direction is only read; an array buffer is added into in place)
+                } else {
+                    // a scalar field's gradient or H·v: a borrowed cell, added into the caller's object after the call
+                    if (adds.isEmpty()) {
+                        body.addStatement("$T _stack = $T.forThread()", STACKS, STACKS);
+                        body.addStatement("int _cells = _stack.doubleCellMark()");
+                        body.addStatement("int _cellsf = _stack.floatCellMark()");
+                    }
+                    String cell = "_" + prefix + "_" + p.name();
+                    boolean isFloat = p.type().prim() == Ty.Prim.FLOAT;
+                    body.addStatement("$T $L = _stack.$L()", isFloat ? FloatGrad.class : DoubleGrad.class, cell,
+                            isFloat ? "borrowFloatCell" : "borrowDoubleCell");
+                    adds.add(s.sink() + " += " + cell + ".get()");
+                    args.add(cell);
+                }
+            }
+        }
+        String call = r.tangentName() + "Hvp(" + String.join(", ", args) + ")";
+        if (adds.isEmpty()) {
+            body.addStatement("return $L", call);
+        } else {
+            body.addStatement("$T _result = $L", AdjointClassEmitter.typeName(r.result()), call);
+            adds.forEach(a -> body.addStatement("$L", a));
+            body.addStatement("_stack.releaseCells(_cells, _cellsf)");
+            body.addStatement("return _result");
+        }
+        return b.addJavadoc("Returns {@code $L(...)}, adds its gradient into the {@code d...} parameters and its Hessian times\n"
+                        + "the direction (the {@code v...} parameters, shaped as the gradient) into the {@code hv...} ones: $L.\n",
+                        (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(),
+                        publicNames.stream().map(t -> "{@code " + t + "}").collect(Collectors.joining(", ")))
+                .addCode(body.build())
+                .build();
+    }
+}
