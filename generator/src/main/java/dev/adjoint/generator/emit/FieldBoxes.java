@@ -95,6 +95,8 @@ final class FieldBoxes {
             case INT -> "borrowInts";
             case LONG -> "borrowLongs";
             case BOOLEAN -> "borrowBooleans";
+            // (the object's fields are lifted for double, float, int, long and boolean only: Receiver)
+            case SHORT, BYTE, CHAR -> throw new IllegalStateException("a " + p.java() + " field is not lifted");
         };
     }
 }

@@ -50,7 +50,8 @@ final class FieldWrites {
 
     /** Whether {@code field} is a scalar the generator carries (an array field is written through its elements). */
     boolean isScalar(String field) {
-        return fields.getOrDefault(field, Optional.empty()).filter(t -> t.dims() == 0).isPresent();
+        // (short, byte and char have no box: the pool lends arrays of the five stack types)
+        return fields.getOrDefault(field, Optional.empty()).filter(t -> t.dims() == 0 && !t.isNarrow()).isPresent();
     }
 
     /** Whether {@code field} travels in a box. */

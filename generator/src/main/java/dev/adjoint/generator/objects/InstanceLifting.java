@@ -287,6 +287,10 @@ public final class InstanceLifting {
                     error(n, "'" + n + "' reads field '" + f + "' of type " + fieldTypes.get(f) + ": a differentiated instance method"
                             + " can read fields of type double, float, int, long, boolean and their arrays (2-D for double and"
                             + " float); pass this value as a parameter");
+                } else if (FieldReads.isAssigned(n) && !boxed.contains(f) && fields.get(f).filter(Ty::isNarrow).isPresent()) {
+                    error(n, "'" + n.getParentNode().orElse(n) + "' assigns field '" + f + "' of type " + fieldTypes.get(f) + ": a"
+                            + " differentiated instance method can assign fields of type double, float, int, long and boolean;"
+                            + " make it an int, or assign it outside the differentiated method");
                 } else if (FieldReads.isAssigned(n) && !boxed.contains(f)) {
                     error(n, "'" + n.getParentNode().orElse(n) + "' assigns array field '" + f + "' as a whole: a differentiated"
                             + " instance method can assign scalar fields and write into the elements of a field's array, but not"
