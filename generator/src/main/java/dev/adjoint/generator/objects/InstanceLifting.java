@@ -221,7 +221,7 @@ public final class InstanceLifting {
         Deque<MethodDeclaration> work = new ArrayDeque<>(List.of(m));
         while (!work.isEmpty()) {
             for (MethodDeclaration c : callees.getOrDefault(work.pop(), List.of())) {
-                if (!c.isFinal()) {
+                if (!c.isFinal() && !c.isPrivate()) { // (a private method cannot be overridden)
                     return true;
                 }
                 if (seen.add(c)) {

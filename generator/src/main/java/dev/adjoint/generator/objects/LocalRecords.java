@@ -3,11 +3,11 @@ package dev.adjoint.generator.objects;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
@@ -40,7 +40,8 @@ import java.util.TreeSet;
  * components are final). Both strategies then see plain numbers. This is exact as long as the
  * record does not escape: a new record stored, returned, passed on, compared or asked for anything
  * but a component is an error at its position, as is a record whose constructor or accessor the
- * user wrote (its values need not be the arguments).
+ * user wrote (its values need not be the arguments). An object of a class that is a plain value
+ * ({@link ValueTypes}) is replaced the same way, its fields read and assigned as {@code v.x}.
  */
 final class LocalRecords {
     private final Path file;
@@ -50,20 +51,14 @@ final class LocalRecords {
     private final List<Diagnostic> diagnostics;
     private final Set<String> taken = new TreeSet<>();
 
-    /** One local of a record type: its declaration, the record, and each component's local. */
-    private record Local(VariableDeclarator declarator, RecordDeclaration record, List<String> componentLocals) {
+    /** One local of a record type (or value class): its declaration, the type, and each component's local. */
+    private record Local(VariableDeclarator declarator, ValueTypes.ValueType record, List<String> componentLocals) {
         String name() {
             return declarator.getNameAsString();
         }
 
         int indexOf(String component) {
-            NodeList<Parameter> ps = record.getParameters();
-            for (int i = 0; i < ps.size(); i++) {
-                if (ps.get(i).getNameAsString().equals(component)) {
-                    return i;
-                }
-            }
-            return -1;
+            return record.indexOf(component);
         }
     }
 
@@ -99,26 +94,39 @@ final class LocalRecords {
             Type declared = d.getType().isVarType() && d.getInitializer().orElse(null) instanceof ObjectCreationExpr n ? n.getType()
                     : d.getType();
             if (records.isPlainClass(declared)) {
-                error(d, "local '" + d.getNameAsString() + "' of type " + declared + ": a differentiated method can hold records of"
-                        + " the sources (replaced by their components), not objects of other classes, whose fields may change and"
-                        + " whose methods may do anything; make " + declared + " a record, or keep its numbers in local variables");
+                ValueTypes.Result value = records.resolveClass(declared, packageName).map(c -> ValueTypes.of(c.declaration()))
+                        .orElse(ValueTypes.Result.no("the name " + declared + " is not one class of the sources"));
+                if (value.type() == null) {
+                    error(d.getInitializer().filter(i -> i instanceof ObjectCreationExpr).map(i -> (Node) i).orElse(d), "local '"
+                            + d.getNameAsString() + "' of type " + declared + ": a differentiated method can hold objects of a class"
+                            + " of the sources whose only constructor assigns each of its parameters to a field, every field once"
+                            + " (they are replaced by their fields), and " + value.whyNot() + "; make " + declared + " a record or"
+                            + " such a class, or keep its numbers in local variables");
+                    continue;
+                }
+                local(d, value.type()).ifPresentOrElse(locals::add, () -> d.getInitializer()
+                        .filter(i -> i instanceof ObjectCreationExpr).ifPresent(i -> held.add((ObjectCreationExpr) i)));
                 continue;
             }
             recordOf(d).ifPresent(r -> local(d, r).ifPresentOrElse(locals::add, () -> d.getInitializer()
                     .filter(i -> i instanceof ObjectCreationExpr).ifPresent(i -> held.add((ObjectCreationExpr) i))));
         }
         Map<Node, Local> owner = new IdentityHashMap<>(); // each use, and each read, to the local it names
-        List<MethodCallExpr> reads = new ArrayList<>();
+        List<Expression> reads = new ArrayList<>();
         List<ExpressionStmt> assignments = new ArrayList<>();
         for (Local l : locals) {
             l.declarator().getInitializer().ifPresent(init -> checkValue(init, l, held));
             for (NameExpr use : usesOf(l)) {
                 owner.put(use, l);
                 Node parent = use.getParentNode().orElseThrow();
-                if (parent instanceof MethodCallExpr call && call.getScope().filter(s -> s == use).isPresent()
+                if (l.record().fields() && parent instanceof FieldAccessExpr field && field.getScope() == use
+                        && l.indexOf(field.getNameAsString()) >= 0) {
+                    reads.add(field); // read or assigned: the component's local either way
+                    owner.put(field, l);
+                } else if (!l.record().fields() && parent instanceof MethodCallExpr call && call.getScope().filter(s -> s == use).isPresent()
                         && call.getArguments().isEmpty() && l.indexOf(call.getNameAsString()) >= 0) {
-                    if (declaresMethod(l.record(), call.getNameAsString())) {
-                        error(call, "'" + call + "' calls an accessor that record " + l.record().getNameAsString() + " declares"
+                    if (l.record().declaration() instanceof RecordDeclaration r && declaresMethod(r, call.getNameAsString())) {
+                        error(call, "'" + call + "' calls an accessor that record " + l.record().name() + " declares"
                                 + " itself: its value need not be the component's, so its derivative is unknown; use the"
                                 + " generated accessor, or compute the value from the components");
                     } else {
@@ -129,26 +137,39 @@ final class LocalRecords {
                         && a.getParentNode().filter(p -> p instanceof ExpressionStmt).isPresent()) {
                     checkValue(a.getValue(), l, held);
                     assignments.add((ExpressionStmt) a.getParentNode().get());
-                    arrayComponent(l).ifPresent(c -> error(a, "'" + Positions.oneLine(a) + "' assigns local record '" + l.name()
+                    l.record().firstArray().ifPresent(c -> error(a, "'" + Positions.oneLine(a) + "' assigns local record '" + l.name()
                             + "' again, and its component '" + c + "' is an array: neither strategy follows an array variable assigned"
                             + " again; declare a new local record for the new value"));
-                } else if (parent instanceof AssignExpr a && a.getValue() == use && a.getTarget() instanceof NameExpr t
+                } else if (!l.record().fields() && parent instanceof AssignExpr a && a.getValue() == use && a.getTarget() instanceof NameExpr t
                         && sameRecord(t.getNameAsString(), l, locals)) {
                     continue; // a copy into another local record: checked there
-                } else if (parent instanceof VariableDeclarator v && locals.stream().anyMatch(o -> o.declarator() == v)
+                } else if (!l.record().fields() && parent instanceof VariableDeclarator v && locals.stream().anyMatch(o -> o.declarator() == v)
                         && sameRecord(v.getNameAsString(), l, locals)) {
                     continue;
+                } else if (l.record().fields() && (parent instanceof VariableDeclarator
+                        || (parent instanceof AssignExpr a && a.getValue() == use && a.getTarget() instanceof NameExpr))) {
+                    continue; // a second variable for the object: the value given to it is reported there
+                } else if (l.record().fields()) {
+                    error(parent, "'" + Positions.oneLine(parent) + "' uses local object '" + l.name() + "' other than reading or"
+                            + " assigning its fields: an object of " + l.record().name() + " created in a differentiated method is"
+                            + " replaced by its fields (" + l.name() + "." + l.record().components().get(0) + "), which is exact only"
+                            + " while no other variable names it and it stays in the method; pass or store its fields instead");
                 } else {
                     error(parent, "'" + Positions.oneLine(parent) + "' uses local record '" + l.name() + "' other than reading its"
                             + " components: a record created in a differentiated method is replaced by its components (" + l.name()
-                            + "." + l.record().getParameters().get(0).getNameAsString() + "()), which is exact only while the"
+                            + "." + l.record().components().get(0) + "()), which is exact only while the"
                             + " record stays in the method or goes to a @Differentiable static method of the sources; pass or"
                             + " store its components instead of the record");
                 }
             }
         }
         for (ObjectCreationExpr n : method.findAll(ObjectCreationExpr.class)) {
-            if (!held.contains(n) && records.resolve(n.getType(), packageName).isPresent()) {
+            if (!held.contains(n) && records.resolve(n.getType(), packageName).isEmpty() && typeOf(n).isPresent()) {
+                error(n, "'" + Positions.oneLine(n) + "' creates an object that leaves the method's local variables (it is returned,"
+                        + " stored, passed on or used in an expression): a differentiated method replaces an object it creates by"
+                        + " its fields, which is exact only for one held in a local variable (Vec v = new Vec(x, y); v.x); declare"
+                        + " a local for it, and return or pass on its fields");
+            } else if (!held.contains(n) && records.resolve(n.getType(), packageName).isPresent()) {
                 error(n, "'" + Positions.oneLine(n) + "' creates a record that leaves the method's local variables (it is "
                         + "returned, stored, passed on or used in an expression): a differentiated method replaces a record it creates"
                         + " by its components, which is exact only for a record held in a local variable (Vec v = new Vec(x, y);"
@@ -158,9 +179,10 @@ final class LocalRecords {
         if (diagnostics.size() > before) {
             return;
         }
-        for (MethodCallExpr call : reads) {
+        for (Expression call : reads) {
             Local l = owner.get(call);
-            NameExpr component = new NameExpr(l.componentLocals().get(l.indexOf(call.getNameAsString())));
+            String named = call instanceof FieldAccessExpr f ? f.getNameAsString() : ((MethodCallExpr) call).getNameAsString();
+            NameExpr component = new NameExpr(l.componentLocals().get(l.indexOf(named)));
             call.getRange().ifPresent(component::setRange);
             call.replace(component);
         }
@@ -198,7 +220,7 @@ final class LocalRecords {
             Local from = owner.get(value);
             for (int i = 0; i < l.componentLocals().size(); i++) {
                 parts.add(from != null ? new NameExpr(from.componentLocals().get(i))
-                        : new MethodCallExpr(new NameExpr(source), l.record().getParameters().get(i).getNameAsString()));
+                        : new MethodCallExpr(new NameExpr(source), l.record().components().get(i)));
             }
         }
         // Java evaluates every argument before the record changes: fresh locals when a later one reads it
@@ -228,61 +250,68 @@ final class LocalRecords {
     }
 
     /** The record {@code d} declares a local of, if it is one of the sources. */
-    private Optional<RecordDeclaration> recordOf(VariableDeclarator d) {
+    private Optional<ValueTypes.ValueType> recordOf(VariableDeclarator d) {
         Type type = d.getType();
         if (type.isVarType()) {
             return d.getInitializer().filter(i -> i instanceof ObjectCreationExpr)
-                    .flatMap(i -> records.resolve(((ObjectCreationExpr) i).getType(), packageName)).map(RecordTypes.Found::declaration);
+                    .flatMap(i -> records.resolve(((ObjectCreationExpr) i).getType(), packageName)).map(f -> ValueTypes.of(f.declaration()));
         }
-        return records.resolve(type, packageName).map(RecordTypes.Found::declaration);
+        return records.resolve(type, packageName).map(f -> ValueTypes.of(f.declaration()));
+    }
+
+    /** The record or value class {@code n} creates an object of, if it is one of the sources. */
+    private Optional<ValueTypes.ValueType> typeOf(ObjectCreationExpr n) {
+        return records.resolve(n.getType(), packageName).map(f -> ValueTypes.of(f.declaration()))
+                .or(() -> records.resolveClass(n.getType(), packageName).map(c -> ValueTypes.of(c.declaration()).type()));
     }
 
     /** {@code d} as a local record, or empty after reporting why it cannot be one. */
-    private Optional<Local> local(VariableDeclarator d, RecordDeclaration r) {
+    private Optional<Local> local(VariableDeclarator d, ValueTypes.ValueType type) {
         Node decl = d.getParentNode().orElseThrow();
         Node stmt = decl.getParentNode().orElse(null);
-        String what = "local record '" + d.getNameAsString() + "' of type " + r.getNameAsString();
+        String what = "local " + (type.fields() ? "object '" : "record '") + d.getNameAsString() + "' of type " + type.name();
         if (!(decl instanceof VariableDeclarationExpr) || !(stmt instanceof ExpressionStmt s)
                 || !(s.getParentNode().orElse(null) instanceof BlockStmt || s.getParentNode().orElse(null) instanceof SwitchEntry)) {
             error(d, what + " is declared where its components cannot be (a for header, a resource): declare it as a statement of"
                     + " its own in a block");
             return Optional.empty();
         }
-        if (!r.getConstructors().isEmpty() || !r.getCompactConstructors().isEmpty()) {
+        if (type.declaration() instanceof RecordDeclaration r && (!r.getConstructors().isEmpty() || !r.getCompactConstructors().isEmpty())) {
             error(d, what + ": record " + r.getNameAsString() + " declares a constructor, which may check or change the values it"
                     + " is given, so its components need not be the arguments; a differentiated method can create records with"
                     + " the implicit constructor only: create it outside the method, or keep the values in locals");
             return Optional.empty();
         }
         List<String> componentLocals = new ArrayList<>();
-        for (Parameter c : r.getParameters()) {
-            if (MethodSelector.toTy(c.getType()).isEmpty()) {
-                error(d, what + ": component '" + c.getNameAsString() + "' has type " + c.getType() + ", and a differentiated"
+        for (int i = 0; i < type.components().size(); i++) {
+            String c = type.components().get(i);
+            if (MethodSelector.toTy(type.types().get(i)).isEmpty()) {
+                error(d, what + ": component '" + c + "' has type " + type.types().get(i) + ", and a differentiated"
                         + " method can hold only double, float, int, long, boolean and their arrays in locals; keep these values"
                         + " in locals of their own");
                 return Optional.empty();
             }
-            componentLocals.add(fresh(d.getNameAsString() + "_" + c.getNameAsString()));
+            componentLocals.add(fresh(d.getNameAsString() + "_" + c));
         }
-        return Optional.of(new Local(d, r, componentLocals));
+        return Optional.of(new Local(d, type, componentLocals));
     }
 
     /** Checks that {@code value}, given to local {@code l}, is a new record of its type or another of its locals by name. */
     private void checkValue(Expression value, Local l, Set<ObjectCreationExpr> held) {
         if (value instanceof ObjectCreationExpr n && n.getAnonymousClassBody().isEmpty()
-                && records.resolve(n.getType(), packageName).map(f -> f.declaration() == l.record()).orElse(false)) {
-            if (n.getArguments().size() == l.record().getParameters().size()) {
+                && typeOf(n).map(t -> t.declaration() == l.record().declaration()).orElse(false)) {
+            if (n.getArguments().size() == l.record().components().size()) {
                 held.add(n);
             }
             return;
         }
-        if (value instanceof NameExpr) {
+        if (value instanceof NameExpr && !l.record().fields()) {
             return; // another record by name: a local (checked by its own uses) or a record parameter (read through accessors)
         }
         value.findAll(ObjectCreationExpr.class).forEach(held::add); // reported here, once
-        error(value, "'" + Positions.oneLine(value) + "' gives local record '" + l.name() + "' a value other than a new "
-                + l.record().getNameAsString() + "(...) or another record variable: the generator replaces a local record by its"
-                + " components and cannot see those of this value; create it with new " + l.record().getNameAsString() + "(...)");
+        error(value, "'" + Positions.oneLine(value) + "' gives local '" + l.name() + "' a value other than a new "
+                + l.record().name() + "(...)" + (l.record().fields() ? "" : " or another record variable") + ": the generator replaces"
+                + " it by its components and cannot see those of this value; create it with new " + l.record().name() + "(...)");
     }
 
     /** The names in scope of {@code l}'s declaration: the rest of its declaration and the statements after it in its block. */
@@ -310,13 +339,8 @@ final class LocalRecords {
         return uses;
     }
 
-    /** The first array component of {@code l}'s record, if any. */
-    private static Optional<String> arrayComponent(Local l) {
-        return l.record().getParameters().stream().filter(c -> c.getType().isArrayType()).map(Parameter::getNameAsString).findFirst();
-    }
-
     private static boolean sameRecord(String other, Local l, List<Local> locals) {
-        return locals.stream().anyMatch(o -> o.name().equals(other) && o.record() == l.record());
+        return locals.stream().anyMatch(o -> o.name().equals(other) && o.record().declaration() == l.record().declaration());
     }
 
     private static boolean declaresMethod(RecordDeclaration r, String name) {
@@ -324,7 +348,7 @@ final class LocalRecords {
     }
 
     private static Type componentType(Local l, int i) {
-        return l.record().getParameters().get(i).getType().clone();
+        return l.record().types().get(i).clone();
     }
 
     private String fresh(String base) {

@@ -7,7 +7,8 @@
  * leaf that the generated code fills from the field and copies back (an array written in place,
  * with that semantics); a record parameter becomes one parameter per
  * component, in its place, and {@code wrt} naming it names them. A record the method creates in a
- * local variable becomes one local per component (scalar replacement), and a record passed to a
+ * local variable becomes one local per component (scalar replacement), as does an object of a class
+ * whose constructor only assigns its parameters to fields, and a record passed to a
  * {@code @Differentiable} static method of the sources goes as its components. A record nested in
  * a record parameter is its components' leaves too ({@code o.in().x()}); an array of records or
  * objects ({@code Layer[] layers}) becomes leaves gathered from its elements without copying
