@@ -75,6 +75,7 @@ final class HessianEmitter {
                 .returns(AdjointClassEmitter.typeName(r.result()))
                 .addJavadoc("Returns {@code ∇$L(x)·v}, the tangent of {@link $L#$L}, for the {@code Hvp}s of its callers.\n",
                         r.name(), r.ownerSimpleName(), r.name());
+        AdjointClassEmitter.declareThrows(r, b);
         for (Param p : r.params()) {
             b.addParameter(AdjointClassEmitter.typeName(p.type()), p.name());
         }
@@ -92,6 +93,7 @@ final class HessianEmitter {
     private static MethodSpec hvp(HvpMethod h) {
         MethodRequest r = h.request();
         MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Hvp").addModifiers(Modifier.STATIC).returns(AdjointClassEmitter.typeName(r.result()));
+        AdjointClassEmitter.declareThrows(r, b);
         if (r.isPublic()) {
             b.addModifiers(Modifier.PUBLIC);
         }
