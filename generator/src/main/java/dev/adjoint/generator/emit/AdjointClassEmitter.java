@@ -171,6 +171,7 @@ public final class AdjointClassEmitter {
         MethodRequest r = j.request();
         MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Jvp").addModifiers(Modifier.STATIC).returns(typeName(r.result()));
         receiver(r, b);
+        declareThrows(r, b);
         for (Param p : r.params()) {
             b.addParameter(typeName(p.type()), p.name());
         }
@@ -201,6 +202,7 @@ public final class AdjointClassEmitter {
                         + "{@code $L.$L()}. Used by the tape strategy.\n", r.ownerSimpleName(), r.name(), tape,
                         r.result().isArray() ? "element handles are" : "handle is", tape, r.result().isArray() ? "resultHandles" : "result");
         receiver(r, b);
+        declareThrows(r, b);
         b.addParameter(ClassName.get("dev.adjoint.tape", "Tape"), tape);
         if (rec.body().contains("switch (")) {
             // a switch copied as written may fall through on purpose, as the user's own code does
@@ -242,6 +244,7 @@ public final class AdjointClassEmitter {
         MethodRequest r = m.request();
         MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.STATIC).returns(typeName(r.result()));
         receiver(r, b);
+        declareThrows(r, b);
         for (Param p : r.params()) {
             b.addParameter(ParameterSpec.builder(typeName(p.type()), p.name()).build());
         }
@@ -253,6 +256,16 @@ public final class AdjointClassEmitter {
             b.addParameter(bufferType(p.type()), m.bufferNames().get(i++));
         }
         return b;
+    }
+
+    /**
+     * The method's own {@code throws} clause, its classes written out: each generated method runs the
+     * method's guards in its forward sweep and throws where the method throws, or calls the adjoint
+     * of a method that does (which Java makes the method declare too).
+     */
+    static void declareThrows(MethodRequest r, MethodSpec.Builder b) {
+        dev.adjoint.generator.select.ThrownTypes.declared(r.declaration()).orElse(List.of())
+                .forEach(q -> b.addException(ClassName.bestGuess(q)));
     }
 
     /**

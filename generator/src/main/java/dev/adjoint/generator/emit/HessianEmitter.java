@@ -79,6 +79,7 @@ final class HessianEmitter {
         if (Receiver.of(r).filter(Receiver::instance).isPresent()) {
             b.addParameter(ReceiverWrappers.owner(r), Receiver.SELF); // (it calls the object's methods for their values)
         }
+        AdjointClassEmitter.declareThrows(r, b);
         for (Param p : r.params()) {
             b.addParameter(AdjointClassEmitter.typeName(p.type()), p.name());
         }
@@ -96,6 +97,7 @@ final class HessianEmitter {
     private static MethodSpec hvp(HvpMethod h) {
         MethodRequest r = h.request();
         MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Hvp").addModifiers(Modifier.STATIC).returns(AdjointClassEmitter.typeName(r.result()));
+        AdjointClassEmitter.declareThrows(r, b);
         boolean lifted = Receiver.of(r).isPresent();
         if (r.isPublic() && !lifted) {
             b.addModifiers(Modifier.PUBLIC); // (a lifted method's takes its fields: its public one takes the object, ReceiverHessians)

@@ -51,6 +51,7 @@ final class JacobianEmitter {
         String elem = r.result().element().java();
         MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Jacobian").addModifiers(Modifier.STATIC)
                 .returns(AdjointClassEmitter.typeName(r.result()));
+        AdjointClassEmitter.declareThrows(r, b);
         if (r.isPublic()) {
             b.addModifiers(Modifier.PUBLIC);
         }

@@ -41,6 +41,7 @@ final class ReceiverHessians {
         MethodRequest r = h.request();
         MethodSpec.Builder b = MethodSpec.methodBuilder(Receiver.publicName(r) + "Hvp").addModifiers(Modifier.STATIC)
                 .returns(AdjointClassEmitter.typeName(r.result()));
+        AdjointClassEmitter.declareThrows(r, b);
         if (r.isPublic()) {
             b.addModifiers(Modifier.PUBLIC);
         }

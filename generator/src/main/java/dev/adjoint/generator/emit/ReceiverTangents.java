@@ -33,6 +33,7 @@ final class ReceiverTangents {
         Map<String, ReceiverWrappers.Slot> slots = ReceiverWrappers.slots(rc, PREFIX);
         MethodSpec.Builder b = MethodSpec.methodBuilder(Receiver.publicName(r) + "Jvp").addModifiers(Modifier.STATIC)
                 .returns(AdjointClassEmitter.typeName(r.result()));
+        AdjointClassEmitter.declareThrows(r, b);
         if (r.isPublic()) {
             b.addModifiers(Modifier.PUBLIC);
         }

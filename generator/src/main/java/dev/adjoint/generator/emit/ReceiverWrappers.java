@@ -281,6 +281,7 @@ final class ReceiverWrappers {
     private static MethodSpec.Builder signature(AdjointMethod m, Receiver rc, String name, boolean withSeed) {
         MethodRequest r = m.request();
         MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.STATIC).returns(AdjointClassEmitter.typeName(r.result()));
+        AdjointClassEmitter.declareThrows(r, b);
         if (r.isPublic()) {
             b.addModifiers(Modifier.PUBLIC);
         }

@@ -192,9 +192,6 @@ public final class Fence {
                     "write 'throw new IllegalArgumentException(...)' or another unchecked exception");
             return;
         }
-        if (!request.declaration().getThrownExceptions().isEmpty()) {
-            return; // the shared fence says why, for both strategies
-        }
         e.getArguments().forEach(this::message);
     }
 

@@ -60,12 +60,11 @@ public final class SharedFence {
         SharedFence f = new SharedFence(request, index);
         request.declaration().getBody().ifPresent(body -> {
             f.sideEffects(body);
-            if (!request.declaration().getThrownExceptions().isEmpty()) {
-                // (so it may be checked: the adjoints declare no exceptions)
-                body.findAll(com.github.javaparser.ast.stmt.ThrowStmt.class).forEach(t -> f.error(t, "'throw' in a method that"
-                        + " declares 'throws' is not supported: its adjoint declares no exceptions; throw an unchecked exception"
-                        + " and drop the 'throws' clause"));
-            }
+            // the generated methods declare the same 'throws' clause, naming each class as the adjoint class can
+            dev.adjoint.generator.select.ThrownTypes.unnamable(request.declaration()).forEach(t -> f.error(t, "exception type '" + t
+                    + "' in the 'throws' clause cannot be named in the generated code, which declares it too: the generator cannot"
+                    + " tell which class it is (an on-demand import that is not of the JDK, a type parameter or arguments);"
+                    + " import it by its name or write it qualified"));
             body.findAll(MethodCallExpr.class).stream().filter(m -> m.findAncestor(LambdaExpr.class).isEmpty()).forEach(f::call);
         });
         return List.copyOf(f.diagnostics);

@@ -202,7 +202,8 @@ public final class Normalizer {
         } else if (s instanceof ThrowStmt t) {
             lo.origin = lo.newOrigin(s);
             Set<Atom.Var> reads = new LinkedHashSet<>();
-            lo.emit(new Stmt.Effect(Stmt.Effect.Kind.THROW, "throw " + ex.passiveText(t.getExpression(), reads) + ";", reads, lo.origin));
+            lo.emit(new Stmt.Effect(Stmt.Effect.Kind.THROW, "throw "
+                    + ex.passiveText(dev.adjoint.generator.select.ClassNames.qualifiedCreation(t.getExpression()), reads) + ";", reads, lo.origin));
         } else if (s instanceof AssertStmt a) {
             // as written: the adjoint class is in the method's package, so -ea and -da reach both alike
             lo.origin = lo.newOrigin(s);

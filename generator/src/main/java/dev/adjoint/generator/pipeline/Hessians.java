@@ -214,6 +214,9 @@ final class Hessians {
                     () -> new IllegalStateException("the tangent of '" + e.getKey().name() + "' does not parse:\n" + source));
             tangent.setData(Positions.WRITTEN_AT, Positions.Line.GENERATED); // (its lines are not the user's)
             Receiver.takesSelfLike(tangent, e.getKey());
+            // it runs the method's guards, or calls the tangents of methods that throw: the method's 'throws' clause
+            dev.adjoint.generator.select.ThrownTypes.declared(e.getKey().declaration()).orElse(List.of()).forEach(q ->
+                    tangent.addThrownException(parser.parseClassOrInterfaceType(q).getResult().orElseThrow()));
             owner.addMember(tangent);
             MethodRequest before = byName.put(e.getKey() != r ? HvpSource.tangentName(e.getKey()) : HvpSource.pairName(r), e.getKey());
             if (before != null) {

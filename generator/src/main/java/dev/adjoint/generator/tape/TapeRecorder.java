@@ -140,7 +140,8 @@ public final class TapeRecorder {
             st.line(l.getLabel().asString() + ":");
             statement(l.getStatement());
         } else if (s instanceof BreakStmt || s instanceof ContinueStmt || s instanceof ThrowStmt) {
-            st.line(s instanceof ThrowStmt t ? "throw " + passive.text(t.getExpression()) + ";" : Positions.oneLine(s));
+            st.line(s instanceof ThrowStmt t ? "throw "
+                    + passive.text(dev.adjoint.generator.select.ClassNames.qualifiedCreation(t.getExpression())) + ";" : Positions.oneLine(s));
         } else if (s instanceof AssertStmt a) {
             st.line("assert " + passive.text(a.getCheck()) + a.getMessage().map(m -> " : " + passive.text(m)).orElse("") + ";");
         } else if (s instanceof SwitchStmt sw) {

@@ -329,14 +329,85 @@ class OrdinaryJavaTest {
     }
 
     @Test
-    void aThrowTheStaticStrategyCannotCopyIsRejectedAtItsPosition() {
-        rejected("""
-                @Differentiable(strategy = Strategy.$S)
-                static double f(double x) throws Exception {
-                    if (x > 1) throw new Exception("too large");
-                    return x * x;
+    void checkedExceptionsAreDeclaredByTheAdjointsAndThrownWhereTheMethodThrows() {
+        // g throws a checked exception of the class and one written qualified; f declares a supertype and calls g
+        String body = """
+                @SuppressWarnings("serial")
+                static class TooLarge extends Exception {
+                    TooLarge(String message) {
+                        super(message);
+                    }
                 }
-                """, "declares 'throws'"); // (the tape's adjoint would not have compiled: it declares no exceptions either)
+
+                @Differentiable(strategy = Strategy.$S)
+                static double g(double x) throws TooLarge, java.io.IOException {
+                    if (x > 10) throw new TooLarge("x = " + x);
+                    if (x < -10) {
+                        throw new java.io.IOException("x is " + x);
+                    }
+                    return x * x * Math.abs(x - 3);
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, double y) throws Exception {
+                    if (y > 5) throw new Exception("y too large: " + y);
+                    double s = 0;
+                    for (int i = 0; i < 3; i++) {
+                        s += g(x + i) * y;
+                    }
+                    return s + x;
+                }
+                """;
+        exact(body, "f", new Object[] {0.7, 1.3}, new Object[] {-1.2, 0.4});
+        exact(body, "g", new Object[] {0.7}, new Object[] {-1.2});
+        throwsAlike(body, "f", true, new Object[] {20.0, 1.0});
+        throwsAlike(body, "f", true, new Object[] {-30.0, 1.0});
+        throwsAlike(body, "f", true, new Object[] {0.5, 7.0});
+        throwsAlike(body, "g", true, new Object[] {-20.0});
+        // every generated method declares the clause, its classes written out
+        Translation t = Pipeline.translate(Map.of(Path.of("Repro.java"), source(body, "STATIC")), Optional.empty(), Options.DEFAULT);
+        String generated = String.join("\n", t.generated().values());
+        assertTrue(generated.contains("static double gVjp(double x, double seed, DoubleGrad dx) throws Repro.TooLarge, IOException {"),
+                generated);
+        assertTrue(generated.contains("static double fJvp(double x, double y, double tx, double ty, DoubleGrad tout) throws Exception {"),
+                generated);
+    }
+
+    @Test
+    void exceptionClassesAreNamedAsTheMethodsFileNamesThem() {
+        // imported by name and on demand: the adjoint class imports neither, so it writes them out
+        String source = """
+                package trust;
+
+                import dev.adjoint.Differentiable;
+                import java.io.*;
+                import java.util.concurrent.TimeoutException;
+
+                public class Repro {
+                    @Differentiable
+                    static double f(double x) throws IOException, TimeoutException {
+                        if (x > 1) throw new FileNotFoundException("x = " + x);
+                        if (x < -1) throw new TimeoutException("x = " + x);
+                        if (x == 0) throw new UncheckedIOException(new IOException("zero"));
+                        return x * x;
+                    }
+                }
+                """;
+        for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
+            Differentiated d = Differentiated.of("trust.Repro", source, o);
+            d.assertGradient("f", d, "f", 1e-6, 1e-9, new Object[] {0.5});
+            Throwable e = thrown(() -> d.invokeVjp("f", new Object[] {2.0}, 1.0, d.newBuffers("f", new Object[] {2.0})));
+            assertEquals(java.io.FileNotFoundException.class, e.getClass());
+        }
+        // a class an on-demand import outside the JDK may hold: the generator cannot tell which it is
+        Translation t = Pipeline.translate(Map.of(Path.of("Repro.java"), source.replace("import java.io.*;", "import java.io.*;\nimport some.lib.*;")
+                .replace("TimeoutException {", "TimeoutException, Weird {")), Optional.empty(), Options.DEFAULT);
+        assertTrue(t.diagnostics().stream().anyMatch(d -> d.message().contains("exception type 'Weird'") && d.line() == 10),
+                t.diagnostics().toString());
+    }
+
+    @Test
+    void aThrowTheStaticStrategyCannotCopyIsRejectedAtItsPosition() {
         rejected("""
                 @Differentiable(strategy = Strategy.$S)
                 static double f(double x) {

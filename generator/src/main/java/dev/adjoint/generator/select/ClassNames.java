@@ -1,0 +1,127 @@
+package dev.adjoint.generator.select;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Classes as the generated adjoint class names them. The adjoint class copies none of the user's
+ * imports, so a class it names (an exception a method declares or creates) is written by its
+ * qualified name, resolved as javac resolves a simple name in the method's file (JLS 6.4.1, 7.5):
+ * a type of the file (nested ones by their path), a single-type import, {@code java.lang}, an
+ * on-demand import of the JDK, else the method's own package. A name the generator cannot tell
+ * apart from another (a type parameter; a class an on-demand import outside the JDK may hold) is
+ * left unresolved, for the fences to report.
+ */
+public final class ClassNames {
+    private ClassNames() {}
+
+    /**
+     * {@code thrown} with the class it creates written by its qualified name ({@code new IOException(m)}
+     * becomes {@code new java.io.IOException(m)}); {@code thrown} itself when it creates nothing or the
+     * class cannot be resolved (a class of {@code java.lang} still reads the same).
+     */
+    public static Expression qualifiedCreation(Expression thrown) {
+        if (!(thrown instanceof ObjectCreationExpr o) || o.getScope().isPresent()) {
+            return thrown;
+        }
+        Optional<String> q = qualified(o.getType());
+        if (q.isEmpty()) {
+            return thrown;
+        }
+        ObjectCreationExpr copy = o.clone();
+        copy.setType(new com.github.javaparser.JavaParser().parseClassOrInterfaceType(q.get()).getResult().orElseThrow());
+        return copy;
+    }
+
+    /** The qualified name of the class {@code t} names in its file, if the generator can tell which it is. */
+    public static Optional<String> qualified(ClassOrInterfaceType t) {
+        Optional<CompilationUnit> unit = t.findCompilationUnit();
+        if (unit.isEmpty() || t.getTypeArguments().isPresent()) {
+            return Optional.empty();
+        }
+        String pkg = unit.get().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+        if (t.getScope().isPresent()) {
+            // Outer.Inner from the file's types, else a qualified name as written
+            ClassOrInterfaceType first = t;
+            while (first.getScope().isPresent()) {
+                first = first.getScope().get();
+            }
+            String rest = t.getNameWithScope().substring(first.getNameAsString().length());
+            Optional<String> head = inFile(unit.get(), first.getNameAsString(), pkg);
+            return Optional.of(head.map(h -> h + rest).orElse(t.getNameWithScope()));
+        }
+        return simple(unit.get(), t, t.getNameAsString(), pkg);
+    }
+
+    private static Optional<String> simple(CompilationUnit unit, Node at, String name, String pkg) {
+        // a type parameter of the method or a class around it (throws E): no class to name
+        for (Optional<Node> n = Optional.of(at); n.isPresent(); n = n.get().getParentNode()) {
+            if (n.get() instanceof com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters<?> g
+                    && g.getTypeParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+                return Optional.empty();
+            }
+        }
+        Optional<String> own = inFile(unit, name, pkg);
+        if (own.isPresent()) {
+            return own;
+        }
+        List<String> onDemand = new ArrayList<>();
+        for (ImportDeclaration i : unit.getImports()) {
+            if (i.isStatic()) {
+                continue;
+            }
+            if (i.isAsterisk()) {
+                onDemand.add(i.getNameAsString());
+            } else if (i.getName().getIdentifier().equals(name)) {
+                return Optional.of(i.getNameAsString());
+            }
+        }
+        if (jdkClass("java.lang." + name)) {
+            return Optional.of("java.lang." + name);
+        }
+        for (String p : onDemand) {
+            if (jdkClass(p + "." + name)) {
+                return Optional.of(p + "." + name);
+            }
+        }
+        // a class of another file: of the same package, unless an on-demand import may hold it too
+        return onDemand.isEmpty() ? Optional.of(pkg.isEmpty() ? name : pkg + "." + name) : Optional.empty();
+    }
+
+    /** A class of the file named {@code name}: top-level, or nested (the first one found, outermost first). */
+    private static Optional<String> inFile(CompilationUnit unit, String name, String pkg) {
+        for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+            if (type.getNameAsString().equals(name)) {
+                List<String> path = new ArrayList<>();
+                Optional<Node> n = Optional.of(type);
+                while (n.isPresent()) {
+                    if (n.get() instanceof TypeDeclaration<?> td) {
+                        path.add(0, td.getNameAsString());
+                    }
+                    n = n.get().getParentNode();
+                }
+                String joined = String.join(".", path);
+                return Optional.of(pkg.isEmpty() ? joined : pkg + "." + joined);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the JDK (the generator's own class loader) has a class of this name. */
+    private static boolean jdkClass(String qualified) {
+        try {
+            Class.forName(qualified, false, ClassLoader.getPlatformClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}
