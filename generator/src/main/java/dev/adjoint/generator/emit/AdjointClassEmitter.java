@@ -204,7 +204,7 @@ public final class AdjointClassEmitter {
         receiver(r, b);
         declareThrows(r, b);
         b.addParameter(ClassName.get("dev.adjoint.tape", "Tape"), tape);
-        if (rec.body().contains("switch (")) {
+        if (rec.copiesSwitch()) {
             // a switch copied as written may fall through on purpose, as the user's own code does
             b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "fallthrough").build());
         }
@@ -307,12 +307,17 @@ public final class AdjointClassEmitter {
         }
     }
 
+    /** Statements already written as text, one a line; JavaPoet indents each line (and no blank one). */
     private static void raw(String text, CodeBlock.Builder out, Set<String> hidden) {
-        for (String line : text.split("\n")) {
-            List<Object> args = new ArrayList<>();
-            String format = format(line, args, hidden);
-            out.add(format + "\n", args.toArray());
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '\n') {
+            end--; // (ends its last line: the newline below)
         }
+        if (end == 0 && !text.isEmpty()) {
+            return;
+        }
+        List<Object> args = new ArrayList<>();
+        out.add(format(text.substring(0, end), args, hidden) + "\n", args.toArray());
     }
 
     private static void statement(String text, CodeBlock.Builder out, Set<String> hidden) {

@@ -120,7 +120,7 @@ final class ExpressionLowering {
             if (u.getOperator() == UnaryExpr.Operator.PLUS) {
                 return a;
             }
-            if (a instanceof Atom.Const c && !c.text().startsWith("-") && c.text().matches("[0-9.eE+fFdD]+")) {
+            if (a instanceof Atom.Const c && isUnsignedNumber(c.text())) {
                 return new Atom.Const("-" + c.text(), ty);
             }
             return apply("neg", List.of(a), ty);
@@ -306,6 +306,11 @@ final class ExpressionLowering {
         Atom.Var t = lo.temp(to);
         lo.emit(new Stmt.Assign(t, new Op.Passive("(" + to.java() + ") " + a.java(), Set.copyOf(Atom.reads(a)), to), lo.origin));
         return t;
+    }
+
+    /** A constant spelled as an unsigned decimal number ({@code 2.5e+3f}), which negates as {@code -2.5e+3f}. */
+    private static boolean isUnsignedNumber(String text) {
+        return !text.isEmpty() && text.chars().allMatch(ch -> "0123456789.eE+fFdD".indexOf(ch) >= 0);
     }
 
     private static Atom constant(Atom.Const c, Ty to) {

@@ -307,7 +307,7 @@ final class Strategies {
                             + callee.get().name() + "', which the tape cannot record: " + rec.diagnostics().get(0).message()));
                     continue;
                 }
-                done.put(callee.get(), done.get(callee.get()).withRecorder(new AdjointMethod.Recorder(rec.body(), rec.paramHandles())));
+                done.put(callee.get(), done.get(callee.get()).withRecorder(rec.recorder()));
                 work.push(callee.get());
             }
         }

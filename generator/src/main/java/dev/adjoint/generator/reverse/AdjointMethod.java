@@ -35,8 +35,9 @@ public record AdjointMethod(MethodRequest request, List<String> bufferNames, Str
      *
      * @param body its statements as Java text
      * @param paramHandles the handle parameter after each floating parameter (null for others)
+     * @param copiesSwitch whether the body holds a switch copied as written, which may fall through
      */
-    public record Recorder(String body, List<String> paramHandles) {
+    public record Recorder(String body, List<String> paramHandles, boolean copiesSwitch) {
         public Recorder {
             paramHandles = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(paramHandles));
         }

@@ -3,6 +3,9 @@ package dev.adjoint.generator.reverse;
 import dev.adjoint.generator.analyze.CountedLoop;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.analyze.Saves;
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.Operand;
+import dev.adjoint.generator.code.Printer;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Origin;
@@ -189,7 +192,7 @@ final class BlockReversal {
                 again.forEach(a -> back.add(new Code.Line(a.target().name() + " = " + primal(a.op()))));
             }
             back.addAll(reversedBody);
-            String iterations = c.start().equals("0") ? c.exit() : "(long) " + c.exit() + " - " + Rule.parenthesize(c.start());
+            String iterations = c.start().equals("0") ? c.exit() : "(long) " + c.exit() + " - " + Operand.parenthesize(c.start());
             List<Code> stores = sw.an.on(Options.Optimisation.STACK_ROOM) ? sw.reserveRoom(loopBody, iterations, forward) : loopBody;
             forward.add(new Code.Loop(header, stores));
             reverse.add(new Code.Line(j + " = " + c.exit()));
@@ -274,7 +277,7 @@ final class BlockReversal {
             String dz = sw.adjoint(t);
             if (a.op() instanceof Op.Apply ap) {
                 Rule rule = DerivativeRules.get(ap.rule());
-                List<String> args = ap.args().stream().map(Atom::java).toList();
+                List<Expr> args = ap.args().stream().map(AtomCode::of).toList();
                 // a square, v * v: one contribution, doubled (2·c is exact; added once, it rounds once), not two
                 boolean square = ap.rule().equals("*") && ap.args().get(0).equals(ap.args().get(1)) && !sw.an.saveArrayElements();
                 for (int i = 0; i < (square ? 1 : ap.args().size()); i++) {
@@ -282,8 +285,8 @@ final class BlockReversal {
                     if (!rule.differentiableIn(i) || !sw.an.isActive(arg)) {
                         continue;
                     }
-                    String c = rule.instantiateContribution(i, args, t.name(), dz);
-                    reverse.add(accumulate(arg, square ? "2 * " + Rule.parenthesize(c) : c, ap.type()));
+                    Expr c = rule.contribution(i, args, new Expr.Name(t.name()), new Expr.Name(dz));
+                    reverse.add(Accumulation.of(sw, arg, square ? new Expr.Binary("*", new Expr.Literal("2"), Operand.of(c)) : c, ap.type()));
                 }
             } else if (a.op() instanceof Op.ArrayLoad load && sw.an.isActive(load.array())) {
                 reverse.add(new Code.Line(sw.adjoint(load.array()) + index(load.indices()) + " += " + dz));
@@ -320,7 +323,8 @@ final class BlockReversal {
             String de = sw.adjoint(st.array()) + index(st.indices());
             if (inc != null) {
                 if (sw.an.isActive(inc.other())) {
-                    reverse.add(accumulate(inc.other(), (inc.negate() ? "-" : "") + de, inc.other().type()));
+                    Expr added = AtomCode.element(new Expr.Name(sw.adjoint(st.array())), st.indices());
+                    reverse.add(Accumulation.of(sw, inc.other(), inc.negate() ? new Expr.Unary("-", added) : added, inc.other().type()));
                 }
             } else {
                 if (sw.an.isActive(st.value())) {
@@ -334,23 +338,9 @@ final class BlockReversal {
         }
     }
 
-    /** {@code d[v] += c}, or {@code -=} for a negated template, narrowed to float when needed. */
-    private Code accumulate(Atom v, String contribution, Ty opType) {
-        String op = "+=";
-        String c = contribution;
-        if (c.startsWith("-") && !c.contains("?")) {
-            op = "-=";
-            c = c.substring(1);
-        }
-        if (v.type().prim() == Ty.Prim.FLOAT && opType.prim() == Ty.Prim.DOUBLE) {
-            c = "(float) " + Rule.parenthesize(c);
-        }
-        return new Code.Line(sw.adjointOf(v) + " " + op + " " + c);
-    }
-
     private String primal(Op op) {
         if (op instanceof Op.Apply ap) {
-            return DerivativeRules.get(ap.rule()).instantiatePrimal(ap.args().stream().map(Atom::java).toList());
+            return Printer.expression(DerivativeRules.get(ap.rule()).primal(ap.args().stream().map(AtomCode::of).toList()));
         }
         if (op instanceof Op.ArrayLoad load) {
             return load.array().java() + index(load.indices());

@@ -6,6 +6,7 @@ import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,16 +48,17 @@ final class CallReversal {
                     cells = true;
                     sw.usesStack = true;
                     mark = sw.claim("_cells");
-                    reverse.add(new Code.Line("int " + mark + " = " + sw.stack + ".doubleCellMark()"));
-                    reverse.add(new Code.Line("int " + mark + "f = " + sw.stack + ".floatCellMark()"));
+                    reverse.add(new Code.Line(new Statement.Declare("", "int", mark, stackCall(sw, "doubleCellMark"))));
+                    reverse.add(new Code.Line(new Statement.Declare("", "int", mark + "f", stackCall(sw, "floatCellMark"))));
                 }
                 String cell = sw.claim("_g");
                 boolean isFloat = p.type().prim() == Ty.Prim.FLOAT;
-                reverse.add(new Code.Line((isFloat ? "dev.adjoint.FloatGrad " : "dev.adjoint.DoubleGrad ") + cell + " = " + sw.stack
-                        + (isFloat ? ".borrowFloatCell()" : ".borrowDoubleCell()")));
+                reverse.add(new Code.Line(new Statement.Declare("", isFloat ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad", cell,
+                        stackCall(sw, isFloat ? "borrowFloatCell" : "borrowDoubleCell"))));
                 args.add(cell);
                 if (active) {
-                    after.add(new Code.Line(sw.adjointOf(arg) + " += " + cell + ".get()"));
+                    Expr got = new Expr.Call(new Expr.Name(cell), "get", List.of());
+                    after.add(new Code.Line(new Statement.Eval(new Expr.Assign(Accumulation.adjointOf(sw, arg), "+=", got))));
                 }
             }
         }
@@ -73,7 +75,13 @@ final class CallReversal {
         }
         reverse.addAll(after);
         if (cells) {
-            reverse.add(new Code.Line(sw.stack + ".releaseCells(" + mark + ", " + mark + "f)"));
+            Expr release = new Expr.Call(new Expr.Name(sw.stack), "releaseCells", List.of(new Expr.Name(mark), new Expr.Name(mark + "f")));
+            reverse.add(new Code.Line(new Statement.Eval(release)));
         }
+    }
+
+    /** {@code _stack.name()}: a call on the thread's stacks. */
+    private static Expr stackCall(Sweep sw, String name) {
+        return new Expr.Call(new Expr.Name(sw.stack), name, List.of());
     }
 }

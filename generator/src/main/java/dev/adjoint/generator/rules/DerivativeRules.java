@@ -122,7 +122,7 @@ public final class DerivativeRules {
     }
 
     private static Rule rule(String key, boolean floatOverload, String primal, String... contributions) {
-        return new Rule(key, primal, Arrays.asList(contributions), floatOverload);
+        return Rule.of(key, floatOverload, primal, Arrays.asList(contributions));
     }
 
     /** The family of the rules for a call qualified by {@code scope}: {@code "StrictMath"} for StrictMath's, else {@code "Math"}. */
@@ -146,8 +146,7 @@ public final class DerivativeRules {
         java.util.List<Rule> rules = new java.util.ArrayList<>(Arrays.asList(math));
         for (Rule r : math) {
             if (r.key().startsWith("Math.")) {
-                rules.add(new Rule("Strict" + r.key(), strict(r.primal()),
-                        r.contributions().stream().map(c -> c == null ? null : strict(c)).toList(), r.floatOverload()));
+                rules.add(r.in("StrictMath"));
             }
         }
         for (Rule r : rules) {
@@ -164,20 +163,17 @@ public final class DerivativeRules {
         return table;
     }
 
-    /** {@code Math.f(} as {@code StrictMath.f(} in a template. */
-    private static String strict(String template) {
-        return template.replace("Math.", "StrictMath.");
-    }
-
     private static void check(JavaParser parser, Rule r, String template, boolean contribution) {
         ParseResult<Expression> parsed = parser.parseExpression(template);
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             throw new IllegalStateException("derivative rule " + r.key() + ": template does not parse: " + template);
         }
         Expression e = parsed.getResult().get();
+        boolean readsDz = false;
         Set<String> allowed = contribution ? Set.of("a", "b", "c", "z", "dz") : Set.of("a", "b", "c");
         for (NameExpr n : e.findAll(NameExpr.class)) {
             String name = n.getNameAsString();
+            readsDz |= name.equals("dz");
             boolean mathScope = n.getParentNode().filter(p -> p instanceof MethodCallExpr).isPresent()
                     && name.equals(r.key().startsWith("StrictMath.") ? "StrictMath" : "Math");
             if (!mathScope && !allowed.contains(name)) {
@@ -188,7 +184,7 @@ public final class DerivativeRules {
                         + " in " + template);
             }
         }
-        if (contribution && !template.contains("dz")) {
+        if (contribution && !readsDz) {
             throw new IllegalStateException("derivative rule " + r.key() + ": contribution does not use dz: " + template);
         }
     }

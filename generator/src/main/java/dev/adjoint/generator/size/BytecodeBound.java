@@ -329,12 +329,24 @@ final class BytecodeBound {
         return n;
     }
 
+    /** A literal javac loads with a one-byte constant instruction ({@code iconst_1}, {@code dconst_0}, {@code aconst_null}). */
     private static boolean isZeroOrOne(LiteralExpr l) {
         if (l instanceof BooleanLiteralExpr || l instanceof com.github.javaparser.ast.expr.NullLiteralExpr) {
             return true;
         }
-        String t = l.toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[_dfl]$", "");
-        return t.matches("0|1|0\\.0*|1\\.0*|0?\\.0+");
+        if (l instanceof com.github.javaparser.ast.expr.DoubleLiteralExpr d) {
+            double v = d.asDouble();
+            return (v == 0 && Double.doubleToRawLongBits(v) == 0) || v == 1;
+        }
+        if (l instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr i) {
+            long v = i.asNumber().longValue();
+            return v == 0 || v == 1;
+        }
+        if (l instanceof com.github.javaparser.ast.expr.LongLiteralExpr n) {
+            long v = n.asNumber().longValue();
+            return v == 0 || v == 1;
+        }
+        return false;
     }
 
     /** The scope of a field access or call: nothing for a class, the value of a variable. */

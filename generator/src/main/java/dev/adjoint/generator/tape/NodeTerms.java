@@ -1,29 +1,39 @@
 package dev.adjoint.generator.tape;
 
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.Operand;
+import dev.adjoint.generator.code.Uses;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * The parents of one tape node and their partials, as Java text, for a whole expression rather
- * than one operation (statement-level preaccumulation). When {@code z = f(y)} and {@code y} is an
+ * The parents of one tape node and their partials, for a whole expression rather than one
+ * operation (statement-level preaccumulation). When {@code z = f(y)} and {@code y} is an
  * operation over parents {@code p_k} not pushed on its own, then by the chain rule
  * {@code ∂z/∂p_k = ∂z/∂y · ∂y/∂p_k}: {@code z}'s node takes {@code y}'s parents with the partials
  * multiplied through, and {@code y} needs no node. A parent read twice gets one edge with the sum
- * of its partials. The texts are simplified where a factor is ±1, so the common sums and
- * differences stay as plain as the operation-by-operation partials were.
+ * of its partials. The partials are simplified where a factor is ±1, so the common sums and
+ * differences stay as plain as the operation-by-operation partials were. A product
+ * ({@code -x * Math.cos(y) * w}) is kept flat, a chain of factors with the sign on the first:
+ * multiplying two of them chains their factors, so no parentheses are needed between them.
  */
 final class NodeTerms {
     /** The most parents one node takes: the widest {@code Tape.pushN}. */
     static final int MAX_PARENTS = 4;
 
-    /** One parent: its handle and the partial of the node with respect to it, both Java text. */
-    record Term(String handle, String partial) {}
+    /** One parent: its handle (Java text) and the partial of the node with respect to it. */
+    record Term(String handle, Expr partial) {}
 
-    // an operand that multiplies without parentheses: a name, an element, a literal or a call with simple arguments
-    private static final String ATOM = "(?:[A-Za-z_$][A-Za-z_$0-9.]*(?:\\[[A-Za-z_$0-9]+\\])*(?:\\([^()]*\\))?|[0-9][0-9A-Za-z_.]*)";
-    // a product of such operands, optionally negated: texts that need no parentheses as a factor
-    private static final Pattern PRODUCT = Pattern.compile("-?" + ATOM + "(?: \\* " + ATOM + ")*");
+    /** A product as it reads: {@code -f1 * f2 * ...}, each factor an operand that multiplies without parentheses. */
+    private record Product(boolean negative, List<Expr> factors) {
+        Expr expr(boolean negated) {
+            Expr out = negated ? new Expr.Unary("-", factors.get(0)) : factors.get(0);
+            for (int i = 1; i < factors.size(); i++) {
+                out = new Expr.Binary("*", out, factors.get(i));
+            }
+            return out;
+        }
+    }
 
     private final List<Term> terms = new ArrayList<>();
 
@@ -36,7 +46,7 @@ final class NodeTerms {
      * Adds {@code ∂z/∂handle = partial}, merged into the partial already there when the same handle
      * text was added before (the same variable or element read twice in one expression).
      */
-    void add(String handle, String partial) {
+    void add(String handle, Expr partial) {
         for (int i = 0; i < terms.size(); i++) {
             if (terms.get(i).handle().equals(handle)) {
                 terms.set(i, new Term(handle, plus(terms.get(i).partial(), partial)));
@@ -47,7 +57,7 @@ final class NodeTerms {
     }
 
     /** {@code outer · inner}, without the factor when it is 1, as a negation when it is -1. */
-    static String times(String outer, String inner) {
+    static Expr times(Expr outer, Expr inner) {
         if (isOne(outer)) {
             return inner;
         }
@@ -60,49 +70,81 @@ final class NodeTerms {
         if (isMinusOne(inner)) {
             return negate(outer);
         }
-        boolean negative = false;
-        if (outer.startsWith("-") && isProduct(outer)) {
-            negative = true;
-            outer = outer.substring(1);
-        }
-        if (inner.startsWith("-") && isProduct(inner)) {
-            negative = !negative;
-            inner = inner.substring(1);
-        }
-        String product = factor(outer) + " * " + factor(inner);
-        return negative ? "-" + product : product;
+        Product a = product(outer);
+        Product b = product(inner);
+        boolean negative = (a != null && a.negative()) != (b != null && b.negative());
+        List<Expr> factors = new ArrayList<>();
+        factors.addAll(a != null ? a.factors() : List.of(new Expr.Paren(outer)));
+        factors.addAll(b != null ? b.factors() : List.of(new Expr.Paren(inner)));
+        return new Product(negative, factors).expr(negative);
     }
 
     /** {@code a + b}, as {@code a - c} when {@code b} is {@code -c}. */
-    static String plus(String a, String b) {
-        String left = isProduct(a) ? a : "(" + a + ")";
-        if (b.startsWith("-") && isProduct(b)) {
-            return left + " - " + b.substring(1);
+    static Expr plus(Expr a, Expr b) {
+        Expr left = product(a) != null ? a : new Expr.Paren(a);
+        Product pb = product(b);
+        if (pb != null && pb.negative()) {
+            return new Expr.Binary("-", left, pb.expr(false));
         }
-        return left + " + " + (isProduct(b) ? b : "(" + b + ")");
+        return new Expr.Binary("+", left, pb != null ? b : new Expr.Paren(b));
     }
 
     /** {@code -x}, with {@code --} cancelled. */
-    static String negate(String x) {
-        if (x.startsWith("-") && isProduct(x)) {
-            return x.substring(1);
+    static Expr negate(Expr x) {
+        Product p = product(x);
+        return p != null ? p.expr(!p.negative()) : new Expr.Unary("-", new Expr.Paren(x));
+    }
+
+    /** {@code e} as a product of factors, or null when it is none. */
+    private static Product product(Expr e) {
+        List<Expr> factors = new ArrayList<>();
+        Expr x = e;
+        while (x instanceof Expr.Binary b && b.op().equals("*")) {
+            if (!isFactor(b.right())) {
+                return null;
+            }
+            factors.add(0, b.right());
+            x = b.left();
         }
-        return isProduct(x) ? "-" + x : "-(" + x + ")";
+        boolean negative = x instanceof Expr.Unary u && u.op().equals("-");
+        Expr first = negative ? ((Expr.Unary) x).operand() : x;
+        if (!isFactor(first)) {
+            return null;
+        }
+        factors.add(0, first);
+        return new Product(negative, factors);
     }
 
-    private static String factor(String x) {
-        return isProduct(x) && !x.startsWith("-") ? x : "(" + x + ")";
+    /**
+     * An operand that multiplies without parentheses: a name, an element, a literal, or a call
+     * whose arguments hold no parentheses ({@code Math.cos(x[i])}, not {@code Math.cos(Math.sin(x))}).
+     */
+    private static boolean isFactor(Expr e) {
+        if (e instanceof Expr.Literal l && !l.text().isEmpty() && Character.isDigit(l.text().charAt(0))) {
+            return l.text().chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '_' || c == '.');
+        }
+        if (e instanceof Expr.Call c) {
+            return Operand.isIdentifier(c.name()) && (c.target() == null || Operand.isQualified(c.target()))
+                    && c.args().stream().allMatch(NodeTerms::withoutParentheses);
+        }
+        return Operand.isNamed(e);
     }
 
-    private static boolean isProduct(String x) {
-        return PRODUCT.matcher(x).matches();
+    /** Whether {@code e} prints without a parenthesis (its nodes print exactly as the parentheses they hold). */
+    private static boolean withoutParentheses(Expr e) {
+        boolean[] some = {false};
+        Uses.each(e, x -> some[0] |= x instanceof Expr.Call || x instanceof Expr.Cast || x instanceof Expr.Paren
+                || x instanceof Expr.New || x instanceof Expr.Push
+                || (x instanceof Expr.Literal l && (l.text().indexOf('(') >= 0 || l.text().indexOf(')') >= 0))
+                || (x instanceof Expr.Opaque o && (o.text().indexOf('(') >= 0 || o.text().indexOf(')') >= 0)));
+        return !some[0];
     }
 
-    private static boolean isOne(String x) {
-        return x.equals("1.0") || x.equals("1") || x.equals("1.0f");
+    private static boolean isOne(Expr x) {
+        return x instanceof Expr.Literal l && (l.text().equals("1.0") || l.text().equals("1") || l.text().equals("1.0f"));
     }
 
-    private static boolean isMinusOne(String x) {
-        return x.equals("-1.0") || x.equals("-1") || x.equals("-1.0f");
+    private static boolean isMinusOne(Expr x) {
+        return x instanceof Expr.Unary u && u.op().equals("-") && isOne(u.operand());
     }
 }

@@ -1,5 +1,6 @@
 package dev.adjoint.generator.tape;
 
+import dev.adjoint.generator.code.Printer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,7 +79,7 @@ final class PendingNodes {
         List<NodeTerms.Term> terms = p.terms.terms();
         StringBuilder args = new StringBuilder();
         for (NodeTerms.Term term : terms) {
-            args.append(args.length() == 0 ? "" : ", ").append(term.handle()).append(", ").append(term.partial());
+            args.append(args.length() == 0 ? "" : ", ").append(term.handle()).append(", ").append(Printer.expression(term.partial()));
         }
         st.line("int " + p.handle + " = " + st.push(terms.size()) + "(" + args + ");");
     }

@@ -33,6 +33,8 @@ final class RecorderState {
     final List<Diagnostic> diagnostics = new ArrayList<>();
     final StringBuilder out = new StringBuilder();
     int indent;
+    /** Whether the body holds a switch copied as written (which may fall through, as the user's does). */
+    boolean copiesSwitch;
     private final Map<String, String> handles = new HashMap<>();
     private int temps;
 

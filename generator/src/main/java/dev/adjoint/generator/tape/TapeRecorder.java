@@ -66,7 +66,12 @@ public final class TapeRecorder {
      *
      * @param paramHandles the handle parameter's name of each floating parameter (null for others)
      */
-    public record Recording(String body, List<Diagnostic> diagnostics, List<String> paramHandles) {}
+    public record Recording(String body, List<Diagnostic> diagnostics, List<String> paramHandles, boolean copiesSwitch) {
+        /** The recording twin of the adjoint. */
+        public dev.adjoint.generator.reverse.AdjointMethod.Recorder recorder() {
+            return new dev.adjoint.generator.reverse.AdjointMethod.Recorder(body, paramHandles, copiesSwitch);
+        }
+    }
 
     /** Writes the recorder of {@code request}. */
     public static Recording record(MethodRequest request, MethodIndex index) {
@@ -88,7 +93,7 @@ public final class TapeRecorder {
         for (Statement s : request.declaration().getBody().orElseThrow().getStatements()) {
             r.statement(s);
         }
-        return new Recording(st.out.toString(), List.copyOf(st.diagnostics), java.util.Collections.unmodifiableList(handles));
+        return new Recording(st.out.toString(), List.copyOf(st.diagnostics), java.util.Collections.unmodifiableList(handles), st.copiesSwitch);
     }
 
     private static boolean isNamedMath(Node n) {
@@ -145,6 +150,7 @@ public final class TapeRecorder {
         } else if (s instanceof AssertStmt a) {
             st.line("assert " + passive.text(a.getCheck()) + a.getMessage().map(m -> " : " + passive.text(m)).orElse("") + ";");
         } else if (s instanceof SwitchStmt sw) {
+            st.copiesSwitch = true;
             st.line("switch (" + passive.text(sw.getSelector()) + ") {");
             for (SwitchEntry e : sw.getEntries()) {
                 // an arrow case (Java 14) never falls through: it keeps its arrow
@@ -173,9 +179,16 @@ public final class TapeRecorder {
             st.line("return " + v.value() + ";");
             values.endStatement();
         } else {
-            st.error(s, "'" + Positions.oneLine(s).split("[({]")[0].trim() + "' is not supported by the tape strategy either;"
+            st.error(s, "'" + keyword(s) + "' is not supported by the tape strategy either;"
                     + " rewrite it with the constructs in the README's supported-Java table");
         }
+    }
+
+    /** The statement up to its first bracket, as the user wrote it: its keyword ('try', 'synchronized'). */
+    private static String keyword(Statement s) {
+        String line = Positions.oneLine(s);
+        int end = java.util.stream.IntStream.range(0, line.length()).filter(i -> "({".indexOf(line.charAt(i)) >= 0).findFirst().orElse(line.length());
+        return line.substring(0, end).trim();
     }
 
     private void nested(Statement s) {

@@ -113,6 +113,6 @@ public final class TapeSweep {
         b.append("    ").append(tape).append(".releaseHandles(").append(handlesMark).append(");\n");
         b.append("}\n");
         AdjointMethod m = new AdjointMethod(request, buffers, seed, List.of(new Code.Raw(b.toString())));
-        return m.withRecorder(new AdjointMethod.Recorder(rec.body(), rec.paramHandles()));
+        return m.withRecorder(rec.recorder());
     }
 }

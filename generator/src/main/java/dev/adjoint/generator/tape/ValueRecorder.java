@@ -14,6 +14,10 @@ import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.JavaText;
+import dev.adjoint.generator.code.Operand;
+import dev.adjoint.generator.code.Printer;
 import dev.adjoint.generator.ir.Ty;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.rules.DerivativeRules;
@@ -261,21 +265,21 @@ final class ValueRecorder {
      */
     private Value apply(String key, List<Value> args, Ty t) {
         Rule rule = DerivativeRules.get(key);
-        List<String> vals = new ArrayList<>();
+        List<Expr> vals = new ArrayList<>();
         for (Value a : args) {
-            String x = a.value();
-            if (!x.matches("[A-Za-z_$][A-Za-z_$0-9]*(\\[[A-Za-z_$0-9]+\\]){0,2}") && !x.matches("[0-9.]+[fFdD]?")) {
+            Optional<Expr> x = JavaText.expression(a.value()).filter(ValueRecorder::isCheap);
+            if (x.isEmpty()) {
                 // the partials read the argument again: evaluate it once
                 String tmp = st.temp("v");
-                st.line(a.type().java() + " " + tmp + " = " + x + ";");
-                x = tmp;
+                st.line(a.type().java() + " " + tmp + " = " + a.value() + ";");
+                x = Optional.of(new Expr.Name(tmp));
             }
-            vals.add(x);
+            vals.add(x.get());
         }
         String z = st.temp("v");
-        st.line(t.java() + " " + z + " = " + rule.instantiatePrimal(vals) + ";");
+        st.line(t.java() + " " + z + " = " + Printer.expression(rule.primal(vals)) + ";");
         List<Value> inputs = new ArrayList<>();
-        List<String> partials = new ArrayList<>();
+        List<Expr> partials = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             Value a = args.get(i);
             if (!rule.differentiableIn(i) || a.isConstant()) {
@@ -283,7 +287,7 @@ final class ValueRecorder {
                 continue;
             }
             inputs.add(a);
-            partials.add(simplify(rule.instantiateContribution(i, vals, z, "1.0")));
+            partials.add(simplify(rule.contribution(i, vals, new Expr.Name(z), new Expr.Literal("1.0"))));
         }
         // more parents than one node takes: the argument with the most is pushed as a node of its own
         while (inputs.stream().mapToInt(this::width).sum() > NodeTerms.MAX_PARENTS) {
@@ -316,8 +320,51 @@ final class ValueRecorder {
         pending.drop(v.pending());
     }
 
-    private static String simplify(String partial) {
-        return partial.replaceAll("^1\\.0 \\* ", "").replaceAll("^-1\\.0 \\* ", "-").replaceAll("^-1\\.0$", "-1.0");
+    /** {@code partial} without a leading factor 1 ({@code 1.0 * x * y} is {@code x * y}, {@code -1.0 * x} is {@code -x}). */
+    private static Expr simplify(Expr partial) {
+        if (partial instanceof Expr.Binary b && b.op().equals("*")) {
+            if (isOne(b.left())) {
+                return b.right();
+            }
+            if (b.left() instanceof Expr.Unary u && u.op().equals("-") && isOne(u.operand())) {
+                return new Expr.Unary("-", b.right());
+            }
+        }
+        if (partial instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), simplify(b.left()), b.right());
+        }
+        if (partial instanceof Expr.Conditional c) {
+            return new Expr.Conditional(simplify(c.cond()), c.then(), c.otherwise());
+        }
+        return partial;
+    }
+
+    private static boolean isOne(Expr e) {
+        return e instanceof Expr.Literal l && l.text().equals("1.0");
+    }
+
+    /**
+     * Whether the partials may read {@code x} again rather than a copy: a variable, an element of
+     * one or two indices that are names or numbers, an unsigned decimal literal.
+     */
+    private static boolean isCheap(Expr x) {
+        if (x instanceof Expr.Literal l && isDecimal(l.text())) {
+            return true;
+        }
+        Expr named = x;
+        for (int depth = 0; depth < 2 && named instanceof Expr.Element el; depth++) {
+            if (!Operand.isPlainIndex(el.index())) {
+                return false;
+            }
+            named = el.array();
+        }
+        return (named instanceof Expr.Name n && Operand.isIdentifier(n.id())) || (named instanceof Expr.Literal l && Operand.isIdentifier(l.text()));
+    }
+
+    /** Digits and dots, then maybe a type suffix: {@code 2.0}, {@code 0.5f}. */
+    private static boolean isDecimal(String t) {
+        int end = !t.isEmpty() && "fFdD".indexOf(t.charAt(t.length() - 1)) >= 0 ? t.length() - 1 : t.length();
+        return end > 0 && t.substring(0, end).chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
     }
 
     Value convert(Value v, Ty to) {
