@@ -10,6 +10,7 @@ import dev.adjoint.generator.analyze.ActivityAnalysis;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.desugar.Desugaring;
 import dev.adjoint.generator.fence.Fence;
+import dev.adjoint.generator.forward.CustomTangents;
 import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.HvpSource;
 import dev.adjoint.generator.forward.JvpMethod;
@@ -139,6 +140,13 @@ final class Hessians {
                 continue;
             }
             JvpMethod j = pairs.get(m);
+            if (j == null && m.customPullback() != null) {
+                try {
+                    j = CustomTangents.of(m); // (a function with a custom pullback: its tangent from the pullback's code)
+                } catch (TangentSweep.Unsupported e) {
+                    return new Built(Optional.empty(), why(m, r, e.getMessage()));
+                }
+            }
             if (j == null) {
                 return new Built(Optional.empty(), why(m, r, whyNoPair.getOrDefault(m.methodRef(), Strategies.ON_TAPE)));
             }
