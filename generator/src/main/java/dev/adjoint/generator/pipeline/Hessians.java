@@ -214,7 +214,7 @@ final class Hessians {
         for (Map.Entry<MethodRequest, JvpMethod> e : closure.entrySet()) {
             String source;
             try {
-                source = HvpSource.method(e.getValue(), e.getKey() != r, e.getKey().ownerQualifiedName().equals(r.ownerQualifiedName()));
+                source = HvpSource.method(e.getValue(), e.getKey() != r);
             } catch (TangentSweep.Unsupported unsupported) {
                 throw new Unpaired(unsupported.getMessage());
             }
@@ -235,8 +235,11 @@ final class Hessians {
         if (!sel.diagnostics().isEmpty() || sel.requests().size() != closure.size()) {
             throw new Unpaired("its tangent as Java is not a method Adjoint selects: " + sel.diagnostics());
         }
-        MethodIndex index = sources.with(unit, sel.requests());
-        for (MethodRequest g : sel.requests()) {
+        // a callee of another class placed in this one reads its own class's constants, as the callee does
+        List<MethodRequest> generated = sel.requests().stream().map(g -> byName.get(g.name()).ownerQualifiedName().equals(
+                r.ownerQualifiedName()) ? g : g.withStaticFieldsOf(byName.get(g.name()))).toList();
+        MethodIndex index = sources.with(unit, generated);
+        for (MethodRequest g : generated) {
             MethodRequest m = byName.get(g.name());
             Desugaring.apply(g);
             List<Diagnostic> fenced = Fence.check(g);
