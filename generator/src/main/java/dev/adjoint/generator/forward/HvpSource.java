@@ -30,10 +30,10 @@ public final class HvpSource {
      * @param j the tangent built by {@link TangentSweep#buildPair}
      * @param asCallee whether to print {@code static R _tan_name(p1, ..., pn, t1, ...)}, the tangent
      *     alone, which the pairs of its callers call, instead of the pair
-     * @param inOwnClass whether the method goes into (a copy of) its own class, which reads its
-     *     constants by simple name; a callee of another class keeps them qualified by their class
+     *     (constants by simple name, as the method's own class reads them: the reverse pipeline
+     *     reads them with the method's constants, wherever it is placed)
      */
-    public static String method(JvpMethod j, boolean asCallee, boolean inOwnClass) {
+    public static String method(JvpMethod j, boolean asCallee) {
         MethodRequest r = j.request();
         if (r.result().isArray()) {
             throw new TangentSweep.Unsupported("'" + r.name() + "' returns an array");
@@ -61,9 +61,9 @@ public final class HvpSource {
         all.addAll(asCallee ? tangentEnd(j) : end(j));
         print(all, sb, "    ");
         sb.append("}\n");
-        // the adjoint class reads constants of enclosing classes qualified; the method, inside the owner, by simple name
+        // the adjoint class reads constants of enclosing (or, for a callee, other) classes qualified; the method by simple name
         String text = sb.toString();
-        for (var e : inOwnClass ? r.staticFieldOwners().entrySet() : java.util.Set.<java.util.Map.Entry<String, String>>of()) {
+        for (var e : r.staticFieldOwners().entrySet()) {
             if (!e.getValue().equals(e.getKey()) && e.getValue().matches("[\\w.]+\\." + e.getKey())) {
                 text = text.replaceAll("(?<![\\w.])" + java.util.regex.Pattern.quote(e.getValue()) + "(?![\\w])", e.getKey());
             }

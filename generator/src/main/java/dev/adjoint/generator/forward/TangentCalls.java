@@ -29,8 +29,8 @@ import java.util.function.Function;
  *       of {@code g} as a scalar method ({@link HvpSource}). Both are plain calls the reverse
  *       pass differentiates ({@code gVjp}, {@code _tan_gVjp}), so second derivatives flow through
  *       the call exactly. (The static strategy takes no array-valued call, so value and tangent
- *       are two calls; {@code g}'s primal runs twice.) A custom pullback is first-order only (its
- *       body is the user's, not a tangent), so it has none.
+ *       are two calls; {@code g}'s primal runs twice.) A custom pullback is first-order only: the
+ *       tangent of its function is made from the pullback's code ({@link CustomTangents}).
  * </ul>
  */
 final class TangentCalls {
@@ -117,9 +117,10 @@ final class TangentCalls {
     /** {@code z = Owner.g(args); ż = _tan_g(args, tangents);}. */
     private String pair(Op.Call call, String dz, String decl, List<Code> out, List<Code> after) {
         MethodRequest g = call.callee();
-        if (g.customPullback() != null) {
-            throw new TangentSweep.Unsupported("it calls '" + g.name() + "', whose @CustomDerivative pullback gives first"
-                    + " derivatives only (no second-order rule)");
+        if (g.customPullback() != null && !g.ownerQualifiedName().equals(caller.ownerQualifiedName())) {
+            // (its tangent is made of its pullback's body, which names its class's members as that class does: CustomTangents)
+            throw new TangentSweep.Unsupported("it calls '" + g.name() + "' of another class, whose @CustomDerivative pullback"
+                    + " gives first derivatives only; its tangent is made from the pullback's code in its own class's Hvps only");
         }
         if (call.type().isArray()) {
             throw new TangentSweep.Unsupported("it calls '" + g.name() + "', which returns an array");

@@ -10,6 +10,7 @@ import dev.adjoint.generator.analyze.ActivityAnalysis;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.desugar.Desugaring;
 import dev.adjoint.generator.fence.Fence;
+import dev.adjoint.generator.forward.CustomTangents;
 import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.HvpSource;
 import dev.adjoint.generator.forward.JvpMethod;
@@ -139,6 +140,13 @@ final class Hessians {
                 continue;
             }
             JvpMethod j = pairs.get(m);
+            if (j == null && m.customPullback() != null) {
+                try {
+                    j = CustomTangents.of(m); // (a function with a custom pullback: its tangent from the pullback's code)
+                } catch (TangentSweep.Unsupported e) {
+                    return new Built(Optional.empty(), why(m, r, e.getMessage()));
+                }
+            }
             if (j == null) {
                 return new Built(Optional.empty(), why(m, r, whyNoPair.getOrDefault(m.methodRef(), Strategies.ON_TAPE)));
             }
@@ -206,7 +214,7 @@ final class Hessians {
         for (Map.Entry<MethodRequest, JvpMethod> e : closure.entrySet()) {
             String source;
             try {
-                source = HvpSource.method(e.getValue(), e.getKey() != r, e.getKey().ownerQualifiedName().equals(r.ownerQualifiedName()));
+                source = HvpSource.method(e.getValue(), e.getKey() != r);
             } catch (TangentSweep.Unsupported unsupported) {
                 throw new Unpaired(unsupported.getMessage());
             }
@@ -230,8 +238,11 @@ final class Hessians {
         if (!sel.diagnostics().isEmpty() || sel.requests().size() != closure.size()) {
             throw new Unpaired("its tangent as Java is not a method Adjoint selects: " + sel.diagnostics());
         }
-        MethodIndex index = sources.with(unit, sel.requests());
-        for (MethodRequest g : sel.requests()) {
+        // a callee of another class placed in this one reads its own class's constants, as the callee does
+        List<MethodRequest> generated = sel.requests().stream().map(g -> byName.get(g.name()).ownerQualifiedName().equals(
+                r.ownerQualifiedName()) ? g : g.withStaticFieldsOf(byName.get(g.name()))).toList();
+        MethodIndex index = sources.with(unit, generated);
+        for (MethodRequest g : generated) {
             MethodRequest m = byName.get(g.name());
             Desugaring.apply(g);
             List<Diagnostic> fenced = Fence.check(g);

@@ -115,6 +115,15 @@ public record MethodRequest(
                 staticFields, staticFieldOwners, customPullback, names, adjointName, tangentName);
     }
 
+    /**
+     * This request reading the constants of {@code of}'s class, as {@code of} does: a method generated
+     * from {@code of} (its tangent, for {@code Hvp}) and placed in another class.
+     */
+    public MethodRequest withStaticFieldsOf(MethodRequest of) {
+        return new MethodRequest(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports,
+                of.staticFields, of.staticFieldOwners, customPullback, memberMethodNames, adjointName, tangentName);
+    }
+
     /** This request with its generated methods named after {@code adjointName} ({@code adjointNameGrad}, ...). */
     public MethodRequest withAdjointName(String adjointName) {
         return new MethodRequest(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports,

@@ -257,14 +257,11 @@ class ForwardCorpusTest {
     }
     /**
      * The scalar static-strategy corpus methods without {@code nameHvp}, each for a reason the
-     * README lists ("A scalar method without nameHvp"): a callee of another class reading a
-     * constant of its class (the callee's tangent goes into the caller's class, where the static
-     * strategy reads only the caller's constants), a local array created after an early return (the
-     * tangent as Java would declare it {@code null} at the top, which the static strategy does not
-     * take). Exact: a method that loses its {@code Hvp}, or gains one, fails the coverage test.
+     * README lists ("A scalar method without nameHvp"): a local array created after an early return
+     * (the tangent as Java would declare it {@code null} at the top, which the static strategy does
+     * not take). Exact: a method that loses its {@code Hvp}, or gains one, fails the coverage test.
      */
     private static final java.util.Set<String> WITHOUT_HVP = java.util.Set.of(
-            "Calls#arrayThroughCall", "Calls#intArgumentFromLoop",
             "LocalArrays#localArraysAfterTwoReturns", "LocalArrays#localTableAfterReturn", "Bugs#localArrayAfterReturn");
 
     /**

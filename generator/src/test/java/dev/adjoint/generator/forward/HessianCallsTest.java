@@ -15,14 +15,16 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code nameHvp} of methods that call other methods: {@code @Differentiable} callees, plain
  * helpers differentiated implicitly, chains of both (each callee's tangent {@code _tan_g} is
- * differentiated again), in double and float; and the note for a method whose callee has only a
- * first-order {@code @CustomDerivative}. Oracle: central differences of the generated gradient
+ * differentiated again), in double and float; callees with a {@code @CustomDerivative} (their tangent
+ * made from the pullback's code), and the note where that code gives none. Oracle: central differences of the generated gradient
  * along the direction ({@link GradCheck#checkHvp}), or a closed form in float; the gradient the
  * Hvp adds, against {@code nameGrad}.
  */
 class HessianCallsTest {
     private static final String SOURCE = """
             package hvc;
+
+            import static java.lang.Math.sqrt;
 
             import dev.adjoint.CustomDerivative;
             import dev.adjoint.Differentiable;
@@ -78,6 +80,52 @@ class HessianCallsTest {
                 public static double usesCustom(double x) {
                     return soft(x * x);
                 }
+
+                static final double SCALE = 0.5;
+
+                public static double norm(double[] a) {
+                    double s = 0;
+                    for (int i = 0; i < a.length; i++) {
+                        s += a[i] * a[i];
+                    }
+                    return SCALE * Math.sqrt(s);
+                }
+
+                @CustomDerivative(of = "norm")
+                public static double normPullback(double[] b, double seed, double[] db) {
+                    double s = 0;
+                    for (int i = 0; i < b.length; i++) {
+                        s += b[i] * b[i];
+                    }
+                    double n = sqrt(s);
+                    for (int i = 0; i < b.length; i++) {
+                        db[i] += seed * SCALE * b[i] / n;
+                    }
+                    return SCALE * n;
+                }
+
+                @Differentiable
+                public static double usesNorm(double[] a, double t) {
+                    return norm(a) * t + soft(a[0] * t);
+                }
+
+                public static double cube(double x) {
+                    return x * x * x;
+                }
+
+                @CustomDerivative(of = "cube")
+                public static double cubePullback(double x, double seed, DoubleGrad dx) {
+                    if (seed == 0) {
+                        return cube(x);
+                    }
+                    dx.add(seed * 3 * x * x);
+                    return cube(x);
+                }
+
+                @Differentiable
+                public static double usesCube(double x) {
+                    return cube(x) + x;
+                }
             }
             """;
 
@@ -128,17 +176,50 @@ class HessianCallsTest {
     }
 
     @Test
-    void aCustomDerivativeCalleeGivesANoteNotAWrongHessian() {
+    void aCustomDerivativeCalleeGetsItsTangentFromThePullbacksCode() {
         Differentiated d = Differentiated.of("hvc.Energy", SOURCE, Options.DEFAULT);
-        List<String> names = d.adjointMethodNames("usesCustom");
-        assertTrue(names.contains("usesCustomJvp") && names.contains("usesCustomGrad"), names.toString());
-        assertFalse(names.contains("usesCustomHvp"), names.toString());
+        // f(x) = soft(x²): f'' = 4x²·σ'(x²) + 2σ(x²), σ the logistic function (soft's derivative)
+        double x = 0.8;
+        dev.adjoint.DoubleGrad g = new dev.adjoint.DoubleGrad();
+        dev.adjoint.DoubleGrad hv = new dev.adjoint.DoubleGrad();
+        double v = -1.7;
+        double value = (double) d.invokeGenerated("usesCustom", "usesCustomHvp", x, v, g, hv);
+        assertEquals(d.value("usesCustom", x), value, 0.0);
+        double s = 1 / (1 + Math.exp(-x * x));
+        assertEquals(2 * x * s, g.get(), 1e-14);
+        assertEquals((4 * x * x * s * (1 - s) + 2 * s) * v, hv.get(), 1e-13);
+        // an array parameter, a constant of the class, a static import, the pullback's own parameter names; against
+        // differences of the gradient
+        double[] a = {0.3, -1.2, 0.9};
+        double t = 1.4;
+        double[] va = {0.5, 0.25, -1.0};
+        double vt = -0.3;
+        double[] ga = new double[3];
+        double[] hva = new double[3];
+        dev.adjoint.DoubleGrad gt = new dev.adjoint.DoubleGrad();
+        dev.adjoint.DoubleGrad hvt = new dev.adjoint.DoubleGrad();
+        d.invokeGenerated("usesNorm", "usesNormHvp", a.clone(), t, va, vt, ga, gt, hva, hvt);
+        double[] grad = d.grad("usesNorm", a.clone(), t).gradient();
+        assertArrayEquals(grad, new double[] {ga[0], ga[1], ga[2], gt.get()}, 1e-12);
+        GradCheck.Report r = GradCheck.checkHvp(p -> d.grad("usesNorm", d.at("usesNorm", new Object[] {a, t}, p)).gradient(),
+                new double[] {a[0], a[1], a[2], t}, new double[] {va[0], va[1], va[2], vt}, new double[] {hva[0], hva[1], hva[2], hvt.get()},
+                1e-6, 1e-8);
+        assertTrue(r.passed(), r.describe());
+    }
+
+    @Test
+    void aPullbackWhoseCodeGivesNoTangentGivesANoteNotAWrongHessian() {
+        Differentiated d = Differentiated.of("hvc.Energy", SOURCE, Options.DEFAULT);
+        List<String> names = d.adjointMethodNames("usesCube");
+        assertTrue(names.contains("usesCubeJvp") && names.contains("usesCubeGrad"), names.toString());
+        assertFalse(names.contains("usesCubeHvp"), names.toString());
         List<Diagnostic> notes = d.translation().diagnostics().stream().filter(x -> x.severity() == Diagnostic.Severity.NOTE).toList();
         assertEquals(1, notes.size(), notes.toString());
         Diagnostic n = notes.get(0);
         List<String> lines = SOURCE.lines().toList();
-        int line = 1 + lines.indexOf(lines.stream().filter(l -> l.contains("double usesCustom(")).findFirst().orElseThrow());
+        int line = 1 + lines.indexOf(lines.stream().filter(l -> l.contains("double usesCube(")).findFirst().orElseThrow());
         assertEquals(line, n.line(), n.format());
-        assertTrue(n.message().contains("'usesCustom' gets no usesCustomHvp") && n.message().contains("@CustomDerivative"), n.format());
+        assertTrue(n.message().contains("'usesCube' gets no usesCubeHvp") && n.message().contains("'cubePullback' does not end in its"
+                + " only return"), n.format());
     }
 }
