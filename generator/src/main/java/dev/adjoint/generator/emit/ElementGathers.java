@@ -38,7 +38,7 @@ final class ElementGathers {
     }
 
     /** Gathers the leaves of every array of elements, and for those {@code wrt} names, their gradients' arrays. */
-    static void gather(Receiver rc, String prefix, CodeBlock.Builder body) {
+    static void gather(Receiver rc, Sinks sinks, CodeBlock.Builder body) {
         if (!any(rc)) {
             return;
         }
@@ -72,7 +72,7 @@ final class ElementGathers {
             }
             body.endControlFlow();
             if (p.wrt() && !e.components().isEmpty()) {
-                gatherSinks(p, e, ReceiverWrappers.sinkName(prefix, p), prefix, body);
+                gatherSinks(p, e, sinks.of(p), sinks.prefix(), body);
             }
         }
     }

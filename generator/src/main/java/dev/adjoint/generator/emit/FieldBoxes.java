@@ -39,7 +39,7 @@ final class FieldBoxes {
      * Borrows and fills the boxes; {@code wrt}: the leaves differentiated, whose sink boxes start
      * at zero (gradients) or at {@code tthis}'s field ({@code tangent}).
      */
-    static void fill(Receiver rc, String prefix, boolean tangent, Set<String> wrt, CodeBlock.Builder body) {
+    static void fill(Receiver rc, Sinks sinks, boolean tangent, Set<String> wrt, CodeBlock.Builder body) {
         if (!any(rc)) {
             return;
         }
@@ -53,9 +53,9 @@ final class FieldBoxes {
             body.addStatement("$L[] $L = $L.arrays.$L(1)", p.java(), box(l.param()), STACK, borrow(p));
             body.addStatement("$L[0] = $L", box(l.param()), ReceiverWrappers.fieldRead(l));
             if (wrt.contains(l.param())) {
-                body.addStatement("$L[] $L = $L.arrays.$L(1)", p.java(), sinkBox(prefix, l.param()), STACK, borrow(p));
+                body.addStatement("$L[] $L = $L.arrays.$L(1)", p.java(), sinkBox(sinks.prefix(), l.param()), STACK, borrow(p));
                 if (tangent) {
-                    body.addStatement("$L[0] = $Lthis.$L", sinkBox(prefix, l.param()), prefix, l.field());
+                    body.addStatement("$L[0] = $L.$L", sinkBox(sinks.prefix(), l.param()), sinks.self(), l.field());
                 }
             }
         }
@@ -66,7 +66,7 @@ final class FieldBoxes {
      * Closes what {@link #fill} opened: copies every box back into its field, and for gradients
      * adds the sink boxes into {@code dthis}'s fields, then gives the boxes back.
      */
-    static void store(Receiver rc, String prefix, boolean gradient, Set<String> wrt, CodeBlock.Builder body) {
+    static void store(Receiver rc, Sinks sinks, boolean gradient, Set<String> wrt, CodeBlock.Builder body) {
         if (!any(rc)) {
             return;
         }
@@ -81,7 +81,7 @@ final class FieldBoxes {
                 body.addStatement("$L.$L = $L[0]", Receiver.SELF, l.field(), box(l.param()));
             }
             if (gradient && wrt.contains(l.param())) {
-                body.addStatement("$Lthis.$L += $L[0]", prefix, l.field(), sinkBox(prefix, l.param()));
+                body.addStatement("$L.$L += $L[0]", sinks.self(), l.field(), sinkBox(sinks.prefix(), l.param()));
             }
         }
         body.addStatement("$L.arrays.release($L)", STACK, MARK);

@@ -30,7 +30,10 @@ final class ReceiverTangents {
 
     static MethodSpec jvp(JvpMethod j, Receiver rc) {
         MethodRequest r = j.request();
-        Map<String, ReceiverWrappers.Slot> slots = ReceiverWrappers.slots(rc, PREFIX);
+        List<String> generated = new ArrayList<>(List.of(j.outName()));
+        Sinks.plainWrt(r, rc).forEach(i -> generated.add(j.tangentNames().get(i)));
+        Sinks sinks = Sinks.of(PREFIX, r, rc, generated);
+        Map<String, ReceiverWrappers.Slot> slots = ReceiverWrappers.slots(rc, sinks);
         MethodSpec.Builder b = MethodSpec.methodBuilder(Receiver.publicName(r) + "Jvp").addModifiers(Modifier.STATIC)
                 .returns(AdjointClassEmitter.typeName(r.result()));
         AdjointClassEmitter.declareThrows(r, b);
@@ -50,8 +53,8 @@ final class ReceiverTangents {
         // the tangents, in the order of nameVjp's buffers: the object's, then the parameters' (records as their Grad class)
         List<String> tangents = new ArrayList<>();
         if (rc.wrtThis()) {
-            b.addParameter(ReceiverWrappers.gradClass(r), PREFIX + "this");
-            tangents.add(PREFIX + "this");
+            b.addParameter(ReceiverWrappers.gradClass(r), sinks.self());
+            tangents.add(sinks.self());
         }
         Map<String, Receiver.RecordParam> recordOf = new java.util.HashMap<>();
         rc.records().forEach(p -> p.components().forEach(l -> recordOf.put(l.param(), p)));
@@ -62,8 +65,8 @@ final class ReceiverTangents {
             ReceiverWrappers.Slot s = slots.get(p.name());
             Receiver.RecordParam record = recordOf.get(p.name());
             if (record != null && recordsDone.add(record.name())) {
-                b.addParameter(ReceiverWrappers.recordGradType(record), ReceiverWrappers.sinkName(PREFIX, record));
-                tangents.add(ReceiverWrappers.sinkName(PREFIX, record));
+                b.addParameter(ReceiverWrappers.recordGradType(record), sinks.of(record));
+                tangents.add(sinks.of(record));
             } else if (s == null) {
                 b.addParameter(AdjointClassEmitter.typeName(p.type()), j.tangentNames().get(i));
                 tangents.add(j.tangentNames().get(i));
@@ -75,9 +78,9 @@ final class ReceiverTangents {
         args.add(j.outName());
         CodeBlock.Builder body = CodeBlock.builder();
         ReceiverWrappers.exactClass(r, rc, body);
-        ElementGathers.gather(rc, PREFIX, body);
+        ElementGathers.gather(rc, sinks, body);
         Set<String> wrtNames = new HashSet<>(wrt.stream().map(Param::name).toList());
-        FieldBoxes.fill(rc, PREFIX, true, wrtNames, body);
+        FieldBoxes.fill(rc, sinks, true, wrtNames, body);
         if (ElementGathers.any(rc)) {
             body.addStatement("$T _result = $L($L)", AdjointClassEmitter.typeName(r.result()), r.tangentName() + "Jvp", String.join(", ", args));
             ElementGathers.release(rc, PREFIX, body);
@@ -85,7 +88,7 @@ final class ReceiverTangents {
         } else {
             body.addStatement("return $L($L)", r.tangentName() + "Jvp", String.join(", ", args));
         }
-        FieldBoxes.store(rc, PREFIX, false, wrtNames, body);
+        FieldBoxes.store(rc, sinks, false, wrtNames, body);
         return b.addJavadoc("Returns {@code $L(...)} and <em>sets</em> {@code $L} to its derivative along the direction $L\n"
                         + "(forward mode; the tangent of a field is the same field of the {@code Grad} object).\n",
                         (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(), j.outName(),

@@ -34,9 +34,6 @@ import javax.lang.model.element.Modifier;
 final class ReceiverWrappers {
     private ReceiverWrappers() {}
 
-    /** The name of the {@code ModelGrad} parameter. */
-    static final String SINK = "dthis";
-
     /** The owner's class as the adjoint class writes it. */
     static ClassName owner(MethodRequest r) {
         List<String> path = r.ownerPath();
@@ -96,7 +93,8 @@ final class ReceiverWrappers {
     /** {@code nameVjp(Model self, ..., seed, ...)}. */
     static MethodSpec vjp(AdjointMethod m, Receiver rc) {
         MethodRequest r = m.request();
-        java.util.Map<String, Slot> slots = slots(rc);
+        Sinks sinks = sinks(m, rc);
+        java.util.Map<String, Slot> slots = slots(rc, sinks);
         List<String> args = new ArrayList<>();
         if (rc.instance()) {
             args.add(Receiver.SELF);
@@ -108,7 +106,7 @@ final class ReceiverWrappers {
         args.add(m.seedName());
         CodeBlock.Builder body = CodeBlock.builder();
         exactClass(r, rc, body);
-        ElementGathers.gather(rc, "d", body);
+        ElementGathers.gather(rc, sinks, body);
         List<Param> wrt = r.wrtParams();
         List<String> adds = new ArrayList<>();
         for (int i = 0; i < wrt.size(); i++) {
@@ -134,7 +132,7 @@ final class ReceiverWrappers {
         }
         String call = r.adjointName() + "Vjp(" + String.join(", ", args) + ")";
         java.util.Set<String> wrtNames = new java.util.HashSet<>(wrt.stream().map(Param::name).toList());
-        FieldBoxes.fill(rc, "d", false, wrtNames, body);
+        FieldBoxes.fill(rc, sinks, false, wrtNames, body);
         if (adds.isEmpty() && !ElementGathers.any(rc)) {
             body.addStatement("return $L", call);
         } else {
@@ -146,7 +144,7 @@ final class ReceiverWrappers {
             ElementGathers.release(rc, "d", body);
             body.addStatement("return _result");
         }
-        FieldBoxes.store(rc, "d", true, wrtNames, body);
+        FieldBoxes.store(rc, sinks, true, wrtNames, body);
         return signature(m, rc, Receiver.publicName(r) + "Vjp", true)
                 .addJavadoc("Returns {@code $L(...)} and adds {@code $L} times its gradient into $L.\n",
                         (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(), m.seedName(),
@@ -161,26 +159,30 @@ final class ReceiverWrappers {
      */
     record Slot(String read, String sink) {}
 
-    static java.util.Map<String, Slot> slots(Receiver rc) {
-        return slots(rc, "d");
+    /** The gradient sinks of {@code m}'s public methods. */
+    static Sinks sinks(AdjointMethod m, Receiver rc) {
+        List<String> generated = new ArrayList<>(List.of(m.seedName()));
+        Sinks.plainWrt(m.request(), rc).forEach(i -> generated.add(m.bufferNames().get(i)));
+        return Sinks.of("d", m.request(), rc, generated);
     }
 
     /**
-     * The slots, with the object's and records' gradient-class parameters named {@code prefix}
-     * + {@code this} / the record's name ({@code d}: gradients; {@code t}: the tangents of forward mode).
+     * The slots, with the object's and records' gradient-class parameters named by {@code sinks}
+     * ({@code d}: gradients; {@code t}: the tangents of forward mode).
      */
-    static java.util.Map<String, Slot> slots(Receiver rc, String prefix) {
+    static java.util.Map<String, Slot> slots(Receiver rc, Sinks sinks) {
+        String prefix = sinks.prefix();
         java.util.Map<String, Slot> out = new java.util.HashMap<>();
         for (Receiver.Leaf l : rc.leaves()) {
             out.put(l.param(), l.boxed() ? new Slot(FieldBoxes.box(l.param()), FieldBoxes.sinkBox(prefix, l.param()))
-                    : new Slot(fieldRead(l), prefix + "this." + l.field()));
+                    : new Slot(fieldRead(l), sinks.self() + "." + l.field()));
         }
         for (Receiver.RecordParam p : rc.records()) {
             for (Receiver.Leaf l : p.components()) {
                 out.put(l.param(), p.elements().isPresent()
                         ? new Slot(ElementGathers.local(l.param()), ElementGathers.sinkLocal(prefix, l.param()))
                         // a nested record's component: its path in.x is read p.in().x() and added into dp.in.x
-                        : new Slot(p.name() + "." + l.field().replace(".", "().") + "()", sinkName(prefix, p) + "." + l.field()));
+                        : new Slot(p.name() + "." + l.field().replace(".", "().") + "()", sinks.of(p) + "." + l.field()));
             }
         }
         return out;
@@ -189,19 +191,6 @@ final class ReceiverWrappers {
     /** How the public methods read field {@code l} of the object. */
     static String fieldRead(Receiver.Leaf l) {
         return l.isPrivate() ? "(" + l.type().java() + ") " + handle(l.field()) + ".get(" + Receiver.SELF + ")" : Receiver.SELF + "." + l.field();
-    }
-
-    /** The gradient parameter of a record parameter: {@code dp} for {@code p}. */
-    private static String sinkName(Receiver.RecordParam p) {
-        return sinkName("d", p);
-    }
-
-    /**
-     * The gradient ({@code d}) or tangent ({@code t}) parameter of a record parameter: {@code dp}
-     * for {@code p}, and {@code d_o} for {@code o}, since {@code do} is a keyword.
-     */
-    static String sinkName(String prefix, Receiver.RecordParam p) {
-        return javax.lang.model.SourceVersion.isKeyword(prefix + p.name()) ? prefix + "_" + p.name() : prefix + p.name();
     }
 
     /** The record's class. */
@@ -256,10 +245,11 @@ final class ReceiverWrappers {
     /** The public buffers: the object's gradient first (for {@code wrt = "this"}), then the parameters', records' as their gradient classes. */
     private static List<Public> publicBuffers(AdjointMethod m, Receiver rc) {
         List<Public> out = new ArrayList<>();
+        Sinks sinks = sinks(m, rc);
         if (rc.wrtThis()) {
-            out.add(new Public(SINK, gradClass(m.request())));
+            out.add(new Public(sinks.self(), gradClass(m.request())));
         }
-        java.util.Map<String, Slot> slots = slots(rc);
+        java.util.Map<String, Slot> slots = slots(rc, sinks);
         java.util.Map<String, Receiver.RecordParam> recordOf = new java.util.HashMap<>();
         rc.records().forEach(p -> p.components().forEach(l -> recordOf.put(l.param(), p)));
         List<Param> wrt = m.request().wrtParams();
@@ -269,7 +259,7 @@ final class ReceiverWrappers {
             Receiver.RecordParam record = recordOf.get(p.name());
             if (record != null) {
                 if (recordsDone.add(record.name())) {
-                    out.add(new Public(sinkName(record), recordGradType(record)));
+                    out.add(new Public(sinks.of(record), recordGradType(record)));
                 }
             } else if (!slots.containsKey(p.name())) {
                 out.add(new Public(m.bufferNames().get(i), AdjointClassEmitter.bufferType(p.type())));
