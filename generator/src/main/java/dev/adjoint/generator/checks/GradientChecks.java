@@ -132,6 +132,8 @@ public final class GradientChecks {
             case BOOLEAN -> Boolean.toString(random.nextBoolean());
             case SHORT, BYTE -> "(" + p.java() + ") " + random.nextInt(Math.max(1, s.size()));
             case CHAR -> "(char) " + random.nextInt(Math.max(1, s.size()));
+            case STRING -> "\"\"";
+            case ENUM -> "null"; // (filled in by the caller, which knows the enum)
         };
     }
 

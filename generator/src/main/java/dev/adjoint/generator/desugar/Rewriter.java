@@ -145,6 +145,13 @@ final class Rewriter {
             Expression user = nodes.get(placeholder.getNameAsString());
             if (user != null) {
                 Expression copy = user.clone();
+                Expression cloned = copy;
+                // (a clone has no positions: errors in it point at the user's expression)
+                user.getRange().ifPresent(r -> cloned.walk(n -> {
+                    if (n.getRange().isEmpty()) {
+                        n.setRange(r);
+                    }
+                }));
                 if (!isPrimary(copy)) {
                     // the printer writes no parentheses of its own: n ? 1 : 2 in $k < $n must stay one operand
                     EnclosedExpr enclosed = new EnclosedExpr(copy);

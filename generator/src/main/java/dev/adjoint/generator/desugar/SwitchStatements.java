@@ -64,7 +64,7 @@ final class SwitchStatements {
     /** The statements {@code s} stands for, or empty when it is not a switch this class rewrites. */
     Optional<List<Statement>> rewrite(Statement s) {
         if (!(s instanceof SwitchStmt sw) || sw.getEntries().isEmpty() || sw.getParentNode().orElse(null) instanceof LabeledStmt
-                || !labels.labelsAreConstants(sw.getEntries()) || sw.getEntries().stream().anyMatch(e -> e.getGuard().isPresent())
+                || !labels.labelsAreConstants(sw.getSelector(), sw.getEntries()) || sw.getEntries().stream().anyMatch(e -> e.getGuard().isPresent())
                 || sharesVariables(sw.getEntries())) {
             return Optional.empty();
         }
@@ -98,12 +98,12 @@ final class SwitchStatements {
         String v = rw.fresh("switchValue");
         String go = rw.fresh("switchGoes");
         BlockStmt out = (BlockStmt) rw.statement("{ int " + v + " = $selector; boolean " + go + " = false; }", Map.of(),
-                Map.of("$selector", sw.getSelector()), sw);
+                Map.of("$selector", labels.selectorValue(sw.getSelector(), sw.getEntries())), sw);
         List<Expression> all = groups.stream().flatMap(g -> g.getLabels().stream()).toList();
         for (SwitchEntry g : groups) {
             Expression matches = Switches.isDefault(g)
-                    ? new UnaryExpr(new com.github.javaparser.ast.expr.EnclosedExpr(anyOf(v, all, g)), UnaryExpr.Operator.LOGICAL_COMPLEMENT)
-                    : anyOf(v, g.getLabels(), g);
+                    ? new UnaryExpr(new com.github.javaparser.ast.expr.EnclosedExpr(anyOf(v, all, g, sw)), UnaryExpr.Operator.LOGICAL_COMPLEMENT)
+                    : anyOf(v, g.getLabels(), g, sw);
             Expression enter = new BinaryExpr(new NameExpr(go), matches, BinaryExpr.Operator.OR);
             List<Statement> body = new ArrayList<>();
             body.add(rw.statement(go + " = true;", Map.of(), Map.of(), g));
@@ -129,10 +129,10 @@ final class SwitchStatements {
     }
 
     /** {@code v == a || v == b ...} for {@code labels} (false for none). */
-    private Expression anyOf(String v, List<Expression> labels, Node at) {
+    private Expression anyOf(String v, List<Expression> labels, Node at, SwitchStmt sw) {
         Expression test = null;
         for (Expression label : labels) {
-            BinaryExpr eq = new BinaryExpr(new NameExpr(v), Switches.comparable(label), BinaryExpr.Operator.EQUALS);
+            BinaryExpr eq = new BinaryExpr(new NameExpr(v), this.labels.comparable(label, sw.getEntries()), BinaryExpr.Operator.EQUALS);
             eq.walk(n -> label.getRange().ifPresent(n::setRange));
             test = test == null ? eq : new BinaryExpr(test, eq, BinaryExpr.Operator.OR);
         }

@@ -6,6 +6,9 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -78,14 +81,15 @@ final class Switches {
     }
 
     private boolean lowerable(SwitchExpr sx) {
-        return arrowForm(sx.getEntries()) && labelsAreConstants(sx.getEntries()) && sx.getEntries().stream().anyMatch(Switches::isDefault)
+        return arrowForm(sx.getEntries()) && labelsAreConstants(sx.getSelector(), sx.getEntries()) && sx.getEntries().stream().anyMatch(Switches::isDefault)
                 && sx.getEntries().stream().allMatch(Switches::yieldsOnceAtTheEnd);
     }
 
     /** {@code { int v = selector; if (v == a) ... else if ... else default }}. */
     BlockStmt chain(Node at, Expression selector, List<SwitchEntry> entries, Function<SwitchEntry, Statement> body) {
         String v = rw.fresh("switchValue");
-        BlockStmt out = (BlockStmt) rw.statement("{ int " + v + " = $selector; }", Map.of(), Map.of("$selector", selector), at);
+        BlockStmt out = (BlockStmt) rw.statement("{ int " + v + " = $selector; }", Map.of(), Map.of("$selector",
+                selectorValue(selector, entries)), at);
         Statement otherwise = null;
         for (SwitchEntry e : entries) {
             if (isDefault(e)) {
@@ -97,7 +101,7 @@ final class Switches {
             SwitchEntry e = cases.get(i);
             Expression test = null;
             for (Expression label : e.getLabels()) {
-                BinaryExpr eq = new BinaryExpr(new NameExpr(v), comparable(label), BinaryExpr.Operator.EQUALS);
+                BinaryExpr eq = new BinaryExpr(new NameExpr(v), comparable(label, entries), BinaryExpr.Operator.EQUALS);
                 eq.walk(n -> label.getRange().ifPresent(n::setRange));
                 test = test == null ? eq : new BinaryExpr(test, eq, BinaryExpr.Operator.OR);
             }
@@ -167,12 +171,62 @@ final class Switches {
      * (the selector's promoted type, so the comparison means what the case did), since the
      * strategies read numbers, not characters.
      */
-    static Expression comparable(Expression label) {
+    Expression comparable(Expression label, List<SwitchEntry> entries) {
+        if (isKey(label)) {
+            return new IntegerLiteralExpr(Integer.toString(labels(entries).indexOf(label))); // its place among the keys
+        }
         return label instanceof CharLiteralExpr c ? new IntegerLiteralExpr(String.valueOf((int) c.asChar())) : label.clone();
     }
 
-    boolean labelsAreConstants(List<SwitchEntry> entries) {
-        return entries.stream().filter(e -> !isDefault(e)).flatMap(e -> e.getLabels().stream()).allMatch(this::isConstant);
+    boolean labelsAreConstants(Expression selector, List<SwitchEntry> entries) {
+        return labels(entries).stream().allMatch(this::isConstant) || keyed(selector, entries);
+    }
+
+    private static List<Expression> labels(List<SwitchEntry> entries) {
+        return entries.stream().filter(e -> !isDefault(e)).flatMap(e -> e.getLabels().stream()).toList();
+    }
+
+    /**
+     * A switch over a {@code String} or an enum variable: its labels are all strings, or all names
+     * that are not constants of the class (an enum's constants: a {@code case} names them bare).
+     */
+    private boolean keyed(Expression selector, List<SwitchEntry> entries) {
+        List<Expression> labels = labels(entries);
+        return selector instanceof NameExpr && !labels.isEmpty()
+                && (labels.stream().allMatch(l -> l instanceof StringLiteralExpr) || labels.stream().allMatch(this::isKey));
+    }
+
+    private boolean isKey(Expression label) {
+        return label instanceof StringLiteralExpr || (label instanceof NameExpr n && !constants.contains(n.getNameAsString()));
+    }
+
+    /**
+     * The {@code int} the chain compares with the labels: the selector itself, or for a switch over a
+     * {@code String} or an enum the place of its label among the labels, -1 for none (the default):
+     * <pre>
+     * switch (s) { case "a" ... case "b" ... }   s.equals("a") ? 0 : s.equals("b") ? 1 : -1
+     * switch (m) { case FAST ... case SLOW ... }  m.name().equals("FAST") ? 0 : m.name().equals("SLOW") ? 1 : -1
+     * </pre>
+     * An enum's constants have distinct names, and a switch's labels are constants of the selector's
+     * enum, so equal names mean the same constant. A {@code null} selector throws a
+     * {@code NullPointerException} here, as the switch does.
+     */
+    Expression selectorValue(Expression selector, List<SwitchEntry> entries) {
+        if (!keyed(selector, entries)) {
+            return selector;
+        }
+        List<Expression> labels = labels(entries);
+        Expression value = new UnaryExpr(new IntegerLiteralExpr("1"), UnaryExpr.Operator.MINUS);
+        for (int i = labels.size() - 1; i >= 0; i--) {
+            Expression label = labels.get(i);
+            Expression key = label instanceof StringLiteralExpr ? label.clone() : new StringLiteralExpr(label.toString());
+            Expression receiver = label instanceof StringLiteralExpr ? selector.clone() : new MethodCallExpr(selector.clone(), "name");
+            MethodCallExpr equal = new MethodCallExpr(receiver, "equals", new NodeList<>(key));
+            value = new ConditionalExpr(equal, new IntegerLiteralExpr(Integer.toString(i)), value);
+        }
+        Expression built = value;
+        selector.getRange().ifPresent(r -> built.walk(n -> n.setRange(r)));
+        return built;
     }
 
     private boolean isConstant(Expression label) {

@@ -363,6 +363,8 @@ public final class AdjointClassEmitter {
             case SHORT -> TypeName.SHORT;
             case BYTE -> TypeName.BYTE;
             case CHAR -> TypeName.CHAR;
+            case STRING -> ClassName.get(String.class);
+            case ENUM -> ClassName.bestGuess(t.enumName());
         };
         for (int i = 0; i < t.dims(); i++) {
             base = ArrayTypeName.of(base);

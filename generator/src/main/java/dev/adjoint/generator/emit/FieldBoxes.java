@@ -95,8 +95,8 @@ final class FieldBoxes {
             case INT -> "borrowInts";
             case LONG -> "borrowLongs";
             case BOOLEAN -> "borrowBooleans";
-            // (the object's fields are lifted for double, float, int, long and boolean only: Receiver)
-            case SHORT, BYTE, CHAR -> throw new IllegalStateException("a " + p.java() + " field is not lifted");
+            // (FieldWrites.boxable: an assigned field of another type is an error at the assignment)
+            case SHORT, BYTE, CHAR, STRING, ENUM -> throw new IllegalStateException("a " + p.java() + " field has no box");
         };
     }
 }

@@ -51,7 +51,19 @@ final class ReceiverHessians {
             args.add(Receiver.SELF);
         }
         ReceiverWrappers.publicParams(r, rc).forEach(p -> b.addParameter(p.type(), p.name()));
-        Map<String, ReceiverWrappers.Slot> read = ReceiverWrappers.slots(rc);
+        List<Integer> plain = Sinks.plainWrt(r, rc);
+        List<String> generated = new ArrayList<>();
+        for (List<String> names : List.of(h.directionNames(), h.gradNames(), h.hvNames())) {
+            plain.forEach(i -> generated.add(names.get(i)));
+        }
+        List<Sinks> sinksOf = new ArrayList<>();
+        for (String prefix : PREFIXES) {
+            Sinks s = Sinks.of(prefix, r, rc, generated);
+            sinksOf.add(s);
+            generated.add(s.self()); // (each prefix's names also avoid the others')
+            rc.records().forEach(q -> generated.add(s.of(q)));
+        }
+        Map<String, ReceiverWrappers.Slot> read = ReceiverWrappers.slots(rc, sinksOf.get(0));
         for (Param p : r.params()) {
             ReceiverWrappers.Slot s = read.get(p.name());
             args.add(s == null ? p.name() : s.read());
@@ -67,10 +79,11 @@ final class ReceiverHessians {
         for (int k = 0; k < PREFIXES.size(); k++) {
             String prefix = PREFIXES.get(k);
             boolean direction = k == 0;
-            Map<String, ReceiverWrappers.Slot> slots = ReceiverWrappers.slots(rc, prefix);
+            Sinks sinks = sinksOf.get(k);
+            Map<String, ReceiverWrappers.Slot> slots = ReceiverWrappers.slots(rc, sinks);
             if (rc.wrtThis()) {
-                b.addParameter(ReceiverWrappers.gradClass(r), prefix + "this");
-                publicNames.add(prefix + "this");
+                b.addParameter(ReceiverWrappers.gradClass(r), sinks.self());
+                publicNames.add(sinks.self());
             }
             Set<String> recordsDone = new HashSet<>();
             for (int i = 0; i < wrt.size(); i++) {
@@ -79,8 +92,8 @@ final class ReceiverHessians {
                 Receiver.RecordParam record = recordOf.get(p.name());
                 String internal = internalNames.get(k).get(i);
                 if (record != null && recordsDone.add(record.name())) {
-                    b.addParameter(ReceiverWrappers.recordGradType(record), ReceiverWrappers.sinkName(prefix, record));
-                    publicNames.add(ReceiverWrappers.sinkName(prefix, record));
+                    b.addParameter(ReceiverWrappers.recordGradType(record), sinks.of(record));
+                    publicNames.add(sinks.of(record));
                 } else if (s == null) {
                     TypeName type = direction ? AdjointClassEmitter.typeName(p.type()) : AdjointClassEmitter.bufferType(p.type());
                     b.addParameter(type, internal);

@@ -88,7 +88,8 @@ public final class Fence {
         }
         if (n instanceof BlockStmt || n instanceof EmptyStmt || n instanceof ExpressionStmt || n instanceof EnclosedExpr
                 || n instanceof NameExpr || n instanceof IntegerLiteralExpr || n instanceof LongLiteralExpr
-                || n instanceof DoubleLiteralExpr || n instanceof BooleanLiteralExpr || n instanceof CharLiteralExpr || n instanceof ConditionalExpr
+                || n instanceof DoubleLiteralExpr || n instanceof BooleanLiteralExpr || n instanceof CharLiteralExpr
+                || n instanceof StringLiteralExpr || n instanceof ConditionalExpr
                 || n instanceof ArrayAccessExpr) {
             visitChildren(n);
         } else if (n instanceof ReturnStmt r) {
@@ -166,9 +167,11 @@ public final class Fence {
                     || dev.adjoint.generator.normalize.NumberConstants.type(f).isPresent()
                     || text.equals("java.lang.Math.PI") || text.equals("java.lang.Math.E")
                     || (f.getScope() instanceof NameExpr s && request.ownerPath().contains(s.getNameAsString())
-                            && request.staticFields().containsKey(f.getNameAsString())))) {
+                            && request.staticFields().containsKey(f.getNameAsString()))
+                    || request.declaration().findCompilationUnit()
+                            .flatMap(u -> dev.adjoint.generator.select.ClassNames.enumConstant(f, u)).isPresent())) {
                 reject(f, "field access '" + text + "'", "the static strategy reads only parameters, locals, "
-                        + "Math.PI, Math.E, .length and static fields of the method's own class",
+                        + "Math.PI, Math.E, .length, static fields of the method's own class and constants of enums",
                         "pass the value as a parameter");
                 return;
             }
@@ -233,7 +236,9 @@ public final class Fence {
                     + " argument(s) has no derivative rule", "see the README's list of supported Math functions");
             return;
         }
-        if (m.getScope().isPresent() && !(m.getScope().get() instanceof NameExpr || m.getScope().get() instanceof FieldAccessExpr)) {
+        if (m.getScope().isPresent() && m.getScope().get() instanceof MethodCallExpr inner) {
+            visit(inner); // m.name().equals("FAST"): a call on a String or enum value, settled when lowered
+        } else if (m.getScope().isPresent() && !(m.getScope().get() instanceof NameExpr || m.getScope().get() instanceof FieldAccessExpr)) {
             reject(m, "call to " + name + "(...) on an expression", "only static methods can be called",
                     "call a static method by its class name");
             return;

@@ -60,6 +60,7 @@ public final class SharedFence {
         SharedFence f = new SharedFence(request, index);
         request.declaration().getBody().ifPresent(body -> {
             f.sideEffects(body);
+            f.assignedOnce(body);
             // the generated methods declare the same 'throws' clause, naming each class as the adjoint class can
             dev.adjoint.generator.select.ThrownTypes.unnamable(request.declaration()).forEach(t -> f.error(t, "exception type '" + t
                     + "' in the 'throws' clause cannot be named in the generated code, which declares it too: the generator cannot"
@@ -71,6 +72,40 @@ public final class SharedFence {
     }
 
     /** Assignments and updates that are not statements of their own (the outermost of a nest only). */
+    /**
+     * {@code String} and enum variables are assigned once: a parameter never, a local where it is
+     * declared, at the method's top level, so that no loop or branch overwrites one. Neither strategy
+     * then saves one: the reverse sweep finds each as the forward sweep left it.
+     */
+    private void assignedOnce(com.github.javaparser.ast.stmt.BlockStmt body) {
+        Set<String> objects = new java.util.TreeSet<>();
+        for (Parameter p : request.declaration().getParameters()) {
+            if (dev.adjoint.generator.select.ValueTypes.of(p.getType()).filter(Ty::isObject).isPresent()) {
+                objects.add(p.getNameAsString());
+            }
+        }
+        for (VariableDeclarator v : body.findAll(VariableDeclarator.class)) {
+            if (dev.adjoint.generator.select.ValueTypes.of(v.getType()).filter(Ty::isObject).isEmpty()) {
+                continue;
+            }
+            objects.add(v.getNameAsString());
+            Optional<Node> statement = v.getParentNode().flatMap(Node::getParentNode);
+            boolean topLevel = statement.filter(s -> s instanceof ExpressionStmt).flatMap(Node::getParentNode).filter(b -> b == body).isPresent();
+            if (v.getInitializer().isEmpty() || !topLevel) {
+                error(v, "local '" + v.getNameAsString() + "' of type " + v.getType() + " is declared " + (topLevel ? "without a value"
+                        : "inside a block or loop") + ": a String or enum local is assigned once, where it is declared at the top"
+                        + " level of the method (neither strategy saves one); declare it there with its value, or use the value"
+                        + " where it is needed");
+            }
+        }
+        for (AssignExpr a : body.findAll(AssignExpr.class)) {
+            if (a.getTarget() instanceof com.github.javaparser.ast.expr.NameExpr n && objects.contains(n.getNameAsString())) {
+                error(a, "cannot assign the String or enum variable '" + n + "': such a variable is assigned once, where it is"
+                        + " declared (neither strategy saves one); use another local for the new value");
+            }
+        }
+    }
+
     private void sideEffects(Node body) {
         for (Node n : body.findAll(Node.class, n -> n instanceof AssignExpr
                 || (n instanceof UnaryExpr u && Updates.isUpdate(u.getOperator())))) {
@@ -101,7 +136,7 @@ public final class SharedFence {
     }
 
     private void call(MethodCallExpr m) {
-        if (calls.isBuiltin(m) || isMathScoped(m) || Calls.isPrint(m)) {
+        if (calls.isBuiltin(m) || isMathScoped(m) || Calls.isPrint(m) || calls.onInactiveReceiver(m).isPresent()) {
             return; // Math without a derivative rule: each strategy says so in its own words
         }
         Optional<MethodIndex.Entry> target = calls.resolve(m);

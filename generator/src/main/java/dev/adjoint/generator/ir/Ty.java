@@ -2,15 +2,35 @@ package dev.adjoint.generator.ir;
 
 /**
  * A Java type the generator understands: a primitive, or an array of {@code double}/{@code float}
- * ({@code dims} 1 or 2).
+ * ({@code dims} 1 or 2); or, without derivative, {@code String} or an enum.
+ *
+ * @param enumName for an enum, its qualified name ({@code p.Model.Mode}, {@code java.time.DayOfWeek}),
+ *     as the adjoint class writes it; {@code null} for every other type
  */
-public record Ty(Prim prim, int dims) {
+public record Ty(Prim prim, int dims, String enumName) {
+
+    public Ty {
+        if ((prim == Prim.ENUM) != (enumName != null)) {
+            throw new IllegalArgumentException("an enum type, and only one, names its class: " + prim + " " + enumName);
+        }
+    }
+
+    /** A primitive or {@code String} type, or an array of one. */
+    public Ty(Prim prim, int dims) {
+        this(prim, dims, null);
+    }
 
     /** Primitive element types. */
     public enum Prim {
         DOUBLE("double"), FLOAT("float"), LONG("long"), INT("int"), BOOLEAN("boolean"),
         /** The narrow integral types: parameters and locals without derivative, saved on the {@code int} stack. */
-        SHORT("short"), BYTE("byte"), CHAR("char");
+        SHORT("short"), BYTE("byte"), CHAR("char"),
+        /**
+         * {@code String} and enums: parameters and locals without derivative that nothing saves (a local
+         * of these types is assigned once, outside loops), read by {@code ==}, {@code switch} and
+         * the calls {@link dev.adjoint.generator.select.InactiveReceivers} allows.
+         */
+        STRING("String"), ENUM("enum");
 
         private final String java;
 
@@ -30,6 +50,17 @@ public record Ty(Prim prim, int dims) {
     public static final Ty INT = new Ty(Prim.INT, 0);
     public static final Ty BOOLEAN = new Ty(Prim.BOOLEAN, 0);
     public static final Ty CHAR = new Ty(Prim.CHAR, 0);
+    public static final Ty STRING = new Ty(Prim.STRING, 0);
+
+    /** The enum of this qualified name. */
+    public static Ty enumOf(String qualifiedName) {
+        return new Ty(Prim.ENUM, 0, qualifiedName);
+    }
+
+    /** Whether this is {@code String} or an enum: a reference without derivative. */
+    public boolean isObject() {
+        return dims == 0 && (prim == Prim.STRING || prim == Prim.ENUM);
+    }
 
     /** A scalar of {@code prim}. */
     public static Ty of(Prim prim) {
@@ -66,12 +97,12 @@ public record Ty(Prim prim, int dims) {
         if (dims == 0) {
             throw new IllegalStateException(this + " is not an array");
         }
-        return new Ty(prim, dims - 1);
+        return new Ty(prim, dims - 1, enumName);
     }
 
     /** Java source text of this type. */
     public String java() {
-        return prim.java() + "[]".repeat(dims);
+        return (prim == Prim.ENUM ? enumName : prim.java()) + "[]".repeat(dims);
     }
 
     /** The literal zero of this scalar type, as Java source. */
@@ -84,6 +115,7 @@ public record Ty(Prim prim, int dims) {
             case SHORT -> "(short) 0";
             case BYTE -> "(byte) 0";
             case CHAR -> "'\\0'";
+            case STRING, ENUM -> "null";
             case BOOLEAN -> "false";
         };
     }

@@ -57,10 +57,17 @@ final class Assignments {
 
     private void declare(VariableDeclarator d) {
         // 'var' takes its initializer's type, as javac gives it
-        Optional<Ty> ty = d.getType().isVarType() ? d.getInitializer().flatMap(ex.types()::of) : MethodSelector.toTy(d.getType());
+        Optional<Ty> ty = d.getType().isVarType() ? d.getInitializer().flatMap(ex.types()::of) : dev.adjoint.generator.select.ValueTypes.of(d.getType());
         if (ty.isEmpty()) {
             lo.error(d, "local '" + d.getNameAsString() + "' of type " + d.getType()
-                    + ": supported local types are double, float, int, long, boolean, double[], float[] and their 2-D arrays");
+                    + ": supported local types are double, float, int, long, boolean, short, byte, char, double[], float[] and"
+                    + " their 2-D arrays, String, and enums of the method's file or the JDK");
+            return;
+        }
+        if (ty.get().isObject() && (d.getInitializer().isEmpty() || !lo.atSourceTopLevel())) {
+            // (a 'var' one: the shared fence says why for those declared with their type)
+            lo.error(d, "local '" + d.getNameAsString() + "' of type " + ty.get() + " must be declared with its value at the top"
+                    + " level of the method: a String or enum local is assigned once (the static strategy saves none)");
             return;
         }
         Atom.Var v = lo.declare(d.getNameAsString(), ty.get());
@@ -155,6 +162,11 @@ final class Assignments {
         if (v == null) {
             lo.error(target, dev.adjoint.generator.select.AssignedStaticFields.why(lo.request, n.getNameAsString(), true)
                     .orElse("cannot assign '" + n.getNameAsString() + "': it is not a local variable or parameter of this method"));
+            return;
+        }
+        if (v.type().isObject()) {
+            lo.error(target, "cannot assign the String or enum variable '" + v.name() + "': it is assigned once, where it is"
+                    + " declared (the static strategy saves none); use another local for the new value");
             return;
         }
         if (v.type().isArray()) {

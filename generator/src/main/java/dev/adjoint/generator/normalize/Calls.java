@@ -71,11 +71,45 @@ public final class Calls {
         return new Types(name -> {
             java.util.Set<Optional<Ty>> declared = new java.util.HashSet<>();
             lo.request.declaration().findAll(com.github.javaparser.ast.body.Parameter.class).stream()
-                    .filter(p -> p.getNameAsString().equals(name)).forEach(p -> declared.add(MethodSelector.toTy(p.getType())));
+                    .filter(p -> p.getNameAsString().equals(name)).forEach(p -> declared.add(dev.adjoint.generator.select.ValueTypes.of(p.getType())));
             lo.request.declaration().findAll(com.github.javaparser.ast.body.VariableDeclarator.class).stream()
-                    .filter(v -> v.getNameAsString().equals(name)).forEach(v -> declared.add(MethodSelector.toTy(v.getType())));
+                    .filter(v -> v.getNameAsString().equals(name)).forEach(v -> declared.add(dev.adjoint.generator.select.ValueTypes.of(v.getType())));
             return declared.size() == 1 && declared.iterator().next().isPresent() ? declared.iterator().next() : lo.typeOfName(name);
         }, this).of(a);
+    }
+
+    /**
+     * The type of {@code m} when it is a call on a {@code String} or enum value that touches no active
+     * value ({@link dev.adjoint.generator.select.InactiveReceivers}): {@code s.charAt(i)}, {@code mode.ordinal()}.
+     */
+    public Optional<Ty> onInactiveReceiver(MethodCallExpr m) {
+        return onInactiveReceiver(m, this::argumentType);
+    }
+
+    /** The same, typing the receiver and the arguments with {@code typeOf}. */
+    Optional<Ty> onInactiveReceiver(MethodCallExpr m, java.util.function.Function<com.github.javaparser.ast.expr.Expression, Optional<Ty>> typeOf) {
+        if (m.getScope().isEmpty() || isBuiltin(m)) {
+            return Optional.empty();
+        }
+        Optional<Ty> receiver = typeOf.apply(m.getScope().get()).filter(Ty::isObject);
+        if (receiver.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Ty> args = new java.util.ArrayList<>();
+        for (com.github.javaparser.ast.expr.Expression a : m.getArguments()) {
+            Optional<Ty> t = typeOf.apply(a);
+            if (t.isEmpty()) {
+                return Optional.empty();
+            }
+            args.add(t.get());
+        }
+        return dev.adjoint.generator.select.InactiveReceivers.resultType(receiver.get(), m.getNameAsString(), args);
+    }
+
+    /** The enum whose constant {@code f} reads ({@code Mode.FAST}), as a type. */
+    public Optional<Ty> enumConstant(com.github.javaparser.ast.expr.FieldAccessExpr f) {
+        return lo.request.declaration().findCompilationUnit()
+                .flatMap(u -> dev.adjoint.generator.select.ClassNames.enumConstant(f, u)).map(Ty::enumOf);
     }
 
     /** The {@code @Differentiable} method {@code m} calls, if it calls one. */

@@ -35,6 +35,9 @@ final class PassiveText {
         if (e instanceof FieldAccessExpr f && isOwnConstant(f)) {
             return qualified(f, f.getNameAsString());
         }
+        if (e instanceof FieldAccessExpr f && calls.enumConstant(f).isPresent()) {
+            return parse(calls.enumConstant(f).get().enumName() + "." + f.getNameAsString());
+        }
         if (e instanceof MethodCallExpr m && isDetach(m)) {
             return rename(new EnclosedExpr(m.getArgument(0).clone()), reads);
         }
@@ -46,6 +49,9 @@ final class PassiveText {
         for (MethodCallExpr m : e.findAll(MethodCallExpr.class)) {
             if (Calls.isOutput(m)) {
                 continue; // the statement's own call (the fence allows output only as a statement)
+            }
+            if (calls.onInactiveReceiver(m).isPresent()) {
+                continue; // s.charAt(i): its receiver is renamed below, as a value
             }
             if (calls.isBuiltin(m)) {
                 if (m.getScope().isEmpty()) {
@@ -73,13 +79,17 @@ final class PassiveText {
         for (FieldAccessExpr f : e.findAll(FieldAccessExpr.class)) {
             if (isOwnConstant(f)) {
                 f.replace(qualified(f, f.getNameAsString()));
+            } else if (calls.enumConstant(f).isPresent()) {
+                f.replace(parse(calls.enumConstant(f).get().enumName() + "." + f.getNameAsString())); // Mode.FAST, qualified
             }
         }
         for (NameExpr n : e.findAll(NameExpr.class)) {
             String id = n.getNameAsString();
             Optional<Atom.Var> v = lo.lookup(id);
             // (the array of '.length' is a value, not a qualifier)
-            boolean scope = n.getParentNode().filter(p -> (p instanceof MethodCallExpr mc && mc.getScope().filter(sc -> sc == n).isPresent())
+            // (a String or enum variable a call is made on is a value too)
+            boolean scope = n.getParentNode().filter(p -> (p instanceof MethodCallExpr mc && mc.getScope().filter(sc -> sc == n).isPresent()
+                    && v.filter(x -> x.type().isObject()).isEmpty())
                     || (p instanceof FieldAccessExpr fa && fa.getScope() == n && !fa.getNameAsString().equals("length"))).isPresent();
             if (v.isPresent() && !scope) {
                 reads.add(v.get());

@@ -70,6 +70,9 @@ public final class Types {
         if (e instanceof com.github.javaparser.ast.expr.CharLiteralExpr) {
             return Optional.of(Ty.CHAR);
         }
+        if (e instanceof com.github.javaparser.ast.expr.StringLiteralExpr) {
+            return Optional.of(Ty.STRING); // (a text block is one too)
+        }
         if (e instanceof NameExpr n) {
             return names.apply(n.getNameAsString());
         }
@@ -81,7 +84,11 @@ public final class Types {
                 return Optional.of(Ty.DOUBLE);
             }
             Optional<Ty> number = NumberConstants.type(f);
-            return number.isPresent() ? number : names.apply(f.getNameAsString());
+            if (number.isPresent()) {
+                return number;
+            }
+            Optional<Ty> constant = calls.enumConstant(f);
+            return constant.isPresent() ? constant : names.apply(f.getNameAsString());
         }
         if (e instanceof ArrayAccessExpr a) {
             return of(a.getName()).filter(Ty::isArray).map(Ty::element);
@@ -107,6 +114,12 @@ public final class Types {
                 default:
                     Optional<Ty> l = of(b.getLeft());
                     Optional<Ty> r = of(b.getRight());
+                    if (b.getOperator() == BinaryExpr.Operator.PLUS && (l.equals(Optional.of(Ty.STRING)) || r.equals(Optional.of(Ty.STRING)))) {
+                        return Optional.of(Ty.STRING); // string concatenation
+                    }
+                    if (l.filter(Ty::isObject).isPresent() || r.filter(Ty::isObject).isPresent()) {
+                        return Optional.empty();
+                    }
                     if (l.isEmpty() || r.isEmpty() || l.get().isArray() || r.get().isArray()) {
                         return Optional.empty();
                     }
@@ -122,7 +135,8 @@ public final class Types {
             if (l.get().equals(r.get())) {
                 return l;
             }
-            if (l.get().isArray() || r.get().isArray() || l.get().prim() == Ty.Prim.BOOLEAN || r.get().prim() == Ty.Prim.BOOLEAN) {
+            if (l.get().isArray() || r.get().isArray() || l.get().prim() == Ty.Prim.BOOLEAN || r.get().prim() == Ty.Prim.BOOLEAN
+                    || l.get().isObject() || r.get().isObject()) {
                 return Optional.empty();
             }
             return Optional.of(promote(l.get(), r.get()));
@@ -134,6 +148,10 @@ public final class Types {
     }
 
     private Optional<Ty> callType(MethodCallExpr m) {
+        Optional<Ty> onValue = calls.onInactiveReceiver(m, this::of);
+        if (onValue.isPresent()) {
+            return onValue;
+        }
         if (!calls.isBuiltin(m)) {
             return calls.resultType(m);
         }

@@ -50,8 +50,18 @@ final class FieldWrites {
 
     /** Whether {@code field} is a scalar the generator carries (an array field is written through its elements). */
     boolean isScalar(String field) {
-        // (short, byte and char have no box: the pool lends arrays of the five stack types)
-        return fields.getOrDefault(field, Optional.empty()).filter(t -> t.dims() == 0 && !t.isNarrow()).isPresent();
+        return fields.getOrDefault(field, Optional.empty()).filter(FieldWrites::boxable).isPresent();
+    }
+
+    /**
+     * Whether an assigned field of type {@code t} can travel in a box: a scalar of the five types the
+     * pool lends arrays of (short, byte, char, String and enum fields cannot; assigning one is an error).
+     */
+    static boolean boxable(Ty t) {
+        return t.dims() == 0 && switch (t.prim()) {
+            case DOUBLE, FLOAT, INT, LONG, BOOLEAN -> true;
+            default -> false;
+        };
     }
 
     /** Whether {@code field} travels in a box. */

@@ -287,7 +287,7 @@ public final class InstanceLifting {
                     error(n, "'" + n + "' reads field '" + f + "' of type " + fieldTypes.get(f) + ": a differentiated instance method"
                             + " can read fields of type double, float, int, long, boolean and their arrays (2-D for double and"
                             + " float); pass this value as a parameter");
-                } else if (FieldReads.isAssigned(n) && !boxed.contains(f) && fields.get(f).filter(Ty::isNarrow).isPresent()) {
+                } else if (FieldReads.isAssigned(n) && !boxed.contains(f) && fields.get(f).filter(ty -> ty.dims() == 0).isPresent()) {
                     error(n, "'" + n.getParentNode().orElse(n) + "' assigns field '" + f + "' of type " + fieldTypes.get(f) + ": a"
                             + " differentiated instance method can assign fields of type double, float, int, long and boolean;"
                             + " make it an int, or assign it outside the differentiated method");

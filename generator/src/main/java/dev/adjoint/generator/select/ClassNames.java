@@ -115,6 +115,56 @@ public final class ClassNames {
         return Optional.empty();
     }
 
+    /**
+     * The qualified name of the enum {@code t} names: one declared in {@code t}'s file, or one of the
+     * JDK ({@code java.time.DayOfWeek}); empty for any other type.
+     */
+    public static Optional<String> enumName(ClassOrInterfaceType t) {
+        Optional<String> q = qualified(t);
+        Optional<CompilationUnit> unit = t.findCompilationUnit();
+        if (q.isEmpty() || unit.isEmpty()) {
+            return Optional.empty();
+        }
+        return enumConstants(q.get(), unit.get()).map(constants -> q.get());
+    }
+
+    /**
+     * The enum whose constant {@code f} reads ({@code Mode.FAST}, {@code DayOfWeek.MONDAY}, written
+     * in {@code unit}, the method's file), by its qualified name; empty when {@code f} is anything else.
+     */
+    public static Optional<String> enumConstant(com.github.javaparser.ast.expr.FieldAccessExpr f, CompilationUnit unit) {
+        Optional<ClassOrInterfaceType> scope = new com.github.javaparser.JavaParser().parseClassOrInterfaceType(f.getScope().toString())
+                .getResult();
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
+        // resolved in the method's file: a copy of the scope placed there, since f itself may be a rewritten copy
+        ClassOrInterfaceType placed = scope.get();
+        placed.setParentNode(unit);
+        Optional<String> q = qualified(placed);
+        placed.setParentNode(null);
+        return q.flatMap(name -> enumConstants(name, unit).filter(cs -> cs.contains(f.getNameAsString())).map(cs -> name));
+    }
+
+    /** The constants of the enum of this qualified name, declared in {@code unit} or in the JDK. */
+    private static Optional<List<String>> enumConstants(String qualified, CompilationUnit unit) {
+        String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+        for (com.github.javaparser.ast.body.EnumDeclaration e : unit.findAll(com.github.javaparser.ast.body.EnumDeclaration.class)) {
+            if (inFile(unit, e.getNameAsString(), pkg).filter(qualified::equals).isPresent()) {
+                return Optional.of(e.getEntries().stream().map(c -> c.getNameAsString()).toList());
+            }
+        }
+        try {
+            Class<?> c = Class.forName(qualified, false, ClassLoader.getPlatformClassLoader());
+            if (c.isEnum()) {
+                return Optional.of(java.util.Arrays.stream(c.getEnumConstants()).map(x -> ((Enum<?>) x).name()).toList());
+            }
+        } catch (ClassNotFoundException | LinkageError e) {
+            // not a class of the JDK
+        }
+        return Optional.empty();
+    }
+
     /** Whether the JDK (the generator's own class loader) has a class of this name. */
     private static boolean jdkClass(String qualified) {
         try {

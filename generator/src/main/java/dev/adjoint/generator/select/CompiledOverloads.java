@@ -58,7 +58,8 @@ public final class CompiledOverloads {
         if (from.equals(to)) {
             return true;
         }
-        if (from.isArray() || to.isArray() || from.prim() == Ty.Prim.BOOLEAN || to.prim() == Ty.Prim.BOOLEAN) {
+        if (from.isArray() || to.isArray() || from.prim() == Ty.Prim.BOOLEAN || to.prim() == Ty.Prim.BOOLEAN
+                || from.isObject() || to.isObject()) {
             return false;
         }
         return rank(from.prim()) < rank(to.prim());
@@ -72,7 +73,7 @@ public final class CompiledOverloads {
             case FLOAT -> 2;
             case DOUBLE -> 3;
             case BOOLEAN -> -1;
-            case SHORT, BYTE, CHAR -> -1;
+            case SHORT, BYTE, CHAR, STRING, ENUM -> -1;
         };
     }
 }

@@ -190,11 +190,12 @@ public final class MethodSelector {
         }
         List<Param> params = new ArrayList<>();
         for (Parameter p : m.getParameters()) {
-            Optional<Ty> ty = p.isVarArgs() ? Optional.empty() : toTy(p.getType());
+            Optional<Ty> ty = p.isVarArgs() ? Optional.empty() : ValueTypes.of(p.getType());
             if (ty.isEmpty()) {
                 error(p, "parameter '" + p.getNameAsString() + "' has type " + p.getType() + (p.isVarArgs() ? "..." : "")
                         + ": supported parameter types are double, float, int, long, boolean, double[], float[], double[][], float[][],"
-                        + " int[], long[], boolean[], short, byte, char");
+                        + " int[], long[], boolean[], short, byte, char, String, and enums declared in the method's file or"
+                        + " in the JDK");
                 continue;
             }
             boolean wrt = ty.get().isFloating() && (wrtNames.isEmpty() || wrtNames.contains(p.getNameAsString()));

@@ -72,6 +72,8 @@ final class PassiveCopy {
             if (f.getScope() instanceof NameExpr sc && request.ownerPath().contains(sc.getNameAsString())
                     && request.staticFields().containsKey(f.getNameAsString())) {
                 f.replace(new NameExpr(constant(f, f.getNameAsString())));
+            } else if (st.calls.enumConstant(f).isPresent()) {
+                f.replace(new NameExpr(st.calls.enumConstant(f).get().enumName() + "." + f.getNameAsString())); // Mode.FAST, qualified
             } else if (!isQualifier(f) && !readable(f)) {
                 st.error(f, "field access '" + f + "' is not supported: the generated code reads only parameters, locals,"
                         + " .length, the constants of java.lang.Math and of the number classes (Double.MAX_VALUE, ...) and static"

@@ -342,7 +342,7 @@ public final class TapeRecorder {
         if (d.getType().isVarType()) {
             return d.getInitializer().flatMap(st.types::of); // 'var' takes its initializer's type, as javac gives it
         }
-        return dev.adjoint.generator.select.MethodSelector.toTy(d.getType());
+        return dev.adjoint.generator.select.ValueTypes.of(d.getType());
     }
 
     private void declare(VariableDeclarator d) {

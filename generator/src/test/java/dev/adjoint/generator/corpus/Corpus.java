@@ -26,7 +26,7 @@ final class Corpus {
     static final List<String> CLASSES = List.of(
             "Straight", "Branches", "ArrayParams", "Names", "Nested", "Floats",
             "Loops", "LoopCounters", "CountedLoops", "ScratchArrays", "FusedLoops", "ArrayWrites", "LocalArrays", "Calls", "CallsLib", "ArrayResults", "Ties",
-            "Matrices", "TapeOnly", "FloatLoops", "FloatArrays", "FloatIndexTables", "Helpers", "FloatHelpers", "FloatCalls", "FloatStatements", "FloatSelectors", "Bugs", "BugSwitchFallThrough", "BugTapeStaticImport", "BugTapeNestedConstant");
+            "Matrices", "TapeOnly", "FloatLoops", "FloatArrays", "FloatIndexTables", "Helpers", "FloatHelpers", "FloatCalls", "FloatStatements", "FloatSelectors", "FloatKeyedSwitches", "Bugs", "BugSwitchFallThrough", "BugTapeStaticImport", "BugTapeNestedConstant");
 
     /** How a corpus method is generated: static with the optimisations on or off, or forced onto the tape. */
     enum Variant {
@@ -287,7 +287,17 @@ final class Corpus {
             case SHORT -> Short.parseShort(text);
             case BYTE -> Byte.parseByte(text);
             case CHAR -> charValue(text);
+            case STRING -> stringValue(text);
+            case ENUM -> new dev.adjoint.generator.testing.Differentiated.EnumConstant(t.enumName(), text);
         };
+    }
+
+    /** A string written as a literal in double quotes ({@code "abc"}), no escapes. */
+    private static String stringValue(String text) {
+        if (text.length() < 2 || text.charAt(0) != '"' || text.charAt(text.length() - 1) != '"') {
+            throw new IllegalArgumentException("String value expected as \"...\", got " + text);
+        }
+        return text.substring(1, text.length() - 1);
     }
 
     /** A char written as a literal in single quotes ({@code 'a'}), no escapes. */

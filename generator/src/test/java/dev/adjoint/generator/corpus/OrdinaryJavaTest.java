@@ -407,6 +407,44 @@ class OrdinaryJavaTest {
     }
 
     @Test
+    void stringAndEnumVariablesAreAssignedOnceAndReadOnlyByCallsWithoutDerivative() {
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, String s) {
+                    s = s.trim();
+                    return x * s.length();
+                }
+                """, "cannot assign the String or enum variable 's'");
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, String s) {
+                    String t = s.trim();
+                    if (x > 0) {
+                        t = "positive";
+                    }
+                    return x * t.length();
+                }
+                """, "cannot assign the String or enum variable 't'");
+        // a double argument (boxed): the call would read an active value
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                @SuppressWarnings("unlikely-arg-type")
+                static double f(double x, String s) {
+                    return s.equals(x) ? x : 2 * x;
+                }
+                """, "call to 's.equals' is not supported");
+        // an enum may override toString: not a call the generator knows to touch nothing
+        rejected("""
+                enum Mode { A, B }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, Mode m) {
+                    return x * m.toString().length();
+                }
+                """, "call to 'm.toString' is not supported");
+    }
+
+    @Test
     void aThrowTheStaticStrategyCannotCopyIsRejectedAtItsPosition() {
         rejected("""
                 @Differentiable(strategy = Strategy.$S)

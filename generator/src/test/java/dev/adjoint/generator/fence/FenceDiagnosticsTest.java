@@ -102,8 +102,10 @@ class FenceDiagnosticsTest {
                         Object @@o = new Object();
                         return x;
                         """),
-                body("string", "local 's' of type String is not supported", """
-                        String @@s = "x";
+                body("string local in a loop", "local 's' of type String is declared inside a block or loop", """
+                        for (int i = 0; i < 2; i++) {
+                            String @@s = "x";
+                        }
                         return x;
                         """),
                 body("array creation in an expression", "expression 'new double[] { x, 1 }[0]' is not supported", """
@@ -453,14 +455,14 @@ class FenceDiagnosticsTest {
                             }
                         }
                         """),
-                file("String parameter", "parameter 's' has type String", """
+                file("Object parameter", "parameter 'o' has type Object", """
                         package p;
 
                         import dev.adjoint.Differentiable;
 
                         class Model {
                             @Differentiable
-                            static double f(double x, @@String s) {
+                            static double f(double x, @@Object o) {
                                 return x;
                             }
                         }

@@ -457,16 +457,32 @@ public final class Differentiated {
         }
     }
 
-    private Object invoke(String className, String method, Object[] args) {
+    /**
+     * An enum constant given by name, for an argument (a test does not load the compiled classes):
+     * the constant of the compiled enum is passed.
+     *
+     * @param enumName the enum's qualified name ({@code corpus.Selectors.Mode})
+     */
+    public record EnumConstant(String enumName, String constant) {}
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object invoke(String className, String method, Object[] given) {
         try {
             Class<?> c = loader.loadClass(className);
             for (Method m : c.getDeclaredMethods()) {
-                if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+                if (m.getName().equals(method) && m.getParameterCount() == given.length) {
                     m.setAccessible(true);
+                    // an enum constant by name: the constant of the parameter's enum (a float class's twin has its own)
+                    Object[] args = given.clone();
+                    for (int i = 0; i < args.length; i++) {
+                        if (args[i] instanceof EnumConstant e) {
+                            args[i] = Enum.valueOf((Class) m.getParameterTypes()[i], e.constant());
+                        }
+                    }
                     return m.invoke(null, args);
                 }
             }
-            throw new AssertionError("no method " + className + "." + method + " with " + args.length + " parameters");
+            throw new AssertionError("no method " + className + "." + method + " with " + given.length + " parameters");
         } catch (InvocationTargetException e) {
             throw new AssertionError(className + "." + method + " threw " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {

@@ -3,6 +3,7 @@ package dev.adjoint.generator.translated;
 import static dev.adjoint.generator.translated.Fn.clad;
 import static dev.adjoint.generator.translated.Fn.d;
 import static dev.adjoint.generator.translated.Fn.f;
+import static dev.adjoint.generator.translated.Fn.op;
 import static dev.adjoint.generator.translated.Fn.p;
 
 import java.util.ArrayList;
@@ -1146,7 +1147,7 @@ final class CladFunctions {
                     }
                     return res;
                 }
-                """, p(1.5, -2, null)));
+                """, p(1.5, -2, op("MUL")), p(1.5, -2, op("SUB")), p(0.5, 4, op("DIV"))));
         l.add(new Fn("clad.Switch.fn24_int", "vgvassilev/clad test/Gradient/Switch.C: fn24 (the enum as int constants)", "fn24_int", """
                 static final int ADD = 0;
                 static final int SUB = 1;

@@ -72,6 +72,11 @@ record Fn(String id, String origin, String method, String body, List<Object[]> p
         return args;
     }
 
+    /** An enum constant by name, for an enum parameter (the suite passes the compiled enum's constant). */
+    static Object op(String constant) {
+        return new dev.adjoint.generator.testing.Differentiated.EnumConstant("", constant);
+    }
+
     static double[] d(double... v) {
         return v;
     }

@@ -268,6 +268,11 @@ class TranslatedSuiteTest {
             return "!" + at + ": " + rawArgs.length + " arguments for " + ps.size() + " parameters";
         }
         Object[] args = normalize(ps, rawArgs);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Differentiated.EnumConstant e) {
+                args[i] = enumConstant(original.getParameterTypes()[i], e.constant()); // the compiled enum's constant
+            }
+        }
         Object[] originalArgs = Differentiated.copyArguments(args);
         Object value0;
         try {
@@ -416,6 +421,11 @@ class TranslatedSuiteTest {
     }
 
     /** Arguments converted to the parameters' types (so points may be written {@code p(3, 5)}). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumConstant(Class<?> type, String name) {
+        return Enum.valueOf((Class) type, name);
+    }
+
     private static Object[] normalize(List<Param> ps, Object[] raw) {
         Object[] out = new Object[raw.length];
         for (int i = 0; i < raw.length; i++) {

@@ -1,0 +1,27 @@
+package dev.adjoint.generator.select;
+
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import dev.adjoint.generator.ir.Ty;
+import java.util.Optional;
+
+/**
+ * The types a parameter or local of a differentiated method may have: {@link MethodSelector#toTy}'s
+ * primitives and arrays, and, without derivative, {@code String} and enums (of the method's file or
+ * the JDK, named as {@link ClassNames} names them).
+ */
+public final class ValueTypes {
+    private ValueTypes() {}
+
+    /** The type of a parameter or local declared with {@code t}, if the generator knows it. */
+    public static Optional<Ty> of(Type t) {
+        if (t.getArrayLevel() == 0 && t instanceof ClassOrInterfaceType c) {
+            String written = c.getNameWithScope();
+            if (written.equals("String") || written.equals("java.lang.String")) {
+                return Optional.of(Ty.STRING);
+            }
+            return ClassNames.enumName(c).map(Ty::enumOf);
+        }
+        return MethodSelector.toTy(t);
+    }
+}
