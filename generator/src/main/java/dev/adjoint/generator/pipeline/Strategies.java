@@ -53,6 +53,9 @@ final class Strategies {
     /** Why a method taking an array of records or objects has no tangent pair. */
     static final String OBJECTS = "it takes an array of records or objects, whose Hvp is not generated yet (its Grad, Vjp and Jvp are)";
 
+    /** Why an instance method that assigns its object's fields has no tangent pair. */
+    static final String ASSIGNS_FIELDS = "it assigns fields of its object, whose Hvp is not generated yet (its Grad, Vjp and Jvp are)";
+
     /** The tangent printed as Java for {@code Hvp} ({@link TangentSweep#buildPair}), or why there is none. */
     record Tangent(Optional<JvpMethod> pair, String whyNot) {}
 
@@ -149,6 +152,10 @@ final class Strategies {
                 .isPresent()) {
             // its leaves are gathered from the elements by the public methods, which the Hvp's would have to do three times over
             return new StaticAttempt(Optional.of(m), List.of(), tangent(ir, an), new Tangent(Optional.empty(), OBJECTS));
+        }
+        if (dev.adjoint.generator.objects.Receiver.of(r).filter(rc -> rc.leaves().stream().anyMatch(l -> l.boxed())).isPresent()) {
+            // its assigned fields travel in boxes the public methods fill and empty, which the Hvp's do not (yet)
+            return new StaticAttempt(Optional.of(m), List.of(), tangent(ir, an), new Tangent(Optional.empty(), ASSIGNS_FIELDS));
         }
         Tangent pair = pair(ir, an); // (first: it claims its names from a copy of the method's, so the Jvp's are the same)
         Optional<JvpMethod> jvp = tangent(ir, an);
