@@ -56,6 +56,24 @@ public class FloatKeyedSwitches {
         return r;
     }
 
+    // switch expressions naming every constant of the enum, without a default (javac's check is the
+    // default): one returned, one assigned
+    //@at (0.7, PLAIN)
+    //@at (0.7, SQUARED)
+    //@at (-0.4, DAMPED)
+    @Differentiable
+    static float exhaustive(float x, Mode mode) {
+        float r = switch (mode) {
+            case PLAIN -> x;
+            case SQUARED -> x * x;
+            case DAMPED -> x * (float) Math.exp(-x);
+        };
+        return switch (mode) {
+            case PLAIN, SQUARED -> r * x;
+            case DAMPED -> r - x;
+        };
+    }
+
     // a String local read in a loop: its characters select the branch at each step
     //@at ({0.3, -0.7, 1.1, 0.4}, "AbC")
     //@at ({1.3, 0.2, -0.5}, "ba")

@@ -94,6 +94,10 @@ public final class GradientChecks {
     }
 
     private static String draw(Ty t, Settings s, Random random) {
+        if (t.prim() == Ty.Prim.ENUM) {
+            // one of the enum's constants, whichever its count (an enum parameter is a scalar)
+            return t.enumName() + ".values()[" + random.nextInt(Math.max(1, s.size())) + " % " + t.enumName() + ".values().length]";
+        }
         if (t.dims() == 0) {
             return scalar(t.prim(), s, random);
         }
@@ -133,7 +137,7 @@ public final class GradientChecks {
             case SHORT, BYTE -> "(" + p.java() + ") " + random.nextInt(Math.max(1, s.size()));
             case CHAR -> "(char) " + random.nextInt(Math.max(1, s.size()));
             case STRING -> "\"\"";
-            case ENUM -> "null"; // (filled in by the caller, which knows the enum)
+            case ENUM -> throw new IllegalStateException("drawn by draw(), which knows the enum");
         };
     }
 

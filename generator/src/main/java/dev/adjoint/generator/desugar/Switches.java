@@ -40,7 +40,8 @@ import java.util.function.Function;
  * </pre>
  *
  * Rewritten only when every label is an integer or char literal or a constant of the class (so
- * {@code ==} means what the {@code case} means), there is a {@code default}, and each block ends
+ * {@code ==} means what the {@code case} means), there is a {@code default} (or the switch expression
+ * names every constant of an enum: the {@code default} javac supplies is added), and each block ends
  * in its only {@code yield}. A {@code switch} expression inside a larger expression is left as
  * written, for the fences to reject.
  */
@@ -62,16 +63,16 @@ final class Switches {
             declaration.getVariables().get(0).removeInitializer();
             ExpressionStmt declared = new ExpressionStmt(declaration);
             s.getRange().ifPresent(declared::setRange);
-            return Optional.of(List.of(declared, chain(s, sx.getSelector(), sx.getEntries(),
+            return Optional.of(List.of(declared, chain(s, sx.getSelector(), entries(sx),
                     e -> produce(e, value -> assign(d.getNameAsString(), value, e)))));
         }
         if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN
                 && a.getTarget() instanceof NameExpr target && a.getValue() instanceof SwitchExpr sx && lowerable(sx)) {
-            return Optional.of(List.of(chain(s, sx.getSelector(), sx.getEntries(),
+            return Optional.of(List.of(chain(s, sx.getSelector(), entries(sx),
                     e -> produce(e, value -> assign(target.getNameAsString(), value, e)))));
         }
         if (s instanceof ReturnStmt r && r.getExpression().orElse(null) instanceof SwitchExpr sx && lowerable(sx)) {
-            return Optional.of(List.of(chain(s, sx.getSelector(), sx.getEntries(), e -> produce(e, value -> {
+            return Optional.of(List.of(chain(s, sx.getSelector(), entries(sx), e -> produce(e, value -> {
                 ReturnStmt ret = new ReturnStmt(value);
                 e.getRange().ifPresent(ret::setRange);
                 return ret;
@@ -81,8 +82,31 @@ final class Switches {
     }
 
     private boolean lowerable(SwitchExpr sx) {
-        return arrowForm(sx.getEntries()) && labelsAreConstants(sx.getSelector(), sx.getEntries()) && sx.getEntries().stream().anyMatch(Switches::isDefault)
+        return arrowForm(sx.getEntries()) && labelsAreConstants(sx.getSelector(), sx.getEntries())
+                && (sx.getEntries().stream().anyMatch(Switches::isDefault) || overEnum(sx))
                 && sx.getEntries().stream().allMatch(Switches::yieldsOnceAtTheEnd);
+    }
+
+    /** A {@code switch} expression over an enum variable: javac has checked that its cases name every constant. */
+    private boolean overEnum(SwitchExpr sx) {
+        return keyed(sx.getSelector(), sx.getEntries()) && labels(sx.getEntries()).stream().allMatch(l -> l instanceof NameExpr);
+    }
+
+    /**
+     * The entries of {@code sx}, with the {@code default} javac supplies to an exhaustive enum switch:
+     * a constant it has not seen (the enum changed after compiling) throws
+     * {@code IncompatibleClassChangeError}, as the compiled switch does on Java 17.
+     */
+    private List<SwitchEntry> entries(SwitchExpr sx) {
+        if (sx.getEntries().stream().anyMatch(Switches::isDefault)) {
+            return sx.getEntries();
+        }
+        List<SwitchEntry> all = new java.util.ArrayList<>(sx.getEntries());
+        Statement unseen = rw.statement("throw new IncompatibleClassChangeError();", Map.of(), Map.of(), sx);
+        SwitchEntry otherwise = new SwitchEntry(new NodeList<>(), SwitchEntry.Type.THROWS_STATEMENT, new NodeList<>(unseen));
+        sx.getRange().ifPresent(otherwise::setRange);
+        all.add(otherwise);
+        return all;
     }
 
     /** {@code { int v = selector; if (v == a) ... else if ... else default }}. */

@@ -123,6 +123,40 @@ class GradientChecksTest {
     }
 
     @Test
+    void anEnumParameterIsDrawnFromItsConstants() throws Exception {
+        String model = """
+                package p;
+
+                import dev.adjoint.Differentiable;
+
+                public class Keyed {
+                    public enum Op { ADD, MUL, SQUARE }
+
+                    @Differentiable
+                    static double apply(double x, double y, Op op) {
+                        return switch (op) {
+                            case ADD -> x + y;
+                            case MUL -> x * y;
+                            case SQUARE -> x * x + y;
+                        };
+                    }
+                }
+                """;
+        Translation checks = AdjointGenerator.gradientChecks(Map.of(Path.of("Keyed.java"), model));
+        assertFalse(checks.hasErrors(), checks.diagnostics().toString());
+        String test = checks.generated().get("p.KeyedGradientTest");
+        assertTrue(test.contains("p.Keyed.Op.values()[") || test.contains("Op.values()["), test);
+        Translation adjoints = AdjointGenerator.translate(Map.of(Path.of("Keyed.java"), model));
+        assertFalse(adjoints.hasErrors(), adjoints.diagnostics().toString());
+        Map<String, String> all = new HashMap<>(adjoints.generated());
+        assertTrue(all.containsKey("p.KeyedAdjoint"), all.keySet().toString());
+        all.put("p.Keyed", model);
+        all.putAll(checks.generated());
+        Class<?> tests = InMemoryCompiler.compile(all).loadClass("p.KeyedGradientTest");
+        run(tests.getDeclaredMethod("apply"), construct(tests)); // (a null Op threw in the switch)
+    }
+
+    @Test
     void sameTextEveryRun() {
         Map<Path, String> src = Map.of(Path.of("Model.java"), MODEL);
         assertEquals(AdjointGenerator.gradientChecks(src).generated(), AdjointGenerator.gradientChecks(src).generated());
