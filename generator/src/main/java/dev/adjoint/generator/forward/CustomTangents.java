@@ -37,6 +37,9 @@ import java.util.Set;
 public final class CustomTangents {
     private CustomTangents() {}
 
+    /** {@link MethodRequest#mathStaticImports}' entry for {@code import static java.lang.Math.*}. */
+    private static final String ALL_OF_MATH = "*";
+
     /**
      * The tangent of custom-derivative function {@code f} as a {@link JvpMethod} that
      * {@link HvpSource#method} prints as {@code _tan_f} for the reverse pipeline, its
@@ -172,7 +175,7 @@ public final class CustomTangents {
         java.util.Arrays.stream(Math.class.getFields()).forEach(x -> math.add(x.getName()));
         java.util.Arrays.stream(Math.class.getMethods()).forEach(x -> math.add(x.getName()));
         java.util.function.Predicate<String> imported = id -> math.contains(id)
-                && (f.mathStaticImports().contains(id) || f.mathStaticImports().contains("*"));
+                && (f.mathStaticImports().contains(id) || f.mathStaticImports().contains(ALL_OF_MATH));
         for (NameExpr name : body.findAll(NameExpr.class)) {
             String id = name.getNameAsString();
             boolean scope = name.getParentNode().filter(p -> (p instanceof MethodCallExpr c && c.getScope().orElse(null) == name)
