@@ -162,7 +162,7 @@ final class ArrayCalls {
     }
 
     private static boolean isPure(Expression index) {
-        return index.findAll(Node.class).stream().noneMatch(n -> n instanceof MethodCallExpr || SideEffects.isEffect(n));
+        return index.findAll(Node.class).stream().noneMatch(n -> n instanceof MethodCallExpr || EvaluationOrder.isEffect(n));
     }
 
     private static boolean isSystem(MethodCallExpr m) {

@@ -195,7 +195,7 @@ final class HelperCalls {
     private static boolean isRow(Expression arg) {
         return arg instanceof ArrayAccessExpr r && r.getName() instanceof NameExpr
                 && r.getIndex().findAll(com.github.javaparser.ast.Node.class).stream()
-                        .noneMatch(n -> n instanceof MethodCallExpr || SideEffects.isEffect(n));
+                        .noneMatch(n -> n instanceof MethodCallExpr || EvaluationOrder.isEffect(n));
     }
 
     /** Whether each name the helper's body reads from its class (fields, classes) still means that in the caller. */

@@ -157,7 +157,7 @@ final class ShortCircuits {
         if (n instanceof LambdaExpr) {
             return false;
         }
-        return SideEffects.isEffect(n) || n.getChildNodes().stream().anyMatch(ShortCircuits::hasUpdate);
+        return EvaluationOrder.isEffect(n) || n.getChildNodes().stream().anyMatch(ShortCircuits::hasUpdate);
     }
 
     private static Expression strip(Expression e) {

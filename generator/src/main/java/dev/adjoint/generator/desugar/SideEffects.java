@@ -5,14 +5,9 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
-import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -72,8 +67,8 @@ final class SideEffects {
                     return Optional.empty();
                 }
                 v.getVariables().get(0).getInitializer().ifPresent(roots::add);
-            } else if (isEffect(e)) {
-                roots.addAll(operands(e)); // the statement's own update stays the statement
+            } else if (EvaluationOrder.isEffect(e)) {
+                roots.addAll(EvaluationOrder.operands(e)); // the statement's own update stays the statement
             } else {
                 roots.add(e);
             }
@@ -198,25 +193,25 @@ final class SideEffects {
     private Optional<List<Statement>> lowered(List<Expression> roots, Statement at) {
         List<Node> order = new ArrayList<>();
         for (Expression r : roots) {
-            evaluationOrder(r, order);
+            EvaluationOrder.evaluationOrder(r, order);
         }
-        List<Expression> effects = order.stream().filter(SideEffects::isEffect).map(n -> (Expression) n).toList();
+        List<Expression> effects = order.stream().filter(EvaluationOrder::isEffect).map(n -> (Expression) n).toList();
         if (effects.isEmpty() || !lowerable(effects, order, at)) {
             return Optional.empty();
         }
         List<Statement> pre = new ArrayList<>();
         for (int k = 0; k < effects.size(); k++) { // innermost first: evaluation order puts an update after its operands
             Expression effect = effects.get(k);
-            Expression place = place(effect);
+            Expression place = EvaluationOrder.place(effect);
             if (place instanceof ArrayAccessExpr element) {
                 evaluateIndicesOnce(element, pre, effect);
             }
-            String v = variable(effect).orElseThrow().getNameAsString();
+            String v = EvaluationOrder.variable(effect).orElseThrow().getNameAsString();
             String type = storedType(effect).orElseThrow();
             // what ++i or i = e leaves is i, unless a later update in the expression changes i again: then its value now
             // (an element's value is always taken now: its index is read again otherwise)
             boolean takeNow = !(place instanceof NameExpr) || effects.subList(k + 1, effects.size()).stream()
-                    .anyMatch(later -> variable(later).orElseThrow().getNameAsString().equals(v));
+                    .anyMatch(later -> EvaluationOrder.variable(later).orElseThrow().getNameAsString().equals(v));
             boolean postfix = effect instanceof UnaryExpr u && u.isPostfix();
             Expression leaves = place.clone();
             if (postfix) {
@@ -272,8 +267,8 @@ final class SideEffects {
 
     private boolean lowerable(List<Expression> effects, List<Node> order, Statement at) {
         for (Expression effect : effects) {
-            Optional<NameExpr> v = variable(effect);
-            if (v.isEmpty() || storedType(effect).isEmpty() || conditional(effect, at)) {
+            Optional<NameExpr> v = EvaluationOrder.variable(effect);
+            if (v.isEmpty() || storedType(effect).isEmpty() || EvaluationOrder.conditional(effect, at)) {
                 return false;
             }
             // a read of the variable evaluated before the update (other than the update's own) would see the new value
@@ -281,7 +276,7 @@ final class SideEffects {
             for (int i = 0; i < at0; i++) {
                 if (order.get(i) instanceof NameExpr n && n.getNameAsString().equals(v.get().getNameAsString())
                         && effects.stream().noneMatch(n::isDescendantOf) // (an update's operands are read by the update, in order)
-                        && !namesAssignedElement(n)) {
+                        && !EvaluationOrder.namesAssignedElement(n)) {
                     return false;
                 }
             }
@@ -289,103 +284,9 @@ final class SideEffects {
         return true;
     }
 
-    /**
-     * Whether {@code n} is the array of an element that a plain {@code =} stores into ({@code t} in
-     * {@code t[3] = (t[0] = x)}): Java evaluates that array reference and the indices first but reads
-     * no element, and an update nested in the value changes elements only (array variables are not
-     * assigned again), so the target sees no value the update changes. A compound {@code +=} reads
-     * its element first, and an index ({@code t[t[0]]}) reads one: those stay reads.
-     */
-    private static boolean namesAssignedElement(NameExpr n) {
-        Node at = n;
-        while (at.getParentNode().orElse(null) instanceof ArrayAccessExpr a && a.getName() == at) {
-            at = a;
-        }
-        Node element = at;
-        return element != n && element.getParentNode().orElse(null) instanceof AssignExpr assign
-                && assign.getTarget() == element && assign.getOperator() == AssignExpr.Operator.ASSIGN;
-    }
-
-    /** Whether {@code effect} may not happen when {@code at} runs: under {@code &&}, {@code ||}, {@code ?:} or a lambda. */
-    private static boolean conditional(Node effect, Statement at) {
-        Node child = effect;
-        for (Node p = effect.getParentNode().orElse(null); p != null && p != at; child = p, p = p.getParentNode().orElse(null)) {
-            if (p instanceof LambdaExpr) {
-                return true;
-            }
-            if (p instanceof ConditionalExpr c && c.getCondition() != child) {
-                return true;
-            }
-            if (p instanceof BinaryExpr b && b.getRight() == child
-                    && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * {@code e}'s variable reads and updates in Java's order of evaluation: operands left to right
-     * (an assignment's target before its value), each update after its operands.
-     */
-    private static void evaluationOrder(Node e, List<Node> out) {
-        if (e instanceof LambdaExpr) {
-            return;
-        }
-        if (e instanceof NameExpr n) {
-            boolean scope = n.getParentNode().filter(p -> (p instanceof MethodCallExpr m && m.getScope().filter(s -> s == n).isPresent())
-                    || (p instanceof FieldAccessExpr f && f.getScope() == n)).isPresent();
-            if (!scope) {
-                out.add(n);
-            }
-            return;
-        }
-        for (Node c : e.getChildNodes()) {
-            evaluationOrder(c, out);
-        }
-        if (isEffect(e)) {
-            out.add(e);
-        }
-    }
-
-    static boolean isEffect(Node n) {
-        return n instanceof AssignExpr || (n instanceof UnaryExpr u && Updates.isUpdate(u.getOperator()));
-    }
-
-    /** The operands of a statement's own update: an element's array and index, the value; not the variable it stores. */
-    private static List<Expression> operands(Expression effect) {
-        List<Expression> out = new ArrayList<>();
-        Expression target = effect instanceof AssignExpr a ? a.getTarget() : ((UnaryExpr) effect).getExpression();
-        if (!(target instanceof NameExpr)) {
-            out.add(target);
-        }
-        if (effect instanceof AssignExpr a) {
-            out.add(a.getValue());
-        }
-        return out;
-    }
-
-    /** What an update stores into: a variable, or an array element. */
-    private static Expression place(Expression effect) {
-        Expression t = effect instanceof AssignExpr a ? a.getTarget() : ((UnaryExpr) effect).getExpression();
-        while (t instanceof EnclosedExpr en) {
-            t = en.getInner();
-        }
-        return t;
-    }
-
-    /** The variable an update changes: the one it stores into, or the array whose element it stores. */
-    private static Optional<NameExpr> variable(Expression effect) {
-        Expression t = place(effect);
-        while (t instanceof ArrayAccessExpr a) {
-            t = a.getName();
-        }
-        return t instanceof NameExpr n ? Optional.of(n) : Optional.empty();
-    }
-
     /** The primitive type an update stores, from the variable's declaration. */
     private Optional<String> storedType(Expression effect) {
-        Expression t = place(effect);
+        Expression t = EvaluationOrder.place(effect);
         int depth = 0;
         while (t instanceof ArrayAccessExpr a) {
             depth++;

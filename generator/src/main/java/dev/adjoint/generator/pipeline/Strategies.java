@@ -19,6 +19,7 @@ import dev.adjoint.generator.reverse.AdjointMethod;
 import dev.adjoint.generator.reverse.ReverseSweep;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.tape.Recording;
 import dev.adjoint.generator.tape.TapeRecorder;
 import dev.adjoint.generator.tape.TapeSweep;
 import java.util.ArrayDeque;
@@ -238,7 +239,7 @@ final class Strategies {
     }
 
     private static Choice tape(MethodRequest r, MethodIndex index, Options options, String report) {
-        TapeRecorder.Recording rec = TapeRecorder.record(r, index);
+        Recording rec = TapeRecorder.record(r, index);
         if (!rec.diagnostics().isEmpty()) {
             return new Choice(Optional.empty(), rec.diagnostics(), "");
         }
@@ -301,7 +302,7 @@ final class Strategies {
                 if (callee.isEmpty() || !done.containsKey(callee.get()) || done.get(callee.get()).recorder().isPresent()) {
                     continue;
                 }
-                TapeRecorder.Recording rec = TapeRecorder.record(callee.get(), index);
+                Recording rec = TapeRecorder.record(callee.get(), index);
                 Optional<MethodSize.Over> over = rec.diagnostics().isEmpty() ? MethodSize.overLimit(rec.body(), MethodSize.recorderParams(
                         callee.get().params().stream().map(dev.adjoint.generator.select.Param::name).toList(), rec.paramHandles()))
                         : Optional.empty();

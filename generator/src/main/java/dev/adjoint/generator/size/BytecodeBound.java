@@ -34,49 +34,26 @@ import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The cost model of {@link MethodSize}: an upper bound on the bytes of bytecode javac makes of
  * statements, construct by construct, each at its longest encoding (see there).
  */
 final class BytecodeBound {
-    /** The highest slot each parameter or local may have. */
-    private final Map<String, Integer> slots = new HashMap<>();
-    /** The declared type of each local ("?" for a name declared with two types). */
-    private final Map<String, String> types = new HashMap<>();
+    /** Where javac puts each parameter and local. */
+    private final LocalSlots slots;
     /** Jump instructions (conditional ones and gotos), and the longest stretch of code a jump may cross. */
     private long jumps;
     private long longestSpan;
 
-    private BytecodeBound() {}
+    private BytecodeBound(LocalSlots slots) {
+        this.slots = slots;
+    }
 
     /** The bound for {@code block} in a method with {@code params}, its first local at slot {@code firstSlot} or above. */
     static long of(BlockStmt block, List<String> params, int firstSlot) {
-        BytecodeBound m = new BytecodeBound();
-        // javac gives each local the next free slot where it is declared, and frees a block's slots
-        // at its end: counting every declaration in text order (parameters as doubles, 2 slots, and 3
-        // hidden slots for a for-each or a finally) gives each variable at least its real slot
-        int next = firstSlot;
-        for (String p : params) {
-            m.slots.merge(p, next, Math::max);
-            next += 2;
-        }
-        List<Node> nodes = new ArrayList<>();
-        block.walk(Node.TreeTraversal.PREORDER, nodes::add);
-        for (Node n : nodes) {
-            if (n instanceof VariableDeclarator d) {
-                m.slots.merge(d.getNameAsString(), next, Math::max);
-                String t = d.getType().asString();
-                m.types.merge(d.getNameAsString(), t, (a, b) -> a.equals(b) ? a : "?");
-                next += t.equals("double") || t.equals("long") ? 2 : 1;
-            } else if (n instanceof ForEachStmt || n instanceof TryStmt) {
-                next += 3;
-            }
-        }
+        BytecodeBound m = new BytecodeBound(LocalSlots.of(block, params, firstSlot));
         long n = m.statement(block);
         if (m.longestSpan > Short.MAX_VALUE) {
             // a jump farther than 32 KiB: javac compiles the method again with 'fat code', where a goto
@@ -92,14 +69,13 @@ final class BytecodeBound {
         return n;
     }
 
-    /** One load or store of {@code name}: dload_0..3 is 1 byte, dload n 2, wide dload n 4. */
+    /** One load or store of {@code name}. */
     private int local(String name) {
-        int slot = slots.getOrDefault(name, Integer.MAX_VALUE);
-        return slot <= 3 ? 1 : slot <= 255 ? 2 : 4;
+        return slots.accessBytes(name);
     }
 
     /** A local of a slot the bound does not know (javac's own, of a for-each or a finally). */
-    private static final int WIDE = 4;
+    private static final int WIDE = LocalSlots.WIDE;
 
     // ---- statements ---------------------------------------------------------------------------
 
@@ -209,7 +185,7 @@ final class BytecodeBound {
         boolean compound = a.getOperator() != AssignExpr.Operator.ASSIGN;
         Expression target = a.getTarget();
         // the operation, and a cast back for narrowing (none into a double: nothing is wider)
-        boolean intoDouble = target instanceof NameExpr n && "double".equals(types.get(n.getNameAsString()));
+        boolean intoDouble = target instanceof NameExpr n && "double".equals(slots.type(n.getNameAsString()));
         long v = value(a.getValue()) + (compound ? (intoDouble ? 1 : 2) : 0);
         if (target instanceof ArrayAccessExpr acc) {
             // array, index, [dup2, load,] value, [op,] store
@@ -360,7 +336,7 @@ final class BytecodeBound {
      */
     private boolean isType(Expression e) {
         if (e instanceof NameExpr n) {
-            return !slots.containsKey(n.getNameAsString()) && Character.isUpperCase(n.getNameAsString().charAt(0));
+            return !slots.has(n.getNameAsString()) && Character.isUpperCase(n.getNameAsString().charAt(0));
         }
         return e instanceof FieldAccessExpr f && Character.isUpperCase(f.getNameAsString().charAt(0)) && isQualifier(f.getScope());
     }
@@ -368,7 +344,7 @@ final class BytecodeBound {
     /** A package name or a class: no code. */
     private boolean isQualifier(Expression e) {
         if (e instanceof NameExpr n) {
-            return !slots.containsKey(n.getNameAsString());
+            return !slots.has(n.getNameAsString());
         }
         return e instanceof FieldAccessExpr f && isQualifier(f.getScope());
     }

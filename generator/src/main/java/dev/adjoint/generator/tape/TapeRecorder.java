@@ -61,18 +61,6 @@ public final class TapeRecorder {
         this.values = new ValueRecorder(st, passive);
     }
 
-    /**
-     * The recorder's body as Java text, or the diagnostics of what even the tape cannot do.
-     *
-     * @param paramHandles the handle parameter's name of each floating parameter (null for others)
-     */
-    public record Recording(String body, List<Diagnostic> diagnostics, List<String> paramHandles, boolean copiesSwitch) {
-        /** The recording twin of the adjoint. */
-        public dev.adjoint.generator.reverse.AdjointMethod.Recorder recorder() {
-            return new dev.adjoint.generator.reverse.AdjointMethod.Recorder(body, paramHandles, copiesSwitch);
-        }
-    }
-
     /** Writes the recorder of {@code request}. */
     public static Recording record(MethodRequest request, MethodIndex index) {
         TapeRecorder r = new TapeRecorder(request, index);

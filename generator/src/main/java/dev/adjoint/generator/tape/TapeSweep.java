@@ -22,7 +22,7 @@ public final class TapeSweep {
     private TapeSweep() {}
 
     /** The adjoint of {@code request} through its recorder. */
-    public static AdjointMethod build(MethodRequest request, TapeRecorder.Recording rec) {
+    public static AdjointMethod build(MethodRequest request, Recording rec) {
         Set<String> reserved = new TreeSet<>(NameClashes.userNames(request));
         rec.paramHandles().stream().filter(h -> h != null).forEach(reserved::add);
         Names names = new Names(reserved);
