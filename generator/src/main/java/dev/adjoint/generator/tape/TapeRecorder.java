@@ -29,7 +29,6 @@ import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
-import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Ty;
