@@ -294,16 +294,17 @@ public final class InstanceLifting {
                 } else if (apply && boxed.contains(f)) {
                     n.replace(FieldWrites.boxRead(leafOf.get(f), n)); // the box: b[0]
                 } else if (apply) {
-                    NameExpr leaf = new NameExpr(leafOf.get(f));
-                    n.getRange().ifPresent(leaf::setRange);
-                    n.replace(leaf);
+                    n.replace(Positions.standAt(new NameExpr(leafOf.get(f)), n));
                 }
             } else if (n instanceof MethodCallExpr call && instanceCalls.contains(call)) {
                 if (!apply) {
                     continue;
                 }
                 call.removeScope();
-                leaves.forEach(l -> call.addArgument(new NameExpr(l.param())));
+                for (Receiver.Leaf l : leaves) {
+                    // the fields passed on stand where the call does: a message about one needs a position in the source
+                    call.addArgument(Positions.standAt(new NameExpr(l.param()), call));
+                }
             } else if (n instanceof ThisExpr t && n.getParentNode().isPresent()
                     && !(n.getParentNode().get() instanceof MethodCallExpr c && c.getScope().filter(s -> s == t).isPresent())
                     && reads.fieldOf(n.getParentNode().get()).isEmpty()) {
