@@ -225,9 +225,14 @@ final class ExpressionLowering {
                     // there, reads the array as it was at the call
                     lo.restoredArrays.add(lo.lookup(name).get());
                 } else if (callerWrites || calleeWrites) {
-                    lo.error(a, "array '" + Positions.oneLine(a) + "' is passed to " + callee.name() + "(...), and "
-                            + (callerWrites ? "this method" : callee.name()) + " writes its elements: the static strategy passes"
-                            + " only arrays that no one writes; copy the values into a fresh array before the call");
+                    // a field of this, which the lifting passes on to a call of an instance method, is no argument the user wrote
+                    Optional<String> field = dev.adjoint.generator.objects.Receiver.of(lo.request)
+                            .flatMap(rc -> rc.leaves().stream().filter(l -> l.param().equals(name)).findFirst()).map(l -> l.field());
+                    lo.error(a, (field.isPresent() ? "array field '" + field.get() + "' of this" : "array '" + Positions.oneLine(a) + "'")
+                            + " is passed to " + callee.name() + "(...), and " + (callerWrites ? "this method" : callee.name())
+                            + " writes its elements: the static strategy passes only arrays that no one writes; "
+                            + (field.isPresent() ? "let AUTO differentiate " + lo.request.name() + " on the tape"
+                                    : "copy the values into a fresh array before the call"));
                 }
             }
             args.add(convert(expr(a), callee.params().get(i).type(), a));

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.parse.Positions;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -75,9 +76,7 @@ final class FieldWrites {
 
     /** {@code leaf[0]}, where the lifted method reads or writes the boxed field that {@code at} named. */
     static Expression boxRead(String leaf, Node at) {
-        ArrayAccessExpr e = new ArrayAccessExpr(new NameExpr(leaf), new IntegerLiteralExpr("0"));
-        at.getRange().ifPresent(e::setRange);
-        return e;
+        return Positions.standAt(new ArrayAccessExpr(new NameExpr(leaf), new IntegerLiteralExpr("0")), at);
     }
 
     /** The fields assigned (and so boxed) by the methods this was made of. */

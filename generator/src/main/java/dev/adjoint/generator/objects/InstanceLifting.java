@@ -139,10 +139,10 @@ public final class InstanceLifting {
         if (roots.isEmpty()) {
             return;
         }
-        // the instance methods the roots reach through calls on this
+        // the instance methods the roots reach through calls on this; those with an error of their own in failed
         Set<MethodDeclaration> closure = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<MethodDeclaration> failed = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<MethodDeclaration> work = new ArrayDeque<>(roots);
-        int before = diagnostics.size();
         while (!work.isEmpty()) {
             MethodDeclaration m = work.pop();
             if (!closure.add(m)) {
@@ -156,9 +156,11 @@ public final class InstanceLifting {
                 MethodDeclaration c = callee.get();
                 Optional<Ty> result = MethodSelector.toTy(c.getType());
                 if (c.getBody().isEmpty()) {
+                    failed.add(m);
                     error(call, "call to instance method '" + c.getNameAsString() + "', which has no body (abstract or native):"
                             + " its derivative is unknown; call a method with a body");
                 } else if (!c.getType().isVoidType() && result.filter(t -> t.dims() == 0 || (t.isFloating() && t.dims() == 1)).isEmpty()) {
+                    failed.add(m);
                     error(call, "call to instance method '" + c.getNameAsString() + "', which returns " + c.getType()
                             + ": a differentiated method can call instance methods that return a number, a boolean, a double[] or"
                             + " float[], or nothing; make '" + c.getNameAsString() + "' static and pass it the fields it reads");
@@ -175,12 +177,48 @@ public final class InstanceLifting {
                 }
             }
         }
-        if (diagnostics.size() > before) {
-            roots.forEach(m -> m.getAnnotations().removeIf(MethodSelector::isDifferentiable));
-            return;
+        List<Receiver.Leaf> leafFields = leafFields(closure);
+        for (MethodDeclaration m : owner.getMethods()) {
+            int before = diagnostics.size();
+            if (closure.contains(m) && !failed.contains(m)) {
+                liftMethod(m, leafFields, false);
+            }
+            if (diagnostics.size() > before) {
+                failed.add(m);
+            }
         }
-        FieldWrites writes = FieldWrites.of(closure, new FieldReads(fields.keySet()), fields);
-        for (MethodDeclaration m : closure) {
+        // a root that reaches an error stays as it is, out of the later passes' sight (the cause is reported); the
+        // others go on alone, so that the errors the later passes find in them are reported too
+        List<MethodDeclaration> healthy = new ArrayList<>();
+        for (MethodDeclaration r : roots) {
+            if (Collections.disjoint(reach(r), failed)) {
+                healthy.add(r);
+            } else {
+                r.getAnnotations().removeIf(MethodSelector::isDifferentiable);
+            }
+        }
+        Set<MethodDeclaration> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        healthy.forEach(r -> kept.addAll(reach(r)));
+        if (kept.size() < closure.size()) {
+            leafFields = leafFields(kept); // (a field only a dropped root assigns needs no box)
+        }
+        List<MethodDeclaration> lifted = owner.getMethods().stream().filter(kept::contains).toList();
+        int before = diagnostics.size();
+        for (MethodDeclaration m : lifted) {
+            liftMethod(m, leafFields, true);
+        }
+        if (diagnostics.size() > before) {
+            healthy.forEach(m -> m.getAnnotations().removeIf(MethodSelector::isDifferentiable));
+        }
+    }
+
+    /**
+     * The fields as the leaves of {@code methods}, a scalar one boxed when they assign it; and, on
+     * each method, what a call of it would get stale and what its own calls must not use.
+     */
+    private List<Receiver.Leaf> leafFields(Set<MethodDeclaration> methods) {
+        FieldWrites writes = FieldWrites.of(methods, new FieldReads(fields.keySet()), fields);
+        for (MethodDeclaration m : methods) {
             // what a call of m would get stale, what m's own calls must not use (checked after inlining)
             Set<MethodDeclaration> runs = reach(m);
             m.setData(InlinedCallees.ASSIGNS, FieldWrites.of(runs, new FieldReads(fields.keySet()), fields).assigned());
@@ -189,14 +227,7 @@ public final class InstanceLifting {
         List<Receiver.Leaf> leafFields = new ArrayList<>();
         fields.forEach((name, ty) -> ty.ifPresent(t -> leafFields.add(new Receiver.Leaf(name, name, t, privateFields.get(name),
                 writes.isBoxed(name)))));
-        List<MethodDeclaration> lifted = owner.getMethods().stream().filter(closure::contains).toList();
-        lifted.forEach(m -> liftMethod(m, leafFields, false));
-        if (diagnostics.size() > before) {
-            // the cause is reported: the methods stay as they are, and out of the later passes' sight
-            roots.forEach(m -> m.getAnnotations().removeIf(MethodSelector::isDifferentiable));
-            return;
-        }
-        lifted.forEach(m -> liftMethod(m, leafFields, true));
+        return leafFields;
     }
 
     /** {@code m} and the instance methods it calls on the object, directly or not. */
@@ -298,16 +329,17 @@ public final class InstanceLifting {
                 } else if (apply && boxed.contains(f)) {
                     n.replace(FieldWrites.boxRead(leafOf.get(f), n)); // the box: b[0]
                 } else if (apply) {
-                    NameExpr leaf = new NameExpr(leafOf.get(f));
-                    n.getRange().ifPresent(leaf::setRange);
-                    n.replace(leaf);
+                    n.replace(Positions.standAt(new NameExpr(leafOf.get(f)), n));
                 }
             } else if (n instanceof MethodCallExpr call && instanceCalls.contains(call)) {
                 if (!apply) {
                     continue;
                 }
                 call.removeScope();
-                leaves.forEach(l -> call.addArgument(new NameExpr(l.param())));
+                for (Receiver.Leaf l : leaves) {
+                    // the fields passed on stand where the call does: a message about one needs a position in the source
+                    call.addArgument(Positions.standAt(new NameExpr(l.param()), call));
+                }
             } else if (n instanceof ThisExpr t && n.getParentNode().isPresent()
                     && !(n.getParentNode().get() instanceof MethodCallExpr c && c.getScope().filter(s -> s == t).isPresent())
                     && reads.fieldOf(n.getParentNode().get()).isEmpty()) {

@@ -10,10 +10,30 @@ import java.util.Optional;
 public final class Positions {
     private Positions() {}
 
-    /** An error at {@code node}'s beginning (1-based line and column). */
+    /**
+     * An error at {@code node}'s beginning (1-based line and column); for a node a pass made
+     * without a position, at the nearest enclosing node that has one.
+     */
     public static Diagnostic error(Path file, Node node, String message) {
-        var begin = node.getBegin();
+        Optional<com.github.javaparser.Position> begin = node.getBegin();
+        for (Optional<Node> n = node.getParentNode(); begin.isEmpty() && n.isPresent(); n = n.get().getParentNode()) {
+            begin = n.get().getBegin();
+        }
         return Diagnostic.error(file, begin.map(p -> p.line).orElse(0), begin.map(p -> p.column).orElse(0), message);
+    }
+
+    /**
+     * Gives {@code made}, a node a pass writes in place of (or next to) {@code at}, {@code at}'s
+     * position, as tokens when {@code at} has them: a copy of a node ({@code clone()}) keeps its
+     * tokens' position but not one set by {@code setRange}.
+     */
+    public static <N extends Node> N standAt(N made, Node at) {
+        if (at.getTokenRange().isPresent()) {
+            made.walk(n -> n.setTokenRange(at.getTokenRange().get()));
+        } else {
+            at.getRange().ifPresent(r -> made.walk(n -> n.setRange(r)));
+        }
+        return made;
     }
 
     /**

@@ -208,4 +208,29 @@ class FieldWritesTest {
         assertTrue(whole.stream().anyMatch(d -> d.line() == 12 && d.column() == 9 && d.message().contains("assigns array field 'w' as a whole")),
                 whole.toString());
     }
+    @Test
+    void theStaticStrategyRefusingAFieldArrayACalleeWritesNamesTheCall() {
+        List<Diagnostic> ds = ObjectHarness.errors(source("""
+                private double[] w = {0.5, -0.25};
+
+                double step(double g) {
+                    w[0] = w[0] * g;
+                    return w[1];
+                }
+
+                @Differentiable(wrt = {"this", "x"}, strategy = Strategy.STATIC)
+                double f(double x) {
+                    double s = 0;
+                    for (int k = 0; k < 2; k++) {
+                        s += step(x);
+                    }
+                    return s * w[0] * x;
+                }
+                """, "STATIC"));
+        // the field passed on is no argument the user wrote: the message names the call (line 18: s += step(x);)
+        assertEquals(1, ds.size(), ds.toString());
+        Diagnostic d = ds.get(0);
+        assertTrue(d.line() == 18 && d.column() == 18 && d.message().startsWith("array field 'w' of this is passed to step(...), and step"
+                + " writes its elements") && d.message().endsWith("let AUTO differentiate f on the tape"), ds.toString());
+    }
 }

@@ -2,6 +2,7 @@ package dev.adjoint.generator.objects;
 
 import static dev.adjoint.generator.objects.ObjectHarness.differentiates;
 import static dev.adjoint.generator.objects.ObjectHarness.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.generator.Diagnostic;
@@ -197,5 +198,61 @@ class InstanceMethodsTest {
                 }
                 """, "AUTO"));
         assertTrue(ds.stream().anyMatch(d -> d.message().contains("add wrt = \"this\"")), ds.toString());
+    }
+    @Test
+    void anErrorInOneMethodLeavesTheOthersErrorsReported() {
+        List<Diagnostic> ds = ObjectHarness.errors(source("""
+                String name = "m";
+                double b = 0.5;
+
+                @Differentiable
+                double label(double x) {
+                    return name.length() * x;
+                }
+
+                @Differentiable(wrt = "this")
+                double guarded(double x) {
+                    double s = b * x;
+                    synchronized (Model.class) {
+                        s = s * x;
+                    }
+                    return s;
+                }
+
+                @Differentiable(wrt = "this")
+                double fine(double x) {
+                    return b * x * x;
+                }
+                """, "AUTO"));
+        // each method's own error, at its position, and nothing about the method without one
+        assertEquals(2, ds.size(), ds.toString());
+        assertTrue(ds.get(0).line() == 12 && ds.get(0).message().contains("reads field 'name' of type String"), ds.toString());
+        assertTrue(ds.get(1).line() == 18 && ds.get(1).message().contains("'synchronized' is not supported"), ds.toString());
+        // a call the lifting refuses drops only the method making it, and the methods calling that one
+        List<Diagnostic> calls = ObjectHarness.errors(source("""
+                double b = 0.5;
+
+                String tag() {
+                    return "m";
+                }
+
+                @Differentiable
+                double label(double x) {
+                    return tag().length() * x;
+                }
+
+                @Differentiable(wrt = "this")
+                double guarded(double x) {
+                    double s = b * x;
+                    synchronized (Model.class) {
+                        s = s * x;
+                    }
+                    return s;
+                }
+                """, "AUTO"));
+        assertEquals(2, calls.size(), calls.toString());
+        assertTrue(calls.get(0).line() == 15 && calls.get(0).message().contains("call to instance method 'tag', which returns String"),
+                calls.toString());
+        assertTrue(calls.get(1).line() == 21 && calls.get(1).message().contains("'synchronized' is not supported"), calls.toString());
     }
 }
