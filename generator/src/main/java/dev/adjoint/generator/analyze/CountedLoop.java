@@ -6,7 +6,7 @@ import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

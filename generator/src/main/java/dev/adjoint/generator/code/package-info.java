@@ -1,5 +1,6 @@
 /**
- * The model of the Java the generator writes into method bodies: expressions with their operator
+ * The model of the Java the generator writes into method bodies: a method body's tree of lines,
+ * branches and loops ({@link dev.adjoint.generator.code.Code}), expressions with their operator
  * precedence ({@link dev.adjoint.generator.code.Expr}), statements
  * ({@link dev.adjoint.generator.code.Statement}), and the queries the optimisation passes ask of
  * them (which names a statement reads and assigns, which elements it touches: {@link

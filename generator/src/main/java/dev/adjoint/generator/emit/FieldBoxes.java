@@ -2,7 +2,7 @@ package dev.adjoint.generator.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.objects.Receiver;
 import java.util.Set;
 

@@ -11,7 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.AdjointGenerated;
 import dev.adjoint.FieldHandles;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.reverse.AdjointMethod;
 import java.lang.invoke.MethodHandles;

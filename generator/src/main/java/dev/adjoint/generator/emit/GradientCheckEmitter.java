@@ -70,7 +70,7 @@ public final class GradientCheckEmitter {
                 .collect(Collectors.joining(", "));
         String names = r.params().stream().map(p -> "\"" + p.name() + "\"").collect(Collectors.joining(", "));
         // the twin's copy of an enum the class declares is another type: its method takes other parameters
-        boolean sameParameters = r.params().stream().noneMatch(p -> p.type().prim() == dev.adjoint.generator.ir.Ty.Prim.ENUM
+        boolean sameParameters = r.params().stream().noneMatch(p -> p.type().prim() == dev.adjoint.generator.types.Ty.Prim.ENUM
                 && p.type().enumName().startsWith(owner.canonicalName() + "."));
         if (twin.isPresent() && sameParameters) {
             b.addStatement("$T check = $T.of($T.class, $S, $L).wrt($L).named($L).againstTape($T.class)", CHECK, CHECK, owner, r.name(),

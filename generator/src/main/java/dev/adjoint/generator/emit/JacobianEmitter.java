@@ -7,7 +7,7 @@ import com.palantir.javapoet.TypeName;
 import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.ir.Names;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;

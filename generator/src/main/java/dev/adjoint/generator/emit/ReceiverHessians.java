@@ -7,7 +7,7 @@ import com.palantir.javapoet.TypeName;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.FloatGrad;
 import dev.adjoint.generator.forward.HvpMethod;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;

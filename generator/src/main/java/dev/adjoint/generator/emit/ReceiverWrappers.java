@@ -10,7 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.FieldHandles;
 import dev.adjoint.FloatGrad;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.reverse.AdjointMethod;
 import dev.adjoint.generator.select.MethodRequest;

@@ -1,7 +1,7 @@
 package dev.adjoint.generator.forward;
 
-import dev.adjoint.generator.ir.Ty;
-import dev.adjoint.generator.reverse.Code;
+import dev.adjoint.generator.types.Ty;
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;

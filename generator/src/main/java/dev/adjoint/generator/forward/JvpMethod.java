@@ -1,6 +1,6 @@
 package dev.adjoint.generator.forward;
 
-import dev.adjoint.generator.reverse.Code;
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.select.MethodRequest;
 import java.util.List;
 import java.util.Set;

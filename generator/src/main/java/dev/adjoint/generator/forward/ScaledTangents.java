@@ -3,7 +3,7 @@ package dev.adjoint.generator.forward;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.rules.Rule;
 import java.util.HashMap;
 import java.util.HashSet;

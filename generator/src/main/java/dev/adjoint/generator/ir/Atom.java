@@ -1,5 +1,7 @@
 package dev.adjoint.generator.ir;
 
+import dev.adjoint.generator.types.Ty;
+
 /** An operand of an operation: a variable or a constant. */
 public sealed interface Atom permits Atom.Var, Atom.Const, Atom.Elem, Atom.Index {
 

@@ -1,6 +1,7 @@
 package dev.adjoint.generator.ir;
 
 import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

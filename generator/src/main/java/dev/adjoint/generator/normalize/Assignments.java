@@ -16,7 +16,7 @@ import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.select.MethodSelector;
 import java.util.ArrayList;

@@ -12,7 +12,7 @@ import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Origin;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import java.util.ArrayList;
 import java.util.HashMap;

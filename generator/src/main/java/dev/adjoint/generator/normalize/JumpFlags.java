@@ -13,7 +13,7 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

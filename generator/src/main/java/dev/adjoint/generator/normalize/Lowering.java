@@ -8,7 +8,7 @@ import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Origin;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodIndex;

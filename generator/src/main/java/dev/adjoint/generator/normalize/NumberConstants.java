@@ -1,7 +1,7 @@
 package dev.adjoint.generator.normalize;
 
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -21,7 +21,7 @@ import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
 import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.Updates;
 import dev.adjoint.generator.select.MethodSelector;

@@ -58,8 +58,13 @@ public final class InlinedCallees {
         return !both.isEmpty();
     }
 
-    /** The errors for the calls of {@code r}'s body (desugared) to lifted callees that had to be inlined and were not. */
-    public static List<Diagnostic> remaining(MethodRequest r) {
+    /**
+     * The errors for the calls of {@code r}'s body (desugared) to lifted callees that had to be
+     * inlined and were not.
+     *
+     * @param inlinedStatements the most statements the desugaring inlines (for the message)
+     */
+    public static List<Diagnostic> remaining(MethodRequest r, int inlinedStatements) {
         MethodDeclaration m = r.declaration();
         List<Diagnostic> out = new ArrayList<>();
         if (Receiver.of(m).filter(Receiver::instance).isEmpty() || !(m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)) {
@@ -84,7 +89,7 @@ public final class InlinedCallees {
                 out.add(Positions.error(r.file(), call, "call to instance method '" + name + "', which " + c.getData(INLINE_ONLY)
                         + ", stays a call here: the adjoint can take such a method only where it replaces the call by the method's"
                         + " body (a statement, a declaration's or assignment's value, a return, an if's condition; not under &&, ||"
-                        + " or ?:, nor in a loop's condition; not recursive, at most " + dev.adjoint.generator.desugar.Desugaring.INLINED_STATEMENTS
+                        + " or ?:, nor in a loop's condition; not recursive, at most " + inlinedStatements
                         + " statements); call it there"));
                 continue;
             }

@@ -2,7 +2,7 @@ package dev.adjoint.generator.objects;
 
 import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.body.MethodDeclaration;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.select.MethodRequest;
 import java.util.ArrayList;
 import java.util.List;

@@ -94,7 +94,7 @@ final class FrontEnd {
             inlinedBy.put(r.declaration(), Desugaring.apply(r, classes));
         }
         for (MethodRequest r : requests) {
-            diagnostics.addAll(dev.adjoint.generator.objects.InlinedCallees.remaining(r)); // calls that had to be inlined
+            diagnostics.addAll(dev.adjoint.generator.objects.InlinedCallees.remaining(r, Desugaring.INLINED_STATEMENTS)); // calls that had to be inlined
         }
         Map<MethodDeclaration, List<MethodRequest>> inlinedInto = new java.util.IdentityHashMap<>();
         for (MethodRequest r : requests) {

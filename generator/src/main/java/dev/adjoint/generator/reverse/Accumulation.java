@@ -1,11 +1,12 @@
 package dev.adjoint.generator.reverse;
 
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.Operand;
 import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.ir.Atom;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 
 /**
  * The reverse sweep's accumulation of a contribution into an operand's adjoint,

@@ -1,5 +1,6 @@
 package dev.adjoint.generator.reverse;
 
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.select.MethodRequest;
 import java.util.List;
 

@@ -1,8 +1,9 @@
 package dev.adjoint.generator.reverse;
 
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;

@@ -1,11 +1,12 @@
 package dev.adjoint.generator.reverse;
 
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -2,10 +2,14 @@ package dev.adjoint.generator.reverse;
 
 import dev.adjoint.generator.analyze.Analysis;
 import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.optimize.InvariantLoads;
+import dev.adjoint.generator.optimize.LoopAccumulators;
+import dev.adjoint.generator.optimize.LoopFusion;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.select.Param;
 import java.util.ArrayList;
 import java.util.HashSet;

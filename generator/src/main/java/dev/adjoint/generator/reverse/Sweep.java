@@ -1,6 +1,7 @@
 package dev.adjoint.generator.reverse;
 
 import dev.adjoint.generator.analyze.Analysis;
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.JavaText;
 import dev.adjoint.generator.code.Printer;
@@ -8,7 +9,7 @@ import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.MethodIr;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.ir.Stmt;
 import java.util.ArrayDeque;

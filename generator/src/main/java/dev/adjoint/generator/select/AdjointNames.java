@@ -1,7 +1,7 @@
 package dev.adjoint.generator.select;
 
 import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

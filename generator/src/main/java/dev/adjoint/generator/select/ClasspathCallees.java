@@ -15,7 +15,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import dev.adjoint.Strategy;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;

@@ -6,7 +6,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import dev.adjoint.Strategy;
 import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import java.nio.file.Path;
 import java.util.ArrayList;

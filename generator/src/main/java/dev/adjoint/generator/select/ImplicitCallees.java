@@ -3,7 +3,7 @@ package dev.adjoint.generator.select;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;

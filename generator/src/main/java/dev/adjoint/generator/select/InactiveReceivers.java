@@ -1,6 +1,6 @@
 package dev.adjoint.generator.select;
 
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,7 +3,7 @@ package dev.adjoint.generator.select;
 import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.adjoint.Strategy;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

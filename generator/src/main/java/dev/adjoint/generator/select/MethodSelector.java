@@ -18,7 +18,7 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.type.Type;
 import dev.adjoint.Strategy;
 import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.adjoint.generator.select;
 
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 
 /**
  * A parameter of a differentiated method.

@@ -2,7 +2,7 @@ package dev.adjoint.generator.select;
 
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import java.util.Optional;
 
 /**

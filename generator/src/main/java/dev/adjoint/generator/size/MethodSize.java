@@ -5,7 +5,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import dev.adjoint.generator.reverse.AdjointMethod;
-import dev.adjoint.generator.reverse.Code;
+import dev.adjoint.generator.code.Code;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

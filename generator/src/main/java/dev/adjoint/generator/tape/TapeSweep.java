@@ -2,9 +2,9 @@ package dev.adjoint.generator.tape;
 
 import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.ir.Names;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.reverse.AdjointMethod;
-import dev.adjoint.generator.reverse.Code;
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
 import java.util.ArrayList;

@@ -18,7 +18,7 @@ import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.JavaText;
 import dev.adjoint.generator.code.Operand;
 import dev.adjoint.generator.code.Printer;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.rules.Rule;

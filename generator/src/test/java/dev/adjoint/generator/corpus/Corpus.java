@@ -1,6 +1,6 @@
 package dev.adjoint.generator.corpus;
 
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
 import java.io.IOException;

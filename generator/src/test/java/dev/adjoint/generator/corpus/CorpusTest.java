@@ -11,7 +11,7 @@ import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.corpus.Corpus.Variant;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.pipeline.Pipeline;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.select.MethodRequest;

@@ -9,7 +9,7 @@ import dev.adjoint.FloatGrad;
 import dev.adjoint.check.GradCheck;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.corpus.Corpus.Variant;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
 import dev.adjoint.generator.testing.Differentiated;

@@ -704,7 +704,7 @@ class FenceDiagnosticsTest {
         var d = dev.adjoint.generator.testing.Differentiated.of(owner, source, dev.adjoint.generator.analyze.Options.DEFAULT);
         for (String m : d.methodNames()) {
             Object[] args = d.request(m).params().stream()
-                    .map(p -> p.type().prim() == dev.adjoint.generator.ir.Ty.Prim.INT ? (Object) 3 : (Object) 0.7).toArray();
+                    .map(p -> p.type().prim() == dev.adjoint.generator.types.Ty.Prim.INT ? (Object) 3 : (Object) 0.7).toArray();
             d.assertGradient(m, d, m, 1e-6, 1e-9, args);
         }
     }

@@ -2,7 +2,8 @@ package dev.adjoint.generator.reverse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.types.Ty;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

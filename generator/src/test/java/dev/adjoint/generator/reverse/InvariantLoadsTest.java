@@ -2,7 +2,9 @@ package dev.adjoint.generator.reverse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.optimize.InvariantLoads;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

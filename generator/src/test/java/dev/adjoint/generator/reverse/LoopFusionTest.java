@@ -1,5 +1,7 @@
 package dev.adjoint.generator.reverse;
 
+import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.optimize.LoopFusion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;

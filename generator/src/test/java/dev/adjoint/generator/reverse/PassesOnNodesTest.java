@@ -2,10 +2,13 @@ package dev.adjoint.generator.reverse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.LoopHeader;
 import dev.adjoint.generator.code.Statement;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.optimize.LoopAccumulators;
+import dev.adjoint.generator.optimize.LoopFusion;
+import dev.adjoint.generator.types.Ty;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

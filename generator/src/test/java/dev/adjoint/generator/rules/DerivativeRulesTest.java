@@ -15,7 +15,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.normalize.Normalizer;
 import dev.adjoint.generator.parse.SourceParser;
 import dev.adjoint.generator.select.MethodRequest;

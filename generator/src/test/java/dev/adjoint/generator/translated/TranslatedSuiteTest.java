@@ -9,7 +9,7 @@ import dev.adjoint.check.GradCheck;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.SourceParser;
 import dev.adjoint.generator.pipeline.Pipeline;
 import dev.adjoint.generator.select.MethodRequest;

@@ -1,4 +1,4 @@
-package dev.adjoint.generator.reverse;
+package dev.adjoint.generator.code;
 
 import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.JavaText;

@@ -1,9 +1,10 @@
-package dev.adjoint.generator.reverse;
+package dev.adjoint.generator.optimize;
 
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.code.Uses;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import java.util.function.UnaryOperator;
  * <p>The sum is added only when it is not zero: when the loop ran no iteration, {@code i} need not
  * be a valid index.
  */
-final class LoopAccumulators {
+public final class LoopAccumulators {
     private LoopAccumulators() {}
 
     /**
@@ -33,7 +34,7 @@ final class LoopAccumulators {
      * @param arrays the element type of each adjoint array, by name
      * @param claim gives a fresh local name for a proposed one
      */
-    static List<Code> promote(List<Code> codes, Map<String, Ty.Prim> arrays, UnaryOperator<String> claim) {
+    public static List<Code> promote(List<Code> codes, Map<String, Ty.Prim> arrays, UnaryOperator<String> claim) {
         List<Code> out = new ArrayList<>();
         for (Code c : codes) {
             if (c instanceof Code.Branch b) {

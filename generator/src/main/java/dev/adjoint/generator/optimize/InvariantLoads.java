@@ -1,10 +1,11 @@
-package dev.adjoint.generator.reverse;
+package dev.adjoint.generator.optimize;
 
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.LoopHeader;
 import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.code.Uses;
-import dev.adjoint.generator.ir.Ty;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ import java.util.function.UnaryOperator;
  * top-level lines read unconditionally (not after a {@code ?}, {@code &&} or {@code ||}): every
  * iteration reads those.
  */
-final class InvariantLoads {
+public final class InvariantLoads {
     private InvariantLoads() {}
 
     /**
@@ -35,7 +36,7 @@ final class InvariantLoads {
      * @param arrays the element type of each 1-D array the code may read, by name
      * @param claim gives a fresh local name for a proposed one
      */
-    static List<Code> hoist(List<Code> codes, Map<String, Ty.Prim> arrays, UnaryOperator<String> claim) {
+    public static List<Code> hoist(List<Code> codes, Map<String, Ty.Prim> arrays, UnaryOperator<String> claim) {
         List<Code> out = new ArrayList<>();
         for (Code c : codes) {
             if (c instanceof Code.Branch b) {

@@ -1,4 +1,4 @@
-package dev.adjoint.generator.ir;
+package dev.adjoint.generator.types;
 
 /**
  * A Java type the generator understands: a primitive, or an array of {@code double}/{@code float}

@@ -1,5 +1,6 @@
-package dev.adjoint.generator.reverse;
+package dev.adjoint.generator.optimize;
 
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.LoopHeader;
 import dev.adjoint.generator.code.Statement;
@@ -32,7 +33,7 @@ import java.util.Set;
  * assumes that parameter arrays are distinct (the README's unsupported list). The second
  * counter, where the method names it elsewhere, is set to the first's final value after the loop.
  */
-final class LoopFusion {
+public final class LoopFusion {
     private LoopFusion() {}
 
     /**
@@ -40,7 +41,7 @@ final class LoopFusion {
      *
      * @param mentions how often each name occurs in the whole method (forward and reverse sweep)
      */
-    static List<Code> fuse(List<Code> codes, Map<String, Integer> mentions) {
+    public static List<Code> fuse(List<Code> codes, Map<String, Integer> mentions) {
         List<Code> in = new ArrayList<>();
         for (Code c : codes) {
             if (c instanceof Code.Branch b) {
