@@ -106,13 +106,18 @@ class RowHandlesTest {
             sink += RowHandles.borrow(t, 5, 7)[4].length;
             t.releaseHandles(0);
         }
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 100; i++) {
-            sink += RowHandles.borrow(t, x).length;
-            sink += RowHandles.borrow(t, 5, 7)[4].length;
-            t.releaseHandles(0);
+        // the least of five rounds: an allocation per borrow shows in every round (100 calls, at least
+        // 1.6 kB), while the JIT or the VM may allocate once in one round (seen: 272 bytes under load)
+        long allocated = Long.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 100; i++) {
+                sink += RowHandles.borrow(t, x).length;
+                sink += RowHandles.borrow(t, 5, 7)[4].length;
+                t.releaseHandles(0);
+            }
+            allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
         }
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertTrue(allocated <= 64, "warm 2-D borrows allocated " + allocated + " bytes");
         assertTrue(sink > 0);
     }
