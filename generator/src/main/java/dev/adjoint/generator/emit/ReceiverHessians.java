@@ -4,10 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
-import dev.adjoint.DoubleGrad;
-import dev.adjoint.FloatGrad;
 import dev.adjoint.generator.forward.HvpMethod;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
@@ -18,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.lang.model.element.Modifier;
 
 /**
  * The public Hessian-vector product of a lifted method (an instance method, or one taking records):
@@ -39,18 +35,11 @@ final class ReceiverHessians {
 
     static MethodSpec hvp(HvpMethod h, Receiver rc) {
         MethodRequest r = h.request();
-        MethodSpec.Builder b = MethodSpec.methodBuilder(Receiver.publicName(r) + "Hvp").addModifiers(Modifier.STATIC)
-                .returns(AdjointClassEmitter.typeName(r.result()));
-        AdjointClassEmitter.declareThrows(r, b);
-        if (r.isPublic()) {
-            b.addModifiers(Modifier.PUBLIC);
-        }
+        MethodSpec.Builder b = ReceiverWrappers.publicHead(r, rc, Receiver.publicName(r) + "Hvp");
         List<String> args = new ArrayList<>();
         if (rc.instance()) {
-            b.addParameter(ReceiverWrappers.owner(r), Receiver.SELF);
             args.add(Receiver.SELF);
         }
-        ReceiverWrappers.publicParams(r, rc).forEach(p -> b.addParameter(p.type(), p.name()));
         List<Integer> plain = Sinks.plainWrt(r, rc);
         List<String> generated = new ArrayList<>();
         for (List<String> names : List.of(h.directionNames(), h.gradNames(), h.hvNames())) {
@@ -111,9 +100,7 @@ final class ReceiverHessians {
                         body.addStatement("int _cellsf = _stack.floatCellMark()");
                     }
                     String cell = "_" + prefix + "_" + p.name();
-                    boolean isFloat = p.type().prim() == Ty.Prim.FLOAT;
-                    body.addStatement("$T $L = _stack.$L()", isFloat ? FloatGrad.class : DoubleGrad.class, cell,
-                            isFloat ? "borrowFloatCell" : "borrowDoubleCell");
+                    ReceiverWrappers.borrowCell(body, p.type(), cell);
                     adds.add(s.sink() + " += " + cell + ".get()");
                     args.add(cell);
                 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.lang.model.element.Modifier;
 
 /**
  * The public forward-mode method of a lifted method (an instance method, or one taking records):
@@ -34,18 +33,11 @@ final class ReceiverTangents {
         Sinks.plainWrt(r, rc).forEach(i -> generated.add(j.tangentNames().get(i)));
         Sinks sinks = Sinks.of(PREFIX, r, rc, generated);
         Map<String, ReceiverWrappers.Slot> slots = ReceiverWrappers.slots(rc, sinks);
-        MethodSpec.Builder b = MethodSpec.methodBuilder(Receiver.publicName(r) + "Jvp").addModifiers(Modifier.STATIC)
-                .returns(AdjointClassEmitter.typeName(r.result()));
-        AdjointClassEmitter.declareThrows(r, b);
-        if (r.isPublic()) {
-            b.addModifiers(Modifier.PUBLIC);
-        }
+        MethodSpec.Builder b = ReceiverWrappers.publicHead(r, rc, Receiver.publicName(r) + "Jvp");
         List<String> args = new ArrayList<>();
         if (rc.instance()) {
-            b.addParameter(ReceiverWrappers.owner(r), Receiver.SELF);
             args.add(Receiver.SELF);
         }
-        ReceiverWrappers.publicParams(r, rc).forEach(p -> b.addParameter(p.type(), p.name()));
         for (Param p : r.params()) {
             ReceiverWrappers.Slot s = slots.get(p.name());
             args.add(s == null ? p.name() : s.read());

@@ -123,9 +123,7 @@ final class ReceiverWrappers {
                     body.addStatement("int _cellsf = _stack.floatCellMark()");
                 }
                 String cell = "_d_" + p.name();
-                boolean isFloat = p.type().prim() == Ty.Prim.FLOAT;
-                body.addStatement("$T $L = _stack.$L()", isFloat ? FloatGrad.class : DoubleGrad.class, cell,
-                        isFloat ? "borrowFloatCell" : "borrowDoubleCell");
+                borrowCell(body, p.type(), cell);
                 adds.add(s.sink() + " += " + cell + ".get()");
                 args.add(cell);
             }
@@ -270,6 +268,20 @@ final class ReceiverWrappers {
 
     private static MethodSpec.Builder signature(AdjointMethod m, Receiver rc, String name, boolean withSeed) {
         MethodRequest r = m.request();
+        MethodSpec.Builder b = publicHead(r, rc, name);
+        if (withSeed) {
+            b.addParameter(AdjointClassEmitter.typeName(r.result()), m.seedName());
+        }
+        publicBuffers(m, rc).forEach(p -> b.addParameter(p.type(), p.name()));
+        return b;
+    }
+
+    /**
+     * The head every public method of a lifted method shares: {@code static}, public as the method is,
+     * its result and {@code throws}, then {@code Model self} (an instance method) and the public
+     * parameters (the method's own, records whole).
+     */
+    static MethodSpec.Builder publicHead(MethodRequest r, Receiver rc, String name) {
         MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.STATIC).returns(AdjointClassEmitter.typeName(r.result()));
         AdjointClassEmitter.declareThrows(r, b);
         if (r.isPublic()) {
@@ -279,11 +291,14 @@ final class ReceiverWrappers {
             b.addParameter(owner(r), Receiver.SELF);
         }
         publicParams(r, rc).forEach(p -> b.addParameter(p.type(), p.name()));
-        if (withSeed) {
-            b.addParameter(AdjointClassEmitter.typeName(r.result()), m.seedName());
-        }
-        publicBuffers(m, rc).forEach(p -> b.addParameter(p.type(), p.name()));
         return b;
+    }
+
+    /** Borrows the cell {@code cell} of {@code type}'s precision from the thread's stacks ({@code _stack}). */
+    static void borrowCell(CodeBlock.Builder body, Ty type, String cell) {
+        boolean isFloat = type.prim() == Ty.Prim.FLOAT;
+        body.addStatement("$T $L = _stack.$L()", isFloat ? FloatGrad.class : DoubleGrad.class, cell,
+                isFloat ? "borrowFloatCell" : "borrowDoubleCell");
     }
 
     private static final ClassName STACKS = ClassName.get("dev.adjoint.stack", "AdjointStacks");
