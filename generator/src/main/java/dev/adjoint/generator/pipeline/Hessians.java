@@ -256,11 +256,14 @@ final class Hessians {
             MethodIr ir = n.ir().get();
             var an = ActivityAnalysis.analyze(ir, options);
             // the pair calls its callees for their values: one whose wrt leaves out a differentiated argument, through its variant
-            Optional<MethodIr> widened = variants.widenWithExisting(ir, an);
-            if (widened.isEmpty()) {
-                throw new Unpaired(why(m, r, "its tangent passes a differentiated value to a parameter a callee's wrt leaves out"));
-            }
-            if (widened.get() != ir) {
+            // (to a fixed point: a call widened makes its result differentiated, which another call may pass on)
+            for (Optional<MethodIr> widened = variants.widenWithExisting(ir, an); ; widened = variants.widenWithExisting(ir, an)) {
+                if (widened.isEmpty()) {
+                    throw new Unpaired(why(m, r, "its tangent passes a differentiated value to a parameter a callee's wrt leaves out"));
+                }
+                if (widened.get() == ir) {
+                    break;
+                }
                 ir = widened.get();
                 an = ActivityAnalysis.analyze(ir, options);
             }

@@ -134,9 +134,9 @@ final class Strategies {
         }
         MethodIr ir = n.ir().get();
         var an = ActivityAnalysis.analyze(ir, options);
-        MethodIr widened = variants.widen(ir, an);
-        if (widened != ir) {
-            // the variants differentiate the parameters the callees' wrt leaves out: what flows back through them is active now
+        // the variants differentiate the parameters the callees' wrt leaves out: what flows back through them is active
+        // now, which may make another call's argument differentiated (f(g(x)) where g's wrt left x out): to a fixed point
+        for (MethodIr widened = variants.widen(ir, an); widened != ir; widened = variants.widen(ir, an)) {
             ir = widened;
             an = ActivityAnalysis.analyze(ir, options);
         }

@@ -170,6 +170,33 @@ class FuzzFindingsTest {
         }
     }
 
+    // Regression test. Found by the fuzzer (seed 31415, program 395, optimisations off). g(g(v, w), w): the inner call
+    // passes v to g's parameter x, which wrt = "w" leaves out, so it goes to g's variant; the variant's result depends on
+    // v, so the outer call now passes a differentiated value to x too. Was: the calls were widened once, the outer one
+    // kept the original g, and the static strategy stopped with "cannot differentiate a variant of it (it is compiled,
+    // or an instance method)". Now widening repeats to a fixed point: static and exact, optimisations on and off.
+    @Test
+    void aCallWidenedMakesTheNextCallsArgumentDifferentiated() {
+        String body = """
+                @Differentiable(wrt = "w")
+                static double g(double x, double[] w) {
+                    return w[0] * x + Math.sin(x);
+                }
+
+                @Differentiable(strategy = Strategy.STATIC)
+                static double f(double v, double[] u) {
+                    double[] w = new double[2];
+                    w[0] = 0.5;
+                    return Math.cos(g(g(v, w), w)) + u[0];
+                }
+                """;
+        for (Options options : List.of(Options.DEFAULT, Options.PLAIN)) {
+            Differentiated d = assertGradient(source(body), options, "f", new Object[] {0.7, new double[] {1.5}},
+                    new Object[] {-1.2, new double[] {0.3}});
+            assertTrue(d.translation().methods().contains("bugs.Repro#f: static"), d.translation().methods().toString());
+        }
+    }
+
     // Regression test. Found by the fuzzer (seed 1, programs 18, 19, ...). Was: the tape adjoint copied the condition
     // 'Adjoint.detach(x) > 1' as text into fRecord, which does not import dev.adjoint.Adjoint: javac 'cannot find
     // symbol: variable Adjoint'. The static strategy had the same bug (GeneratorBugsTest.detachInACondition). Now the
