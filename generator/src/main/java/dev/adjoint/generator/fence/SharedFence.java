@@ -177,6 +177,14 @@ public final class SharedFence {
                     + " (see the error at its declaration): fix that method first");
             return;
         }
+        if (dev.adjoint.generator.select.ImplicitCallees.differentiable(t)) {
+            // a plain helper Adjoint tried to differentiate, which its own error (at its declaration) says why it cannot
+            error(m, "call to '" + m.getNameAsString() + "', which Adjoint differentiates without an annotation because a"
+                    + " @Differentiable method calls it, but which cannot be differentiated itself (see the error at its"
+                    + " declaration): fix that method first, or supply its pullback with @CustomDerivative(of = \""
+                    + m.getNameAsString() + "\")");
+            return;
+        }
         if (t.result().filter(Ty::isFloating).isPresent()) {
             error(m, "call to '" + m.getNameAsString() + "' returns a floating-point value but is neither @Differentiable nor given"
                     + " a @CustomDerivative" + (t.isPrivate() ? "; a private method is not differentiated without an annotation where its"

@@ -60,7 +60,8 @@ public final class ImplicitCallees {
     }
 
     /** Whether a plain method can be differentiated without an annotation. */
-    private static boolean differentiable(MethodIndex.Entry e) {
+    /** Whether {@code e} is differentiated without an annotation when a {@code @Differentiable} method calls it. */
+    public static boolean differentiable(MethodIndex.Entry e) {
         MethodDeclaration m = e.declaration();
         boolean annotated = m.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("Differentiable")
                 || a.getNameAsString().endsWith("CustomDerivative"));

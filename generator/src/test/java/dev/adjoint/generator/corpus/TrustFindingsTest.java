@@ -564,6 +564,25 @@ class TrustFindingsTest {
     }
 
     @Test
+    void aRejectedPlainHelperIsReportedAtItsDeclarationAndAsSuchAtTheCall() {
+        // the helper's own error first; at the call, why Adjoint looked at an unannotated method, not that its
+        // "derivative is unknown" (which said Adjoint differentiates such helpers: it tried, and said why not)
+        List<Diagnostic> ds = rejected("""
+                static double weighted(double x, java.util.List<Double> ws) {
+                    return x * ws.size();
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x) {
+                    return x * weighted(x, java.util.List.of(1.0, 2.0));
+                }
+                """, "which Adjoint differentiates without an annotation because a @Differentiable method calls it, but which"
+                + " cannot be differentiated itself");
+        assertTrue(ds.stream().anyMatch(d -> d.message().startsWith("parameter 'ws' has type java.util.List<Double>") && d.line() == 9), ds.toString());
+        assertTrue(ds.stream().noneMatch(d -> d.message().contains("neither @Differentiable")), ds.toString());
+    }
+
+    @Test
     void allProblemsOfAMethodAtOnce() {
         List<Diagnostic> ds = rejected("""
                 @Differentiable(strategy = Strategy.$S)
