@@ -13,26 +13,9 @@ import org.junit.jupiter.api.Test;
  * differences of the generated gradient ({@link ObjectHessians}).
  */
 class InstanceHessiansTest {
-    private static final String MODEL = """
+    private static final String MODEL = WrtThisTest.LOGISTIC + """
+
             record Params(double k, double c) {}
-
-            private double[] w = {0.5, -0.25, 0.125};
-            private double b = 0.1;
-            private final int n = 3;
-
-            double predict(double[] x) {
-                double z = b;
-                for (int i = 0; i < n; i++) {
-                    z += w[i] * x[i];
-                }
-                return 1 / (1 + Math.exp(-z));
-            }
-
-            @Differentiable(wrt = "this")
-            public double loss(double[] x, double y) {
-                double p = this.predict(x);
-                return -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
-            }
 
             @Differentiable(wrt = {"x", "this"})
             double f(double[] x, double t) {

@@ -16,24 +16,7 @@ import org.junit.jupiter.api.Test;
  * reverse mode's {@code nameGrad} ({@code ⟨∇f, u⟩ = J·u}, ρ ≤ 1e-12).
  */
 class InstanceTangentsTest {
-    private static final String MODEL = """
-            private double[] w = {0.5, -0.25, 0.125};
-            private double b = 0.1;
-            private final int n = 3;
-
-            double predict(double[] x) {
-                double z = b;
-                for (int i = 0; i < n; i++) {
-                    z += w[i] * x[i];
-                }
-                return 1 / (1 + Math.exp(-z));
-            }
-
-            @Differentiable(wrt = "this", strategy = Strategy.$S)
-            public double loss(double[] x, double y) {
-                double p = this.predict(x);
-                return -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
-            }
+    private static final String MODEL = WrtThisTest.LOGISTIC + """
 
             @Differentiable(wrt = {"x", "this"}, strategy = Strategy.$S)
             double f(double[] x, double t) {

@@ -19,7 +19,8 @@ class WrtThisTest {
     private static final List<String> BOTH = List.of("STATIC", "TAPE");
     private static final int[] NONE = {};
 
-    private static final String LOGISTIC = """
+    /** A logistic regression with private fields (shared with the forward-mode and Hvp tests). */
+    static final String LOGISTIC = """
             private double[] w = {0.5, -0.25, 0.125};
             private double b = 0.1;
             private final int n = 3;
