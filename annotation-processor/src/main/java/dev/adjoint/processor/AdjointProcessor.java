@@ -55,7 +55,10 @@ public final class AdjointProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of("dev.adjoint.Differentiable", "dev.adjoint.CustomDerivative");
+        // all of the project's annotations, so that javac's -Xlint:processing finds none unclaimed (@AdjointGenerated is on
+        // what this processor writes, @GradientCheck beside @Differentiable)
+        return Set.of("dev.adjoint.Differentiable", "dev.adjoint.CustomDerivative", "dev.adjoint.GradientCheck",
+                "dev.adjoint.AdjointGenerated");
     }
 
     @Override
@@ -71,12 +74,12 @@ public final class AdjointProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         if (done || annotations.isEmpty()) {
-            return false;
+            return true; // claimed: they are Adjoint's, and no other processor has a use for them
         }
         done = true; // later rounds see only what was generated, which carries no @Differentiable
         if (sources.unavailable().isPresent()) {
             processingEnv.getMessager().printMessage(Kind.ERROR, "adjoint: " + sources.unavailable().get());
-            return false;
+            return true;
         }
         List<CompilationSources.SourceFile> files;
         try {
@@ -84,7 +87,7 @@ public final class AdjointProcessor extends AbstractProcessor {
         } catch (java.io.UncheckedIOException e) {
             processingEnv.getMessager().printMessage(Kind.ERROR, "adjoint: cannot read a source file of this compilation ("
                     + e.getCause().getMessage() + "); nothing was generated");
-            return false;
+            return true;
         }
         Map<java.nio.file.Path, String> texts = new LinkedHashMap<>();
         files.forEach(f -> texts.put(f.path(), f.text()));
@@ -94,7 +97,7 @@ public final class AdjointProcessor extends AbstractProcessor {
         if (!t.hasErrors()) {
             write(t, files);
         }
-        return false; // other processors may read these annotations too
+        return true; // claimed: unclaimed annotations are a warning under -Xlint:processing, an error with -Werror
     }
 
     /** Every diagnostic at the element it belongs to; tape fallbacks as warnings, as the plugin logs them. */

@@ -132,6 +132,22 @@ class AdjointProcessorTest {
         }
     }
 
+    /**
+     * A project compiled with {@code -Xlint:all -Werror} builds: javac warns of annotations no processor claims, so the
+     * processor claims its own ({@code @Differentiable} in the sources, {@code @AdjointGenerated} on what it writes).
+     */
+    @Test
+    void compilesWithEveryLintWarningAnError(@TempDir Path dir) throws Exception {
+        Path src = sources(dir.resolve("src"), Map.of("p/Model.java", MODEL, "p/Helpers.java", HELPERS, "p/Trainer.java", TRAINER));
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Path generated = Files.createDirectories(dir.resolve("generated"));
+        DiagnosticCollector<JavaFileObject> diagnostics = compile(src, classes, generated, List.of("-Xlint:all", "-Werror"));
+        assertTrue(diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR
+                || d.getKind() == javax.tools.Diagnostic.Kind.WARNING || d.getKind() == javax.tools.Diagnostic.Kind.MANDATORY_WARNING),
+                diagnostics.getDiagnostics().toString());
+        assertTrue(Files.exists(classes.resolve("p/ModelAdjoint.class")));
+    }
+
     @Test
     void javacWithProcessorPathFromTheCommandLine(@TempDir Path dir) throws Exception {
         Path src = sources(dir.resolve("src"), Map.of("p/Model.java", MODEL, "p/Helpers.java", HELPERS, "p/Trainer.java", TRAINER));
