@@ -498,4 +498,42 @@ public class Loops {
         }
         return s;
     }
+
+    // a label on a block, left by a labelled break: run as a loop that runs once
+    //@at (0.7, 3)
+    //@at (-1.3, 4)
+    @Differentiable
+    static double labelledBlock(double x, int n) {
+        double s = x;
+        for (int i = 0; i < n; i++) {
+            check: {
+                if (s > 2) {
+                    break check;
+                }
+                s = s * 1.5 + x * x;
+            }
+            s += 0.1 * x;
+        }
+        return s;
+    }
+
+    // a label on an if, left from inside a loop of its own
+    //@at ({0.3, -0.7, 1.1})
+    //@at ({1.3, 0.2, 0.4})
+    @Differentiable
+    static double labelledIf(double[] v) {
+        double s = 0;
+        found:
+        if (v.length > 0) {
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] < 0) {
+                    s += v[i] * v[i];
+                    break found;
+                }
+                s += Math.sin(v[i]);
+            }
+            s *= 2;
+        }
+        return s;
+    }
 }

@@ -22,7 +22,7 @@ public final class Desugaring {
 
     /**
      * Rewrites {@code r}'s body: each statement that {@link SideEffects}, {@link HelperCalls}, {@link SharedCaseVariables}, {@link SwitchStatements},
-     * {@link Switches}, {@link ArrayCalls}, {@link RowAliases}, {@link ArrayInitializers} or {@link FloatingForHeaders} stands
+     * {@link Switches}, {@link ArrayCalls}, {@link RowAliases}, {@link ArrayInitializers}, {@link FloatingForHeaders} or {@link LabelledBlocks} stands
      * for is replaced by what it means, then the result is looked at again (a case may copy arrays).
      * Gives the helpers whose bodies replaced calls.
      */
@@ -52,6 +52,7 @@ public final class Desugaring {
         NestedArrays nested = new NestedArrays(rw, m);
         RaggedArrays raggedArrays = new RaggedArrays(rw, rows, m);
         FloatingForHeaders headers = new FloatingForHeaders(rw);
+        LabelledBlocks labelled = new LabelledBlocks();
         Set<Statement> asWritten = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean changed = true;
         while (changed) {
@@ -81,7 +82,7 @@ public final class Desugaring {
                 Optional<List<Statement>> meaning = effects.rewrite(s).or(() -> shortCircuits.rewrite(s)).or(() -> helpers.rewrite(s)).or(() -> sharedCases.rewrite(s))
                         .or(() -> switchStatements.rewrite(s))
                         .or(() -> switches.rewrite(s)).or(() -> arrays.rewrite(s)).or(() -> rows.rewrite(s))
-                        .or(() -> initializers.rewrite(s)).or(() -> headers.rewrite(s));
+                        .or(() -> initializers.rewrite(s)).or(() -> headers.rewrite(s)).or(() -> labelled.rewrite(s));
                 if (meaning.isEmpty()) {
                     asWritten.add(s);
                     continue;

@@ -11,7 +11,8 @@
  * created once before the top-level statement around it and cleared where it was created (one of
  * a row's length, {@code new double[X[i].length]}, at the longest row's length, its own length in a
  * local and its indices checked against it); a
- * {@code for} header stepping a floating-point variable moves its parts into the loop; a call to a
+ * {@code for} header stepping a floating-point variable moves its parts into the loop; a label on a
+ * block or another statement that is not a loop becomes a label on a loop that runs it once; a call to a
  * non-recursive helper of the method's class becomes the helper's body, its array parameters the
  * arguments' names and its locals fresh ones (so does a call of a {@code @Differentiable} method of
  * the class given a row {@code X[i]}, which the static strategy cannot pass whole). Both strategies then differentiate

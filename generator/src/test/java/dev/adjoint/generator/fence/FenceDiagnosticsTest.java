@@ -180,9 +180,14 @@ class FenceDiagnosticsTest {
                         }
                         return x;
                         """),
-                staticBody("labelled statement", "label on a statement that is not a loop is not supported", """
+                staticBody("labelled block left by a continue of the loop around", "label on a statement that is not a loop is not supported", """
                         double s = x;
-                        @@here: s = s * x;
+                        for (int i = 0; i < 3; i++) {
+                            @@here: {
+                                if (s > 2) continue;
+                                s = s * x;
+                            }
+                        }
                         return s;
                         """),
                 staticBody("bitwise and", "operator '&'", """
@@ -752,7 +757,9 @@ class FenceDiagnosticsTest {
         Marked m = Marked.of(staticMethod("""
                 int m = @@n & 1;
                 double s = x * m;
-                @@here: s = s * x;
+                for (int i = 0; i < 2; i++) {
+                    @@here: { if (s > 1) continue; s = s * x; }
+                }
                 return s * @@Math.random();
                 """));
         Translation t = AdjointGenerator.translate(Map.of(FILE, m.source()));
@@ -916,7 +923,9 @@ class FenceDiagnosticsTest {
                     double[] t = new double[i + 1];
                     s += t.length;
                 }
-                here: s = s * 2;
+                for (int j = 0; j < 2; j++) {
+                    here: { if (s > 9) continue; s = s * 2; }
+                }
                 return s;
                 """)));
         assertEquals(1, t.diagnostics().size(), t.diagnostics().toString());
