@@ -2,7 +2,6 @@ package dev.adjoint.check;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +10,11 @@ import java.util.stream.Stream;
 
 /**
  * Checks a generated adjoint against its original method, as the user wrote it: any mix of
- * scalars, 1-D and 2-D arrays, {@code float} or {@code double}, a scalar or an array result.
+ * scalars, 1-D and 2-D arrays, {@code float} or {@code double}, records and objects with a
+ * generated gradient class ({@code p.ParamsGrad}, arrays of them), a scalar or an array result; a
+ * static or an instance method (its receiver the first argument, as the adjoint takes it:
+ * {@code AdjointCheck.of(Model.class, "loss").assertAt(model, x)}; {@code wrt = "this"} checks
+ * every differentiated field, {@code this.w[2]}).
  *
  * <pre>{@code
  * AdjointCheck.assertGradient(Model.class, "loss", w, x);              // one line in a test
@@ -39,6 +42,7 @@ import java.util.stream.Stream;
  */
 public final class AdjointCheck {
     private final Method original;
+    private final Signature sig;
     private final Method adjoint;
     private final boolean vjp;
     private final int[] wrt;
@@ -50,6 +54,7 @@ public final class AdjointCheck {
 
     private AdjointCheck(Method original, Method adjoint, boolean vjp, int[] wrt, double rtol, double atol, String[] names) {
         this.original = original;
+        this.sig = Signature.of(original);
         this.adjoint = adjoint;
         this.vjp = vjp;
         this.wrt = wrt;
@@ -71,7 +76,7 @@ public final class AdjointCheck {
     }
 
     /**
-     * The check of {@code owner.method}, the only static method of that name (for overloads use
+     * The check of {@code owner.method}, the only method of that name (for overloads use
      * {@link #of(Class, String, Class...)}).
      */
     public static AdjointCheck of(Class<?> owner, String method) {
@@ -95,7 +100,7 @@ public final class AdjointCheck {
     /** The method that {@code args} call, among the overloads of that name. */
     private static AdjointCheck of(Class<?> owner, String method, Object[] args) {
         List<Method> fits = Arrays.stream(owner.getDeclaredMethods())
-                .filter(m -> m.getName().equals(method) && Arguments.fit(m.getParameterTypes(), args)).toList();
+                .filter(m -> m.getName().equals(method) && Arguments.fit(Signature.of(m).types(), args)).toList();
         if (fits.size() != 1) {
             throw new IllegalArgumentException(fits.isEmpty() ? "no method " + owner.getName() + "." + method + " takes "
                     + Arguments.describe(args) : "several overloads of " + owner.getName() + "." + method + " take these arguments;"
@@ -105,41 +110,40 @@ public final class AdjointCheck {
     }
 
     private static AdjointCheck forMethod(Method original) {
-        if (!Modifier.isStatic(original.getModifiers())) {
-            throw new IllegalArgumentException(original + " is not static: AdjointCheck checks static methods");
-        }
         original.setAccessible(true);
         Class<?> result = original.getReturnType();
         boolean vjp = result.isArray();
         if (!vjp && result != double.class && result != float.class) {
             throw new IllegalArgumentException(original + " returns " + result.getSimpleName() + ": a gradient needs a float or double result");
         }
-        boolean single = singlePrecision(original);
-        Method adjoint = Adjoints.find(original, vjp);
+        Signature sig = Signature.of(original);
+        boolean single = singlePrecision(sig);
+        Method adjoint = Adjoints.find(sig, vjp);
         adjoint.setAccessible(true);
         int[] wrt = null; // decided at the first check, unless wrt(...) says it first
         try {
-            wrt = Adjoints.defaultWrt(original, adjoint, vjp);
+            wrt = Adjoints.defaultWrt(sig, adjoint, vjp);
         } catch (IllegalArgumentException ambiguous) {
             // reported by check() if wrt(...) does not settle it
         }
-        String[] names = Arrays.stream(original.getParameters()).map(java.lang.reflect.Parameter::getName).toArray(String[]::new);
-        return new AdjointCheck(original, adjoint, vjp, wrt, single ? 1e-2 : 1e-6, single ? 1e-3 : 1e-8, names);
+        return new AdjointCheck(original, adjoint, vjp, wrt, single ? 1e-2 : 1e-6, single ? 1e-3 : 1e-8, sig.names());
     }
 
-    /** Differentiates with respect to these parameters (their names must be in the class file: {@code javac -parameters}). */
+    /**
+     * Differentiates with respect to these parameters ({@code "this"} for an instance method's
+     * fields; other names must be in the class file: {@code javac -parameters}).
+     */
     public AdjointCheck wrt(String... names) {
         int[] positions = new int[names.length];
-        java.lang.reflect.Parameter[] params = original.getParameters();
         for (int i = 0; i < names.length; i++) {
             positions[i] = -1;
-            for (int p = 0; p < params.length; p++) {
-                if (!params[p].isNamePresent()) {
-                    throw new IllegalArgumentException("the class file of " + original.getDeclaringClass().getName() + " keeps no"
-                            + " parameter names: compile with -parameters (Maven: maven.compiler.parameters=true) or give positions,"
-                            + " wrt(0, 2)");
-                }
-                if (params[p].getName().equals(names[i])) {
+            if (!names[i].equals("this") && !sig.namesPresent()) {
+                throw new IllegalArgumentException("the class file of " + original.getDeclaringClass().getName() + " keeps no"
+                        + " parameter names: compile with -parameters (Maven: maven.compiler.parameters=true) or give positions,"
+                        + " wrt(0, 2)");
+            }
+            for (int p = 0; p < sig.count(); p++) {
+                if (sig.names()[p].equals(names[i])) {
                     positions[i] = p;
                 }
             }
@@ -150,11 +154,14 @@ public final class AdjointCheck {
         return wrt(positions);
     }
 
-    /** Differentiates with respect to the parameters at these positions (0 is the first), in increasing order. */
+    /**
+     * Differentiates with respect to the parameters at these positions (0 is the first; for an
+     * instance method 0 is the receiver, its fields), in increasing order.
+     */
     public AdjointCheck wrt(int... positions) {
         int[] sorted = positions.clone();
         Arrays.sort(sorted);
-        Adjoints.checkBuffers(original, adjoint, vjp, sorted);
+        Adjoints.checkBuffers(sig, adjoint, vjp, sorted);
         return copy(new AdjointCheck(original, adjoint, vjp, sorted, rtol, atol, names));
     }
 
@@ -172,7 +179,9 @@ public final class AdjointCheck {
             throw new IllegalArgumentException(original.getName() + " has " + original.getParameterCount() + " parameters, not "
                     + parameterNames.length);
         }
-        return copy(new AdjointCheck(original, adjoint, vjp, wrt, rtol, atol, parameterNames.clone()));
+        String[] all = sig.instance() ? Stream.concat(Stream.of("this"), Arrays.stream(parameterNames)).toArray(String[]::new)
+                : parameterNames.clone();
+        return copy(new AdjointCheck(original, adjoint, vjp, wrt, rtol, atol, all));
     }
 
     /**
@@ -182,6 +191,9 @@ public final class AdjointCheck {
      * ({@code |a − b| ≤ 1e-10·max(1, |a| + |b|)}, {@code 1e-5} for float).
      */
     public AdjointCheck againstTape(Class<?> twin) {
+        if (sig.instance()) {
+            throw new IllegalArgumentException(original + " is an instance method: tape twins are made for static methods");
+        }
         Method twinOriginal;
         try {
             twinOriginal = twin.getDeclaredMethod(original.getName(), original.getParameterTypes());
@@ -189,43 +201,64 @@ public final class AdjointCheck {
             throw new IllegalArgumentException(twin.getName() + " has no " + original.getName() + " with the same parameters", e);
         }
         AdjointCheck c = new AdjointCheck(original, adjoint, vjp, wrt, rtol, atol, names);
-        c.other = Adjoints.find(twinOriginal, vjp);
+        c.other = Adjoints.find(Signature.of(twinOriginal), vjp);
         c.other.setAccessible(true);
         return c;
     }
 
-    /** Compares the adjoint's gradient with central differences at {@code args}. */
+    /**
+     * Compares the adjoint's gradient with central differences at {@code args} (the receiver first
+     * for an instance method). Objects the arguments reach are left as they were given.
+     */
     public Result check(Object... args) {
         args = Arguments.asGiven(args);
-        if (!Arguments.fit(original.getParameterTypes(), args)) {
-            throw new IllegalArgumentException(original.getName() + " does not take " + Arguments.describe(args));
+        if (!Arguments.fit(sig.types(), args)) {
+            throw new IllegalArgumentException(original.getName() + " does not take " + Arguments.describe(args)
+                    + (sig.instance() ? " (an instance method: its receiver comes first)" : ""));
         }
-        int[] wrt = this.wrt != null ? this.wrt : Adjoints.defaultWrt(original, adjoint, vjp); // throws why it cannot tell
-        Object[] point = Arguments.copy(args);
-        double[] seed = vjp ? seedFor(call(original, Arguments.copy(point))) : null;
-        List<Component> components = new ArrayList<>();
-        for (int p : wrt) {
-            Component.of(names[p], p, point[p], components);
+        int[] wrt = this.wrt != null ? this.wrt : Adjoints.defaultWrt(sig, adjoint, vjp); // throws why it cannot tell
+        Snapshot state = Snapshot.of(args);
+        try {
+            Object[] point = Arguments.copy(args);
+            double[] seed = vjp ? seedFor(sig.invoke(fresh(state, point))) : null;
+            List<Component> components = new ArrayList<>();
+            for (int i = 0; i < wrt.length; i++) {
+                Component.of(names[wrt[i]], wrt[i], point[wrt[i]], bufferClass(adjoint, wrt.length, i), components);
+            }
+            double[] analytic = analytic(adjoint, state, point, seed, components, wrt);
+            double step = singlePrecision(sig) ? Math.cbrt(Math.ulp(1.0f)) : GradCheck.DEFAULT_STEP;
+            double value = Math.abs(objective(fresh(state, point), seed));
+            double[] numeric = new double[components.size()];
+            for (int c = 0; c < numeric.length; c++) {
+                Component comp = components.get(c);
+                double x = comp.get(fresh(state, point));
+                double h = step * Math.max(1.0, Math.abs(x));
+                // one side at a time: objects are shared between the copies, put back before each
+                Object[] up = fresh(state, point);
+                double xu = comp.set(up, x + h);
+                double fu = objective(up, seed);
+                Object[] down = fresh(state, point);
+                double xd = comp.set(down, x - h);
+                numeric[c] = (fu - objective(down, seed)) / (xu - xd);
+            }
+            GradCheck.Report report = GradCheck.compare(analytic, numeric, rtol, atol * Math.max(1.0, value));
+            String worst = report.worstComponent() < 0 ? "" : components.get(report.worstComponent()).name();
+            return new Result(original.getDeclaringClass().getName() + "#" + original.getName(), worst, report,
+                    disagreement(state, point, seed, components, wrt, analytic));
+        } finally {
+            state.restore();
         }
-        double[] analytic = analytic(point, seed, components, wrt);
-        boolean single = singlePrecision(original);
-        double step = single ? Math.cbrt(Math.ulp(1.0f)) : GradCheck.DEFAULT_STEP;
-        double value = Math.abs(objective(point, seed));
-        double[] numeric = new double[components.size()];
-        for (int c = 0; c < numeric.length; c++) {
-            Component comp = components.get(c);
-            double x = comp.get(point);
-            double h = step * Math.max(1.0, Math.abs(x));
-            Object[] up = Arguments.copy(point);
-            Object[] down = Arguments.copy(point);
-            double xu = comp.set(up, x + h);
-            double xd = comp.set(down, x - h);
-            numeric[c] = (objective(up, seed) - objective(down, seed)) / (xu - xd);
-        }
-        GradCheck.Report report = GradCheck.compare(analytic, numeric, rtol, atol * Math.max(1.0, value));
-        String worst = report.worstComponent() < 0 ? "" : components.get(report.worstComponent()).name();
-        return new Result(original.getDeclaringClass().getName() + "#" + original.getName(), worst, report,
-                disagreement(point, seed, components, wrt, analytic));
+    }
+
+    /** A copy of {@code point} to call with, the objects it reaches put back as they were given. */
+    private static Object[] fresh(Snapshot state, Object[] point) {
+        state.restore();
+        return Arguments.copy(point);
+    }
+
+    /** The class of the {@code i}-th of the {@code count} buffers that end {@code adjoint}'s parameters. */
+    private static Class<?> bufferClass(Method adjoint, int count, int i) {
+        return adjoint.getParameterTypes()[adjoint.getParameterCount() - count + i];
     }
 
     /** {@link #check}, throwing {@link AssertionError} with {@link Result#describe()} when it fails. */
@@ -239,13 +272,25 @@ public final class AdjointCheck {
 
     /**
      * Whether the method computes in {@code float}: its result or any parameter is a float, a
-     * {@code float[]} or a {@code float[][]} (a float parameter rounds what it carries to float's
-     * precision even when the result is widened to {@code double}, so double's step would measure
-     * rounding, not slope).
+     * {@code float[]} or a {@code float[][]}, or a record or object (the receiver too) whose
+     * gradient class has a {@code float} member (a float parameter rounds what it carries to
+     * float's precision even when the result is widened to {@code double}, so double's step would
+     * measure rounding, not slope).
      */
-    private static boolean singlePrecision(Method m) {
-        return Stream.concat(Stream.of(m.getReturnType()), Arrays.stream(m.getParameterTypes()))
-                .anyMatch(t -> t == float.class || t == float[].class || t == float[][].class);
+    private static boolean singlePrecision(Signature s) {
+        return Stream.concat(Stream.of(s.method().getReturnType()), Arrays.stream(s.types())).anyMatch(AdjointCheck::holdsFloats);
+    }
+
+    private static boolean holdsFloats(Class<?> t) {
+        if (t == float.class || t == float[].class || t == float[][].class) {
+            return true;
+        }
+        Class<?> grad = Members.gradClass(t);
+        while (grad != null && grad.isArray()) {
+            grad = grad.getComponentType();
+        }
+        return grad != null && Members.gradFields(grad).stream().anyMatch(f -> f.getType() == float.class || f.getType() == float[].class
+                || f.getType() == float[][].class);
     }
 
     /** {@code c} with this check's tape twin. */
@@ -255,12 +300,12 @@ public final class AdjointCheck {
     }
 
     /** Where the tape twin's gradient differs from this adjoint's, or null. */
-    private String disagreement(Object[] point, double[] seed, List<Component> components, int[] wrt, double[] analytic) {
+    private String disagreement(Snapshot state, Object[] point, double[] seed, List<Component> components, int[] wrt, double[] analytic) {
         if (other == null) {
             return null;
         }
-        double[] tape = analytic(other, point, seed, components, wrt);
-        boolean single = singlePrecision(original);
+        double[] tape = analytic(other, state, point, seed, components, wrt);
+        boolean single = singlePrecision(sig);
         for (int i = 0; i < tape.length; i++) {
             double a = analytic[i];
             double b = tape[i];
@@ -271,16 +316,12 @@ public final class AdjointCheck {
         return null;
     }
 
-    /** The gradient the adjoint adds into fresh buffers, flat, in the components' order. */
-    private double[] analytic(Object[] point, double[] seed, List<Component> components, int[] wrt) {
-        return analytic(adjoint, point, seed, components, wrt);
-    }
-
-    private double[] analytic(Method adjoint, Object[] point, double[] seed, List<Component> components, int[] wrt) {
-        Object[] args = Arguments.copy(point);
+    /** The gradient {@code adjoint} adds into fresh buffers, flat, in the components' order. */
+    private double[] analytic(Method adjoint, Snapshot state, Object[] point, double[] seed, List<Component> components, int[] wrt) {
+        Object[] args = fresh(state, point);
         Object[] buffers = new Object[wrt.length];
         for (int i = 0; i < wrt.length; i++) {
-            buffers[i] = Arguments.bufferFor(adjoint.getParameterTypes()[adjoint.getParameterCount() - wrt.length + i], args[wrt[i]]);
+            buffers[i] = Arguments.bufferFor(bufferClass(adjoint, wrt.length, i), args[wrt[i]]);
         }
         List<Object> all = new ArrayList<>(Arrays.asList(args));
         if (vjp) {
@@ -296,9 +337,9 @@ public final class AdjointCheck {
         return flat;
     }
 
-    /** {@code f(args)} for a scalar result, {@code ⟨seed, f(args)⟩} for an array result. */
-    private double objective(Object[] point, double[] seed) {
-        Object out = call(original, Arguments.copy(point));
+    /** {@code f(args)} for a scalar result, {@code ⟨seed, f(args)⟩} for an array result (on these very arguments). */
+    private double objective(Object[] args, double[] seed) {
+        Object out = sig.invoke(args);
         if (!vjp) {
             return ((Number) out).doubleValue();
         }

@@ -18,7 +18,8 @@ final class Adjoints {
      * method named {@code nameGrad} or, for overloads the generator numbers, {@code name_NGrad},
      * whose leading parameters are the original's.
      */
-    static Method find(Method original, boolean vjp) {
+    static Method find(Signature s, boolean vjp) {
+        Method original = s.method();
         Class<?> owner = original.getDeclaringClass();
         List<String> path = new ArrayList<>();
         for (Class<?> c = owner; c != null; c = c.getEnclosingClass()) {
@@ -34,11 +35,12 @@ final class Adjoints {
                     + " annotated @Differentiable, and did the build run Adjoint's generator?", e);
         }
         String suffix = vjp ? "Vjp" : "Grad";
-        int n = original.getParameterCount();
+        int n = s.count();
+        int written = original.getParameterCount(); // the generator numbers overloads by the method's own parameters
         for (Method m : adjoint.getDeclaredMethods()) {
-            boolean named = m.getName().equals(original.getName() + suffix) || m.getName().equals(original.getName() + "_" + n + suffix);
+            boolean named = m.getName().equals(original.getName() + suffix) || m.getName().equals(original.getName() + "_" + written + suffix);
             if (named && m.getParameterCount() > n + (vjp ? 1 : 0)
-                    && Arrays.equals(Arrays.copyOf(m.getParameterTypes(), n), original.getParameterTypes())) {
+                    && Arrays.equals(Arrays.copyOf(m.getParameterTypes(), n), s.types())) {
                 return m;
             }
         }
@@ -46,15 +48,15 @@ final class Adjoints {
                 + (vjp ? "" : " (is it differentiated with respect to any parameter?)"));
     }
 
-    /** The buffer type the generator gives a parameter of {@code type}. */
-    static Class<?> bufferType(Class<?> type) {
+    /** Whether the generator gives a parameter of {@code type} a buffer of class {@code buffer}. */
+    static boolean fits(Class<?> type, Class<?> buffer) {
         if (type == double.class) {
-            return DoubleGrad.class;
+            return buffer == DoubleGrad.class;
         }
         if (type == float.class) {
-            return FloatGrad.class;
+            return buffer == FloatGrad.class;
         }
-        return type;
+        return floating(type) ? buffer == type : buffer != null && buffer == Members.gradClass(type);
     }
 
     private static boolean floating(Class<?> t) {
@@ -62,31 +64,31 @@ final class Adjoints {
                 || t == float[][].class;
     }
 
-    private static Class<?>[] buffers(Method original, Method adjoint, boolean vjp) {
-        int first = original.getParameterCount() + (vjp ? 1 : 0);
+    private static Class<?>[] buffers(Signature s, Method adjoint, boolean vjp) {
+        int first = s.count() + (vjp ? 1 : 0);
         return Arrays.copyOfRange(adjoint.getParameterTypes(), first, adjoint.getParameterCount());
     }
 
     /**
      * The differentiated parameters: the annotation's {@code wrt} where the class file keeps
-     * parameter names; else the only choice of floating parameters whose buffer types are, in
-     * order, those of the adjoint.
+     * parameter names (or it names only {@code this}); else the only choice of floating parameters
+     * whose buffer types are, in order, those of the adjoint.
      */
-    static int[] defaultWrt(Method original, Method adjoint, boolean vjp) {
-        Class<?>[] buffers = buffers(original, adjoint, vjp);
-        Differentiable d = original.getAnnotation(Differentiable.class);
-        java.lang.reflect.Parameter[] params = original.getParameters();
-        if (d != null && d.wrt().length > 0 && params.length > 0 && params[0].isNamePresent()) {
-            List<String> names = Arrays.asList(d.wrt());
-            int[] named = java.util.stream.IntStream.range(0, params.length).filter(p -> names.contains(params[p].getName())).toArray();
-            checkBuffers(original, adjoint, vjp, named);
+    static int[] defaultWrt(Signature s, Method adjoint, boolean vjp) {
+        Class<?>[] buffers = buffers(s, adjoint, vjp);
+        Differentiable d = s.method().getAnnotation(Differentiable.class);
+        List<String> names = d == null ? List.of() : Arrays.asList(d.wrt());
+        if (!names.isEmpty() && (s.namesPresent() || names.equals(List.of("this")))) {
+            int[] named = java.util.stream.IntStream.range(0, s.count()).filter(p -> names.contains(s.names()[p])).toArray();
+            checkBuffers(s, adjoint, vjp, named);
             return named;
         }
-        int[] candidates = java.util.stream.IntStream.range(0, params.length).filter(p -> floating(params[p].getType())).toArray();
+        int[] candidates = java.util.stream.IntStream.range(0, s.count())
+                .filter(p -> floating(s.types()[p]) || Members.gradClass(s.types()[p]) != null).toArray();
         List<int[]> choices = new ArrayList<>();
-        choose(candidates, 0, new int[buffers.length], 0, original.getParameterTypes(), buffers, choices);
+        choose(candidates, 0, new int[buffers.length], 0, s.types(), buffers, choices);
         if (choices.size() != 1) {
-            throw new IllegalArgumentException("cannot tell which parameters of " + original.getName() + " its adjoint differentiates ("
+            throw new IllegalArgumentException("cannot tell which parameters of " + s.method().getName() + " its adjoint differentiates ("
                     + choices.size() + " choices fit its signature); say which: AdjointCheck.of(...).wrt(0, 2), or compile with"
                     + " -parameters (Maven: maven.compiler.parameters=true) and use .wrt(\"w\")");
         }
@@ -101,7 +103,7 @@ final class Adjoints {
             return;
         }
         for (int c = from; c < candidates.length && out.size() < 2; c++) {
-            if (bufferType(types[candidates[c]]) == buffers[count]) {
+            if (fits(types[candidates[c]], buffers[count])) {
                 picked[count] = candidates[c];
                 choose(candidates, c + 1, picked, count + 1, types, buffers, out);
             }
@@ -109,16 +111,15 @@ final class Adjoints {
     }
 
     /** Throws unless the adjoint has, after the original parameters, one buffer of the right type per position. */
-    static void checkBuffers(Method original, Method adjoint, boolean vjp, int[] positions) {
-        Class<?>[] buffers = buffers(original, adjoint, vjp);
+    static void checkBuffers(Signature s, Method adjoint, boolean vjp, int[] positions) {
+        Class<?>[] buffers = buffers(s, adjoint, vjp);
         boolean ok = buffers.length == positions.length;
         for (int i = 0; ok && i < positions.length; i++) {
-            ok = positions[i] >= 0 && positions[i] < original.getParameterCount()
-                    && bufferType(original.getParameterTypes()[positions[i]]) == buffers[i];
+            ok = positions[i] >= 0 && positions[i] < s.count() && fits(s.types()[positions[i]], buffers[i]);
         }
         if (!ok) {
             throw new IllegalArgumentException(adjoint.getName() + "'s buffers " + Arrays.toString(buffers) + " do not fit parameters "
-                    + Arrays.toString(positions) + " of " + original.getName());
+                    + Arrays.toString(positions) + " of " + s.method().getName());
         }
     }
 }

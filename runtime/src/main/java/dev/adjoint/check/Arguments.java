@@ -44,7 +44,10 @@ final class Arguments {
         return Arrays.stream(args).map(a -> a == null ? "null" : a.getClass().getSimpleName()).collect(Collectors.joining(", ", "(", ")"));
     }
 
-    /** A copy of {@code args} in which every array (and every row of a 2-D array) is a copy. */
+    /**
+     * A copy of {@code args} in which every array (and every row of a 2-D array) and every record is a
+     * copy; objects are shared (a {@link Snapshot} puts their state back between calls).
+     */
     static Object[] copy(Object[] args) {
         Object[] out = args.clone();
         for (int i = 0; i < out.length; i++) {
@@ -54,6 +57,9 @@ final class Arguments {
     }
 
     private static Object deepCopy(Object a) {
+        if (a != null && a.getClass().isRecord()) {
+            return Members.copyRecord(a, Arguments::deepCopy);
+        }
         if (a == null || !a.getClass().isArray()) {
             return a;
         }
@@ -65,13 +71,19 @@ final class Arguments {
         return copy;
     }
 
-    /** A zero buffer of {@code type} for the argument {@code value}: a grad cell, or an array of its shape. */
+    /**
+     * A zero buffer of {@code type} for the argument {@code value}: a grad cell, an array of its
+     * shape, or a generated gradient class's {@code like(value)}.
+     */
     static Object bufferFor(Class<?> type, Object value) {
         if (type == DoubleGrad.class) {
             return new DoubleGrad();
         }
         if (type == FloatGrad.class) {
             return new FloatGrad();
+        }
+        if (Members.isStructured(type) || (type.isArray() && Members.isStructured(type.getComponentType()))) {
+            return Members.zeroGrad(type, value);
         }
         Object zero = deepCopy(value);
         clear(zero);

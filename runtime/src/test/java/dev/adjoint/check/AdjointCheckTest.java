@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.check.fixtures.Counter;
+import dev.adjoint.check.fixtures.Springs;
 import dev.adjoint.check.fixtures.Toy;
 import org.junit.jupiter.api.Test;
 
@@ -86,5 +88,41 @@ class AdjointCheckTest {
         assertTrue(e.getMessage().contains("no method dev.adjoint.check.fixtures.Toy.single takes (double[], Double)"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> AdjointCheck.of(AdjointCheckTest.class, "toString"));
         assertTrue(e.getMessage().contains("not static") || e.getMessage().contains("methods named"), e.getMessage());
+    }
+
+    @Test
+    void recordParametersAreCheckedComponentByComponent() {
+        Springs.Params p = new Springs.Params(2.0, 0.3);
+        AdjointCheck.Result r = AdjointCheck.assertGradient(Springs.class, "energy", 1.0, p, 20);
+        assertEquals(3, r.report().dimension(), "x0, p.k and p.c");
+        AssertionError e = assertThrows(AssertionError.class, () -> AdjointCheck.of(Springs.class, "energyWrong").named("x0", "p", "steps")
+                .assertAt(1.0, p, 20));
+        assertTrue(e.getMessage().contains("worst component p.c of 3"), e.getMessage());
+        AdjointCheck.Result nested = AdjointCheck.assertGradient(Springs.class, "nested",
+                new Springs.Outer(new Springs.Params(1.5, 0.4), 0.7, "not differentiated"));
+        assertEquals(3, nested.report().dimension(), "o.p.k, o.p.c and o.s: the String is a constant");
+    }
+
+    @Test
+    void anArrayOfObjectsIsCheckedElementByElement() {
+        Springs.Layer[] layers = {
+            new Springs.Layer(new double[][] {{0.1, -0.2, 0.3}, {0.4, 0.5, -0.6}}, new double[] {0.05, -0.1}),
+            new Springs.Layer(new double[][] {{-0.3, 0.2, 0.1}}, new double[] {0.2})};
+        AdjointCheck.Result r = AdjointCheck.of(Springs.class, "net").named("layers", "x").assertAt(layers, new double[] {1, 0.5, -2});
+        assertEquals(8 + 4, r.report().dimension(), "each layer's w and b");
+        assertEquals(0.1, layers[0].w()[0][0], "the caller's layers are as given");
+    }
+
+    @Test
+    void anInstanceMethodTakesItsReceiverFirst() {
+        Counter c = new Counter(new double[] {0.5, -1.5, 2}, 0.25);
+        AdjointCheck.Result r = AdjointCheck.of(Counter.class, "loss").named("x").assertAt(c, new double[] {1, 2, -0.5});
+        assertEquals(4 + 3, r.report().dimension(), "this.w, this.b and x");
+        assertTrue(r.describe().contains("passed"), r.describe());
+        // a method assigning its fields: every call starts from the object as given, which is left so
+        AdjointCheck.Result s = AdjointCheck.assertGradient(Counter.class, "step", c, 0.75);
+        assertEquals(4, s.report().dimension(), "this.w and this.b");
+        assertEquals(0.25, c.b());
+        assertEquals(0, c.calls());
     }
 }
