@@ -268,10 +268,16 @@ public final class Fence {
             case "This", "Super" -> "'" + kind.toLowerCase() + "'";
             default -> kind + " construct";
         };
-        boolean taped = Set.of("Switch", "Labeled").contains(kind);
-        reject(n, construct, "not supported by the static strategy",
-                taped ? "AUTO uses the tape strategy for it (or rewrite it with loops and if/else for the faster static strategy)"
-                        : "rewrite it with loops, if/else and the supported expressions (see the README's supported-Java table)");
+        // (whether AUTO then takes the tape is the strategy chooser's to say: the tape may reject the line too)
+        String todo = switch (kind) {
+            case "Switch" -> "Adjoint rewrites a switch over an int, short, byte, char, String or enum variable, and a switch"
+                    + " expression that is declared, assigned or returned, into if/else; assign the selector or the switch"
+                    + " expression to a local first, or write it as if/else";
+            case "Labeled" -> "a label on a block is taken unless the block holds a plain break or continue of a loop around"
+                    + " it; label that loop and write 'break outer;' or 'continue outer;'";
+            default -> "rewrite it with loops, if/else and the supported expressions (see the README's supported-Java table)";
+        };
+        reject(n, construct, "not supported by the static strategy", todo);
     }
 
     private void reject(Node n, String construct, String why, String todo) {

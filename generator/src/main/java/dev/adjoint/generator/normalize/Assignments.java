@@ -59,9 +59,7 @@ final class Assignments {
         // 'var' takes its initializer's type, as javac gives it
         Optional<Ty> ty = d.getType().isVarType() ? d.getInitializer().flatMap(ex.types()::of) : dev.adjoint.generator.select.ValueTypes.of(d.getType());
         if (ty.isEmpty()) {
-            lo.error(d, "local '" + d.getNameAsString() + "' of type " + d.getType()
-                    + ": supported local types are double, float, int, long, boolean, short, byte, char, double[], float[] and"
-                    + " their 2-D arrays, String, and enums of the method's file or the JDK");
+            lo.error(d, dev.adjoint.generator.select.ValueTypes.unsupportedLocal(d.getNameAsString(), d.getType()));
             return;
         }
         if (ty.get().isObject() && (d.getInitializer().isEmpty() || !lo.atSourceTopLevel())) {

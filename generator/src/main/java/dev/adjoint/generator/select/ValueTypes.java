@@ -13,6 +13,12 @@ import java.util.Optional;
 public final class ValueTypes {
     private ValueTypes() {}
 
+    /** What the generator says of a local whose type neither strategy keeps (the same words from both). */
+    public static String unsupportedLocal(String name, Type type) {
+        return "local '" + name + "' of type " + type + ": supported local types are double, float, int, long, boolean, short, byte,"
+                + " char, double[], float[] and their 2-D arrays, String, and enums of the method's file or the JDK";
+    }
+
     /** The type of a parameter or local declared with {@code t}, if the generator knows it. */
     public static Optional<Ty> of(Type t) {
         if (t.getArrayLevel() == 0 && t instanceof ClassOrInterfaceType c) {

@@ -44,7 +44,7 @@ final class PassiveCopy {
             String id = n.getNameAsString();
             boolean known = st.scope.lookup(id).isPresent() || isScope(n) || request.staticFields().containsKey(id)
                     || ((id.equals("PI") || id.equals("E")) && request.importsMath(id));
-            if (!known) {
+            if (!known && !st.rejectedLocals.contains(id)) {
                 // a static import or a field the adjoint class cannot see: copied, it would not compile
                 st.error(n, dev.adjoint.generator.select.AssignedStaticFields.why(request, id, false).orElse("'" + id
                         + "' is not a parameter, a local variable or a static field (that its class never assigns) of "

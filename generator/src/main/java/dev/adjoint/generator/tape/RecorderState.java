@@ -31,6 +31,8 @@ final class RecorderState {
     /** The recorder's tape parameter: {@code _tape} unless the user wrote that name. */
     final String tape;
     final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** Locals whose declaration was an error: a use of one is not reported again. */
+    final Set<String> rejectedLocals = new java.util.HashSet<>();
     final StringBuilder out = new StringBuilder();
     int indent;
     /** Whether the body holds a switch copied as written (which may fall through, as the user's does). */

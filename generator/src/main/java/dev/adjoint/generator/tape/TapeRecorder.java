@@ -335,7 +335,8 @@ public final class TapeRecorder {
     private void declare(VariableDeclarator d) {
         Optional<Ty> ty = typeOf(d);
         if (ty.isEmpty()) {
-            st.error(d, "local '" + d.getNameAsString() + "' of type " + d.getType() + " is not supported");
+            st.error(d, dev.adjoint.generator.select.ValueTypes.unsupportedLocal(d.getNameAsString(), d.getType()));
+            st.rejectedLocals.add(d.getNameAsString()); // its uses would only repeat this error
             return;
         }
         String name = d.getNameAsString();

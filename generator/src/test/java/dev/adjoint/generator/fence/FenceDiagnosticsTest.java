@@ -90,15 +90,15 @@ class FenceDiagnosticsTest {
                         assert (@@x = x * 2) > 0;
                         return x;
                         """),
-                body("lambda", "local 'g' of type java.util.function.DoubleUnaryOperator is not supported", """
+                body("lambda", "local 'g' of type java.util.function.DoubleUnaryOperator: supported local types are", """
                         java.util.function.DoubleUnaryOperator @@g = v -> v * 2;
                         return x;
                         """),
-                body("method reference", "local 'g' of type java.util.function.DoubleUnaryOperator is not supported", """
+                body("method reference", "local 'g' of type java.util.function.DoubleUnaryOperator: supported local types are", """
                         java.util.function.DoubleUnaryOperator @@g = Math::sin;
                         return x;
                         """),
-                body("new object", "local 'o' of type Object is not supported", """
+                body("new object", "local 'o' of type Object: supported local types are", """
                         Object @@o = new Object();
                         return x;
                         """),
@@ -123,7 +123,7 @@ class FenceDiagnosticsTest {
                         @@m <<= 2;
                         return x * m;
                         """),
-                body("local of a reference type", "local 'o' of type Object is not supported", """
+                body("local of a reference type", "local 'o' of type Object: supported local types are", """
                         Object @@o = x;
                         return x;
                         """),
@@ -606,6 +606,18 @@ class FenceDiagnosticsTest {
         assertTrue(d.message().contains(fragment), name + ": message '" + d.message() + "' does not contain '" + fragment + "'");
         assertTrue(t.generated().isEmpty(), name + ": output generated despite the error");
         assertTrue(d.format().startsWith(FILE + ":[" + m.line() + "," + m.column() + "] "), d.format());
+    }
+
+    /** The tape's error at a local it cannot keep says which types it keeps, once: its uses do not repeat it. */
+    @Test
+    void aLocalTheTapeCannotKeepIsOneErrorNotOnePerUse() {
+        assertOnePositionedError("exception in a local on the tape", method("@Differentiable(strategy = Strategy.TAPE)", """
+                RuntimeException @@e = new IllegalStateException("negative");
+                if (x < 0) {
+                    throw e;
+                }
+                return x * x + (e == null ? 1 : 0);
+                """), "local 'e' of type RuntimeException: supported local types are double, float");
     }
 
     @Test
