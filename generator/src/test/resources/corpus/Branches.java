@@ -255,4 +255,26 @@ public class Branches {
         }
         return Math.log(y) * x;
     }
+
+    static IllegalArgumentException outOfRange(String what, double value, double low) {
+        return new IllegalArgumentException(what + " = " + value + " is below " + low);
+    }
+
+    // a guard throwing the exception a helper makes (never at the points): static, as a new exception is
+    //@at (0.7, {1.3, 0.2})
+    //@at (2.4, {0.6, -0.3, 1.1})
+    @Differentiable
+    static double guardedByHelper(double x, double[] w) {
+        if (x < 0.5) {
+            throw outOfRange("x", x, 0.5);
+        }
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] * x > 100) {
+                throw outOfRange("w[" + i + "] * x", w[i] * x, 100);
+            }
+            s += Math.log(x) * w[i] * w[i];
+        }
+        return s;
+    }
 }

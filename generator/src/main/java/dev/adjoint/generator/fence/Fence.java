@@ -190,6 +190,10 @@ public final class Fence {
      * where the method declares none (so it is unchecked, as the adjoint, which declares none either, needs).
      */
     private void visitThrow(ThrowStmt t) {
+        if (t.getExpression() instanceof MethodCallExpr call) {
+            visitCall(call); // an exception a helper makes (its arguments are read as values, as a new exception's are)
+            return;
+        }
         if (!(t.getExpression() instanceof ObjectCreationExpr e) || e.getAnonymousClassBody().isPresent() || e.getScope().isPresent()) {
             reject(t, "'throw " + Positions.oneLine(t.getExpression()) + "'", "the static strategy throws only a new exception",
                     "write 'throw new IllegalArgumentException(...)' or another unchecked exception");

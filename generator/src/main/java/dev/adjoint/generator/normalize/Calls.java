@@ -40,6 +40,12 @@ public final class Calls {
         return math && DerivativeRules.isMathFunction(name, m.getArguments().size());
     }
 
+    /** Why a value-only call of a private method (its value copied into the adjoint, {@code throw bad(x)}) cannot be written. */
+    public static String privateCall(MethodCallExpr m) {
+        return "call to private method '" + m.getNameAsString() + "' is not supported here: the generated adjoint class, beside"
+                + " the method's, cannot call a private method; make '" + m.getNameAsString() + "' package-private";
+    }
+
     /** The source method {@code m} calls, if the sources declare it. */
     public Optional<MethodIndex.Entry> resolve(MethodCallExpr m) {
         if (isBuiltin(m)) {

@@ -60,7 +60,11 @@ final class PassiveText {
                 continue;
             }
             Optional<MethodIndex.Entry> target = calls.resolve(m);
-            if (target.isEmpty() || target.get().isPrivate()) {
+            if (target.isPresent() && target.get().isPrivate()) {
+                lo.error(m, Calls.privateCall(m));
+                continue;
+            }
+            if (target.isEmpty()) {
                 lo.error(m, "call to '" + m.getNameAsString() + "' is not supported here: only static methods of the project's"
                         + " sources that are not private and return int, long or boolean, java.lang.Math functions and other"
                         + " @Differentiable methods can be called");

@@ -58,7 +58,9 @@ final class PassiveCopy {
             } else {
                 st.calls.resolve(m).ifPresent(entry -> {
                     Optional<String> owner = spelling.write(entry.packageName(), entry.ownerInPackage(), true);
-                    if (owner.isPresent()) {
+                    if (entry.isPrivate()) {
+                        st.error(m, dev.adjoint.generator.normalize.Calls.privateCall(m)); // copied, it would not compile
+                    } else if (owner.isPresent()) {
                         m.setScope(new NameExpr(owner.get()));
                         dev.adjoint.generator.objects.Receiver.rebuildRecords(entry.declaration(), owner.get(), m); // the user's method takes records
                     } else {

@@ -620,6 +620,34 @@ class FenceDiagnosticsTest {
                 """), "local 'e' of type RuntimeException: supported local types are double, float");
     }
 
+    /**
+     * {@code throw bad(x)} of a private helper: neither strategy can copy the call into the adjoint class (it
+     * would not compile; the tape used to write it anyway), so one error at the call says to open it up.
+     */
+    @Test
+    void aThrownExceptionFromAPrivateHelperIsOneErrorAtTheCall() {
+        assertOnePositionedError("private helper making the exception", String.join("\n",
+                "package p;",
+                "",
+                "import dev.adjoint.Differentiable;",
+                "",
+                "class Model {",
+                "    private static IllegalArgumentException bad(double v) {",
+                "        return new IllegalArgumentException(\"x = \" + v);",
+                "    }",
+                "",
+                "    @Differentiable",
+                "    static double f(double x) {",
+                "        if (x < 0) {",
+                "            throw @@bad(x);",
+                "        }",
+                "        return x * x;",
+                "    }",
+                "}",
+                ""), "call to private method 'bad' is not supported here: the generated adjoint class, beside the method's,"
+                + " cannot call a private method; make 'bad' package-private");
+    }
+
     @Test
     void theBodyTemplateItselfIsAccepted() {
         Translation t = AdjointGenerator.translate(Map.of(FILE, method("return x * w[n];")));
