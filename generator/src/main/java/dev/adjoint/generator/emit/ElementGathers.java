@@ -51,16 +51,17 @@ final class ElementGathers {
             Receiver.Elements e = p.elements().get();
             String n = local(e.count());
             ClassName type = ReceiverWrappers.recordClass(p);
-            body.addStatement("int $L = $L.length", n, p.name());
+            String array = ReceiverWrappers.recordRead(p);
+            body.addStatement("int $L = $L.length", n, array);
             for (Receiver.Gathered g : e.components()) {
                 g.at().ifPresent(at -> body.addStatement("int[] $L = $L.arrays.borrowInts($L + 1)", local(at), STACK, n)
                         .beginControlFlow("for (int _e = 0; _e < $L; _e++)", n)
-                        .addStatement("$L[_e + 1] = $L[_e] + $L[_e].$L.length", local(at), local(at), p.name(), read(e, g))
+                        .addStatement("$L[_e + 1] = $L[_e] + $L[_e].$L.length", local(at), local(at), array, read(e, g))
                         .endControlFlow());
                 body.addStatement("$L[][] $L = $L.arrays.$L($L)", g.type().prim().java(), local(g.rows()), STACK, borrowRows(g),
                         g.at().map(at -> local(at) + "[" + n + "]").orElse(n));
             }
-            body.beginControlFlow("for (int _e = 0; _e < $L; _e++)", n).addStatement("$T _el = $L[_e]", type, p.name());
+            body.beginControlFlow("for (int _e = 0; _e < $L; _e++)", n).addStatement("$T _el = $L[_e]", type, array);
             for (Receiver.Gathered g : e.components()) {
                 if (g.at().isPresent()) {
                     String at = local(g.at().get());
