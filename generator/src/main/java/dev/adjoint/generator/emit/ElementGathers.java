@@ -78,6 +78,18 @@ final class ElementGathers {
         }
     }
 
+    /**
+     * Gathers, after {@link #gather}, the arrays of the further {@code sinks} of the arrays of
+     * elements {@code wrt} names ({@code Hvp}'s gradient and {@code H·v} beside its direction).
+     */
+    static void gatherMore(Receiver rc, Sinks sinks, CodeBlock.Builder body) {
+        for (Receiver.RecordParam p : rc.records()) {
+            if (p.wrt() && p.elements().filter(e -> !e.components().isEmpty()).isPresent()) {
+                gatherSinks(p, p.elements().get(), sinks.of(p), sinks.prefix(), body);
+            }
+        }
+    }
+
     /** Gathers the arrays of {@code sink}, the caller's {@code LayerGrad[]}, checking their shapes against the elements'. */
     private static void gatherSinks(Receiver.RecordParam p, Receiver.Elements e, String sink, String prefix, CodeBlock.Builder body) {
         String n = local(e.count());
@@ -110,6 +122,11 @@ final class ElementGathers {
 
     /** Clears the gathered references (the pool must not keep the caller's arrays alive) and gives the arrays back. */
     static void release(Receiver rc, String prefix, CodeBlock.Builder body) {
+        release(rc, List.of(prefix), body);
+    }
+
+    /** {@link #release} after gathering the sinks of each of {@code prefixes}. */
+    static void release(Receiver rc, List<String> prefixes, CodeBlock.Builder body) {
         if (!any(rc)) {
             return;
         }
@@ -117,7 +134,7 @@ final class ElementGathers {
             for (Receiver.Gathered g : p.elements().map(Receiver.Elements::components).orElse(List.of())) {
                 body.addStatement("$T.fill($L, null)", Arrays.class, local(g.rows()));
                 if (p.wrt()) {
-                    body.addStatement("$T.fill($L, null)", Arrays.class, sinkLocal(prefix, g.rows()));
+                    prefixes.forEach(prefix -> body.addStatement("$T.fill($L, null)", Arrays.class, sinkLocal(prefix, g.rows())));
                 }
             }
         }
