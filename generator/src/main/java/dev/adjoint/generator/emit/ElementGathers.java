@@ -51,16 +51,17 @@ final class ElementGathers {
             Receiver.Elements e = p.elements().get();
             String n = local(e.count());
             ClassName type = ReceiverWrappers.recordClass(p);
-            body.addStatement("int $L = $L.length", n, p.name());
+            String array = ReceiverWrappers.recordRead(p);
+            body.addStatement("int $L = $L.length", n, array);
             for (Receiver.Gathered g : e.components()) {
                 g.at().ifPresent(at -> body.addStatement("int[] $L = $L.arrays.borrowInts($L + 1)", local(at), STACK, n)
                         .beginControlFlow("for (int _e = 0; _e < $L; _e++)", n)
-                        .addStatement("$L[_e + 1] = $L[_e] + $L[_e].$L.length", local(at), local(at), p.name(), read(e, g))
+                        .addStatement("$L[_e + 1] = $L[_e] + $L[_e].$L.length", local(at), local(at), array, read(e, g))
                         .endControlFlow());
                 body.addStatement("$L[][] $L = $L.arrays.$L($L)", g.type().prim().java(), local(g.rows()), STACK, borrowRows(g),
                         g.at().map(at -> local(at) + "[" + n + "]").orElse(n));
             }
-            body.beginControlFlow("for (int _e = 0; _e < $L; _e++)", n).addStatement("$T _el = $L[_e]", type, p.name());
+            body.beginControlFlow("for (int _e = 0; _e < $L; _e++)", n).addStatement("$T _el = $L[_e]", type, array);
             for (Receiver.Gathered g : e.components()) {
                 if (g.at().isPresent()) {
                     String at = local(g.at().get());
@@ -73,6 +74,18 @@ final class ElementGathers {
             body.endControlFlow();
             if (p.wrt() && !e.components().isEmpty()) {
                 gatherSinks(p, e, sinks.of(p), sinks.prefix(), body);
+            }
+        }
+    }
+
+    /**
+     * Gathers, after {@link #gather}, the arrays of the further {@code sinks} of the arrays of
+     * elements {@code wrt} names ({@code Hvp}'s gradient and {@code H·v} beside its direction).
+     */
+    static void gatherMore(Receiver rc, Sinks sinks, CodeBlock.Builder body) {
+        for (Receiver.RecordParam p : rc.records()) {
+            if (p.wrt() && p.elements().filter(e -> !e.components().isEmpty()).isPresent()) {
+                gatherSinks(p, p.elements().get(), sinks.of(p), sinks.prefix(), body);
             }
         }
     }
@@ -109,6 +122,11 @@ final class ElementGathers {
 
     /** Clears the gathered references (the pool must not keep the caller's arrays alive) and gives the arrays back. */
     static void release(Receiver rc, String prefix, CodeBlock.Builder body) {
+        release(rc, List.of(prefix), body);
+    }
+
+    /** {@link #release} after gathering the sinks of each of {@code prefixes}. */
+    static void release(Receiver rc, List<String> prefixes, CodeBlock.Builder body) {
         if (!any(rc)) {
             return;
         }
@@ -116,7 +134,7 @@ final class ElementGathers {
             for (Receiver.Gathered g : p.elements().map(Receiver.Elements::components).orElse(List.of())) {
                 body.addStatement("$T.fill($L, null)", Arrays.class, local(g.rows()));
                 if (p.wrt()) {
-                    body.addStatement("$T.fill($L, null)", Arrays.class, sinkLocal(prefix, g.rows()));
+                    prefixes.forEach(prefix -> body.addStatement("$T.fill($L, null)", Arrays.class, sinkLocal(prefix, g.rows())));
                 }
             }
         }

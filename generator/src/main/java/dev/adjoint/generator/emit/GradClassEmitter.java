@@ -44,9 +44,16 @@ public final class GradClassEmitter {
             }
             if (rc.wrtThis()) {
                 ClassName grad = ReceiverWrappers.gradClass(m.request());
+                List<NestedField> held = new java.util.ArrayList<>();
+                for (Receiver.RecordParam p : rc.records()) {
+                    p.held().ifPresent(h -> held.add(new NestedField(h.field(), ReceiverWrappers.recordGradClass(p), p.elements().isPresent(),
+                            h.isPrivate() ? CodeBlock.of("($T) FIELD_$L.get(value)", ReceiverWrappers.recordType(p), h.field())
+                                    : CodeBlock.of("value.$L", h.field()),
+                            h.isPrivate() ? java.util.Optional.of(ReceiverWrappers.recordType(p)) : java.util.Optional.empty())));
+                }
                 out.put(grad.canonicalName(), emit(sourceFileName, ReceiverWrappers.owner(m.request()), grad, rc.leaves(),
                         l -> l.isPrivate() ? "((" + l.type().java() + ") FIELD_" + l.field() + ".get(value))" : "value." + l.field(),
-                        List.of()));
+                        held));
             }
             for (Receiver.RecordParam p : rc.records()) {
                 if (p.wrt() && p.elements().isPresent()) {
@@ -64,13 +71,17 @@ public final class GradClassEmitter {
     }
 
     /**
-     * A component of a record that is a record itself: its gradient is a field of the nested
-     * record's gradient class.
+     * A component of a record that is a record itself, or a field of the object holding a record
+     * or an array of them: its gradient is a field of the nested record's gradient class (an
+     * array of them).
      *
-     * @param name the component
+     * @param name the component or field
      * @param grad the nested record's gradient class
+     * @param array whether it is an array of them
+     * @param read how {@code like} reads the value's
+     * @param handle for a private field, its type (the gradient class reads it through a {@code VarHandle})
      */
-    private record NestedField(String name, ClassName grad) {}
+    private record NestedField(String name, ClassName grad, boolean array, CodeBlock read, java.util.Optional<TypeName> handle) {}
 
     /**
      * Puts into {@code out} the gradient class of the record at {@code prefix} ({@code ""}: the
@@ -90,7 +101,8 @@ public final class GradClassEmitter {
                 List<String> path = n.recordPath();
                 ClassName nestedRecord = ClassName.get(n.recordPackage(), path.get(0), path.subList(1, path.size()).toArray(String[]::new));
                 ClassName nestedGrad = ClassName.get(n.recordPackage(), String.join("_", path) + "Grad");
-                nested.add(new NestedField(n.path().substring(prefix.length()), nestedGrad));
+                String name = n.path().substring(prefix.length());
+                nested.add(new NestedField(name, nestedGrad, false, CodeBlock.of("value.$L()", name), java.util.Optional.empty()));
                 emitRecord(out, p, n.path() + ".", nestedRecord, nestedGrad, n.sourceFile());
             }
         }
@@ -124,8 +136,21 @@ public final class GradClassEmitter {
             }
         }
         for (NestedField n : nested) {
-            type.addField(FieldSpec.builder(n.grad(), n.name(), Modifier.PUBLIC).initializer("new $T()", n.grad())
-                    .addJavadoc("The gradient with respect to record {@code $L}'s components.\n", n.name()).build());
+            if (n.array()) {
+                type.addField(FieldSpec.builder(ArrayTypeName.of(n.grad()), n.name(), Modifier.PUBLIC)
+                        .addJavadoc("The gradient with respect to the components of {@code $L}'s elements: see {@link #like}.\n", n.name())
+                        .build());
+            } else {
+                type.addField(FieldSpec.builder(n.grad(), n.name(), Modifier.PUBLIC).initializer("new $T()", n.grad())
+                        .addJavadoc("The gradient with respect to record {@code $L}'s components.\n", n.name()).build());
+            }
+            if (n.handle().isPresent()) {
+                handles = true;
+                type.addField(FieldSpec.builder(VarHandle.class, "FIELD_" + n.name(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("$T.of($T.lookup(), $T.class, $S, $T.class)", FieldHandles.class, MethodHandles.class, owner,
+                                n.name(), n.handle().get())
+                        .build());
+            }
         }
         if (handles) {
             type.alwaysQualify("VarHandle", "MethodHandles", "FieldHandles");
@@ -149,7 +174,7 @@ public final class GradClassEmitter {
             java.util.function.Function<Receiver.Leaf, String> reader, List<NestedField> nested) {
         CodeBlock.Builder body = CodeBlock.builder().addStatement("$T g = new $T()", self, self);
         for (NestedField n : nested) {
-            body.addStatement("g.$L = $T.like(value.$L())", n.name(), n.grad(), n.name());
+            body.addStatement("g.$L = $T.like($L)", n.name(), n.grad(), n.read());
         }
         for (Receiver.Leaf l : floating) {
             if (!l.type().isArray()) {
@@ -217,7 +242,8 @@ public final class GradClassEmitter {
             }
         }
         for (NestedField n : nested) {
-            body.beginControlFlow("if ($L != null)", n.name()).addStatement("$L.zero()", n.name()).endControlFlow();
+            body.beginControlFlow("if ($L != null)", n.name())
+                    .addStatement(n.array() ? "$T.zero($L)" : "$L$L.zero()", n.array() ? n.grad() : "", n.name()).endControlFlow();
         }
         return MethodSpec.methodBuilder("zero").addModifiers(Modifier.PUBLIC).returns(TypeName.VOID)
                 .addJavadoc("Sets every component to zero, keeping the arrays (gradients are added, never overwritten).\n")
@@ -239,7 +265,12 @@ public final class GradClassEmitter {
             }
         }
         for (int i = 0; i < nested.size(); i++) {
-            parts.add(" + $S + $L", (floating.isEmpty() && i == 0 ? "" : ", ") + nested.get(i).name() + "=", nested.get(i).name());
+            NestedField n = nested.get(i);
+            if (n.array()) {
+                parts.add(" + $S + $T.toString($L)", (floating.isEmpty() && i == 0 ? "" : ", ") + n.name() + "=", Arrays.class, n.name());
+            } else {
+                parts.add(" + $S + $L", (floating.isEmpty() && i == 0 ? "" : ", ") + n.name() + "=", n.name());
+            }
         }
         parts.add(" + $S", "}");
         return MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(String.class)

@@ -63,6 +63,10 @@ final class ReceiverHessians {
         List<List<String>> internalNames = List.of(h.directionNames(), h.gradNames(), h.hvNames());
         CodeBlock.Builder body = CodeBlock.builder();
         ReceiverWrappers.exactClass(r, rc, body);
+        // an array of elements: its leaves and the rows of the direction, the gradient and H·v, gathered
+        ReceiverWrappers.loadHeld(rc, body);
+        ElementGathers.gather(rc, sinksOf.get(0), body);
+        sinksOf.subList(1, sinksOf.size()).forEach(s -> ElementGathers.gatherMore(rc, s, body));
         List<String> adds = new ArrayList<>();
         List<String> publicNames = new ArrayList<>();
         for (int k = 0; k < PREFIXES.size(); k++) {
@@ -80,7 +84,7 @@ final class ReceiverHessians {
                 ReceiverWrappers.Slot s = slots.get(p.name());
                 Receiver.RecordParam record = recordOf.get(p.name());
                 String internal = internalNames.get(k).get(i);
-                if (record != null && recordsDone.add(record.name())) {
+                if (record != null && !record.isHeld() && recordsDone.add(record.name())) {
                     b.addParameter(ReceiverWrappers.recordGradType(record), sinks.of(record));
                     publicNames.add(sinks.of(record));
                 } else if (s == null) {
@@ -107,12 +111,15 @@ final class ReceiverHessians {
             }
         }
         String call = r.tangentName() + "Hvp(" + String.join(", ", args) + ")";
-        if (adds.isEmpty()) {
+        if (adds.isEmpty() && !ElementGathers.any(rc)) {
             body.addStatement("return $L", call);
         } else {
             body.addStatement("$T _result = $L", AdjointClassEmitter.typeName(r.result()), call);
             adds.forEach(a -> body.addStatement("$L", a));
-            body.addStatement("_stack.releaseCells(_cells, _cellsf)");
+            if (!adds.isEmpty()) {
+                body.addStatement("_stack.releaseCells(_cells, _cellsf)");
+            }
+            ElementGathers.release(rc, PREFIXES, body);
             body.addStatement("return _result");
         }
         return b.addJavadoc("Returns {@code $L(...)}, adds its gradient into the {@code d...} parameters and its Hessian times\n"

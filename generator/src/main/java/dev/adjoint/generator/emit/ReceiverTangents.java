@@ -56,7 +56,7 @@ final class ReceiverTangents {
             Param p = wrt.get(i);
             ReceiverWrappers.Slot s = slots.get(p.name());
             Receiver.RecordParam record = recordOf.get(p.name());
-            if (record != null && recordsDone.add(record.name())) {
+            if (record != null && !record.isHeld() && recordsDone.add(record.name())) {
                 b.addParameter(ReceiverWrappers.recordGradType(record), sinks.of(record));
                 tangents.add(sinks.of(record));
             } else if (s == null) {
@@ -70,6 +70,7 @@ final class ReceiverTangents {
         args.add(j.outName());
         CodeBlock.Builder body = CodeBlock.builder();
         ReceiverWrappers.exactClass(r, rc, body);
+        ReceiverWrappers.loadHeld(rc, body);
         ElementGathers.gather(rc, sinks, body);
         Set<String> wrtNames = new HashSet<>(wrt.stream().map(Param::name).toList());
         FieldBoxes.fill(rc, sinks, true, wrtNames, body);

@@ -66,6 +66,13 @@ final class ReceiverWrappers {
                             .build());
                 }
             }
+            for (Receiver.RecordParam p : rc.records()) {
+                if (p.held().filter(Receiver.Held::isPrivate).isPresent() && done.add(p.held().get().field())) {
+                    type.addField(FieldSpec.builder(VarHandle.class, handle(p.held().get().field()), Modifier.PRIVATE, Modifier.STATIC,
+                            Modifier.FINAL).initializer("$T.of($T.lookup(), $T.class, $S, $T.class)", FieldHandles.class,
+                                    MethodHandles.class, owner(m.request()), p.held().get().field(), recordType(p)).build());
+                }
+            }
         }
         if (!done.isEmpty()) {
             type.alwaysQualify("VarHandle", "MethodHandles", "FieldHandles");
@@ -106,6 +113,7 @@ final class ReceiverWrappers {
         args.add(m.seedName());
         CodeBlock.Builder body = CodeBlock.builder();
         exactClass(r, rc, body);
+        loadHeld(rc, body);
         ElementGathers.gather(rc, sinks, body);
         List<Param> wrt = r.wrtParams();
         List<String> adds = new ArrayList<>();
@@ -180,10 +188,32 @@ final class ReceiverWrappers {
                 out.put(l.param(), p.elements().isPresent()
                         ? new Slot(ElementGathers.local(l.param()), ElementGathers.sinkLocal(prefix, l.param()))
                         // a nested record's component: its path in.x is read p.in().x() and added into dp.in.x
-                        : new Slot(p.name() + "." + l.field().replace(".", "().") + "()", sinks.of(p) + "." + l.field()));
+                        : new Slot(recordRead(p) + "." + l.field().replace(".", "().") + "()", sinks.of(p) + "." + l.field()));
             }
         }
         return out;
+    }
+
+    /**
+     * How the public methods name the record or array of them {@code p}: the parameter, or for a
+     * field of the object the local {@link #loadHeld} reads it into.
+     */
+    static String recordRead(Receiver.RecordParam p) {
+        return p.held().map(h -> "_self_" + h.field()).orElse(p.name());
+    }
+
+    /** Reads the records and arrays of them the object holds into locals, once (a private one through its handle). */
+    static void loadHeld(Receiver rc, CodeBlock.Builder body) {
+        for (Receiver.RecordParam p : rc.records()) {
+            p.held().ifPresent(h -> body.addStatement(h.isPrivate() ? "$T $L = ($T) $L.get($L)" : "$T $L = $L$L.$L", recordType(p),
+                    recordRead(p), h.isPrivate() ? recordType(p) : "", h.isPrivate() ? handle(h.field()) : Receiver.SELF,
+                    h.isPrivate() ? Receiver.SELF : h.field()));
+        }
+    }
+
+    /** The type of record parameter {@code p}: its record, or an array of its elements. */
+    static TypeName recordType(Receiver.RecordParam p) {
+        return p.elements().isPresent() ? ArrayTypeName.of(recordClass(p)) : recordClass(p);
     }
 
     /** How the public methods read field {@code l} of the object. */
@@ -234,8 +264,9 @@ final class ReceiverWrappers {
             }
         }
         for (Receiver.RecordParam p : rc.records()) {
-            out.add(Math.min(p.position(), out.size()), new Public(p.name(), p.elements().isPresent()
-                    ? ArrayTypeName.of(recordClass(p)) : recordClass(p)));
+            if (!p.isHeld()) {
+                out.add(Math.min(p.position(), out.size()), new Public(p.name(), recordType(p)));
+            }
         }
         return out;
     }
@@ -256,7 +287,7 @@ final class ReceiverWrappers {
             Param p = wrt.get(i);
             Receiver.RecordParam record = recordOf.get(p.name());
             if (record != null) {
-                if (recordsDone.add(record.name())) {
+                if (!record.isHeld() && recordsDone.add(record.name())) { // (one the object holds is part of its gradient)
                     out.add(new Public(sinks.of(record), recordGradType(record)));
                 }
             } else if (!slots.containsKey(p.name())) {

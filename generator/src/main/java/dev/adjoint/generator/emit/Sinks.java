@@ -38,6 +38,10 @@ record Sinks(String prefix, String self, Map<String, String> records) {
         String self = rc.wrtThis() ? unique(prefix + "this", taken) : prefix + "this";
         Map<String, String> records = new HashMap<>();
         for (Receiver.RecordParam p : rc.records()) {
+            if (p.isHeld()) {
+                records.put(p.name(), self + "." + p.held().get().field()); // dthis.layers: part of the object's gradient
+                continue;
+            }
             // d_o for o: do is a keyword
             String base = SourceVersion.isKeyword(prefix + p.name()) ? prefix + "_" + p.name() : prefix + p.name();
             records.put(p.name(), unique(base, taken));

@@ -35,7 +35,8 @@ public final class GradClassClashes {
                         if (p.wrt()) {
                             wanted.putIfAbsent(qualified(p.recordPackage(), String.join("_", p.recordPath()) + "Grad"), "the gradient"
                                     + " of record " + String.join(".", p.recordPath()) + " for " + rc.ownerSimpleName() + "#"
-                                    + m.getNameAsString() + " (wrt = \"" + p.name() + "\")");
+                                    + m.getNameAsString() + p.held().map(h -> " (its field '" + h.field() + "', wrt = \"this\")")
+                                            .orElse(" (wrt = \"" + p.name() + "\")"));
                             for (Receiver.Nested n : p.nested()) {
                                 wanted.putIfAbsent(qualified(n.recordPackage(), String.join("_", n.recordPath()) + "Grad"), "the gradient"
                                         + " of record " + String.join(".", n.recordPath()) + ", component '" + n.path() + "' of '" + p.name()

@@ -50,6 +50,8 @@ public final class InstanceLifting {
     private final Map<String, com.github.javaparser.ast.type.Type> fieldTypes = new LinkedHashMap<>();
     /** The calls to instance methods of the owner, found before any of them is lifted (which changes their arity). */
     private final Set<MethodCallExpr> instanceCalls = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The fields holding records or arrays of them ({@link HeldObjects}): read only by the differentiated methods themselves. */
+    private final Set<String> heldFields = new TreeSet<>();
     /** The instance methods each lifted method calls on the object. */
     private final Map<MethodDeclaration, List<MethodDeclaration>> callees = new IdentityHashMap<>();
 
@@ -84,8 +86,10 @@ public final class InstanceLifting {
             }
             Set<String> fieldNames = new TreeSet<>();
             c.getFields().forEach(f -> f.getVariables().forEach(v -> fieldNames.add(v.getNameAsString())));
+            Map<String, com.github.javaparser.ast.type.Type> held = HeldObjects.fields(c, pkg, records);
             for (MethodDeclaration m : c.getMethods()) {
-                if (isDifferentiable(m) && m.getBody().isPresent() && (ElementAliases.rewrite(file, pkg, m, records, diagnostics)
+                if (isDifferentiable(m) && m.getBody().isPresent() && (!HeldObjects.lift(file, c, m, held, diagnostics)
+                        || ElementAliases.rewrite(file, pkg, m, records, diagnostics)
                         || RecordArguments.spread(file, pkg, c, m, recordCallees, diagnostics)
                         || LocalRecords.expand(file, pkg, m, records, fieldNames, diagnostics))) {
                     // the cause is reported: the method stays as it is, and out of the later passes' sight
@@ -95,7 +99,9 @@ public final class InstanceLifting {
                     liftRecords(file, pkg, simpleName(c), m, records, diagnostics);
                 }
             }
-            new InstanceLifting(file, c, simpleName(c), diagnostics).liftClass();
+            InstanceLifting lifting = new InstanceLifting(file, c, simpleName(c), diagnostics);
+            lifting.heldFields.addAll(held.keySet());
+            lifting.liftClass();
         }
         return diagnostics;
     }
@@ -117,7 +123,7 @@ public final class InstanceLifting {
             WrtThis.Wrt wrt = WrtThis.rewrite(file, m, own, List.of(), expanded, diagnostics);
             m.setData(Receiver.KEY, new Receiver(owner, false, List.of(), own, false, true, wrt.records(), false));
         } else {
-            m.setData(Receiver.KEY, new Receiver(owner, true, List.of(), own, false, true, expanded, false));
+            m.setData(Receiver.KEY, new Receiver(owner, true, List.of(), own, false, true, HeldObjects.mark(m, expanded), false));
         }
     }
 
@@ -155,7 +161,14 @@ public final class InstanceLifting {
                 }
                 MethodDeclaration c = callee.get();
                 Optional<Ty> result = MethodSelector.toTy(c.getType());
-                if (c.getBody().isEmpty()) {
+                Optional<String> held = HeldObjects.firstRead(c);
+                if (held.isPresent()) {
+                    failed.add(m);
+                    error(call, "call to instance method '" + c.getNameAsString() + "', which reads field '" + held.get() + "' of type "
+                            + fieldTypes.get(held.get()) + ": the records and objects the object holds are read by the differentiated"
+                            + " method itself, not by the methods it calls; read them in '" + m.getNameAsString() + "', or call a"
+                            + " method that reads only numeric fields");
+                } else if (c.getBody().isEmpty()) {
                     failed.add(m);
                     error(call, "call to instance method '" + c.getNameAsString() + "', which has no body (abstract or native):"
                             + " its derivative is unknown; call a method with a body");
@@ -269,7 +282,7 @@ public final class InstanceLifting {
             return Optional.empty();
         }
         List<MethodDeclaration> found = owner.getMethodsByName(call.getNameAsString()).stream()
-                .filter(d -> d.getParameters().size() == call.getArguments().size()).toList();
+                .filter(d -> HeldObjects.arity(d) == call.getArguments().size()).toList();
         return found.size() == 1 && !found.get(0).isStatic() ? Optional.of(found.get(0)) : Optional.empty();
     }
 
@@ -314,7 +327,11 @@ public final class InstanceLifting {
             Optional<String> field = reads.fieldOf(n);
             if (field.isPresent()) {
                 String f = field.get();
-                if (!leafOf.containsKey(f)) {
+                if (!leafOf.containsKey(f) && heldFields.contains(f)) {
+                    error(n, "'" + n + "' reads field '" + f + "' of type " + fieldTypes.get(f) + " in '" + m.getNameAsString() + "', a"
+                            + " method that a differentiated method calls: the records and objects the object holds are read by the"
+                            + " @Differentiable method itself; read it there, and pass the numbers this method needs");
+                } else if (!leafOf.containsKey(f)) {
                     error(n, "'" + n + "' reads field '" + f + "' of type " + fieldTypes.get(f) + ": a differentiated instance method"
                             + " can read fields of type double, float, int, long, boolean and their arrays (2-D for double and"
                             + " float); pass this value as a parameter");

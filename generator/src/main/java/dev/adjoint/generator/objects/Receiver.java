@@ -54,9 +54,12 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
      *     are gathered from the elements; empty for a record
      * @param nested the components that are records themselves, outermost first (their leaves'
      *     fields are paths, {@code in.x})
+     * @param held for a field of the object ({@code Layer[] layers} of {@code Net}), the field: the
+     *     public methods read it from {@code self}, not from a parameter, and its gradient is the
+     *     same field of the object's gradient class; empty for a parameter of the user's
      */
     public record RecordParam(int position, String name, String recordPackage, List<String> recordPath, String sourceFile,
-            List<Leaf> components, boolean wrt, Optional<Elements> elements, List<Nested> nested) {
+            List<Leaf> components, boolean wrt, Optional<Elements> elements, List<Nested> nested, Optional<Held> held) {
         public RecordParam {
             recordPath = List.copyOf(recordPath);
             components = List.copyOf(components);
@@ -64,9 +67,28 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
         }
 
         RecordParam withWrt(boolean wrt) {
-            return new RecordParam(position, name, recordPackage, recordPath, sourceFile, components, wrt, elements, nested);
+            return new RecordParam(position, name, recordPackage, recordPath, sourceFile, components, wrt, elements, nested, held);
+        }
+
+        RecordParam withHeld(Held held) {
+            return new RecordParam(position, name, recordPackage, recordPath, sourceFile, components, wrt, elements, nested,
+                    Optional.of(held));
+        }
+
+        /** Whether it is a field of the object rather than a parameter of the user's. */
+        public boolean isHeld() {
+            return held.isPresent();
         }
     }
+
+    /**
+     * A field of the object whose type is a record or an array of records or objects of the
+     * sources: lifted as a parameter of the method that reads it (see {@code HeldObjects}).
+     *
+     * @param field the field's name
+     * @param isPrivate whether the generated classes read it through a {@code VarHandle}
+     */
+    public record Held(String field, boolean isPrivate) {}
 
     /**
      * A component of a record parameter that is a record of the sources itself.

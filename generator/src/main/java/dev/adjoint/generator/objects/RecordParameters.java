@@ -177,6 +177,6 @@ final class RecordParameters {
         tree.nested.forEach((path, r) -> nested.add(new Receiver.Nested(path, r.packageName(), r.path(),
                 r.file().getFileName().toString())));
         return new Receiver.RecordParam(position, name, found.packageName(), found.path(), found.file().getFileName().toString(),
-                tree.ordered, false, Optional.empty(), nested);
+                tree.ordered, false, Optional.empty(), nested, Optional.empty());
     }
 }

@@ -73,10 +73,12 @@ final class WrtThis {
         }
         List<String> ownNames = new ArrayList<>(m.getParameters().subList(0, own).stream().map(Parameter::getNameAsString)
                 .filter(n -> !componentLeaves.contains(n)).toList());
-        records.forEach(r -> ownNames.add(r.position() <= ownNames.size() ? r.position() : ownNames.size(), r.name()));
+        records.stream().filter(r -> !r.isHeld())
+                .forEach(r -> ownNames.add(r.position() <= ownNames.size() ? r.position() : ownNames.size(), r.name()));
         List<Receiver.RecordParam> marked = new ArrayList<>();
         for (Receiver.RecordParam r : records) {
-            marked.add(r.withWrt(named.contains(r.name())));
+            // a record or array of them the object holds is part of "this"
+            marked.add(r.withWrt(r.isHeld() ? wrtThis : named.contains(r.name())));
         }
         for (String n : named) {
             if (!n.equals("this") && !ownNames.contains(n)) {
@@ -86,18 +88,22 @@ final class WrtThis {
                 ann.remove(); // reported: the later passes need not see it
                 return new Wrt(wrtThis, marked);
             }
-            Optional<Receiver.RecordParam> record = records.stream().filter(r -> r.name().equals(n)).findFirst();
+            Optional<Receiver.RecordParam> record = records.stream().filter(r -> !r.isHeld() && r.name().equals(n)).findFirst();
             if (n.equals("this")) {
                 leaves.stream().filter(l -> l.type().isFloating()).forEach(l -> wrt.add(l.param()));
+                records.stream().filter(Receiver.RecordParam::isHeld).forEach(r -> r.components().stream()
+                        .filter(l -> l.type().isFloating()).forEach(l -> wrt.add(l.param())));
             } else if (record.isPresent()) {
                 record.get().components().stream().filter(l -> l.type().isFloating()).forEach(l -> wrt.add(l.param()));
             } else {
                 wrt.add(n);
             }
         }
-        boolean floatingLeaf = leaves.stream().anyMatch(l -> l.type().isFloating());
+        boolean floatingLeaf = leaves.stream().anyMatch(l -> l.type().isFloating()) || records.stream().filter(Receiver.RecordParam::isHeld)
+                .anyMatch(r -> r.components().stream().anyMatch(l -> l.type().isFloating()));
         if (wrt.isEmpty()) {
-            String recordHint = records.isEmpty() ? "" : "; add wrt = \"" + records.get(0).name() + "\" to differentiate with"
+            List<Receiver.RecordParam> given = records.stream().filter(r -> !r.isHeld()).toList();
+            String recordHint = given.isEmpty() ? "" : "; add wrt = \"" + given.get(0).name() + "\" to differentiate with"
                     + " respect to the record's components";
             diagnostics.add(Positions.error(file, ann, !named.isEmpty()
                     ? "wrt names " + named + ", which have no float or double field or component to differentiate with respect to"

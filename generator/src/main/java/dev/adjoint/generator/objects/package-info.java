@@ -13,7 +13,9 @@
  * a record parameter is its components' leaves too ({@code o.in().x()}); an array of records or
  * objects ({@code Layer[] layers}) becomes leaves gathered from its elements without copying
  * ({@link dev.adjoint.generator.objects.Receiver.Elements}), its aliases and for-each loops
- * indices first.
+ * indices first. A field of the object that holds a record or such an array ({@code Layer[] layers}
+ * of a {@code Net}) becomes a parameter of the differentiated method that reads it
+ * ({@link dev.adjoint.generator.objects.HeldObjects}), and so the same leaves, remembered as held.
  * The facts the emitter and the call sites need ({@link dev.adjoint.generator.objects.Receiver})
  * ride on the lifted declaration.
  */

@@ -51,9 +51,6 @@ final class Strategies {
     /** Why a method on the tape has no tangent pair (and so no {@code Hvp}). */
     static final String ON_TAPE = "it is on the tape";
 
-    /** Why a method taking an array of records or objects has no tangent pair. */
-    static final String OBJECTS = "it takes an array of records or objects, whose Hvp is not generated yet (its Grad, Vjp and Jvp are)";
-
     /** Why an instance method that assigns its object's fields has no tangent pair. */
     static final String ASSIGNS_FIELDS = "it assigns fields of its object, whose Hvp is not generated yet (its Grad, Vjp and Jvp are)";
 
@@ -148,11 +145,6 @@ final class Strategies {
         Optional<Diagnostic> tooLarge = tooLarge(r, m, "static");
         if (tooLarge.isPresent()) {
             return new StaticAttempt(Optional.empty(), List.of(tooLarge.get()));
-        }
-        if (dev.adjoint.generator.objects.Receiver.of(r).filter(rc -> rc.records().stream().anyMatch(p -> p.elements().isPresent()))
-                .isPresent()) {
-            // its leaves are gathered from the elements by the public methods, which the Hvp's would have to do three times over
-            return new StaticAttempt(Optional.of(m), List.of(), tangent(ir, an), new Tangent(Optional.empty(), OBJECTS));
         }
         if (dev.adjoint.generator.objects.Receiver.of(r).filter(rc -> rc.leaves().stream().anyMatch(l -> l.boxed())).isPresent()) {
             // its assigned fields travel in boxes the public methods fill and empty, which the Hvp's do not (yet)

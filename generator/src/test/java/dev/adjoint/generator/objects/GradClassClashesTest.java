@@ -57,4 +57,21 @@ class GradClassClashesTest {
         assertFalse(errors(model.replace("wrt = \"p\"", "wrt = \"x\""), "package obj;\n\nclass Model_ParamsGrad {\n}\n").stream()
                 .anyMatch(Diagnostic::isError));
     }
+
+    @Test
+    void aClassNamedLikeTheGradientClassOfRecordsTheObjectHolds() {
+        List<Diagnostic> ds = errors(ObjectHarness.source("""
+                record Layer(double[] b) {}
+
+                private final Layer[] layers = {new Layer(new double[] {1})};
+
+                @Differentiable(wrt = "this")
+                double f(double x) {
+                    return layers[0].b()[0] * x;
+                }
+                """, "AUTO"), "package obj;\n\nclass Model_LayerGrad {\n}\n");
+        assertEquals(1, ds.size(), ds.toString());
+        assertTrue(ds.get(0).line() == 3 && ds.get(0).message().contains("record Model.Layer for Model#f (its field 'layers', wrt = \"this\")"),
+                ds.toString());
+    }
 }
