@@ -116,7 +116,7 @@ public final class TangentSweep {
             String local = ir.names().claim("_dot_" + p.name());
             dot.put(v, local);
             if (pairs && p.type().dims() == 2) {
-                prologue.addAll(matrixTangent(p, local, v.name(), tn));
+                prologue.addAll(HvpSource.matrixTangent(ir.names(), p, local, v.name(), tn));
                 continue;
             }
             String init;
@@ -167,44 +167,35 @@ public final class TangentSweep {
         return new JvpMethod(r, tangents, out, all, calls.callees(), sweep, result.java(), tr, calls.any(), sweep);
     }
 
-    /**
-     * The tangent of a 2-D parameter written in place, as plain Java the static strategy takes
-     * (for Hvp): a rectangular array as wide as the longest row (rows may differ in length; the
-     * method indexes each within its own row), and the caller's direction {@code tn} copied into it
-     * row by row (null: zero).
-     */
-    private List<Code> matrixTangent(Param p, String local, String array, String tn) {
-        List<Code> out = new ArrayList<>();
-        String prim = p.type().prim().java();
-        String width = ir.names().claim("_width");
-        String r = ir.names().claim("_row");
-        out.add(new Code.Line("int " + width + " = 0"));
-        out.add(new Code.Loop("for (int " + r + " = 0; " + r + " < " + array + ".length; " + r + "++)", List.of(new Code.Branch(
-                array + "[" + r + "].length > " + width, List.of(new Code.Line(width + " = " + array + "[" + r + "].length")), List.of()))));
-        out.add(new Code.Line(p.type().java() + " " + local + " = new " + prim + "[" + array + ".length][" + width + "]"));
-        if (tn != null) {
-            String i = ir.names().claim("_row");
-            String j = ir.names().claim("_col");
-            Code copy = new Code.Line(local + "[" + i + "][" + j + "] = " + tn + "[" + i + "][" + j + "]");
-            Code inner = new Code.Loop("for (int " + j + " = 0; " + j + " < " + tn + "[" + i + "].length; " + j + "++)", List.of(copy));
-            out.add(new Code.Loop("for (int " + i + " = 0; " + i + " < " + array + ".length; " + i + "++)", List.of(inner)));
-        }
-        return out;
-    }
-
     private List<Code> block(List<Stmt> stmts) {
         List<Code> out = new ArrayList<>();
         Origin shown = null;
         previous = null; // (a block's first statement may follow its own last one: a loop)
-        for (Stmt s : stmts) {
+        for (int k = 0; k < stmts.size(); k++) {
+            Stmt s = stmts.get(k);
             if (s.origin() != shown) {
                 out.add(new Code.Comment(s.origin().text()));
             }
             shown = s.origin();
-            statement(s, out);
+            if (pairs && depth == 0 && k == stmts.size() - 1 && s instanceof Stmt.If i && PairExits.exitsEarly(i)) {
+                exitUnless(i, out);
+            } else {
+                statement(s, out);
+            }
             previous = s;
         }
         return out;
+    }
+
+    /** {@code if (!(cond)) return;} and the block of {@code i} at the top level ({@link PairExits}). */
+    private void exitUnless(Stmt.If i, List<Code> out) {
+        if (ir.result() instanceof Atom.Var v) {
+            depth++; // (the exit returns it: declared at the top)
+            declare(v);
+            depth--;
+        }
+        out.add(new Code.Branch("!" + Rule.parenthesize(i.cond().java()), List.of(PairExits.exit()), List.of()));
+        out.addAll(block(i.then()));
     }
 
     private void statement(Stmt s, List<Code> out) {
