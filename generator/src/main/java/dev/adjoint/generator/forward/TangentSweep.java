@@ -41,6 +41,8 @@ public final class TangentSweep {
     private final MethodIr ir;
     private final Analysis an;
     private final TangentCalls calls;
+    /** Where the Jvp's tangent-only arrays and cells come from ({@link TangentPool}). */
+    private final TangentPool pool;
     /** Negations and doublings left to the next operation (Jvp only; the Hvp's tangent is printed as the rules give it). */
     private final ScaledTangents scaled;
     /** Whether this is the tangent printed as Java for {@code Hvp} ({@link #buildPair}). */
@@ -59,7 +61,8 @@ public final class TangentSweep {
         this.ir = ir;
         this.an = an;
         this.pairs = pairs;
-        this.calls = new TangentCalls(ir.request(), ir.names(), pairs, printed, this::tangentOf, top);
+        this.pool = new TangentPool(ir.names(), !pairs);
+        this.calls = new TangentCalls(ir.request(), ir.names(), pairs, printed, this::tangentOf, top, pool);
         this.scaled = new ScaledTangents(ir.body(), this::stored);
     }
 
@@ -122,10 +125,15 @@ public final class TangentSweep {
             String init;
             if (!p.type().isArray()) {
                 init = p.type().zero();
+            } else if (tn != null && !pairs && p.type().dims() == 1) {
+                // (a copy of the direction, which the method's writes must not reach)
+                prologue.add(new Code.Line(p.type().java() + " " + local + " = " + pool.zeros(p.type().prim(), tn + ".length")));
+                prologue.add(new Code.Line("System.arraycopy(" + tn + ", 0, " + local + ", 0, " + tn + ".length)"));
+                continue;
             } else if (tn != null) {
                 init = p.type().dims() == 1 ? tn + ".clone()" : "dev.adjoint.Gradients.copy(" + tn + ")";
             } else {
-                init = p.type().dims() == 1 ? "new " + p.type().prim().java() + "[" + v.name() + ".length]"
+                init = p.type().dims() == 1 ? pool.zeros(p.type().prim(), v.name() + ".length")
                         : "dev.adjoint.Gradients.like(" + v.name() + ")";
             }
             prologue.add(new Code.Line(p.type().java() + " " + local + " = " + init));
@@ -158,8 +166,10 @@ public final class TangentSweep {
         } else {
             end.add(new Code.Line(out + ".set(" + (tr == null ? r.result().zero() : tr) + ")"));
         }
+        end.addAll(pool.release());
         end.add(new Code.Line("return " + result.java()));
-        List<Code> sweep = new ArrayList<>(top);
+        List<Code> sweep = new ArrayList<>(pool.head());
+        sweep.addAll(top);
         sweep.addAll(prologue);
         sweep.addAll(main);
         List<Code> all = new ArrayList<>(sweep);
@@ -257,7 +267,9 @@ public final class TangentSweep {
             if (!(a.op() instanceof Op.NewArray)) {
                 throw new Unsupported("an array variable assigned from " + a.op());
             }
-            out.add(new Code.Line(decl + dt + " = " + primal(a.op())));
+            Op.NewArray created = (Op.NewArray) a.op();
+            out.add(new Code.Line(decl + dt + " = " + (created.dims().size() == 1 ? pool.zeros(created.type().prim(), created.dims().get(0).java())
+                    : primal(created))));
             return;
         }
         String tangent = tangent(a.op(), t);
