@@ -124,5 +124,26 @@ public class ArrayResults {
         return y;
     }
 
+    // the same local array returned from two places (an early return), then local arrays after it
+    //@at ({0.5, -1.5, 2.0})
+    //@at ({-0.3, 1.1})
+    @Differentiable
+    static double[] resultReturnedEarly(double[] x) {
+        double[] y = new double[x.length];
+        y[0] = x[0] * x[x.length - 1];
+        if (x[0] < 0) {
+            y[1] = Math.sin(x[1]) * x[0];
+            return y;
+        }
+        double[] t = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            t[i] = Math.exp(0.5 * x[i]);
+        }
+        for (int i = 1; i < x.length; i++) {
+            y[i] = t[i] * t[i - 1] + y[0];
+        }
+        return y;
+    }
+
     // a float[] result is in FloatArrays
 }

@@ -191,11 +191,14 @@ final class CallerAdjoint {
      * {@code tw} (forward mode; the cell is overwritten, not added to).
      */
     static double lossJvp(double[] w, double[] x, double[] tw, DoubleGrad tout) {
+        AdjointStacks _stack_1 = AdjointStacks.forThread();
+        int _cells_2 = _stack_1.doubleCellMark();
+        int _cellsf = _stack_1.floatCellMark();
         double _t1 = 0.0;
         double _dot_t1 = 0.0;
         double _t2 = 0.0;
         double _dot_t2 = 0.0;
-        DoubleGrad _cell = new DoubleGrad();
+        DoubleGrad _cell = _stack_1.borrowDoubleCell();
         double _t3 = 0.0;
         double _dot_t3 = 0.0;
         // double s = 0;
@@ -223,6 +226,7 @@ final class CallerAdjoint {
         double _t7 = s + _t6;
         double _dot_t7 = _dot_s + _dot_t6;
         tout.set(_dot_t7);
+        _stack_1.releaseCells(_cells_2, _cellsf);
         return _t7;
     }
 

@@ -87,13 +87,16 @@ final class InPlaceAdjoint {
      * {@code tx} (forward mode; the cell is overwritten, not added to).
      */
     static double prefixProductJvp(double[] x, double[] tx, DoubleGrad tout) {
+        AdjointStacks _stack_1 = AdjointStacks.forThread();
+        int _arrays_1 = _stack_1.arrays.mark();
         double _t1 = 0.0;
         double _dot_t1 = 0.0;
         double _t2 = 0.0;
         double _dot_t2 = 0.0;
         double _t3 = 0.0;
         double _dot_t3 = 0.0;
-        double[] _dot_x = tx.clone();
+        double[] _dot_x = _stack_1.arrays.borrowDoubles(tx.length);
+        System.arraycopy(tx, 0, _dot_x, 0, tx.length);
         // int i = 1
         int i = 1;
         // for (...; i < x.length; i++)
@@ -115,6 +118,7 @@ final class InPlaceAdjoint {
         double _t7 = x[_t6];
         double _dot_t7 = _dot_x[_t6];
         tout.set(_dot_t7);
+        _stack_1.arrays.release(_arrays_1);
         return _t7;
     }
 

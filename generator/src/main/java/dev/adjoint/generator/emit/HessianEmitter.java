@@ -87,8 +87,7 @@ final class HessianEmitter {
         for (Param p : r.wrtParams()) {
             b.addParameter(AdjointClassEmitter.typeName(p.type()), j.tangentNames().get(i++));
         }
-        List<Code> all = new ArrayList<>(j.printedSweep());
-        all.addAll(HvpSource.tangentEnd(j));
+        List<Code> all = HvpSource.printedTangent(j);
         CodeBlock.Builder body = CodeBlock.builder();
         AdjointClassEmitter.print(all, body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();

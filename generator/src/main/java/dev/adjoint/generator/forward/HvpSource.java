@@ -2,6 +2,7 @@ package dev.adjoint.generator.forward;
 
 import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
@@ -57,8 +58,15 @@ public final class HvpSource {
         sb.append("@dev.adjoint.Differentiable(wrt = {").append(String.join(", ", wrt)).append("}, strategy = dev.adjoint.Strategy.STATIC)\n");
         sb.append("static ").append(rt.java()).append(asCallee ? " " : "[] ").append(asCallee ? tangentName(r) : pairName(r))
                 .append("(").append(String.join(", ", params)).append(") {\n");
-        List<Code> all = new ArrayList<>(j.sweep());
-        all.addAll(asCallee ? tangentEnd(j) : end(j));
+        List<Code> end = asCallee ? tangentEnd(j) : end(j);
+        List<Code> all = new ArrayList<>();
+        if (!asCallee && PairExits.any(j.sweep())) {
+            // every exit returns the pair: one array, created before the first (the static strategy's shared result array)
+            all.add(end.get(0));
+            end = end.subList(1, end.size());
+        }
+        all.addAll(PairExits.complete(j.sweep(), end));
+        all.addAll(end);
         print(all, sb, "    ");
         sb.append("}\n");
         // the adjoint class reads constants of enclosing (or, for a callee, other) classes qualified; the method by simple name
@@ -81,6 +89,14 @@ public final class HvpSource {
         return ClassSpelling.TANGENT_PREFIX + r.tangentName();
     }
 
+    /** The body of {@code _tan_name} as the adjoint class prints it: its printed sweep, then {@code return ḟ;}. */
+    public static List<Code> printedTangent(JvpMethod j) {
+        List<Code> end = tangentEnd(j);
+        List<Code> all = new ArrayList<>(PairExits.complete(j.printedSweep(), end));
+        all.addAll(end);
+        return all;
+    }
+
     /** The end of {@code _tan_name} after the sweep of {@code j}: {@code return ḟ;}. */
     public static List<Code> tangentEnd(JvpMethod j) {
         return List.of(new Code.Line("return " + (j.tangent() == null ? j.request().result().zero() : j.tangent())));
@@ -98,6 +114,31 @@ public final class HvpSource {
                 new Code.Line(pair + "[0] = " + j.value()),
                 new Code.Line(pair + "[1] = " + (j.tangent() == null ? rt.zero() : j.tangent())),
                 new Code.Line("return " + pair));
+    }
+
+    /**
+     * The tangent of a 2-D parameter written in place, as plain Java the static strategy takes
+     * (for Hvp): a rectangular array as wide as the longest row (rows may differ in length; the
+     * method indexes each within its own row), and the caller's direction {@code tn} copied into it
+     * row by row (null: zero).
+     */
+    static List<Code> matrixTangent(Names names, Param p, String local, String array, String tn) {
+        List<Code> out = new ArrayList<>();
+        String prim = p.type().prim().java();
+        String width = names.claim("_width");
+        String r = names.claim("_row");
+        out.add(new Code.Line("int " + width + " = 0"));
+        out.add(new Code.Loop("for (int " + r + " = 0; " + r + " < " + array + ".length; " + r + "++)", List.of(new Code.Branch(
+                array + "[" + r + "].length > " + width, List.of(new Code.Line(width + " = " + array + "[" + r + "].length")), List.of()))));
+        out.add(new Code.Line(p.type().java() + " " + local + " = new " + prim + "[" + array + ".length][" + width + "]"));
+        if (tn != null) {
+            String i = names.claim("_row");
+            String j = names.claim("_col");
+            Code copy = new Code.Line(local + "[" + i + "][" + j + "] = " + tn + "[" + i + "][" + j + "]");
+            Code inner = new Code.Loop("for (int " + j + " = 0; " + j + " < " + tn + "[" + i + "].length; " + j + "++)", List.of(copy));
+            out.add(new Code.Loop("for (int " + i + " = 0; " + i + " < " + array + ".length; " + i + "++)", List.of(inner)));
+        }
+        return out;
     }
 
     private static void print(List<Code> codes, StringBuilder sb, String indent) {

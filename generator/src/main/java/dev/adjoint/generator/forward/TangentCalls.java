@@ -49,11 +49,15 @@ final class TangentCalls {
     private final Function<Atom, String> tangentOf;
     /** Declarations hoisted to the top of the sweep (the Jvp cells). */
     private final List<Code> top;
+    /** Where the cells come from. */
+    private final TangentPool pool;
     private final Set<MethodRequest> callees = new LinkedHashSet<>();
     private final Map<Ty.Prim, String> cells = new HashMap<>();
     private boolean any;
 
-    TangentCalls(MethodRequest caller, Names names, boolean pairs, boolean printed, Function<Atom, String> tangentOf, List<Code> top) {
+    TangentCalls(MethodRequest caller, Names names, boolean pairs, boolean printed, Function<Atom, String> tangentOf, List<Code> top,
+            TangentPool pool) {
+        this.pool = pool;
         this.caller = caller;
         this.names = names;
         this.spelling = ClassSpelling.of(caller);
@@ -106,7 +110,7 @@ final class TangentCalls {
         String cell = cells.computeIfAbsent(zt.prim(), prim -> {
             String name = names.claim(prim == Ty.Prim.FLOAT ? "_fcell" : "_cell");
             String cls = prim == Ty.Prim.FLOAT ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad";
-            top.add(new Code.Line(cls + " " + name + " = new " + cls + "()"));
+            top.add(new Code.Line(cls + " " + name + " = " + pool.cell(prim)));
             return name;
         });
         args.add(cell);

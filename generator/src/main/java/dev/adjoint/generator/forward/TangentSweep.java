@@ -41,6 +41,8 @@ public final class TangentSweep {
     private final MethodIr ir;
     private final Analysis an;
     private final TangentCalls calls;
+    /** Where the Jvp's tangent-only arrays and cells come from ({@link TangentPool}). */
+    private final TangentPool pool;
     /** Negations and doublings left to the next operation (Jvp only; the Hvp's tangent is printed as the rules give it). */
     private final ScaledTangents scaled;
     /** Whether this is the tangent printed as Java for {@code Hvp} ({@link #buildPair}). */
@@ -59,7 +61,8 @@ public final class TangentSweep {
         this.ir = ir;
         this.an = an;
         this.pairs = pairs;
-        this.calls = new TangentCalls(ir.request(), ir.names(), pairs, printed, this::tangentOf, top);
+        this.pool = new TangentPool(ir.names(), !pairs);
+        this.calls = new TangentCalls(ir.request(), ir.names(), pairs, printed, this::tangentOf, top, pool);
         this.scaled = new ScaledTangents(ir.body(), this::stored);
     }
 
@@ -116,16 +119,21 @@ public final class TangentSweep {
             String local = ir.names().claim("_dot_" + p.name());
             dot.put(v, local);
             if (pairs && p.type().dims() == 2) {
-                prologue.addAll(matrixTangent(p, local, v.name(), tn));
+                prologue.addAll(HvpSource.matrixTangent(ir.names(), p, local, v.name(), tn));
                 continue;
             }
             String init;
             if (!p.type().isArray()) {
                 init = p.type().zero();
+            } else if (tn != null && !pairs && p.type().dims() == 1) {
+                // (a copy of the direction, which the method's writes must not reach)
+                prologue.add(new Code.Line(p.type().java() + " " + local + " = " + pool.zeros(p.type().prim(), tn + ".length")));
+                prologue.add(new Code.Line("System.arraycopy(" + tn + ", 0, " + local + ", 0, " + tn + ".length)"));
+                continue;
             } else if (tn != null) {
                 init = p.type().dims() == 1 ? tn + ".clone()" : "dev.adjoint.Gradients.copy(" + tn + ")";
             } else {
-                init = p.type().dims() == 1 ? "new " + p.type().prim().java() + "[" + v.name() + ".length]"
+                init = p.type().dims() == 1 ? pool.zeros(p.type().prim(), v.name() + ".length")
                         : "dev.adjoint.Gradients.like(" + v.name() + ")";
             }
             prologue.add(new Code.Line(p.type().java() + " " + local + " = " + init));
@@ -158,8 +166,10 @@ public final class TangentSweep {
         } else {
             end.add(new Code.Line(out + ".set(" + (tr == null ? r.result().zero() : tr) + ")"));
         }
+        end.addAll(pool.release());
         end.add(new Code.Line("return " + result.java()));
-        List<Code> sweep = new ArrayList<>(top);
+        List<Code> sweep = new ArrayList<>(pool.head());
+        sweep.addAll(top);
         sweep.addAll(prologue);
         sweep.addAll(main);
         List<Code> all = new ArrayList<>(sweep);
@@ -167,44 +177,35 @@ public final class TangentSweep {
         return new JvpMethod(r, tangents, out, all, calls.callees(), sweep, result.java(), tr, calls.any(), sweep);
     }
 
-    /**
-     * The tangent of a 2-D parameter written in place, as plain Java the static strategy takes
-     * (for Hvp): a rectangular array as wide as the longest row (rows may differ in length; the
-     * method indexes each within its own row), and the caller's direction {@code tn} copied into it
-     * row by row (null: zero).
-     */
-    private List<Code> matrixTangent(Param p, String local, String array, String tn) {
-        List<Code> out = new ArrayList<>();
-        String prim = p.type().prim().java();
-        String width = ir.names().claim("_width");
-        String r = ir.names().claim("_row");
-        out.add(new Code.Line("int " + width + " = 0"));
-        out.add(new Code.Loop("for (int " + r + " = 0; " + r + " < " + array + ".length; " + r + "++)", List.of(new Code.Branch(
-                array + "[" + r + "].length > " + width, List.of(new Code.Line(width + " = " + array + "[" + r + "].length")), List.of()))));
-        out.add(new Code.Line(p.type().java() + " " + local + " = new " + prim + "[" + array + ".length][" + width + "]"));
-        if (tn != null) {
-            String i = ir.names().claim("_row");
-            String j = ir.names().claim("_col");
-            Code copy = new Code.Line(local + "[" + i + "][" + j + "] = " + tn + "[" + i + "][" + j + "]");
-            Code inner = new Code.Loop("for (int " + j + " = 0; " + j + " < " + tn + "[" + i + "].length; " + j + "++)", List.of(copy));
-            out.add(new Code.Loop("for (int " + i + " = 0; " + i + " < " + array + ".length; " + i + "++)", List.of(inner)));
-        }
-        return out;
-    }
-
     private List<Code> block(List<Stmt> stmts) {
         List<Code> out = new ArrayList<>();
         Origin shown = null;
         previous = null; // (a block's first statement may follow its own last one: a loop)
-        for (Stmt s : stmts) {
+        for (int k = 0; k < stmts.size(); k++) {
+            Stmt s = stmts.get(k);
             if (s.origin() != shown) {
                 out.add(new Code.Comment(s.origin().text()));
             }
             shown = s.origin();
-            statement(s, out);
+            if (pairs && depth == 0 && k == stmts.size() - 1 && s instanceof Stmt.If i && PairExits.exitsEarly(i)) {
+                exitUnless(i, out);
+            } else {
+                statement(s, out);
+            }
             previous = s;
         }
         return out;
+    }
+
+    /** {@code if (!(cond)) return;} and the block of {@code i} at the top level ({@link PairExits}). */
+    private void exitUnless(Stmt.If i, List<Code> out) {
+        if (ir.result() instanceof Atom.Var v) {
+            depth++; // (the exit returns it: declared at the top)
+            declare(v);
+            depth--;
+        }
+        out.add(new Code.Branch("!" + Rule.parenthesize(i.cond().java()), List.of(PairExits.exit()), List.of()));
+        out.addAll(block(i.then()));
     }
 
     private void statement(Stmt s, List<Code> out) {
@@ -266,7 +267,9 @@ public final class TangentSweep {
             if (!(a.op() instanceof Op.NewArray)) {
                 throw new Unsupported("an array variable assigned from " + a.op());
             }
-            out.add(new Code.Line(decl + dt + " = " + primal(a.op())));
+            Op.NewArray created = (Op.NewArray) a.op();
+            out.add(new Code.Line(decl + dt + " = " + (created.dims().size() == 1 ? pool.zeros(created.type().prim(), created.dims().get(0).java())
+                    : primal(created))));
             return;
         }
         String tangent = tangent(a.op(), t);

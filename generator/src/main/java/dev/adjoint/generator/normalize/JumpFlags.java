@@ -36,6 +36,9 @@ final class JumpFlags {
     /** Set by an early return; null when the method returns only at its end. */
     private Atom.Var returned;
     private Atom.Var returnValue;
+    /** Whether every return returns the same local array ({@link #returnArrayEarly}), and that array once seen. */
+    private boolean returnsArray;
+    private Atom.Var returnedArray;
     private final Map<Node, Contains> scanned = new IdentityHashMap<>();
 
     /**
@@ -62,6 +65,57 @@ final class JumpFlags {
         returned = lo.flag("_returned");
         returnValue = lo.declare("_returnValue", result);
         lo.hoisted.add(returnValue);
+    }
+
+    /**
+     * The method returns an array before its end: makes the return flag. Every return returns the
+     * same local array ({@link #sharedResultArray}), so the flag is all a return sets.
+     */
+    void returnArrayEarly() {
+        returned = lo.flag("_returned");
+        returnsArray = true;
+    }
+
+    /** Whether the method returns one local array from more than one place ({@link #returnArrayEarly}). */
+    boolean returnsArrayEarly() {
+        return returnsArray;
+    }
+
+    /** {@code return a;} of the shared result array {@code a}: the flag set. */
+    void returnArray(Atom.Var a) {
+        returnedArray = a;
+        lo.set(returned, true);
+    }
+
+    /** The local array every return returns, once one has been lowered. */
+    Atom.Var returnedArray() {
+        return returnedArray;
+    }
+
+    /**
+     * The local array that every {@code return} of {@code body} returns, declared at the top level
+     * before the first statement that may return; empty when the returns differ. That array is the
+     * result whichever return runs (the static strategy assigns no array from another), so the
+     * reverse sweep seeds it as for a single return.
+     */
+    static java.util.Optional<String> sharedResultArray(List<Statement> body) {
+        Set<String> names = new LinkedHashSet<>();
+        Set<String> declaredBefore = new LinkedHashSet<>();
+        boolean returnSeen = false;
+        for (Statement s : body) {
+            List<ReturnStmt> returns = s.findAll(ReturnStmt.class);
+            for (ReturnStmt r : returns) {
+                names.add(r.getExpression().filter(e -> e instanceof com.github.javaparser.ast.expr.NameExpr)
+                        .map(e -> ((com.github.javaparser.ast.expr.NameExpr) e).getNameAsString()).orElse(""));
+            }
+            returnSeen |= !returns.isEmpty();
+            if (!returnSeen && s instanceof com.github.javaparser.ast.stmt.ExpressionStmt es
+                    && es.getExpression() instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr v) {
+                v.getVariables().forEach(d -> declaredBefore.add(d.getNameAsString()));
+            }
+        }
+        return names.size() == 1 && declaredBefore.containsAll(names) ? java.util.Optional.of(names.iterator().next())
+                : java.util.Optional.empty();
     }
 
     /** The variable an early-returning method's value is kept in; null for a single exit. */

@@ -96,16 +96,20 @@ public final class Normalizer {
         List<Statement> stmts = body.getStatements();
         boolean singleExit = !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof ReturnStmt
                 && body.findAll(ReturnStmt.class).size() == 1;
-        if (!singleExit && r.result().isArray()) {
-            lo.error(r.declaration().getType(), "method '" + r.name() + "' returns an array from more than one place: the static"
-                    + " strategy needs an array result returned once, at the end; assign it to one array and return that");
+        boolean sharedArray = !singleExit && r.result().isArray() && JumpFlags.sharedResultArray(stmts).isPresent();
+        if (!singleExit && r.result().isArray() && !sharedArray) {
+            lo.error(r.declaration().getType(), "method '" + r.name() + "' returns different arrays: the static strategy needs"
+                    + " every return to return the same local array, created before the first return; create the result"
+                    + " array once, fill it, and return it");
         }
-        if (!singleExit) {
+        if (sharedArray) {
+            jumps.returnArrayEarly();
+        } else if (!singleExit) {
             jumps.returnEarly(r.result());
         }
         block(stmts);
-        if (!singleExit) {
-            lo.emit(new Stmt.Return(jumps.returnValue(), lo.origin));
+        if (!singleExit && (!sharedArray || jumps.returnedArray() != null)) {
+            lo.emit(new Stmt.Return(sharedArray ? jumps.returnedArray() : jumps.returnValue(), lo.origin));
         }
         if (!lo.diagnostics.isEmpty()) {
             return new Result(Optional.empty(), lo.diagnostics);
@@ -187,7 +191,13 @@ public final class Normalizer {
             lo.origin = lo.newOrigin(s);
             Expression e = r.getExpression().orElseThrow();
             Atom v = ex.convert(ex.expr(e), lo.request.result(), e);
-            if (jumps.returnValue() == null) {
+            if (jumps.returnsArrayEarly()) {
+                if (v instanceof Atom.Var a && (jumps.returnedArray() == null || jumps.returnedArray().equals(a))) {
+                    jumps.returnArray(a);
+                } else {
+                    lo.error(e, "'" + Positions.oneLine(e) + "' is not the local array the other returns return");
+                }
+            } else if (jumps.returnValue() == null) {
                 if (v instanceof Atom.Elem el) {
                     // an element read where used ('return w[i];'): the reverse sweep seeds the result's
                     // adjoint, so the result must be a variable; a load gives d w[i] += seed

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.testing.Differentiated;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Methods the static pass rejects go to the tape under AUTO; forced TAPE agrees with static. */
@@ -320,5 +321,49 @@ class TapeStrategyTest {
             assertTrue(rho <= 1e-12, "component " + i + ": tape " + a.gradient()[i] + " static " + b.gradient()[i]);
         }
         d.assertGradient("taped", d, "taped", 1e-6, 1e-9, w, x);
+    }
+
+    /**
+     * An array result returned from two places: static when every return returns the same local
+     * array (the corpus' {@code ArrayResults#resultReturnedEarly} checks its derivatives), the tape
+     * with the reason when the returns return different arrays.
+     */
+    @Test
+    void differentArraysReturnedGoToTheTapeAndSayWhy() {
+        String src = """
+                package tape;
+
+                import dev.adjoint.Differentiable;
+
+                class Results {
+                    @Differentiable
+                    static double[] either(double[] x) {
+                        double[] a = new double[2];
+                        double[] b = new double[2];
+                        a[0] = x[0] * x[1];
+                        b[1] = Math.sin(x[0]);
+                        if (x[0] < 0) {
+                            return a;
+                        }
+                        return b;
+                    }
+
+                    @Differentiable
+                    static double[] same(double[] x) {
+                        double[] a = new double[2];
+                        a[0] = x[0] * x[1];
+                        if (x[0] < 0) {
+                            return a;
+                        }
+                        a[1] = Math.sin(x[0]);
+                        return a;
+                    }
+                }
+                """;
+        Differentiated d = Differentiated.of("tape.Results", src, Options.DEFAULT);
+        List<String> methods = d.translation().methods();
+        assertTrue(methods.stream().anyMatch(m -> m.startsWith("tape.Results#either: tape, because") && m.contains("returns different arrays")),
+                methods.toString());
+        assertTrue(methods.contains("tape.Results#same: static"), methods.toString());
     }
 }

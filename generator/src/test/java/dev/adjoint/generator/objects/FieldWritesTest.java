@@ -75,6 +75,56 @@ class FieldWritesTest {
         assertTrue(perCall <= 16 + 16, "a warm gradient call allocated " + perCall + " bytes");
     }
 
+    /**
+     * A warm {@code Jvp} call of an instance method that writes its array field and assigns its
+     * scalar fields, and of one that calls another {@code @Differentiable} method and has a local array: the
+     * tangents' copies, boxes, cells and local tangent arrays come from the thread's pool.
+     */
+    @Test
+    void aWarmJvpCallAllocatesNothing() throws Exception {
+        ObjectHarness h = ObjectHarness.of(source(STEP + """
+
+                @Differentiable(wrt = {"this", "x"}, strategy = Strategy.$S)
+                double twice(double[] x) {
+                    double[] y = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        y[i] = Math.sin(x[i]) * momentum;
+                    }
+                    return dot(y, x) + dot(x, y);
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double dot(double[] a, double[] c) {
+                    double s = 0;
+                    for (int i = 0; i < a.length; i++) {
+                        s += a[i] * c[i];
+                    }
+                    return s;
+                }
+                """, "STATIC"), Map.of());
+        Object model = h.fresh();
+        Object tthis = h.gradOf(model);
+        DoubleGrad out = new DoubleGrad();
+        double[] x = {1.0, 2.0, -0.5};
+        double[] tx = {0.3, -0.1, 0.2};
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (String name : List.of("stepJvp", "twiceJvp")) {
+            Method jvp = h.generated(name);
+            Object[] args = name.equals("stepJvp") ? new Object[] {model, x, 0.1, tthis, tx, 0.5, out} : new Object[] {model, x, tthis, tx, out};
+            for (int i = 0; i < 20_000; i++) {
+                jvp.invoke(null, args);
+            }
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 1000; i++) {
+                jvp.invoke(null, args);
+            }
+            long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
+            // reflection boxes the double result (16 B); the primal's own local array y (3 doubles: 40 B) stays as the method has it
+            long allowed = 16 + 16 + (name.equals("twiceJvp") ? 40 : 0);
+            assertTrue(perCall <= allowed, "a warm " + name + " call allocated " + perCall + " bytes");
+        }
+    }
+
     @Test
     void floatFieldsOverwrittenInALoop() {
         differentiates("""
