@@ -86,7 +86,7 @@ public final class HvpSource {
             }
         });
         for (FieldAccessExpr f : tangent.findAll(FieldAccessExpr.class, f -> simple.containsKey(f.toString()) && isQualifiedName(f))) {
-            if (f.findAncestor(MethodDeclaration.class).isPresent()) { // (not inside a name already replaced)
+            if (tangent.isAncestorOf(f)) { // (not inside a name already replaced)
                 String name = simple.get(f.toString());
                 if (f.getNameAsString().equals(name)) {
                     NameExpr n = new NameExpr(name);
