@@ -7,6 +7,8 @@
  * dev.adjoint.generator.code.Uses}). A pass rewrites these nodes; {@link
  * dev.adjoint.generator.code.Printer} turns them into Java text once, at the end, adding the
  * parentheses that precedence requires. {@link dev.adjoint.generator.code.JavaText} builds nodes
- * from statement text with JavaParser, for the producers that still write text.
+ * from statement text with JavaParser, for the producers that still write text; {@link
+ * dev.adjoint.generator.code.Listing} holds text written a line at a time (the tape recorder's
+ * body), each line with its role, for the size model to count.
  */
 package dev.adjoint.generator.code;

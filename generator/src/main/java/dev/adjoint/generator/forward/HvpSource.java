@@ -1,5 +1,9 @@
 package dev.adjoint.generator.forward;
 
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.ir.Names;
@@ -7,7 +11,9 @@ import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tangent of a scalar method {@code f} printed as a plain Java method that the reverse
@@ -69,14 +75,39 @@ public final class HvpSource {
         all.addAll(end);
         print(all, sb, "    ");
         sb.append("}\n");
-        // the adjoint class reads constants of enclosing (or, for a callee, other) classes qualified; the method by simple name
-        String text = sb.toString();
-        for (var e : r.staticFieldOwners().entrySet()) {
-            if (!e.getValue().equals(e.getKey()) && e.getValue().matches("[\\w.]+\\." + e.getKey())) {
-                text = text.replaceAll("(?<![\\w.])" + java.util.regex.Pattern.quote(e.getValue()) + "(?![\\w])", e.getKey());
+        return sb.toString();
+    }
+
+    /**
+     * Has {@code tangent}, the method {@link #method} printed for {@code r}, parsed, read {@code r}'s
+     * constants by simple name: the adjoint class reads the constants of enclosing (or, for a
+     * callee, other) classes qualified ({@code Outer.K}), the method, placed in the owner class,
+     * by simple name ({@code K}), as the reverse pipeline reads them with the method's constants.
+     * A qualified name is replaced where the tree has it whole: not as the tail of a longer name, a
+     * method's name or text in a string.
+     */
+    public static void readConstantsBySimpleName(MethodDeclaration tangent, MethodRequest r) {
+        Map<String, String> simple = new HashMap<>();
+        r.staticFieldOwners().forEach((name, qualified) -> {
+            if (!qualified.equals(name)) {
+                simple.put(qualified, name);
+            }
+        });
+        for (FieldAccessExpr f : tangent.findAll(FieldAccessExpr.class, f -> simple.containsKey(f.toString()) && isQualifiedName(f))) {
+            if (tangent.isAncestorOf(f)) { // (not inside a name already replaced)
+                String name = simple.get(f.toString());
+                if (f.getNameAsString().equals(name)) {
+                    NameExpr n = new NameExpr(name);
+                    f.getRange().ifPresent(n::setRange);
+                    f.replace(n);
+                }
             }
         }
-        return text;
+    }
+
+    /** Whether {@code e} is a name, or a qualified name: identifiers joined by dots. */
+    private static boolean isQualifiedName(Expression e) {
+        return e instanceof NameExpr || e instanceof FieldAccessExpr f && f.getTypeArguments().isEmpty() && isQualifiedName(f.getScope());
     }
 
     /** The name of the tangent pair of {@code r}: {@code _hvp_name}. */

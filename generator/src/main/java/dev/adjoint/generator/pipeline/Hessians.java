@@ -221,6 +221,7 @@ final class Hessians {
             MethodDeclaration tangent = parser.parseMethodDeclaration(source).getResult().orElseThrow(
                     () -> new IllegalStateException("the tangent of '" + e.getKey().name() + "' does not parse:\n" + source));
             tangent.setData(Positions.WRITTEN_AT, Positions.Line.GENERATED); // (its lines are not the user's)
+            HvpSource.readConstantsBySimpleName(tangent, e.getValue().request());
             Receiver.takesSelfLike(tangent, e.getKey());
             // it runs the method's guards, or calls the tangents of methods that throw: the method's 'throws' clause
             dev.adjoint.generator.select.ThrownTypes.declared(e.getKey().declaration()).orElse(List.of()).forEach(q ->

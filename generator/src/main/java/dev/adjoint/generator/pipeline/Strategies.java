@@ -295,7 +295,7 @@ final class Strategies {
                     continue;
                 }
                 Recording rec = TapeRecorder.record(callee.get(), index);
-                Optional<MethodSize.Over> over = rec.diagnostics().isEmpty() ? MethodSize.overLimit(rec.body(), MethodSize.recorderParams(
+                Optional<MethodSize.Over> over = rec.diagnostics().isEmpty() ? MethodSize.overLimit(rec.lines(), MethodSize.recorderParams(
                         callee.get().params().stream().map(dev.adjoint.generator.select.Param::name).toList(), rec.paramHandles()))
                         : Optional.empty();
                 if (over.isPresent()) {

@@ -1,6 +1,7 @@
 package dev.adjoint.generator.reverse;
 
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.Listing;
 import dev.adjoint.generator.select.MethodRequest;
 import java.util.List;
 
@@ -34,13 +35,19 @@ public record AdjointMethod(MethodRequest request, List<String> bufferNames, Str
     /**
      * The recording twin {@code nameRecord(Tape _tape, p1, p1_h, ...)}.
      *
-     * @param body its statements as Java text
+     * @param lines its statements as lines of Java text, each with its role
      * @param paramHandles the handle parameter after each floating parameter (null for others)
      * @param copiesSwitch whether the body holds a switch copied as written, which may fall through
      */
-    public record Recorder(String body, List<String> paramHandles, boolean copiesSwitch) {
+    public record Recorder(List<Listing.Line> lines, List<String> paramHandles, boolean copiesSwitch) {
         public Recorder {
+            lines = List.copyOf(lines);
             paramHandles = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(paramHandles));
+        }
+
+        /** The statements as Java text, one a line, indented. */
+        public String body() {
+            return Listing.text(lines);
         }
     }
 }

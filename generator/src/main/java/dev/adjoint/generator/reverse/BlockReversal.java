@@ -7,6 +7,7 @@ import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.Operand;
 import dev.adjoint.generator.code.Printer;
+import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Origin;
@@ -163,7 +164,7 @@ final class BlockReversal {
         } else {
             header = "while (true)";
             loopBody.addAll(head.forward());
-            loopBody.add(new Code.Branch("!" + cond, List.of(new Code.Line("break")), List.of()));
+            loopBody.add(new Code.Branch("!" + cond, List.of(new Code.Line(new Statement.Jump(true))), List.of()));
         }
         loopBody.addAll(body.forward());
         if (!reversed) {
@@ -176,7 +177,8 @@ final class BlockReversal {
             String j = c.counter().name();
             List<Code> back = new ArrayList<>();
             List<Code> reversedBody = new ArrayList<>(body.reverse());
-            Code.Line undoStep = new Code.Line(j + " = " + j + " - 1");
+            Code.Line undoStep = new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(j), "=",
+                    new Expr.Binary("-", new Expr.Name(j), new Expr.Literal("1")))));
             if (sw.an.saves().kind(c.step()) == Saves.Kind.INVERT) {
                 // (the body reads j: its reverse starts by undoing the step, which has no other reverse part)
                 // (with its 'grad of' comment when it is a statement of its own, as in a while loop)
@@ -201,8 +203,8 @@ final class BlockReversal {
             return;
         }
         String count = sw.claim("_n");
-        forward.add(new Code.Line("int " + count + " = 0"));
-        loopBody.add(new Code.Line(count + "++"));
+        forward.add(new Code.Line(new Statement.Declare("", "int", count, new Expr.Literal("0"))));
+        loopBody.add(new Code.Line(new Statement.Eval(new Expr.Postfix(new Expr.Name(count), "++"))));
         forward.add(new Code.Loop(header, loopBody));
         forward.add(new Code.Line(sw.push(Ty.INT, count)));
 
@@ -211,7 +213,7 @@ final class BlockReversal {
             reverse.add(new Code.Loop("for (int " + k + " = " + sw.pop(Ty.INT) + "; " + k + " > 0; " + k + "--)", body.reverse()));
         } else {
             List<Code> rb = new ArrayList<>(head.reverse());
-            rb.add(new Code.Branch(k + " == 0", List.of(new Code.Line("break")), List.of()));
+            rb.add(new Code.Branch(k + " == 0", List.of(new Code.Line(new Statement.Jump(true))), List.of()));
             rb.addAll(body.reverse());
             reverse.add(new Code.Loop("for (int " + k + " = " + sw.pop(Ty.INT) + "; ; " + k + "--)", rb));
         }
@@ -233,6 +235,12 @@ final class BlockReversal {
         into.add(new Code.Loop("while (" + ((Op.Passive) test.op()).java() + ")", lines));
     }
 
+    /** The zero of {@code t} ({@link Ty#zero()}) as a node: {@code (short) 0} is a cast. */
+    private static Expr zero(Ty t) {
+        return t.prim() == Ty.Prim.SHORT || t.prim() == Ty.Prim.BYTE ? new Expr.Cast(t.java(), new Expr.Literal("0"))
+                : new Expr.Literal(t.zero());
+    }
+
     /** Saves {@code what} (of type {@code t}) before an overwrite; returns the restoring statement. */
     private Code save(String what, Ty t, List<Code> forward, String hint) {
         if (sw.loopDepth > 0) {
@@ -243,7 +251,7 @@ final class BlockReversal {
         if (sw.depth == 0) {
             forward.add(new Code.Line(t.java() + " " + saved + " = " + what));
         } else {
-            sw.saveDeclarations.add(new Code.Line(t.java() + " " + saved + " = " + t.zero()));
+            sw.saveDeclarations.add(new Code.Line(new Statement.Declare("", t.java(), saved, zero(t))));
             forward.add(new Code.Line(saved + " = " + what));
         }
         return new Code.Line(what + " = " + saved);
@@ -269,7 +277,7 @@ final class BlockReversal {
                 forward.add(new Code.Line(t.type().java() + " " + sw.adjoint(t) + " = " + zeroed));
             } else {
                 // (created under the guard after an early return: declared at the top, like the array)
-                sw.saveDeclarations.add(new Code.Line(t.type().java() + " " + sw.adjoint(t) + " = null"));
+                sw.saveDeclarations.add(new Code.Line(new Statement.Declare("", t.type().java(), sw.adjoint(t), new Expr.Literal("null"))));
                 forward.add(new Code.Line(sw.adjoint(t) + " = " + zeroed));
             }
         }
@@ -295,7 +303,7 @@ final class BlockReversal {
                 CallReversal.reverse(call, dz, sw, reverse);
             }
             if (overwrite) {
-                reverse.add(new Code.Line(dz + " = " + t.type().zero()));
+                reverse.add(new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(dz), "=", new Expr.Literal(t.type().zero())))));
             }
         }
         if (restore != null) {

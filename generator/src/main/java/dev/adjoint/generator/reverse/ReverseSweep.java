@@ -3,6 +3,9 @@ package dev.adjoint.generator.reverse;
 import dev.adjoint.generator.analyze.Analysis;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.Printer;
+import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Stmt;
@@ -54,14 +57,14 @@ public final class ReverseSweep {
                             : "dev.adjoint.Gradients.like(" + v.name() + ")";
                     prologue.add(new Code.Line(p.type().java() + " " + local + " = " + like));
                     if (buffer != null) {
-                        epilogue.add(new Code.Line("dev.adjoint.Gradients.addInto(" + buffer + ", " + local + ")"));
+                        epilogue.add(addInto(buffer, local));
                     }
                 }
             } else if (an.active().contains(v) || buffer != null) {
                 String local = ir.names().claim("_d_" + p.name());
                 sw.adjoints.put(v, local);
                 if (buffer != null) {
-                    epilogue.add(new Code.Line(buffer + ".add(" + local + ")"));
+                    epilogue.add(new Code.Line(new Statement.Eval(new Expr.Call(new Expr.Name(buffer), "add", List.of(new Expr.Name(local))))));
                 }
             }
         }
@@ -112,11 +115,12 @@ public final class ReverseSweep {
         }
         List<Code> out = new ArrayList<>();
         if (sw.usesStack) {
-            out.add(new Code.Line("dev.adjoint.stack.AdjointStacks " + sw.stack + " = dev.adjoint.stack.AdjointStacks.forThread()"));
+            out.add(new Code.Line(new Statement.Declare("", Printer.STACKS, sw.stack, new Expr.Call(Expr.qualified(Printer.STACKS), "forThread",
+                    List.of()))));
             out.addAll(sw.takeStacks());
         }
         if (sw.arrayMark != null) {
-            out.add(new Code.Line("int " + sw.arrayMark + " = " + sw.stack + ".arrays.mark()"));
+            out.add(new Code.Line(new Statement.Declare("", "int", sw.arrayMark, arrays(sw, "mark"))));
         }
         out.add(new Code.Comment("forward sweep"));
         // (a loop's condition temporary that the loop header writes out in full is named nowhere)
@@ -129,7 +133,8 @@ public final class ReverseSweep {
         used.add(ir.result().java());
         for (Atom.Var v : ir.locals()) {
             if (ir.hoisted().contains(v) && used.contains(v.name())) {
-                out.add(new Code.Line(v.type().java() + " " + v.name() + " = " + (v.type().isArray() ? "null" : v.type().zero())));
+                out.add(new Code.Line(new Statement.Declare("", v.type().java(), v.name(), new Expr.Literal(v.type().isArray() ? "null"
+                        : v.type().zero()))));
             }
         }
         out.addAll(sw.saveDeclarations);
@@ -142,7 +147,7 @@ public final class ReverseSweep {
         for (int i = 0; i < ir.params().size(); i++) {
             Atom.Var v = ir.params().get(i);
             if (sw.adjoints.containsKey(v) && !v.type().isArray()) {
-                out.add(new Code.Line(v.type().java() + " " + sw.adjoint(v) + " = " + v.type().zero()));
+                out.add(zeroAdjoint(sw, v));
             }
         }
         // (an adjoint the reverse sweep never names, such as that of an element increment's sum, is not declared)
@@ -150,21 +155,38 @@ public final class ReverseSweep {
         Code.names(reverse, named);
         for (Atom.Var v : ir.locals()) {
             if (sw.adjoints.containsKey(v) && !v.type().isArray() && (named.contains(sw.adjoint(v)) || ir.result().equals(v))) {
-                out.add(new Code.Line(v.type().java() + " " + sw.adjoint(v) + " = " + v.type().zero()));
+                out.add(zeroAdjoint(sw, v));
             }
         }
         if (an.isActive(ir.result())) {
             String dr = sw.adjoint((Atom.Var) ir.result());
-            out.add(new Code.Line(rt.isArray() ? "dev.adjoint.Gradients.addInto(" + dr + ", " + seed + ")" : dr + " += " + seed));
+            out.add(rt.isArray() ? addInto(dr, seed) : new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(dr), "+=",
+                    new Expr.Name(seed)))));
         }
         out.addAll(reverse);
         out.addAll(epilogue);
         out.addAll(sw.handBackStacks());
         if (sw.arrayMark != null) {
-            out.add(new Code.Line(sw.stack + ".arrays.release(" + sw.arrayMark + ")"));
+            out.add(new Code.Line(new Statement.Eval(arrays(sw, "release", new Expr.Name(sw.arrayMark)))));
         }
-        out.add(new Code.Line("return " + result));
+        out.add(new Code.Line(new Statement.Return(new Expr.Name(result))));
         return new AdjointMethod(ir.request(), buffers, seed, sw.placeStackHandovers(out));
+    }
+
+    /** {@code dev.adjoint.Gradients.addInto(into, from)}: the array {@code from} added into {@code into}, element by element. */
+    private static Code addInto(String into, String from) {
+        return new Code.Line(new Statement.Eval(new Expr.Call(Expr.qualified("dev.adjoint.Gradients"), "addInto",
+                List.of(new Expr.Name(into), new Expr.Name(from)))));
+    }
+
+    /** {@code T _d_v = 0}: the adjoint of scalar {@code v} declared, zero. */
+    private static Code zeroAdjoint(Sweep sw, Atom.Var v) {
+        return new Code.Line(new Statement.Declare("", v.type().java(), sw.adjoint(v), new Expr.Literal(v.type().zero())));
+    }
+
+    /** {@code _stack.arrays.method(args)}: a call on the thread's pool of scratch arrays. */
+    private static Expr arrays(Sweep sw, String method, Expr... args) {
+        return new Expr.Call(new Expr.Field(new Expr.Name(sw.stack), "arrays"), method, List.of(args));
     }
 
     /**

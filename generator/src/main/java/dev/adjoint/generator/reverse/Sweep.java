@@ -105,8 +105,8 @@ final class Sweep {
     List<Code> takeStacks() {
         List<Code> out = new ArrayList<>();
         for (LocalStack s : stacks.values()) {
-            out.add(new Code.Line(s.prim().java() + "[] " + s.values() + " = " + stack + "." + s.field() + ".values()"));
-            out.add(new Code.Line("int " + s.top() + " = " + stack + "." + s.field() + ".size()"));
+            out.add(new Code.Line(new Statement.Declare("", s.prim().java() + "[]", s.values(), stackCall(s, "values"))));
+            out.add(new Code.Line(new Statement.Declare("", "int", s.top(), stackCall(s, "size"))));
         }
         return out;
     }
@@ -115,9 +115,14 @@ final class Sweep {
     List<Code> handBackStacks() {
         List<Code> out = new ArrayList<>();
         for (LocalStack s : stacks.values()) {
-            out.add(new Code.Line(stack + "." + s.field() + ".adopt(" + s.values() + ", " + s.top() + ")"));
+            out.add(new Code.Line(new Statement.Eval(stackCall(s, "adopt", new Expr.Name(s.values()), new Expr.Name(s.top())))));
         }
         return out;
+    }
+
+    /** {@code _stack.field.method(args)}: a call on one of the thread's stacks. */
+    private Expr stackCall(LocalStack s, String method, Expr... args) {
+        return new Expr.Call(new Expr.Field(new Expr.Name(stack), s.field()), method, List.of(args));
     }
 
     /** {@code codes} with each {@link Statement.Handover} replaced by what it stands for. */
@@ -128,7 +133,7 @@ final class Sweep {
                 out.addAll(handBackStacks());
             } else if (c instanceof Code.Line l && l.statement() instanceof Statement.Handover) {
                 for (LocalStack s : stacks.values()) {
-                    out.add(new Code.Line(s.values() + " = " + stack + "." + s.field() + ".values()"));
+                    out.add(new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(s.values()), "=", stackCall(s, "values")))));
                 }
             } else if (c instanceof Code.Branch b) {
                 out.add(new Code.Branch(b.cond(), placeStackHandovers(b.then()), placeStackHandovers(b.otherwise())));

@@ -5,7 +5,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import dev.adjoint.generator.reverse.AdjointMethod;
-import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.Listing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +23,6 @@ public final class MethodSize {
     /** The most bytecode a JVM method may have (JVMS 4.7.3: {@code code_length} < 65536). */
     public static final int LIMIT = 65_535;
     /** What the emitter adds around a body (the {@code AdjointStacks} lookup, the return): a margin. */
-    /** A recorder's node: a declaration whose value is a call {@code _tape.pushN(...)} (see {@link #lowerBound}). */
-    private static final java.util.regex.Pattern TAPE_NODE = java.util.regex.Pattern.compile("int [\\w$]+ = [\\w$]+\\.push[1-4]\\(.*\\);");
     private static final int EMITTER_MARGIN = 64;
     /**
      * No Java text makes more than this many bytes of bytecode per character: the densest is a
@@ -51,32 +49,28 @@ public final class MethodSize {
         }
     }
 
-    /** Whether the largest method {@code m} becomes (its Vjp, or its tape recorder) is over the limit. */
     /** Whether a generated {@code Jvp} method would be over the limit. */
     public static Optional<Over> overLimit(dev.adjoint.generator.forward.JvpMethod m) {
         List<String> params = new ArrayList<>();
         m.request().params().forEach(p -> params.add(p.name()));
         params.addAll(m.tangentNames());
         params.add(m.outName());
-        StringBuilder text = new StringBuilder();
-        text(m.body(), text);
-        return overLimit(text.toString(), params);
+        return overLimit(Listing.of(m.body()), params);
     }
 
+    /** Whether the largest method {@code m} becomes (its Vjp, or its tape recorder) is over the limit. */
     public static Optional<Over> overLimit(AdjointMethod m) {
         List<String> params = new ArrayList<>();
         m.request().params().forEach(p -> params.add(p.name()));
         List<String> vjpParams = new ArrayList<>(params);
         vjpParams.add(m.seedName());
         vjpParams.addAll(m.bufferNames());
-        StringBuilder vjp = new StringBuilder();
-        text(m.body(), vjp);
-        Optional<Over> over = overLimit(vjp.toString(), vjpParams);
+        Optional<Over> over = overLimit(Listing.of(m.body()), vjpParams);
         if (over.isPresent() || m.recorder().isEmpty()) {
             return over;
         }
         AdjointMethod.Recorder rec = m.recorder().get();
-        return overLimit(rec.body(), recorderParams(params, rec.paramHandles()));
+        return overLimit(rec.lines(), recorderParams(params, rec.paramHandles()));
     }
 
     /** The parameters of a recorder: the tape, then each parameter and its handle, if it has one. */
@@ -88,12 +82,15 @@ public final class MethodSize {
     }
 
     /**
-     * Whether a method with {@code params} whose body is the statements {@code body} (one a line,
-     * as generated code is written) is over the limit; not when the text does not parse (then javac
-     * has the last word).
+     * Whether a method with {@code params} whose body is {@code body} is over the limit; not when
+     * its text does not parse (then javac has the last word).
      */
-    public static Optional<Over> overLimit(String body, List<String> params) {
-        if ((long) body.length() * MAX_BYTES_PER_CHAR + EMITTER_MARGIN <= LIMIT) {
+    public static Optional<Over> overLimit(List<Listing.Line> body, List<String> params) {
+        long chars = 0;
+        for (Listing.Line l : body) {
+            chars += l.text().length() + 1; // (indentation makes no code)
+        }
+        if (chars * MAX_BYTES_PER_CHAR + EMITTER_MARGIN <= LIMIT) {
             return Optional.empty(); // too short to matter
         }
         long least = lowerBound(body);
@@ -101,7 +98,7 @@ public final class MethodSize {
             // too long by far: parsing it all would take seconds; a sample tells roughly how far
             return Optional.of(new Over(least, approximate(body, params, least)));
         }
-        long bytes = estimate(body, params) + EMITTER_MARGIN;
+        long bytes = estimate(Listing.text(body), params) + EMITTER_MARGIN;
         return bytes > LIMIT ? Optional.of(new Over(bytes, false)) : Optional.empty();
     }
 
@@ -109,51 +106,35 @@ public final class MethodSize {
      * Roughly the size of a method too long to parse whole: the bound of every k-th statement of its
      * top level (about 2,000 of them), scaled by the lower bound of the whole to that of the sample.
      */
-    private static long approximate(String body, List<String> params, long least) {
-        List<String> top = new ArrayList<>();
-        int depth = 0;
-        for (String line : body.split("\n")) {
-            String t = line.strip();
-            if (t.startsWith("//")) {
-                continue;
-            }
-            if (depth == 0 && t.endsWith(";")) {
-                top.add(t);
-            }
-            depth += (int) (t.chars().filter(c -> c == '{').count() - t.chars().filter(c -> c == '}').count());
-        }
+    private static long approximate(List<Listing.Line> body, List<String> params, long least) {
+        List<Listing.Line> top = body.stream().filter(l -> l.depth() == 0 && l.role().isStatement()).toList();
         int step = Math.max(1, top.size() / 2000);
-        StringBuilder sample = new StringBuilder();
+        List<Listing.Line> sample = new ArrayList<>();
         for (int i = 0; i < top.size(); i += step) {
-            sample.append(top.get(i)).append('\n');
+            sample.add(top.get(i));
         }
-        long sampleLeast = lowerBound(sample.toString());
+        long sampleLeast = lowerBound(sample);
         // (its locals at the slots they have in the whole: past 255, wide)
-        long sampleBytes = estimate(sample.toString(), params, 256);
+        long sampleBytes = estimate(Listing.text(sample), params, 256);
         return sampleLeast == 0 ? least : least * sampleBytes / sampleLeast;
     }
 
     /**
-     * A lower bound, 2 bytes for each line that ends a statement with an effect: an assignment or an
-     * initialised declaration stores a value it first loads or computes, a call is a 3-byte invoke,
-     * a jump a 3-byte goto. (A declaration without a value makes no code, nor does a comment.) A
-     * tape recorder's node, {@code int h = _tape.pushN(...);}, is 3 bytes more: its invoke is 3
-     * bytes besides the load and the store (so that a long recorder is sampled rather than parsed whole).
+     * A lower bound, 2 bytes for each statement with an effect: an assignment or an initialised
+     * declaration stores a value it first loads or computes, a call is a 3-byte invoke, a jump a
+     * 3-byte goto, a do loop's test a jump. (A declaration without a value makes no code, nor does a
+     * comment; a statement the model does not take apart counts nothing.) A tape recorder's node,
+     * {@code int h = _tape.pushN(...);}, is 3 bytes more: its invoke is 3 bytes besides the load and
+     * the store (so that a long recorder is sampled rather than parsed whole).
      */
-    public static long lowerBound(String body) {
+    public static long lowerBound(List<Listing.Line> body) {
         long bytes = 0;
-        for (String line : body.split("\n")) {
-            String t = line.strip();
-            if (t.startsWith("//") || !t.endsWith(";")) {
-                continue;
-            }
-            if (t.contains("=") || t.contains("(") || t.endsWith("++;") || t.endsWith("--;") || t.startsWith("break")
-                    || t.startsWith("continue") || t.startsWith("return") || t.startsWith("throw")) {
-                bytes += 2;
-            }
-            if (TAPE_NODE.matcher(t).matches()) {
-                bytes += 3;
-            }
+        for (Listing.Line l : body) {
+            bytes += switch (l.role()) {
+                case EFFECT, LOOP_TEST -> 2;
+                case NODE -> 5;
+                case FRAME, DECLARATION, OPAQUE -> 0;
+            };
         }
         return bytes;
     }
@@ -173,28 +154,5 @@ public final class MethodSize {
             return 0;
         }
         return BytecodeBound.of(parsed.getResult().get(), params, firstSlot);
-    }
-
-    /** The statements as the emitter prints them (comments left out: they make no code). */
-    private static void text(List<Code> codes, StringBuilder out) {
-        for (Code c : codes) {
-            if (c instanceof Code.Line l) {
-                out.append(l.text()).append(";\n");
-            } else if (c instanceof Code.Raw r) {
-                out.append(r.text()).append('\n');
-            } else if (c instanceof Code.Branch b) {
-                out.append("if (").append(b.cond()).append(") {\n");
-                text(b.then(), out);
-                if (!b.otherwise().isEmpty()) {
-                    out.append("} else {\n");
-                    text(b.otherwise(), out);
-                }
-                out.append("}\n");
-            } else if (c instanceof Code.Loop l) {
-                out.append(l.header()).append(" {\n");
-                text(l.body(), out);
-                out.append("}\n");
-            }
-        }
     }
 }

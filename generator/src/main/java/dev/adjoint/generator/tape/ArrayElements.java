@@ -63,7 +63,7 @@ final class ArrayElements {
             String i = passive.text(index);
             if (!values.stableIndex(index)) {
                 String tmp = st.temp("int");
-                st.line("int " + tmp + " = " + i + ";");
+                st.statement("int " + tmp + " = " + i + ";");
                 i = tmp;
             }
             out.append('[').append(i).append(']');
@@ -87,8 +87,8 @@ final class ArrayElements {
         // the node first: its partials may read the value about to be overwritten
         String h = values.handle(v);
         String at = indices(a.get());
-        st.line(a.get().array() + at + " = " + v.value() + ";");
-        st.line(st.handle(a.get().array()) + at + " = " + h + ";");
+        st.statement(a.get().array() + at + " = " + v.value() + ";");
+        st.statement(st.handle(a.get().array()) + at + " = " + h + ";");
         return true;
     }
 
@@ -113,11 +113,11 @@ final class ArrayElements {
             return;
         }
         List<String> lengths = creation.get().getLevels().stream().map(l -> "[" + passive.text(l.getDimension().orElseThrow()) + "]").toList();
-        st.line(t.java() + " " + name + " = new " + t.prim().java() + String.join("", lengths) + ";");
+        st.statement(t.java() + " " + name + " = new " + t.prim().java() + String.join("", lengths) + ";");
         if (t.dims() == 1) {
-            st.line("int[] " + st.handle(name) + " = " + st.tape + ".borrowHandles(" + name + ".length);");
+            st.statement("int[] " + st.handle(name) + " = " + st.tape + ".borrowHandles(" + name + ".length);");
         } else {
-            st.line("int[][] " + st.handle(name) + " = " + ROWS + ".borrow(" + st.tape + ", " + name + ");");
+            st.statement("int[][] " + st.handle(name) + " = " + ROWS + ".borrow(" + st.tape + ", " + name + ");");
         }
     }
 
@@ -145,7 +145,7 @@ final class ArrayElements {
                     + " variable, declared first ('" + st.request.result().java() + " y = ...; return y;')");
             return;
         }
-        st.line(st.tape + ".setResult(" + st.handle(n.getNameAsString()) + ");");
-        st.line("return " + n.getNameAsString() + ";");
+        st.statement(st.tape + ".setResult(" + st.handle(n.getNameAsString()) + ");");
+        st.statement("return " + n.getNameAsString() + ";");
     }
 }

@@ -26,9 +26,9 @@ final class CustomCalls {
         String stacks = st.temp("s");
         String mark = st.temp("cells");
         String markF = st.scope.claim(mark + "f");
-        st.line("dev.adjoint.stack.AdjointStacks " + stacks + " = dev.adjoint.stack.AdjointStacks.forThread();");
-        st.line("int " + mark + " = " + stacks + ".doubleCellMark();");
-        st.line("int " + markF + " = " + stacks + ".floatCellMark();");
+        st.statement("dev.adjoint.stack.AdjointStacks " + stacks + " = dev.adjoint.stack.AdjointStacks.forThread();");
+        st.statement("int " + mark + " = " + stacks + ".doubleCellMark();");
+        st.statement("int " + markF + " = " + stacks + ".floatCellMark();");
         List<String> args = new ArrayList<>();
         List<String> buffers = new ArrayList<>();
         List<String[]> parents = new ArrayList<>();
@@ -52,7 +52,7 @@ final class CustomCalls {
             args.add(v.value());
             String cell = st.temp("g");
             boolean f = p.type().prim() == Ty.Prim.FLOAT;
-            st.line((f ? "dev.adjoint.FloatGrad " : "dev.adjoint.DoubleGrad ") + cell + " = " + stacks
+            st.statement((f ? "dev.adjoint.FloatGrad " : "dev.adjoint.DoubleGrad ") + cell + " = " + stacks
                     + (f ? ".borrowFloatCell();" : ".borrowDoubleCell();"));
             buffers.add(cell);
             parents.add(new String[] {r.handle(v), cell + ".get()"});
@@ -62,10 +62,10 @@ final class CustomCalls {
         r.pending.flush();
         String z = st.temp("v");
         String pullback = c.customPullback() != null ? c.customPullback() : c.adjointName() + "Vjp";
-        st.line(t.java() + " " + z + " = " + owner + "." + pullback + "(" + String.join(", ", args) + ");");
+        st.statement(t.java() + " " + z + " = " + owner + "." + pullback + "(" + String.join(", ", args) + ");");
         String h = st.handle(z);
         if (parents.isEmpty()) {
-            st.line("int " + h + " = dev.adjoint.tape.Tape.CONSTANT;");
+            st.statement("int " + h + " = dev.adjoint.tape.Tape.CONSTANT;");
         } else {
             // z = Σ g_i · x_i locally: up to three parents per node, chained with partial 1
             String acc = null;
@@ -80,11 +80,11 @@ final class CustomCalls {
                     i++;
                 }
                 String next = i >= parents.size() ? h : st.temp("chain");
-                st.line("int " + next + " = " + st.push(ps.size()) + "(" + String.join(", ", ps) + ");");
+                st.node("int " + next + " = " + st.push(ps.size()) + "(" + String.join(", ", ps) + ");");
                 acc = next;
             }
         }
-        st.line(stacks + ".releaseCells(" + mark + ", " + markF + ");");
+        st.statement(stacks + ".releaseCells(" + mark + ", " + markF + ");");
         return new ValueRecorder.Value(z, h, t);
     }
 

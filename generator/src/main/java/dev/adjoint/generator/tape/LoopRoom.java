@@ -27,6 +27,7 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.PrimitiveType;
+import dev.adjoint.generator.code.Listing;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -123,15 +124,15 @@ final class LoopRoom {
      *
      * @param start the counter's start and {@code bound} the loop's bound, as the recorder wrote them
      */
-    void reserve(StringBuilder out, int at, Expression startAst, String start, Expression boundAst, String bound, String tape,
-            String indent) {
+    void reserve(Listing out, int at, Expression startAst, String start, Expression boundAst, String bound, String tape,
+            int depth) {
         if (nodes == 0) {
             return;
         }
         String iterations = startAst instanceof IntegerLiteralExpr zero && zero.getValue().equals("0") ? bound
                 : "(long) " + parenthesized(boundAst, bound) + " - " + parenthesized(startAst, start);
-        out.insert(at, indent + "// room on the tape for every iteration of the loop\n" + indent + tape + ".reserve(" + nodes + ", " + edges
-                + ", " + iterations + ");\n");
+        out.insert(at, List.of(new Listing.Line(depth, "// room on the tape for every iteration of the loop", Listing.Role.FRAME),
+                new Listing.Line(depth, tape + ".reserve(" + nodes + ", " + edges + ", " + iterations + ");", Listing.Role.EFFECT)));
     }
 
     /** {@code text} of {@code e}, in parentheses unless it is a name, a qualified name or a literal. */

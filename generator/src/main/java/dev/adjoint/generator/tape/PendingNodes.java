@@ -81,6 +81,6 @@ final class PendingNodes {
         for (NodeTerms.Term term : terms) {
             args.append(args.length() == 0 ? "" : ", ").append(term.handle()).append(", ").append(Printer.expression(term.partial()));
         }
-        st.line("int " + p.handle + " = " + st.push(terms.size()) + "(" + args + ");");
+        st.node("int " + p.handle + " = " + st.push(terms.size()) + "(" + args + ");");
     }
 }

@@ -2,6 +2,7 @@ package dev.adjoint.generator.tape;
 
 import com.github.javaparser.ast.Node;
 import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.code.Listing;
 import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.normalize.Calls;
 import dev.adjoint.generator.normalize.Lowering;
@@ -16,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the parts of one recorder share: the method, its scopes and fresh names, the text written
- * so far with its indentation, and the diagnostics.
+ * What the parts of one recorder share: the method, its scopes and fresh names, the lines written
+ * so far with their depth and role, and the diagnostics.
  */
 final class RecorderState {
     final MethodRequest request;
@@ -33,7 +34,7 @@ final class RecorderState {
     final List<Diagnostic> diagnostics = new ArrayList<>();
     /** Locals whose declaration was an error: a use of one is not reported again. */
     final Set<String> rejectedLocals = new java.util.HashSet<>();
-    final StringBuilder out = new StringBuilder();
+    final Listing out = new Listing();
     int indent;
     /** Whether the body holds a switch copied as written (which may fall through, as the user's does). */
     boolean copiesSwitch;
@@ -48,6 +49,12 @@ final class RecorderState {
         this.types = new Types(scope::typeOfName, calls);
         this.userNames = NameClashes.userNames(request);
         this.tape = scope.claim(NameClashes.tapeParameter(request));
+    }
+
+    /** An error at local {@code d}, whose type the tape keeps not; its uses are not reported again. */
+    void rejectLocal(com.github.javaparser.ast.body.VariableDeclarator d) {
+        error(d, dev.adjoint.generator.select.ValueTypes.unsupportedLocal(d.getNameAsString(), d.getType()));
+        rejectedLocals.add(d.getNameAsString());
     }
 
     /** The handle variable of value variable {@code name} (a fresh name, never the user's). */
@@ -78,16 +85,42 @@ final class RecorderState {
 
     /** Ends the previous line with " {" (Java style: the brace on the header's line). */
     void openBrace() {
-        if (out.length() > 0 && out.charAt(out.length() - 1) == '\n') {
-            out.setLength(out.length() - 1);
-            out.append(" {\n");
+        if (out.size() > 0) {
+            appendToLast(" {", Listing.Role.FRAME);
         } else {
-            line("{");
+            frame("{");
         }
     }
 
-    void line(String text) {
-        out.append("    ".repeat(indent)).append(text).append('\n');
+    /** Ends the previous line with {@code text}, which makes it a line of {@code role}. */
+    void appendToLast(String text, Listing.Role role) {
+        Listing.Line last = out.last().orElseThrow();
+        out.replaceLast(new Listing.Line(last.depth(), last.text() + text, role));
+    }
+
+    /** A line with no statement of its own: a brace, a header, a label, a comment. */
+    void frame(String text) {
+        out.add(indent, text, Listing.Role.FRAME);
+    }
+
+    /** A local declared without a value. */
+    void declaration(String text) {
+        out.add(indent, text, Listing.Role.DECLARATION);
+    }
+
+    /** {@code declaration = init;}: a local declared, without a value when {@code init} is empty. */
+    void local(String declaration, String init) {
+        out.add(indent, declaration + init + ";", init.isEmpty() ? Listing.Role.DECLARATION : Listing.Role.EFFECT);
+    }
+
+    /** A statement with an effect: a store, a call, a jump, a return. */
+    void statement(String text) {
+        out.add(indent, text, Listing.Role.EFFECT);
+    }
+
+    /** {@code int h = tape.pushN(...);}: a node recorded. */
+    void node(String text) {
+        out.add(indent, text, Listing.Role.NODE);
     }
 
     void error(Node at, String message) {

@@ -1,20 +1,21 @@
 package dev.adjoint.generator.tape;
 
 import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.code.Listing;
 import dev.adjoint.generator.reverse.AdjointMethod;
 import java.util.List;
 
 /**
- * What {@link TapeRecorder} wrote for one method: the recorder's body as Java text, or the
- * diagnostics of what even the tape cannot do.
+ * What {@link TapeRecorder} wrote for one method: the recorder's body as lines of Java text, each
+ * with its role, or the diagnostics of what even the tape cannot do.
  *
  * @param paramHandles the handle parameter's name of each floating parameter (null for others)
  * @param copiesSwitch whether the body copies a {@code switch} as written (the emitter then
  *     suppresses javac's fall-through lint on the recorder)
  */
-public record Recording(String body, List<Diagnostic> diagnostics, List<String> paramHandles, boolean copiesSwitch) {
+public record Recording(List<Listing.Line> lines, List<Diagnostic> diagnostics, List<String> paramHandles, boolean copiesSwitch) {
     /** The recording twin of the adjoint. */
     public AdjointMethod.Recorder recorder() {
-        return new AdjointMethod.Recorder(body, paramHandles, copiesSwitch);
+        return new AdjointMethod.Recorder(lines, paramHandles, copiesSwitch);
     }
 }

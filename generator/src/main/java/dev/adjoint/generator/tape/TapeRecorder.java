@@ -1,5 +1,6 @@
 package dev.adjoint.generator.tape;
 
+import dev.adjoint.generator.code.Listing;
 import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -80,7 +81,7 @@ public final class TapeRecorder {
         for (Statement s : request.declaration().getBody().orElseThrow().getStatements()) {
             r.statement(s);
         }
-        return new Recording(st.out.toString(), List.copyOf(st.diagnostics), java.util.Collections.unmodifiableList(handles), st.copiesSwitch);
+        return new Recording(st.out.lines(), List.copyOf(st.diagnostics), java.util.Collections.unmodifiableList(handles), st.copiesSwitch);
     }
 
     private static boolean isNamedMath(Node n) {
@@ -94,66 +95,64 @@ public final class TapeRecorder {
 
     private void statement(Statement s) {
         if (s instanceof BlockStmt b) {
-            st.line("{");
+            st.frame("{");
             st.indent++;
             st.scope.pushScope();
             b.getStatements().forEach(this::statement);
             st.scope.popScope();
             st.indent--;
-            st.line("}");
+            st.frame("}");
         } else if (s instanceof EmptyStmt) {
             return;
         } else if (s instanceof ExpressionStmt es) {
-            st.line("// " + Positions.oneLine(s));
+            st.frame("// " + Positions.oneLine(s));
             values.beginStatement(es.getExpression());
             expressionStatement(es.getExpression());
             values.endStatement();
         } else if (s instanceof IfStmt i) {
-            st.line("if (" + passive.text(i.getCondition()) + ")");
+            st.frame("if (" + passive.text(i.getCondition()) + ")");
             nested(i.getThenStmt());
             i.getElseStmt().ifPresent(e -> {
-                st.out.setLength(st.out.length() - 1);
-                st.out.append(" else\n");
+                st.appendToLast(" else", Listing.Role.FRAME);
                 nested(e);
             });
         } else if (s instanceof WhileStmt w) {
-            st.line("while (" + passive.text(w.getCondition()) + ")");
+            st.frame("while (" + passive.text(w.getCondition()) + ")");
             nested(w.getBody());
         } else if (s instanceof DoStmt d) {
-            st.line("do");
+            st.frame("do");
             nested(d.getBody());
-            st.out.setLength(st.out.length() - 1);
-            st.out.append(" while (" + passive.text(d.getCondition()) + ");\n");
+            st.appendToLast(" while (" + passive.text(d.getCondition()) + ");", Listing.Role.LOOP_TEST);
         } else if (s instanceof ForStmt f) {
             forStatement(f);
         } else if (s instanceof ForEachStmt fe) {
             forEach(fe);
         } else if (s instanceof LabeledStmt l) {
-            st.line(l.getLabel().asString() + ":");
+            st.frame(l.getLabel().asString() + ":");
             statement(l.getStatement());
         } else if (s instanceof BreakStmt || s instanceof ContinueStmt || s instanceof ThrowStmt) {
-            st.line(s instanceof ThrowStmt t ? "throw "
+            st.statement(s instanceof ThrowStmt t ? "throw "
                     + passive.text(dev.adjoint.generator.select.ClassNames.qualifiedCreation(t.getExpression())) + ";" : Positions.oneLine(s));
         } else if (s instanceof AssertStmt a) {
-            st.line("assert " + passive.text(a.getCheck()) + a.getMessage().map(m -> " : " + passive.text(m)).orElse("") + ";");
+            st.statement("assert " + passive.text(a.getCheck()) + a.getMessage().map(m -> " : " + passive.text(m)).orElse("") + ";");
         } else if (s instanceof SwitchStmt sw) {
             st.copiesSwitch = true;
-            st.line("switch (" + passive.text(sw.getSelector()) + ") {");
+            st.frame("switch (" + passive.text(sw.getSelector()) + ") {");
             for (SwitchEntry e : sw.getEntries()) {
                 // an arrow case (Java 14) never falls through: it keeps its arrow
                 boolean arrow = e.getType() != SwitchEntry.Type.STATEMENT_GROUP;
                 String labels = e.getLabels().stream().map(passive::text).reduce((a, b) -> a + ", " + b).orElse("");
-                st.line((e.isDefault() || e.getLabels().isEmpty() ? "default" : "case " + labels) + (arrow ? " -> {" : ":"));
+                st.frame((e.isDefault() || e.getLabels().isEmpty() ? "default" : "case " + labels) + (arrow ? " -> {" : ":"));
                 st.indent++;
                 st.scope.pushScope();
                 e.getStatements().forEach(this::statement);
                 st.scope.popScope();
                 st.indent--;
                 if (arrow) {
-                    st.line("}");
+                    st.frame("}");
                 }
             }
-            st.line("}");
+            st.frame("}");
         } else if (s instanceof ReturnStmt r && r.getExpression().isEmpty()) {
             st.error(s, "'return;' without a value in method '" + st.request.name() + "', which returns " + st.request.result()
                     + ": return the result, 'return <value>;'");
@@ -162,8 +161,8 @@ public final class TapeRecorder {
         } else if (s instanceof ReturnStmt r) {
             values.beginStatement(r.getExpression().orElseThrow());
             ValueRecorder.Value v = values.convert(values.value(r.getExpression().orElseThrow()), st.request.result());
-            st.line(st.tape + ".setResult(" + values.handle(v) + ");");
-            st.line("return " + v.value() + ";");
+            st.statement(st.tape + ".setResult(" + values.handle(v) + ");");
+            st.statement("return " + v.value() + ";");
             values.endStatement();
         } else {
             st.error(s, "'" + keyword(s) + "' is not supported by the tape strategy either;"
@@ -189,7 +188,7 @@ public final class TapeRecorder {
         }
         st.scope.popScope();
         st.indent--;
-        st.line("}");
+        st.frame("}");
     }
 
     private void forStatement(ForStmt f) {
@@ -216,9 +215,9 @@ public final class TapeRecorder {
                         + " loop body");
             }
         }
-        int at = st.out.length();
+        int at = st.out.size();
         String compare = f.getCompare().map(passive::text).orElse("");
-        st.line("for (" + String.join(", ", init) + "; " + compare + "; " + String.join(", ", update) + ")");
+        st.frame("for (" + String.join(", ", init) + "; " + compare + "; " + String.join(", ", update) + ")");
         // (only int bounds: j < 2.5 runs three times, a long bound may never be reached)
         boolean intBounds = f.getCompare().filter(e -> e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.LESS
                 && st.types.of(b.getRight()).filter(Ty.INT::equals).isPresent()).isPresent()
@@ -233,7 +232,7 @@ public final class TapeRecorder {
         if (room != null) {
             Expression start = ((VariableDeclarationExpr) f.getInitialization().get(0)).getVariable(0).getInitializer().orElseThrow();
             Expression bound = ((BinaryExpr) f.getCompare().orElseThrow()).getRight();
-            room.reserve(st.out, at, start, passive.text(start), bound, passive.text(bound), st.tape, "    ".repeat(st.indent));
+            room.reserve(st.out, at, start, passive.text(start), bound, passive.text(bound), st.tape, st.indent);
         }
         st.scope.popScope();
     }
@@ -255,14 +254,14 @@ public final class TapeRecorder {
         if (st.userNames.contains(i)) {
             i = st.scope.claim(i); // (only then: sibling loops at one depth share the name, as they always have)
         }
-        st.line("for (int " + i + " = 0; " + i + " < " + array + ".length; " + i + "++) {");
+        st.frame("for (int " + i + " = 0; " + i + " < " + array + ".length; " + i + "++) {");
         st.indent++;
         st.scope.pushScope();
         Ty elem = t.get().element();
         st.scope.bind(d.getNameAsString(), new Atom.Var(d.getNameAsString(), elem));
-        st.line(elem.java() + " " + d.getNameAsString() + " = " + array + "[" + i + "];");
+        st.statement(elem.java() + " " + d.getNameAsString() + " = " + array + "[" + i + "];");
         if (elem.isFloating()) {
-            st.line("int " + st.handle(d.getNameAsString()) + " = " + handles + "[" + i + "];");
+            st.statement("int " + st.handle(d.getNameAsString()) + " = " + handles + "[" + i + "];");
         }
         if (fe.getBody() instanceof BlockStmt b) {
             b.getStatements().forEach(this::statement);
@@ -271,7 +270,7 @@ public final class TapeRecorder {
         }
         st.scope.popScope();
         st.indent--;
-        st.line("}");
+        st.frame("}");
     }
 
     private boolean isIntegerUpdate(Expression e) {
@@ -292,7 +291,7 @@ public final class TapeRecorder {
         } else if (e instanceof AssignExpr a && a.getOperator() != AssignExpr.Operator.ASSIGN
                 && st.types.of(a.getTarget()).filter(t -> !t.isFloating()).isPresent()) {
             // an int b += x * 2.5 keeps Java's implicit narrowing, as written (no derivative)
-            st.line(passive.text(a) + ";");
+            st.statement(passive.text(a) + ";");
         } else if (e instanceof AssignExpr a) {
             Expression value = a.getValue();
             if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
@@ -319,7 +318,7 @@ public final class TapeRecorder {
         } else if (e instanceof MethodCallExpr m && st.calls.differentiableCallee(m).isPresent()) {
             values.value(m); // recorded though its value is unused: the callee may write the arrays it is given
         } else if (st.types.of(e).filter(t -> !t.isFloating()).isPresent() || e instanceof MethodCallExpr) {
-            st.line(passive.text(e) + ";");
+            st.statement(passive.text(e) + ";");
         } else {
             st.error(e, "expression statement '" + Positions.oneLine(e) + "' is not supported");
         }
@@ -335,8 +334,7 @@ public final class TapeRecorder {
     private void declare(VariableDeclarator d) {
         Optional<Ty> ty = typeOf(d);
         if (ty.isEmpty()) {
-            st.error(d, dev.adjoint.generator.select.ValueTypes.unsupportedLocal(d.getNameAsString(), d.getType()));
-            st.rejectedLocals.add(d.getNameAsString()); // its uses would only repeat this error
+            st.rejectLocal(d);
             return;
         }
         String name = d.getNameAsString();
@@ -346,18 +344,18 @@ public final class TapeRecorder {
             return;
         }
         if (!t.isFloating()) {
-            st.line(t.java() + " " + name + d.getInitializer().map(x -> " = " + passive.text(x)).orElse("") + ";");
+            st.local(t.java() + " " + name, d.getInitializer().map(x -> " = " + passive.text(x)).orElse(""));
             st.scope.bind(name, new Atom.Var(name, t));
             return;
         }
         if (d.getInitializer().isPresent()) {
             ValueRecorder.Value v = values.convert(values.value(d.getInitializer().get()), t);
             String h = values.handle(v);
-            st.line(t.java() + " " + name + " = " + v.value() + ";");
-            st.line("int " + st.handle(name) + " = " + h + ";");
+            st.statement(t.java() + " " + name + " = " + v.value() + ";");
+            st.statement("int " + st.handle(name) + " = " + h + ";");
         } else {
-            st.line(t.java() + " " + name + " = " + t.zero() + ";");
-            st.line("int " + st.handle(name) + " = dev.adjoint.tape.Tape.CONSTANT;");
+            st.statement(t.java() + " " + name + " = " + t.zero() + ";");
+            st.statement("int " + st.handle(name) + " = dev.adjoint.tape.Tape.CONSTANT;");
         }
         st.scope.bind(name, new Atom.Var(name, t));
     }
@@ -371,7 +369,11 @@ public final class TapeRecorder {
         }
         Ty t = tt.get();
         if (!t.isFloating()) {
-            st.line(Positions.oneLine(target).isEmpty() ? "" : passive.text(target) + " = " + passive.text(value) + ";");
+            if (Positions.oneLine(target).isEmpty()) {
+                st.frame(""); // (nothing to assign)
+            } else {
+                st.statement(passive.text(target) + " = " + passive.text(value) + ";");
+            }
             return;
         }
         if (t.isArray() && target instanceof NameExpr) {
@@ -387,8 +389,8 @@ public final class TapeRecorder {
         if (target instanceof NameExpr n) {
             // the node first: its partials may read the value about to be overwritten
             String h = values.handle(v);
-            st.line(n.getNameAsString() + " = " + v.value() + ";");
-            st.line(st.handle(n.getNameAsString()) + " = " + h + ";");
+            st.statement(n.getNameAsString() + " = " + v.value() + ";");
+            st.statement(st.handle(n.getNameAsString()) + " = " + h + ";");
         } else if (!values.elements.store(target, v)) {
             st.error(target, "assignment to '" + Positions.oneLine(target) + "' is not supported by the tape strategy"
                     + " (elements of array variables and locals only)");

@@ -168,21 +168,21 @@ final class ValueRecorder {
         if (e instanceof ConditionalExpr c) {
             pending.flush();
             String v = st.temp("v");
-            st.line(t.java() + " " + v + ";");
-            st.line("int " + st.handle(v) + ";");
-            st.line("if (" + passive.text(c.getCondition()) + ") {");
+            st.declaration(t.java() + " " + v + ";");
+            st.declaration("int " + st.handle(v) + ";");
+            st.frame("if (" + passive.text(c.getCondition()) + ") {");
             st.indent++;
             Value a = convert(value(c.getThenExpr()), t);
-            st.line(v + " = " + a.value() + ";");
-            st.line(st.handle(v) + " = " + handle(a) + ";");
+            st.statement(v + " = " + a.value() + ";");
+            st.statement(st.handle(v) + " = " + handle(a) + ";");
             st.indent--;
-            st.line("} else {");
+            st.frame("} else {");
             st.indent++;
             Value b = convert(value(c.getElseExpr()), t);
-            st.line(v + " = " + b.value() + ";");
-            st.line(st.handle(v) + " = " + handle(b) + ";");
+            st.statement(v + " = " + b.value() + ";");
+            st.statement(st.handle(v) + " = " + handle(b) + ";");
             st.indent--;
-            st.line("}");
+            st.frame("}");
             return new Value(v, st.handle(v), t);
         }
         if (e instanceof MethodCallExpr m) {
@@ -223,9 +223,9 @@ final class ValueRecorder {
             pending.flush();
             String v = st.temp("v");
             String owner = calleeClass(m, c);
-            st.line(t.java() + " " + v + " = " + owner + "." + c.adjointName() + "Record("
+            st.statement(t.java() + " " + v + " = " + owner + "." + c.adjointName() + "Record("
                     + String.join(", ", dev.adjoint.generator.objects.Receiver.generatedArgs(c, args)) + ");");
-            st.line("int " + st.handle(v) + " = " + st.tape + ".result();");
+            st.statement("int " + st.handle(v) + " = " + st.tape + ".result();");
             return new Value(v, st.handle(v), t);
         }
         if (m.getNameAsString().equals("detach") && st.calls.isBuiltin(m)) {
@@ -271,13 +271,13 @@ final class ValueRecorder {
             if (x.isEmpty()) {
                 // the partials read the argument again: evaluate it once
                 String tmp = st.temp("v");
-                st.line(a.type().java() + " " + tmp + " = " + a.value() + ";");
+                st.statement(a.type().java() + " " + tmp + " = " + a.value() + ";");
                 x = Optional.of(new Expr.Name(tmp));
             }
             vals.add(x.get());
         }
         String z = st.temp("v");
-        st.line(t.java() + " " + z + " = " + Printer.expression(rule.primal(vals)) + ";");
+        st.statement(t.java() + " " + z + " = " + Printer.expression(rule.primal(vals)) + ";");
         List<Value> inputs = new ArrayList<>();
         List<Expr> partials = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {

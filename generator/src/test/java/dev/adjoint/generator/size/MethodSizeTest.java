@@ -12,6 +12,8 @@ import com.github.javaparser.ast.body.Parameter;
 import dev.adjoint.generator.pipeline.Pipeline;
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.Listing;
 import dev.adjoint.generator.testing.InMemoryCompiler;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -129,16 +131,19 @@ class MethodSizeTest {
 
     @Test
     void aLowerBoundCountsStatementsWithAnEffectOnly() {
-        assertEquals(2 * 4, MethodSize.lowerBound("""
-                double a;
-                // a = b;
-                a = 1;
-                f(a);
-                i++;
-                for (int i = 0; i < 3; i++) {
-                    break;
-                }
-                """));
+        List<Code> body = List.of(new Code.Line("double a"), new Code.Comment("a = b;"), new Code.Line("a = 1"), new Code.Line("f(a)"),
+                new Code.Line("i++"), new Code.Loop("for (int i = 0; i < 3; i++)", List.of(new Code.Line("break"))));
+        assertEquals(2 * 4, MethodSize.lowerBound(Listing.of(body)));
+    }
+
+    @Test
+    void aRecordersNodeCountsItsCallAndADoLoopItsTest() {
+        List<Listing.Line> recorder = List.of(new Listing.Line(0, "double v;", Listing.Role.DECLARATION),
+                new Listing.Line(0, "do {", Listing.Role.FRAME),
+                new Listing.Line(1, "int h = _tape.push2u(x_h, 2.0, v_h, 1.0);", Listing.Role.NODE),
+                new Listing.Line(1, "v = v * 2;", Listing.Role.EFFECT),
+                new Listing.Line(0, "} while (v < 10);", Listing.Role.LOOP_TEST));
+        assertEquals(5 + 2 + 2, MethodSize.lowerBound(recorder));
     }
 
     /** The length of each method's Code attribute in a class file, by name (the longest of overloads). */
