@@ -89,9 +89,8 @@ final class FrontEnd {
         List<MethodRequest> customs = selected.customs();
         Map<MethodDeclaration, Set<MethodDeclaration>> inlinedBy = new java.util.IdentityHashMap<>();
         MethodIndex classes = MethodIndex.of(units, concat(requests, customs), classpath); // (for helpers of other classes)
-        for (MethodRequest r : callersFirst(requests)) {
-            // once, before either strategy reads the body; a caller before its callees, so that it inlines their bodies as
-            // written and its own rewrites see them in place (a callee's rewrites are made for the callee's top level)
+        for (MethodRequest r : requests) {
+            // once, before either strategy or a caller reads the body
             inlinedBy.put(r.declaration(), Desugaring.apply(r, classes));
         }
         for (MethodRequest r : requests) {
@@ -117,37 +116,6 @@ final class FrontEnd {
             }
         }
         return new Prepared(diagnostics, requests, implicit, index, inlinedLines(inlinedInto, requests, classes));
-    }
-
-    /**
-     * {@code requests} ordered so that each comes before the requests of its class it calls by name
-     * (a reversed post-order of that call graph; a cycle, never inlined, in any order).
-     */
-    static List<MethodRequest> callersFirst(List<MethodRequest> requests) {
-        Map<String, List<MethodRequest>> byName = new java.util.HashMap<>();
-        for (MethodRequest r : requests) {
-            byName.computeIfAbsent(String.join(".", r.ownerPath()) + "#" + r.name(), k -> new ArrayList<>()).add(r);
-        }
-        Set<MethodRequest> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        List<MethodRequest> postOrder = new ArrayList<>();
-        for (MethodRequest r : requests) {
-            visitCallees(r, byName, seen, postOrder);
-        }
-        java.util.Collections.reverse(postOrder);
-        return postOrder;
-    }
-
-    private static void visitCallees(MethodRequest r, Map<String, List<MethodRequest>> byName, Set<MethodRequest> seen,
-            List<MethodRequest> postOrder) {
-        if (!seen.add(r)) {
-            return;
-        }
-        for (com.github.javaparser.ast.expr.MethodCallExpr call : r.declaration().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class)) {
-            for (MethodRequest callee : byName.getOrDefault(String.join(".", r.ownerPath()) + "#" + call.getNameAsString(), List.of())) {
-                visitCallees(callee, byName, seen, postOrder);
-            }
-        }
-        postOrder.add(r);
     }
 
     /**
