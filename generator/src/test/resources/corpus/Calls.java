@@ -210,4 +210,29 @@ public class Calls {
         CallsLib.normalize(w);
         return w[0] * a + w[2] * w[1];
     }
+
+    // rows of a matrix passed to a @Differentiable method of another class, which reads them
+    // (its adjoint adds into the rows of dX)
+    //@at ({{0.3, -0.7, 1.1}, {-1.2, 0.4, 2.0}}, 0.5)
+    //@at ({{0.6, 0.2}, {-0.4, 1.3}, {0.9, -0.8}}, -0.8)
+    @Differentiable
+    static double rowsThroughOtherClass(double[][] X, double a) {
+        double s = 0;
+        for (int i = 0; i < X.length; i++) {
+            s += CallsLib.weighted(X[i], X[i].length - 1, a) * X[i][0] + Math.sin(CallsLib.weighted(X[(i + 1) % X.length], 1, s));
+        }
+        return s;
+    }
+
+    // the same with the matrix left out of wrt: its rows have no adjoint to add into
+    //@at ({{0.3, -0.7, 1.1}, {-1.2, 0.4, 2.0}}, 0.5)
+    //@at ({{0.6, 0.2}, {-0.4, 1.3}, {0.9, -0.8}}, -0.8)
+    @Differentiable(wrt = "a")
+    static double dataRowsThroughOtherClass(double[][] X, double a) {
+        double s = 0;
+        for (int i = 0; i < X.length; i++) {
+            s += CallsLib.weighted(X[i], 1, a * s + 0.5);
+        }
+        return s;
+    }
 }
