@@ -42,8 +42,8 @@ import java.util.function.Function;
  * Rewritten only when every label is an integer or char literal or a constant of the class (so
  * {@code ==} means what the {@code case} means), there is a {@code default} (or the switch expression
  * names every constant of an enum: the {@code default} javac supplies is added), and each block ends
- * in its only {@code yield}. A {@code switch} expression inside a larger expression is left as
- * written, for the fences to reject.
+ * in its only {@code yield}. A {@code switch} expression inside a larger expression becomes one in
+ * statement position first ({@link SwitchHoisting}).
  */
 final class Switches {
     private final Rewriter rw;
@@ -81,7 +81,7 @@ final class Switches {
         return Optional.empty();
     }
 
-    private boolean lowerable(SwitchExpr sx) {
+    boolean lowerable(SwitchExpr sx) {
         return arrowForm(sx.getEntries()) && labelsAreConstants(sx.getSelector(), sx.getEntries())
                 && (sx.getEntries().stream().anyMatch(Switches::isDefault) || overEnum(sx))
                 && sx.getEntries().stream().allMatch(Switches::yieldsOnceAtTheEnd);

@@ -952,4 +952,31 @@ class OrdinaryJavaTest {
         rejected(body, "row 'X[i]' is passed to sq(...), and this method writes the elements of X", List.of("STATIC"));
         differentiates(body, "f", List.of("AUTO", "TAPE"), new Object[] {new double[][] {{0.5, -1.0}, {2.0, 0.3}}, 0.7});
     }
+
+    @Test
+    void aSwitchExpressionThatWouldChangeWhatIsReadBeforeItStaysAnError() {
+        // Java reads s before the switch assigns it: run first, the switch would change the s that += reads
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, int k) {
+                    double s = x;
+                    s += Math.sin(x) * switch (k) {
+                        case 0 -> x * x;
+                        case 1 -> {
+                            s = 2;
+                            yield s;
+                        }
+                        default -> 2;
+                    };
+                    return s;
+                }
+                """, "'switch' expression inside a larger expression is not supported");
+        // under && it may not run at all
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, int k) {
+                    return x > 0 && switch (k) { case 0 -> x > 1; default -> true; } ? x * x : x;
+                }
+                """, "'switch' expression inside a larger expression is not supported");
+    }
 }
