@@ -1,5 +1,6 @@
 package corpus;
 
+import corpus.CallsLib.Shape;
 import dev.adjoint.Differentiable;
 
 //@uses CallsLib
@@ -234,5 +235,35 @@ public class Calls {
             s += CallsLib.weighted(X[i], 1, a * s + 0.5);
         }
         return s;
+    }
+
+    /** Named like constants of Shape and CallsLib.Kind: switches over those still mean the enums' (the selector's type decides). */
+    static final int SQUARE = 1;
+
+    // enums of another file, nested in CallsLib: one imported by its name, one written CallsLib.Kind;
+    // as parameters, a local and switch selectors (classic and expression)
+    //@at (0.7, LINE, SQUARE)
+    //@at (-0.4, SQUARE, PLAIN)
+    //@at (1.1, WAVE, SQUARE)
+    //@at (0.3, LINE, PLAIN)
+    @Differentiable
+    static double otherFileEnums(double x, Shape shape, CallsLib.Kind kind) {
+        double r = switch (shape) {
+            case LINE -> 2 * x;
+            case SQUARE -> x * x;
+            case WAVE -> Math.sin(x);
+        };
+        Shape wave = Shape.WAVE;
+        switch (kind) {
+            case SQUARE:
+                r *= x + SQUARE;
+                break;
+            default:
+                r += x;
+        }
+        if (shape == wave) {
+            r = r * 3;
+        }
+        return r + kind.ordinal() * x + (kind == CallsLib.Kind.PLAIN ? shape.ordinal() : 0);
     }
 }

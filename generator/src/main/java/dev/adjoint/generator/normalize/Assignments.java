@@ -61,7 +61,7 @@ final class Assignments {
         if (ty.isEmpty()) {
             lo.error(d, "local '" + d.getNameAsString() + "' of type " + d.getType()
                     + ": supported local types are double, float, int, long, boolean, short, byte, char, double[], float[] and"
-                    + " their 2-D arrays, String, and enums of the method's file or the JDK");
+                    + " their 2-D arrays, String, and enums of the sources or the JDK");
             return;
         }
         if (ty.get().isObject() && (d.getInitializer().isEmpty() || !lo.atSourceTopLevel())) {

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The types a parameter or local of a differentiated method may have: {@link MethodSelector#toTy}'s
- * primitives and arrays, and, without derivative, {@code String} and enums (of the method's file or
- * the JDK, named as {@link ClassNames} names them).
+ * primitives and arrays, and, without derivative, {@code String} and enums (of the sources or the
+ * JDK, named as {@link ClassNames} names them).
  */
 public final class ValueTypes {
     private ValueTypes() {}
