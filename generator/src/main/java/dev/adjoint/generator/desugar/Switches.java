@@ -233,7 +233,9 @@ final class Switches {
         }
         if (objectSelector(selector)) {
             // the selector's type decides: an enum's case A is its constant even where the class has an int A
-            return labels.stream().allMatch(l -> l instanceof StringLiteralExpr) || labels.stream().allMatch(l -> l instanceof NameExpr);
+            boolean string = declared(selector).filter(t -> t instanceof ClassOrInterfaceType c
+                    && (c.getNameWithScope().equals("String") || c.getNameWithScope().equals("java.lang.String"))).isPresent();
+            return string ? labels.stream().allMatch(l -> l instanceof StringLiteralExpr) : labels.stream().allMatch(l -> l instanceof NameExpr);
         }
         return declared(selector).isEmpty()
                 && (labels.stream().allMatch(l -> l instanceof StringLiteralExpr) || labels.stream().allMatch(this::isKey));
