@@ -241,7 +241,17 @@ final class SwitchHoisting {
             case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> true;
             default -> false;
         }) {
-            return resultType(b.getLeft()).flatMap(l -> resultType(b.getRight()).flatMap(r -> numeric(l, r)));
+            Optional<String> l = resultType(b.getLeft());
+            Optional<String> r = resultType(b.getRight());
+            if (l.filter("double"::equals).isPresent() || r.filter("double"::equals).isPresent()) {
+                return Optional.of("double"); // a double operand makes the operation double, whatever the other number
+            }
+            return l.flatMap(x -> r.flatMap(y -> numeric(x, y)));
+        }
+        if (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getScope() instanceof NameExpr m
+                && (m.getNameAsString().equals("Math") || m.getNameAsString().equals("StrictMath"))
+                && (f.getNameAsString().equals("PI") || f.getNameAsString().equals("E"))) {
+            return Optional.of("double");
         }
         if (e instanceof MethodCallExpr m && isMath(m)) {
             if (DOUBLE_RESULT.contains(m.getNameAsString())) {

@@ -707,8 +707,9 @@ public final class ProgramGenerator {
             }
             String pad = "        ";
             out.append(pad).append("int k = n - 1;\n");
-            if (ctx.extras().contains(Feature.ARROW_SWITCHES) || ctx.extras().contains(Feature.SWITCH_EXPRESSIONS)
-                    || ctx.extras().contains(Feature.CLASSIC_SWITCHES)) {
+            if (sig.base().equals("m") && (ctx.extras().contains(Feature.ARROW_SWITCHES) || ctx.extras().contains(Feature.SWITCH_EXPRESSIONS)
+                    || ctx.extras().contains(Feature.CLASSIC_SWITCHES))) {
+                // (only in m: a plain helper's String local, inlined into a block, is one no strategy accepts)
                 // a String selector for some switches (assigned once, at the top, as both strategies require)
                 out.append(pad).append("String key = n % 3 == 0 ? \"a\" : n % 3 == 1 ? \"c\" : \"e\";\n");
                 keyDeclared = true;
@@ -1586,7 +1587,8 @@ public final class ProgramGenerator {
                 Var v = assignableVar();
                 List<String> texts = new ArrayList<>();
                 for (int i = 0; i < arms; i++) {
-                    texts.add(assignable(T.D, bounded(expr(2))).text());
+                    // (a double literal operand types the arm for the desugar pass, whatever the rest calls)
+                    texts.add("0.25 + (" + assignable(T.D, bounded(expr(2))).text() + ")");
                 }
                 E inc = new E("0.5 * Math.tanh(" + switchOver(texts, T.D, indent) + ")", T.D);
                 out.append(pad).append(v.name()).append(" += ").append(assignable(v.type(), inc)).append(";\n");
