@@ -144,7 +144,7 @@ final class SwitchHoisting {
      * Whether running {@code sx} first keeps the meaning of {@code root}: what Java evaluates before
      * it there changes nothing, and it changes nothing that is read there.
      */
-    private static boolean orderKept(SwitchExpr sx, Expression root) {
+    private boolean orderKept(SwitchExpr sx, Expression root) {
         List<Node> before = new ArrayList<>();
         walkBefore(root, sx, before);
         Set<String> read = new HashSet<>();
@@ -152,7 +152,7 @@ final class SwitchHoisting {
             if (EvaluationOrder.isEffect(n) || n instanceof MethodCallExpr m && !isMath(m) || n instanceof SwitchExpr) {
                 return false;
             }
-            if (n instanceof NameExpr name) {
+            if (n instanceof NameExpr name && !isScope(name)) {
                 read.add(name.getNameAsString());
             }
         }
@@ -161,7 +161,9 @@ final class SwitchHoisting {
             if (EvaluationOrder.isEffect(n)) {
                 EvaluationOrder.variable((Expression) n).ifPresent(v -> changed.add(v.getNameAsString()));
             } else if (n instanceof MethodCallExpr m && !isMath(m)) {
-                m.getArguments().forEach(a -> a.findAll(NameExpr.class).forEach(v -> changed.add(v.getNameAsString())));
+                // a method can change only the arrays it is handed (numbers go by value)
+                m.getArguments().forEach(a -> a.findAll(NameExpr.class).stream().filter(v -> !isScope(v)
+                        && rw.typeOf(v).map(t -> t.getArrayLevel() > 0).orElse(true)).forEach(v -> changed.add(v.getNameAsString())));
             }
         }
         changed.retainAll(read);
@@ -184,6 +186,12 @@ final class SwitchHoisting {
             }
         }
         return false;
+    }
+
+    /** A class name before a call or a field ({@code Math} in {@code Math.max(a, b)}), not a variable. */
+    private static boolean isScope(NameExpr n) {
+        return n.getParentNode().filter(p -> p instanceof MethodCallExpr m && m.getScope().filter(sc -> sc == n).isPresent()
+                || p instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getScope() == n).isPresent();
     }
 
     private static boolean isMath(MethodCallExpr m) {
