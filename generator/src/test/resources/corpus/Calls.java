@@ -1,5 +1,6 @@
 package corpus;
 
+import corpus.CallsLib.Shape;
 import dev.adjoint.Differentiable;
 
 //@uses CallsLib
@@ -209,5 +210,60 @@ public class Calls {
     static double otherClassWritesParameter(double[] w, double a) {
         CallsLib.normalize(w);
         return w[0] * a + w[2] * w[1];
+    }
+
+    // rows of a matrix passed to a @Differentiable method of another class, which reads them
+    // (its adjoint adds into the rows of dX)
+    //@at ({{0.3, -0.7, 1.1}, {-1.2, 0.4, 2.0}}, 0.5)
+    //@at ({{0.6, 0.2}, {-0.4, 1.3}, {0.9, -0.8}}, -0.8)
+    @Differentiable
+    static double rowsThroughOtherClass(double[][] X, double a) {
+        double s = 0;
+        for (int i = 0; i < X.length; i++) {
+            s += CallsLib.weighted(X[i], X[i].length - 1, a) * X[i][0] + Math.sin(CallsLib.weighted(X[(i + 1) % X.length], 1, s));
+        }
+        return s;
+    }
+
+    // the same with the matrix left out of wrt: its rows have no adjoint to add into
+    //@at ({{0.3, -0.7, 1.1}, {-1.2, 0.4, 2.0}}, 0.5)
+    //@at ({{0.6, 0.2}, {-0.4, 1.3}, {0.9, -0.8}}, -0.8)
+    @Differentiable(wrt = "a")
+    static double dataRowsThroughOtherClass(double[][] X, double a) {
+        double s = 0;
+        for (int i = 0; i < X.length; i++) {
+            s += CallsLib.weighted(X[i], 1, a * s + 0.5);
+        }
+        return s;
+    }
+
+    /** Named like constants of Shape and CallsLib.Kind: switches over those still mean the enums' (the selector's type decides). */
+    static final int SQUARE = 1;
+
+    // enums of another file, nested in CallsLib: one imported by its name, one written CallsLib.Kind;
+    // as parameters, a local and switch selectors (classic and expression)
+    //@at (0.7, LINE, SQUARE)
+    //@at (-0.4, SQUARE, PLAIN)
+    //@at (1.1, WAVE, SQUARE)
+    //@at (0.3, LINE, PLAIN)
+    @Differentiable
+    static double otherFileEnums(double x, Shape shape, CallsLib.Kind kind) {
+        double r = switch (shape) {
+            case LINE -> 2 * x;
+            case SQUARE -> x * x;
+            case WAVE -> Math.sin(x);
+        };
+        Shape wave = Shape.WAVE;
+        switch (kind) {
+            case SQUARE:
+                r *= x + SQUARE;
+                break;
+            default:
+                r += x;
+        }
+        if (shape == wave) {
+            r = r * 3;
+        }
+        return r + kind.ordinal() * x + (kind == CallsLib.Kind.PLAIN ? shape.ordinal() : 0);
     }
 }

@@ -6,6 +6,11 @@ import dev.adjoint.Differentiable;
 public class CallsLib {
     static final double DECAY = 0.9;
 
+    /** Enums nested in this class, for Calls' parameters (Shape imported there by its name). */
+    public enum Kind { PLAIN, SQUARE }
+
+    public enum Shape { LINE, SQUARE, WAVE }
+
     //@at (0.7, 1.3)
     //@at (-0.4, 0.6)
     @Differentiable

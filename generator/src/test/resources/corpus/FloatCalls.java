@@ -56,6 +56,17 @@ public class FloatCalls {
 
     /** Another class (nested in this file): its plain void and array-returning helpers are inlined into the callers above. */
     static class Lib {
+        //@at ({0.3, -0.7}, {1.1, 0.4})
+        //@at ({-1.2, 0.5, 0.8}, {0.6, -0.9, 0.2})
+        @Differentiable
+        static float rowDot(float[] r, float[] w) {
+            float s = 0;
+            for (int j = 0; j < r.length; j++) {
+                s += r[j] * w[j];
+            }
+            return s;
+        }
+
         static void scaleInto(float[] v, float a, float[] out) {
             for (int i = 0; i < v.length; i++) {
                 out[i] = v[i] * a + (float) Math.sin(v[i]);
@@ -89,6 +100,18 @@ public class FloatCalls {
         float s = 0;
         for (int i = 0; i < w.length; i++) {
             s += q[i] * w[i];
+        }
+        return s;
+    }
+
+    // rows of a matrix passed to a @Differentiable method of another class, which reads them
+    //@at ({{0.3, -0.7}, {1.1, 0.4}, {-0.5, 0.9}}, {0.6, -1.2}, 0.8)
+    //@at ({{-0.2, 0.5}, {0.7, -1.1}}, {1.3, 0.4}, -0.6)
+    @Differentiable
+    static float rowsToOtherClass(float[][] X, float[] w, float c) {
+        float s = 0;
+        for (int i = 0; i < X.length; i++) {
+            s += (float) Math.tanh(c * Lib.rowDot(X[i], w)) + X[i][0] * Lib.rowDot(w, X[(i + 1) % X.length]);
         }
         return s;
     }

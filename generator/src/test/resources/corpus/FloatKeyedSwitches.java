@@ -8,6 +8,9 @@ public class FloatKeyedSwitches {
 
     enum Mode { PLAIN, SQUARED, DAMPED }
 
+    /** Named like a constant of Mode: a switch over a Mode still means the enum's DAMPED (the selector's type decides). */
+    static final int DAMPED = 5;
+
     // a classic switch over a String with fall-through; calls on the String whose arguments have no derivative
     //@at (0.7, "sin")
     //@at (0.7, "cos")

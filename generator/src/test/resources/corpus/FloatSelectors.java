@@ -76,4 +76,32 @@ public class FloatSelectors {
         byte half = (byte) (n / 2);
         return s * n + w[half];
     }
+
+    // switch expressions inside larger expressions: an operand, a Math argument, a compound
+    // assignment, a var's value, an if's condition, an element store in a loop, a return's factor;
+    // each run first, into a local of its type, where nothing before it has an effect
+    //@at (0.7, 0, {0.3, -0.7, 1.1})
+    //@at (-0.4, 1, {1.2, 0.5, -0.8})
+    //@at (1.1, 2, {-0.6, 0.9, 0.2})
+    //@at (0.3, 5, {0.4, 0.1, -1.3})
+    @Differentiable
+    static float switchesInExpressions(float x, int k, float[] w) {
+        float s = x + switch (k) {
+            case 0 -> x * x;
+            case 1 -> {
+                float t = w[0] * x;
+                yield t * t;
+            }
+            default -> 2;
+        };
+        s += w[1] * (float) Math.sin(switch (k % 2) { case 0 -> s; default -> x * w[2]; });
+        var r = switch (k) { case 2 -> s * 3; default -> s - x; };
+        if (switch (k) { case 0, 1 -> r > 0; default -> x < 0; }) {
+            r = r * x;
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] = w[i] * switch (i) { case 0 -> x; case 1 -> r; default -> 1.5f; };
+        }
+        return 2 * switch (k) { case 1 -> r + w[0]; default -> r * w[1]; } + w[2];
+    }
 }

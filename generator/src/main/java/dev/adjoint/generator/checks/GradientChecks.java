@@ -45,11 +45,13 @@ public final class GradientChecks {
         SortedMap<String, List<CheckedMethod>> byOwner = new TreeMap<>();
         Map<String, Path> files = new TreeMap<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
+        Map<Path, CompilationUnit> units = new TreeMap<>();
         for (Map.Entry<Path, String> e : new TreeMap<>(sources).entrySet()) {
-            Optional<CompilationUnit> unit = SourceParser.parse(e.getKey(), e.getValue()).unit();
-            if (unit.isEmpty()) {
-                continue; // the generate goal reports it
-            }
+            SourceParser.parse(e.getKey(), e.getValue()).unit().ifPresent(u -> units.put(e.getKey(), u)); // (else the generate goal reports it)
+        }
+        dev.adjoint.generator.select.ClassNames.shareEnums(units.values()); // (a parameter may be of an enum of another file)
+        for (Map.Entry<Path, CompilationUnit> e : units.entrySet()) {
+            Optional<CompilationUnit> unit = Optional.of(e.getValue());
             for (MethodRequest r : MethodSelector.select(e.getKey(), unit.get()).requests()) {
                 if (!r.declaration().isStatic() || r.wrtParams().isEmpty()) {
                     continue;

@@ -22,7 +22,7 @@ public final class Desugaring {
 
     /**
      * Rewrites {@code r}'s body: each statement that {@link SideEffects}, {@link HelperCalls}, {@link SharedCaseVariables}, {@link SwitchStatements},
-     * {@link Switches}, {@link ArrayCalls}, {@link RowAliases}, {@link ArrayInitializers}, {@link FloatingForHeaders} or {@link LabelledBlocks} stands
+     * {@link SwitchHoisting}, {@link Switches}, {@link ArrayCalls}, {@link RowAliases}, {@link ArrayInitializers}, {@link FloatingForHeaders} or {@link LabelledBlocks} stands
      * for is replaced by what it means, then the result is looked at again (a case may copy arrays).
      * Gives the helpers whose bodies replaced calls.
      */
@@ -42,6 +42,7 @@ public final class Desugaring {
         HelperCalls helpers = new HelperCalls(rw, new Helpers(m, overloads), new ForeignHelpers(r, sources, overloads), m,
                 r::importsMathMethod);
         Switches switches = new Switches(rw, r.staticFields().keySet());
+        SwitchHoisting hoisting = new SwitchHoisting(rw, overloads, switches);
         SwitchStatements switchStatements = new SwitchStatements(rw, switches);
         SharedCaseVariables sharedCases = new SharedCaseVariables(rw);
         ArrayCalls arrays = new ArrayCalls(rw, m.findCompilationUnit().get());
@@ -81,7 +82,7 @@ public final class Desugaring {
                 // updates first: a switch's selector or an arraycopy's arguments may hold one
                 Optional<List<Statement>> meaning = effects.rewrite(s).or(() -> shortCircuits.rewrite(s)).or(() -> helpers.rewrite(s)).or(() -> sharedCases.rewrite(s))
                         .or(() -> switchStatements.rewrite(s))
-                        .or(() -> switches.rewrite(s)).or(() -> arrays.rewrite(s)).or(() -> rows.rewrite(s))
+                        .or(() -> hoisting.rewrite(s)).or(() -> switches.rewrite(s)).or(() -> arrays.rewrite(s)).or(() -> rows.rewrite(s))
                         .or(() -> initializers.rewrite(s)).or(() -> headers.rewrite(s)).or(() -> labelled.rewrite(s));
                 if (meaning.isEmpty()) {
                     asWritten.add(s);

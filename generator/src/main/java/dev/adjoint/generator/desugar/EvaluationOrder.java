@@ -12,6 +12,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.Statement;
 import java.util.ArrayList;
@@ -64,10 +65,16 @@ final class EvaluationOrder {
 
     /**
      * {@code e}'s variable reads and updates in Java's order of evaluation: operands left to right
-     * (an assignment's target before its value), each update after its operands.
+     * (an assignment's target before its value), each update after its operands; of a {@code switch}
+     * expression, only the selector.
      */
     static void evaluationOrder(Node e, List<Node> out) {
         if (e instanceof LambdaExpr) {
+            return;
+        }
+        if (e instanceof SwitchExpr sx) {
+            // its cases' statements run when the case is taken, as statements of their own once the switch is lowered
+            evaluationOrder(sx.getSelector(), out);
             return;
         }
         if (e instanceof NameExpr n) {

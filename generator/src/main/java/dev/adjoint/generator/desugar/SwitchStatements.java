@@ -132,7 +132,7 @@ final class SwitchStatements {
     private Expression anyOf(String v, List<Expression> labels, Node at, SwitchStmt sw) {
         Expression test = null;
         for (Expression label : labels) {
-            BinaryExpr eq = new BinaryExpr(new NameExpr(v), this.labels.comparable(label, sw.getEntries()), BinaryExpr.Operator.EQUALS);
+            BinaryExpr eq = new BinaryExpr(new NameExpr(v), this.labels.comparable(label, sw.getSelector(), sw.getEntries()), BinaryExpr.Operator.EQUALS);
             eq.walk(n -> label.getRange().ifPresent(n::setRange));
             test = test == null ? eq : new BinaryExpr(test, eq, BinaryExpr.Operator.OR);
         }

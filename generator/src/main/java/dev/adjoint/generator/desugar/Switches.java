@@ -22,6 +22,7 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.YieldStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,8 @@ import java.util.function.Function;
  * Rewritten only when every label is an integer or char literal or a constant of the class (so
  * {@code ==} means what the {@code case} means), there is a {@code default} (or the switch expression
  * names every constant of an enum: the {@code default} javac supplies is added), and each block ends
- * in its only {@code yield}. A {@code switch} expression inside a larger expression is left as
- * written, for the fences to reject.
+ * in its only {@code yield}. A {@code switch} expression inside a larger expression becomes one in
+ * statement position first ({@link SwitchHoisting}).
  */
 final class Switches {
     private final Rewriter rw;
@@ -81,7 +82,7 @@ final class Switches {
         return Optional.empty();
     }
 
-    private boolean lowerable(SwitchExpr sx) {
+    boolean lowerable(SwitchExpr sx) {
         return arrowForm(sx.getEntries()) && labelsAreConstants(sx.getSelector(), sx.getEntries())
                 && (sx.getEntries().stream().anyMatch(Switches::isDefault) || overEnum(sx))
                 && sx.getEntries().stream().allMatch(Switches::yieldsOnceAtTheEnd);
@@ -125,7 +126,7 @@ final class Switches {
             SwitchEntry e = cases.get(i);
             Expression test = null;
             for (Expression label : e.getLabels()) {
-                BinaryExpr eq = new BinaryExpr(new NameExpr(v), comparable(label, entries), BinaryExpr.Operator.EQUALS);
+                BinaryExpr eq = new BinaryExpr(new NameExpr(v), comparable(label, selector, entries), BinaryExpr.Operator.EQUALS);
                 eq.walk(n -> label.getRange().ifPresent(n::setRange));
                 test = test == null ? eq : new BinaryExpr(test, eq, BinaryExpr.Operator.OR);
             }
@@ -195,15 +196,26 @@ final class Switches {
      * (the selector's promoted type, so the comparison means what the case did), since the
      * strategies read numbers, not characters.
      */
-    Expression comparable(Expression label, List<SwitchEntry> entries) {
-        if (isKey(label)) {
+    Expression comparable(Expression label, Expression selector, List<SwitchEntry> entries) {
+        if (keyed(selector, entries)) {
             return new IntegerLiteralExpr(Integer.toString(labels(entries).indexOf(label))); // its place among the keys
         }
         return label instanceof CharLiteralExpr c ? new IntegerLiteralExpr(String.valueOf((int) c.asChar())) : label.clone();
     }
 
     boolean labelsAreConstants(Expression selector, List<SwitchEntry> entries) {
-        return labels(entries).stream().allMatch(this::isConstant) || keyed(selector, entries);
+        return keyed(selector, entries) || !objectSelector(selector) && labels(entries).stream().allMatch(this::isConstant);
+    }
+
+    /** The type the selector is declared with, when written out (not {@code var}). */
+    private Optional<com.github.javaparser.ast.type.Type> declared(Expression selector) {
+        return rw.typeOf(selector).filter(t -> !t.isVarType());
+    }
+
+    /** Whether the selector is declared with a class type (a {@code String}, an enum), not a number or its box. */
+    private boolean objectSelector(Expression selector) {
+        return declared(selector).filter(t -> t instanceof ClassOrInterfaceType c
+                && !List.of("Integer", "Short", "Byte", "Character").contains(c.getNameAsString())).isPresent();
     }
 
     private static List<Expression> labels(List<SwitchEntry> entries) {
@@ -216,7 +228,16 @@ final class Switches {
      */
     private boolean keyed(Expression selector, List<SwitchEntry> entries) {
         List<Expression> labels = labels(entries);
-        return selector instanceof NameExpr && !labels.isEmpty()
+        if (!(selector instanceof NameExpr) || labels.isEmpty()) {
+            return false;
+        }
+        if (objectSelector(selector)) {
+            // the selector's type decides: an enum's case A is its constant even where the class has an int A
+            boolean string = declared(selector).filter(t -> t instanceof ClassOrInterfaceType c
+                    && (c.getNameWithScope().equals("String") || c.getNameWithScope().equals("java.lang.String"))).isPresent();
+            return string ? labels.stream().allMatch(l -> l instanceof StringLiteralExpr) : labels.stream().allMatch(l -> l instanceof NameExpr);
+        }
+        return declared(selector).isEmpty()
                 && (labels.stream().allMatch(l -> l instanceof StringLiteralExpr) || labels.stream().allMatch(this::isKey));
     }
 

@@ -252,6 +252,10 @@ public final class Fence {
     }
 
     private void rejectConstruct(Node n) {
+        if (n instanceof com.github.javaparser.ast.expr.SwitchExpr && SharedFence.insideExpression(n)) {
+            diagnostics.add(Positions.error(request.file(), n, SharedFence.SWITCH_INSIDE_EXPRESSION));
+            return;
+        }
         String kind = n.getClass().getSimpleName().replaceAll("(Stmt|Expr)$", "");
         String construct = switch (kind) {
             case "For", "ForEach", "While", "Do" -> "loop ('" + kind.toLowerCase().replace("foreach", "for-each") + "')";

@@ -61,6 +61,8 @@ public final class SharedFence {
         request.declaration().getBody().ifPresent(body -> {
             f.sideEffects(body);
             f.assignedOnce(body);
+            body.findAll(com.github.javaparser.ast.expr.SwitchExpr.class).stream().filter(SharedFence::insideExpression)
+                    .forEach(sx -> f.error(sx, SWITCH_INSIDE_EXPRESSION));
             // the generated methods declare the same 'throws' clause, naming each class as the adjoint class can
             dev.adjoint.generator.select.ThrownTypes.unnamable(request.declaration()).forEach(t -> f.error(t, "exception type '" + t
                     + "' in the 'throws' clause cannot be named in the generated code, which declares it too: the generator cannot"
@@ -245,6 +247,18 @@ public final class SharedFence {
         return (name.equals("arraycopy") && (scope.equals("System") || scope.equals("java.lang.System")))
                 || ((scope.equals("Arrays") || scope.equals("java.util.Arrays")) && Set.of("fill", "copyOf", "copyOfRange").contains(name))
                 || (name.equals("clone") && m.getArguments().isEmpty() && m.getScope().isPresent());
+    }
+
+    /** What the desugar pass could not move out of an expression (see desugar's SwitchHoisting). */
+    static final String SWITCH_INSIDE_EXPRESSION = "'switch' expression inside a larger expression is not supported: it cannot run"
+            + " before the rest of the statement (what Java evaluates before it has an effect or reads a variable it assigns; it may"
+            + " not run at all: under &&, ||, ?:, in a loop's condition or a case; or its type is not clear from its results);"
+            + " assign it to a local in a statement of its own first";
+
+    /** A {@code switch} expression that is not the whole value of a declaration, an assignment or a {@code return}. */
+    static boolean insideExpression(Node sx) {
+        Node p = sx.getParentNode().orElse(null);
+        return !(p instanceof VariableDeclarator || p instanceof AssignExpr || p instanceof com.github.javaparser.ast.stmt.ReturnStmt);
     }
 
     private void error(Node at, String message) {

@@ -13,6 +13,7 @@ import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Origin;
 import dev.adjoint.generator.ir.Stmt;
 import dev.adjoint.generator.types.Ty;
+import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.parse.Positions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,6 +73,41 @@ final class ElementLowering {
         lo.emit(new Stmt.Assign(load, new Op.ArrayLoad(ref.get().array(), ref.get().indices(), ty), lo.origin));
         loaded.put(key, new Loaded(load, lo.origin, lo.out));
         return load;
+    }
+
+    /**
+     * A row {@code X[i]} passed whole to parameter {@code param} of {@code callee}: an element of
+     * {@code X} one index short, read where used like any element no statement writes after it
+     * (see {@link Atom.Elem}). Neither this method nor the callee may write {@code X}, so that its
+     * rows hold, in the reverse sweep, the values the call saw, and the callee's adjoint adds into
+     * the row {@code dX[i]} of the caller's adjoint.
+     */
+    Atom row(ArrayAccessExpr a, MethodRequest callee, int param, Ty ty) {
+        List<Expression> idx = new ArrayList<>();
+        Expression base = a;
+        while (base instanceof ArrayAccessExpr acc) {
+            idx.add(0, acc.getIndex());
+            base = acc.getName();
+        }
+        Optional<Atom.Var> arr = base instanceof NameExpr n ? lo.lookup(n.getNameAsString()) : Optional.empty();
+        if (arr.isEmpty() || arr.get().type().dims() != idx.size() + ty.dims() || arr.get().type().prim() != ty.prim()) {
+            lo.error(a, "array expression '" + Positions.oneLine(a) + "' is not supported here: use an array variable by name");
+            return new Atom.Const("null", ty);
+        }
+        String table = ((NameExpr) base).getNameAsString();
+        String written = writesArray(lo.request.declaration(), table) ? "this method"
+                : writesArray(callee.declaration(), callee.params().get(param).name()) ? callee.name() : null;
+        if (written != null) {
+            lo.error(a, "row '" + Positions.oneLine(a) + "' is passed to " + callee.name() + "(...), and " + written + " writes the"
+                    + " elements of " + table + ": the static strategy passes a row only of an array that no one writes; copy the"
+                    + " row into a local array first (double[] r = " + Positions.oneLine(a) + ".clone();)");
+            return new Atom.Const("null", ty);
+        }
+        List<Atom> indices = new ArrayList<>();
+        for (Expression i : idx) {
+            indices.add(index(i));
+        }
+        return new Atom.Elem(arr.get(), indices, ty);
     }
 
     /** Whether {@code method} assigns an element of its array variable {@code name}. */

@@ -214,6 +214,10 @@ final class ExpressionLowering {
         List<Atom> args = new ArrayList<>();
         for (int i = 0; i < m.getArguments().size(); i++) {
             Expression a = m.getArgument(i);
+            if (callee.params().get(i).type().isArray() && unparenthesized(a) instanceof ArrayAccessExpr row) {
+                args.add(elements.row(row, callee, i, callee.params().get(i).type()));
+                continue;
+            }
             if (callee.params().get(i).type().isArray()) {
                 String name = a instanceof NameExpr n ? n.getNameAsString() : null;
                 boolean callerWrites = name != null && elements.writesArray(lo.request.declaration(), name);
@@ -240,6 +244,10 @@ final class ExpressionLowering {
         Atom.Var t = lo.temp(ty);
         lo.emit(new Stmt.Assign(t, new Op.Call(callee, args, ty), lo.origin));
         return t;
+    }
+
+    private static Expression unparenthesized(Expression e) {
+        return e instanceof EnclosedExpr en ? unparenthesized(en.getInner()) : e;
     }
 
     private Atom conditional(ConditionalExpr c, Ty ty) {

@@ -207,6 +207,7 @@ final class Hessians {
             return out;
         }
         CompilationUnit unit = r.declaration().findCompilationUnit().orElseThrow().clone();
+        dev.adjoint.generator.select.ClassNames.shareEnums(r.declaration().findCompilationUnit().orElseThrow(), unit);
         unit.findAll(MethodDeclaration.class).forEach(MethodDeclaration::remove);
         TypeDeclaration<?> owner = owner(unit, r.ownerPath());
         JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));

@@ -37,7 +37,7 @@ final class CallReversal {
             boolean active = sw.an.isActive(arg);
             if (p.type().isArray()) {
                 if (active) {
-                    args.add(sw.adjoint((Atom.Var) arg));
+                    args.add(sw.adjointOf(arg)); // a variable's, or a row's (dX[i])
                 } else if (p.type().dims() == 1) {
                     sw.usesStack = true;
                     args.add(sw.stack + ".discard" + (p.type().prim() == Ty.Prim.FLOAT ? "Floats" : "Doubles") + "(" + arg.java() + ".length)");

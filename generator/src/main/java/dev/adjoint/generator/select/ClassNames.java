@@ -23,6 +23,37 @@ import java.util.Optional;
 public final class ClassNames {
     private ClassNames() {}
 
+    /** The enums every file of the sources declares, by qualified name: their constants (set on each unit by {@link #shareEnums}). */
+    private static final com.github.javaparser.ast.DataKey<java.util.Map<String, List<String>>> SOURCE_ENUMS =
+            new com.github.javaparser.ast.DataKey<>() {};
+
+    /**
+     * Tells each of {@code units} the enums all of them declare, so that a parameter, local or
+     * constant of an enum of another file resolves (by the file's imports and package, as any class).
+     */
+    public static void shareEnums(java.util.Collection<CompilationUnit> units) {
+        java.util.Map<String, List<String>> all = new java.util.TreeMap<>();
+        for (CompilationUnit u : units) {
+            String pkg = u.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+            for (com.github.javaparser.ast.body.EnumDeclaration e : u.findAll(com.github.javaparser.ast.body.EnumDeclaration.class)) {
+                all.put(pathOf(e, pkg), e.getEntries().stream().map(c -> c.getNameAsString()).toList());
+            }
+        }
+        java.util.Map<String, List<String>> shared = java.util.Collections.unmodifiableMap(all);
+        units.forEach(u -> u.setData(SOURCE_ENUMS, shared));
+    }
+
+    /** Gives {@code copy} (a clone of {@code original}) the enums of the sources {@code original} knows. */
+    public static void shareEnums(CompilationUnit original, CompilationUnit copy) {
+        if (original.containsData(SOURCE_ENUMS)) {
+            copy.setData(SOURCE_ENUMS, original.getData(SOURCE_ENUMS));
+        }
+    }
+
+    private static java.util.Map<String, List<String>> sourceEnums(CompilationUnit unit) {
+        return unit.containsData(SOURCE_ENUMS) ? unit.getData(SOURCE_ENUMS) : java.util.Map.of();
+    }
+
     /**
      * {@code thrown} with the class it creates written by its qualified name ({@code new IOException(m)}
      * becomes {@code new java.io.IOException(m)}); {@code thrown} itself when it creates nothing or the
@@ -84,11 +115,15 @@ public final class ClassNames {
                 return Optional.of(i.getNameAsString());
             }
         }
+        String samePackage = pkg.isEmpty() ? name : pkg + "." + name;
+        if (sourceEnums(unit).containsKey(samePackage)) {
+            return Optional.of(samePackage); // (a class of the package hides java.lang's and on-demand imports')
+        }
         if (jdkClass("java.lang." + name)) {
             return Optional.of("java.lang." + name);
         }
         for (String p : onDemand) {
-            if (jdkClass(p + "." + name)) {
+            if (jdkClass(p + "." + name) || sourceEnums(unit).containsKey(p + "." + name)) {
                 return Optional.of(p + "." + name);
             }
         }
@@ -100,24 +135,30 @@ public final class ClassNames {
     private static Optional<String> inFile(CompilationUnit unit, String name, String pkg) {
         for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
             if (type.getNameAsString().equals(name)) {
-                List<String> path = new ArrayList<>();
-                Optional<Node> n = Optional.of(type);
-                while (n.isPresent()) {
-                    if (n.get() instanceof TypeDeclaration<?> td) {
-                        path.add(0, td.getNameAsString());
-                    }
-                    n = n.get().getParentNode();
-                }
-                String joined = String.join(".", path);
-                return Optional.of(pkg.isEmpty() ? joined : pkg + "." + joined);
+                return Optional.of(pathOf(type, pkg));
             }
         }
         return Optional.empty();
     }
 
+    /** {@code type}'s qualified name: the package, then the types around it, outermost first. */
+    private static String pathOf(TypeDeclaration<?> type, String pkg) {
+        List<String> path = new ArrayList<>();
+        Optional<Node> n = Optional.of(type);
+        while (n.isPresent()) {
+            if (n.get() instanceof TypeDeclaration<?> td) {
+                path.add(0, td.getNameAsString());
+            }
+            n = n.get().getParentNode();
+        }
+        String joined = String.join(".", path);
+        return pkg.isEmpty() ? joined : pkg + "." + joined;
+    }
+
     /**
-     * The qualified name of the enum {@code t} names: one declared in {@code t}'s file, or one of the
-     * JDK ({@code java.time.DayOfWeek}); empty for any other type.
+     * The qualified name of the enum {@code t} names: one declared in {@code t}'s file, in another
+     * file of the sources ({@code Mode}, {@code Other.Mode}, {@code p.q.Mode}, resolved as javac
+     * resolves the class name), or one of the JDK ({@code java.time.DayOfWeek}); empty for any other type.
      */
     public static Optional<String> enumName(ClassOrInterfaceType t) {
         Optional<String> q = qualified(t);
@@ -125,7 +166,21 @@ public final class ClassNames {
         if (q.isEmpty() || unit.isEmpty()) {
             return Optional.empty();
         }
-        return enumConstants(q.get(), unit.get()).map(constants -> q.get());
+        if (enumConstants(q.get(), unit.get()).isPresent()) {
+            return q;
+        }
+        if (t.getScope().isPresent() && t.getTypeArguments().isEmpty()) {
+            // Other.Mode: the class Other as a simple name of the file, Mode nested in it
+            ClassOrInterfaceType first = t;
+            while (first.getScope().isPresent()) {
+                first = first.getScope().get();
+            }
+            String rest = t.getNameWithScope().substring(first.getNameAsString().length());
+            String pkg = unit.get().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+            return simple(unit.get(), t, first.getNameAsString(), pkg).map(head -> head + rest)
+                    .filter(name -> sourceEnums(unit.get()).containsKey(name));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -141,18 +196,21 @@ public final class ClassNames {
         // resolved in the method's file: a copy of the scope placed there, since f itself may be a rewritten copy
         ClassOrInterfaceType placed = scope.get();
         placed.setParentNode(unit);
-        Optional<String> q = qualified(placed);
+        Optional<String> q = enumName(placed);
         placed.setParentNode(null);
         return q.flatMap(name -> enumConstants(name, unit).filter(cs -> cs.contains(f.getNameAsString())).map(cs -> name));
     }
 
-    /** The constants of the enum of this qualified name, declared in {@code unit} or in the JDK. */
+    /** The constants of the enum of this qualified name, declared in {@code unit}, another file of the sources or the JDK. */
     private static Optional<List<String>> enumConstants(String qualified, CompilationUnit unit) {
         String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
         for (com.github.javaparser.ast.body.EnumDeclaration e : unit.findAll(com.github.javaparser.ast.body.EnumDeclaration.class)) {
             if (inFile(unit, e.getNameAsString(), pkg).filter(qualified::equals).isPresent()) {
                 return Optional.of(e.getEntries().stream().map(c -> c.getNameAsString()).toList());
             }
+        }
+        if (sourceEnums(unit).containsKey(qualified)) {
+            return Optional.of(sourceEnums(unit).get(qualified));
         }
         try {
             Class<?> c = Class.forName(qualified, false, ClassLoader.getPlatformClassLoader());

@@ -194,8 +194,8 @@ public final class MethodSelector {
             if (ty.isEmpty()) {
                 error(p, "parameter '" + p.getNameAsString() + "' has type " + p.getType() + (p.isVarArgs() ? "..." : "")
                         + ": supported parameter types are double, float, int, long, boolean, double[], float[], double[][], float[][],"
-                        + " int[], long[], boolean[], short, byte, char, String, and enums declared in the method's file or"
-                        + " in the JDK");
+                        + " int[], long[], boolean[], short, byte, char, String, and enums of the sources (named as javac"
+                        + " resolves the name in the method's file) or of the JDK");
                 continue;
             }
             boolean wrt = ty.get().isFloating() && (wrtNames.isEmpty() || wrtNames.contains(p.getNameAsString()));

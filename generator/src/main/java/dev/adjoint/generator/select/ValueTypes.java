@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The types a parameter or local of a differentiated method may have: {@link MethodSelector#toTy}'s
- * primitives and arrays, and, without derivative, {@code String} and enums (of the method's file or
- * the JDK, named as {@link ClassNames} names them).
+ * primitives and arrays, and, without derivative, {@code String} and enums (of the sources or the
+ * JDK, named as {@link ClassNames} names them).
  */
 public final class ValueTypes {
     private ValueTypes() {}
@@ -16,7 +16,7 @@ public final class ValueTypes {
     /** What the generator says of a local whose type neither strategy keeps (the same words from both). */
     public static String unsupportedLocal(String name, Type type) {
         return "local '" + name + "' of type " + type + ": supported local types are double, float, int, long, boolean, short, byte,"
-                + " char, double[], float[] and their 2-D arrays, String, and enums of the method's file or the JDK";
+                + " char, double[], float[] and their 2-D arrays, String, and enums of the sources or the JDK";
     }
 
     /** The type of a parameter or local declared with {@code t}, if the generator knows it. */

@@ -922,4 +922,61 @@ class OrdinaryJavaTest {
         assertNotNull(e.getCause(), e.toString());
         return e.getCause();
     }
+
+    @Test
+    void aRowOfAMatrixTheMethodWritesIsNotPassedToACallByTheStaticStrategy() {
+        // the callee's adjoint, called in the reverse sweep, would read the row as the method left it,
+        // not as the call saw it: the static strategy passes rows only of matrices no one writes
+        String body = """
+                static class Lib {
+                    @Differentiable
+                    static double sq(double[] r) {
+                        double s = 0;
+                        for (double e : r) {
+                            s += e * e;
+                        }
+                        return s;
+                    }
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[][] X, double a) {
+                    double s = 0;
+                    for (int i = 0; i < X.length; i++) {
+                        s += Lib.sq(X[i]);
+                        X[i][0] *= a;
+                    }
+                    return s + X[0][0];
+                }
+                """;
+        rejected(body, "row 'X[i]' is passed to sq(...), and this method writes the elements of X", List.of("STATIC"));
+        differentiates(body, "f", List.of("AUTO", "TAPE"), new Object[] {new double[][] {{0.5, -1.0}, {2.0, 0.3}}, 0.7});
+    }
+
+    @Test
+    void aSwitchExpressionThatWouldChangeWhatIsReadBeforeItStaysAnError() {
+        // Java reads s before the switch assigns it: run first, the switch would change the s that += reads
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, int k) {
+                    double s = x;
+                    s += Math.sin(x) * switch (k) {
+                        case 0 -> x * x;
+                        case 1 -> {
+                            s = 2;
+                            yield s;
+                        }
+                        default -> 2;
+                    };
+                    return s;
+                }
+                """, "'switch' expression inside a larger expression is not supported");
+        // under && it may not run at all
+        rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, int k) {
+                    return x > 0 && switch (k) { case 0 -> x > 1; default -> true; } ? x * x : x;
+                }
+                """, "'switch' expression inside a larger expression is not supported");
+    }
 }

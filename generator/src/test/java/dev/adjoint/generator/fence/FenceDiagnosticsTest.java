@@ -170,8 +170,8 @@ class FenceDiagnosticsTest {
                         }
                         return s;
                         """),
-                staticBody("switch expression inside an expression", "switch", """
-                        double s = 2 * @@switch (n) { case 1 -> x; default -> 2 * x; };
+                staticBody("switch expression inside an expression, under &&", "switch", """
+                        double s = x > 0 && @@switch (n) { case 1 -> x > 1; default -> true; } ? x : 2 * x;
                         return s;
                         """),
                 staticBody("throw of a chosen exception", "the static strategy throws only a new exception", """
@@ -286,8 +286,8 @@ class FenceDiagnosticsTest {
                         double y = 2 * @@(Double) x;
                         return y;
                         """),
-                body("switch expression", "switch", """
-                        double s = 2 * @@switch (n) { case 1 -> x; default -> 2 * x; };
+                body("switch expression under &&", "switch", """
+                        double s = x > 0 && @@switch (n) { case 1 -> x > 1; default -> true; } ? x : 2 * x;
                         return s;
                         """),
                 body("array parameter aliased conditionally by a local, reported once", "local array 'v'", """

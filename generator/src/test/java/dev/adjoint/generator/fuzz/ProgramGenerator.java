@@ -136,7 +136,11 @@ public final class ProgramGenerator {
         SIDE_EFFECT_EXPRESSIONS,
         /** arrow-form {@code switch} statements ({@code case 0 -> ...; case 1, 2 -> { ... } default -> ...}): no fall-through */
         ARROW_SWITCHES,
-        /** {@code switch} expressions in statement position: {@code double t = switch ...;}, {@code r = switch ...;}, {@code return switch ...;} */
+        /**
+         * {@code switch} expressions in statement position: {@code double t = switch ...;}, {@code r = switch ...;},
+         * {@code return switch ...;}; some of them, and of the other switches, over the String local {@code key} with
+         * string labels
+         */
         SWITCH_EXPRESSIONS,
         /**
          * {@code System.arraycopy}, {@code Arrays.fill} (whole and range), {@code Arrays.copyOf}, {@code Arrays.copyOfRange},
@@ -652,6 +656,9 @@ public final class ProgramGenerator {
         boolean hasQ;
         /** More than 0 while a condition or an index is generated: text that the tape copies as it is. */
         int passive;
+        /** Whether the method declares the String local {@code key}; whether the last selector was it. */
+        boolean keyDeclared;
+        boolean keyed;
         /** Whether the method may jump out of loops: break, continue, return. */
         final boolean jumpy;
         int forEachLoops;
@@ -700,6 +707,13 @@ public final class ProgramGenerator {
             }
             String pad = "        ";
             out.append(pad).append("int k = n - 1;\n");
+            if (sig.base().equals("m") && (ctx.extras().contains(Feature.ARROW_SWITCHES) || ctx.extras().contains(Feature.SWITCH_EXPRESSIONS)
+                    || ctx.extras().contains(Feature.CLASSIC_SWITCHES))) {
+                // (only in m: a plain helper's String local, inlined into a block, is one no strategy accepts)
+                // a String selector for some switches (assigned once, at the top, as both strategies require)
+                out.append(pad).append("String key = n % 3 == 0 ? \"a\" : n % 3 == 1 ? \"c\" : \"e\";\n");
+                keyDeclared = true;
+            }
             int locals = r.nextInt(3);
             for (int i = 0; i < locals; i++) {
                 T elem = floats && r.nextInt(2) == 0 ? T.F : T.D;
@@ -1463,6 +1477,10 @@ public final class ProgramGenerator {
 
         /** The selector of a switch: a passive int (0..4), or, with active branches, an int from an active value. */
         String selector() {
+            keyed = keyDeclared && r.nextInt(4) == 0;
+            if (keyed) {
+                return "key"; // labels() writes its cases as strings
+            }
             passive++;
             try {
                 int kind = r.nextInt(5);
@@ -1477,7 +1495,7 @@ public final class ProgramGenerator {
             }
         }
 
-        /** Case labels: one to three groups of one or two of 0..4. */
+        /** Case labels: one to three groups of one or two of 0..4 ("a".."e" after a String selector). */
         List<String> labels() {
             List<Integer> all = new ArrayList<>(List.of(0, 1, 2, 3, 4));
             java.util.Collections.shuffle(all, r);
@@ -1486,7 +1504,8 @@ public final class ProgramGenerator {
             int at = 0;
             for (int g = 0; g < groups; g++) {
                 int size = Math.min(1 + r.nextInt(2), all.size() - at);
-                out.add(String.join(", ", all.subList(at, at + size).stream().map(String::valueOf).toList()));
+                out.add(String.join(", ", all.subList(at, at + size).stream().map(i -> keyed ? "\"" + (char) ('a' + i) + "\""
+                        : String.valueOf(i)).toList()));
                 at += size;
             }
             return out;

@@ -59,9 +59,19 @@ public final class Differentiated {
      * translates (a test thread's stack overflows in the parser at a few hundred levels of nesting).
      */
     private static List<MethodRequest> requests(Path file, String source) {
+        return requests(file, source, Map.of());
+    }
+
+    /** The same, the sources {@code others} (file to text) telling it their enums (a parameter may be of one). */
+    private static List<MethodRequest> requests(Path file, String source, Map<Path, String> others) {
         List<List<MethodRequest>> out = new java.util.ArrayList<>();
-        Thread t = new Thread(null, () -> out.add(MethodSelector.select(file, SourceParser.parse(file, source).unit().orElseThrow()).requests()),
-                "test-select", 512L << 20);
+        Thread t = new Thread(null, () -> {
+            com.github.javaparser.ast.CompilationUnit unit = SourceParser.parse(file, source).unit().orElseThrow();
+            List<com.github.javaparser.ast.CompilationUnit> units = new java.util.ArrayList<>(List.of(unit));
+            others.forEach((f, text) -> SourceParser.parse(f, text).unit().ifPresent(units::add));
+            dev.adjoint.generator.select.ClassNames.shareEnums(units);
+            out.add(MethodSelector.select(file, unit).requests());
+        }, "test-select", 512L << 20);
         t.start();
         try {
             t.join();
@@ -93,7 +103,9 @@ public final class Differentiated {
         all.put(ownerQualified, source);
         all.putAll(others);
         ClassLoader cl = InMemoryCompiler.compile(all);
-        return new Differentiated(ownerQualified, cl, requests(file, source), t);
+        Map<Path, String> otherFiles = new java.util.TreeMap<>(files);
+        otherFiles.remove(file);
+        return new Differentiated(ownerQualified, cl, requests(file, source, otherFiles), t);
     }
 
     /** The class loader holding the compiled class and its adjoint. */
