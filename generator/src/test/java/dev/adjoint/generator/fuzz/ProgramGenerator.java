@@ -138,8 +138,8 @@ public final class ProgramGenerator {
         ARROW_SWITCHES,
         /**
          * {@code switch} expressions in statement position: {@code double t = switch ...;}, {@code r = switch ...;},
-         * {@code return switch ...;}; some of them, and of the other switches, over the String local {@code key} with
-         * string labels
+         * {@code return switch ...;}, and inside a larger expression ({@code v += 0.5 * Math.tanh(switch ...);}); some of
+         * them, and of the other switches, over the String local {@code key} with string labels
          */
         SWITCH_EXPRESSIONS,
         /**
@@ -1577,10 +1577,23 @@ public final class ProgramGenerator {
             return s.append(pad).append("}").toString();
         }
 
-        /** {@code T t = switch ...;} then used, or {@code v = switch ...;}. */
+        /** {@code T t = switch ...;} then used, or {@code v = switch ...;}, or {@code v += 0.5 * Math.tanh(switch ...);}. */
         void switchExpression(int indent) {
             String pad = "    ".repeat(indent);
             int arms = 2 + r.nextInt(3);
+            if (r.nextInt(3) == 0 && !ctx.extras().contains(Feature.SIDE_EFFECT_EXPRESSIONS)
+                    && !ctx.extras().contains(Feature.UNLOWERED_SIDE_EFFECTS)) {
+                // inside a larger expression: the desugar pass runs it first, into a local (nothing before it has an effect)
+                Var v = assignableVar();
+                List<String> texts = new ArrayList<>();
+                for (int i = 0; i < arms; i++) {
+                    // (a double literal operand types the arm for the desugar pass, whatever the rest calls)
+                    texts.add("0.25 + (" + assignable(T.D, bounded(expr(2))).text() + ")");
+                }
+                E inc = new E("0.5 * Math.tanh(" + switchOver(texts, T.D, indent) + ")", T.D);
+                out.append(pad).append(v.name()).append(" += ").append(assignable(v.type(), inc)).append(";\n");
+                return;
+            }
             if (r.nextBoolean()) {
                 T t = floats && r.nextInt(3) == 0 ? T.F : T.D;
                 List<String> texts = new ArrayList<>();
