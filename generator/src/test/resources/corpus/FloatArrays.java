@@ -278,4 +278,15 @@ public class FloatArrays {
         }
         return v[0] - v[v.length - 1] * c;
     }
+
+    // several initialised arrays in one declaration, each reading the one before
+    //@at (0.7, -1.3)
+    //@at (1.1, 0.4)
+    @Differentiable
+    static float initialisersInOneDeclaration(float i, float j) {
+        float[] ri = {i, j * j}, rj = {j}, rk = new float[] {ri[1] * i};
+        ri[0] += rj[0] * ri[1];
+        rj[0] += rj[0];
+        return ri[0] * rk[0] + rj[0];
+    }
 }

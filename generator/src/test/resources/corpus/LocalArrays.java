@@ -236,4 +236,21 @@ public class LocalArrays {
         }
         return t[1][0] * t[0][x.length - 1];
     }
+
+    // several initialised arrays in one declaration, each reading the one before (Clad's reference
+    // arguments written as 1-element arrays), then written by a helper twice
+    //@at (0.7, -1.3)
+    //@at (1.1, 0.4)
+    @Differentiable
+    static double initialisersInOneDeclaration(double i, double j) {
+        double[] ri = {i, j * j}, rj = {j}, rk = new double[] {ri[1] * i};
+        bump(ri, rj);
+        bump(ri, rj);
+        return ri[0] * rk[0] + rj[0];
+    }
+
+    static void bump(double[] a, double[] b) {
+        a[0] += b[0] * a[1];
+        b[0] += b[0];
+    }
 }

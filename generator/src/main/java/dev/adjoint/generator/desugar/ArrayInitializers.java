@@ -50,6 +50,10 @@ final class ArrayInitializers {
         if (!(s instanceof ExpressionStmt es)) {
             return Optional.empty();
         }
+        if (es.getExpression() instanceof VariableDeclarationExpr v && v.getVariables().size() > 1
+                && v.getVariables().stream().anyMatch(d -> d.getInitializer().flatMap(ArrayInitializers::initializer).isPresent())) {
+            return Optional.of(separated(v, s));
+        }
         if (es.getExpression() instanceof VariableDeclarationExpr v && v.getVariables().size() == 1) {
             VariableDeclarator d = v.getVariables().get(0);
             Optional<ArrayInitializerExpr> init = d.getInitializer().flatMap(ArrayInitializers::initializer);
@@ -101,6 +105,20 @@ final class ArrayInitializers {
         declaration.getVariable(0).setInitializer(c.clone());
         ReturnStmt byName = new ReturnStmt(new NameExpr(name));
         return Optional.of(List.of(positioned(new ExpressionStmt(declaration), r), positioned(byName, r)));
+    }
+
+    /**
+     * {@code double[] a = {x}, b = {y};} as one declaration per variable, in order (Java initialises
+     * them left to right, each in scope for the next), which the next round rewrites one by one.
+     */
+    private static List<Statement> separated(VariableDeclarationExpr v, Statement at) {
+        List<Statement> out = new ArrayList<>();
+        for (VariableDeclarator d : v.getVariables()) {
+            VariableDeclarationExpr one = v.clone();
+            one.setVariables(new NodeList<>(d.clone()));
+            out.add(positioned(new ExpressionStmt(one), at));
+        }
+        return out;
     }
 
     /** {@code {...}} or {@code new T[] {...}}. */
