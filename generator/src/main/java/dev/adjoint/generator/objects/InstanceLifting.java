@@ -89,6 +89,7 @@ public final class InstanceLifting {
             Map<String, com.github.javaparser.ast.type.Type> held = HeldObjects.fields(c, pkg, records);
             for (MethodDeclaration m : c.getMethods()) {
                 if (isDifferentiable(m) && m.getBody().isPresent() && (!HeldObjects.lift(file, c, m, held, diagnostics)
+                        || ValueMethods.inline(pkg, m, records)
                         || ElementAliases.rewrite(file, pkg, m, records, diagnostics)
                         || RecordArguments.spread(file, pkg, c, m, recordCallees, diagnostics)
                         || LocalRecords.expand(file, pkg, m, records, fieldNames, diagnostics))) {

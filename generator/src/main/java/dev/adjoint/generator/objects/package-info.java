@@ -16,6 +16,9 @@
  * indices first. A field of the object that holds a record or such an array ({@code Layer[] layers}
  * of a {@code Net}) becomes a parameter of the differentiated method that reads it
  * ({@link dev.adjoint.generator.objects.HeldObjects}), and so the same leaves, remembered as held.
+ * A record's or such an object's own one-expression methods called on a variable
+ * ({@code u.dot(v)}) are first replaced by their expression
+ * ({@link dev.adjoint.generator.objects.ValueMethods}), so that the rest reads only components.
  * The facts the emitter and the call sites need ({@link dev.adjoint.generator.objects.Receiver})
  * ride on the lifted declaration.
  */

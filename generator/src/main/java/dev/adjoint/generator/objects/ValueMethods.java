@@ -1,0 +1,387 @@
+package dev.adjoint.generator.objects;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SwitchExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Calls of a record's or a value class's own methods on a variable of the differentiated method
+ * ({@code v.norm()}, {@code a.plus(b)}, {@code sf.memFn(i, j)}), replaced by the method's one
+ * expression, so that the passes after it see what they already handle: component reads
+ * ({@code v.x()}, {@code sf.x}) of a local object or a record parameter, and new records.
+ *
+ * <pre>
+ * record Vec(double x, double y) { double dot(Vec o) { return x * o.x() + y * o.y(); } }
+ * s = a.dot(b);                       s = ((double) (a.x() * b.x() + a.y() * b.y()));
+ * </pre>
+ *
+ * A method is replaced when its body is {@code return e;} and {@code e} has no effect (no
+ * assignment, no {@code ++}/{@code --}, no lambda), names only its parameters, the type's fields
+ * or components, its static members and other types, and calls only {@code Math}-like static
+ * methods, static methods of the type and the type's own methods (replaced in turn); each
+ * argument must have no effect either (it may then be read twice or not at all, with the same
+ * value). A primitive parameter stands as its argument cast to the parameter's type, and the
+ * expression as cast to the method's result type, so that Java's conversions are those of the
+ * call ({@code int} arguments to a {@code double} parameter, an {@code int} result widened). The
+ * replacement stands at the call's position. A call this class cannot replace is left as written,
+ * for the later passes' errors (which say what is supported).
+ */
+final class ValueMethods {
+    /** Rounds of replacement at most: a method may call the type's other methods, which are replaced next. */
+    private static final int ROUNDS = 16;
+
+    private static final Set<UnaryExpr.Operator> UPDATES = java.util.EnumSet.of(UnaryExpr.Operator.PREFIX_INCREMENT,
+            UnaryExpr.Operator.PREFIX_DECREMENT, UnaryExpr.Operator.POSTFIX_INCREMENT, UnaryExpr.Operator.POSTFIX_DECREMENT);
+
+    private final String packageName;
+    private final MethodDeclaration method;
+    private final RecordTypes records;
+
+    private ValueMethods(String packageName, MethodDeclaration method, RecordTypes records) {
+        this.packageName = packageName;
+        this.method = method;
+        this.records = records;
+    }
+
+    /** Replaces, in place, the calls of {@code m} this class can replace. Reports nothing: returns {@code false}. */
+    static boolean inline(String packageName, MethodDeclaration m, RecordTypes records) {
+        ValueMethods v = new ValueMethods(packageName, m, records);
+        for (int round = 0; round < ROUNDS && v.replaceOnce(); round++) {
+            // each round replaces the calls the previous one brought in
+        }
+        return false;
+    }
+
+    private boolean replaceOnce() {
+        boolean any = false;
+        for (Expression e : method.findAll(Expression.class)) {
+            if (!e.isDescendantOf(method)) {
+                continue; // under a node already replaced
+            }
+            Optional<Expression> by = Optional.empty();
+            if (e instanceof MethodCallExpr call && call.getScope().isPresent()) {
+                by = call.getArguments().isEmpty() ? componentOfNew(call.getScope().get(), call.getNameAsString(), false)
+                        : Optional.empty();
+                if (by.isEmpty()) {
+                    by = replacement(call.getScope().get(), call);
+                }
+            } else if (e instanceof FieldAccessExpr f) {
+                by = componentOfNew(f.getScope(), f.getNameAsString(), true);
+            }
+            if (by.isPresent()) {
+                Expression placed = by.get();
+                placed.walk(n -> e.getRange().ifPresent(n::setRange));
+                e.replace(placed);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * {@code new Vec(a, b).x()} as {@code a} (and {@code new State(a, b).v} as {@code b}), when the
+     * arguments have no effect: what a replaced method's {@code new} gives a caller reading it.
+     */
+    private Optional<Expression> componentOfNew(Expression scope, String name, boolean field) {
+        if (!(scope instanceof ObjectCreationExpr o) || o.getAnonymousClassBody().isPresent() || o.getScope().isPresent()
+                || o.getArguments().stream().anyMatch(a -> !hasNoEffect(a))) {
+            return Optional.empty();
+        }
+        Optional<ValueTypes.ValueType> value = records.resolve(o.getType(), packageName).map(f -> ValueTypes.of(f.declaration()))
+                .filter(v -> !field && v.declaration() instanceof RecordDeclaration r && r.getMethodsByName(name).isEmpty());
+        if (value.isEmpty() && field && records.isPlainClass(o.getType())) {
+            value = records.resolveClass(o.getType(), packageName).map(c -> ValueTypes.of(c.declaration()).type());
+        }
+        int index = value.map(v -> v.indexOf(name)).orElse(-1);
+        if (index < 0 || index >= o.getArguments().size()) {
+            return Optional.empty();
+        }
+        Type type = value.get().types().get(index);
+        Expression a = o.getArgument(index).clone();
+        return Optional.of(convertsTo(type) && !hasType(a, type) ? new EnclosedExpr(new CastExpr(type.clone(), new EnclosedExpr(a)))
+                : grouped(a));
+    }
+
+    /** The expression standing for {@code call} on {@code receiver}, if its callee and arguments allow it. */
+    private Optional<Expression> replacement(Expression receiver, MethodCallExpr call) {
+        Optional<Type> declared = receiver instanceof NameExpr n ? declaredType(n.getNameAsString())
+                : receiver instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isEmpty() && o.getScope().isEmpty()
+                        && o.getArguments().stream().allMatch(ValueMethods::hasNoEffect) ? Optional.of(o.getType()) : Optional.empty();
+        if (declared.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<? extends TypeDeclaration<?>> type = records.resolve(declared.get(), packageName).map(f -> f.declaration());
+        if (type.isEmpty() && records.isPlainClass(declared.get())) {
+            type = records.resolveClass(declared.get(), packageName).map(f -> f.declaration());
+        }
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        TypeDeclaration<?> owner = type.get();
+        List<MethodDeclaration> found = owner.getMethodsByName(call.getNameAsString()).stream()
+                .filter(d -> d.getParameters().size() == call.getArguments().size() && !d.isStatic()).toList();
+        boolean accessor = owner instanceof RecordDeclaration r && call.getArguments().isEmpty()
+                && r.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(call.getNameAsString()));
+        if (found.size() != 1 || owner.getMethodsByName(call.getNameAsString()).size() != 1 || accessor
+                || call.getArguments().stream().anyMatch(a -> !hasNoEffect(a))) {
+            return Optional.empty(); // (an accessor the record declares itself is reported later)
+        }
+        MethodDeclaration callee = found.get(0);
+        Optional<Expression> returned = callee.getBody().filter(b -> b.getStatements().size() == 1)
+                .flatMap(b -> b.getStatement(0) instanceof ReturnStmt r ? r.getExpression() : Optional.empty());
+        if (returned.isEmpty() || !updatesNothing(returned.get()) || !callee.getTypeParameters().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Expression> arguments = new TreeMap<>();
+        Set<String> ownType = new TreeSet<>(); // the parameters of the callee's own type
+        callee.getParameters().stream().filter(p -> p.getType() instanceof ClassOrInterfaceType c
+                && c.getNameAsString().equals(owner.getNameAsString())).forEach(p -> ownType.add(p.getNameAsString()));
+        for (int i = 0; i < callee.getParameters().size(); i++) {
+            Parameter p = callee.getParameter(i);
+            Expression a = call.getArgument(i).clone();
+            arguments.put(p.getNameAsString(), convertsTo(p.getType()) && !hasType(a, p.getType())
+                    ? new EnclosedExpr(new CastExpr(p.getType().clone(), new EnclosedExpr(a))) : grouped(a));
+        }
+        Set<String> fields = new TreeSet<>();
+        Map<String, Expression> statics = new TreeMap<>(); // the type's constants: their values
+        for (FieldDeclaration f : owner.getFields()) {
+            for (VariableDeclarator v : f.getVariables()) {
+                if (!f.isStatic()) {
+                    fields.add(v.getNameAsString());
+                } else if (f.isFinal() && v.getType().isPrimitiveType() && v.getInitializer().filter(ValueMethods::isLiteral).isPresent()) {
+                    statics.put(v.getNameAsString(), new EnclosedExpr(new CastExpr(v.getType().clone(),
+                            new EnclosedExpr(v.getInitializer().get().clone()))));
+                }
+            }
+        }
+        boolean record = owner instanceof RecordDeclaration;
+        if (owner instanceof RecordDeclaration r) {
+            r.getParameters().forEach(p -> fields.add(p.getNameAsString()));
+        }
+        EnclosedExpr holder = new EnclosedExpr(returned.get().clone()); // (the expression itself may be replaced)
+        if (!substitute(holder, owner, receiver, declared.get(), arguments, ownType, fields, statics, record)) {
+            return Optional.empty();
+        }
+        Expression e = holder.getInner();
+        return Optional.of(convertsTo(callee.getType()) ? new EnclosedExpr(new CastExpr(callee.getType().clone(), new EnclosedExpr(e)))
+                : grouped(e));
+    }
+
+    /**
+     * Rewrites {@code e} (a clone of the callee's expression) in place into the caller's terms, or
+     * returns {@code false} for a name or call it cannot place there.
+     */
+    private static boolean substitute(EnclosedExpr holder, TypeDeclaration<?> owner, Expression receiver, Type declared,
+            Map<String, Expression> arguments, Set<String> ownType, Set<String> fields, Map<String, Expression> statics, boolean record) {
+        for (Node n : holder.getInner().findAll(Node.class)) {
+            if (!n.isDescendantOf(holder)) {
+                continue; // under a node already replaced
+            }
+            if (n instanceof ThisExpr t) {
+                boolean scope = t.getParentNode().filter(p -> p instanceof FieldAccessExpr f && f.getScope() == t
+                        || p instanceof MethodCallExpr c && c.getScope().filter(s -> s == t).isPresent()).isPresent();
+                if (t.getTypeName().isPresent()) {
+                    return false;
+                }
+                if (!scope) {
+                    replace(t, receiver.clone()); // the object as a value (dot(this)): the variable that names it
+                }
+            } else if (record && n instanceof FieldAccessExpr f && f.getScope() instanceof NameExpr o
+                    && ownType.contains(o.getNameAsString()) && fields.contains(f.getNameAsString())
+                    && (arguments.get(o.getNameAsString()) instanceof NameExpr || arguments.get(o.getNameAsString()) instanceof ObjectCreationExpr)) {
+                Expression other = arguments.get(o.getNameAsString());
+                replace(f, component(other, f.getNameAsString(), true)); // o.y of another Vec inside Vec: its accessor
+            } else if (n instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
+                if (!fields.contains(f.getNameAsString())) {
+                    return false;
+                }
+                replace(f, component(receiver, f.getNameAsString(), record));
+            } else if (n instanceof MethodCallExpr c && (c.getScope().isEmpty() || c.getScope().get() instanceof ThisExpr)) {
+                boolean own = owner.getMethodsByName(c.getNameAsString()).stream().anyMatch(d -> !d.isStatic());
+                boolean ownStatic = !own && owner.getMethodsByName(c.getNameAsString()).stream().anyMatch(CallableDeclaration::isStatic);
+                if (own) {
+                    c.setScope(receiver.clone()); // replaced by the next round
+                } else if (ownStatic) {
+                    c.setScope(typeName(declared));
+                } else {
+                    return false; // a static import of the type's file, or an enclosing class's method
+                }
+            } else if (n instanceof NameExpr name && !isScopeOfQualified(name)) {
+                String id = name.getNameAsString();
+                if (arguments.containsKey(id)) {
+                    replace(name, arguments.get(id).clone());
+                } else if (fields.contains(id)) {
+                    replace(name, component(receiver, id, record));
+                } else if (statics.containsKey(id)) {
+                    replace(name, statics.get(id).clone());
+                } else {
+                    return false; // a name of the type's file the caller may not see
+                }
+            } else if (n instanceof NameExpr name && !Character.isUpperCase(name.getNameAsString().charAt(0))) {
+                String id = name.getNameAsString();
+                if (arguments.containsKey(id) && (arguments.get(id) instanceof NameExpr || arguments.get(id) instanceof ObjectCreationExpr)) {
+                    replace(name, arguments.get(id).clone()); // o.x() of a parameter o: the argument's name
+                } else if (fields.contains(id)) {
+                    replace(name, component(receiver, id, record));
+                } else {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a value converted to {@code t} may compute differently from the value itself: an
+     * {@code int} argument to a {@code long}, {@code float} or {@code double} parameter (integer
+     * division, overflow), a {@code float} one to a {@code double} (rounding). An {@code int} (or
+     * narrower) parameter computes as its argument does: Java promotes both to {@code int}.
+     */
+    private static boolean convertsTo(Type t) {
+        return t.isPrimitiveType() && switch (t.asPrimitiveType().getType()) {
+            case LONG, FLOAT, DOUBLE -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether {@code a} has type {@code t} as written: a literal of it, or a variable of the method declared so. */
+    private boolean hasType(Expression a, Type t) {
+        String name = t.asString();
+        if (a instanceof com.github.javaparser.ast.expr.DoubleLiteralExpr d) {
+            boolean isFloat = d.getValue().endsWith("f") || d.getValue().endsWith("F");
+            return name.equals(isFloat ? "float" : "double");
+        }
+        if (a instanceof com.github.javaparser.ast.expr.LongLiteralExpr) {
+            return name.equals("long");
+        }
+        return a instanceof NameExpr n && declaredType(n.getNameAsString()).isEmpty()
+                && declaredPrimitive(n.getNameAsString()).filter(d -> d.equals(name)).isPresent();
+    }
+
+    /** The primitive type the method's parameters and variables named {@code name} are all declared with, if they agree. */
+    private Optional<String> declaredPrimitive(String name) {
+        Set<String> types = new TreeSet<>();
+        method.getParameters().stream().filter(p -> p.getNameAsString().equals(name)).forEach(p -> types.add(p.getType().asString()));
+        method.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals(name))
+                .forEach(v -> types.add(v.getType().asString()));
+        return types.size() == 1 ? Optional.of(types.iterator().next()) : Optional.empty();
+    }
+
+    /** Whether {@code e} is a literal number, possibly negated: a constant's value the caller may write out. */
+    private static boolean isLiteral(Expression e) {
+        Expression inner = e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS ? u.getExpression() : e;
+        return inner instanceof com.github.javaparser.ast.expr.LiteralExpr && !(inner instanceof com.github.javaparser.ast.expr.StringLiteralExpr);
+    }
+
+    /** {@code e}, in parentheses unless it is a primary expression (a name, a literal, a call, an access). */
+    private static Expression grouped(Expression e) {
+        boolean primary = e instanceof NameExpr || e instanceof com.github.javaparser.ast.expr.LiteralExpr || e instanceof MethodCallExpr
+                || e instanceof FieldAccessExpr || e instanceof com.github.javaparser.ast.expr.ArrayAccessExpr || e instanceof EnclosedExpr
+                || e instanceof ObjectCreationExpr;
+        return primary ? e : new EnclosedExpr(e);
+    }
+
+    /** {@code v.x} of a class's object, {@code v.x()} of a record. */
+    private static Expression component(Expression receiver, String name, boolean record) {
+        return record ? new MethodCallExpr(receiver.clone(), name) : new FieldAccessExpr(receiver.clone(), name);
+    }
+
+    private static NameExpr typeName(Type declared) {
+        return new NameExpr(((ClassOrInterfaceType) declared).asString());
+    }
+
+    private static void replace(Expression old, Expression by) {
+        if (old.getParentNode().isPresent()) {
+            old.replace(by);
+        }
+    }
+
+    /** Whether {@code n} is the scope of a field access or a call ({@code Math} of {@code Math.PI}, {@code o} of {@code o.x()}). */
+    private static boolean isScopeOfQualified(NameExpr n) {
+        return n.getParentNode().filter(p -> p instanceof FieldAccessExpr f && f.getScope() == n
+                || p instanceof MethodCallExpr c && c.getScope().filter(s -> s == n).isPresent()).isPresent();
+    }
+
+    /**
+     * Whether evaluating the argument {@code e} changes nothing and gives the same value each time,
+     * so that it may be read twice or not at all: no assignment, update, lambda or switch, objects
+     * created only of named types (a record's value is its components), and calls only of {@code Math}'s and {@code StrictMath}'s functions and of
+     * zero-argument methods of variables (accessors, which later passes check).
+     */
+    private static boolean hasNoEffect(Expression e) {
+        if (!updatesNothing(e)) {
+            return false;
+        }
+        for (MethodCallExpr c : e.findAll(MethodCallExpr.class)) {
+            boolean math = c.getScope().filter(s -> s instanceof NameExpr n
+                    && (n.getNameAsString().equals("Math") || n.getNameAsString().equals("StrictMath"))).isPresent();
+            boolean accessor = c.getArguments().isEmpty() && c.getScope().filter(s -> s instanceof NameExpr).isPresent();
+            if (!math && !accessor) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code e} assigns or updates no variable (and holds no lambda or switch, whose bodies may). */
+    private static boolean updatesNothing(Expression e) {
+        for (Node n : e.findAll(Node.class)) {
+            if (n instanceof AssignExpr || n instanceof LambdaExpr || n instanceof MethodReferenceExpr || n instanceof SwitchExpr
+                    || n instanceof UnaryExpr u && UPDATES.contains(u.getOperator())) {
+                return false;
+            }
+            if (n instanceof ObjectCreationExpr o && (o.getAnonymousClassBody().isPresent() || o.getScope().isPresent())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The declared type of the method's variable or parameter {@code name}, when every declaration of that name agrees. */
+    private Optional<Type> declaredType(String name) {
+        Optional<Type> found = Optional.empty();
+        for (Parameter p : method.getParameters()) {
+            if (p.getNameAsString().equals(name)) {
+                found = Optional.of(p.getType());
+            }
+        }
+        for (VariableDeclarator v : method.findAll(VariableDeclarator.class)) {
+            if (!v.getNameAsString().equals(name)) {
+                continue;
+            }
+            Type t = v.getType().isVarType() && v.getInitializer().orElse(null) instanceof ObjectCreationExpr o ? o.getType() : v.getType();
+            if (found.isPresent() && !found.get().equals(t)) {
+                return Optional.empty();
+            }
+            found = Optional.of(t);
+        }
+        return found.filter(t -> t instanceof ClassOrInterfaceType c && c.getTypeArguments().isEmpty());
+    }
+}
