@@ -536,4 +536,62 @@ public class Loops {
         }
         return s;
     }
+
+    // integer bitwise and shift operators, compound ones too, and booleans' & | ^: values without
+    // derivative that pick indices, branches and factors (a binary search's (lo + hi) >>> 1)
+    //@at ({0.3, -0.7, 1.1, 0.8, -0.2}, 3, true)
+    //@at ({1.3, 0.2, -0.9, 0.6, 2.1, -1.4}, 6, false)
+    @Differentiable
+    static double bitwise(double[] x, int n, boolean flip) {
+        double s = 0;
+        int mask = 0;
+        for (int i = 0; i < x.length; i++) {
+            int k = (i * 7 + n) & 3;
+            long w = ((long) i << 2) | 1L;
+            boolean odd = (i & 1) == 1 ^ flip;
+            mask |= 1 << (i % 4);
+            mask ^= k;
+            int h = ~i >>> 28;
+            int m = i >> 1;
+            m <<= 1;
+            boolean both = odd & (k > 1) | (w > 5);
+            if (odd) {
+                s += x[i] * k + w;
+            } else {
+                s -= x[(i + h) % x.length] * m;
+            }
+            if (both) {
+                s *= 1.01;
+            }
+        }
+        int lo = 0, hi = x.length - 1;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (x[mid] * 0 + mid <= n) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return s * x[lo] + mask;
+    }
+
+    // a do/while condition that updates a counter under && (Newton's iteration for a cube root,
+    // differentiated through its iterations; not started at the root, where one step ends it): the
+    // condition checked at the end of each pass
+    //@at (2.0, 3.5)
+    //@at (0.5, -1.0)
+    @Differentiable
+    static double newtonCount(double p, double q) {
+        double x = 1;
+        int it = 0;
+        double delta;
+        do {
+            double fx = x * x * x + p * x - q;
+            double dfx = 3 * x * x + p;
+            delta = fx / dfx;
+            x -= delta;
+        } while (Math.abs(delta) > 1e-14 && ++it < 60);
+        return x + it * 0;
+    }
 }

@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
@@ -37,11 +38,13 @@ import java.util.Optional;
  * return c ? X : Y;                   if (c) { return X; } else { return Y; }
  * while (L &amp;&amp; R) B                    while (true) { boolean t = L &amp;&amp; R; if (!t) break; B }
  * for (I; L &amp;&amp; R; U) B                for (I; ; U) { boolean t = L &amp;&amp; R; if (!t) break; B }
+ * do B while (L &amp;&amp; R);               while (true) { B boolean t = L &amp;&amp; R; if (!t) break; }
  * </pre>
  *
  * (The loops' new declaration is then rewritten as the second line shows.) Run after
- * {@link SideEffects} declined the statement. Anything else (such an operator inside arithmetic,
- * a {@code do}/{@code while} condition) stays as written, for the shared fence to reject.
+ * {@link SideEffects} declined the statement; the {@code do} loop only when no {@code continue}
+ * jumps to its condition. Anything else (such an operator inside arithmetic, a {@code do} loop
+ * continued) stays as written, for the shared fence to reject.
  */
 final class ShortCircuits {
     private final Rewriter rw;
@@ -84,6 +87,12 @@ final class ShortCircuits {
             loop.setBody(checkedFirst(w.getCondition(), w.getBody(), s));
             return Optional.of(List.of(loop));
         }
+        if (s instanceof DoStmt d && !SideEffects.continues(d) && isShortCircuit(strip(d.getCondition()))
+                && guardsAnUpdate(strip(d.getCondition()))) {
+            WhileStmt loop = new WhileStmt(new com.github.javaparser.ast.expr.BooleanLiteralExpr(true), checkedLast(d.getCondition(), d.getBody(), s));
+            s.getRange().ifPresent(loop::setRange);
+            return Optional.of(List.of(loop));
+        }
         if (s instanceof ForStmt f && f.getCompare().map(ShortCircuits::strip).filter(ShortCircuits::isShortCircuit)
                 .filter(ShortCircuits::guardsAnUpdate).isPresent()) {
             ForStmt loop = f.clone();
@@ -105,6 +114,23 @@ final class ShortCircuits {
             block.addStatement(body.clone());
         }
         at.getRange().ifPresent(block::setRange);
+        return block;
+    }
+
+    /**
+     * {@code { body boolean t = cond; if (!t) break; }}: a {@code do} loop's condition at the end of
+     * each iteration (exact when no {@code continue} jumps to it: {@link SideEffects#continues}).
+     */
+    private BlockStmt checkedLast(Expression cond, Statement body, Statement at) {
+        BlockStmt block = new BlockStmt();
+        if (body instanceof BlockStmt b) {
+            b.getStatements().forEach(x -> block.addStatement(x.clone()));
+        } else {
+            block.addStatement(body.clone());
+        }
+        String t = rw.fresh("cond");
+        rw.statements("{ boolean #t# = $e; if (!#t#) break; }", Map.of("#t#", t), Map.of("$e", cond), at).forEach(block::addStatement);
+        body.getRange().ifPresent(block::setRange);
         return block;
     }
 

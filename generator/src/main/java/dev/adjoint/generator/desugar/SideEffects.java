@@ -141,7 +141,7 @@ final class SideEffects {
     }
 
     /** Whether a {@code continue} in the loop's body goes to its condition (or anywhere by label). */
-    private static boolean continues(DoStmt d) {
+    static boolean continues(DoStmt d) {
         for (ContinueStmt c : d.getBody().findAll(ContinueStmt.class)) {
             Node target = c.getParentNode().orElse(null);
             while (target != null && !(target instanceof ForStmt || target instanceof WhileStmt || target instanceof DoStmt

@@ -118,14 +118,6 @@ public final class Fence {
                         "only local variables, parameters and array elements can be assigned", "compute into a local variable");
                 return;
             }
-            if (switch (a.getOperator()) {
-                case LEFT_SHIFT, SIGNED_RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT, BINARY_AND, BINARY_OR, XOR -> true;
-                default -> false;
-            }) {
-                reject(a, "compound assignment '" + a.getOperator().asString() + "'", "it has no derivative rule",
-                        "use + - * / or a java.lang.Math function");
-                return;
-            }
             if (!isStatementLike(a)) {
                 reject(a, "assignment inside an expression", "each assignment must be a statement of its own",
                         "move the assignment to its own statement");
@@ -140,20 +132,9 @@ public final class Fence {
                         "move it to its own statement");
                 return;
             }
-            if (u.getOperator() == UnaryExpr.Operator.BITWISE_COMPLEMENT) {
-                reject(u, "operator '~'", "bitwise operators have no derivative", "compute it outside the differentiated method");
-                return;
-            }
             visitChildren(n);
-        } else if (n instanceof BinaryExpr b) {
-            switch (b.getOperator()) {
-                case BINARY_AND, BINARY_OR, XOR, LEFT_SHIFT, SIGNED_RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT -> {
-                    reject(b, "operator '" + b.getOperator().asString() + "'", "bitwise operators are not supported",
-                            "compute it outside the differentiated method and pass it in");
-                    return;
-                }
-                default -> visitChildren(n);
-            }
+        } else if (n instanceof BinaryExpr) {
+            visitChildren(n); // (bitwise and shift operators take integers and booleans only: values without derivative)
         } else if (n instanceof CastExpr c) {
             if (!(c.getType() instanceof PrimitiveType)) {
                 reject(c, "cast to " + c.getType(), "only casts between primitive numeric types are supported",

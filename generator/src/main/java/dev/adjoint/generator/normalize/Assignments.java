@@ -128,6 +128,13 @@ final class Assignments {
                 case MULTIPLY -> BinaryExpr.Operator.MULTIPLY;
                 case DIVIDE -> BinaryExpr.Operator.DIVIDE;
                 case REMAINDER -> BinaryExpr.Operator.REMAINDER;
+                // integers' and booleans' (the types these take): values without derivative
+                case BINARY_AND -> BinaryExpr.Operator.BINARY_AND;
+                case BINARY_OR -> BinaryExpr.Operator.BINARY_OR;
+                case XOR -> BinaryExpr.Operator.XOR;
+                case LEFT_SHIFT -> BinaryExpr.Operator.LEFT_SHIFT;
+                case SIGNED_RIGHT_SHIFT -> BinaryExpr.Operator.SIGNED_RIGHT_SHIFT;
+                case UNSIGNED_RIGHT_SHIFT -> BinaryExpr.Operator.UNSIGNED_RIGHT_SHIFT;
                 default -> null;
             };
             if (op == null) {

@@ -49,6 +49,11 @@ public final class Types {
         return Ty.INT;
     }
 
+    /** {@code t} when it is an integral scalar type (the operands of bitwise and shift operators). */
+    private static Optional<Ty> integral(Optional<Ty> t) {
+        return t.filter(x -> !x.isArray() && !x.isObject() && x.prim() != Ty.Prim.BOOLEAN && !x.isFloating());
+    }
+
     /** The type of {@code e}, or empty when it is not one the generator knows. */
     public Optional<Ty> of(Expression e) {
         if (e instanceof EnclosedExpr en) {
@@ -111,6 +116,15 @@ public final class Types {
             switch (b.getOperator()) {
                 case OR, AND, EQUALS, NOT_EQUALS, LESS, LESS_EQUALS, GREATER, GREATER_EQUALS:
                     return Optional.of(Ty.BOOLEAN);
+                case BINARY_AND, BINARY_OR, XOR:
+                    // booleans' logical operators, or integers' bitwise ones (JLS 15.22): values without derivative
+                    if (of(b.getLeft()).filter(x -> x.equals(Ty.BOOLEAN)).isPresent()) {
+                        return Optional.of(Ty.BOOLEAN);
+                    }
+                    return integral(of(b.getLeft())).flatMap(x -> integral(of(b.getRight())).map(y -> promote(x, y)));
+                case LEFT_SHIFT, SIGNED_RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT:
+                    // the left operand's unary promotion (JLS 15.19)
+                    return integral(of(b.getLeft())).map(x -> promote(x, x));
                 default:
                     Optional<Ty> l = of(b.getLeft());
                     Optional<Ty> r = of(b.getRight());
