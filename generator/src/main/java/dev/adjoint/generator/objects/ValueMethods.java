@@ -8,20 +8,15 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
-import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import java.util.List;
@@ -30,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Calls of a record's or a value class's own methods on a variable of the differentiated method
@@ -42,8 +38,9 @@ import java.util.TreeSet;
  * s = a.dot(b);                       s = ((double) (a.x() * b.x() + a.y() * b.y()));
  * </pre>
  *
- * A method is replaced when its body is {@code return e;} and {@code e} has no effect (no
- * assignment, no {@code ++}/{@code --}, no lambda), names only its parameters, the type's fields
+ * A method is replaced when its body is {@code return e;}, or local declarations, {@code if}s and
+ * {@code return}s that {@link BodyExpressions} turns into one such {@code e}, and {@code e} has no
+ * effect (no assignment, no {@code ++}/{@code --}, no lambda), names only its parameters, the type's fields
  * or components, its static members and other types, and calls only {@code Math}-like static
  * methods, static methods of the type and the type's own methods (replaced in turn); each
  * argument must have no effect either (it may then be read twice or not at all, with the same
@@ -56,9 +53,6 @@ import java.util.TreeSet;
 final class ValueMethods {
     /** Rounds of replacement at most: a method may call the type's other methods, which are replaced next. */
     private static final int ROUNDS = 16;
-
-    private static final Set<UnaryExpr.Operator> UPDATES = java.util.EnumSet.of(UnaryExpr.Operator.PREFIX_INCREMENT,
-            UnaryExpr.Operator.PREFIX_DECREMENT, UnaryExpr.Operator.POSTFIX_INCREMENT, UnaryExpr.Operator.POSTFIX_DECREMENT);
 
     private final String packageName;
     private final MethodDeclaration method;
@@ -154,11 +148,22 @@ final class ValueMethods {
             return Optional.empty(); // (an accessor the record declares itself is reported later)
         }
         MethodDeclaration callee = found.get(0);
-        Optional<Expression> returned = callee.getBody().filter(b -> b.getStatements().size() == 1)
-                .flatMap(b -> b.getStatement(0) instanceof ReturnStmt r ? r.getExpression() : Optional.empty());
-        if (returned.isEmpty() || !updatesNothing(returned.get()) || !callee.getTypeParameters().isEmpty()) {
+        Map<String, String> calleeTypes = new TreeMap<>(); // what the callee's names are declared as
+        owner.getFields().forEach(f -> f.getVariables().forEach(v -> calleeTypes.put(v.getNameAsString(), v.getType().asString())));
+        if (owner instanceof RecordDeclaration r) {
+            r.getParameters().forEach(p -> calleeTypes.put(p.getNameAsString(), p.getType().asString()));
+        }
+        callee.getParameters().forEach(p -> calleeTypes.put(p.getNameAsString(), p.getType().asString()));
+        Function<String, Optional<String>> calleeNames = n -> Optional.ofNullable(calleeTypes.get(n));
+        Function<MethodCallExpr, Optional<String>> calleeCalls = c -> c.getScope().filter(s -> !(s instanceof ThisExpr)).isPresent()
+                ? Optional.empty() : Optional.of(owner.getMethodsByName(c.getNameAsString())).filter(ms -> ms.size() == 1)
+                        .map(ms -> ms.get(0).getType()).filter(Type::isPrimitiveType).map(Type::asString);
+        Optional<Expression> returned = callee.getBody().flatMap(b -> BodyExpressions.of(b, calleeNames, calleeCalls));
+        if (returned.isEmpty() || !callee.getTypeParameters().isEmpty()) {
             return Optional.empty();
         }
+        boolean resultConverts = convertsTo(callee.getType())
+                && !PrimitiveTypes.of(returned.get(), calleeNames, calleeCalls).equals(Optional.of(callee.getType().asString()));
         Map<String, Expression> arguments = new TreeMap<>();
         Set<String> ownType = new TreeSet<>(); // the parameters of the callee's own type
         callee.getParameters().stream().filter(p -> p.getType() instanceof ClassOrInterfaceType c
@@ -176,8 +181,9 @@ final class ValueMethods {
                 if (!f.isStatic()) {
                     fields.add(v.getNameAsString());
                 } else if (f.isFinal() && v.getType().isPrimitiveType() && v.getInitializer().filter(ValueMethods::isLiteral).isPresent()) {
-                    statics.put(v.getNameAsString(), new EnclosedExpr(new CastExpr(v.getType().clone(),
-                            new EnclosedExpr(v.getInitializer().get().clone()))));
+                    Expression value = v.getInitializer().get().clone();
+                    statics.put(v.getNameAsString(), convertsTo(v.getType()) && !hasType(value, v.getType())
+                            ? new EnclosedExpr(new CastExpr(v.getType().clone(), new EnclosedExpr(value))) : grouped(value));
                 }
             }
         }
@@ -190,7 +196,7 @@ final class ValueMethods {
             return Optional.empty();
         }
         Expression e = holder.getInner();
-        return Optional.of(convertsTo(callee.getType()) ? new EnclosedExpr(new CastExpr(callee.getType().clone(), new EnclosedExpr(e)))
+        return Optional.of(resultConverts ? new EnclosedExpr(new CastExpr(callee.getType().clone(), new EnclosedExpr(e)))
                 : grouped(e));
     }
 
@@ -264,25 +270,16 @@ final class ValueMethods {
      * division, overflow), a {@code float} one to a {@code double} (rounding). An {@code int} (or
      * narrower) parameter computes as its argument does: Java promotes both to {@code int}.
      */
-    private static boolean convertsTo(Type t) {
+    static boolean convertsTo(Type t) {
         return t.isPrimitiveType() && switch (t.asPrimitiveType().getType()) {
             case LONG, FLOAT, DOUBLE -> true;
             default -> false;
         };
     }
 
-    /** Whether {@code a} has type {@code t} as written: a literal of it, or a variable of the method declared so. */
+    /** Whether {@code a} plainly has type {@code t} (see {@link PrimitiveTypes}), read in the differentiated method. */
     private boolean hasType(Expression a, Type t) {
-        String name = t.asString();
-        if (a instanceof com.github.javaparser.ast.expr.DoubleLiteralExpr d) {
-            boolean isFloat = d.getValue().endsWith("f") || d.getValue().endsWith("F");
-            return name.equals(isFloat ? "float" : "double");
-        }
-        if (a instanceof com.github.javaparser.ast.expr.LongLiteralExpr) {
-            return name.equals("long");
-        }
-        return a instanceof NameExpr n && declaredType(n.getNameAsString()).isEmpty()
-                && declaredPrimitive(n.getNameAsString()).filter(d -> d.equals(name)).isPresent();
+        return PrimitiveTypes.of(a, this::declaredPrimitive).equals(Optional.of(t.asString()));
     }
 
     /** The primitive type the method's parameters and variables named {@code name} are all declared with, if they agree. */
@@ -301,7 +298,7 @@ final class ValueMethods {
     }
 
     /** {@code e}, in parentheses unless it is a primary expression (a name, a literal, a call, an access). */
-    private static Expression grouped(Expression e) {
+    static Expression grouped(Expression e) {
         boolean primary = e instanceof NameExpr || e instanceof com.github.javaparser.ast.expr.LiteralExpr || e instanceof MethodCallExpr
                 || e instanceof FieldAccessExpr || e instanceof com.github.javaparser.ast.expr.ArrayAccessExpr || e instanceof EnclosedExpr
                 || e instanceof ObjectCreationExpr;
@@ -336,7 +333,7 @@ final class ValueMethods {
      * zero-argument methods of variables (accessors, which later passes check).
      */
     private static boolean hasNoEffect(Expression e) {
-        if (!updatesNothing(e)) {
+        if (!BodyExpressions.updatesNothing(e)) {
             return false;
         }
         for (MethodCallExpr c : e.findAll(MethodCallExpr.class)) {
@@ -344,20 +341,6 @@ final class ValueMethods {
                     && (n.getNameAsString().equals("Math") || n.getNameAsString().equals("StrictMath"))).isPresent();
             boolean accessor = c.getArguments().isEmpty() && c.getScope().filter(s -> s instanceof NameExpr).isPresent();
             if (!math && !accessor) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether {@code e} assigns or updates no variable (and holds no lambda or switch, whose bodies may). */
-    private static boolean updatesNothing(Expression e) {
-        for (Node n : e.findAll(Node.class)) {
-            if (n instanceof AssignExpr || n instanceof LambdaExpr || n instanceof MethodReferenceExpr || n instanceof SwitchExpr
-                    || n instanceof UnaryExpr u && UPDATES.contains(u.getOperator())) {
-                return false;
-            }
-            if (n instanceof ObjectCreationExpr o && (o.getAnonymousClassBody().isPresent() || o.getScope().isPresent())) {
                 return false;
             }
         }

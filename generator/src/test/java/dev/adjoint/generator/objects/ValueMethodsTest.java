@@ -146,23 +146,66 @@ class ValueMethodsTest {
                 """, "f", new int[] {0}, true, BOTH, 1e-6, new Object[] {0.3, 1.2}, new Object[] {-0.9, 0.4});
     }
 
-    /** A method of more than one statement, or an argument with an effect, is left as a call: the error says what to do. */
+    /** Locals, ifs and returns: one expression (a local read twice is its value twice; only the branch taken runs). */
+    @Test
+    void bodiesOfLocalsIfsAndReturnsBecomeOneExpression() {
+        differentiates("""
+                record Vec(double x, double y) {
+                    double norm() {
+                        double s = x * x + y * y;
+                        int unused = 3;
+                        return Math.sqrt(s + unused - 3);
+                    }
+
+                    double soft(double k) {
+                        double n = norm();
+                        if (n > k) {
+                            double over = n - k;
+                            return k + over / (1 + over);
+                        } else if (n < -k) {
+                            return -k;
+                        }
+                        float half = 0.5f;
+                        return n * half * 2;
+                    }
+
+                    Vec unit() {
+                        double n = norm();
+                        Vec u = new Vec(x / n, y / n);
+                        return u;
+                    }
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double a, double b) {
+                    Vec v = new Vec(a, b * a);
+                    Vec u = v.unit();
+                    return v.soft(1.0) + u.x() * v.norm() + new Vec(b, 2).soft(0.5);
+                }
+                """, "f", new int[] {0, 1}, false, BOTH, 1e-6, new Object[] {0.3, 1.2}, new Object[] {1.1, -0.4},
+                new Object[] {0.2, 0.1});
+    }
+
+    /** A method with a loop, or an argument with an effect, is left as a call: the error says what to do. */
     @Test
     void whatIsNotReplacedIsStillOneError() {
         List<Diagnostic> ds = ObjectHarness.errors(ObjectHarness.source("""
                 record Vec(double x, double y) {
-                    double norm() {
-                        double s = x * x + y * y;
-                        return Math.sqrt(s);
+                    double pow(int n) {
+                        double s = 1;
+                        for (int i = 0; i < n; i++) {
+                            s *= x;
+                        }
+                        return s;
                     }
                 }
 
                 @Differentiable
                 static double f(double a) {
                     Vec u = new Vec(a, 2 * a);
-                    return u.norm();
+                    return u.pow(3);
                 }
                 """, "AUTO"));
-        assertTrue(ds.size() == 1 && ds.get(0).message().contains("'u.norm()' uses local record 'u'"), ds.toString());
+        assertTrue(ds.size() == 1 && ds.get(0).message().contains("'u.pow(3)' uses local record 'u'"), ds.toString());
     }
 }
