@@ -148,6 +148,10 @@ final class ValueMethods {
             return Optional.empty(); // (an accessor the record declares itself is reported later)
         }
         MethodDeclaration callee = found.get(0);
+        if (owner instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c && (c.isInterface()
+                || (!c.isFinal() && !callee.isFinal() && !callee.isPrivate() && !createdHere(receiver)))) {
+            return Optional.empty(); // the object may be of a subclass that overrides the method: Java's call dispatches
+        }
         Map<String, String> calleeTypes = new TreeMap<>(); // what the callee's names are declared as
         owner.getFields().forEach(f -> f.getVariables().forEach(v -> calleeTypes.put(v.getNameAsString(), v.getType().asString())));
         if (owner instanceof RecordDeclaration r) {
@@ -345,6 +349,16 @@ final class ValueMethods {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code receiver} is an object whose class is the one named: a {@code new} one, or a
+     * local (a differentiated method's local objects are each created there with {@code new}, see
+     * {@link LocalRecords}), not a parameter, which may hold an object of a subclass.
+     */
+    private boolean createdHere(Expression receiver) {
+        return receiver instanceof ObjectCreationExpr
+                || receiver instanceof NameExpr n && method.getParameters().stream().noneMatch(p -> p.getNameAsString().equals(n.getNameAsString()));
     }
 
     /** The declared type of the method's variable or parameter {@code name}, when every declaration of that name agrees. */
