@@ -188,4 +188,21 @@ public class Matrices {
         }
         return v[0];
     }
+
+    // a row's alias in a while loop's body, read before the update of its index that ends the body
+    // (the alias means X[i] up to there)
+    //@at ({{0.3, -0.7, 1.1}, {-1.2, 0.4, 2.0}}, 0.5)
+    //@at ({{0.6, 0.2}, {-0.4, 1.3}, {0.9, -0.8}}, -0.8)
+    @Differentiable
+    static double rowAliasBeforeIndexUpdate(double[][] X, double a) {
+        double s = 0;
+        int i = 0;
+        while (i < X.length) {
+            double[] row = X[i];
+            s += row[0] * Math.sin(a * row[row.length - 1]);
+            i++;
+            s += X[i % X.length][0] * a;
+        }
+        return s;
+    }
 }

@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
  * double[] row = X[i]; ... row[j] ... row.length     ... X[i][j] ... X[i].length
  * </pre>
  *
- * Rewritten only where the alias keeps meaning the same row: it is never assigned, the variables
- * of its index are not assigned after it, and no row of {@code X} is replaced ({@code X[k] = ...}).
+ * Rewritten only where the alias keeps meaning the same row: it is read only before the first
+ * statement after it that assigns it or a variable of its index, or replaces a row of {@code X}
+ * ({@code X[k] = ...}); the statements from that one on stay as written.
  * The static strategy follows elements of 2-D arrays, not arrays assigned from other arrays.
  * Likewise a whole array named twice ({@code double[] p = w;}) reads as the one name from there on.
  */
@@ -88,15 +89,22 @@ final class RowAliases {
             }
             Set<String> fixed = new java.util.HashSet<>(indexVariables);
             fixed.add(d.getNameAsString());
-            BlockStmt after = new BlockStmt(new NodeList<>(rest.stream().map(Statement::clone).toList()));
-            if (assigned(after, fixed) || rowsReplaced(after, table.getNameAsString())) {
+            // the alias means X[i] up to the first statement that may change what it names (i = i + 1 at the end of
+            // a loop's body, as normalized code and inlined helpers have it): it may be read only before that one
+            int until = 0;
+            while (until < rest.size() && !assigned(rest.get(until), fixed) && !rowsReplaced(rest.get(until), table.getNameAsString())) {
+                until++;
+            }
+            if (rest.subList(until, rest.size()).stream().anyMatch(st -> reads(st, d.getNameAsString()))) {
                 continue;
             }
             List<Statement> out = new ArrayList<>(stmts.subList(0, k));
-            for (Statement st : after.getStatements()) {
-                substituteExpr(st, d.getNameAsString(), init);
-                out.add(st);
+            for (Statement st : rest.subList(0, until)) {
+                Statement copy = st.clone();
+                substituteExpr(copy, d.getNameAsString(), init);
+                out.add(copy);
             }
+            rest.subList(until, rest.size()).forEach(st -> out.add(st.clone()));
             return Optional.of(out);
         }
         return Optional.empty();
@@ -170,6 +178,11 @@ final class RowAliases {
             }
         }
         return scope.findAll(VariableDeclarator.class).stream().anyMatch(v -> names.contains(v.getNameAsString()));
+    }
+
+    /** Whether {@code scope} names variable {@code name}. */
+    private static boolean reads(Node scope, String name) {
+        return scope.findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(name));
     }
 
     /** Whether {@code scope} replaces a row of {@code table} ({@code X[k] = ...}). */

@@ -212,6 +212,7 @@ final class Hessians {
         TypeDeclaration<?> owner = owner(unit, r.ownerPath());
         JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
         Map<String, MethodRequest> byName = new HashMap<>();
+        Map<MethodRequest, MethodDeclaration> placed = new LinkedHashMap<>();
         for (Map.Entry<MethodRequest, JvpMethod> e : closure.entrySet()) {
             String source;
             try {
@@ -228,6 +229,7 @@ final class Hessians {
             dev.adjoint.generator.select.ThrownTypes.declared(e.getKey().declaration()).orElse(List.of()).forEach(q ->
                     tangent.addThrownException(parser.parseClassOrInterfaceType(q).getResult().orElseThrow()));
             owner.addMember(tangent);
+            placed.put(e.getKey(), tangent);
             MethodRequest before = byName.put(e.getKey() != r ? HvpSource.tangentName(e.getKey()) : HvpSource.pairName(r), e.getKey());
             if (before != null) {
                 // overloads of one name, or methods of one name in two classes, among the callees: their tangents,
@@ -236,13 +238,15 @@ final class Hessians {
                         + " tangent helpers would share a name");
             }
         }
+        Constants foreign = foreignConstants(r, placed, owner);
         MethodSelector.Selection sel = MethodSelector.select(r.file(), unit);
         if (!sel.diagnostics().isEmpty() || sel.requests().size() != closure.size()) {
             throw new Unpaired("its tangent as Java is not a method Adjoint selects: " + sel.diagnostics());
         }
         // a callee of another class placed in this one reads its own class's constants, as the callee does
         List<MethodRequest> generated = sel.requests().stream().map(g -> byName.get(g.name()).ownerQualifiedName().equals(
-                r.ownerQualifiedName()) ? g : g.withStaticFieldsOf(byName.get(g.name()))).toList();
+                r.ownerQualifiedName()) ? g : g.withStaticFieldsOf(byName.get(g.name())))
+                .map(g -> g.withConstantsAlso(foreign.types(), foreign.texts())).toList();
         MethodIndex index = sources.with(unit, generated);
         for (MethodRequest g : generated) {
             MethodRequest m = byName.get(g.name());
@@ -277,6 +281,49 @@ final class Hessians {
         }
         out.forEach((m, a) -> reversed.put(generated(m, r), a));
         return out;
+    }
+
+    /** Constants by simple name: each one's type and the Java text that reads it from the adjoint class. */
+    private record Constants(Map<String, dev.adjoint.generator.types.Ty> types, Map<String, String> texts) {}
+
+    /**
+     * The constants that the tangents of callees of other classes than {@code r}'s read by simple
+     * name (as their own classes do): every generated method of the {@code Hvp} reads them too,
+     * since such a tangent, placed in {@code r}'s class, may be inlined into any of them (a row
+     * {@code X[i]} passed to it, an array it writes). Where the name means another field in one of
+     * them or in the class ({@code Lib.K} and the caller's own {@code K}), the tangent reads the
+     * constant by a name of its own instead, so that, inlined, it still reads its class's.
+     */
+    private static Constants foreignConstants(MethodRequest r, Map<MethodRequest, MethodDeclaration> placed, TypeDeclaration<?> owner) {
+        Map<String, dev.adjoint.generator.types.Ty> types = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
+        Set<String> taken = new HashSet<>();
+        owner.findAll(com.github.javaparser.ast.expr.SimpleName.class).forEach(n -> taken.add(n.getIdentifier()));
+        Names fresh = new Names(taken);
+        placed.forEach((m, tangent) -> {
+            if (m.ownerQualifiedName().equals(r.ownerQualifiedName())) {
+                return;
+            }
+            Set<String> locals = new HashSet<>();
+            tangent.getParameters().forEach(p -> locals.add(p.getNameAsString()));
+            tangent.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
+            Map<String, String> renamed = new HashMap<>();
+            for (com.github.javaparser.ast.expr.NameExpr n : tangent.findAll(com.github.javaparser.ast.expr.NameExpr.class)) {
+                String name = n.getNameAsString();
+                String text = m.qualifiedField(name);
+                if (text == null || locals.contains(name)) {
+                    continue;
+                }
+                boolean clash = (texts.containsKey(name) && !texts.get(name).equals(text))
+                        || (owner.getFieldByName(name).isPresent() && !text.equals(r.qualifiedField(name)))
+                        || placed.keySet().stream().anyMatch(k -> k.qualifiedField(name) != null && !k.qualifiedField(name).equals(text));
+                String as = clash ? renamed.computeIfAbsent(name, x -> fresh.claim("_" + x)) : name;
+                n.setName(as);
+                texts.put(as, text);
+                types.put(as, m.staticFields().get(name));
+            }
+        });
+        return new Constants(types, texts);
     }
 
     private static String why(MethodRequest m, MethodRequest r, String problem) {

@@ -124,6 +124,21 @@ public record MethodRequest(
                 of.staticFields, of.staticFieldOwners, customPullback, memberMethodNames, adjointName, tangentName);
     }
 
+    /**
+     * This request also reading {@code owners}' constants by simple name (name to the Java text
+     * reading it, of the type {@code types} gives), where it names none of its own so: the
+     * methods an {@code Hvp} generates into one class, where the tangent of a callee of another
+     * class may be inlined.
+     */
+    public MethodRequest withConstantsAlso(java.util.Map<String, Ty> types, java.util.Map<String, String> owners) {
+        java.util.Map<String, Ty> fields = new java.util.HashMap<>(types);
+        java.util.Map<String, String> texts = new java.util.HashMap<>(owners);
+        fields.putAll(staticFields);
+        texts.putAll(staticFieldOwners);
+        return new MethodRequest(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports,
+                fields, texts, customPullback, memberMethodNames, adjointName, tangentName);
+    }
+
     /** This request with its generated methods named after {@code adjointName} ({@code adjointNameGrad}, ...). */
     public MethodRequest withAdjointName(String adjointName) {
         return new MethodRequest(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports,

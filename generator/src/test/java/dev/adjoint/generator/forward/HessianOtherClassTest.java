@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
  * {@code nameHvp} of methods calling methods of another class of the same package: the callee's
  * tangent helper is printed into the caller's adjoint class; a helper that would take the name and parameters of another method's (a method of
  * the same name in the caller's class) gives a note, never the other method's Hessian; a callee
- * reading a constant of its class reads it, not the caller's of the same name. Oracle: closed forms.
+ * reading a constant of its class reads it, not the caller's of the same name; rows {@code X[i]} passed
+ * to such a callee (its tangent inlined into the caller's, reading the callee's constants).
+ * Oracle: closed forms.
  */
 class HessianOtherClassTest {
     private static final String LIB = """
@@ -35,6 +37,22 @@ class HessianOtherClassTest {
                 @Differentiable
                 public static double scaled(double x) {
                     return K * x * x;
+                }
+
+                static final double DECAY = 0.25;
+
+                @Differentiable
+                public static double rowSquares(double[] w, double a) {
+                    double s = 0;
+                    for (int j = 0; j < w.length; j++) {
+                        s += DECAY * w[j] * w[j] * a;
+                    }
+                    return s;
+                }
+
+                @Differentiable
+                public static double rowScaled(double[] w, double a) {
+                    return K * w[0] * w[0] * a;
                 }
             }
             """;
@@ -70,6 +88,24 @@ class HessianOtherClassTest {
                 @Differentiable
                 public static double withConstant(double x) {
                     return Lib.scaled(x) * x + K * x;
+                }
+
+                @Differentiable
+                public static double rowsThrough(double[][] X, double a) {
+                    double s = 0;
+                    for (int i = 0; i < X.length; i++) {
+                        s += Lib.rowSquares(X[i], a) * a;
+                    }
+                    return s;
+                }
+
+                @Differentiable
+                public static double rowsThroughClash(double[][] X, double a) {
+                    double s = 0;
+                    for (int i = 0; i < X.length; i++) {
+                        s += Lib.rowScaled(X[i], a);
+                    }
+                    return s;
                 }
             }
             """;
@@ -114,5 +150,60 @@ class HessianOtherClassTest {
         double v = 0.6;
         // Lib.K·x³ + Model.K·x with Lib.K = 0.5 (not Model's 3.0, the same name): f'' = 3x
         assertEquals(3 * x * v, hv(d, "withConstant", x, v), 1e-12);
+    }
+
+    @Test
+    void rowsPassedToAnotherClassHaveTheirSecondDerivatives() {
+        Differentiated d = Differentiated.of("hvo.Model", MODEL, Map.of("hvo.Lib", LIB), Options.DEFAULT);
+        assertTrue(d.adjointMethodNames("rowsThrough").contains("rowsThroughHvp"), d.translation().diagnostics().toString());
+        double[][] x = {{0.3, -0.7, 1.1}, {-1.2, 0.4}};
+        double[][] vx = {{0.5, 0.2, -0.9}, {0.8, -0.3}};
+        double a = 0.6;
+        double va = -1.1;
+        double[][] dx = {new double[3], new double[2]};
+        double[][] hvx = {new double[3], new double[2]};
+        DoubleGrad da = new DoubleGrad();
+        DoubleGrad hva = new DoubleGrad();
+        d.invokeGenerated("rowsThrough", "rowsThroughHvp", x, a, vx, va, dx, da, hvx, hva);
+        // f = c·a²·S with c = Lib.DECAY = 0.25, S = Σ X_ij²: ∂f/∂X_ij = 2c·a²·X_ij, ∂f/∂a = 2c·a·S, so
+        // (H·v)_X_ij = 2c·a²·vX_ij + 4c·a·X_ij·va and (H·v)_a = 4c·a·Σ X_ij·vX_ij + 2c·S·va
+        double c = 0.25;
+        double sum = 0;
+        double dot = 0;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[i].length; j++) {
+                sum += x[i][j] * x[i][j];
+                dot += x[i][j] * vx[i][j];
+                assertEquals(2 * c * a * a * x[i][j], dx[i][j], 1e-12, "gradient X" + i + j);
+                assertEquals(2 * c * a * a * vx[i][j] + 4 * c * a * x[i][j] * va, hvx[i][j], 1e-12, "H·v X" + i + j);
+            }
+        }
+        assertEquals(2 * c * a * sum, da.get(), 1e-12, "gradient a");
+        assertEquals(4 * c * a * dot + 2 * c * sum * va, hva.get(), 1e-12, "H·v a");
+    }
+
+    @Test
+    void aRowsCalleeReadsItsOwnClasssConstantInlined() {
+        Differentiated d = Differentiated.of("hvo.Model", MODEL, Map.of("hvo.Lib", LIB), Options.DEFAULT);
+        assertTrue(d.adjointMethodNames("rowsThroughClash").contains("rowsThroughClashHvp"), d.translation().diagnostics().toString());
+        double[][] x = {{0.3, -0.7}, {-1.2, 0.4}};
+        double[][] vx = {{0.5, 0.2}, {0.8, -0.3}};
+        double a = 0.6;
+        double va = -1.1;
+        double[][] dx = {new double[2], new double[2]};
+        double[][] hvx = {new double[2], new double[2]};
+        DoubleGrad da = new DoubleGrad();
+        DoubleGrad hva = new DoubleGrad();
+        d.invokeGenerated("rowsThroughClash", "rowsThroughClashHvp", x, a, vx, va, dx, da, hvx, hva);
+        // f = k·a·Σ X_i0² with Lib.K = 0.5 (Model's K, 3.0, has the same name): (H·v)_X_i0 = 2k·(a·vX_i0 + X_i0·va),
+        // (H·v)_a = 2k·Σ X_i0·vX_i0
+        double k = 0.5;
+        double dot = 0;
+        for (int i = 0; i < x.length; i++) {
+            dot += x[i][0] * vx[i][0];
+            assertEquals(2 * k * (a * vx[i][0] + x[i][0] * va), hvx[i][0], 1e-12, "H·v X" + i);
+            assertEquals(0.0, hvx[i][1], 0.0, "H·v X" + i + "1");
+        }
+        assertEquals(2 * k * dot, hva.get(), 1e-12, "H·v a");
     }
 }
