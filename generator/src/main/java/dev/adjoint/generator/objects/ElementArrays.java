@@ -175,7 +175,7 @@ final class ElementArrays {
         }
         Receiver.Elements elements = new Receiver.Elements(count, element.isRecord(), List.copyOf(gathered.values()), element.mirrored());
         return new Receiver.RecordParam(position, name, element.packageName(), element.path(), element.file().getFileName().toString(),
-                leaves, false, Optional.of(elements), List.of(), Optional.empty());
+                leaves, false, Optional.of(elements), List.of(), Optional.empty(), element.isRecord());
     }
 
     /** {@code a}, an element {@code layers[e]}: the component read from it. */
