@@ -111,10 +111,12 @@ final class RecordParameters {
         return Positions.error(file, parent == null ? use : parent, "'" + (parent == null ? use : parent) + "' uses " + what + " "
                 + (path.isEmpty() ? "parameter '" + name + "'" : "'" + at + "'") + " other than reading its "
                 + (top.accessors() ? "components" : "fields") + " ('" + example + "'): a differentiated method reads "
-                + (top.accessors() ? "a record's " : "an object's ") + (top.accessors() ? "components and may pass the record to a @Differentiable static method of the sources,"
+                + (top.accessors() ? "a record's " : "an object's ")
+                + (top.accessors() ? "components and may pass the record to a @Differentiable static method of the sources,"
                         + " but cannot pass it elsewhere or call its other methods; pass the components instead, or mark the callee"
-                        + " @Differentiable" : "fields (and writes into their arrays), but cannot assign them, pass the object on or"
-                        + " call its methods; pass the numbers instead, or make the object a record"));
+                        + " @Differentiable" : "fields (writes into their arrays) and may pass the object to a @Differentiable"
+                        + " static method of the sources, but cannot assign its fields, pass it elsewhere or call its methods; pass"
+                        + " the numbers instead, or mark the callee @Differentiable"));
     }
 
     /** Expands record or object parameter {@code p} (the {@code position}-th of the user's) of {@code m}, in package {@code pkg}. */
@@ -160,7 +162,8 @@ final class RecordParameters {
                     diagnostics.add(Positions.error(file, shown, "'" + Positions.oneLine(shown) + "' assigns field '" + component
                             + "' of parameter '" + name + "': a differentiated method reads an object parameter's fields once, on"
                             + " entry (and may write into their arrays), so it cannot assign them; assign a local variable"
-                            + " instead, or make the method an instance method of " + record.path().get(record.path().size() - 1) + " with wrt = \"this\""));
+                            + " instead, or make the method an instance method of " + record.path().get(record.path().size() - 1)
+                            + " with wrt = \"this\""));
                     break;
                 }
                 if (tree.leaves.containsKey(full)) {

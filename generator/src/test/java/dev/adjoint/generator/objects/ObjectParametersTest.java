@@ -283,4 +283,109 @@ class ObjectParametersTest {
         h.generated("fGrad").invoke(null, o, 2.0, grad);
         assertEquals("ModelGrad{a=-2.5, w=[-1.5, 0.5]}", grad.toString()); // g: (w1 y, 0, a y) = (-4.5, 0, 0), f: (x, w1, w0)
     }
+
+    /** A force law taking a plain value class and a record, called with the parameter, a local object, and for its value. */
+    static final String PASSED_ON = """
+            record Params(double k, double c) {}
+
+            static final class State {
+                double x;
+                double v;
+
+                State(double x, double v) {
+                    this.x = x;
+                    this.v = v;
+                }
+            }
+
+            @Differentiable(wrt = {"s", "p"})
+            static double accel(State s, Params p) {
+                return -p.k() * s.x - p.c() * s.v * Math.abs(s.v);
+            }
+
+            @Differentiable(wrt = {"s", "p"}, strategy = Strategy.$S)
+            static double energy(State s, Params p, double dt, int steps) {
+                double x = s.x;
+                double v = s.v;
+                for (int i = 0; i < steps; i++) {
+                    State t = new State(x, v);
+                    double a = accel(t, p);
+                    if (Model.accel(s, p) > 0) {
+                        a = a * 1.01;
+                    }
+                    x += dt * v;
+                    v += dt * a;
+                }
+                return 0.5 * p.k() * x * x + 0.5 * v * v + accel(s, p);
+            }
+            """;
+
+    private static Object[] passedOnArgs(ClassLoader loader, double[] q) throws Exception {
+        Class<?> params = loader.loadClass("obj.Model$Params");
+        var kp = params.getDeclaredConstructor(double.class, double.class);
+        kp.setAccessible(true);
+        Class<?> state = loader.loadClass("obj.Model$State");
+        var ks = state.getDeclaredConstructor(double.class, double.class);
+        ks.setAccessible(true);
+        return new Object[] {ks.newInstance(q[0], q[1]), kp.newInstance(q[2], q[3]), 0.05, 30};
+    }
+
+    @Test
+    void anObjectPassedOnToADifferentiableMethodBothStrategies() throws Exception {
+        double[] q0 = {0.8, -0.3, 3.0, 0.4}; // s.x, s.v, p.k, p.c
+        double[][] grads = new double[2][];
+        List<String> strategies = List.of("STATIC", "TAPE");
+        for (int k = 0; k < 2; k++) {
+            ObjectHarness h = ObjectHarness.of(ObjectHarness.source(PASSED_ON, strategies.get(k)), Map.of());
+            ClassLoader loader = h.loader();
+            Object[] args = passedOnArgs(loader, q0);
+            Object ds = loader.loadClass("obj.Model_StateGrad").getConstructor().newInstance();
+            Object dp = loader.loadClass("obj.Model_ParamsGrad").getConstructor().newInstance();
+            Method f = h.original("energy", 4);
+            double value = (double) h.generated("energyGrad").invoke(null, args[0], args[1], args[2], args[3], ds, dp);
+            assertEquals((double) f.invoke(null, args), value, 0.0, strategies.get(k));
+            double[] g = {ds.getClass().getField("x").getDouble(ds), ds.getClass().getField("v").getDouble(ds),
+                    dp.getClass().getField("k").getDouble(dp), dp.getClass().getField("c").getDouble(dp)};
+            grads[k] = g;
+            GradCheck.Report report = GradCheck.check(xs -> {
+                try {
+                    return (double) f.invoke(null, passedOnArgs(loader, xs));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }, q0, g, 1e-6, 1e-8);
+            assertTrue(report.passed(), strategies.get(k) + ": " + report + "\n" + h.translation.generated());
+        }
+        for (int i = 0; i < q0.length; i++) {
+            assertEquals(grads[0][i], grads[1][i], 1e-12 * Math.max(1, Math.abs(grads[0][i])), "static against tape at " + i);
+        }
+    }
+
+    @Test
+    void anObjectPassedOnMustBeMadeAgainFromItsFields() {
+        List<Diagnostic> ds = ObjectHarness.errors(ObjectHarness.source("""
+                static final class State {
+                    double x;
+                    double v;
+
+                    State(double v, double x) {
+                        this.x = x;
+                        this.v = v;
+                    }
+                }
+
+                @Differentiable(wrt = "s")
+                static double g(State s) {
+                    return s.x * s.v;
+                }
+
+                @Differentiable(wrt = "s")
+                static double f(State s) {
+                    return g(s) + s.x;
+                }
+                """, "AUTO"));
+        assertEquals(1, ds.size(), ds.toString());
+        assertTrue(ds.get(0).message().startsWith("'s' passes an object of class State to 'g', which takes it as its fields: class State's"
+                + " constructor does not take its fields in the order it declares them"), ds.toString());
+    }
 }
