@@ -127,7 +127,12 @@ final class RecordParameters {
         tree.add(found, "", name, pkg, records, taken, new java.util.HashSet<>());
         int before = diagnostics.size();
         Map<Expression, Receiver.Leaf> reads = new java.util.IdentityHashMap<>(); // (nodes are equal by structure)
+        List<NameExpr> passed = new ArrayList<>(); // a held record passed to a callee that takes it (HeldCallees)
         for (NameExpr use : m.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+            if (HeldCallees.passesOn(use.getParentNode().orElse(null), use)) {
+                passed.add(use);
+                continue;
+            }
             // follow the chain p.in().x() (s.p.k for objects) down to a leaf
             Node at = use;
             String path = "";
@@ -201,6 +206,15 @@ final class RecordParameters {
             }
         }
         if (diagnostics.size() == before && apply) {
+            for (NameExpr use : passed) {
+                // every leaf, in declaration order, as the callee's parameters come
+                MethodCallExpr call = (MethodCallExpr) use.getParentNode().orElseThrow();
+                int at = call.getArguments().indexOf(use);
+                call.getArguments().remove(at);
+                for (int k = tree.ordered.size() - 1; k >= 0; k--) {
+                    call.getArguments().add(at, Positions.standAt(new NameExpr(tree.ordered.get(k).param()), use));
+                }
+            }
             reads.forEach((call, l) -> {
                 NameExpr leaf = new NameExpr(l.param());
                 call.getRange().ifPresent(leaf::setRange);
