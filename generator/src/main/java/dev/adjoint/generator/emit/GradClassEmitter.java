@@ -34,9 +34,10 @@ public final class GradClassEmitter {
      * owner's for {@code wrt = "this"}, a record's for {@code wrt} naming a record parameter.
      *
      * @param sourceFileName the owner's file name, for the header
+     * @param out takes each class, qualified name and source (the same class may come twice, from
+     *     two methods: the caller checks that both are the same)
      */
-    public static java.util.Map<String, String> emitAll(String sourceFileName, List<AdjointMethod> methods) {
-        java.util.Map<String, String> out = new java.util.TreeMap<>();
+    public static void emitAll(String sourceFileName, List<AdjointMethod> methods, java.util.function.BiConsumer<String, String> out) {
         for (AdjointMethod m : methods) {
             Receiver rc = Receiver.of(m.request()).orElse(null);
             if (rc == null || !rc.annotated()) {
@@ -51,7 +52,7 @@ public final class GradClassEmitter {
                                     : CodeBlock.of("value.$L", h.field()),
                             h.isPrivate() ? java.util.Optional.of(ReceiverWrappers.recordType(p)) : java.util.Optional.empty())));
                 }
-                out.put(grad.canonicalName(), emit(sourceFileName, ReceiverWrappers.owner(m.request()), grad, rc.leaves(),
+                out.accept(grad.canonicalName(), emit(sourceFileName, ReceiverWrappers.owner(m.request()), grad, rc.leaves(),
                         l -> l.isPrivate() ? "((" + l.type().java() + ") FIELD_" + l.field() + ".get(value))" : "value." + l.field(),
                         held));
             }
@@ -59,15 +60,15 @@ public final class GradClassEmitter {
                 if (p.wrt() && p.elements().isPresent()) {
                     Receiver.Elements e = p.elements().get();
                     ClassName grad = ReceiverWrappers.recordGradClass(p);
-                    out.put(grad.canonicalName(), emit(p.sourceFile(), ReceiverWrappers.recordClass(p), grad, e.mirrored(),
+                    out.accept(grad.canonicalName(), emit(p.sourceFile(), ReceiverWrappers.recordClass(p), grad, e.mirrored(),
                             l -> l.isPrivate() ? "((" + l.type().java() + ") FIELD_" + l.field() + ".get(value))"
                                     : "value." + l.field() + (e.accessors() ? "()" : ""), List.of()));
                 } else if (p.wrt()) {
-                    emitRecord(out, p, "", ReceiverWrappers.recordClass(p), ReceiverWrappers.recordGradClass(p), p.sourceFile());
+                    emitRecord(out, p, "", ReceiverWrappers.recordClass(p), ReceiverWrappers.recordGradClass(p), p.sourceFile(),
+                            p.accessors());
                 }
             }
         }
-        return out;
     }
 
     /**
@@ -87,8 +88,9 @@ public final class GradClassEmitter {
      * Puts into {@code out} the gradient class of the record at {@code prefix} ({@code ""}: the
      * parameter's own, {@code "in."}: its component {@code in}) and, first, those of its nested records.
      */
-    private static void emitRecord(java.util.Map<String, String> out, Receiver.RecordParam p, String prefix, ClassName record,
-            ClassName grad, String sourceFile) {
+    private static void emitRecord(java.util.function.BiConsumer<String, String> out, Receiver.RecordParam p, String prefix, ClassName record,
+            ClassName grad, String sourceFile, boolean accessors) {
+        String call = accessors ? "()" : ""; // a record's component is read through its accessor, an object's field as it is
         List<Receiver.Leaf> own = new java.util.ArrayList<>();
         for (Receiver.Leaf l : p.components()) {
             if (isChild(l.field(), prefix)) {
@@ -102,11 +104,11 @@ public final class GradClassEmitter {
                 ClassName nestedRecord = ClassName.get(n.recordPackage(), path.get(0), path.subList(1, path.size()).toArray(String[]::new));
                 ClassName nestedGrad = ClassName.get(n.recordPackage(), String.join("_", path) + "Grad");
                 String name = n.path().substring(prefix.length());
-                nested.add(new NestedField(name, nestedGrad, false, CodeBlock.of("value.$L()", name), java.util.Optional.empty()));
-                emitRecord(out, p, n.path() + ".", nestedRecord, nestedGrad, n.sourceFile());
+                nested.add(new NestedField(name, nestedGrad, false, CodeBlock.of("value.$L$L", name, call), java.util.Optional.empty()));
+                emitRecord(out, p, n.path() + ".", nestedRecord, nestedGrad, n.sourceFile(), n.accessors());
             }
         }
-        out.put(grad.canonicalName(), emit(sourceFile, record, grad, own, l -> "value." + l.field() + "()", nested));
+        out.accept(grad.canonicalName(), emit(sourceFile, record, grad, own, l -> "value." + l.field() + call, nested));
     }
 
     /** Whether {@code path} names a component directly under {@code prefix} ({@code in.x} under {@code in.}). */
@@ -142,7 +144,7 @@ public final class GradClassEmitter {
                         .build());
             } else {
                 type.addField(FieldSpec.builder(n.grad(), n.name(), Modifier.PUBLIC).initializer("new $T()", n.grad())
-                        .addJavadoc("The gradient with respect to record {@code $L}'s components.\n", n.name()).build());
+                        .addJavadoc("The gradient with respect to {@code $L}'s components.\n", n.name()).build());
             }
             if (n.handle().isPresent()) {
                 handles = true;

@@ -187,8 +187,8 @@ final class ReceiverWrappers {
             for (Receiver.Leaf l : p.components()) {
                 out.put(l.param(), p.elements().isPresent()
                         ? new Slot(ElementGathers.local(l.param()), ElementGathers.sinkLocal(prefix, l.param()))
-                        // a nested record's component: its path in.x is read p.in().x() and added into dp.in.x
-                        : new Slot(recordRead(p) + "." + l.field().replace(".", "().") + "()", sinks.of(p) + "." + l.field()));
+                        // a nested record's component: its path in.x is read p.in().x() (s.in.x of an object) and added into dp.in.x
+                        : new Slot(p.readPath(recordRead(p), l.field()), sinks.of(p) + "." + l.field()));
             }
         }
         return out;

@@ -135,10 +135,28 @@ final class ElementArrays {
         Map<String, Receiver.Gathered> gathered = new LinkedHashMap<>();
         List<Runnable> rewrites = new ArrayList<>();
         int before = diagnostics.size();
+        if (param.containsData(HeldCallees.WHOLE)) {
+            gatherAll(gathered); // a callee's: its callers pass every component (HeldCallees)
+        }
         for (NameExpr use : method.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
             Node parent = use.getParentNode().orElseThrow();
             if (parent instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
                 rewrites.add(() -> replace(f, new NameExpr(count)));
+            } else if (HeldCallees.passesOn(parent, use)) {
+                // the held array passed to a callee that takes it: every leaf, as the callee's parameters come
+                List<String> all = new ArrayList<>(List.of(count));
+                gatherAll(gathered).forEach(g -> {
+                    all.add(g.rows());
+                    g.at().ifPresent(all::add);
+                });
+                rewrites.add(() -> {
+                    MethodCallExpr call = (MethodCallExpr) parent;
+                    int at = call.getArguments().indexOf(use);
+                    call.getArguments().remove(at);
+                    for (int k = all.size() - 1; k >= 0; k--) {
+                        call.getArguments().add(at, Positions.standAt(new NameExpr(all.get(k)), use));
+                    }
+                });
             } else if (parent instanceof ArrayAccessExpr a && a.getName() == use) {
                 elementRead(a, gathered, rewrites);
             } else {
@@ -175,7 +193,7 @@ final class ElementArrays {
         }
         Receiver.Elements elements = new Receiver.Elements(count, element.isRecord(), List.copyOf(gathered.values()), element.mirrored());
         return new Receiver.RecordParam(position, name, element.packageName(), element.path(), element.file().getFileName().toString(),
-                leaves, false, Optional.of(elements), List.of(), Optional.empty());
+                leaves, false, Optional.of(elements), List.of(), Optional.empty(), element.isRecord());
     }
 
     /** {@code a}, an element {@code layers[e]}: the component read from it. */
@@ -227,8 +245,7 @@ final class ElementArrays {
                     + " the fields themselves; assign it outside the differentiated method");
             return;
         }
-        Receiver.Gathered g = gathered.computeIfAbsent(component, c -> new Receiver.Gathered(c, ty.get(), fresh(name + "_" + c),
-                ty.get().dims() == 2 ? Optional.of(fresh(name + "_" + c + "_at")) : Optional.empty()));
+        Receiver.Gathered g = gather(gathered, component, ty.get());
         Expression index = a.getIndex(); // (the rewrites read it again: an inner rewrite may have replaced it)
         if (g.at().isEmpty()) {
             rewrites.add(() -> replace(read, new ArrayAccessExpr(new NameExpr(g.rows()), a.getIndex().clone())));
@@ -251,6 +268,21 @@ final class ElementArrays {
                     + (outer instanceof FieldAccessExpr ? ", with an index that has no side effect" : "") + "): its rows are gathered"
                     + " with every element's; read its elements where you need them");
         }
+    }
+
+    /** The leaves of {@code component}, of type {@code ty}, made when first needed. */
+    private Receiver.Gathered gather(Map<String, Receiver.Gathered> gathered, String component, Ty ty) {
+        String name = param.getNameAsString();
+        return gathered.computeIfAbsent(component, c -> new Receiver.Gathered(c, ty, fresh(name + "_" + c),
+                ty.dims() == 2 ? Optional.of(fresh(name + "_" + c + "_at")) : Optional.empty()));
+    }
+
+    /** Every component a method may read, gathered: each {@code double}/{@code float} array the generated class can read, in declaration order. */
+    private List<Receiver.Gathered> gatherAll(Map<String, Receiver.Gathered> gathered) {
+        List<Receiver.Gathered> out = new ArrayList<>();
+        element.components().forEach((c, type) -> MethodSelector.toTy(type).filter(t -> t.isFloating() && t.isArray() && t.dims() <= 2)
+                .filter(t -> !element.privateFields().contains(c)).ifPresent(t -> out.add(gather(gathered, c, t))));
+        return out;
     }
 
     private String example() {

@@ -62,6 +62,25 @@ final class HeldObjects {
      */
     static boolean lift(Path file, ClassOrInterfaceDeclaration owner, MethodDeclaration m, Map<String, Type> held,
             List<Diagnostic> diagnostics) {
+        return lift(file, owner, m, held, Optional.empty(), diagnostics);
+    }
+
+    /**
+     * {@link #lift} for a method that a differentiated one calls ({@link HeldCallees}): its calls
+     * pass the fields it reads, in {@code order}, so its parameters come in that order.
+     */
+    static boolean liftCallee(Path file, ClassOrInterfaceDeclaration owner, MethodDeclaration m, Map<String, Type> held,
+            List<String> order, List<Diagnostic> diagnostics) {
+        return lift(file, owner, m, held, Optional.of(order), diagnostics);
+    }
+
+    /** The parameters the held fields became in {@code m}. */
+    static Set<String> params(MethodDeclaration m) {
+        return m.containsData(KEY) ? m.getData(KEY).keySet() : Set.of();
+    }
+
+    private static boolean lift(Path file, ClassOrInterfaceDeclaration owner, MethodDeclaration m, Map<String, Type> held,
+            Optional<List<String>> order, List<Diagnostic> diagnostics) {
         if (held.isEmpty() || m.isStatic()) {
             return true;
         }
@@ -91,8 +110,12 @@ final class HeldObjects {
         Set<String> variables = new TreeSet<>(taken);
         owner.getFields().forEach(f -> f.getVariables().forEach(v -> taken.add(v.getNameAsString())));
         Map<String, Receiver.Held> params = new LinkedHashMap<>();
-        m.setData(ARITY, m.getParameters().size());
-        uses.forEach((field, nodes) -> {
+        if (order.isEmpty()) {
+            m.setData(ARITY, m.getParameters().size()); // (a callee's calls pass the fields: their arity is its own)
+        }
+        Map<String, List<Node>> ordered = new LinkedHashMap<>();
+        order.orElse(List.copyOf(uses.keySet())).stream().filter(uses::containsKey).forEach(f -> ordered.put(f, uses.get(f)));
+        ordered.forEach((field, nodes) -> {
             // the field's own name, unless a variable of the method takes it (then this.layers reads the field)
             String param = field;
             if (variables.contains(param)) {

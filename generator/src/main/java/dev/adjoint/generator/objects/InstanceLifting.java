@@ -87,6 +87,11 @@ public final class InstanceLifting {
             Set<String> fieldNames = new TreeSet<>();
             c.getFields().forEach(f -> f.getVariables().forEach(v -> fieldNames.add(v.getNameAsString())));
             Map<String, com.github.javaparser.ast.type.Type> held = HeldObjects.fields(c, pkg, records);
+            for (MethodDeclaration d : HeldCallees.thread(file, c, held, diagnostics)) {
+                if (!HeldObjects.params(d).isEmpty() && !ElementAliases.rewrite(file, pkg, d, records, diagnostics)) {
+                    liftRecords(file, pkg, simpleName(c), d, records, diagnostics);
+                }
+            }
             for (MethodDeclaration m : c.getMethods()) {
                 if (isDifferentiable(m) && m.getBody().isPresent() && (!HeldObjects.lift(file, c, m, held, diagnostics)
                         || ValueMethods.inline(pkg, m, records)
@@ -163,7 +168,7 @@ public final class InstanceLifting {
                 MethodDeclaration c = callee.get();
                 Optional<Ty> result = MethodSelector.toTy(c.getType());
                 Optional<String> held = HeldObjects.firstRead(c);
-                if (held.isPresent()) {
+                if (held.isPresent() && isDifferentiable(c)) { // (a plain one takes them: HeldCallees)
                     failed.add(m);
                     error(call, "call to instance method '" + c.getNameAsString() + "', which reads field '" + held.get() + "' of type "
                             + fieldTypes.get(held.get()) + ": the records and objects the object holds are read by the differentiated"
@@ -180,7 +185,9 @@ public final class InstanceLifting {
                             + " float[], or nothing; make '" + c.getNameAsString() + "' static and pass it the fields it reads");
                 } else {
                     // called on the object for its value otherwise: a private one, or one without a derivative, is inlined
-                    if (c.isPrivate()) {
+                    if (c.containsData(InlinedCallees.INLINE_ONLY)) {
+                        // (HeldCallees said why)
+                    } else if (c.isPrivate()) {
                         c.setData(InlinedCallees.INLINE_ONLY, "is private");
                     } else if (c.getType().isVoidType() || !result.get().isFloating()) {
                         c.setData(InlinedCallees.INLINE_ONLY, "returns " + c.getType());

@@ -57,9 +57,12 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
      * @param held for a field of the object ({@code Layer[] layers} of {@code Net}), the field: the
      *     public methods read it from {@code self}, not from a parameter, and its gradient is the
      *     same field of the object's gradient class; empty for a parameter of the user's
+     * @param accessors whether its components are read through accessors ({@code p.k()}, a record)
+     *     rather than as fields ({@code s.x}, an object of a class)
      */
     public record RecordParam(int position, String name, String recordPackage, List<String> recordPath, String sourceFile,
-            List<Leaf> components, boolean wrt, Optional<Elements> elements, List<Nested> nested, Optional<Held> held) {
+            List<Leaf> components, boolean wrt, Optional<Elements> elements, List<Nested> nested, Optional<Held> held,
+            boolean accessors) {
         public RecordParam {
             recordPath = List.copyOf(recordPath);
             components = List.copyOf(components);
@@ -67,17 +70,49 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
         }
 
         RecordParam withWrt(boolean wrt) {
-            return new RecordParam(position, name, recordPackage, recordPath, sourceFile, components, wrt, elements, nested, held);
+            return new RecordParam(position, name, recordPackage, recordPath, sourceFile, components, wrt, elements, nested, held,
+                    accessors);
         }
 
         RecordParam withHeld(Held held) {
             return new RecordParam(position, name, recordPackage, recordPath, sourceFile, components, wrt, elements, nested,
-                    Optional.of(held));
+                    Optional.of(held), accessors);
+        }
+
+        /**
+         * How the component at {@code path} ({@code in.x}) of {@code base} is read: each step
+         * through an accessor where a record holds it, as a field where an object does
+         * ({@code o.in().x()}, {@code s.p.k()}).
+         */
+        public String readPath(String base, String path) {
+            return Receiver.readPath(accessors, nested, base, path);
         }
 
         /** Whether it is a field of the object rather than a parameter of the user's. */
         public boolean isHeld() {
             return held.isPresent();
+        }
+    }
+
+    /**
+     * How the component at {@code path} ({@code in.x}) of {@code base} is read, the outermost
+     * record or object read through accessors when {@code accessors}, each of {@code nested} as it
+     * says ({@link RecordParam#readPath}).
+     */
+    static String readPath(boolean accessors, List<Nested> nested, String base, String path) {
+        StringBuilder out = new StringBuilder(base);
+        boolean through = accessors;
+        int from = 0;
+        while (true) {
+            int dot = path.indexOf('.', from);
+            String step = dot < 0 ? path.substring(from) : path.substring(from, dot);
+            out.append('.').append(step).append(through ? "()" : "");
+            if (dot < 0) {
+                return out.toString();
+            }
+            String prefix = path.substring(0, dot);
+            through = nested.stream().filter(n -> n.path().equals(prefix)).findFirst().map(Nested::accessors).orElse(true);
+            from = dot + 1;
         }
     }
 
@@ -97,8 +132,9 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
      * @param recordPackage its record's package
      * @param recordPath its record's simple names, outermost first
      * @param sourceFile its record's file name
+     * @param accessors whether its components are read through accessors (a record) or as fields (an object)
      */
-    public record Nested(String path, String recordPackage, List<String> recordPath, String sourceFile) {
+    public record Nested(String path, String recordPackage, List<String> recordPath, String sourceFile, boolean accessors) {
         public Nested {
             recordPath = List.copyOf(recordPath);
         }

@@ -2,20 +2,23 @@ package dev.adjoint.generator.objects;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.type.Type;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.select.MethodSelector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,7 +30,9 @@ import java.util.Optional;
  * The accessor calls are then read like any other, whether {@code p} is a record parameter or a
  * record the method creates ({@link LocalRecords}). A record of another form (a call's result, a
  * record with its own constructor, or with a component the generator does not carry) is an error
- * at the argument.
+ * at the argument. An object of a class of the sources goes the same way as its fields
+ * ({@code g(s)} becomes {@code g(s.x, s.v)}) when the class is a plain value whose constructor takes
+ * its fields in declaration order, so that the generated code can make it again from them.
  */
 final class RecordArguments {
     private RecordArguments() {}
@@ -45,23 +50,24 @@ final class RecordArguments {
             List<Expression> spread = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 Expression a = args.get(i);
-                Optional<RecordTypes.Found> record = callee.get().records().get(i);
+                Optional<RecordTypes.Shape> record = callee.get().records().get(i);
                 if (record.isEmpty()) {
                     spread.add(a);
                     continue;
                 }
-                RecordDeclaration r = record.get().declaration();
+                RecordTypes.Shape r = record.get();
                 String why = problem(r, a);
                 if (why != null) {
-                    diagnostics.add(Positions.error(file, a, "'" + Positions.oneLine(a) + "' passes a record " + r.getNameAsString()
-                            + " to '" + call.getNameAsString() + "', which takes it as its components: " + why));
+                    diagnostics.add(Positions.error(file, a, "'" + Positions.oneLine(a) + "' passes " + (r.accessors() ? "a " : "an object of ")
+                            + r.kind() + " to '" + call.getNameAsString() + "', which takes it as its "
+                            + (r.accessors() ? "components" : "fields") + ": " + why));
                     continue;
                 }
                 if (a instanceof ObjectCreationExpr n) {
                     spread.addAll(n.getArguments());
                 } else {
-                    for (Parameter c : r.getParameters()) {
-                        MethodCallExpr read = new MethodCallExpr(a.clone(), c.getNameAsString());
+                    for (String c : r.members().keySet()) {
+                        Expression read = r.accessors() ? new MethodCallExpr(a.clone(), c) : new FieldAccessExpr(a.clone(), c);
                         a.getRange().ifPresent(rg -> read.walk(x -> x.setRange(rg)));
                         spread.add(read);
                     }
@@ -75,23 +81,37 @@ final class RecordArguments {
     }
 
     /** Why {@code a} cannot be passed as the components of {@code r}, or null. */
-    private static String problem(RecordDeclaration r, Expression a) {
-        for (Parameter c : r.getParameters()) {
-            if (MethodSelector.toTy(c.getType()).isEmpty()) {
-                return "its component '" + c.getNameAsString() + "' has type " + c.getType() + ", which a differentiated method"
-                        + " cannot carry; pass the numbers the callee needs as parameters of their own";
+    private static String problem(RecordTypes.Shape r, Expression a) {
+        for (Map.Entry<String, Type> c : r.members().entrySet()) {
+            if (MethodSelector.toTy(c.getValue()).isEmpty()) {
+                return "its " + (r.accessors() ? "component" : "field") + " '" + c.getKey() + "' has type " + c.getValue() + ", which a"
+                        + " differentiated method cannot carry; pass the numbers the callee needs as parameters of their own";
+            }
+        }
+        if (!r.hidden().isEmpty()) {
+            String f = r.hidden().keySet().iterator().next();
+            return "its field '" + f + "' cannot be read by the generated class (" + r.hidden().get(f) + "); pass the numbers the"
+                    + " callee needs as parameters of their own";
+        }
+        if (!r.accessors()) {
+            // the generated code calls the user's method with the object made again from its fields: new State(s_x, s_v)
+            ValueTypes.Result value = ValueTypes.of((ClassOrInterfaceDeclaration) r.declaration());
+            if (value.type() == null || !value.type().components().equals(List.copyOf(r.members().keySet()))) {
+                return (value.type() == null ? value.whyNot() : r.kind() + "'s constructor does not take its fields in the order it"
+                        + " declares them") + ", and the generated code makes the object again from its fields to call"
+                        + " the callee for its value; pass the numbers the callee needs as parameters of their own";
             }
         }
         if (a instanceof NameExpr) {
             return null;
         }
-        if (a instanceof ObjectCreationExpr n && n.getAnonymousClassBody().isEmpty() && n.getArguments().size() == r.getParameters().size()) {
-            return r.getConstructors().isEmpty() && r.getCompactConstructors().isEmpty() ? null : "record " + r.getNameAsString()
-                    + " declares a constructor, which may check or change its arguments; create the record outside the"
-                    + " differentiated method and pass it in";
+        if (a instanceof ObjectCreationExpr n && n.getAnonymousClassBody().isEmpty() && n.getArguments().size() == r.members().size()) {
+            return !(r.declaration() instanceof RecordDeclaration d) || (d.getConstructors().isEmpty() && d.getCompactConstructors().isEmpty())
+                    ? null : "record " + d.getNameAsString() + " declares a constructor, which may check or change its arguments;"
+                    + " create the record outside the differentiated method and pass it in";
         }
         Node shown = a;
-        return "'" + Positions.oneLine(shown) + "' is neither a variable nor a new " + r.getNameAsString() + "(...); hold it in a"
-                + " local variable first";
+        return "'" + Positions.oneLine(shown) + "' is neither a variable nor a new " + r.path().get(r.path().size() - 1) + "(...); hold"
+                + " it in a local variable first";
     }
 }

@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The static {@code @Differentiable} methods of the sources that take records, as declared (before
- * any lifting expands their records), so that a call passing a record to one can pass its
- * components instead: the callee's record parameters become one parameter per component, in
- * place.
+ * The static {@code @Differentiable} methods of the sources that take records or objects of a class
+ * of the sources, as declared (before any lifting expands them), so that a call passing one can
+ * pass its components instead: the callee's record and object parameters become one parameter per
+ * component or field, in place.
  */
 public final class RecordCallees {
     /**
@@ -28,9 +28,9 @@ public final class RecordCallees {
      * @param owner the type declaring it
      * @param packageName its package
      * @param declaration its syntax
-     * @param records per parameter, the record it takes there, if any
+     * @param records per parameter, the record or class of the sources it takes there, if any
      */
-    record Callee(TypeDeclaration<?> owner, String packageName, MethodDeclaration declaration, List<Optional<RecordTypes.Found>> records) {}
+    record Callee(TypeDeclaration<?> owner, String packageName, MethodDeclaration declaration, List<Optional<RecordTypes.Shape>> records) {}
 
     private final List<Callee> callees = new ArrayList<>();
 
@@ -46,9 +46,9 @@ public final class RecordCallees {
                         || !(m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)) {
                     continue;
                 }
-                List<Optional<RecordTypes.Found>> rs = new ArrayList<>();
+                List<Optional<RecordTypes.Shape>> rs = new ArrayList<>();
                 for (Parameter p : m.getParameters()) {
-                    rs.add(p.isVarArgs() ? Optional.empty() : records.resolve(p.getType(), pkg));
+                    rs.add(p.isVarArgs() ? Optional.empty() : records.shape(p.getType(), pkg, pkg));
                 }
                 // an overload of the same arity could be the one javac picks for a call: such methods are left out
                 boolean unique = owner.getMethodsByName(m.getNameAsString()).stream()

@@ -3,8 +3,9 @@ package dev.adjoint.generator.objects;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import dev.adjoint.generator.Diagnostic;
@@ -49,36 +50,39 @@ final class RecordParameters {
                 out.add(new ElementArrays(file, packageName, m, p, element.get(), taken, diagnostics).expand(i, apply));
                 continue;
             }
-            Optional<RecordTypes.Found> found = records.resolve(p.getType(), packageName);
+            Optional<RecordTypes.Shape> found = records.shape(p.getType(), packageName, packageName);
             if (found.isEmpty()) {
                 continue;
             }
-            out.add(expandOne(file, m, p, i, found.get(), records, taken, apply, diagnostics));
+            out.add(expandOne(file, packageName, m, p, i, found.get(), records, taken, apply, diagnostics));
         }
         return out;
     }
 
     /**
-     * The leaves of a record, depth first in declaration order: a component the generator carries
-     * is a leaf named after its path ({@code p_in_x} for {@code p.in().x()}), a component that is a
-     * record of the sources is its components' leaves, any other component is left out (reading it
-     * is an error).
+     * The leaves of a record or object, depth first in declaration order: a component or field
+     * the generator carries is a leaf named after its path ({@code p_in_x} for {@code p.in().x()}),
+     * one that is a record or class of the sources is its members' leaves, any other is left out
+     * (reading it is an error), as is a field the generated class cannot read.
      */
     private static final class Tree {
         final Map<String, Receiver.Leaf> leaves = new TreeMap<>(); // by path, "in.x"
         final List<Receiver.Leaf> ordered = new ArrayList<>();
         final Map<String, String> unsupported = new TreeMap<>(); // path to its type, as written
-        final Map<String, RecordTypes.Found> nested = new LinkedHashMap<>(); // path to the record there
+        final Map<String, String> hidden = new TreeMap<>(); // path to why the generated class cannot read it
+        final Map<String, RecordTypes.Shape> nested = new LinkedHashMap<>(); // path to the record or class there
         final Map<String, com.github.javaparser.ast.type.Type> declared = new TreeMap<>(); // leaf parameter to its type
 
-        void add(RecordTypes.Found r, String path, String base, RecordTypes records, Set<String> taken, Set<RecordDeclaration> open) {
+        void add(RecordTypes.Shape r, String path, String base, String reader, RecordTypes records, Set<String> taken, Set<Node> open) {
             open.add(r.declaration());
-            for (Parameter c : r.declaration().getParameters()) {
-                String full = path.isEmpty() ? c.getNameAsString() : path + "." + c.getNameAsString();
-                Optional<Ty> ty = MethodSelector.toTy(c.getType());
-                Optional<RecordTypes.Found> inner = records.resolve(c.getType(), r.packageName());
-                if (ty.isPresent()) {
-                    String leaf = base + "_" + c.getNameAsString();
+            r.members().forEach((name, type) -> {
+                String full = path.isEmpty() ? name : path + "." + name;
+                Optional<Ty> ty = MethodSelector.toTy(type);
+                Optional<RecordTypes.Shape> inner = records.shape(type, r.packageName(), reader);
+                if (r.hidden().containsKey(name)) {
+                    hidden.put(full, r.hidden().get(name));
+                } else if (ty.isPresent()) {
+                    String leaf = base + "_" + name;
                     while (taken.contains(leaf)) {
                         leaf = "_" + leaf;
                     }
@@ -86,81 +90,131 @@ final class RecordParameters {
                     Receiver.Leaf l = new Receiver.Leaf(full, leaf, ty.get(), false);
                     leaves.put(full, l);
                     ordered.add(l);
-                    declared.put(leaf, c.getType());
+                    declared.put(leaf, type);
                 } else if (inner.isPresent() && !open.contains(inner.get().declaration())) {
                     nested.put(full, inner.get());
-                    add(inner.get(), full, base + "_" + c.getNameAsString(), records, taken, open);
+                    add(inner.get(), full, base + "_" + name, reader, records, taken, open);
                 } else {
-                    unsupported.put(full, c.getType().toString());
+                    unsupported.put(full, type.toString());
                 }
-            }
+            });
             open.remove(r.declaration());
         }
     }
 
-    /** The error for {@code parent}, a use of the record at {@code at} ({@code path} from parameter {@code name}) other than a read. */
-    private static Diagnostic otherUse(Path file, NameExpr use, Node parent, Node at, String path, String name, Tree tree) {
-        return Positions.error(file, parent == null ? use : parent, "'" + (parent == null ? use : parent) + "' uses record "
-                + (path.isEmpty() ? "parameter '" + name + "'" : "'" + at + "'") + " other than reading its components ('" + name + "."
-                + (tree.ordered.isEmpty() ? "k" : tree.ordered.get(0).field().replace(".", "().")) + "()'): a differentiated method"
-                + " reads a record's components and may pass the record to a @Differentiable static method of the sources, but cannot"
-                + " pass it elsewhere or call its other methods; pass the components instead, or mark the callee @Differentiable");
+    /** The error for {@code parent}, a use of the record or object at {@code at} ({@code path} from parameter {@code name}) other than a read. */
+    private static Diagnostic otherUse(Path file, NameExpr use, Node parent, Node at, String path, String name, Tree tree,
+            RecordTypes.Shape top) {
+        String what = top.accessors() ? "record" : "object";
+        String example = tree.ordered.isEmpty() ? top.read(name, "k")
+                : Receiver.readPath(top.accessors(), nestedOf(tree), name, tree.ordered.get(0).field());
+        return Positions.error(file, parent == null ? use : parent, "'" + (parent == null ? use : parent) + "' uses " + what + " "
+                + (path.isEmpty() ? "parameter '" + name + "'" : "'" + at + "'") + " other than reading its "
+                + (top.accessors() ? "components" : "fields") + " ('" + example + "'): a differentiated method reads "
+                + (top.accessors() ? "a record's " : "an object's ")
+                + (top.accessors() ? "components and may pass the record to a @Differentiable static method of the sources,"
+                        + " but cannot pass it elsewhere or call its other methods; pass the components instead, or mark the callee"
+                        + " @Differentiable" : "fields (writes into their arrays) and may pass the object to a @Differentiable"
+                        + " static method of the sources, but cannot assign its fields, pass it elsewhere or call its methods; pass"
+                        + " the numbers instead, or mark the callee @Differentiable"));
     }
 
-    /** Expands record parameter {@code p} (the {@code position}-th of the user's) of {@code m}. */
-    private static Receiver.RecordParam expandOne(Path file, MethodDeclaration m, Parameter p, int position, RecordTypes.Found found,
-            RecordTypes records, Set<String> taken, boolean apply, List<Diagnostic> diagnostics) {
+    /** Expands record or object parameter {@code p} (the {@code position}-th of the user's) of {@code m}, in package {@code pkg}. */
+    private static Receiver.RecordParam expandOne(Path file, String pkg, MethodDeclaration m, Parameter p, int position,
+            RecordTypes.Shape found, RecordTypes records, Set<String> taken, boolean apply, List<Diagnostic> diagnostics) {
         String name = p.getNameAsString();
         Tree tree = new Tree();
-        tree.add(found, "", name, records, taken, new java.util.HashSet<>());
+        tree.add(found, "", name, pkg, records, taken, new java.util.HashSet<>());
         int before = diagnostics.size();
-        Map<MethodCallExpr, Receiver.Leaf> reads = new java.util.IdentityHashMap<>(); // (nodes are equal by structure)
+        Map<Expression, Receiver.Leaf> reads = new java.util.IdentityHashMap<>(); // (nodes are equal by structure)
+        List<NameExpr> passed = new ArrayList<>(); // a held record passed to a callee that takes it (HeldCallees)
         for (NameExpr use : m.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
-            // follow the accessor chain p.in().x() down to a leaf
+            if (HeldCallees.passesOn(use.getParentNode().orElse(null), use)) {
+                passed.add(use);
+                continue;
+            }
+            // follow the chain p.in().x() (s.p.k for objects) down to a leaf
             Node at = use;
             String path = "";
-            RecordTypes.Found record = found;
+            RecordTypes.Shape record = found;
             while (true) {
                 Node parent = at.getParentNode().orElse(null);
                 final Node scope = at;
-                if (!(parent instanceof MethodCallExpr call && call.getScope().filter(s -> s == scope).isPresent()
-                        && call.getArguments().isEmpty())) {
-                    diagnostics.add(otherUse(file, use, parent, at, path, name, tree));
+                String component;
+                Expression step;
+                if (record.accessors() && parent instanceof MethodCallExpr call && call.getScope().filter(s -> s == scope).isPresent()
+                        && call.getArguments().isEmpty()) {
+                    component = call.getNameAsString();
+                    step = call;
+                } else if (!record.accessors() && parent instanceof FieldAccessExpr field && field.getScope() == scope) {
+                    component = field.getNameAsString();
+                    step = field;
+                } else {
+                    diagnostics.add(otherUse(file, use, parent, at, path, name, tree, found));
                     break;
                 }
-                String component = call.getNameAsString();
                 String full = path.isEmpty() ? component : path + "." + component;
-                boolean own = record.declaration().getMethods().stream()
-                        .anyMatch(d -> d.getParameters().isEmpty() && d.getNameAsString().equals(component));
                 boolean known = tree.leaves.containsKey(full) || tree.nested.containsKey(full) || tree.unsupported.containsKey(full);
-                if (own && known) {
-                    diagnostics.add(Positions.error(file, call, "'" + call + "' calls an accessor that record "
-                            + record.declaration().getNameAsString() + " declares itself: its value need not be the"
+                if (record.ownAccessors().contains(component) && known) {
+                    diagnostics.add(Positions.error(file, step, "'" + step + "' calls an accessor that record "
+                            + record.path().get(record.path().size() - 1) + " declares itself: its value need not be the"
                             + " component's, so its derivative is unknown; use the generated accessor, or pass the value"));
                     break;
                 }
+                if (!record.accessors() && (tree.leaves.containsKey(full) || tree.nested.containsKey(full))
+                        && FieldReads.isAssigned(step)) {
+                    Node shown = step.getParentNode().orElse(step);
+                    diagnostics.add(Positions.error(file, shown, "'" + Positions.oneLine(shown) + "' assigns field '" + component
+                            + "' of parameter '" + name + "': a differentiated method reads an object parameter's fields once, on"
+                            + " entry (and may write into their arrays), so it cannot assign them; assign a local variable"
+                            + " instead, or make the method an instance method of " + record.path().get(record.path().size() - 1)
+                            + " with wrt = \"this\""));
+                    break;
+                }
                 if (tree.leaves.containsKey(full)) {
-                    reads.put(call, tree.leaves.get(full));
+                    reads.put(step, tree.leaves.get(full));
                     break;
                 }
                 if (tree.nested.containsKey(full)) {
-                    at = call;
+                    at = step;
                     path = full;
                     record = tree.nested.get(full);
                     continue;
                 }
+                if (tree.hidden.containsKey(full)) {
+                    diagnostics.add(Positions.error(file, step, "'" + step + "' reads field '" + component + "' of "
+                            + record.kind() + ", which the generated class cannot read: " + tree.hidden.get(full) + "; make it"
+                            + " public (or package-private, in the package of the method's class), or pass its value as a parameter"));
+                    break;
+                }
                 if (tree.unsupported.containsKey(full)) {
-                    diagnostics.add(Positions.error(file, call, "'" + call + "' reads component '" + component + "' of type "
-                            + tree.unsupported.get(full) + ": a differentiated method can read record components of type"
-                            + " double, float, int, long, boolean and their arrays, and records of the sources; pass this value as a"
+                    diagnostics.add(Positions.error(file, step, "'" + step + "' reads " + (record.accessors() ? "component" : "field")
+                            + " '" + component + "' of type " + tree.unsupported.get(full) + ": a differentiated method can read "
+                            + (record.accessors() ? "record components" : "the fields of an object") + " of type double, float, int,"
+                            + " long, boolean and their arrays, and records and classes of the sources; pass this value as a"
                             + " parameter"));
                     break;
                 }
-                diagnostics.add(otherUse(file, use, call, at, path, name, tree)); // p.hashCode(), p.in().toString()
+                if (!record.accessors()) {
+                    diagnostics.add(Positions.error(file, step, "'" + step + "' reads '" + component + "', which is not an instance"
+                            + " field that " + record.kind() + " declares: a differentiated method reads the fields a class declares"
+                            + " itself; pass this value as a parameter"));
+                    break;
+                }
+                diagnostics.add(otherUse(file, use, step, at, path, name, tree, found)); // p.hashCode(), p.in().toString()
                 break;
             }
         }
         if (diagnostics.size() == before && apply) {
+            for (NameExpr use : passed) {
+                // every leaf, in declaration order, as the callee's parameters come
+                MethodCallExpr call = (MethodCallExpr) use.getParentNode().orElseThrow();
+                int at = call.getArguments().indexOf(use);
+                call.getArguments().remove(at);
+                for (int k = tree.ordered.size() - 1; k >= 0; k--) {
+                    call.getArguments().add(at, Positions.standAt(new NameExpr(tree.ordered.get(k).param()), use));
+                }
+            }
             reads.forEach((call, l) -> {
                 NameExpr leaf = new NameExpr(l.param());
                 call.getRange().ifPresent(leaf::setRange);
@@ -173,10 +227,15 @@ final class RecordParameters {
                 m.getParameters().add(at, new Parameter(tree.declared.get(l.param()).clone(), l.param()));
             }
         }
+        return new Receiver.RecordParam(position, name, found.packageName(), found.path(), found.file().getFileName().toString(),
+                tree.ordered, false, Optional.empty(), nestedOf(tree), Optional.empty(), found.accessors());
+    }
+
+    /** The nested records and objects of {@code tree}, outermost first. */
+    private static List<Receiver.Nested> nestedOf(Tree tree) {
         List<Receiver.Nested> nested = new ArrayList<>();
         tree.nested.forEach((path, r) -> nested.add(new Receiver.Nested(path, r.packageName(), r.path(),
-                r.file().getFileName().toString())));
-        return new Receiver.RecordParam(position, name, found.packageName(), found.path(), found.file().getFileName().toString(),
-                tree.ordered, false, Optional.empty(), nested, Optional.empty());
+                r.file().getFileName().toString(), r.accessors())));
+        return nested;
     }
 }

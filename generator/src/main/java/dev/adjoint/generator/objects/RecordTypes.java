@@ -99,6 +99,68 @@ public final class RecordTypes {
     }
 
     /**
+     * A record or a class of the sources as a differentiated method reads it: its members are a
+     * record's components (read {@code p.k()}) or a class's instance fields ({@code s.x}).
+     *
+     * @param packageName its package
+     * @param path its simple names, outermost first
+     * @param file the file declaring it
+     * @param declaration its syntax (identity tells two types apart)
+     * @param accessors whether its members are read through accessors (a record)
+     * @param members its components or instance fields, in declaration order, by name
+     * @param ownAccessors the accessors a record declares itself
+     * @param hidden the fields the generated class cannot read, each with why
+     */
+    record Shape(String packageName, List<String> path, Path file, Node declaration, boolean accessors, Map<String, Type> members,
+            java.util.Set<String> ownAccessors, Map<String, String> hidden) {
+        /** Its kind, for messages: {@code record Params}, {@code class State}. */
+        String kind() {
+            return (accessors ? "record " : "class ") + path.get(path.size() - 1);
+        }
+
+        /** How a read of member {@code m} of {@code base} is written. */
+        String read(String base, String m) {
+            return base + "." + m + (accessors ? "()" : "");
+        }
+    }
+
+    /**
+     * The record or class {@code type} names, seen from package {@code fromPackage}; the fields of
+     * a class that generated code in package {@code readerPackage} cannot read are hidden (private,
+     * or package-private elsewhere).
+     */
+    Optional<Shape> shape(Type type, String fromPackage, String readerPackage) {
+        Optional<Found> record = resolve(type, fromPackage);
+        if (record.isPresent()) {
+            Found r = record.get();
+            Map<String, Type> members = new LinkedHashMap<>();
+            r.declaration().getParameters().forEach(c -> members.put(c.getNameAsString(), c.getType()));
+            java.util.Set<String> own = new java.util.TreeSet<>();
+            r.declaration().getMethods().stream().filter(d -> d.getParameters().isEmpty()).forEach(d -> own.add(d.getNameAsString()));
+            return Optional.of(new Shape(r.packageName(), r.path(), r.file(), r.declaration(), true, members, own, Map.of()));
+        }
+        return resolveClass(type, fromPackage).filter(c -> c.declaration().getTypeParameters().isEmpty()).map(c -> {
+            Map<String, Type> members = new LinkedHashMap<>();
+            Map<String, String> hidden = new LinkedHashMap<>();
+            for (com.github.javaparser.ast.body.FieldDeclaration f : c.declaration().getFields()) {
+                if (f.isStatic()) {
+                    continue;
+                }
+                for (com.github.javaparser.ast.body.VariableDeclarator v : f.getVariables()) {
+                    members.put(v.getNameAsString(), v.getType());
+                    if (f.isPrivate()) {
+                        hidden.put(v.getNameAsString(), "it is private");
+                    } else if (!f.isPublic() && !c.packageName().equals(readerPackage)) {
+                        hidden.put(v.getNameAsString(), "it is not public, and the generated class is in package '" + readerPackage
+                                + "'");
+                    }
+                }
+            }
+            return new Shape(c.packageName(), c.path(), c.file(), c.declaration(), false, members, java.util.Set.of(), hidden);
+        });
+    }
+
+    /**
      * The record {@code type} names, seen from package {@code fromPackage}: one of that simple name
      * in the same package, else the only one of that name in the sources.
      */

@@ -15,10 +15,13 @@
  * ({@link dev.adjoint.generator.objects.Receiver.Elements}), its aliases and for-each loops
  * indices first. A field of the object that holds a record or such an array ({@code Layer[] layers}
  * of a {@code Net}) becomes a parameter of the differentiated method that reads it
- * ({@link dev.adjoint.generator.objects.HeldObjects}), and so the same leaves, remembered as held.
- * A record's or such an object's own one-expression methods called on a variable
- * ({@code u.dot(v)}) are first replaced by their expression
- * ({@link dev.adjoint.generator.objects.ValueMethods}), so that the rest reads only components.
+ * ({@link dev.adjoint.generator.objects.HeldObjects}), and so the same leaves, remembered as held;
+ * a plain instance method it calls that reads one takes them from its caller and is inlined
+ * ({@link dev.adjoint.generator.objects.HeldCallees}). A parameter of a plain class of the sources
+ * is taken as a record parameter is, its fields read as {@code s.x}. A record's or such an
+ * object's own methods computing one expression, called on a variable ({@code u.dot(v)}), are
+ * first replaced by that expression ({@link dev.adjoint.generator.objects.ValueMethods}), so that
+ * the rest reads only components.
  * The facts the emitter and the call sites need ({@link dev.adjoint.generator.objects.Receiver})
  * ride on the lifted declaration.
  */

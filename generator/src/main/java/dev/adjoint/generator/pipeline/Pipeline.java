@@ -120,6 +120,20 @@ public final class Pipeline {
     private static final long STACK_BYTES = 512L << 20;
 
     /** {@code (... (x * 1.001 + 0.001) ...)} nested past any stack: an error at the method, not a StackOverflowError. */
+    /**
+     * The error for a gradient class that two uses of its type would write differently: the
+     * object's own with {@code wrt = "this"} (private fields, held arrays of records), an array's
+     * elements', an object parameter's (its nested objects).
+     */
+    private static Diagnostic twoGradClasses(String gradClass, MethodRequest r) {
+        return Positions.error(r.file(), r.declaration().getName(), "the build would write two different '" + gradClass + "': its"
+                + " class is differentiated both as an object parameter (or the elements of an array) and with wrt = \"this\" (here"
+                + " or in '" + r.name() + "'), and the two gradients mirror different fields (an object parameter's: the fields the"
+                + " generated class can read and the records and objects it holds; the object's own: also its private fields and"
+                + " the arrays of records it holds); differentiate the class one way, e.g. make the static method an instance"
+                + " method of the class with wrt = \"this\"");
+    }
+
     private static Diagnostic tooDeep(MethodRequest r) {
         return Positions.error(r.file(), r.declaration().getName(), "'" + r.name() + "' is nested too deeply for Adjoint to"
                 + " differentiate (an expression or statements nested thousands of levels deep); compute parts of it into"
@@ -221,7 +235,12 @@ public final class Pipeline {
                 try {
                     generated.put(e.getKey(), AdjointClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), e.getValue(), jvps, hvps,
                             jacobiansByRows, variants::isVariant));
-                    generated.putAll(GradClassEmitter.emitAll(fileOf.get(e.getKey()).getFileName().toString(), e.getValue()));
+                    GradClassEmitter.emitAll(fileOf.get(e.getKey()).getFileName().toString(), e.getValue(), (name, text) -> {
+                        String before = generated.putIfAbsent(name, text);
+                        if (before != null && !before.equals(text)) {
+                            diagnostics.add(twoGradClasses(name, e.getValue().get(0).request()));
+                        }
+                    });
                 } catch (StackOverflowError deep) {
                     e.getValue().forEach(m -> diagnostics.add(tooDeep(m.request())));
                 }
