@@ -113,10 +113,12 @@ final class RecordParameters {
                 + (top.accessors() ? "components" : "fields") + " ('" + example + "'): a differentiated method reads "
                 + (top.accessors() ? "a record's " : "an object's ")
                 + (top.accessors() ? "components and may pass the record to a @Differentiable static method of the sources,"
-                        + " but cannot pass it elsewhere or call its other methods; pass the components instead, or mark the callee"
-                        + " @Differentiable" : "fields (writes into their arrays) and may pass the object to a @Differentiable"
-                        + " static method of the sources, but cannot assign its fields, pass it elsewhere or call its methods; pass"
-                        + " the numbers instead, or mark the callee @Differentiable"));
+                        + " and call its methods that compute one expression without assignments (no loop), but cannot pass it"
+                        + " elsewhere or call its other methods; pass the components instead, or mark the callee @Differentiable"
+                        : "fields (writes into their arrays), may pass the object to a @Differentiable static method of the"
+                        + " sources and call the methods that compute one expression of a final class (or final methods: an"
+                        + " object of a subclass may override another), but cannot assign its fields, pass it elsewhere or call its"
+                        + " other methods; pass the numbers instead, or mark the callee @Differentiable"));
     }
 
     /** Expands record or object parameter {@code p} (the {@code position}-th of the user's) of {@code m}, in package {@code pkg}. */

@@ -223,7 +223,9 @@ class ObjectParametersTest {
                     double x;
 
                     double twice() {
-                        return 2 * x;
+                        double r = 0;
+                        for (int i = 0; i < 2; i++) r += x;
+                        return r;
                     }
                 }
 
@@ -236,8 +238,9 @@ class ObjectParametersTest {
                     return g(s) * s.twice();
                 }
                 """, "AUTO"));
+        // (a method computing one expression would be replaced by it: see methodsOfAFinalClassParameterAreTheirExpressions)
         assertEquals(2, ds.size(), ds.toString());
-        assertTrue(ds.stream().allMatch(d -> d.line() == 21 && d.message().contains("uses object parameter 's' other than reading its"
+        assertTrue(ds.stream().allMatch(d -> d.line() == 23 && d.message().contains("uses object parameter 's' other than reading its"
                 + " fields ('s.x')")), ds.toString());
     }
 
@@ -387,5 +390,40 @@ class ObjectParametersTest {
         assertEquals(1, ds.size(), ds.toString());
         assertTrue(ds.get(0).message().startsWith("'s' passes an object of class State to 'g', which takes it as its fields: class State's"
                 + " constructor does not take its fields in the order it declares them"), ds.toString());
+    }
+
+    /**
+     * The same energy computed through the final class's own methods ({@code s.kinetic()},
+     * {@code s.potential(u)}): replaced by their expressions (ValueMethods), the same gradient as the
+     * inline form, both strategies, against central differences; a non-final class's method may be
+     * overridden, so calling it on a parameter stays an error.
+     */
+    @Test
+    void methodsOfAFinalClassParameterAreTheirExpressions() throws Exception {
+        String methods = STATE.replace("    private double hidden;\n", "    private double hidden;\n\n"
+                + "    double kinetic() {\n        return 0.5 * v * v;\n    }\n\n"
+                + "    double potential(double u) {\n        double stiff = p.k();\n        return 0.5 * stiff * x * x / u;\n    }\n").replace("double e = 0.5 * s.p.k() * s.x * s.x + 0.5 * s.v * s.v * u;", "double e = (s.potential(u) + s.kinetic()) * u;");
+        for (String strategy : List.of("STATIC", "TAPE")) {
+            ObjectHarness h = ObjectHarness.of(ObjectHarness.source(methods, strategy), Map.of());
+            ClassLoader loader = h.loader();
+            Object s = state(loader, X0);
+            Object ds = loader.loadClass("obj.Model_StateGrad").getMethod("like", s.getClass()).invoke(null, s);
+            DoubleGrad du = new DoubleGrad();
+            Method f = h.original("energy", 2);
+            assertEquals((double) f.invoke(null, s, X0[8]), (double) h.generated("energyGrad").invoke(null, s, X0[8], ds, du), 0.0);
+            GradCheck.Report report = GradCheck.check(xs -> {
+                try {
+                    return (double) f.invoke(null, state(loader, xs), xs[8]);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }, X0, gradient(ds, du), 1e-6, 1e-8);
+            assertTrue(report.passed(), strategy + ": " + report);
+        }
+        assertTrue(methods.contains("s.kinetic()") && methods.contains("double kinetic()"), methods);
+        List<Diagnostic> ds = ObjectHarness.errors(ObjectHarness.source(methods.replace("static final class State", "static class State"),
+                "AUTO"));
+        assertTrue(ds.size() == 2 && ds.stream().allMatch(d -> d.message().contains("of a final class (or final methods: an object"
+                + " of a subclass may override another)")), ds.toString());
     }
 }
