@@ -4,7 +4,6 @@ import dev.adjoint.generator.analyze.Analysis;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
