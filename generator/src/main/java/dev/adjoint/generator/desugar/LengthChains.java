@@ -130,7 +130,7 @@ final class LengthChains {
         return e instanceof UnaryExpr u && Updates.isUpdate(u.getOperator()) && u.getExpression() instanceof NameExpr;
     }
 
-    /** {@code for (int k = literal; k < bound; k++)} whose body never assigns {@code k}: it ends. */
+    /** {@code for (int k = ...; k < bound; k++)} whose body assigns neither {@code k} nor the bound's names: it ends. */
     private static boolean counted(ForStmt f) {
         if (f.getInitialization().size() != 1 || !(f.getInitialization().get(0) instanceof VariableDeclarationExpr init)
                 || init.getVariables().size() != 1 || !(f.getCompare().orElse(null) instanceof BinaryExpr cmp)
@@ -140,8 +140,10 @@ final class LengthChains {
             return false;
         }
         String k = init.getVariable(0).getNameAsString();
+        Set<String> bound = new HashSet<>();
+        cmp.getRight().findAll(NameExpr.class).forEach(n -> bound.add(n.getNameAsString()));
         return cmp.getLeft() instanceof NameExpr left && left.getNameAsString().equals(k) && u.getExpression() instanceof NameExpr stepped
-                && stepped.getNameAsString().equals(k) && !RowAliases.assigned(f.getBody(), Set.of(k));
+                && stepped.getNameAsString().equals(k) && !RowAliases.assigned(f.getBody(), Set.of(k)) && !RowAliases.assigned(f.getBody(), bound);
     }
 
     /** An expression that reads, and cannot fail: see the class comment. */
