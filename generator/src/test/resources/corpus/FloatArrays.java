@@ -289,4 +289,59 @@ public class FloatArrays {
         rj[0] += rj[0];
         return ri[0] * rk[0] + rj[0];
     }
+
+    // (declared before its caller: desugared first, as a callee of the sources usually is)
+    //@at (0.3f, {1.5, -0.4})
+    //@at (-0.6f, {0.7, 0.2})
+    @Differentiable
+    static float raggedRows(float y, float[] w) {
+        w[0] = w[0] * 0.5f + y;
+        float b = y;
+        if (y > -100) {
+            float[][] t = new float[3][4];
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < t[r].length; c++) {
+                    t[r][c] = y * (c + 1) - r * 0.25f + w[c % 2];
+                }
+            }
+            for (int r = 0; r < 3; r++) {
+                float[] row = new float[t[r].length];
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = t[r][c] * 1.5f;
+                }
+                b = (float) Math.tanh(b + row[r % row.length]);
+            }
+        }
+        return b;
+    }
+
+    // a callee with a local array of a row's length inside a loop, desugared on its own first, inlined into the
+    // caller's 'if' inside a loop: the caller moves the array, and the locals its capacity is computed in, to its top
+    //@at (0.3f, {1.5, -0.4}, 2)
+    //@at (-0.2f, {0.7, 0.9}, 3)
+    @Differentiable
+    static float rowArraysInlinedIntoABranch(float a, float[] v, int k) {
+        float c = a;
+        for (int i = 0; i < k; i++) {
+            if ((k + i) % 2 == 0) {
+                c = c * raggedRows(c, v);
+                c += v[1];
+            }
+        }
+        return c;
+    }
+
+    // a copy of a range made in each iteration: its length is computed in locals, moved with it
+    //@at ({0.4, -1.1, 0.8, 1.3}, 3)
+    //@at ({1.2, 0.5, -0.3}, 2)
+    @Differentiable
+    static float rangeCopiedInALoop(float[] w, int n) {
+        float s = 0;
+        for (int i = 0; i < n; i++) {
+            float[] c = Arrays.copyOfRange(w, 1, 3);
+            c[i % 2] = c[i % 2] * s + w[0];
+            s += c[0] * c[1];
+        }
+        return s;
+    }
 }

@@ -57,4 +57,50 @@ public class FloatStatements {
         }
         return s;
     }
+
+    // a labelled block inside a loop holding a plain continue and break of that loop: the loop gets a label of its
+    // own and they name it, so the block can run as 'check: do { ... } while (false)'
+    //@at (0.7f, {0.5, -1.2, 0.9, 2.0})
+    //@at (-0.4f, {1.5, 0.3, -0.8})
+    @Differentiable
+    static float labelledBlockLeavingItsLoop(float x, float[] w) {
+        float s = x;
+        for (int i = 0; i < w.length; i++) {
+            check: {
+                if (w[i] < 0) continue;
+                if (s > 1.3f) break;
+                s = s * 0.5f + w[i] * x;
+                if (s > 1) break check;
+                s += (float) Math.sin(w[i] * s);
+            }
+            s += 0.25f * x;
+        }
+        return s;
+    }
+
+    // the same in a labelled while loop (its own label is named), the block holding a loop whose break stays its own
+    //@at (0.7f, 6)
+    //@at (-0.3f, 3)
+    @Differentiable
+    static float labelledBlockInALabelledWhile(float x, int n) {
+        float s = x;
+        int i = 0;
+        steps:
+        while (i < n) {
+            i++;
+            step: {
+                for (int j = 0; j < 3; j++) {
+                    if (j * s > 2) break;
+                    s += 0.1f * x * j;
+                }
+                if (i % 3 == 0) continue;
+                s = (float) Math.cos(s) + x;
+                if (i == 5) break;
+                if (s < 0) break step;
+                s *= 0.9f;
+            }
+            s += 0.01f * i;
+        }
+        return s;
+    }
 }

@@ -53,7 +53,7 @@ public final class Desugaring {
         NestedArrays nested = new NestedArrays(rw, m);
         RaggedArrays raggedArrays = new RaggedArrays(rw, rows, m);
         FloatingForHeaders headers = new FloatingForHeaders(rw);
-        LabelledBlocks labelled = new LabelledBlocks();
+        LabelledBlocks labelled = new LabelledBlocks(rw);
         Set<Statement> asWritten = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean changed = true;
         while (changed) {

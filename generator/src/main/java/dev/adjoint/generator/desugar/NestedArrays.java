@@ -70,6 +70,7 @@ final class NestedArrays {
             for (VariableDeclarationExpr v : top.findAll(VariableDeclarationExpr.class)) {
                 if (hoistable(v, top)) {
                     List<Statement> out = new ArrayList<>(stmts.subList(0, k));
+                    out.addAll(moveChain(lengthChain(v, top).get()));
                     out.add(hoist(v));
                     out.addAll(stmts.subList(k, stmts.size()));
                     return Optional.of(out);
@@ -120,18 +121,25 @@ final class NestedArrays {
                 || c.getLevels().stream().anyMatch(l -> l.getDimension().isEmpty())) {
             return false;
         }
-        Set<String> changed = changedIn(top);
         for (ArrayCreationLevel l : c.getLevels()) {
             Expression dim = l.getDimension().get();
             boolean plain = dim.findAll(Node.class).stream().allMatch(n -> n instanceof NameExpr || n instanceof IntegerLiteralExpr
                     || n instanceof BinaryExpr || n instanceof EnclosedExpr || n instanceof com.github.javaparser.ast.expr.SimpleName
                     || (n instanceof FieldAccessExpr f && f.getNameAsString().equals("length") && f.getScope() instanceof NameExpr)
                     || (n instanceof UnaryExpr u && !Updates.isUpdate(u.getOperator())));
-            if (!plain || dim.findAll(NameExpr.class).stream().anyMatch(n -> changed.contains(n.getNameAsString()))) {
+            if (!plain) {
                 return false;
             }
         }
-        return true;
+        return lengthChain(v, top).isPresent();
+    }
+
+    /** The statements that compute {@code v}'s lengths inside {@code top}, to move with it (see {@link LengthChains}). */
+    private Optional<List<Statement>> lengthChain(VariableDeclarationExpr v, Statement top) {
+        ExpressionStmt at = (ExpressionStmt) v.getParentNode().get();
+        ArrayCreationExpr c = (ArrayCreationExpr) v.getVariable(0).getInitializer().get();
+        List<Expression> dims = c.getLevels().stream().map(l -> l.getDimension().get()).toList();
+        return LengthChains.before(at, (BlockStmt) at.getParentNode().get(), dims, changedIn(top), method);
     }
 
     /** The variables {@code top} declares or assigns. */
@@ -142,6 +150,36 @@ final class NestedArrays {
         top.findAll(UnaryExpr.class).stream().filter(u -> Updates.isUpdate(u.getOperator()) && u.getExpression() instanceof NameExpr)
                 .forEach(u -> out.add(u.getExpression().toString()));
         return out;
+    }
+
+    /**
+     * {@code chain} taken out of its block, to stand before the top-level statement; a local it
+     * declares that the method declares elsewhere too gets a name of its own there and after it.
+     */
+    private List<Statement> moveChain(List<Statement> chain) {
+        if (chain.isEmpty()) {
+            return chain;
+        }
+        BlockStmt block = (BlockStmt) chain.get(0).getParentNode().get();
+        int from = block.getStatements().indexOf(chain.get(0));
+        List<Statement> rest = new ArrayList<>(block.getStatements().subList(from, block.getStatements().size()));
+        for (Statement s : chain) {
+            if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v) {
+                for (VariableDeclarator d : v.getVariables()) {
+                    String name = d.getNameAsString();
+                    if (method.findAll(VariableDeclarator.class).stream().filter(x -> x.getNameAsString().equals(name)).count() > 1) {
+                        String own = rw.fresh(name);
+                        d.setName(own);
+                        rest.forEach(r -> r.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(name))
+                                .forEach(n -> n.setName(own)));
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < chain.size(); k++) {
+            block.getStatements().remove(from); // (by position: statements that print alike are equal)
+        }
+        return chain;
     }
 
     /**

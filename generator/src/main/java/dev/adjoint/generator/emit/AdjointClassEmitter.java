@@ -86,24 +86,26 @@ public final class AdjointClassEmitter {
             java.util.Optional<Receiver> rc = Receiver.of(m.request());
             if (rc.isPresent()) {
                 // an instance method: public wrappers taking the object, then the internal methods taking its fields
-                if (rc.get().annotated() && !m.request().result().isArray()) {
+                // (a callee's variant for callers that pass a differentiated value outside its wrt has no wrappers)
+                boolean wrapped = rc.get().annotated() && !wrtVariant.test(m.request());
+                if (wrapped && !m.request().result().isArray()) {
                     type.addMethod(ReceiverWrappers.grad(m, rc.get()));
                 }
-                if (rc.get().annotated()) {
+                if (wrapped) {
                     type.addMethod(ReceiverWrappers.vjp(m, rc.get()));
                 }
                 type.addMethod(vjp(m));
                 m.recorder().ifPresent(rec -> type.addMethod(recorder(m, rec)));
                 JvpMethod j = jvps.get(m.request());
                 if (j != null) {
-                    if (rc.get().annotated()) {
+                    if (wrapped) {
                         type.addMethod(ReceiverTangents.jvp(j, rc.get()));
                     }
                     type.addMethod(jvp(j));
                 }
                 HvpMethod h = hvps.get(m.request());
                 if (h != null) {
-                    if (rc.get().annotated()) {
+                    if (wrapped) {
                         type.addMethod(ReceiverHessians.hvp(h, rc.get()));
                     }
                     hessians.add(h);

@@ -222,7 +222,7 @@ final class Strategies {
                 if (p.isPresent()) {
                     return Optional.of("the call to '" + call.callee().name() + "' passes a differentiated value to its parameter '"
                             + p.get().name() + "', which its @Differentiable(wrt = ...) leaves out, and the static strategy cannot"
-                            + " differentiate a variant of it (it is compiled, or an instance method): it would lose that"
+                            + " differentiate a variant of it (it is compiled, or has a @CustomDerivative pullback): it would lose that"
                             + " derivative; AUTO uses the tape strategy for it (or add '" + p.get().name() + "' to its wrt)");
                 }
             }

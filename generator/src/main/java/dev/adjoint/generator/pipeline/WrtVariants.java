@@ -4,7 +4,6 @@ import dev.adjoint.generator.analyze.Analysis;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
@@ -122,10 +121,12 @@ final class WrtVariants {
         return lostParameter(call, an).isPresent();
     }
 
-    /** Whether a variant of {@code callee} can be generated: a static method of the sources with a generated adjoint. */
+    /**
+     * Whether a variant of {@code callee} can be generated: a method of the sources with a generated
+     * adjoint (an instance method's is a lifted static one, the object's fields among its parameters).
+     */
     private boolean canWiden(MethodRequest callee) {
-        return callee.customPullback() == null && Receiver.of(callee).isEmpty()
-                && !index.classpath().isCompiled(callee.declaration());
+        return callee.customPullback() == null && !index.classpath().isCompiled(callee.declaration());
     }
 
     private MethodRequest variant(MethodRequest callee) {

@@ -175,12 +175,19 @@ class FenceDiagnosticsTest {
                         }
                         return x;
                         """),
-                staticBody("labelled block left by a continue of the loop around", "label on a statement that is not a loop is not supported", """
+                staticBody("labelled block left by a break of the switch around", "'switch' statement is not supported", """
                         double s = x;
                         for (int i = 0; i < 3; i++) {
-                            @@here: {
-                                if (s > 2) continue;
-                                s = s * x;
+                            @@switch (n) {
+                                case 1:
+                                    here: {
+                                        if (s > 2) break;
+                                        s = s * x;
+                                    }
+                                    s += 1;
+                                    break;
+                                default:
+                                    s -= 1;
                             }
                         }
                         return s;
@@ -769,7 +776,7 @@ class FenceDiagnosticsTest {
                 double m = @@Math.ulp(x);
                 double s = x * m;
                 for (int i = 0; i < 2; i++) {
-                    @@here: { if (s > 1) continue; s = s * x; }
+                    s = s * (@@n | 1);
                 }
                 return s * @@Math.random();
                 """));
@@ -935,7 +942,7 @@ class FenceDiagnosticsTest {
                     s += t.length;
                 }
                 for (int j = 0; j < 2; j++) {
-                    here: { if (s > 9) continue; s = s * 2; }
+                    s = s * Math.random();
                 }
                 return s;
                 """)));

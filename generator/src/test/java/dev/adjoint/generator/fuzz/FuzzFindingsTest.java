@@ -197,6 +197,53 @@ class FuzzFindingsTest {
         }
     }
 
+    // Regression test. Found by the fuzzer (seed 73019, program 34). A @Differentiable callee that may write an array it
+    // is given is inlined into its caller. The callee was desugared first, so its loop-local array of a row's length
+    // already stood as its pooled array, created before the callee's top-level statement; inlined inside the caller's
+    // 'if', that creation sat in a block, and the static strategy rejected the caller at a position of re-parsed text
+    // ([1,145]), an error under STATIC. Now the caller moves the array before its own top-level statement together with
+    // the int locals its length is computed in (desugar/LengthChains).
+    @Test
+    void aCalleesRowLengthArrayInlinedIntoABlockOfTheCaller() {
+        String body = """
+                @Differentiable
+                static double inner(double y, double[] w) {
+                    w[0] = w[0] * 1.0;
+                    double b = y;
+                    if (y > -100) {
+                        double[][] t = new double[3][4];
+                        for (int r = 0; r < 3; r++) {
+                            for (int c = 0; c < 4; c++) {
+                                t[r][c] = y * (c + 1) - r * 0.25;
+                            }
+                        }
+                        for (int r = 0; r < 3; r++) {
+                            double[] row = new double[t[r].length];
+                            for (int c = 0; c < row.length; c++) {
+                                row[c] = t[r][c] * 1.5;
+                            }
+                            b = Math.tanh(b + row[r % row.length]);
+                        }
+                    }
+                    return b;
+                }
+
+                @Differentiable(strategy = Strategy.STATIC)
+                static double outer(double a, double[] v, int k) {
+                    double c = a;
+                    if (k % 2 == 0) {
+                        c = c * inner(a, v);
+                    }
+                    return c;
+                }
+                """;
+        for (Options options : List.of(Options.DEFAULT, Options.PLAIN)) {
+            Differentiated d = assertGradient(source(body), options, "outer", new Object[] {0.3, new double[] {1.5}, 2},
+                    new Object[] {-0.2, new double[] {0.7}, 4});
+            assertTrue(d.translation().methods().contains("bugs.Repro#outer: static"), d.translation().methods().toString());
+        }
+    }
+
     // Regression test. Found by the fuzzer (seed 1, programs 18, 19, ...). Was: the tape adjoint copied the condition
     // 'Adjoint.detach(x) > 1' as text into fRecord, which does not import dev.adjoint.Adjoint: javac 'cannot find
     // symbol: variable Adjoint'. The static strategy had the same bug (GeneratorBugsTest.detachInACondition). Now the

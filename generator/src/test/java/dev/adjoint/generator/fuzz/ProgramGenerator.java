@@ -41,6 +41,9 @@ public final class ProgramGenerator {
     /** The package of every generated program. */
     public static final String PACKAGE = "fuzz";
 
+    /** The constants of the enum {@code Mode} a program with switches declares, the labels of a switch over {@code mode}. */
+    static final List<String> MODES = List.of("ZERO", "ONE", "TWO", "THREE", "FOUR");
+
     /** Constructs that can be left out, e.g. while a generator bug that they trigger is open. */
     public enum Feature {
         /** float/double mixes */
@@ -519,6 +522,10 @@ public final class ProgramGenerator {
             int at = s.indexOf("import dev.adjoint.Strategy;\n") + "import dev.adjoint.Strategy;\n".length();
             s.insert(at, "import java.util.Arrays;\n");
         }
+        if (text.contains("Mode mode = ")) {
+            int at = s.indexOf("public class " + className + " {\n") + ("public class " + className + " {\n").length();
+            s.insert(at, "    enum Mode { " + String.join(", ", MODES) + " }\n\n");
+        }
         if (text.contains("// falls through")) {
             // (-Xlint:all warns of a case that falls into the next)
             int at = s.indexOf("public class " + className + " {\n");
@@ -656,9 +663,10 @@ public final class ProgramGenerator {
         boolean hasQ;
         /** More than 0 while a condition or an index is generated: text that the tape copies as it is. */
         int passive;
-        /** Whether the method declares the String local {@code key}; whether the last selector was it. */
+        /** Whether the method declares the String local {@code key} and the enum local {@code mode}; whether the last selector was either. */
         boolean keyDeclared;
         boolean keyed;
+        boolean moded;
         /** Whether the method may jump out of loops: break, continue, return. */
         final boolean jumpy;
         int forEachLoops;
@@ -712,6 +720,8 @@ public final class ProgramGenerator {
                 // (only in m: a plain helper's String local, inlined into a block, is one no strategy accepts)
                 // a String selector for some switches (assigned once, at the top, as both strategies require)
                 out.append(pad).append("String key = n % 3 == 0 ? \"a\" : n % 3 == 1 ? \"c\" : \"e\";\n");
+                // and an enum selector, of an enum the file declares (see MODE)
+                out.append(pad).append("Mode mode = n % 3 == 0 ? Mode.ONE : n % 3 == 1 ? Mode.THREE : Mode.ZERO;\n");
                 keyDeclared = true;
             }
             int locals = r.nextInt(3);
@@ -1481,6 +1491,10 @@ public final class ProgramGenerator {
             if (keyed) {
                 return "key"; // labels() writes its cases as strings
             }
+            moded = keyDeclared && r.nextInt(3) == 0;
+            if (moded) {
+                return "mode"; // and as the enum's constants
+            }
             passive++;
             try {
                 int kind = r.nextInt(5);
@@ -1495,7 +1509,7 @@ public final class ProgramGenerator {
             }
         }
 
-        /** Case labels: one to three groups of one or two of 0..4 ("a".."e" after a String selector). */
+        /** Case labels: one to three groups of one or two of 0..4 ("a".."e" after a String selector, ZERO..FOUR after an enum one). */
         List<String> labels() {
             List<Integer> all = new ArrayList<>(List.of(0, 1, 2, 3, 4));
             java.util.Collections.shuffle(all, r);
@@ -1505,7 +1519,7 @@ public final class ProgramGenerator {
             for (int g = 0; g < groups; g++) {
                 int size = Math.min(1 + r.nextInt(2), all.size() - at);
                 out.add(String.join(", ", all.subList(at, at + size).stream().map(i -> keyed ? "\"" + (char) ('a' + i) + "\""
-                        : String.valueOf(i)).toList()));
+                        : moded ? MODES.get(i) : String.valueOf(i)).toList()));
                 at += size;
             }
             return out;

@@ -255,4 +255,57 @@ class InstanceMethodsTest {
                 calls.toString());
         assertTrue(calls.get(1).line() == 21 && calls.get(1).message().contains("'synchronized' is not supported"), calls.toString());
     }
+
+    // f passes a differentiated value to the parameter p that the instance callee's wrt leaves out: the static adjoint
+    // calls the callee's internal variant _g$allVjp (every float/double parameter differentiated), as for static
+    // callees; the tape followed it already. Was: "tape, because ..." under AUTO, an error under STATIC.
+    @Test
+    void anActiveArgumentToAParameterAnInstanceCalleesWrtLeavesOut() throws Exception {
+        String body = """
+                $T b = 0.4$f;
+
+                @Differentiable(wrt = "x")
+                $T g($T x, $T p) {
+                    return x * p + b * p * p;
+                }
+
+                @Differentiable(wrt = "x")
+                $T h($T x, $T p) {
+                    return x * $cMath.sin(p) + b * p;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                $T f($T x, $T y) {
+                    $T s = g(x, $cMath.sin(x) * y) + b * x;
+                    return s + h(y, x * 0.5$f);
+                }
+                """;
+        String doubles = body.replace("$T", "double").replace("$f", "").replace("$c", "");
+        differentiates(doubles, "f", new int[] {0, 1}, false, BOTH, 1e-6, new Object[] {0.7, -0.3}, new Object[] {-1.1, 0.9});
+        differentiates(body.replace("$T", "float").replace("$f", "f").replace("$c", "(float) "), "f", new int[] {0, 1}, false, BOTH, 5e-2,
+                new Object[] {0.7f, -0.3f}, new Object[] {-1.1f, 0.9f});
+        ObjectHarness statics = ObjectHarness.of(source(doubles, "STATIC"), java.util.Map.of());
+        ObjectHarness tape = ObjectHarness.of(source(doubles, "TAPE"), java.util.Map.of());
+        assertTrue(ObjectHarness.of(source(doubles, "AUTO"), java.util.Map.of()).translation.methods().contains("obj.Model#f: static"),
+                statics.translation.methods().toString());
+        for (double[] at : new double[][] {{0.7, -0.3}, {-1.1, 0.9}}) {
+            List<Double> a = vjp(statics, at);
+            List<Double> t = vjp(tape, at);
+            for (int i = 0; i < a.size(); i++) {
+                double rho = Math.abs(a.get(i) - t.get(i)) / Math.max(1, Math.abs(a.get(i)) + Math.abs(t.get(i)));
+                assertTrue(rho <= 1e-12, "static " + a + " vs tape " + t);
+            }
+        }
+    }
+
+    /** The gradient of {@code f(x, y)} by {@code fVjp}, on a fresh object. */
+    private static List<Double> vjp(ObjectHarness h, double[] at) throws Exception {
+        Object dx = ObjectHarness.zeroLike(at[0]);
+        Object dy = ObjectHarness.zeroLike(at[1]);
+        h.generated("fVjp").invoke(null, h.fresh(), at[0], at[1], 1.0, dx, dy);
+        List<Double> out = new java.util.ArrayList<>();
+        ObjectHarness.flatten(dx, out);
+        ObjectHarness.flatten(dy, out);
+        return out;
+    }
 }
