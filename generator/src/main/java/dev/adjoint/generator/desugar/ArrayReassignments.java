@@ -1,0 +1,346 @@
+package dev.adjoint.generator.desugar;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.PrimitiveType;
+import dev.adjoint.generator.parse.Updates;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which 1-D {@code double}/{@code float} array variables that are assigned again ({@code a = z;},
+ * {@code double[] t = cur; cur = next; next = t;}, {@code y = c ? u : v;}) can be given an array of
+ * their own that each assignment copies into ({@link ArrayCopies} rewrites them). Java assigns a
+ * reference, the copy assigns values; the two agree when, after {@code p = q}, no write through
+ * one name is read through the other. That holds, and is all this class accepts, when at every
+ * assignment each local array on the right is <em>handed over</em>: nothing after the assignment
+ * reads it before it is assigned anew or goes out of scope (its block ends, and the next entry
+ * declares it again, with {@code new}); and when a parameter is on the right, neither it nor any
+ * variable of the group is ever written, nor handed whole to a call. The variables that assign each
+ * other form a group; they share one length when every array they receive has the same length
+ * expression ({@code new double[x.length]}, {@code x.length} of a parameter); a variable of its own
+ * may take arrays of different lengths ({@code x.length}, rows {@code new double[B[l].length]}), in
+ * an array of the greatest of them with its length kept beside it. Everything else is left as
+ * written, for the fences to reject.
+ */
+final class ArrayReassignments {
+    /** An assignment of a candidate: the statement, the value assigned. */
+    record Site(ExpressionStmt statement, Expression value) {}
+
+    /** A variable assigned again: its declaration and every assignment, the first being the declaration's. */
+    record Candidate(String name, VariableDeclarator declarator, ExpressionStmt declaration, List<Site> sites) {
+        PrimitiveType element() {
+            return ((ArrayType) declarator.getType()).getComponentType().asPrimitiveType();
+        }
+    }
+
+    /** Variables rewritten together: one shared length {@code fixed}, or (a single variable) {@code capacities}. */
+    record Group(List<Candidate> members, Optional<Expression> fixed, List<Expression> capacities, List<NameExpr> tables) {}
+
+    private final Rewriter rw;
+    private final RowAliases rows;
+    private final MethodDeclaration method;
+
+    ArrayReassignments(Rewriter rw, RowAliases rows, MethodDeclaration method) {
+        this.rw = rw;
+        this.rows = rows;
+        this.method = method;
+    }
+
+    /** The first group that can be rewritten, or empty. */
+    Optional<Group> find() {
+        Map<String, Candidate> candidates = candidates();
+        Set<NameExpr> sources = Collections.newSetFromMap(new IdentityHashMap<>());
+        candidates.values().forEach(c -> c.sites().forEach(s -> sources.addAll(names(s.value()))));
+        for (Candidate c : candidates.values()) {
+            Optional<Group> g = group(c, candidates, sources);
+            if (g.isPresent()) {
+                return g;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The 1-D float/double locals declared once with a value, assigned again only by statements
+     * {@code p = e;}, or declared as a second name for an array that is ({@code double[] t = cur;},
+     * {@code double[] y = c ? u : v;}).
+     */
+    private Map<String, Candidate> candidates() {
+        Map<String, Candidate> out = new LinkedHashMap<>();
+        for (VariableDeclarator d : method.findAll(VariableDeclarator.class)) {
+            String name = d.getNameAsString();
+            if (!(d.getType() instanceof ArrayType t) || t.getArrayLevel() != 1 || !isFloating(t.getComponentType())
+                    || d.getInitializer().isEmpty() || declarations(name) != 1 || isParameter(name)
+                    || !(d.getParentNode().orElse(null) instanceof VariableDeclarationExpr v) || v.getVariables().size() != 1
+                    || !(v.getParentNode().orElse(null) instanceof ExpressionStmt declaration)
+                    || !(declaration.getParentNode().orElse(null) instanceof BlockStmt)) {
+                continue;
+            }
+            List<Site> sites = new ArrayList<>(List.of(new Site(declaration, d.getInitializer().get())));
+            boolean plain = true;
+            for (AssignExpr a : method.findAll(AssignExpr.class)) {
+                if (a.getTarget() instanceof NameExpr n && n.getNameAsString().equals(name)) {
+                    plain &= a.getOperator() == AssignExpr.Operator.ASSIGN && a.getParentNode().orElse(null) instanceof ExpressionStmt;
+                    if (plain) {
+                        sites.add(new Site((ExpressionStmt) a.getParentNode().get(), a.getValue()));
+                    }
+                }
+            }
+            List<Expression> initial = values(d.getInitializer().get());
+            boolean alias = !initial.contains(null) && initial.stream().anyMatch(e -> e instanceof NameExpr);
+            if (plain && (sites.size() > 1 || alias)) {
+                out.put(name, new Candidate(name, d, declaration, sites));
+            }
+        }
+        return out;
+    }
+
+    /** The group of {@code first}, when each of its assignments hands its arrays over as the class comment says. */
+    private Optional<Group> group(Candidate first, Map<String, Candidate> candidates, Set<NameExpr> sources) {
+        List<Candidate> members = new ArrayList<>(List.of(first));
+        for (int i = 0; i < members.size(); i++) {
+            for (Site s : members.get(i).sites()) {
+                for (Expression v : values(s.value())) {
+                    Candidate other = v instanceof NameExpr n ? candidates.get(n.getNameAsString()) : null;
+                    if (other != null && !members.contains(other)) {
+                        members.add(other);
+                    }
+                }
+            }
+        }
+        Set<String> names = new java.util.HashSet<>(members.stream().map(Candidate::name).toList());
+        for (Candidate c : candidates.values()) {
+            if (!names.contains(c.name()) && c.sites().stream().anyMatch(s -> !Collections.disjoint(names,
+                    names(s.value()).stream().map(NameExpr::getNameAsString).toList()))) {
+                return Optional.empty(); // another variable takes one of these: one group with it
+            }
+        }
+        List<Expression> fixed = new ArrayList<>();
+        List<NameExpr> tables = new ArrayList<>();
+        boolean given = false;
+        for (Candidate c : members) {
+            if (!usedAsArrays(c.name(), sources)) {
+                return Optional.empty();
+            }
+            for (Site s : c.sites()) {
+                for (Expression v : values(s.value())) {
+                    if (v == null) {
+                        return Optional.empty();
+                    }
+                    if (v instanceof ArrayCreationExpr creation) {
+                        if (!length(creation, names, fixed, tables)) {
+                            return Optional.empty();
+                        }
+                        continue;
+                    }
+                    String q = ((NameExpr) v).getNameAsString();
+                    if (isParameter(q)) {
+                        given = true;
+                        if (!(rw.typeOf(v).orElse(null) instanceof ArrayType t) || !t.equals(c.declarator().getType())
+                                || RowAliases.assigned(method.getBody().get(), Set.of(q)) || !usedAsArrays(q, sources)
+                                || written(q)) {
+                            return Optional.empty();
+                        }
+                        FieldAccessExpr length = new FieldAccessExpr(new NameExpr(q), "length");
+                        v.getRange().ifPresent(r -> length.walk(x -> x.setRange(r)));
+                        fixed.add(length);
+                    } else if (names.contains(q)) {
+                        if (q.equals(c.name()) || !handedOver(q, s.statement())) {
+                            return Optional.empty();
+                        }
+                    } else if (!(local(q).orElse(null) instanceof ArrayCreationExpr creation)
+                            || !creation.getElementType().equals(c.element()) || !handedOver(q, s.statement())
+                            || !length(creation, names, fixed, tables)) {
+                        return Optional.empty();
+                    }
+                }
+            }
+        }
+        if (given && members.stream().anyMatch(c -> written(c.name()))) {
+            return Optional.empty();
+        }
+        boolean shared = tables.isEmpty() && !fixed.isEmpty() && fixed.stream().allMatch(f -> f.equals(fixed.get(0)));
+        if (shared) {
+            return Optional.of(new Group(members, Optional.of(fixed.get(0)), List.of(), List.of()));
+        }
+        if (members.size() != 1 || forEachAssigning(first) || fixed.isEmpty() && tables.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Group(members, Optional.empty(), dedupe(fixed), tables));
+    }
+
+    /**
+     * Adds the length of {@code creation} to {@code fixed} (an expression of parameters, the same
+     * wherever evaluated) or its table to {@code tables} ({@code X[e].length}: at most the longest
+     * row's); {@code p.length} of a member is the group's own length and adds nothing. False when
+     * the length is none of these.
+     */
+    private boolean length(ArrayCreationExpr creation, Set<String> members, List<Expression> fixed, List<NameExpr> tables) {
+        if (creation.getLevels().size() != 1 || creation.getInitializer().isPresent()) {
+            return false;
+        }
+        Expression n = creation.getLevels().get(0).getDimension().orElse(null);
+        if (n instanceof FieldAccessExpr f && f.getNameAsString().equals("length") && f.getScope() instanceof NameExpr own
+                && members.contains(own.getNameAsString())) {
+            return true;
+        }
+        if (n instanceof FieldAccessExpr f && f.getNameAsString().equals("length") && f.getScope() instanceof ArrayAccessExpr row
+                && row.getName() instanceof NameExpr table && isParameter(table.getNameAsString()) && rows.isTable(table)
+                && RaggedArrays.readsOnly(row.getIndex()) && !RowAliases.assigned(method.getBody().get(), Set.of(table.getNameAsString()))
+                && !RowAliases.rowsReplaced(method, table.getNameAsString())) {
+            if (!tables.contains(table)) {
+                tables.add(table);
+            }
+            return true;
+        }
+        if (n == null || !RowAliases.simple(n) || n.findAll(NameExpr.class).stream().anyMatch(x -> !isParameter(x.getNameAsString())
+                || RowAliases.assigned(method.getBody().get(), Set.of(x.getNameAsString())))) {
+            return false;
+        }
+        fixed.add(n);
+        return true;
+    }
+
+    /**
+     * Whether the array {@code q} holds is no longer read once {@code at} has assigned it to
+     * another variable: the statements after {@code at} in its block do not name {@code q} before
+     * one assigns it anew (not from itself), and none jumps out before that; or, naming it nowhere,
+     * the block declares {@code q} (so it ends there).
+     */
+    private static boolean handedOver(String q, ExpressionStmt at) {
+        if (!(at.getParentNode().orElse(null) instanceof BlockStmt block)) {
+            return false;
+        }
+        List<Statement> stmts = block.getStatements();
+        int k = 0;
+        while (stmts.get(k) != at) {
+            k++;
+        }
+        for (Statement s : stmts.subList(k + 1, stmts.size())) {
+            if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a && a.getTarget() instanceof NameExpr t
+                    && t.getNameAsString().equals(q)) {
+                return a.getValue().findAll(NameExpr.class).stream().noneMatch(n -> n.getNameAsString().equals(q))
+                        && !(a.getValue() instanceof NameExpr n && n.getNameAsString().equals(q));
+            }
+            if (names(s, q) || !s.findAll(BreakStmt.class).isEmpty() || !s.findAll(ContinueStmt.class).isEmpty()) {
+                return false;
+            }
+        }
+        return stmts.subList(0, k).stream().anyMatch(s -> s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v
+                && v.getVariables().stream().anyMatch(d -> d.getNameAsString().equals(q)));
+    }
+
+    private static boolean names(Node scope, String q) {
+        return scope.findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(q))
+                || scope instanceof NameExpr n && n.getNameAsString().equals(q);
+    }
+
+    /** Whether every use of {@code name} is an element, its length, a for-each's array, an assignment's target or a value assigned to a candidate. */
+    private boolean usedAsArrays(String name, Set<NameExpr> sources) {
+        for (NameExpr n : method.getBody().get().findAll(NameExpr.class)) {
+            if (!n.getNameAsString().equals(name) || sources.contains(n)) {
+                continue;
+            }
+            Node parent = n.getParentNode().orElse(null);
+            boolean ok = parent instanceof ArrayAccessExpr a && a.getName() == n
+                    || parent instanceof FieldAccessExpr f && f.getNameAsString().equals("length")
+                    || parent instanceof ForEachStmt fe && fe.getIterable() == n
+                    || parent instanceof AssignExpr a && a.getTarget() == n;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether an element of {@code name} is assigned or updated anywhere in the method. */
+    private boolean written(String name) {
+        return method.findAll(AssignExpr.class).stream().anyMatch(a -> rootIs(a.getTarget(), name))
+                || method.findAll(UnaryExpr.class).stream().anyMatch(u -> Updates.isUpdate(u.getOperator()) && rootIs(u.getExpression(), name));
+    }
+
+    private static boolean rootIs(Expression target, String name) {
+        return target instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr n && n.getNameAsString().equals(name);
+    }
+
+    /** Whether a for-each over {@code c} assigns it in its body (Java iterates the array it started with). */
+    private static boolean forEachAssigning(Candidate c) {
+        return c.sites().stream().anyMatch(s -> s.statement().findAncestor(ForEachStmt.class)
+                .filter(fe -> fe.getIterable() instanceof NameExpr n && n.getNameAsString().equals(c.name())).isPresent());
+    }
+
+    /** The arrays an assignment may take: a name, a creation, or either branch of {@code c ? v : w}; {@code null} for any other value. */
+    static List<Expression> values(Expression e) {
+        while (e instanceof EnclosedExpr en) {
+            e = en.getInner();
+        }
+        if (e instanceof ConditionalExpr c) {
+            List<Expression> out = new ArrayList<>(values(c.getThenExpr()));
+            out.addAll(values(c.getElseExpr()));
+            return out;
+        }
+        return Collections.singletonList(e instanceof NameExpr || e instanceof ArrayCreationExpr ? e : null);
+    }
+
+    /** The variables among {@link #values}. */
+    private static List<NameExpr> names(Expression e) {
+        return values(e).stream().filter(v -> v instanceof NameExpr).map(v -> (NameExpr) v).toList();
+    }
+
+    /** The initializer of local {@code q}, declared once and never assigned again. */
+    private Optional<Expression> local(String q) {
+        if (declarations(q) != 1 || assignedAgain(q)) {
+            return Optional.empty();
+        }
+        return method.findAll(VariableDeclarator.class).stream().filter(d -> d.getNameAsString().equals(q)).findFirst()
+                .flatMap(VariableDeclarator::getInitializer);
+    }
+
+    private boolean assignedAgain(String q) {
+        return method.findAll(AssignExpr.class).stream().anyMatch(a -> a.getTarget() instanceof NameExpr n && n.getNameAsString().equals(q));
+    }
+
+    private long declarations(String name) {
+        return method.findAll(VariableDeclarator.class).stream().filter(d -> d.getNameAsString().equals(name)).count();
+    }
+
+    private boolean isParameter(String name) {
+        return method.getParameters().stream().map(Parameter::getNameAsString).anyMatch(name::equals);
+    }
+
+    private static boolean isFloating(com.github.javaparser.ast.type.Type t) {
+        return t.equals(PrimitiveType.doubleType()) || t.equals(PrimitiveType.floatType());
+    }
+
+    private static List<Expression> dedupe(List<Expression> xs) {
+        List<Expression> out = new ArrayList<>();
+        xs.stream().filter(x -> !out.contains(x)).forEach(out::add);
+        return out;
+    }
+}
