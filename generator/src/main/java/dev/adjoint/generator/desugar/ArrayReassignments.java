@@ -48,7 +48,7 @@ import java.util.Set;
  * an array of the greatest of them with its length kept beside it. Everything else is left as
  * written, for the fences to reject.
  */
-final class ArrayReassignments {
+public final class ArrayReassignments {
     /** An assignment of a candidate: the statement, the value assigned. */
     record Site(ExpressionStmt statement, Expression value) {}
 
@@ -70,6 +70,45 @@ final class ArrayReassignments {
         this.rw = rw;
         this.rows = rows;
         this.method = method;
+    }
+
+    static final String UNKNOWN_LENGTH = "the length of an array assigned is neither an expression of parameters (x.length, n)"
+            + " nor a row's (new double[X[i].length])";
+
+    /** Why the last group looked at cannot be rewritten. */
+    private String refusal = "";
+
+    /**
+     * Why {@code variable}, an array variable of {@code m} that desugaring left assigned again (or
+     * a second name for an array that is), cannot be followed: for the fences' errors.
+     */
+    public static String why(MethodDeclaration m, String variable) {
+        ArrayReassignments r = new ArrayReassignments(new Rewriter(m), new RowAliases(new Rewriter(m)), m);
+        Map<String, Candidate> candidates = r.candidates();
+        Candidate c = candidates.get(variable);
+        if (c == null) {
+            return r.isParameter(variable) ? "a parameter is not assigned again: declare a local (double[] a = " + variable + ";)"
+                    + " and assign that"
+                    : "only a 1-D double or float local declared once, in a block, with its value, is followed when assigned again";
+        }
+        Set<NameExpr> sources = Collections.newSetFromMap(new IdentityHashMap<>());
+        candidates.values().forEach(o -> o.sites().forEach(s -> sources.addAll(names(s.value()))));
+        return r.group(c, candidates, sources).isPresent() ? "" : r.refusal;
+    }
+
+    private Optional<Group> refuse(String why) {
+        refusal = why;
+        return Optional.empty();
+    }
+
+    private static String stillRead(String q, Candidate c, Site s) {
+        return "'" + q + "' is still read after it is assigned to '" + c.name() + "' at line " + line(s.statement()) + ": the statements"
+                + " after it in its block do not assign '" + q + "' anew (or, when they do not name it, do not end its scope) before"
+                + " it is read or a break or continue leaves, so two names may hold one array, which the generated code does not follow";
+    }
+
+    private static int line(Node n) {
+        return n.getRange().map(r -> r.begin.line).orElse(0);
     }
 
     /** The first group that can be rewritten, or empty. */
@@ -138,7 +177,7 @@ final class ArrayReassignments {
         for (Candidate c : candidates.values()) {
             if (!names.contains(c.name()) && c.sites().stream().anyMatch(s -> !Collections.disjoint(names,
                     names(s.value()).stream().map(NameExpr::getNameAsString).toList()))) {
-                return Optional.empty(); // another variable takes one of these: one group with it
+                return refuse("'" + c.name() + "' takes one of these arrays too, where no group can follow both"); // one group with it
             }
         }
         List<Expression> fixed = new ArrayList<>();
@@ -146,16 +185,18 @@ final class ArrayReassignments {
         boolean given = false;
         for (Candidate c : members) {
             if (!usedAsArrays(c.name(), sources)) {
-                return Optional.empty();
+                return refuse("'" + c.name() + "' is used whole (passed to a method, returned, compared, assigned to another array),"
+                        + " which would see a copy where Java sees the array assigned");
             }
             for (Site s : c.sites()) {
                 for (Expression v : values(s.value())) {
                     if (v == null) {
-                        return Optional.empty();
+                        return refuse("the value assigned to '" + c.name() + "' at line " + line(s.statement()) + " is not an array"
+                                + " variable, new " + c.element() + "[n] or c ? v : w of them");
                     }
                     if (v instanceof ArrayCreationExpr creation) {
                         if (!length(creation, names, fixed, tables)) {
-                            return Optional.empty();
+                            return refuse(UNKNOWN_LENGTH + " (" + creation + ")");
                         }
                         continue;
                     }
@@ -165,32 +206,42 @@ final class ArrayReassignments {
                         if (!(rw.typeOf(v).orElse(null) instanceof ArrayType t) || !t.equals(c.declarator().getType())
                                 || RowAliases.assigned(method.getBody().get(), Set.of(q)) || !usedAsArrays(q, sources)
                                 || written(q)) {
-                            return Optional.empty();
+                            return refuse("parameter '" + q + "' is assigned, written, or used whole (passed to a method) while '"
+                                    + c.name() + "' may name it, so a copy would not see what Java's one array sees");
                         }
                         FieldAccessExpr length = new FieldAccessExpr(new NameExpr(q), "length");
                         v.getRange().ifPresent(r -> length.walk(x -> x.setRange(r)));
                         fixed.add(length);
                     } else if (names.contains(q)) {
                         if (q.equals(c.name()) || !handedOver(q, s.statement())) {
-                            return Optional.empty();
+                            return refuse(stillRead(q, c, s));
                         }
                     } else if (!(local(q).orElse(null) instanceof ArrayCreationExpr creation)
-                            || !creation.getElementType().equals(c.element()) || !handedOver(q, s.statement())
-                            || !length(creation, names, fixed, tables)) {
-                        return Optional.empty();
+                            || !creation.getElementType().equals(c.element())) {
+                        return refuse("'" + q + "', assigned to '" + c.name() + "' at line " + line(s.statement()) + ", is neither a"
+                                + " parameter nor a local created once with new " + c.element() + "[n] and never assigned");
+                    } else if (!handedOver(q, s.statement())) {
+                        return refuse(stillRead(q, c, s));
+                    } else if (!length(creation, names, fixed, tables)) {
+                        return refuse(UNKNOWN_LENGTH + " ('" + q + "')");
                     }
                 }
             }
         }
         if (given && members.stream().anyMatch(c -> written(c.name()))) {
-            return Optional.empty();
+            return refuse("an element of '" + String.join("' or '", names.stream().sorted().toList()) + "' is written while it may"
+                    + " name a parameter, whose array the caller sees written (a copy would not be)");
         }
         boolean shared = tables.isEmpty() && !fixed.isEmpty() && fixed.stream().allMatch(f -> f.equals(fixed.get(0)));
         if (shared) {
             return Optional.of(new Group(members, Optional.of(fixed.get(0)), List.of(), List.of()));
         }
-        if (members.size() != 1 || forEachAssigning(first) || fixed.isEmpty() && tables.isEmpty()) {
-            return Optional.empty();
+        if (members.size() != 1 || fixed.isEmpty() && tables.isEmpty()) {
+            return refuse("the arrays " + String.join(", ", names.stream().sorted().toList()) + " pass between do not all have one"
+                    + " length (the same expression of parameters): variables that assign each other must");
+        }
+        if (forEachAssigning(first)) {
+            return refuse("a for-each over '" + first.name() + "' assigns it (Java iterates the array it started with)");
         }
         return Optional.of(new Group(members, Optional.empty(), dedupe(fixed), tables));
     }
@@ -296,7 +347,7 @@ final class ArrayReassignments {
     }
 
     /** The arrays an assignment may take: a name, a creation, or either branch of {@code c ? v : w}; {@code null} for any other value. */
-    static List<Expression> values(Expression e) {
+    public static List<Expression> values(Expression e) {
         while (e instanceof EnclosedExpr en) {
             e = en.getInner();
         }
