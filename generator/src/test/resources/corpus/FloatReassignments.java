@@ -140,4 +140,15 @@ public class FloatReassignments {
         }
         return r;
     }
+
+    // the same assigning the parameter itself: x = step(x, h) (the caller's array stays as it was)
+    //@at ({0.3, -0.7, 1.1}, 0.1, 4)
+    //@at ({-1.2, 0.4}, 0.25, 3)
+    @Differentiable
+    static float eulerOnParameter(float[] x, float h, int n) {
+        for (int k = 0; k < n; k++) {
+            x = step(x, h);
+        }
+        return x[0] * x[x.length - 1];
+    }
 }

@@ -62,17 +62,18 @@ final class ArrayCopies {
         this.method = method;
     }
 
-    void rewrite(Group g) {
+    void rewrite(Group found) {
+        Group g = new Group(found.members().stream().map(this::local).toList(), found.fixed(), found.capacities(), found.tables());
         if (g.fixed().isPresent()) {
             for (Candidate c : g.members()) {
                 Expression length = g.fixed().get();
                 List<Statement> declared = new ArrayList<>(rw.statements("{ #t#[] #p# = new #t#[$n]; }",
-                        Map.of("#t#", c.element().asString(), "#p#", c.name()), Map.of("$n", length), c.declaration()));
-                declared.addAll(copy(c, null, c.sites().get(0).value(), c.declaration()));
+                        Map.of("#t#", c.element().asString(), "#p#", c.name()), Map.of("$n", length), c.at()));
+                declared.addAll(copy(c, null, c.sites().get(0).value(), c.at()));
                 for (Site s : c.sites().subList(1, c.sites().size())) {
                     splice(s.statement(), copy(c, null, s.value(), s.statement()));
                 }
-                splice(c.declaration(), declared);
+                declare(c, declared);
             }
             return;
         }
@@ -82,15 +83,15 @@ final class ArrayCopies {
         Set<ArrayAccessExpr> inBounds = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Statement> declared = new ArrayList<>(capacity(c, g, capacity));
         declared.addAll(rw.statements("{ #t#[] #p# = new #t#[#c#]; int #n# = 0; }", Map.of("#t#", c.element().asString(),
-                "#p#", c.name(), "#c#", capacity, "#n#", length), Map.of(), c.declaration()));
-        declared.addAll(copy(c, length, c.sites().get(0).value(), c.declaration()));
+                "#p#", c.name(), "#c#", capacity, "#n#", length), Map.of(), c.at()));
+        declared.addAll(copy(c, length, c.sites().get(0).value(), c.at()));
         List<Statement> added = new ArrayList<>(declared);
         for (Site s : c.sites().subList(1, c.sites().size())) {
             List<Statement> copies = copy(c, length, s.value(), s.statement());
             added.addAll(copies);
             splice(s.statement(), copies);
         }
-        splice(c.declaration(), declared);
+        declare(c, declared);
         for (ForEachStmt fe : method.findAll(ForEachStmt.class)) {
             if (fe.getIterable() instanceof NameExpr n && n.getNameAsString().equals(c.name())) {
                 added.add(indexed(fe, c.name()));
@@ -129,15 +130,34 @@ final class ArrayCopies {
         }
     }
 
+    /** {@code c}, or for a parameter a local of its own that every use of the parameter now names. */
+    private Candidate local(Candidate c) {
+        if (c.declaration() != null) {
+            return c;
+        }
+        String local = rw.fresh(c.name());
+        method.getBody().get().findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(c.name())).forEach(n -> n.setName(local));
+        return c.renamed(local);
+    }
+
+    /** Puts {@code declared} where {@code c} was declared: a parameter's at the top of the body. */
+    private void declare(Candidate c, List<Statement> declared) {
+        if (c.declaration() == null) {
+            method.getBody().get().getStatements().addAll(0, declared);
+        } else {
+            splice(c.declaration(), declared);
+        }
+    }
+
     /** The statements computing the greatest length {@code c} takes into the local {@code capacity}. */
     private List<Statement> capacity(Candidate c, Group g, String capacity) {
-        List<Statement> out = new ArrayList<>(rw.statements("{ int #c# = 0; }", Map.of("#c#", capacity), Map.of(), c.declaration()));
+        List<Statement> out = new ArrayList<>(rw.statements("{ int #c# = 0; }", Map.of("#c#", capacity), Map.of(), c.at()));
         for (Expression n : g.capacities()) {
-            out.addAll(rw.statements("{ if ($n > #c#) { #c# = $n; } }", Map.of("#c#", capacity), Map.of("$n", n), c.declaration()));
+            out.addAll(rw.statements("{ if ($n > #c#) { #c# = $n; } }", Map.of("#c#", capacity), Map.of("$n", n), c.at()));
         }
         for (NameExpr table : g.tables()) {
             out.addAll(rw.statements("{ for (int #r# = 0; #r# < $X.length; #r#++) { if ($X[#r#].length > #c#) { #c# = $X[#r#].length; } } }",
-                    Map.of("#c#", capacity, "#r#", rw.fresh("r")), Map.of("$X", table), c.declaration()));
+                    Map.of("#c#", capacity, "#r#", rw.fresh("r")), Map.of("$X", table), c.at()));
         }
         return out;
     }

@@ -52,10 +52,18 @@ public final class ArrayReassignments {
     /** An assignment of a candidate: the statement, the value assigned. */
     record Site(ExpressionStmt statement, Expression value) {}
 
-    /** A variable assigned again: its declaration and every assignment, the first being the declaration's. */
-    record Candidate(String name, VariableDeclarator declarator, ExpressionStmt declaration, List<Site> sites) {
+    /**
+     * A variable assigned again: its type, where it is declared, its declaration (null for a
+     * parameter) and every assignment, the first being the declaration's (a parameter's: itself).
+     */
+    record Candidate(String name, com.github.javaparser.ast.type.Type type, Node at, ExpressionStmt declaration, List<Site> sites) {
         PrimitiveType element() {
-            return ((ArrayType) declarator.getType()).getComponentType().asPrimitiveType();
+            return ((ArrayType) type).getComponentType().asPrimitiveType();
+        }
+
+        /** The same variable under another name (a parameter's local). */
+        Candidate renamed(String local) {
+            return new Candidate(local, type, at, declaration, sites);
         }
     }
 
@@ -87,8 +95,8 @@ public final class ArrayReassignments {
         Map<String, Candidate> candidates = r.candidates();
         Candidate c = candidates.get(variable);
         if (c == null) {
-            return r.isParameter(variable) ? "a parameter is not assigned again: declare a local (double[] a = " + variable + ";)"
-                    + " and assign that"
+            return r.isParameter(variable) ? "only a 1-D double or float parameter is followed when assigned again, by statements"
+                    + " of their own"
                     : "only a 1-D double or float local declared once, in a block, with its value, is followed when assigned again";
         }
         Set<NameExpr> sources = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -108,7 +116,7 @@ public final class ArrayReassignments {
     }
 
     private static int line(Node n) {
-        return n.getRange().map(r -> r.begin.line).orElse(0);
+        return n == null ? 0 : n.getRange().map(r -> r.begin.line).orElse(0);
     }
 
     /** The first group that can be rewritten, or empty. */
@@ -142,22 +150,33 @@ public final class ArrayReassignments {
                 continue;
             }
             List<Site> sites = new ArrayList<>(List.of(new Site(declaration, d.getInitializer().get())));
-            boolean plain = true;
-            for (AssignExpr a : method.findAll(AssignExpr.class)) {
-                if (a.getTarget() instanceof NameExpr n && n.getNameAsString().equals(name)) {
-                    plain &= a.getOperator() == AssignExpr.Operator.ASSIGN && a.getParentNode().orElse(null) instanceof ExpressionStmt;
-                    if (plain) {
-                        sites.add(new Site((ExpressionStmt) a.getParentNode().get(), a.getValue()));
-                    }
-                }
-            }
             List<Expression> initial = values(d.getInitializer().get());
             boolean alias = !initial.contains(null) && initial.stream().anyMatch(e -> e instanceof NameExpr);
-            if (plain && (sites.size() > 1 || alias)) {
-                out.put(name, new Candidate(name, d, declaration, sites));
+            if (assignments(name, sites) && (sites.size() > 1 || alias)) {
+                out.put(name, new Candidate(name, d.getType(), declaration, declaration, sites));
+            }
+        }
+        for (Parameter p : method.getParameters()) {
+            List<Site> sites = new ArrayList<>(List.of(new Site(null, new NameExpr(p.getNameAsString()))));
+            if (p.getType() instanceof ArrayType t && t.getArrayLevel() == 1 && isFloating(t.getComponentType())
+                    && assignments(p.getNameAsString(), sites) && sites.size() > 1) {
+                out.put(p.getNameAsString(), new Candidate(p.getNameAsString(), p.getType(), p, null, sites));
             }
         }
         return out;
+    }
+
+    /** Adds the assignments of {@code name} to {@code sites}; false when one is not a statement {@code name = e;}. */
+    private boolean assignments(String name, List<Site> sites) {
+        for (AssignExpr a : method.findAll(AssignExpr.class)) {
+            if (a.getTarget() instanceof NameExpr n && n.getNameAsString().equals(name)) {
+                if (a.getOperator() != AssignExpr.Operator.ASSIGN || !(a.getParentNode().orElse(null) instanceof ExpressionStmt es)) {
+                    return false;
+                }
+                sites.add(new Site(es, a.getValue()));
+            }
+        }
+        return true;
     }
 
     /** The group of {@code first}, when each of its assignments hands its arrays over as the class comment says. */
@@ -203,10 +222,12 @@ public final class ArrayReassignments {
                     String q = ((NameExpr) v).getNameAsString();
                     if (isParameter(q)) {
                         given = true;
-                        if (!(rw.typeOf(v).orElse(null) instanceof ArrayType t) || !t.equals(c.declarator().getType())
-                                || RowAliases.assigned(method.getBody().get(), Set.of(q)) || !usedAsArrays(q, sources)
+                        if (!(rw.typeOf(v).orElse(null) instanceof ArrayType t) || !t.equals(c.type())
+                                || RowAliases.assigned(method.getBody().get(), Set.of(q)) && !q.equals(c.name()) || !usedAsArrays(q, sources)
                                 || written(q)) {
-                            return refuse("parameter '" + q + "' is assigned, written, or used whole (passed to a method) while '"
+                            return refuse(q.equals(c.name()) ? "parameter '" + q + "' is written or used whole (passed to a method):"
+                                    + " until it is assigned again these are the caller's array, which a copy would not be"
+                                    : "parameter '" + q + "' is assigned, written, or used whole (passed to a method) while '"
                                     + c.name() + "' may name it, so a copy would not see what Java's one array sees");
                         }
                         FieldAccessExpr length = new FieldAccessExpr(new NameExpr(q), "length");

@@ -303,8 +303,9 @@ class FenceDiagnosticsTest {
                         q[1] = x;
                         return p[1] * q[0];
                         """),
-                body("parameter assigned again", "a parameter is not assigned again", """
+                body("parameter assigned again after it is written", "parameter 'w' is written", """
                         double[] y = new double[w.length];
+                        w[0] = x;
                         @@w = y;
                         return w[0] + x;
                         """),
