@@ -151,4 +151,20 @@ public class FloatReassignments {
         }
         return x[0] * x[x.length - 1];
     }
+
+    // a = z with z of a fixed length created in each iteration (a recurrent cell over n steps)
+    //@at ({0.3, -0.7, 1.1}, {0.5, -0.2, 0.8}, 3)
+    //@at ({-1.2, 0.4}, {0.9, 0.1}, 2)
+    @Differentiable
+    static float recurrent(float[] x, float[] w, int n) {
+        float[] a = x;
+        for (int t = 0; t < n; t++) {
+            float[] z = new float[x.length];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = (float) Math.tanh(w[i] * a[i] + 0.5f * a[(i + 1) % a.length]);
+            }
+            a = z;
+        }
+        return a[0] + a[a.length - 1] * 2;
+    }
 }

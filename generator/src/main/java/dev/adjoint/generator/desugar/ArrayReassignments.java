@@ -7,22 +7,15 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.ConditionalExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.BreakStmt;
-import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
-import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
-import dev.adjoint.generator.parse.Updates;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -100,7 +93,7 @@ public final class ArrayReassignments {
                     : "only a 1-D double or float local declared once, in a block, with its value, is followed when assigned again";
         }
         Set<NameExpr> sources = Collections.newSetFromMap(new IdentityHashMap<>());
-        candidates.values().forEach(o -> o.sites().forEach(s -> sources.addAll(names(s.value()))));
+        candidates.values().forEach(o -> o.sites().forEach(s -> sources.addAll(ArrayUses.names(s.value()))));
         return r.group(c, candidates, sources).isPresent() ? "" : r.refusal;
     }
 
@@ -123,7 +116,7 @@ public final class ArrayReassignments {
     Optional<Group> find() {
         Map<String, Candidate> candidates = candidates();
         Set<NameExpr> sources = Collections.newSetFromMap(new IdentityHashMap<>());
-        candidates.values().forEach(c -> c.sites().forEach(s -> sources.addAll(names(s.value()))));
+        candidates.values().forEach(c -> c.sites().forEach(s -> sources.addAll(ArrayUses.names(s.value()))));
         for (Candidate c : candidates.values()) {
             Optional<Group> g = group(c, candidates, sources);
             if (g.isPresent()) {
@@ -150,7 +143,7 @@ public final class ArrayReassignments {
                 continue;
             }
             List<Site> sites = new ArrayList<>(List.of(new Site(declaration, d.getInitializer().get())));
-            List<Expression> initial = values(d.getInitializer().get());
+            List<Expression> initial = ArrayUses.values(d.getInitializer().get());
             boolean alias = !initial.contains(null) && initial.stream().anyMatch(e -> e instanceof NameExpr);
             if (assignments(name, sites) && (sites.size() > 1 || alias)) {
                 out.put(name, new Candidate(name, d.getType(), declaration, declaration, sites));
@@ -184,7 +177,7 @@ public final class ArrayReassignments {
         List<Candidate> members = new ArrayList<>(List.of(first));
         for (int i = 0; i < members.size(); i++) {
             for (Site s : members.get(i).sites()) {
-                for (Expression v : values(s.value())) {
+                for (Expression v : ArrayUses.values(s.value())) {
                     Candidate other = v instanceof NameExpr n ? candidates.get(n.getNameAsString()) : null;
                     if (other != null && !members.contains(other)) {
                         members.add(other);
@@ -195,7 +188,7 @@ public final class ArrayReassignments {
         Set<String> names = new java.util.HashSet<>(members.stream().map(Candidate::name).toList());
         for (Candidate c : candidates.values()) {
             if (!names.contains(c.name()) && c.sites().stream().anyMatch(s -> !Collections.disjoint(names,
-                    names(s.value()).stream().map(NameExpr::getNameAsString).toList()))) {
+                    ArrayUses.names(s.value()).stream().map(NameExpr::getNameAsString).toList()))) {
                 return refuse("'" + c.name() + "' takes one of these arrays too, where no group can follow both"); // one group with it
             }
         }
@@ -208,7 +201,7 @@ public final class ArrayReassignments {
                         + " which would see a copy where Java sees the array assigned");
             }
             for (Site s : c.sites()) {
-                for (Expression v : values(s.value())) {
+                for (Expression v : ArrayUses.values(s.value())) {
                     if (v == null) {
                         return refuse("the value assigned to '" + c.name() + "' at line " + line(s.statement()) + " is not an array"
                                 + " variable, new " + c.element() + "[n] or c ? v : w of them");
@@ -224,7 +217,7 @@ public final class ArrayReassignments {
                         given = true;
                         if (!(rw.typeOf(v).orElse(null) instanceof ArrayType t) || !t.equals(c.type())
                                 || RowAliases.assigned(method.getBody().get(), Set.of(q)) && !q.equals(c.name()) || !usedAsArrays(q, sources)
-                                || written(q)) {
+                                || ArrayUses.written(method, q)) {
                             return refuse(q.equals(c.name()) ? "parameter '" + q + "' is written or used whole (passed to a method):"
                                     + " until it is assigned again these are the caller's array, which a copy would not be"
                                     : "parameter '" + q + "' is assigned, written, or used whole (passed to a method) while '"
@@ -234,14 +227,14 @@ public final class ArrayReassignments {
                         v.getRange().ifPresent(r -> length.walk(x -> x.setRange(r)));
                         fixed.add(length);
                     } else if (names.contains(q)) {
-                        if (q.equals(c.name()) || !handedOver(q, s.statement())) {
+                        if (q.equals(c.name()) || !ArrayUses.handedOver(q, s.statement())) {
                             return refuse(stillRead(q, c, s));
                         }
                     } else if (!(local(q).orElse(null) instanceof ArrayCreationExpr creation)
                             || !creation.getElementType().equals(c.element())) {
                         return refuse("'" + q + "', assigned to '" + c.name() + "' at line " + line(s.statement()) + ", is neither a"
                                 + " parameter nor a local created once with new " + c.element() + "[n] and never assigned");
-                    } else if (!handedOver(q, s.statement())) {
+                    } else if (!ArrayUses.handedOver(q, s.statement())) {
                         return refuse(stillRead(q, c, s));
                     } else if (!length(creation, names, fixed, tables)) {
                         return refuse(UNKNOWN_LENGTH + " ('" + q + "')");
@@ -249,7 +242,7 @@ public final class ArrayReassignments {
                 }
             }
         }
-        if (given && members.stream().anyMatch(c -> written(c.name()))) {
+        if (given && members.stream().anyMatch(c -> ArrayUses.written(method, c.name()))) {
             return refuse("an element of '" + String.join("' or '", names.stream().sorted().toList()) + "' is written while it may"
                     + " name a parameter, whose array the caller sees written (a copy would not be)");
         }
@@ -299,40 +292,6 @@ public final class ArrayReassignments {
         return true;
     }
 
-    /**
-     * Whether the array {@code q} holds is no longer read once {@code at} has assigned it to
-     * another variable: the statements after {@code at} in its block do not name {@code q} before
-     * one assigns it anew (not from itself), and none jumps out before that; or, naming it nowhere,
-     * the block declares {@code q} (so it ends there).
-     */
-    private static boolean handedOver(String q, ExpressionStmt at) {
-        if (!(at.getParentNode().orElse(null) instanceof BlockStmt block)) {
-            return false;
-        }
-        List<Statement> stmts = block.getStatements();
-        int k = 0;
-        while (stmts.get(k) != at) {
-            k++;
-        }
-        for (Statement s : stmts.subList(k + 1, stmts.size())) {
-            if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a && a.getTarget() instanceof NameExpr t
-                    && t.getNameAsString().equals(q)) {
-                return a.getValue().findAll(NameExpr.class).stream().noneMatch(n -> n.getNameAsString().equals(q))
-                        && !(a.getValue() instanceof NameExpr n && n.getNameAsString().equals(q));
-            }
-            if (names(s, q) || !s.findAll(BreakStmt.class).isEmpty() || !s.findAll(ContinueStmt.class).isEmpty()) {
-                return false;
-            }
-        }
-        return stmts.subList(0, k).stream().anyMatch(s -> s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v
-                && v.getVariables().stream().anyMatch(d -> d.getNameAsString().equals(q)));
-    }
-
-    private static boolean names(Node scope, String q) {
-        return scope.findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(q))
-                || scope instanceof NameExpr n && n.getNameAsString().equals(q);
-    }
-
     /** Whether every use of {@code name} is an element, its length, a for-each's array, an assignment's target or a value assigned to a candidate. */
     private boolean usedAsArrays(String name, Set<NameExpr> sources) {
         for (NameExpr n : method.getBody().get().findAll(NameExpr.class)) {
@@ -351,38 +310,10 @@ public final class ArrayReassignments {
         return true;
     }
 
-    /** Whether an element of {@code name} is assigned or updated anywhere in the method. */
-    private boolean written(String name) {
-        return method.findAll(AssignExpr.class).stream().anyMatch(a -> rootIs(a.getTarget(), name))
-                || method.findAll(UnaryExpr.class).stream().anyMatch(u -> Updates.isUpdate(u.getOperator()) && rootIs(u.getExpression(), name));
-    }
-
-    private static boolean rootIs(Expression target, String name) {
-        return target instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr n && n.getNameAsString().equals(name);
-    }
-
     /** Whether a for-each over {@code c} assigns it in its body (Java iterates the array it started with). */
     private static boolean forEachAssigning(Candidate c) {
         return c.sites().stream().anyMatch(s -> s.statement().findAncestor(ForEachStmt.class)
                 .filter(fe -> fe.getIterable() instanceof NameExpr n && n.getNameAsString().equals(c.name())).isPresent());
-    }
-
-    /** The arrays an assignment may take: a name, a creation, or either branch of {@code c ? v : w}; {@code null} for any other value. */
-    public static List<Expression> values(Expression e) {
-        while (e instanceof EnclosedExpr en) {
-            e = en.getInner();
-        }
-        if (e instanceof ConditionalExpr c) {
-            List<Expression> out = new ArrayList<>(values(c.getThenExpr()));
-            out.addAll(values(c.getElseExpr()));
-            return out;
-        }
-        return Collections.singletonList(e instanceof NameExpr || e instanceof ArrayCreationExpr ? e : null);
-    }
-
-    /** The variables among {@link #values}. */
-    private static List<NameExpr> names(Expression e) {
-        return values(e).stream().filter(v -> v instanceof NameExpr).map(v -> (NameExpr) v).toList();
     }
 
     /** The initializer of local {@code q}, declared once and never assigned again. */

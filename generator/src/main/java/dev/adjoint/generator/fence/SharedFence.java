@@ -13,6 +13,7 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.desugar.ArrayReassignments;
+import dev.adjoint.generator.desugar.ArrayUses;
 import com.github.javaparser.ast.expr.NameExpr;
 import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.normalize.Calls;
@@ -125,7 +126,7 @@ public final class SharedFence {
             }
         }
         for (VariableDeclarator v : body.findAll(VariableDeclarator.class)) {
-            List<Expression> values = v.getInitializer().map(ArrayReassignments::values).orElse(List.of());
+            List<Expression> values = v.getInitializer().map(ArrayUses::values).orElse(List.of());
             if (arrays.containsKey(v.getNameAsString()) && !values.contains(null)
                     && values.stream().anyMatch(e -> e instanceof NameExpr n && arrays.containsKey(n.getNameAsString()))) {
                 error(v, "local array '" + v.getNameAsString() + "' is a second name for an array that is assigned again: "
