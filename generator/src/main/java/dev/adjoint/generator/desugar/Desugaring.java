@@ -52,6 +52,8 @@ public final class Desugaring {
         ArrayInitializers initializers = new ArrayInitializers(rw);
         NestedArrays nested = new NestedArrays(rw, m);
         RaggedArrays raggedArrays = new RaggedArrays(rw, rows, m);
+        ArrayReassignments reassignments = new ArrayReassignments(rw, rows, m);
+        ArrayCopies copies = new ArrayCopies(rw, m);
         FloatingForHeaders headers = new FloatingForHeaders(rw);
         LabelledBlocks labelled = new LabelledBlocks(rw);
         Set<Statement> asWritten = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -94,8 +96,12 @@ public final class Desugaring {
                 break; // the tree changed under the walk
             }
             if (!changed) {
-                // last: by now helpers are inlined and rows named, so every use of the array is in view
-                Optional<List<Statement>> ragged = raggedArrays.rewriteBody(body.get());
+                // last: by now helpers are inlined and rows named, so every use of the array is in view;
+                // arrays assigned again first, since what they copy may be a row-length array
+                Optional<ArrayReassignments.Group> reassigned = reassignments.find();
+                reassigned.ifPresent(copies::rewrite);
+                changed = reassigned.isPresent();
+                Optional<List<Statement>> ragged = changed ? Optional.empty() : raggedArrays.rewriteBody(body.get());
                 if (ragged.isPresent()) {
                     body.get().setStatements(new NodeList<>(ragged.get()));
                     changed = true;

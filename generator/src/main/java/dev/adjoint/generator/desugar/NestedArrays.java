@@ -45,8 +45,8 @@ import java.util.stream.Collectors;
  *
  * Each iteration still starts from zeros, and what an iteration overwrites of the last one's values
  * the static strategy saves as it saves any element it overwrites; the array comes from the
- * pool once per call. (The array cannot outlive its iteration: nothing can keep a reference to a
- * local array in a static method that the strategies accept.) The length may read parameters,
+ * pool once per call. (The array cannot outlive its iteration: one assigned to another array
+ * variable is left to {@link ArrayReassignments}, which copies it, and hoisted after that.) The length may read parameters,
  * locals declared before the statement that it never assigns, literals and {@code .length};
  * anything else (a row's length {@code a[i].length}) is left as written, for the normalizer to reject.
  */
@@ -121,6 +121,9 @@ final class NestedArrays {
                 || c.getLevels().stream().anyMatch(l -> l.getDimension().isEmpty())) {
             return false;
         }
+        if (keptWhole(d.getNameAsString())) {
+            return false; // ArrayReassignments first: then it is read by elements only
+        }
         for (ArrayCreationLevel l : c.getLevels()) {
             Expression dim = l.getDimension().get();
             boolean plain = dim.findAll(Node.class).stream().allMatch(n -> n instanceof NameExpr || n instanceof IntegerLiteralExpr
@@ -140,6 +143,22 @@ final class NestedArrays {
         ArrayCreationExpr c = (ArrayCreationExpr) v.getVariable(0).getInitializer().get();
         List<Expression> dims = c.getLevels().stream().map(l -> l.getDimension().get()).toList();
         return LengthChains.before(at, (BlockStmt) at.getParentNode().get(), dims, changedIn(top), method);
+    }
+
+    /**
+     * Whether {@code name} is assigned again, or its array is assigned to an array variable
+     * ({@code a = z;}, {@code double[] t = c ? z : w;}), which may keep it past its iteration.
+     */
+    private boolean keptWhole(String name) {
+        List<Expression> values = new ArrayList<>();
+        for (AssignExpr a : method.findAll(AssignExpr.class)) {
+            if (a.getTarget() instanceof NameExpr n && n.getNameAsString().equals(name)) {
+                return true;
+            }
+            values.addAll(ArrayUses.values(a.getValue()));
+        }
+        method.findAll(VariableDeclarator.class).forEach(v -> v.getInitializer().ifPresent(i -> values.addAll(ArrayUses.values(i))));
+        return values.stream().anyMatch(e -> e instanceof NameExpr n && n.getNameAsString().equals(name));
     }
 
     /** The variables {@code top} declares or assigns. */

@@ -112,7 +112,7 @@ final class RaggedArrays {
     }
 
     /** An index that only reads: names, literals, arithmetic, elements ({@code order[i]}), lengths; no call, no update. */
-    private static boolean readsOnly(Expression index) {
+    static boolean readsOnly(Expression index) {
         return RowAliases.simple(index) || index.findAll(Node.class).stream().allMatch(n -> n instanceof ArrayAccessExpr
                 || n instanceof NameExpr || n instanceof com.github.javaparser.ast.expr.SimpleName || n instanceof IntegerLiteralExpr
                 || n instanceof EnclosedExpr || n instanceof FieldAccessExpr f && f.getNameAsString().equals("length")
@@ -209,8 +209,13 @@ final class RaggedArrays {
      * body never assigns.
      */
     private static boolean inBounds(ArrayAccessExpr a, String array, FieldAccessExpr length, BlockStmt block) {
+        return boundingLoop(a, array, length, block).isPresent();
+    }
+
+    /** The loop {@link #inBounds} finds, or empty. */
+    static Optional<ForStmt> boundingLoop(ArrayAccessExpr a, String array, FieldAccessExpr length, Node block) {
         if (!(a.getIndex() instanceof NameExpr j)) {
-            return false;
+            return Optional.empty();
         }
         String counter = j.getNameAsString();
         Node child = a;
@@ -228,10 +233,10 @@ final class RaggedArrays {
                     && (u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT || u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT)
                     && u.getExpression() instanceof NameExpr stepped && stepped.getNameAsString().equals(counter)
                     && !RowAliases.assigned(f.getBody(), Set.of(counter))) {
-                return true;
+                return Optional.of(f);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static boolean isLengthOf(Expression e, String array) {

@@ -12,6 +12,9 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.desugar.ArrayReassignments;
+import dev.adjoint.generator.desugar.ArrayUses;
+import com.github.javaparser.ast.expr.NameExpr;
 import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.normalize.Calls;
 import dev.adjoint.generator.normalize.Lowering;
@@ -61,6 +64,7 @@ public final class SharedFence {
         request.declaration().getBody().ifPresent(body -> {
             f.sideEffects(body);
             f.assignedOnce(body);
+            f.reassignedArrays(body);
             body.findAll(com.github.javaparser.ast.expr.SwitchExpr.class).stream().filter(SharedFence::insideExpression)
                     .forEach(sx -> f.error(sx, SWITCH_INSIDE_EXPRESSION));
             // the generated methods declare the same 'throws' clause, naming each class as the adjoint class can
@@ -104,6 +108,29 @@ public final class SharedFence {
             if (a.getTarget() instanceof com.github.javaparser.ast.expr.NameExpr n && objects.contains(n.getNameAsString())) {
                 error(a, "cannot assign the String or enum variable '" + n + "': such a variable is assigned once, where it is"
                         + " declared (neither strategy saves one); use another local for the new value");
+            }
+        }
+    }
+
+    /**
+     * Array variables assigned again, and second names for them, that desugaring left as written
+     * because copying would not be what Java's reference assignment does (see
+     * {@link ArrayReassignments}): the reason, at each assignment and declaration.
+     */
+    private void reassignedArrays(com.github.javaparser.ast.stmt.BlockStmt body) {
+        String todo = "; otherwise, write the elements into an array of its own (for (int k = 0; k < q.length; k++) p[k] = q[k];)";
+        for (AssignExpr a : body.findAll(AssignExpr.class)) {
+            if (a.getTarget() instanceof NameExpr n && arrays.containsKey(n.getNameAsString()) && a.findAncestor(LambdaExpr.class).isEmpty()) {
+                error(n, "cannot assign the array variable '" + n + "': " + ArrayReassignments.why(request.declaration(), n.getNameAsString())
+                        + todo);
+            }
+        }
+        for (VariableDeclarator v : body.findAll(VariableDeclarator.class)) {
+            List<Expression> values = v.getInitializer().map(ArrayUses::values).orElse(List.of());
+            if (arrays.containsKey(v.getNameAsString()) && !values.contains(null)
+                    && values.stream().anyMatch(e -> e instanceof NameExpr n && arrays.containsKey(n.getNameAsString()))) {
+                error(v, "local array '" + v.getNameAsString() + "' is a second name for an array that is assigned again: "
+                        + ArrayReassignments.why(request.declaration(), v.getNameAsString()) + todo);
             }
         }
     }

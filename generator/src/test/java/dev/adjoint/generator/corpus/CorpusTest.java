@@ -497,6 +497,8 @@ class CorpusTest {
         constructs.put("float[] result", "static float\\[\\] \\w+\\(");
         constructs.put("call into another corpus class", "CallsLib\\.\\w+\\(");
         constructs.put("//@exact ties", "//@exact");
+        constructs.put("array variable assigned again", "(?m)^\\s*a = z;");
+        constructs.put("conditional alias", "\\[\\] \\w+ = [^;]+ \\? \\w+ : \\w+;");
         for (Map.Entry<String, String> e : constructs.entrySet()) {
             assertTrue(java.util.regex.Pattern.compile(e.getValue()).matcher(text).find(), "no corpus method uses " + e.getKey());
         }

@@ -555,6 +555,52 @@ class OrdinaryJavaTest {
     }
 
     @Test
+    void aWarmCallOfAnMlpAssigningItsLayersAllocatesNothing() throws Exception {
+        // a = z (issue 15): a's own array of the greatest width and z's, both from the pool
+        Differentiated d = Differentiated.of("trust.Repro", source("""
+                @Differentiable(wrt = {"W", "x"}, strategy = Strategy.$S)
+                static double f(double[][] W, double[][] B, double[] x) {
+                    double[] a = x;
+                    for (int l = 0; l < W.length; l++) {
+                        double[] z = new double[B[l].length];
+                        for (int i = 0; i < z.length; i++) {
+                            double s = B[l][i];
+                            for (int j = 0; j < a.length; j++) {
+                                s += W[l][i * a.length + j] * a[j];
+                            }
+                            z[i] = Math.tanh(s);
+                        }
+                        a = z;
+                    }
+                    double r = 0;
+                    for (double v : a) {
+                        r += v * v;
+                    }
+                    return r;
+                }
+                """, "STATIC"), Options.DEFAULT);
+        double[][] W = {{0.3, -0.5, 0.8, 0.1, -0.2, 0.4}, {0.7, -0.6, 0.5}};
+        double[][] B = {{0.1, -0.2, 0.3}, {0.05}};
+        double[] x = {0.9, -1.1};
+        Object[] args = {W, B, x, new double[][] {new double[6], new double[3]}, new double[2]};
+        java.lang.reflect.Method grad = d.loader().loadClass("trust.ReproAdjoint").getDeclaredMethod("fGrad",
+                double[][].class, double[][].class, double[].class, double[][].class, double[].class);
+        grad.setAccessible(true);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 20_000; i++) {
+            grad.invoke(null, args);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 1000; i++) {
+            grad.invoke(null, args);
+        }
+        long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
+        // reflection boxes the double result (16 B); a's and z's arrays per call would add over 80 B
+        assertTrue(perCall <= 16 + 16, "a warm gradient call allocated " + perCall + " bytes");
+        d.assertGradient("f", d, "f", 1e-6, 1e-9, new Object[] {W, B, x});
+    }
+
+    @Test
     void aWarmCallWithRowLengthArraysAndIndexTablesAllocatesNothing() throws Exception {
         // a local array per row of the row's length, an int[] index table and a boolean[] mask: from the pool
         Differentiated d = Differentiated.of("trust.Repro", source("""

@@ -268,9 +268,24 @@ class FenceDiagnosticsTest {
                         double s = x > 0 && @@switch (n) { case 1 -> x > 1; default -> true; } ? x : 2 * x;
                         return s;
                         """),
-                body("array parameter aliased conditionally by a local, reported once", "local array 'v'", """
+                body("array parameter aliased conditionally by a local and written through it, reported once", "local array 'v'", """
                         double[] @@v = w.length > 1 ? w : w;
-                        return v[0];
+                        v[0] = x;
+                        return v[0] * w[0];
+                        """),
+                body("array variable assigned while the array assigned is read again", "'q' is still read", """
+                        double[] p = new double[2];
+                        double[] q = new double[2];
+                        q[0] = x;
+                        @@p = q;
+                        q[1] = x;
+                        return p[1] * q[0];
+                        """),
+                body("parameter assigned again after it is written", "parameter 'w' is written", """
+                        double[] y = new double[w.length];
+                        w[0] = x;
+                        @@w = y;
+                        return w[0] + x;
                         """),
                 file("private constant without a literal initializer", "'K'", """
                         package p;

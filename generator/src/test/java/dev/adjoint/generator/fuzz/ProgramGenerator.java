@@ -206,7 +206,13 @@ public final class ProgramGenerator {
          * length ({@code new double[t[r].length]}) read through the index table; rows {@code t[r]} passed to plain helpers
          * that read and write them, the writing one inside a larger expression (issue 15)
          */
-        TABLES_AND_INDEX_TABLES
+        TABLES_AND_INDEX_TABLES,
+        /**
+         * array variables assigned again (issue 15), in a block of their own: ping-pong buffers swapped through a third
+         * name in a counted loop, {@code a = z} with a fresh loop-local {@code z} of {@code a}'s length, or a
+         * conditional alias {@code double[] y = c ? u : v} of two fresh arrays; each array assigned is handed over
+         */
+        ARRAY_REASSIGNMENTS
     }
 
     /**
@@ -230,6 +236,7 @@ public final class ProgramGenerator {
         m.put(Feature.GUARDS, 4);
         m.put(Feature.LOOP_LOCAL_ARRAYS, 4);
         m.put(Feature.TABLES_AND_INDEX_TABLES, 4);
+        m.put(Feature.ARRAY_REASSIGNMENTS, 4);
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -1295,6 +1302,7 @@ public final class ProgramGenerator {
                 case GUARDS -> guard(pad);
                 case LOOP_LOCAL_ARRAYS -> loopLocalArray(indent);
                 case TABLES_AND_INDEX_TABLES -> tables(indent);
+                case ARRAY_REASSIGNMENTS -> reassignments(indent);
                 default -> throw new IllegalStateException("not an extra: " + f);
             }
         }
@@ -1344,6 +1352,67 @@ public final class ProgramGenerator {
             E read = new E(a + "[" + k + "] + " + a + "[" + k + " + 1] * " + a + "[2]", elem);
             out.append(pad).append("    ").append(v.name()).append(" = ").append(assignable(v.type(), new E("Math.tanh("
                     + v.name() + " + " + read.text() + ")", T.D)).text()).append(";\n");
+            out.append(pad).append("}\n");
+        }
+
+        /** See {@link Feature#ARRAY_REASSIGNMENTS}: the arrays' values come from active expressions, the result goes to a variable. */
+        void reassignments(int indent) {
+            String pad = "    ".repeat(indent);
+            String in = pad + "    ";
+            int id = extraNames++;
+            String p = "lp" + id;
+            String q = "lq" + id;
+            String t = "ls" + id;
+            String k = "lk" + id;
+            String i = "li" + id;
+            T elem = floats && r.nextBoolean() ? T.F : T.D;
+            String ty = typeName(elem);
+            Var v = assignableVar();
+            E e1 = assignable(elem, expr(1));
+            E e2 = assignable(elem, expr(1));
+            out.append(pad).append("{\n");
+            out.append(in).append(ty).append("[] ").append(p).append(" = new ").append(ty).append("[3];\n");
+            out.append(in).append(p).append("[0] = ").append(e1.text()).append(";\n");
+            out.append(in).append(p).append("[1] = ").append(e2.text()).append(";\n");
+            E read;
+            switch (r.nextInt(3)) {
+                case 0 -> { // ping-pong
+                    out.append(in).append(ty).append("[] ").append(q).append(" = new ").append(ty).append("[3];\n");
+                    out.append(in).append("for (int ").append(k).append(" = 0; ").append(k).append(" < 2; ").append(k).append("++) {\n");
+                    out.append(in).append("    for (int ").append(i).append(" = 0; ").append(i).append(" < 3; ").append(i).append("++) {\n");
+                    out.append(in).append("        ").append(q).append('[').append(i).append("] = ").append(assignable(elem, new E("Math.sin("
+                            + p + "[" + i + "]) + 0.5 * " + p + "[(" + i + " + 1) % 3]", T.D)).text()).append(";\n");
+                    out.append(in).append("    }\n");
+                    out.append(in).append("    ").append(ty).append("[] ").append(t).append(" = ").append(p).append(";\n");
+                    out.append(in).append("    ").append(p).append(" = ").append(q).append(";\n");
+                    out.append(in).append("    ").append(q).append(" = ").append(t).append(";\n");
+                    out.append(in).append("}\n");
+                    read = new E(p + "[0] + " + p + "[2] * " + q + "[1]", elem);
+                }
+                case 1 -> { // a = z, z fresh in each iteration
+                    out.append(in).append("for (int ").append(k).append(" = 0; ").append(k).append(" < 2; ").append(k).append("++) {\n");
+                    out.append(in).append("    ").append(ty).append("[] ").append(q).append(" = new ").append(ty).append('[').append(p)
+                            .append(".length];\n");
+                    out.append(in).append("    for (int ").append(i).append(" = 0; ").append(i).append(" < ").append(q).append(".length; ")
+                            .append(i).append("++) {\n");
+                    out.append(in).append("        ").append(q).append('[').append(i).append("] = ").append(assignable(elem, new E("Math.tanh("
+                            + p + "[" + i + "] * 0.7 + " + p + "[(" + i + " + 1) % " + p + ".length])", T.D)).text()).append(";\n");
+                    out.append(in).append("    }\n");
+                    out.append(in).append("    ").append(p).append(" = ").append(q).append(";\n");
+                    out.append(in).append("}\n");
+                    read = new E(p + "[0] * " + p + "[1] + " + p + "[2]", elem);
+                }
+                default -> { // a conditional alias of two fresh arrays
+                    out.append(in).append(ty).append("[] ").append(q).append(" = new ").append(ty).append("[3];\n");
+                    out.append(in).append(q).append("[2] = ").append(assignable(elem, new E("(" + e1.text() + ") * 0.5", T.D)).text())
+                            .append(";\n");
+                    out.append(in).append(ty).append("[] ").append(t).append(" = ").append(v.name()).append(" > 0.25 ? ").append(p)
+                            .append(" : ").append(q).append(";\n");
+                    read = new E(t + "[0] + " + t + "[2] * " + t + "[1]", elem);
+                }
+            }
+            out.append(in).append(v.name()).append(" = ").append(assignable(v.type(), new E("Math.tanh(" + v.name() + " + "
+                    + read.text() + ")", T.D)).text()).append(";\n");
             out.append(pad).append("}\n");
         }
 
