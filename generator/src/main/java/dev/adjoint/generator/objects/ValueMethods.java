@@ -19,6 +19,7 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,11 +58,19 @@ final class ValueMethods {
     private final String packageName;
     private final MethodDeclaration method;
     private final RecordTypes records;
+    /** The types each name of the method's parameters and variables is declared with (var: the created type). */
+    private final Map<String, List<Type>> declarations = new java.util.HashMap<>();
 
     private ValueMethods(String packageName, MethodDeclaration method, RecordTypes records) {
         this.packageName = packageName;
         this.method = method;
         this.records = records;
+        // (the rounds replace calls by expressions and declare nothing: once is enough)
+        method.getParameters().forEach(p -> declarations.computeIfAbsent(p.getNameAsString(), k -> new ArrayList<>()).add(p.getType()));
+        for (VariableDeclarator v : method.findAll(VariableDeclarator.class)) {
+            Type t = v.getType().isVarType() && v.getInitializer().orElse(null) instanceof ObjectCreationExpr o ? o.getType() : v.getType();
+            declarations.computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>()).add(t);
+        }
     }
 
     /** Replaces, in place, the calls of {@code m} this class can replace. Reports nothing: returns {@code false}. */
@@ -289,9 +298,7 @@ final class ValueMethods {
     /** The primitive type the method's parameters and variables named {@code name} are all declared with, if they agree. */
     private Optional<String> declaredPrimitive(String name) {
         Set<String> types = new TreeSet<>();
-        method.getParameters().stream().filter(p -> p.getNameAsString().equals(name)).forEach(p -> types.add(p.getType().asString()));
-        method.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals(name))
-                .forEach(v -> types.add(v.getType().asString()));
+        declarations.getOrDefault(name, List.of()).forEach(x -> types.add(x.asString()));
         return types.size() == 1 ? Optional.of(types.iterator().next()) : Optional.empty();
     }
 
@@ -363,22 +370,10 @@ final class ValueMethods {
 
     /** The declared type of the method's variable or parameter {@code name}, when every declaration of that name agrees. */
     private Optional<Type> declaredType(String name) {
-        Optional<Type> found = Optional.empty();
-        for (Parameter p : method.getParameters()) {
-            if (p.getNameAsString().equals(name)) {
-                found = Optional.of(p.getType());
-            }
+        List<Type> types = declarations.getOrDefault(name, List.of());
+        if (types.isEmpty() || types.stream().anyMatch(x -> !x.equals(types.get(0)))) {
+            return Optional.empty();
         }
-        for (VariableDeclarator v : method.findAll(VariableDeclarator.class)) {
-            if (!v.getNameAsString().equals(name)) {
-                continue;
-            }
-            Type t = v.getType().isVarType() && v.getInitializer().orElse(null) instanceof ObjectCreationExpr o ? o.getType() : v.getType();
-            if (found.isPresent() && !found.get().equals(t)) {
-                return Optional.empty();
-            }
-            found = Optional.of(t);
-        }
-        return found.filter(t -> t instanceof ClassOrInterfaceType c && c.getTypeArguments().isEmpty());
+        return Optional.of(types.get(0)).filter(x -> x instanceof ClassOrInterfaceType c && c.getTypeArguments().isEmpty());
     }
 }

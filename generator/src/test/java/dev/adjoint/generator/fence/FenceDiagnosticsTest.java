@@ -791,7 +791,7 @@ class FenceDiagnosticsTest {
                 double m = @@Math.ulp(x);
                 double s = x * m;
                 for (int i = 0; i < 2; i++) {
-                    s = s * (@@n | 1);
+                    s = s * @@Math.ulp(s);
                 }
                 return s * @@Math.random();
                 """));
