@@ -6,14 +6,11 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
@@ -113,21 +110,7 @@ final class ArrayCopies {
                 lengths.add(f);
             }
         }
-        for (FieldAccessExpr f : lengths) {
-            NameExpr n = new NameExpr(length);
-            f.getRange().ifPresent(n::setRange);
-            f.replace(n);
-        }
-        // innermost first: an index may hold another element of the array
-        for (int u = checked.size() - 1; u >= 0; u--) {
-            ArrayAccessExpr a = checked.get(u);
-            Expression index = a.getIndex();
-            Expression e = Rewriter.isPrimary(index) ? index : new EnclosedExpr(index.clone());
-            ConditionalExpr guarded = new ConditionalExpr(new BinaryExpr(e.clone(), new NameExpr(length), BinaryExpr.Operator.LESS),
-                    e.clone(), new UnaryExpr(new IntegerLiteralExpr("1"), UnaryExpr.Operator.MINUS));
-            index.getRange().ifPresent(r -> guarded.walk(x -> x.setRange(x.getRange().orElse(r))));
-            a.setIndex(guarded);
-        }
+        RaggedArrays.keptLength(length, lengths, checked);
     }
 
     /** {@code c}, or for a parameter a local of its own that every use of the parameter now names. */

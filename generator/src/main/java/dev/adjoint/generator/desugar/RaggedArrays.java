@@ -168,21 +168,7 @@ final class RaggedArrays {
                 }
             }
         }
-        for (FieldAccessExpr f : lengths) {
-            NameExpr n = new NameExpr(len);
-            f.getRange().ifPresent(n::setRange);
-            f.replace(n);
-        }
-        // innermost first: an index may hold another element of the array
-        for (int u = unchecked.size() - 1; u >= 0; u--) {
-            ArrayAccessExpr a = unchecked.get(u);
-            Expression index = a.getIndex();
-            Expression e = Rewriter.isPrimary(index) ? index : new EnclosedExpr(index.clone());
-            ConditionalExpr checked = new ConditionalExpr(new BinaryExpr(e.clone(), new NameExpr(len), BinaryExpr.Operator.LESS),
-                    e.clone(), new UnaryExpr(new IntegerLiteralExpr("1"), UnaryExpr.Operator.MINUS));
-            index.getRange().ifPresent(r -> checked.walk(x -> x.setRange(x.getRange().orElse(r))));
-            a.setIndex(checked);
-        }
+        keptLength(len, lengths, unchecked);
         if (!hoisted.equals(name)) {
             for (Statement later : rest) {
                 later.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(name)).forEach(n -> n.setName(hoisted));
@@ -213,6 +199,29 @@ final class RaggedArrays {
     }
 
     /** The loop {@link #inBounds} finds, or empty. */
+    /**
+     * An array longer than the value it stands for, its length {@code len} kept beside it: each
+     * {@code a.length} of {@code lengths} reads {@code len}, and each element of {@code unchecked}
+     * is read at {@code i < len ? i : -1}, so that an index past the length still throws.
+     */
+    static void keptLength(String len, List<FieldAccessExpr> lengths, List<ArrayAccessExpr> unchecked) {
+        for (FieldAccessExpr f : lengths) {
+            NameExpr n = new NameExpr(len);
+            f.getRange().ifPresent(n::setRange);
+            f.replace(n);
+        }
+        // innermost first: an index may hold another element of the array
+        for (int u = unchecked.size() - 1; u >= 0; u--) {
+            ArrayAccessExpr a = unchecked.get(u);
+            Expression index = a.getIndex();
+            Expression e = Rewriter.isPrimary(index) ? index : new EnclosedExpr(index.clone());
+            ConditionalExpr checked = new ConditionalExpr(new BinaryExpr(e.clone(), new NameExpr(len), BinaryExpr.Operator.LESS),
+                    e.clone(), new UnaryExpr(new IntegerLiteralExpr("1"), UnaryExpr.Operator.MINUS));
+            index.getRange().ifPresent(r -> checked.walk(x -> x.setRange(x.getRange().orElse(r))));
+            a.setIndex(checked);
+        }
+    }
+
     static Optional<ForStmt> boundingLoop(ArrayAccessExpr a, String array, FieldAccessExpr length, Node block) {
         if (!(a.getIndex() instanceof NameExpr j)) {
             return Optional.empty();
