@@ -19,12 +19,12 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import dev.adjoint.generator.parse.Updates;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -45,9 +45,6 @@ import java.util.function.Function;
  * without an initializer, a path without {@code return}) has no such expression.
  */
 final class BodyExpressions {
-    private static final Set<UnaryExpr.Operator> UPDATES = java.util.EnumSet.of(UnaryExpr.Operator.PREFIX_INCREMENT,
-            UnaryExpr.Operator.PREFIX_DECREMENT, UnaryExpr.Operator.POSTFIX_INCREMENT, UnaryExpr.Operator.POSTFIX_DECREMENT);
-
     private BodyExpressions() {}
 
     /** The expression {@code body} returns, if it has one, given the types of the names around it. */
@@ -132,7 +129,7 @@ final class BodyExpressions {
     static boolean updatesNothing(Node e) {
         for (Node n : e.findAll(Node.class)) {
             if (n instanceof AssignExpr || n instanceof LambdaExpr || n instanceof MethodReferenceExpr || n instanceof SwitchExpr
-                    || n instanceof UnaryExpr u && UPDATES.contains(u.getOperator())) {
+                    || n instanceof UnaryExpr u && Updates.isUpdate(u.getOperator())) {
                 return false;
             }
             if (n instanceof ObjectCreationExpr o && (o.getAnonymousClassBody().isPresent() || o.getScope().isPresent())) {
