@@ -1,10 +1,10 @@
 package dev.adjoint.generator.hostile;
 
+import static dev.adjoint.generator.hostile.HostileHarness.translate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.adjoint.generator.AdjointGenerator;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
@@ -80,14 +80,6 @@ class HiddenClassNamesTest {
             s.append("        return r + g(x, ").append(v).append(") + sq(r) + (h(").append(v).append(") > K ? x : -x);\n    }\n");
         }
         return s.append("}\n").toString();
-    }
-
-    private static Translation translate(Map<Path, String> sources) {
-        try {
-            return AdjointGenerator.translate(sources);
-        } catch (RuntimeException | Error e) {
-            throw new AssertionError("translate threw instead of reporting a diagnostic: " + e, e);
-        }
     }
 
     /**
