@@ -37,6 +37,8 @@ public final class Desugaring {
         if (body.isEmpty() || m.findCompilationUnit().isEmpty()) {
             return Set.of();
         }
+        FieldShadows.rename(m);
+        NumberPredicates.rewrite(m);
         Rewriter rw = new Rewriter(m);
         Overloads overloads = new Overloads(rw);
         HelperCalls helpers = new HelperCalls(rw, new Helpers(m, overloads), new ForeignHelpers(r, sources, overloads), m,
@@ -47,7 +49,7 @@ public final class Desugaring {
         SharedCaseVariables sharedCases = new SharedCaseVariables(rw);
         ArrayCalls arrays = new ArrayCalls(rw, m.findCompilationUnit().get());
         SideEffects effects = new SideEffects(rw);
-        ShortCircuits shortCircuits = new ShortCircuits(rw);
+        ShortCircuits shortCircuits = new ShortCircuits(rw, helpers::standsOnlyInlined);
         RowAliases rows = new RowAliases(rw);
         ArrayInitializers initializers = new ArrayInitializers(rw);
         NestedArrays nested = new NestedArrays(rw, m);
@@ -108,6 +110,7 @@ public final class Desugaring {
                 }
             }
         }
+        NumberPredicates.rewrite(m); // in the bodies inlined since
         return helpers.inlined();
     }
 

@@ -90,12 +90,14 @@ final class HelperCalls {
 
     /** The statements {@code s} stands for with its first inlinable call replaced, or empty. */
     Optional<List<Statement>> rewrite(Statement s) {
-        boolean after = false; // a call that stays a call was met earlier in evaluation order
+        // calls met before that stay calls; one that encloses c runs after c (its arguments first)
+        List<MethodCallExpr> stay = new ArrayList<>();
         for (Expression root : CallSites.ownExpressions(s)) {
             for (MethodCallExpr c : root.findAll(MethodCallExpr.class)) {
                 if (isAnyMath(c)) {
                     continue;
                 }
+                boolean after = stay.stream().anyMatch(earlier -> !earlier.isAncestorOf(c));
                 Optional<MethodDeclaration> h = helpers.target(c).filter(t -> helpers.inlinable(t) || (passesRow(c, t) && helpers.canInline(t)))
                         .or(() -> foreign.target(c).filter(foreign::inlinable));
                 if (h.isPresent() && CallSites.runsOnce(c, s) && (!after || independent(c, h.get()))
@@ -105,10 +107,20 @@ final class HelperCalls {
                         return out;
                     }
                 }
-                after = true;
+                stay.add(c);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code c} calls a helper that hands back an array or may write one it is given: only
+     * its body, inlined, can stand for it, so under {@code &&}, {@code ||} or {@code ?:} the
+     * statement is first split into the branches Java's evaluation takes ({@link ShortCircuits}).
+     */
+    boolean standsOnlyInlined(MethodCallExpr c) {
+        Optional<MethodDeclaration> h = helpers.target(c).filter(helpers::inlinable).or(() -> foreign.target(c).filter(foreign::inlinable));
+        return h.filter(t -> t.getType() instanceof ArrayType || Helpers.writesArrays(t)).isPresent();
     }
 
     /** A {@code Math}/{@code StrictMath} call by its class: no effect on arrays, so calls may move past it. */

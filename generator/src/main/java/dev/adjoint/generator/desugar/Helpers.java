@@ -122,7 +122,7 @@ final class Helpers {
         if (annotated) {
             return h.getType() instanceof ArrayType || writesArrays(h);
         }
-        return Set.of("double", "float", "double[]", "float[]", "void").contains(result) || writesArrays(h);
+        return Set.of("double", "float", "double[]", "float[]", "double[][]", "float[][]", "void").contains(result) || writesArrays(h);
     }
 
     /**
@@ -146,8 +146,8 @@ final class Helpers {
         h.findAll(VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
         // (a lifted instance method's parameters named like fields are those fields' values: see objects/)
         boolean lifted = dev.adjoint.generator.objects.InlinedCallees.isLiftedCallee(h);
-        if (h.getParameters().stream().anyMatch(Parameter::isVarArgs) || (!lifted && locals.stream().anyMatch(fields::contains))) {
-            return false; // a local named like a field: which one a name means depends on where it stands
+        if (h.getParameters().stream().anyMatch(Parameter::isVarArgs) || (!lifted && namesAShadowedField(h, locals))) {
+            return false; // the inlined body renames its locals, and with them every use of their names
         }
         Node body = h.getBody().get();
         boolean foreign = !body.findAll(Node.class, n -> n instanceof LambdaExpr || n instanceof MethodReferenceExpr
@@ -160,6 +160,16 @@ final class Helpers {
                 || body.findAll(UnaryExpr.class).stream().anyMatch(u -> Updates.isUpdate(u.getOperator())
                         && !(u.getExpression() instanceof ArrayAccessExpr) && !(u.getExpression() instanceof NameExpr n && locals.contains(n.getNameAsString())));
         return !foreign && !assignsField && body.findAll(MethodCallExpr.class).stream().allMatch(this::knownCall);
+    }
+
+    /**
+     * Whether {@code h} reads or writes, by its simple name, a field that one of its locals or
+     * parameters is named like, where the local is not in scope (before its declaration, outside
+     * its block): there the name means the field, which renaming the local would change.
+     */
+    private boolean namesAShadowedField(MethodDeclaration h, Set<String> locals) {
+        return h.getBody().get().findAll(NameExpr.class).stream().anyMatch(n -> locals.contains(n.getNameAsString())
+                && fields.contains(n.getNameAsString()) && Rewriter.inScope(n, n.getNameAsString()).isEmpty());
     }
 
     /** A call whose target is a library with a model, or a method of this class (looked at by {@link #onACycle}). */

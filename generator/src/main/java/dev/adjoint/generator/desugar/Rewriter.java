@@ -95,7 +95,16 @@ final class Rewriter {
     }
 
     /** The type of the declaration of {@code name} visible at {@code at}, walking out through its enclosing blocks. */
-    private static Optional<Type> inScope(Node at, String name) {
+    static Optional<Type> inScope(Node at, String name) {
+        return declarationInScope(at, name).map(d -> d instanceof Parameter q ? q.getType() : ((VariableDeclarator) d).getType());
+    }
+
+    /**
+     * The local ({@link VariableDeclarator}) or parameter ({@link Parameter}) that {@code name}
+     * means at {@code at} by Java's scoping: the nearest enclosing block's declarations before it,
+     * a loop header's, the method's parameters; empty where it means a field.
+     */
+    static Optional<Node> declarationInScope(Node at, String name) {
         Node child = at;
         for (Node p = at.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
             List<? extends Node> before = List.of();
@@ -108,19 +117,14 @@ final class Rewriter {
             } else if (p instanceof com.github.javaparser.ast.stmt.ForEachStmt fe) {
                 before = List.of(fe.getVariable());
             } else if (p instanceof com.github.javaparser.ast.body.MethodDeclaration m) {
-                for (Parameter q : m.getParameters()) {
-                    if (q.getNameAsString().equals(name)) {
-                        return Optional.of(q.getType());
-                    }
-                }
-                return Optional.empty();
+                return m.getParameters().stream().filter(q -> q.getNameAsString().equals(name)).<Node>map(q -> q).findFirst();
             }
             Node scope = p;
             for (int k = before.size() - 1; k >= 0; k--) {
                 for (VariableDeclarator v : before.get(k).findAll(VariableDeclarator.class)) {
                     if (v.getNameAsString().equals(name) && v.findAncestor(com.github.javaparser.ast.stmt.BlockStmt.class)
                             .map(bl -> bl == scope || !(scope instanceof com.github.javaparser.ast.stmt.BlockStmt)).orElse(true)) {
-                        return Optional.of(v.getType());
+                        return Optional.of(v);
                     }
                 }
             }

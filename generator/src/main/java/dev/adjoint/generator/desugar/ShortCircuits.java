@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -26,7 +27,9 @@ import java.util.Optional;
 /**
  * An update under {@code &&}, {@code ||} or {@code ?:} (it happens only when its operand is
  * evaluated) as the branches Java's evaluation takes, so that {@link SideEffects} can then lower
- * each update where it happens. Only where the operator is the whole of what a statement
+ * each update where it happens; likewise a call that only its helper's inlined body can stand for
+ * (an array handed back or written: {@link HelperCalls#standsOnlyInlined}), which
+ * {@link HelperCalls} then inlines in its branch. Only where the operator is the whole of what a statement
  * evaluates, so nothing else in the statement is evaluated before or after it:
  *
  * <pre>
@@ -48,9 +51,12 @@ import java.util.Optional;
  */
 final class ShortCircuits {
     private final Rewriter rw;
+    /** Calls that only an inlined body can stand for (see {@link HelperCalls#standsOnlyInlined}). */
+    private final java.util.function.Predicate<MethodCallExpr> inlinedOnly;
 
-    ShortCircuits(Rewriter rw) {
+    ShortCircuits(Rewriter rw, java.util.function.Predicate<MethodCallExpr> inlinedOnly) {
         this.rw = rw;
+        this.inlinedOnly = inlinedOnly;
     }
 
     /** The statements {@code s} stands for, or empty when it has no such operator to lower. */
@@ -60,14 +66,14 @@ final class ShortCircuits {
             if (d.getType().isVarType()) {
                 return Optional.empty(); // 'var b;' has no type to declare before the branches
             }
-            Optional<Expression> root = d.getInitializer().map(ShortCircuits::strip).filter(ShortCircuits::guardsAnUpdate);
+            Optional<Expression> root = d.getInitializer().map(ShortCircuits::strip).filter(this::guardsAnUpdate);
             return root.map(r -> declared(v, d.getNameAsString(), r, s));
         }
         if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN
                 && a.getTarget() instanceof NameExpr target && guardsAnUpdate(strip(a.getValue()))) {
             return Optional.of(assigned(target, strip(a.getValue()), s));
         }
-        if (s instanceof ReturnStmt r && r.getExpression().map(ShortCircuits::strip).filter(ShortCircuits::guardsAnUpdate)
+        if (s instanceof ReturnStmt r && r.getExpression().map(ShortCircuits::strip).filter(this::guardsAnUpdate)
                 .filter(e -> e instanceof ConditionalExpr).isPresent()) {
             ConditionalExpr c = (ConditionalExpr) strip(r.getExpression().get());
             return Optional.of(rw.statements("{ if ($c) { return $x; } else { return $y; } }", Map.of(),
@@ -94,7 +100,7 @@ final class ShortCircuits {
             return Optional.of(List.of(loop));
         }
         if (s instanceof ForStmt f && f.getCompare().map(ShortCircuits::strip).filter(ShortCircuits::isShortCircuit)
-                .filter(ShortCircuits::guardsAnUpdate).isPresent()) {
+                .filter(this::guardsAnUpdate).isPresent()) {
             ForStmt loop = f.clone();
             loop.removeCompare();
             loop.setBody(checkedFirst(f.getCompare().get(), f.getBody(), s));
@@ -175,15 +181,17 @@ final class ShortCircuits {
     }
 
     /** Whether {@code e} is {@code &&}, {@code ||} or {@code ?:} with an update somewhere inside. */
-    private static boolean guardsAnUpdate(Expression e) {
+    private boolean guardsAnUpdate(Expression e) {
         return (isShortCircuit(e) || e instanceof ConditionalExpr) && hasUpdate(e);
     }
 
-    private static boolean hasUpdate(Node n) {
+    /** An update, or a call whose helper's body must replace it (it may write arrays or hand one back). */
+    private boolean hasUpdate(Node n) {
         if (n instanceof LambdaExpr) {
             return false;
         }
-        return EvaluationOrder.isEffect(n) || n.getChildNodes().stream().anyMatch(ShortCircuits::hasUpdate);
+        return EvaluationOrder.isEffect(n) || (n instanceof MethodCallExpr c && inlinedOnly.test(c))
+                || n.getChildNodes().stream().anyMatch(this::hasUpdate);
     }
 
     private static Expression strip(Expression e) {

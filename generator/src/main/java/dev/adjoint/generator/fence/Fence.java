@@ -133,6 +133,8 @@ public final class Fence {
                 return;
             }
             visitChildren(n);
+        } else if (n instanceof BinaryExpr b && dev.adjoint.generator.parse.NullChecks.of(b).isPresent()) {
+            visit(dev.adjoint.generator.parse.NullChecks.of(b).get()); // 'w == null': whether an array was passed, a value without derivative
         } else if (n instanceof BinaryExpr) {
             visitChildren(n); // (bitwise and shift operators take integers and booleans only: values without derivative)
         } else if (n instanceof CastExpr c) {

@@ -214,6 +214,16 @@ public final class SharedFence {
                     + m.getNameAsString() + "\")");
             return;
         }
+        if (t.result().filter(Ty::isFloating).isPresent() && t.declaration().getType().isArrayType()) {
+            error(m, "call to '" + m.getNameAsString() + "' returns an array, which a plain helper hands to its caller only by"
+                    + " having its body inlined where it is called, and this call could not be: the call stands under &&, || or ?:"
+                    + " or in a loop's condition, the helper is recursive or private to another class, or its body holds what"
+                    + " cannot move into the caller (a lambda, a local class, try, this, more than "
+                    + dev.adjoint.generator.desugar.Desugaring.INLINED_STATEMENTS + " statements, a call to another class of the"
+                    + " sources, an assignment to a field); assign the result to a local in a statement of its own"
+                    + " (double[] r = " + m.getNameAsString() + "(...);)");
+            return;
+        }
         if (t.result().filter(Ty::isFloating).isPresent()) {
             error(m, "call to '" + m.getNameAsString() + "' returns a floating-point value but is neither @Differentiable nor given"
                     + " a @CustomDerivative" + (t.isPrivate() ? "; a private method is not differentiated without an annotation where its"

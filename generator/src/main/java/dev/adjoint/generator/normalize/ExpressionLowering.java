@@ -207,6 +207,13 @@ final class ExpressionLowering {
         if (lo.spelling().callee(callee).isEmpty() || lo.spelling().owner(callee).isEmpty()) {
             lo.error(m, "call to '" + callee.name() + "' cannot be written in the generated code" + lo.spelling().whyCalleeHidden(callee));
         }
+        if (ty.isArray()) {
+            // its body, inlined where it is a declaration's whole value, is how an array comes back (desugar/)
+            lo.error(m, "call to '" + callee.name() + "' returns an array, which the static strategy takes only where the"
+                    + " method's body can replace the call (a statement of its own, not under &&, || or ?: inside a larger"
+                    + " expression, not in a loop's condition, not recursive); assign it to a local first: "
+                    + ty.java() + " r = " + callee.name() + "(...);");
+        }
         if (!lo.recursionAllowed && calls.reaches(callee, lo.request)) {
             lo.error(m, "recursive call to '" + callee.name() + "' is not supported by the static strategy (its reverse"
                     + " sweep would re-run the callee's forward sweep at every level); AUTO uses the tape strategy for it");

@@ -18,6 +18,7 @@ import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.rules.Rule;
 import dev.adjoint.generator.select.MethodSelector;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -174,10 +175,20 @@ public final class Types {
             // Adjoint.detach has float and double overloads: an integer argument widens to float
             return of(m.getArgument(0)).map(t -> t.prim() == Ty.Prim.DOUBLE ? Ty.DOUBLE : t.isArray() ? t : Ty.FLOAT);
         }
-        if (DerivativeRules.isIntegerMath(name)) {
+        if (name.equals("round")) {
             // round(double) returns long, round(float) int; an int or long argument widens to float
             // (the most specific applicable overload, JLS 15.12.2.5), so it gives int too
             return of(m.getArgument(0)).map(t -> t.prim() == Ty.Prim.DOUBLE ? Ty.LONG : Ty.INT);
+        }
+        if (DerivativeRules.isIntegerMath(name)) {
+            // int and long overloads only: long if an argument is, except toIntExact and floorMod(long, int)
+            List<Optional<Ty>> args = m.getArguments().stream().map(this::of).toList();
+            if (args.stream().anyMatch(a -> a.isEmpty() || !a.get().isIntegral())) {
+                return Optional.empty();
+            }
+            boolean wide = args.stream().anyMatch(a -> a.get().prim() == Ty.Prim.LONG);
+            boolean narrowed = name.equals("toIntExact") || (name.equals("floorMod") && args.get(1).get().prim() != Ty.Prim.LONG);
+            return Optional.of(wide && !narrowed ? Ty.LONG : Ty.INT);
         }
         Rule rule = DerivativeRules.get("Math." + name);
         Ty t = null;

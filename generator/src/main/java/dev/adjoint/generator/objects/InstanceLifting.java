@@ -189,7 +189,8 @@ public final class InstanceLifting {
                         // (HeldCallees said why)
                     } else if (c.isPrivate()) {
                         c.setData(InlinedCallees.INLINE_ONLY, "is private");
-                    } else if (c.getType().isVoidType() || !result.get().isFloating()) {
+                    } else if (c.getType().isVoidType() || !result.get().isFloating() || result.get().isArray()) {
+                        // (an array comes back only as the caller's own local, which only the inlined body makes)
                         c.setData(InlinedCallees.INLINE_ONLY, "returns " + c.getType());
                     }
                     instanceCalls.add(call);

@@ -73,8 +73,15 @@ public final class DerivativeRules {
             // ---- java.lang.Math, three arguments: z = a * b + c, rounded once -----------------
             rule("Math.fma", true, "Math.fma(a, b, c)", "dz * b", "dz * a", "dz"));
 
-    /** {@code java.lang.Math} functions whose result is an integer: constants to the generator. */
-    private static final Set<String> INTEGER_MATH = Set.of("round");
+    /**
+     * {@code java.lang.Math} functions whose result is an integer, by arity: constants to the
+     * generator. All but {@code round} take only integers ({@code floorMod(k, n)}, the
+     * {@code ...Exact} family), so they touch no differentiated value.
+     */
+    private static final Map<String, Integer> INTEGER_MATH = Map.ofEntries(Map.entry("round", 1), Map.entry("floorMod", 2),
+            Map.entry("floorDiv", 2), Map.entry("addExact", 2), Map.entry("subtractExact", 2), Map.entry("multiplyExact", 2),
+            Map.entry("negateExact", 1), Map.entry("incrementExact", 1), Map.entry("decrementExact", 1),
+            Map.entry("toIntExact", 1), Map.entry("absExact", 1));
 
     /**
      * The {@code java.lang.Math} functions of the table that have {@code int} and {@code long}
@@ -108,12 +115,12 @@ public final class DerivativeRules {
     /** Whether {@code Math.name} (or StrictMath's twin) with {@code arity} arguments is supported (differentiated or constant). */
     public static boolean isMathFunction(String name, int arity) {
         Rule r = RULES.get("Math." + name);
-        return (r != null && r.arity() == arity) || (INTEGER_MATH.contains(name) && arity == 1);
+        return (r != null && r.arity() == arity) || Integer.valueOf(arity).equals(INTEGER_MATH.get(name));
     }
 
     /** Whether {@code Math.name} returns an integer (so its result is a constant). */
     public static boolean isIntegerMath(String name) {
-        return INTEGER_MATH.contains(name);
+        return INTEGER_MATH.containsKey(name);
     }
 
     /** Whether {@code Math.name} has {@code int} and {@code long} overloads ({@code abs}, {@code max}, {@code min}). */

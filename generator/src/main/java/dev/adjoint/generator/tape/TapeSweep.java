@@ -53,9 +53,12 @@ public final class TapeSweep {
                 buffers.add(buffer);
             }
             String cast = p.type().prim() == Ty.Prim.FLOAT ? "(float) " : "";
+            // an optional array the method compares with null: no handles when it is absent
+            String absent = !p.wrt() && dev.adjoint.generator.parse.NullChecks.compares(request.declaration(), p.name())
+                    ? p.name() + " == null ? " : "";
             if (p.type().dims() == 2) {
-                b.append("    int[][] ").append(h).append(" = ").append(ROWS).append(".borrow(").append(tape).append(", ").append(p.name())
-                        .append(");\n");
+                b.append("    int[][] ").append(h).append(" = ").append(absent.isEmpty() ? "" : absent + "null : ").append(ROWS)
+                        .append(".borrow(").append(tape).append(", ").append(p.name()).append(");\n");
                 if (p.wrt()) {
                     // one leaf per element, row by row: element k (row-major) is first + k
                     String first = names.claim(p.name() + "_first");
@@ -65,7 +68,8 @@ public final class TapeSweep {
                             .append(buffer).append(");\n");
                 }
             } else if (p.type().isArray()) {
-                b.append("    int[] ").append(h).append(" = ").append(tape).append(".borrowHandles(").append(p.name()).append(".length);\n");
+                b.append("    int[] ").append(h).append(" = ").append(tape).append(".borrowHandles(").append(absent.isEmpty() ? "" : absent + "0 : ")
+                        .append(p.name()).append(".length);\n");
                 if (p.wrt()) {
                     String first = names.claim(p.name() + "_first");
                     b.append("    int ").append(first).append(" = ").append(tape).append(".leaves(").append(p.name()).append(".length);\n");

@@ -193,8 +193,8 @@ class FenceDiagnosticsTest {
                 staticBody("Math function with a wrong arity", "Math.sin", """
                         return @@Math.sin(x, x);
                         """),
-                staticBody("call to a boolean method of another class", "Double.isNaN", """
-                        double y = @@Double.isNaN(x) ? 0 : x;
+                staticBody("call to a boolean method of another class", "Boolean.logicalXor", """
+                        double y = @@Boolean.logicalXor(x > 0, x < 1) ? 0 : x;
                         return y;
                         """),
                 staticBody("field of a JDK class other than a number class's constant", "System.out", """

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Instance methods that a differentiated instance method may call only where their body replaces
  * the call: private ones, {@code void} ones (an update of the object), those returning an
- * {@code int}, and those using a field the caller assigns. Oracles: the method itself (value,
+ * {@code int} or an array, and those using a field the caller assigns. Oracles: the method itself (value,
  * object after), central differences over a fresh object per evaluation, both strategies.
  */
 class InlinedCalleesTest {
@@ -119,5 +119,38 @@ class InlinedCalleesTest {
                 && privateOne.get(0).message().contains("a private method is not differentiated"), privateOne.toString());
         assertTrue(ds.stream().anyMatch(d -> d.line() == 16 && d.column() == 25 && d.message().contains(
                 "call to instance method 'count', which returns int, stays a call here")), ds.toString());
+    }
+
+    @Test
+    void aPublicCalleeReturningAnArrayBecomesTheCallersLocal() {
+        // before: "local array 'p' holds the array a call returns, which no strategy follows into the caller"
+        differentiates("""
+                double[] w = {0.2, -0.5, 0.3};
+                double b = 0.1;
+                double lambda = 0.1;
+
+                double[] predict(double[][] X) {
+                    double[] p = new double[X.length];
+                    for (int i = 0; i < X.length; i++) {
+                        double z = b;
+                        for (int j = 0; j < w.length; j++) {
+                            z += w[j] * X[i][j];
+                        }
+                        p[i] = 1 / (1 + Math.exp(-z));
+                    }
+                    return p;
+                }
+
+                @Differentiable(wrt = "this", strategy = Strategy.$S)
+                double loss(double[][] X, int[] y) {
+                    double[] p = predict(X);
+                    double l = 0;
+                    for (int i = 0; i < p.length; i++) {
+                        l -= y[i] == 1 ? Math.log(p[i]) : Math.log(1 - p[i]);
+                    }
+                    return l / p.length + 0.5 * lambda * (w[0] * w[0] + w[1] * w[1]);
+                }
+                """, "loss", new int[] {}, true, BOTH, 1e-6,
+                new Object[] {new double[][] {{1, 0.5, -0.2}, {0.3, -1, 0.8}, {-0.7, 0.2, 0.4}}, new int[] {1, 0, 1}});
     }
 }

@@ -270,7 +270,7 @@ public final class Differentiated {
      */
     public GradCall vjpInto(String name, double seed, Object[] buffers, Object... args) {
         MethodRequest r = request(name);
-        List<Object> callArgs = new ArrayList<>(List.of(at(name, args, point(name, args))));
+        List<Object> callArgs = new ArrayList<>(java.util.Arrays.asList(at(name, args, point(name, args))));
         callArgs.add(r.result().prim() == Ty.Prim.FLOAT ? (Object) (float) seed : (Object) seed);
         callArgs.addAll(List.of(buffers));
         double v = ((Number) invoke(r.adjointQualifiedName(), name + "Vjp", callArgs.toArray())).doubleValue();
@@ -281,7 +281,7 @@ public final class Differentiated {
     public GradCall grad(String name, Object... args) {
         MethodRequest r = request(name);
         Object[] buffers = newBuffers(name, args);
-        List<Object> callArgs = new ArrayList<>(List.of(at(name, args, point(name, args))));
+        List<Object> callArgs = new ArrayList<>(java.util.Arrays.asList(at(name, args, point(name, args))));
         callArgs.addAll(List.of(buffers));
         double v = ((Number) invoke(r.adjointQualifiedName(), name + "Grad", callArgs.toArray())).doubleValue();
         return new GradCall(v, flatten(buffers));
@@ -435,7 +435,7 @@ public final class Differentiated {
      * or {@code float}, or a {@code double[]}/{@code float[]} for an array result.
      */
     public Object invokeVjp(String name, Object[] args, Object seed, Object[] buffers) {
-        List<Object> callArgs = new ArrayList<>(List.of(args));
+        List<Object> callArgs = new ArrayList<>(java.util.Arrays.asList(args)); // (an absent optional array is null)
         callArgs.add(seed);
         callArgs.addAll(List.of(buffers));
         return invoke(request(name).adjointQualifiedName(), name + "Vjp", callArgs.toArray());
@@ -446,7 +446,7 @@ public final class Differentiated {
      * returns its result as is.
      */
     public Object invokeGrad(String name, Object[] args, Object[] buffers) {
-        List<Object> callArgs = new ArrayList<>(List.of(args));
+        List<Object> callArgs = new ArrayList<>(java.util.Arrays.asList(args)); // (an absent optional array is null)
         callArgs.addAll(List.of(buffers));
         return invoke(request(name).adjointQualifiedName(), name + "Grad", callArgs.toArray());
     }

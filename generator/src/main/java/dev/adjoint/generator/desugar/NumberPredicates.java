@@ -1,0 +1,68 @@
+package dev.adjoint.generator.desugar;
+
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import java.util.Optional;
+
+/**
+ * {@code Double.isNaN(e)}, {@code isInfinite(e)} and {@code isFinite(e)} (and {@code Float}'s) as
+ * the comparisons they are, each evaluating {@code e} once, so that both strategies take them as
+ * they take any comparison (a value without derivative, the operand differentiated as usual):
+ *
+ * <pre>
+ * Double.isNaN(e)        !(Math.abs(e) &lt;= Double.POSITIVE_INFINITY)   (false for every number, true for NaN)
+ * Double.isInfinite(e)   Math.abs(e) == Double.POSITIVE_INFINITY
+ * Double.isFinite(e)     Math.abs(e) &lt;= Double.MAX_VALUE              (false for NaN and both infinities)
+ * </pre>
+ *
+ * {@code Float}'s use {@code Float}'s constants, which {@code Math.abs(float)} compares exactly.
+ */
+final class NumberPredicates {
+    private NumberPredicates() {}
+
+    static void rewrite(MethodDeclaration m) {
+        for (MethodCallExpr c : m.findAll(MethodCallExpr.class)) {
+            box(c).ifPresent(box -> c.replace(meaning(c, box)));
+        }
+    }
+
+    /** {@code "Double"} or {@code "Float"} for such a call, else empty. */
+    private static Optional<String> box(MethodCallExpr c) {
+        String scope = c.getScope().map(Object::toString).orElse("");
+        String box = scope.startsWith("java.lang.") ? scope.substring("java.lang.".length()) : scope;
+        boolean predicate = c.getArguments().size() == 1
+                && (c.getNameAsString().equals("isNaN") || c.getNameAsString().equals("isInfinite") || c.getNameAsString().equals("isFinite"));
+        return predicate && (box.equals("Double") || box.equals("Float")) ? Optional.of(box) : Optional.empty();
+    }
+
+    private static Expression meaning(MethodCallExpr c, String box) {
+        Expression arg = c.getArgument(0).clone();
+        c.getArgument(0).getRange().ifPresent(r -> arg.walk(n -> n.setRange(r)));
+        MethodCallExpr abs = new MethodCallExpr(new NameExpr("Math"), "abs", NodeList.nodeList(arg));
+        Expression out = switch (c.getNameAsString()) {
+            case "isNaN" -> new UnaryExpr(new EnclosedExpr(new BinaryExpr(abs, constant(box, "POSITIVE_INFINITY"),
+                    BinaryExpr.Operator.LESS_EQUALS)), UnaryExpr.Operator.LOGICAL_COMPLEMENT);
+            case "isInfinite" -> new BinaryExpr(abs, constant(box, "POSITIVE_INFINITY"), BinaryExpr.Operator.EQUALS);
+            default -> new BinaryExpr(abs, constant(box, "MAX_VALUE"), BinaryExpr.Operator.LESS_EQUALS);
+        };
+        // a comparison inside a larger expression keeps the call's precedence
+        Expression whole = new EnclosedExpr(out);
+        c.getRange().ifPresent(r -> whole.walk(n -> {
+            if (n.getRange().isEmpty()) {
+                n.setRange(r);
+            }
+        }));
+        return whole;
+    }
+
+    private static FieldAccessExpr constant(String box, String name) {
+        return new FieldAccessExpr(new NameExpr(box), name);
+    }
+}
