@@ -53,8 +53,9 @@ public final class TapeSweep {
                 buffers.add(buffer);
             }
             String cast = p.type().prim() == Ty.Prim.FLOAT ? "(float) " : "";
-            if (p.type().dims() == 2) {
-                b.append("    int[][] ").append(h).append(" = ").append(ROWS).append(".borrow(").append(tape).append(", ").append(p.name())
+            if (p.type().dims() >= 2) {
+                // a handle array of the parameter's shape (ragged rows and layers alike)
+                b.append("    int").append("[]".repeat(p.type().dims())).append(" ").append(h).append(" = ").append(ROWS).append(".borrow(").append(tape).append(", ").append(p.name())
                         .append(");\n");
                 if (p.wrt()) {
                     // one leaf per element, row by row: element k (row-major) is first + k

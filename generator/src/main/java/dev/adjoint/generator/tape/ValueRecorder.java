@@ -208,7 +208,7 @@ final class ValueRecorder {
                 if (p.type().isArray()) {
                     Optional<List<String>> array = elements.argument(a);
                     if (array.isEmpty()) {
-                        st.error(a, "pass arrays to " + c.name() + " by variable name (or a row of one, m[i])");
+                        st.error(a, "pass arrays to " + c.name() + " by variable name (or a row or layer of one, m[i], W[l])");
                         return constant("0", t);
                     }
                     args.addAll(array.get());
