@@ -219,7 +219,7 @@ final class RowAliases {
         return e instanceof NameExpr n ? n.getNameAsString() : "";
     }
 
-    /** The variables the indices of {@code e} read (one name per index level at least, an index itself a name). */
+    /** The variables the indices of {@code e} read ({@code l} and {@code i} of {@code W[l][i + 1]}). */
     private static Set<String> indexNames(Expression e) {
         Set<String> out = new java.util.TreeSet<>();
         while (e instanceof ArrayAccessExpr acc) {
