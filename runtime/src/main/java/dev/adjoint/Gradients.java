@@ -150,4 +150,72 @@ public final class Gradients {
             addInto(dst[i], src[i]);
         }
     }
+
+    /** A zeroed buffer of {@code a}'s shape, layer by layer (layers and rows may differ in length). */
+    public static double[][][] like(double[][][] a) {
+        double[][][] out = new double[a.length][][];
+        for (int l = 0; l < a.length; l++) {
+            out[l] = like(a[l]);
+        }
+        return out;
+    }
+
+    /** A copy of {@code a}, layer by layer and row by row. */
+    public static double[][][] copy(double[][][] a) {
+        double[][][] out = new double[a.length][][];
+        for (int l = 0; l < a.length; l++) {
+            out[l] = copy(a[l]);
+        }
+        return out;
+    }
+
+    /** {@code Σ a[l][i][j]·b[l][i][j]}. */
+    public static double dot(double[][][] a, double[][][] b) {
+        double s = 0;
+        for (int l = 0; l < a.length; l++) {
+            s += dot(a[l], b[l]);
+        }
+        return s;
+    }
+
+    /** {@code dst += src}, element by element. */
+    public static void addInto(double[][][] dst, double[][][] src) {
+        for (int l = 0; l < src.length; l++) {
+            addInto(dst[l], src[l]);
+        }
+    }
+
+    /** A zeroed buffer of {@code a}'s shape, layer by layer (layers and rows may differ in length). */
+    public static float[][][] like(float[][][] a) {
+        float[][][] out = new float[a.length][][];
+        for (int l = 0; l < a.length; l++) {
+            out[l] = like(a[l]);
+        }
+        return out;
+    }
+
+    /** A copy of {@code a}, layer by layer and row by row. */
+    public static float[][][] copy(float[][][] a) {
+        float[][][] out = new float[a.length][][];
+        for (int l = 0; l < a.length; l++) {
+            out[l] = copy(a[l]);
+        }
+        return out;
+    }
+
+    /** {@code Σ a[l][i][j]·b[l][i][j]}. */
+    public static float dot(float[][][] a, float[][][] b) {
+        float s = 0;
+        for (int l = 0; l < a.length; l++) {
+            s += dot(a[l], b[l]);
+        }
+        return s;
+    }
+
+    /** {@code dst += src}, element by element. */
+    public static void addInto(float[][][] dst, float[][][] src) {
+        for (int l = 0; l < src.length; l++) {
+            addInto(dst[l], src[l]);
+        }
+    }
 }

@@ -2,7 +2,7 @@ package dev.adjoint;
 
 /**
  * Helpers of the generated {@code nameJacobian} methods, which lay the differentiated parameters
- * out in one flat vector in declaration order (a 2-D array row by row): the number of entries of
+ * out in one flat vector in declaration order (a 2-D array row by row, a 3-D one layer by layer): the number of entries of
  * a 2-D array, a unit direction, and a gradient copied into a row of the Jacobian.
  */
 public final class Jacobians {
@@ -89,6 +89,56 @@ public final class Jacobians {
         for (float[] r : g) {
             put(row, offset, r);
             offset += r.length;
+        }
+    }
+
+    /** The number of elements of {@code a}, over all its layers and rows. */
+    public static int size(double[][][] a) {
+        int n = 0;
+        for (double[][] layer : a) {
+            n += size(layer);
+        }
+        return n;
+    }
+
+    /** Sets the {@code k}-th element of {@code t}, counted layer by layer and row by row, to 1, when there is one. */
+    public static void unit(double[][][] t, int k) {
+        for (double[][] layer : t) {
+            unit(layer, k);
+            k -= size(layer);
+        }
+    }
+
+    /** {@code g} layer by layer and row by row into {@code row} from {@code offset}. */
+    public static void put(double[] row, int offset, double[][][] g) {
+        for (double[][] layer : g) {
+            put(row, offset, layer);
+            offset += size(layer);
+        }
+    }
+
+    /** The number of elements of {@code a}, over all its layers and rows. */
+    public static int size(float[][][] a) {
+        int n = 0;
+        for (float[][] layer : a) {
+            n += size(layer);
+        }
+        return n;
+    }
+
+    /** Sets the {@code k}-th element of {@code t}, counted layer by layer and row by row, to 1, when there is one. */
+    public static void unit(float[][][] t, int k) {
+        for (float[][] layer : t) {
+            unit(layer, k);
+            k -= size(layer);
+        }
+    }
+
+    /** {@code g} layer by layer and row by row into {@code row} from {@code offset}, widened. */
+    public static void put(double[] row, int offset, float[][][] g) {
+        for (float[][] layer : g) {
+            put(row, offset, layer);
+            offset += size(layer);
         }
     }
 }

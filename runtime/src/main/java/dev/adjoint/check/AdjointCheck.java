@@ -272,7 +272,7 @@ public final class AdjointCheck {
 
     /**
      * Whether the method computes in {@code float}: its result or any parameter is a float, a
-     * {@code float[]} or a {@code float[][]}, or a record or object (the receiver too) whose
+     * {@code float[]}, a {@code float[][]} or a {@code float[][][]}, or a record or object (the receiver too) whose
      * gradient class has a {@code float} member (a float parameter rounds what it carries to
      * float's precision even when the result is widened to {@code double}, so double's step would
      * measure rounding, not slope).
@@ -282,7 +282,7 @@ public final class AdjointCheck {
     }
 
     private static boolean holdsFloats(Class<?> t) {
-        if (t == float.class || t == float[].class || t == float[][].class) {
+        if (t == float.class || t == float[].class || t == float[][].class || t == float[][][].class) {
             return true;
         }
         Class<?> grad = Members.gradClass(t);

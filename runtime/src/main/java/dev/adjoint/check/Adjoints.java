@@ -61,7 +61,7 @@ final class Adjoints {
 
     private static boolean floating(Class<?> t) {
         return t == double.class || t == float.class || t == double[].class || t == float[].class || t == double[][].class
-                || t == float[][].class;
+                || t == float[][].class || t == double[][][].class || t == float[][][].class;
     }
 
     private static Class<?>[] buffers(Signature s, Method adjoint, boolean vjp) {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * One number of a differentiated argument, reached from the argument by a path of members and
  * indices: a scalar parameter ({@code b}), an element {@code w[i]} of a 1-D array or
- * {@code W[i][j]} of a 2-D one, a component of a record or a field of an object and anything
+ * {@code W[i][j]} of a 2-D one or {@code W[l][i][j]} of a 3-D one, a component of a record or a field of an object and anything
  * under them ({@code p.k}, {@code this.w[3]}, {@code layers[1].w[0][2]}); read and written in
  * its own precision.
  *
@@ -44,7 +44,8 @@ record Component(String name, int parameter, List<Step> path) {
     private static void add(String n, int position, List<Step> path, Object value, Class<?> buffer, List<Component> into) {
         if (value instanceof Double || value instanceof Float) {
             into.add(new Component(n, position, List.copyOf(path)));
-        } else if (value instanceof double[] || value instanceof float[] || value instanceof double[][] || value instanceof float[][]) {
+        } else if (value instanceof double[] || value instanceof float[] || value instanceof double[][] || value instanceof float[][]
+                || value instanceof double[][][] || value instanceof float[][][]) {
             for (int e = 0; e < Array.getLength(value); e++) {
                 path.add(Step.at(e));
                 add(n + "[" + e + "]", position, path, Array.get(value, e), buffer == null ? null : buffer.getComponentType(), into);
@@ -66,7 +67,7 @@ record Component(String name, int parameter, List<Step> path) {
             return; // a null member of a record or object: nothing to differentiate there
         } else {
             throw new IllegalArgumentException("parameter " + n + " (" + (value == null ? "null" : value.getClass().getSimpleName())
-                    + ") is not a float or double scalar, 1-D or 2-D array, or a record or object with a generated gradient"
+                    + ") is not a float or double scalar, 1-D, 2-D or 3-D array, or a record or object with a generated gradient"
                     + " class: it cannot be differentiated");
         }
     }

@@ -66,6 +66,21 @@ class AdjointCheckTest {
     }
 
     @Test
+    void aThreeDimensionalArrayIsCheckedElementByElementWithItsIndices() {
+        // an MLP's W[l][i][j]: layers of different shapes, the buffer shaped as the argument
+        double[][][] w = {{{0.5, -1.0}, {0.25, 2.0}, {1.5, -0.5}}, {{0.75, -0.25, 1.25}}};
+        AdjointCheck.Result r = AdjointCheck.of(Toy.class, "layers").named("W", "k").assertAt(w, 0.7);
+        assertEquals(9 + 1, r.report().dimension(), "W's nine elements and k");
+        assertEquals(0.5, w[0][0][0], "the caller's array is as given");
+        AssertionError e = assertThrows(AssertionError.class, () -> AdjointCheck.of(Toy.class, "layersWrong").named("W", "k")
+                .assertAt(w, 0.7));
+        // only the second layer's elements are wrong (factor 1 instead of 2); its largest is W[1][0][2]
+        assertTrue(e.getMessage().contains("worst component W[1][0][2] of 10"), e.getMessage());
+        AdjointCheck.Result f = AdjointCheck.of(Toy.class, "floatLayers").assertAt(new float[][][] {{{0.5f, -1f}}, {{0.25f}, {2f, 1.5f}}}, 0.7f);
+        assertTrue(f.passed() && f.report().rtol() == 1e-2, f.describe());
+    }
+
+    @Test
     void aMethodThatWritesItsArgumentsIsCheckedOnCopies() {
         double[] w = {0.5, 2.0};
         AdjointCheck.assertGradient(Toy.class, "inPlace", w);

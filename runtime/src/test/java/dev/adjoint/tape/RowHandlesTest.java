@@ -129,4 +129,40 @@ class RowHandlesTest {
         t.setResult(h);
         assertSame(h, t.resultHandles());
     }
+
+    @Test
+    void aThreeDimensionalArrayHasOneBlockOfHandleRowsPerLayerAndItsLeavesRunLayerByLayer() {
+        Tape t = new Tape();
+        t.leaf(); // something below
+        // layers of different shapes: 2×2 then 1×3
+        double[][][] x = {{{0.5, -1.0}, {2.0, 0.25}}, {{1.5, -0.75, 3.0}}};
+        int[][][] h = RowHandles.borrow(t, x);
+        assertEquals(2, h.length);
+        assertEquals(C, h[1][0][2]);
+        int first = RowHandles.leaves(t, x, h);
+        assertEquals(1, first);
+        assertArrayEquals(new int[] {3, 4}, java.util.Arrays.copyOf(h[0][1], 2));
+        assertArrayEquals(new int[] {5, 6, 7}, java.util.Arrays.copyOf(h[1][0], 3));
+        // f = Σ x_lij² · (l + 1): ∂f/∂x_lij = 2 x_lij (l + 1)
+        int f = C;
+        for (int l = 0; l < x.length; l++) {
+            for (int i = 0; i < x[l].length; i++) {
+                for (int j = 0; j < x[l][i].length; j++) {
+                    f = t.push2(f, 1.0, h[l][i][j], 2 * x[l][i][j] * (l + 1));
+                }
+            }
+        }
+        t.seed(f, 1.0);
+        t.sweep(0);
+        double[][][] g = {{{1, 1}, {1, 1}}, {{1, 1, 1}}}; // added into
+        RowHandles.addAdjoints(t, first, g);
+        assertArrayEquals(new double[] {1 + 2 * 2.0, 1 + 2 * 0.25}, g[0][1], 0.0);
+        assertArrayEquals(new double[] {1 + 4 * 1.5, 1 - 4 * 0.75, 1 + 4 * 3.0}, g[1][0], 0.0);
+        float[][][] gf = {{{0, 0}, {0, 0}}, {{0, 0, 0}}};
+        RowHandles.addAdjoints(t, first, gf);
+        assertEquals(12f, gf[1][0][2]);
+        int[][][] hf = RowHandles.borrow(t, new float[][][] {{{1f}}, {{2f, 3f}}});
+        int firstFloat = RowHandles.leaves(t, new float[][][] {{{1f}}, {{2f, 3f}}}, hf);
+        assertEquals(firstFloat + 2, hf[1][0][1]);
+    }
 }

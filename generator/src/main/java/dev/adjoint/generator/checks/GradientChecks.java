@@ -92,7 +92,7 @@ public final class GradientChecks {
     }
 
     private static boolean drawable(Ty t) {
-        return t.dims() <= 2;
+        return t.dims() <= 3;
     }
 
     private static String draw(Ty t, Settings s, Random random) {
@@ -103,19 +103,14 @@ public final class GradientChecks {
         if (t.dims() == 0) {
             return scalar(t.prim(), s, random);
         }
-        String elem = t.prim().java();
-        StringBuilder b = new StringBuilder("new ").append(elem).append("[]").append(t.dims() == 2 ? "[]" : "").append(" {");
+        return "new " + t.java() + " " + elements(t, s, random);
+    }
+
+    /** An array initializer of {@code t}, {@code size} elements at each level (rows of rows for 2-D and 3-D). */
+    private static String elements(Ty t, Settings s, Random random) {
+        StringBuilder b = new StringBuilder("{");
         for (int i = 0; i < s.size(); i++) {
-            b.append(i == 0 ? "" : ", ");
-            if (t.dims() == 2) {
-                b.append('{');
-                for (int j = 0; j < s.size(); j++) {
-                    b.append(j == 0 ? "" : ", ").append(element(t.prim(), s, random));
-                }
-                b.append('}');
-            } else {
-                b.append(element(t.prim(), s, random));
-            }
+            b.append(i == 0 ? "" : ", ").append(t.dims() == 1 ? element(t.prim(), s, random) : elements(t.element(), s, random));
         }
         return b.append('}').toString();
     }

@@ -276,7 +276,7 @@ public final class ArrayReassignments {
             return true;
         }
         if (n instanceof FieldAccessExpr f && f.getNameAsString().equals("length") && f.getScope() instanceof ArrayAccessExpr row
-                && row.getName() instanceof NameExpr table && isParameter(table.getNameAsString()) && rows.isTable(table)
+                && row.getName() instanceof NameExpr table && isParameter(table.getNameAsString()) && rows.hasRows(table)
                 && RaggedArrays.readsOnly(row.getIndex()) && !RowAliases.assigned(method.getBody().get(), Set.of(table.getNameAsString()))
                 && !RowAliases.rowsReplaced(method, table.getNameAsString())) {
             if (!tables.contains(table)) {

@@ -92,7 +92,7 @@ final class RaggedArrays {
                 || !(c.getElementType() instanceof PrimitiveType) || c.getLevels().size() != 1
                 || !(c.getLevels().get(0).getDimension().orElse(null) instanceof FieldAccessExpr f)
                 || !f.getNameAsString().equals("length") || !(f.getScope() instanceof ArrayAccessExpr row)
-                || !(row.getName() instanceof NameExpr table) || !rows.isTable(table) || !readsOnly(row.getIndex())
+                || !(row.getName() instanceof NameExpr table) || !rows.hasRows(table) || !readsOnly(row.getIndex())
                 || RowAliases.assigned(top, Set.of(table.getNameAsString()))
                 || RowAliases.rowsReplaced(method, table.getNameAsString())) {
             return Optional.empty();

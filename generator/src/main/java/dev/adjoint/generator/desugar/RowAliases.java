@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A row of a 2-D array named by a variable of its own, as the element accesses it stands for:
@@ -31,6 +30,10 @@ import java.util.stream.Collectors;
  * for (double[] row : X) { ... row[j] ... }     for (int r = 0; r &lt; X.length; r++) { ... X[r][j] ... }
  * double[] row = X[i]; ... row[j] ... row.length     ... X[i][j] ... X[i].length
  * </pre>
+ *
+ * and likewise one rank up: a layer {@code W[l]} of a 3-D array ({@code for (double[][] layer : W)},
+ * {@code double[][] L = W[l];}) and a row {@code W[l][i]} of one ({@code for (double[] row : W[l])},
+ * {@code double[] r = W[l][i];}), the alias's rank one less than what it names.
  *
  * Rewritten only where the alias keeps meaning the same row: it is read only before the first
  * statement after it that assigns it or a variable of its index, or replaces a row of {@code X}
@@ -47,10 +50,13 @@ final class RowAliases {
 
     /** The statements {@code s} stands for, or empty when it does not name a row. */
     Optional<List<Statement>> rewrite(Statement s) {
-        if (s instanceof ForEachStmt fe && fe.getVariable().getVariables().size() == 1 && isRow(fe.getVariable().getElementType(),
-                fe.getVariable().getVariables().get(0)) && fe.getIterable() instanceof NameExpr table && isTable(table)) {
+        if (s instanceof ForEachStmt fe && fe.getVariable().getVariables().size() == 1 && isAlias(fe.getVariable().getVariables().get(0),
+                fe.getIterable())) {
             String row = fe.getVariable().getVariables().get(0).getNameAsString();
-            if (assigned(fe.getBody(), Set.of(row)) || rowsReplaced(fe.getBody(), table.getNameAsString())) {
+            Expression table = fe.getIterable();
+            Set<String> fixed = new java.util.HashSet<>(indexNames(table));
+            fixed.add(row);
+            if (assigned(fe.getBody(), fixed) || rowsReplaced(fe.getBody(), root(table), rank(table) + depth(table))) {
                 return Optional.empty();
             }
             String r = rw.fresh(row + "Index");
@@ -61,7 +67,32 @@ final class RowAliases {
             loop.setBody(body instanceof BlockStmt ? body : new BlockStmt(new NodeList<>(body)));
             return Optional.of(List.of(loop));
         }
+        if (s instanceof ForEachStmt fe && fe.getVariable().getVariables().size() == 1 && fe.getIterable() instanceof ArrayAccessExpr row
+                && isCubeRow(row) && fe.getVariable().getVariables().get(0).getType().isPrimitiveType()) {
+            // for (double w : W[l][i]): Java reads the row once; it stays the same row while its indices and W's rows do
+            VariableDeclarator v = fe.getVariable().getVariables().get(0);
+            if (assigned(fe.getBody(), indexNames(row)) || rowsReplaced(fe.getBody(), root(row), 3)) {
+                return Optional.empty();
+            }
+            String r = rw.fresh(v.getNameAsString() + "Index");
+            ForStmt loop = (ForStmt) rw.statement("for (int #r# = 0; #r# < $row.length; #r#++) { #t# #v# = $row[#r#]; }",
+                    Map.of("#r#", r, "#t#", v.getType().asString(), "#v#", v.getNameAsString()), Map.of("$row", row), s);
+            Statement body = fe.getBody().clone();
+            BlockStmt block = loop.getBody().asBlockStmt();
+            if (body instanceof BlockStmt b) {
+                b.getStatements().forEach(st -> block.addStatement(st.clone()));
+            } else {
+                block.addStatement(body);
+            }
+            return Optional.of(List.of(loop));
+        }
         return Optional.empty();
+    }
+
+    /** Whether {@code row} is a row {@code W[l][i]} of a 3-D array variable, at {@link #simple} indices. */
+    private boolean isCubeRow(ArrayAccessExpr row) {
+        return depth(row) == 2 && rank(row) == 1 && simple(row.getIndex()) && row.getName() instanceof ArrayAccessExpr layer
+                && simple(layer.getIndex());
     }
 
     /** {@code double[] row = X[i];} in {@code block} at {@code at}: the statements after it, reading {@code X[i]} instead. */
@@ -77,22 +108,18 @@ final class RowAliases {
             if (whole.isPresent()) {
                 return whole;
             }
-            if (!isRow(d.getType(), d) || !(d.getInitializer().orElse(null) instanceof ArrayAccessExpr init)
-                    || !(init.getName() instanceof NameExpr table) || !isTable(table) || !simple(init.getIndex())) {
+            if (!(d.getInitializer().orElse(null) instanceof ArrayAccessExpr init) || !isAlias(d, init.getName()) || !simple(init.getIndex())) {
                 continue;
             }
+            String table = root(init);
+            int tableRank = rank(init) + depth(init);
             List<Statement> rest = new ArrayList<>(stmts.subList(k + 1, stmts.size()));
-            Set<String> indexVariables = init.getIndex().findAll(NameExpr.class).stream().map(NameExpr::getNameAsString)
-                    .collect(Collectors.toSet());
-            if (init.getIndex() instanceof NameExpr n) {
-                indexVariables.add(n.getNameAsString());
-            }
-            Set<String> fixed = new java.util.HashSet<>(indexVariables);
+            Set<String> fixed = new java.util.HashSet<>(indexNames(init));
             fixed.add(d.getNameAsString());
             // the alias means X[i] up to the first statement that may change what it names (i = i + 1 at the end of
             // a loop's body, as normalized code and inlined helpers have it): it may be read only before that one
             int until = 0;
-            while (until < rest.size() && !assigned(rest.get(until), fixed) && !rowsReplaced(rest.get(until), table.getNameAsString())) {
+            while (until < rest.size() && !assigned(rest.get(until), fixed) && !rowsReplaced(rest.get(until), table, tableRank)) {
                 until++;
             }
             if (rest.subList(until, rest.size()).stream().anyMatch(st -> reads(st, d.getNameAsString()))) {
@@ -140,9 +167,75 @@ final class RowAliases {
         return Optional.of(out);
     }
 
-    /** Whether {@code t} declares a 1-D array (a row). */
-    private static boolean isRow(Type elementType, VariableDeclarator d) {
-        return d.getType() instanceof ArrayType a && a.getArrayLevel() == 1 && a.getComponentType().isPrimitiveType();
+    /**
+     * Whether {@code d} declares a primitive array that {@code named} can stand for: a row of a
+     * 2-D array variable or a layer or row of a 3-D one ({@code X}, {@code W}, {@code W[l]}, indices
+     * {@link #simple}), one rank above {@code d}'s.
+     */
+    private boolean isAlias(VariableDeclarator d, Expression named) {
+        return d.getType() instanceof ArrayType a && a.getElementType().isPrimitiveType() && a.getArrayLevel() <= 2
+                && rank(named) == a.getArrayLevel() + 1 && tableRoot(named);
+    }
+
+    /** Whether {@code e} is a 2-D or 3-D array variable, or elements of a 3-D one at {@link #simple} indices. */
+    private boolean tableRoot(Expression e) {
+        int depth = 0;
+        while (e instanceof ArrayAccessExpr acc) {
+            if (!simple(acc.getIndex())) {
+                return false;
+            }
+            e = acc.getName();
+            depth++;
+        }
+        int level = e instanceof NameExpr n ? rw.typeOf(n).filter(t -> t instanceof ArrayType).map(Type::getArrayLevel).orElse(0) : 0;
+        return level >= 2 && level - depth >= 2;
+    }
+
+    /** The rank of the array {@code e} names (a variable, or elements of one), or -1. */
+    private int rank(Expression e) {
+        int depth = 0;
+        while (e instanceof ArrayAccessExpr acc) {
+            e = acc.getName();
+            depth++;
+        }
+        return e instanceof NameExpr n ? rw.typeOf(n).filter(t -> t instanceof ArrayType).map(Type::getArrayLevel).orElse(-1) - depth : -1;
+    }
+
+    /** The number of indices applied to a variable in {@code e} (2 for {@code W[l][i]}). */
+    private static int depth(Expression e) {
+        int depth = 0;
+        while (e instanceof ArrayAccessExpr acc) {
+            e = acc.getName();
+            depth++;
+        }
+        return depth;
+    }
+
+    /** The variable {@code e} indexes ({@code W} of {@code W[l][i]}). */
+    private static String root(Expression e) {
+        while (e instanceof ArrayAccessExpr acc) {
+            e = acc.getName();
+        }
+        return e instanceof NameExpr n ? n.getNameAsString() : "";
+    }
+
+    /** The variables the indices of {@code e} read ({@code l} and {@code i} of {@code W[l][i + 1]}). */
+    private static Set<String> indexNames(Expression e) {
+        Set<String> out = new java.util.TreeSet<>();
+        while (e instanceof ArrayAccessExpr acc) {
+            acc.getIndex().findAll(NameExpr.class).forEach(n -> out.add(n.getNameAsString()));
+            e = acc.getName();
+        }
+        return out;
+    }
+
+    /**
+     * Whether {@code n} names a 2-D or 3-D array variable of the method: the length of one of its
+     * elements ({@code X[i].length}, a row's; {@code W[l].length}, a layer's number of rows) is at
+     * most the greatest over {@code n}'s elements.
+     */
+    boolean hasRows(NameExpr n) {
+        return rw.typeOf(n).filter(t -> t instanceof ArrayType a && (a.getArrayLevel() == 2 || a.getArrayLevel() == 3)).isPresent();
     }
 
     /** Whether {@code n} names a 2-D array variable of the method. */
@@ -185,13 +278,28 @@ final class RowAliases {
         return scope.findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(name));
     }
 
-    /** Whether {@code scope} replaces a row of {@code table} ({@code X[k] = ...}). */
+    /** Whether {@code scope} replaces a row of the 2-D array {@code table} ({@code X[k] = ...}). */
     static boolean rowsReplaced(Node scope, String table) {
-        return scope.findAll(AssignExpr.class).stream().anyMatch(a -> a.getTarget() instanceof ArrayAccessExpr acc
-                && acc.getName() instanceof NameExpr n && n.getNameAsString().equals(table));
+        return rowsReplaced(scope, table, 2);
     }
 
-    private void substitute(Node body, String row, String index, NameExpr table) {
+    /**
+     * Whether {@code scope} replaces a row or layer of the array {@code table} of rank {@code rank}
+     * (an assignment to fewer than {@code rank} of its indices: {@code W[l] = ...}, {@code W[l][i] = ...}).
+     */
+    static boolean rowsReplaced(Node scope, String table, int rank) {
+        return scope.findAll(AssignExpr.class).stream().anyMatch(a -> {
+            int depth = 0;
+            Expression e = a.getTarget();
+            while (e instanceof ArrayAccessExpr acc) {
+                e = acc.getName();
+                depth++;
+            }
+            return depth > 0 && depth < rank && e instanceof NameExpr n && n.getNameAsString().equals(table);
+        });
+    }
+
+    private void substitute(Node body, String row, String index, Expression table) {
         ArrayAccessExpr element = new ArrayAccessExpr(table.clone(), new NameExpr(index));
         substituteExpr(body, row, element);
     }

@@ -60,12 +60,12 @@ final class JacobianEmitter {
         for (Param p : r.params()) {
             b.addParameter(AdjointClassEmitter.typeName(p.type()), p.name());
             args.add(p.name());
-            copies.add(p.type().dims() == 1 ? p.name() + ".clone()" : p.type().dims() == 2 ? "dev.adjoint.Gradients.copy(" + p.name() + ")"
+            copies.add(p.type().dims() == 1 ? p.name() + ".clone()" : p.type().dims() >= 2 ? "dev.adjoint.Gradients.copy(" + p.name() + ")"
                     : p.name());
         }
         b.addParameter(ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)), jac);
         b.addJavadoc("Returns {@link $L#$L} and fills {@code $L} (rows: the result's elements; columns: the differentiated\n"
-                + "inputs in declaration order, 2-D arrays row by row) with its Jacobian, by reverse mode row by row"
+                + "inputs in declaration order, 2-D arrays row by row, 3-D ones layer by layer) with its Jacobian, by reverse mode row by row"
                 + (columns ? "\nor by forward mode column by column, whichever takes fewer calls.\n" : ".\n"), r.ownerSimpleName(), r.name(), jac);
         String owner = ClassSpelling.of(r).owner(r).orElseThrow();
         CodeBlock.Builder c = CodeBlock.builder();
@@ -93,7 +93,7 @@ final class JacobianEmitter {
             String g = names.claim("_g_" + p.name());
             buffers.add(g);
             String init = p.type().dims() == 1 ? "new " + p.type().prim().java() + "[" + p.name() + ".length]"
-                    : p.type().dims() == 2 ? "dev.adjoint.Gradients.like(" + p.name() + ")"
+                    : p.type().dims() >= 2 ? "dev.adjoint.Gradients.like(" + p.name() + ")"
                     : p.type().prim() == Ty.Prim.FLOAT ? "new dev.adjoint.FloatGrad()" : "new dev.adjoint.DoubleGrad()";
             String type = p.type().isArray() ? p.type().java() : p.type().prim() == Ty.Prim.FLOAT ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad";
             c.addStatement("$L $L = $L", type, g, init);
@@ -153,6 +153,6 @@ final class JacobianEmitter {
 
     /** The number of flat inputs parameter {@code p} contributes, as Java text. */
     private static String sizeOf(Param p) {
-        return p.type().dims() == 1 ? p.name() + ".length" : p.type().dims() == 2 ? "dev.adjoint.Jacobians.size(" + p.name() + ")" : "1";
+        return p.type().dims() == 1 ? p.name() + ".length" : p.type().dims() >= 2 ? "dev.adjoint.Jacobians.size(" + p.name() + ")" : "1";
     }
 }

@@ -127,7 +127,7 @@ public final class SharedFence {
         }
         for (VariableDeclarator v : body.findAll(VariableDeclarator.class)) {
             List<Expression> values = v.getInitializer().map(ArrayUses::values).orElse(List.of());
-            if (arrays.containsKey(v.getNameAsString()) && !values.contains(null)
+            if (arrays.containsKey(v.getNameAsString()) && values.stream().noneMatch(java.util.Objects::isNull)
                     && values.stream().anyMatch(e -> e instanceof NameExpr n && arrays.containsKey(n.getNameAsString()))) {
                 error(v, "local array '" + v.getNameAsString() + "' is a second name for an array that is assigned again: "
                         + ArrayReassignments.why(request.declaration(), v.getNameAsString()) + todo);

@@ -118,6 +118,10 @@ public final class TangentSweep {
             // that is not differentiated but receives varied values: tangent 0 on entry
             String local = ir.names().claim("_dot_" + p.name());
             dot.put(v, local);
+            if (pairs && p.type().dims() == 3) {
+                // (the tangent program is read again as Java, and a 3-D local is not something it reads)
+                throw new Unsupported("the 3-D parameter '" + p.name() + "' is written in place or receives varied values");
+            }
             if (pairs && p.type().dims() == 2) {
                 prologue.addAll(HvpSource.matrixTangent(ir.names(), p, local, v.name(), tn));
                 continue;

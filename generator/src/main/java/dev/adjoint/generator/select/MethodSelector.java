@@ -190,11 +190,11 @@ public final class MethodSelector {
         }
         List<Param> params = new ArrayList<>();
         for (Parameter p : m.getParameters()) {
-            Optional<Ty> ty = p.isVarArgs() ? Optional.empty() : ValueTypes.of(p.getType());
+            Optional<Ty> ty = p.isVarArgs() ? Optional.empty() : ValueTypes.ofParameter(p.getType());
             if (ty.isEmpty()) {
                 error(p, "parameter '" + p.getNameAsString() + "' has type " + p.getType() + (p.isVarArgs() ? "..." : "")
                         + ": supported parameter types are double, float, int, long, boolean, double[], float[], double[][], float[][],"
-                        + " int[], long[], boolean[], short, byte, char, String, enums of the sources (named as javac"
+                        + " double[][][], float[][][], int[], long[], boolean[], short, byte, char, String, enums of the sources (named as javac"
                         + " resolves the name in the method's file) or of the JDK, and records and classes of the sources and"
                         + " their 1-D arrays; pass the numbers as one of these (a List<Double> as a double[]:"
                         + " list.stream().mapToDouble(Double::doubleValue).toArray())");
@@ -359,8 +359,16 @@ public final class MethodSelector {
         return Optional.empty();
     }
 
-    /** The generator's type for a Java type, if it is one the generator supports. */
+    /** The generator's type for a Java type, if it is one the generator supports (arrays of at most two dimensions). */
     public static Optional<Ty> toTy(Type t) {
+        return toTy(t, 2);
+    }
+
+    /**
+     * The generator's type for a Java type of at most {@code maxDims} dimensions: 3 for the
+     * parameters of a differentiated method ({@code double[][][] W}, an MLP's layers), 2 elsewhere.
+     */
+    public static Optional<Ty> toTy(Type t, int maxDims) {
         int dims = t.getArrayLevel();
         String base = t.getElementType().asString();
         Ty.Prim prim = switch (base) {
@@ -377,7 +385,7 @@ public final class MethodSelector {
         // int[], long[] and boolean[] (labels, masks, index tables): 1-D, values without derivative;
         // short, byte and char: scalars without derivative
         boolean narrow = prim == Ty.Prim.SHORT || prim == Ty.Prim.BYTE || prim == Ty.Prim.CHAR;
-        if (prim == null || dims > 2 || (dims > 1 && !(prim == Ty.Prim.DOUBLE || prim == Ty.Prim.FLOAT)) || (narrow && dims > 0)) {
+        if (prim == null || dims > maxDims || (dims > 1 && !(prim == Ty.Prim.DOUBLE || prim == Ty.Prim.FLOAT)) || (narrow && dims > 0)) {
             return Optional.empty();
         }
         return Optional.of(new Ty(prim, dims));

@@ -19,6 +19,15 @@ public final class ValueTypes {
                 + " char, double[], float[] and their 2-D arrays, String, and enums of the sources or the JDK";
     }
 
+    /**
+     * The type of a parameter of a differentiated method declared with {@code t}: those of
+     * {@link #of}, and {@code double[][][]}/{@code float[][][]} (read and written element by
+     * element, {@code W[l]} a row block; never held by a local).
+     */
+    public static Optional<Ty> ofParameter(Type t) {
+        return t.getArrayLevel() == 3 ? MethodSelector.toTy(t, 3) : of(t);
+    }
+
     /** The type of a parameter or local declared with {@code t}, if the generator knows it. */
     public static Optional<Ty> of(Type t) {
         if (t.getArrayLevel() == 0 && t instanceof ClassOrInterfaceType c) {

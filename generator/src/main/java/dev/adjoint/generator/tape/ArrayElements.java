@@ -123,7 +123,8 @@ final class ArrayElements {
 
     /**
      * An array argument {@code a} passed to a recorded callee: the array and its handles as Java
-     * text, for a variable or a row of a 2-D variable ({@code m[i]}); empty for anything else.
+     * text, for a variable or elements of a higher-rank variable that are arrays ({@code m[i]}, {@code W[l]},
+     * {@code W[l][i]}); empty for anything else.
      */
     Optional<List<String>> argument(Expression a) {
         if (a instanceof NameExpr n && st.scope.lookup(n.getNameAsString()).isPresent()) {
@@ -131,7 +132,9 @@ final class ArrayElements {
         }
         Optional<Access> row = access(a);
         Optional<Ty> array = row.flatMap(x -> st.scope.lookup(x.array())).map(Atom.Var::type);
-        if (row.isPresent() && array.isPresent() && array.get().dims() == 2 && row.get().indices().size() == 1) {
+        if (row.isPresent() && array.isPresent() && !row.get().indices().isEmpty()
+                && array.get().dims() > row.get().indices().size()) {
+            // a row X[i], a layer W[l] or a row W[l][i]: the array's elements and their handles at the same indices
             String at = indices(row.get());
             return Optional.of(List.of(row.get().array() + at, st.handle(row.get().array()) + at));
         }

@@ -56,9 +56,11 @@ public final class TapeSweep {
             // an optional array the method compares with null: no handles when it is absent
             String absent = !p.wrt() && dev.adjoint.generator.parse.NullChecks.compares(request.declaration(), p.name())
                     ? p.name() + " == null ? " : "";
-            if (p.type().dims() == 2) {
-                b.append("    int[][] ").append(h).append(" = ").append(absent.isEmpty() ? "" : absent + "null : ").append(ROWS)
-                        .append(".borrow(").append(tape).append(", ").append(p.name()).append(");\n");
+            if (p.type().dims() >= 2) {
+                // a handle array of the parameter's shape (ragged rows and layers alike)
+                b.append("    int").append("[]".repeat(p.type().dims())).append(" ").append(h).append(" = ")
+                        .append(absent.isEmpty() ? "" : absent + "null : ").append(ROWS).append(".borrow(").append(tape).append(", ")
+                        .append(p.name()).append(");\n");
                 if (p.wrt()) {
                     // one leaf per element, row by row: element k (row-major) is first + k
                     String first = names.claim(p.name() + "_first");

@@ -208,7 +208,7 @@ final class ValueRecorder {
                 if (p.type().isArray()) {
                     Optional<List<String>> array = elements.argument(a);
                     if (array.isEmpty()) {
-                        st.error(a, "pass arrays to " + c.name() + " by variable name (or a row of one, m[i])"
+                        st.error(a, "pass arrays to " + c.name() + " by variable name (or a row or layer of one, m[i], W[l])"
                                 + (a instanceof MethodCallExpr made ? ": '" + made.getNameAsString() + "(...)' hands back an array"
                                         + " the tape does not follow into another call; assign it to a local in a statement of its own"
                                         + " first (" + p.type().java() + " r = " + made.getNameAsString() + "(...);)" : ""));

@@ -26,7 +26,7 @@ final class Corpus {
     static final List<String> CLASSES = List.of(
             "Straight", "Branches", "ArrayParams", "Names", "Nested", "Floats",
             "Loops", "LoopCounters", "CountedLoops", "ScratchArrays", "FusedLoops", "ArrayWrites", "LocalArrays", "Calls", "CallsLib", "ArrayResults", "Ties",
-            "Matrices", "MatrixHelpers", "Idioms", "TapeOnly", "FloatLoops", "FloatArrays", "FloatIndexTables", "Helpers", "FloatHelpers", "FloatCalls", "FloatStatements", "FloatSelectors", "FloatKeyedSwitches", "FloatReassignments", "Bugs", "BugSwitchFallThrough", "BugTapeStaticImport", "BugTapeNestedConstant");
+            "Matrices", "MatrixHelpers", "Idioms", "Cubes", "FloatCubes", "TapeOnly", "FloatLoops", "FloatArrays", "FloatIndexTables", "Helpers", "FloatHelpers", "FloatCalls", "FloatStatements", "FloatSelectors", "FloatKeyedSwitches", "FloatReassignments", "Bugs", "BugSwitchFallThrough", "BugTapeStaticImport", "BugTapeNestedConstant");
 
     /** How a corpus method is generated: static with the optimisations on or off, or forced onto the tape. */
     enum Variant {
@@ -241,6 +241,14 @@ final class Corpus {
                 throw new IllegalArgumentException("array value expected in braces, got " + text);
             }
             List<String> items = splitTopLevel(text.substring(1, text.length() - 1));
+            if (t.dims() == 3) {
+                Object[] layers = (Object[]) java.lang.reflect.Array.newInstance(t.prim() == Ty.Prim.FLOAT ? float[][].class
+                        : double[][].class, items.size());
+                for (int i = 0; i < layers.length; i++) {
+                    layers[i] = value(t.element(), items.get(i).trim());
+                }
+                return layers;
+            }
             if (t.dims() == 2) {
                 Ty row = t.element();
                 if (t.prim() == Ty.Prim.FLOAT) {

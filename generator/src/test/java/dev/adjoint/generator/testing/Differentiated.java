@@ -163,6 +163,11 @@ public final class Differentiated {
                         out.add((double) v);
                     }
                 }
+            } else if (a instanceof Object[] layers) {
+                // a 3-D array, layer by layer
+                for (double v : flatten(layers)) {
+                    out.add(v);
+                }
             } else {
                 out.add(((Number) a).doubleValue());
             }
@@ -205,6 +210,18 @@ public final class Differentiated {
                 for (float[] row : ff) {
                     for (int j = 0; j < row.length; j++) {
                         row[j] = (float) x[k++];
+                    }
+                }
+            } else if (copy[i] instanceof Object[] layers) {
+                for (Object layer : layers) {
+                    for (Object row : (Object[]) layer) {
+                        for (int j = 0; j < java.lang.reflect.Array.getLength(row); j++) {
+                            if (row instanceof float[] f) {
+                                f[j] = (float) x[k++];
+                            } else {
+                                ((double[]) row)[j] = x[k++];
+                            }
+                        }
                     }
                 }
             } else if (ps.get(i).type().prim() == Ty.Prim.FLOAT) {
@@ -254,6 +271,8 @@ public final class Differentiated {
                     z[j] = new float[ff[j].length];
                 }
                 b = z;
+            } else if (args[i] instanceof Object[] layers) {
+                b = zeros(layers);
             } else if (p.type().prim() == Ty.Prim.FLOAT) {
                 b = new FloatGrad();
             } else {
@@ -311,6 +330,10 @@ public final class Differentiated {
                         g.add((double) x);
                     }
                 }
+            } else if (b instanceof Object[] layers) {
+                for (double x : flatten(layers)) {
+                    g.add(x);
+                }
             } else if (b instanceof DoubleGrad dg) {
                 g.add(dg.get());
             } else {
@@ -318,6 +341,19 @@ public final class Differentiated {
             }
         }
         return g.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** A zero array of {@code layers}' shape (a 3-D array's gradient buffer). */
+    private static Object[] zeros(Object[] layers) {
+        Object[] z = layers.clone();
+        for (int l = 0; l < z.length; l++) {
+            Object[] rows = ((Object[]) layers[l]).clone();
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = rows[r] instanceof float[] f ? new float[f.length] : new double[((double[]) rows[r]).length];
+            }
+            z[l] = rows;
+        }
+        return z;
     }
 
     /** The names of the selected {@code @Differentiable} methods, sorted. */
@@ -372,6 +408,12 @@ public final class Differentiated {
                     }
                 }
                 out[i] = dd;
+            } else if (args[i] instanceof float[][][] fff) {
+                double[][][] ddd = new double[fff.length][][];
+                for (int l = 0; l < fff.length; l++) {
+                    ddd[l] = (double[][]) twinArgs(new Object[] {fff[l]})[0];
+                }
+                out[i] = ddd;
             } else if (args[i] instanceof Float f) {
                 out[i] = f.doubleValue();
             } else {
@@ -397,6 +439,13 @@ public final class Differentiated {
             float[][] c = new float[ff.length][];
             for (int i = 0; i < ff.length; i++) {
                 c[i] = ff[i].clone();
+            }
+            return c;
+        } else if (a instanceof Object[] layers && !(a instanceof double[][]) && !(a instanceof float[][])) {
+            // a 3-D array, layer by layer
+            Object[] c = layers.clone();
+            for (int l = 0; l < c.length; l++) {
+                c[l] = copyArgument(layers[l]);
             }
             return c;
         } else if (a instanceof int[] i) {
