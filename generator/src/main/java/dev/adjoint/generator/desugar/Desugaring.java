@@ -53,6 +53,7 @@ public final class Desugaring {
         NestedArrays nested = new NestedArrays(rw, m);
         RaggedArrays raggedArrays = new RaggedArrays(rw, rows, m);
         LoopLengths loopLengths = new LoopLengths(rw, m);
+        RaggedLocals raggedLocals = new RaggedLocals(rw, loopLengths, m);
         ArrayReassignments reassignments = new ArrayReassignments(rw, rows, m);
         ArrayCopies copies = new ArrayCopies(rw, m);
         FloatingForHeaders headers = new FloatingForHeaders(rw);
@@ -103,7 +104,8 @@ public final class Desugaring {
                 reassigned.ifPresent(copies::rewrite);
                 changed = reassigned.isPresent();
                 Optional<List<Statement>> ragged = changed ? Optional.empty()
-                        : raggedArrays.rewriteBody(body.get()).or(() -> loopLengths.rewriteBody(body.get()));
+                        : raggedArrays.rewriteBody(body.get()).or(() -> loopLengths.rewriteBody(body.get()))
+                                .or(() -> raggedLocals.rewriteBody(body.get()));
                 if (ragged.isPresent()) {
                     body.get().setStatements(new NodeList<>(ragged.get()));
                     changed = true;

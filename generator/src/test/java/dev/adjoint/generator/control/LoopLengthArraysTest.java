@@ -11,7 +11,8 @@ import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * Local arrays inside loops whose length changes with the loop's counters ({@code new double[i + 1]}):
+ * Local arrays inside loops whose length changes with the loop's counters ({@code new double[i + 1]}), and
+ * ragged local 2-D arrays whose rows are created so ({@code tri[i] = new double[i + 1]}):
  * one pooled array of the greatest length the loops ask for, the iteration's own length kept beside
  * it. The gradient matches central differences and the tape's; an index past the iteration's length
  * and a negative length still throw where the method throws; a warm call allocates nothing; a loop
@@ -48,6 +49,23 @@ class LoopLengthArraysTest {
                     return s;
                 }
 
+                /** a ragged 2-D local, its rows created in a loop; read past a row's length when extra > 0 */
+                @Differentiable
+                public static double rows(double[] x, int extra) {
+                    double[][] tri = new double[x.length][];
+                    for (int i = 0; i < tri.length; i++) {
+                        tri[i] = new double[i + 1];
+                        for (int j = 0; j <= i; j++) {
+                            tri[i][j] = x[j] * x[i] + tri[i][(j + 1) % tri[i].length];
+                        }
+                    }
+                    double s = 0;
+                    for (int i = 0; i < tri.length; i++) {
+                        s += tri[i][i] * tri[i][(i + extra) % (i + 1 + extra)];
+                    }
+                    return s;
+                }
+
                 /** a loop a break may leave: the scan could outrun it, so the array stays for the tape */
                 @Differentiable
                 public static double leftEarly(double[] x) {
@@ -67,6 +85,7 @@ class LoopLengthArraysTest {
     private static final String SOURCE = "package ll;\n\nimport dev.adjoint.Differentiable;\n\npublic class Lengths {\n" + METHODS
             + METHODS.replace("@Differentiable", "@Differentiable(strategy = dev.adjoint.Strategy.TAPE)")
                     .replace("prefixes(", "prefixesTape(").replace("shifted(", "shiftedTape(").replace("leftEarly(", "leftEarlyTape(")
+                    .replace("rows(", "rowsTape(")
             + "}\n";
 
     private static final double[] X = {0.7, -0.3, 1.2, 0.4, -0.9};
@@ -75,9 +94,10 @@ class LoopLengthArraysTest {
     void theGradientIsTheTapesAndCentralDifferences() {
         Differentiated d = Differentiated.of("ll.Lengths", SOURCE, Options.DEFAULT);
         String methods = d.translation().methods().toString();
-        assertTrue(methods.contains("Lengths#prefixes: static") && methods.contains("Lengths#shifted: static"), methods);
+        assertTrue(methods.contains("Lengths#prefixes: static") && methods.contains("Lengths#shifted: static")
+                && methods.contains("Lengths#rows: static"), methods);
         assertTrue(methods.contains("Lengths#leftEarly: tape"), methods);
-        for (String m : new String[] {"prefixes", "shifted"}) {
+        for (String m : new String[] {"prefixes", "shifted", "rows"}) {
             Object[] args = {X, 0};
             d.assertGradient(m, d, m, 1e-6, 1e-9, args);
             double[] statically = d.grad(m, args).gradient();
@@ -93,7 +113,7 @@ class LoopLengthArraysTest {
     @Test
     void anIndexPastTheIterationsLengthAndANegativeLengthStillThrow() {
         Differentiated d = Differentiated.of("ll.Lengths", SOURCE, Options.DEFAULT);
-        for (String m : new String[] {"prefixes", "prefixesTape"}) {
+        for (String m : new String[] {"prefixes", "prefixesTape", "rows", "rowsTape"}) {
             // t[i + 1] is one past the iteration's length, inside the longer array of the last one
             assertInstanceOf(ArrayIndexOutOfBoundsException.class, thrown(() -> d.value(m, X, 1)));
             assertInstanceOf(ArrayIndexOutOfBoundsException.class, thrown(() -> d.grad(m, X, 1)), m);
