@@ -31,8 +31,9 @@ import java.util.Optional;
  * double[][] m = {{1, 2}, {3, 4}};        double[][] m = new double[2][2]; m[0][0] = 1; ...
  * </pre>
  *
- * Rewritten for a primitive element type, a 2-D initialiser only when its rows have one length,
- * and an assignment only when no element reads the variable it replaces (Java evaluates them all
+ * Rewritten for a primitive element type, a 2-D initialiser only when its rows have one length
+ * (or, declared at the method's top level, as {@code new double[n][]} and a {@code new} row for each
+ * row, which {@link RaggedLocals} takes), and an assignment only when no element reads the variable it replaces (Java evaluates them all
  * before the variable changes). Anything else is left as written, for the fences to reject.
  */
 final class ArrayInitializers {
@@ -60,7 +61,9 @@ final class ArrayInitializers {
             if (init.isEmpty() || !(d.getType() instanceof ArrayType t) || !(t.getElementType() instanceof PrimitiveType)) {
                 return Optional.empty();
             }
-            return stores(d.getNameAsString(), t, init.get(), s).map(stores -> {
+            // rows of several lengths only at the method's top level, where RaggedLocals takes them
+            boolean ragged = s.getParentNode().orElse(null) instanceof BlockStmt b && b.getParentNode().orElse(null) instanceof MethodDeclaration;
+            return stores(d.getNameAsString(), t, init.get(), ragged, s).map(stores -> {
                 VariableDeclarationExpr declaration = v.clone();
                 declaration.getVariable(0).setInitializer(creation(t, init.get()));
                 List<Statement> out = new ArrayList<>();
@@ -78,7 +81,7 @@ final class ArrayInitializers {
                 return Optional.empty();
             }
             ArrayType t = (ArrayType) c.createdType();
-            return stores(target.getNameAsString(), t, init, s).map(stores -> {
+            return stores(target.getNameAsString(), t, init, false, s).map(stores -> {
                 List<Statement> out = new ArrayList<>();
                 out.add(positioned(new ExpressionStmt(new AssignExpr(target.clone(), creation(t, init), AssignExpr.Operator.ASSIGN)), s));
                 out.addAll(stores);
@@ -132,8 +135,12 @@ final class ArrayInitializers {
         return Optional.empty();
     }
 
-    /** {@code name[i] = e_i} (or {@code name[i][j]}), or empty for a shape this class does not rewrite. */
-    private static Optional<List<Statement>> stores(String name, ArrayType t, ArrayInitializerExpr init, Statement at) {
+    /**
+     * {@code name[i] = e_i} (or {@code name[i][j]}, after {@code name[i] = new T[n_i]} for each row
+     * when the rows' lengths differ and that is allowed: {@code ragged}), or empty for a shape this
+     * class does not rewrite.
+     */
+    private static Optional<List<Statement>> stores(String name, ArrayType t, ArrayInitializerExpr init, boolean ragged, Statement at) {
         int dims = t.getArrayLevel();
         List<Statement> out = new ArrayList<>();
         if (dims == 1) {
@@ -146,11 +153,16 @@ final class ArrayInitializers {
             }
             return Optional.of(out);
         }
-        if (dims != 2 || width(init).isEmpty()) {
+        if (dims != 2 || width(init).isEmpty() && !(ragged && rows(init))) {
             return Optional.empty();
         }
         for (int i = 0; i < init.getValues().size(); i++) {
             NodeList<Expression> row = ((ArrayInitializerExpr) init.getValues().get(i)).getValues();
+            if (width(init).isEmpty()) {
+                ArrayCreationExpr created = new ArrayCreationExpr(t.getElementType().clone(), new NodeList<>(new ArrayCreationLevel(index(row.size()))), null);
+                init.getValues().get(i).getRange().ifPresent(created::setRange);
+                out.add(store(new ArrayAccessExpr(new NameExpr(name), index(i)), created, at));
+            }
             for (int j = 0; j < row.size(); j++) {
                 out.add(store(new ArrayAccessExpr(new ArrayAccessExpr(new NameExpr(name), index(i)), index(j)), row.get(j), at));
             }
@@ -171,11 +183,17 @@ final class ArrayInitializers {
         return Optional.of(width == null ? 0 : width);
     }
 
-    /** {@code new T[n]} or {@code new T[n][m]} for the initialiser's shape. */
+    /** Whether each value of a 2-D initialiser is a row's initialiser of numbers (of any length). */
+    private static boolean rows(ArrayInitializerExpr init) {
+        return init.getValues().stream().allMatch(row -> row instanceof ArrayInitializerExpr r
+                && r.getValues().stream().noneMatch(x -> x instanceof ArrayInitializerExpr));
+    }
+
+    /** {@code new T[n]}, {@code new T[n][m]} for the initialiser's shape, or {@code new T[n][]} for rows of several lengths. */
     private static ArrayCreationExpr creation(ArrayType t, ArrayInitializerExpr init) {
         NodeList<ArrayCreationLevel> levels = new NodeList<>(new ArrayCreationLevel(index(init.getValues().size())));
         if (t.getArrayLevel() == 2) {
-            levels.add(new ArrayCreationLevel(index(width(init).orElseThrow())));
+            levels.add(width(init).map(w -> new ArrayCreationLevel(index(w))).orElseGet(ArrayCreationLevel::new));
         }
         ArrayCreationExpr c = new ArrayCreationExpr(t.getElementType().clone(), levels, null);
         init.getRange().ifPresent(c::setRange);

@@ -54,6 +54,8 @@ public final class Desugaring {
         ArrayInitializers initializers = new ArrayInitializers(rw);
         NestedArrays nested = new NestedArrays(rw, m);
         RaggedArrays raggedArrays = new RaggedArrays(rw, rows, m);
+        LoopLengths loopLengths = new LoopLengths(rw, m);
+        RaggedLocals raggedLocals = new RaggedLocals(rw, loopLengths, m);
         ArrayReassignments reassignments = new ArrayReassignments(rw, rows, m);
         ArrayCopies copies = new ArrayCopies(rw, m);
         FloatingForHeaders headers = new FloatingForHeaders(rw);
@@ -103,7 +105,9 @@ public final class Desugaring {
                 Optional<ArrayReassignments.Group> reassigned = reassignments.find();
                 reassigned.ifPresent(copies::rewrite);
                 changed = reassigned.isPresent();
-                Optional<List<Statement>> ragged = changed ? Optional.empty() : raggedArrays.rewriteBody(body.get());
+                Optional<List<Statement>> ragged = changed ? Optional.empty()
+                        : raggedArrays.rewriteBody(body.get()).or(() -> loopLengths.rewriteBody(body.get()))
+                                .or(() -> raggedLocals.rewriteBody(body.get()));
                 if (ragged.isPresent()) {
                     body.get().setStatements(new NodeList<>(ragged.get()));
                     changed = true;

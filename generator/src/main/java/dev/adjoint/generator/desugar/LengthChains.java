@@ -131,7 +131,7 @@ final class LengthChains {
     }
 
     /** {@code for (int k = ...; k < bound; k++)} whose body assigns neither {@code k} nor the bound's names: it ends. */
-    private static boolean counted(ForStmt f) {
+    static boolean counted(ForStmt f) {
         if (f.getInitialization().size() != 1 || !(f.getInitialization().get(0) instanceof VariableDeclarationExpr init)
                 || init.getVariables().size() != 1 || !(f.getCompare().orElse(null) instanceof BinaryExpr cmp)
                 || cmp.getOperator() != BinaryExpr.Operator.LESS || f.getUpdate().size() != 1
@@ -147,7 +147,7 @@ final class LengthChains {
     }
 
     /** An expression that reads, and cannot fail: see the class comment. */
-    private static boolean pure(Expression e, MethodDeclaration method) {
+    static boolean pure(Expression e, MethodDeclaration method) {
         return e.findAll(Node.class).stream().allMatch(n -> n instanceof NameExpr || n instanceof SimpleName || n instanceof IntegerLiteralExpr
                 || n instanceof EnclosedExpr || n instanceof ConditionalExpr || n instanceof PrimitiveType
                 || n instanceof VariableDeclarationExpr || n instanceof VariableDeclarator

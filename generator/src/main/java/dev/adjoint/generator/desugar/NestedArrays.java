@@ -162,7 +162,7 @@ final class NestedArrays {
     }
 
     /** The variables {@code top} declares or assigns. */
-    private static Set<String> changedIn(Statement top) {
+    static Set<String> changedIn(Statement top) {
         Set<String> out = top.findAll(VariableDeclarator.class).stream().map(VariableDeclarator::getNameAsString).collect(Collectors.toSet());
         top.findAll(AssignExpr.class).stream().filter(a -> a.getTarget() instanceof NameExpr)
                 .forEach(a -> out.add(a.getTarget().toString()));
@@ -254,7 +254,7 @@ final class NestedArrays {
     }
 
     /** Whether a length may be negative: anything but a literal and an array's {@code .length}. */
-    private static boolean mayBeNegative(Expression dim) {
+    static boolean mayBeNegative(Expression dim) {
         return !(dim instanceof IntegerLiteralExpr || (dim instanceof FieldAccessExpr f && f.getNameAsString().equals("length")));
     }
 }

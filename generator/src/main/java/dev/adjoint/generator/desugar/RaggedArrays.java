@@ -97,18 +97,22 @@ final class RaggedArrays {
                 || RowAliases.rowsReplaced(method, table.getNameAsString())) {
             return Optional.empty();
         }
-        String name = d.getNameAsString();
-        for (Statement later : after(block, es)) {
+        return usedByElements(block, es, d.getNameAsString()) ? Optional.of(f) : Optional.empty();
+    }
+
+    /** Whether the statements after {@code at} in {@code block} only read and write elements of array {@code name} and read its length. */
+    static boolean usedByElements(BlockStmt block, Statement at, String name) {
+        for (Statement later : after(block, at)) {
             if (RowAliases.assigned(later, Set.of(name))) {
-                return Optional.empty();
+                return false;
             }
             for (NameExpr n : later.findAll(NameExpr.class)) {
                 if (n.getNameAsString().equals(name) && !isElementOrLength(n)) {
-                    return Optional.empty();
+                    return false;
                 }
             }
         }
-        return Optional.of(f);
+        return true;
     }
 
     /** An index that only reads: names, literals, arithmetic, elements ({@code order[i]}), lengths; no call, no update. */
@@ -125,7 +129,7 @@ final class RaggedArrays {
                 || parent instanceof FieldAccessExpr f && f.getScope() == n && f.getNameAsString().equals("length");
     }
 
-    private static List<Statement> after(BlockStmt block, Statement s) {
+    static List<Statement> after(BlockStmt block, Statement s) {
         NodeList<Statement> stmts = block.getStatements();
         for (int i = 0; i < stmts.size(); i++) {
             if (stmts.get(i) == s) {
@@ -142,16 +146,38 @@ final class RaggedArrays {
         ExpressionStmt at = (ExpressionStmt) v.getParentNode().get();
         BlockStmt block = (BlockStmt) at.getParentNode().get();
         NameExpr table = (NameExpr) ((ArrayAccessExpr) length.getScope()).getName();
+        Set<String> lengthFixed = new HashSet<>(length.findAll(NameExpr.class).stream().map(NameExpr::getNameAsString).toList());
+        // (an element in the index, m[order[i]].length, may be written without its name being assigned)
+        boolean lengthKept = ((ArrayAccessExpr) length.getScope()).getIndex().findAll(ArrayAccessExpr.class).isEmpty()
+                && after(block, at).stream().noneMatch(s -> RowAliases.assigned(s, lengthFixed));
+        String cap = rw.fresh(d.getNameAsString() + "Capacity");
+        String hoisted = keepInPlace(rw, method, v, length, lengthKept, false);
+        String type = c.getElementType().asString();
+        Map<String, String> names = Map.of("#a#", hoisted, "#c#", cap, "#r#", rw.fresh("r"), "#t#", type);
+        return rw.statements("{ int #c# = 0; for (int #r# = 0; #r# < $X.length; #r#++) { if ($X[#r#].length > #c#) { #c# = $X[#r#].length; } }"
+                + " #t#[] #a# = new #t#[#c#]; }", names, Map.of("$X", table), at);
+    }
+
+    /**
+     * Replaces the declaration {@code v} of an array that will be created longer, before the
+     * top-level statement, by its {@code length} in a fresh local (a negative one throwing as
+     * {@code new} throws, when it {@code mayBeNegative}) and the clearing of that many elements,
+     * and rewrites the uses after it as {@link #keptLength} does ({@code lengthKept}: the names of
+     * {@code length} keep their values after the declaration, so a counted loop up to it is in
+     * bounds). Gives the name the array has before the statement: its own, or a fresh one when the
+     * method declares the name more than once.
+     */
+    static String keepInPlace(Rewriter rw, MethodDeclaration method, VariableDeclarationExpr v, Expression length, boolean lengthKept,
+            boolean mayBeNegative) {
+        VariableDeclarator d = v.getVariables().get(0);
+        ArrayCreationExpr c = (ArrayCreationExpr) d.getInitializer().get();
+        ExpressionStmt at = (ExpressionStmt) v.getParentNode().get();
+        BlockStmt block = (BlockStmt) at.getParentNode().get();
         String name = d.getNameAsString();
         long declared = method.findAll(VariableDeclarator.class).stream().filter(x -> x.getNameAsString().equals(name)).count();
         String hoisted = declared == 1 ? name : rw.fresh(name);
         String len = rw.fresh(name + "Length");
-        String cap = rw.fresh(name + "Capacity");
         List<Statement> rest = after(block, at);
-        Set<String> lengthFixed = new HashSet<>(length.findAll(NameExpr.class).stream().map(NameExpr::getNameAsString).toList());
-        // (an element in the index, m[order[i]].length, may be written without its name being assigned)
-        boolean lengthKept = ((ArrayAccessExpr) length.getScope()).getIndex().findAll(ArrayAccessExpr.class).isEmpty()
-                && rest.stream().noneMatch(s -> RowAliases.assigned(s, lengthFixed));
         List<ArrayAccessExpr> unchecked = new ArrayList<>();
         List<FieldAccessExpr> lengths = new ArrayList<>();
         for (Statement later : rest) {
@@ -174,18 +200,15 @@ final class RaggedArrays {
                 later.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(name)).forEach(n -> n.setName(hoisted));
             }
         }
-        String type = c.getElementType().asString();
         String zero = c.getElementType().equals(PrimitiveType.booleanType()) ? "false" : "0";
-        Map<String, String> names = Map.of("#a#", hoisted, "#n#", len, "#c#", cap, "#r#", rw.fresh("r"), "#k#", rw.fresh("k"),
-                "#t#", type, "#0#", zero);
-        Map<String, Expression> nodes = Map.of("$X", table, "$length", length);
-        List<Statement> inPlace = rw.statements("{ int #n# = $length; for (int #k# = 0; #k# < #n#; #k#++) { #a#[#k#] = #0#; } }",
-                names, nodes, at);
+        Map<String, String> names = Map.of("#a#", hoisted, "#n#", len, "#k#", rw.fresh("k"), "#0#", zero);
+        String check = mayBeNegative ? " if (#n# < 0) throw new NegativeArraySizeException(\"\" + #n#);" : "";
+        List<Statement> inPlace = rw.statements("{ int #n# = $length;" + check + " for (int #k# = 0; #k# < #n#; #k#++) { #a#[#k#] = #0#; } }",
+                names, Map.of("$length", length), at);
         int index = block.getStatements().indexOf(at);
         block.getStatements().remove(index);
         block.getStatements().addAll(index, inPlace);
-        return rw.statements("{ int #c# = 0; for (int #r# = 0; #r# < $X.length; #r#++) { if ($X[#r#].length > #c#) { #c# = $X[#r#].length; } }"
-                + " #t#[] #a# = new #t#[#c#]; }", names, nodes, at);
+        return hoisted;
     }
 
     /**
@@ -194,11 +217,10 @@ final class RaggedArrays {
      * {@code length}, the expression it was created with, when that keeps its value), and that its
      * body never assigns.
      */
-    private static boolean inBounds(ArrayAccessExpr a, String array, FieldAccessExpr length, BlockStmt block) {
+    private static boolean inBounds(ArrayAccessExpr a, String array, Expression length, BlockStmt block) {
         return boundingLoop(a, array, length, block).isPresent();
     }
 
-    /** The loop {@link #inBounds} finds, or empty. */
     /**
      * An array longer than the value it stands for, its length {@code len} kept beside it: each
      * {@code a.length} of {@code lengths} reads {@code len}, and each element of {@code unchecked}
@@ -222,7 +244,8 @@ final class RaggedArrays {
         }
     }
 
-    static Optional<ForStmt> boundingLoop(ArrayAccessExpr a, String array, FieldAccessExpr length, Node block) {
+    /** The loop {@link #inBounds} finds, or empty. */
+    static Optional<ForStmt> boundingLoop(ArrayAccessExpr a, String array, Expression length, Node block) {
         if (!(a.getIndex() instanceof NameExpr j)) {
             return Optional.empty();
         }

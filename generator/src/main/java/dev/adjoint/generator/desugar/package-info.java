@@ -10,8 +10,11 @@
  * stands for, and a second name for a whole array ({@code double[] p = w}) the first; array
  * initialisers become the creation and the stores; a local array created inside a loop or block is
  * created once before the top-level statement around it and cleared where it was created (one of
- * a row's length, {@code new double[X[i].length]}, at the longest row's length, its own length in a
- * local and its indices checked against it); a
+ * a row's length, {@code new double[X[i].length]}, or of one that changes with the counters of the
+ * loops around it, {@code new double[i + 1]}, at the greatest length, its own length in a local and
+ * its indices checked against it); a ragged local 2-D array whose rows are created one by one
+ * ({@code tri[i] = new double[i + 1]}) is one rectangular array as wide as the longest row, each row's
+ * length kept in an {@code int[]}; a
  * {@code for} header stepping a floating-point variable moves its parts into the loop; a label on a
  * block or another statement that is not a loop becomes a label on a loop that runs it once; a call to a
  * non-recursive helper of the method's class becomes the helper's body, its array parameters the

@@ -142,8 +142,8 @@ class TapeStrategyTest {
                 }
 
                 /**
-                 * an array result over the rows in an order held in a local int[], with a local array whose length changes
-                 * with the loop: the static strategy rejects it, AUTO takes the tape
+                 * an array result over the rows in an order held in a local int[], with a local array whose length the
+                 * loop updates (not its counter): the static strategy rejects it, AUTO takes the tape
                  */
                 @Differentiable(wrt = "m")
                 static double[] normsInOrder(double[][] m, double scale) {
@@ -153,14 +153,16 @@ class TapeStrategyTest {
                     }
                     double[] out = new double[m.length];
                     double s = 0;
+                    int n = 1;
                     for (int k = 0; k < m.length; k++) {
                         int i = order[k];
-                        double[] upTo = new double[k + 1];
-                        upTo[k] = m[i][0];
+                        double[] upTo = new double[n];
+                        upTo[n - 1] = m[i][0];
                         for (int j = 0; j < m[i].length; j++) {
                             s += m[i][j] * m[i][j] * scale;
                         }
-                        out[k] = Math.sqrt(s) * upTo[k];
+                        out[k] = Math.sqrt(s) * upTo[n - 1];
+                        n++;
                     }
                     return out;
                 }

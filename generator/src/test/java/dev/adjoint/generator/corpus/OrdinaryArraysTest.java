@@ -106,7 +106,7 @@ class OrdinaryArraysTest {
         throwsAlike(body, "f", true, new Object[] {new double[] {0.5, -0.25, 1.5, 0.3}, new double[] {1, 2, -0.5}, -1});
         Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
         assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
-        // a 2-D array from rows of one length; a length that changes with the loop is still rejected, at its position
+        // a 2-D array from rows of one length; a length the loop updates (not its counter's) is still rejected, at its position
         differentiates("""
                 @Differentiable(strategy = Strategy.$S)
                 static double g(double[] w) {
@@ -124,10 +124,12 @@ class OrdinaryArraysTest {
                 @Differentiable(strategy = Strategy.$S)
                 static double h(double[] w) {
                     double s = 0;
+                    int n = 1;
                     for (int i = 0; i < w.length; i++) {
-                        double[] part = new double[i + 1];
-                        part[i] = w[i];
-                        s += part[i] * part[i];
+                        double[] part = new double[n];
+                        part[n - 1] = w[i];
+                        s += part[n - 1] * part[n - 1];
+                        n += 2;
                     }
                     return s;
                 }

@@ -185,8 +185,9 @@ public final class ProgramGenerator {
          */
         GUARDS,
         /**
-         * a local array created inside a loop ({@code double[] la0 = new double[3];} in a counted loop, an initialiser
-         * {@code {e, 0.5}} in another), filled and read in the same iteration: hoisted and cleared by the desugar pass
+         * a local array created inside a loop ({@code double[] la0 = new double[3];} in a counted loop, or of a length
+         * that changes with the counter, {@code new double[lk0 + 3]}, {@code int la0n = 3 + lk0; new double[la0n]}; an
+         * initialiser {@code {e, 0.5}} in another), filled and read in the same iteration: hoisted and cleared by the desugar pass
          */
         LOOP_LOCAL_ARRAYS,
         /**
@@ -1339,8 +1340,18 @@ public final class ProgramGenerator {
             E e2 = expr(1);
             out.append(pad).append("for (int ").append(k).append(" = 0; ").append(k).append(" < 2; ").append(k).append("++) {\n");
             if (r.nextBoolean()) {
+                // a length of 3, or one that changes with the counter (3 and 4), maybe computed into an int local first;
+                // the latter only outside other loops (one a break may leave keeps the array on the tape)
+                String length = switch (loopDepth == 0 ? r.nextInt(3) : 0) {
+                    case 0 -> "3";
+                    case 1 -> k + " + 3";
+                    default -> {
+                        out.append(pad).append("    int ").append(a).append("n = 3 + ").append(k).append(";\n");
+                        yield a + "n";
+                    }
+                };
                 out.append(pad).append("    ").append(typeName(elem)).append("[] ").append(a).append(" = new ").append(typeName(elem))
-                        .append("[3];\n");
+                        .append('[').append(length).append("];\n");
                 out.append(pad).append("    ").append(a).append('[').append(k).append("] = ").append(assignable(elem, e1).text())
                         .append(";\n");
             } else {

@@ -1,0 +1,157 @@
+package dev.adjoint.generator.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.testing.Differentiated;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Local arrays inside loops whose length changes with the loop's counters ({@code new double[i + 1]}), and
+ * ragged local 2-D arrays whose rows are created so ({@code tri[i] = new double[i + 1]}):
+ * one pooled array of the greatest length the loops ask for, the iteration's own length kept beside
+ * it. The gradient matches central differences and the tape's; an index past the iteration's length
+ * and a negative length still throw where the method throws; a warm call allocates nothing; a loop
+ * that a {@code break} may leave stays on the tape.
+ */
+class LoopLengthArraysTest {
+    private static final String METHODS = """
+                /** the triangle of prefixes, read past the iteration's length when extra > 0 */
+                @Differentiable
+                public static double prefixes(double[] x, int extra) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double[] t = new double[i + 1];
+                        for (int j = 0; j <= i; j++) {
+                            t[j] = x[j] * x[i] + t[(j + i) % t.length];
+                        }
+                        s += t[i + extra] * t[0];
+                    }
+                    return s;
+                }
+
+                /** a length that is negative at the first iteration when shift > 0 */
+                @Differentiable
+                public static double shifted(double[] x, int shift) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        int m = i + 1 - shift;
+                        double[] t = new double[m];
+                        for (int j = 0; j < t.length; j++) {
+                            t[j] = Math.sin(x[j]) * x[i];
+                        }
+                        s += t.length > 0 ? t[t.length - 1] : x[i];
+                    }
+                    return s;
+                }
+
+                /** a ragged 2-D local, its rows created in a loop; read past a row's length when extra > 0 */
+                @Differentiable
+                public static double rows(double[] x, int extra) {
+                    double[][] tri = new double[x.length][];
+                    for (int i = 0; i < tri.length; i++) {
+                        tri[i] = new double[i + 1];
+                        for (int j = 0; j <= i; j++) {
+                            tri[i][j] = x[j] * x[i] + tri[i][(j + 1) % tri[i].length];
+                        }
+                    }
+                    double s = 0;
+                    for (int i = 0; i < tri.length; i++) {
+                        s += tri[i][i] * tri[i][(i + extra) % (i + 1 + extra)];
+                    }
+                    return s;
+                }
+
+                /** a loop a break may leave: the scan could outrun it, so the array stays for the tape */
+                @Differentiable
+                public static double leftEarly(double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < 1000000; i++) {
+                        if (i >= x.length) {
+                            break;
+                        }
+                        double[] t = new double[i + 1];
+                        t[i] = x[i] * x[i];
+                        s += t[i];
+                    }
+                    return s;
+                }
+            """;
+
+    private static final String SOURCE = "package ll;\n\nimport dev.adjoint.Differentiable;\n\npublic class Lengths {\n" + METHODS
+            + METHODS.replace("@Differentiable", "@Differentiable(strategy = dev.adjoint.Strategy.TAPE)")
+                    .replace("prefixes(", "prefixesTape(").replace("shifted(", "shiftedTape(").replace("leftEarly(", "leftEarlyTape(")
+                    .replace("rows(", "rowsTape(")
+            + "}\n";
+
+    private static final double[] X = {0.7, -0.3, 1.2, 0.4, -0.9};
+
+    @Test
+    void theGradientIsTheTapesAndCentralDifferences() {
+        Differentiated d = Differentiated.of("ll.Lengths", SOURCE, Options.DEFAULT);
+        String methods = d.translation().methods().toString();
+        assertTrue(methods.contains("Lengths#prefixes: static") && methods.contains("Lengths#shifted: static")
+                && methods.contains("Lengths#rows: static"), methods);
+        assertTrue(methods.contains("Lengths#leftEarly: tape"), methods);
+        for (String m : new String[] {"prefixes", "shifted", "rows"}) {
+            Object[] args = {X, 0};
+            d.assertGradient(m, d, m, 1e-6, 1e-9, args);
+            double[] statically = d.grad(m, args).gradient();
+            double[] taped = d.grad(m + "Tape", args).gradient();
+            for (int k = 0; k < X.length; k++) {
+                assertTrue(Math.abs(statically[k] - taped[k]) <= 1e-12 * Math.max(1, Math.abs(statically[k]) + Math.abs(taped[k])),
+                        m + ": static " + statically[k] + " vs tape " + taped[k] + " at " + k);
+            }
+        }
+        d.assertGradient("leftEarly", d, "leftEarly", 1e-6, 1e-9, (Object) X);
+    }
+
+    @Test
+    void anIndexPastTheIterationsLengthAndANegativeLengthStillThrow() {
+        Differentiated d = Differentiated.of("ll.Lengths", SOURCE, Options.DEFAULT);
+        for (String m : new String[] {"prefixes", "prefixesTape", "rows", "rowsTape"}) {
+            // t[i + 1] is one past the iteration's length, inside the longer array of the last one
+            assertInstanceOf(ArrayIndexOutOfBoundsException.class, thrown(() -> d.value(m, X, 1)));
+            assertInstanceOf(ArrayIndexOutOfBoundsException.class, thrown(() -> d.grad(m, X, 1)), m);
+        }
+        for (String m : new String[] {"shifted", "shiftedTape"}) {
+            // i + 1 - 2 is -1 at i = 0
+            assertInstanceOf(NegativeArraySizeException.class, thrown(() -> d.value(m, X, 2)));
+            assertInstanceOf(NegativeArraySizeException.class, thrown(() -> d.grad(m, X, 2)), m);
+        }
+    }
+
+    @Test
+    void aWarmCallAllocatesNothing() throws Exception {
+        Differentiated d = Differentiated.of("ll.Lengths", SOURCE, Options.DEFAULT);
+        double[] x = X.clone();
+        double[] dx = new double[x.length];
+        Object[] args = {x, 0, dx};
+        java.lang.reflect.Method grad = d.loader().loadClass("ll.LengthsAdjoint").getMethod("prefixesGrad",
+                double[].class, int.class, double[].class);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 20_000; i++) {
+            grad.invoke(null, args);
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 1000; i++) {
+            grad.invoke(null, args);
+        }
+        long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
+        // reflection boxes the double result (16 B); the arrays of 1..5 doubles and their adjoints would add over 400 B
+        assertTrue(perCall <= 32, "a warm gradient call allocated " + perCall + " bytes");
+        double[] again = new double[x.length];
+        grad.invoke(null, x, 0, again);
+        assertArrayEquals(d.grad("prefixesTape", X, 0).gradient(), again, 1e-12);
+    }
+
+    /** What {@code call} threw through the reflective call, unwrapped. */
+    private static Throwable thrown(Runnable call) {
+        AssertionError e = assertThrows(AssertionError.class, call::run);
+        return e.getCause() == null ? e : e.getCause();
+    }
+}
