@@ -9,6 +9,9 @@ import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Stmt;
+import dev.adjoint.generator.objects.Receiver;
+import dev.adjoint.generator.optimize.CopyChains;
+import dev.adjoint.generator.optimize.DenseTemporaries;
 import dev.adjoint.generator.optimize.InvariantLoads;
 import dev.adjoint.generator.optimize.LoopAccumulators;
 import dev.adjoint.generator.optimize.LoopFusion;
@@ -82,11 +85,8 @@ public final class ReverseSweep {
         List<Code> forward = main.forward();
         List<Code> reverse = main.reverse();
         if (!an.saveArrayElements()) {
-            Map<String, Integer> mentions = new HashMap<>();
-            for (List<Code> part : List.of(forward, reverse, sw.saveDeclarations, prologue, epilogue)) {
-                Code.mentions(part, n -> mentions.merge(n, 1, Integer::sum));
-            }
             if (an.on(Options.Optimisation.LOOP_FUSION)) {
+                Map<String, Integer> mentions = mentions(List.of(forward, reverse, sw.saveDeclarations, prologue, epilogue), null);
                 forward = LoopFusion.fuse(forward, mentions);
                 reverse = LoopFusion.fuse(reverse, mentions);
             }
@@ -107,6 +107,10 @@ public final class ReverseSweep {
             if (an.on(Options.Optimisation.INVARIANT_LOADS)) {
                 forward = InvariantLoads.hoist(forward, arrays, sw::claim);
                 reverse = InvariantLoads.hoist(reverse, arrays, sw::claim);
+            }
+            if (an.on(Options.Optimisation.COPY_CHAINS)) {
+                reverse = CopyChains.join(reverse, mentions(List.of(forward, reverse, sw.saveDeclarations, prologue, epilogue),
+                        resultAdjoint(ir, sw)), sw.adjointTypes());
             }
         }
 
@@ -170,7 +174,35 @@ public final class ReverseSweep {
             out.add(new Code.Line(new Statement.Eval(arrays(sw, "release", new Expr.Name(sw.arrayMark)))));
         }
         out.add(new Code.Line(new Statement.Return(new Expr.Name(result))));
-        return new AdjointMethod(ir.request(), buffers, seed, sw.placeStackHandovers(out));
+        List<Code> finished = sw.placeStackHandovers(out);
+        if (an.on(Options.Optimisation.DENSE_TEMPORARIES)) {
+            Set<String> signature = new HashSet<>(buffers);
+            ir.request().params().forEach(p -> signature.add(p.name()));
+            signature.add(seed);
+            signature.add(Receiver.SELF);
+            finished = DenseTemporaries.renumber(finished, ir.names().temps(), ir.names()::isReserved, signature);
+        }
+        return new AdjointMethod(ir.request(), buffers, seed, finished);
+    }
+
+    /**
+     * How often each name occurs in {@code parts}, plus once for {@code also} when not null (a
+     * name that code written later will mention).
+     */
+    private static Map<String, Integer> mentions(List<List<Code>> parts, String also) {
+        Map<String, Integer> mentions = new HashMap<>();
+        for (List<Code> part : parts) {
+            Code.mentions(part, n -> mentions.merge(n, 1, Integer::sum));
+        }
+        if (also != null) {
+            mentions.merge(also, 1, Integer::sum);
+        }
+        return mentions;
+    }
+
+    /** The adjoint of the result, which the seed is added into once the sweeps are built; null when it has none. */
+    private static String resultAdjoint(MethodIr ir, Sweep sw) {
+        return ir.result() instanceof Atom.Var v ? sw.adjoint(v) : null;
     }
 
     /** {@code dev.adjoint.Gradients.addInto(into, from)}: the array {@code from} added into {@code into}, element by element. */
