@@ -58,6 +58,7 @@ final class BranchLoopAdjoint {
                 p = _t4;
             }
             i = i + 1;
+            assert _stack.checks.mark(0, _doublesTop, _booleansTop);
         }
         double _result = p;
         // reverse sweep
@@ -70,6 +71,7 @@ final class BranchLoopAdjoint {
         i = Math.max(0, w.length);
         while (i > 0) {
             i = i - 1;
+            assert _stack.checks.check(0, _doublesTop, _booleansTop);
             // grad of (BranchLoop.java:10): if (w[i] > 0)
             if (_t1) {
                 // grad of (BranchLoop.java:11): p = p * w[i];
@@ -200,6 +202,7 @@ final class BranchLoopAdjoint {
                 _dot_p = _dot_t4;
             }
             i = i + 1;
+            assert _stack.checks.mark(0, _doublesTop, _booleansTop);
         }
         double[] _pair = new double[2];
         double[] _d_pair = _stack.arrays.borrowDoubles(2);
@@ -232,6 +235,7 @@ final class BranchLoopAdjoint {
         i = Math.max(0, w.length);
         while (i > 0) {
             i = i - 1;
+            assert _stack.checks.check(0, _doublesTop, _booleansTop);
             // grad of: if (_t1)
             if (_t5) {
                 // grad of: _dot_p = _dot_t2;

@@ -270,6 +270,7 @@ final class CallerAdjoint {
             s = _t3;
             _dot_s = _dot_t3;
             i = i + 1;
+            assert _stack.checks.mark(0, _doublesTop);
         }
         double _t6 = Caller.softplus(w[0]);
         double _dot_t6 = CallerAdjoint._tan_softplus(w[0], tw[0]);
@@ -330,6 +331,7 @@ final class CallerAdjoint {
         i = Math.max(0, w.length);
         while (i > 0) {
             i = i - 1;
+            assert _stack.checks.check(0, _doublesTop);
             // grad of: _dot_s = _dot_t3;
             _d_dot_t3 += _d_dot_s;
             _d_dot_s = 0.0;

@@ -49,6 +49,7 @@ final class InPlaceAdjoint {
             _t3 = _t1 * _t2;
             x[i] = _t3;
             i = i + 1;
+            assert _stack.checks.mark(0, _doublesTop);
         }
         // return x[x.length - 1];
         int _t4 = x.length - 1;
@@ -66,6 +67,7 @@ final class InPlaceAdjoint {
         i = Math.max(1, x.length);
         while (i > 1) {
             i = i - 1;
+            assert _stack.checks.check(0, _doublesTop);
             // grad of (InPlace.java:9): x[i] = x[i] * x[i - 1];
             _d_t3 = _d_x[i];
             _d_x[i] = 0.0;
@@ -179,6 +181,7 @@ final class InPlaceAdjoint {
             x[i] = _t3;
             _dot_x[i] = _dot_t3;
             i = i + 1;
+            assert _stack.checks.mark(0, _doublesTop);
         }
         int _t6 = x.length - 1;
         double _t7 = x[_t6];
@@ -214,6 +217,7 @@ final class InPlaceAdjoint {
         i = Math.max(1, x.length);
         while (i > 1) {
             i = i - 1;
+            assert _stack.checks.check(0, _doublesTop);
             // grad of: _dot_x[i] = _dot_t3;
             _d_dot_t3 += _d_dot_x[i];
             _d_dot_x[i] = 0.0;

@@ -48,7 +48,9 @@ public record Options(boolean activity, boolean toBeRecorded, Set<Optimisation> 
         /** {@code optimize/CopyChains}: {@code a = e; b = a;} with {@code a} read nowhere else, as {@code b = e}. */
         COPY_CHAINS("copyChains"),
         /** {@code optimize/DenseTemporaries}: the temporaries left numbered {@code _t1, _t2, ...} without gaps. */
-        DENSE_TEMPORARIES("denseTemporaries");
+        DENSE_TEMPORARIES("denseTemporaries"),
+        /** {@code Sweep.stackCheck}: with {@code -ea}, a check at each saving loop that the pops match the pushes. */
+        STACK_CHECKS("stackChecks");
 
         private final String key;
 
