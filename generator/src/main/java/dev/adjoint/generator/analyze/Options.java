@@ -50,7 +50,9 @@ public record Options(boolean activity, boolean toBeRecorded, Set<Optimisation> 
         /** {@code optimize/DenseTemporaries}: the temporaries left numbered {@code _t1, _t2, ...} without gaps. */
         DENSE_TEMPORARIES("denseTemporaries"),
         /** {@code Sweep.stackCheck}: with {@code -ea}, a check at each saving loop that the pops match the pushes. */
-        STACK_CHECKS("stackChecks");
+        STACK_CHECKS("stackChecks"),
+        /** {@code reverse/DeadSaves}: no push and pop of a value that nothing reads once restored. */
+        DEAD_SAVES("deadSaves");
 
         private final String key;
 

@@ -252,6 +252,10 @@ final class BlockReversal {
     /** Saves {@code what} (of type {@code t}) before an overwrite; returns the restoring statement. */
     private Code save(String what, Ty t, List<Code> forward, String hint) {
         if (sw.loopDepth > 0) {
+            if (sw.deadSaves.contains(what)) {
+                return null; // (nothing reads the value restored: DeadSaves)
+            }
+            sw.stackSaved.add(what);
             forward.add(new Code.Line(sw.push(t, what)));
             return new Code.Line(what + " = " + sw.pop(t));
         }

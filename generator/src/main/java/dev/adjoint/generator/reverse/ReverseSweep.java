@@ -8,6 +8,7 @@ import dev.adjoint.generator.code.Printer;
 import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.MethodIr;
+import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.ir.Stmt;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.optimize.CopyChains;
@@ -31,9 +32,32 @@ import java.util.Set;
 public final class ReverseSweep {
     private ReverseSweep() {}
 
-    /** The adjoint of {@code ir}, given its analysis. */
+    /**
+     * The adjoint of {@code ir}, given its analysis; built a second time, from the names as they
+     * were, without the saves whose restored values nothing reads ({@link DeadSaves}), when the
+     * first has any.
+     */
     public static AdjointMethod build(MethodIr ir, Analysis an) {
+        Names start = an.on(Options.Optimisation.DEAD_SAVES) ? ir.names().copy() : null;
+        Built first = build(ir, an, Set.of());
+        if (start == null || first.unread().isEmpty()) {
+            return first.method();
+        }
+        MethodIr again = new MethodIr(ir.request(), ir.params(), ir.locals(), ir.hoisted(), ir.body(), start, ir.restoredArrays());
+        Built second = build(again, an, first.unread());
+        // (what the first build left unread, the second reads nowhere either: else the first stands)
+        return second.clean() ? second.method() : first.method();
+    }
+
+    /**
+     * A built adjoint, with the saved variables its reverse sweep does not read ({@code unread}),
+     * and whether it mentions none of the saves it was told to leave out ({@code clean}).
+     */
+    private record Built(AdjointMethod method, Set<String> unread, boolean clean) {}
+
+    private static Built build(MethodIr ir, Analysis an, Set<String> deadSaves) {
         Sweep sw = new Sweep(ir, an);
+        sw.deadSaves = deadSaves;
         Set<Atom.Var> written = writtenArrays(ir.body());
         sw.writtenArrays = written;
         List<String> buffers = new ArrayList<>();
@@ -182,7 +206,9 @@ public final class ReverseSweep {
             signature.add(Receiver.SELF);
             finished = DenseTemporaries.renumber(finished, ir.names().temps(), ir.names()::isReserved, signature);
         }
-        return new AdjointMethod(ir.request(), buffers, seed, finished);
+        List<List<Code>> afterForward = List.of(reverse, epilogue);
+        return new Built(new AdjointMethod(ir.request(), buffers, seed, finished), DeadSaves.unread(sw.stackSaved, afterForward),
+                DeadSaves.unmentioned(deadSaves, afterForward));
     }
 
     /**

@@ -49,6 +49,10 @@ final class Sweep {
     final Deque<Atom.Var> reversedCounters = new ArrayDeque<>();
     /** The forward sweep's {@code throw}s and {@code assert}s: the arrays borrowed from the pool go back before they throw. */
     final Map<Code, Stmt.Effect> throwSites = new IdentityHashMap<>();
+    /** The variables that {@link BlockReversal} saved on a stack before an overwrite, and restored by a pop. */
+    final Set<String> stackSaved = new java.util.HashSet<>();
+    /** The variables not to save on a stack at all: nothing reads their restored values ({@link DeadSaves}). */
+    Set<String> deadSaves = Set.of();
     boolean usesStack;
     int depth;
     int loopDepth;
