@@ -58,6 +58,7 @@ final class BranchLoopAdjoint {
                 p = _t4;
             }
             i = i + 1;
+            assert _stack.checks.mark(0, _doublesTop, _booleansTop);
         }
         double _result = p;
         // reverse sweep
@@ -65,12 +66,12 @@ final class BranchLoopAdjoint {
         double _d_p = 0.0;
         double _d_t2 = 0.0;
         double _d_t3 = 0.0;
-        double _d_t4 = 0.0;
         _d_p += seed;
         // grad of (BranchLoop.java:9): for (...; i < w.length; i++)
         i = Math.max(0, w.length);
         while (i > 0) {
             i = i - 1;
+            assert _stack.checks.check(0, _doublesTop, _booleansTop);
             // grad of (BranchLoop.java:10): if (w[i] > 0)
             if (_t1) {
                 // grad of (BranchLoop.java:11): p = p * w[i];
@@ -80,8 +81,7 @@ final class BranchLoopAdjoint {
                 dw[i] += _d_t2 * p;
             } else {
                 // grad of (BranchLoop.java:13): p = p - t * w[i];
-                _d_t4 = _d_p;
-                _d_t3 = -_d_t4;
+                _d_t3 = -_d_p;
                 _d_t += _d_t3 * w[i];
                 dw[i] += _d_t3 * t;
             }
@@ -158,11 +158,11 @@ final class BranchLoopAdjoint {
         int _booleansTop = _stack.booleans.size();
         int _arrays = _stack.arrays.mark();
         // forward sweep
-        boolean _t6 = false;
+        boolean _t5 = false;
+        double _t6 = 0.0;
+        double _t7 = 0.0;
         double _t8 = 0.0;
         double _t9 = 0.0;
-        double _t12 = 0.0;
-        double _t13 = 0.0;
         boolean _t1 = false;
         double _t2 = 0.0;
         double _dot_t2 = 0.0;
@@ -178,14 +178,14 @@ final class BranchLoopAdjoint {
         while (i < w.length) {
             _t1 = w[i] > 0;
             // if (_t1)
-            _booleans[_booleansTop++] = _t6;
-            _t6 = _t1;
-            if (_t6) {
+            _booleans[_booleansTop++] = _t5;
+            _t5 = _t1;
+            if (_t5) {
                 _t2 = p * w[i];
                 // _dot_t2 = (_dot_p * w[i]) + (tw[i] * p);
-                _t8 = _dot_p * w[i];
-                _t9 = tw[i] * p;
-                _dot_t2 = _t8 + _t9;
+                _t6 = _dot_p * w[i];
+                _t7 = tw[i] * p;
+                _dot_t2 = _t6 + _t7;
                 _doubles = AdjointStacks.push(_doubles, _doublesTop++, p);
                 p = _t2;
                 _doubles = AdjointStacks.push(_doubles, _doublesTop++, _dot_p);
@@ -193,15 +193,16 @@ final class BranchLoopAdjoint {
             } else {
                 _t3 = t * w[i];
                 // _dot_t3 = (tt * w[i]) + (tw[i] * t);
-                _t12 = tt * w[i];
-                _t13 = tw[i] * t;
-                _dot_t3 = _t12 + _t13;
+                _t8 = tt * w[i];
+                _t9 = tw[i] * t;
+                _dot_t3 = _t8 + _t9;
                 _t4 = p - _t3;
                 _dot_t4 = _dot_p - _dot_t3;
                 p = _t4;
                 _dot_p = _dot_t4;
             }
             i = i + 1;
+            assert _stack.checks.mark(0, _doublesTop, _booleansTop);
         }
         double[] _pair = new double[2];
         double[] _d_pair = _stack.arrays.borrowDoubles(2);
@@ -219,10 +220,10 @@ final class BranchLoopAdjoint {
         double _d_dot_t4 = 0.0;
         double _d_p = 0.0;
         double _d_dot_p = 0.0;
+        double _d_t6 = 0.0;
+        double _d_t7 = 0.0;
         double _d_t8 = 0.0;
         double _d_t9 = 0.0;
-        double _d_t12 = 0.0;
-        double _d_t13 = 0.0;
         Gradients.addInto(_d_pair, seed);
         // grad of: _pair[1] = _dot_p;
         _d_dot_p += _d_pair[1];
@@ -234,8 +235,9 @@ final class BranchLoopAdjoint {
         i = Math.max(0, w.length);
         while (i > 0) {
             i = i - 1;
+            assert _stack.checks.check(0, _doublesTop, _booleansTop);
             // grad of: if (_t1)
-            if (_t6) {
+            if (_t5) {
                 // grad of: _dot_p = _dot_t2;
                 _d_dot_t2 += _d_dot_p;
                 _d_dot_p = 0.0;
@@ -245,13 +247,13 @@ final class BranchLoopAdjoint {
                 _d_p = 0.0;
                 p = _doubles[--_doublesTop];
                 // grad of: _dot_t2 = (_dot_p * w[i]) + (tw[i] * p);
-                _d_t8 = _d_dot_t2;
-                _d_t9 = _d_dot_t2;
+                _d_t6 = _d_dot_t2;
+                _d_t7 = _d_dot_t2;
                 _d_dot_t2 = 0.0;
-                dtw[i] += _d_t9 * p;
-                _d_p += _d_t9 * tw[i];
-                _d_dot_p += _d_t8 * w[i];
-                dw[i] += _d_t8 * _dot_p;
+                dtw[i] += _d_t7 * p;
+                _d_p += _d_t7 * tw[i];
+                _d_dot_p += _d_t6 * w[i];
+                dw[i] += _d_t6 * _dot_p;
                 // grad of: _t2 = p * w[i];
                 _d_p += _d_t2 * w[i];
                 dw[i] += _d_t2 * p;
@@ -272,19 +274,19 @@ final class BranchLoopAdjoint {
                 _d_t3 -= _d_t4;
                 _d_t4 = 0.0;
                 // grad of: _dot_t3 = (tt * w[i]) + (tw[i] * t);
-                _d_t12 = _d_dot_t3;
-                _d_t13 = _d_dot_t3;
+                _d_t8 = _d_dot_t3;
+                _d_t9 = _d_dot_t3;
                 _d_dot_t3 = 0.0;
-                dtw[i] += _d_t13 * t;
-                _d_t += _d_t13 * tw[i];
-                _d_tt += _d_t12 * w[i];
-                dw[i] += _d_t12 * tt;
+                dtw[i] += _d_t9 * t;
+                _d_t += _d_t9 * tw[i];
+                _d_tt += _d_t8 * w[i];
+                dw[i] += _d_t8 * tt;
                 // grad of: _t3 = t * w[i];
                 _d_t += _d_t3 * w[i];
                 dw[i] += _d_t3 * t;
                 _d_t3 = 0.0;
             }
-            _t6 = _booleans[--_booleansTop];
+            _t5 = _booleans[--_booleansTop];
         }
         dt.add(_d_t);
         dtt.add(_d_tt);

@@ -30,17 +30,17 @@ final class CallerAdjoint {
     static double softplusVjp(double x, double seed, DoubleGrad dx) {
         // forward sweep
         // return Math.log1p(Math.exp(x));
-        double _t0 = Math.exp(x);
-        double _t1 = Math.log1p(_t0);
-        double _result = _t1;
+        double _t1 = Math.exp(x);
+        double _t2 = Math.log1p(_t1);
+        double _result = _t2;
         // reverse sweep
         double _d_x = 0.0;
-        double _d_t0 = 0.0;
         double _d_t1 = 0.0;
-        _d_t1 += seed;
+        double _d_t2 = 0.0;
+        _d_t2 += seed;
         // grad of (Caller.java:8): return Math.log1p(Math.exp(x));
-        _d_t0 = _d_t1 / (1 + _t0);
-        _d_x += _d_t0 * _t0;
+        _d_t1 = _d_t2 / (1 + _t1);
+        _d_x += _d_t1 * _t1;
         dx.add(_d_x);
         return _result;
     }
@@ -80,8 +80,8 @@ final class CallerAdjoint {
         double _dot_t0 = tx * _t0;
         double _t1 = Math.log1p(_t0);
         // double _dot_t1 = _dot_t0 / (1 + _t0);
-        double _t5 = 1.0 + _t0;
-        double _dot_t1 = _dot_t0 / _t5;
+        double _t2 = 1.0 + _t0;
+        double _dot_t1 = _dot_t0 / _t2;
         double[] _pair = new double[2];
         double[] _d_pair = _stack.arrays.borrowDoubles(2);
         _pair[0] = _t1;
@@ -94,7 +94,7 @@ final class CallerAdjoint {
         double _d_dot_t0 = 0.0;
         double _d_t1 = 0.0;
         double _d_dot_t1 = 0.0;
-        double _d_t5 = 0.0;
+        double _d_t2 = 0.0;
         Gradients.addInto(_d_pair, seed);
         // grad of: _pair[1] = _dot_t1;
         _d_dot_t1 += _d_pair[1];
@@ -103,9 +103,9 @@ final class CallerAdjoint {
         _d_t1 += _d_pair[0];
         _d_pair[0] = 0.0;
         // grad of: double _dot_t1 = _dot_t0 / (1 + _t0);
-        _d_dot_t0 += _d_dot_t1 / _t5;
-        _d_t5 = -(_d_dot_t1 * _dot_t1 / _t5);
-        _d_t0 += _d_t5;
+        _d_dot_t0 += _d_dot_t1 / _t2;
+        _d_t2 = -(_d_dot_t1 * _dot_t1 / _t2);
+        _d_t0 += _d_t2;
         // grad of: double _t1 = Math.log1p(_t0);
         _d_t0 += _d_t1 / (1 + _t0);
         // grad of: double _dot_t0 = tx * _t0;
@@ -146,24 +146,23 @@ final class CallerAdjoint {
             i = i + 1;
         }
         // return s + softplus(w[0]);
-        double _t6 = Caller.softplus(w[0]);
-        double _t7 = s + _t6;
-        double _result = _t7;
+        double _t4 = Caller.softplus(w[0]);
+        double _t5 = s + _t4;
+        double _result = _t5;
         // reverse sweep
         double _d_s = 0.0;
         double _d_t1 = 0.0;
         double _d_t2 = 0.0;
-        double _d_t3 = 0.0;
-        double _d_t6 = 0.0;
-        double _d_t7 = 0.0;
-        _d_t7 += seed;
+        double _d_t4 = 0.0;
+        double _d_t5 = 0.0;
+        _d_t5 += seed;
         // grad of (Caller.java:17): return s + softplus(w[0]);
-        _d_s += _d_t7;
-        _d_t6 = _d_t7;
+        _d_s += _d_t5;
+        _d_t4 = _d_t5;
         int _cells_1 = _stack.doubleCellMark();
         int _cells_1f = _stack.floatCellMark();
         DoubleGrad _g_1 = _stack.borrowDoubleCell();
-        CallerAdjoint.softplusVjp(w[0], _d_t6, _g_1);
+        CallerAdjoint.softplusVjp(w[0], _d_t4, _g_1);
         dw[0] += _g_1.get();
         _stack.releaseCells(_cells_1, _cells_1f);
         // grad of (Caller.java:14): for (...; i < w.length; i++)
@@ -173,8 +172,7 @@ final class CallerAdjoint {
             // this iteration's values, computed again rather than saved
             _t1 = w[i] * x[i];
             // grad of (Caller.java:15): s += softplus(w[i] * x[i]);
-            _d_t3 = _d_s;
-            _d_t2 = _d_t3;
+            _d_t2 = _d_s;
             int _cells = _stack.doubleCellMark();
             int _cellsf = _stack.floatCellMark();
             DoubleGrad _g = _stack.borrowDoubleCell();
@@ -272,6 +270,7 @@ final class CallerAdjoint {
             s = _t3;
             _dot_s = _dot_t3;
             i = i + 1;
+            assert _stack.checks.mark(0, _doublesTop);
         }
         double _t6 = Caller.softplus(w[0]);
         double _dot_t6 = CallerAdjoint._tan_softplus(w[0], tw[0]);
@@ -332,6 +331,7 @@ final class CallerAdjoint {
         i = Math.max(0, w.length);
         while (i > 0) {
             i = i - 1;
+            assert _stack.checks.check(0, _doublesTop);
             // grad of: _dot_s = _dot_t3;
             _d_dot_t3 += _d_dot_s;
             _d_dot_s = 0.0;
@@ -392,8 +392,8 @@ final class CallerAdjoint {
         double _dot_t0 = tx * _t0;
         double _t1 = Math.log1p(_t0);
         // double _dot_t1 = _dot_t0 / (1 + _t0);
-        double _t5 = 1.0 + _t0;
-        double _dot_t1 = _dot_t0 / _t5;
+        double _t2 = 1.0 + _t0;
+        double _dot_t1 = _dot_t0 / _t2;
         double _result = _dot_t1;
         // reverse sweep
         double _d_x = 0.0;
@@ -401,12 +401,12 @@ final class CallerAdjoint {
         double _d_t0 = 0.0;
         double _d_dot_t0 = 0.0;
         double _d_dot_t1 = 0.0;
-        double _d_t5 = 0.0;
+        double _d_t2 = 0.0;
         _d_dot_t1 += seed;
         // grad of: double _dot_t1 = _dot_t0 / (1 + _t0);
-        _d_dot_t0 += _d_dot_t1 / _t5;
-        _d_t5 = -(_d_dot_t1 * _dot_t1 / _t5);
-        _d_t0 += _d_t5;
+        _d_dot_t0 += _d_dot_t1 / _t2;
+        _d_t2 = -(_d_dot_t1 * _dot_t1 / _t2);
+        _d_t0 += _d_t2;
         // grad of: double _dot_t0 = tx * _t0;
         _d_tx += _d_dot_t0 * _t0;
         _d_t0 += _d_dot_t0 * tx;

@@ -33,8 +33,8 @@ final class BranchyAdjoint {
         boolean _t2 = false;
         double _t3 = 0.0;
         // if (x > 0)
-        boolean _t0 = x > 0;
-        if (_t0) {
+        boolean _t1 = x > 0;
+        if (_t1) {
             r = x * y;
         } else {
             // r = y > 1 ? Math.exp(x) : -x;
@@ -46,19 +46,19 @@ final class BranchyAdjoint {
             }
             r = _t3;
         }
-        double _t6 = r * r;
-        double _result = _t6;
+        double _t4 = r * r;
+        double _result = _t4;
         // reverse sweep
         double _d_x = 0.0;
         double _d_y = 0.0;
         double _d_r = 0.0;
         double _d_t3 = 0.0;
-        double _d_t6 = 0.0;
-        _d_t6 += seed;
+        double _d_t4 = 0.0;
+        _d_t4 += seed;
         // grad of (Branchy.java:14): return r * r;
-        _d_r += 2 * (_d_t6 * r);
+        _d_r += 2 * (_d_t4 * r);
         // grad of (Branchy.java:9): if (x > 0)
-        if (_t0) {
+        if (_t1) {
             // grad of (Branchy.java:10): r = x * y;
             _d_x += _d_r * y;
             _d_y += _d_r * x;
@@ -133,9 +133,9 @@ final class BranchyAdjoint {
         AdjointStacks _stack = AdjointStacks.forThread();
         int _arrays = _stack.arrays.mark();
         // forward sweep
-        double _t7 = 0.0;
         double _t8 = 0.0;
-        boolean _t11 = false;
+        double _t9 = 0.0;
+        boolean _t10 = false;
         double r = 0.0;
         double _dot_r = 0.0;
         boolean _t2 = false;
@@ -143,18 +143,18 @@ final class BranchyAdjoint {
         double _dot_t3 = 0.0;
         boolean _t0 = x > 0;
         // if (_t0)
-        boolean _t4 = _t0;
-        if (_t4) {
+        boolean _t7 = _t0;
+        if (_t7) {
             r = x * y;
             // _dot_r = (tx * y) + (ty * x);
-            _t7 = tx * y;
-            _t8 = ty * x;
-            _dot_r = _t7 + _t8;
+            _t8 = tx * y;
+            _t9 = ty * x;
+            _dot_r = _t8 + _t9;
         } else {
             _t2 = y > 1;
             // if (_t2)
-            _t11 = _t2;
-            if (_t11) {
+            _t10 = _t2;
+            if (_t10) {
                 _t3 = Math.exp(x);
                 _dot_t3 = tx * _t3;
             } else {
@@ -166,8 +166,8 @@ final class BranchyAdjoint {
         }
         double _t6 = r * r;
         // double _dot_t6 = 2 * (_dot_r * r);
-        double _t17 = _dot_r * r;
-        double _dot_t6 = 2.0 * _t17;
+        double _t11 = _dot_r * r;
+        double _dot_t6 = 2.0 * _t11;
         double[] _pair = new double[2];
         double[] _d_pair = _stack.arrays.borrowDoubles(2);
         _pair[0] = _t6;
@@ -182,11 +182,11 @@ final class BranchyAdjoint {
         double _d_dot_r = 0.0;
         double _d_t3 = 0.0;
         double _d_dot_t3 = 0.0;
-        double _d_t7 = 0.0;
         double _d_t8 = 0.0;
+        double _d_t9 = 0.0;
         double _d_t6 = 0.0;
         double _d_dot_t6 = 0.0;
-        double _d_t17 = 0.0;
+        double _d_t11 = 0.0;
         Gradients.addInto(_d_pair, seed);
         // grad of: _pair[1] = _dot_t6;
         _d_dot_t6 += _d_pair[1];
@@ -195,21 +195,21 @@ final class BranchyAdjoint {
         _d_t6 += _d_pair[0];
         _d_pair[0] = 0.0;
         // grad of: double _dot_t6 = 2 * (_dot_r * r);
-        _d_t17 = _d_dot_t6 * 2.0;
-        _d_dot_r += _d_t17 * r;
-        _d_r += _d_t17 * _dot_r;
+        _d_t11 = _d_dot_t6 * 2.0;
+        _d_dot_r += _d_t11 * r;
+        _d_r += _d_t11 * _dot_r;
         // grad of: double _t6 = r * r;
         _d_r += 2 * (_d_t6 * r);
         // grad of: if (_t0)
-        if (_t4) {
+        if (_t7) {
             // grad of: _dot_r = (tx * y) + (ty * x);
-            _d_t7 = _d_dot_r;
             _d_t8 = _d_dot_r;
+            _d_t9 = _d_dot_r;
             _d_dot_r = 0.0;
-            _d_ty += _d_t8 * x;
-            _d_x += _d_t8 * ty;
-            _d_tx += _d_t7 * y;
-            _d_y += _d_t7 * tx;
+            _d_ty += _d_t9 * x;
+            _d_x += _d_t9 * ty;
+            _d_tx += _d_t8 * y;
+            _d_y += _d_t8 * tx;
             // grad of: r = x * y;
             _d_x += _d_r * y;
             _d_y += _d_r * x;
@@ -222,7 +222,7 @@ final class BranchyAdjoint {
             _d_t3 += _d_r;
             _d_r = 0.0;
             // grad of: if (_t2)
-            if (_t11) {
+            if (_t10) {
                 // grad of: _dot_t3 = tx * _t3;
                 _d_tx += _d_dot_t3 * _t3;
                 _d_t3 += _d_dot_t3 * tx;

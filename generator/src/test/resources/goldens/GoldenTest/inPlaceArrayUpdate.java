@@ -49,23 +49,25 @@ final class InPlaceAdjoint {
             _t3 = _t1 * _t2;
             x[i] = _t3;
             i = i + 1;
+            assert _stack.checks.mark(0, _doublesTop);
         }
         // return x[x.length - 1];
-        int _t6 = x.length - 1;
-        double _t7 = x[_t6];
-        double _result = _t7;
+        int _t4 = x.length - 1;
+        double _t5 = x[_t4];
+        double _result = _t5;
         // reverse sweep
         double _d_t1 = 0.0;
         double _d_t2 = 0.0;
         double _d_t3 = 0.0;
-        double _d_t7 = 0.0;
-        _d_t7 += seed;
+        double _d_t5 = 0.0;
+        _d_t5 += seed;
         // grad of (InPlace.java:11): return x[x.length - 1];
-        _d_x[_t6] += _d_t7;
+        _d_x[_t4] += _d_t5;
         // grad of (InPlace.java:8): for (...; i < x.length; i++)
         i = Math.max(1, x.length);
         while (i > 1) {
             i = i - 1;
+            assert _stack.checks.check(0, _doublesTop);
             // grad of (InPlace.java:9): x[i] = x[i] * x[i - 1];
             _d_t3 = _d_x[i];
             _d_x[i] = 0.0;
@@ -141,8 +143,8 @@ final class InPlaceAdjoint {
         int _doublesTop = _stack.doubles.size();
         int _arrays = _stack.arrays.mark();
         // forward sweep
-        double _t15 = 0.0;
-        double _t16 = 0.0;
+        double _t9 = 0.0;
+        double _t10 = 0.0;
         double[] _d_x = _stack.arrays.borrowDoubles(x.length);
         double _t1 = 0.0;
         double _dot_t1 = 0.0;
@@ -151,9 +153,9 @@ final class InPlaceAdjoint {
         double _t3 = 0.0;
         double _dot_t3 = 0.0;
         // double[] _dot_x = new double[tx.length];
-        int _t0 = tx.length;
-        double[] _dot_x = _stack.arrays.borrowDoubles(_t0);
-        double[] _d_dot_x = _stack.arrays.borrowDoubles(_t0);
+        int _t8 = tx.length;
+        double[] _dot_x = _stack.arrays.borrowDoubles(_t8);
+        double[] _d_dot_x = _stack.arrays.borrowDoubles(_t8);
         int copyIndex0 = 0;
         while (copyIndex0 < _dot_x.length) {
             _dot_x[copyIndex0] = tx[copyIndex0];
@@ -173,12 +175,13 @@ final class InPlaceAdjoint {
             _dot_t2 = _dot_x[i - 1];
             _t3 = _t1 * _t2;
             // _dot_t3 = (_dot_t1 * _t2) + (_dot_t2 * _t1);
-            _t15 = _dot_t1 * _t2;
-            _t16 = _dot_t2 * _t1;
-            _dot_t3 = _t15 + _t16;
+            _t9 = _dot_t1 * _t2;
+            _t10 = _dot_t2 * _t1;
+            _dot_t3 = _t9 + _t10;
             x[i] = _t3;
             _dot_x[i] = _dot_t3;
             i = i + 1;
+            assert _stack.checks.mark(0, _doublesTop);
         }
         int _t6 = x.length - 1;
         double _t7 = x[_t6];
@@ -195,8 +198,8 @@ final class InPlaceAdjoint {
         double _d_dot_t2 = 0.0;
         double _d_t3 = 0.0;
         double _d_dot_t3 = 0.0;
-        double _d_t15 = 0.0;
-        double _d_t16 = 0.0;
+        double _d_t9 = 0.0;
+        double _d_t10 = 0.0;
         double _d_t7 = 0.0;
         double _d_dot_t7 = 0.0;
         Gradients.addInto(_d_pair, seed);
@@ -214,6 +217,7 @@ final class InPlaceAdjoint {
         i = Math.max(1, x.length);
         while (i > 1) {
             i = i - 1;
+            assert _stack.checks.check(0, _doublesTop);
             // grad of: _dot_x[i] = _dot_t3;
             _d_dot_t3 += _d_dot_x[i];
             _d_dot_x[i] = 0.0;
@@ -221,13 +225,13 @@ final class InPlaceAdjoint {
             _d_t3 += _d_x[i];
             _d_x[i] = 0.0;
             // grad of: _dot_t3 = (_dot_t1 * _t2) + (_dot_t2 * _t1);
-            _d_t15 = _d_dot_t3;
-            _d_t16 = _d_dot_t3;
+            _d_t9 = _d_dot_t3;
+            _d_t10 = _d_dot_t3;
             _d_dot_t3 = 0.0;
-            _d_dot_t2 += _d_t16 * _t1;
-            _d_t1 += _d_t16 * _dot_t2;
-            _d_dot_t1 += _d_t15 * _t2;
-            _d_t2 += _d_t15 * _dot_t1;
+            _d_dot_t2 += _d_t10 * _t1;
+            _d_t1 += _d_t10 * _dot_t2;
+            _d_dot_t1 += _d_t9 * _t2;
+            _d_t2 += _d_t9 * _dot_t1;
             // grad of: _t3 = _t1 * _t2;
             _d_t1 += _d_t3 * _t2;
             _d_t2 += _d_t3 * _t1;

@@ -40,24 +40,20 @@ public final class LoopAdjoint {
             s = _t2;
             i = i + 1;
         }
-        double _t5 = Math.tanh(s);
-        double _result = _t5;
+        double _t3 = Math.tanh(s);
+        double _result = _t3;
         // reverse sweep
         double _d_s = 0.0;
-        double _d_t1 = 0.0;
-        double _d_t2 = 0.0;
-        double _d_t5 = 0.0;
-        _d_t5 += seed;
+        double _d_t3 = 0.0;
+        _d_t3 += seed;
         // grad of (Loop.java:12): return Math.tanh(s);
-        _d_s += _d_t5 * (1 - _t5 * _t5);
+        _d_s += _d_t3 * (1 - _t3 * _t3);
         // grad of (Loop.java:9): for (...; i < w.length; i++)
         i = Math.max(0, w.length);
         while (i > 0) {
             i = i - 1;
             // grad of (Loop.java:10): s += w[i] * x[i];
-            _d_t2 = _d_s;
-            _d_t1 = _d_t2;
-            dw[i] += _d_t1 * x[i];
+            dw[i] += _d_s * x[i];
         }
         return _result;
     }
@@ -130,9 +126,9 @@ public final class LoopAdjoint {
         }
         double _t5 = Math.tanh(s);
         // double _dot_t5 = _dot_s * (1 - _t5 * _t5);
-        double _t11 = _t5 * _t5;
-        double _t12 = 1.0 - _t11;
-        double _dot_t5 = _dot_s * _t12;
+        double _t6 = _t5 * _t5;
+        double _t7 = 1.0 - _t6;
+        double _dot_t5 = _dot_s * _t7;
         double[] _pair = new double[2];
         double[] _d_pair = _stack.arrays.borrowDoubles(2);
         _pair[0] = _t5;
@@ -147,8 +143,8 @@ public final class LoopAdjoint {
         double _d_dot_s = 0.0;
         double _d_t5 = 0.0;
         double _d_dot_t5 = 0.0;
-        double _d_t11 = 0.0;
-        double _d_t12 = 0.0;
+        double _d_t6 = 0.0;
+        double _d_t7 = 0.0;
         Gradients.addInto(_d_pair, seed);
         // grad of: _pair[1] = _dot_t5;
         _d_dot_t5 += _d_pair[1];
@@ -157,10 +153,10 @@ public final class LoopAdjoint {
         _d_t5 += _d_pair[0];
         _d_pair[0] = 0.0;
         // grad of: double _dot_t5 = _dot_s * (1 - _t5 * _t5);
-        _d_dot_s += _d_dot_t5 * _t12;
-        _d_t12 = _d_dot_t5 * _dot_s;
-        _d_t11 = -_d_t12;
-        _d_t5 += 2 * (_d_t11 * _t5);
+        _d_dot_s += _d_dot_t5 * _t7;
+        _d_t7 = _d_dot_t5 * _dot_s;
+        _d_t6 = -_d_t7;
+        _d_t5 += 2 * (_d_t6 * _t5);
         // grad of: double _t5 = Math.tanh(s);
         _d_s += _d_t5 * (1 - _t5 * _t5);
         // grad of: while (i < w.length)

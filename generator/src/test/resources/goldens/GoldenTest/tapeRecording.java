@@ -56,22 +56,22 @@ final class TapedAdjoint {
      * {@code _tape.result()}. Used by the tape strategy.
      */
     static double piecewiseRecord(Tape _tape, double[] w, int[] w_h, int mode) {
-        // double s = 0;
+        // (Taped.java:9): double s = 0;
         double s = (double) (0);
         int s_h = Tape.CONSTANT;
         for (int i = 0; i < w.length; i++) {
             {
-                // int switchValue0 = mode;
+                // (Taped.java:11): int switchValue0 = mode;
                 int switchValue0 = mode;
                 if (switchValue0 == 0) {
-                    // s += w[i] * w[i];
+                    // (Taped.java:13): s += w[i] * w[i];
                     double _v0 = w[i] * w[i];
                     double _v1 = s + _v0;
                     int _v1_h = _tape.push2(s_h, 1.0, w_h[i], w[i] + w[i]);
                     s = _v1;
                     s_h = _v1_h;
                 } else {
-                    // s = Math.sin(s) * w[i];
+                    // (Taped.java:16): s = Math.sin(s) * w[i];
                     double _v2 = Math.sin(s);
                     double _v3 = _v2 * w[i];
                     int _v3_h = _tape.push2(s_h, w[i] * Math.cos(s), w_h[i], _v2);

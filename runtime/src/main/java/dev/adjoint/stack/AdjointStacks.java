@@ -23,6 +23,8 @@ public final class AdjointStacks {
     public final BooleanStack booleans = new BooleanStack();
     /** Local arrays and array adjoints, reused from call to call. */
     public final ArrayPool arrays = new ArrayPool();
+    /** The checks of push and pop order that generated code makes with {@code -ea}. */
+    public final StackChecks checks = new StackChecks();
 
     private DoubleGrad[] doubleCells = new DoubleGrad[16];
     private FloatGrad[] floatCells = new FloatGrad[16];
@@ -118,6 +120,7 @@ public final class AdjointStacks {
         ints.clear();
         longs.clear();
         booleans.clear();
+        checks.clear();
         doubleCellsUsed = 0;
         floatCellsUsed = 0;
         arrays.release(0);

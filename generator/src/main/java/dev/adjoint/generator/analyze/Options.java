@@ -44,7 +44,15 @@ public record Options(boolean activity, boolean toBeRecorded, Set<Optimisation> 
         /** {@code reverse/LoopAccumulators}: an element's adjoint kept in a local across a loop. */
         LOOP_ACCUMULATORS("loopAccumulators"),
         /** {@code reverse/InvariantLoads}: loads that a loop does not change hoisted out of it. */
-        INVARIANT_LOADS("invariantLoads");
+        INVARIANT_LOADS("invariantLoads"),
+        /** {@code optimize/CopyChains}: {@code a = e; b = a;} with {@code a} read nowhere else, as {@code b = e}. */
+        COPY_CHAINS("copyChains"),
+        /** {@code optimize/DenseTemporaries}: the temporaries left numbered {@code _t1, _t2, ...} without gaps. */
+        DENSE_TEMPORARIES("denseTemporaries"),
+        /** {@code Sweep.stackCheck}: with {@code -ea}, a check at each saving loop that the pops match the pushes. */
+        STACK_CHECKS("stackChecks"),
+        /** {@code reverse/DeadSaves}: no push and pop of a value that nothing reads once restored. */
+        DEAD_SAVES("deadSaves");
 
         private final String key;
 

@@ -25,6 +25,8 @@ public final class Printer {
             return j.isBreak() ? "break" : "continue";
         } else if (s instanceof Statement.Throw t) {
             return "throw " + expression(t.value());
+        } else if (s instanceof Statement.Assert a) {
+            return "assert " + expression(a.cond());
         } else if (s instanceof Statement.Handover h) {
             return h.back() ? "/*hand the stacks back*/" : "/*take the stacks again*/";
         }

@@ -2,7 +2,7 @@ package dev.adjoint.generator.code;
 
 /** A generated Java statement that is not a block: what one line of a method body holds, without its semicolon. */
 public sealed interface Statement permits Statement.Eval, Statement.Declare, Statement.Return, Statement.Jump,
-        Statement.Throw, Statement.Handover, Statement.Opaque {
+        Statement.Throw, Statement.Assert, Statement.Handover, Statement.Opaque {
 
     /** An expression run for its effect: an assignment, a call, an increment. */
     record Eval(Expr expr) implements Statement {
@@ -38,6 +38,14 @@ public sealed interface Statement permits Statement.Eval, Statement.Declare, Sta
 
     /** {@code throw value}. */
     record Throw(Expr value) implements Statement {
+        @Override
+        public String toString() {
+            return Printer.statement(this);
+        }
+    }
+
+    /** {@code assert cond}: run only with {@code -ea}, so that it costs nothing without. */
+    record Assert(Expr cond) implements Statement {
         @Override
         public String toString() {
             return Printer.statement(this);

@@ -73,6 +73,8 @@ public final class Uses {
             return List.of(r.value());
         } else if (s instanceof Statement.Throw t) {
             return List.of(t.value());
+        } else if (s instanceof Statement.Assert a) {
+            return List.of(a.cond());
         }
         return List.of();
     }
@@ -253,6 +255,8 @@ public final class Uses {
             return new Statement.Return(rewrite(r.value(), f));
         } else if (s instanceof Statement.Throw t) {
             return new Statement.Throw(rewrite(t.value(), f));
+        } else if (s instanceof Statement.Assert a) {
+            return new Statement.Assert(rewrite(a.cond(), f));
         }
         return s;
     }

@@ -1,6 +1,8 @@
 package dev.adjoint.generator.ir;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -10,19 +12,24 @@ import java.util.Set;
  * is reserved, and each generated name gets the first free numeric suffix.
  */
 public final class Names {
+    private final Set<String> reserved;
     private final Set<String> used = new HashSet<>();
     private final Map<String, Integer> nextSuffix = new HashMap<>();
+    private final List<String> handedTemps = new ArrayList<>();
     private int temps;
 
     /** An allocator that will never hand out any of {@code reserved}. */
     public Names(Set<String> reserved) {
+        this.reserved = Set.copyOf(reserved);
         used.addAll(reserved);
     }
 
     /** An allocator that has handed out what this one has, and from now on goes its own way. */
     public Names copy() {
-        Names c = new Names(used);
+        Names c = new Names(reserved);
+        c.used.addAll(used);
         c.nextSuffix.putAll(nextSuffix);
+        c.handedTemps.addAll(handedTemps);
         c.temps = temps;
         return c;
     }
@@ -48,9 +55,20 @@ public final class Names {
         while (true) {
             String candidate = "_t" + temps++;
             if (used.add(candidate)) {
+                handedTemps.add(candidate);
                 return candidate;
             }
         }
+    }
+
+    /** The temporaries {@link #temp()} handed out, in order. */
+    public List<String> temps() {
+        return List.copyOf(handedTemps);
+    }
+
+    /** Whether {@code name} was reserved when the allocator was made (a name the user wrote). */
+    public boolean isReserved(String name) {
+        return reserved.contains(name);
     }
 
     /** Whether {@code name} is taken. */

@@ -8,5 +8,11 @@
  * nodes (what a statement reads and writes, what a loop changes: {@link dev.adjoint.generator.code.Uses}),
  * never on the text they print to, and each has its switch in {@code Options}
  * ({@code adjoint.disable=loopFusion,loopAccumulators,invariantLoads}).
+ *
+ * <p>Two more are for the person who reads the code: {@link dev.adjoint.generator.optimize.CopyChains}
+ * writes {@code _d_t2 = _d_s; _d_t1 = _d_t2;} as one assignment when nothing else reads
+ * {@code _d_t2}, and {@link dev.adjoint.generator.optimize.DenseTemporaries} numbers the temporaries
+ * that the passes left {@code _t1, _t2, ...} without gaps ({@code copyChains},
+ * {@code denseTemporaries}).
  */
 package dev.adjoint.generator.optimize;

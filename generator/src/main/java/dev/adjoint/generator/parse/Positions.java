@@ -43,6 +43,11 @@ public final class Positions {
     public record Line(String file, int line) {
         /** Code Adjoint generated and differentiates again (the tangents of a Hessian): no user's line. */
         public static final Line GENERATED = new Line("", 0);
+
+        /** The line as a comment introduces the statement written there, {@code "(Gmm.java:144): "}; empty for generated code. */
+        public String lead() {
+            return file.isEmpty() ? "" : "(" + (line > 0 ? file + ":" + line : file) + "): ";
+        }
     }
 
     /**

@@ -52,7 +52,8 @@ public final class Dumps {
     private static final EnumSet<Options.Optimisation> REWRITES = EnumSet.of(Options.Optimisation.FRESH_ADJOINTS,
             Options.Optimisation.INCREMENTS, Options.Optimisation.RECOMPUTATION, Options.Optimisation.REFILLS,
             Options.Optimisation.STACK_ROOM, Options.Optimisation.LOOP_FUSION, Options.Optimisation.LOOP_ACCUMULATORS,
-            Options.Optimisation.INVARIANT_LOADS);
+            Options.Optimisation.INVARIANT_LOADS, Options.Optimisation.COPY_CHAINS,
+            Options.Optimisation.DENSE_TEMPORARIES, Options.Optimisation.DEAD_SAVES);
 
     /** The dump of {@code sources} (only {@code onlyMethod}'s method when given) after {@code stage}. */
     public static String dump(Map<Path, String> sources, Stage stage, Optional<String> onlyMethod, Options options) {

@@ -171,6 +171,10 @@ final class BlockReversal {
             forward.add(new Code.Loop(header, loopBody));
             return;
         }
+        // (with -ea: each reversed iteration of an outermost loop checks that it starts where the
+        // forward iteration ended; inner loops' checks would lengthen the code for little)
+        Optional<Sweep.StackCheck> check = sw.loopDepth == 0 ? sw.stackCheck(loopBody) : Optional.empty();
+        check.ifPresent(k -> loopBody.add(k.mark()));
         if (countedPath) {
             // backwards from where the counter ended; the reversed body starts by undoing j = j + 1
             CountedLoop c = counted.get();
@@ -194,6 +198,7 @@ final class BlockReversal {
                 refills.forEach(r -> refill(r, back));
                 again.forEach(a -> back.add(new Code.Line(a.target().name() + " = " + primal(a.op()))));
             }
+            check.ifPresent(k -> back.add(k.check()));
             back.addAll(reversedBody);
             String iterations = c.start().equals("0") ? c.exit() : "(long) " + c.exit() + " - " + Operand.parenthesize(c.start());
             List<Code> stores = sw.an.on(Options.Optimisation.STACK_ROOM) ? sw.reserveRoom(loopBody, iterations, forward) : loopBody;
@@ -209,12 +214,15 @@ final class BlockReversal {
         forward.add(new Code.Line(sw.push(Ty.INT, count)));
 
         String k = sw.claim("_k");
+        List<Code> reversedBody = new ArrayList<>();
+        check.ifPresent(x -> reversedBody.add(x.check()));
+        reversedBody.addAll(body.reverse());
         if (head.reverse().isEmpty()) {
-            reverse.add(new Code.Loop("for (int " + k + " = " + sw.pop(Ty.INT) + "; " + k + " > 0; " + k + "--)", body.reverse()));
+            reverse.add(new Code.Loop("for (int " + k + " = " + sw.pop(Ty.INT) + "; " + k + " > 0; " + k + "--)", reversedBody));
         } else {
             List<Code> rb = new ArrayList<>(head.reverse());
             rb.add(new Code.Branch(k + " == 0", List.of(new Code.Line(new Statement.Jump(true))), List.of()));
-            rb.addAll(body.reverse());
+            rb.addAll(reversedBody);
             reverse.add(new Code.Loop("for (int " + k + " = " + sw.pop(Ty.INT) + "; ; " + k + "--)", rb));
         }
     }
@@ -244,6 +252,10 @@ final class BlockReversal {
     /** Saves {@code what} (of type {@code t}) before an overwrite; returns the restoring statement. */
     private Code save(String what, Ty t, List<Code> forward, String hint) {
         if (sw.loopDepth > 0) {
+            if (sw.deadSaves.contains(what)) {
+                return null; // (nothing reads the value restored: DeadSaves)
+            }
+            sw.stackSaved.add(what);
             forward.add(new Code.Line(sw.push(t, what)));
             return new Code.Line(what + " = " + sw.pop(t));
         }

@@ -8,7 +8,11 @@ import dev.adjoint.generator.code.Printer;
 import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.MethodIr;
+import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.ir.Stmt;
+import dev.adjoint.generator.objects.Receiver;
+import dev.adjoint.generator.optimize.CopyChains;
+import dev.adjoint.generator.optimize.DenseTemporaries;
 import dev.adjoint.generator.optimize.InvariantLoads;
 import dev.adjoint.generator.optimize.LoopAccumulators;
 import dev.adjoint.generator.optimize.LoopFusion;
@@ -28,9 +32,32 @@ import java.util.Set;
 public final class ReverseSweep {
     private ReverseSweep() {}
 
-    /** The adjoint of {@code ir}, given its analysis. */
+    /**
+     * The adjoint of {@code ir}, given its analysis; built a second time, from the names as they
+     * were, without the saves whose restored values nothing reads ({@link DeadSaves}), when the
+     * first has any.
+     */
     public static AdjointMethod build(MethodIr ir, Analysis an) {
+        Names start = an.on(Options.Optimisation.DEAD_SAVES) ? ir.names().copy() : null;
+        Built first = build(ir, an, Set.of());
+        if (start == null || first.unread().isEmpty()) {
+            return first.method();
+        }
+        MethodIr again = new MethodIr(ir.request(), ir.params(), ir.locals(), ir.hoisted(), ir.body(), start, ir.restoredArrays());
+        Built second = build(again, an, first.unread());
+        // (what the first build left unread, the second reads nowhere either: else the first stands)
+        return second.clean() ? second.method() : first.method();
+    }
+
+    /**
+     * A built adjoint, with the saved variables its reverse sweep does not read ({@code unread}),
+     * and whether it mentions none of the saves it was told to leave out ({@code clean}).
+     */
+    private record Built(AdjointMethod method, Set<String> unread, boolean clean) {}
+
+    private static Built build(MethodIr ir, Analysis an, Set<String> deadSaves) {
         Sweep sw = new Sweep(ir, an);
+        sw.deadSaves = deadSaves;
         Set<Atom.Var> written = writtenArrays(ir.body());
         sw.writtenArrays = written;
         List<String> buffers = new ArrayList<>();
@@ -82,11 +109,8 @@ public final class ReverseSweep {
         List<Code> forward = main.forward();
         List<Code> reverse = main.reverse();
         if (!an.saveArrayElements()) {
-            Map<String, Integer> mentions = new HashMap<>();
-            for (List<Code> part : List.of(forward, reverse, sw.saveDeclarations, prologue, epilogue)) {
-                Code.mentions(part, n -> mentions.merge(n, 1, Integer::sum));
-            }
             if (an.on(Options.Optimisation.LOOP_FUSION)) {
+                Map<String, Integer> mentions = mentions(List.of(forward, reverse, sw.saveDeclarations, prologue, epilogue), null);
                 forward = LoopFusion.fuse(forward, mentions);
                 reverse = LoopFusion.fuse(reverse, mentions);
             }
@@ -107,6 +131,10 @@ public final class ReverseSweep {
             if (an.on(Options.Optimisation.INVARIANT_LOADS)) {
                 forward = InvariantLoads.hoist(forward, arrays, sw::claim);
                 reverse = InvariantLoads.hoist(reverse, arrays, sw::claim);
+            }
+            if (an.on(Options.Optimisation.COPY_CHAINS)) {
+                reverse = CopyChains.join(reverse, mentions(List.of(forward, reverse, sw.saveDeclarations, prologue, epilogue),
+                        resultAdjoint(ir, sw)), sw.adjointTypes());
             }
         }
 
@@ -170,7 +198,37 @@ public final class ReverseSweep {
             out.add(new Code.Line(new Statement.Eval(arrays(sw, "release", new Expr.Name(sw.arrayMark)))));
         }
         out.add(new Code.Line(new Statement.Return(new Expr.Name(result))));
-        return new AdjointMethod(ir.request(), buffers, seed, sw.placeStackHandovers(out));
+        List<Code> finished = sw.placeStackHandovers(out);
+        if (an.on(Options.Optimisation.DENSE_TEMPORARIES)) {
+            Set<String> signature = new HashSet<>(buffers);
+            ir.request().params().forEach(p -> signature.add(p.name()));
+            signature.add(seed);
+            signature.add(Receiver.SELF);
+            finished = DenseTemporaries.renumber(finished, ir.names().temps(), ir.names()::isReserved, signature);
+        }
+        List<List<Code>> afterForward = List.of(reverse, epilogue);
+        return new Built(new AdjointMethod(ir.request(), buffers, seed, finished), DeadSaves.unread(sw.stackSaved, afterForward),
+                DeadSaves.unmentioned(deadSaves, afterForward));
+    }
+
+    /**
+     * How often each name occurs in {@code parts}, plus once for {@code also} when not null (a
+     * name that code written later will mention).
+     */
+    private static Map<String, Integer> mentions(List<List<Code>> parts, String also) {
+        Map<String, Integer> mentions = new HashMap<>();
+        for (List<Code> part : parts) {
+            Code.mentions(part, n -> mentions.merge(n, 1, Integer::sum));
+        }
+        if (also != null) {
+            mentions.merge(also, 1, Integer::sum);
+        }
+        return mentions;
+    }
+
+    /** The adjoint of the result, which the seed is added into once the sweeps are built; null when it has none. */
+    private static String resultAdjoint(MethodIr ir, Sweep sw) {
+        return ir.result() instanceof Atom.Var v ? sw.adjoint(v) : null;
     }
 
     /** {@code dev.adjoint.Gradients.addInto(into, from)}: the array {@code from} added into {@code into}, element by element. */

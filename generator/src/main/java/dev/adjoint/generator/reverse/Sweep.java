@@ -22,6 +22,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.adjoint.generator.analyze.Options;
 
 /** What the reversal of one method's statements shares: names of adjoints, the stacks, saves. */
 final class Sweep {
@@ -47,6 +49,10 @@ final class Sweep {
     final Deque<Atom.Var> reversedCounters = new ArrayDeque<>();
     /** The forward sweep's {@code throw}s and {@code assert}s: the arrays borrowed from the pool go back before they throw. */
     final Map<Code, Stmt.Effect> throwSites = new IdentityHashMap<>();
+    /** The variables that {@link BlockReversal} saved on a stack before an overwrite, and restored by a pop. */
+    final Set<String> stackSaved = new java.util.HashSet<>();
+    /** The variables not to save on a stack at all: nothing reads their restored values ({@link DeadSaves}). */
+    Set<String> deadSaves = Set.of();
     boolean usesStack;
     int depth;
     int loopDepth;
@@ -119,6 +125,33 @@ final class Sweep {
         }
         return out;
     }
+
+    private int checkSites;
+
+    /**
+     * The {@code -ea} check that the reverse sweep pops what the forward sweep pushed
+     * ({@code dev.adjoint.stack.StackChecks}), around a block: {@code mark} goes where the forward
+     * block ends, {@code check} where its reversal starts, each comparing the site and the tops of
+     * the stacks used so far. Empty when the block pushes nothing.
+     *
+     * @param block the forward block: a loop's body, or the whole forward sweep
+     */
+    Optional<StackCheck> stackCheck(List<Code> block) {
+        Set<String> assigned = new java.util.HashSet<>();
+        Code.statements(block, st -> Uses.assigned(st, assigned));
+        if (!an.on(Options.Optimisation.STACK_CHECKS) || stacks.values().stream().noneMatch(s -> assigned.contains(s.top()))) {
+            return Optional.empty();
+        }
+        int site = checkSites++;
+        List<Expr> args = new ArrayList<>(List.of(new Expr.Literal(Integer.toString(site))));
+        stacks.values().forEach(s -> args.add(new Expr.Name(s.top())));
+        Expr checks = new Expr.Field(new Expr.Name(stack), "checks");
+        return Optional.of(new StackCheck(new Code.Line(new Statement.Assert(new Expr.Call(checks, "mark", args))),
+                new Code.Line(new Statement.Assert(new Expr.Call(checks, "check", args)))));
+    }
+
+    /** The two ends of a stack check (see {@link #stackCheck}). */
+    record StackCheck(Code mark, Code check) {}
 
     /** {@code _stack.field.method(args)}: a call on one of the thread's stacks. */
     private Expr stackCall(LocalStack s, String method, Expr... args) {

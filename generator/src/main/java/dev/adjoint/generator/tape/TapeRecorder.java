@@ -105,7 +105,7 @@ public final class TapeRecorder {
         } else if (s instanceof EmptyStmt) {
             return;
         } else if (s instanceof ExpressionStmt es) {
-            st.frame("// " + Positions.oneLine(s));
+            st.frame("// " + Positions.line(st.request.file(), s).lead() + Positions.oneLine(s));
             values.beginStatement(es.getExpression());
             expressionStatement(es.getExpression());
             values.endStatement();
