@@ -86,9 +86,8 @@ final class InvariantTangents {
      */
     String contribution(Rule rule, Op.Apply ap, int i, Atom.Var z, String ta) {
         List<String> args = ap.args().stream().map(Atom::java).toList();
-        String plain = rule.instantiateContribution(i, args, z.name(), ta);
         if (!enabled || loops.isEmpty()) {
-            return plain;
+            return rule.instantiateContribution(i, args, z.name(), ta);
         }
         Map<String, Atom.Var> operands = new HashMap<>();
         for (Atom a : ap.args()) {
@@ -97,6 +96,7 @@ final class InvariantTangents {
             }
         }
         boolean[] moved = {false};
+        // (what instantiateContribution prints, parsed once)
         Expr tree = rule.contribution(i, args.stream().map(InvariantTangents::parsed).toList(), parsed(z.name()), parsed(ta));
         Expr out = Uses.rewrite(tree, e -> {
             if (!(e instanceof Expr.Call c) || !(c.target() instanceof Expr.Name fn && (fn.id().equals("Math") || fn.id().equals("StrictMath")))) {
@@ -109,7 +109,7 @@ final class InvariantTangents {
             moved[0] = true;
             return new Expr.Name(localFor(target, c));
         });
-        return moved[0] ? Printer.expression(out) : plain;
+        return Printer.expression(moved[0] ? out : tree);
     }
 
     /** The outermost loop around which {@code call}'s arguments do not change, or null. */
