@@ -616,5 +616,24 @@ public class Loops {
             s += w[i] * w[i];
         }
         return s * lg + s;
+
+    // tangent terms of values the loops do not change (sin(w), pow(v, w): computed once before
+    // both loops in the Jvp) and of one only the outer loop changes (cos(u): before the inner loop)
+    //@at ({0.3, -0.7, 1.1}, 0.8, 1.3)
+    //@at ({}, 0.8, 1.3)
+    //@at ({1.5, 0.25, -0.9, 0.6}, -0.4, 0.7)
+    @Differentiable
+    static double invariantTerms(double[] x, double w, double v) {
+        double s = 0;
+        double u = w;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x.length; j++) {
+                s += x[i] * Math.sin(w) * x[j] + Math.pow(v, w) * Math.cos(u);
+            }
+            if (x[i] > 0) {
+                u = u * 0.5 + x[i];
+            }
+        }
+        return s;
     }
 }

@@ -45,6 +45,8 @@ public final class TangentSweep {
     private final TangentPool pool;
     /** Negations and doublings left to the next operation (Jvp only; the Hvp's tangent is printed as the rules give it). */
     private final ScaledTangents scaled;
+    /** Calls in tangent terms moved out of the loops that do not change them (Jvp only, like {@link #scaled}). */
+    private final InvariantTangents invariant;
     /** Whether this is the tangent printed as Java for {@code Hvp} ({@link #buildPair}). */
     private final boolean pairs;
     /** The tangent (a local, a parameter or an array) of each active variable. */
@@ -64,6 +66,7 @@ public final class TangentSweep {
         this.pool = new TangentPool(ir.names(), !pairs);
         this.calls = new TangentCalls(ir.request(), ir.names(), pairs, printed, this::tangentOf, top, pool);
         this.scaled = new ScaledTangents(ir.body(), this::stored);
+        this.invariant = new InvariantTangents(ir.names(), !pairs);
     }
 
     /**
@@ -231,6 +234,7 @@ public final class TangentSweep {
             out.add(new Code.Branch(i.cond().java(), then, otherwise));
         } else if (s instanceof Stmt.Loop l) {
             depth++;
+            invariant.enter(l);
             boolean simpleHead = l.head().size() == 1 && l.head().get(0) instanceof Stmt.Assign a && a.target().equals(l.cond())
                     && a.op() instanceof Op.Passive;
             List<Code> body = new ArrayList<>();
@@ -244,6 +248,7 @@ public final class TangentSweep {
             }
             body.addAll(block(l.body()));
             depth--;
+            out.addAll(invariant.exit());
             out.add(new Code.Loop(header, body));
         } else if (s instanceof Stmt.Effect e) {
             out.add(new Code.Raw(e.java()));
@@ -320,7 +325,6 @@ public final class TangentSweep {
             return folded;
         }
         Rule rule = DerivativeRules.get(ap.rule());
-        List<String> args = ap.args().stream().map(Atom::java).toList();
         List<String> terms = new ArrayList<>();
         boolean wide = false;
         // a square v * v: one contribution, doubled
@@ -328,7 +332,7 @@ public final class TangentSweep {
         for (int i = 0; i < (square ? 1 : ap.args().size()); i++) {
             String ta = rule.differentiableIn(i) ? tangentOf(ap.args().get(i)) : null;
             if (ta != null) {
-                String c = rule.instantiateContribution(i, args, z.name(), ta);
+                String c = invariant.contribution(rule, ap, i, z, ta);
                 terms.add(square ? "2 * " + Rule.parenthesize(c) : c);
                 // (a rule without a float overload has had its float arguments widened: only a double argument widens)
                 wide |= ap.args().get(i).type().prim() == Ty.Prim.DOUBLE;
