@@ -151,7 +151,7 @@ final class ForeignHelpers {
             String file = h.findCompilationUnit().flatMap(CompilationUnit::getStorage).map(CompilationUnit.Storage::getFileName)
                     .orElse("(another file)");
             body.walk(n -> n.setData(Positions.WRITTEN_AT, new Positions.Line(file, n.getBegin().map(p -> p.line).orElse(0))));
-            call.getRange().ifPresent(r -> body.walk(n -> n.setRange(r)));
+            Positions.standAt(body, call);
         }
     }
 
