@@ -4,8 +4,11 @@ import corpus.CallsLib.Shape;
 import dev.adjoint.Differentiable;
 
 //@uses CallsLib
+//@uses CallsConsts
 /** Calls to other @Differentiable methods (this class and CallsLib) and to plain int/boolean helpers. */
 public class Calls {
+    /** Named like CallsLib's: an inlined helper of CallsLib still reads CallsLib's. */
+    static final double DECAY = 0.5;
 
     //@at (0.7, 1.3)
     //@at (-0.4, 0.6)
@@ -265,5 +268,19 @@ public class Calls {
             r = r * 3;
         }
         return r + kind.ordinal() * x + (kind == CallsLib.Kind.PLAIN ? shape.ordinal() : 0);
+    }
+
+    // helpers of another class naming their class's constants and another class's members: inlined, static
+    //@at ({0.3, -0.7, 1.1}, 0.5)
+    //@at ({-1.2, 0.4, 2.0, 0.6}, -0.8)
+    @Differentiable
+    static double otherClassNamesItsConstants(double[] w, double a) {
+        double[] v = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            v[i] = w[i] * a;
+        }
+        CallsLib.decayAll(v);
+        CallsLib.shiftAll(w);
+        return v[0] * w[1] + v[v.length - 1] * DECAY + w[0];
     }
 }

@@ -1,10 +1,17 @@
 package corpus;
 
+import static corpus.CallsConsts.BIAS;
+import static corpus.CallsConsts.shift;
+
 import dev.adjoint.Differentiable;
 
+//@uses CallsConsts
 /** Methods that Calls.java calls from another class (and file); checked on their own too. */
 public class CallsLib {
     static final double DECAY = 0.9;
+    static double scale = 2.0; // (never assigned: read as a constant)
+    private static final double OFFSET = 0.25;
+    static final double[] WEIGHTS = {0.5, -1.0, 2.0};
 
     /** Enums nested in this class, for Calls' parameters (Shape imported there by its name). */
     public enum Kind { PLAIN, SQUARE }
@@ -94,5 +101,19 @@ public class CallsLib {
             }
         }
         return k;
+    }
+
+    /** Decays v in place, naming its class's constants: by simple name and as CallsLib.DECAY, a private literal one, a table. */
+    static void decayAll(double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] = v[i] * DECAY * scale + OFFSET * CallsLib.DECAY + WEIGHTS[i % WEIGHTS.length] * v[i] * v[i];
+        }
+    }
+
+    /** Shifts v in place through another class: its method and constant imported statically, and named by the class. */
+    static void shiftAll(double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] = shift(v[i]) * CallsConsts.GAIN + BIAS + CallsConsts.shift(v[i] * 0.5);
+        }
     }
 }

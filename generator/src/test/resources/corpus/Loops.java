@@ -616,6 +616,7 @@ public class Loops {
             s += w[i] * w[i];
         }
         return s * lg + s;
+    }
 
     // tangent terms of values the loops do not change (sin(w), pow(v, w): computed once before
     // both loops in the Jvp) and of one only the outer loop changes (cos(u): before the inner loop)

@@ -27,21 +27,29 @@ public final class Desugaring {
      * Gives the helpers whose bodies replaced calls.
      */
     public static Set<MethodDeclaration> apply(MethodRequest r) {
-        return apply(r, null);
+        return apply(r, null).inlined();
     }
 
+    /**
+     * What desugaring one method gave: the helpers whose bodies replaced calls, and the request
+     * reading, besides its own class's constants, those of the other classes whose helpers it
+     * inlined (by the names the copies read them by).
+     */
+    public record Desugared(Set<MethodDeclaration> inlined, MethodRequest request) {}
+
     /** As {@link #apply(MethodRequest)}, inlining helpers of the other classes of {@code sources} too (see {@link ForeignHelpers}). */
-    public static Set<MethodDeclaration> apply(MethodRequest r, dev.adjoint.generator.select.MethodIndex sources) {
+    public static Desugared apply(MethodRequest r, dev.adjoint.generator.select.MethodIndex sources) {
         MethodDeclaration m = r.declaration();
         Optional<BlockStmt> body = m.getBody();
         if (body.isEmpty() || m.findCompilationUnit().isEmpty()) {
-            return Set.of();
+            return new Desugared(Set.of(), r);
         }
         FieldShadows.rename(m);
         NumberPredicates.rewrite(m);
         Rewriter rw = new Rewriter(m);
         Overloads overloads = new Overloads(rw);
-        HelperCalls helpers = new HelperCalls(rw, new Helpers(m, overloads), new ForeignHelpers(r, sources, overloads), m,
+        ForeignHelpers foreign = new ForeignHelpers(r, sources, overloads, rw);
+        HelperCalls helpers = new HelperCalls(rw, new Helpers(m, overloads), foreign, m,
                 r::importsMathMethod);
         Switches switches = new Switches(rw, r.staticFields().keySet());
         SwitchHoisting hoisting = new SwitchHoisting(rw, overloads, switches);
@@ -115,7 +123,16 @@ public final class Desugaring {
             }
         }
         NumberPredicates.rewrite(m); // in the bodies inlined since
-        return helpers.inlined();
+        if (foreign.constants().isEmpty()) {
+            return new Desugared(helpers.inlined(), r);
+        }
+        java.util.Map<String, dev.adjoint.generator.types.Ty> types = new java.util.HashMap<>();
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        foreign.constants().forEach((name, c) -> {
+            types.put(name, c.type());
+            texts.put(name, c.text());
+        });
+        return new Desugared(helpers.inlined(), r.withConstantsAlso(types, texts));
     }
 
     /** Puts {@code replacement} where {@code s} was: into its block or case, or as one block. */

@@ -10,12 +10,17 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,11 +34,14 @@ import java.util.Set;
  * the caller what the body meant in its class, so it may name only its parameters and locals, the
  * library classes of {@code java.lang} ({@code Math}, {@code Double}, {@code System.out}, ...),
  * {@code Arrays} (written out as {@code java.util.Arrays}), functions its file imports statically
- * from {@code Math}/{@code StrictMath}, and its own class's methods: those calls take the class as
- * the caller spelled it ({@code CallsLib.scale(w)} inlines {@code norm(w)} as
- * {@code CallsLib.norm(w)}). A body naming anything else (a static field, another class, an
- * import) is left to the existing paths. Another file's lines mean nothing in the caller's: there
- * the copy's nodes take the call's position.
+ * from {@code Math}/{@code StrictMath}, its own class's methods (those calls take the class as
+ * the caller spelled it: {@code CallsLib.scale(w)} inlines {@code norm(w)} as
+ * {@code CallsLib.norm(w)}), and what {@link ForeignNames} resolves in its file: other classes of
+ * the sources and methods imported statically from them (written by the class's full name), and
+ * constants of its class and of those (each read by a fresh name that the caller's request reads
+ * as its own class's constants, so that the caller's own {@code K} stays its own). A body naming
+ * anything else is left to the existing paths. Another file's lines mean nothing in the caller's:
+ * there the copy's nodes take the call's position.
  */
 final class ForeignHelpers {
     private static final Set<String> JAVA_LANG = Set.of("Math", "StrictMath", "Double", "Float", "Integer", "Long", "System");
@@ -42,9 +50,13 @@ final class ForeignHelpers {
     private final MethodIndex index;
     private final Overloads overloads;
     private final List<ImportDeclaration> imports;
+    private final Rewriter rw;
+    private final Map<String, ForeignNames.Field> constants = new LinkedHashMap<>();
+    private final Map<String, String> byText = new HashMap<>();
 
-    ForeignHelpers(MethodRequest caller, MethodIndex index, Overloads overloads) {
+    ForeignHelpers(MethodRequest caller, MethodIndex index, Overloads overloads, Rewriter rw) {
         this.caller = caller;
+        this.rw = rw;
         this.index = index;
         this.overloads = overloads;
         this.imports = caller.declaration().findCompilationUnit().map(CompilationUnit::getImports).map(List::copyOf).orElse(List.of());
@@ -74,7 +86,14 @@ final class ForeignHelpers {
         // (a plain one reading an array: called, it could not take an array the caller writes, as normalize(w) calling norm(w))
         boolean readsArrays = !annotated && h.getParameters().stream().anyMatch(p -> p.getType() instanceof ArrayType);
         boolean needed = h.getType().isVoidType() || h.getType() instanceof ArrayType || Helpers.writesArrays(h) || readsArrays;
-        return owner != null && needed && new Helpers(owner, caller.declaration(), overloads).inlinable(h) && namesOnlyWhatTravels(h);
+        return owner != null && needed && new Helpers(owner, caller.declaration(), overloads).knowing(c -> calledElsewhere(h, c)).inlinable(h) && namesOnlyWhatTravels(h);
+    }
+
+    /** Whether {@code c}, in {@code h}'s body, calls a method of a third class of the sources: imported statically, or by its class's name. */
+    private boolean calledElsewhere(MethodDeclaration h, MethodCallExpr c) {
+        ForeignNames names = new ForeignNames(h, index, caller);
+        return c.getScope().isEmpty() ? names.importedMethod(c.getNameAsString()).isPresent()
+                : c.getScope().get() instanceof NameExpr n && !locals(h).contains(n.getNameAsString()) && names.sourceClass(n.getNameAsString()).isPresent();
     }
 
     /** Whether {@code h} is of another class than the caller's. */
@@ -89,17 +108,41 @@ final class ForeignHelpers {
      */
     void qualify(MethodDeclaration h, MethodDeclaration copy, MethodCallExpr call) {
         TypeDeclaration<?> owner = ownerOf(h);
+        ForeignNames names = new ForeignNames(h, index, caller);
+        Set<String> locals = locals(h);
         Expression spelling = call.getScope().orElseThrow();
-        for (MethodCallExpr c : copy.getBody().get().findAll(MethodCallExpr.class)) {
-            if (c.getScope().isEmpty()) {
-                c.setScope(owner.getMethodsByName(c.getNameAsString()).isEmpty() ? new NameExpr(mathImporting(h, c.getNameAsString()))
-                        : spelling.clone());
-            } else if (c.getScope().get() instanceof NameExpr n && n.getNameAsString().equals(owner.getNameAsString())) {
-                c.setScope(spelling.clone());
+        BlockStmt body = copy.getBody().get();
+        // fields first (Lib.K, K): what is left of the names are classes and locals
+        for (FieldAccessExpr f : body.findAll(FieldAccessExpr.class)) {
+            constantOf(names, locals, f).ifPresent(c -> f.replace(read(c)));
+        }
+        for (NameExpr n : body.findAll(NameExpr.class)) {
+            String name = n.getNameAsString();
+            // (a name before a dot is a variable when one is in scope, else a class: JLS 6.5.2)
+            Optional<ForeignNames.Field> field = locals.contains(name) || isCallScope(n) ? Optional.empty() : names.simpleField(name);
+            if (!locals.contains(name) && (!isScope(n) || field.isPresent())) {
+                if (field.isPresent()) {
+                    n.replace(read(field.get()));
+                } else if ((name.equals("PI") || name.equals("E")) && mathImporting(h, name) != null) {
+                    n.replace(new FieldAccessExpr(new NameExpr(mathImporting(h, name)), name)); // PI, E
+                }
             }
         }
-        for (NameExpr n : copy.getBody().get().findAll(NameExpr.class)) {
-            if (n.getNameAsString().equals("Arrays") && !locals(h).contains("Arrays")) {
+        for (MethodCallExpr c : body.findAll(MethodCallExpr.class)) {
+            String name = c.getNameAsString();
+            if (c.getScope().isEmpty()) {
+                Optional<String> imported = names.importedMethod(name);
+                c.setScope(!owner.getMethodsByName(name).isEmpty() ? spelling.clone()
+                        : imported.isPresent() ? qualifiedName(imported.get()) : new NameExpr(mathImporting(h, name)));
+            } else if (c.getScope().get() instanceof NameExpr n && n.getNameAsString().equals(owner.getNameAsString())) {
+                c.setScope(spelling.clone());
+            } else if (c.getScope().get() instanceof NameExpr n && !locals.contains(n.getNameAsString())
+                    && names.sourceClass(n.getNameAsString()).isPresent()) {
+                c.setScope(qualifiedName(names.sourceClass(n.getNameAsString()).get())); // another class of the sources
+            }
+        }
+        for (NameExpr n : body.findAll(NameExpr.class)) {
+            if (n.getNameAsString().equals("Arrays") && !locals.contains("Arrays")) {
                 n.replace(new FieldAccessExpr(new FieldAccessExpr(new NameExpr("java"), "util"), "Arrays"));
             }
         }
@@ -107,17 +150,75 @@ final class ForeignHelpers {
         if (otherFile) {
             String file = h.findCompilationUnit().flatMap(CompilationUnit::getStorage).map(CompilationUnit.Storage::getFileName)
                     .orElse("(another file)");
-            copy.getBody().get().walk(n -> n.setData(Positions.WRITTEN_AT, new Positions.Line(file, n.getBegin().map(p -> p.line).orElse(0))));
-            call.getRange().ifPresent(r -> copy.getBody().get().walk(n -> n.setRange(r)));
+            body.walk(n -> n.setData(Positions.WRITTEN_AT, new Positions.Line(file, n.getBegin().map(p -> p.line).orElse(0))));
+            Positions.standAt(body, call);
         }
+    }
+
+    /**
+     * The constants the inlined copies read, by the fresh names they read them by: the caller's
+     * method reads them as it reads its own class's ({@code MethodRequest#withConstantsAlso}).
+     */
+    Map<String, ForeignNames.Field> constants() {
+        return Collections.unmodifiableMap(constants);
+    }
+
+    /** The constant {@code f} reads when it is {@code C.K}, {@code C} a class of the sources and {@code K} a constant of it. */
+    private static Optional<ForeignNames.Field> constantOf(ForeignNames names, Set<String> locals, FieldAccessExpr f) {
+        if (!(f.getScope() instanceof NameExpr s) || locals.contains(s.getNameAsString())) {
+            return Optional.empty();
+        }
+        return names.sourceClass(s.getNameAsString()).flatMap(q -> names.field(q, f.getNameAsString()));
+    }
+
+    /** Whether {@code f} names a static field of a class of the sources (a constant or not). */
+    private boolean namesSourceField(ForeignNames names, Set<String> locals, FieldAccessExpr f) {
+        return f.getScope() instanceof NameExpr s && !locals.contains(s.getNameAsString()) && names.sourceClass(s.getNameAsString())
+                .flatMap(index::type).flatMap(t -> t.getFieldByName(f.getNameAsString())).filter(d -> d.isStatic()).isPresent();
+    }
+
+    /** The name of its own by which the caller reads constant {@code c} (one per constant, however often it is read). */
+    private NameExpr read(ForeignNames.Field c) {
+        String name = byText.computeIfAbsent(c.text(), t -> {
+            String fresh = rw.fresh(c.name());
+            constants.put(fresh, c);
+            return fresh;
+        });
+        return new NameExpr(name);
+    }
+
+    /** {@code p.Lib} as the expression naming that class. */
+    private static Expression qualifiedName(String qualified) {
+        Expression out = null;
+        int from = 0;
+        for (int dot = qualified.indexOf('.'); ; dot = qualified.indexOf('.', from)) {
+            String segment = dot < 0 ? qualified.substring(from) : qualified.substring(from, dot);
+            out = out == null ? new NameExpr(segment) : new FieldAccessExpr(out, segment);
+            if (dot < 0) {
+                return out;
+            }
+            from = dot + 1;
+        }
+    }
+
+    private static boolean isCallScope(NameExpr n) {
+        return n.getParentNode().filter(p -> p instanceof MethodCallExpr c && c.getScope().filter(s -> s == n).isPresent()).isPresent();
+    }
+
+    private static boolean isScope(NameExpr n) {
+        return n.getParentNode().filter(p -> (p instanceof MethodCallExpr c && c.getScope().filter(s -> s == n).isPresent())
+                || (p instanceof FieldAccessExpr f && f.getScope() == n)).isPresent();
     }
 
     /** Whether every name {@code h}'s body reads can be written in the caller (see the class comment). */
     private boolean namesOnlyWhatTravels(MethodDeclaration h) {
         TypeDeclaration<?> owner = ownerOf(h);
+        ForeignNames names = new ForeignNames(h, index, caller);
         Set<String> locals = locals(h);
         for (MethodCallExpr c : h.getBody().get().findAll(MethodCallExpr.class)) {
-            if (c.getScope().isEmpty() && owner.getMethodsByName(c.getNameAsString()).isEmpty() && mathImporting(h, c.getNameAsString()) == null) {
+            String name = c.getNameAsString();
+            if (c.getScope().isEmpty() && owner.getMethodsByName(name).isEmpty() && mathImporting(h, name) == null
+                    && names.importedMethod(name).isEmpty()) {
                 return false;
             }
         }
@@ -126,12 +227,17 @@ final class ForeignHelpers {
                 return false; // (an exception of its own package, say)
             }
         }
+        for (FieldAccessExpr f : h.getBody().get().findAll(FieldAccessExpr.class)) {
+            if (namesSourceField(names, locals, f) && constantOf(names, locals, f).isEmpty()) {
+                return false; // (a field its class assigns, say: not a constant)
+            }
+        }
         for (NameExpr n : h.getBody().get().findAll(NameExpr.class)) {
             String name = n.getNameAsString();
-            boolean scope = n.getParentNode().filter(p -> (p instanceof MethodCallExpr c && c.getScope().filter(s -> s == n).isPresent())
-                    || (p instanceof FieldAccessExpr f && f.getScope() == n)).isPresent();
-            boolean known = locals.contains(name) || (scope && (JAVA_LANG.contains(name) || name.equals(owner.getNameAsString())
-                    || (name.equals("Arrays") && importsArrays(h))));
+            boolean field = !isCallScope(n) && names.simpleField(name).isPresent();
+            boolean known = locals.contains(name) || field || (isScope(n) ? JAVA_LANG.contains(name) || name.equals(owner.getNameAsString())
+                    || (name.equals("Arrays") && importsArrays(h)) || names.sourceClass(name).isPresent()
+                    : (name.equals("PI") || name.equals("E")) && mathImporting(h, name) != null);
             if (!known) {
                 return false;
             }

@@ -26,6 +26,7 @@ import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.Type;
 import dev.adjoint.generator.parse.Updates;
 import dev.adjoint.generator.rules.DerivativeRules;
+import dev.adjoint.generator.parse.Positions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -265,31 +266,27 @@ final class HelperCalls {
         result.ifPresent(r -> out.add(declaration(copy.getType(), r, zero(copy.getType()), c)));
         for (ReturnStmt r : returns) {
             BreakStmt jump = new BreakStmt(new SimpleName(label));
-            r.getRange().ifPresent(jump::setRange);
+            Positions.placeAt(jump, r);
             if (r.getExpression().isEmpty()) {
                 r.replace(jump);
                 continue;
             }
             AssignExpr set = new AssignExpr(new NameExpr(result.get()), r.getExpression().get(), AssignExpr.Operator.ASSIGN);
             ExpressionStmt keep = new ExpressionStmt(set);
-            r.getRange().ifPresent(g -> {
-                set.setRange(g);
-                set.getTarget().setRange(g);
-                keep.setRange(g);
-            });
+            Positions.placeAt(set, r);
+            Positions.placeAt(set.getTarget(), r);
+            Positions.placeAt(keep, r);
             BlockStmt both = new BlockStmt(new NodeList<>(keep, jump));
-            r.getRange().ifPresent(both::setRange);
+            Positions.placeAt(both, r);
             r.replace(both);
         }
         body.remove();
         BooleanLiteralExpr never = new BooleanLiteralExpr(false);
         DoStmt once = new DoStmt(body, never);
         LabeledStmt labelled = new LabeledStmt(label, once);
-        c.getRange().ifPresent(g -> {
-            never.setRange(g);
-            once.setRange(g);
-            labelled.setRange(g);
-        });
+        Positions.placeAt(never, c);
+        Positions.placeAt(once, c);
+        Positions.placeAt(labelled, c);
         out.add(labelled);
         return result.map(NameExpr::new);
     }
@@ -322,7 +319,7 @@ final class HelperCalls {
         String local = rw.fresh(c.getNameAsString() + "Value");
         Statement holder = declaration(type, local, value, c);
         NameExpr use = new NameExpr(local);
-        c.getRange().ifPresent(use::setRange);
+        Positions.placeAt(use, c);
         c.replace(use);
         return List.of(holder, s.clone());
     }
@@ -358,16 +355,14 @@ final class HelperCalls {
         VariableDeclarator v = new VariableDeclarator(type.clone(), name, value);
         VariableDeclarationExpr d = new VariableDeclarationExpr(v);
         ExpressionStmt s = new ExpressionStmt(d);
-        at.getRange().ifPresent(r -> {
-            v.setRange(r);
-            v.getName().setRange(r);
-            v.getType().walk(n -> n.setRange(r));
-            d.setRange(r);
-            s.setRange(r);
-            if (value.getRange().isEmpty()) {
-                value.setRange(r);
-            }
-        });
+        Positions.placeAt(v, at);
+        Positions.placeAt(v.getName(), at);
+        Positions.standAt(v.getType(), at);
+        Positions.placeAt(d, at);
+        Positions.placeAt(s, at);
+        if (value.getRange().isEmpty()) {
+            Positions.placeAt(value, at);
+        }
         return s;
     }
 }

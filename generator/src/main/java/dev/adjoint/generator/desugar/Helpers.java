@@ -69,6 +69,7 @@ final class Helpers {
     private final Overloads overloads;
     private final Set<String> fields = new HashSet<>();
     private final Set<String> pulledBack = new HashSet<>();
+    private java.util.function.Predicate<MethodCallExpr> knownElsewhere = c -> false;
 
     Helpers(MethodDeclaration caller, Overloads overloads) {
         this(caller.getParentNode().filter(p -> p instanceof TypeDeclaration<?>).map(p -> (TypeDeclaration<?>) p).orElse(null), caller,
@@ -93,6 +94,16 @@ final class Helpers {
                 }
             }
         }
+    }
+
+    /**
+     * These helpers, also taking as known the calls {@code known} accepts: a helper of another class
+     * may call a third class of the sources, or a method its file imports statically (see
+     * {@link ForeignNames}), which the inlined copy names so that the caller calls the same method.
+     */
+    Helpers knowing(java.util.function.Predicate<MethodCallExpr> known) {
+        knownElsewhere = known;
+        return this;
     }
 
     /** The method of the caller's class that {@code call} invokes, when the call names one of them. */
@@ -175,10 +186,12 @@ final class Helpers {
     /** A call whose target is a library with a model, or a method of this class (looked at by {@link #onACycle}). */
     private boolean knownCall(MethodCallExpr c) {
         if (c.getScope().isEmpty()) {
-            return !owner.getMethodsByName(c.getNameAsString()).isEmpty() || owner.getParentNode().filter(p -> p instanceof TypeDeclaration<?>).isEmpty();
+            return !owner.getMethodsByName(c.getNameAsString()).isEmpty() || owner.getParentNode().filter(p -> p instanceof TypeDeclaration<?>).isEmpty()
+                    || knownElsewhere.test(c);
         }
         String scope = c.getScope().get().toString();
-        return ownScope(c) || LIBRARIES.contains(scope) || (c.getNameAsString().equals("clone") && c.getArguments().isEmpty());
+        return ownScope(c) || LIBRARIES.contains(scope) || (c.getNameAsString().equals("clone") && c.getArguments().isEmpty())
+                || knownElsewhere.test(c);
     }
 
     /** Whether {@code h} may call itself or the caller, through methods of this class (any overload of a name counts). */

@@ -2,7 +2,6 @@ package dev.adjoint.generator.desugar;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.Range;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -16,6 +15,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.Type;
+import dev.adjoint.generator.parse.Positions;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -143,8 +143,7 @@ final class Rewriter {
             text = text.replace(e.getKey(), e.getValue());
         }
         Statement s = parser.parseStatement(text).getResult().orElseThrow(() -> new IllegalStateException("template: " + template));
-        Optional<Range> range = at.getRange();
-        s.walk(n -> n.setRange(range.orElse(null)));
+        Positions.standAt(s, at);
         for (NameExpr placeholder : s.findAll(NameExpr.class)) {
             Expression user = nodes.get(placeholder.getNameAsString());
             if (user != null) {

@@ -95,12 +95,10 @@ public final class HvpSource {
         });
         for (FieldAccessExpr f : tangent.findAll(FieldAccessExpr.class, f -> simple.containsKey(f.toString()) && isQualifiedName(f))) {
             if (tangent.isAncestorOf(f)) { // (not inside a name already replaced)
-                String name = simple.get(f.toString());
-                if (f.getNameAsString().equals(name)) {
-                    NameExpr n = new NameExpr(name);
-                    f.getRange().ifPresent(n::setRange);
-                    f.replace(n);
-                }
+                // (a constant of another class, read by an inlined helper of it, has a name of its own: see desugar/ForeignHelpers)
+                NameExpr n = new NameExpr(simple.get(f.toString()));
+                f.getRange().ifPresent(n::setRange);
+                f.replace(n);
             }
         }
     }

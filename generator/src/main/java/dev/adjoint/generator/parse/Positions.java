@@ -24,16 +24,30 @@ public final class Positions {
 
     /**
      * Gives {@code made}, a node a pass writes in place of (or next to) {@code at}, {@code at}'s
-     * position, as tokens when {@code at} has them: a copy of a node ({@code clone()}) keeps its
-     * tokens' position but not one set by {@code setRange}.
+     * position, in its every node (see {@link #placeAt}).
      */
     public static <N extends Node> N standAt(N made, Node at) {
-        if (at.getTokenRange().isPresent()) {
-            made.walk(n -> n.setTokenRange(at.getTokenRange().get()));
-        } else {
-            at.getRange().ifPresent(r -> made.walk(n -> n.setRange(r)));
-        }
+        made.walk(n -> placeAt(n, at));
         return made;
+    }
+
+    /**
+     * Gives {@code node} (not its children) {@code at}'s position so that a copy of it keeps that
+     * position: a copy ({@code clone()}) takes its position from its tokens, not from one set by
+     * {@code setRange}, so a node parsed from a template, or copied from another file, would
+     * otherwise point back into the template's text ({@code [1,145]}) or the other file once copied
+     * again (a callee desugared first, then inlined). Where {@code at}'s own tokens are not where
+     * it stands, the node keeps no tokens and only the position (a copy then has none, and an error
+     * in it points at the nearest enclosing node that has one).
+     */
+    public static void placeAt(Node node, Node at) {
+        Optional<com.github.javaparser.TokenRange> tokens = at.getTokenRange().filter(t -> t.toRange().equals(at.getRange()));
+        if (tokens.isPresent()) {
+            node.setTokenRange(tokens.get());
+        } else {
+            node.setTokenRange(null);
+            at.getRange().ifPresent(node::setRange);
+        }
     }
 
     /**

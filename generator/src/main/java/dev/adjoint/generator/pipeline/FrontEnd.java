@@ -90,9 +90,11 @@ final class FrontEnd {
         List<MethodRequest> customs = selected.customs();
         Map<MethodDeclaration, Set<MethodDeclaration>> inlinedBy = new java.util.IdentityHashMap<>();
         MethodIndex classes = MethodIndex.of(units, concat(requests, customs), classpath); // (for helpers of other classes)
-        for (MethodRequest r : requests) {
+        for (int i = 0; i < requests.size(); i++) {
             // once, before either strategy or a caller reads the body
-            inlinedBy.put(r.declaration(), Desugaring.apply(r, classes));
+            Desugaring.Desugared d = Desugaring.apply(requests.get(i), classes);
+            inlinedBy.put(d.request().declaration(), d.inlined());
+            requests.set(i, d.request()); // (reading the constants of the other classes' helpers it inlined)
         }
         for (MethodRequest r : requests) {
             diagnostics.addAll(dev.adjoint.generator.objects.InlinedCallees.remaining(r, Desugaring.INLINED_STATEMENTS)); // calls that had to be inlined

@@ -245,7 +245,8 @@ final class Hessians {
         }
         // a callee of another class placed in this one reads its own class's constants, as the callee does
         List<MethodRequest> generated = sel.requests().stream().map(g -> byName.get(g.name()).ownerQualifiedName().equals(
-                r.ownerQualifiedName()) ? g : g.withStaticFieldsOf(byName.get(g.name())))
+                r.ownerQualifiedName()) ? g.withConstantsAlso(byName.get(g.name()).staticFields(), byName.get(g.name()).staticFieldOwners())
+                        : g.withStaticFieldsOf(byName.get(g.name())))
                 .map(g -> g.withConstantsAlso(foreign.types(), foreign.texts())).toList();
         MethodIndex index = sources.with(unit, generated);
         for (MethodRequest g : generated) {

@@ -38,6 +38,7 @@ public final class MethodIndex {
     private final Map<String, List<Entry>> byOwnerAndName = new HashMap<>();
     private final Set<String> roots = new TreeSet<>();
     private final Set<String> sourceClasses = new java.util.HashSet<>();
+    private final Map<String, TypeDeclaration<?>> types = new HashMap<>();
     private ClasspathCallees classpath = ClasspathCallees.NONE;
 
     /** An index of {@code units}' static methods, marking those in {@code requests}. */
@@ -73,6 +74,7 @@ public final class MethodIndex {
         index.roots.addAll(roots);
         // (the other classes stay the sources' classes: a call to one resolves as from the originals)
         index.sourceClasses.addAll(sourceClasses);
+        index.types.putAll(types);
         index.classpath = classpath;
         Map<MethodDeclaration, MethodRequest> byDecl = new java.util.IdentityHashMap<>();
         requests.forEach(r -> byDecl.put(r.declaration(), r));
@@ -86,6 +88,7 @@ public final class MethodIndex {
     private void add(String pkg, TypeDeclaration<?> type, String inPackage, Map<MethodDeclaration, MethodRequest> byDecl) {
         String qualified = pkg.isEmpty() ? inPackage : pkg + "." + inPackage;
         sourceClasses.add(qualified);
+        types.putIfAbsent(qualified, type); // (the sources' own class wins over a generated copy of it)
         for (MethodDeclaration m : type.getMethods()) {
             if (!m.isStatic()) {
                 continue;
@@ -124,9 +127,18 @@ public final class MethodIndex {
             String enclosing = prefix + String.join(".", path.subList(0, i));
             owners.add(scope.isEmpty() ? enclosing : enclosing + "." + scope);
         }
+        List<ImportDeclaration> imports = from.declaration().findCompilationUnit().map(CompilationUnit::getImports).orElse(new com.github.javaparser.ast.NodeList<>());
         if (!scope.isEmpty()) {
             owners.add(prefix + scope);
+            // a single-type import of the class (Lib.f with import q.Lib)
+            imports.stream().filter(i -> !i.isStatic() && !i.isAsterisk() && i.getName().getIdentifier().equals(scope))
+                    .forEach(i -> owners.add(i.getNameAsString()));
             owners.add(scope);
+        } else {
+            // a method imported statically: by its name, else on demand (JLS 6.4.1: after the classes around the call)
+            imports.stream().filter(i -> i.isStatic() && !i.isAsterisk() && i.getName().getIdentifier().equals(call.getNameAsString()))
+                    .forEach(i -> i.getName().getQualifier().ifPresent(q -> owners.add(q.asString())));
+            imports.stream().filter(i -> i.isStatic() && i.isAsterisk()).forEach(i -> owners.add(i.getNameAsString()));
         }
         for (String owner : owners) {
             List<Entry> found = lookup(owner, call.getNameAsString()).stream().filter(e -> e.arity() == call.getArguments().size()).toList();
@@ -197,6 +209,11 @@ public final class MethodIndex {
             return classpath.lookup(ownerQualified, name); // (a class of the sources wins over its compiled copy)
         }
         return byOwnerAndName.getOrDefault(ownerQualified + "#" + name, List.of());
+    }
+
+    /** The class of the sources of this qualified name ({@code p.Outer.Inner}), if the sources declare one. */
+    public Optional<TypeDeclaration<?>> type(String qualified) {
+        return Optional.ofNullable(types.get(qualified));
     }
 
     /** The compiled classes calls may reach beyond the sources. */

@@ -17,21 +17,21 @@ import java.util.TreeMap;
  * changes them), and arrays of them
  * ({@code static final double[] COEFFS = {...}}, tables), whose elements are read as constants.
  */
-final class OwnerConstants {
+public final class OwnerConstants {
     private OwnerConstants() {}
 
     /**
      * A constant's type and how the adjoint class reads it: qualified, its literal inlined, or
      * {@code null} when it cannot.
      */
-    record Constant(Ty type, String text) {}
+    public record Constant(Ty type, String text) {}
 
     /**
      * The static primitive fields and arrays of {@code owner}. A private one cannot be read from the
      * adjoint class: the literal initializer of a final scalar is inlined, and any other is marked
      * unreadable (text {@code null}), so that a read of it is reported rather than left to javac.
      */
-    static Map<String, Constant> of(TypeDeclaration<?> owner, String qualifier, Path file) {
+    public static Map<String, Constant> of(TypeDeclaration<?> owner, String qualifier, Path file) {
         // a top-level class not named like its file is "auxiliary": javac warns when another file reads it
         String stem = file.getFileName().toString().replaceFirst("\\.java$", "");
         boolean auxiliary = !qualifier.split("\\.")[0].equals(stem);
