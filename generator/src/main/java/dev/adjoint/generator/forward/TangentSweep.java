@@ -45,8 +45,7 @@ public final class TangentSweep {
     private final TangentPool pool;
     /** Negations and doublings left to the next operation (Jvp only; the Hvp's tangent is printed as the rules give it). */
     private final ScaledTangents scaled;
-    /** Calls in tangent terms moved out of the loops that do not change them (Jvp only, like {@link #scaled}). */
-    private final InvariantTangents invariant;
+    private final InvariantTangents invariant; // calls in tangent terms moved out of loops that do not change them (Jvp only)
     /** Whether this is the tangent printed as Java for {@code Hvp} ({@link #buildPair}). */
     private final boolean pairs;
     /** The tangent (a local, a parameter or an array) of each active variable. */
@@ -121,8 +120,7 @@ public final class TangentSweep {
             // that is not differentiated but receives varied values: tangent 0 on entry
             String local = ir.names().claim("_dot_" + p.name());
             dot.put(v, local);
-            if (pairs && p.type().dims() == 3) {
-                // (the tangent program is read again as Java, and a 3-D local is not something it reads)
+            if (pairs && p.type().dims() == 3) { // (the tangent program is read again as Java: it reads no 3-D local)
                 throw new Unsupported("the 3-D parameter '" + p.name() + "' is written in place or receives varied values");
             }
             if (pairs && p.type().dims() == 2) {
@@ -191,9 +189,8 @@ public final class TangentSweep {
         for (int k = 0; k < stmts.size(); k++) {
             Stmt s = stmts.get(k);
             if (s.origin() != shown) {
-                out.add(new Code.Comment(s.origin().text()));
+                out.add(new Code.Comment((shown = s.origin()).text()));
             }
-            shown = s.origin();
             if (pairs && depth == 0 && k == stmts.size() - 1 && s instanceof Stmt.If i && PairExits.exitsEarly(i)) {
                 exitUnless(i, out);
             } else {

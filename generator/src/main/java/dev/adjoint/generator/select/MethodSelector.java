@@ -364,10 +364,7 @@ public final class MethodSelector {
         return toTy(t, 2);
     }
 
-    /**
-     * The generator's type for a Java type of at most {@code maxDims} dimensions: 3 for the
-     * parameters of a differentiated method ({@code double[][][] W}, an MLP's layers), 2 elsewhere.
-     */
+    /** The generator's type for a Java type of at most {@code maxDims} dimensions (3 for parameters: an MLP's {@code W[l][i][j]}). */
     public static Optional<Ty> toTy(Type t, int maxDims) {
         int dims = t.getArrayLevel();
         String base = t.getElementType().asString();

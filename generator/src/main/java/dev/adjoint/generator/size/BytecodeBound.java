@@ -128,6 +128,12 @@ final class BytecodeBound {
         if (s instanceof LabeledStmt l) {
             return statement(l.getStatement());
         }
+        if (s instanceof com.github.javaparser.ast.stmt.AssertStmt a) {
+            // getstatic $assertionsDisabled, ifne over it, the test, its jump, new AssertionError, dup,
+            // invokespecial, athrow (the -ea stack checks of generated code are such statements)
+            jumps += 2;
+            return span(17 + condition(a.getCheck()) + a.getMessage().map(this::value).orElse(0L));
+        }
         if (s instanceof ThrowStmt t) {
             return value(t.getExpression()) + 1;
         }

@@ -118,8 +118,9 @@ class MethodSizeTest {
 
     @Test
     void autoTakesTheTapeWhenOnlyTheStaticAdjointIsOverTheLimit() {
-        // 750 such statements: the static adjoint is over the limit, the tape's recorder is not
-        String src = program("AUTO", 750);
+        // 850 such statements: the static adjoint is over the limit (from about 800 since copy chains are
+        // folded), the tape's recorder is not (it still is not at 1,000)
+        String src = program("AUTO", 850);
         Translation t = Pipeline.translate(Map.of(Path.of("p/Sized.java"), src), Optional.empty(), Options.DEFAULT);
         assertFalse(t.hasErrors(), t.diagnostics().toString());
         assertTrue(t.methods().stream().anyMatch(m -> m.startsWith("p.Sized#f: tape, because") && m.contains("too long to differentiate")),
