@@ -83,7 +83,8 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
      * Optimisations to switch off, comma-separated ({@code loopFusion,refills}), to bisect a wrong
      * gradient to one pass: {@code activity}, {@code toBeRecorded}, {@code freshAdjoints},
      * {@code increments}, {@code recomputation}, {@code refills}, {@code stackRoom},
-     * {@code loopFusion}, {@code loopAccumulators}, {@code invariantLoads}. Empty by default.
+     * {@code loopFusion}, {@code loopAccumulators}, {@code invariantLoads}, {@code copyChains},
+     * {@code denseTemporaries}, {@code stackChecks}, {@code deadSaves}. Empty by default.
      *
      * @since 0.1.0
      */

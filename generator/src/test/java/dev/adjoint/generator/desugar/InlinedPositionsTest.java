@@ -36,8 +36,10 @@ class InlinedPositionsTest {
                 @Differentiable
                 static double outer(double[] w, double y) {
                     double s = 0;
+                    int m = 1;
                     for (int k = 1; k < 3; k++) {
-                        s += inner(y, w, k);
+                        s += inner(y, w, m);
+                        m += 2;
                     }
                     return s;
                 }

@@ -363,7 +363,11 @@ class DerivativeRulesTest {
         for (String f : List.of("fma")) {
             assertTrue(DerivativeRules.isMathFunction(f, 3), "Math." + f + "(a, b, c)");
         }
-        for (String f : List.of("random", "ulp", "floorDiv", "floorMod", "IEEEremainder")) {
+        for (String f : List.of("floorDiv", "floorMod", "addExact", "multiplyExact")) {
+            assertTrue(DerivativeRules.isMathFunction(f, 2) && DerivativeRules.isIntegerMath(f), "Math." + f + "(a, b): integers only");
+            assertFalse(DerivativeRules.isMathFunction(f, 1), "Math." + f + "(a)");
+        }
+        for (String f : List.of("random", "ulp", "IEEEremainder")) {
             assertFalse(DerivativeRules.isMathFunction(f, 0) || DerivativeRules.isMathFunction(f, 1)
                     || DerivativeRules.isMathFunction(f, 2) || DerivativeRules.isMathFunction(f, 3), "Math." + f);
         }
