@@ -73,20 +73,7 @@ final class LoopLengths {
 
     /** The method's top-level statements with one such array hoisted, or empty when there is none. */
     Optional<List<Statement>> rewriteBody(BlockStmt body) {
-        NodeList<Statement> stmts = body.getStatements();
-        for (int k = 0; k < stmts.size(); k++) {
-            Statement top = stmts.get(k);
-            for (VariableDeclarationExpr v : top.findAll(VariableDeclarationExpr.class)) {
-                Optional<Scan> scan = scan(v, top);
-                if (scan.isPresent()) {
-                    List<Statement> out = new ArrayList<>(stmts.subList(0, k));
-                    out.addAll(hoist(v, scan.get()));
-                    out.addAll(stmts.subList(k, stmts.size()));
-                    return Optional.of(out);
-                }
-            }
-        }
-        return Optional.empty();
+        return RaggedArrays.hoistFirst(body, this::scan, this::hoist);
     }
 
     /** The scan of {@code v}'s length inside {@code top}, when the class comment's conditions hold. */

@@ -65,14 +65,23 @@ final class RaggedArrays {
 
     /** The method's top-level statements with one such array hoisted, or empty when there is none. */
     Optional<List<Statement>> rewriteBody(BlockStmt body) {
+        return hoistFirst(body, this::rowLength, this::hoist);
+    }
+
+    /**
+     * {@code body}'s top-level statements with the first declaration inside one of them that
+     * {@code find} takes replaced as {@code hoist} says, put before that statement; or empty.
+     */
+    static <T> Optional<List<Statement>> hoistFirst(BlockStmt body, java.util.function.BiFunction<VariableDeclarationExpr, Statement,
+            Optional<T>> find, java.util.function.BiFunction<VariableDeclarationExpr, T, List<Statement>> hoist) {
         NodeList<Statement> stmts = body.getStatements();
         for (int k = 0; k < stmts.size(); k++) {
             Statement top = stmts.get(k);
             for (VariableDeclarationExpr v : top.findAll(VariableDeclarationExpr.class)) {
-                Optional<FieldAccessExpr> length = rowLength(v, top);
-                if (length.isPresent()) {
+                Optional<T> found = find.apply(v, top);
+                if (found.isPresent()) {
                     List<Statement> out = new ArrayList<>(stmts.subList(0, k));
-                    out.addAll(hoist(v, length.get()));
+                    out.addAll(hoist.apply(v, found.get()));
                     out.addAll(stmts.subList(k, stmts.size()));
                     return Optional.of(out);
                 }
