@@ -35,11 +35,14 @@ final class NumberPredicates {
 
     /** {@code "Double"} or {@code "Float"} for such a call, else empty. */
     private static Optional<String> box(MethodCallExpr c) {
-        String scope = c.getScope().map(Object::toString).orElse("");
-        String box = scope.startsWith("java.lang.") ? scope.substring("java.lang.".length()) : scope;
+        String box = switch (c.getScope().map(Object::toString).orElse("")) {
+            case "Double", "java.lang.Double" -> "Double";
+            case "Float", "java.lang.Float" -> "Float";
+            default -> "";
+        };
         boolean predicate = c.getArguments().size() == 1
                 && (c.getNameAsString().equals("isNaN") || c.getNameAsString().equals("isInfinite") || c.getNameAsString().equals("isFinite"));
-        return predicate && (box.equals("Double") || box.equals("Float")) ? Optional.of(box) : Optional.empty();
+        return predicate && !box.isEmpty() ? Optional.of(box) : Optional.empty();
     }
 
     private static Expression meaning(MethodCallExpr c, String box) {

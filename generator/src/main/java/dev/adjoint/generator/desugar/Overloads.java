@@ -4,15 +4,10 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
-import com.github.javaparser.ast.expr.CharLiteralExpr;
-import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.IntegerLiteralExpr;
-import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.type.Type;
 import java.util.ArrayList;
@@ -96,20 +91,9 @@ final class Overloads {
         if (e instanceof EnclosedExpr en) {
             return typeOf(en.getInner());
         }
-        if (e instanceof IntegerLiteralExpr) {
-            return Optional.of("int");
-        }
-        if (e instanceof CharLiteralExpr) {
-            return Optional.of("char");
-        }
-        if (e instanceof LongLiteralExpr) {
-            return Optional.of("long");
-        }
-        if (e instanceof DoubleLiteralExpr d) {
-            return Optional.of(d.getValue().endsWith("f") || d.getValue().endsWith("F") ? "float" : "double");
-        }
-        if (e instanceof BooleanLiteralExpr) {
-            return Optional.of("boolean");
+        Optional<String> literal = dev.adjoint.generator.parse.Literals.type(e);
+        if (literal.isPresent()) {
+            return literal;
         }
         if (e instanceof CastExpr c) {
             return Optional.of(c.getType().asString());

@@ -1,15 +1,10 @@
 package dev.adjoint.generator.objects;
 
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
-import com.github.javaparser.ast.expr.CharLiteralExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
-import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.IntegerLiteralExpr;
-import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -42,20 +37,9 @@ final class PrimitiveTypes {
         if (e instanceof EnclosedExpr en) {
             return of(en.getInner(), names, calls);
         }
-        if (e instanceof IntegerLiteralExpr) {
-            return Optional.of("int");
-        }
-        if (e instanceof LongLiteralExpr) {
-            return Optional.of("long");
-        }
-        if (e instanceof DoubleLiteralExpr d) {
-            return Optional.of(d.getValue().endsWith("f") || d.getValue().endsWith("F") ? "float" : "double");
-        }
-        if (e instanceof CharLiteralExpr) {
-            return Optional.of("char");
-        }
-        if (e instanceof BooleanLiteralExpr) {
-            return Optional.of("boolean");
+        Optional<String> literal = dev.adjoint.generator.parse.Literals.type(e);
+        if (literal.isPresent()) {
+            return literal;
         }
         if (e instanceof CastExpr c && c.getType().isPrimitiveType()) {
             return Optional.of(c.getType().asString());
