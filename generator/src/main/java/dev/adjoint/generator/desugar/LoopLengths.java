@@ -52,9 +52,11 @@ import java.util.function.Predicate;
  * ({@link LengthChains}, whose statements cannot throw or run forever); the loops' headers read only
  * such names and outer counters. So the scan meets every value of the counters at which the method
  * creates the array (and maybe more: a branch not taken), computes the same length there, and cannot
- * throw; the array is long enough for every iteration, and comes from the pool once per call. Loops
- * that a {@code break} or {@code return} may leave are not scanned (the scan could run far longer
- * than the method): such arrays stay as written, for the normalizer to reject.
+ * throw; the array is long enough for every iteration, and comes from the pool once per call. Only the
+ * loops whose counters the length reads (directly or through inner loops' headers) are scanned: the
+ * others, a caller's loops around an inlined helper say, repeat the same lengths. Scanned loops that a
+ * {@code break} or {@code return} may leave are not scanned (the scan could run far longer than the
+ * method): such arrays stay as written, for the normalizer to reject.
  */
 final class LoopLengths {
     private final Rewriter rw;
@@ -111,6 +113,7 @@ final class LoopLengths {
                 loops.add(0, f);
             }
         }
+        loops = readCounters(loops, length, at, block);
         Set<String> counters = new HashSet<>();
         Predicate<String> fixed = n -> invariant.test(n) || counters.contains(n);
         for (ForStmt f : loops) {
@@ -142,6 +145,35 @@ final class LoopLengths {
         }
         boolean noCounter = reads(length, n -> !counters.contains(n)) && chain.get().stream().allMatch(s -> reads(s, n -> !counters.contains(n)));
         return Optional.of(new Scan(length, loops, chain.get(), !noCounter));
+    }
+
+    /**
+     * The loops of {@code loops} (outermost first) whose counters the length may read: through
+     * {@code length}, the statements before {@code at} in its block (where the statements computing
+     * it stand), or the start or bound of an inner such loop. The others only repeat the creation
+     * with the same lengths, so the scan leaves them out (they may count down, or be left early).
+     */
+    private static List<ForStmt> readCounters(List<ForStmt> loops, Expression length, ExpressionStmt at, BlockStmt block) {
+        Set<String> read = new HashSet<>();
+        length.findAll(NameExpr.class).forEach(n -> read.add(n.getNameAsString()));
+        for (Statement s : block.getStatements()) {
+            if (s == at) {
+                break;
+            }
+            s.findAll(NameExpr.class).forEach(n -> read.add(n.getNameAsString()));
+        }
+        List<ForStmt> kept = new ArrayList<>();
+        for (int i = loops.size() - 1; i >= 0; i--) {
+            ForStmt f = loops.get(i);
+            boolean counts = f.getInitialization().size() == 1 && f.getInitialization().get(0) instanceof VariableDeclarationExpr v
+                    && v.getVariables().size() == 1 && read.contains(v.getVariable(0).getNameAsString());
+            if (counts) {
+                kept.add(0, f);
+                f.getInitialization().forEach(e -> e.findAll(NameExpr.class).forEach(n -> read.add(n.getNameAsString())));
+                f.getCompare().ifPresent(e -> e.findAll(NameExpr.class).forEach(n -> read.add(n.getNameAsString())));
+            }
+        }
+        return kept;
     }
 
     /** Whether every name {@code scope} reads is one of {@code names}. */

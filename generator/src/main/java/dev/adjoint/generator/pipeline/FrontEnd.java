@@ -2,6 +2,7 @@ package dev.adjoint.generator.pipeline;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.stmt.BlockStmt;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.desugar.Desugaring;
 import dev.adjoint.generator.objects.GradClassClashes;
@@ -90,12 +91,22 @@ final class FrontEnd {
         List<MethodRequest> customs = selected.customs();
         Map<MethodDeclaration, Set<MethodDeclaration>> inlinedBy = new java.util.IdentityHashMap<>();
         MethodIndex classes = MethodIndex.of(units, concat(requests, customs), classpath); // (for helpers of other classes)
+        // Each body is desugared once, before either strategy or a caller reads it, and callers inline
+        // helpers as written, not as desugared: a helper's loop-local array hoisted to its own top level
+        // would stand inside the caller's loop once inlined there (and the result would depend on the order).
+        Map<MethodDeclaration, BlockStmt> desugaredBodies = new java.util.IdentityHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
-            // once, before either strategy or a caller reads the body
+            MethodDeclaration m = requests.get(i).declaration();
+            Optional<BlockStmt> written = m.getBody().map(BlockStmt::clone);
             Desugaring.Desugared d = Desugaring.apply(requests.get(i), classes);
             inlinedBy.put(d.request().declaration(), d.inlined());
             requests.set(i, d.request()); // (reading the constants of the other classes' helpers it inlined)
+            if (written.isPresent()) {
+                desugaredBodies.put(m, m.getBody().orElseThrow());
+                m.setBody(written.get());
+            }
         }
+        desugaredBodies.forEach(MethodDeclaration::setBody);
         for (MethodRequest r : requests) {
             diagnostics.addAll(dev.adjoint.generator.objects.InlinedCallees.remaining(r, Desugaring.INLINED_STATEMENTS)); // calls that had to be inlined
         }

@@ -149,6 +149,65 @@ class LoopLengthArraysTest {
         assertArrayEquals(d.grad("prefixesTape", X, 0).gradient(), again, 1e-12);
     }
 
+    /**
+     * A helper with such an array, itself differentiated (so desugared before its callers) and inlined
+     * in a block inside a {@code while} loop and a loop counting down: the callers inline it as written,
+     * and only the loops whose counters the length reads are scanned (fuzz seed 83838, program 206).
+     */
+    @Test
+    void aHelpersLoopArrayInlinedInsideTheCallersLoops() {
+        String helper = """
+                    @Differentiable
+                    public static double g(double[] w) {
+                        return w[0] * w[1];
+                    }
+
+                    /** passes its array on to g, so callers that hand it a local array inline it */
+                    @Differentiable(wrt = "w")
+                    public static double h(double[] w, double p) {
+                        double b = g(w);
+                        for (int k = 0; k < 2; k++) {
+                            double[] a = new double[k + 3];
+                            a[k] = Math.cos(w[1]) * b;
+                            a[k + 1] = a[k] * p;
+                            b = Math.tanh(b + a[k] + a[k + 1] * a[2]);
+                        }
+                        return b;
+                    }
+                """;
+        String caller = """
+                    @Differentiable
+                    public static double f(double[] w, double y) {
+                        double[] v = new double[w.length];
+                        for (int j = 0; j < w.length; j++) {
+                            v[j] = Math.sin(w[j]) * y;
+                        }
+                        for (int i = w.length - 1; i >= 0; i--) {
+                            double t = 0.21 * w[i] + 0.013; // (away from the loop's and the branch's thresholds at X)
+                            int n = 0;
+                            while (t < 1 && n < 4) {
+                                t += 0.29;
+                                n++;
+                                if (t > 0.5) {
+                                    y = Math.tanh(h(v, t) + y * w[i]);
+                                }
+                            }
+                        }
+                        return y;
+                    }
+                """;
+        String source = "package ll;\n\nimport dev.adjoint.Differentiable;\n\npublic class Inlined {\n" + helper + caller
+                + caller.replace("@Differentiable", "@Differentiable(strategy = dev.adjoint.Strategy.TAPE)").replace("f(", "fTape(") + "}\n";
+        Differentiated d = Differentiated.of("ll.Inlined", source, Options.PLAIN);
+        String methods = d.translation().methods().toString();
+        assertTrue(methods.contains("Inlined#f: static") && methods.contains("Inlined#h: static"), methods);
+        Object[] args = {X, 0.3};
+        d.assertGradient("f", d, "f", 1e-6, 1e-9, args);
+        double[] statically = d.grad("f", args).gradient();
+        double[] taped = d.grad("fTape", args).gradient();
+        assertArrayEquals(taped, statically, 1e-12);
+    }
+
     /** What {@code call} threw through the reflective call, unwrapped. */
     private static Throwable thrown(Runnable call) {
         AssertionError e = assertThrows(AssertionError.class, call::run);
