@@ -87,11 +87,12 @@ final class Strategies {
                     + " strategy = Strategy.TAPE on this method to accept the tape"));
             return new Choice(Optional.empty(), ds, "");
         }
-        Choice t = tape(r, index, options, reason);
+        Recording taped = TapeRecorder.record(r, index);
+        Choice t = tape(r, taped, options, reason, index);
         if (t.method().isPresent()) {
             return t;
         }
-        if (t.diagnostics().stream().anyMatch(d -> d.message().startsWith("cannot determine the type"))) {
+        if (taped.untyped()) {
             // the tape stumbled on something the static pass already pinned down: its words are the precise ones
             return new Choice(Optional.empty(), staticProblems, "");
         }
@@ -231,7 +232,11 @@ final class Strategies {
     }
 
     private static Choice tape(MethodRequest r, MethodIndex index, Options options, String report) {
-        Recording rec = TapeRecorder.record(r, index);
+        return tape(r, TapeRecorder.record(r, index), options, report, index);
+    }
+
+    /** The tape's adjoint of {@code r} from its recording {@code rec}, or why it has none. */
+    private static Choice tape(MethodRequest r, Recording rec, Options options, String report, MethodIndex index) {
         if (!rec.diagnostics().isEmpty()) {
             return new Choice(Optional.empty(), rec.diagnostics(), "");
         }

@@ -38,6 +38,8 @@ final class RecorderState {
     int indent;
     /** Whether the body holds a switch copied as written (which may fall through, as the user's does). */
     boolean copiesSwitch;
+    /** Whether some expression's type could not be determined (see {@link Recording#untyped}). */
+    boolean untyped;
     private final Map<String, String> handles = new HashMap<>();
     private int temps;
 

@@ -12,8 +12,11 @@ import java.util.List;
  * @param paramHandles the handle parameter's name of each floating parameter (null for others)
  * @param copiesSwitch whether the body copies a {@code switch} as written (the emitter then
  *     suppresses javac's fall-through lint on the recorder)
+ * @param untyped whether some expression's type could not be determined: under {@code AUTO} the
+ *     static strategy's reason, which pinned the construct down, is then the precise one to report
  */
-public record Recording(List<Listing.Line> lines, List<Diagnostic> diagnostics, List<String> paramHandles, boolean copiesSwitch) {
+public record Recording(List<Listing.Line> lines, List<Diagnostic> diagnostics, List<String> paramHandles, boolean copiesSwitch,
+        boolean untyped) {
     /** The recording twin of the adjoint. */
     public AdjointMethod.Recorder recorder() {
         return new AdjointMethod.Recorder(lines, paramHandles, copiesSwitch);

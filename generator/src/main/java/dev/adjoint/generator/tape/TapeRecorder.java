@@ -81,7 +81,8 @@ public final class TapeRecorder {
         for (Statement s : request.declaration().getBody().orElseThrow().getStatements()) {
             r.statement(s);
         }
-        return new Recording(st.out.lines(), List.copyOf(st.diagnostics), java.util.Collections.unmodifiableList(handles), st.copiesSwitch);
+        return new Recording(st.out.lines(), List.copyOf(st.diagnostics), java.util.Collections.unmodifiableList(handles), st.copiesSwitch,
+                st.untyped);
     }
 
     private static boolean isNamedMath(Node n) {

@@ -114,6 +114,7 @@ final class ValueRecorder {
                     return call(m, Ty.DOUBLE);
                 }
             }
+            st.untyped = true;
             st.error(e, "cannot determine the type of '" + Positions.oneLine(e) + "'");
             return constant("0", Ty.DOUBLE);
         }
