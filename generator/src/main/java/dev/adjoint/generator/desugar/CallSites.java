@@ -17,7 +17,11 @@ import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchStmt;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Where in a statement a call may be replaced by its helper's body, so that the body runs exactly
@@ -72,6 +76,69 @@ final class CallSites {
         }
         return x instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getValue() == c
                 && (a.getTarget() instanceof NameExpr || (a.getTarget() instanceof ArrayAccessExpr t && t.findAll(MethodCallExpr.class).isEmpty()));
+    }
+
+    /**
+     * {@code s} split so that no call but {@code Math}'s and no array element comes before {@code c}
+     * in Java's order: each operand {@code s} evaluates wholly before the call (a left operand, an
+     * earlier argument of a {@code Math} call) that calls a method or reads an element moves, in
+     * order, into a fresh local declared with {@code var} before {@code s} (its type is the operand's,
+     * as javac infers it); then the call's body may run before the rest of {@code s}
+     * ({@link #firstToReadArrays}), and every call still runs once, in its order
+     * ({@code return -mean() + 0.5 * variance() + penalty();}). Empty, {@code s} unchanged, where
+     * nothing needs to move or something else comes first (a compound assignment to an element, an
+     * element target whose index calls or reads, the arguments of a call that stays a call).
+     */
+    static Optional<List<Statement>> earlierIntoLocals(MethodCallExpr c, Statement s, Rewriter rw, Predicate<MethodCallExpr> isMath) {
+        if (!(s instanceof ExpressionStmt || s instanceof ReturnStmt)) {
+            return Optional.empty();
+        }
+        List<Expression> before = new ArrayList<>();
+        Node child = c;
+        for (Node p = c.getParentNode().orElse(null); p != null && p != s; child = p, p = p.getParentNode().orElse(null)) {
+            List<Expression> here = new ArrayList<>();
+            if (p instanceof BinaryExpr b) {
+                if (b.getRight() == child) {
+                    here.add(b.getLeft());
+                }
+            } else if (p instanceof MethodCallExpr m && isMath.test(m)) {
+                for (Expression a : m.getArguments()) {
+                    if (a == child) {
+                        break;
+                    }
+                    here.add(a);
+                }
+            } else if (p instanceof AssignExpr a && a.getValue() == child) {
+                boolean elementTarget = a.getTarget() instanceof ArrayAccessExpr;
+                if (elementTarget && (a.getOperator() != AssignExpr.Operator.ASSIGN || readsOrCalls(((ArrayAccessExpr) a.getTarget()).getIndex(), isMath))) {
+                    return Optional.empty();
+                }
+            } else if (!(p instanceof com.github.javaparser.ast.expr.EnclosedExpr || p instanceof com.github.javaparser.ast.expr.CastExpr
+                    || p instanceof com.github.javaparser.ast.expr.UnaryExpr || p instanceof com.github.javaparser.ast.body.VariableDeclarator
+                    || p instanceof VariableDeclarationExpr)) {
+                return Optional.empty();
+            }
+            before.addAll(0, here); // an outer operand is evaluated before an inner one
+        }
+        List<Expression> moved = before.stream().filter(e -> readsOrCalls(e, isMath)).toList();
+        List<Statement> out = new ArrayList<>();
+        for (Expression e : moved) {
+            String local = rw.fresh("operand");
+            out.add(rw.statement("var #v# = $e;", Map.of("#v#", local), Map.of("$e", e), e));
+            NameExpr use = new NameExpr(local);
+            e.getRange().ifPresent(use::setRange);
+            e.replace(use);
+        }
+        if (out.isEmpty()) {
+            return Optional.empty();
+        }
+        out.add(s);
+        return Optional.of(out);
+    }
+
+    /** Whether {@code e} reads an array element or calls a method other than {@code Math}'s. */
+    private static boolean readsOrCalls(Expression e, Predicate<MethodCallExpr> isMath) {
+        return !e.findAll(Node.class, x -> x instanceof ArrayAccessExpr || x instanceof MethodCallExpr m && !isMath.test(m)).isEmpty();
     }
 
     /**

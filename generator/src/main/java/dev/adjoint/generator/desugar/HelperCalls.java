@@ -101,11 +101,19 @@ final class HelperCalls {
                 boolean after = stay.stream().anyMatch(earlier -> !earlier.isAncestorOf(c));
                 Optional<MethodDeclaration> h = helpers.target(c).filter(t -> helpers.inlinable(t) || (passesRow(c, t) && helpers.canInline(t)))
                         .or(() -> foreign.target(c).filter(foreign::inlinable));
-                if (h.isPresent() && CallSites.runsOnce(c, s) && (!after || independent(c, h.get()))
-                        && (!Helpers.writesArrays(h.get()) || CallSites.whole(c, s) || CallSites.firstToReadArrays(c, s, this::isAnyMath))) {
-                    Optional<List<Statement>> out = inline(c, s, h.get());
-                    if (out.isPresent()) {
-                        return out;
+                if (h.isPresent() && CallSites.runsOnce(c, s)) {
+                    if ((!after || independent(c, h.get()))
+                            && (!Helpers.writesArrays(h.get()) || CallSites.whole(c, s) || CallSites.firstToReadArrays(c, s, this::isAnyMath))) {
+                        Optional<List<Statement>> out = inline(c, s, h.get());
+                        if (out.isPresent()) {
+                            return out;
+                        }
+                    } else {
+                        // what comes first runs first, into locals; the call is then first (next round)
+                        Optional<List<Statement>> split = CallSites.earlierIntoLocals(c, s, rw, this::isAnyMath);
+                        if (split.isPresent()) {
+                            return split;
+                        }
                     }
                 }
                 stay.add(c);

@@ -18,6 +18,49 @@ import org.junit.jupiter.api.Test;
 class InlinedCalleesTest {
     private static final List<String> BOTH = List.of("STATIC", "TAPE");
 
+    /**
+     * A private callee after calls that stay calls, in one expression ({@code -expectedReturn() +
+     * 0.5 * variance() + penalty()}): what Java evaluates first moves into locals first, so the body
+     * takes the call's place in order (it was an error: 'its body cannot replace the call').
+     */
+    @Test
+    void aPrivateCalleeAfterCallsThatStayCalls() {
+        differentiates("""
+                private final double[] w = {0.3, 0.3, 0.4};
+                private final double[] mu = {0.05, 0.1, 0.07};
+                private double aversion = 2.0;
+
+                double expectedReturn() {
+                    double r = 0;
+                    for (int i = 0; i < w.length; i++) {
+                        r += w[i] * mu[i];
+                    }
+                    return r;
+                }
+
+                double variance() {
+                    double v = 0;
+                    for (int i = 0; i < w.length; i++) {
+                        v += w[i] * w[i] * (0.1 + 0.05 * i);
+                    }
+                    return v;
+                }
+
+                private double penalty() {
+                    double s = 0;
+                    for (double x : w) {
+                        s += x;
+                    }
+                    return 10 * (s - 1) * (s - 1);
+                }
+
+                @Differentiable(wrt = "this", strategy = Strategy.$S)
+                double utility(double scale) {
+                    return -expectedReturn() + 0.5 * aversion * variance() + scale * penalty();
+                }
+                """, "utility", new int[] {}, true, BOTH, 1e-6, new Object[] {1.5}, new Object[] {0.5});
+    }
+
     @Test
     void privateVoidAndIntCalleesThatReadAndAssignFields() {
         differentiates("""
