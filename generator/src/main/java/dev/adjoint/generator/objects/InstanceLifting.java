@@ -103,6 +103,10 @@ public final class InstanceLifting {
                 }
                 if (isDifferentiable(m) && m.getBody().isPresent()) {
                     liftRecords(file, pkg, simpleName(c), m, records, diagnostics);
+                } else if (recordCallees.isPlain(m)) {
+                    // a plain helper taking records: its calls pass components, it takes them (checked clean before)
+                    RecordArguments.spread(file, pkg, c, m, recordCallees, new ArrayList<>());
+                    RecordParameters.expand(file, pkg, m, records, true, new ArrayList<>());
                 }
             }
             InstanceLifting lifting = new InstanceLifting(file, c, simpleName(c), diagnostics);

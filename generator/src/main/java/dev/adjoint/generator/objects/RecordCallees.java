@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * The static {@code @Differentiable} methods of the sources that take records or objects of a class
- * of the sources, as declared (before any lifting expands them), so that a call passing one can
+ * of the sources (and the plain static ones whose use of them expands, see {@link #isPlain}), as declared (before any lifting expands them), so that a call passing one can
  * pass its components instead: the callee's record and object parameters become one parameter per
  * component or field, in place.
  */
@@ -33,6 +33,7 @@ public final class RecordCallees {
     record Callee(TypeDeclaration<?> owner, String packageName, MethodDeclaration declaration, List<Optional<RecordTypes.Shape>> records) {}
 
     private final List<Callee> callees = new ArrayList<>();
+    private final java.util.Set<MethodDeclaration> plain = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private RecordCallees() {}
 
@@ -42,8 +43,11 @@ public final class RecordCallees {
         units.forEach((file, unit) -> {
             String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
             for (MethodDeclaration m : unit.findAll(MethodDeclaration.class)) {
-                if (!m.isStatic() || m.getBody().isEmpty() || m.getAnnotations().stream().noneMatch(MethodSelector::isDifferentiable)
-                        || !(m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)) {
+                if (!m.isStatic() || m.getBody().isEmpty() || !(m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)) {
+                    continue;
+                }
+                boolean plain = m.getAnnotations().stream().noneMatch(MethodSelector::isDifferentiable);
+                if (plain && !expandsCleanly(file, pkg, m, records)) {
                     continue;
                 }
                 List<Optional<RecordTypes.Shape>> rs = new ArrayList<>();
@@ -55,10 +59,36 @@ public final class RecordCallees {
                         .filter(o -> o.getParameters().size() == m.getParameters().size()).count() == 1;
                 if (unique && rs.stream().anyMatch(Optional::isPresent)) {
                     out.callees.add(new Callee(owner, pkg, m, rs));
+                    if (plain) {
+                        out.plain.add(m);
+                    }
                 }
             }
         });
         return out;
+    }
+
+    /**
+     * Whether {@code m} is a plain (not annotated) one of these: a helper a differentiated method may
+     * pass a record to ({@code sqExp(kernel, a, b)}), whose record parameters are expanded as an
+     * annotated method's are, so that it is differentiated or inlined as a helper of numbers.
+     */
+    boolean isPlain(MethodDeclaration m) {
+        return plain.contains(m);
+    }
+
+    /**
+     * Whether a plain method takes records (no objects of classes) that expand without a problem: one that uses a record
+     * otherwise (passes it on, calls its methods) is left as written, so that an error about it is
+     * reported only where a differentiated method calls it.
+     */
+    private static boolean expandsCleanly(Path file, String pkg, MethodDeclaration m, RecordTypes records) {
+        List<dev.adjoint.generator.Diagnostic> problems = new ArrayList<>();
+        // records only: an object of a class passed on is made again from its fields for the callee's value, which a
+        // plain helper's callers do not do; arrays of records are not spread at calls
+        return m.getParameters().stream().allMatch(p -> records.shape(p.getType(), pkg, pkg).map(RecordTypes.Shape::accessors).orElse(true)
+                && ElementArrays.elementOf(p.getType(), pkg, records).isEmpty())
+                && !RecordParameters.expand(file, pkg, m, records, false, problems).isEmpty() && problems.isEmpty();
     }
 
     /** The method {@code call}, made in type {@code from} of package {@code pkg}, calls, if it is one of these. */

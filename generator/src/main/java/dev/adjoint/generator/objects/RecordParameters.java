@@ -112,8 +112,9 @@ final class RecordParameters {
                 + (path.isEmpty() ? "parameter '" + name + "'" : "'" + at + "'") + " other than reading its "
                 + (top.accessors() ? "components" : "fields") + " ('" + example + "'): a differentiated method reads "
                 + (top.accessors() ? "a record's " : "an object's ")
-                + (top.accessors() ? "components and may pass the record to a @Differentiable static method of the sources,"
-                        + " and call its methods that compute one expression without assignments (no loop), but cannot pass it"
+                + (top.accessors() ? "components and may pass the record to a @Differentiable static method of the sources"
+                        + " or to a plain static helper that only reads its components, and call its methods that compute one"
+                        + " expression without assignments (no loop), but cannot pass it"
                         + " elsewhere or call its other methods; pass the components instead, or mark the callee @Differentiable"
                         : "fields (writes into their arrays), may pass the object to a @Differentiable static method of the"
                         + " sources and call the methods that compute one expression of a final class (or final methods: an"

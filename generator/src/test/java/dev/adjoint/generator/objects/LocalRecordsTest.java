@@ -94,7 +94,7 @@ class LocalRecordsTest {
                 record Vec(double x, double y) {}
 
                 static double g(Vec v) {
-                    return v.x();
+                    return v.x() + 0 * v.hashCode(); // (a plain helper that only reads components takes them)
                 }
 
                 @Differentiable

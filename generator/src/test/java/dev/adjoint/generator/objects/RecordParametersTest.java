@@ -72,7 +72,7 @@ class RecordParametersTest {
                 record Params(double k, double c) {}
 
                 static double g(Params p) {
-                    return p.k();
+                    return p.k() + 0 * p.hashCode(); // (a plain helper that only reads components takes them)
                 }
 
                 @Differentiable(wrt = "p")

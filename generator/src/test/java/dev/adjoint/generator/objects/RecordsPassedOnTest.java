@@ -66,6 +66,40 @@ class RecordsPassedOnTest {
                 """, "f", new int[] {0, 1}, true, BOTH, 1e-6, new Object[] {0.7, new RecordArg("obj.Model$Params", 2.0, 0.5)});
     }
 
+    /**
+     * A plain (not annotated) helper taking a record, as users write kernels: its record parameter
+     * expands as an annotated method's does, so the call passes components and the helper is
+     * inlined or differentiated as one of numbers. A plain helper using a record otherwise, that no
+     * differentiated method calls, is no error.
+     */
+    @Test
+    void aPlainHelperTakingARecord() {
+        differentiates("""
+                record Kernel(double scale, double signal) {}
+
+                static double sqExp(Kernel k, double a, double b) {
+                    double d = (a - b) / k.scale();
+                    return k.signal() * k.signal() * Math.exp(-0.5 * d * d);
+                }
+
+                static String describe(Kernel k) {
+                    return k.toString();
+                }
+
+                @Differentiable(wrt = {"k", "x"}, strategy = Strategy.$S)
+                static double f(Kernel k, double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        for (int j = 0; j < x.length; j++) {
+                            s += sqExp(k, x[i], x[j]) * x[j];
+                        }
+                    }
+                    return s;
+                }
+                """, "f", new int[] {0, 1}, false, BOTH, 1e-6,
+                new Object[] {new RecordArg("obj.Model$Kernel", 0.8, 1.2), new double[] {0.1, 0.7, -0.4}});
+    }
+
     @Test
     void anOverloadOfTheSameArityIsNotMistakenForTheRecordMethod() {
         differentiates("""
