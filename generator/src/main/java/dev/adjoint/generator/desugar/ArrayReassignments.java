@@ -284,12 +284,51 @@ public final class ArrayReassignments {
             }
             return true;
         }
-        if (n == null || !RowAliases.simple(n) || n.findAll(NameExpr.class).stream().anyMatch(x -> !isParameter(x.getNameAsString())
+        Optional<Expression> m = n == null ? Optional.empty() : ofParameters(n, 0);
+        if (m.isEmpty() || !RowAliases.simple(m.get()) || m.get().findAll(NameExpr.class).stream().anyMatch(x -> !isParameter(x.getNameAsString())
                 || RowAliases.assigned(method.getBody().get(), Set.of(x.getNameAsString())))) {
             return false;
         }
-        fixed.add(n);
+        fixed.add(m.get());
         return true;
+    }
+
+    /**
+     * {@code n} with the locals it reads that are computed once and never assigned replaced by what
+     * computes them, down to parameters: an {@code int} local ({@code int n = b.length;
+     * new double[n]}), a local array's length by its creation's ({@code c.length} of a helper's
+     * inlined {@code double[] c = new double[a.length]}). Such a value is the same wherever the
+     * method evaluates it, so the group's length may be computed at its top. Empty past a few levels.
+     */
+    private Optional<Expression> ofParameters(Expression n, int depth) {
+        if (depth > 8) {
+            return Optional.empty();
+        }
+        com.github.javaparser.ast.expr.EnclosedExpr holder = new com.github.javaparser.ast.expr.EnclosedExpr(n.clone()); // (n may be replaced whole)
+        for (FieldAccessExpr f : holder.findAll(FieldAccessExpr.class)) {
+            if (f.getNameAsString().equals("length") && f.getScope() instanceof NameExpr a && !isParameter(a.getNameAsString())) {
+                if (!(local(a.getNameAsString()).orElse(null) instanceof ArrayCreationExpr c) || c.getLevels().size() != 1
+                        || c.getInitializer().isPresent() || c.getLevels().get(0).getDimension().isEmpty()) {
+                    return Optional.empty();
+                }
+                Optional<Expression> length = ofParameters(c.getLevels().get(0).getDimension().get(), depth + 1);
+                if (length.isEmpty()) {
+                    return Optional.empty();
+                }
+                f.replace(new com.github.javaparser.ast.expr.EnclosedExpr(length.get()));
+            }
+        }
+        for (NameExpr x : holder.findAll(NameExpr.class)) {
+            if (isParameter(x.getNameAsString()) || x.getParentNode().orElse(null) instanceof FieldAccessExpr) {
+                continue;
+            }
+            Optional<Expression> value = local(x.getNameAsString()).filter(RowAliases::simple).flatMap(v -> ofParameters(v, depth + 1));
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            x.replace(new com.github.javaparser.ast.expr.EnclosedExpr(value.get()));
+        }
+        return Optional.of(holder.getInner());
     }
 
     /** Whether every use of {@code name} is an element, its length, a for-each's array, an assignment's target or a value assigned to a candidate. */

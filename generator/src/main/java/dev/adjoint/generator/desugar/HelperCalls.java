@@ -6,6 +6,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -176,8 +177,8 @@ final class HelperCalls {
                 String local = rw.fresh(p.getNameAsString());
                 names.put(p.getNameAsString(), local);
                 out.add(declaration(p.getType(), local, arg.clone(), c));
-            } else if (p.getType() instanceof ArrayType) {
-                return Optional.empty(); // an array that is not a variable: the call stays
+            } else if (p.getType() instanceof ArrayType && !(arg instanceof ArrayCreationExpr made && made.getInitializer().isPresent())) {
+                return Optional.empty(); // an array that is not a variable: the call stays (a new one of elements is a fresh local)
             } else {
                 String local = rw.fresh(p.getNameAsString());
                 names.put(p.getNameAsString(), local);

@@ -20,6 +20,8 @@
  * non-recursive helper of the method's class becomes the helper's body, its array parameters the
  * arguments' names and its locals fresh ones (so does a call of a {@code @Differentiable} method of
  * the class given a row {@code X[i]}, which the static strategy cannot pass whole). Both strategies then differentiate
- * the same, ordinary Java; what this pass does not rewrite is left for the fences to judge.
+ * the same, ordinary Java; what this pass does not rewrite is left for the fences to judge. Once, on all the
+ * parsed sources before any method is selected, {@code VarargsCalls} gives variable-arity methods of a
+ * primitive element type an array parameter, and their calls the array javac makes.
  */
 package dev.adjoint.generator.desugar;

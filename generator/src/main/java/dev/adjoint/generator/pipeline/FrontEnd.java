@@ -73,6 +73,7 @@ final class FrontEnd {
         // instance methods and record parameters become static methods of primitive parameters, before anything reads them
         Map<Path, CompilationUnit> byFile = new LinkedHashMap<>();
         parsedUnits.forEach(u -> byFile.put(u.file(), u.unit()));
+        dev.adjoint.generator.desugar.VarargsCalls.rewrite(List.copyOf(byFile.values())); // (sum(double... xs) takes a double[])
         dev.adjoint.generator.select.ClassNames.shareEnums(byFile.values()); // (an enum parameter may be of another file)
         RecordTypes recordTypes = RecordTypes.of(byFile);
         RecordCallees recordCallees = RecordCallees.of(byFile, recordTypes); // as declared, before lifting expands them
