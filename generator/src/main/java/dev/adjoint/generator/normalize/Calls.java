@@ -168,12 +168,19 @@ public final class Calls {
      * which nothing differentiates.
      */
     public static boolean isMessageFormat(MethodCallExpr m) {
-        String scope = m.getScope().map(Object::toString).orElse("");
-        return m.getNameAsString().equals("format") && (scope.equals("String") || scope.equals("java.lang.String"))
-                && (m.findAncestor(com.github.javaparser.ast.stmt.ThrowStmt.class).isPresent()
+        return isStringFormat(m) && (m.findAncestor(com.github.javaparser.ast.stmt.ThrowStmt.class).isPresent()
                         || m.findAncestor(com.github.javaparser.ast.stmt.AssertStmt.class)
                                 .flatMap(com.github.javaparser.ast.stmt.AssertStmt::getMessage)
                                 .filter(msg -> msg == m || msg.isAncestorOf(m)).isPresent());
+    }
+
+    /**
+     * {@code String.format(...)} wherever it stands: the passive text of a statement, which may be a
+     * copy outside the method's tree (the fence has allowed it only in a message, {@link #isMessageFormat}).
+     */
+    public static boolean isStringFormat(MethodCallExpr m) {
+        String scope = m.getScope().map(Object::toString).orElse("");
+        return m.getNameAsString().equals("format") && (scope.equals("String") || scope.equals("java.lang.String"));
     }
 
     /** {@code System.out.println(...)} and its relatives, wherever they stand. */

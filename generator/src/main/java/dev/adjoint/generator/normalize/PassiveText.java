@@ -47,7 +47,7 @@ final class PassiveText {
             }
         }
         for (MethodCallExpr m : e.findAll(MethodCallExpr.class)) {
-            if (Calls.isOutput(m) || Calls.isMessageFormat(m)) {
+            if (Calls.isOutput(m) || Calls.isStringFormat(m)) {
                 continue; // the statement's own call (the fence allows output only as a statement), a message's text
             }
             if (calls.onInactiveReceiver(m).isPresent()) {
