@@ -188,7 +188,7 @@ final class ForeignHelpers {
     }
 
     /** {@code p.Lib} as the expression naming that class. */
-    private static Expression qualifiedName(String qualified) {
+    static Expression qualifiedName(String qualified) {
         Expression out = null;
         int from = 0;
         for (int dot = qualified.indexOf('.'); ; dot = qualified.indexOf('.', from)) {

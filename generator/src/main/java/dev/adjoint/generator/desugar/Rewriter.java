@@ -38,8 +38,10 @@ final class Rewriter {
     private final Set<String> taken = new HashSet<>();
     private final Map<String, Type> declared = new HashMap<>();
     private final Set<String> ambiguous = new HashSet<>();
+    private final MethodDeclaration method;
 
     Rewriter(MethodDeclaration method) {
+        this.method = method;
         method.findCompilationUnit().orElseThrow().findAll(SimpleName.class).forEach(n -> taken.add(n.getIdentifier()));
         for (Parameter p : method.getParameters()) {
             declare(p.getNameAsString(), p.getType());
@@ -76,12 +78,55 @@ final class Rewriter {
         }
         String name = n.getNameAsString();
         if (n.getParentNode().isPresent()) {
-            Optional<Type> inScope = inScope(n, name);
+            Optional<Node> declaration = declarationInScope(n, name);
+            Optional<Type> inScope = declaration.map(d -> d instanceof Parameter q ? q.getType() : ((VariableDeclarator) d).getType());
+            if (inScope.isPresent() && inScope.get().isVarType()) {
+                return declaration.flatMap(this::varType);
+            }
             if (inScope.isPresent()) {
                 return inScope;
             }
         }
         return ambiguous.contains(name) ? Optional.empty() : Optional.ofNullable(declared.get(name));
+    }
+
+    /**
+     * The declared type of the static field {@code e} names by its simple name (a table such as
+     * {@code static final double[][] GAUSS}): of the method's class or, where that declares none of
+     * that name, of a class around it, as Java resolves a name no local or parameter declares.
+     */
+    Optional<Type> staticFieldType(Expression e) {
+        if (!(e instanceof NameExpr n) || declared.containsKey(n.getNameAsString())) {
+            return Optional.empty();
+        }
+        for (Optional<Node> p = method.getParentNode(); p.isPresent(); p = p.get().getParentNode()) {
+            if (p.get() instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t) {
+                Optional<com.github.javaparser.ast.body.FieldDeclaration> f = t.getFieldByName(n.getNameAsString());
+                if (f.isPresent()) {
+                    return f.get().isStatic() ? f.get().getVariables().stream().filter(v -> v.getNameAsString().equals(n.getNameAsString()))
+                            .findFirst().map(VariableDeclarator::getType) : Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The type javac gives a {@code var} declared by {@code d}, where the rewrites need it (the argument
+     * types that pick an overload): a for-each's variable, the element type of the array it iterates
+     * ({@code for (var a : as)}), and a local initialised with another variable; empty otherwise.
+     */
+    private Optional<Type> varType(Node d) {
+        if (!(d instanceof VariableDeclarator v)) {
+            return Optional.empty();
+        }
+        Optional<Node> declaration = v.getParentNode();
+        if (declaration.flatMap(Node::getParentNode).orElse(null) instanceof com.github.javaparser.ast.stmt.ForEachStmt fe
+                && fe.getVariable() == declaration.get()) {
+            return typeOf(fe.getIterable()).filter(t -> t instanceof com.github.javaparser.ast.type.ArrayType)
+                    .map(t -> ((com.github.javaparser.ast.type.ArrayType) t).getComponentType());
+        }
+        return v.getInitializer().filter(i -> i instanceof NameExpr).flatMap(this::typeOf);
     }
 
     /** The statements of {@code list} before {@code child} (by identity: two statements may be equal). */

@@ -31,6 +31,7 @@ import java.util.Set;
  * double[] row = X[i]; ... row[j] ... row.length     ... X[i][j] ... X[i].length
  * </pre>
  *
+ * ({@code X} a parameter, a local, or a static table of the class: {@code for (double[] node : GAUSS)}),
  * and likewise one rank up: a layer {@code W[l]} of a 3-D array ({@code for (double[][] layer : W)},
  * {@code double[][] L = W[l];}) and a row {@code W[l][i]} of one ({@code for (double[] row : W[l])},
  * {@code double[] r = W[l][i];}), the alias's rank one less than what it names.
@@ -187,7 +188,7 @@ final class RowAliases {
             e = acc.getName();
             depth++;
         }
-        int level = e instanceof NameExpr n ? rw.typeOf(n).filter(t -> t instanceof ArrayType).map(Type::getArrayLevel).orElse(0) : 0;
+        int level = e instanceof NameExpr n ? arrayType(n).map(Type::getArrayLevel).orElse(0) : 0;
         return level >= 2 && level - depth >= 2;
     }
 
@@ -198,7 +199,12 @@ final class RowAliases {
             e = acc.getName();
             depth++;
         }
-        return e instanceof NameExpr n ? rw.typeOf(n).filter(t -> t instanceof ArrayType).map(Type::getArrayLevel).orElse(-1) - depth : -1;
+        return e instanceof NameExpr n ? arrayType(n).map(Type::getArrayLevel).orElse(-1) - depth : -1;
+    }
+
+    /** The array type of the variable {@code n} names: a local or parameter, else a static table of the class (read only). */
+    private Optional<Type> arrayType(NameExpr n) {
+        return rw.typeOf(n).or(() -> rw.staticFieldType(n)).filter(t -> t instanceof ArrayType);
     }
 
     /** The number of indices applied to a variable in {@code e} (2 for {@code W[l][i]}). */

@@ -3,6 +3,7 @@ package dev.adjoint.generator.desugar;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CharLiteralExpr;
@@ -38,6 +39,7 @@ import java.util.function.Function;
  * <pre>
  * T r = switch (k) { case 0 -> e; default -> { S; yield f; } };  T r; { int v = k; if (v == 0) r = e; else { S; r = f; } }
  * r = switch ...;   return switch ...;                            the same, assigning r or returning
+ * y[i] = switch ...;                                               each branch storing into y[i] (neither y nor i assigned in a branch)
  * </pre>
  *
  * Rewritten only when every label is an integer or char literal or a constant of the class (so
@@ -72,6 +74,19 @@ final class Switches {
             return Optional.of(List.of(chain(s, sx.getSelector(), entries(sx),
                     e -> produce(e, value -> assign(target.getNameAsString(), value, e)))));
         }
+        if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN
+                && a.getTarget() instanceof ArrayAccessExpr element && a.getValue() instanceof SwitchExpr sx && lowerable(sx)
+                && stableElement(element, sx)) {
+            // Java evaluates the array and the index first and stores after the value (JLS 15.26.1): each
+            // branch may store itself where no branch changes what the target names
+            return Optional.of(List.of(chain(s, sx.getSelector(), entries(sx), e -> produce(e, value -> {
+                AssignExpr store = new AssignExpr(element.clone(), value, AssignExpr.Operator.ASSIGN);
+                e.getRange().ifPresent(store::setRange);
+                ExpressionStmt st = new ExpressionStmt(store);
+                value.getRange().ifPresent(st::setRange);
+                return st;
+            }))));
+        }
         if (s instanceof ReturnStmt r && r.getExpression().orElse(null) instanceof SwitchExpr sx && lowerable(sx)) {
             return Optional.of(List.of(chain(s, sx.getSelector(), entries(sx), e -> produce(e, value -> {
                 ReturnStmt ret = new ReturnStmt(value);
@@ -80,6 +95,29 @@ final class Switches {
             }))));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code element} ({@code y[i]}, {@code m[i][j + 1]}) names the same element before and
+     * after {@code sx} runs: an array variable at indices of names, literals and arithmetic
+     * ({@link RowAliases#simple}) that no branch assigns, whose rows no branch replaces.
+     */
+    private static boolean stableElement(ArrayAccessExpr element, SwitchExpr sx) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        Expression e = element;
+        while (e instanceof ArrayAccessExpr acc) {
+            if (!RowAliases.simple(acc.getIndex())) {
+                return false;
+            }
+            acc.getIndex().findAll(NameExpr.class).forEach(n -> names.add(n.getNameAsString()));
+            e = acc.getName();
+        }
+        if (!(e instanceof NameExpr array)) {
+            return false;
+        }
+        names.add(array.getNameAsString());
+        return sx.getEntries().stream().noneMatch(en -> RowAliases.assigned(en, names)
+                || RowAliases.rowsReplaced(en, array.getNameAsString(), 3));
     }
 
     boolean lowerable(SwitchExpr sx) {

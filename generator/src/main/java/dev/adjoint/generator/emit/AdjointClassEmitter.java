@@ -81,6 +81,7 @@ public final class AdjointClassEmitter {
             type.addModifiers(Modifier.PUBLIC);
         }
         ReceiverWrappers.addHandles(type, methods);
+        TableCopyFields.add(type, methods);
         HessianEmitter hessians = new HessianEmitter(type);
         for (AdjointMethod m : methods) {
             java.util.Optional<Receiver> rc = Receiver.of(m.request());

@@ -44,6 +44,8 @@ public final class SharedFence {
     private final MethodIndex index;
     private final Map<String, Integer> arrays = new HashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** Calls inside a replaced row's value, reported with the row. */
+    private final Set<MethodCallExpr> rowCalls = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private SharedFence(MethodRequest request, MethodIndex index) {
         this.request = request;
@@ -65,6 +67,7 @@ public final class SharedFence {
             f.sideEffects(body);
             f.assignedOnce(body);
             f.reassignedArrays(body);
+            f.replacedRows(body);
             body.findAll(com.github.javaparser.ast.expr.SwitchExpr.class).stream().filter(SharedFence::insideExpression)
                     .forEach(sx -> f.error(sx, SWITCH_INSIDE_EXPRESSION));
             // the generated methods declare the same 'throws' clause, naming each class as the adjoint class can
@@ -135,6 +138,33 @@ public final class SharedFence {
         }
     }
 
+    /**
+     * Rows (or layers) of an array variable replaced by another array ({@code lu[k] = lu[p]}, a row
+     * swap; {@code lu[i] = a[i].clone()}): neither strategy follows a row that names another array
+     * (a row created with {@code new} is a ragged local's, see {@code desugar/RaggedLocals}). The
+     * error says how to write it with elements; a call there is not reported again.
+     */
+    private void replacedRows(com.github.javaparser.ast.stmt.BlockStmt body) {
+        for (AssignExpr a : body.findAll(AssignExpr.class)) {
+            Expression root = a.getTarget();
+            int depth = 0;
+            while (root instanceof com.github.javaparser.ast.expr.ArrayAccessExpr acc) {
+                root = acc.getName();
+                depth++;
+            }
+            if (depth == 0 || !(root instanceof NameExpr n) || arrays.getOrDefault(n.getNameAsString(), 0) <= depth
+                    || a.getValue() instanceof com.github.javaparser.ast.expr.ArrayCreationExpr || a.findAncestor(LambdaExpr.class).isPresent()) {
+                continue;
+            }
+            String row = Positions.oneLine(a.getTarget());
+            error(a, "'" + Positions.oneLine(a) + "' replaces the row " + row + " of array '" + n + "' by another array: neither"
+                    + " strategy follows a row that names another array; copy the elements instead (System.arraycopy(src, 0, " + row
+                    + ", 0, n);), exchange them one by one for a row swap (for (int j = 0; j < n; j++) { double t = " + row
+                    + "[j]; ... }), or keep an int[] of row indices and read " + n + "[perm[i]][j]");
+            a.getValue().findAll(MethodCallExpr.class).forEach(rowCalls::add);
+        }
+    }
+
     private void sideEffects(Node body) {
         for (Node n : body.findAll(Node.class, n -> n instanceof AssignExpr
                 || (n instanceof UnaryExpr u && Updates.isUpdate(u.getOperator())))) {
@@ -165,7 +195,10 @@ public final class SharedFence {
     }
 
     private void call(MethodCallExpr m) {
-        if (calls.isBuiltin(m) || isMathScoped(m) || Calls.isPrint(m) || calls.onInactiveReceiver(m).isPresent()) {
+        if (rowCalls.contains(m)) {
+            return; // (the row it replaces is reported)
+        }
+        if (calls.isBuiltin(m) || isMathScoped(m) || Calls.isPrint(m) || Calls.isMessageFormat(m) || calls.onInactiveReceiver(m).isPresent()) {
             return; // Math without a derivative rule: each strategy says so in its own words
         }
         Optional<MethodIndex.Entry> target = calls.resolve(m);

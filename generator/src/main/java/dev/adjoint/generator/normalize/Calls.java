@@ -162,6 +162,27 @@ public final class Calls {
         return isOutput(m) && m.getParentNode().filter(p -> p instanceof ExpressionStmt).isPresent();
     }
 
+    /**
+     * {@code String.format(...)} making the message of a {@code throw}'s exception or of an
+     * {@code assert}: text, run where Java runs it (in the forward sweep, from the values it reads),
+     * which nothing differentiates.
+     */
+    public static boolean isMessageFormat(MethodCallExpr m) {
+        return isStringFormat(m) && (m.findAncestor(com.github.javaparser.ast.stmt.ThrowStmt.class).isPresent()
+                        || m.findAncestor(com.github.javaparser.ast.stmt.AssertStmt.class)
+                                .flatMap(com.github.javaparser.ast.stmt.AssertStmt::getMessage)
+                                .filter(msg -> msg == m || msg.isAncestorOf(m)).isPresent());
+    }
+
+    /**
+     * {@code String.format(...)} wherever it stands: the passive text of a statement, which may be a
+     * copy outside the method's tree (the fence has allowed it only in a message, {@link #isMessageFormat}).
+     */
+    public static boolean isStringFormat(MethodCallExpr m) {
+        String scope = m.getScope().map(Object::toString).orElse("");
+        return m.getNameAsString().equals("format") && (scope.equals("String") || scope.equals("java.lang.String"));
+    }
+
     /** {@code System.out.println(...)} and its relatives, wherever they stand. */
     public static boolean isOutput(MethodCallExpr m) {
         return PRINT.contains(m.getNameAsString()) && m.getScope().map(Object::toString).filter(PRINT_STREAMS::contains).isPresent();

@@ -47,8 +47,8 @@ final class PassiveText {
             }
         }
         for (MethodCallExpr m : e.findAll(MethodCallExpr.class)) {
-            if (Calls.isOutput(m)) {
-                continue; // the statement's own call (the fence allows output only as a statement)
+            if (Calls.isOutput(m) || Calls.isStringFormat(m)) {
+                continue; // the statement's own call (the fence allows output only as a statement), a message's text
             }
             if (calls.onInactiveReceiver(m).isPresent()) {
                 continue; // s.charAt(i): its receiver is renamed below, as a value

@@ -220,7 +220,7 @@ public final class MethodSelector {
         Set<String> hidden = new TreeSet<>();
         for (int i = 0; i < enclosing.size(); i++) {
             String qualifier = String.join(".", path.subList(0, i + 1));
-            OwnerConstants.of(enclosing.get(i), qualifier, file).forEach((f, c) -> {
+            OwnerConstants.of(enclosing.get(i), qualifier, file, String.join("_", path) + "Adjoint").forEach((f, c) -> {
                 if (c.text() == null) {
                     hidden.add(f);
                     fields.remove(f);
@@ -322,7 +322,8 @@ public final class MethodSelector {
             if (field != null && hidden.contains(field)) {
                 error(e, "'" + e + "' reads a static field the generated " + String.join("_", path) + "Adjoint class cannot"
                         + " read (it is private, or its class is not the one its file is named after) and that is not a final"
-                        + " number with a literal initializer Adjoint could copy; make the field package-private");
+                        + " number with a literal initializer, nor a final table of literals that its file only reads, which Adjoint"
+                        + " could copy; make the field package-private");
             }
         }
         return diagnostics.size() == before;

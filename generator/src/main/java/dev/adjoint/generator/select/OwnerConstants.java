@@ -24,14 +24,29 @@ public final class OwnerConstants {
      * A constant's type and how the adjoint class reads it: qualified, its literal inlined, or
      * {@code null} when it cannot.
      */
-    public record Constant(Ty type, String text) {}
+    public record Constant(Ty type, String text, String copy) {
+        public Constant(Ty type, String text) {
+            this(type, text, null);
+        }
+    }
 
     /**
      * The static primitive fields and arrays of {@code owner}. A private one cannot be read from the
      * adjoint class: the literal initializer of a final scalar is inlined, and any other is marked
-     * unreadable (text {@code null}), so that a read of it is reported rather than left to javac.
+     * unreadable (text {@code null}), so that a read of it is reported rather than left to javac
+     * (unless the adjoint class copies it: see the overload).
      */
     public static Map<String, Constant> of(TypeDeclaration<?> owner, String qualifier, Path file) {
+        return of(owner, qualifier, file, null);
+    }
+
+    /**
+     * As {@link #of(TypeDeclaration, String, Path)}, read from the adjoint class {@code adjointClass}
+     * (its simple name; {@code null}: none), which holds a copy of each private table that
+     * {@link TableCopies} finds exact to copy: read as {@code adjointClass.NAME}, its initializer in
+     * {@link Constant#copy}.
+     */
+    public static Map<String, Constant> of(TypeDeclaration<?> owner, String qualifier, Path file, String adjointClass) {
         // a top-level class not named like its file is "auxiliary": javac warns when another file reads it
         String stem = file.getFileName().toString().replaceFirst("\\.java$", "");
         boolean auxiliary = !qualifier.split("\\.")[0].equals(stem);
@@ -52,6 +67,9 @@ public final class OwnerConstants {
                     Expression init = v.getInitializer().get();
                     String text = literalType(init).equals(t.get()) ? init.toString() : "(" + t.get().java() + ") " + init;
                     fields.put(v.getNameAsString(), new Constant(t.get(), text.startsWith("-") ? "(" + text + ")" : text));
+                } else if (adjointClass != null && t.get().isArray() && TableCopies.initializer(f, v, t.get().dims()).isPresent()) {
+                    fields.put(v.getNameAsString(), new Constant(t.get(), adjointClass + "." + v.getNameAsString(),
+                            TableCopies.initializer(f, v, t.get().dims()).get()));
                 } else {
                     fields.put(v.getNameAsString(), new Constant(t.get(), null));
                 }

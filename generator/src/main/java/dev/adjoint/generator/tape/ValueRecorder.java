@@ -212,7 +212,9 @@ final class ValueRecorder {
                         st.error(a, "pass arrays to " + c.name() + " by variable name (or a row or layer of one, m[i], W[l])"
                                 + (a instanceof MethodCallExpr made ? ": '" + made.getNameAsString() + "(...)' hands back an array"
                                         + " the tape does not follow into another call; assign it to a local in a statement of its own"
-                                        + " first (" + p.type().java() + " r = " + made.getNameAsString() + "(...);)" : ""));
+                                        + " first (" + p.type().java() + " r = " + made.getNameAsString() + "(...);)"
+                                : a instanceof com.github.javaparser.ast.expr.ArrayCreationExpr ? ": declare '" + a + "' as a local first ("
+                                        + p.type().java() + " a = " + a + ";) and pass its name" : ""));
                         return constant("0", t);
                     }
                     args.addAll(array.get());

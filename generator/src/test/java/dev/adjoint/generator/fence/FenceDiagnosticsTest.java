@@ -101,7 +101,7 @@ class FenceDiagnosticsTest {
                             }
                         }
                         """),
-                file("a row of a 2-D array replaced", "replacing the row 'm[0]' of a 2-D array", """
+                file("a row of a 2-D array replaced", "replaces the row m[0] of array 'm' by another array", """
                         package p;
 
                         import dev.adjoint.Differentiable;

@@ -1,0 +1,119 @@
+package dev.adjoint.generator.select;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import java.util.Optional;
+
+/**
+ * Private static tables ({@code private static final double[] A = {0.25, -0.28, ...};}) that the
+ * adjoint class, which cannot read a private field, holds a copy of. A copy is exact only where the
+ * table can never differ from its initializer: final, initialised with literals alone, and every
+ * use in its file reading an element ({@code A[i]}, {@code W[i][j]}), a length, or the elements in
+ * a for-each whose variable is only read. A table written ({@code A[0] = ...}), handed to a method
+ * (which may write it), or held by another name (a row {@code double[] r = W[i]}) is not copied, and a
+ * read of it stays the error that says to make it package-private.
+ */
+final class TableCopies {
+    private TableCopies() {}
+
+    /** The Java initializer of the copy of {@code v}, a field of {@code f}, or empty when it cannot be copied. */
+    static Optional<String> initializer(FieldDeclaration f, VariableDeclarator v, int dims) {
+        if (!f.isStatic() || !f.isFinal() || dims < 1 || dims > 2 || v.getInitializer().isEmpty()) {
+            return Optional.empty();
+        }
+        Expression init = v.getInitializer().get();
+        ArrayInitializerExpr values = init instanceof ArrayInitializerExpr a ? a
+                : init instanceof ArrayCreationExpr c ? c.getInitializer().orElse(null) : null;
+        if (values == null || !literalsOnly(values, dims)) {
+            return Optional.empty();
+        }
+        Optional<CompilationUnit> unit = f.findCompilationUnit();
+        if (unit.isEmpty() || !onlyRead(unit.get(), v.getNameAsString(), dims)) {
+            return Optional.empty();
+        }
+        return Optional.of(values.toString());
+    }
+
+    /** Whether {@code a} holds, {@code dims} levels deep, number literals alone (negated ones too). */
+    private static boolean literalsOnly(ArrayInitializerExpr a, int dims) {
+        for (Expression e : a.getValues()) {
+            boolean ok = dims > 1 ? e instanceof ArrayInitializerExpr inner && literalsOnly(inner, dims - 1) : number(e);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean number(Expression e) {
+        if (e instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.MINUS || u.getOperator() == UnaryExpr.Operator.PLUS)) {
+            return number(u.getExpression());
+        }
+        return e.isDoubleLiteralExpr() || e.isIntegerLiteralExpr() || e.isLongLiteralExpr();
+    }
+
+    /**
+     * Whether every use of {@code name} in {@code unit} (a local of that name too: the check does not
+     * tell them apart, and refuses rather than guess) reads an element, a length or, in a for-each
+     * whose variable is only indexed, the rows.
+     */
+    private static boolean onlyRead(CompilationUnit unit, String name, int dims) {
+        for (Node n : unit.findAll(Node.class, x -> (x instanceof NameExpr ne && ne.getNameAsString().equals(name))
+                || (x instanceof FieldAccessExpr fa && fa.getNameAsString().equals(name)))) {
+            if (n.getParentNode().filter(p -> p instanceof FieldAccessExpr fa && fa.getScope() == n).isPresent()
+                    && !((FieldAccessExpr) n.getParentNode().get()).getNameAsString().equals("length")) {
+                continue; // (the scope of Owner.A is the class, not the table: the FieldAccessExpr is the use)
+            }
+            Node top = n;
+            int depth = 0;
+            while (top.getParentNode().orElse(null) instanceof ArrayAccessExpr acc && acc.getName() == top) {
+                top = acc;
+                depth++;
+            }
+            Node parent = top.getParentNode().orElse(null);
+            if (depth == dims) {
+                if (written(top, parent)) {
+                    return false;
+                }
+            } else if (parent instanceof FieldAccessExpr fa && fa.getScope() == top && fa.getNameAsString().equals("length")) {
+                continue;
+            } else if (!(parent instanceof ForEachStmt fe && fe.getIterable() == top
+                    && (depth == dims - 1 || (depth == dims - 2 && rowsOnlyIndexed(fe))))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the element {@code e} is assigned or updated where it stands under {@code parent}. */
+    private static boolean written(Node e, Node parent) {
+        return (parent instanceof com.github.javaparser.ast.expr.AssignExpr a && a.getTarget() == e)
+                || (parent instanceof UnaryExpr u && dev.adjoint.generator.parse.Updates.isUpdate(u.getOperator()));
+    }
+
+    /** Whether the variable of {@code fe} (a row of a 2-D table) is only indexed to read and asked its length. */
+    private static boolean rowsOnlyIndexed(ForEachStmt fe) {
+        String row = fe.getVariable().getVariables().get(0).getNameAsString();
+        for (NameExpr n : fe.getBody().findAll(NameExpr.class, x -> x.getNameAsString().equals(row))) {
+            Node parent = n.getParentNode().orElse(null);
+            if (parent instanceof ArrayAccessExpr acc && acc.getName() == n) {
+                if (written(acc, acc.getParentNode().orElse(null))) {
+                    return false;
+                }
+            } else if (!(parent instanceof FieldAccessExpr fa && fa.getNameAsString().equals("length"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

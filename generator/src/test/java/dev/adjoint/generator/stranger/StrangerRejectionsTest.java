@@ -1,0 +1,222 @@
+package dev.adjoint.generator.stranger;
+
+import static dev.adjoint.generator.stranger.StrangerHarness.build;
+import static dev.adjoint.generator.stranger.StrangerHarness.errors;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.check.AdjointCheck;
+import dev.adjoint.generator.Diagnostic;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a newcomer's numeric code hits that the generator rejects: one error at the construct, saying
+ * why and what to write instead, the same whatever the strategy; and, where the fix the error names
+ * is taken, the gradient against central differences.
+ */
+class StrangerRejectionsTest {
+
+    private static final String LU = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public final class Lu {
+                private Lu() {}
+
+                /** log|det A| by LU with partial pivoting, rows swapped by reference. */
+                @Differentiable
+                public static double logAbsDet(double[][] a) {
+                    int n = a.length;
+                    double[][] lu = new double[n][n];
+                    for (int i = 0; i < n; i++) {
+                        System.arraycopy(a[i], 0, lu[i], 0, n);
+                    }
+                    double logDet = 0;
+                    for (int k = 0; k < n; k++) {
+                        int p = k;
+                        for (int i = k + 1; i < n; i++) {
+                            if (Math.abs(lu[i][k]) > Math.abs(lu[p][k])) {
+                                p = i;
+                            }
+                        }
+                        if (p != k) {
+                            double[] tmp = lu[k];
+                            lu[k] = lu[p];
+                            lu[p] = tmp;
+                        }
+                        logDet += Math.log(Math.abs(lu[k][k]));
+                        for (int i = k + 1; i < n; i++) {
+                            double f = lu[i][k] / lu[k][k];
+                            for (int j = k + 1; j < n; j++) {
+                                lu[i][j] -= f * lu[k][j];
+                            }
+                        }
+                    }
+                    return logDet;
+                }
+            }
+            """;
+
+    @Test
+    void aRowSwapByReferenceIsOneErrorAtEachReplacedRowSayingHowToSwapElements() {
+        for (String source : List.of(LU, StrangerHarness.onTape(LU), LU.replace("@Differentiable", "@Differentiable(strategy = dev.adjoint.Strategy.STATIC)"))) {
+            List<Diagnostic> errors = errors(Map.of("Lu", source));
+            List<Diagnostic> rows = errors.stream().filter(d -> d.message().contains("replaces the row")).toList();
+            assertEquals(List.of(26, 27), rows.stream().map(Diagnostic::line).toList(), errors.toString());
+            assertTrue(rows.get(0).message().contains("exchange them one by one for a row swap")
+                    && rows.get(0).message().contains("lu[perm[i]][j]"), rows.get(0).message());
+        }
+    }
+
+    @Test
+    void aRowCopiedWithCloneIsTheSameErrorPointingToArraycopy() {
+        String source = LU.replace("System.arraycopy(a[i], 0, lu[i], 0, n);", "lu[i] = a[i].clone();");
+        List<Diagnostic> errors = errors(Map.of("Lu", source));
+        Diagnostic first = errors.get(0);
+        assertEquals(14, first.line(), errors.toString());
+        assertTrue(first.message().startsWith("'lu[i] = a[i].clone()' replaces the row lu[i] of array 'lu' by another array")
+                && first.message().contains("System.arraycopy(src, 0, lu[i], 0, n);"), first.message());
+        assertEquals(1, errors.stream().filter(d -> d.line() == 14).count(), "the clone() call is not reported again: " + errors);
+    }
+
+    private static final String FIT = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public final class Fit {
+                private Fit() {}
+
+                public record Params(double a, double b) {}
+
+                static double model(Params p, double x) {
+                    return p.a() * Math.exp(-p.b() * x);
+                }
+
+                @Differentiable(wrt = "p")
+                public static double sse(Params p, double[] xs, double[] ys) {
+                    double sse = 0;
+                    for (int i = 0; i < xs.length; i++) {
+                        double r = model(p, xs[i]) - ys[i];
+                        sse += r * r;
+                    }
+                    return sse;
+                }
+            }
+            """;
+
+    @Test
+    void aRecordPassedToAPlainHelperIsAnErrorThatSaysToAnnotateIt() throws Exception {
+        List<Diagnostic> errors = errors(Map.of("Fit", FIT));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(List.of(18, 24), List.of(errors.get(0).line(), errors.get(0).column()), errors.toString());
+        assertTrue(errors.get(0).message().contains("mark the callee @Differentiable"), errors.get(0).message());
+        // what the error says to do works: the helper annotated, the record goes as its components
+        StrangerHarness.Built b = build(Map.of("Fit", FIT.replace("    static double model", "    @Differentiable\n    static double model")));
+        assertTrue(b.methods().contains("stranger.Fit#sse: static"), b.methods().toString());
+        Object params = b.type("Fit$Params").getConstructor(double.class, double.class).newInstance(1.5, 0.4);
+        AdjointCheck.assertGradient(b.type("Fit"), "sse", params, new double[] {0.0, 0.5, 1.5, 3.0}, new double[] {1.4, 1.2, 0.9, 0.4});
+    }
+
+    @Test
+    void arraysBinarySearchIsALibraryCallTheErrorNames() {
+        String source = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public final class Interp {
+                    private Interp() {}
+
+                    @Differentiable(wrt = {"ys", "t"})
+                    public static double interpolate(double[] xs, double[] ys, double t) {
+                        int k = java.util.Arrays.binarySearch(xs, t);
+                        if (k >= 0) {
+                            return ys[k];
+                        }
+                        int hi = -k - 1;
+                        int lo = hi - 1;
+                        double w = (t - xs[lo]) / (xs[hi] - xs[lo]);
+                        return (1 - w) * ys[lo] + w * ys[hi];
+                    }
+                }
+                """;
+        List<Diagnostic> errors = errors(Map.of("Interp", source));
+        assertEquals(List.of(10, 17), List.of(errors.get(0).line(), errors.get(0).column()), errors.toString());
+        assertTrue(errors.get(0).message().startsWith("call to 'java.util.Arrays.binarySearch' is not supported"), errors.get(0).message());
+    }
+
+    @Test
+    void aPrivateTableItsClassWritesIsNotCopiedAndStaysAnError() {
+        // a copy in the adjoint class would miss the write: the read stays the error that says to make it package-private
+        String source = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public final class Tables {
+                    private Tables() {}
+
+                    private static final double[] SCALE = {1.0, 2.0, 3.0};
+                    private static final double[][] GRID = {{1.0, 2.0}, {3.0, 4.0}};
+
+                    static void calibrate(double k) {
+                        SCALE[0] = k;
+                    }
+
+                    @Differentiable
+                    public static double scaled(double x) {
+                        return x * SCALE[0] + x * x * SCALE.length;
+                    }
+
+                    @Differentiable
+                    public static double gridRow(double x) {
+                        double[] row = GRID[1];
+                        return x * row[0];
+                    }
+                }
+                """;
+        List<Diagnostic> errors = errors(Map.of("Tables", source));
+        assertEquals(List.of(17, 22), errors.stream().map(Diagnostic::line).distinct().toList(), errors.toString());
+        errors.forEach(d -> assertTrue(d.message().contains("make the field package-private"), d.message()));
+    }
+
+    @Test
+    void doubleCompareAndAnArrayCreatedInACallAreErrorsThatSayWhatToWrite() {
+        String source = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public final class Small {
+                    private Small() {}
+
+                    static double dot(double[] a, double[] b) {
+                        return a[0] * b[0] + a[1] * b[1];
+                    }
+
+                    @Differentiable
+                    public static double ordered(double x, double y) {
+                        if (Double.compare(x, y) > 0) {
+                            return x - y;
+                        }
+                        return y - x;
+                    }
+
+                    @Differentiable
+                    public static double weighted(double[] w) {
+                        return dot(w, new double[] {1.0, 2.0});
+                    }
+                }
+                """;
+        List<Diagnostic> errors = errors(Map.of("Small", source));
+        assertEquals(2, errors.size(), errors.toString());
+        assertEquals(List.of(14, 13), List.of(errors.get(0).line(), errors.get(0).column()), errors.toString());
+        assertTrue(errors.get(0).message().startsWith("call to 'Double.compare' is not supported"), errors.get(0).message());
+        assertEquals(22, errors.get(1).line(), errors.toString());
+        assertTrue(errors.get(1).message().contains("pass arrays to dot by variable name") && errors.get(1).message().contains("as a local first"), errors.get(1).message());
+    }
+}
