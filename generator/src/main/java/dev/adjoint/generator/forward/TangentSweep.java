@@ -293,7 +293,10 @@ public final class TangentSweep {
         if (depth == 0) {
             return t.type().java() + " ";
         }
-        String init = t.type().isArray() ? "null" : t.type().zero();
+        // (an array created in a block or loop; in the pair that the Hvp differentiates again, an empty
+        // array rather than null, so that the creations there are arrays created again, saved as such)
+        String init = !t.type().isArray() ? t.type().zero() : pairs ? "new " + t.type().prim().java() + "[0]".repeat(t.type().dims())
+                : "null";
         top.add(new Code.Line(t.type().java() + " " + t.name() + " = " + init));
         if (dot.containsKey(t)) {
             top.add(new Code.Line(t.type().java() + " " + dot.get(t) + " = " + init));
