@@ -207,6 +207,59 @@ class LoopLocalArraysTest {
         }
     }
 
+    /**
+     * The loop's array passed whole to a {@code @Differentiable} method of another class that is called,
+     * not inlined (it is recursive, on the tape): its adjoint gets each iteration's array and adjoint
+     * array back.
+     */
+    @Test
+    void passedWholeToACalledMethod() {
+        String callee = """
+                package la;
+
+                import dev.adjoint.Differentiable;
+
+                public class Sums {
+                    @Differentiable
+                    public static double sumsq(double[] v, int n) {
+                        if (n == 0) {
+                            return 0;
+                        }
+                        return v[n - 1] * v[n - 1] + sumsq(v, n - 1);
+                    }
+                }
+                """;
+        String caller = """
+                    @Differentiable
+                    public static double calls(double[] x) {
+                        int n = 1;
+                        double s = 0;
+                        for (int i = 0; i < x.length; i++) {
+                            double[] t = new double[n];
+                            for (int j = 0; j < n; j++) {
+                                t[j] = x[i] * (j + 1) + 0.1 * s;
+                            }
+                            s += Sums.sumsq(t, n) * 0.1;
+                            t[0] = s;
+                            n += 1;
+                        }
+                        return s;
+                    }
+                """;
+        String source = "package la;\n\nimport dev.adjoint.Differentiable;\n\npublic class Caller {\n" + caller
+                + caller.replace("@Differentiable", "@Differentiable(strategy = dev.adjoint.Strategy.TAPE)").replace(" calls(", " callsTape(")
+                + "}\n";
+        for (Options options : new Options[] {Options.DEFAULT, Options.PLAIN}) {
+            Differentiated d = Differentiated.of("la.Caller", source, java.util.Map.of("la.Sums", callee), options);
+            String methods = d.translation().methods().toString();
+            assertTrue(methods.contains("Caller#calls: static"), methods);
+            // (called through its adjoint, not inlined)
+            assertTrue(d.translation().generated().values().stream().anyMatch(j -> j.contains("SumsAdjoint.sumsqVjp(t, n, ")),
+                    d.translation().generated().toString());
+            assertAgree(d, "calls", new Object[] {X.clone()});
+        }
+    }
+
     @Test
     void aWarmCallAllocatesNothing() throws Exception {
         Differentiated d = Differentiated.of("la.Loops", SOURCE, Options.DEFAULT);
