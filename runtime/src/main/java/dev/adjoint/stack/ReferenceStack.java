@@ -39,6 +39,15 @@ public final class ReferenceStack {
         return size;
     }
 
+    /**
+     * Drops the references pushed since the stack had {@code size} of them: a generated method that
+     * throws in its forward sweep (an input guard) gives back what it pushed.
+     */
+    public void release(int size) {
+        Arrays.fill(items, size, this.size, null);
+        this.size = size;
+    }
+
     /** Drops every reference; the backing array is kept for reuse. */
     public void clear() {
         Arrays.fill(items, 0, size, null);

@@ -27,6 +27,9 @@ final class ArrayCreations {
      */
     static List<Code> saveReferences(Sweep sw, Atom.Var t, List<Code> forward) {
         sw.usesStack = true;
+        if (sw.referenceMark == null) {
+            sw.referenceMark = sw.claim("_references");
+        }
         List<String> saved = new ArrayList<>();
         saved.add(t.name());
         if (sw.adjoint(t) != null) {

@@ -260,6 +260,44 @@ class LoopLocalArraysTest {
         }
     }
 
+    /** A guard that throws after some creations: the adjoint throws as the method does and gives back what it pushed and borrowed. */
+    @Test
+    void aGuardThrowingAfterCreationsGivesEverythingBack() {
+        String source = """
+                package la;
+
+                import dev.adjoint.Differentiable;
+
+                public class Guarded {
+                    @Differentiable
+                    public static double guarded(double[] x, double limit) {
+                        int n = 1;
+                        double s = 0;
+                        for (int i = 0; i < x.length; i++) {
+                            double[] t = new double[n];
+                            t[0] = x[i] * x[i] + s;
+                            if (t[0] > limit) {
+                                throw new IllegalArgumentException("too large: " + t[0]);
+                            }
+                            s += Math.sin(t[0]) * t[n - 1];
+                            n++;
+                        }
+                        return s;
+                    }
+                }
+                """;
+        Differentiated d = Differentiated.of("la.Guarded", source, Options.DEFAULT);
+        assertTrue(d.translation().methods().toString().contains("Guarded#guarded: static"), d.translation().methods().toString());
+        d.assertGradient("guarded", d, "guarded", 1e-6, 1e-8, X.clone(), 100.0);
+        var stacks = dev.adjoint.stack.AdjointStacks.forThread();
+        int references = stacks.references.size();
+        int pool = stacks.arrays.mark();
+        AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> d.grad("guarded", X.clone(), 1.0));
+        assertTrue(String.valueOf(e.getCause()).contains("too large"), String.valueOf(e.getCause()));
+        assertTrue(stacks.references.size() == references && stacks.arrays.mark() == pool,
+                "kept " + (stacks.references.size() - references) + " references, " + (stacks.arrays.mark() - pool) + " arrays");
+    }
+
     @Test
     void aWarmCallAllocatesNothing() throws Exception {
         Differentiated d = Differentiated.of("la.Loops", SOURCE, Options.DEFAULT);
