@@ -23,6 +23,8 @@ public final class AdjointStacks {
     public final BooleanStack booleans = new BooleanStack();
     /** Local arrays and array adjoints, reused from call to call. */
     public final ArrayPool arrays = new ArrayPool();
+    /** The earlier arrays of local array variables that a loop creates again, and of their adjoints. */
+    public final ReferenceStack references = new ReferenceStack();
     /** The checks of push and pop order that generated code makes with {@code -ea}. */
     public final StackChecks checks = new StackChecks();
 
@@ -110,7 +112,7 @@ public final class AdjointStacks {
     /** Whether every stack is empty: true between two complete gradient calls. */
     public boolean isEmpty() {
         return doubles.size() == 0 && floats.size() == 0 && ints.size() == 0 && longs.size() == 0
-                && booleans.size() == 0 && doubleCellsUsed == 0 && floatCellsUsed == 0 && arrays.isEmpty();
+                && booleans.size() == 0 && references.size() == 0 && doubleCellsUsed == 0 && floatCellsUsed == 0 && arrays.isEmpty();
     }
 
     /** Drops every value (after an exception interrupted a gradient call, for instance). */
@@ -120,6 +122,7 @@ public final class AdjointStacks {
         ints.clear();
         longs.clear();
         booleans.clear();
+        references.clear();
         checks.clear();
         doubleCellsUsed = 0;
         floatCellsUsed = 0;

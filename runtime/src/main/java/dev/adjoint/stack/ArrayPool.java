@@ -8,13 +8,17 @@ import java.util.Arrays;
  * exact lengths, and gives them all back with {@link #release(int)} before it returns; calls to
  * other adjoints borrow above it and give back before it, so borrowing is last-in, first-out.
  *
- * <p>Arrays given back stay for the next call (up to {@value #KEEP} of them, most recent first):
+ * <p>Arrays given back stay for the next call (up to {@value #KEEP} of them):
  * like the stacks, the pool keeps the memory of the largest call a thread made. An exception that
  * escapes a gradient call leaves its arrays borrowed; {@link AdjointStacks#clear()} gives them back.
  */
 public final class ArrayPool {
-    /** How many arrays the pool holds at most, borrowed or free. */
-    static final int KEEP = 256;
+    /**
+     * How many arrays the pool holds at most, borrowed or free: a local array that a loop creates
+     * again borrows two arrays per iteration (its own and its adjoint), so this bounds the
+     * iterations whose warm calls allocate nothing (2048 of them).
+     */
+    static final int KEEP = 4096;
 
     /** {@code [0, used)} borrowed, in borrowing order; {@code [used, size)} free. */
     private Object[] arrays = new Object[16];

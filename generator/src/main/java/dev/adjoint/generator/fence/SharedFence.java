@@ -123,7 +123,8 @@ public final class SharedFence {
     private void reassignedArrays(com.github.javaparser.ast.stmt.BlockStmt body) {
         String todo = "; otherwise, write the elements into an array of its own (for (int k = 0; k < q.length; k++) p[k] = q[k];)";
         for (AssignExpr a : body.findAll(AssignExpr.class)) {
-            if (a.getTarget() instanceof NameExpr n && arrays.containsKey(n.getNameAsString()) && a.findAncestor(LambdaExpr.class).isEmpty()) {
+            if (a.getTarget() instanceof NameExpr n && arrays.containsKey(n.getNameAsString()) && a.findAncestor(LambdaExpr.class).isEmpty()
+                    && !isFreshLocalArray(a, n)) {
                 error(n, "cannot assign the array variable '" + n + "': " + ArrayReassignments.why(request.declaration(), n.getNameAsString())
                         + todo);
             }
@@ -163,6 +164,16 @@ public final class SharedFence {
                     + "[j]; ... }), or keep an int[] of row indices and read " + n + "[perm[i]][j]");
             a.getValue().findAll(MethodCallExpr.class).forEach(rowCalls::add);
         }
+    }
+
+    /**
+     * {@code t = new double[n]} for a local {@code t}: a fresh array, which both strategies follow as
+     * a new reference (the static one saves the earlier reference and restores it in reverse).
+     */
+    private boolean isFreshLocalArray(AssignExpr a, NameExpr n) {
+        return a.getOperator() == AssignExpr.Operator.ASSIGN && request.declaration().getParameterByName(n.getNameAsString()).isEmpty()
+                && a.getValue() instanceof com.github.javaparser.ast.expr.ArrayCreationExpr c && c.getInitializer().isEmpty()
+                && c.getLevels().stream().allMatch(l -> l.getDimension().isPresent());
     }
 
     private void sideEffects(Node body) {

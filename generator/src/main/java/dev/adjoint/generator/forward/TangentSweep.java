@@ -293,7 +293,8 @@ public final class TangentSweep {
         if (depth == 0) {
             return t.type().java() + " ";
         }
-        String init = t.type().isArray() ? "null" : t.type().zero();
+        // (an array created in a block or loop: for the Hvp's pair an empty one, not null, so that its creations are creations again)
+        String init = !t.type().isArray() ? t.type().zero() : pairs ? "new " + t.type().prim().java() + "[0]".repeat(t.type().dims()) : "null";
         top.add(new Code.Line(t.type().java() + " " + t.name() + " = " + init));
         if (dot.containsKey(t)) {
             top.add(new Code.Line(t.type().java() + " " + dot.get(t) + " = " + init));

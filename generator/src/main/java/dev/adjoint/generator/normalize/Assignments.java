@@ -87,9 +87,9 @@ final class Assignments {
     }
 
     /**
-     * {@code double[] a = new double[n];}: at the method's top level, outside loops (so it is created
-     * once, and the reverse sweep finds it as it was left); after an early return, the rest of the
-     * top level runs under a guard, and the array is declared at the top of the generated method.
+     * {@code double[] a = new double[n];} anywhere: at the method's top level it is created once; in a
+     * block or loop (and after an early return, whose rest of the top level runs under a guard) it is
+     * declared at the top of the generated method.
      */
     private void declareArray(VariableDeclarator d, Atom.Var v) {
         Optional<Expression> init = d.getInitializer();
@@ -101,12 +101,15 @@ final class Assignments {
                     + " assigned from other arrays; create it with new and copy the elements in a loop");
             return;
         }
-        if (!lo.atSourceTopLevel()) {
-            lo.bind(d.getNameAsString(), v);
-            lo.error(d, "local array '" + d.getNameAsString() + "' is created inside a block or loop: the static strategy"
-                    + " needs local arrays created at the top of the method; move the declaration before the loop");
-            return;
-        }
+        lo.bind(d.getNameAsString(), v);
+        create(v, c);
+    }
+
+    /**
+     * {@code v = new double[n]}: in a block, or in a loop that creates it again, the creation
+     * assigns the array's reference, which the reverse sweep restores as it passes it.
+     */
+    private void create(Atom.Var v, ArrayCreationExpr c) {
         List<Atom> dims = new ArrayList<>();
         for (var level : c.getLevels()) {
             Expression dim = level.getDimension().get();
@@ -115,7 +118,6 @@ final class Assignments {
         if (lo.depth > 0) {
             lo.hoisted.add(v);
         }
-        lo.bind(d.getNameAsString(), v);
         lo.emit(new Stmt.Assign(v, new Op.NewArray(dims, v.type()), lo.origin));
     }
 
@@ -172,6 +174,11 @@ final class Assignments {
         if (v.type().isObject()) {
             lo.error(target, "cannot assign the String or enum variable '" + v.name() + "': it is assigned once, where it is"
                     + " declared (the static strategy saves none); use another local for the new value");
+            return;
+        }
+        if (v.type().isArray() && !lo.params.contains(v) && value instanceof ArrayCreationExpr c && c.getInitializer().isEmpty()
+                && c.getLevels().stream().allMatch(l -> l.getDimension().isPresent())) {
+            create(v, c); // a fresh array: the old one is saved as a reference, not copied
             return;
         }
         if (v.type().isArray()) {

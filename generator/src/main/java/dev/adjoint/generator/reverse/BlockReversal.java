@@ -281,18 +281,24 @@ final class BlockReversal {
         // a local array lives until the method returns, unless it is the result: from the pool
         boolean pooled = a.op() instanceof Op.NewArray na1 && na1.dims().size() == 1 && !t.equals(sw.ir.result());
         String value = pooled ? sw.borrowArray(t.type().prim(), ((Op.NewArray) a.op()).dims().get(0).java()) : primal(a.op());
+        // (an array created again, in a loop or by a second 'new': its earlier reference is saved)
+        List<Code> references = a.op() instanceof Op.NewArray && overwrite ? ArrayCreations.saveReferences(sw, t, forward) : List.of();
         forward.add(new Code.Line((declare ? t.type().java() + " " : "") + t.name() + " = " + value));
         if (a.op() instanceof Op.NewArray na && sw.adjoint(t) != null) {
             // the adjoint of a local array: same shape, zeroed, visible to the reverse sweep
             String zeroed = na.dims().size() == 1 ? sw.borrowArray(t.type().prim(), na.dims().get(0).java()) : newArray(na);
-            if (sw.depth == 0) {
+            boolean first = sw.declaredArrayAdjoints.add(t);
+            if (sw.depth == 0 && first) {
                 forward.add(new Code.Line(t.type().java() + " " + sw.adjoint(t) + " = " + zeroed));
             } else {
-                // (created under the guard after an early return: declared at the top, like the array)
-                sw.saveDeclarations.add(new Code.Line(new Statement.Declare("", t.type().java(), sw.adjoint(t), new Expr.Literal("null"))));
+                // (created in a block or loop, or under the guard after an early return: declared at the top, like the array)
+                if (first) {
+                    sw.saveDeclarations.add(new Code.Line(new Statement.Declare("", t.type().java(), sw.adjoint(t), new Expr.Literal("null"))));
+                }
                 forward.add(new Code.Line(sw.adjoint(t) + " = " + zeroed));
             }
         }
+        reverse.addAll(references);
 
         if (sw.an.active().contains(t) && !t.type().isArray()) {
             String dz = sw.adjoint(t);

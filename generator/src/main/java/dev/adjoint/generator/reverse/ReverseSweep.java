@@ -138,7 +138,10 @@ public final class ReverseSweep {
             }
         }
 
-        if (sw.arrayMark != null && !sw.throwSites.isEmpty()) {
+        if (sw.referenceMark != null && sw.throwSites.isEmpty()) {
+            sw.referenceMark = null; // (only a throw needs it)
+        }
+        if ((sw.arrayMark != null || sw.referenceMark != null) && !sw.throwSites.isEmpty()) {
             forward = releasedBeforeThrows(forward, sw);
         }
         List<Code> out = new ArrayList<>();
@@ -149,6 +152,10 @@ public final class ReverseSweep {
         }
         if (sw.arrayMark != null) {
             out.add(new Code.Line(new Statement.Declare("", "int", sw.arrayMark, arrays(sw, "mark"))));
+        }
+        if (sw.referenceMark != null) {
+            out.add(new Code.Line(new Statement.Declare("", "int", sw.referenceMark, new Expr.Call(new Expr.Field(new Expr.Name(sw.stack),
+                    "references"), "size", List.of()))));
         }
         out.add(new Code.Comment("forward sweep"));
         // (a loop's condition temporary that the loop header writes out in full is named nowhere)
@@ -248,18 +255,25 @@ public final class ReverseSweep {
     }
 
     /**
-     * {@code codes} with the pool's arrays given back before each {@code throw} and each failing
+     * {@code codes} with the pool's arrays (and the references of arrays created again) given back before each {@code throw} and each failing
      * {@code assert}: an exception that leaves the method (a guard) would otherwise keep them
      * borrowed, and the pool would stop pooling. (The stacks need nothing: their tops are handed
      * back only at the end.)
      */
     private static List<Code> releasedBeforeThrows(List<Code> codes, Sweep sw) {
-        String release = sw.stack + ".arrays.release(" + sw.arrayMark + ");";
+        List<String> releases = new ArrayList<>();
+        if (sw.arrayMark != null) {
+            releases.add(sw.stack + ".arrays.release(" + sw.arrayMark + ")");
+        }
+        if (sw.referenceMark != null) {
+            releases.add(sw.stack + ".references.release(" + sw.referenceMark + ")");
+        }
+        String release = String.join(";\n    ", releases) + ";";
         List<Code> out = new ArrayList<>();
         for (Code c : codes) {
             Stmt.Effect e = sw.throwSites.get(c);
             if (e != null && e.kind() == Stmt.Effect.Kind.THROW) {
-                out.add(new Code.Line(release.substring(0, release.length() - 1)));
+                releases.forEach(r -> out.add(new Code.Line(r)));
                 out.add(c);
             } else if (e != null && e.kind() == Stmt.Effect.Kind.ASSERT) {
                 String failed = sw.claim("_failed");

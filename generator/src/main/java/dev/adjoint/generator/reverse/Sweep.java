@@ -54,6 +54,10 @@ final class Sweep {
     /** The variables not to save on a stack at all: nothing reads their restored values ({@link DeadSaves}). */
     Set<String> deadSaves = Set.of();
     boolean usesStack;
+    /** The reference stack's size on entry, for a throw to give back what the method pushed (null: nothing pushed). */
+    String referenceMark;
+    /** The local arrays whose adjoint array is declared already (an array created again assigns it). */
+    final Set<Atom.Var> declaredArrayAdjoints = new java.util.HashSet<>();
     int depth;
     int loopDepth;
 

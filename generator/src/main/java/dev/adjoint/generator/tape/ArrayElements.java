@@ -105,20 +105,41 @@ final class ArrayElements {
                     + " create it with new " + t.prim().java() + "[n] and let the method write into it (an array parameter it fills)");
             return;
         }
-        if (t.dims() > 2 || creation.isEmpty() || creation.get().getInitializer().isPresent()
-                || creation.get().getLevels().size() != t.dims()
-                || creation.get().getLevels().stream().anyMatch(l -> l.getDimension().isEmpty())) {
+        if (creation.isEmpty() || !fresh(creation.get(), t)) {
             st.error(d, "local array '" + name + "': the tape strategy takes local arrays created with new " + t.prim().java() + "[n]"
                     + " or new " + t.prim().java() + "[n][m] (every length given)");
             return;
         }
-        List<String> lengths = creation.get().getLevels().stream().map(l -> "[" + passive.text(l.getDimension().orElseThrow()) + "]").toList();
-        st.statement(t.java() + " " + name + " = new " + t.prim().java() + String.join("", lengths) + ";");
-        if (t.dims() == 1) {
-            st.statement("int[] " + st.handle(name) + " = " + st.tape + ".borrowHandles(" + name + ".length);");
-        } else {
-            st.statement("int[][] " + st.handle(name) + " = " + ROWS + ".borrow(" + st.tape + ", " + name + ");");
+        st.statement(t.java() + " " + name + " = " + created(creation.get(), t) + ";");
+        st.statement((t.dims() == 1 ? "int[] " : "int[][] ") + st.handle(name) + " = " + handles(name, t) + ";");
+    }
+
+    /**
+     * {@code t = new T[n]}, a local array variable given a fresh array: fresh handles with it (the
+     * earlier array keeps its own, which its nodes on the tape already name).
+     */
+    void create(NameExpr target, Expression value, Ty t) {
+        if (!(value instanceof ArrayCreationExpr c) || !fresh(c, t)) {
+            st.error(target, "assigning the array variable '" + target + "' is not supported: write its elements, or give it a new array"
+                    + " (" + target + " = new " + t.prim().java() + "[n])");
+            return;
         }
+        String name = target.getNameAsString();
+        st.statement(name + " = " + created(c, t) + ";");
+        st.statement(st.handle(name) + " = " + handles(name, t) + ";");
+    }
+
+    private static boolean fresh(ArrayCreationExpr c, Ty t) {
+        return t.dims() <= 2 && c.getInitializer().isEmpty() && c.getLevels().size() == t.dims()
+                && c.getLevels().stream().allMatch(l -> l.getDimension().isPresent());
+    }
+
+    private String created(ArrayCreationExpr c, Ty t) {
+        return "new " + t.prim().java() + String.join("", c.getLevels().stream().map(l -> "[" + passive.text(l.getDimension().orElseThrow()) + "]").toList());
+    }
+
+    private String handles(String name, Ty t) {
+        return t.dims() == 1 ? st.tape + ".borrowHandles(" + name + ".length)" : ROWS + ".borrow(" + st.tape + ", " + name + ")";
     }
 
     /**

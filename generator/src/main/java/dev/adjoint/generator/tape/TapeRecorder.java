@@ -377,8 +377,8 @@ public final class TapeRecorder {
             }
             return;
         }
-        if (t.isArray() && target instanceof NameExpr) {
-            st.error(target, "assigning the array variable '" + Positions.oneLine(target) + "' is not supported: write its elements");
+        if (t.isArray() && target instanceof NameExpr n) {
+            values.elements.create(n, value, t); // (a fresh array, new double[n]; anything else is an error there)
             return;
         }
         if (t.isArray()) {

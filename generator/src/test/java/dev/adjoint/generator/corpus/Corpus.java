@@ -26,7 +26,7 @@ final class Corpus {
     static final List<String> CLASSES = List.of(
             "Straight", "Branches", "ArrayParams", "Names", "Nested", "Floats",
             "Loops", "LoopCounters", "CountedLoops", "ScratchArrays", "FusedLoops", "ArrayWrites", "LocalArrays", "Calls", "CallsLib", "CallsConsts", "ArrayResults", "Ties",
-            "Matrices", "MatrixHelpers", "Idioms", "Cubes", "FloatCubes", "TapeOnly", "FloatLoops", "FloatArrays", "FloatIndexTables", "Helpers", "FloatHelpers", "FloatCalls", "FloatStatements", "FloatSelectors", "FloatKeyedSwitches", "FloatReassignments", "FloatLoopLengths", "FloatRaggedLocals",
+            "Matrices", "MatrixHelpers", "Idioms", "Cubes", "FloatCubes", "TapeOnly", "FloatLoops", "FloatArrays", "FloatIndexTables", "Helpers", "FloatHelpers", "FloatCalls", "FloatStatements", "FloatSelectors", "FloatKeyedSwitches", "FloatReassignments", "FloatLoopLengths", "FloatRaggedLocals", "FloatLoopLocalArrays",
             "StrangerUtil", "StrangerGaussian", "StrangerLinalg", "StrangerRoots", "StrangerOdes", "StrangerModels", "StrangerFinance", "StrangerIdioms", "StrangerEveryday", "FloatStranger", "Bugs", "BugSwitchFallThrough", "BugTapeStaticImport", "BugTapeNestedConstant");
 
     /** How a corpus method is generated: static with the optimisations on or off, or forced onto the tape. */

@@ -187,7 +187,9 @@ public final class ProgramGenerator {
         /**
          * a local array created inside a loop ({@code double[] la0 = new double[3];} in a counted loop, or of a length
          * that changes with the counter, {@code new double[lk0 + 3]}, {@code int la0n = 3 + lk0; new double[la0n]}; an
-         * initialiser {@code {e, 0.5}} in another), filled and read in the same iteration: hoisted and cleared by the desugar pass
+         * initialiser {@code {e, 0.5}} in another; or a length the loop updates, {@code la0m += lk0 + 1}; in a {@code for} or a
+         * {@code while} loop), filled and read in the same iteration: hoisted and cleared by the desugar pass, or one array
+         * per creation
          */
         LOOP_LOCAL_ARRAYS,
         /**
@@ -1338,13 +1340,18 @@ public final class ProgramGenerator {
             Var v = assignableVar();
             E e1 = expr(1);
             E e2 = expr(1);
-            out.append(pad).append("for (int ").append(k).append(" = 0; ").append(k).append(" < 2; ").append(k).append("++) {\n");
+            // (a for loop, or a while loop with the same counter; a length the loop updates is declared before it)
+            int shape = r.nextInt(4);
+            boolean asWhile = r.nextInt(3) == 0;
+            out.append(shape == 3 ? pad + "int " + a + "m = 3;\n" : "").append(asWhile ? pad + "int " + k + " = 0;\n" : "");
+            out.append(pad).append(asWhile ? "while (" + k + " < 2) {\n" : "for (int " + k + " = 0; " + k + " < 2; " + k + "++) {\n");
             if (r.nextBoolean()) {
-                // a length of 3, or one that changes with the counter (3 and 4), maybe computed into an int local first;
-                // the latter only outside other loops (one a break may leave keeps the array on the tape)
-                String length = switch (loopDepth == 0 ? r.nextInt(3) : 0) {
+                // a length of 3, or one that changes with the counter (3 and 4), maybe computed into an int local first,
+                // or one the loop updates (each creation then borrows an array of its own)
+                String length = switch (shape) {
                     case 0 -> "3";
                     case 1 -> k + " + 3";
+                    case 3 -> a + "m";
                     default -> {
                         out.append(pad).append("    int ").append(a).append("n = 3 + ").append(k).append(";\n");
                         yield a + "n";
@@ -1363,6 +1370,7 @@ public final class ProgramGenerator {
             E read = new E(a + "[" + k + "] + " + a + "[" + k + " + 1] * " + a + "[2]", elem);
             out.append(pad).append("    ").append(v.name()).append(" = ").append(assignable(v.type(), new E("Math.tanh("
                     + v.name() + " + " + read.text() + ")", T.D)).text()).append(";\n");
+            out.append(shape == 3 ? pad + "    " + a + "m += " + k + " + 1;\n" : "").append(asWhile ? pad + "    " + k + "++;\n" : "");
             out.append(pad).append("}\n");
         }
 
