@@ -43,7 +43,7 @@ public record Options(boolean activity, boolean toBeRecorded, Set<Optimisation> 
         LOOP_FUSION("loopFusion"),
         /** {@code reverse/LoopAccumulators}: an element's adjoint kept in a local across a loop. */
         LOOP_ACCUMULATORS("loopAccumulators"),
-        /** {@code reverse/InvariantLoads}: loads that a loop does not change hoisted out of it. */
+        /** {@code optimize/InvariantLoads}: loads that a loop does not change hoisted out of it (adjoint and Jvp, {@code forward/TangentLoads}). */
         INVARIANT_LOADS("invariantLoads"),
         /** {@code optimize/CopyChains}: {@code a = e; b = a;} with {@code a} read nowhere else, as {@code b = e}. */
         COPY_CHAINS("copyChains"),

@@ -150,7 +150,7 @@ public final class TangentSweep {
         }
         String out = ir.names().claim(pairs ? "_pair" : "tout");
         List<Stmt> body = ir.body();
-        List<Code> main = block(body.subList(0, body.size() - 1));
+        List<Code> main = TangentLoads.hoist(block(body.subList(0, body.size() - 1)), ir, an, pairs, dot, tangents);
         Atom result = ir.result();
         // (a variable read that no statement assigns, as a result or a flag in a body that cannot complete: at the top)
         Set<String> mentioned = new HashSet<>();
