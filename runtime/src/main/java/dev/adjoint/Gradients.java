@@ -87,6 +87,15 @@ public final class Gradients {
         return out;
     }
 
+    /** A copy of an index table, row by row (a generated {@code ...Jacobian} runs the method on copies of its arrays). */
+    public static int[][] copy(int[][] a) {
+        int[][] out = new int[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
+    }
+
     /** {@code Σ a[i]·b[i]} (generated {@code ...Jvp} methods use it with custom pullbacks). */
     public static double dot(double[] a, double[] b) {
         double s = 0;

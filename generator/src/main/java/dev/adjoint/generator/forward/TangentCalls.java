@@ -185,12 +185,14 @@ final class TangentCalls {
         MethodRequest g = call.callee();
         args.add(zt.prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0");
         List<String> terms = new ArrayList<>();
+        boolean doubleTerm = false; // a float sum of float terms takes no cast: javac's -Xlint:all calls it redundant
         for (int i = 0; i < g.params().size(); i++) {
             Param p = g.params().get(i);
             if (!p.wrt()) {
                 continue;
             }
             Atom arg = call.args().get(i);
+            doubleTerm |= p.type().prim() != Ty.Prim.FLOAT && tangentOf.apply(arg) != null;
             String buffer = names.claim("_g");
             String ta = tangentOf.apply(arg);
             if (p.type().isArray()) {
@@ -210,7 +212,7 @@ final class TangentCalls {
             args.add(buffer);
         }
         String sum = terms.isEmpty() ? zt.zero() : String.join(" + ", terms);
-        after.add(new Code.Line(decl + dz + " = " + (zt.prim() == Ty.Prim.FLOAT ? "(float) (" + sum + ")" : sum)));
+        after.add(new Code.Line(decl + dz + " = " + (zt.prim() == Ty.Prim.FLOAT && doubleTerm ? "(float) (" + sum + ")" : sum)));
         return owner + "." + g.customPullback() + "(" + String.join(", ", args) + ")";
     }
 }

@@ -194,7 +194,7 @@ public final class MethodSelector {
             if (ty.isEmpty()) {
                 error(p, "parameter '" + p.getNameAsString() + "' has type " + p.getType() + (p.isVarArgs() ? "..." : "")
                         + ": supported parameter types are double, float, int, long, boolean, double[], float[], double[][], float[][],"
-                        + " double[][][], float[][][], int[], long[], boolean[], short, byte, char, String, enums of the sources (named as javac"
+                        + " double[][][], float[][][], int[], long[], boolean[], int[][], short, byte, char, String, enums of the sources (named as javac"
                         + " resolves the name in the method's file) or of the JDK, and records and classes of the sources and"
                         + " their 1-D arrays; pass the numbers as one of these (a List<Double> as a double[]:"
                         + " list.stream().mapToDouble(Double::doubleValue).toArray())");

@@ -21,10 +21,16 @@ public final class ValueTypes {
 
     /**
      * The type of a parameter of a differentiated method declared with {@code t}: those of
-     * {@link #of}, and {@code double[][][]}/{@code float[][][]} (read and written element by
-     * element, {@code W[l]} a row block; never held by a local).
+     * {@link #of}, {@code double[][][]}/{@code float[][][]} (read and written element by
+     * element, {@code W[l]} a row block; never held by a local) and {@code int[][]} index tables.
      */
     public static Optional<Ty> ofParameter(Type t) {
+        if (t.getArrayLevel() == 2 && t.getElementType().isPrimitiveType()
+                && t.getElementType().asPrimitiveType().getType() == com.github.javaparser.ast.type.PrimitiveType.Primitive.INT) {
+            // an index table (a region's elements, CSR rows): read, rows by name, values without derivative; a parameter
+            // only, as the 3-D arrays are
+            return Optional.of(new Ty(Ty.Prim.INT, 2));
+        }
         return t.getArrayLevel() == 3 ? MethodSelector.toTy(t, 3) : of(t);
     }
 

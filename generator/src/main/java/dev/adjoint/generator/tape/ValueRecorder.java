@@ -206,7 +206,7 @@ final class ValueRecorder {
             for (int i = 0; i < m.getArguments().size(); i++) {
                 Param p = c.params().get(i);
                 Expression a = m.getArgument(i);
-                if (p.type().isArray()) {
+                if (p.type().isArray() && p.type().isFloating()) { // an int[] has no handles: it goes as a passive value
                     Optional<List<String>> array = elements.argument(a);
                     if (array.isEmpty()) {
                         st.error(a, "pass arrays to " + c.name() + " by variable name (or a row or layer of one, m[i], W[l])"

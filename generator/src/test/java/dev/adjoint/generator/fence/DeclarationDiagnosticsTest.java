@@ -183,14 +183,14 @@ class DeclarationDiagnosticsTest {
                             }
                         }
                         """),
-                file("int[][] parameter", "parameter 'a' has type int[][]", """
+                file("long[][] parameter", "parameter 'a' has type long[][]", """
                         package p;
 
                         import dev.adjoint.Differentiable;
 
                         class Model {
                             @Differentiable
-                            static double f(double x, @@int[][] a) {
+                            static double f(double x, @@long[][] a) {
                                 return x;
                             }
                         }

@@ -99,6 +99,60 @@ class ForwardModeTest {
         assertEquals(cd, got, 1e-7 * Math.max(1, Math.abs(cd)));
     }
 
+    /**
+     * A {@code float} pullback's tangent: {@code FloatGrad.get()} times a {@code float} tangent is a {@code float},
+     * so the sum takes no cast (javac's {@code -Xlint:all} calls one redundant); a {@code double} parameter's term
+     * needs it. Enzyme's invsqrt.c ported ({@code translated/EnzymeFunctions}) did not compile before.
+     */
+    @Test
+    void floatPullbacksGiveTangentsThatCompileWithoutWarnings() {
+        Differentiated d = Differentiated.of("fwd.FloatPullback", """
+                package fwd;
+
+                import dev.adjoint.CustomDerivative;
+                import dev.adjoint.Differentiable;
+                import dev.adjoint.DoubleGrad;
+                import dev.adjoint.FloatGrad;
+
+                public class FloatPullback {
+                    static float cube(float x) {
+                        return x * x * x;
+                    }
+
+                    @CustomDerivative(of = "cube")
+                    static float cubePullback(float x, float seed, FloatGrad dx) {
+                        dx.add(seed * 3 * x * x);
+                        return cube(x);
+                    }
+
+                    static float scaled(float x, double w) {
+                        return (float) (x * w);
+                    }
+
+                    @CustomDerivative(of = "scaled")
+                    static float scaledPullback(float x, double w, float seed, FloatGrad dx, DoubleGrad dw) {
+                        dx.add((float) (seed * w));
+                        dw.add(seed * x);
+                        return scaled(x, w);
+                    }
+
+                    @Differentiable
+                    static double f(double[] a) {
+                        double s = 0;
+                        for (int i = 0; i < a.length; i++) {
+                            s += a[i] * a[i];
+                        }
+                        return cube((float) s) + scaled((float) s, a[0]);
+                    }
+                }
+                """, Options.DEFAULT);
+        double[] a = {0.5, -0.75, 0.25};
+        double[] t = {0.3, 0.2, -1.0};
+        double[] g = d.grad("f", (Object) a.clone()).gradient();
+        double expected = g[0] * t[0] + g[1] * t[1] + g[2] * t[2];
+        assertEquals(expected, jvp(d, "f", "fJvp", a.clone(), t), 1e-5 * Math.max(1, Math.abs(expected)));
+    }
+
     @Test
     void overloadsAndTapeMethods() {
         Differentiated d = Differentiated.of("fwd.Mixed", SOURCE, Options.DEFAULT);
