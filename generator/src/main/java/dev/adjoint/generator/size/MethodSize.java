@@ -30,6 +30,15 @@ public final class MethodSize {
      * a goto, 17 bytes for 3 characters). Text shorter than {@code LIMIT / 10} needs no closer look.
      */
     private static final int MAX_BYTES_PER_CHAR = 10;
+    /**
+     * A parser for the generated text, reused: comments make no code (and attributing them to nodes
+     * is quadratic in a long method's lines), tokens are not kept, and the Java 17 validators are
+     * not run (the text is ours; they walked the whole tree a dozen times per parse, the larger part
+     * of the generator's time on long bodies). The bound reads declarators' types as written,
+     * {@code var} included, which RAW keeps as written too.
+     */
+    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW).setAttributeComments(false).setStoreTokens(false)));
 
     private MethodSize() {}
 
@@ -146,10 +155,7 @@ public final class MethodSize {
 
     /** As {@link #estimate(String, List)}, with the first local's slot at least {@code firstSlot}. */
     private static long estimate(String body, List<String> params, int firstSlot) {
-        // comments make no code; attributing them to nodes is quadratic in a long method's lines
-        JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
-                .setAttributeComments(false));
-        ParseResult<BlockStmt> parsed = parser.parseBlock("{\n" + body + "\n}");
+        ParseResult<BlockStmt> parsed = PARSER.get().parseBlock("{\n" + body + "\n}");
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             return 0;
         }

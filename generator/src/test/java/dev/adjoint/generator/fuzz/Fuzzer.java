@@ -1,20 +1,9 @@
 package dev.adjoint.generator.fuzz;
 
-import dev.adjoint.generator.testing.BatchCompiler;
-import dev.adjoint.DoubleGrad;
-import dev.adjoint.FloatGrad;
-import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
-import dev.adjoint.generator.fuzz.ProgramGenerator.Kind;
-import dev.adjoint.generator.fuzz.ProgramGenerator.Method;
-import dev.adjoint.generator.fuzz.ProgramGenerator.Param;
 import dev.adjoint.generator.fuzz.ProgramGenerator.Program;
-import dev.adjoint.generator.pipeline.Pipeline;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -23,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -34,7 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -227,25 +213,33 @@ public final class Fuzzer {
         }
     }
 
-    private final Config config;
-    private final List<Mismatch> mismatches = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger points = new AtomicInteger();
+    final Config config;
+    final List<Mismatch> mismatches = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger points = new AtomicInteger();
     /** Programs that both strategies rejected alike, at positions (the first accepted outcome), not yet compiled. */
-    private final List<Program> rejected = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger rejectedCount = new AtomicInteger();
+    final List<Program> rejected = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger rejectedCount = new AtomicInteger();
     /** Rejected programs by their extras and first error message. */
-    private final Map<String, Integer> reasons = new java.util.concurrent.ConcurrentHashMap<>();
-    private final AtomicInteger resampled = new AtomicInteger();
-    private final AtomicInteger unchecked = new AtomicInteger();
-    private final AtomicInteger drowned = new AtomicInteger();
-    private final AtomicInteger sensitive = new AtomicInteger();
-    private final AtomicInteger jvpChecked = new AtomicInteger();
-    private final AtomicInteger hvpChecked = new AtomicInteger();
+    final Map<String, Integer> reasons = new java.util.concurrent.ConcurrentHashMap<>();
+    final AtomicInteger resampled = new AtomicInteger();
+    final AtomicInteger unchecked = new AtomicInteger();
+    final AtomicInteger drowned = new AtomicInteger();
+    final AtomicInteger sensitive = new AtomicInteger();
+    final AtomicInteger jvpChecked = new AtomicInteger();
+    final AtomicInteger hvpChecked = new AtomicInteger();
     /** The largest rho seen: static vs tape, gradient vs differences; in double programs, then in float ones. */
-    private final double[] worst = new double[4];
+    final double[] worst = new double[4];
+
+    private final FuzzTranslator translator;
+    private final FuzzCompiler compiler;
+    private final PointChecks checks;
 
     private Fuzzer(Config config) {
         this.config = config;
+        // (after config and the counters: the steps keep references to them)
+        this.translator = new FuzzTranslator(this);
+        this.compiler = new FuzzCompiler(this);
+        this.checks = new PointChecks(this);
     }
 
     /** Runs {@code config}. */
@@ -280,7 +274,7 @@ public final class Fuzzer {
                     programs.add(p);
                 }
                 long t1 = System.nanoTime();
-                Map<Program, Map<String, String>> adjoints = translate(programs, pool);
+                Map<Program, Map<String, String>> adjoints = translator.translate(programs, pool);
                 long t2 = System.nanoTime();
                 // a rejected program is still compiled (alone), to check that it is Java: else the test is wrong
                 List<Program> refused;
@@ -291,7 +285,7 @@ public final class Fuzzer {
                 Map<Program, Map<String, String>> toCompile = new TreeMap<>((a, b) -> Integer.compare(a.index(), b.index()));
                 toCompile.putAll(adjoints);
                 refused.forEach(p -> toCompile.put(p, Map.of()));
-                Map<Program, ClassLoader> loaders = compile(toCompile, pool);
+                Map<Program, ClassLoader> loaders = compiler.compile(toCompile, pool);
                 for (Program p : refused) {
                     if (loaders.remove(p) != null) {
                         rejectedCount.incrementAndGet();
@@ -323,277 +317,11 @@ public final class Fuzzer {
         return index % 3 == 2 ? Options.PLAIN : Options.DEFAULT;
     }
 
-    // ------------------------------------------------------------------------------------ translate
-
-    private Map<Program, Map<String, String>> translate(List<Program> programs, ExecutorService pool) {
-        List<List<Program>> chunks = new ArrayList<>();
-        for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
-            List<Program> group = programs.stream().filter(p -> options(p).equals(o)).toList();
-            int size = Math.max(1, (group.size() + 2 * config.threads() - 1) / (2 * config.threads()));
-            for (int i = 0; i < group.size(); i += size) {
-                chunks.add(group.subList(i, Math.min(group.size(), i + size)));
-            }
-        }
-        List<Future<Map<Program, Map<String, String>>>> futures = new ArrayList<>();
-        for (List<Program> c : chunks) {
-            futures.add(pool.submit(() -> translateChunk(c, options(c.get(0)))));
-        }
-        Map<Program, Map<String, String>> out = new TreeMap<>((a, b) -> Integer.compare(a.index(), b.index()));
-        for (Future<Map<Program, Map<String, String>>> f : futures) {
-            try {
-                out.putAll(f.get());
-            } catch (InterruptedException | ExecutionException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return out;
-    }
-
-    /** The adjoint source of each program of {@code chunk} that translates; a mismatch for each one that does not. */
-    private Map<Program, Map<String, String>> translateChunk(List<Program> chunk, Options o) {
-        Map<Program, Map<String, String>> out = new LinkedHashMap<>();
-        if (chunk.isEmpty()) {
-            return out;
-        }
-        Map<Path, String> sources = new LinkedHashMap<>();
-        Map<Path, Program> byFile = new LinkedHashMap<>();
-        for (Program p : chunk) {
-            Path f = Path.of(ProgramGenerator.PACKAGE, p.className() + ".java");
-            sources.put(f, p.source());
-            byFile.put(f, p);
-        }
-        Translation t;
-        try {
-            t = Pipeline.translate(sources, Optional.empty(), o);
-        } catch (RuntimeException | StackOverflowError | AssertionError e) {
-            if (chunk.size() == 1) {
-                mismatch(chunk.get(0), "", "GENERATOR_EXCEPTION", "translate threw " + trace(e));
-                return out;
-            }
-            out.putAll(translateChunk(chunk.subList(0, chunk.size() / 2), o));
-            out.putAll(translateChunk(chunk.subList(chunk.size() / 2, chunk.size()), o));
-            return out;
-        }
-        if (t.hasErrors()) {
-            Map<Program, List<Diagnostic>> bad = new LinkedHashMap<>();
-            for (Diagnostic d : t.diagnostics()) {
-                if (d.isError()) {
-                    Program p = byFile.get(d.file());
-                    if (p == null) {
-                        // an error without a known file: split until it is pinned to a program
-                        if (chunk.size() == 1) {
-                            bad.computeIfAbsent(chunk.get(0), k -> new ArrayList<>()).add(d);
-                        } else {
-                            out.putAll(translateChunk(chunk.subList(0, chunk.size() / 2), o));
-                            out.putAll(translateChunk(chunk.subList(chunk.size() / 2, chunk.size()), o));
-                            return out;
-                        }
-                    } else {
-                        bad.computeIfAbsent(p, k -> new ArrayList<>()).add(d);
-                    }
-                }
-            }
-            bad.forEach((p, ds) -> judgeRejection(p, ds, byFile, o));
-            List<Program> rest = chunk.stream().filter(p -> !bad.containsKey(p)).toList();
-            out.putAll(translateChunk(rest, o));
-            return out;
-        }
-        for (Program p : chunk) {
-            Map<String, String> adjoints = new TreeMap<>();
-            for (Method m : p.methods()) {
-                String name = m.adjointClass(p);
-                String adjoint = t.generated().get(name);
-                if (adjoint == null) {
-                    mismatch(p, "", "GENERATOR_ERROR", "no adjoint class " + name + " among " + t.generated().keySet());
-                    adjoints = null;
-                    break;
-                }
-                adjoints.put(name, config.mutation().apply(adjoint));
-            }
-            if (adjoints != null) {
-                out.put(p, adjoints);
-            }
-        }
-        // (a NOTE tells what is not generated, such as an Hvp through a first-order custom derivative: no mismatch; a note
-        // that a file is not read leaves its program without an adjoint, a mismatch of its own)
-        List<Diagnostic> warnings = t.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList();
-        for (Diagnostic d : warnings) {
-            Program p = byFile.get(d.file());
-            if (p != null && out.containsKey(p)) {
-                out.remove(p);
-                mismatch(p, "", "GENERATOR_WARNING", "a warning on supported Java: " + d);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The first accepted outcome, a program rejected: every error positioned at a line and column of the program, and
-     * the STATIC and TAPE variants of each method rejected alike (an error on a line of {@code mS} rejects m under the
-     * static strategy, one on {@code mT} under the tape). Then the program joins {@link #rejected} (its source is still
-     * compiled, to check that it is Java); else a mismatch, UNPOSITIONED or STRATEGIES_DISAGREE.
-     */
-    private void judgeRejection(Program p, List<Diagnostic> errors, Map<Path, Program> byFile, Options o) {
-        String[] owners = methodLines(p.source());
-        StringBuilder listed = new StringBuilder();
-        String[] lines = p.source().split("\n", -1);
-        boolean unpositioned = false;
-        Set<String> byStatic = new java.util.TreeSet<>();
-        Set<String> byTape = new java.util.TreeSet<>();
-        for (Diagnostic d : errors) {
-            boolean positioned = byFile.get(d.file()) == p && d.line() >= 1 && d.column() >= 1 && d.line() <= lines.length
-                    && d.column() <= lines[d.line() - 1].length() + 1;
-            listed.append(d).append('\n');
-            if (!positioned) {
-                unpositioned = true;
-                continue;
-            }
-            listed.append(String.format(Locale.ROOT, "    %4d  %s%n", d.line(), lines[d.line() - 1]));
-            String owner = owners[d.line()];
-            for (Method m : p.methods()) {
-                if ((m.base() + "S").equals(owner)) {
-                    byStatic.add(m.base());
-                } else if ((m.base() + "T").equals(owner)) {
-                    byTape.add(m.base());
-                }
-            }
-        }
-        if (p.extras().stream().noneMatch(ProgramGenerator.REJECTED::contains)) {
-            // none of the constructs that must be rejected: Java that both strategies support (the desugar pass lowers the rest)
-            mismatch(p, "", "GENERATOR_ERROR", "the generator rejects supported Java (" + o + "):\n" + listed);
-        } else if (unpositioned) {
-            mismatch(p, "", "UNPOSITIONED", "an error without a position in the program (" + o + "):\n" + listed);
-        } else if (!byStatic.equals(byTape) && !(byStatic.containsAll(byTape) && staticOnly(errors, owners, byTape))) {
-            mismatch(p, "", "STRATEGIES_DISAGREE", "the strategies disagree on rejecting (" + o + "): STATIC rejects " + byStatic
-                    + ", TAPE rejects " + byTape + ":\n" + listed);
-        } else {
-            rejected.add(p);
-            // what rejected it, for the report: the first error's message without its quoted code, and the extras
-            String why = errors.get(0).message().replaceAll("'[^']*'", "'…'");
-            reasons.merge(p.extras() + " " + (why.length() > 110 ? why.substring(0, 110) + "…" : why), 1, Integer::sum);
-        }
-    }
-
-    /**
-     * Whether the errors that reject a method under STATIC only (not under TAPE) each name a restriction of the static
-     * strategy: what AUTO falls back to the tape for (README: "❌ → tape"), not a construct that neither models.
-     */
-    private static boolean staticOnly(List<Diagnostic> errors, String[] owners, Set<String> byTape) {
-        for (Diagnostic d : errors) {
-            String owner = d.line() >= 1 && d.line() < owners.length ? owners[d.line()] : null;
-            boolean staticVariant = owner != null && owner.endsWith("S") && !byTape.contains(owner.substring(0, owner.length() - 1));
-            if (staticVariant && !d.message().contains("static strategy")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * For each 1-based line of {@code source}, the method whose declaration (its annotation to its closing brace) holds
-     * it, e.g. {@code mS} or {@code h0T}; null outside methods.
-     */
-    static String[] methodLines(String source) {
-        String[] lines = source.split("\n", -1);
-        String[] at = new String[lines.length + 1];
-        java.util.regex.Pattern head = java.util.regex.Pattern.compile("^(\\s*)static [\\w\\[\\]]+ (\\w+)\\(");
-        for (int i = 0; i < lines.length; i++) {
-            java.util.regex.Matcher mt = head.matcher(lines[i]);
-            if (!mt.find()) {
-                continue;
-            }
-            String close = mt.group(1) + "}";
-            int start = i > 0 && lines[i - 1].strip().startsWith("@") ? i - 1 : i;
-            int end = i;
-            while (end < lines.length - 1 && !lines[end].equals(close)) {
-                end++;
-            }
-            for (int j = start; j <= end; j++) {
-                at[j + 1] = mt.group(2);
-            }
-            i = end;
-        }
-        return at;
-    }
-
-    // ------------------------------------------------------------------------------------ javac
-
-    /**
-     * Compiles every program with its adjoint, in one javac call per thread; drops (as mismatches)
-     * those javac rejects.
-     */
-    private Map<Program, ClassLoader> compile(Map<Program, Map<String, String>> adjoints, ExecutorService pool) {
-        List<Program> all = new ArrayList<>(adjoints.keySet());
-        int groups = Math.max(1, Math.min(config.threads(), all.size() / 20));
-        List<Future<Map<Program, ClassLoader>>> futures = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            Map<Program, Map<String, String>> part = new LinkedHashMap<>();
-            for (int i = g; i < all.size(); i += groups) {
-                part.put(all.get(i), adjoints.get(all.get(i)));
-            }
-            futures.add(pool.submit(() -> compileGroup(part)));
-        }
-        Map<Program, ClassLoader> out = new LinkedHashMap<>();
-        for (Future<Map<Program, ClassLoader>> f : futures) {
-            try {
-                out.putAll(f.get());
-            } catch (InterruptedException | ExecutionException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return out;
-    }
-
-    private Map<Program, ClassLoader> compileGroup(Map<Program, Map<String, String>> adjoints) {
-        Map<Program, ClassLoader> out = new LinkedHashMap<>();
-        while (!adjoints.isEmpty()) {
-            Map<String, String> sources = new LinkedHashMap<>();
-            Map<String, Program> byClass = new LinkedHashMap<>();
-            adjoints.forEach((p, a) -> {
-                sources.put(p.qualifiedName(), p.source());
-                byClass.put(p.qualifiedName(), p);
-                sources.putAll(a);
-                a.keySet().forEach(c -> byClass.put(c, p));
-            });
-            BatchCompiler.Result r = BatchCompiler.compile(sources);
-            if (r.ok()) {
-                adjoints.keySet().forEach(p -> out.put(p, r.loader()));
-                return out;
-            }
-            if (r.problems().containsKey("")) {
-                throw new IllegalStateException("javac failed without naming a source: " + r.problems());
-            }
-            for (Map.Entry<String, List<String>> e : r.problems().entrySet()) {
-                Program p = byClass.get(e.getKey());
-                if (adjoints.remove(p) != null) {
-                    boolean ours = e.getKey().equals(p.qualifiedName());
-                    String what = ours ? "the random program does not compile (a bug of this test)" : "javac rejects the generated code";
-                    StringBuilder d = new StringBuilder(what + " (-Xlint:all -Werror, " + options(p) + "):\n");
-                    e.getValue().stream().limit(10).forEach(l -> d.append(l).append('\n'));
-                    if (!ours) {
-                        d.append("generated ").append(e.getKey()).append(":\n").append(numbered(sources.get(e.getKey())));
-                    }
-                    mismatch(p, "", ours ? "PROGRAM" : "JAVAC", d.toString());
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String numbered(String text) {
-        StringBuilder sb = new StringBuilder();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            sb.append(String.format(Locale.ROOT, "%4d  %s%n", i + 1, lines[i]));
-        }
-        return sb.toString();
-    }
-
     // ------------------------------------------------------------------------------------ check
 
     private void check(Map<Program, ClassLoader> programs, ExecutorService pool) {
         Map<Program, Future<?>> futures = new LinkedHashMap<>();
-        programs.forEach((p, loader) -> futures.put(p, pool.submit(() -> checkProgram(p, loader))));
+        programs.forEach((p, loader) -> futures.put(p, pool.submit(() -> checks.checkProgram(p, loader))));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30L + programs.size());
         for (Map.Entry<Program, Future<?>> e : futures.entrySet()) {
             try {
@@ -620,428 +348,8 @@ public final class Fuzzer {
         }
     }
 
-    private void checkProgram(Program p, ClassLoader loader) {
-        try {
-            for (int mi = 0; mi < p.methods().size(); mi++) {
-                Method m = p.methods().get(mi);
-                Class<?> owner = loader.loadClass(m.ownerClass(p));
-                Class<?> adjoint = loader.loadClass(m.adjointClass(p));
-                for (int k = 0; k < config.points(); k++) {
-                    checkPoint(p, m, owner, adjoint, new Random(p.seed() * 31 + mi * 1009L + k));
-                }
-            }
-        } catch (Found f) {
-            mismatch(p, f.method, f.kind, f.getMessage());
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            mismatch(p, "", "PROGRAM", "the checker failed: " + trace(e));
-        }
-    }
-
-    /** Arguments of {@code m} at a random point. */
-    private static Object[] randomArgs(Method m, Random r) {
-        Object[] args = new Object[m.params().size()];
-        for (int i = 0; i < args.length; i++) {
-            Param p = m.params().get(i);
-            args[i] = switch (p.kind()) {
-                case DOUBLE -> p.name().equals("p") ? r.nextDouble() * 2 - 1 : r.nextDouble() * 3 - 1.5;
-                case FLOAT -> (float) (r.nextDouble() * 3 - 1.5);
-                case DOUBLE_ARRAY -> r.doubles(4, -1, 1).toArray();
-                case FLOAT_ARRAY -> {
-                    float[] f = new float[4];
-                    for (int j = 0; j < 4; j++) {
-                        f[j] = (float) (r.nextDouble() * 2 - 1);
-                    }
-                    yield f;
-                }
-                case INT -> 1 + r.nextInt(4);
-                case LONG -> (long) (r.nextInt(5) - 2);
-                case BOOLEAN -> r.nextBoolean();
-            };
-        }
-        return args;
-    }
-
-    /** A deep enough copy: arrays cloned. */
-    static Object[] copy(Object[] args) {
-        Object[] c = args.clone();
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] instanceof double[] d) {
-                c[i] = d.clone();
-            } else if (c[i] instanceof float[] f) {
-                c[i] = f.clone();
-            }
-        }
-        return c;
-    }
-
-    /** {@code args} for the double twin: floats widened. */
-    private static Object[] twin(Object[] args) {
-        Object[] c = copy(args);
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] instanceof Float f) {
-                c[i] = f.doubleValue();
-            } else if (c[i] instanceof float[] f) {
-                double[] d = new double[f.length];
-                for (int j = 0; j < f.length; j++) {
-                    d[j] = f[j];
-                }
-                c[i] = d;
-            }
-        }
-        return c;
-    }
-
-    /** The wrt values of {@code args}, flattened. */
-    private static double[] point(Method m, Object[] args) {
-        List<Double> x = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!m.params().get(i).wrt()) {
-                continue;
-            }
-            Object a = args[i];
-            if (a instanceof double[] d) {
-                Arrays.stream(d).forEach(x::add);
-            } else if (a instanceof float[] f) {
-                for (float v : f) {
-                    x.add((double) v);
-                }
-            } else {
-                x.add(((Number) a).doubleValue());
-            }
-        }
-        return x.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /** Twin arguments with the wrt values replaced by {@code x}. */
-    private static Object[] at(Method m, Object[] twinArgs, double[] x) {
-        Object[] c = copy(twinArgs);
-        int k = 0;
-        for (int i = 0; i < c.length; i++) {
-            if (!m.params().get(i).wrt()) {
-                continue;
-            }
-            if (c[i] instanceof double[] d) {
-                for (int j = 0; j < d.length; j++) {
-                    d[j] = x[k++];
-                }
-            } else {
-                c[i] = x[k++];
-            }
-        }
-        return c;
-    }
-
-    static Object[] buffers(Method m, double fill) {
-        List<Object> b = new ArrayList<>();
-        int j = 0;
-        for (Param p : m.params()) {
-            if (!p.wrt()) {
-                continue;
-            }
-            j++;
-            double v = fill * j;
-            switch (p.kind()) {
-                case DOUBLE -> {
-                    DoubleGrad g = new DoubleGrad();
-                    g.add(v);
-                    b.add(g);
-                }
-                case FLOAT -> {
-                    FloatGrad g = new FloatGrad();
-                    g.add((float) v);
-                    b.add(g);
-                }
-                case DOUBLE_ARRAY -> {
-                    double[] d = new double[4];
-                    Arrays.fill(d, v);
-                    b.add(d);
-                }
-                case FLOAT_ARRAY -> {
-                    float[] f = new float[4];
-                    Arrays.fill(f, (float) v);
-                    b.add(f);
-                }
-                default -> throw new IllegalStateException("wrt " + p);
-            }
-        }
-        return b.toArray();
-    }
-
-    static double[] flatten(Object[] buffers) {
-        List<Double> g = new ArrayList<>();
-        for (Object b : buffers) {
-            if (b instanceof double[] d) {
-                Arrays.stream(d).forEach(g::add);
-            } else if (b instanceof float[] f) {
-                for (float x : f) {
-                    g.add((double) x);
-                }
-            } else if (b instanceof DoubleGrad dg) {
-                g.add(dg.get());
-            } else {
-                g.add((double) ((FloatGrad) b).get());
-            }
-        }
-        return g.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /** The method {@code name} of {@code c}, or null when the generator did not write one. */
-    static java.lang.reflect.Method findOrNull(Class<?> c, String name) {
-        for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
-            if (m.getName().equals(name)) {
-                m.setAccessible(true);
-                return m;
-            }
-        }
-        return null;
-    }
-
-    private static java.lang.reflect.Method find(Class<?> c, String name) throws Found {
-        for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
-            if (m.getName().equals(name)) {
-                m.setAccessible(true);
-                return m;
-            }
-        }
-        throw new Found(name, "JAVAC", "the generated class " + c.getName() + " has no method " + name);
-    }
-
-    static Object call(java.lang.reflect.Method target, String label, Object... args) throws Found {
-        try {
-            return target.invoke(null, args);
-        } catch (InvocationTargetException e) {
-            throw new Found(label, "EXCEPTION", target.getName() + " threw " + trace(e.getCause()));
-        } catch (IllegalAccessException | IllegalArgumentException e) {
-            throw new Found(label, "EXCEPTION", "cannot call " + target + ": " + e);
-        }
-    }
-
-    static Object[] concat(Object[] a, Object... b) {
-        Object[] c = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
-    }
-
-    static double rho(double a, double b) {
-        double d = Math.abs(a - b);
-        if (Double.isNaN(d)) {
-            return Double.isNaN(a) && Double.isNaN(b) ? 0 : Double.POSITIVE_INFINITY;
-        }
-        return d / Math.max(1, Math.abs(a) + Math.abs(b));
-    }
-
-    private static String arrays(Object[] args) {
-        return Arrays.deepToString(args);
-    }
-
-    private void checkPoint(Program p, Method m, Class<?> owner, Class<?> adjoint, Random r) throws Found {
-        String base = m.base();
-        boolean floats = p.floats();
-        java.lang.reflect.Method primal = find(owner, base + "S");
-        java.lang.reflect.Method oracle = find(owner, p.oracle(base));
-        Object[] args = randomArgs(m, r);
-        // the original; in-place writes to compare with the adjoints'
-        Object[] a0 = copy(args);
-        double v0 = ((Number) call(primal, base + "S", a0)).doubleValue();
-        double[][] grads = new double[2][];
-        String[] variants = {"S", "T"};
-        for (int s = 0; s < 2; s++) {
-            String name = base + variants[s];
-            String label = name + (s == 0 ? " [static]" : " [tape]");
-            Object[] a = copy(args);
-            Object[] buf = buffers(m, 0);
-            double v = ((Number) call(find(adjoint, name + "Grad"), label, concat(a, buf))).doubleValue();
-            if (Double.compare(v, v0) != 0) {
-                throw new Found(label, "VALUE", name + "Grad returned " + v + " but " + base + "S returns " + v0 + " at " + arrays(args));
-            }
-            if (!Arrays.deepEquals(a, a0)) {
-                throw new Found(label, "ARRAYS", name + "Grad leaves the arrays " + arrays(a) + " but " + base + "S leaves "
-                        + arrays(a0) + ", from " + arrays(args));
-            }
-            grads[s] = flatten(buf);
-            // the Vjp: seed -1.75, into buffers that already hold values: adds seed times the gradient
-            Object[] vbuf = buffers(m, 0.5);
-            double[] pre = flatten(vbuf);
-            Object seed = m.floatResult() ? (Object) (-1.75f) : (Object) (-1.75);
-            double vv = ((Number) call(find(adjoint, name + "Vjp"), label, concat(concat(copy(args), seed), vbuf))).doubleValue();
-            if (Double.compare(vv, v0) != 0) {
-                throw new Found(label, "VALUE", name + "Vjp returned " + vv + " but " + base + "S returns " + v0 + " at " + arrays(args));
-            }
-            double[] after = flatten(vbuf);
-            for (int i = 0; i < after.length; i++) {
-                double expected = pre[i] - 1.75 * grads[s][i];
-                double tol = floats ? 1e-5 : 1e-12;
-                if (!(rho(after[i] - pre[i], -1.75 * grads[s][i]) <= tol)) {
-                    throw new Found(label, "VJP", name + "Vjp with seed -1.75 into buffers " + Arrays.toString(pre) + " gives "
-                            + Arrays.toString(after) + "; component " + i + " should be " + expected + " (gradient "
-                            + Arrays.toString(grads[s]) + ") at " + arrays(args));
-                }
-            }
-        }
-        double worstStrategy = 0;
-        for (int i = 0; i < grads[0].length; i++) {
-            double rho = rho(grads[0][i], grads[1][i]);
-            if (!(rho <= (floats ? STRATEGY_TOL_FLOAT : STRATEGY_TOL))) {
-                double[] fd = differences(m, oracle, base, floats ? twin(args) : args);
-                throw new Found(base, "STRATEGIES", String.format(Locale.ROOT,
-                        "static and tape disagree at component %d: static %s, tape %s (rho %.2e)%nstatic %s%ntape   %s%n"
-                        + "central differences %s%nat %s", i, grads[0][i], grads[1][i], rho, Arrays.toString(grads[0]),
-                        Arrays.toString(grads[1]), fd == null ? "(a kink is near)" : Arrays.toString(fd), arrays(args)));
-            }
-            worstStrategy = Math.max(worstStrategy, rho);
-        }
-        synchronized (worst) {
-            int at = floats ? 2 : 0;
-            worst[at] = Math.max(worst[at], worstStrategy);
-        }
-        // the other modes: Jvp by the dot-product test, Hvp against differences of the gradient
-        int[] modes = TangentChecks.check(m, adjoint, args, a0, v0, grads[0], floats, r);
-        jvpChecked.addAndGet(modes[0]);
-        hvpChecked.addAndGet(modes[1]);
-        // central differences, at this point or, near a kink, at another one
-        Object[] point = args;
-        double[] g = grads[0];
-        for (int attempt = 0; attempt < TRIES; attempt++) {
-            if (attempt > 0) {
-                resampled.incrementAndGet();
-                point = randomArgs(m, r);
-                Object[] buf = buffers(m, 0);
-                call(find(adjoint, base + "SGrad"), base + "S [static]", concat(copy(point), buf));
-                g = flatten(buf);
-            }
-            Object[] tw = floats ? twin(point) : point;
-            if (floats) {
-                double vf = ((Number) call(primal, base + "S", copy(point))).doubleValue();
-                double vd = ((Number) call(oracle, base + "D", copy(tw))).doubleValue();
-                if (!(Math.abs(vf - vd) <= 1e-3 * Math.max(1, Math.abs(vd)))) {
-                    continue; // float rounding took another branch than the double twin: not comparable
-                }
-            }
-            Optional<String> verdict = compareWithDifferences(m, oracle, base, tw, g, floats ? FD_TOL_FLOAT : FD_TOL, floats ? 3 : 1);
-            if (verdict == null) {
-                continue; // a kink within the steps
-            }
-            points.incrementAndGet();
-            if (verdict.isPresent()) {
-                throw new Found(base + "S [static]" + (floats ? " vs twin " + base + "D" : ""), "GRADIENT",
-                        verdict.get() + "\nat " + arrays(point));
-            }
-            return;
-        }
-        unchecked.incrementAndGet();
-    }
-
-    /**
-     * {@code null} when the differences at two step sizes disagree (a kink or a jump is near),
-     * else empty when {@code g} agrees with the extrapolated differences, else what disagrees.
-     */
-    private Optional<String> compareWithDifferences(Method m, java.lang.reflect.Method oracle, String base, Object[] twinArgs,
-            double[] g, double tol, int record) throws Found {
-        double[] x = point(m, twinArgs);
-        ToDoubleFunction<double[]> f = v -> {
-            try {
-                return ((Number) call(oracle, base, at(m, twinArgs, v))).doubleValue();
-            } catch (Found e) {
-                throw new IllegalStateException(e.getMessage());
-            }
-        };
-        double worstRho = 0;
-        StringBuilder bad = null;
-        // the rounding of one evaluation of f (a few ulps); the extrapolated differences carry about twice
-        // that divided by the smallest step
-        double rounding = 8 * Math.ulp(Math.abs(f.applyAsDouble(x)));
-        for (int i = 0; i < x.length; i++) {
-            double h = 2e-4 * Math.max(1, Math.abs(x[i]));
-            if (2 * rounding / (h / 4) > tol / 2 * Math.max(1, Math.abs(g[i]))) {
-                // e.g. 1e17 + x: f's rounding hides the change the step makes; differences cannot check g[i]
-                drowned.incrementAndGet();
-                continue;
-            }
-            double d1 = diff(f, x, i, h);
-            double d2 = diff(f, x, i, h / 2);
-            double d4 = diff(f, x, i, h / 4);
-            // Richardson: the O(h^2) error cancels; two extrapolations that disagree mean a kink or a jump nearby
-            double r12 = (4 * d2 - d1) / 3;
-            double r24 = (4 * d4 - d2) / 3;
-            if (!(Math.abs(r12 - r24) <= tol / 4 * Math.max(1, Math.abs(r24)))) {
-                return null;
-            }
-            double rho = rho(g[i], r24);
-            if (!(rho <= tol) && record == 3 && movesWithRounding(f, x, i, h, r24, tol)) {
-                // a float program's rounding shifts its exact derivative by more than the tolerance: the
-                // double twin's differences cannot check it (static vs tape does)
-                sensitive.incrementAndGet();
-                continue;
-            }
-            worstRho = Math.max(worstRho, rho);
-            if (!(rho <= tol) && bad == null) {
-                bad = new StringBuilder(String.format(Locale.ROOT,
-                        "gradient component %d is %s but central differences give %s (steps %.1e, %.1e, %.1e: %s, %s, %s), rho %.2e",
-                        i, g[i], r24, h, h / 2, h / 4, d1, d2, d4, rho));
-            }
-        }
-        synchronized (worst) {
-            worst[record] = Math.max(worst[record], worstRho);
-        }
-        if (bad != null) {
-            return Optional.of(bad + "\ngradient " + Arrays.toString(g));
-        }
-        return Optional.empty();
-    }
-
-    /** Richardson-extrapolated central differences of {@code oracle} at {@code twinArgs}; null near a kink. */
-    private static double[] differences(Method m, java.lang.reflect.Method oracle, String base, Object[] twinArgs) {
-        double[] x = point(m, twinArgs);
-        double[] g = new double[x.length];
-        ToDoubleFunction<double[]> f = v -> {
-            try {
-                return ((Number) call(oracle, base, at(m, twinArgs, v))).doubleValue();
-            } catch (Found e) {
-                throw new IllegalStateException(e.getMessage());
-            }
-        };
-        for (int i = 0; i < x.length; i++) {
-            double h = 2e-4 * Math.max(1, Math.abs(x[i]));
-            double d1 = diff(f, x, i, h);
-            double d2 = diff(f, x, i, h / 2);
-            double d4 = diff(f, x, i, h / 4);
-            double r12 = (4 * d2 - d1) / 3;
-            double r24 = (4 * d4 - d2) / 3;
-            if (!(Math.abs(r12 - r24) <= FD_TOL * Math.max(1, Math.abs(r24)))) {
-                return null;
-            }
-            g[i] = r24;
-        }
-        return g;
-    }
-
-    /**
-     * Whether the extrapolated derivative along {@code i} moves by more than {@code tol} (relative)
-     * when {@code x[i]} moves by 1e-6 relative, about the rounding a float program accumulates:
-     * then a float program's exact derivative is that far from its double twin's.
-     */
-    private static boolean movesWithRounding(ToDoubleFunction<double[]> f, double[] x, int i, double h, double r, double tol) {
-        // (seen: 1% for 6e-7 on an input that a loop decrements twelve times, then cubes into a sine's argument)
-        for (int sign = -1; sign <= 1; sign += 2) {
-            double[] y = x.clone();
-            y[i] = x[i] + sign * 1e-6 * Math.max(1, Math.abs(x[i]));
-            double moved = (4 * diff(f, y, i, h / 4) - diff(f, y, i, h / 2)) / 3;
-            if (!(Math.abs(moved - r) <= tol * Math.max(1, Math.abs(r)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static double diff(ToDoubleFunction<double[]> f, double[] x, int i, double h) {
-        double[] up = x.clone();
-        double[] down = x.clone();
-        up[i] = x[i] + h;
-        down[i] = x[i] - h;
-        return (f.applyAsDouble(up) - f.applyAsDouble(down)) / (up[i] - down[i]);
-    }
-
-    private void mismatch(Program p, String method, String kind, String detail) {
+    /** Records {@code p}'s mismatch, unless it has one already (each program counts once). */
+    void mismatch(Program p, String method, String kind, String detail) {
         synchronized (mismatches) {
             if (mismatches.stream().noneMatch(m -> m.program().index() == p.index())) {
                 mismatches.add(new Mismatch(p, method, kind, detail));
@@ -1049,7 +357,7 @@ public final class Fuzzer {
         }
     }
 
-    private static String trace(Throwable e) {
+    static String trace(Throwable e) {
         StringWriter w = new StringWriter();
         e.printStackTrace(new PrintWriter(w));
         String[] lines = w.toString().split("\n");

@@ -32,15 +32,15 @@ final class TangentChecks {
             Random r) throws Fuzzer.Found {
         int[] done = new int[2];
         String name = m.base() + "S";
-        java.lang.reflect.Method jvp = Fuzzer.findOrNull(adjoint, name + "Jvp");
+        java.lang.reflect.Method jvp = FuzzCalls.findOrNull(adjoint, name + "Jvp");
         if (jvp == null) {
             return done;
         }
         Object[] u = tangents(m, r, floats);
         double[] uFlat = flat(u);
         Object out = m.floatResult() ? new FloatGrad(3) : new DoubleGrad(3);
-        Object[] a = Fuzzer.copy(args);
-        double v = ((Number) Fuzzer.call(jvp, name + " [jvp]", Fuzzer.concat(Fuzzer.concat(a, u), out))).doubleValue();
+        Object[] a = FuzzCalls.copy(args);
+        double v = ((Number) FuzzCalls.call(jvp, name + " [jvp]", FuzzCalls.concat(FuzzCalls.concat(a, u), out))).doubleValue();
         if (Double.compare(v, v0) != 0) {
             throw new Fuzzer.Found(name + " [jvp]", "VALUE", name + "Jvp returned " + v + " but " + name + " returns " + v0);
         }
@@ -68,35 +68,35 @@ final class TangentChecks {
                     rho, Arrays.toString(g)));
         }
         done[0] = 1;
-        java.lang.reflect.Method hvp = Fuzzer.findOrNull(adjoint, name + "Hvp");
+        java.lang.reflect.Method hvp = FuzzCalls.findOrNull(adjoint, name + "Hvp");
         if (hvp == null || floats) {
             return done; // float programs: central differences of a float gradient are too coarse for H·u
         }
-        java.lang.reflect.Method grad = Fuzzer.findOrNull(adjoint, name + "Grad");
-        Object[] gb = Fuzzer.buffers(m, 0);
-        Object[] hb = Fuzzer.buffers(m, 0);
-        double vh = ((Number) Fuzzer.call(hvp, name + " [hvp]", Fuzzer.concat(Fuzzer.concat(Fuzzer.concat(Fuzzer.copy(args), u), gb), hb)))
+        java.lang.reflect.Method grad = FuzzCalls.findOrNull(adjoint, name + "Grad");
+        Object[] gb = FuzzCalls.buffers(m, 0);
+        Object[] hb = FuzzCalls.buffers(m, 0);
+        double vh = ((Number) FuzzCalls.call(hvp, name + " [hvp]", FuzzCalls.concat(FuzzCalls.concat(FuzzCalls.concat(FuzzCalls.copy(args), u), gb), hb)))
                 .doubleValue();
         if (Double.compare(vh, v0) != 0) {
             throw new Fuzzer.Found(name + " [hvp]", "VALUE", name + "Hvp returned " + vh + " but " + name + " returns " + v0);
         }
-        double[] gh = Fuzzer.flatten(gb);
+        double[] gh = FuzzCalls.flatten(gb);
         for (int i = 0; i < g.length; i++) {
-            if (!(Fuzzer.rho(gh[i], g[i]) <= 1e-10)) {
+            if (!(FuzzCalls.rho(gh[i], g[i]) <= 1e-10)) {
                 throw new Fuzzer.Found(name + " [hvp]", "HVP", name + "Hvp adds the gradient " + Arrays.toString(gh) + " but Grad gives "
                         + Arrays.toString(g));
             }
         }
-        double[] hv = Fuzzer.flatten(hb);
+        double[] hv = FuzzCalls.flatten(hb);
         double[] d1 = difference(m, grad, args, u, 1e-5);
         double[] d2 = difference(m, grad, args, u, 5e-6);
         for (int i = 0; i < hv.length; i++) {
-            if (!(Fuzzer.rho(d1[i], d2[i]) <= HVP_TOL / 10)) {
+            if (!(FuzzCalls.rho(d1[i], d2[i]) <= HVP_TOL / 10)) {
                 return done; // a kink (or rounding) between the steps: the differences say nothing here
             }
         }
         for (int i = 0; i < hv.length; i++) {
-            if (!(Fuzzer.rho(hv[i], d2[i]) <= HVP_TOL)) {
+            if (!(FuzzCalls.rho(hv[i], d2[i]) <= HVP_TOL)) {
                 throw new Fuzzer.Found(name + " [hvp]", "HVP", String.format(java.util.Locale.ROOT,
                         "H*u component %d is %s, central differences of the gradient give %s; H*u %s, differences %s, u %s", i, hv[i],
                         d2[i], Arrays.toString(hv), Arrays.toString(d2), Arrays.toString(uFlat)));
@@ -159,13 +159,13 @@ final class TangentChecks {
     }
 
     private static double[] gradientAt(Method m, java.lang.reflect.Method grad, Object[] args) throws Fuzzer.Found {
-        Object[] b = Fuzzer.buffers(m, 0);
-        Fuzzer.call(grad, grad.getName(), Fuzzer.concat(args, b));
-        return Fuzzer.flatten(b);
+        Object[] b = FuzzCalls.buffers(m, 0);
+        FuzzCalls.call(grad, grad.getName(), FuzzCalls.concat(args, b));
+        return FuzzCalls.flatten(b);
     }
 
     private static Object[] moved(Method m, Object[] args, Object[] u, double h) {
-        Object[] c = Fuzzer.copy(args);
+        Object[] c = FuzzCalls.copy(args);
         int k = 0;
         for (int i = 0; i < c.length; i++) {
             if (!m.params().get(i).wrt()) {
