@@ -16,6 +16,7 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
+import dev.adjoint.generator.parse.Updates;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -307,7 +308,7 @@ public final class ArrayReassignments {
         com.github.javaparser.ast.expr.EnclosedExpr holder = new com.github.javaparser.ast.expr.EnclosedExpr(n.clone()); // (n may be replaced whole)
         for (FieldAccessExpr f : holder.findAll(FieldAccessExpr.class)) {
             if (f.getNameAsString().equals("length") && f.getScope() instanceof NameExpr a && !isParameter(a.getNameAsString())) {
-                if (!(local(a.getNameAsString()).orElse(null) instanceof ArrayCreationExpr c) || c.getLevels().size() != 1
+                if (!(unchangedLocal(a.getNameAsString()).orElse(null) instanceof ArrayCreationExpr c) || c.getLevels().size() != 1
                         || c.getInitializer().isPresent() || c.getLevels().get(0).getDimension().isEmpty()) {
                     return Optional.empty();
                 }
@@ -322,7 +323,7 @@ public final class ArrayReassignments {
             if (isParameter(x.getNameAsString()) || x.getParentNode().orElse(null) instanceof FieldAccessExpr) {
                 continue;
             }
-            Optional<Expression> value = local(x.getNameAsString()).filter(RowAliases::simple).flatMap(v -> ofParameters(v, depth + 1));
+            Optional<Expression> value = unchangedLocal(x.getNameAsString()).filter(RowAliases::simple).flatMap(v -> ofParameters(v, depth + 1));
             if (value.isEmpty()) {
                 return Optional.empty();
             }
@@ -356,6 +357,13 @@ public final class ArrayReassignments {
     }
 
     /** The initializer of local {@code q}, declared once and never assigned again. */
+    /** {@link #local}, for a local that nothing assigns or updates after its declaration (a loop's counter is updated). */
+    private Optional<Expression> unchangedLocal(String q) {
+        boolean updated = method.findAll(com.github.javaparser.ast.expr.UnaryExpr.class).stream().anyMatch(u -> Updates.isUpdate(u.getOperator())
+                && u.getExpression() instanceof NameExpr n && n.getNameAsString().equals(q));
+        return updated ? Optional.empty() : local(q); // (local: declared once, never the target of an assignment)
+    }
+
     private Optional<Expression> local(String q) {
         if (declarations(q) != 1 || assignedAgain(q)) {
             return Optional.empty();

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Methods of the sources with a variable-arity parameter of a primitive type
+ * Plain (not annotated) methods of the sources with a variable-arity parameter of a primitive type
  * ({@code static double sum(double... xs)}) become methods of an array parameter, and their calls
  * pass the array javac would make ({@code sum(a, b * b)} becomes {@code sum(new double[] {a, b * b})},
  * JLS 15.12.4.2; {@code sum(v)} with {@code v} a {@code double[]} passes {@code v}), so that every
@@ -42,7 +42,9 @@ public final class VarargsCalls {
         for (CompilationUnit u : units) {
             for (MethodDeclaration m : u.findAll(MethodDeclaration.class)) {
                 Optional<Parameter> last = m.getParameters().getLast();
+                // (plain helpers only: a @Differentiable method's variable-arity parameter stays an error at its declaration)
                 if (last.isEmpty() || !last.get().isVarArgs() || !(last.get().getType() instanceof PrimitiveType element)
+                        || m.getAnnotations().stream().anyMatch(dev.adjoint.generator.select.MethodSelector::isDifferentiable)
                         || !(m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)
                         || owner.getMethodsByName(m.getNameAsString()).size() != 1) {
                     continue;

@@ -293,8 +293,8 @@ public final class TangentSweep {
         if (depth == 0) {
             return t.type().java() + " ";
         }
-        // (an array created in a block or loop: for the Hvp's pair an empty one, not null, so that its creations are creations again)
-        String init = !t.type().isArray() ? t.type().zero() : pairs ? "new " + t.type().prim().java() + "[0]".repeat(t.type().dims()) : "null";
+        String init = !t.type().isArray() ? t.type().zero() // (for the Hvp's pair an empty array: its creations stay creations)
+                : pairs ? "new " + t.type().prim().java() + "[0]".repeat(t.type().dims()) : "null";
         top.add(new Code.Line(t.type().java() + " " + t.name() + " = " + init));
         if (dot.containsKey(t)) {
             top.add(new Code.Line(t.type().java() + " " + dot.get(t) + " = " + init));
@@ -325,8 +325,7 @@ public final class TangentSweep {
         Rule rule = DerivativeRules.get(ap.rule());
         List<String> terms = new ArrayList<>();
         boolean wide = false;
-        // a square v * v: one contribution, doubled
-        boolean square = ap.rule().equals("*") && ap.args().get(0).equals(ap.args().get(1));
+        boolean square = ap.rule().equals("*") && ap.args().get(0).equals(ap.args().get(1)); // v * v: one term, doubled
         for (int i = 0; i < (square ? 1 : ap.args().size()); i++) {
             String ta = rule.differentiableIn(i) ? tangentOf(ap.args().get(i)) : null;
             if (ta != null) {

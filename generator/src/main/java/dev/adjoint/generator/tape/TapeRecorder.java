@@ -377,19 +377,18 @@ public final class TapeRecorder {
             }
             return;
         }
-        if (t.isArray() && target instanceof NameExpr n) {
-            values.elements.create(n, value, t); // (a fresh array, new double[n]; anything else is an error there)
-            return;
-        }
         if (t.isArray()) {
-            st.error(target, "replacing the row '" + Positions.oneLine(target) + "' of a 2-D array is not supported by the tape strategy:"
-                    + " write its elements");
+            if (target instanceof NameExpr n) {
+                values.elements.create(n, value, t); // (a fresh array, new double[n]; anything else is an error there)
+            } else {
+                st.error(target, "replacing the row '" + Positions.oneLine(target) + "' of a 2-D array is not supported by the tape"
+                        + " strategy: write its elements");
+            }
             return;
         }
         ValueRecorder.Value v = values.convert(values.value(value), t);
         if (target instanceof NameExpr n) {
-            // the node first: its partials may read the value about to be overwritten
-            String h = values.handle(v);
+            String h = values.handle(v); // the node first: its partials may read the value about to be overwritten
             st.statement(n.getNameAsString() + " = " + v.value() + ";");
             st.statement(st.handle(n.getNameAsString()) + " = " + h + ";");
         } else if (!values.elements.store(target, v)) {
