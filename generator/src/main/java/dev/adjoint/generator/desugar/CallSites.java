@@ -90,10 +90,38 @@ final class CallSites {
      * element target whose index calls or reads, the arguments of a call that stays a call).
      */
     static Optional<List<Statement>> earlierIntoLocals(MethodCallExpr c, Statement s, Rewriter rw, Predicate<MethodCallExpr> isMath) {
+        Optional<Before> before = before(c, s, isMath);
+        if (before.isEmpty() || before.get().kept().stream().anyMatch(e -> readsOrCalls(e, isMath))) {
+            return Optional.empty();
+        }
+        List<Statement> out = new ArrayList<>();
+        for (Expression e : before.get().movable().stream().filter(e -> readsOrCalls(e, isMath)).toList()) {
+            String local = rw.fresh("operand");
+            out.add(rw.statement("var #v# = $e;", Map.of("#v#", local), Map.of("$e", e), e));
+            NameExpr use = new NameExpr(local);
+            e.getRange().ifPresent(use::setRange);
+            e.replace(use);
+        }
+        if (out.isEmpty()) {
+            return Optional.empty();
+        }
+        out.add(s);
+        return Optional.of(out);
+    }
+
+    /**
+     * What {@code s} evaluates wholly before {@code c}, in Java's order: operands that may move into
+     * locals before {@code s} (left operands, earlier arguments of a {@code Math} call, outer ones
+     * first), and what must stay (a compound assignment's target, an element target's index). Empty
+     * when {@code s} is not an expression statement or a {@code return}, or {@code c} stands inside
+     * something else (another call's arguments, a conditional).
+     */
+    private static Optional<Before> before(MethodCallExpr c, Statement s, Predicate<MethodCallExpr> isMath) {
         if (!(s instanceof ExpressionStmt || s instanceof ReturnStmt)) {
             return Optional.empty();
         }
-        List<Expression> before = new ArrayList<>();
+        List<Expression> movable = new ArrayList<>();
+        List<Expression> kept = new ArrayList<>();
         Node child = c;
         for (Node p = c.getParentNode().orElse(null); p != null && p != s; child = p, p = p.getParentNode().orElse(null)) {
             List<Expression> here = new ArrayList<>();
@@ -109,32 +137,23 @@ final class CallSites {
                     here.add(a);
                 }
             } else if (p instanceof AssignExpr a && a.getValue() == child) {
-                boolean elementTarget = a.getTarget() instanceof ArrayAccessExpr;
-                if (elementTarget && (a.getOperator() != AssignExpr.Operator.ASSIGN || readsOrCalls(((ArrayAccessExpr) a.getTarget()).getIndex(), isMath))) {
-                    return Optional.empty();
+                if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
+                    kept.add(a.getTarget());
+                } else if (a.getTarget() instanceof ArrayAccessExpr t) {
+                    kept.add(t.getIndex());
                 }
             } else if (!(p instanceof com.github.javaparser.ast.expr.EnclosedExpr || p instanceof com.github.javaparser.ast.expr.CastExpr
                     || p instanceof com.github.javaparser.ast.expr.UnaryExpr || p instanceof com.github.javaparser.ast.body.VariableDeclarator
                     || p instanceof VariableDeclarationExpr)) {
                 return Optional.empty();
             }
-            before.addAll(0, here); // an outer operand is evaluated before an inner one
+            movable.addAll(0, here); // an outer operand is evaluated before an inner one
         }
-        List<Expression> moved = before.stream().filter(e -> readsOrCalls(e, isMath)).toList();
-        List<Statement> out = new ArrayList<>();
-        for (Expression e : moved) {
-            String local = rw.fresh("operand");
-            out.add(rw.statement("var #v# = $e;", Map.of("#v#", local), Map.of("$e", e), e));
-            NameExpr use = new NameExpr(local);
-            e.getRange().ifPresent(use::setRange);
-            e.replace(use);
-        }
-        if (out.isEmpty()) {
-            return Optional.empty();
-        }
-        out.add(s);
-        return Optional.of(out);
+        return Optional.of(new Before(movable, kept));
     }
+
+    /** What a statement evaluates before a call: operands that may move, and what must stay. */
+    private record Before(List<Expression> movable, List<Expression> kept) {}
 
     /** Whether {@code e} reads an array element or calls a method other than {@code Math}'s. */
     private static boolean readsOrCalls(Expression e, Predicate<MethodCallExpr> isMath) {
@@ -150,41 +169,8 @@ final class CallSites {
      * ({@code s += k * f(X[i], c) + X[i][0]}), and what comes after reads the arrays as written.
      * {@code isMath} tells {@code Math}'s calls, statically imported ones too.
      */
-    static boolean firstToReadArrays(MethodCallExpr c, Statement s, java.util.function.Predicate<MethodCallExpr> isMath) {
-        if (!(s instanceof ExpressionStmt || s instanceof ReturnStmt)) {
-            return false;
-        }
-        Node child = c;
-        for (Node p = c.getParentNode().orElse(null); p != null && p != s; child = p, p = p.getParentNode().orElse(null)) {
-            List<Node> before = new java.util.ArrayList<>();
-            if (p instanceof BinaryExpr b) {
-                if (b.getRight() == child) {
-                    before.add(b.getLeft());
-                }
-            } else if (p instanceof MethodCallExpr m && isMath.test(m)) {
-                for (Expression a : m.getArguments()) {
-                    if (a == child) {
-                        break;
-                    }
-                    before.add(a);
-                }
-            } else if (p instanceof AssignExpr a && a.getValue() == child) {
-                if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
-                    before.add(a.getTarget());
-                } else if (a.getTarget() instanceof ArrayAccessExpr t) {
-                    before.add(t.getIndex());
-                }
-            } else if (!(p instanceof com.github.javaparser.ast.expr.EnclosedExpr || p instanceof com.github.javaparser.ast.expr.CastExpr
-                    || p instanceof com.github.javaparser.ast.expr.UnaryExpr || p instanceof com.github.javaparser.ast.body.VariableDeclarator
-                    || p instanceof VariableDeclarationExpr || p instanceof ReturnStmt)) {
-                return false;
-            }
-            for (Node n : before) {
-                if (!n.findAll(Node.class, x -> x instanceof ArrayAccessExpr || x instanceof MethodCallExpr m && !isMath.test(m)).isEmpty()) {
-                    return false;
-                }
-            }
-        }
-        return true;
+    static boolean firstToReadArrays(MethodCallExpr c, Statement s, Predicate<MethodCallExpr> isMath) {
+        return before(c, s, isMath).filter(b -> b.movable().stream().noneMatch(e -> readsOrCalls(e, isMath))
+                && b.kept().stream().noneMatch(e -> readsOrCalls(e, isMath))).isPresent();
     }
 }
