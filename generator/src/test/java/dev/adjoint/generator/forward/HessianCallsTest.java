@@ -151,11 +151,12 @@ class HessianCallsTest {
         GradCheck.Report r = GradCheck.checkHvp(x -> d.grad("energy", d.at("energy", new Object[] {w, scale}, x)).gradient(), x0, dir,
                 got, 1e-6, 1e-8);
         assertTrue(r.passed(), r.describe());
-        // the callees' tangents are generated once each, as package-private helpers (the plain helper
-        // pairTerm of the same class is inlined before differentiation: it has none)
+        // the callees' tangents are generated once each, as package-private helpers (the plain helpers
+        // pairTerm and sq of the same class are inlined before differentiation: they have none; sq after
+        // the call to softplus, which moves into a local first)
         List<String> names = d.adjointMethodNames("energy");
-        assertTrue(names.containsAll(List.of("_tan_softplus", "_tan_softplusVjp", "_tan_sq")), names.toString());
-        assertFalse(names.contains("_tan_pairTerm"), names.toString());
+        assertTrue(names.containsAll(List.of("_tan_softplus", "_tan_softplusVjp")), names.toString());
+        assertFalse(names.contains("_tan_pairTerm") || names.contains("_tan_sq"), names.toString());
     }
 
     @Test
