@@ -205,6 +205,12 @@ public final class SharedFence {
                 && (f.getInitialization().stream().anyMatch(i -> i == e) || f.getUpdate().stream().anyMatch(u -> u == e)));
     }
 
+    /** Whether {@code m} is a call the generator knows nothing of, which {@link #call} reports. */
+    private boolean unknown(MethodCallExpr m) {
+        return !(calls.isBuiltin(m) || isMathScoped(m) || Calls.isPrint(m) || Calls.isMessageFormat(m)
+                || calls.onInactiveReceiver(m).isPresent()) && calls.resolve(m).isEmpty();
+    }
+
     private void call(MethodCallExpr m) {
         if (rowCalls.contains(m)) {
             return; // (the row it replaces is reported)
@@ -215,9 +221,13 @@ public final class SharedFence {
         Optional<MethodIndex.Entry> target = calls.resolve(m);
         String name = m.getScope().map(s -> s + ".").orElse("") + m.getNameAsString();
         if (target.isEmpty()) {
+            if (m.getScope().filter(s -> s.findFirst(MethodCallExpr.class, this::unknown).isPresent()).isPresent()) {
+                return; // called on what an unknown call returns (a stream's chain): that call is the one reported
+            }
             if (isModelledLibraryCall(m)) {
                 error(m, "'" + name + "(...)' is differentiated only as a statement of its own between 1-D arrays named by variables"
-                        + " (Arrays.copyOf, Arrays.copyOfRange and clone() only as the initializer of a local array's declaration);"
+                        + " (Arrays.copyOf, Arrays.copyOfRange and clone() only as the initializer of a local array's declaration,"
+                        + " or assigned to a row of a local declared new double[n][]);"
                         + " write it that way, or copy the elements in a loop");
             } else {
                 error(m, "call to '" + name + "' is not supported: it is not a java.lang.Math function, a @Differentiable or"
