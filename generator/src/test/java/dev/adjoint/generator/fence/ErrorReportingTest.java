@@ -62,6 +62,21 @@ class ErrorReportingTest {
     }
 
     @Test
+    void aChainOfUnknownCallsIsOneErrorAtItsFirstCall() {
+        Marked m = Marked.of(staticMethod("""
+                double[] a = {x, 2 * x};
+                return @@java.util.Arrays.stream(a).map(v -> v * v).sum();
+                """));
+        Translation t = AdjointGenerator.translate(Map.of(FILE, m.source()));
+        // (the lambda is a construct of its own, reported at its own position)
+        List<Diagnostic> calls = t.diagnostics().stream().filter(d -> d.message().startsWith("call to")).toList();
+        assertEquals(1, calls.size(), t.diagnostics().toString());
+        Diagnostic d = calls.get(0);
+        assertEquals(m.line(0) + ":" + m.column(0), d.line() + ":" + d.column(), d.toString());
+        assertTrue(d.message().contains("'java.util.Arrays.stream'"), d.message());
+    }
+
+    @Test
     void severalUnsupportedConstructsInOneMethodAreEachReported() {
         Marked m = Marked.of(staticMethod("""
                 double m = @@Math.ulp(x);
