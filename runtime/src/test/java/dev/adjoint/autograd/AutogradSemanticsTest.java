@@ -218,6 +218,8 @@ class AutogradSemanticsTest {
         s.sum().backward();
         assertEquals(1_000_001.0, w.grad().item());
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(seconds < 10, "two million-operation graphs took " + seconds + " s");
+        // (seconds alone; a sweep quadratic in the graph's size takes hours: the margin is for a machine whose cores
+        // several builds share, since the clock measures wall time, not work)
+        assertTrue(seconds < 60, "two million-operation graphs took " + seconds + " s");
     }
 }

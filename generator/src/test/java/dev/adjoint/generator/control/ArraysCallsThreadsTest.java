@@ -11,7 +11,7 @@ import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.pipeline.Pipeline;
 import dev.adjoint.generator.testing.InMemoryCompiler;
-import java.lang.management.ManagementFactory;
+import dev.adjoint.generator.testing.WarmCalls;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -275,26 +275,14 @@ class ArraysCallsThreadsTest {
     @EnumSource(Opt.class)
     void aWarmGradientCallAllocatesNothing(Opt o) throws Exception {
         ClassLoader cl = build(o.options);
-        Method grad = null;
-        for (Method mt : cl.loadClass("app.ModelAdjoint").getDeclaredMethods()) {
-            if (mt.getName().equals("energyGrad")) {
-                grad = mt;
-            }
-        }
+        Method grad = java.util.Arrays.stream(cl.loadClass("app.ModelAdjoint").getDeclaredMethods())
+                .filter(mt -> mt.getName().equals("energyGrad")).findFirst().orElseThrow();
         double[][] m = {{0.3, -1.2}, {0.8, 0.5}, {1.1, -0.4}};
         double[] p = {0.9, 0.2};
         double[][] dm = new double[3][2];
         double[] dp = new double[2];
         Object[] args = {m, p, 1, dm, dp}; // boxed once: the call itself must not allocate
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 20_000; i++) {
-            grad.invoke(null, args);
-        }
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 1000; i++) {
-            grad.invoke(null, args);
-        }
-        long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
+        long perCall = WarmCalls.bytesPerCall(() -> grad.invoke(null, args));
         // reflection boxes the double result (16 B); the generated code itself must add nothing
         assertTrue(perCall <= 32, "a warm gradient call allocated " + perCall + " bytes");
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.testing.Differentiated;
-import java.lang.management.ManagementFactory;
+import dev.adjoint.generator.testing.WarmCalls;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,15 +132,7 @@ class LoopLengthArraysTest {
         Object[] args = {x, 0, dx};
         java.lang.reflect.Method grad = d.loader().loadClass("ll.LengthsAdjoint").getMethod("prefixesGrad",
                 double[].class, int.class, double[].class);
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 20_000; i++) {
-            grad.invoke(null, args);
-        }
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 1000; i++) {
-            grad.invoke(null, args);
-        }
-        long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
+        long perCall = WarmCalls.bytesPerCall(() -> grad.invoke(null, args));
         // reflection boxes the double result (16 B); the arrays of 1..5 doubles and their adjoints would add over 400 B
         assertTrue(perCall <= 32, "a warm gradient call allocated " + perCall + " bytes");
         double[] again = new double[x.length];

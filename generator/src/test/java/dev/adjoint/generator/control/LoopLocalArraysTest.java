@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.testing.Differentiated;
-import java.lang.management.ManagementFactory;
+import dev.adjoint.generator.testing.WarmCalls;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -305,15 +305,7 @@ class LoopLocalArraysTest {
             double[] x = X.clone();
             Object[] args = {x, new double[x.length]};
             java.lang.reflect.Method grad = d.loader().loadClass("la.LoopsAdjoint").getMethod(m + "Grad", double[].class, double[].class);
-            var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            for (int i = 0; i < 20_000; i++) {
-                grad.invoke(null, args);
-            }
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 1000; i++) {
-                grad.invoke(null, args);
-            }
-            long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
+            long perCall = WarmCalls.bytesPerCall(() -> grad.invoke(null, args));
             // reflection boxes the double result (16 B); the arrays and their adjoints would add hundreds of bytes
             assertTrue(perCall <= 32, m + ": a warm gradient call allocated " + perCall + " bytes");
             double[] again = new double[x.length];

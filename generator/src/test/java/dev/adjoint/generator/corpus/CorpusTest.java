@@ -22,7 +22,6 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -64,11 +66,8 @@ class CorpusTest {
     private static final double FLOAT_RHO = 1e-5;
     /** The seeds of array results, cycled (exact in float). */
     private static final double[] SEED_CYCLE = {1.0, -0.5, 0.25, 2.0, -1.5};
-    /** {@code -Dadjoint.corpus.runBugs=true} runs the methods marked {@code //@bug} instead of skipping them. */
-    private static final boolean RUN_BUGS = Boolean.getBoolean("adjoint.corpus.runBugs");
+    private static final boolean RUN_BUGS = CompiledCorpus.RUN_BUGS;
 
-    /** Compiled corpus classes by "Class/VARIANT"; the twin by "ClassTwin". */
-    private static final Map<String, Differentiated> COMPILED = new ConcurrentHashMap<>();
     /** Why the tape rejects a //@notape method, in the generator's words, by "Class#method". */
     private static final Map<String, String> TAPE_REJECTIONS = new ConcurrentHashMap<>();
 
@@ -90,41 +89,12 @@ class CorpusTest {
         return out.stream();
     }
 
-    private static Options options(Variant v) {
-        return v == Variant.PLAIN ? Options.PLAIN : Options.DEFAULT;
-    }
-
-    /** The methods of {@code simpleName} that stay as written in its tape copy. */
-    private static Set<String> keptOffTheTape(String simpleName) {
-        Set<String> keep = new HashSet<>();
-        for (Corpus.Method m : Corpus.methods(simpleName)) {
-            if (m.noTape() != null || (!RUN_BUGS && m.bug(Variant.TAPE) != null)) {
-                keep.add(m.name());
-            }
-        }
-        return keep;
-    }
-
-    private static String source(String simpleName, Variant v) {
-        String s = Corpus.source(simpleName);
-        return v == Variant.TAPE ? Corpus.tapeCopy(s, keptOffTheTape(simpleName)) : s;
-    }
-
-    private static Map<String, String> others(String simpleName) {
-        Map<String, String> others = new TreeMap<>();
-        Corpus.uses(simpleName).forEach(o -> others.put("corpus." + o, Corpus.source(o)));
-        return others;
-    }
-
     private static Differentiated compiled(String simpleName, Variant v) {
-        return COMPILED.computeIfAbsent(simpleName + "/" + v,
-                k -> Differentiated.of("corpus." + simpleName, source(simpleName, v), others(simpleName), options(v)));
+        return CompiledCorpus.compiled(simpleName, v);
     }
 
     private static Differentiated twin(String simpleName) {
-        assertTrue(Corpus.uses(simpleName).isEmpty(), "a float corpus class cannot //@uses another class (its twin would not compile)");
-        return COMPILED.computeIfAbsent(simpleName + "Twin", k -> Differentiated.of("corpus." + simpleName + "Twin",
-                Corpus.doubleTwin(simpleName, Corpus.source(simpleName)), Options.DEFAULT));
+        return CompiledCorpus.twin(simpleName);
     }
 
     /** The outcome of one {@code nameVjp} call on copies of the arguments. */
@@ -202,7 +172,8 @@ class CorpusTest {
 
     @ParameterizedTest(name = "{0} [{1}]")
     @MethodSource("methods")
-    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a corpus loop that never ends fails, not hangs
+    // a corpus loop that never ends fails, not hangs (the bound also covers generating and compiling the class, on a busy machine)
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void gradientValueAndAccumulation(Corpus.Method m, Variant v) {
         skipIfBroken(m, v);
         Differentiated d = compiled(m.owner(), v);
@@ -376,7 +347,7 @@ class CorpusTest {
                     .collect(Collectors.toSet());
             Map<Path, String> files = new TreeMap<>();
             files.put(Path.of(m.owner() + ".java"), Corpus.tapeCopy(Corpus.source(m.owner()), keep));
-            others(m.owner()).forEach((q, s) -> files.put(Path.of(q.substring(q.lastIndexOf('.') + 1) + ".java"), s));
+            CompiledCorpus.others(m.owner()).forEach((q, s) -> files.put(Path.of(q.substring(q.lastIndexOf('.') + 1) + ".java"), s));
             Translation t = Pipeline.translate(files, Optional.empty(), Options.DEFAULT);
             List<Diagnostic> errors = t.diagnostics().stream().filter(Diagnostic::isError).toList();
             if (errors.isEmpty()) {
@@ -397,6 +368,7 @@ class CorpusTest {
      * every open bug; checks that the tape really rejects each {@code //@notape} method.
      */
     @Test
+    @ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ) // OrdinaryStatementsTest replaces System.out
     void tapeSkipsAndOpenBugsAreListed() {
         Map<String, String> skipped = new LinkedHashMap<>();
         Map<String, String> bugs = new LinkedHashMap<>();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.FloatGrad;
 import dev.adjoint.check.GradCheck;
-import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.corpus.Corpus.Variant;
 import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.select.MethodRequest;
@@ -19,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,8 +40,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the terms summed being the scale of their rounding; and the out-cell is set, not added to.
  */
 class ForwardCorpusTest {
-    private static final Map<String, Differentiated> COMPILED = new ConcurrentHashMap<>();
-
     static Stream<Arguments> methods() {
         List<Arguments> out = new ArrayList<>();
         for (String c : CorpusTest.selectedClasses()) {
@@ -51,17 +50,13 @@ class ForwardCorpusTest {
         return out.stream();
     }
 
+    /** The DEFAULT build of {@code simpleName}, the one {@link CorpusTest} checks. */
     static Differentiated compiled(String simpleName) {
-        return COMPILED.computeIfAbsent(simpleName, k -> {
-            Map<String, String> others = new TreeMap<>();
-            Corpus.uses(simpleName).forEach(o -> others.put("corpus." + o, Corpus.source(o)));
-            return Differentiated.of("corpus." + simpleName, Corpus.source(simpleName), others, Options.DEFAULT);
-        });
+        return CompiledCorpus.compiled(simpleName, Corpus.Variant.DEFAULT);
     }
 
     static Differentiated twin(String simpleName) {
-        return COMPILED.computeIfAbsent(simpleName + "Twin", k -> Differentiated.of("corpus." + simpleName + "Twin",
-                Corpus.doubleTwin(simpleName, Corpus.source(simpleName)), Options.DEFAULT));
+        return CompiledCorpus.twin(simpleName);
     }
 
     /** Whether the generator gave {@code m} the static strategy (and so a Jvp). */
@@ -71,7 +66,7 @@ class ForwardCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("methods")
-    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void jvpAgainstCentralDifferencesAndVjp(Corpus.Method m) {
         Assumptions.assumeTrue(m.bug(Variant.DEFAULT) == null, () -> "BUG: " + m.bug(Variant.DEFAULT));
         Differentiated d = compiled(m.owner());
@@ -284,6 +279,7 @@ class ForwardCorpusTest {
      * (a construct that silently loses its {@code Jvp} or {@code Hvp}) fails here.
      */
     @org.junit.jupiter.api.Test
+    @ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ) // OrdinaryStatementsTest replaces System.out
     void coverageOfTheTangentMethods() {
         int methods = 0;
         int jvps = 0;
@@ -342,7 +338,7 @@ class ForwardCorpusTest {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("methods")
-    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void hvpAgainstCentralDifferencesOfTheGradient(Corpus.Method m) {
         Assumptions.assumeTrue(m.bug(Variant.DEFAULT) == null, () -> "BUG: " + m.bug(Variant.DEFAULT));
         Differentiated d = compiled(m.owner());
@@ -431,7 +427,7 @@ class ForwardCorpusTest {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("methods")
-    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void jacobianAgainstRowsAndCentralDifferences(Corpus.Method m) {
         Assumptions.assumeTrue(m.bug(Variant.DEFAULT) == null, () -> "BUG: " + m.bug(Variant.DEFAULT));
         Differentiated d = compiled(m.owner());

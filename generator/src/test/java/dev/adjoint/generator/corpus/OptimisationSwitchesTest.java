@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.analyze.Options.Optimisation;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.testing.Differentiated;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -21,20 +20,14 @@ import org.junit.jupiter.api.Test;
  * One switch per optimisation ({@code adjoint.disable}): with any one of them off, the corpus
  * classes where the optimisations act still get the same gradients as with all on (to 1e-12; the
  * all-on gradients are checked against central differences by {@link CorpusTest}), and each switch
- * changes the generated code of at least one of them (it is not a switch that does nothing).
+ * changes the generated code of at least one of them (it is not a switch that does nothing). A class
+ * whose generated code a switch leaves byte for byte as it is with all on is not compiled and run
+ * again: it is the DEFAULT build, which {@link CompiledCorpus} shares with {@link CorpusTest}.
  */
 class OptimisationSwitchesTest {
     /** The corpus classes where the reverse pass's optimisations act. */
     private static final List<String> CLASSES = List.of("Straight", "Loops", "CountedLoops", "ScratchArrays", "FusedLoops",
             "ArrayWrites", "LocalArrays", "Matrices");
-
-    private static final Map<String, Differentiated> DEFAULTS = new ConcurrentHashMap<>();
-
-    private static Differentiated compile(String simpleName, Options options) {
-        Map<String, String> others = new TreeMap<>();
-        Corpus.uses(simpleName).forEach(o -> others.put("corpus." + o, Corpus.source(o)));
-        return Differentiated.of("corpus." + simpleName, Corpus.source(simpleName), others, options);
-    }
 
     @ParameterizedTest
     @EnumSource(Optimisation.class)
@@ -43,9 +36,14 @@ class OptimisationSwitchesTest {
         assertFalse(off.on(o), o + " is off");
         boolean changed = false;
         for (String c : CLASSES) {
-            Differentiated all = DEFAULTS.computeIfAbsent(c, k -> compile(k, Options.DEFAULT));
-            Differentiated without = compile(c, off);
-            changed |= !without.translation().generated().equals(all.translation().generated());
+            Differentiated all = CompiledCorpus.compiled(c, Corpus.Variant.DEFAULT);
+            Map<String, String> others = CompiledCorpus.others(c);
+            Translation t = Differentiated.translate("corpus." + c, Corpus.source(c), others, off);
+            if (t.generated().equals(all.translation().generated())) {
+                continue; // the same classes, byte for byte: the same gradients (javac is deterministic)
+            }
+            changed = true;
+            Differentiated without = Differentiated.of("corpus." + c, Corpus.source(c), others, t);
             for (Corpus.Method m : Corpus.methods(c)) {
                 MethodRequest r = all.request(m.name());
                 if (r.result().isArray() || m.frozenOracle() != null) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.testing.Differentiated;
+import dev.adjoint.generator.testing.WarmCalls;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -161,15 +162,7 @@ class OrdinaryArraysTest {
         java.lang.reflect.Method grad = d.loader().loadClass("trust.ReproAdjoint").getDeclaredMethod("fGrad",
                 double[].class, double[].class, double[].class);
         grad.setAccessible(true);
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 20_000; i++) {
-            grad.invoke(null, args);
-        }
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 1000; i++) {
-            grad.invoke(null, args);
-        }
-        long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
+        long perCall = WarmCalls.bytesPerCall(() -> grad.invoke(null, args));
         // reflection boxes the double result (16 B); a fresh z and c per point would add over 100 B
         assertTrue(perCall <= 16 + 16, "a warm gradient call allocated " + perCall + " bytes");
     }
@@ -206,15 +199,7 @@ class OrdinaryArraysTest {
         java.lang.reflect.Method grad = d.loader().loadClass("trust.ReproAdjoint").getDeclaredMethod("fGrad",
                 double[][].class, double[][].class, double[].class, double[][].class, double[].class);
         grad.setAccessible(true);
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 20_000; i++) {
-            grad.invoke(null, args);
-        }
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 1000; i++) {
-            grad.invoke(null, args);
-        }
-        long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
+        long perCall = WarmCalls.bytesPerCall(() -> grad.invoke(null, args));
         // reflection boxes the double result (16 B); a's and z's arrays per call would add over 80 B
         assertTrue(perCall <= 16 + 16, "a warm gradient call allocated " + perCall + " bytes");
         d.assertGradient("f", d, "f", 1e-6, 1e-9, new Object[] {W, B, x});
@@ -249,15 +234,7 @@ class OrdinaryArraysTest {
         java.lang.reflect.Method grad = d.loader().loadClass("trust.ReproAdjoint").getDeclaredMethod("fGrad",
                 double[][].class, double[][].class);
         grad.setAccessible(true);
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 20_000; i++) {
-            grad.invoke(null, args);
-        }
-        long before = threads.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 1000; i++) {
-            grad.invoke(null, args);
-        }
-        long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
+        long perCall = WarmCalls.bytesPerCall(() -> grad.invoke(null, args));
         // reflection boxes the double result (16 B); arrays per call would add over 50 B
         assertTrue(perCall <= 16 + 16, "a warm gradient call allocated " + perCall + " bytes");
         d.assertGradient("f", d, "f", 1e-6, 1e-9, new Object[] {m});

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Ordinary numeric Java on the static path (issue 15) or at least building (issue 16's rule for
@@ -233,6 +235,7 @@ class OrdinaryStatementsTest {
     }
 
     @Test
+    @ResourceLock(Resources.SYSTEM_OUT) // what the method prints, nothing another test class prints meanwhile
     void outputStatementsRunInTheForwardSweep() {
         String body = """
                 @Differentiable(wrt = "w", strategy = Strategy.$S)

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Differential fuzzing: {@link Fuzzer} over {@code adjoint.fuzz.programs} random programs (300 by
@@ -29,6 +32,7 @@ class DifferentialFuzzTest {
     static final boolean FAIL_ON_MISMATCH = Boolean.parseBoolean(System.getProperty("adjoint.fuzz.failOnMismatch", "true"));
 
     @Test
+    @ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ) // OrdinaryStatementsTest replaces System.out
     void staticAndTapeAgreeWithEachOtherAndWithCentralDifferences() throws IOException {
         Fuzzer.Report report = Fuzzer.run(Fuzzer.Config.of(SEED, PROGRAMS).withFirst(FIRST));
         String text = report.describe();

@@ -32,6 +32,12 @@ import org.junit.jupiter.api.Test;
  * {@code -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition}.
  */
 class HostileSizesTest {
+    /**
+     * The bound of a translation that once took exponential time in its nesting (2^50 walks at 50
+     * levels): so far beyond seconds that a wall-clock bound this generous still catches it, and
+     * a machine whose cores several builds share does not trip it (seconds at most alone).
+     */
+    private static final Duration NEVER_ENDS = Duration.ofSeconds(120);
 
     /** A straight-line method of {@code statements} statements, alternately updating s and t. */
     private static String longMethod(String name, String strategy, int statements) {
@@ -55,11 +61,12 @@ class HostileSizesTest {
     void fiveThousandStatementsTranslateInAFewSeconds() {
         String src = longClass(5000);
         long start = System.nanoTime();
-        Translation t = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> translate("p/Long.java", src));
+        Translation t = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> translate("p/Long.java", src));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTooLong(t, src, List.of("f", "g"));
-        // (about 4 s alone on 2 cores; a pass quadratic in the statements takes minutes: the margin is for a loaded machine)
-        assertTrue(seconds < 20, "2 x 5,000 statements took " + seconds + " s to translate");
+        // (about 4 s alone on 2 cores; a pass quadratic in the statements takes minutes: the margin is for a machine whose
+        // cores several builds share, since the clock measures wall time, not work)
+        assertTrue(seconds < 60, "2 x 5,000 statements took " + seconds + " s to translate");
     }
 
     /** Errors only: each of {@code methods} is reported, at its name, as too long to differentiate. */
@@ -128,7 +135,7 @@ class HostileSizesTest {
     void fiftyNestedIfs() {
         for (String strategy : List.of("STATIC", "TAPE")) {
             String src = deep(strategy, "if", 50);
-            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> translate("p/Deep.java", src));
+            assertTimeoutPreemptively(NEVER_ENDS, () -> translate("p/Deep.java", src));
             assertDifferentiates("p.Deep", src, Map.of("g", new Object[] {0.7, 1}));
         }
     }
@@ -136,7 +143,7 @@ class HostileSizesTest {
     @Test
     void fiftyNestedLoopsUnderTheTape() {
         String src = deep("TAPE", "for", 50);
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> translate("p/Deep.java", src));
+        assertTimeoutPreemptively(NEVER_ENDS, () -> translate("p/Deep.java", src));
         assertDifferentiates("p.Deep", src, Map.of("g", new Object[] {0.7, 1}));
     }
 
@@ -150,7 +157,7 @@ class HostileSizesTest {
     void fiftyNestedLoopsUnderTheStaticStrategy() {
         for (String kind : List.of("for", "mix", "jump")) {
             String src = deep("STATIC", kind, 50);
-            Translation t = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> translate("p/Deep.java", src), kind);
+            Translation t = assertTimeoutPreemptively(NEVER_ENDS, () -> translate("p/Deep.java", src), kind);
             if (t.hasErrors()) {
                 assertPositionedErrors(t, Map.of(Path.of("p/Deep.java"), src));
             } else {

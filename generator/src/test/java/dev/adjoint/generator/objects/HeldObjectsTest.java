@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.check.GradCheck;
 import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.testing.WarmCalls;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -365,18 +366,7 @@ class HeldObjectsTest {
         Object model = build(h, theta());
         Object[] args = {model, X, Y, h.gradOf(model)};
         Method lossGrad = h.generated("lossGrad");
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long least = Long.MAX_VALUE;
-        for (int round = 0; round < 5; round++) {
-            for (int i = 0; i < 10_000; i++) {
-                lossGrad.invoke(null, args);
-            }
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 1000; i++) {
-                lossGrad.invoke(null, args);
-            }
-            least = Math.min(least, (threads.getCurrentThreadAllocatedBytes() - before) / 1000);
-        }
+        long least = WarmCalls.leastBytesPerCall(5, 10_000, () -> lossGrad.invoke(null, args));
         // reflection boxes the double result and its arguments' unboxing costs a little (as FieldWritesTest allows); the gathered
         // rows and the cells come from the thread's pool (the sample's direct calls measure 0 B)
         assertTrue(least <= 16 + 16, "a warm gradient call allocated " + least + " bytes");

@@ -91,11 +91,18 @@ public final class Differentiated {
      * call theirs. Only {@code ownerQualified}'s methods are selected (by {@link #request}).
      */
     public static Differentiated of(String ownerQualified, String source, Map<String, String> others, Options options) {
-        Map<Path, String> files = new java.util.TreeMap<>();
-        Path file = Path.of(ownerQualified.substring(ownerQualified.lastIndexOf('.') + 1) + ".java");
-        files.put(file, source);
-        others.forEach((name, text) -> files.put(Path.of(name.substring(name.lastIndexOf('.') + 1) + ".java"), text));
-        Translation t = Pipeline.translate(files, Optional.empty(), options);
+        return of(ownerQualified, source, others, translate(ownerQualified, source, others, options));
+    }
+
+    /** What the generator makes of {@code ownerQualified} and {@code others} (as {@link #of(String, String, Map, Options)} takes them). */
+    public static Translation translate(String ownerQualified, String source, Map<String, String> others, Options options) {
+        return Pipeline.translate(files(ownerQualified, source, others), Optional.empty(), options);
+    }
+
+    /** As {@link #of(String, String, Map, Options)}, compiling {@code t}, the translation {@link #translate} gave. */
+    public static Differentiated of(String ownerQualified, String source, Map<String, String> others, Translation t) {
+        Map<Path, String> files = files(ownerQualified, source, others);
+        Path file = fileOf(ownerQualified);
         if (t.hasErrors()) {
             throw new AssertionError("generator errors:\n" + String.join("\n", t.diagnostics().stream().map(Object::toString).toList()));
         }
@@ -106,6 +113,17 @@ public final class Differentiated {
         Map<Path, String> otherFiles = new java.util.TreeMap<>(files);
         otherFiles.remove(file);
         return new Differentiated(ownerQualified, cl, requests(file, source, otherFiles), t);
+    }
+
+    private static Path fileOf(String qualified) {
+        return Path.of(qualified.substring(qualified.lastIndexOf('.') + 1) + ".java");
+    }
+
+    private static Map<Path, String> files(String ownerQualified, String source, Map<String, String> others) {
+        Map<Path, String> files = new java.util.TreeMap<>();
+        files.put(fileOf(ownerQualified), source);
+        others.forEach((name, text) -> files.put(fileOf(name), text));
+        return files;
     }
 
     /** The class loader holding the compiled class and its adjoint. */
