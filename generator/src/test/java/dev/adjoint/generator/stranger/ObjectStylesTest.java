@@ -653,4 +653,98 @@ class ObjectStylesTest {
         int line = source.lines().toList().indexOf(source.lines().filter(l -> l.contains("v += value(o, spot);")).findFirst().orElseThrow()) + 1;
         assertTrue(ds.get(0).line() == line, ds + " at line " + line);
     }
+
+    /** Particles made from flat numbers: per particle pos (2), vel (2), mass, as {@code ParticleGrad}'s fields are. */
+    private static Object particles(StrangerHarness.Built b, double[] p) {
+        Object[] out = new Object[p.length / 5];
+        for (int e = 0; e < out.length; e++) {
+            out[e] = make(b, "Particles$Particle", new double[] {p[5 * e], p[5 * e + 1]}, new double[] {p[5 * e + 2], p[5 * e + 3]},
+                    p[5 * e + 4]);
+        }
+        return array(b, "Particles$Particle", out);
+    }
+
+    /** Sets each {@code ParticleGrad} of {@code grads} from flat numbers (pos, vel, mass). */
+    private static void setParticles(Object grads, double[] p) throws ReflectiveOperationException {
+        for (int e = 0; e < Array.getLength(grads); e++) {
+            Object g = Array.get(grads, e);
+            g.getClass().getField("pos").set(g, new double[] {p[5 * e], p[5 * e + 1]});
+            g.getClass().getField("vel").set(g, new double[] {p[5 * e + 2], p[5 * e + 3]});
+            g.getClass().getField("mass").set(g, p[5 * e + 4]);
+        }
+    }
+
+    private static Method named(StrangerHarness.Built b, String type, String name) {
+        for (Method m : b.type(type).getMethods()) {
+            if (m.getName().equals(name)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no " + name);
+    }
+
+    /**
+     * Forward mode and {@code Hvp} through a differentiated scalar component ({@code mass}): the
+     * {@code Jvp} against the gradient (dot-product test), {@code Hvp}'s gradient against
+     * {@code Grad}'s and its {@code H·v} against central differences of the gradient.
+     */
+    @Test
+    void scalarComponentsOfElementsInForwardModeAndHessians() throws Exception {
+        StrangerHarness.Built b = build(Map.of("Particles", PARTICLES));
+        double[] p0 = {0, 1, 0.5, -0.2, 2.0, 1, 2, -0.1, 0.3, 0.7};
+        double[] dir = new double[p0.length];
+        for (int i = 0; i < dir.length; i++) {
+            dir[i] = Math.cos(1.0 + 0.7 * i);
+        }
+        Method grad = named(b, "ParticlesAdjoint", "energyGrad");
+        Object ps = particles(b, p0);
+        Method like = b.type("Particles_ParticleGrad").getMethod("like", ps.getClass());
+        Object g = like.invoke(null, ps);
+        grad.invoke(null, ps, 9.81, g);
+        List<Double> flat = new ArrayList<>();
+        flatten(g, flat);
+        double[] gradient = flat.stream().mapToDouble(Double::doubleValue).toArray();
+        // Jvp: ⟨∇f, u⟩
+        Object t = like.invoke(null, ps);
+        setParticles(t, dir);
+        DoubleGrad out = new DoubleGrad();
+        named(b, "ParticlesAdjoint", "energyJvp").invoke(null, ps, 9.81, t, out);
+        double dot = 0;
+        for (int i = 0; i < dir.length; i++) {
+            dot += gradient[i] * dir[i];
+        }
+        assertTrue(Math.abs(out.get() - dot) <= 1e-12 * Math.max(1, Math.abs(dot)), out.get() + " vs " + dot);
+        // Hvp
+        Object v = like.invoke(null, ps);
+        setParticles(v, dir);
+        Object d = like.invoke(null, ps);
+        Object hv = like.invoke(null, ps);
+        named(b, "ParticlesAdjoint", "energyHvp").invoke(null, ps, 9.81, v, d, hv);
+        List<Double> dl = new ArrayList<>();
+        flatten(d, dl);
+        assertAgree(gradient, dl.stream().mapToDouble(Double::doubleValue).toArray(), 1e-12, "Hvp's gradient");
+        double h = 1e-5;
+        double[][] at = new double[2][];
+        for (int side = 0; side < 2; side++) {
+            double[] p = p0.clone();
+            for (int i = 0; i < p.length; i++) {
+                p[i] += (side == 0 ? h : -h) * dir[i];
+            }
+            Object q = particles(b, p);
+            Object gq = like.invoke(null, q);
+            grad.invoke(null, q, 9.81, gq);
+            List<Double> l = new ArrayList<>();
+            flatten(gq, l);
+            at[side] = l.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        List<Double> hl = new ArrayList<>();
+        flatten(hv, hl);
+        boolean nonZero = false;
+        for (int i = 0; i < p0.length; i++) {
+            double cd = (at[0][i] - at[1][i]) / (2 * h);
+            assertTrue(Math.abs(cd - hl.get(i)) <= 1e-6 * Math.max(1, Math.abs(cd)), "H·v at " + i + ": " + hl.get(i) + " vs " + cd);
+            nonZero |= hl.get(i) != 0.0;
+        }
+        assertTrue(nonZero, "a Hessian to check");
+    }
 }
