@@ -69,4 +69,45 @@ public class FloatRaggedLocals {
         }
         return s;
     }
+
+    // a matrix's deep copy as Java programmers write it: braceless loops, rows cloned from a
+    // parameter's rows (rows of different lengths), the bound a local holding the rows' number;
+    // the copy is then scaled in place, leaving the argument as it was
+    //@at ({{1.0, 0.5, 0.2}, {-0.3, 2.0}}, 0.5f)
+    //@at ({{0.2, -0.4}, {0.9, 0.3, 1.1}, {0.5}}, -1.5f)
+    @Differentiable
+    static float deepCopy(float[][] a, float c) {
+        int n = a.length;
+        float[][] b = new float[n][];
+        for (int i = 0; i < n; i++)
+            b[i] = a[i].clone();
+        float s = 0;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < b[i].length; j++) {
+                b[i][j] *= c + b[i][0];
+                s += b[i][j] * a[i][j];
+            }
+        return s;
+    }
+
+    // rows copied with Arrays.copyOf and copyOfRange: padded with zeros, cut short
+    //@at ({{1.0, 0.5, 0.2}, {-0.3, 2.0, 0.4}}, 0.5f)
+    //@at ({{0.2, -0.4, 0.7}, {0.9, 0.3, 1.1}, {0.5, -0.2, 0.6}}, -1.5f)
+    @Differentiable
+    static float copiedRows(float[][] a, float c) {
+        int n = a.length;
+        float[][] padded = new float[n][];
+        float[][] cut = new float[n][];
+        for (int i = 0; i < n; i++) {
+            padded[i] = java.util.Arrays.copyOf(a[i], a[i].length + 1);
+            cut[i] = java.util.Arrays.copyOfRange(a[i], 1, a[i].length);
+        }
+        float s = 0;
+        for (int i = 0; i < n; i++) {
+            s += padded[i][padded[i].length - 1] + padded[i][0] * c;
+            for (int j = 0; j < cut[i].length; j++)
+                s += cut[i][j] * padded[i][j] * c;
+        }
+        return s;
+    }
 }

@@ -5,6 +5,8 @@ import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -28,12 +30,16 @@ import java.util.Optional;
  * T[] c = Arrays.copyOf(w, n)           c = new T[n]; for k in [0, min(n, w.length)): c[k] = w[k]
  * T[] c = Arrays.copyOfRange(w, f, t)   c = new T[t - f]; for k in [0, min(t, w.length) - f): c[k] = w[f + k]
  * T[] c = w.clone()                     c = new T[w.length]; for k in [0, w.length): c[k] = w[k]
+ * m[i] = w.clone()                      m[i] = new T[w.length]; for k in [0, w.length): m[i][k] = w[k]   (and copyOf, copyOfRange)
  * </pre>
  *
  * Each argument is evaluated once, in Java's order, except that a row {@code m[i]} given for an
  * array is read again at each element: its index may have no effect (no update, no call), and the
  * loops change neither it nor which row {@code m[i]} is. Only 1-D arrays named by a variable and
- * such rows are rewritten; anything else is left as written, for the fences to reject.
+ * such rows are rewritten; anything else is left as written, for the fences to reject. A row given
+ * a copy ({@code a[i] = A[i].clone()}, the usual deep copy of a matrix) becomes a row created with
+ * {@code new} and filled, which a ragged local ({@code new T[n][]}) takes ({@code RaggedLocals}); not when the copy is of
+ * a row of the same array ({@code a[i] = a[j].clone()}: the new row would be read as the source).
  */
 final class ArrayCalls {
     private final Rewriter rw;
@@ -59,6 +65,11 @@ final class ArrayCalls {
                 return fill(m, s);
             }
             return Optional.empty();
+        }
+        if (es.getExpression() instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN
+                && a.getTarget() instanceof ArrayAccessExpr row && row.getName() instanceof NameExpr matrix && isPure(row.getIndex())
+                && a.getValue() instanceof MethodCallExpr m) {
+            return rowCopy(row, matrix, m, s);
         }
         if (es.getExpression() instanceof VariableDeclarationExpr v && v.getVariables().size() == 1
                 && v.getVariables().get(0).getInitializer().orElse(null) instanceof MethodCallExpr m) {
@@ -105,6 +116,49 @@ final class ArrayCalls {
         return Optional.of(List.of(rw.statement("{ int #from# = $from; int #to# = $to; #T# #v# = $v;"
                 + " for (int #k# = #from#; #k# < #to#; #k#++) { $a[#k#] = #v#; } }", names,
                 Map.of("$a", a, "$from", m.getArgument(1), "$to", m.getArgument(2), "$v", m.getArgument(3)), at)));
+    }
+
+    /** {@code matrix[i] = copy of w}: a new row, filled. */
+    private Optional<List<Statement>> rowCopy(ArrayAccessExpr row, NameExpr matrix, MethodCallExpr m, Statement at) {
+        Optional<Type> t = rw.typeOf(matrix);
+        if (t.isEmpty() || !(t.get() instanceof ArrayType a && a.getArrayLevel() == 2 && a.getElementType() instanceof PrimitiveType p)) {
+            return Optional.empty();
+        }
+        Optional<String> elem = Optional.of(p.asString());
+        Expression w = m.getNameAsString().equals("clone") && m.getArguments().isEmpty() ? m.getScope().orElse(null)
+                : isArrays(m) && !m.getArguments().isEmpty() ? m.getArgument(0) : null;
+        if (w == null || !elementType(w).equals(elem) || arrayName(w).equals(matrix.getNameAsString()) || !ragged(matrix)) {
+            return Optional.empty();
+        }
+        Map<String, String> names = Map.of("#T#", elem.get(), "#n#", rw.fresh("copyLength"), "#m#", rw.fresh("copyCount"),
+                "#from#", rw.fresh("copyFrom"), "#k#", rw.fresh("copyIndex"));
+        if (m.getNameAsString().equals("clone")) {
+            return Optional.of(List.of(rw.statement("{ $r = new #T#[$w.length]; for (int #k# = 0; #k# < $w.length; #k#++) { $r[#k#] = $w[#k#]; } }",
+                    names, Map.of("$r", row, "$w", w), at)));
+        }
+        if (m.getNameAsString().equals("copyOf") && m.getArguments().size() == 2) {
+            return Optional.of(List.of(rw.statement("{ int #n# = $n; $r = new #T#[#n#]; int #m# = #n# < $w.length ? #n# : $w.length;"
+                    + " for (int #k# = 0; #k# < #m#; #k#++) { $r[#k#] = $w[#k#]; } }", names,
+                    Map.of("$r", row, "$w", w, "$n", m.getArgument(1)), at)));
+        }
+        if (m.getNameAsString().equals("copyOfRange") && m.getArguments().size() == 3) {
+            return Optional.of(List.of(rw.statement("{ int #from# = $from; int #n# = $to - #from#; $r = new #T#[#n#];"
+                    + " int #m# = $w.length - #from# < #n# ? $w.length - #from# : #n#;"
+                    + " for (int #k# = 0; #k# < #m#; #k#++) { $r[#k#] = $w[#from# + #k#]; } }", names,
+                    Map.of("$r", row, "$w", w, "$from", m.getArgument(1), "$to", m.getArgument(2)), at)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether {@code matrix} is a local declared once as {@code new T[n][]}, the one 2-D array whose rows
+     * may be created anew; into any other the copy stays as written, for the fences' error.
+     */
+    private static boolean ragged(NameExpr matrix) {
+        List<VariableDeclarator> declared = matrix.findAncestor(com.github.javaparser.ast.body.MethodDeclaration.class)
+                .map(m -> m.findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(matrix.getNameAsString()))).orElse(List.of());
+        return declared.size() == 1 && declared.get(0).getInitializer().orElse(null) instanceof ArrayCreationExpr c
+                && c.getInitializer().isEmpty() && c.getLevels().size() == 2 && c.getLevels().get(1).getDimension().isEmpty();
     }
 
     private Optional<List<Statement>> copy(VariableDeclarator d, MethodCallExpr m, Statement at) {

@@ -45,6 +45,7 @@ public final class Desugaring {
             return new Desugared(Set.of(), r);
         }
         FieldShadows.rename(m);
+        Braces.add(m);
         StaticImports.qualify(r, sources);
         NumberPredicates.rewrite(m);
         Rewriter rw = new Rewriter(m);

@@ -169,12 +169,28 @@ final class LengthChains {
             if (p instanceof ForStmt f && counted(f) && f.getInitialization().get(0) instanceof VariableDeclarationExpr init
                     && init.getVariable(0).getNameAsString().equals(k.getNameAsString())
                     && init.getVariable(0).getInitializer().orElse(null) instanceof IntegerLiteralExpr start && start.asNumber().intValue() >= 0
-                    && f.getCompare().get() instanceof BinaryExpr cmp && cmp.getRight() instanceof FieldAccessExpr bound
-                    && bound.getScope() instanceof NameExpr b && b.getNameAsString().equals(table.getNameAsString())) {
+                    && f.getCompare().get() instanceof BinaryExpr cmp && isLengthOf(cmp.getRight(), table.getNameAsString(), method)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@code X.length}, or a local holding it ({@code int n = X.length;}) that the method declares once and never changes. */
+    private static boolean isLengthOf(Expression bound, String table, MethodDeclaration method) {
+        if (bound instanceof FieldAccessExpr len) {
+            return len.getNameAsString().equals("length") && len.getScope() instanceof NameExpr b && b.getNameAsString().equals(table);
+        }
+        if (!(bound instanceof NameExpr local)) {
+            return false;
+        }
+        String name = local.getNameAsString();
+        List<com.github.javaparser.ast.body.VariableDeclarator> declared = method.findAll(com.github.javaparser.ast.body.VariableDeclarator.class,
+                v -> v.getNameAsString().equals(name));
+        return declared.size() == 1 && declared.get(0).getInitializer().filter(i -> isLengthOf(i, table, method)
+                && !(i instanceof NameExpr)).isPresent()
+                && method.getParameters().stream().noneMatch(p -> p.getNameAsString().equals(name))
+                && writes(method).stream().noneMatch(w -> target(w).equals(name));
     }
 
     /** The assignments and updates in {@code scope}. */
