@@ -145,7 +145,8 @@ public final class ArrayReassignments {
             }
             List<Site> sites = new ArrayList<>(List.of(new Site(declaration, d.getInitializer().get())));
             List<Expression> initial = ArrayUses.values(d.getInitializer().get());
-            boolean alias = !initial.contains(null) && initial.stream().anyMatch(e -> e instanceof NameExpr);
+            boolean alias = !initial.contains(null) && initial.stream().noneMatch(ArrayUses::isRow)
+                    && initial.stream().anyMatch(e -> e instanceof NameExpr);
             if (assignments(name, sites) && (sites.size() > 1 || alias)) {
                 out.put(name, new Candidate(name, d.getType(), declaration, declaration, sites));
             }
@@ -197,7 +198,7 @@ public final class ArrayReassignments {
         List<NameExpr> tables = new ArrayList<>();
         boolean given = false;
         for (Candidate c : members) {
-            if (!usedAsArrays(c.name(), sources)) {
+            if (!ArrayUses.usedAsArrays(method, c.name(), sources)) {
                 return refuse("'" + c.name() + "' is used whole (passed to a method, returned, compared, assigned to another array),"
                         + " which would see a copy where Java sees the array assigned");
             }
@@ -206,6 +207,16 @@ public final class ArrayReassignments {
                     if (v == null) {
                         return refuse("the value assigned to '" + c.name() + "' at line " + line(s.statement()) + " is not an array"
                                 + " variable, new " + c.element() + "[n] or c ? v : w of them");
+                    }
+                    if (ArrayUses.isRow(v)) { // X[e] of a parameter nothing changes: the copy holds what the reference would see
+                        if (!constantRow((ArrayAccessExpr) v, c, sources)) {
+                            return refuse("the row '" + v + "' assigned to '" + c.name() + "' is not one of a " + c.element() + "[][]"
+                                    + " parameter the method never writes, assigns or passes whole, at an index without effects");
+                        }
+                        given = true;
+                        tables.remove((NameExpr) ((ArrayAccessExpr) v).getName());
+                        tables.add((NameExpr) ((ArrayAccessExpr) v).getName());
+                        continue;
                     }
                     if (v instanceof ArrayCreationExpr creation) {
                         if (!length(creation, names, fixed, tables)) {
@@ -217,7 +228,7 @@ public final class ArrayReassignments {
                     if (isParameter(q)) {
                         given = true;
                         if (!(rw.typeOf(v).orElse(null) instanceof ArrayType t) || !t.equals(c.type())
-                                || RowAliases.assigned(method.getBody().get(), Set.of(q)) && !q.equals(c.name()) || !usedAsArrays(q, sources)
+                                || RowAliases.assigned(method.getBody().get(), Set.of(q)) && !q.equals(c.name()) || !ArrayUses.usedAsArrays(method, q, sources)
                                 || ArrayUses.written(method, q)) {
                             return refuse(q.equals(c.name()) ? "parameter '" + q + "' is written or used whole (passed to a method):"
                                     + " until it is assigned again these are the caller's array, which a copy would not be"
@@ -332,22 +343,12 @@ public final class ArrayReassignments {
         return Optional.of(holder.getInner());
     }
 
-    /** Whether every use of {@code name} is an element, its length, a for-each's array, an assignment's target or a value assigned to a candidate. */
-    private boolean usedAsArrays(String name, Set<NameExpr> sources) {
-        for (NameExpr n : method.getBody().get().findAll(NameExpr.class)) {
-            if (!n.getNameAsString().equals(name) || sources.contains(n)) {
-                continue;
-            }
-            Node parent = n.getParentNode().orElse(null);
-            boolean ok = parent instanceof ArrayAccessExpr a && a.getName() == n
-                    || parent instanceof FieldAccessExpr f && f.getNameAsString().equals("length")
-                    || parent instanceof ForEachStmt fe && fe.getIterable() == n
-                    || parent instanceof AssignExpr a && a.getTarget() == n;
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether {@code row}, {@code X[e]}, can be copied where assigned: X a 2-D parameter that never changes, e reading only. */
+    private boolean constantRow(ArrayAccessExpr row, Candidate c, Set<NameExpr> sources) {
+        String x = ((NameExpr) row.getName()).getNameAsString();
+        return isParameter(x) && rw.typeOf(row.getName()).filter(t -> t instanceof ArrayType a && a.getArrayLevel() == 2
+                && a.getElementType().equals(c.element())).isPresent() && RaggedArrays.readsOnly(row.getIndex())
+                && ArrayUses.usedAsArrays(method, x, sources) && ArrayUses.neverChanged(method, x);
     }
 
     /** Whether a for-each over {@code c} assigns it in its body (Java iterates the array it started with). */

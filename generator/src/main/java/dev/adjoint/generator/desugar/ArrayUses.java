@@ -39,7 +39,12 @@ public final class ArrayUses {
             out.addAll(values(c.getElseExpr()));
             return out;
         }
-        return Collections.singletonList(e instanceof NameExpr || e instanceof ArrayCreationExpr ? e : null);
+        return Collections.singletonList(e instanceof NameExpr || e instanceof ArrayCreationExpr || isRow(e) ? e : null);
+    }
+
+    /** Whether {@code e} is a row {@code X[e]} of an array variable. */
+    static boolean isRow(Expression e) {
+        return e instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr;
     }
 
     /** The variables among {@link #values}. */
@@ -87,8 +92,47 @@ public final class ArrayUses {
                 || method.findAll(UnaryExpr.class).stream().anyMatch(u -> Updates.isUpdate(u.getOperator()) && rootIs(u.getExpression(), name));
     }
 
+    /**
+     * Whether the array {@code name} holds, and every row of it, stays as it is through the method:
+     * never assigned, written at any depth ({@code X[i][j] = ...}, {@code X[i] = ...}) or iterated
+     * by a for-each (whose variable could write a row).
+     */
+    static boolean neverChanged(MethodDeclaration method, String name) {
+        return method.findAll(AssignExpr.class).stream().noneMatch(a -> innermostIs(a.getTarget(), name)
+                        || a.getTarget() instanceof NameExpr n && n.getNameAsString().equals(name))
+                && method.findAll(UnaryExpr.class).stream().noneMatch(u -> Updates.isUpdate(u.getOperator())
+                        && innermostIs(u.getExpression(), name))
+                && method.findAll(com.github.javaparser.ast.stmt.ForEachStmt.class).stream().noneMatch(fe -> fe.getIterable()
+                        instanceof NameExpr n && n.getNameAsString().equals(name));
+    }
+
+    private static boolean innermostIs(Expression target, String name) {
+        Expression e = target;
+        while (e instanceof ArrayAccessExpr a) {
+            e = a.getName();
+        }
+        return e != target && e instanceof NameExpr n && n.getNameAsString().equals(name);
+    }
+
     private static boolean rootIs(Expression target, String name) {
         return target instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr n && n.getNameAsString().equals(name);
     }
 
+    /** Whether every use of {@code name} is an element, its length, a for-each's array, an assignment's target or a value assigned to a candidate. */
+    static boolean usedAsArrays(MethodDeclaration method, String name, java.util.Set<NameExpr> sources) {
+        for (NameExpr n : method.getBody().get().findAll(NameExpr.class)) {
+            if (!n.getNameAsString().equals(name) || sources.contains(n)) {
+                continue;
+            }
+            Node parent = n.getParentNode().orElse(null);
+            boolean ok = parent instanceof ArrayAccessExpr a && a.getName() == n
+                    || parent instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getNameAsString().equals("length")
+                    || parent instanceof com.github.javaparser.ast.stmt.ForEachStmt fe && fe.getIterable() == n
+                    || parent instanceof AssignExpr a && a.getTarget() == n;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -54,6 +54,10 @@ final class ElementGathers {
             String array = ReceiverWrappers.recordRead(p);
             body.addStatement("int $L = $L.length", n, array);
             for (Receiver.Gathered g : e.components()) {
+                if (isScalar(g)) {
+                    body.addStatement("$L[] $L = $L.arrays.$L($L)", g.type().prim().java(), local(g.rows()), STACK, borrowValues(g), n);
+                    continue;
+                }
                 g.at().ifPresent(at -> body.addStatement("int[] $L = $L.arrays.borrowInts($L + 1)", local(at), STACK, n)
                         .beginControlFlow("for (int _e = 0; _e < $L; _e++)", n)
                         .addStatement("$L[_e + 1] = $L[_e] + $L[_e].$L.length", local(at), local(at), array, read(e, g))
@@ -72,7 +76,7 @@ final class ElementGathers {
                 }
             }
             body.endControlFlow();
-            if (p.wrt() && !e.components().isEmpty()) {
+            if (p.wrt() && e.components().stream().anyMatch(ElementGathers::hasSink)) {
                 gatherSinks(p, e, sinks.of(p), sinks.prefix(), body);
             }
         }
@@ -84,7 +88,7 @@ final class ElementGathers {
      */
     static void gatherMore(Receiver rc, Sinks sinks, CodeBlock.Builder body) {
         for (Receiver.RecordParam p : rc.records()) {
-            if (p.wrt() && p.elements().filter(e -> !e.components().isEmpty()).isPresent()) {
+            if (p.wrt() && p.elements().filter(e -> e.components().stream().anyMatch(ElementGathers::hasSink)).isPresent()) {
                 gatherSinks(p, p.elements().get(), sinks.of(p), sinks.prefix(), body);
             }
         }
@@ -97,15 +101,25 @@ final class ElementGathers {
                 .addStatement("throw new $T($S + $L.length + $S + $L)", IllegalArgumentException.class, sink + " has ", sink,
                         " elements and " + p.name() + " ", n)
                 .endControlFlow();
-        for (Receiver.Gathered g : e.components()) {
-            body.addStatement("$L[][] $L = $L.arrays.$L($L)", g.type().prim().java(), sinkLocal(prefix, g.rows()), STACK, borrowRows(g),
-                    g.at().map(at -> local(at) + "[" + n + "]").orElse(n));
+        List<Receiver.Gathered> gs = e.components().stream().filter(ElementGathers::hasSink).toList();
+        for (Receiver.Gathered g : gs) {
+            if (isScalar(g)) {
+                body.addStatement("$L[] $L = $L.arrays.$L($L)", g.type().prim().java(), sinkLocal(prefix, g.rows()), STACK, borrowValues(g), n);
+            } else {
+                body.addStatement("$L[][] $L = $L.arrays.$L($L)", g.type().prim().java(), sinkLocal(prefix, g.rows()), STACK, borrowRows(g),
+                        g.at().map(at -> local(at) + "[" + n + "]").orElse(n));
+            }
         }
         body.beginControlFlow("for (int _e = 0; _e < $L; _e++)", n)
                 .addStatement("$T _g = $L[_e]", ReceiverWrappers.recordGradClass(p), sink);
-        for (Receiver.Gathered g : e.components()) {
+        for (Receiver.Gathered g : gs) {
             String c = g.component();
-            if (g.at().isPresent()) {
+            if (isScalar(g)) {
+                // a tangent or direction is read from the element's mirror; a gradient or H·v is added into it by scatter
+                if (readsIn(prefix)) {
+                    body.addStatement("$L[_e] = _g.$L", sinkLocal(prefix, g.rows()), c);
+                }
+            } else if (g.at().isPresent()) {
                 String at = local(g.at().get());
                 body.beginControlFlow("if (_g.$L.length != $L[_e + 1] - $L[_e])", c, at, at)
                         .addStatement("throw new $T($S + _e + $S + _g.$L.length + $S + _e + $S + ($L[_e + 1] - $L[_e]))",
@@ -120,6 +134,28 @@ final class ElementGathers {
         body.endControlFlow();
     }
 
+    /**
+     * After the internal method returned: adds the gradient (or {@code H·v}, by {@code sinks}'
+     * prefix) of each scalar component, which was summed into a borrowed array, into the caller's
+     * {@code LayerGrad[]} (an array component's was added in place, through its rows).
+     */
+    static void scatter(Receiver rc, Sinks sinks, CodeBlock.Builder body) {
+        for (Receiver.RecordParam p : rc.records()) {
+            if (!p.wrt() || p.elements().isEmpty()) {
+                continue;
+            }
+            Receiver.Elements e = p.elements().get();
+            List<Receiver.Gathered> scalars = e.components().stream().filter(g -> hasSink(g) && isScalar(g)).toList();
+            if (scalars.isEmpty()) {
+                continue;
+            }
+            body.beginControlFlow("for (int _e = 0; _e < $L; _e++)", local(e.count()))
+                    .addStatement("$T _g = $L[_e]", ReceiverWrappers.recordGradClass(p), sinks.of(p));
+            scalars.forEach(g -> body.addStatement("_g.$L += $L[_e]", g.component(), sinkLocal(sinks.prefix(), g.rows())));
+            body.endControlFlow();
+        }
+    }
+
     /** Clears the gathered references (the pool must not keep the caller's arrays alive) and gives the arrays back. */
     static void release(Receiver rc, String prefix, CodeBlock.Builder body) {
         release(rc, List.of(prefix), body);
@@ -132,6 +168,9 @@ final class ElementGathers {
         }
         for (Receiver.RecordParam p : rc.records()) {
             for (Receiver.Gathered g : p.elements().map(Receiver.Elements::components).orElse(List.of())) {
+                if (isScalar(g)) {
+                    continue; // (values, no references)
+                }
                 body.addStatement("$T.fill($L, null)", Arrays.class, local(g.rows()));
                 if (p.wrt()) {
                     prefixes.forEach(prefix -> body.addStatement("$T.fill($L, null)", Arrays.class, sinkLocal(prefix, g.rows())));
@@ -143,6 +182,31 @@ final class ElementGathers {
 
     private static String read(Receiver.Elements e, Receiver.Gathered g) {
         return e.accessors() ? g.component() + "()" : g.component();
+    }
+
+    /** Whether {@code g} is a scalar component, gathered as values rather than rows. */
+    private static boolean isScalar(Receiver.Gathered g) {
+        return g.type().dims() == 0;
+    }
+
+    /** Whether {@code g} has a gradient, tangent or direction: a {@code float}/{@code double} component. */
+    private static boolean hasSink(Receiver.Gathered g) {
+        return g.type().isFloating();
+    }
+
+    /** Whether the sinks of {@code prefix} are read by the internal method (tangents, directions) rather than added into. */
+    private static boolean readsIn(String prefix) {
+        return prefix.equals("t") || prefix.equals("v");
+    }
+
+    private static String borrowValues(Receiver.Gathered g) {
+        return switch (g.type().prim()) {
+            case FLOAT -> "borrowFloats";
+            case INT -> "borrowInts";
+            case LONG -> "borrowLongs";
+            case BOOLEAN -> "borrowBooleans";
+            default -> "borrowDoubles";
+        };
     }
 
     private static String borrowRows(Receiver.Gathered g) {

@@ -119,6 +119,7 @@ final class ReceiverHessians {
             if (!adds.isEmpty()) {
                 body.addStatement("_stack.releaseCells(_cells, _cellsf)");
             }
+            sinksOf.subList(1, sinksOf.size()).forEach(s -> ElementGathers.scatter(rc, s, body)); // the gradient and H·v
             ElementGathers.release(rc, PREFIXES, body);
             body.addStatement("return _result");
         }

@@ -147,6 +147,7 @@ final class ReceiverWrappers {
             if (!adds.isEmpty()) {
                 body.addStatement("_stack.releaseCells(_cells, _cellsf)");
             }
+            ElementGathers.scatter(rc, sinks, body);
             ElementGathers.release(rc, "d", body);
             body.addStatement("return _result");
         }

@@ -115,7 +115,9 @@ final class ElementAliases {
         for (NameExpr use : m.findAll(NameExpr.class, n -> aliases.containsKey(n.getNameAsString()))) {
             Alias al = aliases.get(use.getNameAsString());
             Node parent = use.getParentNode().orElseThrow();
-            boolean read = (parent instanceof MethodCallExpr c && c.getScope().filter(s -> s == use).isPresent())
+            // read, or passed to a method: as the element, whose components RecordArguments passes where the callee takes them
+            boolean read = (parent instanceof MethodCallExpr c && (c.getScope().filter(s -> s == use).isPresent()
+                    || c.getArguments().stream().anyMatch(a -> a == use)))
                     || (parent instanceof FieldAccessExpr f && f.getScope() == use);
             if (read) {
                 rewrites.add(() -> {

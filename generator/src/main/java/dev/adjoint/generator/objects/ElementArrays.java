@@ -176,9 +176,11 @@ final class ElementArrays {
         leaves.add(new Receiver.Leaf("length", count, Ty.INT, false));
         params.add(new Parameter(PrimitiveType.intType(), count));
         for (Receiver.Gathered g : gathered.values()) {
-            Ty rows = new Ty(g.type().prim(), 2);
-            leaves.add(new Receiver.Leaf(g.component(), g.rows(), rows, false));
-            params.add(new Parameter(new ArrayType(new ArrayType(new PrimitiveType(primitive(g.type())))), g.rows()));
+            // a scalar component's values are one 1-D leaf; an array component's rows a 2-D one
+            boolean scalar = g.type().dims() == 0;
+            leaves.add(new Receiver.Leaf(g.component(), g.rows(), new Ty(g.type().prim(), scalar ? 1 : 2), false));
+            Type row = new ArrayType(new PrimitiveType(primitive(g.type())));
+            params.add(new Parameter(scalar ? row : new ArrayType(row), g.rows()));
             g.at().ifPresent(at -> {
                 leaves.add(new Receiver.Leaf(g.component(), at, new Ty(Ty.Prim.INT, 1), false));
                 params.add(new Parameter(new ArrayType(PrimitiveType.intType()), at));
@@ -222,6 +224,14 @@ final class ElementArrays {
             if (!reported.add(parent)) {
                 return; // layers[0] = layers[1]: one error for the statement
             }
+            if (parent instanceof MethodCallExpr call && call.getArguments().stream().anyMatch(x -> x == a)) {
+                error(parent, "'" + Positions.oneLine(parent) + "' passes an element of '" + name + "' to '" + call.getNameAsString()
+                        + "': an element of an array of " + element.name() + " goes only to a parameter of type " + element.name()
+                        + " of a @Differentiable static method or a plain static helper of the sources, as its components; make '"
+                        + call.getNameAsString() + "' static (taking what it reads from the object as parameters), or pass the"
+                        + " components it needs ('" + name + "[l]." + example() + "')");
+                return;
+            }
             String what = parent instanceof AssignExpr as && as.getTarget() == a ? "assigns an element of '" + name + "'"
                     : "uses an element of '" + name + "' other than reading its components";
             error(parent, "'" + Positions.oneLine(parent) + "' " + what + ": a differentiated method reads the components of the elements"
@@ -232,11 +242,12 @@ final class ElementArrays {
         }
         Node read = parent;
         Type type = element.components().get(component);
-        Optional<Ty> ty = MethodSelector.toTy(type).filter(t -> t.isFloating() && t.isArray());
+        Optional<Ty> ty = MethodSelector.toTy(type).filter(ElementArrays::isGatherable);
         if (ty.isEmpty()) {
             error(read, "'" + read + "' reads component '" + component + "' of type " + type + ": a differentiated method reads"
-                    + " components of type double[], float[], double[][] and float[][] of the elements of an array of " + element.name()
-                    + "; pass this value as a parameter");
+                    + " components of type double, float, int, long, boolean, double[], float[], double[][] and float[][] of the"
+                    + " elements of an array of " + element.name() + "; hold this value in a component of one of those types (an"
+                    + " enum's ordinal as an int), or pass it as a parameter");
             return;
         }
         if (FieldReads.isAssigned(read)) {
@@ -280,9 +291,21 @@ final class ElementArrays {
     /** Every component a method may read, gathered: each {@code double}/{@code float} array the generated class can read, in declaration order. */
     private List<Receiver.Gathered> gatherAll(Map<String, Receiver.Gathered> gathered) {
         List<Receiver.Gathered> out = new ArrayList<>();
-        element.components().forEach((c, type) -> MethodSelector.toTy(type).filter(t -> t.isFloating() && t.isArray() && t.dims() <= 2)
+        element.components().forEach((c, type) -> MethodSelector.toTy(type).filter(ElementArrays::isGatherable)
                 .filter(t -> !element.privateFields().contains(c)).ifPresent(t -> out.add(gather(gathered, c, t))));
         return out;
+    }
+
+    /**
+     * Whether a component of type {@code t} can be gathered: a {@code double}/{@code float} 1-D or
+     * 2-D array (its rows, by reference), or a scalar number or {@code boolean} (its values, copied
+     * into a 1-D leaf: the method cannot assign an element's field, so the copy stays its value).
+     */
+    static boolean isGatherable(Ty t) {
+        if (t.dims() == 0) {
+            return t.isFloating() || t.prim() == Ty.Prim.INT || t.prim() == Ty.Prim.LONG || t.prim() == Ty.Prim.BOOLEAN;
+        }
+        return t.isFloating() && t.dims() <= 2;
     }
 
     private String example() {
@@ -295,13 +318,19 @@ final class ElementArrays {
     }
 
     /** Whether evaluating {@code e} twice is evaluating it once: no assignment, update, call or creation in it. */
-    private static boolean isPure(Expression e) {
+    static boolean isPure(Expression e) {
         return e.findAll(Node.class).stream().noneMatch(n -> n instanceof AssignExpr || n instanceof MethodCallExpr
                 || n instanceof ObjectCreationExpr || (n instanceof UnaryExpr u && Updates.isUpdate(u.getOperator())));
     }
 
     private static PrimitiveType.Primitive primitive(Ty t) {
-        return t.prim() == Ty.Prim.FLOAT ? PrimitiveType.Primitive.FLOAT : PrimitiveType.Primitive.DOUBLE;
+        return switch (t.prim()) {
+            case FLOAT -> PrimitiveType.Primitive.FLOAT;
+            case INT -> PrimitiveType.Primitive.INT;
+            case LONG -> PrimitiveType.Primitive.LONG;
+            case BOOLEAN -> PrimitiveType.Primitive.BOOLEAN;
+            default -> PrimitiveType.Primitive.DOUBLE;
+        };
     }
 
     private static void replace(Node old, Expression by) {

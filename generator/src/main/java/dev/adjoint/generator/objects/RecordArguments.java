@@ -25,7 +25,8 @@ import java.util.Optional;
  * A record passed on to a {@code @Differentiable} static method of the sources becomes its
  * components: the callee's record parameter is expanded into one parameter per component (see
  * {@link RecordParameters}), so {@code g(p, x)} becomes {@code g(p.k(), p.c(), x)} and
- * {@code g(new Params(a, b), x)} becomes {@code g(a, b, x)} (the same values, evaluated in the same
+ * {@code g(new Params(a, b), x)} becomes {@code g(a, b, x)}, {@code g(book[k], x)} (an element of an
+ * array of records, at an index without effects) {@code g(book[k].strike(), ..., x)} (the same values, evaluated in the same
  * order, since a record's components are final and its implicit constructor only stores them).
  * The accessor calls are then read like any other, whether {@code p} is a record parameter or a
  * record the method creates ({@link LocalRecords}). A record of another form (a call's result, a
@@ -104,6 +105,10 @@ final class RecordArguments {
         }
         if (a instanceof NameExpr) {
             return null;
+        }
+        if (a instanceof com.github.javaparser.ast.expr.ArrayAccessExpr e && e.getName() instanceof NameExpr
+                && ElementArrays.isPure(e.getIndex())) {
+            return null; // an element of an array of them (book[k]): its components, book[k].strike(), read as ElementArrays reads them
         }
         if (a instanceof ObjectCreationExpr n && n.getAnonymousClassBody().isEmpty() && n.getArguments().size() == r.members().size()) {
             return !(r.declaration() instanceof RecordDeclaration d) || (d.getConstructors().isEmpty() && d.getCompactConstructors().isEmpty())

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -135,6 +136,9 @@ final class ValueMethods {
     /** The expression standing for {@code call} on {@code receiver}, if its callee and arguments allow it. */
     private Optional<Expression> replacement(Expression receiver, MethodCallExpr call) {
         Optional<Type> declared = receiver instanceof NameExpr n ? declaredType(n.getNameAsString())
+                // an element of an array of records or objects (components[c].logPdf(x)): reads its components, components[c].mean()
+                : receiver instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr n && hasNoEffect(a.getIndex())
+                        ? declaredType(n.getNameAsString() + "[]")
                 : receiver instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isEmpty() && o.getScope().isEmpty()
                         && o.getArguments().stream().allMatch(ValueMethods::hasNoEffect) ? Optional.of(o.getType()) : Optional.empty();
         if (declared.isEmpty()) {
@@ -370,7 +374,13 @@ final class ValueMethods {
 
     /** The declared type of the method's variable or parameter {@code name}, when every declaration of that name agrees. */
     private Optional<Type> declaredType(String name) {
-        List<Type> types = declarations.getOrDefault(name, List.of());
+        boolean element = name.endsWith("[]"); // (the element type of a 1-D array variable)
+        List<Type> types = declarations.getOrDefault(element ? name.substring(0, name.length() - 2) : name, List.of()).stream()
+                .map(t -> !element ? t : t instanceof com.github.javaparser.ast.type.ArrayType a && a.getArrayLevel() == 1
+                        ? a.getComponentType() : null).toList();
+        if (types.contains(null)) {
+            return Optional.empty();
+        }
         if (types.isEmpty() || types.stream().anyMatch(x -> !x.equals(types.get(0)))) {
             return Optional.empty();
         }
