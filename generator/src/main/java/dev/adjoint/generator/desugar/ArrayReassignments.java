@@ -99,8 +99,7 @@ public final class ArrayReassignments {
         return r.group(c, candidates, sources).isPresent() ? "" : r.refusal;
     }
 
-    /** How an error names variable {@code name}: as the user wrote it ({@code xf}), not as the inliner renamed it ({@code xf0}). */
-    private String shown(String name) { return Positions.writtenName(method, name); }
+    private String shown(String name) { return Positions.writtenName(method, name); } // (xf as written, not the inliner's xf0)
 
     private Optional<Group> refuse(String why) {
         refusal = why;
