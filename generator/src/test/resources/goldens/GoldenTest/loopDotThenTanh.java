@@ -187,4 +187,78 @@ public final class LoopAdjoint {
         _stack.arrays.release(_arrays);
         return _result;
     }
+
+    /**
+     * Returns {@link Loop#loss} and adds {@code seed} times its gradient into {@code dw}, {@code dx}.
+     * (Every float and double parameter differentiated: for callers that pass a differentiated value
+     * to a parameter the {@code wrt} of {@link Loop#loss} leaves out.)
+     */
+    public static double loss$allVjp(double[] w, double[] x, double seed, double[] dw,
+            double[] dx) {
+        // forward sweep
+        double _t1 = 0.0;
+        double _t2 = 0.0;
+        double s = 0.0;
+        int i = 0;
+        while (i < w.length) {
+            // s += w[i] * x[i];
+            _t1 = w[i] * x[i];
+            _t2 = s + _t1;
+            s = _t2;
+            i = i + 1;
+        }
+        double _t3 = Math.tanh(s);
+        double _result = _t3;
+        // reverse sweep
+        double _d_s = 0.0;
+        double _d_t1 = 0.0;
+        double _d_t3 = 0.0;
+        _d_t3 += seed;
+        // grad of (Loop.java:12): return Math.tanh(s);
+        _d_s += _d_t3 * (1 - _t3 * _t3);
+        // grad of (Loop.java:9): for (...; i < w.length; i++)
+        i = Math.max(0, w.length);
+        while (i > 0) {
+            i = i - 1;
+            // grad of (Loop.java:10): s += w[i] * x[i];
+            _d_t1 = _d_s;
+            dw[i] += _d_t1 * x[i];
+            dx[i] += _d_t1 * w[i];
+        }
+        return _result;
+    }
+
+    /**
+     * Returns {@link Loop#loss} and <em>sets</em> {@code tout} to its derivative along the direction
+     * {@code tw}, {@code tx} (forward mode; the cell is overwritten, not added to).
+     */
+    public static double loss$allJvp(double[] w, double[] x, double[] tw, double[] tx,
+            DoubleGrad tout) {
+        double _t1 = 0.0;
+        double _dot_t1 = 0.0;
+        double _t2 = 0.0;
+        double _dot_t2 = 0.0;
+        // double s = 0;
+        double s = 0.0;
+        double _dot_s = 0.0;
+        // int i = 0
+        int i = 0;
+        // for (...; i < w.length; i++)
+        while (i < w.length) {
+            // s += w[i] * x[i];
+            _t1 = w[i] * x[i];
+            _dot_t1 = (tw[i] * x[i]) + (tx[i] * w[i]);
+            _t2 = s + _t1;
+            _dot_t2 = _dot_s + _dot_t1;
+            s = _t2;
+            _dot_s = _dot_t2;
+            // for (...; i < w.length; i++)
+            i = i + 1;
+        }
+        // return Math.tanh(s);
+        double _t5 = Math.tanh(s);
+        double _dot_t5 = _dot_s * (1 - _t5 * _t5);
+        tout.set(_dot_t5);
+        return _t5;
+    }
 }

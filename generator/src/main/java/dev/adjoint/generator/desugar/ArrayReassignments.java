@@ -1,5 +1,6 @@
 package dev.adjoint.generator.desugar;
 
+import dev.adjoint.generator.parse.Positions;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -98,13 +99,15 @@ public final class ArrayReassignments {
         return r.group(c, candidates, sources).isPresent() ? "" : r.refusal;
     }
 
+    private String shown(String name) { return Positions.writtenName(method, name); } // (xf as written, not the inliner's xf0)
+
     private Optional<Group> refuse(String why) {
         refusal = why;
         return Optional.empty();
     }
 
-    private static String stillRead(String q, Candidate c, Site s) {
-        return "'" + q + "' is still read after it is assigned to '" + c.name() + "' at line " + line(s.statement()) + ": the statements"
+    private String stillRead(String q, Candidate c, Site s) {
+        return "'" + shown(q) + "' is still read after it is assigned to '" + shown(c.name()) + "' at line " + line(s.statement()) + ": the statements"
                 + " after it in its block do not assign '" + q + "' anew (or, when they do not name it, do not end its scope) before"
                 + " it is read or a break or continue leaves, so two names may hold one array, which the generated code does not follow";
     }
@@ -191,7 +194,7 @@ public final class ArrayReassignments {
         for (Candidate c : candidates.values()) {
             if (!names.contains(c.name()) && c.sites().stream().anyMatch(s -> !Collections.disjoint(names,
                     ArrayUses.names(s.value()).stream().map(NameExpr::getNameAsString).toList()))) {
-                return refuse("'" + c.name() + "' takes one of these arrays too, where no group can follow both"); // one group with it
+                return refuse("'" + shown(c.name()) + "' takes one of these arrays too, where no group can follow both"); // one group with it
             }
         }
         List<Expression> fixed = new ArrayList<>();
@@ -199,13 +202,13 @@ public final class ArrayReassignments {
         boolean given = false;
         for (Candidate c : members) {
             if (!ArrayUses.usedAsArrays(method, c.name(), sources)) {
-                return refuse("'" + c.name() + "' is used whole (passed to a method, returned, compared, assigned to another array),"
+                return refuse("'" + shown(c.name()) + "' is used whole (passed to a method, returned, compared, assigned to another array),"
                         + " which would see a copy where Java sees the array assigned");
             }
             for (Site s : c.sites()) {
                 for (Expression v : ArrayUses.values(s.value())) {
                     if (v == null) {
-                        return refuse("the value assigned to '" + c.name() + "' at line " + line(s.statement()) + " is not an array"
+                        return refuse("the value assigned to '" + shown(c.name()) + "' at line " + line(s.statement()) + " is not an array"
                                 + " variable, new " + c.element() + "[n] or c ? v : w of them");
                     }
                     if (ArrayUses.isRow(v)) { // X[e] of a parameter nothing changes: the copy holds what the reference would see
@@ -230,10 +233,10 @@ public final class ArrayReassignments {
                         if (!(rw.typeOf(v).orElse(null) instanceof ArrayType t) || !t.equals(c.type())
                                 || RowAliases.assigned(method.getBody().get(), Set.of(q)) && !q.equals(c.name()) || !ArrayUses.usedAsArrays(method, q, sources)
                                 || ArrayUses.written(method, q)) {
-                            return refuse(q.equals(c.name()) ? "parameter '" + q + "' is written or used whole (passed to a method):"
+                            return refuse(q.equals(c.name()) ? "parameter '" + shown(q) + "' is written or used whole (passed to a method):"
                                     + " until it is assigned again these are the caller's array, which a copy would not be"
-                                    : "parameter '" + q + "' is assigned, written, or used whole (passed to a method) while '"
-                                    + c.name() + "' may name it, so a copy would not see what Java's one array sees");
+                                    : "parameter '" + shown(q) + "' is assigned, written, or used whole (passed to a method) while '"
+                                    + shown(c.name()) + "' may name it, so a copy would not see what Java's one array sees");
                         }
                         FieldAccessExpr length = new FieldAccessExpr(new NameExpr(q), "length");
                         v.getRange().ifPresent(r -> length.walk(x -> x.setRange(r)));
@@ -244,12 +247,12 @@ public final class ArrayReassignments {
                         }
                     } else if (!(local(q).orElse(null) instanceof ArrayCreationExpr creation)
                             || !creation.getElementType().equals(c.element())) {
-                        return refuse("'" + q + "', assigned to '" + c.name() + "' at line " + line(s.statement()) + ", is neither a"
+                        return refuse("'" + shown(q) + "', assigned to '" + shown(c.name()) + "' at line " + line(s.statement()) + ", is neither a"
                                 + " parameter nor a local created once with new " + c.element() + "[n] and never assigned");
                     } else if (!ArrayUses.handedOver(q, s.statement())) {
                         return refuse(stillRead(q, c, s));
                     } else if (!length(creation, names, fixed, tables)) {
-                        return refuse(UNKNOWN_LENGTH + " ('" + q + "')");
+                        return refuse(UNKNOWN_LENGTH + " ('" + shown(q) + "')");
                     }
                 }
             }
@@ -267,7 +270,7 @@ public final class ArrayReassignments {
                     + " length (the same expression of parameters): variables that assign each other must");
         }
         if (forEachAssigning(first)) {
-            return refuse("a for-each over '" + first.name() + "' assigns it (Java iterates the array it started with)");
+            return refuse("a for-each over '" + shown(first.name()) + "' assigns it (Java iterates the array it started with)");
         }
         return Optional.of(new Group(members, Optional.empty(), dedupe(fixed), tables));
     }

@@ -246,7 +246,10 @@ final class HelperCalls {
                 n.setName(new SimpleName(to));
             }
         });
-        body.findAll(VariableDeclarator.class).forEach(v -> v.setName(names.get(v.getNameAsString())));
+        body.findAll(VariableDeclarator.class).forEach(v -> {
+            Positions.renamed(caller, names.get(v.getNameAsString()), v.getNameAsString());
+            v.setName(names.get(v.getNameAsString()));
+        });
         Map<String, String> labels = new HashMap<>();
         body.findAll(LabeledStmt.class).forEach(l -> l.setLabel(new SimpleName(labels.computeIfAbsent(l.getLabel().asString(), rw::fresh))));
         body.findAll(BreakStmt.class).forEach(b -> b.getLabel().ifPresent(l -> b.setLabel(new SimpleName(labels.getOrDefault(l.asString(), l.asString())))));

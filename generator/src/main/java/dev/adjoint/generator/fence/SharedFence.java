@@ -125,7 +125,8 @@ public final class SharedFence {
         for (AssignExpr a : body.findAll(AssignExpr.class)) {
             if (a.getTarget() instanceof NameExpr n && arrays.containsKey(n.getNameAsString()) && a.findAncestor(LambdaExpr.class).isEmpty()
                     && !isFreshLocalArray(a, n)) {
-                error(n, "cannot assign the array variable '" + n + "': " + ArrayReassignments.why(request.declaration(), n.getNameAsString())
+                error(n, "cannot assign the array variable '" + Positions.writtenName(request.declaration(), n.getNameAsString()) + "': "
+                        + ArrayReassignments.why(request.declaration(), n.getNameAsString())
                         + todo);
             }
         }
@@ -133,7 +134,7 @@ public final class SharedFence {
             List<Expression> values = v.getInitializer().map(ArrayUses::values).orElse(List.of());
             if (arrays.containsKey(v.getNameAsString()) && values.stream().noneMatch(java.util.Objects::isNull)
                     && values.stream().anyMatch(e -> e instanceof NameExpr n && arrays.containsKey(n.getNameAsString()))) {
-                error(v, "local array '" + v.getNameAsString() + "' is a second name for an array that is assigned again: "
+                error(v, "local array '" + Positions.writtenName(request.declaration(), v.getNameAsString()) + "' is a second name for an array that is assigned again: "
                         + ArrayReassignments.why(request.declaration(), v.getNameAsString()) + todo);
             }
         }

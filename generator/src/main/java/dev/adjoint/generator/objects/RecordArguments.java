@@ -103,8 +103,8 @@ final class RecordArguments {
                         + " the callee for its value; pass the numbers the callee needs as parameters of their own";
             }
         }
-        if (a instanceof NameExpr) {
-            return null;
+        if (a instanceof NameExpr || r.accessors() && componentOfVariable(a)) {
+            return null; // (o.in(): its components are read as o.in().x(), as a nested record's are)
         }
         if (a instanceof com.github.javaparser.ast.expr.ArrayAccessExpr e && e.getName() instanceof NameExpr
                 && ElementArrays.isPure(e.getIndex())) {
@@ -116,7 +116,20 @@ final class RecordArguments {
                     + " create the record outside the differentiated method and pass it in";
         }
         Node shown = a;
-        return "'" + Positions.oneLine(shown) + "' is neither a variable nor a new " + r.path().get(r.path().size() - 1) + "(...); hold"
-                + " it in a local variable first";
+        return "'" + Positions.oneLine(shown) + "' is neither a variable, a component of one (o.in()) nor a new "
+                + r.path().get(r.path().size() - 1) + "(...); pass the numbers the callee needs as parameters of their own";
+    }
+
+    /**
+     * Whether {@code a} reads a component of a record variable, directly or through nested records
+     * ({@code o.in()}, {@code o.in().deeper()}): accessors without arguments, which a record of the
+     * sources does not declare itself, so reading them again reads the same value.
+     */
+    private static boolean componentOfVariable(Expression a) {
+        Expression e = a;
+        while (e instanceof MethodCallExpr m && m.getArguments().isEmpty() && m.getScope().isPresent()) {
+            e = m.getScope().get();
+        }
+        return e != a && e instanceof NameExpr;
     }
 }

@@ -71,6 +71,26 @@ public final class Positions {
     public static final DataKey<Line> WRITTEN_AT = new DataKey<>() {};
 
     /**
+     * The names a method's inlined helpers' variables were written with, by the fresh names the
+     * inliner gave them ({@code xf0} to {@code xf}), attached to the method: errors name what the
+     * user wrote.
+     */
+    public static final DataKey<java.util.Map<String, String>> WRITTEN_AS = new DataKey<>() {};
+
+    /** Records in {@code method} that its variable {@code fresh} was written {@code written} (see {@link #WRITTEN_AS}). */
+    public static void renamed(Node method, String fresh, String written) {
+        if (!method.containsData(WRITTEN_AS)) {
+            method.setData(WRITTEN_AS, new java.util.HashMap<>());
+        }
+        method.getData(WRITTEN_AS).put(fresh, written);
+    }
+
+    /** The name variable {@code name} of {@code method} was written with (see {@link #WRITTEN_AS}). */
+    public static String writtenName(Node method, String name) {
+        return method.containsData(WRITTEN_AS) ? method.getData(WRITTEN_AS).getOrDefault(name, name) : name;
+    }
+
+    /**
      * The line {@code node} of {@code file} was written at: its own, the one of the helper of another
      * file it was inlined from, or {@link Line#GENERATED}.
      */

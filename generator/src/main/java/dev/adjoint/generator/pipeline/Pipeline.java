@@ -169,6 +169,7 @@ public final class Pipeline {
         List<String> methods = new ArrayList<>();
         List<MethodRequest> taped = new ArrayList<>();
         WrtVariants variants = new WrtVariants(index);
+        Map<MethodRequest, List<Diagnostic>> refusedOffers = new LinkedHashMap<>();
         java.util.Deque<MethodRequest> work = new java.util.ArrayDeque<>(requests);
         while (!work.isEmpty() || variants.hasNext()) {
             MethodRequest r = work.isEmpty() ? variants.next() : work.poll(); // (the variants the methods so far call)
@@ -179,9 +180,16 @@ public final class Pipeline {
                 diagnostics.add(tooDeep(r));
                 continue;
             }
-            diagnostics.addAll(c.diagnostics());
+            if (variants.onlyOffered(r) && (c.method().isEmpty() || c.diagnostics().stream().anyMatch(Diagnostic::isError))) {
+                refusedOffers.put(r, c.diagnostics()); // (reported only if a caller turns out to need it)
+                continue;
+            }
+            diagnostics.addAll(variants.onlyOffered(r) ? List.of() : c.diagnostics());
             if (c.method().isPresent()) {
                 done.put(r, c.method().get());
+                if (!variants.isVariant(r) && output.test(r.file()) && !implicit.contains(r.declaration())) {
+                    variants.offer(r);
+                }
                 c.jvp().ifPresent(j -> jvps.put(r, j));
                 c.pair().pair().ifPresent(j -> pairs.put(r, j));
                 if (!variants.isVariant(r)) {
@@ -196,6 +204,11 @@ public final class Pipeline {
                 }
             }
         }
+        refusedOffers.forEach((v, why) -> {
+            if (!variants.onlyOffered(v)) {
+                diagnostics.addAll(why); // a variant's own callees called it after all
+            }
+        });
         front.inlined().stream().filter(i -> output.test(i.file())).forEach(i -> methods.add(i.line()));
         try {
             Strategies.addRecordersForCallees(taped, done, index, diagnostics);

@@ -138,7 +138,7 @@ final class Strategies {
             ir = widened;
             an = ActivityAnalysis.analyze(ir, options);
         }
-        Optional<String> lost = lostThroughCalls(ir, an);
+        Optional<String> lost = lostThroughCalls(ir, an, index);
         if (lost.isPresent()) {
             return new StaticAttempt(Optional.empty(), List.of(Positions.error(r.file(), r.declaration().getName(), lost.get())));
         }
@@ -214,16 +214,25 @@ final class Strategies {
      * method): the callee's adjoint has no buffer for it, so the static strategy would lose that
      * derivative.
      */
-    private static Optional<String> lostThroughCalls(MethodIr ir, dev.adjoint.generator.analyze.Analysis an) {
+    private static Optional<String> lostThroughCalls(MethodIr ir, dev.adjoint.generator.analyze.Analysis an, MethodIndex index) {
         List<dev.adjoint.generator.ir.Stmt> flat = new ArrayList<>();
         ActivityAnalysis.flatten(ir.body(), flat);
         for (var s : flat) {
             if (s instanceof dev.adjoint.generator.ir.Stmt.Assign a && a.op() instanceof dev.adjoint.generator.ir.Op.Call call) {
                 Optional<dev.adjoint.generator.select.Param> p = WrtVariants.lostParameter(call, an);
+                if (p.isPresent() && index.classpath().isCompiled(call.callee())) {
+                    return Optional.of("the call to '" + call.callee().name() + "' passes a differentiated value to its parameter '"
+                            + p.get().name() + "', which its @Differentiable(wrt = ...) leaves out, and its compiled adjoint class "
+                            + call.callee().adjointQualifiedName() + " has no " + call.callee().adjointName() + "$allVjp (the variant"
+                            + " that differentiates every parameter, which Adjoint generates for public methods; this one was built"
+                            + " by an older Adjoint, or the method or its class is not public): it would lose that derivative; AUTO"
+                            + " uses the tape strategy for it (rebuild the module that declares it with this Adjoint, or add '"
+                            + p.get().name() + "' to its wrt)");
+                }
                 if (p.isPresent()) {
                     return Optional.of("the call to '" + call.callee().name() + "' passes a differentiated value to its parameter '"
                             + p.get().name() + "', which its @Differentiable(wrt = ...) leaves out, and the static strategy cannot"
-                            + " differentiate a variant of it (it is compiled, or has a @CustomDerivative pullback): it would lose that"
+                            + " differentiate a variant of it (it has a @CustomDerivative pullback): it would lose that"
                             + " derivative; AUTO uses the tape strategy for it (or add '" + p.get().name() + "' to its wrt)");
                 }
             }
@@ -263,7 +272,7 @@ final class Strategies {
             return Optional.empty();
         }
         var an = ActivityAnalysis.analyze(n.ir().get(), options);
-        return lostThroughCalls(n.ir().get(), an).isPresent() ? Optional.empty() : tangent(n.ir().get(), an);
+        return lostThroughCalls(n.ir().get(), an, index).isPresent() ? Optional.empty() : tangent(n.ir().get(), an);
     }
 
     /**

@@ -27,12 +27,23 @@ import java.util.Set;
  * {@code Vjp} (and the {@code Jvp} its callers' tangents call): it is no part of the user's API.
  * The {@code $} keeps its name apart from every name a user writes (the JLS reserves it for
  * generated code).
+ *
+ * <p>A public static method's callers may be in other modules, compiled against its adjoint class,
+ * which cannot learn what they need: every such method whose {@code wrt} leaves out a
+ * {@code float}/{@code double} parameter gets its variant ({@link #offer}), whether or not a caller
+ * of these sources needs it, and a compiled callee's variant is called where its adjoint class has
+ * it ({@code ClasspathCallees#hasWideVjp}; one generated before this rule has not: such a call keeps
+ * the callee's own adjoint and the caller goes to the tape, saying to rebuild the callee's module).
+ * An offered variant that no caller here needs is best effort: if no strategy takes it, it is left
+ * out silently (the method itself was accepted).
  */
 final class WrtVariants {
     private final MethodIndex index;
     private final Map<MethodRequest, MethodRequest> variantOf = new IdentityHashMap<>();
     private final Set<MethodRequest> variants = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Deque<MethodRequest> pending = new ArrayDeque<>();
+    /** The variants some caller of these sources calls (the others were only offered). */
+    private final Set<MethodRequest> called = Collections.newSetFromMap(new IdentityHashMap<>());
 
     WrtVariants(MethodIndex index) {
         this.index = index;
@@ -41,6 +52,32 @@ final class WrtVariants {
     /** Whether {@code r} is a variant made here. */
     boolean isVariant(MethodRequest r) {
         return variants.contains(r);
+    }
+
+    /**
+     * Offers the variant of {@code r}, a public static method of the sources whose {@code wrt}
+     * leaves out a {@code float}/{@code double} parameter, to the callers of other modules.
+     */
+    void offer(MethodRequest r) {
+        if (r.isPublic() && publicOwners(r) && r.params().stream().anyMatch(p -> p.type().isFloating() && !p.wrt()) && canWiden(r)
+                && dev.adjoint.generator.objects.Receiver.of(r).isEmpty()) {
+            variant(r);
+        }
+    }
+
+    /** Whether every class around {@code r} is public: else no other module can call it. */
+    private static boolean publicOwners(MethodRequest r) {
+        for (com.github.javaparser.ast.Node n = r.declaration().getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+            if (n instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t && !t.isPublic()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether variant {@code v} was only offered: no caller of these sources calls it. */
+    boolean onlyOffered(MethodRequest v) {
+        return variants.contains(v) && !called.contains(v);
     }
 
     /** Whether some caller calls a variant that has not been handed out yet. */
@@ -92,6 +129,7 @@ final class WrtVariants {
                     missing[0] = true;
                 }
                 MethodRequest v = missing != null ? variantOf.getOrDefault(call.callee(), call.callee()) : variant(call.callee());
+                called.add(v);
                 out.add(new Stmt.Assign(a.target(), new Op.Call(v, call.args(), call.type()), a.origin()));
             } else if (s instanceof Stmt.If i) {
                 out.add(new Stmt.If(i.cond(), widen(i.then(), an, changed, missing), widen(i.otherwise(), an, changed, missing),
@@ -122,18 +160,23 @@ final class WrtVariants {
     }
 
     /**
-     * Whether a variant of {@code callee} can be generated: a method of the sources with a generated
-     * adjoint (an instance method's is a lifted static one, the object's fields among its parameters).
+     * Whether a variant of {@code callee} can be called: a method of the sources with a generated
+     * adjoint (an instance method's is a lifted static one, the object's fields among its
+     * parameters), or a compiled one whose adjoint class has its variant.
      */
     private boolean canWiden(MethodRequest callee) {
-        return callee.customPullback() == null && !index.classpath().isCompiled(callee.declaration());
+        return callee.customPullback() == null
+                && (!index.classpath().isCompiled(callee.declaration()) || index.classpath().hasWideVjp(callee));
     }
 
+    /** The variant of {@code callee}; generated here unless it is compiled (its adjoint class has it). */
     private MethodRequest variant(MethodRequest callee) {
         return variantOf.computeIfAbsent(callee, c -> {
-            MethodRequest v = c.withEveryFloatingParameterWrt().withAdjointName(c.adjointName() + "$all");
+            MethodRequest v = dev.adjoint.generator.select.ClasspathCallees.wideVariant(c);
             variants.add(v);
-            pending.add(v);
+            if (!index.classpath().isCompiled(c.declaration())) {
+                pending.add(v);
+            }
             return v;
         });
     }

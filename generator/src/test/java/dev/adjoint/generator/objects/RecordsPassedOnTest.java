@@ -159,7 +159,7 @@ class RecordsPassedOnTest {
         assertEquals(2, ds.size(), ds.toString());
         assertTrue(ds.get(0).line() == 21 && ds.get(0).column() == 18 && ds.get(0).message().contains("component 'label' has type"),
                 ds.toString());
-        assertTrue(ds.get(1).line() == 21 && ds.get(1).column() == 21 && ds.get(1).message().contains("neither a variable nor a new Vec"),
+        assertTrue(ds.get(1).line() == 21 && ds.get(1).column() == 21 && ds.get(1).message().contains("neither a variable, a component of one (o.in()) nor a new Vec"),
                 ds.toString());
     }
 }

@@ -55,6 +55,12 @@ public final class InMemoryCompiler {
 
     /** As {@link #compileToBytes(Map)}, with {@code classpath} (directories of class files) before the test class path. */
     public static Map<String, byte[]> compileToBytes(Map<String, String> sources, List<java.nio.file.Path> classpath) {
+        return compileToBytes(sources, classpath, List.of());
+    }
+
+    /** As {@link #compileToBytes(Map, List)}, with javac's {@code extraOptions} ({@code -parameters}). */
+    public static Map<String, byte[]> compileToBytes(Map<String, String> sources, List<java.nio.file.Path> classpath,
+            List<String> extraOptions) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
         StandardJavaFileManager std = javac.getStandardFileManager(diags, null, null);
@@ -82,7 +88,9 @@ public final class InMemoryCompiler {
         }));
         List<String> path = new ArrayList<>(classpath.stream().map(java.nio.file.Path::toString).toList());
         path.add(System.getProperty("java.class.path"));
-        List<String> options = List.of("-Xlint:all", "-Werror", "-classpath", String.join(java.io.File.pathSeparator, path), "--release", "17");
+        List<String> options = new ArrayList<>(List.of("-Xlint:all", "-Werror", "-classpath", String.join(java.io.File.pathSeparator, path),
+                "--release", "17"));
+        options.addAll(extraOptions);
         boolean ok = javac.getTask(null, fm, diags, options, null, units).call();
         if (!ok) {
             StringBuilder sb = new StringBuilder("compilation failed:\n");
