@@ -131,4 +131,49 @@ class PortedFindingsTest {
             }
         }
     }
+
+    /**
+     * DiffTests.jl's {@code arr2arr_1} returns zeros of the input's shape: {@code return new double[x.length];}. Only
+     * {@code return new double[] {...}} was given a local of its own, so this was rejected ("return an array result by
+     * the name of its variable"). Now static, alone and called by a scalar method, in both strategies.
+     */
+    @Test
+    void aZeroArrayCreatedWhereItIsReturnedIsAnArrayResult() {
+        String source = """
+                package ported;
+
+                import dev.adjoint.Differentiable;
+                import dev.adjoint.Strategy;
+
+                public class Zeros {
+                    @Differentiable(strategy = Strategy.$S)
+                    static double[] zerosLike(double[] x) {
+                        double sumSquares = 0;
+                        for (double v : x) {
+                            sumSquares += v * v;
+                        }
+                        return new double[x.length];
+                    }
+
+                    @Differentiable(strategy = Strategy.$S)
+                    static double loss(double[] x) {
+                        double[] z = zerosLike(x);
+                        return z[1] + x[0] * x[1];
+                    }
+                }
+                """;
+        Object[] at = {new double[] {0.5, -1.25, 2.0}};
+        for (String strategy : List.of("AUTO", "TAPE")) {
+            Differentiated d = Differentiated.of("ported.Zeros", source.replace("$S", strategy), Options.DEFAULT);
+            if (strategy.equals("AUTO")) {
+                assertTrue(d.translation().methods().containsAll(List.of("ported.Zeros#zerosLike: static", "ported.Zeros#loss: static")),
+                        d.translation().methods().toString());
+            }
+            d.assertGradient("loss", d, "loss", 1e-6, 1e-9, at);
+            Object[] sinks = d.newBuffers("zerosLike", at);
+            Object value = d.invokeVjp("zerosLike", Differentiated.copyArguments(at), new double[] {1, 2, 3}, sinks);
+            assertEquals("[0.0, 0.0, 0.0]", java.util.Arrays.toString((double[]) value), strategy);
+            assertEquals("[0.0, 0.0, 0.0]", java.util.Arrays.toString(Differentiated.flatten(sinks)), strategy);
+        }
+    }
 }
