@@ -176,4 +176,66 @@ class PortedFindingsTest {
             assertEquals("[0.0, 0.0, 0.0]", java.util.Arrays.toString(Differentiated.flatten(sinks)), strategy);
         }
     }
+
+    /**
+     * A determinant as it is often written, rows cloned into a ragged local and swapped by reference: both strategies
+     * reject the replaced rows (the shared fence, with how to write it). AUTO used to add the tape's words about the
+     * ragged local and the swap's temporary row, and STATIC the 'clone(...) on an expression' inside an assignment
+     * already reported, because the static attempt's problem at the clone call, inside that assignment, counted as a
+     * problem of its own. Now each strategy gives the three replaced rows alone.
+     */
+    @Test
+    void rowsReplacedByReferenceAreTheOnlyErrors() {
+        String source = """
+                package ported;
+
+                import dev.adjoint.Differentiable;
+                import dev.adjoint.Strategy;
+
+                public class Det {
+                    @Differentiable(strategy = Strategy.$S)
+                    static double det(double[][] a) {
+                        int n = a.length;
+                        double[][] lu = new double[n][];
+                        for (int i = 0; i < n; i++) {
+                            lu[i] = a[i].clone();
+                        }
+                        double det = 1;
+                        for (int k = 0; k < n; k++) {
+                            int pivot = k;
+                            for (int i = k + 1; i < n; i++) {
+                                if (Math.abs(lu[i][k]) > Math.abs(lu[pivot][k])) {
+                                    pivot = i;
+                                }
+                            }
+                            if (pivot != k) {
+                                double[] row = lu[k];
+                                lu[k] = lu[pivot];
+                                lu[pivot] = row;
+                                det = -det;
+                            }
+                            det *= lu[k][k];
+                            for (int i = k + 1; i < n; i++) {
+                                double factor = lu[i][k] / lu[k][k];
+                                for (int j = k; j < n; j++) {
+                                    lu[i][j] -= factor * lu[k][j];
+                                }
+                            }
+                        }
+                        return det;
+                    }
+                }
+                """;
+        for (String strategy : List.of("AUTO", "STATIC")) {
+            dev.adjoint.generator.Translation t = dev.adjoint.generator.pipeline.Pipeline.translate(
+                    java.util.Map.of(java.nio.file.Path.of("Det.java"), source.replace("$S", strategy)), java.util.Optional.empty(),
+                    Options.DEFAULT);
+            List<dev.adjoint.generator.Diagnostic> errors = t.diagnostics().stream().filter(dev.adjoint.generator.Diagnostic::isError)
+                    .toList();
+            assertEquals(List.of("12:13 'lu[i] = a[i].clone()'", "24:17 'lu[k] = lu[pivot]'", "25:17 'lu[pivot] = row'"),
+                    errors.stream().map(d -> d.line() + ":" + d.column() + " " + d.message().substring(0, d.message().indexOf("' ") + 1))
+                            .toList(), strategy + ": " + errors);
+            assertTrue(errors.stream().allMatch(d -> d.message().contains("replaces the row")), strategy + ": " + errors);
+        }
+    }
 }
