@@ -92,12 +92,14 @@ final class ArrayInitializers {
     }
 
     /**
-     * {@code return new double[] {r, theta};} as the method's last statement (an array result built
-     * where it is returned, as tuples are written): a local of its own, returned by name, which the
-     * next round rewrites as a declaration with its initialiser.
+     * {@code return new double[] {r, theta};} or {@code return new double[n];} as the method's last
+     * statement (an array result built where it is returned, as tuples are written, or all zeros): a
+     * local of its own, returned by name, which the next round rewrites as a declaration with its
+     * initialiser (a zero-filled one stays a plain creation).
      */
     private Optional<List<Statement>> returned(ReturnStmt r) {
-        if (!(r.getExpression().orElse(null) instanceof ArrayCreationExpr c) || c.getInitializer().isEmpty()
+        if (!(r.getExpression().orElse(null) instanceof ArrayCreationExpr c)
+                || c.getInitializer().isEmpty() && c.getLevels().size() != 1
                 || !(c.getElementType() instanceof PrimitiveType) || !(r.getParentNode().orElse(null) instanceof BlockStmt body)
                 || !(body.getParentNode().orElse(null) instanceof MethodDeclaration)
                 || body.getStatements().indexOf(r) != body.getStatements().size() - 1) {

@@ -1,5 +1,8 @@
 package dev.adjoint.generator.pipeline;
 
+import com.github.javaparser.Position;
+import com.github.javaparser.Range;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.adjoint.Strategy;
 import dev.adjoint.generator.size.MethodSize;
@@ -24,6 +27,7 @@ import dev.adjoint.generator.tape.TapeRecorder;
 import dev.adjoint.generator.tape.TapeSweep;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -186,11 +190,14 @@ final class Strategies {
             WrtVariants variants) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         shared.forEach(d -> seen.add(d.line() + ":" + d.column()));
+        List<Range> reported = reportedExpressions(shared, r);
         List<Diagnostic> more = new ArrayList<>();
         try {
             if (r.strategy() != Strategy.TAPE) {
                 more.addAll(staticAttempt(r, index, options, variants).problems());
-                more.removeIf(d -> seen.contains(d.line() + ":" + d.column()));
+                // a problem inside an expression already reported ('a[i].clone()' in 'lu[i] = a[i].clone()') is that one
+                more.removeIf(d -> seen.contains(d.line() + ":" + d.column()) || reported.stream().anyMatch(
+                        range -> range.contains(new Position(d.line(), d.column()))));
             }
             if (r.strategy() == Strategy.TAPE || (r.strategy() == Strategy.AUTO && !more.isEmpty())) {
                 more.clear();
@@ -204,6 +211,21 @@ final class Strategies {
             if (seen.add(d.line() + ":" + d.column())) {
                 out.add(d);
             }
+        }
+        return out;
+    }
+
+    /**
+     * The source ranges of the expressions the shared fence reported: for each of its diagnostics, the
+     * largest expression that begins at its position (a diagnostic stands at its node's beginning).
+     */
+    private static List<Range> reportedExpressions(List<Diagnostic> shared, MethodRequest r) {
+        List<Range> out = new ArrayList<>();
+        for (Diagnostic d : shared) {
+            r.declaration().findAll(Expression.class,
+                    e -> e.getBegin().filter(b -> b.line == d.line() && b.column == d.column()).isPresent()).stream()
+                    .map(e -> e.getRange()).flatMap(Optional::stream).max(Comparator.comparing(range -> range.end))
+                    .ifPresent(out::add);
         }
         return out;
     }

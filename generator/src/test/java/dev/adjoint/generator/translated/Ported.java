@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One function ported into Java from another AD tool's C or C++ sources (CppAD, ADOL-C, Enzyme), written
- * as a Java programmer would write it, with what the generator is expected to do with it (AUTO).
+ * One function ported into Java from another AD tool's sources (CppAD, ADOL-C, Enzyme, DiffTests.jl, Ceres,
+ * Stan Math, autodiff), written as a Java programmer would write it, with what the generator is expected to do with it (AUTO).
  *
  * @param id unique name, {@code <tool>.<file>.<function>}
  * @param origin the repository, file and line it comes from
@@ -23,7 +23,7 @@ record Ported(String id, String origin, String method, String body, List<Object[
     record Published(double[] gradient, double tolerance, Object[] args) {}
 
     static Ported of(String tool, String file, int line, String method, String body, Object[]... points) {
-        String stem = file.substring(file.lastIndexOf('/') + 1).replaceAll("\\.(cpp|hpp|c)$", "");
+        String stem = file.substring(file.lastIndexOf('/') + 1).replaceAll("\\.(cpp|hpp|cc|c|jl|h|py)$", "");
         return new Ported(tool + "." + stem + "." + method, repository(tool) + " " + file + ":" + line, method, body,
                 List.of(points), List.of(), "static");
     }
@@ -33,6 +33,10 @@ record Ported(String id, String origin, String method, String body, List<Object[
             case "cppad" -> "coin-or/CppAD";
             case "adolc" -> "coin-or/ADOL-C";
             case "enzyme" -> "EnzymeAD/Enzyme";
+            case "difftests" -> "JuliaDiff/DiffTests.jl";
+            case "ceres" -> "ceres-solver/ceres-solver";
+            case "stan" -> "stan-dev/math";
+            case "autodiff" -> "autodiff/autodiff";
             default -> throw new IllegalArgumentException(tool);
         };
     }

@@ -131,4 +131,111 @@ class PortedFindingsTest {
             }
         }
     }
+
+    /**
+     * DiffTests.jl's {@code arr2arr_1} returns zeros of the input's shape: {@code return new double[x.length];}. Only
+     * {@code return new double[] {...}} was given a local of its own, so this was rejected ("return an array result by
+     * the name of its variable"). Now static, alone and called by a scalar method, in both strategies.
+     */
+    @Test
+    void aZeroArrayCreatedWhereItIsReturnedIsAnArrayResult() {
+        String source = """
+                package ported;
+
+                import dev.adjoint.Differentiable;
+                import dev.adjoint.Strategy;
+
+                public class Zeros {
+                    @Differentiable(strategy = Strategy.$S)
+                    static double[] zerosLike(double[] x) {
+                        double sumSquares = 0;
+                        for (double v : x) {
+                            sumSquares += v * v;
+                        }
+                        return new double[x.length];
+                    }
+
+                    @Differentiable(strategy = Strategy.$S)
+                    static double loss(double[] x) {
+                        double[] z = zerosLike(x);
+                        return z[1] + x[0] * x[1];
+                    }
+                }
+                """;
+        Object[] at = {new double[] {0.5, -1.25, 2.0}};
+        for (String strategy : List.of("AUTO", "TAPE")) {
+            Differentiated d = Differentiated.of("ported.Zeros", source.replace("$S", strategy), Options.DEFAULT);
+            if (strategy.equals("AUTO")) {
+                assertTrue(d.translation().methods().containsAll(List.of("ported.Zeros#zerosLike: static", "ported.Zeros#loss: static")),
+                        d.translation().methods().toString());
+            }
+            d.assertGradient("loss", d, "loss", 1e-6, 1e-9, at);
+            Object[] sinks = d.newBuffers("zerosLike", at);
+            Object value = d.invokeVjp("zerosLike", Differentiated.copyArguments(at), new double[] {1, 2, 3}, sinks);
+            assertEquals("[0.0, 0.0, 0.0]", java.util.Arrays.toString((double[]) value), strategy);
+            assertEquals("[0.0, 0.0, 0.0]", java.util.Arrays.toString(Differentiated.flatten(sinks)), strategy);
+        }
+    }
+
+    /**
+     * A determinant as it is often written, rows cloned into a ragged local and swapped by reference: both strategies
+     * reject the replaced rows (the shared fence, with how to write it). AUTO used to add the tape's words about the
+     * ragged local and the swap's temporary row, and STATIC the 'clone(...) on an expression' inside an assignment
+     * already reported, because the static attempt's problem at the clone call, inside that assignment, counted as a
+     * problem of its own. Now each strategy gives the three replaced rows alone.
+     */
+    @Test
+    void rowsReplacedByReferenceAreTheOnlyErrors() {
+        String source = """
+                package ported;
+
+                import dev.adjoint.Differentiable;
+                import dev.adjoint.Strategy;
+
+                public class Det {
+                    @Differentiable(strategy = Strategy.$S)
+                    static double det(double[][] a) {
+                        int n = a.length;
+                        double[][] lu = new double[n][];
+                        for (int i = 0; i < n; i++) {
+                            lu[i] = a[i].clone();
+                        }
+                        double det = 1;
+                        for (int k = 0; k < n; k++) {
+                            int pivot = k;
+                            for (int i = k + 1; i < n; i++) {
+                                if (Math.abs(lu[i][k]) > Math.abs(lu[pivot][k])) {
+                                    pivot = i;
+                                }
+                            }
+                            if (pivot != k) {
+                                double[] row = lu[k];
+                                lu[k] = lu[pivot];
+                                lu[pivot] = row;
+                                det = -det;
+                            }
+                            det *= lu[k][k];
+                            for (int i = k + 1; i < n; i++) {
+                                double factor = lu[i][k] / lu[k][k];
+                                for (int j = k; j < n; j++) {
+                                    lu[i][j] -= factor * lu[k][j];
+                                }
+                            }
+                        }
+                        return det;
+                    }
+                }
+                """;
+        for (String strategy : List.of("AUTO", "STATIC")) {
+            dev.adjoint.generator.Translation t = dev.adjoint.generator.pipeline.Pipeline.translate(
+                    java.util.Map.of(java.nio.file.Path.of("Det.java"), source.replace("$S", strategy)), java.util.Optional.empty(),
+                    Options.DEFAULT);
+            List<dev.adjoint.generator.Diagnostic> errors = t.diagnostics().stream().filter(dev.adjoint.generator.Diagnostic::isError)
+                    .toList();
+            assertEquals(List.of("12:13 'lu[i] = a[i].clone()'", "24:17 'lu[k] = lu[pivot]'", "25:17 'lu[pivot] = row'"),
+                    errors.stream().map(d -> d.line() + ":" + d.column() + " " + d.message().substring(0, d.message().indexOf("' ") + 1))
+                            .toList(), strategy + ": " + errors);
+            assertTrue(errors.stream().allMatch(d -> d.message().contains("replaces the row")), strategy + ": " + errors);
+        }
+    }
 }
