@@ -152,14 +152,24 @@ final class ArrayCalls {
 
     /**
      * Whether {@code matrix} is a local declared once as {@code new T[n][]}, the one 2-D array whose rows
-     * may be created anew; into any other the copy stays as written, for the fences' error.
+     * may be created anew, and each row the method assigns is created or copied from another array (no
+     * row swapped by reference, which the ragged rewrite would refuse: the copy then stays as written
+     * with the rest, for the fences' one error at each such row).
      */
     private static boolean ragged(NameExpr matrix) {
-        List<VariableDeclarator> declared = matrix.findAncestor(com.github.javaparser.ast.body.MethodDeclaration.class)
-                .map(m -> m.findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(matrix.getNameAsString()))).orElse(List.of());
+        String name = matrix.getNameAsString();
+        Optional<com.github.javaparser.ast.body.MethodDeclaration> method = matrix.findAncestor(com.github.javaparser.ast.body.MethodDeclaration.class);
+        List<VariableDeclarator> declared = method.map(m -> m.findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name)))
+                .orElse(List.of());
         return declared.size() == 1 && declared.get(0).getInitializer().orElse(null) instanceof ArrayCreationExpr c
-                && c.getInitializer().isEmpty() && c.getLevels().size() == 2 && c.getLevels().get(1).getDimension().isEmpty();
+                && c.getInitializer().isEmpty() && c.getLevels().size() == 2 && c.getLevels().get(1).getDimension().isEmpty()
+                && method.get().findAll(AssignExpr.class, a -> a.getTarget() instanceof ArrayAccessExpr r && r.getName() instanceof NameExpr n
+                        && n.getNameAsString().equals(name)).stream().allMatch(a -> a.getValue() instanceof ArrayCreationExpr
+                        || a.getValue() instanceof MethodCallExpr m && COPIES.contains(m.getNameAsString())
+                        && m.findFirst(NameExpr.class, n -> n.getNameAsString().equals(name)).isEmpty());
     }
+
+    private static final java.util.Set<String> COPIES = java.util.Set.of("clone", "copyOf", "copyOfRange");
 
     private Optional<List<Statement>> copy(VariableDeclarator d, MethodCallExpr m, Statement at) {
         Optional<String> elem = d.getType() instanceof ArrayType t && t.getArrayLevel() == 1
