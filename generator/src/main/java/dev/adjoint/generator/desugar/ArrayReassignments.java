@@ -1,6 +1,5 @@
 package dev.adjoint.generator.desugar;
 
-import dev.adjoint.generator.parse.Positions;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
@@ -99,7 +98,7 @@ public final class ArrayReassignments {
         return r.group(c, candidates, sources).isPresent() ? "" : r.refusal;
     }
 
-    private String shown(String name) { return Positions.writtenName(method, name); } // (xf as written, not the inliner's xf0)
+    private String shown(String name) { return dev.adjoint.generator.parse.Positions.writtenName(method, name); } // (xf as written, not the inliner's xf0)
 
     private Optional<Group> refuse(String why) {
         refusal = why;
