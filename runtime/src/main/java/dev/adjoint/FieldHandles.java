@@ -19,8 +19,10 @@ public final class FieldHandles {
         try {
             return MethodHandles.privateLookupIn(owner, caller).findVarHandle(owner, name, type);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the generated adjoint of " + owner.getName() + " cannot read its field '" + name
-                    + "' of type " + type.getName() + " (" + e + "); was the class changed without rebuilding?", e);
+            throw new IllegalStateException(
+                    "the generated adjoint of " + owner.getName() + " cannot read its field '" + name + "' of type "
+                            + type.getName() + " (" + e + "); was the class changed without rebuilding?",
+                    e);
         }
     }
 }

@@ -50,13 +50,14 @@ public final class SparseJacobian {
      */
     public void addBlock(int[] rowIndices, int[] columnIndices, double[][] block) {
         if (block.length != rowIndices.length) {
-            throw new IllegalArgumentException("the block has " + block.length + " rows, the indices " + rowIndices.length);
+            throw new IllegalArgumentException(
+                    "the block has " + block.length + " rows, the indices " + rowIndices.length);
         }
         for (int r = 0; r < rowIndices.length; r++) {
             check(rowIndices[r], rows, "row");
             if (block[r].length != columnIndices.length) {
-                throw new IllegalArgumentException("block row " + r + " has " + block[r].length + " entries, the indices "
-                        + columnIndices.length);
+                throw new IllegalArgumentException(
+                        "block row " + r + " has " + block[r].length + " entries, the indices " + columnIndices.length);
             }
             for (int c = 0; c < columnIndices.length; c++) {
                 check(columnIndices[c], columns, "column");
@@ -121,7 +122,11 @@ public final class SparseJacobian {
         for (int k = 0; k < size; k++) {
             order[k] = k;
         }
-        Arrays.sort(order, (a, b) -> rowOf[a] != rowOf[b] ? Integer.compare(rowOf[a], rowOf[b]) : Integer.compare(columnOf[a], columnOf[b]));
+        Arrays.sort(
+                order,
+                (a, b) -> rowOf[a] != rowOf[b]
+                        ? Integer.compare(rowOf[a], rowOf[b])
+                        : Integer.compare(columnOf[a], columnOf[b]));
         int[] starts = new int[rows + 1];
         int[] cols = new int[size];
         double[] vals = new double[size];

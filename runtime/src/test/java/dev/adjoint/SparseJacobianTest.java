@@ -37,6 +37,8 @@ class SparseJacobianTest {
     void indicesOutsideAreRefused() {
         SparseJacobian j = Jacobians.ofBlocks(2, 2);
         assertThrows(IndexOutOfBoundsException.class, () -> j.add(2, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> j.addBlock(new int[] {0}, new int[] {0, 1}, new double[][] {{1}}));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> j.addBlock(new int[] {0}, new int[] {0, 1}, new double[][] {{1}}));
     }
 }

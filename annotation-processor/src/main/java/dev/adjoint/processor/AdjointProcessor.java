@@ -40,9 +40,10 @@ public final class AdjointProcessor extends AbstractProcessor {
     public static final String FAIL_ON_TAPE_FALLBACK = "adjoint.failOnTapeFallback";
 
     private static final String TAPE_FALLBACK = ": tape, because ";
-    private static final String TAPE_COST = " (the tape strategy's gradients are usually about 4x slower than the static"
-            + " strategy's; rewrite the construct to get the static one, or set strategy = Strategy.TAPE on the method to"
-            + " accept the tape)";
+    private static final String TAPE_COST =
+            " (the tape strategy's gradients are usually about 4x slower than the static"
+                    + " strategy's; rewrite the construct to get the static one, or set strategy = Strategy.TAPE on the method to"
+                    + " accept the tape)";
 
     private boolean done;
     private CompilationSources sources;
@@ -55,9 +56,13 @@ public final class AdjointProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        // all of the project's annotations, so that javac's -Xlint:processing finds none unclaimed (@AdjointGenerated is on
+        // all of the project's annotations, so that javac's -Xlint:processing finds none unclaimed (@AdjointGenerated
+        // is on
         // what this processor writes, @GradientCheck beside @Differentiable)
-        return Set.of("dev.adjoint.Differentiable", "dev.adjoint.CustomDerivative", "dev.adjoint.GradientCheck",
+        return Set.of(
+                "dev.adjoint.Differentiable",
+                "dev.adjoint.CustomDerivative",
+                "dev.adjoint.GradientCheck",
                 "dev.adjoint.AdjointGenerated");
     }
 
@@ -78,20 +83,28 @@ public final class AdjointProcessor extends AbstractProcessor {
         }
         done = true; // later rounds see only what was generated, which carries no @Differentiable
         if (sources.unavailable().isPresent()) {
-            processingEnv.getMessager().printMessage(Kind.ERROR, "adjoint: " + sources.unavailable().get());
+            processingEnv
+                    .getMessager()
+                    .printMessage(
+                            Kind.ERROR, "adjoint: " + sources.unavailable().get());
             return true;
         }
         List<CompilationSources.SourceFile> files;
         try {
             files = sources.read(round.getRootElements());
         } catch (java.io.UncheckedIOException e) {
-            processingEnv.getMessager().printMessage(Kind.ERROR, "adjoint: cannot read a source file of this compilation ("
-                    + e.getCause().getMessage() + "); nothing was generated");
+            processingEnv
+                    .getMessager()
+                    .printMessage(
+                            Kind.ERROR,
+                            "adjoint: cannot read a source file of this compilation ("
+                                    + e.getCause().getMessage() + "); nothing was generated");
             return true;
         }
         Map<java.nio.file.Path, String> texts = new LinkedHashMap<>();
         files.forEach(f -> texts.put(f.path(), f.text()));
-        boolean failOnTapeFallback = Boolean.parseBoolean(processingEnv.getOptions().getOrDefault(FAIL_ON_TAPE_FALLBACK, "false"));
+        boolean failOnTapeFallback =
+                Boolean.parseBoolean(processingEnv.getOptions().getOrDefault(FAIL_ON_TAPE_FALLBACK, "false"));
         Translation t = AdjointGenerator.translate(texts, failOnTapeFallback);
         report(t, files);
         if (!t.hasErrors()) {
@@ -124,7 +137,9 @@ public final class AdjointProcessor extends AbstractProcessor {
     }
 
     private static String position(Diagnostic d) {
-        String name = d.file().getFileName() == null ? d.file().toString() : d.file().getFileName().toString();
+        String name = d.file().getFileName() == null
+                ? d.file().toString()
+                : d.file().getFileName().toString();
         return d.line() <= 0 ? name + ": " : name + ":[" + d.line() + "," + d.column() + "] ";
     }
 
@@ -132,15 +147,22 @@ public final class AdjointProcessor extends AbstractProcessor {
         Element[] origins = files.stream().flatMap(f -> f.types().stream()).toArray(Element[]::new);
         List<String> failed = new ArrayList<>();
         for (Map.Entry<String, String> e : t.generated().entrySet()) {
-            try (Writer w = processingEnv.getFiler().createSourceFile(e.getKey(), origins).openWriter()) {
+            try (Writer w = processingEnv
+                    .getFiler()
+                    .createSourceFile(e.getKey(), origins)
+                    .openWriter()) {
                 w.write(e.getValue());
             } catch (IOException ex) { // FilerException too: a class of that name was already written
                 failed.add(e.getKey() + " (" + ex.getMessage() + ")");
             }
         }
         for (String f : failed) {
-            processingEnv.getMessager().printMessage(Kind.ERROR, "adjoint: cannot write the generated class " + f
-                    + "; is another processor or an earlier round writing a class of the same name?");
+            processingEnv
+                    .getMessager()
+                    .printMessage(
+                            Kind.ERROR,
+                            "adjoint: cannot write the generated class " + f
+                                    + "; is another processor or an earlier round writing a class of the same name?");
         }
     }
 }

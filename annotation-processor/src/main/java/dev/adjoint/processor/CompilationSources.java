@@ -53,9 +53,11 @@ final class CompilationSources {
                 e = delegate(e);
             }
         }
-        return new CompilationSources(null, "this compiler (" + env.getClass().getName() + ") does not offer javac's tree"
-                + " API (com.sun.source), which the processor needs to read the annotated sources; compile with javac,"
-                + " or use the Maven plugin (dev.adjoint:adjoint-maven-plugin)");
+        return new CompilationSources(
+                null,
+                "this compiler (" + env.getClass().getName() + ") does not offer javac's tree"
+                        + " API (com.sun.source), which the processor needs to read the annotated sources; compile with javac,"
+                        + " or use the Maven plugin (dev.adjoint:adjoint-maven-plugin)");
     }
 
     /** The environment a wrapper (Gradle's incremental processing) delegates to, or null. */
@@ -93,16 +95,22 @@ final class CompilationSources {
             }
             CompilationUnitTree unit = path.getCompilationUnit();
             byUnit.computeIfAbsent(unit, u -> {
-                order.add(u);
-                return new ArrayList<>();
-            }).add(type);
+                        order.add(u);
+                        return new ArrayList<>();
+                    })
+                    .add(type);
         }
         List<SourceFile> files = new ArrayList<>();
         for (CompilationUnitTree unit : order) {
             try {
                 String text = unit.getSourceFile().getCharContent(true).toString();
-                files.add(new SourceFile(pathOf(unit.getSourceFile().toUri(), unit.getSourceFile().getName()), text,
-                        List.copyOf(byUnit.get(unit)), unit));
+                files.add(new SourceFile(
+                        pathOf(
+                                unit.getSourceFile().toUri(),
+                                unit.getSourceFile().getName()),
+                        text,
+                        List.copyOf(byUnit.get(unit)),
+                        unit));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -100,34 +100,43 @@ class AdjointProcessorTest {
 
     @Test
     void writesThePluginsClassesAndTheyWork(@TempDir Path dir) throws Exception {
-        Path src = sources(dir.resolve("src"), Map.of("p/Model.java", MODEL, "p/Helpers.java", HELPERS, "p/Trainer.java", TRAINER));
+        Path src = sources(
+                dir.resolve("src"),
+                Map.of("p/Model.java", MODEL, "p/Helpers.java", HELPERS, "p/Trainer.java", TRAINER));
         Path classes = Files.createDirectories(dir.resolve("classes"));
         Path generated = Files.createDirectories(dir.resolve("generated"));
         DiagnosticCollector<JavaFileObject> diagnostics = compile(src, classes, generated, List.of());
-        assertTrue(diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR),
+        assertTrue(
+                diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR),
                 diagnostics.getDiagnostics().toString());
 
         Path plugin = dir.resolve("plugin");
         GenerationResult result = AdjointGenerator.generate(GenerationRequest.of(List.of(src), plugin));
         assertFalse(result.hasErrors(), result.diagnostics().toString());
         assertEquals(files(plugin), files(generated), "the processor writes what the plugin writes");
-        assertTrue(files(generated).containsKey("p/ModelAdjoint.java"), files(generated).keySet().toString());
+        assertTrue(
+                files(generated).containsKey("p/ModelAdjoint.java"),
+                files(generated).keySet().toString());
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Method loss = loader.loadClass("p.Model").getMethod("loss", double[].class, double[].class);
-            Method step = loader.loadClass("p.Trainer").getMethod("step", double[].class, double[].class, double[].class);
+            Method step =
+                    loader.loadClass("p.Trainer").getMethod("step", double[].class, double[].class, double[].class);
             double[] w = {0.5, -1.25, 2.0};
             double[] x = {1.5, 0.25, -0.75};
             double[] dw = new double[3];
             double value = (double) step.invoke(null, w, x, dw);
             assertEquals((double) loss.invoke(null, w, x), value, 0.0);
-            double[] numeric = GradCheck.centralDifferences(v -> {
-                try {
-                    return (double) loss.invoke(null, v, x);
-                } catch (ReflectiveOperationException e) {
-                    throw new AssertionError(e);
-                }
-            }, w);
+            double[] numeric = GradCheck.centralDifferences(
+                    v -> {
+                        try {
+                            return (double) loss.invoke(null, v, x);
+                        } catch (ReflectiveOperationException e) {
+                            throw new AssertionError(e);
+                        }
+                    },
+                    w);
             assertArrayEquals(numeric, dw, 1e-8);
         }
     }
@@ -138,25 +147,40 @@ class AdjointProcessorTest {
      */
     @Test
     void compilesWithEveryLintWarningAnError(@TempDir Path dir) throws Exception {
-        Path src = sources(dir.resolve("src"), Map.of("p/Model.java", MODEL, "p/Helpers.java", HELPERS, "p/Trainer.java", TRAINER));
+        Path src = sources(
+                dir.resolve("src"),
+                Map.of("p/Model.java", MODEL, "p/Helpers.java", HELPERS, "p/Trainer.java", TRAINER));
         Path classes = Files.createDirectories(dir.resolve("classes"));
         Path generated = Files.createDirectories(dir.resolve("generated"));
-        DiagnosticCollector<JavaFileObject> diagnostics = compile(src, classes, generated, List.of("-Xlint:all", "-Werror"));
-        assertTrue(diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR
-                || d.getKind() == javax.tools.Diagnostic.Kind.WARNING || d.getKind() == javax.tools.Diagnostic.Kind.MANDATORY_WARNING),
+        DiagnosticCollector<JavaFileObject> diagnostics =
+                compile(src, classes, generated, List.of("-Xlint:all", "-Werror"));
+        assertTrue(
+                diagnostics.getDiagnostics().stream()
+                        .noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR
+                                || d.getKind() == javax.tools.Diagnostic.Kind.WARNING
+                                || d.getKind() == javax.tools.Diagnostic.Kind.MANDATORY_WARNING),
                 diagnostics.getDiagnostics().toString());
         assertTrue(Files.exists(classes.resolve("p/ModelAdjoint.class")));
     }
 
     @Test
     void javacWithProcessorPathFromTheCommandLine(@TempDir Path dir) throws Exception {
-        Path src = sources(dir.resolve("src"), Map.of("p/Model.java", MODEL, "p/Helpers.java", HELPERS, "p/Trainer.java", TRAINER));
+        Path src = sources(
+                dir.resolve("src"),
+                Map.of("p/Model.java", MODEL, "p/Helpers.java", HELPERS, "p/Trainer.java", TRAINER));
         Path classes = Files.createDirectories(dir.resolve("classes"));
         Path generated = Files.createDirectories(dir.resolve("generated"));
         // what a user types: the runtime on the class path, the processor and its dependencies on the processor path
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
-                "-processorpath", System.getProperty("java.class.path"), "-cp", runtimeJarOrClasses(),
-                "-d", classes.toString(), "-s", generated.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                "-processorpath",
+                System.getProperty("java.class.path"),
+                "-cp",
+                runtimeJarOrClasses(),
+                "-d",
+                classes.toString(),
+                "-s",
+                generated.toString()));
         try (Stream<Path> s = Files.walk(src)) {
             s.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> command.add(f.toString()));
         }
@@ -172,17 +196,21 @@ class AdjointProcessorTest {
 
     @Test
     void problemsAreJavacErrorsAtTheMethodAndNothingIsWritten(@TempDir Path dir) throws Exception {
-        Path src = sources(dir.resolve("src"), Map.of("q/Bad.java", BROKEN, "p/Model.java", MODEL, "p/Helpers.java", HELPERS));
+        Path src = sources(
+                dir.resolve("src"), Map.of("q/Bad.java", BROKEN, "p/Model.java", MODEL, "p/Helpers.java", HELPERS));
         Path generated = Files.createDirectories(dir.resolve("generated"));
-        DiagnosticCollector<JavaFileObject> diagnostics = compile(src, Files.createDirectories(dir.resolve("classes")), generated,
-                List.of());
+        DiagnosticCollector<JavaFileObject> diagnostics =
+                compile(src, Files.createDirectories(dir.resolve("classes")), generated, List.of());
         List<javax.tools.Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics().stream()
-                .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR).toList();
+                .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                .toList();
         assertFalse(errors.isEmpty());
         javax.tools.Diagnostic<? extends JavaFileObject> first = errors.get(0);
         String message = first.getMessage(Locale.ROOT);
         assertTrue(message.startsWith("adjoint: Bad.java:[9,") && message.contains("recursive"), message);
-        assertTrue(first.getSource().getName().endsWith("Bad.java"), first.getSource().getName());
+        assertTrue(
+                first.getSource().getName().endsWith("Bad.java"),
+                first.getSource().getName());
         assertEquals(8, first.getLineNumber(), "reported at the method that holds the problem");
         assertEquals(Map.of(), files(generated), "no partial output");
     }
@@ -191,26 +219,39 @@ class AdjointProcessorTest {
     void aTapeFallbackIsAWarningOrWithTheOptionAnError(@TempDir Path dir) throws Exception {
         String auto = BROKEN.replace("(strategy = Strategy.STATIC)", "").replace("import dev.adjoint.Strategy;\n", "");
         Path src = sources(dir.resolve("src"), Map.of("q/Bad.java", auto));
-        DiagnosticCollector<JavaFileObject> warned = compile(src, Files.createDirectories(dir.resolve("c1")),
-                Files.createDirectories(dir.resolve("g1")), List.of());
-        assertTrue(warned.getDiagnostics().stream().anyMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.WARNING
-                && d.getMessage(Locale.ROOT).startsWith("adjoint: q.Bad#f: tape, because ")), warned.getDiagnostics().toString());
+        DiagnosticCollector<JavaFileObject> warned = compile(
+                src, Files.createDirectories(dir.resolve("c1")), Files.createDirectories(dir.resolve("g1")), List.of());
+        assertTrue(
+                warned.getDiagnostics().stream()
+                        .anyMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.WARNING
+                                && d.getMessage(Locale.ROOT).startsWith("adjoint: q.Bad#f: tape, because ")),
+                warned.getDiagnostics().toString());
         assertTrue(files(dir.resolve("g1")).containsKey("q/BadAdjoint.java"));
-        DiagnosticCollector<JavaFileObject> failed = compile(src, Files.createDirectories(dir.resolve("c2")),
-                Files.createDirectories(dir.resolve("g2")), List.of("-A" + AdjointProcessor.FAIL_ON_TAPE_FALLBACK + "=true"));
-        assertTrue(failed.getDiagnostics().stream().anyMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR
-                && d.getMessage(Locale.ROOT).contains("adjoint.failOnTapeFallback")), failed.getDiagnostics().toString());
+        DiagnosticCollector<JavaFileObject> failed = compile(
+                src,
+                Files.createDirectories(dir.resolve("c2")),
+                Files.createDirectories(dir.resolve("g2")),
+                List.of("-A" + AdjointProcessor.FAIL_ON_TAPE_FALLBACK + "=true"));
+        assertTrue(
+                failed.getDiagnostics().stream()
+                        .anyMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR
+                                && d.getMessage(Locale.ROOT).contains("adjoint.failOnTapeFallback")),
+                failed.getDiagnostics().toString());
         assertEquals(Map.of(), files(dir.resolve("g2")));
     }
 
     @Test
     void declaredToGradleAsAggregating() throws IOException {
-        // the generator reads every file of the compilation (a method may call another file's), so the processor is not isolating
+        // the generator reads every file of the compilation (a method may call another file's), so the processor is not
+        // isolating
         try (var in = getClass().getResourceAsStream("/META-INF/gradle/incremental.annotation.processors")) {
-            assertEquals(AdjointProcessor.class.getName() + ",aggregating", new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+            assertEquals(
+                    AdjointProcessor.class.getName() + ",aggregating",
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
         }
         try (var in = getClass().getResourceAsStream("/META-INF/services/javax.annotation.processing.Processor")) {
-            assertEquals(AdjointProcessor.class.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+            assertEquals(
+                    AdjointProcessor.class.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
         }
     }
 
@@ -223,21 +264,33 @@ class AdjointProcessorTest {
     void theAnnotationsItReadsAreKeptInClassFiles() throws ClassNotFoundException {
         for (String name : new AdjointProcessor().getSupportedAnnotationTypes()) {
             java.lang.annotation.Retention r = Class.forName(name).getAnnotation(java.lang.annotation.Retention.class);
-            assertTrue(r != null && r.value() != java.lang.annotation.RetentionPolicy.SOURCE, name + " is kept only in sources");
+            assertTrue(
+                    r != null && r.value() != java.lang.annotation.RetentionPolicy.SOURCE,
+                    name + " is kept only in sources");
         }
     }
 
-    private static DiagnosticCollector<JavaFileObject> compile(Path src, Path classes, Path generated, List<String> extra)
-            throws IOException {
+    private static DiagnosticCollector<JavaFileObject> compile(
+            Path src, Path classes, Path generated, List<String> extra) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+        try (StandardJavaFileManager fm =
+                        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
                 Stream<Path> walk = Files.walk(src)) {
-            List<File> files = walk.filter(f -> f.toString().endsWith(".java")).sorted().map(Path::toFile).toList();
-            List<String> options = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), "-d", classes.toString(),
-                    "-s", generated.toString()));
+            List<File> files = walk.filter(f -> f.toString().endsWith(".java"))
+                    .sorted()
+                    .map(Path::toFile)
+                    .toList();
+            List<String> options = new ArrayList<>(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "-d",
+                    classes.toString(),
+                    "-s",
+                    generated.toString()));
             options.addAll(extra);
-            JavaCompiler.CompilationTask task = javac.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromFiles(files));
+            JavaCompiler.CompilationTask task =
+                    javac.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromFiles(files));
             task.setProcessors(List.of(new AdjointProcessor()));
             task.call();
         }
@@ -270,7 +323,9 @@ class AdjointProcessorTest {
     /** The runtime (annotations, buffers) as the user's compile class path holds it. */
     private static String runtimeJarOrClasses() {
         return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> e.contains("adjoint-runtime") || e.replace(File.separatorChar, '/').contains("runtime/target/classes"))
-                .findFirst().orElseThrow(() -> new AssertionError("no runtime on " + System.getProperty("java.class.path")));
+                .filter(e -> e.contains("adjoint-runtime")
+                        || e.replace(File.separatorChar, '/').contains("runtime/target/classes"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no runtime on " + System.getProperty("java.class.path")));
     }
 }

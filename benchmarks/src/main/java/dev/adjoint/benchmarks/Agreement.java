@@ -35,8 +35,12 @@ public final class Agreement {
     public static void require(String what, double[] actual, double[] expected, double rtol) {
         double w = worst(actual, expected);
         if (!(w <= rtol)) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "%s disagrees with the hand-written gradient: worst relative error %.3g > %.1g", what, w, rtol));
+            throw new IllegalStateException(String.format(
+                    Locale.ROOT,
+                    "%s disagrees with the hand-written gradient: worst relative error %.3g > %.1g",
+                    what,
+                    w,
+                    rtol));
         }
     }
 

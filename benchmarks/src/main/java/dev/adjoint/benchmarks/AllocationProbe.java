@@ -46,17 +46,53 @@ public final class AllocationProbe {
             double[] dm = new double[in.means().length];
             double[] di = new double[in.icf().length];
             double[] flat = new double[in.parameterCount()];
-            line(b, "GmmBench.objective", size, measure(warmSeconds, () -> Gmm.objective(in.alphas(), in.means(), in.icf(),
-                    in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m())));
+            line(
+                    b,
+                    "GmmBench.objective",
+                    size,
+                    measure(
+                            warmSeconds,
+                            () -> Gmm.objective(
+                                    in.alphas(),
+                                    in.means(),
+                                    in.icf(),
+                                    in.x(),
+                                    in.d(),
+                                    in.k(),
+                                    in.n(),
+                                    in.gamma(),
+                                    in.m())));
             line(b, "GmmBench.staticGradient", size, measure(warmSeconds, () -> {
                 zero(da, dm, di);
-                return GmmAdjoint.objectiveGrad(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(),
-                        in.gamma(), in.m(), da, dm, di);
+                return GmmAdjoint.objectiveGrad(
+                        in.alphas(),
+                        in.means(),
+                        in.icf(),
+                        in.x(),
+                        in.d(),
+                        in.k(),
+                        in.n(),
+                        in.gamma(),
+                        in.m(),
+                        da,
+                        dm,
+                        di);
             }));
             line(b, "GmmBench.tapeGradient", size, measure(warmSeconds, () -> {
                 zero(da, dm, di);
-                return GmmObjectiveTapeAdjoint.objectiveGrad(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(),
-                        in.gamma(), in.m(), da, dm, di);
+                return GmmObjectiveTapeAdjoint.objectiveGrad(
+                        in.alphas(),
+                        in.means(),
+                        in.icf(),
+                        in.x(),
+                        in.d(),
+                        in.k(),
+                        in.n(),
+                        in.gamma(),
+                        in.m(),
+                        da,
+                        dm,
+                        di);
             }));
             line(b, "GmmBench.handGradient", size, measure(warmSeconds, () -> GmmGradient.gradient(in, flat)));
         }
@@ -80,7 +116,11 @@ public final class AllocationProbe {
         double[] dw = new double[p[0].length];
         double[] h = new double[Mlp.HIDDEN];
         double[] dh = new double[Mlp.HIDDEN];
-        line(b, "MlpBench.loss", "-", measure(warmSeconds, () -> Mlp.loss(p[0], p[1], p[2], Mlp.BATCH, Mlp.IN, Mlp.HIDDEN, Mlp.OUT)));
+        line(
+                b,
+                "MlpBench.loss",
+                "-",
+                measure(warmSeconds, () -> Mlp.loss(p[0], p[1], p[2], Mlp.BATCH, Mlp.IN, Mlp.HIDDEN, Mlp.OUT)));
         line(b, "MlpBench.staticGradient", "-", measure(warmSeconds, () -> {
             Arrays.fill(dw, 0.0);
             return MlpAdjoint.lossGrad(p[0], p[1], p[2], Mlp.BATCH, Mlp.IN, Mlp.HIDDEN, Mlp.OUT, dw);
@@ -89,8 +129,13 @@ public final class AllocationProbe {
             Arrays.fill(dw, 0.0);
             return MlpAdjoint.lossTapeGrad(p[0], p[1], p[2], Mlp.BATCH, Mlp.IN, Mlp.HIDDEN, Mlp.OUT, dw);
         }));
-        line(b, "MlpBench.handGradient", "-", measure(warmSeconds, () -> Mlp.gradient(p[0], p[1], p[2], Mlp.BATCH, Mlp.IN,
-                Mlp.HIDDEN, Mlp.OUT, dw, h, dh)));
+        line(
+                b,
+                "MlpBench.handGradient",
+                "-",
+                measure(
+                        warmSeconds,
+                        () -> Mlp.gradient(p[0], p[1], p[2], Mlp.BATCH, Mlp.IN, Mlp.HIDDEN, Mlp.OUT, dw, h, dh)));
         Files.writeString(out, b.toString(), StandardCharsets.UTF_8);
         PrintStream o = System.out;
         o.print(b);
@@ -103,7 +148,12 @@ public final class AllocationProbe {
     }
 
     private static void line(StringBuilder b, String name, String size, double bytes) {
-        b.append(name).append('\t').append(size).append('\t').append(String.format(Locale.ROOT, "%.1f", bytes)).append('\n');
+        b.append(name)
+                .append('\t')
+                .append(size)
+                .append('\t')
+                .append(String.format(Locale.ROOT, "%.1f", bytes))
+                .append('\n');
     }
 
     /** Calls {@code f} for {@code warmSeconds}, then returns the bytes the thread allocates per call over as many calls again (at least 5). */

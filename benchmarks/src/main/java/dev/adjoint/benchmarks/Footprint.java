@@ -65,9 +65,15 @@ public final class Footprint {
     public static void require(String what, String size, long bytes) {
         long max = Runtime.getRuntime().maxMemory();
         if (!fits(bytes, max)) {
-            throw new SkippedForMemory(String.format(Locale.ROOT,
+            throw new SkippedForMemory(String.format(
+                    Locale.ROOT,
                     "skipped %s at %s: one call keeps ~%s alive (up to %s while it grows), the fork's heap is %s;"
-                            + " rerun with a larger HEAP (run.sh) to measure it", what, size, gb(bytes), gb(2 * bytes), gb(max)));
+                            + " rerun with a larger HEAP (run.sh) to measure it",
+                    what,
+                    size,
+                    gb(bytes),
+                    gb(2 * bytes),
+                    gb(max)));
         }
     }
 

@@ -49,11 +49,13 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @Fork(1)
 public class GmmBench {
     /** ADBench's size name {@code d{D}_K{K}}; N = 1000. */
-    @Param({"d2_K5", "d2_K10", "d2_K25", "d2_K50", "d2_K100",
-            "d10_K5", "d10_K10", "d10_K25", "d10_K50", "d10_K100",
-            "d20_K5", "d20_K10", "d20_K25", "d20_K50", "d20_K100",
-            "d32_K5", "d32_K10", "d32_K25", "d32_K50", "d32_K100",
-            "d64_K5", "d64_K10", "d64_K25", "d64_K50", "d64_K100"})
+    @Param({
+        "d2_K5", "d2_K10", "d2_K25", "d2_K50", "d2_K100",
+        "d10_K5", "d10_K10", "d10_K25", "d10_K50", "d10_K100",
+        "d20_K5", "d20_K10", "d20_K25", "d20_K50", "d20_K100",
+        "d32_K5", "d32_K10", "d32_K25", "d32_K50", "d32_K100",
+        "d64_K5", "d64_K10", "d64_K25", "d64_K50", "d64_K100"
+    })
     public String size;
 
     /** {@code generated} (ADBench's rule, fixed seed: see {@link GmmData}) or a directory of ADBench's files. */

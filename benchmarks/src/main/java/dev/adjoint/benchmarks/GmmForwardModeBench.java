@@ -49,7 +49,11 @@ public class GmmForwardModeBench {
         in = GmmData.load(smallSize, data);
         double[] hand = new double[in.parameterCount()];
         GmmGradient.gradient(in, hand);
-        Agreement.require("Hipparchus forward mode at " + smallSize, GmmForwardMode.objective(in).getGradient(), hand, 1e-6);
+        Agreement.require(
+                "Hipparchus forward mode at " + smallSize,
+                GmmForwardMode.objective(in).getGradient(),
+                hand,
+                1e-6);
     }
 
     /** Value and full gradient in one forward pass. */

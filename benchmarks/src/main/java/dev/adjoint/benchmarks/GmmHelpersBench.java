@@ -62,20 +62,22 @@ public class GmmHelpersBench {
 
     @Benchmark
     public double helpersObjective() {
-        return GmmWithHelpers.objective(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m());
+        return GmmWithHelpers.objective(
+                in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m());
     }
 
     @Benchmark
     public double inlinedGradient() {
         zero();
-        return GmmAdjoint.objectiveGrad(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m(), da, dm, di);
+        return GmmAdjoint.objectiveGrad(
+                in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m(), da, dm, di);
     }
 
     @Benchmark
     public double helpersGradient() {
         zero();
-        return GmmWithHelpersAdjoint.objectiveGrad(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m(),
-                da, dm, di);
+        return GmmWithHelpersAdjoint.objectiveGrad(
+                in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m(), da, dm, di);
     }
 
     private void zero() {

@@ -54,7 +54,17 @@ public class MlpBench {
         String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
         if (!method.equals("loss")) {
             double[] hand = new double[w.length];
-            Mlp.gradient(w, xs, ts, Mlp.BATCH, Mlp.IN, Mlp.HIDDEN, Mlp.OUT, hand, new double[Mlp.HIDDEN], new double[Mlp.HIDDEN]);
+            Mlp.gradient(
+                    w,
+                    xs,
+                    ts,
+                    Mlp.BATCH,
+                    Mlp.IN,
+                    Mlp.HIDDEN,
+                    Mlp.OUT,
+                    hand,
+                    new double[Mlp.HIDDEN],
+                    new double[Mlp.HIDDEN]);
             switch (method) {
                 case "staticGradient" -> staticGradient();
                 case "tapeGradient" -> tapeGradient();

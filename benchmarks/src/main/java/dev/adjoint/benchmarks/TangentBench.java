@@ -67,12 +67,19 @@ public class TangentBench {
             hv = new double[n];
         } else {
             in = GmmData.load("d10_K25", "generated");
-            gmmDirection = new double[][] {random(in.alphas().length, r), random(in.means().length, r), random(in.icf().length, r)};
-            gmmGrad = new double[][] {new double[in.alphas().length], new double[in.means().length], new double[in.icf().length]};
-            gmmHv = new double[][] {new double[in.alphas().length], new double[in.means().length], new double[in.icf().length]};
+            gmmDirection = new double[][] {
+                random(in.alphas().length, r), random(in.means().length, r), random(in.icf().length, r)
+            };
+            gmmGrad = new double[][] {
+                new double[in.alphas().length], new double[in.means().length], new double[in.icf().length]
+            };
+            gmmHv = new double[][] {
+                new double[in.alphas().length], new double[in.means().length], new double[in.icf().length]
+            };
         }
         // the generated tangent and Hipparchus agree on ∇f·u
-        Agreement.require(problem + " Jvp against Hipparchus", new double[] {jvp()}, new double[] {hipparchusJvp()}, 1e-9);
+        Agreement.require(
+                problem + " Jvp against Hipparchus", new double[] {jvp()}, new double[] {hipparchusJvp()}, 1e-9);
     }
 
     private static double[] random(int n, Random r) {
@@ -85,7 +92,8 @@ public class TangentBench {
 
     @Benchmark
     public double objective() {
-        return problem.equals("rosenbrock") ? Rosenbrock.value(x)
+        return problem.equals("rosenbrock")
+                ? Rosenbrock.value(x)
                 : Gmm.objective(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m());
     }
 
@@ -98,8 +106,19 @@ public class TangentBench {
         for (double[] b : gmmGrad) {
             Arrays.fill(b, 0);
         }
-        return GmmAdjoint.objectiveGrad(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m(),
-                gmmGrad[0], gmmGrad[1], gmmGrad[2]);
+        return GmmAdjoint.objectiveGrad(
+                in.alphas(),
+                in.means(),
+                in.icf(),
+                in.x(),
+                in.d(),
+                in.k(),
+                in.n(),
+                in.gamma(),
+                in.m(),
+                gmmGrad[0],
+                gmmGrad[1],
+                gmmGrad[2]);
     }
 
     /** The derivative along u (returned so that it is not dead code). */
@@ -108,8 +127,20 @@ public class TangentBench {
         if (problem.equals("rosenbrock")) {
             RosenbrockAdjoint.valueJvp(x, u, out);
         } else {
-            GmmAdjoint.objectiveJvp(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m(),
-                    gmmDirection[0], gmmDirection[1], gmmDirection[2], out);
+            GmmAdjoint.objectiveJvp(
+                    in.alphas(),
+                    in.means(),
+                    in.icf(),
+                    in.x(),
+                    in.d(),
+                    in.k(),
+                    in.n(),
+                    in.gamma(),
+                    in.m(),
+                    gmmDirection[0],
+                    gmmDirection[1],
+                    gmmDirection[2],
+                    out);
         }
         return out.get();
     }
@@ -126,14 +157,33 @@ public class TangentBench {
                 Arrays.fill(b, 0);
             }
         }
-        return GmmAdjoint.objectiveHvp(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m(),
-                gmmDirection[0], gmmDirection[1], gmmDirection[2], gmmGrad[0], gmmGrad[1], gmmGrad[2], gmmHv[0], gmmHv[1], gmmHv[2]);
+        return GmmAdjoint.objectiveHvp(
+                in.alphas(),
+                in.means(),
+                in.icf(),
+                in.x(),
+                in.d(),
+                in.k(),
+                in.n(),
+                in.gamma(),
+                in.m(),
+                gmmDirection[0],
+                gmmDirection[1],
+                gmmDirection[2],
+                gmmGrad[0],
+                gmmGrad[1],
+                gmmGrad[2],
+                gmmHv[0],
+                gmmHv[1],
+                gmmHv[2]);
     }
 
     /** Hipparchus forward mode along the same direction. */
     @Benchmark
     public double hipparchusJvp() {
-        return problem.equals("rosenbrock") ? RosenbrockForwardMode.along(x, u).getGradient()[0]
-                : GmmForwardMode.along(in, gmmDirection[0], gmmDirection[1], gmmDirection[2]).getGradient()[0];
+        return problem.equals("rosenbrock")
+                ? RosenbrockForwardMode.along(x, u).getGradient()[0]
+                : GmmForwardMode.along(in, gmmDirection[0], gmmDirection[1], gmmDirection[2])
+                        .getGradient()[0];
     }
 }

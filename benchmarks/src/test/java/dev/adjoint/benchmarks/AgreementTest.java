@@ -31,13 +31,15 @@ import org.junit.jupiter.api.Test;
 class AgreementTest {
     /** ADBench's reference values on its {@code gmm/test.txt}. */
     static final double REFERENCE_F = 8.07380408004975791;
+
     static final double[] REFERENCE_GRADIENT = {
         0.108662855508652456, -0.741270039523898472, 0.632607184015246071,
         1.11692576532787013, 0.163333013551455269, -0.0219989824071193142,
         0.227778292254236098, 1.20963025612832187, -0.0606375920733956339,
         2.58529994051162237, 0.112632694524213789, 0.385744309849611777,
         0.0735180573182305508, 5.41836362715595232, -0.321494409677446469,
-        1.71892309775004937, 0.860091090790866875, -0.994640930466322848};
+        1.71892309775004937, 0.860091090790866875, -0.994640930466322848
+    };
 
     static final double RTOL = 1e-6;
 
@@ -50,8 +52,8 @@ class AgreementTest {
         double[] da = new double[in.k()];
         double[] dm = new double[in.means().length];
         double[] di = new double[in.icf().length];
-        value[0] = GmmAdjoint.objectiveGrad(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(),
-                in.gamma(), in.m(), da, dm, di);
+        value[0] = GmmAdjoint.objectiveGrad(
+                in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m(), da, dm, di);
         return Agreement.concat(da, dm, di);
     }
 
@@ -59,8 +61,8 @@ class AgreementTest {
         double[] da = new double[in.k()];
         double[] dm = new double[in.means().length];
         double[] di = new double[in.icf().length];
-        value[0] = GmmObjectiveTapeAdjoint.objectiveGrad(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(),
-                in.gamma(), in.m(), da, dm, di);
+        value[0] = GmmObjectiveTapeAdjoint.objectiveGrad(
+                in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m(), da, dm, di);
         return Agreement.concat(da, dm, di);
     }
 
@@ -78,16 +80,25 @@ class AgreementTest {
         double[] f = new double[1];
         double[] hand = new double[in.parameterCount()];
         double fHand = GmmGradient.gradient(in, hand);
-        double[][] all = {staticGmm(in, f), tapeGmm(in, new double[1]), hand, GmmForwardMode.objective(in).getGradient()};
+        double[][] all = {
+            staticGmm(in, f),
+            tapeGmm(in, new double[1]),
+            hand,
+            GmmForwardMode.objective(in).getGradient()
+        };
         assertTrue(distance(f[0], REFERENCE_F) <= 1e-12, () -> "f = " + f[0]);
         assertTrue(distance(fHand, REFERENCE_F) <= 1e-12, () -> "hand-written f = " + fHand);
-        assertTrue(distance(GmmObjectiveTape.objective(in.alphas(), in.means(), in.icf(), in.x(), 2, 3, 1, 1.0, 0), REFERENCE_F) <= 1e-12);
+        assertTrue(distance(
+                        GmmObjectiveTape.objective(in.alphas(), in.means(), in.icf(), in.x(), 2, 3, 1, 1.0, 0),
+                        REFERENCE_F)
+                <= 1e-12);
         String[] names = {"static", "tape", "hand-written", "Hipparchus forward"};
         for (int a = 0; a < all.length; a++) {
             for (int i = 0; i < REFERENCE_GRADIENT.length; i++) {
                 int c = i;
                 int m = a;
-                assertTrue(distance(all[a][i], REFERENCE_GRADIENT[i]) <= 1e-8,
+                assertTrue(
+                        distance(all[a][i], REFERENCE_GRADIENT[i]) <= 1e-8,
                         () -> names[m] + " component " + c + ": " + all[m][c] + ", ADBench " + REFERENCE_GRADIENT[c]);
             }
         }
@@ -108,7 +119,11 @@ class AgreementTest {
         assertEquals(Gmm.objective(in), fHand, 1e-10 * Math.abs(f[0]));
         assertClose("static vs hand-written", st, hand, RTOL);
         assertClose("tape vs hand-written", tp, hand, RTOL);
-        assertClose("Hipparchus forward vs hand-written", GmmForwardMode.objective(in).getGradient(), hand, RTOL);
+        assertClose(
+                "Hipparchus forward vs hand-written",
+                GmmForwardMode.objective(in).getGradient(),
+                hand,
+                RTOL);
         double atol = 1e-9 * Math.max(1, Math.abs(f[0]));
         GradCheck.assertGradient(p -> Gmm.objectiveAt(in, p), in.parameters(), st, RTOL, atol);
         GradCheck.assertGradient(p -> Gmm.objectiveAt(in, p), in.parameters(), hand, RTOL, atol);
@@ -122,8 +137,8 @@ class AgreementTest {
         double[] dm = new double[in.means().length];
         double[] di = new double[in.icf().length];
         for (int call = 0; call < 2; call++) {
-            GmmAdjoint.objectiveGrad(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(),
-                    in.gamma(), in.m(), da, dm, di);
+            GmmAdjoint.objectiveGrad(
+                    in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m(), da, dm, di);
         }
         double[] once = staticGmm(in, new double[1]);
         double[] twice = Agreement.concat(da, dm, di);
@@ -161,11 +176,28 @@ class AgreementTest {
         double f = MlpAdjoint.lossGrad(w, p[1], p[2], Mlp.BATCH, Mlp.IN, Mlp.HIDDEN, Mlp.OUT, st);
         assertEquals(Mlp.loss(w, p[1], p[2], Mlp.BATCH, Mlp.IN, Mlp.HIDDEN, Mlp.OUT), f, 0.0);
         assertEquals(f, MlpAdjoint.lossTapeGrad(w, p[1], p[2], Mlp.BATCH, Mlp.IN, Mlp.HIDDEN, Mlp.OUT, tp), 1e-12 * f);
-        assertEquals(f, Mlp.gradient(w, p[1], p[2], Mlp.BATCH, Mlp.IN, Mlp.HIDDEN, Mlp.OUT, hand,
-                new double[Mlp.HIDDEN], new double[Mlp.HIDDEN]), 1e-12 * f);
+        assertEquals(
+                f,
+                Mlp.gradient(
+                        w,
+                        p[1],
+                        p[2],
+                        Mlp.BATCH,
+                        Mlp.IN,
+                        Mlp.HIDDEN,
+                        Mlp.OUT,
+                        hand,
+                        new double[Mlp.HIDDEN],
+                        new double[Mlp.HIDDEN]),
+                1e-12 * f);
         assertClose("static vs hand-written", st, hand, 1e-10);
         assertClose("tape vs hand-written", tp, hand, 1e-10);
-        GradCheck.assertGradient(q -> Mlp.loss(q, p[1], p[2], Mlp.BATCH, Mlp.IN, Mlp.HIDDEN, Mlp.OUT), w, st, RTOL, 1e-9 * Math.max(1, f));
+        GradCheck.assertGradient(
+                q -> Mlp.loss(q, p[1], p[2], Mlp.BATCH, Mlp.IN, Mlp.HIDDEN, Mlp.OUT),
+                w,
+                st,
+                RTOL,
+                1e-9 * Math.max(1, f));
     }
 
     /** The tape strategy's copy of the objective must stay the samples' body (see {@link GmmObjectiveTape}). */
@@ -173,7 +205,8 @@ class AgreementTest {
     void objectiveCopiesAreIdentical() {
         GmmInput in = GmmData.generate(4, 3, 30, 9L);
         double a = Gmm.objective(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m());
-        double b = GmmObjectiveTape.objective(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m());
+        double b = GmmObjectiveTape.objective(
+                in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m());
         assertEquals(a, b, 0.0);
     }
 }

@@ -23,17 +23,32 @@ class FootprintTest {
         GmmInput in = GmmData.load(size, "generated");
         AtomicLong capacity = new AtomicLong();
         Thread t = new Thread(() -> {
-            GmmAdjoint.objectiveGrad(in.alphas(), in.means(), in.icf(), in.x(), in.d(), in.k(), in.n(), in.gamma(), in.m(),
-                    new double[in.alphas().length], new double[in.means().length], new double[in.icf().length]);
+            GmmAdjoint.objectiveGrad(
+                    in.alphas(),
+                    in.means(),
+                    in.icf(),
+                    in.x(),
+                    in.d(),
+                    in.k(),
+                    in.n(),
+                    in.gamma(),
+                    in.m(),
+                    new double[in.alphas().length],
+                    new double[in.means().length],
+                    new double[in.icf().length]);
             AdjointStacks s = AdjointStacks.forThread();
-            capacity.set(8L * s.doubles.values().length + 4L * s.ints.values().length + s.booleans.values().length
-                    + 4L * s.floats.values().length + 8L * s.longs.values().length);
+            capacity.set(8L * s.doubles.values().length
+                    + 4L * s.ints.values().length
+                    + s.booleans.values().length
+                    + 4L * s.floats.values().length
+                    + 8L * s.longs.values().length);
         });
         t.start();
         t.join();
         long estimate = Footprint.staticStackBytes(in);
         assertTrue(capacity.get() > 0);
-        assertTrue(estimate >= capacity.get() / 2 && estimate <= 2 * capacity.get(),
+        assertTrue(
+                estimate >= capacity.get() / 2 && estimate <= 2 * capacity.get(),
                 size + ": estimate " + estimate + " bytes, stacks after one call " + capacity.get() + " bytes");
     }
 }

@@ -30,7 +30,9 @@ class GmmStrategiesTest {
     @Test
     void staticGradientTimesTheStaticStrategy() throws IOException {
         String pool = constantPool(GmmAdjoint.class);
-        assertFalse(pool.contains("dev/adjoint/tape/"), "GmmAdjoint uses the tape: Gmm.objective fell back from the static strategy");
+        assertFalse(
+                pool.contains("dev/adjoint/tape/"),
+                "GmmAdjoint uses the tape: Gmm.objective fell back from the static strategy");
         assertTrue(pool.contains("dev/adjoint/stack/"), "GmmAdjoint should use the static strategy's stacks");
     }
 

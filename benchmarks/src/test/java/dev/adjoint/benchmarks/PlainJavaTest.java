@@ -24,8 +24,8 @@ class PlainJavaTest {
         PlainJavaAdjoint.dotGrad(w, x, h);
         GradCheck.assertGradient(p -> PlainJava.dot(p, x), w, h, 1e-7, 1e-9 * Math.max(1, f));
         // the adjoint throws where the method throws, with its message
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PlainJavaAdjoint.guardedDotGrad(w, new double[3], g));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> PlainJavaAdjoint.guardedDotGrad(w, new double[3], g));
         assertEquals("w has 7 elements, x has 3", e.getMessage());
     }
 
@@ -38,7 +38,8 @@ class PlainJavaTest {
         double[] y = r.ints(n, 0, 2).mapToDouble(b -> 2.0 * b - 1).toArray();
         double[] g = new double[d + 1];
         double f = PlainJavaAdjoint.logisticWithHelpersGrad(w, table, y, n, d, g);
-        GradCheck.assertGradient(p -> PlainJava.logisticWithHelpers(p, table, y, n, d), w, g, 1e-7, 1e-9 * Math.max(1, f));
+        GradCheck.assertGradient(
+                p -> PlainJava.logisticWithHelpers(p, table, y, n, d), w, g, 1e-7, 1e-9 * Math.max(1, f));
         double[] h = new double[d + 1];
         PlainJavaAdjoint.logisticGrad(w, table, y, n, d, h);
         GradCheck.assertGradient(p -> PlainJava.logistic(p, table, y, n, d), w, h, 1e-7, 1e-9 * Math.max(1, f));

@@ -43,9 +43,16 @@ public final class AdjointGenerator {
         try {
             files = SourceScanner.scan(request.sourceRoots(), request.includes(), request.excludes());
         } catch (UncheckedIOException e) {
-            return failed(List.of(Diagnostic.error(request.sourceRoots().isEmpty() ? request.outputDirectory() : request.sourceRoots().get(0),
-                    0, 0, "cannot list the source files: " + e.getMessage() + " (" + e.getCause() + "); check that the source roots"
-                            + " are readable directories")), List.of());
+            return failed(
+                    List.of(Diagnostic.error(
+                            request.sourceRoots().isEmpty()
+                                    ? request.outputDirectory()
+                                    : request.sourceRoots().get(0),
+                            0,
+                            0,
+                            "cannot list the source files: " + e.getMessage() + " (" + e.getCause()
+                                    + "); check that the source roots" + " are readable directories")),
+                    List.of());
         }
         List<Diagnostic> unreadable = new ArrayList<>();
         Map<Path, String> sources = read(files, unreadable, request.sourceEncoding());
@@ -54,7 +61,12 @@ public final class AdjointGenerator {
             return new GenerationResult(true, List.of(), List.of(), List.of(), List.of());
         }
         // the readable files are translated even so: a build reports all its errors at once
-        Translation translation = Pipeline.translate(sources, Optional.empty(), request.options(), request.failOnTapeFallback(), file -> true,
+        Translation translation = Pipeline.translate(
+                sources,
+                Optional.empty(),
+                request.options(),
+                request.failOnTapeFallback(),
+                file -> true,
                 request.classpath());
         if (translation.hasErrors() || !unreadable.isEmpty()) {
             List<Diagnostic> all = new ArrayList<>(unreadable);
@@ -67,16 +79,19 @@ public final class AdjointGenerator {
             others.put(request.reportFile(), BuildReport.content(translation.methods()));
         }
         if (state.stateFile() != null) {
-            others.put(state.stateFile(), state.content(OutputWriter.targets(request.outputDirectory(), translation.generated())));
+            others.put(
+                    state.stateFile(),
+                    state.content(OutputWriter.targets(request.outputDirectory(), translation.generated())));
         }
-        OutputWriter.Outcome outcome = OutputWriter.write(request.outputDirectory(), translation.generated(), others,
-                state.previousOutputs());
+        OutputWriter.Outcome outcome =
+                OutputWriter.write(request.outputDirectory(), translation.generated(), others, state.previousOutputs());
         if (!outcome.diagnostics().isEmpty()) {
             List<Diagnostic> all = new ArrayList<>(translation.diagnostics());
             all.addAll(outcome.diagnostics());
             return failed(all, translation.methods());
         }
-        return new GenerationResult(false, translation.diagnostics(), outcome.written(), outcome.unchanged(), translation.methods());
+        return new GenerationResult(
+                false, translation.diagnostics(), outcome.written(), outcome.unchanged(), translation.methods());
     }
 
     private static GenerationResult failed(List<Diagnostic> diagnostics, List<String> methods) {
@@ -97,7 +112,8 @@ public final class AdjointGenerator {
      * fall back to the tape strategy is an error (the annotation processor's option).
      */
     public static Translation translate(Map<Path, String> sources, boolean failOnTapeFallback) {
-        return Pipeline.translate(sources, Optional.empty(), dev.adjoint.generator.analyze.Options.DEFAULT, failOnTapeFallback);
+        return Pipeline.translate(
+                sources, Optional.empty(), dev.adjoint.generator.analyze.Options.DEFAULT, failOnTapeFallback);
     }
 
     /**
@@ -118,9 +134,14 @@ public final class AdjointGenerator {
         List<Diagnostic> problems = new ArrayList<>();
         Map<Path, String> sources;
         try {
-            sources = read(SourceScanner.scan(request.sourceRoots(), request.includes(), request.excludes()), problems, request.sourceEncoding());
+            sources = read(
+                    SourceScanner.scan(request.sourceRoots(), request.includes(), request.excludes()),
+                    problems,
+                    request.sourceEncoding());
         } catch (UncheckedIOException e) {
-            return failed(List.of(Diagnostic.error(checksDirectory, 0, 0, "cannot list the source files: " + e.getCause())), List.of());
+            return failed(
+                    List.of(Diagnostic.error(checksDirectory, 0, 0, "cannot list the source files: " + e.getCause())),
+                    List.of());
         }
         Translation t = dev.adjoint.generator.pipeline.Checks.translate(sources, request.classpath());
         if (t.hasErrors()) {
@@ -129,9 +150,12 @@ public final class AdjointGenerator {
         java.util.Set<Path> previous = new java.util.TreeSet<>();
         if (Files.isDirectory(checksDirectory)) {
             try (var files = Files.walk(checksDirectory)) {
-                files.filter(f -> f.getFileName().toString().endsWith("GradientTest.java")).forEach(previous::add);
+                files.filter(f -> f.getFileName().toString().endsWith("GradientTest.java"))
+                        .forEach(previous::add);
             } catch (IOException | UncheckedIOException e) {
-                return failed(List.of(Diagnostic.error(checksDirectory, 0, 0, "cannot list the generated tests: " + e)), List.of());
+                return failed(
+                        List.of(Diagnostic.error(checksDirectory, 0, 0, "cannot list the generated tests: " + e)),
+                        List.of());
             }
         }
         OutputWriter.Outcome outcome = OutputWriter.write(checksDirectory, t.generated(), Map.of(), previous);
@@ -147,20 +171,26 @@ public final class AdjointGenerator {
      *
      * @throws IllegalArgumentException for an unknown stage, naming the valid ones
      */
-    public static String dump(Map<Path, String> sources, String stage, Optional<String> onlyMethod,
+    public static String dump(
+            Map<Path, String> sources,
+            String stage,
+            Optional<String> onlyMethod,
             dev.adjoint.generator.analyze.Options options) {
-        dev.adjoint.generator.pipeline.Dumps.Stage s = dev.adjoint.generator.pipeline.Dumps.Stage.of(stage).orElseThrow(
-                () -> new IllegalArgumentException("unknown stage '" + stage + "' to dump; the stages are normalize, analyze, reverse,"
-                        + " optimize"));
+        dev.adjoint.generator.pipeline.Dumps.Stage s = dev.adjoint.generator.pipeline.Dumps.Stage.of(stage)
+                .orElseThrow(() -> new IllegalArgumentException("unknown stage '" + stage
+                        + "' to dump; the stages are normalize, analyze, reverse," + " optimize"));
         return dev.adjoint.generator.pipeline.Dumps.dump(sources, s, onlyMethod, options);
     }
 
     /** {@link #dump(Map, String, Optional, dev.adjoint.generator.analyze.Options)} of the request's source roots. */
     public static String dump(GenerationRequest request, String stage, Optional<String> onlyMethod) {
         List<Diagnostic> unreadable = new ArrayList<>();
-        Map<Path, String> sources = read(SourceScanner.scan(request.sourceRoots(), request.includes(), request.excludes()), unreadable,
+        Map<Path, String> sources = read(
+                SourceScanner.scan(request.sourceRoots(), request.includes(), request.excludes()),
+                unreadable,
                 request.sourceEncoding());
-        String problems = unreadable.stream().map(d -> "// " + d.format() + "\n").collect(java.util.stream.Collectors.joining());
+        String problems =
+                unreadable.stream().map(d -> "// " + d.format() + "\n").collect(java.util.stream.Collectors.joining());
         return problems + dump(sources, stage, onlyMethod, request.options());
     }
 
@@ -201,12 +231,16 @@ public final class AdjointGenerator {
      * @param context further files (a path also in {@code sources} counts as a source)
      * @param onlyMethod {@code p.Model#loss} to keep one method only
      */
-    public static Translation translate(Map<Path, String> sources, Map<Path, String> context, Optional<String> onlyMethod) {
+    public static Translation translate(
+            Map<Path, String> sources, Map<Path, String> context, Optional<String> onlyMethod) {
         return translate(sources, context, onlyMethod, dev.adjoint.generator.analyze.Options.DEFAULT);
     }
 
     /** As {@link #translate(Map, Map, Optional)}, with {@code options} ({@code --disable}). */
-    public static Translation translate(Map<Path, String> sources, Map<Path, String> context, Optional<String> onlyMethod,
+    public static Translation translate(
+            Map<Path, String> sources,
+            Map<Path, String> context,
+            Optional<String> onlyMethod,
             dev.adjoint.generator.analyze.Options options) {
         return translate(sources, context, onlyMethod, options, List.of());
     }
@@ -216,8 +250,12 @@ public final class AdjointGenerator {
      * classes that no file declares resolved against the compiled classes of {@code classpath}
      * (the CLI's {@code --classpath}).
      */
-    public static Translation translate(Map<Path, String> sources, Map<Path, String> context, Optional<String> onlyMethod,
-            dev.adjoint.generator.analyze.Options options, List<Path> classpath) {
+    public static Translation translate(
+            Map<Path, String> sources,
+            Map<Path, String> context,
+            Optional<String> onlyMethod,
+            dev.adjoint.generator.analyze.Options options,
+            List<Path> classpath) {
         Map<Path, String> all = new LinkedHashMap<>(context);
         all.putAll(sources);
         return Pipeline.translate(all, onlyMethod, options, false, sources::containsKey, classpath);
@@ -229,13 +267,15 @@ public final class AdjointGenerator {
     }
 
     /** Reads {@code files} in {@code encoding}; a file that cannot be read is a diagnostic in {@code problems}, not an exception. */
-    private static Map<Path, String> read(List<Path> files, List<Diagnostic> problems, java.nio.charset.Charset encoding) {
+    private static Map<Path, String> read(
+            List<Path> files, List<Diagnostic> problems, java.nio.charset.Charset encoding) {
         Map<Path, String> sources = new LinkedHashMap<>();
         for (Path f : files) {
             try {
                 decode(f, Files.readAllBytes(f), problems, encoding).ifPresent(text -> sources.put(f, text));
             } catch (IOException | RuntimeException e) {
-                problems.add(Diagnostic.error(f, 0, 0, "cannot read this source file (" + e + "); check that it is a readable file"));
+                problems.add(Diagnostic.error(
+                        f, 0, 0, "cannot read this source file (" + e + "); check that it is a readable file"));
             }
         }
         return sources;
@@ -246,9 +286,11 @@ public final class AdjointGenerator {
      * (javac's "unmappable character for encoding UTF-8"): Adjoint, like the build's javac, reads
      * sources in the project's {@code project.build.sourceEncoding}.
      */
-    private static Optional<String> decode(Path file, byte[] bytes, List<Diagnostic> problems, java.nio.charset.Charset encoding) {
+    private static Optional<String> decode(
+            Path file, byte[] bytes, List<Diagnostic> problems, java.nio.charset.Charset encoding) {
         CharsetDecoder decoder = encoding.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         CoderResult r = decoder.decode(in, out, true);
@@ -262,13 +304,24 @@ public final class AdjointGenerator {
         int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
         int column = before.length() - before.lastIndexOf('\n');
         if (encoding.equals(StandardCharsets.UTF_8)) {
-            problems.add(Diagnostic.error(file, line, column, String.format("byte 0x%02X is not UTF-8: Adjoint reads sources as UTF-8,"
-                    + " as javac does with <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>; it was saved in another"
-                    + " encoding (ISO-8859-1 or windows-1252, for instance): save it as UTF-8 and build again", bytes[in.position()] & 0xFF)));
+            problems.add(Diagnostic.error(
+                    file,
+                    line,
+                    column,
+                    String.format(
+                            "byte 0x%02X is not UTF-8: Adjoint reads sources as UTF-8,"
+                                    + " as javac does with <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>; it was saved in another"
+                                    + " encoding (ISO-8859-1 or windows-1252, for instance): save it as UTF-8 and build again",
+                            bytes[in.position()] & 0xFF)));
         } else {
-            problems.add(Diagnostic.error(file, line, column, String.format("byte 0x%02X is not %s, the project's"
-                    + " project.build.sourceEncoding: save the file in that encoding, or set the encoding it was saved in",
-                    bytes[in.position()] & 0xFF, encoding.name())));
+            problems.add(Diagnostic.error(
+                    file,
+                    line,
+                    column,
+                    String.format(
+                            "byte 0x%02X is not %s, the project's"
+                                    + " project.build.sourceEncoding: save the file in that encoding, or set the encoding it was saved in",
+                            bytes[in.position()] & 0xFF, encoding.name())));
         }
         return Optional.empty();
     }

@@ -15,14 +15,18 @@ import java.util.Comparator;
 public record Diagnostic(Severity severity, Path file, int line, int column, String message) {
 
     /** Order of reporting: file, then position. */
-    public static final Comparator<Diagnostic> BY_POSITION = Comparator
-            .comparing((Diagnostic d) -> d.file().toString())
+    public static final Comparator<Diagnostic> BY_POSITION = Comparator.comparing(
+                    (Diagnostic d) -> d.file().toString())
             .thenComparingInt(Diagnostic::line)
             .thenComparingInt(Diagnostic::column)
             .thenComparing(Diagnostic::message);
 
     /** Whether the build must fail. */
-    public enum Severity { ERROR, WARNING, NOTE }
+    public enum Severity {
+        ERROR,
+        WARNING,
+        NOTE
+    }
 
     /** An error at a position. */
     public static Diagnostic error(Path file, int line, int column, String message) {

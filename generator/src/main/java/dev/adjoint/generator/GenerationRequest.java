@@ -42,26 +42,79 @@ public record GenerationRequest(
         List<Path> classpath) {
 
     /** A request whose calls reach the source roots only. */
-    public GenerationRequest(List<Path> sourceRoots, List<String> includes, List<String> excludes, Path outputDirectory, Path stateFile,
-            boolean failOnTapeFallback, Path reportFile, Charset sourceEncoding, Options options) {
-        this(sourceRoots, includes, excludes, outputDirectory, stateFile, failOnTapeFallback, reportFile, sourceEncoding, options, List.of());
+    public GenerationRequest(
+            List<Path> sourceRoots,
+            List<String> includes,
+            List<String> excludes,
+            Path outputDirectory,
+            Path stateFile,
+            boolean failOnTapeFallback,
+            Path reportFile,
+            Charset sourceEncoding,
+            Options options) {
+        this(
+                sourceRoots,
+                includes,
+                excludes,
+                outputDirectory,
+                stateFile,
+                failOnTapeFallback,
+                reportFile,
+                sourceEncoding,
+                options,
+                List.of());
     }
 
     /** A request reading sources as UTF-8, with every optimisation on. */
-    public GenerationRequest(List<Path> sourceRoots, List<String> includes, List<String> excludes, Path outputDirectory, Path stateFile,
-            boolean failOnTapeFallback, Path reportFile) {
-        this(sourceRoots, includes, excludes, outputDirectory, stateFile, failOnTapeFallback, reportFile, StandardCharsets.UTF_8,
+    public GenerationRequest(
+            List<Path> sourceRoots,
+            List<String> includes,
+            List<String> excludes,
+            Path outputDirectory,
+            Path stateFile,
+            boolean failOnTapeFallback,
+            Path reportFile) {
+        this(
+                sourceRoots,
+                includes,
+                excludes,
+                outputDirectory,
+                stateFile,
+                failOnTapeFallback,
+                reportFile,
+                StandardCharsets.UTF_8,
                 Options.DEFAULT);
     }
 
     /** A request with every optimisation on. */
-    public GenerationRequest(List<Path> sourceRoots, List<String> includes, List<String> excludes, Path outputDirectory, Path stateFile,
-            boolean failOnTapeFallback, Path reportFile, Charset sourceEncoding) {
-        this(sourceRoots, includes, excludes, outputDirectory, stateFile, failOnTapeFallback, reportFile, sourceEncoding, Options.DEFAULT);
+    public GenerationRequest(
+            List<Path> sourceRoots,
+            List<String> includes,
+            List<String> excludes,
+            Path outputDirectory,
+            Path stateFile,
+            boolean failOnTapeFallback,
+            Path reportFile,
+            Charset sourceEncoding) {
+        this(
+                sourceRoots,
+                includes,
+                excludes,
+                outputDirectory,
+                stateFile,
+                failOnTapeFallback,
+                reportFile,
+                sourceEncoding,
+                Options.DEFAULT);
     }
 
     /** A request without tape-fallback failure and without a report file. */
-    public GenerationRequest(List<Path> sourceRoots, List<String> includes, List<String> excludes, Path outputDirectory, Path stateFile) {
+    public GenerationRequest(
+            List<Path> sourceRoots,
+            List<String> includes,
+            List<String> excludes,
+            Path outputDirectory,
+            Path stateFile) {
         this(sourceRoots, includes, excludes, outputDirectory, stateFile, false, null);
     }
 
@@ -77,8 +130,17 @@ public record GenerationRequest(
 
     /** This request with calls resolved against {@code classpath} too. */
     public GenerationRequest withClasspath(List<Path> classpath) {
-        return new GenerationRequest(sourceRoots, includes, excludes, outputDirectory, stateFile, failOnTapeFallback, reportFile,
-                sourceEncoding, options, classpath);
+        return new GenerationRequest(
+                sourceRoots,
+                includes,
+                excludes,
+                outputDirectory,
+                stateFile,
+                failOnTapeFallback,
+                reportFile,
+                sourceEncoding,
+                options,
+                classpath);
     }
 
     /** A request over {@code sourceRoots} with default includes and no incremental state. */

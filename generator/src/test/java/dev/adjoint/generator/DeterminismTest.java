@@ -73,7 +73,10 @@ class DeterminismTest {
         Translation c = AdjointGenerator.translate(hashed);
         assertEquals(a.generated(), b.generated());
         assertEquals(a.generated(), c.generated());
-        assertEquals(List.copyOf(a.generated().keySet()), List.copyOf(new TreeSet<>(a.generated().keySet())), "sorted by class name");
+        assertEquals(
+                List.copyOf(a.generated().keySet()),
+                List.copyOf(new TreeSet<>(a.generated().keySet())),
+                "sorted by class name");
         // the list of methods may follow the input order, but holds the same lines
         assertEquals(new TreeSet<>(a.methods()), new TreeSet<>(b.methods()));
     }
@@ -143,7 +146,9 @@ class DeterminismTest {
         Map<Path, String> ba = new LinkedHashMap<>();
         ba.put(Path.of("b/p/Model.java"), src);
         ba.put(Path.of("a/p/Model.java"), src);
-        assertEquals(AdjointGenerator.translate(ab).diagnostics(), AdjointGenerator.translate(ba).diagnostics());
+        assertEquals(
+                AdjointGenerator.translate(ab).diagnostics(),
+                AdjointGenerator.translate(ba).diagnostics());
     }
 
     /**
@@ -161,7 +166,9 @@ class DeterminismTest {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = GeneratorCli.run(files.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = GeneratorCli.run(
+                files.toArray(String[]::new),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         String here = out.toString(StandardCharsets.UTF_8);
@@ -170,10 +177,15 @@ class DeterminismTest {
     }
 
     private static String runCliInNewJvm(List<String> files) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), GeneratorCli.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                GeneratorCli.class.getName()));
         cmd.addAll(files);
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         byte[] bytes = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the CLI did not finish");
         assertEquals(0, p.exitValue());

@@ -1,10 +1,10 @@
 package dev.adjoint.gradbench;
 
 import dev.adjoint.gradbench.evals.Evals;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.BufferedOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** {@code java -jar adjoint-gradbench.jar}: the tool GradBench starts; logs go to standard error. */

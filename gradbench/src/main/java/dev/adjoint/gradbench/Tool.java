@@ -69,7 +69,8 @@ public final class Tool {
         } else if ("define".equals(kind)) {
             Object module = message.get("module");
             Eval eval = evals.get(String.valueOf(module));
-            String missing = eval == null ? "module '" + module + "' is not implemented by adjoint" : eval.unsupported();
+            String missing =
+                    eval == null ? "module '" + module + "' is not implemented by adjoint" : eval.unsupported();
             answer.put("success", missing == null);
             if (missing != null) {
                 answer.put("error", missing);

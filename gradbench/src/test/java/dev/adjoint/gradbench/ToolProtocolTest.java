@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /** GradBench's protocol as the eval speaks it, line by line, through {@link Tool#serve}. */
 class ToolProtocolTest {
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-    private final Tool tool = new Tool(Evals.all(), new Runs(1, 0.0, 0.0, 1),
-            new PrintStream(log, true, StandardCharsets.UTF_8));
+    private final Tool tool =
+            new Tool(Evals.all(), new Runs(1, 0.0, 0.0, 1), new PrintStream(log, true, StandardCharsets.UTF_8));
 
     private List<Map<String, Object>> exchange(String... lines) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -58,10 +58,14 @@ class ToolProtocolTest {
 
     @Test
     void timingsHonourMinRunsAndAnIntegerMinSeconds() throws Exception {
-        Map<String, Object> answer = exchange("{\"id\":7,\"kind\":\"evaluate\",\"module\":\"lse\",\"function\":\"gradient\","
-                + "\"input\":{\"x\":[1,2,3],\"min_runs\":5,\"min_seconds\":0}}").get(0);
+        Map<String, Object> answer = exchange(
+                        "{\"id\":7,\"kind\":\"evaluate\",\"module\":\"lse\",\"function\":\"gradient\","
+                                + "\"input\":{\"x\":[1,2,3],\"min_runs\":5,\"min_seconds\":0}}")
+                .get(0);
         List<?> timings = (List<?>) answer.get("timings");
-        long evaluations = timings.stream().filter(t -> "evaluate".equals(((Map<?, ?>) t).get("name"))).count();
+        long evaluations = timings.stream()
+                .filter(t -> "evaluate".equals(((Map<?, ?>) t).get("name")))
+                .count();
         assertEquals(5, evaluations);
         assertEquals("warmup", ((Map<?, ?>) timings.get(0)).get("name"));
         for (Object t : timings) {
@@ -72,7 +76,8 @@ class ToolProtocolTest {
         String x = String.join(",", java.util.Collections.nCopies(20_000, "0.5"));
         long start = System.nanoTime();
         answer = exchange("{\"id\":8,\"kind\":\"evaluate\",\"module\":\"lse\",\"function\":\"primal\","
-                + "\"input\":{\"x\":[" + x + "],\"min_runs\":1,\"min_seconds\":1}}").get(0);
+                        + "\"input\":{\"x\":[" + x + "],\"min_runs\":1,\"min_seconds\":1}}")
+                .get(0);
         assertTrue(System.nanoTime() - start >= 1_000_000_000L, "min_seconds = 1 (an integer) runs for a second");
         assertTrue(((List<?>) answer.get("timings")).size() > 2);
     }
@@ -108,7 +113,8 @@ class ToolProtocolTest {
     void aLargeInputIsReadIntoArraysAndAnswered() throws Exception {
         int n = 1_280_000; // lse's largest workload: about 25 MB on one line
         Random random = new Random(18);
-        StringBuilder line = new StringBuilder(n * 21).append("{\"id\":9,\"kind\":\"evaluate\",\"module\":\"lse\",")
+        StringBuilder line = new StringBuilder(n * 21)
+                .append("{\"id\":9,\"kind\":\"evaluate\",\"module\":\"lse\",")
                 .append("\"function\":\"gradient\",\"input\":{\"x\":[");
         double max = Double.NEGATIVE_INFINITY;
         double[] x = new double[n];

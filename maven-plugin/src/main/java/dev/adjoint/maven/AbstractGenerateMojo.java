@@ -138,7 +138,8 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
      * The compiled classes calls may reach beyond the source roots (other modules, jars): the
      * project's compile classpath, or its test classpath.
      */
-    protected abstract List<String> classpathElements() throws org.apache.maven.artifact.DependencyResolutionRequiredException;
+    protected abstract List<String> classpathElements()
+            throws org.apache.maven.artifact.DependencyResolutionRequiredException;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -173,7 +174,8 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
                 options,
                 classpath());
         if (verbose) {
-            getLog().info(GenerationReport.PREFIX + "reading " + request.sourceRoots() + ", writing to " + request.outputDirectory());
+            getLog().info(GenerationReport.PREFIX + "reading " + request.sourceRoots() + ", writing to "
+                    + request.outputDirectory());
         }
         long start = System.nanoTime();
         GenerationResult result = GeneratorCall.run("generating adjoints", () -> AdjointGenerator.generate(request));
@@ -187,7 +189,8 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
         if (dump != null && !dump.isBlank()) {
             String text;
             try {
-                text = GeneratorCall.run("dumping", () -> AdjointGenerator.dump(request, dump.strip(), java.util.Optional.empty()));
+                text = GeneratorCall.run(
+                        "dumping", () -> AdjointGenerator.dump(request, dump.strip(), java.util.Optional.empty()));
             } catch (MojoExecutionException e) {
                 if (e.getCause() instanceof IllegalArgumentException bad) {
                     throw new MojoFailureException(GenerationReport.PREFIX + bad.getMessage());
@@ -203,7 +206,9 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     @Override
     public org.apache.maven.plugin.logging.Log getLog() {
         org.apache.maven.plugin.logging.Log log = super.getLog();
-        return session != null && session.isParallel() && project != null ? new ModuleLog(log, project.getArtifactId()) : log;
+        return session != null && session.isParallel() && project != null
+                ? new ModuleLog(log, project.getArtifactId())
+                : log;
     }
 
     /** What a goal does after a successful generation (the main goal's generated gradient tests). */
@@ -216,13 +221,18 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
 
     private List<java.nio.file.Path> classpath() throws MojoExecutionException {
         try {
-            return nonNull(classpathElements()).stream().map(java.nio.file.Path::of).toList();
+            return nonNull(classpathElements()).stream()
+                    .map(java.nio.file.Path::of)
+                    .toList();
         } catch (org.apache.maven.artifact.DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException(GenerationReport.PREFIX + "the project's dependencies are not resolved: " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    GenerationReport.PREFIX + "the project's dependencies are not resolved: " + e.getMessage(), e);
         }
     }
 
     private static List<String> nonNull(List<String> globs) {
-        return globs == null ? List.of() : globs.stream().filter(g -> g != null && !g.isBlank()).toList();
+        return globs == null
+                ? List.of()
+                : globs.stream().filter(g -> g != null && !g.isBlank()).toList();
     }
 }

@@ -16,7 +16,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Generates the adjoint class of every class with {@code @Differentiable} methods among the main
  * sources, and adds the generated sources to the main compilation.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
+@Mojo(
+        name = "generate",
+        defaultPhase = LifecyclePhase.GENERATE_SOURCES,
+        threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE)
 public final class GenerateMojo extends AbstractGenerateMojo {
 
@@ -25,8 +28,10 @@ public final class GenerateMojo extends AbstractGenerateMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "adjoint.outputDirectory",
-            defaultValue = "${project.build.directory}/generated-sources/adjoint", required = true)
+    @Parameter(
+            property = "adjoint.outputDirectory",
+            defaultValue = "${project.build.directory}/generated-sources/adjoint",
+            required = true)
     private File outputDirectory;
 
     /**
@@ -46,8 +51,10 @@ public final class GenerateMojo extends AbstractGenerateMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "adjoint.checksOutputDirectory",
-            defaultValue = "${project.build.directory}/generated-test-sources/adjoint-checks", required = true)
+    @Parameter(
+            property = "adjoint.checksOutputDirectory",
+            defaultValue = "${project.build.directory}/generated-test-sources/adjoint-checks",
+            required = true)
     private File checksOutputDirectory;
 
     /** Fingerprint of the last successful run, for incremental builds. */
@@ -81,8 +88,10 @@ public final class GenerateMojo extends AbstractGenerateMojo {
 
     @Override
     protected List<String> classpathElements() throws org.apache.maven.artifact.DependencyResolutionRequiredException {
-        // (without the module's own classes: its sources are read instead, and their compiled copies change at every build)
-        return project.getCompileClasspathElements().stream().filter(e -> !new File(e).equals(new File(project.getBuild().getOutputDirectory())))
+        // (without the module's own classes: its sources are read instead, and their compiled copies change at every
+        // build)
+        return project.getCompileClasspathElements().stream()
+                .filter(e -> !new File(e).equals(new File(project.getBuild().getOutputDirectory())))
                 .toList();
     }
 
@@ -91,14 +100,16 @@ public final class GenerateMojo extends AbstractGenerateMojo {
         if (!generateChecks) {
             return;
         }
-        GenerationResult checks = GeneratorCall.run("generating gradient tests",
+        GenerationResult checks = GeneratorCall.run(
+                "generating gradient tests",
                 () -> AdjointGenerator.generateChecks(request, checksOutputDirectory.toPath()));
         GenerationReport.diagnostics(checks.diagnostics(), getLog());
         if (checks.hasErrors()) {
             throw GenerationReport.failure(checks.errors().size());
         }
         project.addTestCompileSourceRoot(checksOutputDirectory.getAbsolutePath());
-        getLog().info(GenerationReport.PREFIX + "gradient tests: " + checks.written().size() + " file(s) written, "
+        getLog().info(GenerationReport.PREFIX + "gradient tests: "
+                + checks.written().size() + " file(s) written, "
                 + checks.unchanged().size() + " unchanged");
         if (verbose()) {
             checks.written().forEach(f -> getLog().info(GenerationReport.PREFIX + "wrote " + f));

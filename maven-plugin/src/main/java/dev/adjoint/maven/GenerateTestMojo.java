@@ -11,7 +11,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Generates the adjoint class of every class with {@code @Differentiable} methods among the test
  * sources, and adds the generated sources to the test compilation.
  */
-@Mojo(name = "generate-test", defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES, threadSafe = true,
+@Mojo(
+        name = "generate-test",
+        defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES,
+        threadSafe = true,
         requiresDependencyResolution = ResolutionScope.TEST)
 public final class GenerateTestMojo extends AbstractGenerateMojo {
 
@@ -22,8 +25,10 @@ public final class GenerateTestMojo extends AbstractGenerateMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "adjoint.testOutputDirectory",
-            defaultValue = "${project.build.directory}/generated-test-sources/adjoint", required = true)
+    @Parameter(
+            property = "adjoint.testOutputDirectory",
+            defaultValue = "${project.build.directory}/generated-test-sources/adjoint",
+            required = true)
     private File outputDirectory;
 
     /**
@@ -39,7 +44,10 @@ public final class GenerateTestMojo extends AbstractGenerateMojo {
     }
 
     /** Fingerprint of the last successful run, for incremental builds. */
-    @Parameter(defaultValue = "${project.build.directory}/adjoint/generate-test.state", readonly = true, required = true)
+    @Parameter(
+            defaultValue = "${project.build.directory}/adjoint/generate-test.state",
+            readonly = true,
+            required = true)
     private File stateFile;
 
     @Override
@@ -71,6 +79,8 @@ public final class GenerateTestMojo extends AbstractGenerateMojo {
     protected List<String> classpathElements() throws org.apache.maven.artifact.DependencyResolutionRequiredException {
         // the main classes and their adjoints among them; not the test classes, whose sources are read instead
         File own = new File(project.getBuild().getTestOutputDirectory());
-        return project.getTestClasspathElements().stream().filter(e -> !new File(e).equals(own)).toList();
+        return project.getTestClasspathElements().stream()
+                .filter(e -> !new File(e).equals(own))
+                .toList();
     }
 }

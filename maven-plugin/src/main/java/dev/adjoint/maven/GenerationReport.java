@@ -19,8 +19,9 @@ final class GenerationReport {
     static final String TAPE_FALLBACK = "tape, because ";
 
     /** What a fallback costs, measured (README, Performance: GMM's median gradient/objective, static 2.44x, tape 10.2x). */
-    static final String TAPE_COST = " (the tape strategy's gradients are usually about 4x slower than the static strategy's;"
-            + " rewrite the construct to get the static one, or set strategy = Strategy.TAPE on the method to accept the tape)";
+    static final String TAPE_COST =
+            " (the tape strategy's gradients are usually about 4x slower than the static strategy's;"
+                    + " rewrite the construct to get the static one, or set strategy = Strategy.TAPE on the method to accept the tape)";
 
     private GenerationReport() {}
 
@@ -44,7 +45,8 @@ final class GenerationReport {
                 log.info(PREFIX + method);
             }
         }
-        log.info(PREFIX + result.written().size() + " file(s) written, " + result.unchanged().size() + " unchanged");
+        log.info(PREFIX + result.written().size() + " file(s) written, "
+                + result.unchanged().size() + " unchanged");
     }
 
     /**

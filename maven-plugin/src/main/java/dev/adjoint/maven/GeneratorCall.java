@@ -16,12 +16,16 @@ final class GeneratorCall {
         try {
             return call.get();
         } catch (UncheckedIOException e) {
-            throw new MojoExecutionException("adjoint: " + what + " failed on a file system error: "
-                    + e.getMessage() + " (" + e.getCause() + ")", e);
+            throw new MojoExecutionException(
+                    "adjoint: " + what + " failed on a file system error: " + e.getMessage() + " (" + e.getCause()
+                            + ")",
+                    e);
         } catch (RuntimeException e) {
-            throw new MojoExecutionException("adjoint: " + what + " failed unexpectedly (" + e
-                    + "). This is a bug in the generator, not in your code; please report it with"
-                    + " the @Differentiable method involved (run with -e for the stack trace)", e);
+            throw new MojoExecutionException(
+                    "adjoint: " + what + " failed unexpectedly (" + e
+                            + "). This is a bug in the generator, not in your code; please report it with"
+                            + " the @Differentiable method involved (run with -e for the stack trace)",
+                    e);
         }
     }
 }

@@ -31,7 +31,10 @@ final class IdeFeedback {
             java.lang.reflect.Field legacy = DefaultBuildContext.class.getDeclaredField("legacy");
             legacy.setAccessible(true);
             Object delegate = legacy.get(context);
-            return delegate != null && !delegate.getClass().getName().equals("org.sonatype.plexus.build.incremental.DefaultBuildContext");
+            return delegate != null
+                    && !delegate.getClass()
+                            .getName()
+                            .equals("org.sonatype.plexus.build.incremental.DefaultBuildContext");
         } catch (ReflectiveOperationException | RuntimeException unknown) {
             return false; // a library version we do not know: the log has every diagnostic
         }
@@ -53,7 +56,8 @@ final class IdeFeedback {
         for (Diagnostic d : result.diagnostics()) {
             File file = d.file().toFile();
             int severity = d.isError() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING;
-            context.addMessage(file, Math.max(d.line(), 0), Math.max(d.column(), 0), "adjoint: " + d.message(), severity, null);
+            context.addMessage(
+                    file, Math.max(d.line(), 0), Math.max(d.column(), 0), "adjoint: " + d.message(), severity, null);
         }
     }
 }

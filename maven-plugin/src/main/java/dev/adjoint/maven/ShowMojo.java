@@ -51,7 +51,10 @@ public final class ShowMojo extends AbstractMojo {
     private File mainOutputDirectory;
 
     /** Output of {@code adjoint:generate-test}, not searched. */
-    @Parameter(defaultValue = "${project.build.directory}/generated-test-sources/adjoint", readonly = true, required = true)
+    @Parameter(
+            defaultValue = "${project.build.directory}/generated-test-sources/adjoint",
+            readonly = true,
+            required = true)
     private File testOutputDirectory;
 
     @Override
@@ -63,13 +66,17 @@ public final class ShowMojo extends AbstractMojo {
         List<Path> roots = new ArrayList<>(SourceRoots.excluding(project.getCompileSourceRoots(), mainOutputDirectory));
         roots.addAll(SourceRoots.excluding(project.getTestCompileSourceRoots(), testOutputDirectory));
         java.nio.charset.Charset charset = SourceEncoding.of(encoding);
-        Translation translation = GeneratorCall.run("showing " + method, () -> AdjointGenerator.show(roots, method, charset));
+        Translation translation =
+                GeneratorCall.run("showing " + method, () -> AdjointGenerator.show(roots, method, charset));
         GenerationReport.diagnostics(translation.diagnostics(), getLog());
         if (translation.hasErrors()) {
-            throw GenerationReport.failure(translation.diagnostics().stream().filter(Diagnostic::isError).count());
+            throw GenerationReport.failure(translation.diagnostics().stream()
+                    .filter(Diagnostic::isError)
+                    .count());
         }
         if (translation.generated().isEmpty()) {
-            throw new MojoFailureException(GenerationReport.PREFIX + "no @Differentiable method " + method + " in " + roots);
+            throw new MojoFailureException(
+                    GenerationReport.PREFIX + "no @Differentiable method " + method + " in " + roots);
         }
         for (Map.Entry<String, String> e : translation.generated().entrySet()) {
             getLog().info(GenerationReport.PREFIX + "adjoint of " + method + " (" + e.getKey() + "):");

@@ -16,8 +16,9 @@ final class SourceEncoding {
         try {
             return Charset.forName(name.trim());
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("adjoint: project.build.sourceEncoding '" + name + "' is not a charset this JDK knows"
-                    + " (UTF-8, ISO-8859-1, windows-1252, ...); set it to the encoding the sources are saved in");
+            throw new MojoFailureException(
+                    "adjoint: project.build.sourceEncoding '" + name + "' is not a charset this JDK knows"
+                            + " (UTF-8, ISO-8859-1, windows-1252, ...); set it to the encoding the sources are saved in");
         }
     }
 }

@@ -18,19 +18,27 @@ class GenerationReportTest {
 
     @Test
     void everyDiagnosticIsLoggedJavacStyleBeforeOneFailure() {
-        GenerationResult result = new GenerationResult(false, List.of(
-                Diagnostic.error(MODEL, 12, 9, "try is not supported"),
-                Diagnostic.warning(MODEL, 15, 5, "x is not used"),
-                Diagnostic.error(MODEL, 21, 9, "synchronized is not supported")), List.of(), List.of(), List.of());
+        GenerationResult result = new GenerationResult(
+                false,
+                List.of(
+                        Diagnostic.error(MODEL, 12, 9, "try is not supported"),
+                        Diagnostic.warning(MODEL, 15, 5, "x is not used"),
+                        Diagnostic.error(MODEL, 21, 9, "synchronized is not supported")),
+                List.of(),
+                List.of(),
+                List.of());
 
-        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> GenerationReport.report(result, log));
+        MojoFailureException failure =
+                assertThrows(MojoFailureException.class, () -> GenerationReport.report(result, log));
 
         assertEquals("adjoint: 2 error(s); see above", failure.getMessage());
         assertNull(failure.getCause());
-        assertEquals(List.of(
-                "ERROR /src/p/Model.java:[12,9] try is not supported",
-                "WARNING /src/p/Model.java:[15,5] x is not used",
-                "ERROR /src/p/Model.java:[21,9] synchronized is not supported"), log.lines);
+        assertEquals(
+                List.of(
+                        "ERROR /src/p/Model.java:[12,9] try is not supported",
+                        "WARNING /src/p/Model.java:[15,5] x is not used",
+                        "ERROR /src/p/Model.java:[21,9] synchronized is not supported"),
+                log.lines);
     }
 
     @Test
@@ -42,7 +50,8 @@ class GenerationReportTest {
 
     @Test
     void aRunListsItsMethodsThenCountsFiles() throws MojoFailureException {
-        GenerationResult result = new GenerationResult(false,
+        GenerationResult result = new GenerationResult(
+                false,
                 List.of(Diagnostic.warning(MODEL, 3, 1, "note this")),
                 List.of(Path.of("/out/p/ModelAdjoint.java")),
                 List.of(Path.of("/out/q/OtherAdjoint.java"), Path.of("/out/r/ThirdAdjoint.java")),
@@ -50,24 +59,32 @@ class GenerationReportTest {
 
         GenerationReport.report(result, log);
 
-        assertEquals(List.of(
-                "WARNING /src/p/Model.java:[3,1] note this",
-                "INFO adjoint: p.Model#loss: static",
-                "INFO adjoint: q.Other#f: static",
-                "INFO adjoint: 1 file(s) written, 2 unchanged"), log.lines);
+        assertEquals(
+                List.of(
+                        "WARNING /src/p/Model.java:[3,1] note this",
+                        "INFO adjoint: p.Model#loss: static",
+                        "INFO adjoint: q.Other#f: static",
+                        "INFO adjoint: 1 file(s) written, 2 unchanged"),
+                log.lines);
     }
 
     @Test
     void verboseAddsTheFilesTheReportAndTheTime() {
-        GenerationResult result = new GenerationResult(false, List.of(), List.of(Path.of("/out/p/ModelAdjoint.java")),
-                List.of(Path.of("/out/q/OtherAdjoint.java")), List.of("p.Model#loss: static"));
+        GenerationResult result = new GenerationResult(
+                false,
+                List.of(),
+                List.of(Path.of("/out/p/ModelAdjoint.java")),
+                List.of(Path.of("/out/q/OtherAdjoint.java")),
+                List.of("p.Model#loss: static"));
 
         GenerationReport.details(result, Path.of("/t/adjoint/report.md"), 42, log);
 
-        assertEquals(List.of(
-                "INFO adjoint: wrote /out/p/ModelAdjoint.java",
-                "INFO adjoint: report: /t/adjoint/report.md",
-                "INFO adjoint: generation took 42 ms"), log.lines);
+        assertEquals(
+                List.of(
+                        "INFO adjoint: wrote /out/p/ModelAdjoint.java",
+                        "INFO adjoint: report: /t/adjoint/report.md",
+                        "INFO adjoint: generation took 42 ms"),
+                log.lines);
     }
 
     @Test

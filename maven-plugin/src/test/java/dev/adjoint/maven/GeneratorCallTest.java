@@ -19,20 +19,26 @@ class GeneratorCallTest {
     @Test
     void aFileSystemErrorBecomesAMojoExecutionException() {
         UncheckedIOException io = new UncheckedIOException("cannot read /a/B.java", new IOException("denied"));
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> GeneratorCall.run("generating adjoints", () -> {
-            throw io;
-        }));
+        MojoExecutionException e = assertThrows(
+                MojoExecutionException.class,
+                () -> GeneratorCall.run("generating adjoints", () -> {
+                    throw io;
+                }));
         assertSame(io, e.getCause());
-        assertEquals("adjoint: generating adjoints failed on a file system error: cannot read /a/B.java"
-                + " (java.io.IOException: denied)", e.getMessage());
+        assertEquals(
+                "adjoint: generating adjoints failed on a file system error: cannot read /a/B.java"
+                        + " (java.io.IOException: denied)",
+                e.getMessage());
     }
 
     @Test
     void aGeneratorBugBecomesAMojoExecutionException() {
         IllegalStateException bug = new IllegalStateException("boom");
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> GeneratorCall.run("generating adjoints", () -> {
-            throw bug;
-        }));
+        MojoExecutionException e = assertThrows(
+                MojoExecutionException.class,
+                () -> GeneratorCall.run("generating adjoints", () -> {
+                    throw bug;
+                }));
         assertSame(bug, e.getCause());
         assertTrue(e.getMessage().contains("java.lang.IllegalStateException: boom"), e.getMessage());
     }

@@ -21,32 +21,44 @@ class IdeFeedbackTest {
     @Test
     void anIdeGetsRefreshesAndMarkersAtTheirPositions() {
         List<String> calls = new ArrayList<>();
-        BuildContext ide = (BuildContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BuildContext.class},
-                (proxy, method, args) -> {
+        BuildContext ide = (BuildContext) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {BuildContext.class}, (proxy, method, args) -> {
                     calls.add(method.getName() + (args == null ? "" : " " + java.util.Arrays.toString(args)));
                     return method.getReturnType() == boolean.class ? false : null;
                 });
-        GenerationResult result = new GenerationResult(false, List.of(Diagnostic.error(MODEL, 12, 9, "try is not supported"),
-                Diagnostic.warning(MODEL, 15, 5, "slow")), List.of(Path.of("/out/p/ModelAdjoint.java")), List.of(), List.of());
+        GenerationResult result = new GenerationResult(
+                false,
+                List.of(
+                        Diagnostic.error(MODEL, 12, 9, "try is not supported"),
+                        Diagnostic.warning(MODEL, 15, 5, "slow")),
+                List.of(Path.of("/out/p/ModelAdjoint.java")),
+                List.of(),
+                List.of());
 
         IdeFeedback.report(ide, result, List.of(Path.of("/src")));
 
-        assertEquals(List.of(
-                "refresh [" + new File("/out/p/ModelAdjoint.java") + "]",
-                "removeMessages [" + new File("/src") + "]",
-                "addMessage [" + MODEL.toFile() + ", 12, 9, adjoint: try is not supported, " + BuildContext.SEVERITY_ERROR + ", null]",
-                "addMessage [" + MODEL.toFile() + ", 15, 5, adjoint: slow, " + BuildContext.SEVERITY_WARNING + ", null]"), calls);
+        assertEquals(
+                List.of(
+                        "refresh [" + new File("/out/p/ModelAdjoint.java") + "]",
+                        "removeMessages [" + new File("/src") + "]",
+                        "addMessage [" + MODEL.toFile() + ", 12, 9, adjoint: try is not supported, "
+                                + BuildContext.SEVERITY_ERROR + ", null]",
+                        "addMessage [" + MODEL.toFile() + ", 15, 5, adjoint: slow, " + BuildContext.SEVERITY_WARNING
+                                + ", null]"),
+                calls);
     }
 
     @Test
     void theCommandLineGetsNoSecondCopyOfTheLog() {
         // what plain Maven injects: the 1.x default over the legacy default, which would log each marker again
-        BuildContext cli = new org.codehaus.plexus.build.DefaultBuildContext(new org.sonatype.plexus.build.incremental.DefaultBuildContext());
+        BuildContext cli = new org.codehaus.plexus.build.DefaultBuildContext(
+                new org.sonatype.plexus.build.incremental.DefaultBuildContext());
         assertFalse(IdeFeedback.isIde(cli));
         // m2e's legacy context behind the same 1.x class is an IDE's
-        BuildContext legacyIde = new org.codehaus.plexus.build.DefaultBuildContext(new org.sonatype.plexus.build.incremental.DefaultBuildContext() {});
+        BuildContext legacyIde = new org.codehaus.plexus.build.DefaultBuildContext(
+                new org.sonatype.plexus.build.incremental.DefaultBuildContext() {});
         assertTrue(IdeFeedback.isIde(legacyIde));
-        assertTrue(IdeFeedback.isIde((BuildContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {BuildContext.class}, (proxy, method, args) -> null)));
+        assertTrue(IdeFeedback.isIde((BuildContext) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {BuildContext.class}, (proxy, method, args) -> null)));
     }
 }

@@ -13,7 +13,11 @@ class ModuleLogTest {
         log.info("adjoint: p.Model#loss: static");
         log.warn("adjoint: p.Model#f: tape, because ...");
         log.error("/src/p/Model.java:[3,1] try is not supported");
-        assertEquals(List.of("INFO [model] adjoint: p.Model#loss: static", "WARNING [model] adjoint: p.Model#f: tape, because ...",
-                "ERROR [model] /src/p/Model.java:[3,1] try is not supported"), inner.lines);
+        assertEquals(
+                List.of(
+                        "INFO [model] adjoint: p.Model#loss: static",
+                        "WARNING [model] adjoint: p.Model#f: tape, because ...",
+                        "ERROR [model] /src/p/Model.java:[3,1] try is not supported"),
+                inner.lines);
     }
 }

@@ -19,19 +19,22 @@ class SourceRootsTest {
     @Test
     void dropsTheOutputDirectoryAndWhatIsInsideIt() {
         File output = new File(dir("target/generated-sources/adjoint"));
-        List<Path> roots = SourceRoots.excluding(List.of(
-                dir("src/main/java"),
-                dir("target/generated-sources/adjoint"),
-                dir("target/generated-sources/adjoint/nested"),
-                dir("target/generated-sources/annotations")), output);
-        assertEquals(List.of(base.resolve("src/main/java"), base.resolve("target/generated-sources/annotations")), roots);
+        List<Path> roots = SourceRoots.excluding(
+                List.of(
+                        dir("src/main/java"),
+                        dir("target/generated-sources/adjoint"),
+                        dir("target/generated-sources/adjoint/nested"),
+                        dir("target/generated-sources/annotations")),
+                output);
+        assertEquals(
+                List.of(base.resolve("src/main/java"), base.resolve("target/generated-sources/annotations")), roots);
     }
 
     @Test
     void comparesNormalizedPaths() {
         File output = new File(dir("target/../target/generated-sources/adjoint/"));
-        List<Path> roots = SourceRoots.excluding(List.of(
-                dir("target/generated-sources/./adjoint"), dir("src/main/java")), output);
+        List<Path> roots =
+                SourceRoots.excluding(List.of(dir("target/generated-sources/./adjoint"), dir("src/main/java")), output);
         assertEquals(List.of(base.resolve("src/main/java")), roots);
     }
 

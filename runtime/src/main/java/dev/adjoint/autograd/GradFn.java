@@ -12,10 +12,21 @@ package dev.adjoint.autograd;
 public final class GradFn {
     /** The recorded operations, each with the name of PyTorch's backward node. */
     enum Op {
-        ADD("AddBackward0"), SUB("SubBackward0"), MUL("MulBackward0"), DIV("DivBackward0"),
-        NEG("NegBackward0"), POW("PowBackward0"), EXP("ExpBackward0"), LOG("LogBackward0"),
-        SIN("SinBackward0"), COS("CosBackward0"), TANH("TanhBackward0"), SQRT("SqrtBackward0"),
-        SUM("SumBackward0"), MEAN("MeanBackward0"), DOT("DotBackward0");
+        ADD("AddBackward0"),
+        SUB("SubBackward0"),
+        MUL("MulBackward0"),
+        DIV("DivBackward0"),
+        NEG("NegBackward0"),
+        POW("PowBackward0"),
+        EXP("ExpBackward0"),
+        LOG("LogBackward0"),
+        SIN("SinBackward0"),
+        COS("CosBackward0"),
+        TANH("TanhBackward0"),
+        SQRT("SqrtBackward0"),
+        SUM("SumBackward0"),
+        MEAN("MeanBackward0"),
+        DOT("DotBackward0");
 
         final String pytorchName;
 

@@ -22,6 +22,7 @@ import java.util.function.DoubleUnaryOperator;
 public final class Tensor {
     /** The values; shared with {@link #detach()}ed views, otherwise owned. */
     final double[] data;
+
     private final boolean zeroDim;
     final GradFn gradFn;
     private boolean requiresGrad;
@@ -90,9 +91,10 @@ public final class Tensor {
     public Tensor requiresGrad_(boolean requiresGrad) {
         if (!isLeaf()) {
             if (!requiresGrad) {
-                throw new AutogradException("you can only change requires_grad flags of leaf variables. If you want to use"
-                        + " a computed variable in a subgraph that doesn't require differentiation use"
-                        + " var_no_grad = var.detach().");
+                throw new AutogradException(
+                        "you can only change requires_grad flags of leaf variables. If you want to use"
+                                + " a computed variable in a subgraph that doesn't require differentiation use"
+                                + " var_no_grad = var.detach().");
             }
             return this;
         }
@@ -277,10 +279,12 @@ public final class Tensor {
     /** The inner product with a 1-D tensor of the same size, a 0-D tensor. */
     public Tensor dot(Tensor other) {
         if (zeroDim || other.zeroDim) {
-            throw new IllegalArgumentException("1D tensors expected, but got " + dim() + "D and " + other.dim() + "D tensors");
+            throw new IllegalArgumentException(
+                    "1D tensors expected, but got " + dim() + "D and " + other.dim() + "D tensors");
         }
         if (data.length != other.data.length) {
-            throw new IllegalArgumentException("inconsistent tensor size, expected tensor [" + data.length + "] and src ["
+            throw new IllegalArgumentException("inconsistent tensor size, expected tensor [" + data.length
+                    + "] and src ["
                     + other.data.length + "] to have the same number of elements, but got " + data.length + " and "
                     + other.data.length + " elements respectively");
         }

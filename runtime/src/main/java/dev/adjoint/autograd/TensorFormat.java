@@ -128,9 +128,11 @@ final class TensorFormat {
             sciMode = max / min > 1000.0 || max > 1.0e8 || (!intMode && min < 1.0e-4);
             for (double v : values) {
                 if (Double.isFinite(v) && v != 0.0) {
-                    int w = sciMode ? scientific(v).length()
-                            : intMode ? fixed(v, 0).length() + 1 // the "." that marks a float
-                            : fixed(v, PRECISION).length();
+                    int w = sciMode
+                            ? scientific(v).length()
+                            : intMode
+                                    ? fixed(v, 0).length() + 1 // the "." that marks a float
+                                    : fixed(v, PRECISION).length();
                     width = Math.max(width, w);
                 }
             }
@@ -155,7 +157,10 @@ final class TensorFormat {
         if (!Double.isFinite(v)) {
             return nonFinite(v);
         }
-        return sign(v) + new BigDecimal(Math.abs(v)).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        return sign(v)
+                + new BigDecimal(Math.abs(v))
+                        .setScale(decimals, RoundingMode.HALF_EVEN)
+                        .toPlainString();
     }
 
     /**

@@ -52,7 +52,8 @@ public final class AdjointCheck {
     /** The same method's adjoint by the other strategy (a tape twin), to compare with; null for none. */
     private Method other;
 
-    private AdjointCheck(Method original, Method adjoint, boolean vjp, int[] wrt, double rtol, double atol, String[] names) {
+    private AdjointCheck(
+            Method original, Method adjoint, boolean vjp, int[] wrt, double rtol, double atol, String[] names) {
         this.original = original;
         this.sig = Signature.of(original);
         this.adjoint = adjoint;
@@ -80,10 +81,13 @@ public final class AdjointCheck {
      * {@link #of(Class, String, Class...)}).
      */
     public static AdjointCheck of(Class<?> owner, String method) {
-        List<Method> named = Arrays.stream(owner.getDeclaredMethods()).filter(m -> m.getName().equals(method)).toList();
+        List<Method> named = Arrays.stream(owner.getDeclaredMethods())
+                .filter(m -> m.getName().equals(method))
+                .toList();
         if (named.size() != 1) {
             throw new IllegalArgumentException(owner.getName() + " has " + named.size() + " methods named '" + method
-                    + "'; give the parameter types: AdjointCheck.of(" + owner.getSimpleName() + ".class, \"" + method + "\", double[].class, ...)");
+                    + "'; give the parameter types: AdjointCheck.of(" + owner.getSimpleName() + ".class, \"" + method
+                    + "\", double[].class, ...)");
         }
         return forMethod(named.get(0));
     }
@@ -93,18 +97,23 @@ public final class AdjointCheck {
         try {
             return forMethod(owner.getDeclaredMethod(method, parameterTypes));
         } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException("no method " + owner.getName() + "." + method + Arrays.toString(parameterTypes), e);
+            throw new IllegalArgumentException(
+                    "no method " + owner.getName() + "." + method + Arrays.toString(parameterTypes), e);
         }
     }
 
     /** The method that {@code args} call, among the overloads of that name. */
     private static AdjointCheck of(Class<?> owner, String method, Object[] args) {
         List<Method> fits = Arrays.stream(owner.getDeclaredMethods())
-                .filter(m -> m.getName().equals(method) && Arguments.fit(Signature.of(m).types(), args)).toList();
+                .filter(m -> m.getName().equals(method)
+                        && Arguments.fit(Signature.of(m).types(), args))
+                .toList();
         if (fits.size() != 1) {
-            throw new IllegalArgumentException(fits.isEmpty() ? "no method " + owner.getName() + "." + method + " takes "
-                    + Arguments.describe(args) : "several overloads of " + owner.getName() + "." + method + " take these arguments;"
-                    + " use AdjointCheck.of(owner, name, parameterTypes...)");
+            throw new IllegalArgumentException(
+                    fits.isEmpty()
+                            ? "no method " + owner.getName() + "." + method + " takes " + Arguments.describe(args)
+                            : "several overloads of " + owner.getName() + "." + method + " take these arguments;"
+                                    + " use AdjointCheck.of(owner, name, parameterTypes...)");
         }
         return forMethod(fits.get(0));
     }
@@ -114,7 +123,8 @@ public final class AdjointCheck {
         Class<?> result = original.getReturnType();
         boolean vjp = result.isArray();
         if (!vjp && result != double.class && result != float.class) {
-            throw new IllegalArgumentException(original + " returns " + result.getSimpleName() + ": a gradient needs a float or double result");
+            throw new IllegalArgumentException(
+                    original + " returns " + result.getSimpleName() + ": a gradient needs a float or double result");
         }
         Signature sig = Signature.of(original);
         boolean single = singlePrecision(sig);
@@ -138,9 +148,10 @@ public final class AdjointCheck {
         for (int i = 0; i < names.length; i++) {
             positions[i] = -1;
             if (!names[i].equals("this") && !sig.namesPresent()) {
-                throw new IllegalArgumentException("the class file of " + original.getDeclaringClass().getName() + " keeps no"
-                        + " parameter names: compile with -parameters (Maven: maven.compiler.parameters=true) or give positions,"
-                        + " wrt(0, 2)");
+                throw new IllegalArgumentException(
+                        "the class file of " + original.getDeclaringClass().getName() + " keeps no"
+                                + " parameter names: compile with -parameters (Maven: maven.compiler.parameters=true) or give positions,"
+                                + " wrt(0, 2)");
             }
             for (int p = 0; p < sig.count(); p++) {
                 if (sig.names()[p].equals(names[i])) {
@@ -176,10 +187,12 @@ public final class AdjointCheck {
      */
     public AdjointCheck named(String... parameterNames) {
         if (parameterNames.length != original.getParameterCount()) {
-            throw new IllegalArgumentException(original.getName() + " has " + original.getParameterCount() + " parameters, not "
-                    + parameterNames.length);
+            throw new IllegalArgumentException(original.getName() + " has " + original.getParameterCount()
+                    + " parameters, not " + parameterNames.length);
         }
-        String[] all = sig.instance() ? Stream.concat(Stream.of("this"), Arrays.stream(parameterNames)).toArray(String[]::new)
+        String[] all = sig.instance()
+                ? Stream.concat(Stream.of("this"), Arrays.stream(parameterNames))
+                        .toArray(String[]::new)
                 : parameterNames.clone();
         return copy(new AdjointCheck(original, adjoint, vjp, wrt, rtol, atol, all));
     }
@@ -192,13 +205,15 @@ public final class AdjointCheck {
      */
     public AdjointCheck againstTape(Class<?> twin) {
         if (sig.instance()) {
-            throw new IllegalArgumentException(original + " is an instance method: tape twins are made for static methods");
+            throw new IllegalArgumentException(
+                    original + " is an instance method: tape twins are made for static methods");
         }
         Method twinOriginal;
         try {
             twinOriginal = twin.getDeclaredMethod(original.getName(), original.getParameterTypes());
         } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException(twin.getName() + " has no " + original.getName() + " with the same parameters", e);
+            throw new IllegalArgumentException(
+                    twin.getName() + " has no " + original.getName() + " with the same parameters", e);
         }
         AdjointCheck c = new AdjointCheck(original, adjoint, vjp, wrt, rtol, atol, names);
         c.other = Adjoints.find(Signature.of(twinOriginal), vjp);
@@ -242,8 +257,13 @@ public final class AdjointCheck {
                 numeric[c] = (fu - objective(down, seed)) / (xu - xd);
             }
             GradCheck.Report report = GradCheck.compare(analytic, numeric, rtol, atol * Math.max(1.0, value));
-            String worst = report.worstComponent() < 0 ? "" : components.get(report.worstComponent()).name();
-            return new Result(original.getDeclaringClass().getName() + "#" + original.getName(), worst, report,
+            String worst = report.worstComponent() < 0
+                    ? ""
+                    : components.get(report.worstComponent()).name();
+            return new Result(
+                    original.getDeclaringClass().getName() + "#" + original.getName(),
+                    worst,
+                    report,
                     disagreement(state, point, seed, components, wrt, analytic));
         } finally {
             state.restore();
@@ -278,7 +298,8 @@ public final class AdjointCheck {
      * measure rounding, not slope).
      */
     private static boolean singlePrecision(Signature s) {
-        return Stream.concat(Stream.of(s.method().getReturnType()), Arrays.stream(s.types())).anyMatch(AdjointCheck::holdsFloats);
+        return Stream.concat(Stream.of(s.method().getReturnType()), Arrays.stream(s.types()))
+                .anyMatch(AdjointCheck::holdsFloats);
     }
 
     private static boolean holdsFloats(Class<?> t) {
@@ -289,8 +310,11 @@ public final class AdjointCheck {
         while (grad != null && grad.isArray()) {
             grad = grad.getComponentType();
         }
-        return grad != null && Members.gradFields(grad).stream().anyMatch(f -> f.getType() == float.class || f.getType() == float[].class
-                || f.getType() == float[][].class);
+        return grad != null
+                && Members.gradFields(grad).stream()
+                        .anyMatch(f -> f.getType() == float.class
+                                || f.getType() == float[].class
+                                || f.getType() == float[][].class);
     }
 
     /** {@code c} with this check's tape twin. */
@@ -300,7 +324,8 @@ public final class AdjointCheck {
     }
 
     /** Where the tape twin's gradient differs from this adjoint's, or null. */
-    private String disagreement(Snapshot state, Object[] point, double[] seed, List<Component> components, int[] wrt, double[] analytic) {
+    private String disagreement(
+            Snapshot state, Object[] point, double[] seed, List<Component> components, int[] wrt, double[] analytic) {
         if (other == null) {
             return null;
         }
@@ -310,14 +335,16 @@ public final class AdjointCheck {
             double a = analytic[i];
             double b = tape[i];
             if (!(Math.abs(a - b) <= (single ? 1e-5 : 1e-10) * Math.max(1, Math.abs(a) + Math.abs(b)))) {
-                return "the static and tape strategies disagree at " + components.get(i).name() + ": " + a + " against " + b;
+                return "the static and tape strategies disagree at "
+                        + components.get(i).name() + ": " + a + " against " + b;
             }
         }
         return null;
     }
 
     /** The gradient {@code adjoint} adds into fresh buffers, flat, in the components' order. */
-    private double[] analytic(Method adjoint, Snapshot state, Object[] point, double[] seed, List<Component> components, int[] wrt) {
+    private double[] analytic(
+            Method adjoint, Snapshot state, Object[] point, double[] seed, List<Component> components, int[] wrt) {
         Object[] args = fresh(state, point);
         Object[] buffers = new Object[wrt.length];
         for (int i = 0; i < wrt.length; i++) {
@@ -363,7 +390,8 @@ public final class AdjointCheck {
         try {
             return m.invoke(null, args);
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException(m.getDeclaringClass().getSimpleName() + "." + m.getName() + " threw " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    m.getDeclaringClass().getSimpleName() + "." + m.getName() + " threw " + e.getCause(), e.getCause());
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot call " + m + ": " + e.getMessage(), e);
         }

@@ -31,15 +31,19 @@ final class Adjoints {
         try {
             adjoint = Class.forName(name, true, owner.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("no class " + name + ": is " + owner.getName() + "." + original.getName()
-                    + " annotated @Differentiable, and did the build run Adjoint's generator?", e);
+            throw new IllegalArgumentException(
+                    "no class " + name + ": is " + owner.getName() + "." + original.getName()
+                            + " annotated @Differentiable, and did the build run Adjoint's generator?",
+                    e);
         }
         String suffix = vjp ? "Vjp" : "Grad";
         int n = s.count();
         int written = original.getParameterCount(); // the generator numbers overloads by the method's own parameters
         for (Method m : adjoint.getDeclaredMethods()) {
-            boolean named = m.getName().equals(original.getName() + suffix) || m.getName().equals(original.getName() + "_" + written + suffix);
-            if (named && m.getParameterCount() > n + (vjp ? 1 : 0)
+            boolean named = m.getName().equals(original.getName() + suffix)
+                    || m.getName().equals(original.getName() + "_" + written + suffix);
+            if (named
+                    && m.getParameterCount() > n + (vjp ? 1 : 0)
                     && Arrays.equals(Arrays.copyOf(m.getParameterTypes(), n), s.types())) {
                 return m;
             }
@@ -60,8 +64,14 @@ final class Adjoints {
     }
 
     private static boolean floating(Class<?> t) {
-        return t == double.class || t == float.class || t == double[].class || t == float[].class || t == double[][].class
-                || t == float[][].class || t == double[][][].class || t == float[][][].class;
+        return t == double.class
+                || t == float.class
+                || t == double[].class
+                || t == float[].class
+                || t == double[][].class
+                || t == float[][].class
+                || t == double[][][].class
+                || t == float[][][].class;
     }
 
     private static Class<?>[] buffers(Signature s, Method adjoint, boolean vjp) {
@@ -79,24 +89,35 @@ final class Adjoints {
         Differentiable d = s.method().getAnnotation(Differentiable.class);
         List<String> names = d == null ? List.of() : Arrays.asList(d.wrt());
         if (!names.isEmpty() && (s.namesPresent() || names.equals(List.of("this")))) {
-            int[] named = java.util.stream.IntStream.range(0, s.count()).filter(p -> names.contains(s.names()[p])).toArray();
+            int[] named = java.util.stream.IntStream.range(0, s.count())
+                    .filter(p -> names.contains(s.names()[p]))
+                    .toArray();
             checkBuffers(s, adjoint, vjp, named);
             return named;
         }
         int[] candidates = java.util.stream.IntStream.range(0, s.count())
-                .filter(p -> floating(s.types()[p]) || Members.gradClass(s.types()[p]) != null).toArray();
+                .filter(p -> floating(s.types()[p]) || Members.gradClass(s.types()[p]) != null)
+                .toArray();
         List<int[]> choices = new ArrayList<>();
         choose(candidates, 0, new int[buffers.length], 0, s.types(), buffers, choices);
         if (choices.size() != 1) {
-            throw new IllegalArgumentException("cannot tell which parameters of " + s.method().getName() + " its adjoint differentiates ("
-                    + choices.size() + " choices fit its signature); say which: AdjointCheck.of(...).wrt(0, 2), or compile with"
-                    + " -parameters (Maven: maven.compiler.parameters=true) and use .wrt(\"w\")");
+            throw new IllegalArgumentException(
+                    "cannot tell which parameters of " + s.method().getName() + " its adjoint differentiates ("
+                            + choices.size()
+                            + " choices fit its signature); say which: AdjointCheck.of(...).wrt(0, 2), or compile with"
+                            + " -parameters (Maven: maven.compiler.parameters=true) and use .wrt(\"w\")");
         }
         return choices.get(0);
     }
 
     /** Every increasing choice of {@code candidates} whose buffer types are {@code buffers}, in order. */
-    private static void choose(int[] candidates, int from, int[] picked, int count, Class<?>[] types, Class<?>[] buffers,
+    private static void choose(
+            int[] candidates,
+            int from,
+            int[] picked,
+            int count,
+            Class<?>[] types,
+            Class<?>[] buffers,
             List<int[]> out) {
         if (count == buffers.length) {
             out.add(picked.clone());
@@ -118,8 +139,9 @@ final class Adjoints {
             ok = positions[i] >= 0 && positions[i] < s.count() && fits(s.types()[positions[i]], buffers[i]);
         }
         if (!ok) {
-            throw new IllegalArgumentException(adjoint.getName() + "'s buffers " + Arrays.toString(buffers) + " do not fit parameters "
-                    + Arrays.toString(positions) + " of " + s.method().getName());
+            throw new IllegalArgumentException(
+                    adjoint.getName() + "'s buffers " + Arrays.toString(buffers) + " do not fit parameters "
+                            + Arrays.toString(positions) + " of " + s.method().getName());
         }
     }
 }

@@ -41,7 +41,9 @@ final class Arguments {
     }
 
     static String describe(Object[] args) {
-        return Arrays.stream(args).map(a -> a == null ? "null" : a.getClass().getSimpleName()).collect(Collectors.joining(", ", "(", ")"));
+        return Arrays.stream(args)
+                .map(a -> a == null ? "null" : a.getClass().getSimpleName())
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     /**

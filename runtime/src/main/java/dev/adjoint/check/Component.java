@@ -41,17 +41,31 @@ record Component(String name, int parameter, List<Step> path) {
         add(n, position, new ArrayList<>(), value, buffer, into);
     }
 
-    private static void add(String n, int position, List<Step> path, Object value, Class<?> buffer, List<Component> into) {
+    private static void add(
+            String n, int position, List<Step> path, Object value, Class<?> buffer, List<Component> into) {
         if (value instanceof Double || value instanceof Float) {
             into.add(new Component(n, position, List.copyOf(path)));
-        } else if (value instanceof double[] || value instanceof float[] || value instanceof double[][] || value instanceof float[][]
-                || value instanceof double[][][] || value instanceof float[][][]) {
+        } else if (value instanceof double[]
+                || value instanceof float[]
+                || value instanceof double[][]
+                || value instanceof float[][]
+                || value instanceof double[][][]
+                || value instanceof float[][][]) {
             for (int e = 0; e < Array.getLength(value); e++) {
                 path.add(Step.at(e));
-                add(n + "[" + e + "]", position, path, Array.get(value, e), buffer == null ? null : buffer.getComponentType(), into);
+                add(
+                        n + "[" + e + "]",
+                        position,
+                        path,
+                        Array.get(value, e),
+                        buffer == null ? null : buffer.getComponentType(),
+                        into);
                 path.remove(path.size() - 1);
             }
-        } else if (value != null && buffer != null && buffer.isArray() && value.getClass().isArray()) {
+        } else if (value != null
+                && buffer != null
+                && buffer.isArray()
+                && value.getClass().isArray()) {
             for (int e = 0; e < Array.getLength(value); e++) {
                 path.add(Step.at(e));
                 add(n + "[" + e + "]", position, path, Array.get(value, e), buffer.getComponentType(), into);
@@ -66,7 +80,8 @@ record Component(String name, int parameter, List<Step> path) {
         } else if (value == null && buffer != null && Members.isStructured(buffer)) {
             return; // a null member of a record or object: nothing to differentiate there
         } else {
-            throw new IllegalArgumentException("parameter " + n + " (" + (value == null ? "null" : value.getClass().getSimpleName())
+            throw new IllegalArgumentException("parameter " + n + " ("
+                    + (value == null ? "null" : value.getClass().getSimpleName())
                     + ") is not a float or double scalar, 1-D, 2-D or 3-D array, or a record or object with a generated gradient"
                     + " class: it cannot be differentiated");
         }
@@ -111,7 +126,8 @@ record Component(String name, int parameter, List<Step> path) {
                 try {
                     v = v.getClass().getField(s.member()).get(v);
                 } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("gradient " + v.getClass().getName() + " has no public field " + s.member(), e);
+                    throw new IllegalStateException(
+                            "gradient " + v.getClass().getName() + " has no public field " + s.member(), e);
                 }
             }
         }

@@ -63,7 +63,8 @@ public final class GradCheck {
      */
     public static Report check(ToDoubleFunction<double[]> f, double[] x, double[] analytic, double rtol, double atol) {
         if (analytic.length != x.length) {
-            throw new IllegalArgumentException("analytic gradient has " + analytic.length + " components but x has " + x.length);
+            throw new IllegalArgumentException(
+                    "analytic gradient has " + analytic.length + " components but x has " + x.length);
         }
         return compare(analytic, centralDifferences(f, x), rtol, atol);
     }
@@ -79,9 +80,9 @@ public final class GradCheck {
             double tolerance = atol + rtol * Math.max(Math.abs(analytic[i]), Math.abs(numeric[i]));
             boolean ok = diff <= tolerance; // false for NaN
             // how many tolerances off; NaN ranks above everything
-            double excess = Double.isNaN(diff) ? Double.POSITIVE_INFINITY
-                    : tolerance > 0.0 ? diff / tolerance
-                    : diff > 0.0 ? Double.POSITIVE_INFINITY : 0.0;
+            double excess = Double.isNaN(diff)
+                    ? Double.POSITIVE_INFINITY
+                    : tolerance > 0.0 ? diff / tolerance : diff > 0.0 ? Double.POSITIVE_INFINITY : 0.0;
             // a failing component outranks every passing one; ties keep the first
             if (worst < 0 || (worstOk && !ok) || (worstOk == ok && excess > worstExcess)) {
                 worst = i;
@@ -134,8 +135,13 @@ public final class GradCheck {
      * along {@code v}: {@code (∇f(x + h·v) − ∇f(x − h·v)) / 2h}, as {@link #check} compares a
      * gradient.
      */
-    public static Report checkHvp(java.util.function.Function<double[], double[]> gradient, double[] x, double[] v, double[] hv,
-            double rtol, double atol) {
+    public static Report checkHvp(
+            java.util.function.Function<double[], double[]> gradient,
+            double[] x,
+            double[] v,
+            double[] hv,
+            double rtol,
+            double atol) {
         if (v.length != x.length || hv.length != x.length) {
             throw new IllegalArgumentException("x, v and H·v must have one length");
         }
@@ -160,7 +166,8 @@ public final class GradCheck {
      *
      * @throws AssertionError with {@link Report#describe()} as its message, when the check fails
      */
-    public static Report assertGradient(ToDoubleFunction<double[]> f, double[] x, double[] analytic, double rtol, double atol) {
+    public static Report assertGradient(
+            ToDoubleFunction<double[]> f, double[] x, double[] analytic, double rtol, double atol) {
         Report report = check(f, x, analytic, rtol, atol);
         if (!report.passed()) {
             throw new AssertionError(report.describe());
@@ -181,13 +188,36 @@ public final class GradCheck {
      * @param rtol the relative tolerance the check used (NaN if unknown)
      * @param atol the absolute tolerance the check used (NaN if unknown)
      */
-    public record Report(boolean passed, int worstComponent, double analytic, double numeric, double absoluteError,
-            double relativeError, int dimension, double rtol, double atol) {
+    public record Report(
+            boolean passed,
+            int worstComponent,
+            double analytic,
+            double numeric,
+            double absoluteError,
+            double relativeError,
+            int dimension,
+            double rtol,
+            double atol) {
 
         /** A report without the tolerances that produced it; {@link #describe()} then omits them. */
-        public Report(boolean passed, int worstComponent, double analytic, double numeric, double absoluteError,
-                double relativeError, int dimension) {
-            this(passed, worstComponent, analytic, numeric, absoluteError, relativeError, dimension, Double.NaN, Double.NaN);
+        public Report(
+                boolean passed,
+                int worstComponent,
+                double analytic,
+                double numeric,
+                double absoluteError,
+                double relativeError,
+                int dimension) {
+            this(
+                    passed,
+                    worstComponent,
+                    analytic,
+                    numeric,
+                    absoluteError,
+                    relativeError,
+                    dimension,
+                    Double.NaN,
+                    Double.NaN);
         }
 
         /**
@@ -206,11 +236,24 @@ public final class GradCheck {
                 return verdict + ": no components";
             }
             StringBuilder s = new StringBuilder(verdict)
-                    .append(": worst component ").append(component).append(" of ").append(dimension)
-                    .append(": analytic ").append(analytic).append(", numeric ").append(numeric)
-                    .append(", |diff| ").append(brief(absoluteError)).append(" (rel ").append(brief(relativeError)).append(')');
+                    .append(": worst component ")
+                    .append(component)
+                    .append(" of ")
+                    .append(dimension)
+                    .append(": analytic ")
+                    .append(analytic)
+                    .append(", numeric ")
+                    .append(numeric)
+                    .append(", |diff| ")
+                    .append(brief(absoluteError))
+                    .append(" (rel ")
+                    .append(brief(relativeError))
+                    .append(')');
             if (!Double.isNaN(rtol) || !Double.isNaN(atol)) {
-                s.append(", tolerance rtol=").append(tolerance(rtol)).append(" atol=").append(tolerance(atol));
+                s.append(", tolerance rtol=")
+                        .append(tolerance(rtol))
+                        .append(" atol=")
+                        .append(tolerance(atol));
             }
             if (Double.isNaN(analytic)) {
                 s.append("; the analytic gradient is NaN");
@@ -242,8 +285,8 @@ public final class GradCheck {
             }
             String digits = d.unscaledValue().abs().toString();
             int exponent = digits.length() - 1 - d.scale();
-            return (v < 0 ? "-" : "") + digits.charAt(0) + (digits.length() > 1 ? "." + digits.substring(1) : "")
-                    + "e" + exponent;
+            return (v < 0 ? "-" : "") + digits.charAt(0) + (digits.length() > 1 ? "." + digits.substring(1) : "") + "e"
+                    + exponent;
         }
     }
 }

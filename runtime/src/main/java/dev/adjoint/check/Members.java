@@ -84,7 +84,9 @@ final class Members {
     }
 
     private static Constructor<?> canonical(Class<?> record) throws NoSuchMethodException {
-        Class<?>[] types = Arrays.stream(record.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Class<?>[] types = Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getType)
+                .toArray(Class<?>[]::new);
         Constructor<?> k = record.getDeclaredConstructor(types);
         k.setAccessible(true);
         return k;
@@ -128,7 +130,8 @@ final class Members {
         }
         String pkg = type.getPackageName();
         try {
-            return Class.forName((pkg.isEmpty() ? "" : pkg + ".") + String.join("_", path) + "Grad", false, type.getClassLoader());
+            return Class.forName(
+                    (pkg.isEmpty() ? "" : pkg + ".") + String.join("_", path) + "Grad", false, type.getClassLoader());
         } catch (ClassNotFoundException e) {
             return null;
         }
@@ -138,8 +141,11 @@ final class Members {
     static Object zeroGrad(Class<?> grad, Object value) {
         Class<?> owner = grad.isArray() ? grad.getComponentType() : grad;
         for (Method m : owner.getMethods()) {
-            if (m.getName().equals("like") && Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 1
-                    && m.getReturnType() == grad && m.getParameterTypes()[0].isInstance(value)) {
+            if (m.getName().equals("like")
+                    && Modifier.isStatic(m.getModifiers())
+                    && m.getParameterCount() == 1
+                    && m.getReturnType() == grad
+                    && m.getParameterTypes()[0].isInstance(value)) {
                 try {
                     return m.invoke(null, value);
                 } catch (ReflectiveOperationException e) {
@@ -147,7 +153,8 @@ final class Members {
                 }
             }
         }
-        throw new IllegalArgumentException(owner.getName() + " has no static like(" + value.getClass().getSimpleName() + ")");
+        throw new IllegalArgumentException(
+                owner.getName() + " has no static like(" + value.getClass().getSimpleName() + ")");
     }
 
     /** The public fields of a generated gradient class, in declaration order: the members it differentiates. */

@@ -23,8 +23,12 @@ record Signature(Method method, boolean instance, Class<?>[] types, String[] nam
         Stream<Class<?>> receiver = instance ? Stream.of(m.getDeclaringClass()) : Stream.empty();
         Stream<String> self = instance ? Stream.of("this") : Stream.empty();
         java.lang.reflect.Parameter[] ps = m.getParameters();
-        return new Signature(m, instance, Stream.concat(receiver, Arrays.stream(m.getParameterTypes())).toArray(Class<?>[]::new),
-                Stream.concat(self, Arrays.stream(ps).map(java.lang.reflect.Parameter::getName)).toArray(String[]::new),
+        return new Signature(
+                m,
+                instance,
+                Stream.concat(receiver, Arrays.stream(m.getParameterTypes())).toArray(Class<?>[]::new),
+                Stream.concat(self, Arrays.stream(ps).map(java.lang.reflect.Parameter::getName))
+                        .toArray(String[]::new),
                 ps.length == 0 || ps[0].isNamePresent());
     }
 
@@ -35,9 +39,12 @@ record Signature(Method method, boolean instance, Class<?>[] types, String[] nam
     /** The method called with {@code args} (the receiver first for an instance method). */
     Object invoke(Object[] args) {
         try {
-            return instance ? method.invoke(args[0], Arrays.copyOfRange(args, 1, args.length)) : method.invoke(null, args);
+            return instance
+                    ? method.invoke(args[0], Arrays.copyOfRange(args, 1, args.length))
+                    : method.invoke(null, args);
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException(method.getDeclaringClass().getSimpleName() + "." + method.getName() + " threw " + e.getCause(),
+            throw new IllegalStateException(
+                    method.getDeclaringClass().getSimpleName() + "." + method.getName() + " threw " + e.getCause(),
                     e.getCause());
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot call " + method + ": " + e.getMessage(), e);

@@ -37,8 +37,13 @@ final class Snapshot {
 
     /** Captures {@code v}; arrays only when an object holds them ({@code inObject}), since copies protect the others. */
     private void capture(Object v, boolean inObject) {
-        if (v == null || v instanceof Number || v instanceof Boolean || v instanceof Character || v instanceof String
-                || v.getClass().isEnum() || !seen.add(v)) {
+        if (v == null
+                || v instanceof Number
+                || v instanceof Boolean
+                || v instanceof Character
+                || v instanceof String
+                || v.getClass().isEnum()
+                || !seen.add(v)) {
             return;
         }
         Class<?> c = v.getClass();

@@ -111,8 +111,15 @@ public final class AdjointStacks {
 
     /** Whether every stack is empty: true between two complete gradient calls. */
     public boolean isEmpty() {
-        return doubles.size() == 0 && floats.size() == 0 && ints.size() == 0 && longs.size() == 0
-                && booleans.size() == 0 && references.size() == 0 && doubleCellsUsed == 0 && floatCellsUsed == 0 && arrays.isEmpty();
+        return doubles.size() == 0
+                && floats.size() == 0
+                && ints.size() == 0
+                && longs.size() == 0
+                && booleans.size() == 0
+                && references.size() == 0
+                && doubleCellsUsed == 0
+                && floatCellsUsed == 0
+                && arrays.isEmpty();
     }
 
     /** Drops every value (after an exception interrupted a gradient call, for instance). */

@@ -22,6 +22,7 @@ public final class ArrayPool {
 
     /** {@code [0, used)} borrowed, in borrowing order; {@code [used, size)} free. */
     private Object[] arrays = new Object[16];
+
     private int used;
     private int size;
 

@@ -18,7 +18,8 @@ public final class BooleanStack {
     /** Removes and returns the most recently pushed value. */
     public boolean pop() {
         if (size == 0) {
-            throw new IllegalStateException("boolean stack underflow: a reverse sweep popped more than its forward sweep pushed");
+            throw new IllegalStateException(
+                    "boolean stack underflow: a reverse sweep popped more than its forward sweep pushed");
         }
         return items[--size];
     }

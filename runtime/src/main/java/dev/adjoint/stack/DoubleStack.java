@@ -18,7 +18,8 @@ public final class DoubleStack {
     /** Removes and returns the most recently pushed value. */
     public double pop() {
         if (size == 0) {
-            throw new IllegalStateException("double stack underflow: a reverse sweep popped more than its forward sweep pushed");
+            throw new IllegalStateException(
+                    "double stack underflow: a reverse sweep popped more than its forward sweep pushed");
         }
         return items[--size];
     }

@@ -18,7 +18,8 @@ public final class FloatStack {
     /** Removes and returns the most recently pushed value. */
     public float pop() {
         if (size == 0) {
-            throw new IllegalStateException("float stack underflow: a reverse sweep popped more than its forward sweep pushed");
+            throw new IllegalStateException(
+                    "float stack underflow: a reverse sweep popped more than its forward sweep pushed");
         }
         return items[--size];
     }

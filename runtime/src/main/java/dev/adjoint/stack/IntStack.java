@@ -18,7 +18,8 @@ public final class IntStack {
     /** Removes and returns the most recently pushed value. */
     public int pop() {
         if (size == 0) {
-            throw new IllegalStateException("int stack underflow: a reverse sweep popped more than its forward sweep pushed");
+            throw new IllegalStateException(
+                    "int stack underflow: a reverse sweep popped more than its forward sweep pushed");
         }
         return items[--size];
     }

@@ -18,7 +18,8 @@ public final class LongStack {
     /** Removes and returns the most recently pushed value. */
     public long pop() {
         if (size == 0) {
-            throw new IllegalStateException("long stack underflow: a reverse sweep popped more than its forward sweep pushed");
+            throw new IllegalStateException(
+                    "long stack underflow: a reverse sweep popped more than its forward sweep pushed");
         }
         return items[--size];
     }

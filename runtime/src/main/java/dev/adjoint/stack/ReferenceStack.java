@@ -27,7 +27,8 @@ public final class ReferenceStack {
     @SuppressWarnings("unchecked")
     public <T> T pop() {
         if (size == 0) {
-            throw new IllegalStateException("reference stack underflow: a reverse sweep popped more than its forward sweep pushed");
+            throw new IllegalStateException(
+                    "reference stack underflow: a reverse sweep popped more than its forward sweep pushed");
         }
         Object a = items[--size];
         items[size] = null; // (the stack keeps no caller's array alive)

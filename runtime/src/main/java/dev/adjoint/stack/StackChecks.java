@@ -89,14 +89,14 @@ public final class StackChecks {
     /** Takes back the last record's site and count, which must be {@code site} and {@code n}. */
     private boolean taken(int site, int n) {
         if (records.size() == 0) {
-            throw new AssertionError("stack check at site " + site + ": nothing was marked (the forward sweep pushed less, or"
-                    + " the reverse sweep checked twice)");
+            throw new AssertionError("stack check at site " + site
+                    + ": nothing was marked (the forward sweep pushed less, or" + " the reverse sweep checked twice)");
         }
         int marked = records.pop();
         int count = records.pop();
         if (marked != site || count != n) {
-            throw new AssertionError("stack check at site " + site + " meets the mark of site " + marked + ": the reverse"
-                    + " sweep is not undoing the block the forward sweep ran last");
+            throw new AssertionError("stack check at site " + site + " meets the mark of site " + marked
+                    + ": the reverse" + " sweep is not undoing the block the forward sweep ran last");
         }
         return true;
     }
@@ -105,8 +105,9 @@ public final class StackChecks {
     private boolean top(int site, int i, int n, int top) {
         int was = records.pop();
         if (was != top) {
-            throw new AssertionError("stack check at site " + site + ": stack " + (i + 1) + " of " + n + " has its top at "
-                    + top + ", the forward sweep left it at " + was + ": a pop does not match a push");
+            throw new AssertionError(
+                    "stack check at site " + site + ": stack " + (i + 1) + " of " + n + " has its top at " + top
+                            + ", the forward sweep left it at " + was + ": a pop does not match a push");
         }
         return true;
     }

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * borrowed last in, first out and kept for reuse, so that a warm recording allocates nothing.
  */
 final class HandlePool {
-    // one slot per borrow depth: a 1-D array's handles, or the rows of a 2-D array's (then its rows take the next slots)
+    // one slot per borrow depth: a 1-D array's handles, or the rows of a 2-D array's (then its rows take the next
+    // slots)
     private int[][] pool = new int[8][];
     private int[][][] rowPool = new int[8][][];
     private int borrowed;

@@ -155,7 +155,8 @@ public final class Tape {
         long moreNodes = nodes * n;
         long moreEdges = edges * n;
         if (size + moreNodes > MAX_CAPACITY - 1 || edges + moreEdges > MAX_CAPACITY) {
-            throw new IllegalStateException("tape full: " + n + " iterations of " + nodes + " nodes and " + edges + " edges do not fit");
+            throw new IllegalStateException(
+                    "tape full: " + n + " iterations of " + nodes + " nodes and " + edges + " edges do not fit");
         }
         ensureEdges((int) moreEdges);
         ensureCapacity(size + moreNodes);

@@ -96,8 +96,12 @@ class AutogradSemanticsTest {
         assertSame(x, x.requiresGrad_(false));
         assertFalse(x.requiresGrad());
         assertNull(x.add(2).gradFn());
-        AutogradException e = assertThrows(AutogradException.class, () -> Tensor.ones(2).requiresGrad(true).mul(2).requiresGrad_(false));
-        assertTrue(e.getMessage().startsWith("you can only change requires_grad flags of leaf variables."), e.getMessage());
+        AutogradException e = assertThrows(
+                AutogradException.class,
+                () -> Tensor.ones(2).requiresGrad(true).mul(2).requiresGrad_(false));
+        assertTrue(
+                e.getMessage().startsWith("you can only change requires_grad flags of leaf variables."),
+                e.getMessage());
     }
 
     @Test
@@ -173,14 +177,19 @@ class AutogradSemanticsTest {
             assertEquals(v[i] * 4 * (x[i] + 2), leaf.grad().get(i), 1e-12);
         }
         AutogradException e = assertThrows(AutogradException.class, () -> z.backward(Tensor.of(1, 2)));
-        assertEquals("Mismatch in shape: grad_output[0] has a shape of torch.Size([2]) and output[0] has a shape of"
-                + " torch.Size([3]).", e.getMessage());
+        assertEquals(
+                "Mismatch in shape: grad_output[0] has a shape of torch.Size([2]) and output[0] has a shape of"
+                        + " torch.Size([3]).",
+                e.getMessage());
     }
 
     @Test
     void shapeErrors() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.ones(3).add(Tensor.ones(4)));
-        assertEquals("The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 0", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Tensor.ones(3).add(Tensor.ones(4)));
+        assertEquals(
+                "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 0",
+                e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Tensor.ones(3).dot(Tensor.ones(2)));
         assertThrows(IllegalArgumentException.class, () -> Tensor.ones(1).dot(Tensor.scalar(1)));
         assertThrows(IllegalStateException.class, () -> Tensor.ones(3).item());

@@ -24,15 +24,18 @@ class TensorGradientTest {
      * with respect to all operands. Returns the result's grad_fn name.
      */
     private static String check(Function<Tensor[], Tensor> op, double[] x, int... shapes) {
-        ToDoubleFunction<double[]> f = v -> loss(op.apply(split(v, shapes, false))).item();
+        ToDoubleFunction<double[]> f =
+                v -> loss(op.apply(split(v, shapes, false))).item();
         Tensor[] leaves = split(x, shapes, true);
         Tensor out = op.apply(leaves);
         loss(out).backward();
         double[] analytic = new double[x.length];
         int k = 0;
         for (Tensor leaf : leaves) {
-            double[] g = leaf.grad() == null ? new double[leaf.size()] : leaf.grad().values();
-            assertEquals(leaf.dim(), leaf.grad() == null ? leaf.dim() : leaf.grad().dim(), "grad has the leaf's shape");
+            double[] g =
+                    leaf.grad() == null ? new double[leaf.size()] : leaf.grad().values();
+            assertEquals(
+                    leaf.dim(), leaf.grad() == null ? leaf.dim() : leaf.grad().dim(), "grad has the leaf's shape");
             System.arraycopy(g, 0, analytic, k, g.length);
             k += g.length;
         }
@@ -142,7 +145,10 @@ class TensorGradientTest {
             Tensor x = t[0];
             Tensor w = t[1];
             Tensor y = x.mul(w).add(0.3).tanh();
-            return y.mul(y).add(y.exp().div(x.pow(2.0).add(1.0))).sub(y.sin().mul(x.cos())).mean()
+            return y.mul(y)
+                    .add(y.exp().div(x.pow(2.0).add(1.0)))
+                    .sub(y.sin().mul(x.cos()))
+                    .mean()
                     .add(x.dot(w).sqrt().mul(t[2]));
         };
         assertEquals("AddBackward0", check(f, new double[] {0.7, 1.3, 2.1, 0.4, 1.9, 0.8, -0.6}, 3, 3, 0));

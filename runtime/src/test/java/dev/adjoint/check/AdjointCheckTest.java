@@ -19,10 +19,11 @@ class AdjointCheckTest {
 
     @Test
     void scalarsArraysAndTablesTogether() {
-        AdjointCheck.Result r = AdjointCheck.assertGradient(Toy.class, "mixed", new double[] {0.3, -1.2, 2.0}, 0.75,
-                new double[] {1, 2, 3}, M, 3);
+        AdjointCheck.Result r = AdjointCheck.assertGradient(
+                Toy.class, "mixed", new double[] {0.3, -1.2, 2.0}, 0.75, new double[] {1, 2, 3}, M, 3);
         assertEquals(4, r.report().dimension(), "w's three components and b");
-        assertTrue(r.describe().startsWith("gradient check of dev.adjoint.check.fixtures.Toy#mixed passed"), r.describe());
+        assertTrue(
+                r.describe().startsWith("gradient check of dev.adjoint.check.fixtures.Toy#mixed passed"), r.describe());
     }
 
     @Test
@@ -42,13 +43,19 @@ class AdjointCheckTest {
 
     @Test
     void aWrongGradientFailsNamingTheParameterAndIndex() {
-        AssertionError e = assertThrows(AssertionError.class,
+        AssertionError e = assertThrows(
+                AssertionError.class,
                 () -> AdjointCheck.assertGradient(Toy.class, "wrong", new float[] {0.5f, -1.25f, 2f}, 1.5f));
         // without javac -parameters the class file keeps no names: Java's own arg0, or the names given
         assertTrue(e.getMessage().contains("FAILED: worst component arg0[1] of 4"), e.getMessage());
-        e = assertThrows(AssertionError.class, () -> AdjointCheck.of(Toy.class, "wrong").named("v", "k")
-                .assertAt(new float[] {0.5f, -1.25f, 2f}, 1.5f));
-        assertTrue(e.getMessage().contains("FAILED: worst component v[1] of 4: analytic -1.875, numeric -3.75"), e.getMessage());
+        e = assertThrows(
+                AssertionError.class,
+                () -> AdjointCheck.of(Toy.class, "wrong")
+                        .named("v", "k")
+                        .assertAt(new float[] {0.5f, -1.25f, 2f}, 1.5f));
+        assertTrue(
+                e.getMessage().contains("FAILED: worst component v[1] of 4: analytic -1.875, numeric -3.75"),
+                e.getMessage());
     }
 
     @Test
@@ -61,22 +68,28 @@ class AdjointCheckTest {
     void aLoneTwoDimensionalArgumentIsOneArgument() {
         // Java passes this double[][] as the Object... array itself; the check takes it as written
         double[][] a = {{1, 2, 3}, {4, 5, 6.5}};
-        assertEquals(6, AdjointCheck.assertGradient(Toy.class, "frobenius", a).report().dimension());
-        assertEquals(6, AdjointCheck.of(Toy.class, "frobenius").assertAt(a).report().dimension());
+        assertEquals(
+                6,
+                AdjointCheck.assertGradient(Toy.class, "frobenius", a).report().dimension());
+        assertEquals(
+                6, AdjointCheck.of(Toy.class, "frobenius").assertAt(a).report().dimension());
     }
 
     @Test
     void aThreeDimensionalArrayIsCheckedElementByElementWithItsIndices() {
         // an MLP's W[l][i][j]: layers of different shapes, the buffer shaped as the argument
         double[][][] w = {{{0.5, -1.0}, {0.25, 2.0}, {1.5, -0.5}}, {{0.75, -0.25, 1.25}}};
-        AdjointCheck.Result r = AdjointCheck.of(Toy.class, "layers").named("W", "k").assertAt(w, 0.7);
+        AdjointCheck.Result r =
+                AdjointCheck.of(Toy.class, "layers").named("W", "k").assertAt(w, 0.7);
         assertEquals(9 + 1, r.report().dimension(), "W's nine elements and k");
         assertEquals(0.5, w[0][0][0], "the caller's array is as given");
-        AssertionError e = assertThrows(AssertionError.class, () -> AdjointCheck.of(Toy.class, "layersWrong").named("W", "k")
-                .assertAt(w, 0.7));
+        AssertionError e = assertThrows(
+                AssertionError.class,
+                () -> AdjointCheck.of(Toy.class, "layersWrong").named("W", "k").assertAt(w, 0.7));
         // only the second layer's elements are wrong (factor 1 instead of 2); its largest is W[1][0][2]
         assertTrue(e.getMessage().contains("worst component W[1][0][2] of 10"), e.getMessage());
-        AdjointCheck.Result f = AdjointCheck.of(Toy.class, "floatLayers").assertAt(new float[][][] {{{0.5f, -1f}}, {{0.25f}, {2f, 1.5f}}}, 0.7f);
+        AdjointCheck.Result f = AdjointCheck.of(Toy.class, "floatLayers")
+                .assertAt(new float[][][] {{{0.5f, -1f}}, {{0.25f}, {2f, 1.5f}}}, 0.7f);
         assertTrue(f.passed() && f.report().rtol() == 1e-2, f.describe());
     }
 
@@ -89,18 +102,26 @@ class AdjointCheckTest {
 
     @Test
     void parametersByPosition() {
-        AdjointCheck.of(Toy.class, "mixed").wrt(0, 1).assertAt(new double[] {0.3, -1.2, 2.0}, 0.75, new double[] {1, 2, 3}, M, 3);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdjointCheck.of(Toy.class, "mixed").wrt(0));
+        AdjointCheck.of(Toy.class, "mixed")
+                .wrt(0, 1)
+                .assertAt(new double[] {0.3, -1.2, 2.0}, 0.75, new double[] {1, 2, 3}, M, 3);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> AdjointCheck.of(Toy.class, "mixed").wrt(0));
         assertTrue(e.getMessage().contains("do not fit"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> AdjointCheck.of(Toy.class, "mixed").wrt("w", "b"));
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> AdjointCheck.of(Toy.class, "mixed").wrt("w", "b"));
         assertTrue(e.getMessage().contains("compile with -parameters"), e.getMessage());
     }
 
     @Test
     void mistakesAreExplained() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AdjointCheck.check(Toy.class, "single", new double[] {1}, 1.0));
-        assertTrue(e.getMessage().contains("no method dev.adjoint.check.fixtures.Toy.single takes (double[], Double)"), e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> AdjointCheck.check(Toy.class, "single", new double[] {1}, 1.0));
+        assertTrue(
+                e.getMessage().contains("no method dev.adjoint.check.fixtures.Toy.single takes (double[], Double)"),
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> AdjointCheck.of(AdjointCheckTest.class, "toString"));
         assertTrue(e.getMessage().contains("not static") || e.getMessage().contains("methods named"), e.getMessage());
     }
@@ -110,11 +131,14 @@ class AdjointCheckTest {
         Springs.Params p = new Springs.Params(2.0, 0.3);
         AdjointCheck.Result r = AdjointCheck.assertGradient(Springs.class, "energy", 1.0, p, 20);
         assertEquals(3, r.report().dimension(), "x0, p.k and p.c");
-        AssertionError e = assertThrows(AssertionError.class, () -> AdjointCheck.of(Springs.class, "energyWrong").named("x0", "p", "steps")
-                .assertAt(1.0, p, 20));
+        AssertionError e = assertThrows(
+                AssertionError.class,
+                () -> AdjointCheck.of(Springs.class, "energyWrong")
+                        .named("x0", "p", "steps")
+                        .assertAt(1.0, p, 20));
         assertTrue(e.getMessage().contains("worst component p.c of 3"), e.getMessage());
-        AdjointCheck.Result nested = AdjointCheck.assertGradient(Springs.class, "nested",
-                new Springs.Outer(new Springs.Params(1.5, 0.4), 0.7, "not differentiated"));
+        AdjointCheck.Result nested = AdjointCheck.assertGradient(
+                Springs.class, "nested", new Springs.Outer(new Springs.Params(1.5, 0.4), 0.7, "not differentiated"));
         assertEquals(3, nested.report().dimension(), "o.p.k, o.p.c and o.s: the String is a constant");
     }
 
@@ -122,8 +146,10 @@ class AdjointCheckTest {
     void anArrayOfObjectsIsCheckedElementByElement() {
         Springs.Layer[] layers = {
             new Springs.Layer(new double[][] {{0.1, -0.2, 0.3}, {0.4, 0.5, -0.6}}, new double[] {0.05, -0.1}),
-            new Springs.Layer(new double[][] {{-0.3, 0.2, 0.1}}, new double[] {0.2})};
-        AdjointCheck.Result r = AdjointCheck.of(Springs.class, "net").named("layers", "x").assertAt(layers, new double[] {1, 0.5, -2});
+            new Springs.Layer(new double[][] {{-0.3, 0.2, 0.1}}, new double[] {0.2})
+        };
+        AdjointCheck.Result r =
+                AdjointCheck.of(Springs.class, "net").named("layers", "x").assertAt(layers, new double[] {1, 0.5, -2});
         assertEquals(8 + 4, r.report().dimension(), "each layer's w and b");
         assertEquals(0.1, layers[0].w()[0][0], "the caller's layers are as given");
     }
@@ -131,7 +157,8 @@ class AdjointCheckTest {
     @Test
     void anInstanceMethodTakesItsReceiverFirst() {
         Counter c = new Counter(new double[] {0.5, -1.5, 2}, 0.25);
-        AdjointCheck.Result r = AdjointCheck.of(Counter.class, "loss").named("x").assertAt(c, new double[] {1, 2, -0.5});
+        AdjointCheck.Result r =
+                AdjointCheck.of(Counter.class, "loss").named("x").assertAt(c, new double[] {1, 2, -0.5});
         assertEquals(4 + 3, r.report().dimension(), "this.w, this.b and x");
         assertTrue(r.describe().contains("passed"), r.describe());
         // a method assigning its fields: every call starts from the object as given, which is left so

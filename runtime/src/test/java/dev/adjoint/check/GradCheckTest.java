@@ -38,7 +38,9 @@ class GradCheckTest {
         assertTrue(r.passed(), r.describe());
         assertEquals(4, r.dimension());
         assertTrue(r.describe().startsWith("gradient check passed: worst component "), r.describe());
-        assertSame(GradCheck.Report.class, GradCheck.assertGradient(F, X, gradF(X), 1e-6, 1e-9).getClass());
+        assertSame(
+                GradCheck.Report.class,
+                GradCheck.assertGradient(F, X, gradF(X), 1e-6, 1e-9).getClass());
     }
 
     @Test
@@ -53,7 +55,8 @@ class GradCheckTest {
         assertEquals(Math.abs(r.analytic() - r.numeric()), r.absoluteError());
         assertEquals(r.absoluteError() / Math.abs(r.analytic()), r.relativeError(), 1e-12);
         AssertionError e = assertThrows(AssertionError.class, () -> GradCheck.assertGradient(F, X, g, 1e-6, 1e-9));
-        assertTrue(e.getMessage().startsWith("gradient check FAILED: worst component 2 of 4: analytic "), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("gradient check FAILED: worst component 2 of 4: analytic "), e.getMessage());
         assertTrue(e.getMessage().endsWith("tolerance rtol=1e-6 atol=1e-9"), e.getMessage());
     }
 
@@ -81,18 +84,25 @@ class GradCheckTest {
         assertEquals(3, numericNaN.worstComponent());
 
         double[] both = {Double.NaN};
-        assertFalse(GradCheck.check(x -> Double.NaN, new double[] {1}, both, 1, 1).passed(), "NaN never equals NaN");
+        assertFalse(
+                GradCheck.check(x -> Double.NaN, new double[] {1}, both, 1, 1).passed(), "NaN never equals NaN");
     }
 
     @Test
     void describeReadsAsDocumented() {
-        assertEquals("gradient check FAILED: worst component 3 of 10: analytic 1.23, numeric 1.25, |diff| 2.0e-2"
+        assertEquals(
+                "gradient check FAILED: worst component 3 of 10: analytic 1.23, numeric 1.25, |diff| 2.0e-2"
                         + " (rel 1.6e-2), tolerance rtol=1e-6 atol=1e-9",
                 new GradCheck.Report(false, 3, 1.23, 1.25, 0.02, 0.016, 10, 1e-6, 1e-9).describe());
-        assertEquals("gradient check passed: worst component 0 of 1: analytic 1.0, numeric 1.0, |diff| 0 (rel 0)",
+        assertEquals(
+                "gradient check passed: worst component 0 of 1: analytic 1.0, numeric 1.0, |diff| 0 (rel 0)",
                 new GradCheck.Report(true, 0, 1.0, 1.0, 0.0, 0.0, 1).describe());
-        assertTrue(new GradCheck.Report(false, 0, 1, 2, 1, 0.5, 1, 2.5e-7, 0.001).describe().endsWith("rtol=2.5e-7 atol=0.001"));
-        assertEquals("gradient check passed: no components", GradCheck.check(x -> 0, new double[0], new double[0], 0, 0).describe());
+        assertTrue(new GradCheck.Report(false, 0, 1, 2, 1, 0.5, 1, 2.5e-7, 0.001)
+                .describe()
+                .endsWith("rtol=2.5e-7 atol=0.001"));
+        assertEquals(
+                "gradient check passed: no components",
+                GradCheck.check(x -> 0, new double[0], new double[0], 0, 0).describe());
     }
 
     @Test
@@ -129,6 +139,7 @@ class GradCheckTest {
         double[] numeric = GradCheck.centralDifferences(v -> v[0] * v[0] * v[0], new double[] {0.5}, 0.1);
         assertEquals(0.75 + 0.01, numeric[0], 1e-12);
         assertThrows(IllegalArgumentException.class, () -> GradCheck.centralDifferences(v -> 0, new double[] {1}, 0.0));
-        assertThrows(IllegalArgumentException.class, () -> GradCheck.check(v -> 0, new double[] {1}, new double[2], 0, 0));
+        assertThrows(
+                IllegalArgumentException.class, () -> GradCheck.check(v -> 0, new double[] {1}, new double[2], 0, 0));
     }
 }

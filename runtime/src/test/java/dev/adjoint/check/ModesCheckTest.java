@@ -44,7 +44,8 @@ class ModesCheckTest {
     @Test
     void hessianVectorCheckAgainstTheGradientsDifferences() {
         // f = x0^2 x1 + sin(x1): grad = (2 x0 x1, x0^2 + cos x1), H = [[2 x1, 2 x0], [2 x0, -sin x1]]
-        java.util.function.Function<double[], double[]> grad = x -> new double[] {2 * x[0] * x[1], x[0] * x[0] + Math.cos(x[1])};
+        java.util.function.Function<double[], double[]> grad =
+                x -> new double[] {2 * x[0] * x[1], x[0] * x[0] + Math.cos(x[1])};
         double[] x = {0.7, -0.4};
         double[] v = {1.3, 0.2};
         double[] hv = {2 * x[1] * v[0] + 2 * x[0] * v[1], 2 * x[0] * v[0] - Math.sin(x[1]) * v[1]};

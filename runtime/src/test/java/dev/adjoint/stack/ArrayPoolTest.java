@@ -93,7 +93,8 @@ class ArrayPoolTest {
         int mark = pool.mark();
         for (int n = 1; n <= 3 * ArrayPool.KEEP; n++) {
             // (short lengths: the bound is thousands of arrays)
-            assertEquals(1 + n % 97, pool.borrowDoubles(1 + n % 97).length); // past the bound, arrays are simply not pooled
+            assertEquals(
+                    1 + n % 97, pool.borrowDoubles(1 + n % 97).length); // past the bound, arrays are simply not pooled
         }
         pool.release(mark);
         for (int n = 1; n <= 3 * ArrayPool.KEEP; n++) {

@@ -104,8 +104,8 @@ class LocalStacksTest {
         assertTrue(AdjointStacks.reserve(new int[1], 1, 2, 50).length >= 101);
         assertTrue(AdjointStacks.reserve(new long[1], 1, 2, 50).length >= 101);
         assertTrue(AdjointStacks.reserve(new boolean[1], 1, 2, 50).length >= 101);
-        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> AdjointStacks.reserve(new double[1], 0, 4, 1L << 30));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, () -> AdjointStacks.reserve(new double[1], 0, 4, 1L << 30));
         assertTrue(e.getMessage().contains("adjoint stack full"), e.getMessage());
     }
 }

@@ -66,7 +66,10 @@ class StackChecksTest {
     @Test
     void aPopLeftOutFailsTheNextCheck() {
         AssertionError e = assertThrows(AssertionError.class, () -> sweep(new AdjointStacks(), false, true));
-        assertTrue(e.getMessage().contains("stack check at site 0: stack 1 of 1 has its top at 1, the forward sweep left it at 0"),
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "stack check at site 0: stack 1 of 1 has its top at 1, the forward sweep left it at 0"),
                 e.getMessage());
     }
 

@@ -63,13 +63,15 @@ class RowHandlesTest {
         RowHandles.addAdjoints(t, first, dx);
         double[] flat = {0.5, -1.0, 2.0, 0.25, 1.5, -0.75};
         int[] row = {0, 0, 1, 2, 2, 2};
-        double[] numeric = GradCheck.centralDifferences(v -> {
-            double s = 0;
-            for (int k = 0; k < v.length; k++) {
-                s += v[k] * v[k] * (row[k] + 1);
-            }
-            return s;
-        }, flat);
+        double[] numeric = GradCheck.centralDifferences(
+                v -> {
+                    double s = 0;
+                    for (int k = 0; k < v.length; k++) {
+                        s += v[k] * v[k] * (row[k] + 1);
+                    }
+                    return s;
+                },
+                flat);
         assertEquals(10 + numeric[0], dx[0][0], 1e-6); // added into, not overwritten
         assertEquals(numeric[1], dx[0][1], 1e-6);
         assertEquals(numeric[2], dx[1][0], 1e-6);

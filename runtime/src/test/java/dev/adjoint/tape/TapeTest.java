@@ -27,10 +27,10 @@ class TapeTest {
 
     /** Records f(x, y) on {@code t} from the handles and values of x and y; returns f's handle. */
     private static int recordF(Tape t, int x, double xv, int y, double yv) {
-        int p = t.push2(x, yv, y, xv);                    // p = x y:    ∂p/∂x = y, ∂p/∂y = x
-        int s = t.push1(p, Math.cos(xv * yv));            // s = sin p:  ∂s/∂p = cos p
+        int p = t.push2(x, yv, y, xv); // p = x y:    ∂p/∂x = y, ∂p/∂y = x
+        int s = t.push1(p, Math.cos(xv * yv)); // s = sin p:  ∂s/∂p = cos p
         int q = t.push2(x, 1.0 / yv, y, -xv / (yv * yv)); // q = x / y:  ∂q/∂x = 1/y, ∂q/∂y = -x/y²
-        return t.push2(s, 1.0, q, 1.0);                   // f = s + q
+        return t.push2(s, 1.0, q, 1.0); // f = s + q
     }
 
     /** The gradient of f at (xv, yv) read from a fresh recording on {@code t}. */
@@ -63,8 +63,8 @@ class TapeTest {
         assertEquals(C, t.push3(C, 3.0, C, 4.0, C, 5.0));
         assertEquals(1, t.mark());
 
-        int a = t.push2(x, 2.0, C, 100.0);       // a = 2x + constant
-        int b = t.push2(C, 100.0, a, 3.0);       // b = 3a + constant
+        int a = t.push2(x, 2.0, C, 100.0); // a = 2x + constant
+        int b = t.push2(C, 100.0, a, 3.0); // b = 3a + constant
         int c = t.push3(C, 100.0, b, 5.0, C, 7.0); // c = 5b + constants
         assertEquals(4, t.mark());
         t.seed(C, 1000.0);
@@ -82,7 +82,7 @@ class TapeTest {
         int a = t.push2(x, 2.0, x, 1.0);
         assertThrows(IllegalArgumentException.class, () -> t.push3(x, 5.0, x, 7.0, 99, 1.0));
         assertEquals(2, t.mark());
-        int b = t.push1(a, 3.0);                           // its partial is the one after a's
+        int b = t.push1(a, 3.0); // its partial is the one after a's
         t.seed(b, 1.0);
         t.sweep(0);
         assertEquals(3.0 * (2.0 + 1.0), t.adjoint(x));
@@ -96,7 +96,8 @@ class TapeTest {
         int w = t.push3(z, 1.0, x, 10.0, z, 1.0); // a parent may appear twice: both partials count
         t.seed(w, 1.0);
         t.sweep(0);
-        assertArrayEquals(new double[] {2 * 2.0 + 10.0, 2 * 3.0, 2 * 4.0},
+        assertArrayEquals(
+                new double[] {2 * 2.0 + 10.0, 2 * 3.0, 2 * 4.0},
                 new double[] {t.adjoint(x), t.adjoint(x + 1), t.adjoint(x + 2)});
     }
 
@@ -138,8 +139,8 @@ class TapeTest {
         t.seed(f2, v2 / 2); // seeds accumulate
         t.sweep(0);
         double[] vjp = {t.adjoint(x), t.adjoint(y)};
-        GradCheck.assertGradient(p -> v1 * p[0] * p[1] + v2 * (Math.sin(p[0]) + p[1] * p[1]),
-                new double[] {xv, yv}, vjp, 1e-6, 1e-9);
+        GradCheck.assertGradient(
+                p -> v1 * p[0] * p[1] + v2 * (Math.sin(p[0]) + p[1] * p[1]), new double[] {xv, yv}, vjp, 1e-6, 1e-9);
     }
 
     @Test
@@ -180,15 +181,19 @@ class TapeTest {
 
         assertEquals(flat.adjoint(x), t.adjoint(nx), 1e-14 * Math.abs(flat.adjoint(x)));
         assertEquals(flat.adjoint(y), t.adjoint(ny), 1e-14 * Math.abs(flat.adjoint(y)));
-        GradCheck.assertGradient(p -> (Math.sin(p[0] * p[1]) * p[1] + p[0] * p[1] * p[0] * p[1]) * p[0],
-                new double[] {xv, yv}, new double[] {t.adjoint(nx), t.adjoint(ny)}, 1e-6, 1e-9);
+        GradCheck.assertGradient(
+                p -> (Math.sin(p[0] * p[1]) * p[1] + p[0] * p[1] * p[0] * p[1]) * p[0],
+                new double[] {xv, yv},
+                new double[] {t.adjoint(nx), t.adjoint(ny)},
+                1e-6,
+                1e-9);
     }
 
     /** Records g(u, y) = sin(u) y + u². */
     private static int recordG(Tape t, int u, double uv, int y, double yv) {
-        int s = t.push1(u, Math.cos(uv));             // s = sin u
-        int sy = t.push2(s, yv, y, Math.sin(uv));     // sy = s y
-        return t.push2(sy, 1.0, u, 2 * uv);           // g = sy + u²
+        int s = t.push1(u, Math.cos(uv)); // s = sin u
+        int sy = t.push2(s, yv, y, Math.sin(uv)); // sy = s y
+        return t.push2(sy, 1.0, u, 2 * uv); // g = sy + u²
     }
 
     @Test
@@ -214,7 +219,8 @@ class TapeTest {
 
     @Test
     void aLongChainSweepsQuicklyWithoutRecursion() {
-        // a bound with room for a machine whose cores several builds share: a sweep that recursed would overflow the stack,
+        // a bound with room for a machine whose cores several builds share: a sweep that recursed would overflow the
+        // stack,
         // one quadratic in the chain would take hours
         assertTimeout(Duration.ofSeconds(60), () -> {
             Tape t = new Tape();

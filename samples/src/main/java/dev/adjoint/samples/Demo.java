@@ -16,7 +16,8 @@ public final class Demo {
         System.out.println("== Line fit with generated gradients (LineFitAdjoint, written by the build) ==");
         LineFit.run(System.out);
         System.out.println();
-        System.out.println("== Newton-CG with generated gradients and Hessian-vector products (TestFunctionsAdjoint) ==");
+        System.out.println(
+                "== Newton-CG with generated gradients and Hessian-vector products (TestFunctionsAdjoint) ==");
         NewtonDemo.run(System.out, 10_000);
     }
 }

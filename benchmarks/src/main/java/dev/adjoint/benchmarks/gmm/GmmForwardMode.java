@@ -19,8 +19,12 @@ public final class GmmForwardMode {
     public static Gradient objective(GmmInput in) {
         int k = in.k();
         int params = in.parameterCount();
-        return evaluate(in, variables(in.alphas(), params, 0), variables(in.means(), params, k),
-                variables(in.icf(), params, k + k * in.d()), params);
+        return evaluate(
+                in,
+                variables(in.alphas(), params, 0),
+                variables(in.means(), params, k),
+                variables(in.icf(), params, k + k * in.d()),
+                params);
     }
 
     /**

@@ -33,9 +33,11 @@ public final class GmmObjectiveTape {
      * @param m the Wishart prior's {@code m}
      * @return {@code f}
      */
-    @Differentiable(wrt = {"alphas", "means", "icf"}, strategy = Strategy.TAPE)
-    public static double objective(double[] alphas, double[] means, double[] icf, double[] x,
-            int d, int k, int n, double gamma, int m) {
+    @Differentiable(
+            wrt = {"alphas", "means", "icf"},
+            strategy = Strategy.TAPE)
+    public static double objective(
+            double[] alphas, double[] means, double[] icf, double[] x, int d, int k, int n, double gamma, int m) {
         double pi = 3.14159265359; // ADBench's PI, not Math.PI: part of reproducing its numbers
         int icfSize = d * (d + 1) / 2;
 
@@ -51,9 +53,9 @@ public final class GmmObjectiveTape {
             sumQs[c] = s;
         }
 
-        double[] xc = new double[d];        // x_i − μ_c
-        double[] qxc = new double[d];       // z_ic = Q_c (x_i − μ_c)
-        double[] mainTerm = new double[k];  // b_ic for the current point
+        double[] xc = new double[d]; // x_i − μ_c
+        double[] qxc = new double[d]; // z_ic = Q_c (x_i − μ_c)
+        double[] mainTerm = new double[k]; // b_ic for the current point
         double slse = 0.0;
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < k; c++) {

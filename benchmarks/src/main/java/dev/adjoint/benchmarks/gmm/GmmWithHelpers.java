@@ -36,8 +36,8 @@ public final class GmmWithHelpers {
     }
 
     @Differentiable(wrt = {"alphas", "means", "icf"})
-    public static double objective(double[] alphas, double[] means, double[] icf, double[] x, int d, int k, int n, double gamma,
-            int m) {
+    public static double objective(
+            double[] alphas, double[] means, double[] icf, double[] x, int d, int k, int n, double gamma, int m) {
         int icfSize = d * (d + 1) / 2;
         double[] qdiags = new double[k * d];
         double[] sumQs = new double[k];

@@ -95,8 +95,17 @@ public final class Mlp {
      * Backpropagation by hand: <em>overwrites</em> {@code g} with {@code ∂loss/∂w} and returns the
      * loss. {@code h} ({@code hidden}) and {@code dh} ({@code hidden}) are caller-owned scratch.
      */
-    public static double gradient(double[] w, double[] xs, double[] ts, int batch, int in, int hidden, int out,
-            double[] g, double[] h, double[] dh) {
+    public static double gradient(
+            double[] w,
+            double[] xs,
+            double[] ts,
+            int batch,
+            int in,
+            int hidden,
+            int out,
+            double[] g,
+            double[] h,
+            double[] dh) {
         int b1 = hidden * in;
         int w2 = b1 + hidden;
         int b2 = w2 + out * hidden;

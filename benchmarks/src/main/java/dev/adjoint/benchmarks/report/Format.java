@@ -25,8 +25,10 @@ final class Format {
         if (Double.isNaN(r)) {
             return "–";
         }
-        return (r >= 100 ? String.format(Locale.ROOT, "%,.0f", r) : r >= 10 ? String.format(Locale.ROOT, "%.1f", r)
-                : String.format(Locale.ROOT, "%.2f", r)) + "×";
+        return (r >= 100
+                        ? String.format(Locale.ROOT, "%,.0f", r)
+                        : r >= 10 ? String.format(Locale.ROOT, "%.1f", r) : String.format(Locale.ROOT, "%.2f", r))
+                + "×";
     }
 
     /** A byte count, whole and grouped. */

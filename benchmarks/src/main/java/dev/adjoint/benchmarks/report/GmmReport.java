@@ -37,10 +37,13 @@ public final class GmmReport {
             throw new IllegalStateException(json + " holds no results");
         }
         String mode = opt.getOrDefault("mode", "");
-        Map<String, Double> exact = opt.containsKey("alloc") ? ResultsReader.readAlloc(Path.of(opt.get("alloc"))) : Map.of();
+        Map<String, Double> exact =
+                opt.containsKey("alloc") ? ResultsReader.readAlloc(Path.of(opt.get("alloc"))) : Map.of();
         if (opt.containsKey("md")) {
-            write(Path.of(opt.get("md")), MarkdownReport.render(results, exact, mode, json.getFileName().toString(),
-                    opt.getOrDefault("note", "")));
+            write(
+                    Path.of(opt.get("md")),
+                    MarkdownReport.render(
+                            results, exact, mode, json.getFileName().toString(), opt.getOrDefault("note", "")));
         }
         if (opt.containsKey("svg")) {
             write(Path.of(opt.get("svg")), RatioPlot.render(results, mode));

@@ -16,5 +16,12 @@ import java.util.Map;
  * @param jvmArgs the fork's JVM arguments
  * @param raw the whole JSON object, for the run's settings (JMH version, warm-up, ...)
  */
-record Result(String name, String size, double score, double error, String unit, double bytesPerOp,
-        List<String> jvmArgs, Map<String, Object> raw) {}
+record Result(
+        String name,
+        String size,
+        double score,
+        double error,
+        String unit,
+        double bytesPerOp,
+        List<String> jvmArgs,
+        Map<String, Object> raw) {}

@@ -60,7 +60,8 @@ final class Results {
 
     /** GMM sizes that have an objective, ordered by D then K. */
     List<String> sizes() {
-        TreeSet<String> set = new TreeSet<>(Comparator.comparingInt((String s) -> dk(s)[0]).thenComparingInt(s -> dk(s)[1]));
+        TreeSet<String> set =
+                new TreeSet<>(Comparator.comparingInt((String s) -> dk(s)[0]).thenComparingInt(s -> dk(s)[1]));
         for (Result r : all) {
             if (r.name().equals(OBJECTIVE)) {
                 set.add(r.size());

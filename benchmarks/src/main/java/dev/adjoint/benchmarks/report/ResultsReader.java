@@ -32,14 +32,23 @@ final class ResultsReader {
             Map<String, Object> primary = Json.object(r.get("primaryMetric"));
             Map<String, Object> secondary = Json.object(r.get("secondaryMetrics"));
             // older JMH versions name it with a leading '·'
-            Map<String, Object> gc = Json.object(secondary.containsKey("gc.alloc.rate.norm")
-                    ? secondary.get("gc.alloc.rate.norm") : secondary.get("·gc.alloc.rate.norm"));
+            Map<String, Object> gc = Json.object(
+                    secondary.containsKey("gc.alloc.rate.norm")
+                            ? secondary.get("gc.alloc.rate.norm")
+                            : secondary.get("·gc.alloc.rate.norm"));
             List<String> jvmArgs = new ArrayList<>();
             for (Object a : Json.array(r.get("jvmArgs"))) {
                 jvmArgs.add(String.valueOf(a));
             }
-            out.add(new Result(name, size, Json.number(primary.get("score")), Json.number(primary.get("scoreError")),
-                    String.valueOf(primary.get("scoreUnit")), gc.isEmpty() ? Double.NaN : Json.number(gc.get("score")), jvmArgs, r));
+            out.add(new Result(
+                    name,
+                    size,
+                    Json.number(primary.get("score")),
+                    Json.number(primary.get("scoreError")),
+                    String.valueOf(primary.get("scoreUnit")),
+                    gc.isEmpty() ? Double.NaN : Json.number(gc.get("score")),
+                    jvmArgs,
+                    r));
         }
         return new Results(out);
     }

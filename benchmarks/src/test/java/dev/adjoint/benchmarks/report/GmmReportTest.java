@@ -31,28 +31,45 @@ class GmmReportTest {
 
     @Test
     void writesTableTargetsAndPlot(@TempDir Path dir) throws Exception {
-        String json = "[" + String.join(",", List.of(
-                result("GmmBench.objective", "size", "d2_K5", 100, 500),
-                result("GmmBench.staticGradient", "size", "d2_K5", 200, 0),
-                result("GmmBench.tapeGradient", "size", "d2_K5", 900, 0),
-                result("GmmBench.handGradient", "size", "d2_K5", 190, 600),
-                result("GmmForwardModeBench.hipparchusGradient", "smallSize", "d2_K5", 5000, 1e6),
-                result("GmmFiniteDifferencesBench.finiteDifferences", "fdSize", "d2_K5", 6000, 3e4),
-                result("GmmBench.objective", "size", "d10_K5", 1000, 500),
-                result("GmmBench.staticGradient", "size", "d10_K5", 2000, 0),
-                result("GmmBench.handGradient", "size", "d10_K5", 1900, 600),
-                result("GmmForwardModeBench.hipparchusGradient", "smallSize", "d10_K5", 300000, 1e8),
-                result("RosenbrockBench.objective", "n", "1000000", 1000, 0),
-                result("RosenbrockBench.staticGradient", "n", "1000000", 3000, 0))) + "]";
+        String json = "["
+                + String.join(
+                        ",",
+                        List.of(
+                                result("GmmBench.objective", "size", "d2_K5", 100, 500),
+                                result("GmmBench.staticGradient", "size", "d2_K5", 200, 0),
+                                result("GmmBench.tapeGradient", "size", "d2_K5", 900, 0),
+                                result("GmmBench.handGradient", "size", "d2_K5", 190, 600),
+                                result("GmmForwardModeBench.hipparchusGradient", "smallSize", "d2_K5", 5000, 1e6),
+                                result("GmmFiniteDifferencesBench.finiteDifferences", "fdSize", "d2_K5", 6000, 3e4),
+                                result("GmmBench.objective", "size", "d10_K5", 1000, 500),
+                                result("GmmBench.staticGradient", "size", "d10_K5", 2000, 0),
+                                result("GmmBench.handGradient", "size", "d10_K5", 1900, 600),
+                                result("GmmForwardModeBench.hipparchusGradient", "smallSize", "d10_K5", 300000, 1e8),
+                                result("RosenbrockBench.objective", "n", "1000000", 1000, 0),
+                                result("RosenbrockBench.staticGradient", "n", "1000000", 3000, 0)))
+                + "]";
         Path in = dir.resolve("jmh.json");
         Files.writeString(in, json, StandardCharsets.UTF_8);
         Path md = dir.resolve("gmm.md");
         Path svg = dir.resolve("plot.svg");
         Path alloc = dir.resolve("alloc.tsv");
-        Files.writeString(alloc, "GmmBench.objective\td2_K5\t272.0\nGmmBench.staticGradient\td2_K5\t544.0\n"
-                + "RosenbrockBench.staticGradient\t1000000\t0.0\n", StandardCharsets.UTF_8);
-        GmmReport.main(new String[] {"--json", in.toString(), "--md", md.toString(), "--svg", svg.toString(), "--mode", "test",
-            "--alloc", alloc.toString()});
+        Files.writeString(
+                alloc,
+                "GmmBench.objective\td2_K5\t272.0\nGmmBench.staticGradient\td2_K5\t544.0\n"
+                        + "RosenbrockBench.staticGradient\t1000000\t0.0\n",
+                StandardCharsets.UTF_8);
+        GmmReport.main(new String[] {
+            "--json",
+            in.toString(),
+            "--md",
+            md.toString(),
+            "--svg",
+            svg.toString(),
+            "--mode",
+            "test",
+            "--alloc",
+            alloc.toString()
+        });
 
         String text = Files.readString(md);
         assertTrue(text.contains("| d2_K5 | 2 | 5 | 30 | 100 | 2.00× | 9.00× | 1.90× | 50.0× | 60.0× | 1.05× |"), text);
@@ -65,7 +82,8 @@ class GmmReportTest {
         assertTrue(text.contains("**missed**"), text);
         assertTrue(text.contains("| GMM d2_K5 | 272 | 544 | – | – |"), text);
 
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(Files.readAllBytes(svg)));
         assertEquals("svg", doc.getDocumentElement().getNodeName());
         String plot = Files.readString(svg);
@@ -76,13 +94,17 @@ class GmmReportTest {
     @Test
     void writesOnlyWhatIsAskedAndRejectsBadArguments(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("jmh.json");
-        Files.writeString(in, "[" + result("GmmBench.objective", "size", "d2_K5", 100, 500) + "]", StandardCharsets.UTF_8);
+        Files.writeString(
+                in, "[" + result("GmmBench.objective", "size", "d2_K5", 100, 500) + "]", StandardCharsets.UTF_8);
         Path md = dir.resolve("only.md");
         GmmReport.main(new String[] {"--json", in.toString(), "--md", md.toString()});
         assertTrue(Files.readString(md).startsWith("# GMM: gradient time / objective time\n"));
         assertFalse(Files.exists(dir.resolve("plot.svg")));
 
-        assertThrows(IllegalArgumentException.class, () -> GmmReport.main(new String[] {"--md", md.toString()}), "--json is required");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> GmmReport.main(new String[] {"--md", md.toString()}),
+                "--json is required");
         assertThrows(IllegalArgumentException.class, () -> GmmReport.main(new String[] {"json", in.toString()}));
         Path empty = dir.resolve("empty.json");
         Files.writeString(empty, "[]", StandardCharsets.UTF_8);

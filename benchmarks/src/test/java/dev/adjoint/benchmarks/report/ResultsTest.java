@@ -25,7 +25,8 @@ class ResultsTest {
 
     @Test
     void readsNameSizeScoreAndAllocation(@TempDir Path dir) throws Exception {
-        Results r = read(dir,
+        Results r = read(
+                dir,
                 GmmReportTest.result("GmmBench.objective", "size", "d10_K5", 1000, 500),
                 GmmReportTest.result("GmmForwardModeBench.hipparchusGradient", "smallSize", "d10_K5", 300000, 1e8),
                 GmmReportTest.result("GmmFiniteDifferencesBench.finiteDifferences", "fdSize", "d2_K5", 6000, 3e4));
@@ -35,14 +36,18 @@ class ResultsTest {
         assertEquals("us/op", o.unit());
         assertEquals(500, o.bytesPerOp());
         assertEquals(List.of("-Xmx6g"), o.jvmArgs());
-        assertEquals("d10_K5", r.find("GmmForwardModeBench.hipparchusGradient", null).size());
-        assertEquals("d2_K5", r.find("GmmFiniteDifferencesBench.finiteDifferences", null).size());
+        assertEquals(
+                "d10_K5", r.find("GmmForwardModeBench.hipparchusGradient", null).size());
+        assertEquals(
+                "d2_K5",
+                r.find("GmmFiniteDifferencesBench.finiteDifferences", null).size());
         assertNull(r.find("GmmBench.objective", "d2_K5"));
     }
 
     @Test
     void ratiosDivideByTheObjectiveOfTheSameSize(@TempDir Path dir) throws Exception {
-        Results r = read(dir,
+        Results r = read(
+                dir,
                 GmmReportTest.result("GmmBench.objective", "size", "d10_K5", 1000, 0),
                 GmmReportTest.result("GmmBench.objective", "size", "d2_K10", 50, 0),
                 GmmReportTest.result("GmmBench.objective", "size", "d2_K5", 100, 0),
@@ -52,7 +57,8 @@ class ResultsTest {
         assertEquals(2.5, r.ratio("GmmBench.staticGradient", "d2_K5"));
         assertEquals(3.0, r.ratio("GmmBench.staticGradient", "d10_K5"));
         assertTrue(Double.isNaN(r.ratio("GmmBench.staticGradient", "d2_K10")));
-        assertEquals(2.75, Results.median(r.ratios("GmmBench.staticGradient", r.sizes())), "NaN is left out of the median");
+        assertEquals(
+                2.75, Results.median(r.ratios("GmmBench.staticGradient", r.sizes())), "NaN is left out of the median");
     }
 
     @Test
@@ -67,7 +73,10 @@ class ResultsTest {
     @Test
     void readsAllocationProbesLinesInFileOrder(@TempDir Path dir) throws Exception {
         Path tsv = dir.resolve("alloc.tsv");
-        Files.writeString(tsv, "GmmBench.staticGradient\td2_K5\t0.0\nMlpBench.loss\t-\t12.5\nnot a line\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                tsv,
+                "GmmBench.staticGradient\td2_K5\t0.0\nMlpBench.loss\t-\t12.5\nnot a line\n",
+                StandardCharsets.UTF_8);
         Map<String, Double> m = ResultsReader.readAlloc(tsv);
         assertEquals(List.of("GmmBench.staticGradient@d2_K5", "MlpBench.loss@-"), List.copyOf(m.keySet()));
         assertEquals(12.5, m.get("MlpBench.loss@-"));

@@ -37,10 +37,13 @@ public final class ActivityAnalysis {
         while (changed) {
             changed = false;
             for (Stmt s : flat) {
-                if (s instanceof Stmt.Assign a && a.target().type().isFloating() && !varied.contains(a.target())
+                if (s instanceof Stmt.Assign a
+                        && a.target().type().isFloating()
+                        && !varied.contains(a.target())
                         && differentiableOperands(a.op()).stream().anyMatch(varied::contains)) {
                     changed |= varied.add(a.target());
-                } else if (s instanceof Stmt.ArrayStore st && Atom.carrier(st.value()).filter(varied::contains).isPresent()) {
+                } else if (s instanceof Stmt.ArrayStore st
+                        && Atom.carrier(st.value()).filter(varied::contains).isPresent()) {
                     changed |= varied.add(st.array());
                 }
             }
@@ -59,8 +62,11 @@ public final class ActivityAnalysis {
                         for (Atom.Var v : differentiableOperands(a.op())) {
                             changed |= useful.add(v);
                         }
-                    } else if (s instanceof Stmt.ArrayStore st && useful.contains(st.array())
-                            && Atom.carrier(st.value()).filter(v -> v.type().isFloating()).isPresent()) {
+                    } else if (s instanceof Stmt.ArrayStore st
+                            && useful.contains(st.array())
+                            && Atom.carrier(st.value())
+                                    .filter(v -> v.type().isFloating())
+                                    .isPresent()) {
                         changed |= useful.add(Atom.carrier(st.value()).get());
                     }
                 }
@@ -76,7 +82,8 @@ public final class ActivityAnalysis {
             collectNeeded(s, reads, needed, options);
         }
         Overwrites overwrites = Overwrites.of(ir.params(), ir.body());
-        Saves saves = options.toBeRecorded() ? Saves.recorded(ir.params(), ir.body(), ir.restoredArrays(), overwrites, reads)
+        Saves saves = options.toBeRecorded()
+                ? Saves.recorded(ir.params(), ir.body(), ir.restoredArrays(), overwrites, reads)
                 : Saves.everyOverwrite(flat, overwrites, needed);
         return new Analysis(active, needed, saves, !options.toBeRecorded(), varied, options);
     }
@@ -132,7 +139,9 @@ public final class ActivityAnalysis {
             Rule rule = DerivativeRules.get(ap.rule());
             for (int i = 0; i < ap.args().size(); i++) {
                 if (rule.differentiableIn(i)) {
-                    Atom.carrier(ap.args().get(i)).filter(v -> v.type().isFloating()).ifPresent(out::add);
+                    Atom.carrier(ap.args().get(i))
+                            .filter(v -> v.type().isFloating())
+                            .ifPresent(out::add);
                 }
             }
         } else if (op instanceof Op.ArrayLoad load) {
@@ -141,7 +150,9 @@ public final class ActivityAnalysis {
             List<Param> ps = call.callee().params();
             for (int i = 0; i < call.args().size(); i++) {
                 if (ps.get(i).wrt()) {
-                    Atom.carrier(call.args().get(i)).filter(v -> v.type().isFloating()).ifPresent(out::add);
+                    Atom.carrier(call.args().get(i))
+                            .filter(v -> v.type().isFloating())
+                            .ifPresent(out::add);
                 }
             }
         }

@@ -13,8 +13,13 @@ import java.util.Set;
  *     reverse (only when the to-be-recorded analysis is off: no derivative reads them)
  * @param varied variables that depend on a differentiated input
  */
-public record Analysis(Set<Atom.Var> active, Set<Atom.Var> needed, Saves saves, boolean saveArrayElements,
-        Set<Atom.Var> varied, Options options) {
+public record Analysis(
+        Set<Atom.Var> active,
+        Set<Atom.Var> needed,
+        Saves saves,
+        boolean saveArrayElements,
+        Set<Atom.Var> varied,
+        Options options) {
 
     /** Whether the reverse pass's optimisation {@code o} is on. */
     public boolean on(Options.Optimisation o) {

@@ -31,10 +31,16 @@ public record CountedLoop(Atom.Var counter, String start, String exit, Set<Atom.
 
     /** The loop at {@code stmts[k]}, with its counter set by {@code stmts[k - 1]}, if it is counted. */
     public static Optional<CountedLoop> at(List<Stmt> stmts, int k) {
-        if (k < 1 || !(stmts.get(k) instanceof Stmt.Loop l) || !(stmts.get(k - 1) instanceof Stmt.Assign init)
-                || !(init.op() instanceof Op.Passive start) || !init.target().type().equals(Ty.INT)
-                || l.head().size() != 1 || !(l.head().get(0) instanceof Stmt.Assign test) || !test.target().equals(l.cond())
-                || !(test.op() instanceof Op.Passive cond) || l.body().isEmpty()
+        if (k < 1
+                || !(stmts.get(k) instanceof Stmt.Loop l)
+                || !(stmts.get(k - 1) instanceof Stmt.Assign init)
+                || !(init.op() instanceof Op.Passive start)
+                || !init.target().type().equals(Ty.INT)
+                || l.head().size() != 1
+                || !(l.head().get(0) instanceof Stmt.Assign test)
+                || !test.target().equals(l.cond())
+                || !(test.op() instanceof Op.Passive cond)
+                || l.body().isEmpty()
                 || !(l.body().get(l.body().size() - 1) instanceof Stmt.Assign step)) {
             return Optional.empty();
         }
@@ -42,10 +48,16 @@ public record CountedLoop(Atom.Var counter, String start, String exit, Set<Atom.
         Expr counter = new Expr.Name(j.name());
         // (the user's expressions, as the normalize pass wrote them out, read back into the model)
         Optional<Expr> compare = JavaText.expression(cond.java());
-        Optional<Expr> increment = step.op() instanceof Op.Passive inc ? JavaText.expression(inc.java()) : Optional.empty();
-        if (compare.isEmpty() || !(compare.get() instanceof Expr.Binary c) || !(c.op().equals("<") || c.op().equals("<="))
-                || !c.left().equals(counter) || Uses.mentions(c.right(), j.name()) || !arithmetic(c.right())
-                || start.reads().contains(j) || !step.target().equals(j)
+        Optional<Expr> increment =
+                step.op() instanceof Op.Passive inc ? JavaText.expression(inc.java()) : Optional.empty();
+        if (compare.isEmpty()
+                || !(compare.get() instanceof Expr.Binary c)
+                || !(c.op().equals("<") || c.op().equals("<="))
+                || !c.left().equals(counter)
+                || Uses.mentions(c.right(), j.name())
+                || !arithmetic(c.right())
+                || start.reads().contains(j)
+                || !step.target().equals(j)
                 || !increment.equals(Optional.of(new Expr.Binary("+", counter, new Expr.Literal("1"))))) {
             return Optional.empty();
         }
@@ -70,10 +82,18 @@ public record CountedLoop(Atom.Var counter, String start, String exit, Set<Atom.
     /** Whether {@code bound} is names, numbers, fields and parentheses under {@code + - * / %}. */
     private static boolean arithmetic(Expr bound) {
         boolean[] ok = {true};
-        Uses.each(bound, x -> ok[0] &= x instanceof Expr.Name || x instanceof Expr.Field || x instanceof Expr.Paren
-                || x instanceof Expr.Literal l && l.text().chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_' || ch == '.')
-                || x instanceof Expr.Binary b && Set.of("+", "-", "*", "/", "%").contains(b.op())
-                || x instanceof Expr.Unary u && u.op().equals("-"));
+        Uses.each(
+                bound,
+                x -> ok[0] &= x instanceof Expr.Name
+                        || x instanceof Expr.Field
+                        || x instanceof Expr.Paren
+                        || x instanceof Expr.Literal l
+                                && l.text()
+                                        .chars()
+                                        .allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_' || ch == '.')
+                        || x instanceof Expr.Binary b
+                                && Set.of("+", "-", "*", "/", "%").contains(b.op())
+                        || x instanceof Expr.Unary u && u.op().equals("-"));
         return ok[0];
     }
 
@@ -88,7 +108,10 @@ public record CountedLoop(Atom.Var counter, String start, String exit, Set<Atom.
         if (!inclusive) {
             return alone;
         }
-        if (bound instanceof Expr.Binary b && b.op().equals("-") && word(b.left()) && b.right().equals(new Expr.Literal("1"))) {
+        if (bound instanceof Expr.Binary b
+                && b.op().equals("-")
+                && word(b.left())
+                && b.right().equals(new Expr.Literal("1"))) {
             return b.left();
         }
         return new Expr.Binary("+", alone, new Expr.Literal("1"));

@@ -97,9 +97,11 @@ public record Options(boolean activity, boolean toBeRecorded, Set<Optimisation> 
             if (name.isEmpty()) {
                 continue;
             }
-            off.add(Arrays.stream(Optimisation.values()).filter(o -> o.key().equalsIgnoreCase(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown optimisation '" + name + "' in adjoint.disable; the"
-                            + " optimisations are " + names())));
+            off.add(Arrays.stream(Optimisation.values())
+                    .filter(o -> o.key().equalsIgnoreCase(name))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown optimisation '" + name
+                            + "' in adjoint.disable; the" + " optimisations are " + names())));
         }
         return new Options(!off.contains(Optimisation.ACTIVITY), !off.contains(Optimisation.TO_BE_RECORDED), off);
     }
@@ -111,7 +113,11 @@ public record Options(boolean activity, boolean toBeRecorded, Set<Optimisation> 
 
     @Override
     public String toString() {
-        return "Options[activity=" + activity + ", toBeRecorded=" + toBeRecorded + ", off=" + off.stream()
-                .map(Optimisation::key).sorted().collect(Collectors.joining(",")).toLowerCase(Locale.ROOT) + "]";
+        return "Options[activity=" + activity + ", toBeRecorded=" + toBeRecorded + ", off="
+                + off.stream()
+                        .map(Optimisation::key)
+                        .sorted()
+                        .collect(Collectors.joining(","))
+                        .toLowerCase(Locale.ROOT) + "]";
     }
 }

@@ -42,7 +42,7 @@ final class ReverseReads {
                         switch (name) {
                             case "a" -> out.addAll(Atom.reads(ap.args().get(0)));
                             case "b" -> out.addAll(Atom.reads(ap.args().get(1)));
-                            default -> { } // the result: see readsResult
+                            default -> {} // the result: see readsResult
                         }
                     }
                 }
@@ -51,13 +51,15 @@ final class ReverseReads {
             } else if (a.op() instanceof Op.Call call) {
                 call.args().forEach(x -> out.addAll(Atom.reads(x))); // the reverse sweep calls the callee's adjoint
             }
-        } else if (s instanceof Stmt.ArrayStore st && (active.contains(st.array()) || restoredArrays.contains(st.array()))) {
+        } else if (s instanceof Stmt.ArrayStore st
+                && (active.contains(st.array()) || restoredArrays.contains(st.array()))) {
             // the element's adjoint, and the element itself when the write is undone
             st.indices().forEach(x -> out.addAll(Atom.reads(x)));
             if (st.value() instanceof Atom.Elem e) {
                 e.indices().forEach(x -> out.addAll(Atom.reads(x)));
             }
-        } else if (s instanceof Stmt.If i && (!i.then().isEmpty() || !i.otherwise().isEmpty())) {
+        } else if (s instanceof Stmt.If i
+                && (!i.then().isEmpty() || !i.otherwise().isEmpty())) {
             // the reverse sweep branches on the outcome whenever a branch has anything to undo:
             // adjoints, or restores of values saved inside it (an index, a flag)
             out.addAll(Atom.reads(i.cond()));

@@ -46,6 +46,7 @@ public final class Saves {
     private final Overwrites overwrites;
     /** The state at each loop's head, over all iterations (see {@link #walk}). */
     private final Map<Stmt.Loop, Set<Atom.Var>> loopEntries = new IdentityHashMap<>();
+
     private boolean grew;
     /** Variables that hold one value whenever they are read: see {@link #invariants}. */
     private Set<Atom.Var> invariant = Set.of();
@@ -69,12 +70,16 @@ public final class Saves {
      * {@code a} is an integer step {@code v = v ± c}: {@code v ∓ c}.
      */
     public static Optional<String> inverse(Stmt.Assign a) {
-        if (!(a.op() instanceof Op.Passive p) || a.target().type().isFloating() || a.target().type().isArray()) {
+        if (!(a.op() instanceof Op.Passive p)
+                || a.target().type().isFloating()
+                || a.target().type().isArray()) {
             return Optional.empty();
         }
         // (the user's expression, as the normalize pass wrote it out, read back into the model)
         Optional<Expr> e = JavaText.expression(p.java());
-        if (e.isEmpty() || !(e.get() instanceof Expr.Binary b) || !(b.op().equals("+") || b.op().equals("-"))
+        if (e.isEmpty()
+                || !(e.get() instanceof Expr.Binary b)
+                || !(b.op().equals("+") || b.op().equals("-"))
                 || !b.left().equals(new Expr.Name(a.target().name()))) {
             return Optional.empty();
         }
@@ -89,7 +94,9 @@ public final class Saves {
     static Saves everyOverwrite(List<Stmt> flat, Overwrites overwrites, Set<Atom.Var> needed) {
         Saves saves = new Saves(overwrites);
         for (Stmt s : flat) {
-            if (s instanceof Stmt.Assign a && overwrites.isOverwrite(a) && needed.contains(a.target())
+            if (s instanceof Stmt.Assign a
+                    && overwrites.isOverwrite(a)
+                    && needed.contains(a.target())
                     && !a.target().type().isArray()) {
                 saves.kinds.put(a, Kind.SAVE);
             }
@@ -98,7 +105,11 @@ public final class Saves {
     }
 
     /** The to-be-recorded analysis of {@code body} (see the class comment). */
-    static Saves recorded(List<Atom.Var> params, List<Stmt> body, Set<Atom.Var> restoredArrays, Overwrites overwrites,
+    static Saves recorded(
+            List<Atom.Var> params,
+            List<Stmt> body,
+            Set<Atom.Var> restoredArrays,
+            Overwrites overwrites,
             ReverseReads reads) {
         Saves saves = new Saves(overwrites);
         saves.invariant = invariants(params, body, restoredArrays);
@@ -132,8 +143,11 @@ public final class Saves {
         while (changed) {
             changed = false;
             for (Map.Entry<Atom.Var, Stmt.Assign> e : only.entrySet()) {
-                if (sites.get(e.getKey()) == 1 && !invariant.contains(e.getKey()) && pure(e.getValue().op())
-                        && e.getValue().op().operands().stream().allMatch(o -> invariantAtom(o, invariant, restoredArrays))) {
+                if (sites.get(e.getKey()) == 1
+                        && !invariant.contains(e.getKey())
+                        && pure(e.getValue().op())
+                        && e.getValue().op().operands().stream()
+                                .allMatch(o -> invariantAtom(o, invariant, restoredArrays))) {
                     changed |= invariant.add(e.getKey());
                 }
             }
@@ -152,10 +166,17 @@ public final class Saves {
         // (the user's expression, as the normalize pass wrote it out, read back into the model)
         Optional<Expr> e = JavaText.expression(p.java());
         boolean[] ok = {e.isPresent()};
-        e.ifPresent(x -> Uses.each(x, n -> ok[0] &= n instanceof Expr.Name || n instanceof Expr.Field
-                || n instanceof Expr.Literal l && l.text().chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_' || ch == '.')
-                || n instanceof Expr.Binary b && java.util.Set.of("+", "-", "*", "/", "%").contains(b.op())
-                || n instanceof Expr.Unary u && u.op().equals("-")));
+        e.ifPresent(x -> Uses.each(
+                x,
+                n -> ok[0] &= n instanceof Expr.Name
+                        || n instanceof Expr.Field
+                        || n instanceof Expr.Literal l
+                                && l.text()
+                                        .chars()
+                                        .allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_' || ch == '.')
+                        || n instanceof Expr.Binary b
+                                && java.util.Set.of("+", "-", "*", "/", "%").contains(b.op())
+                        || n instanceof Expr.Unary u && u.op().equals("-")));
         return ok[0];
     }
 

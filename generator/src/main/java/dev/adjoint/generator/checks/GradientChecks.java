@@ -8,12 +8,12 @@ import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.SourceParser;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.MethodSelector;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.types.Ty;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,8 @@ public final class GradientChecks {
      * @param owners each owner's checked methods, by the owner's qualified name
      * @param files the source file of each owner
      */
-    public record Result(SortedMap<String, List<CheckedMethod>> owners, Map<String, Path> files, List<Diagnostic> diagnostics) {}
+    public record Result(
+            SortedMap<String, List<CheckedMethod>> owners, Map<String, Path> files, List<Diagnostic> diagnostics) {}
 
     public static Result of(Map<Path, String> sources) {
         SortedMap<String, List<CheckedMethod>> byOwner = new TreeMap<>();
@@ -47,9 +48,12 @@ public final class GradientChecks {
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<Path, CompilationUnit> units = new TreeMap<>();
         for (Map.Entry<Path, String> e : new TreeMap<>(sources).entrySet()) {
-            SourceParser.parse(e.getKey(), e.getValue()).unit().ifPresent(u -> units.put(e.getKey(), u)); // (else the generate goal reports it)
+            SourceParser.parse(e.getKey(), e.getValue())
+                    .unit()
+                    .ifPresent(u -> units.put(e.getKey(), u)); // (else the generate goal reports it)
         }
-        dev.adjoint.generator.select.ClassNames.shareEnums(units.values()); // (a parameter may be of an enum of another file)
+        dev.adjoint.generator.select.ClassNames.shareEnums(
+                units.values()); // (a parameter may be of an enum of another file)
         for (Map.Entry<Path, CompilationUnit> e : units.entrySet()) {
             Optional<CompilationUnit> unit = Optional.of(e.getValue());
             for (MethodRequest r : MethodSelector.select(e.getKey(), unit.get()).requests()) {
@@ -72,9 +76,11 @@ public final class GradientChecks {
     private static CheckedMethod checked(MethodRequest r, List<Diagnostic> diagnostics) {
         Settings s = settings(r, diagnostics);
         List<String> points = new ArrayList<>(s.at());
-        Optional<String> cannot = r.params().stream().filter(p -> !drawable(p.type())).findFirst()
-                .map(p -> "parameter '" + p.name() + "' (" + p.type().java() + ") cannot be drawn at random; give points with"
-                        + " @GradientCheck(at = ...)");
+        Optional<String> cannot = r.params().stream()
+                .filter(p -> !drawable(p.type()))
+                .findFirst()
+                .map(p -> "parameter '" + p.name() + "' (" + p.type().java()
+                        + ") cannot be drawn at random; give points with" + " @GradientCheck(at = ...)");
         if (cannot.isEmpty()) {
             Random random = new Random(s.seed());
             for (int i = 0; i < s.points(); i++) {
@@ -85,9 +91,11 @@ public final class GradientChecks {
                 points.add(String.join(", ", args));
             }
         }
-        String describe = (cannot.isEmpty() ? s.points() + " random point(s) (seed " + s.seed() + ", values in [" + s.low() + ", "
-                + s.high() + "], size " + s.size() + ")" : "no random points") + (s.at().isEmpty() ? "" : " and " + s.at().size()
-                + " given point(s)");
+        String describe = (cannot.isEmpty()
+                        ? s.points() + " random point(s) (seed " + s.seed() + ", values in [" + s.low() + ", "
+                                + s.high() + "], size " + s.size() + ")"
+                        : "no random points")
+                + (s.at().isEmpty() ? "" : " and " + s.at().size() + " given point(s)");
         return new CheckedMethod(r, points, describe, points.isEmpty() ? cannot : Optional.empty());
     }
 
@@ -98,7 +106,8 @@ public final class GradientChecks {
     private static String draw(Ty t, Settings s, Random random) {
         if (t.prim() == Ty.Prim.ENUM) {
             // one of the enum's constants, whichever its count (an enum parameter is a scalar)
-            return t.enumName() + ".values()[" + random.nextInt(Math.max(1, s.size())) + " % " + t.enumName() + ".values().length]";
+            return t.enumName() + ".values()[" + random.nextInt(Math.max(1, s.size())) + " % " + t.enumName()
+                    + ".values().length]";
         }
         if (t.dims() == 0) {
             return scalar(t.prim(), s, random);
@@ -110,7 +119,8 @@ public final class GradientChecks {
     private static String elements(Ty t, Settings s, Random random) {
         StringBuilder b = new StringBuilder("{");
         for (int i = 0; i < s.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append(t.dims() == 1 ? element(t.prim(), s, random) : elements(t.element(), s, random));
+            b.append(i == 0 ? "" : ", ")
+                    .append(t.dims() == 1 ? element(t.prim(), s, random) : elements(t.element(), s, random));
         }
         return b.append('}').toString();
     }
@@ -140,7 +150,8 @@ public final class GradientChecks {
 
     private static Settings settings(MethodRequest r, List<Diagnostic> diagnostics) {
         Optional<AnnotationExpr> a = r.declaration().getAnnotations().stream()
-                .filter(x -> x.getNameAsString().equals("GradientCheck") || x.getNameAsString().equals("dev.adjoint.GradientCheck"))
+                .filter(x -> x.getNameAsString().equals("GradientCheck")
+                        || x.getNameAsString().equals("dev.adjoint.GradientCheck"))
                 .findFirst();
         if (a.isEmpty() || !a.get().isNormalAnnotationExpr()) {
             return Settings.DEFAULT;
@@ -162,17 +173,23 @@ public final class GradientChecks {
                     case "low" -> low = number(v);
                     case "high" -> high = number(v);
                     case "seed" -> seed = (long) number(v);
-                    default -> { } // javac reports unknown members
+                    default -> {} // javac reports unknown members
                 }
             } catch (IllegalArgumentException notLiteral) {
-                diagnostics.add(Positions.error(r.file(), v, "@GradientCheck(" + pair.getNameAsString() + " = " + v + "): "
-                        + notLiteral.getMessage() + "; the generated test needs the value itself"));
+                diagnostics.add(Positions.error(
+                        r.file(),
+                        v,
+                        "@GradientCheck(" + pair.getNameAsString() + " = " + v + "): " + notLiteral.getMessage()
+                                + "; the generated test needs the value itself"));
             }
         }
         for (String point : at) {
             if (SourceParser.parseArguments(point).isEmpty()) {
-                diagnostics.add(Positions.error(r.file(), a.get(), "@GradientCheck(at = \"" + point + "\") is not a Java argument"
-                        + " list; write the arguments as in a call, e.g. \"new double[] {0.5, -1}, 2.0\""));
+                diagnostics.add(Positions.error(
+                        r.file(),
+                        a.get(),
+                        "@GradientCheck(at = \"" + point + "\") is not a Java argument"
+                                + " list; write the arguments as in a call, e.g. \"new double[] {0.5, -1}, 2.0\""));
             }
         }
         return new Settings(List.copyOf(at), points, low, high, size, seed);

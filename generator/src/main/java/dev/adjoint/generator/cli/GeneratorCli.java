@@ -43,8 +43,14 @@ public final class GeneratorCli {
      * @param disable the optimisations to switch off ({@code --disable loopFusion,refills}), or {@code ""}
      * @param dump the stage whose intermediate form to print instead of the classes ({@code --dump analyze}), or {@code null}
      */
-    record Options(List<Path> inputs, String method, Path outputDirectory, List<Path> sourcepath, List<Path> classpath,
-            String disable, String dump) {}
+    record Options(
+            List<Path> inputs,
+            String method,
+            Path outputDirectory,
+            List<Path> sourcepath,
+            List<Path> classpath,
+            String disable,
+            String dump) {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -97,7 +103,8 @@ public final class GeneratorCli {
             }
             return 0;
         }
-        Translation t = AdjointGenerator.translate(sources, context, Optional.ofNullable(o.method()), optimisations, o.classpath());
+        Translation t = AdjointGenerator.translate(
+                sources, context, Optional.ofNullable(o.method()), optimisations, o.classpath());
         for (Diagnostic d : t.diagnostics()) {
             err.println(d.severity() + " " + d.format());
         }
@@ -135,8 +142,17 @@ public final class GeneratorCli {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             boolean valued = switch (a) {
-                case "--method", "-d", "--disable", "--dump", "--sourcepath", "-sourcepath", "--source-path",
-                        "--classpath", "-classpath", "-cp", "--class-path" -> true;
+                case "--method",
+                        "-d",
+                        "--disable",
+                        "--dump",
+                        "--sourcepath",
+                        "-sourcepath",
+                        "--source-path",
+                        "--classpath",
+                        "-classpath",
+                        "-cp",
+                        "--class-path" -> true;
                 default -> false;
             };
             if (valued) {
@@ -161,7 +177,14 @@ public final class GeneratorCli {
         if (inputs.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Options(List.copyOf(inputs), method, outputDirectory, List.copyOf(sourcepath), List.copyOf(classpath), disable, dump));
+        return Optional.of(new Options(
+                List.copyOf(inputs),
+                method,
+                outputDirectory,
+                List.copyOf(sourcepath),
+                List.copyOf(classpath),
+                disable,
+                dump));
     }
 
     /** {@code a:b} (on Windows {@code a;b}), empty entries dropped. */
@@ -188,7 +211,9 @@ public final class GeneratorCli {
         try {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> walk = Files.walk(in)) {
-                    for (Path p : walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList()) {
+                    for (Path p : walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+                            .sorted()
+                            .toList()) {
                         into.put(p, Files.readString(p, StandardCharsets.UTF_8));
                     }
                 }
@@ -203,23 +228,34 @@ public final class GeneratorCli {
     private static void usage(PrintStream err) {
         String sep = File.pathSeparator;
         err.println("usage: java -jar adjoint-generator.jar [options] Model.java|source-dir ...");
-        err.println("Prints the adjoint classes of the @Differentiable methods of the given sources on standard output;");
-        err.println("on standard error, the problems and one line per method: 'p.Model#loss: static' or 'p.Model#f: tape, because ...'.");
+        err.println(
+                "Prints the adjoint classes of the @Differentiable methods of the given sources on standard output;");
+        err.println(
+                "on standard error, the problems and one line per method: 'p.Model#loss: static' or 'p.Model#f: tape, because ...'.");
         err.println("options:");
-        err.println("  -d <dir>                  write each class to <dir>/<package path>/<Owner>Adjoint.java, as the Maven plugin does,");
-        err.println("                            instead of printing it (a file is rewritten only when its content changes)");
+        err.println(
+                "  -d <dir>                  write each class to <dir>/<package path>/<Owner>Adjoint.java, as the Maven plugin does,");
+        err.println(
+                "                            instead of printing it (a file is rewritten only when its content changes)");
         err.println("  --method <p.Model#loss>   only this method's adjoint");
-        err.println("  --sourcepath <dir" + sep + "dir...>  sources (directories or files) read for the @Differentiable methods the inputs");
+        err.println("  --sourcepath <dir" + sep
+                + "dir...>  sources (directories or files) read for the @Differentiable methods the inputs");
         err.println("                            call; their own adjoint classes are not written or printed");
-        err.println("  --classpath <path>        jars and class directories holding compiled @Differentiable methods the inputs call,");
-        err.println("                            beside their generated adjoint classes (and adjoint-runtime's jar, for the annotation):");
-        err.println("                            such a call goes through that adjoint; a class of the inputs or --sourcepath wins");
+        err.println(
+                "  --classpath <path>        jars and class directories holding compiled @Differentiable methods the inputs call,");
+        err.println(
+                "                            beside their generated adjoint classes (and adjoint-runtime's jar, for the annotation):");
+        err.println(
+                "                            such a call goes through that adjoint; a class of the inputs or --sourcepath wins");
         err.println("  --disable <a,b,...>       switch optimisations off, to bisect a wrong gradient to one pass: "
                 + dev.adjoint.generator.analyze.Options.names());
-        err.println("  --dump <stage>            print the intermediate form after a stage instead of the classes: normalize (the");
-        err.println("                            three-address form), analyze (with activity and saves), reverse (the adjoint before the");
+        err.println(
+                "  --dump <stage>            print the intermediate form after a stage instead of the classes: normalize (the");
+        err.println(
+                "                            three-address form), analyze (with activity and saves), reverse (the adjoint before the");
         err.println("                            optimisations that rewrite it), optimize (as the build writes it)");
         err.println("  -h, --help                this text");
-        err.println("exit status: 0 done, 1 an error in the sources (nothing written), 2 a usage error or a file that cannot be read or written");
+        err.println(
+                "exit status: 0 done, 1 an error in the sources (nothing written), 2 a usage error or a file that cannot be read or written");
     }
 }

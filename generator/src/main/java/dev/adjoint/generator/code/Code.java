@@ -1,11 +1,5 @@
 package dev.adjoint.generator.code;
 
-import dev.adjoint.generator.code.Expr;
-import dev.adjoint.generator.code.JavaText;
-import dev.adjoint.generator.code.LoopHeader;
-import dev.adjoint.generator.code.Printer;
-import dev.adjoint.generator.code.Statement;
-import dev.adjoint.generator.code.Uses;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;

@@ -7,9 +7,24 @@ import java.util.List;
  * from assignment (0) to primaries (14); the printer parenthesises a child that binds more loosely
  * than its place requires.
  */
-public sealed interface Expr permits Expr.Name, Expr.Literal, Expr.Field, Expr.Element, Expr.Call, Expr.Binary,
-        Expr.Unary, Expr.Postfix, Expr.Cast, Expr.Conditional, Expr.Assign, Expr.Paren, Expr.NewArray, Expr.New,
-        Expr.Push, Expr.Pop, Expr.Opaque {
+public sealed interface Expr
+        permits Expr.Name,
+                Expr.Literal,
+                Expr.Field,
+                Expr.Element,
+                Expr.Call,
+                Expr.Binary,
+                Expr.Unary,
+                Expr.Postfix,
+                Expr.Cast,
+                Expr.Conditional,
+                Expr.Assign,
+                Expr.Paren,
+                Expr.NewArray,
+                Expr.New,
+                Expr.Push,
+                Expr.Pop,
+                Expr.Opaque {
 
     int ASSIGNMENT = 0;
     int CONDITIONAL = 1;

@@ -3,6 +3,7 @@ package dev.adjoint.generator.code;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -27,7 +28,6 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.type.ArrayType;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +41,10 @@ import java.util.Optional;
  * leaves alone, with the code around it.
  */
 public final class JavaText {
-    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(
-            () -> new JavaParser(new ParserConfiguration().setAttributeComments(false).setStoreTokens(false)
+    private static final ThreadLocal<JavaParser> PARSER =
+            ThreadLocal.withInitial(() -> new JavaParser(new ParserConfiguration()
+                    .setAttributeComments(false)
+                    .setStoreTokens(false)
                     .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)));
 
     private JavaText() {}
@@ -57,8 +59,12 @@ public final class JavaText {
         }
         Statement s = Reader.statement(text);
         if (s == null || !Printer.statement(s).equals(text)) {
-            ParseResult<com.github.javaparser.ast.stmt.Statement> r = PARSER.get().parseStatement(text + ";");
-            s = r.getResult().filter(x -> r.isSuccessful()).flatMap(JavaText::statement).orElse(null);
+            ParseResult<com.github.javaparser.ast.stmt.Statement> r =
+                    PARSER.get().parseStatement(text + ";");
+            s = r.getResult()
+                    .filter(x -> r.isSuccessful())
+                    .flatMap(JavaText::statement)
+                    .orElse(null);
         }
         if (s != null && Printer.statement(s).equals(text)) {
             return s;
@@ -97,12 +103,18 @@ public final class JavaText {
         Optional<LoopHeader> h = Optional.empty();
         if (s instanceof WhileStmt w) {
             h = expression(w.getCondition()).map(LoopHeader.While::new);
-        } else if (s instanceof ForStmt f && f.getInitialization().size() <= 1 && f.getUpdate().size() <= 1) {
-            Optional<Statement> init = f.getInitialization().isEmpty() ? Optional.empty()
+        } else if (s instanceof ForStmt f
+                && f.getInitialization().size() <= 1
+                && f.getUpdate().size() <= 1) {
+            Optional<Statement> init = f.getInitialization().isEmpty()
+                    ? Optional.empty()
                     : statement(new ExpressionStmt(f.getInitialization().get(0)));
             Optional<Expr> cond = f.getCompare().flatMap(JavaText::expression);
-            Optional<Expr> update = f.getUpdate().isEmpty() ? Optional.empty() : expression(f.getUpdate().get(0));
-            if (init.isPresent() == !f.getInitialization().isEmpty() && cond.isPresent() == f.getCompare().isPresent()
+            Optional<Expr> update = f.getUpdate().isEmpty()
+                    ? Optional.empty()
+                    : expression(f.getUpdate().get(0));
+            if (init.isPresent() == !f.getInitialization().isEmpty()
+                    && cond.isPresent() == f.getCompare().isPresent()
                     && update.isPresent() == !f.getUpdate().isEmpty()) {
                 h = Optional.of(new LoopHeader.For(init.orElse(null), cond.orElse(null), update.orElse(null)));
             }
@@ -113,12 +125,19 @@ public final class JavaText {
     private static Optional<Statement> statement(com.github.javaparser.ast.stmt.Statement s) {
         if (s instanceof ExpressionStmt es) {
             Expression e = es.getExpression();
-            if (e instanceof VariableDeclarationExpr v && v.getVariables().size() == 1 && v.getAnnotations().isEmpty()) {
+            if (e instanceof VariableDeclarationExpr v
+                    && v.getVariables().size() == 1
+                    && v.getAnnotations().isEmpty()) {
                 VariableDeclarator d = v.getVariable(0);
-                String modifiers = String.join(" ", v.getModifiers().stream().map(m -> m.getKeyword().asString()).toList());
+                String modifiers = String.join(
+                        " ",
+                        v.getModifiers().stream()
+                                .map(m -> m.getKeyword().asString())
+                                .toList());
                 Optional<Expr> init = d.getInitializer().flatMap(JavaText::expression);
                 if (init.isPresent() == d.getInitializer().isPresent()) {
-                    return Optional.of(new Statement.Declare(modifiers, d.getType().toString(), d.getNameAsString(), init.orElse(null)));
+                    return Optional.of(new Statement.Declare(
+                            modifiers, d.getType().toString(), d.getNameAsString(), init.orElse(null)));
                 }
                 return Optional.empty();
             }
@@ -151,16 +170,24 @@ public final class JavaText {
         } else if (e instanceof LiteralExpr || e instanceof ClassExpr) {
             out = new Expr.Literal(e.toString());
         } else if (e instanceof FieldAccessExpr f && f.getTypeArguments().isEmpty()) {
-            out = expression(f.getScope()).map(t -> new Expr.Field(t, f.getNameAsString())).orElse(null);
+            out = expression(f.getScope())
+                    .map(t -> new Expr.Field(t, f.getNameAsString()))
+                    .orElse(null);
         } else if (e instanceof ArrayAccessExpr a) {
             Optional<Expr> array = expression(a.getName());
             Optional<Expr> index = expression(a.getIndex());
             if (array.isPresent() && index.isPresent()) {
-                out = array.get() instanceof Expr.Name v && index.get() instanceof Expr.Unary u && u.op().equals("--")
-                        && u.operand() instanceof Expr.Name top ? new Expr.Pop(v.id(), top.id()) : new Expr.Element(array.get(), index.get());
+                out = array.get() instanceof Expr.Name v
+                                && index.get() instanceof Expr.Unary u
+                                && u.op().equals("--")
+                                && u.operand() instanceof Expr.Name top
+                        ? new Expr.Pop(v.id(), top.id())
+                        : new Expr.Element(array.get(), index.get());
             }
         } else if (e instanceof MethodCallExpr c && c.getTypeArguments().isEmpty()) {
-            Optional<Expr> target = c.getScope().isEmpty() ? Optional.empty() : expression(c.getScope().get());
+            Optional<Expr> target = c.getScope().isEmpty()
+                    ? Optional.empty()
+                    : expression(c.getScope().get());
             Optional<List<Expr>> args = all(c.getArguments());
             if (target.isPresent() == c.getScope().isPresent() && args.isPresent()) {
                 out = push(target.orElse(null), c.getNameAsString(), args.get());
@@ -174,11 +201,14 @@ public final class JavaText {
         } else if (e instanceof UnaryExpr u) {
             Optional<Expr> x = expression(u.getExpression());
             if (x.isPresent()) {
-                out = u.isPostfix() ? new Expr.Postfix(x.get(), u.getOperator().asString())
+                out = u.isPostfix()
+                        ? new Expr.Postfix(x.get(), u.getOperator().asString())
                         : new Expr.Unary(u.getOperator().asString(), x.get());
             }
         } else if (e instanceof CastExpr c) {
-            out = expression(c.getExpression()).map(x -> new Expr.Cast(c.getType().toString(), x)).orElse(null);
+            out = expression(c.getExpression())
+                    .map(x -> new Expr.Cast(c.getType().toString(), x))
+                    .orElse(null);
         } else if (e instanceof ConditionalExpr c) {
             Optional<Expr> cond = expression(c.getCondition());
             Optional<Expr> then = expression(c.getThenExpr());
@@ -205,21 +235,34 @@ public final class JavaText {
                 }
             }
             Optional<List<Expr>> ds = all(dims);
-            Optional<List<Expr>> init = n.getInitializer().isEmpty() ? Optional.empty() : all(n.getInitializer().get().getValues());
-            if (ds.isPresent() && init.isPresent() == n.getInitializer().isPresent() && !(n.getElementType() instanceof ArrayType)) {
+            Optional<List<Expr>> init = n.getInitializer().isEmpty()
+                    ? Optional.empty()
+                    : all(n.getInitializer().get().getValues());
+            if (ds.isPresent()
+                    && init.isPresent() == n.getInitializer().isPresent()
+                    && !(n.getElementType() instanceof ArrayType)) {
                 out = new Expr.NewArray(n.getElementType().toString(), ds.get(), open, init.orElse(null));
             }
-        } else if (e instanceof ObjectCreationExpr n && n.getScope().isEmpty() && n.getAnonymousClassBody().isEmpty()
+        } else if (e instanceof ObjectCreationExpr n
+                && n.getScope().isEmpty()
+                && n.getAnonymousClassBody().isEmpty()
                 && n.getTypeArguments().isEmpty()) {
-            out = all(n.getArguments()).map(args -> new Expr.New(n.getType().toString(), args)).orElse(null);
+            out = all(n.getArguments())
+                    .map(args -> new Expr.New(n.getType().toString(), args))
+                    .orElse(null);
         }
         return Optional.ofNullable(out);
     }
 
     /** {@code AdjointStacks.push(values, top++, value)} as a push; any other call as a call. */
     private static Expr push(Expr target, String name, List<Expr> args) {
-        if (name.equals("push") && target != null && target.toString().equals(Printer.STACKS) && args.size() == 3
-                && args.get(0) instanceof Expr.Name values && args.get(1) instanceof Expr.Postfix p && p.op().equals("++")
+        if (name.equals("push")
+                && target != null
+                && target.toString().equals(Printer.STACKS)
+                && args.size() == 3
+                && args.get(0) instanceof Expr.Name values
+                && args.get(1) instanceof Expr.Postfix p
+                && p.op().equals("++")
                 && p.operand() instanceof Expr.Name top) {
             return new Expr.Push(values.id(), top.id(), args.get(2));
         }

@@ -15,8 +15,9 @@ public sealed interface LoopHeader permits LoopHeader.While, LoopHeader.For, Loo
     record For(Statement init, Expr cond, Expr update) implements LoopHeader {
         @Override
         public String toString() {
-            return "for (" + (init == null ? "" : Printer.statement(init)) + "; " + (cond == null ? "" : Printer.expression(cond))
-                    + "; " + (update == null ? "" : Printer.expression(update)) + ")";
+            return "for (" + (init == null ? "" : Printer.statement(init)) + "; "
+                    + (cond == null ? "" : Printer.expression(cond)) + "; "
+                    + (update == null ? "" : Printer.expression(update)) + ")";
         }
     }
 

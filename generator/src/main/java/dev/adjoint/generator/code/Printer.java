@@ -67,7 +67,8 @@ public final class Printer {
         } else if (e instanceof Expr.Unary u) {
             sb.append(u.op());
             // (- -x, not --x)
-            boolean clash = u.operand() instanceof Expr.Unary inner && inner.op().charAt(0) == u.op().charAt(u.op().length() - 1)
+            boolean clash = u.operand() instanceof Expr.Unary inner
+                    && inner.op().charAt(0) == u.op().charAt(u.op().length() - 1)
                     && "+-".indexOf(inner.op().charAt(0)) >= 0;
             child(u.operand(), clash ? Expr.PRIMARY + 1 : Expr.UNARY, sb);
         } else if (e instanceof Expr.Postfix p) {
@@ -110,7 +111,12 @@ public final class Printer {
             sb.append("new ").append(n.type());
             arguments(n.args(), sb);
         } else if (e instanceof Expr.Push p) {
-            sb.append(STACKS).append(".push(").append(p.values()).append(", ").append(p.top()).append("++, ");
+            sb.append(STACKS)
+                    .append(".push(")
+                    .append(p.values())
+                    .append(", ")
+                    .append(p.top())
+                    .append("++, ");
             print(p.value(), sb);
             sb.append(')');
         } else if (e instanceof Expr.Pop p) {

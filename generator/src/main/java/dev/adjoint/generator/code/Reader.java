@@ -13,14 +13,34 @@ import java.util.Set;
  * and {@link JavaText} asks JavaParser. What it returns must print back to the text it read.
  */
 final class Reader {
-    private static final Map<String, Integer> BINARY = Map.ofEntries(Map.entry("||", 2), Map.entry("&&", 3), Map.entry("|", 4),
-            Map.entry("^", 5), Map.entry("&", 6), Map.entry("==", 7), Map.entry("!=", 7), Map.entry("<", 8), Map.entry(">", 8),
-            Map.entry("<=", 8), Map.entry(">=", 8), Map.entry("<<", 9), Map.entry(">>", 9), Map.entry(">>>", 9), Map.entry("+", 10),
-            Map.entry("-", 10), Map.entry("*", 11), Map.entry("/", 11), Map.entry("%", 11));
-    private static final Set<String> ASSIGN = Set.of("=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", ">>>=");
-    private static final Set<String> PRIMITIVE = Set.of("double", "float", "int", "long", "boolean", "short", "byte", "char");
-    private static final String[] OPERATORS = {">>>=", "<<=", ">>=", ">>>", "...", "++", "--", "&&", "||", "==", "!=", "<=", ">=", "+=",
-        "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>", "->", "::"};
+    private static final Map<String, Integer> BINARY = Map.ofEntries(
+            Map.entry("||", 2),
+            Map.entry("&&", 3),
+            Map.entry("|", 4),
+            Map.entry("^", 5),
+            Map.entry("&", 6),
+            Map.entry("==", 7),
+            Map.entry("!=", 7),
+            Map.entry("<", 8),
+            Map.entry(">", 8),
+            Map.entry("<=", 8),
+            Map.entry(">=", 8),
+            Map.entry("<<", 9),
+            Map.entry(">>", 9),
+            Map.entry(">>>", 9),
+            Map.entry("+", 10),
+            Map.entry("-", 10),
+            Map.entry("*", 11),
+            Map.entry("/", 11),
+            Map.entry("%", 11));
+    private static final Set<String> ASSIGN =
+            Set.of("=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", ">>>=");
+    private static final Set<String> PRIMITIVE =
+            Set.of("double", "float", "int", "long", "boolean", "short", "byte", "char");
+    private static final String[] OPERATORS = {
+        ">>>=", "<<=", ">>=", ">>>", "...", "++", "--", "&&", "||", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=",
+        "%=", "&=", "|=", "^=", "<<", ">>", "->", "::"
+    };
 
     /** Gives up on text it does not know. */
     static final class Unknown extends RuntimeException {
@@ -75,9 +95,13 @@ final class Reader {
                 i = j;
             } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(text.charAt(i + 1))) {
                 int j = i + 1;
-                while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '.' || text.charAt(j) == '_'
-                        || (text.charAt(j) == '+' || text.charAt(j) == '-') && (text.charAt(j - 1) == 'e' || text.charAt(j - 1) == 'E')
-                                && !text.startsWith("0x", i))) {
+                while (j < n
+                        && (Character.isLetterOrDigit(text.charAt(j))
+                                || text.charAt(j) == '.'
+                                || text.charAt(j) == '_'
+                                || (text.charAt(j) == '+' || text.charAt(j) == '-')
+                                        && (text.charAt(j - 1) == 'e' || text.charAt(j - 1) == 'E')
+                                        && !text.startsWith("0x", i))) {
                     j++;
                 }
                 out.add(text.substring(i, j));
@@ -100,7 +124,9 @@ final class Reader {
                         break;
                     }
                 }
-                if ("\t\n\r/\\@#`".indexOf(c) >= 0 && !op.equals("/") || text.startsWith("//", i) || text.startsWith("/*", i)) {
+                if ("\t\n\r/\\@#`".indexOf(c) >= 0 && !op.equals("/")
+                        || text.startsWith("//", i)
+                        || text.startsWith("/*", i)) {
                     throw new Unknown();
                 }
                 out.add(op);
@@ -173,7 +199,8 @@ final class Reader {
     /** A type ({@code double[]}, {@code dev.adjoint.stack.AdjointStacks}) at the reader's place; null when there is none. */
     private String type() {
         int start = at;
-        if (!identifier(peek()) || Set.of("new", "this", "true", "false", "null").contains(peek())) {
+        if (!identifier(peek())
+                || Set.of("new", "this", "true", "false", "null").contains(peek())) {
             return null;
         }
         StringBuilder sb = new StringBuilder(next());
@@ -250,8 +277,12 @@ final class Reader {
                 next();
                 Expr index = expression(0);
                 expect("]");
-                e = e instanceof Expr.Name v && index instanceof Expr.Unary u && u.op().equals("--") && u.operand() instanceof Expr.Name top
-                        ? new Expr.Pop(v.id(), top.id()) : new Expr.Element(e, index);
+                e = e instanceof Expr.Name v
+                                && index instanceof Expr.Unary u
+                                && u.op().equals("--")
+                                && u.operand() instanceof Expr.Name top
+                        ? new Expr.Pop(v.id(), top.id())
+                        : new Expr.Element(e, index);
             } else if (t.equals("++") || t.equals("--")) {
                 next();
                 e = new Expr.Postfix(e, t);
@@ -271,8 +302,13 @@ final class Reader {
             args.add(expression(0));
         }
         next();
-        if (name.equals("push") && target != null && target.toString().equals(Printer.STACKS) && args.size() == 3
-                && args.get(0) instanceof Expr.Name values && args.get(1) instanceof Expr.Postfix p && p.op().equals("++")
+        if (name.equals("push")
+                && target != null
+                && target.toString().equals(Printer.STACKS)
+                && args.size() == 3
+                && args.get(0) instanceof Expr.Name values
+                && args.get(1) instanceof Expr.Postfix p
+                && p.op().equals("++")
                 && p.operand() instanceof Expr.Name top) {
             return new Expr.Push(values.id(), top.id(), args.get(2));
         }
@@ -290,7 +326,13 @@ final class Reader {
             return creation();
         }
         char c = t.charAt(0);
-        if (Character.isDigit(c) || c == '.' || c == '"' || c == '\'' || t.equals("true") || t.equals("false") || t.equals("null")) {
+        if (Character.isDigit(c)
+                || c == '.'
+                || c == '"'
+                || c == '\''
+                || t.equals("true")
+                || t.equals("false")
+                || t.equals("null")) {
             return new Expr.Literal(t);
         }
         if (!identifier(t) || PRIMITIVE.contains(t) && !peek().equals(".")) {

@@ -1,8 +1,15 @@
 package dev.adjoint.generator.code;
 
 /** A generated Java statement that is not a block: what one line of a method body holds, without its semicolon. */
-public sealed interface Statement permits Statement.Eval, Statement.Declare, Statement.Return, Statement.Jump,
-        Statement.Throw, Statement.Assert, Statement.Handover, Statement.Opaque {
+public sealed interface Statement
+        permits Statement.Eval,
+                Statement.Declare,
+                Statement.Return,
+                Statement.Jump,
+                Statement.Throw,
+                Statement.Assert,
+                Statement.Handover,
+                Statement.Opaque {
 
     /** An expression run for its effect: an assignment, a call, an increment. */
     record Eval(Expr expr) implements Statement {

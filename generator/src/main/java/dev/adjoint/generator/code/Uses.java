@@ -141,7 +141,9 @@ public final class Uses {
         if (!r.isSuccessful() || r.getResult().isEmpty()) {
             // (a single expression or statement without its semicolon)
             ParseResult<BlockStmt> s = new JavaParser().parseBlock("{\n" + statements + ";\n}");
-            s.getResult().filter(x -> s.isSuccessful()).ifPresent(b -> b.findAll(SimpleName.class).forEach(n -> name.accept(n.asString())));
+            s.getResult()
+                    .filter(x -> s.isSuccessful())
+                    .ifPresent(b -> b.findAll(SimpleName.class).forEach(n -> name.accept(n.asString())));
             return;
         }
         r.getResult().get().findAll(SimpleName.class).forEach(n -> name.accept(n.asString()));
@@ -155,35 +157,41 @@ public final class Uses {
         if (s instanceof Statement.Declare d) {
             into.add(d.name());
         }
-        expressions(s).forEach(e -> each(e, x -> {
-            Expr target = x instanceof Expr.Assign a ? a.target()
-                    : x instanceof Expr.Unary u && (u.op().equals("++") || u.op().equals("--")) ? u.operand()
-                    : x instanceof Expr.Postfix p ? p.operand() : null;
-            if (target instanceof Expr.Name n) {
-                into.add(n.id());
-            }
-            if (x instanceof Expr.Push p) {
-                into.add(p.values());
-                into.add(p.top());
-            } else if (x instanceof Expr.Pop p) {
-                into.add(p.top());
-            }
-        }));
+        expressions(s)
+                .forEach(e -> each(e, x -> {
+                    Expr target = x instanceof Expr.Assign a
+                            ? a.target()
+                            : x instanceof Expr.Unary u && (u.op().equals("++") || u.op().equals("--"))
+                                    ? u.operand()
+                                    : x instanceof Expr.Postfix p ? p.operand() : null;
+                    if (target instanceof Expr.Name n) {
+                        into.add(n.id());
+                    }
+                    if (x instanceof Expr.Push p) {
+                        into.add(p.values());
+                        into.add(p.top());
+                    } else if (x instanceof Expr.Pop p) {
+                        into.add(p.top());
+                    }
+                }));
     }
 
     /** The arrays whose elements {@code s} assigns ({@code a[i] = }, {@code a[i] += }, {@code a[i]++}). */
     public static void stored(Statement s, Set<String> into) {
-        expressions(s).forEach(e -> each(e, x -> {
-            Expr target = x instanceof Expr.Assign a ? a.target()
-                    : x instanceof Expr.Unary u && (u.op().equals("++") || u.op().equals("--")) ? u.operand()
-                    : x instanceof Expr.Postfix p ? p.operand() : null;
-            while (target instanceof Expr.Element el) {
-                target = el.array();
-                if (target instanceof Expr.Name n) {
-                    into.add(n.id());
-                }
-            }
-        }));
+        expressions(s)
+                .forEach(e -> each(e, x -> {
+                    Expr target = x instanceof Expr.Assign a
+                            ? a.target()
+                            : x instanceof Expr.Unary u && (u.op().equals("++") || u.op().equals("--"))
+                                    ? u.operand()
+                                    : x instanceof Expr.Postfix p ? p.operand() : null;
+                    while (target instanceof Expr.Element el) {
+                        target = el.array();
+                        if (target instanceof Expr.Name n) {
+                            into.add(n.id());
+                        }
+                    }
+                }));
     }
 
     /** The assignment (plain or compound) that {@code s} runs as a whole, or null. */
@@ -219,7 +227,10 @@ public final class Uses {
         } else if (e instanceof Expr.Element x) {
             out = new Expr.Element(rewrite(x.array(), f), rewrite(x.index(), f));
         } else if (e instanceof Expr.Call x) {
-            out = new Expr.Call(x.target() == null ? null : rewrite(x.target(), f), x.name(), x.args().stream().map(a -> rewrite(a, f)).toList());
+            out = new Expr.Call(
+                    x.target() == null ? null : rewrite(x.target(), f),
+                    x.name(),
+                    x.args().stream().map(a -> rewrite(a, f)).toList());
         } else if (e instanceof Expr.Binary x) {
             out = new Expr.Binary(x.op(), rewrite(x.left(), f), rewrite(x.right(), f));
         } else if (e instanceof Expr.Unary x) {
@@ -235,10 +246,16 @@ public final class Uses {
         } else if (e instanceof Expr.Paren x) {
             out = new Expr.Paren(rewrite(x.inner(), f));
         } else if (e instanceof Expr.NewArray x) {
-            out = new Expr.NewArray(x.type(), x.dims().stream().map(a -> rewrite(a, f)).toList(), x.extraDims(),
-                    x.init() == null ? null : x.init().stream().map(a -> rewrite(a, f)).toList());
+            out = new Expr.NewArray(
+                    x.type(),
+                    x.dims().stream().map(a -> rewrite(a, f)).toList(),
+                    x.extraDims(),
+                    x.init() == null
+                            ? null
+                            : x.init().stream().map(a -> rewrite(a, f)).toList());
         } else if (e instanceof Expr.New x) {
-            out = new Expr.New(x.type(), x.args().stream().map(a -> rewrite(a, f)).toList());
+            out = new Expr.New(
+                    x.type(), x.args().stream().map(a -> rewrite(a, f)).toList());
         } else if (e instanceof Expr.Push x) {
             out = new Expr.Push(x.values(), x.top(), rewrite(x.value(), f));
         }

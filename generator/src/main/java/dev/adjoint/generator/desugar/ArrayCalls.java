@@ -48,8 +48,11 @@ final class ArrayCalls {
     ArrayCalls(Rewriter rw, CompilationUnit unit) {
         this.rw = rw;
         List<ImportDeclaration> imports = unit.getImports();
-        this.arraysImported = imports.stream().anyMatch(i -> !i.isStatic()
-                && (i.isAsterisk() ? i.getNameAsString().equals("java.util") : i.getNameAsString().equals("java.util.Arrays")));
+        this.arraysImported = imports.stream()
+                .anyMatch(i -> !i.isStatic()
+                        && (i.isAsterisk()
+                                ? i.getNameAsString().equals("java.util")
+                                : i.getNameAsString().equals("java.util.Arrays")));
     }
 
     /** The statements {@code s} stands for, or empty when it is not one of the calls above. */
@@ -58,20 +61,28 @@ final class ArrayCalls {
             return Optional.empty();
         }
         if (es.getExpression() instanceof MethodCallExpr m) {
-            if (isSystem(m) && m.getNameAsString().equals("arraycopy") && m.getArguments().size() == 5) {
+            if (isSystem(m)
+                    && m.getNameAsString().equals("arraycopy")
+                    && m.getArguments().size() == 5) {
                 return arraycopy(m, s);
             }
-            if (isArrays(m) && m.getNameAsString().equals("fill") && (m.getArguments().size() == 2 || m.getArguments().size() == 4)) {
+            if (isArrays(m)
+                    && m.getNameAsString().equals("fill")
+                    && (m.getArguments().size() == 2 || m.getArguments().size() == 4)) {
                 return fill(m, s);
             }
             return Optional.empty();
         }
-        if (es.getExpression() instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN
-                && a.getTarget() instanceof ArrayAccessExpr row && row.getName() instanceof NameExpr matrix && isPure(row.getIndex())
+        if (es.getExpression() instanceof AssignExpr a
+                && a.getOperator() == AssignExpr.Operator.ASSIGN
+                && a.getTarget() instanceof ArrayAccessExpr row
+                && row.getName() instanceof NameExpr matrix
+                && isPure(row.getIndex())
                 && a.getValue() instanceof MethodCallExpr m) {
             return rowCopy(row, matrix, m, s);
         }
-        if (es.getExpression() instanceof VariableDeclarationExpr v && v.getVariables().size() == 1
+        if (es.getExpression() instanceof VariableDeclarationExpr v
+                && v.getVariables().size() == 1
                 && v.getVariables().get(0).getInitializer().orElse(null) instanceof MethodCallExpr m) {
             return copy(v.getVariables().get(0), m, s);
         }
@@ -81,20 +92,29 @@ final class ArrayCalls {
     private Optional<List<Statement>> arraycopy(MethodCallExpr m, Statement at) {
         Expression src = m.getArgument(0);
         Expression dst = m.getArgument(2);
-        if (elementType(src).isEmpty() || !elementType(src).equals(elementType(dst))) { // (float[] into double[] throws)
+        if (elementType(src).isEmpty()
+                || !elementType(src).equals(elementType(dst))) { // (float[] into double[] throws)
             return Optional.empty();
         }
-        Map<String, String> names = Map.of("#from#", rw.fresh("copyFrom"), "#to#", rw.fresh("copyTo"), "#n#", rw.fresh("copyLength"),
-                "#k#", rw.fresh("copyIndex"));
-        Map<String, Expression> nodes = Map.of("$src", src, "$from", m.getArgument(1), "$dst", dst, "$to", m.getArgument(3),
-                "$n", m.getArgument(4));
+        Map<String, String> names = Map.of(
+                "#from#",
+                rw.fresh("copyFrom"),
+                "#to#",
+                rw.fresh("copyTo"),
+                "#n#",
+                rw.fresh("copyLength"),
+                "#k#",
+                rw.fresh("copyIndex"));
+        Map<String, Expression> nodes = Map.of(
+                "$src", src, "$from", m.getArgument(1), "$dst", dst, "$to", m.getArgument(3), "$n", m.getArgument(4));
         String forward = "for (int #k# = 0; #k# < #n#; #k#++) { $dst[#to# + #k#] = $src[#from# + #k#]; }";
         String template;
         if (arrayName(src).equals(arrayName(dst))) {
             // (rows m[i], m[j] of one 2-D array may be one row: copied as within one array, which is right either way)
             // within one array, as if through a temporary copy: a range moving up is copied from its end
-            template = "{ int #from# = $from; int #to# = $to; int #n# = $n; if (#to# <= #from#) { " + forward + " } else {"
-                    + " for (int #k# = #n# - 1; #k# >= 0; #k#--) { $dst[#to# + #k#] = $src[#from# + #k#]; } } }";
+            template =
+                    "{ int #from# = $from; int #to# = $to; int #n# = $n; if (#to# <= #from#) { " + forward + " } else {"
+                            + " for (int #k# = #n# - 1; #k# >= 0; #k#--) { $dst[#to# + #k#] = $src[#from# + #k#]; } } }";
         } else {
             template = "{ int #from# = $from; int #to# = $to; int #n# = $n; " + forward + " }";
         }
@@ -107,45 +127,85 @@ final class ArrayCalls {
         if (elem.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> names = Map.of("#T#", elem.get(), "#v#", rw.fresh("fillValue"), "#k#", rw.fresh("fillIndex"),
-                "#from#", rw.fresh("fillFrom"), "#to#", rw.fresh("fillTo"));
+        Map<String, String> names = Map.of(
+                "#T#",
+                elem.get(),
+                "#v#",
+                rw.fresh("fillValue"),
+                "#k#",
+                rw.fresh("fillIndex"),
+                "#from#",
+                rw.fresh("fillFrom"),
+                "#to#",
+                rw.fresh("fillTo"));
         if (m.getArguments().size() == 2) {
-            return Optional.of(List.of(rw.statement("{ #T# #v# = $v; for (int #k# = 0; #k# < $a.length; #k#++) { $a[#k#] = #v#; } }",
-                    names, Map.of("$a", a, "$v", m.getArgument(1)), at)));
+            return Optional.of(List.of(rw.statement(
+                    "{ #T# #v# = $v; for (int #k# = 0; #k# < $a.length; #k#++) { $a[#k#] = #v#; } }",
+                    names,
+                    Map.of("$a", a, "$v", m.getArgument(1)),
+                    at)));
         }
-        return Optional.of(List.of(rw.statement("{ int #from# = $from; int #to# = $to; #T# #v# = $v;"
-                + " for (int #k# = #from#; #k# < #to#; #k#++) { $a[#k#] = #v#; } }", names,
-                Map.of("$a", a, "$from", m.getArgument(1), "$to", m.getArgument(2), "$v", m.getArgument(3)), at)));
+        return Optional.of(List.of(rw.statement(
+                "{ int #from# = $from; int #to# = $to; #T# #v# = $v;"
+                        + " for (int #k# = #from#; #k# < #to#; #k#++) { $a[#k#] = #v#; } }",
+                names,
+                Map.of("$a", a, "$from", m.getArgument(1), "$to", m.getArgument(2), "$v", m.getArgument(3)),
+                at)));
     }
 
     /** {@code matrix[i] = copy of w}: a new row, filled. */
     private Optional<List<Statement>> rowCopy(ArrayAccessExpr row, NameExpr matrix, MethodCallExpr m, Statement at) {
         Optional<Type> t = rw.typeOf(matrix);
-        if (t.isEmpty() || !(t.get() instanceof ArrayType a && a.getArrayLevel() == 2 && a.getElementType() instanceof PrimitiveType p)) {
+        if (t.isEmpty()
+                || !(t.get() instanceof ArrayType a
+                        && a.getArrayLevel() == 2
+                        && a.getElementType() instanceof PrimitiveType p)) {
             return Optional.empty();
         }
         Optional<String> elem = Optional.of(p.asString());
-        Expression w = m.getNameAsString().equals("clone") && m.getArguments().isEmpty() ? m.getScope().orElse(null)
+        Expression w = m.getNameAsString().equals("clone") && m.getArguments().isEmpty()
+                ? m.getScope().orElse(null)
                 : isArrays(m) && !m.getArguments().isEmpty() ? m.getArgument(0) : null;
-        if (w == null || !elementType(w).equals(elem) || arrayName(w).equals(matrix.getNameAsString()) || !ragged(matrix)) {
+        if (w == null
+                || !elementType(w).equals(elem)
+                || arrayName(w).equals(matrix.getNameAsString())
+                || !ragged(matrix)) {
             return Optional.empty();
         }
-        Map<String, String> names = Map.of("#T#", elem.get(), "#n#", rw.fresh("copyLength"), "#m#", rw.fresh("copyCount"),
-                "#from#", rw.fresh("copyFrom"), "#k#", rw.fresh("copyIndex"));
+        Map<String, String> names = Map.of(
+                "#T#",
+                elem.get(),
+                "#n#",
+                rw.fresh("copyLength"),
+                "#m#",
+                rw.fresh("copyCount"),
+                "#from#",
+                rw.fresh("copyFrom"),
+                "#k#",
+                rw.fresh("copyIndex"));
         if (m.getNameAsString().equals("clone")) {
-            return Optional.of(List.of(rw.statement("{ $r = new #T#[$w.length]; for (int #k# = 0; #k# < $w.length; #k#++) { $r[#k#] = $w[#k#]; } }",
-                    names, Map.of("$r", row, "$w", w), at)));
+            return Optional.of(List.of(rw.statement(
+                    "{ $r = new #T#[$w.length]; for (int #k# = 0; #k# < $w.length; #k#++) { $r[#k#] = $w[#k#]; } }",
+                    names,
+                    Map.of("$r", row, "$w", w),
+                    at)));
         }
         if (m.getNameAsString().equals("copyOf") && m.getArguments().size() == 2) {
-            return Optional.of(List.of(rw.statement("{ int #n# = $n; $r = new #T#[#n#]; int #m# = #n# < $w.length ? #n# : $w.length;"
-                    + " for (int #k# = 0; #k# < #m#; #k#++) { $r[#k#] = $w[#k#]; } }", names,
-                    Map.of("$r", row, "$w", w, "$n", m.getArgument(1)), at)));
+            return Optional.of(List.of(rw.statement(
+                    "{ int #n# = $n; $r = new #T#[#n#]; int #m# = #n# < $w.length ? #n# : $w.length;"
+                            + " for (int #k# = 0; #k# < #m#; #k#++) { $r[#k#] = $w[#k#]; } }",
+                    names,
+                    Map.of("$r", row, "$w", w, "$n", m.getArgument(1)),
+                    at)));
         }
         if (m.getNameAsString().equals("copyOfRange") && m.getArguments().size() == 3) {
-            return Optional.of(List.of(rw.statement("{ int #from# = $from; int #n# = $to - #from#; $r = new #T#[#n#];"
-                    + " int #m# = $w.length - #from# < #n# ? $w.length - #from# : #n#;"
-                    + " for (int #k# = 0; #k# < #m#; #k#++) { $r[#k#] = $w[#from# + #k#]; } }", names,
-                    Map.of("$r", row, "$w", w, "$from", m.getArgument(1), "$to", m.getArgument(2)), at)));
+            return Optional.of(List.of(rw.statement(
+                    "{ int #from# = $from; int #n# = $to - #from#; $r = new #T#[#n#];"
+                            + " int #m# = $w.length - #from# < #n# ? $w.length - #from# : #n#;"
+                            + " for (int #k# = 0; #k# < #m#; #k#++) { $r[#k#] = $w[#from# + #k#]; } }",
+                    names,
+                    Map.of("$r", row, "$w", w, "$from", m.getArgument(1), "$to", m.getArgument(2)),
+                    at)));
         }
         return Optional.empty();
     }
@@ -158,46 +218,89 @@ final class ArrayCalls {
      */
     private static boolean ragged(NameExpr matrix) {
         String name = matrix.getNameAsString();
-        Optional<com.github.javaparser.ast.body.MethodDeclaration> method = matrix.findAncestor(com.github.javaparser.ast.body.MethodDeclaration.class);
-        List<VariableDeclarator> declared = method.map(m -> m.findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name)))
+        Optional<com.github.javaparser.ast.body.MethodDeclaration> method =
+                matrix.findAncestor(com.github.javaparser.ast.body.MethodDeclaration.class);
+        List<VariableDeclarator> declared = method.map(m -> m.findAll(
+                        VariableDeclarator.class, v -> v.getNameAsString().equals(name)))
                 .orElse(List.of());
-        return declared.size() == 1 && declared.get(0).getInitializer().orElse(null) instanceof ArrayCreationExpr c
-                && c.getInitializer().isEmpty() && c.getLevels().size() == 2 && c.getLevels().get(1).getDimension().isEmpty()
-                && method.get().findAll(AssignExpr.class, a -> a.getTarget() instanceof ArrayAccessExpr r && r.getName() instanceof NameExpr n
-                        && n.getNameAsString().equals(name)).stream().allMatch(a -> a.getValue() instanceof ArrayCreationExpr
-                        || a.getValue() instanceof MethodCallExpr m && COPIES.contains(m.getNameAsString())
-                        && m.findFirst(NameExpr.class, n -> n.getNameAsString().equals(name)).isEmpty());
+        return declared.size() == 1
+                && declared.get(0).getInitializer().orElse(null) instanceof ArrayCreationExpr c
+                && c.getInitializer().isEmpty()
+                && c.getLevels().size() == 2
+                && c.getLevels().get(1).getDimension().isEmpty()
+                && method
+                        .get()
+                        .findAll(
+                                AssignExpr.class,
+                                a -> a.getTarget() instanceof ArrayAccessExpr r
+                                        && r.getName() instanceof NameExpr n
+                                        && n.getNameAsString().equals(name))
+                        .stream()
+                        .allMatch(a -> a.getValue() instanceof ArrayCreationExpr
+                                || a.getValue() instanceof MethodCallExpr m
+                                        && COPIES.contains(m.getNameAsString())
+                                        && m.findFirst(
+                                                        NameExpr.class,
+                                                        n -> n.getNameAsString().equals(name))
+                                                .isEmpty());
     }
 
     private static final java.util.Set<String> COPIES = java.util.Set.of("clone", "copyOf", "copyOfRange");
 
     private Optional<List<Statement>> copy(VariableDeclarator d, MethodCallExpr m, Statement at) {
-        Optional<String> elem = d.getType() instanceof ArrayType t && t.getArrayLevel() == 1
-                && t.getComponentType() instanceof PrimitiveType p ? Optional.of(p.asString()) : Optional.empty();
+        Optional<String> elem = d.getType() instanceof ArrayType t
+                        && t.getArrayLevel() == 1
+                        && t.getComponentType() instanceof PrimitiveType p
+                ? Optional.of(p.asString())
+                : Optional.empty();
         if (elem.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> names = Map.of("#T#", elem.get(), "#c#", d.getNameAsString(), "#n#", rw.fresh("copyLength"),
-                "#m#", rw.fresh("copyCount"), "#from#", rw.fresh("copyFrom"), "#k#", rw.fresh("copyIndex"));
-        if (m.getNameAsString().equals("clone") && m.getArguments().isEmpty() && m.getScope().isPresent()
+        Map<String, String> names = Map.of(
+                "#T#",
+                elem.get(),
+                "#c#",
+                d.getNameAsString(),
+                "#n#",
+                rw.fresh("copyLength"),
+                "#m#",
+                rw.fresh("copyCount"),
+                "#from#",
+                rw.fresh("copyFrom"),
+                "#k#",
+                rw.fresh("copyIndex"));
+        if (m.getNameAsString().equals("clone")
+                && m.getArguments().isEmpty()
+                && m.getScope().isPresent()
                 && elementType(m.getScope().get()).equals(elem)) {
-            return Optional.of(rw.statements("{ #T#[] #c# = new #T#[$w.length];"
-                    + " for (int #k# = 0; #k# < #c#.length; #k#++) { #c#[#k#] = $w[#k#]; } }", names,
-                    Map.of("$w", m.getScope().get()), at));
+            return Optional.of(rw.statements(
+                    "{ #T#[] #c# = new #T#[$w.length];"
+                            + " for (int #k# = 0; #k# < #c#.length; #k#++) { #c#[#k#] = $w[#k#]; } }",
+                    names,
+                    Map.of("$w", m.getScope().get()),
+                    at));
         }
-        if (!isArrays(m) || m.getArguments().isEmpty() || !elementType(m.getArgument(0)).equals(elem)) {
+        if (!isArrays(m)
+                || m.getArguments().isEmpty()
+                || !elementType(m.getArgument(0)).equals(elem)) {
             return Optional.empty();
         }
         if (m.getNameAsString().equals("copyOf") && m.getArguments().size() == 2) {
-            return Optional.of(rw.statements("{ int #n# = $n; #T#[] #c# = new #T#[#n#]; int #m# = #n# < $w.length ? #n# : $w.length;"
-                    + " for (int #k# = 0; #k# < #m#; #k#++) { #c#[#k#] = $w[#k#]; } }", names,
-                    Map.of("$w", m.getArgument(0), "$n", m.getArgument(1)), at));
+            return Optional.of(rw.statements(
+                    "{ int #n# = $n; #T#[] #c# = new #T#[#n#]; int #m# = #n# < $w.length ? #n# : $w.length;"
+                            + " for (int #k# = 0; #k# < #m#; #k#++) { #c#[#k#] = $w[#k#]; } }",
+                    names,
+                    Map.of("$w", m.getArgument(0), "$n", m.getArgument(1)),
+                    at));
         }
         if (m.getNameAsString().equals("copyOfRange") && m.getArguments().size() == 3) {
-            return Optional.of(rw.statements("{ int #from# = $from; int #n# = $to - #from#; #T#[] #c# = new #T#[#n#];"
-                    + " int #m# = $w.length - #from# < #n# ? $w.length - #from# : #n#;"
-                    + " for (int #k# = 0; #k# < #m#; #k#++) { #c#[#k#] = $w[#from# + #k#]; } }", names,
-                    Map.of("$w", m.getArgument(0), "$from", m.getArgument(1), "$to", m.getArgument(2)), at));
+            return Optional.of(rw.statements(
+                    "{ int #from# = $from; int #n# = $to - #from#; #T#[] #c# = new #T#[#n#];"
+                            + " int #m# = $w.length - #from# < #n# ? $w.length - #from# : #n#;"
+                            + " for (int #k# = 0; #k# < #m#; #k#++) { #c#[#k#] = $w[#from# + #k#]; } }",
+                    names,
+                    Map.of("$w", m.getArgument(0), "$from", m.getArgument(1), "$to", m.getArgument(2)),
+                    at));
         }
         return Optional.empty();
     }
@@ -214,7 +317,10 @@ final class ArrayCalls {
             rows = 1;
         }
         Optional<Type> t = rw.typeOf(e);
-        if (t.isPresent() && t.get() instanceof ArrayType a && a.getArrayLevel() == 1 + rows && a.getElementType() instanceof PrimitiveType p) {
+        if (t.isPresent()
+                && t.get() instanceof ArrayType a
+                && a.getArrayLevel() == 1 + rows
+                && a.getElementType() instanceof PrimitiveType p) {
             return Optional.of(p.asString());
         }
         return Optional.empty();
@@ -226,7 +332,8 @@ final class ArrayCalls {
     }
 
     private static boolean isPure(Expression index) {
-        return index.findAll(Node.class).stream().noneMatch(n -> n instanceof MethodCallExpr || EvaluationOrder.isEffect(n));
+        return index.findAll(Node.class).stream()
+                .noneMatch(n -> n instanceof MethodCallExpr || EvaluationOrder.isEffect(n));
     }
 
     private static boolean isSystem(MethodCallExpr m) {

@@ -60,12 +60,16 @@ final class ArrayCopies {
     }
 
     void rewrite(Group found) {
-        Group g = new Group(found.members().stream().map(this::local).toList(), found.fixed(), found.capacities(), found.tables());
+        Group g = new Group(
+                found.members().stream().map(this::local).toList(), found.fixed(), found.capacities(), found.tables());
         if (g.fixed().isPresent()) {
             for (Candidate c : g.members()) {
                 Expression length = g.fixed().get();
-                List<Statement> declared = new ArrayList<>(rw.statements("{ #t#[] #p# = new #t#[$n]; }",
-                        Map.of("#t#", c.element().asString(), "#p#", c.name()), Map.of("$n", length), c.at()));
+                List<Statement> declared = new ArrayList<>(rw.statements(
+                        "{ #t#[] #p# = new #t#[$n]; }",
+                        Map.of("#t#", c.element().asString(), "#p#", c.name()),
+                        Map.of("$n", length),
+                        c.at()));
                 declared.addAll(copy(c, null, c.sites().get(0).value(), c.at()));
                 for (Site s : c.sites().subList(1, c.sites().size())) {
                     splice(s.statement(), copy(c, null, s.value(), s.statement()));
@@ -79,8 +83,11 @@ final class ArrayCopies {
         String capacity = rw.fresh(c.name() + "Capacity");
         Set<ArrayAccessExpr> inBounds = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Statement> declared = new ArrayList<>(capacity(c, g, capacity));
-        declared.addAll(rw.statements("{ #t#[] #p# = new #t#[#c#]; int #n# = 0; }", Map.of("#t#", c.element().asString(),
-                "#p#", c.name(), "#c#", capacity, "#n#", length), Map.of(), c.at()));
+        declared.addAll(rw.statements(
+                "{ #t#[] #p# = new #t#[#c#]; int #n# = 0; }",
+                Map.of("#t#", c.element().asString(), "#p#", c.name(), "#c#", capacity, "#n#", length),
+                Map.of(),
+                c.at()));
         declared.addAll(copy(c, length, c.sites().get(0).value(), c.at()));
         List<Statement> added = new ArrayList<>(declared);
         for (Site s : c.sites().subList(1, c.sites().size())) {
@@ -94,7 +101,9 @@ final class ArrayCopies {
                 added.add(indexed(fe, c.name()));
             }
         }
-        added.forEach(s -> s.findAll(ArrayAccessExpr.class).stream().filter(a -> isOf(a, c.name())).forEach(inBounds::add));
+        added.forEach(s -> s.findAll(ArrayAccessExpr.class).stream()
+                .filter(a -> isOf(a, c.name()))
+                .forEach(inBounds::add));
         List<ArrayAccessExpr> checked = new ArrayList<>();
         List<FieldAccessExpr> lengths = new ArrayList<>();
         for (NameExpr n : method.getBody().get().findAll(NameExpr.class)) {
@@ -102,8 +111,11 @@ final class ArrayCopies {
                 continue;
             }
             if (n.getParentNode().get() instanceof ArrayAccessExpr a && a.getName() == n) {
-                if (!inBounds.contains(a) && RaggedArrays.boundingLoop(a, c.name(), null, method.getBody().get())
-                        .filter(loop -> !assigns(loop, length)).isEmpty()) {
+                if (!inBounds.contains(a)
+                        && RaggedArrays.boundingLoop(
+                                        a, c.name(), null, method.getBody().get())
+                                .filter(loop -> !assigns(loop, length))
+                                .isEmpty()) {
                     checked.add(a);
                 }
             } else if (n.getParentNode().get() instanceof FieldAccessExpr f) {
@@ -119,7 +131,9 @@ final class ArrayCopies {
             return c;
         }
         String local = rw.fresh(c.name());
-        method.getBody().get().findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(c.name())).forEach(n -> n.setName(local));
+        method.getBody().get().findAll(NameExpr.class).stream()
+                .filter(n -> n.getNameAsString().equals(c.name()))
+                .forEach(n -> n.setName(local));
         return c.renamed(local);
     }
 
@@ -134,13 +148,18 @@ final class ArrayCopies {
 
     /** The statements computing the greatest length {@code c} takes into the local {@code capacity}. */
     private List<Statement> capacity(Candidate c, Group g, String capacity) {
-        List<Statement> out = new ArrayList<>(rw.statements("{ int #c# = 0; }", Map.of("#c#", capacity), Map.of(), c.at()));
+        List<Statement> out =
+                new ArrayList<>(rw.statements("{ int #c# = 0; }", Map.of("#c#", capacity), Map.of(), c.at()));
         for (Expression n : g.capacities()) {
-            out.addAll(rw.statements("{ if ($n > #c#) { #c# = $n; } }", Map.of("#c#", capacity), Map.of("$n", n), c.at()));
+            out.addAll(
+                    rw.statements("{ if ($n > #c#) { #c# = $n; } }", Map.of("#c#", capacity), Map.of("$n", n), c.at()));
         }
         for (NameExpr table : g.tables()) {
-            out.addAll(rw.statements("{ for (int #r# = 0; #r# < $X.length; #r#++) { if ($X[#r#].length > #c#) { #c# = $X[#r#].length; } } }",
-                    Map.of("#c#", capacity, "#r#", rw.fresh("r")), Map.of("$X", table), c.at()));
+            out.addAll(rw.statements(
+                    "{ for (int #r# = 0; #r# < $X.length; #r#++) { if ($X[#r#].length > #c#) { #c# = $X[#r#].length; } } }",
+                    Map.of("#c#", capacity, "#r#", rw.fresh("r")),
+                    Map.of("$X", table),
+                    c.at()));
         }
         return out;
     }
@@ -156,27 +175,44 @@ final class ArrayCopies {
         String k = rw.fresh("k");
         Map<String, String> names = Map.of("#p#", c.name(), "#k#", k, "#n#", length == null ? "" : length);
         if (value instanceof ConditionalExpr cond) {
-            IfStmt branch = (IfStmt) rw.statement("if ($c) { } else { }", Map.of(), Map.of("$c", cond.getCondition()), at);
+            IfStmt branch =
+                    (IfStmt) rw.statement("if ($c) { } else { }", Map.of(), Map.of("$c", cond.getCondition()), at);
             branch.getThenStmt().asBlockStmt().setStatements(new NodeList<>(copy(c, length, cond.getThenExpr(), at)));
-            branch.getElseStmt().get().asBlockStmt().setStatements(new NodeList<>(copy(c, length, cond.getElseExpr(), at)));
+            branch.getElseStmt()
+                    .get()
+                    .asBlockStmt()
+                    .setStatements(new NodeList<>(copy(c, length, cond.getElseExpr(), at)));
             return List.of(branch);
         }
         if (value instanceof ArrayCreationExpr creation) {
             Expression n = creation.getLevels().get(0).getDimension().get();
             return length == null
-                    ? rw.statements("{ for (int #k# = 0; #k# < #p#.length; #k#++) { #p#[#k#] = 0; } }", names, Map.of(), at)
-                    : rw.statements("{ #n# = $n; for (int #k# = 0; #k# < #n#; #k#++) { #p#[#k#] = 0; } }", names, Map.of("$n", n), at);
+                    ? rw.statements(
+                            "{ for (int #k# = 0; #k# < #p#.length; #k#++) { #p#[#k#] = 0; } }", names, Map.of(), at)
+                    : rw.statements(
+                            "{ #n# = $n; for (int #k# = 0; #k# < #n#; #k#++) { #p#[#k#] = 0; } }",
+                            names,
+                            Map.of("$n", n),
+                            at);
         }
         return length == null
-                ? rw.statements("{ for (int #k# = 0; #k# < #p#.length; #k#++) { #p#[#k#] = $q[#k#]; } }", names, Map.of("$q", value), at)
-                : rw.statements("{ for (int #k# = 0; #k# < $q.length; #k#++) { #p#[#k#] = $q[#k#]; } #n# = $q.length; }", names,
-                        Map.of("$q", value), at);
+                ? rw.statements(
+                        "{ for (int #k# = 0; #k# < #p#.length; #k#++) { #p#[#k#] = $q[#k#]; } }",
+                        names,
+                        Map.of("$q", value),
+                        at)
+                : rw.statements(
+                        "{ for (int #k# = 0; #k# < $q.length; #k#++) { #p#[#k#] = $q[#k#]; } #n# = $q.length; }",
+                        names,
+                        Map.of("$q", value),
+                        at);
     }
 
     /** {@code for (T v : p) body} as {@code for (int k = 0; k < p.length; k++) { T v = p[k]; body }}, in place. */
     private ForStmt indexed(ForEachStmt fe, String p) {
         String k = rw.fresh("k");
-        ForStmt loop = (ForStmt) rw.statement("for (int #k# = 0; #k# < #p#.length; #k#++) { }", Map.of("#k#", k, "#p#", p), Map.of(), fe);
+        ForStmt loop = (ForStmt) rw.statement(
+                "for (int #k# = 0; #k# < #p#.length; #k#++) { }", Map.of("#k#", k, "#p#", p), Map.of(), fe);
         VariableDeclarationExpr v = fe.getVariable().clone();
         ArrayAccessExpr element = new ArrayAccessExpr(new NameExpr(p), new NameExpr(k));
         fe.getIterable().getRange().ifPresent(r -> element.walk(x -> x.setRange(r)));
@@ -195,7 +231,9 @@ final class ArrayCopies {
     }
 
     private static boolean assigns(Node scope, String variable) {
-        return scope.findAll(AssignExpr.class).stream().anyMatch(a -> a.getTarget() instanceof NameExpr n && n.getNameAsString().equals(variable));
+        return scope.findAll(AssignExpr.class).stream()
+                .anyMatch(a -> a.getTarget() instanceof NameExpr n
+                        && n.getNameAsString().equals(variable));
     }
 
     /** Puts {@code replacement} where {@code s} was: into its block, or as one block. */

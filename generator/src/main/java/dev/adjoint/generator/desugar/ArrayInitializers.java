@@ -1,7 +1,8 @@
 package dev.adjoint.generator.desugar;
 
-import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.ArrayCreationLevel;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
@@ -11,7 +12,6 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
-import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
@@ -51,18 +51,26 @@ final class ArrayInitializers {
         if (!(s instanceof ExpressionStmt es)) {
             return Optional.empty();
         }
-        if (es.getExpression() instanceof VariableDeclarationExpr v && v.getVariables().size() > 1
-                && v.getVariables().stream().anyMatch(d -> d.getInitializer().flatMap(ArrayInitializers::initializer).isPresent())) {
+        if (es.getExpression() instanceof VariableDeclarationExpr v
+                && v.getVariables().size() > 1
+                && v.getVariables().stream()
+                        .anyMatch(d -> d.getInitializer()
+                                .flatMap(ArrayInitializers::initializer)
+                                .isPresent())) {
             return Optional.of(separated(v, s));
         }
-        if (es.getExpression() instanceof VariableDeclarationExpr v && v.getVariables().size() == 1) {
+        if (es.getExpression() instanceof VariableDeclarationExpr v
+                && v.getVariables().size() == 1) {
             VariableDeclarator d = v.getVariables().get(0);
             Optional<ArrayInitializerExpr> init = d.getInitializer().flatMap(ArrayInitializers::initializer);
-            if (init.isEmpty() || !(d.getType() instanceof ArrayType t) || !(t.getElementType() instanceof PrimitiveType)) {
+            if (init.isEmpty()
+                    || !(d.getType() instanceof ArrayType t)
+                    || !(t.getElementType() instanceof PrimitiveType)) {
                 return Optional.empty();
             }
             // rows of several lengths only at the method's top level, where RaggedLocals takes them
-            boolean ragged = s.getParentNode().orElse(null) instanceof BlockStmt b && b.getParentNode().orElse(null) instanceof MethodDeclaration;
+            boolean ragged = s.getParentNode().orElse(null) instanceof BlockStmt b
+                    && b.getParentNode().orElse(null) instanceof MethodDeclaration;
             return stores(d.getNameAsString(), t, init.get(), ragged, s).map(stores -> {
                 VariableDeclarationExpr declaration = v.clone();
                 declaration.getVariable(0).setInitializer(creation(t, init.get()));
@@ -72,18 +80,25 @@ final class ArrayInitializers {
                 return out;
             });
         }
-        if (es.getExpression() instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN
-                && a.getTarget() instanceof NameExpr target && a.getValue() instanceof ArrayCreationExpr c
-                && c.getInitializer().isPresent() && c.getElementType() instanceof PrimitiveType) {
+        if (es.getExpression() instanceof AssignExpr a
+                && a.getOperator() == AssignExpr.Operator.ASSIGN
+                && a.getTarget() instanceof NameExpr target
+                && a.getValue() instanceof ArrayCreationExpr c
+                && c.getInitializer().isPresent()
+                && c.getElementType() instanceof PrimitiveType) {
             ArrayInitializerExpr init = c.getInitializer().get();
-            boolean readsTarget = init.findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(target.getNameAsString()));
+            boolean readsTarget = init.findAll(NameExpr.class).stream()
+                    .anyMatch(n -> n.getNameAsString().equals(target.getNameAsString()));
             if (readsTarget) {
                 return Optional.empty();
             }
             ArrayType t = (ArrayType) c.createdType();
             return stores(target.getNameAsString(), t, init, false, s).map(stores -> {
                 List<Statement> out = new ArrayList<>();
-                out.add(positioned(new ExpressionStmt(new AssignExpr(target.clone(), creation(t, init), AssignExpr.Operator.ASSIGN)), s));
+                out.add(positioned(
+                        new ExpressionStmt(
+                                new AssignExpr(target.clone(), creation(t, init), AssignExpr.Operator.ASSIGN)),
+                        s));
                 out.addAll(stores);
                 return out;
             });
@@ -100,13 +115,15 @@ final class ArrayInitializers {
     private Optional<List<Statement>> returned(ReturnStmt r) {
         if (!(r.getExpression().orElse(null) instanceof ArrayCreationExpr c)
                 || c.getInitializer().isEmpty() && c.getLevels().size() != 1
-                || !(c.getElementType() instanceof PrimitiveType) || !(r.getParentNode().orElse(null) instanceof BlockStmt body)
+                || !(c.getElementType() instanceof PrimitiveType)
+                || !(r.getParentNode().orElse(null) instanceof BlockStmt body)
                 || !(body.getParentNode().orElse(null) instanceof MethodDeclaration)
                 || body.getStatements().indexOf(r) != body.getStatements().size() - 1) {
             return Optional.empty();
         }
         String name = rw.fresh("result");
-        VariableDeclarationExpr declaration = new VariableDeclarationExpr(c.createdType().clone(), name);
+        VariableDeclarationExpr declaration =
+                new VariableDeclarationExpr(c.createdType().clone(), name);
         declaration.getVariable(0).setInitializer(c.clone());
         ReturnStmt byName = new ReturnStmt(new NameExpr(name));
         return Optional.of(List.of(positioned(new ExpressionStmt(declaration), r), positioned(byName, r)));
@@ -142,7 +159,8 @@ final class ArrayInitializers {
      * when the rows' lengths differ and that is allowed: {@code ragged}), or empty for a shape this
      * class does not rewrite.
      */
-    private static Optional<List<Statement>> stores(String name, ArrayType t, ArrayInitializerExpr init, boolean ragged, Statement at) {
+    private static Optional<List<Statement>> stores(
+            String name, ArrayType t, ArrayInitializerExpr init, boolean ragged, Statement at) {
         int dims = t.getArrayLevel();
         List<Statement> out = new ArrayList<>();
         if (dims == 1) {
@@ -161,12 +179,16 @@ final class ArrayInitializers {
         for (int i = 0; i < init.getValues().size(); i++) {
             NodeList<Expression> row = ((ArrayInitializerExpr) init.getValues().get(i)).getValues();
             if (width(init).isEmpty()) {
-                ArrayCreationExpr created = new ArrayCreationExpr(t.getElementType().clone(), new NodeList<>(new ArrayCreationLevel(index(row.size()))), null);
+                ArrayCreationExpr created = new ArrayCreationExpr(
+                        t.getElementType().clone(), new NodeList<>(new ArrayCreationLevel(index(row.size()))), null);
                 init.getValues().get(i).getRange().ifPresent(created::setRange);
                 out.add(store(new ArrayAccessExpr(new NameExpr(name), index(i)), created, at));
             }
             for (int j = 0; j < row.size(); j++) {
-                out.add(store(new ArrayAccessExpr(new ArrayAccessExpr(new NameExpr(name), index(i)), index(j)), row.get(j), at));
+                out.add(store(
+                        new ArrayAccessExpr(new ArrayAccessExpr(new NameExpr(name), index(i)), index(j)),
+                        row.get(j),
+                        at));
             }
         }
         return Optional.of(out);
@@ -176,7 +198,8 @@ final class ArrayInitializers {
     private static Optional<Integer> width(ArrayInitializerExpr init) {
         Integer width = null;
         for (Expression row : init.getValues()) {
-            if (!(row instanceof ArrayInitializerExpr r) || (width != null && width != r.getValues().size())
+            if (!(row instanceof ArrayInitializerExpr r)
+                    || (width != null && width != r.getValues().size())
                     || r.getValues().stream().anyMatch(x -> x instanceof ArrayInitializerExpr)) {
                 return Optional.empty();
             }
@@ -187,13 +210,15 @@ final class ArrayInitializers {
 
     /** Whether each value of a 2-D initialiser is a row's initialiser of numbers (of any length). */
     private static boolean rows(ArrayInitializerExpr init) {
-        return init.getValues().stream().allMatch(row -> row instanceof ArrayInitializerExpr r
-                && r.getValues().stream().noneMatch(x -> x instanceof ArrayInitializerExpr));
+        return init.getValues().stream()
+                .allMatch(row -> row instanceof ArrayInitializerExpr r
+                        && r.getValues().stream().noneMatch(x -> x instanceof ArrayInitializerExpr));
     }
 
     /** {@code new T[n]}, {@code new T[n][m]} for the initialiser's shape, or {@code new T[n][]} for rows of several lengths. */
     private static ArrayCreationExpr creation(ArrayType t, ArrayInitializerExpr init) {
-        NodeList<ArrayCreationLevel> levels = new NodeList<>(new ArrayCreationLevel(index(init.getValues().size())));
+        NodeList<ArrayCreationLevel> levels =
+                new NodeList<>(new ArrayCreationLevel(index(init.getValues().size())));
         if (t.getArrayLevel() == 2) {
             levels.add(width(init).map(w -> new ArrayCreationLevel(index(w))).orElseGet(ArrayCreationLevel::new));
         }
@@ -216,12 +241,12 @@ final class ArrayInitializers {
     }
 
     private static Statement positioned(Statement s, Statement at) {
-        at.getRange().ifPresent(r -> s.walk(n -> {
-            if (n.getRange().isEmpty()) {
-                n.setRange(r);
-            }
-        }));
+        at.getRange()
+                .ifPresent(r -> s.walk(n -> {
+                    if (n.getRange().isEmpty()) {
+                        n.setRange(r);
+                    }
+                }));
         return s;
     }
-
 }

@@ -50,7 +50,12 @@ public final class ArrayReassignments {
      * A variable assigned again: its type, where it is declared, its declaration (null for a
      * parameter) and every assignment, the first being the declaration's (a parameter's: itself).
      */
-    record Candidate(String name, com.github.javaparser.ast.type.Type type, Node at, ExpressionStmt declaration, List<Site> sites) {
+    record Candidate(
+            String name,
+            com.github.javaparser.ast.type.Type type,
+            Node at,
+            ExpressionStmt declaration,
+            List<Site> sites) {
         PrimitiveType element() {
             return ((ArrayType) type).getComponentType().asPrimitiveType();
         }
@@ -62,7 +67,8 @@ public final class ArrayReassignments {
     }
 
     /** Variables rewritten together: one shared length {@code fixed}, or (a single variable) {@code capacities}. */
-    record Group(List<Candidate> members, Optional<Expression> fixed, List<Expression> capacities, List<NameExpr> tables) {}
+    record Group(
+            List<Candidate> members, Optional<Expression> fixed, List<Expression> capacities, List<NameExpr> tables) {}
 
     private final Rewriter rw;
     private final RowAliases rows;
@@ -74,8 +80,9 @@ public final class ArrayReassignments {
         this.method = method;
     }
 
-    static final String UNKNOWN_LENGTH = "the length of an array assigned is neither an expression of parameters (x.length, n)"
-            + " nor a row's (new double[X[i].length])";
+    static final String UNKNOWN_LENGTH =
+            "the length of an array assigned is neither an expression of parameters (x.length, n)"
+                    + " nor a row's (new double[X[i].length])";
 
     /** Why the last group looked at cannot be rewritten. */
     private String refusal = "";
@@ -89,8 +96,9 @@ public final class ArrayReassignments {
         Map<String, Candidate> candidates = r.candidates();
         Candidate c = candidates.get(variable);
         if (c == null) {
-            return r.isParameter(variable) ? "only a 1-D double or float parameter is followed when assigned again, by statements"
-                    + " of their own"
+            return r.isParameter(variable)
+                    ? "only a 1-D double or float parameter is followed when assigned again, by statements"
+                            + " of their own"
                     : "only a 1-D double or float local declared once, in a block, with its value, is followed when assigned again";
         }
         Set<NameExpr> sources = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -98,7 +106,9 @@ public final class ArrayReassignments {
         return r.group(c, candidates, sources).isPresent() ? "" : r.refusal;
     }
 
-    private String shown(String name) { return dev.adjoint.generator.parse.Positions.writtenName(method, name); } // (xf as written, not the inliner's xf0)
+    private String shown(String name) {
+        return dev.adjoint.generator.parse.Positions.writtenName(method, name);
+    } // (xf as written, not the inliner's xf0)
 
     private Optional<Group> refuse(String why) {
         refusal = why;
@@ -106,8 +116,10 @@ public final class ArrayReassignments {
     }
 
     private String stillRead(String q, Candidate c, Site s) {
-        return "'" + shown(q) + "' is still read after it is assigned to '" + shown(c.name()) + "' at line " + line(s.statement()) + ": the statements"
-                + " after it in its block do not assign '" + q + "' anew (or, when they do not name it, do not end its scope) before"
+        return "'" + shown(q) + "' is still read after it is assigned to '" + shown(c.name()) + "' at line "
+                + line(s.statement()) + ": the statements"
+                + " after it in its block do not assign '" + q
+                + "' anew (or, when they do not name it, do not end its scope) before"
                 + " it is read or a break or continue leaves, so two names may hold one array, which the generated code does not follow";
     }
 
@@ -138,16 +150,23 @@ public final class ArrayReassignments {
         Map<String, Candidate> out = new LinkedHashMap<>();
         for (VariableDeclarator d : method.findAll(VariableDeclarator.class)) {
             String name = d.getNameAsString();
-            if (!(d.getType() instanceof ArrayType t) || t.getArrayLevel() != 1 || !isFloating(t.getComponentType())
-                    || d.getInitializer().isEmpty() || declarations(name) != 1 || isParameter(name)
-                    || !(d.getParentNode().orElse(null) instanceof VariableDeclarationExpr v) || v.getVariables().size() != 1
+            if (!(d.getType() instanceof ArrayType t)
+                    || t.getArrayLevel() != 1
+                    || !isFloating(t.getComponentType())
+                    || d.getInitializer().isEmpty()
+                    || declarations(name) != 1
+                    || isParameter(name)
+                    || !(d.getParentNode().orElse(null) instanceof VariableDeclarationExpr v)
+                    || v.getVariables().size() != 1
                     || !(v.getParentNode().orElse(null) instanceof ExpressionStmt declaration)
                     || !(declaration.getParentNode().orElse(null) instanceof BlockStmt)) {
                 continue;
             }
-            List<Site> sites = new ArrayList<>(List.of(new Site(declaration, d.getInitializer().get())));
+            List<Site> sites = new ArrayList<>(
+                    List.of(new Site(declaration, d.getInitializer().get())));
             List<Expression> initial = ArrayUses.values(d.getInitializer().get());
-            boolean alias = !initial.contains(null) && initial.stream().noneMatch(ArrayUses::isRow)
+            boolean alias = !initial.contains(null)
+                    && initial.stream().noneMatch(ArrayUses::isRow)
                     && initial.stream().anyMatch(e -> e instanceof NameExpr);
             if (assignments(name, sites) && (sites.size() > 1 || alias)) {
                 out.put(name, new Candidate(name, d.getType(), declaration, declaration, sites));
@@ -155,8 +174,11 @@ public final class ArrayReassignments {
         }
         for (Parameter p : method.getParameters()) {
             List<Site> sites = new ArrayList<>(List.of(new Site(null, new NameExpr(p.getNameAsString()))));
-            if (p.getType() instanceof ArrayType t && t.getArrayLevel() == 1 && isFloating(t.getComponentType())
-                    && assignments(p.getNameAsString(), sites) && sites.size() > 1) {
+            if (p.getType() instanceof ArrayType t
+                    && t.getArrayLevel() == 1
+                    && isFloating(t.getComponentType())
+                    && assignments(p.getNameAsString(), sites)
+                    && sites.size() > 1) {
                 out.put(p.getNameAsString(), new Candidate(p.getNameAsString(), p.getType(), p, null, sites));
             }
         }
@@ -167,7 +189,8 @@ public final class ArrayReassignments {
     private boolean assignments(String name, List<Site> sites) {
         for (AssignExpr a : method.findAll(AssignExpr.class)) {
             if (a.getTarget() instanceof NameExpr n && n.getNameAsString().equals(name)) {
-                if (a.getOperator() != AssignExpr.Operator.ASSIGN || !(a.getParentNode().orElse(null) instanceof ExpressionStmt es)) {
+                if (a.getOperator() != AssignExpr.Operator.ASSIGN
+                        || !(a.getParentNode().orElse(null) instanceof ExpressionStmt es)) {
                     return false;
                 }
                 sites.add(new Site(es, a.getValue()));
@@ -189,11 +212,18 @@ public final class ArrayReassignments {
                 }
             }
         }
-        Set<String> names = new java.util.HashSet<>(members.stream().map(Candidate::name).toList());
+        Set<String> names =
+                new java.util.HashSet<>(members.stream().map(Candidate::name).toList());
         for (Candidate c : candidates.values()) {
-            if (!names.contains(c.name()) && c.sites().stream().anyMatch(s -> !Collections.disjoint(names,
-                    ArrayUses.names(s.value()).stream().map(NameExpr::getNameAsString).toList()))) {
-                return refuse("'" + shown(c.name()) + "' takes one of these arrays too, where no group can follow both"); // one group with it
+            if (!names.contains(c.name())
+                    && c.sites().stream()
+                            .anyMatch(s -> !Collections.disjoint(
+                                    names,
+                                    ArrayUses.names(s.value()).stream()
+                                            .map(NameExpr::getNameAsString)
+                                            .toList()))) {
+                return refuse("'" + shown(c.name())
+                        + "' takes one of these arrays too, where no group can follow both"); // one group with it
             }
         }
         List<Expression> fixed = new ArrayList<>();
@@ -201,19 +231,23 @@ public final class ArrayReassignments {
         boolean given = false;
         for (Candidate c : members) {
             if (!ArrayUses.usedAsArrays(method, c.name(), sources)) {
-                return refuse("'" + shown(c.name()) + "' is used whole (passed to a method, returned, compared, assigned to another array),"
+                return refuse("'" + shown(c.name())
+                        + "' is used whole (passed to a method, returned, compared, assigned to another array),"
                         + " which would see a copy where Java sees the array assigned");
             }
             for (Site s : c.sites()) {
                 for (Expression v : ArrayUses.values(s.value())) {
                     if (v == null) {
-                        return refuse("the value assigned to '" + shown(c.name()) + "' at line " + line(s.statement()) + " is not an array"
-                                + " variable, new " + c.element() + "[n] or c ? v : w of them");
+                        return refuse("the value assigned to '" + shown(c.name()) + "' at line " + line(s.statement())
+                                + " is not an array" + " variable, new " + c.element() + "[n] or c ? v : w of them");
                     }
-                    if (ArrayUses.isRow(v)) { // X[e] of a parameter nothing changes: the copy holds what the reference would see
+                    if (ArrayUses.isRow(
+                            v)) { // X[e] of a parameter nothing changes: the copy holds what the reference would see
                         if (!constantRow((ArrayAccessExpr) v, c, sources)) {
-                            return refuse("the row '" + v + "' assigned to '" + c.name() + "' is not one of a " + c.element() + "[][]"
-                                    + " parameter the method never writes, assigns or passes whole, at an index without effects");
+                            return refuse(
+                                    "the row '" + v + "' assigned to '" + c.name() + "' is not one of a " + c.element()
+                                            + "[][]"
+                                            + " parameter the method never writes, assigns or passes whole, at an index without effects");
                         }
                         given = true;
                         tables.remove((NameExpr) ((ArrayAccessExpr) v).getName());
@@ -229,13 +263,20 @@ public final class ArrayReassignments {
                     String q = ((NameExpr) v).getNameAsString();
                     if (isParameter(q)) {
                         given = true;
-                        if (!(rw.typeOf(v).orElse(null) instanceof ArrayType t) || !t.equals(c.type())
-                                || RowAliases.assigned(method.getBody().get(), Set.of(q)) && !q.equals(c.name()) || !ArrayUses.usedAsArrays(method, q, sources)
+                        if (!(rw.typeOf(v).orElse(null) instanceof ArrayType t)
+                                || !t.equals(c.type())
+                                || RowAliases.assigned(method.getBody().get(), Set.of(q)) && !q.equals(c.name())
+                                || !ArrayUses.usedAsArrays(method, q, sources)
                                 || ArrayUses.written(method, q)) {
-                            return refuse(q.equals(c.name()) ? "parameter '" + shown(q) + "' is written or used whole (passed to a method):"
-                                    + " until it is assigned again these are the caller's array, which a copy would not be"
-                                    : "parameter '" + shown(q) + "' is assigned, written, or used whole (passed to a method) while '"
-                                    + shown(c.name()) + "' may name it, so a copy would not see what Java's one array sees");
+                            return refuse(
+                                    q.equals(c.name())
+                                            ? "parameter '" + shown(q)
+                                                    + "' is written or used whole (passed to a method):"
+                                                    + " until it is assigned again these are the caller's array, which a copy would not be"
+                                            : "parameter '" + shown(q)
+                                                    + "' is assigned, written, or used whole (passed to a method) while '"
+                                                    + shown(c.name())
+                                                    + "' may name it, so a copy would not see what Java's one array sees");
                         }
                         FieldAccessExpr length = new FieldAccessExpr(new NameExpr(q), "length");
                         v.getRange().ifPresent(r -> length.walk(x -> x.setRange(r)));
@@ -246,8 +287,10 @@ public final class ArrayReassignments {
                         }
                     } else if (!(local(q).orElse(null) instanceof ArrayCreationExpr creation)
                             || !creation.getElementType().equals(c.element())) {
-                        return refuse("'" + shown(q) + "', assigned to '" + shown(c.name()) + "' at line " + line(s.statement()) + ", is neither a"
-                                + " parameter nor a local created once with new " + c.element() + "[n] and never assigned");
+                        return refuse("'" + shown(q) + "', assigned to '" + shown(c.name()) + "' at line "
+                                + line(s.statement()) + ", is neither a"
+                                + " parameter nor a local created once with new " + c.element()
+                                + "[n] and never assigned");
                     } else if (!ArrayUses.handedOver(q, s.statement())) {
                         return refuse(stillRead(q, c, s));
                     } else if (!length(creation, names, fixed, tables)) {
@@ -257,7 +300,8 @@ public final class ArrayReassignments {
             }
         }
         if (given && members.stream().anyMatch(c -> ArrayUses.written(method, c.name()))) {
-            return refuse("an element of '" + String.join("' or '", names.stream().sorted().toList()) + "' is written while it may"
+            return refuse("an element of '"
+                    + String.join("' or '", names.stream().sorted().toList()) + "' is written while it may"
                     + " name a parameter, whose array the caller sees written (a copy would not be)");
         }
         boolean shared = tables.isEmpty() && !fixed.isEmpty() && fixed.stream().allMatch(f -> f.equals(fixed.get(0)));
@@ -265,11 +309,13 @@ public final class ArrayReassignments {
             return Optional.of(new Group(members, Optional.of(fixed.get(0)), List.of(), List.of()));
         }
         if (members.size() != 1 || fixed.isEmpty() && tables.isEmpty()) {
-            return refuse("the arrays " + String.join(", ", names.stream().sorted().toList()) + " pass between do not all have one"
+            return refuse("the arrays "
+                    + String.join(", ", names.stream().sorted().toList()) + " pass between do not all have one"
                     + " length (the same expression of parameters): variables that assign each other must");
         }
         if (forEachAssigning(first)) {
-            return refuse("a for-each over '" + shown(first.name()) + "' assigns it (Java iterates the array it started with)");
+            return refuse("a for-each over '" + shown(first.name())
+                    + "' assigns it (Java iterates the array it started with)");
         }
         return Optional.of(new Group(members, Optional.empty(), dedupe(fixed), tables));
     }
@@ -280,18 +326,26 @@ public final class ArrayReassignments {
      * row's); {@code p.length} of a member is the group's own length and adds nothing. False when
      * the length is none of these.
      */
-    private boolean length(ArrayCreationExpr creation, Set<String> members, List<Expression> fixed, List<NameExpr> tables) {
+    private boolean length(
+            ArrayCreationExpr creation, Set<String> members, List<Expression> fixed, List<NameExpr> tables) {
         if (creation.getLevels().size() != 1 || creation.getInitializer().isPresent()) {
             return false;
         }
         Expression n = creation.getLevels().get(0).getDimension().orElse(null);
-        if (n instanceof FieldAccessExpr f && f.getNameAsString().equals("length") && f.getScope() instanceof NameExpr own
+        if (n instanceof FieldAccessExpr f
+                && f.getNameAsString().equals("length")
+                && f.getScope() instanceof NameExpr own
                 && members.contains(own.getNameAsString())) {
             return true;
         }
-        if (n instanceof FieldAccessExpr f && f.getNameAsString().equals("length") && f.getScope() instanceof ArrayAccessExpr row
-                && row.getName() instanceof NameExpr table && isParameter(table.getNameAsString()) && rows.hasRows(table)
-                && RaggedArrays.readsOnly(row.getIndex()) && !RowAliases.assigned(method.getBody().get(), Set.of(table.getNameAsString()))
+        if (n instanceof FieldAccessExpr f
+                && f.getNameAsString().equals("length")
+                && f.getScope() instanceof ArrayAccessExpr row
+                && row.getName() instanceof NameExpr table
+                && isParameter(table.getNameAsString())
+                && rows.hasRows(table)
+                && RaggedArrays.readsOnly(row.getIndex())
+                && !RowAliases.assigned(method.getBody().get(), Set.of(table.getNameAsString()))
                 && !RowAliases.rowsReplaced(method, table.getNameAsString())) {
             if (!tables.contains(table)) {
                 tables.add(table);
@@ -299,8 +353,11 @@ public final class ArrayReassignments {
             return true;
         }
         Optional<Expression> m = n == null ? Optional.empty() : ofParameters(n, 0);
-        if (m.isEmpty() || !RowAliases.simple(m.get()) || m.get().findAll(NameExpr.class).stream().anyMatch(x -> !isParameter(x.getNameAsString())
-                || RowAliases.assigned(method.getBody().get(), Set.of(x.getNameAsString())))) {
+        if (m.isEmpty()
+                || !RowAliases.simple(m.get())
+                || m.get().findAll(NameExpr.class).stream()
+                        .anyMatch(x -> !isParameter(x.getNameAsString())
+                                || RowAliases.assigned(method.getBody().get(), Set.of(x.getNameAsString())))) {
             return false;
         }
         fixed.add(m.get());
@@ -318,14 +375,20 @@ public final class ArrayReassignments {
         if (depth > 8) {
             return Optional.empty();
         }
-        com.github.javaparser.ast.expr.EnclosedExpr holder = new com.github.javaparser.ast.expr.EnclosedExpr(n.clone()); // (n may be replaced whole)
+        com.github.javaparser.ast.expr.EnclosedExpr holder =
+                new com.github.javaparser.ast.expr.EnclosedExpr(n.clone()); // (n may be replaced whole)
         for (FieldAccessExpr f : holder.findAll(FieldAccessExpr.class)) {
-            if (f.getNameAsString().equals("length") && f.getScope() instanceof NameExpr a && !isParameter(a.getNameAsString())) {
-                if (!(unchangedLocal(a.getNameAsString()).orElse(null) instanceof ArrayCreationExpr c) || c.getLevels().size() != 1
-                        || c.getInitializer().isPresent() || c.getLevels().get(0).getDimension().isEmpty()) {
+            if (f.getNameAsString().equals("length")
+                    && f.getScope() instanceof NameExpr a
+                    && !isParameter(a.getNameAsString())) {
+                if (!(unchangedLocal(a.getNameAsString()).orElse(null) instanceof ArrayCreationExpr c)
+                        || c.getLevels().size() != 1
+                        || c.getInitializer().isPresent()
+                        || c.getLevels().get(0).getDimension().isEmpty()) {
                     return Optional.empty();
                 }
-                Optional<Expression> length = ofParameters(c.getLevels().get(0).getDimension().get(), depth + 1);
+                Optional<Expression> length =
+                        ofParameters(c.getLevels().get(0).getDimension().get(), depth + 1);
                 if (length.isEmpty()) {
                     return Optional.empty();
                 }
@@ -336,7 +399,9 @@ public final class ArrayReassignments {
             if (isParameter(x.getNameAsString()) || x.getParentNode().orElse(null) instanceof FieldAccessExpr) {
                 continue;
             }
-            Optional<Expression> value = unchangedLocal(x.getNameAsString()).filter(RowAliases::simple).flatMap(v -> ofParameters(v, depth + 1));
+            Optional<Expression> value = unchangedLocal(x.getNameAsString())
+                    .filter(RowAliases::simple)
+                    .flatMap(v -> ofParameters(v, depth + 1));
             if (value.isEmpty()) {
                 return Optional.empty();
             }
@@ -348,22 +413,34 @@ public final class ArrayReassignments {
     /** Whether {@code row}, {@code X[e]}, can be copied where assigned: X a 2-D parameter that never changes, e reading only. */
     private boolean constantRow(ArrayAccessExpr row, Candidate c, Set<NameExpr> sources) {
         String x = ((NameExpr) row.getName()).getNameAsString();
-        return isParameter(x) && rw.typeOf(row.getName()).filter(t -> t instanceof ArrayType a && a.getArrayLevel() == 2
-                && a.getElementType().equals(c.element())).isPresent() && RaggedArrays.readsOnly(row.getIndex())
-                && ArrayUses.usedAsArrays(method, x, sources) && ArrayUses.neverChanged(method, x);
+        return isParameter(x)
+                && rw.typeOf(row.getName())
+                        .filter(t -> t instanceof ArrayType a
+                                && a.getArrayLevel() == 2
+                                && a.getElementType().equals(c.element()))
+                        .isPresent()
+                && RaggedArrays.readsOnly(row.getIndex())
+                && ArrayUses.usedAsArrays(method, x, sources)
+                && ArrayUses.neverChanged(method, x);
     }
 
     /** Whether a for-each over {@code c} assigns it in its body (Java iterates the array it started with). */
     private static boolean forEachAssigning(Candidate c) {
-        return c.sites().stream().anyMatch(s -> s.statement().findAncestor(ForEachStmt.class)
-                .filter(fe -> fe.getIterable() instanceof NameExpr n && n.getNameAsString().equals(c.name())).isPresent());
+        return c.sites().stream()
+                .anyMatch(s -> s.statement()
+                        .findAncestor(ForEachStmt.class)
+                        .filter(fe -> fe.getIterable() instanceof NameExpr n
+                                && n.getNameAsString().equals(c.name()))
+                        .isPresent());
     }
 
     /** The initializer of local {@code q}, declared once and never assigned again. */
     /** {@link #local}, for a local that nothing assigns or updates after its declaration (a loop's counter is updated). */
     private Optional<Expression> unchangedLocal(String q) {
-        boolean updated = method.findAll(com.github.javaparser.ast.expr.UnaryExpr.class).stream().anyMatch(u -> Updates.isUpdate(u.getOperator())
-                && u.getExpression() instanceof NameExpr n && n.getNameAsString().equals(q));
+        boolean updated = method.findAll(com.github.javaparser.ast.expr.UnaryExpr.class).stream()
+                .anyMatch(u -> Updates.isUpdate(u.getOperator())
+                        && u.getExpression() instanceof NameExpr n
+                        && n.getNameAsString().equals(q));
         return updated ? Optional.empty() : local(q); // (local: declared once, never the target of an assignment)
     }
 
@@ -371,16 +448,22 @@ public final class ArrayReassignments {
         if (declarations(q) != 1 || assignedAgain(q)) {
             return Optional.empty();
         }
-        return method.findAll(VariableDeclarator.class).stream().filter(d -> d.getNameAsString().equals(q)).findFirst()
+        return method.findAll(VariableDeclarator.class).stream()
+                .filter(d -> d.getNameAsString().equals(q))
+                .findFirst()
                 .flatMap(VariableDeclarator::getInitializer);
     }
 
     private boolean assignedAgain(String q) {
-        return method.findAll(AssignExpr.class).stream().anyMatch(a -> a.getTarget() instanceof NameExpr n && n.getNameAsString().equals(q));
+        return method.findAll(AssignExpr.class).stream()
+                .anyMatch(a -> a.getTarget() instanceof NameExpr n
+                        && n.getNameAsString().equals(q));
     }
 
     private long declarations(String name) {
-        return method.findAll(VariableDeclarator.class).stream().filter(d -> d.getNameAsString().equals(name)).count();
+        return method.findAll(VariableDeclarator.class).stream()
+                .filter(d -> d.getNameAsString().equals(name))
+                .count();
     }
 
     private boolean isParameter(String name) {

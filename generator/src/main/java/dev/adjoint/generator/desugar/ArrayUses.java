@@ -39,7 +39,8 @@ public final class ArrayUses {
             out.addAll(values(c.getElseExpr()));
             return out;
         }
-        return Collections.singletonList(e instanceof NameExpr || e instanceof ArrayCreationExpr || isRow(e) ? e : null);
+        return Collections.singletonList(
+                e instanceof NameExpr || e instanceof ArrayCreationExpr || isRow(e) ? e : null);
     }
 
     /** Whether {@code e} is a row {@code X[e]} of an array variable. */
@@ -49,7 +50,10 @@ public final class ArrayUses {
 
     /** The variables among {@link #values}. */
     static List<NameExpr> names(Expression e) {
-        return values(e).stream().filter(v -> v instanceof NameExpr).map(v -> (NameExpr) v).toList();
+        return values(e).stream()
+                .filter(v -> v instanceof NameExpr)
+                .map(v -> (NameExpr) v)
+                .toList();
     }
 
     /**
@@ -68,28 +72,39 @@ public final class ArrayUses {
             k++;
         }
         for (Statement s : stmts.subList(k + 1, stmts.size())) {
-            if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a && a.getTarget() instanceof NameExpr t
+            if (s instanceof ExpressionStmt es
+                    && es.getExpression() instanceof AssignExpr a
+                    && a.getTarget() instanceof NameExpr t
                     && t.getNameAsString().equals(q)) {
-                return a.getValue().findAll(NameExpr.class).stream().noneMatch(n -> n.getNameAsString().equals(q))
-                        && !(a.getValue() instanceof NameExpr n && n.getNameAsString().equals(q));
+                return a.getValue().findAll(NameExpr.class).stream()
+                                .noneMatch(n -> n.getNameAsString().equals(q))
+                        && !(a.getValue() instanceof NameExpr n
+                                && n.getNameAsString().equals(q));
             }
-            if (names(s, q) || !s.findAll(BreakStmt.class).isEmpty() || !s.findAll(ContinueStmt.class).isEmpty()) {
+            if (names(s, q)
+                    || !s.findAll(BreakStmt.class).isEmpty()
+                    || !s.findAll(ContinueStmt.class).isEmpty()) {
                 return false;
             }
         }
-        return stmts.subList(0, k).stream().anyMatch(s -> s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v
-                && v.getVariables().stream().anyMatch(d -> d.getNameAsString().equals(q)));
+        return stmts.subList(0, k).stream()
+                .anyMatch(s -> s instanceof ExpressionStmt es
+                        && es.getExpression() instanceof VariableDeclarationExpr v
+                        && v.getVariables().stream()
+                                .anyMatch(d -> d.getNameAsString().equals(q)));
     }
 
     static boolean names(Node scope, String q) {
-        return scope.findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(q))
+        return scope.findAll(NameExpr.class).stream()
+                        .anyMatch(n -> n.getNameAsString().equals(q))
                 || scope instanceof NameExpr n && n.getNameAsString().equals(q);
     }
 
     /** Whether an element of {@code name} is assigned or updated anywhere in the method. */
     static boolean written(MethodDeclaration method, String name) {
         return method.findAll(AssignExpr.class).stream().anyMatch(a -> rootIs(a.getTarget(), name))
-                || method.findAll(UnaryExpr.class).stream().anyMatch(u -> Updates.isUpdate(u.getOperator()) && rootIs(u.getExpression(), name));
+                || method.findAll(UnaryExpr.class).stream()
+                        .anyMatch(u -> Updates.isUpdate(u.getOperator()) && rootIs(u.getExpression(), name));
     }
 
     /**
@@ -98,12 +113,15 @@ public final class ArrayUses {
      * by a for-each (whose variable could write a row).
      */
     static boolean neverChanged(MethodDeclaration method, String name) {
-        return method.findAll(AssignExpr.class).stream().noneMatch(a -> innermostIs(a.getTarget(), name)
-                        || a.getTarget() instanceof NameExpr n && n.getNameAsString().equals(name))
-                && method.findAll(UnaryExpr.class).stream().noneMatch(u -> Updates.isUpdate(u.getOperator())
-                        && innermostIs(u.getExpression(), name))
-                && method.findAll(com.github.javaparser.ast.stmt.ForEachStmt.class).stream().noneMatch(fe -> fe.getIterable()
-                        instanceof NameExpr n && n.getNameAsString().equals(name));
+        return method.findAll(AssignExpr.class).stream()
+                        .noneMatch(a -> innermostIs(a.getTarget(), name)
+                                || a.getTarget() instanceof NameExpr n
+                                        && n.getNameAsString().equals(name))
+                && method.findAll(UnaryExpr.class).stream()
+                        .noneMatch(u -> Updates.isUpdate(u.getOperator()) && innermostIs(u.getExpression(), name))
+                && method.findAll(com.github.javaparser.ast.stmt.ForEachStmt.class).stream()
+                        .noneMatch(fe -> fe.getIterable() instanceof NameExpr n
+                                && n.getNameAsString().equals(name));
     }
 
     private static boolean innermostIs(Expression target, String name) {
@@ -115,7 +133,9 @@ public final class ArrayUses {
     }
 
     private static boolean rootIs(Expression target, String name) {
-        return target instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr n && n.getNameAsString().equals(name);
+        return target instanceof ArrayAccessExpr a
+                && a.getName() instanceof NameExpr n
+                && n.getNameAsString().equals(name);
     }
 
     /** Whether every use of {@code name} is an element, its length, a for-each's array, an assignment's target or a value assigned to a candidate. */
@@ -126,7 +146,8 @@ public final class ArrayUses {
             }
             Node parent = n.getParentNode().orElse(null);
             boolean ok = parent instanceof ArrayAccessExpr a && a.getName() == n
-                    || parent instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getNameAsString().equals("length")
+                    || parent instanceof com.github.javaparser.ast.expr.FieldAccessExpr f
+                            && f.getNameAsString().equals("length")
                     || parent instanceof com.github.javaparser.ast.stmt.ForEachStmt fe && fe.getIterable() == n
                     || parent instanceof AssignExpr a && a.getTarget() == n;
             if (!ok) {

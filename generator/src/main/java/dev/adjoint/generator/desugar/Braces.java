@@ -22,20 +22,21 @@ final class Braces {
     private Braces() {}
 
     static void add(MethodDeclaration m) {
-        m.getBody().ifPresent(b -> b.findAll(Statement.class).forEach(s -> {
-            if (s instanceof ForStmt f) {
-                wrap(f.getBody(), f::setBody);
-            } else if (s instanceof ForEachStmt f) {
-                wrap(f.getBody(), f::setBody);
-            } else if (s instanceof WhileStmt w) {
-                wrap(w.getBody(), w::setBody);
-            } else if (s instanceof DoStmt d) {
-                wrap(d.getBody(), d::setBody);
-            } else if (s instanceof IfStmt i) {
-                wrap(i.getThenStmt(), i::setThenStmt);
-                i.getElseStmt().filter(e -> !(e instanceof IfStmt)).ifPresent(e -> wrap(e, i::setElseStmt));
-            }
-        }));
+        m.getBody()
+                .ifPresent(b -> b.findAll(Statement.class).forEach(s -> {
+                    if (s instanceof ForStmt f) {
+                        wrap(f.getBody(), f::setBody);
+                    } else if (s instanceof ForEachStmt f) {
+                        wrap(f.getBody(), f::setBody);
+                    } else if (s instanceof WhileStmt w) {
+                        wrap(w.getBody(), w::setBody);
+                    } else if (s instanceof DoStmt d) {
+                        wrap(d.getBody(), d::setBody);
+                    } else if (s instanceof IfStmt i) {
+                        wrap(i.getThenStmt(), i::setThenStmt);
+                        i.getElseStmt().filter(e -> !(e instanceof IfStmt)).ifPresent(e -> wrap(e, i::setElseStmt));
+                    }
+                }));
     }
 
     private static void wrap(Statement body, Consumer<Statement> set) {

@@ -34,7 +34,10 @@ final class CallSites {
     /** The expressions {@code s} evaluates before anything nested in it, in order. */
     static List<Expression> ownExpressions(Statement s) {
         if (s instanceof ExpressionStmt e) {
-            return e.getExpression() instanceof VariableDeclarationExpr d && d.getVariables().size() > 1 ? List.of() : List.of(e.getExpression());
+            return e.getExpression() instanceof VariableDeclarationExpr d
+                            && d.getVariables().size() > 1
+                    ? List.of()
+                    : List.of(e.getExpression());
         }
         if (s instanceof ReturnStmt r) {
             return r.getExpression().stream().toList();
@@ -50,9 +53,15 @@ final class CallSites {
 
     /** Whether {@code c} runs exactly once whenever {@code s} runs (not under {@code && || ?:}, a switch expression or a lambda). */
     static boolean runsOnce(MethodCallExpr c, Statement s) {
-        for (Node n = c.getParentNode().orElse(null); n != null && n != s; n = n.getParentNode().orElse(null)) {
-            if (n instanceof ConditionalExpr || n instanceof LambdaExpr || n instanceof SwitchExpr || (n instanceof BinaryExpr b
-                    && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR))) {
+        for (Node n = c.getParentNode().orElse(null);
+                n != null && n != s;
+                n = n.getParentNode().orElse(null)) {
+            if (n instanceof ConditionalExpr
+                    || n instanceof LambdaExpr
+                    || n instanceof SwitchExpr
+                    || (n instanceof BinaryExpr b
+                            && (b.getOperator() == BinaryExpr.Operator.AND
+                                    || b.getOperator() == BinaryExpr.Operator.OR))) {
                 return false;
             }
         }
@@ -74,8 +83,12 @@ final class CallSites {
         if (x instanceof VariableDeclarationExpr d) {
             return d.getVariables().get(0).getInitializer().filter(i -> i == c).isPresent();
         }
-        return x instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getValue() == c
-                && (a.getTarget() instanceof NameExpr || (a.getTarget() instanceof ArrayAccessExpr t && t.findAll(MethodCallExpr.class).isEmpty()));
+        return x instanceof AssignExpr a
+                && a.getOperator() == AssignExpr.Operator.ASSIGN
+                && a.getValue() == c
+                && (a.getTarget() instanceof NameExpr
+                        || (a.getTarget() instanceof ArrayAccessExpr t
+                                && t.findAll(MethodCallExpr.class).isEmpty()));
     }
 
     /**
@@ -89,13 +102,16 @@ final class CallSites {
      * nothing needs to move or something else comes first (a compound assignment to an element, an
      * element target whose index calls or reads, the arguments of a call that stays a call).
      */
-    static Optional<List<Statement>> earlierIntoLocals(MethodCallExpr c, Statement s, Rewriter rw, Predicate<MethodCallExpr> isMath) {
+    static Optional<List<Statement>> earlierIntoLocals(
+            MethodCallExpr c, Statement s, Rewriter rw, Predicate<MethodCallExpr> isMath) {
         Optional<Before> before = before(c, s, isMath);
         if (before.isEmpty() || before.get().kept().stream().anyMatch(e -> readsOrCalls(e, isMath))) {
             return Optional.empty();
         }
         List<Statement> out = new ArrayList<>();
-        for (Expression e : before.get().movable().stream().filter(e -> readsOrCalls(e, isMath)).toList()) {
+        for (Expression e : before.get().movable().stream()
+                .filter(e -> readsOrCalls(e, isMath))
+                .toList()) {
             String local = rw.fresh("operand");
             out.add(rw.statement("var #v# = $e;", Map.of("#v#", local), Map.of("$e", e), e));
             NameExpr use = new NameExpr(local);
@@ -123,7 +139,9 @@ final class CallSites {
         List<Expression> movable = new ArrayList<>();
         List<Expression> kept = new ArrayList<>();
         Node child = c;
-        for (Node p = c.getParentNode().orElse(null); p != null && p != s; child = p, p = p.getParentNode().orElse(null)) {
+        for (Node p = c.getParentNode().orElse(null);
+                p != null && p != s;
+                child = p, p = p.getParentNode().orElse(null)) {
             List<Expression> here = new ArrayList<>();
             if (p instanceof BinaryExpr b) {
                 if (b.getRight() == child) {
@@ -142,8 +160,10 @@ final class CallSites {
                 } else if (a.getTarget() instanceof ArrayAccessExpr t) {
                     kept.add(t.getIndex());
                 }
-            } else if (!(p instanceof com.github.javaparser.ast.expr.EnclosedExpr || p instanceof com.github.javaparser.ast.expr.CastExpr
-                    || p instanceof com.github.javaparser.ast.expr.UnaryExpr || p instanceof com.github.javaparser.ast.body.VariableDeclarator
+            } else if (!(p instanceof com.github.javaparser.ast.expr.EnclosedExpr
+                    || p instanceof com.github.javaparser.ast.expr.CastExpr
+                    || p instanceof com.github.javaparser.ast.expr.UnaryExpr
+                    || p instanceof com.github.javaparser.ast.body.VariableDeclarator
                     || p instanceof VariableDeclarationExpr)) {
                 return Optional.empty();
             }
@@ -157,7 +177,10 @@ final class CallSites {
 
     /** Whether {@code e} reads an array element or calls a method other than {@code Math}'s. */
     private static boolean readsOrCalls(Expression e, Predicate<MethodCallExpr> isMath) {
-        return !e.findAll(Node.class, x -> x instanceof ArrayAccessExpr || x instanceof MethodCallExpr m && !isMath.test(m)).isEmpty();
+        return !e.findAll(
+                        Node.class,
+                        x -> x instanceof ArrayAccessExpr || x instanceof MethodCallExpr m && !isMath.test(m))
+                .isEmpty();
     }
 
     /**
@@ -170,7 +193,9 @@ final class CallSites {
      * {@code isMath} tells {@code Math}'s calls, statically imported ones too.
      */
     static boolean firstToReadArrays(MethodCallExpr c, Statement s, Predicate<MethodCallExpr> isMath) {
-        return before(c, s, isMath).filter(b -> b.movable().stream().noneMatch(e -> readsOrCalls(e, isMath))
-                && b.kept().stream().noneMatch(e -> readsOrCalls(e, isMath))).isPresent();
+        return before(c, s, isMath)
+                .filter(b -> b.movable().stream().noneMatch(e -> readsOrCalls(e, isMath))
+                        && b.kept().stream().noneMatch(e -> readsOrCalls(e, isMath)))
+                .isPresent();
     }
 }

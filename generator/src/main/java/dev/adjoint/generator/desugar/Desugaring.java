@@ -51,8 +51,7 @@ public final class Desugaring {
         Rewriter rw = new Rewriter(m);
         Overloads overloads = new Overloads(rw);
         ForeignHelpers foreign = new ForeignHelpers(r, sources, overloads, rw);
-        HelperCalls helpers = new HelperCalls(rw, new Helpers(m, overloads), foreign, m,
-                r::importsMathMethod);
+        HelperCalls helpers = new HelperCalls(rw, new Helpers(m, overloads), foreign, m, r::importsMathMethod);
         Switches switches = new Switches(rw, r.staticFields().keySet());
         SwitchHoisting hoisting = new SwitchHoisting(rw, overloads, switches);
         SwitchStatements switchStatements = new SwitchStatements(rw, switches);
@@ -96,10 +95,18 @@ public final class Desugaring {
                     }
                 }
                 // updates first: a switch's selector or an arraycopy's arguments may hold one
-                Optional<List<Statement>> meaning = effects.rewrite(s).or(() -> shortCircuits.rewrite(s)).or(() -> helpers.rewrite(s)).or(() -> sharedCases.rewrite(s))
+                Optional<List<Statement>> meaning = effects.rewrite(s)
+                        .or(() -> shortCircuits.rewrite(s))
+                        .or(() -> helpers.rewrite(s))
+                        .or(() -> sharedCases.rewrite(s))
                         .or(() -> switchStatements.rewrite(s))
-                        .or(() -> hoisting.rewrite(s)).or(() -> switches.rewrite(s)).or(() -> arrays.rewrite(s)).or(() -> rows.rewrite(s))
-                        .or(() -> initializers.rewrite(s)).or(() -> headers.rewrite(s)).or(() -> labelled.rewrite(s));
+                        .or(() -> hoisting.rewrite(s))
+                        .or(() -> switches.rewrite(s))
+                        .or(() -> arrays.rewrite(s))
+                        .or(() -> rows.rewrite(s))
+                        .or(() -> initializers.rewrite(s))
+                        .or(() -> headers.rewrite(s))
+                        .or(() -> labelled.rewrite(s));
                 if (meaning.isEmpty()) {
                     asWritten.add(s);
                     continue;
@@ -115,8 +122,11 @@ public final class Desugaring {
                 Optional<ArrayReassignments.Group> reassigned = reassignments.find();
                 reassigned.ifPresent(copies::rewrite);
                 changed = reassigned.isPresent();
-                Optional<List<Statement>> ragged = changed ? Optional.empty()
-                        : raggedArrays.rewriteBody(body.get()).or(() -> loopLengths.rewriteBody(body.get()))
+                Optional<List<Statement>> ragged = changed
+                        ? Optional.empty()
+                        : raggedArrays
+                                .rewriteBody(body.get())
+                                .or(() -> loopLengths.rewriteBody(body.get()))
                                 .or(() -> raggedLocals.rewriteBody(body.get()));
                 if (ragged.isPresent()) {
                     body.get().setStatements(new NodeList<>(ragged.get()));
@@ -140,7 +150,8 @@ public final class Desugaring {
     /** Puts {@code replacement} where {@code s} was: into its block or case, or as one block. */
     private static void splice(Statement s, List<Statement> replacement) {
         Node parent = s.getParentNode().orElseThrow();
-        NodeList<Statement> list = parent instanceof BlockStmt b ? b.getStatements()
+        NodeList<Statement> list = parent instanceof BlockStmt b
+                ? b.getStatements()
                 : parent instanceof SwitchEntry e ? e.getStatements() : null;
         if (list == null) {
             if (replacement.size() == 1) {

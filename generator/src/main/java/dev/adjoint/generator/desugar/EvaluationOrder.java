@@ -1,6 +1,5 @@
 package dev.adjoint.generator.desugar;
 
-import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -15,6 +14,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.Statement;
+import dev.adjoint.generator.parse.Updates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,21 +41,26 @@ final class EvaluationOrder {
             at = a;
         }
         Node element = at;
-        return element != n && element.getParentNode().orElse(null) instanceof AssignExpr assign
-                && assign.getTarget() == element && assign.getOperator() == AssignExpr.Operator.ASSIGN;
+        return element != n
+                && element.getParentNode().orElse(null) instanceof AssignExpr assign
+                && assign.getTarget() == element
+                && assign.getOperator() == AssignExpr.Operator.ASSIGN;
     }
 
     /** Whether {@code effect} may not happen when {@code at} runs: under {@code &&}, {@code ||}, {@code ?:} or a lambda. */
     static boolean conditional(Node effect, Statement at) {
         Node child = effect;
-        for (Node p = effect.getParentNode().orElse(null); p != null && p != at; child = p, p = p.getParentNode().orElse(null)) {
+        for (Node p = effect.getParentNode().orElse(null);
+                p != null && p != at;
+                child = p, p = p.getParentNode().orElse(null)) {
             if (p instanceof LambdaExpr) {
                 return true;
             }
             if (p instanceof ConditionalExpr c && c.getCondition() != child) {
                 return true;
             }
-            if (p instanceof BinaryExpr b && b.getRight() == child
+            if (p instanceof BinaryExpr b
+                    && b.getRight() == child
                     && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR)) {
                 return true;
             }
@@ -78,8 +83,11 @@ final class EvaluationOrder {
             return;
         }
         if (e instanceof NameExpr n) {
-            boolean scope = n.getParentNode().filter(p -> (p instanceof MethodCallExpr m && m.getScope().filter(s -> s == n).isPresent())
-                    || (p instanceof FieldAccessExpr f && f.getScope() == n)).isPresent();
+            boolean scope = n.getParentNode()
+                    .filter(p -> (p instanceof MethodCallExpr m
+                                    && m.getScope().filter(s -> s == n).isPresent())
+                            || (p instanceof FieldAccessExpr f && f.getScope() == n))
+                    .isPresent();
             if (!scope) {
                 out.add(n);
             }

@@ -32,7 +32,9 @@ final class FieldShadows {
             return;
         }
         Set<String> fields = new HashSet<>();
-        for (Node t = m.getParentNode().orElse(null); t != null; t = t.getParentNode().orElse(null)) {
+        for (Node t = m.getParentNode().orElse(null);
+                t != null;
+                t = t.getParentNode().orElse(null)) {
             if (t instanceof TypeDeclaration<?> type) {
                 for (FieldDeclaration f : type.getFields()) {
                     f.getVariables().forEach(v -> fields.add(v.getNameAsString()));
@@ -40,15 +42,19 @@ final class FieldShadows {
             }
         }
         List<VariableDeclarator> shadows = m.getBody().get().findAll(VariableDeclarator.class).stream()
-                .filter(v -> fields.contains(v.getNameAsString())).toList();
+                .filter(v -> fields.contains(v.getNameAsString()))
+                .toList();
         if (shadows.isEmpty()) {
             return;
         }
         Set<String> taken = new HashSet<>();
-        m.findCompilationUnit().map(cu -> cu.findAll(SimpleName.class)).orElse(List.of()).forEach(n -> taken.add(n.getIdentifier()));
+        m.findCompilationUnit()
+                .map(cu -> cu.findAll(SimpleName.class))
+                .orElse(List.of())
+                .forEach(n -> taken.add(n.getIdentifier()));
         Map<Node, String> fresh = new IdentityHashMap<>();
         for (VariableDeclarator v : shadows) {
-            for (int i = 0;; i++) {
+            for (int i = 0; ; i++) {
                 if (taken.add(v.getNameAsString() + i)) {
                     fresh.put(v, v.getNameAsString() + i);
                     break;

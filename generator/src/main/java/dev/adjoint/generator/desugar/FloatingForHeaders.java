@@ -41,7 +41,10 @@ final class FloatingForHeaders {
 
     /** The statements {@code s} stands for, or empty when it is not such a loop. */
     Optional<List<Statement>> rewrite(Statement s) {
-        if (!(s instanceof ForStmt f) || f.getParentNode().orElse(null) instanceof LabeledStmt || !floating(f) || continues(f.getBody())) {
+        if (!(s instanceof ForStmt f)
+                || f.getParentNode().orElse(null) instanceof LabeledStmt
+                || !floating(f)
+                || continues(f.getBody())) {
             return Optional.empty();
         }
         BlockStmt block = new BlockStmt();
@@ -51,13 +54,16 @@ final class FloatingForHeaders {
             init.getRange().ifPresent(e::setRange);
             block.addStatement(e);
         }
-        BlockStmt body = f.getBody() instanceof BlockStmt b ? b.clone() : new BlockStmt(new NodeList<>(f.getBody().clone()));
+        BlockStmt body = f.getBody() instanceof BlockStmt b
+                ? b.clone()
+                : new BlockStmt(new NodeList<>(f.getBody().clone()));
         for (Expression update : f.getUpdate()) {
             ExpressionStmt e = new ExpressionStmt(update.clone());
             update.getRange().ifPresent(e::setRange);
             body.addStatement(e);
         }
-        ForStmt loop = new ForStmt(new NodeList<>(), f.getCompare().map(Expression::clone).orElse(null), new NodeList<>(), body);
+        ForStmt loop = new ForStmt(
+                new NodeList<>(), f.getCompare().map(Expression::clone).orElse(null), new NodeList<>(), body);
         s.getRange().ifPresent(loop::setRange);
         block.addStatement(loop);
         return Optional.of(List.of(block));
@@ -66,14 +72,17 @@ final class FloatingForHeaders {
     /** Whether the header declares a {@code double}/{@code float} variable or its update changes one. */
     private boolean floating(ForStmt f) {
         for (Expression init : f.getInitialization()) {
-            if (init instanceof VariableDeclarationExpr v && v.getVariables().stream().anyMatch(d -> isFloating(d.getType()))) {
+            if (init instanceof VariableDeclarationExpr v
+                    && v.getVariables().stream().anyMatch(d -> isFloating(d.getType()))) {
                 return true;
             }
         }
         for (Expression u : f.getUpdate()) {
-            Expression target = u instanceof AssignExpr a ? a.getTarget()
+            Expression target = u instanceof AssignExpr a
+                    ? a.getTarget()
                     : u instanceof UnaryExpr un && Updates.isUpdate(un.getOperator()) ? un.getExpression() : null;
-            if (target != null && rw.typeOf(target).filter(FloatingForHeaders::isFloating).isPresent()) {
+            if (target != null
+                    && rw.typeOf(target).filter(FloatingForHeaders::isFloating).isPresent()) {
                 return true;
             }
         }
@@ -93,7 +102,10 @@ final class FloatingForHeaders {
             Node p = c.getParentNode().orElse(null);
             boolean nested = false;
             while (p != null && p != body) {
-                nested |= p instanceof ForStmt || p instanceof WhileStmt || p instanceof DoStmt || p instanceof ForEachStmt;
+                nested |= p instanceof ForStmt
+                        || p instanceof WhileStmt
+                        || p instanceof DoStmt
+                        || p instanceof ForEachStmt;
                 p = p.getParentNode().orElse(null);
             }
             if (!nested) {

@@ -20,8 +20,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,7 +44,8 @@ import java.util.Set;
  * there the copy's nodes take the call's position.
  */
 final class ForeignHelpers {
-    private static final Set<String> JAVA_LANG = Set.of("Math", "StrictMath", "Double", "Float", "Integer", "Long", "System");
+    private static final Set<String> JAVA_LANG =
+            Set.of("Math", "StrictMath", "Double", "Float", "Integer", "Long", "System");
 
     private final MethodRequest caller;
     private final MethodIndex index;
@@ -59,7 +60,11 @@ final class ForeignHelpers {
         this.rw = rw;
         this.index = index;
         this.overloads = overloads;
-        this.imports = caller.declaration().findCompilationUnit().map(CompilationUnit::getImports).map(List::copyOf).orElse(List.of());
+        this.imports = caller.declaration()
+                .findCompilationUnit()
+                .map(CompilationUnit::getImports)
+                .map(List::copyOf)
+                .orElse(List.of());
     }
 
     /** The helper of another class of the sources that {@code call} invokes, when its scope names one. */
@@ -70,10 +75,14 @@ final class ForeignHelpers {
         String scope = call.getScope().get().toString();
         for (String owner : index.candidateOwners(caller, scope, imports)) {
             List<MethodDeclaration> found = index.lookup(owner, call.getNameAsString()).stream()
-                    .filter(e -> e.arity() == call.getArguments().size() && !index.classpath().isCompiled(e.declaration()))
-                    .map(MethodIndex.Entry::declaration).toList();
+                    .filter(e -> e.arity() == call.getArguments().size()
+                            && !index.classpath().isCompiled(e.declaration()))
+                    .map(MethodIndex.Entry::declaration)
+                    .toList();
             if (!found.isEmpty()) {
-                return overloads.choose(found, call.getArguments()).filter(h -> ownerOf(h) != ownerOf(caller.declaration()));
+                return overloads
+                        .choose(found, call.getArguments())
+                        .filter(h -> ownerOf(h) != ownerOf(caller.declaration()));
             }
         }
         return Optional.empty();
@@ -82,18 +91,29 @@ final class ForeignHelpers {
     /** Whether {@code h}, of another class, is inlined: as the caller's own would be, and only where a call could not be static. */
     boolean inlinable(MethodDeclaration h) {
         TypeDeclaration<?> owner = ownerOf(h);
-        boolean annotated = h.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("Differentiable"));
-        // (a plain one reading an array: called, it could not take an array the caller writes, as normalize(w) calling norm(w))
+        boolean annotated =
+                h.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("Differentiable"));
+        // (a plain one reading an array: called, it could not take an array the caller writes, as normalize(w) calling
+        // norm(w))
         boolean readsArrays = !annotated && h.getParameters().stream().anyMatch(p -> p.getType() instanceof ArrayType);
-        boolean needed = h.getType().isVoidType() || h.getType() instanceof ArrayType || Helpers.writesArrays(h) || readsArrays;
-        return owner != null && needed && new Helpers(owner, caller.declaration(), overloads).knowing(c -> calledElsewhere(h, c)).inlinable(h) && namesOnlyWhatTravels(h);
+        boolean needed =
+                h.getType().isVoidType() || h.getType() instanceof ArrayType || Helpers.writesArrays(h) || readsArrays;
+        return owner != null
+                && needed
+                && new Helpers(owner, caller.declaration(), overloads)
+                        .knowing(c -> calledElsewhere(h, c))
+                        .inlinable(h)
+                && namesOnlyWhatTravels(h);
     }
 
     /** Whether {@code c}, in {@code h}'s body, calls a method of a third class of the sources: imported statically, or by its class's name. */
     private boolean calledElsewhere(MethodDeclaration h, MethodCallExpr c) {
         ForeignNames names = new ForeignNames(h, index, caller);
-        return c.getScope().isEmpty() ? names.importedMethod(c.getNameAsString()).isPresent()
-                : c.getScope().get() instanceof NameExpr n && !locals(h).contains(n.getNameAsString()) && names.sourceClass(n.getNameAsString()).isPresent();
+        return c.getScope().isEmpty()
+                ? names.importedMethod(c.getNameAsString()).isPresent()
+                : c.getScope().get() instanceof NameExpr n
+                        && !locals(h).contains(n.getNameAsString())
+                        && names.sourceClass(n.getNameAsString()).isPresent();
     }
 
     /** Whether {@code h} is of another class than the caller's. */
@@ -119,7 +139,8 @@ final class ForeignHelpers {
         for (NameExpr n : body.findAll(NameExpr.class)) {
             String name = n.getNameAsString();
             // (a name before a dot is a variable when one is in scope, else a class: JLS 6.5.2)
-            Optional<ForeignNames.Field> field = locals.contains(name) || isCallScope(n) ? Optional.empty() : names.simpleField(name);
+            Optional<ForeignNames.Field> field =
+                    locals.contains(name) || isCallScope(n) ? Optional.empty() : names.simpleField(name);
             if (!locals.contains(name) && (!isScope(n) || field.isPresent())) {
                 if (field.isPresent()) {
                     n.replace(read(field.get()));
@@ -132,11 +153,17 @@ final class ForeignHelpers {
             String name = c.getNameAsString();
             if (c.getScope().isEmpty()) {
                 Optional<String> imported = names.importedMethod(name);
-                c.setScope(!owner.getMethodsByName(name).isEmpty() ? spelling.clone()
-                        : imported.isPresent() ? qualifiedName(imported.get()) : new NameExpr(mathImporting(h, name)));
-            } else if (c.getScope().get() instanceof NameExpr n && n.getNameAsString().equals(owner.getNameAsString())) {
+                c.setScope(
+                        !owner.getMethodsByName(name).isEmpty()
+                                ? spelling.clone()
+                                : imported.isPresent()
+                                        ? qualifiedName(imported.get())
+                                        : new NameExpr(mathImporting(h, name)));
+            } else if (c.getScope().get() instanceof NameExpr n
+                    && n.getNameAsString().equals(owner.getNameAsString())) {
                 c.setScope(spelling.clone());
-            } else if (c.getScope().get() instanceof NameExpr n && !locals.contains(n.getNameAsString())
+            } else if (c.getScope().get() instanceof NameExpr n
+                    && !locals.contains(n.getNameAsString())
                     && names.sourceClass(n.getNameAsString()).isPresent()) {
                 c.setScope(qualifiedName(names.sourceClass(n.getNameAsString()).get())); // another class of the sources
             }
@@ -146,11 +173,16 @@ final class ForeignHelpers {
                 n.replace(new FieldAccessExpr(new FieldAccessExpr(new NameExpr("java"), "util"), "Arrays"));
             }
         }
-        boolean otherFile = h.findCompilationUnit().orElse(null) != caller.declaration().findCompilationUnit().orElse(null);
+        boolean otherFile = h.findCompilationUnit().orElse(null)
+                != caller.declaration().findCompilationUnit().orElse(null);
         if (otherFile) {
-            String file = h.findCompilationUnit().flatMap(CompilationUnit::getStorage).map(CompilationUnit.Storage::getFileName)
+            String file = h.findCompilationUnit()
+                    .flatMap(CompilationUnit::getStorage)
+                    .map(CompilationUnit.Storage::getFileName)
                     .orElse("(another file)");
-            body.walk(n -> n.setData(Positions.WRITTEN_AT, new Positions.Line(file, n.getBegin().map(p -> p.line).orElse(0))));
+            body.walk(n -> n.setData(
+                    Positions.WRITTEN_AT,
+                    new Positions.Line(file, n.getBegin().map(p -> p.line).orElse(0))));
             Positions.standAt(body, call);
         }
     }
@@ -173,8 +205,13 @@ final class ForeignHelpers {
 
     /** Whether {@code f} names a static field of a class of the sources (a constant or not). */
     private boolean namesSourceField(ForeignNames names, Set<String> locals, FieldAccessExpr f) {
-        return f.getScope() instanceof NameExpr s && !locals.contains(s.getNameAsString()) && names.sourceClass(s.getNameAsString())
-                .flatMap(index::type).flatMap(t -> t.getFieldByName(f.getNameAsString())).filter(d -> d.isStatic()).isPresent();
+        return f.getScope() instanceof NameExpr s
+                && !locals.contains(s.getNameAsString())
+                && names.sourceClass(s.getNameAsString())
+                        .flatMap(index::type)
+                        .flatMap(t -> t.getFieldByName(f.getNameAsString()))
+                        .filter(d -> d.isStatic())
+                        .isPresent();
     }
 
     /** The name of its own by which the caller reads constant {@code c} (one per constant, however often it is read). */
@@ -202,12 +239,18 @@ final class ForeignHelpers {
     }
 
     private static boolean isCallScope(NameExpr n) {
-        return n.getParentNode().filter(p -> p instanceof MethodCallExpr c && c.getScope().filter(s -> s == n).isPresent()).isPresent();
+        return n.getParentNode()
+                .filter(p -> p instanceof MethodCallExpr c
+                        && c.getScope().filter(s -> s == n).isPresent())
+                .isPresent();
     }
 
     private static boolean isScope(NameExpr n) {
-        return n.getParentNode().filter(p -> (p instanceof MethodCallExpr c && c.getScope().filter(s -> s == n).isPresent())
-                || (p instanceof FieldAccessExpr f && f.getScope() == n)).isPresent();
+        return n.getParentNode()
+                .filter(p -> (p instanceof MethodCallExpr c
+                                && c.getScope().filter(s -> s == n).isPresent())
+                        || (p instanceof FieldAccessExpr f && f.getScope() == n))
+                .isPresent();
     }
 
     /** Whether every name {@code h}'s body reads can be written in the caller (see the class comment). */
@@ -217,7 +260,9 @@ final class ForeignHelpers {
         Set<String> locals = locals(h);
         for (MethodCallExpr c : h.getBody().get().findAll(MethodCallExpr.class)) {
             String name = c.getNameAsString();
-            if (c.getScope().isEmpty() && owner.getMethodsByName(name).isEmpty() && mathImporting(h, name) == null
+            if (c.getScope().isEmpty()
+                    && owner.getMethodsByName(name).isEmpty()
+                    && mathImporting(h, name) == null
                     && names.importedMethod(name).isEmpty()) {
                 return false;
             }
@@ -228,16 +273,22 @@ final class ForeignHelpers {
             }
         }
         for (FieldAccessExpr f : h.getBody().get().findAll(FieldAccessExpr.class)) {
-            if (namesSourceField(names, locals, f) && constantOf(names, locals, f).isEmpty()) {
+            if (namesSourceField(names, locals, f)
+                    && constantOf(names, locals, f).isEmpty()) {
                 return false; // (a field its class assigns, say: not a constant)
             }
         }
         for (NameExpr n : h.getBody().get().findAll(NameExpr.class)) {
             String name = n.getNameAsString();
             boolean field = !isCallScope(n) && names.simpleField(name).isPresent();
-            boolean known = locals.contains(name) || field || (isScope(n) ? JAVA_LANG.contains(name) || name.equals(owner.getNameAsString())
-                    || (name.equals("Arrays") && importsArrays(h)) || names.sourceClass(name).isPresent()
-                    : (name.equals("PI") || name.equals("E")) && mathImporting(h, name) != null);
+            boolean known = locals.contains(name)
+                    || field
+                    || (isScope(n)
+                            ? JAVA_LANG.contains(name)
+                                    || name.equals(owner.getNameAsString())
+                                    || (name.equals("Arrays") && importsArrays(h))
+                                    || names.sourceClass(name).isPresent()
+                            : (name.equals("PI") || name.equals("E")) && mathImporting(h, name) != null);
             if (!known) {
                 return false;
             }
@@ -264,8 +315,11 @@ final class ForeignHelpers {
 
     /** {@code Math} or {@code StrictMath} when {@code h}'s file imports {@code name} statically from it, else null. */
     private static String mathImporting(MethodDeclaration h, String name) {
-        for (ImportDeclaration i : h.findCompilationUnit().map(CompilationUnit::getImports).orElseThrow()) {
-            String from = i.isAsterisk() ? i.getNameAsString() : i.getName().getQualifier().map(Node::toString).orElse("");
+        for (ImportDeclaration i :
+                h.findCompilationUnit().map(CompilationUnit::getImports).orElseThrow()) {
+            String from = i.isAsterisk()
+                    ? i.getNameAsString()
+                    : i.getName().getQualifier().map(Node::toString).orElse("");
             boolean names = i.isAsterisk() || i.getName().getIdentifier().equals(name);
             if (i.isStatic() && names && (from.equals("java.lang.Math") || from.equals("java.lang.StrictMath"))) {
                 return from.substring("java.lang.".length());
@@ -276,10 +330,14 @@ final class ForeignHelpers {
 
     private static boolean importsArrays(MethodDeclaration h) {
         return h.findCompilationUnit().map(CompilationUnit::getImports).orElseThrow().stream()
-                .anyMatch(i -> !i.isStatic() && !i.isAsterisk() && i.getNameAsString().equals("java.util.Arrays"));
+                .anyMatch(i ->
+                        !i.isStatic() && !i.isAsterisk() && i.getNameAsString().equals("java.util.Arrays"));
     }
 
     private static TypeDeclaration<?> ownerOf(MethodDeclaration m) {
-        return m.getParentNode().filter(p -> p instanceof TypeDeclaration<?>).map(p -> (TypeDeclaration<?>) p).orElse(null);
+        return m.getParentNode()
+                .filter(p -> p instanceof TypeDeclaration<?>)
+                .map(p -> (TypeDeclaration<?>) p)
+                .orElse(null);
     }
 }

@@ -55,7 +55,8 @@ final class ForeignNames {
     Optional<String> sourceClass(String name) {
         for (TypeDeclaration<?> t : around()) {
             for (var member : t.getMembers()) {
-                if (member instanceof TypeDeclaration<?> nested && nested.getNameAsString().equals(name)) {
+                if (member instanceof TypeDeclaration<?> nested
+                        && nested.getNameAsString().equals(name)) {
                     return qualifiedName(nested).filter(q -> index.type(q).isPresent());
                 }
             }
@@ -65,7 +66,8 @@ final class ForeignNames {
         }
         for (ImportDeclaration i : unit.getImports()) {
             if (!i.isStatic() && !i.isAsterisk() && i.getName().getIdentifier().equals(name)) {
-                return Optional.of(i.getNameAsString()).filter(q -> index.type(q).isPresent());
+                return Optional.of(i.getNameAsString())
+                        .filter(q -> index.type(q).isPresent());
             }
         }
         // the file's own package comes before the on-demand imports (a class there hides theirs)
@@ -84,8 +86,10 @@ final class ForeignNames {
             if (t.getFieldByName(name).isPresent()) {
                 return qualifiedName(t).flatMap(q -> field(q, name));
             }
-            inherits |= (t instanceof NodeWithExtends<?> e && !e.getExtendedTypes().isEmpty())
-                    || (t instanceof NodeWithImplements<?> im && !im.getImplementedTypes().isEmpty());
+            inherits |=
+                    (t instanceof NodeWithExtends<?> e && !e.getExtendedTypes().isEmpty())
+                            || (t instanceof NodeWithImplements<?> im
+                                    && !im.getImplementedTypes().isEmpty());
         }
         if (inherits) {
             return Optional.empty(); // (a supertype may declare it: the generator does not read supertypes)
@@ -104,10 +108,19 @@ final class ForeignNames {
         if (type.isEmpty()) {
             return Optional.empty();
         }
-        String typePkg = type.get().findCompilationUnit().flatMap(CompilationUnit::getPackageDeclaration).map(p -> p.getNameAsString()).orElse("");
+        String typePkg = type.get()
+                .findCompilationUnit()
+                .flatMap(CompilationUnit::getPackageDeclaration)
+                .map(p -> p.getNameAsString())
+                .orElse("");
         String inPackage = typePkg.isEmpty() ? qualified : qualified.substring(typePkg.length() + 1);
-        Optional<Path> file = type.get().findCompilationUnit().flatMap(CompilationUnit::getStorage).map(CompilationUnit.Storage::getPath);
-        OwnerConstants.Constant c = file.map(f -> OwnerConstants.of(type.get(), inPackage, f).get(name)).orElse(null);
+        Optional<Path> file = type.get()
+                .findCompilationUnit()
+                .flatMap(CompilationUnit::getStorage)
+                .map(CompilationUnit.Storage::getPath);
+        OwnerConstants.Constant c = file.map(
+                        f -> OwnerConstants.of(type.get(), inPackage, f).get(name))
+                .orElse(null);
         if (c == null || c.text() == null) {
             return Optional.empty(); // (not a number or a table, assigned by its class, or private and not a literal)
         }
@@ -151,15 +164,21 @@ final class ForeignNames {
     }
 
     private boolean declares(String qualified, String name, boolean field) {
-        return index.type(qualified).filter(t -> field ? t.getFieldByName(name).filter(f -> f.isStatic()).isPresent()
-                : t.getMethodsByName(name).stream().anyMatch(m -> m.isStatic())).isPresent();
+        return index.type(qualified)
+                .filter(t -> field
+                        ? t.getFieldByName(name).filter(f -> f.isStatic()).isPresent()
+                        : t.getMethodsByName(name).stream().anyMatch(m -> m.isStatic()))
+                .isPresent();
     }
 
     private static boolean jdkDeclares(String qualified, String name, boolean field) {
         try {
             Class<?> c = Class.forName(qualified, false, ForeignNames.class.getClassLoader());
-            return field ? java.util.Arrays.stream(c.getFields()).anyMatch(f -> f.getName().equals(name))
-                    : java.util.Arrays.stream(c.getMethods()).anyMatch(m -> m.getName().equals(name));
+            return field
+                    ? java.util.Arrays.stream(c.getFields())
+                            .anyMatch(f -> f.getName().equals(name))
+                    : java.util.Arrays.stream(c.getMethods())
+                            .anyMatch(m -> m.getName().equals(name));
         } catch (ClassNotFoundException e) {
             return true; // (unknown: it may)
         }
@@ -168,9 +187,16 @@ final class ForeignNames {
     /** Whether field {@code name} of {@code type} and every class around it are public (readable from another package). */
     private static boolean publicAll(TypeDeclaration<?> type, String name) {
         boolean open = type.getFieldByName(name).filter(f -> f.isPublic()).isPresent();
-        for (Optional<Node> n = Optional.of(type); open && n.isPresent(); n = n.get().getParentNode()) {
-            open = !(n.get() instanceof TypeDeclaration<?> t) || t.isPublic() || (t.getParentNode().filter(p -> p instanceof TypeDeclaration<?> o
-                    && o instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c && c.isInterface()).isPresent());
+        for (Optional<Node> n = Optional.of(type);
+                open && n.isPresent();
+                n = n.get().getParentNode()) {
+            open = !(n.get() instanceof TypeDeclaration<?> t)
+                    || t.isPublic()
+                    || (t.getParentNode()
+                            .filter(p -> p instanceof TypeDeclaration<?> o
+                                    && o instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c
+                                    && c.isInterface())
+                            .isPresent());
         }
         return open;
     }
@@ -178,7 +204,9 @@ final class ForeignNames {
     /** The helper's class, then the classes around it, innermost first. */
     private List<TypeDeclaration<?>> around() {
         List<TypeDeclaration<?>> out = new ArrayList<>();
-        for (Optional<Node> n = helper.getParentNode(); n.isPresent(); n = n.get().getParentNode()) {
+        for (Optional<Node> n = helper.getParentNode();
+                n.isPresent();
+                n = n.get().getParentNode()) {
             if (n.get() instanceof TypeDeclaration<?> t) {
                 out.add(t);
             }

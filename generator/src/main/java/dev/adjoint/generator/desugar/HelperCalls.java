@@ -25,9 +25,9 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.Type;
+import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.Updates;
 import dev.adjoint.generator.rules.DerivativeRules;
-import dev.adjoint.generator.parse.Positions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -74,10 +74,16 @@ final class HelperCalls {
     private final MethodDeclaration caller;
     /** Whether an unqualified call of that name is {@code Math}'s here (the caller's file: its helpers' too). */
     private final Predicate<String> importedMath;
+
     private final Set<MethodDeclaration> inlined = Collections.newSetFromMap(new IdentityHashMap<>());
     private int spent;
 
-    HelperCalls(Rewriter rw, Helpers helpers, ForeignHelpers foreign, MethodDeclaration caller, Predicate<String> importedMath) {
+    HelperCalls(
+            Rewriter rw,
+            Helpers helpers,
+            ForeignHelpers foreign,
+            MethodDeclaration caller,
+            Predicate<String> importedMath) {
         this.rw = rw;
         this.helpers = helpers;
         this.foreign = foreign;
@@ -100,11 +106,14 @@ final class HelperCalls {
                     continue;
                 }
                 boolean after = stay.stream().anyMatch(earlier -> !earlier.isAncestorOf(c));
-                Optional<MethodDeclaration> h = helpers.target(c).filter(t -> helpers.inlinable(t) || (passesRow(c, t) && helpers.canInline(t)))
+                Optional<MethodDeclaration> h = helpers.target(c)
+                        .filter(t -> helpers.inlinable(t) || (passesRow(c, t) && helpers.canInline(t)))
                         .or(() -> foreign.target(c).filter(foreign::inlinable));
                 if (h.isPresent() && CallSites.runsOnce(c, s)) {
                     if ((!after || independent(c, h.get()))
-                            && (!Helpers.writesArrays(h.get()) || CallSites.whole(c, s) || CallSites.firstToReadArrays(c, s, this::isAnyMath))) {
+                            && (!Helpers.writesArrays(h.get())
+                                    || CallSites.whole(c, s)
+                                    || CallSites.firstToReadArrays(c, s, this::isAnyMath))) {
                         Optional<List<Statement>> out = inline(c, s, h.get());
                         if (out.isPresent()) {
                             return out;
@@ -129,8 +138,11 @@ final class HelperCalls {
      * statement is first split into the branches Java's evaluation takes ({@link ShortCircuits}).
      */
     boolean standsOnlyInlined(MethodCallExpr c) {
-        Optional<MethodDeclaration> h = helpers.target(c).filter(helpers::inlinable).or(() -> foreign.target(c).filter(foreign::inlinable));
-        return h.filter(t -> t.getType() instanceof ArrayType || Helpers.writesArrays(t)).isPresent();
+        Optional<MethodDeclaration> h = helpers.target(c)
+                .filter(helpers::inlinable)
+                .or(() -> foreign.target(c).filter(foreign::inlinable));
+        return h.filter(t -> t.getType() instanceof ArrayType || Helpers.writesArrays(t))
+                .isPresent();
     }
 
     /** A {@code Math}/{@code StrictMath} call by its class: no effect on arrays, so calls may move past it. */
@@ -148,8 +160,11 @@ final class HelperCalls {
      * body name none), so what those calls write cannot change its value.
      */
     private boolean independent(MethodCallExpr c, MethodDeclaration h) {
-        return !foreign.isForeign(h) && h.getParameters().stream().noneMatch(p -> p.getType() instanceof ArrayType)
-                && c.getArguments().stream().allMatch(a -> a.findAll(ArrayAccessExpr.class).isEmpty() && a.findAll(MethodCallExpr.class).isEmpty())
+        return !foreign.isForeign(h)
+                && h.getParameters().stream().noneMatch(p -> p.getType() instanceof ArrayType)
+                && c.getArguments().stream()
+                        .allMatch(a -> a.findAll(ArrayAccessExpr.class).isEmpty()
+                                && a.findAll(MethodCallExpr.class).isEmpty())
                 && h.getBody().get().findAll(ArrayAccessExpr.class).isEmpty()
                 && h.getBody().get().findAll(MethodCallExpr.class).stream().allMatch(this::isAnyMath);
     }
@@ -169,7 +184,8 @@ final class HelperCalls {
         for (int i = 0; i < copy.getParameters().size(); i++) {
             Parameter p = copy.getParameter(i);
             Expression arg = c.getArgument(i);
-            boolean sameType = arg instanceof NameExpr && rw.typeOf(arg).filter(t -> t.equals(p.getType())).isPresent();
+            boolean sameType = arg instanceof NameExpr
+                    && rw.typeOf(arg).filter(t -> t.equals(p.getType())).isPresent();
             if (sameType && !assigned(body, p.getNameAsString())) {
                 names.put(p.getNameAsString(), ((NameExpr) arg).getNameAsString());
             } else if (p.getType() instanceof ArrayType && isRow(arg) && !assigned(body, p.getNameAsString())) {
@@ -177,8 +193,12 @@ final class HelperCalls {
                 String local = rw.fresh(p.getNameAsString());
                 names.put(p.getNameAsString(), local);
                 out.add(declaration(p.getType(), local, arg.clone(), c));
-            } else if (p.getType() instanceof ArrayType && !(arg instanceof ArrayCreationExpr made && made.getInitializer().isPresent())) {
-                return Optional.empty(); // an array that is not a variable: the call stays (a new one of elements is a fresh local)
+            } else if (p.getType() instanceof ArrayType
+                    && !(arg instanceof ArrayCreationExpr made
+                            && made.getInitializer().isPresent())) {
+                return Optional
+                        .empty(); // an array that is not a variable: the call stays (a new one of elements is a fresh
+                // local)
             } else {
                 String local = rw.fresh(p.getNameAsString());
                 names.put(p.getNameAsString(), local);
@@ -215,7 +235,8 @@ final class HelperCalls {
 
     /** {@code X[i]} of a variable {@code X}, the index without calls or updates. */
     private static boolean isRow(Expression arg) {
-        return arg instanceof ArrayAccessExpr r && r.getName() instanceof NameExpr
+        return arg instanceof ArrayAccessExpr r
+                && r.getName() instanceof NameExpr
                 && r.getIndex().findAll(com.github.javaparser.ast.Node.class).stream()
                         .noneMatch(n -> n instanceof MethodCallExpr || EvaluationOrder.isEffect(n));
     }
@@ -228,14 +249,19 @@ final class HelperCalls {
         Set<String> callers = new HashSet<>();
         caller.getParameters().forEach(p -> callers.add(p.getNameAsString()));
         caller.findAll(VariableDeclarator.class).forEach(v -> callers.add(v.getNameAsString()));
-        return h.getBody().get().findAll(NameExpr.class).stream().map(NameExpr::getNameAsString)
+        return h.getBody().get().findAll(NameExpr.class).stream()
+                .map(NameExpr::getNameAsString)
                 .noneMatch(n -> !own.contains(n) && callers.contains(n));
     }
 
     private static boolean assigned(Node body, String name) {
-        return body.findAll(AssignExpr.class).stream().anyMatch(a -> a.getTarget() instanceof NameExpr n && n.getNameAsString().equals(name))
-                || body.findAll(UnaryExpr.class).stream().anyMatch(u -> Updates.isUpdate(u.getOperator())
-                        && u.getExpression() instanceof NameExpr n && n.getNameAsString().equals(name));
+        return body.findAll(AssignExpr.class).stream()
+                        .anyMatch(a -> a.getTarget() instanceof NameExpr n
+                                && n.getNameAsString().equals(name))
+                || body.findAll(UnaryExpr.class).stream()
+                        .anyMatch(u -> Updates.isUpdate(u.getOperator())
+                                && u.getExpression() instanceof NameExpr n
+                                && n.getNameAsString().equals(name));
     }
 
     /** Renames the helper's variables and labels in place. */
@@ -251,20 +277,30 @@ final class HelperCalls {
             v.setName(names.get(v.getNameAsString()));
         });
         Map<String, String> labels = new HashMap<>();
-        body.findAll(LabeledStmt.class).forEach(l -> l.setLabel(new SimpleName(labels.computeIfAbsent(l.getLabel().asString(), rw::fresh))));
-        body.findAll(BreakStmt.class).forEach(b -> b.getLabel().ifPresent(l -> b.setLabel(new SimpleName(labels.getOrDefault(l.asString(), l.asString())))));
-        body.findAll(ContinueStmt.class).forEach(b -> b.getLabel().ifPresent(l -> b.setLabel(new SimpleName(labels.getOrDefault(l.asString(), l.asString())))));
+        body.findAll(LabeledStmt.class)
+                .forEach(l -> l.setLabel(
+                        new SimpleName(labels.computeIfAbsent(l.getLabel().asString(), rw::fresh))));
+        body.findAll(BreakStmt.class)
+                .forEach(b -> b.getLabel()
+                        .ifPresent(l -> b.setLabel(new SimpleName(labels.getOrDefault(l.asString(), l.asString())))));
+        body.findAll(ContinueStmt.class)
+                .forEach(b -> b.getLabel()
+                        .ifPresent(l -> b.setLabel(new SimpleName(labels.getOrDefault(l.asString(), l.asString())))));
     }
 
     /**
      * Adds the helper's statements to {@code out}: as they are when the only {@code return} ends
      * the body, else in a labelled {@code do { } while (false)}; gives the value returned, if any.
      */
-    private Optional<Expression> spliceBody(MethodDeclaration copy, BlockStmt body, List<Statement> out, MethodCallExpr c) {
+    private Optional<Expression> spliceBody(
+            MethodDeclaration copy, BlockStmt body, List<Statement> out, MethodCallExpr c) {
         List<ReturnStmt> returns = body.findAll(ReturnStmt.class);
         NodeList<Statement> statements = body.getStatements();
-        if (returns.isEmpty() || (returns.size() == 1 && statements.getLast().filter(l -> l == returns.get(0)).isPresent())) {
-            Optional<Expression> value = returns.isEmpty() ? Optional.empty() : returns.get(0).getExpression();
+        if (returns.isEmpty()
+                || (returns.size() == 1
+                        && statements.getLast().filter(l -> l == returns.get(0)).isPresent())) {
+            Optional<Expression> value =
+                    returns.isEmpty() ? Optional.empty() : returns.get(0).getExpression();
             List<Statement> kept = new ArrayList<>(statements);
             if (!returns.isEmpty()) {
                 kept.remove(kept.size() - 1);
@@ -274,7 +310,9 @@ final class HelperCalls {
             return value;
         }
         String label = rw.fresh(copy.getNameAsString() + "Body");
-        Optional<String> result = copy.getType().isVoidType() ? Optional.empty() : Optional.of(rw.fresh(copy.getNameAsString() + "Value"));
+        Optional<String> result = copy.getType().isVoidType()
+                ? Optional.empty()
+                : Optional.of(rw.fresh(copy.getNameAsString() + "Value"));
         result.ifPresent(r -> out.add(declaration(copy.getType(), r, zero(copy.getType()), c)));
         for (ReturnStmt r : returns) {
             BreakStmt jump = new BreakStmt(new SimpleName(label));
@@ -283,7 +321,8 @@ final class HelperCalls {
                 r.replace(jump);
                 continue;
             }
-            AssignExpr set = new AssignExpr(new NameExpr(result.get()), r.getExpression().get(), AssignExpr.Operator.ASSIGN);
+            AssignExpr set =
+                    new AssignExpr(new NameExpr(result.get()), r.getExpression().get(), AssignExpr.Operator.ASSIGN);
             ExpressionStmt keep = new ExpressionStmt(set);
             Positions.placeAt(set, r);
             Positions.placeAt(set.getTarget(), r);
@@ -312,7 +351,9 @@ final class HelperCalls {
             VariableDeclarator v = d.getVariables().get(0);
             boolean sameType = v.getType().equals(type) || v.getType().isVarType();
             if (sameType && v.getInitializer().filter(i -> i == c).isPresent()) {
-                if (type instanceof ArrayType && value instanceof NameExpr n && renameArray(out, n.getNameAsString(), v.getNameAsString(), type)) {
+                if (type instanceof ArrayType
+                        && value instanceof NameExpr n
+                        && renameArray(out, n.getNameAsString(), v.getNameAsString(), type)) {
                     return List.of(); // the helper's own array is the caller's: no second name
                 }
                 v.setType(type.clone());
@@ -320,10 +361,14 @@ final class HelperCalls {
                 return List.of(s.clone());
             }
         }
-        boolean whole = (s instanceof ReturnStmt r && r.getExpression().filter(x -> x == c).isPresent()
-                && caller.getType().equals(type))
-                || (s instanceof ExpressionStmt e && e.getExpression() instanceof AssignExpr a && a.getValue() == c
-                        && a.getOperator() == AssignExpr.Operator.ASSIGN && rw.typeOf(a.getTarget()).filter(type::equals).isPresent());
+        boolean whole = (s instanceof ReturnStmt r
+                        && r.getExpression().filter(x -> x == c).isPresent()
+                        && caller.getType().equals(type))
+                || (s instanceof ExpressionStmt e
+                        && e.getExpression() instanceof AssignExpr a
+                        && a.getValue() == c
+                        && a.getOperator() == AssignExpr.Operator.ASSIGN
+                        && rw.typeOf(a.getTarget()).filter(type::equals).isPresent());
         if (whole || (value instanceof NameExpr n && declares(out, n.getNameAsString(), type))) {
             c.replace(value);
             return List.of(s.clone());
@@ -339,12 +384,23 @@ final class HelperCalls {
     /** Renames the helper's array {@code from}, created by a declaration among {@code out}, to the caller's {@code to}. */
     private static boolean renameArray(List<Statement> out, String from, String to, Type type) {
         for (Statement st : out) {
-            if (st instanceof ExpressionStmt e && e.getExpression() instanceof VariableDeclarationExpr d && d.getVariables().size() == 1
-                    && d.getVariables().get(0).getNameAsString().equals(from) && d.getVariables().get(0).getType().equals(type)
-                    && d.getVariables().get(0).getInitializer().filter(i -> i.isArrayCreationExpr()).isPresent()) {
+            if (st instanceof ExpressionStmt e
+                    && e.getExpression() instanceof VariableDeclarationExpr d
+                    && d.getVariables().size() == 1
+                    && d.getVariables().get(0).getNameAsString().equals(from)
+                    && d.getVariables().get(0).getType().equals(type)
+                    && d.getVariables()
+                            .get(0)
+                            .getInitializer()
+                            .filter(i -> i.isArrayCreationExpr())
+                            .isPresent()) {
                 for (Statement t : out) {
-                    t.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(from)).forEach(n -> n.setName(new SimpleName(to)));
-                    t.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals(from)).forEach(v -> v.setName(to));
+                    t.findAll(NameExpr.class).stream()
+                            .filter(n -> n.getNameAsString().equals(from))
+                            .forEach(n -> n.setName(new SimpleName(to)));
+                    t.findAll(VariableDeclarator.class).stream()
+                            .filter(v -> v.getNameAsString().equals(from))
+                            .forEach(v -> v.setName(to));
                 }
                 return true;
             }
@@ -354,12 +410,15 @@ final class HelperCalls {
 
     /** Whether a declaration among {@code out} gives {@code name} the type {@code type}. */
     private static boolean declares(List<Statement> out, String name, Type type) {
-        return out.stream().flatMap(t -> t.findAll(VariableDeclarator.class).stream())
+        return out.stream()
+                .flatMap(t -> t.findAll(VariableDeclarator.class).stream())
                 .anyMatch(v -> v.getNameAsString().equals(name) && v.getType().equals(type));
     }
 
     private static Expression zero(Type t) {
-        return t.asString().equals("boolean") ? new BooleanLiteralExpr(false) : new com.github.javaparser.ast.expr.IntegerLiteralExpr("0");
+        return t.asString().equals("boolean")
+                ? new BooleanLiteralExpr(false)
+                : new com.github.javaparser.ast.expr.IntegerLiteralExpr("0");
     }
 
     /** {@code T name = value;} at the call's position. */

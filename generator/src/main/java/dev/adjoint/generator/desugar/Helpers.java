@@ -8,10 +8,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
-import com.github.javaparser.ast.expr.ArrayCreationExpr;
-import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
@@ -60,9 +57,21 @@ final class Helpers {
     /** Statements of one helper past which it is called instead (its copies would swell the adjoint, see {@code size/}). */
     static final int MAX_STATEMENTS = 120;
 
-    private static final Set<String> LIBRARIES = Set.of("Math", "StrictMath", "java.lang.Math", "java.lang.StrictMath", "System",
-            "java.lang.System", "System.out", "System.err", "java.lang.System.out", "java.lang.System.err", "Arrays",
-            "java.util.Arrays", "Adjoint", "dev.adjoint.Adjoint");
+    private static final Set<String> LIBRARIES = Set.of(
+            "Math",
+            "StrictMath",
+            "java.lang.Math",
+            "java.lang.StrictMath",
+            "System",
+            "java.lang.System",
+            "System.out",
+            "System.err",
+            "java.lang.System.out",
+            "java.lang.System.err",
+            "Arrays",
+            "java.util.Arrays",
+            "Adjoint",
+            "dev.adjoint.Adjoint");
 
     private final TypeDeclaration<?> owner;
     private final MethodDeclaration caller;
@@ -72,7 +81,12 @@ final class Helpers {
     private java.util.function.Predicate<MethodCallExpr> knownElsewhere = c -> false;
 
     Helpers(MethodDeclaration caller, Overloads overloads) {
-        this(caller.getParentNode().filter(p -> p instanceof TypeDeclaration<?>).map(p -> (TypeDeclaration<?>) p).orElse(null), caller,
+        this(
+                caller.getParentNode()
+                        .filter(p -> p instanceof TypeDeclaration<?>)
+                        .map(p -> (TypeDeclaration<?>) p)
+                        .orElse(null),
+                caller,
                 overloads);
     }
 
@@ -116,7 +130,9 @@ final class Helpers {
     }
 
     private boolean ownScope(MethodCallExpr call) {
-        return call.getScope().map(s -> s instanceof NameExpr n && n.getNameAsString().equals(owner.getNameAsString())).orElse(true);
+        return call.getScope()
+                .map(s -> s instanceof NameExpr n && n.getNameAsString().equals(owner.getNameAsString()))
+                .orElse(true);
     }
 
     /** Whether a call to {@code h} is replaced by its body (see the class comment). */
@@ -129,11 +145,14 @@ final class Helpers {
             return dev.adjoint.generator.objects.InlinedCallees.mustInline(caller, h) && canInline(h);
         }
         String result = h.getType().asString();
-        boolean annotated = h.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("Differentiable"));
+        boolean annotated =
+                h.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("Differentiable"));
         if (annotated) {
             return h.getType() instanceof ArrayType || writesArrays(h);
         }
-        return Set.of("double", "float", "double[]", "float[]", "double[][]", "float[][]", "void").contains(result) || writesArrays(h);
+        return Set.of("double", "float", "double[]", "float[]", "double[][]", "float[][]", "void")
+                        .contains(result)
+                || writesArrays(h);
     }
 
     /**
@@ -142,9 +161,15 @@ final class Helpers {
      * pass whole.
      */
     boolean canInline(MethodDeclaration h) {
-        if (h == caller || !h.isStatic() || h.getBody().isEmpty() || !h.getTypeParameters().isEmpty() || pulledBack.contains(h.getNameAsString())
+        if (h == caller
+                || !h.isStatic()
+                || h.getBody().isEmpty()
+                || !h.getTypeParameters().isEmpty()
+                || pulledBack.contains(h.getNameAsString())
                 || h.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("CustomDerivative"))
-                || h.getBody().get().findAll(Statement.class).size() > MAX_STATEMENTS || !selfContained(h) || onACycle(h)) {
+                || h.getBody().get().findAll(Statement.class).size() > MAX_STATEMENTS
+                || !selfContained(h)
+                || onACycle(h)) {
             return false;
         }
         return true;
@@ -161,16 +186,31 @@ final class Helpers {
             return false; // the inlined body renames its locals, and with them every use of their names
         }
         Node body = h.getBody().get();
-        boolean foreign = !body.findAll(Node.class, n -> n instanceof LambdaExpr || n instanceof MethodReferenceExpr
-                || n instanceof LocalClassDeclarationStmt || n instanceof LocalRecordDeclarationStmt || n instanceof ThisExpr
-                || n instanceof SuperExpr || n instanceof PatternExpr || n instanceof TryStmt || n instanceof SynchronizedStmt
-                || (n instanceof ObjectCreationExpr o && o.findAncestor(ThrowStmt.class).isEmpty())).isEmpty();
+        boolean foreign = !body.findAll(
+                        Node.class,
+                        n -> n instanceof LambdaExpr
+                                || n instanceof MethodReferenceExpr
+                                || n instanceof LocalClassDeclarationStmt
+                                || n instanceof LocalRecordDeclarationStmt
+                                || n instanceof ThisExpr
+                                || n instanceof SuperExpr
+                                || n instanceof PatternExpr
+                                || n instanceof TryStmt
+                                || n instanceof SynchronizedStmt
+                                || (n instanceof ObjectCreationExpr o
+                                        && o.findAncestor(ThrowStmt.class).isEmpty()))
+                .isEmpty();
         // a field it assigns would be assigned by the caller (static fields the class assigns are rejected there)
-        boolean assignsField = body.findAll(AssignExpr.class).stream().anyMatch(a -> !(a.getTarget() instanceof ArrayAccessExpr)
-                && !(a.getTarget() instanceof NameExpr n && locals.contains(n.getNameAsString())))
-                || body.findAll(UnaryExpr.class).stream().anyMatch(u -> Updates.isUpdate(u.getOperator())
-                        && !(u.getExpression() instanceof ArrayAccessExpr) && !(u.getExpression() instanceof NameExpr n && locals.contains(n.getNameAsString())));
-        return !foreign && !assignsField && body.findAll(MethodCallExpr.class).stream().allMatch(this::knownCall);
+        boolean assignsField = body.findAll(AssignExpr.class).stream()
+                        .anyMatch(a -> !(a.getTarget() instanceof ArrayAccessExpr)
+                                && !(a.getTarget() instanceof NameExpr n && locals.contains(n.getNameAsString())))
+                || body.findAll(UnaryExpr.class).stream()
+                        .anyMatch(u -> Updates.isUpdate(u.getOperator())
+                                && !(u.getExpression() instanceof ArrayAccessExpr)
+                                && !(u.getExpression() instanceof NameExpr n && locals.contains(n.getNameAsString())));
+        return !foreign
+                && !assignsField
+                && body.findAll(MethodCallExpr.class).stream().allMatch(this::knownCall);
     }
 
     /**
@@ -179,18 +219,25 @@ final class Helpers {
      * its block): there the name means the field, which renaming the local would change.
      */
     private boolean namesAShadowedField(MethodDeclaration h, Set<String> locals) {
-        return h.getBody().get().findAll(NameExpr.class).stream().anyMatch(n -> locals.contains(n.getNameAsString())
-                && fields.contains(n.getNameAsString()) && Rewriter.inScope(n, n.getNameAsString()).isEmpty());
+        return h.getBody().get().findAll(NameExpr.class).stream()
+                .anyMatch(n -> locals.contains(n.getNameAsString())
+                        && fields.contains(n.getNameAsString())
+                        && Rewriter.inScope(n, n.getNameAsString()).isEmpty());
     }
 
     /** A call whose target is a library with a model, or a method of this class (looked at by {@link #onACycle}). */
     private boolean knownCall(MethodCallExpr c) {
         if (c.getScope().isEmpty()) {
-            return !owner.getMethodsByName(c.getNameAsString()).isEmpty() || owner.getParentNode().filter(p -> p instanceof TypeDeclaration<?>).isEmpty()
+            return !owner.getMethodsByName(c.getNameAsString()).isEmpty()
+                    || owner.getParentNode()
+                            .filter(p -> p instanceof TypeDeclaration<?>)
+                            .isEmpty()
                     || knownElsewhere.test(c);
         }
         String scope = c.getScope().get().toString();
-        return ownScope(c) || LIBRARIES.contains(scope) || (c.getNameAsString().equals("clone") && c.getArguments().isEmpty())
+        return ownScope(c)
+                || LIBRARIES.contains(scope)
+                || (c.getNameAsString().equals("clone") && c.getArguments().isEmpty())
                 || knownElsewhere.test(c);
     }
 
@@ -209,7 +256,8 @@ final class Helpers {
                 }
                 List<MethodDeclaration> named = owner.getMethodsByName(c.getNameAsString());
                 // the overload javac calls; every one of that name when it cannot be told
-                List<MethodDeclaration> called = overloads.choose(named, c.getArguments()).map(List::of).orElse(named);
+                List<MethodDeclaration> called =
+                        overloads.choose(named, c.getArguments()).map(List::of).orElse(named);
                 for (MethodDeclaration next : called) {
                     if (next == h || next == caller) {
                         return true;
@@ -231,12 +279,20 @@ final class Helpers {
             return true;
         }
         Set<String> arrays = new HashSet<>();
-        h.getParameters().stream().filter(p -> p.getType() instanceof ArrayType).forEach(p -> arrays.add(p.getNameAsString()));
-        h.findAll(VariableDeclarator.class).stream().filter(v -> v.getType() instanceof ArrayType).forEach(v -> arrays.add(v.getNameAsString()));
+        h.getParameters().stream()
+                .filter(p -> p.getType() instanceof ArrayType)
+                .forEach(p -> arrays.add(p.getNameAsString()));
+        h.findAll(VariableDeclarator.class).stream()
+                .filter(v -> v.getType() instanceof ArrayType)
+                .forEach(v -> arrays.add(v.getNameAsString()));
         for (MethodCallExpr c : h.findAll(MethodCallExpr.class)) {
             // an array handed on whole (or a row of it), not one of its elements
-            if (!HelperCalls.isMath(c) && c.getArguments().stream().anyMatch(a -> a.findAll(NameExpr.class).stream()
-                    .anyMatch(n -> arrays.contains(n.getNameAsString()) && !own.contains(n.getNameAsString()) && !element(n)))) {
+            if (!HelperCalls.isMath(c)
+                    && c.getArguments().stream()
+                            .anyMatch(a -> a.findAll(NameExpr.class).stream()
+                                    .anyMatch(n -> arrays.contains(n.getNameAsString())
+                                            && !own.contains(n.getNameAsString())
+                                            && !element(n)))) {
                 return true;
             }
         }
@@ -251,7 +307,8 @@ final class Helpers {
             at = a;
             depth++;
         }
-        boolean length = at.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getScope() == at;
+        boolean length = at.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.FieldAccessExpr f
+                && f.getScope() == at;
         return length || depth >= level(n);
     }
 
@@ -259,10 +316,14 @@ final class Helpers {
     private static int level(NameExpr n) {
         String name = n.getNameAsString();
         Optional<MethodDeclaration> m = n.findAncestor(MethodDeclaration.class);
-        Optional<Integer> declared = m.flatMap(d -> d.getParameters().stream().filter(p -> p.getNameAsString().equals(name))
-                .map(p -> p.getType().getArrayLevel()).findFirst()
-                .or(() -> d.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals(name))
-                        .map(v -> v.getType().getArrayLevel()).findFirst()));
+        Optional<Integer> declared = m.flatMap(d -> d.getParameters().stream()
+                .filter(p -> p.getNameAsString().equals(name))
+                .map(p -> p.getType().getArrayLevel())
+                .findFirst()
+                .or(() -> d.findAll(VariableDeclarator.class).stream()
+                        .filter(v -> v.getNameAsString().equals(name))
+                        .map(v -> v.getType().getArrayLevel())
+                        .findFirst()));
         return declared.orElse(Integer.MAX_VALUE);
     }
 }

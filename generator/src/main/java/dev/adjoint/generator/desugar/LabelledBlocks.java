@@ -58,7 +58,9 @@ final class LabelledBlocks {
         List<LabeledStmt> targets = new ArrayList<>();
         for (Statement j : jumps) {
             Optional<Statement> target = target(l, j instanceof ContinueStmt);
-            if (target.isEmpty() || !isLoop(target.get()) || !(target.get().getParentNode().orElse(null) instanceof LabeledStmt named)) {
+            if (target.isEmpty()
+                    || !isLoop(target.get())
+                    || !(target.get().getParentNode().orElse(null) instanceof LabeledStmt named)) {
                 return Optional.empty(); // (a loop without its label yet gets it first: it comes first in the walk)
             }
             targets.add(named);
@@ -98,7 +100,9 @@ final class LabelledBlocks {
 
     /** The statement an unlabelled jump at {@code at} means: the nearest loop around it, or for a {@code break} the nearest switch too. */
     private static Optional<Statement> target(Node at, boolean isContinue) {
-        for (Node p = at.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+        for (Node p = at.getParentNode().orElse(null);
+                p != null;
+                p = p.getParentNode().orElse(null)) {
             if (isLoop(p) || (!isContinue && p instanceof SwitchStmt)) {
                 return Optional.of((Statement) p);
             }
@@ -112,12 +116,18 @@ final class LabelledBlocks {
     /** The unlabelled jumps in {@code body} that would bind to a loop put around it. */
     private static List<Statement> escaping(Statement body) {
         List<Statement> jumps = new ArrayList<>();
-        body.findAll(BreakStmt.class).stream().filter(b -> b.getLabel().isEmpty()).forEach(jumps::add);
-        body.findAll(ContinueStmt.class).stream().filter(c -> c.getLabel().isEmpty()).forEach(jumps::add);
+        body.findAll(BreakStmt.class).stream()
+                .filter(b -> b.getLabel().isEmpty())
+                .forEach(jumps::add);
+        body.findAll(ContinueStmt.class).stream()
+                .filter(c -> c.getLabel().isEmpty())
+                .forEach(jumps::add);
         List<Statement> out = new ArrayList<>();
         for (Statement j : jumps) {
             boolean inner = false;
-            for (Node p = j.getParentNode().orElse(null); p != null && !inner; p = p == body ? null : p.getParentNode().orElse(null)) {
+            for (Node p = j.getParentNode().orElse(null);
+                    p != null && !inner;
+                    p = p == body ? null : p.getParentNode().orElse(null)) {
                 inner = isLoop(p) || (p instanceof SwitchStmt && j instanceof BreakStmt);
             }
             if (!inner) {

@@ -56,10 +56,13 @@ final class LengthChains {
      * which {@code changed} holds (the names the top-level statement declares or assigns): empty
      * when they are not such statements, an empty list when the lengths need none.
      */
-    static Optional<List<Statement>> before(ExpressionStmt at, BlockStmt block, List<Expression> dims, Set<String> changed,
-            MethodDeclaration method) {
+    static Optional<List<Statement>> before(
+            ExpressionStmt at, BlockStmt block, List<Expression> dims, Set<String> changed, MethodDeclaration method) {
         Set<String> needed = new HashSet<>();
-        dims.forEach(d -> d.findAll(NameExpr.class).stream().map(NameExpr::getNameAsString).filter(changed::contains).forEach(needed::add));
+        dims.forEach(d -> d.findAll(NameExpr.class).stream()
+                .map(NameExpr::getNameAsString)
+                .filter(changed::contains)
+                .forEach(needed::add));
         if (needed.isEmpty()) {
             return Optional.of(List.of());
         }
@@ -95,9 +98,13 @@ final class LengthChains {
     }
 
     /** The names of {@code needed}, and the changed names {@code chain} reads, that it does not declare. */
-    private static Set<String> missing(Set<String> needed, List<Statement> chain, Set<String> own, Set<String> changed) {
+    private static Set<String> missing(
+            Set<String> needed, List<Statement> chain, Set<String> own, Set<String> changed) {
         Set<String> out = new HashSet<>(needed);
-        chain.forEach(s -> s.findAll(NameExpr.class).stream().map(NameExpr::getNameAsString).filter(changed::contains).forEach(out::add));
+        chain.forEach(s -> s.findAll(NameExpr.class).stream()
+                .map(NameExpr::getNameAsString)
+                .filter(changed::contains)
+                .forEach(out::add));
         out.removeAll(own);
         return out;
     }
@@ -108,11 +115,14 @@ final class LengthChains {
             return b.getStatements().stream().allMatch(x -> valid(x, method));
         }
         if (s instanceof IfStmt i) {
-            return pure(i.getCondition(), method) && valid(i.getThenStmt(), method)
+            return pure(i.getCondition(), method)
+                    && valid(i.getThenStmt(), method)
                     && i.getElseStmt().map(e -> valid(e, method)).orElse(true);
         }
         if (s instanceof ForStmt f) {
-            return counted(f) && f.getInitialization().stream().allMatch(e -> pure(e, method)) && pure(f.getCompare().get(), method)
+            return counted(f)
+                    && f.getInitialization().stream().allMatch(e -> pure(e, method))
+                    && pure(f.getCompare().get(), method)
                     && valid(f.getBody(), method);
         }
         if (!(s instanceof ExpressionStmt es)) {
@@ -120,56 +130,88 @@ final class LengthChains {
         }
         Expression e = es.getExpression();
         if (e instanceof VariableDeclarationExpr v) {
-            return v.getVariables().stream().allMatch(d -> d.getType().equals(PrimitiveType.intType())
-                    && d.getInitializer().map(x -> pure(x, method)).orElse(false));
+            return v.getVariables().stream()
+                    .allMatch(d -> d.getType().equals(PrimitiveType.intType())
+                            && d.getInitializer().map(x -> pure(x, method)).orElse(false));
         }
         if (e instanceof AssignExpr a) {
-            return a.getTarget() instanceof NameExpr && a.getOperator() != AssignExpr.Operator.DIVIDE
-                    && a.getOperator() != AssignExpr.Operator.REMAINDER && pure(a.getValue(), method);
+            return a.getTarget() instanceof NameExpr
+                    && a.getOperator() != AssignExpr.Operator.DIVIDE
+                    && a.getOperator() != AssignExpr.Operator.REMAINDER
+                    && pure(a.getValue(), method);
         }
         return e instanceof UnaryExpr u && Updates.isUpdate(u.getOperator()) && u.getExpression() instanceof NameExpr;
     }
 
     /** {@code for (int k = ...; k < bound; k++)} whose body assigns neither {@code k} nor the bound's names: it ends. */
     static boolean counted(ForStmt f) {
-        if (f.getInitialization().size() != 1 || !(f.getInitialization().get(0) instanceof VariableDeclarationExpr init)
-                || init.getVariables().size() != 1 || !(f.getCompare().orElse(null) instanceof BinaryExpr cmp)
-                || cmp.getOperator() != BinaryExpr.Operator.LESS || f.getUpdate().size() != 1
-                || !(f.getUpdate().get(0) instanceof UnaryExpr u) || !Updates.isUpdate(u.getOperator())
-                || u.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) {
+        if (f.getInitialization().size() != 1
+                || !(f.getInitialization().get(0) instanceof VariableDeclarationExpr init)
+                || init.getVariables().size() != 1
+                || !(f.getCompare().orElse(null) instanceof BinaryExpr cmp)
+                || cmp.getOperator() != BinaryExpr.Operator.LESS
+                || f.getUpdate().size() != 1
+                || !(f.getUpdate().get(0) instanceof UnaryExpr u)
+                || !Updates.isUpdate(u.getOperator())
+                || u.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT
+                || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) {
             return false;
         }
         String k = init.getVariable(0).getNameAsString();
         Set<String> bound = new HashSet<>();
         cmp.getRight().findAll(NameExpr.class).forEach(n -> bound.add(n.getNameAsString()));
-        return cmp.getLeft() instanceof NameExpr left && left.getNameAsString().equals(k) && u.getExpression() instanceof NameExpr stepped
-                && stepped.getNameAsString().equals(k) && !RowAliases.assigned(f.getBody(), Set.of(k)) && !RowAliases.assigned(f.getBody(), bound);
+        return cmp.getLeft() instanceof NameExpr left
+                && left.getNameAsString().equals(k)
+                && u.getExpression() instanceof NameExpr stepped
+                && stepped.getNameAsString().equals(k)
+                && !RowAliases.assigned(f.getBody(), Set.of(k))
+                && !RowAliases.assigned(f.getBody(), bound);
     }
 
     /** An expression that reads, and cannot fail: see the class comment. */
     static boolean pure(Expression e, MethodDeclaration method) {
-        return e.findAll(Node.class).stream().allMatch(n -> n instanceof NameExpr || n instanceof SimpleName || n instanceof IntegerLiteralExpr
-                || n instanceof EnclosedExpr || n instanceof ConditionalExpr || n instanceof PrimitiveType
-                || n instanceof VariableDeclarationExpr || n instanceof VariableDeclarator
-                || n instanceof UnaryExpr u && !Updates.isUpdate(u.getOperator())
-                || n instanceof BinaryExpr b && (b.getOperator() != BinaryExpr.Operator.DIVIDE && b.getOperator() != BinaryExpr.Operator.REMAINDER
-                        || b.getRight() instanceof IntegerLiteralExpr lit && lit.asNumber().intValue() != 0)
-                || n instanceof FieldAccessExpr f && f.getNameAsString().equals("length") && (f.getScope() instanceof NameExpr
-                        || f.getScope() instanceof ArrayAccessExpr row && countedRow(row, method))
-                || n instanceof ArrayAccessExpr row && row.getParentNode().orElse(null) instanceof FieldAccessExpr len && len.getScope() == row);
+        return e.findAll(Node.class).stream()
+                .allMatch(n -> n instanceof NameExpr
+                        || n instanceof SimpleName
+                        || n instanceof IntegerLiteralExpr
+                        || n instanceof EnclosedExpr
+                        || n instanceof ConditionalExpr
+                        || n instanceof PrimitiveType
+                        || n instanceof VariableDeclarationExpr
+                        || n instanceof VariableDeclarator
+                        || n instanceof UnaryExpr u && !Updates.isUpdate(u.getOperator())
+                        || n instanceof BinaryExpr b
+                                && (b.getOperator() != BinaryExpr.Operator.DIVIDE
+                                                && b.getOperator() != BinaryExpr.Operator.REMAINDER
+                                        || b.getRight() instanceof IntegerLiteralExpr lit
+                                                && lit.asNumber().intValue() != 0)
+                        || n instanceof FieldAccessExpr f
+                                && f.getNameAsString().equals("length")
+                                && (f.getScope() instanceof NameExpr
+                                        || f.getScope() instanceof ArrayAccessExpr row && countedRow(row, method))
+                        || n instanceof ArrayAccessExpr row
+                                && row.getParentNode().orElse(null) instanceof FieldAccessExpr len
+                                && len.getScope() == row);
     }
 
     /** {@code X[k]} inside {@code for (... k < X.length; k++)}, of a table whose rows nothing replaces. */
     private static boolean countedRow(ArrayAccessExpr row, MethodDeclaration method) {
-        if (!(row.getName() instanceof NameExpr table) || !(row.getIndex() instanceof NameExpr k)
+        if (!(row.getName() instanceof NameExpr table)
+                || !(row.getIndex() instanceof NameExpr k)
                 || RowAliases.rowsReplaced(method, table.getNameAsString())) {
             return false;
         }
-        for (Node p = row.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
-            if (p instanceof ForStmt f && counted(f) && f.getInitialization().get(0) instanceof VariableDeclarationExpr init
+        for (Node p = row.getParentNode().orElse(null);
+                p != null;
+                p = p.getParentNode().orElse(null)) {
+            if (p instanceof ForStmt f
+                    && counted(f)
+                    && f.getInitialization().get(0) instanceof VariableDeclarationExpr init
                     && init.getVariable(0).getNameAsString().equals(k.getNameAsString())
-                    && init.getVariable(0).getInitializer().orElse(null) instanceof IntegerLiteralExpr start && start.asNumber().intValue() >= 0
-                    && f.getCompare().get() instanceof BinaryExpr cmp && isLengthOf(cmp.getRight(), table.getNameAsString(), method)) {
+                    && init.getVariable(0).getInitializer().orElse(null) instanceof IntegerLiteralExpr start
+                    && start.asNumber().intValue() >= 0
+                    && f.getCompare().get() instanceof BinaryExpr cmp
+                    && isLengthOf(cmp.getRight(), table.getNameAsString(), method)) {
                 return true;
             }
         }
@@ -179,24 +221,33 @@ final class LengthChains {
     /** {@code X.length}, or a local holding it ({@code int n = X.length;}) that the method declares once and never changes. */
     private static boolean isLengthOf(Expression bound, String table, MethodDeclaration method) {
         if (bound instanceof FieldAccessExpr len) {
-            return len.getNameAsString().equals("length") && len.getScope() instanceof NameExpr b && b.getNameAsString().equals(table);
+            return len.getNameAsString().equals("length")
+                    && len.getScope() instanceof NameExpr b
+                    && b.getNameAsString().equals(table);
         }
         if (!(bound instanceof NameExpr local)) {
             return false;
         }
         String name = local.getNameAsString();
-        List<com.github.javaparser.ast.body.VariableDeclarator> declared = method.findAll(com.github.javaparser.ast.body.VariableDeclarator.class,
+        List<com.github.javaparser.ast.body.VariableDeclarator> declared = method.findAll(
+                com.github.javaparser.ast.body.VariableDeclarator.class,
                 v -> v.getNameAsString().equals(name));
-        return declared.size() == 1 && declared.get(0).getInitializer().filter(i -> isLengthOf(i, table, method)
-                && !(i instanceof NameExpr)).isPresent()
-                && method.getParameters().stream().noneMatch(p -> p.getNameAsString().equals(name))
+        return declared.size() == 1
+                && declared.get(0)
+                        .getInitializer()
+                        .filter(i -> isLengthOf(i, table, method) && !(i instanceof NameExpr))
+                        .isPresent()
+                && method.getParameters().stream()
+                        .noneMatch(p -> p.getNameAsString().equals(name))
                 && writes(method).stream().noneMatch(w -> target(w).equals(name));
     }
 
     /** The assignments and updates in {@code scope}. */
     private static List<Node> writes(Node scope) {
         List<Node> out = new ArrayList<>(scope.findAll(AssignExpr.class));
-        scope.findAll(UnaryExpr.class).stream().filter(u -> Updates.isUpdate(u.getOperator())).forEach(out::add);
+        scope.findAll(UnaryExpr.class).stream()
+                .filter(u -> Updates.isUpdate(u.getOperator()))
+                .forEach(out::add);
         return out;
     }
 

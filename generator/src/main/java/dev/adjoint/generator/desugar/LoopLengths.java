@@ -80,14 +80,19 @@ final class LoopLengths {
 
     /** The scan of {@code v}'s length inside {@code top}, when the class comment's conditions hold. */
     private Optional<Scan> scan(VariableDeclarationExpr v, Statement top) {
-        if (v.getVariables().size() != 1 || !(v.getParentNode().orElse(null) instanceof ExpressionStmt es) || es == top
+        if (v.getVariables().size() != 1
+                || !(v.getParentNode().orElse(null) instanceof ExpressionStmt es)
+                || es == top
                 || !(es.getParentNode().orElse(null) instanceof BlockStmt block)) {
             return Optional.empty();
         }
         VariableDeclarator d = v.getVariable(0);
-        if (!(d.getInitializer().orElse(null) instanceof ArrayCreationExpr c) || c.getInitializer().isPresent()
-                || !(c.getElementType() instanceof PrimitiveType) || c.getLevels().size() != 1
-                || c.getLevels().get(0).getDimension().isEmpty() || !RaggedArrays.usedByElements(block, es, d.getNameAsString())) {
+        if (!(d.getInitializer().orElse(null) instanceof ArrayCreationExpr c)
+                || c.getInitializer().isPresent()
+                || !(c.getElementType() instanceof PrimitiveType)
+                || c.getLevels().size() != 1
+                || c.getLevels().get(0).getDimension().isEmpty()
+                || !RaggedArrays.usedByElements(block, es, d.getNameAsString())) {
             return Optional.empty();
         }
         Set<String> changed = NestedArrays.changedIn(top);
@@ -102,13 +107,20 @@ final class LoopLengths {
      * {@code at}) and {@code int} locals computed right before {@code at} from these, as the class
      * comment says; empty otherwise.
      */
-    static Optional<Scan> scanOf(Expression length, ExpressionStmt at, Statement top, Predicate<String> invariant, MethodDeclaration method) {
+    static Optional<Scan> scanOf(
+            Expression length,
+            ExpressionStmt at,
+            Statement top,
+            Predicate<String> invariant,
+            MethodDeclaration method) {
         if (!(at.getParentNode().orElse(null) instanceof BlockStmt block) || !LengthChains.pure(length, method)) {
             return Optional.empty();
         }
         List<ForStmt> loops = new ArrayList<>();
         Node child = at;
-        for (Node p = at.getParentNode().orElse(null); p != null && child != top; child = p, p = p.getParentNode().orElse(null)) {
+        for (Node p = at.getParentNode().orElse(null);
+                p != null && child != top;
+                child = p, p = p.getParentNode().orElse(null)) {
             if (p instanceof ForStmt f && f.getBody() == child) {
                 loops.add(0, f);
             }
@@ -120,11 +132,16 @@ final class LoopLengths {
             if (!LengthChains.counted(f) || leftEarly(f)) {
                 return Optional.empty();
             }
-            VariableDeclarator counter = ((VariableDeclarationExpr) f.getInitialization().get(0)).getVariable(0);
+            VariableDeclarator counter =
+                    ((VariableDeclarationExpr) f.getInitialization().get(0)).getVariable(0);
             Expression start = counter.getInitializer().orElse(null);
             Expression bound = ((BinaryExpr) f.getCompare().get()).getRight();
-            if (start == null || !counter.getType().equals(PrimitiveType.intType()) || !LengthChains.pure(start, method)
-                    || !LengthChains.pure(bound, method) || !reads(start, fixed) || !reads(bound, fixed)) {
+            if (start == null
+                    || !counter.getType().equals(PrimitiveType.intType())
+                    || !LengthChains.pure(start, method)
+                    || !LengthChains.pure(bound, method)
+                    || !reads(start, fixed)
+                    || !reads(bound, fixed)) {
                 return Optional.empty();
             }
             counters.add(counter.getNameAsString());
@@ -143,7 +160,8 @@ final class LoopLengths {
         if (!reads(length, known) || chain.get().stream().anyMatch(s -> !reads(s, known))) {
             return Optional.empty();
         }
-        boolean noCounter = reads(length, n -> !counters.contains(n)) && chain.get().stream().allMatch(s -> reads(s, n -> !counters.contains(n)));
+        boolean noCounter = reads(length, n -> !counters.contains(n))
+                && chain.get().stream().allMatch(s -> reads(s, n -> !counters.contains(n)));
         return Optional.of(new Scan(length, loops, chain.get(), !noCounter));
     }
 
@@ -153,7 +171,8 @@ final class LoopLengths {
      * it stand), or the start or bound of an inner such loop. The others only repeat the creation
      * with the same lengths, so the scan leaves them out (they may count down, or be left early).
      */
-    private static List<ForStmt> readCounters(List<ForStmt> loops, Expression length, ExpressionStmt at, BlockStmt block) {
+    private static List<ForStmt> readCounters(
+            List<ForStmt> loops, Expression length, ExpressionStmt at, BlockStmt block) {
         Set<String> read = new HashSet<>();
         length.findAll(NameExpr.class).forEach(n -> read.add(n.getNameAsString()));
         for (Statement s : block.getStatements()) {
@@ -165,11 +184,14 @@ final class LoopLengths {
         List<ForStmt> kept = new ArrayList<>();
         for (int i = loops.size() - 1; i >= 0; i--) {
             ForStmt f = loops.get(i);
-            boolean counts = f.getInitialization().size() == 1 && f.getInitialization().get(0) instanceof VariableDeclarationExpr v
-                    && v.getVariables().size() == 1 && read.contains(v.getVariable(0).getNameAsString());
+            boolean counts = f.getInitialization().size() == 1
+                    && f.getInitialization().get(0) instanceof VariableDeclarationExpr v
+                    && v.getVariables().size() == 1
+                    && read.contains(v.getVariable(0).getNameAsString());
             if (counts) {
                 kept.add(0, f);
-                f.getInitialization().forEach(e -> e.findAll(NameExpr.class).forEach(n -> read.add(n.getNameAsString())));
+                f.getInitialization()
+                        .forEach(e -> e.findAll(NameExpr.class).forEach(n -> read.add(n.getNameAsString())));
                 f.getCompare().ifPresent(e -> e.findAll(NameExpr.class).forEach(n -> read.add(n.getNameAsString())));
             }
         }
@@ -178,7 +200,9 @@ final class LoopLengths {
 
     /** Whether every name {@code scope} reads is one of {@code names}. */
     private static boolean reads(Node scope, Predicate<String> names) {
-        return scope.findAll(NameExpr.class).stream().map(NameExpr::getNameAsString).allMatch(names);
+        return scope.findAll(NameExpr.class).stream()
+                .map(NameExpr::getNameAsString)
+                .allMatch(names);
     }
 
     /** Whether a {@code break} or {@code return} in {@code loop}'s body may leave it. */
@@ -188,10 +212,17 @@ final class LoopLengths {
         }
         for (BreakStmt b : loop.getBody().findAll(BreakStmt.class)) {
             Node target = null;
-            for (Node p = b.getParentNode().orElse(null); p != null && target == null; p = p.getParentNode().orElse(null)) {
+            for (Node p = b.getParentNode().orElse(null);
+                    p != null && target == null;
+                    p = p.getParentNode().orElse(null)) {
                 boolean breaks = b.getLabel().isPresent()
-                        ? p instanceof LabeledStmt l && l.getLabel().equals(b.getLabel().get())
-                        : p instanceof ForStmt || p instanceof ForEachStmt || p instanceof WhileStmt || p instanceof DoStmt || p instanceof SwitchStmt;
+                        ? p instanceof LabeledStmt l
+                                && l.getLabel().equals(b.getLabel().get())
+                        : p instanceof ForStmt
+                                || p instanceof ForEachStmt
+                                || p instanceof WhileStmt
+                                || p instanceof DoStmt
+                                || p instanceof SwitchStmt;
                 target = breaks ? p : null;
             }
             if (target == null || target != loop.getBody() && !loop.getBody().isAncestorOf(target)) {
@@ -205,17 +236,20 @@ final class LoopLengths {
     private List<Statement> hoist(VariableDeclarationExpr v, Scan scan) {
         ExpressionStmt at = (ExpressionStmt) v.getParentNode().get();
         BlockStmt block = (BlockStmt) at.getParentNode().get();
-        ArrayCreationExpr c = (ArrayCreationExpr) v.getVariable(0).getInitializer().get();
+        ArrayCreationExpr c =
+                (ArrayCreationExpr) v.getVariable(0).getInitializer().get();
         String cap = rw.fresh(v.getVariable(0).getNameAsString() + "Capacity");
         List<Statement> scanned = scanStatements(scan, cap, at);
         Set<String> lengthNames = new HashSet<>();
         scan.length().findAll(NameExpr.class).forEach(n -> lengthNames.add(n.getNameAsString()));
         boolean lengthKept = RaggedArrays.after(block, at).stream().noneMatch(s -> RowAliases.assigned(s, lengthNames));
-        String hoisted = RaggedArrays.keepInPlace(rw, method, v, scan.length(), lengthKept, NestedArrays.mayBeNegative(scan.length()));
+        String hoisted = RaggedArrays.keepInPlace(
+                rw, method, v, scan.length(), lengthKept, NestedArrays.mayBeNegative(scan.length()));
         String type = c.getElementType().asString();
         List<Statement> out = new ArrayList<>(rw.statements("{ int #c# = 0; }", Map.of("#c#", cap), Map.of(), at));
         out.addAll(scanned);
-        out.addAll(rw.statements("{ #t#[] #a# = new #t#[#c#]; }", Map.of("#t#", type, "#a#", hoisted, "#c#", cap), Map.of(), at));
+        out.addAll(rw.statements(
+                "{ #t#[] #a# = new #t#[#c#]; }", Map.of("#t#", type, "#a#", hoisted, "#c#", cap), Map.of(), at));
         return out;
     }
 
@@ -238,7 +272,9 @@ final class LoopLengths {
         Map<String, String> own = new HashMap<>();
         all.findAll(VariableDeclarator.class).forEach(x -> own.computeIfAbsent(x.getNameAsString(), rw::fresh));
         all.findAll(VariableDeclarator.class).forEach(x -> x.setName(own.get(x.getNameAsString())));
-        all.findAll(NameExpr.class).stream().filter(n -> own.containsKey(n.getNameAsString())).forEach(n -> n.setName(own.get(n.getNameAsString())));
+        all.findAll(NameExpr.class).stream()
+                .filter(n -> own.containsKey(n.getNameAsString()))
+                .forEach(n -> n.setName(own.get(n.getNameAsString())));
         at.getRange().ifPresent(r -> all.walk(n -> n.setRange(n.getRange().orElse(r))));
         return List.copyOf(all.getStatements());
     }

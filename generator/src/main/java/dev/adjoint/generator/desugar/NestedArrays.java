@@ -88,15 +88,20 @@ final class NestedArrays {
     private static boolean splitDeclarations(BlockStmt body) {
         for (Statement top : body.getStatements()) {
             for (VariableDeclarationExpr v : top.findAll(VariableDeclarationExpr.class)) {
-                if (v.getVariables().size() > 1 && v.getParentNode().orElse(null) instanceof ExpressionStmt es && es != top
+                if (v.getVariables().size() > 1
+                        && v.getParentNode().orElse(null) instanceof ExpressionStmt es
+                        && es != top
                         && es.getParentNode().orElse(null) instanceof BlockStmt block
-                        && v.getVariables().stream().anyMatch(d -> d.getInitializer().orElse(null) instanceof ArrayCreationExpr)) {
+                        && v.getVariables().stream()
+                                .anyMatch(d -> d.getInitializer().orElse(null) instanceof ArrayCreationExpr)) {
                     List<Statement> one = new ArrayList<>();
                     for (VariableDeclarator d : v.getVariables()) {
-                        VariableDeclarationExpr single = new VariableDeclarationExpr(d.clone(), v.getModifiers().toArray(
-                                new Modifier[0]));
+                        VariableDeclarationExpr single = new VariableDeclarationExpr(
+                                d.clone(), v.getModifiers().toArray(new Modifier[0]));
                         ExpressionStmt st = new ExpressionStmt(single);
-                        d.getRange().ifPresent(r -> st.walk(n -> n.setRange(n.getRange().orElse(r))));
+                        d.getRange()
+                                .ifPresent(r ->
+                                        st.walk(n -> n.setRange(n.getRange().orElse(r))));
                         es.getRange().ifPresent(st::setRange);
                         one.add(st);
                     }
@@ -111,13 +116,17 @@ final class NestedArrays {
     }
 
     private boolean hoistable(VariableDeclarationExpr v, Statement top) {
-        if (v.getVariables().size() != 1 || !(v.getParentNode().orElse(null) instanceof ExpressionStmt es) || es == top
+        if (v.getVariables().size() != 1
+                || !(v.getParentNode().orElse(null) instanceof ExpressionStmt es)
+                || es == top
                 || !(es.getParentNode().orElse(null) instanceof BlockStmt)) {
             return false;
         }
         VariableDeclarator d = v.getVariables().get(0);
-        if (!(d.getInitializer().orElse(null) instanceof ArrayCreationExpr c) || c.getInitializer().isPresent()
-                || !(c.getElementType() instanceof PrimitiveType) || c.getLevels().size() > 2
+        if (!(d.getInitializer().orElse(null) instanceof ArrayCreationExpr c)
+                || c.getInitializer().isPresent()
+                || !(c.getElementType() instanceof PrimitiveType)
+                || c.getLevels().size() > 2
                 || c.getLevels().stream().anyMatch(l -> l.getDimension().isEmpty())) {
             return false;
         }
@@ -126,10 +135,16 @@ final class NestedArrays {
         }
         for (ArrayCreationLevel l : c.getLevels()) {
             Expression dim = l.getDimension().get();
-            boolean plain = dim.findAll(Node.class).stream().allMatch(n -> n instanceof NameExpr || n instanceof IntegerLiteralExpr
-                    || n instanceof BinaryExpr || n instanceof EnclosedExpr || n instanceof com.github.javaparser.ast.expr.SimpleName
-                    || (n instanceof FieldAccessExpr f && f.getNameAsString().equals("length") && f.getScope() instanceof NameExpr)
-                    || (n instanceof UnaryExpr u && !Updates.isUpdate(u.getOperator())));
+            boolean plain = dim.findAll(Node.class).stream()
+                    .allMatch(n -> n instanceof NameExpr
+                            || n instanceof IntegerLiteralExpr
+                            || n instanceof BinaryExpr
+                            || n instanceof EnclosedExpr
+                            || n instanceof com.github.javaparser.ast.expr.SimpleName
+                            || (n instanceof FieldAccessExpr f
+                                    && f.getNameAsString().equals("length")
+                                    && f.getScope() instanceof NameExpr)
+                            || (n instanceof UnaryExpr u && !Updates.isUpdate(u.getOperator())));
             if (!plain) {
                 return false;
             }
@@ -140,8 +155,10 @@ final class NestedArrays {
     /** The statements that compute {@code v}'s lengths inside {@code top}, to move with it (see {@link LengthChains}). */
     private Optional<List<Statement>> lengthChain(VariableDeclarationExpr v, Statement top) {
         ExpressionStmt at = (ExpressionStmt) v.getParentNode().get();
-        ArrayCreationExpr c = (ArrayCreationExpr) v.getVariable(0).getInitializer().get();
-        List<Expression> dims = c.getLevels().stream().map(l -> l.getDimension().get()).toList();
+        ArrayCreationExpr c =
+                (ArrayCreationExpr) v.getVariable(0).getInitializer().get();
+        List<Expression> dims =
+                c.getLevels().stream().map(l -> l.getDimension().get()).toList();
         return LengthChains.before(at, (BlockStmt) at.getParentNode().get(), dims, changedIn(top), method);
     }
 
@@ -157,16 +174,22 @@ final class NestedArrays {
             }
             values.addAll(ArrayUses.values(a.getValue()));
         }
-        method.findAll(VariableDeclarator.class).forEach(v -> v.getInitializer().ifPresent(i -> values.addAll(ArrayUses.values(i))));
-        return values.stream().anyMatch(e -> e instanceof NameExpr n && n.getNameAsString().equals(name));
+        method.findAll(VariableDeclarator.class)
+                .forEach(v -> v.getInitializer().ifPresent(i -> values.addAll(ArrayUses.values(i))));
+        return values.stream()
+                .anyMatch(e -> e instanceof NameExpr n && n.getNameAsString().equals(name));
     }
 
     /** The variables {@code top} declares or assigns. */
     static Set<String> changedIn(Statement top) {
-        Set<String> out = top.findAll(VariableDeclarator.class).stream().map(VariableDeclarator::getNameAsString).collect(Collectors.toSet());
-        top.findAll(AssignExpr.class).stream().filter(a -> a.getTarget() instanceof NameExpr)
+        Set<String> out = top.findAll(VariableDeclarator.class).stream()
+                .map(VariableDeclarator::getNameAsString)
+                .collect(Collectors.toSet());
+        top.findAll(AssignExpr.class).stream()
+                .filter(a -> a.getTarget() instanceof NameExpr)
                 .forEach(a -> out.add(a.getTarget().toString()));
-        top.findAll(UnaryExpr.class).stream().filter(u -> Updates.isUpdate(u.getOperator()) && u.getExpression() instanceof NameExpr)
+        top.findAll(UnaryExpr.class).stream()
+                .filter(u -> Updates.isUpdate(u.getOperator()) && u.getExpression() instanceof NameExpr)
                 .forEach(u -> out.add(u.getExpression().toString()));
         return out;
     }
@@ -181,15 +204,20 @@ final class NestedArrays {
         }
         BlockStmt block = (BlockStmt) chain.get(0).getParentNode().get();
         int from = block.getStatements().indexOf(chain.get(0));
-        List<Statement> rest = new ArrayList<>(block.getStatements().subList(from, block.getStatements().size()));
+        List<Statement> rest = new ArrayList<>(
+                block.getStatements().subList(from, block.getStatements().size()));
         for (Statement s : chain) {
             if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v) {
                 for (VariableDeclarator d : v.getVariables()) {
                     String name = d.getNameAsString();
-                    if (method.findAll(VariableDeclarator.class).stream().filter(x -> x.getNameAsString().equals(name)).count() > 1) {
+                    if (method.findAll(VariableDeclarator.class).stream()
+                                    .filter(x -> x.getNameAsString().equals(name))
+                                    .count()
+                            > 1) {
                         String own = rw.fresh(name);
                         d.setName(own);
-                        rest.forEach(r -> r.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(name))
+                        rest.forEach(r -> r.findAll(NameExpr.class).stream()
+                                .filter(n -> n.getNameAsString().equals(name))
                                 .forEach(n -> n.setName(own)));
                     }
                 }
@@ -209,14 +237,19 @@ final class NestedArrays {
         VariableDeclarator d = v.getVariables().get(0);
         ArrayCreationExpr c = (ArrayCreationExpr) d.getInitializer().get();
         String name = d.getNameAsString();
-        long declared = method.findAll(VariableDeclarator.class).stream().filter(x -> x.getNameAsString().equals(name)).count();
+        long declared = method.findAll(VariableDeclarator.class).stream()
+                .filter(x -> x.getNameAsString().equals(name))
+                .count();
         String hoisted = declared == 1 ? name : rw.fresh(name);
         ExpressionStmt at = (ExpressionStmt) v.getParentNode().get();
         BlockStmt block = (BlockStmt) at.getParentNode().get();
         if (!hoisted.equals(name)) {
             int from = block.getStatements().indexOf(at);
-            for (Statement later : block.getStatements().subList(from + 1, block.getStatements().size())) {
-                later.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(name)).forEach(n -> n.setName(hoisted));
+            for (Statement later : block.getStatements()
+                    .subList(from + 1, block.getStatements().size())) {
+                later.findAll(NameExpr.class).stream()
+                        .filter(n -> n.getNameAsString().equals(name))
+                        .forEach(n -> n.setName(hoisted));
             }
         }
         ArrayType type = (ArrayType) c.createdType();
@@ -225,18 +258,24 @@ final class NestedArrays {
         for (ArrayCreationLevel l : c.getLevels()) {
             Expression dim = l.getDimension().get();
             if (mayBeNegative(dim)) {
-                inPlace.add(rw.statement("if ($d < 0) throw new NegativeArraySizeException(\"\" + $d);", Map.of(), Map.of("$d", dim), at));
-                levels.add(new ArrayCreationLevel(new MethodCallExpr(new NameExpr("Math"), "max",
-                        new NodeList<>(new IntegerLiteralExpr("0"), dim.clone()))));
+                inPlace.add(rw.statement(
+                        "if ($d < 0) throw new NegativeArraySizeException(\"\" + $d);",
+                        Map.of(),
+                        Map.of("$d", dim),
+                        at));
+                levels.add(new ArrayCreationLevel(new MethodCallExpr(
+                        new NameExpr("Math"), "max", new NodeList<>(new IntegerLiteralExpr("0"), dim.clone()))));
             } else {
                 levels.add(new ArrayCreationLevel(dim.clone()));
             }
         }
         String k = rw.fresh("k");
-        String clear = type.getArrayLevel() == 1 ? "for (int #k# = 0; #k# < #a#.length; #k#++) { #a#[#k#] = #0#; }"
+        String clear = type.getArrayLevel() == 1
+                ? "for (int #k# = 0; #k# < #a#.length; #k#++) { #a#[#k#] = #0#; }"
                 : "for (int #k# = 0; #k# < #a#.length; #k#++) { for (int #j# = 0; #j# < #a#[#k#].length; #j#++) { #a#[#k#][#j#] = #0#; } }";
         String zero = type.getElementType().equals(PrimitiveType.booleanType()) ? "false" : "0";
-        inPlace.add(rw.statement(clear, Map.of("#k#", k, "#j#", rw.fresh("j"), "#a#", hoisted, "#0#", zero), Map.of(), at));
+        inPlace.add(
+                rw.statement(clear, Map.of("#k#", k, "#j#", rw.fresh("j"), "#a#", hoisted, "#0#", zero), Map.of(), at));
         BlockStmt replacement = new BlockStmt(new NodeList<>(inPlace));
         int index = block.getStatements().indexOf(at);
         block.getStatements().remove(index);
@@ -245,16 +284,18 @@ final class NestedArrays {
         VariableDeclarationExpr declaration = new VariableDeclarationExpr(type.clone(), hoisted);
         declaration.getVariable(0).setInitializer(creation);
         ExpressionStmt s = new ExpressionStmt(declaration);
-        at.getRange().ifPresent(r -> s.walk(n -> {
-            if (n.getRange().isEmpty()) {
-                n.setRange(r);
-            }
-        }));
+        at.getRange()
+                .ifPresent(r -> s.walk(n -> {
+                    if (n.getRange().isEmpty()) {
+                        n.setRange(r);
+                    }
+                }));
         return s;
     }
 
     /** Whether a length may be negative: anything but a literal and an array's {@code .length}. */
     static boolean mayBeNegative(Expression dim) {
-        return !(dim instanceof IntegerLiteralExpr || (dim instanceof FieldAccessExpr f && f.getNameAsString().equals("length")));
+        return !(dim instanceof IntegerLiteralExpr
+                || (dim instanceof FieldAccessExpr f && f.getNameAsString().equals("length")));
     }
 }

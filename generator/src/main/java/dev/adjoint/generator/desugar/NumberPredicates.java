@@ -41,7 +41,9 @@ final class NumberPredicates {
             default -> "";
         };
         boolean predicate = c.getArguments().size() == 1
-                && (c.getNameAsString().equals("isNaN") || c.getNameAsString().equals("isInfinite") || c.getNameAsString().equals("isFinite"));
+                && (c.getNameAsString().equals("isNaN")
+                        || c.getNameAsString().equals("isInfinite")
+                        || c.getNameAsString().equals("isFinite"));
         return predicate && !box.isEmpty() ? Optional.of(box) : Optional.empty();
     }
 
@@ -50,18 +52,22 @@ final class NumberPredicates {
         c.getArgument(0).getRange().ifPresent(r -> arg.walk(n -> n.setRange(r)));
         MethodCallExpr abs = new MethodCallExpr(new NameExpr("Math"), "abs", NodeList.nodeList(arg));
         Expression out = switch (c.getNameAsString()) {
-            case "isNaN" -> new UnaryExpr(new EnclosedExpr(new BinaryExpr(abs, constant(box, "POSITIVE_INFINITY"),
-                    BinaryExpr.Operator.LESS_EQUALS)), UnaryExpr.Operator.LOGICAL_COMPLEMENT);
+            case "isNaN" ->
+                new UnaryExpr(
+                        new EnclosedExpr(new BinaryExpr(
+                                abs, constant(box, "POSITIVE_INFINITY"), BinaryExpr.Operator.LESS_EQUALS)),
+                        UnaryExpr.Operator.LOGICAL_COMPLEMENT);
             case "isInfinite" -> new BinaryExpr(abs, constant(box, "POSITIVE_INFINITY"), BinaryExpr.Operator.EQUALS);
             default -> new BinaryExpr(abs, constant(box, "MAX_VALUE"), BinaryExpr.Operator.LESS_EQUALS);
         };
         // a comparison inside a larger expression keeps the call's precedence
         Expression whole = new EnclosedExpr(out);
-        c.getRange().ifPresent(r -> whole.walk(n -> {
-            if (n.getRange().isEmpty()) {
-                n.setRange(r);
-            }
-        }));
+        c.getRange()
+                .ifPresent(r -> whole.walk(n -> {
+                    if (n.getRange().isEmpty()) {
+                        n.setRange(r);
+                    }
+                }));
         return whole;
     }
 

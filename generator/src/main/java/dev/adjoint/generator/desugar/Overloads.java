@@ -35,7 +35,9 @@ final class Overloads {
         if (candidates.stream().anyMatch(m -> m.getParameters().stream().anyMatch(Parameter::isVarArgs))) {
             return Optional.empty(); // phase 3 (varargs) is not modelled
         }
-        List<MethodDeclaration> sameArity = candidates.stream().filter(m -> m.getParameters().size() == args.size()).toList();
+        List<MethodDeclaration> sameArity = candidates.stream()
+                .filter(m -> m.getParameters().size() == args.size())
+                .toList();
         if (sameArity.size() <= 1) {
             return sameArity.stream().findFirst();
         }
@@ -47,9 +49,11 @@ final class Overloads {
             }
             types.add(t.get());
         }
-        List<MethodDeclaration> applicable = sameArity.stream().filter(m -> accepts(m, types)).toList();
-        List<MethodDeclaration> maximal = applicable.stream().filter(m -> applicable.stream()
-                .allMatch(o -> o == m || moreSpecific(m, o))).toList();
+        List<MethodDeclaration> applicable =
+                sameArity.stream().filter(m -> accepts(m, types)).toList();
+        List<MethodDeclaration> maximal = applicable.stream()
+                .filter(m -> applicable.stream().allMatch(o -> o == m || moreSpecific(m, o)))
+                .toList();
         return maximal.size() == 1 ? Optional.of(maximal.get(0)) : Optional.empty();
     }
 
@@ -65,7 +69,9 @@ final class Overloads {
     /** Whether each parameter of {@code m} is accepted by the same parameter of {@code o}. */
     private static boolean moreSpecific(MethodDeclaration m, MethodDeclaration o) {
         for (int i = 0; i < m.getParameters().size(); i++) {
-            if (!widens(m.getParameter(i).getType().asString(), o.getParameter(i).getType().asString())) {
+            if (!widens(
+                    m.getParameter(i).getType().asString(),
+                    o.getParameter(i).getType().asString())) {
                 return false;
             }
         }
@@ -107,14 +113,19 @@ final class Overloads {
         if (e instanceof ArrayAccessExpr a) {
             return typeOf(a.getName()).filter(t -> t.endsWith("[]")).map(t -> t.substring(0, t.length() - 2));
         }
-        if (e instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.MINUS || u.getOperator() == UnaryExpr.Operator.PLUS)) {
+        if (e instanceof UnaryExpr u
+                && (u.getOperator() == UnaryExpr.Operator.MINUS || u.getOperator() == UnaryExpr.Operator.PLUS)) {
             return typeOf(u.getExpression()).map(Overloads::promoted);
         }
         if (e instanceof BinaryExpr b) {
             return switch (b.getOperator()) {
-                case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> typeOf(b.getLeft()).flatMap(l -> typeOf(b.getRight())
-                        .map(r -> NUMERIC.indexOf(promoted(l)) >= NUMERIC.indexOf(promoted(r)) ? promoted(l) : promoted(r)))
-                        .filter(NUMERIC::contains);
+                case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER ->
+                    typeOf(b.getLeft())
+                            .flatMap(l -> typeOf(b.getRight())
+                                    .map(r -> NUMERIC.indexOf(promoted(l)) >= NUMERIC.indexOf(promoted(r))
+                                            ? promoted(l)
+                                            : promoted(r)))
+                            .filter(NUMERIC::contains);
                 case LESS, LESS_EQUALS, GREATER, GREATER_EQUALS, EQUALS, NOT_EQUALS, AND, OR -> Optional.of("boolean");
                 default -> Optional.empty();
             };

@@ -72,8 +72,10 @@ final class RaggedArrays {
      * {@code body}'s top-level statements with the first declaration inside one of them that
      * {@code find} takes replaced as {@code hoist} says, put before that statement; or empty.
      */
-    static <T> Optional<List<Statement>> hoistFirst(BlockStmt body, java.util.function.BiFunction<VariableDeclarationExpr, Statement,
-            Optional<T>> find, java.util.function.BiFunction<VariableDeclarationExpr, T, List<Statement>> hoist) {
+    static <T> Optional<List<Statement>> hoistFirst(
+            BlockStmt body,
+            java.util.function.BiFunction<VariableDeclarationExpr, Statement, Optional<T>> find,
+            java.util.function.BiFunction<VariableDeclarationExpr, T, List<Statement>> hoist) {
         NodeList<Statement> stmts = body.getStatements();
         for (int k = 0; k < stmts.size(); k++) {
             Statement top = stmts.get(k);
@@ -92,16 +94,23 @@ final class RaggedArrays {
 
     /** {@code X[e].length} when {@code v} creates, inside {@code top}, an array of that length that only its elements and length are read of. */
     private Optional<FieldAccessExpr> rowLength(VariableDeclarationExpr v, Statement top) {
-        if (v.getVariables().size() != 1 || !(v.getParentNode().orElse(null) instanceof ExpressionStmt es) || es == top
+        if (v.getVariables().size() != 1
+                || !(v.getParentNode().orElse(null) instanceof ExpressionStmt es)
+                || es == top
                 || !(es.getParentNode().orElse(null) instanceof BlockStmt block)) {
             return Optional.empty();
         }
         VariableDeclarator d = v.getVariables().get(0);
-        if (!(d.getInitializer().orElse(null) instanceof ArrayCreationExpr c) || c.getInitializer().isPresent()
-                || !(c.getElementType() instanceof PrimitiveType) || c.getLevels().size() != 1
+        if (!(d.getInitializer().orElse(null) instanceof ArrayCreationExpr c)
+                || c.getInitializer().isPresent()
+                || !(c.getElementType() instanceof PrimitiveType)
+                || c.getLevels().size() != 1
                 || !(c.getLevels().get(0).getDimension().orElse(null) instanceof FieldAccessExpr f)
-                || !f.getNameAsString().equals("length") || !(f.getScope() instanceof ArrayAccessExpr row)
-                || !(row.getName() instanceof NameExpr table) || !rows.hasRows(table) || !readsOnly(row.getIndex())
+                || !f.getNameAsString().equals("length")
+                || !(f.getScope() instanceof ArrayAccessExpr row)
+                || !(row.getName() instanceof NameExpr table)
+                || !rows.hasRows(table)
+                || !readsOnly(row.getIndex())
                 || RowAliases.assigned(top, Set.of(table.getNameAsString()))
                 || RowAliases.rowsReplaced(method, table.getNameAsString())) {
             return Optional.empty();
@@ -126,16 +135,26 @@ final class RaggedArrays {
 
     /** An index that only reads: names, literals, arithmetic, elements ({@code order[i]}), lengths; no call, no update. */
     static boolean readsOnly(Expression index) {
-        return RowAliases.simple(index) || index.findAll(Node.class).stream().allMatch(n -> n instanceof ArrayAccessExpr
-                || n instanceof NameExpr || n instanceof com.github.javaparser.ast.expr.SimpleName || n instanceof IntegerLiteralExpr
-                || n instanceof EnclosedExpr || n instanceof FieldAccessExpr f && f.getNameAsString().equals("length")
-                || n instanceof BinaryExpr b && b.getOperator() != BinaryExpr.Operator.AND && b.getOperator() != BinaryExpr.Operator.OR);
+        return RowAliases.simple(index)
+                || index.findAll(Node.class).stream()
+                        .allMatch(n -> n instanceof ArrayAccessExpr
+                                || n instanceof NameExpr
+                                || n instanceof com.github.javaparser.ast.expr.SimpleName
+                                || n instanceof IntegerLiteralExpr
+                                || n instanceof EnclosedExpr
+                                || n instanceof FieldAccessExpr f
+                                        && f.getNameAsString().equals("length")
+                                || n instanceof BinaryExpr b
+                                        && b.getOperator() != BinaryExpr.Operator.AND
+                                        && b.getOperator() != BinaryExpr.Operator.OR);
     }
 
     private static boolean isElementOrLength(NameExpr n) {
         Node parent = n.getParentNode().orElse(null);
         return parent instanceof ArrayAccessExpr a && a.getName() == n
-                || parent instanceof FieldAccessExpr f && f.getScope() == n && f.getNameAsString().equals("length");
+                || parent instanceof FieldAccessExpr f
+                        && f.getScope() == n
+                        && f.getNameAsString().equals("length");
     }
 
     static List<Statement> after(BlockStmt block, Statement s) {
@@ -155,16 +174,25 @@ final class RaggedArrays {
         ExpressionStmt at = (ExpressionStmt) v.getParentNode().get();
         BlockStmt block = (BlockStmt) at.getParentNode().get();
         NameExpr table = (NameExpr) ((ArrayAccessExpr) length.getScope()).getName();
-        Set<String> lengthFixed = new HashSet<>(length.findAll(NameExpr.class).stream().map(NameExpr::getNameAsString).toList());
+        Set<String> lengthFixed = new HashSet<>(length.findAll(NameExpr.class).stream()
+                .map(NameExpr::getNameAsString)
+                .toList());
         // (an element in the index, m[order[i]].length, may be written without its name being assigned)
-        boolean lengthKept = ((ArrayAccessExpr) length.getScope()).getIndex().findAll(ArrayAccessExpr.class).isEmpty()
+        boolean lengthKept = ((ArrayAccessExpr) length.getScope())
+                        .getIndex()
+                        .findAll(ArrayAccessExpr.class)
+                        .isEmpty()
                 && after(block, at).stream().noneMatch(s -> RowAliases.assigned(s, lengthFixed));
         String cap = rw.fresh(d.getNameAsString() + "Capacity");
         String hoisted = keepInPlace(rw, method, v, length, lengthKept, false);
         String type = c.getElementType().asString();
         Map<String, String> names = Map.of("#a#", hoisted, "#c#", cap, "#r#", rw.fresh("r"), "#t#", type);
-        return rw.statements("{ int #c# = 0; for (int #r# = 0; #r# < $X.length; #r#++) { if ($X[#r#].length > #c#) { #c# = $X[#r#].length; } }"
-                + " #t#[] #a# = new #t#[#c#]; }", names, Map.of("$X", table), at);
+        return rw.statements(
+                "{ int #c# = 0; for (int #r# = 0; #r# < $X.length; #r#++) { if ($X[#r#].length > #c#) { #c# = $X[#r#].length; } }"
+                        + " #t#[] #a# = new #t#[#c#]; }",
+                names,
+                Map.of("$X", table),
+                at);
     }
 
     /**
@@ -176,14 +204,21 @@ final class RaggedArrays {
      * bounds). Gives the name the array has before the statement: its own, or a fresh one when the
      * method declares the name more than once.
      */
-    static String keepInPlace(Rewriter rw, MethodDeclaration method, VariableDeclarationExpr v, Expression length, boolean lengthKept,
+    static String keepInPlace(
+            Rewriter rw,
+            MethodDeclaration method,
+            VariableDeclarationExpr v,
+            Expression length,
+            boolean lengthKept,
             boolean mayBeNegative) {
         VariableDeclarator d = v.getVariables().get(0);
         ArrayCreationExpr c = (ArrayCreationExpr) d.getInitializer().get();
         ExpressionStmt at = (ExpressionStmt) v.getParentNode().get();
         BlockStmt block = (BlockStmt) at.getParentNode().get();
         String name = d.getNameAsString();
-        long declared = method.findAll(VariableDeclarator.class).stream().filter(x -> x.getNameAsString().equals(name)).count();
+        long declared = method.findAll(VariableDeclarator.class).stream()
+                .filter(x -> x.getNameAsString().equals(name))
+                .count();
         String hoisted = declared == 1 ? name : rw.fresh(name);
         String len = rw.fresh(name + "Length");
         List<Statement> rest = after(block, at);
@@ -206,14 +241,19 @@ final class RaggedArrays {
         keptLength(len, lengths, unchecked);
         if (!hoisted.equals(name)) {
             for (Statement later : rest) {
-                later.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(name)).forEach(n -> n.setName(hoisted));
+                later.findAll(NameExpr.class).stream()
+                        .filter(n -> n.getNameAsString().equals(name))
+                        .forEach(n -> n.setName(hoisted));
             }
         }
         String zero = c.getElementType().equals(PrimitiveType.booleanType()) ? "false" : "0";
         Map<String, String> names = Map.of("#a#", hoisted, "#n#", len, "#k#", rw.fresh("k"), "#0#", zero);
         String check = mayBeNegative ? " if (#n# < 0) throw new NegativeArraySizeException(\"\" + #n#);" : "";
-        List<Statement> inPlace = rw.statements("{ int #n# = $length;" + check + " for (int #k# = 0; #k# < #n#; #k#++) { #a#[#k#] = #0#; } }",
-                names, Map.of("$length", length), at);
+        List<Statement> inPlace = rw.statements(
+                "{ int #n# = $length;" + check + " for (int #k# = 0; #k# < #n#; #k#++) { #a#[#k#] = #0#; } }",
+                names,
+                Map.of("$length", length),
+                at);
         int index = block.getStatements().indexOf(at);
         block.getStatements().remove(index);
         block.getStatements().addAll(index, inPlace);
@@ -246,9 +286,12 @@ final class RaggedArrays {
             ArrayAccessExpr a = unchecked.get(u);
             Expression index = a.getIndex();
             Expression e = Rewriter.isPrimary(index) ? index : new EnclosedExpr(index.clone());
-            ConditionalExpr checked = new ConditionalExpr(new BinaryExpr(e.clone(), new NameExpr(len), BinaryExpr.Operator.LESS),
-                    e.clone(), new UnaryExpr(new IntegerLiteralExpr("1"), UnaryExpr.Operator.MINUS));
-            index.getRange().ifPresent(r -> checked.walk(x -> x.setRange(x.getRange().orElse(r))));
+            ConditionalExpr checked = new ConditionalExpr(
+                    new BinaryExpr(e.clone(), new NameExpr(len), BinaryExpr.Operator.LESS),
+                    e.clone(),
+                    new UnaryExpr(new IntegerLiteralExpr("1"), UnaryExpr.Operator.MINUS));
+            index.getRange()
+                    .ifPresent(r -> checked.walk(x -> x.setRange(x.getRange().orElse(r))));
             a.setIndex(checked);
         }
     }
@@ -260,19 +303,29 @@ final class RaggedArrays {
         }
         String counter = j.getNameAsString();
         Node child = a;
-        for (Node p = a.getParentNode().orElse(null); p != null && p != block; child = p, p = p.getParentNode().orElse(null)) {
+        for (Node p = a.getParentNode().orElse(null);
+                p != null && p != block;
+                child = p, p = p.getParentNode().orElse(null)) {
             if (!(p instanceof ForStmt f) || f.getBody() != child) {
                 continue;
             }
-            if (f.getInitialization().size() == 1 && f.getInitialization().get(0) instanceof VariableDeclarationExpr init
-                    && init.getVariables().size() == 1 && init.getVariable(0).getNameAsString().equals(counter)
+            if (f.getInitialization().size() == 1
+                    && f.getInitialization().get(0) instanceof VariableDeclarationExpr init
+                    && init.getVariables().size() == 1
+                    && init.getVariable(0).getNameAsString().equals(counter)
                     && init.getVariable(0).getInitializer().orElse(null) instanceof IntegerLiteralExpr
-                    && f.getCompare().orElse(null) instanceof BinaryExpr cmp && cmp.getOperator() == BinaryExpr.Operator.LESS
-                    && cmp.getLeft() instanceof NameExpr left && left.getNameAsString().equals(counter)
-                    && (isLengthOf(cmp.getRight(), array) || length != null && cmp.getRight().equals(length))
-                    && f.getUpdate().size() == 1 && f.getUpdate().get(0) instanceof UnaryExpr u
-                    && (u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT || u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT)
-                    && u.getExpression() instanceof NameExpr stepped && stepped.getNameAsString().equals(counter)
+                    && f.getCompare().orElse(null) instanceof BinaryExpr cmp
+                    && cmp.getOperator() == BinaryExpr.Operator.LESS
+                    && cmp.getLeft() instanceof NameExpr left
+                    && left.getNameAsString().equals(counter)
+                    && (isLengthOf(cmp.getRight(), array)
+                            || length != null && cmp.getRight().equals(length))
+                    && f.getUpdate().size() == 1
+                    && f.getUpdate().get(0) instanceof UnaryExpr u
+                    && (u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
+                            || u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT)
+                    && u.getExpression() instanceof NameExpr stepped
+                    && stepped.getNameAsString().equals(counter)
                     && !RowAliases.assigned(f.getBody(), Set.of(counter))) {
                 return Optional.of(f);
             }
@@ -281,7 +334,9 @@ final class RaggedArrays {
     }
 
     private static boolean isLengthOf(Expression e, String array) {
-        return e instanceof FieldAccessExpr f && f.getNameAsString().equals("length") && f.getScope() instanceof NameExpr n
+        return e instanceof FieldAccessExpr f
+                && f.getNameAsString().equals("length")
+                && f.getScope() instanceof NameExpr n
                 && n.getNameAsString().equals(array);
     }
 }

@@ -70,10 +70,15 @@ final class RaggedLocals {
     Optional<List<Statement>> rewriteBody(BlockStmt body) {
         NodeList<Statement> stmts = body.getStatements();
         for (int k = 0; k < stmts.size(); k++) {
-            if (stmts.get(k) instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v
-                    && v.getVariables().size() == 1 && v.getVariable(0).getInitializer().orElse(null) instanceof ArrayCreationExpr c
-                    && c.getInitializer().isEmpty() && c.getElementType() instanceof PrimitiveType && c.getLevels().size() == 2
-                    && c.getLevels().get(0).getDimension().isPresent() && c.getLevels().get(1).getDimension().isEmpty()) {
+            if (stmts.get(k) instanceof ExpressionStmt es
+                    && es.getExpression() instanceof VariableDeclarationExpr v
+                    && v.getVariables().size() == 1
+                    && v.getVariable(0).getInitializer().orElse(null) instanceof ArrayCreationExpr c
+                    && c.getInitializer().isEmpty()
+                    && c.getElementType() instanceof PrimitiveType
+                    && c.getLevels().size() == 2
+                    && c.getLevels().get(0).getDimension().isPresent()
+                    && c.getLevels().get(1).getDimension().isEmpty()) {
                 Optional<List<Statement>> out = rewrite(body, k, v.getVariable(0), c);
                 if (out.isPresent()) {
                     return out;
@@ -84,27 +89,40 @@ final class RaggedLocals {
     }
 
     /** The uses of the array: its rows' creations (with their scans), elements, rows' lengths. */
-    private record Uses(List<AssignExpr> rows, List<LoopLengths.Scan> scans, List<ArrayAccessExpr> elements, List<FieldAccessExpr> lengths) {}
+    private record Uses(
+            List<AssignExpr> rows,
+            List<LoopLengths.Scan> scans,
+            List<ArrayAccessExpr> elements,
+            List<FieldAccessExpr> lengths) {}
 
     private Optional<List<Statement>> rewrite(BlockStmt body, int k, VariableDeclarator d, ArrayCreationExpr c) {
         String name = d.getNameAsString();
-        if (method.findAll(VariableDeclarator.class).stream().filter(x -> x.getNameAsString().equals(name)).count() != 1) {
+        if (method.findAll(VariableDeclarator.class).stream()
+                        .filter(x -> x.getNameAsString().equals(name))
+                        .count()
+                != 1) {
             return Optional.empty();
         }
         // a name the method never assigns and declares at most once: a parameter, a top-level local before
         // the array, or none of the method's (a constant); and the array's own number of rows
         Set<String> before = new HashSet<>();
         method.getParameters().stream().map(Parameter::getNameAsString).forEach(before::add);
-        body.getStatements().subList(0, k).stream().filter(s -> s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr)
+        body.getStatements().subList(0, k).stream()
+                .filter(s -> s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr)
                 .forEach(s -> s.findAll(VariableDeclarator.class).forEach(x -> before.add(x.getNameAsString())));
         Map<String, Long> declared = new java.util.HashMap<>();
         method.findAll(VariableDeclarator.class).forEach(x -> declared.merge(x.getNameAsString(), 1L, Long::sum));
         Set<String> assigned = new HashSet<>();
-        method.findAll(AssignExpr.class).stream().filter(a -> a.getTarget() instanceof NameExpr).forEach(a -> assigned.add(a.getTarget().toString()));
-        method.findAll(UnaryExpr.class).stream().filter(u -> Updates.isUpdate(u.getOperator()) && u.getExpression() instanceof NameExpr)
+        method.findAll(AssignExpr.class).stream()
+                .filter(a -> a.getTarget() instanceof NameExpr)
+                .forEach(a -> assigned.add(a.getTarget().toString()));
+        method.findAll(UnaryExpr.class).stream()
+                .filter(u -> Updates.isUpdate(u.getOperator()) && u.getExpression() instanceof NameExpr)
                 .forEach(u -> assigned.add(u.getExpression().toString()));
-        Predicate<String> invariant = n -> n.equals(name) || !assigned.contains(n) && declared.getOrDefault(n, 0L) <= 1
-                && (before.contains(n) || !declared.containsKey(n));
+        Predicate<String> invariant = n -> n.equals(name)
+                || !assigned.contains(n)
+                        && declared.getOrDefault(n, 0L) <= 1
+                        && (before.contains(n) || !declared.containsKey(n));
         Optional<Uses> uses = uses(body, k, name, c.getElementType(), invariant);
         if (uses.isEmpty()) {
             return Optional.empty();
@@ -114,26 +132,40 @@ final class RaggedLocals {
         String lengths = rw.fresh(name + "Lengths");
         String rows = rw.fresh(name + "Rows");
         List<Statement> out = new ArrayList<>(body.getStatements().subList(0, k));
-        out.addAll(rw.statements("{ int #r# = $n; int #c# = 0; }", Map.of("#c#", cap, "#r#", rows),
-                Map.of("$n", c.getLevels().get(0).getDimension().get()), at));
+        out.addAll(rw.statements(
+                "{ int #r# = $n; int #c# = 0; }",
+                Map.of("#c#", cap, "#r#", rows),
+                Map.of("$n", c.getLevels().get(0).getDimension().get()),
+                at));
         for (LoopLengths.Scan scan : uses.get().scans()) {
             List<Statement> scanned = scans.scanStatements(scan, cap, at);
             // the scan runs before the array exists: its number of rows is the length it is created with
-            scanned.forEach(s -> s.findAll(FieldAccessExpr.class).stream().filter(f -> f.getScope() instanceof NameExpr n
-                    && n.getNameAsString().equals(name)).forEach(f -> f.replace(new NameExpr(rows))));
+            scanned.forEach(s -> s.findAll(FieldAccessExpr.class).stream()
+                    .filter(f -> f.getScope() instanceof NameExpr n
+                            && n.getNameAsString().equals(name))
+                    .forEach(f -> f.replace(new NameExpr(rows))));
             out.addAll(scanned);
         }
         String type = c.getElementType().asString();
-        out.addAll(rw.statements("{ #t#[][] #a# = new #t#[#r#][#c#]; int[] #l# = new int[#r#];"
-                + " for (int #k# = 0; #k# < #r#; #k#++) { #l#[#k#] = -1; } }",
-                Map.of("#t#", type, "#a#", name, "#c#", cap, "#l#", lengths, "#k#", rw.fresh("k"), "#r#", rows), Map.of(), at));
+        out.addAll(rw.statements(
+                "{ #t#[][] #a# = new #t#[#r#][#c#]; int[] #l# = new int[#r#];"
+                        + " for (int #k# = 0; #k# < #r#; #k#++) { #l#[#k#] = -1; } }",
+                Map.of("#t#", type, "#a#", name, "#c#", cap, "#l#", lengths, "#k#", rw.fresh("k"), "#r#", rows),
+                Map.of(),
+                at));
         for (FieldAccessExpr f : uses.get().lengths()) {
             // a row not created yet has no length: reading it throws, as Java's null row does
             Expression row = ((ArrayAccessExpr) f.getScope()).getIndex();
             Expression r = Rewriter.isPrimary(row) ? row : new EnclosedExpr(row.clone());
-            ArrayAccessExpr length = new ArrayAccessExpr(new NameExpr(lengths), new ConditionalExpr(new BinaryExpr(
-                    new ArrayAccessExpr(new NameExpr(lengths), r.clone()), new IntegerLiteralExpr("0"), BinaryExpr.Operator.LESS),
-                    new UnaryExpr(new IntegerLiteralExpr("1"), UnaryExpr.Operator.MINUS), r.clone()));
+            ArrayAccessExpr length = new ArrayAccessExpr(
+                    new NameExpr(lengths),
+                    new ConditionalExpr(
+                            new BinaryExpr(
+                                    new ArrayAccessExpr(new NameExpr(lengths), r.clone()),
+                                    new IntegerLiteralExpr("0"),
+                                    BinaryExpr.Operator.LESS),
+                            new UnaryExpr(new IntegerLiteralExpr("1"), UnaryExpr.Operator.MINUS),
+                            r.clone()));
             f.getRange().ifPresent(p -> length.walk(x -> x.setRange(x.getRange().orElse(p))));
             f.replace(length);
         }
@@ -144,21 +176,43 @@ final class RaggedLocals {
             Expression index = e.getIndex();
             Expression i = Rewriter.isPrimary(index) ? index.clone() : new EnclosedExpr(index.clone());
             Expression r = Rewriter.isPrimary(row) ? row.clone() : new EnclosedExpr(row.clone());
-            ConditionalExpr checked = new ConditionalExpr(new BinaryExpr(i, new ArrayAccessExpr(new NameExpr(lengths), r),
-                    BinaryExpr.Operator.LESS), i.clone(), new UnaryExpr(new IntegerLiteralExpr("1"), UnaryExpr.Operator.MINUS));
-            index.getRange().ifPresent(p -> checked.walk(x -> x.setRange(x.getRange().orElse(p))));
+            ConditionalExpr checked = new ConditionalExpr(
+                    new BinaryExpr(i, new ArrayAccessExpr(new NameExpr(lengths), r), BinaryExpr.Operator.LESS),
+                    i.clone(),
+                    new UnaryExpr(new IntegerLiteralExpr("1"), UnaryExpr.Operator.MINUS));
+            index.getRange()
+                    .ifPresent(p -> checked.walk(x -> x.setRange(x.getRange().orElse(p))));
             e.setIndex(checked);
         }
         for (AssignExpr a : uses.get().rows()) {
             ExpressionStmt s = (ExpressionStmt) a.getParentNode().get();
-            Expression length = ((ArrayCreationExpr) a.getValue()).getLevels().get(0).getDimension().get();
-            String check = NestedArrays.mayBeNegative(length) ? " if (#n# < 0) throw new NegativeArraySizeException(\"\" + #n#);" : "";
+            Expression length = ((ArrayCreationExpr) a.getValue())
+                    .getLevels()
+                    .get(0)
+                    .getDimension()
+                    .get();
+            String check = NestedArrays.mayBeNegative(length)
+                    ? " if (#n# < 0) throw new NegativeArraySizeException(\"\" + #n#);"
+                    : "";
             String zero = c.getElementType().equals(PrimitiveType.booleanType()) ? "false" : "0";
-            List<Statement> created = rw.statements("{ int #r# = $row; int #n# = $length;" + check + " #l#[#r#] = #n#;"
-                    + " for (int #k# = 0; #k# < #n#; #k#++) { #a#[#r#][#k#] = #0#; } }",
-                    Map.of("#r#", rw.fresh(name + "Row"), "#n#", rw.fresh(name + "Length"), "#l#", lengths, "#k#", rw.fresh("k"),
-                            "#a#", name, "#0#", zero),
-                    Map.of("$row", ((ArrayAccessExpr) a.getTarget()).getIndex(), "$length", length), s);
+            List<Statement> created = rw.statements(
+                    "{ int #r# = $row; int #n# = $length;" + check + " #l#[#r#] = #n#;"
+                            + " for (int #k# = 0; #k# < #n#; #k#++) { #a#[#r#][#k#] = #0#; } }",
+                    Map.of(
+                            "#r#",
+                            rw.fresh(name + "Row"),
+                            "#n#",
+                            rw.fresh(name + "Length"),
+                            "#l#",
+                            lengths,
+                            "#k#",
+                            rw.fresh("k"),
+                            "#a#",
+                            name,
+                            "#0#",
+                            zero),
+                    Map.of("$row", ((ArrayAccessExpr) a.getTarget()).getIndex(), "$length", length),
+                    s);
             BlockStmt block = (BlockStmt) s.getParentNode().get();
             int index = block.getStatements().indexOf(s);
             block.getStatements().remove(index);
@@ -169,10 +223,15 @@ final class RaggedLocals {
     }
 
     /** The uses of array {@code name} declared by top-level statement {@code k}, when each is one the class comment allows. */
-    private Optional<Uses> uses(BlockStmt body, int k, String name, com.github.javaparser.ast.type.Type element,
+    private Optional<Uses> uses(
+            BlockStmt body,
+            int k,
+            String name,
+            com.github.javaparser.ast.type.Type element,
             Predicate<String> invariant) {
         Uses uses = new Uses(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (Statement later : body.getStatements().subList(k + 1, body.getStatements().size())) {
+        for (Statement later :
+                body.getStatements().subList(k + 1, body.getStatements().size())) {
             for (NameExpr n : later.findAll(NameExpr.class)) {
                 if (!n.getNameAsString().equals(name)) {
                     continue;
@@ -181,24 +240,33 @@ final class RaggedLocals {
                 if (parent instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
                     continue; // the number of rows: as written
                 }
-                if (!(parent instanceof ArrayAccessExpr row) || row.getName() != n || !readsOnly(row.getIndex(), name)) {
+                if (!(parent instanceof ArrayAccessExpr row)
+                        || row.getName() != n
+                        || !readsOnly(row.getIndex(), name)) {
                     return Optional.empty();
                 }
                 Node use = row.getParentNode().orElse(null);
                 if (use instanceof ArrayAccessExpr e && e.getName() == row) {
                     uses.elements().add(e);
-                } else if (use instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
+                } else if (use instanceof FieldAccessExpr f
+                        && f.getNameAsString().equals("length")) {
                     uses.lengths().add(f);
-                } else if (use instanceof AssignExpr a && a.getTarget() == row && a.getOperator() == AssignExpr.Operator.ASSIGN
-                        && a.getValue() instanceof ArrayCreationExpr created && created.getInitializer().isEmpty()
-                        && created.getLevels().size() == 1 && created.getLevels().get(0).getDimension().isPresent()
-                        && created.getElementType().equals(element) && a.getParentNode().orElse(null) instanceof ExpressionStmt s
+                } else if (use instanceof AssignExpr a
+                        && a.getTarget() == row
+                        && a.getOperator() == AssignExpr.Operator.ASSIGN
+                        && a.getValue() instanceof ArrayCreationExpr created
+                        && created.getInitializer().isEmpty()
+                        && created.getLevels().size() == 1
+                        && created.getLevels().get(0).getDimension().isPresent()
+                        && created.getElementType().equals(element)
+                        && a.getParentNode().orElse(null) instanceof ExpressionStmt s
                         && s.getParentNode().orElse(null) instanceof BlockStmt) {
                     Statement top = s;
                     while (top.getParentNode().orElse(null) != body) {
                         top = (Statement) top.findAncestor(Statement.class).orElseThrow();
                     }
-                    Optional<LoopLengths.Scan> scan = LoopLengths.scanOf(created.getLevels().get(0).getDimension().get(), s, top, invariant, method);
+                    Optional<LoopLengths.Scan> scan = LoopLengths.scanOf(
+                            created.getLevels().get(0).getDimension().get(), s, top, invariant, method);
                     if (scan.isEmpty()) {
                         return Optional.empty();
                     }
@@ -214,7 +282,10 @@ final class RaggedLocals {
 
     /** An index that only reads ({@link RaggedArrays#readsOnly}) and names the array itself only for its number of rows. */
     private static boolean readsOnly(Expression index, String name) {
-        return RaggedArrays.readsOnly(index) && index.findAll(NameExpr.class).stream().noneMatch(n -> n.getNameAsString().equals(name)
-                && !(n.getParentNode().orElse(null) instanceof FieldAccessExpr f && f.getNameAsString().equals("length")));
+        return RaggedArrays.readsOnly(index)
+                && index.findAll(NameExpr.class).stream()
+                        .noneMatch(n -> n.getNameAsString().equals(name)
+                                && !(n.getParentNode().orElse(null) instanceof FieldAccessExpr f
+                                        && f.getNameAsString().equals("length")));
     }
 }

@@ -32,8 +32,8 @@ import java.util.Set;
  */
 final class Rewriter {
     /** One per method: a JavaParser is not safe to share between threads (builds translate in parallel). */
-    private final JavaParser parser = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    private final JavaParser parser =
+            new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
 
     private final Set<String> taken = new HashSet<>();
     private final Map<String, Type> declared = new HashMap<>();
@@ -60,7 +60,7 @@ final class Rewriter {
 
     /** A name no identifier of the compilation unit uses, {@code base} and a number. */
     String fresh(String base) {
-        for (int i = 0;; i++) {
+        for (int i = 0; ; i++) {
             if (taken.add(base + i)) {
                 return base + i;
             }
@@ -79,7 +79,8 @@ final class Rewriter {
         String name = n.getNameAsString();
         if (n.getParentNode().isPresent()) {
             Optional<Node> declaration = declarationInScope(n, name);
-            Optional<Type> inScope = declaration.map(d -> d instanceof Parameter q ? q.getType() : ((VariableDeclarator) d).getType());
+            Optional<Type> inScope =
+                    declaration.map(d -> d instanceof Parameter q ? q.getType() : ((VariableDeclarator) d).getType());
             if (inScope.isPresent() && inScope.get().isVarType()) {
                 return declaration.flatMap(this::varType);
             }
@@ -99,12 +100,18 @@ final class Rewriter {
         if (!(e instanceof NameExpr n) || declared.containsKey(n.getNameAsString())) {
             return Optional.empty();
         }
-        for (Optional<Node> p = method.getParentNode(); p.isPresent(); p = p.get().getParentNode()) {
+        for (Optional<Node> p = method.getParentNode();
+                p.isPresent();
+                p = p.get().getParentNode()) {
             if (p.get() instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t) {
                 Optional<com.github.javaparser.ast.body.FieldDeclaration> f = t.getFieldByName(n.getNameAsString());
                 if (f.isPresent()) {
-                    return f.get().isStatic() ? f.get().getVariables().stream().filter(v -> v.getNameAsString().equals(n.getNameAsString()))
-                            .findFirst().map(VariableDeclarator::getType) : Optional.empty();
+                    return f.get().isStatic()
+                            ? f.get().getVariables().stream()
+                                    .filter(v -> v.getNameAsString().equals(n.getNameAsString()))
+                                    .findFirst()
+                                    .map(VariableDeclarator::getType)
+                            : Optional.empty();
                 }
             }
         }
@@ -121,9 +128,11 @@ final class Rewriter {
             return Optional.empty();
         }
         Optional<Node> declaration = v.getParentNode();
-        if (declaration.flatMap(Node::getParentNode).orElse(null) instanceof com.github.javaparser.ast.stmt.ForEachStmt fe
+        if (declaration.flatMap(Node::getParentNode).orElse(null)
+                        instanceof com.github.javaparser.ast.stmt.ForEachStmt fe
                 && fe.getVariable() == declaration.get()) {
-            return typeOf(fe.getIterable()).filter(t -> t instanceof com.github.javaparser.ast.type.ArrayType)
+            return typeOf(fe.getIterable())
+                    .filter(t -> t instanceof com.github.javaparser.ast.type.ArrayType)
                     .map(t -> ((com.github.javaparser.ast.type.ArrayType) t).getComponentType());
         }
         return v.getInitializer().filter(i -> i instanceof NameExpr).flatMap(this::typeOf);
@@ -141,7 +150,8 @@ final class Rewriter {
 
     /** The type of the declaration of {@code name} visible at {@code at}, walking out through its enclosing blocks. */
     static Optional<Type> inScope(Node at, String name) {
-        return declarationInScope(at, name).map(d -> d instanceof Parameter q ? q.getType() : ((VariableDeclarator) d).getType());
+        return declarationInScope(at, name)
+                .map(d -> d instanceof Parameter q ? q.getType() : ((VariableDeclarator) d).getType());
     }
 
     /**
@@ -151,7 +161,9 @@ final class Rewriter {
      */
     static Optional<Node> declarationInScope(Node at, String name) {
         Node child = at;
-        for (Node p = at.getParentNode().orElse(null); p != null; child = p, p = p.getParentNode().orElse(null)) {
+        for (Node p = at.getParentNode().orElse(null);
+                p != null;
+                child = p, p = p.getParentNode().orElse(null)) {
             List<? extends Node> before = List.of();
             if (p instanceof com.github.javaparser.ast.stmt.BlockStmt b) {
                 before = upTo(b.getStatements(), child);
@@ -162,13 +174,19 @@ final class Rewriter {
             } else if (p instanceof com.github.javaparser.ast.stmt.ForEachStmt fe) {
                 before = List.of(fe.getVariable());
             } else if (p instanceof com.github.javaparser.ast.body.MethodDeclaration m) {
-                return m.getParameters().stream().filter(q -> q.getNameAsString().equals(name)).<Node>map(q -> q).findFirst();
+                return m.getParameters().stream()
+                        .filter(q -> q.getNameAsString().equals(name))
+                        .<Node>map(q -> q)
+                        .findFirst();
             }
             Node scope = p;
             for (int k = before.size() - 1; k >= 0; k--) {
                 for (VariableDeclarator v : before.get(k).findAll(VariableDeclarator.class)) {
-                    if (v.getNameAsString().equals(name) && v.findAncestor(com.github.javaparser.ast.stmt.BlockStmt.class)
-                            .map(bl -> bl == scope || !(scope instanceof com.github.javaparser.ast.stmt.BlockStmt)).orElse(true)) {
+                    if (v.getNameAsString().equals(name)
+                            && v.findAncestor(com.github.javaparser.ast.stmt.BlockStmt.class)
+                                    .map(bl ->
+                                            bl == scope || !(scope instanceof com.github.javaparser.ast.stmt.BlockStmt))
+                                    .orElse(true)) {
                         return Optional.of(v);
                     }
                 }
@@ -187,7 +205,9 @@ final class Rewriter {
         for (Map.Entry<String, String> e : names.entrySet()) {
             text = text.replace(e.getKey(), e.getValue());
         }
-        Statement s = parser.parseStatement(text).getResult().orElseThrow(() -> new IllegalStateException("template: " + template));
+        Statement s = parser.parseStatement(text)
+                .getResult()
+                .orElseThrow(() -> new IllegalStateException("template: " + template));
         Positions.standAt(s, at);
         for (NameExpr placeholder : s.findAll(NameExpr.class)) {
             Expression user = nodes.get(placeholder.getNameAsString());
@@ -195,11 +215,12 @@ final class Rewriter {
                 Expression copy = user.clone();
                 Expression cloned = copy;
                 // (a clone has no positions: errors in it point at the user's expression)
-                user.getRange().ifPresent(r -> cloned.walk(n -> {
-                    if (n.getRange().isEmpty()) {
-                        n.setRange(r);
-                    }
-                }));
+                user.getRange()
+                        .ifPresent(r -> cloned.walk(n -> {
+                            if (n.getRange().isEmpty()) {
+                                n.setRange(r);
+                            }
+                        }));
                 if (!isPrimary(copy)) {
                     // the printer writes no parentheses of its own: n ? 1 : 2 in $k < $n must stay one operand
                     EnclosedExpr enclosed = new EnclosedExpr(copy);
@@ -214,12 +235,17 @@ final class Rewriter {
 
     /** Whether {@code e} prints as one operand wherever it stands. */
     static boolean isPrimary(Expression e) {
-        return e instanceof NameExpr || e.isLiteralExpr() || e instanceof EnclosedExpr || e instanceof MethodCallExpr
-                || e instanceof FieldAccessExpr || e instanceof ArrayAccessExpr;
+        return e instanceof NameExpr
+                || e.isLiteralExpr()
+                || e instanceof EnclosedExpr
+                || e instanceof MethodCallExpr
+                || e instanceof FieldAccessExpr
+                || e instanceof ArrayAccessExpr;
     }
 
     /** The statements of a template in braces, detached from the block the parser put them in. */
-    List<Statement> statements(String template, Map<String, String> names, Map<String, ? extends Expression> nodes, Node at) {
+    List<Statement> statements(
+            String template, Map<String, String> names, Map<String, ? extends Expression> nodes, Node at) {
         return List.copyOf(statement(template, names, nodes, at).asBlockStmt().getStatements());
     }
 }

@@ -1,6 +1,5 @@
 package dev.adjoint.generator.desugar;
 
-import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -17,6 +16,7 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.Type;
+import dev.adjoint.generator.parse.Updates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +51,9 @@ final class RowAliases {
 
     /** The statements {@code s} stands for, or empty when it does not name a row. */
     Optional<List<Statement>> rewrite(Statement s) {
-        if (s instanceof ForEachStmt fe && fe.getVariable().getVariables().size() == 1 && isAlias(fe.getVariable().getVariables().get(0),
-                fe.getIterable())) {
+        if (s instanceof ForEachStmt fe
+                && fe.getVariable().getVariables().size() == 1
+                && isAlias(fe.getVariable().getVariables().get(0), fe.getIterable())) {
             String row = fe.getVariable().getVariables().get(0).getNameAsString();
             Expression table = fe.getIterable();
             Set<String> fixed = new java.util.HashSet<>(indexNames(table));
@@ -61,23 +62,30 @@ final class RowAliases {
                 return Optional.empty();
             }
             String r = rw.fresh(row + "Index");
-            ForStmt loop = (ForStmt) rw.statement("for (int #r# = 0; #r# < $table.length; #r#++) { }", Map.of("#r#", r),
-                    Map.of("$table", table), s);
+            ForStmt loop = (ForStmt) rw.statement(
+                    "for (int #r# = 0; #r# < $table.length; #r#++) { }", Map.of("#r#", r), Map.of("$table", table), s);
             Statement body = fe.getBody().clone();
             substitute(body, row, r, table);
             loop.setBody(body instanceof BlockStmt ? body : new BlockStmt(new NodeList<>(body)));
             return Optional.of(List.of(loop));
         }
-        if (s instanceof ForEachStmt fe && fe.getVariable().getVariables().size() == 1 && fe.getIterable() instanceof ArrayAccessExpr row
-                && isCubeRow(row) && fe.getVariable().getVariables().get(0).getType().isPrimitiveType()) {
-            // for (double w : W[l][i]): Java reads the row once; it stays the same row while its indices and W's rows do
+        if (s instanceof ForEachStmt fe
+                && fe.getVariable().getVariables().size() == 1
+                && fe.getIterable() instanceof ArrayAccessExpr row
+                && isCubeRow(row)
+                && fe.getVariable().getVariables().get(0).getType().isPrimitiveType()) {
+            // for (double w : W[l][i]): Java reads the row once; it stays the same row while its indices and W's rows
+            // do
             VariableDeclarator v = fe.getVariable().getVariables().get(0);
             if (assigned(fe.getBody(), indexNames(row)) || rowsReplaced(fe.getBody(), root(row), 3)) {
                 return Optional.empty();
             }
             String r = rw.fresh(v.getNameAsString() + "Index");
-            ForStmt loop = (ForStmt) rw.statement("for (int #r# = 0; #r# < $row.length; #r#++) { #t# #v# = $row[#r#]; }",
-                    Map.of("#r#", r, "#t#", v.getType().asString(), "#v#", v.getNameAsString()), Map.of("$row", row), s);
+            ForStmt loop = (ForStmt) rw.statement(
+                    "for (int #r# = 0; #r# < $row.length; #r#++) { #t# #v# = $row[#r#]; }",
+                    Map.of("#r#", r, "#t#", v.getType().asString(), "#v#", v.getNameAsString()),
+                    Map.of("$row", row),
+                    s);
             Statement body = fe.getBody().clone();
             BlockStmt block = loop.getBody().asBlockStmt();
             if (body instanceof BlockStmt b) {
@@ -92,7 +100,10 @@ final class RowAliases {
 
     /** Whether {@code row} is a row {@code W[l][i]} of a 3-D array variable, at {@link #simple} indices. */
     private boolean isCubeRow(ArrayAccessExpr row) {
-        return depth(row) == 2 && rank(row) == 1 && simple(row.getIndex()) && row.getName() instanceof ArrayAccessExpr layer
+        return depth(row) == 2
+                && rank(row) == 1
+                && simple(row.getIndex())
+                && row.getName() instanceof ArrayAccessExpr layer
                 && simple(layer.getIndex());
     }
 
@@ -100,7 +111,8 @@ final class RowAliases {
     Optional<List<Statement>> rewriteBlock(BlockStmt block) {
         NodeList<Statement> stmts = block.getStatements();
         for (int k = 0; k < stmts.size(); k++) {
-            if (!(stmts.get(k) instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v
+            if (!(stmts.get(k) instanceof ExpressionStmt es
+                    && es.getExpression() instanceof VariableDeclarationExpr v
                     && v.getVariables().size() == 1)) {
                 continue;
             }
@@ -109,7 +121,9 @@ final class RowAliases {
             if (whole.isPresent()) {
                 return whole;
             }
-            if (!(d.getInitializer().orElse(null) instanceof ArrayAccessExpr init) || !isAlias(d, init.getName()) || !simple(init.getIndex())) {
+            if (!(d.getInitializer().orElse(null) instanceof ArrayAccessExpr init)
+                    || !isAlias(d, init.getName())
+                    || !simple(init.getIndex())) {
                 continue;
             }
             String table = root(init);
@@ -120,7 +134,9 @@ final class RowAliases {
             // the alias means X[i] up to the first statement that may change what it names (i = i + 1 at the end of
             // a loop's body, as normalized code and inlined helpers have it): it may be read only before that one
             int until = 0;
-            while (until < rest.size() && !assigned(rest.get(until), fixed) && !rowsReplaced(rest.get(until), table, tableRank)) {
+            while (until < rest.size()
+                    && !assigned(rest.get(until), fixed)
+                    && !rowsReplaced(rest.get(until), table, tableRank)) {
                 until++;
             }
             if (rest.subList(until, rest.size()).stream().anyMatch(st -> reads(st, d.getNameAsString()))) {
@@ -144,15 +160,20 @@ final class RowAliases {
      * both name one array, written through either, and so do their adjoints).
      */
     private Optional<List<Statement>> wholeAlias(NodeList<Statement> stmts, int k, VariableDeclarator d) {
-        if (!(d.getInitializer().orElse(null) instanceof NameExpr q) || !(d.getType() instanceof ArrayType
-                || d.getType() instanceof com.github.javaparser.ast.type.VarType)) {
+        if (!(d.getInitializer().orElse(null) instanceof NameExpr q)
+                || !(d.getType() instanceof ArrayType
+                        || d.getType() instanceof com.github.javaparser.ast.type.VarType)) {
             return Optional.empty();
         }
         Optional<Type> qType = rw.typeOf(q);
-        if (qType.isEmpty() || !(qType.get() instanceof ArrayType) || !(qType.get().equals(d.getType()) || d.getType().isVarType())) {
+        if (qType.isEmpty()
+                || !(qType.get() instanceof ArrayType)
+                || !(qType.get().equals(d.getType()) || d.getType().isVarType())) {
             return Optional.empty();
         }
-        BlockStmt after = new BlockStmt(new NodeList<>(stmts.subList(k + 1, stmts.size()).stream().map(Statement::clone).toList()));
+        BlockStmt after = new BlockStmt(new NodeList<>(stmts.subList(k + 1, stmts.size()).stream()
+                .map(Statement::clone)
+                .toList()));
         if (assigned(after, Set.of(d.getNameAsString(), q.getNameAsString()))) {
             return Optional.empty();
         }
@@ -174,8 +195,11 @@ final class RowAliases {
      * {@link #simple}), one rank above {@code d}'s.
      */
     private boolean isAlias(VariableDeclarator d, Expression named) {
-        return d.getType() instanceof ArrayType a && a.getElementType().isPrimitiveType() && a.getArrayLevel() <= 2
-                && rank(named) == a.getArrayLevel() + 1 && tableRoot(named);
+        return d.getType() instanceof ArrayType a
+                && a.getElementType().isPrimitiveType()
+                && a.getArrayLevel() <= 2
+                && rank(named) == a.getArrayLevel() + 1
+                && tableRoot(named);
     }
 
     /** Whether {@code e} is a 2-D or 3-D array variable, or elements of a 3-D one at {@link #simple} indices. */
@@ -188,7 +212,8 @@ final class RowAliases {
             e = acc.getName();
             depth++;
         }
-        int level = e instanceof NameExpr n ? arrayType(n).map(Type::getArrayLevel).orElse(0) : 0;
+        int level =
+                e instanceof NameExpr n ? arrayType(n).map(Type::getArrayLevel).orElse(0) : 0;
         return level >= 2 && level - depth >= 2;
     }
 
@@ -241,12 +266,16 @@ final class RowAliases {
      * most the greatest over {@code n}'s elements.
      */
     boolean hasRows(NameExpr n) {
-        return rw.typeOf(n).filter(t -> t instanceof ArrayType a && (a.getArrayLevel() == 2 || a.getArrayLevel() == 3)).isPresent();
+        return rw.typeOf(n)
+                .filter(t -> t instanceof ArrayType a && (a.getArrayLevel() == 2 || a.getArrayLevel() == 3))
+                .isPresent();
     }
 
     /** Whether {@code n} names a 2-D array variable of the method. */
     boolean isTable(NameExpr n) {
-        return rw.typeOf(n).filter(t -> t instanceof ArrayType a && a.getArrayLevel() == 2).isPresent();
+        return rw.typeOf(n)
+                .filter(t -> t instanceof ArrayType a && a.getArrayLevel() == 2)
+                .isPresent();
     }
 
     /**
@@ -254,14 +283,19 @@ final class RowAliases {
      * same value wherever it is written again (array variables are never assigned).
      */
     static boolean simple(Expression e) {
-        return e.findAll(Node.class).stream().allMatch(n -> n instanceof NameExpr || n instanceof com.github.javaparser.ast.expr.SimpleName
-                || (n instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getNameAsString().equals("length")
-                        && f.getScope() instanceof NameExpr)
-                || n instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr || n instanceof com.github.javaparser.ast.expr.EnclosedExpr
-                || n instanceof com.github.javaparser.ast.expr.BinaryExpr b && switch (b.getOperator()) {
-                    case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> true;
-                    default -> false;
-                });
+        return e.findAll(Node.class).stream()
+                .allMatch(n -> n instanceof NameExpr
+                        || n instanceof com.github.javaparser.ast.expr.SimpleName
+                        || (n instanceof com.github.javaparser.ast.expr.FieldAccessExpr f
+                                && f.getNameAsString().equals("length")
+                                && f.getScope() instanceof NameExpr)
+                        || n instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr
+                        || n instanceof com.github.javaparser.ast.expr.EnclosedExpr
+                        || n instanceof com.github.javaparser.ast.expr.BinaryExpr b
+                                && switch (b.getOperator()) {
+                                    case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> true;
+                                    default -> false;
+                                });
     }
 
     /** Whether {@code scope} assigns one of {@code names} (or updates it with ++/--). */
@@ -272,7 +306,9 @@ final class RowAliases {
             }
         }
         for (UnaryExpr u : scope.findAll(UnaryExpr.class)) {
-            if (Updates.isUpdate(u.getOperator()) && u.getExpression() instanceof NameExpr n && names.contains(n.getNameAsString())) {
+            if (Updates.isUpdate(u.getOperator())
+                    && u.getExpression() instanceof NameExpr n
+                    && names.contains(n.getNameAsString())) {
                 return true;
             }
         }
@@ -281,7 +317,8 @@ final class RowAliases {
 
     /** Whether {@code scope} names variable {@code name}. */
     private static boolean reads(Node scope, String name) {
-        return scope.findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(name));
+        return scope.findAll(NameExpr.class).stream()
+                .anyMatch(n -> n.getNameAsString().equals(name));
     }
 
     /** Whether {@code scope} replaces a row of the 2-D array {@code table} ({@code X[k] = ...}). */
@@ -301,7 +338,10 @@ final class RowAliases {
                 e = acc.getName();
                 depth++;
             }
-            return depth > 0 && depth < rank && e instanceof NameExpr n && n.getNameAsString().equals(table);
+            return depth > 0
+                    && depth < rank
+                    && e instanceof NameExpr n
+                    && n.getNameAsString().equals(table);
         });
     }
 

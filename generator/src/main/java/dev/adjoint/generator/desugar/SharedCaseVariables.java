@@ -58,13 +58,15 @@ final class SharedCaseVariables {
         Map<String, String> names = new HashMap<>();
         for (ExpressionStmt es : declarations) {
             List<Statement> assignments = new ArrayList<>();
-            for (VariableDeclarator v : es.getExpression().asVariableDeclarationExpr().getVariables()) {
+            for (VariableDeclarator v :
+                    es.getExpression().asVariableDeclarationExpr().getVariables()) {
                 String fresh = rw.fresh(v.getNameAsString());
                 names.put(v.getNameAsString(), fresh);
                 String zero = v.getType().asString().equals("boolean") ? "false" : "0";
                 out.add(rw.statement(v.getType().asString() + " " + fresh + " = " + zero + ";", Map.of(), Map.of(), v));
                 v.getInitializer().ifPresent(init -> {
-                    AssignExpr set = new AssignExpr(new NameExpr(v.getNameAsString()), init, AssignExpr.Operator.ASSIGN);
+                    AssignExpr set =
+                            new AssignExpr(new NameExpr(v.getNameAsString()), init, AssignExpr.Operator.ASSIGN);
                     ExpressionStmt assignment = new ExpressionStmt(set);
                     v.getRange().ifPresent(r -> {
                         set.setRange(r);
@@ -80,12 +82,13 @@ final class SharedCaseVariables {
             entry.getStatements().addAll(at, assignments);
         }
         // (no case may declare the name again, nor a block inside it: Java forbids a local hiding a local)
-        sw.getEntries().forEach(e -> e.findAll(NameExpr.class).forEach(n -> {
-            String to = names.get(n.getNameAsString());
-            if (to != null) {
-                n.setName(new SimpleName(to));
-            }
-        }));
+        sw.getEntries()
+                .forEach(e -> e.findAll(NameExpr.class).forEach(n -> {
+                    String to = names.get(n.getNameAsString());
+                    if (to != null) {
+                        n.setName(new SimpleName(to));
+                    }
+                }));
         out.add(sw);
         return Optional.of(out);
     }

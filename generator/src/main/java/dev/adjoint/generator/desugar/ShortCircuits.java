@@ -1,6 +1,7 @@
 package dev.adjoint.generator.desugar;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
@@ -10,7 +11,6 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
@@ -61,46 +61,72 @@ final class ShortCircuits {
 
     /** The statements {@code s} stands for, or empty when it has no such operator to lower. */
     Optional<List<Statement>> rewrite(Statement s) {
-        if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v && v.getVariables().size() == 1) {
+        if (s instanceof ExpressionStmt es
+                && es.getExpression() instanceof VariableDeclarationExpr v
+                && v.getVariables().size() == 1) {
             VariableDeclarator d = v.getVariables().get(0);
             if (d.getType().isVarType()) {
                 return Optional.empty(); // 'var b;' has no type to declare before the branches
             }
-            Optional<Expression> root = d.getInitializer().map(ShortCircuits::strip).filter(this::guardsAnUpdate);
+            Optional<Expression> root =
+                    d.getInitializer().map(ShortCircuits::strip).filter(this::guardsAnUpdate);
             return root.map(r -> declared(v, d.getNameAsString(), r, s));
         }
-        if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN
-                && a.getTarget() instanceof NameExpr target && guardsAnUpdate(strip(a.getValue()))) {
+        if (s instanceof ExpressionStmt es
+                && es.getExpression() instanceof AssignExpr a
+                && a.getOperator() == AssignExpr.Operator.ASSIGN
+                && a.getTarget() instanceof NameExpr target
+                && guardsAnUpdate(strip(a.getValue()))) {
             return Optional.of(assigned(target, strip(a.getValue()), s));
         }
-        if (s instanceof ReturnStmt r && r.getExpression().map(ShortCircuits::strip).filter(this::guardsAnUpdate)
-                .filter(e -> e instanceof ConditionalExpr).isPresent()) {
+        if (s instanceof ReturnStmt r
+                && r.getExpression()
+                        .map(ShortCircuits::strip)
+                        .filter(this::guardsAnUpdate)
+                        .filter(e -> e instanceof ConditionalExpr)
+                        .isPresent()) {
             ConditionalExpr c = (ConditionalExpr) strip(r.getExpression().get());
-            return Optional.of(rw.statements("{ if ($c) { return $x; } else { return $y; } }", Map.of(),
-                    Map.of("$c", c.getCondition(), "$x", c.getThenExpr(), "$y", c.getElseExpr()), s));
+            return Optional.of(rw.statements(
+                    "{ if ($c) { return $x; } else { return $y; } }",
+                    Map.of(),
+                    Map.of("$c", c.getCondition(), "$x", c.getThenExpr(), "$y", c.getElseExpr()),
+                    s));
         }
-        if (s instanceof IfStmt i && isShortCircuit(strip(i.getCondition())) && guardsAnUpdate(strip(i.getCondition()))) {
+        if (s instanceof IfStmt i
+                && isShortCircuit(strip(i.getCondition()))
+                && guardsAnUpdate(strip(i.getCondition()))) {
             String t = rw.fresh("cond");
-            List<Statement> out = new ArrayList<>(rw.statements("{ boolean #t# = $e; }", Map.of("#t#", t), Map.of("$e", i.getCondition()), s));
+            List<Statement> out = new ArrayList<>(
+                    rw.statements("{ boolean #t# = $e; }", Map.of("#t#", t), Map.of("$e", i.getCondition()), s));
             IfStmt branch = i.clone();
             branch.setCondition(new NameExpr(t));
             out.add(branch);
             return Optional.of(out);
         }
-        if (s instanceof WhileStmt w && isShortCircuit(strip(w.getCondition())) && guardsAnUpdate(strip(w.getCondition()))) {
+        if (s instanceof WhileStmt w
+                && isShortCircuit(strip(w.getCondition()))
+                && guardsAnUpdate(strip(w.getCondition()))) {
             WhileStmt loop = w.clone();
             loop.setCondition(new com.github.javaparser.ast.expr.BooleanLiteralExpr(true));
             loop.setBody(checkedFirst(w.getCondition(), w.getBody(), s));
             return Optional.of(List.of(loop));
         }
-        if (s instanceof DoStmt d && !SideEffects.continues(d) && isShortCircuit(strip(d.getCondition()))
+        if (s instanceof DoStmt d
+                && !SideEffects.continues(d)
+                && isShortCircuit(strip(d.getCondition()))
                 && guardsAnUpdate(strip(d.getCondition()))) {
-            WhileStmt loop = new WhileStmt(new com.github.javaparser.ast.expr.BooleanLiteralExpr(true), checkedLast(d.getCondition(), d.getBody(), s));
+            WhileStmt loop = new WhileStmt(
+                    new com.github.javaparser.ast.expr.BooleanLiteralExpr(true),
+                    checkedLast(d.getCondition(), d.getBody(), s));
             s.getRange().ifPresent(loop::setRange);
             return Optional.of(List.of(loop));
         }
-        if (s instanceof ForStmt f && f.getCompare().map(ShortCircuits::strip).filter(ShortCircuits::isShortCircuit)
-                .filter(this::guardsAnUpdate).isPresent()) {
+        if (s instanceof ForStmt f
+                && f.getCompare()
+                        .map(ShortCircuits::strip)
+                        .filter(ShortCircuits::isShortCircuit)
+                        .filter(this::guardsAnUpdate)
+                        .isPresent()) {
             ForStmt loop = f.clone();
             loop.removeCompare();
             loop.setBody(checkedFirst(f.getCompare().get(), f.getBody(), s));
@@ -113,7 +139,8 @@ final class ShortCircuits {
     private BlockStmt checkedFirst(Expression cond, Statement body, Statement at) {
         String t = rw.fresh("cond");
         BlockStmt block = new BlockStmt();
-        rw.statements("{ boolean #t# = $e; if (!#t#) break; }", Map.of("#t#", t), Map.of("$e", cond), at).forEach(block::addStatement);
+        rw.statements("{ boolean #t# = $e; if (!#t#) break; }", Map.of("#t#", t), Map.of("$e", cond), at)
+                .forEach(block::addStatement);
         if (body instanceof BlockStmt b) {
             b.getStatements().forEach(x -> block.addStatement(x.clone()));
         } else {
@@ -135,7 +162,8 @@ final class ShortCircuits {
             block.addStatement(body.clone());
         }
         String t = rw.fresh("cond");
-        rw.statements("{ boolean #t# = $e; if (!#t#) break; }", Map.of("#t#", t), Map.of("$e", cond), at).forEach(block::addStatement);
+        rw.statements("{ boolean #t# = $e; if (!#t#) break; }", Map.of("#t#", t), Map.of("$e", cond), at)
+                .forEach(block::addStatement);
         body.getRange().ifPresent(block::setRange);
         return block;
     }
@@ -157,7 +185,8 @@ final class ShortCircuits {
         }
         // L may be evaluated into the target only if R does not read it: a temporary of its own
         String t = rw.fresh("cond");
-        List<Statement> out = new ArrayList<>(rw.statements("{ boolean #t# = false; }", Map.of("#t#", t), Map.of(), at));
+        List<Statement> out =
+                new ArrayList<>(rw.statements("{ boolean #t# = false; }", Map.of("#t#", t), Map.of(), at));
         out.addAll(branches(t, root, at));
         out.addAll(rw.statements("{ #v# = #t#; }", Map.of("#v#", target.getNameAsString(), "#t#", t), Map.of(), at));
         return out;
@@ -167,17 +196,22 @@ final class ShortCircuits {
     private List<Statement> branches(String name, Expression root, Statement at) {
         Map<String, String> names = Map.of("#v#", name);
         if (root instanceof ConditionalExpr c) {
-            return rw.statements("{ if ($c) { #v# = $x; } else { #v# = $y; } }", names,
-                    Map.of("$c", c.getCondition(), "$x", c.getThenExpr(), "$y", c.getElseExpr()), at);
+            return rw.statements(
+                    "{ if ($c) { #v# = $x; } else { #v# = $y; } }",
+                    names,
+                    Map.of("$c", c.getCondition(), "$x", c.getThenExpr(), "$y", c.getElseExpr()),
+                    at);
         }
         BinaryExpr b = (BinaryExpr) root;
-        String template = b.getOperator() == BinaryExpr.Operator.AND ? "{ #v# = $l; if (#v#) { #v# = $r; } }"
+        String template = b.getOperator() == BinaryExpr.Operator.AND
+                ? "{ #v# = $l; if (#v#) { #v# = $r; } }"
                 : "{ #v# = $l; if (!#v#) { #v# = $r; } }";
         return rw.statements(template, names, Map.of("$l", b.getLeft(), "$r", b.getRight()), at);
     }
 
     private static boolean isShortCircuit(Expression e) {
-        return e instanceof BinaryExpr b && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR);
+        return e instanceof BinaryExpr b
+                && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR);
     }
 
     /** Whether {@code e} is {@code &&}, {@code ||} or {@code ?:} with an update somewhere inside. */
@@ -190,7 +224,8 @@ final class ShortCircuits {
         if (n instanceof LambdaExpr) {
             return false;
         }
-        return EvaluationOrder.isEffect(n) || (n instanceof MethodCallExpr c && inlinedOnly.test(c))
+        return EvaluationOrder.isEffect(n)
+                || (n instanceof MethodCallExpr c && inlinedOnly.test(c))
                 || n.getChildNodes().stream().anyMatch(this::hasUpdate);
     }
 

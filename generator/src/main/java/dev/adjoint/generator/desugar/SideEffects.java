@@ -1,6 +1,5 @@
 package dev.adjoint.generator.desugar;
 
-import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -25,6 +24,7 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
+import dev.adjoint.generator.parse.Updates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +85,8 @@ final class SideEffects {
         }
         if (s instanceof WhileStmt w) {
             return lowered(List.of(w.getCondition()), s).map(pre -> {
-                WhileStmt loop = new WhileStmt(new BooleanLiteralExpr(true), exitFirst(pre, w.getCondition(), w.getBody(), s));
+                WhileStmt loop =
+                        new WhileStmt(new BooleanLiteralExpr(true), exitFirst(pre, w.getCondition(), w.getBody(), s));
                 s.getRange().ifPresent(r -> {
                     loop.setRange(r);
                     loop.getCondition().setRange(r);
@@ -98,22 +99,28 @@ final class SideEffects {
                 // the condition's updates end the body (no continue jumps past them); the locals they declare
                 // (a postfix update's old value) are declared before the loop, where the condition sees them
                 List<Statement> before = new ArrayList<>();
-                List<Statement> all = new ArrayList<>(d.getBody() instanceof BlockStmt b ? b.getStatements() : List.of(d.getBody()));
+                List<Statement> all =
+                        new ArrayList<>(d.getBody() instanceof BlockStmt b ? b.getStatements() : List.of(d.getBody()));
                 for (Statement p : pre) {
-                    if (p instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v
-                            && v.getVariables().size() == 1 && v.getVariables().get(0).getInitializer().isPresent()) {
+                    if (p instanceof ExpressionStmt es
+                            && es.getExpression() instanceof VariableDeclarationExpr v
+                            && v.getVariables().size() == 1
+                            && v.getVariables().get(0).getInitializer().isPresent()) {
                         VariableDeclarationExpr declared = v.clone();
                         declared.getVariables().get(0).removeInitializer();
                         ExpressionStmt declaration = new ExpressionStmt(declared);
                         p.getRange().ifPresent(declaration::setRange);
                         before.add(declaration);
-                        AssignExpr assign = new AssignExpr(new NameExpr(v.getVariables().get(0).getNameAsString()),
-                                v.getVariables().get(0).getInitializer().get().clone(), AssignExpr.Operator.ASSIGN);
-                        p.getRange().ifPresent(r -> assign.walk(x -> {
-                            if (x.getRange().isEmpty()) {
-                                x.setRange(r);
-                            }
-                        }));
+                        AssignExpr assign = new AssignExpr(
+                                new NameExpr(v.getVariables().get(0).getNameAsString()),
+                                v.getVariables().get(0).getInitializer().get().clone(),
+                                AssignExpr.Operator.ASSIGN);
+                        p.getRange()
+                                .ifPresent(r -> assign.walk(x -> {
+                                    if (x.getRange().isEmpty()) {
+                                        x.setRange(r);
+                                    }
+                                }));
                         ExpressionStmt assignment = new ExpressionStmt(assign);
                         p.getRange().ifPresent(assignment::setRange);
                         all.add(assignment);
@@ -132,7 +139,8 @@ final class SideEffects {
         if (s instanceof ForStmt f && f.getCompare().isPresent()) {
             Expression compare = f.getCompare().get();
             return lowered(List.of(compare), s).map(pre -> {
-                ForStmt loop = new ForStmt(f.getInitialization(), null, f.getUpdate(), exitFirst(pre, compare, f.getBody(), s));
+                ForStmt loop = new ForStmt(
+                        f.getInitialization(), null, f.getUpdate(), exitFirst(pre, compare, f.getBody(), s));
                 s.getRange().ifPresent(loop::setRange);
                 return List.of(loop);
             });
@@ -144,8 +152,11 @@ final class SideEffects {
     static boolean continues(DoStmt d) {
         for (ContinueStmt c : d.getBody().findAll(ContinueStmt.class)) {
             Node target = c.getParentNode().orElse(null);
-            while (target != null && !(target instanceof ForStmt || target instanceof WhileStmt || target instanceof DoStmt
-                    || target instanceof com.github.javaparser.ast.stmt.ForEachStmt)) {
+            while (target != null
+                    && !(target instanceof ForStmt
+                            || target instanceof WhileStmt
+                            || target instanceof DoStmt
+                            || target instanceof com.github.javaparser.ast.stmt.ForEachStmt)) {
                 target = target.getParentNode().orElse(null);
             }
             if (c.getLabel().isPresent() || target == d) {
@@ -195,12 +206,17 @@ final class SideEffects {
         for (Expression r : roots) {
             EvaluationOrder.evaluationOrder(r, order);
         }
-        List<Expression> effects = order.stream().filter(EvaluationOrder::isEffect).map(n -> (Expression) n).toList();
+        List<Expression> effects = order.stream()
+                .filter(EvaluationOrder::isEffect)
+                .map(n -> (Expression) n)
+                .toList();
         if (effects.isEmpty() || !lowerable(effects, order, at)) {
             return Optional.empty();
         }
         List<Statement> pre = new ArrayList<>();
-        for (int k = 0; k < effects.size(); k++) { // innermost first: evaluation order puts an update after its operands
+        for (int k = 0;
+                k < effects.size();
+                k++) { // innermost first: evaluation order puts an update after its operands
             Expression effect = effects.get(k);
             Expression place = EvaluationOrder.place(effect);
             if (place instanceof ArrayAccessExpr element) {
@@ -208,10 +224,15 @@ final class SideEffects {
             }
             String v = EvaluationOrder.variable(effect).orElseThrow().getNameAsString();
             String type = storedType(effect).orElseThrow();
-            // what ++i or i = e leaves is i, unless a later update in the expression changes i again: then its value now
+            // what ++i or i = e leaves is i, unless a later update in the expression changes i again: then its value
+            // now
             // (an element's value is always taken now: its index is read again otherwise)
-            boolean takeNow = !(place instanceof NameExpr) || effects.subList(k + 1, effects.size()).stream()
-                    .anyMatch(later -> EvaluationOrder.variable(later).orElseThrow().getNameAsString().equals(v));
+            boolean takeNow = !(place instanceof NameExpr)
+                    || effects.subList(k + 1, effects.size()).stream()
+                            .anyMatch(later -> EvaluationOrder.variable(later)
+                                    .orElseThrow()
+                                    .getNameAsString()
+                                    .equals(v));
             boolean postfix = effect instanceof UnaryExpr u && u.isPostfix();
             Expression leaves = place.clone();
             if (postfix) {
@@ -219,10 +240,14 @@ final class SideEffects {
                 pre.add(rw.statement(type + " #old# = $place;", Map.of("#old#", old), Map.of("$place", place), effect));
                 leaves = new NameExpr(old);
             }
-            ExpressionStmt update = new ExpressionStmt(effect instanceof UnaryExpr u
-                    ? new UnaryExpr(u.getExpression().clone(), Updates.isIncrement(u.getOperator())
-                            ? UnaryExpr.Operator.POSTFIX_INCREMENT : UnaryExpr.Operator.POSTFIX_DECREMENT)
-                    : effect.clone());
+            ExpressionStmt update = new ExpressionStmt(
+                    effect instanceof UnaryExpr u
+                            ? new UnaryExpr(
+                                    u.getExpression().clone(),
+                                    Updates.isIncrement(u.getOperator())
+                                            ? UnaryExpr.Operator.POSTFIX_INCREMENT
+                                            : UnaryExpr.Operator.POSTFIX_DECREMENT)
+                            : effect.clone());
             update.walk(n -> {
                 if (n.getRange().isEmpty()) {
                     effect.getRange().ifPresent(n::setRange);
@@ -274,8 +299,10 @@ final class SideEffects {
             // a read of the variable evaluated before the update (other than the update's own) would see the new value
             int at0 = order.indexOf(effect);
             for (int i = 0; i < at0; i++) {
-                if (order.get(i) instanceof NameExpr n && n.getNameAsString().equals(v.get().getNameAsString())
-                        && effects.stream().noneMatch(n::isDescendantOf) // (an update's operands are read by the update, in order)
+                if (order.get(i) instanceof NameExpr n
+                        && n.getNameAsString().equals(v.get().getNameAsString())
+                        && effects.stream()
+                                .noneMatch(n::isDescendantOf) // (an update's operands are read by the update, in order)
                         && !EvaluationOrder.namesAssignedElement(n)) {
                     return false;
                 }
@@ -297,8 +324,9 @@ final class SideEffects {
             return declared.filter(d -> d instanceof PrimitiveType).map(Type::asString);
         }
         int indexed = depth;
-        return declared.filter(d -> d instanceof ArrayType a && a.getArrayLevel() == indexed && a.getElementType() instanceof PrimitiveType)
+        return declared.filter(d -> d instanceof ArrayType a
+                        && a.getArrayLevel() == indexed
+                        && a.getElementType() instanceof PrimitiveType)
                 .map(d -> d.getElementType().asString());
     }
-
 }

@@ -40,7 +40,8 @@ final class StaticImports {
     /** Whether the method's class or a class around it declares a method {@code name} (which hides static imports). */
     private static boolean declaredAround(MethodDeclaration m, String name) {
         for (Optional<Node> n = m.getParentNode(); n.isPresent(); n = n.get().getParentNode()) {
-            if (n.get() instanceof TypeDeclaration<?> t && !t.getMethodsByName(name).isEmpty()) {
+            if (n.get() instanceof TypeDeclaration<?> t
+                    && !t.getMethodsByName(name).isEmpty()) {
                 return true;
             }
         }

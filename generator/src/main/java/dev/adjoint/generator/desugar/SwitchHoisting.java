@@ -50,8 +50,30 @@ final class SwitchHoisting {
     /** The numeric types a switch's results promote to, narrowest first. */
     private static final List<String> PROMOTED = List.of("int", "long", "float", "double");
     /** {@code Math} functions whose result is {@code double} whatever their arguments. */
-    private static final Set<String> DOUBLE_RESULT = Set.of("sin", "cos", "tan", "asin", "acos", "atan", "atan2", "exp", "expm1",
-            "log", "log10", "log1p", "sqrt", "cbrt", "pow", "sinh", "cosh", "tanh", "hypot", "floor", "ceil", "rint", "toRadians",
+    private static final Set<String> DOUBLE_RESULT = Set.of(
+            "sin",
+            "cos",
+            "tan",
+            "asin",
+            "acos",
+            "atan",
+            "atan2",
+            "exp",
+            "expm1",
+            "log",
+            "log10",
+            "log1p",
+            "sqrt",
+            "cbrt",
+            "pow",
+            "sinh",
+            "cosh",
+            "tanh",
+            "hypot",
+            "floor",
+            "ceil",
+            "rint",
+            "toRadians",
             "toDegrees");
     /** {@code Math} functions whose result has the promoted type of their arguments. */
     private static final Set<String> ARGUMENT_RESULT = Set.of("abs", "max", "min", "signum", "copySign", "fma");
@@ -68,9 +90,12 @@ final class SwitchHoisting {
 
     /** The statements {@code s} stands for, or empty when it holds no switch expression this class moves. */
     Optional<List<Statement>> rewrite(Statement s) {
-        if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v && v.getVariables().size() == 1
+        if (s instanceof ExpressionStmt es
+                && es.getExpression() instanceof VariableDeclarationExpr v
+                && v.getVariables().size() == 1
                 && v.getVariables().get(0).getType().isVarType()
-                && v.getVariables().get(0).getInitializer().orElse(null) instanceof SwitchExpr sx && switches.lowerable(sx)) {
+                && v.getVariables().get(0).getInitializer().orElse(null) instanceof SwitchExpr sx
+                && switches.lowerable(sx)) {
             Optional<PrimitiveType> t = type(sx).map(SwitchHoisting::primitive);
             if (t.isEmpty()) {
                 return Optional.empty();
@@ -84,7 +109,10 @@ final class SwitchHoisting {
             return Optional.empty();
         }
         for (SwitchExpr sx : evaluated.get().findAll(SwitchExpr.class)) {
-            if (inStatementPosition(sx, s) || !switches.lowerable(sx) || mayNotRun(sx, s) || !orderKept(sx, evaluated.get())) {
+            if (inStatementPosition(sx, s)
+                    || !switches.lowerable(sx)
+                    || mayNotRun(sx, s)
+                    || !orderKept(sx, evaluated.get())) {
                 continue;
             }
             Optional<String> t = type(sx);
@@ -100,7 +128,8 @@ final class SwitchHoisting {
             VariableDeclarator d = new VariableDeclarator(primitive(t.get()), local.getNameAsString(), sx);
             VariableDeclarationExpr declaration = new VariableDeclarationExpr(d);
             ExpressionStmt declared = new ExpressionStmt(declaration);
-            sx.getRange().ifPresent(r -> declared.walk(n -> n.setRange(n.getRange().orElse(r))));
+            sx.getRange()
+                    .ifPresent(r -> declared.walk(n -> n.setRange(n.getRange().orElse(r))));
             return Optional.of(List.of(declared, s));
         }
         return Optional.empty();
@@ -109,7 +138,9 @@ final class SwitchHoisting {
     /** What {@code s} evaluates before anything else it does: an expression statement's expression, a return's value, an if's condition. */
     private static Optional<Expression> evaluatedFirst(Statement s) {
         if (s instanceof ExpressionStmt es) {
-            return es.getExpression() instanceof VariableDeclarationExpr v && v.getVariables().size() != 1 ? Optional.empty()
+            return es.getExpression() instanceof VariableDeclarationExpr v
+                            && v.getVariables().size() != 1
+                    ? Optional.empty()
                     : Optional.of(es.getExpression()); // (a second declarator may read the first)
         }
         if (s instanceof ReturnStmt r) {
@@ -121,8 +152,12 @@ final class SwitchHoisting {
     /** A switch that is the whole value of a declaration, an assignment or a return: {@link Switches}' own. */
     private static boolean inStatementPosition(SwitchExpr sx, Statement s) {
         Node p = sx.getParentNode().orElse(null);
-        return p == s && s instanceof ReturnStmt || p instanceof VariableDeclarator && p.getParentNode().flatMap(Node::getParentNode).orElse(null) == s
-                || p instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN && a.getParentNode().orElse(null) == s;
+        return p == s && s instanceof ReturnStmt
+                || p instanceof VariableDeclarator
+                        && p.getParentNode().flatMap(Node::getParentNode).orElse(null) == s
+                || p instanceof AssignExpr a
+                        && a.getOperator() == AssignExpr.Operator.ASSIGN
+                        && a.getParentNode().orElse(null) == s;
     }
 
     /** Whether the statement may run without running {@code sx}: under a short-circuit, a {@code ?:} branch, another switch's case, a lambda. */
@@ -131,8 +166,12 @@ final class SwitchHoisting {
             return true;
         }
         Node child = sx;
-        for (Node p = sx.getParentNode().orElse(null); p != null && p != s; child = p, p = p.getParentNode().orElse(null)) {
-            if (p instanceof Statement || p instanceof SwitchEntry || p instanceof LambdaExpr
+        for (Node p = sx.getParentNode().orElse(null);
+                p != null && p != s;
+                child = p, p = p.getParentNode().orElse(null)) {
+            if (p instanceof Statement
+                    || p instanceof SwitchEntry
+                    || p instanceof LambdaExpr
                     || p instanceof SwitchExpr outer && outer.getSelector() != child) {
                 return true;
             }
@@ -162,8 +201,13 @@ final class SwitchHoisting {
                 EvaluationOrder.variable((Expression) n).ifPresent(v -> changed.add(v.getNameAsString()));
             } else if (n instanceof MethodCallExpr m && !isMath(m)) {
                 // a method can change only the arrays it is handed (numbers go by value)
-                m.getArguments().forEach(a -> a.findAll(NameExpr.class).stream().filter(v -> !isScope(v)
-                        && rw.typeOf(v).map(t -> t.getArrayLevel() > 0).orElse(true)).forEach(v -> changed.add(v.getNameAsString())));
+                m.getArguments()
+                        .forEach(a -> a.findAll(NameExpr.class).stream()
+                                .filter(v -> !isScope(v)
+                                        && rw.typeOf(v)
+                                                .map(t -> t.getArrayLevel() > 0)
+                                                .orElse(true))
+                                .forEach(v -> changed.add(v.getNameAsString())));
             }
         }
         changed.retainAll(read);
@@ -190,13 +234,19 @@ final class SwitchHoisting {
 
     /** A class name before a call or a field ({@code Math} in {@code Math.max(a, b)}), not a variable. */
     private static boolean isScope(NameExpr n) {
-        return n.getParentNode().filter(p -> p instanceof MethodCallExpr m && m.getScope().filter(sc -> sc == n).isPresent()
-                || p instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getScope() == n).isPresent();
+        return n.getParentNode()
+                .filter(p -> p instanceof MethodCallExpr m
+                                && m.getScope().filter(sc -> sc == n).isPresent()
+                        || p instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getScope() == n)
+                .isPresent();
     }
 
     private static boolean isMath(MethodCallExpr m) {
         String scope = m.getScope().map(Object::toString).orElse("");
-        return scope.equals("Math") || scope.equals("StrictMath") || scope.equals("java.lang.Math") || scope.equals("java.lang.StrictMath");
+        return scope.equals("Math")
+                || scope.equals("StrictMath")
+                || scope.equals("java.lang.Math")
+                || scope.equals("java.lang.StrictMath");
     }
 
     /** The type of {@code sx}, from its results' types: empty where they do not tell it. */
@@ -212,23 +262,33 @@ final class SwitchHoisting {
             }
         }
         List<Optional<String>> each = results.stream().map(this::resultType).toList();
-        if (!each.isEmpty() && each.stream().allMatch(t -> t.filter("boolean"::equals).isPresent())) {
+        if (!each.isEmpty()
+                && each.stream().allMatch(t -> t.filter("boolean"::equals).isPresent())) {
             return Optional.of("boolean");
         }
-        if (each.isEmpty() || each.stream().anyMatch(t -> t.filter(x -> !PROMOTED.contains(x) && !x.equals("byte")
-                && !x.equals("short") && !x.equals("char")).isPresent())) {
+        if (each.isEmpty()
+                || each.stream()
+                        .anyMatch(t -> t.filter(x -> !PROMOTED.contains(x)
+                                        && !x.equals("byte")
+                                        && !x.equals("short")
+                                        && !x.equals("char"))
+                                .isPresent())) {
             return Optional.empty();
         }
         if (each.stream().anyMatch(Optional::isEmpty)) {
             // any double result makes the switch double, whatever the others are
-            return each.stream().anyMatch(t -> t.filter("double"::equals).isPresent()) ? Optional.of("double") : Optional.empty();
+            return each.stream().anyMatch(t -> t.filter("double"::equals).isPresent())
+                    ? Optional.of("double")
+                    : Optional.empty();
         }
         List<String> known = each.stream().map(Optional::get).distinct().toList();
         if (known.size() == 1) {
             return Optional.of(known.get(0));
         }
         // byte, short and char mixed with others follow rules on constants (JLS 15.28.1): not guessed
-        return known.stream().allMatch(PROMOTED::contains) ? known.stream().reduce(SwitchHoisting::wider) : Optional.empty();
+        return known.stream().allMatch(PROMOTED::contains)
+                ? known.stream().reduce(SwitchHoisting::wider)
+                : Optional.empty();
     }
 
     /** The static type of a result, for the forms numeric code yields; empty where it cannot tell. */
@@ -240,23 +300,28 @@ final class SwitchHoisting {
             return type(inner);
         }
         if (e instanceof ConditionalExpr c) {
-            return resultType(c.getThenExpr()).flatMap(a -> resultType(c.getElseExpr()).flatMap(b -> numeric(a, b)));
+            return resultType(c.getThenExpr())
+                    .flatMap(a -> resultType(c.getElseExpr()).flatMap(b -> numeric(a, b)));
         }
-        if (e instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.MINUS || u.getOperator() == UnaryExpr.Operator.PLUS)) {
+        if (e instanceof UnaryExpr u
+                && (u.getOperator() == UnaryExpr.Operator.MINUS || u.getOperator() == UnaryExpr.Operator.PLUS)) {
             return resultType(u.getExpression()).flatMap(a -> numeric(a, "int"));
         }
-        if (e instanceof BinaryExpr b && switch (b.getOperator()) {
-            case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> true;
-            default -> false;
-        }) {
+        if (e instanceof BinaryExpr b
+                && switch (b.getOperator()) {
+                    case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> true;
+                    default -> false;
+                }) {
             Optional<String> l = resultType(b.getLeft());
             Optional<String> r = resultType(b.getRight());
-            if (l.filter("double"::equals).isPresent() || r.filter("double"::equals).isPresent()) {
+            if (l.filter("double"::equals).isPresent()
+                    || r.filter("double"::equals).isPresent()) {
                 return Optional.of("double"); // a double operand makes the operation double, whatever the other number
             }
             return l.flatMap(x -> r.flatMap(y -> numeric(x, y)));
         }
-        if (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getScope() instanceof NameExpr m
+        if (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr f
+                && f.getScope() instanceof NameExpr m
                 && (m.getNameAsString().equals("Math") || m.getNameAsString().equals("StrictMath"))
                 && (f.getNameAsString().equals("PI") || f.getNameAsString().equals("E"))) {
             return Optional.of("double");
@@ -265,7 +330,8 @@ final class SwitchHoisting {
             if (DOUBLE_RESULT.contains(m.getNameAsString())) {
                 return Optional.of("double");
             }
-            if (ARGUMENT_RESULT.contains(m.getNameAsString()) && m.getArguments().isNonEmpty()) {
+            if (ARGUMENT_RESULT.contains(m.getNameAsString())
+                    && m.getArguments().isNonEmpty()) {
                 Optional<String> t = Optional.of("int");
                 for (Expression a : m.getArguments()) {
                     t = t.flatMap(x -> resultType(a).flatMap(y -> numeric(x, y)));

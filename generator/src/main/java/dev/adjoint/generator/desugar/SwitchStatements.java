@@ -63,8 +63,11 @@ final class SwitchStatements {
 
     /** The statements {@code s} stands for, or empty when it is not a switch this class rewrites. */
     Optional<List<Statement>> rewrite(Statement s) {
-        if (!(s instanceof SwitchStmt sw) || sw.getEntries().isEmpty() || sw.getParentNode().orElse(null) instanceof LabeledStmt
-                || !labels.labelsAreConstants(sw.getSelector(), sw.getEntries()) || sw.getEntries().stream().anyMatch(e -> e.getGuard().isPresent())
+        if (!(s instanceof SwitchStmt sw)
+                || sw.getEntries().isEmpty()
+                || sw.getParentNode().orElse(null) instanceof LabeledStmt
+                || !labels.labelsAreConstants(sw.getSelector(), sw.getEntries())
+                || sw.getEntries().stream().anyMatch(e -> e.getGuard().isPresent())
                 || sharesVariables(sw.getEntries())) {
             return Optional.empty();
         }
@@ -97,12 +100,18 @@ final class SwitchStatements {
     private Optional<Statement> fallingThrough(SwitchStmt sw, List<SwitchEntry> groups, Set<BreakStmt> ours) {
         String v = rw.fresh("switchValue");
         String go = rw.fresh("switchGoes");
-        BlockStmt out = (BlockStmt) rw.statement("{ int " + v + " = $selector; boolean " + go + " = false; }", Map.of(),
-                Map.of("$selector", labels.selectorValue(sw.getSelector(), sw.getEntries())), sw);
-        List<Expression> all = groups.stream().flatMap(g -> g.getLabels().stream()).toList();
+        BlockStmt out = (BlockStmt) rw.statement(
+                "{ int " + v + " = $selector; boolean " + go + " = false; }",
+                Map.of(),
+                Map.of("$selector", labels.selectorValue(sw.getSelector(), sw.getEntries())),
+                sw);
+        List<Expression> all =
+                groups.stream().flatMap(g -> g.getLabels().stream()).toList();
         for (SwitchEntry g : groups) {
             Expression matches = Switches.isDefault(g)
-                    ? new UnaryExpr(new com.github.javaparser.ast.expr.EnclosedExpr(anyOf(v, all, g, sw)), UnaryExpr.Operator.LOGICAL_COMPLEMENT)
+                    ? new UnaryExpr(
+                            new com.github.javaparser.ast.expr.EnclosedExpr(anyOf(v, all, g, sw)),
+                            UnaryExpr.Operator.LOGICAL_COMPLEMENT)
                     : anyOf(v, g.getLabels(), g, sw);
             Expression enter = new BinaryExpr(new NameExpr(go), matches, BinaryExpr.Operator.OR);
             List<Statement> body = new ArrayList<>();
@@ -132,7 +141,10 @@ final class SwitchStatements {
     private Expression anyOf(String v, List<Expression> labels, Node at, SwitchStmt sw) {
         Expression test = null;
         for (Expression label : labels) {
-            BinaryExpr eq = new BinaryExpr(new NameExpr(v), this.labels.comparable(label, sw.getSelector(), sw.getEntries()), BinaryExpr.Operator.EQUALS);
+            BinaryExpr eq = new BinaryExpr(
+                    new NameExpr(v),
+                    this.labels.comparable(label, sw.getSelector(), sw.getEntries()),
+                    BinaryExpr.Operator.EQUALS);
             eq.walk(n -> label.getRange().ifPresent(n::setRange));
             test = test == null ? eq : new BinaryExpr(test, eq, BinaryExpr.Operator.OR);
         }
@@ -146,7 +158,8 @@ final class SwitchStatements {
 
     /** A case's statements as a block; when a {@code break} leaves it from inside, under a flag of its own. */
     private Optional<BlockStmt> caseBody(List<Statement> body, Set<BreakStmt> ours, Node at) {
-        boolean breaks = body.stream().anyMatch(st -> st.findAll(BreakStmt.class).stream().anyMatch(ours::contains));
+        boolean breaks = body.stream()
+                .anyMatch(st -> st.findAll(BreakStmt.class).stream().anyMatch(ours::contains));
         if (!breaks) {
             return Optional.of(Switches.block(body, at));
         }
@@ -183,11 +196,18 @@ final class SwitchStatements {
                 lowered = unbreak(b.getStatements(), flag, ours).map(l -> Switches.block(l, b));
             } else if (s instanceof IfStmt f) {
                 Optional<List<Statement>> then = unbreak(Switches.flat(List.of(f.getThenStmt())), flag, ours);
-                Optional<List<Statement>> otherwise = f.getElseStmt().isEmpty() ? Optional.of(List.of())
+                Optional<List<Statement>> otherwise = f.getElseStmt().isEmpty()
+                        ? Optional.of(List.of())
                         : unbreak(Switches.flat(List.of(f.getElseStmt().get())), flag, ours);
-                lowered = then.isEmpty() || otherwise.isEmpty() ? Optional.empty() : Optional.of(new IfStmt(f.getCondition(),
-                        Switches.block(then.get(), f.getThenStmt()),
-                        f.getElseStmt().isEmpty() ? null : Switches.block(otherwise.get(), f.getElseStmt().get())));
+                lowered = then.isEmpty() || otherwise.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(new IfStmt(
+                                f.getCondition(),
+                                Switches.block(then.get(), f.getThenStmt()),
+                                f.getElseStmt().isEmpty()
+                                        ? null
+                                        : Switches.block(
+                                                otherwise.get(), f.getElseStmt().get())));
                 lowered.ifPresent(l -> f.getRange().ifPresent(l::setRange));
             } else {
                 lowered = Optional.empty();
@@ -229,7 +249,9 @@ final class SwitchStatements {
             NodeList<Expression> labels = new NodeList<>(pending);
             labels.addAll(e.getLabels().stream().map(Expression::clone).toList());
             boolean isDefault = pendingDefault || Switches.isDefault(e);
-            SwitchEntry g = new SwitchEntry(isDefault ? new NodeList<>() : labels, SwitchEntry.Type.STATEMENT_GROUP,
+            SwitchEntry g = new SwitchEntry(
+                    isDefault ? new NodeList<>() : labels,
+                    SwitchEntry.Type.STATEMENT_GROUP,
                     new NodeList<>(e.getStatements()));
             g.setDefault(isDefault);
             e.getRange().ifPresent(g::setRange);
@@ -245,7 +267,9 @@ final class SwitchStatements {
         for (int i = 0; i < groups.size() - 1; i++) {
             List<Statement> body = Switches.flat(groups.get(i).getStatements());
             Statement last = body.isEmpty() ? null : body.get(body.size() - 1);
-            if (!(last instanceof BreakStmt b && ours.contains(b)) && !(last instanceof ReturnStmt) && !(last instanceof ThrowStmt)
+            if (!(last instanceof BreakStmt b && ours.contains(b))
+                    && !(last instanceof ReturnStmt)
+                    && !(last instanceof ThrowStmt)
                     && !(last instanceof ContinueStmt)) {
                 return false;
             }
@@ -261,8 +285,12 @@ final class SwitchStatements {
                 continue;
             }
             Node target = b.getParentNode().orElse(null);
-            while (target != null && !(target instanceof SwitchStmt || target instanceof ForStmt || target instanceof WhileStmt
-                    || target instanceof DoStmt || target instanceof ForEachStmt)) {
+            while (target != null
+                    && !(target instanceof SwitchStmt
+                            || target instanceof ForStmt
+                            || target instanceof WhileStmt
+                            || target instanceof DoStmt
+                            || target instanceof ForEachStmt)) {
                 target = target.getParentNode().orElse(null);
             }
             if (target == sw) {
@@ -279,9 +307,11 @@ final class SwitchStatements {
                 if (!(s instanceof ExpressionStmt es && es.getExpression().isVariableDeclarationExpr())) {
                     continue;
                 }
-                for (VariableDeclarator d : es.getExpression().asVariableDeclarationExpr().getVariables()) {
+                for (VariableDeclarator d :
+                        es.getExpression().asVariableDeclarationExpr().getVariables()) {
                     for (int j = i + 1; j < entries.size(); j++) {
-                        if (entries.get(j).findAll(NameExpr.class).stream().anyMatch(n -> n.getNameAsString().equals(d.getNameAsString()))) {
+                        if (entries.get(j).findAll(NameExpr.class).stream()
+                                .anyMatch(n -> n.getNameAsString().equals(d.getNameAsString()))) {
                             return true;
                         }
                     }

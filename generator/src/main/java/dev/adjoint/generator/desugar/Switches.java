@@ -8,11 +8,11 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CharLiteralExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -59,40 +59,67 @@ final class Switches {
 
     /** The statements {@code s} stands for, or empty when it is not a switch this class rewrites. */
     Optional<List<Statement>> rewrite(Statement s) {
-        if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v && v.getVariables().size() == 1
-                && v.getVariables().get(0).getInitializer().orElse(null) instanceof SwitchExpr sx && lowerable(sx)) {
+        if (s instanceof ExpressionStmt es
+                && es.getExpression() instanceof VariableDeclarationExpr v
+                && v.getVariables().size() == 1
+                && v.getVariables().get(0).getInitializer().orElse(null) instanceof SwitchExpr sx
+                && lowerable(sx)) {
             VariableDeclarator d = v.getVariables().get(0);
             VariableDeclarationExpr declaration = v.clone();
             declaration.getVariables().get(0).removeInitializer();
             ExpressionStmt declared = new ExpressionStmt(declaration);
             s.getRange().ifPresent(declared::setRange);
-            return Optional.of(List.of(declared, chain(s, sx.getSelector(), entries(sx),
-                    e -> produce(e, value -> assign(d.getNameAsString(), value, e)))));
+            return Optional.of(List.of(
+                    declared,
+                    chain(
+                            s,
+                            sx.getSelector(),
+                            entries(sx),
+                            e -> produce(e, value -> assign(d.getNameAsString(), value, e)))));
         }
-        if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN
-                && a.getTarget() instanceof NameExpr target && a.getValue() instanceof SwitchExpr sx && lowerable(sx)) {
-            return Optional.of(List.of(chain(s, sx.getSelector(), entries(sx),
+        if (s instanceof ExpressionStmt es
+                && es.getExpression() instanceof AssignExpr a
+                && a.getOperator() == AssignExpr.Operator.ASSIGN
+                && a.getTarget() instanceof NameExpr target
+                && a.getValue() instanceof SwitchExpr sx
+                && lowerable(sx)) {
+            return Optional.of(List.of(chain(
+                    s,
+                    sx.getSelector(),
+                    entries(sx),
                     e -> produce(e, value -> assign(target.getNameAsString(), value, e)))));
         }
-        if (s instanceof ExpressionStmt es && es.getExpression() instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN
-                && a.getTarget() instanceof ArrayAccessExpr element && a.getValue() instanceof SwitchExpr sx && lowerable(sx)
+        if (s instanceof ExpressionStmt es
+                && es.getExpression() instanceof AssignExpr a
+                && a.getOperator() == AssignExpr.Operator.ASSIGN
+                && a.getTarget() instanceof ArrayAccessExpr element
+                && a.getValue() instanceof SwitchExpr sx
+                && lowerable(sx)
                 && stableElement(element, sx)) {
             // Java evaluates the array and the index first and stores after the value (JLS 15.26.1): each
             // branch may store itself where no branch changes what the target names
-            return Optional.of(List.of(chain(s, sx.getSelector(), entries(sx), e -> produce(e, value -> {
-                AssignExpr store = new AssignExpr(element.clone(), value, AssignExpr.Operator.ASSIGN);
-                e.getRange().ifPresent(store::setRange);
-                ExpressionStmt st = new ExpressionStmt(store);
-                value.getRange().ifPresent(st::setRange);
-                return st;
-            }))));
+            return Optional.of(List.of(chain(
+                    s,
+                    sx.getSelector(),
+                    entries(sx),
+                    e -> produce(e, value -> {
+                        AssignExpr store = new AssignExpr(element.clone(), value, AssignExpr.Operator.ASSIGN);
+                        e.getRange().ifPresent(store::setRange);
+                        ExpressionStmt st = new ExpressionStmt(store);
+                        value.getRange().ifPresent(st::setRange);
+                        return st;
+                    }))));
         }
         if (s instanceof ReturnStmt r && r.getExpression().orElse(null) instanceof SwitchExpr sx && lowerable(sx)) {
-            return Optional.of(List.of(chain(s, sx.getSelector(), entries(sx), e -> produce(e, value -> {
-                ReturnStmt ret = new ReturnStmt(value);
-                e.getRange().ifPresent(ret::setRange);
-                return ret;
-            }))));
+            return Optional.of(List.of(chain(
+                    s,
+                    sx.getSelector(),
+                    entries(sx),
+                    e -> produce(e, value -> {
+                        ReturnStmt ret = new ReturnStmt(value);
+                        e.getRange().ifPresent(ret::setRange);
+                        return ret;
+                    }))));
         }
         return Optional.empty();
     }
@@ -116,19 +143,22 @@ final class Switches {
             return false;
         }
         names.add(array.getNameAsString());
-        return sx.getEntries().stream().noneMatch(en -> RowAliases.assigned(en, names)
-                || RowAliases.rowsReplaced(en, array.getNameAsString(), 3));
+        return sx.getEntries().stream()
+                .noneMatch(en ->
+                        RowAliases.assigned(en, names) || RowAliases.rowsReplaced(en, array.getNameAsString(), 3));
     }
 
     boolean lowerable(SwitchExpr sx) {
-        return arrowForm(sx.getEntries()) && labelsAreConstants(sx.getSelector(), sx.getEntries())
+        return arrowForm(sx.getEntries())
+                && labelsAreConstants(sx.getSelector(), sx.getEntries())
                 && (sx.getEntries().stream().anyMatch(Switches::isDefault) || overEnum(sx))
                 && sx.getEntries().stream().allMatch(Switches::yieldsOnceAtTheEnd);
     }
 
     /** A {@code switch} expression over an enum variable: javac has checked that its cases name every constant. */
     private boolean overEnum(SwitchExpr sx) {
-        return keyed(sx.getSelector(), sx.getEntries()) && labels(sx.getEntries()).stream().allMatch(l -> l instanceof NameExpr);
+        return keyed(sx.getSelector(), sx.getEntries())
+                && labels(sx.getEntries()).stream().allMatch(l -> l instanceof NameExpr);
     }
 
     /**
@@ -142,7 +172,8 @@ final class Switches {
         }
         List<SwitchEntry> all = new java.util.ArrayList<>(sx.getEntries());
         Statement unseen = rw.statement("throw new IncompatibleClassChangeError();", Map.of(), Map.of(), sx);
-        SwitchEntry otherwise = new SwitchEntry(new NodeList<>(), SwitchEntry.Type.THROWS_STATEMENT, new NodeList<>(unseen));
+        SwitchEntry otherwise =
+                new SwitchEntry(new NodeList<>(), SwitchEntry.Type.THROWS_STATEMENT, new NodeList<>(unseen));
         sx.getRange().ifPresent(otherwise::setRange);
         all.add(otherwise);
         return all;
@@ -151,8 +182,8 @@ final class Switches {
     /** {@code { int v = selector; if (v == a) ... else if ... else default }}. */
     BlockStmt chain(Node at, Expression selector, List<SwitchEntry> entries, Function<SwitchEntry, Statement> body) {
         String v = rw.fresh("switchValue");
-        BlockStmt out = (BlockStmt) rw.statement("{ int " + v + " = $selector; }", Map.of(), Map.of("$selector",
-                selectorValue(selector, entries)), at);
+        BlockStmt out = (BlockStmt) rw.statement(
+                "{ int " + v + " = $selector; }", Map.of(), Map.of("$selector", selectorValue(selector, entries)), at);
         Statement otherwise = null;
         for (SwitchEntry e : entries) {
             if (isDefault(e)) {
@@ -164,7 +195,8 @@ final class Switches {
             SwitchEntry e = cases.get(i);
             Expression test = null;
             for (Expression label : e.getLabels()) {
-                BinaryExpr eq = new BinaryExpr(new NameExpr(v), comparable(label, selector, entries), BinaryExpr.Operator.EQUALS);
+                BinaryExpr eq = new BinaryExpr(
+                        new NameExpr(v), comparable(label, selector, entries), BinaryExpr.Operator.EQUALS);
                 eq.walk(n -> label.getRange().ifPresent(n::setRange));
                 test = test == null ? eq : new BinaryExpr(test, eq, BinaryExpr.Operator.OR);
             }
@@ -180,7 +212,9 @@ final class Switches {
 
     /** A case's statements: an arrow case's block opened, anything else as it is. */
     static List<Statement> flat(List<Statement> statements) {
-        return statements.size() == 1 && statements.get(0) instanceof BlockStmt b ? List.copyOf(b.getStatements()) : List.copyOf(statements);
+        return statements.size() == 1 && statements.get(0) instanceof BlockStmt b
+                ? List.copyOf(b.getStatements())
+                : List.copyOf(statements);
     }
 
     /** {@code statements} in a block, at {@code at}'s position. */
@@ -221,8 +255,11 @@ final class Switches {
     }
 
     private static boolean arrowForm(List<SwitchEntry> entries) {
-        return !entries.isEmpty() && entries.stream().allMatch(e -> e.getType() != SwitchEntry.Type.STATEMENT_GROUP
-                && e.getGuard().isEmpty() && e.getStatements().size() == 1);
+        return !entries.isEmpty()
+                && entries.stream()
+                        .allMatch(e -> e.getType() != SwitchEntry.Type.STATEMENT_GROUP
+                                && e.getGuard().isEmpty()
+                                && e.getStatements().size() == 1);
     }
 
     static boolean isDefault(SwitchEntry e) {
@@ -238,11 +275,14 @@ final class Switches {
         if (keyed(selector, entries)) {
             return new IntegerLiteralExpr(Integer.toString(labels(entries).indexOf(label))); // its place among the keys
         }
-        return label instanceof CharLiteralExpr c ? new IntegerLiteralExpr(String.valueOf((int) c.asChar())) : label.clone();
+        return label instanceof CharLiteralExpr c
+                ? new IntegerLiteralExpr(String.valueOf((int) c.asChar()))
+                : label.clone();
     }
 
     boolean labelsAreConstants(Expression selector, List<SwitchEntry> entries) {
-        return keyed(selector, entries) || !objectSelector(selector) && labels(entries).stream().allMatch(this::isConstant);
+        return keyed(selector, entries)
+                || !objectSelector(selector) && labels(entries).stream().allMatch(this::isConstant);
     }
 
     /** The type the selector is declared with, when written out (not {@code var}). */
@@ -252,12 +292,17 @@ final class Switches {
 
     /** Whether the selector is declared with a class type (a {@code String}, an enum), not a number or its box. */
     private boolean objectSelector(Expression selector) {
-        return declared(selector).filter(t -> t instanceof ClassOrInterfaceType c
-                && !List.of("Integer", "Short", "Byte", "Character").contains(c.getNameAsString())).isPresent();
+        return declared(selector)
+                .filter(t -> t instanceof ClassOrInterfaceType c
+                        && !List.of("Integer", "Short", "Byte", "Character").contains(c.getNameAsString()))
+                .isPresent();
     }
 
     private static List<Expression> labels(List<SwitchEntry> entries) {
-        return entries.stream().filter(e -> !isDefault(e)).flatMap(e -> e.getLabels().stream()).toList();
+        return entries.stream()
+                .filter(e -> !isDefault(e))
+                .flatMap(e -> e.getLabels().stream())
+                .toList();
     }
 
     /**
@@ -271,16 +316,23 @@ final class Switches {
         }
         if (objectSelector(selector)) {
             // the selector's type decides: an enum's case A is its constant even where the class has an int A
-            boolean string = declared(selector).filter(t -> t instanceof ClassOrInterfaceType c
-                    && (c.getNameWithScope().equals("String") || c.getNameWithScope().equals("java.lang.String"))).isPresent();
-            return string ? labels.stream().allMatch(l -> l instanceof StringLiteralExpr) : labels.stream().allMatch(l -> l instanceof NameExpr);
+            boolean string = declared(selector)
+                    .filter(t -> t instanceof ClassOrInterfaceType c
+                            && (c.getNameWithScope().equals("String")
+                                    || c.getNameWithScope().equals("java.lang.String")))
+                    .isPresent();
+            return string
+                    ? labels.stream().allMatch(l -> l instanceof StringLiteralExpr)
+                    : labels.stream().allMatch(l -> l instanceof NameExpr);
         }
         return declared(selector).isEmpty()
-                && (labels.stream().allMatch(l -> l instanceof StringLiteralExpr) || labels.stream().allMatch(this::isKey));
+                && (labels.stream().allMatch(l -> l instanceof StringLiteralExpr)
+                        || labels.stream().allMatch(this::isKey));
     }
 
     private boolean isKey(Expression label) {
-        return label instanceof StringLiteralExpr || (label instanceof NameExpr n && !constants.contains(n.getNameAsString()));
+        return label instanceof StringLiteralExpr
+                || (label instanceof NameExpr n && !constants.contains(n.getNameAsString()));
     }
 
     /**
@@ -302,8 +354,11 @@ final class Switches {
         Expression value = new UnaryExpr(new IntegerLiteralExpr("1"), UnaryExpr.Operator.MINUS);
         for (int i = labels.size() - 1; i >= 0; i--) {
             Expression label = labels.get(i);
-            Expression key = label instanceof StringLiteralExpr ? label.clone() : new StringLiteralExpr(label.toString());
-            Expression receiver = label instanceof StringLiteralExpr ? selector.clone() : new MethodCallExpr(selector.clone(), "name");
+            Expression key =
+                    label instanceof StringLiteralExpr ? label.clone() : new StringLiteralExpr(label.toString());
+            Expression receiver = label instanceof StringLiteralExpr
+                    ? selector.clone()
+                    : new MethodCallExpr(selector.clone(), "name");
             MethodCallExpr equal = new MethodCallExpr(receiver, "equals", new NodeList<>(key));
             value = new ConditionalExpr(equal, new IntegerLiteralExpr(Integer.toString(i)), value);
         }
@@ -316,7 +371,8 @@ final class Switches {
         if (label instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
             return u.getExpression() instanceof IntegerLiteralExpr;
         }
-        return label instanceof IntegerLiteralExpr || label instanceof CharLiteralExpr
+        return label instanceof IntegerLiteralExpr
+                || label instanceof CharLiteralExpr
                 || (label instanceof NameExpr n && constants.contains(n.getNameAsString()));
     }
 
@@ -325,12 +381,16 @@ final class Switches {
         if (e.getType() != SwitchEntry.Type.BLOCK) {
             return true;
         }
-        if (!(e.getStatements().get(0) instanceof BlockStmt b) || b.getStatements().isEmpty()
+        if (!(e.getStatements().get(0) instanceof BlockStmt b)
+                || b.getStatements().isEmpty()
                 || !(b.getStatements().get(b.getStatements().size() - 1) instanceof YieldStmt last)) {
             return false;
         }
-        long own = b.findAll(YieldStmt.class).stream().filter(y -> y.findAncestor(SwitchExpr.class)
-                .filter(sx -> sx == e.getParentNode().orElse(null)).isPresent()).count();
+        long own = b.findAll(YieldStmt.class).stream()
+                .filter(y -> y.findAncestor(SwitchExpr.class)
+                        .filter(sx -> sx == e.getParentNode().orElse(null))
+                        .isPresent())
+                .count();
         return own == 1 && last.getExpression() != null;
     }
 }

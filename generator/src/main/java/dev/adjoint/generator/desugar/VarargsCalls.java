@@ -42,9 +42,13 @@ public final class VarargsCalls {
         for (CompilationUnit u : units) {
             for (MethodDeclaration m : u.findAll(MethodDeclaration.class)) {
                 Optional<Parameter> last = m.getParameters().getLast();
-                // (plain helpers only: a @Differentiable method's variable-arity parameter stays an error at its declaration)
-                if (last.isEmpty() || !last.get().isVarArgs() || !(last.get().getType() instanceof PrimitiveType element)
-                        || m.getAnnotations().stream().anyMatch(dev.adjoint.generator.select.MethodSelector::isDifferentiable)
+                // (plain helpers only: a @Differentiable method's variable-arity parameter stays an error at its
+                // declaration)
+                if (last.isEmpty()
+                        || !last.get().isVarArgs()
+                        || !(last.get().getType() instanceof PrimitiveType element)
+                        || m.getAnnotations().stream()
+                                .anyMatch(dev.adjoint.generator.select.MethodSelector::isDifferentiable)
                         || !(m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)
                         || owner.getMethodsByName(m.getNameAsString()).size() != 1) {
                     continue;
@@ -54,7 +58,8 @@ public final class VarargsCalls {
         }
     }
 
-    private static void rewrite(MethodDeclaration m, TypeDeclaration<?> owner, PrimitiveType element, List<MethodCallExpr> calls) {
+    private static void rewrite(
+            MethodDeclaration m, TypeDeclaration<?> owner, PrimitiveType element, List<MethodCallExpr> calls) {
         int fixed = m.getParameters().size() - 1;
         List<MethodCallExpr> spread = new ArrayList<>();
         for (MethodCallExpr c : calls) {
@@ -80,9 +85,13 @@ public final class VarargsCalls {
             while (c.getArguments().size() > fixed) {
                 rest.add(c.getArguments().remove(fixed));
             }
-            ArrayCreationExpr made = new ArrayCreationExpr(element.clone(), new NodeList<>(new com.github.javaparser.ast.ArrayCreationLevel()),
+            ArrayCreationExpr made = new ArrayCreationExpr(
+                    element.clone(),
+                    new NodeList<>(new com.github.javaparser.ast.ArrayCreationLevel()),
                     new ArrayInitializerExpr(rest));
-            (rest.isEmpty() ? c : rest.get(0)).getRange().ifPresent(r -> made.walk(n -> n.setRange(n.getRange().orElse(r))));
+            (rest.isEmpty() ? c : rest.get(0))
+                    .getRange()
+                    .ifPresent(r -> made.walk(n -> n.setRange(n.getRange().orElse(r))));
             c.getArguments().add(made);
         }
         Parameter p = m.getParameters().getLast().get();
@@ -93,11 +102,15 @@ public final class VarargsCalls {
     /** Whether {@code c} calls a method of {@code owner}: unqualified inside it, or qualified by its simple name. */
     private static boolean callsInto(MethodCallExpr c, TypeDeclaration<?> owner) {
         if (c.getScope().isPresent()) {
-            return c.getScope().get() instanceof NameExpr n && n.getNameAsString().equals(owner.getNameAsString());
+            return c.getScope().get() instanceof NameExpr n
+                    && n.getNameAsString().equals(owner.getNameAsString());
         }
         // the innermost enclosing type declaring a method of that name is the one javac searches
-        for (Node n = c.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-            if (n instanceof TypeDeclaration<?> t && !t.getMethodsByName(c.getNameAsString()).isEmpty()) {
+        for (Node n = c.getParentNode().orElse(null);
+                n != null;
+                n = n.getParentNode().orElse(null)) {
+            if (n instanceof TypeDeclaration<?> t
+                    && !t.getMethodsByName(c.getNameAsString()).isEmpty()) {
                 return t == owner;
             }
         }
@@ -119,9 +132,14 @@ public final class VarargsCalls {
                 depth++;
             }
             int levels = depth;
-            return named instanceof NameExpr n ? declared(a, n.getNameAsString()).map(t -> t.getArrayLevel() > levels) : Optional.empty();
+            return named instanceof NameExpr n
+                    ? declared(a, n.getNameAsString()).map(t -> t.getArrayLevel() > levels)
+                    : Optional.empty();
         }
-        if (a instanceof MethodCallExpr call && call.getScope().filter(s -> DerivativeRules.isMathClass(s.toString())).isPresent()) {
+        if (a instanceof MethodCallExpr call
+                && call.getScope()
+                        .filter(s -> DerivativeRules.isMathClass(s.toString()))
+                        .isPresent()) {
             return Optional.of(false);
         }
         if (a instanceof com.github.javaparser.ast.expr.EnclosedExpr e) {
@@ -142,7 +160,9 @@ public final class VarargsCalls {
         if (local.isPresent()) {
             return local;
         }
-        for (Node n = at.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+        for (Node n = at.getParentNode().orElse(null);
+                n != null;
+                n = n.getParentNode().orElse(null)) {
             if (n instanceof TypeDeclaration<?> t) {
                 for (FieldDeclaration f : t.getFields()) {
                     for (var v : f.getVariables()) {

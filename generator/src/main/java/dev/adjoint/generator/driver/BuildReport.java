@@ -26,7 +26,8 @@ public final class BuildReport {
             String method = m.substring(0, colon);
             String rest = m.substring(colon + 2);
             String strategy = rest.startsWith("tape") ? "tape" : rest;
-            String why = rest.startsWith("tape, because ") ? rest.substring("tape, because ".length())
+            String why = rest.startsWith("tape, because ")
+                    ? rest.substring("tape, because ".length())
                     : rest.equals("tape (requested)") ? "strategy = TAPE" : "";
             lines.add("| `" + method + "` | " + strategy + " | " + why.replace("|", "\\|") + " |");
         }

@@ -2,8 +2,8 @@ package dev.adjoint.generator.driver;
 
 import dev.adjoint.generator.GenerationRequest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,12 +122,17 @@ public final class IncrementalState {
                 List<Path> files = List.of(entry);
                 if (Files.isDirectory(entry)) {
                     try (Stream<Path> walk = Files.walk(entry)) {
-                        files = walk.filter(f -> f.getFileName().toString().endsWith(".class")).sorted().toList();
+                        files = walk.filter(f -> f.getFileName().toString().endsWith(".class"))
+                                .sorted()
+                                .toList();
                     }
                 }
                 for (Path f : files) {
                     if (Files.isRegularFile(f)) {
-                        update(md, f + " " + Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis());
+                        update(
+                                md,
+                                f + " " + Files.size(f) + " "
+                                        + Files.getLastModifiedTime(f).toMillis());
                     }
                 }
             } catch (IOException | UncheckedIOException e) {

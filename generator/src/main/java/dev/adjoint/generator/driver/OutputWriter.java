@@ -66,7 +66,8 @@ public final class OutputWriter {
      * @param others further files of the run (report, state) with their text; written when changed
      * @param previous files the previous successful run generated (deleted if not produced now)
      */
-    public static Outcome write(Path outputDirectory, Map<String, String> sources, Map<Path, String> others, Set<Path> previous) {
+    public static Outcome write(
+            Path outputDirectory, Map<String, String> sources, Map<Path, String> others, Set<Path> previous) {
         List<Path> unchanged = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         Set<Path> produced = new TreeSet<>();
@@ -85,7 +86,8 @@ public final class OutputWriter {
             }
             for (Map.Entry<Path, String> e : others.entrySet()) {
                 at = e.getKey();
-                change(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8), false).ifPresent(changes::add);
+                change(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8), false)
+                        .ifPresent(changes::add);
             }
             for (Path old : previous) {
                 if (!produced.contains(old) && Files.isRegularFile(old)) {
@@ -136,7 +138,11 @@ public final class OutputWriter {
                     Files.deleteIfExists(c.target());
                 } else {
                     doing = "cannot replace";
-                    Files.move(temps.get(i), c.target(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(
+                            temps.get(i),
+                            c.target(),
+                            StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
                 }
                 done.add(c);
             }
@@ -191,9 +197,15 @@ public final class OutputWriter {
     }
 
     private static Outcome failed(Path at, String doing, Exception ex) {
-        String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
-        Diagnostic d = Diagnostic.error(at, 0, 0, doing + " " + at + " (" + why + "); no generated file was written or changed."
-                + " Check that the output directory and the folders under it are writable directories, not files, and build again");
+        String why = ex.getMessage() == null
+                ? ex.getClass().getSimpleName()
+                : ex.getClass().getSimpleName() + ": " + ex.getMessage();
+        Diagnostic d = Diagnostic.error(
+                at,
+                0,
+                0,
+                doing + " " + at + " (" + why + "); no generated file was written or changed."
+                        + " Check that the output directory and the folders under it are writable directories, not files, and build again");
         return new Outcome(List.of(), List.of(), List.of(d));
     }
 }

@@ -12,15 +12,15 @@ import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.AdjointGenerated;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.FloatGrad;
-import dev.adjoint.generator.naming.NameClashes;
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.JvpMethod;
-import dev.adjoint.generator.types.Ty;
+import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.reverse.AdjointMethod;
-import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +44,10 @@ public final class AdjointClassEmitter {
      * As {@link #emit(String, List)}, with the tangent ({@code Jvp}) method of each method that
      * has one in {@code jvps}, and the Hessian-vector product ({@code Hvp}) of each in {@code hvps}.
      */
-    public static String emit(String sourceFileName, List<AdjointMethod> methods, java.util.Map<MethodRequest, JvpMethod> jvps,
+    public static String emit(
+            String sourceFileName,
+            List<AdjointMethod> methods,
+            java.util.Map<MethodRequest, JvpMethod> jvps,
             java.util.Map<MethodRequest, HvpMethod> hvps) {
         return emit(sourceFileName, methods, jvps, hvps, java.util.Set.of());
     }
@@ -53,8 +56,12 @@ public final class AdjointClassEmitter {
      * As {@link #emit(String, List, java.util.Map, java.util.Map)}, with a {@code Jacobian} by rows
      * (from {@code Vjp} alone) for each array-result method in {@code jacobiansByRows}, which has no {@code Jvp}.
      */
-    public static String emit(String sourceFileName, List<AdjointMethod> methods, java.util.Map<MethodRequest, JvpMethod> jvps,
-            java.util.Map<MethodRequest, HvpMethod> hvps, java.util.Set<MethodRequest> jacobiansByRows) {
+    public static String emit(
+            String sourceFileName,
+            List<AdjointMethod> methods,
+            java.util.Map<MethodRequest, JvpMethod> jvps,
+            java.util.Map<MethodRequest, HvpMethod> hvps,
+            java.util.Set<MethodRequest> jacobiansByRows) {
         return emit(sourceFileName, methods, jvps, hvps, jacobiansByRows, r -> false);
     }
 
@@ -63,20 +70,33 @@ public final class AdjointClassEmitter {
      * that {@code wrtVariant} accepts are a callee's internal variant differentiating every
      * parameter: only its {@code Vjp} (and {@code Jvp}, {@code Record}), which its callers' adjoints call.
      */
-    public static String emit(String sourceFileName, List<AdjointMethod> methods, java.util.Map<MethodRequest, JvpMethod> jvps,
-            java.util.Map<MethodRequest, HvpMethod> hvps, java.util.Set<MethodRequest> jacobiansByRows,
+    public static String emit(
+            String sourceFileName,
+            List<AdjointMethod> methods,
+            java.util.Map<MethodRequest, JvpMethod> jvps,
+            java.util.Map<MethodRequest, HvpMethod> hvps,
+            java.util.Set<MethodRequest> jacobiansByRows,
             java.util.function.Predicate<MethodRequest> wrtVariant) {
         MethodRequest first = methods.get(0).request();
         TypeSpec.Builder type = TypeSpec.classBuilder(first.adjointSimpleName())
                 .addModifiers(Modifier.FINAL)
-                .addJavadoc("Gradients of the {@code @Differentiable} methods of {@link $L}, by reverse-mode automatic\n"
-                        + "differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original\n"
-                        + "method's value and <em>adds</em> the gradient into the buffers passed to it."
-                        + (jvps.keySet().stream().anyMatch(methods.stream().map(AdjointMethod::request).toList()::contains)
-                                ? " Each {@code ...Jvp}\nmethod (forward mode) <em>sets</em> the derivative along a direction.\n" : "\n"),
+                .addJavadoc(
+                        "Gradients of the {@code @Differentiable} methods of {@link $L}, by reverse-mode automatic\n"
+                                + "differentiation. Each {@code ...Grad} and {@code ...Vjp} method returns the original\n"
+                                + "method's value and <em>adds</em> the gradient into the buffers passed to it."
+                                + (jvps.keySet().stream()
+                                                .anyMatch(methods.stream()
+                                                        .map(AdjointMethod::request)
+                                                        .toList()::contains)
+                                        ? " Each {@code ...Jvp}\nmethod (forward mode) <em>sets</em> the derivative along a direction.\n"
+                                        : "\n"),
                         first.ownerSimpleName())
-                .addAnnotation(AnnotationSpec.builder(AdjointGenerated.class).addMember("value", "$S", first.ownerQualifiedName()).build())
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                .addAnnotation(AnnotationSpec.builder(AdjointGenerated.class)
+                        .addMember("value", "$S", first.ownerQualifiedName())
+                        .build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
         if (methods.stream().anyMatch(m -> m.request().isPublic())) {
             type.addModifiers(Modifier.PUBLIC);
         }
@@ -117,9 +137,16 @@ public final class AdjointClassEmitter {
             if (!m.request().result().isArray() && !variant) {
                 type.addMethod(grad(m)); // an array result has no implicit seed, as backward(v)
             }
-            type.addMethod(variant ? vjp(m).toBuilder().addJavadoc("(Every float and double parameter differentiated: for callers that pass a"
-                    + " differentiated value\nto a parameter the {@code wrt} of {@link $L#$L} leaves out.)\n", m.request().ownerSimpleName(),
-                    m.request().name()).build() : vjp(m));
+            type.addMethod(
+                    variant
+                            ? vjp(m).toBuilder()
+                                    .addJavadoc(
+                                            "(Every float and double parameter differentiated: for callers that pass a"
+                                                    + " differentiated value\nto a parameter the {@code wrt} of {@link $L#$L} leaves out.)\n",
+                                            m.request().ownerSimpleName(),
+                                            m.request().name())
+                                    .build()
+                            : vjp(m));
             m.recorder().ifPresent(rec -> type.addMethod(recorder(m, rec)));
             JvpMethod j = jvps.get(m.request());
             if (jacobiansByRows.contains(m.request())) {
@@ -138,7 +165,8 @@ public final class AdjointClassEmitter {
         }
         hessians.finish();
         JavaFile file = JavaFile.builder(first.packageName(), type.build())
-                .addFileComment("Generated by Adjoint from $L. Do not edit: edit the source and rebuild.", sourceFileName)
+                .addFileComment(
+                        "Generated by Adjoint from $L. Do not edit: edit the source and rebuild.", sourceFileName)
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
@@ -153,7 +181,10 @@ public final class AdjointClassEmitter {
         args.add(seed);
         args.addAll(m.bufferNames());
         return signature(m, r.adjointName() + "Grad", false)
-                .addJavadoc("Returns {@link $L#$L} and adds its gradient into $L.\n", r.ownerSimpleName(), r.name(),
+                .addJavadoc(
+                        "Returns {@link $L#$L} and adds its gradient into $L.\n",
+                        r.ownerSimpleName(),
+                        r.name(),
                         m.bufferNames().stream().map(b -> "{@code " + b + "}").collect(Collectors.joining(", ")))
                 .addStatement("return $L($L)", r.adjointName() + "Vjp", String.join(", ", args))
                 .build();
@@ -162,8 +193,12 @@ public final class AdjointClassEmitter {
     private static MethodSpec vjp(AdjointMethod m) {
         MethodRequest r = m.request();
         MethodSpec.Builder b = signature(m, r.adjointName() + "Vjp", true)
-                .addJavadoc("Returns {@link $L#$L} and adds {@code $L} times its gradient into $L.\n", r.ownerSimpleName(), r.name(),
-                        m.seedName(), m.bufferNames().stream().map(x -> "{@code " + x + "}").collect(Collectors.joining(", ")));
+                .addJavadoc(
+                        "Returns {@link $L#$L} and adds {@code $L} times its gradient into $L.\n",
+                        r.ownerSimpleName(),
+                        r.name(),
+                        m.seedName(),
+                        m.bufferNames().stream().map(x -> "{@code " + x + "}").collect(Collectors.joining(", ")));
         CodeBlock.Builder body = CodeBlock.builder();
         keepApart(r, body);
         print(m.body(), body, NameClashes.hiddenIn(r));
@@ -172,7 +207,9 @@ public final class AdjointClassEmitter {
 
     private static MethodSpec jvp(JvpMethod j) {
         MethodRequest r = j.request();
-        MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Jvp").addModifiers(Modifier.STATIC).returns(typeName(r.result()));
+        MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Jvp")
+                .addModifiers(Modifier.STATIC)
+                .returns(typeName(r.result()));
         receiver(r, b);
         declareThrows(r, b);
         for (Param p : r.params()) {
@@ -182,15 +219,26 @@ public final class AdjointClassEmitter {
         for (Param p : r.wrtParams()) {
             b.addParameter(typeName(p.type()), j.tangentNames().get(i++));
         }
-        String tangents = j.tangentNames().stream().map(x -> "{@code " + x + "}").collect(Collectors.joining(", "));
+        String tangents =
+                j.tangentNames().stream().map(x -> "{@code " + x + "}").collect(Collectors.joining(", "));
         if (r.result().isArray()) {
             b.addParameter(typeName(r.result()), j.outName());
-            b.addJavadoc("Returns {@link $L#$L} and writes into {@code $L} (of the result's length) its derivative along\n"
-                    + "the direction $L: the Jacobian-vector product, by forward mode.\n", r.ownerSimpleName(), r.name(), j.outName(), tangents);
+            b.addJavadoc(
+                    "Returns {@link $L#$L} and writes into {@code $L} (of the result's length) its derivative along\n"
+                            + "the direction $L: the Jacobian-vector product, by forward mode.\n",
+                    r.ownerSimpleName(),
+                    r.name(),
+                    j.outName(),
+                    tangents);
         } else {
             b.addParameter(bufferType(r.result()), j.outName());
-            b.addJavadoc("Returns {@link $L#$L} and <em>sets</em> {@code $L} to its derivative along the direction\n"
-                    + "$L (forward mode; the cell is overwritten, not added to).\n", r.ownerSimpleName(), r.name(), j.outName(), tangents);
+            b.addJavadoc(
+                    "Returns {@link $L#$L} and <em>sets</em> {@code $L} to its derivative along the direction\n"
+                            + "$L (forward mode; the cell is overwritten, not added to).\n",
+                    r.ownerSimpleName(),
+                    r.name(),
+                    j.outName(),
+                    tangents);
         }
         CodeBlock.Builder body = CodeBlock.builder();
         print(j.body(), body, NameClashes.hiddenIn(r));
@@ -200,16 +248,26 @@ public final class AdjointClassEmitter {
     private static MethodSpec recorder(AdjointMethod m, AdjointMethod.Recorder rec) {
         MethodRequest r = m.request();
         String tape = NameClashes.tapeParameter(r);
-        MethodSpec.Builder b = MethodSpec.methodBuilder(r.adjointName() + "Record").addModifiers(Modifier.STATIC).returns(typeName(r.result()))
-                .addJavadoc("Runs {@link $L#$L} recording every operation on {@code $L}; the result's $L left in\n"
-                        + "{@code $L.$L()}. Used by the tape strategy.\n", r.ownerSimpleName(), r.name(), tape,
-                        r.result().isArray() ? "element handles are" : "handle is", tape, r.result().isArray() ? "resultHandles" : "result");
+        MethodSpec.Builder b = MethodSpec.methodBuilder(r.adjointName() + "Record")
+                .addModifiers(Modifier.STATIC)
+                .returns(typeName(r.result()))
+                .addJavadoc(
+                        "Runs {@link $L#$L} recording every operation on {@code $L}; the result's $L left in\n"
+                                + "{@code $L.$L()}. Used by the tape strategy.\n",
+                        r.ownerSimpleName(),
+                        r.name(),
+                        tape,
+                        r.result().isArray() ? "element handles are" : "handle is",
+                        tape,
+                        r.result().isArray() ? "resultHandles" : "result");
         receiver(r, b);
         declareThrows(r, b);
         b.addParameter(ClassName.get("dev.adjoint.tape", "Tape"), tape);
         if (rec.copiesSwitch()) {
             // a switch copied as written may fall through on purpose, as the user's own code does
-            b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "fallthrough").build());
+            b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "fallthrough")
+                    .build());
         }
         for (int i = 0; i < r.params().size(); i++) {
             Param p = r.params().get(i);
@@ -236,16 +294,21 @@ public final class AdjointClassEmitter {
     private static void keepApart(MethodRequest r, CodeBlock.Builder body) {
         for (List<String> pair : r.arraysToKeepApart()) {
             body.beginControlFlow("if ($N == $N)", pair.get(0), pair.get(1))
-                    .addStatement("throw new $T($S)", IllegalArgumentException.class, "'" + pair.get(0) + "' and '" + pair.get(1)
-                            + "' are the same array; " + r.name() + " writes into one of them, and its adjoint needs them apart:"
-                            + " pass a copy for one of them")
+                    .addStatement(
+                            "throw new $T($S)",
+                            IllegalArgumentException.class,
+                            "'" + pair.get(0) + "' and '" + pair.get(1)
+                                    + "' are the same array; " + r.name()
+                                    + " writes into one of them, and its adjoint needs them apart:"
+                                    + " pass a copy for one of them")
                     .endControlFlow();
         }
     }
 
     static MethodSpec.Builder signature(AdjointMethod m, String name, boolean withSeed) {
         MethodRequest r = m.request();
-        MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.STATIC).returns(typeName(r.result()));
+        MethodSpec.Builder b =
+                MethodSpec.methodBuilder(name).addModifiers(Modifier.STATIC).returns(typeName(r.result()));
         receiver(r, b);
         declareThrows(r, b);
         for (Param p : r.params()) {
@@ -267,7 +330,8 @@ public final class AdjointClassEmitter {
      * of a method that does (which Java makes the method declare too).
      */
     static void declareThrows(MethodRequest r, MethodSpec.Builder b) {
-        dev.adjoint.generator.select.ThrownTypes.declared(r.declaration()).orElse(List.of())
+        dev.adjoint.generator.select.ThrownTypes.declared(r.declaration())
+                .orElse(List.of())
                 .forEach(q -> b.addException(ClassName.bestGuess(q)));
     }
 
@@ -339,7 +403,9 @@ public final class AdjointClassEmitter {
         while (i < text.length()) {
             for (ClassName c : NameClashes.TYPES) {
                 String q = c.canonicalName();
-                if (text.startsWith(q, i) && (i + q.length() == text.length() || !Character.isJavaIdentifierPart(text.charAt(i + q.length())))) {
+                if (text.startsWith(q, i)
+                        && (i + q.length() == text.length()
+                                || !Character.isJavaIdentifierPart(text.charAt(i + q.length())))) {
                     if (hidden.contains(c.simpleName())) {
                         format.append(q);
                     } else {

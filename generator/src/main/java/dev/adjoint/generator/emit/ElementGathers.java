@@ -2,8 +2,8 @@ package dev.adjoint.generator.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.objects.Receiver;
+import dev.adjoint.generator.types.Ty;
 import java.util.Arrays;
 import java.util.List;
 
@@ -55,22 +55,39 @@ final class ElementGathers {
             body.addStatement("int $L = $L.length", n, array);
             for (Receiver.Gathered g : e.components()) {
                 if (isScalar(g)) {
-                    body.addStatement("$L[] $L = $L.arrays.$L($L)", g.type().prim().java(), local(g.rows()), STACK, borrowValues(g), n);
+                    body.addStatement(
+                            "$L[] $L = $L.arrays.$L($L)",
+                            g.type().prim().java(),
+                            local(g.rows()),
+                            STACK,
+                            borrowValues(g),
+                            n);
                     continue;
                 }
                 g.at().ifPresent(at -> body.addStatement("int[] $L = $L.arrays.borrowInts($L + 1)", local(at), STACK, n)
                         .beginControlFlow("for (int _e = 0; _e < $L; _e++)", n)
                         .addStatement("$L[_e + 1] = $L[_e] + $L[_e].$L.length", local(at), local(at), array, read(e, g))
                         .endControlFlow());
-                body.addStatement("$L[][] $L = $L.arrays.$L($L)", g.type().prim().java(), local(g.rows()), STACK, borrowRows(g),
+                body.addStatement(
+                        "$L[][] $L = $L.arrays.$L($L)",
+                        g.type().prim().java(),
+                        local(g.rows()),
+                        STACK,
+                        borrowRows(g),
                         g.at().map(at -> local(at) + "[" + n + "]").orElse(n));
             }
             body.beginControlFlow("for (int _e = 0; _e < $L; _e++)", n).addStatement("$T _el = $L[_e]", type, array);
             for (Receiver.Gathered g : e.components()) {
                 if (g.at().isPresent()) {
                     String at = local(g.at().get());
-                    body.addStatement("$T.arraycopy(_el.$L, 0, $L, $L[_e], $L[_e + 1] - $L[_e])", System.class, read(e, g), local(g.rows()),
-                            at, at, at);
+                    body.addStatement(
+                            "$T.arraycopy(_el.$L, 0, $L, $L[_e], $L[_e + 1] - $L[_e])",
+                            System.class,
+                            read(e, g),
+                            local(g.rows()),
+                            at,
+                            at,
+                            at);
                 } else {
                     body.addStatement("$L[_e] = _el.$L", local(g.rows()), read(e, g));
                 }
@@ -88,25 +105,46 @@ final class ElementGathers {
      */
     static void gatherMore(Receiver rc, Sinks sinks, CodeBlock.Builder body) {
         for (Receiver.RecordParam p : rc.records()) {
-            if (p.wrt() && p.elements().filter(e -> e.components().stream().anyMatch(ElementGathers::hasSink)).isPresent()) {
+            if (p.wrt()
+                    && p.elements()
+                            .filter(e -> e.components().stream().anyMatch(ElementGathers::hasSink))
+                            .isPresent()) {
                 gatherSinks(p, p.elements().get(), sinks.of(p), sinks.prefix(), body);
             }
         }
     }
 
     /** Gathers the arrays of {@code sink}, the caller's {@code LayerGrad[]}, checking their shapes against the elements'. */
-    private static void gatherSinks(Receiver.RecordParam p, Receiver.Elements e, String sink, String prefix, CodeBlock.Builder body) {
+    private static void gatherSinks(
+            Receiver.RecordParam p, Receiver.Elements e, String sink, String prefix, CodeBlock.Builder body) {
         String n = local(e.count());
         body.beginControlFlow("if ($L.length != $L)", sink, n)
-                .addStatement("throw new $T($S + $L.length + $S + $L)", IllegalArgumentException.class, sink + " has ", sink,
-                        " elements and " + p.name() + " ", n)
+                .addStatement(
+                        "throw new $T($S + $L.length + $S + $L)",
+                        IllegalArgumentException.class,
+                        sink + " has ",
+                        sink,
+                        " elements and " + p.name() + " ",
+                        n)
                 .endControlFlow();
-        List<Receiver.Gathered> gs = e.components().stream().filter(ElementGathers::hasSink).toList();
+        List<Receiver.Gathered> gs =
+                e.components().stream().filter(ElementGathers::hasSink).toList();
         for (Receiver.Gathered g : gs) {
             if (isScalar(g)) {
-                body.addStatement("$L[] $L = $L.arrays.$L($L)", g.type().prim().java(), sinkLocal(prefix, g.rows()), STACK, borrowValues(g), n);
+                body.addStatement(
+                        "$L[] $L = $L.arrays.$L($L)",
+                        g.type().prim().java(),
+                        sinkLocal(prefix, g.rows()),
+                        STACK,
+                        borrowValues(g),
+                        n);
             } else {
-                body.addStatement("$L[][] $L = $L.arrays.$L($L)", g.type().prim().java(), sinkLocal(prefix, g.rows()), STACK, borrowRows(g),
+                body.addStatement(
+                        "$L[][] $L = $L.arrays.$L($L)",
+                        g.type().prim().java(),
+                        sinkLocal(prefix, g.rows()),
+                        STACK,
+                        borrowRows(g),
                         g.at().map(at -> local(at) + "[" + n + "]").orElse(n));
             }
         }
@@ -115,18 +153,32 @@ final class ElementGathers {
         for (Receiver.Gathered g : gs) {
             String c = g.component();
             if (isScalar(g)) {
-                // a tangent or direction is read from the element's mirror; a gradient or H·v is added into it by scatter
+                // a tangent or direction is read from the element's mirror; a gradient or H·v is added into it by
+                // scatter
                 if (readsIn(prefix)) {
                     body.addStatement("$L[_e] = _g.$L", sinkLocal(prefix, g.rows()), c);
                 }
             } else if (g.at().isPresent()) {
                 String at = local(g.at().get());
                 body.beginControlFlow("if (_g.$L.length != $L[_e + 1] - $L[_e])", c, at, at)
-                        .addStatement("throw new $T($S + _e + $S + _g.$L.length + $S + _e + $S + ($L[_e + 1] - $L[_e]))",
-                                IllegalArgumentException.class, sink + "[", "]." + c + " has ", c, " rows and " + p.name() + "[",
-                                "]." + read(e, g) + " ", at, at)
+                        .addStatement(
+                                "throw new $T($S + _e + $S + _g.$L.length + $S + _e + $S + ($L[_e + 1] - $L[_e]))",
+                                IllegalArgumentException.class,
+                                sink + "[",
+                                "]." + c + " has ",
+                                c,
+                                " rows and " + p.name() + "[",
+                                "]." + read(e, g) + " ",
+                                at,
+                                at)
                         .endControlFlow();
-                body.addStatement("$T.arraycopy(_g.$L, 0, $L, $L[_e], _g.$L.length)", System.class, c, sinkLocal(prefix, g.rows()), at, c);
+                body.addStatement(
+                        "$T.arraycopy(_g.$L, 0, $L, $L[_e], _g.$L.length)",
+                        System.class,
+                        c,
+                        sinkLocal(prefix, g.rows()),
+                        at,
+                        c);
             } else {
                 body.addStatement("$L[_e] = _g.$L", sinkLocal(prefix, g.rows()), c);
             }
@@ -145,13 +197,16 @@ final class ElementGathers {
                 continue;
             }
             Receiver.Elements e = p.elements().get();
-            List<Receiver.Gathered> scalars = e.components().stream().filter(g -> hasSink(g) && isScalar(g)).toList();
+            List<Receiver.Gathered> scalars = e.components().stream()
+                    .filter(g -> hasSink(g) && isScalar(g))
+                    .toList();
             if (scalars.isEmpty()) {
                 continue;
             }
             body.beginControlFlow("for (int _e = 0; _e < $L; _e++)", local(e.count()))
                     .addStatement("$T _g = $L[_e]", ReceiverWrappers.recordGradClass(p), sinks.of(p));
-            scalars.forEach(g -> body.addStatement("_g.$L += $L[_e]", g.component(), sinkLocal(sinks.prefix(), g.rows())));
+            scalars.forEach(
+                    g -> body.addStatement("_g.$L += $L[_e]", g.component(), sinkLocal(sinks.prefix(), g.rows())));
             body.endControlFlow();
         }
     }
@@ -167,13 +222,15 @@ final class ElementGathers {
             return;
         }
         for (Receiver.RecordParam p : rc.records()) {
-            for (Receiver.Gathered g : p.elements().map(Receiver.Elements::components).orElse(List.of())) {
+            for (Receiver.Gathered g :
+                    p.elements().map(Receiver.Elements::components).orElse(List.of())) {
                 if (isScalar(g)) {
                     continue; // (values, no references)
                 }
                 body.addStatement("$T.fill($L, null)", Arrays.class, local(g.rows()));
                 if (p.wrt()) {
-                    prefixes.forEach(prefix -> body.addStatement("$T.fill($L, null)", Arrays.class, sinkLocal(prefix, g.rows())));
+                    prefixes.forEach(prefix ->
+                            body.addStatement("$T.fill($L, null)", Arrays.class, sinkLocal(prefix, g.rows())));
                 }
             }
         }

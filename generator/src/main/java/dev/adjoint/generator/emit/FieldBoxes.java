@@ -2,8 +2,8 @@ package dev.adjoint.generator.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.objects.Receiver;
+import dev.adjoint.generator.types.Ty;
 import java.util.Set;
 
 /**
@@ -53,7 +53,8 @@ final class FieldBoxes {
             body.addStatement("$L[] $L = $L.arrays.$L(1)", p.java(), box(l.param()), STACK, borrow(p));
             body.addStatement("$L[0] = $L", box(l.param()), ReceiverWrappers.fieldRead(l));
             if (wrt.contains(l.param())) {
-                body.addStatement("$L[] $L = $L.arrays.$L(1)", p.java(), sinkBox(sinks.prefix(), l.param()), STACK, borrow(p));
+                body.addStatement(
+                        "$L[] $L = $L.arrays.$L(1)", p.java(), sinkBox(sinks.prefix(), l.param()), STACK, borrow(p));
                 if (tangent) {
                     body.addStatement("$L[0] = $L.$L", sinkBox(sinks.prefix(), l.param()), sinks.self(), l.field());
                 }
@@ -76,7 +77,8 @@ final class FieldBoxes {
                 continue;
             }
             if (l.isPrivate()) {
-                body.addStatement("$L.set($L, $L[0])", ReceiverWrappers.handle(l.field()), Receiver.SELF, box(l.param()));
+                body.addStatement(
+                        "$L.set($L, $L[0])", ReceiverWrappers.handle(l.field()), Receiver.SELF, box(l.param()));
             } else {
                 body.addStatement("$L.$L = $L[0]", Receiver.SELF, l.field(), box(l.param()));
             }
@@ -96,7 +98,8 @@ final class FieldBoxes {
             case LONG -> "borrowLongs";
             case BOOLEAN -> "borrowBooleans";
             // (FieldWrites.boxable: an assigned field of another type is an error at the assignment)
-            case SHORT, BYTE, CHAR, STRING, ENUM -> throw new IllegalStateException("a " + p.java() + " field has no box");
+            case SHORT, BYTE, CHAR, STRING, ENUM ->
+                throw new IllegalStateException("a " + p.java() + " field has no box");
         };
     }
 }

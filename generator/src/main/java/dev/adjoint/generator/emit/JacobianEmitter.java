@@ -4,13 +4,13 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
-import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.ir.Names;
-import dev.adjoint.generator.types.Ty;
+import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -49,7 +49,8 @@ final class JacobianEmitter {
         String offset = names.claim("_o");
         String value = names.claim("_value");
         String elem = r.result().element().java();
-        MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Jacobian").addModifiers(Modifier.STATIC)
+        MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Jacobian")
+                .addModifiers(Modifier.STATIC)
                 .returns(AdjointClassEmitter.typeName(r.result()));
         AdjointClassEmitter.declareThrows(r, b);
         if (r.isPublic()) {
@@ -60,13 +61,19 @@ final class JacobianEmitter {
         for (Param p : r.params()) {
             b.addParameter(AdjointClassEmitter.typeName(p.type()), p.name());
             args.add(p.name());
-            copies.add(p.type().dims() == 1 ? p.name() + ".clone()" : p.type().dims() >= 2 ? "dev.adjoint.Gradients.copy(" + p.name() + ")"
-                    : p.name());
+            copies.add(
+                    p.type().dims() == 1
+                            ? p.name() + ".clone()"
+                            : p.type().dims() >= 2 ? "dev.adjoint.Gradients.copy(" + p.name() + ")" : p.name());
         }
         b.addParameter(ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)), jac);
-        b.addJavadoc("Returns {@link $L#$L} and fills {@code $L} (rows: the result's elements; columns: the differentiated\n"
-                + "inputs in declaration order, 2-D arrays row by row, 3-D ones layer by layer) with its Jacobian, by reverse mode row by row"
-                + (columns ? "\nor by forward mode column by column, whichever takes fewer calls.\n" : ".\n"), r.ownerSimpleName(), r.name(), jac);
+        b.addJavadoc(
+                "Returns {@link $L#$L} and fills {@code $L} (rows: the result's elements; columns: the differentiated\n"
+                        + "inputs in declaration order, 2-D arrays row by row, 3-D ones layer by layer) with its Jacobian, by reverse mode row by row"
+                        + (columns ? "\nor by forward mode column by column, whichever takes fewer calls.\n" : ".\n"),
+                r.ownerSimpleName(),
+                r.name(),
+                jac);
         String owner = ClassSpelling.of(r).owner(r).orElseThrow();
         CodeBlock.Builder c = CodeBlock.builder();
         StringBuilder size = new StringBuilder("0");
@@ -92,10 +99,16 @@ final class JacobianEmitter {
         for (Param p : r.wrtParams()) {
             String g = names.claim("_g_" + p.name());
             buffers.add(g);
-            String init = p.type().dims() == 1 ? "new " + p.type().prim().java() + "[" + p.name() + ".length]"
-                    : p.type().dims() >= 2 ? "dev.adjoint.Gradients.like(" + p.name() + ")"
-                    : p.type().prim() == Ty.Prim.FLOAT ? "new dev.adjoint.FloatGrad()" : "new dev.adjoint.DoubleGrad()";
-            String type = p.type().isArray() ? p.type().java() : p.type().prim() == Ty.Prim.FLOAT ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad";
+            String init = p.type().dims() == 1
+                    ? "new " + p.type().prim().java() + "[" + p.name() + ".length]"
+                    : p.type().dims() >= 2
+                            ? "dev.adjoint.Gradients.like(" + p.name() + ")"
+                            : p.type().prim() == Ty.Prim.FLOAT
+                                    ? "new dev.adjoint.FloatGrad()"
+                                    : "new dev.adjoint.DoubleGrad()";
+            String type = p.type().isArray()
+                    ? p.type().java()
+                    : p.type().prim() == Ty.Prim.FLOAT ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad";
             c.addStatement("$L $L = $L", type, g, init);
         }
         vjp.addAll(buffers);
@@ -120,8 +133,18 @@ final class JacobianEmitter {
     }
 
     /** The other branch: {@code n} Jvp calls, one column each, when the inputs are fewer than the results. */
-    private static void columns(CodeBlock.Builder c, MethodRequest r, Names names, List<String> copies, String jac, String n, String m,
-            String i, String col, String offset, String elem) {
+    private static void columns(
+            CodeBlock.Builder c,
+            MethodRequest r,
+            Names names,
+            List<String> copies,
+            String jac,
+            String n,
+            String m,
+            String i,
+            String col,
+            String offset,
+            String elem) {
         c.nextControlFlow("else");
         c.add("// column $L: the derivative along input $L (forward mode)\n", col, col);
         String out = names.claim("_column");
@@ -133,7 +156,8 @@ final class JacobianEmitter {
             String t = names.claim("_t_" + p.name());
             jvp.add(t);
             if (p.type().isArray()) {
-                String init = p.type().dims() == 1 ? "new " + p.type().prim().java() + "[" + p.name() + ".length]"
+                String init = p.type().dims() == 1
+                        ? "new " + p.type().prim().java() + "[" + p.name() + ".length]"
                         : "dev.adjoint.Gradients.like(" + p.name() + ")";
                 c.addStatement("$L $L = $L", p.type().java(), t, init);
                 c.addStatement("dev.adjoint.Jacobians.unit($L, $L)", t, offset);
@@ -153,6 +177,8 @@ final class JacobianEmitter {
 
     /** The number of flat inputs parameter {@code p} contributes, as Java text. */
     private static String sizeOf(Param p) {
-        return p.type().dims() == 1 ? p.name() + ".length" : p.type().dims() >= 2 ? "dev.adjoint.Jacobians.size(" + p.name() + ")" : "1";
+        return p.type().dims() == 1
+                ? p.name() + ".length"
+                : p.type().dims() >= 2 ? "dev.adjoint.Jacobians.size(" + p.name() + ")" : "1";
     }
 }

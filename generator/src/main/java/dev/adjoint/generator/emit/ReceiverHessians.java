@@ -88,7 +88,9 @@ final class ReceiverHessians {
                     b.addParameter(ReceiverWrappers.recordGradType(record), sinks.of(record));
                     publicNames.add(sinks.of(record));
                 } else if (s == null) {
-                    TypeName type = direction ? AdjointClassEmitter.typeName(p.type()) : AdjointClassEmitter.bufferType(p.type());
+                    TypeName type = direction
+                            ? AdjointClassEmitter.typeName(p.type())
+                            : AdjointClassEmitter.bufferType(p.type());
                     b.addParameter(type, internal);
                     publicNames.add(internal);
                 }
@@ -119,12 +121,14 @@ final class ReceiverHessians {
             if (!adds.isEmpty()) {
                 body.addStatement("_stack.releaseCells(_cells, _cellsf)");
             }
-            sinksOf.subList(1, sinksOf.size()).forEach(s -> ElementGathers.scatter(rc, s, body)); // the gradient and H·v
+            sinksOf.subList(1, sinksOf.size())
+                    .forEach(s -> ElementGathers.scatter(rc, s, body)); // the gradient and H·v
             ElementGathers.release(rc, PREFIXES, body);
             body.addStatement("return _result");
         }
-        return b.addJavadoc("Returns {@code $L(...)}, adds its gradient into the {@code d...} parameters and its Hessian times\n"
-                        + "the direction (the {@code v...} parameters, shaped as the gradient) into the {@code hv...} ones: $L.\n",
+        return b.addJavadoc(
+                        "Returns {@code $L(...)}, adds its gradient into the {@code d...} parameters and its Hessian times\n"
+                                + "the direction (the {@code v...} parameters, shaped as the gradient) into the {@code hv...} ones: $L.\n",
                         (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(),
                         publicNames.stream().map(t -> "{@code " + t + "}").collect(Collectors.joining(", ")))
                 .addCode(body.build())

@@ -42,7 +42,8 @@ final class ReceiverTangents {
             ReceiverWrappers.Slot s = slots.get(p.name());
             args.add(s == null ? p.name() : s.read());
         }
-        // the tangents, in the order of nameVjp's buffers: the object's, then the parameters' (records as their Grad class)
+        // the tangents, in the order of nameVjp's buffers: the object's, then the parameters' (records as their Grad
+        // class)
         List<String> tangents = new ArrayList<>();
         if (rc.wrtThis()) {
             b.addParameter(ReceiverWrappers.gradClass(r), sinks.self());
@@ -60,12 +61,16 @@ final class ReceiverTangents {
                 b.addParameter(ReceiverWrappers.recordGradType(record), sinks.of(record));
                 tangents.add(sinks.of(record));
             } else if (s == null) {
-                b.addParameter(AdjointClassEmitter.typeName(p.type()), j.tangentNames().get(i));
+                b.addParameter(
+                        AdjointClassEmitter.typeName(p.type()), j.tangentNames().get(i));
                 tangents.add(j.tangentNames().get(i));
             }
             args.add(s == null ? j.tangentNames().get(i) : s.sink());
         }
-        b.addParameter(r.result().isArray() ? AdjointClassEmitter.typeName(r.result()) : AdjointClassEmitter.bufferType(r.result()),
+        b.addParameter(
+                r.result().isArray()
+                        ? AdjointClassEmitter.typeName(r.result())
+                        : AdjointClassEmitter.bufferType(r.result()),
                 j.outName());
         args.add(j.outName());
         CodeBlock.Builder body = CodeBlock.builder();
@@ -75,16 +80,22 @@ final class ReceiverTangents {
         Set<String> wrtNames = new HashSet<>(wrt.stream().map(Param::name).toList());
         FieldBoxes.fill(rc, sinks, true, wrtNames, body);
         if (ElementGathers.any(rc)) {
-            body.addStatement("$T _result = $L($L)", AdjointClassEmitter.typeName(r.result()), r.tangentName() + "Jvp", String.join(", ", args));
+            body.addStatement(
+                    "$T _result = $L($L)",
+                    AdjointClassEmitter.typeName(r.result()),
+                    r.tangentName() + "Jvp",
+                    String.join(", ", args));
             ElementGathers.release(rc, PREFIX, body);
             body.addStatement("return _result");
         } else {
             body.addStatement("return $L($L)", r.tangentName() + "Jvp", String.join(", ", args));
         }
         FieldBoxes.store(rc, sinks, false, wrtNames, body);
-        return b.addJavadoc("Returns {@code $L(...)} and <em>sets</em> {@code $L} to its derivative along the direction $L\n"
-                        + "(forward mode; the tangent of a field is the same field of the {@code Grad} object).\n",
-                        (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(), j.outName(),
+        return b.addJavadoc(
+                        "Returns {@code $L(...)} and <em>sets</em> {@code $L} to its derivative along the direction $L\n"
+                                + "(forward mode; the tangent of a field is the same field of the {@code Grad} object).\n",
+                        (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(),
+                        j.outName(),
                         tangents.stream().map(t -> "{@code " + t + "}").collect(Collectors.joining(", ")))
                 .addCode(body.build())
                 .build();

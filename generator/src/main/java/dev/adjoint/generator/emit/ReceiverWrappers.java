@@ -10,11 +10,11 @@ import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.FieldHandles;
 import dev.adjoint.FloatGrad;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.reverse.AdjointMethod;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.types.Ty;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -37,7 +37,8 @@ final class ReceiverWrappers {
     /** The owner's class as the adjoint class writes it. */
     static ClassName owner(MethodRequest r) {
         List<String> path = r.ownerPath();
-        return ClassName.get(r.packageName(), path.get(0), path.subList(1, path.size()).toArray(String[]::new));
+        return ClassName.get(
+                r.packageName(), path.get(0), path.subList(1, path.size()).toArray(String[]::new));
     }
 
     /** The gradient class of the owner, {@code ModelGrad} ({@code Outer_InnerGrad} for a nested one). */
@@ -60,17 +61,39 @@ final class ReceiverWrappers {
             }
             for (Receiver.Leaf l : rc.leaves()) {
                 if (l.isPrivate() && done.add(l.field())) {
-                    type.addField(FieldSpec.builder(VarHandle.class, handle(l.field()), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                            .initializer("$T.of($T.lookup(), $T.class, $S, $T.class)", FieldHandles.class, MethodHandles.class,
-                                    owner(m.request()), l.field(), AdjointClassEmitter.typeName(l.type()))
+                    type.addField(FieldSpec.builder(
+                                    VarHandle.class,
+                                    handle(l.field()),
+                                    Modifier.PRIVATE,
+                                    Modifier.STATIC,
+                                    Modifier.FINAL)
+                            .initializer(
+                                    "$T.of($T.lookup(), $T.class, $S, $T.class)",
+                                    FieldHandles.class,
+                                    MethodHandles.class,
+                                    owner(m.request()),
+                                    l.field(),
+                                    AdjointClassEmitter.typeName(l.type()))
                             .build());
                 }
             }
             for (Receiver.RecordParam p : rc.records()) {
-                if (p.held().filter(Receiver.Held::isPrivate).isPresent() && done.add(p.held().get().field())) {
-                    type.addField(FieldSpec.builder(VarHandle.class, handle(p.held().get().field()), Modifier.PRIVATE, Modifier.STATIC,
-                            Modifier.FINAL).initializer("$T.of($T.lookup(), $T.class, $S, $T.class)", FieldHandles.class,
-                                    MethodHandles.class, owner(m.request()), p.held().get().field(), recordType(p)).build());
+                if (p.held().filter(Receiver.Held::isPrivate).isPresent()
+                        && done.add(p.held().get().field())) {
+                    type.addField(FieldSpec.builder(
+                                    VarHandle.class,
+                                    handle(p.held().get().field()),
+                                    Modifier.PRIVATE,
+                                    Modifier.STATIC,
+                                    Modifier.FINAL)
+                            .initializer(
+                                    "$T.of($T.lookup(), $T.class, $S, $T.class)",
+                                    FieldHandles.class,
+                                    MethodHandles.class,
+                                    owner(m.request()),
+                                    p.held().get().field(),
+                                    recordType(p))
+                            .build());
                 }
             }
         }
@@ -91,8 +114,10 @@ final class ReceiverWrappers {
         List<String> buffers = publicBuffers(m, rc).stream().map(b -> b.name()).toList();
         args.addAll(buffers);
         return signature(m, rc, Receiver.publicName(r) + "Grad", false)
-                .addJavadoc("Returns {@code $L(...)} and adds its gradient into $L.\n", (rc.instance() ? "self." : r.ownerSimpleName() + ".")
-                        + r.name(), codes(buffers))
+                .addJavadoc(
+                        "Returns {@code $L(...)} and adds its gradient into $L.\n",
+                        (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(),
+                        codes(buffers))
                 .addStatement("return $L($L)", Receiver.publicName(r) + "Vjp", String.join(", ", args))
                 .build();
     }
@@ -137,7 +162,8 @@ final class ReceiverWrappers {
             }
         }
         String call = r.adjointName() + "Vjp(" + String.join(", ", args) + ")";
-        java.util.Set<String> wrtNames = new java.util.HashSet<>(wrt.stream().map(Param::name).toList());
+        java.util.Set<String> wrtNames =
+                new java.util.HashSet<>(wrt.stream().map(Param::name).toList());
         FieldBoxes.fill(rc, sinks, false, wrtNames, body);
         if (adds.isEmpty() && !ElementGathers.any(rc)) {
             body.addStatement("return $L", call);
@@ -153,8 +179,10 @@ final class ReceiverWrappers {
         }
         FieldBoxes.store(rc, sinks, true, wrtNames, body);
         return signature(m, rc, Receiver.publicName(r) + "Vjp", true)
-                .addJavadoc("Returns {@code $L(...)} and adds {@code $L} times its gradient into $L.\n",
-                        (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(), m.seedName(),
+                .addJavadoc(
+                        "Returns {@code $L(...)} and adds {@code $L} times its gradient into $L.\n",
+                        (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(),
+                        m.seedName(),
                         codes(publicBuffers(m, rc).stream().map(b -> b.name()).toList()))
                 .addCode(body.build())
                 .build();
@@ -169,7 +197,8 @@ final class ReceiverWrappers {
     /** The gradient sinks of {@code m}'s public methods. */
     static Sinks sinks(AdjointMethod m, Receiver rc) {
         List<String> generated = new ArrayList<>(List.of(m.seedName()));
-        Sinks.plainWrt(m.request(), rc).forEach(i -> generated.add(m.bufferNames().get(i)));
+        Sinks.plainWrt(m.request(), rc)
+                .forEach(i -> generated.add(m.bufferNames().get(i)));
         return Sinks.of("d", m.request(), rc, generated);
     }
 
@@ -181,15 +210,21 @@ final class ReceiverWrappers {
         String prefix = sinks.prefix();
         java.util.Map<String, Slot> out = new java.util.HashMap<>();
         for (Receiver.Leaf l : rc.leaves()) {
-            out.put(l.param(), l.boxed() ? new Slot(FieldBoxes.box(l.param()), FieldBoxes.sinkBox(prefix, l.param()))
-                    : new Slot(fieldRead(l), sinks.self() + "." + l.field()));
+            out.put(
+                    l.param(),
+                    l.boxed()
+                            ? new Slot(FieldBoxes.box(l.param()), FieldBoxes.sinkBox(prefix, l.param()))
+                            : new Slot(fieldRead(l), sinks.self() + "." + l.field()));
         }
         for (Receiver.RecordParam p : rc.records()) {
             for (Receiver.Leaf l : p.components()) {
-                out.put(l.param(), p.elements().isPresent()
-                        ? new Slot(ElementGathers.local(l.param()), ElementGathers.sinkLocal(prefix, l.param()))
-                        // a nested record's component: its path in.x is read p.in().x() (s.in.x of an object) and added into dp.in.x
-                        : new Slot(p.readPath(recordRead(p), l.field()), sinks.of(p) + "." + l.field()));
+                out.put(
+                        l.param(),
+                        p.elements().isPresent()
+                                ? new Slot(ElementGathers.local(l.param()), ElementGathers.sinkLocal(prefix, l.param()))
+                                // a nested record's component: its path in.x is read p.in().x() (s.in.x of an object)
+                                // and added into dp.in.x
+                                : new Slot(p.readPath(recordRead(p), l.field()), sinks.of(p) + "." + l.field()));
             }
         }
         return out;
@@ -206,9 +241,14 @@ final class ReceiverWrappers {
     /** Reads the records and arrays of them the object holds into locals, once (a private one through its handle). */
     static void loadHeld(Receiver rc, CodeBlock.Builder body) {
         for (Receiver.RecordParam p : rc.records()) {
-            p.held().ifPresent(h -> body.addStatement(h.isPrivate() ? "$T $L = ($T) $L.get($L)" : "$T $L = $L$L.$L", recordType(p),
-                    recordRead(p), h.isPrivate() ? recordType(p) : "", h.isPrivate() ? handle(h.field()) : Receiver.SELF,
-                    h.isPrivate() ? Receiver.SELF : h.field()));
+            p.held()
+                    .ifPresent(h -> body.addStatement(
+                            h.isPrivate() ? "$T $L = ($T) $L.get($L)" : "$T $L = $L$L.$L",
+                            recordType(p),
+                            recordRead(p),
+                            h.isPrivate() ? recordType(p) : "",
+                            h.isPrivate() ? handle(h.field()) : Receiver.SELF,
+                            h.isPrivate() ? Receiver.SELF : h.field()));
         }
     }
 
@@ -219,13 +259,16 @@ final class ReceiverWrappers {
 
     /** How the public methods read field {@code l} of the object. */
     static String fieldRead(Receiver.Leaf l) {
-        return l.isPrivate() ? "(" + l.type().java() + ") " + handle(l.field()) + ".get(" + Receiver.SELF + ")" : Receiver.SELF + "." + l.field();
+        return l.isPrivate()
+                ? "(" + l.type().java() + ") " + handle(l.field()) + ".get(" + Receiver.SELF + ")"
+                : Receiver.SELF + "." + l.field();
     }
 
     /** The record's class. */
     static ClassName recordClass(Receiver.RecordParam p) {
         List<String> path = p.recordPath();
-        return ClassName.get(p.recordPackage(), path.get(0), path.subList(1, path.size()).toArray(String[]::new));
+        return ClassName.get(
+                p.recordPackage(), path.get(0), path.subList(1, path.size()).toArray(String[]::new));
     }
 
     /** The record's gradient class, {@code ParamsGrad} ({@code Outer_ParamsGrad} for a nested one). */
@@ -243,9 +286,14 @@ final class ReceiverWrappers {
         if (rc.exactClass()) {
             // the adjoint follows Model's own methods; a call on self would run a subclass's override
             body.beginControlFlow("if ($L.getClass() != $T.class)", Receiver.SELF, owner(r))
-                    .addStatement("throw new $T($S + $L.getClass().getName() + $S)", IllegalArgumentException.class,
-                            "self is a ", Receiver.SELF, ", a subclass of " + r.ownerSimpleName() + ": this adjoint differentiates "
-                                    + r.ownerSimpleName() + "'s own methods, which a subclass may override; make " + r.ownerSimpleName()
+                    .addStatement(
+                            "throw new $T($S + $L.getClass().getName() + $S)",
+                            IllegalArgumentException.class,
+                            "self is a ",
+                            Receiver.SELF,
+                            ", a subclass of " + r.ownerSimpleName() + ": this adjoint differentiates "
+                                    + r.ownerSimpleName() + "'s own methods, which a subclass may override; make "
+                                    + r.ownerSimpleName()
                                     + ", or the methods that " + r.name() + " calls, final")
                     .endControlFlow();
         }
@@ -288,7 +336,8 @@ final class ReceiverWrappers {
             Param p = wrt.get(i);
             Receiver.RecordParam record = recordOf.get(p.name());
             if (record != null) {
-                if (!record.isHeld() && recordsDone.add(record.name())) { // (one the object holds is part of its gradient)
+                if (!record.isHeld()
+                        && recordsDone.add(record.name())) { // (one the object holds is part of its gradient)
                     out.add(new Public(sinks.of(record), recordGradType(record)));
                 }
             } else if (!slots.containsKey(p.name())) {
@@ -314,7 +363,9 @@ final class ReceiverWrappers {
      * parameters (the method's own, records whole).
      */
     static MethodSpec.Builder publicHead(MethodRequest r, Receiver rc, String name) {
-        MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.STATIC).returns(AdjointClassEmitter.typeName(r.result()));
+        MethodSpec.Builder b = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.STATIC)
+                .returns(AdjointClassEmitter.typeName(r.result()));
         AdjointClassEmitter.declareThrows(r, b);
         if (r.isPublic()) {
             b.addModifiers(Modifier.PUBLIC);
@@ -329,7 +380,10 @@ final class ReceiverWrappers {
     /** Borrows the cell {@code cell} of {@code type}'s precision from the thread's stacks ({@code _stack}). */
     static void borrowCell(CodeBlock.Builder body, Ty type, String cell) {
         boolean isFloat = type.prim() == Ty.Prim.FLOAT;
-        body.addStatement("$T $L = _stack.$L()", isFloat ? FloatGrad.class : DoubleGrad.class, cell,
+        body.addStatement(
+                "$T $L = _stack.$L()",
+                isFloat ? FloatGrad.class : DoubleGrad.class,
+                cell,
                 isFloat ? "borrowFloatCell" : "borrowDoubleCell");
     }
 
@@ -338,5 +392,4 @@ final class ReceiverWrappers {
     private static String codes(List<String> names) {
         return names.stream().map(n -> "{@code " + n + "}").collect(Collectors.joining(", "));
     }
-
 }

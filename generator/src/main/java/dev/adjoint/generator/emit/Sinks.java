@@ -39,7 +39,8 @@ record Sinks(String prefix, String self, Map<String, String> records) {
         Map<String, String> records = new HashMap<>();
         for (Receiver.RecordParam p : rc.records()) {
             if (p.isHeld()) {
-                records.put(p.name(), self + "." + p.held().get().field()); // dthis.layers: part of the object's gradient
+                records.put(
+                        p.name(), self + "." + p.held().get().field()); // dthis.layers: part of the object's gradient
                 continue;
             }
             // d_o for o: do is a keyword
@@ -55,7 +56,10 @@ record Sinks(String prefix, String self, Map<String, String> records) {
         rc.leaves().forEach(l -> lifted.add(l.param()));
         rc.records().forEach(p -> p.components().forEach(l -> lifted.add(l.param())));
         List<Param> wrt = r.wrtParams();
-        return java.util.stream.IntStream.range(0, wrt.size()).filter(i -> !lifted.contains(wrt.get(i).name())).boxed().toList();
+        return java.util.stream.IntStream.range(0, wrt.size())
+                .filter(i -> !lifted.contains(wrt.get(i).name()))
+                .boxed()
+                .toList();
     }
 
     /** The sink of record parameter {@code p}. */

@@ -33,14 +33,18 @@ final class TableCopyFields {
                 }
             });
         }
-        copies.forEach((name, c) -> type.addField(FieldSpec.builder(AdjointClassEmitter.typeName(c.type()), name, Modifier.STATIC,
-                Modifier.FINAL).initializer("$L", c.copy()).build()));
+        copies.forEach((name, c) -> type.addField(
+                FieldSpec.builder(AdjointClassEmitter.typeName(c.type()), name, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("$L", c.copy())
+                        .build()));
     }
 
     /** The copied tables by simple name, as the method's class and the classes around it give them (the innermost wins). */
     private static Map<String, OwnerConstants.Constant> copiesVisibleTo(MethodRequest r) {
         List<TypeDeclaration<?>> enclosing = new ArrayList<>();
-        for (Optional<Node> n = r.declaration().getParentNode(); n.isPresent(); n = n.get().getParentNode()) {
+        for (Optional<Node> n = r.declaration().getParentNode();
+                n.isPresent();
+                n = n.get().getParentNode()) {
             if (n.get() instanceof TypeDeclaration<?> t) {
                 enclosing.add(0, t);
             }
@@ -49,13 +53,14 @@ final class TableCopyFields {
         List<String> path = new ArrayList<>();
         for (TypeDeclaration<?> t : enclosing) {
             path.add(t.getNameAsString());
-            OwnerConstants.of(t, String.join(".", path), r.file(), r.adjointSimpleName()).forEach((name, c) -> {
-                if (c.copy() != null) {
-                    out.put(name, c);
-                } else {
-                    out.remove(name);
-                }
-            });
+            OwnerConstants.of(t, String.join(".", path), r.file(), r.adjointSimpleName())
+                    .forEach((name, c) -> {
+                        if (c.copy() != null) {
+                            out.put(name, c);
+                        } else {
+                            out.remove(name);
+                        }
+                    });
         }
         return out;
     }

@@ -1,14 +1,10 @@
 package dev.adjoint.generator.fence;
 
-import dev.adjoint.generator.parse.ElementStores;
-import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
-import com.github.javaparser.ast.expr.ArrayCreationExpr;
-import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -17,10 +13,11 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.Type;
+import dev.adjoint.generator.parse.ElementStores;
+import dev.adjoint.generator.parse.Updates;
 import dev.adjoint.generator.select.MethodIndex;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +46,8 @@ final class ArrayEffects {
     private boolean mayWrite(MethodIndex.Entry callee, Set<MethodDeclaration> seen) {
         MethodDeclaration m = callee.declaration();
         if (!seen.add(m) || m.getBody().isEmpty()) {
-            return false; // on the path already (its other calls are being looked at), or abstract/native: nothing seen to write
+            return false; // on the path already (its other calls are being looked at), or abstract/native: nothing seen
+            // to write
         }
         Map<String, Integer> arrays = new HashMap<>();
         Set<String> own = ElementStores.createdHere(m);
@@ -107,8 +105,10 @@ final class ArrayEffects {
         Node n = at;
         while (n != argument) {
             Node p = n.getParentNode().orElse(null);
-            if (p == null || !(p instanceof com.github.javaparser.ast.expr.EnclosedExpr
-                    || (p instanceof com.github.javaparser.ast.expr.ConditionalExpr c && c.getCondition() != n))) {
+            if (p == null
+                    || !(p instanceof com.github.javaparser.ast.expr.EnclosedExpr
+                            || (p instanceof com.github.javaparser.ast.expr.ConditionalExpr c
+                                    && c.getCondition() != n))) {
                 return false;
             }
             n = p;
@@ -125,10 +125,13 @@ final class ArrayEffects {
         for (int i = 0; i < params.size() && i < call.getArguments().size(); i++) {
             Set<String> own = Set.of();
             String name = params.get(i).getNameAsString();
-            boolean stored = callee.declaration().findAll(AssignExpr.class).stream().anyMatch(a -> ElementStores.isForeignElement(a.getTarget(), own)
-                    && rootName(a.getTarget()).equals(name))
-                    || callee.declaration().findAll(UnaryExpr.class).stream().anyMatch(u -> Updates.isUpdate(u.getOperator())
-                            && ElementStores.isForeignElement(u.getExpression(), own) && rootName(u.getExpression()).equals(name));
+            boolean stored = callee.declaration().findAll(AssignExpr.class).stream()
+                            .anyMatch(a -> ElementStores.isForeignElement(a.getTarget(), own)
+                                    && rootName(a.getTarget()).equals(name))
+                    || callee.declaration().findAll(UnaryExpr.class).stream()
+                            .anyMatch(u -> Updates.isUpdate(u.getOperator())
+                                    && ElementStores.isForeignElement(u.getExpression(), own)
+                                    && rootName(u.getExpression()).equals(name));
             if (dims(params.get(i).getType()).isPresent() && stored) {
                 return Optional.of(call.getArgument(i));
             }

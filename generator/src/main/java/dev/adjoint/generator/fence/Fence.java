@@ -1,13 +1,16 @@
 package dev.adjoint.generator.fence;
 
-import dev.adjoint.generator.parse.Updates;
+import com.github.javaparser.ast.ArrayCreationLevel;
+import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
@@ -16,37 +19,33 @@ import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.SimpleName;
-import com.github.javaparser.ast.expr.UnaryExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
-import com.github.javaparser.ast.expr.CharLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.ThrowStmt;
-import com.github.javaparser.ast.stmt.EmptyStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
-import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.EmptyStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.LabeledStmt;
-import com.github.javaparser.ast.stmt.WhileStmt;
-import com.github.javaparser.ast.expr.ArrayCreationExpr;
-import com.github.javaparser.ast.ArrayCreationLevel;
 import com.github.javaparser.ast.stmt.ReturnStmt;
-import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
-import com.github.javaparser.ast.Modifier;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.normalize.Calls;
 import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.parse.Updates;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.select.MethodRequest;
 import java.util.ArrayList;
@@ -56,7 +55,11 @@ import java.util.Set;
 /** Checks a method body against the static strategy's allow-list. */
 public final class Fence {
     private static final Set<Class<? extends Node>> STRUCTURAL = Set.of(
-            SimpleName.class, VariableDeclarator.class, PrimitiveType.class, ArrayType.class, Modifier.class,
+            SimpleName.class,
+            VariableDeclarator.class,
+            PrimitiveType.class,
+            ArrayType.class,
+            Modifier.class,
             com.github.javaparser.ast.expr.Name.class);
 
     private final MethodRequest request;
@@ -70,14 +73,20 @@ public final class Fence {
     public static List<Diagnostic> check(MethodRequest request) {
         Fence f = new Fence(request);
         BlockStmt body = request.declaration().getBody().orElseThrow();
-        request.declaration().getParameters().stream().filter(p -> p.getNameAsString().equals("Math"))
-                .forEach(p -> f.reject(p, "a parameter named 'Math'", "it would hide java.lang.Math in the generated code",
+        request.declaration().getParameters().stream()
+                .filter(p -> p.getNameAsString().equals("Math"))
+                .forEach(p -> f.reject(
+                        p,
+                        "a parameter named 'Math'",
+                        "it would hide java.lang.Math in the generated code",
                         "rename it"));
-        body.findAll(VariableDeclarator.class).stream().filter(v -> v.getNameAsString().equals("Math"))
-                .forEach(v -> f.reject(v, "a local named 'Math'", "it would hide java.lang.Math in the generated code",
-                        "rename it"));
-        NameClashes.unqualifiable(request).ifPresent(v -> f.diagnostics.add(Positions.error(request.file(), v,
-                NameClashes.unqualifiableMessage(request))));
+        body.findAll(VariableDeclarator.class).stream()
+                .filter(v -> v.getNameAsString().equals("Math"))
+                .forEach(v -> f.reject(
+                        v, "a local named 'Math'", "it would hide java.lang.Math in the generated code", "rename it"));
+        NameClashes.unqualifiable(request)
+                .ifPresent(v -> f.diagnostics.add(
+                        Positions.error(request.file(), v, NameClashes.unqualifiableMessage(request))));
         body.getStatements().forEach(f::visit);
         return List.copyOf(f.diagnostics);
     }
@@ -86,19 +95,36 @@ public final class Fence {
         if (STRUCTURAL.contains(n.getClass())) {
             return;
         }
-        if (n instanceof BlockStmt || n instanceof EmptyStmt || n instanceof ExpressionStmt || n instanceof EnclosedExpr
-                || n instanceof NameExpr || n instanceof IntegerLiteralExpr || n instanceof LongLiteralExpr
-                || n instanceof DoubleLiteralExpr || n instanceof BooleanLiteralExpr || n instanceof CharLiteralExpr
-                || n instanceof StringLiteralExpr || n instanceof ConditionalExpr
+        if (n instanceof BlockStmt
+                || n instanceof EmptyStmt
+                || n instanceof ExpressionStmt
+                || n instanceof EnclosedExpr
+                || n instanceof NameExpr
+                || n instanceof IntegerLiteralExpr
+                || n instanceof LongLiteralExpr
+                || n instanceof DoubleLiteralExpr
+                || n instanceof BooleanLiteralExpr
+                || n instanceof CharLiteralExpr
+                || n instanceof StringLiteralExpr
+                || n instanceof ConditionalExpr
                 || n instanceof ArrayAccessExpr) {
             visitChildren(n);
         } else if (n instanceof ReturnStmt r) {
             if (r.getExpression().isEmpty()) {
-                reject(n, "'return;' without a value", "the method's result is what is differentiated", "return an expression");
+                reject(
+                        n,
+                        "'return;' without a value",
+                        "the method's result is what is differentiated",
+                        "return an expression");
             }
             visitChildren(n);
-        } else if (n instanceof IfStmt || n instanceof ForStmt || n instanceof WhileStmt || n instanceof DoStmt
-                || n instanceof ForEachStmt || n instanceof ArrayCreationExpr || n instanceof ArrayCreationLevel) {
+        } else if (n instanceof IfStmt
+                || n instanceof ForStmt
+                || n instanceof WhileStmt
+                || n instanceof DoStmt
+                || n instanceof ForEachStmt
+                || n instanceof ArrayCreationExpr
+                || n instanceof ArrayCreationLevel) {
             visitChildren(n);
         } else if (n instanceof ThrowStmt t) {
             visitThrow(t);
@@ -107,19 +133,28 @@ public final class Fence {
             a.getMessage().ifPresent(this::message);
         } else if (n instanceof BreakStmt || n instanceof ContinueStmt) {
             return; // a label names a loop: the only statements a label may be on
-        } else if (n instanceof LabeledStmt l && (l.getStatement() instanceof ForStmt || l.getStatement() instanceof WhileStmt
-                || l.getStatement() instanceof DoStmt || l.getStatement() instanceof ForEachStmt)) {
+        } else if (n instanceof LabeledStmt l
+                && (l.getStatement() instanceof ForStmt
+                        || l.getStatement() instanceof WhileStmt
+                        || l.getStatement() instanceof DoStmt
+                        || l.getStatement() instanceof ForEachStmt)) {
             visit(l.getStatement());
         } else if (n instanceof VariableDeclarationExpr v) {
             v.getVariables().forEach(d -> d.getInitializer().ifPresent(this::visit));
         } else if (n instanceof AssignExpr a) {
             if (!(a.getTarget() instanceof NameExpr) && !(a.getTarget() instanceof ArrayAccessExpr)) {
-                reject(a, "assignment to '" + Positions.oneLine(a.getTarget()) + "'",
-                        "only local variables, parameters and array elements can be assigned", "compute into a local variable");
+                reject(
+                        a,
+                        "assignment to '" + Positions.oneLine(a.getTarget()) + "'",
+                        "only local variables, parameters and array elements can be assigned",
+                        "compute into a local variable");
                 return;
             }
             if (!isStatementLike(a)) {
-                reject(a, "assignment inside an expression", "each assignment must be a statement of its own",
+                reject(
+                        a,
+                        "assignment inside an expression",
+                        "each assignment must be a statement of its own",
                         "move the assignment to its own statement");
                 return;
             }
@@ -128,33 +163,51 @@ public final class Fence {
         } else if (n instanceof UnaryExpr u) {
             boolean incDec = Updates.isUpdate(u.getOperator());
             if (incDec && !isStatementLike(u)) {
-                reject(u, "'" + u.getOperator().asString() + "' inside an expression", "each update must be a statement of its own",
+                reject(
+                        u,
+                        "'" + u.getOperator().asString() + "' inside an expression",
+                        "each update must be a statement of its own",
                         "move it to its own statement");
                 return;
             }
             visitChildren(n);
-        } else if (n instanceof BinaryExpr b && dev.adjoint.generator.parse.NullChecks.of(b).isPresent()) {
-            visit(dev.adjoint.generator.parse.NullChecks.of(b).get()); // 'w == null': whether an array was passed, a value without derivative
+        } else if (n instanceof BinaryExpr b
+                && dev.adjoint.generator.parse.NullChecks.of(b).isPresent()) {
+            visit(dev.adjoint.generator.parse.NullChecks.of(b)
+                    .get()); // 'w == null': whether an array was passed, a value without derivative
         } else if (n instanceof BinaryExpr) {
-            visitChildren(n); // (bitwise and shift operators take integers and booleans only: values without derivative)
+            visitChildren(
+                    n); // (bitwise and shift operators take integers and booleans only: values without derivative)
         } else if (n instanceof CastExpr c) {
             if (!(c.getType() instanceof PrimitiveType)) {
-                reject(c, "cast to " + c.getType(), "only casts between primitive numeric types are supported",
+                reject(
+                        c,
+                        "cast to " + c.getType(),
+                        "only casts between primitive numeric types are supported",
                         "use double or float values");
                 return;
             }
             visit(c.getExpression());
         } else if (n instanceof FieldAccessExpr f) {
             String text = f.toString();
-            if (!(f.getNameAsString().equals("length") || text.equals("Math.PI") || text.equals("Math.E")
+            if (!(f.getNameAsString().equals("length")
+                    || text.equals("Math.PI")
+                    || text.equals("Math.E")
                     || dev.adjoint.generator.normalize.NumberConstants.type(f).isPresent()
-                    || text.equals("java.lang.Math.PI") || text.equals("java.lang.Math.E")
-                    || (f.getScope() instanceof NameExpr s && request.ownerPath().contains(s.getNameAsString())
+                    || text.equals("java.lang.Math.PI")
+                    || text.equals("java.lang.Math.E")
+                    || (f.getScope() instanceof NameExpr s
+                            && request.ownerPath().contains(s.getNameAsString())
                             && request.staticFields().containsKey(f.getNameAsString()))
-                    || request.declaration().findCompilationUnit()
-                            .flatMap(u -> dev.adjoint.generator.select.ClassNames.enumConstant(f, u)).isPresent())) {
-                reject(f, "field access '" + text + "'", "the static strategy reads only parameters, locals, "
-                        + "Math.PI, Math.E, .length, static fields of the method's own class and constants of enums",
+                    || request.declaration()
+                            .findCompilationUnit()
+                            .flatMap(u -> dev.adjoint.generator.select.ClassNames.enumConstant(f, u))
+                            .isPresent())) {
+                reject(
+                        f,
+                        "field access '" + text + "'",
+                        "the static strategy reads only parameters, locals, "
+                                + "Math.PI, Math.E, .length, static fields of the method's own class and constants of enums",
                         "pass the value as a parameter");
                 return;
             }
@@ -177,8 +230,13 @@ public final class Fence {
             visitCall(call); // an exception a helper makes (its arguments are read as values, as a new exception's are)
             return;
         }
-        if (!(t.getExpression() instanceof ObjectCreationExpr e) || e.getAnonymousClassBody().isPresent() || e.getScope().isPresent()) {
-            reject(t, "'throw " + Positions.oneLine(t.getExpression()) + "'", "the static strategy throws only a new exception",
+        if (!(t.getExpression() instanceof ObjectCreationExpr e)
+                || e.getAnonymousClassBody().isPresent()
+                || e.getScope().isPresent()) {
+            reject(
+                    t,
+                    "'throw " + Positions.oneLine(t.getExpression()) + "'",
+                    "the static strategy throws only a new exception",
                     "write 'throw new IllegalArgumentException(...)' or another unchecked exception");
             return;
         }
@@ -207,8 +265,7 @@ public final class Fence {
         }
         String scope = m.getScope().map(Node::toString).orElse("");
         String name = m.getNameAsString();
-        boolean math = DerivativeRules.isMathClass(scope)
-                || (scope.isEmpty() && request.importsMathMethod(name));
+        boolean math = DerivativeRules.isMathClass(scope) || (scope.isEmpty() && request.importsMathMethod(name));
         boolean detach = name.equals("detach") && (scope.equals("Adjoint") || scope.equals("dev.adjoint.Adjoint"));
         if (detach && m.getArguments().size() == 1) {
             visit(m.getArgument(0));
@@ -219,14 +276,22 @@ public final class Fence {
             return;
         }
         if (math) {
-            reject(m, "call to " + DerivativeRules.family(scope) + "." + name + "(...)", "java.lang." + DerivativeRules.family(scope) + "." + name + " with " + m.getArguments().size()
-                    + " argument(s) has no derivative rule", "see the README's list of supported Math functions");
+            reject(
+                    m,
+                    "call to " + DerivativeRules.family(scope) + "." + name + "(...)",
+                    "java.lang." + DerivativeRules.family(scope) + "." + name + " with "
+                            + m.getArguments().size() + " argument(s) has no derivative rule",
+                    "see the README's list of supported Math functions");
             return;
         }
         if (m.getScope().isPresent() && m.getScope().get() instanceof MethodCallExpr inner) {
             visit(inner); // m.name().equals("FAST"): a call on a String or enum value, settled when lowered
-        } else if (m.getScope().isPresent() && !(m.getScope().get() instanceof NameExpr || m.getScope().get() instanceof FieldAccessExpr)) {
-            reject(m, "call to " + name + "(...) on an expression", "only static methods can be called",
+        } else if (m.getScope().isPresent()
+                && !(m.getScope().get() instanceof NameExpr || m.getScope().get() instanceof FieldAccessExpr)) {
+            reject(
+                    m,
+                    "call to " + name + "(...) on an expression",
+                    "only static methods can be called",
                     "call a static method by its class name");
             return;
         }
@@ -241,7 +306,8 @@ public final class Fence {
         }
         String kind = n.getClass().getSimpleName().replaceAll("(Stmt|Expr)$", "");
         String construct = switch (kind) {
-            case "For", "ForEach", "While", "Do" -> "loop ('" + kind.toLowerCase().replace("foreach", "for-each") + "')";
+            case "For", "ForEach", "While", "Do" ->
+                "loop ('" + kind.toLowerCase().replace("foreach", "for-each") + "')";
             case "Switch" -> "'switch' statement";
             case "Try" -> "'try' statement";
             case "Throw" -> "'throw' statement";
@@ -261,12 +327,15 @@ public final class Fence {
         };
         // (whether AUTO then takes the tape is the strategy chooser's to say: the tape may reject the line too)
         String todo = switch (kind) {
-            case "Switch" -> "Adjoint rewrites a switch over an int, short, byte, char, String or enum variable, and a switch"
-                    + " expression that is declared, assigned or returned, into if/else; assign the selector or the switch"
-                    + " expression to a local first, or write it as if/else";
-            case "Labeled" -> "a label on a block is taken unless the block holds a plain break or continue of a loop around"
-                    + " it; label that loop and write 'break outer;' or 'continue outer;'";
-            default -> "rewrite it with loops, if/else and the supported expressions (see the README's supported-Java table)";
+            case "Switch" ->
+                "Adjoint rewrites a switch over an int, short, byte, char, String or enum variable, and a switch"
+                        + " expression that is declared, assigned or returned, into if/else; assign the selector or the switch"
+                        + " expression to a local first, or write it as if/else";
+            case "Labeled" ->
+                "a label on a block is taken unless the block holds a plain break or continue of a loop around"
+                        + " it; label that loop and write 'break outer;' or 'continue outer;'";
+            default ->
+                "rewrite it with loops, if/else and the supported expressions (see the README's supported-Java table)";
         };
         reject(n, construct, "not supported by the static strategy", todo);
     }

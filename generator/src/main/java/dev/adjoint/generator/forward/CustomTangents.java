@@ -12,10 +12,10 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,9 +57,11 @@ public final class CustomTangents {
         List<Parameter> buffers = ps.subList(n + 1, ps.size());
         BlockStmt body = pullback.getBody().orElseThrow().clone();
         List<ReturnStmt> returns = body.findAll(ReturnStmt.class);
-        if (returns.size() != 1 || body.getStatements().isEmpty() || body.getStatements().getLast().orElseThrow() != returns.get(0)) {
-            throw new TangentSweep.Unsupported("its @CustomDerivative pullback '" + pullback.getNameAsString() + "' does not end in"
-                    + " its only return, so its body cannot be run for the gradient alone");
+        if (returns.size() != 1
+                || body.getStatements().isEmpty()
+                || body.getStatements().getLast().orElseThrow() != returns.get(0)) {
+            throw new TangentSweep.Unsupported("its @CustomDerivative pullback '" + pullback.getNameAsString()
+                    + "' does not end in" + " its only return, so its body cannot be run for the gradient alone");
         }
         body.getStatements().removeLast(); // (the value: the caller's pair calls f for it)
         for (int i = 0; i < n; i++) {
@@ -70,11 +72,15 @@ public final class CustomTangents {
                 continue;
             }
             if (taken.contains(fs)) {
-                throw new TangentSweep.Unsupported("its @CustomDerivative pullback '" + pullback.getNameAsString() + "' names '" + fs
-                        + "' other than the parameter '" + fs + "' of '" + f.name() + "'; give its parameters the names of " + f.name()
-                        + "'s");
+                throw new TangentSweep.Unsupported(
+                        "its @CustomDerivative pullback '" + pullback.getNameAsString() + "' names '" + fs
+                                + "' other than the parameter '" + fs + "' of '" + f.name()
+                                + "'; give its parameters the names of " + f.name()
+                                + "'s");
             }
-            body.findAll(NameExpr.class).stream().filter(x -> x.getNameAsString().equals(mine)).forEach(x -> x.setName(fs));
+            body.findAll(NameExpr.class).stream()
+                    .filter(x -> x.getNameAsString().equals(mine))
+                    .forEach(x -> x.setName(fs));
         }
         f.params().forEach(p -> taken.add(p.name()));
         Set<String> scalarBuffers = new HashSet<>();
@@ -82,33 +88,39 @@ public final class CustomTangents {
         for (int i = 0; i < buffers.size(); i++) {
             Param p = wrt.get(i);
             if (p.type().isArray() && p.type().dims() != 1) {
-                throw new TangentSweep.Unsupported("its @CustomDerivative pullback '" + pullback.getNameAsString() + "' fills a 2-D"
-                        + " gradient, whose tangent is not generated");
+                throw new TangentSweep.Unsupported("its @CustomDerivative pullback '" + pullback.getNameAsString()
+                        + "' fills a 2-D" + " gradient, whose tangent is not generated");
             }
             if (!p.type().isArray()) {
                 scalarBuffers.add(buffers.get(i).getNameAsString());
             }
         }
         for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
-            Optional<String> on = call.getScope().filter(s -> s instanceof NameExpr).map(s -> ((NameExpr) s).getNameAsString());
+            Optional<String> on =
+                    call.getScope().filter(s -> s instanceof NameExpr).map(s -> ((NameExpr) s).getNameAsString());
             if (on.isPresent() && scalarBuffers.contains(on.get())) {
                 if (!call.getNameAsString().equals("add") || call.getArguments().size() != 1) {
-                    throw new TangentSweep.Unsupported("its @CustomDerivative pullback '" + pullback.getNameAsString() + "' calls '"
-                            + on.get() + "." + call.getNameAsString() + "', where only " + on.get() + ".add(...) gives a tangent");
+                    throw new TangentSweep.Unsupported("its @CustomDerivative pullback '" + pullback.getNameAsString()
+                            + "' calls '" + on.get() + "." + call.getNameAsString() + "', where only " + on.get()
+                            + ".add(...) gives a tangent");
                 }
                 call.replace(new AssignExpr(new NameExpr(on.get()), call.getArgument(0), AssignExpr.Operator.PLUS));
             }
         }
         for (NameExpr use : body.findAll(NameExpr.class)) {
-            boolean assigned = use.getParentNode().filter(p -> p instanceof AssignExpr a && a.getTarget() == use).isPresent();
+            boolean assigned = use.getParentNode()
+                    .filter(p -> p instanceof AssignExpr a && a.getTarget() == use)
+                    .isPresent();
             if (scalarBuffers.contains(use.getNameAsString()) && !assigned) {
-                throw new TangentSweep.Unsupported("its @CustomDerivative pullback '" + pullback.getNameAsString() + "' uses its buffer '"
-                        + use.getNameAsString() + "' other than by " + use.getNameAsString() + ".add(...)");
+                throw new TangentSweep.Unsupported(
+                        "its @CustomDerivative pullback '" + pullback.getNameAsString() + "' uses its buffer '"
+                                + use.getNameAsString() + "' other than by " + use.getNameAsString() + ".add(...)");
             }
         }
         List<Code> sweep = new ArrayList<>();
         String rt = f.result().java();
-        sweep.add(new Code.Line(rt + " " + seed.getNameAsString() + " = " + (f.result().prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0")));
+        sweep.add(new Code.Line(
+                rt + " " + seed.getNameAsString() + " = " + (f.result().prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0")));
         List<String> tangents = new ArrayList<>();
         List<String> terms = new ArrayList<>();
         List<Code> sums = new ArrayList<>();
@@ -118,15 +130,18 @@ public final class CustomTangents {
             String t = fresh("t" + p.name(), taken);
             tangents.add(t);
             if (p.type().isArray()) {
-                sweep.add(new Code.Line(p.type().java() + " " + g + " = new " + p.type().prim().java() + "[" + p.name() + ".length]"));
+                sweep.add(new Code.Line(
+                        p.type().java() + " " + g + " = new " + p.type().prim().java() + "[" + p.name() + ".length]"));
                 String sum = fresh("_dot" + i, taken);
                 String k = fresh("_i", taken);
                 sums.add(new Code.Line(rt + " " + sum + " = " + f.result().zero()));
-                sums.add(new Code.Loop("for (int " + k + " = 0; " + k + " < " + g + ".length; " + k + "++)",
+                sums.add(new Code.Loop(
+                        "for (int " + k + " = 0; " + k + " < " + g + ".length; " + k + "++)",
                         List.of(new Code.Line(sum + " += " + g + "[" + k + "] * " + t + "[" + k + "]"))));
                 terms.add(sum);
             } else {
-                sweep.add(new Code.Line(p.type().java() + " " + g + " = " + p.type().zero()));
+                sweep.add(new Code.Line(
+                        p.type().java() + " " + g + " = " + p.type().zero()));
                 terms.add(g + " * " + t);
             }
         }
@@ -136,14 +151,20 @@ public final class CustomTangents {
         f.params().forEach(p -> declared.add(p.name()));
         ps.subList(n, ps.size()).forEach(p -> declared.add(p.getNameAsString()));
         body.findAll(VariableDeclarator.class).forEach(v -> declared.add(v.getNameAsString()));
-        qualify(qualified, f, pullback.findAncestor(TypeDeclaration.class).orElseThrow(), declared, pullback.getNameAsString());
+        qualify(
+                qualified,
+                f,
+                pullback.findAncestor(TypeDeclaration.class).orElseThrow(),
+                declared,
+                pullback.getNameAsString());
         body.getStatements().forEach(s -> sweep.add(new Code.Raw(s.toString())));
         qualified.getStatements().forEach(s -> printed.add(new Code.Raw(s.toString())));
         sweep.addAll(sums);
         printed.addAll(sums);
         String tangent = terms.isEmpty() ? f.result().zero() : String.join(" + ", terms);
         // a float result narrows only a double term: a float one's cast is redundant to javac's -Xlint:all
-        boolean doubleTerm = wrt.stream().anyMatch(p -> !p.type().isArray() && p.type().prim() != Ty.Prim.FLOAT);
+        boolean doubleTerm =
+                wrt.stream().anyMatch(p -> !p.type().isArray() && p.type().prim() != Ty.Prim.FLOAT);
         if (f.result().prim() == Ty.Prim.FLOAT && doubleTerm) {
             tangent = "(float) (" + tangent + ")";
         }
@@ -152,11 +173,15 @@ public final class CustomTangents {
 
     /** The pullback of {@code f}: the method of its class its callers' adjoints call. */
     private static MethodDeclaration pullback(MethodRequest f) {
-        TypeDeclaration<?> owner = f.declaration().findAncestor(TypeDeclaration.class).orElseThrow();
+        TypeDeclaration<?> owner =
+                f.declaration().findAncestor(TypeDeclaration.class).orElseThrow();
         int arity = f.params().size() + 1 + f.wrtParams().size();
-        return owner.getMethodsByName(f.customPullback()).stream().filter(m -> m.getParameters().size() == arity)
-                .filter(m -> m.getBody().isPresent()).findFirst()
-                .orElseThrow(() -> new TangentSweep.Unsupported("its @CustomDerivative pullback '" + f.customPullback() + "' has no body here"));
+        return owner.getMethodsByName(f.customPullback()).stream()
+                .filter(m -> m.getParameters().size() == arity)
+                .filter(m -> m.getBody().isPresent())
+                .findFirst()
+                .orElseThrow(() -> new TangentSweep.Unsupported(
+                        "its @CustomDerivative pullback '" + f.customPullback() + "' has no body here"));
     }
 
     /**
@@ -165,7 +190,8 @@ public final class CustomTangents {
      * {@code Owner.g(x)}), statically imported {@code Math} members ({@code Math.cos(y)}). A
      * private member, or a name neither declares, is out of its reach: no tangent.
      */
-    private static void qualify(BlockStmt body, MethodRequest f, TypeDeclaration<?> type, Set<String> declared, String pullback) {
+    private static void qualify(
+            BlockStmt body, MethodRequest f, TypeDeclaration<?> type, Set<String> declared, String pullback) {
         String owner = f.ownerSimpleName();
         Map<String, Boolean> fields = new java.util.HashMap<>();
         for (FieldDeclaration fd : type.getFields()) {
@@ -180,8 +206,10 @@ public final class CustomTangents {
                 && (f.mathStaticImports().contains(id) || f.mathStaticImports().contains(ALL_OF_MATH));
         for (NameExpr name : body.findAll(NameExpr.class)) {
             String id = name.getNameAsString();
-            boolean scope = name.getParentNode().filter(p -> (p instanceof MethodCallExpr c && c.getScope().orElse(null) == name)
-                    || (p instanceof FieldAccessExpr a && a.getScope() == name)).isPresent();
+            boolean scope = name.getParentNode()
+                    .filter(p -> (p instanceof MethodCallExpr c && c.getScope().orElse(null) == name)
+                            || (p instanceof FieldAccessExpr a && a.getScope() == name))
+                    .isPresent();
             if (declared.contains(id) || scope) {
                 continue;
             }
@@ -206,8 +234,9 @@ public final class CustomTangents {
                 continue;
             }
             if (own.isEmpty() || !own.stream().allMatch(m -> m.isStatic() && !m.isPrivate())) {
-                throw new TangentSweep.Unsupported("its @CustomDerivative pullback '" + pullback + "' calls '" + call.getNameAsString()
-                        + "', which the adjoint class cannot call (private, not static, or not of its class)");
+                throw new TangentSweep.Unsupported(
+                        "its @CustomDerivative pullback '" + pullback + "' calls '" + call.getNameAsString()
+                                + "', which the adjoint class cannot call (private, not static, or not of its class)");
             }
             call.setScope(new NameExpr(owner));
         }

@@ -17,8 +17,13 @@ import java.util.List;
  *     the adjoint class as itself (which the reverse sweep's forward part runs) and its
  *     {@code Vjp} (which the reverse part calls)
  */
-public record HvpMethod(MethodRequest request, AdjointMethod pair, List<String> directionNames, List<String> gradNames,
-        List<String> hvNames, List<TangentPair> callees) {
+public record HvpMethod(
+        MethodRequest request,
+        AdjointMethod pair,
+        List<String> directionNames,
+        List<String> gradNames,
+        List<String> hvNames,
+        List<TangentPair> callees) {
     public HvpMethod {
         directionNames = List.copyOf(directionNames);
         gradNames = List.copyOf(gradNames);

@@ -4,12 +4,12 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,13 +61,21 @@ public final class HvpSource {
         }
         Ty rt = r.result();
         StringBuilder sb = new StringBuilder();
-        sb.append("@dev.adjoint.Differentiable(wrt = {").append(String.join(", ", wrt)).append("}, strategy = dev.adjoint.Strategy.STATIC)\n");
-        sb.append("static ").append(rt.java()).append(asCallee ? " " : "[] ").append(asCallee ? tangentName(r) : pairName(r))
-                .append("(").append(String.join(", ", params)).append(") {\n");
+        sb.append("@dev.adjoint.Differentiable(wrt = {")
+                .append(String.join(", ", wrt))
+                .append("}, strategy = dev.adjoint.Strategy.STATIC)\n");
+        sb.append("static ")
+                .append(rt.java())
+                .append(asCallee ? " " : "[] ")
+                .append(asCallee ? tangentName(r) : pairName(r))
+                .append("(")
+                .append(String.join(", ", params))
+                .append(") {\n");
         List<Code> end = asCallee ? tangentEnd(j) : end(j);
         List<Code> all = new ArrayList<>();
         if (!asCallee && PairExits.any(j.sweep())) {
-            // every exit returns the pair: one array, created before the first (the static strategy's shared result array)
+            // every exit returns the pair: one array, created before the first (the static strategy's shared result
+            // array)
             all.add(end.get(0));
             end = end.subList(1, end.size());
         }
@@ -93,9 +101,11 @@ public final class HvpSource {
                 simple.put(qualified, name);
             }
         });
-        for (FieldAccessExpr f : tangent.findAll(FieldAccessExpr.class, f -> simple.containsKey(f.toString()) && isQualifiedName(f))) {
+        for (FieldAccessExpr f :
+                tangent.findAll(FieldAccessExpr.class, f -> simple.containsKey(f.toString()) && isQualifiedName(f))) {
             if (tangent.isAncestorOf(f)) { // (not inside a name already replaced)
-                // (a constant of another class, read by an inlined helper of it, has a name of its own: see desugar/ForeignHelpers)
+                // (a constant of another class, read by an inlined helper of it, has a name of its own: see
+                // desugar/ForeignHelpers)
                 NameExpr n = new NameExpr(simple.get(f.toString()));
                 f.getRange().ifPresent(n::setRange);
                 f.replace(n);
@@ -105,7 +115,8 @@ public final class HvpSource {
 
     /** Whether {@code e} is a name, or a qualified name: identifiers joined by dots. */
     private static boolean isQualifiedName(Expression e) {
-        return e instanceof NameExpr || e instanceof FieldAccessExpr f && f.getTypeArguments().isEmpty() && isQualifiedName(f.getScope());
+        return e instanceof NameExpr
+                || e instanceof FieldAccessExpr f && f.getTypeArguments().isEmpty() && isQualifiedName(f.getScope());
     }
 
     /** The name of the tangent pair of {@code r}: {@code _hvp_name}. */
@@ -128,7 +139,8 @@ public final class HvpSource {
 
     /** The end of {@code _tan_name} after the sweep of {@code j}: {@code return ḟ;}. */
     public static List<Code> tangentEnd(JvpMethod j) {
-        return List.of(new Code.Line("return " + (j.tangent() == null ? j.request().result().zero() : j.tangent())));
+        return List.of(new Code.Line(
+                "return " + (j.tangent() == null ? j.request().result().zero() : j.tangent())));
     }
 
     /**
@@ -139,7 +151,8 @@ public final class HvpSource {
     public static List<Code> end(JvpMethod j) {
         Ty rt = j.request().result();
         String pair = j.outName();
-        return List.of(new Code.Line(rt.java() + "[] " + pair + " = new " + rt.java() + "[2]"),
+        return List.of(
+                new Code.Line(rt.java() + "[] " + pair + " = new " + rt.java() + "[2]"),
                 new Code.Line(pair + "[0] = " + j.value()),
                 new Code.Line(pair + "[1] = " + (j.tangent() == null ? rt.zero() : j.tangent())),
                 new Code.Line("return " + pair));
@@ -157,15 +170,22 @@ public final class HvpSource {
         String width = names.claim("_width");
         String r = names.claim("_row");
         out.add(new Code.Line("int " + width + " = 0"));
-        out.add(new Code.Loop("for (int " + r + " = 0; " + r + " < " + array + ".length; " + r + "++)", List.of(new Code.Branch(
-                array + "[" + r + "].length > " + width, List.of(new Code.Line(width + " = " + array + "[" + r + "].length")), List.of()))));
-        out.add(new Code.Line(p.type().java() + " " + local + " = new " + prim + "[" + array + ".length][" + width + "]"));
+        out.add(new Code.Loop(
+                "for (int " + r + " = 0; " + r + " < " + array + ".length; " + r + "++)",
+                List.of(new Code.Branch(
+                        array + "[" + r + "].length > " + width,
+                        List.of(new Code.Line(width + " = " + array + "[" + r + "].length")),
+                        List.of()))));
+        out.add(new Code.Line(
+                p.type().java() + " " + local + " = new " + prim + "[" + array + ".length][" + width + "]"));
         if (tn != null) {
             String i = names.claim("_row");
             String j = names.claim("_col");
             Code copy = new Code.Line(local + "[" + i + "][" + j + "] = " + tn + "[" + i + "][" + j + "]");
-            Code inner = new Code.Loop("for (int " + j + " = 0; " + j + " < " + tn + "[" + i + "].length; " + j + "++)", List.of(copy));
-            out.add(new Code.Loop("for (int " + i + " = 0; " + i + " < " + array + ".length; " + i + "++)", List.of(inner)));
+            Code inner = new Code.Loop(
+                    "for (int " + j + " = 0; " + j + " < " + tn + "[" + i + "].length; " + j + "++)", List.of(copy));
+            out.add(new Code.Loop(
+                    "for (int " + i + " = 0; " + i + " < " + array + ".length; " + i + "++)", List.of(inner)));
         }
         return out;
     }

@@ -97,9 +97,12 @@ final class InvariantTangents {
         }
         boolean[] moved = {false};
         // (what instantiateContribution prints, parsed once)
-        Expr tree = rule.contribution(i, args.stream().map(InvariantTangents::parsed).toList(), parsed(z.name()), parsed(ta));
+        Expr tree = rule.contribution(
+                i, args.stream().map(InvariantTangents::parsed).toList(), parsed(z.name()), parsed(ta));
         Expr out = Uses.rewrite(tree, e -> {
-            if (!(e instanceof Expr.Call c) || !(c.target() instanceof Expr.Name fn && (fn.id().equals("Math") || fn.id().equals("StrictMath")))) {
+            if (!(e instanceof Expr.Call c)
+                    || !(c.target() instanceof Expr.Name fn
+                            && (fn.id().equals("Math") || fn.id().equals("StrictMath")))) {
                 return e;
             }
             Frame target = outermostInvariant(c, operands);
@@ -121,7 +124,9 @@ final class InvariantTangents {
                 if (x instanceof Expr.Name n && operands.containsKey(n.id())) {
                     reads.add(operands.get(n.id()));
                 } else {
-                    ok[0] &= x instanceof Expr.Literal || x instanceof Expr.Binary || x instanceof Expr.Unary
+                    ok[0] &= x instanceof Expr.Literal
+                            || x instanceof Expr.Binary
+                            || x instanceof Expr.Unary
                             || x instanceof Expr.Paren;
                 }
             });
@@ -146,7 +151,8 @@ final class InvariantTangents {
         return loop.locals().computeIfAbsent(text, t -> {
             String local = names.claim("_" + call.name());
             if (loop.before().isEmpty()) {
-                loop.before().add(new Code.Comment("(calls in tangents that the loop below does not change, made once)"));
+                loop.before()
+                        .add(new Code.Comment("(calls in tangents that the loop below does not change, made once)"));
             }
             loop.before().add(new Code.Line("double " + local + " = " + t));
             return local;

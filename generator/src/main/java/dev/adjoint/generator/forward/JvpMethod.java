@@ -25,8 +25,17 @@ import java.util.Set;
  *     built for Hvp it differs from {@code sweep}, which the reverse pipeline parses again, where a
  *     call goes to a lifted method (an instance method, or one taking records; {@link TangentCalls})
  */
-public record JvpMethod(MethodRequest request, List<String> tangentNames, String outName, List<Code> body,
-        Set<MethodRequest> callees, List<Code> sweep, String value, String tangent, boolean calls, List<Code> printedSweep) {
+public record JvpMethod(
+        MethodRequest request,
+        List<String> tangentNames,
+        String outName,
+        List<Code> body,
+        Set<MethodRequest> callees,
+        List<Code> sweep,
+        String value,
+        String tangent,
+        boolean calls,
+        List<Code> printedSweep) {
     public JvpMethod {
         tangentNames = List.copyOf(tangentNames);
         body = List.copyOf(body);

@@ -3,8 +3,8 @@ package dev.adjoint.generator.forward;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.rules.Rule;
+import dev.adjoint.generator.types.Ty;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -106,15 +106,22 @@ final class ScaledTangents {
                 }
                 if (Math.abs(a.k()) != Math.abs(b.k())) {
                     String op = sign == 1 ? " + " : " - ";
-                    return new Scaled(Rule.parenthesize(a.materialised()) + op + Rule.parenthesize(b.materialised()), 1);
+                    return new Scaled(
+                            Rule.parenthesize(a.materialised()) + op + Rule.parenthesize(b.materialised()), 1);
                 }
                 boolean same = a.k() * sign == b.k();
-                return new Scaled(Rule.parenthesize(a.raw()) + (same ? " + " : " - ") + Rule.parenthesize(b.raw()), a.k());
+                return new Scaled(
+                        Rule.parenthesize(a.raw()) + (same ? " + " : " - ") + Rule.parenthesize(b.raw()), a.k());
             }
             case "*" -> {
                 if (args.get(0).equals(args.get(1))) {
                     Scaled v = scaled(args.get(0)); // v·v: 2·v·v̇
-                    return v == null ? null : new Scaled(Rule.parenthesize(v.raw()) + " * " + args.get(0).java(), 2 * v.k());
+                    return v == null
+                            ? null
+                            : new Scaled(
+                                    Rule.parenthesize(v.raw()) + " * "
+                                            + args.get(0).java(),
+                                    2 * v.k());
                 }
                 return scaledSquare(ap, previous);
             }
@@ -126,7 +133,10 @@ final class ScaledTangents {
 
     /** {@code z = u·v} right after {@code u = c·v}: {@code ż = 2·(v̇·u)} (see {@link TangentFolds#scaledSquare}). */
     private Scaled scaledSquare(Op.Apply ap, Stmt previous) {
-        if (!(previous instanceof Stmt.Assign p) || !(p.op() instanceof Op.Apply q) || !q.rule().equals("*") || q.args().size() != 2) {
+        if (!(previous instanceof Stmt.Assign p)
+                || !(p.op() instanceof Op.Apply q)
+                || !q.rule().equals("*")
+                || q.args().size() != 2) {
             return null;
         }
         for (int i = 0; i < 2; i++) {
@@ -136,7 +146,8 @@ final class ScaledTangents {
                 continue;
             }
             List<Atom> c = q.args();
-            boolean scaled = c.get(0) instanceof Atom.Const && c.get(1).equals(v) || c.get(1) instanceof Atom.Const && c.get(0).equals(v);
+            boolean scaled = c.get(0) instanceof Atom.Const && c.get(1).equals(v)
+                    || c.get(1) instanceof Atom.Const && c.get(0).equals(v);
             Scaled tv = scaled(v);
             if (scaled && tv != null) {
                 return new Scaled(Rule.parenthesize(tv.raw()) + " * " + u.java(), 2 * tv.k());

@@ -1,15 +1,15 @@
 package dev.adjoint.generator.forward;
 
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.ir.Op;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.objects.Receiver;
-import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.rules.Rule;
 import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -46,16 +46,24 @@ final class TangentCalls {
      * {@code Owner.g(new Params(k, c))}), and its tangent takes the object first.
      */
     private final boolean printed;
+
     private final Function<Atom, String> tangentOf;
     /** Declarations hoisted to the top of the sweep (the Jvp cells). */
     private final List<Code> top;
     /** Where the cells come from. */
     private final TangentPool pool;
+
     private final Set<MethodRequest> callees = new LinkedHashSet<>();
     private final Map<Ty.Prim, String> cells = new HashMap<>();
     private boolean any;
 
-    TangentCalls(MethodRequest caller, Names names, boolean pairs, boolean printed, Function<Atom, String> tangentOf, List<Code> top,
+    TangentCalls(
+            MethodRequest caller,
+            Names names,
+            boolean pairs,
+            boolean printed,
+            Function<Atom, String> tangentOf,
+            List<Code> top,
             TangentPool pool) {
         this.pool = pool;
         this.caller = caller;
@@ -122,9 +130,11 @@ final class TangentCalls {
     private String pair(Op.Call call, String dz, String decl, List<Code> out, List<Code> after) {
         MethodRequest g = call.callee();
         if (g.customPullback() != null && !g.ownerQualifiedName().equals(caller.ownerQualifiedName())) {
-            // (its tangent is made of its pullback's body, which names its class's members as that class does: CustomTangents)
-            throw new TangentSweep.Unsupported("it calls '" + g.name() + "' of another class, whose @CustomDerivative pullback"
-                    + " gives first derivatives only; its tangent is made from the pullback's code in its own class's Hvps only");
+            // (its tangent is made of its pullback's body, which names its class's members as that class does:
+            // CustomTangents)
+            throw new TangentSweep.Unsupported(
+                    "it calls '" + g.name() + "' of another class, whose @CustomDerivative pullback"
+                            + " gives first derivatives only; its tangent is made from the pullback's code in its own class's Hvps only");
         }
         if (call.type().isArray()) {
             throw new TangentSweep.Unsupported("it calls '" + g.name() + "', which returns an array");
@@ -135,7 +145,8 @@ final class TangentCalls {
             throw new TangentSweep.Unsupported("it calls '" + g.name() + "' of a class in another package");
         }
         List<String> args = new ArrayList<>(call.args().stream().map(Atom::java).toList());
-        String value = printed ? Receiver.primalCall(g, spelling.owner(g).orElseThrow(), args)
+        String value = printed
+                ? Receiver.primalCall(g, spelling.owner(g).orElseThrow(), args)
                 : spelling.owner(g).orElseThrow() + "." + g.name() + "(" + String.join(", ", args) + ")";
         if (dz == null) {
             return value;
@@ -148,9 +159,10 @@ final class TangentCalls {
             }
         }
         // (unqualified: the tangent is a method of the class that runs it, the owner's copy or the adjoint class)
-        // (parsed again, the object comes back through the receiver the reverse pipeline gives the helper: HvpReceivers)
-        after.add(new Code.Line(decl + dz + " = " + HvpSource.tangentName(g) + "(" + String.join(", ", printed ? Receiver.generatedArgs(g, args)
-                : args) + ")"));
+        // (parsed again, the object comes back through the receiver the reverse pipeline gives the helper:
+        // HvpReceivers)
+        after.add(new Code.Line(decl + dz + " = " + HvpSource.tangentName(g) + "("
+                + String.join(", ", printed ? Receiver.generatedArgs(g, args) : args) + ")"));
         return value;
     }
 
@@ -165,8 +177,8 @@ final class TangentCalls {
         }
         if (p.type().dims() != 1) {
             if (pairs) {
-                throw new TangentSweep.Unsupported("a constant 2-D array is passed to a differentiated parameter of '"
-                        + p.name() + "'s method");
+                throw new TangentSweep.Unsupported(
+                        "a constant 2-D array is passed to a differentiated parameter of '" + p.name() + "'s method");
             }
             return "dev.adjoint.Gradients.like(" + arg.java() + ")";
         }
@@ -180,7 +192,14 @@ final class TangentCalls {
     }
 
     /** {@code ż = Σ_i ∂g/∂x_i · ẋ_i}: the result is a scalar, so one pullback call with seed 1 gives every partial. */
-    private String pullback(Op.Call call, Ty zt, String owner, List<String> args, String decl, String dz, List<Code> out,
+    private String pullback(
+            Op.Call call,
+            Ty zt,
+            String owner,
+            List<String> args,
+            String decl,
+            String dz,
+            List<Code> out,
             List<Code> after) {
         MethodRequest g = call.callee();
         args.add(zt.prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0");
@@ -196,7 +215,8 @@ final class TangentCalls {
             String buffer = names.claim("_g");
             String ta = tangentOf.apply(arg);
             if (p.type().isArray()) {
-                String init = p.type().dims() == 1 ? "new " + p.type().prim().java() + "[" + arg.java() + ".length]"
+                String init = p.type().dims() == 1
+                        ? "new " + p.type().prim().java() + "[" + arg.java() + ".length]"
                         : "dev.adjoint.Gradients.like(" + arg.java() + ")";
                 out.add(new Code.Line(p.type().java() + " " + buffer + " = " + init));
                 if (ta != null) {
@@ -212,7 +232,8 @@ final class TangentCalls {
             args.add(buffer);
         }
         String sum = terms.isEmpty() ? zt.zero() : String.join(" + ", terms);
-        after.add(new Code.Line(decl + dz + " = " + (zt.prim() == Ty.Prim.FLOAT && doubleTerm ? "(float) (" + sum + ")" : sum)));
+        after.add(new Code.Line(
+                decl + dz + " = " + (zt.prim() == Ty.Prim.FLOAT && doubleTerm ? "(float) (" + sum + ")" : sum)));
         return owner + "." + g.customPullback() + "(" + String.join(", ", args) + ")";
     }
 }

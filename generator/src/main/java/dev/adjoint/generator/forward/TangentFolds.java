@@ -3,8 +3,8 @@ package dev.adjoint.generator.forward;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.rules.Rule;
+import dev.adjoint.generator.types.Ty;
 import java.util.List;
 import java.util.function.Function;
 
@@ -19,7 +19,10 @@ final class TangentFolds {
 
     /** {@code z = a − b}: {@code ż = ȧ − ḃ}, one subtraction (the rule's sum would add a negation). */
     static String difference(Op.Apply ap, Ty zt, Function<Atom, String> tangentOf) {
-        if (!ap.rule().equals("-") || ap.args().size() != 2 || !ap.args().get(0).type().equals(zt) || !ap.args().get(1).type().equals(zt)) {
+        if (!ap.rule().equals("-")
+                || ap.args().size() != 2
+                || !ap.args().get(0).type().equals(zt)
+                || !ap.args().get(1).type().equals(zt)) {
             return null;
         }
         String ta = tangentOf.apply(ap.args().get(0));
@@ -34,18 +37,26 @@ final class TangentFolds {
      * which the JIT then drops). Weighted squares ({@code 100 * a * a}) are common in objectives.
      */
     static String scaledSquare(Op.Apply ap, Stmt previous, Function<Atom, String> tangentOf) {
-        if (!ap.rule().equals("*") || ap.args().size() != 2 || !(previous instanceof Stmt.Assign p)
-                || !(p.op() instanceof Op.Apply q) || !q.rule().equals("*") || q.args().size() != 2) {
+        if (!ap.rule().equals("*")
+                || ap.args().size() != 2
+                || !(previous instanceof Stmt.Assign p)
+                || !(p.op() instanceof Op.Apply q)
+                || !q.rule().equals("*")
+                || q.args().size() != 2) {
             return null;
         }
         for (int k = 0; k < 2; k++) {
             Atom u = ap.args().get(k);
             Atom v = ap.args().get(1 - k);
-            if (!u.equals(p.target()) || !(v instanceof Atom.Var) || v.equals(u) || !v.type().equals(u.type())) {
+            if (!u.equals(p.target())
+                    || !(v instanceof Atom.Var)
+                    || v.equals(u)
+                    || !v.type().equals(u.type())) {
                 continue;
             }
             List<Atom> c = q.args();
-            boolean scaled = c.get(0) instanceof Atom.Const && c.get(1).equals(v) || c.get(1) instanceof Atom.Const && c.get(0).equals(v);
+            boolean scaled = c.get(0) instanceof Atom.Const && c.get(1).equals(v)
+                    || c.get(1) instanceof Atom.Const && c.get(0).equals(v);
             String tv = tangentOf.apply(v);
             if (scaled && tv != null) {
                 return "2 * (" + tv + " * " + u.java() + ")";

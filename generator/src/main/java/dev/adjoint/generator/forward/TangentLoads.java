@@ -44,7 +44,12 @@ final class TangentLoads {
      * @param dot the tangent's name of each active variable
      * @param directions the tangent parameters' names (the caller's arrays too)
      */
-    static List<Code> hoist(List<Code> main, MethodIr ir, Analysis an, boolean pairs, Map<Atom.Var, String> dot,
+    static List<Code> hoist(
+            List<Code> main,
+            MethodIr ir,
+            Analysis an,
+            boolean pairs,
+            Map<Atom.Var, String> dot,
             Collection<String> directions) {
         if (pairs || !an.on(Options.Optimisation.INVARIANT_LOADS)) {
             return main;

@@ -69,7 +69,8 @@ final class TangentPool {
         if (stack == null) {
             return out;
         }
-        out.add(new Code.Line("dev.adjoint.stack.AdjointStacks " + stack + " = dev.adjoint.stack.AdjointStacks.forThread()"));
+        out.add(new Code.Line(
+                "dev.adjoint.stack.AdjointStacks " + stack + " = dev.adjoint.stack.AdjointStacks.forThread()"));
         if (arrays != null) {
             out.add(new Code.Line("int " + arrays + " = " + stack + ".arrays.mark()"));
         }

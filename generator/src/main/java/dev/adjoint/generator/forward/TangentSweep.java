@@ -1,17 +1,17 @@
 package dev.adjoint.generator.forward;
 
 import dev.adjoint.generator.analyze.Analysis;
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Origin;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.types.Ty;
-import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.rules.Rule;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,7 +45,9 @@ public final class TangentSweep {
     private final TangentPool pool;
     /** Negations and doublings left to the next operation (Jvp only; the Hvp's tangent is printed as the rules give it). */
     private final ScaledTangents scaled;
-    private final InvariantTangents invariant; // calls in tangent terms moved out of loops that do not change them (Jvp only)
+
+    private final InvariantTangents
+            invariant; // calls in tangent terms moved out of loops that do not change them (Jvp only)
     /** Whether this is the tangent printed as Java for {@code Hvp} ({@link #buildPair}). */
     private final boolean pairs;
     /** The tangent (a local, a parameter or an array) of each active variable. */
@@ -54,6 +56,7 @@ public final class TangentSweep {
     private final Set<Atom.Var> declared = new HashSet<>();
     /** Declarations at the top: locals first assigned in a nested block, call cells. */
     private final List<Code> top = new ArrayList<>();
+
     private int depth;
     /** The statement before the one being swept, in the same block (null at a block's start). */
     private Stmt previous;
@@ -93,7 +96,14 @@ public final class TangentSweep {
     }
 
     private static MethodIr namesCopied(MethodIr ir) {
-        return new MethodIr(ir.request(), ir.params(), ir.locals(), ir.hoisted(), ir.body(), ir.names().copy(), ir.restoredArrays());
+        return new MethodIr(
+                ir.request(),
+                ir.params(),
+                ir.locals(),
+                ir.hoisted(),
+                ir.body(),
+                ir.names().copy(),
+                ir.restoredArrays());
     }
 
     private JvpMethod jvp() {
@@ -121,7 +131,8 @@ public final class TangentSweep {
             String local = ir.names().claim("_dot_" + p.name());
             dot.put(v, local);
             if (pairs && p.type().dims() == 3) { // (the tangent program is read again as Java: it reads no 3-D local)
-                throw new Unsupported("the 3-D parameter '" + p.name() + "' is written in place or receives varied values");
+                throw new Unsupported(
+                        "the 3-D parameter '" + p.name() + "' is written in place or receives varied values");
             }
             if (pairs && p.type().dims() == 2) {
                 prologue.addAll(HvpSource.matrixTangent(ir.names(), p, local, v.name(), tn));
@@ -132,13 +143,15 @@ public final class TangentSweep {
                 init = p.type().zero();
             } else if (tn != null && !pairs && p.type().dims() == 1) {
                 // (a copy of the direction, which the method's writes must not reach)
-                prologue.add(new Code.Line(p.type().java() + " " + local + " = " + pool.zeros(p.type().prim(), tn + ".length")));
+                prologue.add(new Code.Line(p.type().java() + " " + local + " = "
+                        + pool.zeros(p.type().prim(), tn + ".length")));
                 prologue.add(new Code.Line("System.arraycopy(" + tn + ", 0, " + local + ", 0, " + tn + ".length)"));
                 continue;
             } else if (tn != null) {
                 init = p.type().dims() == 1 ? tn + ".clone()" : "dev.adjoint.Gradients.copy(" + tn + ")";
             } else {
-                init = p.type().dims() == 1 ? pool.zeros(p.type().prim(), v.name() + ".length")
+                init = p.type().dims() == 1
+                        ? pool.zeros(p.type().prim(), v.name() + ".length")
                         : "dev.adjoint.Gradients.like(" + v.name() + ")";
             }
             prologue.add(new Code.Line(p.type().java() + " " + local + " = " + init));
@@ -166,8 +179,11 @@ public final class TangentSweep {
         String tr = tangentOf(result);
         List<Code> end = new ArrayList<>();
         if (r.result().isArray()) {
-            end.add(new Code.Line(tr == null ? "java.util.Arrays.fill(" + out + ", " + r.result().element().zero() + ")"
-                    : "System.arraycopy(" + tr + ", 0, " + out + ", 0, " + tr + ".length)"));
+            end.add(new Code.Line(
+                    tr == null
+                            ? "java.util.Arrays.fill(" + out + ", "
+                                    + r.result().element().zero() + ")"
+                            : "System.arraycopy(" + tr + ", 0, " + out + ", 0, " + tr + ".length)"));
         } else {
             end.add(new Code.Line(out + ".set(" + (tr == null ? r.result().zero() : tr) + ")"));
         }
@@ -232,7 +248,9 @@ public final class TangentSweep {
         } else if (s instanceof Stmt.Loop l) {
             depth++;
             invariant.enter(l);
-            boolean simpleHead = l.head().size() == 1 && l.head().get(0) instanceof Stmt.Assign a && a.target().equals(l.cond())
+            boolean simpleHead = l.head().size() == 1
+                    && l.head().get(0) instanceof Stmt.Assign a
+                    && a.target().equals(l.cond())
                     && a.op() instanceof Op.Passive;
             List<Code> body = new ArrayList<>();
             String header;
@@ -274,13 +292,17 @@ public final class TangentSweep {
                 throw new Unsupported("an array variable assigned from " + a.op());
             }
             Op.NewArray created = (Op.NewArray) a.op();
-            out.add(new Code.Line(decl + dt + " = " + (created.dims().size() == 1 ? pool.zeros(created.type().prim(), created.dims().get(0).java())
-                    : primal(created))));
+            out.add(new Code.Line(decl + dt + " = "
+                    + (created.dims().size() == 1
+                            ? pool.zeros(
+                                    created.type().prim(), created.dims().get(0).java())
+                            : primal(created))));
             return;
         }
         String tangent = tangent(a.op(), t);
         if (scaled.scale(t) != 1) {
-            out.add(new Code.Comment("(" + dt + " holds the tangent divided by " + scaled.scale(t) + ": what reads it applies the factor)"));
+            out.add(new Code.Comment("(" + dt + " holds the tangent divided by " + scaled.scale(t)
+                    + ": what reads it applies the factor)"));
         }
         out.add(new Code.Line(decl + dt + " = " + tangent));
     }
@@ -293,8 +315,12 @@ public final class TangentSweep {
         if (depth == 0) {
             return t.type().java() + " ";
         }
-        String init = !t.type().isArray() ? t.type().zero() // (for the Hvp's pair an empty array: its creations stay creations)
-                : pairs ? "new " + t.type().prim().java() + "[0]".repeat(t.type().dims()) : "null";
+        String init = !t.type().isArray()
+                ? t.type().zero() // (for the Hvp's pair an empty array: its creations stay creations)
+                : pairs
+                        ? "new " + t.type().prim().java()
+                                + "[0]".repeat(t.type().dims())
+                        : "null";
         top.add(new Code.Line(t.type().java() + " " + t.name() + " = " + init));
         if (dot.containsKey(t)) {
             top.add(new Code.Line(t.type().java() + " " + dot.get(t) + " = " + init));
@@ -325,7 +351,8 @@ public final class TangentSweep {
         Rule rule = DerivativeRules.get(ap.rule());
         List<String> terms = new ArrayList<>();
         boolean wide = false;
-        boolean square = ap.rule().equals("*") && ap.args().get(0).equals(ap.args().get(1)); // v * v: one term, doubled
+        boolean square =
+                ap.rule().equals("*") && ap.args().get(0).equals(ap.args().get(1)); // v * v: one term, doubled
         for (int i = 0; i < (square ? 1 : ap.args().size()); i++) {
             String ta = rule.differentiableIn(i) ? tangentOf(ap.args().get(i)) : null;
             if (ta != null) {
@@ -338,13 +365,16 @@ public final class TangentSweep {
         if (terms.isEmpty()) {
             return zt.zero();
         }
-        String sum = terms.size() == 1 ? terms.get(0) : String.join(" + ", terms.stream().map(Rule::parenthesize).toList());
+        String sum = terms.size() == 1
+                ? terms.get(0)
+                : String.join(" + ", terms.stream().map(Rule::parenthesize).toList());
         return zt.prim() == Ty.Prim.FLOAT && wide ? "(float) " + Rule.parenthesize(sum) : sum;
     }
 
     private String primal(Op op) {
         if (op instanceof Op.Apply ap) {
-            return DerivativeRules.get(ap.rule()).instantiatePrimal(ap.args().stream().map(Atom::java).toList());
+            return DerivativeRules.get(ap.rule())
+                    .instantiatePrimal(ap.args().stream().map(Atom::java).toList());
         }
         if (op instanceof Op.ArrayLoad load) {
             return load.array().java() + index(load.indices());

@@ -35,8 +35,13 @@ public record MethodIr(
     }
 
     /** A method without restored arrays. */
-    public MethodIr(MethodRequest request, List<Atom.Var> params, List<Atom.Var> locals, Set<Atom.Var> hoisted,
-            List<Stmt> body, Names names) {
+    public MethodIr(
+            MethodRequest request,
+            List<Atom.Var> params,
+            List<Atom.Var> locals,
+            Set<Atom.Var> hoisted,
+            List<Stmt> body,
+            Names names) {
         this(request, params, locals, hoisted, body, names, Set.of());
     }
 

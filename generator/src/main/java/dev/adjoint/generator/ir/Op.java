@@ -62,7 +62,10 @@ public sealed interface Op permits Op.Apply, Op.ArrayLoad, Op.Passive, Op.NewArr
 
         @Override
         public List<Atom> operands() {
-            return reads.stream().map(v -> (Atom) v).sorted(Comparator.comparing(Atom::java)).toList();
+            return reads.stream()
+                    .map(v -> (Atom) v)
+                    .sorted(Comparator.comparing(Atom::java))
+                    .toList();
         }
     }
 

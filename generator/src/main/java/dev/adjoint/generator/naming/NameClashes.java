@@ -29,8 +29,11 @@ public final class NameClashes {
 
     /** Runtime types named in generated statements, imported unless a user's variable hides them. */
     public static final List<ClassName> TYPES = List.of(
-            ClassName.get("dev.adjoint.stack", "AdjointStacks"), ClassName.get(Gradients.class),
-            ClassName.get(DoubleGrad.class), ClassName.get(FloatGrad.class), ClassName.get("dev.adjoint.tape", "Tape"));
+            ClassName.get("dev.adjoint.stack", "AdjointStacks"),
+            ClassName.get(Gradients.class),
+            ClassName.get(DoubleGrad.class),
+            ClassName.get(FloatGrad.class),
+            ClassName.get("dev.adjoint.tape", "Tape"));
 
     /** The first segment of every runtime type's full name. */
     private static final String ROOT = "dev";
@@ -72,19 +75,29 @@ public final class NameClashes {
         if (hiddenIn(r).isEmpty()) {
             return Optional.empty();
         }
-        return variables(r).filter(v -> v.getNameAsString().equals(ROOT)).map(v -> (Node) v).findFirst();
+        return variables(r)
+                .filter(v -> v.getNameAsString().equals(ROOT))
+                .map(v -> (Node) v)
+                .findFirst();
     }
 
     /** The message for {@link #unqualifiable}'s variable. */
     public static String unqualifiableMessage(MethodRequest r) {
         Set<String> hidden = hiddenIn(r);
-        ClassName c = TYPES.stream().filter(t -> hidden.contains(t.simpleName())).findFirst().orElseThrow();
-        return "a variable named '" + ROOT + "' next to one named '" + c.simpleName() + "': the generated code must then write"
-                + " the runtime class " + c.canonicalName() + " in full, and '" + ROOT + "' would hide that name too; rename one"
+        ClassName c = TYPES.stream()
+                .filter(t -> hidden.contains(t.simpleName()))
+                .findFirst()
+                .orElseThrow();
+        return "a variable named '" + ROOT + "' next to one named '" + c.simpleName()
+                + "': the generated code must then write"
+                + " the runtime class " + c.canonicalName() + " in full, and '" + ROOT
+                + "' would hide that name too; rename one"
                 + " of the two";
     }
 
     private static Stream<NodeWithSimpleName<?>> variables(MethodRequest r) {
-        return Stream.concat(r.declaration().findAll(Parameter.class).stream(), r.declaration().findAll(VariableDeclarator.class).stream());
+        return Stream.concat(
+                r.declaration().findAll(Parameter.class).stream(),
+                r.declaration().findAll(VariableDeclarator.class).stream());
     }
 }

@@ -1,6 +1,5 @@
 package dev.adjoint.generator.normalize;
 
-import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.Range;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -16,6 +15,7 @@ import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import dev.adjoint.generator.parse.Updates;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,12 +40,14 @@ final class ArrayWrites {
     private final Map<String, List<ArrayAccessExpr>> reads = new HashMap<>();
     /** Every element access by position, to find the original of a clone (none where two share one: an inlined helper's copies). */
     private final Map<Range, ArrayAccessExpr> byRange = new HashMap<>();
+
     private final Set<Range> shared = new HashSet<>();
     /**
      * Each node's index in a pre-order walk of the method, and the last index inside it: program
      * order. Positions are not, once a helper's body (its own lines) is inlined into the method.
      */
     private final Map<Node, int[]> order = new java.util.IdentityHashMap<>();
+
     private final Map<String, Boolean> restore = new HashMap<>();
 
     /** Indexes {@code method}'s element accesses once. */
@@ -54,12 +56,16 @@ final class ArrayWrites {
         number(method, 0);
         for (AssignExpr a : method.findAll(AssignExpr.class)) {
             if (a.getTarget() instanceof ArrayAccessExpr) {
-                root(a.getTarget()).ifPresent(n -> writes.computeIfAbsent(n, x -> new ArrayList<>()).add(a));
+                root(a.getTarget())
+                        .ifPresent(n -> writes.computeIfAbsent(n, x -> new ArrayList<>())
+                                .add(a));
             }
         }
         for (UnaryExpr u : method.findAll(UnaryExpr.class)) {
             if (Updates.isUpdate(u.getOperator()) && u.getExpression() instanceof ArrayAccessExpr) {
-                root(u.getExpression()).ifPresent(n -> writes.computeIfAbsent(n, x -> new ArrayList<>()).add(u));
+                root(u.getExpression())
+                        .ifPresent(n -> writes.computeIfAbsent(n, x -> new ArrayList<>())
+                                .add(u));
             }
         }
         for (ArrayAccessExpr a : method.findAll(ArrayAccessExpr.class)) {
@@ -68,9 +74,12 @@ final class ArrayWrites {
                     shared.add(r);
                 }
             });
-            boolean inner = a.getParentNode().filter(p -> p instanceof ArrayAccessExpr pa && pa.getName() == a).isPresent();
+            boolean inner = a.getParentNode()
+                    .filter(p -> p instanceof ArrayAccessExpr pa && pa.getName() == a)
+                    .isPresent();
             if (!inner) {
-                root(a).ifPresent(n -> reads.computeIfAbsent(n, x -> new ArrayList<>()).add(a));
+                root(a).ifPresent(n ->
+                        reads.computeIfAbsent(n, x -> new ArrayList<>()).add(a));
             }
         }
     }
@@ -124,7 +133,10 @@ final class ArrayWrites {
     boolean restoreOnWrite(String name) {
         return restore.computeIfAbsent(name, n -> {
             for (ReturnStmt r : method.findAll(ReturnStmt.class)) {
-                if (r.getExpression().filter(e -> e instanceof NameExpr ne && ne.getNameAsString().equals(n)).isPresent()) {
+                if (r.getExpression()
+                        .filter(e ->
+                                e instanceof NameExpr ne && ne.getNameAsString().equals(n))
+                        .isPresent()) {
                     return false;
                 }
             }
@@ -185,7 +197,9 @@ final class ArrayWrites {
 
     private Set<Node> loopsAround(Node n) {
         Set<Node> loops = new HashSet<>();
-        for (Node p = n.getParentNode().orElse(null); p != null && p != method; p = p.getParentNode().orElse(null)) {
+        for (Node p = n.getParentNode().orElse(null);
+                p != null && p != method;
+                p = p.getParentNode().orElse(null)) {
             if (p instanceof ForStmt || p instanceof WhileStmt || p instanceof DoStmt || p instanceof ForEachStmt) {
                 loops.add(p);
             }

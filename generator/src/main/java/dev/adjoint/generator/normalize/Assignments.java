@@ -1,6 +1,5 @@
 package dev.adjoint.generator.normalize;
 
-import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -16,9 +15,9 @@ import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
-import dev.adjoint.generator.select.MethodSelector;
+import dev.adjoint.generator.parse.Updates;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +46,9 @@ final class Assignments {
         } else if (e instanceof UnaryExpr u && Updates.isUpdate(u.getOperator())) {
             boolean inc = Updates.isIncrement(u.getOperator());
             Expression target = u.getExpression();
-            Expression value = new BinaryExpr(target.clone(), new IntegerLiteralExpr("1"),
+            Expression value = new BinaryExpr(
+                    target.clone(),
+                    new IntegerLiteralExpr("1"),
                     inc ? BinaryExpr.Operator.PLUS : BinaryExpr.Operator.MINUS);
             store(target, value, e);
         } else {
@@ -57,15 +58,20 @@ final class Assignments {
 
     private void declare(VariableDeclarator d) {
         // 'var' takes its initializer's type, as javac gives it
-        Optional<Ty> ty = d.getType().isVarType() ? d.getInitializer().flatMap(ex.types()::of) : dev.adjoint.generator.select.ValueTypes.of(d.getType());
+        Optional<Ty> ty = d.getType().isVarType()
+                ? d.getInitializer().flatMap(ex.types()::of)
+                : dev.adjoint.generator.select.ValueTypes.of(d.getType());
         if (ty.isEmpty()) {
             lo.error(d, dev.adjoint.generator.select.ValueTypes.unsupportedLocal(d.getNameAsString(), d.getType()));
             return;
         }
         if (ty.get().isObject() && (d.getInitializer().isEmpty() || !lo.atSourceTopLevel())) {
             // (a 'var' one: the shared fence says why for those declared with their type)
-            lo.error(d, "local '" + d.getNameAsString() + "' of type " + ty.get() + " must be declared with its value at the top"
-                    + " level of the method: a String or enum local is assigned once (the static strategy saves none)");
+            lo.error(
+                    d,
+                    "local '" + d.getNameAsString() + "' of type " + ty.get()
+                            + " must be declared with its value at the top"
+                            + " level of the method: a String or enum local is assigned once (the static strategy saves none)");
             return;
         }
         Atom.Var v = lo.declare(d.getNameAsString(), ty.get());
@@ -93,12 +99,18 @@ final class Assignments {
      */
     private void declareArray(VariableDeclarator d, Atom.Var v) {
         Optional<Expression> init = d.getInitializer();
-        if (init.isEmpty() || !(init.get() instanceof ArrayCreationExpr c) || c.getInitializer().isPresent()
+        if (init.isEmpty()
+                || !(init.get() instanceof ArrayCreationExpr c)
+                || c.getInitializer().isPresent()
                 || c.getLevels().stream().anyMatch(l -> l.getDimension().isEmpty())) {
             lo.bind(d.getNameAsString(), v); // known from here on: no follow-on errors at its uses
-            lo.error(d, "local array '" + d.getNameAsString() + "' must be created with 'new " + v.type().prim().java()
-                    + "[n]" + (v.type().dims() == 2 ? "[m]" : "") + "': the static strategy does not follow arrays"
-                    + " assigned from other arrays; create it with new and copy the elements in a loop");
+            lo.error(
+                    d,
+                    "local array '" + d.getNameAsString() + "' must be created with 'new "
+                            + v.type().prim().java()
+                            + "[n]" + (v.type().dims() == 2 ? "[m]" : "")
+                            + "': the static strategy does not follow arrays"
+                            + " assigned from other arrays; create it with new and copy the elements in a loop");
             return;
         }
         lo.bind(d.getNameAsString(), v);
@@ -162,28 +174,41 @@ final class Assignments {
             return;
         }
         if (!(target instanceof NameExpr n)) {
-            lo.error(target, "assignment to '" + Positions.oneLine(target) + "' is not supported: only locals, parameters and array elements");
+            lo.error(
+                    target,
+                    "assignment to '" + Positions.oneLine(target)
+                            + "' is not supported: only locals, parameters and array elements");
             return;
         }
         Atom.Var v = lo.lookup(n.getNameAsString()).orElse(null);
         if (v == null) {
-            lo.error(target, dev.adjoint.generator.select.AssignedStaticFields.why(lo.request, n.getNameAsString(), true)
-                    .orElse("cannot assign '" + n.getNameAsString() + "': it is not a local variable or parameter of this method"));
+            lo.error(
+                    target,
+                    dev.adjoint.generator.select.AssignedStaticFields.why(lo.request, n.getNameAsString(), true)
+                            .orElse("cannot assign '" + n.getNameAsString()
+                                    + "': it is not a local variable or parameter of this method"));
             return;
         }
         if (v.type().isObject()) {
-            lo.error(target, "cannot assign the String or enum variable '" + v.name() + "': it is assigned once, where it is"
-                    + " declared (the static strategy saves none); use another local for the new value");
+            lo.error(
+                    target,
+                    "cannot assign the String or enum variable '" + v.name() + "': it is assigned once, where it is"
+                            + " declared (the static strategy saves none); use another local for the new value");
             return;
         }
-        if (v.type().isArray() && !lo.params.contains(v) && value instanceof ArrayCreationExpr c && c.getInitializer().isEmpty()
+        if (v.type().isArray()
+                && !lo.params.contains(v)
+                && value instanceof ArrayCreationExpr c
+                && c.getInitializer().isEmpty()
                 && c.getLevels().stream().allMatch(l -> l.getDimension().isPresent())) {
             create(v, c); // a fresh array: the old one is saved as a reference, not copied
             return;
         }
         if (v.type().isArray()) {
-            lo.error(target, "cannot assign the array variable '" + v.name() + "': the static strategy does not follow"
-                    + " arrays assigned from other arrays; write its elements instead");
+            lo.error(
+                    target,
+                    "cannot assign the array variable '" + v.name() + "': the static strategy does not follow"
+                            + " arrays assigned from other arrays; write its elements instead");
             return;
         }
         lo.assignAtom(v, ex.convert(ex.expr(value), v.type(), at));

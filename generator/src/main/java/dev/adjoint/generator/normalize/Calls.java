@@ -4,12 +4,11 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.select.CompiledOverloads;
 import dev.adjoint.generator.select.MethodIndex;
-import dev.adjoint.generator.select.MethodSelector;
 import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.types.Ty;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,13 +19,19 @@ import java.util.Set;
  */
 public final class Calls {
     private static final Set<String> PRINT = Set.of("print", "println", "printf", "format");
-    private static final Set<String> PRINT_STREAMS = Set.of("System.out", "System.err", "java.lang.System.out", "java.lang.System.err");
+    private static final Set<String> PRINT_STREAMS =
+            Set.of("System.out", "System.err", "java.lang.System.out", "java.lang.System.err");
     private final Lowering lo;
     private final List<ImportDeclaration> imports;
 
     public Calls(Lowering lo) {
         this.lo = lo;
-        this.imports = lo.request.declaration().findCompilationUnit().map(CompilationUnit::getImports).map(List::copyOf).orElse(List.of());
+        this.imports = lo.request
+                .declaration()
+                .findCompilationUnit()
+                .map(CompilationUnit::getImports)
+                .map(List::copyOf)
+                .orElse(List.of());
     }
 
     /** Whether {@code m} is a {@code java.lang.Math} call or {@code Adjoint.detach}. */
@@ -42,7 +47,8 @@ public final class Calls {
 
     /** Why a value-only call of a private method (its value copied into the adjoint, {@code throw bad(x)}) cannot be written. */
     public static String privateCall(MethodCallExpr m) {
-        return "call to private method '" + m.getNameAsString() + "' is not supported here: the generated adjoint class, beside"
+        return "call to private method '" + m.getNameAsString()
+                + "' is not supported here: the generated adjoint class, beside"
                 + " the method's, cannot call a private method; make '" + m.getNameAsString() + "' package-private";
     }
 
@@ -54,15 +60,23 @@ public final class Calls {
         String scope = m.getScope().map(Object::toString).orElse("");
         for (String owner : lo.index.candidateOwners(lo.request, scope, imports)) {
             List<MethodIndex.Entry> found = lo.index.lookup(owner, m.getNameAsString()).stream()
-                    .filter(e -> e.arity() == m.getArguments().size()).toList();
-            if (found.size() > 1 && found.stream().allMatch(e -> lo.index.classpath().isCompiled(e.declaration()))) {
+                    .filter(e -> e.arity() == m.getArguments().size())
+                    .toList();
+            if (found.size() > 1
+                    && found.stream().allMatch(e -> lo.index.classpath().isCompiled(e.declaration()))) {
                 // a compiled class's overloads: javac's choice by the arguments' types (the sources' go by arity alone)
-                return CompiledOverloads.choose(found, m.getArguments().stream().map(this::argumentType).toList());
+                return CompiledOverloads.choose(
+                        found, m.getArguments().stream().map(this::argumentType).toList());
             }
             if (!found.isEmpty()) {
                 // overloads of one arity: by the arguments' types, as javac picks
-                return found.size() == 1 ? Optional.of(found.get(0))
-                        : MethodIndex.mostSpecific(found, m.getArguments().stream().map(this::argumentType).toList());
+                return found.size() == 1
+                        ? Optional.of(found.get(0))
+                        : MethodIndex.mostSpecific(
+                                found,
+                                m.getArguments().stream()
+                                        .map(this::argumentType)
+                                        .toList());
             }
         }
         return Optional.empty();
@@ -74,14 +88,28 @@ public final class Calls {
      * before or during lowering, types it alike.
      */
     private Optional<Ty> argumentType(com.github.javaparser.ast.expr.Expression a) {
-        return new Types(name -> {
-            java.util.Set<Optional<Ty>> declared = new java.util.HashSet<>();
-            lo.request.declaration().findAll(com.github.javaparser.ast.body.Parameter.class).stream()
-                    .filter(p -> p.getNameAsString().equals(name)).forEach(p -> declared.add(dev.adjoint.generator.select.ValueTypes.of(p.getType())));
-            lo.request.declaration().findAll(com.github.javaparser.ast.body.VariableDeclarator.class).stream()
-                    .filter(v -> v.getNameAsString().equals(name)).forEach(v -> declared.add(dev.adjoint.generator.select.ValueTypes.of(v.getType())));
-            return declared.size() == 1 && declared.iterator().next().isPresent() ? declared.iterator().next() : lo.typeOfName(name);
-        }, this).of(a);
+        return new Types(
+                        name -> {
+                            java.util.Set<Optional<Ty>> declared = new java.util.HashSet<>();
+                            lo.request.declaration().findAll(com.github.javaparser.ast.body.Parameter.class).stream()
+                                    .filter(p -> p.getNameAsString().equals(name))
+                                    .forEach(
+                                            p -> declared.add(dev.adjoint.generator.select.ValueTypes.of(p.getType())));
+                            lo
+                                    .request
+                                    .declaration()
+                                    .findAll(com.github.javaparser.ast.body.VariableDeclarator.class)
+                                    .stream()
+                                    .filter(v -> v.getNameAsString().equals(name))
+                                    .forEach(
+                                            v -> declared.add(dev.adjoint.generator.select.ValueTypes.of(v.getType())));
+                            return declared.size() == 1
+                                            && declared.iterator().next().isPresent()
+                                    ? declared.iterator().next()
+                                    : lo.typeOfName(name);
+                        },
+                        this)
+                .of(a);
     }
 
     /**
@@ -93,7 +121,9 @@ public final class Calls {
     }
 
     /** The same, typing the receiver and the arguments with {@code typeOf}. */
-    Optional<Ty> onInactiveReceiver(MethodCallExpr m, java.util.function.Function<com.github.javaparser.ast.expr.Expression, Optional<Ty>> typeOf) {
+    Optional<Ty> onInactiveReceiver(
+            MethodCallExpr m,
+            java.util.function.Function<com.github.javaparser.ast.expr.Expression, Optional<Ty>> typeOf) {
         if (m.getScope().isEmpty() || isBuiltin(m)) {
             return Optional.empty();
         }
@@ -114,8 +144,11 @@ public final class Calls {
 
     /** The enum whose constant {@code f} reads ({@code Mode.FAST}), as a type. */
     public Optional<Ty> enumConstant(com.github.javaparser.ast.expr.FieldAccessExpr f) {
-        return lo.request.declaration().findCompilationUnit()
-                .flatMap(u -> dev.adjoint.generator.select.ClassNames.enumConstant(f, u)).map(Ty::enumOf);
+        return lo.request
+                .declaration()
+                .findCompilationUnit()
+                .flatMap(u -> dev.adjoint.generator.select.ClassNames.enumConstant(f, u))
+                .map(Ty::enumOf);
     }
 
     /** The {@code @Differentiable} method {@code m} calls, if it calls one. */
@@ -159,7 +192,8 @@ public final class Calls {
 
     /** {@code System.out.println(...)} and its relatives as a statement: output only, run as written. */
     public static boolean isPrint(MethodCallExpr m) {
-        return isOutput(m) && m.getParentNode().filter(p -> p instanceof ExpressionStmt).isPresent();
+        return isOutput(m)
+                && m.getParentNode().filter(p -> p instanceof ExpressionStmt).isPresent();
     }
 
     /**
@@ -168,10 +202,13 @@ public final class Calls {
      * which nothing differentiates.
      */
     public static boolean isMessageFormat(MethodCallExpr m) {
-        return isStringFormat(m) && (m.findAncestor(com.github.javaparser.ast.stmt.ThrowStmt.class).isPresent()
+        return isStringFormat(m)
+                && (m.findAncestor(com.github.javaparser.ast.stmt.ThrowStmt.class)
+                                .isPresent()
                         || m.findAncestor(com.github.javaparser.ast.stmt.AssertStmt.class)
                                 .flatMap(com.github.javaparser.ast.stmt.AssertStmt::getMessage)
-                                .filter(msg -> msg == m || msg.isAncestorOf(m)).isPresent());
+                                .filter(msg -> msg == m || msg.isAncestorOf(m))
+                                .isPresent());
     }
 
     /**
@@ -185,6 +222,10 @@ public final class Calls {
 
     /** {@code System.out.println(...)} and its relatives, wherever they stand. */
     public static boolean isOutput(MethodCallExpr m) {
-        return PRINT.contains(m.getNameAsString()) && m.getScope().map(Object::toString).filter(PRINT_STREAMS::contains).isPresent();
+        return PRINT.contains(m.getNameAsString())
+                && m.getScope()
+                        .map(Object::toString)
+                        .filter(PRINT_STREAMS::contains)
+                        .isPresent();
     }
 }

@@ -12,9 +12,9 @@ import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Origin;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.types.Ty;
-import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -59,18 +59,24 @@ final class ElementLowering {
             return new Atom.Const(ty.zero(), ty);
         }
         ArrayWrites here = writes(lo.request.declaration());
-        if (ArrayWrites.root(a).filter(n -> !here.written(n)
-                || !ArrayWrites.returned(a) && (here.allBefore(n, a) || restored(n, ref.get().array()))).isPresent()) {
+        if (ArrayWrites.root(a)
+                .filter(n -> !here.written(n)
+                        || !ArrayWrites.returned(a)
+                                && (here.allBefore(n, a)
+                                        || restored(n, ref.get().array())))
+                .isPresent()) {
             return new Atom.Elem(ref.get().array(), ref.get().indices(), ty); // read where used: nothing to save
         }
         // the same element twice in one statement ('q[j] * q[j]'): one load, one value to save
-        String key = ref.get().array().name() + ref.get().indices().stream().map(Atom::java).toList() + ":" + ty;
+        String key = ref.get().array().name()
+                + ref.get().indices().stream().map(Atom::java).toList() + ":" + ty;
         Loaded seen = loaded.get(key);
         if (seen != null && seen.origin() == lo.origin && seen.block() == lo.out && lo.locals.contains(seen.temp())) {
             return seen.temp();
         }
         Atom.Var load = lo.temp(ty);
-        lo.emit(new Stmt.Assign(load, new Op.ArrayLoad(ref.get().array(), ref.get().indices(), ty), lo.origin));
+        lo.emit(new Stmt.Assign(
+                load, new Op.ArrayLoad(ref.get().array(), ref.get().indices(), ty), lo.origin));
         loaded.put(key, new Loaded(load, lo.origin, lo.out));
         return load;
     }
@@ -90,17 +96,27 @@ final class ElementLowering {
             base = acc.getName();
         }
         Optional<Atom.Var> arr = base instanceof NameExpr n ? lo.lookup(n.getNameAsString()) : Optional.empty();
-        if (arr.isEmpty() || arr.get().type().dims() != idx.size() + ty.dims() || arr.get().type().prim() != ty.prim()) {
-            lo.error(a, "array expression '" + Positions.oneLine(a) + "' is not supported here: use an array variable by name");
+        if (arr.isEmpty()
+                || arr.get().type().dims() != idx.size() + ty.dims()
+                || arr.get().type().prim() != ty.prim()) {
+            lo.error(
+                    a,
+                    "array expression '" + Positions.oneLine(a)
+                            + "' is not supported here: use an array variable by name");
             return new Atom.Const("null", ty);
         }
         String table = ((NameExpr) base).getNameAsString();
-        String written = writesArray(lo.request.declaration(), table) ? "this method"
+        String written = writesArray(lo.request.declaration(), table)
+                ? "this method"
                 : writesArray(callee.declaration(), callee.params().get(param).name()) ? callee.name() : null;
         if (written != null) {
-            lo.error(a, "row '" + Positions.oneLine(a) + "' is passed to " + callee.name() + "(...), and " + written + " writes the"
-                    + " elements of " + table + ": the static strategy passes a row only of an array that no one writes; copy the"
-                    + " row into a local array first (double[] r = " + Positions.oneLine(a) + ".clone();)");
+            lo.error(
+                    a,
+                    "row '" + Positions.oneLine(a) + "' is passed to " + callee.name() + "(...), and " + written
+                            + " writes the"
+                            + " elements of " + table
+                            + ": the static strategy passes a row only of an array that no one writes; copy the"
+                            + " row into a local array first (double[] r = " + Positions.oneLine(a) + ".clone();)");
             return new Atom.Const("null", ty);
         }
         List<Atom> indices = new ArrayList<>();
@@ -146,13 +162,17 @@ final class ElementLowering {
             base = en.getInner();
         }
         if (!(base instanceof NameExpr n) || lo.lookup(n.getNameAsString()).isEmpty()) {
-            lo.error(a, "element access '" + Positions.oneLine(a) + "' is not supported: index an array variable by name");
+            lo.error(
+                    a,
+                    "element access '" + Positions.oneLine(a) + "' is not supported: index an array variable by name");
             return Optional.empty();
         }
         Atom.Var arr = lo.lookup(n.getNameAsString()).get();
         if (arr.type().dims() != idx.size()) {
-            lo.error(a, "'" + Positions.oneLine(a) + "' selects a row of a 2-D array: the static strategy reads and writes"
-                    + " single elements only, write " + n.getNameAsString() + "[i][j]");
+            lo.error(
+                    a,
+                    "'" + Positions.oneLine(a) + "' selects a row of a 2-D array: the static strategy reads and writes"
+                            + " single elements only, write " + n.getNameAsString() + "[i][j]");
             return Optional.empty();
         }
         List<Atom> indices = new ArrayList<>();
@@ -171,7 +191,9 @@ final class ElementLowering {
         while (inner instanceof EnclosedExpr en) {
             inner = en.getInner();
         }
-        if (inner instanceof BinaryExpr && types.of(inner).filter(Ty.INT::equals).isPresent() && integerArithmetic(inner)) {
+        if (inner instanceof BinaryExpr
+                && types.of(inner).filter(Ty.INT::equals).isPresent()
+                && integerArithmetic(inner)) {
             Set<Atom.Var> reads = new LinkedHashSet<>();
             Expression renamed = new PassiveText(lo, calls).rename(inner.clone(), reads);
             return new Atom.Index(renamed.toString(), List.copyOf(reads));
@@ -188,14 +210,17 @@ final class ElementLowering {
             return true;
         }
         if (e instanceof NameExpr n) {
-            return lo.lookup(n.getNameAsString()).filter(v -> v.type().equals(Ty.INT)).isPresent();
+            return lo.lookup(n.getNameAsString())
+                    .filter(v -> v.type().equals(Ty.INT))
+                    .isPresent();
         }
         if (e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS) {
             return integerArithmetic(u.getExpression());
         }
         if (e instanceof BinaryExpr b) {
             return switch (b.getOperator()) {
-                case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> integerArithmetic(b.getLeft()) && integerArithmetic(b.getRight());
+                case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER ->
+                    integerArithmetic(b.getLeft()) && integerArithmetic(b.getRight());
                 default -> false;
             };
         }

@@ -15,11 +15,11 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.rules.Rule;
 import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,21 +54,30 @@ final class ExpressionLowering {
     Atom expr(Expression e) {
         Optional<Ty> t = types.of(e);
         if (t.isEmpty()) {
-            Optional<NameExpr> unknownName = e.findAll(NameExpr.class).stream().filter(this::isUnresolved).findFirst();
+            Optional<NameExpr> unknownName = e.findAll(NameExpr.class).stream()
+                    .filter(this::isUnresolved)
+                    .findFirst();
             if (unknownName.isPresent()) {
                 return unknown(unknownName.get());
             }
             for (MethodCallExpr m : e.findAll(MethodCallExpr.class)) {
                 Optional<dev.adjoint.generator.select.MethodIndex.Entry> target = calls.resolve(m);
-                if (target.isPresent() && target.get().differentiable().isEmpty() && target.get().result().filter(Ty::isFloating).isPresent()) {
-                    lo.error(m, "call to '" + m.getNameAsString() + "' returns " + target.get().result().get() + " but is neither"
-                            + " @Differentiable nor given a @CustomDerivative: its derivative is unknown; annotate it, or supply its"
-                            + " pullback with @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
+                if (target.isPresent()
+                        && target.get().differentiable().isEmpty()
+                        && target.get().result().filter(Ty::isFloating).isPresent()) {
+                    lo.error(
+                            m,
+                            "call to '" + m.getNameAsString() + "' returns "
+                                    + target.get().result().get() + " but is neither"
+                                    + " @Differentiable nor given a @CustomDerivative: its derivative is unknown; annotate it, or supply its"
+                                    + " pullback with @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
                     return new Atom.Const("0", Ty.DOUBLE);
                 }
             }
-            lo.error(e, "cannot determine the type of '" + Positions.oneLine(e)
-                    + "': it uses a name or an operation the generator does not know (see the README's supported-Java table)");
+            lo.error(
+                    e,
+                    "cannot determine the type of '" + Positions.oneLine(e)
+                            + "': it uses a name or an operation the generator does not know (see the README's supported-Java table)");
             return new Atom.Const("0", Ty.INT);
         }
         Ty ty = t.get();
@@ -85,7 +94,10 @@ final class ExpressionLowering {
             if (e instanceof NameExpr n) {
                 return lo.lookup(n.getNameAsString()).map(v -> (Atom) v).orElseGet(() -> unknown(e));
             }
-            lo.error(e, "array expression '" + Positions.oneLine(e) + "' is not supported here: use an array variable by name");
+            lo.error(
+                    e,
+                    "array expression '" + Positions.oneLine(e)
+                            + "' is not supported here: use an array variable by name");
             return new Atom.Const("null", ty);
         }
         if (e instanceof DoubleLiteralExpr d) {
@@ -112,7 +124,8 @@ final class ExpressionLowering {
             if (field.equals("PI") || field.equals("E")) {
                 return new Atom.Const("Math." + field, ty);
             }
-            return lo.request.staticFields().containsKey(field) ? constant(f, field, ty)
+            return lo.request.staticFields().containsKey(field)
+                    ? constant(f, field, ty)
                     : new Atom.Const(lo.request.ownerSimpleName() + "." + field, ty);
         }
         if (e instanceof UnaryExpr u) {
@@ -135,8 +148,10 @@ final class ExpressionLowering {
                 default -> null;
             };
             if (key == null) {
-                lo.error(b, "operator '" + b.getOperator().asString() + "' on " + ty + " values has no derivative rule;"
-                        + " use + - * / % or a java.lang.Math function");
+                lo.error(
+                        b,
+                        "operator '" + b.getOperator().asString() + "' on " + ty + " values has no derivative rule;"
+                                + " use + - * / % or a java.lang.Math function");
                 return new Atom.Const(ty.zero(), ty);
             }
             Ty argTy = DerivativeRules.get(key).floatOverload() ? ty : Ty.DOUBLE; // float % float: exact in double
@@ -171,18 +186,30 @@ final class ExpressionLowering {
         while (base instanceof ArrayAccessExpr inner) {
             base = inner.getName();
         }
-        String field = base instanceof NameExpr n && lo.lookup(n.getNameAsString()).isEmpty() ? n.getNameAsString()
-                : base instanceof FieldAccessExpr f && f.getScope() instanceof NameExpr s && lo.request.ownerPath().contains(s.getNameAsString())
-                        ? f.getNameAsString() : null;
-        return field != null && lo.request.staticFields().containsKey(field) && lo.request.staticFields().get(field).isArray();
+        String field =
+                base instanceof NameExpr n && lo.lookup(n.getNameAsString()).isEmpty()
+                        ? n.getNameAsString()
+                        : base instanceof FieldAccessExpr f
+                                        && f.getScope() instanceof NameExpr s
+                                        && lo.request.ownerPath().contains(s.getNameAsString())
+                                ? f.getNameAsString()
+                                : null;
+        return field != null
+                && lo.request.staticFields().containsKey(field)
+                && lo.request.staticFields().get(field).isArray();
     }
 
     /** Constant {@code field} read at {@code at}, as the adjoint class reads it. */
     private Atom constant(Expression at, String field, Ty ty) {
         Optional<String> text = lo.spelling().field(field);
         if (text.isEmpty()) {
-            lo.error(at, "constant '" + field + "' cannot be read in the generated code"
-                    + lo.spelling().whyHidden(lo.request.packageName(), lo.spelling().fieldClass(field)));
+            lo.error(
+                    at,
+                    "constant '" + field + "' cannot be read in the generated code"
+                            + lo.spelling()
+                                    .whyHidden(
+                                            lo.request.packageName(),
+                                            lo.spelling().fieldClass(field)));
             return new Atom.Const(ty.zero(), ty);
         }
         return new Atom.Const(text.get(), ty);
@@ -194,7 +221,8 @@ final class ExpressionLowering {
             Atom a = convert(expr(m.getArgument(0)), ty, m);
             return apply("detach", List.of(a), ty);
         }
-        Rule rule = DerivativeRules.get(DerivativeRules.family(m.getScope().map(Object::toString).orElse("")) + "." + name);
+        Rule rule = DerivativeRules.get(
+                DerivativeRules.family(m.getScope().map(Object::toString).orElse("")) + "." + name);
         Ty argTy = rule.floatOverload() ? ty : Ty.DOUBLE;
         List<Atom> args = new ArrayList<>();
         for (Expression a : m.getArguments()) {
@@ -204,19 +232,27 @@ final class ExpressionLowering {
     }
 
     private Atom call(MethodCallExpr m, MethodRequest callee, Ty ty) {
-        if (lo.spelling().callee(callee).isEmpty() || lo.spelling().owner(callee).isEmpty()) {
-            lo.error(m, "call to '" + callee.name() + "' cannot be written in the generated code" + lo.spelling().whyCalleeHidden(callee));
+        if (lo.spelling().callee(callee).isEmpty()
+                || lo.spelling().owner(callee).isEmpty()) {
+            lo.error(
+                    m,
+                    "call to '" + callee.name() + "' cannot be written in the generated code"
+                            + lo.spelling().whyCalleeHidden(callee));
         }
         if (ty.isArray()) {
             // its body, inlined where it is a declaration's whole value, is how an array comes back (desugar/)
-            lo.error(m, "call to '" + callee.name() + "' returns an array, which the static strategy takes only where the"
-                    + " method's body can replace the call (a statement of its own, not under &&, || or ?: inside a larger"
-                    + " expression, not in a loop's condition, not recursive); assign it to a local first: "
-                    + ty.java() + " r = " + callee.name() + "(...);");
+            lo.error(
+                    m,
+                    "call to '" + callee.name() + "' returns an array, which the static strategy takes only where the"
+                            + " method's body can replace the call (a statement of its own, not under &&, || or ?: inside a larger"
+                            + " expression, not in a loop's condition, not recursive); assign it to a local first: "
+                            + ty.java() + " r = " + callee.name() + "(...);");
         }
         if (!lo.recursionAllowed && calls.reaches(callee, lo.request)) {
-            lo.error(m, "recursive call to '" + callee.name() + "' is not supported by the static strategy (its reverse"
-                    + " sweep would re-run the callee's forward sweep at every level); AUTO uses the tape strategy for it");
+            lo.error(
+                    m,
+                    "recursive call to '" + callee.name() + "' is not supported by the static strategy (its reverse"
+                            + " sweep would re-run the callee's forward sweep at every level); AUTO uses the tape strategy for it");
         }
         List<Atom> args = new ArrayList<>();
         for (int i = 0; i < m.getArguments().size(); i++) {
@@ -228,22 +264,34 @@ final class ExpressionLowering {
             if (callee.params().get(i).type().isArray()) {
                 String name = a instanceof NameExpr n ? n.getNameAsString() : null;
                 boolean callerWrites = name != null && elements.writesArray(lo.request.declaration(), name);
-                boolean calleeWrites = elements.writesArray(callee.declaration(), callee.params().get(i).name());
-                boolean local = name != null && lo.request.params().stream().noneMatch(p -> p.name().equals(name));
+                boolean calleeWrites = elements.writesArray(
+                        callee.declaration(), callee.params().get(i).name());
+                boolean local = name != null
+                        && lo.request.params().stream().noneMatch(p -> p.name().equals(name));
                 if (callerWrites && !calleeWrites && local && lo.lookup(name).isPresent()) {
                     // a scratch array this method fills and the callee reads (logsumexp(v, n) over a per-point v): its
                     // writes are undone element by element in the reverse sweep, so that the callee's adjoint, called
                     // there, reads the array as it was at the call
                     lo.restoredArrays.add(lo.lookup(name).get());
                 } else if (callerWrites || calleeWrites) {
-                    // a field of this, which the lifting passes on to a call of an instance method, is no argument the user wrote
+                    // a field of this, which the lifting passes on to a call of an instance method, is no argument the
+                    // user wrote
                     Optional<String> field = dev.adjoint.generator.objects.Receiver.of(lo.request)
-                            .flatMap(rc -> rc.leaves().stream().filter(l -> l.param().equals(name)).findFirst()).map(l -> l.field());
-                    lo.error(a, (field.isPresent() ? "array field '" + field.get() + "' of this" : "array '" + Positions.oneLine(a) + "'")
-                            + " is passed to " + callee.name() + "(...), and " + (callerWrites ? "this method" : callee.name())
-                            + " writes its elements: the static strategy passes only arrays that no one writes; "
-                            + (field.isPresent() ? "let AUTO differentiate " + lo.request.name() + " on the tape"
-                                    : "copy the values into a fresh array before the call"));
+                            .flatMap(rc -> rc.leaves().stream()
+                                    .filter(l -> l.param().equals(name))
+                                    .findFirst())
+                            .map(l -> l.field());
+                    lo.error(
+                            a,
+                            (field.isPresent()
+                                            ? "array field '" + field.get() + "' of this"
+                                            : "array '" + Positions.oneLine(a) + "'")
+                                    + " is passed to " + callee.name() + "(...), and "
+                                    + (callerWrites ? "this method" : callee.name())
+                                    + " writes its elements: the static strategy passes only arrays that no one writes; "
+                                    + (field.isPresent()
+                                            ? "let AUTO differentiate " + lo.request.name() + " on the tape"
+                                            : "copy the values into a fresh array before the call"));
                 }
             }
             args.add(convert(expr(a), callee.params().get(i).type(), a));
@@ -324,7 +372,8 @@ final class ExpressionLowering {
         }
         // integer <-> floating, or integer <-> integer: no derivative, a passive cast
         Atom.Var t = lo.temp(to);
-        lo.emit(new Stmt.Assign(t, new Op.Passive("(" + to.java() + ") " + a.java(), Set.copyOf(Atom.reads(a)), to), lo.origin));
+        lo.emit(new Stmt.Assign(
+                t, new Op.Passive("(" + to.java() + ") " + a.java(), Set.copyOf(Atom.reads(a)), to), lo.origin));
         return t;
     }
 
@@ -381,16 +430,24 @@ final class ExpressionLowering {
     }
 
     private boolean isUnresolved(NameExpr n) {
-        boolean scope = n.getParentNode().filter(p -> (p instanceof MethodCallExpr m && m.getScope().filter(sc -> sc == n).isPresent())
-                || (p instanceof FieldAccessExpr f && f.getScope() == n)).isPresent();
+        boolean scope = n.getParentNode()
+                .filter(p -> (p instanceof MethodCallExpr m
+                                && m.getScope().filter(sc -> sc == n).isPresent())
+                        || (p instanceof FieldAccessExpr f && f.getScope() == n))
+                .isPresent();
         return !scope && lo.typeOfName(n.getNameAsString()).isEmpty();
     }
 
     Atom unknown(Node e) {
-        Optional<String> assigned = e instanceof NameExpr n ? dev.adjoint.generator.select.AssignedStaticFields.why(lo.request,
-                n.getNameAsString(), false) : Optional.empty();
-        lo.error(e, assigned.orElse("'" + Positions.oneLine(e) + "' is not a parameter, a local variable or a static field (that its"
-                + " class never assigns) of " + lo.request.ownerSimpleName() + "; the generated code can read only those"));
+        Optional<String> assigned = e instanceof NameExpr n
+                ? dev.adjoint.generator.select.AssignedStaticFields.why(lo.request, n.getNameAsString(), false)
+                : Optional.empty();
+        lo.error(
+                e,
+                assigned.orElse("'" + Positions.oneLine(e)
+                        + "' is not a parameter, a local variable or a static field (that its"
+                        + " class never assigns) of " + lo.request.ownerSimpleName()
+                        + "; the generated code can read only those"));
         return new Atom.Const("0", Ty.INT);
     }
 }

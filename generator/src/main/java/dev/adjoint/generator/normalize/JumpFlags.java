@@ -35,9 +35,11 @@ final class JumpFlags {
     private final Deque<LoopFlags> loops = new ArrayDeque<>();
     /** Set by an early return; null when the method returns only at its end. */
     private Atom.Var returned;
+
     private Atom.Var returnValue;
     /** Whether every return returns the same local array ({@link #returnArrayEarly}), and that array once seen. */
     private boolean returnsArray;
+
     private Atom.Var returnedArray;
     private final Map<Node, Contains> scanned = new IdentityHashMap<>();
 
@@ -105,16 +107,20 @@ final class JumpFlags {
         for (Statement s : body) {
             List<ReturnStmt> returns = s.findAll(ReturnStmt.class);
             for (ReturnStmt r : returns) {
-                names.add(r.getExpression().filter(e -> e instanceof com.github.javaparser.ast.expr.NameExpr)
-                        .map(e -> ((com.github.javaparser.ast.expr.NameExpr) e).getNameAsString()).orElse(""));
+                names.add(r.getExpression()
+                        .filter(e -> e instanceof com.github.javaparser.ast.expr.NameExpr)
+                        .map(e -> ((com.github.javaparser.ast.expr.NameExpr) e).getNameAsString())
+                        .orElse(""));
             }
             returnSeen |= !returns.isEmpty();
-            if (!returnSeen && s instanceof com.github.javaparser.ast.stmt.ExpressionStmt es
+            if (!returnSeen
+                    && s instanceof com.github.javaparser.ast.stmt.ExpressionStmt es
                     && es.getExpression() instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr v) {
                 v.getVariables().forEach(d -> declaredBefore.add(d.getNameAsString()));
             }
         }
-        return names.size() == 1 && declaredBefore.containsAll(names) ? java.util.Optional.of(names.iterator().next())
+        return names.size() == 1 && declaredBefore.containsAll(names)
+                ? java.util.Optional.of(names.iterator().next())
                 : java.util.Optional.empty();
     }
 
@@ -141,7 +147,12 @@ final class JumpFlags {
 
     /** The loop a jump leaves: the innermost, or the one labelled {@code label}. */
     private LoopFlags target(String label) {
-        return label == null ? loops.peek() : loops.stream().filter(l -> label.equals(l.label())).findFirst().orElseThrow();
+        return label == null
+                ? loops.peek()
+                : loops.stream()
+                        .filter(l -> label.equals(l.label()))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     /** Whether {@code s} contains a break or continue of the current loop, or a return. */
@@ -150,7 +161,8 @@ final class JumpFlags {
         if (returned != null && c.returns()) {
             return true;
         }
-        // a break or continue that leaves s belongs to the loop around s, the current one; a labelled one, to a loop around it
+        // a break or continue that leaves s belongs to the loop around s, the current one; a labelled one, to a loop
+        // around it
         return !loops.isEmpty() && (c.breaks() || c.continues() || !c.labels().isEmpty());
     }
 
@@ -164,7 +176,8 @@ final class JumpFlags {
         pendingLabel = null;
         boolean breaks = c.breaks() || (label != null && c.labels().contains("break " + label));
         boolean continues = c.continues() || (label != null && c.labels().contains("continue " + label));
-        LoopFlags flags = new LoopFlags(breaks ? lo.flag("_break") : null, continues ? lo.flag("_continue") : null, label);
+        LoopFlags flags =
+                new LoopFlags(breaks ? lo.flag("_break") : null, continues ? lo.flag("_continue") : null, label);
         if (flags.broke() != null) {
             lo.set(flags.broke(), false);
         }
@@ -278,8 +291,16 @@ final class JumpFlags {
     private Atom.Var noneSet(List<Atom.Var> flags) {
         Set<Atom.Var> reads = new LinkedHashSet<>(flags);
         Atom.Var g = lo.temp(Ty.BOOLEAN);
-        lo.emit(new Stmt.Assign(g, new Op.Passive("!(" + String.join(" || ", flags.stream().map(Atom.Var::name).toList()) + ")",
-                reads, Ty.BOOLEAN), lo.origin));
+        lo.emit(new Stmt.Assign(
+                g,
+                new Op.Passive(
+                        "!("
+                                + String.join(
+                                        " || ",
+                                        flags.stream().map(Atom.Var::name).toList()) + ")",
+                        reads,
+                        Ty.BOOLEAN),
+                lo.origin));
         return g;
     }
 }

@@ -8,11 +8,11 @@ import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Origin;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,6 +42,7 @@ public final class Lowering {
     final Set<Atom.Var> temps = new HashSet<>();
     /** Local arrays whose elements the reverse sweep restores as it undoes their writes. */
     final Set<Atom.Var> restoredArrays = new LinkedHashSet<>();
+
     private final Deque<Map<String, Atom.Var>> scopes = new ArrayDeque<>();
     List<Stmt> out = new ArrayList<>();
     /** Block nesting: 0 at the method's top level. */
@@ -53,6 +54,7 @@ public final class Lowering {
     int topLevelGuards;
     /** Loop nesting: 0 outside every loop. */
     int loopDepth;
+
     Origin origin;
     private int originCount;
     /**
@@ -123,7 +125,8 @@ public final class Lowering {
 
     /** A new local variable, named after {@code javaName} (renamed if that name is taken). */
     Atom.Var declare(String javaName, Ty type) {
-        boolean taken = locals.stream().anyMatch(l -> l.name().equals(javaName)) || params.stream().anyMatch(p -> p.name().equals(javaName));
+        boolean taken = locals.stream().anyMatch(l -> l.name().equals(javaName))
+                || params.stream().anyMatch(p -> p.name().equals(javaName));
         String unique = taken ? names.claim(javaName) : javaName;
         Atom.Var v = new Atom.Var(unique, type);
         locals.add(v);
@@ -192,7 +195,9 @@ public final class Lowering {
         }
         // retarget the temporary just computed, when it is not read by its own operation (a passive
         // one may read it: 'i = i + 1' has no derivative, and its reverse is the inverse step)
-        if (!out.isEmpty() && out.get(out.size() - 1) instanceof Stmt.Assign last && last.target().equals(value)
+        if (!out.isEmpty()
+                && out.get(out.size() - 1) instanceof Stmt.Assign last
+                && last.target().equals(value)
                 && temps.contains(last.target())
                 && (!last.op().operands().contains(target) || last.op() instanceof Op.Passive)
                 && last.op().type().equals(target.type())) {
@@ -203,7 +208,10 @@ public final class Lowering {
         } else if (target.type().isFloatingScalar()) {
             out.add(new Stmt.Assign(target, new Op.Apply("copy", List.of(value), target.type()), origin));
         } else {
-            out.add(new Stmt.Assign(target, new Op.Passive(value.java(), value instanceof Atom.Var av ? Set.of(av) : Set.of(), target.type()), origin));
+            out.add(new Stmt.Assign(
+                    target,
+                    new Op.Passive(value.java(), value instanceof Atom.Var av ? Set.of(av) : Set.of(), target.type()),
+                    origin));
         }
     }
 

@@ -28,11 +28,11 @@ import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Origin;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,7 +64,8 @@ public final class Normalizer {
 
     /** Lowers {@code request}'s body, resolving calls within its own file only. */
     public static Result normalize(MethodRequest request) {
-        List<com.github.javaparser.ast.CompilationUnit> units = request.declaration().findCompilationUnit().map(List::of).orElse(List.of());
+        List<com.github.javaparser.ast.CompilationUnit> units =
+                request.declaration().findCompilationUnit().map(List::of).orElse(List.of());
         return normalize(request, MethodIndex.of(units, List.of(request)));
     }
 
@@ -94,13 +95,18 @@ public final class Normalizer {
         }
         BlockStmt body = r.declaration().getBody().orElseThrow();
         List<Statement> stmts = body.getStatements();
-        boolean singleExit = !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof ReturnStmt
+        boolean singleExit = !stmts.isEmpty()
+                && stmts.get(stmts.size() - 1) instanceof ReturnStmt
                 && body.findAll(ReturnStmt.class).size() == 1;
-        boolean sharedArray = !singleExit && r.result().isArray() && JumpFlags.sharedResultArray(stmts).isPresent();
+        boolean sharedArray = !singleExit
+                && r.result().isArray()
+                && JumpFlags.sharedResultArray(stmts).isPresent();
         if (!singleExit && r.result().isArray() && !sharedArray) {
-            lo.error(r.declaration().getType(), "method '" + r.name() + "' returns different arrays: the static strategy needs"
-                    + " every return to return the same local array, created before the first return; create the result"
-                    + " array once, fill it, and return it");
+            lo.error(
+                    r.declaration().getType(),
+                    "method '" + r.name() + "' returns different arrays: the static strategy needs"
+                            + " every return to return the same local array, created before the first return; create the result"
+                            + " array once, fill it, and return it");
         }
         if (sharedArray) {
             jumps.returnArrayEarly();
@@ -114,7 +120,9 @@ public final class Normalizer {
         if (!lo.diagnostics.isEmpty()) {
             return new Result(Optional.empty(), lo.diagnostics);
         }
-        return new Result(Optional.of(new MethodIr(r, lo.params, lo.locals, lo.hoisted, lo.out, lo.names, lo.restoredArrays)), List.of());
+        return new Result(
+                Optional.of(new MethodIr(r, lo.params, lo.locals, lo.hoisted, lo.out, lo.names, lo.restoredArrays)),
+                List.of());
     }
 
     // ---- blocks and jumps -------------------------------------------------------------------
@@ -162,7 +170,8 @@ public final class Normalizer {
             }
         } else if (s instanceof EmptyStmt) {
             return;
-        } else if (s instanceof ExpressionStmt es && !(es.getExpression() instanceof MethodCallExpr m && Calls.isPrint(m))) {
+        } else if (s instanceof ExpressionStmt es
+                && !(es.getExpression() instanceof MethodCallExpr m && Calls.isPrint(m))) {
             lo.origin = lo.newOrigin(s);
             assignments.expressionStatement(es.getExpression());
         } else if (s instanceof IfStmt i) {
@@ -192,7 +201,9 @@ public final class Normalizer {
             Expression e = r.getExpression().orElseThrow();
             Atom v = ex.convert(ex.expr(e), lo.request.result(), e);
             if (jumps.returnsArrayEarly()) {
-                if (v instanceof Atom.Var a && (jumps.returnedArray() == null || jumps.returnedArray().equals(a))) {
+                if (v instanceof Atom.Var a
+                        && (jumps.returnedArray() == null
+                                || jumps.returnedArray().equals(a))) {
                     jumps.returnArray(a);
                 } else {
                     lo.error(e, "'" + Positions.oneLine(e) + "' is not the local array the other returns return");
@@ -212,8 +223,14 @@ public final class Normalizer {
         } else if (s instanceof ThrowStmt t) {
             lo.origin = lo.newOrigin(s);
             Set<Atom.Var> reads = new LinkedHashSet<>();
-            lo.emit(new Stmt.Effect(Stmt.Effect.Kind.THROW, "throw "
-                    + ex.passiveText(dev.adjoint.generator.select.ClassNames.qualifiedCreation(t.getExpression()), reads) + ";", reads, lo.origin));
+            lo.emit(new Stmt.Effect(
+                    Stmt.Effect.Kind.THROW,
+                    "throw "
+                            + ex.passiveText(
+                                    dev.adjoint.generator.select.ClassNames.qualifiedCreation(t.getExpression()), reads)
+                            + ";",
+                    reads,
+                    lo.origin));
         } else if (s instanceof AssertStmt a) {
             // as written: the adjoint class is in the method's package, so -ea and -da reach both alike
             lo.origin = lo.newOrigin(s);
@@ -221,7 +238,9 @@ public final class Normalizer {
             String text = "assert " + ex.passiveText(a.getCheck(), reads)
                     + a.getMessage().map(m -> " : " + ex.passiveText(m, reads)).orElse("") + ";";
             lo.emit(new Stmt.Effect(Stmt.Effect.Kind.ASSERT, text, reads, lo.origin));
-        } else if (s instanceof ExpressionStmt es && es.getExpression() instanceof MethodCallExpr m && Calls.isPrint(m)) {
+        } else if (s instanceof ExpressionStmt es
+                && es.getExpression() instanceof MethodCallExpr m
+                && Calls.isPrint(m)) {
             // output only: printed where the method prints, from the values it prints
             lo.origin = lo.newOrigin(s);
             Set<Atom.Var> reads = new LinkedHashSet<>();
@@ -259,8 +278,14 @@ public final class Normalizer {
                 lo.origin = lo.newOrigin(init);
                 assignments.expressionStatement(init);
             }
-            lo.origin = lo.newOrigin(f, "for (...; " + f.getCompare().map(Positions::oneLine).orElse("") + "; "
-                    + String.join(", ", f.getUpdate().stream().map(Positions::oneLine).toList()) + ")");
+            lo.origin = lo.newOrigin(
+                    f,
+                    "for (...; " + f.getCompare().map(Positions::oneLine).orElse("") + "; "
+                            + String.join(
+                                    ", ",
+                                    f.getUpdate().stream()
+                                            .map(Positions::oneLine)
+                                            .toList()) + ")");
             Expression cond = f.getCompare().orElse(new com.github.javaparser.ast.expr.BooleanLiteralExpr(true));
             loop(cond, f.getBody(), f.getUpdate(), false);
         } finally {
@@ -272,13 +297,19 @@ public final class Normalizer {
     private void forEach(ForEachStmt fe) {
         lo.pushScope();
         try {
-            lo.origin = lo.newOrigin(fe, "for (" + Positions.oneLine(fe.getVariable()) + " : " + Positions.oneLine(fe.getIterable()) + ")");
+            lo.origin = lo.newOrigin(
+                    fe,
+                    "for (" + Positions.oneLine(fe.getVariable()) + " : " + Positions.oneLine(fe.getIterable()) + ")");
             Expression iterable = fe.getIterable();
             Optional<Ty> arrTy = ex.types().of(iterable);
             boolean row = iterable instanceof ArrayAccessExpr r && r.getName() instanceof NameExpr;
-            if (!(iterable instanceof NameExpr || row) || arrTy.isEmpty() || arrTy.get().dims() != 1) {
-                lo.error(iterable, "for-each over '" + Positions.oneLine(iterable) + "' is not supported: iterate over a"
-                        + " double[] or float[] variable, or a row m[i] of a 2-D one");
+            if (!(iterable instanceof NameExpr || row)
+                    || arrTy.isEmpty()
+                    || arrTy.get().dims() != 1) {
+                lo.error(
+                        iterable,
+                        "for-each over '" + Positions.oneLine(iterable) + "' is not supported: iterate over a"
+                                + " double[] or float[] variable, or a row m[i] of a 2-D one");
                 return;
             }
             if (row) {
@@ -301,11 +332,14 @@ public final class Normalizer {
                 lo.hoisted.add(index);
             }
             String element = fe.getVariable().getVariables().get(0).getNameAsString();
-            Expression cond = new BinaryExpr(new NameExpr(index.name()), new com.github.javaparser.ast.expr.FieldAccessExpr(
-                    arrName.clone(), "length"), BinaryExpr.Operator.LESS);
+            Expression cond = new BinaryExpr(
+                    new NameExpr(index.name()),
+                    new com.github.javaparser.ast.expr.FieldAccessExpr(arrName.clone(), "length"),
+                    BinaryExpr.Operator.LESS);
             lo.bind(index.name(), index);
             Statement body = fe.getBody();
-            VariableDeclarationExpr decl = new VariableDeclarationExpr(fe.getVariable().getVariables().get(0).getType().clone(), element);
+            VariableDeclarationExpr decl = new VariableDeclarationExpr(
+                    fe.getVariable().getVariables().get(0).getType().clone(), element);
             decl.getVariable(0).setInitializer(new ArrayAccessExpr(arrName.clone(), new NameExpr(index.name())));
             decl.setRange(fe.getVariable().getRange().orElse(null));
             BlockStmt wrapped = new BlockStmt();

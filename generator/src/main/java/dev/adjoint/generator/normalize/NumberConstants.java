@@ -12,10 +12,11 @@ import java.util.Set;
  * since every class sees {@code java.lang}.
  */
 public final class NumberConstants {
-    private static final Set<String> FLOATING = Set.of("MAX_VALUE", "MIN_VALUE", "MIN_NORMAL", "POSITIVE_INFINITY",
-            "NEGATIVE_INFINITY", "NaN");
+    private static final Set<String> FLOATING =
+            Set.of("MAX_VALUE", "MIN_VALUE", "MIN_NORMAL", "POSITIVE_INFINITY", "NEGATIVE_INFINITY", "NaN");
     private static final Set<String> INTEGRAL = Set.of("MAX_VALUE", "MIN_VALUE");
-    private static final Map<String, Ty> CLASSES = Map.of("Double", Ty.DOUBLE, "Float", Ty.FLOAT, "Integer", Ty.INT, "Long", Ty.LONG);
+    private static final Map<String, Ty> CLASSES =
+            Map.of("Double", Ty.DOUBLE, "Float", Ty.FLOAT, "Integer", Ty.INT, "Long", Ty.LONG);
 
     private NumberConstants() {}
 

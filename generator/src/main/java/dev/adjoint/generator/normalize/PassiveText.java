@@ -29,7 +29,9 @@ final class PassiveText {
     /** The rewritten expression; the variables it reads are added to {@code reads}. */
     Expression rename(Expression e, Set<Atom.Var> reads) {
         // the whole expression a constant: replace() below cannot replace a node without a parent
-        if (e instanceof NameExpr n && lo.lookup(n.getNameAsString()).isEmpty() && lo.request.staticFields().containsKey(n.getNameAsString())) {
+        if (e instanceof NameExpr n
+                && lo.lookup(n.getNameAsString()).isEmpty()
+                && lo.request.staticFields().containsKey(n.getNameAsString())) {
             return qualified(n, n.getNameAsString());
         }
         if (e instanceof FieldAccessExpr f && isOwnConstant(f)) {
@@ -65,26 +67,33 @@ final class PassiveText {
                 continue;
             }
             if (target.isEmpty()) {
-                lo.error(m, "call to '" + m.getNameAsString() + "' is not supported here: only static methods of the project's"
-                        + " sources that are not private and return int, long or boolean, java.lang.Math functions and other"
-                        + " @Differentiable methods can be called");
+                lo.error(
+                        m,
+                        "call to '" + m.getNameAsString()
+                                + "' is not supported here: only static methods of the project's"
+                                + " sources that are not private and return int, long or boolean, java.lang.Math functions and other"
+                                + " @Differentiable methods can be called");
                 continue;
             }
             MethodIndex.Entry t = target.get();
             Optional<String> owner = lo.spelling().write(t.packageName(), t.ownerInPackage(), true);
             if (owner.isEmpty()) {
-                lo.error(m, "call to '" + m.getNameAsString() + "' cannot be written in the generated code"
-                        + lo.spelling().whyHidden(t.packageName(), t.ownerInPackage()));
+                lo.error(
+                        m,
+                        "call to '" + m.getNameAsString() + "' cannot be written in the generated code"
+                                + lo.spelling().whyHidden(t.packageName(), t.ownerInPackage()));
                 continue;
             }
             m.setScope(parse(owner.get()));
-            dev.adjoint.generator.objects.Receiver.rebuildRecords(t.declaration(), owner.get(), m); // the user's method takes its records
+            dev.adjoint.generator.objects.Receiver.rebuildRecords(
+                    t.declaration(), owner.get(), m); // the user's method takes its records
         }
         for (FieldAccessExpr f : e.findAll(FieldAccessExpr.class)) {
             if (isOwnConstant(f)) {
                 f.replace(qualified(f, f.getNameAsString()));
             } else if (calls.enumConstant(f).isPresent()) {
-                f.replace(parse(calls.enumConstant(f).get().enumName() + "." + f.getNameAsString())); // Mode.FAST, qualified
+                f.replace(parse(
+                        calls.enumConstant(f).get().enumName() + "." + f.getNameAsString())); // Mode.FAST, qualified
             }
         }
         for (NameExpr n : e.findAll(NameExpr.class)) {
@@ -92,9 +101,14 @@ final class PassiveText {
             Optional<Atom.Var> v = lo.lookup(id);
             // (the array of '.length' is a value, not a qualifier)
             // (a String or enum variable a call is made on is a value too)
-            boolean scope = n.getParentNode().filter(p -> (p instanceof MethodCallExpr mc && mc.getScope().filter(sc -> sc == n).isPresent()
-                    && v.filter(x -> x.type().isObject()).isEmpty())
-                    || (p instanceof FieldAccessExpr fa && fa.getScope() == n && !fa.getNameAsString().equals("length"))).isPresent();
+            boolean scope = n.getParentNode()
+                    .filter(p -> (p instanceof MethodCallExpr mc
+                                    && mc.getScope().filter(sc -> sc == n).isPresent()
+                                    && v.filter(x -> x.type().isObject()).isEmpty())
+                            || (p instanceof FieldAccessExpr fa
+                                    && fa.getScope() == n
+                                    && !fa.getNameAsString().equals("length")))
+                    .isPresent();
             if (v.isPresent() && !scope) {
                 reads.add(v.get());
                 n.setName(v.get().name());
@@ -105,9 +119,12 @@ final class PassiveText {
             } else if ((id.equals("PI") || id.equals("E")) && lo.request.importsMath(id)) {
                 n.replace(new FieldAccessExpr(new NameExpr("Math"), id));
             } else {
-                lo.error(n, dev.adjoint.generator.select.AssignedStaticFields.why(lo.request, id, false).orElse("'" + id
-                        + "' is not a parameter, a local variable or a static field (that its class never assigns) of "
-                        + lo.request.ownerSimpleName() + "; the generated code can read only those"));
+                lo.error(
+                        n,
+                        dev.adjoint.generator.select.AssignedStaticFields.why(lo.request, id, false)
+                                .orElse("'" + id
+                                        + "' is not a parameter, a local variable or a static field (that its class never assigns) of "
+                                        + lo.request.ownerSimpleName() + "; the generated code can read only those"));
             }
         }
         return e;
@@ -115,13 +132,15 @@ final class PassiveText {
 
     /** {@code Owner.K} for a constant of the owner or an enclosing class (read as the adjoint class can: a private one inlined). */
     private boolean isOwnConstant(FieldAccessExpr f) {
-        return f.getScope() instanceof NameExpr s && lo.request.ownerPath().contains(s.getNameAsString())
+        return f.getScope() instanceof NameExpr s
+                && lo.request.ownerPath().contains(s.getNameAsString())
                 && lo.request.staticFields().containsKey(f.getNameAsString());
     }
 
     private static boolean isDetach(MethodCallExpr m) {
         String scope = m.getScope().map(Object::toString).orElse("");
-        return m.getNameAsString().equals("detach") && m.getArguments().size() == 1
+        return m.getNameAsString().equals("detach")
+                && m.getArguments().size() == 1
                 && (scope.equals("Adjoint") || scope.equals("dev.adjoint.Adjoint"));
     }
 
@@ -129,8 +148,13 @@ final class PassiveText {
     private Expression qualified(Node at, String field) {
         Optional<String> spelled = lo.spelling().field(field);
         if (spelled.isEmpty()) {
-            lo.error(at, "constant '" + field + "' cannot be read in the generated code"
-                    + lo.spelling().whyHidden(lo.request.packageName(), lo.spelling().fieldClass(field)));
+            lo.error(
+                    at,
+                    "constant '" + field + "' cannot be read in the generated code"
+                            + lo.spelling()
+                                    .whyHidden(
+                                            lo.request.packageName(),
+                                            lo.spelling().fieldClass(field)));
             return new NameExpr(field);
         }
         String text = spelled.get();

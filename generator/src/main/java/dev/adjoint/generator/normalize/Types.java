@@ -14,10 +14,10 @@ import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.rules.Rule;
 import dev.adjoint.generator.select.MethodSelector;
+import dev.adjoint.generator.types.Ty;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -100,7 +100,8 @@ public final class Types {
             return of(a.getName()).filter(Ty::isArray).map(Ty::element);
         }
         if (e instanceof com.github.javaparser.ast.expr.ArrayCreationExpr c) {
-            return MethodSelector.toTy(c.getElementType()).filter(t -> !t.isArray())
+            return MethodSelector.toTy(c.getElementType())
+                    .filter(t -> !t.isArray())
                     .map(t -> new Ty(t.prim(), c.getLevels().size()));
         }
         if (e instanceof CastExpr c) {
@@ -110,8 +111,10 @@ public final class Types {
             if (u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
                 return Optional.of(Ty.BOOLEAN);
             }
-            return of(u.getExpression()).map(t -> t.prim() == Ty.Prim.DOUBLE || t.prim() == Ty.Prim.FLOAT
-                    || t.prim() == Ty.Prim.LONG ? t : Ty.INT);
+            return of(u.getExpression())
+                    .map(t -> t.prim() == Ty.Prim.DOUBLE || t.prim() == Ty.Prim.FLOAT || t.prim() == Ty.Prim.LONG
+                            ? t
+                            : Ty.INT);
         }
         if (e instanceof BinaryExpr b) {
             switch (b.getOperator()) {
@@ -122,20 +125,26 @@ public final class Types {
                     if (of(b.getLeft()).filter(x -> x.equals(Ty.BOOLEAN)).isPresent()) {
                         return Optional.of(Ty.BOOLEAN);
                     }
-                    return integral(of(b.getLeft())).flatMap(x -> integral(of(b.getRight())).map(y -> promote(x, y)));
+                    return integral(of(b.getLeft()))
+                            .flatMap(x -> integral(of(b.getRight())).map(y -> promote(x, y)));
                 case LEFT_SHIFT, SIGNED_RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT:
                     // the left operand's unary promotion (JLS 15.19)
                     return integral(of(b.getLeft())).map(x -> promote(x, x));
                 default:
                     Optional<Ty> l = of(b.getLeft());
                     Optional<Ty> r = of(b.getRight());
-                    if (b.getOperator() == BinaryExpr.Operator.PLUS && (l.equals(Optional.of(Ty.STRING)) || r.equals(Optional.of(Ty.STRING)))) {
+                    if (b.getOperator() == BinaryExpr.Operator.PLUS
+                            && (l.equals(Optional.of(Ty.STRING)) || r.equals(Optional.of(Ty.STRING)))) {
                         return Optional.of(Ty.STRING); // string concatenation
                     }
-                    if (l.filter(Ty::isObject).isPresent() || r.filter(Ty::isObject).isPresent()) {
+                    if (l.filter(Ty::isObject).isPresent()
+                            || r.filter(Ty::isObject).isPresent()) {
                         return Optional.empty();
                     }
-                    if (l.isEmpty() || r.isEmpty() || l.get().isArray() || r.get().isArray()) {
+                    if (l.isEmpty()
+                            || r.isEmpty()
+                            || l.get().isArray()
+                            || r.get().isArray()) {
                         return Optional.empty();
                     }
                     return Optional.of(promote(l.get(), r.get()));
@@ -150,8 +159,12 @@ public final class Types {
             if (l.get().equals(r.get())) {
                 return l;
             }
-            if (l.get().isArray() || r.get().isArray() || l.get().prim() == Ty.Prim.BOOLEAN || r.get().prim() == Ty.Prim.BOOLEAN
-                    || l.get().isObject() || r.get().isObject()) {
+            if (l.get().isArray()
+                    || r.get().isArray()
+                    || l.get().prim() == Ty.Prim.BOOLEAN
+                    || r.get().prim() == Ty.Prim.BOOLEAN
+                    || l.get().isObject()
+                    || r.get().isObject()) {
                 return Optional.empty();
             }
             return Optional.of(promote(l.get(), r.get()));
@@ -187,7 +200,8 @@ public final class Types {
                 return Optional.empty();
             }
             boolean wide = args.stream().anyMatch(a -> a.get().prim() == Ty.Prim.LONG);
-            boolean narrowed = name.equals("toIntExact") || (name.equals("floorMod") && args.get(1).get().prim() != Ty.Prim.LONG);
+            boolean narrowed = name.equals("toIntExact")
+                    || (name.equals("floorMod") && args.get(1).get().prim() != Ty.Prim.LONG);
             return Optional.of(wide && !narrowed ? Ty.LONG : Ty.INT);
         }
         Rule rule = DerivativeRules.get("Math." + name);

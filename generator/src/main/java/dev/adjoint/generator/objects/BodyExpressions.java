@@ -48,16 +48,23 @@ final class BodyExpressions {
     private BodyExpressions() {}
 
     /** The expression {@code body} returns, if it has one, given the types of the names around it. */
-    static Optional<Expression> of(BlockStmt body, Function<String, Optional<String>> names,
+    static Optional<Expression> of(
+            BlockStmt body,
+            Function<String, Optional<String>> names,
             Function<com.github.javaparser.ast.expr.MethodCallExpr, Optional<String>> calls) {
         return of(body.getStatements(), new Scope(Map.of(), Map.of(), names, calls));
     }
 
     /** The locals declared so far: their values and types; and the types of the names around them. */
-    private record Scope(Map<String, Expression> values, Map<String, String> types, Function<String, Optional<String>> outer,
+    private record Scope(
+            Map<String, Expression> values,
+            Map<String, String> types,
+            Function<String, Optional<String>> outer,
             Function<com.github.javaparser.ast.expr.MethodCallExpr, Optional<String>> calls) {
         Optional<String> typeOf(String name) {
-            return types.containsKey(name) ? Optional.of(types.get(name)) : values.containsKey(name) ? Optional.empty() : outer.apply(name);
+            return types.containsKey(name)
+                    ? Optional.of(types.get(name))
+                    : values.containsKey(name) ? Optional.empty() : outer.apply(name);
         }
     }
 
@@ -80,15 +87,20 @@ final class BodyExpressions {
             Map<String, Expression> more = new HashMap<>(locals);
             Map<String, String> types = new HashMap<>(scope.types());
             for (VariableDeclarator d : v.getVariables()) {
-                if (d.getInitializer().filter(BodyExpressions::updatesNothing).isEmpty() || d.getType().isVarType()) {
+                if (d.getInitializer().filter(BodyExpressions::updatesNothing).isEmpty()
+                        || d.getType().isVarType()) {
                     return Optional.empty();
                 }
                 Scope sofar = new Scope(more, types, scope.outer(), scope.calls());
                 boolean converts = ValueMethods.convertsTo(d.getType())
-                        && !PrimitiveTypes.of(d.getInitializer().get(), sofar::typeOf, scope.calls()).equals(Optional.of(d.getType().asString()));
+                        && !PrimitiveTypes.of(d.getInitializer().get(), sofar::typeOf, scope.calls())
+                                .equals(Optional.of(d.getType().asString()));
                 Expression value = substituted(d.getInitializer().get(), more);
-                more.put(d.getNameAsString(), converts ? new EnclosedExpr(new CastExpr(d.getType().clone(), new EnclosedExpr(value)))
-                        : ValueMethods.grouped(value));
+                more.put(
+                        d.getNameAsString(),
+                        converts
+                                ? new EnclosedExpr(new CastExpr(d.getType().clone(), new EnclosedExpr(value)))
+                                : ValueMethods.grouped(value));
                 types.put(d.getNameAsString(), d.getType().asString());
             }
             return of(rest, new Scope(more, types, scope.outer(), scope.calls()));
@@ -97,15 +109,18 @@ final class BodyExpressions {
             // each branch goes on with what follows the if (ignored after a return)
             List<Statement> taken = statements(i.getThenStmt());
             taken.addAll(rest);
-            List<Statement> otherwise = i.getElseStmt().map(BodyExpressions::statements).orElse(new ArrayList<>());
+            List<Statement> otherwise =
+                    i.getElseStmt().map(BodyExpressions::statements).orElse(new ArrayList<>());
             otherwise.addAll(rest);
             Optional<Expression> then = of(taken, scope);
             Optional<Expression> other = of(otherwise, scope);
             if (then.isEmpty() || other.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new EnclosedExpr(new ConditionalExpr(new EnclosedExpr(substituted(i.getCondition(), locals)),
-                    new EnclosedExpr(then.get()), new EnclosedExpr(other.get()))));
+            return Optional.of(new EnclosedExpr(new ConditionalExpr(
+                    new EnclosedExpr(substituted(i.getCondition(), locals)),
+                    new EnclosedExpr(then.get()),
+                    new EnclosedExpr(other.get()))));
         }
         return Optional.empty();
     }
@@ -128,11 +143,15 @@ final class BodyExpressions {
     /** Whether {@code e} assigns or updates no variable (and holds no lambda or switch, whose bodies may). */
     static boolean updatesNothing(Node e) {
         for (Node n : e.findAll(Node.class)) {
-            if (n instanceof AssignExpr || n instanceof LambdaExpr || n instanceof MethodReferenceExpr || n instanceof SwitchExpr
+            if (n instanceof AssignExpr
+                    || n instanceof LambdaExpr
+                    || n instanceof MethodReferenceExpr
+                    || n instanceof SwitchExpr
                     || n instanceof UnaryExpr u && Updates.isUpdate(u.getOperator())) {
                 return false;
             }
-            if (n instanceof ObjectCreationExpr o && (o.getAnonymousClassBody().isPresent() || o.getScope().isPresent())) {
+            if (n instanceof ObjectCreationExpr o
+                    && (o.getAnonymousClassBody().isPresent() || o.getScope().isPresent())) {
                 return false;
             }
         }

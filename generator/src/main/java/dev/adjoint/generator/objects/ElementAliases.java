@@ -46,7 +46,8 @@ final class ElementAliases {
     private record Alias(String array, String index) {}
 
     /** Rewrites the aliases of {@code m}'s array parameters; returns whether it reported (then {@code m} is unchanged). */
-    static boolean rewrite(Path file, String packageName, MethodDeclaration m, RecordTypes records, List<Diagnostic> diagnostics) {
+    static boolean rewrite(
+            Path file, String packageName, MethodDeclaration m, RecordTypes records, List<Diagnostic> diagnostics) {
         Set<String> arrays = new TreeSet<>();
         for (Parameter p : m.getParameters()) {
             if (ElementArrays.elementOf(p.getType(), packageName, records).isPresent()) {
@@ -63,18 +64,24 @@ final class ElementAliases {
         List<Runnable> rewrites = new ArrayList<>();
         int before = diagnostics.size();
         for (ForEachStmt f : m.findAll(ForEachStmt.class)) {
-            if (f.getIterable() instanceof NameExpr n && arrays.contains(n.getNameAsString()) && f.getVariable().getVariables().size() == 1) {
+            if (f.getIterable() instanceof NameExpr n
+                    && arrays.contains(n.getNameAsString())
+                    && f.getVariable().getVariables().size() == 1) {
                 String alias = f.getVariable().getVariables().get(0).getNameAsString();
                 loopVariables.add(alias);
-                Alias a = aliases.computeIfAbsent(alias, k -> new Alias(n.getNameAsString(), fresh(taken, alias + "_i")));
+                Alias a =
+                        aliases.computeIfAbsent(alias, k -> new Alias(n.getNameAsString(), fresh(taken, alias + "_i")));
                 rewrites.add(() -> {
                     // for (int e_i = 0; e_i < layers.length; e_i++), over the same body
-                    VariableDeclarationExpr init = new VariableDeclarationExpr(new VariableDeclarator(PrimitiveType.intType(), a.index(),
-                            new IntegerLiteralExpr("0")));
-                    Expression compare = new BinaryExpr(new NameExpr(a.index()), new FieldAccessExpr(new NameExpr(a.array()), "length"),
+                    VariableDeclarationExpr init = new VariableDeclarationExpr(
+                            new VariableDeclarator(PrimitiveType.intType(), a.index(), new IntegerLiteralExpr("0")));
+                    Expression compare = new BinaryExpr(
+                            new NameExpr(a.index()),
+                            new FieldAccessExpr(new NameExpr(a.array()), "length"),
                             BinaryExpr.Operator.LESS);
                     Expression update = new UnaryExpr(new NameExpr(a.index()), UnaryExpr.Operator.POSTFIX_INCREMENT);
-                    ForStmt loop = new ForStmt(new NodeList<>(init), compare, new NodeList<>(update), f.getBody()); // the body moves
+                    ForStmt loop = new ForStmt(
+                            new NodeList<>(init), compare, new NodeList<>(update), f.getBody()); // the body moves
                     f.getRange().ifPresent(r -> {
                         loop.setRange(r);
                         init.walk(x -> x.setRange(r));
@@ -86,13 +93,18 @@ final class ElementAliases {
             }
         }
         for (VariableDeclarator d : m.findAll(VariableDeclarator.class)) {
-            if (d.getInitializer().orElse(null) instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr n
+            if (d.getInitializer().orElse(null) instanceof ArrayAccessExpr a
+                    && a.getName() instanceof NameExpr n
                     && arrays.contains(n.getNameAsString())) {
                 String alias = d.getNameAsString();
-                Alias al = aliases.computeIfAbsent(alias, k -> new Alias(n.getNameAsString(), fresh(taken, alias + "_i")));
+                Alias al =
+                        aliases.computeIfAbsent(alias, k -> new Alias(n.getNameAsString(), fresh(taken, alias + "_i")));
                 if (!al.array().equals(n.getNameAsString())) {
-                    diagnostics.add(Positions.error(file, d, "'" + d + "' names an element of '" + n + "' with the name of an element of '"
-                            + al.array() + "': a differentiated method follows one array per element name; rename one"));
+                    diagnostics.add(Positions.error(
+                            file,
+                            d,
+                            "'" + d + "' names an element of '" + n + "' with the name of an element of '" + al.array()
+                                    + "': a differentiated method follows one array per element name; rename one"));
                     continue;
                 }
                 rewrites.add(() -> {
@@ -104,20 +116,30 @@ final class ElementAliases {
         }
         // a name that is an alias somewhere and another variable elsewhere would be followed wrongly
         for (Node n : m.findAll(Node.class)) {
-            String declared = n instanceof VariableDeclarator v && !(v.getInitializer().orElse(null) instanceof ArrayAccessExpr a
-                    && a.getName() instanceof NameExpr an && arrays.contains(an.getNameAsString())) && !isForEachVariable(v, arrays)
-                    ? v.getNameAsString() : n instanceof Parameter p ? p.getNameAsString() : null;
+            String declared = n instanceof VariableDeclarator v
+                            && !(v.getInitializer().orElse(null) instanceof ArrayAccessExpr a
+                                    && a.getName() instanceof NameExpr an
+                                    && arrays.contains(an.getNameAsString()))
+                            && !isForEachVariable(v, arrays)
+                    ? v.getNameAsString()
+                    : n instanceof Parameter p ? p.getNameAsString() : null;
             if (declared != null && aliases.containsKey(declared)) {
-                diagnostics.add(Positions.error(file, n, "'" + n + "' declares '" + declared + "', which names an element of '"
-                        + aliases.get(declared).array() + "' elsewhere in '" + m.getNameAsString() + "': rename one of them"));
+                diagnostics.add(Positions.error(
+                        file,
+                        n,
+                        "'" + n + "' declares '" + declared + "', which names an element of '"
+                                + aliases.get(declared).array() + "' elsewhere in '" + m.getNameAsString()
+                                + "': rename one of them"));
             }
         }
         for (NameExpr use : m.findAll(NameExpr.class, n -> aliases.containsKey(n.getNameAsString()))) {
             Alias al = aliases.get(use.getNameAsString());
             Node parent = use.getParentNode().orElseThrow();
-            // read, or passed to a method: as the element, whose components RecordArguments passes where the callee takes them
-            boolean read = (parent instanceof MethodCallExpr c && (c.getScope().filter(s -> s == use).isPresent()
-                    || c.getArguments().stream().anyMatch(a -> a == use)))
+            // read, or passed to a method: as the element, whose components RecordArguments passes where the callee
+            // takes them
+            boolean read = (parent instanceof MethodCallExpr c
+                            && (c.getScope().filter(s -> s == use).isPresent()
+                                    || c.getArguments().stream().anyMatch(a -> a == use)))
                     || (parent instanceof FieldAccessExpr f && f.getScope() == use);
             if (read) {
                 rewrites.add(() -> {
@@ -125,12 +147,25 @@ final class ElementAliases {
                     use.getRange().ifPresent(r -> element.walk(x -> x.setRange(r)));
                     use.replace(element);
                 });
-            } else if (parent instanceof AssignExpr as && as.getTarget() == use && loopVariables.contains(use.getNameAsString())) {
-                diagnostics.add(Positions.error(file, parent, "'" + Positions.oneLine(parent) + "' assigns '" + use + "', which a for-each"
-                        + " over '" + al.array() + "' names: its index follows the loop; declare another variable for the other element"));
-            } else if (parent instanceof AssignExpr as && as.getTarget() == use && as.getOperator() == AssignExpr.Operator.ASSIGN
-                    && as.getValue() instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr n && n.getNameAsString().equals(al.array())
-                    && as.getParentNode().filter(p -> p instanceof ExpressionStmt).isPresent()) {
+            } else if (parent instanceof AssignExpr as
+                    && as.getTarget() == use
+                    && loopVariables.contains(use.getNameAsString())) {
+                diagnostics.add(
+                        Positions.error(
+                                file,
+                                parent,
+                                "'" + Positions.oneLine(parent) + "' assigns '" + use + "', which a for-each"
+                                        + " over '" + al.array()
+                                        + "' names: its index follows the loop; declare another variable for the other element"));
+            } else if (parent instanceof AssignExpr as
+                    && as.getTarget() == use
+                    && as.getOperator() == AssignExpr.Operator.ASSIGN
+                    && as.getValue() instanceof ArrayAccessExpr a
+                    && a.getName() instanceof NameExpr n
+                    && n.getNameAsString().equals(al.array())
+                    && as.getParentNode()
+                            .filter(p -> p instanceof ExpressionStmt)
+                            .isPresent()) {
                 rewrites.add(() -> {
                     NameExpr index = new NameExpr(al.index());
                     use.getRange().ifPresent(index::setRange);
@@ -138,10 +173,14 @@ final class ElementAliases {
                     as.setValue(a.getIndex().clone());
                 });
             } else {
-                diagnostics.add(Positions.error(file, parent, "'" + Positions.oneLine(parent) + "' uses '" + use + "', an element of '"
-                        + al.array() + "', other than reading its components or naming another element of '" + al.array() + "': a"
-                        + " differentiated method cannot pass on, compare or hold elsewhere an element of an array it differentiates"
-                        + " (its gradient is gathered by index); read the components where you need them"));
+                diagnostics.add(Positions.error(
+                        file,
+                        parent,
+                        "'" + Positions.oneLine(parent) + "' uses '" + use + "', an element of '"
+                                + al.array() + "', other than reading its components or naming another element of '"
+                                + al.array() + "': a"
+                                + " differentiated method cannot pass on, compare or hold elsewhere an element of an array it differentiates"
+                                + " (its gradient is gathered by index); read the components where you need them"));
             }
         }
         if (diagnostics.size() > before) {
@@ -155,8 +194,12 @@ final class ElementAliases {
     }
 
     private static boolean isForEachVariable(VariableDeclarator v, Set<String> arrays) {
-        return v.getParentNode().flatMap(Node::getParentNode).filter(p -> p instanceof ForEachStmt f && f.getIterable() instanceof NameExpr n
-                && arrays.contains(n.getNameAsString())).isPresent();
+        return v.getParentNode()
+                .flatMap(Node::getParentNode)
+                .filter(p -> p instanceof ForEachStmt f
+                        && f.getIterable() instanceof NameExpr n
+                        && arrays.contains(n.getNameAsString()))
+                .isPresent();
     }
 
     private static String fresh(Set<String> taken, String base) {

@@ -21,10 +21,10 @@ import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
 import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.Updates;
 import dev.adjoint.generator.select.MethodSelector;
+import dev.adjoint.generator.types.Ty;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,8 +59,15 @@ final class ElementArrays {
      * @param privateFields the fields the generated class cannot read
      * @param mirrored the components its gradient class mirrors
      */
-    record Element(String packageName, List<String> path, Path file, boolean isRecord, Map<String, Type> components, Set<String> ownAccessors,
-            Set<String> privateFields, List<Receiver.Leaf> mirrored) {
+    record Element(
+            String packageName,
+            List<String> path,
+            Path file,
+            boolean isRecord,
+            Map<String, Type> components,
+            Set<String> ownAccessors,
+            Set<String> privateFields,
+            List<Receiver.Leaf> mirrored) {
         String name() {
             return path.get(path.size() - 1);
         }
@@ -76,7 +83,13 @@ final class ElementArrays {
     /** The nodes an error names already. */
     private final Set<Node> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    ElementArrays(Path file, String packageName, MethodDeclaration method, Parameter param, Element element, Set<String> taken,
+    ElementArrays(
+            Path file,
+            String packageName,
+            MethodDeclaration method,
+            Parameter param,
+            Element element,
+            Set<String> taken,
             List<Diagnostic> diagnostics) {
         this.file = file;
         this.packageName = packageName;
@@ -99,11 +112,13 @@ final class ElementArrays {
             Map<String, Type> cs = new LinkedHashMap<>();
             r.declaration().getParameters().forEach(c -> cs.put(c.getNameAsString(), c.getType()));
             Set<String> own = new TreeSet<>();
-            r.declaration().getMethods().stream().filter(d -> d.getParameters().isEmpty()).forEach(d -> own.add(d.getNameAsString()));
+            r.declaration().getMethods().stream()
+                    .filter(d -> d.getParameters().isEmpty())
+                    .forEach(d -> own.add(d.getNameAsString()));
             List<Receiver.Leaf> mirrored = new ArrayList<>();
-            cs.forEach((c, t) -> MethodSelector.toTy(t).ifPresent(ty -> mirrored.add(new Receiver.Leaf(c, c, ty, false))));
-            return Optional.of(new Element(r.packageName(), r.path(), r.file(), true, cs, own,
-                    Set.of(), mirrored));
+            cs.forEach(
+                    (c, t) -> MethodSelector.toTy(t).ifPresent(ty -> mirrored.add(new Receiver.Leaf(c, c, ty, false))));
+            return Optional.of(new Element(r.packageName(), r.path(), r.file(), true, cs, own, Set.of(), mirrored));
         }
         return records.resolveClass(e, packageName).map(c -> {
             Map<String, Type> cs = new LinkedHashMap<>();
@@ -115,9 +130,11 @@ final class ElementArrays {
                 }
                 for (VariableDeclarator v : f.getVariables()) {
                     cs.put(v.getNameAsString(), v.getType());
-                    MethodSelector.toTy(v.getType()).ifPresent(ty -> mirrored.add(new Receiver.Leaf(v.getNameAsString(),
-                            v.getNameAsString(), ty, f.isPrivate())));
-                    // the generated class, in the method's package, reads the field: private, or package-private elsewhere, it cannot
+                    MethodSelector.toTy(v.getType())
+                            .ifPresent(ty -> mirrored.add(
+                                    new Receiver.Leaf(v.getNameAsString(), v.getNameAsString(), ty, f.isPrivate())));
+                    // the generated class, in the method's package, reads the field: private, or package-private
+                    // elsewhere, it cannot
                     if (f.isPrivate() || (!f.isPublic() && !c.packageName().equals(packageName))) {
                         hidden.add(v.getNameAsString());
                     }
@@ -138,7 +155,8 @@ final class ElementArrays {
         if (param.containsData(HeldCallees.WHOLE)) {
             gatherAll(gathered); // a callee's: its callers pass every component (HeldCallees)
         }
-        for (NameExpr use : method.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+        for (NameExpr use :
+                method.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
             Node parent = use.getParentNode().orElseThrow();
             if (parent instanceof FieldAccessExpr f && f.getNameAsString().equals("length")) {
                 rewrites.add(() -> replace(f, new NameExpr(count)));
@@ -160,9 +178,13 @@ final class ElementArrays {
             } else if (parent instanceof ArrayAccessExpr a && a.getName() == use) {
                 elementRead(a, gathered, rewrites);
             } else {
-                error(parent, "'" + Positions.oneLine(parent) + "' uses '" + name + "', an array of " + element.name() + ", other than"
-                        + " reading its length and its elements' components ('" + name + "[l]." + example() + "'): a differentiated"
-                        + " method cannot pass it on, compare it or hold it; pass the numbers instead");
+                error(
+                        parent,
+                        "'" + Positions.oneLine(parent) + "' uses '" + name + "', an array of " + element.name()
+                                + ", other than"
+                                + " reading its length and its elements' components ('" + name + "[l]." + example()
+                                + "'): a differentiated"
+                                + " method cannot pass it on, compare it or hold it; pass the numbers instead");
             }
         }
         if (apply && diagnostics.size() == before) {
@@ -178,7 +200,8 @@ final class ElementArrays {
         for (Receiver.Gathered g : gathered.values()) {
             // a scalar component's values are one 1-D leaf; an array component's rows a 2-D one
             boolean scalar = g.type().dims() == 0;
-            leaves.add(new Receiver.Leaf(g.component(), g.rows(), new Ty(g.type().prim(), scalar ? 1 : 2), false));
+            leaves.add(
+                    new Receiver.Leaf(g.component(), g.rows(), new Ty(g.type().prim(), scalar ? 1 : 2), false));
             Type row = new ArrayType(new PrimitiveType(primitive(g.type())));
             params.add(new Parameter(scalar ? row : new ArrayType(row), g.rows()));
             g.at().ifPresent(at -> {
@@ -193,29 +216,51 @@ final class ElementArrays {
                 method.getParameters().add(at, params.get(k));
             }
         }
-        Receiver.Elements elements = new Receiver.Elements(count, element.isRecord(), List.copyOf(gathered.values()), element.mirrored());
-        return new Receiver.RecordParam(position, name, element.packageName(), element.path(), element.file().getFileName().toString(),
-                leaves, false, Optional.of(elements), List.of(), Optional.empty(), element.isRecord());
+        Receiver.Elements elements =
+                new Receiver.Elements(count, element.isRecord(), List.copyOf(gathered.values()), element.mirrored());
+        return new Receiver.RecordParam(
+                position,
+                name,
+                element.packageName(),
+                element.path(),
+                element.file().getFileName().toString(),
+                leaves,
+                false,
+                Optional.of(elements),
+                List.of(),
+                Optional.empty(),
+                element.isRecord());
     }
 
     /** {@code a}, an element {@code layers[e]}: the component read from it. */
     private void elementRead(ArrayAccessExpr a, Map<String, Receiver.Gathered> gathered, List<Runnable> rewrites) {
         Node parent = a.getParentNode().orElseThrow();
         String component = null;
-        if (element.isRecord() && parent instanceof MethodCallExpr call && call.getScope().filter(s -> s == a).isPresent()
-                && call.getArguments().isEmpty() && element.components().containsKey(call.getNameAsString())) {
+        if (element.isRecord()
+                && parent instanceof MethodCallExpr call
+                && call.getScope().filter(s -> s == a).isPresent()
+                && call.getArguments().isEmpty()
+                && element.components().containsKey(call.getNameAsString())) {
             component = call.getNameAsString();
             if (element.ownAccessors().contains(component)) {
-                error(call, "'" + call + "' calls an accessor that record " + element.name() + " declares itself: its value need not be"
-                        + " the component's, so its derivative is unknown; use the generated accessor");
+                error(
+                        call,
+                        "'" + call + "' calls an accessor that record " + element.name()
+                                + " declares itself: its value need not be"
+                                + " the component's, so its derivative is unknown; use the generated accessor");
                 return;
             }
-        } else if (!element.isRecord() && parent instanceof FieldAccessExpr fa && fa.getScope() == a
+        } else if (!element.isRecord()
+                && parent instanceof FieldAccessExpr fa
+                && fa.getScope() == a
                 && element.components().containsKey(fa.getNameAsString())) {
             component = fa.getNameAsString();
             if (element.privateFields().contains(component)) {
-                error(fa, "'" + fa + "' reads field '" + component + "' of " + element.name() + ", which the generated class (in package '"
-                        + packageName + "') cannot read; make the field public, or package-private in this package");
+                error(
+                        fa,
+                        "'" + fa + "' reads field '" + component + "' of " + element.name()
+                                + ", which the generated class (in package '" + packageName
+                                + "') cannot read; make the field public, or package-private in this package");
                 return;
             }
         }
@@ -224,75 +269,122 @@ final class ElementArrays {
             if (!reported.add(parent)) {
                 return; // layers[0] = layers[1]: one error for the statement
             }
-            if (parent instanceof MethodCallExpr call && call.getArguments().stream().anyMatch(x -> x == a)) {
-                error(parent, "'" + Positions.oneLine(parent) + "' passes an element of '" + name + "' to '" + call.getNameAsString()
-                        + "': an element of an array of " + element.name() + " goes only to a parameter of type " + element.name()
-                        + " of a @Differentiable static method or a plain static helper of the sources, as its components; make '"
-                        + call.getNameAsString() + "' static (taking what it reads from the object as parameters), or pass the"
-                        + " components it needs ('" + name + "[l]." + example() + "')");
+            if (parent instanceof MethodCallExpr call
+                    && call.getArguments().stream().anyMatch(x -> x == a)) {
+                error(
+                        parent,
+                        "'" + Positions.oneLine(parent) + "' passes an element of '" + name + "' to '"
+                                + call.getNameAsString()
+                                + "': an element of an array of " + element.name()
+                                + " goes only to a parameter of type " + element.name()
+                                + " of a @Differentiable static method or a plain static helper of the sources, as its components; make '"
+                                + call.getNameAsString()
+                                + "' static (taking what it reads from the object as parameters), or pass the"
+                                + " components it needs ('" + name + "[l]." + example() + "')");
                 return;
             }
-            String what = parent instanceof AssignExpr as && as.getTarget() == a ? "assigns an element of '" + name + "'"
+            String what = parent instanceof AssignExpr as && as.getTarget() == a
+                    ? "assigns an element of '" + name + "'"
                     : "uses an element of '" + name + "' other than reading its components";
-            error(parent, "'" + Positions.oneLine(parent) + "' " + what + ": a differentiated method reads the components of the elements"
-                    + " of an array of " + element.name() + " ('" + name + "[l]." + example() + "') and writes into their arrays, but"
-                    + " cannot replace, pass on or hold an element (its gradient is gathered by index); read the components where you"
-                    + " need them");
+            error(
+                    parent,
+                    "'" + Positions.oneLine(parent) + "' " + what
+                            + ": a differentiated method reads the components of the elements"
+                            + " of an array of " + element.name() + " ('" + name + "[l]." + example()
+                            + "') and writes into their arrays, but"
+                            + " cannot replace, pass on or hold an element (its gradient is gathered by index); read the components where you"
+                            + " need them");
             return;
         }
         Node read = parent;
         Type type = element.components().get(component);
         Optional<Ty> ty = MethodSelector.toTy(type).filter(ElementArrays::isGatherable);
         if (ty.isEmpty()) {
-            error(read, "'" + read + "' reads component '" + component + "' of type " + type + ": a differentiated method reads"
-                    + " components of type double, float, int, long, boolean, double[], float[], double[][] and float[][] of the"
-                    + " elements of an array of " + element.name() + "; hold this value in a component of one of those types (an"
-                    + " enum's ordinal as an int), or pass it as a parameter");
+            error(
+                    read,
+                    "'" + read + "' reads component '" + component + "' of type " + type
+                            + ": a differentiated method reads"
+                            + " components of type double, float, int, long, boolean, double[], float[], double[][] and float[][] of the"
+                            + " elements of an array of " + element.name()
+                            + "; hold this value in a component of one of those types (an"
+                            + " enum's ordinal as an int), or pass it as a parameter");
             return;
         }
         if (FieldReads.isAssigned(read)) {
-            error(read.getParentNode().orElse(read), "'" + Positions.oneLine(read.getParentNode().orElse(read)) + "' assigns field '"
-                    + component + "' of an element of '" + name + "': a differentiated method writes into the elements' arrays, not"
-                    + " the fields themselves; assign it outside the differentiated method");
+            error(
+                    read.getParentNode().orElse(read),
+                    "'" + Positions.oneLine(read.getParentNode().orElse(read)) + "' assigns field '"
+                            + component + "' of an element of '" + name
+                            + "': a differentiated method writes into the elements' arrays, not"
+                            + " the fields themselves; assign it outside the differentiated method");
             return;
         }
         Receiver.Gathered g = gather(gathered, component, ty.get());
         Expression index = a.getIndex(); // (the rewrites read it again: an inner rewrite may have replaced it)
         if (g.at().isEmpty()) {
-            rewrites.add(() -> replace(read, new ArrayAccessExpr(new NameExpr(g.rows()), a.getIndex().clone())));
+            rewrites.add(() -> replace(
+                    read,
+                    new ArrayAccessExpr(new NameExpr(g.rows()), a.getIndex().clone())));
             return;
         }
         String at = g.at().get();
         Node outer = read.getParentNode().orElseThrow();
         if (outer instanceof ArrayAccessExpr row && row.getName() == read) {
             // layers[l].w()[i] is row layers_w_at[l] + i of the gathered rows
-            rewrites.add(() -> replace(row, new ArrayAccessExpr(new NameExpr(g.rows()), new BinaryExpr(new ArrayAccessExpr(
-                    new NameExpr(at), a.getIndex().clone()), enclosed(row.getIndex()), BinaryExpr.Operator.PLUS))));
+            rewrites.add(() -> replace(
+                    row,
+                    new ArrayAccessExpr(
+                            new NameExpr(g.rows()),
+                            new BinaryExpr(
+                                    new ArrayAccessExpr(
+                                            new NameExpr(at), a.getIndex().clone()),
+                                    enclosed(row.getIndex()),
+                                    BinaryExpr.Operator.PLUS))));
         } else if (outer instanceof FieldAccessExpr f && f.getNameAsString().equals("length") && isPure(index)) {
             // its rows: from where this element's start to where the next one's do
-            rewrites.add(() -> replace(f, new EnclosedExpr(new BinaryExpr(new ArrayAccessExpr(new NameExpr(at), new BinaryExpr(
-                    enclosed(a.getIndex()), new IntegerLiteralExpr("1"), BinaryExpr.Operator.PLUS)), new ArrayAccessExpr(
-                    new NameExpr(at), a.getIndex().clone()), BinaryExpr.Operator.MINUS))));
+            rewrites.add(() -> replace(
+                    f,
+                    new EnclosedExpr(new BinaryExpr(
+                            new ArrayAccessExpr(
+                                    new NameExpr(at),
+                                    new BinaryExpr(
+                                            enclosed(a.getIndex()),
+                                            new IntegerLiteralExpr("1"),
+                                            BinaryExpr.Operator.PLUS)),
+                            new ArrayAccessExpr(new NameExpr(at), a.getIndex().clone()),
+                            BinaryExpr.Operator.MINUS))));
         } else {
-            error(outer, "'" + Positions.oneLine(outer) + "' uses '" + read + "', a matrix of an element of '" + name + "', other than"
-                    + " reading its rows, elements and length ('" + read + "[i][j]', '" + read + ".length'"
-                    + (outer instanceof FieldAccessExpr ? ", with an index that has no side effect" : "") + "): its rows are gathered"
-                    + " with every element's; read its elements where you need them");
+            error(
+                    outer,
+                    "'" + Positions.oneLine(outer) + "' uses '" + read + "', a matrix of an element of '" + name
+                            + "', other than"
+                            + " reading its rows, elements and length ('" + read + "[i][j]', '" + read + ".length'"
+                            + (outer instanceof FieldAccessExpr ? ", with an index that has no side effect" : "")
+                            + "): its rows are gathered"
+                            + " with every element's; read its elements where you need them");
         }
     }
 
     /** The leaves of {@code component}, of type {@code ty}, made when first needed. */
     private Receiver.Gathered gather(Map<String, Receiver.Gathered> gathered, String component, Ty ty) {
         String name = param.getNameAsString();
-        return gathered.computeIfAbsent(component, c -> new Receiver.Gathered(c, ty, fresh(name + "_" + c),
-                ty.dims() == 2 ? Optional.of(fresh(name + "_" + c + "_at")) : Optional.empty()));
+        return gathered.computeIfAbsent(
+                component,
+                c -> new Receiver.Gathered(
+                        c,
+                        ty,
+                        fresh(name + "_" + c),
+                        ty.dims() == 2 ? Optional.of(fresh(name + "_" + c + "_at")) : Optional.empty()));
     }
 
     /** Every component a method may read, gathered: each {@code double}/{@code float} array the generated class can read, in declaration order. */
     private List<Receiver.Gathered> gatherAll(Map<String, Receiver.Gathered> gathered) {
         List<Receiver.Gathered> out = new ArrayList<>();
-        element.components().forEach((c, type) -> MethodSelector.toTy(type).filter(ElementArrays::isGatherable)
-                .filter(t -> !element.privateFields().contains(c)).ifPresent(t -> out.add(gather(gathered, c, t))));
+        element.components()
+                .forEach((c, type) -> MethodSelector.toTy(type)
+                        .filter(ElementArrays::isGatherable)
+                        .filter(t -> !element.privateFields().contains(c))
+                        .ifPresent(t -> out.add(gather(gathered, c, t))));
         return out;
     }
 
@@ -309,18 +401,26 @@ final class ElementArrays {
     }
 
     private String example() {
-        return element.components().keySet().stream().findFirst().map(c -> element.isRecord() ? c + "()" : c).orElse("w");
+        return element.components().keySet().stream()
+                .findFirst()
+                .map(c -> element.isRecord() ? c + "()" : c)
+                .orElse("w");
     }
 
     /** {@code e}, in parentheses unless it is a name, a literal or an element. */
     private static Expression enclosed(Expression e) {
-        return e instanceof NameExpr || e instanceof LiteralExpr || e instanceof ArrayAccessExpr ? e.clone() : new EnclosedExpr(e.clone());
+        return e instanceof NameExpr || e instanceof LiteralExpr || e instanceof ArrayAccessExpr
+                ? e.clone()
+                : new EnclosedExpr(e.clone());
     }
 
     /** Whether evaluating {@code e} twice is evaluating it once: no assignment, update, call or creation in it. */
     static boolean isPure(Expression e) {
-        return e.findAll(Node.class).stream().noneMatch(n -> n instanceof AssignExpr || n instanceof MethodCallExpr
-                || n instanceof ObjectCreationExpr || (n instanceof UnaryExpr u && Updates.isUpdate(u.getOperator())));
+        return e.findAll(Node.class).stream()
+                .noneMatch(n -> n instanceof AssignExpr
+                        || n instanceof MethodCallExpr
+                        || n instanceof ObjectCreationExpr
+                        || (n instanceof UnaryExpr u && Updates.isUpdate(u.getOperator())));
     }
 
     private static PrimitiveType.Primitive primitive(Ty t) {

@@ -35,7 +35,9 @@ final class FieldReads {
 
     /** The field {@code n} reads, if it is a read of an instance field of the object. */
     Optional<String> fieldOf(Node n) {
-        if (n instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr t && t.getTypeName().isEmpty()
+        if (n instanceof FieldAccessExpr f
+                && f.getScope() instanceof ThisExpr t
+                && t.getTypeName().isEmpty()
                 && fields.contains(f.getNameAsString())) {
             return Optional.of(f.getNameAsString());
         }
@@ -66,9 +68,12 @@ final class FieldReads {
     private static boolean declared(NameExpr name) {
         String id = name.getNameAsString();
         Node child = name;
-        for (Node cur = name.getParentNode().orElse(null); cur != null; child = cur, cur = cur.getParentNode().orElse(null)) {
+        for (Node cur = name.getParentNode().orElse(null);
+                cur != null;
+                child = cur, cur = cur.getParentNode().orElse(null)) {
             if (cur instanceof MethodDeclaration m) {
-                return m.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(id));
+                return m.getParameters().stream()
+                        .anyMatch(p -> p.getNameAsString().equals(id));
             }
             if (cur instanceof BlockStmt b && declaresBefore(b.getStatements(), child, id)) {
                 return true;
@@ -79,13 +84,18 @@ final class FieldReads {
             if (cur instanceof ForStmt f && f.getInitialization().stream().anyMatch(i -> declares(i, id))) {
                 return true;
             }
-            if (cur instanceof ForEachStmt f && f.getVariable().getVariables().stream().anyMatch(v -> v.getNameAsString().equals(id))) {
+            if (cur instanceof ForEachStmt f
+                    && f.getVariable().getVariables().stream()
+                            .anyMatch(v -> v.getNameAsString().equals(id))) {
                 return true;
             }
-            if (cur instanceof LambdaExpr l && l.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(id))) {
+            if (cur instanceof LambdaExpr l
+                    && l.getParameters().stream()
+                            .anyMatch(p -> p.getNameAsString().equals(id))) {
                 return true;
             }
-            if (cur instanceof CatchClause c && c.getParameter().getNameAsString().equals(id)) {
+            if (cur instanceof CatchClause c
+                    && c.getParameter().getNameAsString().equals(id)) {
                 return true;
             }
             if (cur instanceof VariableDeclarator v && v.getNameAsString().equals(id)) {
@@ -108,6 +118,7 @@ final class FieldReads {
     }
 
     private static boolean declares(Node e, String id) {
-        return e instanceof VariableDeclarationExpr v && v.getVariables().stream().anyMatch(d -> d.getNameAsString().equals(id));
+        return e instanceof VariableDeclarationExpr v
+                && v.getVariables().stream().anyMatch(d -> d.getNameAsString().equals(id));
     }
 }

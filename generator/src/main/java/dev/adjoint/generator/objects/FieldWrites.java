@@ -6,8 +6,8 @@ import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.types.Ty;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -43,7 +43,9 @@ final class FieldWrites {
         FieldWrites w = new FieldWrites(reads, fields);
         for (MethodDeclaration m : methods) {
             for (Node n : m.findAll(Node.class)) {
-                reads.fieldOf(n).filter(f -> FieldReads.isAssigned(n) && w.isScalar(f)).ifPresent(w.boxed::add);
+                reads.fieldOf(n)
+                        .filter(f -> FieldReads.isAssigned(n) && w.isScalar(f))
+                        .ifPresent(w.boxed::add);
             }
         }
         return w;
@@ -51,7 +53,9 @@ final class FieldWrites {
 
     /** Whether {@code field} is a scalar the generator carries (an array field is written through its elements). */
     boolean isScalar(String field) {
-        return fields.getOrDefault(field, Optional.empty()).filter(FieldWrites::boxable).isPresent();
+        return fields.getOrDefault(field, Optional.empty())
+                .filter(FieldWrites::boxable)
+                .isPresent();
     }
 
     /**
@@ -59,10 +63,11 @@ final class FieldWrites {
      * pool lends arrays of (short, byte, char, String and enum fields cannot; assigning one is an error).
      */
     static boolean boxable(Ty t) {
-        return t.dims() == 0 && switch (t.prim()) {
-            case DOUBLE, FLOAT, INT, LONG, BOOLEAN -> true;
-            default -> false;
-        };
+        return t.dims() == 0
+                && switch (t.prim()) {
+                    case DOUBLE, FLOAT, INT, LONG, BOOLEAN -> true;
+                    default -> false;
+                };
     }
 
     /** Whether {@code field} travels in a box. */
@@ -97,9 +102,11 @@ final class FieldWrites {
 
     /** The error for a call on the object of {@code callee}, which uses boxed {@code field}, where it stays a call. */
     static String staleCall(String callee, String field) {
-        return "call to instance method '" + callee + "', which uses field '" + field + "', and the differentiated method"
+        return "call to instance method '" + callee + "', which uses field '" + field
+                + "', and the differentiated method"
                 + " assigns that field: the adjoint keeps the field's new value apart from the object until it returns, while"
-                + " the value of a call comes from the object's own method; call '" + callee + "' where its body can replace the"
+                + " the value of a call comes from the object's own method; call '" + callee
+                + "' where its body can replace the"
                 + " call (a statement, a declaration's or assignment's value, a return), or read the field in the caller and"
                 + " pass its value as a parameter";
     }

@@ -24,23 +24,34 @@ public final class GradClassClashes {
     public static List<Diagnostic> of(Map<Path, CompilationUnit> units) {
         Map<String, String> wanted = new TreeMap<>(); // qualified gradient class -> why it is written
         units.forEach((file, unit) -> {
-            String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+            String pkg =
+                    unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
             for (MethodDeclaration m : unit.findAll(MethodDeclaration.class)) {
                 Receiver.of(m).filter(Receiver::annotated).ifPresent(rc -> {
                     if (rc.wrtThis()) {
-                        wanted.putIfAbsent(qualified(pkg, rc.ownerSimpleName().replace('.', '_') + "Grad"), "the gradient of "
-                                + rc.ownerSimpleName() + " for " + rc.ownerSimpleName() + "#" + m.getNameAsString() + " (wrt = \"this\")");
+                        wanted.putIfAbsent(
+                                qualified(pkg, rc.ownerSimpleName().replace('.', '_') + "Grad"),
+                                "the gradient of " + rc.ownerSimpleName() + " for " + rc.ownerSimpleName() + "#"
+                                        + m.getNameAsString() + " (wrt = \"this\")");
                     }
                     for (Receiver.RecordParam p : rc.records()) {
                         if (p.wrt()) {
-                            wanted.putIfAbsent(qualified(p.recordPackage(), String.join("_", p.recordPath()) + "Grad"), "the gradient"
-                                    + " of record " + String.join(".", p.recordPath()) + " for " + rc.ownerSimpleName() + "#"
-                                    + m.getNameAsString() + p.held().map(h -> " (its field '" + h.field() + "', wrt = \"this\")")
-                                            .orElse(" (wrt = \"" + p.name() + "\")"));
+                            wanted.putIfAbsent(
+                                    qualified(p.recordPackage(), String.join("_", p.recordPath()) + "Grad"),
+                                    "the gradient"
+                                            + " of record " + String.join(".", p.recordPath()) + " for "
+                                            + rc.ownerSimpleName() + "#"
+                                            + m.getNameAsString()
+                                            + p.held()
+                                                    .map(h -> " (its field '" + h.field() + "', wrt = \"this\")")
+                                                    .orElse(" (wrt = \"" + p.name() + "\")"));
                             for (Receiver.Nested n : p.nested()) {
-                                wanted.putIfAbsent(qualified(n.recordPackage(), String.join("_", n.recordPath()) + "Grad"), "the gradient"
-                                        + " of record " + String.join(".", n.recordPath()) + ", component '" + n.path() + "' of '" + p.name()
-                                        + "' in " + rc.ownerSimpleName() + "#" + m.getNameAsString());
+                                wanted.putIfAbsent(
+                                        qualified(n.recordPackage(), String.join("_", n.recordPath()) + "Grad"),
+                                        "the gradient"
+                                                + " of record " + String.join(".", n.recordPath()) + ", component '"
+                                                + n.path() + "' of '" + p.name()
+                                                + "' in " + rc.ownerSimpleName() + "#" + m.getNameAsString());
                             }
                         }
                     }
@@ -52,13 +63,18 @@ public final class GradClassClashes {
             return out;
         }
         units.forEach((file, unit) -> {
-            String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+            String pkg =
+                    unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
             for (TypeDeclaration<?> t : unit.getTypes()) {
                 String why = wanted.get(qualified(pkg, t.getNameAsString()));
                 if (why != null) {
-                    out.add(Positions.error(file, t.getName(), "type '" + t.getNameAsString() + "' has the name of the class the build"
-                            + " writes for " + why + ": the generated class would clash with it; rename '" + t.getNameAsString()
-                            + "'"));
+                    out.add(Positions.error(
+                            file,
+                            t.getName(),
+                            "type '" + t.getNameAsString() + "' has the name of the class the build"
+                                    + " writes for " + why + ": the generated class would clash with it; rename '"
+                                    + t.getNameAsString()
+                                    + "'"));
                 }
             }
         });

@@ -4,7 +4,6 @@ import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -48,12 +47,14 @@ final class HeldCallees {
      * Threads the held fields of {@code owner} through the plain instance methods its
      * {@code @Differentiable} instance methods call, as above; returns the methods that take them now.
      */
-    static List<MethodDeclaration> thread(Path file, ClassOrInterfaceDeclaration owner, Map<String, Type> held, List<Diagnostic> diagnostics) {
+    static List<MethodDeclaration> thread(
+            Path file, ClassOrInterfaceDeclaration owner, Map<String, Type> held, List<Diagnostic> diagnostics) {
         if (held.isEmpty()) {
             return List.of();
         }
         List<MethodDeclaration> roots = owner.getMethods().stream()
-                .filter(m -> !m.isStatic() && m.getBody().isPresent() && isDifferentiable(m)).toList();
+                .filter(m -> !m.isStatic() && m.getBody().isPresent() && isDifferentiable(m))
+                .toList();
         // the plain instance methods the roots reach, and what each calls among them
         Map<MethodDeclaration, List<MethodCallExpr>> calls = new IdentityHashMap<>();
         Set<MethodDeclaration> reached = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -65,11 +66,13 @@ final class HeldCallees {
             }
             List<MethodCallExpr> own = new ArrayList<>();
             for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
-                callee(owner, call).filter(c -> !isDifferentiable(c) && c.getBody().isPresent()).ifPresent(c -> {
-                    own.add(call);
-                    reached.add(c);
-                    work.push(c);
-                });
+                callee(owner, call)
+                        .filter(c -> !isDifferentiable(c) && c.getBody().isPresent())
+                        .ifPresent(c -> {
+                            own.add(call);
+                            reached.add(c);
+                            work.push(c);
+                        });
             }
             calls.put(m, own);
         }
@@ -90,7 +93,9 @@ final class HeldCallees {
                 }
             }
         }
-        List<MethodDeclaration> threaded = owner.getMethods().stream().filter(m -> reached.contains(m) && !needs.get(m).isEmpty()).toList();
+        List<MethodDeclaration> threaded = owner.getMethods().stream()
+                .filter(m -> reached.contains(m) && !needs.get(m).isEmpty())
+                .toList();
         if (threaded.isEmpty()) {
             return threaded;
         }
@@ -109,14 +114,17 @@ final class HeldCallees {
             }
         }
         for (MethodDeclaration m : threaded) {
-            String reason = "reads field '" + ordered(held, needs.get(m)).get(0) + "', which holds " + held.get(ordered(held,
-                    needs.get(m)).get(0)) + " (its callers pass the field's values, which only its body, inlined, can take)";
+            String reason = "reads field '" + ordered(held, needs.get(m)).get(0) + "', which holds "
+                    + held.get(ordered(held, needs.get(m)).get(0))
+                    + " (its callers pass the field's values, which only its body, inlined, can take)";
             m.setData(InlinedCallees.INLINE_ONLY, reason);
             if (!HeldObjects.liftCallee(file, owner, m, held, ordered(held, needs.get(m)), diagnostics)) {
                 continue;
             }
             Set<String> names = HeldObjects.params(m);
-            m.getParameters().stream().filter(p -> names.contains(p.getNameAsString())).forEach(p -> p.setData(WHOLE, true));
+            m.getParameters().stream()
+                    .filter(p -> names.contains(p.getNameAsString()))
+                    .forEach(p -> p.setData(WHOLE, true));
         }
         return threaded;
     }
@@ -128,16 +136,21 @@ final class HeldCallees {
 
     /** Whether {@code call}, among {@code args}, passes a held field on at {@code arg}. */
     static boolean passesOn(Node parent, Expression arg) {
-        return parent instanceof MethodCallExpr call && call.containsData(PASSES) && call.getArguments().stream().anyMatch(a -> a == arg);
+        return parent instanceof MethodCallExpr call
+                && call.containsData(PASSES)
+                && call.getArguments().stream().anyMatch(a -> a == arg);
     }
 
     /** The instance method of {@code owner} that {@code call} (unqualified or on {@code this}) calls, by the arity written. */
     private static Optional<MethodDeclaration> callee(ClassOrInterfaceDeclaration owner, MethodCallExpr call) {
-        if (call.getScope().isPresent() && !(call.getScope().get() instanceof ThisExpr t && t.getTypeName().isEmpty())) {
+        if (call.getScope().isPresent()
+                && !(call.getScope().get() instanceof ThisExpr t
+                        && t.getTypeName().isEmpty())) {
             return Optional.empty();
         }
         List<MethodDeclaration> found = owner.getMethodsByName(call.getNameAsString()).stream()
-                .filter(d -> d.getParameters().size() == call.getArguments().size()).toList();
+                .filter(d -> d.getParameters().size() == call.getArguments().size())
+                .toList();
         return found.size() == 1 && !found.get(0).isStatic() ? Optional.of(found.get(0)) : Optional.empty();
     }
 

@@ -48,7 +48,8 @@ final class HeldObjects {
             }
             for (VariableDeclarator v : f.getVariables()) {
                 if (records.resolve(v.getType(), packageName).isPresent()
-                        || ElementArrays.elementOf(v.getType(), packageName, records).isPresent()) {
+                        || ElementArrays.elementOf(v.getType(), packageName, records)
+                                .isPresent()) {
                     out.put(v.getNameAsString(), v.getType());
                 }
             }
@@ -60,7 +61,11 @@ final class HeldObjects {
      * Makes the held fields that {@code m}, an instance method, reads parameters of it; false
      * when one is assigned (reported).
      */
-    static boolean lift(Path file, ClassOrInterfaceDeclaration owner, MethodDeclaration m, Map<String, Type> held,
+    static boolean lift(
+            Path file,
+            ClassOrInterfaceDeclaration owner,
+            MethodDeclaration m,
+            Map<String, Type> held,
             List<Diagnostic> diagnostics) {
         return lift(file, owner, m, held, Optional.empty(), diagnostics);
     }
@@ -69,8 +74,13 @@ final class HeldObjects {
      * {@link #lift} for a method that a differentiated one calls ({@link HeldCallees}): its calls
      * pass the fields it reads, in {@code order}, so its parameters come in that order.
      */
-    static boolean liftCallee(Path file, ClassOrInterfaceDeclaration owner, MethodDeclaration m, Map<String, Type> held,
-            List<String> order, List<Diagnostic> diagnostics) {
+    static boolean liftCallee(
+            Path file,
+            ClassOrInterfaceDeclaration owner,
+            MethodDeclaration m,
+            Map<String, Type> held,
+            List<String> order,
+            List<Diagnostic> diagnostics) {
         return lift(file, owner, m, held, Optional.of(order), diagnostics);
     }
 
@@ -79,8 +89,13 @@ final class HeldObjects {
         return m.containsData(KEY) ? m.getData(KEY).keySet() : Set.of();
     }
 
-    private static boolean lift(Path file, ClassOrInterfaceDeclaration owner, MethodDeclaration m, Map<String, Type> held,
-            Optional<List<String>> order, List<Diagnostic> diagnostics) {
+    private static boolean lift(
+            Path file,
+            ClassOrInterfaceDeclaration owner,
+            MethodDeclaration m,
+            Map<String, Type> held,
+            Optional<List<String>> order,
+            List<Diagnostic> diagnostics) {
         if (held.isEmpty() || m.isStatic()) {
             return true;
         }
@@ -94,9 +109,14 @@ final class HeldObjects {
             }
             if (FieldReads.isAssigned(n)) {
                 Node at = n.getParentNode().orElse(n);
-                diagnostics.add(Positions.error(file, at, "'" + Positions.oneLine(at) + "' assigns field '" + field.get() + "' of type "
-                        + held.get(field.get()) + ": a differentiated method reads the records and objects its object holds (and"
-                        + " writes into their arrays) but does not replace them; assign it outside the differentiated method"));
+                diagnostics.add(
+                        Positions.error(
+                                file,
+                                at,
+                                "'" + Positions.oneLine(at) + "' assigns field '" + field.get() + "' of type "
+                                        + held.get(field.get())
+                                        + ": a differentiated method reads the records and objects its object holds (and"
+                                        + " writes into their arrays) but does not replace them; assign it outside the differentiated method"));
                 ok = false;
             }
             uses.computeIfAbsent(field.get(), k -> new ArrayList<>()).add(n);
@@ -114,7 +134,9 @@ final class HeldObjects {
             m.setData(ARITY, m.getParameters().size()); // (a callee's calls pass the fields: their arity is its own)
         }
         Map<String, List<Node>> ordered = new LinkedHashMap<>();
-        order.orElse(List.copyOf(uses.keySet())).stream().filter(uses::containsKey).forEach(f -> ordered.put(f, uses.get(f)));
+        order.orElse(List.copyOf(uses.keySet())).stream()
+                .filter(uses::containsKey)
+                .forEach(f -> ordered.put(f, uses.get(f)));
         ordered.forEach((field, nodes) -> {
             // the field's own name, unless a variable of the method takes it (then this.layers reads the field)
             String param = field;
@@ -141,12 +163,16 @@ final class HeldObjects {
             return records;
         }
         Map<String, Receiver.Held> held = m.getData(KEY);
-        return records.stream().map(p -> held.containsKey(p.name()) ? p.withHeld(held.get(p.name())) : p).toList();
+        return records.stream()
+                .map(p -> held.containsKey(p.name()) ? p.withHeld(held.get(p.name())) : p)
+                .toList();
     }
 
     /** The field of the first held record {@code m} reads, if it reads one. */
     static Optional<String> firstRead(MethodDeclaration m) {
-        return m.containsData(KEY) ? m.getData(KEY).values().stream().map(Receiver.Held::field).findFirst() : Optional.empty();
+        return m.containsData(KEY)
+                ? m.getData(KEY).values().stream().map(Receiver.Held::field).findFirst()
+                : Optional.empty();
     }
 
     /** How many arguments a call of {@code m} passes: its parameters, those a held field became left out. */

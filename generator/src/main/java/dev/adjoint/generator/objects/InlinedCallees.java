@@ -67,7 +67,8 @@ public final class InlinedCallees {
     public static List<Diagnostic> remaining(MethodRequest r, int inlinedStatements) {
         MethodDeclaration m = r.declaration();
         List<Diagnostic> out = new ArrayList<>();
-        if (Receiver.of(m).filter(Receiver::instance).isEmpty() || !(m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)) {
+        if (Receiver.of(m).filter(Receiver::instance).isEmpty()
+                || !(m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)) {
             return out;
         }
         Set<String> assigns = m.containsData(ASSIGNS) ? m.getData(ASSIGNS) : Set.of();
@@ -76,27 +77,40 @@ public final class InlinedCallees {
                 continue;
             }
             Optional<MethodDeclaration> callee = owner.getMethodsByName(call.getNameAsString()).stream()
-                    .filter(d -> d != m && isLiftedCallee(d) && d.getParameters().size() == call.getArguments().size()).findFirst();
+                    .filter(d -> d != m
+                            && isLiftedCallee(d)
+                            && d.getParameters().size() == call.getArguments().size())
+                    .findFirst();
             if (callee.isEmpty()) {
                 continue;
             }
             MethodDeclaration c = callee.get();
             String name = c.getNameAsString();
             if (c.containsData(INLINE_ONLY)) {
-                if (c.isPrivate() && !c.getType().isVoidType() && MethodSelector.toTy(c.getType()).filter(t -> t.isFloating()).isPresent()) {
+                if (c.isPrivate()
+                        && !c.getType().isVoidType()
+                        && MethodSelector.toTy(c.getType())
+                                .filter(t -> t.isFloating())
+                                .isPresent()) {
                     continue; // the select pass says it: a private method returning a floating value stays a call
                 }
-                out.add(Positions.error(r.file(), call, "call to instance method '" + name + "', which " + c.getData(INLINE_ONLY)
-                        + ", stays a call here: the adjoint can take such a method only where it replaces the call by the method's"
-                        + " body (a statement, a declaration's or assignment's value, a return, an if's condition; not under &&, ||"
-                        + " or ?:, nor in a loop's condition; not recursive, at most " + inlinedStatements
-                        + " statements); call it there"));
+                out.add(Positions.error(
+                        r.file(),
+                        call,
+                        "call to instance method '" + name + "', which " + c.getData(INLINE_ONLY)
+                                + ", stays a call here: the adjoint can take such a method only where it replaces the call by the method's"
+                                + " body (a statement, a declaration's or assignment's value, a return, an if's condition; not under &&, ||"
+                                + " or ?:, nor in a loop's condition; not recursive, at most " + inlinedStatements
+                                + " statements); call it there"));
                 continue;
             }
             Set<String> both = new TreeSet<>(c.containsData(USES) ? c.getData(USES) : Set.of());
             both.retainAll(assigns);
             if (!both.isEmpty()) {
-                out.add(Positions.error(r.file(), call, FieldWrites.staleCall(name, both.iterator().next())));
+                out.add(Positions.error(
+                        r.file(),
+                        call,
+                        FieldWrites.staleCall(name, both.iterator().next())));
             }
         }
         return out;

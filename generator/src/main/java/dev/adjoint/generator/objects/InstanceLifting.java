@@ -12,9 +12,9 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.select.MethodSelector;
+import dev.adjoint.generator.types.Ty;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,6 +46,7 @@ public final class InstanceLifting {
     private final List<Diagnostic> diagnostics;
     /** The instance fields by name: their type where the generator can carry them, else empty. */
     private final Map<String, Optional<Ty>> fields = new LinkedHashMap<>();
+
     private final Map<String, Boolean> privateFields = new LinkedHashMap<>();
     private final Map<String, com.github.javaparser.ast.type.Type> fieldTypes = new LinkedHashMap<>();
     /** The calls to instance methods of the owner, found before any of them is lifted (which changes their arity). */
@@ -55,7 +56,8 @@ public final class InstanceLifting {
     /** The instance methods each lifted method calls on the object. */
     private final Map<MethodDeclaration, List<MethodDeclaration>> callees = new IdentityHashMap<>();
 
-    private InstanceLifting(Path file, ClassOrInterfaceDeclaration owner, String ownerSimpleName, List<Diagnostic> diagnostics) {
+    private InstanceLifting(
+            Path file, ClassOrInterfaceDeclaration owner, String ownerSimpleName, List<Diagnostic> diagnostics) {
         this.file = file;
         this.owner = owner;
         this.ownerSimpleName = ownerSimpleName;
@@ -76,12 +78,17 @@ public final class InstanceLifting {
      * Lifts the methods of {@code unit} to differentiate that take or create records of
      * {@code records} or are instance methods; the problems found, as errors.
      */
-    public static List<Diagnostic> lift(Path file, CompilationUnit unit, RecordTypes records, RecordCallees recordCallees) {
+    public static List<Diagnostic> lift(
+            Path file, CompilationUnit unit, RecordTypes records, RecordCallees recordCallees) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
         for (ClassOrInterfaceDeclaration c : unit.findAll(ClassOrInterfaceDeclaration.class)) {
-            if (c.isInterface() || c.isLocalClassDeclaration() || !c.getParentNode().map(p -> p instanceof CompilationUnit
-                    || p instanceof com.github.javaparser.ast.body.TypeDeclaration<?>).orElse(false)) {
+            if (c.isInterface()
+                    || c.isLocalClassDeclaration()
+                    || !c.getParentNode()
+                            .map(p -> p instanceof CompilationUnit
+                                    || p instanceof com.github.javaparser.ast.body.TypeDeclaration<?>)
+                            .orElse(false)) {
                 continue;
             }
             Set<String> fieldNames = new TreeSet<>();
@@ -93,11 +100,13 @@ public final class InstanceLifting {
                 }
             }
             for (MethodDeclaration m : c.getMethods()) {
-                if (isDifferentiable(m) && m.getBody().isPresent() && (!HeldObjects.lift(file, c, m, held, diagnostics)
-                        || ValueMethods.inline(pkg, m, records)
-                        || ElementAliases.rewrite(file, pkg, m, records, diagnostics)
-                        || RecordArguments.spread(file, pkg, c, m, recordCallees, diagnostics)
-                        || LocalRecords.expand(file, pkg, m, records, fieldNames, diagnostics))) {
+                if (isDifferentiable(m)
+                        && m.getBody().isPresent()
+                        && (!HeldObjects.lift(file, c, m, held, diagnostics)
+                                || ValueMethods.inline(pkg, m, records)
+                                || ElementAliases.rewrite(file, pkg, m, records, diagnostics)
+                                || RecordArguments.spread(file, pkg, c, m, recordCallees, diagnostics)
+                                || LocalRecords.expand(file, pkg, m, records, fieldNames, diagnostics))) {
                     // the cause is reported: the method stays as it is, and out of the later passes' sight
                     m.getAnnotations().removeIf(MethodSelector::isDifferentiable);
                 }
@@ -117,7 +126,12 @@ public final class InstanceLifting {
     }
 
     /** Expands the record parameters of {@code m}; a static method is then lifted, an instance one waits for its class. */
-    private static void liftRecords(Path file, String pkg, String owner, MethodDeclaration m, RecordTypes records,
+    private static void liftRecords(
+            Path file,
+            String pkg,
+            String owner,
+            MethodDeclaration m,
+            RecordTypes records,
             List<Diagnostic> diagnostics) {
         int before = diagnostics.size();
         if (RecordParameters.expand(file, pkg, m, records, false, diagnostics).isEmpty()) {
@@ -133,13 +147,17 @@ public final class InstanceLifting {
             WrtThis.Wrt wrt = WrtThis.rewrite(file, m, own, List.of(), expanded, diagnostics);
             m.setData(Receiver.KEY, new Receiver(owner, false, List.of(), own, false, true, wrt.records(), false));
         } else {
-            m.setData(Receiver.KEY, new Receiver(owner, true, List.of(), own, false, true, HeldObjects.mark(m, expanded), false));
+            m.setData(
+                    Receiver.KEY,
+                    new Receiver(owner, true, List.of(), own, false, true, HeldObjects.mark(m, expanded), false));
         }
     }
 
     private static String simpleName(ClassOrInterfaceDeclaration c) {
         List<String> path = new ArrayList<>();
-        for (Node n = c; n instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t; n = n.getParentNode().orElse(null)) {
+        for (Node n = c;
+                n instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t;
+                n = n.getParentNode().orElse(null)) {
             path.add(0, t.getNameAsString());
         }
         return String.join(".", path);
@@ -151,7 +169,8 @@ public final class InstanceLifting {
 
     private void liftClass() {
         List<MethodDeclaration> roots = owner.getMethods().stream()
-                .filter(m -> !m.isStatic() && m.getBody().isPresent() && isDifferentiable(m)).toList();
+                .filter(m -> !m.isStatic() && m.getBody().isPresent() && isDifferentiable(m))
+                .toList();
         if (roots.isEmpty()) {
             return;
         }
@@ -174,26 +193,42 @@ public final class InstanceLifting {
                 Optional<String> held = HeldObjects.firstRead(c);
                 if (held.isPresent() && isDifferentiable(c)) { // (a plain one takes them: HeldCallees)
                     failed.add(m);
-                    error(call, "call to instance method '" + c.getNameAsString() + "', which reads field '" + held.get() + "' of type "
-                            + fieldTypes.get(held.get()) + ": the records and objects the object holds are read by the differentiated"
-                            + " method itself, not by the methods it calls; read them in '" + m.getNameAsString() + "', or call a"
-                            + " method that reads only numeric fields");
+                    error(
+                            call,
+                            "call to instance method '" + c.getNameAsString() + "', which reads field '" + held.get()
+                                    + "' of type "
+                                    + fieldTypes.get(held.get())
+                                    + ": the records and objects the object holds are read by the differentiated"
+                                    + " method itself, not by the methods it calls; read them in '"
+                                    + m.getNameAsString() + "', or call a"
+                                    + " method that reads only numeric fields");
                 } else if (c.getBody().isEmpty()) {
                     failed.add(m);
-                    error(call, "call to instance method '" + c.getNameAsString() + "', which has no body (abstract or native):"
-                            + " its derivative is unknown; call a method with a body");
-                } else if (!c.getType().isVoidType() && result.filter(t -> t.dims() == 0 || (t.isFloating() && t.dims() == 1)).isEmpty()) {
+                    error(
+                            call,
+                            "call to instance method '" + c.getNameAsString()
+                                    + "', which has no body (abstract or native):"
+                                    + " its derivative is unknown; call a method with a body");
+                } else if (!c.getType().isVoidType()
+                        && result.filter(t -> t.dims() == 0 || (t.isFloating() && t.dims() == 1))
+                                .isEmpty()) {
                     failed.add(m);
-                    error(call, "call to instance method '" + c.getNameAsString() + "', which returns " + c.getType()
-                            + ": a differentiated method can call instance methods that return a number, a boolean, a double[] or"
-                            + " float[], or nothing; make '" + c.getNameAsString() + "' static and pass it the fields it reads");
+                    error(
+                            call,
+                            "call to instance method '" + c.getNameAsString() + "', which returns " + c.getType()
+                                    + ": a differentiated method can call instance methods that return a number, a boolean, a double[] or"
+                                    + " float[], or nothing; make '" + c.getNameAsString()
+                                    + "' static and pass it the fields it reads");
                 } else {
-                    // called on the object for its value otherwise: a private one, or one without a derivative, is inlined
+                    // called on the object for its value otherwise: a private one, or one without a derivative, is
+                    // inlined
                     if (c.containsData(InlinedCallees.INLINE_ONLY)) {
                         // (HeldCallees said why)
                     } else if (c.isPrivate()) {
                         c.setData(InlinedCallees.INLINE_ONLY, "is private");
-                    } else if (c.getType().isVoidType() || !result.get().isFloating() || result.get().isArray()) {
+                    } else if (c.getType().isVoidType()
+                            || !result.get().isFloating()
+                            || result.get().isArray()) {
                         // (an array comes back only as the caller's own local, which only the inlined body makes)
                         c.setData(InlinedCallees.INLINE_ONLY, "returns " + c.getType());
                     }
@@ -228,7 +263,8 @@ public final class InstanceLifting {
         if (kept.size() < closure.size()) {
             leafFields = leafFields(kept); // (a field only a dropped root assigns needs no box)
         }
-        List<MethodDeclaration> lifted = owner.getMethods().stream().filter(kept::contains).toList();
+        List<MethodDeclaration> lifted =
+                owner.getMethods().stream().filter(kept::contains).toList();
         int before = diagnostics.size();
         for (MethodDeclaration m : lifted) {
             liftMethod(m, leafFields, true);
@@ -247,12 +283,15 @@ public final class InstanceLifting {
         for (MethodDeclaration m : methods) {
             // what a call of m would get stale, what m's own calls must not use (checked after inlining)
             Set<MethodDeclaration> runs = reach(m);
-            m.setData(InlinedCallees.ASSIGNS, FieldWrites.of(runs, new FieldReads(fields.keySet()), fields).assigned());
+            m.setData(
+                    InlinedCallees.ASSIGNS,
+                    FieldWrites.of(runs, new FieldReads(fields.keySet()), fields)
+                            .assigned());
             m.setData(InlinedCallees.USES, writes.usedBy(runs));
         }
         List<Receiver.Leaf> leafFields = new ArrayList<>();
-        fields.forEach((name, ty) -> ty.ifPresent(t -> leafFields.add(new Receiver.Leaf(name, name, t, privateFields.get(name),
-                writes.isBoxed(name)))));
+        fields.forEach((name, ty) -> ty.ifPresent(
+                t -> leafFields.add(new Receiver.Leaf(name, name, t, privateFields.get(name), writes.isBoxed(name)))));
         return leafFields;
     }
 
@@ -291,11 +330,14 @@ public final class InstanceLifting {
 
     /** The instance method of the owner that {@code call} (unqualified or on {@code this}) calls, if it is one. */
     private Optional<MethodDeclaration> instanceCallee(MethodCallExpr call) {
-        if (call.getScope().isPresent() && !(call.getScope().get() instanceof ThisExpr t && t.getTypeName().isEmpty())) {
+        if (call.getScope().isPresent()
+                && !(call.getScope().get() instanceof ThisExpr t
+                        && t.getTypeName().isEmpty())) {
             return Optional.empty();
         }
         List<MethodDeclaration> found = owner.getMethodsByName(call.getNameAsString()).stream()
-                .filter(d -> HeldObjects.arity(d) == call.getArguments().size()).toList();
+                .filter(d -> HeldObjects.arity(d) == call.getArguments().size())
+                .toList();
         return found.size() == 1 && !found.get(0).isStatic() ? Optional.of(found.get(0)) : Optional.empty();
     }
 
@@ -305,11 +347,19 @@ public final class InstanceLifting {
         m.findAll(Parameter.class).forEach(p -> variables.add(p.getNameAsString()));
         m.findAll(VariableDeclarator.class).forEach(v -> variables.add(v.getNameAsString()));
         if (variables.contains(Receiver.SELF)) {
-            m.findAll(Parameter.class).stream().filter(p -> p.getNameAsString().equals(Receiver.SELF)).findFirst()
-                    .map(p -> (Node) p).or(() -> m.findAll(VariableDeclarator.class).stream()
-                            .filter(v -> v.getNameAsString().equals(Receiver.SELF)).findFirst().map(v -> (Node) v))
-                    .ifPresent(n -> error(n, "a variable named '" + Receiver.SELF + "' in instance method '" + m.getNameAsString()
-                            + "': the generated code names the object '" + Receiver.SELF + "'; rename the variable"));
+            m.findAll(Parameter.class).stream()
+                    .filter(p -> p.getNameAsString().equals(Receiver.SELF))
+                    .findFirst()
+                    .map(p -> (Node) p)
+                    .or(() -> m.findAll(VariableDeclarator.class).stream()
+                            .filter(v -> v.getNameAsString().equals(Receiver.SELF))
+                            .findFirst()
+                            .map(v -> (Node) v))
+                    .ifPresent(n -> error(
+                            n,
+                            "a variable named '" + Receiver.SELF + "' in instance method '" + m.getNameAsString()
+                                    + "': the generated code names the object '" + Receiver.SELF
+                                    + "'; rename the variable"));
             return;
         }
         // each leaf's parameter: the field's own name, unless a variable of the method takes it
@@ -341,21 +391,35 @@ public final class InstanceLifting {
             if (field.isPresent()) {
                 String f = field.get();
                 if (!leafOf.containsKey(f) && heldFields.contains(f)) {
-                    error(n, "'" + n + "' reads field '" + f + "' of type " + fieldTypes.get(f) + " in '" + m.getNameAsString() + "', a"
-                            + " method that a differentiated method calls: the records and objects the object holds are read by the"
-                            + " @Differentiable method itself; read it there, and pass the numbers this method needs");
+                    error(
+                            n,
+                            "'" + n + "' reads field '" + f + "' of type " + fieldTypes.get(f) + " in '"
+                                    + m.getNameAsString() + "', a"
+                                    + " method that a differentiated method calls: the records and objects the object holds are read by the"
+                                    + " @Differentiable method itself; read it there, and pass the numbers this method needs");
                 } else if (!leafOf.containsKey(f)) {
-                    error(n, "'" + n + "' reads field '" + f + "' of type " + fieldTypes.get(f) + ": a differentiated instance method"
-                            + " can read fields of type double, float, int, long, boolean and their arrays (2-D for double and"
-                            + " float); pass this value as a parameter");
-                } else if (FieldReads.isAssigned(n) && !boxed.contains(f) && fields.get(f).filter(ty -> ty.dims() == 0).isPresent()) {
-                    error(n, "'" + n.getParentNode().orElse(n) + "' assigns field '" + f + "' of type " + fieldTypes.get(f) + ": a"
-                            + " differentiated instance method can assign fields of type double, float, int, long and boolean;"
-                            + " make it an int, or assign it outside the differentiated method");
+                    error(
+                            n,
+                            "'" + n + "' reads field '" + f + "' of type " + fieldTypes.get(f)
+                                    + ": a differentiated instance method"
+                                    + " can read fields of type double, float, int, long, boolean and their arrays (2-D for double and"
+                                    + " float); pass this value as a parameter");
+                } else if (FieldReads.isAssigned(n)
+                        && !boxed.contains(f)
+                        && fields.get(f).filter(ty -> ty.dims() == 0).isPresent()) {
+                    error(
+                            n,
+                            "'" + n.getParentNode().orElse(n) + "' assigns field '" + f + "' of type "
+                                    + fieldTypes.get(f) + ": a"
+                                    + " differentiated instance method can assign fields of type double, float, int, long and boolean;"
+                                    + " make it an int, or assign it outside the differentiated method");
                 } else if (FieldReads.isAssigned(n) && !boxed.contains(f)) {
-                    error(n, "'" + n.getParentNode().orElse(n) + "' assigns array field '" + f + "' as a whole: a differentiated"
-                            + " instance method can assign scalar fields and write into the elements of a field's array, but not"
-                            + " replace the array; write its elements, or assign the field outside the differentiated method");
+                    error(
+                            n,
+                            "'" + n.getParentNode().orElse(n) + "' assigns array field '" + f
+                                    + "' as a whole: a differentiated"
+                                    + " instance method can assign scalar fields and write into the elements of a field's array, but not"
+                                    + " replace the array; write its elements, or assign the field outside the differentiated method");
                 } else if (apply && boxed.contains(f)) {
                     n.replace(FieldWrites.boxRead(leafOf.get(f), n)); // the box: b[0]
                 } else if (apply) {
@@ -367,14 +431,20 @@ public final class InstanceLifting {
                 }
                 call.removeScope();
                 for (Receiver.Leaf l : leaves) {
-                    // the fields passed on stand where the call does: a message about one needs a position in the source
+                    // the fields passed on stand where the call does: a message about one needs a position in the
+                    // source
                     call.addArgument(Positions.standAt(new NameExpr(l.param()), call));
                 }
-            } else if (n instanceof ThisExpr t && n.getParentNode().isPresent()
-                    && !(n.getParentNode().get() instanceof MethodCallExpr c && c.getScope().filter(s -> s == t).isPresent())
+            } else if (n instanceof ThisExpr t
+                    && n.getParentNode().isPresent()
+                    && !(n.getParentNode().get() instanceof MethodCallExpr c
+                            && c.getScope().filter(s -> s == t).isPresent())
                     && reads.fieldOf(n.getParentNode().get()).isEmpty()) {
-                error(n, "'" + n.getParentNode().get() + "' uses 'this' as a value: a differentiated instance method may read the"
-                        + " object's fields and call its methods, but not pass the object on; pass the values it needs instead");
+                error(
+                        n,
+                        "'" + n.getParentNode().get()
+                                + "' uses 'this' as a value: a differentiated instance method may read the"
+                                + " object's fields and call its methods, but not pass the object on; pass the values it needs instead");
             }
         }
         if (!apply || diagnostics.size() > before) {
@@ -387,10 +457,20 @@ public final class InstanceLifting {
         m.addModifier(Modifier.Keyword.STATIC);
         int own = m.getParameters().size() - leaves.size();
         boolean annotated = isDifferentiable(m);
-        List<Receiver.RecordParam> records = Receiver.of(m).map(Receiver::records).orElse(List.of());
+        List<Receiver.RecordParam> records =
+                Receiver.of(m).map(Receiver::records).orElse(List.of());
         WrtThis.Wrt wrt = WrtThis.rewrite(file, m, own, leaves, records, diagnostics);
-        m.setData(Receiver.KEY, new Receiver(ownerSimpleName, true, leaves, own, wrt.wrtThis(), annotated, wrt.records(),
-                callsOverridable(m)));
+        m.setData(
+                Receiver.KEY,
+                new Receiver(
+                        ownerSimpleName,
+                        true,
+                        leaves,
+                        own,
+                        wrt.wrtThis(),
+                        annotated,
+                        wrt.records(),
+                        callsOverridable(m)));
     }
 
     private void error(Node at, String message) {

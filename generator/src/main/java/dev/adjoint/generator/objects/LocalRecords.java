@@ -62,7 +62,12 @@ final class LocalRecords {
         }
     }
 
-    private LocalRecords(Path file, String packageName, MethodDeclaration method, RecordTypes records, Set<String> reserved,
+    private LocalRecords(
+            Path file,
+            String packageName,
+            MethodDeclaration method,
+            RecordTypes records,
+            Set<String> reserved,
             List<Diagnostic> diagnostics) {
         this.file = file;
         this.packageName = packageName;
@@ -79,7 +84,12 @@ final class LocalRecords {
      *
      * @param reserved names the new locals must not take (the class's fields)
      */
-    static boolean expand(Path file, String packageName, MethodDeclaration m, RecordTypes records, Set<String> reserved,
+    static boolean expand(
+            Path file,
+            String packageName,
+            MethodDeclaration m,
+            RecordTypes records,
+            Set<String> reserved,
             List<Diagnostic> diagnostics) {
         int before = diagnostics.size();
         new LocalRecords(file, packageName, m, records, reserved, diagnostics).run();
@@ -91,25 +101,43 @@ final class LocalRecords {
         List<Local> locals = new ArrayList<>();
         Set<ObjectCreationExpr> held = Collections.newSetFromMap(new IdentityHashMap<>());
         for (VariableDeclarator d : method.findAll(VariableDeclarator.class)) {
-            Type declared = d.getType().isVarType() && d.getInitializer().orElse(null) instanceof ObjectCreationExpr n ? n.getType()
+            Type declared = d.getType().isVarType() && d.getInitializer().orElse(null) instanceof ObjectCreationExpr n
+                    ? n.getType()
                     : d.getType();
             if (records.isPlainClass(declared)) {
-                ValueTypes.Result value = records.resolveClass(declared, packageName).map(c -> ValueTypes.of(c.declaration()))
+                ValueTypes.Result value = records.resolveClass(declared, packageName)
+                        .map(c -> ValueTypes.of(c.declaration()))
                         .orElse(ValueTypes.Result.no("the name " + declared + " is not one class of the sources"));
                 if (value.type() == null) {
-                    error(d.getInitializer().filter(i -> i instanceof ObjectCreationExpr).map(i -> (Node) i).orElse(d), "local '"
-                            + d.getNameAsString() + "' of type " + declared + ": a differentiated method can hold objects of a class"
-                            + " of the sources whose only constructor assigns each of its parameters to a field, every field once"
-                            + " (they are replaced by their fields), and " + value.whyNot() + "; make " + declared + " a record or"
-                            + " such a class, or keep its numbers in local variables");
+                    error(
+                            d.getInitializer()
+                                    .filter(i -> i instanceof ObjectCreationExpr)
+                                    .map(i -> (Node) i)
+                                    .orElse(d),
+                            "local '"
+                                    + d.getNameAsString() + "' of type " + declared
+                                    + ": a differentiated method can hold objects of a class"
+                                    + " of the sources whose only constructor assigns each of its parameters to a field, every field once"
+                                    + " (they are replaced by their fields), and " + value.whyNot() + "; make "
+                                    + declared + " a record or"
+                                    + " such a class, or keep its numbers in local variables");
                     continue;
                 }
-                local(d, value.type()).ifPresentOrElse(locals::add, () -> d.getInitializer()
-                        .filter(i -> i instanceof ObjectCreationExpr).ifPresent(i -> held.add((ObjectCreationExpr) i)));
+                local(d, value.type())
+                        .ifPresentOrElse(
+                                locals::add,
+                                () -> d.getInitializer()
+                                        .filter(i -> i instanceof ObjectCreationExpr)
+                                        .ifPresent(i -> held.add((ObjectCreationExpr) i)));
                 continue;
             }
-            recordOf(d).ifPresent(r -> local(d, r).ifPresentOrElse(locals::add, () -> d.getInitializer()
-                    .filter(i -> i instanceof ObjectCreationExpr).ifPresent(i -> held.add((ObjectCreationExpr) i))));
+            recordOf(d)
+                    .ifPresent(r -> local(d, r)
+                            .ifPresentOrElse(
+                                    locals::add,
+                                    () -> d.getInitializer()
+                                            .filter(i -> i instanceof ObjectCreationExpr)
+                                            .ifPresent(i -> held.add((ObjectCreationExpr) i))));
         }
         Map<Node, Local> owner = new IdentityHashMap<>(); // each use, and each read, to the local it names
         List<Expression> reads = new ArrayList<>();
@@ -119,61 +147,105 @@ final class LocalRecords {
             for (NameExpr use : usesOf(l)) {
                 owner.put(use, l);
                 Node parent = use.getParentNode().orElseThrow();
-                if (l.record().fields() && parent instanceof FieldAccessExpr field && field.getScope() == use
+                if (l.record().fields()
+                        && parent instanceof FieldAccessExpr field
+                        && field.getScope() == use
                         && l.indexOf(field.getNameAsString()) >= 0) {
                     reads.add(field); // read or assigned: the component's local either way
                     owner.put(field, l);
-                } else if (!l.record().fields() && parent instanceof MethodCallExpr call && call.getScope().filter(s -> s == use).isPresent()
-                        && call.getArguments().isEmpty() && l.indexOf(call.getNameAsString()) >= 0) {
-                    if (l.record().declaration() instanceof RecordDeclaration r && declaresMethod(r, call.getNameAsString())) {
-                        error(call, "'" + call + "' calls an accessor that record " + l.record().name() + " declares"
-                                + " itself: its value need not be the component's, so its derivative is unknown; use the"
-                                + " generated accessor, or compute the value from the components");
+                } else if (!l.record().fields()
+                        && parent instanceof MethodCallExpr call
+                        && call.getScope().filter(s -> s == use).isPresent()
+                        && call.getArguments().isEmpty()
+                        && l.indexOf(call.getNameAsString()) >= 0) {
+                    if (l.record().declaration() instanceof RecordDeclaration r
+                            && declaresMethod(r, call.getNameAsString())) {
+                        error(
+                                call,
+                                "'" + call + "' calls an accessor that record "
+                                        + l.record().name() + " declares"
+                                        + " itself: its value need not be the component's, so its derivative is unknown; use the"
+                                        + " generated accessor, or compute the value from the components");
                     } else {
                         reads.add(call);
                         owner.put(call, l);
                     }
-                } else if (parent instanceof AssignExpr a && a.getTarget() == use && a.getOperator() == AssignExpr.Operator.ASSIGN
-                        && a.getParentNode().filter(p -> p instanceof ExpressionStmt).isPresent()) {
+                } else if (parent instanceof AssignExpr a
+                        && a.getTarget() == use
+                        && a.getOperator() == AssignExpr.Operator.ASSIGN
+                        && a.getParentNode()
+                                .filter(p -> p instanceof ExpressionStmt)
+                                .isPresent()) {
                     checkValue(a.getValue(), l, held);
                     assignments.add((ExpressionStmt) a.getParentNode().get());
-                    l.record().firstArray().ifPresent(c -> error(a, "'" + Positions.oneLine(a) + "' assigns local record '" + l.name()
-                            + "' again, and its component '" + c + "' is an array: neither strategy follows an array variable assigned"
-                            + " again; declare a new local record for the new value"));
-                } else if (!l.record().fields() && parent instanceof AssignExpr a && a.getValue() == use && a.getTarget() instanceof NameExpr t
+                    l.record()
+                            .firstArray()
+                            .ifPresent(c -> error(
+                                    a,
+                                    "'" + Positions.oneLine(a) + "' assigns local record '" + l.name()
+                                            + "' again, and its component '" + c
+                                            + "' is an array: neither strategy follows an array variable assigned"
+                                            + " again; declare a new local record for the new value"));
+                } else if (!l.record().fields()
+                        && parent instanceof AssignExpr a
+                        && a.getValue() == use
+                        && a.getTarget() instanceof NameExpr t
                         && sameRecord(t.getNameAsString(), l, locals)) {
                     continue; // a copy into another local record: checked there
-                } else if (!l.record().fields() && parent instanceof VariableDeclarator v && locals.stream().anyMatch(o -> o.declarator() == v)
+                } else if (!l.record().fields()
+                        && parent instanceof VariableDeclarator v
+                        && locals.stream().anyMatch(o -> o.declarator() == v)
                         && sameRecord(v.getNameAsString(), l, locals)) {
                     continue;
-                } else if (l.record().fields() && (parent instanceof VariableDeclarator
-                        || (parent instanceof AssignExpr a && a.getValue() == use && a.getTarget() instanceof NameExpr))) {
+                } else if (l.record().fields()
+                        && (parent instanceof VariableDeclarator
+                                || (parent instanceof AssignExpr a
+                                        && a.getValue() == use
+                                        && a.getTarget() instanceof NameExpr))) {
                     continue; // a second variable for the object: the value given to it is reported there
                 } else if (l.record().fields()) {
-                    error(parent, "'" + Positions.oneLine(parent) + "' uses local object '" + l.name() + "' other than reading or"
-                            + " assigning its fields: an object of " + l.record().name() + " created in a differentiated method is"
-                            + " replaced by its fields (" + l.name() + "." + l.record().components().get(0) + "), which is exact only"
-                            + " while no other variable names it and it stays in the method; pass or store its fields instead");
+                    error(
+                            parent,
+                            "'" + Positions.oneLine(parent) + "' uses local object '" + l.name()
+                                    + "' other than reading or"
+                                    + " assigning its fields: an object of "
+                                    + l.record().name() + " created in a differentiated method is"
+                                    + " replaced by its fields (" + l.name() + "."
+                                    + l.record().components().get(0) + "), which is exact only"
+                                    + " while no other variable names it and it stays in the method; pass or store its fields instead");
                 } else {
-                    error(parent, "'" + Positions.oneLine(parent) + "' uses local record '" + l.name() + "' other than reading its"
-                            + " components: a record created in a differentiated method is replaced by its components (" + l.name()
-                            + "." + l.record().components().get(0) + "()), which is exact only while the"
-                            + " record stays in the method or goes to a @Differentiable static method of the sources; pass or"
-                            + " store its components instead of the record");
+                    error(
+                            parent,
+                            "'" + Positions.oneLine(parent) + "' uses local record '" + l.name()
+                                    + "' other than reading its"
+                                    + " components: a record created in a differentiated method is replaced by its components ("
+                                    + l.name()
+                                    + "." + l.record().components().get(0) + "()), which is exact only while the"
+                                    + " record stays in the method or goes to a @Differentiable static method of the sources; pass or"
+                                    + " store its components instead of the record");
                 }
             }
         }
         for (ObjectCreationExpr n : method.findAll(ObjectCreationExpr.class)) {
-            if (!held.contains(n) && records.resolve(n.getType(), packageName).isEmpty() && typeOf(n).isPresent()) {
-                error(n, "'" + Positions.oneLine(n) + "' creates an object that leaves the method's local variables (it is returned,"
-                        + " stored, passed on or used in an expression): a differentiated method replaces an object it creates by"
-                        + " its fields, which is exact only for one held in a local variable (Vec v = new Vec(x, y); v.x); declare"
-                        + " a local for it, and return or pass on its fields");
-            } else if (!held.contains(n) && records.resolve(n.getType(), packageName).isPresent()) {
-                error(n, "'" + Positions.oneLine(n) + "' creates a record that leaves the method's local variables (it is "
-                        + "returned, stored, passed on or used in an expression): a differentiated method replaces a record it creates"
-                        + " by its components, which is exact only for a record held in a local variable (Vec v = new Vec(x, y);"
-                        + " v.x()); declare a local for it, and return or pass on its components");
+            if (!held.contains(n)
+                    && records.resolve(n.getType(), packageName).isEmpty()
+                    && typeOf(n).isPresent()) {
+                error(
+                        n,
+                        "'" + Positions.oneLine(n)
+                                + "' creates an object that leaves the method's local variables (it is returned,"
+                                + " stored, passed on or used in an expression): a differentiated method replaces an object it creates by"
+                                + " its fields, which is exact only for one held in a local variable (Vec v = new Vec(x, y); v.x); declare"
+                                + " a local for it, and return or pass on its fields");
+            } else if (!held.contains(n)
+                    && records.resolve(n.getType(), packageName).isPresent()) {
+                error(
+                        n,
+                        "'" + Positions.oneLine(n)
+                                + "' creates a record that leaves the method's local variables (it is "
+                                + "returned, stored, passed on or used in an expression): a differentiated method replaces a record it creates"
+                                + " by its components, which is exact only for a record held in a local variable (Vec v = new Vec(x, y);"
+                                + " v.x()); declare a local for it, and return or pass on its components");
             }
         }
         if (diagnostics.size() > before) {
@@ -181,7 +253,8 @@ final class LocalRecords {
         }
         for (Expression call : reads) {
             Local l = owner.get(call);
-            String named = call instanceof FieldAccessExpr f ? f.getNameAsString() : ((MethodCallExpr) call).getNameAsString();
+            String named =
+                    call instanceof FieldAccessExpr f ? f.getNameAsString() : ((MethodCallExpr) call).getNameAsString();
             NameExpr component = new NameExpr(l.componentLocals().get(l.indexOf(named)));
             call.getRange().ifPresent(component::setRange);
             call.replace(component);
@@ -191,7 +264,8 @@ final class LocalRecords {
             splice(s, assign(owner.get(a.getTarget()), a.getValue(), false, owner));
         }
         for (Local l : locals) {
-            ExpressionStmt s = (ExpressionStmt) l.declarator().getParentNode().orElseThrow().getParentNode().orElseThrow();
+            ExpressionStmt s = (ExpressionStmt)
+                    l.declarator().getParentNode().orElseThrow().getParentNode().orElseThrow();
             VariableDeclarationExpr decl = (VariableDeclarationExpr) s.getExpression();
             List<Statement> replacement = new ArrayList<>();
             for (VariableDeclarator v : decl.getVariables()) {
@@ -201,8 +275,10 @@ final class LocalRecords {
                     replacement.addAll(assign(l, v.getInitializer().get(), true, owner));
                 } else {
                     for (int i = 0; i < l.componentLocals().size(); i++) {
-                        replacement.add(at(new ExpressionStmt(new VariableDeclarationExpr(componentType(l, i),
-                                l.componentLocals().get(i))), s));
+                        replacement.add(at(
+                                new ExpressionStmt(new VariableDeclarationExpr(
+                                        componentType(l, i), l.componentLocals().get(i))),
+                                s));
                     }
                 }
             }
@@ -219,13 +295,22 @@ final class LocalRecords {
             String source = ((NameExpr) value).getNameAsString();
             Local from = owner.get(value);
             for (int i = 0; i < l.componentLocals().size(); i++) {
-                parts.add(from != null ? new NameExpr(from.componentLocals().get(i))
-                        : new MethodCallExpr(new NameExpr(source), l.record().components().get(i)));
+                parts.add(
+                        from != null
+                                ? new NameExpr(from.componentLocals().get(i))
+                                : new MethodCallExpr(
+                                        new NameExpr(source),
+                                        l.record().components().get(i)));
             }
         }
         // Java evaluates every argument before the record changes: fresh locals when a later one reads it
-        boolean staged = !declare && parts.stream().anyMatch(p -> !p.findAll(NameExpr.class,
-                e -> e.getNameAsString().equals(l.name()) || l.componentLocals().contains(e.getNameAsString())).isEmpty());
+        boolean staged = !declare
+                && parts.stream()
+                        .anyMatch(p -> !p.findAll(
+                                        NameExpr.class,
+                                        e -> e.getNameAsString().equals(l.name())
+                                                || l.componentLocals().contains(e.getNameAsString()))
+                                .isEmpty());
         List<Statement> out = new ArrayList<>();
         List<String> staging = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
@@ -234,16 +319,24 @@ final class LocalRecords {
             if (declare || staged) {
                 String name = declare ? target : fresh("next_" + target);
                 staging.add(name);
-                out.add(at(new ExpressionStmt(new VariableDeclarationExpr(new VariableDeclarator(componentType(l, i), name, part))),
+                out.add(at(
+                        new ExpressionStmt(
+                                new VariableDeclarationExpr(new VariableDeclarator(componentType(l, i), name, part))),
                         value));
             } else {
-                out.add(at(new ExpressionStmt(new AssignExpr(new NameExpr(target), part, AssignExpr.Operator.ASSIGN)), value));
+                out.add(at(
+                        new ExpressionStmt(new AssignExpr(new NameExpr(target), part, AssignExpr.Operator.ASSIGN)),
+                        value));
             }
         }
         if (staged) {
             for (int i = 0; i < parts.size(); i++) {
-                out.add(at(new ExpressionStmt(new AssignExpr(new NameExpr(l.componentLocals().get(i)), new NameExpr(staging.get(i)),
-                        AssignExpr.Operator.ASSIGN)), value));
+                out.add(at(
+                        new ExpressionStmt(new AssignExpr(
+                                new NameExpr(l.componentLocals().get(i)),
+                                new NameExpr(staging.get(i)),
+                                AssignExpr.Operator.ASSIGN)),
+                        value));
             }
         }
         return out;
@@ -253,42 +346,60 @@ final class LocalRecords {
     private Optional<ValueTypes.ValueType> recordOf(VariableDeclarator d) {
         Type type = d.getType();
         if (type.isVarType()) {
-            return d.getInitializer().filter(i -> i instanceof ObjectCreationExpr)
-                    .flatMap(i -> records.resolve(((ObjectCreationExpr) i).getType(), packageName)).map(f -> ValueTypes.of(f.declaration()));
+            return d.getInitializer()
+                    .filter(i -> i instanceof ObjectCreationExpr)
+                    .flatMap(i -> records.resolve(((ObjectCreationExpr) i).getType(), packageName))
+                    .map(f -> ValueTypes.of(f.declaration()));
         }
         return records.resolve(type, packageName).map(f -> ValueTypes.of(f.declaration()));
     }
 
     /** The record or value class {@code n} creates an object of, if it is one of the sources. */
     private Optional<ValueTypes.ValueType> typeOf(ObjectCreationExpr n) {
-        return records.resolve(n.getType(), packageName).map(f -> ValueTypes.of(f.declaration()))
-                .or(() -> records.resolveClass(n.getType(), packageName).map(c -> ValueTypes.of(c.declaration()).type()));
+        return records.resolve(n.getType(), packageName)
+                .map(f -> ValueTypes.of(f.declaration()))
+                .or(() -> records.resolveClass(n.getType(), packageName)
+                        .map(c -> ValueTypes.of(c.declaration()).type()));
     }
 
     /** {@code d} as a local record, or empty after reporting why it cannot be one. */
     private Optional<Local> local(VariableDeclarator d, ValueTypes.ValueType type) {
         Node decl = d.getParentNode().orElseThrow();
         Node stmt = decl.getParentNode().orElse(null);
-        String what = "local " + (type.fields() ? "object '" : "record '") + d.getNameAsString() + "' of type " + type.name();
-        if (!(decl instanceof VariableDeclarationExpr) || !(stmt instanceof ExpressionStmt s)
-                || !(s.getParentNode().orElse(null) instanceof BlockStmt || s.getParentNode().orElse(null) instanceof SwitchEntry)) {
-            error(d, what + " is declared where its components cannot be (a for header, a resource): declare it as a statement of"
-                    + " its own in a block");
+        String what =
+                "local " + (type.fields() ? "object '" : "record '") + d.getNameAsString() + "' of type " + type.name();
+        if (!(decl instanceof VariableDeclarationExpr)
+                || !(stmt instanceof ExpressionStmt s)
+                || !(s.getParentNode().orElse(null) instanceof BlockStmt
+                        || s.getParentNode().orElse(null) instanceof SwitchEntry)) {
+            error(
+                    d,
+                    what
+                            + " is declared where its components cannot be (a for header, a resource): declare it as a statement of"
+                            + " its own in a block");
             return Optional.empty();
         }
-        if (type.declaration() instanceof RecordDeclaration r && (!r.getConstructors().isEmpty() || !r.getCompactConstructors().isEmpty())) {
-            error(d, what + ": record " + r.getNameAsString() + " declares a constructor, which may check or change the values it"
-                    + " is given, so its components need not be the arguments; a differentiated method can create records with"
-                    + " the implicit constructor only: create it outside the method, or keep the values in locals");
+        if (type.declaration() instanceof RecordDeclaration r
+                && (!r.getConstructors().isEmpty()
+                        || !r.getCompactConstructors().isEmpty())) {
+            error(
+                    d,
+                    what + ": record " + r.getNameAsString()
+                            + " declares a constructor, which may check or change the values it"
+                            + " is given, so its components need not be the arguments; a differentiated method can create records with"
+                            + " the implicit constructor only: create it outside the method, or keep the values in locals");
             return Optional.empty();
         }
         List<String> componentLocals = new ArrayList<>();
         for (int i = 0; i < type.components().size(); i++) {
             String c = type.components().get(i);
             if (MethodSelector.toTy(type.types().get(i)).isEmpty()) {
-                error(d, what + ": component '" + c + "' has type " + type.types().get(i) + ", and a differentiated"
-                        + " method can hold only double, float, int, long, boolean and their arrays in locals; keep these values"
-                        + " in locals of their own");
+                error(
+                        d,
+                        what + ": component '" + c + "' has type "
+                                + type.types().get(i) + ", and a differentiated"
+                                + " method can hold only double, float, int, long, boolean and their arrays in locals; keep these values"
+                                + " in locals of their own");
                 return Optional.empty();
             }
             componentLocals.add(fresh(d.getNameAsString() + "_" + c));
@@ -298,26 +409,36 @@ final class LocalRecords {
 
     /** Checks that {@code value}, given to local {@code l}, is a new record of its type or another of its locals by name. */
     private void checkValue(Expression value, Local l, Set<ObjectCreationExpr> held) {
-        if (value instanceof ObjectCreationExpr n && n.getAnonymousClassBody().isEmpty()
-                && typeOf(n).map(t -> t.declaration() == l.record().declaration()).orElse(false)) {
+        if (value instanceof ObjectCreationExpr n
+                && n.getAnonymousClassBody().isEmpty()
+                && typeOf(n)
+                        .map(t -> t.declaration() == l.record().declaration())
+                        .orElse(false)) {
             if (n.getArguments().size() == l.record().components().size()) {
                 held.add(n);
             }
             return;
         }
         if (value instanceof NameExpr && !l.record().fields()) {
-            return; // another record by name: a local (checked by its own uses) or a record parameter (read through accessors)
+            return; // another record by name: a local (checked by its own uses) or a record parameter (read through
+            // accessors)
         }
         value.findAll(ObjectCreationExpr.class).forEach(held::add); // reported here, once
-        error(value, "'" + Positions.oneLine(value) + "' gives local '" + l.name() + "' a value other than a new "
-                + l.record().name() + "(...)" + (l.record().fields() ? "" : " or another record variable") + ": the generator replaces"
-                + " it by its components and cannot see those of this value; create it with new " + l.record().name() + "(...)");
+        error(
+                value,
+                "'" + Positions.oneLine(value) + "' gives local '" + l.name() + "' a value other than a new "
+                        + l.record().name() + "(...)" + (l.record().fields() ? "" : " or another record variable")
+                        + ": the generator replaces"
+                        + " it by its components and cannot see those of this value; create it with new "
+                        + l.record().name() + "(...)");
     }
 
     /** The names in scope of {@code l}'s declaration: the rest of its declaration and the statements after it in its block. */
     private List<NameExpr> usesOf(Local l) {
-        ExpressionStmt s = (ExpressionStmt) l.declarator().getParentNode().orElseThrow().getParentNode().orElseThrow();
-        NodeList<Statement> block = s.getParentNode().orElseThrow() instanceof BlockStmt b ? b.getStatements()
+        ExpressionStmt s = (ExpressionStmt)
+                l.declarator().getParentNode().orElseThrow().getParentNode().orElseThrow();
+        NodeList<Statement> block = s.getParentNode().orElseThrow() instanceof BlockStmt b
+                ? b.getStatements()
                 : ((SwitchEntry) s.getParentNode().orElseThrow()).getStatements();
         List<NameExpr> uses = new ArrayList<>();
         boolean after = false;
@@ -328,7 +449,8 @@ final class LocalRecords {
                 boolean later = false;
                 for (VariableDeclarator v : decl.getVariables()) {
                     if (later) {
-                        uses.addAll(v.findAll(NameExpr.class, n -> n.getNameAsString().equals(l.name())));
+                        uses.addAll(v.findAll(
+                                NameExpr.class, n -> n.getNameAsString().equals(l.name())));
                     }
                     later |= v == l.declarator();
                 }
@@ -340,11 +462,15 @@ final class LocalRecords {
     }
 
     private static boolean sameRecord(String other, Local l, List<Local> locals) {
-        return locals.stream().anyMatch(o -> o.name().equals(other) && o.record().declaration() == l.record().declaration());
+        return locals.stream()
+                .anyMatch(o -> o.name().equals(other)
+                        && o.record().declaration() == l.record().declaration());
     }
 
     private static boolean declaresMethod(RecordDeclaration r, String name) {
-        return r.getMethods().stream().anyMatch(m -> m.getNameAsString().equals(name) && m.getParameters().isEmpty());
+        return r.getMethods().stream()
+                .anyMatch(m ->
+                        m.getNameAsString().equals(name) && m.getParameters().isEmpty());
     }
 
     private static Type componentType(Local l, int i) {
@@ -362,18 +488,20 @@ final class LocalRecords {
 
     /** {@code s}, each of its new nodes placed at {@code where} (for the later passes' errors). */
     private static Statement at(Statement s, Node where) {
-        where.getRange().ifPresent(r -> s.walk(n -> {
-            if (n.getRange().isEmpty()) {
-                n.setRange(r);
-            }
-        }));
+        where.getRange()
+                .ifPresent(r -> s.walk(n -> {
+                    if (n.getRange().isEmpty()) {
+                        n.setRange(r);
+                    }
+                }));
         return s;
     }
 
     /** Puts {@code replacement} where {@code s} was: into its block or case, or as a block of its own. */
     private static void splice(Statement s, List<Statement> replacement) {
         Node parent = s.getParentNode().orElseThrow();
-        NodeList<Statement> list = parent instanceof BlockStmt b ? b.getStatements()
+        NodeList<Statement> list = parent instanceof BlockStmt b
+                ? b.getStatements()
                 : parent instanceof SwitchEntry e ? e.getStatements() : null;
         if (list == null) {
             BlockStmt block = new BlockStmt(new NodeList<>(replacement));

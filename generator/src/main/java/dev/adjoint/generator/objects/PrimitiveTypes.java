@@ -21,8 +21,30 @@ import java.util.function.Function;
  */
 final class PrimitiveTypes {
     /** {@code Math} functions whose result is a {@code double} whatever their arguments. */
-    private static final List<String> DOUBLE_MATH = List.of("sqrt", "cbrt", "exp", "expm1", "log", "log10", "log1p", "pow", "sin",
-            "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "hypot", "toRadians", "toDegrees", "floor", "ceil",
+    private static final List<String> DOUBLE_MATH = List.of(
+            "sqrt",
+            "cbrt",
+            "exp",
+            "expm1",
+            "log",
+            "log10",
+            "log1p",
+            "pow",
+            "sin",
+            "cos",
+            "tan",
+            "asin",
+            "acos",
+            "atan",
+            "atan2",
+            "sinh",
+            "cosh",
+            "tanh",
+            "hypot",
+            "toRadians",
+            "toDegrees",
+            "floor",
+            "ceil",
             "rint");
 
     private PrimitiveTypes() {}
@@ -33,7 +55,8 @@ final class PrimitiveTypes {
     }
 
     /** The same, given also the result types of the calls it makes. */
-    static Optional<String> of(Expression e, Function<String, Optional<String>> names, Function<MethodCallExpr, Optional<String>> calls) {
+    static Optional<String> of(
+            Expression e, Function<String, Optional<String>> names, Function<MethodCallExpr, Optional<String>> calls) {
         if (e instanceof EnclosedExpr en) {
             return of(en.getInner(), names, calls);
         }
@@ -48,13 +71,15 @@ final class PrimitiveTypes {
             return names.apply(n.getNameAsString());
         }
         if (e instanceof UnaryExpr u) {
-            return u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT ? Optional.of("boolean")
+            return u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT
+                    ? Optional.of("boolean")
                     : of(u.getExpression(), names, calls).map(t -> promote(t, t));
         }
         if (e instanceof BinaryExpr b) {
             return switch (b.getOperator()) {
-                case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER -> of(b.getLeft(), names, calls)
-                        .flatMap(l -> of(b.getRight(), names, calls).map(r -> promote(l, r)));
+                case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER ->
+                    of(b.getLeft(), names, calls)
+                            .flatMap(l -> of(b.getRight(), names, calls).map(r -> promote(l, r)));
                 case OR, AND, EQUALS, NOT_EQUALS, LESS, LESS_EQUALS, GREATER, GREATER_EQUALS -> Optional.of("boolean");
                 default -> Optional.empty();
             };
@@ -68,8 +93,12 @@ final class PrimitiveTypes {
             boolean numeric = !l.get().equals("boolean") && !r.get().equals("boolean");
             return l.equals(r) ? l : numeric ? Optional.of(promote(l.get(), r.get())) : Optional.empty(); // (JLS 15.25)
         }
-        if (e instanceof MethodCallExpr m && m.getScope().filter(s -> s instanceof NameExpr n
-                && (n.getNameAsString().equals("Math") || n.getNameAsString().equals("StrictMath"))).isPresent()
+        if (e instanceof MethodCallExpr m
+                && m.getScope()
+                        .filter(s -> s instanceof NameExpr n
+                                && (n.getNameAsString().equals("Math")
+                                        || n.getNameAsString().equals("StrictMath")))
+                        .isPresent()
                 && DOUBLE_MATH.contains(m.getNameAsString())) {
             return Optional.of("double");
         }

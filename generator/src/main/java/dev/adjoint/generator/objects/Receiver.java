@@ -2,8 +2,8 @@ package dev.adjoint.generator.objects;
 
 import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.body.MethodDeclaration;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +27,15 @@ import java.util.Optional;
  *     differentiates the class's own instance methods, while the value of a call on {@code self}
  *     would come from a subclass's override
  */
-public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leaves, int ownParams, boolean wrtThis, boolean annotated,
-        List<RecordParam> records, boolean exactClass) {
+public record Receiver(
+        String ownerSimpleName,
+        boolean instance,
+        List<Leaf> leaves,
+        int ownParams,
+        boolean wrtThis,
+        boolean annotated,
+        List<RecordParam> records,
+        boolean exactClass) {
     /** The receiver's name in every generated method of a lifted instance method. */
     public static final String SELF = "self";
 
@@ -60,8 +67,17 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
      * @param accessors whether its components are read through accessors ({@code p.k()}, a record)
      *     rather than as fields ({@code s.x}, an object of a class)
      */
-    public record RecordParam(int position, String name, String recordPackage, List<String> recordPath, String sourceFile,
-            List<Leaf> components, boolean wrt, Optional<Elements> elements, List<Nested> nested, Optional<Held> held,
+    public record RecordParam(
+            int position,
+            String name,
+            String recordPackage,
+            List<String> recordPath,
+            String sourceFile,
+            List<Leaf> components,
+            boolean wrt,
+            Optional<Elements> elements,
+            List<Nested> nested,
+            Optional<Held> held,
             boolean accessors) {
         public RecordParam {
             recordPath = List.copyOf(recordPath);
@@ -70,13 +86,33 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
         }
 
         RecordParam withWrt(boolean wrt) {
-            return new RecordParam(position, name, recordPackage, recordPath, sourceFile, components, wrt, elements, nested, held,
+            return new RecordParam(
+                    position,
+                    name,
+                    recordPackage,
+                    recordPath,
+                    sourceFile,
+                    components,
+                    wrt,
+                    elements,
+                    nested,
+                    held,
                     accessors);
         }
 
         RecordParam withHeld(Held held) {
-            return new RecordParam(position, name, recordPackage, recordPath, sourceFile, components, wrt, elements, nested,
-                    Optional.of(held), accessors);
+            return new RecordParam(
+                    position,
+                    name,
+                    recordPackage,
+                    recordPath,
+                    sourceFile,
+                    components,
+                    wrt,
+                    elements,
+                    nested,
+                    Optional.of(held),
+                    accessors);
         }
 
         /**
@@ -111,7 +147,11 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
                 return out.toString();
             }
             String prefix = path.substring(0, dot);
-            through = nested.stream().filter(n -> n.path().equals(prefix)).findFirst().map(Nested::accessors).orElse(true);
+            through = nested.stream()
+                    .filter(n -> n.path().equals(prefix))
+                    .findFirst()
+                    .map(Nested::accessors)
+                    .orElse(true);
             from = dot + 1;
         }
     }
@@ -134,7 +174,8 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
      * @param sourceFile its record's file name
      * @param accessors whether its components are read through accessors (a record) or as fields (an object)
      */
-    public record Nested(String path, String recordPackage, List<String> recordPath, String sourceFile, boolean accessors) {
+    public record Nested(
+            String path, String recordPackage, List<String> recordPath, String sourceFile, boolean accessors) {
         public Nested {
             recordPath = List.copyOf(recordPath);
         }
@@ -211,10 +252,16 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
         }
         Optional<Receiver> rc = of(callee).filter(Receiver::instance);
         if (rc.isEmpty()) {
-            return owner + "." + callee.name() + "(" + String.join(", ", of(callee).map(r -> r.recordsRebuilt(args, owner,
-                    callee.packageName(), callee.ownerPath())).orElse(args)) + ")";
+            return owner + "." + callee.name() + "("
+                    + String.join(
+                            ", ",
+                            of(callee)
+                                    .map(r -> r.recordsRebuilt(args, owner, callee.packageName(), callee.ownerPath()))
+                                    .orElse(args))
+                    + ")";
         }
-        return SELF + "." + callee.name() + "(" + String.join(", ", args.subList(0, rc.get().ownParams())) + ")";
+        return SELF + "." + callee.name() + "("
+                + String.join(", ", args.subList(0, rc.get().ownParams())) + ")";
     }
 
     /**
@@ -222,12 +269,14 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
      * each record's components (all of them: a record passed on has no other) made into the
      * record again, {@code new p.Params(k, c)}.
      */
-    private List<String> recordsRebuilt(List<String> args, String ownerSpelled, String ownerPackage, List<String> ownerPath) {
+    private List<String> recordsRebuilt(
+            List<String> args, String ownerSpelled, String ownerPackage, List<String> ownerPath) {
         List<String> out = new ArrayList<>();
         int at = 0;
         for (int i = 0; at < args.size(); i++) {
             final int position = i;
-            Optional<RecordParam> p = records.stream().filter(r -> r.position() == position).findFirst();
+            Optional<RecordParam> p =
+                    records.stream().filter(r -> r.position() == position).findFirst();
             if (p.isEmpty()) {
                 out.add(args.get(at++));
                 continue;
@@ -235,8 +284,9 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
             int n = p.get().components().size();
             List<String> path = p.get().recordPath();
             // a record nested in the callee's class is named through the class as the generated code spells it
-            String type = p.get().recordPackage().equals(ownerPackage) && path.size() > ownerPath.size()
-                    && path.subList(0, ownerPath.size()).equals(ownerPath)
+            String type = p.get().recordPackage().equals(ownerPackage)
+                            && path.size() > ownerPath.size()
+                            && path.subList(0, ownerPath.size()).equals(ownerPath)
                     ? ownerSpelled + "." + String.join(".", path.subList(ownerPath.size(), path.size()))
                     : (p.get().recordPackage().isEmpty() ? "" : p.get().recordPackage() + ".") + String.join(".", path);
             out.add("new " + type + "(" + String.join(", ", args.subList(at, at + n)) + ")");
@@ -251,21 +301,33 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
      * {@code g(new p.Params(p_k, p_c), x)}, a call of the user's method ({@code ownerSpelled}: the
      * callee's class as the generated code writes it).
      */
-    public static void rebuildRecords(MethodDeclaration callee, String ownerSpelled, com.github.javaparser.ast.expr.MethodCallExpr call) {
-        Optional<Receiver> rc = of(callee).filter(r -> !r.instance() && !r.records().isEmpty());
+    public static void rebuildRecords(
+            MethodDeclaration callee, String ownerSpelled, com.github.javaparser.ast.expr.MethodCallExpr call) {
+        Optional<Receiver> rc =
+                of(callee).filter(r -> !r.instance() && !r.records().isEmpty());
         if (rc.isEmpty()) {
             return;
         }
-        List<String> args = call.getArguments().stream().map(com.github.javaparser.ast.Node::toString).toList();
-        com.github.javaparser.ast.NodeList<com.github.javaparser.ast.expr.Expression> rebuilt = new com.github.javaparser.ast.NodeList<>();
-        String pkg = callee.findCompilationUnit().flatMap(u -> u.getPackageDeclaration()).map(d -> d.getNameAsString()).orElse("");
+        List<String> args = call.getArguments().stream()
+                .map(com.github.javaparser.ast.Node::toString)
+                .toList();
+        com.github.javaparser.ast.NodeList<com.github.javaparser.ast.expr.Expression> rebuilt =
+                new com.github.javaparser.ast.NodeList<>();
+        String pkg = callee.findCompilationUnit()
+                .flatMap(u -> u.getPackageDeclaration())
+                .map(d -> d.getNameAsString())
+                .orElse("");
         List<String> ownerPath = new ArrayList<>();
-        for (com.github.javaparser.ast.Node n = callee.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+        for (com.github.javaparser.ast.Node n = callee.getParentNode().orElse(null);
+                n != null;
+                n = n.getParentNode().orElse(null)) {
             if (n instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t) {
                 ownerPath.add(0, t.getNameAsString()); // outermost first, as MethodRequest.ownerPath
             }
         }
-        rc.get().recordsRebuilt(args, ownerSpelled, pkg, ownerPath).forEach(a -> rebuilt.add(com.github.javaparser.StaticJavaParser.parseExpression(a)));
+        rc.get()
+                .recordsRebuilt(args, ownerSpelled, pkg, ownerPath)
+                .forEach(a -> rebuilt.add(com.github.javaparser.StaticJavaParser.parseExpression(a)));
         call.setArguments(rebuilt);
     }
 
@@ -276,8 +338,18 @@ public record Receiver(String ownerSimpleName, boolean instance, List<Leaf> leav
      * Nothing for a method that is not an instance method.
      */
     public static void takesSelfLike(MethodDeclaration helper, MethodRequest of) {
-        of(of).filter(Receiver::instance).ifPresent(rc -> helper.setData(KEY, new Receiver(rc.ownerSimpleName(), true, List.of(),
-                rc.ownParams(), false, false, List.of(), false)));
+        of(of).filter(Receiver::instance)
+                .ifPresent(rc -> helper.setData(
+                        KEY,
+                        new Receiver(
+                                rc.ownerSimpleName(),
+                                true,
+                                List.of(),
+                                rc.ownParams(),
+                                false,
+                                false,
+                                List.of(),
+                                false)));
     }
 
     /** The arguments of a call to one of {@code callee}'s generated methods: the receiver first for a lifted one. */

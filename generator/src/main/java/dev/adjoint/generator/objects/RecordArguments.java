@@ -39,7 +39,12 @@ final class RecordArguments {
     private RecordArguments() {}
 
     /** Spreads the record arguments of the calls in {@code m}, declared in {@code owner}; returns whether it reported. */
-    static boolean spread(Path file, String pkg, TypeDeclaration<?> owner, MethodDeclaration m, RecordCallees callees,
+    static boolean spread(
+            Path file,
+            String pkg,
+            TypeDeclaration<?> owner,
+            MethodDeclaration m,
+            RecordCallees callees,
             List<Diagnostic> diagnostics) {
         int before = diagnostics.size();
         for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
@@ -59,16 +64,20 @@ final class RecordArguments {
                 RecordTypes.Shape r = record.get();
                 String why = problem(r, a);
                 if (why != null) {
-                    diagnostics.add(Positions.error(file, a, "'" + Positions.oneLine(a) + "' passes " + (r.accessors() ? "a " : "an object of ")
-                            + r.kind() + " to '" + call.getNameAsString() + "', which takes it as its "
-                            + (r.accessors() ? "components" : "fields") + ": " + why));
+                    diagnostics.add(Positions.error(
+                            file,
+                            a,
+                            "'" + Positions.oneLine(a) + "' passes " + (r.accessors() ? "a " : "an object of ")
+                                    + r.kind() + " to '" + call.getNameAsString() + "', which takes it as its "
+                                    + (r.accessors() ? "components" : "fields") + ": " + why));
                     continue;
                 }
                 if (a instanceof ObjectCreationExpr n) {
                     spread.addAll(n.getArguments());
                 } else {
                     for (String c : r.members().keySet()) {
-                        Expression read = r.accessors() ? new MethodCallExpr(a.clone(), c) : new FieldAccessExpr(a.clone(), c);
+                        Expression read =
+                                r.accessors() ? new MethodCallExpr(a.clone(), c) : new FieldAccessExpr(a.clone(), c);
                         a.getRange().ifPresent(rg -> read.walk(x -> x.setRange(rg)));
                         spread.add(read);
                     }
@@ -85,39 +94,54 @@ final class RecordArguments {
     private static String problem(RecordTypes.Shape r, Expression a) {
         for (Map.Entry<String, Type> c : r.members().entrySet()) {
             if (MethodSelector.toTy(c.getValue()).isEmpty()) {
-                return "its " + (r.accessors() ? "component" : "field") + " '" + c.getKey() + "' has type " + c.getValue() + ", which a"
+                return "its " + (r.accessors() ? "component" : "field") + " '" + c.getKey() + "' has type "
+                        + c.getValue() + ", which a"
                         + " differentiated method cannot carry; pass the numbers the callee needs as parameters of their own";
             }
         }
         if (!r.hidden().isEmpty()) {
             String f = r.hidden().keySet().iterator().next();
-            return "its field '" + f + "' cannot be read by the generated class (" + r.hidden().get(f) + "); pass the numbers the"
-                    + " callee needs as parameters of their own";
+            return "its field '" + f + "' cannot be read by the generated class ("
+                    + r.hidden().get(f) + "); pass the numbers the" + " callee needs as parameters of their own";
         }
         if (!r.accessors()) {
-            // the generated code calls the user's method with the object made again from its fields: new State(s_x, s_v)
+            // the generated code calls the user's method with the object made again from its fields: new State(s_x,
+            // s_v)
             ValueTypes.Result value = ValueTypes.of((ClassOrInterfaceDeclaration) r.declaration());
-            if (value.type() == null || !value.type().components().equals(List.copyOf(r.members().keySet()))) {
-                return (value.type() == null ? value.whyNot() : r.kind() + "'s constructor does not take its fields in the order it"
-                        + " declares them") + ", and the generated code makes the object again from its fields to call"
+            if (value.type() == null
+                    || !value.type().components().equals(List.copyOf(r.members().keySet()))) {
+                return (value.type() == null
+                                ? value.whyNot()
+                                : r.kind() + "'s constructor does not take its fields in the order it"
+                                        + " declares them")
+                        + ", and the generated code makes the object again from its fields to call"
                         + " the callee for its value; pass the numbers the callee needs as parameters of their own";
             }
         }
         if (a instanceof NameExpr || r.accessors() && componentOfVariable(a)) {
             return null; // (o.in(): its components are read as o.in().x(), as a nested record's are)
         }
-        if (a instanceof com.github.javaparser.ast.expr.ArrayAccessExpr e && e.getName() instanceof NameExpr
+        if (a instanceof com.github.javaparser.ast.expr.ArrayAccessExpr e
+                && e.getName() instanceof NameExpr
                 && ElementArrays.isPure(e.getIndex())) {
-            return null; // an element of an array of them (book[k]): its components, book[k].strike(), read as ElementArrays reads them
+            return null; // an element of an array of them (book[k]): its components, book[k].strike(), read as
+            // ElementArrays reads them
         }
-        if (a instanceof ObjectCreationExpr n && n.getAnonymousClassBody().isEmpty() && n.getArguments().size() == r.members().size()) {
-            return !(r.declaration() instanceof RecordDeclaration d) || (d.getConstructors().isEmpty() && d.getCompactConstructors().isEmpty())
-                    ? null : "record " + d.getNameAsString() + " declares a constructor, which may check or change its arguments;"
-                    + " create the record outside the differentiated method and pass it in";
+        if (a instanceof ObjectCreationExpr n
+                && n.getAnonymousClassBody().isEmpty()
+                && n.getArguments().size() == r.members().size()) {
+            return !(r.declaration() instanceof RecordDeclaration d)
+                            || (d.getConstructors().isEmpty()
+                                    && d.getCompactConstructors().isEmpty())
+                    ? null
+                    : "record " + d.getNameAsString()
+                            + " declares a constructor, which may check or change its arguments;"
+                            + " create the record outside the differentiated method and pass it in";
         }
         Node shown = a;
         return "'" + Positions.oneLine(shown) + "' is neither a variable, a component of one (o.in()) nor a new "
-                + r.path().get(r.path().size() - 1) + "(...); pass the numbers the callee needs as parameters of their own";
+                + r.path().get(r.path().size() - 1)
+                + "(...); pass the numbers the callee needs as parameters of their own";
     }
 
     /**
@@ -127,7 +151,9 @@ final class RecordArguments {
      */
     private static boolean componentOfVariable(Expression a) {
         Expression e = a;
-        while (e instanceof MethodCallExpr m && m.getArguments().isEmpty() && m.getScope().isPresent()) {
+        while (e instanceof MethodCallExpr m
+                && m.getArguments().isEmpty()
+                && m.getScope().isPresent()) {
             e = m.getScope().get();
         }
         return e != a && e instanceof NameExpr;

@@ -30,10 +30,15 @@ public final class RecordCallees {
      * @param declaration its syntax
      * @param records per parameter, the record or class of the sources it takes there, if any
      */
-    record Callee(TypeDeclaration<?> owner, String packageName, MethodDeclaration declaration, List<Optional<RecordTypes.Shape>> records) {}
+    record Callee(
+            TypeDeclaration<?> owner,
+            String packageName,
+            MethodDeclaration declaration,
+            List<Optional<RecordTypes.Shape>> records) {}
 
     private final List<Callee> callees = new ArrayList<>();
-    private final java.util.Set<MethodDeclaration> plain = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final java.util.Set<MethodDeclaration> plain =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private RecordCallees() {}
 
@@ -41,9 +46,12 @@ public final class RecordCallees {
     public static RecordCallees of(Map<Path, CompilationUnit> units, RecordTypes records) {
         RecordCallees out = new RecordCallees();
         units.forEach((file, unit) -> {
-            String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+            String pkg =
+                    unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
             for (MethodDeclaration m : unit.findAll(MethodDeclaration.class)) {
-                if (!m.isStatic() || m.getBody().isEmpty() || !(m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)) {
+                if (!m.isStatic()
+                        || m.getBody().isEmpty()
+                        || !(m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)) {
                     continue;
                 }
                 boolean plain = m.getAnnotations().stream().noneMatch(MethodSelector::isDifferentiable);
@@ -56,7 +64,10 @@ public final class RecordCallees {
                 }
                 // an overload of the same arity could be the one javac picks for a call: such methods are left out
                 boolean unique = owner.getMethodsByName(m.getNameAsString()).stream()
-                        .filter(o -> o.getParameters().size() == m.getParameters().size()).count() == 1;
+                                .filter(o -> o.getParameters().size()
+                                        == m.getParameters().size())
+                                .count()
+                        == 1;
                 if (unique && rs.stream().anyMatch(Optional::isPresent)) {
                     out.callees.add(new Callee(owner, pkg, m, rs));
                     if (plain) {
@@ -86,29 +97,45 @@ public final class RecordCallees {
         List<dev.adjoint.generator.Diagnostic> problems = new ArrayList<>();
         // records only: an object of a class passed on is made again from its fields for the callee's value, which a
         // plain helper's callers do not do; arrays of records are not spread at calls
-        return m.getParameters().stream().allMatch(p -> records.shape(p.getType(), pkg, pkg).map(RecordTypes.Shape::accessors).orElse(true)
-                && ElementArrays.elementOf(p.getType(), pkg, records).isEmpty())
-                && !RecordParameters.expand(file, pkg, m, records, false, problems).isEmpty() && problems.isEmpty();
+        return m.getParameters().stream()
+                        .allMatch(p -> records.shape(p.getType(), pkg, pkg)
+                                        .map(RecordTypes.Shape::accessors)
+                                        .orElse(true)
+                                && ElementArrays.elementOf(p.getType(), pkg, records)
+                                        .isEmpty())
+                && !RecordParameters.expand(file, pkg, m, records, false, problems)
+                        .isEmpty()
+                && problems.isEmpty();
     }
 
     /** The method {@code call}, made in type {@code from} of package {@code pkg}, calls, if it is one of these. */
     Optional<Callee> resolve(MethodCallExpr call, TypeDeclaration<?> from, String pkg) {
-        List<Callee> named = callees.stream().filter(c -> c.declaration().getNameAsString().equals(call.getNameAsString())
-                && c.records().size() == call.getArguments().size()).toList();
+        List<Callee> named = callees.stream()
+                .filter(c -> c.declaration().getNameAsString().equals(call.getNameAsString())
+                        && c.records().size() == call.getArguments().size())
+                .toList();
         if (call.getScope().isEmpty()) {
             // the innermost enclosing type that declares a method of that name, as javac looks
             for (Node n = from; n != null; n = n.getParentNode().orElse(null)) {
-                if (n instanceof TypeDeclaration<?> t && !t.getMethodsByName(call.getNameAsString()).isEmpty()) {
-                    List<Callee> here = named.stream().filter(c -> c.owner() == t).toList();
+                if (n instanceof TypeDeclaration<?> t
+                        && !t.getMethodsByName(call.getNameAsString()).isEmpty()) {
+                    List<Callee> here =
+                            named.stream().filter(c -> c.owner() == t).toList();
                     return here.size() == 1 ? Optional.of(here.get(0)) : Optional.empty();
                 }
             }
             return Optional.empty();
         }
-        String typeName = call.getScope().get() instanceof NameExpr n ? n.getNameAsString()
+        String typeName = call.getScope().get() instanceof NameExpr n
+                ? n.getNameAsString()
                 : call.getScope().get() instanceof FieldAccessExpr f ? f.getNameAsString() : null;
-        List<Callee> found = named.stream().filter(c -> c.owner().getNameAsString().equals(typeName)).toList();
-        List<Callee> here = found.stream().filter(c -> c.packageName().equals(pkg)).toList();
-        return here.size() == 1 ? Optional.of(here.get(0)) : found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+        List<Callee> found = named.stream()
+                .filter(c -> c.owner().getNameAsString().equals(typeName))
+                .toList();
+        List<Callee> here =
+                found.stream().filter(c -> c.packageName().equals(pkg)).toList();
+        return here.size() == 1
+                ? Optional.of(here.get(0))
+                : found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 }

@@ -9,9 +9,9 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.select.MethodSelector;
+import dev.adjoint.generator.types.Ty;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +36,12 @@ final class RecordParameters {
      * The record parameters of {@code m}, expanded in place; empty when it has none. Problems go to
      * {@code diagnostics}; with {@code apply} false, {@code m} is only checked.
      */
-    static List<Receiver.RecordParam> expand(Path file, String packageName, MethodDeclaration m, RecordTypes records, boolean apply,
+    static List<Receiver.RecordParam> expand(
+            Path file,
+            String packageName,
+            MethodDeclaration m,
+            RecordTypes records,
+            boolean apply,
             List<Diagnostic> diagnostics) {
         List<Receiver.RecordParam> out = new ArrayList<>();
         Set<String> taken = new TreeSet<>();
@@ -73,7 +78,14 @@ final class RecordParameters {
         final Map<String, RecordTypes.Shape> nested = new LinkedHashMap<>(); // path to the record or class there
         final Map<String, com.github.javaparser.ast.type.Type> declared = new TreeMap<>(); // leaf parameter to its type
 
-        void add(RecordTypes.Shape r, String path, String base, String reader, RecordTypes records, Set<String> taken, Set<Node> open) {
+        void add(
+                RecordTypes.Shape r,
+                String path,
+                String base,
+                String reader,
+                RecordTypes records,
+                Set<String> taken,
+                Set<Node> open) {
             open.add(r.declaration());
             r.members().forEach((name, type) -> {
                 String full = path.isEmpty() ? name : path + "." + name;
@@ -103,28 +115,47 @@ final class RecordParameters {
     }
 
     /** The error for {@code parent}, a use of the record or object at {@code at} ({@code path} from parameter {@code name}) other than a read. */
-    private static Diagnostic otherUse(Path file, NameExpr use, Node parent, Node at, String path, String name, Tree tree,
-            RecordTypes.Shape top) {
+    private static Diagnostic otherUse(
+            Path file, NameExpr use, Node parent, Node at, String path, String name, Tree tree, RecordTypes.Shape top) {
         String what = top.accessors() ? "record" : "object";
-        String example = tree.ordered.isEmpty() ? top.read(name, "k")
-                : Receiver.readPath(top.accessors(), nestedOf(tree), name, tree.ordered.get(0).field());
-        return Positions.error(file, parent == null ? use : parent, "'" + (parent == null ? use : parent) + "' uses " + what + " "
-                + (path.isEmpty() ? "parameter '" + name + "'" : "'" + at + "'") + " other than reading its "
-                + (top.accessors() ? "components" : "fields") + " ('" + example + "'): a differentiated method reads "
-                + (top.accessors() ? "a record's " : "an object's ")
-                + (top.accessors() ? "components and may pass the record to a @Differentiable static method of the sources"
-                        + " or to a plain static helper that only reads its components, and call its methods that compute one"
-                        + " expression without assignments (no loop), but cannot pass it"
-                        + " elsewhere or call its other methods; pass the components instead, or mark the callee @Differentiable"
-                        : "fields (writes into their arrays), may pass the object to a @Differentiable static method of the"
-                        + " sources and call the methods that compute one expression of a final class (or final methods: an"
-                        + " object of a subclass may override another), but cannot assign its fields, pass it elsewhere or call its"
-                        + " other methods; pass the numbers instead, or mark the callee @Differentiable"));
+        String example = tree.ordered.isEmpty()
+                ? top.read(name, "k")
+                : Receiver.readPath(
+                        top.accessors(),
+                        nestedOf(tree),
+                        name,
+                        tree.ordered.get(0).field());
+        return Positions.error(
+                file,
+                parent == null ? use : parent,
+                "'" + (parent == null ? use : parent) + "' uses " + what + " "
+                        + (path.isEmpty() ? "parameter '" + name + "'" : "'" + at + "'") + " other than reading its "
+                        + (top.accessors() ? "components" : "fields") + " ('" + example
+                        + "'): a differentiated method reads "
+                        + (top.accessors() ? "a record's " : "an object's ")
+                        + (top.accessors()
+                                ? "components and may pass the record to a @Differentiable static method of the sources"
+                                        + " or to a plain static helper that only reads its components, and call its methods that compute one"
+                                        + " expression without assignments (no loop), but cannot pass it"
+                                        + " elsewhere or call its other methods; pass the components instead, or mark the callee @Differentiable"
+                                : "fields (writes into their arrays), may pass the object to a @Differentiable static method of the"
+                                        + " sources and call the methods that compute one expression of a final class (or final methods: an"
+                                        + " object of a subclass may override another), but cannot assign its fields, pass it elsewhere or call its"
+                                        + " other methods; pass the numbers instead, or mark the callee @Differentiable"));
     }
 
     /** Expands record or object parameter {@code p} (the {@code position}-th of the user's) of {@code m}, in package {@code pkg}. */
-    private static Receiver.RecordParam expandOne(Path file, String pkg, MethodDeclaration m, Parameter p, int position,
-            RecordTypes.Shape found, RecordTypes records, Set<String> taken, boolean apply, List<Diagnostic> diagnostics) {
+    private static Receiver.RecordParam expandOne(
+            Path file,
+            String pkg,
+            MethodDeclaration m,
+            Parameter p,
+            int position,
+            RecordTypes.Shape found,
+            RecordTypes records,
+            Set<String> taken,
+            boolean apply,
+            List<Diagnostic> diagnostics) {
         String name = p.getNameAsString();
         Tree tree = new Tree();
         tree.add(found, "", name, pkg, records, taken, new java.util.HashSet<>());
@@ -145,11 +176,15 @@ final class RecordParameters {
                 final Node scope = at;
                 String component;
                 Expression step;
-                if (record.accessors() && parent instanceof MethodCallExpr call && call.getScope().filter(s -> s == scope).isPresent()
+                if (record.accessors()
+                        && parent instanceof MethodCallExpr call
+                        && call.getScope().filter(s -> s == scope).isPresent()
                         && call.getArguments().isEmpty()) {
                     component = call.getNameAsString();
                     step = call;
-                } else if (!record.accessors() && parent instanceof FieldAccessExpr field && field.getScope() == scope) {
+                } else if (!record.accessors()
+                        && parent instanceof FieldAccessExpr field
+                        && field.getScope() == scope) {
                     component = field.getNameAsString();
                     step = field;
                 } else {
@@ -157,21 +192,34 @@ final class RecordParameters {
                     break;
                 }
                 String full = path.isEmpty() ? component : path + "." + component;
-                boolean known = tree.leaves.containsKey(full) || tree.nested.containsKey(full) || tree.unsupported.containsKey(full);
+                boolean known = tree.leaves.containsKey(full)
+                        || tree.nested.containsKey(full)
+                        || tree.unsupported.containsKey(full);
                 if (record.ownAccessors().contains(component) && known) {
-                    diagnostics.add(Positions.error(file, step, "'" + step + "' calls an accessor that record "
-                            + record.path().get(record.path().size() - 1) + " declares itself: its value need not be the"
-                            + " component's, so its derivative is unknown; use the generated accessor, or pass the value"));
+                    diagnostics.add(
+                            Positions.error(
+                                    file,
+                                    step,
+                                    "'" + step + "' calls an accessor that record "
+                                            + record.path().get(record.path().size() - 1)
+                                            + " declares itself: its value need not be the"
+                                            + " component's, so its derivative is unknown; use the generated accessor, or pass the value"));
                     break;
                 }
-                if (!record.accessors() && (tree.leaves.containsKey(full) || tree.nested.containsKey(full))
+                if (!record.accessors()
+                        && (tree.leaves.containsKey(full) || tree.nested.containsKey(full))
                         && FieldReads.isAssigned(step)) {
                     Node shown = step.getParentNode().orElse(step);
-                    diagnostics.add(Positions.error(file, shown, "'" + Positions.oneLine(shown) + "' assigns field '" + component
-                            + "' of parameter '" + name + "': a differentiated method reads an object parameter's fields once, on"
-                            + " entry (and may write into their arrays), so it cannot assign them; assign a local variable"
-                            + " instead, or make the method an instance method of " + record.path().get(record.path().size() - 1)
-                            + " with wrt = \"this\""));
+                    diagnostics.add(Positions.error(
+                            file,
+                            shown,
+                            "'" + Positions.oneLine(shown) + "' assigns field '" + component
+                                    + "' of parameter '" + name
+                                    + "': a differentiated method reads an object parameter's fields once, on"
+                                    + " entry (and may write into their arrays), so it cannot assign them; assign a local variable"
+                                    + " instead, or make the method an instance method of "
+                                    + record.path().get(record.path().size() - 1)
+                                    + " with wrt = \"this\""));
                     break;
                 }
                 if (tree.leaves.containsKey(full)) {
@@ -185,26 +233,41 @@ final class RecordParameters {
                     continue;
                 }
                 if (tree.hidden.containsKey(full)) {
-                    diagnostics.add(Positions.error(file, step, "'" + step + "' reads field '" + component + "' of "
-                            + record.kind() + ", which the generated class cannot read: " + tree.hidden.get(full) + "; make it"
-                            + " public (or package-private, in the package of the method's class), or pass its value as a parameter"));
+                    diagnostics.add(
+                            Positions.error(
+                                    file,
+                                    step,
+                                    "'" + step + "' reads field '" + component + "' of "
+                                            + record.kind() + ", which the generated class cannot read: "
+                                            + tree.hidden.get(full) + "; make it"
+                                            + " public (or package-private, in the package of the method's class), or pass its value as a parameter"));
                     break;
                 }
                 if (tree.unsupported.containsKey(full)) {
-                    diagnostics.add(Positions.error(file, step, "'" + step + "' reads " + (record.accessors() ? "component" : "field")
-                            + " '" + component + "' of type " + tree.unsupported.get(full) + ": a differentiated method can read "
-                            + (record.accessors() ? "record components" : "the fields of an object") + " of type double, float, int,"
-                            + " long, boolean and their arrays, and records and classes of the sources; pass this value as a"
-                            + " parameter"));
+                    diagnostics.add(Positions.error(
+                            file,
+                            step,
+                            "'" + step + "' reads " + (record.accessors() ? "component" : "field")
+                                    + " '" + component + "' of type " + tree.unsupported.get(full)
+                                    + ": a differentiated method can read "
+                                    + (record.accessors() ? "record components" : "the fields of an object")
+                                    + " of type double, float, int,"
+                                    + " long, boolean and their arrays, and records and classes of the sources; pass this value as a"
+                                    + " parameter"));
                     break;
                 }
                 if (!record.accessors()) {
-                    diagnostics.add(Positions.error(file, step, "'" + step + "' reads '" + component + "', which is not an instance"
-                            + " field that " + record.kind() + " declares: a differentiated method reads the fields a class declares"
-                            + " itself; pass this value as a parameter"));
+                    diagnostics.add(Positions.error(
+                            file,
+                            step,
+                            "'" + step + "' reads '" + component + "', which is not an instance"
+                                    + " field that " + record.kind()
+                                    + " declares: a differentiated method reads the fields a class declares"
+                                    + " itself; pass this value as a parameter"));
                     break;
                 }
-                diagnostics.add(otherUse(file, use, step, at, path, name, tree, found)); // p.hashCode(), p.in().toString()
+                diagnostics.add(
+                        otherUse(file, use, step, at, path, name, tree, found)); // p.hashCode(), p.in().toString()
                 break;
             }
         }
@@ -215,7 +278,11 @@ final class RecordParameters {
                 int at = call.getArguments().indexOf(use);
                 call.getArguments().remove(at);
                 for (int k = tree.ordered.size() - 1; k >= 0; k--) {
-                    call.getArguments().add(at, Positions.standAt(new NameExpr(tree.ordered.get(k).param()), use));
+                    call.getArguments()
+                            .add(
+                                    at,
+                                    Positions.standAt(
+                                            new NameExpr(tree.ordered.get(k).param()), use));
                 }
             }
             reads.forEach((call, l) -> {
@@ -227,18 +294,29 @@ final class RecordParameters {
             m.getParameters().remove(p);
             for (int k = tree.ordered.size() - 1; k >= 0; k--) {
                 Receiver.Leaf l = tree.ordered.get(k);
-                m.getParameters().add(at, new Parameter(tree.declared.get(l.param()).clone(), l.param()));
+                m.getParameters()
+                        .add(at, new Parameter(tree.declared.get(l.param()).clone(), l.param()));
             }
         }
-        return new Receiver.RecordParam(position, name, found.packageName(), found.path(), found.file().getFileName().toString(),
-                tree.ordered, false, Optional.empty(), nestedOf(tree), Optional.empty(), found.accessors());
+        return new Receiver.RecordParam(
+                position,
+                name,
+                found.packageName(),
+                found.path(),
+                found.file().getFileName().toString(),
+                tree.ordered,
+                false,
+                Optional.empty(),
+                nestedOf(tree),
+                Optional.empty(),
+                found.accessors());
     }
 
     /** The nested records and objects of {@code tree}, outermost first. */
     private static List<Receiver.Nested> nestedOf(Tree tree) {
         List<Receiver.Nested> nested = new ArrayList<>();
-        tree.nested.forEach((path, r) -> nested.add(new Receiver.Nested(path, r.packageName(), r.path(),
-                r.file().getFileName().toString(), r.accessors())));
+        tree.nested.forEach((path, r) -> nested.add(new Receiver.Nested(
+                path, r.packageName(), r.path(), r.file().getFileName().toString(), r.accessors())));
         return nested;
     }
 }

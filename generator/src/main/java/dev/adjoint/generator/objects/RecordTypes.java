@@ -47,17 +47,22 @@ public final class RecordTypes {
     public static RecordTypes of(Map<Path, CompilationUnit> units) {
         RecordTypes t = new RecordTypes();
         units.forEach((file, unit) -> {
-            String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+            String pkg =
+                    unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
             for (ClassOrInterfaceDeclaration c : unit.findAll(ClassOrInterfaceDeclaration.class)) {
                 if (!c.isInterface() && !c.isLocalClassDeclaration()) {
                     t.classNames.add(c.getNameAsString());
-                    pathOf(c).ifPresent(path -> t.classesBySimpleName.computeIfAbsent(c.getNameAsString(), k -> new ArrayList<>())
-                            .add(new FoundClass(pkg, path, file, c)));
+                    pathOf(c)
+                            .ifPresent(path -> t.classesBySimpleName
+                                    .computeIfAbsent(c.getNameAsString(), k -> new ArrayList<>())
+                                    .add(new FoundClass(pkg, path, file, c)));
                 }
             }
             for (RecordDeclaration r : unit.findAll(RecordDeclaration.class)) {
-                pathOf(r).ifPresent(path -> t.bySimpleName.computeIfAbsent(r.getNameAsString(), k -> new ArrayList<>())
-                        .add(new Found(pkg, path, file, r)));
+                pathOf(r)
+                        .ifPresent(path -> t.bySimpleName
+                                .computeIfAbsent(r.getNameAsString(), k -> new ArrayList<>())
+                                .add(new Found(pkg, path, file, r)));
             }
         });
         return t;
@@ -81,11 +86,14 @@ public final class RecordTypes {
      * {@link #resolve} finds records.
      */
     Optional<FoundClass> resolveClass(Type type, String fromPackage) {
-        if (!(type instanceof ClassOrInterfaceType c) || c.getTypeArguments().isPresent() || bySimpleName.containsKey(c.getNameAsString())) {
+        if (!(type instanceof ClassOrInterfaceType c)
+                || c.getTypeArguments().isPresent()
+                || bySimpleName.containsKey(c.getNameAsString())) {
             return Optional.empty();
         }
         List<FoundClass> found = classesBySimpleName.getOrDefault(c.getNameAsString(), List.of());
-        List<FoundClass> here = found.stream().filter(f -> f.packageName().equals(fromPackage)).toList();
+        List<FoundClass> here =
+                found.stream().filter(f -> f.packageName().equals(fromPackage)).toList();
         if (here.size() == 1) {
             return Optional.of(here.get(0));
         }
@@ -94,7 +102,8 @@ public final class RecordTypes {
 
     /** Whether {@code type} names a class of the sources that is not a record (by its simple name, when no record has it). */
     boolean isPlainClass(Type type) {
-        return type instanceof ClassOrInterfaceType c && classNames.contains(c.getNameAsString())
+        return type instanceof ClassOrInterfaceType c
+                && classNames.contains(c.getNameAsString())
                 && !bySimpleName.containsKey(c.getNameAsString());
     }
 
@@ -111,8 +120,15 @@ public final class RecordTypes {
      * @param ownAccessors the accessors a record declares itself
      * @param hidden the fields the generated class cannot read, each with why
      */
-    record Shape(String packageName, List<String> path, Path file, Node declaration, boolean accessors, Map<String, Type> members,
-            java.util.Set<String> ownAccessors, Map<String, String> hidden) {
+    record Shape(
+            String packageName,
+            List<String> path,
+            Path file,
+            Node declaration,
+            boolean accessors,
+            Map<String, Type> members,
+            java.util.Set<String> ownAccessors,
+            Map<String, String> hidden) {
         /** Its kind, for messages: {@code record Params}, {@code class State}. */
         String kind() {
             return (accessors ? "record " : "class ") + path.get(path.size() - 1);
@@ -136,28 +152,44 @@ public final class RecordTypes {
             Map<String, Type> members = new LinkedHashMap<>();
             r.declaration().getParameters().forEach(c -> members.put(c.getNameAsString(), c.getType()));
             java.util.Set<String> own = new java.util.TreeSet<>();
-            r.declaration().getMethods().stream().filter(d -> d.getParameters().isEmpty()).forEach(d -> own.add(d.getNameAsString()));
-            return Optional.of(new Shape(r.packageName(), r.path(), r.file(), r.declaration(), true, members, own, Map.of()));
+            r.declaration().getMethods().stream()
+                    .filter(d -> d.getParameters().isEmpty())
+                    .forEach(d -> own.add(d.getNameAsString()));
+            return Optional.of(
+                    new Shape(r.packageName(), r.path(), r.file(), r.declaration(), true, members, own, Map.of()));
         }
-        return resolveClass(type, fromPackage).filter(c -> c.declaration().getTypeParameters().isEmpty()).map(c -> {
-            Map<String, Type> members = new LinkedHashMap<>();
-            Map<String, String> hidden = new LinkedHashMap<>();
-            for (com.github.javaparser.ast.body.FieldDeclaration f : c.declaration().getFields()) {
-                if (f.isStatic()) {
-                    continue;
-                }
-                for (com.github.javaparser.ast.body.VariableDeclarator v : f.getVariables()) {
-                    members.put(v.getNameAsString(), v.getType());
-                    if (f.isPrivate()) {
-                        hidden.put(v.getNameAsString(), "it is private");
-                    } else if (!f.isPublic() && !c.packageName().equals(readerPackage)) {
-                        hidden.put(v.getNameAsString(), "it is not public, and the generated class is in package '" + readerPackage
-                                + "'");
+        return resolveClass(type, fromPackage)
+                .filter(c -> c.declaration().getTypeParameters().isEmpty())
+                .map(c -> {
+                    Map<String, Type> members = new LinkedHashMap<>();
+                    Map<String, String> hidden = new LinkedHashMap<>();
+                    for (com.github.javaparser.ast.body.FieldDeclaration f :
+                            c.declaration().getFields()) {
+                        if (f.isStatic()) {
+                            continue;
+                        }
+                        for (com.github.javaparser.ast.body.VariableDeclarator v : f.getVariables()) {
+                            members.put(v.getNameAsString(), v.getType());
+                            if (f.isPrivate()) {
+                                hidden.put(v.getNameAsString(), "it is private");
+                            } else if (!f.isPublic() && !c.packageName().equals(readerPackage)) {
+                                hidden.put(
+                                        v.getNameAsString(),
+                                        "it is not public, and the generated class is in package '" + readerPackage
+                                                + "'");
+                            }
+                        }
                     }
-                }
-            }
-            return new Shape(c.packageName(), c.path(), c.file(), c.declaration(), false, members, java.util.Set.of(), hidden);
-        });
+                    return new Shape(
+                            c.packageName(),
+                            c.path(),
+                            c.file(),
+                            c.declaration(),
+                            false,
+                            members,
+                            java.util.Set.of(),
+                            hidden);
+                });
     }
 
     /**
@@ -169,7 +201,8 @@ public final class RecordTypes {
             return Optional.empty();
         }
         List<Found> found = bySimpleName.getOrDefault(c.getNameAsString(), List.of());
-        List<Found> here = found.stream().filter(f -> f.packageName().equals(fromPackage)).toList();
+        List<Found> here =
+                found.stream().filter(f -> f.packageName().equals(fromPackage)).toList();
         if (here.size() == 1) {
             return Optional.of(here.get(0));
         }

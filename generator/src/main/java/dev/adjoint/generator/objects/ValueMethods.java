@@ -67,10 +67,17 @@ final class ValueMethods {
         this.method = method;
         this.records = records;
         // (the rounds replace calls by expressions and declare nothing: once is enough)
-        method.getParameters().forEach(p -> declarations.computeIfAbsent(p.getNameAsString(), k -> new ArrayList<>()).add(p.getType()));
+        method.getParameters()
+                .forEach(p -> declarations
+                        .computeIfAbsent(p.getNameAsString(), k -> new ArrayList<>())
+                        .add(p.getType()));
         for (VariableDeclarator v : method.findAll(VariableDeclarator.class)) {
-            Type t = v.getType().isVarType() && v.getInitializer().orElse(null) instanceof ObjectCreationExpr o ? o.getType() : v.getType();
-            declarations.computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>()).add(t);
+            Type t = v.getType().isVarType() && v.getInitializer().orElse(null) instanceof ObjectCreationExpr o
+                    ? o.getType()
+                    : v.getType();
+            declarations
+                    .computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>())
+                    .add(t);
         }
     }
 
@@ -91,7 +98,8 @@ final class ValueMethods {
             }
             Optional<Expression> by = Optional.empty();
             if (e instanceof MethodCallExpr call && call.getScope().isPresent()) {
-                by = call.getArguments().isEmpty() ? componentOfNew(call.getScope().get(), call.getNameAsString(), false)
+                by = call.getArguments().isEmpty()
+                        ? componentOfNew(call.getScope().get(), call.getNameAsString(), false)
                         : Optional.empty();
                 if (by.isEmpty()) {
                     by = replacement(call.getScope().get(), call);
@@ -114,14 +122,20 @@ final class ValueMethods {
      * arguments have no effect: what a replaced method's {@code new} gives a caller reading it.
      */
     private Optional<Expression> componentOfNew(Expression scope, String name, boolean field) {
-        if (!(scope instanceof ObjectCreationExpr o) || o.getAnonymousClassBody().isPresent() || o.getScope().isPresent()
+        if (!(scope instanceof ObjectCreationExpr o)
+                || o.getAnonymousClassBody().isPresent()
+                || o.getScope().isPresent()
                 || o.getArguments().stream().anyMatch(a -> !hasNoEffect(a))) {
             return Optional.empty();
         }
-        Optional<ValueTypes.ValueType> value = records.resolve(o.getType(), packageName).map(f -> ValueTypes.of(f.declaration()))
-                .filter(v -> !field && v.declaration() instanceof RecordDeclaration r && r.getMethodsByName(name).isEmpty());
+        Optional<ValueTypes.ValueType> value = records.resolve(o.getType(), packageName)
+                .map(f -> ValueTypes.of(f.declaration()))
+                .filter(v -> !field
+                        && v.declaration() instanceof RecordDeclaration r
+                        && r.getMethodsByName(name).isEmpty());
         if (value.isEmpty() && field && records.isPlainClass(o.getType())) {
-            value = records.resolveClass(o.getType(), packageName).map(c -> ValueTypes.of(c.declaration()).type());
+            value = records.resolveClass(o.getType(), packageName)
+                    .map(c -> ValueTypes.of(c.declaration()).type());
         }
         int index = value.map(v -> v.indexOf(name)).orElse(-1);
         if (index < 0 || index >= o.getArguments().size()) {
@@ -129,22 +143,33 @@ final class ValueMethods {
         }
         Type type = value.get().types().get(index);
         Expression a = o.getArgument(index).clone();
-        return Optional.of(convertsTo(type) && !hasType(a, type) ? new EnclosedExpr(new CastExpr(type.clone(), new EnclosedExpr(a)))
-                : grouped(a));
+        return Optional.of(
+                convertsTo(type) && !hasType(a, type)
+                        ? new EnclosedExpr(new CastExpr(type.clone(), new EnclosedExpr(a)))
+                        : grouped(a));
     }
 
     /** The expression standing for {@code call} on {@code receiver}, if its callee and arguments allow it. */
     private Optional<Expression> replacement(Expression receiver, MethodCallExpr call) {
-        Optional<Type> declared = receiver instanceof NameExpr n ? declaredType(n.getNameAsString())
-                // an element of an array of records or objects (components[c].logPdf(x)): reads its components, components[c].mean()
-                : receiver instanceof ArrayAccessExpr a && a.getName() instanceof NameExpr n && hasNoEffect(a.getIndex())
+        Optional<Type> declared = receiver instanceof NameExpr n
+                ? declaredType(n.getNameAsString())
+                // an element of an array of records or objects (components[c].logPdf(x)): reads its components,
+                // components[c].mean()
+                : receiver instanceof ArrayAccessExpr a
+                                && a.getName() instanceof NameExpr n
+                                && hasNoEffect(a.getIndex())
                         ? declaredType(n.getNameAsString() + "[]")
-                : receiver instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isEmpty() && o.getScope().isEmpty()
-                        && o.getArguments().stream().allMatch(ValueMethods::hasNoEffect) ? Optional.of(o.getType()) : Optional.empty();
+                        : receiver instanceof ObjectCreationExpr o
+                                        && o.getAnonymousClassBody().isEmpty()
+                                        && o.getScope().isEmpty()
+                                        && o.getArguments().stream().allMatch(ValueMethods::hasNoEffect)
+                                ? Optional.of(o.getType())
+                                : Optional.empty();
         if (declared.isEmpty()) {
             return Optional.empty();
         }
-        Optional<? extends TypeDeclaration<?>> type = records.resolve(declared.get(), packageName).map(f -> f.declaration());
+        Optional<? extends TypeDeclaration<?>> type =
+                records.resolve(declared.get(), packageName).map(f -> f.declaration());
         if (type.isEmpty() && records.isPlainClass(declared.get())) {
             type = records.resolveClass(declared.get(), packageName).map(f -> f.declaration());
         }
@@ -153,43 +178,66 @@ final class ValueMethods {
         }
         TypeDeclaration<?> owner = type.get();
         List<MethodDeclaration> found = owner.getMethodsByName(call.getNameAsString()).stream()
-                .filter(d -> d.getParameters().size() == call.getArguments().size() && !d.isStatic()).toList();
-        boolean accessor = owner instanceof RecordDeclaration r && call.getArguments().isEmpty()
+                .filter(d -> d.getParameters().size() == call.getArguments().size() && !d.isStatic())
+                .toList();
+        boolean accessor = owner instanceof RecordDeclaration r
+                && call.getArguments().isEmpty()
                 && r.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(call.getNameAsString()));
-        if (found.size() != 1 || owner.getMethodsByName(call.getNameAsString()).size() != 1 || accessor
+        if (found.size() != 1
+                || owner.getMethodsByName(call.getNameAsString()).size() != 1
+                || accessor
                 || call.getArguments().stream().anyMatch(a -> !hasNoEffect(a))) {
             return Optional.empty(); // (an accessor the record declares itself is reported later)
         }
         MethodDeclaration callee = found.get(0);
-        if (owner instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c && (c.isInterface()
-                || (!c.isFinal() && !callee.isFinal() && !callee.isPrivate() && !createdHere(receiver)))) {
-            return Optional.empty(); // the object may be of a subclass that overrides the method: Java's call dispatches
+        if (owner instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c
+                && (c.isInterface()
+                        || (!c.isFinal() && !callee.isFinal() && !callee.isPrivate() && !createdHere(receiver)))) {
+            return Optional
+                    .empty(); // the object may be of a subclass that overrides the method: Java's call dispatches
         }
         Map<String, String> calleeTypes = new TreeMap<>(); // what the callee's names are declared as
-        owner.getFields().forEach(f -> f.getVariables().forEach(v -> calleeTypes.put(v.getNameAsString(), v.getType().asString())));
+        owner.getFields()
+                .forEach(f -> f.getVariables()
+                        .forEach(v ->
+                                calleeTypes.put(v.getNameAsString(), v.getType().asString())));
         if (owner instanceof RecordDeclaration r) {
-            r.getParameters().forEach(p -> calleeTypes.put(p.getNameAsString(), p.getType().asString()));
+            r.getParameters()
+                    .forEach(p ->
+                            calleeTypes.put(p.getNameAsString(), p.getType().asString()));
         }
-        callee.getParameters().forEach(p -> calleeTypes.put(p.getNameAsString(), p.getType().asString()));
+        callee.getParameters()
+                .forEach(p -> calleeTypes.put(p.getNameAsString(), p.getType().asString()));
         Function<String, Optional<String>> calleeNames = n -> Optional.ofNullable(calleeTypes.get(n));
-        Function<MethodCallExpr, Optional<String>> calleeCalls = c -> c.getScope().filter(s -> !(s instanceof ThisExpr)).isPresent()
-                ? Optional.empty() : Optional.of(owner.getMethodsByName(c.getNameAsString())).filter(ms -> ms.size() == 1)
-                        .map(ms -> ms.get(0).getType()).filter(Type::isPrimitiveType).map(Type::asString);
+        Function<MethodCallExpr, Optional<String>> calleeCalls =
+                c -> c.getScope().filter(s -> !(s instanceof ThisExpr)).isPresent()
+                        ? Optional.empty()
+                        : Optional.of(owner.getMethodsByName(c.getNameAsString()))
+                                .filter(ms -> ms.size() == 1)
+                                .map(ms -> ms.get(0).getType())
+                                .filter(Type::isPrimitiveType)
+                                .map(Type::asString);
         Optional<Expression> returned = callee.getBody().flatMap(b -> BodyExpressions.of(b, calleeNames, calleeCalls));
         if (returned.isEmpty() || !callee.getTypeParameters().isEmpty()) {
             return Optional.empty();
         }
         boolean resultConverts = convertsTo(callee.getType())
-                && !PrimitiveTypes.of(returned.get(), calleeNames, calleeCalls).equals(Optional.of(callee.getType().asString()));
+                && !PrimitiveTypes.of(returned.get(), calleeNames, calleeCalls)
+                        .equals(Optional.of(callee.getType().asString()));
         Map<String, Expression> arguments = new TreeMap<>();
         Set<String> ownType = new TreeSet<>(); // the parameters of the callee's own type
-        callee.getParameters().stream().filter(p -> p.getType() instanceof ClassOrInterfaceType c
-                && c.getNameAsString().equals(owner.getNameAsString())).forEach(p -> ownType.add(p.getNameAsString()));
+        callee.getParameters().stream()
+                .filter(p -> p.getType() instanceof ClassOrInterfaceType c
+                        && c.getNameAsString().equals(owner.getNameAsString()))
+                .forEach(p -> ownType.add(p.getNameAsString()));
         for (int i = 0; i < callee.getParameters().size(); i++) {
             Parameter p = callee.getParameter(i);
             Expression a = call.getArgument(i).clone();
-            arguments.put(p.getNameAsString(), convertsTo(p.getType()) && !hasType(a, p.getType())
-                    ? new EnclosedExpr(new CastExpr(p.getType().clone(), new EnclosedExpr(a))) : grouped(a));
+            arguments.put(
+                    p.getNameAsString(),
+                    convertsTo(p.getType()) && !hasType(a, p.getType())
+                            ? new EnclosedExpr(new CastExpr(p.getType().clone(), new EnclosedExpr(a)))
+                            : grouped(a));
         }
         Set<String> fields = new TreeSet<>();
         Map<String, Expression> statics = new TreeMap<>(); // the type's constants: their values
@@ -197,10 +245,15 @@ final class ValueMethods {
             for (VariableDeclarator v : f.getVariables()) {
                 if (!f.isStatic()) {
                     fields.add(v.getNameAsString());
-                } else if (f.isFinal() && v.getType().isPrimitiveType() && v.getInitializer().filter(ValueMethods::isLiteral).isPresent()) {
+                } else if (f.isFinal()
+                        && v.getType().isPrimitiveType()
+                        && v.getInitializer().filter(ValueMethods::isLiteral).isPresent()) {
                     Expression value = v.getInitializer().get().clone();
-                    statics.put(v.getNameAsString(), convertsTo(v.getType()) && !hasType(value, v.getType())
-                            ? new EnclosedExpr(new CastExpr(v.getType().clone(), new EnclosedExpr(value))) : grouped(value));
+                    statics.put(
+                            v.getNameAsString(),
+                            convertsTo(v.getType()) && !hasType(value, v.getType())
+                                    ? new EnclosedExpr(new CastExpr(v.getType().clone(), new EnclosedExpr(value)))
+                                    : grouped(value));
                 }
             }
         }
@@ -213,32 +266,49 @@ final class ValueMethods {
             return Optional.empty();
         }
         Expression e = holder.getInner();
-        return Optional.of(resultConverts ? new EnclosedExpr(new CastExpr(callee.getType().clone(), new EnclosedExpr(e)))
-                : grouped(e));
+        return Optional.of(
+                resultConverts
+                        ? new EnclosedExpr(new CastExpr(callee.getType().clone(), new EnclosedExpr(e)))
+                        : grouped(e));
     }
 
     /**
      * Rewrites {@code e} (a clone of the callee's expression) in place into the caller's terms, or
      * returns {@code false} for a name or call it cannot place there.
      */
-    private static boolean substitute(EnclosedExpr holder, TypeDeclaration<?> owner, Expression receiver, Type declared,
-            Map<String, Expression> arguments, Set<String> ownType, Set<String> fields, Map<String, Expression> statics, boolean record) {
+    private static boolean substitute(
+            EnclosedExpr holder,
+            TypeDeclaration<?> owner,
+            Expression receiver,
+            Type declared,
+            Map<String, Expression> arguments,
+            Set<String> ownType,
+            Set<String> fields,
+            Map<String, Expression> statics,
+            boolean record) {
         for (Node n : holder.getInner().findAll(Node.class)) {
             if (!n.isDescendantOf(holder)) {
                 continue; // under a node already replaced
             }
             if (n instanceof ThisExpr t) {
-                boolean scope = t.getParentNode().filter(p -> p instanceof FieldAccessExpr f && f.getScope() == t
-                        || p instanceof MethodCallExpr c && c.getScope().filter(s -> s == t).isPresent()).isPresent();
+                boolean scope = t.getParentNode()
+                        .filter(p -> p instanceof FieldAccessExpr f && f.getScope() == t
+                                || p instanceof MethodCallExpr c
+                                        && c.getScope().filter(s -> s == t).isPresent())
+                        .isPresent();
                 if (t.getTypeName().isPresent()) {
                     return false;
                 }
                 if (!scope) {
                     replace(t, receiver.clone()); // the object as a value (dot(this)): the variable that names it
                 }
-            } else if (record && n instanceof FieldAccessExpr f && f.getScope() instanceof NameExpr o
-                    && ownType.contains(o.getNameAsString()) && fields.contains(f.getNameAsString())
-                    && (arguments.get(o.getNameAsString()) instanceof NameExpr || arguments.get(o.getNameAsString()) instanceof ObjectCreationExpr)) {
+            } else if (record
+                    && n instanceof FieldAccessExpr f
+                    && f.getScope() instanceof NameExpr o
+                    && ownType.contains(o.getNameAsString())
+                    && fields.contains(f.getNameAsString())
+                    && (arguments.get(o.getNameAsString()) instanceof NameExpr
+                            || arguments.get(o.getNameAsString()) instanceof ObjectCreationExpr)) {
                 Expression other = arguments.get(o.getNameAsString());
                 replace(f, component(other, f.getNameAsString(), true)); // o.y of another Vec inside Vec: its accessor
             } else if (n instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
@@ -246,9 +316,12 @@ final class ValueMethods {
                     return false;
                 }
                 replace(f, component(receiver, f.getNameAsString(), record));
-            } else if (n instanceof MethodCallExpr c && (c.getScope().isEmpty() || c.getScope().get() instanceof ThisExpr)) {
-                boolean own = owner.getMethodsByName(c.getNameAsString()).stream().anyMatch(d -> !d.isStatic());
-                boolean ownStatic = !own && owner.getMethodsByName(c.getNameAsString()).stream().anyMatch(CallableDeclaration::isStatic);
+            } else if (n instanceof MethodCallExpr c
+                    && (c.getScope().isEmpty() || c.getScope().get() instanceof ThisExpr)) {
+                boolean own =
+                        owner.getMethodsByName(c.getNameAsString()).stream().anyMatch(d -> !d.isStatic());
+                boolean ownStatic = !own
+                        && owner.getMethodsByName(c.getNameAsString()).stream().anyMatch(CallableDeclaration::isStatic);
                 if (own) {
                     c.setScope(receiver.clone()); // replaced by the next round
                 } else if (ownStatic) {
@@ -267,9 +340,11 @@ final class ValueMethods {
                 } else {
                     return false; // a name of the type's file the caller may not see
                 }
-            } else if (n instanceof NameExpr name && !Character.isUpperCase(name.getNameAsString().charAt(0))) {
+            } else if (n instanceof NameExpr name
+                    && !Character.isUpperCase(name.getNameAsString().charAt(0))) {
                 String id = name.getNameAsString();
-                if (arguments.containsKey(id) && (arguments.get(id) instanceof NameExpr || arguments.get(id) instanceof ObjectCreationExpr)) {
+                if (arguments.containsKey(id)
+                        && (arguments.get(id) instanceof NameExpr || arguments.get(id) instanceof ObjectCreationExpr)) {
                     replace(name, arguments.get(id).clone()); // o.x() of a parameter o: the argument's name
                 } else if (fields.contains(id)) {
                     replace(name, component(receiver, id, record));
@@ -288,10 +363,11 @@ final class ValueMethods {
      * narrower) parameter computes as its argument does: Java promotes both to {@code int}.
      */
     static boolean convertsTo(Type t) {
-        return t.isPrimitiveType() && switch (t.asPrimitiveType().getType()) {
-            case LONG, FLOAT, DOUBLE -> true;
-            default -> false;
-        };
+        return t.isPrimitiveType()
+                && switch (t.asPrimitiveType().getType()) {
+                    case LONG, FLOAT, DOUBLE -> true;
+                    default -> false;
+                };
     }
 
     /** Whether {@code a} plainly has type {@code t} (see {@link PrimitiveTypes}), read in the differentiated method. */
@@ -308,14 +384,20 @@ final class ValueMethods {
 
     /** Whether {@code e} is a literal number, possibly negated: a constant's value the caller may write out. */
     private static boolean isLiteral(Expression e) {
-        Expression inner = e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS ? u.getExpression() : e;
-        return inner instanceof com.github.javaparser.ast.expr.LiteralExpr && !(inner instanceof com.github.javaparser.ast.expr.StringLiteralExpr);
+        Expression inner =
+                e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS ? u.getExpression() : e;
+        return inner instanceof com.github.javaparser.ast.expr.LiteralExpr
+                && !(inner instanceof com.github.javaparser.ast.expr.StringLiteralExpr);
     }
 
     /** {@code e}, in parentheses unless it is a primary expression (a name, a literal, a call, an access). */
     static Expression grouped(Expression e) {
-        boolean primary = e instanceof NameExpr || e instanceof com.github.javaparser.ast.expr.LiteralExpr || e instanceof MethodCallExpr
-                || e instanceof FieldAccessExpr || e instanceof com.github.javaparser.ast.expr.ArrayAccessExpr || e instanceof EnclosedExpr
+        boolean primary = e instanceof NameExpr
+                || e instanceof com.github.javaparser.ast.expr.LiteralExpr
+                || e instanceof MethodCallExpr
+                || e instanceof FieldAccessExpr
+                || e instanceof com.github.javaparser.ast.expr.ArrayAccessExpr
+                || e instanceof EnclosedExpr
                 || e instanceof ObjectCreationExpr;
         return primary ? e : new EnclosedExpr(e);
     }
@@ -337,8 +419,11 @@ final class ValueMethods {
 
     /** Whether {@code n} is the scope of a field access or a call ({@code Math} of {@code Math.PI}, {@code o} of {@code o.x()}). */
     private static boolean isScopeOfQualified(NameExpr n) {
-        return n.getParentNode().filter(p -> p instanceof FieldAccessExpr f && f.getScope() == n
-                || p instanceof MethodCallExpr c && c.getScope().filter(s -> s == n).isPresent()).isPresent();
+        return n.getParentNode()
+                .filter(p -> p instanceof FieldAccessExpr f && f.getScope() == n
+                        || p instanceof MethodCallExpr c
+                                && c.getScope().filter(s -> s == n).isPresent())
+                .isPresent();
     }
 
     /**
@@ -352,9 +437,13 @@ final class ValueMethods {
             return false;
         }
         for (MethodCallExpr c : e.findAll(MethodCallExpr.class)) {
-            boolean math = c.getScope().filter(s -> s instanceof NameExpr n
-                    && (n.getNameAsString().equals("Math") || n.getNameAsString().equals("StrictMath"))).isPresent();
-            boolean accessor = c.getArguments().isEmpty() && c.getScope().filter(s -> s instanceof NameExpr).isPresent();
+            boolean math = c.getScope()
+                    .filter(s -> s instanceof NameExpr n
+                            && (n.getNameAsString().equals("Math")
+                                    || n.getNameAsString().equals("StrictMath")))
+                    .isPresent();
+            boolean accessor = c.getArguments().isEmpty()
+                    && c.getScope().filter(s -> s instanceof NameExpr).isPresent();
             if (!math && !accessor) {
                 return false;
             }
@@ -369,21 +458,30 @@ final class ValueMethods {
      */
     private boolean createdHere(Expression receiver) {
         return receiver instanceof ObjectCreationExpr
-                || receiver instanceof NameExpr n && method.getParameters().stream().noneMatch(p -> p.getNameAsString().equals(n.getNameAsString()));
+                || receiver instanceof NameExpr n
+                        && method.getParameters().stream()
+                                .noneMatch(p -> p.getNameAsString().equals(n.getNameAsString()));
     }
 
     /** The declared type of the method's variable or parameter {@code name}, when every declaration of that name agrees. */
     private Optional<Type> declaredType(String name) {
         boolean element = name.endsWith("[]"); // (the element type of a 1-D array variable)
-        List<Type> types = declarations.getOrDefault(element ? name.substring(0, name.length() - 2) : name, List.of()).stream()
-                .map(t -> !element ? t : t instanceof com.github.javaparser.ast.type.ArrayType a && a.getArrayLevel() == 1
-                        ? a.getComponentType() : null).toList();
+        List<Type> types =
+                declarations.getOrDefault(element ? name.substring(0, name.length() - 2) : name, List.of()).stream()
+                        .map(t -> !element
+                                ? t
+                                : t instanceof com.github.javaparser.ast.type.ArrayType a && a.getArrayLevel() == 1
+                                        ? a.getComponentType()
+                                        : null)
+                        .toList();
         if (types.contains(null)) {
             return Optional.empty();
         }
         if (types.isEmpty() || types.stream().anyMatch(x -> !x.equals(types.get(0)))) {
             return Optional.empty();
         }
-        return Optional.of(types.get(0)).filter(x -> x instanceof ClassOrInterfaceType c && c.getTypeArguments().isEmpty());
+        return Optional.of(types.get(0))
+                .filter(x -> x instanceof ClassOrInterfaceType c
+                        && c.getTypeArguments().isEmpty());
     }
 }

@@ -70,7 +70,9 @@ final class ValueTypes {
     /** A class as a value type, or why it is not one (its constructor does more than assign its parameters). */
     static Result of(ClassOrInterfaceDeclaration c) {
         String why = "class " + c.getNameAsString();
-        if (c.isAbstract() || !c.getTypeParameters().isEmpty() || !c.getExtendedTypes().isEmpty()) {
+        if (c.isAbstract()
+                || !c.getTypeParameters().isEmpty()
+                || !c.getExtendedTypes().isEmpty()) {
             return Result.no(why + " is abstract, generic or extends another class");
         }
         Map<String, Type> fields = new LinkedHashMap<>();
@@ -79,26 +81,40 @@ final class ValueTypes {
                 continue;
             }
             for (VariableDeclarator v : f.getVariables()) {
-                if (v.getInitializer().isPresent() || MethodSelector.toTy(v.getType()).isEmpty()) {
-                    return Result.no(why + " has field '" + v.getNameAsString() + "' " + (v.getInitializer().isPresent()
-                            ? "with an initializer" : "of type " + v.getType() + " (not a number, a boolean or their array)"));
+                if (v.getInitializer().isPresent()
+                        || MethodSelector.toTy(v.getType()).isEmpty()) {
+                    return Result.no(why + " has field '" + v.getNameAsString() + "' "
+                            + (v.getInitializer().isPresent()
+                                    ? "with an initializer"
+                                    : "of type " + v.getType() + " (not a number, a boolean or their array)"));
                 }
                 fields.put(v.getNameAsString(), v.getType());
             }
         }
         if (c.getConstructors().size() != 1) {
-            return Result.no(why + " declares " + (c.getConstructors().isEmpty() ? "no constructor" : "more than one constructor"));
+            return Result.no(why + " declares "
+                    + (c.getConstructors().isEmpty() ? "no constructor" : "more than one constructor"));
         }
         ConstructorDeclaration k = c.getConstructors().get(0);
-        List<String> params = k.getParameters().stream().map(Parameter::getNameAsString).toList();
+        List<String> params =
+                k.getParameters().stream().map(Parameter::getNameAsString).toList();
         String[] fieldOf = new String[params.size()];
         List<String> assigned = new ArrayList<>();
         for (Statement s : k.getBody().getStatements()) {
-            String field = s instanceof ExpressionStmt e && e.getExpression() instanceof AssignExpr a
-                    && a.getOperator() == AssignExpr.Operator.ASSIGN ? target(a, params) : null;
-            int from = field != null && ((AssignExpr) ((ExpressionStmt) s).getExpression()).getValue() instanceof NameExpr n
-                    ? params.indexOf(n.getNameAsString()) : -1;
-            if (field == null || from < 0 || !fields.containsKey(field) || assigned.contains(field) || fieldOf[from] != null) {
+            String field = s instanceof ExpressionStmt e
+                            && e.getExpression() instanceof AssignExpr a
+                            && a.getOperator() == AssignExpr.Operator.ASSIGN
+                    ? target(a, params)
+                    : null;
+            int from = field != null
+                            && ((AssignExpr) ((ExpressionStmt) s).getExpression()).getValue() instanceof NameExpr n
+                    ? params.indexOf(n.getNameAsString())
+                    : -1;
+            if (field == null
+                    || from < 0
+                    || !fields.containsKey(field)
+                    || assigned.contains(field)
+                    || fieldOf[from] != null) {
                 return Result.no(why + "'s constructor does more than assign each of its parameters to a field ('"
                         + s.toString().strip() + "')");
             }
@@ -117,10 +133,14 @@ final class ValueTypes {
 
     /** The field {@code a} assigns: {@code this.x}, or a bare {@code x} that no parameter hides. */
     private static String target(AssignExpr a, List<String> params) {
-        if (a.getTarget() instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr t && t.getTypeName().isEmpty()) {
+        if (a.getTarget() instanceof FieldAccessExpr f
+                && f.getScope() instanceof ThisExpr t
+                && t.getTypeName().isEmpty()) {
             return f.getNameAsString();
         }
-        return a.getTarget() instanceof NameExpr n && !params.contains(n.getNameAsString()) ? n.getNameAsString() : null;
+        return a.getTarget() instanceof NameExpr n && !params.contains(n.getNameAsString())
+                ? n.getNameAsString()
+                : null;
     }
 
     /** A class as a value type ({@code type}), or the reason it is not one. */

@@ -39,11 +39,19 @@ final class WrtThis {
      * Rewrites the annotation of {@code m} (lifted: {@code own} parameters of its own, records
      * expanded, then the object's {@code leaves}).
      */
-    static Wrt rewrite(Path file, MethodDeclaration m, int own, List<Receiver.Leaf> leaves, List<Receiver.RecordParam> records,
+    static Wrt rewrite(
+            Path file,
+            MethodDeclaration m,
+            int own,
+            List<Receiver.Leaf> leaves,
+            List<Receiver.RecordParam> records,
             List<Diagnostic> diagnostics) {
-        Optional<AnnotationExpr> found = m.getAnnotations().stream().filter(MethodSelector::isDifferentiable).findFirst();
+        Optional<AnnotationExpr> found = m.getAnnotations().stream()
+                .filter(MethodSelector::isDifferentiable)
+                .findFirst();
         if (found.isEmpty()) {
-            return new Wrt(false, records); // a callee: every floating parameter, leaves included, as for any plain callee
+            return new Wrt(
+                    false, records); // a callee: every floating parameter, leaves included, as for any plain callee
         }
         AnnotationExpr ann = found.get();
         List<MemberValuePair> kept = new ArrayList<>();
@@ -65,15 +73,19 @@ final class WrtThis {
         records.forEach(r -> r.components().forEach(c -> componentLeaves.add(c.param())));
         if (named.isEmpty()) {
             for (Parameter p : m.getParameters().subList(0, own)) {
-                if (MethodSelector.toTy(p.getType()).filter(t -> t.isFloating()).isPresent() && !p.isVarArgs()
+                if (MethodSelector.toTy(p.getType()).filter(t -> t.isFloating()).isPresent()
+                        && !p.isVarArgs()
                         && !componentLeaves.contains(p.getNameAsString())) {
                     wrt.add(p.getNameAsString());
                 }
             }
         }
-        List<String> ownNames = new ArrayList<>(m.getParameters().subList(0, own).stream().map(Parameter::getNameAsString)
-                .filter(n -> !componentLeaves.contains(n)).toList());
-        records.stream().filter(r -> !r.isHeld())
+        List<String> ownNames = new ArrayList<>(m.getParameters().subList(0, own).stream()
+                .map(Parameter::getNameAsString)
+                .filter(n -> !componentLeaves.contains(n))
+                .toList());
+        records.stream()
+                .filter(r -> !r.isHeld())
                 .forEach(r -> ownNames.add(r.position() <= ownNames.size() ? r.position() : ownNames.size(), r.name()));
         List<Receiver.RecordParam> marked = new ArrayList<>();
         for (Receiver.RecordParam r : records) {
@@ -82,34 +94,58 @@ final class WrtThis {
         }
         for (String n : named) {
             if (!n.equals("this") && !ownNames.contains(n)) {
-                diagnostics.add(Positions.error(file, ann, "wrt names '" + n + "', which is not a parameter of '" + m.getNameAsString()
-                        + "' (parameters: " + String.join(", ", ownNames) + "); to differentiate with respect to the object's"
-                        + " fields, name \"this\""));
+                diagnostics.add(Positions.error(
+                        file,
+                        ann,
+                        "wrt names '" + n + "', which is not a parameter of '" + m.getNameAsString()
+                                + "' (parameters: " + String.join(", ", ownNames)
+                                + "); to differentiate with respect to the object's"
+                                + " fields, name \"this\""));
                 ann.remove(); // reported: the later passes need not see it
                 return new Wrt(wrtThis, marked);
             }
-            Optional<Receiver.RecordParam> record = records.stream().filter(r -> !r.isHeld() && r.name().equals(n)).findFirst();
+            Optional<Receiver.RecordParam> record = records.stream()
+                    .filter(r -> !r.isHeld() && r.name().equals(n))
+                    .findFirst();
             if (n.equals("this")) {
                 leaves.stream().filter(l -> l.type().isFloating()).forEach(l -> wrt.add(l.param()));
-                records.stream().filter(Receiver.RecordParam::isHeld).forEach(r -> r.components().stream()
-                        .filter(l -> l.type().isFloating()).forEach(l -> wrt.add(l.param())));
+                records.stream()
+                        .filter(Receiver.RecordParam::isHeld)
+                        .forEach(r -> r.components().stream()
+                                .filter(l -> l.type().isFloating())
+                                .forEach(l -> wrt.add(l.param())));
             } else if (record.isPresent()) {
-                record.get().components().stream().filter(l -> l.type().isFloating()).forEach(l -> wrt.add(l.param()));
+                record.get().components().stream()
+                        .filter(l -> l.type().isFloating())
+                        .forEach(l -> wrt.add(l.param()));
             } else {
                 wrt.add(n);
             }
         }
-        boolean floatingLeaf = leaves.stream().anyMatch(l -> l.type().isFloating()) || records.stream().filter(Receiver.RecordParam::isHeld)
-                .anyMatch(r -> r.components().stream().anyMatch(l -> l.type().isFloating()));
+        boolean floatingLeaf = leaves.stream().anyMatch(l -> l.type().isFloating())
+                || records.stream()
+                        .filter(Receiver.RecordParam::isHeld)
+                        .anyMatch(r ->
+                                r.components().stream().anyMatch(l -> l.type().isFloating()));
         if (wrt.isEmpty()) {
-            List<Receiver.RecordParam> given = records.stream().filter(r -> !r.isHeld()).toList();
-            String recordHint = given.isEmpty() ? "" : "; add wrt = \"" + given.get(0).name() + "\" to differentiate with"
-                    + " respect to the record's components";
-            diagnostics.add(Positions.error(file, ann, !named.isEmpty()
-                    ? "wrt names " + named + ", which have no float or double field or component to differentiate with respect to"
-                    : "nothing to differentiate: '" + m.getNameAsString() + "' has no float or double parameter"
-                            + (floatingLeaf ? "; add wrt = \"this\" to differentiate with respect to the object's fields"
-                                    : recordHint.isEmpty() ? "; add one, or remove @Differentiable" : recordHint)));
+            List<Receiver.RecordParam> given =
+                    records.stream().filter(r -> !r.isHeld()).toList();
+            String recordHint = given.isEmpty()
+                    ? ""
+                    : "; add wrt = \"" + given.get(0).name() + "\" to differentiate with"
+                            + " respect to the record's components";
+            diagnostics.add(Positions.error(
+                    file,
+                    ann,
+                    !named.isEmpty()
+                            ? "wrt names " + named
+                                    + ", which have no float or double field or component to differentiate with respect to"
+                            : "nothing to differentiate: '" + m.getNameAsString() + "' has no float or double parameter"
+                                    + (floatingLeaf
+                                            ? "; add wrt = \"this\" to differentiate with respect to the object's fields"
+                                            : recordHint.isEmpty()
+                                                    ? "; add one, or remove @Differentiable"
+                                                    : recordHint)));
             ann.remove();
             return new Wrt(wrtThis, marked);
         }

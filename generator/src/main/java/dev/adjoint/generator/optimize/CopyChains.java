@@ -38,7 +38,8 @@ public final class CopyChains {
         List<Code> out = new ArrayList<>(codes.size());
         for (Code c : codes) {
             if (c instanceof Code.Branch b) {
-                out.add(new Code.Branch(b.cond(), join(b.then(), mentions, types), join(b.otherwise(), mentions, types)));
+                out.add(new Code.Branch(
+                        b.cond(), join(b.then(), mentions, types), join(b.otherwise(), mentions, types)));
             } else if (c instanceof Code.Loop l) {
                 out.add(new Code.Loop(l.header(), join(l.body(), mentions, types)));
             } else {
@@ -60,18 +61,29 @@ public final class CopyChains {
      */
     private static Statement joined(Code first, Code second, Map<String, Integer> mentions, Map<String, Ty> types) {
         Expr.Assign store = plainAssignment(first);
-        if (store == null || !(store.target() instanceof Expr.Name a) || mentions.getOrDefault(a.id(), 0) != 2
-                || !types.containsKey(a.id()) || !(second instanceof Code.Line line)) {
+        if (store == null
+                || !(store.target() instanceof Expr.Name a)
+                || mentions.getOrDefault(a.id(), 0) != 2
+                || !types.containsKey(a.id())
+                || !(second instanceof Code.Line line)) {
             return null;
         }
         Ty type = types.get(a.id());
         Expr.Assign copy = plainAssignment(second);
-        if (copy != null && copy.target() instanceof Expr.Name b && copy.value().equals(a) && !a.equals(b) && type.equals(types.get(b.id()))) {
+        if (copy != null
+                && copy.target() instanceof Expr.Name b
+                && copy.value().equals(a)
+                && !a.equals(b)
+                && type.equals(types.get(b.id()))) {
             return new Statement.Eval(new Expr.Assign(b, "=", store.value()));
         }
         Expr.Assign use = Uses.assignment(line.statement());
-        if (store.value() instanceof Expr.Name y && type.equals(types.get(y.id())) && use != null && !a.equals(use.target())
-                && Uses.mentions(use, a.id()) && Uses.children(use).stream().allMatch(CopyChains::withoutEffects)) {
+        if (store.value() instanceof Expr.Name y
+                && type.equals(types.get(y.id()))
+                && use != null
+                && !a.equals(use.target())
+                && Uses.mentions(use, a.id())
+                && Uses.children(use).stream().allMatch(CopyChains::withoutEffects)) {
             return Uses.rewrite(line.statement(), x -> x.equals(a) ? y : x);
         }
         return null;
@@ -83,8 +95,14 @@ public final class CopyChains {
      */
     private static boolean withoutEffects(Expr e) {
         boolean[] effect = {false};
-        Uses.each(e, x -> effect[0] |= x instanceof Expr.Assign || x instanceof Expr.Postfix || x instanceof Expr.Push
-                || x instanceof Expr.Pop || x instanceof Expr.Opaque || (x instanceof Expr.Unary u && (u.op().equals("++") || u.op().equals("--"))));
+        Uses.each(
+                e,
+                x -> effect[0] |= x instanceof Expr.Assign
+                        || x instanceof Expr.Postfix
+                        || x instanceof Expr.Push
+                        || x instanceof Expr.Pop
+                        || x instanceof Expr.Opaque
+                        || (x instanceof Expr.Unary u && (u.op().equals("++") || u.op().equals("--"))));
         return !effect[0];
     }
 

@@ -43,7 +43,8 @@ public final class DenseTemporaries {
      * @param isReserved whether a name is one the user wrote
      * @param signature the names of the method's parameters
      */
-    public static List<Code> renumber(List<Code> body, List<String> temps, Predicate<String> isReserved, Set<String> signature) {
+    public static List<Code> renumber(
+            List<Code> body, List<String> temps, Predicate<String> isReserved, Set<String> signature) {
         Set<String> mentioned = new HashSet<>();
         Code.names(body, mentioned);
         Set<String> frozen = new HashSet<>();
@@ -57,11 +58,15 @@ public final class DenseTemporaries {
         for (String name : mentioned) {
             int at = name.lastIndexOf(TEMP);
             String temp = at < 0 ? null : name.substring(at);
-            if (temp != null && order.containsKey(temp) && (at == 0 || name.charAt(0) == '_') && !isReserved.test(name)) {
+            if (temp != null
+                    && order.containsKey(temp)
+                    && (at == 0 || name.charAt(0) == '_')
+                    && !isReserved.test(name)) {
                 families.computeIfAbsent(temp, t -> new ArrayList<>()).add(name.substring(0, at));
             }
         }
-        families.entrySet().removeIf(f -> f.getValue().stream().anyMatch(prefix -> frozen.contains(prefix + f.getKey())));
+        families.entrySet()
+                .removeIf(f -> f.getValue().stream().anyMatch(prefix -> frozen.contains(prefix + f.getKey())));
         Set<String> blocked = new HashSet<>(mentioned);
         blocked.addAll(signature);
         families.forEach((temp, prefixes) -> prefixes.forEach(prefix -> blocked.remove(prefix + temp)));
@@ -145,7 +150,8 @@ public final class DenseTemporaries {
             if (c instanceof Code.Line l) {
                 out.add(new Code.Line(rename(l.statement(), renamed)));
             } else if (c instanceof Code.Branch b) {
-                out.add(new Code.Branch(rename(b.cond(), renamed), rename(b.then(), renamed), rename(b.otherwise(), renamed)));
+                out.add(new Code.Branch(
+                        rename(b.cond(), renamed), rename(b.then(), renamed), rename(b.otherwise(), renamed)));
             } else if (c instanceof Code.Loop l) {
                 out.add(new Code.Loop(rename(l.header(), renamed), rename(l.body(), renamed)));
             } else {
@@ -159,7 +165,9 @@ public final class DenseTemporaries {
         if (h instanceof LoopHeader.While w) {
             return new LoopHeader.While(rename(w.cond(), renamed));
         } else if (h instanceof LoopHeader.For f) {
-            return new LoopHeader.For(f.init() == null ? null : rename(f.init(), renamed), f.cond() == null ? null : rename(f.cond(), renamed),
+            return new LoopHeader.For(
+                    f.init() == null ? null : rename(f.init(), renamed),
+                    f.cond() == null ? null : rename(f.cond(), renamed),
                     f.update() == null ? null : rename(f.update(), renamed));
         }
         return h;

@@ -51,7 +51,9 @@ public final class InvariantLoads {
     }
 
     private static void loop(Code.Loop l, Map<String, Ty.Prim> arrays, UnaryOperator<String> claim, List<Code> out) {
-        if (!(l.header() instanceof LoopHeader.While header) || header.cond().equals(new Expr.Literal("true")) || !plain(l.body())) {
+        if (!(l.header() instanceof LoopHeader.While header)
+                || header.cond().equals(new Expr.Literal("true"))
+                || !plain(l.body())) {
             out.add(l);
             return;
         }
@@ -63,10 +65,13 @@ public final class InvariantLoads {
             Uses.stored(st, stored);
             Uses.assigned(st, assigned);
             unsafe[0] |= !(st instanceof Statement.Eval || st instanceof Statement.Declare);
-            Uses.expressions(st).forEach(e -> Uses.each(e, x -> {
-                unsafe[0] |= x instanceof Expr.Call c && !harmless(c) || x instanceof Expr.New || x instanceof Expr.Opaque;
-                pushes[0] |= x instanceof Expr.Push;
-            }));
+            Uses.expressions(st)
+                    .forEach(e -> Uses.each(e, x -> {
+                        unsafe[0] |= x instanceof Expr.Call c && !harmless(c)
+                                || x instanceof Expr.New
+                                || x instanceof Expr.Opaque;
+                        pushes[0] |= x instanceof Expr.Push;
+                    }));
         });
         // (a loop that stores nothing: the JIT keeps the element in a register itself)
         if (unsafe[0] || stored.isEmpty() && !pushes[0]) {
@@ -85,10 +90,17 @@ public final class InvariantLoads {
                 Set<String> indexReads = new HashSet<>();
                 Uses.names(e.index(), indexReads::add);
                 indexReads.retainAll(assigned);
-                if (arrays.containsKey(array) && !stored.contains(array) && !assigned.contains(array) && indexReads.isEmpty()
+                if (arrays.containsKey(array)
+                        && !stored.contains(array)
+                        && !assigned.contains(array)
+                        && indexReads.isEmpty()
                         && !locals.containsKey(e)) {
-                    String index = e.index() instanceof Expr.Name n ? n.id()
-                            : e.index() instanceof Expr.Literal lit && lit.text().chars().allMatch(Character::isLetterOrDigit) ? lit.text() : "e";
+                    String index = e.index() instanceof Expr.Name n
+                            ? n.id()
+                            : e.index() instanceof Expr.Literal lit
+                                            && lit.text().chars().allMatch(Character::isLetterOrDigit)
+                                    ? lit.text()
+                                    : "e";
                     locals.put(e, claim.apply("_" + LoopAccumulators.stripUnderscores(array) + "_" + index));
                     types.put(e, arrays.get(array));
                 }
@@ -100,13 +112,17 @@ public final class InvariantLoads {
         }
         for (Map.Entry<Expr, String> e : locals.entrySet()) {
             Ty.Prim p = types.get(e.getKey());
-            out.add(new Code.Line(new Statement.Declare("", p.java(), e.getValue(),
+            out.add(new Code.Line(new Statement.Declare(
+                    "",
+                    p.java(),
+                    e.getValue(),
                     new Expr.Conditional(header.cond(), e.getKey(), new Expr.Literal(new Ty(p, 0).zero())))));
         }
         List<Code> body = new ArrayList<>();
         for (Code c : l.body()) {
             if (c instanceof Code.Line line) {
-                body.add(new Code.Line(Uses.rewrite(line.statement(), x -> locals.containsKey(x) ? new Expr.Name(locals.get(x)) : x)));
+                body.add(new Code.Line(
+                        Uses.rewrite(line.statement(), x -> locals.containsKey(x) ? new Expr.Name(locals.get(x)) : x)));
             } else {
                 body.add(c);
             }
@@ -164,14 +180,17 @@ public final class InvariantLoads {
     /** Whether {@code index} holds brackets: an element access, a pop, a new array. */
     private static boolean bracketed(Expr index) {
         boolean[] found = {false};
-        Uses.each(index, x -> found[0] |= x instanceof Expr.Element || x instanceof Expr.Pop || x instanceof Expr.NewArray);
+        Uses.each(
+                index,
+                x -> found[0] |= x instanceof Expr.Element || x instanceof Expr.Pop || x instanceof Expr.NewArray);
         return found[0];
     }
 
     /** Whether {@code codes} are lines, comments and loops of those only (nothing printed as raw text). */
     private static boolean plain(List<Code> codes) {
         for (Code c : codes) {
-            if (c instanceof Code.Raw || (c instanceof Code.Branch b && !(plain(b.then()) && plain(b.otherwise())))
+            if (c instanceof Code.Raw
+                    || (c instanceof Code.Branch b && !(plain(b.then()) && plain(b.otherwise())))
                     || (c instanceof Code.Loop l && !plain(l.body()))) {
                 return false;
             }

@@ -38,7 +38,8 @@ public final class LoopAccumulators {
         List<Code> out = new ArrayList<>();
         for (Code c : codes) {
             if (c instanceof Code.Branch b) {
-                out.add(new Code.Branch(b.cond(), promote(b.then(), arrays, claim), promote(b.otherwise(), arrays, claim)));
+                out.add(new Code.Branch(
+                        b.cond(), promote(b.then(), arrays, claim), promote(b.otherwise(), arrays, claim)));
             } else if (c instanceof Code.Loop l) {
                 loop(new Code.Loop(l.header(), promote(l.body(), arrays, claim)), arrays, claim, out);
             } else {
@@ -58,12 +59,16 @@ public final class LoopAccumulators {
                 return null;
             }
             Expr.Assign a = Uses.assignment(line.statement());
-            if (a == null || !(a.op().equals("+=") || a.op().equals("-=")) || !(a.target() instanceof Expr.Element el)
+            if (a == null
+                    || !(a.op().equals("+=") || a.op().equals("-="))
+                    || !(a.target() instanceof Expr.Element el)
                     || !(el.array() instanceof Expr.Name array)) {
                 return null;
             }
             boolean[] nested = {false};
-            Uses.each(el.index(), x -> nested[0] |= x instanceof Expr.Element || x instanceof Expr.Pop || x instanceof Expr.Opaque);
+            Uses.each(
+                    el.index(),
+                    x -> nested[0] |= x instanceof Expr.Element || x instanceof Expr.Pop || x instanceof Expr.Opaque);
             return nested[0] ? null : new Increment(el, array.id(), a.op(), a.value());
         }
     }
@@ -80,7 +85,9 @@ public final class LoopAccumulators {
                 Set<String> indexReads = new HashSet<>();
                 Uses.names(inc.element().index(), indexReads::add);
                 indexReads.retainAll(assigned);
-                if (!indexReads.isEmpty() || (elements.containsKey(inc.element()) && !elements.get(inc.element()).equals(inc.array()))) {
+                if (!indexReads.isEmpty()
+                        || (elements.containsKey(inc.element())
+                                && !elements.get(inc.element()).equals(inc.array()))) {
                     spoiled.add(inc.array());
                 }
                 elements.putIfAbsent(inc.element(), inc.array());
@@ -94,7 +101,9 @@ public final class LoopAccumulators {
         Map<Expr.Element, String> sums = new LinkedHashMap<>();
         for (Map.Entry<Expr.Element, String> e : elements.entrySet()) {
             String array = e.getValue();
-            if (spoiled.contains(array) || increments.get(array) != 1 || mentions.get(array) != countLines(l.body(), e.getKey())) {
+            if (spoiled.contains(array)
+                    || increments.get(array) != 1
+                    || mentions.get(array) != countLines(l.body(), e.getKey())) {
                 continue;
             }
             sums.put(e.getKey(), claim.apply("_sum_" + stripUnderscores(array)));
@@ -107,21 +116,25 @@ public final class LoopAccumulators {
         for (Code c : l.body()) {
             Increment inc = Increment.of(c);
             if (inc != null && sums.containsKey(inc.element())) {
-                body.add(new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(sums.get(inc.element())), inc.op(), inc.value()))));
+                body.add(new Code.Line(new Statement.Eval(
+                        new Expr.Assign(new Expr.Name(sums.get(inc.element())), inc.op(), inc.value()))));
             } else {
                 body.add(c);
             }
         }
         for (Map.Entry<Expr.Element, String> s : sums.entrySet()) {
             Ty.Prim p = arrays.get(elements.get(s.getKey()));
-            out.add(new Code.Line(new Statement.Declare("", p.java(), s.getValue(), new Expr.Literal(new Ty(p, 0).zero()))));
+            out.add(new Code.Line(
+                    new Statement.Declare("", p.java(), s.getValue(), new Expr.Literal(new Ty(p, 0).zero()))));
         }
         out.add(new Code.Loop(l.header(), body));
         for (Map.Entry<Expr.Element, String> s : sums.entrySet()) {
             Ty.Prim p = arrays.get(elements.get(s.getKey()));
             Expr sum = new Expr.Name(s.getValue());
-            out.add(new Code.Branch(new Expr.Binary("!=", sum, new Expr.Literal(new Ty(p, 0).zero())),
-                    List.of(new Code.Line(new Statement.Eval(new Expr.Assign(s.getKey(), "+=", sum)))), List.of()));
+            out.add(new Code.Branch(
+                    new Expr.Binary("!=", sum, new Expr.Literal(new Ty(p, 0).zero())),
+                    List.of(new Code.Line(new Statement.Eval(new Expr.Assign(s.getKey(), "+=", sum)))),
+                    List.of()));
         }
     }
 

@@ -91,7 +91,8 @@ public final class LoopFusion {
             out.add(first.start);
             out.add(first.loop);
             for (String c : copies) {
-                out.add(new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(c), "=", new Expr.Name(first.counter)))));
+                out.add(new Code.Line(
+                        new Statement.Eval(new Expr.Assign(new Expr.Name(c), "=", new Expr.Name(first.counter)))));
             }
             i = next;
         }
@@ -101,8 +102,11 @@ public final class LoopFusion {
     /** Whether {@code b} may run in {@code a}'s iterations; {@code pending}: counters set after the loop. */
     private static boolean fusible(Counted a, Counted b, List<String> pending) {
         Counted renamed = b.renamed(a.counter);
-        if (renamed == null || !renamed.start.equals(a.start) || !renamed.loop.header().equals(a.loop.header())
-                || !renamed.step().equals(a.step()) || renamed.stepFirst != a.stepFirst) {
+        if (renamed == null
+                || !renamed.start.equals(a.start)
+                || !renamed.loop.header().equals(a.loop.header())
+                || !renamed.step().equals(a.step())
+                || renamed.stepFirst != a.stepFirst) {
             return false;
         }
         Body x = Body.of(a);
@@ -128,8 +132,10 @@ public final class LoopFusion {
                 return false;
             }
         }
-        if (x.names.contains(b.counter) && !b.counter.equals(a.counter) || intersects(x.assigned, y.names)
-                || intersects(y.assigned, x.names) || pending.stream().anyMatch(y.names::contains)) {
+        if (x.names.contains(b.counter) && !b.counter.equals(a.counter)
+                || intersects(x.assigned, y.names)
+                || intersects(y.assigned, x.names)
+                || pending.stream().anyMatch(y.names::contains)) {
             return false;
         }
         // arrays both touch and either writes: one index, the counter plus what neither assigns
@@ -166,18 +172,26 @@ public final class LoopFusion {
      */
     private static boolean arithmetic(Expr offset) {
         boolean[] ok = {true};
-        Uses.each(offset, x -> ok[0] &= x instanceof Expr.Name || x instanceof Expr.Field
-                || x instanceof Expr.Literal l && !l.text().isEmpty() && Character.isDigit(l.text().charAt(0))
-                || x instanceof Expr.Binary b && Set.of("+", "-", "*", "/", "%").contains(b.op())
-                || x instanceof Expr.Unary u && (u.op().equals("-") || u.op().equals("+")));
+        Uses.each(
+                offset,
+                x -> ok[0] &= x instanceof Expr.Name
+                        || x instanceof Expr.Field
+                        || x instanceof Expr.Literal l
+                                && !l.text().isEmpty()
+                                && Character.isDigit(l.text().charAt(0))
+                        || x instanceof Expr.Binary b
+                                && Set.of("+", "-", "*", "/", "%").contains(b.op())
+                        || x instanceof Expr.Unary u && (u.op().equals("-") || u.op().equals("+")));
         return ok[0];
     }
 
     /** Whether every call in {@code e} is one of {@code Math}'s functions. */
     private static boolean callsOnlyMath(Expr e) {
         boolean[] ok = {true};
-        Uses.each(e, x -> ok[0] &= !(x instanceof Expr.Call c) || c.target() instanceof Expr.Name n
-                && (n.id().equals("Math") || n.id().equals("StrictMath")));
+        Uses.each(
+                e,
+                x -> ok[0] &= !(x instanceof Expr.Call c)
+                        || c.target() instanceof Expr.Name n && (n.id().equals("Math") || n.id().equals("StrictMath")));
         return ok[0];
     }
 
@@ -196,17 +210,24 @@ public final class LoopFusion {
      */
     private record Counted(String counter, Code.Line start, Code.Loop loop, boolean stepFirst, int end) {
         static Counted at(List<Code> codes, int i) {
-            if (i + 1 >= codes.size() || !(codes.get(i) instanceof Code.Line start) || !(codes.get(i + 1) instanceof Code.Loop loop)) {
+            if (i + 1 >= codes.size()
+                    || !(codes.get(i) instanceof Code.Line start)
+                    || !(codes.get(i + 1) instanceof Code.Loop loop)) {
                 return null;
             }
             String counter = Uses.assignedName(start.statement());
-            if (counter == null || !Uses.assignment(start.statement()).op().equals("=") || loop.body().isEmpty()
-                    || !(loop.header() instanceof LoopHeader.While header) || !Uses.mentions(header.cond(), counter)) {
+            if (counter == null
+                    || !Uses.assignment(start.statement()).op().equals("=")
+                    || loop.body().isEmpty()
+                    || !(loop.header() instanceof LoopHeader.While header)
+                    || !Uses.mentions(header.cond(), counter)) {
                 return null;
             }
             for (boolean first : new boolean[] {true, false}) {
                 Code step = loop.body().get(first ? 0 : loop.body().size() - 1);
-                if (step instanceof Code.Line l && (l.statement().equals(step(counter, "+")) || l.statement().equals(step(counter, "-")))) {
+                if (step instanceof Code.Line l
+                        && (l.statement().equals(step(counter, "+"))
+                                || l.statement().equals(step(counter, "-")))) {
                     return new Counted(counter, start, loop, first, i + 2);
                 }
             }
@@ -225,7 +246,9 @@ public final class LoopFusion {
 
         /** The statements of the body other than the step. */
         List<Code> work() {
-            return stepFirst ? loop.body().subList(1, loop.body().size()) : loop.body().subList(0, loop.body().size() - 1);
+            return stepFirst
+                    ? loop.body().subList(1, loop.body().size())
+                    : loop.body().subList(0, loop.body().size() - 1);
         }
 
         /** This loop with its counter named {@code name}; null when the loop already names {@code name}. */
@@ -246,7 +269,12 @@ public final class LoopFusion {
                 body.add(c instanceof Code.Line l ? new Code.Line(Uses.rewrite(l.statement(), r)) : c);
             }
             LoopHeader header = new LoopHeader.While(Uses.rewrite(((LoopHeader.While) loop.header()).cond(), r));
-            return new Counted(name, new Code.Line(Uses.rewrite(start.statement(), r)), new Code.Loop(header, body), stepFirst, end);
+            return new Counted(
+                    name,
+                    new Code.Line(Uses.rewrite(start.statement(), r)),
+                    new Code.Loop(header, body),
+                    stepFirst,
+                    end);
         }
 
         /** This loop running {@code next}'s work (already renamed or not) after its own in each iteration. */
@@ -276,8 +304,9 @@ public final class LoopFusion {
                 if (code instanceof Code.Comment) {
                     continue;
                 }
-                if (!(code instanceof Code.Line line) || !(line.statement() instanceof Statement.Eval
-                        || line.statement() instanceof Statement.Declare)) {
+                if (!(code instanceof Code.Line line)
+                        || !(line.statement() instanceof Statement.Eval
+                                || line.statement() instanceof Statement.Declare)) {
                     return null;
                 }
                 for (Expr e : Uses.expressions(line.statement())) {
@@ -297,9 +326,15 @@ public final class LoopFusion {
         /** Whether {@code e} has no increment, stack push or pop, object or array creation, or text the model did not read. */
         private static boolean safe(Expr e) {
             boolean[] ok = {true};
-            Uses.each(e, x -> ok[0] &= !(x instanceof Expr.Unary u && (u.op().equals("++") || u.op().equals("--"))
-                    || x instanceof Expr.Postfix || x instanceof Expr.Push || x instanceof Expr.Pop || x instanceof Expr.New
-                    || x instanceof Expr.NewArray || x instanceof Expr.Opaque));
+            Uses.each(
+                    e,
+                    x -> ok[0] &= !(x instanceof Expr.Unary u && (u.op().equals("++") || u.op().equals("--"))
+                            || x instanceof Expr.Postfix
+                            || x instanceof Expr.Push
+                            || x instanceof Expr.Pop
+                            || x instanceof Expr.New
+                            || x instanceof Expr.NewArray
+                            || x instanceof Expr.Opaque));
             return ok[0];
         }
 

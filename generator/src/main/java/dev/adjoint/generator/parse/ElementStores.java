@@ -1,6 +1,7 @@
 package dev.adjoint.generator.parse;
 
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
@@ -8,7 +9,6 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -28,7 +28,9 @@ public final class ElementStores {
     public static Set<String> createdHere(MethodDeclaration m) {
         Set<String> own = new HashSet<>();
         for (VariableDeclarator v : m.findAll(VariableDeclarator.class)) {
-            if (v.getInitializer().filter(i -> i instanceof ArrayCreationExpr || i instanceof ArrayInitializerExpr).isPresent()) {
+            if (v.getInitializer()
+                    .filter(i -> i instanceof ArrayCreationExpr || i instanceof ArrayInitializerExpr)
+                    .isPresent()) {
                 own.add(v.getNameAsString());
             }
         }
@@ -43,8 +45,8 @@ public final class ElementStores {
     /** Whether {@code m} assigns or updates an element of an array outside {@code own}. */
     public static boolean storesIntoOthers(MethodDeclaration m, Set<String> own) {
         return m.findAll(AssignExpr.class).stream().anyMatch(a -> isForeignElement(a.getTarget(), own))
-                || m.findAll(UnaryExpr.class).stream().anyMatch(u -> Updates.isUpdate(u.getOperator())
-                        && isForeignElement(u.getExpression(), own));
+                || m.findAll(UnaryExpr.class).stream()
+                        .anyMatch(u -> Updates.isUpdate(u.getOperator()) && isForeignElement(u.getExpression(), own));
     }
 
     /** Whether {@code target}, an assignment's or update's, is an element of an array outside {@code own}. */

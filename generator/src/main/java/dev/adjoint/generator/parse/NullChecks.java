@@ -18,12 +18,15 @@ public final class NullChecks {
         if (b.getOperator() != BinaryExpr.Operator.EQUALS && b.getOperator() != BinaryExpr.Operator.NOT_EQUALS) {
             return Optional.empty();
         }
-        Expression other = b.getLeft().isNullLiteralExpr() ? b.getRight() : b.getRight().isNullLiteralExpr() ? b.getLeft() : null;
+        Expression other =
+                b.getLeft().isNullLiteralExpr() ? b.getRight() : b.getRight().isNullLiteralExpr() ? b.getLeft() : null;
         return other instanceof NameExpr name ? Optional.of(name) : Optional.empty();
     }
 
     /** Whether {@code body} compares the variable {@code name} with {@code null} anywhere. */
     public static boolean compares(Node body, String name) {
-        return body.findAll(BinaryExpr.class).stream().anyMatch(b -> of(b).filter(n -> n.getNameAsString().equals(name)).isPresent());
+        return body.findAll(BinaryExpr.class).stream()
+                .anyMatch(
+                        b -> of(b).filter(n -> n.getNameAsString().equals(name)).isPresent());
     }
 }

@@ -16,10 +16,13 @@ public final class Positions {
      */
     public static Diagnostic error(Path file, Node node, String message) {
         Optional<com.github.javaparser.Position> begin = node.getBegin();
-        for (Optional<Node> n = node.getParentNode(); begin.isEmpty() && n.isPresent(); n = n.get().getParentNode()) {
+        for (Optional<Node> n = node.getParentNode();
+                begin.isEmpty() && n.isPresent();
+                n = n.get().getParentNode()) {
             begin = n.get().getBegin();
         }
-        return Diagnostic.error(file, begin.map(p -> p.line).orElse(0), begin.map(p -> p.column).orElse(0), message);
+        return Diagnostic.error(
+                file, begin.map(p -> p.line).orElse(0), begin.map(p -> p.column).orElse(0), message);
     }
 
     /**
@@ -41,7 +44,8 @@ public final class Positions {
      * in it points at the nearest enclosing node that has one).
      */
     public static void placeAt(Node node, Node at) {
-        Optional<com.github.javaparser.TokenRange> tokens = at.getTokenRange().filter(t -> t.toRange().equals(at.getRange()));
+        Optional<com.github.javaparser.TokenRange> tokens =
+                at.getTokenRange().filter(t -> t.toRange().equals(at.getRange()));
         if (tokens.isPresent()) {
             node.setTokenRange(tokens.get());
         } else {
@@ -100,7 +104,8 @@ public final class Positions {
                 return n.get().getData(WRITTEN_AT);
             }
         }
-        return new Line(file.getFileName().toString(), node.getBegin().map(p -> p.line).orElse(0));
+        return new Line(
+                file.getFileName().toString(), node.getBegin().map(p -> p.line).orElse(0));
     }
 
     /** The node's source on one line (comments dropped, whitespace collapsed). */

@@ -28,14 +28,15 @@ public final class SourceParser {
 
     /** Parses {@code source} at {@link #LEVEL} (a new parser each time: no shared static state). */
     public static Parsed parse(Path file, String source) {
-        ParserConfiguration config = new ParserConfiguration()
-                .setLanguageLevel(LEVEL)
-                .setAttributeComments(false);
+        ParserConfiguration config =
+                new ParserConfiguration().setLanguageLevel(LEVEL).setAttributeComments(false);
         ParseResult<CompilationUnit> result;
         try {
             result = new JavaParser(config).parse(source);
         } catch (RuntimeException e) {
-            return new Parsed(file, Optional.empty(),
+            return new Parsed(
+                    file,
+                    Optional.empty(),
                     List.of(Diagnostic.error(file, 1, 1, "cannot parse this file: " + e.getMessage())));
         } catch (StackOverflowError e) {
             return new Parsed(file, Optional.empty(), List.of(tooDeep(file, source)));
@@ -44,7 +45,8 @@ public final class SourceParser {
             result.getResult().get().setStorage(file); // (its name, for the comments of inlined helpers; never saved)
             return new Parsed(file, result.getResult(), List.of());
         }
-        List<Diagnostic> ds = result.getProblems().stream().map(p -> toDiagnostic(file, p)).toList();
+        List<Diagnostic> ds =
+                result.getProblems().stream().map(p -> toDiagnostic(file, p)).toList();
         if (ds.isEmpty()) {
             ds = List.of(Diagnostic.error(file, 1, 1, "cannot parse this file"));
         }
@@ -53,11 +55,16 @@ public final class SourceParser {
 
     /** {@code text} read as the arguments of a call ({@code new double[] {1, 2}, 0.5}), or empty when it is not that. */
     public static Optional<List<com.github.javaparser.ast.expr.Expression>> parseArguments(String text) {
-        ParserConfiguration config = new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
+        ParserConfiguration config =
+                new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
         try {
-            ParseResult<com.github.javaparser.ast.expr.Expression> r = new JavaParser(config).parseExpression("f(" + text + ")");
-            return r.isSuccessful() && r.getResult().isPresent() && r.getResult().get().isMethodCallExpr()
-                    ? Optional.of(r.getResult().get().asMethodCallExpr().getArguments()) : Optional.empty();
+            ParseResult<com.github.javaparser.ast.expr.Expression> r =
+                    new JavaParser(config).parseExpression("f(" + text + ")");
+            return r.isSuccessful()
+                            && r.getResult().isPresent()
+                            && r.getResult().get().isMethodCallExpr()
+                    ? Optional.of(r.getResult().get().asMethodCallExpr().getArguments())
+                    : Optional.empty();
         } catch (RuntimeException | StackOverflowError e) {
             return Optional.empty();
         }
@@ -96,8 +103,12 @@ public final class SourceParser {
         String before = source.substring(0, at);
         int line = 1 + (int) before.chars().filter(ch -> ch == '\n').count();
         int column = at - before.lastIndexOf('\n');
-        return Diagnostic.error(file, line, column, "this file is nested too deeply for Adjoint's parser (" + deepest
-                + " levels of brackets here); compute parts of the expression into local variables");
+        return Diagnostic.error(
+                file,
+                line,
+                column,
+                "this file is nested too deeply for Adjoint's parser (" + deepest
+                        + " levels of brackets here); compute parts of the expression into local variables");
     }
 
     private static Diagnostic toDiagnostic(Path file, Problem p) {
@@ -105,12 +116,16 @@ public final class SourceParser {
         int col = 0;
         // the token the message names ('Found "*"') follows the last one the parser accepted; the problem's
         // location is not it (it may end at the ';' after it, or at the accepted token itself)
-        com.github.javaparser.Token found = p.getCause().filter(c -> c instanceof ParseException).map(c -> ((ParseException) c).currentToken)
-                .map(t -> t.next).orElse(null);
+        com.github.javaparser.Token found = p.getCause()
+                .filter(c -> c instanceof ParseException)
+                .map(c -> ((ParseException) c).currentToken)
+                .map(t -> t.next)
+                .orElse(null);
         if (found != null && found.beginLine > 0) {
             line = found.beginLine;
             col = found.beginColumn;
-        } else if (p.getLocation().isPresent() && p.getLocation().get().getEnd().getRange().isPresent()) {
+        } else if (p.getLocation().isPresent()
+                && p.getLocation().get().getEnd().getRange().isPresent()) {
             var begin = p.getLocation().get().getEnd().getRange().get().begin;
             line = begin.line;
             col = begin.column;
@@ -121,7 +136,11 @@ public final class SourceParser {
         if (expected >= 0 && msg.length() - expected > 80) {
             msg = msg.substring(0, expected) + ", which does not fit here";
         }
-        return Diagnostic.error(file, line, col, "syntax error: " + msg
-                + " (Adjoint reads the source before javac does; fix the syntax and build again)");
+        return Diagnostic.error(
+                file,
+                line,
+                col,
+                "syntax error: " + msg
+                        + " (Adjoint reads the source before javac does; fix the syntax and build again)");
     }
 }

@@ -45,8 +45,15 @@ public final class Checks {
                 }
                 boolean twinned = !base.hasErrors() && twin(sources, file, first, base, classes, classpath);
                 String name = GradientCheckEmitter.className(first);
-                classes.put(qualified(first, name), GradientCheckEmitter.emit(file.getFileName().toString(), e.getValue(),
-                        twinned ? Optional.of(TapeTwins.name(first.ownerPath().get(0))) : Optional.empty()));
+                classes.put(
+                        qualified(first, name),
+                        GradientCheckEmitter.emit(
+                                file.getFileName().toString(),
+                                e.getValue(),
+                                twinned
+                                        ? Optional.of(
+                                                TapeTwins.name(first.ownerPath().get(0)))
+                                        : Optional.empty()));
             }
         }
         return new Translation(classes, r.diagnostics(), List.of());
@@ -57,8 +64,13 @@ public final class Checks {
      * top-level class, the tape takes the twin, and the twin changes no adjoint of {@code base}
      * (else the twin's adjoint could call methods the build's adjoints do not have).
      */
-    private static boolean twin(Map<Path, String> sources, Path file, MethodRequest first, Translation base,
-            SortedMap<String, String> classes, List<Path> classpath) {
+    private static boolean twin(
+            Map<Path, String> sources,
+            Path file,
+            MethodRequest first,
+            Translation base,
+            SortedMap<String, String> classes,
+            List<Path> classpath) {
         if (first.ownerPath().size() != 1) {
             return false;
         }
@@ -71,7 +83,8 @@ public final class Checks {
         withTwin.put(file.resolveSibling(TapeTwins.name(owner) + ".java"), twin.get());
         Translation both = Pipeline.translate(withTwin, Optional.empty(), Options.DEFAULT, false, f -> true, classpath);
         String twinAdjoint = qualified(first, TapeTwins.name(owner) + "Adjoint");
-        boolean unchanged = base.generated().entrySet().stream().allMatch(g -> g.getValue().equals(both.generated().get(g.getKey())));
+        boolean unchanged = base.generated().entrySet().stream()
+                .allMatch(g -> g.getValue().equals(both.generated().get(g.getKey())));
         if (both.hasErrors() || !unchanged || !both.generated().containsKey(twinAdjoint)) {
             return false;
         }

@@ -35,7 +35,10 @@ public final class Dumps {
 
     /** The stages a dump can follow. */
     public enum Stage {
-        NORMALIZE, ANALYZE, REVERSE, OPTIMIZE;
+        NORMALIZE,
+        ANALYZE,
+        REVERSE,
+        OPTIMIZE;
 
         /** The stage of a {@code --dump} argument, ignoring case. */
         public static Optional<Stage> of(String name) {
@@ -49,19 +52,33 @@ public final class Dumps {
     }
 
     /** The optimisations that rewrite the reverse pass's output: off for the {@code reverse} dump. */
-    private static final EnumSet<Options.Optimisation> REWRITES = EnumSet.of(Options.Optimisation.FRESH_ADJOINTS,
-            Options.Optimisation.INCREMENTS, Options.Optimisation.RECOMPUTATION, Options.Optimisation.REFILLS,
-            Options.Optimisation.STACK_ROOM, Options.Optimisation.LOOP_FUSION, Options.Optimisation.LOOP_ACCUMULATORS,
-            Options.Optimisation.INVARIANT_LOADS, Options.Optimisation.COPY_CHAINS,
-            Options.Optimisation.DENSE_TEMPORARIES, Options.Optimisation.DEAD_SAVES);
+    private static final EnumSet<Options.Optimisation> REWRITES = EnumSet.of(
+            Options.Optimisation.FRESH_ADJOINTS,
+            Options.Optimisation.INCREMENTS,
+            Options.Optimisation.RECOMPUTATION,
+            Options.Optimisation.REFILLS,
+            Options.Optimisation.STACK_ROOM,
+            Options.Optimisation.LOOP_FUSION,
+            Options.Optimisation.LOOP_ACCUMULATORS,
+            Options.Optimisation.INVARIANT_LOADS,
+            Options.Optimisation.COPY_CHAINS,
+            Options.Optimisation.DENSE_TEMPORARIES,
+            Options.Optimisation.DEAD_SAVES);
 
     /** The dump of {@code sources} (only {@code onlyMethod}'s method when given) after {@code stage}. */
     public static String dump(Map<Path, String> sources, Stage stage, Optional<String> onlyMethod, Options options) {
         if (stage == Stage.REVERSE || stage == Stage.OPTIMIZE) {
-            Options o = stage == Stage.OPTIMIZE ? options : new Options(options.activity(), options.toBeRecorded(), REWRITES);
+            Options o = stage == Stage.OPTIMIZE
+                    ? options
+                    : new Options(options.activity(), options.toBeRecorded(), REWRITES);
             Translation t = Pipeline.translate(sources, onlyMethod, o);
             StringBuilder out = new StringBuilder(problems(t.diagnostics()));
-            t.generated().forEach((name, text) -> out.append("// ").append(name).append('\n').append(text).append('\n'));
+            t.generated()
+                    .forEach((name, text) -> out.append("// ")
+                            .append(name)
+                            .append('\n')
+                            .append(text)
+                            .append('\n'));
             return out.toString();
         }
         FrontEnd.Prepared front = FrontEnd.prepare(sources, onlyMethod);
@@ -72,13 +89,22 @@ public final class Dumps {
                 rejected = Fence.check(r);
             }
             if (r.strategy() == Strategy.TAPE || !rejected.isEmpty()) {
-                out.append("method ").append(r.methodRef()).append(": no intermediate form (")
-                        .append(r.strategy() == Strategy.TAPE ? "the tape strategy, as requested" : rejected.get(0).format()).append(")\n\n");
+                out.append("method ")
+                        .append(r.methodRef())
+                        .append(": no intermediate form (")
+                        .append(
+                                r.strategy() == Strategy.TAPE
+                                        ? "the tape strategy, as requested"
+                                        : rejected.get(0).format())
+                        .append(")\n\n");
                 continue;
             }
             Normalizer.Result n = Normalizer.normalize(r, front.index());
             if (n.ir().isEmpty()) {
-                out.append("method ").append(r.methodRef()).append(": no intermediate form (").append(n.diagnostics().get(0).format())
+                out.append("method ")
+                        .append(r.methodRef())
+                        .append(": no intermediate form (")
+                        .append(n.diagnostics().get(0).format())
                         .append(")\n\n");
                 continue;
             }
@@ -90,7 +116,9 @@ public final class Dumps {
             Analysis an = ActivityAnalysis.analyze(ir, options);
             out.append(IrPrinter.print(ir, s -> facts(s, an)));
             out.append("  active: ").append(names(an.active())).append('\n');
-            out.append("  needed by the reverse sweep: ").append(names(an.needed())).append("\n\n");
+            out.append("  needed by the reverse sweep: ")
+                    .append(names(an.needed()))
+                    .append("\n\n");
         }
         return out.toString();
     }
@@ -103,7 +131,9 @@ public final class Dumps {
         }
         Saves.Kind kind = an.saves().kind(s);
         if (kind != Saves.Kind.NONE) {
-            f.append(f.length() == 0 ? "" : ", ").append(kind.name().toLowerCase(Locale.ROOT)).append(" the overwritten value");
+            f.append(f.length() == 0 ? "" : ", ")
+                    .append(kind.name().toLowerCase(Locale.ROOT))
+                    .append(" the overwritten value");
         }
         return f.toString();
     }
@@ -113,6 +143,8 @@ public final class Dumps {
     }
 
     private static String problems(List<Diagnostic> ds) {
-        return ds.stream().map(d -> "// " + d.severity() + " " + d.format() + "\n").collect(Collectors.joining());
+        return ds.stream()
+                .map(d -> "// " + d.severity() + " " + d.format() + "\n")
+                .collect(Collectors.joining());
     }
 }

@@ -7,8 +7,8 @@ import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.desugar.Desugaring;
 import dev.adjoint.generator.objects.GradClassClashes;
 import dev.adjoint.generator.objects.InstanceLifting;
-import dev.adjoint.generator.objects.RecordCallees;
 import dev.adjoint.generator.objects.Receiver;
+import dev.adjoint.generator.objects.RecordCallees;
 import dev.adjoint.generator.objects.RecordTypes;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.SourceParser;
@@ -43,7 +43,11 @@ final class FrontEnd {
      * @param index every method differentiated code can call
      * @param inlined the build log's lines for plain helpers whose every call was replaced by their body
      */
-    record Prepared(List<Diagnostic> diagnostics, List<MethodRequest> requests, Set<MethodDeclaration> implicit, MethodIndex index,
+    record Prepared(
+            List<Diagnostic> diagnostics,
+            List<MethodRequest> requests,
+            Set<MethodDeclaration> implicit,
+            MethodIndex index,
             List<Inlined> inlined) {}
 
     /** A plain helper inlined into the methods that call it (and not differentiated on its own), with its file. */
@@ -61,37 +65,46 @@ final class FrontEnd {
             SourceParser.Parsed parsed = SourceParser.parse(e.getKey(), e.getValue());
             if (parsed.unit().isEmpty() && !mentionsAdjoint(e.getValue())) {
                 // a file with nothing to differentiate (newer syntax, say) is not ours to fail the build over
-                diagnostics.add(Diagnostic.note(e.getKey(), "not read by adjoint: it does not parse as Java "
-                        + SourceParser.LEVEL.name().substring("JAVA_".length()) + " ("
-                        + parsed.diagnostics().get(0).message() + ") and declares no @Differentiable or @CustomDerivative"
-                        + " method; its methods cannot be called from differentiated code"));
+                diagnostics.add(Diagnostic.note(
+                        e.getKey(),
+                        "not read by adjoint: it does not parse as Java "
+                                + SourceParser.LEVEL.name().substring("JAVA_".length()) + " ("
+                                + parsed.diagnostics().get(0).message()
+                                + ") and declares no @Differentiable or @CustomDerivative"
+                                + " method; its methods cannot be called from differentiated code"));
                 continue;
             }
             diagnostics.addAll(parsed.diagnostics());
             parsed.unit().ifPresent(u -> parsedUnits.add(new Unit(e.getKey(), e.getValue(), u)));
         }
-        // instance methods and record parameters become static methods of primitive parameters, before anything reads them
+        // instance methods and record parameters become static methods of primitive parameters, before anything reads
+        // them
         Map<Path, CompilationUnit> byFile = new LinkedHashMap<>();
         parsedUnits.forEach(u -> byFile.put(u.file(), u.unit()));
-        dev.adjoint.generator.desugar.VarargsCalls.rewrite(List.copyOf(byFile.values())); // (sum(double... xs) takes a double[])
-        dev.adjoint.generator.select.ClassNames.shareEnums(byFile.values()); // (an enum parameter may be of another file)
+        dev.adjoint.generator.desugar.VarargsCalls.rewrite(
+                List.copyOf(byFile.values())); // (sum(double... xs) takes a double[])
+        dev.adjoint.generator.select.ClassNames.shareEnums(
+                byFile.values()); // (an enum parameter may be of another file)
         RecordTypes recordTypes = RecordTypes.of(byFile);
         RecordCallees recordCallees = RecordCallees.of(byFile, recordTypes); // as declared, before lifting expands them
-        parsedUnits.forEach(u -> diagnostics.addAll(InstanceLifting.lift(u.file(), u.unit(), recordTypes, recordCallees)));
+        parsedUnits.forEach(
+                u -> diagnostics.addAll(InstanceLifting.lift(u.file(), u.unit(), recordTypes, recordCallees)));
         diagnostics.addAll(GradClassClashes.of(byFile));
         List<CompilationUnit> units = parsedUnits.stream().map(Unit::unit).toList();
         Selected selected = selectAll(parsedUnits, Set.of());
         // plain methods that the annotated ones call are differentiated too: select again with them
-        Set<MethodDeclaration> implicit = ImplicitCallees.of(selected.requests(),
-                MethodIndex.of(units, concat(selected.requests(), selected.customs()), classpath));
+        Set<MethodDeclaration> implicit = ImplicitCallees.of(
+                selected.requests(), MethodIndex.of(units, concat(selected.requests(), selected.customs()), classpath));
         if (!implicit.isEmpty()) {
             selected = selectAll(parsedUnits, implicit);
         }
         diagnostics.addAll(selected.diagnostics());
-        List<MethodRequest> requests = new ArrayList<>(selected.requests().stream().map(Receiver::internal).toList());
+        List<MethodRequest> requests = new ArrayList<>(
+                selected.requests().stream().map(Receiver::internal).toList());
         List<MethodRequest> customs = selected.customs();
         Map<MethodDeclaration, Set<MethodDeclaration>> inlinedBy = new java.util.IdentityHashMap<>();
-        MethodIndex classes = MethodIndex.of(units, concat(requests, customs), classpath); // (for helpers of other classes)
+        MethodIndex classes =
+                MethodIndex.of(units, concat(requests, customs), classpath); // (for helpers of other classes)
         // Each body is desugared once, before either strategy or a caller reads it, and callers inline
         // helpers as written, not as desugared: a helper's loop-local array hoisted to its own top level
         // would stand inside the caller's loop once inlined there (and the result would depend on the order).
@@ -109,7 +122,8 @@ final class FrontEnd {
         }
         desugaredBodies.forEach(MethodDeclaration::setBody);
         for (MethodRequest r : requests) {
-            diagnostics.addAll(dev.adjoint.generator.objects.InlinedCallees.remaining(r, Desugaring.INLINED_STATEMENTS)); // calls that had to be inlined
+            diagnostics.addAll(dev.adjoint.generator.objects.InlinedCallees.remaining(
+                    r, Desugaring.INLINED_STATEMENTS)); // calls that had to be inlined
         }
         Map<MethodDeclaration, List<MethodRequest>> inlinedInto = new java.util.IdentityHashMap<>();
         for (MethodRequest r : requests) {
@@ -122,12 +136,20 @@ final class FrontEnd {
         callable.addAll(customs); // a custom pullback wins over a generated adjoint for callers
         MethodIndex index = MethodIndex.of(units, callable, classpath);
         if (onlyMethod.isPresent()) {
-            requests = requests.stream().filter(r -> r.methodRef().equals(onlyMethod.get())
-                    || (r.packageName().isEmpty() ? "" : r.packageName() + ".").concat(String.join("$", r.ownerPath())).concat("#" + r.name())
-                            .equals(onlyMethod.get())).toList();
+            requests = requests.stream()
+                    .filter(r -> r.methodRef().equals(onlyMethod.get())
+                            || (r.packageName().isEmpty() ? "" : r.packageName() + ".")
+                                    .concat(String.join("$", r.ownerPath()))
+                                    .concat("#" + r.name())
+                                    .equals(onlyMethod.get()))
+                    .toList();
             if (requests.isEmpty() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
-                diagnostics.add(Diagnostic.error(Path.of(onlyMethod.get()), 0, 0, "no @Differentiable method "
-                        + onlyMethod.get() + " was found in the source roots (write it as package.Class#method)"));
+                diagnostics.add(Diagnostic.error(
+                        Path.of(onlyMethod.get()),
+                        0,
+                        0,
+                        "no @Differentiable method " + onlyMethod.get()
+                                + " was found in the source roots (write it as package.Class#method)"));
             }
         }
         return new Prepared(diagnostics, requests, implicit, index, inlinedLines(inlinedInto, requests, classes));
@@ -137,21 +159,30 @@ final class FrontEnd {
      * The requests without the plain helpers that no differentiated method calls any more (their
      * every call was inlined, see {@code desugar/HelperCalls}): they need no adjoint of their own.
      */
-    private static List<MethodRequest> dropInlined(List<MethodRequest> requests, Set<MethodDeclaration> implicit, List<CompilationUnit> units,
+    private static List<MethodRequest> dropInlined(
+            List<MethodRequest> requests,
+            Set<MethodDeclaration> implicit,
+            List<CompilationUnit> units,
             List<MethodRequest> customs) {
         if (implicit.isEmpty()) {
             return requests;
         }
-        List<MethodRequest> annotated = requests.stream().filter(r -> !implicit.contains(r.declaration())).toList();
-        Set<MethodDeclaration> stillCalled = ImplicitCallees.of(annotated, MethodIndex.of(units, concat(annotated, customs)));
-        return new ArrayList<>(requests.stream().filter(r -> !implicit.contains(r.declaration()) || stillCalled.contains(r.declaration())).toList());
+        List<MethodRequest> annotated = requests.stream()
+                .filter(r -> !implicit.contains(r.declaration()))
+                .toList();
+        Set<MethodDeclaration> stillCalled =
+                ImplicitCallees.of(annotated, MethodIndex.of(units, concat(annotated, customs)));
+        return new ArrayList<>(requests.stream()
+                .filter(r -> !implicit.contains(r.declaration()) || stillCalled.contains(r.declaration()))
+                .toList());
     }
 
     /**
      * The helpers inlined into {@code m}, and those inlined into them before (a helper that was
      * itself desugared first brings its own inlined helpers along).
      */
-    private static Set<MethodDeclaration> transitively(MethodDeclaration m, Map<MethodDeclaration, Set<MethodDeclaration>> inlinedBy) {
+    private static Set<MethodDeclaration> transitively(
+            MethodDeclaration m, Map<MethodDeclaration, Set<MethodDeclaration>> inlinedBy) {
         Set<MethodDeclaration> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         java.util.Deque<MethodDeclaration> work = new java.util.ArrayDeque<>(inlinedBy.getOrDefault(m, Set.of()));
         while (!work.isEmpty()) {
@@ -164,23 +195,40 @@ final class FrontEnd {
     }
 
     /** One line per plain helper that is not differentiated itself but inlined into the methods of {@code requests} that call it. */
-    private static List<Inlined> inlinedLines(Map<MethodDeclaration, List<MethodRequest>> inlinedInto, List<MethodRequest> requests,
+    private static List<Inlined> inlinedLines(
+            Map<MethodDeclaration, List<MethodRequest>> inlinedInto,
+            List<MethodRequest> requests,
             MethodIndex sources) {
         Set<MethodDeclaration> differentiated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         requests.forEach(r -> differentiated.add(r.declaration()));
         TreeMap<String, Inlined> lines = new TreeMap<>();
         for (Map.Entry<MethodDeclaration, List<MethodRequest>> e : inlinedInto.entrySet()) {
-            List<MethodRequest> callers = e.getValue().stream().filter(r -> differentiated.contains(r.declaration())).toList();
-            boolean plain = e.getKey().getAnnotations().stream().noneMatch(a -> a.getNameAsString().endsWith("Differentiable"));
+            List<MethodRequest> callers = e.getValue().stream()
+                    .filter(r -> differentiated.contains(r.declaration()))
+                    .toList();
+            boolean plain = e.getKey().getAnnotations().stream()
+                    .noneMatch(a -> a.getNameAsString().endsWith("Differentiable"));
             if (differentiated.contains(e.getKey()) || callers.isEmpty() || !plain) {
                 continue;
             }
             // (a helper of another class is named after its own)
-            String ref = sources.entryOf(e.getKey()).map(MethodIndex.Entry::ownerQualified).orElse(callers.get(0).ownerQualifiedName())
+            String ref = sources.entryOf(e.getKey())
+                            .map(MethodIndex.Entry::ownerQualified)
+                            .orElse(callers.get(0).ownerQualifiedName())
                     + "#" + e.getKey().getNameAsString();
-            String into = String.join(", ", callers.stream().map(MethodRequest::methodRef).distinct().sorted().toList());
-            lines.merge(ref, new Inlined(callers.get(0).file(), ref + ": inlined into " + into
-                    + " (not annotated: differentiated because a @Differentiable method calls it)"),
+            String into = String.join(
+                    ", ",
+                    callers.stream()
+                            .map(MethodRequest::methodRef)
+                            .distinct()
+                            .sorted()
+                            .toList());
+            lines.merge(
+                    ref,
+                    new Inlined(
+                            callers.get(0).file(),
+                            ref + ": inlined into " + into
+                                    + " (not annotated: differentiated because a @Differentiable method calls it)"),
                     (a, b) -> a.line().compareTo(b.line()) <= 0 ? a : b);
         }
         return List.copyOf(lines.values());
@@ -222,9 +270,12 @@ final class FrontEnd {
             for (MethodRequest r : sel.requests()) {
                 Path other = owners.putIfAbsent(r.ownerQualifiedName(), r.file());
                 if (other != null && !other.equals(r.file())) {
-                    diagnostics.add(Positions.error(r.file(), r.declaration(), "class " + r.ownerQualifiedName()
-                            + " is also defined in " + other + ": two source files define the same class;"
-                            + " remove one of them from the source roots"));
+                    diagnostics.add(Positions.error(
+                            r.file(),
+                            r.declaration(),
+                            "class " + r.ownerQualifiedName()
+                                    + " is also defined in " + other + ": two source files define the same class;"
+                                    + " remove one of them from the source roots"));
                     continue;
                 }
                 requests.add(r);
@@ -232,5 +283,4 @@ final class FrontEnd {
         }
         return new Selected(requests, customs, diagnostics);
     }
-
 }

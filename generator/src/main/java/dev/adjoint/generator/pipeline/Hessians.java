@@ -15,6 +15,7 @@ import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.HvpSource;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.forward.TangentSweep;
+import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.normalize.Normalizer;
@@ -25,7 +26,6 @@ import dev.adjoint.generator.reverse.ReverseSweep;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.MethodSelector;
-import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.select.Param;
 import dev.adjoint.generator.size.MethodSize;
 import java.util.ArrayDeque;
@@ -55,7 +55,11 @@ final class Hessians {
     /** The reverse of each generated method ({@code owner#_hvp_f}, {@code owner#_tan_g}) built so far. */
     private final Map<String, AdjointMethod> reversed = new HashMap<>();
 
-    private Hessians(Map<MethodRequest, JvpMethod> pairs, Map<String, String> whyNoPair, MethodIndex sources, Options options,
+    private Hessians(
+            Map<MethodRequest, JvpMethod> pairs,
+            Map<String, String> whyNoPair,
+            MethodIndex sources,
+            Options options,
             WrtVariants variants) {
         this.variants = variants;
         this.pairs = pairs;
@@ -74,9 +78,15 @@ final class Hessians {
      * @param whyNoPair for each method ({@code methodRef}) without one, why
      * @param noteworthy which methods get a note when they have no {@code Hvp}
      */
-    static Map<MethodRequest, HvpMethod> all(Set<MethodRequest> methods, Map<MethodRequest, JvpMethod> pairs,
-            Map<String, String> whyNoPair, MethodIndex sources, Options options, java.util.function.Predicate<MethodRequest> noteworthy,
-            List<Diagnostic> notes, WrtVariants variants) {
+    static Map<MethodRequest, HvpMethod> all(
+            Set<MethodRequest> methods,
+            Map<MethodRequest, JvpMethod> pairs,
+            Map<String, String> whyNoPair,
+            MethodIndex sources,
+            Options options,
+            java.util.function.Predicate<MethodRequest> noteworthy,
+            List<Diagnostic> notes,
+            WrtVariants variants) {
         Hessians h = new Hessians(pairs, whyNoPair, sources, options, variants);
         Map<MethodRequest, HvpMethod> hvps = new LinkedHashMap<>();
         // the method whose tangent helper each adjoint class prints under each name and parameter types
@@ -87,7 +97,8 @@ final class Hessians {
                 continue; // (a method on the tape, an array result: the README's table says so)
             }
             if (Receiver.of(r).filter(rc -> !rc.annotated()).isPresent()) {
-                continue; // a lifted helper's Hvp would take its fields, with no public method taking the object to call it
+                continue; // a lifted helper's Hvp would take its fields, with no public method taking the object to
+                // call it
             }
             Built b = h.build(r);
             if (b.hvp().isPresent()) {
@@ -97,10 +108,15 @@ final class Hessians {
                 hvps.put(r, b.hvp().get());
             } else if (noteworthy.test(r)) {
                 var at = r.declaration().getName().getBegin();
-                notes.add(new Diagnostic(Diagnostic.Severity.NOTE, r.file(), at.map(p -> p.line).orElse(0),
-                        at.map(p -> p.column).orElse(0), "'" + r.name() + "' gets no " + (Receiver.of(r).isPresent()
-                        ? Receiver.publicName(r) : r.tangentName()) + "Hvp (its other"
-                        + " methods are generated): " + b.whyNot()));
+                notes.add(new Diagnostic(
+                        Diagnostic.Severity.NOTE,
+                        r.file(),
+                        at.map(p -> p.line).orElse(0),
+                        at.map(p -> p.column).orElse(0),
+                        "'" + r.name() + "' gets no "
+                                + (Receiver.of(r).isPresent() ? Receiver.publicName(r) : r.tangentName())
+                                + "Hvp (its other"
+                                + " methods are generated): " + b.whyNot()));
             }
         }
         return hvps;
@@ -116,11 +132,14 @@ final class Hessians {
         Map<String, String> claims = new LinkedHashMap<>();
         for (HvpMethod.TangentPair c : b.hvp().get().callees()) {
             MethodRequest g = c.tangent().request();
-            String key = r.adjointQualifiedName() + "#" + HvpSource.tangentName(g) + g.params().stream().map(p -> p.type().java()).toList();
+            String key = r.adjointQualifiedName() + "#" + HvpSource.tangentName(g)
+                    + g.params().stream().map(p -> p.type().java()).toList();
             String owner = helpers.get(key);
             if (owner != null && !owner.equals(g.methodRef())) {
-                return new Built(Optional.empty(), "it calls '" + g.methodRef() + "', whose tangent helper would have the name and"
-                        + " parameters of that of '" + owner + "', which another Hvp of the class calls");
+                return new Built(
+                        Optional.empty(),
+                        "it calls '" + g.methodRef() + "', whose tangent helper would have the name and"
+                                + " parameters of that of '" + owner + "', which another Hvp of the class calls");
             }
             claims.put(key, g.methodRef());
         }
@@ -142,13 +161,15 @@ final class Hessians {
             JvpMethod j = pairs.get(m);
             if (j == null && m.customPullback() != null) {
                 try {
-                    j = CustomTangents.of(m); // (a function with a custom pullback: its tangent from the pullback's code)
+                    j = CustomTangents.of(
+                            m); // (a function with a custom pullback: its tangent from the pullback's code)
                 } catch (TangentSweep.Unsupported e) {
                     return new Built(Optional.empty(), why(m, r, e.getMessage()));
                 }
             }
             if (j == null) {
-                return new Built(Optional.empty(), why(m, r, whyNoPair.getOrDefault(m.methodRef(), Strategies.ON_TAPE)));
+                return new Built(
+                        Optional.empty(), why(m, r, whyNoPair.getOrDefault(m.methodRef(), Strategies.ON_TAPE)));
             }
             closure.put(m, j);
             work.addAll(j.callees());
@@ -177,7 +198,8 @@ final class Hessians {
         } catch (Unpaired e) {
             return new Built(Optional.empty(), e.getMessage());
         } catch (IllegalStateException | java.util.NoSuchElementException e) {
-            return new Built(Optional.empty(), "its tangent could not be differentiated again (" + e.getMessage() + ")");
+            return new Built(
+                    Optional.empty(), "its tangent could not be differentiated again (" + e.getMessage() + ")");
         }
     }
 
@@ -206,11 +228,14 @@ final class Hessians {
             closure.keySet().forEach(m -> out.put(m, reversed.get(generated(m, r))));
             return out;
         }
-        CompilationUnit unit = r.declaration().findCompilationUnit().orElseThrow().clone();
-        dev.adjoint.generator.select.ClassNames.shareEnums(r.declaration().findCompilationUnit().orElseThrow(), unit);
+        CompilationUnit unit =
+                r.declaration().findCompilationUnit().orElseThrow().clone();
+        dev.adjoint.generator.select.ClassNames.shareEnums(
+                r.declaration().findCompilationUnit().orElseThrow(), unit);
         unit.findAll(MethodDeclaration.class).forEach(MethodDeclaration::remove);
         TypeDeclaration<?> owner = owner(unit, r.ownerPath());
-        JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+        JavaParser parser =
+                new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
         Map<String, MethodRequest> byName = new HashMap<>();
         Map<MethodRequest, MethodDeclaration> placed = new LinkedHashMap<>();
         for (Map.Entry<MethodRequest, JvpMethod> e : closure.entrySet()) {
@@ -220,22 +245,27 @@ final class Hessians {
             } catch (TangentSweep.Unsupported unsupported) {
                 throw new Unpaired(unsupported.getMessage());
             }
-            MethodDeclaration tangent = parser.parseMethodDeclaration(source).getResult().orElseThrow(
-                    () -> new IllegalStateException("the tangent of '" + e.getKey().name() + "' does not parse:\n" + source));
+            MethodDeclaration tangent = parser.parseMethodDeclaration(source)
+                    .getResult()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "the tangent of '" + e.getKey().name() + "' does not parse:\n" + source));
             tangent.setData(Positions.WRITTEN_AT, Positions.Line.GENERATED); // (its lines are not the user's)
             HvpSource.readConstantsBySimpleName(tangent, e.getValue().request());
             Receiver.takesSelfLike(tangent, e.getKey());
             // it runs the method's guards, or calls the tangents of methods that throw: the method's 'throws' clause
-            dev.adjoint.generator.select.ThrownTypes.declared(e.getKey().declaration()).orElse(List.of()).forEach(q ->
-                    tangent.addThrownException(parser.parseClassOrInterfaceType(q).getResult().orElseThrow()));
+            dev.adjoint.generator.select.ThrownTypes.declared(e.getKey().declaration())
+                    .orElse(List.of())
+                    .forEach(q -> tangent.addThrownException(
+                            parser.parseClassOrInterfaceType(q).getResult().orElseThrow()));
             owner.addMember(tangent);
             placed.put(e.getKey(), tangent);
-            MethodRequest before = byName.put(e.getKey() != r ? HvpSource.tangentName(e.getKey()) : HvpSource.pairName(r), e.getKey());
+            MethodRequest before =
+                    byName.put(e.getKey() != r ? HvpSource.tangentName(e.getKey()) : HvpSource.pairName(r), e.getKey());
             if (before != null) {
                 // overloads of one name, or methods of one name in two classes, among the callees: their tangents,
                 // generated by name, would be one method
-                throw new Unpaired("it calls two methods named '" + before.name() + "' (overloads, or of two classes), whose"
-                        + " tangent helpers would share a name");
+                throw new Unpaired("it calls two methods named '" + before.name()
+                        + "' (overloads, or of two classes), whose" + " tangent helpers would share a name");
             }
         }
         Constants foreign = foreignConstants(r, placed, owner);
@@ -244,29 +274,41 @@ final class Hessians {
             throw new Unpaired("its tangent as Java is not a method Adjoint selects: " + sel.diagnostics());
         }
         // a callee of another class placed in this one reads its own class's constants, as the callee does
-        List<MethodRequest> generated = sel.requests().stream().map(g -> byName.get(g.name()).ownerQualifiedName().equals(
-                r.ownerQualifiedName()) ? g.withConstantsAlso(byName.get(g.name()).staticFields(), byName.get(g.name()).staticFieldOwners())
+        List<MethodRequest> generated = sel.requests().stream()
+                .map(g -> byName.get(g.name()).ownerQualifiedName().equals(r.ownerQualifiedName())
+                        ? g.withConstantsAlso(
+                                byName.get(g.name()).staticFields(),
+                                byName.get(g.name()).staticFieldOwners())
                         : g.withStaticFieldsOf(byName.get(g.name())))
-                .map(g -> g.withConstantsAlso(foreign.types(), foreign.texts())).toList();
+                .map(g -> g.withConstantsAlso(foreign.types(), foreign.texts()))
+                .toList();
         MethodIndex index = sources.with(unit, generated);
         for (MethodRequest g : generated) {
             MethodRequest m = byName.get(g.name());
             Desugaring.apply(g);
             List<Diagnostic> fenced = Fence.check(g);
             if (!fenced.isEmpty()) {
-                throw new Unpaired(why(m, r, "its tangent needs " + fenced.get(0).message()));
+                throw new Unpaired(
+                        why(m, r, "its tangent needs " + fenced.get(0).message()));
             }
             Normalizer.Result n = Normalizer.normalize(g, index);
             if (n.ir().isEmpty()) {
-                throw new Unpaired(why(m, r, "its tangent needs " + n.diagnostics().get(0).message()));
+                throw new Unpaired(
+                        why(m, r, "its tangent needs " + n.diagnostics().get(0).message()));
             }
             MethodIr ir = n.ir().get();
             var an = ActivityAnalysis.analyze(ir, options);
-            // the pair calls its callees for their values: one whose wrt leaves out a differentiated argument, through its variant
+            // the pair calls its callees for their values: one whose wrt leaves out a differentiated argument, through
+            // its variant
             // (to a fixed point: a call widened makes its result differentiated, which another call may pass on)
-            for (Optional<MethodIr> widened = variants.widenWithExisting(ir, an); ; widened = variants.widenWithExisting(ir, an)) {
+            for (Optional<MethodIr> widened = variants.widenWithExisting(ir, an);
+                    ;
+                    widened = variants.widenWithExisting(ir, an)) {
                 if (widened.isEmpty()) {
-                    throw new Unpaired(why(m, r, "its tangent passes a differentiated value to a parameter a callee's wrt leaves out"));
+                    throw new Unpaired(why(
+                            m,
+                            r,
+                            "its tangent passes a differentiated value to a parameter a callee's wrt leaves out"));
                 }
                 if (widened.get() == ir) {
                     break;
@@ -295,7 +337,8 @@ final class Hessians {
      * them or in the class ({@code Lib.K} and the caller's own {@code K}), the tangent reads the
      * constant by a name of its own instead, so that, inlined, it still reads its class's.
      */
-    private static Constants foreignConstants(MethodRequest r, Map<MethodRequest, MethodDeclaration> placed, TypeDeclaration<?> owner) {
+    private static Constants foreignConstants(
+            MethodRequest r, Map<MethodRequest, MethodDeclaration> placed, TypeDeclaration<?> owner) {
         Map<String, dev.adjoint.generator.types.Ty> types = new HashMap<>();
         Map<String, String> texts = new HashMap<>();
         Set<String> taken = new HashSet<>();
@@ -307,9 +350,11 @@ final class Hessians {
             }
             Set<String> locals = new HashSet<>();
             tangent.getParameters().forEach(p -> locals.add(p.getNameAsString()));
-            tangent.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).forEach(v -> locals.add(v.getNameAsString()));
+            tangent.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)
+                    .forEach(v -> locals.add(v.getNameAsString()));
             Map<String, String> renamed = new HashMap<>();
-            for (com.github.javaparser.ast.expr.NameExpr n : tangent.findAll(com.github.javaparser.ast.expr.NameExpr.class)) {
+            for (com.github.javaparser.ast.expr.NameExpr n :
+                    tangent.findAll(com.github.javaparser.ast.expr.NameExpr.class)) {
                 String name = n.getNameAsString();
                 String text = m.qualifiedField(name);
                 if (text == null || locals.contains(name)) {
@@ -317,7 +362,9 @@ final class Hessians {
                 }
                 boolean clash = (texts.containsKey(name) && !texts.get(name).equals(text))
                         || (owner.getFieldByName(name).isPresent() && !text.equals(r.qualifiedField(name)))
-                        || placed.keySet().stream().anyMatch(k -> k.qualifiedField(name) != null && !k.qualifiedField(name).equals(text));
+                        || placed.keySet().stream()
+                                .anyMatch(k -> k.qualifiedField(name) != null
+                                        && !k.qualifiedField(name).equals(text));
                 String as = clash ? renamed.computeIfAbsent(name, x -> fresh.claim("_" + x)) : name;
                 n.setName(as);
                 texts.put(as, text);
@@ -335,8 +382,13 @@ final class Hessians {
         List<TypeDeclaration<?>> level = new ArrayList<>(unit.getTypes());
         TypeDeclaration<?> found = null;
         for (String simple : path) {
-            found = level.stream().filter(t -> t.getNameAsString().equals(simple)).findFirst().orElseThrow();
-            level = found.getMembers().stream().filter(m -> m instanceof TypeDeclaration<?>).<TypeDeclaration<?>>map(m -> (TypeDeclaration<?>) m)
+            found = level.stream()
+                    .filter(t -> t.getNameAsString().equals(simple))
+                    .findFirst()
+                    .orElseThrow();
+            level = found.getMembers().stream()
+                    .filter(m -> m instanceof TypeDeclaration<?>)
+                    .<TypeDeclaration<?>>map(m -> (TypeDeclaration<?>) m)
                     .toList();
         }
         return found;

@@ -29,7 +29,9 @@ final class Modes {
 
     /** The modes a method's annotation names; empty for every mode (no {@code modes}, or a method selected without one). */
     static Set<String> of(MethodRequest r) {
-        Optional<AnnotationExpr> a = r.declaration().getAnnotations().stream().filter(MethodSelector::isDifferentiable).findFirst();
+        Optional<AnnotationExpr> a = r.declaration().getAnnotations().stream()
+                .filter(MethodSelector::isDifferentiable)
+                .findFirst();
         Set<String> modes = new HashSet<>();
         if (a.isPresent() && a.get().isNormalAnnotationExpr()) {
             for (MemberValuePair pair : a.get().asNormalAnnotationExpr().getPairs()) {
@@ -65,7 +67,9 @@ final class Modes {
     static Set<MethodRequest> jacobiansByRows(Set<MethodRequest> done, Map<MethodRequest, JvpMethod> jvps) {
         Set<MethodRequest> out = new HashSet<>();
         for (MethodRequest r : done) {
-            if (r.result().isArray() && !jvps.containsKey(r) && wants(r, "FORWARD")
+            if (r.result().isArray()
+                    && !jvps.containsKey(r)
+                    && wants(r, "FORWARD")
                     && dev.adjoint.generator.objects.Receiver.of(r).isEmpty()) {
                 out.add(r);
             }

@@ -45,8 +45,8 @@ public final class Pipeline {
      * whose strategy is AUTO and that the static transformation rejects is an error instead of
      * going to the tape.
      */
-    public static Translation translate(Map<Path, String> sources, Optional<String> onlyMethod, Options options,
-            boolean failOnTapeFallback) {
+    public static Translation translate(
+            Map<Path, String> sources, Optional<String> onlyMethod, Options options, boolean failOnTapeFallback) {
         return translate(sources, onlyMethod, options, failOnTapeFallback, file -> true);
     }
 
@@ -56,8 +56,12 @@ public final class Pipeline {
      * and translated as usual (their methods can be called, their errors are reported) but not
      * emitted. The classes kept are exactly those a translation of all the files gives.
      */
-    public static Translation translate(Map<Path, String> sources, Optional<String> onlyMethod, Options options,
-            boolean failOnTapeFallback, java.util.function.Predicate<Path> output) {
+    public static Translation translate(
+            Map<Path, String> sources,
+            Optional<String> onlyMethod,
+            Options options,
+            boolean failOnTapeFallback,
+            java.util.function.Predicate<Path> output) {
         return translate(sources, onlyMethod, options, failOnTapeFallback, output, List.of());
     }
 
@@ -67,8 +71,13 @@ public final class Pipeline {
      * {@code classpath} (their {@code @Differentiable} methods are called through their compiled
      * adjoints).
      */
-    public static Translation translate(Map<Path, String> sources, Optional<String> onlyMethod, Options options,
-            boolean failOnTapeFallback, java.util.function.Predicate<Path> output, List<Path> classpath) {
+    public static Translation translate(
+            Map<Path, String> sources,
+            Optional<String> onlyMethod,
+            Options options,
+            boolean failOnTapeFallback,
+            java.util.function.Predicate<Path> output,
+            List<Path> classpath) {
         return onALargeStack(() -> {
             try (ClasspathCallees compiled = ClasspathCallees.of(classpath)) {
                 return translateHere(sources, onlyMethod, options, failOnTapeFallback, output, compiled);
@@ -86,13 +95,17 @@ public final class Pipeline {
     private static Translation onALargeStack(java.util.function.Supplier<Translation> work) {
         Translation[] result = new Translation[1];
         Throwable[] failure = new Throwable[1];
-        Thread t = new Thread(null, () -> {
-            try {
-                result[0] = work.get();
-            } catch (RuntimeException | Error e) {
-                failure[0] = e;
-            }
-        }, "adjoint-translate", STACK_BYTES);
+        Thread t = new Thread(
+                null,
+                () -> {
+                    try {
+                        result[0] = work.get();
+                    } catch (RuntimeException | Error e) {
+                        failure[0] = e;
+                    }
+                },
+                "adjoint-translate",
+                STACK_BYTES);
         t.setDaemon(true); // never what keeps a JVM alive
         t.start();
         boolean interrupted = false;
@@ -126,18 +139,25 @@ public final class Pipeline {
      * elements', an object parameter's (its nested objects).
      */
     private static Diagnostic twoGradClasses(String gradClass, MethodRequest r) {
-        return Positions.error(r.file(), r.declaration().getName(), "the build would write two different '" + gradClass + "': its"
-                + " class is differentiated both as an object parameter (or the elements of an array) and with wrt = \"this\" (here"
-                + " or in '" + r.name() + "'), and the two gradients mirror different fields (an object parameter's: the fields the"
-                + " generated class can read and the records and objects it holds; the object's own: also its private fields and"
-                + " the arrays of records it holds); differentiate the class one way, e.g. make the static method an instance"
-                + " method of the class with wrt = \"this\"");
+        return Positions.error(
+                r.file(),
+                r.declaration().getName(),
+                "the build would write two different '" + gradClass + "': its"
+                        + " class is differentiated both as an object parameter (or the elements of an array) and with wrt = \"this\" (here"
+                        + " or in '" + r.name()
+                        + "'), and the two gradients mirror different fields (an object parameter's: the fields the"
+                        + " generated class can read and the records and objects it holds; the object's own: also its private fields and"
+                        + " the arrays of records it holds); differentiate the class one way, e.g. make the static method an instance"
+                        + " method of the class with wrt = \"this\"");
     }
 
     private static Diagnostic tooDeep(MethodRequest r) {
-        return Positions.error(r.file(), r.declaration().getName(), "'" + r.name() + "' is nested too deeply for Adjoint to"
-                + " differentiate (an expression or statements nested thousands of levels deep); compute parts of it into"
-                + " local variables");
+        return Positions.error(
+                r.file(),
+                r.declaration().getName(),
+                "'" + r.name() + "' is nested too deeply for Adjoint to"
+                        + " differentiate (an expression or statements nested thousands of levels deep); compute parts of it into"
+                        + " local variables");
     }
 
     /**
@@ -146,17 +166,24 @@ public final class Pipeline {
      * ({@code onlyMethod}) is assumed to have its own; a compiled one of the classpath has one when
      * its adjoint class does.
      */
-    private static void keepCallableTangents(Map<MethodRequest, JvpMethod> jvps, java.util.Set<MethodRequest> translated,
-            ClasspathCallees compiled) {
+    private static void keepCallableTangents(
+            Map<MethodRequest, JvpMethod> jvps, java.util.Set<MethodRequest> translated, ClasspathCallees compiled) {
         boolean changed = true;
         while (changed) {
-            changed = jvps.values().removeIf(j -> j.callees().stream().anyMatch(c -> (translated.contains(c) && !jvps.containsKey(c))
-                    || !compiled.hasTangent(c)));
+            changed = jvps.values()
+                    .removeIf(j -> j.callees().stream()
+                            .anyMatch(
+                                    c -> (translated.contains(c) && !jvps.containsKey(c)) || !compiled.hasTangent(c)));
         }
     }
 
-    private static Translation translateHere(Map<Path, String> sources, Optional<String> onlyMethod, Options options,
-            boolean failOnTapeFallback, java.util.function.Predicate<Path> output, ClasspathCallees compiled) {
+    private static Translation translateHere(
+            Map<Path, String> sources,
+            Optional<String> onlyMethod,
+            Options options,
+            boolean failOnTapeFallback,
+            java.util.function.Predicate<Path> output,
+            ClasspathCallees compiled) {
         FrontEnd.Prepared front = FrontEnd.prepare(sources, onlyMethod, compiled);
         List<Diagnostic> diagnostics = new ArrayList<>(front.diagnostics());
         List<MethodRequest> requests = front.requests();
@@ -180,7 +207,8 @@ public final class Pipeline {
                 diagnostics.add(tooDeep(r));
                 continue;
             }
-            if (variants.onlyOffered(r) && (c.method().isEmpty() || c.diagnostics().stream().anyMatch(Diagnostic::isError))) {
+            if (variants.onlyOffered(r)
+                    && (c.method().isEmpty() || c.diagnostics().stream().anyMatch(Diagnostic::isError))) {
                 refusedOffers.put(r, c.diagnostics()); // (reported only if a caller turns out to need it)
                 continue;
             }
@@ -196,8 +224,10 @@ public final class Pipeline {
                     whyNoPair.put(r.methodRef(), c.pair().whyNot());
                 }
                 if (output.test(r.file()) && !variants.isVariant(r)) {
-                    methods.add(r.methodRef() + ": " + c.report() + (implicit.contains(r.declaration())
-                            ? " (not annotated: differentiated because a @Differentiable method calls it)" : ""));
+                    methods.add(r.methodRef() + ": " + c.report()
+                            + (implicit.contains(r.declaration())
+                                    ? " (not annotated: differentiated because a @Differentiable method calls it)"
+                                    : ""));
                 }
                 if (c.method().get().recorder().isPresent()) {
                     taped.add(r);
@@ -218,10 +248,21 @@ public final class Pipeline {
         keepCallableTangents(jvps, done.keySet(), compiled);
         // notes only on the methods the user annotated, in the files written (a plain helper's missing Hvp is no news)
         List<Diagnostic> notes = new ArrayList<>();
-        Set<MethodRequest> own = new java.util.LinkedHashSet<>(); // (in done's order: which Hvp claims a helper name first must not vary)
-        done.keySet().stream().filter(r -> !variants.isVariant(r)).forEach(own::add); // (a variant has a Vjp and a Jvp only)
-        Map<MethodRequest, HvpMethod> hvps = Hessians.all(own, pairs, whyNoPair, index, options,
-                r -> output.test(r.file()) && !implicit.contains(r.declaration()), notes, variants);
+        Set<MethodRequest> own =
+                new java.util
+                        .LinkedHashSet<>(); // (in done's order: which Hvp claims a helper name first must not vary)
+        done.keySet().stream()
+                .filter(r -> !variants.isVariant(r))
+                .forEach(own::add); // (a variant has a Vjp and a Jvp only)
+        Map<MethodRequest, HvpMethod> hvps = Hessians.all(
+                own,
+                pairs,
+                whyNoPair,
+                index,
+                options,
+                r -> output.test(r.file()) && !implicit.contains(r.declaration()),
+                notes,
+                variants);
         if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
             diagnostics.addAll(notes); // (beside an error, what is not generated is noise: nothing is)
         }
@@ -234,7 +275,8 @@ public final class Pipeline {
             if (!output.test(r.file())) {
                 continue;
             }
-            byClass.computeIfAbsent(r.adjointQualifiedName(), k -> new ArrayList<>()).add(e.getValue());
+            byClass.computeIfAbsent(r.adjointQualifiedName(), k -> new ArrayList<>())
+                    .add(e.getValue());
             fileOf.put(r.adjointQualifiedName(), r.file());
         }
         diagnostics.sort(Diagnostic.BY_POSITION);
@@ -246,14 +288,23 @@ public final class Pipeline {
         if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
             for (Map.Entry<String, List<AdjointMethod>> e : byClass.entrySet()) {
                 try {
-                    generated.put(e.getKey(), AdjointClassEmitter.emit(fileOf.get(e.getKey()).getFileName().toString(), e.getValue(), jvps, hvps,
-                            jacobiansByRows, variants::isVariant));
-                    GradClassEmitter.emitAll(fileOf.get(e.getKey()).getFileName().toString(), e.getValue(), (name, text) -> {
-                        String before = generated.putIfAbsent(name, text);
-                        if (before != null && !before.equals(text)) {
-                            diagnostics.add(twoGradClasses(name, e.getValue().get(0).request()));
-                        }
-                    });
+                    generated.put(
+                            e.getKey(),
+                            AdjointClassEmitter.emit(
+                                    fileOf.get(e.getKey()).getFileName().toString(),
+                                    e.getValue(),
+                                    jvps,
+                                    hvps,
+                                    jacobiansByRows,
+                                    variants::isVariant));
+                    GradClassEmitter.emitAll(
+                            fileOf.get(e.getKey()).getFileName().toString(), e.getValue(), (name, text) -> {
+                                String before = generated.putIfAbsent(name, text);
+                                if (before != null && !before.equals(text)) {
+                                    diagnostics.add(twoGradClasses(
+                                            name, e.getValue().get(0).request()));
+                                }
+                            });
                 } catch (StackOverflowError deep) {
                     e.getValue().forEach(m -> diagnostics.add(tooDeep(m.request())));
                 }

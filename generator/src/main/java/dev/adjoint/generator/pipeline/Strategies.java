@@ -5,14 +5,13 @@ import com.github.javaparser.Range;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.adjoint.Strategy;
-import dev.adjoint.generator.size.MethodSize;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.analyze.ActivityAnalysis;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.fence.Fence;
+import dev.adjoint.generator.fence.SharedFence;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.forward.TangentSweep;
-import dev.adjoint.generator.fence.SharedFence;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.normalize.Calls;
 import dev.adjoint.generator.normalize.Lowering;
@@ -22,6 +21,7 @@ import dev.adjoint.generator.reverse.AdjointMethod;
 import dev.adjoint.generator.reverse.ReverseSweep;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.size.MethodSize;
 import dev.adjoint.generator.tape.Recording;
 import dev.adjoint.generator.tape.TapeRecorder;
 import dev.adjoint.generator.tape.TapeSweep;
@@ -45,7 +45,11 @@ final class Strategies {
      *
      * @param report {@code static}, {@code tape (requested)} or {@code tape, because <position> <construct>}
      */
-    record Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report, Optional<JvpMethod> jvp,
+    record Choice(
+            Optional<AdjointMethod> method,
+            List<Diagnostic> diagnostics,
+            String report,
+            Optional<JvpMethod> jvp,
             Tangent pair) {
         Choice(Optional<AdjointMethod> method, List<Diagnostic> diagnostics, String report) {
             this(method, diagnostics, report, Optional.empty(), new Tangent(Optional.empty(), ON_TAPE));
@@ -56,7 +60,8 @@ final class Strategies {
     static final String ON_TAPE = "it is on the tape";
 
     /** Why an instance method that assigns its object's fields has no tangent pair. */
-    static final String ASSIGNS_FIELDS = "it assigns fields of its object, whose Hvp is not generated yet (its Grad, Vjp and Jvp are)";
+    static final String ASSIGNS_FIELDS =
+            "it assigns fields of its object, whose Hvp is not generated yet (its Grad, Vjp and Jvp are)";
 
     /** The tangent printed as Java for {@code Hvp} ({@link TangentSweep#buildPair}), or why there is none. */
     record Tangent(Optional<JvpMethod> pair, String whyNot) {}
@@ -65,7 +70,8 @@ final class Strategies {
      * The strategy of {@code r}; static callers that pass a differentiated value to a parameter
      * outside a callee's {@code wrt} call the callee's variant, which {@code variants} collects.
      */
-    static Choice choose(MethodRequest r, MethodIndex index, Options options, boolean failOnTapeFallback, WrtVariants variants) {
+    static Choice choose(
+            MethodRequest r, MethodIndex index, Options options, boolean failOnTapeFallback, WrtVariants variants) {
         List<Diagnostic> shared = SharedFence.check(r, index);
         if (!shared.isEmpty()) {
             return new Choice(Optional.empty(), alongside(shared, r, index, options, variants), "");
@@ -82,13 +88,18 @@ final class Strategies {
             return new Choice(Optional.empty(), staticProblems, "");
         }
         Diagnostic why = staticProblems.get(0);
-        String reason = "tape, because " + why.file().getFileName() + ":[" + why.line() + "," + why.column() + "] " + why.message();
+        String reason = "tape, because " + why.file().getFileName() + ":[" + why.line() + "," + why.column() + "] "
+                + why.message();
         if (failOnTapeFallback) {
             List<Diagnostic> ds = new ArrayList<>(staticProblems);
-            ds.add(Positions.error(r.file(), r.declaration().getName(), "method '" + r.name() + "' would fall back to the tape"
-                    + " strategy because of the error at " + why.file().getFileName() + ":[" + why.line() + "," + why.column()
-                    + "] and adjoint.failOnTapeFallback is set; rewrite that construct, or set"
-                    + " strategy = Strategy.TAPE on this method to accept the tape"));
+            ds.add(Positions.error(
+                    r.file(),
+                    r.declaration().getName(),
+                    "method '" + r.name() + "' would fall back to the tape"
+                            + " strategy because of the error at " + why.file().getFileName() + ":[" + why.line() + ","
+                            + why.column()
+                            + "] and adjoint.failOnTapeFallback is set; rewrite that construct, or set"
+                            + " strategy = Strategy.TAPE on this method to accept the tape"));
             return new Choice(Optional.empty(), ds, "");
         }
         Recording taped = TapeRecorder.record(r, index);
@@ -100,32 +111,45 @@ final class Strategies {
             // the tape stumbled on something the static pass already pinned down: its words are the precise ones
             return new Choice(Optional.empty(), staticProblems, "");
         }
-        // A line both strategies reject: the tape's words, the last say. A static reason on a line the tape takes: what sent
+        // A line both strategies reject: the tape's words, the last say. A static reason on a line the tape takes: what
+        // sent
         // the method to the tape, so it comes first, and the tape's problems elsewhere are said to follow from it.
         java.util.Set<Integer> tapeLines = new java.util.HashSet<>();
         t.diagnostics().forEach(d -> tapeLines.add(d.line()));
-        List<Diagnostic> causes = staticProblems.stream().filter(d -> !tapeLines.contains(d.line())).toList();
+        List<Diagnostic> causes = staticProblems.stream()
+                .filter(d -> !tapeLines.contains(d.line()))
+                .toList();
         if (causes.isEmpty()) {
             return t;
         }
         List<Diagnostic> ds = new ArrayList<>(causes);
-        String at = causes.get(0).file().getFileName() + ":[" + causes.get(0).line() + "," + causes.get(0).column() + "]";
+        String at = causes.get(0).file().getFileName() + ":[" + causes.get(0).line() + ","
+                + causes.get(0).column() + "]";
         for (Diagnostic d : t.diagnostics()) {
-            ds.add(Diagnostic.error(d.file(), d.line(), d.column(), "the tape strategy, which AUTO tried because of the error at "
-                    + at + ", cannot take this either: " + d.message()));
+            ds.add(Diagnostic.error(
+                    d.file(),
+                    d.line(),
+                    d.column(),
+                    "the tape strategy, which AUTO tried because of the error at " + at + ", cannot take this either: "
+                            + d.message()));
         }
         return new Choice(Optional.empty(), ds, "");
     }
 
     /** The static strategy's adjoint of {@code r}, or why it has none. */
-    private record StaticAttempt(Optional<AdjointMethod> method, List<Diagnostic> problems, Optional<JvpMethod> jvp,
-            Tangent pair) {
+    private record StaticAttempt(
+            Optional<AdjointMethod> method, List<Diagnostic> problems, Optional<JvpMethod> jvp, Tangent pair) {
         StaticAttempt(Optional<AdjointMethod> method, List<Diagnostic> problems) {
-            this(method, problems, Optional.empty(), new Tangent(Optional.empty(), "an instance method has no forward mode yet"));
+            this(
+                    method,
+                    problems,
+                    Optional.empty(),
+                    new Tangent(Optional.empty(), "an instance method has no forward mode yet"));
         }
     }
 
-    private static StaticAttempt staticAttempt(MethodRequest r, MethodIndex index, Options options, WrtVariants variants) {
+    private static StaticAttempt staticAttempt(
+            MethodRequest r, MethodIndex index, Options options, WrtVariants variants) {
         List<Diagnostic> problems = new ArrayList<>(Fence.check(r));
         if (!problems.isEmpty()) {
             return new StaticAttempt(Optional.empty(), problems);
@@ -137,25 +161,32 @@ final class Strategies {
         MethodIr ir = n.ir().get();
         var an = ActivityAnalysis.analyze(ir, options);
         // the variants differentiate the parameters the callees' wrt leaves out: what flows back through them is active
-        // now, which may make another call's argument differentiated (f(g(x)) where g's wrt left x out): to a fixed point
+        // now, which may make another call's argument differentiated (f(g(x)) where g's wrt left x out): to a fixed
+        // point
         for (MethodIr widened = variants.widen(ir, an); widened != ir; widened = variants.widen(ir, an)) {
             ir = widened;
             an = ActivityAnalysis.analyze(ir, options);
         }
         Optional<String> lost = lostThroughCalls(ir, an, index);
         if (lost.isPresent()) {
-            return new StaticAttempt(Optional.empty(), List.of(Positions.error(r.file(), r.declaration().getName(), lost.get())));
+            return new StaticAttempt(
+                    Optional.empty(),
+                    List.of(Positions.error(r.file(), r.declaration().getName(), lost.get())));
         }
         AdjointMethod m = ReverseSweep.build(ir, an);
         Optional<Diagnostic> tooLarge = tooLarge(r, m, "static");
         if (tooLarge.isPresent()) {
             return new StaticAttempt(Optional.empty(), List.of(tooLarge.get()));
         }
-        if (dev.adjoint.generator.objects.Receiver.of(r).filter(rc -> rc.leaves().stream().anyMatch(l -> l.boxed())).isPresent()) {
+        if (dev.adjoint.generator.objects.Receiver.of(r)
+                .filter(rc -> rc.leaves().stream().anyMatch(l -> l.boxed()))
+                .isPresent()) {
             // its assigned fields travel in boxes the public methods fill and empty, which the Hvp's do not (yet)
-            return new StaticAttempt(Optional.of(m), List.of(), tangent(ir, an), new Tangent(Optional.empty(), ASSIGNS_FIELDS));
+            return new StaticAttempt(
+                    Optional.of(m), List.of(), tangent(ir, an), new Tangent(Optional.empty(), ASSIGNS_FIELDS));
         }
-        Tangent pair = pair(ir, an); // (first: it claims its names from a copy of the method's, so the Jvp's are the same)
+        Tangent pair =
+                pair(ir, an); // (first: it claims its names from a copy of the method's, so the Jvp's are the same)
         Optional<JvpMethod> jvp = tangent(ir, an);
         return new StaticAttempt(Optional.of(m), List.of(), jvp, pair);
     }
@@ -186,8 +217,8 @@ final class Strategies {
      * The problems no strategy accepts, with the other problems of the strategy the method would
      * get once they are fixed (so that one build shows them all), each position once.
      */
-    private static List<Diagnostic> alongside(List<Diagnostic> shared, MethodRequest r, MethodIndex index, Options options,
-            WrtVariants variants) {
+    private static List<Diagnostic> alongside(
+            List<Diagnostic> shared, MethodRequest r, MethodIndex index, Options options, WrtVariants variants) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         shared.forEach(d -> seen.add(d.line() + ":" + d.column()));
         List<Range> reported = reportedExpressions(shared, r);
@@ -195,9 +226,10 @@ final class Strategies {
         try {
             if (r.strategy() != Strategy.TAPE) {
                 more.addAll(staticAttempt(r, index, options, variants).problems());
-                // a problem inside an expression already reported ('a[i].clone()' in 'lu[i] = a[i].clone()') is that one
-                more.removeIf(d -> seen.contains(d.line() + ":" + d.column()) || reported.stream().anyMatch(
-                        range -> range.contains(new Position(d.line(), d.column()))));
+                // a problem inside an expression already reported ('a[i].clone()' in 'lu[i] = a[i].clone()') is that
+                // one
+                more.removeIf(d -> seen.contains(d.line() + ":" + d.column())
+                        || reported.stream().anyMatch(range -> range.contains(new Position(d.line(), d.column()))));
             }
             if (r.strategy() == Strategy.TAPE || (r.strategy() == Strategy.AUTO && !more.isEmpty())) {
                 more.clear();
@@ -222,9 +254,17 @@ final class Strategies {
     private static List<Range> reportedExpressions(List<Diagnostic> shared, MethodRequest r) {
         List<Range> out = new ArrayList<>();
         for (Diagnostic d : shared) {
-            r.declaration().findAll(Expression.class,
-                    e -> e.getBegin().filter(b -> b.line == d.line() && b.column == d.column()).isPresent()).stream()
-                    .map(e -> e.getRange()).flatMap(Optional::stream).max(Comparator.comparing(range -> range.end))
+            r
+                    .declaration()
+                    .findAll(
+                            Expression.class,
+                            e -> e.getBegin()
+                                    .filter(b -> b.line == d.line() && b.column == d.column())
+                                    .isPresent())
+                    .stream()
+                    .map(e -> e.getRange())
+                    .flatMap(Optional::stream)
+                    .max(Comparator.comparing(range -> range.end))
                     .ifPresent(out::add);
         }
         return out;
@@ -236,26 +276,34 @@ final class Strategies {
      * method): the callee's adjoint has no buffer for it, so the static strategy would lose that
      * derivative.
      */
-    private static Optional<String> lostThroughCalls(MethodIr ir, dev.adjoint.generator.analyze.Analysis an, MethodIndex index) {
+    private static Optional<String> lostThroughCalls(
+            MethodIr ir, dev.adjoint.generator.analyze.Analysis an, MethodIndex index) {
         List<dev.adjoint.generator.ir.Stmt> flat = new ArrayList<>();
         ActivityAnalysis.flatten(ir.body(), flat);
         for (var s : flat) {
-            if (s instanceof dev.adjoint.generator.ir.Stmt.Assign a && a.op() instanceof dev.adjoint.generator.ir.Op.Call call) {
+            if (s instanceof dev.adjoint.generator.ir.Stmt.Assign a
+                    && a.op() instanceof dev.adjoint.generator.ir.Op.Call call) {
                 Optional<dev.adjoint.generator.select.Param> p = WrtVariants.lostParameter(call, an);
                 if (p.isPresent() && index.classpath().isCompiled(call.callee())) {
-                    return Optional.of("the call to '" + call.callee().name() + "' passes a differentiated value to its parameter '"
-                            + p.get().name() + "', which its @Differentiable(wrt = ...) leaves out, and its compiled adjoint class "
-                            + call.callee().adjointQualifiedName() + " has no " + call.callee().adjointName() + "$allVjp (the variant"
+                    return Optional.of("the call to '" + call.callee().name()
+                            + "' passes a differentiated value to its parameter '"
+                            + p.get().name()
+                            + "', which its @Differentiable(wrt = ...) leaves out, and its compiled adjoint class "
+                            + call.callee().adjointQualifiedName() + " has no "
+                            + call.callee().adjointName() + "$allVjp (the variant"
                             + " that differentiates every parameter, which Adjoint generates for public methods; this one was built"
                             + " by an older Adjoint, or the method or its class is not public): it would lose that derivative; AUTO"
                             + " uses the tape strategy for it (rebuild the module that declares it with this Adjoint, or add '"
                             + p.get().name() + "' to its wrt)");
                 }
                 if (p.isPresent()) {
-                    return Optional.of("the call to '" + call.callee().name() + "' passes a differentiated value to its parameter '"
-                            + p.get().name() + "', which its @Differentiable(wrt = ...) leaves out, and the static strategy cannot"
+                    return Optional.of("the call to '" + call.callee().name()
+                            + "' passes a differentiated value to its parameter '"
+                            + p.get().name()
+                            + "', which its @Differentiable(wrt = ...) leaves out, and the static strategy cannot"
                             + " differentiate a variant of it (it has a @CustomDerivative pullback): it would lose that"
-                            + " derivative; AUTO uses the tape strategy for it (or add '" + p.get().name() + "' to its wrt)");
+                            + " derivative; AUTO uses the tape strategy for it (or add '"
+                            + p.get().name() + "' to its wrt)");
                 }
             }
         }
@@ -276,7 +324,12 @@ final class Strategies {
         if (tooLarge.isPresent()) {
             return new Choice(Optional.empty(), List.of(tooLarge.get()), "");
         }
-        return new Choice(Optional.of(m), List.of(), report, tangentOnTape(r, index, options), new Tangent(Optional.empty(), ON_TAPE));
+        return new Choice(
+                Optional.of(m),
+                List.of(),
+                report,
+                tangentOnTape(r, index, options),
+                new Tangent(Optional.empty(), ON_TAPE));
     }
 
     /**
@@ -286,7 +339,8 @@ final class Strategies {
      * in reverse, which is recursive again: none.
      */
     private static Optional<JvpMethod> tangentOnTape(MethodRequest r, MethodIndex index, Options options) {
-        if (dev.adjoint.generator.objects.Receiver.of(r).isPresent() || !Fence.check(r).isEmpty()) {
+        if (dev.adjoint.generator.objects.Receiver.of(r).isPresent()
+                || !Fence.check(r).isEmpty()) {
             return Optional.empty();
         }
         Normalizer.Result n = Normalizer.normalizeForTangent(r, index);
@@ -307,19 +361,28 @@ final class Strategies {
 
     private static Diagnostic tooLarge(MethodRequest r, MethodSize.Over over, String strategy) {
         long statements = r.declaration().findAll(com.github.javaparser.ast.stmt.Statement.class).stream()
-                .filter(s -> !(s instanceof com.github.javaparser.ast.stmt.BlockStmt)).count();
+                .filter(s -> !(s instanceof com.github.javaparser.ast.stmt.BlockStmt))
+                .count();
         // parts that each stay a fifth under the limit, in proportion to the bytes per statement
         long perPart = Math.max(1, statements * (MethodSize.LIMIT * 4L / 5) / over.approximately());
-        return Positions.error(r.file(), r.declaration().getName(), "method '" + r.name() + "' is too long to differentiate"
-                + " in one piece: its adjoint (" + strategy + " strategy) would exceed the JVM's limit of 64 KiB of bytecode per"
-                + " method (about " + over.approximately() + " bytes for its " + statements
-                + " statements; javac would reject the generated code as 'code too large'); split it into @Differentiable"
-                + " methods of at most about " + perPart + " statements each that call one another: each gets an adjoint of"
-                + " its own");
+        return Positions.error(
+                r.file(),
+                r.declaration().getName(),
+                "method '" + r.name() + "' is too long to differentiate"
+                        + " in one piece: its adjoint (" + strategy
+                        + " strategy) would exceed the JVM's limit of 64 KiB of bytecode per"
+                        + " method (about " + over.approximately() + " bytes for its " + statements
+                        + " statements; javac would reject the generated code as 'code too large'); split it into @Differentiable"
+                        + " methods of at most about " + perPart
+                        + " statements each that call one another: each gets an adjoint of"
+                        + " its own");
     }
 
     /** Gives every method that a taped method calls (transitively) its recording twin too. */
-    static void addRecordersForCallees(List<MethodRequest> taped, Map<MethodRequest, AdjointMethod> done, MethodIndex index,
+    static void addRecordersForCallees(
+            List<MethodRequest> taped,
+            Map<MethodRequest, AdjointMethod> done,
+            MethodIndex index,
             List<Diagnostic> diagnostics) {
         Deque<MethodRequest> work = new ArrayDeque<>(taped);
         while (!work.isEmpty()) {
@@ -327,20 +390,32 @@ final class Strategies {
             Calls calls = new Calls(new Lowering(r, index));
             for (MethodCallExpr m : r.declaration().findAll(MethodCallExpr.class)) {
                 Optional<MethodRequest> callee = calls.differentiableCallee(m);
-                if (callee.isEmpty() || !done.containsKey(callee.get()) || done.get(callee.get()).recorder().isPresent()) {
+                if (callee.isEmpty()
+                        || !done.containsKey(callee.get())
+                        || done.get(callee.get()).recorder().isPresent()) {
                     continue;
                 }
                 Recording rec = TapeRecorder.record(callee.get(), index);
-                Optional<MethodSize.Over> over = rec.diagnostics().isEmpty() ? MethodSize.overLimit(rec.lines(), MethodSize.recorderParams(
-                        callee.get().params().stream().map(dev.adjoint.generator.select.Param::name).toList(), rec.paramHandles()))
+                Optional<MethodSize.Over> over = rec.diagnostics().isEmpty()
+                        ? MethodSize.overLimit(
+                                rec.lines(),
+                                MethodSize.recorderParams(
+                                        callee.get().params().stream()
+                                                .map(dev.adjoint.generator.select.Param::name)
+                                                .toList(),
+                                        rec.paramHandles()))
                         : Optional.empty();
                 if (over.isPresent()) {
                     diagnostics.add(tooLarge(callee.get(), over.get(), "tape"));
                     continue;
                 }
                 if (!rec.diagnostics().isEmpty()) {
-                    diagnostics.add(Positions.error(r.file(), m, "'" + r.name() + "' uses the tape strategy and calls '"
-                            + callee.get().name() + "', which the tape cannot record: " + rec.diagnostics().get(0).message()));
+                    diagnostics.add(Positions.error(
+                            r.file(),
+                            m,
+                            "'" + r.name() + "' uses the tape strategy and calls '"
+                                    + callee.get().name() + "', which the tape cannot record: "
+                                    + rec.diagnostics().get(0).message()));
                     continue;
                 }
                 done.put(callee.get(), done.get(callee.get()).withRecorder(rec.recorder()));

@@ -59,7 +59,10 @@ final class WrtVariants {
      * leaves out a {@code float}/{@code double} parameter, to the callers of other modules.
      */
     void offer(MethodRequest r) {
-        if (r.isPublic() && publicOwners(r) && r.params().stream().anyMatch(p -> p.type().isFloating() && !p.wrt()) && canWiden(r)
+        if (r.isPublic()
+                && publicOwners(r)
+                && r.params().stream().anyMatch(p -> p.type().isFloating() && !p.wrt())
+                && canWiden(r)
                 && dev.adjoint.generator.objects.Receiver.of(r).isEmpty()) {
             variant(r);
         }
@@ -67,7 +70,9 @@ final class WrtVariants {
 
     /** Whether every class around {@code r} is public: else no other module can call it. */
     private static boolean publicOwners(MethodRequest r) {
-        for (com.github.javaparser.ast.Node n = r.declaration().getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+        for (com.github.javaparser.ast.Node n = r.declaration().getParentNode().orElse(null);
+                n != null;
+                n = n.getParentNode().orElse(null)) {
             if (n instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t && !t.isPublic()) {
                 return false;
             }
@@ -115,27 +120,46 @@ final class WrtVariants {
         if (missing[0]) {
             return Optional.empty();
         }
-        return Optional.of(changed[0] ? new MethodIr(ir.request(), ir.params(), ir.locals(), ir.hoisted(), body, ir.names(),
-                ir.restoredArrays()) : ir);
+        return Optional.of(
+                changed[0]
+                        ? new MethodIr(
+                                ir.request(),
+                                ir.params(),
+                                ir.locals(),
+                                ir.hoisted(),
+                                body,
+                                ir.names(),
+                                ir.restoredArrays())
+                        : ir);
     }
 
     /** {@code body} with the calls retargeted; with {@code missing}, only to variants that exist (else it is set). */
     private List<Stmt> widen(List<Stmt> body, Analysis an, boolean[] changed, boolean[] missing) {
         List<Stmt> out = new ArrayList<>(body.size());
         for (Stmt s : body) {
-            if (s instanceof Stmt.Assign a && a.op() instanceof Op.Call call && losesDerivative(call, an) && canWiden(call.callee())) {
+            if (s instanceof Stmt.Assign a
+                    && a.op() instanceof Op.Call call
+                    && losesDerivative(call, an)
+                    && canWiden(call.callee())) {
                 changed[0] = true;
                 if (missing != null && !variantOf.containsKey(call.callee())) {
                     missing[0] = true;
                 }
-                MethodRequest v = missing != null ? variantOf.getOrDefault(call.callee(), call.callee()) : variant(call.callee());
+                MethodRequest v =
+                        missing != null ? variantOf.getOrDefault(call.callee(), call.callee()) : variant(call.callee());
                 called.add(v);
                 out.add(new Stmt.Assign(a.target(), new Op.Call(v, call.args(), call.type()), a.origin()));
             } else if (s instanceof Stmt.If i) {
-                out.add(new Stmt.If(i.cond(), widen(i.then(), an, changed, missing), widen(i.otherwise(), an, changed, missing),
+                out.add(new Stmt.If(
+                        i.cond(),
+                        widen(i.then(), an, changed, missing),
+                        widen(i.otherwise(), an, changed, missing),
                         i.origin()));
             } else if (s instanceof Stmt.Loop l) {
-                out.add(new Stmt.Loop(widen(l.head(), an, changed, missing), l.cond(), widen(l.body(), an, changed, missing),
+                out.add(new Stmt.Loop(
+                        widen(l.head(), an, changed, missing),
+                        l.cond(),
+                        widen(l.body(), an, changed, missing),
                         l.origin()));
             } else {
                 out.add(s);
@@ -166,7 +190,8 @@ final class WrtVariants {
      */
     private boolean canWiden(MethodRequest callee) {
         return callee.customPullback() == null
-                && (!index.classpath().isCompiled(callee.declaration()) || index.classpath().hasWideVjp(callee));
+                && (!index.classpath().isCompiled(callee.declaration())
+                        || index.classpath().hasWideVjp(callee));
     }
 
     /** The variant of {@code callee}; generated here unless it is compiled (its adjoint class has it). */

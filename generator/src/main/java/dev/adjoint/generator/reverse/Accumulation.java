@@ -35,7 +35,8 @@ final class Accumulation {
 
     /** The adjoint of an active atom: a variable's, or an element of its array's adjoint. */
     static Expr adjointOf(Sweep sw, Atom v) {
-        return v instanceof Atom.Elem e ? AtomCode.element(new Expr.Name(sw.adjoint(e.array())), e.indices())
+        return v instanceof Atom.Elem e
+                ? AtomCode.element(new Expr.Name(sw.adjoint(e.array())), e.indices())
                 : new Expr.Name(sw.adjoint((Atom.Var) v));
     }
 
@@ -56,5 +57,4 @@ final class Accumulation {
         Uses.each(e, x -> found[0] |= x instanceof Expr.Conditional);
         return found[0];
     }
-
 }

@@ -15,7 +15,11 @@ import java.util.List;
  * @param recorder the tape-recording twin, for methods the tape strategy handles or that tape
  *     methods call
  */
-public record AdjointMethod(MethodRequest request, List<String> bufferNames, String seedName, List<Code> body,
+public record AdjointMethod(
+        MethodRequest request,
+        List<String> bufferNames,
+        String seedName,
+        List<Code> body,
         java.util.Optional<Recorder> recorder) {
     public AdjointMethod {
         bufferNames = List.copyOf(bufferNames);

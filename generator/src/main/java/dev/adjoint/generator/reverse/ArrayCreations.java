@@ -38,7 +38,10 @@ final class ArrayCreations {
         List<Code> restore = new ArrayList<>();
         for (String name : saved) {
             forward.add(new Code.Line(new Statement.Eval(references(sw, "push", new Expr.Name(name)))));
-            restore.add(0, new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(name), "=", references(sw, "pop")))));
+            restore.add(
+                    0,
+                    new Code.Line(
+                            new Statement.Eval(new Expr.Assign(new Expr.Name(name), "=", references(sw, "pop")))));
         }
         return restore;
     }

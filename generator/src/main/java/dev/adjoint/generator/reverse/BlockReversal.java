@@ -12,9 +12,9 @@ import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Origin;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.rules.Rule;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -46,8 +46,8 @@ final class BlockReversal {
         List<Group> groups = new ArrayList<>();
         Origin shown = enclosing;
         // with the optimisations on (PLAIN keeps every step, as an oracle)
-        Map<Stmt, Increments.Increment> increments = !sw.an.on(Options.Optimisation.INCREMENTS) ? Map.of()
-                : Increments.in(stmts, sw.uses(), sw.an);
+        Map<Stmt, Increments.Increment> increments =
+                !sw.an.on(Options.Optimisation.INCREMENTS) ? Map.of() : Increments.in(stmts, sw.uses(), sw.an);
         Set<Stmt> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
         increments.values().forEach(i -> dropped.addAll(i.parts()));
         for (int k = 0; k < stmts.size(); k++) {
@@ -79,11 +79,16 @@ final class BlockReversal {
                 lines.addAll(group.parts().get(p));
             }
             if (sw.an.on(Options.Optimisation.FRESH_ADJOINTS)) {
-                lines = FreshAdjoints.simplify(lines, FreshAdjoints.ownTemporaries(group.stmts(), sw), sw.adjointTypes());
+                lines = FreshAdjoints.simplify(
+                        lines, FreshAdjoints.ownTemporaries(group.stmts(), sw), sw.adjointTypes());
             }
             if (!lines.isEmpty()) {
                 if (group.origin() != enclosing) {
-                    reverse.add(new Code.Comment(group.origin().position().map(p -> "grad of (" + p + "): ").orElse("grad of: ") + group.origin().text()));
+                    reverse.add(new Code.Comment(group.origin()
+                                    .position()
+                                    .map(p -> "grad of (" + p + "): ")
+                                    .orElse("grad of: ")
+                            + group.origin().text()));
                 }
                 reverse.addAll(lines);
             }
@@ -137,17 +142,23 @@ final class BlockReversal {
         sw.depth++;
         sw.loopDepth++;
         Sweeps head = block(l.head(), l.origin());
-        boolean simpleHead = head.forward().size() == 1 && l.head().size() == 1 && l.head().get(0) instanceof Stmt.Assign a
-                && a.target().equals(l.cond()) && a.op() instanceof Op.Passive && head.reverse().isEmpty();
+        boolean simpleHead = head.forward().size() == 1
+                && l.head().size() == 1
+                && l.head().get(0) instanceof Stmt.Assign a
+                && a.target().equals(l.cond())
+                && a.op() instanceof Op.Passive
+                && head.reverse().isEmpty();
         // reversed from where its counter ended, which the reversed iterations set back first
         boolean countedPath = simpleHead && counted.isPresent();
         if (countedPath) {
             sw.reversedCounters.addLast(counted.get().counter());
         }
-        List<Stmt.Assign> again = countedPath && sw.an.on(Options.Optimisation.RECOMPUTATION) ? Recomputation.in(l, counted.get(), sw)
+        List<Stmt.Assign> again = countedPath && sw.an.on(Options.Optimisation.RECOMPUTATION)
+                ? Recomputation.in(l, counted.get(), sw)
                 : List.of();
         sw.recomputed.addAll(again);
-        List<Refills.Refill> refills = countedPath && sw.an.on(Options.Optimisation.REFILLS) ? Refills.in(l, sw) : List.of();
+        List<Refills.Refill> refills =
+                countedPath && sw.an.on(Options.Optimisation.REFILLS) ? Refills.in(l, sw) : List.of();
         refills.forEach(r -> sw.refilled.add(r.store()));
         Sweeps body = block(l.body(), l.origin());
         if (countedPath) {
@@ -181,14 +192,15 @@ final class BlockReversal {
             String j = c.counter().name();
             List<Code> back = new ArrayList<>();
             List<Code> reversedBody = new ArrayList<>(body.reverse());
-            Code.Line undoStep = new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(j), "=",
-                    new Expr.Binary("-", new Expr.Name(j), new Expr.Literal("1")))));
+            Code.Line undoStep = new Code.Line(new Statement.Eval(new Expr.Assign(
+                    new Expr.Name(j), "=", new Expr.Binary("-", new Expr.Name(j), new Expr.Literal("1")))));
             if (sw.an.saves().kind(c.step()) == Saves.Kind.INVERT) {
                 // (the body reads j: its reverse starts by undoing the step, which has no other reverse part)
                 // (with its 'grad of' comment when it is a statement of its own, as in a while loop)
                 int at = reversedBody.get(0) instanceof Code.Comment ? 1 : 0;
                 if (!reversedBody.get(at).equals(undoStep)) {
-                    throw new IllegalStateException("the reversed body of a counted loop starts with " + reversedBody.subList(0, at + 1));
+                    throw new IllegalStateException(
+                            "the reversed body of a counted loop starts with " + reversedBody.subList(0, at + 1));
                 }
                 reversedBody.subList(0, at + 1).clear();
             }
@@ -200,8 +212,11 @@ final class BlockReversal {
             }
             check.ifPresent(k -> back.add(k.check()));
             back.addAll(reversedBody);
-            String iterations = c.start().equals("0") ? c.exit() : "(long) " + c.exit() + " - " + Operand.parenthesize(c.start());
-            List<Code> stores = sw.an.on(Options.Optimisation.STACK_ROOM) ? sw.reserveRoom(loopBody, iterations, forward) : loopBody;
+            String iterations =
+                    c.start().equals("0") ? c.exit() : "(long) " + c.exit() + " - " + Operand.parenthesize(c.start());
+            List<Code> stores = sw.an.on(Options.Optimisation.STACK_ROOM)
+                    ? sw.reserveRoom(loopBody, iterations, forward)
+                    : loopBody;
             forward.add(new Code.Loop(header, stores));
             reverse.add(new Code.Line(j + " = " + c.exit()));
             reverse.add(new Code.Loop("while (" + j + " > " + c.start() + ")", back));
@@ -218,7 +233,8 @@ final class BlockReversal {
         check.ifPresent(x -> reversedBody.add(x.check()));
         reversedBody.addAll(body.reverse());
         if (head.reverse().isEmpty()) {
-            reverse.add(new Code.Loop("for (int " + k + " = " + sw.pop(Ty.INT) + "; " + k + " > 0; " + k + "--)", reversedBody));
+            reverse.add(new Code.Loop(
+                    "for (int " + k + " = " + sw.pop(Ty.INT) + "; " + k + " > 0; " + k + "--)", reversedBody));
         } else {
             List<Code> rb = new ArrayList<>(head.reverse());
             rb.add(new Code.Branch(k + " == 0", List.of(new Code.Line(new Statement.Jump(true))), List.of()));
@@ -229,14 +245,16 @@ final class BlockReversal {
 
     /** The forward run of a loop that fills a scratch array, without saves. */
     private void refill(Refills.Refill r, List<Code> into) {
-        into.add(new Code.Line(r.init().target().name() + " = " + primal(r.init().op())));
+        into.add(
+                new Code.Line(r.init().target().name() + " = " + primal(r.init().op())));
         List<Code> lines = new ArrayList<>();
         for (Stmt s : r.loop().body()) {
             if (s instanceof Stmt.Assign a) {
                 lines.add(new Code.Line(a.target().name() + " = " + primal(a.op())));
             } else {
                 Stmt.ArrayStore st = (Stmt.ArrayStore) s;
-                lines.add(new Code.Line(st.array().name() + index(st.indices()) + " = " + st.value().java()));
+                lines.add(new Code.Line(st.array().name() + index(st.indices()) + " = "
+                        + st.value().java()));
             }
         }
         Stmt.Assign test = (Stmt.Assign) r.loop().head().get(0);
@@ -245,7 +263,8 @@ final class BlockReversal {
 
     /** The zero of {@code t} ({@link Ty#zero()}) as a node: {@code (short) 0} is a cast. */
     private static Expr zero(Ty t) {
-        return t.prim() == Ty.Prim.SHORT || t.prim() == Ty.Prim.BYTE ? new Expr.Cast(t.java(), new Expr.Literal("0"))
+        return t.prim() == Ty.Prim.SHORT || t.prim() == Ty.Prim.BYTE
+                ? new Expr.Cast(t.java(), new Expr.Literal("0"))
                 : new Expr.Literal(t.zero());
     }
 
@@ -272,28 +291,42 @@ final class BlockReversal {
     private void assign(Stmt.Assign a, List<Code> forward, List<Code> reverse) {
         Atom.Var t = a.target();
         boolean overwrite = sw.an.saves().isOverwrite(a);
-        Code restore = sw.recomputed.contains(a) ? null : switch (sw.an.saves().kind(a)) {
-            case SAVE -> save(t.name(), t.type(), forward, t.name());
-            case INVERT -> new Code.Line(t.name() + " = " + Saves.inverse(a).orElseThrow());
-            case NONE -> null;
-        };
-        boolean declare = !overwrite && sw.depth == 0 && !sw.ir.hoisted().contains(t) && !sw.ir.params().contains(t);
+        Code restore = sw.recomputed.contains(a)
+                ? null
+                : switch (sw.an.saves().kind(a)) {
+                    case SAVE -> save(t.name(), t.type(), forward, t.name());
+                    case INVERT ->
+                        new Code.Line(t.name() + " = " + Saves.inverse(a).orElseThrow());
+                    case NONE -> null;
+                };
+        boolean declare = !overwrite
+                && sw.depth == 0
+                && !sw.ir.hoisted().contains(t)
+                && !sw.ir.params().contains(t);
         // a local array lives until the method returns, unless it is the result: from the pool
         boolean pooled = a.op() instanceof Op.NewArray na1 && na1.dims().size() == 1 && !t.equals(sw.ir.result());
-        String value = pooled ? sw.borrowArray(t.type().prim(), ((Op.NewArray) a.op()).dims().get(0).java()) : primal(a.op());
+        String value = pooled
+                ? sw.borrowArray(
+                        t.type().prim(), ((Op.NewArray) a.op()).dims().get(0).java())
+                : primal(a.op());
         // (an array created again, in a loop or by a second 'new': its earlier reference is saved)
-        List<Code> references = a.op() instanceof Op.NewArray && overwrite ? ArrayCreations.saveReferences(sw, t, forward) : List.of();
+        List<Code> references =
+                a.op() instanceof Op.NewArray && overwrite ? ArrayCreations.saveReferences(sw, t, forward) : List.of();
         forward.add(new Code.Line((declare ? t.type().java() + " " : "") + t.name() + " = " + value));
         if (a.op() instanceof Op.NewArray na && sw.adjoint(t) != null) {
             // the adjoint of a local array: same shape, zeroed, visible to the reverse sweep
-            String zeroed = na.dims().size() == 1 ? sw.borrowArray(t.type().prim(), na.dims().get(0).java()) : newArray(na);
+            String zeroed = na.dims().size() == 1
+                    ? sw.borrowArray(t.type().prim(), na.dims().get(0).java())
+                    : newArray(na);
             boolean first = sw.declaredArrayAdjoints.add(t);
             if (sw.depth == 0 && first) {
                 forward.add(new Code.Line(t.type().java() + " " + sw.adjoint(t) + " = " + zeroed));
             } else {
-                // (created in a block or loop, or under the guard after an early return: declared at the top, like the array)
+                // (created in a block or loop, or under the guard after an early return: declared at the top, like the
+                // array)
                 if (first) {
-                    sw.saveDeclarations.add(new Code.Line(new Statement.Declare("", t.type().java(), sw.adjoint(t), new Expr.Literal("null"))));
+                    sw.saveDeclarations.add(new Code.Line(
+                            new Statement.Declare("", t.type().java(), sw.adjoint(t), new Expr.Literal("null"))));
                 }
                 forward.add(new Code.Line(sw.adjoint(t) + " = " + zeroed));
             }
@@ -306,14 +339,20 @@ final class BlockReversal {
                 Rule rule = DerivativeRules.get(ap.rule());
                 List<Expr> args = ap.args().stream().map(AtomCode::of).toList();
                 // a square, v * v: one contribution, doubled (2·c is exact; added once, it rounds once), not two
-                boolean square = ap.rule().equals("*") && ap.args().get(0).equals(ap.args().get(1)) && !sw.an.saveArrayElements();
+                boolean square = ap.rule().equals("*")
+                        && ap.args().get(0).equals(ap.args().get(1))
+                        && !sw.an.saveArrayElements();
                 for (int i = 0; i < (square ? 1 : ap.args().size()); i++) {
                     Atom arg = ap.args().get(i);
                     if (!rule.differentiableIn(i) || !sw.an.isActive(arg)) {
                         continue;
                     }
                     Expr c = rule.contribution(i, args, new Expr.Name(t.name()), new Expr.Name(dz));
-                    reverse.add(Accumulation.of(sw, arg, square ? new Expr.Binary("*", new Expr.Literal("2"), Operand.of(c)) : c, ap.type()));
+                    reverse.add(Accumulation.of(
+                            sw,
+                            arg,
+                            square ? new Expr.Binary("*", new Expr.Literal("2"), Operand.of(c)) : c,
+                            ap.type()));
                 }
             } else if (a.op() instanceof Op.ArrayLoad load && sw.an.isActive(load.array())) {
                 reverse.add(new Code.Line(sw.adjoint(load.array()) + index(load.indices()) + " += " + dz));
@@ -321,7 +360,8 @@ final class BlockReversal {
                 CallReversal.reverse(call, dz, sw, reverse);
             }
             if (overwrite) {
-                reverse.add(new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(dz), "=", new Expr.Literal(t.type().zero())))));
+                reverse.add(new Code.Line(new Statement.Eval(new Expr.Assign(
+                        new Expr.Name(dz), "=", new Expr.Literal(t.type().zero())))));
             }
         }
         if (restore != null) {
@@ -343,7 +383,11 @@ final class BlockReversal {
         // (a restored array's elements are read in reverse, by derivatives of other variables too)
         boolean restored = sw.ir.restoredArrays().contains(st.array());
         if ((sw.an.saveArrayElements() || restored) && !visible && !sw.refilled.contains(st)) {
-            restore = save(element, new Ty(st.array().type().prim(), 0), forward, st.array().name());
+            restore = save(
+                    element,
+                    new Ty(st.array().type().prim(), 0),
+                    forward,
+                    st.array().name());
         }
         forward.add(new Code.Line(element + " = " + st.value().java()));
         if (sw.an.active().contains(st.array())) {
@@ -351,7 +395,11 @@ final class BlockReversal {
             if (inc != null) {
                 if (sw.an.isActive(inc.other())) {
                     Expr added = AtomCode.element(new Expr.Name(sw.adjoint(st.array())), st.indices());
-                    reverse.add(Accumulation.of(sw, inc.other(), inc.negate() ? new Expr.Unary("-", added) : added, inc.other().type()));
+                    reverse.add(Accumulation.of(
+                            sw,
+                            inc.other(),
+                            inc.negate() ? new Expr.Unary("-", added) : added,
+                            inc.other().type()));
                 }
             } else {
                 if (sw.an.isActive(st.value())) {
@@ -367,7 +415,8 @@ final class BlockReversal {
 
     private String primal(Op op) {
         if (op instanceof Op.Apply ap) {
-            return Printer.expression(DerivativeRules.get(ap.rule()).primal(ap.args().stream().map(AtomCode::of).toList()));
+            return Printer.expression(DerivativeRules.get(ap.rule())
+                    .primal(ap.args().stream().map(AtomCode::of).toList()));
         }
         if (op instanceof Op.ArrayLoad load) {
             return load.array().java() + index(load.indices());
@@ -376,7 +425,9 @@ final class BlockReversal {
             return newArray(na);
         }
         if (op instanceof Op.Call call) {
-            return dev.adjoint.generator.objects.Receiver.primalCall(call.callee(), sw.spelling.owner(call.callee()).orElseThrow(),
+            return dev.adjoint.generator.objects.Receiver.primalCall(
+                    call.callee(),
+                    sw.spelling.owner(call.callee()).orElseThrow(),
                     call.args().stream().map(Atom::java).toList());
         }
         return ((Op.Passive) op).java();

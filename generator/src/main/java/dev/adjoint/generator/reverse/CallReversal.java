@@ -1,14 +1,14 @@
 package dev.adjoint.generator.reverse;
 
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
-import dev.adjoint.generator.code.Expr;
-import dev.adjoint.generator.code.Statement;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +40,8 @@ final class CallReversal {
                     args.add(sw.adjointOf(arg)); // a variable's, or a row's (dX[i])
                 } else if (p.type().dims() == 1) {
                     sw.usesStack = true;
-                    args.add(sw.stack + ".discard" + (p.type().prim() == Ty.Prim.FLOAT ? "Floats" : "Doubles") + "(" + arg.java() + ".length)");
+                    args.add(sw.stack + ".discard" + (p.type().prim() == Ty.Prim.FLOAT ? "Floats" : "Doubles") + "("
+                            + arg.java() + ".length)");
                 } else {
                     args.add("dev.adjoint.Gradients.like(" + arg.java() + ")");
                 }
@@ -50,22 +51,28 @@ final class CallReversal {
                     sw.usesStack = true;
                     mark = sw.claim("_cells");
                     reverse.add(new Code.Line(new Statement.Declare("", "int", mark, stackCall(sw, "doubleCellMark"))));
-                    reverse.add(new Code.Line(new Statement.Declare("", "int", mark + "f", stackCall(sw, "floatCellMark"))));
+                    reverse.add(new Code.Line(
+                            new Statement.Declare("", "int", mark + "f", stackCall(sw, "floatCellMark"))));
                 }
                 String cell = sw.claim("_g");
                 boolean isFloat = p.type().prim() == Ty.Prim.FLOAT;
-                reverse.add(new Code.Line(new Statement.Declare("", isFloat ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad", cell,
+                reverse.add(new Code.Line(new Statement.Declare(
+                        "",
+                        isFloat ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad",
+                        cell,
                         stackCall(sw, isFloat ? "borrowFloatCell" : "borrowDoubleCell"))));
                 args.add(cell);
                 if (active) {
                     Expr got = new Expr.Call(new Expr.Name(cell), "get", List.of());
-                    after.add(new Code.Line(new Statement.Eval(new Expr.Assign(Accumulation.adjointOf(sw, arg), "+=", got))));
+                    after.add(new Code.Line(
+                            new Statement.Eval(new Expr.Assign(Accumulation.adjointOf(sw, arg), "+=", got))));
                 }
             }
         }
         // normalize reported a call whose class every spelling hides
         String owner = sw.spelling.callee(callee).orElseThrow();
-        String pullback = owner + "." + (callee.customPullback() != null ? callee.customPullback() : callee.adjointName() + "Vjp");
+        String pullback = owner + "."
+                + (callee.customPullback() != null ? callee.customPullback() : callee.adjointName() + "Vjp");
         boolean generated = callee.customPullback() == null; // (a pullback is the user's code: it uses no stacks)
         if (generated) {
             reverse.add(new Code.Line(new Statement.Handover(true)));
@@ -76,7 +83,8 @@ final class CallReversal {
         }
         reverse.addAll(after);
         if (cells) {
-            Expr release = new Expr.Call(new Expr.Name(sw.stack), "releaseCells", List.of(new Expr.Name(mark), new Expr.Name(mark + "f")));
+            Expr release = new Expr.Call(
+                    new Expr.Name(sw.stack), "releaseCells", List.of(new Expr.Name(mark), new Expr.Name(mark + "f")));
             reverse.add(new Code.Line(new Statement.Eval(release)));
         }
     }

@@ -84,7 +84,8 @@ final class FreshAdjoints {
                 continue;
             }
             if (zero.remove(target) && assignable(types.get(target), value)) {
-                Expr assigned = op.equals("+=") ? value : new Expr.Unary("-", simple(value) ? value : new Expr.Paren(value));
+                Expr assigned =
+                        op.equals("+=") ? value : new Expr.Unary("-", simple(value) ? value : new Expr.Paren(value));
                 out.add(new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(target), "=", assigned))));
                 if (first && ownTemporaries.contains(target)) {
                     assignedFirst.add(target);
@@ -122,7 +123,10 @@ final class FreshAdjoints {
                     continue;
                 }
                 Add m = Add.of(line);
-                if (m == null || !m.op().equals("=") || !types.containsKey(m.target()) || isZero(m.value()) != clearings) {
+                if (m == null
+                        || !m.op().equals("=")
+                        || !types.containsKey(m.target())
+                        || isZero(m.value()) != clearings) {
                     continue;
                 }
                 if (clearings ? overwrittenNext(out, i, m.target()) : copiedBack(out, i, m.target(), m.value())) {
@@ -165,7 +169,10 @@ final class FreshAdjoints {
                 return false;
             }
             Add m = Add.of(l);
-            if (m != null && m.target().equals(source) && m.op().equals("=") && m.value().equals(new Expr.Name(target))) {
+            if (m != null
+                    && m.target().equals(source)
+                    && m.op().equals("=")
+                    && m.value().equals(new Expr.Name(target))) {
                 return true;
             }
             if (m != null && (m.target().equals(source) || m.target().equals(target))) {
@@ -178,7 +185,8 @@ final class FreshAdjoints {
     /** Whether {@code dz = value} means the same as {@code dz += value} for a {@code dz} of type {@code t}. */
     private static boolean assignable(Ty t, Expr value) {
         // (a float adjoint's += narrows implicitly; a plain assignment only when the value is a float already)
-        return t.prim() == Ty.Prim.DOUBLE || value instanceof Expr.Cast c && c.type().equals("float");
+        return t.prim() == Ty.Prim.DOUBLE
+                || value instanceof Expr.Cast c && c.type().equals("float");
     }
 
     private static boolean isZero(Expr value) {
@@ -200,9 +208,16 @@ final class FreshAdjoints {
             return !(f.target() instanceof Expr.Literal) && simple(f.target()) && !(f.target() instanceof Expr.Element);
         }
         if (value instanceof Expr.Element e) {
-            return (e.array() instanceof Expr.Name || e.array() instanceof Expr.Field || e.array() instanceof Expr.Element) && simple(e.array())
-                    && (e.index() instanceof Expr.Name || e.index() instanceof Expr.Literal l && Character.isLetterOrDigit(l.text().charAt(0))
-                            && l.text().chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_' || ch == '$'));
+            return (e.array() instanceof Expr.Name
+                            || e.array() instanceof Expr.Field
+                            || e.array() instanceof Expr.Element)
+                    && simple(e.array())
+                    && (e.index() instanceof Expr.Name
+                            || e.index() instanceof Expr.Literal l
+                                    && Character.isLetterOrDigit(l.text().charAt(0))
+                                    && l.text()
+                                            .chars()
+                                            .allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_' || ch == '$'));
         }
         return false;
     }
@@ -211,7 +226,9 @@ final class FreshAdjoints {
     private record Add(String target, String op, Expr value) {
         static Add of(Code.Line line) {
             Expr.Assign a = Uses.assignment(line.statement());
-            if (a == null || !(a.target() instanceof Expr.Name n) || !(a.op().equals("=") || a.op().equals("+=") || a.op().equals("-="))) {
+            if (a == null
+                    || !(a.target() instanceof Expr.Name n)
+                    || !(a.op().equals("=") || a.op().equals("+=") || a.op().equals("-="))) {
                 return null;
             }
             return new Add(n.id(), a.op(), a.value());
@@ -243,10 +260,16 @@ final class FreshAdjoints {
         Increments.assignments(stmts, assigned);
         Set<String> own = new HashSet<>();
         for (Stmt s : stmts) {
-            if (s instanceof Stmt.Assign a && sw.adjoint(a.target()) != null && !a.target().type().isArray()) {
+            if (s instanceof Stmt.Assign a
+                    && sw.adjoint(a.target()) != null
+                    && !a.target().type().isArray()) {
                 Atom.Var t = a.target();
-                if (assigned.get(t) == 1 && sw.assignments().get(t) == 1 && reads.getOrDefault(t, 0) > 0
-                        && reads.get(t).equals(sw.uses().get(t)) && !sw.ir.params().contains(t) && !t.equals(sw.ir.result())) {
+                if (assigned.get(t) == 1
+                        && sw.assignments().get(t) == 1
+                        && reads.getOrDefault(t, 0) > 0
+                        && reads.get(t).equals(sw.uses().get(t))
+                        && !sw.ir.params().contains(t)
+                        && !t.equals(sw.ir.result())) {
                     own.add(sw.adjoint(t));
                 }
             }

@@ -32,16 +32,22 @@ final class Increments {
     static Map<Stmt, Increment> in(List<Stmt> stmts, Map<Atom.Var, Integer> uses, Analysis an) {
         Map<Stmt, Increment> out = new IdentityHashMap<>();
         for (int k = 1; k < stmts.size(); k++) {
-            if (!(stmts.get(k) instanceof Stmt.ArrayStore st) || !(st.value() instanceof Atom.Var t)
-                    || !(stmts.get(k - 1) instanceof Stmt.Assign add) || !add.target().equals(t)
-                    || !(add.op() instanceof Op.Apply ap) || !(ap.rule().equals("+") || ap.rule().equals("-"))
-                    || uses.getOrDefault(t, 0) != 1 || an.saves().kind(add) != Saves.Kind.NONE
+            if (!(stmts.get(k) instanceof Stmt.ArrayStore st)
+                    || !(st.value() instanceof Atom.Var t)
+                    || !(stmts.get(k - 1) instanceof Stmt.Assign add)
+                    || !add.target().equals(t)
+                    || !(add.op() instanceof Op.Apply ap)
+                    || !(ap.rule().equals("+") || ap.rule().equals("-"))
+                    || uses.getOrDefault(t, 0) != 1
+                    || an.saves().kind(add) != Saves.Kind.NONE
                     || !t.type().equals(ap.args().get(0).type())) {
                 continue;
             }
             Atom element = ap.args().get(0);
             List<Stmt> parts = new ArrayList<>();
-            if (element instanceof Atom.Elem e && e.array().equals(st.array()) && e.indices().equals(st.indices())) {
+            if (element instanceof Atom.Elem e
+                    && e.array().equals(st.array())
+                    && e.indices().equals(st.indices())) {
                 parts.add(add);
             } else if (element instanceof Atom.Var l && uses.getOrDefault(l, 0) == 1) {
                 Stmt.Assign load = loadOf(stmts, k - 1, l, st);
@@ -62,8 +68,11 @@ final class Increments {
     private static Stmt.Assign loadOf(List<Stmt> stmts, int k, Atom.Var l, Stmt.ArrayStore st) {
         for (int j = k - 1; j >= 0 && stmts.get(j).origin() == st.origin(); j--) {
             if (stmts.get(j) instanceof Stmt.Assign a && a.target().equals(l)) {
-                return a.op() instanceof Op.ArrayLoad load && load.array().equals(st.array())
-                        && load.indices().equals(st.indices()) ? a : null;
+                return a.op() instanceof Op.ArrayLoad load
+                                && load.array().equals(st.array())
+                                && load.indices().equals(st.indices())
+                        ? a
+                        : null;
             }
         }
         return null;

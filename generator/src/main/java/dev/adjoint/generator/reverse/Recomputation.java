@@ -77,7 +77,10 @@ final class Recomputation {
             return true;
         }
         if (x instanceof Atom.Var v) {
-            return known.contains(v) || (sw.ir.params().contains(v) && !v.type().isArray() && sw.assignments().getOrDefault(v, 0) == 0);
+            return known.contains(v)
+                    || (sw.ir.params().contains(v)
+                            && !v.type().isArray()
+                            && sw.assignments().getOrDefault(v, 0) == 0);
         }
         if (x instanceof Atom.Elem e) {
             return readOnly(e.array(), sw) && e.indices().stream().allMatch(i -> unchanging(i, known, sw));
@@ -89,6 +92,8 @@ final class Recomputation {
     }
 
     private static boolean readOnly(Atom.Var array, Sweep sw) {
-        return sw.ir.params().contains(array) && !sw.writtenArrays.contains(array) && sw.assignments().getOrDefault(array, 0) == 0;
+        return sw.ir.params().contains(array)
+                && !sw.writtenArrays.contains(array)
+                && sw.assignments().getOrDefault(array, 0) == 0;
     }
 }

@@ -69,7 +69,8 @@ final class Refills {
     /** The store of {@code w}, when {@code w} fills an array from unchanging values. */
     private static Optional<Stmt.ArrayStore> fill(Stmt.Loop w, CountedLoop counted, Sweep sw) {
         // (a parameter never assigned: an array's length cannot change either)
-        if (!counted.reads().stream().allMatch(v -> sw.ir.params().contains(v) && sw.assignments().getOrDefault(v, 0) == 0)) {
+        if (!counted.reads().stream()
+                .allMatch(v -> sw.ir.params().contains(v) && sw.assignments().getOrDefault(v, 0) == 0)) {
             return Optional.empty();
         }
         Set<Atom.Var> fixed = Set.of(counted.counter());
@@ -82,7 +83,9 @@ final class Refills {
             }
             if (store == null && s instanceof Stmt.Assign a && Recomputation.qualifies(a, known, sw)) {
                 known.add(a.target());
-            } else if (store == null && s instanceof Stmt.ArrayStore st && Recomputation.unchanging(st.value(), known, sw)
+            } else if (store == null
+                    && s instanceof Stmt.ArrayStore st
+                    && Recomputation.unchanging(st.value(), known, sw)
                     && st.indices().stream().allMatch(i -> Recomputation.unchanging(i, fixed, sw))) {
                 store = st;
             } else {
@@ -91,7 +94,10 @@ final class Refills {
         }
         Atom.Var a = store == null ? null : store.array();
         // (only an array whose writes would be saved: a restored, local one)
-        if (a == null || !sw.ir.restoredArrays().contains(a) || sw.ir.params().contains(a) || a.equals(sw.ir.result())
+        if (a == null
+                || !sw.ir.restoredArrays().contains(a)
+                || sw.ir.params().contains(a)
+                || a.equals(sw.ir.result())
                 || sw.assignments().getOrDefault(a, 0) != 1) {
             return Optional.empty();
         }
@@ -124,18 +130,25 @@ final class Refills {
         return set;
     }
 
-    private enum Use { NONE, READ, OTHER }
+    private enum Use {
+        NONE,
+        READ,
+        OTHER
+    }
 
     /** How statement {@code s} itself (not the statements nested in it) uses array {@code a}. */
     private static Use use(Stmt s, Atom.Var a) {
-        if ((s instanceof Stmt.Assign as && as.target().equals(a)) || (s instanceof Stmt.ArrayStore st && st.array().equals(a))) {
+        if ((s instanceof Stmt.Assign as && as.target().equals(a))
+                || (s instanceof Stmt.ArrayStore st && st.array().equals(a))) {
             return Use.OTHER;
         }
         if (s instanceof Stmt.Assign as && as.op() instanceof Op.Passive p) {
             // a.length, unless the value is an array: then it may be a itself
             return !p.reads().contains(a) ? Use.NONE : as.target().type().isArray() ? Use.OTHER : Use.READ;
         }
-        if (s instanceof Stmt.Assign as && as.op() instanceof Op.ArrayLoad load && load.array().equals(a)) {
+        if (s instanceof Stmt.Assign as
+                && as.op() instanceof Op.ArrayLoad load
+                && load.array().equals(a)) {
             return worst(Use.READ, new ArrayList<>(load.indices()), a);
         }
         return worst(Use.NONE, Increments.ownReads(s), a);

@@ -16,11 +16,11 @@ import dev.adjoint.generator.optimize.DenseTemporaries;
 import dev.adjoint.generator.optimize.InvariantLoads;
 import dev.adjoint.generator.optimize.LoopAccumulators;
 import dev.adjoint.generator.optimize.LoopFusion;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +43,8 @@ public final class ReverseSweep {
         if (start == null || first.unread().isEmpty()) {
             return first.method();
         }
-        MethodIr again = new MethodIr(ir.request(), ir.params(), ir.locals(), ir.hoisted(), ir.body(), start, ir.restoredArrays());
+        MethodIr again = new MethodIr(
+                ir.request(), ir.params(), ir.locals(), ir.hoisted(), ir.body(), start, ir.restoredArrays());
         Built second = build(again, an, first.unread());
         // (what the first build left unread, the second reads nowhere either: else the first stands)
         return second.clean() ? second.method() : first.method();
@@ -80,7 +81,8 @@ public final class ReverseSweep {
                     // written in place: a local adjoint, since each write clears its element's adjoint
                     String local = ir.names().claim("_d_" + p.name());
                     sw.adjoints.put(v, local);
-                    String like = p.type().dims() == 1 ? sw.borrowArray(p.type().prim(), v.name() + ".length")
+                    String like = p.type().dims() == 1
+                            ? sw.borrowArray(p.type().prim(), v.name() + ".length")
                             : "dev.adjoint.Gradients.like(" + v.name() + ")";
                     prologue.add(new Code.Line(p.type().java() + " " + local + " = " + like));
                     if (buffer != null) {
@@ -91,7 +93,8 @@ public final class ReverseSweep {
                 String local = ir.names().claim("_d_" + p.name());
                 sw.adjoints.put(v, local);
                 if (buffer != null) {
-                    epilogue.add(new Code.Line(new Statement.Eval(new Expr.Call(new Expr.Name(buffer), "add", List.of(new Expr.Name(local))))));
+                    epilogue.add(new Code.Line(new Statement.Eval(
+                            new Expr.Call(new Expr.Name(buffer), "add", List.of(new Expr.Name(local))))));
                 }
             }
         }
@@ -110,7 +113,8 @@ public final class ReverseSweep {
         List<Code> reverse = main.reverse();
         if (!an.saveArrayElements()) {
             if (an.on(Options.Optimisation.LOOP_FUSION)) {
-                Map<String, Integer> mentions = mentions(List.of(forward, reverse, sw.saveDeclarations, prologue, epilogue), null);
+                Map<String, Integer> mentions =
+                        mentions(List.of(forward, reverse, sw.saveDeclarations, prologue, epilogue), null);
                 forward = LoopFusion.fuse(forward, mentions);
                 reverse = LoopFusion.fuse(reverse, mentions);
             }
@@ -133,8 +137,12 @@ public final class ReverseSweep {
                 reverse = InvariantLoads.hoist(reverse, arrays, sw::claim);
             }
             if (an.on(Options.Optimisation.COPY_CHAINS)) {
-                reverse = CopyChains.join(reverse, mentions(List.of(forward, reverse, sw.saveDeclarations, prologue, epilogue),
-                        resultAdjoint(ir, sw)), sw.adjointTypes());
+                reverse = CopyChains.join(
+                        reverse,
+                        mentions(
+                                List.of(forward, reverse, sw.saveDeclarations, prologue, epilogue),
+                                resultAdjoint(ir, sw)),
+                        sw.adjointTypes());
             }
         }
 
@@ -146,16 +154,22 @@ public final class ReverseSweep {
         }
         List<Code> out = new ArrayList<>();
         if (sw.usesStack) {
-            out.add(new Code.Line(new Statement.Declare("", Printer.STACKS, sw.stack, new Expr.Call(Expr.qualified(Printer.STACKS), "forThread",
-                    List.of()))));
+            out.add(new Code.Line(new Statement.Declare(
+                    "",
+                    Printer.STACKS,
+                    sw.stack,
+                    new Expr.Call(Expr.qualified(Printer.STACKS), "forThread", List.of()))));
             out.addAll(sw.takeStacks());
         }
         if (sw.arrayMark != null) {
             out.add(new Code.Line(new Statement.Declare("", "int", sw.arrayMark, arrays(sw, "mark"))));
         }
         if (sw.referenceMark != null) {
-            out.add(new Code.Line(new Statement.Declare("", "int", sw.referenceMark, new Expr.Call(new Expr.Field(new Expr.Name(sw.stack),
-                    "references"), "size", List.of()))));
+            out.add(new Code.Line(new Statement.Declare(
+                    "",
+                    "int",
+                    sw.referenceMark,
+                    new Expr.Call(new Expr.Field(new Expr.Name(sw.stack), "references"), "size", List.of()))));
         }
         out.add(new Code.Comment("forward sweep"));
         // (a loop's condition temporary that the loop header writes out in full is named nowhere)
@@ -168,8 +182,11 @@ public final class ReverseSweep {
         used.add(ir.result().java());
         for (Atom.Var v : ir.locals()) {
             if (ir.hoisted().contains(v) && used.contains(v.name())) {
-                out.add(new Code.Line(new Statement.Declare("", v.type().java(), v.name(), new Expr.Literal(v.type().isArray() ? "null"
-                        : v.type().zero()))));
+                out.add(new Code.Line(new Statement.Declare(
+                        "",
+                        v.type().java(),
+                        v.name(),
+                        new Expr.Literal(v.type().isArray() ? "null" : v.type().zero()))));
             }
         }
         out.addAll(sw.saveDeclarations);
@@ -189,14 +206,19 @@ public final class ReverseSweep {
         Set<String> named = new HashSet<>();
         Code.names(reverse, named);
         for (Atom.Var v : ir.locals()) {
-            if (sw.adjoints.containsKey(v) && !v.type().isArray() && (named.contains(sw.adjoint(v)) || ir.result().equals(v))) {
+            if (sw.adjoints.containsKey(v)
+                    && !v.type().isArray()
+                    && (named.contains(sw.adjoint(v)) || ir.result().equals(v))) {
                 out.add(zeroAdjoint(sw, v));
             }
         }
         if (an.isActive(ir.result())) {
             String dr = sw.adjoint((Atom.Var) ir.result());
-            out.add(rt.isArray() ? addInto(dr, seed) : new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(dr), "+=",
-                    new Expr.Name(seed)))));
+            out.add(
+                    rt.isArray()
+                            ? addInto(dr, seed)
+                            : new Code.Line(
+                                    new Statement.Eval(new Expr.Assign(new Expr.Name(dr), "+=", new Expr.Name(seed)))));
         }
         out.addAll(reverse);
         out.addAll(epilogue);
@@ -214,7 +236,9 @@ public final class ReverseSweep {
             finished = DenseTemporaries.renumber(finished, ir.names().temps(), ir.names()::isReserved, signature);
         }
         List<List<Code>> afterForward = List.of(reverse, epilogue);
-        return new Built(new AdjointMethod(ir.request(), buffers, seed, finished), DeadSaves.unread(sw.stackSaved, afterForward),
+        return new Built(
+                new AdjointMethod(ir.request(), buffers, seed, finished),
+                DeadSaves.unread(sw.stackSaved, afterForward),
                 DeadSaves.unmentioned(deadSaves, afterForward));
     }
 
@@ -240,13 +264,16 @@ public final class ReverseSweep {
 
     /** {@code dev.adjoint.Gradients.addInto(into, from)}: the array {@code from} added into {@code into}, element by element. */
     private static Code addInto(String into, String from) {
-        return new Code.Line(new Statement.Eval(new Expr.Call(Expr.qualified("dev.adjoint.Gradients"), "addInto",
+        return new Code.Line(new Statement.Eval(new Expr.Call(
+                Expr.qualified("dev.adjoint.Gradients"),
+                "addInto",
                 List.of(new Expr.Name(into), new Expr.Name(from)))));
     }
 
     /** {@code T _d_v = 0}: the adjoint of scalar {@code v} declared, zero. */
     private static Code zeroAdjoint(Sweep sw, Atom.Var v) {
-        return new Code.Line(new Statement.Declare("", v.type().java(), sw.adjoint(v), new Expr.Literal(v.type().zero())));
+        return new Code.Line(new Statement.Declare(
+                "", v.type().java(), sw.adjoint(v), new Expr.Literal(v.type().zero())));
     }
 
     /** {@code _stack.arrays.method(args)}: a call on the thread's pool of scratch arrays. */
@@ -277,10 +304,11 @@ public final class ReverseSweep {
                 out.add(c);
             } else if (e != null && e.kind() == Stmt.Effect.Kind.ASSERT) {
                 String failed = sw.claim("_failed");
-                out.add(new Code.Raw("try {\n    " + e.java() + "\n} catch (AssertionError " + failed + ") {\n    " + release
-                        + "\n    throw " + failed + ";\n}"));
+                out.add(new Code.Raw("try {\n    " + e.java() + "\n} catch (AssertionError " + failed + ") {\n    "
+                        + release + "\n    throw " + failed + ";\n}"));
             } else if (c instanceof Code.Branch b) {
-                out.add(new Code.Branch(b.cond(), releasedBeforeThrows(b.then(), sw), releasedBeforeThrows(b.otherwise(), sw)));
+                out.add(new Code.Branch(
+                        b.cond(), releasedBeforeThrows(b.then(), sw), releasedBeforeThrows(b.otherwise(), sw)));
             } else if (c instanceof Code.Loop l) {
                 out.add(new Code.Loop(l.header(), releasedBeforeThrows(l.body(), sw)));
             } else {
@@ -314,5 +342,4 @@ public final class ReverseSweep {
             }
         }
     }
-
 }

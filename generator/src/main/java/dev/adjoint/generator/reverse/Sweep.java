@@ -1,6 +1,7 @@
 package dev.adjoint.generator.reverse;
 
 import dev.adjoint.generator.analyze.Analysis;
+import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.JavaText;
@@ -9,21 +10,20 @@ import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.MethodIr;
-import dev.adjoint.generator.types.Ty;
-import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.ir.Stmt;
+import dev.adjoint.generator.select.ClassSpelling;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.adjoint.generator.analyze.Options;
+import java.util.Set;
 
 /** What the reversal of one method's statements shares: names of adjoints, the stacks, saves. */
 final class Sweep {
@@ -33,6 +33,7 @@ final class Sweep {
     final Map<Atom.Var, String> adjoints = new HashMap<>();
     /** Declarations of saved values that live in a nested block, emitted at the top. */
     final List<Code> saveDeclarations = new ArrayList<>();
+
     final String stack;
     /** How the adjoint names the classes of the callees' adjoints and pullbacks. */
     final ClassSpelling spelling;
@@ -53,11 +54,13 @@ final class Sweep {
     final Set<String> stackSaved = new java.util.HashSet<>();
     /** The variables not to save on a stack at all: nothing reads their restored values ({@link DeadSaves}). */
     Set<String> deadSaves = Set.of();
+
     boolean usesStack;
     /** The reference stack's size on entry, for a throw to give back what the method pushed (null: nothing pushed). */
     String referenceMark;
     /** The local arrays whose adjoint array is declared already (an array created again assigns it). */
     final Set<Atom.Var> declaredArrayAdjoints = new java.util.HashSet<>();
+
     int depth;
     int loopDepth;
 
@@ -115,7 +118,8 @@ final class Sweep {
     List<Code> takeStacks() {
         List<Code> out = new ArrayList<>();
         for (LocalStack s : stacks.values()) {
-            out.add(new Code.Line(new Statement.Declare("", s.prim().java() + "[]", s.values(), stackCall(s, "values"))));
+            out.add(new Code.Line(
+                    new Statement.Declare("", s.prim().java() + "[]", s.values(), stackCall(s, "values"))));
             out.add(new Code.Line(new Statement.Declare("", "int", s.top(), stackCall(s, "size"))));
         }
         return out;
@@ -125,7 +129,8 @@ final class Sweep {
     List<Code> handBackStacks() {
         List<Code> out = new ArrayList<>();
         for (LocalStack s : stacks.values()) {
-            out.add(new Code.Line(new Statement.Eval(stackCall(s, "adopt", new Expr.Name(s.values()), new Expr.Name(s.top())))));
+            out.add(new Code.Line(
+                    new Statement.Eval(stackCall(s, "adopt", new Expr.Name(s.values()), new Expr.Name(s.top())))));
         }
         return out;
     }
@@ -143,14 +148,16 @@ final class Sweep {
     Optional<StackCheck> stackCheck(List<Code> block) {
         Set<String> assigned = new java.util.HashSet<>();
         Code.statements(block, st -> Uses.assigned(st, assigned));
-        if (!an.on(Options.Optimisation.STACK_CHECKS) || stacks.values().stream().noneMatch(s -> assigned.contains(s.top()))) {
+        if (!an.on(Options.Optimisation.STACK_CHECKS)
+                || stacks.values().stream().noneMatch(s -> assigned.contains(s.top()))) {
             return Optional.empty();
         }
         int site = checkSites++;
         List<Expr> args = new ArrayList<>(List.of(new Expr.Literal(Integer.toString(site))));
         stacks.values().forEach(s -> args.add(new Expr.Name(s.top())));
         Expr checks = new Expr.Field(new Expr.Name(stack), "checks");
-        return Optional.of(new StackCheck(new Code.Line(new Statement.Assert(new Expr.Call(checks, "mark", args))),
+        return Optional.of(new StackCheck(
+                new Code.Line(new Statement.Assert(new Expr.Call(checks, "mark", args))),
                 new Code.Line(new Statement.Assert(new Expr.Call(checks, "check", args)))));
     }
 
@@ -170,7 +177,8 @@ final class Sweep {
                 out.addAll(handBackStacks());
             } else if (c instanceof Code.Line l && l.statement() instanceof Statement.Handover) {
                 for (LocalStack s : stacks.values()) {
-                    out.add(new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(s.values()), "=", stackCall(s, "values")))));
+                    out.add(new Code.Line(new Statement.Eval(
+                            new Expr.Assign(new Expr.Name(s.values()), "=", stackCall(s, "values")))));
                 }
             } else if (c instanceof Code.Branch b) {
                 out.add(new Code.Branch(b.cond(), placeStackHandovers(b.then()), placeStackHandovers(b.otherwise())));
@@ -229,16 +237,28 @@ final class Sweep {
         if (!pushes.isEmpty()) {
             before.add(new Code.Comment("room on the stacks for what the loop saves"));
         }
-        pushes.forEach((values, n) -> before.add(new Code.Line(new Statement.Eval(new Expr.Assign(new Expr.Name(values), "=",
-                new Expr.Call(Expr.qualified(Printer.STACKS), "reserve", List.of(new Expr.Name(values), new Expr.Name(tops.get(values)),
-                        new Expr.Literal(Integer.toString(n)), JavaText.condition(iterations))))))));
+        pushes.forEach((values, n) -> before.add(new Code.Line(new Statement.Eval(new Expr.Assign(
+                new Expr.Name(values),
+                "=",
+                new Expr.Call(
+                        Expr.qualified(Printer.STACKS),
+                        "reserve",
+                        List.of(
+                                new Expr.Name(values),
+                                new Expr.Name(tops.get(values)),
+                                new Expr.Literal(Integer.toString(n)),
+                                JavaText.condition(iterations))))))));
         return out;
     }
 
     /** The push {@code values = push(values, top++, v)} that {@code c} is, or null. */
     private static Expr.Push topLevelPush(Code c) {
-        if (c instanceof Code.Line l && l.statement() instanceof Statement.Eval e && e.expr() instanceof Expr.Assign a
-                && a.op().equals("=") && a.value() instanceof Expr.Push p && a.target().equals(new Expr.Name(p.values()))) {
+        if (c instanceof Code.Line l
+                && l.statement() instanceof Statement.Eval e
+                && e.expr() instanceof Expr.Assign a
+                && a.op().equals("=")
+                && a.value() instanceof Expr.Push p
+                && a.target().equals(new Expr.Name(p.values()))) {
             return p;
         }
         return null;

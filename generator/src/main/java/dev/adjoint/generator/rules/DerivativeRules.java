@@ -27,17 +27,17 @@ public final class DerivativeRules {
             rule("+", true, "a + b", "dz", "dz"),
             rule("-", true, "a - b", "dz", "-dz"),
             rule("*", true, "a * b", "dz * b", "dz * a"),
-            rule("/", true, "a / b", "dz / b", "-dz * z / b"),          // d(a/b)/db = -a/b^2 = -z/b
+            rule("/", true, "a / b", "dz / b", "-dz * z / b"), // d(a/b)/db = -a/b^2 = -z/b
             // Java's % is a - b * q with q = a / b truncated toward zero (C's fmod, not IEEE's
             // remainder); q is piecewise constant, and (a - z) / b is q up to rounding, so rint
             rule("%", false, "a % b", "dz", "-dz * Math.rint((a - z) / b)"), // float: exact in double
             rule("neg", true, "-a", "-dz"),
             rule("copy", true, "a", "dz"),
-            rule("(double)", true, "(double) a", "dz"),                 // float -> double
-            rule("(float)", true, "(float) a", "dz"),                   // double -> float
-            rule("detach", true, "a", (String) null),                  // stop-gradient: Adjoint.detach
+            rule("(double)", true, "(double) a", "dz"), // float -> double
+            rule("(float)", true, "(float) a", "dz"), // double -> float
+            rule("detach", true, "a", (String) null), // stop-gradient: Adjoint.detach
             // ---- java.lang.Math, one argument: z = f(a) --------------------------------------
-            rule("Math.abs", true, "Math.abs(a)", "dz * Math.signum(a)"),  // 0 at 0, as PyTorch
+            rule("Math.abs", true, "Math.abs(a)", "dz * Math.signum(a)"), // 0 at 0, as PyTorch
             rule("Math.signum", true, "Math.signum(a)", (String) null),
             rule("Math.floor", false, "Math.floor(a)", (String) null),
             rule("Math.ceil", false, "Math.ceil(a)", (String) null),
@@ -58,16 +58,33 @@ public final class DerivativeRules {
             rule("Math.sinh", false, "Math.sinh(a)", "dz * Math.cosh(a)"),
             rule("Math.cosh", false, "Math.cosh(a)", "dz * Math.sinh(a)"),
             rule("Math.tanh", false, "Math.tanh(a)", "dz * (1 - z * z)"),
-            rule("Math.toRadians", false, "Math.toRadians(a)", "dz * 0.017453292519943295"), // the JDK's factor, so exact
+            rule(
+                    "Math.toRadians",
+                    false,
+                    "Math.toRadians(a)",
+                    "dz * 0.017453292519943295"), // the JDK's factor, so exact
             rule("Math.toDegrees", false, "Math.toDegrees(a)", "dz * 57.29577951308232"),
             // ---- java.lang.Math, two arguments: z = f(a, b) ----------------------------------
-            rule("Math.pow", false, "Math.pow(a, b)",
+            rule(
+                    "Math.pow",
+                    false,
+                    "Math.pow(a, b)",
                     "b == 0 ? 0 : dz * b * Math.pow(a, b - 1)",
                     "a == 0 && b >= 0 ? 0 : dz * z * Math.log(a)"),
             rule("Math.atan2", false, "Math.atan2(a, b)", "dz * b / (a * a + b * b)", "-dz * a / (a * a + b * b)"),
             rule("Math.hypot", false, "Math.hypot(a, b)", "z == 0 ? 0 : dz * a / z", "z == 0 ? 0 : dz * b / z"),
-            rule("Math.max", true, "Math.max(a, b)", "a > b ? dz : a == b ? dz / 2 : 0", "b > a ? dz : a == b ? dz / 2 : 0"),
-            rule("Math.min", true, "Math.min(a, b)", "a < b ? dz : a == b ? dz / 2 : 0", "b < a ? dz : a == b ? dz / 2 : 0"),
+            rule(
+                    "Math.max",
+                    true,
+                    "Math.max(a, b)",
+                    "a > b ? dz : a == b ? dz / 2 : 0",
+                    "b > a ? dz : a == b ? dz / 2 : 0"),
+            rule(
+                    "Math.min",
+                    true,
+                    "Math.min(a, b)",
+                    "a < b ? dz : a == b ? dz / 2 : 0",
+                    "b < a ? dz : a == b ? dz / 2 : 0"),
             // z = |a| with the sign of b: ±sign(a) in a (0 at 0, as abs), nothing in b
             rule("Math.copySign", true, "Math.copySign(a, b)", "dz * Math.signum(a) * Math.copySign(1, b)", null),
             // ---- java.lang.Math, three arguments: z = a * b + c, rounded once -----------------
@@ -78,10 +95,18 @@ public final class DerivativeRules {
      * generator. All but {@code round} take only integers ({@code floorMod(k, n)}, the
      * {@code ...Exact} family), so they touch no differentiated value.
      */
-    private static final Map<String, Integer> INTEGER_MATH = Map.ofEntries(Map.entry("round", 1), Map.entry("floorMod", 2),
-            Map.entry("floorDiv", 2), Map.entry("addExact", 2), Map.entry("subtractExact", 2), Map.entry("multiplyExact", 2),
-            Map.entry("negateExact", 1), Map.entry("incrementExact", 1), Map.entry("decrementExact", 1),
-            Map.entry("toIntExact", 1), Map.entry("absExact", 1));
+    private static final Map<String, Integer> INTEGER_MATH = Map.ofEntries(
+            Map.entry("round", 1),
+            Map.entry("floorMod", 2),
+            Map.entry("floorDiv", 2),
+            Map.entry("addExact", 2),
+            Map.entry("subtractExact", 2),
+            Map.entry("multiplyExact", 2),
+            Map.entry("negateExact", 1),
+            Map.entry("incrementExact", 1),
+            Map.entry("decrementExact", 1),
+            Map.entry("toIntExact", 1),
+            Map.entry("absExact", 1));
 
     /**
      * The {@code java.lang.Math} functions of the table that have {@code int} and {@code long}
@@ -139,7 +164,10 @@ public final class DerivativeRules {
 
     /** Whether {@code scope} names {@code java.lang.Math} or {@code java.lang.StrictMath}. */
     public static boolean isMathClass(String scope) {
-        return scope.equals("Math") || scope.equals("java.lang.Math") || scope.equals("StrictMath") || scope.equals("java.lang.StrictMath");
+        return scope.equals("Math")
+                || scope.equals("java.lang.Math")
+                || scope.equals("StrictMath")
+                || scope.equals("java.lang.StrictMath");
     }
 
     /**
@@ -148,7 +176,8 @@ public final class DerivativeRules {
      * functions: the same derivative, and the value bit for bit what the method computes.
      */
     private static Map<String, Rule> build(Rule... math) {
-        JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+        JavaParser parser =
+                new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
         Map<String, Rule> table = new LinkedHashMap<>();
         java.util.List<Rule> rules = new java.util.ArrayList<>(Arrays.asList(math));
         for (Rule r : math) {
@@ -181,18 +210,21 @@ public final class DerivativeRules {
         for (NameExpr n : e.findAll(NameExpr.class)) {
             String name = n.getNameAsString();
             readsDz |= name.equals("dz");
-            boolean mathScope = n.getParentNode().filter(p -> p instanceof MethodCallExpr).isPresent()
-                    && name.equals(r.key().startsWith("StrictMath.") ? "StrictMath" : "Math");
+            boolean mathScope =
+                    n.getParentNode().filter(p -> p instanceof MethodCallExpr).isPresent()
+                            && name.equals(r.key().startsWith("StrictMath.") ? "StrictMath" : "Math");
             if (!mathScope && !allowed.contains(name)) {
-                throw new IllegalStateException("derivative rule " + r.key() + ": unknown name '" + name + "' in " + template);
+                throw new IllegalStateException(
+                        "derivative rule " + r.key() + ": unknown name '" + name + "' in " + template);
             }
             if ((name.equals("b") && r.arity() < 2) || (name.equals("c") && r.arity() < 3)) {
-                throw new IllegalStateException("derivative rule " + r.key() + ": rule of " + r.arity() + " argument(s) uses " + name
-                        + " in " + template);
+                throw new IllegalStateException("derivative rule " + r.key() + ": rule of " + r.arity()
+                        + " argument(s) uses " + name + " in " + template);
             }
         }
         if (contribution && !readsDz) {
-            throw new IllegalStateException("derivative rule " + r.key() + ": contribution does not use dz: " + template);
+            throw new IllegalStateException(
+                    "derivative rule " + r.key() + ": contribution does not use dz: " + template);
         }
     }
 }

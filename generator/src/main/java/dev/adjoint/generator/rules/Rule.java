@@ -52,8 +52,10 @@ public final class Rule {
 
     /** A template as a tree; one the model would print differently is a mistake in the table. */
     private static Expr template(String key, String text) {
-        return JavaText.expression(text).filter(e -> !Uses.opaque(e)).orElseThrow(
-                () -> new IllegalStateException("derivative rule " + key + ": template does not read back as written: " + text));
+        return JavaText.expression(text)
+                .filter(e -> !Uses.opaque(e))
+                .orElseThrow(() -> new IllegalStateException(
+                        "derivative rule " + key + ": template does not read back as written: " + text));
     }
 
     /** The rule's name: an operator ({@code "*"}), {@code "Math.sin"}, a cast, {@code "copy"}. */
@@ -73,7 +75,9 @@ public final class Rule {
 
     /** The contribution templates as written, {@code null} for a zero derivative. */
     public List<String> contributions() {
-        return contributions.stream().map(c -> c == null ? null : Printer.expression(c)).toList();
+        return contributions.stream()
+                .map(c -> c == null ? null : Printer.expression(c))
+                .toList();
     }
 
     /** The number of arguments. */
@@ -136,10 +140,17 @@ public final class Rule {
 
     /** This rule computed and differentiated with {@code family}'s functions ({@code StrictMath}) instead of {@code Math}'s. */
     Rule in(String family) {
-        java.util.function.UnaryOperator<Expr> f = e -> e instanceof Expr.Call c && c.target() instanceof Expr.Name n
-                && n.id().equals("Math") ? new Expr.Call(new Expr.Name(family), c.name(), c.args()) : e;
-        return new Rule(family + key.substring("Math".length()), Uses.rewrite(primal, f),
-                contributions.stream().map(c -> c == null ? null : Uses.rewrite(c, f)).toList(), floatOverload);
+        java.util.function.UnaryOperator<Expr> f =
+                e -> e instanceof Expr.Call c && c.target() instanceof Expr.Name n && n.id().equals("Math")
+                        ? new Expr.Call(new Expr.Name(family), c.name(), c.args())
+                        : e;
+        return new Rule(
+                family + key.substring("Math".length()),
+                Uses.rewrite(primal, f),
+                contributions.stream()
+                        .map(c -> c == null ? null : Uses.rewrite(c, f))
+                        .toList(),
+                floatOverload);
     }
 
     /** The template tree of the forward expression, then of each contribution ({@code null} for none). */
@@ -160,7 +171,8 @@ public final class Rule {
             by.put("dz", dz);
         }
         // (innermost first: an operand put in is not looked into again)
-        return Uses.rewrite(template, e -> e instanceof Expr.Name n && by.containsKey(n.id()) ? Operand.of(by.get(n.id())) : e);
+        return Uses.rewrite(
+                template, e -> e instanceof Expr.Name n && by.containsKey(n.id()) ? Operand.of(by.get(n.id())) : e);
     }
 
     /** Operands written as Java text, for the producers that still write text. */

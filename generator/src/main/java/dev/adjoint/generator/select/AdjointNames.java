@@ -1,8 +1,8 @@
 package dev.adjoint.generator.select;
 
 import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +27,14 @@ final class AdjointNames {
         Map<String, List<Integer>> byOverloads = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
             MethodRequest r = requests.get(i);
-            byOverloads.computeIfAbsent(r.ownerQualifiedName() + "#" + r.name(), k -> new ArrayList<>()).add(i);
+            byOverloads
+                    .computeIfAbsent(r.ownerQualifiedName() + "#" + r.name(), k -> new ArrayList<>())
+                    .add(i);
         }
         List<MethodRequest> out = new ArrayList<>(requests);
         for (List<Integer> overloads : byOverloads.values()) {
-            if (overloads.size() > 1 && clashes(overloads.stream().map(requests::get).toList())) {
+            if (overloads.size() > 1
+                    && clashes(overloads.stream().map(requests::get).toList())) {
                 for (int i : overloads) {
                     MethodRequest r = requests.get(i);
                     out.set(i, r.withAdjointName(r.name() + "_" + r.params().size()));
@@ -40,7 +43,8 @@ final class AdjointNames {
         }
         // the forward-mode methods of overloads whose Grad/Vjp differ but whose Jvp/Hvp would not: those alone renamed
         for (List<Integer> overloads : byOverloads.values()) {
-            if (overloads.size() > 1 && tangentsClash(overloads.stream().map(out::get).toList())) {
+            if (overloads.size() > 1
+                    && tangentsClash(overloads.stream().map(out::get).toList())) {
                 for (int i : overloads) {
                     MethodRequest r = out.get(i);
                     out.set(i, r.withTangentName(r.name() + "_" + r.params().size()));
@@ -55,9 +59,13 @@ final class AdjointNames {
             for (String sig : generated) {
                 MethodRequest first = seen.putIfAbsent(r.ownerQualifiedName() + " " + sig, r);
                 if (first != null && first != r) {
-                    diagnostics.add(Positions.error(r.file(), r.declaration().getName(), "the generated method " + sig + " of '"
-                            + r.name() + "' would clash with the one generated for '" + first.name() + "' at line " + first.line()
-                            + " in " + r.adjointSimpleName() + "; rename one of the two methods"));
+                    diagnostics.add(Positions.error(
+                            r.file(),
+                            r.declaration().getName(),
+                            "the generated method " + sig + " of '"
+                                    + r.name() + "' would clash with the one generated for '" + first.name()
+                                    + "' at line " + first.line()
+                                    + " in " + r.adjointSimpleName() + "; rename one of the two methods"));
                     break;
                 }
             }
@@ -91,12 +99,18 @@ final class AdjointNames {
             params.add(p.type().java());
             if (p.wrt()) {
                 tangents.add(p.type().java());
-                buffers.add(p.type().isArray() ? p.type().java() : p.type().prim() == Ty.Prim.FLOAT ? "FloatGrad" : "DoubleGrad");
+                buffers.add(
+                        p.type().isArray()
+                                ? p.type().java()
+                                : p.type().prim() == Ty.Prim.FLOAT ? "FloatGrad" : "DoubleGrad");
             }
         }
         List<String> jvp = new ArrayList<>(params);
         jvp.addAll(tangents);
-        jvp.add(r.result().isArray() ? r.result().java() : r.result().prim() == Ty.Prim.FLOAT ? "FloatGrad" : "DoubleGrad");
+        jvp.add(
+                r.result().isArray()
+                        ? r.result().java()
+                        : r.result().prim() == Ty.Prim.FLOAT ? "FloatGrad" : "DoubleGrad");
         List<String> hvp = new ArrayList<>(params);
         hvp.addAll(tangents);
         hvp.addAll(buffers);
@@ -108,7 +122,9 @@ final class AdjointNames {
         pair.addAll(buffers);
         List<String> jacobian = new ArrayList<>(params);
         jacobian.add("double[][]");
-        return List.of(r.tangentName() + "Jvp(" + String.join(", ", jvp) + ")", r.tangentName() + "Hvp(" + String.join(", ", hvp) + ")",
+        return List.of(
+                r.tangentName() + "Jvp(" + String.join(", ", jvp) + ")",
+                r.tangentName() + "Hvp(" + String.join(", ", hvp) + ")",
                 "_hvp_" + r.tangentName() + "Vjp(" + String.join(", ", pair) + ")",
                 r.tangentName() + "Jacobian(" + String.join(", ", jacobian) + ")");
     }
@@ -142,7 +158,10 @@ final class AdjointNames {
                 recorded.add("int" + "[]".repeat(p.type().dims())); // a handle per element
             }
             if (p.wrt()) {
-                buffers.add(p.type().isArray() ? p.type().java() : p.type().prim() == Ty.Prim.FLOAT ? "FloatGrad" : "DoubleGrad");
+                buffers.add(
+                        p.type().isArray()
+                                ? p.type().java()
+                                : p.type().prim() == Ty.Prim.FLOAT ? "FloatGrad" : "DoubleGrad");
             }
         }
         List<String> grad = new ArrayList<>(params);

@@ -36,7 +36,8 @@ final class ArrayStores {
 
     private static ClassFile read(Class<?> c) throws IOException {
         ClassLoader l = c.getClassLoader();
-        try (InputStream in = l == null ? null : l.getResourceAsStream(c.getName().replace('.', '/') + ".class")) {
+        try (InputStream in =
+                l == null ? null : l.getResourceAsStream(c.getName().replace('.', '/') + ".class")) {
             if (in == null) {
                 throw new IOException("no class file for " + c.getName());
             }
@@ -151,9 +152,8 @@ final class ArrayStores {
     }
 
     /** Types every array has besides its own: a parameter of one may receive an array. */
-    private static final Set<ClassDesc> ARRAY_SUPERTYPES = Set.of(
-            ConstantDescs.CD_Object, ClassDesc.of("java.lang.Cloneable"),
-            ClassDesc.of("java.io.Serializable"));
+    private static final Set<ClassDesc> ARRAY_SUPERTYPES =
+            Set.of(ConstantDescs.CD_Object, ClassDesc.of("java.lang.Cloneable"), ClassDesc.of("java.io.Serializable"));
 
     /** Whether a parameter of the method {@code descriptor} may receive an array: an array type, or a type every array has. */
     private static boolean mayTakeArray(String descriptor) {
@@ -186,11 +186,26 @@ final class ArrayStores {
         if (op == 0xc4) {
             return (code[pc + 1] & 0xFF) == 0x84 ? 6 : 4;
         }
-        if (op == 0x10 || op == 0x12 || (op >= 0x15 && op <= 0x19) || (op >= 0x36 && op <= 0x3a) || op == 0xa9 || op == 0xbc) {
+        if (op == 0x10
+                || op == 0x12
+                || (op >= 0x15 && op <= 0x19)
+                || (op >= 0x36 && op <= 0x3a)
+                || op == 0xa9
+                || op == 0xbc) {
             return 2;
         }
-        if (op == 0x11 || op == 0x13 || op == 0x14 || op == 0x84 || (op >= 0x99 && op <= 0xa8) || (op >= 0xb2 && op <= 0xb8)
-                || op == 0xbb || op == 0xbd || op == 0xc0 || op == 0xc1 || op == 0xc6 || op == 0xc7) {
+        if (op == 0x11
+                || op == 0x13
+                || op == 0x14
+                || op == 0x84
+                || (op >= 0x99 && op <= 0xa8)
+                || (op >= 0xb2 && op <= 0xb8)
+                || op == 0xbb
+                || op == 0xbd
+                || op == 0xc0
+                || op == 0xc1
+                || op == 0xc6
+                || op == 0xc7) {
             return 3;
         }
         if (op == 0xc5) {
@@ -217,7 +232,20 @@ final class ArrayStores {
         if (!c.isPrimitive()) {
             return "L" + c.getName().replace('.', '/') + ";";
         }
-        return Optional.of(c).map(p -> p == double.class ? "D" : p == float.class ? "F" : p == int.class ? "I" : p == long.class ? "J"
-                : p == boolean.class ? "Z" : p == byte.class ? "B" : p == char.class ? "C" : p == short.class ? "S" : "V").get();
+        return Optional.of(c)
+                .map(p -> p == double.class
+                        ? "D"
+                        : p == float.class
+                                ? "F"
+                                : p == int.class
+                                        ? "I"
+                                        : p == long.class
+                                                ? "J"
+                                                : p == boolean.class
+                                                        ? "Z"
+                                                        : p == byte.class
+                                                                ? "B"
+                                                                : p == char.class ? "C" : p == short.class ? "S" : "V")
+                .get();
     }
 }

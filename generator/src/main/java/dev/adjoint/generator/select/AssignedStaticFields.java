@@ -32,24 +32,35 @@ public final class AssignedStaticFields {
                 continue;
             }
             Optional<Node> assignment = firstAssignment(owner, name);
-            String where = assignment.flatMap(Node::getBegin).map(p -> " (line " + p.line + ")").orElse("");
+            String where = assignment
+                    .flatMap(Node::getBegin)
+                    .map(p -> " (line " + p.line + ")")
+                    .orElse("");
             if (field.get().isFinal() || (!written && assignment.isEmpty())) {
                 return Optional.empty(); // a constant: the usual paths take or reject it
             }
-            return Optional.of((written ? "cannot assign the static field '" : "cannot read the static field '") + name + "' of "
-                    + owner.getNameAsString() + (written ? "" : ", which " + owner.getNameAsString() + " assigns" + where)
-                    + ": its value may change during a gradient call (the reverse sweep would read another value than the"
-                    + " forward sweep), and a write to it is state that neither strategy can undo, so neither differentiates"
-                    + " through it; pass the value as a parameter, or keep it in a local variable (and make a constant final)");
+            return Optional.of(
+                    (written ? "cannot assign the static field '" : "cannot read the static field '") + name + "' of "
+                            + owner.getNameAsString()
+                            + (written ? "" : ", which " + owner.getNameAsString() + " assigns" + where)
+                            + ": its value may change during a gradient call (the reverse sweep would read another value than the"
+                            + " forward sweep), and a write to it is state that neither strategy can undo, so neither differentiates"
+                            + " through it; pass the value as a parameter, or keep it in a local variable (and make a constant final)");
         }
         return Optional.empty();
     }
 
     private static Optional<Node> firstAssignment(TypeDeclaration<?> owner, String name) {
-        java.util.function.Predicate<Expression> names = e -> (e instanceof NameExpr n && n.getNameAsString().equals(name))
+        java.util.function.Predicate<Expression> names = e -> (e instanceof NameExpr n
+                        && n.getNameAsString().equals(name))
                 || (e instanceof FieldAccessExpr fa && fa.getNameAsString().equals(name));
-        Optional<Node> a = owner.findAll(AssignExpr.class).stream().filter(x -> names.test(x.getTarget())).<Node>map(x -> x).findFirst();
-        return a.or(() -> owner.findAll(UnaryExpr.class).stream().filter(u -> Updates.isUpdate(u.getOperator())
-                && names.test(u.getExpression())).<Node>map(x -> x).findFirst());
+        Optional<Node> a = owner.findAll(AssignExpr.class).stream()
+                .filter(x -> names.test(x.getTarget()))
+                .<Node>map(x -> x)
+                .findFirst();
+        return a.or(() -> owner.findAll(UnaryExpr.class).stream()
+                .filter(u -> Updates.isUpdate(u.getOperator()) && names.test(u.getExpression()))
+                .<Node>map(x -> x)
+                .findFirst());
     }
 }

@@ -35,8 +35,11 @@ public final class ClassNames {
         java.util.Map<String, List<String>> all = new java.util.TreeMap<>();
         for (CompilationUnit u : units) {
             String pkg = u.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
-            for (com.github.javaparser.ast.body.EnumDeclaration e : u.findAll(com.github.javaparser.ast.body.EnumDeclaration.class)) {
-                all.put(pathOf(e, pkg), e.getEntries().stream().map(c -> c.getNameAsString()).toList());
+            for (com.github.javaparser.ast.body.EnumDeclaration e :
+                    u.findAll(com.github.javaparser.ast.body.EnumDeclaration.class)) {
+                all.put(
+                        pathOf(e, pkg),
+                        e.getEntries().stream().map(c -> c.getNameAsString()).toList());
             }
         }
         java.util.Map<String, List<String>> shared = java.util.Collections.unmodifiableMap(all);
@@ -68,7 +71,10 @@ public final class ClassNames {
             return thrown;
         }
         ObjectCreationExpr copy = o.clone();
-        copy.setType(new com.github.javaparser.JavaParser().parseClassOrInterfaceType(q.get()).getResult().orElseThrow());
+        copy.setType(new com.github.javaparser.JavaParser()
+                .parseClassOrInterfaceType(q.get())
+                .getResult()
+                .orElseThrow());
         return copy;
     }
 
@@ -78,7 +84,8 @@ public final class ClassNames {
         if (unit.isEmpty() || t.getTypeArguments().isPresent()) {
             return Optional.empty();
         }
-        String pkg = unit.get().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+        String pkg =
+                unit.get().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
         if (t.getScope().isPresent()) {
             // Outer.Inner from the file's types, else a qualified name as written
             ClassOrInterfaceType first = t;
@@ -96,7 +103,8 @@ public final class ClassNames {
         // a type parameter of the method or a class around it (throws E): no class to name
         for (Optional<Node> n = Optional.of(at); n.isPresent(); n = n.get().getParentNode()) {
             if (n.get() instanceof com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters<?> g
-                    && g.getTypeParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+                    && g.getTypeParameters().stream()
+                            .anyMatch(p -> p.getNameAsString().equals(name))) {
                 return Optional.empty();
             }
         }
@@ -176,8 +184,12 @@ public final class ClassNames {
                 first = first.getScope().get();
             }
             String rest = t.getNameWithScope().substring(first.getNameAsString().length());
-            String pkg = unit.get().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
-            return simple(unit.get(), t, first.getNameAsString(), pkg).map(head -> head + rest)
+            String pkg = unit.get()
+                    .getPackageDeclaration()
+                    .map(p -> p.getNameAsString())
+                    .orElse("");
+            return simple(unit.get(), t, first.getNameAsString(), pkg)
+                    .map(head -> head + rest)
                     .filter(name -> sourceEnums(unit.get()).containsKey(name));
         }
         return Optional.empty();
@@ -187,8 +199,10 @@ public final class ClassNames {
      * The enum whose constant {@code f} reads ({@code Mode.FAST}, {@code DayOfWeek.MONDAY}, written
      * in {@code unit}, the method's file), by its qualified name; empty when {@code f} is anything else.
      */
-    public static Optional<String> enumConstant(com.github.javaparser.ast.expr.FieldAccessExpr f, CompilationUnit unit) {
-        Optional<ClassOrInterfaceType> scope = new com.github.javaparser.JavaParser().parseClassOrInterfaceType(f.getScope().toString())
+    public static Optional<String> enumConstant(
+            com.github.javaparser.ast.expr.FieldAccessExpr f, CompilationUnit unit) {
+        Optional<ClassOrInterfaceType> scope = new com.github.javaparser.JavaParser()
+                .parseClassOrInterfaceType(f.getScope().toString())
                 .getResult();
         if (scope.isEmpty()) {
             return Optional.empty();
@@ -198,15 +212,19 @@ public final class ClassNames {
         placed.setParentNode(unit);
         Optional<String> q = enumName(placed);
         placed.setParentNode(null);
-        return q.flatMap(name -> enumConstants(name, unit).filter(cs -> cs.contains(f.getNameAsString())).map(cs -> name));
+        return q.flatMap(name -> enumConstants(name, unit)
+                .filter(cs -> cs.contains(f.getNameAsString()))
+                .map(cs -> name));
     }
 
     /** The constants of the enum of this qualified name, declared in {@code unit}, another file of the sources or the JDK. */
     private static Optional<List<String>> enumConstants(String qualified, CompilationUnit unit) {
         String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
-        for (com.github.javaparser.ast.body.EnumDeclaration e : unit.findAll(com.github.javaparser.ast.body.EnumDeclaration.class)) {
+        for (com.github.javaparser.ast.body.EnumDeclaration e :
+                unit.findAll(com.github.javaparser.ast.body.EnumDeclaration.class)) {
             if (inFile(unit, e.getNameAsString(), pkg).filter(qualified::equals).isPresent()) {
-                return Optional.of(e.getEntries().stream().map(c -> c.getNameAsString()).toList());
+                return Optional.of(
+                        e.getEntries().stream().map(c -> c.getNameAsString()).toList());
             }
         }
         if (sourceEnums(unit).containsKey(qualified)) {
@@ -215,7 +233,9 @@ public final class ClassNames {
         try {
             Class<?> c = Class.forName(qualified, false, ClassLoader.getPlatformClassLoader());
             if (c.isEnum()) {
-                return Optional.of(java.util.Arrays.stream(c.getEnumConstants()).map(x -> ((Enum<?>) x).name()).toList());
+                return Optional.of(java.util.Arrays.stream(c.getEnumConstants())
+                        .map(x -> ((Enum<?>) x).name())
+                        .toList());
             }
         } catch (ClassNotFoundException | LinkageError e) {
             // not a class of the JDK

@@ -26,8 +26,8 @@ public final class ClassSpelling {
      * annotation): a single-type import shadows a class of the same package, so such a name of a
      * source class is written in full. {@code NameClashesTest} checks it against the emitter.
      */
-    public static final Set<String> IMPORTED = Set.of("AdjointGenerated", "AdjointStacks", "DoubleGrad", "FloatGrad", "Gradients",
-            "Tape");
+    public static final Set<String> IMPORTED =
+            Set.of("AdjointGenerated", "AdjointStacks", "DoubleGrad", "FloatGrad", "Gradients", "Tape");
 
     /**
      * The prefix of the tangent pairs {@code _hvp_name(x, v) = {f(x), ∇f(x)·v}} that
@@ -79,7 +79,8 @@ public final class ClassSpelling {
      */
     public Optional<String> field(String name) {
         Optional<String> owner = fieldOwner(name);
-        return owner.isEmpty() ? Optional.of(from.qualifiedField(name)) // a literal
+        return owner.isEmpty()
+                ? Optional.of(from.qualifiedField(name)) // a literal
                 : write(from.packageName(), owner.get(), false).map(o -> o + "." + name);
     }
 
@@ -149,7 +150,8 @@ public final class ClassSpelling {
         }
         String where = pkg.equals(from.packageName()) ? "" : " (of another package: by its full name only)";
         return ": it must name class " + full + where + ", and here " + String.join(" and ", why)
-                + " (Java reads a name as a variable first); rename " + switch (hiders) {
+                + " (Java reads a name as a variable first); rename "
+                + switch (hiders) {
                     case 0 -> "the class";
                     case 1 -> "the variable";
                     default -> "one of the variables";
@@ -161,7 +163,9 @@ public final class ClassSpelling {
         if (pkg.isEmpty()) {
             return List.of(inPackage);
         }
-        return pkg.equals(from.packageName()) ? List.of(pkg + "." + inPackage, inPackage) : List.of(pkg + "." + inPackage);
+        return pkg.equals(from.packageName())
+                ? List.of(pkg + "." + inPackage, inPackage)
+                : List.of(pkg + "." + inPackage);
     }
 
     private boolean hidden(String root) {

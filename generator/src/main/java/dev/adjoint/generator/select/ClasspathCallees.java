@@ -52,7 +52,11 @@ public final class ClasspathCallees implements AutoCloseable {
     private static final String WIDE = "$all";
 
     /** What the adjoint class on the classpath offers for one method, or why it cannot be called. */
-    private record Compiled(boolean hasRecorder, boolean hasTangent, boolean hasWideVjp, boolean hasWideTangent,
+    private record Compiled(
+            boolean hasRecorder,
+            boolean hasTangent,
+            boolean hasWideVjp,
+            boolean hasWideTangent,
             Optional<String> problem) {}
 
     private final List<Path> classpath;
@@ -147,8 +151,11 @@ public final class ClasspathCallees implements AutoCloseable {
         List<Method> methods;
         try {
             methods = Arrays.stream(c.getDeclaredMethods())
-                    .filter(m -> m.getName().equals(name) && java.lang.reflect.Modifier.isStatic(m.getModifiers()) && !m.isSynthetic())
-                    .sorted(Comparator.comparing(m -> Arrays.toString(m.getParameterTypes()))).toList();
+                    .filter(m -> m.getName().equals(name)
+                            && java.lang.reflect.Modifier.isStatic(m.getModifiers())
+                            && !m.isSynthetic())
+                    .sorted(Comparator.comparing(m -> Arrays.toString(m.getParameterTypes())))
+                    .toList();
         } catch (LinkageError e) {
             return List.of(); // a class whose signatures name classes missing from the classpath: not one we can call
         }
@@ -163,7 +170,8 @@ public final class ClasspathCallees implements AutoCloseable {
                 requests.add(r.get());
                 typed.add(m);
             } else {
-                entries.add(plain(m, pkg, path)); // (an overload javac may choose: it must be seen, so as never to call another)
+                entries.add(plain(
+                        m, pkg, path)); // (an overload javac may choose: it must be seen, so as never to call another)
             }
         }
         // the same names as the build of the method's own module gave its generated methods
@@ -177,32 +185,52 @@ public final class ClasspathCallees implements AutoCloseable {
             String record = sigs.get(sigs.size() - 1);
             String jvp = AdjointNames.tangentSignatures(r).get(0);
             Optional<String> problem = Optional.empty();
-            long floating = r.params().stream().filter(p -> p.type().isFloating()).count();
+            long floating =
+                    r.params().stream().filter(p -> p.type().isFloating()).count();
             List<String> wrt = wrt(typed.get(i));
-            if (!Arrays.stream(typed.get(i).getParameters()).allMatch(java.lang.reflect.Parameter::isNamePresent) && !wrt.isEmpty()
+            if (!Arrays.stream(typed.get(i).getParameters()).allMatch(java.lang.reflect.Parameter::isNamePresent)
+                    && !wrt.isEmpty()
                     && wrt.size() != floating) {
-                problem = Optional.of("'" + r.methodRef() + "' is @Differentiable(wrt = " + wrt + "), and its class was compiled"
-                        + " without parameter names, so which parameters those are is not known: compile its module with javac's"
-                        + " -parameters (maven-compiler-plugin: <parameters>true</parameters>)");
+                problem = Optional.of(
+                        "'" + r.methodRef() + "' is @Differentiable(wrt = " + wrt + "), and its class was compiled"
+                                + " without parameter names, so which parameters those are is not known: compile its module with javac's"
+                                + " -parameters (maven-compiler-plugin: <parameters>true</parameters>)");
             } else if (adjoint.isEmpty()) {
-                problem = Optional.of("'" + r.methodRef() + "' is @Differentiable, but its adjoint class " + r.adjointQualifiedName()
-                        + " is not on the classpath: the module or jar that declares it was built without Adjoint; build it with the"
-                        + " adjoint-maven-plugin's generate goal (or the annotation processor), so that " + r.adjointQualifiedName()
-                        + " is compiled beside it");
+                problem = Optional.of(
+                        "'" + r.methodRef() + "' is @Differentiable, but its adjoint class " + r.adjointQualifiedName()
+                                + " is not on the classpath: the module or jar that declares it was built without Adjoint; build it with the"
+                                + " adjoint-maven-plugin's generate goal (or the annotation processor), so that "
+                                + r.adjointQualifiedName()
+                                + " is compiled beside it");
             } else if (!generated.contains(vjp)) {
-                problem = Optional.of("'" + r.methodRef() + "' is @Differentiable, but its adjoint class " + r.adjointQualifiedName()
-                        + " on the classpath has no public static " + vjp + ": it was generated from another version of "
-                        + r.ownerQualifiedName() + " or by another version of Adjoint; rebuild the module that declares it");
+                problem = Optional.of(
+                        "'" + r.methodRef() + "' is @Differentiable, but its adjoint class " + r.adjointQualifiedName()
+                                + " on the classpath has no public static " + vjp
+                                + ": it was generated from another version of "
+                                + r.ownerQualifiedName()
+                                + " or by another version of Adjoint; rebuild the module that declares it");
             }
             MethodRequest wide = wideVariant(r);
             boolean narrowed = r.params().stream().anyMatch(p -> p.type().isFloating() && !p.wrt());
-            boolean hasWideVjp = narrowed && generated.contains(AdjointNames.signatures(wide).get(r.result().isArray() ? 0 : 1));
-            boolean hasWideJvp = narrowed && generated.contains(AdjointNames.tangentSignatures(wide).get(0));
-            compiled.put(r.declaration(), new Compiled(generated.contains(record), generated.contains(jvp), hasWideVjp, hasWideJvp, problem));
+            boolean hasWideVjp = narrowed
+                    && generated.contains(
+                            AdjointNames.signatures(wide).get(r.result().isArray() ? 0 : 1));
+            boolean hasWideJvp = narrowed
+                    && generated.contains(AdjointNames.tangentSignatures(wide).get(0));
+            compiled.put(
+                    r.declaration(),
+                    new Compiled(generated.contains(record), generated.contains(jvp), hasWideVjp, hasWideJvp, problem));
             Method m = typed.get(i);
-            entries.add(new MethodIndex.Entry(r.ownerQualifiedName(), r.ownerSimpleName(), pkg, name, Optional.of(r.result()),
-                    java.lang.reflect.Modifier.isPrivate(m.getModifiers()), r.params().size(),
-                    problem.isPresent() ? Optional.empty() : Optional.of(r), r.declaration()));
+            entries.add(new MethodIndex.Entry(
+                    r.ownerQualifiedName(),
+                    r.ownerSimpleName(),
+                    pkg,
+                    name,
+                    Optional.of(r.result()),
+                    java.lang.reflect.Modifier.isPrivate(m.getModifiers()),
+                    r.params().size(),
+                    problem.isPresent() ? Optional.empty() : Optional.of(r),
+                    r.declaration()));
         }
         return List.copyOf(entries);
     }
@@ -211,13 +239,31 @@ public final class ClasspathCallees implements AutoCloseable {
     private MethodIndex.Entry plain(Method m, String pkg, List<String> path) {
         MethodDeclaration d = declaration(m, pkg, path);
         String ref = (pkg.isEmpty() ? "" : pkg + ".") + String.join(".", path) + "#" + m.getName();
-        compiled.put(d, new Compiled(false, false, false, false, Optional.of(differentiable(m).isPresent()
-                ? "'" + ref + "' is @Differentiable, but its parameter or result types are not ones Adjoint differentiates"
-                : "'" + ref + "' is a method of a compiled class (another module or a jar) that is not @Differentiable: its"
-                        + " derivative and what it does to arrays are unknown; mark it @Differentiable in its module and build that"
-                        + " with Adjoint, or compute its result outside this method and pass it in")));
-        return new MethodIndex.Entry((pkg.isEmpty() ? "" : pkg + ".") + String.join(".", path), String.join(".", path), pkg, m.getName(), ty(m.getReturnType()), java.lang.reflect.Modifier.isPrivate(m.getModifiers()),
-                m.getParameterCount(), Optional.empty(), d);
+        compiled.put(
+                d,
+                new Compiled(
+                        false,
+                        false,
+                        false,
+                        false,
+                        Optional.of(
+                                differentiable(m).isPresent()
+                                        ? "'" + ref
+                                                + "' is @Differentiable, but its parameter or result types are not ones Adjoint differentiates"
+                                        : "'" + ref
+                                                + "' is a method of a compiled class (another module or a jar) that is not @Differentiable: its"
+                                                + " derivative and what it does to arrays are unknown; mark it @Differentiable in its module and build that"
+                                                + " with Adjoint, or compute its result outside this method and pass it in")));
+        return new MethodIndex.Entry(
+                (pkg.isEmpty() ? "" : pkg + ".") + String.join(".", path),
+                String.join(".", path),
+                pkg,
+                m.getName(),
+                ty(m.getReturnType()),
+                java.lang.reflect.Modifier.isPrivate(m.getModifiers()),
+                m.getParameterCount(),
+                Optional.empty(),
+                d);
     }
 
     /** A declaration of {@code m} in its class, made up from its signature, with an empty body. */
@@ -225,8 +271,8 @@ public final class ClasspathCallees implements AutoCloseable {
         CompilationUnit unit = new CompilationUnit(pkg.isEmpty() ? null : pkg);
         ClassOrInterfaceDeclaration type = unit.addClass(path.get(0));
         for (String inner : path.subList(1, path.size())) {
-            ClassOrInterfaceDeclaration nested = new ClassOrInterfaceDeclaration(new NodeList<>(Modifier.publicModifier(),
-                    Modifier.staticModifier()), false, inner);
+            ClassOrInterfaceDeclaration nested = new ClassOrInterfaceDeclaration(
+                    new NodeList<>(Modifier.publicModifier(), Modifier.staticModifier()), false, inner);
             type.addMember(nested);
             type = nested;
         }
@@ -258,16 +304,28 @@ public final class ClasspathCallees implements AutoCloseable {
                 return Optional.empty();
             }
             String name = reflected[i].getName();
-            params.add(new Param(name, t.get(), t.get().isFloating() && (wrt.isEmpty() || !named || wrt.contains(name))));
+            params.add(
+                    new Param(name, t.get(), t.get().isFloating() && (wrt.isEmpty() || !named || wrt.contains(name))));
             if (t.get().isArray() && mayWrite) {
-                writes.addStatement(new ExpressionStmt(new AssignExpr(element(name, t.get().dims()), new IntegerLiteralExpr("0"),
-                        AssignExpr.Operator.ASSIGN)));
+                writes.addStatement(new ExpressionStmt(new AssignExpr(
+                        element(name, t.get().dims()), new IntegerLiteralExpr("0"), AssignExpr.Operator.ASSIGN)));
             }
         }
         // what callers read of the body: the arrays the method may write, written (nothing else is known of it)
         d.setBody(writes);
-        return Optional.of(new MethodRequest(Path.of(String.join("/", path) + ".class"), pkg, path, m.getName(), params, result.get(),
-                Strategy.AUTO, java.lang.reflect.Modifier.isPublic(m.getModifiers()), d, Set.of(), Map.of(), Map.of()));
+        return Optional.of(new MethodRequest(
+                Path.of(String.join("/", path) + ".class"),
+                pkg,
+                path,
+                m.getName(),
+                params,
+                result.get(),
+                Strategy.AUTO,
+                java.lang.reflect.Modifier.isPublic(m.getModifiers()),
+                d,
+                Set.of(),
+                Map.of(),
+                Map.of()));
     }
 
     /** {@code a[0]...[0]}, an element of array {@code name} of {@code dims} dimensions. */
@@ -281,18 +339,23 @@ public final class ClasspathCallees implements AutoCloseable {
 
     /** The names in {@code @Differentiable(wrt = ...)} of {@code m}; empty when it has none. */
     private static List<String> wrt(Method m) {
-        return differentiable(m).map(a -> {
-            try {
-                return List.of((String[]) a.annotationType().getMethod("wrt").invoke(a));
-            } catch (ReflectiveOperationException | ClassCastException e) {
-                return List.<String>of();
-            }
-        }).orElse(List.of());
+        return differentiable(m)
+                .map(a -> {
+                    try {
+                        return List.of(
+                                (String[]) a.annotationType().getMethod("wrt").invoke(a));
+                    } catch (ReflectiveOperationException | ClassCastException e) {
+                        return List.<String>of();
+                    }
+                })
+                .orElse(List.of());
     }
 
     /** {@code m}'s {@code @Differentiable}, as the class loader over the classpath loaded it. */
     private static Optional<java.lang.annotation.Annotation> differentiable(Method m) {
-        return Arrays.stream(m.getAnnotations()).filter(a -> a.annotationType().getName().equals(DIFFERENTIABLE)).findFirst();
+        return Arrays.stream(m.getAnnotations())
+                .filter(a -> a.annotationType().getName().equals(DIFFERENTIABLE))
+                .findFirst();
     }
 
     /** The public static methods of {@code adjoint} as {@link AdjointNames} writes signatures: {@code fVjp(double, double, DoubleGrad)}. */
@@ -302,7 +365,12 @@ public final class ClasspathCallees implements AutoCloseable {
             for (Method m : adjoint.getDeclaredMethods()) {
                 int mod = m.getModifiers();
                 if (java.lang.reflect.Modifier.isPublic(mod) && java.lang.reflect.Modifier.isStatic(mod)) {
-                    out.add(m.getName() + "(" + String.join(", ", Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList()) + ")");
+                    out.add(m.getName() + "("
+                            + String.join(
+                                    ", ",
+                                    Arrays.stream(m.getParameterTypes())
+                                            .map(Class::getSimpleName)
+                                            .toList()) + ")");
                 }
             }
         } catch (LinkageError e) {
@@ -356,7 +424,8 @@ public final class ClasspathCallees implements AutoCloseable {
                     // (an entry that is not a file name cannot hold classes)
                 }
             }
-            loader = new URLClassLoader("adjoint-classpath", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+            loader = new URLClassLoader(
+                    "adjoint-classpath", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         }
         return loader;
     }

@@ -26,19 +26,23 @@ public final class CompiledOverloads {
             List<Optional<Ty>> params = params(e);
             boolean fits = params.size() == args.size();
             for (int i = 0; fits && i < args.size(); i++) {
-                fits = params.get(i).isPresent() && widens(args.get(i).get(), params.get(i).get());
+                fits = params.get(i).isPresent()
+                        && widens(args.get(i).get(), params.get(i).get());
             }
             if (fits) {
                 applicable.add(e);
             }
         }
         List<MethodIndex.Entry> mostSpecific = applicable.stream()
-                .filter(e -> applicable.stream().allMatch(other -> moreSpecific(e, other))).toList();
+                .filter(e -> applicable.stream().allMatch(other -> moreSpecific(e, other)))
+                .toList();
         return mostSpecific.size() == 1 ? Optional.of(mostSpecific.get(0)) : Optional.empty();
     }
 
     private static List<Optional<Ty>> params(MethodIndex.Entry e) {
-        return e.declaration().getParameters().stream().map(p -> MethodSelector.toTy(p.getType())).toList();
+        return e.declaration().getParameters().stream()
+                .map(p -> MethodSelector.toTy(p.getType()))
+                .toList();
     }
 
     /** Whether every parameter of {@code a} widens to {@code b}'s at the same place. */
@@ -58,8 +62,12 @@ public final class CompiledOverloads {
         if (from.equals(to)) {
             return true;
         }
-        if (from.isArray() || to.isArray() || from.prim() == Ty.Prim.BOOLEAN || to.prim() == Ty.Prim.BOOLEAN
-                || from.isObject() || to.isObject()) {
+        if (from.isArray()
+                || to.isArray()
+                || from.prim() == Ty.Prim.BOOLEAN
+                || to.prim() == Ty.Prim.BOOLEAN
+                || from.isObject()
+                || to.isObject()) {
             return false;
         }
         return rank(from.prim()) < rank(to.prim());

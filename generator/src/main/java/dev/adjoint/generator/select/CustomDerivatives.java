@@ -6,8 +6,8 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import dev.adjoint.Strategy;
 import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.types.Ty;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,23 +28,47 @@ final class CustomDerivatives {
      * request its callers see (the target, with the pullback to call), or errors in
      * {@code diagnostics}.
      */
-    static Optional<MethodRequest> check(Path file, String packageName, TypeDeclaration<?> owner, MethodDeclaration pullback,
-            AnnotationExpr ann, List<String> path, Set<String> mathStaticImports, List<Diagnostic> diagnostics) {
-        String of = MethodSelector.annotationPairs(ann).stream().filter(p -> p.getNameAsString().equals("wrt") || p.getNameAsString().equals("of"))
-                .findFirst().map(p -> MethodSelector.strings(p.getValue())).filter(l -> !l.isEmpty()).map(l -> l.get(0)).orElse(null);
+    static Optional<MethodRequest> check(
+            Path file,
+            String packageName,
+            TypeDeclaration<?> owner,
+            MethodDeclaration pullback,
+            AnnotationExpr ann,
+            List<String> path,
+            Set<String> mathStaticImports,
+            List<Diagnostic> diagnostics) {
+        String of = MethodSelector.annotationPairs(ann).stream()
+                .filter(p ->
+                        p.getNameAsString().equals("wrt") || p.getNameAsString().equals("of"))
+                .findFirst()
+                .map(p -> MethodSelector.strings(p.getValue()))
+                .filter(l -> !l.isEmpty())
+                .map(l -> l.get(0))
+                .orElse(null);
         if (of == null) {
-            diagnostics.add(Positions.error(file, ann, "@CustomDerivative needs the name of the method it differentiates: @CustomDerivative(of = \"f\")"));
+            diagnostics.add(Positions.error(
+                    file,
+                    ann,
+                    "@CustomDerivative needs the name of the method it differentiates: @CustomDerivative(of = \"f\")"));
             return Optional.empty();
         }
-        List<MethodDeclaration> targets = owner.getMethodsByName(of).stream().filter(MethodDeclaration::isStatic).toList();
+        List<MethodDeclaration> targets = owner.getMethodsByName(of).stream()
+                .filter(MethodDeclaration::isStatic)
+                .toList();
         if (targets.isEmpty()) {
-            diagnostics.add(Positions.error(file, ann, "@CustomDerivative(of = \"" + of + "\"): " + owner.getNameAsString()
-                    + " has no static method '" + of + "'"));
+            diagnostics.add(Positions.error(
+                    file,
+                    ann,
+                    "@CustomDerivative(of = \"" + of + "\"): " + owner.getNameAsString() + " has no static method '"
+                            + of + "'"));
             return Optional.empty();
         }
         if (!pullback.isStatic() || pullback.isPrivate()) {
-            diagnostics.add(Positions.error(file, pullback, "the custom derivative '" + pullback.getNameAsString()
-                    + "' must be static and not private: generated adjoints call it"));
+            diagnostics.add(Positions.error(
+                    file,
+                    pullback,
+                    "the custom derivative '" + pullback.getNameAsString()
+                            + "' must be static and not private: generated adjoints call it"));
             return Optional.empty();
         }
         String mismatch = null;
@@ -60,15 +84,30 @@ final class CustomDerivatives {
                     Ty t = MethodSelector.toTy(p.getType()).orElseThrow();
                     params.add(new Param(p.getNameAsString(), t, t.isFloating()));
                 });
-                MethodRequest r = new MethodRequest(file, packageName, path, of, params, MethodSelector.toTy(target.getType()).orElseThrow(),
-                        Strategy.AUTO, target.isPublic(), target, mathStaticImports, Map.of(), Map.of());
+                MethodRequest r = new MethodRequest(
+                        file,
+                        packageName,
+                        path,
+                        of,
+                        params,
+                        MethodSelector.toTy(target.getType()).orElseThrow(),
+                        Strategy.AUTO,
+                        target.isPublic(),
+                        target,
+                        mathStaticImports,
+                        Map.of(),
+                        Map.of());
                 return Optional.of(r.withCustomPullback(pullback.getNameAsString()));
             }
             mismatch = "expected: " + expected.get();
         }
-        diagnostics.add(Positions.error(file, pullback.getName(), "the custom derivative '" + pullback.getNameAsString() + "' of '" + of
-                + "' has the wrong signature; found: " + signature(pullback) + "; " + mismatch
-                + " (the parameters of " + of + ", the seed, then one gradient buffer per float or double parameter)"));
+        diagnostics.add(Positions.error(
+                file,
+                pullback.getName(),
+                "the custom derivative '" + pullback.getNameAsString() + "' of '" + of
+                        + "' has the wrong signature; found: " + signature(pullback) + "; " + mismatch
+                        + " (the parameters of " + of
+                        + ", the seed, then one gradient buffer per float or double parameter)"));
         return Optional.empty();
     }
 
@@ -87,7 +126,10 @@ final class CustomDerivatives {
             }
             params.add(t.get().java());
             if (t.get().isFloating()) {
-                buffers.add(t.get().isArray() ? t.get().java() : t.get().prim() == Ty.Prim.FLOAT ? "FloatGrad" : "DoubleGrad");
+                buffers.add(
+                        t.get().isArray()
+                                ? t.get().java()
+                                : t.get().prim() == Ty.Prim.FLOAT ? "FloatGrad" : "DoubleGrad");
             }
         }
         params.add(result.get().java());
@@ -101,6 +143,7 @@ final class CustomDerivatives {
             String t = p.getType().asString();
             params.add(t.startsWith("dev.adjoint.") ? t.substring("dev.adjoint.".length()) : t);
         }
-        return (m.isStatic() ? "static " : "") + m.getType().asString() + " " + m.getNameAsString() + "(" + String.join(", ", params) + ")";
+        return (m.isStatic() ? "static " : "") + m.getType().asString() + " " + m.getNameAsString() + "("
+                + String.join(", ", params) + ")";
     }
 }

@@ -43,7 +43,8 @@ public final class ImplicitCallees {
                 }
                 if (callee.get().differentiable().isPresent()) {
                     work.push(callee.get()); // its own callees count too
-                } else if (differentiable(callee.get()) && implicit.add(callee.get().declaration())) {
+                } else if (differentiable(callee.get())
+                        && implicit.add(callee.get().declaration())) {
                     work.push(callee.get());
                 } else if (inlinedWhole(callee.get())) {
                     work.push(callee.get()); // inlined into the caller (desugar/): what it calls, the caller calls
@@ -56,19 +57,31 @@ public final class ImplicitCallees {
     /** A plain {@code void} or array-returning method of the sources, which the desugar pass may inline (its calls then the caller's). */
     private static boolean inlinedWhole(MethodIndex.Entry e) {
         MethodDeclaration m = e.declaration();
-        return m.getBody().isPresent() && (m.getType().isVoidType() || m.getType().isArrayType());
+        return m.getBody().isPresent()
+                && (m.getType().isVoidType() || m.getType().isArrayType());
     }
 
     /** Whether a plain method can be differentiated without an annotation. */
     /** Whether {@code e} is differentiated without an annotation when a {@code @Differentiable} method calls it. */
     public static boolean differentiable(MethodIndex.Entry e) {
         MethodDeclaration m = e.declaration();
-        boolean annotated = m.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("Differentiable")
-                || a.getNameAsString().endsWith("CustomDerivative"));
-        boolean inInterface = m.getParentNode().filter(p -> p instanceof ClassOrInterfaceDeclaration c && c.isInterface()).isPresent();
-        boolean floatingParameter = m.getParameters().stream().anyMatch(p -> !p.isVarArgs()
-                && MethodSelector.toTy(p.getType()).filter(Ty::isFloating).isPresent());
-        return !annotated && !inInterface && !e.isPrivate() && m.getBody().isPresent() && m.getTypeParameters().isEmpty()
-                && e.result().filter(t -> t.isFloating() && t.dims() <= 1).isPresent() && floatingParameter;
+        boolean annotated = m.getAnnotations().stream()
+                .anyMatch(a -> a.getNameAsString().endsWith("Differentiable")
+                        || a.getNameAsString().endsWith("CustomDerivative"));
+        boolean inInterface = m.getParentNode()
+                .filter(p -> p instanceof ClassOrInterfaceDeclaration c && c.isInterface())
+                .isPresent();
+        boolean floatingParameter = m.getParameters().stream()
+                .anyMatch(p -> !p.isVarArgs()
+                        && MethodSelector.toTy(p.getType())
+                                .filter(Ty::isFloating)
+                                .isPresent());
+        return !annotated
+                && !inInterface
+                && !e.isPrivate()
+                && m.getBody().isPresent()
+                && m.getTypeParameters().isEmpty()
+                && e.result().filter(t -> t.isFloating() && t.dims() <= 1).isPresent()
+                && floatingParameter;
     }
 }

@@ -48,8 +48,10 @@ public final class InactiveReceivers {
             case "equals", "equalsIgnoreCase", "startsWith", "endsWith", "contains" -> when(oneString, Ty.BOOLEAN);
             case "compareTo", "compareToIgnoreCase" -> when(oneString, Ty.INT);
             case "concat" -> when(oneString, Ty.STRING);
-            case "indexOf", "lastIndexOf" -> when(args.size() == 1 && (isString(args.get(0)) || isIndex(args.get(0))), Ty.INT);
-            case "substring" -> when(!none && args.size() <= 2 && args.stream().allMatch(InactiveReceivers::isIndex), Ty.STRING);
+            case "indexOf", "lastIndexOf" ->
+                when(args.size() == 1 && (isString(args.get(0)) || isIndex(args.get(0))), Ty.INT);
+            case "substring" ->
+                when(!none && args.size() <= 2 && args.stream().allMatch(InactiveReceivers::isIndex), Ty.STRING);
             default -> Optional.empty();
         };
     }

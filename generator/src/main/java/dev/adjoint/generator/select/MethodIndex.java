@@ -32,8 +32,16 @@ public final class MethodIndex {
      * @param differentiable the request, when the method is {@code @Differentiable} and well formed
      * @param declaration the method's syntax tree
      */
-    public record Entry(String ownerQualified, String ownerInPackage, String packageName, String name, Optional<Ty> result,
-            boolean isPrivate, int arity, Optional<MethodRequest> differentiable, MethodDeclaration declaration) {}
+    public record Entry(
+            String ownerQualified,
+            String ownerInPackage,
+            String packageName,
+            String name,
+            Optional<Ty> result,
+            boolean isPrivate,
+            int arity,
+            Optional<MethodRequest> differentiable,
+            MethodDeclaration declaration) {}
 
     private final Map<String, List<Entry>> byOwnerAndName = new HashMap<>();
     private final Set<String> roots = new TreeSet<>();
@@ -47,7 +55,8 @@ public final class MethodIndex {
     }
 
     /** As {@link #of(List, List)}, with the compiled classes of {@code classpath} for the classes the sources do not declare. */
-    public static MethodIndex of(List<CompilationUnit> units, List<MethodRequest> requests, ClasspathCallees classpath) {
+    public static MethodIndex of(
+            List<CompilationUnit> units, List<MethodRequest> requests, ClasspathCallees classpath) {
         MethodIndex index = new MethodIndex();
         index.classpath = classpath;
         Map<MethodDeclaration, MethodRequest> byDecl = new java.util.IdentityHashMap<>();
@@ -85,7 +94,8 @@ public final class MethodIndex {
         return index;
     }
 
-    private void add(String pkg, TypeDeclaration<?> type, String inPackage, Map<MethodDeclaration, MethodRequest> byDecl) {
+    private void add(
+            String pkg, TypeDeclaration<?> type, String inPackage, Map<MethodDeclaration, MethodRequest> byDecl) {
         String qualified = pkg.isEmpty() ? inPackage : pkg + "." + inPackage;
         sourceClasses.add(qualified);
         types.putIfAbsent(qualified, type); // (the sources' own class wins over a generated copy of it)
@@ -93,9 +103,19 @@ public final class MethodIndex {
             if (!m.isStatic()) {
                 continue;
             }
-            Entry e = new Entry(qualified, inPackage, pkg, m.getNameAsString(), MethodSelector.toTy(m.getType()), m.isPrivate(),
-                    m.getParameters().size(), Optional.ofNullable(byDecl.get(m)), m);
-            byOwnerAndName.computeIfAbsent(qualified + "#" + m.getNameAsString(), k -> new ArrayList<>()).add(e);
+            Entry e = new Entry(
+                    qualified,
+                    inPackage,
+                    pkg,
+                    m.getNameAsString(),
+                    MethodSelector.toTy(m.getType()),
+                    m.isPrivate(),
+                    m.getParameters().size(),
+                    Optional.ofNullable(byDecl.get(m)),
+                    m);
+            byOwnerAndName
+                    .computeIfAbsent(qualified + "#" + m.getNameAsString(), k -> new ArrayList<>())
+                    .add(e);
         }
         for (var member : type.getMembers()) {
             if (member instanceof TypeDeclaration<?> nested) {
@@ -127,21 +147,32 @@ public final class MethodIndex {
             String enclosing = prefix + String.join(".", path.subList(0, i));
             owners.add(scope.isEmpty() ? enclosing : enclosing + "." + scope);
         }
-        List<ImportDeclaration> imports = from.declaration().findCompilationUnit().map(CompilationUnit::getImports).orElse(new com.github.javaparser.ast.NodeList<>());
+        List<ImportDeclaration> imports = from.declaration()
+                .findCompilationUnit()
+                .map(CompilationUnit::getImports)
+                .orElse(new com.github.javaparser.ast.NodeList<>());
         if (!scope.isEmpty()) {
             owners.add(prefix + scope);
             // a single-type import of the class (Lib.f with import q.Lib)
-            imports.stream().filter(i -> !i.isStatic() && !i.isAsterisk() && i.getName().getIdentifier().equals(scope))
+            imports.stream()
+                    .filter(i -> !i.isStatic()
+                            && !i.isAsterisk()
+                            && i.getName().getIdentifier().equals(scope))
                     .forEach(i -> owners.add(i.getNameAsString()));
             owners.add(scope);
         } else {
             // a method imported statically: by its name, else on demand (JLS 6.4.1: after the classes around the call)
-            imports.stream().filter(i -> i.isStatic() && !i.isAsterisk() && i.getName().getIdentifier().equals(call.getNameAsString()))
+            imports.stream()
+                    .filter(i -> i.isStatic()
+                            && !i.isAsterisk()
+                            && i.getName().getIdentifier().equals(call.getNameAsString()))
                     .forEach(i -> i.getName().getQualifier().ifPresent(q -> owners.add(q.asString())));
             imports.stream().filter(i -> i.isStatic() && i.isAsterisk()).forEach(i -> owners.add(i.getNameAsString()));
         }
         for (String owner : owners) {
-            List<Entry> found = lookup(owner, call.getNameAsString()).stream().filter(e -> e.arity() == call.getArguments().size()).toList();
+            List<Entry> found = lookup(owner, call.getNameAsString()).stream()
+                    .filter(e -> e.arity() == call.getArguments().size())
+                    .toList();
             if (!found.isEmpty()) {
                 return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
             }
@@ -164,15 +195,22 @@ public final class MethodIndex {
             return Optional.empty();
         }
         List<Ty> types = args.stream().map(Optional::get).toList();
-        List<Entry> applicable = found.stream().filter(e -> e.declaration().getParameters().stream()
-                .allMatch(p -> !p.isVarArgs() && MethodSelector.toTy(p.getType()).isPresent())).filter(e -> accepts(parameters(e), types)).toList();
-        List<Entry> best = applicable.stream().filter(e -> applicable.stream()
-                .allMatch(o -> o == e || accepts(parameters(o), parameters(e)))).toList();
+        List<Entry> applicable = found.stream()
+                .filter(e -> e.declaration().getParameters().stream()
+                        .allMatch(p -> !p.isVarArgs()
+                                && MethodSelector.toTy(p.getType()).isPresent()))
+                .filter(e -> accepts(parameters(e), types))
+                .toList();
+        List<Entry> best = applicable.stream()
+                .filter(e -> applicable.stream().allMatch(o -> o == e || accepts(parameters(o), parameters(e))))
+                .toList();
         return best.size() == 1 ? Optional.of(best.get(0)) : Optional.empty();
     }
 
     private static List<Ty> parameters(Entry e) {
-        return e.declaration().getParameters().stream().map(p -> MethodSelector.toTy(p.getType()).orElseThrow()).toList();
+        return e.declaration().getParameters().stream()
+                .map(p -> MethodSelector.toTy(p.getType()).orElseThrow())
+                .toList();
     }
 
     /** Whether each of {@code to} accepts the same position of {@code from}: identity, or widening of scalars int → long → float → double. */
@@ -180,8 +218,12 @@ public final class MethodIndex {
         for (int i = 0; i < to.size(); i++) {
             Ty t = to.get(i);
             Ty f = from.get(i);
-            boolean widens = !t.isArray() && !f.isArray() && f.prim() != Ty.Prim.BOOLEAN && t.prim() != Ty.Prim.BOOLEAN
-                    && WIDENING.indexOf(t.prim()) >= 0 && WIDENING.indexOf(f.prim()) <= WIDENING.indexOf(t.prim());
+            boolean widens = !t.isArray()
+                    && !f.isArray()
+                    && f.prim() != Ty.Prim.BOOLEAN
+                    && t.prim() != Ty.Prim.BOOLEAN
+                    && WIDENING.indexOf(t.prim()) >= 0
+                    && WIDENING.indexOf(f.prim()) <= WIDENING.indexOf(t.prim());
             if (!t.equals(f) && !widens) {
                 return false;
             }

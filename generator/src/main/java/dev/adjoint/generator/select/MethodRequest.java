@@ -1,8 +1,8 @@
 package dev.adjoint.generator.select;
 
-import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.adjoint.Strategy;
+import dev.adjoint.generator.parse.Updates;
 import dev.adjoint.generator.types.Ty;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,12 +69,39 @@ public record MethodRequest(
     }
 
     /** A request whose forward-mode methods are named after its adjoint name. */
-    public MethodRequest(Path file, String packageName, List<String> ownerPath, String name, List<Param> params, Ty result,
-            Strategy strategy, boolean isPublic, MethodDeclaration declaration, Set<String> mathStaticImports,
-            java.util.Map<String, Ty> staticFields, java.util.Map<String, String> staticFieldOwners, String customPullback,
-            Set<String> memberMethodNames, String adjointName) {
-        this(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports, staticFields,
-                staticFieldOwners, customPullback, memberMethodNames, adjointName, null);
+    public MethodRequest(
+            Path file,
+            String packageName,
+            List<String> ownerPath,
+            String name,
+            List<Param> params,
+            Ty result,
+            Strategy strategy,
+            boolean isPublic,
+            MethodDeclaration declaration,
+            Set<String> mathStaticImports,
+            java.util.Map<String, Ty> staticFields,
+            java.util.Map<String, String> staticFieldOwners,
+            String customPullback,
+            Set<String> memberMethodNames,
+            String adjointName) {
+        this(
+                file,
+                packageName,
+                ownerPath,
+                name,
+                params,
+                result,
+                strategy,
+                isPublic,
+                declaration,
+                mathStaticImports,
+                staticFields,
+                staticFieldOwners,
+                customPullback,
+                memberMethodNames,
+                adjointName,
+                null);
     }
 
     /** The owner as written in Java source within its package: {@code Outer.Inner}. */
@@ -88,31 +115,104 @@ public record MethodRequest(
     }
 
     /** A request without a custom pullback. */
-    public MethodRequest(Path file, String packageName, List<String> ownerPath, String name, List<Param> params, Ty result,
-            Strategy strategy, boolean isPublic, MethodDeclaration declaration, Set<String> mathStaticImports,
-            java.util.Map<String, Ty> staticFields, java.util.Map<String, String> staticFieldOwners) {
-        this(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports, staticFields,
-                staticFieldOwners, null, Set.of(), name);
+    public MethodRequest(
+            Path file,
+            String packageName,
+            List<String> ownerPath,
+            String name,
+            List<Param> params,
+            Ty result,
+            Strategy strategy,
+            boolean isPublic,
+            MethodDeclaration declaration,
+            Set<String> mathStaticImports,
+            java.util.Map<String, Ty> staticFields,
+            java.util.Map<String, String> staticFieldOwners) {
+        this(
+                file,
+                packageName,
+                ownerPath,
+                name,
+                params,
+                result,
+                strategy,
+                isPublic,
+                declaration,
+                mathStaticImports,
+                staticFields,
+                staticFieldOwners,
+                null,
+                Set.of(),
+                name);
     }
 
     /** This method as seen by its callers when {@code pullback} supplies its derivative. */
     public MethodRequest withCustomPullback(String pullback) {
-        List<Param> all = params.stream().map(p -> new Param(p.name(), p.type(), p.type().isFloating())).toList();
-        return new MethodRequest(file, packageName, ownerPath, name, all, result, strategy, isPublic, declaration, mathStaticImports,
-                staticFields, staticFieldOwners, pullback, memberMethodNames, adjointName, tangentName);
+        List<Param> all = params.stream()
+                .map(p -> new Param(p.name(), p.type(), p.type().isFloating()))
+                .toList();
+        return new MethodRequest(
+                file,
+                packageName,
+                ownerPath,
+                name,
+                all,
+                result,
+                strategy,
+                isPublic,
+                declaration,
+                mathStaticImports,
+                staticFields,
+                staticFieldOwners,
+                pullback,
+                memberMethodNames,
+                adjointName,
+                tangentName);
     }
 
     /** This method differentiated with respect to every {@code float}/{@code double} parameter (and their arrays). */
     public MethodRequest withEveryFloatingParameterWrt() {
-        List<Param> all = params.stream().map(p -> new Param(p.name(), p.type(), p.type().isFloating())).toList();
-        return new MethodRequest(file, packageName, ownerPath, name, all, result, strategy, isPublic, declaration, mathStaticImports,
-                staticFields, staticFieldOwners, customPullback, memberMethodNames, adjointName, tangentName);
+        List<Param> all = params.stream()
+                .map(p -> new Param(p.name(), p.type(), p.type().isFloating()))
+                .toList();
+        return new MethodRequest(
+                file,
+                packageName,
+                ownerPath,
+                name,
+                all,
+                result,
+                strategy,
+                isPublic,
+                declaration,
+                mathStaticImports,
+                staticFields,
+                staticFieldOwners,
+                customPullback,
+                memberMethodNames,
+                adjointName,
+                tangentName);
     }
 
     /** This request with the names of the methods its class and the enclosing classes declare. */
     public MethodRequest withMemberMethodNames(Set<String> names) {
-        return new MethodRequest(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports,
-                staticFields, staticFieldOwners, customPullback, names, adjointName, tangentName);
+        return new MethodRequest(
+                file,
+                packageName,
+                ownerPath,
+                name,
+                params,
+                result,
+                strategy,
+                isPublic,
+                declaration,
+                mathStaticImports,
+                staticFields,
+                staticFieldOwners,
+                customPullback,
+                names,
+                adjointName,
+                tangentName);
     }
 
     /**
@@ -120,8 +220,23 @@ public record MethodRequest(
      * from {@code of} (its tangent, for {@code Hvp}) and placed in another class.
      */
     public MethodRequest withStaticFieldsOf(MethodRequest of) {
-        return new MethodRequest(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports,
-                of.staticFields, of.staticFieldOwners, customPullback, memberMethodNames, adjointName, tangentName);
+        return new MethodRequest(
+                file,
+                packageName,
+                ownerPath,
+                name,
+                params,
+                result,
+                strategy,
+                isPublic,
+                declaration,
+                mathStaticImports,
+                of.staticFields,
+                of.staticFieldOwners,
+                customPullback,
+                memberMethodNames,
+                adjointName,
+                tangentName);
     }
 
     /**
@@ -135,20 +250,65 @@ public record MethodRequest(
         java.util.Map<String, String> texts = new java.util.HashMap<>(owners);
         fields.putAll(staticFields);
         texts.putAll(staticFieldOwners);
-        return new MethodRequest(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports,
-                fields, texts, customPullback, memberMethodNames, adjointName, tangentName);
+        return new MethodRequest(
+                file,
+                packageName,
+                ownerPath,
+                name,
+                params,
+                result,
+                strategy,
+                isPublic,
+                declaration,
+                mathStaticImports,
+                fields,
+                texts,
+                customPullback,
+                memberMethodNames,
+                adjointName,
+                tangentName);
     }
 
     /** This request with its generated methods named after {@code adjointName} ({@code adjointNameGrad}, ...). */
     public MethodRequest withAdjointName(String adjointName) {
-        return new MethodRequest(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports,
-                staticFields, staticFieldOwners, customPullback, memberMethodNames, adjointName, adjointName);
+        return new MethodRequest(
+                file,
+                packageName,
+                ownerPath,
+                name,
+                params,
+                result,
+                strategy,
+                isPublic,
+                declaration,
+                mathStaticImports,
+                staticFields,
+                staticFieldOwners,
+                customPullback,
+                memberMethodNames,
+                adjointName,
+                adjointName);
     }
 
     /** This request with its forward-mode methods named after {@code tangentName} ({@code tangentNameJvp}, ...). */
     public MethodRequest withTangentName(String tangentName) {
-        return new MethodRequest(file, packageName, ownerPath, name, params, result, strategy, isPublic, declaration, mathStaticImports,
-                staticFields, staticFieldOwners, customPullback, memberMethodNames, adjointName, tangentName);
+        return new MethodRequest(
+                file,
+                packageName,
+                ownerPath,
+                name,
+                params,
+                result,
+                strategy,
+                isPublic,
+                declaration,
+                mathStaticImports,
+                staticFields,
+                staticFieldOwners,
+                customPullback,
+                memberMethodNames,
+                adjointName,
+                tangentName);
     }
 
     /** The Java text reading a visible static final field from the adjoint class. */
@@ -199,7 +359,8 @@ public record MethodRequest(
             } else if (n instanceof com.github.javaparser.ast.expr.UnaryExpr u && Updates.isUpdate(u.getOperator())) {
                 target = u.getExpression();
             } else if (n instanceof com.github.javaparser.ast.expr.MethodCallExpr c) {
-                c.getArguments().stream().filter(com.github.javaparser.ast.expr.Expression::isNameExpr)
+                c.getArguments().stream()
+                        .filter(com.github.javaparser.ast.expr.Expression::isNameExpr)
                         .forEach(x -> written.add(x.asNameExpr().getNameAsString()));
             }
             while (target instanceof com.github.javaparser.ast.expr.ArrayAccessExpr e) {
@@ -214,7 +375,9 @@ public record MethodRequest(
             for (int j = i + 1; j < params.size(); j++) {
                 Param a = params.get(i);
                 Param b = params.get(j);
-                if (a.type().isArray() && a.type().equals(b.type()) && (written.contains(a.name()) || written.contains(b.name()))) {
+                if (a.type().isArray()
+                        && a.type().equals(b.type())
+                        && (written.contains(a.name()) || written.contains(b.name()))) {
                     pairs.add(List.of(a.name(), b.name()));
                 }
             }

@@ -18,8 +18,8 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.type.Type;
 import dev.adjoint.Strategy;
 import dev.adjoint.generator.Diagnostic;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.types.Ty;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -101,74 +101,116 @@ public final class MethodSelector {
     }
 
     private void visitMembers(TypeDeclaration<?> type, List<String> outer, List<String> path, boolean reachable) {
-        boolean nestedInstance = !outer.isEmpty() && !type.isStatic()
+        boolean nestedInstance = !outer.isEmpty()
+                && !type.isStatic()
                 && !(type instanceof ClassOrInterfaceDeclaration c && c.isInterface())
-                && !type.isEnumDeclaration() && !type.isRecordDeclaration()
+                && !type.isEnumDeclaration()
+                && !type.isRecordDeclaration()
                 // a member of an interface is implicitly static
-                && !(enclosing.size() > 1 && enclosing.get(enclosing.size() - 2) instanceof ClassOrInterfaceDeclaration e && e.isInterface());
+                && !(enclosing.size() > 1
+                        && enclosing.get(enclosing.size() - 2) instanceof ClassOrInterfaceDeclaration e
+                        && e.isInterface());
         for (BodyDeclaration<?> member : type.getMembers()) {
             if (member instanceof MethodDeclaration m) {
-                Optional<AnnotationExpr> ann = m.getAnnotations().stream().filter(this::isAdjoints).findFirst();
+                Optional<AnnotationExpr> ann =
+                        m.getAnnotations().stream().filter(this::isAdjoints).findFirst();
                 if (ann.isPresent()) {
                     checkMethod(type, m, ann.get(), path, reachable && !nestedInstance);
                 } else if (implicit.contains(m)) {
-                    checkMethod(type, m, new com.github.javaparser.ast.expr.MarkerAnnotationExpr(QUALIFIED), path,
+                    checkMethod(
+                            type,
+                            m,
+                            new com.github.javaparser.ast.expr.MarkerAnnotationExpr(QUALIFIED),
+                            path,
                             reachable && !nestedInstance);
                 }
-                m.getAnnotations().stream().filter(a -> isAdjoints(a, CUSTOM)).findFirst().ifPresent(a -> {
-                    if (!a.getNameAsString().equals(RUNTIME + CUSTOM) && !bareNameIsImported(CUSTOM).orElse(true)) {
-                        error(a, "@" + CUSTOM + " is not imported: add 'import " + RUNTIME + CUSTOM + ";' (the annotation lives in"
-                                + " adjoint-runtime)");
-                        return;
-                    }
-                    CustomDerivatives.check(file, packageName(), type, m, a, path, mathStaticImports(), diagnostics).ifPresent(customs::add);
-                });
+                m.getAnnotations().stream()
+                        .filter(a -> isAdjoints(a, CUSTOM))
+                        .findFirst()
+                        .ifPresent(a -> {
+                            if (!a.getNameAsString().equals(RUNTIME + CUSTOM)
+                                    && !bareNameIsImported(CUSTOM).orElse(true)) {
+                                error(
+                                        a,
+                                        "@" + CUSTOM + " is not imported: add 'import " + RUNTIME + CUSTOM
+                                                + ";' (the annotation lives in" + " adjoint-runtime)");
+                                return;
+                            }
+                            CustomDerivatives.check(
+                                            file, packageName(), type, m, a, path, mathStaticImports(), diagnostics)
+                                    .ifPresent(customs::add);
+                        });
             } else if (member instanceof TypeDeclaration<?> nested) {
                 visitType(nested, path, reachable && !nestedInstance);
             }
         }
         // local and anonymous classes are not reachable by name: report their annotated methods
         type.findAll(MethodDeclaration.class).stream()
-                .filter(m -> m.getParentNode().isPresent() && !(m.getParentNode().get() instanceof TypeDeclaration<?>))
+                .filter(m ->
+                        m.getParentNode().isPresent() && !(m.getParentNode().get() instanceof TypeDeclaration<?>))
                 .filter(m -> m.getAnnotations().stream().anyMatch(this::isAdjoints))
-                .forEach(m -> error(m, "@Differentiable on a method of an anonymous class: the generated adjoint cannot name it;"
-                        + " move the method to a top-level or static nested class"));
+                .forEach(m -> error(
+                        m,
+                        "@Differentiable on a method of an anonymous class: the generated adjoint cannot name it;"
+                                + " move the method to a top-level or static nested class"));
     }
 
-    private void checkMethod(TypeDeclaration<?> owner, MethodDeclaration m, AnnotationExpr ann, List<String> path, boolean reachable) {
+    private void checkMethod(
+            TypeDeclaration<?> owner, MethodDeclaration m, AnnotationExpr ann, List<String> path, boolean reachable) {
         String name = m.getNameAsString();
         int before = diagnostics.size();
-        if (!ann.getNameAsString().equals(QUALIFIED) && !bareNameIsImported(ANNOTATION).orElse(true)) {
-            error(ann, "@Differentiable is not imported: add 'import dev.adjoint.Differentiable;' (the annotation lives in adjoint-runtime)");
+        if (!ann.getNameAsString().equals(QUALIFIED)
+                && !bareNameIsImported(ANNOTATION).orElse(true)) {
+            error(
+                    ann,
+                    "@Differentiable is not imported: add 'import dev.adjoint.Differentiable;' (the annotation lives in adjoint-runtime)");
         }
         if (owner instanceof ClassOrInterfaceDeclaration c && c.isInterface() && !m.isStatic()) {
-            error(m, "@Differentiable on '" + name + "' in interface " + owner.getNameAsString()
-                    + ": only static methods of interfaces are supported; make it static, or move it to a class");
+            error(
+                    m,
+                    "@Differentiable on '" + name + "' in interface " + owner.getNameAsString()
+                            + ": only static methods of interfaces are supported; make it static, or move it to a class");
         }
         if (!reachable) {
-            error(m, "@Differentiable on '" + name + "' in an inner (non-static) class: the adjoint cannot call into it;"
-                    + " make the enclosing class static");
+            error(
+                    m,
+                    "@Differentiable on '" + name + "' in an inner (non-static) class: the adjoint cannot call into it;"
+                            + " make the enclosing class static");
         }
         if (m.isAbstract() || m.getBody().isEmpty()) {
-            error(m, "@Differentiable on '" + name + "', which has no body (abstract or native): there is nothing to differentiate");
+            error(
+                    m,
+                    "@Differentiable on '" + name
+                            + "', which has no body (abstract or native): there is nothing to differentiate");
         } else if (!m.isStatic() && !(owner instanceof ClassOrInterfaceDeclaration c && c.isInterface())) {
             // (an instance method of a class is lifted to a static one before selection: see objects.InstanceLifting)
-            error(m, "@Differentiable on instance method '" + name + "' of " + (owner.isEnumDeclaration() ? "an enum"
-                    : owner.isRecordDeclaration() ? "a record" : "this type") + ": instance methods of classes are supported, not"
-                    + " of enums or records yet; make it static and pass the fields it reads as parameters");
+            error(
+                    m,
+                    "@Differentiable on instance method '" + name + "' of "
+                            + (owner.isEnumDeclaration()
+                                    ? "an enum"
+                                    : owner.isRecordDeclaration() ? "a record" : "this type")
+                            + ": instance methods of classes are supported, not"
+                            + " of enums or records yet; make it static and pass the fields it reads as parameters");
         }
         if (m.isPrivate()) {
-            error(m, "@Differentiable on private method '" + name + "': the generated " + String.join("_", path)
-                    + "Adjoint class cannot see private members; make it package-private");
+            error(
+                    m,
+                    "@Differentiable on private method '" + name + "': the generated " + String.join("_", path)
+                            + "Adjoint class cannot see private members; make it package-private");
         }
         if (!m.getTypeParameters().isEmpty()) {
-            error(m.getTypeParameters().get(0), "@Differentiable on generic method '" + name + "': type parameters are not supported;"
-                    + " use double, float and their arrays");
+            error(
+                    m.getTypeParameters().get(0),
+                    "@Differentiable on generic method '" + name + "': type parameters are not supported;"
+                            + " use double, float and their arrays");
         }
         Optional<Ty> result = toTy(m.getType());
         if (result.isEmpty() || !result.get().isFloating() || result.get().dims() > 1) {
-            error(m.getType(), "@Differentiable method '" + name + "' returns " + m.getType()
-                    + ": the result must be double, float, double[] or float[] to be differentiated");
+            error(
+                    m.getType(),
+                    "@Differentiable method '" + name + "' returns " + m.getType()
+                            + ": the result must be double, float, double[] or float[] to be differentiated");
         }
         List<String> wrtNames = new ArrayList<>();
         Strategy strategy = Strategy.AUTO;
@@ -176,7 +218,7 @@ public final class MethodSelector {
             switch (pair.getNameAsString()) {
                 case "wrt" -> wrtNames.addAll(strings(pair.getValue()));
                 case "strategy" -> strategy = parseStrategy(pair.getValue()).orElse(Strategy.AUTO);
-                case "modes" -> { } // which derivative methods to emit: read by the pipeline (pipeline/Modes)
+                case "modes" -> {} // which derivative methods to emit: read by the pipeline (pipeline/Modes)
                 default -> error(pair, "unknown @Differentiable attribute '" + pair.getNameAsString() + "'");
             }
         }
@@ -184,32 +226,41 @@ public final class MethodSelector {
         m.getParameters().forEach(p -> paramNames.add(p.getNameAsString()));
         for (String w : wrtNames) {
             if (!paramNames.contains(w)) {
-                error(ann, "wrt names '" + w + "', which is not a parameter of '" + name + "' (parameters: "
-                        + String.join(", ", paramNames) + ")");
+                error(
+                        ann,
+                        "wrt names '" + w + "', which is not a parameter of '" + name + "' (parameters: "
+                                + String.join(", ", paramNames) + ")");
             }
         }
         List<Param> params = new ArrayList<>();
         for (Parameter p : m.getParameters()) {
             Optional<Ty> ty = p.isVarArgs() ? Optional.empty() : ValueTypes.ofParameter(p.getType());
             if (ty.isEmpty()) {
-                error(p, "parameter '" + p.getNameAsString() + "' has type " + p.getType() + (p.isVarArgs() ? "..." : "")
-                        + ": supported parameter types are double, float, int, long, boolean, double[], float[], double[][], float[][],"
-                        + " double[][][], float[][][], int[], long[], boolean[], int[][], short, byte, char, String, enums of the sources (named as javac"
-                        + " resolves the name in the method's file) or of the JDK, and records and classes of the sources and"
-                        + " their 1-D arrays; pass the numbers as one of these (a List<Double> as a double[]:"
-                        + " list.stream().mapToDouble(Double::doubleValue).toArray())");
+                error(
+                        p,
+                        "parameter '" + p.getNameAsString() + "' has type " + p.getType() + (p.isVarArgs() ? "..." : "")
+                                + ": supported parameter types are double, float, int, long, boolean, double[], float[], double[][], float[][],"
+                                + " double[][][], float[][][], int[], long[], boolean[], int[][], short, byte, char, String, enums of the sources (named as javac"
+                                + " resolves the name in the method's file) or of the JDK, and records and classes of the sources and"
+                                + " their 1-D arrays; pass the numbers as one of these (a List<Double> as a double[]:"
+                                + " list.stream().mapToDouble(Double::doubleValue).toArray())");
                 continue;
             }
             boolean wrt = ty.get().isFloating() && (wrtNames.isEmpty() || wrtNames.contains(p.getNameAsString()));
             if (wrtNames.contains(p.getNameAsString()) && !ty.get().isFloating()) {
-                error(ann, "wrt names '" + p.getNameAsString() + "' of type " + ty.get()
-                        + ": only float and double parameters (and their arrays) can be differentiated");
+                error(
+                        ann,
+                        "wrt names '" + p.getNameAsString() + "' of type " + ty.get()
+                                + ": only float and double parameters (and their arrays) can be differentiated");
             }
             params.add(new Param(p.getNameAsString(), ty.get(), wrt));
         }
         if (diagnostics.size() == before && params.stream().noneMatch(Param::wrt)) {
-            error(ann, "nothing to differentiate: '" + name + "' has no float or double parameter to take the gradient with"
-                    + " respect to (PyTorch's \"does not require grad\"); add one, or remove @Differentiable");
+            error(
+                    ann,
+                    "nothing to differentiate: '" + name
+                            + "' has no float or double parameter to take the gradient with"
+                            + " respect to (PyTorch's \"does not require grad\"); add one, or remove @Differentiable");
         }
         if (diagnostics.size() > before) {
             return;
@@ -220,25 +271,39 @@ public final class MethodSelector {
         Set<String> hidden = new TreeSet<>();
         for (int i = 0; i < enclosing.size(); i++) {
             String qualifier = String.join(".", path.subList(0, i + 1));
-            OwnerConstants.of(enclosing.get(i), qualifier, file, String.join("_", path) + "Adjoint").forEach((f, c) -> {
-                if (c.text() == null) {
-                    hidden.add(f);
-                    fields.remove(f);
-                    fieldOwners.remove(f);
-                } else {
-                    hidden.remove(f);
-                    fields.put(f, c.type());
-                    fieldOwners.put(f, c.text());
-                }
-            });
+            OwnerConstants.of(enclosing.get(i), qualifier, file, String.join("_", path) + "Adjoint")
+                    .forEach((f, c) -> {
+                        if (c.text() == null) {
+                            hidden.add(f);
+                            fields.remove(f);
+                            fieldOwners.remove(f);
+                        } else {
+                            hidden.remove(f);
+                            fields.put(f, c.type());
+                            fieldOwners.put(f, c.text());
+                        }
+                    });
         }
         if (!checkHiddenConstantReads(m, path, hidden)) {
             return;
         }
         Set<String> members = new TreeSet<>();
         enclosing.forEach(t -> t.getMethods().forEach(d -> members.add(d.getNameAsString())));
-        requests.add(new MethodRequest(file, unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse(""),
-                path, name, params, result.get(), strategy, m.isPublic(), m, mathStaticImports(), fields, fieldOwners)
+        requests.add(new MethodRequest(
+                        file,
+                        unit.getPackageDeclaration()
+                                .map(pd -> pd.getNameAsString())
+                                .orElse(""),
+                        path,
+                        name,
+                        params,
+                        result.get(),
+                        strategy,
+                        m.isPublic(),
+                        m,
+                        mathStaticImports(),
+                        fields,
+                        fieldOwners)
                 .withMemberMethodNames(members));
     }
 
@@ -251,7 +316,8 @@ public final class MethodSelector {
      * Adjoint's and imports nothing for the other annotations of the file.
      */
     private Optional<Boolean> bareNameIsImported(String simple) {
-        String pkg = unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse("");
+        String pkg =
+                unit.getPackageDeclaration().map(pd -> pd.getNameAsString()).orElse("");
         boolean onDemand = pkg.equals("dev.adjoint");
         for (ImportDeclaration i : unit.getImports()) {
             String n = i.getNameAsString();
@@ -278,7 +344,8 @@ public final class MethodSelector {
      */
     private boolean isAdjoints(AnnotationExpr a, String simple) {
         String n = a.getNameAsString();
-        return n.equals(RUNTIME + simple) || (n.equals(simple) && bareNameIsImported(simple).isPresent());
+        return n.equals(RUNTIME + simple)
+                || (n.equals(simple) && bareNameIsImported(simple).isPresent());
     }
 
     private Set<String> mathStaticImports() {
@@ -308,22 +375,28 @@ public final class MethodSelector {
         }
         Set<String> variables = new TreeSet<>();
         m.getParameters().forEach(p -> variables.add(p.getNameAsString()));
-        m.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).forEach(v -> variables.add(v.getNameAsString()));
+        m.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)
+                .forEach(v -> variables.add(v.getNameAsString()));
         int before = diagnostics.size();
         for (Expression e : m.findAll(Expression.class)) {
             String field = null;
-            if (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr f && f.getScope() instanceof com.github.javaparser.ast.expr.NameExpr s
+            if (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr f
+                    && f.getScope() instanceof com.github.javaparser.ast.expr.NameExpr s
                     && path.contains(s.getNameAsString())) {
                 field = f.getNameAsString();
-            } else if (e instanceof com.github.javaparser.ast.expr.NameExpr n && !variables.contains(n.getNameAsString())
+            } else if (e instanceof com.github.javaparser.ast.expr.NameExpr n
+                    && !variables.contains(n.getNameAsString())
                     && !(n.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.FieldAccessExpr)) {
                 field = n.getNameAsString();
             }
             if (field != null && hidden.contains(field)) {
-                error(e, "'" + e + "' reads a static field the generated " + String.join("_", path) + "Adjoint class cannot"
-                        + " read (it is private, or its class is not the one its file is named after) and that is not a final"
-                        + " number with a literal initializer, nor a final table of literals that its file only reads, which Adjoint"
-                        + " could copy; make the field package-private");
+                error(
+                        e,
+                        "'" + e + "' reads a static field the generated " + String.join("_", path)
+                                + "Adjoint class cannot"
+                                + " read (it is private, or its class is not the one its file is named after) and that is not a final"
+                                + " number with a literal initializer, nor a final table of literals that its file only reads, which Adjoint"
+                                + " could copy; make the field package-private");
             }
         }
         return diagnostics.size() == before;
@@ -383,7 +456,10 @@ public final class MethodSelector {
         // int[], long[] and boolean[] (labels, masks, index tables): 1-D, values without derivative;
         // short, byte and char: scalars without derivative
         boolean narrow = prim == Ty.Prim.SHORT || prim == Ty.Prim.BYTE || prim == Ty.Prim.CHAR;
-        if (prim == null || dims > maxDims || (dims > 1 && !(prim == Ty.Prim.DOUBLE || prim == Ty.Prim.FLOAT)) || (narrow && dims > 0)) {
+        if (prim == null
+                || dims > maxDims
+                || (dims > 1 && !(prim == Ty.Prim.DOUBLE || prim == Ty.Prim.FLOAT))
+                || (narrow && dims > 0)) {
             return Optional.empty();
         }
         return Optional.of(new Ty(prim, dims));

@@ -63,13 +63,26 @@ public final class OwnerConstants {
                 }
                 if (!f.isPrivate() && !auxiliary) {
                     fields.put(v.getNameAsString(), new Constant(t.get(), qualifier + "." + v.getNameAsString()));
-                } else if (f.isFinal() && !t.get().isArray() && v.getInitializer().isPresent() && isLiteral(v.getInitializer().get())) {
+                } else if (f.isFinal()
+                        && !t.get().isArray()
+                        && v.getInitializer().isPresent()
+                        && isLiteral(v.getInitializer().get())) {
                     Expression init = v.getInitializer().get();
-                    String text = literalType(init).equals(t.get()) ? init.toString() : "(" + t.get().java() + ") " + init;
-                    fields.put(v.getNameAsString(), new Constant(t.get(), text.startsWith("-") ? "(" + text + ")" : text));
-                } else if (adjointClass != null && t.get().isArray() && TableCopies.initializer(f, v, t.get().dims()).isPresent()) {
-                    fields.put(v.getNameAsString(), new Constant(t.get(), adjointClass + "." + v.getNameAsString(),
-                            TableCopies.initializer(f, v, t.get().dims()).get()));
+                    String text = literalType(init).equals(t.get())
+                            ? init.toString()
+                            : "(" + t.get().java() + ") " + init;
+                    fields.put(
+                            v.getNameAsString(), new Constant(t.get(), text.startsWith("-") ? "(" + text + ")" : text));
+                } else if (adjointClass != null
+                        && t.get().isArray()
+                        && TableCopies.initializer(f, v, t.get().dims()).isPresent()) {
+                    fields.put(
+                            v.getNameAsString(),
+                            new Constant(
+                                    t.get(),
+                                    adjointClass + "." + v.getNameAsString(),
+                                    TableCopies.initializer(f, v, t.get().dims())
+                                            .get()));
                 } else {
                     fields.put(v.getNameAsString(), new Constant(t.get(), null));
                 }
@@ -81,11 +94,14 @@ public final class OwnerConstants {
     /** Whether code of {@code owner} assigns the variable {@code name} or updates it with ++/--. */
     private static boolean assigned(TypeDeclaration<?> owner, String name) {
         java.util.function.Predicate<Expression> names = e -> (e instanceof com.github.javaparser.ast.expr.NameExpr n
-                && n.getNameAsString().equals(name)) || (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr fa
-                && fa.getNameAsString().equals(name));
-        return owner.findAll(com.github.javaparser.ast.expr.AssignExpr.class).stream().anyMatch(a -> names.test(a.getTarget()))
+                        && n.getNameAsString().equals(name))
+                || (e instanceof com.github.javaparser.ast.expr.FieldAccessExpr fa
+                        && fa.getNameAsString().equals(name));
+        return owner.findAll(com.github.javaparser.ast.expr.AssignExpr.class).stream()
+                        .anyMatch(a -> names.test(a.getTarget()))
                 || owner.findAll(com.github.javaparser.ast.expr.UnaryExpr.class).stream()
-                        .anyMatch(u -> dev.adjoint.generator.parse.Updates.isUpdate(u.getOperator()) && names.test(u.getExpression()));
+                        .anyMatch(u -> dev.adjoint.generator.parse.Updates.isUpdate(u.getOperator())
+                                && names.test(u.getExpression()));
     }
 
     private static Ty literalType(Expression e) {
@@ -105,10 +121,14 @@ public final class OwnerConstants {
     }
 
     private static boolean isLiteral(Expression e) {
-        if (e instanceof com.github.javaparser.ast.expr.UnaryExpr u && u.getOperator() == com.github.javaparser.ast.expr.UnaryExpr.Operator.MINUS) {
+        if (e instanceof com.github.javaparser.ast.expr.UnaryExpr u
+                && u.getOperator() == com.github.javaparser.ast.expr.UnaryExpr.Operator.MINUS) {
             return isLiteral(u.getExpression());
         }
-        return e.isLiteralExpr() && !(e instanceof StringLiteralExpr) && !e.isTextBlockLiteralExpr() && !e.isCharLiteralExpr()
+        return e.isLiteralExpr()
+                && !(e instanceof StringLiteralExpr)
+                && !e.isTextBlockLiteralExpr()
+                && !e.isCharLiteralExpr()
                 && !e.isNullLiteralExpr();
     }
 }

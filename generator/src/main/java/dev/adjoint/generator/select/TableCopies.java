@@ -28,11 +28,16 @@ final class TableCopies {
 
     /** The Java initializer of the copy of {@code v}, a field of {@code f}, or empty when it cannot be copied. */
     static Optional<String> initializer(FieldDeclaration f, VariableDeclarator v, int dims) {
-        if (!f.isStatic() || !f.isFinal() || dims < 1 || dims > 2 || v.getInitializer().isEmpty()) {
+        if (!f.isStatic()
+                || !f.isFinal()
+                || dims < 1
+                || dims > 2
+                || v.getInitializer().isEmpty()) {
             return Optional.empty();
         }
         Expression init = v.getInitializer().get();
-        ArrayInitializerExpr values = init instanceof ArrayInitializerExpr a ? a
+        ArrayInitializerExpr values = init instanceof ArrayInitializerExpr a
+                ? a
                 : init instanceof ArrayCreationExpr c ? c.getInitializer().orElse(null) : null;
         if (values == null || !literalsOnly(values, dims)) {
             return Optional.empty();
@@ -47,7 +52,8 @@ final class TableCopies {
     /** Whether {@code a} holds, {@code dims} levels deep, number literals alone (negated ones too). */
     private static boolean literalsOnly(ArrayInitializerExpr a, int dims) {
         for (Expression e : a.getValues()) {
-            boolean ok = dims > 1 ? e instanceof ArrayInitializerExpr inner && literalsOnly(inner, dims - 1) : number(e);
+            boolean ok =
+                    dims > 1 ? e instanceof ArrayInitializerExpr inner && literalsOnly(inner, dims - 1) : number(e);
             if (!ok) {
                 return false;
             }
@@ -56,7 +62,8 @@ final class TableCopies {
     }
 
     private static boolean number(Expression e) {
-        if (e instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.MINUS || u.getOperator() == UnaryExpr.Operator.PLUS)) {
+        if (e instanceof UnaryExpr u
+                && (u.getOperator() == UnaryExpr.Operator.MINUS || u.getOperator() == UnaryExpr.Operator.PLUS)) {
             return number(u.getExpression());
         }
         return e.isDoubleLiteralExpr() || e.isIntegerLiteralExpr() || e.isLongLiteralExpr();
@@ -68,10 +75,17 @@ final class TableCopies {
      * whose variable is only indexed, the rows.
      */
     private static boolean onlyRead(CompilationUnit unit, String name, int dims) {
-        for (Node n : unit.findAll(Node.class, x -> (x instanceof NameExpr ne && ne.getNameAsString().equals(name))
-                || (x instanceof FieldAccessExpr fa && fa.getNameAsString().equals(name)))) {
-            if (n.getParentNode().filter(p -> p instanceof FieldAccessExpr fa && fa.getScope() == n).isPresent()
-                    && !((FieldAccessExpr) n.getParentNode().get()).getNameAsString().equals("length")) {
+        for (Node n : unit.findAll(
+                Node.class,
+                x -> (x instanceof NameExpr ne && ne.getNameAsString().equals(name))
+                        || (x instanceof FieldAccessExpr fa
+                                && fa.getNameAsString().equals(name)))) {
+            if (n.getParentNode()
+                            .filter(p -> p instanceof FieldAccessExpr fa && fa.getScope() == n)
+                            .isPresent()
+                    && !((FieldAccessExpr) n.getParentNode().get())
+                            .getNameAsString()
+                            .equals("length")) {
                 continue; // (the scope of Owner.A is the class, not the table: the FieldAccessExpr is the use)
             }
             Node top = n;
@@ -85,9 +99,12 @@ final class TableCopies {
                 if (written(top, parent)) {
                     return false;
                 }
-            } else if (parent instanceof FieldAccessExpr fa && fa.getScope() == top && fa.getNameAsString().equals("length")) {
+            } else if (parent instanceof FieldAccessExpr fa
+                    && fa.getScope() == top
+                    && fa.getNameAsString().equals("length")) {
                 continue;
-            } else if (!(parent instanceof ForEachStmt fe && fe.getIterable() == top
+            } else if (!(parent instanceof ForEachStmt fe
+                    && fe.getIterable() == top
                     && (depth == dims - 1 || (depth == dims - 2 && rowsOnlyIndexed(fe))))) {
                 return false;
             }
@@ -104,13 +121,15 @@ final class TableCopies {
     /** Whether the variable of {@code fe} (a row of a 2-D table) is only indexed to read and asked its length. */
     private static boolean rowsOnlyIndexed(ForEachStmt fe) {
         String row = fe.getVariable().getVariables().get(0).getNameAsString();
-        for (NameExpr n : fe.getBody().findAll(NameExpr.class, x -> x.getNameAsString().equals(row))) {
+        for (NameExpr n :
+                fe.getBody().findAll(NameExpr.class, x -> x.getNameAsString().equals(row))) {
             Node parent = n.getParentNode().orElse(null);
             if (parent instanceof ArrayAccessExpr acc && acc.getName() == n) {
                 if (written(acc, acc.getParentNode().orElse(null))) {
                     return false;
                 }
-            } else if (!(parent instanceof FieldAccessExpr fa && fa.getNameAsString().equals("length"))) {
+            } else if (!(parent instanceof FieldAccessExpr fa
+                    && fa.getNameAsString().equals("length"))) {
                 return false;
             }
         }

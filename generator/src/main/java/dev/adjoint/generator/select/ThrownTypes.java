@@ -30,6 +30,8 @@ public final class ThrownTypes {
     /** The exception types of {@code m}'s {@code throws} clause that cannot be named in the generated code. */
     public static List<ReferenceType> unnamable(MethodDeclaration m) {
         return m.getThrownExceptions().stream()
-                .filter(t -> !(t instanceof ClassOrInterfaceType c) || ClassNames.qualified(c).isEmpty()).toList();
+                .filter(t -> !(t instanceof ClassOrInterfaceType c)
+                        || ClassNames.qualified(c).isEmpty())
+                .toList();
     }
 }

@@ -15,7 +15,8 @@ public final class ValueTypes {
 
     /** What the generator says of a local whose type neither strategy keeps (the same words from both). */
     public static String unsupportedLocal(String name, Type type) {
-        return "local '" + name + "' of type " + type + ": supported local types are double, float, int, long, boolean, short, byte,"
+        return "local '" + name + "' of type " + type
+                + ": supported local types are double, float, int, long, boolean, short, byte,"
                 + " char, double[], float[] and their 2-D arrays, String, and enums of the sources or the JDK";
     }
 
@@ -25,9 +26,12 @@ public final class ValueTypes {
      * element, {@code W[l]} a row block; never held by a local) and {@code int[][]} index tables.
      */
     public static Optional<Ty> ofParameter(Type t) {
-        if (t.getArrayLevel() == 2 && t.getElementType().isPrimitiveType()
-                && t.getElementType().asPrimitiveType().getType() == com.github.javaparser.ast.type.PrimitiveType.Primitive.INT) {
-            // an index table (a region's elements, CSR rows): read, rows by name, values without derivative; a parameter
+        if (t.getArrayLevel() == 2
+                && t.getElementType().isPrimitiveType()
+                && t.getElementType().asPrimitiveType().getType()
+                        == com.github.javaparser.ast.type.PrimitiveType.Primitive.INT) {
+            // an index table (a region's elements, CSR rows): read, rows by name, values without derivative; a
+            // parameter
             // only, as the 3-D arrays are
             return Optional.of(new Ty(Ty.Prim.INT, 2));
         }

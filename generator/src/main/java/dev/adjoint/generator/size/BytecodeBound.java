@@ -45,6 +45,7 @@ final class BytecodeBound {
     private final LocalSlots slots;
     /** Jump instructions (conditional ones and gotos), and the longest stretch of code a jump may cross. */
     private long jumps;
+
     private long longestSpan;
 
     private BytecodeBound(LocalSlots slots) {
@@ -93,7 +94,9 @@ final class BytecodeBound {
         if (s instanceof IfStmt i) {
             // the test jumps over 'then'; with an else, 'then' ends with a goto over it
             jumps += i.getElseStmt().isPresent() ? 1 : 0;
-            return span(condition(i.getCondition()) + statement(i.getThenStmt()) + i.getElseStmt().map(x -> 3 + statement(x)).orElse(0L));
+            return span(condition(i.getCondition())
+                    + statement(i.getThenStmt())
+                    + i.getElseStmt().map(x -> 3 + statement(x)).orElse(0L));
         }
         if (s instanceof WhileStmt w) {
             jumps++;
@@ -132,7 +135,9 @@ final class BytecodeBound {
             // getstatic $assertionsDisabled, ifne over it, the test, its jump, new AssertionError, dup,
             // invokespecial, athrow (the -ea stack checks of generated code are such statements)
             jumps += 2;
-            return span(17 + condition(a.getCheck()) + a.getMessage().map(this::value).orElse(0L));
+            return span(17
+                    + condition(a.getCheck())
+                    + a.getMessage().map(this::value).orElse(0L));
         }
         if (s instanceof ThrowStmt t) {
             return value(t.getExpression()) + 1;
@@ -151,9 +156,15 @@ final class BytecodeBound {
         if (s instanceof TryStmt t) {
             // javac copies the finally block once for each way out of the try: falling off its end,
             // each return and jump in it, and the exception path
-            long exits = 2 + t.getTryBlock().findAll(ReturnStmt.class).size() + t.getTryBlock().findAll(BreakStmt.class).size()
+            long exits = 2
+                    + t.getTryBlock().findAll(ReturnStmt.class).size()
+                    + t.getTryBlock().findAll(BreakStmt.class).size()
                     + t.getTryBlock().findAll(ContinueStmt.class).size();
-            long n = statement(t.getTryBlock()) + 3 + t.getFinallyBlock().map(f -> exits * (statement(f) + 2 * WIDE + 1)).orElse(0L);
+            long n = statement(t.getTryBlock())
+                    + 3
+                    + t.getFinallyBlock()
+                            .map(f -> exits * (statement(f) + 2 * WIDE + 1))
+                            .orElse(0L);
             for (var c : t.getCatchClauses()) {
                 n += WIDE + 3 + statement(c.getBody());
             }
@@ -174,7 +185,9 @@ final class BytecodeBound {
         if (e instanceof VariableDeclarationExpr v) {
             long n = 0;
             for (VariableDeclarator d : v.getVariables()) {
-                n += d.getInitializer().map(i -> value(i) + local(d.getNameAsString())).orElse(0L);
+                n += d.getInitializer()
+                        .map(i -> value(i) + local(d.getNameAsString()))
+                        .orElse(0L);
             }
             return n;
         }
@@ -205,8 +218,10 @@ final class BytecodeBound {
     }
 
     private static boolean isIncrement(UnaryExpr u) {
-        return u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT || u.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT
-                || u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT;
+        return u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
+                || u.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT
+                || u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+                || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT;
     }
 
     /** {@code i++} as a statement: iinc (6 bytes wide) on a local, else load, add, store. */
@@ -273,7 +288,8 @@ final class BytecodeBound {
             if (f.getNameAsString().equals("length")) {
                 return scope(f.getScope()) + 1; // arraylength (or getstatic of a field named length)
             }
-            if (f.getNameAsString().equals("CONSTANT") && f.getScope().toString().endsWith("Tape")) {
+            if (f.getNameAsString().equals("CONSTANT")
+                    && f.getScope().toString().endsWith("Tape")) {
                 return 1; // the tape's handle of a constant, -1: inlined, iconst_m1
             }
             return scope(f.getScope()) + 3;
@@ -342,9 +358,12 @@ final class BytecodeBound {
      */
     private boolean isType(Expression e) {
         if (e instanceof NameExpr n) {
-            return !slots.has(n.getNameAsString()) && Character.isUpperCase(n.getNameAsString().charAt(0));
+            return !slots.has(n.getNameAsString())
+                    && Character.isUpperCase(n.getNameAsString().charAt(0));
         }
-        return e instanceof FieldAccessExpr f && Character.isUpperCase(f.getNameAsString().charAt(0)) && isQualifier(f.getScope());
+        return e instanceof FieldAccessExpr f
+                && Character.isUpperCase(f.getNameAsString().charAt(0))
+                && isQualifier(f.getScope());
     }
 
     /** A package name or a class: no code. */

@@ -4,8 +4,8 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import dev.adjoint.generator.reverse.AdjointMethod;
 import dev.adjoint.generator.code.Listing;
+import dev.adjoint.generator.reverse.AdjointMethod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +37,11 @@ public final class MethodSize {
      * of the generator's time on long bodies). The bound reads declarators' types as written,
      * {@code var} included, which RAW keeps as written too.
      */
-    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW).setAttributeComments(false).setStoreTokens(false)));
+    private static final ThreadLocal<JavaParser> PARSER =
+            ThreadLocal.withInitial(() -> new JavaParser(new ParserConfiguration()
+                    .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+                    .setAttributeComments(false)
+                    .setStoreTokens(false)));
 
     private MethodSize() {}
 
@@ -116,7 +119,9 @@ public final class MethodSize {
      * top level (about 2,000 of them), scaled by the lower bound of the whole to that of the sample.
      */
     private static long approximate(List<Listing.Line> body, List<String> params, long least) {
-        List<Listing.Line> top = body.stream().filter(l -> l.depth() == 0 && l.role().isStatement()).toList();
+        List<Listing.Line> top = body.stream()
+                .filter(l -> l.depth() == 0 && l.role().isStatement())
+                .toList();
         int step = Math.max(1, top.size() / 2000);
         List<Listing.Line> sample = new ArrayList<>();
         for (int i = 0; i < top.size(); i += step) {

@@ -7,8 +7,8 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import dev.adjoint.generator.ir.Atom;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +44,9 @@ final class ArrayElements {
             indices.add(0, a.getIndex());
             base = a.getName();
         }
-        if (indices.isEmpty() || !(base instanceof NameExpr n) || st.scope.lookup(n.getNameAsString()).isEmpty()) {
+        if (indices.isEmpty()
+                || !(base instanceof NameExpr n)
+                || st.scope.lookup(n.getNameAsString()).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Access(n.getNameAsString(), indices));
@@ -81,7 +83,9 @@ final class ArrayElements {
     boolean store(Expression target, ValueRecorder.Value v) {
         Optional<Access> a = access(target);
         Optional<Ty> array = a.flatMap(x -> st.scope.lookup(x.array())).map(Atom.Var::type);
-        if (a.isEmpty() || array.isEmpty() || array.get().dims() != a.get().indices().size()) {
+        if (a.isEmpty()
+                || array.isEmpty()
+                || array.get().dims() != a.get().indices().size()) {
             return false;
         }
         // the node first: its partials may read the value about to be overwritten
@@ -99,15 +103,22 @@ final class ArrayElements {
     void declare(VariableDeclarator d, Ty t) {
         String name = d.getNameAsString();
         st.scope.bind(name, new Atom.Var(name, t)); // (even when rejected: its uses are not reported again)
-        Optional<ArrayCreationExpr> creation = d.getInitializer().filter(ArrayCreationExpr.class::isInstance).map(ArrayCreationExpr.class::cast);
+        Optional<ArrayCreationExpr> creation =
+                d.getInitializer().filter(ArrayCreationExpr.class::isInstance).map(ArrayCreationExpr.class::cast);
         if (d.getInitializer().filter(MethodCallExpr.class::isInstance).isPresent()) {
-            st.error(d, "local array '" + name + "' holds the array a call returns, which no strategy follows into the caller;"
-                    + " create it with new " + t.prim().java() + "[n] and let the method write into it (an array parameter it fills)");
+            st.error(
+                    d,
+                    "local array '" + name
+                            + "' holds the array a call returns, which no strategy follows into the caller;"
+                            + " create it with new " + t.prim().java()
+                            + "[n] and let the method write into it (an array parameter it fills)");
             return;
         }
         if (creation.isEmpty() || !fresh(creation.get(), t)) {
-            st.error(d, "local array '" + name + "': the tape strategy takes local arrays created with new " + t.prim().java() + "[n]"
-                    + " or new " + t.prim().java() + "[n][m] (every length given)");
+            st.error(
+                    d,
+                    "local array '" + name + "': the tape strategy takes local arrays created with new "
+                            + t.prim().java() + "[n]" + " or new " + t.prim().java() + "[n][m] (every length given)");
             return;
         }
         st.statement(t.java() + " " + name + " = " + created(creation.get(), t) + ";");
@@ -120,8 +131,11 @@ final class ArrayElements {
      */
     void create(NameExpr target, Expression value, Ty t) {
         if (!(value instanceof ArrayCreationExpr c) || !fresh(c, t)) {
-            st.error(target, "assigning the array variable '" + target + "' is not supported: write its elements, or give it a new array"
-                    + " (" + target + " = new " + t.prim().java() + "[n])");
+            st.error(
+                    target,
+                    "assigning the array variable '" + target
+                            + "' is not supported: write its elements, or give it a new array" + " (" + target
+                            + " = new " + t.prim().java() + "[n])");
             return;
         }
         String name = target.getNameAsString();
@@ -130,16 +144,25 @@ final class ArrayElements {
     }
 
     private static boolean fresh(ArrayCreationExpr c, Ty t) {
-        return t.dims() <= 2 && c.getInitializer().isEmpty() && c.getLevels().size() == t.dims()
+        return t.dims() <= 2
+                && c.getInitializer().isEmpty()
+                && c.getLevels().size() == t.dims()
                 && c.getLevels().stream().allMatch(l -> l.getDimension().isPresent());
     }
 
     private String created(ArrayCreationExpr c, Ty t) {
-        return "new " + t.prim().java() + String.join("", c.getLevels().stream().map(l -> "[" + passive.text(l.getDimension().orElseThrow()) + "]").toList());
+        return "new " + t.prim().java()
+                + String.join(
+                        "",
+                        c.getLevels().stream()
+                                .map(l -> "[" + passive.text(l.getDimension().orElseThrow()) + "]")
+                                .toList());
     }
 
     private String handles(String name, Ty t) {
-        return t.dims() == 1 ? st.tape + ".borrowHandles(" + name + ".length)" : ROWS + ".borrow(" + st.tape + ", " + name + ")";
+        return t.dims() == 1
+                ? st.tape + ".borrowHandles(" + name + ".length)"
+                : ROWS + ".borrow(" + st.tape + ", " + name + ")";
     }
 
     /**
@@ -153,20 +176,30 @@ final class ArrayElements {
         }
         Optional<Access> row = access(a);
         Optional<Ty> array = row.flatMap(x -> st.scope.lookup(x.array())).map(Atom.Var::type);
-        if (row.isPresent() && array.isPresent() && !row.get().indices().isEmpty()
+        if (row.isPresent()
+                && array.isPresent()
+                && !row.get().indices().isEmpty()
                 && array.get().dims() > row.get().indices().size()) {
             // a row X[i], a layer W[l] or a row W[l][i]: the array's elements and their handles at the same indices
             String at = indices(row.get());
-            return Optional.of(List.of(row.get().array() + at, st.handle(row.get().array()) + at));
+            return Optional.of(
+                    List.of(row.get().array() + at, st.handle(row.get().array()) + at));
         }
         return Optional.empty();
     }
 
     /** {@code return x;} of an array result: the handles of its elements go to the caller with it. */
     void returnArray(Expression e) {
-        if (!(e instanceof NameExpr n) || st.scope.lookup(n.getNameAsString()).filter(v -> v.type().equals(st.request.result())).isEmpty()) {
-            st.error(e, "'return " + Positions.oneLine(e) + "' is not supported: return an array result by the name of its"
-                    + " variable, declared first ('" + st.request.result().java() + " y = ...; return y;')");
+        if (!(e instanceof NameExpr n)
+                || st.scope
+                        .lookup(n.getNameAsString())
+                        .filter(v -> v.type().equals(st.request.result()))
+                        .isEmpty()) {
+            st.error(
+                    e,
+                    "'return " + Positions.oneLine(e) + "' is not supported: return an array result by the name of its"
+                            + " variable, declared first ('"
+                            + st.request.result().java() + " y = ...; return y;')");
             return;
         }
         st.statement(st.tape + ".setResult(" + st.handle(n.getNameAsString()) + ");");

@@ -2,9 +2,9 @@ package dev.adjoint.generator.tape;
 
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,12 +36,18 @@ final class CustomCalls {
             Param p = c.params().get(i);
             Expression a = m.getArgument(i);
             if (p.type().isArray() || (p.type().isFloating() && !p.wrt())) {
-                st.error(a, c.customPullback() != null ? "the tape strategy passes only scalars to the custom derivative of '" + c.name() + "'"
-                        : "the call to compiled method '" + c.name() + "' hands it an array, or a value outside its wrt, which the tape"
-                        + " strategy records only through " + c.adjointName() + "Record, and its adjoint " + c.adjointQualifiedName()
-                        + " on the classpath has none (a module generates it for a method on the tape, or one a taped method calls);"
-                        + " mark '" + c.name() + "' strategy = TAPE in its module and rebuild that, or, when neither method writes the"
-                        + " array, let the static strategy take this one");
+                st.error(
+                        a,
+                        c.customPullback() != null
+                                ? "the tape strategy passes only scalars to the custom derivative of '" + c.name() + "'"
+                                : "the call to compiled method '" + c.name()
+                                        + "' hands it an array, or a value outside its wrt, which the tape"
+                                        + " strategy records only through " + c.adjointName()
+                                        + "Record, and its adjoint " + c.adjointQualifiedName()
+                                        + " on the classpath has none (a module generates it for a method on the tape, or one a taped method calls);"
+                                        + " mark '" + c.name()
+                                        + "' strategy = TAPE in its module and rebuild that, or, when neither method writes the"
+                                        + " array, let the static strategy take this one");
                 return r.constant("0", t);
             }
             if (!p.type().isFloating()) {
@@ -87,5 +93,4 @@ final class CustomCalls {
         st.statement(stacks + ".releaseCells(" + mark + ", " + markF + ");");
         return new ValueRecorder.Value(z, h, t);
     }
-
 }

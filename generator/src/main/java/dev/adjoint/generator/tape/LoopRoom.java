@@ -49,8 +49,11 @@ import java.util.Set;
  * recorder writes them ({@link RecorderState#push}).
  */
 final class LoopRoom {
-    private static final Set<UnaryExpr.Operator> STEPS = Set.of(UnaryExpr.Operator.PREFIX_INCREMENT, UnaryExpr.Operator.PREFIX_DECREMENT,
-            UnaryExpr.Operator.POSTFIX_INCREMENT, UnaryExpr.Operator.POSTFIX_DECREMENT);
+    private static final Set<UnaryExpr.Operator> STEPS = Set.of(
+            UnaryExpr.Operator.PREFIX_INCREMENT,
+            UnaryExpr.Operator.PREFIX_DECREMENT,
+            UnaryExpr.Operator.POSTFIX_INCREMENT,
+            UnaryExpr.Operator.POSTFIX_DECREMENT);
     int nodes;
     int edges;
 
@@ -58,16 +61,25 @@ final class LoopRoom {
 
     /** The room of {@code f}, counted while its body is recorded, when the loop qualifies. */
     static Optional<LoopRoom> of(ForStmt f, RecorderState st) {
-        if (f.getInitialization().size() != 1 || !(f.getInitialization().get(0) instanceof VariableDeclarationExpr v)
-                || v.getVariables().size() != 1 || !v.getElementType().equals(PrimitiveType.intType())
-                || v.getVariable(0).getInitializer().isEmpty() || !plain(v.getVariable(0).getInitializer().get())) {
+        if (f.getInitialization().size() != 1
+                || !(f.getInitialization().get(0) instanceof VariableDeclarationExpr v)
+                || v.getVariables().size() != 1
+                || !v.getElementType().equals(PrimitiveType.intType())
+                || v.getVariable(0).getInitializer().isEmpty()
+                || !plain(v.getVariable(0).getInitializer().get())) {
             return Optional.empty();
         }
         String j = v.getVariable(0).getNameAsString();
-        if (f.getCompare().isEmpty() || !(f.getCompare().get() instanceof BinaryExpr c) || c.getOperator() != BinaryExpr.Operator.LESS
-                || !(c.getLeft() instanceof NameExpr n) || !n.getNameAsString().equals(j) || !plain(c.getRight())
-                || f.getUpdate().size() != 1 || !(f.getUpdate().get(0) instanceof UnaryExpr u)
-                || u.getOperator() != UnaryExpr.Operator.POSTFIX_INCREMENT || !(u.getExpression() instanceof NameExpr un)
+        if (f.getCompare().isEmpty()
+                || !(f.getCompare().get() instanceof BinaryExpr c)
+                || c.getOperator() != BinaryExpr.Operator.LESS
+                || !(c.getLeft() instanceof NameExpr n)
+                || !n.getNameAsString().equals(j)
+                || !plain(c.getRight())
+                || f.getUpdate().size() != 1
+                || !(f.getUpdate().get(0) instanceof UnaryExpr u)
+                || u.getOperator() != UnaryExpr.Operator.POSTFIX_INCREMENT
+                || !(u.getExpression() instanceof NameExpr un)
                 || !un.getNameAsString().equals(j)) {
             return Optional.empty();
         }
@@ -87,13 +99,23 @@ final class LoopRoom {
     /** Whether {@code s} records straight-line code that calls only {@code Math} and assigns nothing in {@code fixed}. */
     private static boolean straight(Statement s, Set<String> fixed, RecorderState st) {
         for (Node n : s.findAll(Node.class)) {
-            boolean ok = !(n instanceof MethodCallExpr m) || m.getScope().filter(x -> x instanceof NameExpr q
-                    && (q.getNameAsString().equals("Math") || q.getNameAsString().equals("StrictMath"))).isPresent();
+            boolean ok = !(n instanceof MethodCallExpr m)
+                    || m.getScope()
+                            .filter(x -> x instanceof NameExpr q
+                                    && (q.getNameAsString().equals("Math")
+                                            || q.getNameAsString().equals("StrictMath")))
+                            .isPresent();
             ok &= !(n instanceof ObjectCreationExpr || n instanceof LambdaExpr || n instanceof ArrayInitializerExpr);
-            ok &= !(n instanceof ArrayCreationExpr a) || !Set.of("double", "float").contains(a.getElementType().asString());
-            ok &= !(n instanceof ConditionalExpr ce) || st.types.of(ce).filter(t -> !t.isFloating()).isPresent();
-            ok &= !(n instanceof AssignExpr a) || !(a.getTarget() instanceof NameExpr t) || !fixed.contains(t.getNameAsString());
-            ok &= !(n instanceof UnaryExpr u) || !(u.getExpression() instanceof NameExpr t) || !fixed.contains(t.getNameAsString())
+            ok &= !(n instanceof ArrayCreationExpr a)
+                    || !Set.of("double", "float").contains(a.getElementType().asString());
+            ok &= !(n instanceof ConditionalExpr ce)
+                    || st.types.of(ce).filter(t -> !t.isFloating()).isPresent();
+            ok &= !(n instanceof AssignExpr a)
+                    || !(a.getTarget() instanceof NameExpr t)
+                    || !fixed.contains(t.getNameAsString());
+            ok &= !(n instanceof UnaryExpr u)
+                    || !(u.getExpression() instanceof NameExpr t)
+                    || !fixed.contains(t.getNameAsString())
                     || !STEPS.contains(u.getOperator());
             ok &= !(n instanceof VariableDeclarator d) || !fixed.contains(d.getNameAsString());
             if (!ok) {
@@ -106,11 +128,25 @@ final class LoopRoom {
     /** Names, integer literals, {@code .length} and fields, casts and parentheses under {@code + - * / %}: no calls. */
     private static boolean plain(Expression e) {
         for (Node n : e.findAll(Node.class)) {
-            boolean ok = n instanceof NameExpr || n instanceof SimpleName || n instanceof FieldAccessExpr || n instanceof EnclosedExpr
-                    || n instanceof IntegerLiteralExpr || n instanceof LongLiteralExpr || n instanceof CastExpr || n instanceof PrimitiveType
-                    || n instanceof BinaryExpr b && Set.of(BinaryExpr.Operator.PLUS, BinaryExpr.Operator.MINUS, BinaryExpr.Operator.MULTIPLY,
-                            BinaryExpr.Operator.DIVIDE, BinaryExpr.Operator.REMAINDER).contains(b.getOperator())
-                    || n instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.MINUS || u.getOperator() == UnaryExpr.Operator.PLUS);
+            boolean ok = n instanceof NameExpr
+                    || n instanceof SimpleName
+                    || n instanceof FieldAccessExpr
+                    || n instanceof EnclosedExpr
+                    || n instanceof IntegerLiteralExpr
+                    || n instanceof LongLiteralExpr
+                    || n instanceof CastExpr
+                    || n instanceof PrimitiveType
+                    || n instanceof BinaryExpr b
+                            && Set.of(
+                                            BinaryExpr.Operator.PLUS,
+                                            BinaryExpr.Operator.MINUS,
+                                            BinaryExpr.Operator.MULTIPLY,
+                                            BinaryExpr.Operator.DIVIDE,
+                                            BinaryExpr.Operator.REMAINDER)
+                                    .contains(b.getOperator())
+                    || n instanceof UnaryExpr u
+                            && (u.getOperator() == UnaryExpr.Operator.MINUS
+                                    || u.getOperator() == UnaryExpr.Operator.PLUS);
             if (!ok) {
                 return false;
             }
@@ -124,20 +160,39 @@ final class LoopRoom {
      *
      * @param start the counter's start and {@code bound} the loop's bound, as the recorder wrote them
      */
-    void reserve(Listing out, int at, Expression startAst, String start, Expression boundAst, String bound, String tape,
+    void reserve(
+            Listing out,
+            int at,
+            Expression startAst,
+            String start,
+            Expression boundAst,
+            String bound,
+            String tape,
             int depth) {
         if (nodes == 0) {
             return;
         }
-        String iterations = startAst instanceof IntegerLiteralExpr zero && zero.getValue().equals("0") ? bound
-                : "(long) " + parenthesized(boundAst, bound) + " - " + parenthesized(startAst, start);
-        out.insert(at, List.of(new Listing.Line(depth, "// room on the tape for every iteration of the loop", Listing.Role.FRAME),
-                new Listing.Line(depth, tape + ".reserve(" + nodes + ", " + edges + ", " + iterations + ");", Listing.Role.EFFECT)));
+        String iterations =
+                startAst instanceof IntegerLiteralExpr zero && zero.getValue().equals("0")
+                        ? bound
+                        : "(long) " + parenthesized(boundAst, bound) + " - " + parenthesized(startAst, start);
+        out.insert(
+                at,
+                List.of(
+                        new Listing.Line(
+                                depth, "// room on the tape for every iteration of the loop", Listing.Role.FRAME),
+                        new Listing.Line(
+                                depth,
+                                tape + ".reserve(" + nodes + ", " + edges + ", " + iterations + ");",
+                                Listing.Role.EFFECT)));
     }
 
     /** {@code text} of {@code e}, in parentheses unless it is a name, a qualified name or a literal. */
     private static String parenthesized(Expression e, String text) {
-        return e instanceof NameExpr || e instanceof LiteralStringValueExpr || e instanceof FieldAccessExpr f && qualified(f) ? text
+        return e instanceof NameExpr
+                        || e instanceof LiteralStringValueExpr
+                        || e instanceof FieldAccessExpr f && qualified(f)
+                ? text
                 : "(" + text + ")";
     }
 

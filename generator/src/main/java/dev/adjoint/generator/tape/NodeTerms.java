@@ -120,11 +120,14 @@ final class NodeTerms {
      * whose arguments hold no parentheses ({@code Math.cos(x[i])}, not {@code Math.cos(Math.sin(x))}).
      */
     private static boolean isFactor(Expr e) {
-        if (e instanceof Expr.Literal l && !l.text().isEmpty() && Character.isDigit(l.text().charAt(0))) {
+        if (e instanceof Expr.Literal l
+                && !l.text().isEmpty()
+                && Character.isDigit(l.text().charAt(0))) {
             return l.text().chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '_' || c == '.');
         }
         if (e instanceof Expr.Call c) {
-            return Operand.isIdentifier(c.name()) && (c.target() == null || Operand.isQualified(c.target()))
+            return Operand.isIdentifier(c.name())
+                    && (c.target() == null || Operand.isQualified(c.target()))
                     && c.args().stream().allMatch(NodeTerms::withoutParentheses);
         }
         return Operand.isNamed(e);
@@ -133,15 +136,23 @@ final class NodeTerms {
     /** Whether {@code e} prints without a parenthesis (its nodes print exactly as the parentheses they hold). */
     private static boolean withoutParentheses(Expr e) {
         boolean[] some = {false};
-        Uses.each(e, x -> some[0] |= x instanceof Expr.Call || x instanceof Expr.Cast || x instanceof Expr.Paren
-                || x instanceof Expr.New || x instanceof Expr.Push
-                || (x instanceof Expr.Literal l && (l.text().indexOf('(') >= 0 || l.text().indexOf(')') >= 0))
-                || (x instanceof Expr.Opaque o && (o.text().indexOf('(') >= 0 || o.text().indexOf(')') >= 0)));
+        Uses.each(
+                e,
+                x -> some[0] |= x instanceof Expr.Call
+                        || x instanceof Expr.Cast
+                        || x instanceof Expr.Paren
+                        || x instanceof Expr.New
+                        || x instanceof Expr.Push
+                        || (x instanceof Expr.Literal l
+                                && (l.text().indexOf('(') >= 0 || l.text().indexOf(')') >= 0))
+                        || (x instanceof Expr.Opaque o
+                                && (o.text().indexOf('(') >= 0 || o.text().indexOf(')') >= 0)));
         return !some[0];
     }
 
     private static boolean isOne(Expr x) {
-        return x instanceof Expr.Literal l && (l.text().equals("1.0") || l.text().equals("1") || l.text().equals("1.0f"));
+        return x instanceof Expr.Literal l
+                && (l.text().equals("1.0") || l.text().equals("1") || l.text().equals("1.0f"));
     }
 
     private static boolean isMinusOne(Expr x) {

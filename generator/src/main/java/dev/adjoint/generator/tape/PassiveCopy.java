@@ -36,50 +36,67 @@ final class PassiveCopy {
         EnclosedExpr root = new EnclosedExpr(e.clone());
         // Adjoint.detach is the identity on values: the condition reads its argument (the adjoint class does not
         // import Adjoint)
-        for (Optional<MethodCallExpr> d = root.findFirst(MethodCallExpr.class, PassiveCopy::isDetach); d.isPresent();
+        for (Optional<MethodCallExpr> d = root.findFirst(MethodCallExpr.class, PassiveCopy::isDetach);
+                d.isPresent();
                 d = root.findFirst(MethodCallExpr.class, PassiveCopy::isDetach)) {
             d.get().replace(new EnclosedExpr(d.get().getArgument(0).clone()));
         }
         for (NameExpr n : root.findAll(NameExpr.class)) {
             String id = n.getNameAsString();
-            boolean known = st.scope.lookup(id).isPresent() || isScope(n) || request.staticFields().containsKey(id)
+            boolean known = st.scope.lookup(id).isPresent()
+                    || isScope(n)
+                    || request.staticFields().containsKey(id)
                     || ((id.equals("PI") || id.equals("E")) && request.importsMath(id));
             if (!known && !st.rejectedLocals.contains(id)) {
                 // a static import or a field the adjoint class cannot see: copied, it would not compile
-                st.error(n, dev.adjoint.generator.select.AssignedStaticFields.why(request, id, false).orElse("'" + id
-                        + "' is not a parameter, a local variable or a static field (that its class never assigns) of "
-                        + request.ownerSimpleName() + "; the generated code can read only those"));
+                st.error(
+                        n,
+                        dev.adjoint.generator.select.AssignedStaticFields.why(request, id, false)
+                                .orElse("'" + id
+                                        + "' is not a parameter, a local variable or a static field (that its class never assigns) of "
+                                        + request.ownerSimpleName() + "; the generated code can read only those"));
             }
         }
         for (MethodCallExpr m : root.findAll(MethodCallExpr.class)) {
-            if (m.getScope().isEmpty() && request.importsMathMethod(m.getNameAsString())
-                    && DerivativeRules.isMathFunction(m.getNameAsString(), m.getArguments().size())) {
+            if (m.getScope().isEmpty()
+                    && request.importsMathMethod(m.getNameAsString())
+                    && DerivativeRules.isMathFunction(
+                            m.getNameAsString(), m.getArguments().size())) {
                 m.setScope(new NameExpr("Math"));
             } else {
                 st.calls.resolve(m).ifPresent(entry -> {
                     Optional<String> owner = spelling.write(entry.packageName(), entry.ownerInPackage(), true);
                     if (entry.isPrivate()) {
-                        st.error(m, dev.adjoint.generator.normalize.Calls.privateCall(m)); // copied, it would not compile
+                        st.error(
+                                m,
+                                dev.adjoint.generator.normalize.Calls.privateCall(m)); // copied, it would not compile
                     } else if (owner.isPresent()) {
                         m.setScope(new NameExpr(owner.get()));
-                        dev.adjoint.generator.objects.Receiver.rebuildRecords(entry.declaration(), owner.get(), m); // the user's method takes records
+                        dev.adjoint.generator.objects.Receiver.rebuildRecords(
+                                entry.declaration(), owner.get(), m); // the user's method takes records
                     } else {
-                        st.error(m, "call to '" + m.getNameAsString() + "' cannot be written in the generated code"
-                                + spelling.whyHidden(entry.packageName(), entry.ownerInPackage()));
+                        st.error(
+                                m,
+                                "call to '" + m.getNameAsString() + "' cannot be written in the generated code"
+                                        + spelling.whyHidden(entry.packageName(), entry.ownerInPackage()));
                     }
                 });
             }
         }
         for (FieldAccessExpr f : root.findAll(FieldAccessExpr.class)) {
-            if (f.getScope() instanceof NameExpr sc && request.ownerPath().contains(sc.getNameAsString())
+            if (f.getScope() instanceof NameExpr sc
+                    && request.ownerPath().contains(sc.getNameAsString())
                     && request.staticFields().containsKey(f.getNameAsString())) {
                 f.replace(new NameExpr(constant(f, f.getNameAsString())));
             } else if (st.calls.enumConstant(f).isPresent()) {
-                f.replace(new NameExpr(st.calls.enumConstant(f).get().enumName() + "." + f.getNameAsString())); // Mode.FAST, qualified
+                f.replace(new NameExpr(
+                        st.calls.enumConstant(f).get().enumName() + "." + f.getNameAsString())); // Mode.FAST, qualified
             } else if (!isQualifier(f) && !readable(f)) {
-                st.error(f, "field access '" + f + "' is not supported: the generated code reads only parameters, locals,"
-                        + " .length, the constants of java.lang.Math and of the number classes (Double.MAX_VALUE, ...) and static"
-                        + " final fields of the method's own class; pass the value as a parameter");
+                st.error(
+                        f,
+                        "field access '" + f + "' is not supported: the generated code reads only parameters, locals,"
+                                + " .length, the constants of java.lang.Math and of the number classes (Double.MAX_VALUE, ...) and static"
+                                + " final fields of the method's own class; pass the value as a parameter");
             }
         }
         // the user's class and its static imports name these unqualified; the adjoint class does not see them
@@ -101,15 +118,27 @@ final class PassiveCopy {
     private String constant(Node at, String field) {
         Optional<String> text = spelling.field(field);
         if (text.isEmpty()) {
-            st.error(at, "constant '" + field + "' cannot be read in the generated code"
-                    + spelling.whyHidden(st.request.packageName(), spelling.fieldClass(field)));
+            st.error(
+                    at,
+                    "constant '" + field + "' cannot be read in the generated code"
+                            + spelling.whyHidden(st.request.packageName(), spelling.fieldClass(field)));
             return field;
         }
         return text.get();
     }
 
-    private static final java.util.Set<String> READABLE_CLASSES = java.util.Set.of("Math", "java.lang.Math", "StrictMath", "Double",
-            "Float", "Integer", "Long", "java.lang.Double", "java.lang.Float", "java.lang.Integer", "java.lang.Long");
+    private static final java.util.Set<String> READABLE_CLASSES = java.util.Set.of(
+            "Math",
+            "java.lang.Math",
+            "StrictMath",
+            "Double",
+            "Float",
+            "Integer",
+            "Long",
+            "java.lang.Double",
+            "java.lang.Float",
+            "java.lang.Integer",
+            "java.lang.Long");
 
     /** A field the adjoint class reads as written: an array's length, a constant of Math or of a number class. */
     private boolean readable(FieldAccessExpr f) {
@@ -117,20 +146,30 @@ final class PassiveCopy {
             return true;
         }
         String scope = f.getScope().toString();
-        return READABLE_CLASSES.contains(scope) && (f.getScope() instanceof FieldAccessExpr || st.scope.lookup(scope).isEmpty());
+        return READABLE_CLASSES.contains(scope)
+                && (f.getScope() instanceof FieldAccessExpr
+                        || st.scope.lookup(scope).isEmpty());
     }
 
     /** Whether {@code n} qualifies a longer name ({@code java.lang} in {@code java.lang.Math.PI}, a call's scope). */
     private static boolean isQualifier(com.github.javaparser.ast.expr.Expression n) {
-        return n.getParentNode().filter(p -> (p instanceof FieldAccessExpr f && f.getScope() == n)
-                || (p instanceof MethodCallExpr m && m.getScope().filter(sc -> sc == n).isPresent())).isPresent();
+        return n.getParentNode()
+                .filter(p -> (p instanceof FieldAccessExpr f && f.getScope() == n)
+                        || (p instanceof MethodCallExpr m
+                                && m.getScope().filter(sc -> sc == n).isPresent()))
+                .isPresent();
     }
 
     /** Whether {@code n} is the scope of a call or a field access: a class (or a variable) named there, not a value. */
     /** Whether {@code n} qualifies a call or a field (the array of {@code .length} is a value, not a qualifier). */
     private static boolean isScope(NameExpr n) {
-        return n.getParentNode().filter(p -> (p instanceof MethodCallExpr m && m.getScope().filter(sc -> sc == n).isPresent())
-                || (p instanceof FieldAccessExpr f && f.getScope() == n && !f.getNameAsString().equals("length"))).isPresent();
+        return n.getParentNode()
+                .filter(p -> (p instanceof MethodCallExpr m
+                                && m.getScope().filter(sc -> sc == n).isPresent())
+                        || (p instanceof FieldAccessExpr f
+                                && f.getScope() == n
+                                && !f.getNameAsString().equals("length")))
+                .isPresent();
     }
 
     /** Whether {@code a} reads an element of a static array field of the class ({@code COEFFS[i]}, {@code Owner.TABLE[i][j]}). */
@@ -139,15 +178,23 @@ final class PassiveCopy {
         while (base instanceof ArrayAccessExpr inner) {
             base = inner.getName();
         }
-        String field = base instanceof NameExpr n && st.scope.lookup(n.getNameAsString()).isEmpty() ? n.getNameAsString()
-                : base instanceof FieldAccessExpr f && f.getScope() instanceof NameExpr s && st.request.ownerPath().contains(s.getNameAsString())
-                        ? f.getNameAsString() : null;
-        return field != null && st.request.staticFields().containsKey(field) && st.request.staticFields().get(field).isArray();
+        String field = base instanceof NameExpr n
+                        && st.scope.lookup(n.getNameAsString()).isEmpty()
+                ? n.getNameAsString()
+                : base instanceof FieldAccessExpr f
+                                && f.getScope() instanceof NameExpr s
+                                && st.request.ownerPath().contains(s.getNameAsString())
+                        ? f.getNameAsString()
+                        : null;
+        return field != null
+                && st.request.staticFields().containsKey(field)
+                && st.request.staticFields().get(field).isArray();
     }
 
     private static boolean isDetach(MethodCallExpr m) {
         String scope = m.getScope().map(Object::toString).orElse("");
-        return m.getNameAsString().equals("detach") && m.getArguments().size() == 1
+        return m.getNameAsString().equals("detach")
+                && m.getArguments().size() == 1
                 && (scope.equals("Adjoint") || scope.equals("dev.adjoint.Adjoint"));
     }
 }

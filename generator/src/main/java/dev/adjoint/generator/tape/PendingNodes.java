@@ -79,7 +79,10 @@ final class PendingNodes {
         List<NodeTerms.Term> terms = p.terms.terms();
         StringBuilder args = new StringBuilder();
         for (NodeTerms.Term term : terms) {
-            args.append(args.length() == 0 ? "" : ", ").append(term.handle()).append(", ").append(Printer.expression(term.partial()));
+            args.append(args.length() == 0 ? "" : ", ")
+                    .append(term.handle())
+                    .append(", ")
+                    .append(Printer.expression(term.partial()));
         }
         st.node("int " + p.handle + " = " + st.push(terms.size()) + "(" + args + ");");
     }

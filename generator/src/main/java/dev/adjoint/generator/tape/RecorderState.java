@@ -31,15 +31,18 @@ final class RecorderState {
     final Set<String> userNames;
     /** The recorder's tape parameter: {@code _tape} unless the user wrote that name. */
     final String tape;
+
     final List<Diagnostic> diagnostics = new ArrayList<>();
     /** Locals whose declaration was an error: a use of one is not reported again. */
     final Set<String> rejectedLocals = new java.util.HashSet<>();
+
     final Listing out = new Listing();
     int indent;
     /** Whether the body holds a switch copied as written (which may fall through, as the user's does). */
     boolean copiesSwitch;
     /** Whether some expression's type could not be determined (see {@link Recording#untyped}). */
     boolean untyped;
+
     private final Map<String, String> handles = new HashMap<>();
     private int temps;
 

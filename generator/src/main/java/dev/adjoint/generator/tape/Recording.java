@@ -15,7 +15,11 @@ import java.util.List;
  * @param untyped whether some expression's type could not be determined: under {@code AUTO} the
  *     static strategy's reason, which pinned the construct down, is then the precise one to report
  */
-public record Recording(List<Listing.Line> lines, List<Diagnostic> diagnostics, List<String> paramHandles, boolean copiesSwitch,
+public record Recording(
+        List<Listing.Line> lines,
+        List<Diagnostic> diagnostics,
+        List<String> paramHandles,
+        boolean copiesSwitch,
         boolean untyped) {
     /** The recording twin of the adjoint. */
     public AdjointMethod.Recorder recorder() {

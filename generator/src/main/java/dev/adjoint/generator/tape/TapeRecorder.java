@@ -1,7 +1,5 @@
 package dev.adjoint.generator.tape;
 
-import dev.adjoint.generator.code.Listing;
-import dev.adjoint.generator.parse.Updates;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -13,6 +11,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.ContinueStmt;
@@ -28,15 +27,16 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
-import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
-import dev.adjoint.generator.naming.NameClashes;
+import dev.adjoint.generator.code.Listing;
 import dev.adjoint.generator.ir.Atom;
-import dev.adjoint.generator.types.Ty;
+import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.parse.Updates;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,10 +69,13 @@ public final class TapeRecorder {
         for (Param p : request.params()) {
             st.scope.bind(p.name(), new Atom.Var(p.name(), p.type()));
         }
-        java.util.stream.Stream.concat(request.declaration().getParameters().stream().map(p -> (Node) p),
-                request.declaration().findAll(VariableDeclarator.class).stream().map(v -> (Node) v))
+        java.util.stream.Stream.concat(
+                        request.declaration().getParameters().stream().map(p -> (Node) p),
+                        request.declaration().findAll(VariableDeclarator.class).stream()
+                                .map(v -> (Node) v))
                 .filter(TapeRecorder::isNamedMath)
-                .forEach(n -> st.error(n, "a variable named 'Math' would hide java.lang.Math in the generated code; rename it"));
+                .forEach(n -> st.error(
+                        n, "a variable named 'Math' would hide java.lang.Math in the generated code; rename it"));
         NameClashes.unqualifiable(request).ifPresent(n -> st.error(n, NameClashes.unqualifiableMessage(request)));
         List<String> handles = new ArrayList<>();
         for (Param p : request.params()) {
@@ -81,7 +84,11 @@ public final class TapeRecorder {
         for (Statement s : request.declaration().getBody().orElseThrow().getStatements()) {
             r.statement(s);
         }
-        return new Recording(st.out.lines(), List.copyOf(st.diagnostics), java.util.Collections.unmodifiableList(handles), st.copiesSwitch,
+        return new Recording(
+                st.out.lines(),
+                List.copyOf(st.diagnostics),
+                java.util.Collections.unmodifiableList(handles),
+                st.copiesSwitch,
                 st.untyped);
     }
 
@@ -132,18 +139,28 @@ public final class TapeRecorder {
             st.frame(l.getLabel().asString() + ":");
             statement(l.getStatement());
         } else if (s instanceof BreakStmt || s instanceof ContinueStmt || s instanceof ThrowStmt) {
-            st.statement(s instanceof ThrowStmt t ? "throw "
-                    + passive.text(dev.adjoint.generator.select.ClassNames.qualifiedCreation(t.getExpression())) + ";" : Positions.oneLine(s));
+            st.statement(
+                    s instanceof ThrowStmt t
+                            ? "throw "
+                                    + passive.text(dev.adjoint.generator.select.ClassNames.qualifiedCreation(
+                                            t.getExpression()))
+                                    + ";"
+                            : Positions.oneLine(s));
         } else if (s instanceof AssertStmt a) {
-            st.statement("assert " + passive.text(a.getCheck()) + a.getMessage().map(m -> " : " + passive.text(m)).orElse("") + ";");
+            st.statement("assert " + passive.text(a.getCheck())
+                    + a.getMessage().map(m -> " : " + passive.text(m)).orElse("") + ";");
         } else if (s instanceof SwitchStmt sw) {
             st.copiesSwitch = true;
             st.frame("switch (" + passive.text(sw.getSelector()) + ") {");
             for (SwitchEntry e : sw.getEntries()) {
                 // an arrow case (Java 14) never falls through: it keeps its arrow
                 boolean arrow = e.getType() != SwitchEntry.Type.STATEMENT_GROUP;
-                String labels = e.getLabels().stream().map(passive::text).reduce((a, b) -> a + ", " + b).orElse("");
-                st.frame((e.isDefault() || e.getLabels().isEmpty() ? "default" : "case " + labels) + (arrow ? " -> {" : ":"));
+                String labels = e.getLabels().stream()
+                        .map(passive::text)
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("");
+                st.frame((e.isDefault() || e.getLabels().isEmpty() ? "default" : "case " + labels)
+                        + (arrow ? " -> {" : ":"));
                 st.indent++;
                 st.scope.pushScope();
                 e.getStatements().forEach(this::statement);
@@ -155,26 +172,34 @@ public final class TapeRecorder {
             }
             st.frame("}");
         } else if (s instanceof ReturnStmt r && r.getExpression().isEmpty()) {
-            st.error(s, "'return;' without a value in method '" + st.request.name() + "', which returns " + st.request.result()
-                    + ": return the result, 'return <value>;'");
+            st.error(
+                    s,
+                    "'return;' without a value in method '" + st.request.name() + "', which returns "
+                            + st.request.result() + ": return the result, 'return <value>;'");
         } else if (s instanceof ReturnStmt r && st.request.result().isArray()) {
             values.elements.returnArray(r.getExpression().orElseThrow());
         } else if (s instanceof ReturnStmt r) {
             values.beginStatement(r.getExpression().orElseThrow());
-            ValueRecorder.Value v = values.convert(values.value(r.getExpression().orElseThrow()), st.request.result());
+            ValueRecorder.Value v =
+                    values.convert(values.value(r.getExpression().orElseThrow()), st.request.result());
             st.statement(st.tape + ".setResult(" + values.handle(v) + ");");
             st.statement("return " + v.value() + ";");
             values.endStatement();
         } else {
-            st.error(s, "'" + keyword(s) + "' is not supported by the tape strategy either;"
-                    + " rewrite it with the constructs in the README's supported-Java table");
+            st.error(
+                    s,
+                    "'" + keyword(s) + "' is not supported by the tape strategy either;"
+                            + " rewrite it with the constructs in the README's supported-Java table");
         }
     }
 
     /** The statement up to its first bracket, as the user wrote it: its keyword ('try', 'synchronized'). */
     private static String keyword(Statement s) {
         String line = Positions.oneLine(s);
-        int end = java.util.stream.IntStream.range(0, line.length()).filter(i -> "({".indexOf(line.charAt(i)) >= 0).findFirst().orElse(line.length());
+        int end = java.util.stream.IntStream.range(0, line.length())
+                .filter(i -> "({".indexOf(line.charAt(i)) >= 0)
+                .findFirst()
+                .orElse(line.length());
         return line.substring(0, end).trim();
     }
 
@@ -196,15 +221,30 @@ public final class TapeRecorder {
         st.scope.pushScope();
         List<String> init = new ArrayList<>();
         for (Expression e : f.getInitialization()) {
-            if (e instanceof VariableDeclarationExpr v && v.getVariables().stream().allMatch(d -> typeOf(d).filter(t -> !t.isFloating()).isPresent())) {
-                v.getVariables().forEach(d -> st.scope.bind(d.getNameAsString(), new Atom.Var(d.getNameAsString(), typeOf(d).get())));
-                init.add(v.getElementType() + " " + String.join(", ", v.getVariables().stream()
-                        .map(d -> d.getNameAsString() + d.getInitializer().map(x -> " = " + passive.text(x)).orElse("")).toList()));
+            if (e instanceof VariableDeclarationExpr v
+                    && v.getVariables().stream()
+                            .allMatch(
+                                    d -> typeOf(d).filter(t -> !t.isFloating()).isPresent())) {
+                v.getVariables()
+                        .forEach(d -> st.scope.bind(
+                                d.getNameAsString(),
+                                new Atom.Var(d.getNameAsString(), typeOf(d).get())));
+                init.add(v.getElementType() + " "
+                        + String.join(
+                                ", ",
+                                v.getVariables().stream()
+                                        .map(d -> d.getNameAsString()
+                                                + d.getInitializer()
+                                                        .map(x -> " = " + passive.text(x))
+                                                        .orElse(""))
+                                        .toList()));
             } else if (st.types.of(e).filter(t -> !t.isFloating()).isPresent() || isIntegerUpdate(e)) {
                 init.add(passive.text(e));
             } else {
-                st.error(e, "a for loop's initialization '" + Positions.oneLine(e) + "' computes a floating-point value:"
-                        + " the tape strategy needs it before the loop; move it to its own statement");
+                st.error(
+                        e,
+                        "a for loop's initialization '" + Positions.oneLine(e) + "' computes a floating-point value:"
+                                + " the tape strategy needs it before the loop; move it to its own statement");
             }
         }
         List<String> update = new ArrayList<>();
@@ -212,26 +252,43 @@ public final class TapeRecorder {
             if (isIntegerUpdate(e)) {
                 update.add(passive.text(e));
             } else {
-                st.error(e, "a for loop's update '" + Positions.oneLine(e) + "' changes a floating-point value: move it into the"
-                        + " loop body");
+                st.error(
+                        e,
+                        "a for loop's update '" + Positions.oneLine(e)
+                                + "' changes a floating-point value: move it into the" + " loop body");
             }
         }
         int at = st.out.size();
         String compare = f.getCompare().map(passive::text).orElse("");
         st.frame("for (" + String.join(", ", init) + "; " + compare + "; " + String.join(", ", update) + ")");
         // (only int bounds: j < 2.5 runs three times, a long bound may never be reached)
-        boolean intBounds = f.getCompare().filter(e -> e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.LESS
-                && st.types.of(b.getRight()).filter(Ty.INT::equals).isPresent()).isPresent()
-                && f.getInitialization().size() == 1 && f.getInitialization().get(0) instanceof VariableDeclarationExpr v
-                && v.getVariables().size() == 1 && v.getVariables().get(0).getInitializer()
-                        .flatMap(st.types::of).filter(Ty.INT::equals).isPresent();
+        boolean intBounds = f.getCompare()
+                        .filter(e -> e instanceof BinaryExpr b
+                                && b.getOperator() == BinaryExpr.Operator.LESS
+                                && st.types
+                                        .of(b.getRight())
+                                        .filter(Ty.INT::equals)
+                                        .isPresent())
+                        .isPresent()
+                && f.getInitialization().size() == 1
+                && f.getInitialization().get(0) instanceof VariableDeclarationExpr v
+                && v.getVariables().size() == 1
+                && v.getVariables()
+                        .get(0)
+                        .getInitializer()
+                        .flatMap(st.types::of)
+                        .filter(Ty.INT::equals)
+                        .isPresent();
         LoopRoom outer = st.room;
         st.room = intBounds ? LoopRoom.of(f, st).orElse(null) : null;
         LoopRoom room = st.room;
         nested(f.getBody());
         st.room = outer;
         if (room != null) {
-            Expression start = ((VariableDeclarationExpr) f.getInitialization().get(0)).getVariable(0).getInitializer().orElseThrow();
+            Expression start = ((VariableDeclarationExpr) f.getInitialization().get(0))
+                    .getVariable(0)
+                    .getInitializer()
+                    .orElseThrow();
             Expression bound = ((BinaryExpr) f.getCompare().orElseThrow()).getRight();
             room.reserve(st.out, at, start, passive.text(start), bound, passive.text(bound), st.tape, st.indent);
         }
@@ -242,11 +299,15 @@ public final class TapeRecorder {
         Optional<Ty> t = st.types.of(fe.getIterable());
         VariableDeclarator d = fe.getVariable().getVariables().get(0);
         // the array and its handles: a variable, or a row of a 2-D one, m[i] (its index read once, as Java does)
-        Optional<List<String>> iterable = t.filter(x -> x.dims() == 1).flatMap(x -> fe.getIterable() instanceof NameExpr arr
-                ? Optional.of(List.of(arr.getNameAsString(), st.handle(arr.getNameAsString()))) : values.elements.argument(fe.getIterable()));
+        Optional<List<String>> iterable = t.filter(x -> x.dims() == 1)
+                .flatMap(x -> fe.getIterable() instanceof NameExpr arr
+                        ? Optional.of(List.of(arr.getNameAsString(), st.handle(arr.getNameAsString())))
+                        : values.elements.argument(fe.getIterable()));
         if (iterable.isEmpty()) {
-            st.error(fe.getIterable(), "for-each over '" + Positions.oneLine(fe.getIterable()) + "' is not supported: iterate over a"
-                    + " double[] or float[] variable, or a row of a 2-D one");
+            st.error(
+                    fe.getIterable(),
+                    "for-each over '" + Positions.oneLine(fe.getIterable()) + "' is not supported: iterate over a"
+                            + " double[] or float[] variable, or a row of a 2-D one");
             return;
         }
         String array = iterable.get().get(0);
@@ -289,7 +350,8 @@ public final class TapeRecorder {
             for (VariableDeclarator d : v.getVariables()) {
                 declare(d);
             }
-        } else if (e instanceof AssignExpr a && a.getOperator() != AssignExpr.Operator.ASSIGN
+        } else if (e instanceof AssignExpr a
+                && a.getOperator() != AssignExpr.Operator.ASSIGN
                 && st.types.of(a.getTarget()).filter(t -> !t.isFloating()).isPresent()) {
             // an int b += x * 2.5 keeps Java's implicit narrowing, as written (no derivative)
             st.statement(passive.text(a) + ";");
@@ -314,9 +376,14 @@ public final class TapeRecorder {
             store(a.getTarget(), value);
         } else if (e instanceof UnaryExpr u && Updates.isUpdate(u.getOperator())) {
             boolean inc = Updates.isIncrement(u.getOperator());
-            store(u.getExpression(), new BinaryExpr(u.getExpression().clone(), new IntegerLiteralExpr("1"),
-                    inc ? BinaryExpr.Operator.PLUS : BinaryExpr.Operator.MINUS));
-        } else if (e instanceof MethodCallExpr m && st.calls.differentiableCallee(m).isPresent()) {
+            store(
+                    u.getExpression(),
+                    new BinaryExpr(
+                            u.getExpression().clone(),
+                            new IntegerLiteralExpr("1"),
+                            inc ? BinaryExpr.Operator.PLUS : BinaryExpr.Operator.MINUS));
+        } else if (e instanceof MethodCallExpr m
+                && st.calls.differentiableCallee(m).isPresent()) {
             values.value(m); // recorded though its value is unused: the callee may write the arrays it is given
         } else if (st.types.of(e).filter(t -> !t.isFloating()).isPresent() || e instanceof MethodCallExpr) {
             st.statement(passive.text(e) + ";");
@@ -345,12 +412,15 @@ public final class TapeRecorder {
             return;
         }
         if (!t.isFloating()) {
-            st.local(t.java() + " " + name, d.getInitializer().map(x -> " = " + passive.text(x)).orElse(""));
+            st.local(
+                    t.java() + " " + name,
+                    d.getInitializer().map(x -> " = " + passive.text(x)).orElse(""));
             st.scope.bind(name, new Atom.Var(name, t));
             return;
         }
         if (d.getInitializer().isPresent()) {
-            ValueRecorder.Value v = values.convert(values.value(d.getInitializer().get()), t);
+            ValueRecorder.Value v =
+                    values.convert(values.value(d.getInitializer().get()), t);
             String h = values.handle(v);
             st.statement(t.java() + " " + name + " = " + v.value() + ";");
             st.statement("int " + st.handle(name) + " = " + h + ";");
@@ -364,8 +434,13 @@ public final class TapeRecorder {
     private void store(Expression target, Expression value) {
         Optional<Ty> tt = st.types.of(target);
         if (tt.isEmpty()) {
-            st.error(target, (target instanceof NameExpr n ? dev.adjoint.generator.select.AssignedStaticFields.why(st.request,
-                    n.getNameAsString(), true) : Optional.<String>empty()).orElse("cannot assign '" + Positions.oneLine(target) + "'"));
+            st.error(
+                    target,
+                    (target instanceof NameExpr n
+                                    ? dev.adjoint.generator.select.AssignedStaticFields.why(
+                                            st.request, n.getNameAsString(), true)
+                                    : Optional.<String>empty())
+                            .orElse("cannot assign '" + Positions.oneLine(target) + "'"));
             return;
         }
         Ty t = tt.get();
@@ -381,8 +456,10 @@ public final class TapeRecorder {
             if (target instanceof NameExpr n) {
                 values.elements.create(n, value, t); // (a fresh array, new double[n]; anything else is an error there)
             } else {
-                st.error(target, "replacing the row '" + Positions.oneLine(target) + "' of a 2-D array is not supported by the tape"
-                        + " strategy: write its elements");
+                st.error(
+                        target,
+                        "replacing the row '" + Positions.oneLine(target)
+                                + "' of a 2-D array is not supported by the tape" + " strategy: write its elements");
             }
             return;
         }
@@ -392,8 +469,10 @@ public final class TapeRecorder {
             st.statement(n.getNameAsString() + " = " + v.value() + ";");
             st.statement(st.handle(n.getNameAsString()) + " = " + h + ";");
         } else if (!values.elements.store(target, v)) {
-            st.error(target, "assignment to '" + Positions.oneLine(target) + "' is not supported by the tape strategy"
-                    + " (elements of array variables and locals only)");
+            st.error(
+                    target,
+                    "assignment to '" + Positions.oneLine(target) + "' is not supported by the tape strategy"
+                            + " (elements of array variables and locals only)");
         }
     }
 }

@@ -18,12 +18,12 @@ import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.JavaText;
 import dev.adjoint.generator.code.Operand;
 import dev.adjoint.generator.code.Printer;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.rules.Rule;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +82,8 @@ final class ValueRecorder {
      */
     void beginStatement(Node root) {
         boolean assigns = root.findAll(AssignExpr.class).stream().anyMatch(x -> x != root)
-                || root.findAll(UnaryExpr.class).stream().anyMatch(u -> u != root && dev.adjoint.generator.parse.Updates.isUpdate(u.getOperator()));
+                || root.findAll(UnaryExpr.class).stream()
+                        .anyMatch(u -> u != root && dev.adjoint.generator.parse.Updates.isUpdate(u.getOperator()));
         indexVariablesStable = !assigns;
     }
 
@@ -97,8 +98,12 @@ final class ValueRecorder {
         if (index instanceof IntegerLiteralExpr) {
             return true;
         }
-        return indexVariablesStable && index instanceof NameExpr n
-                && st.scope.lookup(n.getNameAsString()).filter(v -> v.type().isIntegral() && !v.type().isArray()).isPresent();
+        return indexVariablesStable
+                && index instanceof NameExpr n
+                && st.scope
+                        .lookup(n.getNameAsString())
+                        .filter(v -> v.type().isIntegral() && !v.type().isArray())
+                        .isPresent();
     }
 
     /** How many parents {@code v} brings to a node that reads it: its own parents while pending, else itself. */
@@ -110,7 +115,11 @@ final class ValueRecorder {
         Optional<Ty> ot = st.types.of(e);
         if (ot.isEmpty()) {
             for (MethodCallExpr m : e.findAll(MethodCallExpr.class)) {
-                if (st.calls.resolve(m).filter(x -> x.differentiable().isEmpty() && x.result().filter(Ty::isFloating).isPresent()).isPresent()) {
+                if (st.calls
+                        .resolve(m)
+                        .filter(x -> x.differentiable().isEmpty()
+                                && x.result().filter(Ty::isFloating).isPresent())
+                        .isPresent()) {
                     return call(m, Ty.DOUBLE);
                 }
             }
@@ -138,7 +147,8 @@ final class ValueRecorder {
             return constant(passive.text(e), t);
         }
         if (e instanceof ArrayAccessExpr && t.dims() == 0 && elements.access(e).isPresent()) {
-            return elements.read(elements.access(e).get(), t); // (stable indices as written: a[i] * a[i] reads one parent)
+            return elements.read(
+                    elements.access(e).get(), t); // (stable indices as written: a[i] * a[i] reads one parent)
         }
         if (e instanceof UnaryExpr u) {
             Value a = convert(value(u.getExpression()), t);
@@ -206,15 +216,23 @@ final class ValueRecorder {
             for (int i = 0; i < m.getArguments().size(); i++) {
                 Param p = c.params().get(i);
                 Expression a = m.getArgument(i);
-                if (p.type().isArray() && p.type().isFloating()) { // an int[] has no handles: it goes as a passive value
+                if (p.type().isArray()
+                        && p.type().isFloating()) { // an int[] has no handles: it goes as a passive value
                     Optional<List<String>> array = elements.argument(a);
                     if (array.isEmpty()) {
-                        st.error(a, "pass arrays to " + c.name() + " by variable name (or a row or layer of one, m[i], W[l])"
-                                + (a instanceof MethodCallExpr made ? ": '" + made.getNameAsString() + "(...)' hands back an array"
-                                        + " the tape does not follow into another call; assign it to a local in a statement of its own"
-                                        + " first (" + p.type().java() + " r = " + made.getNameAsString() + "(...);)"
-                                : a instanceof com.github.javaparser.ast.expr.ArrayCreationExpr ? ": declare '" + a + "' as a local first ("
-                                        + p.type().java() + " a = " + a + ";) and pass its name" : ""));
+                        st.error(
+                                a,
+                                "pass arrays to " + c.name()
+                                        + " by variable name (or a row or layer of one, m[i], W[l])"
+                                        + (a instanceof MethodCallExpr made
+                                                ? ": '" + made.getNameAsString() + "(...)' hands back an array"
+                                                        + " the tape does not follow into another call; assign it to a local in a statement of its own"
+                                                        + " first (" + p.type().java() + " r = "
+                                                        + made.getNameAsString() + "(...);)"
+                                                : a instanceof com.github.javaparser.ast.expr.ArrayCreationExpr
+                                                        ? ": declare '" + a + "' as a local first ("
+                                                                + p.type().java() + " a = " + a + ";) and pass its name"
+                                                        : ""));
                         return constant("0", t);
                     }
                     args.addAll(array.get());
@@ -240,12 +258,16 @@ final class ValueRecorder {
             return constant(v.value(), t);
         }
         if (!st.calls.isBuiltin(m)) {
-            st.error(m, "call to '" + m.getNameAsString() + "' returns a floating-point value but is neither @Differentiable nor"
-                    + " given a @CustomDerivative: its derivative is unknown; annotate it, or supply its pullback with"
-                    + " @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
+            st.error(
+                    m,
+                    "call to '" + m.getNameAsString()
+                            + "' returns a floating-point value but is neither @Differentiable nor"
+                            + " given a @CustomDerivative: its derivative is unknown; annotate it, or supply its pullback with"
+                            + " @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
             return constant("0", t);
         }
-        Rule rule = DerivativeRules.get(DerivativeRules.family(m.getScope().map(Object::toString).orElse("")) + "." + m.getNameAsString());
+        Rule rule = DerivativeRules.get(
+                DerivativeRules.family(m.getScope().map(Object::toString).orElse("")) + "." + m.getNameAsString());
         Ty argTy = rule.floatOverload() ? t : Ty.DOUBLE;
         List<Value> args = new ArrayList<>();
         for (Expression a : m.getArguments()) {
@@ -258,7 +280,10 @@ final class ValueRecorder {
     String calleeClass(MethodCallExpr m, MethodRequest c) {
         Optional<String> owner = st.scope.spelling().callee(c);
         if (owner.isEmpty()) {
-            st.error(m, "call to '" + c.name() + "' cannot be written in the generated code" + st.scope.spelling().whyCalleeHidden(c));
+            st.error(
+                    m,
+                    "call to '" + c.name() + "' cannot be written in the generated code"
+                            + st.scope.spelling().whyCalleeHidden(c));
             return c.ownerSimpleName();
         }
         return owner.get();
@@ -297,9 +322,12 @@ final class ValueRecorder {
         }
         // more parents than one node takes: the argument with the most is pushed as a node of its own
         while (inputs.stream().mapToInt(this::width).sum() > NodeTerms.MAX_PARENTS) {
-            Value widest = inputs.stream().max(java.util.Comparator.comparingInt(this::width)).orElseThrow();
+            Value widest = inputs.stream()
+                    .max(java.util.Comparator.comparingInt(this::width))
+                    .orElseThrow();
             if (width(widest) == 1) {
-                throw new IllegalStateException("rule " + key + " has more than " + NodeTerms.MAX_PARENTS + " arguments");
+                throw new IllegalStateException(
+                        "rule " + key + " has more than " + NodeTerms.MAX_PARENTS + " arguments");
             }
             handle(widest);
         }
@@ -364,7 +392,8 @@ final class ValueRecorder {
             }
             named = el.array();
         }
-        return (named instanceof Expr.Name n && Operand.isIdentifier(n.id())) || (named instanceof Expr.Literal l && Operand.isIdentifier(l.text()));
+        return (named instanceof Expr.Name n && Operand.isIdentifier(n.id()))
+                || (named instanceof Expr.Literal l && Operand.isIdentifier(l.text()));
     }
 
     /** Digits and dots, then maybe a type suffix: {@code 2.0}, {@code 0.5f}. */

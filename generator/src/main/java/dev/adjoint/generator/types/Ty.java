@@ -22,15 +22,22 @@ public record Ty(Prim prim, int dims, String enumName) {
 
     /** Primitive element types. */
     public enum Prim {
-        DOUBLE("double"), FLOAT("float"), LONG("long"), INT("int"), BOOLEAN("boolean"),
+        DOUBLE("double"),
+        FLOAT("float"),
+        LONG("long"),
+        INT("int"),
+        BOOLEAN("boolean"),
         /** The narrow integral types: parameters and locals without derivative, saved on the {@code int} stack. */
-        SHORT("short"), BYTE("byte"), CHAR("char"),
+        SHORT("short"),
+        BYTE("byte"),
+        CHAR("char"),
         /**
          * {@code String} and enums: parameters and locals without derivative that nothing saves (a local
          * of these types is assigned once, outside loops), read by {@code ==}, {@code switch} and
          * the calls {@link dev.adjoint.generator.select.InactiveReceivers} allows.
          */
-        STRING("String"), ENUM("enum");
+        STRING("String"),
+        ENUM("enum");
 
         private final String java;
 

@@ -82,12 +82,19 @@ class GradientChecksTest {
         Translation checks = AdjointGenerator.gradientChecks(Map.of(Path.of("Model.java"), MODEL));
         assertFalse(checks.hasErrors(), checks.diagnostics().toString());
         String test = checks.generated().get("p.ModelGradientTest");
-        assertTrue(test.contains("AdjointCheck check = AdjointCheck.of(Model.class, \"loss\", double[].class, double[].class, int.class)"
-                + ".wrt(0).named(\"w\", \"x\", \"n\").againstTape(ModelTapeTwin.class);"), test);
+        assertTrue(
+                test.contains(
+                        "AdjointCheck check = AdjointCheck.of(Model.class, \"loss\", double[].class, double[].class, int.class)"
+                                + ".wrt(0).named(\"w\", \"x\", \"n\").againstTape(ModelTapeTwin.class);"),
+                test);
         // array results and 2-D arrays are compared with the tape too
-        assertTrue(test.contains(".named(\"v\", \"t\").againstTape(ModelTapeTwin.class);")
-                && test.contains(".named(\"q\", \"k\").againstTape(ModelTapeTwin.class);"), test);
-        assertTrue(checks.generated().containsKey("p.ModelTapeTwin") && checks.generated().containsKey("p.ModelTapeTwinAdjoint"),
+        assertTrue(
+                test.contains(".named(\"v\", \"t\").againstTape(ModelTapeTwin.class);")
+                        && test.contains(".named(\"q\", \"k\").againstTape(ModelTapeTwin.class);"),
+                test);
+        assertTrue(
+                checks.generated().containsKey("p.ModelTapeTwin")
+                        && checks.generated().containsKey("p.ModelTapeTwinAdjoint"),
                 checks.generated().keySet().toString());
         assertTrue(test.contains("check.assertAt(new double[] {0.5, 2.0}, 1.5);"), "the given point: " + test);
 
@@ -101,25 +108,33 @@ class GradientChecksTest {
         for (String right : new String[] {"loss", "energy", "scaled"}) {
             run(tests.getDeclaredMethod(right), instance); // throws if the check fails
         }
-        InvocationTargetException wrong = assertThrows(InvocationTargetException.class,
-                () -> run(tests.getDeclaredMethod("smooth"), instance));
+        InvocationTargetException wrong =
+                assertThrows(InvocationTargetException.class, () -> run(tests.getDeclaredMethod("smooth"), instance));
         AssertionError e = assertInstanceOf(AssertionError.class, wrong.getCause());
-        assertTrue(e.getMessage().startsWith("gradient check of p.Model#smooth FAILED: worst component a of 4"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("gradient check of p.Model#smooth FAILED: worst component a of 4"),
+                e.getMessage());
     }
 
     @Test
     void aTapeGradientThatDisagreesFailsTheGeneratedTest() throws Exception {
         Translation checks = AdjointGenerator.gradientChecks(Map.of(Path.of("Model.java"), MODEL));
-        Map<String, String> all = new HashMap<>(AdjointGenerator.translate(Map.of(Path.of("Model.java"), MODEL)).generated());
+        Map<String, String> all = new HashMap<>(
+                AdjointGenerator.translate(Map.of(Path.of("Model.java"), MODEL)).generated());
         all.put("p.Model", MODEL);
         all.putAll(checks.generated());
         // the twin's tape adjoint made wrong on purpose: its seed doubled
         String twin = all.get("p.ModelTapeTwinAdjoint");
         assertTrue(twin.contains("_tape.seed(_tape.result(), seed)"), twin);
-        all.put("p.ModelTapeTwinAdjoint", twin.replace("_tape.seed(_tape.result(), seed)", "_tape.seed(_tape.result(), 2 * seed)"));
+        all.put(
+                "p.ModelTapeTwinAdjoint",
+                twin.replace("_tape.seed(_tape.result(), seed)", "_tape.seed(_tape.result(), 2 * seed)"));
         Class<?> tests = InMemoryCompiler.compile(all).loadClass("p.ModelGradientTest");
-        InvocationTargetException e = assertThrows(InvocationTargetException.class, () -> run(tests.getDeclaredMethod("loss"), construct(tests)));
-        assertTrue(e.getCause().getMessage().contains("FAILED: the static and tape strategies disagree at w[0]"), e.getCause().getMessage());
+        InvocationTargetException e = assertThrows(
+                InvocationTargetException.class, () -> run(tests.getDeclaredMethod("loss"), construct(tests)));
+        assertTrue(
+                e.getCause().getMessage().contains("FAILED: the static and tape strategies disagree at w[0]"),
+                e.getCause().getMessage());
     }
 
     @Test
@@ -159,7 +174,9 @@ class GradientChecksTest {
     @Test
     void sameTextEveryRun() {
         Map<Path, String> src = Map.of(Path.of("Model.java"), MODEL);
-        assertEquals(AdjointGenerator.gradientChecks(src).generated(), AdjointGenerator.gradientChecks(src).generated());
+        assertEquals(
+                AdjointGenerator.gradientChecks(src).generated(),
+                AdjointGenerator.gradientChecks(src).generated());
     }
 
     @Test

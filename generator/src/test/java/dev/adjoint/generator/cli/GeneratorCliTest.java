@@ -8,8 +8,8 @@ import dev.adjoint.generator.AdjointGenerator;
 import dev.adjoint.generator.GenerationRequest;
 import dev.adjoint.generator.GenerationResult;
 import dev.adjoint.generator.Translation;
-import java.io.File;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +75,10 @@ class GeneratorCliTest {
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = GeneratorCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = GeneratorCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -92,7 +95,8 @@ class GeneratorCliTest {
         Run r = run(model.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("p.Model#square: static\np.Model#cube: static\n", r.err().replace(System.lineSeparator(), "\n"));
-        assertEquals(AdjointGenerator.translate(Map.of(model, MODEL)).generated().get("p.ModelAdjoint"), r.out());
+        assertEquals(
+                AdjointGenerator.translate(Map.of(model, MODEL)).generated().get("p.ModelAdjoint"), r.out());
     }
 
     @Test
@@ -100,11 +104,21 @@ class GeneratorCliTest {
         Path model = write("p/Model.java", MODEL);
         Run r = run("--disable", "freshAdjoints,activity", model.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals(AdjointGenerator.translate(Map.of(model, MODEL), Map.of(), java.util.Optional.empty(),
-                dev.adjoint.generator.analyze.Options.disabling("freshAdjoints,activity")).generated().get("p.ModelAdjoint"), r.out());
+        assertEquals(
+                AdjointGenerator.translate(
+                                Map.of(model, MODEL),
+                                Map.of(),
+                                java.util.Optional.empty(),
+                                dev.adjoint.generator.analyze.Options.disabling("freshAdjoints,activity"))
+                        .generated()
+                        .get("p.ModelAdjoint"),
+                r.out());
         Run bad = run("--disable", "fusion", model.toString());
         assertEquals(2, bad.code());
-        assertTrue(bad.err().startsWith("adjoint: unknown optimisation 'fusion' in adjoint.disable; the optimisations are activity,"),
+        assertTrue(
+                bad.err()
+                        .startsWith(
+                                "adjoint: unknown optimisation 'fusion' in adjoint.disable; the optimisations are activity,"),
                 bad.err());
     }
 
@@ -156,11 +170,20 @@ class GeneratorCliTest {
         assertEquals(1, alone.code(), "without the sourcepath q.Other#twice is unknown: " + alone.err());
 
         Path out = tmp.resolve("out");
-        Run r = run("--sourcepath", tmp.resolve("lib") + File.pathSeparator + tmp.resolve("app"), "-d", out.toString(), caller.toString());
+        Run r = run(
+                "--sourcepath",
+                tmp.resolve("lib") + File.pathSeparator + tmp.resolve("app"),
+                "-d",
+                out.toString(),
+                caller.toString());
         assertEquals(0, r.code(), r.err());
         // (f calls a method of a class in another package: its Hvp is not generated, and the build notes it first)
-        assertTrue(r.err().replace(System.lineSeparator(), "\n").endsWith("gets no fHvp (its other methods are generated): it calls"
-                + " 'twice' of a class in another package\np.Caller#f: static\n"), r.err());
+        assertTrue(
+                r.err()
+                        .replace(System.lineSeparator(), "\n")
+                        .endsWith("gets no fHvp (its other methods are generated): it calls"
+                                + " 'twice' of a class in another package\np.Caller#f: static\n"),
+                r.err());
         assertTrue(Files.isRegularFile(out.resolve("p/CallerAdjoint.java")));
         assertFalse(Files.exists(out.resolve("q")), "classes of the sourcepath are not written");
         // the same class as when both files are inputs
@@ -185,7 +208,8 @@ class GeneratorCliTest {
     void classpathIsParsed() throws IOException {
         Path model = write("p/Model.java", MODEL);
         String cp = "lib/a.jar" + File.pathSeparator + "classes";
-        GeneratorCli.Options o = GeneratorCli.parse(new String[] {"--classpath", cp, "-cp", "b.jar", model.toString()}).orElseThrow();
+        GeneratorCli.Options o = GeneratorCli.parse(new String[] {"--classpath", cp, "-cp", "b.jar", model.toString()})
+                .orElseThrow();
         assertEquals(List.of(Path.of("lib/a.jar"), Path.of("classes"), Path.of("b.jar")), o.classpath());
         assertEquals(List.of(model), o.inputs());
         Run r = run("--classpath", cp, model.toString());
@@ -198,10 +222,12 @@ class GeneratorCliTest {
         Map<String, String> sources = new java.util.HashMap<>();
         sources.put("q.Other", OTHER);
         if (withAdjoint) {
-            sources.putAll(AdjointGenerator.translate(Map.of(Path.of("Other.java"), OTHER)).generated());
+            sources.putAll(AdjointGenerator.translate(Map.of(Path.of("Other.java"), OTHER))
+                    .generated());
         }
         Path classes = tmp.resolve(withAdjoint ? "classes" : "plain-classes");
-        for (Map.Entry<String, byte[]> e : dev.adjoint.generator.testing.InMemoryCompiler.compileToBytes(sources).entrySet()) {
+        for (Map.Entry<String, byte[]> e : dev.adjoint.generator.testing.InMemoryCompiler.compileToBytes(sources)
+                .entrySet()) {
             Path f = classes.resolve(e.getKey().replace('.', '/') + ".class");
             Files.createDirectories(f.getParent());
             Files.write(f, e.getValue());
@@ -212,15 +238,24 @@ class GeneratorCliTest {
     @Test
     void classpathCallsGoThroughTheCompiledAdjoint() throws Exception {
         Path caller = write("p/Caller.java", CALLER);
-        String runtime = Path.of(dev.adjoint.DoubleGrad.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String runtime = Path.of(dev.adjoint.DoubleGrad.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
         Run r = run("--classpath", compiledOther(true) + File.pathSeparator + runtime, caller.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("p.Caller#f: static"), r.err());
 
         Run missing = run("--classpath", compiledOther(false) + File.pathSeparator + runtime, caller.toString());
         assertEquals(1, missing.code(), missing.err());
-        assertTrue(missing.err().contains("Caller.java:[9,16] call to 'Other.twice' cannot be differentiated: 'q.Other#twice' is"
-                + " @Differentiable, but its adjoint class q.OtherAdjoint is not on the classpath"), missing.err());
+        assertTrue(
+                missing.err()
+                        .contains(
+                                "Caller.java:[9,16] call to 'Other.twice' cannot be differentiated: 'q.Other#twice' is"
+                                        + " @Differentiable, but its adjoint class q.OtherAdjoint is not on the classpath"),
+                missing.err());
         assertEquals(1, run(caller.toString()).code()); // without it: an unknown call
     }
 
@@ -261,7 +296,11 @@ class GeneratorCliTest {
 
     @Test
     void anErrorExitsOneWithAPositionedMessageAndNoOutput() throws IOException {
-        Path model = write("p/Model.java", MODEL.replace("return x * x;", "double s = x;\n        try {\n            s = s * x;\n        } finally {\n            s = s + 1;\n        }\n        return s;"));
+        Path model = write(
+                "p/Model.java",
+                MODEL.replace(
+                        "return x * x;",
+                        "double s = x;\n        try {\n            s = s * x;\n        } finally {\n            s = s + 1;\n        }\n        return s;"));
         Run r = run(model.toString());
         assertEquals(1, r.code());
         assertEquals("", r.out());
@@ -272,8 +311,18 @@ class GeneratorCliTest {
     @Test
     void usageErrorsExitTwo() throws IOException {
         Path model = write("p/Model.java", MODEL);
-        for (String[] args : new String[][] {{}, {"-h"}, {"--help"}, {"--bogus", model.toString()}, {"--method"},
-                {"-d"}, {model.toString(), "-d"}, {"--sourcepath"}, {"--classpath"}, {"-d", "out"}}) {
+        for (String[] args : new String[][] {
+            {},
+            {"-h"},
+            {"--help"},
+            {"--bogus", model.toString()},
+            {"--method"},
+            {"-d"},
+            {model.toString(), "-d"},
+            {"--sourcepath"},
+            {"--classpath"},
+            {"-d", "out"}
+        }) {
             Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args));
             assertEquals("", r.out());

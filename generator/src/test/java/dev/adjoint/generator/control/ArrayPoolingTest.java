@@ -72,7 +72,8 @@ class ArrayPoolingTest {
             """;
 
     enum Opt {
-        DEFAULT(Options.DEFAULT), PLAIN(Options.PLAIN);
+        DEFAULT(Options.DEFAULT),
+        PLAIN(Options.PLAIN);
 
         final Options options;
 
@@ -88,7 +89,8 @@ class ArrayPoolingTest {
     @ParameterizedTest
     @EnumSource(Opt.class)
     void pooledArraysGiveTheGradientOfFreshOnes(Opt o) {
-        // the stacks are the thread's: a test class run before on this worker thread may have left values on purpose (an
+        // the stacks are the thread's: a test class run before on this worker thread may have left values on purpose
+        // (an
         // exception thrown out of a gradient call); what is checked below is what these calls leave
         AdjointStacks.forThread().clear();
         Differentiated d = Differentiated.of("pool.Scratch", SOURCE, o.options);
@@ -101,7 +103,9 @@ class ArrayPoolingTest {
         // a different length borrows other arrays
         d.assertGradient("smooth", d, "smooth", 1e-6, 1e-9, new double[] {0.2, 0.5, -1.1}, 3);
         d.assertGradient("inPlace", d, "inPlace", 1e-6, 1e-9, point(), 5);
-        assertTrue(d.translation().methods().stream().noneMatch(m -> m.contains(": tape")), d.translation().methods().toString());
+        assertTrue(
+                d.translation().methods().stream().noneMatch(m -> m.contains(": tape")),
+                d.translation().methods().toString());
         assertTrue(AdjointStacks.forThread().isEmpty(), "a call left arrays borrowed or values on the stacks");
     }
 
@@ -112,10 +116,12 @@ class ArrayPoolingTest {
         double[] x = point();
         double[] dx = new double[x.length];
         Object[] args = {x, 5, dx}; // boxed once: the call itself must not allocate
-        java.lang.reflect.Method grad = d.loader().loadClass("pool.ScratchAdjoint").getMethod("smoothGrad",
-                double[].class, int.class, double[].class);
-        java.lang.reflect.Method inPlace = d.loader().loadClass("pool.ScratchAdjoint").getMethod("inPlaceGrad",
-                double[].class, int.class, double[].class);
+        java.lang.reflect.Method grad = d.loader()
+                .loadClass("pool.ScratchAdjoint")
+                .getMethod("smoothGrad", double[].class, int.class, double[].class);
+        java.lang.reflect.Method inPlace = d.loader()
+                .loadClass("pool.ScratchAdjoint")
+                .getMethod("inPlaceGrad", double[].class, int.class, double[].class);
         double[] fresh = point();
         long perCall = WarmCalls.bytesPerCall(() -> {
             grad.invoke(null, args);

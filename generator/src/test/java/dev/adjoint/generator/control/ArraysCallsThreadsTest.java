@@ -110,7 +110,8 @@ class ArraysCallsThreadsTest {
             """;
 
     enum Opt {
-        DEFAULT(Options.DEFAULT), PLAIN(Options.PLAIN);
+        DEFAULT(Options.DEFAULT),
+        PLAIN(Options.PLAIN);
 
         final Options options;
 
@@ -153,7 +154,7 @@ class ArraysCallsThreadsTest {
     @EnumSource(Opt.class)
     void callsAcrossFilesAndPackagesWith2dArrays(Opt o) throws Exception {
         ClassLoader cl = build(o.options);
-        double[] x0 = {0.3, -1.2, 0.8, 0.5, 1.1, -0.4, 0.9, 0.2};  // m (3x2) then p (2)
+        double[] x0 = {0.3, -1.2, 0.8, 0.5, 1.1, -0.4, 0.9, 0.2}; // m (3x2) then p (2)
         double[][] m = unflatten(x0, 3, 2);
         double[] p = {x0[6], x0[7]};
         double[][] dm = new double[3][2];
@@ -165,14 +166,23 @@ class ArraysCallsThreadsTest {
         }
         analytic[6] = dp[0];
         analytic[7] = dp[1];
-        GradCheck.assertGradient(x -> {
-            try {
-                return (double) call(cl, "app.Model", "energy", unflatten(x, 3, 2), new double[] {x[6], x[7]}, 1);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, x0, analytic, 1e-6, 1e-9);
-        assertEquals((double) call(cl, "app.Model", "energy", unflatten(x0, 3, 2), new double[] {x0[6], x0[7]}, 1), v, 1e-12);
+        GradCheck.assertGradient(
+                x -> {
+                    try {
+                        return (double)
+                                call(cl, "app.Model", "energy", unflatten(x, 3, 2), new double[] {x[6], x[7]}, 1);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                x0,
+                analytic,
+                1e-6,
+                1e-9);
+        assertEquals(
+                (double) call(cl, "app.Model", "energy", unflatten(x0, 3, 2), new double[] {x0[6], x0[7]}, 1),
+                v,
+                1e-12);
     }
 
     @ParameterizedTest
@@ -187,18 +197,23 @@ class ArraysCallsThreadsTest {
         double[] y = (double[]) call(cl, "app.ModelAdjoint", "scaleVjp", x.clone(), c, seed, dx, dc);
         assertArrayEquals((double[]) call(cl, "app.Model", "scale", x.clone(), c), y, 0.0);
         double[] point = {x[0], x[1], x[2], c};
-        GradCheck.assertGradient(q -> {
-            try {
-                double[] r = (double[]) call(cl, "app.Model", "scale", new double[] {q[0], q[1], q[2]}, q[3]);
-                double s = 0;
-                for (int i = 0; i < r.length; i++) {
-                    s += seed[i] * r[i];
-                }
-                return s;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, point, new double[] {dx[0], dx[1], dx[2], dc.get()}, 1e-6, 1e-9);
+        GradCheck.assertGradient(
+                q -> {
+                    try {
+                        double[] r = (double[]) call(cl, "app.Model", "scale", new double[] {q[0], q[1], q[2]}, q[3]);
+                        double s = 0;
+                        for (int i = 0; i < r.length; i++) {
+                            s += seed[i] * r[i];
+                        }
+                        return s;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                point,
+                new double[] {dx[0], dx[1], dx[2], dc.get()},
+                1e-6,
+                1e-9);
         for (Method mt : cl.loadClass("app.ModelAdjoint").getDeclaredMethods()) {
             assertFalse(mt.getName().equals("scaleGrad"), "an array result has no implicit seed");
         }
@@ -216,13 +231,18 @@ class ArraysCallsThreadsTest {
         for (int i = 0; i < 3; i++) {
             System.arraycopy(dg[i], 0, analytic, 2 * i, 2);
         }
-        GradCheck.assertGradient(x -> {
-            try {
-                return (double) call(cl, "app.Model", "grid", (Object) unflatten(x, 3, 2));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, x0, analytic, 1e-6, 1e-9);
+        GradCheck.assertGradient(
+                x -> {
+                    try {
+                        return (double) call(cl, "app.Model", "grid", (Object) unflatten(x, 3, 2));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                x0,
+                analytic,
+                1e-6,
+                1e-9);
         // gradients are with respect to the values on entry, and accumulate
         double[][] g2 = unflatten(x0, 3, 2);
         call(cl, "app.ModelAdjoint", "gridGrad", g2, dg);
@@ -276,7 +296,9 @@ class ArraysCallsThreadsTest {
     void aWarmGradientCallAllocatesNothing(Opt o) throws Exception {
         ClassLoader cl = build(o.options);
         Method grad = java.util.Arrays.stream(cl.loadClass("app.ModelAdjoint").getDeclaredMethods())
-                .filter(mt -> mt.getName().equals("energyGrad")).findFirst().orElseThrow();
+                .filter(mt -> mt.getName().equals("energyGrad"))
+                .findFirst()
+                .orElseThrow();
         double[][] m = {{0.3, -1.2}, {0.8, 0.5}, {1.1, -0.4}};
         double[] p = {0.9, 0.2};
         double[][] dm = new double[3][2];

@@ -88,26 +88,32 @@ class CustomDerivativeTest {
 
     @Test
     void aWrongSignatureIsReportedWithTheExpectedOne() {
-        String bad = SRC.replace("public static double softplusPullback(double x, double seed, DoubleGrad dx)",
+        String bad = SRC.replace(
+                "public static double softplusPullback(double x, double seed, DoubleGrad dx)",
                 "public static double softplusPullback(double x, DoubleGrad dx)");
         Translation t = Pipeline.translate(Map.of(Path.of("Stable.java"), bad), Optional.empty(), Options.DEFAULT);
         assertTrue(t.hasErrors());
-        Diagnostic d = t.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
+        Diagnostic d =
+                t.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
         assertEquals(16, d.line(), d.toString());
         assertEquals(26, d.column(), d.toString());
-        assertTrue(d.message().contains("expected: static double softplusPullback(double, double, DoubleGrad)"), d.message());
+        assertTrue(
+                d.message().contains("expected: static double softplusPullback(double, double, DoubleGrad)"),
+                d.message());
         assertTrue(t.generated().isEmpty());
     }
 
     /** Class p.Other: {@code sq}, its pullback under the annotation {@code annotation}, imported by {@code imports}. */
     private static String other(String imports, String annotation, boolean calls) {
-        return "package p;\n\n" + imports + "import dev.adjoint.Differentiable;\nimport dev.adjoint.DoubleGrad;\n\npublic class Other {\n"
+        return "package p;\n\n" + imports
+                + "import dev.adjoint.Differentiable;\nimport dev.adjoint.DoubleGrad;\n\npublic class Other {\n"
                 + "    static double sq(double x) {\n        return x * x;\n    }\n\n"
                 + "    @" + annotation + "(of = \"sq\")\n"
                 + "    static double sqPullback(double x, double seed, DoubleGrad dx) {\n        dx.add(seed * 3 * x);\n        return x * x;\n    }\n\n"
                 + "    @" + annotation + "(of = \"sq\")\n"
                 + "    static double sqNotes(double x) {\n        return 2 * x;\n    }\n\n"
-                + "    @Differentiable\n    static double f(double x) {\n        return " + (calls ? "sq(x) + " : "") + "x;\n    }\n}\n";
+                + "    @Differentiable\n    static double f(double x) {\n        return " + (calls ? "sq(x) + " : "")
+                + "x;\n    }\n}\n";
     }
 
     private static Translation translate(String source) {
@@ -124,36 +130,51 @@ class CustomDerivativeTest {
         // the other library's annotation, on methods Adjoint has no business checking
         Translation t = translate(other("import org.other.CustomDerivative;\n", "CustomDerivative", false));
         assertFalse(t.hasErrors(), t.diagnostics().toString());
-        // and not a pullback Adjoint may call: sq is a plain method, differentiated itself (2x, not the other pullback's 3x)
+        // and not a pullback Adjoint may call: sq is a plain method, differentiated itself (2x, not the other
+        // pullback's 3x)
         Translation calls = translate(other("import org.other.CustomDerivative;\n", "CustomDerivative", true));
         assertFalse(calls.hasErrors(), calls.diagnostics().toString());
-        assertTrue(calls.methods().stream().anyMatch(m -> m.startsWith("p.Other#sq: static (not annotated")), calls.methods().toString());
-        assertTrue(calls.generated().get("p.OtherAdjoint").contains("Other.sq(x)") && !calls.generated().get("p.OtherAdjoint")
-                .contains("sqPullback"), calls.generated().get("p.OtherAdjoint"));
+        assertTrue(
+                calls.methods().stream().anyMatch(m -> m.startsWith("p.Other#sq: static (not annotated")),
+                calls.methods().toString());
+        assertTrue(
+                calls.generated().get("p.OtherAdjoint").contains("Other.sq(x)")
+                        && !calls.generated().get("p.OtherAdjoint").contains("sqPullback"),
+                calls.generated().get("p.OtherAdjoint"));
     }
 
     @Test
     void aBareCustomDerivativeNeedsItsImport() {
         Translation t = translate(other("", "CustomDerivative", false));
         assertTrue(t.hasErrors() && t.generated().isEmpty(), t.diagnostics().toString());
-        List<Diagnostic> errors = t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> errors =
+                t.diagnostics().stream().filter(Diagnostic::isError).toList();
         assertEquals(List.of(11, 17), errors.stream().map(Diagnostic::line).toList(), errors.toString());
-        assertTrue(errors.stream().allMatch(d -> d.column() == 5 && d.message().contains("import dev.adjoint.CustomDerivative")),
+        assertTrue(
+                errors.stream()
+                        .allMatch(d -> d.column() == 5 && d.message().contains("import dev.adjoint.CustomDerivative")),
                 errors.toString());
     }
 
     @Test
     void adjointsCustomDerivativeByImportOrByItsFullName() {
         Object[] args = {0.7};
-        for (String[] c : List.of(new String[] {"import dev.adjoint.CustomDerivative;\n", "CustomDerivative"},
+        for (String[] c : List.of(
+                new String[] {"import dev.adjoint.CustomDerivative;\n", "CustomDerivative"},
                 new String[] {"import dev.adjoint.*;\n", "CustomDerivative"},
                 new String[] {"", "dev.adjoint.CustomDerivative"},
                 new String[] {"import org.other.CustomDerivative;\n", "dev.adjoint.CustomDerivative"})) {
             // (sqNotes has the wrong signature: keep only the pullback)
-            String src = other(c[0], c[1], true).replaceAll("    @[\\w.]+\\(of = \"sq\"\\)\n    static double sqNotes[^}]*}\n\n", "");
+            String src = other(c[0], c[1], true)
+                    .replaceAll("    @[\\w.]+\\(of = \"sq\"\\)\n    static double sqNotes[^}]*}\n\n", "");
             Differentiated d = c[0].contains("org.other")
-                    ? Differentiated.of("p.Other", src, Map.of("org.other.CustomDerivative",
-                            "package org.other;\n\npublic @interface CustomDerivative {\n    String of();\n}\n"), Options.DEFAULT)
+                    ? Differentiated.of(
+                            "p.Other",
+                            src,
+                            Map.of(
+                                    "org.other.CustomDerivative",
+                                    "package org.other;\n\npublic @interface CustomDerivative {\n    String of();\n}\n"),
+                            Options.DEFAULT)
                     : Differentiated.of("p.Other", src, Options.DEFAULT);
             // the pullback says 3x (not sq's 2x): the gradient shows that it was called
             assertEquals(3 * 0.7 + 1, d.vjp("f", 1.0, args).gradient()[0], 1e-12, String.join(" ", c));

@@ -83,11 +83,14 @@ class LoopLengthArraysTest {
                 }
             """;
 
-    private static final String SOURCE = "package ll;\n\nimport dev.adjoint.Differentiable;\n\npublic class Lengths {\n" + METHODS
-            + METHODS.replace("@Differentiable", "@Differentiable(strategy = dev.adjoint.Strategy.TAPE)")
-                    .replace("prefixes(", "prefixesTape(").replace("shifted(", "shiftedTape(").replace("leftEarly(", "leftEarlyTape(")
-                    .replace("rows(", "rowsTape(")
-            + "}\n";
+    private static final String SOURCE =
+            "package ll;\n\nimport dev.adjoint.Differentiable;\n\npublic class Lengths {\n" + METHODS
+                    + METHODS.replace("@Differentiable", "@Differentiable(strategy = dev.adjoint.Strategy.TAPE)")
+                            .replace("prefixes(", "prefixesTape(")
+                            .replace("shifted(", "shiftedTape(")
+                            .replace("leftEarly(", "leftEarlyTape(")
+                            .replace("rows(", "rowsTape(")
+                    + "}\n";
 
     private static final double[] X = {0.7, -0.3, 1.2, 0.4, -0.9};
 
@@ -95,15 +98,21 @@ class LoopLengthArraysTest {
     void theGradientIsTheTapesAndCentralDifferences() {
         Differentiated d = Differentiated.of("ll.Lengths", SOURCE, Options.DEFAULT);
         String methods = d.translation().methods().toString();
-        assertTrue(methods.contains("Lengths#prefixes: static") && methods.contains("Lengths#shifted: static")
-                && methods.contains("Lengths#rows: static") && methods.contains("Lengths#leftEarly: static"), methods);
+        assertTrue(
+                methods.contains("Lengths#prefixes: static")
+                        && methods.contains("Lengths#shifted: static")
+                        && methods.contains("Lengths#rows: static")
+                        && methods.contains("Lengths#leftEarly: static"),
+                methods);
         for (String m : new String[] {"prefixes", "shifted", "rows", "leftEarly"}) {
             Object[] args = m.equals("leftEarly") ? new Object[] {X} : new Object[] {X, 0};
             d.assertGradient(m, d, m, 1e-6, 1e-9, args);
             double[] statically = d.grad(m, args).gradient();
             double[] taped = d.grad(m + "Tape", args).gradient();
             for (int k = 0; k < X.length; k++) {
-                assertTrue(Math.abs(statically[k] - taped[k]) <= 1e-12 * Math.max(1, Math.abs(statically[k]) + Math.abs(taped[k])),
+                assertTrue(
+                        Math.abs(statically[k] - taped[k])
+                                <= 1e-12 * Math.max(1, Math.abs(statically[k]) + Math.abs(taped[k])),
                         m + ": static " + statically[k] + " vs tape " + taped[k] + " at " + k);
             }
         }
@@ -130,8 +139,9 @@ class LoopLengthArraysTest {
         double[] x = X.clone();
         double[] dx = new double[x.length];
         Object[] args = {x, 0, dx};
-        java.lang.reflect.Method grad = d.loader().loadClass("ll.LengthsAdjoint").getMethod("prefixesGrad",
-                double[].class, int.class, double[].class);
+        java.lang.reflect.Method grad = d.loader()
+                .loadClass("ll.LengthsAdjoint")
+                .getMethod("prefixesGrad", double[].class, int.class, double[].class);
         long perCall = WarmCalls.bytesPerCall(() -> grad.invoke(null, args));
         // reflection boxes the double result (16 B); the arrays of 1..5 doubles and their adjoints would add over 400 B
         assertTrue(perCall <= 32, "a warm gradient call allocated " + perCall + " bytes");
@@ -187,8 +197,11 @@ class LoopLengthArraysTest {
                         return y;
                     }
                 """;
-        String source = "package ll;\n\nimport dev.adjoint.Differentiable;\n\npublic class Inlined {\n" + helper + caller
-                + caller.replace("@Differentiable", "@Differentiable(strategy = dev.adjoint.Strategy.TAPE)").replace("f(", "fTape(") + "}\n";
+        String source =
+                "package ll;\n\nimport dev.adjoint.Differentiable;\n\npublic class Inlined {\n" + helper + caller
+                        + caller.replace("@Differentiable", "@Differentiable(strategy = dev.adjoint.Strategy.TAPE)")
+                                .replace("f(", "fTape(")
+                        + "}\n";
         Differentiated d = Differentiated.of("ll.Inlined", source, Options.PLAIN);
         String methods = d.translation().methods().toString();
         assertTrue(methods.contains("Inlined#f: static") && methods.contains("Inlined#h: static"), methods);

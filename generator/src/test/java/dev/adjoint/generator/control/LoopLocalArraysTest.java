@@ -202,7 +202,9 @@ class LoopLocalArraysTest {
         double[] statically = d.grad(m, args).gradient();
         double[] taped = d.grad(m + "Tape", args).gradient();
         for (int k = 0; k < statically.length; k++) {
-            assertTrue(Math.abs(statically[k] - taped[k]) <= 1e-12 * Math.max(1, Math.abs(statically[k]) + Math.abs(taped[k])),
+            assertTrue(
+                    Math.abs(statically[k] - taped[k])
+                            <= 1e-12 * Math.max(1, Math.abs(statically[k]) + Math.abs(taped[k])),
                     m + ": static " + statically[k] + " vs tape " + taped[k] + " at " + k);
         }
     }
@@ -247,14 +249,17 @@ class LoopLocalArraysTest {
                     }
                 """;
         String source = "package la;\n\nimport dev.adjoint.Differentiable;\n\npublic class Caller {\n" + caller
-                + caller.replace("@Differentiable", "@Differentiable(strategy = dev.adjoint.Strategy.TAPE)").replace(" calls(", " callsTape(")
+                + caller.replace("@Differentiable", "@Differentiable(strategy = dev.adjoint.Strategy.TAPE)")
+                        .replace(" calls(", " callsTape(")
                 + "}\n";
         for (Options options : new Options[] {Options.DEFAULT, Options.PLAIN}) {
             Differentiated d = Differentiated.of("la.Caller", source, java.util.Map.of("la.Sums", callee), options);
             String methods = d.translation().methods().toString();
             assertTrue(methods.contains("Caller#calls: static"), methods);
             // (called through its adjoint, not inlined)
-            assertTrue(d.translation().generated().values().stream().anyMatch(j -> j.contains("SumsAdjoint.sumsqVjp(t, n, ")),
+            assertTrue(
+                    d.translation().generated().values().stream()
+                            .anyMatch(j -> j.contains("SumsAdjoint.sumsqVjp(t, n, ")),
                     d.translation().generated().toString());
             assertAgree(d, "calls", new Object[] {X.clone()});
         }
@@ -287,15 +292,20 @@ class LoopLocalArraysTest {
                 }
                 """;
         Differentiated d = Differentiated.of("la.Guarded", source, Options.DEFAULT);
-        assertTrue(d.translation().methods().toString().contains("Guarded#guarded: static"), d.translation().methods().toString());
+        assertTrue(
+                d.translation().methods().toString().contains("Guarded#guarded: static"),
+                d.translation().methods().toString());
         d.assertGradient("guarded", d, "guarded", 1e-6, 1e-8, X.clone(), 100.0);
         var stacks = dev.adjoint.stack.AdjointStacks.forThread();
         int references = stacks.references.size();
         int pool = stacks.arrays.mark();
-        AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> d.grad("guarded", X.clone(), 1.0));
+        AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(
+                AssertionError.class, () -> d.grad("guarded", X.clone(), 1.0));
         assertTrue(String.valueOf(e.getCause()).contains("too large"), String.valueOf(e.getCause()));
-        assertTrue(stacks.references.size() == references && stacks.arrays.mark() == pool,
-                "kept " + (stacks.references.size() - references) + " references, " + (stacks.arrays.mark() - pool) + " arrays");
+        assertTrue(
+                stacks.references.size() == references && stacks.arrays.mark() == pool,
+                "kept " + (stacks.references.size() - references) + " references, " + (stacks.arrays.mark() - pool)
+                        + " arrays");
     }
 
     @Test
@@ -304,7 +314,8 @@ class LoopLocalArraysTest {
         for (String m : new String[] {"grows", "leftEarly", "nested", "whileLoop"}) {
             double[] x = X.clone();
             Object[] args = {x, new double[x.length]};
-            java.lang.reflect.Method grad = d.loader().loadClass("la.LoopsAdjoint").getMethod(m + "Grad", double[].class, double[].class);
+            java.lang.reflect.Method grad =
+                    d.loader().loadClass("la.LoopsAdjoint").getMethod(m + "Grad", double[].class, double[].class);
             long perCall = WarmCalls.bytesPerCall(() -> grad.invoke(null, args));
             // reflection boxes the double result (16 B); the arrays and their adjoints would add hundreds of bytes
             assertTrue(perCall <= 32, m + ": a warm gradient call allocated " + perCall + " bytes");

@@ -67,7 +67,8 @@ public class Loops {
 """;
 
     enum Opt {
-        DEFAULT(Options.DEFAULT), PLAIN(Options.PLAIN);
+        DEFAULT(Options.DEFAULT),
+        PLAIN(Options.PLAIN);
 
         final Options options;
 

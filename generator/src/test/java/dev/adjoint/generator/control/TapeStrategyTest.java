@@ -91,10 +91,15 @@ class TapeStrategyTest {
     @Test
     void recursionSwitchAndLabelledBreakGoToTheTapeAndMatchCentralDifferences() {
         Differentiated d = Differentiated.of("tape.Shapes", SRC, Options.DEFAULT);
-        assertTrue(d.translation().methods().stream().anyMatch(m -> m.startsWith("tape.Shapes#horner: tape, because")),
+        assertTrue(
+                d.translation().methods().stream().anyMatch(m -> m.startsWith("tape.Shapes#horner: tape, because")),
                 d.translation().methods().toString());
-        assertTrue(d.translation().methods().contains("tape.Shapes#same: static"), d.translation().methods().toString());
-        assertTrue(d.translation().methods().contains("tape.Shapes#taped: tape (requested)"), d.translation().methods().toString());
+        assertTrue(
+                d.translation().methods().contains("tape.Shapes#same: static"),
+                d.translation().methods().toString());
+        assertTrue(
+                d.translation().methods().contains("tape.Shapes#taped: tape (requested)"),
+                d.translation().methods().toString());
         d.assertGradient("horner", d, "horner", 1e-6, 1e-9, new double[] {0.5, -1.0, 2.0, 0.25}, 0, 0.7);
         d.assertGradient("power", d, "power", 1e-6, 1e-9, 1.1, 13);
         for (int mode = 0; mode < 3; mode++) {
@@ -219,10 +224,14 @@ class TapeStrategyTest {
     void aRecursionOverTheRowsOfAMatrixFallsBackToTheTapeWithTheExactGradient() {
         Differentiated d = Differentiated.of("tape.Rows", MATRICES, Options.DEFAULT);
         for (String m : new String[] {"rowSum", "rowSumF"}) {
-            assertTrue(d.translation().methods().stream().anyMatch(s -> s.startsWith("tape.Rows#" + m + ": tape, because")),
+            assertTrue(
+                    d.translation().methods().stream()
+                            .anyMatch(s -> s.startsWith("tape.Rows#" + m + ": tape, because")),
                     d.translation().methods().toString());
         }
-        assertTrue(d.translation().methods().contains("tape.Rows#rowSumLoop: static"), d.translation().methods().toString());
+        assertTrue(
+                d.translation().methods().contains("tape.Rows#rowSumLoop: static"),
+                d.translation().methods().toString());
         double[][] m = {{0.5, -1.0, 2.0}, {0.25, 1.5}, {-0.75, 0.3, 1.1}};
         d.assertGradient("rowSum", d, "rowSum", 1e-6, 1e-9, m, 0);
         d.assertGradient("rowSum", d, "rowSum", 1e-6, 1e-9, m, 1);
@@ -233,7 +242,9 @@ class TapeStrategyTest {
         for (int i = 0; i < tape.gradient().length; i++) {
             double a = tape.gradient()[i];
             double b = fixed.gradient()[i];
-            assertTrue(Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a) + Math.abs(b)), "component " + i + ": tape " + a + " static " + b);
+            assertTrue(
+                    Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a) + Math.abs(b)),
+                    "component " + i + ": tape " + a + " static " + b);
         }
         float[][] f = {{0.5f, -1.0f, 2.0f}, {0.25f, 1.5f}};
         d.assertGradient("rowSumF", d, "rowSumD", 1e-3, 1e-5, f, 0);
@@ -243,13 +254,19 @@ class TapeStrategyTest {
     void anArrayResultFallsBackToTheTapeWithTheStaticSignature() throws Exception {
         Differentiated d = Differentiated.of("tape.Rows", MATRICES, Options.DEFAULT);
         // (its loop-local array of a length the loop updates is static since issue 15: the tape is asked for)
-        assertTrue(d.translation().methods().stream().anyMatch(s -> s.startsWith("tape.Rows#normsInOrder: tape")),
+        assertTrue(
+                d.translation().methods().stream().anyMatch(s -> s.startsWith("tape.Rows#normsInOrder: tape")),
                 d.translation().methods().toString());
-        assertTrue(d.translation().methods().contains("tape.Rows#norms: static"), d.translation().methods().toString());
+        assertTrue(
+                d.translation().methods().contains("tape.Rows#norms: static"),
+                d.translation().methods().toString());
         double[][] m = {{0.5, -1.0, 2.0}, {0.25, 1.5}, {-0.75, 0.3, 1.1}};
         Class<?> rows = d.loader().loadClass("tape.Rows");
         // seedᵀ·J against central differences (a fixed random seed)
-        dev.adjoint.check.AdjointCheck.of(rows, "normsInOrder").wrt(0).named("m", "scale").assertAt(m, 0.7);
+        dev.adjoint.check.AdjointCheck.of(rows, "normsInOrder")
+                .wrt(0)
+                .named("m", "scale")
+                .assertAt(m, 0.7);
         // the tape's vector-Jacobian product is the static strategy's
         double[] seed = {1.0, -0.5, 2.0};
         double[][] tape = {new double[3], new double[2], new double[3]};
@@ -261,8 +278,9 @@ class TapeStrategyTest {
             for (int j = 0; j < m[i].length; j++) {
                 double x = tape[i][j];
                 double y = fixed[i][j];
-                assertTrue(Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(x) + Math.abs(y)), "m[" + i + "][" + j + "]: tape " + x
-                        + " static " + y);
+                assertTrue(
+                        Math.abs(x - y) <= 1e-12 * Math.max(1, Math.abs(x) + Math.abs(y)),
+                        "m[" + i + "][" + j + "]: tape " + x + " static " + y);
             }
         }
     }
@@ -274,8 +292,10 @@ class TapeStrategyTest {
         double[] x = {1.5, 0.25, -0.9, 0.1};
         double[] dw = new double[4];
         double[] dx = new double[4];
-        java.lang.reflect.Method vjp = d.loader().loadClass("tape.ShapesAdjoint").getDeclaredMethod("tapedVjp",
-                double[].class, double[].class, double.class, double[].class, double[].class);
+        java.lang.reflect.Method vjp = d.loader()
+                .loadClass("tape.ShapesAdjoint")
+                .getDeclaredMethod(
+                        "tapedVjp", double[].class, double[].class, double.class, double[].class, double[].class);
         vjp.setAccessible(true);
         Object[] args = {w, x, 1.0, dw, dx};
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
@@ -287,7 +307,9 @@ class TapeStrategyTest {
             vjp.invoke(null, args);
         }
         long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
-        assertTrue(perCall <= 32, "a warm tape gradient call allocated " + perCall + " bytes (reflection boxes the result: 16)");
+        assertTrue(
+                perCall <= 32,
+                "a warm tape gradient call allocated " + perCall + " bytes (reflection boxes the result: 16)");
     }
 
     @Test
@@ -295,8 +317,9 @@ class TapeStrategyTest {
         Differentiated d = Differentiated.of("tape.Rows", MATRICES, Options.DEFAULT);
         double[][] m = {{0.5, -1.0, 2.0}, {0.25, 1.5}, {-0.75, 0.3, 1.1}};
         double[][] dm = {new double[3], new double[2], new double[3]};
-        java.lang.reflect.Method vjp = d.loader().loadClass("tape.RowsAdjoint").getDeclaredMethod("rowSumVjp",
-                double[][].class, int.class, double.class, double[][].class);
+        java.lang.reflect.Method vjp = d.loader()
+                .loadClass("tape.RowsAdjoint")
+                .getDeclaredMethod("rowSumVjp", double[][].class, int.class, double.class, double[][].class);
         vjp.setAccessible(true);
         Object[] args = {m, 0, 1.0, dm};
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
@@ -308,7 +331,9 @@ class TapeStrategyTest {
             vjp.invoke(null, args);
         }
         long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
-        assertTrue(perCall <= 32, "a warm tape gradient call over a matrix allocated " + perCall + " bytes (reflection boxes: 16)");
+        assertTrue(
+                perCall <= 32,
+                "a warm tape gradient call over a matrix allocated " + perCall + " bytes (reflection boxes: 16)");
     }
 
     @Test
@@ -320,7 +345,8 @@ class TapeStrategyTest {
         var b = d.vjp("same", 1.0, w, x);
         assertEquals(a.value(), b.value(), 0.0);
         for (int i = 0; i < a.gradient().length; i++) {
-            double rho = Math.abs(a.gradient()[i] - b.gradient()[i]) / Math.max(1, Math.abs(a.gradient()[i]) + Math.abs(b.gradient()[i]));
+            double rho = Math.abs(a.gradient()[i] - b.gradient()[i])
+                    / Math.max(1, Math.abs(a.gradient()[i]) + Math.abs(b.gradient()[i]));
             assertTrue(rho <= 1e-12, "component " + i + ": tape " + a.gradient()[i] + " static " + b.gradient()[i]);
         }
         d.assertGradient("taped", d, "taped", 1e-6, 1e-9, w, x);
@@ -365,7 +391,10 @@ class TapeStrategyTest {
                 """;
         Differentiated d = Differentiated.of("tape.Results", src, Options.DEFAULT);
         List<String> methods = d.translation().methods();
-        assertTrue(methods.stream().anyMatch(m -> m.startsWith("tape.Results#either: tape, because") && m.contains("returns different arrays")),
+        assertTrue(
+                methods.stream()
+                        .anyMatch(m -> m.startsWith("tape.Results#either: tape, because")
+                                && m.contains("returns different arrays")),
                 methods.toString());
         assertTrue(methods.contains("tape.Results#same: static"), methods.toString());
     }

@@ -47,7 +47,8 @@ class ArrayResultCallsTest {
             """;
 
     private static List<Diagnostic> errors(String strategy) {
-        Translation t = Pipeline.translate(Map.of(Path.of("Model.java"), MODEL.replace("$S", strategy)), Optional.empty(), Options.DEFAULT);
+        Translation t = Pipeline.translate(
+                Map.of(Path.of("Model.java"), MODEL.replace("$S", strategy)), Optional.empty(), Options.DEFAULT);
         assertTrue(t.hasErrors(), "expected a build error, got\n" + t.generated());
         return t.diagnostics();
     }
@@ -58,14 +59,22 @@ class ArrayResultCallsTest {
         assertEquals(1, statik.size(), statik.toString());
         assertEquals(20, statik.get(0).line());
         assertEquals(34, statik.get(0).column());
-        assertTrue(statik.get(0).message().startsWith("call to 'twice' returns an array"), statik.get(0).message());
-        assertTrue(statik.get(0).message().contains("double[] r = twice(...);"), statik.get(0).message());
+        assertTrue(
+                statik.get(0).message().startsWith("call to 'twice' returns an array"),
+                statik.get(0).message());
+        assertTrue(
+                statik.get(0).message().contains("double[] r = twice(...);"),
+                statik.get(0).message());
         for (String strategy : List.of("TAPE", "AUTO")) {
             List<Diagnostic> ds = errors(strategy);
             assertEquals(1, ds.size(), ds.toString());
             assertEquals(34, ds.get(0).column());
-            assertTrue(ds.get(0).message().contains("'twice(...)' hands back an array"), ds.get(0).message());
-            assertTrue(ds.get(0).message().contains("double[] r = twice(...);"), ds.get(0).message());
+            assertTrue(
+                    ds.get(0).message().contains("'twice(...)' hands back an array"),
+                    ds.get(0).message());
+            assertTrue(
+                    ds.get(0).message().contains("double[] r = twice(...);"),
+                    ds.get(0).message());
         }
     }
 }

@@ -30,15 +30,22 @@ final class CompiledCorpus {
 
     /** {@code simpleName} and the classes it {@code //@uses}, generated with {@code v}'s options and compiled. */
     static Differentiated compiled(String simpleName, Variant v) {
-        return COMPILED.computeIfAbsent(simpleName + "/" + v,
+        return COMPILED.computeIfAbsent(
+                simpleName + "/" + v,
                 k -> Differentiated.of("corpus." + simpleName, source(simpleName, v), others(simpleName), options(v)));
     }
 
     /** The double twin of a float class (its oracle), DEFAULT options. */
     static Differentiated twin(String simpleName) {
-        assertTrue(Corpus.uses(simpleName).isEmpty(), "a float corpus class cannot //@uses another class (its twin would not compile)");
-        return COMPILED.computeIfAbsent(simpleName + "Twin", k -> Differentiated.of("corpus." + simpleName + "Twin",
-                Corpus.doubleTwin(simpleName, Corpus.source(simpleName)), Options.DEFAULT));
+        assertTrue(
+                Corpus.uses(simpleName).isEmpty(),
+                "a float corpus class cannot //@uses another class (its twin would not compile)");
+        return COMPILED.computeIfAbsent(
+                simpleName + "Twin",
+                k -> Differentiated.of(
+                        "corpus." + simpleName + "Twin",
+                        Corpus.doubleTwin(simpleName, Corpus.source(simpleName)),
+                        Options.DEFAULT));
     }
 
     static Options options(Variant v) {

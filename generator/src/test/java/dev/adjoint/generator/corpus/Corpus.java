@@ -1,8 +1,8 @@
 package dev.adjoint.generator.corpus;
 
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.types.Ty;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,14 +24,63 @@ import java.util.regex.Pattern;
 final class Corpus {
     /** The corpus classes, all in package {@code corpus}. */
     static final List<String> CLASSES = List.of(
-            "Straight", "Branches", "ArrayParams", "Names", "Nested", "Floats",
-            "Loops", "LoopCounters", "CountedLoops", "ScratchArrays", "FusedLoops", "ArrayWrites", "LocalArrays", "Calls", "CallsLib", "CallsConsts", "ArrayResults", "Ties",
-            "Matrices", "MatrixHelpers", "Idioms", "Cubes", "FloatCubes", "TapeOnly", "FloatLoops", "FloatArrays", "FloatIndexTables", "Helpers", "FloatHelpers", "FloatCalls", "FloatStatements", "FloatSelectors", "FloatKeyedSwitches", "FloatReassignments", "FloatLoopLengths", "FloatRaggedLocals", "FloatLoopLocalArrays",
-            "StrangerUtil", "StrangerGaussian", "StrangerLinalg", "StrangerRoots", "StrangerOdes", "StrangerModels", "StrangerFinance", "StrangerIdioms", "StrangerEveryday", "FloatStranger", "Bugs", "BugSwitchFallThrough", "BugTapeStaticImport", "BugTapeNestedConstant");
+            "Straight",
+            "Branches",
+            "ArrayParams",
+            "Names",
+            "Nested",
+            "Floats",
+            "Loops",
+            "LoopCounters",
+            "CountedLoops",
+            "ScratchArrays",
+            "FusedLoops",
+            "ArrayWrites",
+            "LocalArrays",
+            "Calls",
+            "CallsLib",
+            "CallsConsts",
+            "ArrayResults",
+            "Ties",
+            "Matrices",
+            "MatrixHelpers",
+            "Idioms",
+            "Cubes",
+            "FloatCubes",
+            "TapeOnly",
+            "FloatLoops",
+            "FloatArrays",
+            "FloatIndexTables",
+            "Helpers",
+            "FloatHelpers",
+            "FloatCalls",
+            "FloatStatements",
+            "FloatSelectors",
+            "FloatKeyedSwitches",
+            "FloatReassignments",
+            "FloatLoopLengths",
+            "FloatRaggedLocals",
+            "FloatLoopLocalArrays",
+            "StrangerUtil",
+            "StrangerGaussian",
+            "StrangerLinalg",
+            "StrangerRoots",
+            "StrangerOdes",
+            "StrangerModels",
+            "StrangerFinance",
+            "StrangerIdioms",
+            "StrangerEveryday",
+            "FloatStranger",
+            "Bugs",
+            "BugSwitchFallThrough",
+            "BugTapeStaticImport",
+            "BugTapeNestedConstant");
 
     /** How a corpus method is generated: static with the optimisations on or off, or forced onto the tape. */
     enum Variant {
-        DEFAULT, PLAIN, TAPE
+        DEFAULT,
+        PLAIN,
+        TAPE
     }
 
     private static final Pattern METHOD = Pattern.compile("\\bstatic\\s+[\\w\\[\\]]+\\s+(\\w+)\\s*\\(");
@@ -59,8 +108,15 @@ final class Corpus {
      * @param autoTape whether {@code AUTO} must send the method to the tape ({@code //@autotape})
      * @param bugs the variants an open generator bug breaks, with its description ({@code //@bug})
      */
-    record Method(String owner, String name, List<List<String>> points, List<Exact> exact, String frozenOracle, String noTape,
-            boolean autoTape, Map<Variant, String> bugs) {
+    record Method(
+            String owner,
+            String name,
+            List<List<String>> points,
+            List<Exact> exact,
+            String frozenOracle,
+            String noTape,
+            boolean autoTape,
+            Map<Variant, String> bugs) {
         @Override
         public String toString() {
             return owner + "#" + name;
@@ -81,7 +137,8 @@ final class Corpus {
     static String source(String simpleName) {
         try (InputStream in = Corpus.class.getResourceAsStream("/corpus/" + simpleName + ".java")) {
             if (in == null) {
-                throw new IllegalStateException("no corpus source /corpus/" + simpleName + ".java on the test class path");
+                throw new IllegalStateException(
+                        "no corpus source /corpus/" + simpleName + ".java on the test class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -120,7 +177,11 @@ final class Corpus {
             if (at.matches()) {
                 points.add(splitTopLevel(at.group(1)));
             } else if (ex.matches()) {
-                exact.add(new Exact(splitTopLevel(ex.group(1)), splitTopLevel(ex.group(2)).stream().map(Double::parseDouble).toList()));
+                exact.add(new Exact(
+                        splitTopLevel(ex.group(1)),
+                        splitTopLevel(ex.group(2)).stream()
+                                .map(Double::parseDouble)
+                                .toList()));
             } else if (fr.matches()) {
                 frozen = fr.group(1);
             } else if (nt.matches()) {
@@ -140,8 +201,17 @@ final class Corpus {
                 }
             } else if (m.find() && !line.trim().startsWith("//")) {
                 if (!points.isEmpty() || frozen != null) {
-                    out.put(m.group(1), new Method(simpleName, m.group(1), List.copyOf(points), List.copyOf(exact), frozen, noTape,
-                            autoTape, Map.copyOf(bugs)));
+                    out.put(
+                            m.group(1),
+                            new Method(
+                                    simpleName,
+                                    m.group(1),
+                                    List.copyOf(points),
+                                    List.copyOf(exact),
+                                    frozen,
+                                    noTape,
+                                    autoTape,
+                                    Map.copyOf(bugs)));
                 }
                 points.clear();
                 exact.clear();
@@ -156,7 +226,10 @@ final class Corpus {
 
     /** The {@code //@frozen} oracles of {@code simpleName}: methods checked only through others. */
     static List<String> frozenOracles(String simpleName) {
-        return methods(simpleName).stream().map(Method::frozenOracle).filter(o -> o != null).toList();
+        return methods(simpleName).stream()
+                .map(Method::frozenOracle)
+                .filter(o -> o != null)
+                .toList();
     }
 
     /**
@@ -207,7 +280,8 @@ final class Corpus {
         String s = source.replaceAll("\\((?:float|double)\\)\\s*", "");
         s = s.replaceAll("\\bfloat\\b", "double");
         // 4f -> 4.0, 0.5f -> 0.5, .5f -> .5, 1e-3f -> 1e-3 (never inside an identifier)
-        Matcher m = Pattern.compile("(?<![\\w.])((?:\\d[\\d_]*)?(\\.\\d*)?([eE][+-]?\\d+)?)[fF]\\b").matcher(s);
+        Matcher m = Pattern.compile("(?<![\\w.])((?:\\d[\\d_]*)?(\\.\\d*)?([eE][+-]?\\d+)?)[fF]\\b")
+                .matcher(s);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String number = m.group(1);
@@ -243,8 +317,8 @@ final class Corpus {
             }
             List<String> items = splitTopLevel(text.substring(1, text.length() - 1));
             if (t.dims() == 3) {
-                Object[] layers = (Object[]) java.lang.reflect.Array.newInstance(t.prim() == Ty.Prim.FLOAT ? float[][].class
-                        : double[][].class, items.size());
+                Object[] layers = (Object[]) java.lang.reflect.Array.newInstance(
+                        t.prim() == Ty.Prim.FLOAT ? float[][].class : double[][].class, items.size());
                 for (int i = 0; i < layers.length; i++) {
                     layers[i] = value(t.element(), items.get(i).trim());
                 }
@@ -276,7 +350,9 @@ final class Corpus {
                 return items.stream().mapToInt(s -> Integer.parseInt(s.trim())).toArray();
             }
             if (t.prim() == Ty.Prim.LONG) {
-                return items.stream().mapToLong(s -> (long) value(Ty.LONG, s.trim())).toArray();
+                return items.stream()
+                        .mapToLong(s -> (long) value(Ty.LONG, s.trim()))
+                        .toArray();
             }
             if (t.prim() == Ty.Prim.BOOLEAN) {
                 boolean[] b = new boolean[items.size()];

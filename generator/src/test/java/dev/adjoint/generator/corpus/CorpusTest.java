@@ -11,11 +11,11 @@ import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.corpus.Corpus.Variant;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.pipeline.Pipeline;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.testing.Differentiated;
+import dev.adjoint.generator.types.Ty;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -63,9 +63,11 @@ class CorpusTest {
     private static final double FLOAT_ATOL = 1e-5;
     /** ρ = |a−b| / max(1, |a|+|b|) between the static and the tape gradient. */
     private static final double DOUBLE_RHO = 1e-12;
+
     private static final double FLOAT_RHO = 1e-5;
     /** The seeds of array results, cycled (exact in float). */
     private static final double[] SEED_CYCLE = {1.0, -0.5, 0.25, 2.0, -1.5};
+
     private static final boolean RUN_BUGS = CompiledCorpus.RUN_BUGS;
 
     /** Why the tape rejects a //@notape method, in the generator's words, by "Class#method". */
@@ -154,8 +156,10 @@ class CorpusTest {
     }
 
     private static boolean sameValue(Object a, Object b) {
-        return Arrays.deepEquals(new Object[] {a}, new Object[] {b}) || (a instanceof Number x && b instanceof Number y
-                && Double.doubleToLongBits(x.doubleValue()) == Double.doubleToLongBits(y.doubleValue()));
+        return Arrays.deepEquals(new Object[] {a}, new Object[] {b})
+                || (a instanceof Number x
+                        && b instanceof Number y
+                        && Double.doubleToLongBits(x.doubleValue()) == Double.doubleToLongBits(y.doubleValue()));
     }
 
     private static String show(Object o) {
@@ -172,7 +176,8 @@ class CorpusTest {
 
     @ParameterizedTest(name = "{0} [{1}]")
     @MethodSource("methods")
-    // a corpus loop that never ends fails, not hangs (the bound also covers generating and compiling the class, on a busy machine)
+    // a corpus loop that never ends fails, not hangs (the bound also covers generating and compiling the class, on a
+    // busy machine)
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void gradientValueAndAccumulation(Corpus.Method m, Variant v) {
         skipIfBroken(m, v);
@@ -182,8 +187,9 @@ class CorpusTest {
         boolean isFloat = Corpus.isFloatClass(m.owner());
         assertTrue(m.points().size() >= 2, m + " needs at least two //@at points");
         if (r.result().isArray()) {
-            assertFalse(d.adjointMethodNames(m.name()).contains(m.name() + "Grad"), m + ": an array result has no implicit seed, so no "
-                    + m.name() + "Grad");
+            assertFalse(
+                    d.adjointMethodNames(m.name()).contains(m.name() + "Grad"),
+                    m + ": an array result has no implicit seed, so no " + m.name() + "Grad");
         }
         for (List<String> point : m.points()) {
             Object[] args = Corpus.arguments(r, point);
@@ -203,14 +209,18 @@ class CorpusTest {
             double tol = isFloat ? 1e-6 : 1e-12;
             for (int i = 0; i < call.gradient().length; i++) {
                 double want = e.gradient().get(i);
-                assertEquals(want, call.gradient()[i], tol * Math.max(1, Math.abs(want)), at + ": component " + i + " of "
-                        + Arrays.toString(call.gradient()) + ", expected " + e.gradient() + "\n" + generated(d));
+                assertEquals(
+                        want,
+                        call.gradient()[i],
+                        tol * Math.max(1, Math.abs(want)),
+                        at + ": component " + i + " of " + Arrays.toString(call.gradient()) + ", expected "
+                                + e.gradient() + "\n" + generated(d));
             }
         }
     }
 
-    private static void checkPoint(Differentiated d, Corpus.Method m, MethodRequest r, Variant v, Object[] args, boolean isFloat,
-            String at) {
+    private static void checkPoint(
+            Differentiated d, Corpus.Method m, MethodRequest r, Variant v, Object[] args, boolean isFloat, String at) {
         String name = m.name();
         // the original method, on copies of the arguments (it may write arrays in place)
         Object[] originalArgs = Differentiated.copyArguments(args);
@@ -220,12 +230,15 @@ class CorpusTest {
 
         // the adjoint returns exactly what the original method returns, and leaves the arrays as it does
         Call call = vjp(d, name, args, seed, d.newBuffers(name, args));
-        assertTrue(sameValue(original, call.value()), at + ": the adjoint returned " + show(call.value()) + " but the method returns "
-                + show(original));
+        assertTrue(
+                sameValue(original, call.value()),
+                at + ": the adjoint returned " + show(call.value()) + " but the method returns " + show(original));
         for (int i = 0; i < args.length; i++) {
             if (args[i].getClass().isArray()) {
-                assertTrue(sameValue(originalArgs[i], call.argsAfter()[i]), at + ": argument " + i + " is "
-                        + show(call.argsAfter()[i]) + " after the adjoint but " + show(originalArgs[i]) + " after the method");
+                assertTrue(
+                        sameValue(originalArgs[i], call.argsAfter()[i]),
+                        at + ": argument " + i + " is " + show(call.argsAfter()[i]) + " after the adjoint but "
+                                + show(originalArgs[i]) + " after the method");
             }
         }
 
@@ -257,7 +270,8 @@ class CorpusTest {
             Object[] buffers = d.newBuffers(name, args);
             Object value = d.invokeGrad(name, Differentiated.copyArguments(args), buffers);
             assertTrue(sameValue(call.value(), value), at + ": Grad returned " + value + ", Vjp " + call.value());
-            assertArrayEquals(call.gradient(), Differentiated.flatten(buffers), 0.0, at + ": Grad and Vjp(seed 1) differ");
+            assertArrayEquals(
+                    call.gradient(), Differentiated.flatten(buffers), 0.0, at + ": Grad and Vjp(seed 1) differ");
         }
 
         // gradients are added into the buffers: a second call doubles them (array elements
@@ -273,7 +287,8 @@ class CorpusTest {
         }
 
         // the seed scales the gradient
-        double[] seeded = vjp(d, name, args, seed(r, 2.5, n), d.newBuffers(name, args)).gradient();
+        double[] seeded =
+                vjp(d, name, args, seed(r, 2.5, n), d.newBuffers(name, args)).gradient();
         for (int i = 0; i < once.length; i++) {
             assertEquals(2.5 * once[i], seeded[i], tol * Math.max(1, scale), at + ": seed 2.5, component " + i);
         }
@@ -287,8 +302,10 @@ class CorpusTest {
                 double a = call.gradient()[i];
                 double b = fixed[i];
                 double rho = Math.abs(a - b) / Math.max(1, Math.abs(a) + Math.abs(b));
-                assertTrue(rho <= bound, at + ": component " + i + ": tape " + a + ", static " + b + " (ρ = " + rho + " > " + bound
-                        + ")\n---- static:\n" + generated(s));
+                assertTrue(
+                        rho <= bound,
+                        at + ": component " + i + ": tape " + a + ", static " + b + " (ρ = " + rho + " > " + bound
+                                + ")\n---- static:\n" + generated(s));
             }
             if (r.result().isArray()) {
                 tapeJacobianIsTheStaticOne(d, s, name, args, original, bound, at);
@@ -300,8 +317,14 @@ class CorpusTest {
      * The tape's {@code nameJacobian} (rows from its Vjp) against the static one (checked against
      * central differences by ForwardCorpusTest): the same value, arrays left alike, entries to ρ.
      */
-    private static void tapeJacobianIsTheStaticOne(Differentiated tape, Differentiated fixed, String name, Object[] args, Object original,
-            double bound, String at) {
+    private static void tapeJacobianIsTheStaticOne(
+            Differentiated tape,
+            Differentiated fixed,
+            String name,
+            Object[] args,
+            Object original,
+            double bound,
+            String at) {
         int m = length(original);
         int n = tape.point(name, args).length;
         Object[] tapeArgs = Differentiated.copyArguments(args);
@@ -311,7 +334,9 @@ class CorpusTest {
         Object va = tape.invokeGenerated(name, name + "Jacobian", append(tapeArgs, a));
         Object vb = fixed.invokeGenerated(name, name + "Jacobian", append(staticArgs, b));
         assertTrue(sameValue(original, va) && sameValue(vb, va), at + ": the tape's Jacobian returned " + show(va));
-        assertTrue(Arrays.deepEquals(tapeArgs, staticArgs), at + ": arrays after the tape's Jacobian differ from after the static one");
+        assertTrue(
+                Arrays.deepEquals(tapeArgs, staticArgs),
+                at + ": arrays after the tape's Jacobian differ from after the static one");
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double rho = Math.abs(a[i][j] - b[i][j]) / Math.max(1, Math.abs(a[i][j]) + Math.abs(b[i][j]));
@@ -328,8 +353,11 @@ class CorpusTest {
 
     /** The strategy each method got: static under DEFAULT and PLAIN (the tape for //@autotape methods), the tape when forced. */
     private static void assertStrategy(Differentiated d, MethodRequest r, Corpus.Method m, Variant v) {
-        String line = d.translation().methods().stream().filter(s -> s.startsWith(r.methodRef() + ": ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no strategy reported for " + r.methodRef() + " in " + d.translation().methods()));
+        String line = d.translation().methods().stream()
+                .filter(s -> s.startsWith(r.methodRef() + ": "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no strategy reported for " + r.methodRef() + " in "
+                        + d.translation().methods()));
         String strategy = line.substring(r.methodRef().length() + 2);
         if (v == Variant.TAPE) {
             assertEquals("tape (requested)", strategy, m + " [" + v + "]");
@@ -343,13 +371,17 @@ class CorpusTest {
     /** The generator's error when {@code m} alone is forced onto the tape; fails if there is none. */
     private static String tapeRejection(Corpus.Method m) {
         return TAPE_REJECTIONS.computeIfAbsent(m.toString(), k -> {
-            Set<String> keep = Corpus.methods(m.owner()).stream().map(Corpus.Method::name).filter(n -> !n.equals(m.name()))
+            Set<String> keep = Corpus.methods(m.owner()).stream()
+                    .map(Corpus.Method::name)
+                    .filter(n -> !n.equals(m.name()))
                     .collect(Collectors.toSet());
             Map<Path, String> files = new TreeMap<>();
             files.put(Path.of(m.owner() + ".java"), Corpus.tapeCopy(Corpus.source(m.owner()), keep));
-            CompiledCorpus.others(m.owner()).forEach((q, s) -> files.put(Path.of(q.substring(q.lastIndexOf('.') + 1) + ".java"), s));
+            CompiledCorpus.others(m.owner())
+                    .forEach((q, s) -> files.put(Path.of(q.substring(q.lastIndexOf('.') + 1) + ".java"), s));
             Translation t = Pipeline.translate(files, Optional.empty(), Options.DEFAULT);
-            List<Diagnostic> errors = t.diagnostics().stream().filter(Diagnostic::isError).toList();
+            List<Diagnostic> errors =
+                    t.diagnostics().stream().filter(Diagnostic::isError).toList();
             if (errors.isEmpty()) {
                 fail(m + " is marked //@notape (" + m.noTape() + ") but the tape strategy now generates it:"
                         + " remove the directive so that the tape is compared");
@@ -368,7 +400,9 @@ class CorpusTest {
      * every open bug; checks that the tape really rejects each {@code //@notape} method.
      */
     @Test
-    @ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ) // OrdinaryStatementsTest replaces System.out
+    @ResourceLock(
+            value = Resources.SYSTEM_OUT,
+            mode = ResourceAccessMode.READ) // OrdinaryStatementsTest replaces System.out
     void tapeSkipsAndOpenBugsAreListed() {
         Map<String, String> skipped = new LinkedHashMap<>();
         Map<String, String> bugs = new LinkedHashMap<>();
@@ -380,15 +414,22 @@ class CorpusTest {
                     skipped.put(m.toString(), m.noTape() + "; generator: " + tapeRejection(m));
                 }
                 if (!m.bugs().isEmpty()) {
-                    bugs.put(m.toString(), new TreeSet<>(m.bugs().keySet()) + " " + new TreeSet<>(m.bugs().values()));
+                    bugs.put(
+                            m.toString(),
+                            new TreeSet<>(m.bugs().keySet()) + " "
+                                    + new TreeSet<>(m.bugs().values()));
                 }
             }
         }
-        StringBuilder sb = new StringBuilder("corpus: " + methods + " methods; " + skipped.size()
-                + " not compared with the tape strategy:\n");
-        skipped.forEach((k, why) -> sb.append("  ").append(k).append(": ").append(why).append('\n'));
-        sb.append("open generator bugs (skipped; -Dadjoint.corpus.runBugs=true runs them): ").append(bugs.size()).append('\n');
-        bugs.forEach((k, why) -> sb.append("  ").append(k).append(": BUG ").append(why).append('\n'));
+        StringBuilder sb = new StringBuilder(
+                "corpus: " + methods + " methods; " + skipped.size() + " not compared with the tape strategy:\n");
+        skipped.forEach(
+                (k, why) -> sb.append("  ").append(k).append(": ").append(why).append('\n'));
+        sb.append("open generator bugs (skipped; -Dadjoint.corpus.runBugs=true runs them): ")
+                .append(bugs.size())
+                .append('\n');
+        bugs.forEach((k, why) ->
+                sb.append("  ").append(k).append(": BUG ").append(why).append('\n'));
         System.out.print(sb);
         assertTrue(skipped.size() * 5 < methods, "more than a fifth of the corpus escapes the tape comparison:\n" + sb);
     }
@@ -416,7 +457,8 @@ class CorpusTest {
     @Test
     void everyCorpusFileIsListed() throws URISyntaxException {
         URL dir = Corpus.class.getResource("/corpus");
-        Assumptions.assumeTrue(dir != null && dir.getProtocol().equals("file"), "corpus is not a directory on the class path");
+        Assumptions.assumeTrue(
+                dir != null && dir.getProtocol().equals("file"), "corpus is not a directory on the class path");
         Set<String> files = new TreeSet<>();
         for (File f : new File(dir.toURI()).listFiles()) {
             if (f.getName().endsWith(".java")) {
@@ -472,7 +514,9 @@ class CorpusTest {
         constructs.put("array variable assigned again", "(?m)^\\s*a = z;");
         constructs.put("conditional alias", "\\[\\] \\w+ = [^;]+ \\? \\w+ : \\w+;");
         for (Map.Entry<String, String> e : constructs.entrySet()) {
-            assertTrue(java.util.regex.Pattern.compile(e.getValue()).matcher(text).find(), "no corpus method uses " + e.getKey());
+            assertTrue(
+                    java.util.regex.Pattern.compile(e.getValue()).matcher(text).find(),
+                    "no corpus method uses " + e.getKey());
         }
     }
 

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class CubeArraysTest {
     private static List<Diagnostic> errors(String body, String strategy) {
-        String src = "package p;\n\nimport dev.adjoint.Differentiable;\n\nclass M {\n" + body.replace("@Differentiable",
-                "@Differentiable(strategy = dev.adjoint.Strategy." + strategy + ")") + "}\n";
+        String src = "package p;\n\nimport dev.adjoint.Differentiable;\n\nclass M {\n"
+                + body.replace("@Differentiable", "@Differentiable(strategy = dev.adjoint.Strategy." + strategy + ")")
+                + "}\n";
         Translation t = Pipeline.translate(Map.of(Path.of("p/M.java"), src), Optional.empty(), Options.DEFAULT);
         return t.diagnostics().stream().filter(Diagnostic::isError).toList();
     }
@@ -70,12 +71,16 @@ class CubeArraysTest {
 
     @Test
     void aFourDimensionalParameterIsStillAnError() {
-        assertFirstError("""
+        assertFirstError(
+                """
                     @Differentiable
                     static double f(double[][][][] W) {
                         return W[0][0][0][0];
                     }
-                """, 7, 21, "supported parameter types are double, float, int, long, boolean, double[], float[], double[][], float[][],"
+                """,
+                7,
+                21,
+                "supported parameter types are double, float, int, long, boolean, double[], float[], double[][], float[][],"
                         + " double[][][], float[][][]");
     }
 }

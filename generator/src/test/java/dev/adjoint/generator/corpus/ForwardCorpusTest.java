@@ -8,10 +8,9 @@ import dev.adjoint.DoubleGrad;
 import dev.adjoint.FloatGrad;
 import dev.adjoint.check.GradCheck;
 import dev.adjoint.generator.corpus.Corpus.Variant;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.select.MethodRequest;
-import dev.adjoint.generator.select.Param;
 import dev.adjoint.generator.testing.Differentiated;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,7 +81,10 @@ class ForwardCorpusTest {
             try {
                 checkPoint(d, m, r, args, isFloat, rnd);
             } catch (AssertionError e) {
-                throw new AssertionError(at + ": " + e.getMessage() + "\n" + d.translation().generated().get(r.adjointQualifiedName()), e);
+                throw new AssertionError(
+                        at + ": " + e.getMessage() + "\n"
+                                + d.translation().generated().get(r.adjointQualifiedName()),
+                        e);
             }
         }
     }
@@ -172,11 +174,14 @@ class ForwardCorpusTest {
         }
         call.add(out);
         Object value = d.invokeGenerated(r.name(), r.name() + "Jvp", call.toArray());
-        double[] ju = out instanceof DoubleGrad g ? new double[] {g.get()} : out instanceof FloatGrad g ? new double[] {g.get()} : asDoubles(out);
+        double[] ju = out instanceof DoubleGrad g
+                ? new double[] {g.get()}
+                : out instanceof FloatGrad g ? new double[] {g.get()} : asDoubles(out);
         return new Jvp(value, ju, copy);
     }
 
-    private static void checkPoint(Differentiated d, Corpus.Method m, MethodRequest r, Object[] args, boolean isFloat, Random rnd) {
+    private static void checkPoint(
+            Differentiated d, Corpus.Method m, MethodRequest r, Object[] args, boolean isFloat, Random rnd) {
         String name = m.name();
         Object[] originalArgs = Differentiated.copyArguments(args);
         Object original = d.invokeOriginal(name, originalArgs);
@@ -185,8 +190,9 @@ class ForwardCorpusTest {
         Object[] uBefore = Differentiated.copyArguments(u);
         Jvp j = jvp(d, r, args, u, y.length);
         // the value, and arrays written in place, exactly as the method; the direction untouched
-        assertTrue(Arrays.deepEquals(new Object[] {original}, new Object[] {j.value()}), "Jvp returned " + j.value() + " but the method "
-                + original);
+        assertTrue(
+                Arrays.deepEquals(new Object[] {original}, new Object[] {j.value()}),
+                "Jvp returned " + j.value() + " but the method " + original);
         assertTrue(Arrays.deepEquals(originalArgs, j.argsAfter()), "arguments after Jvp differ from after the method");
         assertTrue(Arrays.deepEquals(uBefore, u), "Jvp changed the caller's direction");
         // set, not added: the cell held 123 before
@@ -231,8 +237,9 @@ class ForwardCorpusTest {
             double dh2 = (ph2[i] - mh2[i]) / h;
             double cd = (4 * dh2 - dh) / 3;
             double got = j.ju()[i];
-            assertTrue(Math.abs(got - cd) <= atol + rtol * Math.max(Math.abs(cd), Math.abs(got)), "component " + i + " of J·u: Jvp "
-                    + got + ", central differences " + cd);
+            assertTrue(
+                    Math.abs(got - cd) <= atol + rtol * Math.max(Math.abs(cd), Math.abs(got)),
+                    "component " + i + " of J·u: Jvp " + got + ", central differences " + cd);
         }
 
         // ⟨w, J·u⟩ = ⟨Jᵀ·w, u⟩ with the VJP
@@ -270,8 +277,8 @@ class ForwardCorpusTest {
      * the update of its index, and the tangents of other classes' methods read their constants
      * wherever they are inlined).
      */
-    private static final java.util.Set<String> WITHOUT_HVP = java.util.Set.of("Cubes#writesInPlace", "Cubes#layerAliases",
-            "FloatCubes#writesInPlace");
+    private static final java.util.Set<String> WITHOUT_HVP =
+            java.util.Set.of("Cubes#writesInPlace", "Cubes#layerAliases", "FloatCubes#writesInPlace");
 
     /**
      * How many corpus methods have each tangent method, printed, with the build's note for every
@@ -279,7 +286,9 @@ class ForwardCorpusTest {
      * (a construct that silently loses its {@code Jvp} or {@code Hvp}) fails here.
      */
     @org.junit.jupiter.api.Test
-    @ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ) // OrdinaryStatementsTest replaces System.out
+    @ResourceLock(
+            value = Resources.SYSTEM_OUT,
+            mode = ResourceAccessMode.READ) // OrdinaryStatementsTest replaces System.out
     void coverageOfTheTangentMethods() {
         int methods = 0;
         int jvps = 0;
@@ -306,22 +315,42 @@ class ForwardCorpusTest {
                 if (names.contains(m.name() + "Hvp")) {
                     hvps++;
                     withCalls += r.declaration().findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
-                            .anyMatch(call -> call.getScope().isEmpty() || !call.getScope().get().toString().endsWith("Math")) ? 1 : 0;
+                                    .anyMatch(call -> call.getScope().isEmpty()
+                                            || !call.getScope().get().toString().endsWith("Math"))
+                            ? 1
+                            : 0;
                 } else {
-                    without.put(m.toString(), d.translation().diagnostics().stream()
-                            .filter(x -> x.line() == r.declaration().getName().getBegin().get().line).map(x -> x.message()).toList().toString());
+                    without.put(
+                            m.toString(),
+                            d.translation().diagnostics().stream()
+                                    .filter(x -> x.line()
+                                            == r.declaration()
+                                                    .getName()
+                                                    .getBegin()
+                                                    .get()
+                                                    .line)
+                                    .map(x -> x.message())
+                                    .toList()
+                                    .toString());
                 }
             }
         }
-        System.out.printf("tangent coverage: %d corpus methods, %d with Jvp (%d of them on the tape); %d scalar on the static"
-                + " strategy, %d with Hvp (%d of them calling methods)%n", methods, jvps, tapeJvps, scalarStatic, hvps, withCalls);
+        System.out.printf(
+                "tangent coverage: %d corpus methods, %d with Jvp (%d of them on the tape); %d scalar on the static"
+                        + " strategy, %d with Hvp (%d of them calling methods)%n",
+                methods, jvps, tapeJvps, scalarStatic, hvps, withCalls);
         without.forEach((m, why) -> System.out.println("  no Hvp: " + m + ": " + why));
-        // every scalar static method has an Hvp but the documented exceptions (README, "A scalar method without nameHvp")
+        // every scalar static method has an Hvp but the documented exceptions (README, "A scalar method without
+        // nameHvp")
         assertTrue(WITHOUT_HVP.containsAll(without.keySet()), "no Hvp, and not a documented exception: " + without);
         if (CorpusTest.selectedClasses().equals(Corpus.CLASSES)) {
-            assertEquals(new java.util.TreeSet<>(WITHOUT_HVP), new java.util.TreeSet<>(without.keySet()),
+            assertEquals(
+                    new java.util.TreeSet<>(WITHOUT_HVP),
+                    new java.util.TreeSet<>(without.keySet()),
                     "a documented exception now has its Hvp: take it off the list");
-            assertTrue(jvps >= 278 && tapeJvps >= 5 && withCalls >= 34, "coverage fell: " + jvps + " Jvps, " + withCalls + " Hvps with calls");
+            assertTrue(
+                    jvps >= 278 && tapeJvps >= 5 && withCalls >= 34,
+                    "coverage fell: " + jvps + " Jvps, " + withCalls + " Hvps with calls");
         }
     }
 
@@ -344,8 +373,12 @@ class ForwardCorpusTest {
         Differentiated d = compiled(m.owner());
         MethodRequest r = d.request(m.name());
         Assumptions.assumeTrue(isStatic(d, r) && !r.result().isArray(), () -> m + ": no Hvp (tape or array result)");
-        Assumptions.assumeTrue(m.frozenOracle() == null, () -> m + ": detach makes the generated gradient's differences another function");
-        Assumptions.assumeTrue(d.adjointMethodNames(m.name()).contains(m.name() + "Hvp"), () -> m + ": no Hvp (the build's note says why; coverageOfTheTangentMethods lists them)");
+        Assumptions.assumeTrue(
+                m.frozenOracle() == null,
+                () -> m + ": detach makes the generated gradient's differences another function");
+        Assumptions.assumeTrue(
+                d.adjointMethodNames(m.name()).contains(m.name() + "Hvp"),
+                () -> m + ": no Hvp (the build's note says why; coverageOfTheTangentMethods lists them)");
         boolean isFloat = Corpus.isFloatClass(m.owner());
         Random rnd = new Random(31 * m.toString().hashCode());
         for (List<String> point : m.points()) {
@@ -353,13 +386,16 @@ class ForwardCorpusTest {
             try {
                 checkHvp(d, m, r, args, isFloat, rnd);
             } catch (AssertionError e) {
-                throw new AssertionError(m + " at " + point + ": " + e.getMessage() + "\n"
-                        + d.translation().generated().get(r.adjointQualifiedName()), e);
+                throw new AssertionError(
+                        m + " at " + point + ": " + e.getMessage() + "\n"
+                                + d.translation().generated().get(r.adjointQualifiedName()),
+                        e);
             }
         }
     }
 
-    private static void checkHvp(Differentiated d, Corpus.Method m, MethodRequest r, Object[] args, boolean isFloat, Random rnd) {
+    private static void checkHvp(
+            Differentiated d, Corpus.Method m, MethodRequest r, Object[] args, boolean isFloat, Random rnd) {
         String name = m.name();
         Object original = d.invokeOriginal(name, Differentiated.copyArguments(args));
         Object[] v = direction(r, args, rnd);
@@ -370,13 +406,16 @@ class ForwardCorpusTest {
         call.addAll(List.of(grad));
         call.addAll(List.of(hv));
         Object value = d.invokeGenerated(name, name + "Hvp", call.toArray());
-        assertTrue(Arrays.deepEquals(new Object[] {original}, new Object[] {value}), "Hvp returned " + value + " but the method " + original);
+        assertTrue(
+                Arrays.deepEquals(new Object[] {original}, new Object[] {value}),
+                "Hvp returned " + value + " but the method " + original);
         double[] g = Differentiated.flatten(grad);
         double[] hvOnce = Differentiated.flatten(hv);
         double[] want = d.grad(name, Differentiated.copyArguments(args)).gradient();
         for (int i = 0; i < g.length; i++) {
             double rho = Math.abs(g[i] - want[i]) / Math.max(1, Math.abs(g[i]) + Math.abs(want[i]));
-            assertTrue(rho <= (isFloat ? 1e-5 : 1e-12), "gradient component " + i + ": Hvp " + g[i] + ", Grad " + want[i]);
+            assertTrue(
+                    rho <= (isFloat ? 1e-5 : 1e-12), "gradient component " + i + ": Hvp " + g[i] + ", Grad " + want[i]);
         }
         // H·v against central differences of the generated gradient along v
         Differentiated o = isFloat ? twin(m.owner()) : d;
@@ -399,8 +438,9 @@ class ForwardCorpusTest {
         double atol = isFloat ? 1e-3 : 1e-8;
         for (int i = 0; i < hvOnce.length; i++) {
             double cd = (4 * (ph2[i] - mh2[i]) / h - (ph[i] - mh[i]) / (2 * h)) / 3;
-            assertTrue(Math.abs(hvOnce[i] - cd) <= atol + rtol * Math.max(Math.abs(cd), Math.abs(hvOnce[i])), "component " + i
-                    + " of H·v: Hvp " + hvOnce[i] + ", central differences of the gradient " + cd);
+            assertTrue(
+                    Math.abs(hvOnce[i] - cd) <= atol + rtol * Math.max(Math.abs(cd), Math.abs(hvOnce[i])),
+                    "component " + i + " of H·v: Hvp " + hvOnce[i] + ", central differences of the gradient " + cd);
         }
         // and with GradCheck's Hessian-vector check (plain central differences)
         if (!isFloat) {
@@ -416,7 +456,8 @@ class ForwardCorpusTest {
         double[] hvTwice = Differentiated.flatten(hv);
         double tol = isFloat ? 1e-6 : 1e-12;
         for (int i = 0; i < hvOnce.length; i++) {
-            assertEquals(2 * hvOnce[i], hvTwice[i], tol * Math.max(1, Math.abs(hvTwice[i])), "H·v is added into the buffer");
+            assertEquals(
+                    2 * hvOnce[i], hvTwice[i], tol * Math.max(1, Math.abs(hvTwice[i])), "H·v is added into the buffer");
         }
     }
     /**
@@ -447,7 +488,8 @@ class ForwardCorpusTest {
             call.add(jac);
             double[] value = asDoubles(d.invokeGenerated(m.name(), m.name() + "Jacobian", call.toArray()));
             assertArrayEquals(y, value, 0.0, at + ": Jacobian's value");
-            assertTrue(Arrays.deepEquals(originalArgs, copy), at + ": arrays after Jacobian differ from after the method");
+            assertTrue(
+                    Arrays.deepEquals(originalArgs, copy), at + ": arrays after Jacobian differ from after the method");
             for (int row = 0; row < y.length; row++) {
                 Object seed;
                 if (r.result().prim() == Ty.Prim.FLOAT) {
@@ -464,7 +506,9 @@ class ForwardCorpusTest {
                 double[] g = Differentiated.flatten(buffers);
                 for (int c = 0; c < n; c++) {
                     double rho = Math.abs(g[c] - jac[row][c]) / Math.max(1, Math.abs(g[c]) + Math.abs(jac[row][c]));
-                    assertTrue(rho <= (isFloat ? 1e-5 : 1e-12), at + ": jac[" + row + "][" + c + "] = " + jac[row][c] + ", Vjp " + g[c]);
+                    assertTrue(
+                            rho <= (isFloat ? 1e-5 : 1e-12),
+                            at + ": jac[" + row + "][" + c + "] = " + jac[row][c] + ", Vjp " + g[c]);
                 }
             }
             Differentiated o = isFloat ? twin(m.owner()) : d;
@@ -481,7 +525,8 @@ class ForwardCorpusTest {
                 for (int row = 0; row < y.length; row++) {
                     double cd = (fp[row] - fm[row]) / (2 * h);
                     double tol = (isFloat ? 1e-3 : 1e-6) * Math.max(1, Math.abs(cd));
-                    assertEquals(cd, jac[row][c], tol, at + ": jac[" + row + "][" + c + "] against central differences");
+                    assertEquals(
+                            cd, jac[row][c], tol, at + ": jac[" + row + "][" + c + "] against central differences");
                 }
             }
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.testing.Differentiated;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +17,9 @@ class GeneratorBugsTest {
 
     /** Generates and compiles {@code class bugs.Repro { body }}, then checks value and gradient at each point, both ways. */
     private static void assertDifferentiates(String body, String method, Object[]... points) {
-        String source = "package bugs;\n\nimport dev.adjoint.Adjoint;\nimport dev.adjoint.Differentiable;\n\npublic class Repro {\n"
-                + body.stripIndent().indent(4) + "}\n";
+        String source =
+                "package bugs;\n\nimport dev.adjoint.Adjoint;\nimport dev.adjoint.Differentiable;\n\npublic class Repro {\n"
+                        + body.stripIndent().indent(4) + "}\n";
         for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
             Differentiated d = Differentiated.of("bugs.Repro", source, o);
             for (Object[] p : points) {
@@ -31,8 +31,9 @@ class GeneratorBugsTest {
     }
 
     private static double[] gradient(String body, String method, Object... args) {
-        String source = "package bugs;\n\nimport dev.adjoint.Adjoint;\nimport dev.adjoint.Differentiable;\n\npublic class Repro {\n"
-                + body.stripIndent().indent(4) + "}\n";
+        String source =
+                "package bugs;\n\nimport dev.adjoint.Adjoint;\nimport dev.adjoint.Differentiable;\n\npublic class Repro {\n"
+                        + body.stripIndent().indent(4) + "}\n";
         Differentiated d = Differentiated.of("bugs.Repro", source, Options.DEFAULT);
         return d.vjp(method, 1.0, args).gradient();
     }
@@ -236,13 +237,17 @@ class GeneratorBugsTest {
                     return exp(Math);
                 }
                 """)) {
-            String source = "package bugs;\n\nimport static java.lang.Math.*;\n\nimport dev.adjoint.Differentiable;\n\npublic class Repro {\n"
-                    + body.stripIndent().indent(4) + "}\n";
+            String source =
+                    "package bugs;\n\nimport static java.lang.Math.*;\n\nimport dev.adjoint.Differentiable;\n\npublic class Repro {\n"
+                            + body.stripIndent().indent(4) + "}\n";
             // a decision rather than a fix: the variable would hide java.lang.Math in generated code,
             // so both strategies reject it where it is declared
-            var t = dev.adjoint.generator.AdjointGenerator.translate(java.util.Map.of(java.nio.file.Path.of("Repro.java"), source));
+            var t = dev.adjoint.generator.AdjointGenerator.translate(
+                    java.util.Map.of(java.nio.file.Path.of("Repro.java"), source));
             org.junit.jupiter.api.Assertions.assertTrue(t.hasErrors());
-            org.junit.jupiter.api.Assertions.assertTrue(t.diagnostics().get(0).message().contains("named 'Math'"), t.diagnostics().toString());
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    t.diagnostics().get(0).message().contains("named 'Math'"),
+                    t.diagnostics().toString());
             org.junit.jupiter.api.Assertions.assertTrue(t.diagnostics().get(0).line() > 0);
             org.junit.jupiter.api.Assertions.assertTrue(t.generated().isEmpty());
         }

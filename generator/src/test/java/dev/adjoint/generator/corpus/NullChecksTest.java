@@ -63,16 +63,22 @@ class NullChecksTest {
     @Test
     void nullChecksAndNumberPredicatesStayStaticAndAreExact() {
         for (String strategy : List.of("STATIC", "TAPE")) {
-            for (Options o : strategy.equals("STATIC") ? List.of(Options.DEFAULT, Options.PLAIN) : List.of(Options.DEFAULT)) {
+            for (Options o :
+                    strategy.equals("STATIC") ? List.of(Options.DEFAULT, Options.PLAIN) : List.of(Options.DEFAULT)) {
                 Differentiated d = Differentiated.of("nulls.Guards", SOURCE.replace("$S", strategy), o);
                 check(d, "maskedSum", new double[] {0.3, -1.2, 2.5}, new boolean[] {true, false, true});
                 check(d, "maskedSum", new double[] {0.3, -1.2, 2.5}, null);
                 check(d, "weighted", new double[] {0.3, -1.2}, new double[] {2, 3});
                 check(d, "weighted", new double[] {0.3, -1.2}, null);
                 check(d, "finiteOrZero", 1.7, 0.5);
-                // overflowed: the predicates take the other branch (values only: the adjoint of a * a * b there is 0 · ∞)
-                for (Object[] p : List.of(new Object[] {1e200, 1e30}, new Object[] {0.0, 1.0}, new Object[] {2.0, 1e20})) {
-                    assertEquals(d.value("finiteOrZero", p), d.grad("finiteOrZero", p).value(), 0.0);
+                // overflowed: the predicates take the other branch (values only: the adjoint of a * a * b there is 0 ·
+                // ∞)
+                for (Object[] p :
+                        List.of(new Object[] {1e200, 1e30}, new Object[] {0.0, 1.0}, new Object[] {2.0, 1e20})) {
+                    assertEquals(
+                            d.value("finiteOrZero", p),
+                            d.grad("finiteOrZero", p).value(),
+                            0.0);
                 }
                 check(d, "finiteOrZero", 0.3, -0.8);
             }

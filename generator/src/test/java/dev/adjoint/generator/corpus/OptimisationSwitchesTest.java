@@ -12,9 +12,9 @@ import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.testing.Differentiated;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * One switch per optimisation ({@code adjoint.disable}): with any one of them off, the corpus
@@ -26,8 +26,15 @@ import org.junit.jupiter.api.Test;
  */
 class OptimisationSwitchesTest {
     /** The corpus classes where the reverse pass's optimisations act. */
-    private static final List<String> CLASSES = List.of("Straight", "Loops", "CountedLoops", "ScratchArrays", "FusedLoops",
-            "ArrayWrites", "LocalArrays", "Matrices");
+    private static final List<String> CLASSES = List.of(
+            "Straight",
+            "Loops",
+            "CountedLoops",
+            "ScratchArrays",
+            "FusedLoops",
+            "ArrayWrites",
+            "LocalArrays",
+            "Matrices");
 
     @ParameterizedTest
     @EnumSource(Optimisation.class)
@@ -50,10 +57,15 @@ class OptimisationSwitchesTest {
                     continue;
                 }
                 for (List<String> point : m.points()) {
-                    double[] want = all.grad(m.name(), Corpus.arguments(r, point)).gradient();
-                    double[] got = without.grad(m.name(), Corpus.arguments(r, point)).gradient();
+                    double[] want =
+                            all.grad(m.name(), Corpus.arguments(r, point)).gradient();
+                    double[] got =
+                            without.grad(m.name(), Corpus.arguments(r, point)).gradient();
                     for (int i = 0; i < want.length; i++) {
-                        assertEquals(want[i], got[i], 1e-12 * Math.max(1, Math.abs(want[i])),
+                        assertEquals(
+                                want[i],
+                                got[i],
+                                1e-12 * Math.max(1, Math.abs(want[i])),
                                 c + "#" + m.name() + " at " + point + " with " + o.key() + " off: component " + i);
                     }
                 }
@@ -68,7 +80,11 @@ class OptimisationSwitchesTest {
         assertFalse(o.on(Optimisation.LOOP_FUSION) || o.on(Optimisation.REFILLS));
         assertTrue(o.on(Optimisation.INVARIANT_LOADS) && o.activity() && o.toBeRecorded());
         assertEquals(Options.DEFAULT, Options.disabling(""));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Options.disabling("loopfussion"));
-        assertTrue(e.getMessage().contains("unknown optimisation 'loopfussion'") && e.getMessage().contains("invariantLoads"), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Options.disabling("loopfussion"));
+        assertTrue(
+                e.getMessage().contains("unknown optimisation 'loopfussion'")
+                        && e.getMessage().contains("invariantLoads"),
+                e.getMessage());
     }
 }

@@ -25,7 +25,8 @@ class OrdinaryArraysTest {
 
     @Test
     void intAndBooleanArrayParameters() {
-        differentiates("""
+        differentiates(
+                """
                 @Differentiable(wrt = "w", strategy = Strategy.$S)
                 static double crossEntropy(double[] w, double[] x, int[] labels, boolean[] mask, int classes) {
                     double loss = 0;
@@ -38,8 +39,14 @@ class OrdinaryArraysTest {
                     }
                     return loss;
                 }
-                """, "crossEntropy", new Object[] {new double[] {0.5, -0.25, 1.0}, new double[] {1.0, 2.0, -0.5, 0.75},
-                new int[] {0, 2, 1, 5}, new boolean[] {true, false, true, true}, 3});
+                """,
+                "crossEntropy", new Object[] {
+                    new double[] {0.5, -0.25, 1.0},
+                    new double[] {1.0, 2.0, -0.5, 0.75},
+                    new int[] {0, 2, 1, 5},
+                    new boolean[] {true, false, true, true},
+                    3
+                });
         differentiates("""
                 @Differentiable(wrt = "w", strategy = Strategy.$S)
                 static double counted(double[] w, int[] bins) {
@@ -71,7 +78,9 @@ class OrdinaryArraysTest {
                     }
                     return s;
                 }
-                """, "f", List.of("AUTO", "STATIC"), new Object[] {new double[] {0.5, -0.25}, new double[][] {{1, 2}, {-0.5, 0.75}, {0.1, 0.2}}});
+                """, "f", List.of("AUTO", "STATIC"), new Object[] {
+            new double[] {0.5, -0.25}, new double[][] {{1, 2}, {-0.5, 0.75}, {0.1, 0.2}}
+        });
     }
 
     @Test
@@ -102,12 +111,18 @@ class OrdinaryArraysTest {
                     return s + k[0] + k[2];
                 }
                 """;
-        exact(body, "f", new Object[] {new double[] {0.5, -0.25, 1.5, 0.3}, new double[] {1, 2, -0.5}, 4},
+        exact(
+                body,
+                "f",
+                new Object[] {new double[] {0.5, -0.25, 1.5, 0.3}, new double[] {1, 2, -0.5}, 4},
                 new Object[] {new double[] {0.5, -0.25, 1.5, 0.3}, new double[] {1, 2, -0.5}, 0});
         throwsAlike(body, "f", true, new Object[] {new double[] {0.5, -0.25, 1.5, 0.3}, new double[] {1, 2, -0.5}, -1});
         Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
-        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
-        // a 2-D array from rows of one length; a length the loop updates (not its counter's): an array per creation (issue 15)
+        assertTrue(
+                auto.translation().methods().contains("trust.Repro#f: static"),
+                auto.translation().methods().toString());
+        // a 2-D array from rows of one length; a length the loop updates (not its counter's): an array per creation
+        // (issue 15)
         differentiates("""
                 @Differentiable(strategy = Strategy.$S)
                 static double g(double[] w) {
@@ -159,8 +174,9 @@ class OrdinaryArraysTest {
         double[] w = {0.5, -0.25, 1.5};
         double[] dw = new double[3];
         Object[] args = {w, new double[] {1, 2, -0.5, 0.25}, dw};
-        java.lang.reflect.Method grad = d.loader().loadClass("trust.ReproAdjoint").getDeclaredMethod("fGrad",
-                double[].class, double[].class, double[].class);
+        java.lang.reflect.Method grad = d.loader()
+                .loadClass("trust.ReproAdjoint")
+                .getDeclaredMethod("fGrad", double[].class, double[].class, double[].class);
         grad.setAccessible(true);
         long perCall = WarmCalls.bytesPerCall(() -> grad.invoke(null, args));
         // reflection boxes the double result (16 B); a fresh z and c per point would add over 100 B
@@ -196,8 +212,10 @@ class OrdinaryArraysTest {
         double[][] B = {{0.1, -0.2, 0.3}, {0.05}};
         double[] x = {0.9, -1.1};
         Object[] args = {W, B, x, new double[][] {new double[6], new double[3]}, new double[2]};
-        java.lang.reflect.Method grad = d.loader().loadClass("trust.ReproAdjoint").getDeclaredMethod("fGrad",
-                double[][].class, double[][].class, double[].class, double[][].class, double[].class);
+        java.lang.reflect.Method grad = d.loader()
+                .loadClass("trust.ReproAdjoint")
+                .getDeclaredMethod(
+                        "fGrad", double[][].class, double[][].class, double[].class, double[][].class, double[].class);
         grad.setAccessible(true);
         long perCall = WarmCalls.bytesPerCall(() -> grad.invoke(null, args));
         // reflection boxes the double result (16 B); a's and z's arrays per call would add over 80 B
@@ -231,8 +249,9 @@ class OrdinaryArraysTest {
         double[][] m = {{0.5, -0.25, 1.5}, {0.3}, {1, 2}};
         double[][] dm = {new double[3], new double[1], new double[2]};
         Object[] args = {m, dm};
-        java.lang.reflect.Method grad = d.loader().loadClass("trust.ReproAdjoint").getDeclaredMethod("fGrad",
-                double[][].class, double[][].class);
+        java.lang.reflect.Method grad = d.loader()
+                .loadClass("trust.ReproAdjoint")
+                .getDeclaredMethod("fGrad", double[][].class, double[][].class);
         grad.setAccessible(true);
         long perCall = WarmCalls.bytesPerCall(() -> grad.invoke(null, args));
         // reflection boxes the double result (16 B); arrays per call would add over 50 B
@@ -261,7 +280,9 @@ class OrdinaryArraysTest {
                 """;
         exact(body, "f", new Object[] {new double[] {0.5, -0.25, 1.5}, new double[] {1, 2, -0.5}});
         Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
-        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+        assertTrue(
+                auto.translation().methods().contains("trust.Repro#f: static"),
+                auto.translation().methods().toString());
     }
 
     @Test
@@ -287,7 +308,9 @@ class OrdinaryArraysTest {
                 """;
         exact(body, "f", new Object[] {0.75, -1.5}, new Object[] {1.25, 0.5});
         Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
-        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+        assertTrue(
+                auto.translation().methods().contains("trust.Repro#f: static"),
+                auto.translation().methods().toString());
         // a field the adjoint class cannot read: said so, at the read
         rejected("""
                 private static double[] hidden = {1, 2};
@@ -298,7 +321,8 @@ class OrdinaryArraysTest {
                 }
                 """, "reads a static field the generated");
         // a field the class writes may change during the call (here, in g): not a constant, for either strategy
-        rejected("""
+        rejected(
+                """
                 static double glob = 2;
 
                 static double g(double a) {
@@ -311,10 +335,13 @@ class OrdinaryArraysTest {
                     double y = glob * x;
                     return g(x) * y * glob;
                 }
-                """, "cannot read the static field 'glob' of Repro, which Repro assigns (line 12)", List.of("AUTO", "STATIC"));
+                """,
+                "cannot read the static field 'glob' of Repro, which Repro assigns (line 12)",
+                List.of("AUTO", "STATIC"));
     }
 
-    // issue 15, item 5: a static field the class assigns stays rejected by both strategies (it may change during the call),
+    // issue 15, item 5: a static field the class assigns stays rejected by both strategies (it may change during the
+    // call),
     // but the error says so, instead of "not a local variable" / "not a parameter, a local variable or a static field"
     @Test
     void assignedStaticFieldsAreRejectedPrecisely() {
@@ -328,7 +355,8 @@ class OrdinaryArraysTest {
                 }
                 """, "cannot assign the static field 'acc' of Repro");
         assertTrue(written.stream().noneMatch(d -> d.message().contains("not a local variable")), written.toString());
-        List<Diagnostic> read = rejected("""
+        List<Diagnostic> read = rejected(
+                """
                 static double scale = 2;
 
                 static void setScale(double s) {
@@ -339,7 +367,9 @@ class OrdinaryArraysTest {
                 static double g(double x) {
                     return x * scale;
                 }
-                """, "cannot read the static field 'scale' of Repro, which Repro assigns (line 12)", List.of("AUTO", "STATIC"));
+                """,
+                "cannot read the static field 'scale' of Repro, which Repro assigns (line 12)",
+                List.of("AUTO", "STATIC"));
         assertTrue(read.stream().noneMatch(d -> d.message().contains("is not a parameter")), read.toString());
     }
 }

@@ -77,9 +77,13 @@ class OrdinaryJavaTest {
                     return sqnorm(y) + sqnorm(w) * a;
                 }
                 """;
-        differentiates(body, "f", new Object[] {new double[] {0.5, -0.25, 1.5}, 0.75}, new Object[] {new double[] {-1.1, 2}, -0.3});
+        differentiates(body, "f", new Object[] {new double[] {0.5, -0.25, 1.5}, 0.75}, new Object[] {
+            new double[] {-1.1, 2}, -0.3
+        });
         Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
-        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+        assertTrue(
+                auto.translation().methods().contains("trust.Repro#f: static"),
+                auto.translation().methods().toString());
     }
 
     @Test
@@ -135,12 +139,17 @@ class OrdinaryJavaTest {
                 """;
         double[][] w = {{0.5, -0.25}, {1.5, 0.75}, {-0.3, 0.2}};
         differentiates(body, "a", List.of("AUTO", "STATIC"), new Object[] {w, new double[] {1, -2}});
-        differentiates(body, "b", List.of("AUTO", "STATIC"), new Object[] {w, new double[] {0.1, 0.2, -0.4}, new double[] {1, -2}});
+        differentiates(body, "b", List.of("AUTO", "STATIC"), new Object[] {
+            w, new double[] {0.1, 0.2, -0.4}, new double[] {1, -2}
+        });
         Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
-        assertEquals(List.of("trust.Repro#a: static", "trust.Repro#b: static",
-                "trust.Repro#affine: inlined into trust.Repro#b (not annotated: differentiated because a @Differentiable method calls it)",
-                "trust.Repro#matvec: inlined into trust.Repro#a (not annotated: differentiated because a @Differentiable method calls it)",
-                "trust.Repro#sigmoid: inlined into trust.Repro#a (not annotated: differentiated because a @Differentiable method calls it)"),
+        assertEquals(
+                List.of(
+                        "trust.Repro#a: static",
+                        "trust.Repro#b: static",
+                        "trust.Repro#affine: inlined into trust.Repro#b (not annotated: differentiated because a @Differentiable method calls it)",
+                        "trust.Repro#matvec: inlined into trust.Repro#a (not annotated: differentiated because a @Differentiable method calls it)",
+                        "trust.Repro#sigmoid: inlined into trust.Repro#a (not annotated: differentiated because a @Differentiable method calls it)"),
                 auto.translation().methods());
     }
 
@@ -170,9 +179,13 @@ class OrdinaryJavaTest {
                     return power(x, three) + power(x, 2.0) + power(w, x) + power(w[1], two) + power(x, 1.5f);
                 }
                 """;
-        differentiates(body, "g", new Object[] {new double[] {0.3, -0.7, 1.1}, 0.8}, new Object[] {new double[] {-1.2, 0.4, 2.0}, -0.5});
+        differentiates(body, "g", new Object[] {new double[] {0.3, -0.7, 1.1}, 0.8}, new Object[] {
+            new double[] {-1.2, 0.4, 2.0}, -0.5
+        });
         Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
-        assertTrue(auto.translation().methods().contains("trust.Repro#g: static"), auto.translation().methods().toString());
+        assertTrue(
+                auto.translation().methods().contains("trust.Repro#g: static"),
+                auto.translation().methods().toString());
     }
 
     @Test
@@ -206,10 +219,12 @@ class OrdinaryJavaTest {
                     return total - points * logsumexp(alpha, components);
                 }
                 """;
-        differentiates(body, "objective", new Object[] {new double[] {0.5, -1.0, 2.0, 0.25}, new double[] {0.1, 1.5, -0.5},
-                new double[] {0.2, -0.3, 0.4}, 4, 3});
+        differentiates(body, "objective", new Object[] {
+            new double[] {0.5, -1.0, 2.0, 0.25}, new double[] {0.1, 1.5, -0.5}, new double[] {0.2, -0.3, 0.4}, 4, 3
+        });
         Differentiated d = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
-        assertTrue(d.translation().methods().stream().anyMatch(m -> m.equals("trust.Repro#objective: static")),
+        assertTrue(
+                d.translation().methods().stream().anyMatch(m -> m.equals("trust.Repro#objective: static")),
                 d.translation().methods().toString());
     }
 
@@ -240,6 +255,7 @@ class OrdinaryJavaTest {
                 }
                 """;
         rejected(body, "row 'X[i]' is passed to sq(...), and this method writes the elements of X", List.of("STATIC"));
-        differentiates(body, "f", List.of("AUTO", "TAPE"), new Object[] {new double[][] {{0.5, -1.0}, {2.0, 0.3}}, 0.7});
+        differentiates(body, "f", List.of("AUTO", "TAPE"), new Object[] {new double[][] {{0.5, -1.0}, {2.0, 0.3}}, 0.7
+        });
     }
 }

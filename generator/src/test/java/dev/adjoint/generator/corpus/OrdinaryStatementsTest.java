@@ -79,10 +79,14 @@ class OrdinaryStatementsTest {
         Differentiated d = Differentiated.of("trust.Repro", source(body, "STATIC"), Options.DEFAULT);
         d.loader().setPackageAssertionStatus("trust", false);
         Object[] p = {new double[] {3, 3, 3}, new double[] {7, 7, 7}};
-        assertEquals(((Number) d.invokeOriginal("f", Differentiated.copyArguments(p))).doubleValue(),
-                ((Number) d.invokeVjp("f", Differentiated.copyArguments(p), 1.0, d.newBuffers("f", p))).doubleValue(), 0.0);
+        assertEquals(
+                ((Number) d.invokeOriginal("f", Differentiated.copyArguments(p))).doubleValue(),
+                ((Number) d.invokeVjp("f", Differentiated.copyArguments(p), 1.0, d.newBuffers("f", p))).doubleValue(),
+                0.0);
         Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
-        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+        assertTrue(
+                auto.translation().methods().contains("trust.Repro#f: static"),
+                auto.translation().methods().toString());
     }
 
     @Test
@@ -122,11 +126,16 @@ class OrdinaryStatementsTest {
         throwsAlike(body, "f", true, new Object[] {0.5, 7.0});
         throwsAlike(body, "g", true, new Object[] {-20.0});
         // every generated method declares the clause, its classes written out
-        Translation t = Pipeline.translate(Map.of(Path.of("Repro.java"), source(body, "STATIC")), Optional.empty(), Options.DEFAULT);
+        Translation t = Pipeline.translate(
+                Map.of(Path.of("Repro.java"), source(body, "STATIC")), Optional.empty(), Options.DEFAULT);
         String generated = String.join("\n", t.generated().values());
-        assertTrue(generated.contains("static double gVjp(double x, double seed, DoubleGrad dx) throws Repro.TooLarge, IOException {"),
+        assertTrue(
+                generated.contains(
+                        "static double gVjp(double x, double seed, DoubleGrad dx) throws Repro.TooLarge, IOException {"),
                 generated);
-        assertTrue(generated.contains("static double fJvp(double x, double y, double tx, double ty, DoubleGrad tout) throws Exception {"),
+        assertTrue(
+                generated.contains(
+                        "static double fJvp(double x, double y, double tx, double ty, DoubleGrad tout) throws Exception {"),
                 generated);
     }
 
@@ -153,13 +162,21 @@ class OrdinaryStatementsTest {
         for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
             Differentiated d = Differentiated.of("trust.Repro", source, o);
             d.assertGradient("f", d, "f", 1e-6, 1e-9, new Object[] {0.5});
-            Throwable e = thrown(() -> d.invokeVjp("f", new Object[] {2.0}, 1.0, d.newBuffers("f", new Object[] {2.0})));
+            Throwable e =
+                    thrown(() -> d.invokeVjp("f", new Object[] {2.0}, 1.0, d.newBuffers("f", new Object[] {2.0})));
             assertEquals(java.io.FileNotFoundException.class, e.getClass());
         }
         // a class an on-demand import outside the JDK may hold: the generator cannot tell which it is
-        Translation t = Pipeline.translate(Map.of(Path.of("Repro.java"), source.replace("import java.io.*;", "import java.io.*;\nimport some.lib.*;")
-                .replace("TimeoutException {", "TimeoutException, Weird {")), Optional.empty(), Options.DEFAULT);
-        assertTrue(t.diagnostics().stream().anyMatch(d -> d.message().contains("exception type 'Weird'") && d.line() == 10),
+        Translation t = Pipeline.translate(
+                Map.of(
+                        Path.of("Repro.java"),
+                        source.replace("import java.io.*;", "import java.io.*;\nimport some.lib.*;")
+                                .replace("TimeoutException {", "TimeoutException, Weird {")),
+                Optional.empty(),
+                Options.DEFAULT);
+        assertTrue(
+                t.diagnostics().stream()
+                        .anyMatch(d -> d.message().contains("exception type 'Weird'") && d.line() == 10),
                 t.diagnostics().toString());
     }
 
@@ -231,7 +248,9 @@ class OrdinaryStatementsTest {
                 """;
         exact(body, "f", new Object[] {0.75, -1.5, 0.5}, new Object[] {-1.25, 2.0, -0.75});
         Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
-        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+        assertTrue(
+                auto.translation().methods().contains("trust.Repro#f: static"),
+                auto.translation().methods().toString());
     }
 
     @Test
@@ -254,8 +273,13 @@ class OrdinaryStatementsTest {
             Differentiated d = Differentiated.of("trust.Repro", source(body, strategy), Options.DEFAULT);
             Object[] p = {new double[] {0.5, -0.25, 1.5}, 4};
             String printed = printed(() -> d.invokeOriginal("f", Differentiated.copyArguments(p)));
-            assertTrue(printed.contains("step 3: s = ") && printed.endsWith("done after 4 steps" + System.lineSeparator()), printed);
-            assertEquals(printed, printed(() -> d.invokeVjp("f", Differentiated.copyArguments(p), 1.0, d.newBuffers("f", p))), strategy);
+            assertTrue(
+                    printed.contains("step 3: s = ") && printed.endsWith("done after 4 steps" + System.lineSeparator()),
+                    printed);
+            assertEquals(
+                    printed,
+                    printed(() -> d.invokeVjp("f", Differentiated.copyArguments(p), 1.0, d.newBuffers("f", p))),
+                    strategy);
         }
     }
 
@@ -274,7 +298,8 @@ class OrdinaryStatementsTest {
 
     @Test
     void labelledJumpsAndAFloatingPointLoopVariable() {
-        exact("""
+        exact(
+                """
                 @Differentiable(wrt = "w", strategy = Strategy.$S)
                 static double f(double[] w, int n) {
                     double s = 0;
@@ -300,7 +325,10 @@ class OrdinaryStatementsTest {
                     }
                     return s;
                 }
-                """, "f", new Object[] {new double[] {0.5, -0.25, 1.4}, 4}, new Object[] {new double[] {2.5, 1.25, 0.5}, 6},
+                """,
+                "f",
+                new Object[] {new double[] {0.5, -0.25, 1.4}, 4},
+                new Object[] {new double[] {2.5, 1.25, 0.5}, 6},
                 new Object[] {new double[] {0.25, 0.5}, 3});
         // a time step in the for header: the loop variable is a double (and with dt, active), the trip count its own
         String body = """
@@ -317,25 +345,36 @@ class OrdinaryStatementsTest {
                 """;
         exact(body, "f", new Object[] {2.0, 1.03, 0.0625}, new Object[] {0.5, 0.3, 0.125});
         Differentiated auto = Differentiated.of("trust.Repro", source(body, "AUTO"), Options.DEFAULT);
-        assertTrue(auto.translation().methods().contains("trust.Repro#f: static"), auto.translation().methods().toString());
+        assertTrue(
+                auto.translation().methods().contains("trust.Repro#f: static"),
+                auto.translation().methods().toString());
     }
 
     @Test
     void aFileWithNewerSyntaxAndNothingToDifferentiateDoesNotFailTheBuild() {
-        String modern = "package trust;\n\nsealed interface Shape permits Circle {}\nrecord Circle(double r) implements Shape {}\n"
-                + "class Areas {\n    static double area(Object o) {\n        return switch (o) {\n"
-                + "            case Circle(double r) -> Math.PI * r * r;\n            default -> 0;\n        };\n    }\n}\n";
-        Translation t = Pipeline.translate(Map.of(Path.of("Repro.java"), source("""
+        String modern =
+                "package trust;\n\nsealed interface Shape permits Circle {}\nrecord Circle(double r) implements Shape {}\n"
+                        + "class Areas {\n    static double area(Object o) {\n        return switch (o) {\n"
+                        + "            case Circle(double r) -> Math.PI * r * r;\n            default -> 0;\n        };\n    }\n}\n";
+        Translation t = Pipeline.translate(
+                Map.of(Path.of("Repro.java"), source("""
                 @Differentiable
                 static double f(double x) {
                     return x * x;
                 }
-                """, "AUTO"), Path.of("Areas.java"), modern), Optional.empty(), Options.DEFAULT);
-        assertTrue(!t.hasErrors() && t.generated().containsKey("trust.ReproAdjoint"), t.diagnostics().toString());
+                """, "AUTO"), Path.of("Areas.java"), modern),
+                Optional.empty(),
+                Options.DEFAULT);
+        assertTrue(
+                !t.hasErrors() && t.generated().containsKey("trust.ReproAdjoint"),
+                t.diagnostics().toString());
         // (read at Java 25 since issue 16, the file parses: not even a note)
-        assertTrue(t.diagnostics().stream().noneMatch(d -> d.file().toString().equals("Areas.java") && d.isError()), t.diagnostics().toString());
+        assertTrue(
+                t.diagnostics().stream().noneMatch(d -> d.file().toString().equals("Areas.java") && d.isError()),
+                t.diagnostics().toString());
         // a file that declares @Differentiable methods still reports its syntax errors
-        Translation broken = Pipeline.translate(Map.of(Path.of("Repro.java"), source("""
+        Translation broken = Pipeline.translate(
+                Map.of(Path.of("Repro.java"), source("""
                 @Differentiable
                 static double f(double x) {
                     return x * ;

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestFactory;
 class RandomProgramsTest {
     /** How many programs; more with -Dadjoint.randomPrograms=1000 when hunting bugs. */
     private static final int PROGRAMS = Integer.getInteger("adjoint.randomPrograms", 40);
+
     private static final String[] LOCALS = {"a", "b", "c"};
     private static final double FLOAT_RTOL = 1e-3;
     private static final double FLOAT_ATOL = 1e-4;
@@ -54,7 +55,11 @@ class RandomProgramsTest {
             s.append("        double[] u = new double[4];\n");
         }
         for (String l : LOCALS) {
-            s.append("        double ").append(l).append(" = ").append(g.expr(2)).append(";\n");
+            s.append("        double ")
+                    .append(l)
+                    .append(" = ")
+                    .append(g.expr(2))
+                    .append(";\n");
             g.declared++;
         }
         g.statements(s, 2, 4 + g.r.nextInt(8));
@@ -92,16 +97,34 @@ class RandomProgramsTest {
                     continue;
                 }
                 if (kind < 3) {
-                    s.append(pad).append(local()).append(" = ").append(bounded(expr(3))).append(";\n");
+                    s.append(pad)
+                            .append(local())
+                            .append(" = ")
+                            .append(bounded(expr(3)))
+                            .append(";\n");
                 } else if (kind < 5) {
                     String op = new String[] {"+=", "-=", "*="}[r.nextInt(3)];
                     // in loops, a product stays bounded: values that grow like 1e9 defeat central differences
                     String e = loops && op.equals("*=") ? "0.5 + 0.25 * Math.tanh(" + expr(2) + ")" : bounded(expr(2));
-                    s.append(pad).append(local()).append(' ').append(op).append(' ').append(e).append(";\n");
+                    s.append(pad)
+                            .append(local())
+                            .append(' ')
+                            .append(op)
+                            .append(' ')
+                            .append(e)
+                            .append(";\n");
                 } else if (kind == 5) {
-                    s.append(pad).append(local()).append(loops ? " /= 1.25 + 0.25 * Math.sin(" : " /= 1.5 + Math.sin(").append(expr(2)).append(");\n");
+                    s.append(pad)
+                            .append(local())
+                            .append(loops ? " /= 1.25 + 0.25 * Math.sin(" : " /= 1.5 + Math.sin(")
+                            .append(expr(2))
+                            .append(");\n");
                 } else if (kind == 6) {
-                    s.append(pad).append(r.nextBoolean() ? "x" : "y").append(" = ").append(bounded(expr(2))).append(";\n");
+                    s.append(pad)
+                            .append(r.nextBoolean() ? "x" : "y")
+                            .append(" = ")
+                            .append(bounded(expr(2)))
+                            .append(";\n");
                 } else if (kind == 7 && indent < 4) {
                     String cond = switch (r.nextInt(4)) {
                         case 0 -> "q";
@@ -121,9 +144,19 @@ class RandomProgramsTest {
                 } else if (kind == 8) {
                     String v = local();
                     String f = loops ? "Math.tanh(" + expr(1) + ")" : expr(1);
-                    s.append(pad).append(v).append(" = ").append(v).append(" * ").append(f).append(";\n");
+                    s.append(pad)
+                            .append(v)
+                            .append(" = ")
+                            .append(v)
+                            .append(" * ")
+                            .append(f)
+                            .append(";\n");
                 } else {
-                    s.append(pad).append(local()).append(" = ").append(bounded(local() + " + " + expr(2))).append(";\n");
+                    s.append(pad)
+                            .append(local())
+                            .append(" = ")
+                            .append(bounded(local() + " + " + expr(2)))
+                            .append(";\n");
                 }
             }
         }
@@ -137,7 +170,14 @@ class RandomProgramsTest {
                 // a while loop's counter lives in a block of its own, so that a sibling loop can reuse the name
                 String in = kind == 0 ? pad : pad + "    ";
                 if (kind == 0) {
-                    s.append(pad).append("for (int ").append(i).append(" = 0; ").append(i).append(" < n; ").append(i).append("++) {\n");
+                    s.append(pad)
+                            .append("for (int ")
+                            .append(i)
+                            .append(" = 0; ")
+                            .append(i)
+                            .append(" < n; ")
+                            .append(i)
+                            .append("++) {\n");
                 } else {
                     s.append(pad).append("{\n");
                     s.append(in).append("int ").append(i).append(" = n;\n");
@@ -147,8 +187,19 @@ class RandomProgramsTest {
                 loopDepth++;
                 int body = kind == 0 ? indent + 1 : indent + 2;
                 String bodyPad = "    ".repeat(body);
-                s.append(bodyPad).append(local()).append(" = Math.tanh(").append(expr(2)).append(" + ").append(local()).append(");\n");
-                s.append(bodyPad).append("u[").append(i).append(" % 4] += ").append(expr(2)).append(";\n");
+                s.append(bodyPad)
+                        .append(local())
+                        .append(" = Math.tanh(")
+                        .append(expr(2))
+                        .append(" + ")
+                        .append(local())
+                        .append(");\n");
+                s.append(bodyPad)
+                        .append("u[")
+                        .append(i)
+                        .append(" % 4] += ")
+                        .append(expr(2))
+                        .append(";\n");
                 statements(s, body, 1 + r.nextInt(3));
                 loopDepth--;
                 s.append(in).append("}\n");
@@ -156,11 +207,22 @@ class RandomProgramsTest {
                     s.append(pad).append("}\n");
                 }
             } else if (kind == 2 && loopDepth > 0) {
-                s.append(pad).append("if (").append(r.nextBoolean() ? "k > 1" : "q").append(") ").append(r.nextBoolean() ? "break" : "continue").append(";\n");
+                s.append(pad)
+                        .append("if (")
+                        .append(r.nextBoolean() ? "k > 1" : "q")
+                        .append(") ")
+                        .append(r.nextBoolean() ? "break" : "continue")
+                        .append(";\n");
             } else if (kind == 3) {
                 s.append(pad).append("u[k] = ").append(expr(2)).append(";\n");
             } else if (kind == 4) {
-                s.append(pad).append(local()).append(" += u[").append(r.nextBoolean() ? "k" : "3 - k").append("] * ").append(expr(1)).append(";\n");
+                s.append(pad)
+                        .append(local())
+                        .append(" += u[")
+                        .append(r.nextBoolean() ? "k" : "3 - k")
+                        .append("] * ")
+                        .append(expr(1))
+                        .append(";\n");
             } else {
                 s.append(pad).append("if (n > 3 && !q) {\n");
                 s.append(pad).append("    return ").append(expr(2)).append(" + u[0];\n");
@@ -234,15 +296,19 @@ class RandomProgramsTest {
      * double literals made float. The double program is its twin.
      */
     static String floatProgram(String name, long seed) {
-        String s = program(name, seed).replace("static double " + name + "(double x, double y, double[] w,",
-                "static float " + name + "F(float x, float y, float[] w,").replace("double p, int n)", "float p, int n)");
+        String s = program(name, seed)
+                .replace(
+                        "static double " + name + "(double x, double y, double[] w,",
+                        "static float " + name + "F(float x, float y, float[] w,")
+                .replace("double p, int n)", "float p, int n)");
         s = s.replaceAll("\\bdouble (a|b|c|t) = ", "float $1 = ");
         s = s.replaceAll("Math\\.(\\w+)\\(", "(float) Math.$1(");
         return s.replaceAll("(?<![\\w.])(\\d+\\.\\d+)(?![\\d.fF])", "$1f");
     }
 
     static String source() {
-        StringBuilder s = new StringBuilder("package fuzz;\n\nimport dev.adjoint.Differentiable;\n\npublic class Programs {\n");
+        StringBuilder s =
+                new StringBuilder("package fuzz;\n\nimport dev.adjoint.Differentiable;\n\npublic class Programs {\n");
         for (int i = 0; i < PROGRAMS; i++) {
             s.append(program("p" + i, 1000 + i)).append('\n');
             s.append(floatProgram("p" + i, 1000 + i)).append('\n');
@@ -261,9 +327,11 @@ class RandomProgramsTest {
             String label = o == Options.DEFAULT ? " [DEFAULT]" : " [PLAIN]";
             for (int i = 0; i < PROGRAMS; i++) {
                 int index = i;
-                tests.add(DynamicTest.dynamicTest("p" + i + " and p" + i + "F" + label,
+                tests.add(DynamicTest.dynamicTest(
+                        "p" + i + " and p" + i + "F" + label,
                         () -> checkStraightAndBranching(compiled(compiled, o, source), index)));
-                tests.add(DynamicTest.dynamicTest("l" + i + label, () -> checkLoops(compiled(compiled, o, source), index)));
+                tests.add(DynamicTest.dynamicTest(
+                        "l" + i + label, () -> checkLoops(compiled(compiled, o, source), index)));
             }
         }
         return tests.stream();
@@ -288,8 +356,11 @@ class RandomProgramsTest {
         Random r = new Random(name.hashCode());
         List<Object[]> points = new ArrayList<>();
         for (int k = 0; k < 2; k++) {
-            double[] w = {r.nextDouble() * 2 - 1, r.nextDouble() * 2 - 1, r.nextDouble() * 2 - 1, r.nextDouble() * 2 - 1};
-            points.add(new Object[] {r.nextDouble() * 3 - 1.5, r.nextDouble() * 3 - 1.5, w, r.nextDouble() * 2 - 1, 1 + r.nextInt(4)});
+            double[] w = {r.nextDouble() * 2 - 1, r.nextDouble() * 2 - 1, r.nextDouble() * 2 - 1, r.nextDouble() * 2 - 1
+            };
+            points.add(new Object[] {
+                r.nextDouble() * 3 - 1.5, r.nextDouble() * 3 - 1.5, w, r.nextDouble() * 2 - 1, 1 + r.nextInt(4)
+            });
         }
         return points;
     }
@@ -300,7 +371,8 @@ class RandomProgramsTest {
         try {
             d.assertGradient(name, d, name, 1e-6, 1e-8, args);
         } catch (AssertionError e) {
-            throw new AssertionError(name + " at " + Arrays.deepToString(args) + ": " + e.getMessage() + "\n" + program.get(), e);
+            throw new AssertionError(
+                    name + " at " + Arrays.deepToString(args) + ": " + e.getMessage() + "\n" + program.get(), e);
         }
     }
 
@@ -314,14 +386,17 @@ class RandomProgramsTest {
             for (int j = 0; j < w.length; j++) {
                 wf[j] = (float) w[j];
             }
-            Object[] fargs = {(float) (double) args[0], (float) (double) args[1], wf, (float) (double) args[3], args[4]};
+            Object[] fargs = {(float) (double) args[0], (float) (double) args[1], wf, (float) (double) args[3], args[4]
+            };
             Differentiated.GradCall fcall = d.vjp(name + "F", 1.0, fargs);
             assertEquals(d.value(name + "F", fargs), fcall.value(), 0.0, name + "F: value");
             try {
                 d.assertGradient(name + "F", d, name, FLOAT_RTOL, FLOAT_ATOL, fargs);
             } catch (AssertionError e) {
-                throw new AssertionError(name + "F at " + Arrays.deepToString(fargs) + ": " + e.getMessage() + "\n"
-                        + floatProgram(name, 1000 + i), e);
+                throw new AssertionError(
+                        name + "F at " + Arrays.deepToString(fargs) + ": " + e.getMessage() + "\n"
+                                + floatProgram(name, 1000 + i),
+                        e);
             }
         }
     }

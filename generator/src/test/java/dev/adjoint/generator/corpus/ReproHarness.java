@@ -26,8 +26,9 @@ import java.util.Optional;
 final class ReproHarness {
     private ReproHarness() {}
 
-    private static final String HEADER = "package trust;\n\nimport dev.adjoint.Adjoint;\nimport dev.adjoint.Differentiable;\n"
-            + "import dev.adjoint.Strategy;\nimport java.util.Arrays;\n\npublic class Repro {\n";
+    private static final String HEADER =
+            "package trust;\n\nimport dev.adjoint.Adjoint;\nimport dev.adjoint.Differentiable;\n"
+                    + "import dev.adjoint.Strategy;\nimport java.util.Arrays;\n\npublic class Repro {\n";
 
     static String source(String body, String strategy) {
         return HEADER + body.replace("$S", strategy).stripIndent().indent(4) + "}\n";
@@ -47,9 +48,14 @@ final class ReproHarness {
                     Object[] forAdjoint = Differentiated.copyArguments(p);
                     Object expected = d.invokeOriginal(method, forMethod);
                     Object got = d.invokeVjp(method, forAdjoint, 1.0, d.newBuffers(method, p));
-                    assertEquals(((Number) expected).doubleValue(), ((Number) got).doubleValue(), 0.0,
+                    assertEquals(
+                            ((Number) expected).doubleValue(),
+                            ((Number) got).doubleValue(),
+                            0.0,
                             strategy + " " + o + ": value of the adjoint at " + Arrays.deepToString(p));
-                    assertEquals(Arrays.deepToString(forMethod), Arrays.deepToString(forAdjoint),
+                    assertEquals(
+                            Arrays.deepToString(forMethod),
+                            Arrays.deepToString(forAdjoint),
                             strategy + " " + o + ": arrays as the method leaves them");
                     d.assertGradient(method, d, method, 1e-6, 1e-9, p);
                 }
@@ -65,12 +71,15 @@ final class ReproHarness {
     static List<Diagnostic> rejected(String body, String cause, List<String> strategies) {
         List<Diagnostic> last = List.of();
         for (String strategy : strategies) {
-            Translation t = Pipeline.translate(Map.of(Path.of("Repro.java"), source(body, strategy)), Optional.empty(), Options.DEFAULT);
+            Translation t = Pipeline.translate(
+                    Map.of(Path.of("Repro.java"), source(body, strategy)), Optional.empty(), Options.DEFAULT);
             assertTrue(t.hasErrors(), strategy + ": expected a build error, got\n" + t.generated());
             for (Diagnostic d : t.diagnostics()) {
-                assertTrue(d.line() >= 9 && d.column() >= 1, strategy + ": error without a position in the method: " + d);
+                assertTrue(
+                        d.line() >= 9 && d.column() >= 1, strategy + ": error without a position in the method: " + d);
             }
-            assertTrue(t.diagnostics().stream().anyMatch(d -> d.message().contains(cause)),
+            assertTrue(
+                    t.diagnostics().stream().anyMatch(d -> d.message().contains(cause)),
                     strategy + ": no error names '" + cause + "': " + t.diagnostics());
             last = t.diagnostics();
         }
@@ -91,7 +100,8 @@ final class ReproHarness {
         differentiates(body, method, points);
         agree(body, method, 1e-12, points);
         String floats = body.replace("double", "float");
-        Object[][] floatPoints = Arrays.stream(points).map(ReproHarness::narrowed).toArray(Object[][]::new);
+        Object[][] floatPoints =
+                Arrays.stream(points).map(ReproHarness::narrowed).toArray(Object[][]::new);
         floatTwin(body, method, List.of("AUTO", "TAPE", "STATIC"), points);
         agree(floats, method, 1e-5, floatPoints);
     }
@@ -100,7 +110,8 @@ final class ReproHarness {
     static void floatTwin(String body, String method, List<String> strategies, Object[]... points) {
         Differentiated oracle = Differentiated.of("trust.Repro", source(body, "STATIC"), Options.DEFAULT);
         for (String strategy : strategies) {
-            Differentiated f = Differentiated.of("trust.Repro", source(body.replace("double", "float"), strategy), Options.DEFAULT);
+            Differentiated f = Differentiated.of(
+                    "trust.Repro", source(body.replace("double", "float"), strategy), Options.DEFAULT);
             for (Object[] p : points) {
                 f.assertGradient(method, oracle, method, 1e-3, 1e-5, narrowed(p));
             }
@@ -116,7 +127,10 @@ final class ReproHarness {
             double[] b = tape.vjp(method, 1.0, Differentiated.copyArguments(p)).gradient();
             for (int i = 0; i < a.length; i++) {
                 double r = Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(a[i]) + Math.abs(b[i]));
-                assertTrue(r <= rho, "static " + Arrays.toString(a) + " vs tape " + Arrays.toString(b) + " at " + Arrays.deepToString(p));
+                assertTrue(
+                        r <= rho,
+                        "static " + Arrays.toString(a) + " vs tape " + Arrays.toString(b) + " at "
+                                + Arrays.deepToString(p));
             }
         }
     }
@@ -132,7 +146,9 @@ final class ReproHarness {
                 }
                 out[i] = f;
             } else if (p[i] instanceof double[][] dd) {
-                out[i] = Arrays.stream(dd).map(r -> narrowed(new Object[] {r})[0]).toArray(float[][]::new);
+                out[i] = Arrays.stream(dd)
+                        .map(r -> narrowed(new Object[] {r})[0])
+                        .toArray(float[][]::new);
             } else if (p[i] instanceof Double d) {
                 out[i] = d.floatValue();
             } else {
@@ -151,17 +167,25 @@ final class ReproHarness {
         for (String type : List.of("double", "float")) {
             Object[] p = type.equals("double") ? point : narrowed(point);
             for (String strategy : List.of("AUTO", "TAPE", "STATIC")) {
-                Differentiated d = Differentiated.of("trust.Repro", source(body.replace("double", type), strategy), Options.DEFAULT);
+                Differentiated d = Differentiated.of(
+                        "trust.Repro", source(body.replace("double", type), strategy), Options.DEFAULT);
                 d.loader().setDefaultAssertionStatus(assertions);
                 d.loader().setPackageAssertionStatus("trust", assertions);
                 Throwable expected = thrown(() -> d.invokeOriginal(method, Differentiated.copyArguments(p)));
                 int pool = AdjointStacks.forThread().arrays.mark();
-                Throwable got = thrown(() -> d.invokeVjp(method, Differentiated.copyArguments(p), type.equals("double") ? (Object) 1.0 : (Object) 1f,
+                Throwable got = thrown(() -> d.invokeVjp(
+                        method,
+                        Differentiated.copyArguments(p),
+                        type.equals("double") ? (Object) 1.0 : (Object) 1f,
                         d.newBuffers(method, p)));
                 String where = type + " " + strategy + (assertions ? " -ea" : " -da");
                 assertEquals(expected.getClass(), got.getClass(), where + ": " + got);
                 assertEquals(expected.getMessage(), got.getMessage(), where);
-                assertEquals(pool, AdjointStacks.forThread().arrays.mark(), where + ": the adjoint kept arrays of the pool " + java.util.Arrays.toString(got.getStackTrace()));
+                assertEquals(
+                        pool,
+                        AdjointStacks.forThread().arrays.mark(),
+                        where + ": the adjoint kept arrays of the pool "
+                                + java.util.Arrays.toString(got.getStackTrace()));
             }
         }
     }

@@ -53,7 +53,8 @@ class SmokeTest {
         for (Options o : new Options[] {Options.DEFAULT, Options.PLAIN}) {
             Differentiated d = Differentiated.of("corpus.Smoke", SRC, o);
             d.assertGradient("loss", d, "loss", 1e-6, 1e-9, new double[] {0.3, -0.7, 1.1}, new double[] {1.5, 0.25, 9});
-            d.assertGradient("loss", d, "loss", 1e-6, 1e-9, new double[] {-0.3, -0.7, 1.1}, new double[] {1.5, 0.25, 9});
+            d.assertGradient(
+                    "loss", d, "loss", 1e-6, 1e-9, new double[] {-0.3, -0.7, 1.1}, new double[] {1.5, 0.25, 9});
             d.assertGradient("mixed", d, "mixedTwin", 1e-3, 1e-4, 0.8f, 1.7, 3);
             d.assertGradient("mixed", d, "mixedTwin", 1e-3, 1e-4, 0.2f, 1.7, 1);
             d.assertGradient("mixedTwin", d, "mixedTwin", 1e-6, 1e-9, 0.2, 1.7, 1);

@@ -37,6 +37,8 @@ class StrangerGuardsTest {
 
     @Test
     void formattedMessagesLeaveTheGradientExact() {
-        exact(GUARDED, "guarded", new Object[] {new double[] {0.5, 1.0, -0.3}, 3}, new Object[] {new double[] {0.2, 1.5}, 1});
+        exact(GUARDED, "guarded", new Object[] {new double[] {0.5, 1.0, -0.3}, 3}, new Object[] {
+            new double[] {0.2, 1.5}, 1
+        });
     }
 }

@@ -71,7 +71,8 @@ class TrustCallsTest {
     @Test
     void whenBothStrategiesRejectTheStaticReasonComesFirst() {
         // (the tape passes only scalars to a custom derivative: it rejects the call on another line)
-        Translation t = Pipeline.translate(Map.of(Path.of("Repro.java"), source("""
+        Translation t = Pipeline.translate(
+                Map.of(Path.of("Repro.java"), source("""
                 static double norm(double[] v) {
                     return Math.sqrt(v[0] * v[0] + v[1] * v[1]);
                 }
@@ -94,9 +95,16 @@ class TrustCallsTest {
         List<Diagnostic> ds = t.diagnostics();
         assertTrue(ds.size() >= 2, ds.toString());
         assertEquals(23, ds.get(0).line(), ds.toString());
-        assertTrue(ds.get(0).message().startsWith("recursive call to 'f' is not supported by the static strategy"), ds.toString());
-        assertTrue(ds.stream().skip(1).allMatch(d -> d.message().startsWith("the tape strategy, which AUTO tried because of the error"
-                + " at Repro.java:[23,28], cannot take this either")), ds.toString());
+        assertTrue(
+                ds.get(0).message().startsWith("recursive call to 'f' is not supported by the static strategy"),
+                ds.toString());
+        assertTrue(
+                ds.stream()
+                        .skip(1)
+                        .allMatch(d -> d.message()
+                                .startsWith("the tape strategy, which AUTO tried because of the error"
+                                        + " at Repro.java:[23,28], cannot take this either")),
+                ds.toString());
     }
 
     @Test
@@ -119,7 +127,8 @@ class TrustCallsTest {
     void aRejectedPlainHelperIsReportedAtItsDeclarationAndAsSuchAtTheCall() {
         // the helper's own error first; at the call, why Adjoint looked at an unannotated method, not that its
         // "derivative is unknown" (which said Adjoint differentiates such helpers: it tried, and said why not)
-        List<Diagnostic> ds = rejected("""
+        List<Diagnostic> ds = rejected(
+                """
                 static double weighted(double x, java.util.List<Double> ws) {
                     return x * ws.size();
                 }
@@ -128,9 +137,14 @@ class TrustCallsTest {
                 static double f(double x) {
                     return x * weighted(x, java.util.List.of(1.0, 2.0));
                 }
-                """, "which Adjoint differentiates without an annotation because a @Differentiable method calls it, but which"
-                + " cannot be differentiated itself");
-        assertTrue(ds.stream().anyMatch(d -> d.message().startsWith("parameter 'ws' has type java.util.List<Double>") && d.line() == 9), ds.toString());
+                """,
+                "which Adjoint differentiates without an annotation because a @Differentiable method calls it, but which"
+                        + " cannot be differentiated itself");
+        assertTrue(
+                ds.stream()
+                        .anyMatch(d -> d.message().startsWith("parameter 'ws' has type java.util.List<Double>")
+                                && d.line() == 9),
+                ds.toString());
         assertTrue(ds.stream().noneMatch(d -> d.message().contains("neither @Differentiable")), ds.toString());
     }
 
@@ -170,8 +184,10 @@ class TrustCallsTest {
     @Test
     void namesTheAdjointCannotSeeAreRejectedNotCopied() {
         for (String strategy : List.of("AUTO", "TAPE")) {
-            String source = "package trust;\n\nimport static java.lang.Double.MAX_VALUE;\nimport dev.adjoint.Differentiable;\n"
-                    + "import dev.adjoint.Strategy;\n\npublic class Repro {\n" + """
+            String source =
+                    "package trust;\n\nimport static java.lang.Double.MAX_VALUE;\nimport dev.adjoint.Differentiable;\n"
+                            + "import dev.adjoint.Strategy;\n\npublic class Repro {\n"
+                            + """
                     @Differentiable(strategy = Strategy.$S)
                     static double f(double x) {
                         if (x < MAX_VALUE) {
@@ -180,9 +196,12 @@ class TrustCallsTest {
                         return x;
                     }
                     """.replace("$S", strategy).indent(4) + "}\n";
-            Translation t = Pipeline.translate(Map.of(Path.of("Repro.java"), source), Optional.empty(), Options.DEFAULT);
+            Translation t =
+                    Pipeline.translate(Map.of(Path.of("Repro.java"), source), Optional.empty(), Options.DEFAULT);
             assertTrue(t.hasErrors(), strategy + ": " + t.generated());
-            assertTrue(t.diagnostics().stream().allMatch(d -> d.line() == 10 && d.message().contains("'MAX_VALUE' is not a parameter")),
+            assertTrue(
+                    t.diagnostics().stream()
+                            .allMatch(d -> d.line() == 10 && d.message().contains("'MAX_VALUE' is not a parameter")),
                     strategy + ": " + t.diagnostics());
         }
         differentiates("""
@@ -209,9 +228,13 @@ class TrustCallsTest {
         for (String strategy : List.of("STATIC", "TAPE")) {
             Differentiated d = Differentiated.of("trust.Repro", source(body, strategy), Options.DEFAULT);
             double[] same = {1.5, 2.0};
-            AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
-                    () -> d.invokeVjp("f", new Object[] {same, same}, 1.0, new Object[] {new double[2], new double[2]}));
-            assertTrue(e.getCause() instanceof IllegalArgumentException && e.getCause().getMessage().contains("'a' and 'b' are the same array"),
+            AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(
+                    AssertionError.class,
+                    () -> d.invokeVjp(
+                            "f", new Object[] {same, same}, 1.0, new Object[] {new double[2], new double[2]}));
+            assertTrue(
+                    e.getCause() instanceof IllegalArgumentException
+                            && e.getCause().getMessage().contains("'a' and 'b' are the same array"),
                     strategy + ": " + e.getCause());
         }
         differentiates(body, "f", new Object[] {new double[] {1.5, 2.0}, new double[] {0.5, -1.0}});

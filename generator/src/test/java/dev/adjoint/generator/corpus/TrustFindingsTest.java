@@ -35,7 +35,8 @@ class TrustFindingsTest {
 
     @Test
     void arraycopyOverlappingWithinOneArray() {
-        differentiates("""
+        differentiates(
+                """
                 @Differentiable(strategy = Strategy.$S)
                 static double f(double[] w, int from, int to) {
                     double[] c = new double[w.length];
@@ -49,7 +50,9 @@ class TrustFindingsTest {
                     }
                     return s;
                 }
-                """, "f", new Object[] {new double[] {0.1, 0.2, 0.3, 0.4, 0.5}, 0, 2},
+                """,
+                "f",
+                new Object[] {new double[] {0.1, 0.2, 0.3, 0.4, 0.5}, 0, 2},
                 new Object[] {new double[] {0.1, 0.2, 0.3, 0.4, 0.5}, 2, 0},
                 new Object[] {new double[] {0.1, 0.2, 0.3, 0.4, 0.5}, 1, 2});
     }
@@ -151,7 +154,8 @@ class TrustFindingsTest {
                     return r;
                 }
                 """, "activate", new Object[] {0.5, 0}, new Object[] {0.5, 1}, new Object[] {0.5, 7});
-        differentiates("""
+        differentiates(
+                """
                 @Differentiable(strategy = Strategy.$S)
                 static double f(double x, int kind) {
                     double r = 1;
@@ -172,7 +176,8 @@ class TrustFindingsTest {
     @Test
     void charLabelsCompareByTheirCodes() {
         // 'a' in a case of an int selector is the int 97: static, as the README's switch row says
-        differentiates("""
+        differentiates(
+                """
                 @Differentiable(strategy = Strategy.$S)
                 static double op(double x, int c) {
                     switch (c) {
@@ -181,13 +186,18 @@ class TrustFindingsTest {
                         default -> { return x; }
                     }
                 }
-                """, "op", new Object[] {0.5, (int) 'a'}, new Object[] {0.5, (int) 'b'}, new Object[] {0.5, (int) '\n'},
+                """,
+                "op",
+                new Object[] {0.5, (int) 'a'},
+                new Object[] {0.5, (int) 'b'},
+                new Object[] {0.5, (int) '\n'},
                 new Object[] {0.5, (int) 'z'});
     }
 
     @Test
     void switchExpressions() {
-        differentiates("""
+        differentiates(
+                """
                 @Differentiable(strategy = Strategy.$S)
                 static double f(double x, int kind) {
                     double r = switch (kind) {
@@ -213,7 +223,8 @@ class TrustFindingsTest {
     @Test
     @SuppressWarnings("fallthrough")
     void switchesWithBreaksInsideCases() {
-        differentiates("""
+        differentiates(
+                """
                 @SuppressWarnings("fallthrough")
                 @Differentiable(strategy = Strategy.$S)
                 static double f(double x, double[] w, int kind) {
@@ -246,7 +257,9 @@ class TrustFindingsTest {
                     }
                     return r;
                 }
-                """, "f", new Object[] {0.5, new double[] {0.75, -0.5, 1.5, 2.5}, 0},
+                """,
+                "f",
+                new Object[] {0.5, new double[] {0.75, -0.5, 1.5, 2.5}, 0},
                 new Object[] {0.5, new double[] {0.75, -0.5, 1.5, 2.5}, 1},
                 new Object[] {1.5, new double[] {0.75, 0.5, -1.5, 2.5}, 2},
                 new Object[] {-0.5, new double[] {0.75, 0.5, -1.5, 2.5}, 3});
@@ -266,7 +279,8 @@ class TrustFindingsTest {
                 """, "f", new Object[] {0.7, 0}, new Object[] {0.7, 1});
         // Math in Math.tanh(...) and in the argument of wrap(...) is a class, not a variable the switch hands on
         // (the fuzzer's seed 77125 found it read as one: the switch was left in place)
-        differentiates("""
+        differentiates(
+                """
                 static int wrap(int i) {
                     return ((i % 4) + 4) % 4;
                 }
@@ -278,7 +292,9 @@ class TrustFindingsTest {
                         default -> x * u[wrap((int) Math.floor(4 * Math.max(x, 0.5)))];
                     });
                 }
-                """, "f", new Object[] {0.7, 0, new double[] {0.3, -0.5, 1.1, 0.8}},
+                """,
+                "f",
+                new Object[] {0.7, 0, new double[] {0.3, -0.5, 1.1, 0.8}},
                 new Object[] {0.7, 1, new double[] {0.3, -0.5, 1.1, 0.8}});
     }
 
@@ -386,7 +402,8 @@ class TrustFindingsTest {
     @Test
     void updatesUnderShortCircuitsHappenOnlyWhereJavaEvaluatesThem() {
         // Clad's fn_cond_add_assign: each += runs only when the operands before it were true
-        differentiates("""
+        differentiates(
+                """
                 @Differentiable(strategy = Strategy.$S)
                 static double f(double i, double j, int c) {
                     double res = 0;
@@ -404,8 +421,13 @@ class TrustFindingsTest {
                     }
                     return c > 1 ? (res += t) * i : res * t;
                 }
-                """, "f", new Object[] {1.5, 2.5, 0}, new Object[] {-0.5, 2.0, 0}, new Object[] {0.3, 0.2, 1},
-                new Object[] {1.5, 2.5, 2}, new Object[] {0.1, -0.3, 0});
+                """,
+                "f",
+                new Object[] {1.5, 2.5, 0},
+                new Object[] {-0.5, 2.0, 0},
+                new Object[] {0.3, 0.2, 1},
+                new Object[] {1.5, 2.5, 2},
+                new Object[] {0.1, -0.3, 0});
     }
 
     /**

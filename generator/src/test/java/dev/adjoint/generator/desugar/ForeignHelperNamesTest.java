@@ -122,8 +122,12 @@ class ForeignHelperNamesTest {
     @Test
     void helpersNamingTheirClassAndAThirdOneAreInlinedAndStatic() {
         Differentiated d = Differentiated.of("fh.Model", MODEL, OTHERS, Options.DEFAULT);
-        assertTrue(d.translation().methods().contains("fh.Model#f: static"), d.translation().methods().toString());
-        assertTrue(d.translation().methods().contains("fh.Model#g: static"), d.translation().methods().toString());
+        assertTrue(
+                d.translation().methods().contains("fh.Model#f: static"),
+                d.translation().methods().toString());
+        assertTrue(
+                d.translation().methods().contains("fh.Model#g: static"),
+                d.translation().methods().toString());
         for (double[] w : new double[][] {{0.3, -0.7, 1.1}, {-1.2, 0.4, 2.0, 0.6}}) {
             d.assertGradient("f", d, "f", 1e-6, 1e-9, w.clone(), 0.5);
             Differentiated.GradCall stat = d.vjp("f", 1.0, w.clone(), 0.5);
@@ -157,9 +161,13 @@ class ForeignHelperNamesTest {
                     }
                 }
                 """;
-        String lib = LIB.replace("public static int calls;", "public static int calls;\n    static void count() { calls++; }");
-        AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
-                () -> Differentiated.of("fh.Model", model, Map.of("fh.lib.Lib", lib, "fh.lib.Consts", CONSTS), Options.DEFAULT));
-        assertTrue(e.getMessage().contains("Model.java:[10,9]") && e.getMessage().contains("'counted'"), e.getMessage());
+        String lib = LIB.replace(
+                "public static int calls;", "public static int calls;\n    static void count() { calls++; }");
+        AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(
+                AssertionError.class,
+                () -> Differentiated.of(
+                        "fh.Model", model, Map.of("fh.lib.Lib", lib, "fh.lib.Consts", CONSTS), Options.DEFAULT));
+        assertTrue(
+                e.getMessage().contains("Model.java:[10,9]") && e.getMessage().contains("'counted'"), e.getMessage());
     }
 }

@@ -49,10 +49,15 @@ class InlinedPositionsTest {
     @Test
     void aTemplateOfADesugaredCalleeInlinedIntoItsCallerPointsAtTheCalleesLine() {
         Translation t = Pipeline.translate(Map.of(Path.of("ip/Model.java"), SOURCE), Optional.empty(), Options.DEFAULT);
-        String outer = t.methods().stream().filter(m -> m.startsWith("ip.Model#outer")).findFirst().orElseThrow();
+        String outer = t.methods().stream()
+                .filter(m -> m.startsWith("ip.Model#outer"))
+                .findFirst()
+                .orElseThrow();
         // (the inlined copy's array, whose length the loop updates, once sent outer to the tape with the
         // reason at the callee's line 9; since issue 15 it is static, and no diagnostic points at line 1)
         assertTrue(outer.equals("ip.Model#outer: static"), outer);
-        assertTrue(t.diagnostics().stream().map(Diagnostic::toString).noneMatch(d -> d.contains(":[1,")), t.diagnostics().toString());
+        assertTrue(
+                t.diagnostics().stream().map(Diagnostic::toString).noneMatch(d -> d.contains(":[1,")),
+                t.diagnostics().toString());
     }
 }

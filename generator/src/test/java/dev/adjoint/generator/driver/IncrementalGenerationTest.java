@@ -94,7 +94,9 @@ class IncrementalGenerationTest {
         assertEquals(List.of(), r.diagnostics());
         assertEquals(List.of(modelAdjoint, out.resolve("p/q/OtherAdjoint.java")), r.written());
         assertEquals(List.of(), r.unchanged());
-        assertEquals(AdjointGenerator.translate(Map.of(model, MODEL)).generated().get("p.ModelAdjoint"), Files.readString(modelAdjoint));
+        assertEquals(
+                AdjointGenerator.translate(Map.of(model, MODEL)).generated().get("p.ModelAdjoint"),
+                Files.readString(modelAdjoint));
         assertTrue(Files.isRegularFile(state));
         assertEquals(3, r.methods().size(), r.methods().toString());
         try (var files = Files.walk(out)) {
@@ -131,7 +133,10 @@ class IncrementalGenerationTest {
     void aSourceChangeThatKeepsTheOutputLeavesTheFileAlone() throws IOException {
         AdjointGenerator.generate(request());
         age(modelAdjoint);
-        write(model, MODEL.replace("public class Model {", "public class Model { // a comment changes the input, not the output"));
+        write(
+                model,
+                MODEL.replace(
+                        "public class Model {", "public class Model { // a comment changes the input, not the output"));
         GenerationResult r = AdjointGenerator.generate(request());
         assertFalse(r.upToDate());
         assertEquals(List.of(), r.written());
@@ -160,7 +165,11 @@ class IncrementalGenerationTest {
         String before = Files.readString(modelAdjoint);
         Path stateBefore = Files.copy(state, tmp.resolve("state-before"));
 
-        write(model, MODEL.replace("return x * x;", "double s = x;\n        try {\n            s = s * x;\n        } finally {\n            s = s + 1;\n        }\n        return s;"));
+        write(
+                model,
+                MODEL.replace(
+                        "return x * x;",
+                        "double s = x;\n        try {\n            s = s * x;\n        } finally {\n            s = s + 1;\n        }\n        return s;"));
         write(src.resolve("p/q/Other.java"), OTHER); // a new, correct class is not written either
         GenerationResult r = AdjointGenerator.generate(request());
         assertTrue(r.hasErrors());
@@ -235,11 +244,16 @@ class IncrementalGenerationTest {
     void includesAndExcludesSelectTheSources() throws IOException {
         write(src.resolve("p/q/Other.java"), OTHER);
         GenerationRequest onlyQ = new GenerationRequest(List.of(src), List.of("p/q/**"), List.of(), out, null);
-        assertEquals(List.of(out.resolve("p/q/OtherAdjoint.java")), AdjointGenerator.generate(onlyQ).written());
+        assertEquals(
+                List.of(out.resolve("p/q/OtherAdjoint.java")),
+                AdjointGenerator.generate(onlyQ).written());
 
         Path out2 = tmp.resolve("out2");
-        GenerationRequest notOther = new GenerationRequest(List.of(src), List.of(), List.of("**/Other.java"), out2, null);
-        assertEquals(List.of(out2.resolve("p/ModelAdjoint.java")), AdjointGenerator.generate(notOther).written());
+        GenerationRequest notOther =
+                new GenerationRequest(List.of(src), List.of(), List.of("**/Other.java"), out2, null);
+        assertEquals(
+                List.of(out2.resolve("p/ModelAdjoint.java")),
+                AdjointGenerator.generate(notOther).written());
     }
 
     @Test

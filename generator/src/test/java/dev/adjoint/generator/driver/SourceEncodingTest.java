@@ -19,15 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Sources are read in the request's encoding (the plugin passes {@code project.build.sourceEncoding}). */
 class SourceEncodingTest {
-    private static final String SOURCE = "package p;\n\nimport dev.adjoint.Differentiable;\n\npublic class M {\n    // größe\n"
-            + "    @Differentiable\n    static double f(double x) {\n        return x * x;\n    }\n}\n";
+    private static final String SOURCE =
+            "package p;\n\nimport dev.adjoint.Differentiable;\n\npublic class M {\n    // größe\n"
+                    + "    @Differentiable\n    static double f(double x) {\n        return x * x;\n    }\n}\n";
 
     private static GenerationResult generate(Path dir, Charset saved, Charset read) throws IOException {
         Path root = dir.resolve("src");
         Files.createDirectories(root.resolve("p"));
         Files.write(root.resolve("p/M.java"), SOURCE.getBytes(saved));
-        return AdjointGenerator.generate(new GenerationRequest(List.of(root), List.of(), List.of(), dir.resolve("out"), null, false, null,
-                read));
+        return AdjointGenerator.generate(new GenerationRequest(
+                List.of(root), List.of(), List.of(), dir.resolve("out"), null, false, null, read));
     }
 
     @Test

@@ -128,7 +128,8 @@ class GoldenTest {
         assertGolden(info, "golden.Loop", source);
         for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
             Differentiated d = Differentiated.of("golden.Loop", source, o);
-            d.assertGradient("loss", d, "loss", 1e-6, 1e-9, new double[] {0.3, -0.7, 1.1}, new double[] {1.5, 0.25, 0.9});
+            d.assertGradient(
+                    "loss", d, "loss", 1e-6, 1e-9, new double[] {0.3, -0.7, 1.1}, new double[] {1.5, 0.25, 0.9});
             d.assertGradient("loss", d, "loss", 1e-6, 1e-9, new double[] {}, new double[] {});
         }
     }
@@ -185,7 +186,8 @@ class GoldenTest {
         assertGolden(info, "golden.InPlace", source);
         for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
             Differentiated d = Differentiated.of("golden.InPlace", source, o);
-            d.assertGradient("prefixProduct", d, "prefixProduct", 1e-6, 1e-9, (Object) new double[] {0.9, 1.2, -0.4, 2.5});
+            d.assertGradient(
+                    "prefixProduct", d, "prefixProduct", 1e-6, 1e-9, (Object) new double[] {0.9, 1.2, -0.4, 2.5});
             d.assertGradient("prefixProduct", d, "prefixProduct", 1e-6, 1e-9, (Object) new double[] {-0.9, 0.3});
         }
     }
@@ -217,7 +219,8 @@ class GoldenTest {
         assertGolden(info, "golden.Caller", source);
         for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
             Differentiated d = Differentiated.of("golden.Caller", source, o);
-            d.assertGradient("loss", d, "loss", 1e-6, 1e-9, new double[] {0.3, -0.7, 1.1}, new double[] {1.5, 0.25, 0.9});
+            d.assertGradient(
+                    "loss", d, "loss", 1e-6, 1e-9, new double[] {0.3, -0.7, 1.1}, new double[] {1.5, 0.25, 0.9});
             d.assertGradient("softplus", d, "softplus", 1e-6, 1e-9, -0.4);
         }
     }
@@ -264,7 +267,8 @@ class GoldenTest {
         if (actual == null) {
             fail("no " + adjoint + " generated; generated: " + t.generated().keySet());
         }
-        String name = "goldens/" + GoldenTest.class.getSimpleName() + "/" + info.getTestMethod().orElseThrow().getName() + ".java";
+        String name = "goldens/" + GoldenTest.class.getSimpleName() + "/"
+                + info.getTestMethod().orElseThrow().getName() + ".java";
         String expected = read(name);
         if (expected != null && expected.equals(actual)) {
             return;
@@ -273,9 +277,10 @@ class GoldenTest {
             write(Path.of("src/test/resources").resolve(name), actual);
             return;
         }
-        fail((expected == null ? "missing golden file src/test/resources/" + name
-                : "generated code differs from src/test/resources/" + name + " (first difference at line "
-                        + firstDifferentLine(expected, actual) + ")")
+        fail((expected == null
+                        ? "missing golden file src/test/resources/" + name
+                        : "generated code differs from src/test/resources/" + name + " (first difference at line "
+                                + firstDifferentLine(expected, actual) + ")")
                 + "; if the new output is right, paste it there (or run with -D" + UPDATE + "=true):\n"
                 + "-------- 8< --------\n" + actual + "-------- >8 --------");
     }

@@ -370,12 +370,15 @@ class DeclarationDiagnosticsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("acceptedDeclarations")
     void acceptedWithoutDiagnostics(String name, String owner, String source) {
-        Translation t = AdjointGenerator.translate(Map.of(Path.of(owner.substring(owner.lastIndexOf('.') + 1) + ".java"), source));
+        Translation t = AdjointGenerator.translate(
+                Map.of(Path.of(owner.substring(owner.lastIndexOf('.') + 1) + ".java"), source));
         assertEquals(List.of(), t.diagnostics(), name);
-        var d = dev.adjoint.generator.testing.Differentiated.of(owner, source, dev.adjoint.generator.analyze.Options.DEFAULT);
+        var d = dev.adjoint.generator.testing.Differentiated.of(
+                owner, source, dev.adjoint.generator.analyze.Options.DEFAULT);
         for (String m : d.methodNames()) {
             Object[] args = d.request(m).params().stream()
-                    .map(p -> p.type().prim() == dev.adjoint.generator.types.Ty.Prim.INT ? (Object) 3 : (Object) 0.7).toArray();
+                    .map(p -> p.type().prim() == dev.adjoint.generator.types.Ty.Prim.INT ? (Object) 3 : (Object) 0.7)
+                    .toArray();
             d.assertGradient(m, d, m, 1e-6, 1e-9, args);
         }
     }

@@ -54,9 +54,13 @@ class ErrorReportingTest {
                 }
                 """);
         Translation t = AdjointGenerator.translate(Map.of(FILE, m.source()));
-        assertEquals(List.of(FILE + ":[9,9]", FILE + ":[22,5]"),
-                t.diagnostics().stream().map(d -> d.file() + ":[" + d.line() + "," + d.column() + "]").toList());
-        assertEquals(List.of(m.line(0) + ":" + m.column(0), m.line(1) + ":" + m.column(1)),
+        assertEquals(
+                List.of(FILE + ":[9,9]", FILE + ":[22,5]"),
+                t.diagnostics().stream()
+                        .map(d -> d.file() + ":[" + d.line() + "," + d.column() + "]")
+                        .toList());
+        assertEquals(
+                List.of(m.line(0) + ":" + m.column(0), m.line(1) + ":" + m.column(1)),
                 t.diagnostics().stream().map(d -> d.line() + ":" + d.column()).toList());
         assertTrue(t.generated().isEmpty(), "the well-formed method must not be generated either: no partial output");
     }
@@ -69,7 +73,9 @@ class ErrorReportingTest {
                 """));
         Translation t = AdjointGenerator.translate(Map.of(FILE, m.source()));
         // (the lambda is a construct of its own, reported at its own position)
-        List<Diagnostic> calls = t.diagnostics().stream().filter(d -> d.message().startsWith("call to")).toList();
+        List<Diagnostic> calls = t.diagnostics().stream()
+                .filter(d -> d.message().startsWith("call to"))
+                .toList();
         assertEquals(1, calls.size(), t.diagnostics().toString());
         Diagnostic d = calls.get(0);
         assertEquals(m.line(0) + ":" + m.column(0), d.line() + ":" + d.column(), d.toString());
@@ -138,8 +144,11 @@ class ErrorReportingTest {
                 }
                 """);
         Translation t = AdjointGenerator.translate(sources);
-        assertEquals(List.of(bad1 + ":[6,5]", bad2 + ":[8,16]"),
-                t.diagnostics().stream().map(d -> d.file() + ":[" + d.line() + "," + d.column() + "]").toList());
+        assertEquals(
+                List.of(bad1 + ":[6,5]", bad2 + ":[8,16]"),
+                t.diagnostics().stream()
+                        .map(d -> d.file() + ":[" + d.line() + "," + d.column() + "]")
+                        .toList());
         assertTrue(t.hasErrors());
         assertTrue(t.generated().isEmpty(), "Good.java's adjoint must not be generated when another file has an error");
     }
@@ -163,14 +172,20 @@ class ErrorReportingTest {
         sources.put(Path.of("b/p/Model.java"), src);
         Translation t = AdjointGenerator.translate(sources);
         assertEquals(1, t.diagnostics().size(), t.diagnostics().toString());
-        assertTrue(t.diagnostics().get(0).message().contains("is also defined in"), t.diagnostics().toString());
+        assertTrue(
+                t.diagnostics().get(0).message().contains("is also defined in"),
+                t.diagnostics().toString());
         assertTrue(t.generated().isEmpty());
     }
 
     @Test
     void diagnosticsNeverThrowOnBrokenInput() {
-        for (String src : List.of("", "class", "package p; class Model { @dev.adjoint.Differentiable static double f(double x) { return",
-                "\u0000\u0001", "package p; class Model { @dev.adjoint.Differentiable static double f(double x) { return x; } }}")) {
+        for (String src : List.of(
+                "",
+                "class",
+                "package p; class Model { @dev.adjoint.Differentiable static double f(double x) { return",
+                "\u0000\u0001",
+                "package p; class Model { @dev.adjoint.Differentiable static double f(double x) { return x; } }}")) {
             Translation t = AdjointGenerator.translate(Map.of(FILE, src));
             assertTrue(t.generated().isEmpty() || !t.hasErrors(), src);
             t.diagnostics().forEach(d -> assertEquals(FILE, d.file()));
@@ -233,9 +248,12 @@ class ErrorReportingTest {
     //   expected one of "!" "(" "+" ...); javac says "illegal start of expression"
     @Test
     void syntaxErrorMessageIsShort() {
-        Translation t = AdjointGenerator.translate(Map.of(FILE, Marked.of(SYNTAX_ERROR).source()));
+        Translation t =
+                AdjointGenerator.translate(Map.of(FILE, Marked.of(SYNTAX_ERROR).source()));
         assertEquals(1, t.diagnostics().size());
-        assertTrue(t.diagnostics().get(0).message().length() < 200, t.diagnostics().get(0).message());
+        assertTrue(
+                t.diagnostics().get(0).message().length() < 200,
+                t.diagnostics().get(0).message());
     }
 
     @Test

@@ -56,11 +56,17 @@ class FenceDiagnosticsTest {
                         assert (@@x = x * 2) > 0;
                         return x;
                         """),
-                body("lambda", "local 'g' of type java.util.function.DoubleUnaryOperator: supported local types are", """
+                body(
+                        "lambda",
+                        "local 'g' of type java.util.function.DoubleUnaryOperator: supported local types are",
+                        """
                         java.util.function.DoubleUnaryOperator @@g = v -> v * 2;
                         return x;
                         """),
-                body("method reference", "local 'g' of type java.util.function.DoubleUnaryOperator: supported local types are", """
+                body(
+                        "method reference",
+                        "local 'g' of type java.util.function.DoubleUnaryOperator: supported local types are",
+                        """
                         java.util.function.DoubleUnaryOperator @@g = Math::sin;
                         return x;
                         """),
@@ -78,9 +84,11 @@ class FenceDiagnosticsTest {
                         double y = @@new double[] {x, 1}[0];
                         return y;
                         """),
-                body("call to a private floating-point method (not differentiated without an annotation)",
+                body(
+                        "call to a private floating-point method (not differentiated without an annotation)",
                         "call to 'helper' returns a floating-point value but is neither @Differentiable nor given a @CustomDerivative; a"
-                                + " private method is not differentiated without an annotation", """
+                                + " private method is not differentiated without an annotation",
+                        """
                         double y = @@helper(x);
                         return y;
                         """),
@@ -123,7 +131,10 @@ class FenceDiagnosticsTest {
     static Stream<Arguments> rejectedByTheStaticStrategy() {
         return Stream.of(
                 // (a shared variable of a type written out is declared before the switch: desugar/SharedCaseVariables)
-                staticBody("switch statement whose cases share a 'var' variable", "'switch' statement is not supported", """
+                staticBody(
+                        "switch statement whose cases share a 'var' variable",
+                        "'switch' statement is not supported",
+                        """
                         double s = x;
                         @@switch (n) {
                             case 1: var t = 2 * x; s = t; break;
@@ -141,7 +152,10 @@ class FenceDiagnosticsTest {
                         }
                         return x;
                         """),
-                staticBody("labelled block left by a break of the switch around", "'switch' statement is not supported", """
+                staticBody(
+                        "labelled block left by a break of the switch around",
+                        "'switch' statement is not supported",
+                        """
                         double s = x;
                         for (int i = 0; i < 3; i++) {
                             @@switch (n) {
@@ -171,7 +185,10 @@ class FenceDiagnosticsTest {
                         double @@Math = x * 2;
                         return Math;
                         """),
-                staticBody("unknown variable", "'zz' is not a parameter, a local variable or a static field (that its class never assigns) of Model", """
+                staticBody(
+                        "unknown variable",
+                        "'zz' is not a parameter, a local variable or a static field (that its class never assigns) of Model",
+                        """
                         return @@zz * x;
                         """),
                 staticBody("unknown variable inside an expression", "'zz' is not a parameter", """
@@ -234,7 +251,10 @@ class FenceDiagnosticsTest {
                         double s = x > 0 && @@switch (n) { case 1 -> x > 1; default -> true; } ? x : 2 * x;
                         return s;
                         """),
-                body("array parameter aliased conditionally by a local and written through it, reported once", "local array 'v'", """
+                body(
+                        "array parameter aliased conditionally by a local and written through it, reported once",
+                        "local array 'v'",
+                        """
                         double[] @@v = w.length > 1 ? w : w;
                         v[0] = x;
                         return v[0] * w[0];
@@ -270,8 +290,11 @@ class FenceDiagnosticsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({"rejectedByBothStrategies", "rejectedByTheStaticStrategy",
-            "dev.adjoint.generator.fence.DeclarationDiagnosticsTest#rejectedDeclarations"})
+    @MethodSource({
+        "rejectedByBothStrategies",
+        "rejectedByTheStaticStrategy",
+        "dev.adjoint.generator.fence.DeclarationDiagnosticsTest#rejectedDeclarations"
+    })
     void rejectedWithOnePositionedError(String name, String markedSource, String fragment) {
         assertOnePositionedError(name, markedSource, fragment);
     }
@@ -285,13 +308,16 @@ class FenceDiagnosticsTest {
     /** The tape's error at a local it cannot keep says which types it keeps, once: its uses do not repeat it. */
     @Test
     void aLocalTheTapeCannotKeepIsOneErrorNotOnePerUse() {
-        assertOnePositionedError("exception in a local on the tape", method("@Differentiable(strategy = Strategy.TAPE)", """
+        assertOnePositionedError(
+                "exception in a local on the tape",
+                method("@Differentiable(strategy = Strategy.TAPE)", """
                 RuntimeException @@e = new IllegalStateException("negative");
                 if (x < 0) {
                     throw e;
                 }
                 return x * x + (e == null ? 1 : 0);
-                """), "local 'e' of type RuntimeException: supported local types are double, float");
+                """),
+                "local 'e' of type RuntimeException: supported local types are double, float");
     }
 
     /**
@@ -300,26 +326,30 @@ class FenceDiagnosticsTest {
      */
     @Test
     void aThrownExceptionFromAPrivateHelperIsOneErrorAtTheCall() {
-        assertOnePositionedError("private helper making the exception", String.join("\n",
-                "package p;",
-                "",
-                "import dev.adjoint.Differentiable;",
-                "",
-                "class Model {",
-                "    private static IllegalArgumentException bad(double v) {",
-                "        return new IllegalArgumentException(\"x = \" + v);",
-                "    }",
-                "",
-                "    @Differentiable",
-                "    static double f(double x) {",
-                "        if (x < 0) {",
-                "            throw @@bad(x);",
-                "        }",
-                "        return x * x;",
-                "    }",
-                "}",
-                ""), "call to private method 'bad' is not supported here: the generated adjoint class, beside the method's,"
-                + " cannot call a private method; make 'bad' package-private");
+        assertOnePositionedError(
+                "private helper making the exception",
+                String.join(
+                        "\n",
+                        "package p;",
+                        "",
+                        "import dev.adjoint.Differentiable;",
+                        "",
+                        "class Model {",
+                        "    private static IllegalArgumentException bad(double v) {",
+                        "        return new IllegalArgumentException(\"x = \" + v);",
+                        "    }",
+                        "",
+                        "    @Differentiable",
+                        "    static double f(double x) {",
+                        "        if (x < 0) {",
+                        "            throw @@bad(x);",
+                        "        }",
+                        "        return x * x;",
+                        "    }",
+                        "}",
+                        ""),
+                "call to private method 'bad' is not supported here: the generated adjoint class, beside the method's,"
+                        + " cannot call a private method; make 'bad' package-private");
     }
 
     @Test

@@ -34,7 +34,8 @@ final class FenceHarness {
     }
 
     static String method(String annotation, String body) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "package p;",
                 "",
                 "import dev.adjoint.Differentiable;",
@@ -43,7 +44,10 @@ final class FenceHarness {
                 "class Model {",
                 "    " + annotation,
                 "    static double f(double x, double[] w, int n) {",
-                body.stripIndent().lines().map(l -> l.isEmpty() ? "" : "        " + l).collect(Collectors.joining("\n")),
+                body.stripIndent()
+                        .lines()
+                        .map(l -> l.isEmpty() ? "" : "        " + l)
+                        .collect(Collectors.joining("\n")),
                 "    }",
                 "",
                 "    private static double helper(double v) {",
@@ -73,13 +77,19 @@ final class FenceHarness {
     static void assertOnePositionedError(String name, String markedSource, String fragment) {
         Marked m = Marked.of(markedSource);
         Translation t = AdjointGenerator.translate(Map.of(FILE, m.source()));
-        List<Diagnostic> errors = t.diagnostics().stream().filter(Diagnostic::isError).toList();
-        assertEquals(1, errors.size(), name + ": expected exactly one error, got " + t.diagnostics() + "\n" + m.source());
+        List<Diagnostic> errors =
+                t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertEquals(
+                1, errors.size(), name + ": expected exactly one error, got " + t.diagnostics() + "\n" + m.source());
         Diagnostic d = errors.get(0);
         assertEquals(FILE, d.file(), name);
-        assertEquals(m.line() + ":" + m.column(), d.line() + ":" + d.column(),
+        assertEquals(
+                m.line() + ":" + m.column(),
+                d.line() + ":" + d.column(),
                 name + ": wrong position for " + d.message() + "\n" + numbered(m.source()));
-        assertTrue(d.message().contains(fragment), name + ": message '" + d.message() + "' does not contain '" + fragment + "'");
+        assertTrue(
+                d.message().contains(fragment),
+                name + ": message '" + d.message() + "' does not contain '" + fragment + "'");
         assertTrue(t.generated().isEmpty(), name + ": output generated despite the error");
         assertTrue(d.format().startsWith(FILE + ":[" + m.line() + "," + m.column() + "] "), d.format());
     }

@@ -45,11 +45,16 @@ class HelperVariableNamesTest {
                 }
                 """;
         Translation t = AdjointGenerator.translate(Map.of(Path.of("Ode.java"), source));
-        List<Diagnostic> errors = t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> errors =
+                t.diagnostics().stream().filter(Diagnostic::isError).toList();
         assertFalse(errors.isEmpty(), t.diagnostics().toString());
         Diagnostic d = errors.get(0);
         assertEquals(13, d.line(), d.toString());
         assertTrue(d.message().startsWith("cannot assign the array variable 'xf': 'xf' is used whole"), d.message());
-        assertTrue(errors.stream().noneMatch(e -> e.message().contains("xf0") || e.message().contains("x50")), errors.toString());
+        assertTrue(
+                errors.stream()
+                        .noneMatch(
+                                e -> e.message().contains("xf0") || e.message().contains("x50")),
+                errors.toString());
     }
 }

@@ -159,7 +159,11 @@ class ForwardModeTest {
         var names = d.adjointMethodNames("usesCustom");
         assertTrue(names.contains("h_2Jvp") && names.contains("h_3Jvp"), names.toString());
         // k(double, double) and k(double, double, double) wrt a: Grad and Vjp differ, Jvp would not
-        assertTrue(names.contains("kGrad") && names.contains("k_2Jvp") && names.contains("k_3Jvp") && names.contains("k_2Hvp"),
+        assertTrue(
+                names.contains("kGrad")
+                        && names.contains("k_2Jvp")
+                        && names.contains("k_3Jvp")
+                        && names.contains("k_2Hvp"),
                 names.toString());
         assertFalse(names.contains("kJvp"), names.toString());
         // a method on the tape that the static front end takes (here: requested) has a tangent, and so its callers
@@ -167,7 +171,8 @@ class ForwardModeTest {
         double h = 1e-6;
         double cd = (d.value("callsTape", 0.7 + h) - d.value("callsTape", 0.7 - h)) / (2 * h);
         assertEquals(cd * -0.4, jvp(d, "callsTape", "callsTapeJvp", 0.7, -0.4), 1e-7);
-        assertEquals(d.grad("callsTape", 0.7).gradient()[0] * -0.4, jvp(d, "callsTape", "callsTapeJvp", 0.7, -0.4), 1e-15);
+        assertEquals(
+                d.grad("callsTape", 0.7).gradient()[0] * -0.4, jvp(d, "callsTape", "callsTapeJvp", 0.7, -0.4), 1e-15);
     }
 
     private static final String MODES = """
@@ -215,10 +220,15 @@ class ForwardModeTest {
         assertTrue(names.contains("innerGrad") && names.contains("innerJvp"), names.toString());
         assertFalse(names.contains("innerHvp"), names.toString());
         assertTrue(names.contains("outerGrad") && names.contains("outerJvp"), names.toString());
-        assertTrue(names.contains("hessianOnlyHvp") && names.contains("hessianOnlyGrad") && !names.contains("hessianOnlyJvp"),
+        assertTrue(
+                names.contains("hessianOnlyHvp")
+                        && names.contains("hessianOnlyGrad")
+                        && !names.contains("hessianOnlyJvp"),
                 names.toString());
         // modes = {}: Vjp alone, no Jvp nor Jacobian
-        assertTrue(names.contains("vectorVjp") && !names.contains("vectorJvp") && !names.contains("vectorJacobian"), names.toString());
+        assertTrue(
+                names.contains("vectorVjp") && !names.contains("vectorJvp") && !names.contains("vectorJacobian"),
+                names.toString());
         assertTrue(names.contains("everythingJvp") && names.contains("everythingHvp"), names.toString());
         // the Hvp without its Jvp still works: H·v of w0²·w1 at (1.5, -2) along (1, 0.5)
         double[] g = new double[2];
@@ -274,10 +284,12 @@ class ForwardModeTest {
     @Test
     void recursiveMethodsOnTheTapeHaveAJvp() {
         Differentiated d = Differentiated.of("fwd.Recursive", RECURSIVE, Options.DEFAULT);
-        assertTrue(d.translation().methods().stream().anyMatch(m -> m.startsWith("fwd.Recursive#power: tape, because")),
+        assertTrue(
+                d.translation().methods().stream().anyMatch(m -> m.startsWith("fwd.Recursive#power: tape, because")),
                 d.translation().methods().toString());
         var names = d.adjointMethodNames("usesThem");
-        assertTrue(names.containsAll(java.util.List.of("powerJvp", "evenJvp", "oddJvp", "usesThemJvp")), names.toString());
+        assertTrue(
+                names.containsAll(java.util.List.of("powerJvp", "evenJvp", "oddJvp", "usesThemJvp")), names.toString());
         double h = 1e-6;
         for (double x : new double[] {0.7, -1.3}) {
             double got = jvp(d, "power", "powerJvp", x, 5, 1.0);

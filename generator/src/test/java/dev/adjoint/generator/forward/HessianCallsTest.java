@@ -148,8 +148,14 @@ class HessianCallsTest {
         double[] x0 = {w[0], w[1], w[2], w[3], w[4], scale};
         double[] dir = {v[0], v[1], v[2], v[3], v[4], tscale};
         double[] got = {hv[0], hv[1], hv[2], hv[3], hv[4], hvs.get()};
-        GradCheck.Report r = GradCheck.checkHvp(x -> d.grad("energy", d.at("energy", new Object[] {w, scale}, x)).gradient(), x0, dir,
-                got, 1e-6, 1e-8);
+        GradCheck.Report r = GradCheck.checkHvp(
+                x -> d.grad("energy", d.at("energy", new Object[] {w, scale}, x))
+                        .gradient(),
+                x0,
+                dir,
+                got,
+                1e-6,
+                1e-8);
         assertTrue(r.passed(), r.describe());
         // the callees' tangents are generated once each, as package-private helpers (the plain helpers
         // pairTerm and sq of the same class are inlined before differentiation: they have none; sq after
@@ -202,9 +208,14 @@ class HessianCallsTest {
         d.invokeGenerated("usesNorm", "usesNormHvp", a.clone(), t, va, vt, ga, gt, hva, hvt);
         double[] grad = d.grad("usesNorm", a.clone(), t).gradient();
         assertArrayEquals(grad, new double[] {ga[0], ga[1], ga[2], gt.get()}, 1e-12);
-        GradCheck.Report r = GradCheck.checkHvp(p -> d.grad("usesNorm", d.at("usesNorm", new Object[] {a, t}, p)).gradient(),
-                new double[] {a[0], a[1], a[2], t}, new double[] {va[0], va[1], va[2], vt}, new double[] {hva[0], hva[1], hva[2], hvt.get()},
-                1e-6, 1e-8);
+        GradCheck.Report r = GradCheck.checkHvp(
+                p -> d.grad("usesNorm", d.at("usesNorm", new Object[] {a, t}, p))
+                        .gradient(),
+                new double[] {a[0], a[1], a[2], t},
+                new double[] {va[0], va[1], va[2], vt},
+                new double[] {hva[0], hva[1], hva[2], hvt.get()},
+                1e-6,
+                1e-8);
         assertTrue(r.passed(), r.describe());
     }
 
@@ -214,13 +225,21 @@ class HessianCallsTest {
         List<String> names = d.adjointMethodNames("usesCube");
         assertTrue(names.contains("usesCubeJvp") && names.contains("usesCubeGrad"), names.toString());
         assertFalse(names.contains("usesCubeHvp"), names.toString());
-        List<Diagnostic> notes = d.translation().diagnostics().stream().filter(x -> x.severity() == Diagnostic.Severity.NOTE).toList();
+        List<Diagnostic> notes = d.translation().diagnostics().stream()
+                .filter(x -> x.severity() == Diagnostic.Severity.NOTE)
+                .toList();
         assertEquals(1, notes.size(), notes.toString());
         Diagnostic n = notes.get(0);
         List<String> lines = SOURCE.lines().toList();
-        int line = 1 + lines.indexOf(lines.stream().filter(l -> l.contains("double usesCube(")).findFirst().orElseThrow());
+        int line = 1
+                + lines.indexOf(lines.stream()
+                        .filter(l -> l.contains("double usesCube("))
+                        .findFirst()
+                        .orElseThrow());
         assertEquals(line, n.line(), n.format());
-        assertTrue(n.message().contains("'usesCube' gets no usesCubeHvp") && n.message().contains("'cubePullback' does not end in its"
-                + " only return"), n.format());
+        assertTrue(
+                n.message().contains("'usesCube' gets no usesCubeHvp")
+                        && n.message().contains("'cubePullback' does not end in its" + " only return"),
+                n.format());
     }
 }

@@ -122,7 +122,9 @@ class HessianOtherClassTest {
     @Test
     void calleesOfAnotherClassHaveTheirSecondDerivatives() {
         Differentiated d = Differentiated.of("hvo.Model", MODEL, Map.of("hvo.Lib", LIB), Options.DEFAULT);
-        assertTrue(d.adjointMethodNames("cubePlusSin").contains("cubePlusSinHvp"), d.translation().diagnostics().toString());
+        assertTrue(
+                d.adjointMethodNames("cubePlusSin").contains("cubePlusSinHvp"),
+                d.translation().diagnostics().toString());
         double x = 0.7;
         double v = -1.3;
         // x³ + sin x: 6x − sin x
@@ -135,17 +137,27 @@ class HessianOtherClassTest {
         List<String> names = d.adjointMethodNames("ownSquare");
         assertFalse(names.contains("ownSquareHvp") || names.contains("bothHvp"), names.toString());
         assertTrue(names.contains("cubePlusSinHvp"), names.toString());
-        List<String> notes = d.translation().diagnostics().stream().filter(x -> x.severity() == Diagnostic.Severity.NOTE)
-                .map(Diagnostic::message).toList();
-        assertTrue(notes.stream().anyMatch(n -> n.contains("'ownSquare' gets no ownSquareHvp") && n.contains("tangent helper")), notes.toString());
-        assertTrue(notes.stream().anyMatch(n -> n.contains("'both' gets no bothHvp") && n.contains("two methods named 'sq'")), notes.toString());
+        List<String> notes = d.translation().diagnostics().stream()
+                .filter(x -> x.severity() == Diagnostic.Severity.NOTE)
+                .map(Diagnostic::message)
+                .toList();
+        assertTrue(
+                notes.stream()
+                        .anyMatch(n -> n.contains("'ownSquare' gets no ownSquareHvp") && n.contains("tangent helper")),
+                notes.toString());
+        assertTrue(
+                notes.stream()
+                        .anyMatch(n -> n.contains("'both' gets no bothHvp") && n.contains("two methods named 'sq'")),
+                notes.toString());
         assertFalse(notes.stream().anyMatch(n -> n.contains("withConstant")), notes.toString());
     }
 
     @Test
     void aCalleeOfAnotherClassReadsItsOwnClasssConstant() {
         Differentiated d = Differentiated.of("hvo.Model", MODEL, Map.of("hvo.Lib", LIB), Options.DEFAULT);
-        assertTrue(d.adjointMethodNames("withConstant").contains("withConstantHvp"), d.translation().diagnostics().toString());
+        assertTrue(
+                d.adjointMethodNames("withConstant").contains("withConstantHvp"),
+                d.translation().diagnostics().toString());
         double x = 0.9;
         double v = 0.6;
         // Lib.K·x³ + Model.K·x with Lib.K = 0.5 (not Model's 3.0, the same name): f'' = 3x
@@ -155,7 +167,9 @@ class HessianOtherClassTest {
     @Test
     void rowsPassedToAnotherClassHaveTheirSecondDerivatives() {
         Differentiated d = Differentiated.of("hvo.Model", MODEL, Map.of("hvo.Lib", LIB), Options.DEFAULT);
-        assertTrue(d.adjointMethodNames("rowsThrough").contains("rowsThroughHvp"), d.translation().diagnostics().toString());
+        assertTrue(
+                d.adjointMethodNames("rowsThrough").contains("rowsThroughHvp"),
+                d.translation().diagnostics().toString());
         double[][] x = {{0.3, -0.7, 1.1}, {-1.2, 0.4}};
         double[][] vx = {{0.5, 0.2, -0.9}, {0.8, -0.3}};
         double a = 0.6;
@@ -185,7 +199,9 @@ class HessianOtherClassTest {
     @Test
     void aRowsCalleeReadsItsOwnClasssConstantInlined() {
         Differentiated d = Differentiated.of("hvo.Model", MODEL, Map.of("hvo.Lib", LIB), Options.DEFAULT);
-        assertTrue(d.adjointMethodNames("rowsThroughClash").contains("rowsThroughClashHvp"), d.translation().diagnostics().toString());
+        assertTrue(
+                d.adjointMethodNames("rowsThroughClash").contains("rowsThroughClashHvp"),
+                d.translation().diagnostics().toString());
         double[][] x = {{0.3, -0.7}, {-1.2, 0.4}};
         double[][] vx = {{0.5, 0.2}, {0.8, -0.3}};
         double a = 0.6;

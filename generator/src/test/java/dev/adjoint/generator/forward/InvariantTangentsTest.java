@@ -117,8 +117,11 @@ class InvariantTangentsTest {
     /** {@code nameJvp} along {@code u} against {@code ∇f·u} from {@code nameGrad}. */
     private static void check(String name, Object[] args, Object[] u) {
         double[] g = D.grad(name, Differentiated.copyArguments(args)).gradient();
-        double[] uf = Arrays.stream(u).flatMapToDouble(o -> o instanceof double[] a ? Arrays.stream(a)
-                : java.util.stream.DoubleStream.of(((Number) o).doubleValue())).toArray();
+        double[] uf = Arrays.stream(u)
+                .flatMapToDouble(o -> o instanceof double[] a
+                        ? Arrays.stream(a)
+                        : java.util.stream.DoubleStream.of(((Number) o).doubleValue()))
+                .toArray();
         double want = 0;
         double scale = 0;
         for (int i = 0; i < g.length; i++) {
@@ -137,7 +140,10 @@ class InvariantTangentsTest {
     private static List<String> jvp(String name) {
         String code = D.translation().generated().get("fwd.InvariantAdjoint");
         int from = code.indexOf(name + "Jvp(");
-        return code.substring(from, code.indexOf("tout.set", from)).lines().map(String::trim).toList();
+        return code.substring(from, code.indexOf("tout.set", from))
+                .lines()
+                .map(String::trim)
+                .toList();
     }
 
     /** Index of the first line that starts with {@code prefix}, or -1. */
@@ -169,7 +175,8 @@ class InvariantTangentsTest {
         int cos = mentioning(lines, "Math.cos(w)");
         assertTrue(cos >= 0 && cos < first(lines, "while"), "cos(w) before the loop:\n" + String.join("\n", lines));
         // (two statements' tangents call it: one call)
-        assertEquals(1, lines.stream().filter(l -> l.indexOf("Math.cos(w)") >= 0).count(), String.join("\n", lines));
+        assertEquals(
+                1, lines.stream().filter(l -> l.indexOf("Math.cos(w)") >= 0).count(), String.join("\n", lines));
         check("moved", new Object[] {X, 0.4}, new Object[] {UX, 0.8});
     }
 

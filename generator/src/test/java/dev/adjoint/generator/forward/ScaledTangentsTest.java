@@ -96,27 +96,45 @@ class ScaledTangentsTest {
     }
 
     private static double[] flat(Object[] u) {
-        return Arrays.stream(u).flatMapToDouble(o -> o instanceof double[] a ? Arrays.stream(a)
-                : o instanceof float[] f ? java.util.stream.IntStream.range(0, f.length).mapToDouble(i -> f[i])
-                : java.util.stream.DoubleStream.of(((Number) o).doubleValue())).toArray();
+        return Arrays.stream(u)
+                .flatMapToDouble(o -> o instanceof double[] a
+                        ? Arrays.stream(a)
+                        : o instanceof float[] f
+                                ? java.util.stream.IntStream.range(0, f.length).mapToDouble(i -> f[i])
+                                : java.util.stream.DoubleStream.of(((Number) o).doubleValue()))
+                .toArray();
     }
 
     @Test
     void jvpIsTheGradientAlongTheDirection() {
-        check("rosenbrock", new Object[] {new double[] {-1.2, 1, 0.3, -0.7}}, new Object[] {new double[] {0.5, -0.25, 1, 0.75}}, 1e-13);
+        check(
+                "rosenbrock",
+                new Object[] {new double[] {-1.2, 1, 0.3, -0.7}},
+                new Object[] {new double[] {0.5, -0.25, 1, 0.75}},
+                1e-13);
         for (double[] p : new double[][] {{0.7, -1.3}, {-0.4, 0.9}}) {
             check("signs", new Object[] {p[0], p[1]}, new Object[] {0.6, -0.8}, 1e-13);
         }
-        check("mixed", new Object[] {new double[] {0.3, -1.1, 2.0}, 0.7}, new Object[] {new double[] {-0.5, 0.25, 0.9}, 0.4}, 1e-13);
-        check("single", new Object[] {0.3f, new float[] {1.5f, -0.25f}}, new Object[] {-0.7f, new float[] {0.5f, 0.75f}}, 1e-5);
+        check(
+                "mixed",
+                new Object[] {new double[] {0.3, -1.1, 2.0}, 0.7},
+                new Object[] {new double[] {-0.5, 0.25, 0.9}, 0.4},
+                1e-13);
+        check(
+                "single",
+                new Object[] {0.3f, new float[] {1.5f, -0.25f}},
+                new Object[] {-0.7f, new float[] {0.5f, 0.75f}},
+                1e-5);
     }
 
     @Test
     void rosenbrockTermTakesFewerOperations() {
         String code = D.translation().generated().get("fwd.ScaledAdjoint");
-        String jvp = code.substring(code.indexOf("rosenbrockJvp("), code.indexOf("tout.set", code.indexOf("rosenbrockJvp(")));
+        String jvp = code.substring(
+                code.indexOf("rosenbrockJvp("), code.indexOf("tout.set", code.indexOf("rosenbrockJvp(")));
         int ops = 0;
-        for (String line : jvp.lines().map(String::trim).filter(l -> l.startsWith("_dot_")).toList()) {
+        for (String line :
+                jvp.lines().map(String::trim).filter(l -> l.startsWith("_dot_")).toList()) {
             String rhs = line.substring(line.indexOf('=') + 1).replaceAll("\\[[^\\]]*\\]", "");
             ops += rhs.chars().filter(c -> c == '*' || c == '+' || c == '-').count();
         }

@@ -34,7 +34,8 @@ class TangentCostTest {
 
     @Test
     void jvpAndHvpCostOnRosenbrock() throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("adjoint.tangentCost"), "timing only with -Dadjoint.tangentCost=true");
+        Assumptions.assumeTrue(
+                Boolean.getBoolean("adjoint.tangentCost"), "timing only with -Dadjoint.tangentCost=true");
         Differentiated d = Differentiated.of("fwd.Rosen", SOURCE, Options.DEFAULT);
         Class<?> owner = d.loader().loadClass("fwd.Rosen");
         Class<?> adj = d.loader().loadClass("fwd.RosenAdjoint");
@@ -56,7 +57,8 @@ class TangentCostTest {
         double tg = best(() -> grad.invoke(null, x, g));
         double tj = best(() -> jvp.invoke(null, x, v, cell));
         double th = best(() -> hvp.invoke(null, x, v, g, hv));
-        System.out.printf("rosenbrock n=%d: f %.3f ms, grad %.3f ms (%.2fx f), jvp %.3f ms (%.2fx f), hvp %.3f ms (%.2fx grad)%n",
+        System.out.printf(
+                "rosenbrock n=%d: f %.3f ms, grad %.3f ms (%.2fx f), jvp %.3f ms (%.2fx f), hvp %.3f ms (%.2fx grad)%n",
                 n, tf, tg, tg / tf, tj, tj / tf, th, th / tg);
     }
 

@@ -76,13 +76,15 @@ class TangentLoadsTest {
             """;
 
     private static final Differentiated D = Differentiated.of("fwd.Loads", SOURCE, Options.DEFAULT);
-    private static final Differentiated OFF = Differentiated.of("fwd.Loads", SOURCE,
-            Options.disabling("invariantLoads"));
+    private static final Differentiated OFF =
+            Differentiated.of("fwd.Loads", SOURCE, Options.disabling("invariantLoads"));
 
     /** {@code nameJvp} along {@code u}: against {@code ∇f·u} from {@code nameGrad}, and bitwise against the Jvp without the rule. */
     private static void check(String name, Object[] args, Object[] u) {
         double[] g = D.grad(name, Differentiated.copyArguments(args)).gradient();
-        double[] uf = Arrays.stream(u).flatMapToDouble(o -> Arrays.stream((double[]) o)).toArray();
+        double[] uf = Arrays.stream(u)
+                .flatMapToDouble(o -> Arrays.stream((double[]) o))
+                .toArray();
         double want = 0;
         double scale = 0;
         for (int i = 0; i < g.length; i++) {
@@ -107,7 +109,10 @@ class TangentLoadsTest {
     private static List<String> jvp(String name) {
         String code = D.translation().generated().get("fwd.LoadsAdjoint");
         int from = code.indexOf(name + "Jvp(");
-        return code.substring(from, code.indexOf("tout.set", from)).lines().map(String::trim).toList();
+        return code.substring(from, code.indexOf("tout.set", from))
+                .lines()
+                .map(String::trim)
+                .toList();
     }
 
     private static String shown(List<String> lines) {
@@ -116,8 +121,10 @@ class TangentLoadsTest {
 
     /** What the hoisted loads' locals are declared as ({@code b < d ? xc[a] : 0.0} of {@code double _xc_a = ...}). */
     private static List<String> hoisted(List<String> lines) {
-        return lines.stream().filter(l -> l.startsWith("double _") && l.indexOf(" ? ") > 0 && l.endsWith(": 0.0;"))
-                .map(l -> l.substring(l.indexOf(" = ") + 3)).toList();
+        return lines.stream()
+                .filter(l -> l.startsWith("double _") && l.indexOf(" ? ") > 0 && l.endsWith(": 0.0;"))
+                .map(l -> l.substring(l.indexOf(" = ") + 3))
+                .toList();
     }
 
     @Test
@@ -127,26 +134,35 @@ class TangentLoadsTest {
         // xc[a] for the value and the tangent's q̇·xc[a], ẋc[a] for the tangent's ẋc[a]·q
         assertEquals(List.of("b < d ? xc[a] : 0.0;", "b < d ? _dot_xc[a] : 0.0;"), loads, shown(lines));
         int inner = lines.indexOf("while (b < d) {");
-        assertTrue(inner > 0 && lines.subList(0, inner).stream().filter(l -> l.endsWith(" = b < d ? _dot_xc[a] : 0.0;")).count() == 1,
+        assertTrue(
+                inner > 0
+                        && lines.subList(0, inner).stream()
+                                        .filter(l -> l.endsWith(" = b < d ? _dot_xc[a] : 0.0;"))
+                                        .count()
+                                == 1,
                 shown(lines));
-        assertTrue(lines.subList(inner, lines.size()).stream().noneMatch(l -> !l.startsWith("//") && l.contains("xc[a]")),
+        assertTrue(
+                lines.subList(inner, lines.size()).stream().noneMatch(l -> !l.startsWith("//") && l.contains("xc[a]")),
                 "no load of xc[a] or ẋc[a] left in the inner loop:\n" + shown(lines));
         double[] x = {0.3, -1.1, 2.0, 0.7};
-        check("triangular", new Object[] {new double[] {0.5, -0.2, 0.9, 1.3, -0.7, 0.4}, new double[] {0.1, 0.2, -0.3, 0.4}, x, 4},
+        check(
+                "triangular",
+                new Object[] {new double[] {0.5, -0.2, 0.9, 1.3, -0.7, 0.4}, new double[] {0.1, 0.2, -0.3, 0.4}, x, 4},
                 new Object[] {new double[] {-0.5, 0.25, 0.9, -0.35, 0.6, 0.1}, new double[] {0.7, -0.2, 0.3, -0.8}});
         // a loop that runs no iteration (d = 1: the inner loop never runs, xc[1] would not exist)
-        check("triangular", new Object[] {new double[0], new double[] {0.1}, new double[] {0.4}, 1},
-                new Object[] {new double[0], new double[] {0.7}});
+        check("triangular", new Object[] {new double[0], new double[] {0.1}, new double[] {0.4}, 1}, new Object[] {
+            new double[0], new double[] {0.7}
+        });
     }
 
     @Test
     void anElementTheLoopWritesStaysInside() {
         List<String> lines = jvp("rewritten");
         // w[a] (read only) moves; v[a] and v̇[a], written in the inner loop, stay
-        assertEquals(List.of("b < n ? w[a] : 0.0;", "b < n ? tw[a] : 0.0;"), hoisted(lines),
-                shown(lines));
+        assertEquals(List.of("b < n ? w[a] : 0.0;", "b < n ? tw[a] : 0.0;"), hoisted(lines), shown(lines));
         assertTrue(lines.stream().anyMatch(l -> l.indexOf("= v[a]") >= 0), shown(lines));
-        check("rewritten", new Object[] {new double[] {0.3, -0.6, 0.8}, 3}, new Object[] {new double[] {0.2, 0.9, -0.4}});
+        check("rewritten", new Object[] {new double[] {0.3, -0.6, 0.8}, 3}, new Object[] {new double[] {0.2, 0.9, -0.4}
+        });
     }
 
     @Test
@@ -154,7 +170,8 @@ class TangentLoadsTest {
         // y is the caller's and may be w: w[a] and w[0] are read again after each store to y
         List<String> lines = jvp("inPlace");
         assertEquals(List.of(), hoisted(lines), shown(lines));
-        check("inPlace", new Object[] {new double[] {0.9, -0.6, 0.8}, new double[] {0.3, 0.5, -0.2}},
-                new Object[] {new double[] {0.2, 0.9, -0.4}, new double[] {-0.1, 0.3, 0.6}});
+        check("inPlace", new Object[] {new double[] {0.9, -0.6, 0.8}, new double[] {0.3, 0.5, -0.2}}, new Object[] {
+            new double[] {0.2, 0.9, -0.4}, new double[] {-0.1, 0.3, 0.6}
+        });
     }
 }

@@ -29,10 +29,13 @@ class DifferentialFuzzTest {
     static final int PROGRAMS = Integer.getInteger("adjoint.fuzz.programs", 300);
     static final long SEED = Long.getLong("adjoint.fuzz.seed", 20240611L);
     static final int FIRST = Integer.getInteger("adjoint.fuzz.first", 0);
-    static final boolean FAIL_ON_MISMATCH = Boolean.parseBoolean(System.getProperty("adjoint.fuzz.failOnMismatch", "true"));
+    static final boolean FAIL_ON_MISMATCH =
+            Boolean.parseBoolean(System.getProperty("adjoint.fuzz.failOnMismatch", "true"));
 
     @Test
-    @ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ) // OrdinaryStatementsTest replaces System.out
+    @ResourceLock(
+            value = Resources.SYSTEM_OUT,
+            mode = ResourceAccessMode.READ) // OrdinaryStatementsTest replaces System.out
     void staticAndTapeAgreeWithEachOtherAndWithCentralDifferences() throws IOException {
         Fuzzer.Report report = Fuzzer.run(Fuzzer.Config.of(SEED, PROGRAMS).withFirst(FIRST));
         String text = report.describe();

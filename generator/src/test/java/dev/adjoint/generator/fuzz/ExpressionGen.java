@@ -1,6 +1,5 @@
 package dev.adjoint.generator.fuzz;
 
-
 import dev.adjoint.generator.fuzz.ProgramGenerator.Ctx;
 import dev.adjoint.generator.fuzz.ProgramGenerator.Feature;
 import dev.adjoint.generator.fuzz.ProgramGenerator.Kind;
@@ -136,8 +135,8 @@ abstract class ExpressionGen extends GenState {
         if (loopDepth > 0 && !has(Feature.VARYING_BRANCHES_IN_LOOPS)) {
             return invariantCondition();
         }
-        List<String> options = new ArrayList<>(List.of("n > " + (1 + r.nextInt(3)), "k == " + r.nextInt(4), "k % 2 == 0",
-                "n * k > " + r.nextInt(5)));
+        List<String> options = new ArrayList<>(
+                List.of("n > " + (1 + r.nextInt(3)), "k == " + r.nextInt(4), "k % 2 == 0", "n * k > " + r.nextInt(5)));
         if (hasP) {
             options.add("p > " + (r.nextInt(5) - 2) * 0.3);
             if (has(Feature.DETACH_IN_CONDITIONS)) {
@@ -222,28 +221,56 @@ abstract class ExpressionGen extends GenState {
         E a = expr(depth - 1);
         int kind = r.nextInt(40);
         switch (kind) {
-            case 0: return call1("Math.sin(", a, ")");
-            case 1: return call1("Math.cos(", a, ")");
-            case 2: return call1("Math.tanh(", a, ")");
-            case 3: return call1("Math.atan(", a, ")");
-            case 4: return call1("Math.exp(Math.tanh(", a, "))");
-            case 5: return call1("Math.sqrt(1.5 + Math.sin(", a, "))");
-            case 6: return call1("Math.log(2 + Math.sin(", a, "))");
-            case 7: return call1("Math.log1p(Math.exp(Math.tanh(", a, ")))");
-            case 8: return call1("Math.cbrt(2 + Math.cos(", a, "))");
-            case 9: return call1("Math.expm1(Math.tanh(", a, "))");
-            case 10: return call1("Math.log10(1.5 + Math.cos(", a, "))");
-            case 11: return call1("Math.asin(0.5 * Math.tanh(", a, "))");
-            case 12: return call1("Math.acos(0.5 * Math.sin(", a, "))");
-            case 13: return call1("Math.sinh(Math.tanh(", a, "))");
-            case 14: return call1("Math.cosh(Math.tanh(", a, "))");
-            case 15: return call1("Math.tan(0.5 * Math.tanh(", a, "))");
-            case 16: return call1("Math.hypot(", a, ", 1.5)");
-            case 17: return new E("Math.hypot(" + a.text() + ", " + expr(depth - 1).text() + ")", T.D);
-            case 18: return new E("Math.atan2(" + a.text() + ", 2 + Math.cos(" + expr(depth - 1).text() + "))", T.D);
-            case 19: return new E("Math.pow(1.25 + Math.sin(" + a.text() + "), Math.tanh(" + expr(depth - 1).text() + "))", T.D);
-            case 20: return new E("Math.pow(" + a.text() + ", " + (2 + r.nextInt(2)) + ")", T.D);
-            case 21: return new E("-(" + a.text() + ")", a.type());
+            case 0:
+                return call1("Math.sin(", a, ")");
+            case 1:
+                return call1("Math.cos(", a, ")");
+            case 2:
+                return call1("Math.tanh(", a, ")");
+            case 3:
+                return call1("Math.atan(", a, ")");
+            case 4:
+                return call1("Math.exp(Math.tanh(", a, "))");
+            case 5:
+                return call1("Math.sqrt(1.5 + Math.sin(", a, "))");
+            case 6:
+                return call1("Math.log(2 + Math.sin(", a, "))");
+            case 7:
+                return call1("Math.log1p(Math.exp(Math.tanh(", a, ")))");
+            case 8:
+                return call1("Math.cbrt(2 + Math.cos(", a, "))");
+            case 9:
+                return call1("Math.expm1(Math.tanh(", a, "))");
+            case 10:
+                return call1("Math.log10(1.5 + Math.cos(", a, "))");
+            case 11:
+                return call1("Math.asin(0.5 * Math.tanh(", a, "))");
+            case 12:
+                return call1("Math.acos(0.5 * Math.sin(", a, "))");
+            case 13:
+                return call1("Math.sinh(Math.tanh(", a, "))");
+            case 14:
+                return call1("Math.cosh(Math.tanh(", a, "))");
+            case 15:
+                return call1("Math.tan(0.5 * Math.tanh(", a, "))");
+            case 16:
+                return call1("Math.hypot(", a, ", 1.5)");
+            case 17:
+                return new E("Math.hypot(" + a.text() + ", " + expr(depth - 1).text() + ")", T.D);
+            case 18:
+                return new E(
+                        "Math.atan2(" + a.text() + ", 2 + Math.cos("
+                                + expr(depth - 1).text() + "))",
+                        T.D);
+            case 19:
+                return new E(
+                        "Math.pow(1.25 + Math.sin(" + a.text() + "), Math.tanh("
+                                + expr(depth - 1).text() + "))",
+                        T.D);
+            case 20:
+                return new E("Math.pow(" + a.text() + ", " + (2 + r.nextInt(2)) + ")", T.D);
+            case 21:
+                return new E("-(" + a.text() + ")", a.type());
             case 22, 23, 24: {
                 E b = expr(depth - 1);
                 return new E("(" + a.text() + " + " + b.text() + ")", promote(a.type(), b.type()));
@@ -267,7 +294,10 @@ abstract class ExpressionGen extends GenState {
                 if (t == T.I || t == T.L) {
                     t = T.D;
                 }
-                return new E("(" + a.text() + " / (1.5" + (t == T.F ? "$f" : "") + " + " + b.text() + " * " + b.text() + "))", t);
+                return new E(
+                        "(" + a.text() + " / (1.5" + (t == T.F ? "$f" : "") + " + " + b.text() + " * " + b.text()
+                                + "))",
+                        t);
             }
             case 32, 33: {
                 E b = expr(depth - 1);
@@ -279,7 +309,9 @@ abstract class ExpressionGen extends GenState {
                     return a;
                 }
                 E b = expr(depth - 1);
-                return new E("Math." + (r.nextBoolean() ? "max" : "min") + "(" + a.text() + ", " + b.text() + ")", promote(a.type(), b.type()));
+                return new E(
+                        "Math." + (r.nextBoolean() ? "max" : "min") + "(" + a.text() + ", " + b.text() + ")",
+                        promote(a.type(), b.type()));
             }
             case 35: {
                 if (!has(Feature.ACTIVE_BRANCHES)) {
@@ -300,8 +332,12 @@ abstract class ExpressionGen extends GenState {
             }
             case 37, 38: {
                 if (ctx.customs() && r.nextInt(3) == 0) {
-                    return r.nextBoolean() ? new E(ctx.own("soft") + "(" + a.text() + ")", T.D)
-                            : new E(ctx.own("mix") + "(" + a.text() + ", " + (r.nextBoolean() ? "n" : "2") + ", " + expr(depth - 1).text() + ")", T.D);
+                    return r.nextBoolean()
+                            ? new E(ctx.own("soft") + "(" + a.text() + ")", T.D)
+                            : new E(
+                                    ctx.own("mix") + "(" + a.text() + ", " + (r.nextBoolean() ? "n" : "2") + ", "
+                                            + expr(depth - 1).text() + ")",
+                                    T.D);
                 }
                 E c = call(depth);
                 return c == null ? a : c;
@@ -341,21 +377,31 @@ abstract class ExpressionGen extends GenState {
                     E e = p.wrt() || r.nextBoolean() ? expr(depth - 1) : passive();
                     args.add((p.kind() == Kind.FLOAT ? assignable(T.F, e) : e).text());
                 }
-                case INT -> args.add(new String[] {"n", "k + 1", "4 - k", String.valueOf(1 + r.nextInt(4))}[r.nextInt(4)]);
-                case LONG -> args.add(sig.params().stream().anyMatch(q -> q.kind() == Kind.LONG) && r.nextBoolean() ? "m" : "2L");
+                case INT ->
+                    args.add(new String[] {"n", "k + 1", "4 - k", String.valueOf(1 + r.nextInt(4))}[r.nextInt(4)]);
+                case LONG ->
+                    args.add(
+                            sig.params().stream().anyMatch(q -> q.kind() == Kind.LONG) && r.nextBoolean() ? "m" : "2L");
                 case BOOLEAN -> args.add(r.nextBoolean() ? "n > 2" : (hasQ ? "q" : "k == 1"));
                 case DOUBLE_ARRAY, FLOAT_ARRAY -> {
                     T elem = p.kind() == Kind.DOUBLE_ARRAY ? T.D : T.F;
                     // (the same for an array)
                     boolean passiveOnly = !p.wrt();
-                    // (a helper's own parameter arrays only with PARAMETER_ARRAYS_HANDED_ON: m's are never seen from a caller)
-                    boolean handOn = has(Feature.PARAMETER_ARRAYS_HANDED_ON) || sig.base().equals("m");
-                    List<Arr> match = arrays.stream().filter(a -> a.elem() == elem && !a.writable() && (a.passive() || !passiveOnly))
-                            .filter(a -> handOn || sig.params().stream().noneMatch(q -> q.name().equals(a.name()))).toList();
+                    // (a helper's own parameter arrays only with PARAMETER_ARRAYS_HANDED_ON: m's are never seen from a
+                    // caller)
+                    boolean handOn = has(Feature.PARAMETER_ARRAYS_HANDED_ON)
+                            || sig.base().equals("m");
+                    List<Arr> match = arrays.stream()
+                            .filter(a -> a.elem() == elem && !a.writable() && (a.passive() || !passiveOnly))
+                            .filter(a -> handOn
+                                    || sig.params().stream()
+                                            .noneMatch(q -> q.name().equals(a.name())))
+                            .toList();
                     if (match.isEmpty()) {
                         // a fresh local array of the right type, declared at the top of the method
                         String name = "u" + arrays.size() + "c";
-                        String decl = "        " + typeName(elem) + "[] " + name + " = new " + typeName(elem) + "[4];\n";
+                        String decl =
+                                "        " + typeName(elem) + "[] " + name + " = new " + typeName(elem) + "[4];\n";
                         int at = out.indexOf("int k = n - 1;\n") + "int k = n - 1;\n".length();
                         out.insert(at, decl);
                         Arr a = new Arr(name, elem, false, true);
@@ -368,7 +414,8 @@ abstract class ExpressionGen extends GenState {
             }
         }
         String suffix = has(Feature.CROSS_CALLS) && r.nextInt(6) == 0 ? "$X" : "$S";
-        String qualifier = m.owner().equals(sig.owner()) ? (ctx.qualifyOwnCalls() && sig.owner().isEmpty() ? ctx.className() + "." : "")
+        String qualifier = m.owner().equals(sig.owner())
+                ? (ctx.qualifyOwnCalls() && sig.owner().isEmpty() ? ctx.className() + "." : "")
                 : m.owner() + ".";
         return new E(qualifier + m.base() + suffix + "(" + String.join(", ", args) + ")", m.floatResult() ? T.F : T.D);
     }
@@ -401,7 +448,12 @@ abstract class ExpressionGen extends GenState {
             case 11 -> hasP ? new E("p", T.D) : new E("0.5", T.D);
             case 12 -> floats ? new E("1.25$f", T.F) : new E("1.25", T.D);
             case 13 -> r.nextBoolean() ? new E("2", T.I) : new E("3L", T.L);
-            case 14 -> new E(r.nextBoolean() ? "Math.PI" : has(Feature.DECLARATION_SHAPES) && r.nextBoolean() ? "Math.E" : "0.75", T.D);
+            case 14 ->
+                new E(
+                        r.nextBoolean()
+                                ? "Math.PI"
+                                : has(Feature.DECLARATION_SHAPES) && r.nextBoolean() ? "Math.E" : "0.75",
+                        T.D);
             case 15 -> {
                 if (ctx.constants()) {
                     // unqualified, a constant may end up in text that the tape copies (an int expression, a
@@ -413,8 +465,10 @@ abstract class ExpressionGen extends GenState {
                         case 0 -> new E(plain ? "K0" : q + "K0", T.D);
                         case 1 -> new E(q + "K0", T.D);
                         case 2 -> new E(plain && r.nextBoolean() ? "K1" : q + "K1", floats ? T.F : T.D);
-                        default -> plain && !(privateQualified && r.nextBoolean()) ? new E("N0", T.I)
-                                : privateQualified ? new E(q + "N0", T.I) : new E(q + "K0", T.D);
+                        default ->
+                            plain && !(privateQualified && r.nextBoolean())
+                                    ? new E("N0", T.I)
+                                    : privateQualified ? new E(q + "N0", T.I) : new E(q + "K0", T.D);
                     };
                 }
                 if (has(Feature.INT_CASTS) && !vs.isEmpty() && r.nextBoolean()) {
@@ -423,7 +477,10 @@ abstract class ExpressionGen extends GenState {
                 }
                 yield r.nextBoolean() ? new E("(n / 2)", T.I) : new E("(k % 3)", T.I);
             }
-            default -> vs.isEmpty() ? new E("0.5", T.D) : new E(vs.get(0).name(), vs.get(0).type());
+            default ->
+                vs.isEmpty()
+                        ? new E("0.5", T.D)
+                        : new E(vs.get(0).name(), vs.get(0).type());
         };
     }
 }

@@ -1,7 +1,5 @@
 package dev.adjoint.generator.fuzz;
 
-import static dev.adjoint.generator.fuzz.ProgramGenerator.EXTRAS;
-
 import dev.adjoint.generator.fuzz.ProgramGenerator.Ctx;
 import dev.adjoint.generator.fuzz.ProgramGenerator.Feature;
 import dev.adjoint.generator.fuzz.ProgramGenerator.Method;
@@ -18,8 +16,11 @@ import java.util.Set;
 abstract class ExtraGen extends SwitchGen {
     // (what the families above this one generate, called from here)
     abstract void sideEffect(int indent);
+
     abstract void unlowered(int indent);
+
     abstract void plainArrayHelper(String pad);
+
     abstract void unmodelledCall(String pad);
 
     ExtraGen(Set<Feature> features, Random r, Ctx ctx, Method sig, List<Method> callees, int budget) {
@@ -47,23 +48,48 @@ abstract class ExtraGen extends SwitchGen {
         }
     }
 
-
     /** A guard that throws with a message reading values, and an assert; neither fires at the points. */
     void guard(String pad) {
         List<Var> vs = new ArrayList<>();
         scopes.forEach(vs::addAll);
         Var v = vs.get(r.nextInt(vs.size()));
-        out.append(pad).append("if (").append(v.name()).append(" != ").append(v.name()).append(") {\n")
-                .append(pad).append("    throw new ArithmeticException(\"not a number: \" + ").append(v.name()).append(");\n")
-                .append(pad).append("}\n");
+        out.append(pad)
+                .append("if (")
+                .append(v.name())
+                .append(" != ")
+                .append(v.name())
+                .append(") {\n")
+                .append(pad)
+                .append("    throw new ArithmeticException(\"not a number: \" + ")
+                .append(v.name())
+                .append(");\n")
+                .append(pad)
+                .append("}\n");
         if (!arrays.isEmpty()) {
             Arr a = arrays.get(r.nextInt(arrays.size()));
-            out.append(pad).append("if (").append(a.name()).append(".length > 1000) throw new IllegalArgumentException(\"")
-                    .append(a.name()).append(" has \" + ").append(a.name()).append(".length + \" elements\");\n");
-            out.append(pad).append("assert ").append(a.name()).append(".length >= 0 : \"").append(a.name()).append("\";\n");
+            out.append(pad)
+                    .append("if (")
+                    .append(a.name())
+                    .append(".length > 1000) throw new IllegalArgumentException(\"")
+                    .append(a.name())
+                    .append(" has \" + ")
+                    .append(a.name())
+                    .append(".length + \" elements\");\n");
+            out.append(pad)
+                    .append("assert ")
+                    .append(a.name())
+                    .append(".length >= 0 : \"")
+                    .append(a.name())
+                    .append("\";\n");
         }
-        out.append(pad).append("assert ").append(v.name()).append(" == ").append(v.name()).append(" : \"NaN \" + ")
-                .append(v.name()).append(";\n");
+        out.append(pad)
+                .append("assert ")
+                .append(v.name())
+                .append(" == ")
+                .append(v.name())
+                .append(" : \"NaN \" + ")
+                .append(v.name())
+                .append(";\n");
     }
 
     /** A counted loop creating a local array in each iteration, writing and reading it there, then adding to a variable. */
@@ -79,7 +105,11 @@ abstract class ExtraGen extends SwitchGen {
         int shape = r.nextInt(4);
         boolean asWhile = r.nextInt(3) == 0;
         out.append(shape == 3 ? pad + "int " + a + "m = 3;\n" : "").append(asWhile ? pad + "int " + k + " = 0;\n" : "");
-        out.append(pad).append(asWhile ? "while (" + k + " < 2) {\n" : "for (int " + k + " = 0; " + k + " < 2; " + k + "++) {\n");
+        out.append(pad)
+                .append(
+                        asWhile
+                                ? "while (" + k + " < 2) {\n"
+                                : "for (int " + k + " = 0; " + k + " < 2; " + k + "++) {\n");
         if (r.nextBoolean()) {
             // a length of 3, or one that changes with the counter (3 and 4), maybe computed into an int local first,
             // or one the loop updates (each creation then borrows an array of its own)
@@ -88,24 +118,65 @@ abstract class ExtraGen extends SwitchGen {
                 case 1 -> k + " + 3";
                 case 3 -> a + "m";
                 default -> {
-                    out.append(pad).append("    int ").append(a).append("n = 3 + ").append(k).append(";\n");
+                    out.append(pad)
+                            .append("    int ")
+                            .append(a)
+                            .append("n = 3 + ")
+                            .append(k)
+                            .append(";\n");
                     yield a + "n";
                 }
             };
-            out.append(pad).append("    ").append(typeName(elem)).append("[] ").append(a).append(" = new ").append(typeName(elem))
-                    .append('[').append(length).append("];\n");
-            out.append(pad).append("    ").append(a).append('[').append(k).append("] = ").append(assignable(elem, e1).text())
+            out.append(pad)
+                    .append("    ")
+                    .append(typeName(elem))
+                    .append("[] ")
+                    .append(a)
+                    .append(" = new ")
+                    .append(typeName(elem))
+                    .append('[')
+                    .append(length)
+                    .append("];\n");
+            out.append(pad)
+                    .append("    ")
+                    .append(a)
+                    .append('[')
+                    .append(k)
+                    .append("] = ")
+                    .append(assignable(elem, e1).text())
                     .append(";\n");
         } else {
-            out.append(pad).append("    ").append(typeName(elem)).append("[] ").append(a).append(" = {")
-                    .append(assignable(elem, e1).text()).append(", 0.5f, 0};\n");
+            out.append(pad)
+                    .append("    ")
+                    .append(typeName(elem))
+                    .append("[] ")
+                    .append(a)
+                    .append(" = {")
+                    .append(assignable(elem, e1).text())
+                    .append(", 0.5f, 0};\n");
         }
-        out.append(pad).append("    ").append(a).append('[').append(k).append(" + 1] = ").append(a).append('[').append(k)
-                .append("] * ").append(assignable(elem, e2).text()).append(";\n");
+        out.append(pad)
+                .append("    ")
+                .append(a)
+                .append('[')
+                .append(k)
+                .append(" + 1] = ")
+                .append(a)
+                .append('[')
+                .append(k)
+                .append("] * ")
+                .append(assignable(elem, e2).text())
+                .append(";\n");
         E read = new E(a + "[" + k + "] + " + a + "[" + k + " + 1] * " + a + "[2]", elem);
-        out.append(pad).append("    ").append(v.name()).append(" = ").append(assignable(v.type(), new E("Math.tanh("
-                + v.name() + " + " + read.text() + ")", T.D)).text()).append(";\n");
-        out.append(shape == 3 ? pad + "    " + a + "m += " + k + " + 1;\n" : "").append(asWhile ? pad + "    " + k + "++;\n" : "");
+        out.append(pad)
+                .append("    ")
+                .append(v.name())
+                .append(" = ")
+                .append(assignable(v.type(), new E("Math.tanh(" + v.name() + " + " + read.text() + ")", T.D))
+                        .text())
+                .append(";\n");
+        out.append(shape == 3 ? pad + "    " + a + "m += " + k + " + 1;\n" : "")
+                .append(asWhile ? pad + "    " + k + "++;\n" : "");
         out.append(pad).append("}\n");
     }
 
@@ -125,48 +196,150 @@ abstract class ExtraGen extends SwitchGen {
         E e1 = assignable(elem, expr(1));
         E e2 = assignable(elem, expr(1));
         out.append(pad).append("{\n");
-        out.append(in).append(ty).append("[] ").append(p).append(" = new ").append(ty).append("[3];\n");
+        out.append(in)
+                .append(ty)
+                .append("[] ")
+                .append(p)
+                .append(" = new ")
+                .append(ty)
+                .append("[3];\n");
         out.append(in).append(p).append("[0] = ").append(e1.text()).append(";\n");
         out.append(in).append(p).append("[1] = ").append(e2.text()).append(";\n");
         E read;
         switch (r.nextInt(3)) {
             case 0 -> { // ping-pong
-                out.append(in).append(ty).append("[] ").append(q).append(" = new ").append(ty).append("[3];\n");
-                out.append(in).append("for (int ").append(k).append(" = 0; ").append(k).append(" < 2; ").append(k).append("++) {\n");
-                out.append(in).append("    for (int ").append(i).append(" = 0; ").append(i).append(" < 3; ").append(i).append("++) {\n");
-                out.append(in).append("        ").append(q).append('[').append(i).append("] = ").append(assignable(elem, new E("Math.sin("
-                        + p + "[" + i + "]) + 0.5 * " + p + "[(" + i + " + 1) % 3]", T.D)).text()).append(";\n");
+                out.append(in)
+                        .append(ty)
+                        .append("[] ")
+                        .append(q)
+                        .append(" = new ")
+                        .append(ty)
+                        .append("[3];\n");
+                out.append(in)
+                        .append("for (int ")
+                        .append(k)
+                        .append(" = 0; ")
+                        .append(k)
+                        .append(" < 2; ")
+                        .append(k)
+                        .append("++) {\n");
+                out.append(in)
+                        .append("    for (int ")
+                        .append(i)
+                        .append(" = 0; ")
+                        .append(i)
+                        .append(" < 3; ")
+                        .append(i)
+                        .append("++) {\n");
+                out.append(in)
+                        .append("        ")
+                        .append(q)
+                        .append('[')
+                        .append(i)
+                        .append("] = ")
+                        .append(assignable(
+                                        elem,
+                                        new E(
+                                                "Math.sin(" + p + "[" + i + "]) + 0.5 * " + p + "[(" + i + " + 1) % 3]",
+                                                T.D))
+                                .text())
+                        .append(";\n");
                 out.append(in).append("    }\n");
-                out.append(in).append("    ").append(ty).append("[] ").append(t).append(" = ").append(p).append(";\n");
+                out.append(in)
+                        .append("    ")
+                        .append(ty)
+                        .append("[] ")
+                        .append(t)
+                        .append(" = ")
+                        .append(p)
+                        .append(";\n");
                 out.append(in).append("    ").append(p).append(" = ").append(q).append(";\n");
                 out.append(in).append("    ").append(q).append(" = ").append(t).append(";\n");
                 out.append(in).append("}\n");
                 read = new E(p + "[0] + " + p + "[2] * " + q + "[1]", elem);
             }
             case 1 -> { // a = z, z fresh in each iteration
-                out.append(in).append("for (int ").append(k).append(" = 0; ").append(k).append(" < 2; ").append(k).append("++) {\n");
-                out.append(in).append("    ").append(ty).append("[] ").append(q).append(" = new ").append(ty).append('[').append(p)
+                out.append(in)
+                        .append("for (int ")
+                        .append(k)
+                        .append(" = 0; ")
+                        .append(k)
+                        .append(" < 2; ")
+                        .append(k)
+                        .append("++) {\n");
+                out.append(in)
+                        .append("    ")
+                        .append(ty)
+                        .append("[] ")
+                        .append(q)
+                        .append(" = new ")
+                        .append(ty)
+                        .append('[')
+                        .append(p)
                         .append(".length];\n");
-                out.append(in).append("    for (int ").append(i).append(" = 0; ").append(i).append(" < ").append(q).append(".length; ")
-                        .append(i).append("++) {\n");
-                out.append(in).append("        ").append(q).append('[').append(i).append("] = ").append(assignable(elem, new E("Math.tanh("
-                        + p + "[" + i + "] * 0.7 + " + p + "[(" + i + " + 1) % " + p + ".length])", T.D)).text()).append(";\n");
+                out.append(in)
+                        .append("    for (int ")
+                        .append(i)
+                        .append(" = 0; ")
+                        .append(i)
+                        .append(" < ")
+                        .append(q)
+                        .append(".length; ")
+                        .append(i)
+                        .append("++) {\n");
+                out.append(in)
+                        .append("        ")
+                        .append(q)
+                        .append('[')
+                        .append(i)
+                        .append("] = ")
+                        .append(assignable(
+                                        elem,
+                                        new E(
+                                                "Math.tanh(" + p + "[" + i + "] * 0.7 + " + p + "[(" + i + " + 1) % "
+                                                        + p + ".length])",
+                                                T.D))
+                                .text())
+                        .append(";\n");
                 out.append(in).append("    }\n");
                 out.append(in).append("    ").append(p).append(" = ").append(q).append(";\n");
                 out.append(in).append("}\n");
                 read = new E(p + "[0] * " + p + "[1] + " + p + "[2]", elem);
             }
             default -> { // a conditional alias of two fresh arrays
-                out.append(in).append(ty).append("[] ").append(q).append(" = new ").append(ty).append("[3];\n");
-                out.append(in).append(q).append("[2] = ").append(assignable(elem, new E("(" + e1.text() + ") * 0.5", T.D)).text())
+                out.append(in)
+                        .append(ty)
+                        .append("[] ")
+                        .append(q)
+                        .append(" = new ")
+                        .append(ty)
+                        .append("[3];\n");
+                out.append(in)
+                        .append(q)
+                        .append("[2] = ")
+                        .append(assignable(elem, new E("(" + e1.text() + ") * 0.5", T.D))
+                                .text())
                         .append(";\n");
-                out.append(in).append(ty).append("[] ").append(t).append(" = ").append(v.name()).append(" > 0.25 ? ").append(p)
-                        .append(" : ").append(q).append(";\n");
+                out.append(in)
+                        .append(ty)
+                        .append("[] ")
+                        .append(t)
+                        .append(" = ")
+                        .append(v.name())
+                        .append(" > 0.25 ? ")
+                        .append(p)
+                        .append(" : ")
+                        .append(q)
+                        .append(";\n");
                 read = new E(t + "[0] + " + t + "[2] * " + t + "[1]", elem);
             }
         }
-        out.append(in).append(v.name()).append(" = ").append(assignable(v.type(), new E("Math.tanh(" + v.name() + " + "
-                + read.text() + ")", T.D)).text()).append(";\n");
+        out.append(in)
+                .append(v.name())
+                .append(" = ")
+                .append(assignable(v.type(), new E("Math.tanh(" + v.name() + " + " + read.text() + ")", T.D))
+                        .text())
+                .append(";\n");
         out.append(pad).append("}\n");
     }
 
@@ -191,39 +364,174 @@ abstract class ExtraGen extends SwitchGen {
         Var v = assignableVar();
         E fill = bounded(expr(1));
         E k = bounded(expr(1));
-        out.append(pad).append("double[][] ").append(t).append(" = new double[").append(rows).append("][4];\n");
+        out.append(pad)
+                .append("double[][] ")
+                .append(t)
+                .append(" = new double[")
+                .append(rows)
+                .append("][4];\n");
         out.append(pad).append("int[] ").append(o).append(" = new int[4];\n");
         out.append(pad).append("boolean[] ").append(mk).append(" = new boolean[4];\n");
-        out.append(pad).append("int[] ").append(h).append(" = new int[").append(rows).append("];\n");
-        out.append(pad).append("for (int ").append(rr).append(" = 0; ").append(rr).append(" < ").append(rows).append("; ").append(rr)
+        out.append(pad)
+                .append("int[] ")
+                .append(h)
+                .append(" = new int[")
+                .append(rows)
+                .append("];\n");
+        out.append(pad)
+                .append("for (int ")
+                .append(rr)
+                .append(" = 0; ")
+                .append(rr)
+                .append(" < ")
+                .append(rows)
+                .append("; ")
+                .append(rr)
                 .append("++) {\n");
-        out.append(in).append("for (int ").append(c).append(" = 0; ").append(c).append(" < 4; ").append(c).append("++) {\n");
-        out.append(in2).append(t).append('[').append(rr).append("][").append(c).append("] = ").append(fill.text()).append(" * (")
-                .append(c).append(" + 1) - ").append(rr).append(" * 0.25;\n");
+        out.append(in)
+                .append("for (int ")
+                .append(c)
+                .append(" = 0; ")
+                .append(c)
+                .append(" < 4; ")
+                .append(c)
+                .append("++) {\n");
+        out.append(in2)
+                .append(t)
+                .append('[')
+                .append(rr)
+                .append("][")
+                .append(c)
+                .append("] = ")
+                .append(fill.text())
+                .append(" * (")
+                .append(c)
+                .append(" + 1) - ")
+                .append(rr)
+                .append(" * 0.25;\n");
         out.append(in).append("}\n");
         out.append(pad).append("}\n");
-        out.append(pad).append("for (int ").append(c).append(" = 0; ").append(c).append(" < 4; ").append(c).append("++) {\n");
-        out.append(in).append(o).append('[').append(c).append("] = (").append(c).append(" * 3 + ").append(shift).append(") % 4;\n");
-        out.append(in).append(mk).append('[').append(c).append("] = ").append(t).append("[0][").append(c).append("] > ").append(t)
-                .append('[').append(rows - 1).append("][").append(c).append("];\n");
+        out.append(pad)
+                .append("for (int ")
+                .append(c)
+                .append(" = 0; ")
+                .append(c)
+                .append(" < 4; ")
+                .append(c)
+                .append("++) {\n");
+        out.append(in)
+                .append(o)
+                .append('[')
+                .append(c)
+                .append("] = (")
+                .append(c)
+                .append(" * 3 + ")
+                .append(shift)
+                .append(") % 4;\n");
+        out.append(in)
+                .append(mk)
+                .append('[')
+                .append(c)
+                .append("] = ")
+                .append(t)
+                .append("[0][")
+                .append(c)
+                .append("] > ")
+                .append(t)
+                .append('[')
+                .append(rows - 1)
+                .append("][")
+                .append(c)
+                .append("];\n");
         out.append(pad).append("}\n");
-        out.append(pad).append("for (int ").append(rr).append(" = 0; ").append(rr).append(" < ").append(rows).append("; ").append(rr)
+        out.append(pad)
+                .append("for (int ")
+                .append(rr)
+                .append(" = 0; ")
+                .append(rr)
+                .append(" < ")
+                .append(rows)
+                .append("; ")
+                .append(rr)
                 .append("++) {\n");
-        out.append(in).append("double[] ").append(w).append(" = new double[").append(t).append('[').append(rr).append("].length];\n");
-        out.append(in).append("for (int ").append(c).append(" = 0; ").append(c).append(" < ").append(w).append(".length; ").append(c)
+        out.append(in)
+                .append("double[] ")
+                .append(w)
+                .append(" = new double[")
+                .append(t)
+                .append('[')
+                .append(rr)
+                .append("].length];\n");
+        out.append(in)
+                .append("for (int ")
+                .append(c)
+                .append(" = 0; ")
+                .append(c)
+                .append(" < ")
+                .append(w)
+                .append(".length; ")
+                .append(c)
                 .append("++) {\n");
-        out.append(in2).append(w).append('[').append(c).append("] = ").append(t).append('[').append(rr).append("][").append(o)
-                .append('[').append(c).append("]] * (").append(mk).append('[').append(c).append("] ? 1.5 : -0.5);\n");
+        out.append(in2)
+                .append(w)
+                .append('[')
+                .append(c)
+                .append("] = ")
+                .append(t)
+                .append('[')
+                .append(rr)
+                .append("][")
+                .append(o)
+                .append('[')
+                .append(c)
+                .append("]] * (")
+                .append(mk)
+                .append('[')
+                .append(c)
+                .append("] ? 1.5 : -0.5);\n");
         out.append(in).append("}\n");
-        out.append(in).append(h).append("[(").append(rr).append(" + ").append(o).append('[').append(rr).append("]) % ").append(rows)
+        out.append(in)
+                .append(h)
+                .append("[(")
+                .append(rr)
+                .append(" + ")
+                .append(o)
+                .append('[')
+                .append(rr)
+                .append("]) % ")
+                .append(rows)
                 .append("]++;\n");
-        E sum = new E(v.name() + " + 0.25 * " + ctx.own("rowDamp") + "(" + t + "[" + rr + "], " + k.text() + ") * " + h + "[" + rr
-                + "] + " + w + "[" + rr + " % " + w + ".length] * " + ctx.own("rowSquares") + "(" + t + "[(" + rr + " + 1) % " + rows
-                + "]) * 0.125", T.D);
-        out.append(in).append(v.name()).append(" = ").append(assignable(v.type(), new E("Math.tanh(" + sum.text() + ")", T.D)).text())
+        E sum = new E(
+                v.name() + " + 0.25 * " + ctx.own("rowDamp") + "(" + t + "[" + rr + "], " + k.text() + ") * " + h + "["
+                        + rr
+                        + "] + " + w + "[" + rr + " % " + w + ".length] * " + ctx.own("rowSquares") + "(" + t + "[("
+                        + rr + " + 1) % " + rows
+                        + "]) * 0.125",
+                T.D);
+        out.append(in)
+                .append(v.name())
+                .append(" = ")
+                .append(assignable(v.type(), new E("Math.tanh(" + sum.text() + ")", T.D))
+                        .text())
                 .append(";\n");
-        out.append(in).append(o).append('[').append(rr).append("] = ").append(o).append("[(").append(rr).append(" + 1) % 4];\n");
-        out.append(in).append(mk).append('[').append(rr).append("] = !").append(mk).append('[').append(rr).append("];\n");
+        out.append(in)
+                .append(o)
+                .append('[')
+                .append(rr)
+                .append("] = ")
+                .append(o)
+                .append("[(")
+                .append(rr)
+                .append(" + 1) % 4];\n");
+        out.append(in)
+                .append(mk)
+                .append('[')
+                .append(rr)
+                .append("] = !")
+                .append(mk)
+                .append('[')
+                .append(rr)
+                .append("];\n");
         out.append(pad).append("}\n");
     }
 
@@ -235,8 +543,11 @@ abstract class ExtraGen extends SwitchGen {
         String i = index();
         passive--;
         E e = new E(a.name() + "[" + i + "] * " + f.text(), promote(a.elem(), f.type()));
-        out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + " + e.text(),
-                promote(v.type(), e.type()))))).append(";\n");
+        out.append(pad)
+                .append(v.name())
+                .append(" = ")
+                .append(assignable(v.type(), bounded(new E(v.name() + " + " + e.text(), promote(v.type(), e.type())))))
+                .append(";\n");
     }
 
     /** System.arraycopy, Arrays.fill, Arrays.copyOf, Arrays.copyOfRange, clone(), then a read of the array written. */
@@ -266,7 +577,12 @@ abstract class ExtraGen extends SwitchGen {
                     yield r.nextInt(5 - len) + ", " + dst.name() + ", " + r.nextInt(5 - len) + ", " + len;
                 }
             };
-            out.append(pad).append("System.arraycopy(").append(src.name()).append(", ").append(args).append(");\n");
+            out.append(pad)
+                    .append("System.arraycopy(")
+                    .append(src.name())
+                    .append(", ")
+                    .append(args)
+                    .append(");\n");
             readBack(pad, dst);
             return;
         }
@@ -277,7 +593,8 @@ abstract class ExtraGen extends SwitchGen {
                 dst = new Arr(unique("cp"), elem, true, false);
                 arrays.add(dst);
                 int at = out.indexOf("int k = n - 1;\n") + "int k = n - 1;\n".length();
-                out.insert(at, "        " + typeName(elem) + "[] " + dst.name() + " = new " + typeName(elem) + "[4];\n");
+                out.insert(
+                        at, "        " + typeName(elem) + "[] " + dst.name() + " = new " + typeName(elem) + "[4];\n");
             } else {
                 dst = writable.get(r.nextInt(writable.size()));
             }
@@ -287,7 +604,14 @@ abstract class ExtraGen extends SwitchGen {
                 int from = r.nextInt(4);
                 range = r.nextBoolean() ? from + ", " + (from + r.nextInt(5 - from)) + ", " : "0, n, ";
             }
-            out.append(pad).append(lib).append(".fill(").append(dst.name()).append(", ").append(range).append(value).append(");\n");
+            out.append(pad)
+                    .append(lib)
+                    .append(".fill(")
+                    .append(dst.name())
+                    .append(", ")
+                    .append(range)
+                    .append(value)
+                    .append(");\n");
             readBack(pad, dst);
             return;
         }
@@ -296,24 +620,34 @@ abstract class ExtraGen extends SwitchGen {
             case 3 -> lib + ".copyOf(" + src.name() + ", " + new String[] {"4", "n + 3", "6"}[r.nextInt(3)] + ")";
             case 4 -> {
                 int from = r.nextInt(4);
-                yield lib + ".copyOfRange(" + src.name() + ", " + (r.nextBoolean() ? from + ", " + (from + 4) : "k, k + 4") + ")";
+                yield lib + ".copyOfRange(" + src.name() + ", "
+                        + (r.nextBoolean() ? from + ", " + (from + 4) : "k, k + 4") + ")";
             }
             default -> src.name() + ".clone()";
         };
         Arr c = declareArray(unique("cp"), src.elem(), src.passive());
-        out.append(pad).append(typeName(src.elem())).append("[] ").append(c.name()).append(" = ").append(init).append(";\n");
+        out.append(pad)
+                .append(typeName(src.elem()))
+                .append("[] ")
+                .append(c.name())
+                .append(" = ")
+                .append(init)
+                .append(";\n");
         if (r.nextBoolean()) {
             arrayWrite(pad, c);
         }
         readBack(pad, c);
     }
 
-
     /** {@code int b = n; b += x * 2.5;} and the like, then b feeds a value. */
     void narrowingInt(String pad) {
         String b = unique("bx");
         boolean wide = r.nextInt(4) == 0;
-        out.append(pad).append(wide ? "long " : "int ").append(b).append(" = ").append(wide ? "2L" : r.nextBoolean() ? "n" : "k")
+        out.append(pad)
+                .append(wide ? "long " : "int ")
+                .append(b)
+                .append(" = ")
+                .append(wide ? "2L" : r.nextBoolean() ? "n" : "k")
                 .append(";\n");
         List<Var> vs = realVars();
         Var x = vs.get(r.nextInt(vs.size()));
@@ -329,7 +663,10 @@ abstract class ExtraGen extends SwitchGen {
         };
         out.append(pad).append(b).append(op).append(";\n");
         Var v = assignableVar();
-        out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + 0.25 * " + b + " * "
-                + expr(1).text(), T.D)))).append(";\n");
+        out.append(pad)
+                .append(v.name())
+                .append(" = ")
+                .append(assignable(v.type(), bounded(new E(v.name() + " + 0.25 * " + b + " * " + expr(1).text(), T.D))))
+                .append(";\n");
     }
 }

@@ -12,8 +12,9 @@ import dev.adjoint.generator.testing.Differentiated;
 final class FindingsHarness {
     private FindingsHarness() {}
 
-    private static final String HEADER = "package bugs;\n\nimport dev.adjoint.Adjoint;\nimport dev.adjoint.Differentiable;\n"
-            + "import dev.adjoint.Strategy;\n\npublic class Repro {\n";
+    private static final String HEADER =
+            "package bugs;\n\nimport dev.adjoint.Adjoint;\nimport dev.adjoint.Differentiable;\n"
+                    + "import dev.adjoint.Strategy;\n\npublic class Repro {\n";
 
     static String source(String body) {
         return HEADER + body.stripIndent().indent(4) + "}\n";
@@ -34,6 +35,8 @@ final class FindingsHarness {
     }
 
     static double[] gradient(String source, Options options, String method, Object... args) {
-        return Differentiated.of("bugs.Repro", source, options).vjp(method, 1.0, args).gradient();
+        return Differentiated.of("bugs.Repro", source, options)
+                .vjp(method, 1.0, args)
+                .gradient();
     }
 }

@@ -34,7 +34,8 @@ class FuzzCallFindingsTest {
     // exact. The same for an array (seed 3, program 152).
     @Test
     void activeArgumentToACalleesConstantParameter() {
-        for (String[] c : List.of(new String[] {"double x", "x", "double p", "x * p"},
+        for (String[] c : List.of(
+                new String[] {"double x", "x", "double p", "x * p"},
                 new String[] {"double x, double[] v", "v", "double[] p", "x * p[0]"})) {
             String body = """
                     @Differentiable(wrt = "x")
@@ -46,13 +47,23 @@ class FuzzCallFindingsTest {
                     static double f(ARGS) {
                         return g(x, ARG);
                     }
-                    """.replace("PARAM", c[2]).replace("BODY", c[3]).replace("ARGS", c[0]).replace("ARG", c[1]);
+                    """.replace("PARAM", c[2])
+                    .replace("BODY", c[3])
+                    .replace("ARGS", c[0])
+                    .replace("ARG", c[1]);
             for (String strategy : List.of("STATIC", "AUTO")) {
-                Differentiated d = assertGradient(source(body.replace("STRATEGY", strategy)), Options.DEFAULT, "f",
+                Differentiated d = assertGradient(
+                        source(body.replace("STRATEGY", strategy)),
+                        Options.DEFAULT,
+                        "f",
                         c[0].contains("[]") ? new Object[] {1.5, new double[] {2.0}} : new Object[] {1.5});
-                assertTrue(d.translation().methods().contains("bugs.Repro#f: static"), d.translation().methods().toString());
+                assertTrue(
+                        d.translation().methods().contains("bugs.Repro#f: static"),
+                        d.translation().methods().toString());
                 // the variant is internal: no Grad, and no line of its own in the report
-                assertTrue(d.translation().methods().stream().noneMatch(m -> m.contains("$all")), d.translation().methods().toString());
+                assertTrue(
+                        d.translation().methods().stream().noneMatch(m -> m.contains("$all")),
+                        d.translation().methods().toString());
                 String adjoint = d.translation().generated().get("bugs.ReproAdjoint");
                 assertTrue(adjoint.contains("g$allVjp(") && !adjoint.contains("g$allGrad("), adjoint);
             }
@@ -60,7 +71,8 @@ class FuzzCallFindingsTest {
     }
 
     // Regression test. Found by the fuzzer (seed 31415, program 395, optimisations off). g(g(v, w), w): the inner call
-    // passes v to g's parameter x, which wrt = "w" leaves out, so it goes to g's variant; the variant's result depends on
+    // passes v to g's parameter x, which wrt = "w" leaves out, so it goes to g's variant; the variant's result depends
+    // on
     // v, so the outer call now passes a differentiated value to x too. Was: the calls were widened once, the outer one
     // kept the original g, and the static strategy stopped with "cannot differentiate a variant of it (it is compiled,
     // or an instance method)". Now widening repeats to a fixed point: static and exact, optimisations on and off.
@@ -80,13 +92,18 @@ class FuzzCallFindingsTest {
                 }
                 """;
         for (Options options : List.of(Options.DEFAULT, Options.PLAIN)) {
-            Differentiated d = assertGradient(source(body), options, "f", new Object[] {0.7, new double[] {1.5}},
-                    new Object[] {-1.2, new double[] {0.3}});
-            assertTrue(d.translation().methods().contains("bugs.Repro#f: static"), d.translation().methods().toString());
+            Differentiated d =
+                    assertGradient(source(body), options, "f", new Object[] {0.7, new double[] {1.5}}, new Object[] {
+                        -1.2, new double[] {0.3}
+                    });
+            assertTrue(
+                    d.translation().methods().contains("bugs.Repro#f: static"),
+                    d.translation().methods().toString());
         }
     }
 
-    // Regression test. Found by the fuzzer (seed 73019, program 34). A @Differentiable callee that may write an array it
+    // Regression test. Found by the fuzzer (seed 73019, program 34). A @Differentiable callee that may write an array
+    // it
     // is given is inlined into its caller. The callee was desugared first, so its loop-local array of a row's length
     // already stood as its pooled array, created before the callee's top-level statement; inlined inside the caller's
     // 'if', that creation sat in a block, and the static strategy rejected the caller at a position of re-parsed text
@@ -127,9 +144,13 @@ class FuzzCallFindingsTest {
                 }
                 """;
         for (Options options : List.of(Options.DEFAULT, Options.PLAIN)) {
-            Differentiated d = assertGradient(source(body), options, "outer", new Object[] {0.3, new double[] {1.5}, 2},
-                    new Object[] {-0.2, new double[] {0.7}, 4});
-            assertTrue(d.translation().methods().contains("bugs.Repro#outer: static"), d.translation().methods().toString());
+            Differentiated d = assertGradient(
+                    source(body), options, "outer", new Object[] {0.3, new double[] {1.5}, 2}, new Object[] {
+                        -0.2, new double[] {0.7}, 4
+                    });
+            assertTrue(
+                    d.translation().methods().contains("bugs.Repro#outer: static"),
+                    d.translation().methods().toString());
         }
     }
 
@@ -162,8 +183,10 @@ class FuzzCallFindingsTest {
         assertGradient(src, Options.DEFAULT, "f", new Object[] {0.7});
         assertGradient(src, Options.DEFAULT, "fT", new Object[] {0.7});
         // the class's own abs (a cube here) hides Math.abs: f' = 3x^2 + cos x, at -0.7 too
-        String own = src.replace("return g(x) + sin(x);", "return abs(x) + sin(x);").replace("static double g(double x) {\n        return x * x;",
-                "static double abs(double x) {\n        return x * x * x;");
+        String own = src.replace("return g(x) + sin(x);", "return abs(x) + sin(x);")
+                .replace(
+                        "static double g(double x) {\n        return x * x;",
+                        "static double abs(double x) {\n        return x * x * x;");
         assertGradient(own, Options.DEFAULT, "f", new Object[] {0.7}, new Object[] {-0.7});
         assertGradient(own, Options.DEFAULT, "fT", new Object[] {0.7}, new Object[] {-0.7});
         Differentiated d = Differentiated.of("bugs.Repro", own, Options.DEFAULT);
@@ -179,8 +202,9 @@ class FuzzCallFindingsTest {
      */
     @Test
     void aPrivateHelperAmongStaticallyImportedMathCallsIsInlined() {
-        String src = "package bugs;\n\nimport static java.lang.Math.*;\n\nimport dev.adjoint.Differentiable;\n\npublic class Repro {\n"
-                + """
+        String src =
+                "package bugs;\n\nimport static java.lang.Math.*;\n\nimport dev.adjoint.Differentiable;\n\npublic class Repro {\n"
+                        + """
                     private static double clampLow(double v, double lo) {
                         if (v < lo) {
                             return lo + 0.125 * (v - lo);
@@ -235,7 +259,9 @@ class FuzzCallFindingsTest {
                     }
                 """.stripIndent().indent(4) + "}\n";
         for (Options o : java.util.List.of(Options.DEFAULT, Options.PLAIN)) {
-            assertGradient(src, o, "f", new Object[] {new double[] {0.7, -0.4, 1.1}, 0.4}, new Object[] {new double[] {-1.3, 0.2}, -2.0});
+            assertGradient(src, o, "f", new Object[] {new double[] {0.7, -0.4, 1.1}, 0.4}, new Object[] {
+                new double[] {-1.3, 0.2}, -2.0
+            });
         }
     }
 }

@@ -76,11 +76,16 @@ final class FuzzCompiler {
                 Program p = byClass.get(e.getKey());
                 if (adjoints.remove(p) != null) {
                     boolean ours = e.getKey().equals(p.qualifiedName());
-                    String what = ours ? "the random program does not compile (a bug of this test)" : "javac rejects the generated code";
+                    String what = ours
+                            ? "the random program does not compile (a bug of this test)"
+                            : "javac rejects the generated code";
                     StringBuilder d = new StringBuilder(what + " (-Xlint:all -Werror, " + options(p) + "):\n");
                     e.getValue().stream().limit(10).forEach(l -> d.append(l).append('\n'));
                     if (!ours) {
-                        d.append("generated ").append(e.getKey()).append(":\n").append(numbered(sources.get(e.getKey())));
+                        d.append("generated ")
+                                .append(e.getKey())
+                                .append(":\n")
+                                .append(numbered(sources.get(e.getKey())));
                     }
                     mismatch(p, "", ours ? "PROGRAM" : "JAVAC", d.toString());
                 }

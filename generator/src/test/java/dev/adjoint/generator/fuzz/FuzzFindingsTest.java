@@ -63,7 +63,8 @@ class FuzzFindingsTest {
     // strategies reject it: "assignment inside an expression is not supported", and the tape "cannot determine the
     // type of 'x + (Math.sin(t = x * 2) * t)'". With 'double t' in both blocks it translates. Expected: it translates,
     // f' = 1 + 2 cos(2x) 2x + sin(2x) 2 for n > 1. Not gated by a feature (2 programs in 10,000).
-    // regression (was a bug): an update of a local was not lowered when a sibling block declared the name with another type
+    // regression (was a bug): an update of a local was not lowered when a sibling block declared the name with another
+    // type
     @Test
     void updateOfALocalWhoseNameASiblingBlockDeclaresWithAnotherType() {
         String src = source("""
@@ -85,13 +86,15 @@ class FuzzFindingsTest {
     }
 
     // Found by the fuzzer (seed 20240611, program 20: GENERATOR_ERROR on a program without extras). h hands its
-    // parameter array on to g inside a Math call; f calls h inside a Math call. The shared fence takes Math.sin(g(x, w))
+    // parameter array on to g inside a Math call; f calls h inside a Math call. The shared fence takes Math.sin(g(x,
+    // w))
     // for a call that may write w (an argument anywhere inside it names the array, and Math.sin resolves to no method
     // of the sources), and Math.tanh(...) for a consumer without derivative. Now: "call to 'h', which may write into
     // the array 'w' it is given, where its value has no derivative (Math.tanh(h(x, w)))", for both strategies.
     // Expected: both translate it (no one writes w), f' = (1 - tanh^2) cos(x w0) (w0, x). Feature
     // PARAMETER_ARRAYS_HANDED_ON.
-    // regression (was a bug): an array argument nested in a Math call counted as handed to an unknown method that may write it
+    // regression (was a bug): an array argument nested in a Math call counted as handed to an unknown method that may
+    // write it
     @Test
     void arrayHandedOnInsideAMathCall() {
         String src = source("""
@@ -118,7 +121,8 @@ class FuzzFindingsTest {
     // Regression test. Found by the fuzzer (seed 1, programs 18, 19, ...). Was: the tape adjoint copied the condition
     // 'Adjoint.detach(x) > 1' as text into fRecord, which does not import dev.adjoint.Adjoint: javac 'cannot find
     // symbol: variable Adjoint'. The static strategy had the same bug (GeneratorBugsTest.detachInACondition). Now the
-    // tape copies a value without derivative with detach, the identity, dropped: '(x) > 1'. f'(1.5) = 2x = 3, f'(0.5) = 1.
+    // tape copies a value without derivative with detach, the identity, dropped: '(x) > 1'. f'(1.5) = 2x = 3, f'(0.5) =
+    // 1.
     @Test
     void detachInAConditionUnderTheTape() {
         assertGradient(source("""
@@ -163,7 +167,8 @@ class FuzzFindingsTest {
         assertGradient(src, Options.DEFAULT, "g", new Object[] {0.5, 2, -3L}, new Object[] {2.5, 3, 7L});
         assertGradient(src, Options.PLAIN, "g", new Object[] {0.5, 2, -3L});
         // h = x signum(n) |m| max(n, 1) + min(x, m): at (0.5, -1, 3), h' = -1 * 3 * 1 + 1
-        assertArrayEquals(new float[] {-2}, new float[] {(float) gradient(src, Options.DEFAULT, "h", 0.5f, -1, 3L)[0]}, 0f);
+        assertArrayEquals(
+                new float[] {-2}, new float[] {(float) gradient(src, Options.DEFAULT, "h", 0.5f, -1, 3L)[0]}, 0f);
     }
 
     // regression (was a bug), found by the fuzzer (seed 1, programs 189, 217, 228: 'static 0.0, tape 1.0'; 191:
@@ -179,8 +184,10 @@ class FuzzFindingsTest {
                     return w[1];
                 }
                 """);
-        assertArrayEquals(new double[] {0, 1, 0}, gradient(src, Options.DEFAULT, "f", (Object) new double[] {1, 2, 3}), 0.0);
-        assertArrayEquals(new double[] {0, 1, 0}, gradient(src, Options.PLAIN, "f", (Object) new double[] {1, 2, 3}), 0.0);
+        assertArrayEquals(
+                new double[] {0, 1, 0}, gradient(src, Options.DEFAULT, "f", (Object) new double[] {1, 2, 3}), 0.0);
+        assertArrayEquals(
+                new double[] {0, 1, 0}, gradient(src, Options.PLAIN, "f", (Object) new double[] {1, 2, 3}), 0.0);
         // the same from a 2-D array, at a computed index, and from an early return
         String more = source("""
                 @Differentiable(strategy = Strategy.STATIC)
@@ -197,9 +204,14 @@ class FuzzFindingsTest {
                 }
                 """);
         for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
-            assertArrayEquals(new double[] {0, 0, 1, 0}, gradient(more, o, "g", new double[][] {{1, 2}, {3, 4}}, 1), 0.0, "g " + o);
+            assertArrayEquals(
+                    new double[] {0, 0, 1, 0},
+                    gradient(more, o, "g", new double[][] {{1, 2}, {3, 4}}, 1),
+                    0.0,
+                    "g " + o);
             assertArrayEquals(new double[] {0, 0, 1}, gradient(more, o, "h", new double[] {1, 2, 3}, 2), 0.0, "h " + o);
-            assertArrayEquals(new double[] {1, 0, 0}, gradient(more, o, "h", new double[] {1, 2, 3}, -1), 0.0, "h " + o);
+            assertArrayEquals(
+                    new double[] {1, 0, 0}, gradient(more, o, "h", new double[] {1, 2, 3}, -1), 0.0, "h " + o);
         }
     }
 
@@ -271,7 +283,8 @@ class FuzzFindingsTest {
                             return x * Math.cos(%s);
                         }
                         """.formatted(strategy, read));
-                Translation t = Pipeline.translate(Map.of(Path.of("bugs/Repro.java"), src), Optional.empty(), Options.DEFAULT);
+                Translation t =
+                        Pipeline.translate(Map.of(Path.of("bugs/Repro.java"), src), Optional.empty(), Options.DEFAULT);
                 assertTrue(t.hasErrors(), read + " " + strategy + ": " + t.generated());
                 var d = t.diagnostics().get(0);
                 assertEquals(List.of(12, 29), List.of(d.line(), d.column()), d.toString());
@@ -286,14 +299,19 @@ class FuzzFindingsTest {
     @Test
     void theCheckerCatchesAWrongGradient() {
         // both strategies scaled by 2 (they agree), so only central differences can tell
-        Fuzzer.Report r = Fuzzer.run(Fuzzer.Config.of(7, 12).withMutation(a -> a.replace("+= seed;", "+= 2 * seed;")
-                .replace("_tape.seed(_tape.result(), seed)", "_tape.seed(_tape.result(), 2 * seed)")));
+        Fuzzer.Report r = Fuzzer.run(Fuzzer.Config.of(7, 12)
+                .withMutation(a -> a.replace("+= seed;", "+= 2 * seed;")
+                        .replace("_tape.seed(_tape.result(), seed)", "_tape.seed(_tape.result(), 2 * seed)")));
         // (not all: a random method may have a zero gradient)
         assertTrue(r.mismatches().size() >= 8, r.describe());
         // (through a call the static one is scaled twice: 4 times, while the tape's is scaled once; the unscaled Jvp's
         // dot-product test, which runs before central differences, catches the others)
-        assertTrue(r.mismatches().stream().allMatch(m -> m.kind().equals("GRADIENT") || m.kind().equals("STRATEGIES")
-                || m.kind().equals("JVP")), r.describe());
+        assertTrue(
+                r.mismatches().stream()
+                        .allMatch(m -> m.kind().equals("GRADIENT")
+                                || m.kind().equals("STRATEGIES")
+                                || m.kind().equals("JVP")),
+                r.describe());
         assertTrue(r.mismatches().stream().anyMatch(m -> m.kind().equals("JVP")), r.describe());
         // only the static one scaled: the strategies disagree
         Fuzzer.Report s = Fuzzer.run(Fuzzer.Config.of(7, 12).withMutation(a -> a.replace("+= seed;", "+= 2 * seed;")));

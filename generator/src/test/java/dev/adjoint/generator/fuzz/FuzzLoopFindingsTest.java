@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class FuzzLoopFindingsTest {
 
     // regression (was a bug), found by the fuzzer (seed 1, program 28: 'static 0.0, tape -0.0030' at w[1], the
-    // static gradient landing in w[2]). After a break (or an early return) inside a loop, the flag that guards the loop's update is not
+    // static gradient landing in w[2]). After a break (or an early return) inside a loop, the flag that guards the
+    // loop's update is not
     // saved per iteration with the optimisations on: the reverse sweep restores the counter for no iteration but
     // the last, so w[i], read where used (w is never written), is read at the wrong index; the int stack is left
     // one entry too full. At y = 2, w = {1, 2, 3, 4}, n = 4, f = y * w[0]. Was (Options.DEFAULT):
@@ -52,14 +53,21 @@ class FuzzLoopFindingsTest {
                 }
                 """);
         for (String m : List.of("f", "g")) {
-            assertArrayEquals(new double[] {1, 2, 0, 0, 0}, gradient(src, Options.PLAIN, m, 2.0, new double[] {1, 2, 3, 4}, 4), 0.0,
+            assertArrayEquals(
+                    new double[] {1, 2, 0, 0, 0},
+                    gradient(src, Options.PLAIN, m, 2.0, new double[] {1, 2, 3, 4}, 4),
+                    0.0,
                     m + " [PLAIN]");
-            assertArrayEquals(new double[] {1, 2, 0, 0, 0}, gradient(src, Options.DEFAULT, m, 2.0, new double[] {1, 2, 3, 4}, 4), 0.0,
+            assertArrayEquals(
+                    new double[] {1, 2, 0, 0, 0},
+                    gradient(src, Options.DEFAULT, m, 2.0, new double[] {1, 2, 3, 4}, 4),
+                    0.0,
                     m + " [DEFAULT]");
         }
     }
 
-    // regression (was a bug): the same with any index that changes in the loop (seed 3, program 537: static -0.103, tape 0.004). At y = 2,
+    // regression (was a bug): the same with any index that changes in the loop (seed 3, program 537: static -0.103,
+    // tape 0.004). At y = 2,
     // w = {1, 2, 3, 4}, n = 4: f = y * w[0] * w[3] = 8. Was (Options.DEFAULT): [dy, dw] = [16, 0, 0, 0, 10].
     // Expected: [4, 8, 0, 0, 2] (Options.PLAIN, the tape, central differences). Without the break it is right.
     @Test
@@ -79,11 +87,14 @@ class FuzzLoopFindingsTest {
                 }
                 """);
         double[] expected = {4, 8, 0, 0, 2};
-        assertArrayEquals(expected, gradient(src, Options.PLAIN, "f", 2.0, new double[] {1, 2, 3, 4}, 4), 1e-12, "PLAIN");
-        assertArrayEquals(expected, gradient(src, Options.DEFAULT, "f", 2.0, new double[] {1, 2, 3, 4}, 4), 1e-12, "DEFAULT");
+        assertArrayEquals(
+                expected, gradient(src, Options.PLAIN, "f", 2.0, new double[] {1, 2, 3, 4}, 4), 1e-12, "PLAIN");
+        assertArrayEquals(
+                expected, gradient(src, Options.DEFAULT, "f", 2.0, new double[] {1, 2, 3, 4}, 4), 1e-12, "DEFAULT");
     }
 
-    // regression (was a bug), found by the fuzzer (seed 4, program 469: static -0.0985, tape and central differences -0.1111). A local of
+    // regression (was a bug), found by the fuzzer (seed 4, program 469: static -0.0985, tape and central differences
+    // -0.1111). A local of
     // the loop body overwritten after a break (u = 3.0) is not saved per iteration with the optimisations on: the
     // reverse sweep uses the last value for every iteration. f = x + 2x + 2x = 5x at n = 3. Was (DEFAULT):
     // f' = 6. Expected: 5 (Options.PLAIN and the tape give 5).
@@ -108,7 +119,8 @@ class FuzzLoopFindingsTest {
         assertArrayEquals(new double[] {5}, gradient(src, Options.DEFAULT, "f", 0.5, 3), 1e-12, "DEFAULT");
     }
 
-    // regression (was a bug), found by the fuzzer (seed 8, program 80: static -0.0205, tape and central differences 0.0172; cut down by
+    // regression (was a bug), found by the fuzzer (seed 8, program 80: static -0.0205, tape and central differences
+    // 0.0172; cut down by
     // deleting lines while the strategies disagreed). With the optimisations on, the outcome of 'if (i == 0)' in a
     // loop is not saved per iteration: the reverse sweep replays the last iteration's outcome (false) for every
     // iteration, skips the pop of b's saved value, and the next pop restores x from b's saved 0.5. f = sin(x) / 4.

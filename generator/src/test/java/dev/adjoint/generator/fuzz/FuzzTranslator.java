@@ -47,7 +47,8 @@ final class FuzzTranslator {
     Map<Program, Map<String, String>> translate(List<Program> programs, ExecutorService pool) {
         List<List<Program>> chunks = new ArrayList<>();
         for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
-            List<Program> group = programs.stream().filter(p -> options(p).equals(o)).toList();
+            List<Program> group =
+                    programs.stream().filter(p -> options(p).equals(o)).toList();
             int size = Math.max(1, (group.size() + 2 * config.threads() - 1) / (2 * config.threads()));
             for (int i = 0; i < group.size(); i += size) {
                 chunks.add(group.subList(i, Math.min(group.size(), i + size)));
@@ -101,7 +102,8 @@ final class FuzzTranslator {
                     if (p == null) {
                         // an error without a known file: split until it is pinned to a program
                         if (chunk.size() == 1) {
-                            bad.computeIfAbsent(chunk.get(0), k -> new ArrayList<>()).add(d);
+                            bad.computeIfAbsent(chunk.get(0), k -> new ArrayList<>())
+                                    .add(d);
                         } else {
                             out.putAll(translateChunk(chunk.subList(0, chunk.size() / 2), o));
                             out.putAll(translateChunk(chunk.subList(chunk.size() / 2, chunk.size()), o));
@@ -123,7 +125,12 @@ final class FuzzTranslator {
                 String name = m.adjointClass(p);
                 String adjoint = t.generated().get(name);
                 if (adjoint == null) {
-                    mismatch(p, "", "GENERATOR_ERROR", "no adjoint class " + name + " among " + t.generated().keySet());
+                    mismatch(
+                            p,
+                            "",
+                            "GENERATOR_ERROR",
+                            "no adjoint class " + name + " among "
+                                    + t.generated().keySet());
                     adjoints = null;
                     break;
                 }
@@ -133,9 +140,12 @@ final class FuzzTranslator {
                 out.put(p, adjoints);
             }
         }
-        // (a NOTE tells what is not generated, such as an Hvp through a first-order custom derivative: no mismatch; a note
+        // (a NOTE tells what is not generated, such as an Hvp through a first-order custom derivative: no mismatch; a
+        // note
         // that a file is not read leaves its program without an adjoint, a mismatch of its own)
-        List<Diagnostic> warnings = t.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList();
+        List<Diagnostic> warnings = t.diagnostics().stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.WARNING)
+                .toList();
         for (Diagnostic d : warnings) {
             Program p = byFile.get(d.file());
             if (p != null && out.containsKey(p)) {
@@ -160,7 +170,10 @@ final class FuzzTranslator {
         Set<String> byStatic = new java.util.TreeSet<>();
         Set<String> byTape = new java.util.TreeSet<>();
         for (Diagnostic d : errors) {
-            boolean positioned = byFile.get(d.file()) == p && d.line() >= 1 && d.column() >= 1 && d.line() <= lines.length
+            boolean positioned = byFile.get(d.file()) == p
+                    && d.line() >= 1
+                    && d.column() >= 1
+                    && d.line() <= lines.length
                     && d.column() <= lines[d.line() - 1].length() + 1;
             listed.append(d).append('\n');
             if (!positioned) {
@@ -178,13 +191,18 @@ final class FuzzTranslator {
             }
         }
         if (p.extras().stream().noneMatch(ProgramGenerator.REJECTED::contains)) {
-            // none of the constructs that must be rejected: Java that both strategies support (the desugar pass lowers the rest)
+            // none of the constructs that must be rejected: Java that both strategies support (the desugar pass lowers
+            // the rest)
             mismatch(p, "", "GENERATOR_ERROR", "the generator rejects supported Java (" + o + "):\n" + listed);
         } else if (unpositioned) {
             mismatch(p, "", "UNPOSITIONED", "an error without a position in the program (" + o + "):\n" + listed);
         } else if (!byStatic.equals(byTape) && !(byStatic.containsAll(byTape) && staticOnly(errors, owners, byTape))) {
-            mismatch(p, "", "STRATEGIES_DISAGREE", "the strategies disagree on rejecting (" + o + "): STATIC rejects " + byStatic
-                    + ", TAPE rejects " + byTape + ":\n" + listed);
+            mismatch(
+                    p,
+                    "",
+                    "STRATEGIES_DISAGREE",
+                    "the strategies disagree on rejecting (" + o + "): STATIC rejects " + byStatic + ", TAPE rejects "
+                            + byTape + ":\n" + listed);
         } else {
             rejected.add(p);
             // what rejected it, for the report: the first error's message without its quoted code, and the extras
@@ -200,7 +218,8 @@ final class FuzzTranslator {
     private static boolean staticOnly(List<Diagnostic> errors, String[] owners, Set<String> byTape) {
         for (Diagnostic d : errors) {
             String owner = d.line() >= 1 && d.line() < owners.length ? owners[d.line()] : null;
-            boolean staticVariant = owner != null && owner.endsWith("S") && !byTape.contains(owner.substring(0, owner.length() - 1));
+            boolean staticVariant =
+                    owner != null && owner.endsWith("S") && !byTape.contains(owner.substring(0, owner.length() - 1));
             if (staticVariant && !d.message().contains("static strategy")) {
                 return false;
             }

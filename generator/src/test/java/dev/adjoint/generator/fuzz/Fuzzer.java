@@ -77,8 +77,15 @@ public final class Fuzzer {
      *     that strategy (what it does then is still checked against the original and central differences: to see what
      *     one strategy makes of constructs that the other rejects)
      */
-    public record Config(long seed, int programs, int first, int points, Set<ProgramGenerator.Feature> features, int threads,
-            UnaryOperator<String> mutation, String only) {
+    public record Config(
+            long seed,
+            int programs,
+            int first,
+            int points,
+            Set<ProgramGenerator.Feature> features,
+            int threads,
+            UnaryOperator<String> mutation,
+            String only) {
         /**
          * A run of {@code programs} programs from {@code seed}, every feature on but the known bugs' (unless
          * {@code adjoint.fuzz.knownBugs}; {@code adjoint.fuzz.features} puts back some), both strategies (unless
@@ -86,15 +93,22 @@ public final class Fuzzer {
          */
         public static Config of(long seed, int programs) {
             Set<ProgramGenerator.Feature> features = Boolean.getBoolean("adjoint.fuzz.knownBugs")
-                    ? EnumSet.allOf(ProgramGenerator.Feature.class) : ProgramGenerator.safeFeatures();
+                    ? EnumSet.allOf(ProgramGenerator.Feature.class)
+                    : ProgramGenerator.safeFeatures();
             // -Dadjoint.fuzz.features=A,B: known bugs' features put back one by one
             for (String f : System.getProperty("adjoint.fuzz.features", "").split(",")) {
                 if (!f.isBlank()) {
                     features.add(ProgramGenerator.Feature.valueOf(f.strip()));
                 }
             }
-            return new Config(seed, programs, 0, 3, features,
-                    Math.max(1, Runtime.getRuntime().availableProcessors()), UnaryOperator.identity(),
+            return new Config(
+                    seed,
+                    programs,
+                    0,
+                    3,
+                    features,
+                    Math.max(1, Runtime.getRuntime().availableProcessors()),
+                    UnaryOperator.identity(),
                     System.getProperty("adjoint.fuzz.only", "").toUpperCase(Locale.ROOT));
         }
 
@@ -132,13 +146,30 @@ public final class Fuzzer {
         /** The report; {@code knownBugs}: the run included {@link ProgramGenerator#KNOWN_BUGS}, and so must its rerun. */
         public String describe(long runSeed, boolean knownBugs) {
             StringBuilder s = new StringBuilder();
-            s.append("MISMATCH program ").append(program.index()).append(" (run seed ").append(runSeed).append(", program seed ")
-                    .append(program.seed()).append("L)").append(method.isEmpty() ? "" : ", " + method).append(": ").append(kind)
+            s.append("MISMATCH program ")
+                    .append(program.index())
+                    .append(" (run seed ")
+                    .append(runSeed)
+                    .append(", program seed ")
+                    .append(program.seed())
+                    .append("L)")
+                    .append(method.isEmpty() ? "" : ", " + method)
+                    .append(": ")
+                    .append(kind)
                     .append('\n');
             s.append(detail.strip().indent(2));
-            s.append("  rerun: ").append(knownBugs ? "FUZZ_KNOWN_BUGS=true " : "").append("scripts/fuzz.sh 1 ").append(runSeed).append(' ')
-                    .append(program.index()).append("   (-Dadjoint.fuzz.seed=").append(runSeed).append(" -Dadjoint.fuzz.first=")
-                    .append(program.index()).append(" -Dadjoint.fuzz.programs=1").append(knownBugs ? " -Dadjoint.fuzz.knownBugs=true" : "")
+            s.append("  rerun: ")
+                    .append(knownBugs ? "FUZZ_KNOWN_BUGS=true " : "")
+                    .append("scripts/fuzz.sh 1 ")
+                    .append(runSeed)
+                    .append(' ')
+                    .append(program.index())
+                    .append("   (-Dadjoint.fuzz.seed=")
+                    .append(runSeed)
+                    .append(" -Dadjoint.fuzz.first=")
+                    .append(program.index())
+                    .append(" -Dadjoint.fuzz.programs=1")
+                    .append(knownBugs ? " -Dadjoint.fuzz.knownBugs=true" : "")
                     .append(")\n");
             s.append("  source ").append(program.qualifiedName()).append(":\n");
             s.append(program.source().indent(4));
@@ -167,8 +198,21 @@ public final class Fuzzer {
      *     programs, then the same in programs with floats
      * @param tangents points whose {@code Jvp} passed the dot-product test, and whose {@code Hvp} matched differences
      */
-    public record Report(Config config, int programs, List<Mismatch> mismatches, int rejected, Map<String, Integer> reasons, int points, int resampled, int unchecked,
-            int drowned, int sensitive, double[] worst, long millis, Map<String, Long> phases, int[] tangents) {
+    public record Report(
+            Config config,
+            int programs,
+            List<Mismatch> mismatches,
+            int rejected,
+            Map<String, Integer> reasons,
+            int points,
+            int resampled,
+            int unchecked,
+            int drowned,
+            int sensitive,
+            double[] worst,
+            long millis,
+            Map<String, Long> phases,
+            int[] tangents) {
 
         /** {@code N programs, M mismatches}: the last line of every run. */
         public String summaryLine() {
@@ -180,31 +224,71 @@ public final class Fuzzer {
             StringBuilder s = new StringBuilder();
             boolean knownBugs = config.features().stream().anyMatch(ProgramGenerator.KNOWN_BUGS::contains);
             // the rerun needs the same features: all (FUZZ_KNOWN_BUGS), or the safe ones and some of the known bugs'
-            List<String> some = config.features().containsAll(ProgramGenerator.KNOWN_BUGS) ? List.of()
-                    : config.features().stream().filter(ProgramGenerator.KNOWN_BUGS::contains).map(Enum::name).toList();
+            List<String> some = config.features().containsAll(ProgramGenerator.KNOWN_BUGS)
+                    ? List.of()
+                    : config.features().stream()
+                            .filter(ProgramGenerator.KNOWN_BUGS::contains)
+                            .map(Enum::name)
+                            .toList();
             for (Mismatch m : mismatches) {
                 String d = m.describe(config.seed(), knownBugs && some.isEmpty());
                 if (!some.isEmpty()) {
                     String list = String.join(",", some);
                     d = d.replace("  rerun: ", "  rerun: FUZZ_FEATURES=" + list + " ")
-                            .replace(" -Dadjoint.fuzz.programs=1", " -Dadjoint.fuzz.programs=1 -Dadjoint.fuzz.features=" + list);
+                            .replace(
+                                    " -Dadjoint.fuzz.programs=1",
+                                    " -Dadjoint.fuzz.programs=1 -Dadjoint.fuzz.features=" + list);
                 }
-                s.append(config.only().isEmpty() ? d : d.replace("  rerun: ", "  rerun: FUZZ_ONLY=" + config.only() + " ")
-                        .replace(" -Dadjoint.fuzz.programs=1", " -Dadjoint.fuzz.programs=1 -Dadjoint.fuzz.only=" + config.only())).append('\n');
+                s.append(
+                                config.only().isEmpty()
+                                        ? d
+                                        : d.replace("  rerun: ", "  rerun: FUZZ_ONLY=" + config.only() + " ")
+                                                .replace(
+                                                        " -Dadjoint.fuzz.programs=1",
+                                                        " -Dadjoint.fuzz.programs=1 -Dadjoint.fuzz.only="
+                                                                + config.only()))
+                        .append('\n');
             }
             Map<String, Integer> kinds = new TreeMap<>();
             mismatches.forEach(m -> kinds.merge(m.kind(), 1, Integer::sum));
-            reasons.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
-                    .forEach(e -> s.append(String.format(Locale.ROOT, "rejected alike: %3d %s%n", e.getValue(), e.getKey())));
-            s.append(String.format(Locale.ROOT, "fuzz: %d programs checked, %d rejected by both strategies alike, %d mismatches %s%n",
-                    programs - rejected - mismatches.size(), rejected, mismatches.size(), kinds));
-            s.append(String.format(Locale.ROOT, "fuzz: seed %d, programs %d..%d, %d points checked against central differences"
-                    + " (%d resampled near a kink, %d unchecked, %d components drowned in rounding, %d float components too sensitive for the"
-                    + " double twin); worst rho static vs tape %.1e (float programs %.1e), gradient vs"
-                    + " differences %.1e (float programs %.1e); %.1f s (%s)%n", config.seed(), config.first(), config.first() + programs - 1,
-                    points, resampled, unchecked, drowned, sensitive, worst[0], worst[2], worst[1], worst[3], millis / 1000.0, phases()));
-            s.append(String.format(Locale.ROOT, "fuzz: other modes: %d points' Jvp passed the dot-product test against the gradient,"
-                    + " %d points' Hvp matched differences of the gradient%n", tangents[0], tangents[1]));
+            reasons.entrySet().stream()
+                    .sorted((a, b) -> b.getValue() - a.getValue())
+                    .limit(12)
+                    .forEach(e ->
+                            s.append(String.format(Locale.ROOT, "rejected alike: %3d %s%n", e.getValue(), e.getKey())));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "fuzz: %d programs checked, %d rejected by both strategies alike, %d mismatches %s%n",
+                    programs - rejected - mismatches.size(),
+                    rejected,
+                    mismatches.size(),
+                    kinds));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "fuzz: seed %d, programs %d..%d, %d points checked against central differences"
+                            + " (%d resampled near a kink, %d unchecked, %d components drowned in rounding, %d float components too sensitive for the"
+                            + " double twin); worst rho static vs tape %.1e (float programs %.1e), gradient vs"
+                            + " differences %.1e (float programs %.1e); %.1f s (%s)%n",
+                    config.seed(),
+                    config.first(),
+                    config.first() + programs - 1,
+                    points,
+                    resampled,
+                    unchecked,
+                    drowned,
+                    sensitive,
+                    worst[0],
+                    worst[2],
+                    worst[1],
+                    worst[3],
+                    millis / 1000.0,
+                    phases()));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "fuzz: other modes: %d points' Jvp passed the dot-product test against the gradient,"
+                            + " %d points' Hvp matched differences of the gradient%n",
+                    tangents[0],
+                    tangents[1]));
             if (!config.only().isEmpty()) {
                 s.append("(both variants under ").append(config.only()).append(")\n");
             }
@@ -218,9 +302,11 @@ public final class Fuzzer {
     final AtomicInteger points = new AtomicInteger();
     /** Programs that both strategies rejected alike, at positions (the first accepted outcome), not yet compiled. */
     final List<Program> rejected = Collections.synchronizedList(new ArrayList<>());
+
     final AtomicInteger rejectedCount = new AtomicInteger();
     /** Rejected programs by their extras and first error message. */
     final Map<String, Integer> reasons = new java.util.concurrent.ConcurrentHashMap<>();
+
     final AtomicInteger resampled = new AtomicInteger();
     final AtomicInteger unchecked = new AtomicInteger();
     final AtomicInteger drowned = new AtomicInteger();
@@ -268,8 +354,16 @@ public final class Fuzzer {
                     Program p = gen.program(config.seed(), index);
                     if (!config.only().isEmpty()) {
                         String strategy = "strategy = Strategy." + config.only();
-                        p = new Program(p.index(), p.seed(), p.className(), p.floats(), p.methods(), p.source()
-                                .replace("strategy = Strategy.STATIC", strategy).replace("strategy = Strategy.TAPE", strategy), p.extras());
+                        p = new Program(
+                                p.index(),
+                                p.seed(),
+                                p.className(),
+                                p.floats(),
+                                p.methods(),
+                                p.source()
+                                        .replace("strategy = Strategy.STATIC", strategy)
+                                        .replace("strategy = Strategy.TAPE", strategy),
+                                p.extras());
                     }
                     programs.add(p);
                 }
@@ -282,7 +376,8 @@ public final class Fuzzer {
                     refused = new ArrayList<>(rejected);
                     rejected.clear();
                 }
-                Map<Program, Map<String, String>> toCompile = new TreeMap<>((a, b) -> Integer.compare(a.index(), b.index()));
+                Map<Program, Map<String, String>> toCompile =
+                        new TreeMap<>((a, b) -> Integer.compare(a.index(), b.index()));
                 toCompile.putAll(adjoints);
                 refused.forEach(p -> toCompile.put(p, Map.of()));
                 Map<Program, ClassLoader> loaders = compiler.compile(toCompile, pool);
@@ -304,8 +399,21 @@ public final class Fuzzer {
         }
         List<Mismatch> sorted = new ArrayList<>(mismatches);
         sorted.sort((a, b) -> Integer.compare(a.program().index(), b.program().index()));
-        return new Report(config, config.programs(), sorted, rejectedCount.get(), new TreeMap<>(reasons), points.get(), resampled.get(), unchecked.get(), drowned.get(), sensitive.get(), worst.clone(),
-                (System.nanoTime() - start) / 1_000_000, phases, new int[] {jvpChecked.get(), hvpChecked.get()});
+        return new Report(
+                config,
+                config.programs(),
+                sorted,
+                rejectedCount.get(),
+                new TreeMap<>(reasons),
+                points.get(),
+                resampled.get(),
+                unchecked.get(),
+                drowned.get(),
+                sensitive.get(),
+                worst.clone(),
+                (System.nanoTime() - start) / 1_000_000,
+                phases,
+                new int[] {jvpChecked.get(), hvpChecked.get()});
     }
 
     /** Options.PLAIN (the optimisations off) for every third program. */

@@ -1,7 +1,5 @@
 package dev.adjoint.generator.fuzz;
 
-import static dev.adjoint.generator.fuzz.ProgramGenerator.EXTRAS;
-
 import dev.adjoint.generator.fuzz.ProgramGenerator.Ctx;
 import dev.adjoint.generator.fuzz.ProgramGenerator.Feature;
 import dev.adjoint.generator.fuzz.ProgramGenerator.Method;
@@ -24,7 +22,13 @@ import java.util.Set;
  */
 abstract class GenState {
     /** Value types of generated code; F renders as float (double in the twin). */
-    enum T { D, F, I, L, B }
+    enum T {
+        D,
+        F,
+        I,
+        L,
+        B
+    }
 
     /** A typed expression. */
     record E(String text, T type) {
@@ -55,6 +59,7 @@ abstract class GenState {
     final List<Arr> arrays = new ArrayList<>();
     /** Index expressions (values in 0..3) of the enclosing loops' counters, innermost last. */
     final List<String> counters = new ArrayList<>();
+
     int budget;
     int loopDepth;
     int ifDepth;
@@ -65,15 +70,18 @@ abstract class GenState {
     int passive;
     /** Whether the method declares the String local {@code key} and the enum local {@code mode}; whether the last selector was either. */
     boolean keyDeclared;
+
     boolean keyed;
     boolean moded;
     /** Whether the method may jump out of loops: break, continue, return. */
     final boolean jumpy;
+
     int forEachLoops;
     /** Whether the method is still to get its scratch array ({@link Feature#SCRATCH_FILLS}). */
     boolean scratchPending;
     /** The scope depth at which each array declared inside the body was declared (EXTRAS' copies). */
     final java.util.Map<String, Integer> arrayDepth = new java.util.HashMap<>();
+
     int unique;
     /** Names declared in the earlier cases of the classic switches around: in scope for Java, not for their reads. */
     Set<String> switchLocals = new java.util.HashSet<>();

@@ -1,6 +1,5 @@
 package dev.adjoint.generator.fuzz;
 
-
 import dev.adjoint.generator.fuzz.ProgramGenerator.Ctx;
 import dev.adjoint.generator.fuzz.ProgramGenerator.Feature;
 import dev.adjoint.generator.fuzz.ProgramGenerator.Kind;
@@ -35,15 +34,18 @@ final class MethodGen extends SideEffectGen {
                 // that no one writes (the README's 'arrays passed through read-only')
                 case DOUBLE_ARRAY, FLOAT_ARRAY -> {
                     boolean writable = sig.base().equals("m") && has(Feature.PARAMETER_ARRAY_WRITES) && r.nextBoolean();
-                    arrays.add(new Arr(p.name(), p.kind() == Kind.DOUBLE_ARRAY ? T.D : T.F, writable, !writable && !p.wrt()));
+                    arrays.add(new Arr(
+                            p.name(), p.kind() == Kind.DOUBLE_ARRAY ? T.D : T.F, writable, !writable && !p.wrt()));
                 }
-                default -> { }
+                default -> {}
             }
         }
         String pad = "        ";
         out.append(pad).append("int k = n - 1;\n");
-        if (sig.base().equals("m") && (ctx.extras().contains(Feature.ARROW_SWITCHES) || ctx.extras().contains(Feature.SWITCH_EXPRESSIONS)
-                || ctx.extras().contains(Feature.CLASSIC_SWITCHES))) {
+        if (sig.base().equals("m")
+                && (ctx.extras().contains(Feature.ARROW_SWITCHES)
+                        || ctx.extras().contains(Feature.SWITCH_EXPRESSIONS)
+                        || ctx.extras().contains(Feature.CLASSIC_SWITCHES))) {
             // (only in m: a plain helper's String local, inlined into a block, is one no strategy accepts)
             // a String selector for some switches (assigned once, at the top, as both strategies require)
             out.append(pad).append("String key = n % 3 == 0 ? \"a\" : n % 3 == 1 ? \"c\" : \"e\";\n");
@@ -55,10 +57,22 @@ final class MethodGen extends SideEffectGen {
         for (int i = 0; i < locals; i++) {
             T elem = floats && r.nextInt(2) == 0 ? T.F : T.D;
             String name = "u" + i;
-            out.append(pad).append(typeName(elem)).append("[] ").append(name).append(" = new ").append(typeName(elem)).append("[4];\n");
+            out.append(pad)
+                    .append(typeName(elem))
+                    .append("[] ")
+                    .append(name)
+                    .append(" = new ")
+                    .append(typeName(elem))
+                    .append("[4];\n");
             arrays.add(new Arr(name, elem, true, false));
             if (r.nextBoolean()) {
-                out.append(pad).append(name).append('[').append(r.nextInt(4)).append("] = ").append(assignable(elem, expr(2))).append(";\n");
+                out.append(pad)
+                        .append(name)
+                        .append('[')
+                        .append(r.nextInt(4))
+                        .append("] = ")
+                        .append(assignable(elem, expr(2)))
+                        .append(";\n");
             }
         }
         if (has(Feature.BOOLEANS) && r.nextInt(3) == 0) {
@@ -75,15 +89,30 @@ final class MethodGen extends SideEffectGen {
                 // two declarators: the second may read the first
                 top.add(new Var(names[i], t, true));
                 String e2 = assignable(t, expr(2)).text();
-                out.append(pad).append(typeName(t)).append(' ').append(names[i]).append(" = ").append(e).append(", ")
-                        .append(names[i + 1]).append(" = ").append(e2).append(";\n");
+                out.append(pad)
+                        .append(typeName(t))
+                        .append(' ')
+                        .append(names[i])
+                        .append(" = ")
+                        .append(e)
+                        .append(", ")
+                        .append(names[i + 1])
+                        .append(" = ")
+                        .append(e2)
+                        .append(";\n");
                 top.add(new Var(names[i + 1], t, true));
                 scalars.add(top.get(top.size() - 2));
                 scalars.add(top.get(top.size() - 1));
                 i++;
                 continue;
             }
-            out.append(pad).append(typeName(t)).append(' ').append(names[i]).append(" = ").append(e).append(";\n");
+            out.append(pad)
+                    .append(typeName(t))
+                    .append(' ')
+                    .append(names[i])
+                    .append(" = ")
+                    .append(e)
+                    .append(";\n");
             top.add(new Var(names[i], t, true));
             scalars.add(top.get(top.size() - 1));
         }
@@ -128,7 +157,6 @@ final class MethodGen extends SideEffectGen {
         return out.toString();
     }
 
-
     // ---------------------------------------------------------------- statements
 
     void statements(int indent) {
@@ -153,14 +181,22 @@ final class MethodGen extends SideEffectGen {
         int kind = r.nextInt(23);
         if (kind < 4) {
             Var v = assignableVar();
-            out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(expr(2 + r.nextInt(2))))).append(";\n");
+            out.append(pad)
+                    .append(v.name())
+                    .append(" = ")
+                    .append(assignable(v.type(), bounded(expr(2 + r.nextInt(2)))))
+                    .append(";\n");
         } else if (kind < 7) {
             compound(pad);
         } else if (kind == 7) {
             Var v = assignableVar();
             String self = v.name();
             E f = loopDepth > 0 ? new E("Math.tanh(" + expr(1).text() + ")", T.D) : expr(1);
-            out.append(pad).append(self).append(" = ").append(assignable(v.type(), new E(self + " * " + f.text(), promote(v.type(), f.type())))).append(";\n");
+            out.append(pad)
+                    .append(self)
+                    .append(" = ")
+                    .append(assignable(v.type(), new E(self + " * " + f.text(), promote(v.type(), f.type()))))
+                    .append(";\n");
         } else if (kind < 10) {
             arrayWrite(pad);
         } else if (kind < 13 && ifDepth < 3 && indent < 9) {
@@ -169,7 +205,11 @@ final class MethodGen extends SideEffectGen {
             loop(indent);
         } else if (kind == 16 && loopDepth > 0 && jumpy) {
             String cond = r.nextBoolean() && has(Feature.ACTIVE_BRANCHES) ? activeCondition() : passiveCondition();
-            out.append(pad).append("if (").append(cond).append(") ").append(r.nextBoolean() || loopDepth == noContinueAt ? "break" : "continue")
+            out.append(pad)
+                    .append("if (")
+                    .append(cond)
+                    .append(") ")
+                    .append(r.nextBoolean() || loopDepth == noContinueAt ? "break" : "continue")
                     .append(";\n");
         } else if (kind == 17 && has(Feature.EARLY_RETURNS) && indent > 2 && (jumpy || loopDepth == 0)) {
             String cond = r.nextBoolean() && has(Feature.ACTIVE_BRANCHES) ? activeCondition() : passiveCondition();
@@ -180,39 +220,79 @@ final class MethodGen extends SideEffectGen {
             if (hasQ && r.nextBoolean()) {
                 out.append(pad).append(r.nextBoolean() ? "q = !q;\n" : "q = " + condition() + ";\n");
             } else {
-                out.append(pad).append(r.nextBoolean() ? "k = 3 - k;\n" : "k = (k + " + (1 + r.nextInt(3)) + ") % 4;\n");
+                out.append(pad)
+                        .append(r.nextBoolean() ? "k = 3 - k;\n" : "k = (k + " + (1 + r.nextInt(3)) + ") % 4;\n");
             }
         } else if (kind == 19 && indent > 2) {
             // a block-local, used right away
             T t = floats && r.nextInt(3) == 0 ? T.F : T.D;
             String name = freshName();
-            out.append(pad).append(typeName(t)).append(' ').append(name).append(" = ").append(assignable(t, expr(2))).append(";\n");
+            out.append(pad)
+                    .append(typeName(t))
+                    .append(' ')
+                    .append(name)
+                    .append(" = ")
+                    .append(assignable(t, expr(2)))
+                    .append(";\n");
             scopes.peek().add(new Var(name, t, true));
             Var v = assignableVar();
             E f = expr(1);
-            E inc = loopDepth > 0 ? new E("0.5 * Math.tanh(" + name + " * " + f.text() + ")", T.D) : new E(name + " * " + f.text(), promote(t, f.type()));
-            out.append(pad).append(v.name()).append(" += ").append(assignable(v.type(), inc)).append(";\n");
+            E inc = loopDepth > 0
+                    ? new E("0.5 * Math.tanh(" + name + " * " + f.text() + ")", T.D)
+                    : new E(name + " * " + f.text(), promote(t, f.type()));
+            out.append(pad)
+                    .append(v.name())
+                    .append(" += ")
+                    .append(assignable(v.type(), inc))
+                    .append(";\n");
         } else if (kind == 21 && has(Feature.DECLARATION_SHAPES) && indent < 8) {
             // declared without a value, assigned on both sides of an if, then used
             T t = floats && r.nextInt(3) == 0 ? T.F : T.D;
             String name = freshName();
-            out.append(pad).append(r.nextInt(3) == 0 ? "final " : "").append(typeName(t)).append(' ').append(name).append(";\n");
+            out.append(pad)
+                    .append(r.nextInt(3) == 0 ? "final " : "")
+                    .append(typeName(t))
+                    .append(' ')
+                    .append(name)
+                    .append(";\n");
             out.append(pad).append("if (").append(condition()).append(") {\n");
-            out.append(pad).append("    ").append(name).append(" = ").append(assignable(t, expr(2))).append(";\n");
+            out.append(pad)
+                    .append("    ")
+                    .append(name)
+                    .append(" = ")
+                    .append(assignable(t, expr(2)))
+                    .append(";\n");
             out.append(pad).append("} else {\n");
-            out.append(pad).append("    ").append(name).append(" = ").append(assignable(t, expr(2))).append(";\n");
+            out.append(pad)
+                    .append("    ")
+                    .append(name)
+                    .append(" = ")
+                    .append(assignable(t, expr(2)))
+                    .append(";\n");
             out.append(pad).append("}\n");
             Var v = assignableVar();
             E inc = loopDepth > 0 ? new E("0.5 * Math.tanh(" + name + ")", T.D) : new E(name, t);
-            out.append(pad).append(v.name()).append(" += ").append(assignable(v.type(), inc)).append(";\n");
+            out.append(pad)
+                    .append(v.name())
+                    .append(" += ")
+                    .append(assignable(v.type(), inc))
+                    .append(";\n");
             scopes.peek().add(new Var(name, t, false));
         } else if (kind == 20) {
             Var v = assignableVar();
-            out.append(pad).append(v.name()).append(r.nextBoolean() ? "++" : "--").append(";\n");
+            out.append(pad)
+                    .append(v.name())
+                    .append(r.nextBoolean() ? "++" : "--")
+                    .append(";\n");
         } else {
             Var v = assignableVar();
             E e = expr(2);
-            out.append(pad).append(v.name()).append(" = ").append(assignable(v.type(), bounded(new E(v.name() + " + " + e.text(), promote(v.type(), e.type()))))).append(";\n");
+            out.append(pad)
+                    .append(v.name())
+                    .append(" = ")
+                    .append(assignable(
+                            v.type(), bounded(new E(v.name() + " + " + e.text(), promote(v.type(), e.type())))))
+                    .append(";\n");
         }
     }
 
@@ -250,16 +330,40 @@ final class MethodGen extends SideEffectGen {
         String idx = index();
         int kind = r.nextInt(5);
         if (kind < 2) {
-            out.append(pad).append(a.name()).append('[').append(idx).append("] = ").append(assignable(a.elem(), bounded(expr(2)))).append(";\n");
+            out.append(pad)
+                    .append(a.name())
+                    .append('[')
+                    .append(idx)
+                    .append("] = ")
+                    .append(assignable(a.elem(), bounded(expr(2))))
+                    .append(";\n");
         } else if (kind == 2) {
             E e = loopDepth > 0 ? new E("0.5 * Math.tanh(" + expr(2).text() + ")", T.D) : expr(2);
             boolean narrow = has(Feature.NARROWING_COMPOUND) && r.nextBoolean();
-            out.append(pad).append(a.name()).append('[').append(idx).append("] += ").append(narrow ? e : assignable(a.elem(), e)).append(";\n");
+            out.append(pad)
+                    .append(a.name())
+                    .append('[')
+                    .append(idx)
+                    .append("] += ")
+                    .append(narrow ? e : assignable(a.elem(), e))
+                    .append(";\n");
         } else if (kind == 3 && has(Feature.ELEMENT_INCREMENTS)) {
-            out.append(pad).append(a.name()).append('[').append(idx).append(']').append(r.nextBoolean() ? "++" : "--").append(";\n");
+            out.append(pad)
+                    .append(a.name())
+                    .append('[')
+                    .append(idx)
+                    .append(']')
+                    .append(r.nextBoolean() ? "++" : "--")
+                    .append(";\n");
         } else {
             E e = new E("(0.75 + 0.25 * Math.cos(" + expr(2).text() + "))", T.D);
-            out.append(pad).append(a.name()).append('[').append(idx).append("] *= ").append(assignable(a.elem(), e)).append(";\n");
+            out.append(pad)
+                    .append(a.name())
+                    .append('[')
+                    .append(idx)
+                    .append("] *= ")
+                    .append(assignable(a.elem(), e))
+                    .append(";\n");
         }
     }
 
@@ -267,7 +371,10 @@ final class MethodGen extends SideEffectGen {
         String pad = "    ".repeat(indent);
         ifDepth++;
         boolean active = has(Feature.ACTIVE_BRANCHES) && r.nextBoolean();
-        out.append(pad).append("if (").append(active ? activeCondition() : passiveCondition()).append(") {\n");
+        out.append(pad)
+                .append("if (")
+                .append(active ? activeCondition() : passiveCondition())
+                .append(") {\n");
         block(indent + 1);
         int tail = r.nextInt(4);
         if (tail == 1 || tail == 2) {

@@ -1,11 +1,5 @@
 package dev.adjoint.generator.fuzz;
 
-import static dev.adjoint.generator.fuzz.Fuzzer.FD_TOL;
-import static dev.adjoint.generator.fuzz.Fuzzer.FD_TOL_FLOAT;
-import static dev.adjoint.generator.fuzz.Fuzzer.STRATEGY_TOL;
-import static dev.adjoint.generator.fuzz.Fuzzer.STRATEGY_TOL_FLOAT;
-import static dev.adjoint.generator.fuzz.Fuzzer.TRIES;
-import static dev.adjoint.generator.fuzz.Fuzzer.trace;
 import static dev.adjoint.generator.fuzz.FuzzCalls.arrays;
 import static dev.adjoint.generator.fuzz.FuzzCalls.buffers;
 import static dev.adjoint.generator.fuzz.FuzzCalls.call;
@@ -14,6 +8,12 @@ import static dev.adjoint.generator.fuzz.FuzzCalls.copy;
 import static dev.adjoint.generator.fuzz.FuzzCalls.find;
 import static dev.adjoint.generator.fuzz.FuzzCalls.flatten;
 import static dev.adjoint.generator.fuzz.FuzzCalls.rho;
+import static dev.adjoint.generator.fuzz.Fuzzer.FD_TOL;
+import static dev.adjoint.generator.fuzz.Fuzzer.FD_TOL_FLOAT;
+import static dev.adjoint.generator.fuzz.Fuzzer.STRATEGY_TOL;
+import static dev.adjoint.generator.fuzz.Fuzzer.STRATEGY_TOL_FLOAT;
+import static dev.adjoint.generator.fuzz.Fuzzer.TRIES;
+import static dev.adjoint.generator.fuzz.Fuzzer.trace;
 
 import dev.adjoint.generator.fuzz.Fuzzer.Found;
 import dev.adjoint.generator.fuzz.ProgramGenerator.Method;
@@ -178,29 +178,43 @@ final class PointChecks {
             Object[] buf = buffers(m, 0);
             double v = ((Number) call(find(adjoint, name + "Grad"), label, concat(a, buf))).doubleValue();
             if (Double.compare(v, v0) != 0) {
-                throw new Found(label, "VALUE", name + "Grad returned " + v + " but " + base + "S returns " + v0 + " at " + arrays(args));
+                throw new Found(
+                        label,
+                        "VALUE",
+                        name + "Grad returned " + v + " but " + base + "S returns " + v0 + " at " + arrays(args));
             }
             if (!Arrays.deepEquals(a, a0)) {
-                throw new Found(label, "ARRAYS", name + "Grad leaves the arrays " + arrays(a) + " but " + base + "S leaves "
-                        + arrays(a0) + ", from " + arrays(args));
+                throw new Found(
+                        label,
+                        "ARRAYS",
+                        name + "Grad leaves the arrays " + arrays(a) + " but " + base + "S leaves " + arrays(a0)
+                                + ", from " + arrays(args));
             }
             grads[s] = flatten(buf);
             // the Vjp: seed -1.75, into buffers that already hold values: adds seed times the gradient
             Object[] vbuf = buffers(m, 0.5);
             double[] pre = flatten(vbuf);
             Object seed = m.floatResult() ? (Object) (-1.75f) : (Object) (-1.75);
-            double vv = ((Number) call(find(adjoint, name + "Vjp"), label, concat(concat(copy(args), seed), vbuf))).doubleValue();
+            double vv = ((Number) call(find(adjoint, name + "Vjp"), label, concat(concat(copy(args), seed), vbuf)))
+                    .doubleValue();
             if (Double.compare(vv, v0) != 0) {
-                throw new Found(label, "VALUE", name + "Vjp returned " + vv + " but " + base + "S returns " + v0 + " at " + arrays(args));
+                throw new Found(
+                        label,
+                        "VALUE",
+                        name + "Vjp returned " + vv + " but " + base + "S returns " + v0 + " at " + arrays(args));
             }
             double[] after = flatten(vbuf);
             for (int i = 0; i < after.length; i++) {
                 double expected = pre[i] - 1.75 * grads[s][i];
                 double tol = floats ? 1e-5 : 1e-12;
                 if (!(rho(after[i] - pre[i], -1.75 * grads[s][i]) <= tol)) {
-                    throw new Found(label, "VJP", name + "Vjp with seed -1.75 into buffers " + Arrays.toString(pre) + " gives "
-                            + Arrays.toString(after) + "; component " + i + " should be " + expected + " (gradient "
-                            + Arrays.toString(grads[s]) + ") at " + arrays(args));
+                    throw new Found(
+                            label,
+                            "VJP",
+                            name + "Vjp with seed -1.75 into buffers " + Arrays.toString(pre) + " gives "
+                                    + Arrays.toString(after) + "; component " + i + " should be " + expected
+                                    + " (gradient "
+                                    + Arrays.toString(grads[s]) + ") at " + arrays(args));
                 }
             }
         }
@@ -209,10 +223,21 @@ final class PointChecks {
             double rho = rho(grads[0][i], grads[1][i]);
             if (!(rho <= (floats ? STRATEGY_TOL_FLOAT : STRATEGY_TOL))) {
                 double[] fd = differences(m, oracle, base, floats ? twin(args) : args);
-                throw new Found(base, "STRATEGIES", String.format(Locale.ROOT,
-                        "static and tape disagree at component %d: static %s, tape %s (rho %.2e)%nstatic %s%ntape   %s%n"
-                        + "central differences %s%nat %s", i, grads[0][i], grads[1][i], rho, Arrays.toString(grads[0]),
-                        Arrays.toString(grads[1]), fd == null ? "(a kink is near)" : Arrays.toString(fd), arrays(args)));
+                throw new Found(
+                        base,
+                        "STRATEGIES",
+                        String.format(
+                                Locale.ROOT,
+                                "static and tape disagree at component %d: static %s, tape %s (rho %.2e)%nstatic %s%ntape   %s%n"
+                                        + "central differences %s%nat %s",
+                                i,
+                                grads[0][i],
+                                grads[1][i],
+                                rho,
+                                Arrays.toString(grads[0]),
+                                Arrays.toString(grads[1]),
+                                fd == null ? "(a kink is near)" : Arrays.toString(fd),
+                                arrays(args)));
             }
             worstStrategy = Math.max(worstStrategy, rho);
         }
@@ -243,13 +268,16 @@ final class PointChecks {
                     continue; // float rounding took another branch than the double twin: not comparable
                 }
             }
-            Optional<String> verdict = compareWithDifferences(m, oracle, base, tw, g, floats ? FD_TOL_FLOAT : FD_TOL, floats ? 3 : 1);
+            Optional<String> verdict =
+                    compareWithDifferences(m, oracle, base, tw, g, floats ? FD_TOL_FLOAT : FD_TOL, floats ? 3 : 1);
             if (verdict == null) {
                 continue; // a kink within the steps
             }
             points.incrementAndGet();
             if (verdict.isPresent()) {
-                throw new Found(base + "S [static]" + (floats ? " vs twin " + base + "D" : ""), "GRADIENT",
+                throw new Found(
+                        base + "S [static]" + (floats ? " vs twin " + base + "D" : ""),
+                        "GRADIENT",
                         verdict.get() + "\nat " + arrays(point));
             }
             return;
@@ -261,8 +289,15 @@ final class PointChecks {
      * {@code null} when the differences at two step sizes disagree (a kink or a jump is near),
      * else empty when {@code g} agrees with the extrapolated differences, else what disagrees.
      */
-    private Optional<String> compareWithDifferences(Method m, java.lang.reflect.Method oracle, String base, Object[] twinArgs,
-            double[] g, double tol, int record) throws Found {
+    private Optional<String> compareWithDifferences(
+            Method m,
+            java.lang.reflect.Method oracle,
+            String base,
+            Object[] twinArgs,
+            double[] g,
+            double tol,
+            int record)
+            throws Found {
         double[] x = point(m, twinArgs);
         ToDoubleFunction<double[]> f = v -> {
             try {
@@ -301,9 +336,19 @@ final class PointChecks {
             }
             worstRho = Math.max(worstRho, rho);
             if (!(rho <= tol) && bad == null) {
-                bad = new StringBuilder(String.format(Locale.ROOT,
+                bad = new StringBuilder(String.format(
+                        Locale.ROOT,
                         "gradient component %d is %s but central differences give %s (steps %.1e, %.1e, %.1e: %s, %s, %s), rho %.2e",
-                        i, g[i], r24, h, h / 2, h / 4, d1, d2, d4, rho));
+                        i,
+                        g[i],
+                        r24,
+                        h,
+                        h / 2,
+                        h / 4,
+                        d1,
+                        d2,
+                        d4,
+                        rho));
             }
         }
         synchronized (worst) {
@@ -346,7 +391,8 @@ final class PointChecks {
      * when {@code x[i]} moves by 1e-6 relative, about the rounding a float program accumulates:
      * then a float program's exact derivative is that far from its double twin's.
      */
-    private static boolean movesWithRounding(ToDoubleFunction<double[]> f, double[] x, int i, double h, double r, double tol) {
+    private static boolean movesWithRounding(
+            ToDoubleFunction<double[]> f, double[] x, int i, double h, double r, double tol) {
         // (seen: 1% for 6e-7 on an input that a loop decrements twelve times, then cubes into a sine's argument)
         for (int sign = -1; sign <= 1; sign += 2) {
             double[] y = x.clone();

@@ -252,8 +252,8 @@ public final class ProgramGenerator {
      * Features whose programs are meant to be rejected at a position by both strategies (no adjoint to run): only a
      * program using one of them may be rejected; the other extras are lowered by the desugar pass and must translate.
      */
-    public static final Set<Feature> REJECTED = EnumSet.of(Feature.UNMODELLED_LIBRARY_CALLS,
-            Feature.UNLOWERED_SIDE_EFFECTS);
+    public static final Set<Feature> REJECTED =
+            EnumSet.of(Feature.UNMODELLED_LIBRARY_CALLS, Feature.UNLOWERED_SIDE_EFFECTS);
 
     /** Every feature that builds: none of the {@link #KNOWN_BUGS} or the {@link #REJECTED}. */
     public static Set<Feature> buildingFeatures() {
@@ -270,7 +270,15 @@ public final class ProgramGenerator {
     }
 
     /** The parameter kinds of generated methods. */
-    public enum Kind { DOUBLE, FLOAT, DOUBLE_ARRAY, FLOAT_ARRAY, INT, LONG, BOOLEAN }
+    public enum Kind {
+        DOUBLE,
+        FLOAT,
+        DOUBLE_ARRAY,
+        FLOAT_ARRAY,
+        INT,
+        LONG,
+        BOOLEAN
+    }
 
     /** A parameter of a generated method. */
     public record Param(String name, Kind kind, boolean wrt) {}
@@ -305,7 +313,13 @@ public final class ProgramGenerator {
      * @param extras the {@link #EXTRAS} it uses: without any, it is Java that both strategies support, which they must
      *     translate; with some, they may reject it alike
      */
-    public record Program(int index, long seed, String className, boolean floats, List<Method> methods, String source,
+    public record Program(
+            int index,
+            long seed,
+            String className,
+            boolean floats,
+            List<Method> methods,
+            String source,
             Set<Feature> extras) {
         /** The fully qualified class name. */
         public String qualifiedName() {
@@ -342,8 +356,15 @@ public final class ProgramGenerator {
     }
 
     /** Choices made once per program. */
-    record Ctx(String className, boolean floats, boolean constants, boolean customs, boolean plainHelpers,
-            boolean qualifyOwnCalls, Set<Feature> extras, Set<Feature> used) {
+    record Ctx(
+            String className,
+            boolean floats,
+            boolean constants,
+            boolean customs,
+            boolean plainHelpers,
+            boolean qualifyOwnCalls,
+            Set<Feature> extras,
+            Set<Feature> used) {
         /** {@code name} as a call to a method of the class. */
         String own(String name) {
             return qualifyOwnCalls ? className + "." + name : name;
@@ -365,8 +386,15 @@ public final class ProgramGenerator {
                 extras.add(e.getKey());
             }
         }
-        Ctx ctx = new Ctx(className, floats, constants, customs, plainHelpers,
-                mathImport && !has(Feature.OWN_CALLS_UNDER_STATIC_MATH_IMPORT), extras, EnumSet.noneOf(Feature.class));
+        Ctx ctx = new Ctx(
+                className,
+                floats,
+                constants,
+                customs,
+                plainHelpers,
+                mathImport && !has(Feature.OWN_CALLS_UNDER_STATIC_MATH_IMPORT),
+                extras,
+                EnumSet.noneOf(Feature.class));
         boolean calls = has(Feature.CALLS);
         int helpers = calls ? 1 + r.nextInt(2) : 0;
         boolean nested = helpers > 0 && has(Feature.NESTED_CLASSES) && r.nextInt(4) == 0;
@@ -383,8 +411,8 @@ public final class ProgramGenerator {
         templates.add(g.generate());
         methods.add(main);
 
-        String source = ProgramSource.of(index, seed, ctx, mathImport, has(Feature.UNQUALIFIED_NAMES_IN_PASSIVE_CODE), methods,
-                templates, r);
+        String source = ProgramSource.of(
+                index, seed, ctx, mathImport, has(Feature.UNQUALIFIED_NAMES_IN_PASSIVE_CODE), methods, templates, r);
         return new Program(index, seed, className, floats, List.copyOf(methods), source, Set.copyOf(ctx.used()));
     }
 

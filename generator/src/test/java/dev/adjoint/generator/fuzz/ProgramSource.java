@@ -22,8 +22,15 @@ final class ProgramSource {
      *
      * @param unqualifiedConstants whether {@code Math.PI} and {@code Math.E} may lose their qualifier too
      */
-    static String of(int index, long seed, ProgramGenerator.Ctx ctx, boolean mathImport, boolean unqualifiedConstants,
-            List<Method> methods, List<String> templates, Random r) {
+    static String of(
+            int index,
+            long seed,
+            ProgramGenerator.Ctx ctx,
+            boolean mathImport,
+            boolean unqualifiedConstants,
+            List<Method> methods,
+            List<String> templates,
+            Random r) {
         StringBuilder s = new StringBuilder();
         s.append("package ").append(ProgramGenerator.PACKAGE).append(";\n\n");
         if (mathImport) {
@@ -38,11 +45,16 @@ final class ProgramSource {
             s.append("import dev.adjoint.DoubleGrad;\n");
         }
         s.append("import dev.adjoint.Strategy;\n\n");
-        s.append("/** Random program ").append(index).append(" (program seed ").append(seed).append("L). */\n");
+        s.append("/** Random program ")
+                .append(index)
+                .append(" (program seed ")
+                .append(seed)
+                .append("L). */\n");
         s.append("public class ").append(ctx.className()).append(" {\n");
         StringBuilder body = new StringBuilder();
         if (ctx.constants()) {
-            body.append("    static final double K0 = 0.75;\n    static final $F K1 = 1.5$f;\n    private static final int N0 = 2;\n\n");
+            body.append(
+                    "    static final double K0 = 0.75;\n    static final $F K1 = 1.5$f;\n    private static final int N0 = 2;\n\n");
         }
         if (ctx.plainHelpers()) {
             body.append("    static int wrap(int i) {\n        return (i % 4 + 4) % 4;\n    }\n\n");
@@ -148,12 +160,21 @@ final class ProgramSource {
         }
         if (inner.length() > 0) {
             inner.setLength(inner.length() - 1);
-            body.append("    static class H {\n").append(inner.toString().indent(4)).append("    }\n\n");
+            body.append("    static class H {\n")
+                    .append(inner.toString().indent(4))
+                    .append("    }\n\n");
         }
         body.setLength(body.length() - 1);
         String text = body.toString();
-        text = ctx.floats() ? text.replace("$F", "float").replace("$c", "(float) ").replace("$d", "(double) ").replace("$f", "f")
-                : text.replace("$F", "double").replace("$c", "").replace("$d", "").replace("$f", "");
+        text = ctx.floats()
+                ? text.replace("$F", "float")
+                        .replace("$c", "(float) ")
+                        .replace("$d", "(double) ")
+                        .replace("$f", "f")
+                : text.replace("$F", "double")
+                        .replace("$c", "")
+                        .replace("$d", "")
+                        .replace("$f", "");
         if (mathImport) {
             // about half of the Math. qualifiers go
             StringBuilder u = new StringBuilder();
@@ -161,18 +182,22 @@ final class ProgramSource {
             boolean pi = unqualifiedConstants;
             for (int i = text.indexOf("Math."); i >= 0; i = text.indexOf("Math.", i + 1)) {
                 u.append(text, at, i);
-                boolean strip = r.nextBoolean() && (pi || !(text.startsWith("Math.PI", i) || text.startsWith("Math.E", i)));
+                boolean strip =
+                        r.nextBoolean() && (pi || !(text.startsWith("Math.PI", i) || text.startsWith("Math.E", i)));
                 at = strip ? i + "Math.".length() : i;
             }
             text = u.append(text.substring(at)).toString();
         }
         s.append(text).append("}\n");
-        if (java.util.regex.Pattern.compile("(?<![.\\w])Arrays\\.").matcher(text).find()) {
+        if (java.util.regex.Pattern.compile("(?<![.\\w])Arrays\\.")
+                .matcher(text)
+                .find()) {
             int at = s.indexOf("import dev.adjoint.Strategy;\n") + "import dev.adjoint.Strategy;\n".length();
             s.insert(at, "import java.util.Arrays;\n");
         }
         if (text.contains("Mode mode = ")) {
-            int at = s.indexOf("public class " + ctx.className() + " {\n") + ("public class " + ctx.className() + " {\n").length();
+            int at = s.indexOf("public class " + ctx.className() + " {\n")
+                    + ("public class " + ctx.className() + " {\n").length();
             s.insert(at, "    enum Mode { " + String.join(", ", ProgramGenerator.MODES) + " }\n\n");
         }
         if (text.contains("// falls through")) {
@@ -199,12 +224,24 @@ final class ProgramSource {
             head.append("    @Differentiable(");
             if (m.explicitWrt()) {
                 head.append("wrt = {");
-                head.append(String.join(", ", m.params().stream().filter(Param::wrt).map(p -> "\"" + p.name() + "\"").toList()));
+                head.append(String.join(
+                        ", ",
+                        m.params().stream()
+                                .filter(Param::wrt)
+                                .map(p -> "\"" + p.name() + "\"")
+                                .toList()));
                 head.append("}, ");
             }
-            head.append("strategy = Strategy.").append(variant.equals("S") ? "STATIC" : "TAPE").append(")\n");
+            head.append("strategy = Strategy.")
+                    .append(variant.equals("S") ? "STATIC" : "TAPE")
+                    .append(")\n");
         }
-        head.append("    static ").append(m.floatResult() ? "$F" : "double").append(' ').append(m.base()).append(variant).append('(');
+        head.append("    static ")
+                .append(m.floatResult() ? "$F" : "double")
+                .append(' ')
+                .append(m.base())
+                .append(variant)
+                .append('(');
         List<String> ps = new ArrayList<>();
         for (Param p : m.params()) {
             String type = switch (p.kind()) {
@@ -223,7 +260,10 @@ final class ProgramSource {
         text = text.replace("$S", variant).replace("$X", other);
         if (twin) {
             // K1 stays a float constant: 1.5f is 1.5
-            return text.replace("$F", "double").replace("$c", "").replace("$d", "").replace("$f", "");
+            return text.replace("$F", "double")
+                    .replace("$c", "")
+                    .replace("$d", "")
+                    .replace("$f", "");
         }
         return text;
     }

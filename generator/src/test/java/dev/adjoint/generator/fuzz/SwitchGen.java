@@ -52,8 +52,11 @@ abstract class SwitchGen extends LoopGen {
         int at = 0;
         for (int g = 0; g < groups; g++) {
             int size = Math.min(1 + r.nextInt(2), all.size() - at);
-            out.add(String.join(", ", all.subList(at, at + size).stream().map(i -> keyed ? "\"" + (char) ('a' + i) + "\""
-                    : moded ? MODES.get(i) : String.valueOf(i)).toList()));
+            out.add(String.join(
+                    ", ",
+                    all.subList(at, at + size).stream()
+                            .map(i -> keyed ? "\"" + (char) ('a' + i) + "\"" : moded ? MODES.get(i) : String.valueOf(i))
+                            .toList()));
             at += size;
         }
         return out;
@@ -68,14 +71,23 @@ abstract class SwitchGen extends LoopGen {
             labels.add("default");
         }
         for (String l : labels) {
-            out.append(pad).append("    ").append(l.equals("default") ? "default" : "case " + l).append(" -> ");
+            out.append(pad)
+                    .append("    ")
+                    .append(l.equals("default") ? "default" : "case " + l)
+                    .append(" -> ");
             if (r.nextBoolean()) {
                 Var v = assignableVar();
                 if (r.nextBoolean()) {
-                    out.append(v.name()).append(" = ").append(assignable(v.type(), bounded(expr(2)))).append(";\n");
+                    out.append(v.name())
+                            .append(" = ")
+                            .append(assignable(v.type(), bounded(expr(2))))
+                            .append(";\n");
                 } else {
                     E e = loopDepth > 0 ? new E("0.5 * Math.tanh(" + expr(2).text() + ")", T.D) : expr(2);
-                    out.append(v.name()).append(" += ").append(assignable(v.type(), e)).append(";\n");
+                    out.append(v.name())
+                            .append(" += ")
+                            .append(assignable(v.type(), e))
+                            .append(";\n");
                 }
             } else {
                 out.append("{\n");
@@ -108,11 +120,18 @@ abstract class SwitchGen extends LoopGen {
                 // (not freshName(): the switch may be the initializer of a t0 declared next, whose scope holds it)
                 String t = unique("ty");
                 s.append("{\n");
-                s.append(pad).append("        double ").append(t).append(" = ").append(expr(2).text()).append(";\n");
+                s.append(pad)
+                        .append("        double ")
+                        .append(t)
+                        .append(" = ")
+                        .append(expr(2).text())
+                        .append(";\n");
                 scopes.peek().add(new Var(t, T.D, false));
                 E f = expr(1);
-                s.append(pad).append("        yield ").append(assignable(target, bounded(new E(arms.get(i) + " + " + t + " * "
-                        + f.text(), T.D)))).append(";\n");
+                s.append(pad)
+                        .append("        yield ")
+                        .append(assignable(target, bounded(new E(arms.get(i) + " + " + t + " * " + f.text(), T.D))))
+                        .append(";\n");
                 s.append(pad).append("    }\n");
                 popScope();
             } else {
@@ -120,7 +139,10 @@ abstract class SwitchGen extends LoopGen {
             }
         }
         if (!s.toString().contains("default -> ")) {
-            s.append(pad).append("    default -> ").append(arms.get(arms.size() - 1)).append(";\n");
+            s.append(pad)
+                    .append("    default -> ")
+                    .append(arms.get(arms.size() - 1))
+                    .append(";\n");
         }
         return s.append(pad).append("}").toString();
     }
@@ -129,9 +151,11 @@ abstract class SwitchGen extends LoopGen {
     void switchExpression(int indent) {
         String pad = "    ".repeat(indent);
         int arms = 2 + r.nextInt(3);
-        if (r.nextInt(3) == 0 && !ctx.extras().contains(Feature.SIDE_EFFECT_EXPRESSIONS)
+        if (r.nextInt(3) == 0
+                && !ctx.extras().contains(Feature.SIDE_EFFECT_EXPRESSIONS)
                 && !ctx.extras().contains(Feature.UNLOWERED_SIDE_EFFECTS)) {
-            // inside a larger expression: the desugar pass runs it first, into a local (nothing before it has an effect)
+            // inside a larger expression: the desugar pass runs it first, into a local (nothing before it has an
+            // effect)
             Var v = assignableVar();
             List<String> texts = new ArrayList<>();
             for (int i = 0; i < arms; i++) {
@@ -139,7 +163,11 @@ abstract class SwitchGen extends LoopGen {
                 texts.add("0.25 + (" + assignable(T.D, bounded(expr(2))).text() + ")");
             }
             E inc = new E("0.5 * Math.tanh(" + switchOver(texts, T.D, indent) + ")", T.D);
-            out.append(pad).append(v.name()).append(" += ").append(assignable(v.type(), inc)).append(";\n");
+            out.append(pad)
+                    .append(v.name())
+                    .append(" += ")
+                    .append(assignable(v.type(), inc))
+                    .append(";\n");
             return;
         }
         if (r.nextBoolean()) {
@@ -150,23 +178,41 @@ abstract class SwitchGen extends LoopGen {
             }
             String sw = switchOver(texts, t, indent);
             String name = freshName();
-            out.append(pad).append(typeName(t)).append(' ').append(name).append(" = ").append(sw).append(";\n");
+            out.append(pad)
+                    .append(typeName(t))
+                    .append(' ')
+                    .append(name)
+                    .append(" = ")
+                    .append(sw)
+                    .append(";\n");
             scopes.peek().add(new Var(name, t, true));
             Var v = assignableVar();
             E inc = loopDepth > 0 ? new E("0.5 * Math.tanh(" + name + ")", T.D) : new E(name, t);
-            out.append(pad).append(v.name()).append(" += ").append(assignable(v.type(), inc)).append(";\n");
+            out.append(pad)
+                    .append(v.name())
+                    .append(" += ")
+                    .append(assignable(v.type(), inc))
+                    .append(";\n");
         } else {
             Var v = assignableVar();
             List<String> texts = new ArrayList<>();
             for (int i = 0; i < arms; i++) {
                 E e = expr(2);
-                texts.add(assignable(v.type(), bounded(r.nextBoolean() ? e : new E(v.name() + " + " + e.text(), promote(v.type(), e.type()))))
+                texts.add(assignable(
+                                v.type(),
+                                bounded(
+                                        r.nextBoolean()
+                                                ? e
+                                                : new E(v.name() + " + " + e.text(), promote(v.type(), e.type()))))
                         .text());
             }
-            out.append(pad).append(v.name()).append(" = ").append(switchOver(texts, v.type(), indent)).append(";\n");
+            out.append(pad)
+                    .append(v.name())
+                    .append(" = ")
+                    .append(switchOver(texts, v.type(), indent))
+                    .append(";\n");
         }
     }
-
 
     /**
      * A classic switch statement: groups of {@code case} labels ({@code case 1: case 2:} or {@code case 1, 2:}, the

@@ -21,6 +21,7 @@ import java.util.Random;
 final class TangentChecks {
     /** ρ of the dot-product test: |J·u − ⟨g, u⟩| over max(Σ|g_i u_i|, Σ|u_i|). */
     static final double DOT_TOL = 1e-10;
+
     static final double DOT_TOL_FLOAT = 1e-4;
     /** |Hv − differences| / max(1, |Hv| + |differences|). */
     static final double HVP_TOL = 1e-5;
@@ -28,8 +29,16 @@ final class TangentChecks {
     private TangentChecks() {}
 
     /** Checks at {@code args}; returns {@code {jvpChecked, hvpChecked}} as 0 or 1. */
-    static int[] check(Method m, Class<?> adjoint, Object[] args, Object[] primalArgsAfter, double v0, double[] g, boolean floats,
-            Random r) throws Fuzzer.Found {
+    static int[] check(
+            Method m,
+            Class<?> adjoint,
+            Object[] args,
+            Object[] primalArgsAfter,
+            double v0,
+            double[] g,
+            boolean floats,
+            Random r)
+            throws Fuzzer.Found {
         int[] done = new int[2];
         String name = m.base() + "S";
         java.lang.reflect.Method jvp = FuzzCalls.findOrNull(adjoint, name + "Jvp");
@@ -40,13 +49,18 @@ final class TangentChecks {
         double[] uFlat = flat(u);
         Object out = m.floatResult() ? new FloatGrad(3) : new DoubleGrad(3);
         Object[] a = FuzzCalls.copy(args);
-        double v = ((Number) FuzzCalls.call(jvp, name + " [jvp]", FuzzCalls.concat(FuzzCalls.concat(a, u), out))).doubleValue();
+        double v = ((Number) FuzzCalls.call(jvp, name + " [jvp]", FuzzCalls.concat(FuzzCalls.concat(a, u), out)))
+                .doubleValue();
         if (Double.compare(v, v0) != 0) {
-            throw new Fuzzer.Found(name + " [jvp]", "VALUE", name + "Jvp returned " + v + " but " + name + " returns " + v0);
+            throw new Fuzzer.Found(
+                    name + " [jvp]", "VALUE", name + "Jvp returned " + v + " but " + name + " returns " + v0);
         }
         if (!Arrays.deepEquals(a, primalArgsAfter)) {
-            throw new Fuzzer.Found(name + " [jvp]", "ARRAYS", name + "Jvp leaves the arrays " + Arrays.deepToString(a) + " but "
-                    + name + " leaves " + Arrays.deepToString(primalArgsAfter));
+            throw new Fuzzer.Found(
+                    name + " [jvp]",
+                    "ARRAYS",
+                    name + "Jvp leaves the arrays " + Arrays.deepToString(a) + " but " + name + " leaves "
+                            + Arrays.deepToString(primalArgsAfter));
         }
         double ju = out instanceof DoubleGrad d ? d.get() : ((FloatGrad) out).get();
         double dot = 0;
@@ -63,9 +77,17 @@ final class TangentChecks {
         }
         double rho = Math.abs(ju - dot) / Math.max(Math.max(scale, floor), Double.MIN_NORMAL);
         if (!(rho <= (floats ? DOT_TOL_FLOAT : DOT_TOL))) {
-            throw new Fuzzer.Found(name + " [jvp]", "JVP", String.format(java.util.Locale.ROOT,
-                    "dot-product test fails: Jvp along %s gives %s, <grad, u> = %s (rho %.2e); grad %s", Arrays.toString(uFlat), ju, dot,
-                    rho, Arrays.toString(g)));
+            throw new Fuzzer.Found(
+                    name + " [jvp]",
+                    "JVP",
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "dot-product test fails: Jvp along %s gives %s, <grad, u> = %s (rho %.2e); grad %s",
+                            Arrays.toString(uFlat),
+                            ju,
+                            dot,
+                            rho,
+                            Arrays.toString(g)));
         }
         done[0] = 1;
         java.lang.reflect.Method hvp = FuzzCalls.findOrNull(adjoint, name + "Hvp");
@@ -75,16 +97,23 @@ final class TangentChecks {
         java.lang.reflect.Method grad = FuzzCalls.findOrNull(adjoint, name + "Grad");
         Object[] gb = FuzzCalls.buffers(m, 0);
         Object[] hb = FuzzCalls.buffers(m, 0);
-        double vh = ((Number) FuzzCalls.call(hvp, name + " [hvp]", FuzzCalls.concat(FuzzCalls.concat(FuzzCalls.concat(FuzzCalls.copy(args), u), gb), hb)))
+        double vh = ((Number) FuzzCalls.call(
+                        hvp,
+                        name + " [hvp]",
+                        FuzzCalls.concat(FuzzCalls.concat(FuzzCalls.concat(FuzzCalls.copy(args), u), gb), hb)))
                 .doubleValue();
         if (Double.compare(vh, v0) != 0) {
-            throw new Fuzzer.Found(name + " [hvp]", "VALUE", name + "Hvp returned " + vh + " but " + name + " returns " + v0);
+            throw new Fuzzer.Found(
+                    name + " [hvp]", "VALUE", name + "Hvp returned " + vh + " but " + name + " returns " + v0);
         }
         double[] gh = FuzzCalls.flatten(gb);
         for (int i = 0; i < g.length; i++) {
             if (!(FuzzCalls.rho(gh[i], g[i]) <= 1e-10)) {
-                throw new Fuzzer.Found(name + " [hvp]", "HVP", name + "Hvp adds the gradient " + Arrays.toString(gh) + " but Grad gives "
-                        + Arrays.toString(g));
+                throw new Fuzzer.Found(
+                        name + " [hvp]",
+                        "HVP",
+                        name + "Hvp adds the gradient " + Arrays.toString(gh) + " but Grad gives "
+                                + Arrays.toString(g));
             }
         }
         double[] hv = FuzzCalls.flatten(hb);
@@ -97,9 +126,18 @@ final class TangentChecks {
         }
         for (int i = 0; i < hv.length; i++) {
             if (!(FuzzCalls.rho(hv[i], d2[i]) <= HVP_TOL)) {
-                throw new Fuzzer.Found(name + " [hvp]", "HVP", String.format(java.util.Locale.ROOT,
-                        "H*u component %d is %s, central differences of the gradient give %s; H*u %s, differences %s, u %s", i, hv[i],
-                        d2[i], Arrays.toString(hv), Arrays.toString(d2), Arrays.toString(uFlat)));
+                throw new Fuzzer.Found(
+                        name + " [hvp]",
+                        "HVP",
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "H*u component %d is %s, central differences of the gradient give %s; H*u %s, differences %s, u %s",
+                                i,
+                                hv[i],
+                                d2[i],
+                                Arrays.toString(hv),
+                                Arrays.toString(d2),
+                                Arrays.toString(uFlat)));
             }
         }
         done[1] = 1;
@@ -148,7 +186,8 @@ final class TangentChecks {
     }
 
     /** (∇f(x + h·u) − ∇f(x − h·u)) / 2h by the static Grad (double programs). */
-    private static double[] difference(Method m, java.lang.reflect.Method grad, Object[] args, Object[] u, double h) throws Fuzzer.Found {
+    private static double[] difference(Method m, java.lang.reflect.Method grad, Object[] args, Object[] u, double h)
+            throws Fuzzer.Found {
         double[] plus = gradientAt(m, grad, moved(m, args, u, h));
         double[] minus = gradientAt(m, grad, moved(m, args, u, -h));
         double[] d = new double[plus.length];

@@ -75,8 +75,14 @@ class GenerateDeterminismTest {
 
     /** A request with state and report files next to the output directory ({@code withState}: else none). */
     private static GenerationRequest request(Path root, Path base, boolean withState) {
-        return new GenerationRequest(List.of(root), List.of(), List.of(), base.resolve("generated"),
-                withState ? base.resolve("state.txt") : null, false, base.resolve("report.md"));
+        return new GenerationRequest(
+                List.of(root),
+                List.of(),
+                List.of(),
+                base.resolve("generated"),
+                withState ? base.resolve("state.txt") : null,
+                false,
+                base.resolve("report.md"));
     }
 
     private static GenerationResult run(GenerationRequest r) {
@@ -132,9 +138,18 @@ class GenerateDeterminismTest {
             if (p.toString().equals("state.txt")) {
                 // the state fingerprints the request, output directory included, and names the output files: it
                 // differs with the directory; the list of files must match
-                assertEquals(new String(one.get(p), StandardCharsets.UTF_8).lines().skip(2).map(l -> l.replace(dir.resolve("one").toString(), ""))
-                        .toList(), new String(two.get(p), StandardCharsets.UTF_8).lines().skip(2)
-                                .map(l -> l.replace(dir.resolve("two").toString(), "")).toList(), p.toString());
+                assertEquals(
+                        new String(one.get(p), StandardCharsets.UTF_8)
+                                .lines()
+                                .skip(2)
+                                .map(l -> l.replace(dir.resolve("one").toString(), ""))
+                                .toList(),
+                        new String(two.get(p), StandardCharsets.UTF_8)
+                                .lines()
+                                .skip(2)
+                                .map(l -> l.replace(dir.resolve("two").toString(), ""))
+                                .toList(),
+                        p.toString());
             } else {
                 assertArrayEquals(one.get(p), two.get(p), p + " differs");
             }

@@ -38,8 +38,11 @@ class HiddenClassNamesTest {
      */
     private static String owner(String pkg, String owner, List<String> names) {
         StringBuilder s = new StringBuilder(pkg.isEmpty() ? "" : "package " + pkg + ";\n\n");
-        s.append("import dev.adjoint.CustomDerivative;\nimport dev.adjoint.Differentiable;\nimport dev.adjoint.DoubleGrad;\n"
-                + "import dev.adjoint.Strategy;\n\npublic class ").append(owner).append(" {\n");
+        s.append(
+                        "import dev.adjoint.CustomDerivative;\nimport dev.adjoint.Differentiable;\nimport dev.adjoint.DoubleGrad;\n"
+                                + "import dev.adjoint.Strategy;\n\npublic class ")
+                .append(owner)
+                .append(" {\n");
         s.append("""
                     static final int K = 2;
                     static final double C = 0.5;
@@ -65,8 +68,14 @@ class HiddenClassNamesTest {
                 """);
         String v = names.get(0);
         for (String strategy : STRATEGIES) {
-            s.append("\n    @Differentiable(strategy = Strategy.").append(strategy).append(")\n");
-            s.append("    static double f").append(strategy).append("(double x, double[] w, int ").append(v).append(") {\n");
+            s.append("\n    @Differentiable(strategy = Strategy.")
+                    .append(strategy)
+                    .append(")\n");
+            s.append("    static double f")
+                    .append(strategy)
+                    .append("(double x, double[] w, int ")
+                    .append(v)
+                    .append(") {\n");
             for (String local : names.subList(1, names.size())) {
                 s.append("        int ").append(local).append(" = ").append(v).append(" + 1;\n");
             }
@@ -75,9 +84,16 @@ class HiddenClassNamesTest {
             s.append("        if (h(h(").append(v).append(") + K) > 2 * K) {\n            r = r + x * C;\n        }\n");
             s.append("        r = r + w[K - 1] * x + w[h(").append(v).append(") % w.length] * K;\n");
             s.append("        for (int i = 0; i < h(").append(v).append(") + K && i < w.length; i++) {\n");
-            s.append("            r = r * C + w[i] * ").append(names.contains(owner) ? "K" : owner + ".K").append(";\n        }\n");
-            s.append("        int j = 0;\n        while (j < K) {\n            r = r + sq(x) * C;\n            j++;\n        }\n");
-            s.append("        return r + g(x, ").append(v).append(") + sq(r) + (h(").append(v).append(") > K ? x : -x);\n    }\n");
+            s.append("            r = r * C + w[i] * ")
+                    .append(names.contains(owner) ? "K" : owner + ".K")
+                    .append(";\n        }\n");
+            s.append(
+                    "        int j = 0;\n        while (j < K) {\n            r = r + sq(x) * C;\n            j++;\n        }\n");
+            s.append("        return r + g(x, ")
+                    .append(v)
+                    .append(") + sq(r) + (h(")
+                    .append(v)
+                    .append(") > K ? x : -x);\n    }\n");
         }
         return s.append("}\n").toString();
     }
@@ -100,7 +116,10 @@ class HiddenClassNamesTest {
                     reference = call.gradient();
                 } else {
                     for (int i = 0; i < reference.length; i++) {
-                        assertEquals(reference[i], call.gradient()[i], 1e-9 * Math.max(1, Math.abs(reference[i])),
+                        assertEquals(
+                                reference[i],
+                                call.gradient()[i],
+                                1e-9 * Math.max(1, Math.abs(reference[i])),
                                 name + " against fSTATIC, component " + i + " [" + o + "]");
                     }
                 }
@@ -119,14 +138,19 @@ class HiddenClassNamesTest {
     private static void assertHiddenAtUses(Map<Path, String> sources, Path file, String use, List<String> hiders) {
         Translation t = translate(sources);
         assertTrue(t.hasErrors(), "expected errors, got " + t.generated().keySet());
-        assertTrue(t.generated().isEmpty(), "an erroneous translation generated " + t.generated().keySet());
+        assertTrue(
+                t.generated().isEmpty(),
+                "an erroneous translation generated " + t.generated().keySet());
         List<String> lines = sources.get(file).lines().toList();
-        List<Diagnostic> errors = t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> errors =
+                t.diagnostics().stream().filter(Diagnostic::isError).toList();
         for (Diagnostic d : errors) {
             assertEquals(file, d.file(), d.toString());
             assertTrue(d.line() > 0 && d.column() > 0 && d.line() <= lines.size(), "error without a position: " + d);
             String at = lines.get(d.line() - 1).substring(d.column() - 1);
-            assertTrue(at.startsWith(use) || List.of("h(", "K", "C", "g(", "sq(").stream().anyMatch(at::startsWith),
+            assertTrue(
+                    at.startsWith(use)
+                            || List.of("h(", "K", "C", "g(", "sq(").stream().anyMatch(at::startsWith),
                     "error not at a use of the hidden class: " + d + " at '" + at + "'");
             assertTrue(d.message().contains("cannot be"), d.toString());
             for (String h : hiders) {
@@ -136,7 +160,9 @@ class HiddenClassNamesTest {
         for (String strategy : List.of("STATIC", "TAPE")) {
             int from = indexOf(lines, "f" + strategy + "(");
             int to = indexOf(lines.subList(from + 1, lines.size()), "@Differentiable") + from + 1;
-            assertTrue(errors.stream().anyMatch(d -> d.line() > from && d.line() <= to), strategy + " reported nothing: " + errors);
+            assertTrue(
+                    errors.stream().anyMatch(d -> d.line() > from && d.line() <= to),
+                    strategy + " reported nothing: " + errors);
         }
     }
 
@@ -190,7 +216,8 @@ class HiddenClassNamesTest {
         for (String name : List.of("com", "acme", "Clash")) {
             assertDifferentiates("com.acme.Clash", owner("com.acme", "Clash", List.of(name)));
         }
-        assertDifferentiates("com.acme.Clash", owner("com.acme", "Clash", List.of("acme", "Clash"))); // acme hides nothing
+        assertDifferentiates(
+                "com.acme.Clash", owner("com.acme", "Clash", List.of("acme", "Clash"))); // acme hides nothing
         String src = owner("com.acme", "Clash", List.of("com", "Clash"));
         Path file = Path.of("com/acme/Clash.java");
         assertHiddenAtUses(Map.of(file, src), file, "Clash.K", List.of("com", "Clash"));
@@ -225,7 +252,10 @@ class HiddenClassNamesTest {
         String src = owner("p", "Tape", List.of("p"));
         Translation t = translate(Map.of(Path.of("p/Tape.java"), src));
         assertTrue(t.hasErrors() && t.generated().isEmpty(), t.diagnostics().toString());
-        assertTrue(t.diagnostics().stream().allMatch(d -> d.message().contains("'p'") && d.message().contains("runtime class")),
+        assertTrue(
+                t.diagnostics().stream()
+                        .allMatch(
+                                d -> d.message().contains("'p'") && d.message().contains("runtime class")),
                 t.diagnostics().toString());
     }
 
@@ -303,15 +333,33 @@ class HiddenClassNamesTest {
     /** Class p.User calling q.Util (imported), with a variable named {@code name}. */
     private static String user(String name) {
         String util = name.equals("Util") ? "q.Util" : "Util"; // as the user must write it
-        StringBuilder s = new StringBuilder("package p;\n\nimport dev.adjoint.Differentiable;\nimport dev.adjoint.Strategy;\n"
-                + "import q.Util;\n\npublic class User {\n");
+        StringBuilder s =
+                new StringBuilder("package p;\n\nimport dev.adjoint.Differentiable;\nimport dev.adjoint.Strategy;\n"
+                        + "import q.Util;\n\npublic class User {\n");
         for (String strategy : STRATEGIES) {
-            s.append("    @Differentiable(strategy = Strategy.").append(strategy).append(")\n");
-            s.append("    static double f").append(strategy).append("(double x, double[] w, int ").append(name).append(") {\n");
+            s.append("    @Differentiable(strategy = Strategy.")
+                    .append(strategy)
+                    .append(")\n");
+            s.append("    static double f")
+                    .append(strategy)
+                    .append("(double x, double[] w, int ")
+                    .append(name)
+                    .append(") {\n");
             s.append("        double r = x;\n");
-            s.append("        if (").append(util).append(".k(").append(name).append(") <= 2) {\n            r = r * x + w[").append(util)
-                    .append(".k(").append(name).append(")];\n        }\n");
-            s.append("        return r + ").append(util).append(".u(x, ").append(name).append(");\n    }\n\n");
+            s.append("        if (")
+                    .append(util)
+                    .append(".k(")
+                    .append(name)
+                    .append(") <= 2) {\n            r = r * x + w[")
+                    .append(util)
+                    .append(".k(")
+                    .append(name)
+                    .append(")];\n        }\n");
+            s.append("        return r + ")
+                    .append(util)
+                    .append(".u(x, ")
+                    .append(name)
+                    .append(");\n    }\n\n");
         }
         return s.append("}\n").toString();
     }
@@ -327,7 +375,8 @@ class HiddenClassNamesTest {
         Map<Path, String> sources = Map.of(Path.of("p/User.java"), src, Path.of("q/Util.java"), UTIL);
         assertHiddenAtUses(sources, Path.of("p/User.java"), "Util.", List.of("q"));
         Translation t = translate(sources);
-        List<String> messages = new ArrayList<>(t.diagnostics().stream().map(Diagnostic::message).toList());
+        List<String> messages = new ArrayList<>(
+                t.diagnostics().stream().map(Diagnostic::message).toList());
         assertFalse(messages.isEmpty());
         assertTrue(messages.stream().allMatch(m -> m.contains("q.Util")), messages.toString());
     }

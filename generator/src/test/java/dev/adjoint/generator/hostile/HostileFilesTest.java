@@ -45,8 +45,11 @@ class HostileFilesTest {
     void aSourceFileThatIsNotUtf8(@TempDir Path dir) throws IOException {
         Path root = dir.resolve("src");
         Files.createDirectories(root.resolve("p"));
-        Files.write(root.resolve("p/M.java"), ("package p;\n\nimport dev.adjoint.Differentiable;\n\npublic class M {\n    // größe\n"
-                + "    @Differentiable\n    static double f(double x) {\n        return x * x;\n    }\n}\n").getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                root.resolve("p/M.java"),
+                ("package p;\n\nimport dev.adjoint.Differentiable;\n\npublic class M {\n    // größe\n"
+                                + "    @Differentiable\n    static double f(double x) {\n        return x * x;\n    }\n}\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         GenerationResult r;
         try {
             r = AdjointGenerator.generate(GenerationRequest.of(List.of(root), dir.resolve("out")));
@@ -66,8 +69,10 @@ class HostileFilesTest {
 
     @Test
     void aMissingImportOfTheAnnotationIsAPositionedError(@TempDir Path dir) throws IOException {
-        String src = "package p;\n\npublic class NoImport {\n    @Differentiable\n    static double f(double x) {\n        return x * x;\n    }\n}\n";
-        List<Diagnostic> errors = assertPositionedErrors(translate("p/NoImport.java", src), Map.of(Path.of("p/NoImport.java"), src));
+        String src =
+                "package p;\n\npublic class NoImport {\n    @Differentiable\n    static double f(double x) {\n        return x * x;\n    }\n}\n";
+        List<Diagnostic> errors =
+                assertPositionedErrors(translate("p/NoImport.java", src), Map.of(Path.of("p/NoImport.java"), src));
         assertEquals(4, errors.get(0).line());
         assertTrue(errors.get(0).message().contains("import dev.adjoint.Differentiable"), errors.toString());
         assertGenerateFailsCleanly(dir, Map.of("p/NoImport.java", src));
@@ -75,13 +80,15 @@ class HostileFilesTest {
 
     @Test
     void theAnnotationFullyQualifiedOrByAWildcardImportNeedsNoImport() {
-        String qualified = "package p;\n\npublic class Q {\n    @dev.adjoint.Differentiable(strategy = dev.adjoint.Strategy.TAPE)\n"
-                + "    static double f(double x) {\n        return x * Math.sin(x);\n    }\n\n    @dev.adjoint.Differentiable\n"
-                + "    static double g(double x) {\n        return f(x) * x;\n    }\n}\n";
+        String qualified =
+                "package p;\n\npublic class Q {\n    @dev.adjoint.Differentiable(strategy = dev.adjoint.Strategy.TAPE)\n"
+                        + "    static double f(double x) {\n        return x * Math.sin(x);\n    }\n\n    @dev.adjoint.Differentiable\n"
+                        + "    static double g(double x) {\n        return f(x) * x;\n    }\n}\n";
         assertDifferentiates("p.Q", qualified, Map.of("f", new Object[] {0.7}, "g", new Object[] {0.7}));
-        String wildcard = "package p;\n\nimport dev.adjoint.*;\n\npublic class W {\n    @Differentiable(strategy = Strategy.TAPE)\n"
-                + "    static double f(double x) {\n        return x * Math.sin(x);\n    }\n\n    @Differentiable\n"
-                + "    static double g(double x, DoubleGrad unused) {\n        return f(x) * x;\n    }\n}\n";
+        String wildcard =
+                "package p;\n\nimport dev.adjoint.*;\n\npublic class W {\n    @Differentiable(strategy = Strategy.TAPE)\n"
+                        + "    static double f(double x) {\n        return x * Math.sin(x);\n    }\n\n    @Differentiable\n"
+                        + "    static double g(double x, DoubleGrad unused) {\n        return f(x) * x;\n    }\n}\n";
         Translation t = translate("p/W.java", wildcard);
         // a DoubleGrad parameter is not a supported type: a positioned error; without it, correct output
         assertPositionedErrors(t, Map.of(Path.of("p/W.java"), wildcard));
@@ -95,21 +102,26 @@ class HostileFilesTest {
     // not imported (or, with another Differentiable imported, left alone).
     @Test
     void aBareAnnotationNextToAFullyQualifiedOne() {
-        String src = "package p;\n\nimport org.other.Differentiable;\n\npublic class E3 {\n    @Differentiable\n    static double f(double x) {\n"
-                + "        return x;\n    }\n\n    @dev.adjoint.Differentiable\n    static double g(double x) {\n        return x * x;\n    }\n}\n";
+        String src =
+                "package p;\n\nimport org.other.Differentiable;\n\npublic class E3 {\n    @Differentiable\n    static double f(double x) {\n"
+                        + "        return x;\n    }\n\n    @dev.adjoint.Differentiable\n    static double g(double x) {\n        return x * x;\n    }\n}\n";
         Translation t = translate("p/E3.java", src);
         boolean reported = t.diagnostics().stream().anyMatch(d -> d.isError() && d.line() == 6);
         boolean leftAlone = !t.hasErrors() && t.methods().stream().noneMatch(m -> m.startsWith("p.E3#f"));
-        assertTrue(reported || leftAlone, "f's annotation is not dev.adjoint.Differentiable: " + t.diagnostics() + " " + t.methods());
+        assertTrue(
+                reported || leftAlone,
+                "f's annotation is not dev.adjoint.Differentiable: " + t.diagnostics() + " " + t.methods());
         String unimported = src.replace("import org.other.Differentiable;\n\n", "");
-        List<Diagnostic> errors = assertPositionedErrors(translate("p/E3.java", unimported), Map.of(Path.of("p/E3.java"), unimported));
+        List<Diagnostic> errors =
+                assertPositionedErrors(translate("p/E3.java", unimported), Map.of(Path.of("p/E3.java"), unimported));
         assertEquals(List.of(4), errors.stream().map(Diagnostic::line).toList(), errors.toString());
         assertTrue(errors.get(0).message().contains("import dev.adjoint.Differentiable"), errors.toString());
     }
 
     @Test
     void twoSourceRootsDefiningTheSameClass(@TempDir Path dir) throws IOException {
-        String model = "package p;\n\n" + IMPORTS + "public class Model {\n    @Differentiable\n    static double f(double x) {\n"
+        String model = "package p;\n\n" + IMPORTS
+                + "public class Model {\n    @Differentiable\n    static double f(double x) {\n"
                 + "        return x * x;\n    }\n}\n";
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
@@ -141,12 +153,14 @@ class HostileFilesTest {
     // are written to temporary files first, moved into place only when all of them are).
     @Test
     void aWriteFailureLeavesNoHalfWrittenOutput(@TempDir Path dir) throws IOException {
-        String a = "package a;\n\n" + IMPORTS + "public class A {\n    @Differentiable\n    static double f(double x) {\n        return x * x;\n    }\n}\n";
+        String a = "package a;\n\n" + IMPORTS
+                + "public class A {\n    @Differentiable\n    static double f(double x) {\n        return x * x;\n    }\n}\n";
         Path root = dir.resolve("src");
         Files.createDirectories(root.resolve("a"));
         Files.createDirectories(root.resolve("b"));
         Files.writeString(root.resolve("a/A.java"), a);
-        Files.writeString(root.resolve("b/B.java"), a.replace("package a;", "package b;").replace("class A", "class B"));
+        Files.writeString(
+                root.resolve("b/B.java"), a.replace("package a;", "package b;").replace("class A", "class B"));
         Path out = dir.resolve("out");
         Files.createDirectories(out);
         Files.writeString(out.resolve("b"), "in the way");
@@ -154,7 +168,8 @@ class HostileFilesTest {
         try {
             r = AdjointGenerator.generate(GenerationRequest.of(List.of(root), out));
         } catch (RuntimeException e) {
-            fail("generate threw " + e + "; the output directory now holds " + tree(out).keySet());
+            fail("generate threw " + e + "; the output directory now holds "
+                    + tree(out).keySet());
             return;
         }
         assertTrue(r.hasErrors(), r.diagnostics().toString());
@@ -168,7 +183,8 @@ class HostileFilesTest {
     // removed.
     @Test
     void aFailedRunPutsBackWhatItChanged(@TempDir Path dir) throws IOException {
-        String a = "package a;\n\n" + IMPORTS + "public class A {\n    @Differentiable\n    static double f(double x) {\n        return x * x;\n    }\n}\n";
+        String a = "package a;\n\n" + IMPORTS
+                + "public class A {\n    @Differentiable\n    static double f(double x) {\n        return x * x;\n    }\n}\n";
         Path root = dir.resolve("src");
         Files.createDirectories(root.resolve("a"));
         Files.writeString(root.resolve("a/A.java"), a);
@@ -180,8 +196,8 @@ class HostileFilesTest {
         Files.writeString(root.resolve("a/B.java"), a.replace("class A", "class B"));
         Files.createDirectories(dir.resolve("report.md"));
         Files.writeString(dir.resolve("report.md/in-the-way.txt"), "a folder where the report should be");
-        GenerationResult r = AdjointGenerator.generate(new GenerationRequest(List.of(root), List.of(), List.of(), out, null, false,
-                dir.resolve("report.md")));
+        GenerationResult r = AdjointGenerator.generate(
+                new GenerationRequest(List.of(root), List.of(), List.of(), out, null, false, dir.resolve("report.md")));
         assertTrue(r.hasErrors(), r.diagnostics().toString());
         assertEquals(before, tree(out), "the output of the earlier run, as it was");
     }

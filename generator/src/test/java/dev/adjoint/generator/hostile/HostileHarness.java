@@ -46,9 +46,15 @@ final class HostileHarness {
 
     /** Errors only, every one positioned in a file the generator was given; nothing generated. */
     static List<Diagnostic> assertPositionedErrors(Translation t, Map<Path, String> sources) {
-        assertTrue(t.hasErrors(), "expected errors, got " + t.diagnostics() + " and " + t.generated().keySet());
-        assertTrue(t.generated().isEmpty(), "an erroneous translation generated " + t.generated().keySet());
-        List<Diagnostic> errors = t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertTrue(
+                t.hasErrors(),
+                "expected errors, got " + t.diagnostics() + " and "
+                        + t.generated().keySet());
+        assertTrue(
+                t.generated().isEmpty(),
+                "an erroneous translation generated " + t.generated().keySet());
+        List<Diagnostic> errors =
+                t.diagnostics().stream().filter(Diagnostic::isError).toList();
         for (Diagnostic d : errors) {
             assertTrue(sources.containsKey(d.file()), "error in an unknown file: " + d);
             assertTrue(d.line() > 0 && d.column() > 0, "error without a position: " + d);
@@ -81,8 +87,8 @@ final class HostileHarness {
             Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
         }
         try {
-            return AdjointGenerator.generate(new GenerationRequest(List.of(root), List.of(), List.of(), out,
-                    out.resolveSibling(out.getFileName() + ".state")));
+            return AdjointGenerator.generate(new GenerationRequest(
+                    List.of(root), List.of(), List.of(), out, out.resolveSibling(out.getFileName() + ".state")));
         } catch (RuntimeException | Error e) {
             throw new AssertionError("generate threw instead of reporting a diagnostic: " + e, e);
         }
@@ -111,7 +117,8 @@ final class HostileHarness {
         assertDifferentiates(owner, source, methods, List.of(Options.DEFAULT, Options.PLAIN));
     }
 
-    static void assertDifferentiates(String owner, String source, Map<String, Object[]> methods, List<Options> options) {
+    static void assertDifferentiates(
+            String owner, String source, Map<String, Object[]> methods, List<Options> options) {
         for (Options o : options) {
             Differentiated d = Differentiated.of(owner, source, o);
             methods.forEach((name, args) -> {

@@ -63,21 +63,37 @@ class HostileInputsTest {
     void syntaxErrorsArePositionedInEachFileAndNothingIsGenerated(@TempDir Path dir) throws IOException {
         Map<Path, String> sources = new LinkedHashMap<>();
         sources.put(Path.of("p/Syntax.java"), SYNTAX);
-        sources.put(Path.of("p/Other.java"), "package p;\n\nclass Other {\n    static double h(double x) {\n        return x +;\n    }\n}\n");
-        sources.put(Path.of("p/Fine.java"), "package p;\n\n" + IMPORTS + "class Fine {\n    @Differentiable\n"
-                + "    static double k(double x) {\n        return x * x;\n    }\n}\n");
+        sources.put(
+                Path.of("p/Other.java"),
+                "package p;\n\nclass Other {\n    static double h(double x) {\n        return x +;\n    }\n}\n");
+        sources.put(
+                Path.of("p/Fine.java"),
+                "package p;\n\n" + IMPORTS + "class Fine {\n    @Differentiable\n"
+                        + "    static double k(double x) {\n        return x * x;\n    }\n}\n");
         List<Diagnostic> errors = assertPositionedErrors(translate(sources), sources);
-        assertTrue(errors.stream().anyMatch(d -> d.file().equals(Path.of("p/Syntax.java")) && d.line() == 8), errors.toString());
-        assertTrue(errors.stream().anyMatch(d -> d.file().equals(Path.of("p/Syntax.java")) && d.line() == 13), errors.toString());
+        assertTrue(
+                errors.stream().anyMatch(d -> d.file().equals(Path.of("p/Syntax.java")) && d.line() == 8),
+                errors.toString());
+        assertTrue(
+                errors.stream().anyMatch(d -> d.file().equals(Path.of("p/Syntax.java")) && d.line() == 13),
+                errors.toString());
         // a file that declares nothing to differentiate is not Adjoint's to fail the build over: a note (issue 16)
-        assertTrue(errors.stream().noneMatch(d -> d.file().equals(Path.of("p/Other.java"))), "every file's errors: " + errors);
-        assertTrue(translate(sources).diagnostics().stream().anyMatch(d -> d.file().equals(Path.of("p/Other.java")) && !d.isError()
-                && d.message().startsWith("not read by adjoint")), "the note on Other.java");
+        assertTrue(
+                errors.stream().noneMatch(d -> d.file().equals(Path.of("p/Other.java"))),
+                "every file's errors: " + errors);
+        assertTrue(
+                translate(sources).diagnostics().stream()
+                        .anyMatch(d -> d.file().equals(Path.of("p/Other.java"))
+                                && !d.isError()
+                                && d.message().startsWith("not read by adjoint")),
+                "the note on Other.java");
         assertTrue(errors.stream().allMatch(d -> d.message().startsWith("syntax error")), errors.toString());
-        Diagnostic first = errors.stream().filter(d -> d.line() == 8).findFirst().orElseThrow();
+        Diagnostic first =
+                errors.stream().filter(d -> d.line() == 8).findFirst().orElseThrow();
         assertEquals(20, first.column(), "the ';' that has no operand: " + first);
 
-        assertGenerateFailsCleanly(dir, Map.of("p/Syntax.java", SYNTAX, "p/Fine.java", sources.get(Path.of("p/Fine.java"))));
+        assertGenerateFailsCleanly(
+                dir, Map.of("p/Syntax.java", SYNTAX, "p/Fine.java", sources.get(Path.of("p/Fine.java"))));
     }
 
     // Regression test (was a bug): 'double y = x +* 2;' was reported at [13,26] (the ';') as 'Found "*"', the '*' being
@@ -91,7 +107,9 @@ class HostileInputsTest {
         for (Diagnostic d : errors) {
             String token = d.message().replaceFirst("(?s).*Found \"([^\"]*)\".*", "$1");
             String line = SYNTAX.lines().toList().get(d.line() - 1);
-            assertTrue(line.startsWith(token, d.column() - 1), d + ": column " + d.column() + " of '" + line + "' is not '" + token + "'");
+            assertTrue(
+                    line.startsWith(token, d.column() - 1),
+                    d + ": column " + d.column() + " of '" + line + "' is not '" + token + "'");
         }
     }
 
@@ -140,11 +158,24 @@ class HostileInputsTest {
         if (t.hasErrors()) {
             // passing a fresh array to f is outside the supported Java: a positioned error is the right answer
             assertPositionedErrors(t, Map.of(Path.of("p/Gen.java"), src));
-            assertEquals(lineOf(src, "Gen.f(x, new double[]"), t.diagnostics().get(0).line(), t.diagnostics().toString());
+            assertEquals(
+                    lineOf(src, "Gen.f(x, new double[]"),
+                    t.diagnostics().get(0).line(),
+                    t.diagnostics().toString());
             src = src.replace("Gen.f(x, new double[] {0.5})", "Math.sin(x)");
         }
-        assertDifferentiates("p.Gen", src, Map.of("f", new Object[] {0.7, new double[] {1.5}}, "h", new Object[] {0.7, new double[] {1.5}},
-                "k", new Object[] {0.3}, "kT", new Object[] {0.3, new double[] {-0.5}}));
+        assertDifferentiates(
+                "p.Gen",
+                src,
+                Map.of(
+                        "f",
+                        new Object[] {0.7, new double[] {1.5}},
+                        "h",
+                        new Object[] {0.7, new double[] {1.5}},
+                        "k",
+                        new Object[] {0.3},
+                        "kT",
+                        new Object[] {0.3, new double[] {-0.5}}));
     }
 
     private static final String BAD_DECLARATIONS = """
@@ -208,16 +239,21 @@ class HostileInputsTest {
         for (String m : List.of("noBody(", "nativeOne(", "hidden(", "generic(", "byDefault(", "inInner(")) {
             int line = lineOf(BAD_DECLARATIONS, m);
             // the error is on the annotation's line or the declaration's
-            assertTrue(errors.stream().anyMatch(d -> d.line() == line || d.line() == line - 1), m + " is not reported: " + errors);
+            assertTrue(
+                    errors.stream().anyMatch(d -> d.line() == line || d.line() == line - 1),
+                    m + " is not reported: " + errors);
         }
         int fine = lineOf(BAD_DECLARATIONS, "fine(");
-        assertTrue(errors.stream().noneMatch(d -> d.line() == fine || d.line() == fine - 1), "fine(...) is fine: " + errors);
+        assertTrue(
+                errors.stream().noneMatch(d -> d.line() == fine || d.line() == fine - 1),
+                "fine(...) is fine: " + errors);
         assertGenerateFailsCleanly(dir, Map.of("p/Bad.java", BAD_DECLARATIONS));
     }
 
     @Test
     void twoBadMethodsInTwoFilesGiveTwoErrorsAndNoFile(@TempDir Path dir) throws IOException {
-        String a = "package p;\n\n" + IMPORTS + "class A {\n    @Differentiable\n    private static double f(double x) {\n        return x;\n    }\n\n"
+        String a = "package p;\n\n" + IMPORTS
+                + "class A {\n    @Differentiable\n    private static double f(double x) {\n        return x;\n    }\n\n"
                 + "    @Differentiable\n    static double ok(double x) {\n        return x * x;\n    }\n}\n";
         String b = "package p;\n\n" + IMPORTS + "class B {\n    @Differentiable\n    static double g(double x) {\n"
                 + "        synchronized (B.class) {\n            x = x * 2;\n        }\n        return x;\n    }\n}\n";
@@ -295,7 +331,8 @@ class HostileInputsTest {
         }
     }
 
-    // Regression test (was a bug): f(double[] w, double[] v) and f(double[] a, double[] b, double[] c) with wrt = "a" both
+    // Regression test (was a bug): f(double[] w, double[] v) and f(double[] a, double[] b, double[] c) with wrt = "a"
+    // both
     // got fGrad(double[], double[], double[], double[]): javac 'method fGrad(double[],double[],double[],double[]) is
     // already defined in class p.Over2Adjoint'. Now (README, API): overloads whose generated methods would clash are
     // named after their number of parameters, f_2Grad and f_3Grad; the adjoints compile and differentiate, and a
@@ -367,38 +404,47 @@ class HostileInputsTest {
                     }
                 }
                 """;
-        List<Diagnostic> errors = assertPositionedErrors(translate("p/Over3.java", src), Map.of(Path.of("p/Over3.java"), src));
+        List<Diagnostic> errors =
+                assertPositionedErrors(translate("p/Over3.java", src), Map.of(Path.of("p/Over3.java"), src));
         assertEquals(1, errors.size(), errors.toString());
         assertEquals(lineOf(src, "static double f_2("), errors.get(0).line(), errors.toString());
-        assertTrue(errors.get(0).message().contains("f_2Grad(double[], double[], double[], double[])")
-                && errors.get(0).message().contains("rename"), errors.toString());
+        assertTrue(
+                errors.get(0).message().contains("f_2Grad(double[], double[], double[], double[])")
+                        && errors.get(0).message().contains("rename"),
+                errors.toString());
     }
 
     // ------------------------------------------------------------------------------------------ empty and odd bodies
 
     @Test
     void bodiesWithoutAResultAreAnErrorOrAnAdjointThatCompiles() {
-        for (String body : List.of("{}", "{\n        ;\n    }", "{\n        if (x > 0) {\n            return x;\n        }\n    }",
+        for (String body : List.of(
+                "{}",
+                "{\n        ;\n    }",
+                "{\n        if (x > 0) {\n            return x;\n        }\n    }",
                 "{\n        while (true) {\n            x = x * 2;\n        }\n    }")) {
-            String src = "package p;\n\n" + IMPORTS + "public class Empty {\n    @Differentiable\n    static double f(double x) " + body + "\n}\n";
+            String src = "package p;\n\n" + IMPORTS
+                    + "public class Empty {\n    @Differentiable\n    static double f(double x) " + body + "\n}\n";
             Translation t = translate("p/Empty.java", src);
             if (t.hasErrors()) {
                 assertPositionedErrors(t, Map.of(Path.of("p/Empty.java"), src));
             } else {
-                // javac rejects the user's method (missing return) except for the endless loop; the adjoint on its own compiles
+                // javac rejects the user's method (missing return) except for the endless loop; the adjoint on its own
+                // compiles
                 InMemoryCompiler.compile(t.generated());
             }
         }
     }
 
     // Regression test. Was: 'return;' in a method returning double: the static strategy rejects it ("'return;' without
-    // a value"), AUTO then tried the tape, whose recorder threw java.util.NoSuchElementException (TapeRecorder.statement)
+    // a value"), AUTO then tried the tape, whose recorder threw java.util.NoSuchElementException
+    // (TapeRecorder.statement)
     // out of translate(). Now the tape reports it too, a positioned error.
     @Test
     void returnWithoutAValue() {
         for (String strategy : List.of("AUTO", "TAPE")) {
-            String src = "package p;\n\n" + IMPORTS + "public class Empty {\n    @Differentiable(strategy = Strategy." + strategy + ")\n"
-                    + "    static double f(double x) {\n        return;\n    }\n}\n";
+            String src = "package p;\n\n" + IMPORTS + "public class Empty {\n    @Differentiable(strategy = Strategy."
+                    + strategy + ")\n" + "    static double f(double x) {\n        return;\n    }\n}\n";
             assertPositionedErrors(translate("p/Empty.java", src), Map.of(Path.of("p/Empty.java"), src));
         }
     }

@@ -48,20 +48,50 @@ class HostileNamesTest {
         s.append(String.join(", ", params)).append(", double[] w, int n) {\n");
         s.append("        double acc = x;\n");
         for (int i = 1; i < names.size(); i += 2) {
-            s.append("        double ").append(names.get(i)).append(" = x * ").append(0.5 + i).append(";\n");
+            s.append("        double ")
+                    .append(names.get(i))
+                    .append(" = x * ")
+                    .append(0.5 + i)
+                    .append(";\n");
         }
         s.append("        for (int i = 0; i < n; i++) {\n");
         for (String v : names) {
-            s.append("            acc = acc * Math.sin(").append(v).append(" + w[i]) + ").append(v).append(";\n");
+            s.append("            acc = acc * Math.sin(")
+                    .append(v)
+                    .append(" + w[i]) + ")
+                    .append(v)
+                    .append(";\n");
             s.append("            ").append(v).append(" = ").append(v).append(" * 0.5 + acc * 0.1;\n");
         }
         s.append("        }\n        return acc;\n    }\n}\n");
         return s.toString();
     }
 
-    private static final List<String> GENERATED_NAMES = List.of("_t0", "_d_x", "dx", "seed", "_result", "_stack", "x_h", "_n", "_k",
-            "_t1", "_d_t0", "_s_x", "_break", "_returned", "_returnValue", "_v1", "_int0", "_g0", "_cells", "w_first", "w_h", "dw",
-            "_mark", "_handles");
+    private static final List<String> GENERATED_NAMES = List.of(
+            "_t0",
+            "_d_x",
+            "dx",
+            "seed",
+            "_result",
+            "_stack",
+            "x_h",
+            "_n",
+            "_k",
+            "_t1",
+            "_d_t0",
+            "_s_x",
+            "_break",
+            "_returned",
+            "_returnValue",
+            "_v1",
+            "_int0",
+            "_g0",
+            "_cells",
+            "w_first",
+            "w_h",
+            "dw",
+            "_mark",
+            "_handles");
 
     private static Object[] clashArgs(int doubles) {
         Object[] args = new Object[doubles + 3];
@@ -112,7 +142,8 @@ class HostileNamesTest {
         // every runtime class the adjoint names, under both strategies: the adjoint writes it in full
         for (String strategy : List.of("STATIC", "TAPE")) {
             List<String> names = List.of("Tape", "AdjointStacks", "Gradients", "DoubleGrad", "FloatGrad");
-            assertDifferentiates("p.Clash", clashing("f", strategy, names), Map.of("f", clashArgs((names.size() + 1) / 2)));
+            assertDifferentiates(
+                    "p.Clash", clashing("f", strategy, names), Map.of("f", clashArgs((names.size() + 1) / 2)));
         }
     }
 
@@ -122,8 +153,12 @@ class HostileNamesTest {
     void aVariableNamedDevNextToOneNamedLikeARuntimeClass() {
         for (String strategy : List.of("STATIC", "TAPE", "AUTO")) {
             String src = clashing("f", strategy, List.of("Tape", "dev"));
-            List<Diagnostic> errors = assertPositionedErrors(translate("p/Clash.java", src), Map.of(Path.of("p/Clash.java"), src));
-            assertTrue(errors.stream().anyMatch(d -> d.line() == lineOf(src, "double dev =") && d.message().contains("'dev'")),
+            List<Diagnostic> errors =
+                    assertPositionedErrors(translate("p/Clash.java", src), Map.of(Path.of("p/Clash.java"), src));
+            assertTrue(
+                    errors.stream()
+                            .anyMatch(d -> d.line() == lineOf(src, "double dev =")
+                                    && d.message().contains("'dev'")),
                     strategy + ": " + errors);
         }
         // each on its own is fine
@@ -142,21 +177,34 @@ class HostileNamesTest {
             for (String name : List.of("p", "Clash")) {
                 String src = "package p;\n\n" + IMPORTS + "public class Clash {\n    static final int K = 2;\n\n"
                         + "    static int h(int n) {\n        return n + 1;\n    }\n\n"
-                        + "    @Differentiable(strategy = Strategy." + strategy + ")\n    static double f(double x, int " + name + ") {\n"
-                        + "        double r = x;\n        if (h(" + name + ") > K) {\n            r = r * x;\n        }\n"
+                        + "    @Differentiable(strategy = Strategy." + strategy
+                        + ")\n    static double f(double x, int " + name + ") {\n"
+                        + "        double r = x;\n        if (h(" + name
+                        + ") > K) {\n            r = r * x;\n        }\n"
                         + "        return r;\n    }\n}\n";
                 assertDifferentiates("p.Clash", src, Map.of("f", new Object[] {1.5, 2}));
             }
             String both = "package p;\n\n" + IMPORTS + "public class Clash {\n    static final int K = 2;\n\n"
                     + "    static int h(int n) {\n        return n + 1;\n    }\n\n"
-                    + "    @Differentiable(strategy = Strategy." + strategy + ")\n    static double f(double x, int p) {\n"
+                    + "    @Differentiable(strategy = Strategy." + strategy
+                    + ")\n    static double f(double x, int p) {\n"
                     + "        int Clash = p;\n        double r = x;\n        if (h(Clash) > K) {\n            r = r * x;\n        }\n"
                     + "        return r;\n    }\n}\n";
-            List<Diagnostic> errors = assertPositionedErrors(translate("p/Clash.java", both), Map.of(Path.of("p/Clash.java"), both));
+            List<Diagnostic> errors =
+                    assertPositionedErrors(translate("p/Clash.java", both), Map.of(Path.of("p/Clash.java"), both));
             int line = lineOf(both, "if (h(Clash) > K)");
-            assertEquals(List.of(line + ":13", line + ":24"), errors.stream().map(d -> d.line() + ":" + d.column()).distinct().toList(),
+            assertEquals(
+                    List.of(line + ":13", line + ":24"),
+                    errors.stream()
+                            .map(d -> d.line() + ":" + d.column())
+                            .distinct()
+                            .toList(),
                     strategy + ": " + errors);
-            assertTrue(errors.stream().allMatch(d -> d.message().contains("'p'") && d.message().contains("'Clash'")), errors.toString());
+            assertTrue(
+                    errors.stream()
+                            .allMatch(d ->
+                                    d.message().contains("'p'") && d.message().contains("'Clash'")),
+                    errors.toString());
         }
     }
 
@@ -190,12 +238,17 @@ class HostileNamesTest {
 
     @Test
     void nonAsciiIdentifiers(@TempDir Path dir) throws IOException {
-        assertDifferentiates("p.Unicode", UNICODE, Map.of("énergie", new Object[] {0.7, 1.3, new double[] {0.5, -0.25, 1.5}},
-                "énergieT", new Object[] {0.7, 1.3, new double[] {0.5, -0.25, 1.5}}));
+        assertDifferentiates(
+                "p.Unicode",
+                UNICODE,
+                Map.of("énergie", new Object[] {0.7, 1.3, new double[] {0.5, -0.25, 1.5}}, "énergieT", new Object[] {
+                    0.7, 1.3, new double[] {0.5, -0.25, 1.5}
+                }));
         GenerationResult r = generate(dir.resolve("src"), dir.resolve("out"), Map.of("p/Unicode.java", UNICODE));
         assertFalse(r.hasErrors(), r.diagnostics().toString());
         String written = Files.readString(dir.resolve("out/p/UnicodeAdjoint.java"), StandardCharsets.UTF_8);
-        assertEquals(translate("p/Unicode.java", UNICODE).generated().get("p.UnicodeAdjoint"), written, "written as UTF-8");
+        assertEquals(
+                translate("p/Unicode.java", UNICODE).generated().get("p.UnicodeAdjoint"), written, "written as UTF-8");
         assertTrue(written.contains("θ") && written.contains("größe") && written.contains("重み"), written);
     }
 }

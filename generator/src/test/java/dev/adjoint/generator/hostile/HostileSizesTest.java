@@ -42,7 +42,9 @@ class HostileSizesTest {
     /** A straight-line method of {@code statements} statements, alternately updating s and t. */
     private static String longMethod(String name, String strategy, int statements) {
         StringBuilder s = new StringBuilder("    @Differentiable(strategy = Strategy." + strategy + ")\n");
-        s.append("    static double ").append(name).append("(double x, double y) {\n        double s = x;\n        double t = y;\n");
+        s.append("    static double ")
+                .append(name)
+                .append("(double x, double y) {\n        double s = x;\n        double t = y;\n");
         for (int i = 0; i < statements; i++) {
             s.append(i % 2 == 0 ? "        s = s * 0.999 + t * 0.001;\n" : "        t = t + Math.sin(s) * 0.001;\n");
         }
@@ -64,7 +66,8 @@ class HostileSizesTest {
         Translation t = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> translate("p/Long.java", src));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTooLong(t, src, List.of("f", "g"));
-        // (about 4 s alone on 2 cores; a pass quadratic in the statements takes minutes: the margin is for a machine whose
+        // (about 4 s alone on 2 cores; a pass quadratic in the statements takes minutes: the margin is for a machine
+        // whose
         // cores several builds share, since the clock measures wall time, not work)
         assertTrue(seconds < 60, "2 x 5,000 statements took " + seconds + " s to translate");
     }
@@ -76,14 +79,18 @@ class HostileSizesTest {
         for (int i = 0; i < methods.size(); i++) {
             Diagnostic d = errors.get(i);
             assertEquals(lineOf(src, "static double " + methods.get(i) + "("), d.line(), d.toString());
-            assertTrue(d.message().contains("too long to differentiate") && d.message().contains("64 KiB")
-                    && d.message().contains("split it into @Differentiable methods"), d.toString());
+            assertTrue(
+                    d.message().contains("too long to differentiate")
+                            && d.message().contains("64 KiB")
+                            && d.message().contains("split it into @Differentiable methods"),
+                    d.toString());
         }
     }
 
     @Test
     void fiveHundredStatementsCompileAndDifferentiate() {
-        assertDifferentiates("p.Long", longClass(500), Map.of("f", new Object[] {0.7, -0.2}, "g", new Object[] {0.7, -0.2}));
+        assertDifferentiates(
+                "p.Long", longClass(500), Map.of("f", new Object[] {0.7, -0.2}, "g", new Object[] {0.7, -0.2}));
     }
 
     // regression (was a bug). Was: the original method compiles, but from about 600 such statements on, the adjoint
@@ -96,7 +103,8 @@ class HostileSizesTest {
     void fiveThousandStatementsCompileAndDifferentiate() {
         String src = longClass(5000);
         assertTooLong(translate("p/Long.java", src), src, List.of("f", "g"));
-        // 850: the static adjoint is over the limit (from about 800 since copy chains are folded), the tape's recorder is not
+        // 850: the static adjoint is over the limit (from about 800 since copy chains are folded), the tape's recorder
+        // is not
         String six = longClass(850);
         assertTooLong(translate("p/Long.java", six), six, List.of("f"));
         String tapeOnly = "package p;\n\n" + IMPORTS + "public class Long {\n" + longMethod("g", "TAPE", 850) + "}\n";
@@ -114,13 +122,32 @@ class HostileSizesTest {
         String pad = "        ";
         for (int d = 0; d < depth; d++) {
             boolean ifs = kind.equals("if") || (kind.equals("mix") && d % 2 == 0);
-            s.append(pad).append(ifs ? "if (s > -" + (d + 100) + ") {\n" : "for (int i" + d + " = 0; i" + d + " < n; i" + d + "++) {\n");
+            s.append(pad)
+                    .append(
+                            ifs
+                                    ? "if (s > -" + (d + 100) + ") {\n"
+                                    : "for (int i" + d + " = 0; i" + d + " < n; i" + d + "++) {\n");
             pad += "    ";
             s.append(pad).append("s = s * 1.01 + 0.01 * Math.sin(x);\n");
             if (kind.equals("jump")) {
-                s.append(pad).append("if (s > " + (d + 100) + ") {\n").append(pad).append("    break;\n").append(pad).append("}\n");
-                s.append(pad).append("if (s < -" + (d + 100) + ") {\n").append(pad).append("    return s;\n").append(pad).append("}\n");
-                s.append(pad).append("if (s > " + (d + 200) + ") {\n").append(pad).append("    continue;\n").append(pad).append("}\n");
+                s.append(pad)
+                        .append("if (s > " + (d + 100) + ") {\n")
+                        .append(pad)
+                        .append("    break;\n")
+                        .append(pad)
+                        .append("}\n");
+                s.append(pad)
+                        .append("if (s < -" + (d + 100) + ") {\n")
+                        .append(pad)
+                        .append("    return s;\n")
+                        .append(pad)
+                        .append("}\n");
+                s.append(pad)
+                        .append("if (s > " + (d + 200) + ") {\n")
+                        .append(pad)
+                        .append("    continue;\n")
+                        .append(pad)
+                        .append("}\n");
             }
         }
         for (int d = 0; d < depth; d++) {
@@ -150,7 +177,8 @@ class HostileSizesTest {
     // regression (was a bug). Was: the static strategy's translation time doubled with each nested loop: 16 loops
     // 1 s, 18 loops 4.5 s, 20 loops 17 s; 50 never finished (nor 50 alternating if/for: 30 levels 1.2 s, 40 levels
     // 40 s). The overwrite analysis walked each loop twice, so a loop nested d deep was walked 2^d times. The tape
-    // takes 60 ms for 28 loops. Expected: translation in a few seconds (or a positioned error), never a build that hangs;
+    // takes 60 ms for 28 loops. Expected: translation in a few seconds (or a positioned error), never a build that
+    // hangs;
     // also with a break, a continue and a return in every loop (the normalizer asks at each statement whether it
     // may jump: answered once per node now, not by searching the statement's subtree each time).
     @Test
@@ -163,10 +191,14 @@ class HostileSizesTest {
             } else {
                 assertDifferentiates("p.Deep", src, Map.of("g", new Object[] {0.7, 1}), List.of(Options.DEFAULT));
             }
-            // the oracle (PLAIN: no optimisations) makes 'jump' too long for one method: it must say so, not fail in javac
-            Translation plain = Pipeline.translate(Map.of(Path.of("p/Deep.java"), src), Optional.empty(), Options.PLAIN);
+            // the oracle (PLAIN: no optimisations) makes 'jump' too long for one method: it must say so, not fail in
+            // javac
+            Translation plain =
+                    Pipeline.translate(Map.of(Path.of("p/Deep.java"), src), Optional.empty(), Options.PLAIN);
             if (plain.hasErrors()) {
-                assertTrue(plain.diagnostics().stream().allMatch(d -> d.message().contains("too long to differentiate")), kind + ": " + plain.diagnostics());
+                assertTrue(
+                        plain.diagnostics().stream().allMatch(d -> d.message().contains("too long to differentiate")),
+                        kind + ": " + plain.diagnostics());
             } else {
                 assertDifferentiates("p.Deep", src, Map.of("g", new Object[] {0.7, 1}), List.of(Options.PLAIN));
             }
@@ -179,8 +211,8 @@ class HostileSizesTest {
         for (int i = 0; i < depth; i++) {
             e = "(" + e + " * 1.001 + 0.001)";
         }
-        return "package p;\n\n" + IMPORTS + "public class X {\n    @Differentiable(strategy = Strategy." + strategy + ")\n"
-                + "    static double f(double x) {\n        return " + e + ";\n    }\n}\n";
+        return "package p;\n\n" + IMPORTS + "public class X {\n    @Differentiable(strategy = Strategy." + strategy
+                + ")\n" + "    static double f(double x) {\n        return " + e + ";\n    }\n}\n";
     }
 
     @Test

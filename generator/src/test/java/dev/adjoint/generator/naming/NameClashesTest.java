@@ -76,10 +76,13 @@ class NameClashesTest {
         Translation t = AdjointGenerator.translate(Map.of(Path.of("p/M.java"), src));
         assertFalse(t.hasErrors(), t.diagnostics().toString());
         String adjoint = t.generated().get("p.MAdjoint");
-        long imports = adjoint.lines().filter(l -> l.startsWith("import ")).peek(l -> {
-            String simple = l.substring(l.lastIndexOf('.') + 1, l.length() - 1);
-            assertTrue(ClassSpelling.IMPORTED.contains(simple), l + " in\n" + adjoint);
-        }).count();
+        long imports = adjoint.lines()
+                .filter(l -> l.startsWith("import "))
+                .peek(l -> {
+                    String simple = l.substring(l.lastIndexOf('.') + 1, l.length() - 1);
+                    assertTrue(ClassSpelling.IMPORTED.contains(simple), l + " in\n" + adjoint);
+                })
+                .count();
         assertTrue(imports >= 5, adjoint);
     }
 }

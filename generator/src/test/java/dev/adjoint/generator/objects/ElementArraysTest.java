@@ -152,7 +152,8 @@ class ElementArraysTest {
         Object[] layers = layers(loader, "obj.Model$Layer");
         double[] x = {0.5, -1.0, 0.25};
         Class<?> gradClass = loader.loadClass("obj.Model_LayerGrad");
-        Object[] grads = (Object[]) gradClass.getMethod("like", layers.getClass()).invoke(null, (Object) layers);
+        Object[] grads =
+                (Object[]) gradClass.getMethod("like", layers.getClass()).invoke(null, (Object) layers);
         Method vjp = h.generated("fVjp");
         Method f = h.original("f", 2);
         double expected = (double) f.invoke(null, layers, x);
@@ -166,20 +167,26 @@ class ElementArraysTest {
         }
         double[] x0 = flat(params);
         double[] g = flat(sinks);
-        GradCheck.Report report = GradCheck.check(xs -> {
-            set(params, xs);
-            try {
-                return (double) f.invoke(null, layers, x);
-            } catch (ReflectiveOperationException e) {
-                throw new AssertionError(e);
-            } finally {
-                set(params, x0);
-            }
-        }, x0, g, 1e-6, 1e-8);
+        GradCheck.Report report = GradCheck.check(
+                xs -> {
+                    set(params, xs);
+                    try {
+                        return (double) f.invoke(null, layers, x);
+                    } catch (ReflectiveOperationException e) {
+                        throw new AssertionError(e);
+                    } finally {
+                        set(params, x0);
+                    }
+                },
+                x0,
+                g,
+                1e-6,
+                1e-8);
         assertTrue(report.passed(), strategy + ": " + report + "\n" + h.translation.generated());
         if (strategy.equals("STATIC")) {
             // forward mode along a direction shaped as the gradient: the directional derivative is g · t
-            Object[] t = (Object[]) gradClass.getMethod("like", layers.getClass()).invoke(null, (Object) layers);
+            Object[] t =
+                    (Object[]) gradClass.getMethod("like", layers.getClass()).invoke(null, (Object) layers);
             List<Object> tangents = new ArrayList<>();
             for (Object e : t) {
                 tangents.add(gradClass.getField("w").get(e));
@@ -204,7 +211,9 @@ class ElementArraysTest {
         }
         gradClass.getMethod("zero", grads.getClass()).invoke(null, (Object) grads);
         assertTrue(Arrays.stream(flat(sinks)).allMatch(v -> v == 0.0), strategy + ": zero()");
-        assertTrue(g.length == 2 * 3 + 2 + 3 * 3 + 3 && Arrays.stream(g).anyMatch(v -> v != 0.0), strategy + ": a gradient to check");
+        assertTrue(
+                g.length == 2 * 3 + 2 + 3 * 3 + 3 && Arrays.stream(g).anyMatch(v -> v != 0.0),
+                strategy + ": a gradient to check");
     }
 
     /** Elements' arrays written in place: the gradient is with respect to their values on entry. */
@@ -235,7 +244,11 @@ class ElementArraysTest {
                 } else {
                     for (int i = 0; i < g.length; i++) {
                         double tol = type.equals("float") ? 1e-5 : 1e-12;
-                        assertEquals(reference[i], g[i], tol * Math.max(1, Math.abs(reference[i])), type + " " + strategy + " at " + i);
+                        assertEquals(
+                                reference[i],
+                                g[i],
+                                tol * Math.max(1, Math.abs(reference[i])),
+                                type + " " + strategy + " at " + i);
                     }
                 }
             }
@@ -251,14 +264,19 @@ class ElementArraysTest {
         Class<?> m = isFloat ? float[][].class : double[][].class;
         var k = c.getDeclaredConstructor(m, m.getComponentType());
         k.setAccessible(true);
-        // w[0] = {{0.5, 1}, {1.5, 2}}, b[0] = {0.25, -0.75}, w[1] = {{-1, 0}}, b[1] = {2}; xs: w[0][0][0], w[0][1][0], b[0], w[1][0][0], b[1]
+        // w[0] = {{0.5, 1}, {1.5, 2}}, b[0] = {0.25, -0.75}, w[1] = {{-1, 0}}, b[1] = {2}; xs: w[0][0][0], w[0][1][0],
+        // b[0], w[1][0][0], b[1]
         double[] x0 = {0.5, 1.5, 0.25, -0.75, -1, 2};
         java.util.function.Function<double[], Object[]> build = xs -> {
             Object[] ls = (Object[]) Array.newInstance(c, 2);
             try {
-                ls[0] = k.newInstance(isFloat ? new float[][] {{(float) xs[0], 1}, {(float) xs[1], 2}} : new double[][] {{xs[0], 1}, {xs[1], 2}},
+                ls[0] = k.newInstance(
+                        isFloat
+                                ? new float[][] {{(float) xs[0], 1}, {(float) xs[1], 2}}
+                                : new double[][] {{xs[0], 1}, {xs[1], 2}},
                         isFloat ? new float[] {(float) xs[2], (float) xs[3]} : new double[] {xs[2], xs[3]});
-                ls[1] = k.newInstance(isFloat ? new float[][] {{(float) xs[4], 0}} : new double[][] {{xs[4], 0}},
+                ls[1] = k.newInstance(
+                        isFloat ? new float[][] {{(float) xs[4], 0}} : new double[][] {{xs[4], 0}},
                         isFloat ? new float[] {(float) xs[5]} : new double[] {xs[5]});
             } catch (ReflectiveOperationException e) {
                 throw new AssertionError(e);
@@ -271,23 +289,40 @@ class ElementArraysTest {
         Object[] expectedState = build.apply(x0);
         Object expected = f.invoke(null, expectedState, x);
         Class<?> gradClass = loader.loadClass("obj.Model_LayerGrad");
-        Object[] grads = (Object[]) gradClass.getMethod("like", layers.getClass()).invoke(null, (Object) layers);
-        assertEquals(expected, h.generated("fVjp").invoke(null, layers, x, isFloat ? (Object) 1.0f : (Object) 1.0, grads), strategy + ": value");
-        assertEquals(Arrays.deepToString(arrays(expectedState, true).toArray()), Arrays.deepToString(arrays(layers, true).toArray()),
+        Object[] grads =
+                (Object[]) gradClass.getMethod("like", layers.getClass()).invoke(null, (Object) layers);
+        assertEquals(
+                expected,
+                h.generated("fVjp").invoke(null, layers, x, isFloat ? (Object) 1.0f : (Object) 1.0, grads),
+                strategy + ": value");
+        assertEquals(
+                Arrays.deepToString(arrays(expectedState, true).toArray()),
+                Arrays.deepToString(arrays(layers, true).toArray()),
                 strategy + ": the elements' arrays as the method leaves them");
         List<Double> all = new ArrayList<>();
-        ObjectHarness.flatten(Arrays.asList(gradClass.getField("w").get(grads[0]), gradClass.getField("b").get(grads[0]),
-                gradClass.getField("w").get(grads[1]), gradClass.getField("b").get(grads[1])).toArray(), all);
+        ObjectHarness.flatten(
+                Arrays.asList(
+                                gradClass.getField("w").get(grads[0]),
+                                gradClass.getField("b").get(grads[0]),
+                                gradClass.getField("w").get(grads[1]),
+                                gradClass.getField("b").get(grads[1]))
+                        .toArray(),
+                all);
         // w[0] is 2×2, b[0] 2, w[1] 1×2, b[1] 1: the entries that xs set
         double[] g = {all.get(0), all.get(2), all.get(4), all.get(5), all.get(6), all.get(8)};
         if (!isFloat) {
-            GradCheck.Report report = GradCheck.check(xs -> {
-                try {
-                    return (double) f.invoke(null, build.apply(xs), x);
-                } catch (ReflectiveOperationException e) {
-                    throw new AssertionError(e);
-                }
-            }, x0, g, 1e-6, 1e-8);
+            GradCheck.Report report = GradCheck.check(
+                    xs -> {
+                        try {
+                            return (double) f.invoke(null, build.apply(xs), x);
+                        } catch (ReflectiveOperationException e) {
+                            throw new AssertionError(e);
+                        }
+                    },
+                    x0,
+                    g,
+                    1e-6,
+                    1e-8);
             assertTrue(report.passed(), strategy + ": " + report + "\n" + h.translation.generated());
         }
         return g;
@@ -371,12 +406,15 @@ class ElementArraysTest {
 
     @Test
     void readingAComponentOfAnotherTypeIsAnError() {
-        rejects("record Layer(double[][] w, double[] b, String k) {}\n\n" + """
+        rejects(
+                "record Layer(double[][] w, double[] b, String k) {}\n\n" + """
                 @Differentiable(wrt = "layers")
                 static double f(Layer[] layers) {
                     return layers[0].k().length() * layers[0].b()[0];
                 }
-                """, 11, "reads component 'k' of type String");
+                """,
+                11,
+                "reads component 'k' of type String");
     }
 
     @Test
@@ -411,7 +449,8 @@ class ElementArraysTest {
 
     @Test
     void anAliasNamesAnotherElementWhenAssigned() throws Exception {
-        ObjectHarness h = ObjectHarness.of(ObjectHarness.source(RECORD.replace(", double k", "") + """
+        ObjectHarness h =
+                ObjectHarness.of(ObjectHarness.source(RECORD.replace(", double k", "") + """
                 @Differentiable(wrt = "layers", strategy = Strategy.STATIC)
                 static double f(Layer[] layers) {
                     int l = 0;
@@ -424,11 +463,16 @@ class ElementArraysTest {
                 """, "STATIC"), Map.of());
         Object[] layers = layers(h.loader(), "obj.Model$Layer");
         Class<?> gradClass = h.loader().loadClass("obj.Model_LayerGrad");
-        Object[] grads = (Object[]) gradClass.getMethod("like", layers.getClass()).invoke(null, (Object) layers);
+        Object[] grads =
+                (Object[]) gradClass.getMethod("like", layers.getClass()).invoke(null, (Object) layers);
         double b00 = ((double[]) arrays(layers, true).get(1))[0];
         double b10 = ((double[]) arrays(layers, true).get(3))[0];
         assertEquals(b00 * b10, (double) h.generated("fVjp").invoke(null, layers, 1.0, grads), 0.0);
-        assertEquals(b10, ((double[]) gradClass.getField("b").get(grads[0]))[0], 0.0, "e read layers[0] until it named layers[1]");
+        assertEquals(
+                b10,
+                ((double[]) gradClass.getField("b").get(grads[0]))[0],
+                0.0,
+                "e read layers[0] until it named layers[1]");
         assertEquals(b00, ((double[]) gradClass.getField("b").get(grads[1]))[0], 0.0);
     }
 }

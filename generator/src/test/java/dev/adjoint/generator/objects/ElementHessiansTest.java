@@ -80,7 +80,8 @@ class ElementHessiansTest {
         boolean nonZero = false;
         for (int i = 0; i < hvs.length; i++) {
             double cd = (at[0][i] - at[1][i]) / (2 * step);
-            assertEquals(cd, hvs[i], 1e-6 * Math.max(1, Math.abs(cd)), "H·v at " + i + "\n" + h.translation.generated());
+            assertEquals(
+                    cd, hvs[i], 1e-6 * Math.max(1, Math.abs(cd)), "H·v at " + i + "\n" + h.translation.generated());
             nonZero |= hvs[i] != 0.0;
         }
         assertTrue(nonZero, "a Hessian to check");

@@ -51,8 +51,15 @@ class FieldWritesTest {
 
     @Test
     void scalarFieldsAssignedCounterAndArrayWrittenBothStrategies() {
-        differentiates(STEP, "step", new int[] {0, 1}, true, BOTH, 1e-6,
-                new Object[] {new double[] {1.0, 2.0, -0.5}, 0.1}, new Object[] {new double[] {-0.3, 0.7, 1.5}, 0.05});
+        differentiates(
+                STEP,
+                "step",
+                new int[] {0, 1},
+                true,
+                BOTH,
+                1e-6,
+                new Object[] {new double[] {1.0, 2.0, -0.5}, 0.1},
+                new Object[] {new double[] {-0.3, 0.7, 1.5}, 0.05});
     }
 
     @Test
@@ -110,7 +117,9 @@ class FieldWritesTest {
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         for (String name : List.of("stepJvp", "twiceJvp")) {
             Method jvp = h.generated(name);
-            Object[] args = name.equals("stepJvp") ? new Object[] {model, x, 0.1, tthis, tx, 0.5, out} : new Object[] {model, x, tthis, tx, out};
+            Object[] args = name.equals("stepJvp")
+                    ? new Object[] {model, x, 0.1, tthis, tx, 0.5, out}
+                    : new Object[] {model, x, tthis, tx, out};
             for (int i = 0; i < 20_000; i++) {
                 jvp.invoke(null, args);
             }
@@ -119,7 +128,8 @@ class FieldWritesTest {
                 jvp.invoke(null, args);
             }
             long perCall = (threads.getCurrentThreadAllocatedBytes() - before) / 1000;
-            // reflection boxes the double result (16 B); the primal's own local array y (3 doubles: 40 B) stays as the method has it
+            // reflection boxes the double result (16 B); the primal's own local array y (3 doubles: 40 B) stays as the
+            // method has it
             long allowed = 16 + 16 + (name.equals("twiceJvp") ? 40 : 0);
             assertTrue(perCall <= allowed, "a warm " + name + " call allocated " + perCall + " bytes");
         }
@@ -207,14 +217,16 @@ class FieldWritesTest {
         Method f = h.original("f", 1);
         assertEquals((double) f.invoke(original, x), value, 0.0);
         assertEquals(h.state(original), h.state(model), "the object as the method leaves it");
-        double cd = ((double) f.invoke(moved(h, ub, uc, eps), x) - (double) f.invoke(moved(h, ub, uc, -eps), x)) / (2 * eps);
+        double cd = ((double) f.invoke(moved(h, ub, uc, eps), x) - (double) f.invoke(moved(h, ub, uc, -eps), x))
+                / (2 * eps);
         assertEquals(cd, out.get(), 1e-7 * Math.max(1, Math.abs(cd)));
         Object grad = h.gradOf(h.fresh());
         h.generated("fGrad").invoke(null, h.fresh(), x, grad);
         double gb = grad.getClass().getField("b").getDouble(grad);
         double gc = grad.getClass().getField("c").getDouble(grad);
         double dot = gb * ub + gc * uc;
-        assertTrue(Math.abs(dot - out.get()) <= 1e-12 * (Math.abs(gb * ub) + Math.abs(gc * uc)), dot + " vs " + out.get());
+        assertTrue(
+                Math.abs(dot - out.get()) <= 1e-12 * (Math.abs(gb * ub) + Math.abs(gc * uc)), dot + " vs " + out.get());
     }
 
     private static Object moved(ObjectHarness h, double ub, double uc, double s) throws ReflectiveOperationException {
@@ -253,11 +265,21 @@ class FieldWritesTest {
                     return x;
                 }
                 """, "AUTO"));
-        assertTrue(ds.stream().anyMatch(d -> d.line() == 17 && d.column() == 29 && d.message().contains("call to instance method 'predict',"
-                + " which uses field 'b'")), ds.toString());
-        assertTrue(whole.stream().anyMatch(d -> d.line() == 12 && d.column() == 9 && d.message().contains("assigns array field 'w' as a whole")),
+        assertTrue(
+                ds.stream()
+                        .anyMatch(d -> d.line() == 17
+                                && d.column() == 29
+                                && d.message()
+                                        .contains("call to instance method 'predict'," + " which uses field 'b'")),
+                ds.toString());
+        assertTrue(
+                whole.stream()
+                        .anyMatch(d -> d.line() == 12
+                                && d.column() == 9
+                                && d.message().contains("assigns array field 'w' as a whole")),
                 whole.toString());
     }
+
     @Test
     void theStaticStrategyRefusingAFieldArrayACalleeWritesNamesTheCall() {
         List<Diagnostic> ds = ObjectHarness.errors(source("""
@@ -280,7 +302,13 @@ class FieldWritesTest {
         // the field passed on is no argument the user wrote: the message names the call (line 18: s += step(x);)
         assertEquals(1, ds.size(), ds.toString());
         Diagnostic d = ds.get(0);
-        assertTrue(d.line() == 18 && d.column() == 18 && d.message().startsWith("array field 'w' of this is passed to step(...), and step"
-                + " writes its elements") && d.message().endsWith("let AUTO differentiate f on the tape"), ds.toString());
+        assertTrue(
+                d.line() == 18
+                        && d.column() == 18
+                        && d.message()
+                                .startsWith("array field 'w' of this is passed to step(...), and step"
+                                        + " writes its elements")
+                        && d.message().endsWith("let AUTO differentiate f on the tape"),
+                ds.toString());
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /** A user type named like a gradient class the build writes is an error at that type, not a javac failure. */
 class GradClassClashesTest {
     private static List<Diagnostic> errors(String model, String other) {
-        Translation t = Pipeline.translate(Map.of(Path.of("Model.java"), model, Path.of("Other.java"), other), Optional.empty(),
-                Options.DEFAULT);
+        Translation t = Pipeline.translate(
+                Map.of(Path.of("Model.java"), model, Path.of("Other.java"), other), Optional.empty(), Options.DEFAULT);
         return t.diagnostics().stream().filter(Diagnostic::isError).toList();
     }
 
@@ -34,8 +34,13 @@ class GradClassClashesTest {
                 """, "AUTO"), "package obj;\n\nclass ModelGrad {\n}\n");
         assertEquals(1, ds.size(), ds.toString());
         Diagnostic d = ds.get(0);
-        assertTrue(d.file().endsWith("Other.java") && d.line() == 3 && d.column() == 7
-                && d.message().contains("type 'ModelGrad' has the name of the class the build writes for the gradient of Model"),
+        assertTrue(
+                d.file().endsWith("Other.java")
+                        && d.line() == 3
+                        && d.column() == 7
+                        && d.message()
+                                .contains(
+                                        "type 'ModelGrad' has the name of the class the build writes for the gradient of Model"),
                 ds.toString());
     }
 
@@ -53,9 +58,12 @@ class GradClassClashesTest {
         assertEquals(1, ds.size(), ds.toString());
         assertTrue(ds.get(0).line() == 3 && ds.get(0).message().contains("record Model.Params"), ds.toString());
         // the same name in another package, or without wrt naming the record, is no clash
-        assertFalse(errors(model, "package other;\n\nclass Model_ParamsGrad {\n}\n").stream().anyMatch(Diagnostic::isError));
-        assertFalse(errors(model.replace("wrt = \"p\"", "wrt = \"x\""), "package obj;\n\nclass Model_ParamsGrad {\n}\n").stream()
+        assertFalse(errors(model, "package other;\n\nclass Model_ParamsGrad {\n}\n").stream()
                 .anyMatch(Diagnostic::isError));
+        assertFalse(
+                errors(model.replace("wrt = \"p\"", "wrt = \"x\""), "package obj;\n\nclass Model_ParamsGrad {\n}\n")
+                        .stream()
+                        .anyMatch(Diagnostic::isError));
     }
 
     @Test
@@ -71,7 +79,11 @@ class GradClassClashesTest {
                 }
                 """, "AUTO"), "package obj;\n\nclass Model_LayerGrad {\n}\n");
         assertEquals(1, ds.size(), ds.toString());
-        assertTrue(ds.get(0).line() == 3 && ds.get(0).message().contains("record Model.Layer for Model#f (its field 'layers', wrt = \"this\")"),
+        assertTrue(
+                ds.get(0).line() == 3
+                        && ds.get(0)
+                                .message()
+                                .contains("record Model.Layer for Model#f (its field 'layers', wrt = \"this\")"),
                 ds.toString());
     }
 }

@@ -245,13 +245,18 @@ class HeldObjectsTest {
         assertEquals((double) loss.invoke(model, X, Y), value, 0.0, strategy + ": value");
         double[] g = flat(grad);
         assertEquals(SIZE, g.length, strategy + ": like() shapes the gradient as the model");
-        GradCheck.Report report = GradCheck.check(t -> {
-            try {
-                return (double) loss.invoke(build(h, t), X, Y);
-            } catch (ReflectiveOperationException e) {
-                throw new AssertionError(e);
-            }
-        }, t0, g, 1e-6, 1e-8);
+        GradCheck.Report report = GradCheck.check(
+                t -> {
+                    try {
+                        return (double) loss.invoke(build(h, t), X, Y);
+                    } catch (ReflectiveOperationException e) {
+                        throw new AssertionError(e);
+                    }
+                },
+                t0,
+                g,
+                1e-6,
+                1e-8);
         assertTrue(report.passed(), strategy + ": " + report + "\n" + h.translation.generated());
         assertTrue(Arrays.stream(g).allMatch(v -> v != 0.0), strategy + ": every number has a gradient to check");
         // a second call adds; zero() clears every part, keeping the arrays
@@ -260,7 +265,9 @@ class HeldObjectsTest {
         for (int i = 0; i < g.length; i++) {
             assertEquals(2 * g[i], twice[i], 1e-12 * Math.max(1, Math.abs(g[i])), strategy + ": accumulation at " + i);
         }
-        assertTrue(grad.toString().startsWith("ModelGrad{bias=") && grad.toString().contains("layers=[Model_LayerGrad{w=[["),
+        assertTrue(
+                grad.toString().startsWith("ModelGrad{bias=")
+                        && grad.toString().contains("layers=[Model_LayerGrad{w=[["),
                 grad.toString());
         grad.getClass().getMethod("zero").invoke(grad);
         assertTrue(Arrays.stream(flat(grad)).allMatch(v -> v == 0.0), strategy + ": zero()");
@@ -271,7 +278,8 @@ class HeldObjectsTest {
         double[] reference = check(form, "STATIC");
         double[] tape = check(form, "TAPE");
         for (int i = 0; i < reference.length; i++) {
-            assertEquals(reference[i], tape[i], 1e-12 * Math.max(1, Math.abs(reference[i])), "static against tape at " + i);
+            assertEquals(
+                    reference[i], tape[i], 1e-12 * Math.max(1, Math.abs(reference[i])), "static against tape at " + i);
         }
     }
 
@@ -297,7 +305,12 @@ class HeldObjectsTest {
         Object scale = grad.getClass().getField("scale").get(grad);
         assertEquals(3, ((double[]) scale.getClass().getField("shift").get(scale)).length);
         // the int and String fields are constants: no member
-        assertTrue(Arrays.stream(grad.getClass().getFields()).map(f -> f.getName()).sorted().toList().equals(List.of("bias", "layers", "scale")),
+        assertTrue(
+                Arrays.stream(grad.getClass().getFields())
+                        .map(f -> f.getName())
+                        .sorted()
+                        .toList()
+                        .equals(List.of("bias", "layers", "scale")),
                 Arrays.toString(grad.getClass().getFields()));
     }
 
@@ -311,13 +324,18 @@ class HeldObjectsTest {
             double[] dx = new double[3];
             Method predict = h.original("predict", 1);
             assertEquals((double) predict.invoke(model, X), (double) predictGrad.invoke(null, model, X, dx), 0.0);
-            GradCheck.Report report = GradCheck.check(x -> {
-                try {
-                    return (double) predict.invoke(model, x);
-                } catch (ReflectiveOperationException e) {
-                    throw new AssertionError(e);
-                }
-            }, X.clone(), dx, 1e-6, 1e-8);
+            GradCheck.Report report = GradCheck.check(
+                    x -> {
+                        try {
+                            return (double) predict.invoke(model, x);
+                        } catch (ReflectiveOperationException e) {
+                            throw new AssertionError(e);
+                        }
+                    },
+                    X.clone(),
+                    dx,
+                    1e-6,
+                    1e-8);
             assertTrue(report.passed(), strategy + ": " + report);
         }
     }
@@ -367,13 +385,16 @@ class HeldObjectsTest {
         Object[] args = {model, X, Y, h.gradOf(model)};
         Method lossGrad = h.generated("lossGrad");
         long least = WarmCalls.leastBytesPerCall(5, 10_000, () -> lossGrad.invoke(null, args));
-        // reflection boxes the double result and its arguments' unboxing costs a little (as FieldWritesTest allows); the gathered
+        // reflection boxes the double result and its arguments' unboxing costs a little (as FieldWritesTest allows);
+        // the gathered
         // rows and the cells come from the thread's pool (the sample's direct calls measure 0 B)
         assertTrue(least <= 16 + 16, "a warm gradient call allocated " + least + " bytes");
     }
 
     private static List<String> errors(String classBody) {
-        return ObjectHarness.errors(ObjectHarness.source(classBody, "STATIC")).stream().map(Diagnostic::toString).toList();
+        return ObjectHarness.errors(ObjectHarness.source(classBody, "STATIC")).stream()
+                .map(Diagnostic::toString)
+                .toList();
     }
 
     @Test
@@ -390,8 +411,11 @@ class HeldObjectsTest {
                 }
                 """);
         assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).contains("Model.java:[13,9]") && errors.get(0).contains("assigns field 'scale' of type Scale")
-                && errors.get(0).contains("assign it outside the differentiated method"), errors.get(0));
+        assertTrue(
+                errors.get(0).contains("Model.java:[13,9]")
+                        && errors.get(0).contains("assigns field 'scale' of type Scale")
+                        && errors.get(0).contains("assign it outside the differentiated method"),
+                errors.get(0));
     }
 
     /**
@@ -463,7 +487,11 @@ class HeldObjectsTest {
         for (String strategy : BOTH) {
             double[] g = check(CALLEES, strategy);
             for (int i = 0; i < inline.length; i++) {
-                assertEquals(inline[i], g[i], 1e-12 * Math.max(1, Math.abs(inline[i])), strategy + ": against the loss written inline, at " + i);
+                assertEquals(
+                        inline[i],
+                        g[i],
+                        1e-12 * Math.max(1, Math.abs(inline[i])),
+                        strategy + ": against the loss written inline, at " + i);
             }
         }
     }
@@ -484,9 +512,12 @@ class HeldObjectsTest {
                     return x > 0 && helper(x) > 1 ? helper(x) : x;
                 }
                 """);
-        assertTrue(errors.size() >= 1 && errors.get(0).contains("Model.java:[17,")
-                && errors.get(0).contains("call to instance method 'helper', which reads field 'scale'")
-                && errors.get(0).contains("stays a call here"), errors.toString());
+        assertTrue(
+                errors.size() >= 1
+                        && errors.get(0).contains("Model.java:[17,")
+                        && errors.get(0).contains("call to instance method 'helper', which reads field 'scale'")
+                        && errors.get(0).contains("stays a call here"),
+                errors.toString());
     }
 
     @Test
@@ -506,8 +537,11 @@ class HeldObjectsTest {
                     return helper(x);
                 }
                 """);
-        assertTrue(errors.size() == 1 && errors.get(0).contains("Model.java:[18,16]")
-                && errors.get(0).contains("call to instance method 'helper', which reads field 'scale'"), errors.toString());
+        assertTrue(
+                errors.size() == 1
+                        && errors.get(0).contains("Model.java:[18,16]")
+                        && errors.get(0).contains("call to instance method 'helper', which reads field 'scale'"),
+                errors.toString());
     }
 
     @Test
@@ -522,8 +556,11 @@ class HeldObjectsTest {
                     return scale.s() * x;
                 }
                 """);
-        assertTrue(errors.size() == 1 && errors.get(0).contains("wrt names 'scale', which is not a parameter of 'f'")
-                && errors.get(0).contains("name \"this\""), errors.toString());
+        assertTrue(
+                errors.size() == 1
+                        && errors.get(0).contains("wrt names 'scale', which is not a parameter of 'f'")
+                        && errors.get(0).contains("name \"this\""),
+                errors.toString());
     }
 
     @Test
@@ -545,6 +582,8 @@ class HeldObjectsTest {
         DoubleGrad dx = new DoubleGrad();
         assertEquals(1.5 * 4, (double) h.generated("fGrad").invoke(null, model, 2.0, grad, dx), 0.0);
         Object scale = grad.getClass().getField("scale").get(grad);
-        assertArrayEquals(new double[] {4, 6}, new double[] {scale.getClass().getField("s").getDouble(scale), dx.get()});
+        assertArrayEquals(
+                new double[] {4, 6},
+                new double[] {scale.getClass().getField("s").getDouble(scale), dx.get()});
     }
 }

@@ -63,7 +63,8 @@ class InlinedCalleesTest {
 
     @Test
     void privateVoidAndIntCalleesThatReadAndAssignFields() {
-        differentiates("""
+        differentiates(
+                """
                 private double[] w = {0.5, -0.25, 0.75};
                 private double b = 0.1;
                 int calls;
@@ -97,7 +98,13 @@ class InlinedCalleesTest {
                     int k = count();
                     return dot(x) * k + b;
                 }
-                """, "loss", new int[] {0, 1}, true, BOTH, 1e-6, new Object[] {new double[] {1.0, 2.0, -0.5}, 0.1},
+                """,
+                "loss",
+                new int[] {0, 1},
+                true,
+                BOTH,
+                1e-6,
+                new Object[] {new double[] {1.0, 2.0, -0.5}, 0.1},
                 new Object[] {new double[] {-0.4, 0.3, 1.2}, 0.3});
     }
 
@@ -158,10 +165,20 @@ class InlinedCalleesTest {
                 }
                 """, "AUTO"));
         assertEquals(1, privateOne.size(), privateOne.toString());
-        assertTrue(privateOne.get(0).line() == 15 && privateOne.get(0).column() == 25
-                && privateOne.get(0).message().contains("a private method is not differentiated"), privateOne.toString());
-        assertTrue(ds.stream().anyMatch(d -> d.line() == 16 && d.column() == 25 && d.message().contains(
-                "call to instance method 'count', which returns int, stays a call here")), ds.toString());
+        assertTrue(
+                privateOne.get(0).line() == 15
+                        && privateOne.get(0).column() == 25
+                        && privateOne.get(0).message().contains("a private method is not differentiated"),
+                privateOne.toString());
+        assertTrue(
+                ds.stream()
+                        .anyMatch(
+                                d -> d.line() == 16
+                                        && d.column() == 25
+                                        && d.message()
+                                                .contains(
+                                                        "call to instance method 'count', which returns int, stays a call here")),
+                ds.toString());
     }
 
     @Test
@@ -193,7 +210,8 @@ class InlinedCalleesTest {
                     }
                     return l / p.length + 0.5 * lambda * (w[0] * w[0] + w[1] * w[1]);
                 }
-                """, "loss", new int[] {}, true, BOTH, 1e-6,
-                new Object[] {new double[][] {{1, 0.5, -0.2}, {0.3, -1, 0.8}, {-0.7, 0.2, 0.4}}, new int[] {1, 0, 1}});
+                """, "loss", new int[] {}, true, BOTH, 1e-6, new Object[] {
+            new double[][] {{1, 0.5, -0.2}, {0.3, -1, 0.8}, {-0.7, 0.2, 0.4}}, new int[] {1, 0, 1}
+        });
     }
 }

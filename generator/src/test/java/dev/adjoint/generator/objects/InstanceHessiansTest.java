@@ -43,7 +43,9 @@ class InstanceHessiansTest {
     @Test
     void hvpOfInstanceMethodsThroughTheirCallees() {
         ObjectHarness h = ObjectHarness.of(ObjectHarness.source(MODEL, "AUTO"), Map.of());
-        assertTrue(h.translation.diagnostics().isEmpty(), "no note: every method has its Hvp " + h.translation.diagnostics());
+        assertTrue(
+                h.translation.diagnostics().isEmpty(),
+                "no note: every method has its Hvp " + h.translation.diagnostics());
         ObjectHessians.check(h, "loss", new int[] {}, true, 1, new double[] {1.0, 2.0, -0.5}, 1.0);
         ObjectHessians.check(h, "loss", new int[] {}, true, 2, new double[] {-0.3, 0.7, 1.5}, 0.0);
         ObjectHessians.check(h, "f", new int[] {0}, true, 3, new double[] {1.0, 2.0, -0.5}, 0.3);

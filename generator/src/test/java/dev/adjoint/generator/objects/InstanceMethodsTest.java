@@ -35,7 +35,8 @@ class InstanceMethodsTest {
 
     @Test
     void fieldsOfEveryVisibilityScalarsAndArraysFinalOrNot() {
-        differentiates("""
+        differentiates(
+                """
                 private double[] w = {0.5, -0.25, 0.125};
                 protected double b = 0.1;
                 final double scale = 2.0;
@@ -128,9 +129,12 @@ class InstanceMethodsTest {
         subclass.setAccessible(true);
         Object sub = subclass.newInstance();
         var loss = h.generated("lossGrad");
-        var thrown = org.junit.jupiter.api.Assertions.assertThrows(java.lang.reflect.InvocationTargetException.class,
+        var thrown = org.junit.jupiter.api.Assertions.assertThrows(
+                java.lang.reflect.InvocationTargetException.class,
                 () -> loss.invoke(null, sub, 1.0, new dev.adjoint.DoubleGrad()));
-        assertTrue(thrown.getCause() instanceof IllegalArgumentException && thrown.getCause().getMessage().contains("a subclass of Model"),
+        assertTrue(
+                thrown.getCause() instanceof IllegalArgumentException
+                        && thrown.getCause().getMessage().contains("a subclass of Model"),
                 String.valueOf(thrown.getCause()));
         // a final callee cannot be overridden: no check
         h.generated("safeGrad").invoke(null, sub, 1.0, new dev.adjoint.DoubleGrad());
@@ -199,6 +203,7 @@ class InstanceMethodsTest {
                 """, "AUTO"));
         assertTrue(ds.stream().anyMatch(d -> d.message().contains("add wrt = \"this\"")), ds.toString());
     }
+
     @Test
     void anErrorInOneMethodLeavesTheOthersErrorsReported() {
         List<Diagnostic> ds = ObjectHarness.errors(source("""
@@ -226,8 +231,12 @@ class InstanceMethodsTest {
                 """, "AUTO"));
         // each method's own error, at its position, and nothing about the method without one
         assertEquals(2, ds.size(), ds.toString());
-        assertTrue(ds.get(0).line() == 12 && ds.get(0).message().contains("reads field 'name' of type String"), ds.toString());
-        assertTrue(ds.get(1).line() == 18 && ds.get(1).message().contains("'synchronized' is not supported"), ds.toString());
+        assertTrue(
+                ds.get(0).line() == 12 && ds.get(0).message().contains("reads field 'name' of type String"),
+                ds.toString());
+        assertTrue(
+                ds.get(1).line() == 18 && ds.get(1).message().contains("'synchronized' is not supported"),
+                ds.toString());
         // a call the lifting refuses drops only the method making it, and the methods calling that one
         List<Diagnostic> calls = ObjectHarness.errors(source("""
                 double b = 0.5;
@@ -251,9 +260,13 @@ class InstanceMethodsTest {
                 }
                 """, "AUTO"));
         assertEquals(2, calls.size(), calls.toString());
-        assertTrue(calls.get(0).line() == 15 && calls.get(0).message().contains("call to instance method 'tag', which returns String"),
+        assertTrue(
+                calls.get(0).line() == 15
+                        && calls.get(0).message().contains("call to instance method 'tag', which returns String"),
                 calls.toString());
-        assertTrue(calls.get(1).line() == 21 && calls.get(1).message().contains("'synchronized' is not supported"), calls.toString());
+        assertTrue(
+                calls.get(1).line() == 21 && calls.get(1).message().contains("'synchronized' is not supported"),
+                calls.toString());
     }
 
     // f passes a differentiated value to the parameter p that the instance callee's wrt leaves out: the static adjoint
@@ -281,12 +294,24 @@ class InstanceMethodsTest {
                 }
                 """;
         String doubles = body.replace("$T", "double").replace("$f", "").replace("$c", "");
-        differentiates(doubles, "f", new int[] {0, 1}, false, BOTH, 1e-6, new Object[] {0.7, -0.3}, new Object[] {-1.1, 0.9});
-        differentiates(body.replace("$T", "float").replace("$f", "f").replace("$c", "(float) "), "f", new int[] {0, 1}, false, BOTH, 5e-2,
-                new Object[] {0.7f, -0.3f}, new Object[] {-1.1f, 0.9f});
+        differentiates(
+                doubles, "f", new int[] {0, 1}, false, BOTH, 1e-6, new Object[] {0.7, -0.3}, new Object[] {-1.1, 0.9});
+        differentiates(
+                body.replace("$T", "float").replace("$f", "f").replace("$c", "(float) "),
+                "f",
+                new int[] {0, 1},
+                false,
+                BOTH,
+                5e-2,
+                new Object[] {0.7f, -0.3f},
+                new Object[] {-1.1f, 0.9f});
         ObjectHarness statics = ObjectHarness.of(source(doubles, "STATIC"), java.util.Map.of());
         ObjectHarness tape = ObjectHarness.of(source(doubles, "TAPE"), java.util.Map.of());
-        assertTrue(ObjectHarness.of(source(doubles, "AUTO"), java.util.Map.of()).translation.methods().contains("obj.Model#f: static"),
+        assertTrue(
+                ObjectHarness.of(source(doubles, "AUTO"), java.util.Map.of())
+                        .translation
+                        .methods()
+                        .contains("obj.Model#f: static"),
                 statics.translation.methods().toString());
         for (double[] at : new double[][] {{0.7, -0.3}, {-1.1, 0.9}}) {
             List<Double> a = vjp(statics, at);

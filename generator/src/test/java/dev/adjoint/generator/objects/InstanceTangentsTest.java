@@ -37,7 +37,8 @@ class InstanceTangentsTest {
     }
 
     /** The model with {@code w + s·uw}, {@code b + s·ub}. */
-    private static Object moved(ObjectHarness h, Object model, double[] uw, double ub, double s) throws ReflectiveOperationException {
+    private static Object moved(ObjectHarness h, Object model, double[] uw, double ub, double s)
+            throws ReflectiveOperationException {
         Object m = h.fresh();
         double[] w = ((double[]) field(model, "w")).clone();
         for (int i = 0; i < w.length; i++) {
@@ -66,7 +67,8 @@ class InstanceTangentsTest {
         Method loss = h.original("loss", 2);
         assertEquals((double) loss.invoke(model, x.clone(), 1.0), value, 0.0);
         double cd = ((double) loss.invoke(moved(h, model, uw, ub, eps), x.clone(), 1.0)
-                - (double) loss.invoke(moved(h, model, uw, ub, -eps), x.clone(), 1.0)) / (2 * eps);
+                        - (double) loss.invoke(moved(h, model, uw, ub, -eps), x.clone(), 1.0))
+                / (2 * eps);
         assertEquals(cd, out.get(), 1e-7 * Math.max(1, Math.abs(cd)));
         Object grad = h.gradOf(model);
         h.generated("lossGrad").invoke(null, model, x.clone(), 1.0, grad);
@@ -87,7 +89,9 @@ class InstanceTangentsTest {
             xp[i] += eps * ux[i];
             xm[i] -= eps * ux[i];
         }
-        cd = ((double) f.invoke(moved(h, model, uw, ub, eps), xp, t) - (double) f.invoke(moved(h, model, uw, ub, -eps), xm, t)) / (2 * eps);
+        cd = ((double) f.invoke(moved(h, model, uw, ub, eps), xp, t)
+                        - (double) f.invoke(moved(h, model, uw, ub, -eps), xm, t))
+                / (2 * eps);
         assertEquals(cd, out.get(), 1e-7 * Math.max(1, Math.abs(cd)));
         Object gf = h.gradOf(model);
         double[] gx = new double[3];

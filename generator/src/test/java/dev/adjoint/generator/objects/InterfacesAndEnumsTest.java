@@ -53,7 +53,8 @@ class InterfacesAndEnumsTest {
     void staticMethodsOfInterfacesAndEnumsBothStrategies() throws Exception {
         for (String strategy : List.of("STATIC", "TAPE")) {
             String source = KERNELS.replace("$S", strategy);
-            Translation t = Pipeline.translate(Map.of(Path.of("Kernels.java"), source), Optional.empty(), Options.DEFAULT);
+            Translation t =
+                    Pipeline.translate(Map.of(Path.of("Kernels.java"), source), Optional.empty(), Options.DEFAULT);
             assertFalse(t.hasErrors(), t.diagnostics().toString());
             Map<String, String> all = new HashMap<>(t.generated());
             all.put("obj.Kernels", source);
@@ -83,13 +84,20 @@ class InterfacesAndEnumsTest {
         }
         Object[] plain = java.util.Arrays.stream(x).boxed().toArray();
         assertEquals((double) f.invoke(null, plain), (double) grad.invoke(null, args), 0.0);
-        double[] analytic = java.util.Arrays.stream(cells).mapToDouble(DoubleGrad::get).toArray();
-        GradCheck.assertGradient(p -> {
-            try {
-                return (double) f.invoke(null, java.util.Arrays.stream(p).boxed().toArray());
-            } catch (ReflectiveOperationException e) {
-                throw new AssertionError(e);
-            }
-        }, x, analytic, 1e-6, 1e-9);
+        double[] analytic =
+                java.util.Arrays.stream(cells).mapToDouble(DoubleGrad::get).toArray();
+        GradCheck.assertGradient(
+                p -> {
+                    try {
+                        return (double) f.invoke(
+                                null, java.util.Arrays.stream(p).boxed().toArray());
+                    } catch (ReflectiveOperationException e) {
+                        throw new AssertionError(e);
+                    }
+                },
+                x,
+                analytic,
+                1e-6,
+                1e-9);
     }
 }

@@ -89,8 +89,14 @@ class LocalObjectsTest {
                     return c.x;
                 }
                 """, "AUTO"));
-        assertTrue(ds.stream().anyMatch(d -> d.line() == 17 && d.column() == 21 && d.message().contains(
-                "class Checked's constructor does more than assign each of its parameters to a field ('this.x = Math.abs(x);')")),
+        assertTrue(
+                ds.stream()
+                        .anyMatch(
+                                d -> d.line() == 17
+                                        && d.column() == 21
+                                        && d.message()
+                                                .contains(
+                                                        "class Checked's constructor does more than assign each of its parameters to a field ('this.x = Math.abs(x);')")),
                 ds.toString());
         List<Diagnostic> alias = ObjectHarness.errors(source(STATE + """
 
@@ -102,7 +108,11 @@ class LocalObjectsTest {
                     return s.v;
                 }
                 """, "AUTO"));
-        assertTrue(alias.size() == 1 && alias.stream().anyMatch(d -> d.line() == 20 && d.message().contains("gives local 't' a value other than a new State(...)")),
+        assertTrue(
+                alias.size() == 1
+                        && alias.stream()
+                                .anyMatch(d -> d.line() == 20
+                                        && d.message().contains("gives local 't' a value other than a new State(...)")),
                 alias.toString());
     }
 }

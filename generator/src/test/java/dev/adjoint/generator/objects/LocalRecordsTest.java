@@ -20,7 +20,8 @@ class LocalRecordsTest {
 
     @Test
     void aNewRecordReadThroughItsAccessors() {
-        differentiates("""
+        differentiates(
+                """
                 record Vec(double x, double y) {}
 
                 @Differentiable(strategy = Strategy.$S)
@@ -35,7 +36,8 @@ class LocalRecordsTest {
     /** A damped spring stepped with a new state record per step; the parameters come as a record too. */
     @Test
     void anOdeModelSteppingWithNewStateRecords() {
-        differentiates("""
+        differentiates(
+                """
                 record Params(double k, double c) {}
                 record State(double x, double v) {}
 
@@ -50,14 +52,20 @@ class LocalRecordsTest {
                     }
                     return 0.5 * p.k() * s.x() * s.x() + 0.5 * s.v() * s.v();
                 }
-                """, "energy", new int[] {0, 1}, false, BOTH, 1e-6,
+                """,
+                "energy",
+                new int[] {0, 1},
+                false,
+                BOTH,
+                1e-6,
                 new Object[] {1.0, new RecordArg("obj.Model$Params", 2.0, 0.3), 0.05, 40},
                 new Object[] {-0.4, new RecordArg("obj.Model$Params", 5.0, 0.1), 0.1, 25});
     }
 
     @Test
     void arrayComponentsAndACopyOfARecordParameter() {
-        differentiates("""
+        differentiates(
+                """
                 record Params(double k, double[] w) {}
 
                 @Differentiable(wrt = {"x", "p"}, strategy = Strategy.$S)
@@ -67,7 +75,12 @@ class LocalRecordsTest {
                     r.w()[1] += x;
                     return r.k() * r.w()[0] + r.w()[1] * q.k();
                 }
-                """, "f", new int[] {0, 1}, false, BOTH, 1e-6,
+                """,
+                "f",
+                new int[] {0, 1},
+                false,
+                BOTH,
+                1e-6,
                 new Object[] {0.5, new RecordArg("obj.Model$Params", 2.0, new double[] {0.3, -1.1})},
                 new Object[] {-0.5, new RecordArg("obj.Model$Params", 1.5, new double[] {0.7, 0.2})});
     }
@@ -105,9 +118,15 @@ class LocalRecordsTest {
                 }
                 """, "AUTO"));
         assertEquals(2, ds.size(), ds.toString());
-        assertTrue(ds.get(0).line() == 17 && ds.get(0).column() == 20 && ds.get(0).message().contains("uses local record 'v' other"),
+        assertTrue(
+                ds.get(0).line() == 17
+                        && ds.get(0).column() == 20
+                        && ds.get(0).message().contains("uses local record 'v' other"),
                 ds.toString());
-        assertTrue(ds.get(1).line() == 17 && ds.get(1).column() == 29 && ds.get(1).message().contains("creates a record that leaves"),
+        assertTrue(
+                ds.get(1).line() == 17
+                        && ds.get(1).column() == 29
+                        && ds.get(1).message().contains("creates a record that leaves"),
                 ds.toString());
     }
 
@@ -126,7 +145,8 @@ class LocalRecordsTest {
                 }
                 """, "AUTO"));
         assertEquals(1, ds.size(), ds.toString());
-        assertTrue(ds.get(0).line() == 13 && ds.get(0).message().contains("its component 'w' is an array"), ds.toString());
+        assertTrue(
+                ds.get(0).line() == 13 && ds.get(0).message().contains("its component 'w' is an array"), ds.toString());
     }
 
     @Test
@@ -157,8 +177,13 @@ class LocalRecordsTest {
         // (a class whose constructor only assigns its parameters is held as its fields: see LocalObjectsTest; a method
         // whose body computes one expression is replaced by it: see ValueMethodsTest)
         assertEquals(2, ds.size(), ds.toString());
-        assertTrue(ds.stream().allMatch(d -> d.line() == 26 && d.message().contains("uses local object 'v' other than reading or"
-                + " assigning its fields")), ds.toString());
+        assertTrue(
+                ds.stream()
+                        .allMatch(d -> d.line() == 26
+                                && d.message()
+                                        .contains("uses local object 'v' other than reading or"
+                                                + " assigning its fields")),
+                ds.toString());
     }
 
     @Test

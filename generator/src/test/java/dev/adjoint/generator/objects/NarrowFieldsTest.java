@@ -18,7 +18,8 @@ class NarrowFieldsTest {
 
     @Test
     void narrowFieldsAreReadAsConstantsBothStrategies() {
-        differentiates("""
+        differentiates(
+                """
                 short scale = 3;
                 char mode = 'q';
                 byte shift = 2;
@@ -29,7 +30,8 @@ class NarrowFieldsTest {
                     double r = mode == 'q' ? x * x * scale : x;
                     return r + b * shift;
                 }
-                """, "f", new int[] {0}, true, List.of("STATIC", "TAPE"), 1e-7, new Object[] {0.7}, new Object[] {-1.3});
+                """, "f", new int[] {0}, true, List.of("STATIC", "TAPE"), 1e-7, new Object[] {0.7}, new Object[] {-1.3
+                });
     }
 
     @Test
@@ -45,6 +47,10 @@ class NarrowFieldsTest {
                 """, "AUTO"));
         assertEquals(1, ds.size(), ds.toString());
         Diagnostic d = ds.get(0);
-        assertTrue(d.line() > 1 && d.column() > 1 && d.message().startsWith("'calls++' assigns field 'calls' of type short:"), d.toString());
+        assertTrue(
+                d.line() > 1
+                        && d.column() > 1
+                        && d.message().startsWith("'calls++' assigns field 'calls' of type short:"),
+                d.toString());
     }
 }

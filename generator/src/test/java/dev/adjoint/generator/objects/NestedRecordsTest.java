@@ -53,15 +53,22 @@ class NestedRecordsTest {
             DoubleGrad dy = new DoubleGrad();
             Method f = h.original("f", 2);
             Method vjp = h.generated("fVjp");
-            assertEquals((double) f.invoke(null, o, x0[5]), (double) vjp.invoke(null, o, x0[5], 1.0, dO, dy), 0.0, strategy);
+            assertEquals(
+                    (double) f.invoke(null, o, x0[5]), (double) vjp.invoke(null, o, x0[5], 1.0, dO, dy), 0.0, strategy);
             double[] g = gradient(gradClass, dO, dy);
-            GradCheck.Report report = GradCheck.check(xs -> {
-                try {
-                    return (double) f.invoke(null, outer(loader, xs[0], new double[] {xs[1], xs[2], xs[3]}, xs[4]), xs[5]);
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }, x0, g, 1e-6, 1e-8);
+            GradCheck.Report report = GradCheck.check(
+                    xs -> {
+                        try {
+                            return (double) f.invoke(
+                                    null, outer(loader, xs[0], new double[] {xs[1], xs[2], xs[3]}, xs[4]), xs[5]);
+                        } catch (Exception e) {
+                            throw new AssertionError(e);
+                        }
+                    },
+                    x0,
+                    g,
+                    1e-6,
+                    1e-8);
             assertTrue(report.passed(), strategy + ": " + report + "\n" + h.translation.generated());
             if (strategy.equals("STATIC")) {
                 // forward mode along (1, 2, ..., 6), the tangent of o an OuterGrad: g · t
@@ -84,12 +91,17 @@ class NestedRecordsTest {
             vjp.invoke(null, o, x0[5], 1.0, dO, dy);
             double[] twice = gradient(gradClass, dO, dy);
             for (int i = 0; i < g.length; i++) {
-                assertEquals(2 * g[i], twice[i], 1e-12 * Math.max(1, Math.abs(g[i])), strategy + ": accumulation at " + i);
+                assertEquals(
+                        2 * g[i], twice[i], 1e-12 * Math.max(1, Math.abs(g[i])), strategy + ": accumulation at " + i);
             }
             gradClass.getMethod("zero").invoke(dO);
-            assertEquals("Model_OuterGrad{s=0.0, in=Model_InnerGrad{x=0.0, v=[0.0, 0.0, 0.0]}}", dO.toString(), strategy);
+            assertEquals(
+                    "Model_OuterGrad{s=0.0, in=Model_InnerGrad{x=0.0, v=[0.0, 0.0, 0.0]}}", dO.toString(), strategy);
             Object fresh = gradClass.getConstructor().newInstance();
-            assertEquals("Model_OuterGrad{s=0.0, in=Model_InnerGrad{x=0.0, v=null}}", fresh.toString(), "new: nested gradients exist");
+            assertEquals(
+                    "Model_OuterGrad{s=0.0, in=Model_InnerGrad{x=0.0, v=null}}",
+                    fresh.toString(),
+                    "new: nested gradients exist");
         }
     }
 
@@ -97,7 +109,14 @@ class NestedRecordsTest {
     private static double[] gradient(Class<?> gradClass, Object dO, DoubleGrad dy) throws Exception {
         Object in = gradClass.getField("in").get(dO);
         double[] v = (double[]) in.getClass().getField("v").get(in);
-        return new double[] {in.getClass().getField("x").getDouble(in), v[0], v[1], v[2], gradClass.getField("s").getDouble(dO), dy.get()};
+        return new double[] {
+            in.getClass().getField("x").getDouble(in),
+            v[0],
+            v[1],
+            v[2],
+            gradClass.getField("s").getDouble(dO),
+            dy.get()
+        };
     }
 
     static final String PASSED_ON = """
@@ -122,32 +141,49 @@ class NestedRecordsTest {
 
     @Test
     void aNestedRecordPassedOnGoesAsItsComponents() throws Exception {
-        // g(o.in()) took a local before (issue 15), and a local was no way either: its components are o.in().x(), o.in().y()
+        // g(o.in()) took a local before (issue 15), and a local was no way either: its components are o.in().x(),
+        // o.in().y()
         double[] x0 = {0.7, -0.4, 1.3, 0.6}; // in.x, in.y, s, z
         double[][] grads = new double[2][];
         List<String> strategies = List.of("STATIC", "TAPE");
         for (int k = 0; k < 2; k++) {
             String strategy = strategies.get(k);
             ObjectHarness h = ObjectHarness.of(ObjectHarness.source(PASSED_ON, strategy), Map.of());
-            assertEquals(strategy.equals("STATIC") ? "obj.Model#f: static" : "obj.Model#f: tape (requested)",
-                    h.translation.methods().stream().filter(m -> m.startsWith("obj.Model#f:")).findFirst().orElseThrow());
+            assertEquals(
+                    strategy.equals("STATIC") ? "obj.Model#f: static" : "obj.Model#f: tape (requested)",
+                    h.translation.methods().stream()
+                            .filter(m -> m.startsWith("obj.Model#f:"))
+                            .findFirst()
+                            .orElseThrow());
             ClassLoader loader = h.loader();
             Object o = outer2(loader, x0[0], x0[1], x0[2]);
             Class<?> gradClass = loader.loadClass("obj.Model_OuterGrad");
             Object dO = gradClass.getMethod("like", o.getClass()).invoke(null, o);
             DoubleGrad dz = new DoubleGrad();
             Method f = h.original("f", 2);
-            assertEquals((double) f.invoke(null, o, x0[3]), (double) h.generated("fVjp").invoke(null, o, x0[3], 1.0, dO, dz), 0.0);
+            assertEquals(
+                    (double) f.invoke(null, o, x0[3]),
+                    (double) h.generated("fVjp").invoke(null, o, x0[3], 1.0, dO, dz),
+                    0.0);
             Object in = gradClass.getField("in").get(dO);
-            double[] g = {in.getClass().getField("x").getDouble(in), in.getClass().getField("y").getDouble(in),
-                gradClass.getField("s").getDouble(dO), dz.get()};
-            GradCheck.Report report = GradCheck.check(xs -> {
-                try {
-                    return (double) f.invoke(null, outer2(loader, xs[0], xs[1], xs[2]), xs[3]);
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }, x0, g, 1e-6, 1e-8);
+            double[] g = {
+                in.getClass().getField("x").getDouble(in),
+                in.getClass().getField("y").getDouble(in),
+                gradClass.getField("s").getDouble(dO),
+                dz.get()
+            };
+            GradCheck.Report report = GradCheck.check(
+                    xs -> {
+                        try {
+                            return (double) f.invoke(null, outer2(loader, xs[0], xs[1], xs[2]), xs[3]);
+                        } catch (Exception e) {
+                            throw new AssertionError(e);
+                        }
+                    },
+                    x0,
+                    g,
+                    1e-6,
+                    1e-8);
             assertTrue(report.passed(), strategy + ": " + report + "\n" + h.translation.generated());
             grads[k] = g;
         }
@@ -186,8 +222,13 @@ class NestedRecordsTest {
                 """, "AUTO"));
         assertEquals(1, ds.size(), ds.toString());
         assertEquals(19, ds.get(0).line(), ds.toString());
-        assertTrue(ds.get(0).message().startsWith("'make(x)' passes a record Inner to 'g', which takes it as its components: 'make(x)' is"
-                + " neither a variable, a component of one (o.in()) nor a new Inner(...)"), ds.toString());
+        assertTrue(
+                ds.get(0)
+                        .message()
+                        .startsWith(
+                                "'make(x)' passes a record Inner to 'g', which takes it as its components: 'make(x)' is"
+                                        + " neither a variable, a component of one (o.in()) nor a new Inner(...)"),
+                ds.toString());
     }
 
     @Test
@@ -203,6 +244,7 @@ class NestedRecordsTest {
                 }
                 """, "AUTO"));
         assertEquals(1, ds.size(), ds.toString());
-        assertTrue(ds.get(0).message().startsWith("'o.in().name()' reads component 'name' of type String"), ds.toString());
+        assertTrue(
+                ds.get(0).message().startsWith("'o.in().name()' reads component 'name' of type String"), ds.toString());
     }
 }

@@ -51,7 +51,8 @@ final class ObjectHarness {
 
     /** {@code classBody} (the members of {@code public class Model}) with {@code $S} replaced by {@code strategy}. */
     static String source(String classBody, String strategy) {
-        return HEADER + "public class Model {\n" + classBody.replace("$S", strategy).stripIndent().indent(4) + "}\n";
+        return HEADER + "public class Model {\n"
+                + classBody.replace("$S", strategy).stripIndent().indent(4) + "}\n";
     }
 
     /** Translates and compiles {@code source} (and {@code others}: name to source), failing on any error. */
@@ -61,7 +62,10 @@ final class ObjectHarness {
         others.forEach((n, s) -> files.put(Path.of(n.substring(n.lastIndexOf('.') + 1) + ".java"), s));
         Translation t = Pipeline.translate(files, Optional.empty(), Options.DEFAULT);
         if (t.hasErrors()) {
-            throw new AssertionError("generator errors:\n" + String.join("\n", t.diagnostics().stream().map(Diagnostic::toString).toList()));
+            throw new AssertionError("generator errors:\n"
+                    + String.join(
+                            "\n",
+                            t.diagnostics().stream().map(Diagnostic::toString).toList()));
         }
         Map<String, String> all = new HashMap<>(t.generated());
         all.put("obj.Model", source);
@@ -86,15 +90,23 @@ final class ObjectHarness {
      * @param wrtOwn indices of the own parameters differentiated, in order
      * @param wrtThis whether the object's fields are
      */
-    static void differentiates(String classBody, String method, int[] wrtOwn, boolean wrtThis, List<String> strategies,
-            double rtol, Object[]... points) {
+    static void differentiates(
+            String classBody,
+            String method,
+            int[] wrtOwn,
+            boolean wrtThis,
+            List<String> strategies,
+            double rtol,
+            Object[]... points) {
         for (String strategy : strategies) {
             ObjectHarness h = of(source(classBody, strategy), Map.of());
             for (Object[] p : points) {
                 h.check(method, wrtOwn, wrtThis, rtol, strategy, p);
                 // (a float method's Hvp is checked in the corpus, against its double twin's gradient)
-                if (h.hasGenerated(method + "Hvp") && h.original(method, p.length).getReturnType() == double.class) {
-                    ObjectHessians.check(h, method, wrtOwn, wrtThis, Arrays.deepToString(p).hashCode(), p);
+                if (h.hasGenerated(method + "Hvp")
+                        && h.original(method, p.length).getReturnType() == double.class) {
+                    ObjectHessians.check(
+                            h, method, wrtOwn, wrtThis, Arrays.deepToString(p).hashCode(), p);
                 }
             }
         }
@@ -119,20 +131,26 @@ final class ObjectHarness {
     }
 
     boolean hasGenerated(String name) {
-        return Arrays.stream(adjoint.getDeclaredMethods()).anyMatch(m -> m.getName().equals(name));
+        return Arrays.stream(adjoint.getDeclaredMethods())
+                .anyMatch(m -> m.getName().equals(name));
     }
 
     Method generated(String name) {
-        return Arrays.stream(adjoint.getDeclaredMethods()).filter(m -> m.getName().equals(name)).findFirst()
+        return Arrays.stream(adjoint.getDeclaredMethods())
+                .filter(m -> m.getName().equals(name))
+                .findFirst()
                 .map(m -> {
                     m.setAccessible(true);
                     return m;
-                }).orElseThrow(() -> new AssertionError("no " + name + " in " + translation.generated()));
+                })
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + translation.generated()));
     }
 
     private static Method find(Class<?> c, String name, int arity) {
-        Method m = Arrays.stream(c.getDeclaredMethods()).filter(x -> x.getName().equals(name) && x.getParameterCount() == arity)
-                .findFirst().orElseThrow();
+        Method m = Arrays.stream(c.getDeclaredMethods())
+                .filter(x -> x.getName().equals(name) && x.getParameterCount() == arity)
+                .findFirst()
+                .orElseThrow();
         m.setAccessible(true);
         return m;
     }
@@ -162,7 +180,10 @@ final class ObjectHarness {
             }
             f.setAccessible(true);
             try {
-                sb.append(f.getName()).append('=').append(Arrays.deepToString(new Object[] {f.get(o)})).append(' ');
+                sb.append(f.getName())
+                        .append('=')
+                        .append(Arrays.deepToString(new Object[] {f.get(o)}))
+                        .append(' ');
             } catch (IllegalAccessException e) {
                 throw new AssertionError(e);
             }
@@ -182,7 +203,9 @@ final class ObjectHarness {
     private Object build(RecordArg r, Object[] components) {
         try {
             Class<?> c = loader.loadClass(r.binaryName());
-            Class<?>[] types = Arrays.stream(c.getRecordComponents()).map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new);
+            Class<?>[] types = Arrays.stream(c.getRecordComponents())
+                    .map(java.lang.reflect.RecordComponent::getType)
+                    .toArray(Class<?>[]::new);
             var k = c.getDeclaredConstructor(types);
             k.setAccessible(true);
             Object[] copies = new Object[components.length];
@@ -218,7 +241,11 @@ final class ObjectHarness {
     }
 
     static boolean isFloating(Object c) {
-        return c instanceof Double || c instanceof Float || c instanceof double[] || c instanceof float[] || c instanceof double[][]
+        return c instanceof Double
+                || c instanceof Float
+                || c instanceof double[]
+                || c instanceof float[]
+                || c instanceof double[][]
                 || c instanceof float[][];
     }
 
@@ -257,14 +284,19 @@ final class ObjectHarness {
             }
             call.addAll(buffers);
             Object got = generated(method + "Vjp").invoke(null, call.toArray());
-            assertEquals(((Number) expected).doubleValue(), ((Number) got).doubleValue(), 0.0, strategy + ": value at " + Arrays.deepToString(p));
+            assertEquals(
+                    ((Number) expected).doubleValue(),
+                    ((Number) got).doubleValue(),
+                    0.0,
+                    strategy + ": value at " + Arrays.deepToString(p));
             assertEquals(describe(argsA), describe(argsB), strategy + ": arguments as the method leaves them");
             assertEquals(state(a), state(b), strategy + ": the object as the method leaves it");
             List<Double> analytic = new ArrayList<>();
             for (int k = 0; k < buffers.size(); k++) {
                 Object buffer = buffers.get(k);
                 if (p[wrtOwn[k]] instanceof RecordArg r) {
-                    for (java.lang.reflect.RecordComponent c : argsB[wrtOwn[k]].getClass().getRecordComponents()) {
+                    for (java.lang.reflect.RecordComponent c :
+                            argsB[wrtOwn[k]].getClass().getRecordComponents()) {
                         c.getAccessor().setAccessible(true);
                         Object value = c.getAccessor().invoke(argsB[wrtOwn[k]]);
                         if (isFloating(value)) {
@@ -298,36 +330,43 @@ final class ObjectHarness {
             double[] g = analytic.stream().mapToDouble(Double::doubleValue).toArray();
             assertEquals(x.length, g.length, "gradient length");
             boolean isFloat = m.getReturnType() == float.class;
-            GradCheck.Report report = GradCheck.check(xs -> {
-                try {
-                    Object o = fresh();
-                    Object[] args = copy(p);
-                    int[] at = {0};
-                    for (int i : wrtOwn) {
-                        if (p[i] instanceof RecordArg r) {
-                            Object[] cs = r.components().clone();
-                            for (int k = 0; k < cs.length; k++) {
-                                if (isFloating(cs[k])) {
-                                    cs[k] = unflatten(cs[k], xs, at);
+            GradCheck.Report report = GradCheck.check(
+                    xs -> {
+                        try {
+                            Object o = fresh();
+                            Object[] args = copy(p);
+                            int[] at = {0};
+                            for (int i : wrtOwn) {
+                                if (p[i] instanceof RecordArg r) {
+                                    Object[] cs = r.components().clone();
+                                    for (int k = 0; k < cs.length; k++) {
+                                        if (isFloating(cs[k])) {
+                                            cs[k] = unflatten(cs[k], xs, at);
+                                        }
+                                    }
+                                    args[i] = new RecordArg(r.binaryName(), cs);
+                                } else {
+                                    args[i] = unflatten(args[i], xs, at);
                                 }
                             }
-                            args[i] = new RecordArg(r.binaryName(), cs);
-                        } else {
-                            args[i] = unflatten(args[i], xs, at);
+                            args = materialize(args);
+                            if (wrtThis) {
+                                for (Field f : floatingFields(owner)) {
+                                    f.set(o, unflatten(f.get(o), xs, at));
+                                }
+                            }
+                            return ((Number) invoke(m, o, args)).doubleValue();
+                        } catch (ReflectiveOperationException e) {
+                            throw new AssertionError(e);
                         }
-                    }
-                    args = materialize(args);
-                    if (wrtThis) {
-                        for (Field f : floatingFields(owner)) {
-                            f.set(o, unflatten(f.get(o), xs, at));
-                        }
-                    }
-                    return ((Number) invoke(m, o, args)).doubleValue();
-                } catch (ReflectiveOperationException e) {
-                    throw new AssertionError(e);
-                }
-            }, x, g, rtol, isFloat ? 1e-3 : 1e-8);
-            assertTrue(report.passed(), strategy + ": gradient against central differences at " + Arrays.deepToString(p) + ": " + report);
+                    },
+                    x,
+                    g,
+                    rtol,
+                    isFloat ? 1e-3 : 1e-8);
+            assertTrue(
+                    report.passed(),
+                    strategy + ": gradient against central differences at " + Arrays.deepToString(p) + ": " + report);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }

@@ -80,7 +80,8 @@ final class ObjectHessians {
             }
             GradCheck.Report report = GradCheck.checkHvp(this::gradientAt, x0, v, hv, 1e-6, 1e-8);
             assertTrue(report.passed(), "H·v against central differences of the gradient: " + report.describe());
-            // added into the buffers: twice the first call's (at the same point: the method may write the object and arrays)
+            // added into the buffers: twice the first call's (at the same point: the method may write the object and
+            // arrays)
             if (!isStatic()) {
                 call.set(0, h.fresh());
             }
@@ -91,7 +92,8 @@ final class ObjectHessians {
             hvp.invoke(null, call.toArray());
             double[] twice = flatten(hvs, args);
             for (int i = 0; i < hv.length; i++) {
-                assertEquals(2 * hv[i], twice[i], 1e-12 * Math.max(1, Math.abs(twice[i])), "H·v is added into the buffer");
+                assertEquals(
+                        2 * hv[i], twice[i], 1e-12 * Math.max(1, Math.abs(twice[i])), "H·v is added into the buffer");
             }
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
@@ -103,7 +105,9 @@ final class ObjectHessians {
         List<Double> x = new ArrayList<>();
         for (int i : wrtOwn) {
             if (p[i] instanceof RecordArg r) {
-                Arrays.stream(r.components()).filter(ObjectHarness::isFloating).forEach(c -> ObjectHarness.flatten(c, x));
+                Arrays.stream(r.components())
+                        .filter(ObjectHarness::isFloating)
+                        .forEach(c -> ObjectHarness.flatten(c, x));
             } else {
                 ObjectHarness.flatten(p[i], x);
             }
@@ -160,7 +164,8 @@ final class ObjectHessians {
         return out;
     }
 
-    private static void fill(Object grad, String field, Object like, double[] v, int[] at) throws ReflectiveOperationException {
+    private static void fill(Object grad, String field, Object like, double[] v, int[] at)
+            throws ReflectiveOperationException {
         Field g = grad.getClass().getField(field);
         Object value = ObjectHarness.unflatten(like, v, at);
         if (value instanceof double[] d) {

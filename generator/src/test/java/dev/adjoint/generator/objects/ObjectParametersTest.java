@@ -60,7 +60,12 @@ class ObjectParametersTest {
         Class<?> state = loader.loadClass("obj.Model$State");
         var ks = state.getDeclaredConstructor(double.class, double.class, double[].class, params, int.class);
         ks.setAccessible(true);
-        return ks.newInstance(xs[0], xs[1], new double[] {xs[2], xs[3], xs[4]}, kp.newInstance(xs[5], new double[] {xs[6], xs[7]}), 3);
+        return ks.newInstance(
+                xs[0],
+                xs[1],
+                new double[] {xs[2], xs[3], xs[4]},
+                kp.newInstance(xs[5], new double[] {xs[6], xs[7]}),
+                3);
     }
 
     /** The gradient's numbers in {@link #X0}'s order. */
@@ -69,8 +74,17 @@ class ObjectParametersTest {
         double[] w = (double[]) g.getField("w").get(ds);
         Object p = g.getField("p").get(ds);
         double[] shift = (double[]) p.getClass().getField("shift").get(p);
-        return new double[] {g.getField("x").getDouble(ds), g.getField("v").getDouble(ds), w[0], w[1], w[2],
-                p.getClass().getField("k").getDouble(p), shift[0], shift[1], du.get()};
+        return new double[] {
+            g.getField("x").getDouble(ds),
+            g.getField("v").getDouble(ds),
+            w[0],
+            w[1],
+            w[2],
+            p.getClass().getField("k").getDouble(p),
+            shift[0],
+            shift[1],
+            du.get()
+        };
     }
 
     @Test
@@ -87,24 +101,33 @@ class ObjectParametersTest {
             DoubleGrad du = new DoubleGrad();
             Method f = h.original("energy", 2);
             Method grad = h.generated("energyGrad");
-            assertEquals((double) f.invoke(null, s, X0[8]), (double) grad.invoke(null, s, X0[8], ds, du), 0.0, strategy);
+            assertEquals(
+                    (double) f.invoke(null, s, X0[8]), (double) grad.invoke(null, s, X0[8], ds, du), 0.0, strategy);
             double[] g = gradient(ds, du);
             grads[k] = g;
-            GradCheck.Report report = GradCheck.check(xs -> {
-                try {
-                    return (double) f.invoke(null, state(loader, xs), xs[8]);
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }, X0, g, 1e-6, 1e-8);
+            GradCheck.Report report = GradCheck.check(
+                    xs -> {
+                        try {
+                            return (double) f.invoke(null, state(loader, xs), xs[8]);
+                        } catch (Exception e) {
+                            throw new AssertionError(e);
+                        }
+                    },
+                    X0,
+                    g,
+                    1e-6,
+                    1e-8);
             assertTrue(report.passed(), strategy + ": " + report + "\n" + h.translation.generated());
             grad.invoke(null, s, X0[8], ds, du);
             double[] twice = gradient(ds, du);
             for (int i = 0; i < g.length; i++) {
-                assertEquals(2 * g[i], twice[i], 1e-12 * Math.max(1, Math.abs(g[i])), strategy + ": accumulation at " + i);
+                assertEquals(
+                        2 * g[i], twice[i], 1e-12 * Math.max(1, Math.abs(g[i])), strategy + ": accumulation at " + i);
             }
             gradClass.getMethod("zero").invoke(ds);
-            assertEquals("Model_StateGrad{x=0.0, v=0.0, w=[0.0, 0.0, 0.0], p=Model_ParamsGrad{k=0.0, shift=[0.0, 0.0]}}", ds.toString(),
+            assertEquals(
+                    "Model_StateGrad{x=0.0, v=0.0, w=[0.0, 0.0, 0.0], p=Model_ParamsGrad{k=0.0, shift=[0.0, 0.0]}}",
+                    ds.toString(),
                     strategy);
             if (strategy.equals("STATIC")) {
                 // forward mode along (1, 2, ..., 9), the tangent of s a StateGrad: g · t
@@ -146,12 +169,20 @@ class ObjectParametersTest {
                 double[] gDown = gradientAt(h, gradClass, down);
                 for (int i = 0; i < X0.length; i++) {
                     double fd = (gUp[i] - gDown[i]) / (2 * eps);
-                    assertEquals(fd, hv[i], 1e-5 * Math.max(1, Math.abs(fd)), "Hvp against central differences of the gradient at " + i);
+                    assertEquals(
+                            fd,
+                            hv[i],
+                            1e-5 * Math.max(1, Math.abs(fd)),
+                            "Hvp against central differences of the gradient at " + i);
                 }
             }
         }
         for (int i = 0; i < grads[0].length; i++) {
-            assertEquals(grads[0][i], grads[1][i], 1e-12 * Math.max(1, Math.abs(grads[0][i])), "static against tape at " + i);
+            assertEquals(
+                    grads[0][i],
+                    grads[1][i],
+                    1e-12 * Math.max(1, Math.abs(grads[0][i])),
+                    "static against tape at " + i);
         }
     }
 
@@ -165,11 +196,15 @@ class ObjectParametersTest {
 
     @Test
     void withoutWrtNamingItAnObjectIsAConstant() throws Exception {
-        ObjectHarness h = ObjectHarness.of(ObjectHarness.source(STATE.replace("wrt = {\"s\", \"u\"}", "wrt = \"u\""), "STATIC"), Map.of());
+        ObjectHarness h = ObjectHarness.of(
+                ObjectHarness.source(STATE.replace("wrt = {\"s\", \"u\"}", "wrt = \"u\""), "STATIC"), Map.of());
         Object s = state(h.loader(), X0);
         DoubleGrad du = new DoubleGrad();
         Method f = h.original("energy", 2);
-        assertEquals((double) f.invoke(null, s, X0[8]), (double) h.generated("energyGrad").invoke(null, s, X0[8], du), 0.0);
+        assertEquals(
+                (double) f.invoke(null, s, X0[8]),
+                (double) h.generated("energyGrad").invoke(null, s, X0[8], du),
+                0.0);
         double eps = 1e-6;
         double fd = ((double) f.invoke(null, s, X0[8] + eps) - (double) f.invoke(null, s, X0[8] - eps)) / (2 * eps);
         assertEquals(fd, du.get(), 1e-6 * Math.max(1, Math.abs(fd)));
@@ -192,8 +227,12 @@ class ObjectParametersTest {
                 """, "AUTO"));
         assertEquals(2, ds.size(), ds.toString());
         assertEquals(List.of(14, 15), ds.stream().map(Diagnostic::line).toList(), ds.toString());
-        assertTrue(ds.get(0).message().startsWith("'s.v += 0.1 * s.x' assigns field 'v' of parameter 's': a differentiated method"
-                + " reads an object parameter's fields once, on entry"), ds.toString());
+        assertTrue(
+                ds.get(0)
+                        .message()
+                        .startsWith("'s.v += 0.1 * s.x' assigns field 'v' of parameter 's': a differentiated method"
+                                + " reads an object parameter's fields once, on entry"),
+                ds.toString());
     }
 
     @Test
@@ -211,8 +250,12 @@ class ObjectParametersTest {
                 }
                 """, "AUTO"));
         assertEquals(2, ds.size(), ds.toString());
-        assertTrue(ds.get(0).message().startsWith("'s.secret' reads field 'secret' of class State, which the generated class cannot"
-                + " read: it is private; make it public"), ds.toString());
+        assertTrue(
+                ds.get(0)
+                        .message()
+                        .startsWith("'s.secret' reads field 'secret' of class State, which the generated class cannot"
+                                + " read: it is private; make it public"),
+                ds.toString());
         assertTrue(ds.get(1).message().startsWith("'s.tag' reads field 'tag' of type String"), ds.toString());
     }
 
@@ -238,10 +281,16 @@ class ObjectParametersTest {
                     return g(s) * s.twice();
                 }
                 """, "AUTO"));
-        // (a method computing one expression would be replaced by it: see methodsOfAFinalClassParameterAreTheirExpressions)
+        // (a method computing one expression would be replaced by it: see
+        // methodsOfAFinalClassParameterAreTheirExpressions)
         assertEquals(2, ds.size(), ds.toString());
-        assertTrue(ds.stream().allMatch(d -> d.line() == 23 && d.message().contains("uses object parameter 's' other than reading its"
-                + " fields ('s.x')")), ds.toString());
+        assertTrue(
+                ds.stream()
+                        .allMatch(d -> d.line() == 23
+                                && d.message()
+                                        .contains("uses object parameter 's' other than reading its"
+                                                + " fields ('s.x')")),
+                ds.toString());
     }
 
     @Test
@@ -261,7 +310,8 @@ class ObjectParametersTest {
                 }
                 """, "AUTO"));
         assertEquals(1, ds.size(), ds.toString());
-        assertTrue(ds.get(0).message().startsWith("the build would write two different 'obj.ModelGrad'"), ds.toString());
+        assertTrue(
+                ds.get(0).message().startsWith("the build would write two different 'obj.ModelGrad'"), ds.toString());
     }
 
     @Test
@@ -284,7 +334,9 @@ class ObjectParametersTest {
         Object grad = h.gradOf(o);
         h.generated("gGrad").invoke(null, o, 3.0, grad);
         h.generated("fGrad").invoke(null, o, 2.0, grad);
-        assertEquals("ModelGrad{a=-2.5, w=[-1.5, 0.5]}", grad.toString()); // g: (w1 y, 0, a y) = (-4.5, 0, 0), f: (x, w1, w0)
+        assertEquals(
+                "ModelGrad{a=-2.5, w=[-1.5, 0.5]}",
+                grad.toString()); // g: (w1 y, 0, a y) = (-4.5, 0, 0), f: (x, w1, w0)
     }
 
     /** A force law taking a plain value class and a record, called with the parameter, a local object, and for its value. */
@@ -343,24 +395,38 @@ class ObjectParametersTest {
             ClassLoader loader = h.loader();
             Object[] args = passedOnArgs(loader, q0);
             Object ds = loader.loadClass("obj.Model_StateGrad").getConstructor().newInstance();
-            Object dp = loader.loadClass("obj.Model_ParamsGrad").getConstructor().newInstance();
+            Object dp =
+                    loader.loadClass("obj.Model_ParamsGrad").getConstructor().newInstance();
             Method f = h.original("energy", 4);
             double value = (double) h.generated("energyGrad").invoke(null, args[0], args[1], args[2], args[3], ds, dp);
             assertEquals((double) f.invoke(null, args), value, 0.0, strategies.get(k));
-            double[] g = {ds.getClass().getField("x").getDouble(ds), ds.getClass().getField("v").getDouble(ds),
-                    dp.getClass().getField("k").getDouble(dp), dp.getClass().getField("c").getDouble(dp)};
+            double[] g = {
+                ds.getClass().getField("x").getDouble(ds),
+                ds.getClass().getField("v").getDouble(ds),
+                dp.getClass().getField("k").getDouble(dp),
+                dp.getClass().getField("c").getDouble(dp)
+            };
             grads[k] = g;
-            GradCheck.Report report = GradCheck.check(xs -> {
-                try {
-                    return (double) f.invoke(null, passedOnArgs(loader, xs));
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }, q0, g, 1e-6, 1e-8);
+            GradCheck.Report report = GradCheck.check(
+                    xs -> {
+                        try {
+                            return (double) f.invoke(null, passedOnArgs(loader, xs));
+                        } catch (Exception e) {
+                            throw new AssertionError(e);
+                        }
+                    },
+                    q0,
+                    g,
+                    1e-6,
+                    1e-8);
             assertTrue(report.passed(), strategies.get(k) + ": " + report + "\n" + h.translation.generated());
         }
         for (int i = 0; i < q0.length; i++) {
-            assertEquals(grads[0][i], grads[1][i], 1e-12 * Math.max(1, Math.abs(grads[0][i])), "static against tape at " + i);
+            assertEquals(
+                    grads[0][i],
+                    grads[1][i],
+                    1e-12 * Math.max(1, Math.abs(grads[0][i])),
+                    "static against tape at " + i);
         }
     }
 
@@ -388,8 +454,13 @@ class ObjectParametersTest {
                 }
                 """, "AUTO"));
         assertEquals(1, ds.size(), ds.toString());
-        assertTrue(ds.get(0).message().startsWith("'s' passes an object of class State to 'g', which takes it as its fields: class State's"
-                + " constructor does not take its fields in the order it declares them"), ds.toString());
+        assertTrue(
+                ds.get(0)
+                        .message()
+                        .startsWith(
+                                "'s' passes an object of class State to 'g', which takes it as its fields: class State's"
+                                        + " constructor does not take its fields in the order it declares them"),
+                ds.toString());
     }
 
     /**
@@ -400,30 +471,50 @@ class ObjectParametersTest {
      */
     @Test
     void methodsOfAFinalClassParameterAreTheirExpressions() throws Exception {
-        String methods = STATE.replace("    private double hidden;\n", "    private double hidden;\n\n"
-                + "    double kinetic() {\n        return 0.5 * v * v;\n    }\n\n"
-                + "    double potential(double u) {\n        double stiff = p.k();\n        return 0.5 * stiff * x * x / u;\n    }\n").replace("double e = 0.5 * s.p.k() * s.x * s.x + 0.5 * s.v * s.v * u;", "double e = (s.potential(u) + s.kinetic()) * u;");
+        String methods = STATE.replace(
+                        "    private double hidden;\n",
+                        "    private double hidden;\n\n"
+                                + "    double kinetic() {\n        return 0.5 * v * v;\n    }\n\n"
+                                + "    double potential(double u) {\n        double stiff = p.k();\n        return 0.5 * stiff * x * x / u;\n    }\n")
+                .replace(
+                        "double e = 0.5 * s.p.k() * s.x * s.x + 0.5 * s.v * s.v * u;",
+                        "double e = (s.potential(u) + s.kinetic()) * u;");
         for (String strategy : List.of("STATIC", "TAPE")) {
             ObjectHarness h = ObjectHarness.of(ObjectHarness.source(methods, strategy), Map.of());
             ClassLoader loader = h.loader();
             Object s = state(loader, X0);
-            Object ds = loader.loadClass("obj.Model_StateGrad").getMethod("like", s.getClass()).invoke(null, s);
+            Object ds = loader.loadClass("obj.Model_StateGrad")
+                    .getMethod("like", s.getClass())
+                    .invoke(null, s);
             DoubleGrad du = new DoubleGrad();
             Method f = h.original("energy", 2);
-            assertEquals((double) f.invoke(null, s, X0[8]), (double) h.generated("energyGrad").invoke(null, s, X0[8], ds, du), 0.0);
-            GradCheck.Report report = GradCheck.check(xs -> {
-                try {
-                    return (double) f.invoke(null, state(loader, xs), xs[8]);
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }, X0, gradient(ds, du), 1e-6, 1e-8);
+            assertEquals(
+                    (double) f.invoke(null, s, X0[8]),
+                    (double) h.generated("energyGrad").invoke(null, s, X0[8], ds, du),
+                    0.0);
+            GradCheck.Report report = GradCheck.check(
+                    xs -> {
+                        try {
+                            return (double) f.invoke(null, state(loader, xs), xs[8]);
+                        } catch (Exception e) {
+                            throw new AssertionError(e);
+                        }
+                    },
+                    X0,
+                    gradient(ds, du),
+                    1e-6,
+                    1e-8);
             assertTrue(report.passed(), strategy + ": " + report);
         }
         assertTrue(methods.contains("s.kinetic()") && methods.contains("double kinetic()"), methods);
-        List<Diagnostic> ds = ObjectHarness.errors(ObjectHarness.source(methods.replace("static final class State", "static class State"),
-                "AUTO"));
-        assertTrue(ds.size() == 2 && ds.stream().allMatch(d -> d.message().contains("of a final class (or final methods: an object"
-                + " of a subclass may override another)")), ds.toString());
+        List<Diagnostic> ds = ObjectHarness.errors(
+                ObjectHarness.source(methods.replace("static final class State", "static class State"), "AUTO"));
+        assertTrue(
+                ds.size() == 2
+                        && ds.stream()
+                                .allMatch(d -> d.message()
+                                        .contains("of a final class (or final methods: an object"
+                                                + " of a subclass may override another)")),
+                ds.toString());
     }
 }

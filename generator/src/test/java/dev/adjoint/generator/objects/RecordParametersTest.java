@@ -36,13 +36,15 @@ class RecordParametersTest {
 
     @Test
     void anOdeModelTakingARecordOfParameters() {
-        differentiates(SPRING, "energy", new int[] {0, 1}, false, BOTH, 1e-6,
-                new Object[] {new double[] {1.0, 0.0}, new RecordArg(PARAMS, 2.0, 0.3, "spring", new double[] {0.1, -0.2}), 0.05});
+        differentiates(SPRING, "energy", new int[] {0, 1}, false, BOTH, 1e-6, new Object[] {
+            new double[] {1.0, 0.0}, new RecordArg(PARAMS, 2.0, 0.3, "spring", new double[] {0.1, -0.2}), 0.05
+        });
     }
 
     @Test
     void anInstanceMethodTakingARecordWithThisToo() {
-        differentiates("""
+        differentiates(
+                """
                 record Params(double k, double c) {}
 
                 private double scale = 1.5;
@@ -81,7 +83,10 @@ class RecordParametersTest {
                 }
                 """, "AUTO"));
         assertEquals(2, ds.size(), ds.toString());
-        assertTrue(ds.stream().allMatch(d -> d.line() == 15 && d.message().contains("uses record parameter 'p' other than reading")),
+        assertTrue(
+                ds.stream()
+                        .allMatch(d ->
+                                d.line() == 15 && d.message().contains("uses record parameter 'p' other than reading")),
                 ds.toString());
     }
 }

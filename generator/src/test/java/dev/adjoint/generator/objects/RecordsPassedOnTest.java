@@ -21,7 +21,8 @@ class RecordsPassedOnTest {
     /** A damped spring: the force law takes the state and the parameters as records. */
     @Test
     void anOdeModelPassingItsRecordsToAForceLaw() {
-        differentiates("""
+        differentiates(
+                """
                 record Params(double k, double c) {}
                 record State(double x, double v) {}
 
@@ -42,7 +43,12 @@ class RecordsPassedOnTest {
                     }
                     return 0.5 * p.k() * s.x() * s.x() + 0.5 * s.v() * s.v();
                 }
-                """, "energy", new int[] {0, 1}, false, BOTH, 1e-6,
+                """,
+                "energy",
+                new int[] {0, 1},
+                false,
+                BOTH,
+                1e-6,
                 new Object[] {1.0, new RecordArg("obj.Model$Params", 2.0, 0.3), 0.05, 40},
                 new Object[] {-0.6, new RecordArg("obj.Model$Params", 4.0, 0.2), 0.1, 30});
     }
@@ -63,7 +69,9 @@ class RecordsPassedOnTest {
                 double f(double x, Params p) {
                     return scale * shape(x, p);
                 }
-                """, "f", new int[] {0, 1}, true, BOTH, 1e-6, new Object[] {0.7, new RecordArg("obj.Model$Params", 2.0, 0.5)});
+                """, "f", new int[] {0, 1}, true, BOTH, 1e-6, new Object[] {
+            0.7, new RecordArg("obj.Model$Params", 2.0, 0.5)
+        });
     }
 
     /**
@@ -96,8 +104,9 @@ class RecordsPassedOnTest {
                     }
                     return s;
                 }
-                """, "f", new int[] {0, 1}, false, BOTH, 1e-6,
-                new Object[] {new RecordArg("obj.Model$Kernel", 0.8, 1.2), new double[] {0.1, 0.7, -0.4}});
+                """, "f", new int[] {0, 1}, false, BOTH, 1e-6, new Object[] {
+            new RecordArg("obj.Model$Kernel", 0.8, 1.2), new double[] {0.1, 0.7, -0.4}
+        });
     }
 
     @Test
@@ -133,7 +142,8 @@ class RecordsPassedOnTest {
                 }
                 """, "AUTO"));
         assertEquals(1, ds.size(), ds.toString());
-        assertTrue(ds.get(0).line() == 11 && ds.get(0).message().contains("a value other than a new Vec"), ds.toString());
+        assertTrue(
+                ds.get(0).line() == 11 && ds.get(0).message().contains("a value other than a new Vec"), ds.toString());
     }
 
     @Test
@@ -157,9 +167,17 @@ class RecordsPassedOnTest {
                 }
                 """, "AUTO"));
         assertEquals(2, ds.size(), ds.toString());
-        assertTrue(ds.get(0).line() == 21 && ds.get(0).column() == 18 && ds.get(0).message().contains("component 'label' has type"),
+        assertTrue(
+                ds.get(0).line() == 21
+                        && ds.get(0).column() == 18
+                        && ds.get(0).message().contains("component 'label' has type"),
                 ds.toString());
-        assertTrue(ds.get(1).line() == 21 && ds.get(1).column() == 21 && ds.get(1).message().contains("neither a variable, a component of one (o.in()) nor a new Vec"),
+        assertTrue(
+                ds.get(1).line() == 21
+                        && ds.get(1).column() == 21
+                        && ds.get(1)
+                                .message()
+                                .contains("neither a variable, a component of one (o.in()) nor a new Vec"),
                 ds.toString());
     }
 }

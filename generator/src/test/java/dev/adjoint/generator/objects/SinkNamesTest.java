@@ -33,8 +33,9 @@ class SinkNamesTest {
 
     @Test
     void aRecordsGradientAvoidsTheUsersParameterNames() {
-        differentiates(RECORD, "f", new int[] {0, 1, 2}, false, BOTH, 1e-6,
-                new Object[] {new RecordArg("obj.Model$P", 2.0, 0.5), 0.7, -1.3});
+        differentiates(RECORD, "f", new int[] {0, 1, 2}, false, BOTH, 1e-6, new Object[] {
+            new RecordArg("obj.Model$P", 2.0, 0.5), 0.7, -1.3
+        });
     }
 
     @Test
@@ -65,17 +66,29 @@ class SinkNamesTest {
         gradClass.getField("c").setDouble(tangent, u[1]);
         DoubleGrad out = new DoubleGrad(0);
         Method f = h.original("f", 3);
-        double value = (double) h.generated("fJvp").invoke(null, record.newInstance(k, c), dp, tp, tangent, u[2], u[3], out);
+        double value =
+                (double) h.generated("fJvp").invoke(null, record.newInstance(k, c), dp, tp, tangent, u[2], u[3], out);
         assertEquals((double) f.invoke(null, record.newInstance(k, c), dp, tp), value, 0.0);
         double eps = 1e-6;
-        double cd = ((double) f.invoke(null, record.newInstance(k + eps * u[0], c + eps * u[1]), dp + eps * u[2], tp + eps * u[3])
-                - (double) f.invoke(null, record.newInstance(k - eps * u[0], c - eps * u[1]), dp - eps * u[2], tp - eps * u[3])) / (2 * eps);
+        double cd = ((double) f.invoke(
+                                null,
+                                record.newInstance(k + eps * u[0], c + eps * u[1]),
+                                dp + eps * u[2],
+                                tp + eps * u[3])
+                        - (double) f.invoke(
+                                null,
+                                record.newInstance(k - eps * u[0], c - eps * u[1]),
+                                dp - eps * u[2],
+                                tp - eps * u[3]))
+                / (2 * eps);
         assertEquals(cd, out.get(), 1e-7 * Math.max(1, Math.abs(cd)));
         Object grad = gradClass.getConstructor().newInstance();
         DoubleGrad gdp = new DoubleGrad(0);
         DoubleGrad gtp = new DoubleGrad(0);
         h.generated("fGrad").invoke(null, record.newInstance(k, c), dp, tp, grad, gdp, gtp);
-        double[] g = {gradClass.getField("k").getDouble(grad), gradClass.getField("c").getDouble(grad), gdp.get(), gtp.get()};
+        double[] g = {
+            gradClass.getField("k").getDouble(grad), gradClass.getField("c").getDouble(grad), gdp.get(), gtp.get()
+        };
         double dot = 0;
         double scale = 0;
         for (int i = 0; i < 4; i++) {

@@ -49,7 +49,8 @@ class ValueMethodsTest {
 
     @Test
     void methodsOfLocalRecordsComposeAndReturnRecords() {
-        differentiates(VEC + """
+        differentiates(
+                VEC + """
 
                 @Differentiable(strategy = Strategy.$S)
                 static double f(double a, double b, double c) {
@@ -59,13 +60,16 @@ class ValueMethodsTest {
                     Vec s = w.scale(c);
                     return s.norm() + u.dot(v) + u.cross(w) + w.half(3);
                 }
-                """, "f", new int[] {0, 1, 2}, false, BOTH, 1e-6, new Object[] {0.3, 1.2, -0.7}, new Object[] {1.3, -0.2, 0.4});
+                """, "f", new int[] {0, 1, 2}, false, BOTH, 1e-6, new Object[] {0.3, 1.2, -0.7}, new Object[] {
+                    1.3, -0.2, 0.4
+                });
     }
 
     /** Clad's fn17/fn18: a member function of a local object (a class of fields set by its constructor). */
     @Test
     void methodsOfLocalObjectsReadTheirFields() {
-        differentiates("""
+        differentiates(
+                """
                 static final class Simple {
                     double x;
                     double y;
@@ -113,8 +117,9 @@ class ValueMethodsTest {
                     }
                     return e;
                 }
-                """, "energy", new int[] {0, 1}, false, BOTH, 1e-6,
-                new Object[] {new RecordArg("obj.Model$Spring", 2.0, 0.3), 0.5, -0.1, 40});
+                """, "energy", new int[] {0, 1}, false, BOTH, 1e-6, new Object[] {
+            new RecordArg("obj.Model$Spring", 2.0, 0.3), 0.5, -0.1, 40
+        });
     }
 
     /** An argument that is an int: the parameter's type converts it, so {@code x / n} stays a division of doubles. */
@@ -133,7 +138,11 @@ class ValueMethodsTest {
     /** Calls on what a call returns, a new record as an argument, an {@code int} result, inside an instance method. */
     @Test
     void chainsNewRecordsAsArgumentsAndIntegerResults() {
-        differentiates(VEC.replace("double half(int n) {", "int quadrant() {\n        return x >= 0 ? (y >= 0 ? 1 : 4) : (y >= 0 ? 2 : 3);\n    }\n\n    double half(int n) {") + """
+        differentiates(
+                VEC.replace(
+                                "double half(int n) {",
+                                "int quadrant() {\n        return x >= 0 ? (y >= 0 ? 1 : 4) : (y >= 0 ? 2 : 3);\n    }\n\n    double half(int n) {")
+                        + """
 
                 private double gain = 1.5;
 
@@ -143,13 +152,21 @@ class ValueMethodsTest {
                     double s = u.plus(new Vec(1, -2)).scale(b).norm() + u.dot(new Vec(gain, 0.5));
                     return s / u.quadrant() + new Vec(a, b).plus(u).cross(u);
                 }
-                """, "f", new int[] {0}, true, BOTH, 1e-6, new Object[] {0.3, 1.2}, new Object[] {-0.9, 0.4});
+                """,
+                "f",
+                new int[] {0},
+                true,
+                BOTH,
+                1e-6,
+                new Object[] {0.3, 1.2},
+                new Object[] {-0.9, 0.4});
     }
 
     /** Locals, ifs and returns: one expression (a local read twice is its value twice; only the branch taken runs). */
     @Test
     void bodiesOfLocalsIfsAndReturnsBecomeOneExpression() {
-        differentiates("""
+        differentiates(
+                """
                 record Vec(double x, double y) {
                     double norm() {
                         double s = x * x + y * y;
@@ -182,7 +199,14 @@ class ValueMethodsTest {
                     Vec u = v.unit();
                     return v.soft(1.0) + u.x() * v.norm() + new Vec(b, 2).soft(0.5);
                 }
-                """, "f", new int[] {0, 1}, false, BOTH, 1e-6, new Object[] {0.3, 1.2}, new Object[] {1.1, -0.4},
+                """,
+                "f",
+                new int[] {0, 1},
+                false,
+                BOTH,
+                1e-6,
+                new Object[] {0.3, 1.2},
+                new Object[] {1.1, -0.4},
                 new Object[] {0.2, 0.1});
     }
 

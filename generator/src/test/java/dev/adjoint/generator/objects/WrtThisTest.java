@@ -42,8 +42,15 @@ class WrtThisTest {
 
     @Test
     void privateFieldsOfALogisticRegression() {
-        differentiates(LOGISTIC, "loss", NONE, true, BOTH, 1e-6,
-                new Object[] {new double[] {1.0, 2.0, -0.5}, 1.0}, new Object[] {new double[] {-1.0, 0.5, 3.0}, 0.0});
+        differentiates(
+                LOGISTIC,
+                "loss",
+                NONE,
+                true,
+                BOTH,
+                1e-6,
+                new Object[] {new double[] {1.0, 2.0, -0.5}, 1.0},
+                new Object[] {new double[] {-1.0, 0.5, 3.0}, 0.0});
     }
 
     @Test
@@ -61,7 +68,8 @@ class WrtThisTest {
 
     @Test
     void twoDimensionalFieldsWithBothStrategies() {
-        differentiates("""
+        differentiates(
+                """
                 private final double[][] w = {{0.5, -0.25}, {0.1, 0.2}, {-0.3, 0.4}};
                 private double[] b = {0.1, -0.1, 0.05};
 
@@ -77,7 +85,8 @@ class WrtThisTest {
                     }
                     return s;
                 }
-                """, "loss", NONE, true, List.of("STATIC", "AUTO", "TAPE"), 1e-6, new Object[] {new double[] {1.0, -2.0}});
+                """, "loss", NONE, true, List.of("STATIC", "AUTO", "TAPE"), 1e-6, new Object[] {new double[] {1.0, -2.0}
+                });
     }
 
     @Test

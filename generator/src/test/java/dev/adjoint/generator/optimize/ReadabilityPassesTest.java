@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * that assigns before it reads, a name in text kept as it is, a name the user wrote).
  */
 class ReadabilityPassesTest {
-    private static final Map<String, Ty> ADJOINTS = Map.of("_d_s", Ty.DOUBLE, "_d_t1", Ty.DOUBLE, "_d_t2", Ty.DOUBLE, "_d_t3",
-            Ty.DOUBLE, "_d_f", Ty.FLOAT);
+    private static final Map<String, Ty> ADJOINTS =
+            Map.of("_d_s", Ty.DOUBLE, "_d_t1", Ty.DOUBLE, "_d_t2", Ty.DOUBLE, "_d_t3", Ty.DOUBLE, "_d_f", Ty.FLOAT);
 
     private static List<Code> lines(String... texts) {
         return java.util.Arrays.stream(texts).map(t -> (Code) new Code.Line(t)).toList();
@@ -42,47 +42,74 @@ class ReadabilityPassesTest {
 
     @Test
     void aChainOfCopiesBecomesOneAssignment() {
-        assertEquals("_d_t1 = _d_s * 2; dw[i] += _d_t1 * x[i];", chains("_d_t2 = _d_s * 2", "_d_t1 = _d_t2", "dw[i] += _d_t1 * x[i]"));
+        assertEquals(
+                "_d_t1 = _d_s * 2; dw[i] += _d_t1 * x[i];",
+                chains("_d_t2 = _d_s * 2", "_d_t1 = _d_t2", "dw[i] += _d_t1 * x[i]"));
         // a copy read by the next statement: that statement reads the original
         assertEquals("dw[i] += _d_s * x[i];", chains("_d_t2 = _d_s", "_d_t1 = _d_t2", "dw[i] += _d_t1 * x[i]"));
     }
 
     @Test
     void whatIsReadTwiceOrElsewhereOrOfAnotherTypeStays() {
-        assertEquals("_d_t2 = _d_s; _d_t1 = _d_t2; _d_t3 = _d_t2;", chains("_d_t2 = _d_s", "_d_t1 = _d_t2", "_d_t3 = _d_t2"));
+        assertEquals(
+                "_d_t2 = _d_s; _d_t1 = _d_t2; _d_t3 = _d_t2;",
+                chains("_d_t2 = _d_s", "_d_t1 = _d_t2", "_d_t3 = _d_t2"));
         // (the next statement does not read the copy: nothing to join)
-        assertEquals("_d_t2 = _d_s; _d_t3 = -_d_s; dw[i] += _d_t2;", chains("_d_t2 = _d_s", "_d_t3 = -_d_s", "dw[i] += _d_t2"));
+        assertEquals(
+                "_d_t2 = _d_s; _d_t3 = -_d_s; dw[i] += _d_t2;",
+                chains("_d_t2 = _d_s", "_d_t3 = -_d_s", "dw[i] += _d_t2"));
         // (a float copied into a double: read in its place, the product would be a float's)
         assertEquals("_d_t2 = _d_f; _d_s += _d_t2 * _d_f;", chains("_d_t2 = _d_f", "_d_s += _d_t2 * _d_f"));
         // (a statement that assigns the original before it reads the copy)
-        assertEquals("_d_t2 = _d_s; dw[i] += (_d_s = 0.0) + _d_t2;", chains("_d_t2 = _d_s", "dw[i] += (_d_s = 0.0) + _d_t2"));
+        assertEquals(
+                "_d_t2 = _d_s; dw[i] += (_d_s = 0.0) + _d_t2;",
+                chains("_d_t2 = _d_s", "dw[i] += (_d_s = 0.0) + _d_t2"));
     }
 
     @Test
     void copiesInsideLoopsAndBranchesAreJoinedToo() {
-        List<Code> loop = List.of(new Code.Loop("while (i > 0)", lines("_d_t2 = _d_s", "_d_t1 = _d_t2", "dw[i] += _d_t1")));
+        List<Code> loop =
+                List.of(new Code.Loop("while (i > 0)", lines("_d_t2 = _d_s", "_d_t1 = _d_t2", "dw[i] += _d_t1")));
         assertEquals("while (i > 0) { dw[i] += _d_s; }", text(CopyChains.join(loop, mentions(loop), ADJOINTS)));
     }
 
     private static String renumbered(Set<String> reserved, Code... codes) {
-        return text(DenseTemporaries.renumber(List.of(codes), List.of("_t0", "_t1", "_t2", "_t3", "_t4", "_t5", "_t6", "_t7"),
-                reserved::contains, Set.of("x", "seed")));
+        return text(DenseTemporaries.renumber(
+                List.of(codes),
+                List.of("_t0", "_t1", "_t2", "_t3", "_t4", "_t5", "_t6", "_t7"),
+                reserved::contains,
+                Set.of("x", "seed")));
     }
 
     @Test
     void temporariesAndTheirAdjointsAreNumberedWithoutGaps() {
-        assertEquals("double _t1 = x * x; double _t2 = Math.sin(_t1); double _d_t2 = 0.0; _d_t2 += seed; double _d_t1 = _d_t2 * Math.cos(_t1);",
-                renumbered(Set.of("x", "seed"), new Code.Line("double _t2 = x * x"), new Code.Line("double _t5 = Math.sin(_t2)"),
-                        new Code.Line("double _d_t5 = 0.0"), new Code.Line("_d_t5 += seed"), new Code.Line("double _d_t2 = _d_t5 * Math.cos(_t2)")));
+        assertEquals(
+                "double _t1 = x * x; double _t2 = Math.sin(_t1); double _d_t2 = 0.0; _d_t2 += seed; double _d_t1 = _d_t2 * Math.cos(_t1);",
+                renumbered(
+                        Set.of("x", "seed"),
+                        new Code.Line("double _t2 = x * x"),
+                        new Code.Line("double _t5 = Math.sin(_t2)"),
+                        new Code.Line("double _d_t5 = 0.0"),
+                        new Code.Line("_d_t5 += seed"),
+                        new Code.Line("double _d_t2 = _d_t5 * Math.cos(_t2)")));
     }
 
     @Test
     void namesTheUserWroteAndNamesInTextAreKept() {
         // the user's _t1: the temporaries start after it
-        assertEquals("double _t2 = _t1 * x; double _t3 = _t2 + 1;",
-                renumbered(Set.of("x", "seed", "_t1"), new Code.Line("double _t4 = _t1 * x"), new Code.Line("double _t6 = _t4 + 1")));
+        assertEquals(
+                "double _t2 = _t1 * x; double _t3 = _t2 + 1;",
+                renumbered(
+                        Set.of("x", "seed", "_t1"),
+                        new Code.Line("double _t4 = _t1 * x"),
+                        new Code.Line("double _t6 = _t4 + 1")));
         // _t4 appears in raw text: it and its family keep their names, the others go round it
-        assertEquals("double _t1 = x; double _t4 = x; double _t2 = _t4 + _t1;", renumbered(Set.of("x", "seed"),
-                new Code.Line("double _t3 = x"), new Code.Raw("double _t4 = x;"), new Code.Line("double _t6 = _t4 + _t3")));
+        assertEquals(
+                "double _t1 = x; double _t4 = x; double _t2 = _t4 + _t1;",
+                renumbered(
+                        Set.of("x", "seed"),
+                        new Code.Line("double _t3 = x"),
+                        new Code.Raw("double _t4 = x;"),
+                        new Code.Line("double _t6 = _t4 + _t3")));
     }
 }

@@ -69,9 +69,13 @@ class LanguageLevelTest {
 
     @Test
     void aDifferentiatedMethodInAFileOfJava21SyntaxNextToAnotherIsGenerated() {
-        Translation t = AdjointGenerator.translate(Map.of(Path.of("p/Shapes.java"), SHAPES, Path.of("p/Model.java"), MODEL));
+        Translation t =
+                AdjointGenerator.translate(Map.of(Path.of("p/Shapes.java"), SHAPES, Path.of("p/Model.java"), MODEL));
         assertFalse(t.hasErrors(), t.diagnostics().toString());
-        assertTrue(t.generated().get("p.ModelAdjoint").contains("static double lossGrad(double x, Circle c, DoubleGrad dx, CircleGrad dc)"),
+        assertTrue(
+                t.generated()
+                        .get("p.ModelAdjoint")
+                        .contains("static double lossGrad(double x, Circle c, DoubleGrad dx, CircleGrad dc)"),
                 t.generated().get("p.ModelAdjoint"));
         assertTrue(t.generated().containsKey("p.CircleGrad"));
     }
@@ -79,13 +83,20 @@ class LanguageLevelTest {
     @Test
     void aFileThatDoesNotParseAndNamesNoAnnotationIsANote() {
         String future = "package p;\n\nclass Later {\n    void f() { int x = ; }\n}\n";
-        Translation t = AdjointGenerator.translate(Map.of(Path.of("p/Later.java"), future, Path.of("p/Model.java"), MODEL,
-                Path.of("p/Shapes.java"), SHAPES));
+        Translation t = AdjointGenerator.translate(Map.of(
+                Path.of("p/Later.java"), future, Path.of("p/Model.java"), MODEL, Path.of("p/Shapes.java"), SHAPES));
         assertFalse(t.hasErrors(), t.diagnostics().toString());
-        assertTrue(t.diagnostics().stream().anyMatch(d -> !d.isError() && d.file().endsWith("Later.java")
-                && d.message().contains("not read by adjoint: it does not parse as Java 25")), t.diagnostics().toString());
-        Translation bad = AdjointGenerator.translate(Map.of(Path.of("p/Bad.java"),
+        assertTrue(
+                t.diagnostics().stream()
+                        .anyMatch(d -> !d.isError()
+                                && d.file().endsWith("Later.java")
+                                && d.message().contains("not read by adjoint: it does not parse as Java 25")),
+                t.diagnostics().toString());
+        Translation bad = AdjointGenerator.translate(Map.of(
+                Path.of("p/Bad.java"),
                 "package p;\nimport dev.adjoint.Differentiable;\nclass Bad {\n    void f() { int x = ; }\n}\n"));
-        assertTrue(bad.diagnostics().stream().anyMatch(Diagnostic::isError), "a file that names the annotation must parse");
+        assertTrue(
+                bad.diagnostics().stream().anyMatch(Diagnostic::isError),
+                "a file that names the annotation must parse");
     }
 }

@@ -74,7 +74,9 @@ class DumpsTest {
     void analyzeMarksActivityAndWhatOverwritesKeep() {
         String d = dump("analyze");
         assertTrue(d.contains("  k = *(_t5, 0.5) : double   [passive]   // Model.java:12"), d);
-        assertTrue(d.contains("    i = passive i + 1 : int   [passive, invert the overwritten value]   // Model.java:9"), d);
+        assertTrue(
+                d.contains("    i = passive i + 1 : int   [passive, invert the overwritten value]   // Model.java:9"),
+                d);
         assertTrue(d.contains("  _t8 = *(_t7, k) : double   [active]   // Model.java:13"), d);
         assertTrue(d.contains("  active: _t1, _t2, _t7, _t8, s, w\n"), d);
     }
@@ -84,8 +86,12 @@ class DumpsTest {
         String reverse = dump("reverse");
         String optimize = dump("optimize");
         assertTrue(reverse.startsWith("// p.ModelAdjoint\n") && reverse.contains("static double lossVjp("), reverse);
-        assertEquals(optimize, "// p.ModelAdjoint\n" + AdjointGenerator.translateOnly(SOURCES, "p.Model#loss").generated()
-                .get("p.ModelAdjoint") + "\n");
+        assertEquals(
+                optimize,
+                "// p.ModelAdjoint\n"
+                        + AdjointGenerator.translateOnly(SOURCES, "p.Model#loss")
+                                .generated()
+                                .get("p.ModelAdjoint") + "\n");
         assertNotEquals(reverse, optimize);
     }
 

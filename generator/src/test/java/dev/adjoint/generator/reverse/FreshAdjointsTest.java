@@ -12,45 +12,58 @@ import org.junit.jupiter.api.Test;
 
 /** The peephole that assigns an adjoint's first contribution when the adjoint is known to be zero. */
 class FreshAdjointsTest {
-    private static final Map<String, Ty> TYPES = Map.of("_d_s", Ty.DOUBLE, "_d_t1", Ty.DOUBLE, "_d_t2", Ty.DOUBLE,
-            "_d_f", Ty.FLOAT, "_d_u", Ty.DOUBLE);
+    private static final Map<String, Ty> TYPES =
+            Map.of("_d_s", Ty.DOUBLE, "_d_t1", Ty.DOUBLE, "_d_t2", Ty.DOUBLE, "_d_f", Ty.FLOAT, "_d_u", Ty.DOUBLE);
 
     private static List<Code> lines(String... text) {
         return Arrays.stream(text).map(t -> (Code) new Code.Line(t)).toList();
     }
 
     private static List<String> text(List<Code> codes) {
-        return codes.stream().map(c -> c instanceof Code.Line l ? l.text() : c.toString()).toList();
+        return codes.stream()
+                .map(c -> c instanceof Code.Line l ? l.text() : c.toString())
+                .toList();
     }
 
     @Test
     void anIncrementPassesItsAdjointOnWithoutAdds() {
         // s += w[i] * x[i], reversed: _t2 = s + _t1; s = _t2
-        List<Code> in = lines("_d_t2 += _d_s", "_d_s = 0.0", "_d_s += _d_t2", "_d_t1 += _d_t2", "_d_t2 = 0.0",
-                "dw[i] += _d_t1 * x[i]", "_d_t1 = 0.0");
+        List<Code> in = lines(
+                "_d_t2 += _d_s",
+                "_d_s = 0.0",
+                "_d_s += _d_t2",
+                "_d_t1 += _d_t2",
+                "_d_t2 = 0.0",
+                "dw[i] += _d_t1 * x[i]",
+                "_d_t1 = 0.0");
         // (and the clearing of _d_s, then its copy back from _d_t2, are no-ops once the adds are assignments)
-        assertEquals(List.of("_d_t2 = _d_s", "_d_t1 = _d_t2", "dw[i] += _d_t1 * x[i]"),
+        assertEquals(
+                List.of("_d_t2 = _d_s", "_d_t1 = _d_t2", "dw[i] += _d_t1 * x[i]"),
                 text(FreshAdjoints.simplify(in, Set.of("_d_t1", "_d_t2"), TYPES)));
     }
 
     @Test
     void aClearingStaysWhereTheAdjointIsReadBeforeItIsOverwritten() {
         List<Code> in = lines("_d_t2 += _d_s", "_d_s = 0.0", "_d_u += _d_s", "_d_s = _d_t2", "_d_t2 = 0.0");
-        assertEquals(List.of("_d_t2 = _d_s", "_d_s = 0.0", "_d_u += _d_s", "_d_s = _d_t2"),
+        assertEquals(
+                List.of("_d_t2 = _d_s", "_d_s = 0.0", "_d_u += _d_s", "_d_s = _d_t2"),
                 text(FreshAdjoints.simplify(in, Set.of("_d_t2"), TYPES)));
     }
 
     @Test
     void aSubtractionBecomesANegatedAssignment() {
-        assertEquals(List.of("_d_t1 = -(_d_s * a)", "_d_u += _d_t1"),
-                text(FreshAdjoints.simplify(lines("_d_t1 -= _d_s * a", "_d_u += _d_t1", "_d_t1 = 0.0"), Set.of("_d_t1"), TYPES)));
+        assertEquals(
+                List.of("_d_t1 = -(_d_s * a)", "_d_u += _d_t1"),
+                text(FreshAdjoints.simplify(
+                        lines("_d_t1 -= _d_s * a", "_d_u += _d_t1", "_d_t1 = 0.0"), Set.of("_d_t1"), TYPES)));
     }
 
     @Test
     void whatIsNotKnownToBeZeroKeepsItsAdd() {
         // _d_u is no temporary of this statement; _d_t1 is read before it is written, so its clearing stays
         List<Code> in = lines("_d_u += _d_s", "_d_s += _d_t1", "_d_t1 += _d_u", "_d_t1 = 0.0");
-        assertEquals(List.of("_d_u += _d_s", "_d_s += _d_t1", "_d_t1 = _d_u", "_d_t1 = 0.0"),
+        assertEquals(
+                List.of("_d_u += _d_s", "_d_s += _d_t1", "_d_t1 = _d_u", "_d_t1 = 0.0"),
                 text(FreshAdjoints.simplify(in, Set.of("_d_t1"), TYPES)));
     }
 
@@ -59,14 +72,19 @@ class FreshAdjointsTest {
         // float += double narrows implicitly; float = double does not compile
         List<Code> in = lines("_d_f = 0.0f", "_d_f += _d_s * 2", "_d_f = 0.0f", "_d_f += (float) (_d_s * 2)");
         // (the second clearing goes: the assignment after it overwrites it)
-        assertEquals(List.of("_d_f = 0.0f", "_d_f += _d_s * 2", "_d_f = (float) (_d_s * 2)"),
+        assertEquals(
+                List.of("_d_f = 0.0f", "_d_f += _d_s * 2", "_d_f = (float) (_d_s * 2)"),
                 text(FreshAdjoints.simplify(in, Set.of(), TYPES)));
     }
 
     @Test
     void anAdjointAlsoNamedInNestedCodeIsLeftAlone() {
-        List<Code> in = List.of(new Code.Line("_d_t1 += _d_s"), new Code.Branch("c", lines("_d_u += _d_t1"), List.of()),
-                new Code.Line("_d_t2 += _d_s"), new Code.Line("_d_t1 = 0.0"), new Code.Line("_d_t2 = 0.0"));
+        List<Code> in = List.of(
+                new Code.Line("_d_t1 += _d_s"),
+                new Code.Branch("c", lines("_d_u += _d_t1"), List.of()),
+                new Code.Line("_d_t2 += _d_s"),
+                new Code.Line("_d_t1 = 0.0"),
+                new Code.Line("_d_t2 = 0.0"));
         List<Code> out = FreshAdjoints.simplify(in, Set.of("_d_t1", "_d_t2"), TYPES);
         assertEquals(new Code.Line("_d_t1 += _d_s"), out.get(0));
         assertEquals(new Code.Line("_d_t1 = 0.0"), out.get(3));

@@ -14,8 +14,19 @@ import org.junit.jupiter.api.Test;
 
 /** An element a storing loop reads without writing or moving it, read once before the loop. */
 class InvariantLoadsTest {
-    private static final Map<String, Ty.Prim> ARRAYS = Map.of("xc", Ty.Prim.DOUBLE, "qxc", Ty.Prim.DOUBLE, "icf", Ty.Prim.DOUBLE,
-            "dicf", Ty.Prim.DOUBLE, "f", Ty.Prim.FLOAT, "idx", Ty.Prim.INT);
+    private static final Map<String, Ty.Prim> ARRAYS = Map.of(
+            "xc",
+            Ty.Prim.DOUBLE,
+            "qxc",
+            Ty.Prim.DOUBLE,
+            "icf",
+            Ty.Prim.DOUBLE,
+            "dicf",
+            Ty.Prim.DOUBLE,
+            "f",
+            Ty.Prim.FLOAT,
+            "idx",
+            Ty.Prim.INT);
 
     private static Code.Loop loop(String header, String... body) {
         List<Code> lines = new ArrayList<>();
@@ -38,9 +49,18 @@ class InvariantLoadsTest {
 
     @Test
     void anElementTheLoopNeitherWritesNorMovesIsReadOnceWhenTheLoopRuns() {
-        List<Code> out = hoist(loop("while (b < d)", "_t25 = icf[li] * xc[a]", "qxc[b] = qxc[b] + _t25", "li = li + 1", "b = b + 1"));
-        assertEquals(List.of(new Code.Line("double _xc_a = b < d ? xc[a] : 0.0"),
-                loop("while (b < d)", "_t25 = icf[li] * _xc_a", "qxc[b] = qxc[b] + _t25", "li = li + 1", "b = b + 1")), out);
+        List<Code> out = hoist(
+                loop("while (b < d)", "_t25 = icf[li] * xc[a]", "qxc[b] = qxc[b] + _t25", "li = li + 1", "b = b + 1"));
+        assertEquals(
+                List.of(
+                        new Code.Line("double _xc_a = b < d ? xc[a] : 0.0"),
+                        loop(
+                                "while (b < d)",
+                                "_t25 = icf[li] * _xc_a",
+                                "qxc[b] = qxc[b] + _t25",
+                                "li = li + 1",
+                                "b = b + 1")),
+                out);
     }
 
     @Test
@@ -48,17 +68,22 @@ class InvariantLoadsTest {
         List<Code> out = hoist(loop("while (j > 0)", "j = j - 1", "dicf[j] += f[c * d + 1] * idx[c]"));
         assertEquals(new Code.Line("float _f_e = j > 0 ? f[c * d + 1] : 0.0f"), out.get(0));
         assertEquals(new Code.Line("int _idx_c = j > 0 ? idx[c] : 0"), out.get(1));
-        assertEquals(new Code.Line("dicf[j] += _f_e * _idx_c"), ((Code.Loop) out.get(2)).body().get(1));
+        assertEquals(
+                new Code.Line("dicf[j] += _f_e * _idx_c"),
+                ((Code.Loop) out.get(2)).body().get(1));
     }
 
     @Test
     void anInnerLoopsLoadIsConditionalSoItStaysInTheOuterLoop() {
         // (the outer loop may run while the inner one does not: xc[0] need not be valid then)
         Code.Loop inner = loop("while (b < d)", "qxc[b] += xc[0]", "b = b + 1");
-        List<Code> out = hoist(new Code.Loop("while (a < d)", List.of(new Code.Line("b = a + 1"), inner, new Code.Line("a = a + 1"))));
+        List<Code> out = hoist(
+                new Code.Loop("while (a < d)", List.of(new Code.Line("b = a + 1"), inner, new Code.Line("a = a + 1"))));
         Code.Loop outer = (Code.Loop) out.get(0);
         assertEquals(1, out.size());
-        assertEquals(new Code.Line("double _xc_0 = b < d ? xc[0] : 0.0"), outer.body().get(1));
+        assertEquals(
+                new Code.Line("double _xc_0 = b < d ? xc[0] : 0.0"),
+                outer.body().get(1));
     }
 
     @Test
@@ -89,8 +114,11 @@ class InvariantLoadsTest {
         Code.Loop reads = loop("while (b < d)", "s = s + xc[a] * qxc[b]", "b = b + 1");
         assertEquals(List.of(reads), hoist(reads));
         // read in a branch only: not every iteration reads it
-        Code.Loop branch = new Code.Loop("while (b < d)", List.of(new Code.Branch("t", List.of(new Code.Line("qxc[b] += xc[a]")), List.of()),
-                new Code.Line("b = b + 1")));
+        Code.Loop branch = new Code.Loop(
+                "while (b < d)",
+                List.of(
+                        new Code.Branch("t", List.of(new Code.Line("qxc[b] += xc[a]")), List.of()),
+                        new Code.Line("b = b + 1")));
         assertEquals(List.of(branch), hoist(branch));
         // not a known array, or a row of a 2-D one
         Code.Loop unknown = loop("while (b < d)", "qxc[b] += other[a] + m[a][b]", "b = b + 1");

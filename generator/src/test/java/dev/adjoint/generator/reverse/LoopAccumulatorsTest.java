@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** A reverse loop's adds into one element of an adjoint array, summed in a local and added once. */
 class LoopAccumulatorsTest {
-    private static final Map<String, Ty.Prim> ARRAYS = Map.of("_d_xc", Ty.Prim.DOUBLE, "dicf", Ty.Prim.DOUBLE, "_d_f", Ty.Prim.FLOAT);
+    private static final Map<String, Ty.Prim> ARRAYS =
+            Map.of("_d_xc", Ty.Prim.DOUBLE, "dicf", Ty.Prim.DOUBLE, "_d_f", Ty.Prim.FLOAT);
 
     private static Code.Loop loop(String... body) {
         List<Code> lines = new ArrayList<>();
@@ -28,17 +29,24 @@ class LoopAccumulatorsTest {
 
     @Test
     void anElementAtAnIndexTheLoopDoesNotChangeIsSummedInALocal() {
-        List<Code> out = promote(loop("b = b - 1", "li = li - 1", "dicf[li] += _d_t * xc[a]", "_d_xc[a] += _d_t * icf[li]"));
-        assertEquals(List.of(new Code.Line("double _sum_d_xc = 0.0"),
-                loop("b = b - 1", "li = li - 1", "dicf[li] += _d_t * xc[a]", "_sum_d_xc += _d_t * icf[li]"),
-                new Code.Branch("_sum_d_xc != 0.0", List.of(new Code.Line("_d_xc[a] += _sum_d_xc")), List.of())), out);
+        List<Code> out =
+                promote(loop("b = b - 1", "li = li - 1", "dicf[li] += _d_t * xc[a]", "_d_xc[a] += _d_t * icf[li]"));
+        assertEquals(
+                List.of(
+                        new Code.Line("double _sum_d_xc = 0.0"),
+                        loop("b = b - 1", "li = li - 1", "dicf[li] += _d_t * xc[a]", "_sum_d_xc += _d_t * icf[li]"),
+                        new Code.Branch(
+                                "_sum_d_xc != 0.0", List.of(new Code.Line("_d_xc[a] += _sum_d_xc")), List.of())),
+                out);
     }
 
     @Test
     void aFloatArrayGetsAFloatSum() {
         List<Code> out = promote(loop("b = b - 1", "_d_f[a] -= (float) (_d_t * 2)"));
         assertEquals(new Code.Line("float _sum_d_f = 0.0f"), out.get(0));
-        assertEquals(new Code.Line("_sum_d_f -= (float) (_d_t * 2)"), ((Code.Loop) out.get(1)).body().get(1));
+        assertEquals(
+                new Code.Line("_sum_d_f -= (float) (_d_t * 2)"),
+                ((Code.Loop) out.get(1)).body().get(1));
     }
 
     @Test
@@ -58,8 +66,11 @@ class LoopAccumulatorsTest {
         Code.Loop primal = loop("b = b - 1", "xc[a] += 1.0");
         assertEquals(List.of(primal), promote(primal));
         // named in a nested branch
-        Code.Loop nested = new Code.Loop("while (b > 0)", List.of(new Code.Line("_d_xc[a] += 1.0"),
-                new Code.Branch("c", List.of(new Code.Line("g(_d_xc)")), List.of())));
+        Code.Loop nested = new Code.Loop(
+                "while (b > 0)",
+                List.of(
+                        new Code.Line("_d_xc[a] += 1.0"),
+                        new Code.Branch("c", List.of(new Code.Line("g(_d_xc)")), List.of())));
         assertEquals(List.of(nested), promote(nested));
     }
 }

@@ -39,7 +39,9 @@ class RefillsTest {
     private static String reverseOnly(String adjoint) {
         StringBuilder out = new StringBuilder();
         for (String chunk : adjoint.split("(?=\\n    /\\*\\*\\n)")) {
-            if (!Pattern.compile("\\w+(Jvp|Hvp|Jacobian)\\(|_hvp_\\w+\\(").matcher(chunk).find()) {
+            if (!Pattern.compile("\\w+(Jvp|Hvp|Jacobian)\\(|_hvp_\\w+\\(")
+                    .matcher(chunk)
+                    .find()) {
                 out.append(chunk);
             }
         }
@@ -47,7 +49,9 @@ class RefillsTest {
     }
 
     private static boolean restored(String adjoint, String array) {
-        return Pattern.compile("\\b" + array + "\\[[^\\]]+\\] = _doubles\\[--_doublesTop\\]").matcher(adjoint).find();
+        return Pattern.compile("\\b" + array + "\\[[^\\]]+\\] = _doubles\\[--_doublesTop\\]")
+                .matcher(adjoint)
+                .find();
     }
 
     @Test
@@ -55,7 +59,13 @@ class RefillsTest {
         String adjoint = adjointOf(Options.DEFAULT);
         assertFalse(restored(adjoint, "xc"), adjoint);
         // the fill, once in the forward sweep and once at the start of each reversed (i, c) iteration
-        assertEquals(2, Pattern.compile("\\bxc\\[j\\] = _t\\d+;").matcher(adjoint).results().count(), adjoint);
+        assertEquals(
+                2,
+                Pattern.compile("\\bxc\\[j\\] = _t\\d+;")
+                        .matcher(adjoint)
+                        .results()
+                        .count(),
+                adjoint);
         assertTrue(adjoint.contains("this iteration's values, computed again rather than saved"), adjoint);
     }
 

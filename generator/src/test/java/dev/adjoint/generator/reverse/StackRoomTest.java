@@ -60,7 +60,12 @@ class StackRoomTest {
             """;
 
     private static String adjoint() {
-        return Differentiated.of("p.Room", SRC, Options.DEFAULT).translation().generated().values().iterator().next();
+        return Differentiated.of("p.Room", SRC, Options.DEFAULT)
+                .translation()
+                .generated()
+                .values()
+                .iterator()
+                .next();
     }
 
     private static String method(String adjoint, String name) {
@@ -77,7 +82,12 @@ class StackRoomTest {
     void aCountedLoopReservesOnceForTheStacksOnlyItsTopLevelSavesUse() {
         String counted = method(adjoint(), "counted");
         // the branch outcome, saved at the top level of each iteration: room reserved, then a store
-        assertEquals(1, count(counted, "_booleans = AdjointStacks\\.reserve\\(_booleans, _booleansTop, 1, Math\\.max\\(0, w\\.length\\)\\)"), counted);
+        assertEquals(
+                1,
+                count(
+                        counted,
+                        "_booleans = AdjointStacks\\.reserve\\(_booleans, _booleansTop, 1, Math\\.max\\(0, w\\.length\\)\\)"),
+                counted);
         assertEquals(1, count(counted, "_booleans\\[_booleansTop\\+\\+\\] = "), counted);
         // the branch saves a double, in some iterations only: the doubles keep their pushes
         assertEquals(0, count(counted, "_doubles = AdjointStacks\\.reserve\\("), counted);
@@ -89,7 +99,12 @@ class StackRoomTest {
     void anOuterLoopWhoseInnerLoopsSaveOnTheSameStackKeepsItsPushes() {
         String nested = method(adjoint(), "nested");
         // the innermost loop reserves; the loops around it push what they save themselves
-        assertEquals(1, count(nested, "_doubles = AdjointStacks\\.reserve\\(_doubles, _doublesTop, \\d, Math\\.max\\(0, w\\.length\\)\\)"), nested);
+        assertEquals(
+                1,
+                count(
+                        nested,
+                        "_doubles = AdjointStacks\\.reserve\\(_doubles, _doublesTop, \\d, Math\\.max\\(0, w\\.length\\)\\)"),
+                nested);
         assertEquals(0, count(nested, "reserve\\([^;]*Math\\.max\\(0, [nk]\\)"), nested);
     }
 
@@ -106,13 +121,17 @@ class StackRoomTest {
         Differentiated plain = Differentiated.of("p.Room", SRC, Options.PLAIN);
         double[] w = {0.3, -0.7, 1.1, 0.8, 0.2};
         for (double x : new double[] {0.4, 1.3, -0.6}) {
-            assertEquals(plain.grad("counted", w, x).value(), d.grad("counted", w, x).value(), 0.0);
+            assertEquals(
+                    plain.grad("counted", w, x).value(), d.grad("counted", w, x).value(), 0.0);
             double[] a = d.grad("counted", w, x).gradient();
             double[] b = plain.grad("counted", w, x).gradient();
             for (int i = 0; i < a.length; i++) {
                 assertEquals(b[i], a[i], 1e-12 * Math.max(1, Math.abs(b[i])));
             }
-            assertEquals(plain.grad("uncounted", x).gradient()[0], d.grad("uncounted", x).gradient()[0], 1e-12);
+            assertEquals(
+                    plain.grad("uncounted", x).gradient()[0],
+                    d.grad("uncounted", x).gradient()[0],
+                    1e-12);
         }
     }
 

@@ -15,12 +15,12 @@ import com.github.javaparser.ast.expr.NameExpr;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.normalize.Normalizer;
 import dev.adjoint.generator.parse.SourceParser;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.MethodSelector;
 import dev.adjoint.generator.testing.Differentiated;
+import dev.adjoint.generator.types.Ty;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,7 +134,9 @@ class DerivativeRulesTest {
 
     /** Whether the float variant of {@code rule} is checked (rules with a float overload that are not conversions). */
     static boolean hasFloatVariant(Rule rule) {
-        return rule.floatOverload() && !rule.key().startsWith("(") && !rule.key().equals("detach");
+        return rule.floatOverload()
+                && !rule.key().startsWith("(")
+                && !rule.key().equals("detach");
     }
 
     /** One class with a method per rule, a float variant where the rule has one, and an identity oracle. */
@@ -156,18 +158,38 @@ class DerivativeRulesTest {
             String name = methodName(rule.key());
             String in = rule.key().equals("(double)") ? "float" : "double";
             String out = rule.key().equals("(float)") ? "float" : "double";
-            String params = String.join(", ", List.of(in + " a", in + " b", in + " c").subList(0, rule.arity()));
-            s.append("    // ").append(rule.key()).append('\n')
+            String params =
+                    String.join(", ", List.of(in + " a", in + " b", in + " c").subList(0, rule.arity()));
+            s.append("    // ")
+                    .append(rule.key())
+                    .append('\n')
                     .append("    @Differentiable\n")
-                    .append("    static ").append(out).append(' ').append(name).append('(').append(params).append(") {\n")
-                    .append("        ").append(out).append(" z = ").append(expression(rule)).append(";\n")
+                    .append("    static ")
+                    .append(out)
+                    .append(' ')
+                    .append(name)
+                    .append('(')
+                    .append(params)
+                    .append(") {\n")
+                    .append("        ")
+                    .append(out)
+                    .append(" z = ")
+                    .append(expression(rule))
+                    .append(";\n")
                     .append("        return z;\n")
                     .append("    }\n\n");
             if (hasFloatVariant(rule)) {
-                String fparams = String.join(", ", List.of("float a", "float b", "float c").subList(0, rule.arity()));
+                String fparams = String.join(
+                        ", ", List.of("float a", "float b", "float c").subList(0, rule.arity()));
                 s.append("    @Differentiable\n")
-                        .append("    static float ").append(name).append("F(").append(fparams).append(") {\n")
-                        .append("        float z = ").append(expression(rule)).append(";\n")
+                        .append("    static float ")
+                        .append(name)
+                        .append("F(")
+                        .append(fparams)
+                        .append(") {\n")
+                        .append("        float z = ")
+                        .append(expression(rule))
+                        .append(";\n")
                         .append("        return z;\n")
                         .append("    }\n\n");
             }
@@ -193,14 +215,19 @@ class DerivativeRulesTest {
     @Test
     void everyRuleHasPointsAndAName() {
         for (String key : DerivativeRules.all().keySet()) {
-            assertTrue(POINTS.containsKey(key), "add points for the new rule '" + key + "' to DerivativeRulesTest.POINTS");
+            assertTrue(
+                    POINTS.containsKey(key), "add points for the new rule '" + key + "' to DerivativeRulesTest.POINTS");
             assertTrue(POINTS.get(key).length >= 3, key + " needs at least three points");
             for (double[] p : POINTS.get(key)) {
-                assertEquals(DerivativeRules.get(key).arity(), p.length, key + ": a point needs one value per argument");
+                assertEquals(
+                        DerivativeRules.get(key).arity(), p.length, key + ": a point needs one value per argument");
             }
             methodName(key);
         }
-        assertEquals(new TreeSet<>(DerivativeRules.all().keySet()), new TreeSet<>(POINTS.keySet()), "points for rules that do not exist");
+        assertEquals(
+                new TreeSet<>(DerivativeRules.all().keySet()),
+                new TreeSet<>(POINTS.keySet()),
+                "points for rules that do not exist");
     }
 
     @TestFactory
@@ -217,7 +244,11 @@ class DerivativeRulesTest {
                         String at = rule.key() + " at " + java.util.Arrays.toString(p);
                         if (NOT_BY_DIFFERENCES.contains(rule.key())) {
                             Differentiated.GradCall call = d.vjp(name, 1.0, args);
-                            assertArrayEquals(new double[] {0.0}, call.gradient(), 0.0, at + ": a detached value has no gradient");
+                            assertArrayEquals(
+                                    new double[] {0.0},
+                                    call.gradient(),
+                                    0.0,
+                                    at + ": a detached value has no gradient");
                             assertEquals(p[0], call.value(), 0.0, at);
                         } else if (rule.key().startsWith("(")) {
                             // a conversion is the identity up to rounding: compare with identity(a), in float precision
@@ -242,18 +273,26 @@ class DerivativeRulesTest {
 
     @TestFactory
     Stream<DynamicTest> everyRuleMethodAppliesItsRuleOnce() {
-        var unit = SourceParser.parse(Path.of("RuleMethods.java"), source()).unit().orElseThrow();
+        var unit =
+                SourceParser.parse(Path.of("RuleMethods.java"), source()).unit().orElseThrow();
         Map<String, MethodRequest> requests = new LinkedHashMap<>();
         MethodSelector.select(Path.of("RuleMethods.java"), unit).requests().forEach(r -> requests.put(r.name(), r));
         List<DynamicTest> tests = new ArrayList<>();
         for (Rule rule : DerivativeRules.all().values()) {
             tests.add(dynamicTest(rule.key(), () -> {
                 List<Op.Apply> applied = applies(requests.get(methodName(rule.key())));
-                assertEquals(1, applied.stream().filter(a -> a.rule().equals(rule.key())).count(),
+                assertEquals(
+                        1,
+                        applied.stream()
+                                .filter(a -> a.rule().equals(rule.key()))
+                                .count(),
                         rule.key() + " is not applied exactly once in its method: " + applied);
                 if (hasFloatVariant(rule)) {
                     List<Op.Apply> f = applies(requests.get(methodName(rule.key()) + "F"));
-                    assertTrue(f.stream().anyMatch(a -> a.rule().equals(rule.key()) && a.type().equals(Ty.FLOAT)),
+                    assertTrue(
+                            f.stream()
+                                    .anyMatch(a -> a.rule().equals(rule.key())
+                                            && a.type().equals(Ty.FLOAT)),
                             rule.key() + " has a float overload but its float method does not use it: " + f);
                 }
             }));
@@ -288,10 +327,13 @@ class DerivativeRulesTest {
         assertArrayEquals(new double[] {0.0}, d.vjp("abs", 1.0, 0.0).gradient(), "abs'(0) = 0");
         assertArrayEquals(new double[] {0.5, 0.5}, d.vjp("max", 1.0, 1.5, 1.5).gradient(), "max splits a tie evenly");
         assertArrayEquals(new double[] {0.5, 0.5}, d.vjp("min", 1.0, -2.0, -2.0).gradient(), "min splits a tie evenly");
-        assertArrayEquals(new double[] {0.5, 0.5}, d.vjp("maxF", 1.0, 1.5f, 1.5f).gradient(), "float max splits a tie evenly");
+        assertArrayEquals(
+                new double[] {0.5, 0.5}, d.vjp("maxF", 1.0, 1.5f, 1.5f).gradient(), "float max splits a tie evenly");
         assertArrayEquals(new double[] {0.0, 0.0}, d.vjp("hypot", 1.0, 0.0, 0.0).gradient(), "hypot at the origin");
-        assertArrayEquals(new double[] {0.0, 0.0}, d.vjp("pow", 1.0, 0.0, 2.0).gradient(), "pow(0, 2): no NaN from log(0)");
-        assertArrayEquals(new double[] {0.0, Math.log(2.0)}, d.vjp("pow", 1.0, 2.0, 0.0).gradient(), 1e-15, "pow(a, 0)");
+        assertArrayEquals(
+                new double[] {0.0, 0.0}, d.vjp("pow", 1.0, 0.0, 2.0).gradient(), "pow(0, 2): no NaN from log(0)");
+        assertArrayEquals(
+                new double[] {0.0, Math.log(2.0)}, d.vjp("pow", 1.0, 2.0, 0.0).gradient(), 1e-15, "pow(a, 0)");
         assertArrayEquals(new double[] {0.0}, d.vjp("signum", 1.0, 0.0).gradient(), "signum is flat, even at 0");
         assertArrayEquals(new double[] {0.0}, d.vjp("floor", 1.0, 2.0).gradient(), "floor is flat, even at its jumps");
     }
@@ -317,10 +359,17 @@ class DerivativeRulesTest {
     void instantiateContributionSubstitutesAndParenthesizes() {
         assertEquals("_d_z * y", DerivativeRules.get("*").instantiateContribution(0, List.of("x", "y"), "z", "_d_z"));
         assertEquals("_d_z * x", DerivativeRules.get("*").instantiateContribution(1, List.of("x", "y"), "z", "_d_z"));
-        assertEquals("-dq * q / (y + 1)", DerivativeRules.get("/").instantiateContribution(1, List.of("x", "y + 1"), "q", "dq"));
-        assertEquals("dz * Math.cos(Math.PI)", DerivativeRules.get("Math.sin").instantiateContribution(0, List.of("Math.PI"), "z", "dz"));
-        assertEquals("d / (2 * s)", DerivativeRules.get("Math.sqrt").instantiateContribution(0, List.of("x"), "s", "d"));
-        assertEquals("dz * (1 - (-t) * (-t))", DerivativeRules.get("Math.tanh").instantiateContribution(0, List.of("x"), "-t", "dz"));
+        assertEquals(
+                "-dq * q / (y + 1)",
+                DerivativeRules.get("/").instantiateContribution(1, List.of("x", "y + 1"), "q", "dq"));
+        assertEquals(
+                "dz * Math.cos(Math.PI)",
+                DerivativeRules.get("Math.sin").instantiateContribution(0, List.of("Math.PI"), "z", "dz"));
+        assertEquals(
+                "d / (2 * s)", DerivativeRules.get("Math.sqrt").instantiateContribution(0, List.of("x"), "s", "d"));
+        assertEquals(
+                "dz * (1 - (-t) * (-t))",
+                DerivativeRules.get("Math.tanh").instantiateContribution(0, List.of("x"), "-t", "dz"));
         assertEquals("_d_z", DerivativeRules.get("copy").instantiateContribution(0, List.of("x"), "z", "_d_z"));
         assertEquals("Math.pow(x, 2.5)", DerivativeRules.get("Math.pow").instantiatePrimal(List.of("x", "2.5")));
         assertEquals("(-1.0) * b1", DerivativeRules.get("*").instantiatePrimal(List.of("-1.0", "b1")));
@@ -337,7 +386,8 @@ class DerivativeRulesTest {
         assertFalse(DerivativeRules.get("Math.sin").floatOverload());
         assertTrue(DerivativeRules.lookup("Math.random").isEmpty());
         assertThrows(IllegalArgumentException.class, () -> DerivativeRules.get("Math.random"));
-        assertThrows(UnsupportedOperationException.class, () -> DerivativeRules.all().put("x", DerivativeRules.get("+")));
+        assertThrows(
+                UnsupportedOperationException.class, () -> DerivativeRules.all().put("x", DerivativeRules.get("+")));
         assertEquals("x", Rule.parenthesize("x"));
         assertEquals("Math.PI", Rule.parenthesize("Math.PI"));
         assertEquals("2.5e3", Rule.parenthesize("2.5e3"));
@@ -348,7 +398,8 @@ class DerivativeRulesTest {
 
     @Test
     void everyMathFunctionOfTheIssueIsSupportedWithItsArity() {
-        for (String f : List.of("abs", "sqrt", "cbrt", "exp", "expm1", "log", "log10", "log1p", "sin", "cos", "tan", "asin", "acos",
+        for (String f : List.of(
+                "abs", "sqrt", "cbrt", "exp", "expm1", "log", "log10", "log1p", "sin", "cos", "tan", "asin", "acos",
                 "atan", "sinh", "cosh", "tanh", "signum", "floor", "ceil", "rint", "round")) {
             assertTrue(DerivativeRules.isMathFunction(f, 1), "Math." + f + "(a)");
             assertFalse(DerivativeRules.isMathFunction(f, 2), "Math." + f + "(a, b)");
@@ -364,12 +415,18 @@ class DerivativeRulesTest {
             assertTrue(DerivativeRules.isMathFunction(f, 3), "Math." + f + "(a, b, c)");
         }
         for (String f : List.of("floorDiv", "floorMod", "addExact", "multiplyExact")) {
-            assertTrue(DerivativeRules.isMathFunction(f, 2) && DerivativeRules.isIntegerMath(f), "Math." + f + "(a, b): integers only");
+            assertTrue(
+                    DerivativeRules.isMathFunction(f, 2) && DerivativeRules.isIntegerMath(f),
+                    "Math." + f + "(a, b): integers only");
             assertFalse(DerivativeRules.isMathFunction(f, 1), "Math." + f + "(a)");
         }
         for (String f : List.of("random", "ulp", "IEEEremainder")) {
-            assertFalse(DerivativeRules.isMathFunction(f, 0) || DerivativeRules.isMathFunction(f, 1)
-                    || DerivativeRules.isMathFunction(f, 2) || DerivativeRules.isMathFunction(f, 3), "Math." + f);
+            assertFalse(
+                    DerivativeRules.isMathFunction(f, 0)
+                            || DerivativeRules.isMathFunction(f, 1)
+                            || DerivativeRules.isMathFunction(f, 2)
+                            || DerivativeRules.isMathFunction(f, 3),
+                    "Math." + f);
         }
         assertTrue(DerivativeRules.isIntegerMath("round"));
         assertFalse(DerivativeRules.isIntegerMath("floor"), "floor returns a double");
@@ -389,8 +446,14 @@ class DerivativeRulesTest {
             }
             String name = r.key().substring("Math.".length());
             assertEquals(declares(name, float.class, r.arity()), r.floatOverload(), r.key() + ": float overload");
-            assertEquals(declares(name, int.class, r.arity()), DerivativeRules.hasIntegerOverloads(name), r.key() + ": int overload");
-            assertEquals(declares(name, int.class, r.arity()), declares(name, long.class, r.arity()), r.key() + ": long overload");
+            assertEquals(
+                    declares(name, int.class, r.arity()),
+                    DerivativeRules.hasIntegerOverloads(name),
+                    r.key() + ": int overload");
+            assertEquals(
+                    declares(name, int.class, r.arity()),
+                    declares(name, long.class, r.arity()),
+                    r.key() + ": long overload");
             assertTrue(declares(name, double.class, r.arity()), r.key() + ": double overload");
         }
         // round: no int overload, round(float) returns int, round(double) long
@@ -411,21 +474,27 @@ class DerivativeRulesTest {
 
     @Test
     void everyTemplateParsesAndReadsOnlyItsOwnNames() {
-        JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+        JavaParser parser =
+                new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
         for (Rule r : DerivativeRules.all().values()) {
             List<String> templates = new ArrayList<>();
             templates.add(r.primal());
             r.contributions().stream().filter(c -> c != null).forEach(templates::add);
             for (int i = 0; i < templates.size(); i++) {
                 String t = templates.get(i);
-                Expression e = parser.parseExpression(t).getResult().orElseThrow(() -> new AssertionError(r.key() + ": " + t));
+                Expression e =
+                        parser.parseExpression(t).getResult().orElseThrow(() -> new AssertionError(r.key() + ": " + t));
                 Set<String> allowed = i == 0 ? Set.of("a", "b", "c") : Set.of("a", "b", "c", "z", "dz");
                 String family = r.key().startsWith("StrictMath.") ? "StrictMath" : "Math";
                 for (NameExpr n : e.findAll(NameExpr.class)) {
-                    boolean mathScope = n.getNameAsString().equals(family) && n.getParentNode().orElse(null) instanceof MethodCallExpr;
+                    boolean mathScope = n.getNameAsString().equals(family)
+                            && n.getParentNode().orElse(null) instanceof MethodCallExpr;
                     assertTrue(mathScope || allowed.contains(n.getNameAsString()), r.key() + ": '" + n + "' in " + t);
-                    assertFalse(r.arity() == 1 && n.getNameAsString().equals("b"), r.key() + ": b in a one-argument rule");
-                    assertFalse(r.arity() < 3 && n.getNameAsString().equals("c"), r.key() + ": c in a rule of fewer arguments");
+                    assertFalse(
+                            r.arity() == 1 && n.getNameAsString().equals("b"), r.key() + ": b in a one-argument rule");
+                    assertFalse(
+                            r.arity() < 3 && n.getNameAsString().equals("c"),
+                            r.key() + ": c in a rule of fewer arguments");
                 }
                 if (i > 0) {
                     assertTrue(t.contains("dz"), r.key() + ": contribution without dz: " + t);

@@ -78,7 +78,8 @@ class ArrayStoresTest {
 
     @Test
     void onlyMethodsWhoseBytecodeCannotStoreIntoAnArrayAreReadOnly(@TempDir Path dir) throws Exception {
-        for (Map.Entry<String, byte[]> e : InMemoryCompiler.compileToBytes(Map.of("k.K", K)).entrySet()) {
+        for (Map.Entry<String, byte[]> e :
+                InMemoryCompiler.compileToBytes(Map.of("k.K", K)).entrySet()) {
             Path f = dir.resolve(e.getKey().replace('.', '/') + ".class");
             Files.createDirectories(f.getParent());
             Files.write(f, e.getValue());
@@ -92,7 +93,8 @@ class ArrayStoresTest {
             }
             Map<String, Boolean> expected = new TreeMap<>();
             Arrays.asList("reads", "guards").forEach(n -> expected.put(n, false));
-            Arrays.asList("writes", "ownScratch", "sorts", "keeps", "clones", "viaHelper", "viaObject").forEach(n -> expected.put(n, true));
+            Arrays.asList("writes", "ownScratch", "sorts", "keeps", "clones", "viaHelper", "viaObject")
+                    .forEach(n -> expected.put(n, true));
             assertEquals(expected, mayWrite);
         }
     }

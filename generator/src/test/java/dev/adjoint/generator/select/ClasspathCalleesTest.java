@@ -122,8 +122,16 @@ class ClasspathCalleesTest {
 
     /** Module B's translation against module A and the runtime (as the plugin passes the compile classpath). */
     private static Translation translateB(String source) throws Exception {
-        Path runtime = Path.of(DoubleGrad.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return AdjointGenerator.translate(Map.of(Path.of("B.java"), source), Map.of(), Optional.empty(), Options.DEFAULT,
+        Path runtime = Path.of(DoubleGrad.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        return AdjointGenerator.translate(
+                Map.of(Path.of("B.java"), source),
+                Map.of(),
+                Optional.empty(),
+                Options.DEFAULT,
                 List.of(moduleA, runtime));
     }
 
@@ -131,7 +139,8 @@ class ClasspathCalleesTest {
         Map<String, String> sources = new HashMap<>(t.generated());
         sources.put("b.B", source);
         write(dir, InMemoryCompiler.compileToBytes(sources, List.of(moduleA)));
-        return new URLClassLoader(new URL[] {moduleA.toUri().toURL(), dir.toUri().toURL()}, ClasspathCalleesTest.class.getClassLoader());
+        return new URLClassLoader(
+                new URL[] {moduleA.toUri().toURL(), dir.toUri().toURL()}, ClasspathCalleesTest.class.getClassLoader());
     }
 
     @Test
@@ -186,13 +195,18 @@ class ClasspathCalleesTest {
         DoubleGrad dx = new DoubleGrad();
         DoubleGrad dy = new DoubleGrad();
         gGrad.invoke(null, 0.4, -0.6, dx, dy);
-        GradCheck.assertGradient(x -> {
-            try {
-                return (double) g.invoke(null, x[0], x[1]);
-            } catch (ReflectiveOperationException e) {
-                throw new AssertionError(e);
-            }
-        }, new double[] {0.4, -0.6}, new double[] {dx.get(), dy.get()}, 1e-6, 1e-8);
+        GradCheck.assertGradient(
+                x -> {
+                    try {
+                        return (double) g.invoke(null, x[0], x[1]);
+                    } catch (ReflectiveOperationException e) {
+                        throw new AssertionError(e);
+                    }
+                },
+                new double[] {0.4, -0.6},
+                new double[] {dx.get(), dy.get()},
+                1e-6,
+                1e-8);
     }
 
     private static double invoke(Method f, double[] x) {
@@ -217,14 +231,26 @@ class ClasspathCalleesTest {
                     }
                 }
                 """);
-        Path runtime = Path.of(DoubleGrad.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        dev.adjoint.generator.GenerationRequest request = new dev.adjoint.generator.GenerationRequest(List.of(project.resolve("src")),
-                List.of(), List.of(), project.resolve("out"), project.resolve("state")).withClasspath(List.of(moduleA, runtime));
+        Path runtime = Path.of(DoubleGrad.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        dev.adjoint.generator.GenerationRequest request = new dev.adjoint.generator.GenerationRequest(
+                        List.of(project.resolve("src")),
+                        List.of(),
+                        List.of(),
+                        project.resolve("out"),
+                        project.resolve("state"))
+                .withClasspath(List.of(moduleA, runtime));
         dev.adjoint.generator.GenerationResult first = AdjointGenerator.generate(request);
         assertFalse(first.hasErrors(), first.diagnostics().toString());
         assertTrue(AdjointGenerator.generate(request).upToDate());
         Path aClass = moduleA.resolve("a/A.class");
-        Files.setLastModifiedTime(aClass, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(aClass).toMillis() + 2000));
+        Files.setLastModifiedTime(
+                aClass,
+                java.nio.file.attribute.FileTime.fromMillis(
+                        Files.getLastModifiedTime(aClass).toMillis() + 2000));
         assertFalse(AdjointGenerator.generate(request).upToDate());
     }
 
@@ -243,12 +269,17 @@ class ClasspathCalleesTest {
                 }
                 """;
         Translation t = translateB(b);
-        List<Diagnostic> errors = t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> errors =
+                t.diagnostics().stream().filter(Diagnostic::isError).toList();
         assertEquals(1, errors.size(), errors.toString());
         assertEquals(8, errors.get(0).line());
         assertEquals(20, errors.get(0).column());
-        assertTrue(errors.get(0).message().startsWith("call to 'a.Plain.cube' cannot be differentiated: 'a.Plain#cube' is"
-                + " @Differentiable, but its adjoint class a.PlainAdjoint is not on the classpath"), errors.get(0).message());
+        assertTrue(
+                errors.get(0)
+                        .message()
+                        .startsWith("call to 'a.Plain.cube' cannot be differentiated: 'a.Plain#cube' is"
+                                + " @Differentiable, but its adjoint class a.PlainAdjoint is not on the classpath"),
+                errors.get(0).message());
         assertTrue(t.generated().isEmpty());
     }
 
@@ -269,21 +300,29 @@ class ClasspathCalleesTest {
                 """;
         Translation t = translateB(b);
         assertFalse(t.hasErrors(), t.diagnostics().toString());
-        assertTrue(t.methods().get(0).startsWith("b.B#h: tape, because"), t.methods().toString());
+        assertTrue(
+                t.methods().get(0).startsWith("b.B#h: tape, because"),
+                t.methods().toString());
         ClassLoader loader = compileB(t, b, moduleB);
         Method h = loader.loadClass("b.B").getMethod("h", double[].class, double.class);
-        Method hGrad = loader.loadClass("b.BAdjoint").getMethod("hGrad", double[].class, double.class, double[].class, DoubleGrad.class);
+        Method hGrad = loader.loadClass("b.BAdjoint")
+                .getMethod("hGrad", double[].class, double.class, double[].class, DoubleGrad.class);
         double[] v = {0.8, -0.3};
         double[] dv = new double[2];
         DoubleGrad dk = new DoubleGrad();
         hGrad.invoke(null, v.clone(), 1.5, dv, dk);
-        GradCheck.assertGradient(p -> {
-            try {
-                return (double) h.invoke(null, new double[] {p[0], p[1]}, p[2]);
-            } catch (ReflectiveOperationException e) {
-                throw new AssertionError(e);
-            }
-        }, new double[] {0.8, -0.3, 1.5}, new double[] {dv[0], dv[1], dk.get()}, 1e-6, 1e-8);
+        GradCheck.assertGradient(
+                p -> {
+                    try {
+                        return (double) h.invoke(null, new double[] {p[0], p[1]}, p[2]);
+                    } catch (ReflectiveOperationException e) {
+                        throw new AssertionError(e);
+                    }
+                },
+                new double[] {0.8, -0.3, 1.5},
+                new double[] {dv[0], dv[1], dk.get()},
+                1e-6,
+                1e-8);
     }
 
     @Test
@@ -310,17 +349,24 @@ class ClasspathCalleesTest {
         double[] v = {0.7, -1.2};
         double[] dv = new double[2];
         fGrad.invoke(null, v.clone(), dv);
-        // a float in the middle: a step large against float's rounding (the functions are cubic at most: the step's error is tiny)
+        // a float in the middle: a step large against float's rounding (the functions are cubic at most: the step's
+        // error is tiny)
         double[] differences = GradCheck.centralDifferences(x -> invoke(f, x), v, 1e-3);
         for (int i = 0; i < 2; i++) {
             assertEquals(differences[i], dv[i], 2e-3 * Math.max(1, Math.abs(differences[i])), "d f / d v[" + i + "]");
         }
 
         String plain = b.replace("A.poly(y) * v[0]", "A.poly(3) * v[0]");
-        List<Diagnostic> errors = translateB(plain).diagnostics().stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> errors = translateB(plain).diagnostics().stream()
+                .filter(Diagnostic::isError)
+                .toList();
         assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).message().contains("'a.A#poly' is a method of a compiled class (another module or a jar) that is"
-                + " not @Differentiable"), errors.get(0).message());
+        assertTrue(
+                errors.get(0)
+                        .message()
+                        .contains("'a.A#poly' is a method of a compiled class (another module or a jar) that is"
+                                + " not @Differentiable"),
+                errors.get(0).message());
     }
 
     @Test
@@ -338,10 +384,13 @@ class ClasspathCalleesTest {
                 }
                 """;
         Translation t = translateB(b);
-        List<Diagnostic> errors = t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> errors =
+                t.diagnostics().stream().filter(Diagnostic::isError).toList();
         assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).message().contains("compiled without parameter names")
-                && errors.get(0).message().contains("-parameters"), errors.get(0).message());
+        assertTrue(
+                errors.get(0).message().contains("compiled without parameter names")
+                        && errors.get(0).message().contains("-parameters"),
+                errors.get(0).message());
     }
 
     @Test
@@ -359,7 +408,8 @@ class ClasspathCalleesTest {
                 }
                 """;
         Translation t = translateB(b);
-        List<Diagnostic> errors = t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> errors =
+                t.diagnostics().stream().filter(Diagnostic::isError).toList();
         assertFalse(errors.isEmpty(), t.diagnostics().toString());
         assertTrue(errors.stream().allMatch(d -> d.line() == 8), errors.toString());
         assertTrue(errors.get(0).message().contains("scaleFirstRecord"), errors.toString());

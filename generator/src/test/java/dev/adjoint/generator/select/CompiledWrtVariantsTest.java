@@ -123,9 +123,13 @@ class CompiledWrtVariantsTest {
         Translation t = AdjointGenerator.translate(Map.of(Path.of("A.java"), A));
         assertFalse(t.hasErrors(), t.diagnostics().toString());
         String adjoint = t.generated().get("a.AAdjoint");
-        assertTrue(adjoint.contains("public static double mix$allVjp(") && adjoint.contains("public static float mixF$allVjp(")
-                && adjoint.contains("public static double dotW$allVjp("), adjoint);
-        assertFalse(adjoint.contains("hidden$all"), "a package-private method's callers are all in its module: " + adjoint);
+        assertTrue(
+                adjoint.contains("public static double mix$allVjp(")
+                        && adjoint.contains("public static float mixF$allVjp(")
+                        && adjoint.contains("public static double dotW$allVjp("),
+                adjoint);
+        assertFalse(
+                adjoint.contains("hidden$all"), "a package-private method's callers are all in its module: " + adjoint);
         compile(moduleA, adjoint);
         compile(oldModuleA, without(without(adjoint, "mix$allVjp("), "mix$allJvp("));
     }
@@ -155,25 +159,40 @@ class CompiledWrtVariantsTest {
     }
 
     private static Translation translateB(Path moduleA) throws Exception {
-        Path runtime = Path.of(DoubleGrad.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return AdjointGenerator.translate(Map.of(Path.of("B.java"), B), Map.of(), Optional.empty(), Options.DEFAULT,
-                List.of(moduleA, runtime));
+        Path runtime = Path.of(DoubleGrad.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        return AdjointGenerator.translate(
+                Map.of(Path.of("B.java"), B), Map.of(), Optional.empty(), Options.DEFAULT, List.of(moduleA, runtime));
     }
 
     private static ClassLoader compileB(Translation t, Path moduleA, Path dir) throws IOException {
         Map<String, String> sources = new HashMap<>(t.generated());
         sources.put("b.B", B);
         write(dir, InMemoryCompiler.compileToBytes(sources, List.of(moduleA)));
-        return new URLClassLoader(new URL[] {moduleA.toUri().toURL(), dir.toUri().toURL()}, CompiledWrtVariantsTest.class.getClassLoader());
+        return new URLClassLoader(
+                new URL[] {moduleA.toUri().toURL(), dir.toUri().toURL()},
+                CompiledWrtVariantsTest.class.getClassLoader());
     }
 
     @Test
     void aCallerOfAnotherModuleCallsTheCompiledVariantOnTheStaticPath(@TempDir Path moduleB) throws Exception {
         Translation t = translateB(moduleA);
         assertFalse(t.hasErrors(), t.diagnostics().toString());
-        assertTrue(t.methods().containsAll(List.of("b.B#f: static", "b.B#fTape: tape (requested)", "b.B#g: static", "b.B#h: static",
-                "b.B#hTape: tape (requested)")), t.methods().toString());
-        assertTrue(t.generated().get("b.BAdjoint").contains("a.AAdjoint.mix$allVjp("), t.generated().get("b.BAdjoint"));
+        assertTrue(
+                t.methods()
+                        .containsAll(List.of(
+                                "b.B#f: static",
+                                "b.B#fTape: tape (requested)",
+                                "b.B#g: static",
+                                "b.B#h: static",
+                                "b.B#hTape: tape (requested)")),
+                t.methods().toString());
+        assertTrue(
+                t.generated().get("b.BAdjoint").contains("a.AAdjoint.mix$allVjp("),
+                t.generated().get("b.BAdjoint"));
         ClassLoader loader = compileB(t, moduleA, moduleB);
         Class<?> owner = loader.loadClass("b.B");
         Class<?> adjoint = loader.loadClass("b.BAdjoint");
@@ -187,7 +206,8 @@ class CompiledWrtVariantsTest {
         assertEquals(taped[1], grad[1], 1e-12);
 
         // forward mode: A's adjoint has mix$allJvp, so B's f gets a Jvp
-        Method fJvp = adjoint.getMethod("fJvp", double.class, double.class, double.class, double.class, DoubleGrad.class);
+        Method fJvp =
+                adjoint.getMethod("fJvp", double.class, double.class, double.class, double.class, DoubleGrad.class);
         DoubleGrad dz = new DoubleGrad();
         fJvp.invoke(null, at[0], at[1], 0.5, -1.5, dz);
         assertEquals(0.5 * grad[0] - 1.5 * grad[1], dz.get(), 1e-12);
@@ -197,25 +217,32 @@ class CompiledWrtVariantsTest {
         FloatGrad gx = new FloatGrad();
         FloatGrad gy = new FloatGrad();
         gGrad.invoke(null, 0.8f, 0.3f, gx, gy);
-        GradCheck.assertGradient(x -> {
-            try {
-                return (float) g.invoke(null, (float) x[0], (float) x[1]);
-            } catch (ReflectiveOperationException e) {
-                throw new AssertionError(e);
-            }
-        }, new double[] {0.8, 0.3}, new double[] {gx.get(), gy.get()}, 1e-2, 1e-3);
+        GradCheck.assertGradient(
+                x -> {
+                    try {
+                        return (float) g.invoke(null, (float) x[0], (float) x[1]);
+                    } catch (ReflectiveOperationException e) {
+                        throw new AssertionError(e);
+                    }
+                },
+                new double[] {0.8, 0.3},
+                new double[] {gx.get(), gy.get()},
+                1e-2,
+                1e-3);
 
         Method h = owner.getMethod("h", double[].class, double[].class);
         double[] w = {0.5, -1.25, 2.0};
         double[] x = {0.3, 0.9, -0.4};
         double[] dw = new double[3];
         double[] dx = new double[3];
-        adjoint.getMethod("hGrad", double[].class, double[].class, double[].class, double[].class).invoke(null, w, x, dw, dx);
+        adjoint.getMethod("hGrad", double[].class, double[].class, double[].class, double[].class)
+                .invoke(null, w, x, dw, dx);
         GradCheck.assertGradient(v -> call(h, v, x), w, dw, 1e-6, 1e-8);
         GradCheck.assertGradient(v -> call(h, w, v), x, dx, 1e-6, 1e-8);
         double[] tw = new double[3];
         double[] tx = new double[3];
-        adjoint.getMethod("hTapeGrad", double[].class, double[].class, double[].class, double[].class).invoke(null, w, x, tw, tx);
+        adjoint.getMethod("hTapeGrad", double[].class, double[].class, double[].class, double[].class)
+                .invoke(null, w, x, tw, tx);
         for (int i = 0; i < 3; i++) {
             assertEquals(tw[i], dw[i], 1e-12);
             assertEquals(tx[i], dx[i], 1e-12);
@@ -226,7 +253,8 @@ class CompiledWrtVariantsTest {
     void aWarmStaticCallThroughTheVariantAllocatesNothing(@TempDir Path moduleB) throws Exception {
         Translation t = translateB(moduleA);
         ClassLoader loader = compileB(t, moduleA, moduleB);
-        Method hGrad = loader.loadClass("b.BAdjoint").getMethod("hGrad", double[].class, double[].class, double[].class, double[].class);
+        Method hGrad = loader.loadClass("b.BAdjoint")
+                .getMethod("hGrad", double[].class, double[].class, double[].class, double[].class);
         Object[] args = {new double[] {0.5, -1.25, 2.0}, new double[] {0.3, 0.9, -0.4}, new double[3], new double[3]};
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 20_000; i++) {
@@ -245,21 +273,27 @@ class CompiledWrtVariantsTest {
     void aModuleBuiltWithoutTheVariantIsAnErrorAtTheCallerSayingToRebuildIt() throws Exception {
         // the tape would follow mix only through a mixRecord, which a static method's adjoint has not either
         Translation t = translateB(oldModuleA);
-        List<Diagnostic> errors = t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> errors =
+                t.diagnostics().stream().filter(Diagnostic::isError).toList();
         assertFalse(errors.isEmpty(), t.diagnostics().toString());
         Diagnostic first = errors.get(0);
         assertEquals(9, first.line(), errors.toString());
-        assertTrue(first.message().contains("passes a differentiated value to its parameter 'y'")
-                && first.message().contains("has no mix$allVjp") && first.message().contains("rebuild the module that declares it"),
+        assertTrue(
+                first.message().contains("passes a differentiated value to its parameter 'y'")
+                        && first.message().contains("has no mix$allVjp")
+                        && first.message().contains("rebuild the module that declares it"),
                 first.message());
-        assertTrue(errors.stream().allMatch(d -> d.line() == 9 || d.line() == 10), errors.toString()); // (h is fine: dotW$allVjp is there)
+        assertTrue(
+                errors.stream().allMatch(d -> d.line() == 9 || d.line() == 10),
+                errors.toString()); // (h is fine: dotW$allVjp is there)
         assertTrue(t.generated().isEmpty());
     }
 
     private static double[] scalarGrad(Class<?> adjoint, String name, double[] at) throws ReflectiveOperationException {
         DoubleGrad dx = new DoubleGrad();
         DoubleGrad dy = new DoubleGrad();
-        adjoint.getMethod(name, double.class, double.class, DoubleGrad.class, DoubleGrad.class).invoke(null, at[0], at[1], dx, dy);
+        adjoint.getMethod(name, double.class, double.class, DoubleGrad.class, DoubleGrad.class)
+                .invoke(null, at[0], at[1], dx, dy);
         return new double[] {dx.get(), dy.get()};
     }
 

@@ -9,11 +9,11 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
-import dev.adjoint.generator.pipeline.Pipeline;
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Listing;
+import dev.adjoint.generator.pipeline.Pipeline;
 import dev.adjoint.generator.testing.InMemoryCompiler;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -77,7 +77,8 @@ class MethodSizeTest {
     void theBoundIsAboveWhatJavacMakesAndCloseForLongMethods() {
         for (String strategy : List.of("STATIC", "TAPE")) {
             for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
-                // (a recorder pushes one node per statement, not one per operation: it needs more statements to be long)
+                // (a recorder pushes one node per statement, not one per operation: it needs more statements to be
+                // long)
                 String src = program(strategy, strategy.equals("TAPE") ? 500 : 300);
                 Translation t = Pipeline.translate(Map.of(Path.of("p/Sized.java"), src), Optional.empty(), o);
                 assertFalse(t.hasErrors(), t.diagnostics().toString());
@@ -85,16 +86,22 @@ class MethodSizeTest {
                 all.put("p.Sized", src);
                 Map<String, byte[]> classes = InMemoryCompiler.compileToBytes(all);
                 Map<String, Integer> actual = codeLengths(classes.get("p.SizedAdjoint"));
-                CompilationUnit cu = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17))
-                        .parse(t.generated().get("p.SizedAdjoint")).getResult().orElseThrow();
+                CompilationUnit cu = new JavaParser(
+                                new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17))
+                        .parse(t.generated().get("p.SizedAdjoint"))
+                        .getResult()
+                        .orElseThrow();
                 int checked = 0;
                 for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
                     String body = m.getBody().orElseThrow().toString();
                     body = body.substring(body.indexOf('{') + 1, body.lastIndexOf('}'));
-                    List<String> params = m.getParameters().stream().map(Parameter::getNameAsString).toList();
+                    List<String> params = m.getParameters().stream()
+                            .map(Parameter::getNameAsString)
+                            .toList();
                     long bound = MethodSize.estimate(body, params);
                     int real = actual.get(m.getNameAsString());
-                    String what = strategy + " " + o + " " + m.getNameAsString() + ": bound " + bound + ", javac " + real;
+                    String what =
+                            strategy + " " + o + " " + m.getNameAsString() + ": bound " + bound + ", javac " + real;
                     assertTrue(bound >= real, what);
                     if (real > 20_000) {
                         assertTrue(bound <= real * 1.05, what);
@@ -112,7 +119,9 @@ class MethodSizeTest {
         Translation t = Pipeline.translate(Map.of(Path.of("p/Sized.java"), src), Optional.empty(), Options.DEFAULT);
         assertEquals(1, t.diagnostics().size(), t.diagnostics().toString());
         assertEquals(8, t.diagnostics().get(0).line(), t.diagnostics().toString()); // at f's name
-        assertTrue(t.diagnostics().get(0).message().contains("too long to differentiate"), t.diagnostics().toString());
+        assertTrue(
+                t.diagnostics().get(0).message().contains("too long to differentiate"),
+                t.diagnostics().toString());
         assertTrue(t.generated().isEmpty());
     }
 
@@ -123,7 +132,10 @@ class MethodSizeTest {
         String src = program("AUTO", 850);
         Translation t = Pipeline.translate(Map.of(Path.of("p/Sized.java"), src), Optional.empty(), Options.DEFAULT);
         assertFalse(t.hasErrors(), t.diagnostics().toString());
-        assertTrue(t.methods().stream().anyMatch(m -> m.startsWith("p.Sized#f: tape, because") && m.contains("too long to differentiate")),
+        assertTrue(
+                t.methods().stream()
+                        .anyMatch(m ->
+                                m.startsWith("p.Sized#f: tape, because") && m.contains("too long to differentiate")),
                 t.methods().toString());
         Map<String, String> all = new HashMap<>(t.generated());
         all.put("p.Sized", src);
@@ -132,14 +144,20 @@ class MethodSizeTest {
 
     @Test
     void aLowerBoundCountsStatementsWithAnEffectOnly() {
-        List<Code> body = List.of(new Code.Line("double a"), new Code.Comment("a = b;"), new Code.Line("a = 1"), new Code.Line("f(a)"),
-                new Code.Line("i++"), new Code.Loop("for (int i = 0; i < 3; i++)", List.of(new Code.Line("break"))));
+        List<Code> body = List.of(
+                new Code.Line("double a"),
+                new Code.Comment("a = b;"),
+                new Code.Line("a = 1"),
+                new Code.Line("f(a)"),
+                new Code.Line("i++"),
+                new Code.Loop("for (int i = 0; i < 3; i++)", List.of(new Code.Line("break"))));
         assertEquals(2 * 4, MethodSize.lowerBound(Listing.of(body)));
     }
 
     @Test
     void aRecordersNodeCountsItsCallAndADoLoopItsTest() {
-        List<Listing.Line> recorder = List.of(new Listing.Line(0, "double v;", Listing.Role.DECLARATION),
+        List<Listing.Line> recorder = List.of(
+                new Listing.Line(0, "double v;", Listing.Role.DECLARATION),
                 new Listing.Line(0, "do {", Listing.Role.FRAME),
                 new Listing.Line(1, "int h = _tape.push2u(x_h, 2.0, v_h, 1.0);", Listing.Role.NODE),
                 new Listing.Line(1, "v = v * 2;", Listing.Role.EFFECT),

@@ -23,7 +23,8 @@ final class ObjectStylesHarness {
     private ObjectStylesHarness() {}
 
     /** Builds {@code sources} as written and on the tape, checks {@code owner#method} both ways and static against tape. */
-    static void check(Map<String, String> sources, String owner, String method, Function<StrangerHarness.Built, Object[]> args)
+    static void check(
+            Map<String, String> sources, String owner, String method, Function<StrangerHarness.Built, Object[]> args)
             throws Exception {
         double[] gradient = null;
         for (boolean tape : new boolean[] {false, true}) {
@@ -35,7 +36,9 @@ final class ObjectStylesHarness {
             AdjointCheck.assertGradient(type, method, a);
             double[] flat = gradientOf(b, owner, method, args.apply(b));
             if (!tape) {
-                assertTrue(b.methods().contains("stranger." + owner + "#" + method + ": static"), b.methods().toString());
+                assertTrue(
+                        b.methods().contains("stranger." + owner + "#" + method + ": static"),
+                        b.methods().toString());
                 gradient = flat;
             } else {
                 assertAgree(gradient, flat, 1e-12, owner + "#" + method + ": static vs tape");
@@ -63,7 +66,8 @@ final class ObjectStylesHarness {
                 Class<?> g = types[i].isArray() ? types[i].getComponentType() : types[i];
                 Object shape = null;
                 for (Object a : args) {
-                    if (a != null && g.getSimpleName().endsWith(simple(a.getClass()) + "Grad")
+                    if (a != null
+                            && g.getSimpleName().endsWith(simple(a.getClass()) + "Grad")
                             && a.getClass().isArray() == types[i].isArray()) {
                         shape = a;
                     }
@@ -93,7 +97,8 @@ final class ObjectStylesHarness {
         } else if (v != null) {
             try {
                 for (java.lang.reflect.Field f : v.getClass().getDeclaredFields()) {
-                    if (java.lang.reflect.Modifier.isPublic(f.getModifiers()) && !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    if (java.lang.reflect.Modifier.isPublic(f.getModifiers())
+                            && !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
                         flatten(f.get(v), out);
                     }
                 }

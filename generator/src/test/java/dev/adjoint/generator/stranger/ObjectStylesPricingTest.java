@@ -77,21 +77,26 @@ class ObjectStylesPricingTest {
             """;
 
     private static Object book(StrangerHarness.Built b) {
-        return array(b, "Pricer$Option", make(b, "Pricer$Option", 100.0, 1.0, true), make(b, "Pricer$Option", 95.0, 0.5, false),
+        return array(
+                b,
+                "Pricer$Option",
+                make(b, "Pricer$Option", 100.0, 1.0, true),
+                make(b, "Pricer$Option", 95.0, 0.5, false),
                 make(b, "Pricer$Option", 110.0, 2.0, true));
     }
 
     @Test
     void pricerWithFieldsPricesOneOption() throws Exception {
-        check(Map.of("Pricer", PRICER), "Pricer", "price", b -> new Object[] {make(b, "Pricer", 0.03, 0.25),
-                make(b, "Pricer$Option", 100.0, 1.0, true), 102.0});
+        check(Map.of("Pricer", PRICER), "Pricer", "price", b ->
+                new Object[] {make(b, "Pricer", 0.03, 0.25), make(b, "Pricer$Option", 100.0, 1.0, true), 102.0});
     }
 
     @Test
     void portfolioPassesItsOptionsToAStaticHelper() throws Exception {
-        check(Map.of("Pricer", PRICER), "Pricer", "portfolio", b -> new Object[] {make(b, "Pricer", 0.03, 0.25), book(b),
-                new double[] {1, -2, 0.5}, 102.0});
-        check(Map.of("Pricer", PRICER), "Pricer", "bookValue", b -> new Object[] {make(b, "Pricer", 0.03, 0.25), book(b), 102.0});
+        check(Map.of("Pricer", PRICER), "Pricer", "portfolio", b ->
+                new Object[] {make(b, "Pricer", 0.03, 0.25), book(b), new double[] {1, -2, 0.5}, 102.0});
+        check(Map.of("Pricer", PRICER), "Pricer", "bookValue", b ->
+                new Object[] {make(b, "Pricer", 0.03, 0.25), book(b), 102.0});
     }
 
     static final String CURVE = """
@@ -134,8 +139,11 @@ class ObjectStylesPricingTest {
 
     @Test
     void curveWithASearchLoop() throws Exception {
-        check(Map.of("Curve", CURVE), "Curve", "presentValue", b -> new Object[] {make(b, "Curve", new double[] {0.5, 1, 2, 5},
-                new double[] {0.01, 0.015, 0.02, 0.03}), new double[] {0.25, 0.75, 1.5, 3, 7}, new double[] {5, 5, 5, 5, 105}});
+        check(Map.of("Curve", CURVE), "Curve", "presentValue", b -> new Object[] {
+            make(b, "Curve", new double[] {0.5, 1, 2, 5}, new double[] {0.01, 0.015, 0.02, 0.03}),
+            new double[] {0.25, 0.75, 1.5, 3, 7},
+            new double[] {5, 5, 5, 5, 105}
+        });
     }
 
     static final String INTEGRATOR = """
@@ -181,8 +189,10 @@ class ObjectStylesPricingTest {
 
     @Test
     void integratorSteppingItsStateInPlace() throws Exception {
-        check(Map.of("Integrator", INTEGRATOR), "Integrator", "finalEnergy", b -> new Object[] {make(b, "Integrator",
-                new double[] {1, -0.5}, new double[] {0, 0.3}, 2.0, 0.1), 0.05, 20});
+        check(
+                Map.of("Integrator", INTEGRATOR), "Integrator", "finalEnergy", b -> new Object[] {
+                    make(b, "Integrator", new double[] {1, -0.5}, new double[] {0, 0.3}, 2.0, 0.1), 0.05, 20
+                });
     }
 
     static final String KALMAN = """
@@ -238,19 +248,29 @@ class ObjectStylesPricingTest {
 
     @Test
     void kalmanFilterWithMatrixFields() throws Exception {
-        check(Map.of("KalmanFilter", KALMAN), "KalmanFilter", "negLogLik", b -> new Object[] {make(b, "KalmanFilter", 0.1, 0.5),
-                new double[] {0.1, 0.9, 2.2, 2.8, 4.1, 5.3}});
+        check(Map.of("KalmanFilter", KALMAN), "KalmanFilter", "negLogLik", b ->
+                new Object[] {make(b, "KalmanFilter", 0.1, 0.5), new double[] {0.1, 0.9, 2.2, 2.8, 4.1, 5.3}});
     }
 
     @Test
     void anElementPassedToAnInstanceHelperIsOneErrorThatSaysWhatToDo() {
         String source = PRICER.replace("v += blackScholes(o, spot, rate, vol);", "v += value(o, spot);")
-                .replace("    static double normCdf", "    double value(Option o, double spot) {\n        return blackScholes(o, spot, rate, vol);\n    }\n\n    static double normCdf");
+                .replace(
+                        "    static double normCdf",
+                        "    double value(Option o, double spot) {\n        return blackScholes(o, spot, rate, vol);\n    }\n\n    static double normCdf");
         List<dev.adjoint.generator.Diagnostic> ds = StrangerHarness.errors(Map.of("Pricer", source));
         assertTrue(ds.size() == 1, ds.toString());
-        assertTrue(ds.get(0).message().contains("passes an element of 'book' to 'value'") && ds.get(0).message().contains("make 'value' static"),
+        assertTrue(
+                ds.get(0).message().contains("passes an element of 'book' to 'value'")
+                        && ds.get(0).message().contains("make 'value' static"),
                 ds.toString());
-        int line = source.lines().toList().indexOf(source.lines().filter(l -> l.contains("v += value(o, spot);")).findFirst().orElseThrow()) + 1;
+        int line = source.lines()
+                        .toList()
+                        .indexOf(source.lines()
+                                .filter(l -> l.contains("v += value(o, spot);"))
+                                .findFirst()
+                                .orElseThrow())
+                + 1;
         assertTrue(ds.get(0).line() == line, ds + " at line " + line);
     }
 }

@@ -83,8 +83,10 @@ class ObjectStylesTest {
     @Test
     void logisticRegressionWithInstanceHelpersAndAGetter() throws Exception {
         check(Map.of("LogisticRegression", LOGISTIC), "LogisticRegression", "loss", b -> new Object[] {
-                make(b, "LogisticRegression", new double[] {0.3, -0.2, 0.5}, 0.1, 0.05),
-                new double[][] {{1, 0.5, -1}, {0.2, -0.3, 0.8}, {-1, 1, 0.1}, {0.4, 0.4, 0.4}}, new double[] {1, 0, 1, 0}});
+            make(b, "LogisticRegression", new double[] {0.3, -0.2, 0.5}, 0.1, 0.05),
+            new double[][] {{1, 0.5, -1}, {0.2, -0.3, 0.8}, {-1, 1, 0.1}, {0.4, 0.4, 0.4}},
+            new double[] {1, 0, 1, 0}
+        });
     }
 
     static final String MLP = """
@@ -154,22 +156,40 @@ class ObjectStylesTest {
             """;
 
     private static Object mlp(StrangerHarness.Built b) {
-        return make(b, "Mlp", array(b, "Mlp$Layer",
-                make(b, "Mlp$Layer", StrangerObjectsTest.matrix(3, 2, 1), StrangerObjectsTest.matrix(1, 3, 2)[0], false),
-                make(b, "Mlp$Layer", StrangerObjectsTest.matrix(1, 3, 3), new double[] {0.1}, true)));
+        return make(
+                b,
+                "Mlp",
+                array(
+                        b,
+                        "Mlp$Layer",
+                        make(
+                                b,
+                                "Mlp$Layer",
+                                StrangerObjectsTest.matrix(3, 2, 1),
+                                StrangerObjectsTest.matrix(1, 3, 2)[0],
+                                false),
+                        make(b, "Mlp$Layer", StrangerObjectsTest.matrix(1, 3, 3), new double[] {0.1}, true)));
     }
 
     @Test
     void perceptronHoldingLayersWithAFlagCalledOnRows() throws Exception {
-        check(Map.of("Mlp", MLP), "Mlp", "loss", b -> new Object[] {mlp(b), new double[][] {{0.5, -1}, {1.5, 0.2}, {-0.3, 0.9}},
-                new double[] {0.2, -0.4, 0.7}});
+        check(
+                Map.of("Mlp", MLP), "Mlp", "loss", b -> new Object[] {
+                    mlp(b), new double[][] {{0.5, -1}, {1.5, 0.2}, {-0.3, 0.9}}, new double[] {0.2, -0.4, 0.7}
+                });
     }
 
     @Test
     void perceptronOverABatchOfSampleRecords() throws Exception {
-        check(Map.of("Mlp", MLP), "Mlp", "batchLoss", b -> new Object[] {mlp(b), array(b, "Mlp$Sample",
-                make(b, "Mlp$Sample", new double[] {0.5, -1}, 0.2), make(b, "Mlp$Sample", new double[] {1.5, 0.2}, -0.4),
-                make(b, "Mlp$Sample", new double[] {-0.3, 0.9}, 0.7))});
+        check(Map.of("Mlp", MLP), "Mlp", "batchLoss", b -> new Object[] {
+            mlp(b),
+            array(
+                    b,
+                    "Mlp$Sample",
+                    make(b, "Mlp$Sample", new double[] {0.5, -1}, 0.2),
+                    make(b, "Mlp$Sample", new double[] {1.5, 0.2}, -0.4),
+                    make(b, "Mlp$Sample", new double[] {-0.3, 0.9}, 0.7))
+        });
     }
 
     static final String PARTICLES = """
@@ -198,9 +218,14 @@ class ObjectStylesTest {
 
     @Test
     void particleRecordsWithAScalarMassDifferentiated() throws Exception {
-        check(Map.of("Particles", PARTICLES), "Particles", "energy", b -> new Object[] {array(b, "Particles$Particle",
-                make(b, "Particles$Particle", new double[] {0, 1}, new double[] {0.5, -0.2}, 2.0),
-                make(b, "Particles$Particle", new double[] {1, 2}, new double[] {-0.1, 0.3}, 0.7)), 9.81});
+        check(Map.of("Particles", PARTICLES), "Particles", "energy", b -> new Object[] {
+            array(
+                    b,
+                    "Particles$Particle",
+                    make(b, "Particles$Particle", new double[] {0, 1}, new double[] {0.5, -0.2}, 2.0),
+                    make(b, "Particles$Particle", new double[] {1, 2}, new double[] {-0.1, 0.3}, 0.7)),
+            9.81
+        });
     }
 
     static final String SPRINGS = """
@@ -252,10 +277,18 @@ class ObjectStylesTest {
 
     @Test
     void springsHeldAsObjectsWithIndicesAndConstants() throws Exception {
-        check(Map.of("SpringSystem", SPRINGS), "SpringSystem", "energy", b -> new Object[] {make(b, "SpringSystem",
-                new double[][] {{0, 0}, {1.2, 0.1}, {0.4, 0.9}}, array(b, "SpringSystem$Spring",
-                        make(b, "SpringSystem$Spring", 0, 1, 1.0, 3.0), make(b, "SpringSystem$Spring", 1, 2, 0.8, 2.0),
-                        make(b, "SpringSystem$Spring", 2, 0, 1.1, 1.5)))});
+        check(Map.of("SpringSystem", SPRINGS), "SpringSystem", "energy", b -> new Object[] {
+            make(
+                    b,
+                    "SpringSystem",
+                    new double[][] {{0, 0}, {1.2, 0.1}, {0.4, 0.9}},
+                    array(
+                            b,
+                            "SpringSystem$Spring",
+                            make(b, "SpringSystem$Spring", 0, 1, 1.0, 3.0),
+                            make(b, "SpringSystem$Spring", 1, 2, 0.8, 2.0),
+                            make(b, "SpringSystem$Spring", 2, 0, 1.1, 1.5)))
+        });
     }
 
     static final String MIXTURE = """
@@ -306,16 +339,30 @@ class ObjectStylesTest {
 
     @Test
     void mixtureCallingARecordMethodOnItsComponents() throws Exception {
-        check(Map.of("Mixture", MIXTURE), "Mixture", "logLikelihood", b -> new Object[] {make(b, "Mixture", array(b, "Mixture$Gaussian",
-                make(b, "Mixture$Gaussian", -1.0, 0.1), make(b, "Mixture$Gaussian", 0.5, -0.3), make(b, "Mixture$Gaussian", 2.0, 0.4)),
-                new double[] {-0.2, 0.1, -1.5}), new double[] {-1.2, 0.3, 0.9, 2.2, -0.4}});
+        check(Map.of("Mixture", MIXTURE), "Mixture", "logLikelihood", b -> new Object[] {
+            make(
+                    b,
+                    "Mixture",
+                    array(
+                            b,
+                            "Mixture$Gaussian",
+                            make(b, "Mixture$Gaussian", -1.0, 0.1),
+                            make(b, "Mixture$Gaussian", 0.5, -0.3),
+                            make(b, "Mixture$Gaussian", 2.0, 0.4)),
+                    new double[] {-0.2, 0.1, -1.5}),
+            new double[] {-1.2, 0.3, 0.9, 2.2, -0.4}
+        });
     }
 
     /** Particles made from flat numbers: per particle pos (2), vel (2), mass, as {@code ParticleGrad}'s fields are. */
     private static Object particles(StrangerHarness.Built b, double[] p) {
         Object[] out = new Object[p.length / 5];
         for (int e = 0; e < out.length; e++) {
-            out[e] = make(b, "Particles$Particle", new double[] {p[5 * e], p[5 * e + 1]}, new double[] {p[5 * e + 2], p[5 * e + 3]},
+            out[e] = make(
+                    b,
+                    "Particles$Particle",
+                    new double[] {p[5 * e], p[5 * e + 1]},
+                    new double[] {p[5 * e + 2], p[5 * e + 3]},
                     p[5 * e + 4]);
         }
         return array(b, "Particles$Particle", out);
@@ -399,7 +446,9 @@ class ObjectStylesTest {
         boolean nonZero = false;
         for (int i = 0; i < p0.length; i++) {
             double cd = (at[0][i] - at[1][i]) / (2 * h);
-            assertTrue(Math.abs(cd - hl.get(i)) <= 1e-6 * Math.max(1, Math.abs(cd)), "H·v at " + i + ": " + hl.get(i) + " vs " + cd);
+            assertTrue(
+                    Math.abs(cd - hl.get(i)) <= 1e-6 * Math.max(1, Math.abs(cd)),
+                    "H·v at " + i + ": " + hl.get(i) + " vs " + cd);
             nonZero |= hl.get(i) != 0.0;
         }
         assertTrue(nonZero, "a Hessian to check");

@@ -42,7 +42,10 @@ final class StrangerHarness {
     static Built build(Map<String, String> sources) {
         Translation t = translate(sources);
         if (t.hasErrors()) {
-            throw new AssertionError("generator errors:\n" + String.join("\n", t.diagnostics().stream().map(Diagnostic::toString).toList()));
+            throw new AssertionError("generator errors:\n"
+                    + String.join(
+                            "\n",
+                            t.diagnostics().stream().map(Diagnostic::toString).toList()));
         }
         Map<String, String> all = new HashMap<>(t.generated());
         sources.forEach((name, text) -> all.put("stranger." + name, text));
@@ -53,7 +56,8 @@ final class StrangerHarness {
     static List<Diagnostic> errors(Map<String, String> sources) {
         Translation t = translate(sources);
         assertTrue(t.hasErrors(), "expected a build error, got\n" + t.generated());
-        List<Diagnostic> out = t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> out =
+                t.diagnostics().stream().filter(Diagnostic::isError).toList();
         out.forEach(d -> assertTrue(d.line() > 0 && d.column() > 0, "error without a position: " + d));
         return out;
     }
@@ -96,7 +100,8 @@ final class StrangerHarness {
     static void assertAgree(double[] a, double[] b, double rho, String what) {
         assertTrue(a.length == b.length && a.length > 0, what + ": lengths " + a.length + " and " + b.length);
         for (int i = 0; i < a.length; i++) {
-            assertTrue(Math.abs(a[i] - b[i]) <= rho * Math.max(1, Math.abs(a[i]) + Math.abs(b[i])),
+            assertTrue(
+                    Math.abs(a[i] - b[i]) <= rho * Math.max(1, Math.abs(a[i]) + Math.abs(b[i])),
                     what + ": component " + i + ": " + a[i] + " vs " + b[i]);
         }
     }

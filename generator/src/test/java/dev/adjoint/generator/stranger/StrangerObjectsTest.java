@@ -132,9 +132,13 @@ class StrangerObjectsTest {
                     .newInstance(matrix(8, 2, 1), matrix(8, 2, 2), matrix(1, 8, 3)[0]);
             AdjointCheck.assertGradient(cell, "sequenceLoss", model, xs);
             Object grad = b.type("LstmCellGrad").getMethod("like", cell).invoke(null, model);
-            b.type("LstmCellAdjoint").getMethod("sequenceLossGrad", cell, double[][].class, grad.getClass()).invoke(null, model, xs, grad);
+            b.type("LstmCellAdjoint")
+                    .getMethod("sequenceLossGrad", cell, double[][].class, grad.getClass())
+                    .invoke(null, model, xs, grad);
             if (gradient == null) {
-                assertTrue(b.methods().contains("stranger.LstmCell#sequenceLoss: static"), b.methods().toString());
+                assertTrue(
+                        b.methods().contains("stranger.LstmCell#sequenceLoss: static"),
+                        b.methods().toString());
                 gradient = flatten(grad);
             } else {
                 assertAgree(gradient, flatten(grad), 1e-12, "static vs tape");
@@ -153,18 +157,27 @@ class StrangerObjectsTest {
             Object layers = Array.newInstance(layer, 3);
             int[][] shapes = {{4, 3}, {4, 4}, {1, 4}};
             for (int l = 0; l < 3; l++) {
-                Array.set(layers, l, layer.getConstructor(double[][].class, double[].class)
-                        .newInstance(matrix(shapes[l][0], shapes[l][1], l), matrix(1, shapes[l][0], 10 + l)[0]));
+                Array.set(
+                        layers,
+                        l,
+                        layer.getConstructor(double[][].class, double[].class)
+                                .newInstance(
+                                        matrix(shapes[l][0], shapes[l][1], l), matrix(1, shapes[l][0], 10 + l)[0]));
             }
             AdjointCheck.assertGradient(mlp, "loss", layers, input, 0.7);
             Class<?> gradClass = b.type("Mlp_LayerGrad");
             Object grads = gradClass.getMethod("like", layers.getClass()).invoke(null, layers);
-            Method lossGrad = b.type("MlpAdjoint").getMethod("lossGrad", layers.getClass(), double[].class, double.class, grads.getClass());
+            Method lossGrad = b.type("MlpAdjoint")
+                    .getMethod("lossGrad", layers.getClass(), double[].class, double.class, grads.getClass());
             lossGrad.invoke(null, layers, input, 0.7, grads);
-            double[] flat = java.util.Arrays.stream((Object[]) grads).map(StrangerHarness::flatten)
-                    .flatMapToDouble(java.util.Arrays::stream).toArray();
+            double[] flat = java.util.Arrays.stream((Object[]) grads)
+                    .map(StrangerHarness::flatten)
+                    .flatMapToDouble(java.util.Arrays::stream)
+                    .toArray();
             if (gradient == null) {
-                assertTrue(b.methods().contains("stranger.Mlp#loss: static"), b.methods().toString());
+                assertTrue(
+                        b.methods().contains("stranger.Mlp#loss: static"),
+                        b.methods().toString());
                 gradient = flat;
             } else {
                 assertAgree(gradient, flat, 1e-12, "static vs tape");

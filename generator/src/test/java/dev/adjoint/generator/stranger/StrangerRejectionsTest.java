@@ -62,12 +62,19 @@ class StrangerRejectionsTest {
 
     @Test
     void aRowSwapByReferenceIsOneErrorAtEachReplacedRowSayingHowToSwapElements() {
-        for (String source : List.of(LU, StrangerHarness.onTape(LU), LU.replace("@Differentiable", "@Differentiable(strategy = dev.adjoint.Strategy.STATIC)"))) {
+        for (String source : List.of(
+                LU,
+                StrangerHarness.onTape(LU),
+                LU.replace("@Differentiable", "@Differentiable(strategy = dev.adjoint.Strategy.STATIC)"))) {
             List<Diagnostic> errors = errors(Map.of("Lu", source));
-            List<Diagnostic> rows = errors.stream().filter(d -> d.message().contains("replaces the row")).toList();
+            List<Diagnostic> rows = errors.stream()
+                    .filter(d -> d.message().contains("replaces the row"))
+                    .toList();
             assertEquals(List.of(26, 27), rows.stream().map(Diagnostic::line).toList(), errors.toString());
-            assertTrue(rows.get(0).message().contains("exchange them one by one for a row swap")
-                    && rows.get(0).message().contains("lu[perm[i]][j]"), rows.get(0).message());
+            assertTrue(
+                    rows.get(0).message().contains("exchange them one by one for a row swap")
+                            && rows.get(0).message().contains("lu[perm[i]][j]"),
+                    rows.get(0).message());
         }
     }
 
@@ -77,9 +84,16 @@ class StrangerRejectionsTest {
         List<Diagnostic> errors = errors(Map.of("Lu", source));
         Diagnostic first = errors.get(0);
         assertEquals(14, first.line(), errors.toString());
-        assertTrue(first.message().startsWith("'lu[i] = a[i].clone()' replaces the row lu[i] of array 'lu' by another array")
-                && first.message().contains("System.arraycopy(src, 0, lu[i], 0, n);"), first.message());
-        assertEquals(1, errors.stream().filter(d -> d.line() == 14).count(), "the clone() call is not reported again: " + errors);
+        assertTrue(
+                first.message()
+                                .startsWith(
+                                        "'lu[i] = a[i].clone()' replaces the row lu[i] of array 'lu' by another array")
+                        && first.message().contains("System.arraycopy(src, 0, lu[i], 0, n);"),
+                first.message());
+        assertEquals(
+                1,
+                errors.stream().filter(d -> d.line() == 14).count(),
+                "the clone() call is not reported again: " + errors);
     }
 
     private static final String FIT = """
@@ -113,8 +127,10 @@ class StrangerRejectionsTest {
     void aRecordPassedToAPlainHelperGoesAsItsComponents() throws Exception {
         StrangerHarness.Built b = build(Map.of("Fit", FIT));
         assertTrue(b.methods().contains("stranger.Fit#sse: static"), b.methods().toString());
-        Object params = b.type("Fit$Params").getConstructor(double.class, double.class).newInstance(1.5, 0.4);
-        AdjointCheck.assertGradient(b.type("Fit"), "sse", params, new double[] {0.0, 0.5, 1.5, 3.0}, new double[] {1.4, 1.2, 0.9, 0.4});
+        Object params =
+                b.type("Fit$Params").getConstructor(double.class, double.class).newInstance(1.5, 0.4);
+        AdjointCheck.assertGradient(
+                b.type("Fit"), "sse", params, new double[] {0.0, 0.5, 1.5, 3.0}, new double[] {1.4, 1.2, 0.9, 0.4});
     }
 
     @Test
@@ -141,13 +157,17 @@ class StrangerRejectionsTest {
                 }
                 """;
         List<Diagnostic> errors = errors(Map.of("Interp", source));
-        assertEquals(List.of(10, 17), List.of(errors.get(0).line(), errors.get(0).column()), errors.toString());
-        assertTrue(errors.get(0).message().startsWith("call to 'java.util.Arrays.binarySearch' is not supported"), errors.get(0).message());
+        assertEquals(
+                List.of(10, 17), List.of(errors.get(0).line(), errors.get(0).column()), errors.toString());
+        assertTrue(
+                errors.get(0).message().startsWith("call to 'java.util.Arrays.binarySearch' is not supported"),
+                errors.get(0).message());
     }
 
     @Test
     void aPrivateTableItsClassWritesIsNotCopiedAndStaysAnError() {
-        // a copy in the adjoint class would miss the write: the read stays the error that says to make it package-private
+        // a copy in the adjoint class would miss the write: the read stays the error that says to make it
+        // package-private
         String source = """
                 package stranger;
 
@@ -176,7 +196,10 @@ class StrangerRejectionsTest {
                 }
                 """;
         List<Diagnostic> errors = errors(Map.of("Tables", source));
-        assertEquals(List.of(17, 22), errors.stream().map(Diagnostic::line).distinct().toList(), errors.toString());
+        assertEquals(
+                List.of(17, 22),
+                errors.stream().map(Diagnostic::line).distinct().toList(),
+                errors.toString());
         errors.forEach(d -> assertTrue(d.message().contains("make the field package-private"), d.message()));
     }
 
@@ -211,7 +234,10 @@ class StrangerRejectionsTest {
         List<Diagnostic> errors = errors(Map.of("Small", source));
         // (an array created in a helper's arguments is now a fresh local of the inlined helper: no error at line 22)
         assertEquals(1, errors.size(), errors.toString());
-        assertEquals(List.of(14, 13), List.of(errors.get(0).line(), errors.get(0).column()), errors.toString());
-        assertTrue(errors.get(0).message().startsWith("call to 'Double.compare' is not supported"), errors.get(0).message());
+        assertEquals(
+                List.of(14, 13), List.of(errors.get(0).line(), errors.get(0).column()), errors.toString());
+        assertTrue(
+                errors.get(0).message().startsWith("call to 'Double.compare' is not supported"),
+                errors.get(0).message());
     }
 }

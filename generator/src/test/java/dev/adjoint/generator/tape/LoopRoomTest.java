@@ -75,19 +75,35 @@ class LoopRoomTest {
 
     @Test
     void straightLineCountedLoopsReserveAndOthersPush() {
-        String adjoint = Differentiated.of("p.Room", SRC, Options.DEFAULT).translation().generated().values().iterator().next();
-        // three counted loops with straight bodies: the j loop, the b loop (from a + 1) and ... not the a loop (its body is a loop)
-        assertTrue(Pattern.compile("\\.reserve\\(2, \\d, w\\.length\\)").matcher(adjoint).find(), adjoint);
-        assertTrue(Pattern.compile("\\.reserve\\(1, \\d, \\(long\\) w\\.length - \\(a \\+ 1\\)\\)").matcher(adjoint).find(), adjoint);
+        String adjoint = Differentiated.of("p.Room", SRC, Options.DEFAULT)
+                .translation()
+                .generated()
+                .values()
+                .iterator()
+                .next();
+        // three counted loops with straight bodies: the j loop, the b loop (from a + 1) and ... not the a loop (its
+        // body is a loop)
+        assertTrue(
+                Pattern.compile("\\.reserve\\(2, \\d, w\\.length\\)")
+                        .matcher(adjoint)
+                        .find(),
+                adjoint);
+        assertTrue(
+                Pattern.compile("\\.reserve\\(1, \\d, \\(long\\) w\\.length - \\(a \\+ 1\\)\\)")
+                        .matcher(adjoint)
+                        .find(),
+                adjoint);
         assertTrue(adjoint.contains(".push2u(") || adjoint.contains(".push3u("), adjoint);
         // a branch in the body, or a bound the body changes: checked pushes, no reserve for those loops
-        assertEquals(2, Pattern.compile("\\.reserve\\(").matcher(adjoint).results().count(), adjoint);
+        assertEquals(
+                2, Pattern.compile("\\.reserve\\(").matcher(adjoint).results().count(), adjoint);
     }
 
     @Test
     void theRoomHoldsEveryNodeWhenTheTapeStartsSmall() throws Exception {
         Differentiated tape = Differentiated.of("p.Room", SRC, Options.DEFAULT);
-        Differentiated stat = Differentiated.of("p.Room", SRC.replace("strategy = Strategy.TAPE", "strategy = Strategy.STATIC"), Options.DEFAULT);
+        Differentiated stat = Differentiated.of(
+                "p.Room", SRC.replace("strategy = Strategy.TAPE", "strategy = Strategy.STATIC"), Options.DEFAULT);
         double[] w = new double[5000];
         for (int i = 0; i < w.length; i++) {
             w[i] = Math.sin(0.37 * i) * 0.8;

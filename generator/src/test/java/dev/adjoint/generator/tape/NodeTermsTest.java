@@ -45,7 +45,9 @@ class NodeTermsTest {
         assertEquals("a * Math.cos(s)", p(NodeTerms.times(e("a"), e("Math.cos(s)"))));
         assertEquals("-a * b", p(NodeTerms.times(e("-a"), e("b"))));
         assertEquals("a * b", p(NodeTerms.times(e("-a"), e("-b"))));
-        assertEquals("_v87 * ((1.0 / _v88) * 2.0)", p(NodeTerms.times(e("_v87"), NodeTerms.times(e("1.0 / _v88"), e("2.0")))));
+        assertEquals(
+                "_v87 * ((1.0 / _v88) * 2.0)",
+                p(NodeTerms.times(e("_v87"), NodeTerms.times(e("1.0 / _v88"), e("2.0")))));
         assertEquals("(x > y ? 1.0 : 0) * z", p(NodeTerms.times(e("x > y ? 1.0 : 0"), e("z"))));
     }
 
@@ -57,8 +59,11 @@ class NodeTermsTest {
         node.add("w_h[i]", e("w[i]"));
         node.add("m_h", e("-_v3"));
         node.add("m_h", e("a > b ? 1.0 : 0"));
-        assertEquals(List.of("s_h: 1.0", "w_h[i]: w[i] + w[i]", "m_h: -_v3 + (a > b ? 1.0 : 0)"),
-                node.terms().stream().map(t -> t.handle() + ": " + p(t.partial())).toList());
+        assertEquals(
+                List.of("s_h: 1.0", "w_h[i]: w[i] + w[i]", "m_h: -_v3 + (a > b ? 1.0 : 0)"),
+                node.terms().stream()
+                        .map(t -> t.handle() + ": " + p(t.partial()))
+                        .toList());
         assertEquals("(a > b ? 1.0 : 0) - x", p(NodeTerms.plus(e("a > b ? 1.0 : 0"), e("-x"))));
     }
 }

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class RecorderSwitchTest {
     private static String recorderOf(String body) {
-        String source = "package p;\n\nimport dev.adjoint.Differentiable;\nimport dev.adjoint.Strategy;\n\npublic class M {\n"
-                + "    @Differentiable(strategy = Strategy.TAPE)\n    static double f(double x, String k) {\n" + body + "    }\n}\n";
+        String source =
+                "package p;\n\nimport dev.adjoint.Differentiable;\nimport dev.adjoint.Strategy;\n\npublic class M {\n"
+                        + "    @Differentiable(strategy = Strategy.TAPE)\n    static double f(double x, String k) {\n"
+                        + body + "    }\n}\n";
         var t = Pipeline.translate(Map.of(Path.of("M.java"), source), Optional.empty(), Options.DEFAULT);
         assertFalse(t.hasErrors(), t.diagnostics().toString());
         String adjoint = t.sources().get("p.MAdjoint");

@@ -48,8 +48,10 @@ public final class BatchCompiler {
         Map<String, ByteArrayOutputStream> classes = new ConcurrentHashMap<>();
         JavaFileManager fm = new ForwardingJavaFileManager<>(std) {
             @Override
-            public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
-                return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+            public JavaFileObject getJavaFileForOutput(
+                    Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+                return new SimpleJavaFileObject(
+                        URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
                     @Override
                     public OutputStream openOutputStream() {
                         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -71,8 +73,18 @@ public final class BatchCompiler {
                 }
             });
         });
-        List<String> options = List.of("-Xlint:all", "-Werror", "-proc:none", "-Xmaxerrs", "100000", "-Xmaxwarns", "100000",
-                "-classpath", System.getProperty("java.class.path"), "--release", "17");
+        List<String> options = List.of(
+                "-Xlint:all",
+                "-Werror",
+                "-proc:none",
+                "-Xmaxerrs",
+                "100000",
+                "-Xmaxwarns",
+                "100000",
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "--release",
+                "17");
         boolean ok = javac.getTask(null, fm, diags, options, null, units).call();
         Map<String, List<String>> problems = new TreeMap<>();
         if (!ok) {
@@ -80,7 +92,9 @@ public final class BatchCompiler {
                 if (d.getKind() == Diagnostic.Kind.NOTE) {
                     continue;
                 }
-                String cls = d.getSource() == null ? "" : classOf.getOrDefault(d.getSource().toUri(), "");
+                String cls = d.getSource() == null
+                        ? ""
+                        : classOf.getOrDefault(d.getSource().toUri(), "");
                 problems.computeIfAbsent(cls, k -> new ArrayList<>())
                         .add(d.getKind() + " line " + d.getLineNumber() + ": " + d.getMessage(null));
             }

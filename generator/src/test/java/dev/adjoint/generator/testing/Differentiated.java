@@ -5,12 +5,12 @@ import dev.adjoint.FloatGrad;
 import dev.adjoint.check.GradCheck;
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
-import dev.adjoint.generator.types.Ty;
 import dev.adjoint.generator.parse.SourceParser;
 import dev.adjoint.generator.pipeline.Pipeline;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.MethodSelector;
 import dev.adjoint.generator.select.Param;
+import dev.adjoint.generator.types.Ty;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -46,7 +46,9 @@ public final class Differentiated {
         Path file = Path.of(ownerQualified.substring(ownerQualified.lastIndexOf('.') + 1) + ".java");
         Translation t = Pipeline.translate(Map.of(file, source), Optional.empty(), options);
         if (t.hasErrors()) {
-            throw new AssertionError("generator errors:\n" + String.join("\n", t.diagnostics().stream().map(Object::toString).toList()));
+            throw new AssertionError("generator errors:\n"
+                    + String.join(
+                            "\n", t.diagnostics().stream().map(Object::toString).toList()));
         }
         Map<String, String> all = new HashMap<>(t.generated());
         all.put(ownerQualified, source);
@@ -65,13 +67,19 @@ public final class Differentiated {
     /** The same, the sources {@code others} (file to text) telling it their enums (a parameter may be of one). */
     private static List<MethodRequest> requests(Path file, String source, Map<Path, String> others) {
         List<List<MethodRequest>> out = new java.util.ArrayList<>();
-        Thread t = new Thread(null, () -> {
-            com.github.javaparser.ast.CompilationUnit unit = SourceParser.parse(file, source).unit().orElseThrow();
-            List<com.github.javaparser.ast.CompilationUnit> units = new java.util.ArrayList<>(List.of(unit));
-            others.forEach((f, text) -> SourceParser.parse(f, text).unit().ifPresent(units::add));
-            dev.adjoint.generator.select.ClassNames.shareEnums(units);
-            out.add(MethodSelector.select(file, unit).requests());
-        }, "test-select", 512L << 20);
+        Thread t = new Thread(
+                null,
+                () -> {
+                    com.github.javaparser.ast.CompilationUnit unit =
+                            SourceParser.parse(file, source).unit().orElseThrow();
+                    List<com.github.javaparser.ast.CompilationUnit> units = new java.util.ArrayList<>(List.of(unit));
+                    others.forEach(
+                            (f, text) -> SourceParser.parse(f, text).unit().ifPresent(units::add));
+                    dev.adjoint.generator.select.ClassNames.shareEnums(units);
+                    out.add(MethodSelector.select(file, unit).requests());
+                },
+                "test-select",
+                512L << 20);
         t.start();
         try {
             t.join();
@@ -95,7 +103,8 @@ public final class Differentiated {
     }
 
     /** What the generator makes of {@code ownerQualified} and {@code others} (as {@link #of(String, String, Map, Options)} takes them). */
-    public static Translation translate(String ownerQualified, String source, Map<String, String> others, Options options) {
+    public static Translation translate(
+            String ownerQualified, String source, Map<String, String> others, Options options) {
         return Pipeline.translate(files(ownerQualified, source, others), Optional.empty(), options);
     }
 
@@ -104,7 +113,9 @@ public final class Differentiated {
         Map<Path, String> files = files(ownerQualified, source, others);
         Path file = fileOf(ownerQualified);
         if (t.hasErrors()) {
-            throw new AssertionError("generator errors:\n" + String.join("\n", t.diagnostics().stream().map(Object::toString).toList()));
+            throw new AssertionError("generator errors:\n"
+                    + String.join(
+                            "\n", t.diagnostics().stream().map(Object::toString).toList()));
         }
         Map<String, String> all = new HashMap<>(t.generated());
         all.put(ownerQualified, source);
@@ -384,11 +395,18 @@ public final class Differentiated {
      * oracle's arguments given explicitly: for an oracle whose extra non-wrt parameters hold
      * values frozen at the point (what {@code Adjoint.detach} means).
      */
-    public GradCheck.Report assertGradientAgainst(String name, Differentiated oracle, String oracleName, Object[] oracleArgs,
-            double rtol, double atol, Object... args) {
+    public GradCheck.Report assertGradientAgainst(
+            String name,
+            Differentiated oracle,
+            String oracleName,
+            Object[] oracleArgs,
+            double rtol,
+            double atol,
+            Object... args) {
         GradCall call = vjp(name, 1.0, args);
         double[] x0 = oracle.point(oracleName, oracleArgs);
-        return GradCheck.assertGradient(x -> oracle.value(oracleName, oracle.at(oracleName, oracleArgs, x)), x0, call.gradient(), rtol, atol);
+        return GradCheck.assertGradient(
+                x -> oracle.value(oracleName, oracle.at(oracleName, oracleArgs, x)), x0, call.gradient(), rtol, atol);
     }
 
     /**
@@ -396,15 +414,18 @@ public final class Differentiated {
      * of {@code oracle}'s method {@code oracleName} (the same method, or its double twin), and that
      * the adjoint returns the original value.
      */
-    public GradCheck.Report assertGradient(String name, Differentiated oracle, String oracleName, double rtol, double atol, Object... args) {
+    public GradCheck.Report assertGradient(
+            String name, Differentiated oracle, String oracleName, double rtol, double atol, Object... args) {
         GradCall call = vjp(name, 1.0, args);
         double primal = value(name, at(name, args, point(name, args)));
-        if (Double.compare(primal, call.value()) != 0 && Math.abs(primal - call.value()) > 1e-12 * Math.max(1, Math.abs(primal))) {
+        if (Double.compare(primal, call.value()) != 0
+                && Math.abs(primal - call.value()) > 1e-12 * Math.max(1, Math.abs(primal))) {
             throw new AssertionError(name + ": adjoint returned " + call.value() + " but the method returns " + primal);
         }
         Object[] oracleArgs = oracle == this && oracleName.equals(name) ? args : twinArgs(args);
         double[] x0 = oracle.point(oracleName, oracleArgs);
-        return GradCheck.assertGradient(x -> oracle.value(oracleName, oracle.at(oracleName, oracleArgs, x)), x0, call.gradient(), rtol, atol);
+        return GradCheck.assertGradient(
+                x -> oracle.value(oracleName, oracle.at(oracleName, oracleArgs, x)), x0, call.gradient(), rtol, atol);
     }
 
     /** The arguments with float values and arrays widened to double, for a double twin. */
@@ -530,7 +551,10 @@ public final class Differentiated {
     public List<String> adjointMethodNames(String name) {
         try {
             Class<?> c = loader.loadClass(request(name).adjointQualifiedName());
-            return java.util.Arrays.stream(c.getDeclaredMethods()).map(Method::getName).sorted().toList();
+            return java.util.Arrays.stream(c.getDeclaredMethods())
+                    .map(Method::getName)
+                    .sorted()
+                    .toList();
         } catch (ClassNotFoundException e) {
             throw new AssertionError(e);
         }

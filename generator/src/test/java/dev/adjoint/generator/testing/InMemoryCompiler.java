@@ -59,16 +59,18 @@ public final class InMemoryCompiler {
     }
 
     /** As {@link #compileToBytes(Map, List)}, with javac's {@code extraOptions} ({@code -parameters}). */
-    public static Map<String, byte[]> compileToBytes(Map<String, String> sources, List<java.nio.file.Path> classpath,
-            List<String> extraOptions) {
+    public static Map<String, byte[]> compileToBytes(
+            Map<String, String> sources, List<java.nio.file.Path> classpath, List<String> extraOptions) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
         StandardJavaFileManager std = javac.getStandardFileManager(diags, null, null);
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();
         JavaFileManager fm = new ForwardingJavaFileManager<>(std) {
             @Override
-            public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
-                return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+            public JavaFileObject getJavaFileForOutput(
+                    Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+                return new SimpleJavaFileObject(
+                        URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
                     @Override
                     public OutputStream openOutputStream() {
                         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -79,24 +81,35 @@ public final class InMemoryCompiler {
             }
         };
         List<JavaFileObject> units = new ArrayList<>();
-        sources.forEach((name, text) -> units.add(new SimpleJavaFileObject(
-                URI.create("string:///" + name.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return text;
-            }
-        }));
-        List<String> path = new ArrayList<>(classpath.stream().map(java.nio.file.Path::toString).toList());
+        sources.forEach((name, text) -> units.add(
+                new SimpleJavaFileObject(
+                        URI.create("string:///" + name.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return text;
+                    }
+                }));
+        List<String> path = new ArrayList<>(
+                classpath.stream().map(java.nio.file.Path::toString).toList());
         path.add(System.getProperty("java.class.path"));
-        List<String> options = new ArrayList<>(List.of("-Xlint:all", "-Werror", "-classpath", String.join(java.io.File.pathSeparator, path),
-                "--release", "17"));
+        List<String> options = new ArrayList<>(List.of(
+                "-Xlint:all",
+                "-Werror",
+                "-classpath",
+                String.join(java.io.File.pathSeparator, path),
+                "--release",
+                "17"));
         options.addAll(extraOptions);
         boolean ok = javac.getTask(null, fm, diags, options, null, units).call();
         if (!ok) {
             StringBuilder sb = new StringBuilder("compilation failed:\n");
             for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
-                sb.append(d.getSource() == null ? "" : d.getSource().getName()).append(':').append(d.getLineNumber())
-                        .append(": ").append(d.getMessage(null)).append('\n');
+                sb.append(d.getSource() == null ? "" : d.getSource().getName())
+                        .append(':')
+                        .append(d.getLineNumber())
+                        .append(": ")
+                        .append(d.getMessage(null))
+                        .append('\n');
             }
             sources.forEach((n, t) -> sb.append("---- ").append(n).append('\n').append(numbered(t)));
             throw new AssertionError(sb.toString());

@@ -21,7 +21,12 @@ final class AdolcFunctions {
     static List<Ported> all() {
         return List.of(
                 // examples/speelpenning.cpp:42: y = Π x_i; the example checks g_i = y / x_i
-                Ported.of("adolc", "ADOL-C/examples/speelpenning.cpp", 42, "speelpenning", """
+                Ported.of(
+                                "adolc",
+                                "ADOL-C/examples/speelpenning.cpp",
+                                42,
+                                "speelpenning",
+                                """
                         @Differentiable
                         static double speelpenning(double[] x) {
                             double y = 1;
@@ -30,7 +35,10 @@ final class AdolcFunctions {
                             }
                             return y;
                         }
-                        """, p(SPEELPENNING_X), p(d(-1.5, 2, 0.25))).publishes(speelpenningGradient(), 1e-14, SPEELPENNING_X),
+                        """,
+                                p(SPEELPENNING_X),
+                                p(d(-1.5, 2, 0.25)))
+                        .publishes(speelpenningGradient(), 1e-14, SPEELPENNING_X),
                 // examples/detexam.cpp:22: the determinant by minors, the columns left as the bits of col (recursive)
                 Ported.of("adolc", "ADOL-C/examples/detexam.cpp", 22, "determinant", """
                         static double det(double[][] a, int row, int col) {
@@ -64,11 +72,17 @@ final class AdolcFunctions {
                             }
                             return det(a, a.length, m - 1);
                         }
-                        """, p((Object) m(d(2, -1, 0.5), d(1, 3, -2), d(0.25, 4, 1.5))))
-                        .publishes(CppadFunctions.cofactors(d(2, -1, 0.5, 1, 3, -2, 0.25, 4, 1.5), 3), 1e-12,
-                                (Object) m(d(2, -1, 0.5), d(1, 3, -2), d(0.25, 4, 1.5))),
+                        """, p((Object)
+                                m(d(2, -1, 0.5), d(1, 3, -2), d(0.25, 4, 1.5))))
+                        .publishes(CppadFunctions.cofactors(d(2, -1, 0.5, 1, 3, -2, 0.25, 4, 1.5), 3), 1e-12, (Object)
+                                m(d(2, -1, 0.5), d(1, 3, -2), d(0.25, 4, 1.5))),
                 // examples/luexam.cpp:30-83: LU with partial pivoting, then the two triangular solves; x = A⁻¹ b
-                Ported.of("adolc", "ADOL-C/examples/luexam.cpp", 39, "luSolve", """
+                Ported.of(
+                        "adolc",
+                        "ADOL-C/examples/luexam.cpp",
+                        39,
+                        "luSolve",
+                        """
                         static int findMaxIndex(int n, double[] a, int k) {
                             int idx = k;
                             for (int j = k + 1; j < n; j++) {
@@ -133,9 +147,16 @@ final class AdolcFunctions {
                             rSolve(n, lu, x);
                             return x;
                         }
-                        """, p(d(2, -1, 0.5, 1, 3, -2, 0.25, 4, 1.5), d(1, -2, 0.5)), p(d(0.1, 2, 3, 1), d(1, 1))),
+                        """,
+                        p(d(2, -1, 0.5, 1, 3, -2, 0.25, 4, 1.5), d(1, -2, 0.5)),
+                        p(d(0.1, 2, 3, 1), d(1, 1))),
                 // examples/odexam.cpp:43: the modified Robertson right-hand side
-                Ported.of("adolc", "ADOL-C/examples/odexam.cpp", 43, "robertson", """
+                Ported.of(
+                        "adolc",
+                        "ADOL-C/examples/odexam.cpp",
+                        43,
+                        "robertson",
+                        """
                         @Differentiable
                         static double[] robertson(double[] y) {
                             double[] yprime = new double[3];
@@ -144,7 +165,9 @@ final class AdolcFunctions {
                             yprime[2] = -yprime[0] - yprime[1];
                             return yprime;
                         }
-                        """, p(d(1, 0.5, 1e-3)), p(d(0.9, 0.1, 0.2))),
+                        """,
+                        p(d(1, 0.5, 1e-3)),
+                        p(d(0.9, 0.1, 0.2))),
                 // examples/powexam.cpp:25: x^n by repeated squaring, recursive; the example checks Taylor
                 // coefficients against n x^(n-1) and its successors
                 Ported.of("adolc", "ADOL-C/examples/powexam.cpp", 25, "power", """
@@ -165,9 +188,16 @@ final class AdolcFunctions {
                                 return 1 / power(x, -n);
                             }
                         }
-                        """, p(0.5, 5), p(1.3, -3), p(2.0, 0)).tape("recursive").publishes(d(5 * Math.pow(0.5, 4)), 1e-14, 0.5, 5),
+                        """, p(0.5, 5), p(1.3, -3), p(2.0, 0))
+                        .tape("recursive")
+                        .publishes(d(5 * Math.pow(0.5, 4)), 1e-14, 0.5, 5),
                 // examples/additional_examples/timing/sfunc_griewank.cpp:71
-                Ported.of("adolc", "ADOL-C/examples/additional_examples/timing/sfunc_griewank.cpp", 71, "griewank", """
+                Ported.of(
+                        "adolc",
+                        "ADOL-C/examples/additional_examples/timing/sfunc_griewank.cpp",
+                        71,
+                        "griewank",
+                        """
                         static final double D = 4000.0;
 
                         @Differentiable
@@ -181,9 +211,16 @@ final class AdolcFunctions {
                             }
                             return val1 / D - val2 + 1.0;
                         }
-                        """, p(d(300, 400, 450, 480)), p(d(99, 101.5, 100.25))),
+                        """,
+                        p(d(300, 400, 450, 480)),
+                        p(d(99, 101.5, 100.25))),
                 // examples/additional_examples/timing/sfunc_helmholtz.cpp:78: the Helmholtz energy, bv passive
-                Ported.of("adolc", "ADOL-C/examples/additional_examples/timing/sfunc_helmholtz.cpp", 78, "helmholtz", """
+                Ported.of(
+                        "adolc",
+                        "ADOL-C/examples/additional_examples/timing/sfunc_helmholtz.cpp",
+                        78,
+                        "helmholtz",
+                        """
                         static final double R = Math.sqrt(2.0);
                         static final double TE = 0.01;
 
@@ -206,9 +243,15 @@ final class AdolcFunctions {
                             he = he - Math.log((1 + bx * (1 + R)) / (1 + bx * (1 - R))) * xax / bx;
                             return he;
                         }
-                        """, p(d(0.25, 0.35, 0.43, 0.5), helmholtzBv(4))),
+                        """,
+                        p(d(0.25, 0.35, 0.43, 0.5), helmholtzBv(4))),
                 // examples/additional_examples/timing/sfunc_michalewitz.cpp:72
-                Ported.of("adolc", "ADOL-C/examples/additional_examples/timing/sfunc_michalewitz.cpp", 72, "micha", """
+                Ported.of(
+                        "adolc",
+                        "ADOL-C/examples/additional_examples/timing/sfunc_michalewitz.cpp",
+                        72,
+                        "micha",
+                        """
                         static final double PI = 3.141592654;
                         static final double M = 10.0;
 
@@ -220,9 +263,16 @@ final class AdolcFunctions {
                             }
                             return -u;
                         }
-                        """, p(d(PI_HALF, 2.0, 2.2)), p(d(1.1, 1.5))),
+                        """,
+                        p(d(PI_HALF, 2.0, 2.2)),
+                        p(d(1.1, 1.5))),
                 // examples/additional_examples/timing/sfunc_rosenbrock.cpp:70
-                Ported.of("adolc", "ADOL-C/examples/additional_examples/timing/sfunc_rosenbrock.cpp", 70, "rosenbrock", """
+                Ported.of(
+                        "adolc",
+                        "ADOL-C/examples/additional_examples/timing/sfunc_rosenbrock.cpp",
+                        70,
+                        "rosenbrock",
+                        """
                         @Differentiable
                         static double rosenbrock(double[] x) {
                             double tmp = 0.0;
@@ -233,9 +283,17 @@ final class AdolcFunctions {
                             }
                             return tmp;
                         }
-                        """, p(d(-1.2, 1, -1.2, 1)), p(d(0.5, 0.25))),
-                // examples/additional_examples/lighthouse/cubic.cpp:27: Griewank's cubic lighthouse by Cardano's formula
-                Ported.of("adolc", "ADOL-C/examples/additional_examples/lighthouse/cubic.cpp", 27, "cubicLighthouse", """
+                        """,
+                        p(d(-1.2, 1, -1.2, 1)),
+                        p(d(0.5, 0.25))),
+                // examples/additional_examples/lighthouse/cubic.cpp:27: Griewank's cubic lighthouse by Cardano's
+                // formula
+                Ported.of(
+                        "adolc",
+                        "ADOL-C/examples/additional_examples/lighthouse/cubic.cpp",
+                        27,
+                        "cubicLighthouse",
+                        """
                         @Differentiable
                         static double cubicLighthouse(double t) {
                             double p = Math.tan(t);
@@ -254,10 +312,17 @@ final class AdolcFunctions {
                             c += 2.0;
                             return c;
                         }
-                        """, p(0.1), p(0.15)),
+                        """,
+                        p(0.1),
+                        p(0.15)),
                 // examples/additional_examples/fixpoint_exam/fixpoint_exam.cpp:88: y = u (x + cos x) iterated to its
                 // fixed point (to 1e-12 here, 1e-6 there); the derivative is the implicit one
-                Ported.of("adolc", "ADOL-C/examples/additional_examples/fixpoint_exam/fixpoint_exam.cpp", 88, "fixpoint", """
+                Ported.of(
+                                "adolc",
+                                "ADOL-C/examples/additional_examples/fixpoint_exam/fixpoint_exam.cpp",
+                                88,
+                                "fixpoint",
+                                """
                         static double iterate(double x, double u) {
                             return u * (x + Math.cos(x));
                         }
@@ -274,7 +339,10 @@ final class AdolcFunctions {
                             } while (Math.abs(x - y) > 1e-12 && i < 100);
                             return y;
                         }
-                        """, p(0.5), p(0.3)).publishes(d(fixpointDerivative(0.5)), 1e-9, 0.5));
+                        """,
+                                p(0.5),
+                                p(0.3))
+                        .publishes(d(fixpointDerivative(0.5)), 1e-9, 0.5));
     }
 
     private static final double PI_HALF = 1.5707963;

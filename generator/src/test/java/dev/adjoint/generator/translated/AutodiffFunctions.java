@@ -26,17 +26,24 @@ final class AutodiffFunctions {
                         static double conditional(double x, double y) {
                             return x < y ? x * y : x * x;
                         }
-                        """, p(1.0, 2.0), p(3.0, 2.0)).publishes(d(2, 1), 0, 1.0, 2.0).publishes(d(6, 0), 0, 3.0, 2.0),
+                        """, p(1.0, 2.0), p(3.0, 2.0))
+                        .publishes(d(2, 1), 0, 1.0, 2.0)
+                        .publishes(d(6, 0), 0, 3.0, 2.0),
                 // 1 + x + x*x + 1/x + log(x); du/dx = 1 + 2x - 1/x² + 1/x = 5.25 at 2
                 of("reverse/example-reverse-single-variable-function.cpp", 10, "singleVariable", """
                         @Differentiable
                         static double singleVariable(double x) {
                             return 1 + x + x * x + 1 / x + Math.log(x);
                         }
-                        """, p(2.0), p(0.3)).publishes(d(5.25), 1e-15, 2.0),
+                        """, p(2.0), p(0.3))
+                        .publishes(d(5.25), 1e-15, 2.0),
                 // params.a sin x + params.b cos x + params.c sin x cos x, the Params struct a record, called with the
                 // example's parameters
-                of("reverse/example-reverse-multi-variable-function-with-parameters.cpp", 18, "atExample", """
+                of(
+                                "reverse/example-reverse-multi-variable-function-with-parameters.cpp",
+                                18,
+                                "atExample",
+                                """
                         record Params(double a, double b, double c) {}
 
                         @Differentiable(wrt = "x")
@@ -48,11 +55,17 @@ final class AutodiffFunctions {
                         static double atExample(double x) {
                             return withParameters(x, new Params(1.0, 2.0, 3.0));
                         }
-                        """, p(0.5), p(-1.2))
+                        """,
+                                p(0.5),
+                                p(-1.2))
                         // du/dx = a cos x - b sin x + c cos 2x, at the example's x = 0.5, (a, b, c) = (1, 2, 3)
                         .publishes(d(Math.cos(0.5) - 2 * Math.sin(0.5) + 3 * Math.cos(1.0)), 1e-15, 0.5),
                 // sqrt((x * x).sum()); dy/dx = x / |x|, at (1, 2, 3, 4, 5) x / √55
-                of("reverse/example-reverse-gradient-derivatives-using-eigen.cpp", 10, "norm", """
+                of(
+                                "reverse/example-reverse-gradient-derivatives-using-eigen.cpp",
+                                10,
+                                "norm",
+                                """
                         @Differentiable
                         static double norm(double[] x) {
                             double sum = 0;
@@ -61,17 +74,37 @@ final class AutodiffFunctions {
                             }
                             return Math.sqrt(sum);
                         }
-                        """, p(d(1, 2, 3, 4, 5)), p(d(-0.5, 0.25, 2, -1, 0.1))).publishes(d(1 / Math.sqrt(55), 2 / Math.sqrt(55),
-                        3 / Math.sqrt(55), 4 / Math.sqrt(55), 5 / Math.sqrt(55)), 1e-15, d(1, 2, 3, 4, 5)),
+                        """,
+                                p(d(1, 2, 3, 4, 5)),
+                                p(d(-0.5, 0.25, 2, -1, 0.1)))
+                        .publishes(
+                                d(
+                                        1 / Math.sqrt(55),
+                                        2 / Math.sqrt(55),
+                                        3 / Math.sqrt(55),
+                                        4 / Math.sqrt(55),
+                                        5 / Math.sqrt(55)),
+                                1e-15,
+                                d(1, 2, 3, 4, 5)),
                 // 1 + x + y + z + xy + yz + xz + xyz + exp(x/y + y/z)
-                of("forward/example-forward-multi-variable-function.cpp", 9, "multiVariable", """
+                of(
+                        "forward/example-forward-multi-variable-function.cpp",
+                        9,
+                        "multiVariable",
+                        """
                         @Differentiable
                         static double multiVariable(double x, double y, double z) {
                             return 1 + x + y + z + x * y + y * z + x * z + x * y * z + Math.exp(x / y + y / z);
                         }
-                        """, p(1.0, 2.0, 3.0), p(-0.5, 1.5, 0.75)),
+                        """,
+                        p(1.0, 2.0, 3.0),
+                        p(-0.5, 1.5, 0.75)),
                 // (x * x).sum() * p.sum() * exp(q), with respect to x, p and q
-                of("forward/example-forward-gradient-derivatives-using-eigen-with-parameters.cpp", 10, "gradientWithParameters", """
+                of(
+                                "forward/example-forward-gradient-derivatives-using-eigen-with-parameters.cpp",
+                                10,
+                                "gradientWithParameters",
+                                """
                         static double sum(double[] v) {
                             double s = 0;
                             for (double e : v) {
@@ -88,13 +121,30 @@ final class AutodiffFunctions {
                             }
                             return sumSquares * sum(p) * Math.exp(q);
                         }
-                        """, p(d(1, 2, 3, 4, 5), d(1, 2, 3), -2.0))
+                        """,
+                                p(d(1, 2, 3, 4, 5), d(1, 2, 3), -2.0))
                         // du/dx = 2x Σp e^q, du/dp = Σx² e^q, du/dq = u: at the example's point Σp = 6, Σx² = 55
-                        .publishes(d(12 * Math.exp(-2), 24 * Math.exp(-2), 36 * Math.exp(-2), 48 * Math.exp(-2),
-                                60 * Math.exp(-2), 55 * Math.exp(-2), 55 * Math.exp(-2), 55 * Math.exp(-2), 330 * Math.exp(-2)),
-                                1e-14, d(1, 2, 3, 4, 5), d(1, 2, 3), -2.0),
+                        .publishes(
+                                d(
+                                        12 * Math.exp(-2),
+                                        24 * Math.exp(-2),
+                                        36 * Math.exp(-2),
+                                        48 * Math.exp(-2),
+                                        60 * Math.exp(-2),
+                                        55 * Math.exp(-2),
+                                        55 * Math.exp(-2),
+                                        55 * Math.exp(-2),
+                                        330 * Math.exp(-2)),
+                                1e-14,
+                                d(1, 2, 3, 4, 5),
+                                d(1, 2, 3),
+                                -2.0),
                 // x * p.sum() * exp(q): a vector result, its Jacobian with respect to x, p and q
-                of("forward/example-forward-jacobian-derivatives-using-eigen-with-parameters.cpp", 10, "jacobianWithParameters", """
+                of(
+                        "forward/example-forward-jacobian-derivatives-using-eigen-with-parameters.cpp",
+                        10,
+                        "jacobianWithParameters",
+                        """
                         @Differentiable
                         static double[] jacobianWithParameters(double[] x, double[] p, double q) {
                             double pSum = 0;
@@ -108,6 +158,8 @@ final class AutodiffFunctions {
                             }
                             return f;
                         }
-                        """, p(d(1, 2, 3, 4, 5), d(1, 2, 3), -2.0), p(d(0.5, -1, 0.25, 2, 1.5), d(-0.5, 1, 0.75), 0.3)));
+                        """,
+                        p(d(1, 2, 3, 4, 5), d(1, 2, 3), -2.0),
+                        p(d(0.5, -1, 0.25, 2, 1.5), d(-0.5, 1, 0.75), 0.3)));
     }
 }

@@ -51,7 +51,8 @@ final class CeresFunctions {
                             final double y = parameters[1];
                             return (1.0 - x) * (1.0 - x) + 100.0 * (y - x * x) * (y - x * x);
                         }
-                        """, p(d(-1.2, 1.0)), p(d(0.5, 0.3))).publishes(d(-215.6, -88), 1e-13, d(-1.2, 1.0)),
+                        """, p(d(-1.2, 1.0)), p(d(0.5, 0.3)))
+                        .publishes(d(-215.6, -88), 1e-13, d(-1.2, 1.0)),
                 // curve_fitting.cc: ExponentialResidual, residual = y - exp(m x + c), one per observation
                 of("curve_fitting.cc", 124, "exponentialResiduals", DATA + """
                         @Differentiable
@@ -141,7 +142,11 @@ final class CeresFunctions {
                         // √5 (0, 0, 1, -1), (0, -2, 4, 0), 4√10 (1, 0, 0, -1)
                         .publishes(d(153, -72, -1, -155), 1e-13, d(3, -1, 0, 1)),
                 // circle_fit.cc: DistanceFromCircleCost, r = m², residual = r² - xp² - yp², per sample, Cauchy-free
-                of("circle_fit.cc", 77, "circleResiduals", """
+                of(
+                        "circle_fit.cc",
+                        77,
+                        "circleResiduals",
+                        """
                         static double distanceFromCircle(double x, double y, double m, double xx, double yy) {
                             double r = m * m;
                             double xp = xx - x;
@@ -158,9 +163,14 @@ final class CeresFunctions {
                             }
                             return residuals;
                         }
-                        """, p(0.1, -0.2, 1.1, m(d(1, 0), d(0, 1.2), d(-0.9, 0.1), d(0.2, -1)))),
+                        """,
+                        p(0.1, -0.2, 1.1, m(d(1, 0), d(0, 1.2), d(-0.9, 0.1), d(0.2, -1)))),
                 // circle_fit.cc: ½ Σ ρ(r²) with the example's --robust_threshold CauchyLoss, or plain squares
-                of("circle_fit.cc", 129, "circleCost", """
+                of(
+                        "circle_fit.cc",
+                        129,
+                        "circleCost",
+                        """
                         @Differentiable(wrt = {"x", "y", "m"})
                         static double circleCost(double x, double y, double m, double[] xs, double[] ys, double robustThreshold) {
                             if (xs.length != ys.length) {
@@ -182,10 +192,15 @@ final class CeresFunctions {
                             }
                             return cost;
                         }
-                        """, p(0.1, -0.2, 1.1, d(1, 0, -0.9, 0.2), d(0, 1.2, 0.1, -1), 0.0),
+                        """,
+                        p(0.1, -0.2, 1.1, d(1, 0, -0.9, 0.2), d(0, 1.2, 0.1, -1), 0.0),
                         p(0.1, -0.2, 1.1, d(1, 0, -0.9, 0.2), d(0, 1.2, 0.1, -1), 0.5)),
                 // snavely_reprojection_error.h: SnavelyReprojectionError, with rotation.h's AngleAxisRotatePoint
-                of("snavely_reprojection_error.h", 55, "reprojectionError", """
+                of(
+                        "snavely_reprojection_error.h",
+                        55,
+                        "reprojectionError",
+                        """
                         static final double EPSILON = Math.ulp(1.0);
 
                         // rotation.h: Rodrigues' formula, its first-order Taylor form near theta = 0
@@ -225,10 +240,15 @@ final class CeresFunctions {
                             double focal = camera[6];
                             return new double[] {focal * distortion * xp - observedX, focal * distortion * yp - observedY};
                         }
-                        """, p(d(0.01, -0.02, 0.03, 0.1, -0.2, -3, 500, 0.01, -0.001), d(0.5, -0.3, 1.2), -80.0, 40.0),
+                        """,
+                        p(d(0.01, -0.02, 0.03, 0.1, -0.2, -3, 500, 0.01, -0.001), d(0.5, -0.3, 1.2), -80.0, 40.0),
                         p(d(0, 0, 0, 0.1, -0.2, -3, 500, 0.01, -0.001), d(0.5, -0.3, 1.2), -80.0, 40.0)),
                 // ellipse_approximation.cc: PointToLineSegmentContourCostFunction, t → segment index and parameter
-                of("ellipse_approximation.cc", 293, "contourResidual", """
+                of(
+                                "ellipse_approximation.cc",
+                                293,
+                                "contourResidual",
+                                """
                         @Differentiable(wrt = {"t", "controlPoints"})
                         static double[] contourResidual(double t, double[][] controlPoints, double[] y) {
                             int numSegments = controlPoints.length;
@@ -241,11 +261,16 @@ final class CeresFunctions {
                                 y[1] - ((1.0 - u) * controlPoints[i0][1] + u * controlPoints[i1][1]),
                             };
                         }
-                        """, p(1.3, m(d(1, 0), d(0, 1), d(-1, 0), d(0, -1)), d(0.2, 0.6)),
-                        p(-0.6, m(d(1, 0), d(0, 1), d(-1, 0), d(0, -1)), d(0.2, 0.6)))
+                        """,
+                                p(1.3, m(d(1, 0), d(0, 1), d(-1, 0), d(0, -1)), d(0.2, 0.6)),
+                                p(-0.6, m(d(1, 0), d(0, 1), d(-1, 0), d(0, -1)), d(0.2, 0.6)))
                         // Ceres' own analytic Jacobian at t = 1.3 (i0 = 1, i1 = 2, u = 0.3): ∂r/∂t = x[i0] - x[i1],
                         // ∂r/∂x[i0] = -(1 - u), ∂r/∂x[i1] = -u; seen through the seed (0.5, 0.75)
-                        .publishes(d(0.5 * 1 + 0.75 * 1, 0, 0, 0.5 * -0.7, 0.75 * -0.7, 0.5 * -0.3, 0.75 * -0.3, 0, 0),
-                                1e-13, 1.3, m(d(1, 0), d(0, 1), d(-1, 0), d(0, -1)), d(0.2, 0.6)));
+                        .publishes(
+                                d(0.5 * 1 + 0.75 * 1, 0, 0, 0.5 * -0.7, 0.75 * -0.7, 0.5 * -0.3, 0.75 * -0.3, 0, 0),
+                                1e-13,
+                                1.3,
+                                m(d(1, 0), d(0, 1), d(-1, 0), d(0, -1)),
+                                d(0.2, 0.6)));
     }
 }

@@ -65,7 +65,8 @@ final class CladAssignments {
                     }
                     return t;
                 }
-                """, p(1.5, -2), p(1.5, 2), p(-1.5, 2)).expect(d(6, 0), -3, 4));
+                """, p(1.5, -2), p(1.5, 2), p(-1.5, 2))
+                .expect(d(6, 0), -3, 4));
         l.add(clad("Assignments.C", "f7", """
                 @Differentiable
                 static double f7(double x, double y) {
@@ -84,7 +85,11 @@ final class CladAssignments {
                     return t[0];
                 }
                 """, p(1.5, -2)).expect(d(1, 0), 3, 4));
-        l.add(new Fn("clad.Assignments.f7_new", "vgvassilev/clad test/Gradient/Assignments.C: f7 (the array made with new)", "f7_new", """
+        l.add(new Fn(
+                        "clad.Assignments.f7_new",
+                        "vgvassilev/clad test/Gradient/Assignments.C: f7 (the array made with new)",
+                        "f7_new",
+                        """
                 @Differentiable
                 static double f7_new(double x, double y) {
                     double[] t = new double[3];
@@ -104,7 +109,10 @@ final class CladAssignments {
                     x = ++t[0];
                     return t[0];
                 }
-                """, List.<Object[]>of(p(1.5, -2)), List.of()).expect(d(1, 0), 3, 4));
+                """,
+                        List.<Object[]>of(p(1.5, -2)),
+                        List.of())
+                .expect(d(1, 0), 3, 4));
         l.add(clad("Assignments.C", "f8", """
                 @Differentiable
                 static double f8(double x, double y) {
@@ -294,7 +302,9 @@ final class CladAssignments {
                     }
                     return x * y;
                 }
-                """, p(1.5, -2)).expect(d(10, 0), 5, 3).expect(d(5, 3), 3, 5));
+                """, p(1.5, -2))
+                .expect(d(10, 0), 5, 3)
+                .expect(d(5, 3), 3, 5));
         l.add(clad("EarlyReturns.C", "multiEarly", """
                 @Differentiable
                 static double multiEarly(double x, double y) {
@@ -306,7 +316,10 @@ final class CladAssignments {
                     }
                     return x * y;
                 }
-                """, p(1.5, -2)).expect(d(1, 0), 20, 1).expect(d(0, 40), 1, 20).expect(d(3, 2), 2, 3));
+                """, p(1.5, -2))
+                .expect(d(1, 0), 20, 1)
+                .expect(d(0, 40), 1, 20)
+                .expect(d(3, 2), 2, 3));
         l.add(clad("EarlyReturns.C", "loopEarly", """
                 @Differentiable
                 static double loopEarly(double x, double y) {
@@ -319,7 +332,9 @@ final class CladAssignments {
                     }
                     return s;
                 }
-                """, p(1.5, -2), p(2.1, 3.1)).expect(d(12, 8), 2, 3).expect(d(5, 5), 1, 1));
+                """, p(1.5, -2), p(2.1, 3.1))
+                .expect(d(12, 8), 2, 3)
+                .expect(d(5, 5), 1, 1));
         l.add(clad("EarlyReturns.C", "midEarly", """
                 @Differentiable
                 static double midEarly(double x, double y) {
@@ -330,7 +345,9 @@ final class CladAssignments {
                     }
                     return b * y;
                 }
-                """, p(1.5, -2)).expect(d(896, 960), 8, 7).expect(d(56, 90), 6, 7));
+                """, p(1.5, -2))
+                .expect(d(896, 960), 8, 7)
+                .expect(d(56, 90), 6, 7));
         l.add(clad("EarlyReturns.C", "callsRec", """
                 @Differentiable
                 static double recEarly(double x, double y) {
@@ -356,7 +373,9 @@ final class CladAssignments {
                     }
                     return x;
                 }
-                """, p(1.5, 2)).expect(d(3, 5), 5, 3).expect(d(0, 0), -5, 3));
+                """, p(1.5, 2))
+                .expect(d(3, 5), 5, 3)
+                .expect(d(0, 0), -5, 3));
         l.add(clad("EarlyReturns.C", "declAfterEarly", """
                 @Differentiable
                 static double declAfterEarly(double x, double y) {
@@ -369,7 +388,9 @@ final class CladAssignments {
                     a *= b;
                     return a + c;
                 }
-                """, p(1.5, -2)).expect(d(0, 0), 3, 0).expect(d(7, 13), 3, 5));
+                """, p(1.5, -2))
+                .expect(d(0, 0), 3, 0)
+                .expect(d(7, 13), 3, 5));
         l.add(clad("EarlyReturns.C", "refAfterEarly", """
                 @Differentiable
                 static double refAfterEarly(double x, double y) {
@@ -381,7 +402,9 @@ final class CladAssignments {
                     double d = c * c;
                     return d;
                 }
-                """, p(1.5, -0.5)).expect(d(64, 32), 1, 2).expect(d(0, 0), 1, 0));
+                """, p(1.5, -0.5))
+                .expect(d(64, 32), 1, 2)
+                .expect(d(0, 0), 1, 0));
         // ================================================================ UnaryMinus.C, TBRTernary.C
         l.add(clad("UnaryMinus.C", "f1", """
                 @Differentiable
@@ -403,7 +426,9 @@ final class CladAssignments {
                     b = 0;
                     return x;
                 }
-                """, p(true, 1.5, -2)).expect(d(0, 6), false, 2, 3).expect(d(4, 0), true, 2, 3));
+                """, p(true, 1.5, -2))
+                .expect(d(0, 6), false, 2, 3)
+                .expect(d(4, 0), true, 2, 3));
         return l;
     }
 }

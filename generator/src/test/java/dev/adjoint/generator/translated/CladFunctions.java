@@ -33,10 +33,17 @@ final class CladFunctions {
 
         // ================================================================ Gradients.C
         String[][] simple = {
-            {"f_add1", "x + y", "1,1"}, {"f_add2", "3 * x + 4 * y", "3,4"}, {"f_add3", "3 * x + 4 * y * 4", "3,16"},
-            {"f_sub1", "x - y", "1,-1"}, {"f_sub2", "3 * x - 4 * y", "3,-4"}, {"f_mult1", "x * y", "1,1"},
-            {"f_mult2", "3 * x * 4 * y", "12,12"}, {"f_div1", "x / y", "1,-1"}, {"f_div2", "3 * x / (4 * y)", "0.75,-0.75"},
-            {"f_div3", "(x = y) / (y * y)", "0,-1"}, {"f_c", "-x * y + (x + y) * (x / y) - x * x", "0,-2"},
+            {"f_add1", "x + y", "1,1"},
+            {"f_add2", "3 * x + 4 * y", "3,4"},
+            {"f_add3", "3 * x + 4 * y * 4", "3,16"},
+            {"f_sub1", "x - y", "1,-1"},
+            {"f_sub2", "3 * x - 4 * y", "3,-4"},
+            {"f_mult1", "x * y", "1,1"},
+            {"f_mult2", "3 * x * 4 * y", "12,12"},
+            {"f_div1", "x / y", "1,-1"},
+            {"f_div2", "3 * x / (4 * y)", "0.75,-0.75"},
+            {"f_div3", "(x = y) / (y * y)", "0,-1"},
+            {"f_c", "-x * y + (x + y) * (x / y) - x * x", "0,-2"},
             {"f_rosenbrock", "(x - 1) * (x - 1) + 100 * (y - x * x) * (y - x * x)", "0,0"},
         };
         for (String[] f : simple) {
@@ -60,7 +67,8 @@ final class CladFunctions {
                 static double f_cond2(double x, double y) {
                     return x > y ? x : (y > 0 ? y : -y);
                 }
-                """, p(1.5, -0.7), p(0.3, 2.5), p(-3, -1)).expect(d(1, 0), 3, -1));
+                """, p(1.5, -0.7), p(0.3, 2.5), p(-3, -1))
+                .expect(d(1, 0), 3, -1));
         l.add(clad("Gradients.C", "f_cond3", """
                 @Differentiable
                 static double f_cond3(double x, double c) {
@@ -99,7 +107,8 @@ final class CladFunctions {
                         return -y;
                     }
                 }
-                """, p(1.5, -0.7), p(0.3, 2.5), p(-5, -4)).expect(d(0, -1), -5, -4));
+                """, p(1.5, -0.7), p(0.3, 2.5), p(-5, -4))
+                .expect(d(0, -1), -5, -4));
         l.add(clad("Gradients.C", "f_norm", """
                 static double sum_of_powers(double x, double y, double z, double p) {
                     return Math.pow(x, p) + Math.pow(y, p) + Math.pow(z, p);
@@ -171,7 +180,10 @@ final class CladFunctions {
                     double b = a * a;
                     return b;
                 }
-                """, p(1.5, 2.5), p(0.25, 1)).expect(d(6, 0), 3, 0).expect(d(-6, 0), -3, 0).expect(d(9, 0), 0.5, 0)
+                """, p(1.5, 2.5), p(0.25, 1))
+                .expect(d(6, 0), 3, 0)
+                .expect(d(-6, 0), -3, 0)
+                .expect(d(9, 0), 0.5, 0)
                 .expect(d(0, 0), 0, 100));
         l.add(clad("Gradients.C", "f_issue138", """
                 // a local named like the generator's temporaries
@@ -266,7 +278,9 @@ final class CladFunctions {
                     }
                     return x;
                 }
-                """, p(1.5), p(-0.5)).expect(d(2), 0).expect(d(2), 1));
+                """, p(1.5), p(-0.5))
+                .expect(d(2), 0)
+                .expect(d(2), 1));
         l.add(clad("Gradients.C", "fn_cond_init", """
                 @Differentiable
                 static double fn_cond_init(double x) {
@@ -330,7 +344,8 @@ final class CladFunctions {
                     }
                     return res;
                 }
-                """, p(1.5, 2.5), p(-0.5, 2)).expect(d(80, 48), 3, 5));
+                """, p(1.5, 2.5), p(-0.5, 2))
+                .expect(d(80, 48), 3, 5));
         l.add(clad("Gradients.C", "f_mult3", """
                 @Differentiable
                 static double f_mult3(double i, double j) {
@@ -353,7 +368,9 @@ final class CladFunctions {
                     }
                     return 1;
                 }
-                """, p(1.5, 2.5)).expect(d(5, 13), 3, 5).expect(d(0, 0), 55, 5));
+                """, p(1.5, 2.5))
+                .expect(d(5, 13), 3, 5)
+                .expect(d(0, 0), 55, 5));
         l.add(clad("Gradients.C", "f_reuse_global", """
                 static double glob1 = 5;
 

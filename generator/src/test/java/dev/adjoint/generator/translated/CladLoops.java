@@ -107,7 +107,8 @@ final class CladLoops {
                     }
                     return s;
                 }
-                """, p(d(1, -2, 3, 4, 5), 3)).expect(d(2, 4, 6, 8, 10), d(1, 2, 3, 4, 5), 5));
+                """, p(d(1, -2, 3, 4, 5), 3))
+                .expect(d(2, 4, 6, 8, 10), d(1, 2, 3, 4, 5), 5));
         l.add(clad("Loops.C", "f_log_gaus", """
                 @Differentiable
                 static double sq(double x) {

@@ -175,7 +175,11 @@ final class CladSwitches {
                     return res;
                 }
                 """, p(1.5, -2, op("MUL")), p(1.5, -2, op("SUB")), p(0.5, 4, op("DIV"))));
-        l.add(new Fn("clad.Switch.fn24_int", "vgvassilev/clad test/Gradient/Switch.C: fn24 (the enum as int constants)", "fn24_int", """
+        l.add(new Fn(
+                        "clad.Switch.fn24_int",
+                        "vgvassilev/clad test/Gradient/Switch.C: fn24 (the enum as int constants)",
+                        "fn24_int",
+                        """
                 static final int ADD = 0;
                 static final int SUB = 1;
                 static final int MUL = 2;
@@ -202,8 +206,13 @@ final class CladSwitches {
                     }
                     return res;
                 }
-                """, List.<Object[]>of(p(1.5, -2, 0), p(1.5, -2, 3)), List.of())
-                .expect(d(1, 1), 3, 5, 0).expect(d(1, -1), 3, 5, 1).expect(d(5, 3), 3, 5, 2).expect(d(0.2, -0.12), 3, 5, 3));
+                """,
+                        List.<Object[]>of(p(1.5, -2, 0), p(1.5, -2, 3)),
+                        List.of())
+                .expect(d(1, 1), 3, 5, 0)
+                .expect(d(1, -1), 3, 5, 1)
+                .expect(d(5, 3), 3, 5, 2)
+                .expect(d(0.2, -0.12), 3, 5, 3));
         l.add(clad("Switch.C", "switchReturn", """
                 @Differentiable(wrt = {"x", "y"})
                 static double switchReturn(double x, double y, int k) {
@@ -216,9 +225,15 @@ final class CladSwitches {
                             return y * y;
                     }
                 }
-                """, p(1.5, -2, 1)).expect(d(6, 0), 3, 5, 0).expect(d(5, 3), 3, 5, 1).expect(d(0, 10), 3, 5, 2));
-        l.add(new Fn("clad.Switch.switchReturn_expression", "vgvassilev/clad test/Gradient/Switch.C: switchReturn (as a Java switch expression)",
-                "switchReturn_expression", """
+                """, p(1.5, -2, 1))
+                .expect(d(6, 0), 3, 5, 0)
+                .expect(d(5, 3), 3, 5, 1)
+                .expect(d(0, 10), 3, 5, 2));
+        l.add(new Fn(
+                        "clad.Switch.switchReturn_expression",
+                        "vgvassilev/clad test/Gradient/Switch.C: switchReturn (as a Java switch expression)",
+                        "switchReturn_expression",
+                        """
                 @Differentiable(wrt = {"x", "y"})
                 static double switchReturn_expression(double x, double y, int k) {
                     return switch (k) {
@@ -227,7 +242,12 @@ final class CladSwitches {
                         default -> y * y;
                     };
                 }
-                """, List.<Object[]>of(p(1.5, -2, 1)), List.of()).expect(d(6, 0), 3, 5, 0).expect(d(5, 3), 3, 5, 1).expect(d(0, 10), 3, 5, 2));
+                """,
+                        List.<Object[]>of(p(1.5, -2, 1)),
+                        List.of())
+                .expect(d(6, 0), 3, 5, 0)
+                .expect(d(5, 3), 3, 5, 1)
+                .expect(d(0, 10), 3, 5, 2));
         return l;
     }
 }

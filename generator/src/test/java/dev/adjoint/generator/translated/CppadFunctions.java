@@ -64,7 +64,8 @@ final class CppadFunctions {
                             c[m] = 0;
                             return detOfMinor(a, m, m, r, c);
                         }
-                        """, p(A3, 3), p(A4, 4)).tape("is passed to detOfMinor(...), and this method writes its elements")
+                        """, p(A3, 3), p(A4, 4))
+                        .tape("is passed to detOfMinor(...), and this method writes its elements")
                         .publishes(cofactors(A3, 3), 1e-12, A3, 3),
                 // include/cppad/speed/det_by_lu.hpp:128 with utility/lu_factor.hpp:271: LU with full pivoting
                 Ported.of("cppad", "include/cppad/utility/lu_factor.hpp", 271, "detByLu", """
@@ -122,7 +123,8 @@ final class CppadFunctions {
                             }
                             return sign * det;
                         }
-                        """, p(A3, 3), p(A4, 4)).publishes(cofactors(A3, 3), 1e-12, A3, 3)
+                        """, p(A3, 3), p(A4, 4))
+                        .publishes(cofactors(A3, 3), 1e-12, A3, 3)
                         .publishes(cofactors(A4, 4), 1e-12, A4, 4),
                 // include/cppad/speed/det_33.hpp:89, det_grad_33.hpp: the 3 by 3 determinant written out
                 Ported.of("cppad", "include/cppad/speed/det_33.hpp", 89, "det33", """
@@ -134,7 +136,8 @@ final class CppadFunctions {
                             sum += a[2] * (a[3] * a[7] - a[4] * a[6]);
                             return sum;
                         }
-                        """, p(A3)).publishes(cofactors(A3, 3), 1e-12, A3),
+                        """, p(A3))
+                        .publishes(cofactors(A3, 3), 1e-12, A3),
                 // include/cppad/speed/mat_sum_sq.hpp:132 (speed/src/link_mat_mul.cpp): z = sum of the entries of x·x
                 Ported.of("cppad", "include/cppad/speed/mat_sum_sq.hpp", 132, "matSumSq", """
                         @Differentiable(wrt = "x")
@@ -185,10 +188,16 @@ final class CppadFunctions {
                             }
                             return z;
                         }
-                        """, p((Object) m(d(2, -1, 0.5), d(1, 3, -2), d(0.25, 4, 1.5)))),
+                        """, p((Object)
+                        m(d(2, -1, 0.5), d(1, 3, -2), d(0.25, 4, 1.5)))),
                 // include/cppad/speed/ode_evaluate.hpp:174 with utility/runge_45.hpp:285: Fehlberg's Runge-Kutta
                 // 4/5 on y0' = 0, yk' = y(k-1); CppAD states the Jacobian of y(1) (p = 1): 1/(i-j)! below the diagonal
-                Ported.of("cppad", "include/cppad/speed/ode_evaluate.hpp", 174, "odeEvaluate", RUNGE45 + """
+                Ported.of(
+                                "cppad",
+                                "include/cppad/speed/ode_evaluate.hpp",
+                                174,
+                                "odeEvaluate",
+                                RUNGE45 + """
 
                         static void ode(double t, double[] y, double[] f) {
                             f[0] = 0;
@@ -201,10 +210,18 @@ final class CppadFunctions {
                         static double[] odeEvaluate(double[] x) {
                             return runge45(10, 0.0, 1.0, x);
                         }
-                        """, p(d(1, 0.5, -0.25, 2)), p(d(0.3, -1, 2))).rejected("cannot assign the array variable")
+                        """,
+                                p(d(1, 0.5, -0.25, 2)),
+                                p(d(0.3, -1, 2)))
+                        .rejected("cannot assign the array variable")
                         .publishes(odeSeededJacobian(4), 1e-10, d(1, 0.5, -0.25, 2)),
                 // include/cppad/utility/poly.hpp:146 (speed/src/link_poly.cpp): Horner's rule as CppAD writes it
-                Ported.of("cppad", "include/cppad/utility/poly.hpp", 146, "horner", """
+                Ported.of(
+                                "cppad",
+                                "include/cppad/utility/poly.hpp",
+                                146,
+                                "horner",
+                                """
                         @Differentiable
                         static double horner(double[] a, double z) {
                             int i = a.length - 1;
@@ -215,9 +232,17 @@ final class CppadFunctions {
                             }
                             return sum;
                         }
-                        """, p(d(1, -2, 0.5, 3), 0.7), p(d(2), -1.5)).publishes(hornerGradient(d(1, -2, 0.5, 3), 0.7), 1e-12, d(1, -2, 0.5, 3), 0.7),
+                        """,
+                                p(d(1, -2, 0.5, 3), 0.7),
+                                p(d(2), -1.5))
+                        .publishes(hornerGradient(d(1, -2, 0.5, 3), 0.7), 1e-12, d(1, -2, 0.5, 3), 0.7),
                 // the same file: the k-th derivative, CppAD's Poly(k, a, z) calling Poly(0, b, z)
-                Ported.of("cppad", "include/cppad/utility/poly.hpp", 146, "poly", """
+                Ported.of(
+                                "cppad",
+                                "include/cppad/utility/poly.hpp",
+                                146,
+                                "poly",
+                                """
                         @Differentiable(wrt = "z")
                         static double poly(int k, double[] a, double z) {
                             int d = a.length - 1;
@@ -245,11 +270,19 @@ final class CppadFunctions {
                             }
                             return sum;
                         }
-                        """, p(1, d(1, -2, 0.5, 3), 0.7), p(2, d(1, -2, 0.5, 3, 1), -0.4)).tape("recursive")
+                        """,
+                                p(1, d(1, -2, 0.5, 3), 0.7),
+                                p(2, d(1, -2, 0.5, 3, 1), -0.4))
+                        .tape("recursive")
                         .publishes(d(2 * 0.5 + 6 * 3 * 0.7), 1e-12, 1, d(1, -2, 0.5, 3), 0.7),
                 // include/cppad/speed/sparse_jac_fun.hpp:174: f_i = sum over k with row[k] = i of exp(x_j^2 / 2);
                 // p = 1 gives the entries of the Jacobian, which the published gradient is built from
-                Ported.of("cppad", "include/cppad/speed/sparse_jac_fun.hpp", 174, "sparseJacFun", """
+                Ported.of(
+                                "cppad",
+                                "include/cppad/speed/sparse_jac_fun.hpp",
+                                174,
+                                "sparseJacFun",
+                                """
                         @Differentiable(wrt = "x")
                         static double[] sparseJacFun(int m, double[] x, int[] row, int[] col, int p) {
                             if (p != 0 && p != 1) {
@@ -272,12 +305,36 @@ final class CppadFunctions {
                             }
                             return fp;
                         }
-                        """, p(3, d(0.5, -1, 0.25, 1.5), new int[] {0, 0, 1, 2, 2, 1}, new int[] {0, 3, 1, 2, 0, 3}, 0),
-                        p(3, d(0.5, -1, 0.25, 1.5), new int[] {0, 0, 1, 2, 2, 1}, new int[] {0, 3, 1, 2, 0, 3}, 1))
-                        .publishes(sparseJacSeeded(d(0.5, -1, 0.25, 1.5), new int[] {0, 0, 1, 2, 2, 1}, new int[] {0, 3, 1, 2, 0, 3}), 1e-12,
-                                3, d(0.5, -1, 0.25, 1.5), new int[] {0, 0, 1, 2, 2, 1}, new int[] {0, 3, 1, 2, 0, 3}, 0),
+                        """,
+                                p(
+                                        3,
+                                        d(0.5, -1, 0.25, 1.5),
+                                        new int[] {0, 0, 1, 2, 2, 1},
+                                        new int[] {0, 3, 1, 2, 0, 3},
+                                        0),
+                                p(
+                                        3,
+                                        d(0.5, -1, 0.25, 1.5),
+                                        new int[] {0, 0, 1, 2, 2, 1},
+                                        new int[] {0, 3, 1, 2, 0, 3},
+                                        1))
+                        .publishes(
+                                sparseJacSeeded(
+                                        d(0.5, -1, 0.25, 1.5), new int[] {0, 0, 1, 2, 2, 1}, new int[] {0, 3, 1, 2, 0, 3
+                                        }),
+                                1e-12,
+                                3,
+                                d(0.5, -1, 0.25, 1.5),
+                                new int[] {0, 0, 1, 2, 2, 1},
+                                new int[] {0, 3, 1, 2, 0, 3},
+                                0),
                 // include/cppad/speed/sparse_hes_fun.hpp:174 (p = 0): the sum over the pattern of exp(x_i x_j)
-                Ported.of("cppad", "include/cppad/speed/sparse_hes_fun.hpp", 174, "sparseHesFun", """
+                Ported.of(
+                        "cppad",
+                        "include/cppad/speed/sparse_hes_fun.hpp",
+                        174,
+                        "sparseHesFun",
+                        """
                         @Differentiable(wrt = "x")
                         static double sparseHesFun(double[] x, int[] row, int[] col) {
                             double f = 0;
@@ -286,7 +343,8 @@ final class CppadFunctions {
                             }
                             return f;
                         }
-                        """, p(d(0.5, -1, 0.25), new int[] {0, 1, 2, 0}, new int[] {0, 2, 1, 1})),
+                        """,
+                        p(d(0.5, -1, 0.25), new int[] {0, 1, 2, 0}, new int[] {0, 2, 1, 1})),
                 // example/general/cond_exp.cpp:68: CondExpGt(x, 0, x log x, 0) summed; the test checks log(x) + 1
                 Ported.of("cppad", "example/general/cond_exp.cpp", 68, "condExp", """
                         @Differentiable
@@ -297,17 +355,26 @@ final class CppadFunctions {
                             }
                             return sum;
                         }
-                        """, p(d(1, 2, 3, -4, 5))).publishes(d(1, Math.log(2) + 1, Math.log(3) + 1, Math.log(4) + 1, Math.log(5) + 1), 1e-12,
-                        d(1, 2, 3, 4, 5)),
+                        """, p(d(1, 2, 3, -4, 5)))
+                        .publishes(
+                                d(1, Math.log(2) + 1, Math.log(3) + 1, Math.log(4) + 1, Math.log(5) + 1),
+                                1e-12,
+                                d(1, 2, 3, 4, 5)),
                 // example/general/fabs.cpp:40: |x - 1|, |x|, |x + 1|; CppAD's derivative of |x| at 0 is 0
                 Ported.of("cppad", "example/general/fabs.cpp", 40, "absValues", """
                         @Differentiable
                         static double[] absValues(double x) {
                             return new double[] {Math.abs(x - 1), Math.abs(x), Math.abs(x + 1)};
                         }
-                        """, p(0.5), p(-2.0)).publishes(d(0.5 * -1 + 1.0 * 1), 1e-12, 0.0),
+                        """, p(0.5), p(-2.0))
+                        .publishes(d(0.5 * -1 + 1.0 * 1), 1e-12, 0.0),
                 // example/general/interp_onetape.cpp:48: linear interpolation in a table of sin, the index by search
-                Ported.of("cppad", "example/general/interp_onetape.cpp", 48, "interpolate", """
+                Ported.of(
+                                "cppad",
+                                "example/general/interp_onetape.cpp",
+                                48,
+                                "interpolate",
+                                """
                         static final double[] ARGUMENT = {0.0, 0.2, 0.4, 0.8, 1.0};
                         static final double[] FUNCTION = {Math.sin(0.0), Math.sin(0.2), Math.sin(0.4), Math.sin(0.8), Math.sin(1.0)};
 
@@ -325,7 +392,11 @@ final class CppadFunctions {
                             double slope = (FUNCTION[j + 1] - FUNCTION[j]) / (ARGUMENT[j + 1] - ARGUMENT[j]);
                             return FUNCTION[j] + slope * (x - ARGUMENT[j]);
                         }
-                        """, p(0.3), p(0.9), p(0.05)).publishes(d((Math.sin(0.8) - Math.sin(0.4)) / 0.4), 1e-12, 0.5),
+                        """,
+                                p(0.3),
+                                p(0.9),
+                                p(0.05))
+                        .publishes(d((Math.sin(0.8) - Math.sin(0.4)) / 0.4), 1e-12, 0.5),
                 // example/general/jacobian.cpp:44: (x0² exp x1, x0² sin x1, x0² cos x1)
                 Ported.of("cppad", "example/general/jacobian.cpp", 44, "squareTimes", """
                         @Differentiable
@@ -337,9 +408,15 @@ final class CppadFunctions {
                             y[2] = square * Math.cos(x[1]);
                             return y;
                         }
-                        """, p(d(2, 1)), p(d(-0.5, 3))).publishes(jacobianExample(2, 1), 1e-12, d(2, 1)),
+                        """, p(d(2, 1)), p(d(-0.5, 3)))
+                        .publishes(jacobianExample(2, 1), 1e-12, d(2, 1)),
                 // example/general/hes_lagrangian.cpp:26: y0 g0 + y1 g1 + z f of an optimisation problem
-                Ported.of("cppad", "example/general/hes_lagrangian.cpp", 26, "lagrangian", """
+                Ported.of(
+                                "cppad",
+                                "example/general/hes_lagrangian.cpp",
+                                26,
+                                "lagrangian",
+                                """
                         @Differentiable
                         static double lagrangian(double[] xyz) {
                             double x0 = xyz[0];
@@ -353,8 +430,18 @@ final class CppadFunctions {
                             double g1 = Math.log(x0 * x2);
                             return y0 * g0 + y1 * g1 + z * f;
                         }
-                        """, p(d(0.5, 1, 2, -1, 0.25, 3))).publishes(d(0.25 / 0.5 + 3 * 2 * 0.5, -1 * 2, -1 * 3 + 0.25 / 2, 1 + 2 + 6,
-                        Math.log(0.5 * 2), 0.25), 1e-12, d(0.5, 1, 2, -1, 0.25, 3)),
+                        """,
+                                p(d(0.5, 1, 2, -1, 0.25, 3)))
+                        .publishes(
+                                d(
+                                        0.25 / 0.5 + 3 * 2 * 0.5,
+                                        -1 * 2,
+                                        -1 * 3 + 0.25 / 2,
+                                        1 + 2 + 6,
+                                        Math.log(0.5 * 2),
+                                        0.25),
+                                1e-12,
+                                d(0.5, 1, 2, -1, 0.25, 3)),
                 // example/general/atan2.cpp:51: atan2(sin x, cos x) = x, derivative 1
                 Ported.of("cppad", "example/general/atan2.cpp", 51, "angle", """
                         @Differentiable
@@ -362,7 +449,8 @@ final class CppadFunctions {
                             double[] u = {Math.sin(x), Math.cos(x)};
                             return Math.atan2(u[0], u[1]);
                         }
-                        """, p(0.7), p(-2.0)).publishes(d(1), 1e-12, 0.7),
+                        """, p(0.7), p(-2.0))
+                        .publishes(d(1), 1e-12, 0.7),
                 // example/general/pow.cpp:45: pow(x, y), pow(x, 2), pow(2, y) at (0.5, 2)
                 Ported.of("cppad", "example/general/pow.cpp", 45, "pows", """
                         @Differentiable
@@ -371,8 +459,11 @@ final class CppadFunctions {
                             double y = xy[1];
                             return new double[] {Math.pow(x, y), Math.pow(x, 2.), Math.pow(2., y)};
                         }
-                        """, p(d(0.5, 2)), p(d(1.5, -0.5))).publishes(d(0.5 * 2 * 0.5 + 0.75 * 2 * 0.5,
-                        0.5 * Math.log(0.5) * 0.25 + 1.0 * Math.log(2) * 4), 1e-12, d(0.5, 2)));
+                        """, p(d(0.5, 2)), p(d(1.5, -0.5)))
+                        .publishes(
+                                d(0.5 * 2 * 0.5 + 0.75 * 2 * 0.5, 0.5 * Math.log(0.5) * 0.25 + 1.0 * Math.log(2) * 4),
+                                1e-12,
+                                d(0.5, 2)));
     }
 
     /** utility/runge_45.hpp's tables and steps, as a Java programmer copies them (ode is the caller's). */

@@ -107,7 +107,10 @@ final class DiffTestsArrays {
                         }
                         """, p((Object) m(d(3, 0.5, 0.2), d(-0.4, 2.5, 0.3), d(0.1, 0.6, 2)))),
                 // neural_step(x1, w1, w2) = sigmoid(dot(w2[1:k], relu(w1 * x1[1:k]))), relu(x) = log(1 + exp(x))
-                of(175, "neuralStep", """
+                of(
+                        175,
+                        "neuralStep",
+                        """
                         static double[] matvec(double[][] w, double[] x) {
                             double[] y = new double[w.length];
                             for (int i = 0; i < w.length; i++) {
@@ -135,7 +138,11 @@ final class DiffTestsArrays {
                             }
                             return sigmoid(s);
                         }
-                        """, p(d(0.5, -1, 2), m(d(0.1, 0.2, -0.3), d(0.4, -0.5, 0.6), d(0.7, 0.8, -0.9)), d(0.3, -0.2, 0.5))),
+                        """,
+                        p(
+                                d(0.5, -1, 2),
+                                m(d(0.1, 0.2, -0.3), d(0.4, -0.5, 0.6), d(0.7, 0.8, -0.9)),
+                                d(0.3, -0.2, 0.5))),
                 // chebyquad!(y, x), and chebyquad(x): y = zeros, chebyquad!(y, x), y
                 of(185, "chebyquad", """
                         static void chebyquadInto(double[] y, double[] x) {

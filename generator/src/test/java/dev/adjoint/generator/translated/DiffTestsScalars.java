@@ -159,7 +159,8 @@ final class DiffTestsScalars {
                             }
                             return s;
                         }
-                        """, p(d(0.1, -0.2, 0.3, 0.4, 0.5))).publishes(d(-3, -12, -27, -48, -75), 1e-15, d(1, 2, 3, 4, 5)),
+                        """, p(d(0.1, -0.2, 0.3, 0.4, 0.5)))
+                        .publishes(d(-3, -12, -27, -48, -75), 1e-15, d(1, 2, 3, 4, 5)),
                 // vec2num_6(x) = sum([ifelse(i > 0, i, 0) for i in x])
                 of(74, "vec2num6", """
                         @Differentiable
@@ -170,7 +171,8 @@ final class DiffTestsScalars {
                             }
                             return s;
                         }
-                        """, p(d(0.1, -0.2, 0.3, -0.4, 0.5))).publishes(d(1, 0, 1, 0, 1), 0, d(1, -2, 3, -4, 5)),
+                        """, p(d(0.1, -0.2, 0.3, -0.4, 0.5)))
+                        .publishes(d(1, 0, 1, 0, 1), 0, d(1, -2, 3, -4, 5)),
                 // vec2num_7(x) = sum(map(y -> x[1] * y, x))
                 of(75, "vec2num7", """
                         @Differentiable
@@ -194,7 +196,8 @@ final class DiffTestsScalars {
                             }
                             return result;
                         }
-                        """, p(d(-1.2, 1, -1.2, 1, 0.5)), p(d(1, 1, 1, 1, 1))).publishes(d(0, 0, 0, 0, 0), 0, d(1, 1, 1, 1, 1)),
+                        """, p(d(-1.2, 1, -1.2, 1, 0.5)), p(d(1, 1, 1, 1, 1)))
+                        .publishes(d(0, 0, 0, 0, 0), 0, d(1, 1, 1, 1, 1)),
                 // rosenbrock_2(x): a = x[1] active, the terms over slices x[2:end], x[1:end-1] into an array, summed
                 of(87, "rosenbrock2", """
                         @Differentiable
@@ -294,7 +297,8 @@ final class DiffTestsScalars {
                             }
                             return total;
                         }
-                        """, p(d(0.1, -0.2, 0.3, -0.4, 0.5))).publishes(d(5, 2, 2, 0, 0), 1e-15, d(2, 3, 2, 9, 9)),
+                        """, p(d(0.1, -0.2, 0.3, -0.4, 0.5)))
+                        .publishes(d(5, 2, 2, 0, 0), 1e-15, d(2, 3, 2, 9, 9)),
                 // first (in VECTOR_TO_NUMBER_FUNCS)
                 of(122, "first", """
                         @Differentiable
@@ -339,9 +343,10 @@ final class DiffTestsScalars {
                             }
                             return det;
                         }
-                        """, p((Object) m(d(0.5, 2, 1), d(3, -1, 0.25), d(1, 1.5, 2)))).publishes(
-                        // d det / d a = cofactor matrix; of [[2,1],[1,3]] it is [[3,-1],[-1,2]]
-                        d(3, -1, -1, 2), 1e-14, (Object) m(d(2, 1), d(1, 3))),
+                        """, p((Object) m(d(0.5, 2, 1), d(3, -1, 0.25), d(1, 1.5, 2))))
+                        .publishes(
+                                // d det / d a = cofactor matrix; of [[2,1],[1,3]] it is [[3,-1],[-1,2]]
+                                d(3, -1, -1, 2), 1e-14, (Object) m(d(2, 1), d(1, 3))),
                 // det again, as it is often written: the rows cloned, and swapped by reference
                 of(147, "detRowSwap", """
                         @Differentiable
@@ -376,7 +381,8 @@ final class DiffTestsScalars {
                             return det;
                         }
                         """, p((Object) m(d(0.5, 2, 1), d(3, -1, 0.25), d(1, 1.5, 2))))
-                        // neither strategy follows a row naming another array; the error says to copy or exchange elements
+                        // neither strategy follows a row naming another array; the error says to copy or exchange
+                        // elements
                         .rejected("'lu[i] = a[i].clone()' replaces the row lu[i] of array 'lu' by another array"),
                 // mat2num_2(x): a = vec(x) (column-major), tr(log.((1 .+ a*a') .+ a .- a'))
                 of(130, "mat2num2", """
@@ -466,6 +472,7 @@ final class DiffTestsScalars {
                             }
                             return total;
                         }
-                        """, p((Object) m(d(0.5, 2, -0.75), d(-1, 0.25, 3)))).publishes(d(0, 0, 0, 0), 1e-15, (Object) m(d(1, 2), d(3, 4))));
+                        """, p((Object) m(d(0.5, 2, -0.75), d(-1, 0.25, 3))))
+                        .publishes(d(0, 0, 0, 0), 1e-15, (Object) m(d(1, 2), d(3, 4))));
     }
 }

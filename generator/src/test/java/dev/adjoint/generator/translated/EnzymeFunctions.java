@@ -20,7 +20,12 @@ final class EnzymeFunctions {
     static List<Ported> all() {
         return List.of(
                 // insertsort_sum.c:29: sort descending by insertion (in place), sum the first half
-                Ported.of("enzyme", DIR + "insertsort_sum.c", 29, "insertsortSum", """
+                Ported.of(
+                                "enzyme",
+                                DIR + "insertsort_sum.c",
+                                29,
+                                "insertsortSum",
+                                """
                         @Differentiable(wrt = "array")
                         static float insertsortSum(float[] array, int n) {
                             float sum = 0;
@@ -38,8 +43,9 @@ final class EnzymeFunctions {
                             }
                             return sum;
                         }
-                        """, p(f(0.5f, 3f, -1f, 2.5f, 1.25f, 4f), 6)).publishes(d(0, 1, 0, 1, 0, 1, 0, 1, 0, 1), 1e-10,
-                        f(0, 1, 0, 1, 0, 1, 0, 1, 0, 1), 10),
+                        """,
+                                p(f(0.5f, 3f, -1f, 2.5f, 1.25f, 4f), 6))
+                        .publishes(d(0, 1, 0, 1, 0, 1, 0, 1, 0, 1), 1e-10, f(0, 1, 0, 1, 0, 1, 0, 1, 0, 1), 10),
                 // mycos.c:28: sin x by its Taylor series to x^12, the factorial a recursive integer helper
                 Ported.of("enzyme", DIR + "mycos.c", 28, "mySin", """
                         static long factorial(long x) {
@@ -82,7 +88,8 @@ final class EnzymeFunctions {
                             gWrite(x, product);
                             return hRead(x);
                         }
-                        """, p(d(2.0)), p(d(-0.7))).publishes(d(12), 1e-12, d(2.0)),
+                        """, p(d(2.0)), p(d(-0.7)))
+                        .publishes(d(12), 1e-12, d(2.0)),
                 // taylorlog.c:18: Σ x^i / i, the series of -log(1 - x); Enzyme checks 2.0 at (0.5, 10000)
                 Ported.of("enzyme", DIR + "taylorlog.c", 18, "taylorlog", """
                         @Differentiable
@@ -93,7 +100,8 @@ final class EnzymeFunctions {
                             }
                             return sum;
                         }
-                        """, p(0.5, 20), p(-0.3, 7)).publishes(d(2.0), 1e-7, 0.5, 10000),
+                        """, p(0.5, 20), p(-0.3, 7))
+                        .publishes(d(2.0), 1e-7, 0.5, 10000),
                 // sumtil.c:21: a sum of squares that stops past 30 and zeroes what it read
                 Ported.of("enzyme", DIR + "sumtil.c", 21, "sumtil", """
                         @Differentiable(wrt = "vec")
@@ -109,7 +117,8 @@ final class EnzymeFunctions {
                             }
                             return ret;
                         }
-                        """, p(d(1, 2, 3, 4, 5), 5), p(d(0.5, -1, 0.25), 3)).publishes(d(4, 8, 12, 8, 0), 1e-10, d(1, 2, 3, 4, 5), 5),
+                        """, p(d(1, 2, 3, 4, 5), 5), p(d(0.5, -1, 0.25), 3))
+                        .publishes(d(4, 8, 12, 8, 0), 1e-10, d(1, 2, 3, 4, 5), 5),
                 // loopstriple.c:18: three nested loops adding a + b in double, the result a float
                 Ported.of("enzyme", DIR + "loopstriple.c", 18, "computeLoops", """
                         @Differentiable
@@ -128,9 +137,15 @@ final class EnzymeFunctions {
                             }
                             return (float) sum0;
                         }
-                        """, p(2f, 3f)).publishes(d(1e6, 1e6), 1e-10, 2f, 3f),
+                        """, p(2f, 3f))
+                        .publishes(d(1e6, 1e6), 1e-10, 2f, 3f),
                 // manymax.c:18: the running maximum of a, starting from start
-                Ported.of("enzyme", DIR + "manymax.c", 18, "alldiv", """
+                Ported.of(
+                                "enzyme",
+                                DIR + "manymax.c",
+                                18,
+                                "alldiv",
+                                """
                         @Differentiable
                         static double alldiv(double[] a, int n, double start) {
                             for (int i = 0; i < n; i++) {
@@ -140,11 +155,18 @@ final class EnzymeFunctions {
                             }
                             return start;
                         }
-                        """, p(d(1, 2, 3, 102, 5), 5, 3.14), p(d(1, 2, 3, 4, 5), 5, 102.0))
+                        """,
+                                p(d(1, 2, 3, 102, 5), 5, 3.14),
+                                p(d(1, 2, 3, 4, 5), 5, 102.0))
                         .publishes(d(0, 0, 0, 1, 0, 0), 1e-10, d(1, 2, 3, 102, 5), 5, 3.14)
                         .publishes(d(0, 0, 0, 0, 0, 1), 1e-10, d(1, 2, 3, 4, 5), 5, 102.0),
                 // fwdsolve.c:21: forward substitution with a unit diagonal, as Enzyme's test writes it (j < i - 1)
-                Ported.of("enzyme", DIR + "fwdsolve.c", 21, "forwardSub", """
+                Ported.of(
+                        "enzyme",
+                        DIR + "fwdsolve.c",
+                        21,
+                        "forwardSub",
+                        """
                         @Differentiable(wrt = {"l", "b"})
                         static double[] forwardSub(int n, double[] l, double[] b) {
                             double[] out = new double[n];
@@ -159,8 +181,9 @@ final class EnzymeFunctions {
                             }
                             return out;
                         }
-                        """, p(3, d(0, 1, 2, 3, 4, 5, 6, 7, 8), d(0.1, 0.2, 0.3)), p(4, d(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16),
-                        d(1, -1, 0.5, 2))),
+                        """,
+                        p(3, d(0, 1, 2, 3, 4, 5, 6, 7, 8), d(0.1, 0.2, 0.3)),
+                        p(4, d(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16), d(1, -1, 0.5, 2))),
                 // rwrloop.c:19: a sum of squares over rows of a flat matrix, zeroing them; writes *N = 7 afterwards
                 Ported.of("enzyme", DIR + "rwrloop.c", 19, "rowSquares", """
                         @Differentiable(wrt = "a")
@@ -175,9 +198,15 @@ final class EnzymeFunctions {
                             n[0] = 7;
                             return sum;
                         }
-                        """, p(ramp(100), new int[] {4})).publishes(twice(rwrloopA()), 1e-12, rwrloopA(), new int[] {10}),
+                        """, p(ramp(100), new int[] {4}))
+                        .publishes(twice(rwrloopA()), 1e-12, rwrloopA(), new int[] {10}),
                 // overwrite_outer_loop.c:17: the stores of outer iteration i + 1 overwrite what iteration i read
-                Ported.of("enzyme", DIR + "overwrite_outer_loop.c", 17, "overwriteOuter", """
+                Ported.of(
+                                "enzyme",
+                                DIR + "overwrite_outer_loop.c",
+                                17,
+                                "overwriteOuter",
+                                """
                         @Differentiable(wrt = "a")
                         static double overwriteOuter(double[] a, long[] offs, long n, long m) {
                             double s = 0;
@@ -194,8 +223,15 @@ final class EnzymeFunctions {
                             }
                             return s;
                         }
-                        """, p(ramp(20), new long[] {0, 5, 10}, 3L, 4L)).publishes(d(0, 0, 0, 0, 0, 12, 14, 16, 18, 0, 22, 24, 26, 28, 0, 32, 34, 36, 38, 0), 1e-12,
-                        ramp(20), new long[] {0, 5, 10}, 3L, 4L),
+                        """,
+                                p(ramp(20), new long[] {0, 5, 10}, 3L, 4L))
+                        .publishes(
+                                d(0, 0, 0, 0, 0, 12, 14, 16, 18, 0, 22, 24, 26, 28, 0, 32, 34, 36, 38, 0),
+                                1e-12,
+                                ramp(20),
+                                new long[] {0, 5, 10},
+                                3L,
+                                4L),
                 // remat.c:17: per region, gather delv by an index table into a scratch array, square it into e
                 Ported.of("enzyme", DIR + "remat.c", 17, "square", """
                         @Differentiable(wrt = "delv")
@@ -212,9 +248,11 @@ final class EnzymeFunctions {
                             }
                             return e;
                         }
-                        """, p(d(0.5, 1, -2, 1.5, 3), rematIdx(), 3, 8)).publishes(rematGradient(d(0.5, 1, -2, 1.5, 3)), 1e-12,
-                        d(0.5, 1, -2, 1.5, 3), rematIdx(), 3, 8),
-                // vecmax.c:21: the maximum by ?:, from -∞, with an assert; Enzyme's answer at the tie 2, 2 is the later one
+                        """, p(d(0.5, 1, -2, 1.5, 3), rematIdx(), 3, 8))
+                        .publishes(
+                                rematGradient(d(0.5, 1, -2, 1.5, 3)), 1e-12, d(0.5, 1, -2, 1.5, 3), rematIdx(), 3, 8),
+                // vecmax.c:21: the maximum by ?:, from -∞, with an assert; Enzyme's answer at the tie 2, 2 is the later
+                // one
                 Ported.of("enzyme", DIR + "vecmax.c", 21, "reduceMax", """
                         @Differentiable(wrt = "vec")
                         static double reduceMax(double[] vec, int size) {
@@ -225,7 +263,8 @@ final class EnzymeFunctions {
                             }
                             return ret;
                         }
-                        """, p(d(-1, 2, -0.2, 2.5, 1), 5)).publishes(d(0, 0, 0, 1, 0), 1e-7, d(-1, 2, -0.2, 2, 1), 5),
+                        """, p(d(-1, 2, -0.2, 2.5, 1), 5))
+                        .publishes(d(0, 0, 0, 1, 0), 1e-7, d(-1, 2, -0.2, 2, 1), 5),
                 // invsqrt.c:25-41: the magnitude's inverse by the fast inverse square root, its pullback supplied
                 // (Enzyme registers rev_rsqrt); Enzyme checks -A_i |A|^-3 to 1e-3
                 Ported.of("enzyme", DIR + "invsqrt.c", 41, "invmag", """
@@ -254,9 +293,12 @@ final class EnzymeFunctions {
                             }
                             return qRsqrt((float) sumsq);
                         }
-                        """).publishes(invmagGradient(d(1, 2, 3)), 1e-3, d(1, 2, 3)),
-                // controlflow.c:4: two updates chosen by goto until x0² < x1; Enzyme seeds the result with (1, 2). The map is
-                // chaotic: at Enzyme's (0.9, 0.7) a step of 1e-4 changes the trip count, so central differences go elsewhere
+                        """)
+                        .publishes(invmagGradient(d(1, 2, 3)), 1e-3, d(1, 2, 3)),
+                // controlflow.c:4: two updates chosen by goto until x0² < x1; Enzyme seeds the result with (1, 2). The
+                // map is
+                // chaotic: at Enzyme's (0.9, 0.7) a step of 1e-4 changes the trip count, so central differences go
+                // elsewhere
                 Ported.of("enzyme", DIR + "controlflow.c", 4, "gotoLoop", """
                         @Differentiable
                         static double[] gotoLoop(double[] x) {
@@ -295,11 +337,20 @@ final class EnzymeFunctions {
                             double s = Math.log(p) - gamma * Math.log(u[0]);
                             return -u[0] * s / (gamma - 1.0);
                         }
-                        """, p(d(1.2, 0.3, -0.6, 0.24, 3.0), 1.4)).publishes(entropyVariables(d(1.2, 0.3, -0.6, 0.24, 3.0), 1.4), 1e-12,
-                        d(1.2, 0.3, -0.6, 0.24, 3.0), 1.4),
+                        """, p(d(1.2, 0.3, -0.6, 0.24, 3.0), 1.4))
+                        .publishes(
+                                entropyVariables(d(1.2, 0.3, -0.6, 0.24, 3.0), 1.4),
+                                1e-12,
+                                d(1.2, 0.3, -0.6, 0.24, 3.0),
+                                1.4),
                 // newton_inversion.c:44: the temperature of a mixture's energy by a clamped Newton solve with breaks;
                 // dT/dx = (1/cv, -e0/cv, -e1/cv, 0) by the implicit function theorem (a model of thermo.h)
-                Ported.of("enzyme", DIR + "newton_inversion.c", 44, "temperature", NEWTON + """
+                Ported.of(
+                                "enzyme",
+                                DIR + "newton_inversion.c",
+                                44,
+                                "temperature",
+                                NEWTON + """
 
                         @Differentiable
                         static double temperature(double[] x) {
@@ -320,7 +371,12 @@ final class EnzymeFunctions {
                             }
                             return t;
                         }
-                        """, p(d(newtonEnergy(0.5, 0.5, 3000), 0.5, 0.5, 500))).publishes(newtonGradient(0.767, 0.233, 1000), 1e-9, d(newtonEnergy(0.767, 0.233, 1000), 0.767, 0.233, 500)));
+                        """,
+                                p(d(newtonEnergy(0.5, 0.5, 3000), 0.5, 0.5, 500)))
+                        .publishes(
+                                newtonGradient(0.767, 0.233, 1000),
+                                1e-9,
+                                d(newtonEnergy(0.767, 0.233, 1000), 0.767, 0.233, 500)));
     }
 
     private static final String NEWTON = """
@@ -413,6 +469,11 @@ final class EnzymeFunctions {
         double p = (gamma - 1) * (u[4] - 0.5 * rho * (vx * vx + vy * vy + vz * vz));
         double beta = rho / (2 * p);
         double s = Math.log(p) - gamma * Math.log(rho);
-        return d((gamma - s) / (gamma - 1) - beta * (vx * vx + vy * vy + vz * vz), 2 * beta * vx, 2 * beta * vy, 2 * beta * vz, -2 * beta);
+        return d(
+                (gamma - s) / (gamma - 1) - beta * (vx * vx + vy * vy + vz * vz),
+                2 * beta * vx,
+                2 * beta * vy,
+                2 * beta * vz,
+                -2 * beta);
     }
 }

@@ -19,13 +19,24 @@ record Fn(String id, String origin, String method, String body, List<Object[]> p
     record Expect(double[] gradient, Object[] args) {}
 
     static Fn tangent(String name, String body, Object[]... points) {
-        return new Fn("tangent." + name, "google/tangent tests/functions.py: " + name, name, body, List.of(points), List.of());
+        return new Fn(
+                "tangent." + name,
+                "google/tangent tests/functions.py: " + name,
+                name,
+                body,
+                List.of(points),
+                List.of());
     }
 
     static Fn clad(String file, String name, String body, Object[]... points) {
         String method = name;
-        return new Fn("clad." + file.replace(".C", "") + "." + name, "vgvassilev/clad test/Gradient/" + file + ": " + name, method, body,
-                List.of(points), List.of());
+        return new Fn(
+                "clad." + file.replace(".C", "") + "." + name,
+                "vgvassilev/clad test/Gradient/" + file + ": " + name,
+                method,
+                body,
+                List.of(points),
+                List.of());
     }
 
     /** This function with the gradient {@code gradient} expected at {@code args} (a CHECK-EXEC line). */

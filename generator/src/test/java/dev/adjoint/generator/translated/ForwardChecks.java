@@ -33,8 +33,16 @@ import java.util.Set;
 final class ForwardChecks {
     private ForwardChecks() {}
 
-    static void check(List<String> problems, Set<String> ran, MethodRequest r, String strategy, Class<?> adjoint,
-            Method original, Object[] rawArgs, double[] vjpGradient, boolean isFloat) {
+    static void check(
+            List<String> problems,
+            Set<String> ran,
+            MethodRequest r,
+            String strategy,
+            Class<?> adjoint,
+            Method original,
+            Object[] rawArgs,
+            double[] vjpGradient,
+            boolean isFloat) {
         List<Param> ps = r.params();
         Object[] args = normalize(ps, rawArgs);
         Object value0;
@@ -45,7 +53,8 @@ final class ForwardChecks {
         }
         Object seed = seed(r.result(), value0);
         String at = strategy + " at " + describe(rawArgs);
-        Method jvp = find(adjoint, r.tangentName() + "Jvp", ps.size() + r.wrtParams().size() + 1);
+        Method jvp =
+                find(adjoint, r.tangentName() + "Jvp", ps.size() + r.wrtParams().size() + 1);
         if (jvp != null) {
             ran.add(strategy + " Jvp");
             jvp(problems, r, jvp, args, value0, seed, vjpGradient, isFloat, at);
@@ -66,8 +75,16 @@ final class ForwardChecks {
         return u;
     }
 
-    private static void jvp(List<String> problems, MethodRequest r, Method jvp, Object[] args, Object value0, Object seed,
-            double[] vjpGradient, boolean isFloat, String at) {
+    private static void jvp(
+            List<String> problems,
+            MethodRequest r,
+            Method jvp,
+            Object[] args,
+            Object value0,
+            Object seed,
+            double[] vjpGradient,
+            boolean isFloat,
+            String at) {
         List<Param> ps = r.params();
         double[] u = direction(point(ps, args).length);
         Object[] shaped = at(ps, args, u);
@@ -110,8 +127,15 @@ final class ForwardChecks {
         }
     }
 
-    private static void jacobian(List<String> problems, MethodRequest r, Method jacobian, Method original, Object[] args,
-            Object value0, boolean isFloat, String at) {
+    private static void jacobian(
+            List<String> problems,
+            MethodRequest r,
+            Method jacobian,
+            Method original,
+            Object[] args,
+            Object value0,
+            boolean isFloat,
+            String at) {
         List<Param> ps = r.params();
         double[] x0 = point(ps, args);
         int m = toDoubles(value0).length;
@@ -135,13 +159,15 @@ final class ForwardChecks {
         double atol = isFloat ? 2e-3 : 1e-7;
         for (int i = 0; i < m; i++) {
             int row = i;
-            double[] numeric = isFloat ? GradCheck.centralDifferences(x -> output(original, ps, args, x, row), x0, 1e-2)
+            double[] numeric = isFloat
+                    ? GradCheck.centralDifferences(x -> output(original, ps, args, x, row), x0, 1e-2)
                     : GradCheck.centralDifferences(x -> output(original, ps, args, x, row), x0);
             double[] got = toDoubles(jac instanceof float[][] f ? f[i] : ((double[][]) jac)[i]);
             for (int k = 0; k < x0.length; k++) {
-                if (!(Math.abs(got[k] - numeric[k]) <= atol + rtol * Math.max(Math.abs(got[k]), Math.abs(numeric[k])))) {
-                    problems.add(at + ": Jacobian row " + i + " " + Arrays.toString(round(got)) + ", central differences "
-                            + Arrays.toString(round(numeric)));
+                if (!(Math.abs(got[k] - numeric[k])
+                        <= atol + rtol * Math.max(Math.abs(got[k]), Math.abs(numeric[k])))) {
+                    problems.add(at + ": Jacobian row " + i + " " + Arrays.toString(round(got))
+                            + ", central differences " + Arrays.toString(round(numeric)));
                     return;
                 }
             }

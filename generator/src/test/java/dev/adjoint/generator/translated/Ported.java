@@ -16,7 +16,13 @@ import java.util.List;
  * @param expected what AUTO should do: {@code static}, {@code tape: <fragment of the reason>} or
  *     {@code rejected: <fragment of the first error>}
  */
-record Ported(String id, String origin, String method, String body, List<Object[]> points, List<Published> published,
+record Ported(
+        String id,
+        String origin,
+        String method,
+        String body,
+        List<Object[]> points,
+        List<Published> published,
         String expected) {
 
     /** A gradient (for an array result: {@code seedᵀ·J} with the suite's seed 0.5, 0.75, ...) known at {@code args}. */
@@ -24,8 +30,14 @@ record Ported(String id, String origin, String method, String body, List<Object[
 
     static Ported of(String tool, String file, int line, String method, String body, Object[]... points) {
         String stem = file.substring(file.lastIndexOf('/') + 1).replaceAll("\\.(cpp|hpp|cc|c|jl|h|py)$", "");
-        return new Ported(tool + "." + stem + "." + method, repository(tool) + " " + file + ":" + line, method, body,
-                List.of(points), List.of(), "static");
+        return new Ported(
+                tool + "." + stem + "." + method,
+                repository(tool) + " " + file + ":" + line,
+                method,
+                body,
+                List.of(points),
+                List.of(),
+                "static");
     }
 
     private static String repository(String tool) {

@@ -47,9 +47,14 @@ class PortedFindingsTest {
         Object[] at = {new double[] {0.5, -1.25, 2.0}, new int[] {2, 0, 1}};
         for (String strategy : List.of("AUTO", "TAPE")) {
             Differentiated d = Differentiated.of("ported.Walk", source.replace("$S", strategy), Options.DEFAULT);
-            assertTrue(d.translation().methods().stream().anyMatch(m -> m.startsWith("ported.Walk#f: tape")), d.translation().methods().toString());
+            assertTrue(
+                    d.translation().methods().stream().anyMatch(m -> m.startsWith("ported.Walk#f: tape")),
+                    d.translation().methods().toString());
             d.assertGradient("f", d, "f", 1e-6, 1e-9, at);
-            assertEquals(d.value("f", at), d.vjp("f", 1.0, Differentiated.copyArguments(at)).value(), 0.0);
+            assertEquals(
+                    d.value("f", at),
+                    d.vjp("f", 1.0, Differentiated.copyArguments(at)).value(),
+                    0.0);
         }
     }
 
@@ -114,7 +119,9 @@ class PortedFindingsTest {
             for (int m = 0; m < methods.size(); m++) {
                 String name = methods.get(m);
                 if (!strategy.equals("TAPE")) {
-                    assertTrue(d.translation().methods().contains("ported.Table#" + name + ": static"), d.translation().methods().toString());
+                    assertTrue(
+                            d.translation().methods().contains("ported.Table#" + name + ": static"),
+                            d.translation().methods().toString());
                 }
                 d.assertGradient(name, d, name, 1e-6, 1e-9, points[m]);
                 Object[] forMethod = Differentiated.copyArguments(points[m]);
@@ -123,10 +130,18 @@ class PortedFindingsTest {
                 Object[] sinks = d.newBuffers(name, points[m]);
                 assertEquals(value, d.invokeVjp(name, forAdjoint, 1.0, sinks), strategy + " " + name);
                 double[] g = Differentiated.flatten(sinks);
-                assertEquals(java.util.Arrays.deepToString(forMethod), java.util.Arrays.deepToString(forAdjoint), strategy + " " + name);
-                double[] h = tape.vjp(name, 1.0, Differentiated.copyArguments(points[m])).gradient();
+                assertEquals(
+                        java.util.Arrays.deepToString(forMethod),
+                        java.util.Arrays.deepToString(forAdjoint),
+                        strategy + " " + name);
+                double[] h = tape.vjp(name, 1.0, Differentiated.copyArguments(points[m]))
+                        .gradient();
                 for (int i = 0; i < g.length; i++) {
-                    assertEquals(h[i], g[i], 1e-12 * Math.max(1, Math.abs(h[i])), strategy + " " + name + " against the tape");
+                    assertEquals(
+                            h[i],
+                            g[i],
+                            1e-12 * Math.max(1, Math.abs(h[i])),
+                            strategy + " " + name + " against the tape");
                 }
             }
         }
@@ -166,7 +181,10 @@ class PortedFindingsTest {
         for (String strategy : List.of("AUTO", "TAPE")) {
             Differentiated d = Differentiated.of("ported.Zeros", source.replace("$S", strategy), Options.DEFAULT);
             if (strategy.equals("AUTO")) {
-                assertTrue(d.translation().methods().containsAll(List.of("ported.Zeros#zerosLike: static", "ported.Zeros#loss: static")),
+                assertTrue(
+                        d.translation()
+                                .methods()
+                                .containsAll(List.of("ported.Zeros#zerosLike: static", "ported.Zeros#loss: static")),
                         d.translation().methods().toString());
             }
             d.assertGradient("loss", d, "loss", 1e-6, 1e-9, at);
@@ -228,14 +246,21 @@ class PortedFindingsTest {
                 """;
         for (String strategy : List.of("AUTO", "STATIC")) {
             dev.adjoint.generator.Translation t = dev.adjoint.generator.pipeline.Pipeline.translate(
-                    java.util.Map.of(java.nio.file.Path.of("Det.java"), source.replace("$S", strategy)), java.util.Optional.empty(),
+                    java.util.Map.of(java.nio.file.Path.of("Det.java"), source.replace("$S", strategy)),
+                    java.util.Optional.empty(),
                     Options.DEFAULT);
-            List<dev.adjoint.generator.Diagnostic> errors = t.diagnostics().stream().filter(dev.adjoint.generator.Diagnostic::isError)
+            List<dev.adjoint.generator.Diagnostic> errors = t.diagnostics().stream()
+                    .filter(dev.adjoint.generator.Diagnostic::isError)
                     .toList();
-            assertEquals(List.of("12:13 'lu[i] = a[i].clone()'", "24:17 'lu[k] = lu[pivot]'", "25:17 'lu[pivot] = row'"),
-                    errors.stream().map(d -> d.line() + ":" + d.column() + " " + d.message().substring(0, d.message().indexOf("' ") + 1))
-                            .toList(), strategy + ": " + errors);
-            assertTrue(errors.stream().allMatch(d -> d.message().contains("replaces the row")), strategy + ": " + errors);
+            assertEquals(
+                    List.of("12:13 'lu[i] = a[i].clone()'", "24:17 'lu[k] = lu[pivot]'", "25:17 'lu[pivot] = row'"),
+                    errors.stream()
+                            .map(d -> d.line() + ":" + d.column() + " "
+                                    + d.message().substring(0, d.message().indexOf("' ") + 1))
+                            .toList(),
+                    strategy + ": " + errors);
+            assertTrue(
+                    errors.stream().allMatch(d -> d.message().contains("replaces the row")), strategy + ": " + errors);
         }
     }
 }

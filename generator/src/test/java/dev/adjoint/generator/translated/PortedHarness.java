@@ -124,9 +124,13 @@ final class PortedHarness {
             return;
         }
         if (c.autoT.hasErrors()) {
-            List<Diagnostic> errors = c.autoT.diagnostics().stream().filter(Diagnostic::isError).toList();
+            List<Diagnostic> errors =
+                    c.autoT.diagnostics().stream().filter(Diagnostic::isError).toList();
             for (Diagnostic d : errors) {
-                if (d.line() < 1 || d.column() < 1 || d.message() == null || d.message().isBlank()) {
+                if (d.line() < 1
+                        || d.column() < 1
+                        || d.message() == null
+                        || d.message().isBlank()) {
                     c.problems.add("error without a position or message: " + d);
                 }
             }
@@ -135,20 +139,31 @@ final class PortedHarness {
             return;
         }
         String prefix = c.cls() + "#" + c.fn.method() + ": ";
-        c.outcome = c.autoT.methods().stream().filter(m -> m.startsWith(prefix)).map(m -> m.substring(prefix.length()))
+        c.outcome = c.autoT.methods().stream()
+                .filter(m -> m.startsWith(prefix))
+                .map(m -> m.substring(prefix.length()))
                 .map(s -> s.startsWith("tape, because ") ? "tape: " + s.substring("tape, because ".length()) : s)
-                .findFirst().orElse("no report line for " + c.fn.method());
+                .findFirst()
+                .orElse("no report line for " + c.fn.method());
         try {
-            c.request = MethodSelector.select(Path.of(c.fn.simpleClassName() + ".java"), SourceParser.parse(
-                    Path.of(c.fn.simpleClassName() + ".java"), c.auto).unit().orElseThrow()).requests().stream()
-                    .filter(r -> r.name().equals(c.fn.method())).findFirst().orElseThrow();
+            c.request = MethodSelector.select(
+                            Path.of(c.fn.simpleClassName() + ".java"),
+                            SourceParser.parse(Path.of(c.fn.simpleClassName() + ".java"), c.auto)
+                                    .unit()
+                                    .orElseThrow())
+                    .requests()
+                    .stream()
+                    .filter(r -> r.name().equals(c.fn.method()))
+                    .findFirst()
+                    .orElseThrow();
             c.tapeT = translate(c.fn.simpleClassName() + "_Tape", c.tape);
         } catch (Throwable e) {
             c.problems.add("selecting or the tape variant threw " + e);
             return;
         }
         if (c.tapeT.hasErrors()) {
-            c.problems.add("AUTO accepts it (" + c.outcome + ") but TAPE rejects it: " + c.tapeT.diagnostics().get(0));
+            c.problems.add("AUTO accepts it (" + c.outcome + ") but TAPE rejects it: "
+                    + c.tapeT.diagnostics().get(0));
         }
     }
 
@@ -185,8 +200,10 @@ final class PortedHarness {
                 if (c == null) {
                     throw new AssertionError("javac problem in unknown class " + cls + ": " + messages);
                 }
-                c.problems.add((cls.startsWith(c.cls()) && !cls.endsWith("Adjoint") ? "the ported source does not compile: "
-                        : "adjoint " + cls + " does not compile: ") + messages.get(0));
+                c.problems.add((cls.startsWith(c.cls()) && !cls.endsWith("Adjoint")
+                                ? "the ported source does not compile: "
+                                : "adjoint " + cls + " does not compile: ")
+                        + messages.get(0));
             });
         }
         throw new AssertionError("compilation did not settle");
@@ -196,9 +213,11 @@ final class PortedHarness {
 
     private static void run(Case c, ClassLoader loader) {
         MethodRequest r = c.request;
-        boolean isFloat = r.result().prim() == Ty.Prim.FLOAT || r.params().stream().anyMatch(p -> p.wrt() && p.type().prim() == Ty.Prim.FLOAT);
+        boolean isFloat = r.result().prim() == Ty.Prim.FLOAT
+                || r.params().stream().anyMatch(p -> p.wrt() && p.type().prim() == Ty.Prim.FLOAT);
         try {
-            Method original = find(loader.loadClass(c.cls()), c.fn.method(), r.params().size());
+            Method original =
+                    find(loader.loadClass(c.cls()), c.fn.method(), r.params().size());
             int arity = r.params().size() + 1 + r.wrtParams().size();
             Class<?> autoClass = loader.loadClass(c.cls() + "Adjoint");
             Class<?> tapeClass = loader.loadClass(c.cls() + "_TapeAdjoint");
@@ -230,7 +249,8 @@ final class PortedHarness {
         for (int i = 0; i < a.length; i++) {
             double r = Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(a[i]) + Math.abs(b[i]));
             if (!(r <= rho)) {
-                c.problems.add("static " + Arrays.toString(a) + " and tape " + Arrays.toString(b) + " differ at " + describe(p));
+                c.problems.add("static " + Arrays.toString(a) + " and tape " + Arrays.toString(b) + " differ at "
+                        + describe(p));
                 return;
             }
         }
@@ -251,8 +271,15 @@ final class PortedHarness {
      * {@code expected} (to {@code tolerance}, relative to max(1, |g|)) or central differences. Adds what is wrong
      * to the case and returns the gradient (null when it could not be computed).
      */
-    private static double[] check(Case c, String strategy, Method original, Method vjp, Object[] rawArgs, double[] expected,
-            double tolerance, boolean isFloat) {
+    private static double[] check(
+            Case c,
+            String strategy,
+            Method original,
+            Method vjp,
+            Object[] rawArgs,
+            double[] expected,
+            double tolerance,
+            boolean isFloat) {
         List<Param> ps = c.request.params();
         String at = strategy + " at " + describe(rawArgs);
         Object[] args = normalize(ps, rawArgs);
@@ -292,9 +319,11 @@ final class PortedHarness {
         double[] gradient = Differentiated.flatten(sinks);
         if (expected != null) {
             for (int k = 0; k < Math.max(expected.length, gradient.length); k++) {
-                if (k >= gradient.length || k >= expected.length
+                if (k >= gradient.length
+                        || k >= expected.length
                         || !(Math.abs(gradient[k] - expected[k]) <= tolerance * Math.max(1, Math.abs(expected[k])))) {
-                    c.problems.add(at + ": gradient " + Arrays.toString(gradient) + ", published " + Arrays.toString(expected));
+                    c.problems.add(at + ": gradient " + Arrays.toString(gradient) + ", published "
+                            + Arrays.toString(expected));
                     return null;
                 }
             }
@@ -334,12 +363,20 @@ final class PortedHarness {
         Map<String, Integer> counts = new LinkedHashMap<>();
         StringBuilder rows = new StringBuilder();
         for (Case c : cases) {
-            String kind = c.outcome == null ? "none" : c.outcome.contains(":") ? c.outcome.substring(0, c.outcome.indexOf(':')) : c.outcome;
+            String kind = c.outcome == null
+                    ? "none"
+                    : c.outcome.contains(":") ? c.outcome.substring(0, c.outcome.indexOf(':')) : c.outcome;
             counts.merge(kind, 1, Integer::sum);
-            String shown = c.outcome + (c.forward.isEmpty() ? "" : " (" + String.join(", ", c.forward) + ")")
+            String shown = c.outcome
+                    + (c.forward.isEmpty() ? "" : " (" + String.join(", ", c.forward) + ")")
                     + (c.problems.isEmpty() ? "" : " — **PROBLEM**: " + String.join("; ", c.problems));
-            rows.append("| `").append(c.fn.id()).append("` | ").append(c.fn.origin()).append(" | ")
-                    .append(shown.replace("|", "\\|").replace("\n", " ")).append(" |\n");
+            rows.append("| `")
+                    .append(c.fn.id())
+                    .append("` | ")
+                    .append(c.fn.origin())
+                    .append(" | ")
+                    .append(shown.replace("|", "\\|").replace("\n", " "))
+                    .append(" |\n");
         }
         String text = "# Ported functions: outcomes\n\n" + cases.size() + " functions: " + counts + "\n\n"
                 + "| function | origin | outcome (strategy AUTO) |\n|---|---|---|\n" + rows;
@@ -353,7 +390,9 @@ final class PortedHarness {
                 Files.writeString(dir.resolve(c.fn.simpleClassName() + ".java"), c.auto);
                 for (Translation t : c.tapeT == null ? List.of(c.autoT) : List.of(c.autoT, c.tapeT)) {
                     for (Map.Entry<String, String> g : t.generated().entrySet()) {
-                        Files.writeString(dir.resolve(g.getKey().substring(g.getKey().lastIndexOf('.') + 1) + ".java"), g.getValue());
+                        Files.writeString(
+                                dir.resolve(g.getKey().substring(g.getKey().lastIndexOf('.') + 1) + ".java"),
+                                g.getValue());
                     }
                 }
             }

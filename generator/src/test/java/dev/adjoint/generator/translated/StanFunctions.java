@@ -37,7 +37,8 @@ final class StanFunctions {
                         """, p(0.3, -1.2), p(-2.0, 4.0))
                         // ∂/∂a = eᵃ/(eᵃ + eᵇ), ∂/∂b = eᵇ/(eᵃ + eᵇ), the derivatives its comment states; at a = -∞
                         // (no central differences there) the result is b
-                        .publishes(d(0.5, 0.5), 1e-15, 1.5, 1.5).publishes(d(0, 1), 0, Double.NEGATIVE_INFINITY, 0.7),
+                        .publishes(d(0.5, 0.5), 1e-15, 1.5, 1.5)
+                        .publishes(d(0, 1), 0, Double.NEGATIVE_INFINITY, 0.7),
                 // log_sum_exp(x) over a container: empty → -∞, max, a non-finite max returned as is
                 of("log_sum_exp.hpp", 80, "logSumExp", """
                         @Differentiable

@@ -49,7 +49,8 @@ final class SuiteValues {
             return "adjoint returned " + describe(v1) + " but the method returns " + describe(v0);
         }
         for (int i = 0; i < a.length; i++) {
-            if (Double.compare(a[i], b[i]) != 0 && !(Math.abs(a[i] - b[i]) <= VALUE_RTOL * Math.max(1, Math.abs(a[i])))) {
+            if (Double.compare(a[i], b[i]) != 0
+                    && !(Math.abs(a[i] - b[i]) <= VALUE_RTOL * Math.max(1, Math.abs(a[i])))) {
                 return "adjoint returned " + describe(v1) + " but the method returns " + describe(v0);
             }
         }

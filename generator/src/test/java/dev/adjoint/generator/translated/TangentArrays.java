@@ -88,7 +88,9 @@ final class TangentArrays {
                     return s;
                 }
                 """, p((Object) m(d(1, 2), d(3, -4)))));
-        l.add(tangent("logistic_regression", """
+        l.add(tangent(
+                "logistic_regression",
+                """
                 // input (n), label (m) in [0, 1], W (n x m), b (m)
                 @Differentiable(wrt = {"W", "b"})
                 static double logistic_regression(double[] input, double[] label, double[][] W, double[] b) {
@@ -109,7 +111,8 @@ final class TangentArrays {
                     }
                     return loss;
                 }
-                """, p(d(0.5, -1, 2), d(1, 0), m(d(0.1, 0.2), d(-0.3, 0.4), d(0.5, -0.6)), d(0.05, -0.1))));
+                """,
+                p(d(0.5, -1, 2), d(1, 0), m(d(0.1, 0.2), d(-0.3, 0.4), d(0.5, -0.6)), d(0.05, -0.1))));
         l.add(tangent("det", """
                 // np.linalg.det: Gaussian elimination with partial pivoting on a copy
                 @Differentiable
@@ -147,7 +150,8 @@ final class TangentArrays {
                     }
                     return det;
                 }
-                """, p((Object) m(d(2, 1, 0.5), d(1, 3, -1), d(0.5, 2, 4))), p((Object) m(d(0.2, 3), d(1.5, -1)))));
+                """, p((Object) m(d(2, 1, 0.5), d(1, 3, -1), d(0.5, 2, 4))), p((Object)
+                m(d(0.2, 3), d(1.5, -1)))));
         // ---------------------------------------------------------------- TensorFlow eager ops, on double[]
         String[][] tfeUnary = {
             {"tfe_negative", "-t[i]"}, {"tfe_exp", "Math.exp(t[i])"}, {"tfe_log", "Math.log(t[i])"},
@@ -205,8 +209,11 @@ final class TangentArrays {
                 }
                 """, p(m(d(1, 2, 3), d(4, -5, 6)), false)));
         String[][] tfeBinary = {
-            {"tfe_add", "t1[i] + t2[i]"}, {"tfe_subtract", "t1[i] - t2[i]"}, {"tfe_multiply", "t1[i] * t2[i]"},
-            {"tfe_divide", "t1[i] / t2[i]"}, {"tfe_maximum", "Math.max(t1[i], t2[i])"},
+            {"tfe_add", "t1[i] + t2[i]"},
+            {"tfe_subtract", "t1[i] - t2[i]"},
+            {"tfe_multiply", "t1[i] * t2[i]"},
+            {"tfe_divide", "t1[i] / t2[i]"},
+            {"tfe_maximum", "Math.max(t1[i], t2[i])"},
             {"tfe_squared_difference", "(t1[i] - t2[i]) * (t1[i] - t2[i])"},
         };
         for (String[] u : tfeBinary) {
@@ -232,7 +239,9 @@ final class TangentArrays {
                     return out;
                 }
                 """, p(0.5, d(1.25, -0.5, 2))));
-        l.add(tangent("tfe_matmul", """
+        l.add(tangent(
+                "tfe_matmul",
+                """
                 // the product, flattened row by row; op(a) = a or its transpose, likewise b
                 @Differentiable
                 static double[] tfe_matmul(double[][] mat1, double[][] mat2, boolean transposeA, boolean transposeB) {
@@ -253,9 +262,12 @@ final class TangentArrays {
                     }
                     return out;
                 }
-                """, p(m(d(1, 2), d(3, 4)), m(d(0.5, -1), d(2, 0.25)), false, false),
+                """,
+                p(m(d(1, 2), d(3, 4)), m(d(0.5, -1), d(2, 0.25)), false, false),
                 p(m(d(1, 2), d(3, 4)), m(d(0.5, -1), d(2, 0.25)), true, true)));
-        l.add(tangent("tfe_conv2d", """
+        l.add(tangent(
+                "tfe_conv2d",
+                """
                 // 'SAME' convolution of a row with a kernel of odd width (1-D: one channel)
                 @Differentiable
                 static double[] tfe_conv2d(double[] timage, double[] tkernel, int stride) {
@@ -274,7 +286,9 @@ final class TangentArrays {
                     }
                     return out;
                 }
-                """, p(d(1, -2, 3, 0.5, 2), d(0.25, 0.5, -1), 1), p(d(1, -2, 3, 0.5, 2), d(0.25, 0.5, -1), 2)));
+                """,
+                p(d(1, -2, 3, 0.5, 2), d(0.25, 0.5, -1), 1),
+                p(d(1, -2, 3, 0.5, 2), d(0.25, 0.5, -1), 2)));
         l.add(tangent("tfe_max_pool", """
                 // 'SAME' max pooling of a row
                 @Differentiable

@@ -23,7 +23,8 @@ final class TangentFunctions {
 
     /** A function of Tangent's written for Java's other floating type (or another Java form). */
     static Fn variant(String name, String of, String body, Object[]... points) {
-        return new Fn("tangent." + name, "google/tangent tests/functions.py: " + of, name, body, List.of(points), List.of());
+        return new Fn(
+                "tangent." + name, "google/tangent tests/functions.py: " + of, name, body, List.of(points), List.of());
     }
 
     /** Every function, in the file's order. */
@@ -239,7 +240,9 @@ final class TangentFunctions {
                     return x;
                 }
                 """, p(1.5), p(-0.7)));
-        l.add(tangent("bilinear", """
+        l.add(tangent(
+                "bilinear",
+                """
                 // x (n), h (k), U (k x m), W (n x m), b (m): sum(tanh(x W + h U + b))
                 @Differentiable
                 static double bilinear(double[] x, double[] h, double[][] U, double[][] W, double[] b) {
@@ -263,8 +266,13 @@ final class TangentFunctions {
                     }
                     return s;
                 }
-                """, p(d(0.5, -1), d(0.25, 0.75, -0.5), m(d(0.1, 0.2), d(-0.3, 0.4), d(0.5, -0.6)), m(d(0.3, -0.1), d(0.2, 0.6)),
-                d(0.05, -0.1))));
+                """,
+                p(
+                        d(0.5, -1),
+                        d(0.25, 0.75, -0.5),
+                        m(d(0.1, 0.2), d(-0.3, 0.4), d(0.5, -0.6)),
+                        m(d(0.3, -0.1), d(0.2, 0.6)),
+                        d(0.05, -0.1))));
         l.add(tangent("stack_pushing", """
                 // tangent.Stack as the Java collection for a stack
                 @Differentiable

@@ -61,12 +61,18 @@ import org.junit.jupiter.api.TestFactory;
 class TranslatedSuiteTest {
 
     /** Function id to what is wrong with it today. Each entry fails without the skip. */
-    static final Map<String, String> KNOWN_BUGS = Map.of(); // the ten found when the suite was written are fixed (issue 14)
+    static final Map<String, String> KNOWN_BUGS =
+            Map.of(); // the ten found when the suite was written are fixed (issue 14)
 
     /** What happened to one function. */
     record Outcome(Kind kind, String detail) {}
 
-    enum Kind { ACCEPTED, REJECTED, BUG, SUITE_ERROR }
+    enum Kind {
+        ACCEPTED,
+        REJECTED,
+        BUG,
+        SUITE_ERROR
+    }
 
     private static final class Case {
         final Fn fn;
@@ -135,9 +141,12 @@ class TranslatedSuiteTest {
                 if (known != null) {
                     Assumptions.abort("known bug: " + known + " [now: " + c.outcome.detail() + "]");
                 }
-                fail("BUG in " + c.fn.id() + " (" + c.fn.origin() + "): " + c.outcome.detail() + "\n--- source:\n" + c.source);
+                fail("BUG in " + c.fn.id() + " (" + c.fn.origin() + "): " + c.outcome.detail() + "\n--- source:\n"
+                        + c.source);
             }
-            case SUITE_ERROR -> fail("the test itself is wrong for " + c.fn.id() + ": " + c.outcome.detail() + "\n--- source:\n" + c.source);
+            case SUITE_ERROR ->
+                fail("the test itself is wrong for " + c.fn.id() + ": " + c.outcome.detail() + "\n--- source:\n"
+                        + c.source);
         }
     }
 
@@ -152,21 +161,33 @@ class TranslatedSuiteTest {
             return;
         }
         if (c.translation.hasErrors()) {
-            List<Diagnostic> errors = c.translation.diagnostics().stream().filter(Diagnostic::isError).toList();
+            List<Diagnostic> errors = c.translation.diagnostics().stream()
+                    .filter(Diagnostic::isError)
+                    .toList();
             for (Diagnostic d : errors) {
-                if (d.line() < 1 || d.column() < 1 || d.message() == null || d.message().isBlank()) {
+                if (d.line() < 1
+                        || d.column() < 1
+                        || d.message() == null
+                        || d.message().isBlank()) {
                     c.outcome = new Outcome(Kind.BUG, "error without a position or message: " + d);
                     return;
                 }
             }
             Diagnostic first = errors.get(0);
-            c.outcome = new Outcome(Kind.REJECTED, "[" + first.line() + "," + first.column() + "] " + first.message()
-                    + (errors.size() > 1 ? " (+" + (errors.size() - 1) + " more)" : ""));
+            c.outcome = new Outcome(
+                    Kind.REJECTED,
+                    "[" + first.line() + "," + first.column() + "] " + first.message()
+                            + (errors.size() > 1 ? " (+" + (errors.size() - 1) + " more)" : ""));
             return;
         }
         try {
-            List<MethodRequest> requests = MethodSelector.select(file, SourceParser.parse(file, c.source).unit().orElseThrow()).requests();
-            c.request = requests.stream().filter(r -> r.name().equals(c.fn.method())).findFirst().orElse(null);
+            List<MethodRequest> requests = MethodSelector.select(
+                            file, SourceParser.parse(file, c.source).unit().orElseThrow())
+                    .requests();
+            c.request = requests.stream()
+                    .filter(r -> r.name().equals(c.fn.method()))
+                    .findFirst()
+                    .orElse(null);
         } catch (RuntimeException e) {
             c.outcome = new Outcome(Kind.SUITE_ERROR, "cannot select the methods: " + e);
             return;
@@ -212,8 +233,10 @@ class TranslatedSuiteTest {
                 if (cls.equals(c.fn.qualifiedClassName())) {
                     c.outcome = new Outcome(Kind.SUITE_ERROR, "the translated source does not compile: " + messages);
                 } else if (c.outcome == null) {
-                    c.outcome = new Outcome(Kind.BUG, "adjoint does not compile: " + messages.get(0) + (messages.size() > 1
-                            ? " (+" + (messages.size() - 1) + " more)" : ""));
+                    c.outcome = new Outcome(
+                            Kind.BUG,
+                            "adjoint does not compile: " + messages.get(0)
+                                    + (messages.size() > 1 ? " (+" + (messages.size() - 1) + " more)" : ""));
                 }
             });
         }
@@ -227,12 +250,19 @@ class TranslatedSuiteTest {
         Method original;
         Method vjp;
         try {
-            original = find(loader.loadClass(c.fn.qualifiedClassName()), c.fn.method(), r.params().size());
-            vjp = find(loader.loadClass(r.adjointQualifiedName()), r.adjointName() + "Vjp", r.params().size() + 1 + r.wrtParams().size());
+            original = find(
+                    loader.loadClass(c.fn.qualifiedClassName()),
+                    c.fn.method(),
+                    r.params().size());
+            vjp = find(
+                    loader.loadClass(r.adjointQualifiedName()),
+                    r.adjointName() + "Vjp",
+                    r.params().size() + 1 + r.wrtParams().size());
         } catch (ReflectiveOperationException | RuntimeException e) {
             return new Outcome(Kind.BUG, "generated adjoint lacks its Vjp method: " + e);
         }
-        boolean isFloat = r.result().prim() == Ty.Prim.FLOAT || r.params().stream().anyMatch(p -> p.wrt() && p.type().prim() == Ty.Prim.FLOAT);
+        boolean isFloat = r.result().prim() == Ty.Prim.FLOAT
+                || r.params().stream().anyMatch(p -> p.wrt() && p.type().prim() == Ty.Prim.FLOAT);
         List<String> problems = new ArrayList<>();
         for (Object[] point : c.fn.points()) {
             String p = check(c, original, vjp, point, null, isFloat);
@@ -266,7 +296,8 @@ class TranslatedSuiteTest {
      * Checks one point; returns null when fine, else what is wrong (starting with "!" when the test is at
      * fault). With {@code expected}, compares the gradient with it (two decimals) instead of central differences.
      */
-    private static String check(Case c, Method original, Method vjp, Object[] rawArgs, double[] expected, boolean isFloat) {
+    private static String check(
+            Case c, Method original, Method vjp, Object[] rawArgs, double[] expected, boolean isFloat) {
         MethodRequest r = c.request;
         List<Param> ps = r.params();
         String at = "at " + describe(rawArgs);
@@ -306,15 +337,17 @@ class TranslatedSuiteTest {
         // arrays written in place
         for (int i = 0; i < ps.size(); i++) {
             if (!Arrays.deepEquals(new Object[] {originalArgs[i]}, new Object[] {adjointArgs[i]})) {
-                return at + ": the adjoint leaves " + ps.get(i).name() + " = " + describe(adjointArgs[i]) + " but the method leaves "
-                        + describe(originalArgs[i]);
+                return at + ": the adjoint leaves " + ps.get(i).name() + " = " + describe(adjointArgs[i])
+                        + " but the method leaves " + describe(originalArgs[i]);
             }
         }
         double[] gradient = Differentiated.flatten(buffers);
         if (expected != null) {
             for (int k = 0; k < expected.length; k++) {
-                if (k >= gradient.length || !(Math.abs(gradient[k] - expected[k]) <= 0.0051 + 1e-6 * Math.abs(expected[k]))) {
-                    return at + ": gradient " + Arrays.toString(gradient) + ", Clad's test prints " + Arrays.toString(expected);
+                if (k >= gradient.length
+                        || !(Math.abs(gradient[k] - expected[k]) <= 0.0051 + 1e-6 * Math.abs(expected[k]))) {
+                    return at + ": gradient " + Arrays.toString(gradient) + ", Clad's test prints "
+                            + Arrays.toString(expected);
                 }
             }
             return null;
@@ -338,7 +371,8 @@ class TranslatedSuiteTest {
         for (int k = 0; k < x0.length; k++) {
             double tol = atol + rtol * Math.max(Math.abs(gradient[k]), Math.abs(numeric[k]));
             if (!(Math.abs(gradient[k] - numeric[k]) <= tol)) {
-                return at + ": gradient " + Arrays.toString(round(gradient)) + ", central differences " + Arrays.toString(round(numeric));
+                return at + ": gradient " + Arrays.toString(round(gradient)) + ", central differences "
+                        + Arrays.toString(round(numeric));
             }
         }
         return null;
@@ -354,11 +388,18 @@ class TranslatedSuiteTest {
             String outcome = switch (c.outcome.kind()) {
                 case ACCEPTED -> "accepted";
                 case REJECTED -> "rejected: " + c.outcome.detail();
-                case BUG -> (KNOWN_BUGS.containsKey(c.fn.id()) ? "**BUG** (in KNOWN_BUGS): " : "**BUG**: ") + c.outcome.detail();
+                case BUG ->
+                    (KNOWN_BUGS.containsKey(c.fn.id()) ? "**BUG** (in KNOWN_BUGS): " : "**BUG**: ")
+                            + c.outcome.detail();
                 case SUITE_ERROR -> "suite error: " + c.outcome.detail();
             };
-            rows.append("| `").append(c.fn.id()).append("` | ").append(c.fn.origin()).append(" | ")
-                    .append(outcome.replace("|", "\\|").replace("\n", " ")).append(" |\n");
+            rows.append("| `")
+                    .append(c.fn.id())
+                    .append("` | ")
+                    .append(c.fn.origin())
+                    .append(" | ")
+                    .append(outcome.replace("|", "\\|").replace("\n", " "))
+                    .append(" |\n");
         }
         String table = "# Translated functions: outcomes\n\n" + cases.size() + " functions: " + counts + "\n\n"
                 + "| function | origin | outcome (strategy AUTO) |\n|---|---|---|\n" + rows;
@@ -372,7 +413,8 @@ class TranslatedSuiteTest {
                 Files.createDirectories(dir);
                 Files.writeString(dir.resolve(c.fn.simpleClassName() + ".java"), c.source);
                 for (Map.Entry<String, String> g : c.translation.generated().entrySet()) {
-                    Files.writeString(dir.resolve(g.getKey().substring(g.getKey().lastIndexOf('.') + 1) + ".java"), g.getValue());
+                    Files.writeString(
+                            dir.resolve(g.getKey().substring(g.getKey().lastIndexOf('.') + 1) + ".java"), g.getValue());
                 }
             }
         }

@@ -63,7 +63,8 @@ final class GmmEval implements Eval {
 
     private static void check(String name, double[] values, int expected) {
         if (values.length != expected) {
-            throw new IllegalArgumentException("'" + name + "' has " + values.length + " numbers, expected " + expected);
+            throw new IllegalArgumentException(
+                    "'" + name + "' has " + values.length + " numbers, expected " + expected);
         }
     }
 }

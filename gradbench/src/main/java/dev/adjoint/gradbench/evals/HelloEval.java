@@ -14,15 +14,30 @@ final class HelloEval implements Eval {
                 return new Call() {
                     double y;
 
-                    @Override public void run() { y = Hello.square(x); }
-                    @Override public Object output() { return y; }
+                    @Override
+                    public void run() {
+                        y = Hello.square(x);
+                    }
+
+                    @Override
+                    public Object output() {
+                        return y;
+                    }
                 };
             case "double":
                 return new Call() {
                     final DoubleGrad dx = new DoubleGrad();
 
-                    @Override public void run() { dx.zero(); HelloAdjoint.squareGrad(x, dx); }
-                    @Override public Object output() { return dx.get(); }
+                    @Override
+                    public void run() {
+                        dx.zero();
+                        HelloAdjoint.squareGrad(x, dx);
+                    }
+
+                    @Override
+                    public Object output() {
+                        return dx.get();
+                    }
                 };
             default:
                 throw Inputs.unknownFunction("hello", function);

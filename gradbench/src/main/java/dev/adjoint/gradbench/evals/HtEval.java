@@ -26,8 +26,15 @@ final class HtEval implements Eval {
                 return new Call() {
                     double[] err;
 
-                    @Override public void run() { err = h.residuals(); }
-                    @Override public Object output() { return err; }
+                    @Override
+                    public void run() {
+                        err = h.residuals();
+                    }
+
+                    @Override
+                    public Object output() {
+                        return err;
+                    }
                 };
             case "jacobian":
                 return new Jacobian(h);
@@ -62,7 +69,8 @@ final class HtEval implements Eval {
             bones = ((List<?>) Inputs.field(model, "bone_names")).size();
             parents = Inputs.numbers(model, "parents").ints();
             baseRelatives = Inputs.numbers(model, "base_relatives").data();
-            inverseBaseAbsolutes = Inputs.numbers(model, "inverse_base_absolutes").data();
+            inverseBaseAbsolutes =
+                    Inputs.numbers(model, "inverse_base_absolutes").data();
             Numbers positions = Inputs.numbers(model, "base_positions");
             vertices = positions.length();
             basePositions = positions.data();
@@ -70,22 +78,53 @@ final class HtEval implements Eval {
             triangles = Inputs.numbers(model, "triangles").ints();
             mirrored = Boolean.TRUE.equals(Inputs.field(model, "is_mirrored"));
             int c = correspondences.length;
-            if (theta.length != THETA || points.length != 3 * c || parents.length != bones
-                    || baseRelatives.length != 16 * bones || inverseBaseAbsolutes.length != 16 * bones
-                    || positions.columns() != 4 || weights.length != bones * vertices
+            if (theta.length != THETA
+                    || points.length != 3 * c
+                    || parents.length != bones
+                    || baseRelatives.length != 16 * bones
+                    || inverseBaseAbsolutes.length != 16 * bones
+                    || positions.columns() != 4
+                    || weights.length != bones * vertices
                     || us.length != 0 && us.length != 2 * c) {
                 throw new IllegalArgumentException("ht input shapes disagree");
             }
         }
 
         double[] residuals() {
-            return Ht.residuals(theta, us, points, correspondences, parents, baseRelatives, inverseBaseAbsolutes,
-                    basePositions, weights, triangles, mirrored, bones, vertices);
+            return Ht.residuals(
+                    theta,
+                    us,
+                    points,
+                    correspondences,
+                    parents,
+                    baseRelatives,
+                    inverseBaseAbsolutes,
+                    basePositions,
+                    weights,
+                    triangles,
+                    mirrored,
+                    bones,
+                    vertices);
         }
 
         void jvp(double[] tTheta, double[] tUs, double[] out) {
-            HtAdjoint.residualsJvp(theta, us, points, correspondences, parents, baseRelatives, inverseBaseAbsolutes,
-                    basePositions, weights, triangles, mirrored, bones, vertices, tTheta, tUs, out);
+            HtAdjoint.residualsJvp(
+                    theta,
+                    us,
+                    points,
+                    correspondences,
+                    parents,
+                    baseRelatives,
+                    inverseBaseAbsolutes,
+                    basePositions,
+                    weights,
+                    triangles,
+                    mirrored,
+                    bones,
+                    vertices,
+                    tTheta,
+                    tUs,
+                    out);
         }
     }
 

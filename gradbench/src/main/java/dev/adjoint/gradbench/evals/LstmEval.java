@@ -21,9 +21,13 @@ final class LstmEval implements Eval {
         int l = main.length() / 2;
         int b = main.columns() / 4;
         int c = sequence.length();
-        if (extra.length() != 3 || extra.columns() != b || state.length() != 2 * l || state.columns() != b
+        if (extra.length() != 3
+                || extra.columns() != b
+                || state.length() != 2 * l
+                || state.columns() != b
                 || sequence.columns() != b) {
-            throw new IllegalArgumentException("lstm input shapes disagree: main_params " + Arrays.toString(main.shape())
+            throw new IllegalArgumentException("lstm input shapes disagree: main_params "
+                    + Arrays.toString(main.shape())
                     + ", extra_params " + Arrays.toString(extra.shape()) + ", state " + Arrays.toString(state.shape())
                     + ", sequence " + Arrays.toString(sequence.shape()));
         }

@@ -20,8 +20,15 @@ final class OdeEval implements Eval {
                 return new Call() {
                     double[] y;
 
-                    @Override public void run() { y = Ode.solve(x, s); }
-                    @Override public Object output() { return y; }
+                    @Override
+                    public void run() {
+                        y = Ode.solve(x, s);
+                    }
+
+                    @Override
+                    public Object output() {
+                        return y;
+                    }
                 };
             case "gradient":
                 double[] seed = new double[x.length];

@@ -38,7 +38,8 @@ public final class JsonInput {
             }
             Object value = value(parser);
             if (parser.nextToken() != null) {
-                throw new IOException("text after the JSON value at " + parser.currentLocation().getColumnNr());
+                throw new IOException("text after the JSON value at "
+                        + parser.currentLocation().getColumnNr());
             }
             return value;
         }
@@ -65,7 +66,8 @@ public final class JsonInput {
             case VALUE_NULL:
                 return null;
             default:
-                throw new IOException("unexpected " + token + " at column " + parser.currentLocation().getColumnNr());
+                throw new IOException("unexpected " + token + " at column "
+                        + parser.currentLocation().getColumnNr());
         }
     }
 
@@ -111,7 +113,8 @@ public final class JsonInput {
     }
 
     /** The elements at {@code depth}, from the current token (the first element) to the closing ']'. */
-    private static void elements(JsonParser parser, NumberSink sink, List<Integer> shape, int depth) throws IOException {
+    private static void elements(JsonParser parser, NumberSink sink, List<Integer> shape, int depth)
+            throws IOException {
         int count = 0;
         for (JsonToken t = parser.currentToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
             if (t.isNumeric()) {
@@ -129,8 +132,8 @@ public final class JsonInput {
                 parser.nextToken();
                 elements(parser, sink, shape, depth + 1);
             } else {
-                throw new IOException("expected a number or an array of numbers, got " + t
-                        + " at column " + parser.currentLocation().getColumnNr());
+                throw new IOException("expected a number or an array of numbers, got " + t + " at column "
+                        + parser.currentLocation().getColumnNr());
             }
             count++;
         }
@@ -142,7 +145,8 @@ public final class JsonInput {
     }
 
     private static IOException notRectangular(JsonParser parser) {
-        return new IOException("array of numbers is not rectangular at column " + parser.currentLocation().getColumnNr());
+        return new IOException("array of numbers is not rectangular at column "
+                + parser.currentLocation().getColumnNr());
     }
 
     /** A growing {@code double[]}. */

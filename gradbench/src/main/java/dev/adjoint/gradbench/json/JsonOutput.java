@@ -77,7 +77,8 @@ public final class JsonOutput {
         } else if (value instanceof Boolean b) {
             gen.writeBoolean(b);
         } else {
-            throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON");
+            throw new IllegalArgumentException(
+                    "cannot write a " + value.getClass().getName() + " as JSON");
         }
     }
 

@@ -20,11 +20,11 @@ public final class Gmm {
     private Gmm() {}
 
     @Differentiable(wrt = {"alpha", "mu", "q", "l"})
-    public static double objective(double[] alpha, double[] mu, double[] q, double[] l, double[] x,
-            int d, int k, int n, double gamma, int m) {
+    public static double objective(
+            double[] alpha, double[] mu, double[] q, double[] l, double[] x, int d, int k, int n, double gamma, int m) {
         int lSize = d * (d - 1) / 2;
         double[] qdiag = new double[k * d]; // exp(q): Q's diagonal
-        double[] sumQ = new double[k];      // ln det Q_c
+        double[] sumQ = new double[k]; // ln det Q_c
         for (int c = 0; c < k; c++) {
             for (int j = 0; j < d; j++) {
                 qdiag[c * d + j] = Math.exp(q[c * d + j]);
@@ -32,9 +32,9 @@ public final class Gmm {
             }
         }
 
-        double[] xc = new double[d];     // x_i − μ_c
-        double[] z = new double[d];      // Q_c (x_i − μ_c)
-        double[] terms = new double[k];  // the point's log-likelihood per component
+        double[] xc = new double[d]; // x_i − μ_c
+        double[] z = new double[d]; // Q_c (x_i − μ_c)
+        double[] terms = new double[k]; // the point's log-likelihood per component
         double slse = 0.0;
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < k; c++) {

@@ -33,11 +33,22 @@ public final class Ht {
     private Ht() {}
 
     @Differentiable(wrt = {"theta", "us"})
-    public static double[] residuals(double[] theta, double[] us, double[] points, int[] correspondences,
-            int[] parents, double[] baseRelatives, double[] inverseBaseAbsolutes, double[] basePositions,
-            double[] weights, int[] triangles, boolean isMirrored, int bones, int vertices) {
+    public static double[] residuals(
+            double[] theta,
+            double[] us,
+            double[] points,
+            int[] correspondences,
+            int[] parents,
+            double[] baseRelatives,
+            double[] inverseBaseAbsolutes,
+            double[] basePositions,
+            double[] weights,
+            int[] triangles,
+            boolean isMirrored,
+            int bones,
+            int vertices) {
         int cols = bones + 3;
-        double[] pose = new double[3 * cols];        // column-major: pose[3*col + row]
+        double[] pose = new double[3 * cols]; // column-major: pose[3*col + row]
         double[] rx = new double[9];
         double[] ry = new double[9];
         double[] rz = new double[9];
@@ -57,8 +68,8 @@ public final class Ht {
             pose[3 + r] = 1.0;
             pose[6 + r] = theta[3 + r];
         }
-        int next = 6;   // the next finger parameter in theta
-        int col = 5;    // the next finger joint's column
+        int next = 6; // the next finger parameter in theta
+        int col = 5; // the next finger joint's column
         for (int finger = 0; finger < 5; finger++) {
             for (int joint = 2; joint <= 4; joint++) {
                 pose[3 * col] = theta[next];
@@ -214,7 +225,8 @@ public final class Ht {
                 } else {
                     double u0 = us[2 * i];
                     double u1 = us[2 * i + 1];
-                    double hand = u0 * world[3 * triangles[3 * corr] + j] + u1 * world[3 * triangles[3 * corr + 1] + j]
+                    double hand = u0 * world[3 * triangles[3 * corr] + j]
+                            + u1 * world[3 * triangles[3 * corr + 1] + j]
                             + (1.0 - u0 - u1) * world[3 * triangles[3 * corr + 2] + j];
                     err[3 * i + j] = points[3 * i + j] - hand;
                 }

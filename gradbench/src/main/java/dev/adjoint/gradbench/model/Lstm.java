@@ -30,8 +30,8 @@ public final class Lstm {
     }
 
     @Differentiable(wrt = {"mainParams", "extraParams"})
-    public static double loss(double[] mainParams, double[] extraParams, double[] state, double[] sequence,
-            int l, int c, int b) {
+    public static double loss(
+            double[] mainParams, double[] extraParams, double[] state, double[] sequence, int l, int c, int b) {
         double[] s = state.clone(); // the state evolves along the sequence
         double[] x = new double[b]; // the current layer's input
         double[] y = new double[b]; // the prediction
@@ -42,8 +42,8 @@ public final class Lstm {
                 x[j] = sequence[t * b + j] * extraParams[j];
             }
             for (int layer = 0; layer < l; layer++) {
-                int w = 8 * b * layer;  // the layer's weights; its biases follow at w + 4b
-                int h = 2 * b * layer;  // the layer's hidden values; its cell values follow at h + b
+                int w = 8 * b * layer; // the layer's weights; its biases follow at w + 4b
+                int h = 2 * b * layer; // the layer's hidden values; its cell values follow at h + b
                 for (int j = 0; j < b; j++) {
                     double forget = sigmoid(x[j] * mainParams[w + j] + mainParams[w + 4 * b + j]);
                     double ingate = sigmoid(s[h + j] * mainParams[w + b + j] + mainParams[w + 5 * b + j]);

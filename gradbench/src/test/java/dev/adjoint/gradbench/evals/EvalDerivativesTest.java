@@ -92,8 +92,8 @@ class EvalDerivativesTest {
         Map<String, Object> in = Map.of("x", Numbers.of(x), "s", (long) s);
         double[] primal = (double[]) evaluate("ode", "primal", in);
         assertArrayEquals(Ode.solve(x, s), primal);
-        GradCheck.assertGradient(v -> Ode.solve(v, s)[v.length - 1], x, (double[]) evaluate("ode", "gradient", in),
-                RTOL, ATOL);
+        GradCheck.assertGradient(
+                v -> Ode.solve(v, s)[v.length - 1], x, (double[]) evaluate("ode", "gradient", in), RTOL, ATOL);
     }
 
     @Test
@@ -103,9 +103,11 @@ class EvalDerivativesTest {
         int d = 2;
         double[] points = uniform(n * d, 0, 1);
         double[] centroids = Arrays.copyOfRange(points, (n - k) * d, n * d); // each centroid has a point
-        Map<String, Object> in = Map.of("points", Numbers.matrix(points, n, d), "centroids", Numbers.matrix(centroids, k, d));
+        Map<String, Object> in =
+                Map.of("points", Numbers.matrix(points, n, d), "centroids", Numbers.matrix(centroids, k, d));
         double[][] pts = Numbers.matrix(points, n, d).rows();
-        java.util.function.ToDoubleFunction<double[]> cost = c -> KMeans.cost(pts, Numbers.matrix(c, k, d).rows());
+        java.util.function.ToDoubleFunction<double[]> cost =
+                c -> KMeans.cost(pts, Numbers.matrix(c, k, d).rows());
         double[] gradient = GradCheck.centralDifferences(cost, centroids);
         // the Hessian is diagonal, 2 × (points whose nearest centroid is c) for each of c's coordinates
         int[] assigned = new int[k];
@@ -154,12 +156,28 @@ class EvalDerivativesTest {
         in.put("x", Numbers.matrix(x, n, d));
         @SuppressWarnings("unchecked")
         Map<String, Object> jac = (Map<String, Object>) evaluate("gmm", "jacobian", in);
-        double[] all = concat((double[]) jac.get("alpha"), ((Numbers) jac.get("mu")).data(),
-                ((Numbers) jac.get("q")).data(), ((Numbers) jac.get("l")).data());
+        double[] all = concat(
+                (double[]) jac.get("alpha"),
+                ((Numbers) jac.get("mu")).data(),
+                ((Numbers) jac.get("q")).data(),
+                ((Numbers) jac.get("l")).data());
         assertArrayEquals(new int[] {k, lSize}, ((Numbers) jac.get("l")).shape());
-        GradCheck.assertGradient(p -> Gmm.objective(Arrays.copyOfRange(p, 0, k), Arrays.copyOfRange(p, k, k + k * d),
-                Arrays.copyOfRange(p, k + k * d, k + 2 * k * d), Arrays.copyOfRange(p, k + 2 * k * d, p.length),
-                x, d, k, n, gamma, m), concat(alpha, mu, q, l), all, RTOL, ATOL);
+        GradCheck.assertGradient(
+                p -> Gmm.objective(
+                        Arrays.copyOfRange(p, 0, k),
+                        Arrays.copyOfRange(p, k, k + k * d),
+                        Arrays.copyOfRange(p, k + k * d, k + 2 * k * d),
+                        Arrays.copyOfRange(p, k + 2 * k * d, p.length),
+                        x,
+                        d,
+                        k,
+                        n,
+                        gamma,
+                        m),
+                concat(alpha, mu, q, l),
+                all,
+                RTOL,
+                ATOL);
     }
 
     @Test
@@ -171,12 +189,29 @@ class EvalDerivativesTest {
         double[] extra = normal(3 * b);
         double[] state = normal(2 * l * b);
         double[] sequence = normal(c * b);
-        Map<String, Object> in = Map.of("main_params", Numbers.matrix(main, 2 * l, 4 * b),
-                "extra_params", Numbers.matrix(extra, 3, b), "state", Numbers.matrix(state, 2 * l, b),
-                "sequence", Numbers.matrix(sequence, c, b));
+        Map<String, Object> in = Map.of(
+                "main_params",
+                Numbers.matrix(main, 2 * l, 4 * b),
+                "extra_params",
+                Numbers.matrix(extra, 3, b),
+                "state",
+                Numbers.matrix(state, 2 * l, b),
+                "sequence",
+                Numbers.matrix(sequence, c, b));
         double[] jac = (double[]) evaluate("lstm", "jacobian", in);
-        GradCheck.assertGradient(p -> Lstm.loss(Arrays.copyOfRange(p, 0, main.length),
-                Arrays.copyOfRange(p, main.length, p.length), state, sequence, l, c, b), concat(main, extra), jac, RTOL, ATOL);
+        GradCheck.assertGradient(
+                p -> Lstm.loss(
+                        Arrays.copyOfRange(p, 0, main.length),
+                        Arrays.copyOfRange(p, main.length, p.length),
+                        state,
+                        sequence,
+                        l,
+                        c,
+                        b),
+                concat(main, extra),
+                jac,
+                RTOL,
+                ATOL);
         assertArrayEquals(state, Numbers.matrix(state, 2 * l, b).data(), "the input state is left as it was");
     }
 
@@ -189,8 +224,21 @@ class EvalDerivativesTest {
         double[] x = {0.3, 0.2, 0.9};
         double w = 0.8;
         double[] feat = {0.4, -0.1};
-        Map<String, Object> in = Map.of("n", (long) n, "m", (long) m, "p", (long) p, "cam", Numbers.of(cam),
-                "x", Numbers.of(x), "w", w, "feat", Numbers.of(feat));
+        Map<String, Object> in = Map.of(
+                "n",
+                (long) n,
+                "m",
+                (long) m,
+                "p",
+                (long) p,
+                "cam",
+                Numbers.of(cam),
+                "x",
+                Numbers.of(x),
+                "w",
+                w,
+                "feat",
+                Numbers.of(feat));
         @SuppressWarnings("unchecked")
         Map<String, Object> jac = (Map<String, Object>) evaluate("ba", "jacobian", in);
         double[] vals = (double[]) jac.get("vals");
@@ -208,8 +256,13 @@ class EvalDerivativesTest {
         for (int r = 0; r < 2; r++) {
             int row = r;
             double[] analytic = Arrays.copyOfRange(vals, 15 * r, 15 * r + 15);
-            GradCheck.assertGradient(v -> Ba.reprojectionError(Arrays.copyOfRange(v, 0, 11), Arrays.copyOfRange(v, 11, 14),
-                    v[14], feat)[row], inputs, analytic, RTOL, ATOL);
+            GradCheck.assertGradient(
+                    v -> Ba.reprojectionError(Arrays.copyOfRange(v, 0, 11), Arrays.copyOfRange(v, 11, 14), v[14], feat)[
+                            row],
+                    inputs,
+                    analytic,
+                    RTOL,
+                    ATOL);
         }
         assertEquals(-2 * w, vals[30], 1e-15); // the last weight row: d(1 − w²)/dw
         // a camera without rotation takes the other branch of Rodrigues' formula
@@ -218,8 +271,12 @@ class EvalDerivativesTest {
         double[] stillInputs = concat(still, x, new double[] {w});
         double[][] block = new double[2][15];
         dev.adjoint.gradbench.model.BaAdjoint.reprojectionErrorJacobian(still, x, w, feat, block);
-        GradCheck.assertGradient(v -> Ba.reprojectionError(Arrays.copyOfRange(v, 0, 11), Arrays.copyOfRange(v, 11, 14),
-                v[14], feat)[1], stillInputs, block[1], 1e-5, 1e-7);
+        GradCheck.assertGradient(
+                v -> Ba.reprojectionError(Arrays.copyOfRange(v, 0, 11), Arrays.copyOfRange(v, 11, 14), v[14], feat)[1],
+                stillInputs,
+                block[1],
+                1e-5,
+                1e-7);
     }
 
     /** A random hand of 22 bones (a chain) and 5 vertices, seen at 3 correspondences. */
@@ -246,7 +303,9 @@ class EvalDerivativesTest {
         data.put("points", Numbers.matrix(uniform(3 * c, -1, 1), c, 3));
         Map<String, Object> in = new HashMap<>();
         in.put("theta", Numbers.of(uniform(26, -0.5, 0.5)));
-        in.put("us", complicated ? Numbers.matrix(uniform(2 * c, 0, 0.5), c, 2) : new Numbers(new double[0], new int[] {0}));
+        in.put(
+                "us",
+                complicated ? Numbers.matrix(uniform(2 * c, 0, 0.5), c, 2) : new Numbers(new double[0], new int[] {0}));
         in.put("data", data);
         return in;
     }
@@ -271,17 +330,22 @@ class EvalDerivativesTest {
                     at[1] = us[2 * i + 1];
                 }
                 System.arraycopy(theta, 0, at, u, 26);
-                GradCheck.assertGradient(v -> {
-                    Map<String, Object> moved = new HashMap<>(in);
-                    moved.put("theta", Numbers.of(Arrays.copyOfRange(v, u, u + 26)));
-                    if (complicated) {
-                        double[] movedUs = us.clone();
-                        movedUs[2 * i] = v[0];
-                        movedUs[2 * i + 1] = v[1];
-                        moved.put("us", Numbers.matrix(movedUs, us.length / 2, 2));
-                    }
-                    return ((double[]) evaluate("ht", "objective", moved))[row];
-                }, at, jac[r], RTOL, ATOL);
+                GradCheck.assertGradient(
+                        v -> {
+                            Map<String, Object> moved = new HashMap<>(in);
+                            moved.put("theta", Numbers.of(Arrays.copyOfRange(v, u, u + 26)));
+                            if (complicated) {
+                                double[] movedUs = us.clone();
+                                movedUs[2 * i] = v[0];
+                                movedUs[2 * i + 1] = v[1];
+                                moved.put("us", Numbers.matrix(movedUs, us.length / 2, 2));
+                            }
+                            return ((double[]) evaluate("ht", "objective", moved))[row];
+                        },
+                        at,
+                        jac[r],
+                        RTOL,
+                        ATOL);
                 assertEquals(err[r], ((double[]) evaluate("ht", "objective", in))[r]);
             }
         }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 class JsonInputTest {
     @Test
     void nestedNumberArraysBecomeFlatArraysWithTheirShape() throws IOException {
-        Map<?, ?> m = (Map<?, ?>) JsonInput.parse(
-                "{\"a\":[[1,2.5],[3e2,-4]],\"e\":[],\"b\":[[],[]],\"s\":[\"x\",\"y\"],\"i\":7,\"d\":1.5,\"t\":true,\"n\":null}");
+        Map<?, ?> m = (Map<?, ?>)
+                JsonInput.parse(
+                        "{\"a\":[[1,2.5],[3e2,-4]],\"e\":[],\"b\":[[],[]],\"s\":[\"x\",\"y\"],\"i\":7,\"d\":1.5,\"t\":true,\"n\":null}");
         Numbers a = (Numbers) m.get("a");
         assertArrayEquals(new double[] {1, 2.5, 300, -4}, a.data());
         assertArrayEquals(new int[] {2, 2}, a.shape());

@@ -38,7 +38,7 @@ public final class BundleAdjustment {
     public static BundleAdjustment read(InputStream in) throws IOException {
         List<Double> numbers = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null;) {
+            for (String line; (line = r.readLine()) != null; ) {
                 for (String t : line.trim().split("\\s+")) {
                     if (!t.isEmpty()) {
                         numbers.add(Double.parseDouble(t));

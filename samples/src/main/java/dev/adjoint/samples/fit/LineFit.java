@@ -53,7 +53,9 @@ public final class LineFit {
             a -= learningRate * da.get();
             b -= learningRate * db.get();
             if (log != null && (step % (steps / 5) == 0 || step == steps - 1)) {
-                log.printf("step %4d  loss %.6f  a %.5f  b %.5f  |grad| %.2e%n", step, loss, a, b, Math.hypot(da.get(), db.get()));
+                log.printf(
+                        "step %4d  loss %.6f  a %.5f  b %.5f  |grad| %.2e%n",
+                        step, loss, a, b, Math.hypot(da.get(), db.get()));
             }
             da.zero(); // gradients accumulate until zeroed, as .grad.zero_() in PyTorch
             db.zero();

@@ -64,8 +64,8 @@ public final class GmmGradient {
         double[] zs = new double[k * d];
         double[] b = new double[k];
         // running sums over the points
-        double[] wSum = new double[k];       // Σ_i w_ic
-        double[] wzSum = new double[k * d];  // Σ_i w_ic z_ic
+        double[] wSum = new double[k]; // Σ_i w_ic
+        double[] wzSum = new double[k * d]; // Σ_i w_ic z_ic
         // Σ_i w_ic z_icj xc_icj for the diagonal and Σ_i w_ic z_icb xc_ica below it accumulate,
         // negated, in out's icf part, which has exactly that shape
 

@@ -28,7 +28,8 @@ import java.util.Arrays;
  * @param gamma the Wishart prior's {@code gamma} (ADBench files: 1)
  * @param m the Wishart prior's {@code m} (ADBench files: 0)
  */
-public record GmmInput(int d, int k, int n, double[] alphas, double[] means, double[] icf, double[] x, double gamma, int m) {
+public record GmmInput(
+        int d, int k, int n, double[] alphas, double[] means, double[] icf, double[] x, double gamma, int m) {
 
     /** Checks the shapes, so that the objective never indexes out of bounds on a valid instance. */
     public GmmInput {
@@ -68,8 +69,16 @@ public record GmmInput(int d, int k, int n, double[] alphas, double[] means, dou
         requireLength("parameters", p, parameterCount());
         int a = alphas.length;
         int mu = means.length;
-        return new GmmInput(d, k, n, Arrays.copyOfRange(p, 0, a), Arrays.copyOfRange(p, a, a + mu),
-                Arrays.copyOfRange(p, a + mu, p.length), x, gamma, m);
+        return new GmmInput(
+                d,
+                k,
+                n,
+                Arrays.copyOfRange(p, 0, a),
+                Arrays.copyOfRange(p, a, a + mu),
+                Arrays.copyOfRange(p, a + mu, p.length),
+                x,
+                gamma,
+                m);
     }
 
     /**
@@ -119,7 +128,8 @@ public record GmmInput(int d, int k, int n, double[] alphas, double[] means, dou
     public static GmmInput fromResource(String name) {
         InputStream in = GmmInput.class.getResourceAsStream(name);
         if (in == null) {
-            throw new UncheckedIOException(new IOException("no class-path resource " + name + " next to " + GmmInput.class.getName()));
+            throw new UncheckedIOException(
+                    new IOException("no class-path resource " + name + " next to " + GmmInput.class.getName()));
         }
         try (Reader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return read(r);
@@ -130,9 +140,16 @@ public record GmmInput(int d, int k, int n, double[] alphas, double[] means, dou
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GmmInput g && d == g.d && k == g.k && n == g.n && m == g.m
-                && Double.compare(gamma, g.gamma) == 0 && Arrays.equals(alphas, g.alphas)
-                && Arrays.equals(means, g.means) && Arrays.equals(icf, g.icf) && Arrays.equals(x, g.x);
+        return o instanceof GmmInput g
+                && d == g.d
+                && k == g.k
+                && n == g.n
+                && m == g.m
+                && Double.compare(gamma, g.gamma) == 0
+                && Arrays.equals(alphas, g.alphas)
+                && Arrays.equals(means, g.means)
+                && Arrays.equals(icf, g.icf)
+                && Arrays.equals(x, g.x);
     }
 
     @Override
@@ -148,14 +165,14 @@ public record GmmInput(int d, int k, int n, double[] alphas, double[] means, dou
     /** A summary; the arrays can hold megabytes, so they are not printed. */
     @Override
     public String toString() {
-        return "GmmInput[D=" + d + ", K=" + k + ", N=" + n + ", gamma=" + gamma + ", m=" + m
-                + ", parameters=" + parameterCount() + "]";
+        return "GmmInput[D=" + d + ", K=" + k + ", N=" + n + ", gamma=" + gamma + ", m=" + m + ", parameters="
+                + parameterCount() + "]";
     }
 
     private static void requireLength(String name, double[] a, int expected) {
         if (a == null || a.length != expected) {
-            throw new IllegalArgumentException(name + " must have " + expected + " values, got "
-                    + (a == null ? "null" : a.length));
+            throw new IllegalArgumentException(
+                    name + " must have " + expected + " values, got " + (a == null ? "null" : a.length));
         }
     }
 

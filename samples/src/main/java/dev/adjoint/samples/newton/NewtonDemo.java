@@ -28,8 +28,9 @@ public final class NewtonDemo {
         out.println("Newton-CG, extended Rosenbrock, n = " + n + ", from (-1.2, 1, -1.2, 1, ...)");
         long start = System.nanoTime();
         NewtonCg.Result r = NewtonCg.minimize(ROSENBROCK, TestFunctions.rosenbrockStart(n), 1e-8, 100, out);
-        out.printf("  reached |grad| = %.3e in %d Newton iterations, %d Hessian-vector products, %.2f s%n", r.gradientNorm(),
-                r.iterations(), r.hessianProducts(), (System.nanoTime() - start) / 1e9);
+        out.printf(
+                "  reached |grad| = %.3e in %d Newton iterations, %d Hessian-vector products, %.2f s%n",
+                r.gradientNorm(), r.iterations(), r.hessianProducts(), (System.nanoTime() - start) / 1e9);
         return r;
     }
 }

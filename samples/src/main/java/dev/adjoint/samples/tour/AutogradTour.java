@@ -21,6 +21,7 @@ public final class AutogradTour {
     private final PrintStream out;
     /** torch's global generator. */
     private final Random rnd;
+
     private Tensor x;
     private Tensor y;
     private Tensor z;

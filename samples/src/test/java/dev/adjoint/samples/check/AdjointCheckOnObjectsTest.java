@@ -7,8 +7,8 @@ import dev.adjoint.check.AdjointCheck;
 import dev.adjoint.samples.classifier.LogisticRegression;
 import dev.adjoint.samples.mlp.Layer;
 import dev.adjoint.samples.mlp.LayeredMlp;
-import dev.adjoint.samples.spring.SpringFit.Params;
 import dev.adjoint.samples.spring.SpringFit;
+import dev.adjoint.samples.spring.SpringFit.Params;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,8 @@ class AdjointCheckOnObjectsTest {
     void anInstanceMethodWithRespectToItsPrivateFields() {
         double[] w = {0.5, -1.25, 2.0};
         LogisticRegression model = new LogisticRegression(w, 0.3);
-        AdjointCheck.Result r = AdjointCheck.of(LogisticRegression.class, "loss").named("x", "y")
+        AdjointCheck.Result r = AdjointCheck.of(LogisticRegression.class, "loss")
+                .named("x", "y")
                 .assertAt(model, new double[] {1.0, 0.5, -2.0}, 1.0);
         assertEquals(4, r.report().dimension(), r.describe()); // this.w[0..2], this.b
         assertArrayEquals(new double[] {0.5, -1.25, 2.0}, w, "the model is left as given");
@@ -32,7 +33,8 @@ class AdjointCheckOnObjectsTest {
     @Test
     void aRecordParameter() {
         double[] observed = SpringFit.simulate(new Params(4.0, 0.5), 1.0, 40, 0.05);
-        AdjointCheck.Result r = AdjointCheck.of(SpringFit.class, "loss").named("p", "x0", "observed", "dt")
+        AdjointCheck.Result r = AdjointCheck.of(SpringFit.class, "loss")
+                .named("p", "x0", "observed", "dt")
                 .assertAt(new Params(3.0, 0.2), 1.0, observed, 0.05);
         assertEquals(2, r.report().dimension(), r.describe()); // p.k, p.c
     }
@@ -46,7 +48,8 @@ class AdjointCheckOnObjectsTest {
                 l.b()[i] = 0.1 * rnd.nextGaussian();
             }
         }
-        AdjointCheck.Result r = AdjointCheck.of(LayeredMlp.class, "loss").named("layers", "x", "target")
+        AdjointCheck.Result r = AdjointCheck.of(LayeredMlp.class, "loss")
+                .named("layers", "x", "target")
                 .assertAt(layers, new double[] {0.5, -1.0, 2.0}, new double[] {1.0, 0.0});
         assertEquals(12 + 4 + 8 + 2, r.report().dimension(), r.describe());
     }

@@ -17,13 +17,15 @@ class LineFitTest {
         DoubleGrad db = new DoubleGrad();
         double v = LineFitAdjoint.squaredResidualGrad(p[0], p[1], 1.5, 2.0, da, db);
         assertEquals(LineFit.squaredResidual(p[0], p[1], 1.5, 2.0), v, 0.0);
-        GradCheck.assertGradient(q -> LineFit.squaredResidual(q[0], q[1], 1.5, 2.0), p, new double[] {da.get(), db.get()}, 1e-7, 1e-10);
+        GradCheck.assertGradient(
+                q -> LineFit.squaredResidual(q[0], q[1], 1.5, 2.0), p, new double[] {da.get(), db.get()}, 1e-7, 1e-10);
         for (double y : new double[] {2.0, 40.0}) { // inside and outside the Huber threshold
             da.zero();
             db.zero();
             LineFitAdjoint.huberGrad(p[0], p[1], 1.5, y, 0.5, da, db);
             double yy = y;
-            GradCheck.assertGradient(q -> LineFit.huber(q[0], q[1], 1.5, yy, 0.5), p, new double[] {da.get(), db.get()}, 1e-7, 1e-10);
+            GradCheck.assertGradient(
+                    q -> LineFit.huber(q[0], q[1], 1.5, yy, 0.5), p, new double[] {da.get(), db.get()}, 1e-7, 1e-10);
         }
     }
 

@@ -17,8 +17,19 @@ class GmmAdjointTest {
         double[] da = new double[in.alphas().length];
         double[] dm = new double[in.means().length];
         double[] di = new double[in.icf().length];
-        valueOut[0] = GmmAdjoint.objectiveGrad(in.alphas().clone(), in.means().clone(), in.icf().clone(), in.x(),
-                in.d(), in.k(), in.n(), in.gamma(), in.m(), da, dm, di);
+        valueOut[0] = GmmAdjoint.objectiveGrad(
+                in.alphas().clone(),
+                in.means().clone(),
+                in.icf().clone(),
+                in.x(),
+                in.d(),
+                in.k(),
+                in.n(),
+                in.gamma(),
+                in.m(),
+                da,
+                dm,
+                di);
         double[] g = new double[da.length + dm.length + di.length];
         System.arraycopy(da, 0, g, 0, da.length);
         System.arraycopy(dm, 0, g, da.length, dm.length);
@@ -34,7 +45,8 @@ class GmmAdjointTest {
         assertTrue(GmmTest.distance(f[0], GmmTest.REFERENCE_F) <= 1e-12, () -> "f = " + f[0]);
         for (int i = 0; i < g.length; i++) {
             int c = i;
-            assertTrue(GmmTest.distance(g[i], GmmGradientTest.REFERENCE_GRADIENT[i]) <= 1e-8,
+            assertTrue(
+                    GmmTest.distance(g[i], GmmGradientTest.REFERENCE_GRADIENT[i]) <= 1e-8,
                     () -> "component " + c + ": " + g[c] + ", ADBench " + GmmGradientTest.REFERENCE_GRADIENT[c]);
         }
     }
@@ -51,8 +63,9 @@ class GmmAdjointTest {
             GmmGradient.gradient(in, hand);
             for (int i = 0; i < g.length; i++) {
                 int c = i;
-                assertTrue(GmmTest.distance(g[i], hand[i]) <= 1e-9, () -> file + " component " + c + ": generated " + g[c]
-                        + ", hand-written " + hand[c]);
+                assertTrue(
+                        GmmTest.distance(g[i], hand[i]) <= 1e-9,
+                        () -> file + " component " + c + ": generated " + g[c] + ", hand-written " + hand[c]);
             }
         }
     }

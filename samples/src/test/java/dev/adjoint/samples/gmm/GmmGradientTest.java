@@ -17,7 +17,8 @@ class GmmGradientTest {
         0.227778292254236098, 1.20963025612832187, -0.0606375920733956339,
         2.58529994051162237, 0.112632694524213789, 0.385744309849611777,
         0.0735180573182305508, 5.41836362715595232, -0.321494409677446469,
-        1.71892309775004937, 0.860091090790866875, -0.994640930466322848};
+        1.71892309775004937, 0.860091090790866875, -0.994640930466322848
+    };
 
     @Test
     void matchesAdbenchsReferenceGradientAndValue() {
@@ -27,7 +28,8 @@ class GmmGradientTest {
         assertTrue(distance(f, GmmTest.REFERENCE_F) <= 1e-12, () -> "f = " + f);
         for (int i = 0; i < g.length; i++) {
             int c = i;
-            assertTrue(distance(g[i], REFERENCE_GRADIENT[i]) <= 1e-8,
+            assertTrue(
+                    distance(g[i], REFERENCE_GRADIENT[i]) <= 1e-8,
                     () -> "component " + c + ": " + g[c] + ", ADBench " + REFERENCE_GRADIENT[c]);
         }
     }
@@ -64,8 +66,16 @@ class GmmGradientTest {
     void agreesWithCentralDifferencesWithAnActivePrior() {
         // ADBench's files all say gamma = 1, m = 0; other values exercise the γ² and m terms
         GmmInput base = GmmInput.fromResource("gmm_d10_K5.txt");
-        GmmInput in = new GmmInput(base.d(), base.k(), 200, base.alphas(), base.means(), base.icf(),
-                Arrays.copyOf(base.x(), 200 * base.d()), 0.6, 3);
+        GmmInput in = new GmmInput(
+                base.d(),
+                base.k(),
+                200,
+                base.alphas(),
+                base.means(),
+                base.icf(),
+                Arrays.copyOf(base.x(), 200 * base.d()),
+                0.6,
+                3);
         checkAgainstCentralDifferences(in);
     }
 

@@ -24,8 +24,12 @@ class GmmInputTest {
         assertEquals(1, in.n());
         assertArrayEquals(new double[] {-0.649014, 1.181166, -0.758453}, in.alphas(), 0.0);
         assertArrayEquals(new double[] {0.092339, 0.186260, 0.345561, 0.396767, 0.538817, 0.419195}, in.means(), 0.0);
-        assertArrayEquals(new double[] {0.586443, -0.851887, 0.800321, -1.509405, 0.875874, -0.242790,
-                0.166813, -1.965419, -1.270071}, in.icf(), 0.0);
+        assertArrayEquals(
+                new double[] {
+                    0.586443, -0.851887, 0.800321, -1.509405, 0.875874, -0.242790, 0.166813, -1.965419, -1.270071
+                },
+                in.icf(),
+                0.0);
         assertArrayEquals(new double[] {1.175171, 2.029160}, in.x(), 0.0);
         assertEquals(1.0, in.gamma(), 0.0);
         assertEquals(0, in.m());
@@ -50,8 +54,18 @@ class GmmInputTest {
     void lineBreaksAreOnlyWhitespaceAndPathAndResourceAgree(@TempDir Path dir) throws IOException {
         String oneLine = "1 1 2  0.5  1.5  -0.25  3 4  2.0 1";
         GmmInput in = GmmInput.read(new StringReader(oneLine));
-        assertEquals(new GmmInput(1, 1, 2, new double[] {0.5}, new double[] {1.5}, new double[] {-0.25},
-                new double[] {3, 4}, 2.0, 1), in);
+        assertEquals(
+                new GmmInput(
+                        1,
+                        1,
+                        2,
+                        new double[] {0.5},
+                        new double[] {1.5},
+                        new double[] {-0.25},
+                        new double[] {3, 4},
+                        2.0,
+                        1),
+                in);
         Path file = dir.resolve("tiny.txt");
         Files.writeString(file, oneLine.replace("  ", "\n"));
         assertEquals(in, GmmInput.read(file));
@@ -60,24 +74,29 @@ class GmmInputTest {
 
     @Test
     void malformedInputsNameTheOffendingToken() {
-        IOException truncated = assertThrows(IOException.class, () -> GmmInput.read(new StringReader("1 1 2 0.5 1.5 -0.25 3 4 2.0")));
+        IOException truncated =
+                assertThrows(IOException.class, () -> GmmInput.read(new StringReader("1 1 2 0.5 1.5 -0.25 3 4 2.0")));
         assertTrue(truncated.getMessage().contains("expected m as token 10"), truncated.getMessage());
-        IOException extra = assertThrows(IOException.class, () -> GmmInput.read(new StringReader("1 1 1 0.5 1.5 -0.25 3 2.0 1 7")));
+        IOException extra =
+                assertThrows(IOException.class, () -> GmmInput.read(new StringReader("1 1 1 0.5 1.5 -0.25 3 2.0 1 7")));
         assertTrue(extra.getMessage().contains("token 10") && extra.getMessage().contains("'7'"), extra.getMessage());
         IOException notANumber = assertThrows(IOException.class, () -> GmmInput.read(new StringReader("1 1 1 0.5 x")));
         assertTrue(notANumber.getMessage().contains("token 5 (means[0])"), notANumber.getMessage());
-        IOException badM = assertThrows(IOException.class, () -> GmmInput.read(new StringReader("1 1 1 0.5 1.5 -0.25 3 2.0 0.5")));
+        IOException badM =
+                assertThrows(IOException.class, () -> GmmInput.read(new StringReader("1 1 1 0.5 1.5 -0.25 3 2.0 0.5")));
         assertTrue(badM.getMessage().contains("(m): expected an integer"), badM.getMessage());
         IOException badSize = assertThrows(IOException.class, () -> GmmInput.read(new StringReader("0 1 1")));
         assertTrue(badSize.getMessage().contains("D=0"), badSize.getMessage());
-        UncheckedIOException missing = assertThrows(UncheckedIOException.class, () -> GmmInput.fromResource("no-such.txt"));
+        UncheckedIOException missing =
+                assertThrows(UncheckedIOException.class, () -> GmmInput.fromResource("no-such.txt"));
         assertTrue(missing.getMessage().contains("no-such.txt"), missing.getMessage());
     }
 
     @Test
     void theConstructorRejectsArraysOfTheWrongShape() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GmmInput(2, 1, 1,
-                new double[1], new double[2], new double[2], new double[2], 1.0, 0));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new GmmInput(2, 1, 1, new double[1], new double[2], new double[2], new double[2], 1.0, 0));
         assertTrue(e.getMessage().contains("icf must have 3 values, got 2"), e.getMessage());
     }
 
@@ -85,9 +104,9 @@ class GmmInputTest {
     void parametersRoundTripInTheGradientLayout() {
         GmmInput in = GmmInput.fromResource("test.txt");
         double[] p = in.parameters();
-        assertEquals(-0.649014, p[0], 0.0);          // alphas first
-        assertEquals(0.092339, p[3], 0.0);           // then means
-        assertEquals(0.586443, p[3 + 6], 0.0);       // then icf
+        assertEquals(-0.649014, p[0], 0.0); // alphas first
+        assertEquals(0.092339, p[3], 0.0); // then means
+        assertEquals(0.586443, p[3 + 6], 0.0); // then icf
         assertEquals(in, in.withParameters(p));
         p[0] = 9.0;
         GmmInput moved = in.withParameters(p);

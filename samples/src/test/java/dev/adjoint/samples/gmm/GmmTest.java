@@ -36,11 +36,11 @@ class GmmTest {
     @Test
     void lnGammaAtHalfIntegersIsExact() {
         assertEquals(0.5 * Math.log(Math.PI), Gmm.lnGammaHalf(1), 1e-15); // Γ(½) = √π
-        assertEquals(0.0, Gmm.lnGammaHalf(2), 0.0);                      // Γ(1) = 1
+        assertEquals(0.0, Gmm.lnGammaHalf(2), 0.0); // Γ(1) = 1
         assertEquals(Math.log(Math.sqrt(Math.PI) / 2), Gmm.lnGammaHalf(3), 1e-15);
-        assertEquals(0.0, Gmm.lnGammaHalf(4), 0.0);                      // Γ(2) = 1
+        assertEquals(0.0, Gmm.lnGammaHalf(4), 0.0); // Γ(2) = 1
         assertEquals(Math.log(945 * Math.sqrt(Math.PI) / 32), Gmm.lnGammaHalf(11), 1e-14);
-        assertEquals(Math.log(3628800.0), Gmm.lnGammaHalf(22), 1e-14);   // Γ(11) = 10!
+        assertEquals(Math.log(3628800.0), Gmm.lnGammaHalf(22), 1e-14); // Γ(11) = 10!
         for (int t = 1; t <= 200; t++) {
             double expected = lanczosLnGamma(0.5 * t);
             assertTrue(distance(Gmm.lnGammaHalf(t), expected) <= 1e-14, "t = " + t);
@@ -72,8 +72,8 @@ class GmmTest {
         GmmInput base = GmmInput.fromResource("gmm_d2_K5.txt");
         for (int m : new int[] {0, 2}) {
             for (double gamma : new double[] {1.0, 0.4}) {
-                GmmInput in = new GmmInput(base.d(), base.k(), base.n(), base.alphas(), base.means(), base.icf(),
-                        base.x(), gamma, m);
+                GmmInput in = new GmmInput(
+                        base.d(), base.k(), base.n(), base.alphas(), base.means(), base.icf(), base.x(), gamma, m);
                 double f = Gmm.objective(in);
                 double hand = GmmGradient.gradient(in, new double[in.parameterCount()]);
                 assertTrue(distance(f, hand) <= 1e-13, () -> "objective " + f + ", hand " + hand);
@@ -83,9 +83,17 @@ class GmmTest {
 
     /** An independent lnΓ for z ≥ ½: Lanczos (g = 7, 9 terms), accurate to about 1e-15. */
     static double lanczosLnGamma(double z) {
-        double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-                -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-                1.5056327351493116e-7};
+        double[] c = {
+            0.99999999999980993,
+            676.5203681218851,
+            -1259.1392167224028,
+            771.32342877765313,
+            -176.61502916214059,
+            12.507343278686905,
+            -0.13857109526572012,
+            9.9843695780195716e-6,
+            1.5056327351493116e-7
+        };
         double zm = z - 1;
         double a = c[0];
         double t = zm + 7.5;

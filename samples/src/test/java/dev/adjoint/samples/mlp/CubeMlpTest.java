@@ -58,30 +58,36 @@ class CubeMlpTest {
         double[][] db = Gradients.like(b);
         double value = CubeMlpAdjoint.lossGrad(w, b, X, TARGET, dw, db);
         assertEquals(CubeMlp.loss(w, b, X, TARGET), value, 0.0, "the adjoint returns the loss");
-        GradCheck.assertGradient(p -> {
-            double[][][] wp = Gradients.copy(w);
-            double[][] bp = Gradients.copy(b);
-            int k = 0;
-            for (double[][] layer : wp) {
-                for (double[] row : layer) {
-                    for (int i = 0; i < row.length; i++) {
-                        row[i] = p[k++];
+        GradCheck.assertGradient(
+                p -> {
+                    double[][][] wp = Gradients.copy(w);
+                    double[][] bp = Gradients.copy(b);
+                    int k = 0;
+                    for (double[][] layer : wp) {
+                        for (double[] row : layer) {
+                            for (int i = 0; i < row.length; i++) {
+                                row[i] = p[k++];
+                            }
+                        }
                     }
-                }
-            }
-            for (double[] row : bp) {
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = p[k++];
-                }
-            }
-            return CubeMlp.loss(wp, bp, X, TARGET);
-        }, flat(w, b), flat(dw, db), 1e-6, 1e-9);
+                    for (double[] row : bp) {
+                        for (int i = 0; i < row.length; i++) {
+                            row[i] = p[k++];
+                        }
+                    }
+                    return CubeMlp.loss(wp, bp, X, TARGET);
+                },
+                flat(w, b),
+                flat(dw, db),
+                1e-6,
+                1e-9);
     }
 
     @Test
     void adjointCheckNamesEveryWeightByItsThreeIndices() {
         Random rnd = new Random(16);
-        AdjointCheck.Result r = AdjointCheck.of(CubeMlp.class, "loss").named("W", "B", "x", "target")
+        AdjointCheck.Result r = AdjointCheck.of(CubeMlp.class, "loss")
+                .named("W", "B", "x", "target")
                 .assertAt(weights(rnd), biases(rnd), X, TARGET);
         assertEquals(12 + 20 + 10 + 4 + 5 + 2, r.report().dimension(), "3·4 + 4·5 + 5·2 weights and 4 + 5 + 2 biases");
     }

@@ -91,12 +91,17 @@ class LayeredMlpTest {
         double[] p0 = params(layers);
         double[] g = gradient(grads);
         assertEquals(3 * 4 + 4 + 4 * 4 + 4 + 4 * 2 + 2, g.length);
-        GradCheck.assertGradient(p -> {
-            set(layers, p);
-            double f = LayeredMlp.loss(layers, X, TARGET);
-            set(layers, p0);
-            return f;
-        }, p0, g, 1e-6, 1e-9);
+        GradCheck.assertGradient(
+                p -> {
+                    set(layers, p);
+                    double f = LayeredMlp.loss(layers, X, TARGET);
+                    set(layers, p0);
+                    return f;
+                },
+                p0,
+                g,
+                1e-6,
+                1e-9);
         assertArrayEquals(p0, params(layers), "the layers are left as they were");
     }
 
@@ -139,11 +144,16 @@ class LayeredMlpTest {
             assertEquals(2 * g1[i], g2[i], 1e-15 * Math.max(1, Math.abs(g1[i])));
         }
         twice[1].zero();
-        assertTrue(gradient(new LayerGrad[] {twice[1]}).length == 20
-                && java.util.Arrays.stream(gradient(new LayerGrad[] {twice[1]})).allMatch(v -> v == 0.0), "zero() clears one layer");
+        assertTrue(
+                gradient(new LayerGrad[] {twice[1]}).length == 20
+                        && java.util.Arrays.stream(gradient(new LayerGrad[] {twice[1]}))
+                                .allMatch(v -> v == 0.0),
+                "zero() clears one layer");
         assertEquals(2 * once[0].b[0], twice[0].b[0], 1e-15, "and leaves the others");
         LayerGrad.zero(twice);
-        assertTrue(java.util.Arrays.stream(gradient(twice)).allMatch(v -> v == 0.0), "LayerGrad.zero(grads) clears them all");
+        assertTrue(
+                java.util.Arrays.stream(gradient(twice)).allMatch(v -> v == 0.0),
+                "LayerGrad.zero(grads) clears them all");
         assertEquals("LayerGrad{w=[[0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]], b=[0.0, 0.0]}", twice[2].toString());
     }
 
@@ -152,10 +162,11 @@ class LayeredMlpTest {
         Layer[] layers = network(4);
         LayerGrad[] grads = LayerGrad.like(layers);
         grads[2] = LayerGrad.like(layers[1]);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LayeredMlpAdjoint.lossGrad(layers, X, TARGET, grads));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> LayeredMlpAdjoint.lossGrad(layers, X, TARGET, grads));
         assertEquals("dlayers[2].w has 4 rows and layers[2].w() 2", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> LayeredMlpAdjoint.lossGrad(layers, X, TARGET, new LayerGrad[2]));
+        assertThrows(
+                IllegalArgumentException.class, () -> LayeredMlpAdjoint.lossGrad(layers, X, TARGET, new LayerGrad[2]));
     }
 
     @Test

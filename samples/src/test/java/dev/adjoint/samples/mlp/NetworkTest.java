@@ -125,8 +125,12 @@ class NetworkTest {
             assertEquals(2 * g1[i], g2[i], 1e-15 * Math.max(1, Math.abs(g1[i])));
         }
         twice.zero();
-        assertTrue(Arrays.stream(gradient(twice)).allMatch(v -> v == 0.0), "zero() clears the layers' gradients and the scale's");
-        assertTrue(twice.toString().startsWith("NetworkGrad{outputScale=0.0, layers=[LayerGrad{w=[[0.0,"), twice.toString());
+        assertTrue(
+                Arrays.stream(gradient(twice)).allMatch(v -> v == 0.0),
+                "zero() clears the layers' gradients and the scale's");
+        assertTrue(
+                twice.toString().startsWith("NetworkGrad{outputScale=0.0, layers=[LayerGrad{w=[[0.0,"),
+                twice.toString());
     }
 
     @Test

@@ -31,7 +31,11 @@ class TestFunctionsHessianTest {
     private static void assertMatrix(double[][] expected, double[][] actual) {
         for (int i = 0; i < expected.length; i++) {
             for (int j = 0; j < expected.length; j++) {
-                assertEquals(expected[i][j], actual[i][j], 1e-12 * Math.max(1, Math.abs(expected[i][j])), "H[" + i + "][" + j + "]");
+                assertEquals(
+                        expected[i][j],
+                        actual[i][j],
+                        1e-12 * Math.max(1, Math.abs(expected[i][j])),
+                        "H[" + i + "][" + j + "]");
             }
         }
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class OscillatorFitTest {
     private static final double DT = 0.05;
     private static final double[] DRIVE = {0.3, -0.1, 0.0, 0.2};
-    private static final double[] OBSERVED = OscillatorFit.simulate(new Oscillator("truth", 4.0, 0.5, 1.0, 0.0, DRIVE), 80, DT);
+    private static final double[] OBSERVED =
+            OscillatorFit.simulate(new Oscillator("truth", 4.0, 0.5, 1.0, 0.0, DRIVE), 80, DT);
 
     private static Oscillator at(double[] q) {
         return new Oscillator("probe", q[0], q[1], q[2], q[3], new double[] {q[4], q[5], q[6], q[7]});
@@ -19,19 +20,26 @@ class OscillatorFitTest {
 
     @Test
     void gradientWithRespectToTheObjectMatchesCentralDifferences() {
-        for (double[] q : new double[][] {{3.0, 0.2, 0.8, 0.1, 0.3, -0.1, 0.0, 0.2}, {5.5, 1.0, 1.2, -0.3, 0.0, 0.1, 0.4, -0.2}}) {
+        for (double[] q :
+                new double[][] {{3.0, 0.2, 0.8, 0.1, 0.3, -0.1, 0.0, 0.2}, {5.5, 1.0, 1.2, -0.3, 0.0, 0.1, 0.4, -0.2}
+                }) {
             Oscillator o = at(q);
             OscillatorGrad g = OscillatorGrad.like(o);
             double value = OscillatorFitAdjoint.lossGrad(o, OBSERVED, DT, g);
             assertEquals(OscillatorFit.loss(o, OBSERVED, DT), value, 0.0);
-            GradCheck.assertGradient(p -> OscillatorFit.loss(at(p), OBSERVED, DT), q,
-                    new double[] {g.k, g.c, g.x0, g.v0, g.drive[0], g.drive[1], g.drive[2], g.drive[3]}, 1e-6, 1e-10);
+            GradCheck.assertGradient(
+                    p -> OscillatorFit.loss(at(p), OBSERVED, DT),
+                    q,
+                    new double[] {g.k, g.c, g.x0, g.v0, g.drive[0], g.drive[1], g.drive[2], g.drive[3]},
+                    1e-6,
+                    1e-10);
         }
     }
 
     @Test
     void adjointCheckTakesTheObjectByItsGradientClass() {
-        AdjointCheck.Result r = AdjointCheck.of(OscillatorFit.class, "loss").named("o", "observed", "dt")
+        AdjointCheck.Result r = AdjointCheck.of(OscillatorFit.class, "loss")
+                .named("o", "observed", "dt")
                 .assertAt(at(new double[] {3.0, 0.2, 0.8, 0.1, 0.3, -0.1, 0.0, 0.2}), OBSERVED, DT);
         assertEquals(8, r.report().dimension(), r.describe()); // k, c, x0, v0, drive[0..3]
     }

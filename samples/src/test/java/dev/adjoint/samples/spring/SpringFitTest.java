@@ -17,8 +17,12 @@ class SpringFitTest {
             SpringFit_ParamsGrad g = SpringFit_ParamsGrad.like(p);
             double value = SpringFitAdjoint.lossGrad(p, 1.0, OBSERVED, DT, g);
             assertEquals(SpringFit.loss(p, 1.0, OBSERVED, DT), value, 0.0);
-            GradCheck.assertGradient(q -> SpringFit.loss(new Params(q[0], q[1]), 1.0, OBSERVED, DT), new double[] {p.k(), p.c()},
-                    new double[] {g.k, g.c}, 1e-6, 1e-10);
+            GradCheck.assertGradient(
+                    q -> SpringFit.loss(new Params(q[0], q[1]), 1.0, OBSERVED, DT),
+                    new double[] {p.k(), p.c()},
+                    new double[] {g.k, g.c},
+                    1e-6,
+                    1e-10);
         }
     }
 

@@ -27,7 +27,10 @@ class AutogradTourTest {
     void wholeOutputForSeed42MatchesTheGolden() throws IOException {
         String actual = tour(42);
         try (InputStream in = AutogradTourTest.class.getResourceAsStream(GOLDEN)) {
-            assertNotNull(in, "missing golden src/test/resources/dev/adjoint/samples/tour/" + GOLDEN + "; the tour printed:\n" + actual);
+            assertNotNull(
+                    in,
+                    "missing golden src/test/resources/dev/adjoint/samples/tour/" + GOLDEN + "; the tour printed:\n"
+                            + actual);
             assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n"), actual);
         }
     }
@@ -35,20 +38,28 @@ class AutogradTourTest {
     /** The tour without the code it echoes: what the notebook's cells print. */
     private static String printed(long seed) {
         StringBuilder b = new StringBuilder();
-        tour(seed).lines().filter(l -> !l.startsWith(AutogradTour.CODE_INDENT)).forEach(l -> b.append(l).append('\n'));
+        tour(seed)
+                .lines()
+                .filter(l -> !l.startsWith(AutogradTour.CODE_INDENT))
+                .forEach(l -> b.append(l).append('\n'));
         return b.toString();
     }
 
     @Test
     void eachCellShowsItsJavaBeforeItsOutput() {
         String out = tour(42);
-        assertTrue(out.startsWith("In [68]:\n  | x = Tensor.randn(3, rnd).requiresGrad(true);   // x = torch.randn(3, requires_grad=True)\n"
-                + "  | out.println(x);"), out);
+        assertTrue(
+                out.startsWith(
+                        "In [68]:\n  | x = Tensor.randn(3, rnd).requiresGrad(true);   // x = torch.randn(3, requires_grad=True)\n"
+                                + "  | out.println(x);"),
+                out);
         assertTrue(out.contains("In [76]:\n  | v = Tensor.of(0.1, 1.0, 0.001);"), out);
         assertTrue(out.contains("  |     weights.grad().zero_();"), out);
         assertEquals(16, out.lines().filter(l -> l.startsWith("In [")).count());
         for (String block : out.split("\n\nIn \\[")) {
-            assertTrue(block.lines().skip(1).findFirst().orElse("").startsWith(AutogradTour.CODE_INDENT), "code first in: " + block);
+            assertTrue(
+                    block.lines().skip(1).findFirst().orElse("").startsWith(AutogradTour.CODE_INDENT),
+                    "code first in: " + block);
         }
     }
 
@@ -74,7 +85,8 @@ class AutogradTourTest {
                     "In [84]:\ntensor([3., 3., 3., 3.])\ntensor([3., 3., 3., 3.])\ntensor([3., 3., 3., 3.])\n")) {
                 assertTrue(out.contains(expected), "seed " + seed + ": missing\n" + expected + "\nin\n" + out);
             }
-            assertTrue(out.endsWith("In [84]:\ntensor([3., 3., 3., 3.])\ntensor([3., 3., 3., 3.])\ntensor([3., 3., 3., 3.])\n"));
+            assertTrue(out.endsWith(
+                    "In [84]:\ntensor([3., 3., 3., 3.])\ntensor([3., 3., 3., 3.])\ntensor([3., 3., 3., 3.])\n"));
         }
     }
 
