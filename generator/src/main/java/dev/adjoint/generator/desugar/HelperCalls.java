@@ -1,27 +1,22 @@
 package dev.adjoint.generator.desugar;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.UnaryExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.ContinueStmt;
-import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.LabeledStmt;
-import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.Type;
@@ -56,7 +51,8 @@ import java.util.function.Predicate;
  * the argument's name (an argument that is not a variable leaves the call as written). Every local
  * and label of the helper gets a fresh name, so nothing of the caller is captured or hidden. A
  * helper whose only {@code return} ends its body is spliced in as is; otherwise its body runs in
- * {@code name0: do { ... } while (false);} with each {@code return e;} as {@code result = e; break name0;}.
+ * {@code name0: do { ... } while (false);} with each {@code return e;} as {@code result = e; break name0;}
+ * ({@link SplicedBodies}).
  * The helper's nodes keep their own positions: errors and {@code // grad of} comments point at the
  * helper's lines (it is in the caller's file). The call is replaced where Java's order of
  * evaluation allows it: in a statement, a declaration's or assignment's value, a {@code return},
@@ -75,6 +71,7 @@ final class HelperCalls {
     /** Whether an unqualified call of that name is {@code Math}'s here (the caller's file: its helpers' too). */
     private final Predicate<String> importedMath;
 
+    private final SplicedBodies spliced;
     private final Set<MethodDeclaration> inlined = Collections.newSetFromMap(new IdentityHashMap<>());
     private int spent;
 
@@ -89,6 +86,7 @@ final class HelperCalls {
         this.foreign = foreign;
         this.caller = caller;
         this.importedMath = importedMath;
+        this.spliced = new SplicedBodies(rw, caller);
     }
 
     /** The helpers inlined so far. */
@@ -192,7 +190,7 @@ final class HelperCalls {
                 // a row X[i]: a second name for it, which RowAliases turns back into X[i][j]
                 String local = rw.fresh(p.getNameAsString());
                 names.put(p.getNameAsString(), local);
-                out.add(declaration(p.getType(), local, arg.clone(), c));
+                out.add(SplicedBodies.declaration(p.getType(), local, arg.clone(), c));
             } else if (p.getType() instanceof ArrayType
                     && !(arg instanceof ArrayCreationExpr made
                             && made.getInitializer().isPresent())) {
@@ -202,7 +200,7 @@ final class HelperCalls {
             } else {
                 String local = rw.fresh(p.getNameAsString());
                 names.put(p.getNameAsString(), local);
-                out.add(declaration(p.getType(), local, arg.clone(), c));
+                out.add(SplicedBodies.declaration(p.getType(), local, arg.clone(), c));
             }
         }
         for (VariableDeclarator v : body.findAll(VariableDeclarator.class)) {
@@ -211,15 +209,16 @@ final class HelperCalls {
         rename(body, names);
         spent += size;
         inlined.add(h);
-        Optional<Expression> result = spliceBody(copy, body, out, c);
+        Optional<Expression> result = spliced.spliceBody(copy, body, out, c);
         Type type = copy.getType();
         if (type.isVoidType() || result.isEmpty() || (s instanceof ExpressionStmt e && e.getExpression() == c)) {
             // a void helper is a statement of its own; so is a call whose value is dropped
             result.filter(r -> !r.findAll(MethodCallExpr.class).isEmpty())
-                    .ifPresent(r -> out.add(declaration(type, rw.fresh(h.getNameAsString() + "Value"), r, c)));
+                    .ifPresent(r ->
+                            out.add(SplicedBodies.declaration(type, rw.fresh(h.getNameAsString() + "Value"), r, c)));
             return Optional.of(out);
         }
-        out.addAll(host(c, s, type, result.get(), out));
+        out.addAll(spliced.host(c, s, type, result.get(), out));
         return Optional.of(out);
     }
 
@@ -286,154 +285,5 @@ final class HelperCalls {
         body.findAll(ContinueStmt.class)
                 .forEach(b -> b.getLabel()
                         .ifPresent(l -> b.setLabel(new SimpleName(labels.getOrDefault(l.asString(), l.asString())))));
-    }
-
-    /**
-     * Adds the helper's statements to {@code out}: as they are when the only {@code return} ends
-     * the body, else in a labelled {@code do { } while (false)}; gives the value returned, if any.
-     */
-    private Optional<Expression> spliceBody(
-            MethodDeclaration copy, BlockStmt body, List<Statement> out, MethodCallExpr c) {
-        List<ReturnStmt> returns = body.findAll(ReturnStmt.class);
-        NodeList<Statement> statements = body.getStatements();
-        if (returns.isEmpty()
-                || (returns.size() == 1
-                        && statements.getLast().filter(l -> l == returns.get(0)).isPresent())) {
-            Optional<Expression> value =
-                    returns.isEmpty() ? Optional.empty() : returns.get(0).getExpression();
-            List<Statement> kept = new ArrayList<>(statements);
-            if (!returns.isEmpty()) {
-                kept.remove(kept.size() - 1);
-            }
-            kept.forEach(Node::remove);
-            out.addAll(kept);
-            return value;
-        }
-        String label = rw.fresh(copy.getNameAsString() + "Body");
-        Optional<String> result = copy.getType().isVoidType()
-                ? Optional.empty()
-                : Optional.of(rw.fresh(copy.getNameAsString() + "Value"));
-        result.ifPresent(r -> out.add(declaration(copy.getType(), r, zero(copy.getType()), c)));
-        for (ReturnStmt r : returns) {
-            BreakStmt jump = new BreakStmt(new SimpleName(label));
-            Positions.placeAt(jump, r);
-            if (r.getExpression().isEmpty()) {
-                r.replace(jump);
-                continue;
-            }
-            AssignExpr set =
-                    new AssignExpr(new NameExpr(result.get()), r.getExpression().get(), AssignExpr.Operator.ASSIGN);
-            ExpressionStmt keep = new ExpressionStmt(set);
-            Positions.placeAt(set, r);
-            Positions.placeAt(set.getTarget(), r);
-            Positions.placeAt(keep, r);
-            BlockStmt both = new BlockStmt(new NodeList<>(keep, jump));
-            Positions.placeAt(both, r);
-            r.replace(both);
-        }
-        body.remove();
-        BooleanLiteralExpr never = new BooleanLiteralExpr(false);
-        DoStmt once = new DoStmt(body, never);
-        LabeledStmt labelled = new LabeledStmt(label, once);
-        Positions.placeAt(never, c);
-        Positions.placeAt(once, c);
-        Positions.placeAt(labelled, c);
-        out.add(labelled);
-        return result.map(NameExpr::new);
-    }
-
-    /**
-     * The statement that called: with the value in place of the call when it is the whole of a
-     * declaration, assignment or return of the helper's type, else through a fresh local.
-     */
-    private List<Statement> host(MethodCallExpr c, Statement s, Type type, Expression value, List<Statement> out) {
-        if (s instanceof ExpressionStmt e && e.getExpression() instanceof VariableDeclarationExpr d) {
-            VariableDeclarator v = d.getVariables().get(0);
-            boolean sameType = v.getType().equals(type) || v.getType().isVarType();
-            if (sameType && v.getInitializer().filter(i -> i == c).isPresent()) {
-                if (type instanceof ArrayType
-                        && value instanceof NameExpr n
-                        && renameArray(out, n.getNameAsString(), v.getNameAsString(), type)) {
-                    return List.of(); // the helper's own array is the caller's: no second name
-                }
-                v.setType(type.clone());
-                c.replace(value);
-                return List.of(s.clone());
-            }
-        }
-        boolean whole = (s instanceof ReturnStmt r
-                        && r.getExpression().filter(x -> x == c).isPresent()
-                        && caller.getType().equals(type))
-                || (s instanceof ExpressionStmt e
-                        && e.getExpression() instanceof AssignExpr a
-                        && a.getValue() == c
-                        && a.getOperator() == AssignExpr.Operator.ASSIGN
-                        && rw.typeOf(a.getTarget()).filter(type::equals).isPresent());
-        if (whole || (value instanceof NameExpr n && declares(out, n.getNameAsString(), type))) {
-            c.replace(value);
-            return List.of(s.clone());
-        }
-        String local = rw.fresh(c.getNameAsString() + "Value");
-        Statement holder = declaration(type, local, value, c);
-        NameExpr use = new NameExpr(local);
-        Positions.placeAt(use, c);
-        c.replace(use);
-        return List.of(holder, s.clone());
-    }
-
-    /** Renames the helper's array {@code from}, created by a declaration among {@code out}, to the caller's {@code to}. */
-    private static boolean renameArray(List<Statement> out, String from, String to, Type type) {
-        for (Statement st : out) {
-            if (st instanceof ExpressionStmt e
-                    && e.getExpression() instanceof VariableDeclarationExpr d
-                    && d.getVariables().size() == 1
-                    && d.getVariables().get(0).getNameAsString().equals(from)
-                    && d.getVariables().get(0).getType().equals(type)
-                    && d.getVariables()
-                            .get(0)
-                            .getInitializer()
-                            .filter(i -> i.isArrayCreationExpr())
-                            .isPresent()) {
-                for (Statement t : out) {
-                    t.findAll(NameExpr.class).stream()
-                            .filter(n -> n.getNameAsString().equals(from))
-                            .forEach(n -> n.setName(new SimpleName(to)));
-                    t.findAll(VariableDeclarator.class).stream()
-                            .filter(v -> v.getNameAsString().equals(from))
-                            .forEach(v -> v.setName(to));
-                }
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a declaration among {@code out} gives {@code name} the type {@code type}. */
-    private static boolean declares(List<Statement> out, String name, Type type) {
-        return out.stream()
-                .flatMap(t -> t.findAll(VariableDeclarator.class).stream())
-                .anyMatch(v -> v.getNameAsString().equals(name) && v.getType().equals(type));
-    }
-
-    private static Expression zero(Type t) {
-        return t.asString().equals("boolean")
-                ? new BooleanLiteralExpr(false)
-                : new com.github.javaparser.ast.expr.IntegerLiteralExpr("0");
-    }
-
-    /** {@code T name = value;} at the call's position. */
-    private static Statement declaration(Type type, String name, Expression value, MethodCallExpr at) {
-        VariableDeclarator v = new VariableDeclarator(type.clone(), name, value);
-        VariableDeclarationExpr d = new VariableDeclarationExpr(v);
-        ExpressionStmt s = new ExpressionStmt(d);
-        Positions.placeAt(v, at);
-        Positions.placeAt(v.getName(), at);
-        Positions.standAt(v.getType(), at);
-        Positions.placeAt(d, at);
-        Positions.placeAt(s, at);
-        if (value.getRange().isEmpty()) {
-            Positions.placeAt(value, at);
-        }
-        return s;
     }
 }
