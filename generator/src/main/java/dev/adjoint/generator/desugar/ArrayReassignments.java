@@ -16,7 +16,6 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
-import dev.adjoint.generator.parse.Updates;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -71,13 +70,13 @@ public final class ArrayReassignments {
             List<Candidate> members, Optional<Expression> fixed, List<Expression> capacities, List<NameExpr> tables) {}
 
     private final Rewriter rw;
-    private final RowAliases rows;
     private final MethodDeclaration method;
+    private final ParameterLengths lengths;
 
     ArrayReassignments(Rewriter rw, RowAliases rows, MethodDeclaration method) {
         this.rw = rw;
-        this.rows = rows;
         this.method = method;
+        this.lengths = new ParameterLengths(rows, method);
     }
 
     static final String UNKNOWN_LENGTH =
@@ -96,7 +95,7 @@ public final class ArrayReassignments {
         Map<String, Candidate> candidates = r.candidates();
         Candidate c = candidates.get(variable);
         if (c == null) {
-            return r.isParameter(variable)
+            return r.lengths.isParameter(variable)
                     ? "only a 1-D double or float parameter is followed when assigned again, by statements"
                             + " of their own"
                     : "only a 1-D double or float local declared once, in a block, with its value, is followed when assigned again";
@@ -154,8 +153,8 @@ public final class ArrayReassignments {
                     || t.getArrayLevel() != 1
                     || !isFloating(t.getComponentType())
                     || d.getInitializer().isEmpty()
-                    || declarations(name) != 1
-                    || isParameter(name)
+                    || lengths.declarations(name) != 1
+                    || lengths.isParameter(name)
                     || !(d.getParentNode().orElse(null) instanceof VariableDeclarationExpr v)
                     || v.getVariables().size() != 1
                     || !(v.getParentNode().orElse(null) instanceof ExpressionStmt declaration)
@@ -255,13 +254,13 @@ public final class ArrayReassignments {
                         continue;
                     }
                     if (v instanceof ArrayCreationExpr creation) {
-                        if (!length(creation, names, fixed, tables)) {
+                        if (!lengths.length(creation, names, fixed, tables)) {
                             return refuse(UNKNOWN_LENGTH + " (" + creation + ")");
                         }
                         continue;
                     }
                     String q = ((NameExpr) v).getNameAsString();
-                    if (isParameter(q)) {
+                    if (lengths.isParameter(q)) {
                         given = true;
                         if (!(rw.typeOf(v).orElse(null) instanceof ArrayType t)
                                 || !t.equals(c.type())
@@ -285,7 +284,7 @@ public final class ArrayReassignments {
                         if (q.equals(c.name()) || !ArrayUses.handedOver(q, s.statement())) {
                             return refuse(stillRead(q, c, s));
                         }
-                    } else if (!(local(q).orElse(null) instanceof ArrayCreationExpr creation)
+                    } else if (!(lengths.local(q).orElse(null) instanceof ArrayCreationExpr creation)
                             || !creation.getElementType().equals(c.element())) {
                         return refuse("'" + shown(q) + "', assigned to '" + shown(c.name()) + "' at line "
                                 + line(s.statement()) + ", is neither a"
@@ -293,7 +292,7 @@ public final class ArrayReassignments {
                                 + "[n] and never assigned");
                     } else if (!ArrayUses.handedOver(q, s.statement())) {
                         return refuse(stillRead(q, c, s));
-                    } else if (!length(creation, names, fixed, tables)) {
+                    } else if (!lengths.length(creation, names, fixed, tables)) {
                         return refuse(UNKNOWN_LENGTH + " ('" + shown(q) + "')");
                     }
                 }
@@ -320,100 +319,10 @@ public final class ArrayReassignments {
         return Optional.of(new Group(members, Optional.empty(), dedupe(fixed), tables));
     }
 
-    /**
-     * Adds the length of {@code creation} to {@code fixed} (an expression of parameters, the same
-     * wherever evaluated) or its table to {@code tables} ({@code X[e].length}: at most the longest
-     * row's); {@code p.length} of a member is the group's own length and adds nothing. False when
-     * the length is none of these.
-     */
-    private boolean length(
-            ArrayCreationExpr creation, Set<String> members, List<Expression> fixed, List<NameExpr> tables) {
-        if (creation.getLevels().size() != 1 || creation.getInitializer().isPresent()) {
-            return false;
-        }
-        Expression n = creation.getLevels().get(0).getDimension().orElse(null);
-        if (n instanceof FieldAccessExpr f
-                && f.getNameAsString().equals("length")
-                && f.getScope() instanceof NameExpr own
-                && members.contains(own.getNameAsString())) {
-            return true;
-        }
-        if (n instanceof FieldAccessExpr f
-                && f.getNameAsString().equals("length")
-                && f.getScope() instanceof ArrayAccessExpr row
-                && row.getName() instanceof NameExpr table
-                && isParameter(table.getNameAsString())
-                && rows.hasRows(table)
-                && RaggedArrays.readsOnly(row.getIndex())
-                && !RowAliases.assigned(method.getBody().get(), Set.of(table.getNameAsString()))
-                && !RowAliases.rowsReplaced(method, table.getNameAsString())) {
-            if (!tables.contains(table)) {
-                tables.add(table);
-            }
-            return true;
-        }
-        Optional<Expression> m = n == null ? Optional.empty() : ofParameters(n, 0);
-        if (m.isEmpty()
-                || !RowAliases.simple(m.get())
-                || m.get().findAll(NameExpr.class).stream()
-                        .anyMatch(x -> !isParameter(x.getNameAsString())
-                                || RowAliases.assigned(method.getBody().get(), Set.of(x.getNameAsString())))) {
-            return false;
-        }
-        fixed.add(m.get());
-        return true;
-    }
-
-    /**
-     * {@code n} with the locals it reads that are computed once and never assigned replaced by what
-     * computes them, down to parameters: an {@code int} local ({@code int n = b.length;
-     * new double[n]}), a local array's length by its creation's ({@code c.length} of a helper's
-     * inlined {@code double[] c = new double[a.length]}). Such a value is the same wherever the
-     * method evaluates it, so the group's length may be computed at its top. Empty past a few levels.
-     */
-    private Optional<Expression> ofParameters(Expression n, int depth) {
-        if (depth > 8) {
-            return Optional.empty();
-        }
-        com.github.javaparser.ast.expr.EnclosedExpr holder =
-                new com.github.javaparser.ast.expr.EnclosedExpr(n.clone()); // (n may be replaced whole)
-        for (FieldAccessExpr f : holder.findAll(FieldAccessExpr.class)) {
-            if (f.getNameAsString().equals("length")
-                    && f.getScope() instanceof NameExpr a
-                    && !isParameter(a.getNameAsString())) {
-                if (!(unchangedLocal(a.getNameAsString()).orElse(null) instanceof ArrayCreationExpr c)
-                        || c.getLevels().size() != 1
-                        || c.getInitializer().isPresent()
-                        || c.getLevels().get(0).getDimension().isEmpty()) {
-                    return Optional.empty();
-                }
-                Optional<Expression> length =
-                        ofParameters(c.getLevels().get(0).getDimension().get(), depth + 1);
-                if (length.isEmpty()) {
-                    return Optional.empty();
-                }
-                f.replace(new com.github.javaparser.ast.expr.EnclosedExpr(length.get()));
-            }
-        }
-        for (NameExpr x : holder.findAll(NameExpr.class)) {
-            if (isParameter(x.getNameAsString()) || x.getParentNode().orElse(null) instanceof FieldAccessExpr) {
-                continue;
-            }
-            Optional<Expression> value = unchangedLocal(x.getNameAsString())
-                    .filter(RowAliases::simple)
-                    .flatMap(v -> ofParameters(v, depth + 1));
-            if (value.isEmpty()) {
-                return Optional.empty();
-            }
-            x.replace(new com.github.javaparser.ast.expr.EnclosedExpr(value.get()));
-        }
-        return Optional.of(holder.getInner());
-    }
-
     /** Whether {@code row}, {@code X[e]}, can be copied where assigned: X a 2-D parameter that never changes, e reading only. */
     private boolean constantRow(ArrayAccessExpr row, Candidate c, Set<NameExpr> sources) {
         String x = ((NameExpr) row.getName()).getNameAsString();
-        return isParameter(x)
+        return lengths.isParameter(x)
                 && rw.typeOf(row.getName())
                         .filter(t -> t instanceof ArrayType a
                                 && a.getArrayLevel() == 2
@@ -432,42 +341,6 @@ public final class ArrayReassignments {
                         .filter(fe -> fe.getIterable() instanceof NameExpr n
                                 && n.getNameAsString().equals(c.name()))
                         .isPresent());
-    }
-
-    /** The initializer of local {@code q}, declared once and never assigned again. */
-    /** {@link #local}, for a local that nothing assigns or updates after its declaration (a loop's counter is updated). */
-    private Optional<Expression> unchangedLocal(String q) {
-        boolean updated = method.findAll(com.github.javaparser.ast.expr.UnaryExpr.class).stream()
-                .anyMatch(u -> Updates.isUpdate(u.getOperator())
-                        && u.getExpression() instanceof NameExpr n
-                        && n.getNameAsString().equals(q));
-        return updated ? Optional.empty() : local(q); // (local: declared once, never the target of an assignment)
-    }
-
-    private Optional<Expression> local(String q) {
-        if (declarations(q) != 1 || assignedAgain(q)) {
-            return Optional.empty();
-        }
-        return method.findAll(VariableDeclarator.class).stream()
-                .filter(d -> d.getNameAsString().equals(q))
-                .findFirst()
-                .flatMap(VariableDeclarator::getInitializer);
-    }
-
-    private boolean assignedAgain(String q) {
-        return method.findAll(AssignExpr.class).stream()
-                .anyMatch(a -> a.getTarget() instanceof NameExpr n
-                        && n.getNameAsString().equals(q));
-    }
-
-    private long declarations(String name) {
-        return method.findAll(VariableDeclarator.class).stream()
-                .filter(d -> d.getNameAsString().equals(name))
-                .count();
-    }
-
-    private boolean isParameter(String name) {
-        return method.getParameters().stream().map(Parameter::getNameAsString).anyMatch(name::equals);
     }
 
     private static boolean isFloating(com.github.javaparser.ast.type.Type t) {
