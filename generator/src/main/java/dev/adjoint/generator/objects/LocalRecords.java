@@ -1,7 +1,6 @@
 package dev.adjoint.generator.objects;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -15,7 +14,6 @@ import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
-import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.type.Type;
 import dev.adjoint.generator.Diagnostic;
@@ -42,6 +40,8 @@ import java.util.TreeSet;
  * but a component is an error at its position, as is a record whose constructor or accessor the
  * user wrote (its values need not be the arguments). An object of a class that is a plain value
  * ({@link ValueTypes}) is replaced the same way, its fields read and assigned as {@code v.x}.
+ * This class decides which locals are replaced and reports why one cannot be; {@link
+ * ComponentLocals} writes their component locals.
  */
 final class LocalRecords {
     private final Path file;
@@ -50,17 +50,6 @@ final class LocalRecords {
     private final RecordTypes records;
     private final List<Diagnostic> diagnostics;
     private final Set<String> taken = new TreeSet<>();
-
-    /** One local of a record type (or value class): its declaration, the type, and each component's local. */
-    private record Local(VariableDeclarator declarator, ValueTypes.ValueType record, List<String> componentLocals) {
-        String name() {
-            return declarator.getNameAsString();
-        }
-
-        int indexOf(String component) {
-            return record.indexOf(component);
-        }
-    }
 
     private LocalRecords(
             Path file,
@@ -98,7 +87,7 @@ final class LocalRecords {
 
     private void run() {
         int before = diagnostics.size();
-        List<Local> locals = new ArrayList<>();
+        List<LocalRecord> locals = new ArrayList<>();
         Set<ObjectCreationExpr> held = Collections.newSetFromMap(new IdentityHashMap<>());
         for (VariableDeclarator d : method.findAll(VariableDeclarator.class)) {
             Type declared = d.getType().isVarType() && d.getInitializer().orElse(null) instanceof ObjectCreationExpr n
@@ -139,12 +128,12 @@ final class LocalRecords {
                                             .filter(i -> i instanceof ObjectCreationExpr)
                                             .ifPresent(i -> held.add((ObjectCreationExpr) i))));
         }
-        Map<Node, Local> owner = new IdentityHashMap<>(); // each use, and each read, to the local it names
+        Map<Node, LocalRecord> owner = new IdentityHashMap<>(); // each use, and each read, to the local it names
         List<Expression> reads = new ArrayList<>();
         List<ExpressionStmt> assignments = new ArrayList<>();
-        for (Local l : locals) {
+        for (LocalRecord l : locals) {
             l.declarator().getInitializer().ifPresent(init -> checkValue(init, l, held));
-            for (NameExpr use : usesOf(l)) {
+            for (NameExpr use : l.usesInScope()) {
                 owner.put(use, l);
                 Node parent = use.getParentNode().orElseThrow();
                 if (l.record().fields()
@@ -251,95 +240,7 @@ final class LocalRecords {
         if (diagnostics.size() > before) {
             return;
         }
-        for (Expression call : reads) {
-            Local l = owner.get(call);
-            String named =
-                    call instanceof FieldAccessExpr f ? f.getNameAsString() : ((MethodCallExpr) call).getNameAsString();
-            NameExpr component = new NameExpr(l.componentLocals().get(l.indexOf(named)));
-            call.getRange().ifPresent(component::setRange);
-            call.replace(component);
-        }
-        for (ExpressionStmt s : assignments) {
-            AssignExpr a = (AssignExpr) s.getExpression();
-            splice(s, assign(owner.get(a.getTarget()), a.getValue(), false, owner));
-        }
-        for (Local l : locals) {
-            ExpressionStmt s = (ExpressionStmt)
-                    l.declarator().getParentNode().orElseThrow().getParentNode().orElseThrow();
-            VariableDeclarationExpr decl = (VariableDeclarationExpr) s.getExpression();
-            List<Statement> replacement = new ArrayList<>();
-            for (VariableDeclarator v : decl.getVariables()) {
-                if (v != l.declarator()) {
-                    replacement.add(at(new ExpressionStmt(new VariableDeclarationExpr(v.clone())), s));
-                } else if (v.getInitializer().isPresent()) {
-                    replacement.addAll(assign(l, v.getInitializer().get(), true, owner));
-                } else {
-                    for (int i = 0; i < l.componentLocals().size(); i++) {
-                        replacement.add(at(
-                                new ExpressionStmt(new VariableDeclarationExpr(
-                                        componentType(l, i), l.componentLocals().get(i))),
-                                s));
-                    }
-                }
-            }
-            splice(s, replacement);
-        }
-    }
-
-    /** The statements giving {@code l}'s components the value {@code value} (a new record or another record by name). */
-    private List<Statement> assign(Local l, Expression value, boolean declare, Map<Node, Local> owner) {
-        List<Expression> parts = new ArrayList<>();
-        if (value instanceof ObjectCreationExpr n) {
-            parts.addAll(n.getArguments());
-        } else {
-            String source = ((NameExpr) value).getNameAsString();
-            Local from = owner.get(value);
-            for (int i = 0; i < l.componentLocals().size(); i++) {
-                parts.add(
-                        from != null
-                                ? new NameExpr(from.componentLocals().get(i))
-                                : new MethodCallExpr(
-                                        new NameExpr(source),
-                                        l.record().components().get(i)));
-            }
-        }
-        // Java evaluates every argument before the record changes: fresh locals when a later one reads it
-        boolean staged = !declare
-                && parts.stream()
-                        .anyMatch(p -> !p.findAll(
-                                        NameExpr.class,
-                                        e -> e.getNameAsString().equals(l.name())
-                                                || l.componentLocals().contains(e.getNameAsString()))
-                                .isEmpty());
-        List<Statement> out = new ArrayList<>();
-        List<String> staging = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            Expression part = parts.get(i).clone();
-            String target = l.componentLocals().get(i);
-            if (declare || staged) {
-                String name = declare ? target : fresh("next_" + target);
-                staging.add(name);
-                out.add(at(
-                        new ExpressionStmt(
-                                new VariableDeclarationExpr(new VariableDeclarator(componentType(l, i), name, part))),
-                        value));
-            } else {
-                out.add(at(
-                        new ExpressionStmt(new AssignExpr(new NameExpr(target), part, AssignExpr.Operator.ASSIGN)),
-                        value));
-            }
-        }
-        if (staged) {
-            for (int i = 0; i < parts.size(); i++) {
-                out.add(at(
-                        new ExpressionStmt(new AssignExpr(
-                                new NameExpr(l.componentLocals().get(i)),
-                                new NameExpr(staging.get(i)),
-                                AssignExpr.Operator.ASSIGN)),
-                        value));
-            }
-        }
-        return out;
+        ComponentLocals.replace(reads, assignments, locals, owner, this::fresh);
     }
 
     /** The record {@code d} declares a local of, if it is one of the sources. */
@@ -363,7 +264,7 @@ final class LocalRecords {
     }
 
     /** {@code d} as a local record, or empty after reporting why it cannot be one. */
-    private Optional<Local> local(VariableDeclarator d, ValueTypes.ValueType type) {
+    private Optional<LocalRecord> local(VariableDeclarator d, ValueTypes.ValueType type) {
         Node decl = d.getParentNode().orElseThrow();
         Node stmt = decl.getParentNode().orElse(null);
         String what =
@@ -404,11 +305,11 @@ final class LocalRecords {
             }
             componentLocals.add(fresh(d.getNameAsString() + "_" + c));
         }
-        return Optional.of(new Local(d, type, componentLocals));
+        return Optional.of(new LocalRecord(d, type, componentLocals));
     }
 
     /** Checks that {@code value}, given to local {@code l}, is a new record of its type or another of its locals by name. */
-    private void checkValue(Expression value, Local l, Set<ObjectCreationExpr> held) {
+    private void checkValue(Expression value, LocalRecord l, Set<ObjectCreationExpr> held) {
         if (value instanceof ObjectCreationExpr n
                 && n.getAnonymousClassBody().isEmpty()
                 && typeOf(n)
@@ -433,35 +334,7 @@ final class LocalRecords {
                         + l.record().name() + "(...)");
     }
 
-    /** The names in scope of {@code l}'s declaration: the rest of its declaration and the statements after it in its block. */
-    private List<NameExpr> usesOf(Local l) {
-        ExpressionStmt s = (ExpressionStmt)
-                l.declarator().getParentNode().orElseThrow().getParentNode().orElseThrow();
-        NodeList<Statement> block = s.getParentNode().orElseThrow() instanceof BlockStmt b
-                ? b.getStatements()
-                : ((SwitchEntry) s.getParentNode().orElseThrow()).getStatements();
-        List<NameExpr> uses = new ArrayList<>();
-        boolean after = false;
-        for (Statement t : block) {
-            if (t == s) {
-                after = true;
-                VariableDeclarationExpr decl = (VariableDeclarationExpr) s.getExpression();
-                boolean later = false;
-                for (VariableDeclarator v : decl.getVariables()) {
-                    if (later) {
-                        uses.addAll(v.findAll(
-                                NameExpr.class, n -> n.getNameAsString().equals(l.name())));
-                    }
-                    later |= v == l.declarator();
-                }
-            } else if (after) {
-                uses.addAll(t.findAll(NameExpr.class, n -> n.getNameAsString().equals(l.name())));
-            }
-        }
-        return uses;
-    }
-
-    private static boolean sameRecord(String other, Local l, List<Local> locals) {
+    private static boolean sameRecord(String other, LocalRecord l, List<LocalRecord> locals) {
         return locals.stream()
                 .anyMatch(o -> o.name().equals(other)
                         && o.record().declaration() == l.record().declaration());
@@ -473,10 +346,6 @@ final class LocalRecords {
                         m.getNameAsString().equals(name) && m.getParameters().isEmpty());
     }
 
-    private static Type componentType(Local l, int i) {
-        return l.record().types().get(i).clone();
-    }
-
     private String fresh(String base) {
         String name = base;
         while (taken.contains(name)) {
@@ -484,37 +353,6 @@ final class LocalRecords {
         }
         taken.add(name);
         return name;
-    }
-
-    /** {@code s}, each of its new nodes placed at {@code where} (for the later passes' errors). */
-    private static Statement at(Statement s, Node where) {
-        where.getRange()
-                .ifPresent(r -> s.walk(n -> {
-                    if (n.getRange().isEmpty()) {
-                        n.setRange(r);
-                    }
-                }));
-        return s;
-    }
-
-    /** Puts {@code replacement} where {@code s} was: into its block or case, or as a block of its own. */
-    private static void splice(Statement s, List<Statement> replacement) {
-        Node parent = s.getParentNode().orElseThrow();
-        NodeList<Statement> list = parent instanceof BlockStmt b
-                ? b.getStatements()
-                : parent instanceof SwitchEntry e ? e.getStatements() : null;
-        if (list == null) {
-            BlockStmt block = new BlockStmt(new NodeList<>(replacement));
-            s.getRange().ifPresent(block::setRange);
-            s.replace(block);
-            return;
-        }
-        int at = 0;
-        while (list.get(at) != s) {
-            at++; // by identity: NodeList.indexOf compares by structure
-        }
-        list.remove(at);
-        list.addAll(at, replacement);
     }
 
     private void error(Node at, String message) {
