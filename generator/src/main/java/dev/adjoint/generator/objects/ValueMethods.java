@@ -1,8 +1,5 @@
 package dev.adjoint.generator.objects;
 
-import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.CallableDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
@@ -17,7 +14,6 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
-import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import java.util.ArrayList;
@@ -50,7 +46,8 @@ import java.util.function.Function;
  * expression as cast to the method's result type, so that Java's conversions are those of the
  * call ({@code int} arguments to a {@code double} parameter, an {@code int} result widened). The
  * replacement stands at the call's position. A call this class cannot replace is left as written,
- * for the later passes' errors (which say what is supported).
+ * for the later passes' errors (which say what is supported). {@link CallerTerms} writes the
+ * expression in the caller's terms.
  */
 final class ValueMethods {
     /** Rounds of replacement at most: a method may call the type's other methods, which are replaced next. */
@@ -239,30 +236,8 @@ final class ValueMethods {
                             ? new EnclosedExpr(new CastExpr(p.getType().clone(), new EnclosedExpr(a)))
                             : grouped(a));
         }
-        Set<String> fields = new TreeSet<>();
-        Map<String, Expression> statics = new TreeMap<>(); // the type's constants: their values
-        for (FieldDeclaration f : owner.getFields()) {
-            for (VariableDeclarator v : f.getVariables()) {
-                if (!f.isStatic()) {
-                    fields.add(v.getNameAsString());
-                } else if (f.isFinal()
-                        && v.getType().isPrimitiveType()
-                        && v.getInitializer().filter(ValueMethods::isLiteral).isPresent()) {
-                    Expression value = v.getInitializer().get().clone();
-                    statics.put(
-                            v.getNameAsString(),
-                            convertsTo(v.getType()) && !hasType(value, v.getType())
-                                    ? new EnclosedExpr(new CastExpr(v.getType().clone(), new EnclosedExpr(value)))
-                                    : grouped(value));
-                }
-            }
-        }
-        boolean record = owner instanceof RecordDeclaration;
-        if (owner instanceof RecordDeclaration r) {
-            r.getParameters().forEach(p -> fields.add(p.getNameAsString()));
-        }
         EnclosedExpr holder = new EnclosedExpr(returned.get().clone()); // (the expression itself may be replaced)
-        if (!substitute(holder, owner, receiver, declared.get(), arguments, ownType, fields, statics, record)) {
+        if (!CallerTerms.rewrite(holder, owner, receiver, declared.get(), arguments, ownType, this::hasType)) {
             return Optional.empty();
         }
         Expression e = holder.getInner();
@@ -270,90 +245,6 @@ final class ValueMethods {
                 resultConverts
                         ? new EnclosedExpr(new CastExpr(callee.getType().clone(), new EnclosedExpr(e)))
                         : grouped(e));
-    }
-
-    /**
-     * Rewrites {@code e} (a clone of the callee's expression) in place into the caller's terms, or
-     * returns {@code false} for a name or call it cannot place there.
-     */
-    private static boolean substitute(
-            EnclosedExpr holder,
-            TypeDeclaration<?> owner,
-            Expression receiver,
-            Type declared,
-            Map<String, Expression> arguments,
-            Set<String> ownType,
-            Set<String> fields,
-            Map<String, Expression> statics,
-            boolean record) {
-        for (Node n : holder.getInner().findAll(Node.class)) {
-            if (!n.isDescendantOf(holder)) {
-                continue; // under a node already replaced
-            }
-            if (n instanceof ThisExpr t) {
-                boolean scope = t.getParentNode()
-                        .filter(p -> p instanceof FieldAccessExpr f && f.getScope() == t
-                                || p instanceof MethodCallExpr c
-                                        && c.getScope().filter(s -> s == t).isPresent())
-                        .isPresent();
-                if (t.getTypeName().isPresent()) {
-                    return false;
-                }
-                if (!scope) {
-                    replace(t, receiver.clone()); // the object as a value (dot(this)): the variable that names it
-                }
-            } else if (record
-                    && n instanceof FieldAccessExpr f
-                    && f.getScope() instanceof NameExpr o
-                    && ownType.contains(o.getNameAsString())
-                    && fields.contains(f.getNameAsString())
-                    && (arguments.get(o.getNameAsString()) instanceof NameExpr
-                            || arguments.get(o.getNameAsString()) instanceof ObjectCreationExpr)) {
-                Expression other = arguments.get(o.getNameAsString());
-                replace(f, component(other, f.getNameAsString(), true)); // o.y of another Vec inside Vec: its accessor
-            } else if (n instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
-                if (!fields.contains(f.getNameAsString())) {
-                    return false;
-                }
-                replace(f, component(receiver, f.getNameAsString(), record));
-            } else if (n instanceof MethodCallExpr c
-                    && (c.getScope().isEmpty() || c.getScope().get() instanceof ThisExpr)) {
-                boolean own =
-                        owner.getMethodsByName(c.getNameAsString()).stream().anyMatch(d -> !d.isStatic());
-                boolean ownStatic = !own
-                        && owner.getMethodsByName(c.getNameAsString()).stream().anyMatch(CallableDeclaration::isStatic);
-                if (own) {
-                    c.setScope(receiver.clone()); // replaced by the next round
-                } else if (ownStatic) {
-                    c.setScope(typeName(declared));
-                } else {
-                    return false; // a static import of the type's file, or an enclosing class's method
-                }
-            } else if (n instanceof NameExpr name && !isScopeOfQualified(name)) {
-                String id = name.getNameAsString();
-                if (arguments.containsKey(id)) {
-                    replace(name, arguments.get(id).clone());
-                } else if (fields.contains(id)) {
-                    replace(name, component(receiver, id, record));
-                } else if (statics.containsKey(id)) {
-                    replace(name, statics.get(id).clone());
-                } else {
-                    return false; // a name of the type's file the caller may not see
-                }
-            } else if (n instanceof NameExpr name
-                    && !Character.isUpperCase(name.getNameAsString().charAt(0))) {
-                String id = name.getNameAsString();
-                if (arguments.containsKey(id)
-                        && (arguments.get(id) instanceof NameExpr || arguments.get(id) instanceof ObjectCreationExpr)) {
-                    replace(name, arguments.get(id).clone()); // o.x() of a parameter o: the argument's name
-                } else if (fields.contains(id)) {
-                    replace(name, component(receiver, id, record));
-                } else {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /**
@@ -382,14 +273,6 @@ final class ValueMethods {
         return types.size() == 1 ? Optional.of(types.iterator().next()) : Optional.empty();
     }
 
-    /** Whether {@code e} is a literal number, possibly negated: a constant's value the caller may write out. */
-    private static boolean isLiteral(Expression e) {
-        Expression inner =
-                e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS ? u.getExpression() : e;
-        return inner instanceof com.github.javaparser.ast.expr.LiteralExpr
-                && !(inner instanceof com.github.javaparser.ast.expr.StringLiteralExpr);
-    }
-
     /** {@code e}, in parentheses unless it is a primary expression (a name, a literal, a call, an access). */
     static Expression grouped(Expression e) {
         boolean primary = e instanceof NameExpr
@@ -400,30 +283,6 @@ final class ValueMethods {
                 || e instanceof EnclosedExpr
                 || e instanceof ObjectCreationExpr;
         return primary ? e : new EnclosedExpr(e);
-    }
-
-    /** {@code v.x} of a class's object, {@code v.x()} of a record. */
-    private static Expression component(Expression receiver, String name, boolean record) {
-        return record ? new MethodCallExpr(receiver.clone(), name) : new FieldAccessExpr(receiver.clone(), name);
-    }
-
-    private static NameExpr typeName(Type declared) {
-        return new NameExpr(((ClassOrInterfaceType) declared).asString());
-    }
-
-    private static void replace(Expression old, Expression by) {
-        if (old.getParentNode().isPresent()) {
-            old.replace(by);
-        }
-    }
-
-    /** Whether {@code n} is the scope of a field access or a call ({@code Math} of {@code Math.PI}, {@code o} of {@code o.x()}). */
-    private static boolean isScopeOfQualified(NameExpr n) {
-        return n.getParentNode()
-                .filter(p -> p instanceof FieldAccessExpr f && f.getScope() == n
-                        || p instanceof MethodCallExpr c
-                                && c.getScope().filter(s -> s == n).isPresent())
-                .isPresent();
     }
 
     /**
