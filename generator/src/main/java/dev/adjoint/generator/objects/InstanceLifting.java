@@ -1,15 +1,12 @@
 package dev.adjoint.generator.objects;
 
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.parse.Positions;
@@ -37,7 +34,9 @@ import java.util.TreeSet;
  * for their values, so what the object ends up holding is what the method leaves in it. A scalar
  * field the methods assign travels in a one-element array ({@link FieldWrites}). An array field
  * replaced whole, {@code this} used as a value, a field the generator cannot carry (a
- * {@code String}, an object) and a private instance callee are errors at their position.
+ * {@code String}, an object) and a private instance callee are errors at their position. This
+ * class decides which methods are lifted and what their leaves are; {@link StaticForm} rewrites
+ * each one.
  */
 public final class InstanceLifting {
     private final Path file;
@@ -163,7 +162,7 @@ public final class InstanceLifting {
         return String.join(".", path);
     }
 
-    private static boolean isDifferentiable(MethodDeclaration m) {
+    static boolean isDifferentiable(MethodDeclaration m) {
         return m.getAnnotations().stream().anyMatch(MethodSelector::isDifferentiable);
     }
 
@@ -239,10 +238,19 @@ public final class InstanceLifting {
             }
         }
         List<Receiver.Leaf> leafFields = leafFields(closure);
+        StaticForm form = new StaticForm(
+                file,
+                ownerSimpleName,
+                fields,
+                fieldTypes,
+                heldFields,
+                instanceCalls,
+                this::callsOverridable,
+                diagnostics);
         for (MethodDeclaration m : owner.getMethods()) {
             int before = diagnostics.size();
             if (closure.contains(m) && !failed.contains(m)) {
-                liftMethod(m, leafFields, false);
+                form.lift(m, leafFields, false);
             }
             if (diagnostics.size() > before) {
                 failed.add(m);
@@ -267,7 +275,7 @@ public final class InstanceLifting {
                 owner.getMethods().stream().filter(kept::contains).toList();
         int before = diagnostics.size();
         for (MethodDeclaration m : lifted) {
-            liftMethod(m, leafFields, true);
+            form.lift(m, leafFields, true);
         }
         if (diagnostics.size() > before) {
             healthy.forEach(m -> m.getAnnotations().removeIf(MethodSelector::isDifferentiable));
@@ -339,138 +347,6 @@ public final class InstanceLifting {
                 .filter(d -> HeldObjects.arity(d) == call.getArguments().size())
                 .toList();
         return found.size() == 1 && !found.get(0).isStatic() ? Optional.of(found.get(0)) : Optional.empty();
-    }
-
-    /** Checks {@code m}, and with {@code apply} (once every method of the class passed) rewrites it. */
-    private void liftMethod(MethodDeclaration m, List<Receiver.Leaf> leafFields, boolean apply) {
-        Set<String> variables = new TreeSet<>();
-        m.findAll(Parameter.class).forEach(p -> variables.add(p.getNameAsString()));
-        m.findAll(VariableDeclarator.class).forEach(v -> variables.add(v.getNameAsString()));
-        if (variables.contains(Receiver.SELF)) {
-            m.findAll(Parameter.class).stream()
-                    .filter(p -> p.getNameAsString().equals(Receiver.SELF))
-                    .findFirst()
-                    .map(p -> (Node) p)
-                    .or(() -> m.findAll(VariableDeclarator.class).stream()
-                            .filter(v -> v.getNameAsString().equals(Receiver.SELF))
-                            .findFirst()
-                            .map(v -> (Node) v))
-                    .ifPresent(n -> error(
-                            n,
-                            "a variable named '" + Receiver.SELF + "' in instance method '" + m.getNameAsString()
-                                    + "': the generated code names the object '" + Receiver.SELF
-                                    + "'; rename the variable"));
-            return;
-        }
-        // each leaf's parameter: the field's own name, unless a variable of the method takes it
-        List<Receiver.Leaf> leaves = new ArrayList<>();
-        Set<String> taken = new TreeSet<>(variables);
-        taken.addAll(fields.keySet());
-        for (Receiver.Leaf f : leafFields) {
-            String param = f.field();
-            if (variables.contains(param)) {
-                param = "this_" + f.field();
-                while (taken.contains(param)) {
-                    param = "_" + param;
-                }
-            }
-            taken.add(param);
-            leaves.add(new Receiver.Leaf(f.field(), param, f.type(), f.isPrivate(), f.boxed()));
-        }
-        Map<String, String> leafOf = new LinkedHashMap<>();
-        Set<String> boxed = new TreeSet<>();
-        leaves.forEach(l -> leafOf.put(l.field(), l.param()));
-        leaves.stream().filter(Receiver.Leaf::boxed).forEach(l -> boxed.add(l.field()));
-        int before = diagnostics.size();
-        FieldReads reads = new FieldReads(fields.keySet());
-        for (Node n : m.findAll(Node.class)) {
-            if (!FieldReads.within(n, m)) {
-                continue; // under a node already replaced
-            }
-            Optional<String> field = reads.fieldOf(n);
-            if (field.isPresent()) {
-                String f = field.get();
-                if (!leafOf.containsKey(f) && heldFields.contains(f)) {
-                    error(
-                            n,
-                            "'" + n + "' reads field '" + f + "' of type " + fieldTypes.get(f) + " in '"
-                                    + m.getNameAsString() + "', a"
-                                    + " method that a differentiated method calls: the records and objects the object holds are read by the"
-                                    + " @Differentiable method itself; read it there, and pass the numbers this method needs");
-                } else if (!leafOf.containsKey(f)) {
-                    error(
-                            n,
-                            "'" + n + "' reads field '" + f + "' of type " + fieldTypes.get(f)
-                                    + ": a differentiated instance method"
-                                    + " can read fields of type double, float, int, long, boolean and their arrays (2-D for double and"
-                                    + " float); pass this value as a parameter");
-                } else if (FieldReads.isAssigned(n)
-                        && !boxed.contains(f)
-                        && fields.get(f).filter(ty -> ty.dims() == 0).isPresent()) {
-                    error(
-                            n,
-                            "'" + n.getParentNode().orElse(n) + "' assigns field '" + f + "' of type "
-                                    + fieldTypes.get(f) + ": a"
-                                    + " differentiated instance method can assign fields of type double, float, int, long and boolean;"
-                                    + " make it an int, or assign it outside the differentiated method");
-                } else if (FieldReads.isAssigned(n) && !boxed.contains(f)) {
-                    error(
-                            n,
-                            "'" + n.getParentNode().orElse(n) + "' assigns array field '" + f
-                                    + "' as a whole: a differentiated"
-                                    + " instance method can assign scalar fields and write into the elements of a field's array, but not"
-                                    + " replace the array; write its elements, or assign the field outside the differentiated method");
-                } else if (apply && boxed.contains(f)) {
-                    n.replace(FieldWrites.boxRead(leafOf.get(f), n)); // the box: b[0]
-                } else if (apply) {
-                    n.replace(Positions.standAt(new NameExpr(leafOf.get(f)), n));
-                }
-            } else if (n instanceof MethodCallExpr call && instanceCalls.contains(call)) {
-                if (!apply) {
-                    continue;
-                }
-                call.removeScope();
-                for (Receiver.Leaf l : leaves) {
-                    // the fields passed on stand where the call does: a message about one needs a position in the
-                    // source
-                    call.addArgument(Positions.standAt(new NameExpr(l.param()), call));
-                }
-            } else if (n instanceof ThisExpr t
-                    && n.getParentNode().isPresent()
-                    && !(n.getParentNode().get() instanceof MethodCallExpr c
-                            && c.getScope().filter(s -> s == t).isPresent())
-                    && reads.fieldOf(n.getParentNode().get()).isEmpty()) {
-                error(
-                        n,
-                        "'" + n.getParentNode().get()
-                                + "' uses 'this' as a value: a differentiated instance method may read the"
-                                + " object's fields and call its methods, but not pass the object on; pass the values it needs instead");
-            }
-        }
-        if (!apply || diagnostics.size() > before) {
-            return;
-        }
-        for (Receiver.Leaf l : leaves) {
-            com.github.javaparser.ast.type.Type t = fieldTypes.get(l.field()).clone();
-            m.addParameter(new Parameter(l.boxed() ? new com.github.javaparser.ast.type.ArrayType(t) : t, l.param()));
-        }
-        m.addModifier(Modifier.Keyword.STATIC);
-        int own = m.getParameters().size() - leaves.size();
-        boolean annotated = isDifferentiable(m);
-        List<Receiver.RecordParam> records =
-                Receiver.of(m).map(Receiver::records).orElse(List.of());
-        WrtThis.Wrt wrt = WrtThis.rewrite(file, m, own, leaves, records, diagnostics);
-        m.setData(
-                Receiver.KEY,
-                new Receiver(
-                        ownerSimpleName,
-                        true,
-                        leaves,
-                        own,
-                        wrt.wrtThis(),
-                        annotated,
-                        wrt.records(),
-                        callsOverridable(m)));
     }
 
     private void error(Node at, String message) {
