@@ -50,7 +50,7 @@ final class ElementAliases {
             Path file, String packageName, MethodDeclaration m, RecordTypes records, List<Diagnostic> diagnostics) {
         Set<String> arrays = new TreeSet<>();
         for (Parameter p : m.getParameters()) {
-            if (ElementArrays.elementOf(p.getType(), packageName, records).isPresent()) {
+            if (ElementType.of(p.getType(), packageName, records).isPresent()) {
                 arrays.add(p.getNameAsString());
             }
         }

@@ -1,10 +1,8 @@
 package dev.adjoint.generator.objects;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
@@ -32,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Replaces a parameter that is an array of records or objects of the sources, {@code Layer[]
@@ -47,37 +44,11 @@ import java.util.TreeSet;
  * field, holding a whole matrix) is an error at its position.
  */
 final class ElementArrays {
-    /**
-     * A record or class whose arrays a method may take.
-     *
-     * @param packageName its package
-     * @param path its simple names, outermost first
-     * @param file the file declaring it
-     * @param isRecord whether its components are read through accessors
-     * @param components its components or instance fields, in declaration order, by name
-     * @param ownAccessors the accessors a record declares itself
-     * @param privateFields the fields the generated class cannot read
-     * @param mirrored the components its gradient class mirrors
-     */
-    record Element(
-            String packageName,
-            List<String> path,
-            Path file,
-            boolean isRecord,
-            Map<String, Type> components,
-            Set<String> ownAccessors,
-            Set<String> privateFields,
-            List<Receiver.Leaf> mirrored) {
-        String name() {
-            return path.get(path.size() - 1);
-        }
-    }
-
     private final Path file;
     private final String packageName;
     private final MethodDeclaration method;
     private final Parameter param;
-    private final Element element;
+    private final ElementType element;
     private final Set<String> taken;
     private final List<Diagnostic> diagnostics;
     /** The nodes an error names already. */
@@ -88,7 +59,7 @@ final class ElementArrays {
             String packageName,
             MethodDeclaration method,
             Parameter param,
-            Element element,
+            ElementType element,
             Set<String> taken,
             List<Diagnostic> diagnostics) {
         this.file = file;
@@ -98,50 +69,6 @@ final class ElementArrays {
         this.element = element;
         this.taken = taken;
         this.diagnostics = diagnostics;
-    }
-
-    /** The element type of {@code type} when it is a 1-D array of a record or class of the sources. */
-    static Optional<Element> elementOf(Type type, String packageName, RecordTypes records) {
-        if (!(type instanceof ArrayType a) || a.getArrayLevel() != 1) {
-            return Optional.empty();
-        }
-        Type e = a.getComponentType();
-        Optional<RecordTypes.Found> record = records.resolve(e, packageName);
-        if (record.isPresent()) {
-            RecordTypes.Found r = record.get();
-            Map<String, Type> cs = new LinkedHashMap<>();
-            r.declaration().getParameters().forEach(c -> cs.put(c.getNameAsString(), c.getType()));
-            Set<String> own = new TreeSet<>();
-            r.declaration().getMethods().stream()
-                    .filter(d -> d.getParameters().isEmpty())
-                    .forEach(d -> own.add(d.getNameAsString()));
-            List<Receiver.Leaf> mirrored = new ArrayList<>();
-            cs.forEach(
-                    (c, t) -> MethodSelector.toTy(t).ifPresent(ty -> mirrored.add(new Receiver.Leaf(c, c, ty, false))));
-            return Optional.of(new Element(r.packageName(), r.path(), r.file(), true, cs, own, Set.of(), mirrored));
-        }
-        return records.resolveClass(e, packageName).map(c -> {
-            Map<String, Type> cs = new LinkedHashMap<>();
-            Set<String> hidden = new TreeSet<>();
-            List<Receiver.Leaf> mirrored = new ArrayList<>();
-            for (FieldDeclaration f : c.declaration().getFields()) {
-                if (f.isStatic()) {
-                    continue;
-                }
-                for (VariableDeclarator v : f.getVariables()) {
-                    cs.put(v.getNameAsString(), v.getType());
-                    MethodSelector.toTy(v.getType())
-                            .ifPresent(ty -> mirrored.add(
-                                    new Receiver.Leaf(v.getNameAsString(), v.getNameAsString(), ty, f.isPrivate())));
-                    // the generated class, in the method's package, reads the field: private, or package-private
-                    // elsewhere, it cannot
-                    if (f.isPrivate() || (!f.isPublic() && !c.packageName().equals(packageName))) {
-                        hidden.add(v.getNameAsString());
-                    }
-                }
-            }
-            return new Element(c.packageName(), c.path(), c.file(), false, cs, Set.of(), hidden, mirrored);
-        });
     }
 
     /** Checks the uses of the parameter, and with {@code apply} replaces it (at {@code position}) by its leaves. */
@@ -182,7 +109,8 @@ final class ElementArrays {
                         parent,
                         "'" + Positions.oneLine(parent) + "' uses '" + name + "', an array of " + element.name()
                                 + ", other than"
-                                + " reading its length and its elements' components ('" + name + "[l]." + example()
+                                + " reading its length and its elements' components ('" + name + "[l]."
+                                + element.example()
                                 + "'): a differentiated"
                                 + " method cannot pass it on, compare it or hold it; pass the numbers instead");
             }
@@ -280,7 +208,7 @@ final class ElementArrays {
                                 + " of a @Differentiable static method or a plain static helper of the sources, as its components; make '"
                                 + call.getNameAsString()
                                 + "' static (taking what it reads from the object as parameters), or pass the"
-                                + " components it needs ('" + name + "[l]." + example() + "')");
+                                + " components it needs ('" + name + "[l]." + element.example() + "')");
                 return;
             }
             String what = parent instanceof AssignExpr as && as.getTarget() == a
@@ -290,7 +218,7 @@ final class ElementArrays {
                     parent,
                     "'" + Positions.oneLine(parent) + "' " + what
                             + ": a differentiated method reads the components of the elements"
-                            + " of an array of " + element.name() + " ('" + name + "[l]." + example()
+                            + " of an array of " + element.name() + " ('" + name + "[l]." + element.example()
                             + "') and writes into their arrays, but"
                             + " cannot replace, pass on or hold an element (its gradient is gathered by index); read the components where you"
                             + " need them");
@@ -298,7 +226,7 @@ final class ElementArrays {
         }
         Node read = parent;
         Type type = element.components().get(component);
-        Optional<Ty> ty = MethodSelector.toTy(type).filter(ElementArrays::isGatherable);
+        Optional<Ty> ty = MethodSelector.toTy(type).filter(ElementType::isGatherable);
         if (ty.isEmpty()) {
             error(
                     read,
@@ -382,29 +310,10 @@ final class ElementArrays {
         List<Receiver.Gathered> out = new ArrayList<>();
         element.components()
                 .forEach((c, type) -> MethodSelector.toTy(type)
-                        .filter(ElementArrays::isGatherable)
+                        .filter(ElementType::isGatherable)
                         .filter(t -> !element.privateFields().contains(c))
                         .ifPresent(t -> out.add(gather(gathered, c, t))));
         return out;
-    }
-
-    /**
-     * Whether a component of type {@code t} can be gathered: a {@code double}/{@code float} 1-D or
-     * 2-D array (its rows, by reference), or a scalar number or {@code boolean} (its values, copied
-     * into a 1-D leaf: the method cannot assign an element's field, so the copy stays its value).
-     */
-    static boolean isGatherable(Ty t) {
-        if (t.dims() == 0) {
-            return t.isFloating() || t.prim() == Ty.Prim.INT || t.prim() == Ty.Prim.LONG || t.prim() == Ty.Prim.BOOLEAN;
-        }
-        return t.isFloating() && t.dims() <= 2;
-    }
-
-    private String example() {
-        return element.components().keySet().stream()
-                .findFirst()
-                .map(c -> element.isRecord() ? c + "()" : c)
-                .orElse("w");
     }
 
     /** {@code e}, in parentheses unless it is a name, a literal or an element. */

@@ -48,8 +48,7 @@ final class HeldObjects {
             }
             for (VariableDeclarator v : f.getVariables()) {
                 if (records.resolve(v.getType(), packageName).isPresent()
-                        || ElementArrays.elementOf(v.getType(), packageName, records)
-                                .isPresent()) {
+                        || ElementType.of(v.getType(), packageName, records).isPresent()) {
                     out.put(v.getNameAsString(), v.getType());
                 }
             }

@@ -101,8 +101,7 @@ public final class RecordCallees {
                         .allMatch(p -> records.shape(p.getType(), pkg, pkg)
                                         .map(RecordTypes.Shape::accessors)
                                         .orElse(true)
-                                && ElementArrays.elementOf(p.getType(), pkg, records)
-                                        .isEmpty())
+                                && ElementType.of(p.getType(), pkg, records).isEmpty())
                 && !RecordParameters.expand(file, pkg, m, records, false, problems)
                         .isEmpty()
                 && problems.isEmpty();

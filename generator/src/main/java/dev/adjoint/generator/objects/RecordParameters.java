@@ -50,7 +50,7 @@ final class RecordParameters {
         List<Parameter> params = new ArrayList<>(m.getParameters());
         for (int i = 0; i < params.size(); i++) {
             Parameter p = params.get(i);
-            Optional<ElementArrays.Element> element = ElementArrays.elementOf(p.getType(), packageName, records);
+            Optional<ElementType> element = ElementType.of(p.getType(), packageName, records);
             if (element.isPresent()) {
                 out.add(new ElementArrays(file, packageName, m, p, element.get(), taken, diagnostics).expand(i, apply));
                 continue;
