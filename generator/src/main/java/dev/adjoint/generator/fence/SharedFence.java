@@ -16,6 +16,7 @@ import dev.adjoint.generator.desugar.ArrayReassignments;
 import dev.adjoint.generator.desugar.ArrayUses;
 import dev.adjoint.generator.normalize.Calls;
 import dev.adjoint.generator.normalize.Lowering;
+import dev.adjoint.generator.objects.RecordMethods;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.Updates;
 import dev.adjoint.generator.rules.DerivativeRules;
@@ -329,6 +330,18 @@ public final class SharedFence {
         Optional<String> missing = index.classpath().problem(t.declaration());
         if (missing.isPresent()) {
             error(m, "call to '" + name + "' cannot be differentiated: " + missing.get());
+            return;
+        }
+        Optional<String> recordMethod = RecordMethods.madeFrom(t.declaration());
+        if (recordMethod.isPresent()) {
+            error(
+                    m,
+                    "'" + RecordMethods.writtenCall(m).orElse(recordMethod.get() + "(...)") + "' calls "
+                            + recordMethod.get() + ", whose body stands in for the call only where the call may become"
+                            + " statements: not under &&, || or ?:, not in a loop's condition, not in a method that calls"
+                            + " itself, not past " + dev.adjoint.generator.desugar.Desugaring.INLINED_STATEMENTS
+                            + " statements; call it in a statement of its own with its result in a local"
+                            + " (double v = ...;) and use the local there");
             return;
         }
         if (t.declaration().getAnnotationByName("Differentiable").isPresent()) {

@@ -103,6 +103,7 @@ public final class InstanceLifting {
                         && m.getBody().isPresent()
                         && (!HeldObjects.lift(file, c, m, held, diagnostics)
                                 || ValueMethods.inline(pkg, m, records)
+                                || RecordMethods.delegate(pkg, c, m, records)
                                 || ElementAliases.rewrite(file, pkg, m, records, diagnostics)
                                 || RecordArguments.spread(file, pkg, c, m, recordCallees, diagnostics)
                                 || LocalRecords.expand(file, pkg, m, records, fieldNames, diagnostics))) {

@@ -135,11 +135,11 @@ final class RecordParameters {
                         + (top.accessors() ? "a record's " : "an object's ")
                         + (top.accessors()
                                 ? "components and may pass the record to a @Differentiable static method of the sources"
-                                        + " or to a plain static helper that only reads its components, and call its methods that compute one"
-                                        + " expression without assignments (no loop), but cannot pass it"
+                                        + " or to a plain static helper that only reads its components, and call its methods (which read its"
+                                        + " components, constants and parameters), but cannot pass it"
                                         + " elsewhere or call its other methods; pass the components instead, or mark the callee @Differentiable"
                                 : "fields (writes into their arrays), may pass the object to a @Differentiable static method of the"
-                                        + " sources and call the methods that compute one expression of a final class (or final methods: an"
+                                        + " sources and call the methods of a final class that assign none of its fields (or final methods: an"
                                         + " object of a subclass may override another), but cannot assign its fields, pass it elsewhere or call its"
                                         + " other methods; pass the numbers instead, or mark the callee @Differentiable"));
     }

@@ -60,6 +60,7 @@ final class Corpus {
             "FloatReassignments",
             "FloatLoopLengths",
             "FloatRaggedLocals",
+            "FloatRecordMethods",
             "FloatLoopLocalArrays",
             "StrangerUtil",
             "StrangerGaussian",

@@ -58,10 +58,21 @@ final class ObjectStylesHarness {
         Class<?>[] types = grad.getParameterTypes();
         List<Object> call = new ArrayList<>(List.of(args));
         List<Object> sinks = new ArrayList<>();
+        int arrays = 0; // (a double[] or double[][] sink is shaped like the next such argument, in order)
         for (int i = args.length; i < types.length; i++) {
             Object sink;
             if (types[i] == DoubleGrad.class) {
                 sink = new DoubleGrad();
+            } else if (types[i] == double[].class || types[i] == double[][].class) {
+                Object shape = null;
+                for (int k = 0, seen = 0; k < args.length && shape == null; k++) {
+                    if (args[k] != null && args[k].getClass() == types[i] && seen++ == arrays) {
+                        shape = args[k];
+                    }
+                }
+                assertTrue(shape != null, "no argument shapes " + types[i]);
+                arrays++;
+                sink = zeroLike(shape);
             } else {
                 Class<?> g = types[i].isArray() ? types[i].getComponentType() : types[i];
                 Object shape = null;
@@ -82,6 +93,19 @@ final class ObjectStylesHarness {
         List<Double> out = new ArrayList<>();
         sinks.forEach(s -> flatten(s, out));
         return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** A zero array of {@code shape}'s lengths (a {@code double[]} or a {@code double[][]}, ragged or not). */
+    private static Object zeroLike(Object shape) {
+        if (shape instanceof double[] v) {
+            return new double[v.length];
+        }
+        double[][] m = (double[][]) shape;
+        double[][] z = new double[m.length][];
+        for (int r = 0; r < m.length; r++) {
+            z[r] = new double[m[r].length];
+        }
+        return z;
     }
 
     /** Every number of a sink, depth first: cells, arrays, gradient objects' public fields (nested ones and arrays of them too). */
