@@ -1,12 +1,7 @@
 package dev.adjoint.generator.normalize;
 
-import com.github.javaparser.ast.expr.ArrayAccessExpr;
-import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.UnaryExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
@@ -33,7 +28,6 @@ import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
 import dev.adjoint.generator.types.Ty;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -43,20 +37,22 @@ import java.util.Set;
  * Lowers one fenced method's statements. Control flow becomes structured and single-exit:
  * {@code break}, {@code continue} and early {@code return} set flags ({@link JumpFlags}); the rest
  * of a block after a statement that may jump runs under a guard, and loop conditions read the
- * flags. Every loop becomes one {@link Stmt.Loop} shape. Statements that store a value are
- * {@link Assignments}' part, expressions {@link ExpressionLowering}'s.
+ * flags. Loops are {@link Loops}' part, statements that store a value {@link Assignments}', and
+ * expressions {@link ExpressionLowering}'s.
  */
 public final class Normalizer {
     private final Lowering lo;
     private final ExpressionLowering ex;
     private final JumpFlags jumps;
     private final Assignments assignments;
+    private final Loops loops;
 
     private Normalizer(MethodRequest request, MethodIndex index) {
         this.lo = new Lowering(request, index);
         this.ex = new ExpressionLowering(lo);
         this.jumps = new JumpFlags(lo);
         this.assignments = new Assignments(lo, ex);
+        this.loops = new Loops(lo, ex, jumps, assignments, this::statement);
     }
 
     /** The lowered method, or the diagnostics that stopped lowering. */
@@ -177,15 +173,15 @@ public final class Normalizer {
         } else if (s instanceof IfStmt i) {
             ifStatement(i);
         } else if (s instanceof ForStmt f) {
-            forStatement(f);
+            loops.forStatement(f);
         } else if (s instanceof WhileStmt w) {
             lo.origin = lo.newOrigin(w, "while (" + Positions.oneLine(w.getCondition()) + ")");
-            loop(w.getCondition(), w.getBody(), List.of(), false);
+            loops.loop(w.getCondition(), w.getBody(), List.of(), false);
         } else if (s instanceof DoStmt d) {
             lo.origin = lo.newOrigin(d, "do ... while (" + Positions.oneLine(d.getCondition()) + ")");
-            loop(d.getCondition(), d.getBody(), List.of(), true);
+            loops.loop(d.getCondition(), d.getBody(), List.of(), true);
         } else if (s instanceof ForEachStmt fe) {
-            forEach(fe);
+            loops.forEach(fe);
         } else if (s instanceof BreakStmt b) {
             lo.origin = lo.newOrigin(b);
             jumps.breakLoop(b.getLabel().map(Object::toString).orElse(null));
@@ -269,141 +265,5 @@ public final class Normalizer {
             return null;
         }));
         lo.emit(new Stmt.If(cond, then, otherwise, o));
-    }
-
-    private void forStatement(ForStmt f) {
-        lo.pushScope();
-        try {
-            for (Expression init : f.getInitialization()) {
-                lo.origin = lo.newOrigin(init);
-                assignments.expressionStatement(init);
-            }
-            lo.origin = lo.newOrigin(
-                    f,
-                    "for (...; " + f.getCompare().map(Positions::oneLine).orElse("") + "; "
-                            + String.join(
-                                    ", ",
-                                    f.getUpdate().stream()
-                                            .map(Positions::oneLine)
-                                            .toList()) + ")");
-            Expression cond = f.getCompare().orElse(new com.github.javaparser.ast.expr.BooleanLiteralExpr(true));
-            loop(cond, f.getBody(), f.getUpdate(), false);
-        } finally {
-            lo.popScope();
-        }
-    }
-
-    /** {@code for (T v : array)} as a counted loop over the array's indices. */
-    private void forEach(ForEachStmt fe) {
-        lo.pushScope();
-        try {
-            lo.origin = lo.newOrigin(
-                    fe,
-                    "for (" + Positions.oneLine(fe.getVariable()) + " : " + Positions.oneLine(fe.getIterable()) + ")");
-            Expression iterable = fe.getIterable();
-            Optional<Ty> arrTy = ex.types().of(iterable);
-            boolean row = iterable instanceof ArrayAccessExpr r && r.getName() instanceof NameExpr;
-            if (!(iterable instanceof NameExpr || row)
-                    || arrTy.isEmpty()
-                    || arrTy.get().dims() != 1) {
-                lo.error(
-                        iterable,
-                        "for-each over '" + Positions.oneLine(iterable) + "' is not supported: iterate over a"
-                                + " double[] or float[] variable, or a row m[i] of a 2-D one");
-                return;
-            }
-            if (row) {
-                // Java evaluates the iterable once, before the loop: the row's index into a local of its own
-                ArrayAccessExpr r = (ArrayAccessExpr) iterable;
-                Atom.Var rowIndex = lo.declare(lo.claim("_row"), Ty.INT);
-                lo.assignAtom(rowIndex, ex.convert(ex.expr(r.getIndex()), Ty.INT, r.getIndex()));
-                if (lo.depth > 0) {
-                    lo.hoisted.add(rowIndex);
-                }
-                lo.bind(rowIndex.name(), rowIndex);
-                iterable = new ArrayAccessExpr(r.getName().clone(), new NameExpr(rowIndex.name()));
-                iterable.setRange(r.getRange().orElse(null));
-            }
-            Expression arrName = iterable;
-            // a name of its own for each loop: '_i' is not the user's, so declare() alone would hand it out again
-            Atom.Var index = lo.declare(lo.claim("_i"), Ty.INT);
-            lo.assignAtom(index, new Atom.Const("0", Ty.INT));
-            if (lo.depth > 0) {
-                lo.hoisted.add(index);
-            }
-            String element = fe.getVariable().getVariables().get(0).getNameAsString();
-            Expression cond = new BinaryExpr(
-                    new NameExpr(index.name()),
-                    new com.github.javaparser.ast.expr.FieldAccessExpr(arrName.clone(), "length"),
-                    BinaryExpr.Operator.LESS);
-            lo.bind(index.name(), index);
-            Statement body = fe.getBody();
-            VariableDeclarationExpr decl = new VariableDeclarationExpr(
-                    fe.getVariable().getVariables().get(0).getType().clone(), element);
-            decl.getVariable(0).setInitializer(new ArrayAccessExpr(arrName.clone(), new NameExpr(index.name())));
-            decl.setRange(fe.getVariable().getRange().orElse(null));
-            BlockStmt wrapped = new BlockStmt();
-            wrapped.addStatement(new ExpressionStmt(decl));
-            wrapped.addStatement(body.clone());
-            wrapped.setParentNode(fe);
-            Expression update = new UnaryExpr(new NameExpr(index.name()), UnaryExpr.Operator.POSTFIX_INCREMENT);
-            loop(cond, wrapped, List.of(update), false);
-        } finally {
-            lo.popScope();
-        }
-    }
-
-    /**
-     * {@code while (cond) body; update} or, with {@code bodyFirst}, {@code do body while (cond)}:
-     * one {@link Stmt.Loop}. Flags for break and continue are made only when the body uses them.
-     */
-    private void loop(Expression cond, Statement body, List<Expression> update, boolean bodyFirst) {
-        Origin o = lo.origin;
-        JumpFlags.LoopFlags flags = jumps.enter(body);
-        Atom.Var c = lo.temp(Ty.BOOLEAN);
-        lo.hoisted.add(c);
-        lo.loopDepth++;
-        try {
-            List<Stmt> bodyStmts = lo.nested(() -> {
-                if (flags.continued() != null) {
-                    lo.set(flags.continued(), false);
-                }
-                lo.inScope(() -> {
-                    statement(body);
-                    return null;
-                });
-                if (!update.isEmpty()) {
-                    lo.origin = o;
-                    Runnable updates = () -> update.forEach(assignments::expressionStatement);
-                    if (jumps.guards(flags)) {
-                        Atom ok = jumps.notJumpedOut(flags);
-                        lo.emit(new Stmt.If(ok, lo.nested(updates), List.of(), o));
-                    } else {
-                        updates.run();
-                    }
-                }
-            });
-            List<Stmt> head = lo.nested(() -> {
-                lo.origin = o;
-                if (jumps.guards(flags)) {
-                    Atom ok = jumps.notJumpedOut(flags);
-                    List<Stmt> test = lo.nested(() -> lo.assignAtom(c, ex.booleanAtom(cond)));
-                    List<Stmt> stop = lo.nested(() -> lo.set(c, false));
-                    lo.emit(new Stmt.If(ok, test, stop, o));
-                } else {
-                    lo.assignAtom(c, ex.booleanAtom(cond));
-                }
-            });
-            if (bodyFirst) {
-                List<Stmt> all = new ArrayList<>(bodyStmts);
-                all.addAll(head);
-                lo.emit(new Stmt.Loop(all, c, List.of(), o));
-            } else {
-                lo.emit(new Stmt.Loop(head, c, bodyStmts, o));
-            }
-        } finally {
-            lo.loopDepth--;
-            jumps.exit();
-        }
     }
 }
