@@ -17,28 +17,30 @@ import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.rules.DerivativeRules;
-import dev.adjoint.generator.rules.Rule;
-import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.types.Ty;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
-/** Lowers expressions to three-address form: one operation per assignment, promotions explicit. */
+/**
+ * Lowers expressions to three-address form: one operation per assignment, promotions explicit.
+ * Calls are {@link CallLowering}'s part, array elements {@link ElementLowering}'s.
+ */
 final class ExpressionLowering {
     private final Lowering lo;
     private final Types types;
     private final Calls calls;
     private final ElementLowering elements;
+    private final CallLowering callLowering;
 
     ExpressionLowering(Lowering lo) {
         this.lo = lo;
         this.calls = new Calls(lo);
         this.types = new Types(lo::typeOfName, calls);
         this.elements = new ElementLowering(lo, this, calls, types);
+        this.callLowering = new CallLowering(lo, this, calls, elements);
     }
 
     /** {@code a[i]} or {@code a[i][j]}: the array variable and lowered indices (see {@link ElementLowering}). */
@@ -85,7 +87,7 @@ final class ExpressionLowering {
             return expr(en.getInner());
         }
         if (e instanceof MethodCallExpr m && calls.differentiableCallee(m).isPresent()) {
-            return call(m, calls.differentiableCallee(m).get(), ty);
+            return callLowering.call(m, calls.differentiableCallee(m).get(), ty);
         }
         if (!ty.isFloating()) {
             return passive(e, ty);
@@ -174,7 +176,7 @@ final class ExpressionLowering {
             return elements.read(a, ty);
         }
         if (e instanceof MethodCallExpr m) {
-            return mathCall(m, ty);
+            return callLowering.mathCall(m, ty);
         }
         lo.error(e, "expression '" + Positions.oneLine(e) + "' is not supported");
         return new Atom.Const(ty.zero(), ty);
@@ -213,96 +215,6 @@ final class ExpressionLowering {
             return new Atom.Const(ty.zero(), ty);
         }
         return new Atom.Const(text.get(), ty);
-    }
-
-    private Atom mathCall(MethodCallExpr m, Ty ty) {
-        String name = m.getNameAsString();
-        if (name.equals("detach")) {
-            Atom a = convert(expr(m.getArgument(0)), ty, m);
-            return apply("detach", List.of(a), ty);
-        }
-        Rule rule = DerivativeRules.get(
-                DerivativeRules.family(m.getScope().map(Object::toString).orElse("")) + "." + name);
-        Ty argTy = rule.floatOverload() ? ty : Ty.DOUBLE;
-        List<Atom> args = new ArrayList<>();
-        for (Expression a : m.getArguments()) {
-            args.add(convert(expr(a), argTy, a));
-        }
-        return apply(rule.key(), args, ty);
-    }
-
-    private Atom call(MethodCallExpr m, MethodRequest callee, Ty ty) {
-        if (lo.spelling().callee(callee).isEmpty()
-                || lo.spelling().owner(callee).isEmpty()) {
-            lo.error(
-                    m,
-                    "call to '" + callee.name() + "' cannot be written in the generated code"
-                            + lo.spelling().whyCalleeHidden(callee));
-        }
-        if (ty.isArray()) {
-            // its body, inlined where it is a declaration's whole value, is how an array comes back (desugar/)
-            lo.error(
-                    m,
-                    "call to '" + callee.name() + "' returns an array, which the static strategy takes only where the"
-                            + " method's body can replace the call (a statement of its own, not under &&, || or ?: inside a larger"
-                            + " expression, not in a loop's condition, not recursive); assign it to a local first: "
-                            + ty.java() + " r = " + callee.name() + "(...);");
-        }
-        if (!lo.recursionAllowed && calls.reaches(callee, lo.request)) {
-            lo.error(
-                    m,
-                    "recursive call to '" + callee.name() + "' is not supported by the static strategy (its reverse"
-                            + " sweep would re-run the callee's forward sweep at every level); AUTO uses the tape strategy for it");
-        }
-        List<Atom> args = new ArrayList<>();
-        for (int i = 0; i < m.getArguments().size(); i++) {
-            Expression a = m.getArgument(i);
-            if (callee.params().get(i).type().isArray() && unparenthesized(a) instanceof ArrayAccessExpr row) {
-                args.add(elements.row(row, callee, i, callee.params().get(i).type()));
-                continue;
-            }
-            if (callee.params().get(i).type().isArray()) {
-                String name = a instanceof NameExpr n ? n.getNameAsString() : null;
-                boolean callerWrites = name != null && elements.writesArray(lo.request.declaration(), name);
-                boolean calleeWrites = elements.writesArray(
-                        callee.declaration(), callee.params().get(i).name());
-                boolean local = name != null
-                        && lo.request.params().stream().noneMatch(p -> p.name().equals(name));
-                if (callerWrites && !calleeWrites && local && lo.lookup(name).isPresent()) {
-                    // a scratch array this method fills and the callee reads (logsumexp(v, n) over a per-point v): its
-                    // writes are undone element by element in the reverse sweep, so that the callee's adjoint, called
-                    // there, reads the array as it was at the call
-                    lo.restoredArrays.add(lo.lookup(name).get());
-                } else if (callerWrites || calleeWrites) {
-                    // a field of this, which the lifting passes on to a call of an instance method, is no argument the
-                    // user wrote
-                    Optional<String> field = dev.adjoint.generator.objects.Receiver.of(lo.request)
-                            .flatMap(rc -> rc.leaves().stream()
-                                    .filter(l -> l.param().equals(name))
-                                    .findFirst())
-                            .map(l -> l.field());
-                    lo.error(
-                            a,
-                            (field.isPresent()
-                                            ? "array field '" + field.get() + "' of this"
-                                            : "array '" + Positions.oneLine(a) + "'")
-                                    + " is passed to " + callee.name() + "(...), and "
-                                    + (callerWrites ? "this method" : callee.name())
-                                    + " writes its elements: the static strategy passes only arrays that no one writes; "
-                                    + (field.isPresent()
-                                            ? "let AUTO differentiate " + lo.request.name() + " on the tape"
-                                            : "copy the values into a fresh array before the call"));
-                }
-            }
-            args.add(convert(expr(a), callee.params().get(i).type(), a));
-        }
-        Atom.Var t = lo.temp(ty);
-        lo.emit(new Stmt.Assign(t, new Op.Call(callee, args, ty), lo.origin));
-        return t;
-    }
-
-    private static Expression unparenthesized(Expression e) {
-        return e instanceof EnclosedExpr en ? unparenthesized(en.getInner()) : e;
     }
 
     private Atom conditional(ConditionalExpr c, Ty ty) {
