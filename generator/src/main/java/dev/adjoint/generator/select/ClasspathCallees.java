@@ -1,21 +1,6 @@
 package dev.adjoint.generator.select;
 
-import com.github.javaparser.StaticJavaParser;
-import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Modifier;
-import com.github.javaparser.ast.NodeList;
-import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.expr.ArrayAccessExpr;
-import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.IntegerLiteralExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
-import dev.adjoint.Strategy;
-import dev.adjoint.generator.types.Ty;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;
@@ -39,15 +24,15 @@ import java.util.Set;
  * classpath alone (the platform loader as parent, so that the generator's own classes never stand
  * in for the project's). Such a method is called like a method of the sources whose body cannot be
  * read: through its adjoint class, which must be on the same classpath with the methods the naming
- * rules of {@link AdjointNames} give it. Its declaration is made up from its signature, and its
- * body only says what is known of its arrays (see {@link ArrayStores}): an array it may write is
- * one it writes, so callers pass it only where that is safe.
+ * rules of {@link AdjointNames} give it. Its declaration is made up from its signature
+ * ({@link CompiledDeclarations}), and its body only says what is known of its arrays (see
+ * {@link ArrayStores}): an array it may write is one it writes, so callers pass it only where that
+ * is safe.
  */
 public final class ClasspathCallees implements AutoCloseable {
     /** No classpath: calls reach the source roots only. */
     public static final ClasspathCallees NONE = new ClasspathCallees(List.of());
 
-    private static final String DIFFERENTIABLE = "dev.adjoint.Differentiable";
     /** The suffix of a wide variant's adjoint name ({@code $}: a name no user writes; the JLS keeps it for generated code). */
     private static final String WIDE = "$all";
 
@@ -160,12 +145,14 @@ public final class ClasspathCallees implements AutoCloseable {
             return List.of(); // a class whose signatures name classes missing from the classpath: not one we can call
         }
         String pkg = c.getPackageName();
-        List<String> path = ownerPath(c);
+        List<String> path = CompiledDeclarations.ownerPath(c);
         List<MethodRequest> requests = new ArrayList<>();
         List<Method> typed = new ArrayList<>();
         List<MethodIndex.Entry> entries = new ArrayList<>();
         for (Method m : methods) {
-            Optional<MethodRequest> r = differentiable(m).isPresent() ? request(m, pkg, path) : Optional.empty();
+            Optional<MethodRequest> r = CompiledDeclarations.differentiable(m).isPresent()
+                    ? CompiledDeclarations.request(m, pkg, path)
+                    : Optional.empty();
             if (r.isPresent()) {
                 requests.add(r.get());
                 typed.add(m);
@@ -187,7 +174,7 @@ public final class ClasspathCallees implements AutoCloseable {
             Optional<String> problem = Optional.empty();
             long floating =
                     r.params().stream().filter(p -> p.type().isFloating()).count();
-            List<String> wrt = wrt(typed.get(i));
+            List<String> wrt = CompiledDeclarations.wrt(typed.get(i));
             if (!Arrays.stream(typed.get(i).getParameters()).allMatch(java.lang.reflect.Parameter::isNamePresent)
                     && !wrt.isEmpty()
                     && wrt.size() != floating) {
@@ -237,7 +224,7 @@ public final class ClasspathCallees implements AutoCloseable {
 
     /** A compiled method that cannot be called from differentiated code, with the reason. */
     private MethodIndex.Entry plain(Method m, String pkg, List<String> path) {
-        MethodDeclaration d = declaration(m, pkg, path);
+        MethodDeclaration d = CompiledDeclarations.declaration(m, pkg, path);
         String ref = (pkg.isEmpty() ? "" : pkg + ".") + String.join(".", path) + "#" + m.getName();
         compiled.put(
                 d,
@@ -247,7 +234,7 @@ public final class ClasspathCallees implements AutoCloseable {
                         false,
                         false,
                         Optional.of(
-                                differentiable(m).isPresent()
+                                CompiledDeclarations.differentiable(m).isPresent()
                                         ? "'" + ref
                                                 + "' is @Differentiable, but its parameter or result types are not ones Adjoint differentiates"
                                         : "'" + ref
@@ -259,103 +246,11 @@ public final class ClasspathCallees implements AutoCloseable {
                 String.join(".", path),
                 pkg,
                 m.getName(),
-                ty(m.getReturnType()),
+                CompiledDeclarations.ty(m.getReturnType()),
                 java.lang.reflect.Modifier.isPrivate(m.getModifiers()),
                 m.getParameterCount(),
                 Optional.empty(),
                 d);
-    }
-
-    /** A declaration of {@code m} in its class, made up from its signature, with an empty body. */
-    private static MethodDeclaration declaration(Method m, String pkg, List<String> path) {
-        CompilationUnit unit = new CompilationUnit(pkg.isEmpty() ? null : pkg);
-        ClassOrInterfaceDeclaration type = unit.addClass(path.get(0));
-        for (String inner : path.subList(1, path.size())) {
-            ClassOrInterfaceDeclaration nested = new ClassOrInterfaceDeclaration(
-                    new NodeList<>(Modifier.publicModifier(), Modifier.staticModifier()), false, inner);
-            type.addMember(nested);
-            type = nested;
-        }
-        MethodDeclaration d = type.addMethod(m.getName(), Modifier.Keyword.PUBLIC, Modifier.Keyword.STATIC);
-        d.setType(StaticJavaParser.parseType(typeName(m.getReturnType())));
-        for (java.lang.reflect.Parameter p : m.getParameters()) {
-            d.addParameter(new Parameter(StaticJavaParser.parseType(typeName(p.getType())), p.getName()));
-        }
-        return d;
-    }
-
-    /** The request a caller sees for compiled method {@code m}; empty when its types are not ones Adjoint differentiates. */
-    private Optional<MethodRequest> request(Method m, String pkg, List<String> path) {
-        Optional<Ty> result = ty(m.getReturnType());
-        List<String> wrt = wrt(m);
-        java.lang.reflect.Parameter[] reflected = m.getParameters();
-        boolean named = Arrays.stream(reflected).allMatch(java.lang.reflect.Parameter::isNamePresent);
-        if (result.isEmpty()) {
-            return Optional.empty();
-        }
-        MethodDeclaration d = declaration(m, pkg, path);
-        d.addMarkerAnnotation("Differentiable");
-        List<Param> params = new ArrayList<>();
-        BlockStmt writes = new BlockStmt();
-        boolean mayWrite = ArrayStores.mayWrite(m);
-        for (int i = 0; i < reflected.length; i++) {
-            Optional<Ty> t = ty(reflected[i].getType());
-            if (t.isEmpty()) {
-                return Optional.empty();
-            }
-            String name = reflected[i].getName();
-            params.add(
-                    new Param(name, t.get(), t.get().isFloating() && (wrt.isEmpty() || !named || wrt.contains(name))));
-            if (t.get().isArray() && mayWrite) {
-                writes.addStatement(new ExpressionStmt(new AssignExpr(
-                        element(name, t.get().dims()), new IntegerLiteralExpr("0"), AssignExpr.Operator.ASSIGN)));
-            }
-        }
-        // what callers read of the body: the arrays the method may write, written (nothing else is known of it)
-        d.setBody(writes);
-        return Optional.of(new MethodRequest(
-                Path.of(String.join("/", path) + ".class"),
-                pkg,
-                path,
-                m.getName(),
-                params,
-                result.get(),
-                Strategy.AUTO,
-                java.lang.reflect.Modifier.isPublic(m.getModifiers()),
-                d,
-                Set.of(),
-                Map.of(),
-                Map.of()));
-    }
-
-    /** {@code a[0]...[0]}, an element of array {@code name} of {@code dims} dimensions. */
-    private static Expression element(String name, int dims) {
-        Expression e = new NameExpr(name);
-        for (int i = 0; i < dims; i++) {
-            e = new ArrayAccessExpr(e, new IntegerLiteralExpr("0"));
-        }
-        return e;
-    }
-
-    /** The names in {@code @Differentiable(wrt = ...)} of {@code m}; empty when it has none. */
-    private static List<String> wrt(Method m) {
-        return differentiable(m)
-                .map(a -> {
-                    try {
-                        return List.of(
-                                (String[]) a.annotationType().getMethod("wrt").invoke(a));
-                    } catch (ReflectiveOperationException | ClassCastException e) {
-                        return List.<String>of();
-                    }
-                })
-                .orElse(List.of());
-    }
-
-    /** {@code m}'s {@code @Differentiable}, as the class loader over the classpath loaded it. */
-    private static Optional<java.lang.annotation.Annotation> differentiable(Method m) {
-        return Arrays.stream(m.getAnnotations())
-                .filter(a -> a.annotationType().getName().equals(DIFFERENTIABLE))
-                .findFirst();
     }
 
     /** The public static methods of {@code adjoint} as {@link AdjointNames} writes signatures: {@code fVjp(double, double, DoubleGrad)}. */
@@ -377,24 +272,6 @@ public final class ClasspathCallees implements AutoCloseable {
             return Set.of();
         }
         return out;
-    }
-
-    private static Optional<Ty> ty(Class<?> c) {
-        return MethodSelector.toTy(StaticJavaParser.parseType(typeName(c)));
-    }
-
-    /** How Java source writes type {@code c} ({@code Object} for one without a canonical name: local, anonymous). */
-    private static String typeName(Class<?> c) {
-        return c.getCanonicalName() == null ? "Object" : c.getCanonicalName();
-    }
-
-    /** The simple names from the top-level class inward. */
-    private static List<String> ownerPath(Class<?> c) {
-        List<String> path = new ArrayList<>();
-        for (Class<?> at = c; at != null; at = at.getEnclosingClass()) {
-            path.add(0, at.getSimpleName());
-        }
-        return path;
     }
 
     /** Class {@code qualified} ({@code p.Outer.Inner}) of the classpath itself, not of the JDK. */
