@@ -14,12 +14,8 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.desugar.ArrayReassignments;
 import dev.adjoint.generator.desugar.ArrayUses;
-import dev.adjoint.generator.normalize.Calls;
-import dev.adjoint.generator.normalize.Lowering;
-import dev.adjoint.generator.objects.RecordMethods;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.Updates;
-import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.types.Ty;
@@ -33,32 +29,29 @@ import java.util.Set;
 /**
  * What neither strategy models, checked once before a strategy is chosen, so that both reject it
  * alike and AUTO never falls back over it: an assignment or {@code ++}/{@code --} inside a larger
- * expression (its order of effects), and a call whose derivative or effect on arrays the generator
- * cannot know: a library method it has no model of, a plain method of the sources returning a
- * floating-point value, or one that may write an array it is given.
+ * expression (its order of effects), a {@code String} or enum variable assigned again, an array
+ * variable assigned again or a row replaced by another array, and a call whose derivative or
+ * effect on arrays the generator cannot know ({@link CallFence}).
  */
 public final class SharedFence {
 
     private final MethodRequest request;
-    private final Calls calls;
-    private final ArrayEffects effects;
-    private final MethodIndex index;
     private final Map<String, Integer> arrays = new HashMap<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     /** Calls inside a replaced row's value, reported with the row. */
     private final Set<MethodCallExpr> rowCalls = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** The calls, checked once the rows are (see {@link CallFence}). */
+    private final CallFence calls;
 
     private SharedFence(MethodRequest request, MethodIndex index) {
         this.request = request;
-        this.calls = new Calls(new Lowering(request, index));
-        this.effects = new ArrayEffects(index);
-        this.index = index;
         for (Parameter p : request.declaration().getParameters()) {
             ArrayEffects.dims(p.getType()).ifPresent(d -> arrays.put(p.getNameAsString(), d));
         }
         for (VariableDeclarator v : request.declaration().findAll(VariableDeclarator.class)) {
             ArrayEffects.dims(v.getType()).ifPresent(d -> arrays.put(v.getNameAsString(), d));
         }
+        this.calls = new CallFence(request, index, arrays, rowCalls, diagnostics);
     }
 
     /** The problems of {@code request}'s body that no strategy can differentiate, one diagnostic each. */
@@ -82,7 +75,7 @@ public final class SharedFence {
                                     + " import it by its name or write it qualified"));
             body.findAll(MethodCallExpr.class).stream()
                     .filter(m -> m.findAncestor(LambdaExpr.class).isEmpty())
-                    .forEach(f::call);
+                    .forEach(f.calls::call);
         });
         return List.copyOf(f.diagnostics);
     }
@@ -257,210 +250,6 @@ public final class SharedFence {
                 || (p instanceof ForStmt f
                         && (f.getInitialization().stream().anyMatch(i -> i == e)
                                 || f.getUpdate().stream().anyMatch(u -> u == e)));
-    }
-
-    /** Whether {@code m} is a call the generator knows nothing of, which {@link #call} reports. */
-    private boolean unknown(MethodCallExpr m) {
-        return !(calls.isBuiltin(m)
-                        || isMathScoped(m)
-                        || Calls.isPrint(m)
-                        || Calls.isMessageFormat(m)
-                        || calls.onInactiveReceiver(m).isPresent())
-                && calls.resolve(m).isEmpty();
-    }
-
-    private void call(MethodCallExpr m) {
-        if (rowCalls.contains(m)) {
-            return; // (the row it replaces is reported)
-        }
-        if (calls.isBuiltin(m)
-                || isMathScoped(m)
-                || Calls.isPrint(m)
-                || Calls.isMessageFormat(m)
-                || calls.onInactiveReceiver(m).isPresent()) {
-            return; // Math without a derivative rule: each strategy says so in its own words
-        }
-        Optional<MethodIndex.Entry> target = calls.resolve(m);
-        String name = m.getScope().map(s -> s + ".").orElse("") + m.getNameAsString();
-        if (target.isEmpty()) {
-            if (m.getScope()
-                    .filter(s ->
-                            s.findFirst(MethodCallExpr.class, this::unknown).isPresent())
-                    .isPresent()) {
-                return; // called on what an unknown call returns (a stream's chain): that call is the one reported
-            }
-            if (isModelledLibraryCall(m)) {
-                error(
-                        m,
-                        "'" + name
-                                + "(...)' is differentiated only as a statement of its own between 1-D arrays named by variables"
-                                + " (Arrays.copyOf, Arrays.copyOfRange and clone() only as the initializer of a local array's declaration,"
-                                + " or assigned to a row of a local declared new double[n][]);"
-                                + " write it that way, or copy the elements in a loop");
-            } else {
-                error(
-                        m,
-                        "call to '" + name
-                                + "' is not supported: it is not a java.lang.Math function, a @Differentiable or"
-                                + " @CustomDerivative method, or a static method of the project's sources, so the generator knows neither"
-                                + " its derivative nor what it does to the arrays it is given; compute its result outside the"
-                                + " @Differentiable method and pass it in, or write the computation with supported constructs");
-            }
-            return;
-        }
-        MethodIndex.Entry t = target.get();
-        Optional<Expression> array = m.getArguments().stream()
-                .filter(a -> ArrayEffects.passesArray(a, arrays, Set.of()))
-                .findFirst();
-        if (t.differentiable().isPresent()) {
-            Optional<Node> passive = passiveConsumer(m);
-            if (array.isPresent() && passive.isPresent() && effects.mayWrite(t)) {
-                error(
-                        m,
-                        "call to '" + m.getNameAsString() + "', which may write into the array '"
-                                + Positions.oneLine(array.get())
-                                + "' it is given, where its value has no derivative ("
-                                + Positions.oneLine(passive.get()) + "): both strategies"
-                                + " compute such a value by calling the method itself, so its write would not be followed; call it in a"
-                                + " statement of its own first (double v = " + m.getNameAsString()
-                                + "(...);) and use v there");
-            }
-            return;
-        }
-        Optional<String> missing = index.classpath().problem(t.declaration());
-        if (missing.isPresent()) {
-            error(m, "call to '" + name + "' cannot be differentiated: " + missing.get());
-            return;
-        }
-        Optional<String> recordMethod = RecordMethods.madeFrom(t.declaration());
-        if (recordMethod.isPresent()) {
-            error(
-                    m,
-                    "'" + RecordMethods.writtenCall(m).orElse(recordMethod.get() + "(...)") + "' calls "
-                            + recordMethod.get() + ", whose body stands in for the call only where the call may become"
-                            + " statements: not under &&, || or ?:, not in a loop's condition, not in a method that calls"
-                            + " itself, not past " + dev.adjoint.generator.desugar.Desugaring.INLINED_STATEMENTS
-                            + " statements; call it in a statement of its own with its result in a local"
-                            + " (double v = ...;) and use the local there");
-            return;
-        }
-        if (t.declaration().getAnnotationByName("Differentiable").isPresent()) {
-            error(
-                    m,
-                    "call to '" + m.getNameAsString()
-                            + "', which is marked @Differentiable but cannot be differentiated itself"
-                            + " (see the error at its declaration): fix that method first");
-            return;
-        }
-        if (dev.adjoint.generator.select.ImplicitCallees.differentiable(t)) {
-            // a plain helper Adjoint tried to differentiate, which its own error (at its declaration) says why it
-            // cannot
-            error(
-                    m,
-                    "call to '" + m.getNameAsString()
-                            + "', which Adjoint differentiates without an annotation because a"
-                            + " @Differentiable method calls it, but which cannot be differentiated itself (see the error at its"
-                            + " declaration): fix that method first, or supply its pullback with @CustomDerivative(of = \""
-                            + m.getNameAsString() + "\")");
-            return;
-        }
-        if (t.result().filter(Ty::isFloating).isPresent()
-                && t.declaration().getType().isArrayType()) {
-            error(
-                    m,
-                    "call to '" + m.getNameAsString()
-                            + "' returns an array, which a plain helper hands to its caller only by"
-                            + " having its body inlined where it is called, and this call could not be: the call stands under &&, || or ?:"
-                            + " or in a loop's condition, the helper is recursive or private to another class, or its body holds what"
-                            + " cannot move into the caller (a lambda, a local class, try, this, more than "
-                            + dev.adjoint.generator.desugar.Desugaring.INLINED_STATEMENTS
-                            + " statements, a call to another class of the"
-                            + " sources, an assignment to a field); assign the result to a local in a statement of its own"
-                            + " (double[] r = " + m.getNameAsString() + "(...);)");
-            return;
-        }
-        if (t.result().filter(Ty::isFloating).isPresent()) {
-            error(
-                    m,
-                    "call to '" + m.getNameAsString()
-                            + "' returns a floating-point value but is neither @Differentiable nor given"
-                            + " a @CustomDerivative"
-                            + (t.isPrivate()
-                                    ? "; a private method is not differentiated without an annotation where its"
-                                            + " body cannot replace the call (recursion, a call under &&, || or ?: or in a loop's condition, a method of"
-                                            + " another class or of more than "
-                                            + dev.adjoint.generator.desugar.Desugaring.INLINED_STATEMENTS
-                                            + " statements): make it package-private, or annotate it"
-                                    : ": its derivative is unknown"
-                                            + " (Adjoint differentiates the plain methods a @Differentiable method calls when they are static, not"
-                                            + " private, not generic, and take a float or double)")
-                            + "; or supply its pullback with"
-                            + " @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
-            return;
-        }
-        if (array.isPresent() && effects.mayWrite(t)) {
-            Expression written = ArrayEffects.writtenArgument(t, m).orElse(array.get());
-            error(
-                    m,
-                    "call to '" + m.getNameAsString() + "' may write into the array '" + Positions.oneLine(written)
-                            + "' it is given, and '" + m.getNameAsString()
-                            + "' is not @Differentiable: neither strategy can follow"
-                            + " that change, so the gradient would miss it; write the elements in this method, or make '"
-                            + m.getNameAsString() + "' a @Differentiable method that returns a value");
-        }
-    }
-
-    /**
-     * The expression around {@code call} that makes its value one without derivative (a comparison,
-     * a condition, an index, a cast to an integer, another method's argument), if any: there the
-     * strategies copy the expression, call and all, instead of differentiating the call.
-     */
-    private Optional<Node> passiveConsumer(MethodCallExpr call) {
-        Node child = call;
-        for (Node p = call.getParentNode().orElse(null);
-                p != null && !(p instanceof com.github.javaparser.ast.stmt.Statement);
-                child = p, p = p.getParentNode().orElse(null)) {
-            boolean passive = (p instanceof com.github.javaparser.ast.expr.BinaryExpr b
-                            && switch (b.getOperator()) {
-                                case PLUS, MINUS, MULTIPLY, DIVIDE -> false;
-                                default -> true;
-                            })
-                    || (p instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT)
-                    || (p instanceof com.github.javaparser.ast.expr.CastExpr c
-                            && !Set.of("double", "float").contains(c.getType().asString()))
-                    || (p instanceof com.github.javaparser.ast.expr.ArrayAccessExpr a && a.getIndex() == child)
-                    || (p instanceof com.github.javaparser.ast.expr.ConditionalExpr c && c.getCondition() == child)
-                    || (p instanceof MethodCallExpr outer
-                            && !calls.isBuiltin(outer)
-                            && calls.differentiableCallee(outer).isEmpty());
-            if (passive) {
-                return Optional.of(p);
-            }
-        }
-        Node stmt = child.getParentNode().orElse(null);
-        boolean condition = stmt instanceof com.github.javaparser.ast.stmt.IfStmt
-                || stmt instanceof com.github.javaparser.ast.stmt.WhileStmt
-                || stmt instanceof com.github.javaparser.ast.stmt.DoStmt
-                || stmt instanceof ForStmt
-                || stmt instanceof com.github.javaparser.ast.stmt.SwitchStmt;
-        return condition ? Optional.of(child) : Optional.empty();
-    }
-
-    private boolean isMathScoped(MethodCallExpr m) {
-        String scope = m.getScope().map(Object::toString).orElse("");
-        return DerivativeRules.isMathClass(scope)
-                || (scope.isEmpty() && request.importsMathMethod(m.getNameAsString()));
-    }
-
-    private static boolean isModelledLibraryCall(MethodCallExpr m) {
-        String scope = m.getScope().map(Object::toString).orElse("");
-        String name = m.getNameAsString();
-        return (name.equals("arraycopy") && (scope.equals("System") || scope.equals("java.lang.System")))
-                || ((scope.equals("Arrays") || scope.equals("java.util.Arrays"))
-                        && Set.of("fill", "copyOf", "copyOfRange").contains(name))
-                || (name.equals("clone")
-                        && m.getArguments().isEmpty()
-                        && m.getScope().isPresent());
     }
 
     /** What the desugar pass could not move out of an expression (see desugar's SwitchHoisting). */
