@@ -12,13 +12,11 @@ import dev.adjoint.generator.fence.Fence;
 import dev.adjoint.generator.fence.SharedFence;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.forward.TangentSweep;
-import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.normalize.Calls;
 import dev.adjoint.generator.normalize.Lowering;
 import dev.adjoint.generator.normalize.Normalizer;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.reverse.AdjointMethod;
-import dev.adjoint.generator.reverse.ReverseSweep;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.size.MethodSize;
@@ -34,8 +32,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Chooses each method's strategy: static where the fence and the normalizer accept it, the tape
- * where they do not (AUTO), or as the annotation forces; and records why.
+ * Chooses each method's strategy: static where the fence and the normalizer accept it
+ * ({@link StaticAttempt}), the tape where they do not (AUTO), or as the annotation forces; and
+ * records why.
  */
 final class Strategies {
     private Strategies() {}
@@ -59,10 +58,6 @@ final class Strategies {
     /** Why a method on the tape has no tangent pair (and so no {@code Hvp}). */
     static final String ON_TAPE = "it is on the tape";
 
-    /** Why an instance method that assigns its object's fields has no tangent pair. */
-    static final String ASSIGNS_FIELDS =
-            "it assigns fields of its object, whose Hvp is not generated yet (its Grad, Vjp and Jvp are)";
-
     /** The tangent printed as Java for {@code Hvp} ({@link TangentSweep#buildPair}), or why there is none. */
     record Tangent(Optional<JvpMethod> pair, String whyNot) {}
 
@@ -79,7 +74,7 @@ final class Strategies {
         if (r.strategy() == Strategy.TAPE) {
             return tape(r, index, options, "tape (requested)");
         }
-        StaticAttempt attempt = staticAttempt(r, index, options, variants);
+        StaticAttempt attempt = StaticAttempt.of(r, index, options, variants);
         if (attempt.method().isPresent()) {
             return new Choice(attempt.method(), List.of(), "static", attempt.jvp(), attempt.pair());
         }
@@ -136,83 +131,6 @@ final class Strategies {
         return new Choice(Optional.empty(), ds, "");
     }
 
-    /** The static strategy's adjoint of {@code r}, or why it has none. */
-    private record StaticAttempt(
-            Optional<AdjointMethod> method, List<Diagnostic> problems, Optional<JvpMethod> jvp, Tangent pair) {
-        StaticAttempt(Optional<AdjointMethod> method, List<Diagnostic> problems) {
-            this(
-                    method,
-                    problems,
-                    Optional.empty(),
-                    new Tangent(Optional.empty(), "an instance method has no forward mode yet"));
-        }
-    }
-
-    private static StaticAttempt staticAttempt(
-            MethodRequest r, MethodIndex index, Options options, WrtVariants variants) {
-        List<Diagnostic> problems = new ArrayList<>(Fence.check(r));
-        if (!problems.isEmpty()) {
-            return new StaticAttempt(Optional.empty(), problems);
-        }
-        Normalizer.Result n = Normalizer.normalize(r, index);
-        if (n.ir().isEmpty()) {
-            return new StaticAttempt(Optional.empty(), n.diagnostics());
-        }
-        MethodIr ir = n.ir().get();
-        var an = ActivityAnalysis.analyze(ir, options);
-        // the variants differentiate the parameters the callees' wrt leaves out: what flows back through them is active
-        // now, which may make another call's argument differentiated (f(g(x)) where g's wrt left x out): to a fixed
-        // point
-        for (MethodIr widened = variants.widen(ir, an); widened != ir; widened = variants.widen(ir, an)) {
-            ir = widened;
-            an = ActivityAnalysis.analyze(ir, options);
-        }
-        Optional<String> lost = lostThroughCalls(ir, an, index);
-        if (lost.isPresent()) {
-            return new StaticAttempt(
-                    Optional.empty(),
-                    List.of(Positions.error(r.file(), r.declaration().getName(), lost.get())));
-        }
-        AdjointMethod m = ReverseSweep.build(ir, an);
-        Optional<Diagnostic> tooLarge = tooLarge(r, m, "static");
-        if (tooLarge.isPresent()) {
-            return new StaticAttempt(Optional.empty(), List.of(tooLarge.get()));
-        }
-        if (dev.adjoint.generator.objects.Receiver.of(r)
-                .filter(rc -> rc.leaves().stream().anyMatch(l -> l.boxed()))
-                .isPresent()) {
-            // its assigned fields travel in boxes the public methods fill and empty, which the Hvp's do not (yet)
-            return new StaticAttempt(
-                    Optional.of(m), List.of(), tangent(ir, an), new Tangent(Optional.empty(), ASSIGNS_FIELDS));
-        }
-        Tangent pair =
-                pair(ir, an); // (first: it claims its names from a copy of the method's, so the Jvp's are the same)
-        Optional<JvpMethod> jvp = tangent(ir, an);
-        return new StaticAttempt(Optional.of(m), List.of(), jvp, pair);
-    }
-
-    /** The tangent of a scalar method as plain Java, from which {@code Hessians} builds its {@code Hvp}. */
-    private static Tangent pair(MethodIr ir, dev.adjoint.generator.analyze.Analysis an) {
-        if (ir.request().result().isArray()) {
-            return new Tangent(Optional.empty(), "it returns an array");
-        }
-        try {
-            return new Tangent(Optional.of(TangentSweep.buildPair(ir, an)), "");
-        } catch (TangentSweep.Unsupported e) {
-            return new Tangent(Optional.empty(), e.getMessage());
-        }
-    }
-
-    /** The tangent method, where the forward sweep handles every construct of {@code ir} and it fits a JVM method. */
-    private static Optional<JvpMethod> tangent(MethodIr ir, dev.adjoint.generator.analyze.Analysis an) {
-        try {
-            JvpMethod j = TangentSweep.build(ir, an);
-            return MethodSize.overLimit(j).isPresent() ? Optional.empty() : Optional.of(j);
-        } catch (TangentSweep.Unsupported e) {
-            return Optional.empty();
-        }
-    }
-
     /**
      * The problems no strategy accepts, with the other problems of the strategy the method would
      * get once they are fixed (so that one build shows them all), each position once.
@@ -225,7 +143,7 @@ final class Strategies {
         List<Diagnostic> more = new ArrayList<>();
         try {
             if (r.strategy() != Strategy.TAPE) {
-                more.addAll(staticAttempt(r, index, options, variants).problems());
+                more.addAll(StaticAttempt.of(r, index, options, variants).problems());
                 // a problem inside an expression already reported ('a[i].clone()' in 'lu[i] = a[i].clone()') is that
                 // one
                 more.removeIf(d -> seen.contains(d.line() + ":" + d.column())
@@ -270,46 +188,6 @@ final class Strategies {
         return out;
     }
 
-    /**
-     * A call passing a differentiated value to a parameter outside the callee's {@code wrt} that
-     * no variant could take ({@link WrtVariants}: a compiled callee of the classpath, an instance
-     * method): the callee's adjoint has no buffer for it, so the static strategy would lose that
-     * derivative.
-     */
-    private static Optional<String> lostThroughCalls(
-            MethodIr ir, dev.adjoint.generator.analyze.Analysis an, MethodIndex index) {
-        List<dev.adjoint.generator.ir.Stmt> flat = new ArrayList<>();
-        ActivityAnalysis.flatten(ir.body(), flat);
-        for (var s : flat) {
-            if (s instanceof dev.adjoint.generator.ir.Stmt.Assign a
-                    && a.op() instanceof dev.adjoint.generator.ir.Op.Call call) {
-                Optional<dev.adjoint.generator.select.Param> p = WrtVariants.lostParameter(call, an);
-                if (p.isPresent() && index.classpath().isCompiled(call.callee())) {
-                    return Optional.of("the call to '" + call.callee().name()
-                            + "' passes a differentiated value to its parameter '"
-                            + p.get().name()
-                            + "', which its @Differentiable(wrt = ...) leaves out, and its compiled adjoint class "
-                            + call.callee().adjointQualifiedName() + " has no "
-                            + call.callee().adjointName() + "$allVjp (the variant"
-                            + " that differentiates every parameter, which Adjoint generates for public methods; this one was built"
-                            + " by an older Adjoint, or the method or its class is not public): it would lose that derivative; AUTO"
-                            + " uses the tape strategy for it (rebuild the module that declares it with this Adjoint, or add '"
-                            + p.get().name() + "' to its wrt)");
-                }
-                if (p.isPresent()) {
-                    return Optional.of("the call to '" + call.callee().name()
-                            + "' passes a differentiated value to its parameter '"
-                            + p.get().name()
-                            + "', which its @Differentiable(wrt = ...) leaves out, and the static strategy cannot"
-                            + " differentiate a variant of it (it has a @CustomDerivative pullback): it would lose that"
-                            + " derivative; AUTO uses the tape strategy for it (or add '"
-                            + p.get().name() + "' to its wrt)");
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     private static Choice tape(MethodRequest r, MethodIndex index, Options options, String report) {
         return tape(r, TapeRecorder.record(r, index), options, report, index);
     }
@@ -348,14 +226,16 @@ final class Strategies {
             return Optional.empty();
         }
         var an = ActivityAnalysis.analyze(n.ir().get(), options);
-        return lostThroughCalls(n.ir().get(), an, index).isPresent() ? Optional.empty() : tangent(n.ir().get(), an);
+        return StaticAttempt.lostThroughCalls(n.ir().get(), an, index).isPresent()
+                ? Optional.empty()
+                : StaticAttempt.tangent(n.ir().get(), an);
     }
 
     /**
      * An error at {@code r} when a method generated for it would be over the JVM's limit on a
      * method's bytecode (javac would reject it, 'code too large', in generated code).
      */
-    private static Optional<Diagnostic> tooLarge(MethodRequest r, AdjointMethod m, String strategy) {
+    static Optional<Diagnostic> tooLarge(MethodRequest r, AdjointMethod m, String strategy) {
         return MethodSize.overLimit(m).map(over -> tooLarge(r, over, strategy));
     }
 
