@@ -65,6 +65,10 @@ public final class RecordMethods {
     private static final com.github.javaparser.ast.DataKey<String> MADE_FROM =
             new com.github.javaparser.ast.DataKey<>() {};
 
+    /** On each helper: the method it is written from as the report names methods, {@code p.Model.Rbf#k}. */
+    private static final com.github.javaparser.ast.DataKey<String> REPORTED_AS =
+            new com.github.javaparser.ast.DataKey<>() {};
+
     /** On each call of a helper that stands for a call as written: that call's text, {@code kern.at(a, b)}. */
     private static final com.github.javaparser.ast.DataKey<String> WRITTEN_CALL =
             new com.github.javaparser.ast.DataKey<>() {};
@@ -84,6 +88,11 @@ public final class RecordMethods {
         this.packageName = packageName;
         this.host = host;
         this.records = records;
+    }
+
+    /** The method a helper of the class was written from as the report names methods ({@code p.Model.Rbf#k}). */
+    public static Optional<String> reportedAs(MethodDeclaration d) {
+        return d.containsData(REPORTED_AS) ? Optional.of(d.getData(REPORTED_AS)) : Optional.empty();
     }
 
     /** The call as the user wrote it ({@code kern.at(a, b)}), if {@code call} is one this class rewrote. */
@@ -265,6 +274,9 @@ public final class RecordMethods {
         d.setBody(body);
         method.getRange().ifPresent(d::setRange);
         d.setData(MADE_FROM, owner.getNameAsString() + "." + method.getNameAsString());
+        d.setData(
+                REPORTED_AS,
+                owner.getFullyQualifiedName().orElse(owner.getNameAsString()) + "#" + method.getNameAsString());
         d.setData(SOURCE, method);
         if (owner.findCompilationUnit().orElse(null)
                 != host.findCompilationUnit().orElse(null)) {

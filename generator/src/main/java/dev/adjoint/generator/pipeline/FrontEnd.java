@@ -212,10 +212,12 @@ final class FrontEnd {
                 continue;
             }
             // (a helper of another class is named after its own)
-            String ref = sources.entryOf(e.getKey())
-                            .map(MethodIndex.Entry::ownerQualified)
-                            .orElse(callers.get(0).ownerQualifiedName())
-                    + "#" + e.getKey().getNameAsString();
+            // (a helper written from a record's method is named after that method)
+            String ref = dev.adjoint.generator.objects.RecordMethods.reportedAs(e.getKey())
+                    .orElse(sources.entryOf(e.getKey())
+                                    .map(MethodIndex.Entry::ownerQualified)
+                                    .orElse(callers.get(0).ownerQualifiedName())
+                            + "#" + e.getKey().getNameAsString());
             String into = String.join(
                     ", ",
                     callers.stream()
