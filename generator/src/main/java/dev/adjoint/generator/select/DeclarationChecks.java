@@ -104,7 +104,14 @@ final class DeclarationChecks {
             error(
                     m.getType(),
                     "@Differentiable method '" + name + "' returns " + m.getType()
-                            + ": the result must be double, float, double[] or float[] to be differentiated");
+                            + ": the result must be double, float, double[] or float[] to be differentiated"
+                            + (m.getType().isVoidType()
+                                    ? "; a method that writes its outputs into arrays it is given has no gradient"
+                                            + " of its own: return them as a double[] (then " + name + "Vjp, "
+                                            + name + "Jvp and " + name + "Jacobian), or remove @Differentiable: a plain"
+                                            + " static helper is inlined into the @Differentiable methods that call it,"
+                                            + " with every write it makes"
+                                    : ""));
         }
         List<String> wrtNames = new ArrayList<>();
         Strategy strategy = Strategy.AUTO;

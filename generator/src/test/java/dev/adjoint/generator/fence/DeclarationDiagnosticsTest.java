@@ -148,7 +148,11 @@ class DeclarationDiagnosticsTest {
                             }
                         }
                         """),
-                file("void result", "returns void", """
+                file(
+                        "void result",
+                        "returns void: the result must be double, float, double[] or float[] to be differentiated; a"
+                                + " method that writes its outputs into arrays it is given has no gradient of its own",
+                        """
                         package p;
 
                         import dev.adjoint.Differentiable;
