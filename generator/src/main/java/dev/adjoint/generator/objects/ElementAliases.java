@@ -154,7 +154,7 @@ final class ElementAliases {
                         Positions.error(
                                 file,
                                 parent,
-                                "'" + Positions.oneLine(parent) + "' assigns '" + use + "', which a for-each"
+                                "'" + Positions.asWritten(parent) + "' assigns '" + use + "', which a for-each"
                                         + " over '" + al.array()
                                         + "' names: its index follows the loop; declare another variable for the other element"));
             } else if (parent instanceof AssignExpr as
@@ -176,7 +176,7 @@ final class ElementAliases {
                 diagnostics.add(Positions.error(
                         file,
                         parent,
-                        "'" + Positions.oneLine(parent) + "' uses '" + use + "', an element of '"
+                        "'" + Positions.asWritten(parent) + "' uses '" + use + "', an element of '"
                                 + al.array() + "', other than reading its components or naming another element of '"
                                 + al.array() + "': a"
                                 + " differentiated method cannot pass on, compare or hold elsewhere an element of an array it differentiates"

@@ -107,7 +107,7 @@ final class ElementArrays {
             } else {
                 error(
                         parent,
-                        "'" + Positions.oneLine(parent) + "' uses '" + name + "', an array of " + element.name()
+                        "'" + Positions.asWritten(parent) + "' uses '" + name + "', an array of " + element.name()
                                 + ", other than"
                                 + " reading its length and its elements' components ('" + name + "[l]."
                                 + element.example()
@@ -201,7 +201,7 @@ final class ElementArrays {
                     && call.getArguments().stream().anyMatch(x -> x == a)) {
                 error(
                         parent,
-                        "'" + Positions.oneLine(parent) + "' passes an element of '" + name + "' to '"
+                        "'" + Positions.asWritten(parent) + "' passes an element of '" + name + "' to '"
                                 + call.getNameAsString()
                                 + "': an element of an array of " + element.name()
                                 + " goes only to a parameter of type " + element.name()
@@ -216,7 +216,7 @@ final class ElementArrays {
                     : "uses an element of '" + name + "' other than reading its components";
             error(
                     parent,
-                    "'" + Positions.oneLine(parent) + "' " + what
+                    "'" + Positions.asWritten(parent) + "' " + what
                             + ": a differentiated method reads the components of the elements"
                             + " of an array of " + element.name() + " ('" + name + "[l]." + element.example()
                             + "') and writes into their arrays, but"
@@ -230,7 +230,7 @@ final class ElementArrays {
         if (ty.isEmpty()) {
             error(
                     read,
-                    "'" + read + "' reads component '" + component + "' of type " + type
+                    "'" + Positions.asWritten(read) + "' reads component '" + component + "' of type " + type
                             + ": a differentiated method reads"
                             + " components of type double, float, int, long, boolean, double[], float[], double[][] and float[][] of the"
                             + " elements of an array of " + element.name()
@@ -241,7 +241,7 @@ final class ElementArrays {
         if (FieldReads.isAssigned(read)) {
             error(
                     read.getParentNode().orElse(read),
-                    "'" + Positions.oneLine(read.getParentNode().orElse(read)) + "' assigns field '"
+                    "'" + Positions.asWritten(read.getParentNode().orElse(read)) + "' assigns field '"
                             + component + "' of an element of '" + name
                             + "': a differentiated method writes into the elements' arrays, not"
                             + " the fields themselves; assign it outside the differentiated method");
@@ -284,7 +284,7 @@ final class ElementArrays {
         } else {
             error(
                     outer,
-                    "'" + Positions.oneLine(outer) + "' uses '" + read + "', a matrix of an element of '" + name
+                    "'" + Positions.asWritten(outer) + "' uses '" + read + "', a matrix of an element of '" + name
                             + "', other than"
                             + " reading its rows, elements and length ('" + read + "[i][j]', '" + read + ".length'"
                             + (outer instanceof FieldAccessExpr ? ", with an index that has no side effect" : "")

@@ -108,6 +108,33 @@ public final class Positions {
                 file.getFileName().toString(), node.getBegin().map(p -> p.line).orElse(0));
     }
 
+    /**
+     * The node's text as the user wrote it, on one line, while it still stands where its parsed
+     * tokens were: a pass may have rewritten what is inside it ({@code o} of a for-each over records
+     * is {@code book[o_i]} by then), and an error names what the user wrote ({@code discount(o)}).
+     * A node a pass made, or moved, is printed as it stands ({@link #oneLine}).
+     */
+    public static String asWritten(Node node) {
+        Optional<com.github.javaparser.TokenRange> tokens =
+                node.getTokenRange().filter(t -> t.toRange().equals(node.getRange()));
+        if (tokens.isEmpty()) {
+            return oneLine(node);
+        }
+        StringBuilder text = new StringBuilder();
+        for (com.github.javaparser.JavaToken t : tokens.get()) {
+            if (t.getCategory().isComment()) {
+                continue;
+            }
+            boolean space = t.getCategory().isWhitespaceOrComment();
+            if (!space) {
+                text.append(t.getText());
+            } else if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') {
+                text.append(' ');
+            }
+        }
+        return text.toString().trim();
+    }
+
     /** The node's source on one line (comments dropped, whitespace collapsed). */
     public static String oneLine(Node node) {
         Node copy = node.clone();

@@ -261,7 +261,7 @@ class ObjectStylesPricingTest {
         List<dev.adjoint.generator.Diagnostic> ds = StrangerHarness.errors(Map.of("Pricer", source));
         assertTrue(ds.size() == 1, ds.toString());
         assertTrue(
-                ds.get(0).message().contains("passes an element of 'book' to 'value'")
+                ds.get(0).message().startsWith("'value(o, spot)' passes an element of 'book' to 'value'")
                         && ds.get(0).message().contains("make 'value' static"),
                 ds.toString());
         int line = source.lines()
