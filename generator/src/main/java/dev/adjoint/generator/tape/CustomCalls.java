@@ -22,7 +22,7 @@ final class CustomCalls {
      */
     static ValueRecorder.Value record(ValueRecorder r, MethodCallExpr m, MethodRequest c, Ty t) {
         RecorderState st = r.st;
-        String owner = r.calleeClass(m, c);
+        String owner = r.calls.calleeClass(m, c);
         String stacks = st.temp("s");
         String mark = st.temp("cells");
         String markF = st.scope.claim(mark + "f");

@@ -21,8 +21,6 @@ import dev.adjoint.generator.code.Printer;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.rules.Rule;
-import dev.adjoint.generator.select.MethodRequest;
-import dev.adjoint.generator.select.Param;
 import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +38,7 @@ final class ValueRecorder {
     final PassiveCopy passive;
     final PendingNodes pending;
     final ArrayElements elements;
+    final CallRecorder calls;
     /** See {@link #beginStatement}. */
     private boolean indexVariablesStable;
 
@@ -48,6 +47,7 @@ final class ValueRecorder {
         this.passive = passive;
         this.pending = new PendingNodes(st);
         this.elements = new ArrayElements(st, passive, this);
+        this.calls = new CallRecorder(this);
     }
 
     /**
@@ -120,7 +120,7 @@ final class ValueRecorder {
                         .filter(x -> x.differentiable().isEmpty()
                                 && x.result().filter(Ty::isFloating).isPresent())
                         .isPresent()) {
-                    return call(m, Ty.DOUBLE);
+                    return calls.call(m, Ty.DOUBLE);
                 }
             }
             st.untyped = true;
@@ -197,96 +197,10 @@ final class ValueRecorder {
             return new Value(v, st.handle(v), t);
         }
         if (e instanceof MethodCallExpr m) {
-            return call(m, t);
+            return calls.call(m, t);
         }
         st.error(e, "expression '" + Positions.oneLine(e) + "' is not supported by the tape strategy");
         return constant("0", t);
-    }
-
-    private Value call(MethodCallExpr m, Ty t) {
-        Optional<MethodRequest> callee = st.calls.differentiableCallee(m);
-        if (callee.isPresent() && (callee.get().customPullback() != null || !st.compiled.hasRecorder(callee.get()))) {
-            // (a compiled callee whose adjoint has no recorder: recorded as one node from its Vjp, as a pullback is)
-            return CustomCalls.record(this, m, callee.get(), t);
-        }
-        if (callee.isPresent()) {
-            MethodRequest c = callee.get();
-            List<String> args = new ArrayList<>();
-            args.add(st.tape);
-            for (int i = 0; i < m.getArguments().size(); i++) {
-                Param p = c.params().get(i);
-                Expression a = m.getArgument(i);
-                if (p.type().isArray()
-                        && p.type().isFloating()) { // an int[] has no handles: it goes as a passive value
-                    Optional<List<String>> array = elements.argument(a);
-                    if (array.isEmpty()) {
-                        st.error(
-                                a,
-                                "pass arrays to " + c.name()
-                                        + " by variable name (or a row or layer of one, m[i], W[l])"
-                                        + (a instanceof MethodCallExpr made
-                                                ? ": '" + made.getNameAsString() + "(...)' hands back an array"
-                                                        + " the tape does not follow into another call; assign it to a local in a statement of its own"
-                                                        + " first (" + p.type().java() + " r = "
-                                                        + made.getNameAsString() + "(...);)"
-                                                : a instanceof com.github.javaparser.ast.expr.ArrayCreationExpr
-                                                        ? ": declare '" + a + "' as a local first ("
-                                                                + p.type().java() + " a = " + a + ";) and pass its name"
-                                                        : ""));
-                        return constant("0", t);
-                    }
-                    args.addAll(array.get());
-                } else if (p.type().isFloating()) {
-                    Value v = convert(value(a), p.type());
-                    args.add(v.value());
-                    args.add(handle(v));
-                } else {
-                    args.add(passive.text(a));
-                }
-            }
-            pending.flush();
-            String v = st.temp("v");
-            String owner = calleeClass(m, c);
-            st.statement(t.java() + " " + v + " = " + owner + "." + c.adjointName() + "Record("
-                    + String.join(", ", dev.adjoint.generator.objects.Receiver.generatedArgs(c, args)) + ");");
-            st.statement("int " + st.handle(v) + " = " + st.tape + ".result();");
-            return new Value(v, st.handle(v), t);
-        }
-        if (m.getNameAsString().equals("detach") && st.calls.isBuiltin(m)) {
-            Value v = convert(value(m.getArgument(0)), t);
-            discard(v);
-            return constant(v.value(), t);
-        }
-        if (!st.calls.isBuiltin(m)) {
-            st.error(
-                    m,
-                    "call to '" + m.getNameAsString()
-                            + "' returns a floating-point value but is neither @Differentiable nor"
-                            + " given a @CustomDerivative: its derivative is unknown; annotate it, or supply its pullback with"
-                            + " @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
-            return constant("0", t);
-        }
-        Rule rule = DerivativeRules.get(
-                DerivativeRules.family(m.getScope().map(Object::toString).orElse("")) + "." + m.getNameAsString());
-        Ty argTy = rule.floatOverload() ? t : Ty.DOUBLE;
-        List<Value> args = new ArrayList<>();
-        for (Expression a : m.getArguments()) {
-            args.add(convert(value(a), argTy));
-        }
-        return apply(rule.key(), args, t);
-    }
-
-    /** The class of the adjoint or pullback the call {@code m} to {@code c} calls, as the adjoint class names it. */
-    String calleeClass(MethodCallExpr m, MethodRequest c) {
-        Optional<String> owner = st.scope.spelling().callee(c);
-        if (owner.isEmpty()) {
-            st.error(
-                    m,
-                    "call to '" + c.name() + "' cannot be written in the generated code"
-                            + st.scope.spelling().whyCalleeHidden(c));
-            return c.ownerSimpleName();
-        }
-        return owner.get();
     }
 
     /**
@@ -294,7 +208,7 @@ final class ValueRecorder {
      * {@code ∂z/∂parent = ∂z/∂argument · ∂argument/∂parent}; the first factor is the rule's
      * contribution at {@code dz = 1}. An argument already pushed (or a leaf) is a parent itself.
      */
-    private Value apply(String key, List<Value> args, Ty t) {
+    Value apply(String key, List<Value> args, Ty t) {
         Rule rule = DerivativeRules.get(key);
         List<Expr> vals = new ArrayList<>();
         for (Value a : args) {
@@ -350,7 +264,7 @@ final class ValueRecorder {
     }
 
     /** {@code v} is not read: its node, if pending, is never pushed. */
-    private void discard(Value v) {
+    void discard(Value v) {
         pending.drop(v.pending());
     }
 
