@@ -25,13 +25,16 @@ import java.util.Set;
 
 /**
  * The (forward, reverse) pair of each statement, assembled per block. Reverse parts are appended
- * in forward order and flipped in one place, {@link #block}, when the block closes.
+ * in forward order and flipped in one place, {@link #block}, when the block closes; a loop's pair
+ * is {@link LoopReversal}'s.
  */
 final class BlockReversal {
     private final Sweep sw;
+    private final LoopReversal loops;
 
     BlockReversal(Sweep sw) {
         this.sw = sw;
+        this.loops = new LoopReversal(sw, this);
     }
 
     /** A block's two sweeps; the reverse one is already flipped. */
@@ -122,7 +125,7 @@ final class BlockReversal {
                 reverse.add(new Code.Branch(i.cond().java(), then.reverse(), otherwise.reverse()));
             }
         } else if (s instanceof Stmt.Loop l) {
-            loop(l, counted, forward, reverse);
+            loops.loop(l, counted, forward, reverse);
         } else if (s instanceof Stmt.Effect e) {
             // no derivative, nothing to save: what it reads still holds its value here
             Code.Raw raw = new Code.Raw(e.java());
@@ -131,134 +134,6 @@ final class BlockReversal {
         } else {
             throw new IllegalStateException("a return is only the method's last statement: " + s);
         }
-    }
-
-    /**
-     * {@code repeat { head; if (!cond) exit; body }}: the forward sweep counts the iterations and
-     * pushes the count; the reverse sweep pops it and runs the reversed body and head that many
-     * times, after reversing the head's last, exiting run.
-     */
-    private void loop(Stmt.Loop l, Optional<CountedLoop> counted, List<Code> forward, List<Code> reverse) {
-        sw.depth++;
-        sw.loopDepth++;
-        Sweeps head = block(l.head(), l.origin());
-        boolean simpleHead = head.forward().size() == 1
-                && l.head().size() == 1
-                && l.head().get(0) instanceof Stmt.Assign a
-                && a.target().equals(l.cond())
-                && a.op() instanceof Op.Passive
-                && head.reverse().isEmpty();
-        // reversed from where its counter ended, which the reversed iterations set back first
-        boolean countedPath = simpleHead && counted.isPresent();
-        if (countedPath) {
-            sw.reversedCounters.addLast(counted.get().counter());
-        }
-        List<Stmt.Assign> again = countedPath && sw.an.on(Options.Optimisation.RECOMPUTATION)
-                ? Recomputation.in(l, counted.get(), sw)
-                : List.of();
-        sw.recomputed.addAll(again);
-        List<Refills.Refill> refills =
-                countedPath && sw.an.on(Options.Optimisation.REFILLS) ? Refills.in(l, sw) : List.of();
-        refills.forEach(r -> sw.refilled.add(r.store()));
-        Sweeps body = block(l.body(), l.origin());
-        if (countedPath) {
-            sw.reversedCounters.removeLast();
-        }
-        sw.loopDepth--;
-        sw.depth--;
-        boolean reversed = !head.reverse().isEmpty() || !body.reverse().isEmpty();
-        String cond = l.cond().java();
-        List<Code> loopBody = new ArrayList<>();
-        String header;
-        if (simpleHead) {
-            header = "while (" + ((Op.Passive) ((Stmt.Assign) l.head().get(0)).op()).java() + ")";
-        } else {
-            header = "while (true)";
-            loopBody.addAll(head.forward());
-            loopBody.add(new Code.Branch("!" + cond, List.of(new Code.Line(new Statement.Jump(true))), List.of()));
-        }
-        loopBody.addAll(body.forward());
-        if (!reversed) {
-            forward.add(new Code.Loop(header, loopBody));
-            return;
-        }
-        // (with -ea: each reversed iteration of an outermost loop checks that it starts where the
-        // forward iteration ended; inner loops' checks would lengthen the code for little)
-        Optional<Sweep.StackCheck> check = sw.loopDepth == 0 ? sw.stackCheck(loopBody) : Optional.empty();
-        check.ifPresent(k -> loopBody.add(k.mark()));
-        if (countedPath) {
-            // backwards from where the counter ended; the reversed body starts by undoing j = j + 1
-            CountedLoop c = counted.get();
-            String j = c.counter().name();
-            List<Code> back = new ArrayList<>();
-            List<Code> reversedBody = new ArrayList<>(body.reverse());
-            Code.Line undoStep = new Code.Line(new Statement.Eval(new Expr.Assign(
-                    new Expr.Name(j), "=", new Expr.Binary("-", new Expr.Name(j), new Expr.Literal("1")))));
-            if (sw.an.saves().kind(c.step()) == Saves.Kind.INVERT) {
-                // (the body reads j: its reverse starts by undoing the step, which has no other reverse part)
-                // (with its 'grad of' comment when it is a statement of its own, as in a while loop)
-                int at = reversedBody.get(0) instanceof Code.Comment ? 1 : 0;
-                if (!reversedBody.get(at).equals(undoStep)) {
-                    throw new IllegalStateException(
-                            "the reversed body of a counted loop starts with " + reversedBody.subList(0, at + 1));
-                }
-                reversedBody.subList(0, at + 1).clear();
-            }
-            back.add(undoStep);
-            if (!again.isEmpty() || !refills.isEmpty()) {
-                back.add(new Code.Comment("this iteration's values, computed again rather than saved"));
-                refills.forEach(r -> refill(r, back));
-                again.forEach(a -> back.add(new Code.Line(a.target().name() + " = " + primal(a.op()))));
-            }
-            check.ifPresent(k -> back.add(k.check()));
-            back.addAll(reversedBody);
-            String iterations =
-                    c.start().equals("0") ? c.exit() : "(long) " + c.exit() + " - " + Operand.parenthesize(c.start());
-            List<Code> stores = sw.an.on(Options.Optimisation.STACK_ROOM)
-                    ? sw.reserveRoom(loopBody, iterations, forward)
-                    : loopBody;
-            forward.add(new Code.Loop(header, stores));
-            reverse.add(new Code.Line(j + " = " + c.exit()));
-            reverse.add(new Code.Loop("while (" + j + " > " + c.start() + ")", back));
-            return;
-        }
-        String count = sw.claim("_n");
-        forward.add(new Code.Line(new Statement.Declare("", "int", count, new Expr.Literal("0"))));
-        loopBody.add(new Code.Line(new Statement.Eval(new Expr.Postfix(new Expr.Name(count), "++"))));
-        forward.add(new Code.Loop(header, loopBody));
-        forward.add(new Code.Line(sw.push(Ty.INT, count)));
-
-        String k = sw.claim("_k");
-        List<Code> reversedBody = new ArrayList<>();
-        check.ifPresent(x -> reversedBody.add(x.check()));
-        reversedBody.addAll(body.reverse());
-        if (head.reverse().isEmpty()) {
-            reverse.add(new Code.Loop(
-                    "for (int " + k + " = " + sw.pop(Ty.INT) + "; " + k + " > 0; " + k + "--)", reversedBody));
-        } else {
-            List<Code> rb = new ArrayList<>(head.reverse());
-            rb.add(new Code.Branch(k + " == 0", List.of(new Code.Line(new Statement.Jump(true))), List.of()));
-            rb.addAll(reversedBody);
-            reverse.add(new Code.Loop("for (int " + k + " = " + sw.pop(Ty.INT) + "; ; " + k + "--)", rb));
-        }
-    }
-
-    /** The forward run of a loop that fills a scratch array, without saves. */
-    private void refill(Refills.Refill r, List<Code> into) {
-        into.add(
-                new Code.Line(r.init().target().name() + " = " + primal(r.init().op())));
-        List<Code> lines = new ArrayList<>();
-        for (Stmt s : r.loop().body()) {
-            if (s instanceof Stmt.Assign a) {
-                lines.add(new Code.Line(a.target().name() + " = " + primal(a.op())));
-            } else {
-                Stmt.ArrayStore st = (Stmt.ArrayStore) s;
-                lines.add(new Code.Line(st.array().name() + index(st.indices()) + " = "
-                        + st.value().java()));
-            }
-        }
-        Stmt.Assign test = (Stmt.Assign) r.loop().head().get(0);
-        into.add(new Code.Loop("while (" + ((Op.Passive) test.op()).java() + ")", lines));
     }
 
     /** The zero of {@code t} ({@link Ty#zero()}) as a node: {@code (short) 0} is a cast. */
@@ -413,7 +288,7 @@ final class BlockReversal {
         }
     }
 
-    private String primal(Op op) {
+    String primal(Op op) {
         if (op instanceof Op.Apply ap) {
             return Printer.expression(DerivativeRules.get(ap.rule())
                     .primal(ap.args().stream().map(AtomCode::of).toList()));
