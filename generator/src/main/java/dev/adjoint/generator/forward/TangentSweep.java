@@ -10,7 +10,6 @@ import dev.adjoint.generator.ir.Stmt;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.rules.Rule;
 import dev.adjoint.generator.select.MethodRequest;
-import dev.adjoint.generator.select.Param;
 import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,54 +107,8 @@ public final class TangentSweep {
 
     private JvpMethod jvp() {
         MethodRequest r = ir.request();
-        Set<Atom.Var> written = writtenArrays(ir.body(), new HashSet<>());
         List<String> tangents = new ArrayList<>();
-        List<Code> prologue = new ArrayList<>();
-        for (int i = 0; i < ir.params().size(); i++) {
-            Param p = r.params().get(i);
-            Atom.Var v = ir.params().get(i);
-            declared.add(v);
-            String tn = p.wrt() ? ir.names().claim("t" + p.name()) : null;
-            if (tn != null) {
-                tangents.add(tn);
-            }
-            if (!an.active().contains(v)) {
-                continue;
-            }
-            if (tn != null && !(p.type().isArray() && written.contains(v))) {
-                dot.put(v, tn); // read-only array, or a scalar parameter (a local copy in Java anyway)
-                continue;
-            }
-            // a differentiated array written in place: a copy of the caller's direction; a parameter
-            // that is not differentiated but receives varied values: tangent 0 on entry
-            String local = ir.names().claim("_dot_" + p.name());
-            dot.put(v, local);
-            if (pairs && p.type().dims() == 3) { // (the tangent program is read again as Java: it reads no 3-D local)
-                throw new Unsupported(
-                        "the 3-D parameter '" + p.name() + "' is written in place or receives varied values");
-            }
-            if (pairs && p.type().dims() == 2) {
-                prologue.addAll(HvpSource.matrixTangent(ir.names(), p, local, v.name(), tn));
-                continue;
-            }
-            String init;
-            if (!p.type().isArray()) {
-                init = p.type().zero();
-            } else if (tn != null && !pairs && p.type().dims() == 1) {
-                // (a copy of the direction, which the method's writes must not reach)
-                prologue.add(new Code.Line(p.type().java() + " " + local + " = "
-                        + pool.zeros(p.type().prim(), tn + ".length")));
-                prologue.add(new Code.Line("System.arraycopy(" + tn + ", 0, " + local + ", 0, " + tn + ".length)"));
-                continue;
-            } else if (tn != null) {
-                init = p.type().dims() == 1 ? tn + ".clone()" : "dev.adjoint.Gradients.copy(" + tn + ")";
-            } else {
-                init = p.type().dims() == 1
-                        ? pool.zeros(p.type().prim(), v.name() + ".length")
-                        : "dev.adjoint.Gradients.like(" + v.name() + ")";
-            }
-            prologue.add(new Code.Line(p.type().java() + " " + local + " = " + init));
-        }
+        List<Code> prologue = new TangentBoundary(ir, an, pairs, pool, dot).parameters(declared, tangents);
         for (Atom.Var v : ir.locals()) {
             if (an.active().contains(v)) {
                 dot.put(v, ir.names().claim((v.name().startsWith("_") ? "_dot" : "_dot_") + v.name()));
@@ -178,15 +131,7 @@ public final class TangentSweep {
         depth--;
         String tr = tangentOf(result);
         List<Code> end = new ArrayList<>();
-        if (r.result().isArray()) {
-            end.add(new Code.Line(
-                    tr == null
-                            ? "java.util.Arrays.fill(" + out + ", "
-                                    + r.result().element().zero() + ")"
-                            : "System.arraycopy(" + tr + ", 0, " + out + ", 0, " + tr + ".length)"));
-        } else {
-            end.add(new Code.Line(out + ".set(" + (tr == null ? r.result().zero() : tr) + ")"));
-        }
+        end.add(TangentBoundary.handBack(r, out, tr));
         end.addAll(pool.release());
         end.add(new Code.Line("return " + result.java()));
         List<Code> sweep = new ArrayList<>(pool.head());
@@ -410,20 +355,5 @@ public final class TangentSweep {
         StringBuilder sb = new StringBuilder();
         indices.forEach(i -> sb.append('[').append(i.java()).append(']'));
         return sb.toString();
-    }
-
-    private static Set<Atom.Var> writtenArrays(List<Stmt> body, Set<Atom.Var> into) {
-        for (Stmt s : body) {
-            if (s instanceof Stmt.ArrayStore st) {
-                into.add(st.array());
-            } else if (s instanceof Stmt.If i) {
-                writtenArrays(i.then(), into);
-                writtenArrays(i.otherwise(), into);
-            } else if (s instanceof Stmt.Loop l) {
-                writtenArrays(l.head(), into);
-                writtenArrays(l.body(), into);
-            }
-        }
-        return into;
     }
 }
