@@ -12,7 +12,6 @@ import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.AdjointGenerated;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.FloatGrad;
-import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.JvpMethod;
 import dev.adjoint.generator.naming.NameClashes;
@@ -23,7 +22,6 @@ import dev.adjoint.generator.select.Param;
 import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
@@ -201,7 +199,7 @@ public final class AdjointClassEmitter {
                         m.bufferNames().stream().map(x -> "{@code " + x + "}").collect(Collectors.joining(", ")));
         CodeBlock.Builder body = CodeBlock.builder();
         keepApart(r, body);
-        print(m.body(), body, NameClashes.hiddenIn(r));
+        BodyPrinter.print(m.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
     }
 
@@ -241,7 +239,7 @@ public final class AdjointClassEmitter {
                     tangents);
         }
         CodeBlock.Builder body = CodeBlock.builder();
-        print(j.body(), body, NameClashes.hiddenIn(r));
+        BodyPrinter.print(j.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
     }
 
@@ -283,7 +281,7 @@ public final class AdjointClassEmitter {
         }
         CodeBlock.Builder body = CodeBlock.builder();
         keepApart(r, body);
-        raw(rec.body(), body, NameClashes.hiddenIn(r));
+        BodyPrinter.raw(rec.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
     }
 
@@ -347,79 +345,6 @@ public final class AdjointClassEmitter {
         } else if (r.isPublic()) {
             b.addModifiers(Modifier.PUBLIC);
         }
-    }
-
-    /** Prints {@code codes}; the runtime types in {@code hidden} are written out in full (a user's variable hides them). */
-    static void print(List<Code> codes, CodeBlock.Builder out, Set<String> hidden) {
-        for (Code c : codes) {
-            if (c instanceof Code.Line l) {
-                statement(l.text(), out, hidden);
-            } else if (c instanceof Code.Comment cm) {
-                out.add("// $L\n", cm.text());
-            } else if (c instanceof Code.Branch br) {
-                out.beginControlFlow("if ($L)", br.cond());
-                print(br.then(), out, hidden);
-                if (!br.otherwise().isEmpty()) {
-                    out.nextControlFlow("else");
-                    print(br.otherwise(), out, hidden);
-                }
-                out.endControlFlow();
-            } else if (c instanceof Code.Raw raw) {
-                raw(raw.text(), out, hidden);
-            } else if (c instanceof Code.Loop lp) {
-                out.beginControlFlow("$L", lp.header());
-                print(lp.body(), out, hidden);
-                out.endControlFlow();
-            }
-        }
-    }
-
-    /** Statements already written as text, one a line; JavaPoet indents each line (and no blank one). */
-    private static void raw(String text, CodeBlock.Builder out, Set<String> hidden) {
-        int end = text.length();
-        while (end > 0 && text.charAt(end - 1) == '\n') {
-            end--; // (ends its last line: the newline below)
-        }
-        if (end == 0 && !text.isEmpty()) {
-            return;
-        }
-        List<Object> args = new ArrayList<>();
-        out.add(format(text.substring(0, end), args, hidden) + "\n", args.toArray());
-    }
-
-    private static void statement(String text, CodeBlock.Builder out, Set<String> hidden) {
-        List<Object> args = new ArrayList<>();
-        out.addStatement(format(text, args, hidden), args.toArray());
-    }
-
-    /**
-     * {@code text} as a JavaPoet format whose runtime types are {@code $T} arguments (imported),
-     * except those in {@code hidden}, which stay fully qualified.
-     */
-    private static String format(String text, List<Object> args, Set<String> hidden) {
-        StringBuilder format = new StringBuilder();
-        int i = 0;
-        outer:
-        while (i < text.length()) {
-            for (ClassName c : NameClashes.TYPES) {
-                String q = c.canonicalName();
-                if (text.startsWith(q, i)
-                        && (i + q.length() == text.length()
-                                || !Character.isJavaIdentifierPart(text.charAt(i + q.length())))) {
-                    if (hidden.contains(c.simpleName())) {
-                        format.append(q);
-                    } else {
-                        format.append("$T");
-                        args.add(c);
-                    }
-                    i += q.length();
-                    continue outer;
-                }
-            }
-            char ch = text.charAt(i++);
-            format.append(ch == '$' ? "$$" : String.valueOf(ch));
-        }
-        return format.toString();
     }
 
     static TypeName typeName(Ty t) {

@@ -97,7 +97,7 @@ final class HessianEmitter {
         }
         List<Code> all = HvpSource.printedTangent(j);
         CodeBlock.Builder body = CodeBlock.builder();
-        AdjointClassEmitter.print(all, body, NameClashes.hiddenIn(r));
+        BodyPrinter.print(all, body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
     }
 
@@ -179,7 +179,7 @@ final class HessianEmitter {
                         of.name(),
                         of.tangentName());
         CodeBlock.Builder body = CodeBlock.builder();
-        AdjointClassEmitter.print(m.body(), body, NameClashes.hiddenIn(m.request()));
+        BodyPrinter.print(m.body(), body, NameClashes.hiddenIn(m.request()));
         return b.addCode(body.build()).build();
     }
 }
