@@ -1,11 +1,9 @@
 package dev.adjoint.check;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 
 /**
@@ -234,27 +232,31 @@ public final class AdjointCheck {
         int[] wrt = this.wrt != null ? this.wrt : Adjoints.defaultWrt(sig, adjoint, vjp); // throws why it cannot tell
         Snapshot state = Snapshot.of(args);
         try {
-            Object[] point = Arguments.copy(args);
-            double[] seed = vjp ? seedFor(sig.invoke(fresh(state, point))) : null;
+            EvaluationPoint at = new EvaluationPoint(sig, vjp, state, Arguments.copy(args));
             List<Component> components = new ArrayList<>();
             for (int i = 0; i < wrt.length; i++) {
-                Component.of(names[wrt[i]], wrt[i], point[wrt[i]], bufferClass(adjoint, wrt.length, i), components);
+                Component.of(
+                        names[wrt[i]],
+                        wrt[i],
+                        at.argument(wrt[i]),
+                        EvaluationPoint.bufferClass(adjoint, wrt.length, i),
+                        components);
             }
-            double[] analytic = analytic(adjoint, state, point, seed, components, wrt);
+            double[] analytic = at.gradient(adjoint, components, wrt);
             double step = singlePrecision(sig) ? Math.cbrt(Math.ulp(1.0f)) : GradCheck.DEFAULT_STEP;
-            double value = Math.abs(objective(fresh(state, point), seed));
+            double value = Math.abs(at.objective(at.fresh()));
             double[] numeric = new double[components.size()];
             for (int c = 0; c < numeric.length; c++) {
                 Component comp = components.get(c);
-                double x = comp.get(fresh(state, point));
+                double x = comp.get(at.fresh());
                 double h = step * Math.max(1.0, Math.abs(x));
                 // one side at a time: objects are shared between the copies, put back before each
-                Object[] up = fresh(state, point);
+                Object[] up = at.fresh();
                 double xu = comp.set(up, x + h);
-                double fu = objective(up, seed);
-                Object[] down = fresh(state, point);
+                double fu = at.objective(up);
+                Object[] down = at.fresh();
                 double xd = comp.set(down, x - h);
-                numeric[c] = (fu - objective(down, seed)) / (xu - xd);
+                numeric[c] = (fu - at.objective(down)) / (xu - xd);
             }
             GradCheck.Report report = GradCheck.compare(analytic, numeric, rtol, atol * Math.max(1.0, value));
             String worst = report.worstComponent() < 0
@@ -264,21 +266,10 @@ public final class AdjointCheck {
                     original.getDeclaringClass().getName() + "#" + original.getName(),
                     worst,
                     report,
-                    disagreement(state, point, seed, components, wrt, analytic));
+                    disagreement(at, components, wrt, analytic));
         } finally {
             state.restore();
         }
-    }
-
-    /** A copy of {@code point} to call with, the objects it reaches put back as they were given. */
-    private static Object[] fresh(Snapshot state, Object[] point) {
-        state.restore();
-        return Arguments.copy(point);
-    }
-
-    /** The class of the {@code i}-th of the {@code count} buffers that end {@code adjoint}'s parameters. */
-    private static Class<?> bufferClass(Method adjoint, int count, int i) {
-        return adjoint.getParameterTypes()[adjoint.getParameterCount() - count + i];
     }
 
     /** {@link #check}, throwing {@link AssertionError} with {@link Result#describe()} when it fails. */
@@ -324,12 +315,11 @@ public final class AdjointCheck {
     }
 
     /** Where the tape twin's gradient differs from this adjoint's, or null. */
-    private String disagreement(
-            Snapshot state, Object[] point, double[] seed, List<Component> components, int[] wrt, double[] analytic) {
+    private String disagreement(EvaluationPoint at, List<Component> components, int[] wrt, double[] analytic) {
         if (other == null) {
             return null;
         }
-        double[] tape = analytic(other, state, point, seed, components, wrt);
+        double[] tape = at.gradient(other, components, wrt);
         boolean single = singlePrecision(sig);
         for (int i = 0; i < tape.length; i++) {
             double a = analytic[i];
@@ -340,61 +330,6 @@ public final class AdjointCheck {
             }
         }
         return null;
-    }
-
-    /** The gradient {@code adjoint} adds into fresh buffers, flat, in the components' order. */
-    private double[] analytic(
-            Method adjoint, Snapshot state, Object[] point, double[] seed, List<Component> components, int[] wrt) {
-        Object[] args = fresh(state, point);
-        Object[] buffers = new Object[wrt.length];
-        for (int i = 0; i < wrt.length; i++) {
-            buffers[i] = Arguments.bufferFor(bufferClass(adjoint, wrt.length, i), args[wrt[i]]);
-        }
-        List<Object> all = new ArrayList<>(Arrays.asList(args));
-        if (vjp) {
-            all.add(original.getReturnType() == float[].class ? Arguments.toFloats(seed) : seed);
-        }
-        all.addAll(Arrays.asList(buffers));
-        call(adjoint, all.toArray());
-        double[] flat = new double[components.size()];
-        for (int c = 0; c < flat.length; c++) {
-            Component comp = components.get(c);
-            flat[c] = comp.getFromBuffer(buffers[Arrays.binarySearch(wrt, comp.parameter())]);
-        }
-        return flat;
-    }
-
-    /** {@code f(args)} for a scalar result, {@code ⟨seed, f(args)⟩} for an array result (on these very arguments). */
-    private double objective(Object[] args, double[] seed) {
-        Object out = sig.invoke(args);
-        if (!vjp) {
-            return ((Number) out).doubleValue();
-        }
-        double s = 0;
-        for (int i = 0; i < seed.length; i++) {
-            s += seed[i] * java.lang.reflect.Array.getDouble(out, i);
-        }
-        return s;
-    }
-
-    private static double[] seedFor(Object result) {
-        Random random = new Random(20261205L);
-        double[] seed = new double[java.lang.reflect.Array.getLength(result)];
-        for (int i = 0; i < seed.length; i++) {
-            seed[i] = random.nextDouble() * 2 - 1;
-        }
-        return seed;
-    }
-
-    private static Object call(Method m, Object[] args) {
-        try {
-            return m.invoke(null, args);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException(
-                    m.getDeclaringClass().getSimpleName() + "." + m.getName() + " threw " + e.getCause(), e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot call " + m + ": " + e.getMessage(), e);
-        }
     }
 
     /**
