@@ -103,8 +103,9 @@ public final class InstanceLifting {
                         && m.getBody().isPresent()
                         && (!HeldObjects.lift(file, c, m, held, diagnostics)
                                 || ValueMethods.inline(pkg, m, records)
-                                || RecordMethods.delegate(pkg, c, m, records)
+                                || RecordMethods.delegate(file, pkg, c, m, records, false)
                                 || ElementAliases.rewrite(file, pkg, m, records, diagnostics)
+                                || RecordMethods.delegate(file, pkg, c, m, records, true)
                                 || RecordArguments.spread(file, pkg, c, m, recordCallees, diagnostics)
                                 || LocalRecords.expand(file, pkg, m, records, fieldNames, diagnostics))) {
                     // the cause is reported: the method stays as it is, and out of the later passes' sight

@@ -1,38 +1,26 @@
 package dev.adjoint.generator.objects;
 
-import com.github.javaparser.ast.Modifier;
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
-import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
-import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import dev.adjoint.generator.parse.Positions;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Calls of a record's (or a value class's) own method on a variable of a differentiated method,
@@ -61,30 +49,27 @@ import java.util.TreeSet;
  * exists nowhere but here: {@link #madeFrom} lets that call be reported.
  */
 public final class RecordMethods {
-    /** On each helper: the method it is written from, {@code Rbf.k}, as errors name it. */
-    private static final com.github.javaparser.ast.DataKey<String> MADE_FROM =
-            new com.github.javaparser.ast.DataKey<>() {};
-
-    /** On each helper: the method it is written from as the report names methods, {@code p.Model.Rbf#k}. */
-    private static final com.github.javaparser.ast.DataKey<String> REPORTED_AS =
-            new com.github.javaparser.ast.DataKey<>() {};
-
     /** On each call of a helper that stands for a call as written: that call's text, {@code kern.at(a, b)}. */
     private static final com.github.javaparser.ast.DataKey<String> WRITTEN_CALL =
             new com.github.javaparser.ast.DataKey<>() {};
 
-    /** On each helper: the method it is written from. */
-    private static final com.github.javaparser.ast.DataKey<MethodDeclaration> SOURCE =
-            new com.github.javaparser.ast.DataKey<>() {};
+    private final Path file;
+    /** Whether this pass takes the calls on elements whose type holds a matrix (the second pass), or the others. */
+    private final boolean elements;
 
     private final String packageName;
     private final ClassOrInterfaceDeclaration host;
     private final RecordTypes records;
     private final Map<String, List<Type>> declarations = new HashMap<>();
-    /** The helper written from each method, once per class. */
-    private final Map<MethodDeclaration, String> helpers = new IdentityHashMap<>();
+    /** The helpers this pass writes into the class. */
+    private final RecordHelpers helpers;
 
-    private RecordMethods(String packageName, ClassOrInterfaceDeclaration host, RecordTypes records) {
+    private RecordMethods(
+            Path file, String packageName, ClassOrInterfaceDeclaration host, RecordTypes records, boolean elements) {
+        this.file = file;
+        this.elements = elements;
+        this.helpers = new RecordHelpers(
+                file, packageName, host, records, t -> valueType(t).isPresent());
         this.packageName = packageName;
         this.host = host;
         this.records = records;
@@ -92,7 +77,9 @@ public final class RecordMethods {
 
     /** The method a helper of the class was written from as the report names methods ({@code p.Model.Rbf#k}). */
     public static Optional<String> reportedAs(MethodDeclaration d) {
-        return d.containsData(REPORTED_AS) ? Optional.of(d.getData(REPORTED_AS)) : Optional.empty();
+        return d.containsData(RecordHelpers.REPORTED_AS)
+                ? Optional.of(d.getData(RecordHelpers.REPORTED_AS))
+                : Optional.empty();
     }
 
     /** The call as the user wrote it ({@code kern.at(a, b)}), if {@code call} is one this class rewrote. */
@@ -102,13 +89,25 @@ public final class RecordMethods {
 
     /** The method a helper of the class was written from ({@code Rbf.k}), if {@code d} is one. */
     public static Optional<String> madeFrom(MethodDeclaration d) {
-        return d.containsData(MADE_FROM) ? Optional.of(d.getData(MADE_FROM)) : Optional.empty();
+        return d.containsData(RecordHelpers.MADE_FROM)
+                ? Optional.of(d.getData(RecordHelpers.MADE_FROM))
+                : Optional.empty();
     }
 
-    /** Rewrites, in place, the calls of {@code m} (a method of {@code host}) it can. Reports nothing: returns {@code false}. */
+    /**
+     * Rewrites, in place, the calls of {@code m} (a method of {@code host}) it can: with
+     * {@code elements}, only those on an element of an array of records whose components include a
+     * matrix (run after {@link ElementAliases}, which makes every element an indexed one), otherwise
+     * the others. Reports nothing: returns {@code false}.
+     */
     static boolean delegate(
-            String packageName, ClassOrInterfaceDeclaration host, MethodDeclaration m, RecordTypes records) {
-        RecordMethods r = new RecordMethods(packageName, host, records);
+            Path file,
+            String packageName,
+            ClassOrInterfaceDeclaration host,
+            MethodDeclaration m,
+            RecordTypes records,
+            boolean elements) {
+        RecordMethods r = new RecordMethods(file, packageName, host, records, elements);
         m.getParameters().forEach(p -> r.declare(p.getNameAsString(), p.getType()));
         for (VariableDeclarator v : m.findAll(VariableDeclarator.class)) {
             r.declare(
@@ -154,137 +153,47 @@ public final class RecordMethods {
                         && !(receiver instanceof NameExpr n && isLocal(n)))) {
             return; // (a parameter of a class that is not final may hold a subclass, whose method Java would call)
         }
-        List<Component> components = components(owner.get());
-        if (!(receiver instanceof NameExpr n && isWhole(n))
-                && components.stream().anyMatch(c -> c.type() instanceof ArrayType a && a.getArrayLevel() == 2)) {
-            return; // an element's matrix is read in place only, its rows gathered with every element's (ElementArrays)
+        List<RecordHelpers.Component> components = RecordHelpers.components(owner.get());
+        // an element's matrix is read in place only, its rows gathered with every element's (ElementArrays): for such
+        // a type, the helper takes the array and the index, and the array's leaves stand for it (HeldCallees)
+        boolean whole = receiver instanceof NameExpr n && isWhole(n);
+        boolean matrix = components.stream().anyMatch(c -> c.type() instanceof ArrayType a && a.getArrayLevel() == 2);
+        boolean byIndex = !whole && matrix;
+        if (byIndex != elements
+                || byIndex
+                        && !(receiver instanceof ArrayAccessExpr a
+                                && a.getName() instanceof NameExpr array
+                                && isParameter(array))) {
+            return;
         }
         Optional<String> helper =
-                helper(owner.get(), named.get(0), components, (ClassOrInterfaceType) declared.get(), call);
+                helpers.of(owner.get(), named.get(0), components, (ClassOrInterfaceType) declared.get(), call, byIndex);
         if (helper.isEmpty()) {
             return;
         }
         NodeList<Expression> arguments = new NodeList<>();
-        for (Component c : components) {
-            arguments.add(
-                    owner.get() instanceof RecordDeclaration
-                            ? new MethodCallExpr(receiver.clone(), c.name())
-                            : new FieldAccessExpr(receiver.clone(), c.name()));
+        if (byIndex) {
+            arguments.add(((ArrayAccessExpr) receiver).getName().clone());
+            arguments.add(((ArrayAccessExpr) receiver).getIndex().clone());
+        } else {
+            for (RecordHelpers.Component c : components) {
+                arguments.add(RecordHelpers.component(owner.get(), receiver, c.name()));
+            }
         }
         call.getArguments().forEach(a -> arguments.add(a.clone()));
         MethodCallExpr by = new MethodCallExpr(null, helper.get(), arguments);
+        if (byIndex) {
+            by.setData(HeldCallees.PASSES, true);
+        }
         by.setData(WRITTEN_CALL, Positions.oneLine(call));
         call.replace(Positions.standAt(by, call));
     }
 
-    /** A component or field the helpers take: its name and type. */
-    private record Component(String name, Type type) {}
-
-    /** The numeric components (records) or instance fields (classes) of {@code owner}, in declaration order. */
-    private static List<Component> components(TypeDeclaration<?> owner) {
-        List<Component> out = new ArrayList<>();
-        if (owner instanceof RecordDeclaration r) {
-            r.getParameters().forEach(p -> out.add(new Component(p.getNameAsString(), p.getType())));
-        }
-        for (FieldDeclaration f : owner.getFields()) {
-            if (!f.isStatic()) {
-                f.getVariables().forEach(v -> out.add(new Component(v.getNameAsString(), v.getType())));
-            }
-        }
-        return out.stream().filter(c -> isNumeric(c.type())).toList();
-    }
-
-    private static boolean isNumeric(Type t) {
-        Type e = t instanceof ArrayType a && a.getArrayLevel() <= 2 ? a.getElementType() : t;
-        return e.isPrimitiveType();
-    }
-
-    /**
-     * The name of the helper written from {@code method}, added to the class the first time, or
-     * nothing when its body names what the helper could not place.
-     */
-    private Optional<String> helper(
-            TypeDeclaration<?> owner,
-            MethodDeclaration method,
-            List<Component> components,
-            ClassOrInterfaceType spelled,
-            Node at) {
-        if (helpers.containsKey(method)) {
-            return Optional.ofNullable(helpers.get(method)); // (null: being written, a method calling itself)
-        }
-        for (MethodDeclaration d : host.getMethods()) {
-            if (d.containsData(SOURCE) && d.getData(SOURCE) == method) {
-                return Optional.of(d.getNameAsString()); // (written for another method of the class)
-            }
-        }
-        helpers.put(method, null);
-        if (method.getBody().isEmpty()
-                || !method.getTypeParameters().isEmpty()
-                || method.getParameters().stream()
-                        .anyMatch(p -> p.isVarArgs() || valueType(p.getType()).isPresent())) {
-            return Optional.empty();
-        }
-        BlockStmt body = method.getBody().get().clone();
-        Set<String> own = new TreeSet<>();
-        method.getParameters().forEach(p -> own.add(p.getNameAsString()));
-        body.findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
-        Set<String> memberNames = new TreeSet<>();
-        owner.getFields().forEach(f -> f.getVariables().forEach(v -> memberNames.add(v.getNameAsString())));
-        if (owner instanceof RecordDeclaration r) {
-            r.getParameters().forEach(p -> memberNames.add(p.getNameAsString()));
-        }
-        if (own.stream().anyMatch(memberNames::contains)
-                || body.findFirst(LambdaExpr.class).isPresent()
-                || body.findFirst(LocalClassDeclarationStmt.class).isPresent()
-                || body.findFirst(LocalRecordDeclarationStmt.class).isPresent()) {
-            return Optional.empty(); // (a local shadowing a component: which one a name means depends on its block)
-        }
-        Map<String, String> renamed = new LinkedHashMap<>();
-        for (Component c : components) {
-            String n = c.name() + "$";
-            while (own.contains(n) || memberNames.contains(n)) {
-                n += "$";
-            }
-            renamed.put(c.name(), n);
-        }
-        String name = spelled.getNameAsString() + "$" + method.getNameAsString();
-        while (!host.getMethodsByName(name).isEmpty()) {
-            name += "$";
-        }
-        helpers.put(method, name);
-        if (!StaticBodies.place(
-                body,
-                owner,
-                components.stream().map(Component::name).toList(),
-                renamed,
-                own,
-                spelled,
-                other -> helper(owner, other, components, spelled, at))) {
-            helpers.put(method, null);
-            return Optional.empty();
-        }
-        NodeList<Parameter> parameters = new NodeList<>();
-        components.forEach(c -> parameters.add(new Parameter(c.type().clone(), renamed.get(c.name()))));
-        method.getParameters().forEach(p -> parameters.add(p.clone()));
-        MethodDeclaration d = new MethodDeclaration(
-                new NodeList<>(Modifier.privateModifier(), Modifier.staticModifier()),
-                method.getType().clone(),
-                name);
-        d.setParameters(parameters);
-        d.setBody(body);
-        method.getRange().ifPresent(d::setRange);
-        d.setData(MADE_FROM, owner.getNameAsString() + "." + method.getNameAsString());
-        d.setData(
-                REPORTED_AS,
-                owner.getFullyQualifiedName().orElse(owner.getNameAsString()) + "#" + method.getNameAsString());
-        d.setData(SOURCE, method);
-        if (owner.findCompilationUnit().orElse(null)
-                != host.findCompilationUnit().orElse(null)) {
-            // another file's lines mean nothing in this one: the copy takes the call's position
-            Positions.standAt(d, at);
-        }
-        host.addMember(d);
-        return Optional.of(name);
+    /** Whether {@code n} names a parameter of the method (and only that). */
+    private boolean isParameter(NameExpr n) {
+        List<Type> types = declarations.getOrDefault(n.getNameAsString(), List.of());
+        return !types.isEmpty()
+                && types.stream().allMatch(t -> t.getParentNode().orElse(null) instanceof Parameter);
     }
 
     /** The record or class of the sources {@code t} names, if any. */

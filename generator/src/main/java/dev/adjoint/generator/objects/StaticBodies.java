@@ -47,16 +47,30 @@ final class StaticBodies {
 
     private StaticBodies() {}
 
+    /** How the helper's body names the object's components, and what it passes on to another helper. */
+    interface Terms {
+        /** Whether {@code component} is one the helper can name. */
+        boolean has(String component);
+
+        /** {@code component} in the helper's terms: its parameter, or a read of the element it is given. */
+        Expression component(String component);
+
+        /** The leading arguments of a call of another helper of the same type: the object, as this one has it. */
+        List<Expression> passedOn();
+
+        /** Marks such a call, as the way the object is passed needs. */
+        default void mark(MethodCallExpr call) {}
+    }
+
     /**
-     * Rewrites the copied body in place into the helper's terms: components as the helper's
-     * parameters, the type's instance methods as their helpers, its constants as their values, its static methods qualified.
+     * Rewrites the copied body in place into the helper's terms: components as {@code terms} names
+     * them, the type's instance methods as their helpers, its constants as their values, its static methods qualified.
      * Returns {@code false} for anything else the body names.
      */
     static boolean place(
             BlockStmt body,
             TypeDeclaration<?> owner,
-            List<String> components,
-            Map<String, String> renamed,
+            Terms terms,
             Set<String> own,
             ClassOrInterfaceType spelled,
             Function<MethodDeclaration, Optional<String>> helpers) {
@@ -103,19 +117,17 @@ final class StaticBodies {
                     return false; // the object as a value
                 }
             } else if (n instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
-                if (!renamed.containsKey(f.getNameAsString())) {
+                if (!terms.has(f.getNameAsString())) {
                     return false;
                 }
-                f.replace(new NameExpr(renamed.get(f.getNameAsString())));
+                f.replace(terms.component(f.getNameAsString()));
             } else if (n instanceof MethodCallExpr c
                     && (c.getScope().isEmpty() || c.getScope().get() instanceof ThisExpr)) {
                 List<MethodDeclaration> ms = owner.getMethodsByName(c.getNameAsString());
-                boolean accessor = record
-                        && c.getArguments().isEmpty()
-                        && ms.isEmpty()
-                        && renamed.containsKey(c.getNameAsString());
+                boolean accessor =
+                        record && c.getArguments().isEmpty() && ms.isEmpty() && terms.has(c.getNameAsString());
                 if (accessor) {
-                    c.replace(new NameExpr(renamed.get(c.getNameAsString())));
+                    c.replace(terms.component(c.getNameAsString()));
                 } else if (ms.size() == 1 && ms.get(0).isStatic()) {
                     c.setScope(typeExpr(spelled));
                 } else if (ms.size() == 1
@@ -125,9 +137,10 @@ final class StaticBodies {
                         return false;
                     }
                     NodeList<Expression> arguments = new NodeList<>();
-                    components.forEach(x -> arguments.add(new NameExpr(renamed.get(x))));
+                    arguments.addAll(terms.passedOn());
                     c.getArguments().forEach(a -> arguments.add(a.clone()));
                     MethodCallExpr by = new MethodCallExpr(null, other.get(), arguments);
+                    terms.mark(by);
                     c.replace(Positions.standAt(by, c));
                 } else {
                     return false; // a method of an enclosing type, or imported statically by the type's file
@@ -136,8 +149,8 @@ final class StaticBodies {
                 String id = name.getNameAsString();
                 if (own.contains(id)) {
                     continue;
-                } else if (renamed.containsKey(id)) {
-                    name.replace(new NameExpr(renamed.get(id)));
+                } else if (terms.has(id)) {
+                    name.replace(terms.component(id));
                 } else if (constants.containsKey(id)) {
                     name.replace(constants.get(id).clone());
                 } else if (!JAVA_LANG.contains(id)) {

@@ -147,6 +147,52 @@ class RecordMethodsTest {
             }
             """;
 
+    static final String MLP = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Mlp {
+                public record Layer(double[][] w, double[] b) {
+                    void apply(double[] in, double[] out) {
+                        for (int i = 0; i < b.length; i++) {
+                            double z = b[i];
+                            for (int j = 0; j < in.length; j++) z += w[i][j] * in[j];
+                            out[i] = act(z);
+                        }
+                    }
+
+                    double act(double z) {
+                        double e = Math.exp(-2 * z);
+                        return (1 - e) / (1 + e);
+                    }
+
+                    double l2() {
+                        double s = 0;
+                        for (int i = 0; i < w.length; i++)
+                            for (int j = 0; j < w[i].length; j++) s += w[i][j] * w[i][j];
+                        return s;
+                    }
+                }
+
+                @Differentiable(wrt = "layers")
+                public static double net(Layer[] layers, double[] x, double lambda) {
+                    double[] a = x.clone();
+                    double[] t = new double[x.length];
+                    double reg = 0;
+                    for (Layer l : layers) {
+                        l.apply(a, t);
+                        for (int i = 0; i < a.length; i++) a[i] = t[i];
+                        reg += l.l2();
+                    }
+                    double s = 0;
+                    for (double v : a) s += v * v;
+                    for (int k = 0; k < layers.length; k++) s += 0.01 * layers[k].l2();
+                    return s + lambda * reg;
+                }
+            }
+            """;
+
     private static final Map<String, String> SOURCES = Map.of("Kernel", KERNEL, "Shapes", SHAPES);
 
     @Test
@@ -183,6 +229,28 @@ class RecordMethodsTest {
                     make(b, "Shapes$Bump", new double[] {0.1, 0.7}, 0.5),
                     make(b, "Shapes$Bump", new double[] {-0.4, 0.3, 1.1}, 0.8)),
             0.35
+        });
+    }
+
+    /** A type with a matrix: the helper takes the array and the index, and the array's leaves stand for it. */
+    @Test
+    void elementsOfAnArrayOfLayersWithMatrices() throws Exception {
+        check(Map.of("Mlp", MLP), "Mlp", "net", b -> new Object[] {
+            array(
+                    b,
+                    "Mlp$Layer",
+                    make(
+                            b,
+                            "Mlp$Layer",
+                            new double[][] {{0.5, -0.3, 0.2}, {0.1, 0.8, -0.6}, {0.4, 0.0, 0.3}},
+                            new double[] {0.1, -0.2, 0.3}),
+                    make(
+                            b,
+                            "Mlp$Layer",
+                            new double[][] {{0.7, -0.4, 0.1}, {0.3, 0.9, -0.2}, {-0.5, 0.2, 0.6}},
+                            new double[] {0.05, 0.0, -0.1})),
+            new double[] {0.3, -0.2, 0.5},
+            0.1
         });
     }
 
