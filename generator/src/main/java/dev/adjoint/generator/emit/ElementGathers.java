@@ -89,7 +89,8 @@ final class ElementGathers {
                             at,
                             at);
                 } else {
-                    body.addStatement("$L[_e] = _el.$L", local(g.rows()), read(e, g));
+                    body.addStatement(
+                            "$L[_e] = _el.$L" + (g.ordinal() ? ".ordinal()" : ""), local(g.rows()), read(e, g));
                 }
             }
             body.endControlFlow();

@@ -227,6 +227,23 @@ final class ElementArrays {
         Node read = parent;
         Type type = element.components().get(component);
         Optional<Ty> ty = MethodSelector.toTy(type).filter(ElementType::isGatherable);
+        Optional<Expression> constant = ty.isPresent() || param.containsData(HeldCallees.WHOLE)
+                ? Optional.empty()
+                : EnumComponents.comparedConstant(read, type, method);
+        if (constant.isPresent()) {
+            // o.kind() == Kind.CALL: the elements' ordinals, gathered, compared with the constant's
+            Receiver.Gathered g = gathered.computeIfAbsent(
+                    component,
+                    c -> new Receiver.Gathered(
+                            c, new Ty(Ty.Prim.INT, 0), fresh(name + "_" + c), Optional.empty(), true));
+            rewrites.add(() -> {
+                replace(constant.get(), new MethodCallExpr(constant.get().clone(), "ordinal"));
+                replace(
+                        read,
+                        new ArrayAccessExpr(new NameExpr(g.rows()), a.getIndex().clone()));
+            });
+            return;
+        }
         if (ty.isEmpty()) {
             error(
                     read,
@@ -234,8 +251,10 @@ final class ElementArrays {
                             + ": a differentiated method reads"
                             + " components of type double, float, int, long, boolean, double[], float[], double[][] and float[][] of the"
                             + " elements of an array of " + element.name()
-                            + "; hold this value in a component of one of those types (an"
-                            + " enum's ordinal as an int), or pass it as a parameter");
+                            + ", and compare an enum component with one of its constants ('" + name + "[l]."
+                            + (element.isRecord() ? component + "()" : component)
+                            + " == Kind.A'); hold this value in a component of one of those types, or pass it as a"
+                            + " parameter");
             return;
         }
         if (FieldReads.isAssigned(read)) {

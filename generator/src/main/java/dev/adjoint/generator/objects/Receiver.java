@@ -209,8 +209,14 @@ public record Receiver(
      * @param type its type ({@code double[][]})
      * @param rows the leaf holding the rows
      * @param at for a 2-D component, the leaf of each element's first row; else empty
+     * @param ordinal whether the component is an enum, gathered as its constants' ordinals (an {@code int} leaf)
      */
-    public record Gathered(String component, Ty type, String rows, Optional<String> at) {}
+    public record Gathered(String component, Ty type, String rows, Optional<String> at, boolean ordinal) {
+        /** A component of a number type. */
+        public Gathered(String component, Ty type, String rows, Optional<String> at) {
+            this(component, type, rows, at, false);
+        }
+    }
 
     /**
      * One field of the object the method may read.

@@ -193,6 +193,41 @@ class RecordMethodsTest {
             }
             """;
 
+    static final String BOOK = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Book {
+                public enum Kind { CALL, PUT }
+
+                public record Option(Kind kind, double strike, double maturity) {
+                    double payoff(double s) {
+                        return kind == Kind.CALL ? Math.max(s - strike, 0) : Math.max(strike - s, 0);
+                    }
+                }
+
+                @Differentiable(wrt = {"spot", "rate"})
+                public static double value(Option[] book, double spot, double rate) {
+                    double total = 0;
+                    for (Option o : book) {
+                        double df = Math.exp(-rate * o.maturity());
+                        if (o.kind() == Kind.CALL) {
+                            total += df * o.payoff(spot * Math.exp(rate * o.maturity()));
+                        } else if (Kind.PUT != o.kind()) {
+                            total += 1e9; // (never: the enum has two constants)
+                        } else {
+                            total += df * o.strike() * 0.01 * spot;
+                        }
+                    }
+                    for (int i = 0; i < book.length; i++) {
+                        total += book[i].payoff(spot) * (book[i].kind() != Kind.PUT ? 2 : 1);
+                    }
+                    return total;
+                }
+            }
+            """;
+
     private static final Map<String, String> SOURCES = Map.of("Kernel", KERNEL, "Shapes", SHAPES);
 
     @Test
@@ -251,6 +286,26 @@ class RecordMethodsTest {
                             new double[] {0.05, 0.0, -0.1})),
             new double[] {0.3, -0.2, 0.5},
             0.1
+        });
+    }
+
+    /** An enum component compared with its constants, directly and in a record method: the elements' ordinals. */
+    @Test
+    void anEnumComponentOfElementsComparedWithItsConstants() throws Exception {
+        check(Map.of("Book", BOOK), "Book", "value", b -> {
+            Class<?> kind = b.type("Book$Kind");
+            Object call = kind.getEnumConstants()[0];
+            Object put = kind.getEnumConstants()[1];
+            return new Object[] {
+                array(
+                        b,
+                        "Book$Option",
+                        make(b, "Book$Option", call, 100.0, 1.0),
+                        make(b, "Book$Option", put, 95.0, 0.5),
+                        make(b, "Book$Option", call, 110.0, 2.0)),
+                102.0,
+                0.03
+            };
         });
     }
 
