@@ -276,6 +276,17 @@ final class BlockReversal {
                             inc.negate() ? new Expr.Unary("-", added) : added,
                             inc.other().type()));
                 }
+            } else if (sw.an.isActive(st.value())
+                    && st.value() instanceof Atom.Elem from
+                    && from.array().equals(st.array())) {
+                // a[i] = a[j] where i may equal j at run time (System.arraycopy onto itself, a permutation): the
+                // adjoint is taken before it is zeroed, so that a self-copy hands it on instead of losing it
+                Ty held = new Ty(st.array().type().prim(), 0);
+                String moved = sw.claim("_d_moved");
+                sw.saveDeclarations.add(new Code.Line(new Statement.Declare("", held.java(), moved, zero(held))));
+                reverse.add(new Code.Line(moved + " = " + de));
+                reverse.add(new Code.Line(de + " = " + held.zero()));
+                reverse.add(new Code.Line(sw.adjointOf(st.value()) + " += " + moved));
             } else {
                 if (sw.an.isActive(st.value())) {
                     reverse.add(new Code.Line(sw.adjointOf(st.value()) + " += " + de));

@@ -191,4 +191,31 @@ class FuzzLoopFindingsTest {
             assertGradient(src, o, "h", new Object[] {new double[] {1.1, 0.9, 1.2}, new double[] {0.7, -1.3}});
         }
     }
+
+    // regression (was a wrong gradient), found by the fuzzer (seed 161206, program 756: 'static -2.1e-40, tape
+    // -3.9e-10' and every other component 4 % off). System.arraycopy(c, 0, c, 4 - n, n) with n = 4 copies c onto
+    // itself; lowered to c[to + i] = c[from + i], whose reverse added the target's adjoint to the source's and then
+    // zeroed the target's: with to + i == from + i the adjoint was lost (here, all of a's). Now the adjoint is taken
+    // before it is zeroed. The loop over a 2-D local keeps the copy a copy (without it the read folds away).
+    @Test
+    void anArrayCopiedOntoItselfKeepsItsAdjoint() {
+        String src = source("""
+                @Differentiable(strategy = Strategy.STATIC)
+                static double f(double x, double a, int n) {
+                    double[] c = new double[4];
+                    java.util.Arrays.fill(c, Math.tanh(a));
+                    System.arraycopy(c, 0, c, 4 - n, n);
+                    double[][] t = new double[2][4];
+                    for (int r = 0; r < 2; r++) {
+                        for (int k = 0; k < 4; k++) {
+                            t[r][k] = c[0] * (k + 1);
+                        }
+                    }
+                    return Math.tanh(x + t[0][1] * t[1][2]);
+                }
+                """);
+        for (Options o : List.of(Options.DEFAULT, Options.PLAIN)) {
+            assertGradient(src, o, "f", new Object[] {0.9, 0.4, 4}, new Object[] {0.9, 0.4, 3});
+        }
+    }
 }
