@@ -54,23 +54,12 @@ final class CallerTerms {
             Set<String> ownType,
             BiPredicate<Expression, Type> hasType) {
         Set<String> fields = new TreeSet<>();
-        Map<String, Expression> statics = new TreeMap<>(); // the type's constants: their values
         for (FieldDeclaration f : owner.getFields()) {
-            for (VariableDeclarator v : f.getVariables()) {
-                if (!f.isStatic()) {
-                    fields.add(v.getNameAsString());
-                } else if (f.isFinal()
-                        && v.getType().isPrimitiveType()
-                        && v.getInitializer().filter(CallerTerms::isLiteral).isPresent()) {
-                    Expression value = v.getInitializer().get().clone();
-                    statics.put(
-                            v.getNameAsString(),
-                            ValueMethods.convertsTo(v.getType()) && !hasType.test(value, v.getType())
-                                    ? new EnclosedExpr(new CastExpr(v.getType().clone(), new EnclosedExpr(value)))
-                                    : ValueMethods.grouped(value));
-                }
+            if (!f.isStatic()) {
+                f.getVariables().forEach(v -> fields.add(v.getNameAsString()));
             }
         }
+        Map<String, Expression> statics = literalConstants(owner, hasType); // the type's constants: their values
         boolean record = owner instanceof RecordDeclaration;
         if (owner instanceof RecordDeclaration r) {
             r.getParameters().forEach(p -> fields.add(p.getNameAsString()));
@@ -162,6 +151,32 @@ final class CallerTerms {
         return true;
     }
 
+    /**
+     * The type's {@code static final} primitive constants whose initializer is a literal number, each
+     * as its value converted to the constant's type (a cast where the conversion could change the
+     * value and {@code hasType} cannot tell the literal has that type already): what a caller may
+     * write instead of reading another type's static field.
+     */
+    static Map<String, Expression> literalConstants(TypeDeclaration<?> owner, BiPredicate<Expression, Type> hasType) {
+        Map<String, Expression> out = new TreeMap<>();
+        for (FieldDeclaration f : owner.getFields()) {
+            for (VariableDeclarator v : f.getVariables()) {
+                if (f.isStatic()
+                        && f.isFinal()
+                        && v.getType().isPrimitiveType()
+                        && v.getInitializer().filter(CallerTerms::isLiteral).isPresent()) {
+                    Expression value = v.getInitializer().get().clone();
+                    out.put(
+                            v.getNameAsString(),
+                            ValueMethods.convertsTo(v.getType()) && !hasType.test(value, v.getType())
+                                    ? new EnclosedExpr(new CastExpr(v.getType().clone(), new EnclosedExpr(value)))
+                                    : ValueMethods.grouped(value));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Whether {@code e} is a literal number, possibly negated: a constant's value the caller may write out. */
     private static boolean isLiteral(Expression e) {
         Expression inner =
@@ -171,7 +186,7 @@ final class CallerTerms {
     }
 
     /** {@code v.x} of a class's object, {@code v.x()} of a record. */
-    private static Expression component(Expression receiver, String name, boolean record) {
+    static Expression component(Expression receiver, String name, boolean record) {
         return record ? new MethodCallExpr(receiver.clone(), name) : new FieldAccessExpr(receiver.clone(), name);
     }
 

@@ -12,7 +12,6 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -248,9 +247,7 @@ final class RecordHelpers {
 
     /** {@code c} of {@code object}: its accessor for a record, its field for a class. */
     static Expression component(TypeDeclaration<?> owner, Expression object, String c) {
-        return owner instanceof RecordDeclaration
-                ? new MethodCallExpr(object.clone(), c)
-                : new FieldAccessExpr(object.clone(), c);
+        return CallerTerms.component(object, c, owner instanceof RecordDeclaration);
     }
 
     /** {@code base}, with {@code $} added until no name of the method or its type is taken. */

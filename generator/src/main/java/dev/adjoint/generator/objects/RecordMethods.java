@@ -53,12 +53,10 @@ public final class RecordMethods {
     private static final com.github.javaparser.ast.DataKey<String> WRITTEN_CALL =
             new com.github.javaparser.ast.DataKey<>() {};
 
-    private final Path file;
     /** Whether this pass takes the calls on elements whose type holds a matrix (the second pass), or the others. */
     private final boolean elements;
 
     private final String packageName;
-    private final ClassOrInterfaceDeclaration host;
     private final RecordTypes records;
     private final Map<String, List<Type>> declarations = new HashMap<>();
     /** The helpers this pass writes into the class. */
@@ -66,13 +64,11 @@ public final class RecordMethods {
 
     private RecordMethods(
             Path file, String packageName, ClassOrInterfaceDeclaration host, RecordTypes records, boolean elements) {
-        this.file = file;
         this.elements = elements;
+        this.packageName = packageName;
+        this.records = records;
         this.helpers = new RecordHelpers(
                 file, packageName, host, records, t -> valueType(t).isPresent());
-        this.packageName = packageName;
-        this.host = host;
-        this.records = records;
     }
 
     /** The method a helper of the class was written from as the report names methods ({@code p.Model.Rbf#k}). */

@@ -2,27 +2,20 @@ package dev.adjoint.generator.objects;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
-import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.CastExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.Updates;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,24 +68,7 @@ final class StaticBodies {
             ClassOrInterfaceType spelled,
             Function<MethodDeclaration, Optional<String>> helpers) {
         // the type's constants, by their values: the class may not read another type's static fields
-        Map<String, Expression> constants = new HashMap<>();
-        for (FieldDeclaration f : owner.getFields()) {
-            for (VariableDeclarator v : f.getVariables()) {
-                Expression init = v.getInitializer().orElse(null);
-                Expression literal = init instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS
-                        ? u.getExpression()
-                        : init;
-                if (f.isStatic()
-                        && f.isFinal()
-                        && v.getType().isPrimitiveType()
-                        && literal instanceof LiteralExpr
-                        && !(literal instanceof StringLiteralExpr)) {
-                    constants.put(
-                            v.getNameAsString(),
-                            new EnclosedExpr(new CastExpr(v.getType().clone(), new EnclosedExpr(init.clone()))));
-                }
-            }
-        }
+        Map<String, Expression> constants = CallerTerms.literalConstants(owner, (e, t) -> false);
         for (Node n : body.findAll(Node.class)) {
             Expression target = n instanceof AssignExpr a
                     ? a.getTarget()
