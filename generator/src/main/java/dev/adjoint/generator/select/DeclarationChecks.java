@@ -111,7 +111,15 @@ final class DeclarationChecks {
                                             + name + "Jvp and " + name + "Jacobian), or remove @Differentiable: a plain"
                                             + " static helper is inlined into the @Differentiable methods that call it,"
                                             + " with every write it makes"
-                                    : ""));
+                                    : result.isPresent() && result.get().isFloating()
+                                            ? "; return the matrix flattened into a "
+                                                    + result.get().prim().java()
+                                                    + "[] (element [i][j] at i * columns + j), which has "
+                                                    + name + "Vjp, " + name + "Jvp and " + name
+                                                    + "Jacobian, or remove @Differentiable: a plain static"
+                                                    + " helper returning it is inlined into the"
+                                                    + " @Differentiable methods that call it"
+                                            : ""));
         }
         List<String> wrtNames = new ArrayList<>();
         Strategy strategy = Strategy.AUTO;

@@ -163,6 +163,23 @@ class DeclarationDiagnosticsTest {
                             }
                         }
                         """),
+                file(
+                        "matrix result",
+                        "returns double[][]: the result must be double, float, double[] or float[] to be"
+                                + " differentiated; return the matrix flattened into a double[] (element [i][j] at"
+                                + " i * columns + j)",
+                        """
+                        package p;
+
+                        import dev.adjoint.Differentiable;
+
+                        class Model {
+                            @Differentiable
+                            static @@double[][] f(double[] u) {
+                                return new double[][] {u};
+                            }
+                        }
+                        """),
                 file("int result", "returns int", """
                         package p;
 
