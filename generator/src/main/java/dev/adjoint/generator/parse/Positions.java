@@ -137,9 +137,34 @@ public final class Positions {
 
     /** The node's source on one line (comments dropped, whitespace collapsed). */
     public static String oneLine(Node node) {
-        Node copy = node.clone();
-        copy.getAllContainedComments().forEach(c -> c.remove());
-        copy.getComment().ifPresent(c -> copy.removeComment());
-        return copy.toString().replaceAll("\\s+", " ").trim();
+        // a copy only when there are comments to drop: the error paths and every statement's origin
+        // come here, and cloning a loop to print its header dominated the front end's time
+        Node printed = node;
+        if (node.getComment().isPresent() || !node.getAllContainedComments().isEmpty()) {
+            Node copy = node.clone();
+            copy.getAllContainedComments().forEach(c -> c.remove());
+            copy.getComment().ifPresent(c -> copy.removeComment());
+            printed = copy;
+        }
+        return collapsed(printed.toString());
+    }
+
+    /** {@code text} with each run of whitespace (space, tab, line and form feeds) one space, trimmed. */
+    private static String collapsed(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                space = true;
+                continue;
+            }
+            if (space && sb.length() > 0) {
+                sb.append(' ');
+            }
+            space = false;
+            sb.append(c);
+        }
+        return sb.toString().trim();
     }
 }
