@@ -44,6 +44,10 @@ public record CountedLoop(Atom.Var counter, String start, String exit, Set<Atom.
                 || !(l.body().get(l.body().size() - 1) instanceof Stmt.Assign step)) {
             return Optional.empty();
         }
+        if (start.reads().stream().anyMatch(v -> v.type().prim() == Ty.Prim.RANDOM)) {
+            // (the reversed loop computes its exit from the start again: a draw would give another number)
+            return Optional.empty();
+        }
         Atom.Var j = init.target();
         Expr counter = new Expr.Name(j.name());
         // (the user's expressions, as the normalize pass wrote them out, read back into the model)

@@ -145,6 +145,7 @@ public final class GradientChecks {
             case CHAR -> "(char) " + random.nextInt(Math.max(1, s.size()));
             case STRING -> "\"\"";
             case ENUM -> throw new IllegalStateException("drawn by draw(), which knows the enum");
+            case RANDOM -> throw new IllegalStateException("a Random is a local, never a parameter");
         };
     }
 

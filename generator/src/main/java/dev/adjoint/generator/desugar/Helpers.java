@@ -235,6 +235,13 @@ final class Helpers {
                     || knownElsewhere.test(c);
         }
         String scope = c.getScope().get().toString();
+        if (c.getScope().get() instanceof NameExpr n
+                && Rewriter.inScope(n, n.getNameAsString())
+                        .filter(t -> t instanceof com.github.javaparser.ast.type.ClassOrInterfaceType ct
+                                && dev.adjoint.generator.select.ValueTypes.isRandom(ct))
+                        .isPresent()) {
+            return true; // a draw of a Random it is given or creates: the call stays as written, in the caller
+        }
         return ownScope(c)
                 || LIBRARIES.contains(scope)
                 || (c.getNameAsString().equals("clone") && c.getArguments().isEmpty())

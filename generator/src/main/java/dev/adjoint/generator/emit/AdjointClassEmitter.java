@@ -358,6 +358,7 @@ public final class AdjointClassEmitter {
             case BYTE -> TypeName.BYTE;
             case CHAR -> TypeName.CHAR;
             case STRING -> ClassName.get(String.class);
+            case RANDOM -> ClassName.get(java.util.Random.class);
             case ENUM -> ClassName.bestGuess(t.enumName());
         };
         for (int i = 0; i < t.dims(); i++) {

@@ -98,7 +98,7 @@ final class FieldBoxes {
             case LONG -> "borrowLongs";
             case BOOLEAN -> "borrowBooleans";
             // (FieldWrites.boxable: an assigned field of another type is an error at the assignment)
-            case SHORT, BYTE, CHAR, STRING, ENUM ->
+            case SHORT, BYTE, CHAR, STRING, ENUM, RANDOM ->
                 throw new IllegalStateException("a " + p.java() + " field has no box");
         };
     }

@@ -216,6 +216,8 @@ public final class Fence {
             }
         } else if (n instanceof MethodCallExpr m) {
             visitCall(m);
+        } else if (n instanceof ObjectCreationExpr o && dev.adjoint.generator.select.ValueTypes.isRandomCreation(o)) {
+            o.getArguments().forEach(this::visit); // a Random local's seed (the shared fence checks where it stands)
         } else {
             rejectConstruct(n);
         }

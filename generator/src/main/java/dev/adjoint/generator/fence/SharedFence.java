@@ -113,9 +113,22 @@ public final class SharedFence {
                         v,
                         "local '" + v.getNameAsString() + "' of type " + v.getType() + " is declared "
                                 + (topLevel ? "without a value" : "inside a block or loop")
-                                + ": a String or enum local is assigned once, where it is declared at the top"
+                                + ": a String, enum or Random local is assigned once, where it is declared at the top"
                                 + " level of the method (neither strategy saves one); declare it there with its value, or use the value"
                                 + " where it is needed");
+            } else if (v.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType c
+                    && dev.adjoint.generator.select.ValueTypes.isRandom(c)
+                    && !(v.getInitializer().get() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o
+                            && dev.adjoint.generator.select.ValueTypes.isRandomCreation(o)
+                            && o.getArguments().size() == 1)) {
+                error(
+                        v.getInitializer().get(),
+                        "local '" + v.getNameAsString() + "' of type Random is given '"
+                                + Positions.oneLine(v.getInitializer().get())
+                                + "': a Random is created where it is declared, from a seed (new Random(seed)), since"
+                                + " the adjoint may draw the method's numbers twice (a caller's reverse sweep runs it again)"
+                                + " and only a seeded generator draws the same ones both times; take the seed as a long"
+                                + " parameter");
             }
         }
         for (AssignExpr a : body.findAll(AssignExpr.class)) {
@@ -123,7 +136,7 @@ public final class SharedFence {
                     && objects.contains(n.getNameAsString())) {
                 error(
                         a,
-                        "cannot assign the String or enum variable '" + n
+                        "cannot assign the String, enum or Random variable '" + n
                                 + "': such a variable is assigned once, where it is"
                                 + " declared (neither strategy saves one); use another local for the new value");
             }

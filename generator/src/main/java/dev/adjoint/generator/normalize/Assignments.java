@@ -71,7 +71,7 @@ final class Assignments {
                     d,
                     "local '" + d.getNameAsString() + "' of type " + ty.get()
                             + " must be declared with its value at the top"
-                            + " level of the method: a String or enum local is assigned once (the static strategy saves none)");
+                            + " level of the method: a String, enum or Random local is assigned once (the static strategy saves none)");
             return;
         }
         Atom.Var v = lo.declare(d.getNameAsString(), ty.get());
@@ -192,7 +192,8 @@ final class Assignments {
         if (v.type().isObject()) {
             lo.error(
                     target,
-                    "cannot assign the String or enum variable '" + v.name() + "': it is assigned once, where it is"
+                    "cannot assign the String, enum or Random variable '" + v.name()
+                            + "': it is assigned once, where it is"
                             + " declared (the static strategy saves none); use another local for the new value");
             return;
         }

@@ -89,8 +89,20 @@ final class ExpressionLowering {
         if (e instanceof MethodCallExpr m && calls.differentiableCallee(m).isPresent()) {
             return callLowering.call(m, calls.differentiableCallee(m).get(), ty);
         }
-        if (!ty.isFloating()) {
-            return passive(e, ty);
+        if (e instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o && ty.prim() == Ty.Prim.RANDOM) {
+            // new Random(seed), the shared fence's only creation of one: the class by its full name in the adjoint
+            Atom seed = convert(expr(o.getArgument(0)), Ty.LONG, o.getArgument(0));
+            Atom.Var created = lo.temp(ty);
+            lo.emit(new Stmt.Assign(
+                    created,
+                    new Op.Passive(
+                            "new java.util.Random(" + seed.java() + ")", new LinkedHashSet<>(Atom.reads(seed)), ty),
+                    lo.origin));
+            return created;
+        }
+        if (!ty.isFloating()
+                || (e instanceof MethodCallExpr m && calls.onInactiveReceiver(m).isPresent())) {
+            return passive(e, ty); // (a Random's draw: a double without derivative)
         }
         if (ty.isArray()) {
             if (e instanceof NameExpr n) {

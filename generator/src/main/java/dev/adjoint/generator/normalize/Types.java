@@ -172,6 +172,10 @@ public final class Types {
         if (e instanceof MethodCallExpr m) {
             return callType(m);
         }
+        if (e instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o
+                && dev.adjoint.generator.select.ValueTypes.isRandomCreation(o)) {
+            return Optional.of(Ty.RANDOM);
+        }
         return Optional.empty();
     }
 

@@ -5,6 +5,7 @@ import dev.adjoint.generator.analyze.Saves;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
+import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,7 +67,9 @@ final class Recomputation {
             return readOnly(load.array(), sw) && load.indices().stream().allMatch(x -> unchanging(x, known, sw));
         }
         if (a.op() instanceof Op.Passive p) {
-            return p.reads().stream().allMatch(v -> unchanging(v, known, sw));
+            // (a Random's draw changes the generator: drawn again, it would give the next number)
+            return p.reads().stream().noneMatch(v -> v.type().prim() == Ty.Prim.RANDOM)
+                    && p.reads().stream().allMatch(v -> unchanging(v, known, sw));
         }
         return false;
     }

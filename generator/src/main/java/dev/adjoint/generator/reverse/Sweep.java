@@ -107,7 +107,7 @@ final class Sweep {
                 case BOOLEAN -> "booleans";
                 case SHORT, BYTE, CHAR -> throw new IllegalStateException("saved on the int stack: " + p);
                 // (a String or enum local is assigned once, outside loops: normalize/Assignments)
-                case STRING, ENUM -> throw new IllegalStateException("never overwritten, never saved: " + p);
+                case STRING, ENUM, RANDOM -> throw new IllegalStateException("never overwritten, never saved: " + p);
             };
             String values = claim("_" + field);
             return new LocalStack(p, field, values, claim(values + "Top"));
@@ -290,7 +290,8 @@ final class Sweep {
             case LONG -> "Longs";
             case INT -> "Ints";
             case BOOLEAN -> "Booleans";
-            case SHORT, BYTE, CHAR, STRING, ENUM -> throw new IllegalStateException("no pooled arrays of " + prim);
+            case SHORT, BYTE, CHAR, STRING, ENUM, RANDOM ->
+                throw new IllegalStateException("no pooled arrays of " + prim);
         };
         return stack + ".arrays.borrow" + kind + "(" + length + ")";
     }

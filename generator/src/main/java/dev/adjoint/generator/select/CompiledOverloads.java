@@ -81,7 +81,7 @@ public final class CompiledOverloads {
             case FLOAT -> 2;
             case DOUBLE -> 3;
             case BOOLEAN -> -1;
-            case SHORT, BYTE, CHAR, STRING, ENUM -> -1;
+            case SHORT, BYTE, CHAR, STRING, ENUM, RANDOM -> -1;
         };
     }
 }

@@ -155,6 +155,15 @@ final class DeclarationChecks {
                                 + " list.stream().mapToDouble(Double::doubleValue).toArray())");
                 continue;
             }
+            if (ty.get().prim() == Ty.Prim.RANDOM) {
+                error(
+                        p,
+                        "parameter '" + p.getNameAsString() + "' of type Random: create it in the method from a seed"
+                                + " (take a long seed and write Random " + p.getNameAsString()
+                                + " = new Random(seed);), since the adjoint may draw the method's numbers twice (a caller's"
+                                + " reverse sweep runs it again) and each run must draw the same ones");
+                continue;
+            }
             boolean wrt = ty.get().isFloating() && (wrtNames.isEmpty() || wrtNames.contains(p.getNameAsString()));
             if (wrtNames.contains(p.getNameAsString()) && !ty.get().isFloating()) {
                 error(

@@ -76,7 +76,12 @@ public final class ImplicitCallees {
                         && MethodSelector.toTy(p.getType())
                                 .filter(Ty::isFloating)
                                 .isPresent());
+        // (a helper given a Random draws from the caller's generator: it is inlined, or its call is the error)
+        boolean givenRandom = m.getParameters().stream()
+                .anyMatch(p -> p.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType c
+                        && ValueTypes.isRandom(c));
         return !annotated
+                && !givenRandom
                 && !inInterface
                 && !e.isPrivate()
                 && m.getBody().isPresent()

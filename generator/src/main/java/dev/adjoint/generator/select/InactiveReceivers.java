@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Calls on a {@code String} or an enum value ({@code s.length()}, {@code s.charAt(i)},
- * {@code mode.ordinal()}): values without derivative, since their receiver has none, none of their
- * arguments is a {@code float} or {@code double} (or an array), and their result is neither. Such a
+ * {@code mode.ordinal()}), and draws of a {@code Random} local ({@code rng.nextGaussian()}): values
+ * without derivative, since their receiver has none and none of their arguments is a {@code float}
+ * or {@code double} (or an array); only a draw's result may be a {@code double} or {@code float}. Such a
  * call touches no active value, so both strategies compute it where the method does, in the forward
  * sweep, like integer arithmetic. Only the methods of {@code String}, and those every enum inherits
  * and cannot override ({@code ordinal}, {@code name}, {@code equals}, {@code compareTo}), whose
@@ -25,6 +26,9 @@ public final class InactiveReceivers {
         if (receiver.prim() == Ty.Prim.STRING) {
             return string(method, args);
         }
+        if (receiver.prim() == Ty.Prim.RANDOM) {
+            return draw(method, args);
+        }
         if (receiver.prim() == Ty.Prim.ENUM) {
             return switch (method) {
                 case "ordinal" -> when(args.isEmpty(), Ty.INT);
@@ -35,6 +39,23 @@ public final class InactiveReceivers {
             };
         }
         return Optional.empty();
+    }
+
+    /**
+     * A draw of a {@code Random} local: a value without derivative (the generator's state depends on
+     * its seed and the draws before it, not on a differentiated input). Unlike the calls above it
+     * changes its receiver, so the passes run it exactly once, where the method does.
+     */
+    private static Optional<Ty> draw(String method, List<Ty> args) {
+        boolean none = args.isEmpty();
+        return switch (method) {
+            case "nextGaussian", "nextDouble" -> when(none, Ty.DOUBLE);
+            case "nextFloat" -> when(none, Ty.FLOAT);
+            case "nextInt" -> when(none || (args.size() == 1 && isIndex(args.get(0))), Ty.INT);
+            case "nextLong" -> when(none, Ty.LONG);
+            case "nextBoolean" -> when(none, Ty.BOOLEAN);
+            default -> Optional.empty();
+        };
     }
 
     private static Optional<Ty> string(String method, List<Ty> args) {

@@ -17,7 +17,8 @@ public final class ValueTypes {
     public static String unsupportedLocal(String name, Type type) {
         return "local '" + name + "' of type " + type
                 + ": supported local types are double, float, int, long, boolean, short, byte,"
-                + " char, double[], float[] and their 2-D arrays, String, and enums of the sources or the JDK";
+                + " char, double[], float[] and their 2-D arrays, String, enums of the sources or the JDK, and"
+                + " java.util.Random (imported by name: import java.util.Random;)";
     }
 
     /**
@@ -38,12 +39,43 @@ public final class ValueTypes {
         return t.getArrayLevel() == 3 ? MethodSelector.toTy(t, 3) : of(t);
     }
 
+    /**
+     * Whether {@code c} names {@code java.util.Random}: by that name, or by its simple name where
+     * the file imports it by name (an on-demand {@code import java.util.*;} is not enough: a class
+     * of the package named {@code Random}, in another file, would hide it).
+     */
+    public static boolean isRandom(ClassOrInterfaceType c) {
+        String written = c.getNameWithScope();
+        if (written.equals("java.util.Random")) {
+            return true;
+        }
+        return written.equals("Random")
+                && c.findCompilationUnit()
+                        .filter(u -> u.getImports().stream()
+                                .anyMatch(i -> !i.isStatic()
+                                        && !i.isAsterisk()
+                                        && i.getNameAsString().equals("java.util.Random")))
+                        .isPresent()
+                && ClassNames.qualified(c).filter("java.util.Random"::equals).isPresent();
+    }
+
+    /** Whether {@code o} is {@code new Random(...)}: of {@code java.util.Random}, no class body. */
+    public static boolean isRandomCreation(com.github.javaparser.ast.expr.ObjectCreationExpr o) {
+        return o.getScope().isEmpty()
+                && o.getAnonymousClassBody().isEmpty()
+                && o.getTypeArguments().isEmpty()
+                && isRandom(o.getType());
+    }
+
     /** The type of a parameter or local declared with {@code t}, if the generator knows it. */
     public static Optional<Ty> of(Type t) {
         if (t.getArrayLevel() == 0 && t instanceof ClassOrInterfaceType c) {
             String written = c.getNameWithScope();
             if (written.equals("String") || written.equals("java.lang.String")) {
                 return Optional.of(Ty.STRING);
+            }
+            if (isRandom(c)) {
+                return Optional.of(Ty.RANDOM);
             }
             return ClassNames.enumName(c).map(Ty::enumOf);
         }

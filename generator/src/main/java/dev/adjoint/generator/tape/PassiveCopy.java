@@ -7,9 +7,11 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodRequest;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +36,18 @@ final class PassiveCopy {
         MethodRequest request = st.request;
         // under a parent, so that even the whole expression can be replaced
         EnclosedExpr root = new EnclosedExpr(e.clone());
+        // new Random(seed): the adjoint class imports no Random (found on the original, which knows its file's imports)
+        List<ObjectCreationExpr> created = e.findAll(ObjectCreationExpr.class);
+        List<ObjectCreationExpr> copies = root.findAll(ObjectCreationExpr.class);
+        for (int i = 0; i < created.size() && i < copies.size(); i++) {
+            if (dev.adjoint.generator.select.ValueTypes.isRandomCreation(created.get(i))) {
+                copies.get(i)
+                        .setType(new com.github.javaparser.ast.type.ClassOrInterfaceType(
+                                new com.github.javaparser.ast.type.ClassOrInterfaceType(
+                                        new com.github.javaparser.ast.type.ClassOrInterfaceType(null, "java"), "util"),
+                                "Random"));
+            }
+        }
         // Adjoint.detach is the identity on values: the condition reads its argument (the adjoint class does not
         // import Adjoint)
         for (Optional<MethodCallExpr> d = root.findFirst(MethodCallExpr.class, PassiveCopy::isDetach);

@@ -111,6 +111,23 @@ final class ValueRecorder {
         return pending.isOpen(v.pending()) ? v.pending().terms.terms().size() : 1;
     }
 
+    /**
+     * Whether {@code e}, a value without derivative, draws from a {@code Random} local
+     * ({@code 2 * rng.nextInt(3)}).
+     */
+    private boolean drawsFromRandom(Expression e) {
+        return e.findFirst(MethodCallExpr.class, this::isDraw).isPresent();
+    }
+
+    /** Whether {@code e} is a draw, {@code rng.nextGaussian()}: a floating-point value without derivative. */
+    private boolean isDraw(Expression e) {
+        return e instanceof MethodCallExpr m
+                && m.getScope()
+                        .flatMap(st.types::of)
+                        .filter(x -> x.prim() == Ty.Prim.RANDOM)
+                        .isPresent();
+    }
+
     Value value(Expression e) {
         Optional<Ty> ot = st.types.of(e);
         if (ot.isEmpty()) {
@@ -128,6 +145,12 @@ final class ValueRecorder {
             return constant("0", Ty.DOUBLE);
         }
         Ty t = ot.get();
+        if (t.isFloating() ? isDraw(e) : drawsFromRandom(e)) {
+            // a value without derivative that a partial may read as well as the value: drawn once, into a local
+            String drawn = st.temp("v");
+            st.statement(t.java() + " " + drawn + " = " + passive.text(e) + ";");
+            return constant(drawn, t);
+        }
         if (!t.isFloating()) {
             return constant(passive.text(e), t);
         }

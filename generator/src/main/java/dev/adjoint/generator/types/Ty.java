@@ -37,7 +37,14 @@ public record Ty(Prim prim, int dims, String enumName) {
          * the calls {@link dev.adjoint.generator.select.InactiveReceivers} allows.
          */
         STRING("String"),
-        ENUM("enum");
+        ENUM("enum"),
+        /**
+         * A {@code java.util.Random} created in the method from a seed: a local without derivative,
+         * assigned once, whose calls ({@code nextGaussian()}, ...) draw values without derivative.
+         * A draw changes the generator, so a value drawn is computed once, in the forward sweep, and
+         * saved where the reverse sweep needs it, never drawn again.
+         */
+        RANDOM("java.util.Random");
 
         private final String java;
 
@@ -58,15 +65,16 @@ public record Ty(Prim prim, int dims, String enumName) {
     public static final Ty BOOLEAN = new Ty(Prim.BOOLEAN, 0);
     public static final Ty CHAR = new Ty(Prim.CHAR, 0);
     public static final Ty STRING = new Ty(Prim.STRING, 0);
+    public static final Ty RANDOM = new Ty(Prim.RANDOM, 0);
 
     /** The enum of this qualified name. */
     public static Ty enumOf(String qualifiedName) {
         return new Ty(Prim.ENUM, 0, qualifiedName);
     }
 
-    /** Whether this is {@code String} or an enum: a reference without derivative. */
+    /** Whether this is {@code String}, an enum or a {@code Random}: a reference without derivative. */
     public boolean isObject() {
-        return dims == 0 && (prim == Prim.STRING || prim == Prim.ENUM);
+        return dims == 0 && (prim == Prim.STRING || prim == Prim.ENUM || prim == Prim.RANDOM);
     }
 
     /** A scalar of {@code prim}. */
@@ -122,7 +130,7 @@ public record Ty(Prim prim, int dims, String enumName) {
             case SHORT -> "(short) 0";
             case BYTE -> "(byte) 0";
             case CHAR -> "'\\0'";
-            case STRING, ENUM -> "null";
+            case STRING, ENUM, RANDOM -> "null";
             case BOOLEAN -> "false";
         };
     }

@@ -375,6 +375,7 @@ final class Corpus {
             case CHAR -> charValue(text);
             case STRING -> stringValue(text);
             case ENUM -> new dev.adjoint.generator.testing.Differentiated.EnumConstant(t.enumName(), text);
+            case RANDOM -> throw new IllegalArgumentException("a Random is a local, never a parameter: " + text);
         };
     }
 

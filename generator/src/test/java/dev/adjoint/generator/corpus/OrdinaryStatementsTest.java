@@ -188,7 +188,7 @@ class OrdinaryStatementsTest {
                     s = s.trim();
                     return x * s.length();
                 }
-                """, "cannot assign the String or enum variable 's'");
+                """, "cannot assign the String, enum or Random variable 's'");
         rejected("""
                 @Differentiable(strategy = Strategy.$S)
                 static double f(double x, String s) {
@@ -198,7 +198,7 @@ class OrdinaryStatementsTest {
                     }
                     return x * t.length();
                 }
-                """, "cannot assign the String or enum variable 't'");
+                """, "cannot assign the String, enum or Random variable 't'");
         // a double argument (boxed): the call would read an active value
         rejected("""
                 @Differentiable(strategy = Strategy.$S)
