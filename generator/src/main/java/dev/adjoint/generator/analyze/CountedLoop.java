@@ -1,9 +1,9 @@
 package dev.adjoint.generator.analyze;
 
 import dev.adjoint.generator.code.Expr;
-import dev.adjoint.generator.code.JavaText;
 import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
 import dev.adjoint.generator.types.Ty;
@@ -21,13 +21,13 @@ import java.util.Set;
  * and without the counter's value saved on each entry.
  *
  * @param counter {@code j}
- * @param start {@code s} as Java text
- * @param exit the counter's value when the loop ends, as Java text
+ * @param start {@code s}
+ * @param exit the counter's value when the loop ends
  * @param reads the variables {@code s} and {@code e} read: the reverse sweep reads them where the
  *     loop ends
  * @param step the last statement of the body, {@code j = j + 1}
  */
-public record CountedLoop(Atom.Var counter, String start, String exit, Set<Atom.Var> reads, Stmt.Assign step) {
+public record CountedLoop(Atom.Var counter, Expr start, Expr exit, Set<Atom.Var> reads, Stmt.Assign step) {
 
     /** The loop at {@code stmts[k]}, with its counter set by {@code stmts[k - 1]}, if it is counted. */
     public static Optional<CountedLoop> at(List<Stmt> stmts, int k) {
@@ -50,10 +50,9 @@ public record CountedLoop(Atom.Var counter, String start, String exit, Set<Atom.
         }
         Atom.Var j = init.target();
         Expr counter = new Expr.Name(j.name());
-        // (the user's expressions, as the normalize pass wrote them out, read back into the model)
-        Optional<Expr> compare = JavaText.expression(cond.java());
-        Optional<Expr> increment =
-                step.op() instanceof Op.Passive inc ? JavaText.expression(inc.java()) : Optional.empty();
+        // (the user's expressions, as the normalize pass wrote them out, read into the model)
+        Optional<Expr> compare = AtomCode.read(cond.java());
+        Optional<Expr> increment = step.op() instanceof Op.Passive inc ? AtomCode.read(inc.java()) : Optional.empty();
         if (compare.isEmpty()
                 || !(compare.get() instanceof Expr.Binary c)
                 || !(c.op().equals("<") || c.op().equals("<="))
@@ -79,8 +78,9 @@ public record CountedLoop(Atom.Var counter, String start, String exit, Set<Atom.
             }
         }
         Expr bound = exclusive(c.right(), c.op().equals("<="));
-        String exit = "Math.max(" + start.java() + ", " + bound + ")";
-        return Optional.of(new CountedLoop(j, start.java(), exit, reads, step));
+        Expr first = AtomCode.source(start.java());
+        Expr exit = new Expr.Call(new Expr.Name("Math"), "max", List.of(first, bound));
+        return Optional.of(new CountedLoop(j, first, exit, reads, step));
     }
 
     /** Whether {@code bound} is names, numbers, fields and parentheses under {@code + - * / %}. */

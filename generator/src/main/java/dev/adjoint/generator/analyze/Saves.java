@@ -1,9 +1,9 @@
 package dev.adjoint.generator.analyze;
 
 import dev.adjoint.generator.code.Expr;
-import dev.adjoint.generator.code.JavaText;
 import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
 import java.util.ArrayList;
@@ -69,14 +69,14 @@ public final class Saves {
      * The expression that recomputes the value {@code a} overwrote from the one it assigned, when
      * {@code a} is an integer step {@code v = v ± c}: {@code v ∓ c}.
      */
-    public static Optional<String> inverse(Stmt.Assign a) {
+    public static Optional<Expr> inverse(Stmt.Assign a) {
         if (!(a.op() instanceof Op.Passive p)
                 || a.target().type().isFloating()
                 || a.target().type().isArray()) {
             return Optional.empty();
         }
         // (the user's expression, as the normalize pass wrote it out, read back into the model)
-        Optional<Expr> e = JavaText.expression(p.java());
+        Optional<Expr> e = AtomCode.read(p.java());
         if (e.isEmpty()
                 || !(e.get() instanceof Expr.Binary b)
                 || !(b.op().equals("+") || b.op().equals("-"))
@@ -87,7 +87,7 @@ public final class Saves {
         if (!(c instanceof Expr.Literal l) || !integer(l.text())) {
             return Optional.empty();
         }
-        return Optional.of(new Expr.Binary(b.op().equals("+") ? "-" : "+", b.left(), c).toString());
+        return Optional.of(new Expr.Binary(b.op().equals("+") ? "-" : "+", b.left(), c));
     }
 
     /** Without the to-be-recorded analysis: every overwrite of a variable the reverse sweep reads. */
@@ -164,7 +164,7 @@ public final class Saves {
             return false;
         }
         // (the user's expression, as the normalize pass wrote it out, read back into the model)
-        Optional<Expr> e = JavaText.expression(p.java());
+        Optional<Expr> e = AtomCode.read(p.java());
         boolean[] ok = {e.isPresent()};
         e.ifPresent(x -> Uses.each(
                 x,

@@ -82,6 +82,16 @@ public sealed interface Statement
         }
     }
 
+    /** {@code target = value}. */
+    static Statement assign(Expr target, Expr value) {
+        return assign(target, "=", value);
+    }
+
+    /** {@code target op value}, {@code op} one of {@code =}, {@code +=}, {@code -=}, ... */
+    static Statement assign(Expr target, String op, Expr value) {
+        return new Eval(new Expr.Assign(target, op, value));
+    }
+
     /** {@code values = AdjointStacks.push(values, top++, value)}. */
     static Statement push(String values, String top, Expr value) {
         return new Eval(new Expr.Assign(new Expr.Name(values), "=", new Expr.Push(values, top, value)));

@@ -360,11 +360,16 @@ public record Receiver(
 
     /** The arguments of a call to one of {@code callee}'s generated methods: the receiver first for a lifted one. */
     public static List<String> generatedArgs(MethodRequest callee, List<String> args) {
+        return generatedArgs(callee, args, SELF);
+    }
+
+    /** As {@link #generatedArgs(MethodRequest, List)}, over nodes: {@code self} is {@link #SELF}'s. */
+    public static <T> List<T> generatedArgs(MethodRequest callee, List<T> args, T self) {
         if (of(callee).filter(Receiver::instance).isEmpty()) {
             return args;
         }
-        List<String> all = new ArrayList<>();
-        all.add(SELF);
+        List<T> all = new ArrayList<>();
+        all.add(self);
         all.addAll(args);
         return all;
     }

@@ -6,6 +6,7 @@ import dev.adjoint.generator.code.Operand;
 import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.types.Ty;
 
 /**

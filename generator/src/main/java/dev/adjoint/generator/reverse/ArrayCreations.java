@@ -46,7 +46,7 @@ final class ArrayCreations {
         return restore;
     }
 
-    private static Expr references(Sweep sw, String method, Expr... args) {
+    static Expr references(Sweep sw, String method, Expr... args) {
         return new Expr.Call(new Expr.Field(new Expr.Name(sw.stack), "references"), method, List.of(args));
     }
 }

@@ -9,6 +9,7 @@ import dev.adjoint.generator.code.Operand;
 import dev.adjoint.generator.code.Printer;
 import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Origin;
 import dev.adjoint.generator.ir.Stmt;
@@ -120,9 +121,10 @@ final class BlockReversal {
             Sweeps then = block(i.then(), i.origin());
             Sweeps otherwise = block(i.otherwise(), i.origin());
             sw.depth--;
-            forward.add(new Code.Branch(i.cond().java(), then.forward(), otherwise.forward()));
+            Expr cond = AtomCode.of(i.cond());
+            forward.add(new Code.Branch(cond, then.forward(), otherwise.forward()));
             if (!then.reverse().isEmpty() || !otherwise.reverse().isEmpty()) {
-                reverse.add(new Code.Branch(i.cond().java(), then.reverse(), otherwise.reverse()));
+                reverse.add(new Code.Branch(cond, then.reverse(), otherwise.reverse()));
             }
         } else if (s instanceof Stmt.Loop l) {
             loops.loop(l, counted, forward, reverse);
@@ -136,31 +138,27 @@ final class BlockReversal {
         }
     }
 
-    /** The zero of {@code t} ({@link Ty#zero()}) as a node: {@code (short) 0} is a cast. */
-    private static Expr zero(Ty t) {
-        return t.prim() == Ty.Prim.SHORT || t.prim() == Ty.Prim.BYTE
-                ? new Expr.Cast(t.java(), new Expr.Literal("0"))
-                : new Expr.Literal(t.zero());
-    }
-
     /** Saves {@code what} (of type {@code t}) before an overwrite; returns the restoring statement. */
-    private Code save(String what, Ty t, List<Code> forward, String hint) {
+    private Code save(Expr what, Ty t, List<Code> forward, String hint) {
         if (sw.loopDepth > 0) {
-            if (sw.deadSaves.contains(what)) {
+            // (DeadSaves names a saved variable or element by its Java text)
+            String key = Printer.expression(what);
+            if (sw.deadSaves.contains(key)) {
                 return null; // (nothing reads the value restored: DeadSaves)
             }
-            sw.stackSaved.add(what);
+            sw.stackSaved.add(key);
             forward.add(new Code.Line(sw.push(t, what)));
-            return new Code.Line(what + " = " + sw.pop(t));
+            return new Code.Line(Statement.assign(what, sw.pop(t)));
         }
         String saved = sw.claim("_s_" + hint);
+        Expr slot = new Expr.Name(saved);
         if (sw.depth == 0) {
-            forward.add(new Code.Line(t.java() + " " + saved + " = " + what));
+            forward.add(new Code.Line(new Statement.Declare("", t.java(), saved, what)));
         } else {
-            sw.saveDeclarations.add(new Code.Line(new Statement.Declare("", t.java(), saved, zero(t))));
-            forward.add(new Code.Line(saved + " = " + what));
+            sw.saveDeclarations.add(new Code.Line(new Statement.Declare("", t.java(), saved, AtomCode.zero(t))));
+            forward.add(new Code.Line(Statement.assign(slot, what)));
         }
-        return new Code.Line(what + " = " + saved);
+        return new Code.Line(Statement.assign(what, slot));
     }
 
     private void assign(Stmt.Assign a, List<Code> forward, List<Code> reverse) {
@@ -169,9 +167,10 @@ final class BlockReversal {
         Code restore = sw.recomputed.contains(a)
                 ? null
                 : switch (sw.an.saves().kind(a)) {
-                    case SAVE -> save(t.name(), t.type(), forward, t.name());
+                    case SAVE -> save(new Expr.Name(t.name()), t.type(), forward, t.name());
                     case INVERT ->
-                        new Code.Line(t.name() + " = " + Saves.inverse(a).orElseThrow());
+                        new Code.Line(Statement.assign(
+                                new Expr.Name(t.name()), Saves.inverse(a).orElseThrow()));
                     case NONE -> null;
                 };
         boolean declare = !overwrite
@@ -180,22 +179,26 @@ final class BlockReversal {
                 && !sw.ir.params().contains(t);
         // a local array lives until the method returns, unless it is the result: from the pool
         boolean pooled = a.op() instanceof Op.NewArray na1 && na1.dims().size() == 1 && !t.equals(sw.ir.result());
-        String value = pooled
+        Expr value = pooled
                 ? sw.borrowArray(
-                        t.type().prim(), ((Op.NewArray) a.op()).dims().get(0).java())
+                        t.type().prim(),
+                        AtomCode.of(((Op.NewArray) a.op()).dims().get(0)))
                 : primal(a.op());
         // (an array created again, in a loop or by a second 'new': its earlier reference is saved)
         List<Code> references =
                 a.op() instanceof Op.NewArray && overwrite ? ArrayCreations.saveReferences(sw, t, forward) : List.of();
-        forward.add(new Code.Line((declare ? t.type().java() + " " : "") + t.name() + " = " + value));
+        forward.add(new Code.Line(
+                declare
+                        ? new Statement.Declare("", t.type().java(), t.name(), value)
+                        : Statement.assign(new Expr.Name(t.name()), value)));
         if (a.op() instanceof Op.NewArray na && sw.adjoint(t) != null) {
             // the adjoint of a local array: same shape, zeroed, visible to the reverse sweep
-            String zeroed = na.dims().size() == 1
-                    ? sw.borrowArray(t.type().prim(), na.dims().get(0).java())
+            Expr zeroed = na.dims().size() == 1
+                    ? sw.borrowArray(t.type().prim(), AtomCode.of(na.dims().get(0)))
                     : newArray(na);
             boolean first = sw.declaredArrayAdjoints.add(t);
             if (sw.depth == 0 && first) {
-                forward.add(new Code.Line(t.type().java() + " " + sw.adjoint(t) + " = " + zeroed));
+                forward.add(new Code.Line(new Statement.Declare("", t.type().java(), sw.adjoint(t), zeroed)));
             } else {
                 // (created in a block or loop, or under the guard after an early return: declared at the top, like the
                 // array)
@@ -203,7 +206,7 @@ final class BlockReversal {
                     sw.saveDeclarations.add(new Code.Line(
                             new Statement.Declare("", t.type().java(), sw.adjoint(t), new Expr.Literal("null"))));
                 }
-                forward.add(new Code.Line(sw.adjoint(t) + " = " + zeroed));
+                forward.add(new Code.Line(Statement.assign(new Expr.Name(sw.adjoint(t)), zeroed)));
             }
         }
         reverse.addAll(references);
@@ -230,7 +233,10 @@ final class BlockReversal {
                             ap.type()));
                 }
             } else if (a.op() instanceof Op.ArrayLoad load && sw.an.isActive(load.array())) {
-                reverse.add(new Code.Line(sw.adjoint(load.array()) + index(load.indices()) + " += " + dz));
+                reverse.add(new Code.Line(Statement.assign(
+                        AtomCode.element(new Expr.Name(sw.adjoint(load.array())), load.indices()),
+                        "+=",
+                        new Expr.Name(dz))));
             } else if (a.op() instanceof Op.Call call) {
                 CallReversal.reverse(call, dz, sw, reverse);
             }
@@ -251,7 +257,7 @@ final class BlockReversal {
 
     /** As above; for an {@link Increments increment}, the element's adjoint flows into the added value only. */
     private void store(Stmt.ArrayStore st, Increments.Increment inc, List<Code> forward, List<Code> reverse) {
-        String element = st.array().name() + index(st.indices());
+        Expr element = AtomCode.element(new Expr.Name(st.array().name()), st.indices());
         Code restore = null;
         // (arrays the caller sees, parameters and the result, keep the method's side effects)
         boolean visible = sw.ir.params().contains(st.array()) || st.array().equals(sw.ir.result());
@@ -264,9 +270,9 @@ final class BlockReversal {
                     forward,
                     st.array().name());
         }
-        forward.add(new Code.Line(element + " = " + st.value().java()));
+        forward.add(new Code.Line(Statement.assign(element, AtomCode.of(st.value()))));
         if (sw.an.active().contains(st.array())) {
-            String de = sw.adjoint(st.array()) + index(st.indices());
+            Expr de = AtomCode.element(new Expr.Name(sw.adjoint(st.array())), st.indices());
             if (inc != null) {
                 if (sw.an.isActive(inc.other())) {
                     Expr added = AtomCode.element(new Expr.Name(sw.adjoint(st.array())), st.indices());
@@ -283,15 +289,18 @@ final class BlockReversal {
                 // adjoint is taken before it is zeroed, so that a self-copy hands it on instead of losing it
                 Ty held = new Ty(st.array().type().prim(), 0);
                 String moved = sw.claim("_d_moved");
-                sw.saveDeclarations.add(new Code.Line(new Statement.Declare("", held.java(), moved, zero(held))));
-                reverse.add(new Code.Line(moved + " = " + de));
-                reverse.add(new Code.Line(de + " = " + held.zero()));
-                reverse.add(new Code.Line(sw.adjointOf(st.value()) + " += " + moved));
+                sw.saveDeclarations.add(
+                        new Code.Line(new Statement.Declare("", held.java(), moved, AtomCode.zero(held))));
+                Expr movedName = new Expr.Name(moved);
+                reverse.add(new Code.Line(Statement.assign(movedName, de)));
+                reverse.add(new Code.Line(Statement.assign(de, AtomCode.zero(held))));
+                reverse.add(new Code.Line(Statement.assign(Accumulation.adjointOf(sw, st.value()), "+=", movedName)));
             } else {
                 if (sw.an.isActive(st.value())) {
-                    reverse.add(new Code.Line(sw.adjointOf(st.value()) + " += " + de));
+                    reverse.add(new Code.Line(Statement.assign(Accumulation.adjointOf(sw, st.value()), "+=", de)));
                 }
-                reverse.add(new Code.Line(de + " = " + new Ty(st.array().type().prim(), 0).zero()));
+                reverse.add(new Code.Line(Statement.assign(
+                        de, AtomCode.zero(new Ty(st.array().type().prim(), 0)))));
             }
         }
         if (restore != null) {
@@ -299,30 +308,29 @@ final class BlockReversal {
         }
     }
 
-    String primal(Op op) {
+    Expr primal(Op op) {
         if (op instanceof Op.Apply ap) {
-            return Printer.expression(DerivativeRules.get(ap.rule())
-                    .primal(ap.args().stream().map(AtomCode::of).toList()));
+            return DerivativeRules.get(ap.rule())
+                    .primal(ap.args().stream().map(AtomCode::of).toList());
         }
         if (op instanceof Op.ArrayLoad load) {
-            return load.array().java() + index(load.indices());
+            return AtomCode.element(new Expr.Name(load.array().name()), load.indices());
         }
         if (op instanceof Op.NewArray na) {
             return newArray(na);
         }
         if (op instanceof Op.Call call) {
-            return dev.adjoint.generator.objects.Receiver.primalCall(
+            return AtomCode.source(dev.adjoint.generator.objects.Receiver.primalCall(
                     call.callee(),
                     sw.spelling.owner(call.callee()).orElseThrow(),
-                    call.args().stream().map(Atom::java).toList());
+                    call.args().stream().map(Atom::java).toList()));
         }
-        return ((Op.Passive) op).java();
+        return AtomCode.source(((Op.Passive) op).java());
     }
 
-    private static String newArray(Op.NewArray na) {
-        StringBuilder sb = new StringBuilder("new " + na.type().prim().java());
-        na.dims().forEach(d -> sb.append('[').append(d.java()).append(']'));
-        return sb.toString();
+    private static Expr newArray(Op.NewArray na) {
+        return new Expr.NewArray(
+                na.type().prim().java(), na.dims().stream().map(AtomCode::of).toList(), 0, null);
     }
 
     static String index(List<Atom> indices) {

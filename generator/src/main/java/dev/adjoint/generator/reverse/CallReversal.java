@@ -4,6 +4,7 @@ import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.select.MethodRequest;
@@ -23,8 +24,8 @@ final class CallReversal {
      */
     static void reverse(Op.Call call, String dz, Sweep sw, List<Code> reverse) {
         MethodRequest callee = call.callee();
-        List<String> args = new ArrayList<>(call.args().stream().map(Atom::java).toList());
-        args.add(dz);
+        List<Expr> args = new ArrayList<>(call.args().stream().map(AtomCode::of).toList());
+        args.add(new Expr.Name(dz));
         List<Code> after = new ArrayList<>();
         boolean cells = false;
         String mark = null;
@@ -37,13 +38,16 @@ final class CallReversal {
             boolean active = sw.an.isActive(arg);
             if (p.type().isArray()) {
                 if (active) {
-                    args.add(sw.adjointOf(arg)); // a variable's, or a row's (dX[i])
+                    args.add(Accumulation.adjointOf(sw, arg)); // a variable's, or a row's (dX[i])
                 } else if (p.type().dims() == 1) {
                     sw.usesStack = true;
-                    args.add(sw.stack + ".discard" + (p.type().prim() == Ty.Prim.FLOAT ? "Floats" : "Doubles") + "("
-                            + arg.java() + ".length)");
+                    Expr length = new Expr.Field(AtomCode.of(arg), "length");
+                    args.add(new Expr.Call(
+                            new Expr.Name(sw.stack),
+                            "discard" + (p.type().prim() == Ty.Prim.FLOAT ? "Floats" : "Doubles"),
+                            List.of(length)));
                 } else {
-                    args.add("dev.adjoint.Gradients.like(" + arg.java() + ")");
+                    args.add(new Expr.Call(Expr.qualified("dev.adjoint.Gradients"), "like", List.of(AtomCode.of(arg))));
                 }
             } else {
                 if (!cells) {
@@ -61,7 +65,7 @@ final class CallReversal {
                         isFloat ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad",
                         cell,
                         stackCall(sw, isFloat ? "borrowFloatCell" : "borrowDoubleCell"))));
-                args.add(cell);
+                args.add(new Expr.Name(cell));
                 if (active) {
                     Expr got = new Expr.Call(new Expr.Name(cell), "get", List.of());
                     after.add(new Code.Line(
@@ -71,13 +75,13 @@ final class CallReversal {
         }
         // normalize reported a call whose class every spelling hides
         String owner = sw.spelling.callee(callee).orElseThrow();
-        String pullback = owner + "."
-                + (callee.customPullback() != null ? callee.customPullback() : callee.adjointName() + "Vjp");
+        String pullback = callee.customPullback() != null ? callee.customPullback() : callee.adjointName() + "Vjp";
         boolean generated = callee.customPullback() == null; // (a pullback is the user's code: it uses no stacks)
         if (generated) {
             reverse.add(new Code.Line(new Statement.Handover(true)));
         }
-        reverse.add(new Code.Line(pullback + "(" + String.join(", ", Receiver.generatedArgs(callee, args)) + ")"));
+        reverse.add(new Code.Line(new Statement.Eval(new Expr.Call(
+                Expr.qualified(owner), pullback, Receiver.generatedArgs(callee, args, new Expr.Name(Receiver.SELF))))));
         if (generated) {
             reverse.add(new Code.Line(new Statement.Handover(false)));
         }

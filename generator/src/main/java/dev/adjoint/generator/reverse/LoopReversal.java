@@ -5,8 +5,10 @@ import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.analyze.Saves;
 import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.LoopHeader;
 import dev.adjoint.generator.code.Operand;
 import dev.adjoint.generator.code.Statement;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
 import dev.adjoint.generator.types.Ty;
@@ -62,15 +64,15 @@ final class LoopReversal {
         sw.loopDepth--;
         sw.depth--;
         boolean reversed = !head.reverse().isEmpty() || !body.reverse().isEmpty();
-        String cond = l.cond().java();
         List<Code> loopBody = new ArrayList<>();
-        String header;
+        LoopHeader header;
         if (simpleHead) {
-            header = "while (" + ((Op.Passive) ((Stmt.Assign) l.head().get(0)).op()).java() + ")";
+            header = new LoopHeader.While(
+                    AtomCode.source(((Op.Passive) ((Stmt.Assign) l.head().get(0)).op()).java()));
         } else {
-            header = "while (true)";
+            header = new LoopHeader.While(new Expr.Literal("true"));
             loopBody.addAll(head.forward());
-            loopBody.add(new Code.Branch("!" + cond, List.of(new Code.Line(new Statement.Jump(true))), List.of()));
+            loopBody.add(exitWhen(new Expr.Unary("!", AtomCode.of(l.cond()))));
         }
         loopBody.addAll(body.forward());
         if (!reversed) {
@@ -103,56 +105,70 @@ final class LoopReversal {
             if (!again.isEmpty() || !refills.isEmpty()) {
                 back.add(new Code.Comment("this iteration's values, computed again rather than saved"));
                 refills.forEach(r -> refill(r, back));
-                again.forEach(a -> back.add(new Code.Line(a.target().name() + " = " + blocks.primal(a.op()))));
+                again.forEach(a -> back.add(assign(a, blocks)));
             }
             check.ifPresent(k -> back.add(k.check()));
             back.addAll(reversedBody);
-            String iterations =
-                    c.start().equals("0") ? c.exit() : "(long) " + c.exit() + " - " + Operand.parenthesize(c.start());
+            Expr iterations = c.start().equals(new Expr.Literal("0"))
+                    ? c.exit()
+                    : new Expr.Binary("-", new Expr.Cast("long", c.exit()), Operand.of(c.start()));
             List<Code> stores = sw.an.on(Options.Optimisation.STACK_ROOM)
                     ? sw.reserveRoom(loopBody, iterations, forward)
                     : loopBody;
             forward.add(new Code.Loop(header, stores));
-            reverse.add(new Code.Line(j + " = " + c.exit()));
-            reverse.add(new Code.Loop("while (" + j + " > " + c.start() + ")", back));
+            reverse.add(new Code.Line(Statement.assign(new Expr.Name(j), c.exit())));
+            reverse.add(new Code.Loop(new LoopHeader.While(new Expr.Binary(">", new Expr.Name(j), c.start())), back));
             return;
         }
         String count = sw.claim("_n");
         forward.add(new Code.Line(new Statement.Declare("", "int", count, new Expr.Literal("0"))));
         loopBody.add(new Code.Line(new Statement.Eval(new Expr.Postfix(new Expr.Name(count), "++"))));
         forward.add(new Code.Loop(header, loopBody));
-        forward.add(new Code.Line(sw.push(Ty.INT, count)));
+        forward.add(new Code.Line(sw.push(Ty.INT, new Expr.Name(count))));
 
         String k = sw.claim("_k");
         List<Code> reversedBody = new ArrayList<>();
         check.ifPresent(x -> reversedBody.add(x.check()));
         reversedBody.addAll(body.reverse());
+        // for (int k = pop(); k > 0; k--), or with the head's reverse before the test: for (...; ; k--)
+        Expr kName = new Expr.Name(k);
+        Statement init = new Statement.Declare("", "int", k, sw.pop(Ty.INT));
+        Expr down = new Expr.Postfix(kName, "--");
         if (head.reverse().isEmpty()) {
             reverse.add(new Code.Loop(
-                    "for (int " + k + " = " + sw.pop(Ty.INT) + "; " + k + " > 0; " + k + "--)", reversedBody));
+                    new LoopHeader.For(init, new Expr.Binary(">", kName, new Expr.Literal("0")), down), reversedBody));
         } else {
             List<Code> rb = new ArrayList<>(head.reverse());
-            rb.add(new Code.Branch(k + " == 0", List.of(new Code.Line(new Statement.Jump(true))), List.of()));
+            rb.add(exitWhen(new Expr.Binary("==", kName, new Expr.Literal("0"))));
             rb.addAll(reversedBody);
-            reverse.add(new Code.Loop("for (int " + k + " = " + sw.pop(Ty.INT) + "; ; " + k + "--)", rb));
+            reverse.add(new Code.Loop(new LoopHeader.For(init, null, down), rb));
         }
+    }
+
+    /** {@code if (cond) break}. */
+    private static Code exitWhen(Expr cond) {
+        return new Code.Branch(cond, List.of(new Code.Line(new Statement.Jump(true))), List.of());
+    }
+
+    /** {@code target = primal}, the assignment {@code a} run again. */
+    private static Code assign(Stmt.Assign a, BlockReversal blocks) {
+        return new Code.Line(Statement.assign(new Expr.Name(a.target().name()), blocks.primal(a.op())));
     }
 
     /** The forward run of a loop that fills a scratch array, without saves. */
     private void refill(Refills.Refill r, List<Code> into) {
-        into.add(new Code.Line(
-                r.init().target().name() + " = " + blocks.primal(r.init().op())));
+        into.add(assign(r.init(), blocks));
         List<Code> lines = new ArrayList<>();
         for (Stmt s : r.loop().body()) {
             if (s instanceof Stmt.Assign a) {
-                lines.add(new Code.Line(a.target().name() + " = " + blocks.primal(a.op())));
+                lines.add(assign(a, blocks));
             } else {
                 Stmt.ArrayStore st = (Stmt.ArrayStore) s;
-                lines.add(new Code.Line(st.array().name() + BlockReversal.index(st.indices()) + " = "
-                        + st.value().java()));
+                lines.add(new Code.Line(Statement.assign(
+                        AtomCode.element(new Expr.Name(st.array().name()), st.indices()), AtomCode.of(st.value()))));
             }
         }
         Stmt.Assign test = (Stmt.Assign) r.loop().head().get(0);
-        into.add(new Code.Loop("while (" + ((Op.Passive) test.op()).java() + ")", lines));
+        into.add(new Code.Loop(new LoopHeader.While(AtomCode.source(((Op.Passive) test.op()).java())), lines));
     }
 }

@@ -7,6 +7,7 @@ import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.Printer;
 import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.ir.Stmt;
@@ -81,10 +82,12 @@ public final class ReverseSweep {
                     // written in place: a local adjoint, since each write clears its element's adjoint
                     String local = ir.names().claim("_d_" + p.name());
                     sw.adjoints.put(v, local);
-                    String like = p.type().dims() == 1
-                            ? sw.borrowArray(p.type().prim(), v.name() + ".length")
-                            : "dev.adjoint.Gradients.like(" + v.name() + ")";
-                    prologue.add(new Code.Line(p.type().java() + " " + local + " = " + like));
+                    Expr array = new Expr.Name(v.name());
+                    Expr like = p.type().dims() == 1
+                            ? sw.borrowArray(p.type().prim(), new Expr.Field(array, "length"))
+                            : new Expr.Call(Expr.qualified("dev.adjoint.Gradients"), "like", List.of(array));
+                    prologue.add(
+                            new Code.Line(new Statement.Declare("", p.type().java(), local, like)));
                     if (buffer != null) {
                         epilogue.add(addInto(buffer, local));
                     }
@@ -193,7 +196,7 @@ public final class ReverseSweep {
         out.addAll(prologue);
         out.addAll(forward);
         Ty rt = ir.request().result();
-        out.add(new Code.Line(rt.java() + " " + result + " = " + ir.result().java()));
+        out.add(new Code.Line(new Statement.Declare("", rt.java(), result, AtomCode.of(ir.result()))));
 
         out.add(new Code.Comment("reverse sweep"));
         for (int i = 0; i < ir.params().size(); i++) {
@@ -288,14 +291,16 @@ public final class ReverseSweep {
      * back only at the end.)
      */
     private static List<Code> releasedBeforeThrows(List<Code> codes, Sweep sw) {
-        List<String> releases = new ArrayList<>();
+        List<Statement> releases = new ArrayList<>();
         if (sw.arrayMark != null) {
-            releases.add(sw.stack + ".arrays.release(" + sw.arrayMark + ")");
+            releases.add(new Statement.Eval(arrays(sw, "release", new Expr.Name(sw.arrayMark))));
         }
         if (sw.referenceMark != null) {
-            releases.add(sw.stack + ".references.release(" + sw.referenceMark + ")");
+            releases.add(new Statement.Eval(ArrayCreations.references(sw, "release", new Expr.Name(sw.referenceMark))));
         }
-        String release = String.join(";\n    ", releases) + ";";
+        // (the catch block around a failing assert is kept as text, as the user's assert is)
+        String release =
+                String.join(";\n    ", releases.stream().map(Printer::statement).toList()) + ";";
         List<Code> out = new ArrayList<>();
         for (Code c : codes) {
             Stmt.Effect e = sw.throwSites.get(c);

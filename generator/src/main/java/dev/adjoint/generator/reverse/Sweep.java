@@ -4,7 +4,6 @@ import dev.adjoint.generator.analyze.Analysis;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
-import dev.adjoint.generator.code.JavaText;
 import dev.adjoint.generator.code.Printer;
 import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.code.Uses;
@@ -73,14 +72,6 @@ final class Sweep {
 
     String adjoint(Atom.Var v) {
         return adjoints.get(v);
-    }
-
-    /** The adjoint of an active atom: a variable's, or an element of its array's adjoint. */
-    String adjointOf(Atom a) {
-        if (a instanceof Atom.Elem e) {
-            return adjoint(e.array()) + BlockReversal.index(e.indices());
-        }
-        return adjoint((Atom.Var) a);
     }
 
     /**
@@ -192,9 +183,9 @@ final class Sweep {
     }
 
     /** The statement that saves {@code what}, of type {@code t}, on its stack. */
-    Statement push(Ty t, String what) {
+    Statement push(Ty t, Expr what) {
         LocalStack s = stack(t);
-        return Statement.push(s.values(), s.top(), JavaText.condition(what));
+        return Statement.push(s.values(), s.top(), what);
     }
 
     /**
@@ -205,9 +196,9 @@ final class Sweep {
      * loop) saves on: those saves would take room the count does not include; and not at all
      * around a call to another adjoint (it hands the stacks over) or code kept as text.
      *
-     * @param iterations the loop's iteration count as a Java {@code long} expression, evaluated before the loop
+     * @param iterations the loop's iteration count as a {@code long} expression, evaluated before the loop
      */
-    List<Code> reserveRoom(List<Code> body, String iterations, List<Code> before) {
+    List<Code> reserveRoom(List<Code> body, Expr iterations, List<Code> before) {
         // the stacks that nested code, or anything else than a top-level push, assigns
         Set<String> nested = new java.util.HashSet<>();
         boolean[] opaque = {false};
@@ -247,7 +238,7 @@ final class Sweep {
                                 new Expr.Name(values),
                                 new Expr.Name(tops.get(values)),
                                 new Expr.Literal(Integer.toString(n)),
-                                JavaText.condition(iterations))))))));
+                                iterations)))))));
         return out;
     }
 
@@ -265,10 +256,10 @@ final class Sweep {
     }
 
     /** The expression that takes the last saved value of type {@code t} off its stack. */
-    String pop(Ty t) {
+    Expr pop(Ty t) {
         LocalStack s = stack(t);
-        String top = s.values() + "[--" + s.top() + "]";
-        return t.isNarrow() ? "(" + t.java() + ") " + top : top;
+        Expr top = new Expr.Pop(s.values(), s.top());
+        return t.isNarrow() ? new Expr.Cast(t.java(), top) : top;
     }
 
     /** The name of the array pool's mark, once an array is borrowed from it. */
@@ -279,7 +270,7 @@ final class Sweep {
      * method gives it back before it returns, so only arrays that do not outlive the call may come
      * from here.
      */
-    String borrowArray(Ty.Prim prim, String length) {
+    Expr borrowArray(Ty.Prim prim, Expr length) {
         usesStack = true;
         if (arrayMark == null) {
             arrayMark = claim("_arrays");
@@ -293,7 +284,7 @@ final class Sweep {
             case SHORT, BYTE, CHAR, STRING, ENUM, RANDOM ->
                 throw new IllegalStateException("no pooled arrays of " + prim);
         };
-        return stack + ".arrays.borrow" + kind + "(" + length + ")";
+        return new Expr.Call(new Expr.Field(new Expr.Name(stack), "arrays"), "borrow" + kind, List.of(length));
     }
 
     private Map<Atom.Var, Integer> uses;
