@@ -16,11 +16,6 @@ public final class Operand {
         return standsAlone(e) ? e : new Expr.Paren(e);
     }
 
-    /** The Java text {@code text} as an operand: for producers that still write text. */
-    public static String parenthesize(String text) {
-        return JavaText.expression(text).filter(Operand::standsAlone).isPresent() ? text : "(" + text + ")";
-    }
-
     /** Whether {@code e} needs no parentheses as an operand (see the class comment). */
     public static boolean standsAlone(Expr e) {
         if (e instanceof Expr.Literal l) {

@@ -13,6 +13,9 @@ import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.Statement;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
 import dev.adjoint.generator.types.Ty;
@@ -119,10 +122,13 @@ public final class CustomTangents {
         }
         List<Code> sweep = new ArrayList<>();
         String rt = f.result().java();
-        sweep.add(new Code.Line(
-                rt + " " + seed.getNameAsString() + " = " + (f.result().prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0")));
+        sweep.add(new Code.Line(new Statement.Declare(
+                "",
+                rt,
+                seed.getNameAsString(),
+                new Expr.Literal(f.result().prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0"))));
         List<String> tangents = new ArrayList<>();
-        List<String> terms = new ArrayList<>();
+        List<Expr> terms = new ArrayList<>();
         List<Code> sums = new ArrayList<>();
         for (int i = 0; i < buffers.size(); i++) {
             Param p = wrt.get(i);
@@ -130,19 +136,31 @@ public final class CustomTangents {
             String t = fresh("t" + p.name(), taken);
             tangents.add(t);
             if (p.type().isArray()) {
-                sweep.add(new Code.Line(
-                        p.type().java() + " " + g + " = new " + p.type().prim().java() + "[" + p.name() + ".length]"));
+                Expr buffer = new Expr.Name(g);
+                sweep.add(new Code.Line(new Statement.Declare(
+                        "",
+                        p.type().java(),
+                        g,
+                        new Expr.NewArray(
+                                p.type().prim().java(),
+                                List.of(new Expr.Field(new Expr.Name(p.name()), "length")),
+                                0,
+                                null))));
                 String sum = fresh("_dot" + i, taken);
                 String k = fresh("_i", taken);
-                sums.add(new Code.Line(rt + " " + sum + " = " + f.result().zero()));
+                Expr at = new Expr.Name(k);
+                sums.add(new Code.Line(new Statement.Declare("", rt, sum, AtomCode.zero(f.result()))));
                 sums.add(new Code.Loop(
-                        "for (int " + k + " = 0; " + k + " < " + g + ".length; " + k + "++)",
-                        List.of(new Code.Line(sum + " += " + g + "[" + k + "] * " + t + "[" + k + "]"))));
-                terms.add(sum);
+                        HvpSource.upTo(k, new Expr.Field(buffer, "length")),
+                        List.of(new Code.Line(Statement.assign(
+                                new Expr.Name(sum),
+                                "+=",
+                                new Expr.Binary(
+                                        "*", new Expr.Element(buffer, at), new Expr.Element(new Expr.Name(t), at)))))));
+                terms.add(new Expr.Name(sum));
             } else {
-                sweep.add(new Code.Line(
-                        p.type().java() + " " + g + " = " + p.type().zero()));
-                terms.add(g + " * " + t);
+                sweep.add(new Code.Line(new Statement.Declare("", p.type().java(), g, AtomCode.zero(p.type()))));
+                terms.add(new Expr.Binary("*", new Expr.Name(g), new Expr.Name(t)));
             }
         }
         List<Code> printed = new ArrayList<>(sweep);
@@ -161,14 +179,17 @@ public final class CustomTangents {
         qualified.getStatements().forEach(s -> printed.add(new Code.Raw(s.toString())));
         sweep.addAll(sums);
         printed.addAll(sums);
-        String tangent = terms.isEmpty() ? f.result().zero() : String.join(" + ", terms);
+        Expr tangent = terms.isEmpty() ? AtomCode.zero(f.result()) : terms.get(0);
+        for (Expr t : terms.subList(Math.min(1, terms.size()), terms.size())) {
+            tangent = new Expr.Binary("+", tangent, t);
+        }
         // a float result narrows only a double term: a float one's cast is redundant to javac's -Xlint:all
         boolean doubleTerm =
                 wrt.stream().anyMatch(p -> !p.type().isArray() && p.type().prim() != Ty.Prim.FLOAT);
         if (f.result().prim() == Ty.Prim.FLOAT && doubleTerm) {
-            tangent = "(float) (" + tangent + ")";
+            tangent = new Expr.Cast("float", new Expr.Paren(tangent));
         }
-        return new JvpMethod(f, tangents, "", List.of(), Set.of(), sweep, "", tangent, false, printed);
+        return new JvpMethod(f, tangents, "", List.of(), Set.of(), sweep, null, tangent, false, printed);
     }
 
     /** The pullback of {@code f}: the method of its class its callers' adjoints call. */

@@ -5,6 +5,10 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.LoopHeader;
+import dev.adjoint.generator.code.Statement;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodRequest;
@@ -139,8 +143,8 @@ public final class HvpSource {
 
     /** The end of {@code _tan_name} after the sweep of {@code j}: {@code return ḟ;}. */
     public static List<Code> tangentEnd(JvpMethod j) {
-        return List.of(new Code.Line(
-                "return " + (j.tangent() == null ? j.request().result().zero() : j.tangent())));
+        return List.of(new Code.Line(new Statement.Return(
+                j.tangent() == null ? AtomCode.zero(j.request().result()) : j.tangent())));
     }
 
     /**
@@ -150,12 +154,31 @@ public final class HvpSource {
      */
     public static List<Code> end(JvpMethod j) {
         Ty rt = j.request().result();
-        String pair = j.outName();
+        Expr pair = new Expr.Name(j.outName());
         return List.of(
-                new Code.Line(rt.java() + "[] " + pair + " = new " + rt.java() + "[2]"),
-                new Code.Line(pair + "[0] = " + j.value()),
-                new Code.Line(pair + "[1] = " + (j.tangent() == null ? rt.zero() : j.tangent())),
-                new Code.Line("return " + pair));
+                new Code.Line(new Statement.Declare(
+                        "", rt.java() + "[]", j.outName(), new Expr.NewArray(rt.java(), List.of(literal(2)), 0, null))),
+                new Code.Line(Statement.assign(new Expr.Element(pair, literal(0)), j.value())),
+                new Code.Line(Statement.assign(
+                        new Expr.Element(pair, literal(1)), j.tangent() == null ? AtomCode.zero(rt) : j.tangent())),
+                new Code.Line(new Statement.Return(pair)));
+    }
+
+    private static Expr literal(int n) {
+        return new Expr.Literal(Integer.toString(n));
+    }
+
+    /** {@code for (int counter = 0; counter < bound; counter++)}. */
+    static LoopHeader upTo(String counter, Expr bound) {
+        Expr c = new Expr.Name(counter);
+        return new LoopHeader.For(
+                new Statement.Declare("", "int", counter, literal(0)),
+                new Expr.Binary("<", c, bound),
+                new Expr.Postfix(c, "++"));
+    }
+
+    private static Expr length(Expr array) {
+        return new Expr.Field(array, "length");
     }
 
     /**
@@ -169,23 +192,26 @@ public final class HvpSource {
         String prim = p.type().prim().java();
         String width = names.claim("_width");
         String r = names.claim("_row");
-        out.add(new Code.Line("int " + width + " = 0"));
+        Expr w = new Expr.Name(width);
+        Expr a = new Expr.Name(array);
+        Expr row = length(new Expr.Element(a, new Expr.Name(r)));
+        out.add(new Code.Line(new Statement.Declare("", "int", width, literal(0))));
         out.add(new Code.Loop(
-                "for (int " + r + " = 0; " + r + " < " + array + ".length; " + r + "++)",
+                upTo(r, length(a)),
                 List.of(new Code.Branch(
-                        array + "[" + r + "].length > " + width,
-                        List.of(new Code.Line(width + " = " + array + "[" + r + "].length")),
-                        List.of()))));
-        out.add(new Code.Line(
-                p.type().java() + " " + local + " = new " + prim + "[" + array + ".length][" + width + "]"));
+                        new Expr.Binary(">", row, w), List.of(new Code.Line(Statement.assign(w, row))), List.of()))));
+        out.add(new Code.Line(new Statement.Declare(
+                "", p.type().java(), local, new Expr.NewArray(prim, List.of(length(a), w), 0, null))));
         if (tn != null) {
             String i = names.claim("_row");
             String j = names.claim("_col");
-            Code copy = new Code.Line(local + "[" + i + "][" + j + "] = " + tn + "[" + i + "][" + j + "]");
-            Code inner = new Code.Loop(
-                    "for (int " + j + " = 0; " + j + " < " + tn + "[" + i + "].length; " + j + "++)", List.of(copy));
-            out.add(new Code.Loop(
-                    "for (int " + i + " = 0; " + i + " < " + array + ".length; " + i + "++)", List.of(inner)));
+            Expr t = new Expr.Name(tn);
+            Expr ti = new Expr.Element(t, new Expr.Name(i));
+            Code copy = new Code.Line(Statement.assign(
+                    new Expr.Element(new Expr.Element(new Expr.Name(local), new Expr.Name(i)), new Expr.Name(j)),
+                    new Expr.Element(ti, new Expr.Name(j))));
+            Code inner = new Code.Loop(upTo(j, length(ti)), List.of(copy));
+            out.add(new Code.Loop(upTo(i, length(a)), List.of(inner)));
         }
         return out;
     }

@@ -3,10 +3,10 @@ package dev.adjoint.generator.forward;
 import dev.adjoint.generator.analyze.ActivityAnalysis;
 import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
-import dev.adjoint.generator.code.JavaText;
-import dev.adjoint.generator.code.Printer;
+import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
@@ -47,7 +47,7 @@ import java.util.Set;
  */
 final class InvariantTangents {
     /** A loop being swept: the scalars it assigns and the calls computed before it (text to local). */
-    private record Frame(Set<Atom.Var> assigned, Map<String, String> locals, List<Code> before) {}
+    private record Frame(Set<Atom.Var> assigned, Map<Expr, String> locals, List<Code> before) {}
 
     private final Names names;
     private final boolean enabled;
@@ -84,10 +84,11 @@ final class InvariantTangents {
      * {@code ta}, with each invariant call replaced by a local computed before the outermost loop
      * in which it is invariant.
      */
-    String contribution(Rule rule, Op.Apply ap, int i, Atom.Var z, String ta) {
-        List<String> args = ap.args().stream().map(Atom::java).toList();
+    Expr contribution(Rule rule, Op.Apply ap, int i, Atom.Var z, Expr ta) {
+        List<Expr> args = ap.args().stream().map(AtomCode::of).toList();
+        Expr tree = rule.contribution(i, args, new Expr.Name(z.name()), ta);
         if (!enabled || loops.isEmpty()) {
-            return rule.instantiateContribution(i, args, z.name(), ta);
+            return tree;
         }
         Map<String, Atom.Var> operands = new HashMap<>();
         for (Atom a : ap.args()) {
@@ -96,9 +97,6 @@ final class InvariantTangents {
             }
         }
         boolean[] moved = {false};
-        // (what instantiateContribution prints, parsed once)
-        Expr tree = rule.contribution(
-                i, args.stream().map(InvariantTangents::parsed).toList(), parsed(z.name()), parsed(ta));
         Expr out = Uses.rewrite(tree, e -> {
             if (!(e instanceof Expr.Call c)
                     || !(c.target() instanceof Expr.Name fn
@@ -112,7 +110,7 @@ final class InvariantTangents {
             moved[0] = true;
             return new Expr.Name(localFor(target, c));
         });
-        return Printer.expression(moved[0] ? out : tree);
+        return moved[0] ? out : tree;
     }
 
     /** The outermost loop around which {@code call}'s arguments do not change, or null. */
@@ -147,19 +145,14 @@ final class InvariantTangents {
 
     /** The local holding {@code call}'s value, declared before {@code loop} (once per loop and call). */
     private String localFor(Frame loop, Expr.Call call) {
-        String text = Printer.expression(call);
-        return loop.locals().computeIfAbsent(text, t -> {
+        return loop.locals().computeIfAbsent(call, c -> {
             String local = names.claim("_" + call.name());
             if (loop.before().isEmpty()) {
                 loop.before()
                         .add(new Code.Comment("(calls in tangents that the loop below does not change, made once)"));
             }
-            loop.before().add(new Code.Line("double " + local + " = " + t));
+            loop.before().add(new Code.Line(new Statement.Declare("", "double", local, c)));
             return local;
         });
-    }
-
-    private static Expr parsed(String operand) {
-        return JavaText.expression(operand).orElseGet(() -> new Expr.Opaque(operand));
     }
 }

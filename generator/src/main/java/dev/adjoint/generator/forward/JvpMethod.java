@@ -1,6 +1,7 @@
 package dev.adjoint.generator.forward;
 
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.select.MethodRequest;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +19,8 @@ import java.util.Set;
  *     tangent built for Hvp, {@link TangentSweep#buildPair}: whose tangent {@code _tan_g} it calls)
  *     (not custom pullbacks, which are called directly)
  * @param sweep the body without its end (the setting of {@code out} and the return)
- * @param value the Java text of the value returned
- * @param tangent the Java text of the result's tangent, or null where it is 0
+ * @param value the value returned
+ * @param tangent the result's tangent, or null where it is 0
  * @param calls whether the body calls another method
  * @param printedSweep the sweep as the adjoint class prints it ({@code _tan_g}); for the tangent
  *     built for Hvp it differs from {@code sweep}, which the reverse pipeline parses again, where a
@@ -32,8 +33,8 @@ public record JvpMethod(
         List<Code> body,
         Set<MethodRequest> callees,
         List<Code> sweep,
-        String value,
-        String tangent,
+        Expr value,
+        Expr tangent,
         boolean calls,
         List<Code> printedSweep) {
     public JvpMethod {

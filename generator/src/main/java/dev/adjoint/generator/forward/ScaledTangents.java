@@ -1,9 +1,11 @@
 package dev.adjoint.generator.forward;
 
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.Operand;
 import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.rules.Rule;
 import dev.adjoint.generator.types.Ty;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,18 +28,26 @@ import java.util.function.Function;
  */
 final class ScaledTangents {
     /** A tangent {@code k · raw}. */
-    record Scaled(String raw, int k) {
-        String materialised() {
-            return k == 1 ? raw : k == -1 ? "-" + Rule.parenthesize(raw) : k + " * " + Rule.parenthesize(raw);
+    record Scaled(Expr raw, int k) {
+        Expr materialised() {
+            return k == 1
+                    ? raw
+                    : k == -1 ? new Expr.Unary("-", Operand.of(raw)) : new Expr.Binary("*", factor(k), Operand.of(raw));
         }
+    }
+
+    /** {@code k} as a literal, negated when negative ({@code -2 * x} reads as {@code (-2) * x}). */
+    private static Expr factor(int k) {
+        Expr size = new Expr.Literal(Integer.toString(Math.abs(k)));
+        return k < 0 ? new Expr.Unary("-", size) : size;
     }
 
     private final Set<Atom.Var> eligible;
     private final Map<Atom.Var, Integer> scales = new HashMap<>();
     /** The tangent of an atom as stored (a variable's raw), or null where it is 0. */
-    private final Function<Atom, String> stored;
+    private final Function<Atom, Expr> stored;
 
-    ScaledTangents(List<Stmt> body, Function<Atom, String> stored) {
+    ScaledTangents(List<Stmt> body, Function<Atom, Expr> stored) {
         this.eligible = eligible(body);
         this.stored = stored;
     }
@@ -48,13 +58,13 @@ final class ScaledTangents {
     }
 
     /** The tangent of {@code a} as a value (its scale applied), or null where it is 0. */
-    String of(Atom a) {
+    Expr of(Atom a) {
         Scaled s = scaled(a);
         return s == null ? null : s.materialised();
     }
 
     private Scaled scaled(Atom a) {
-        String raw = stored.apply(a);
+        Expr raw = stored.apply(a);
         if (raw == null) {
             return null;
         }
@@ -62,14 +72,14 @@ final class ScaledTangents {
     }
 
     /**
-     * The tangent of {@code z = ap} as the text to assign to {@code ż}'s variable (raw, with
+     * The tangent of {@code z = ap} as the value to assign to {@code ż}'s variable (raw, with
      * {@code z}'s scale recorded, when {@code z} may keep one), or null when no fold applies.
      *
      * @param previous the statement before, in the same block: for {@code z = u·v} after
      *     {@code u = c·v} ({@code z = c·v²}, see {@link TangentFolds#scaledSquare}) the raw
      *     {@code v̇·u}, scale 2
      */
-    String fold(Op.Apply ap, Atom.Var z, Stmt previous) {
+    Expr fold(Op.Apply ap, Atom.Var z, Stmt previous) {
         Scaled s = scaledFold(ap, z.type(), previous);
         if (s == null) {
             return null;
@@ -105,13 +115,12 @@ final class ScaledTangents {
                     return a;
                 }
                 if (Math.abs(a.k()) != Math.abs(b.k())) {
-                    String op = sign == 1 ? " + " : " - ";
+                    String op = sign == 1 ? "+" : "-";
                     return new Scaled(
-                            Rule.parenthesize(a.materialised()) + op + Rule.parenthesize(b.materialised()), 1);
+                            new Expr.Binary(op, Operand.of(a.materialised()), Operand.of(b.materialised())), 1);
                 }
                 boolean same = a.k() * sign == b.k();
-                return new Scaled(
-                        Rule.parenthesize(a.raw()) + (same ? " + " : " - ") + Rule.parenthesize(b.raw()), a.k());
+                return new Scaled(new Expr.Binary(same ? "+" : "-", Operand.of(a.raw()), Operand.of(b.raw())), a.k());
             }
             case "*" -> {
                 if (args.get(0).equals(args.get(1))) {
@@ -119,9 +128,7 @@ final class ScaledTangents {
                     return v == null
                             ? null
                             : new Scaled(
-                                    Rule.parenthesize(v.raw()) + " * "
-                                            + args.get(0).java(),
-                                    2 * v.k());
+                                    new Expr.Binary("*", Operand.of(v.raw()), AtomCode.of(args.get(0))), 2 * v.k());
                 }
                 return scaledSquare(ap, previous);
             }
@@ -150,7 +157,7 @@ final class ScaledTangents {
                     || c.get(1) instanceof Atom.Const && c.get(0).equals(v);
             Scaled tv = scaled(v);
             if (scaled && tv != null) {
-                return new Scaled(Rule.parenthesize(tv.raw()) + " * " + u.java(), 2 * tv.k());
+                return new Scaled(new Expr.Binary("*", Operand.of(tv.raw()), AtomCode.of(u)), 2 * tv.k());
             }
         }
         return null;

@@ -2,7 +2,10 @@ package dev.adjoint.generator.forward;
 
 import dev.adjoint.generator.analyze.Analysis;
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Stmt;
 import dev.adjoint.generator.select.MethodRequest;
@@ -69,37 +72,60 @@ final class TangentBoundary {
                 prologue.addAll(HvpSource.matrixTangent(ir.names(), p, local, v.name(), tn));
                 continue;
             }
-            String init;
+            Expr init;
             if (!p.type().isArray()) {
-                init = p.type().zero();
+                init = AtomCode.zero(p.type());
             } else if (tn != null && !pairs && p.type().dims() == 1) {
                 // (a copy of the direction, which the method's writes must not reach)
-                prologue.add(new Code.Line(p.type().java() + " " + local + " = "
-                        + pool.zeros(p.type().prim(), tn + ".length")));
-                prologue.add(new Code.Line("System.arraycopy(" + tn + ", 0, " + local + ", 0, " + tn + ".length)"));
+                Expr direction = new Expr.Name(tn);
+                prologue.add(new Code.Line(new Statement.Declare(
+                        "", p.type().java(), local, pool.zeros(p.type().prim(), length(direction)))));
+                prologue.add(new Code.Line(new Statement.Eval(arraycopy(direction, new Expr.Name(local)))));
                 continue;
             } else if (tn != null) {
-                init = p.type().dims() == 1 ? tn + ".clone()" : "dev.adjoint.Gradients.copy(" + tn + ")";
+                init = p.type().dims() == 1
+                        ? new Expr.Call(new Expr.Name(tn), "clone", List.of())
+                        : gradients("copy", new Expr.Name(tn));
             } else {
                 init = p.type().dims() == 1
-                        ? pool.zeros(p.type().prim(), v.name() + ".length")
-                        : "dev.adjoint.Gradients.like(" + v.name() + ")";
+                        ? pool.zeros(p.type().prim(), length(new Expr.Name(v.name())))
+                        : gradients("like", new Expr.Name(v.name()));
             }
-            prologue.add(new Code.Line(p.type().java() + " " + local + " = " + init));
+            prologue.add(new Code.Line(new Statement.Declare("", p.type().java(), local, init)));
         }
         return prologue;
     }
 
     /** Hands the result's tangent {@code tr} (null where it is 0) to the caller's {@code out}. */
-    static Code handBack(MethodRequest r, String out, String tr) {
+    static Code handBack(MethodRequest r, String out, Expr tr) {
+        Expr to = new Expr.Name(out);
         if (r.result().isArray()) {
-            return new Code.Line(
+            return new Code.Line(new Statement.Eval(
                     tr == null
-                            ? "java.util.Arrays.fill(" + out + ", "
-                                    + r.result().element().zero() + ")"
-                            : "System.arraycopy(" + tr + ", 0, " + out + ", 0, " + tr + ".length)");
+                            ? new Expr.Call(
+                                    Expr.qualified("java.util.Arrays"),
+                                    "fill",
+                                    List.of(to, AtomCode.zero(r.result().element())))
+                            : arraycopy(tr, to)));
         }
-        return new Code.Line(out + ".set(" + (tr == null ? r.result().zero() : tr) + ")");
+        return new Code.Line(
+                new Statement.Eval(new Expr.Call(to, "set", List.of(tr == null ? AtomCode.zero(r.result()) : tr))));
+    }
+
+    /** {@code array.length}. */
+    private static Expr length(Expr array) {
+        return new Expr.Field(array, "length");
+    }
+
+    /** {@code System.arraycopy(from, 0, to, 0, from.length)}. */
+    private static Expr arraycopy(Expr from, Expr to) {
+        Expr zero = new Expr.Literal("0");
+        return new Expr.Call(new Expr.Name("System"), "arraycopy", List.of(from, zero, to, zero, length(from)));
+    }
+
+    /** {@code dev.adjoint.Gradients.name(array)}. */
+    private static Expr gradients(String name, Expr array) {
+        return new Expr.Call(Expr.qualified("dev.adjoint.Gradients"), name, List.of(array));
     }
 
     private static Set<Atom.Var> writtenArrays(List<Stmt> body, Set<Atom.Var> into) {

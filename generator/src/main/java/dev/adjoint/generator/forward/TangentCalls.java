@@ -1,11 +1,14 @@
 package dev.adjoint.generator.forward;
 
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.Operand;
+import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.objects.Receiver;
-import dev.adjoint.generator.rules.Rule;
 import dev.adjoint.generator.select.ClassSpelling;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
@@ -47,7 +50,7 @@ final class TangentCalls {
      */
     private final boolean printed;
 
-    private final Function<Atom, String> tangentOf;
+    private final Function<Atom, Expr> tangentOf;
     /** Declarations hoisted to the top of the sweep (the Jvp cells). */
     private final List<Code> top;
     /** Where the cells come from. */
@@ -62,7 +65,7 @@ final class TangentCalls {
             Names names,
             boolean pairs,
             boolean printed,
-            Function<Atom, String> tangentOf,
+            Function<Atom, Expr> tangentOf,
             List<Code> top,
             TangentPool pool) {
         this.pool = pool;
@@ -90,16 +93,16 @@ final class TangentCalls {
      * active). Buffers go into {@code out} before the call; the tangent's assignment into
      * {@code after}.
      */
-    String call(Op.Call call, String dz, String decl, List<Code> out, List<Code> after) {
+    Expr call(Op.Call call, String dz, String decl, List<Code> out, List<Code> after) {
         MethodRequest g = call.callee();
         any = true;
         if (pairs) {
             return pair(call, dz, decl, out, after);
         }
-        List<String> args = new ArrayList<>(call.args().stream().map(Atom::java).toList());
         if (dz == null) {
-            return Receiver.primalCall(g, spelling.owner(g).orElseThrow(), args);
+            return primalCall(g, call);
         }
+        List<Expr> args = new ArrayList<>(call.args().stream().map(AtomCode::of).toList());
         if (call.type().isArray()) {
             throw new TangentSweep.Unsupported("a call to '" + g.name() + "', which returns an array");
         }
@@ -118,16 +121,32 @@ final class TangentCalls {
         String cell = cells.computeIfAbsent(zt.prim(), prim -> {
             String name = names.claim(prim == Ty.Prim.FLOAT ? "_fcell" : "_cell");
             String cls = prim == Ty.Prim.FLOAT ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad";
-            top.add(new Code.Line(cls + " " + name + " = " + pool.cell(prim)));
+            top.add(new Code.Line(new Statement.Declare("", cls, name, pool.cell(prim))));
             return name;
         });
-        args.add(cell);
-        after.add(new Code.Line(decl + dz + " = " + cell + ".get()"));
-        return owner + "." + g.tangentName() + "Jvp(" + String.join(", ", Receiver.generatedArgs(g, args)) + ")";
+        args.add(new Expr.Name(cell));
+        after.add(new Code.Line(TangentSweep.assign(decl, dz, new Expr.Call(new Expr.Name(cell), "get", List.of()))));
+        return new Expr.Call(Expr.qualified(owner), g.tangentName() + "Jvp", withSelf(g, args));
+    }
+
+    /** {@code args} with the object first, for a lifted instance method ({@link Receiver#generatedArgs}). */
+    private static List<Expr> withSelf(MethodRequest g, List<Expr> args) {
+        return Receiver.generatedArgs(g, args, new Expr.Name(Receiver.SELF));
+    }
+
+    /**
+     * The user's call, {@code self.g(x)} or {@code Owner.g(new Params(k, c))}, which {@link Receiver}
+     * still writes as text (records rebuilt from their components), read into the model.
+     */
+    private Expr primalCall(MethodRequest g, Op.Call call) {
+        return AtomCode.source(Receiver.primalCall(
+                g,
+                spelling.owner(g).orElseThrow(),
+                call.args().stream().map(Atom::java).toList()));
     }
 
     /** {@code z = Owner.g(args); ż = _tan_g(args, tangents);}. */
-    private String pair(Op.Call call, String dz, String decl, List<Code> out, List<Code> after) {
+    private Expr pair(Op.Call call, String dz, String decl, List<Code> out, List<Code> after) {
         MethodRequest g = call.callee();
         if (g.customPullback() != null && !g.ownerQualifiedName().equals(caller.ownerQualifiedName())) {
             // (its tangent is made of its pullback's body, which names its class's members as that class does:
@@ -144,10 +163,10 @@ final class TangentCalls {
             // own package's adjoint classes do: package-private members of another package are out of reach)
             throw new TangentSweep.Unsupported("it calls '" + g.name() + "' of a class in another package");
         }
-        List<String> args = new ArrayList<>(call.args().stream().map(Atom::java).toList());
-        String value = printed
-                ? Receiver.primalCall(g, spelling.owner(g).orElseThrow(), args)
-                : spelling.owner(g).orElseThrow() + "." + g.name() + "(" + String.join(", ", args) + ")";
+        List<Expr> args = new ArrayList<>(call.args().stream().map(AtomCode::of).toList());
+        Expr value = printed
+                ? primalCall(g, call)
+                : new Expr.Call(Expr.qualified(spelling.owner(g).orElseThrow()), g.name(), args);
         if (dz == null) {
             return value;
         }
@@ -161,49 +180,59 @@ final class TangentCalls {
         // (unqualified: the tangent is a method of the class that runs it, the owner's copy or the adjoint class)
         // (parsed again, the object comes back through the receiver the reverse pipeline gives the helper:
         // HvpReceivers)
-        after.add(new Code.Line(decl + dz + " = " + HvpSource.tangentName(g) + "("
-                + String.join(", ", printed ? Receiver.generatedArgs(g, args) : args) + ")"));
+        after.add(new Code.Line(TangentSweep.assign(
+                decl, dz, new Expr.Call(null, HvpSource.tangentName(g), printed ? withSelf(g, args) : args))));
         return value;
     }
 
     /** The argument's tangent, or a zero of its shape (a fresh local array: the callee only reads it). */
-    private String tangentArgument(Param p, Atom arg, List<Code> out) {
-        String ta = tangentOf.apply(arg);
+    private Expr tangentArgument(Param p, Atom arg, List<Code> out) {
+        Expr ta = tangentOf.apply(arg);
         if (ta != null) {
             return ta;
         }
         if (!p.type().isArray()) {
-            return p.type().zero();
+            return AtomCode.zero(p.type());
         }
         if (p.type().dims() != 1) {
             if (pairs) {
                 throw new TangentSweep.Unsupported(
                         "a constant 2-D array is passed to a differentiated parameter of '" + p.name() + "'s method");
             }
-            return "dev.adjoint.Gradients.like(" + arg.java() + ")";
+            return gradients("like", AtomCode.of(arg));
         }
-        String zero = "new " + p.type().prim().java() + "[" + arg.java() + ".length]";
+        Expr zero = zeros(p, arg);
         if (!pairs) {
             return zero;
         }
         String local = names.claim("_zero");
-        out.add(new Code.Line(p.type().java() + " " + local + " = " + zero));
-        return local;
+        out.add(new Code.Line(new Statement.Declare("", p.type().java(), local, zero)));
+        return new Expr.Name(local);
+    }
+
+    /** {@code new prim[arg.length]}: a zero of the 1-D array parameter {@code p}'s shape. */
+    private static Expr zeros(Param p, Atom arg) {
+        return new Expr.NewArray(p.type().prim().java(), List.of(new Expr.Field(AtomCode.of(arg), "length")), 0, null);
+    }
+
+    /** {@code dev.adjoint.Gradients.name(args)}. */
+    private static Expr gradients(String name, Expr... args) {
+        return new Expr.Call(Expr.qualified("dev.adjoint.Gradients"), name, List.of(args));
     }
 
     /** {@code ż = Σ_i ∂g/∂x_i · ẋ_i}: the result is a scalar, so one pullback call with seed 1 gives every partial. */
-    private String pullback(
+    private Expr pullback(
             Op.Call call,
             Ty zt,
             String owner,
-            List<String> args,
+            List<Expr> args,
             String decl,
             String dz,
             List<Code> out,
             List<Code> after) {
         MethodRequest g = call.callee();
-        args.add(zt.prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0");
-        List<String> terms = new ArrayList<>();
+        args.add(new Expr.Literal(zt.prim() == Ty.Prim.FLOAT ? "1.0f" : "1.0"));
+        List<Expr> terms = new ArrayList<>();
         boolean doubleTerm = false; // a float sum of float terms takes no cast: javac's -Xlint:all calls it redundant
         for (int i = 0; i < g.params().size(); i++) {
             Param p = g.params().get(i);
@@ -213,27 +242,32 @@ final class TangentCalls {
             Atom arg = call.args().get(i);
             doubleTerm |= p.type().prim() != Ty.Prim.FLOAT && tangentOf.apply(arg) != null;
             String buffer = names.claim("_g");
-            String ta = tangentOf.apply(arg);
+            Expr b = new Expr.Name(buffer);
+            Expr ta = tangentOf.apply(arg);
             if (p.type().isArray()) {
-                String init = p.type().dims() == 1
-                        ? "new " + p.type().prim().java() + "[" + arg.java() + ".length]"
-                        : "dev.adjoint.Gradients.like(" + arg.java() + ")";
-                out.add(new Code.Line(p.type().java() + " " + buffer + " = " + init));
+                Expr init = p.type().dims() == 1 ? zeros(p, arg) : gradients("like", AtomCode.of(arg));
+                out.add(new Code.Line(new Statement.Declare("", p.type().java(), buffer, init)));
                 if (ta != null) {
-                    terms.add("dev.adjoint.Gradients.dot(" + buffer + ", " + ta + ")");
+                    terms.add(gradients("dot", b, ta));
                 }
             } else {
                 String cls = p.type().prim() == Ty.Prim.FLOAT ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad";
-                out.add(new Code.Line(cls + " " + buffer + " = new " + cls + "()"));
+                out.add(new Code.Line(new Statement.Declare("", cls, buffer, new Expr.New(cls, List.of()))));
                 if (ta != null) {
-                    terms.add(buffer + ".get() * " + Rule.parenthesize(ta));
+                    terms.add(new Expr.Binary("*", new Expr.Call(b, "get", List.of()), Operand.of(ta)));
                 }
             }
-            args.add(buffer);
+            args.add(b);
         }
-        String sum = terms.isEmpty() ? zt.zero() : String.join(" + ", terms);
-        after.add(new Code.Line(
-                decl + dz + " = " + (zt.prim() == Ty.Prim.FLOAT && doubleTerm ? "(float) (" + sum + ")" : sum)));
-        return owner + "." + g.customPullback() + "(" + String.join(", ", args) + ")";
+        // (terms joined by +, left to right; a product binds tighter, a call stands alone)
+        Expr sum = terms.isEmpty() ? AtomCode.zero(zt) : terms.get(0);
+        for (Expr t : terms.subList(Math.min(1, terms.size()), terms.size())) {
+            sum = new Expr.Binary("+", sum, t);
+        }
+        after.add(new Code.Line(TangentSweep.assign(
+                decl,
+                dz,
+                zt.prim() == Ty.Prim.FLOAT && doubleTerm ? new Expr.Cast("float", new Expr.Paren(sum)) : sum)));
+        return new Expr.Call(Expr.qualified(owner), g.customPullback(), args);
     }
 }

@@ -1,9 +1,11 @@
 package dev.adjoint.generator.forward;
 
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.Operand;
 import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
-import dev.adjoint.generator.rules.Rule;
 import dev.adjoint.generator.types.Ty;
 import java.util.List;
 import java.util.function.Function;
@@ -18,16 +20,16 @@ final class TangentFolds {
     private TangentFolds() {}
 
     /** {@code z = a − b}: {@code ż = ȧ − ḃ}, one subtraction (the rule's sum would add a negation). */
-    static String difference(Op.Apply ap, Ty zt, Function<Atom, String> tangentOf) {
+    static Expr difference(Op.Apply ap, Ty zt, Function<Atom, Expr> tangentOf) {
         if (!ap.rule().equals("-")
                 || ap.args().size() != 2
                 || !ap.args().get(0).type().equals(zt)
                 || !ap.args().get(1).type().equals(zt)) {
             return null;
         }
-        String ta = tangentOf.apply(ap.args().get(0));
-        String tb = tangentOf.apply(ap.args().get(1));
-        return ta == null || tb == null ? null : Rule.parenthesize(ta) + " - " + Rule.parenthesize(tb);
+        Expr ta = tangentOf.apply(ap.args().get(0));
+        Expr tb = tangentOf.apply(ap.args().get(1));
+        return ta == null || tb == null ? null : new Expr.Binary("-", Operand.of(ta), Operand.of(tb));
     }
 
     /**
@@ -36,7 +38,7 @@ final class TangentFolds {
      * {@code u̇·v + v̇·u} (three operations, and {@code u̇} unused when {@code u} is a temporary,
      * which the JIT then drops). Weighted squares ({@code 100 * a * a}) are common in objectives.
      */
-    static String scaledSquare(Op.Apply ap, Stmt previous, Function<Atom, String> tangentOf) {
+    static Expr scaledSquare(Op.Apply ap, Stmt previous, Function<Atom, Expr> tangentOf) {
         if (!ap.rule().equals("*")
                 || ap.args().size() != 2
                 || !(previous instanceof Stmt.Assign p)
@@ -57,9 +59,11 @@ final class TangentFolds {
             List<Atom> c = q.args();
             boolean scaled = c.get(0) instanceof Atom.Const && c.get(1).equals(v)
                     || c.get(1) instanceof Atom.Const && c.get(0).equals(v);
-            String tv = tangentOf.apply(v);
+            Expr tv = tangentOf.apply(v);
             if (scaled && tv != null) {
-                return "2 * (" + tv + " * " + u.java() + ")";
+                // (2 * (tv * u), parenthesised as written, whatever tv binds)
+                Expr product = new Expr.Paren(new Expr.Binary("*", tv, AtomCode.of(u)));
+                return new Expr.Binary("*", new Expr.Literal("2"), product);
             }
         }
         return null;

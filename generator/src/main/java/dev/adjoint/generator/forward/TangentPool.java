@@ -1,6 +1,9 @@
 package dev.adjoint.generator.forward;
 
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.Printer;
+import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.ir.Names;
 import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
@@ -32,29 +35,33 @@ final class TangentPool {
     }
 
     /** A zeroed 1-D array of {@code prim} of {@code length} elements, as {@code new prim[length]}. */
-    String zeros(Ty.Prim prim, String length) {
+    Expr zeros(Ty.Prim prim, Expr length) {
         if (!pooled || (prim != Ty.Prim.DOUBLE && prim != Ty.Prim.FLOAT)) {
-            return "new " + prim.java() + "[" + length + "]";
+            return new Expr.NewArray(prim.java(), List.of(length), 0, null);
         }
         stack();
         if (arrays == null) {
             arrays = names.claim("_arrays");
         }
-        return stack + ".arrays." + (prim == Ty.Prim.FLOAT ? "borrowFloats" : "borrowDoubles") + "(" + length + ")";
+        return new Expr.Call(
+                new Expr.Field(new Expr.Name(stack), "arrays"),
+                prim == Ty.Prim.FLOAT ? "borrowFloats" : "borrowDoubles",
+                List.of(length));
     }
 
     /** A zeroed {@code DoubleGrad} (or, for {@code float}, {@code FloatGrad}) cell. */
-    String cell(Ty.Prim prim) {
+    Expr cell(Ty.Prim prim) {
         String cls = prim == Ty.Prim.FLOAT ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad";
         if (!pooled) {
-            return "new " + cls + "()";
+            return new Expr.New(cls, List.of());
         }
         stack();
         if (cells == null) {
             cells = names.claim("_cells");
             floatCells = names.claim("_cellsf");
         }
-        return stack + "." + (prim == Ty.Prim.FLOAT ? "borrowFloatCell" : "borrowDoubleCell") + "()";
+        return new Expr.Call(
+                new Expr.Name(stack), prim == Ty.Prim.FLOAT ? "borrowFloatCell" : "borrowDoubleCell", List.of());
     }
 
     private void stack() {
@@ -69,14 +76,14 @@ final class TangentPool {
         if (stack == null) {
             return out;
         }
-        out.add(new Code.Line(
-                "dev.adjoint.stack.AdjointStacks " + stack + " = dev.adjoint.stack.AdjointStacks.forThread()"));
+        out.add(new Code.Line(new Statement.Declare(
+                "", Printer.STACKS, stack, new Expr.Call(Expr.qualified(Printer.STACKS), "forThread", List.of()))));
         if (arrays != null) {
-            out.add(new Code.Line("int " + arrays + " = " + stack + ".arrays.mark()"));
+            out.add(new Code.Line(new Statement.Declare("", "int", arrays, onStack("arrays", "mark"))));
         }
         if (cells != null) {
-            out.add(new Code.Line("int " + cells + " = " + stack + ".doubleCellMark()"));
-            out.add(new Code.Line("int " + floatCells + " = " + stack + ".floatCellMark()"));
+            out.add(new Code.Line(new Statement.Declare("", "int", cells, onStack(null, "doubleCellMark"))));
+            out.add(new Code.Line(new Statement.Declare("", "int", floatCells, onStack(null, "floatCellMark"))));
         }
         return out;
     }
@@ -85,11 +92,18 @@ final class TangentPool {
     List<Code> release() {
         List<Code> out = new ArrayList<>();
         if (arrays != null) {
-            out.add(new Code.Line(stack + ".arrays.release(" + arrays + ")"));
+            out.add(new Code.Line(new Statement.Eval(onStack("arrays", "release", new Expr.Name(arrays)))));
         }
         if (cells != null) {
-            out.add(new Code.Line(stack + ".releaseCells(" + cells + ", " + floatCells + ")"));
+            out.add(new Code.Line(new Statement.Eval(
+                    onStack(null, "releaseCells", new Expr.Name(cells), new Expr.Name(floatCells)))));
         }
         return out;
+    }
+
+    /** {@code _stack.name(args)}, or {@code _stack.field.name(args)}. */
+    private Expr onStack(String field, String name, Expr... args) {
+        Expr target = new Expr.Name(stack);
+        return new Expr.Call(field == null ? target : new Expr.Field(target, field), name, List.of(args));
     }
 }

@@ -2,7 +2,12 @@ package dev.adjoint.generator.forward;
 
 import dev.adjoint.generator.analyze.Analysis;
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.LoopHeader;
+import dev.adjoint.generator.code.Operand;
+import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Origin;
@@ -129,18 +134,19 @@ public final class TangentSweep {
             }
         }
         depth--;
-        String tr = tangentOf(result);
+        Expr tr = tangentOf(result);
         List<Code> end = new ArrayList<>();
         end.add(TangentBoundary.handBack(r, out, tr));
         end.addAll(pool.release());
-        end.add(new Code.Line("return " + result.java()));
+        end.add(new Code.Line(new Statement.Return(AtomCode.of(result))));
         List<Code> sweep = new ArrayList<>(pool.head());
         sweep.addAll(top);
         sweep.addAll(prologue);
         sweep.addAll(main);
         List<Code> all = new ArrayList<>(sweep);
         all.addAll(end);
-        return new JvpMethod(r, tangents, out, all, calls.callees(), sweep, result.java(), tr, calls.any(), sweep);
+        return new JvpMethod(
+                r, tangents, out, all, calls.callees(), sweep, AtomCode.of(result), tr, calls.any(), sweep);
     }
 
     private List<Code> block(List<Stmt> stmts) {
@@ -169,7 +175,8 @@ public final class TangentSweep {
             declare(v);
             depth--;
         }
-        out.add(new Code.Branch("!" + Rule.parenthesize(i.cond().java()), List.of(PairExits.exit()), List.of()));
+        out.add(new Code.Branch(
+                new Expr.Unary("!", Operand.of(AtomCode.of(i.cond()))), List.of(PairExits.exit()), List.of()));
         out.addAll(block(i.then()));
     }
 
@@ -177,19 +184,20 @@ public final class TangentSweep {
         if (s instanceof Stmt.Assign a) {
             assign(a, out);
         } else if (s instanceof Stmt.ArrayStore st) {
-            String element = st.array().name() + index(st.indices());
-            out.add(new Code.Line(element + " = " + st.value().java()));
+            Expr element = AtomCode.element(new Expr.Name(st.array().name()), st.indices());
+            out.add(new Code.Line(Statement.assign(element, AtomCode.of(st.value()))));
             if (dot.containsKey(st.array())) {
-                String tv = tangentOf(st.value());
-                out.add(new Code.Line(dot.get(st.array()) + index(st.indices()) + " = "
-                        + (tv == null ? new Ty(st.array().type().prim(), 0).zero() : tv)));
+                Expr tv = tangentOf(st.value());
+                out.add(new Code.Line(Statement.assign(
+                        AtomCode.element(new Expr.Name(dot.get(st.array())), st.indices()),
+                        tv == null ? AtomCode.zero(new Ty(st.array().type().prim(), 0)) : tv)));
             }
         } else if (s instanceof Stmt.If i) {
             depth++;
             List<Code> then = block(i.then());
             List<Code> otherwise = block(i.otherwise());
             depth--;
-            out.add(new Code.Branch(i.cond().java(), then, otherwise));
+            out.add(new Code.Branch(AtomCode.of(i.cond()), then, otherwise));
         } else if (s instanceof Stmt.Loop l) {
             depth++;
             invariant.enter(l);
@@ -198,13 +206,17 @@ public final class TangentSweep {
                     && a.target().equals(l.cond())
                     && a.op() instanceof Op.Passive;
             List<Code> body = new ArrayList<>();
-            String header;
+            LoopHeader header;
             if (simpleHead) {
-                header = "while (" + ((Op.Passive) ((Stmt.Assign) l.head().get(0)).op()).java() + ")";
+                header = new LoopHeader.While(
+                        AtomCode.source(((Op.Passive) ((Stmt.Assign) l.head().get(0)).op()).java()));
             } else {
-                header = "while (true)";
+                header = new LoopHeader.While(new Expr.Literal("true"));
                 body.addAll(block(l.head()));
-                body.add(new Code.Branch("!" + l.cond().java(), List.of(new Code.Line("break")), List.of()));
+                body.add(new Code.Branch(
+                        new Expr.Unary("!", AtomCode.of(l.cond())),
+                        List.of(new Code.Line(new Statement.Jump(true))),
+                        List.of()));
             }
             body.addAll(block(l.body()));
             depth--;
@@ -224,11 +236,11 @@ public final class TangentSweep {
         String dt = dot.get(t);
         if (a.op() instanceof Op.Call call) {
             List<Code> after = new ArrayList<>();
-            out.add(new Code.Line(decl + t.name() + " = " + calls.call(call, dt, decl, out, after)));
+            out.add(new Code.Line(assign(decl, t.name(), calls.call(call, dt, decl, out, after))));
             out.addAll(after);
             return;
         }
-        out.add(new Code.Line(decl + t.name() + " = " + primal(a.op())));
+        out.add(new Code.Line(assign(decl, t.name(), primal(a.op()))));
         if (dt == null) {
             return;
         }
@@ -237,19 +249,29 @@ public final class TangentSweep {
                 throw new Unsupported("an array variable assigned from " + a.op());
             }
             Op.NewArray created = (Op.NewArray) a.op();
-            out.add(new Code.Line(decl + dt + " = "
-                    + (created.dims().size() == 1
+            out.add(new Code.Line(assign(
+                    decl,
+                    dt,
+                    created.dims().size() == 1
                             ? pool.zeros(
-                                    created.type().prim(), created.dims().get(0).java())
+                                    created.type().prim(),
+                                    AtomCode.of(created.dims().get(0)))
                             : primal(created))));
             return;
         }
-        String tangent = tangent(a.op(), t);
+        Expr tangent = tangent(a.op(), t);
         if (scaled.scale(t) != 1) {
             out.add(new Code.Comment("(" + dt + " holds the tangent divided by " + scaled.scale(t)
                     + ": what reads it applies the factor)"));
         }
-        out.add(new Code.Line(decl + dt + " = " + tangent));
+        out.add(new Code.Line(assign(decl, dt, tangent)));
+    }
+
+    /** {@code name = value}, declared as {@code decl} ({@code "double "}) when that is not empty. */
+    static Statement assign(String decl, String name, Expr value) {
+        return decl.isEmpty()
+                ? Statement.assign(new Expr.Name(name), value)
+                : new Statement.Declare("", decl.substring(0, decl.length() - 1), name, value);
     }
 
     /** The declaration prefix ({@code "double "}) for {@code t}'s first assignment at the top level, else "". */
@@ -260,30 +282,33 @@ public final class TangentSweep {
         if (depth == 0) {
             return t.type().java() + " ";
         }
-        String init = !t.type().isArray()
-                ? t.type().zero() // (for the Hvp's pair an empty array: its creations stay creations)
+        Expr init = !t.type().isArray()
+                ? AtomCode.zero(t.type()) // (for the Hvp's pair an empty array: its creations stay creations)
                 : pairs
-                        ? "new " + t.type().prim().java()
-                                + "[0]".repeat(t.type().dims())
-                        : "null";
-        top.add(new Code.Line(t.type().java() + " " + t.name() + " = " + init));
+                        ? new Expr.NewArray(
+                                t.type().prim().java(),
+                                java.util.Collections.nCopies(t.type().dims(), new Expr.Literal("0")),
+                                0,
+                                null)
+                        : new Expr.Literal("null");
+        top.add(new Code.Line(new Statement.Declare("", t.type().java(), t.name(), init)));
         if (dot.containsKey(t)) {
-            top.add(new Code.Line(t.type().java() + " " + dot.get(t) + " = " + init));
+            top.add(new Code.Line(new Statement.Declare("", t.type().java(), dot.get(t), init)));
         }
         return "";
     }
 
     /** {@code ż} for {@code z = op}: Σ over the arguments of the contribution template with {@code dz := ȧ}. */
-    private String tangent(Op op, Atom.Var z) {
+    private Expr tangent(Op op, Atom.Var z) {
         Ty zt = z.type();
         if (op instanceof Op.ArrayLoad load) {
             String ta = dot.get(load.array());
-            return ta == null ? zt.zero() : ta + index(load.indices());
+            return ta == null ? AtomCode.zero(zt) : AtomCode.element(new Expr.Name(ta), load.indices());
         }
         if (!(op instanceof Op.Apply ap)) {
-            return zt.zero(); // passive: an integer computation, a constant
+            return AtomCode.zero(zt); // passive: an integer computation, a constant
         }
-        String folded = pairs ? null : scaled.fold(ap, z, previous);
+        Expr folded = pairs ? null : scaled.fold(ap, z, previous);
         if (folded == null) {
             folded = TangentFolds.difference(ap, zt, this::tangentOf);
         }
@@ -294,66 +319,66 @@ public final class TangentSweep {
             return folded;
         }
         Rule rule = DerivativeRules.get(ap.rule());
-        List<String> terms = new ArrayList<>();
+        List<Expr> terms = new ArrayList<>();
         boolean wide = false;
         boolean square =
                 ap.rule().equals("*") && ap.args().get(0).equals(ap.args().get(1)); // v * v: one term, doubled
         for (int i = 0; i < (square ? 1 : ap.args().size()); i++) {
-            String ta = rule.differentiableIn(i) ? tangentOf(ap.args().get(i)) : null;
+            Expr ta = rule.differentiableIn(i) ? tangentOf(ap.args().get(i)) : null;
             if (ta != null) {
-                String c = invariant.contribution(rule, ap, i, z, ta);
-                terms.add(square ? "2 * " + Rule.parenthesize(c) : c);
+                Expr c = invariant.contribution(rule, ap, i, z, ta);
+                terms.add(square ? new Expr.Binary("*", new Expr.Literal("2"), Operand.of(c)) : c);
                 // (a rule without a float overload has had its float arguments widened: only a double argument widens)
                 wide |= ap.args().get(i).type().prim() == Ty.Prim.DOUBLE;
             }
         }
         if (terms.isEmpty()) {
-            return zt.zero();
+            return AtomCode.zero(zt);
         }
-        String sum = terms.size() == 1
-                ? terms.get(0)
-                : String.join(" + ", terms.stream().map(Rule::parenthesize).toList());
-        return zt.prim() == Ty.Prim.FLOAT && wide ? "(float) " + Rule.parenthesize(sum) : sum;
+        Expr sum = terms.get(0);
+        if (terms.size() > 1) {
+            sum = Operand.of(sum);
+            for (Expr t : terms.subList(1, terms.size())) {
+                sum = new Expr.Binary("+", sum, Operand.of(t));
+            }
+        }
+        return zt.prim() == Ty.Prim.FLOAT && wide ? new Expr.Cast("float", Operand.of(sum)) : sum;
     }
 
-    private String primal(Op op) {
+    private Expr primal(Op op) {
         if (op instanceof Op.Apply ap) {
             return DerivativeRules.get(ap.rule())
-                    .instantiatePrimal(ap.args().stream().map(Atom::java).toList());
+                    .primal(ap.args().stream().map(AtomCode::of).toList());
         }
         if (op instanceof Op.ArrayLoad load) {
-            return load.array().java() + index(load.indices());
+            return AtomCode.element(new Expr.Name(load.array().name()), load.indices());
         }
         if (op instanceof Op.NewArray na) {
-            StringBuilder sb = new StringBuilder("new " + na.type().prim().java());
-            na.dims().forEach(d -> sb.append('[').append(d.java()).append(']'));
-            return sb.toString();
+            return new Expr.NewArray(
+                    na.type().prim().java(),
+                    na.dims().stream().map(AtomCode::of).toList(),
+                    0,
+                    null);
         }
         if (op instanceof Op.Passive p) {
-            return p.java();
+            return AtomCode.source(p.java());
         }
-        throw new IllegalStateException("no primal text for " + op);
+        throw new IllegalStateException("no primal for " + op);
     }
 
     /** The tangent of an atom, or null where it is 0 (constants, inactive values). */
-    private String tangentOf(Atom a) {
+    private Expr tangentOf(Atom a) {
         return pairs ? stored(a) : scaled.of(a);
     }
 
     /** The variable or element holding an atom's tangent (scaled, see {@link ScaledTangents}), or null where it is 0. */
-    private String stored(Atom a) {
+    private Expr stored(Atom a) {
         if (a instanceof Atom.Var v) {
-            return dot.get(v);
+            return dot.containsKey(v) ? new Expr.Name(dot.get(v)) : null;
         }
         if (a instanceof Atom.Elem e && dot.containsKey(e.array())) {
-            return dot.get(e.array()) + index(e.indices());
+            return AtomCode.element(new Expr.Name(dot.get(e.array())), e.indices());
         }
         return null;
-    }
-
-    private static String index(List<Atom> indices) {
-        StringBuilder sb = new StringBuilder();
-        indices.forEach(i -> sb.append('[').append(i.java()).append(']'));
-        return sb.toString();
     }
 }

@@ -117,27 +117,6 @@ public final class Rule {
         return substitute(contributions.get(i), args, z, dz);
     }
 
-    /** The forward expression with the arguments' Java text substituted. */
-    public String instantiatePrimal(List<String> args) {
-        return Printer.expression(primal(texts(args)));
-    }
-
-    /**
-     * The contribution to argument {@code i}, as Java text.
-     *
-     * @param args the arguments' Java text
-     * @param z the result's Java text
-     * @param dz the result adjoint's Java text
-     */
-    public String instantiateContribution(int i, List<String> args, String z, String dz) {
-        return Printer.expression(contribution(i, texts(args), text(z), text(dz)));
-    }
-
-    /** Wraps anything but an identifier, a non-negative literal or a qualified name in parentheses. */
-    public static String parenthesize(String text) {
-        return Operand.parenthesize(text);
-    }
-
     /** This rule computed and differentiated with {@code family}'s functions ({@code StrictMath}) instead of {@code Math}'s. */
     Rule in(String family) {
         java.util.function.UnaryOperator<Expr> f =
@@ -173,15 +152,6 @@ public final class Rule {
         // (innermost first: an operand put in is not looked into again)
         return Uses.rewrite(
                 template, e -> e instanceof Expr.Name n && by.containsKey(n.id()) ? Operand.of(by.get(n.id())) : e);
-    }
-
-    /** Operands written as Java text, for the producers that still write text. */
-    private static List<Expr> texts(List<String> args) {
-        return args.stream().map(Rule::text).toList();
-    }
-
-    private static Expr text(String operand) {
-        return JavaText.expression(operand).orElseGet(() -> new Expr.Opaque(operand));
     }
 
     @Override

@@ -55,7 +55,7 @@ class OperandTest {
                 ".5",
                 "x++");
         for (String s : samples) {
-            assertEquals(byText(s), Operand.parenthesize(s), s);
+            assertEquals(byText(s), Printer.expression(Operand.of(JavaText.condition(s))), s);
         }
     }
 

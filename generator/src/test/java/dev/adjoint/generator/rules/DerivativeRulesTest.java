@@ -13,6 +13,9 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.code.Operand;
+import dev.adjoint.generator.code.Printer;
+import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
 import dev.adjoint.generator.normalize.Normalizer;
@@ -129,7 +132,25 @@ class DerivativeRulesTest {
 
     /** The expression over a and b that applies {@code rule} once. */
     static String expression(Rule rule) {
-        return rule.key().equals("detach") ? "Adjoint.detach(a)" : rule.instantiatePrimal(List.of("a", "b", "c"));
+        return rule.key().equals("detach") ? "Adjoint.detach(a)" : primal(rule, List.of("a", "b", "c"));
+    }
+
+    /** The forward expression over the operands written {@code args}, printed. */
+    private static String primal(Rule rule, List<String> args) {
+        return Printer.expression(
+                rule.primal(args.stream().map(AtomCode::source).toList()));
+    }
+
+    /** The contribution to argument {@code i} over operands written as text, printed. */
+    private static String contribution(String key, int i, List<String> args, String z, String dz) {
+        return Printer.expression(DerivativeRules.get(key)
+                .contribution(
+                        i, args.stream().map(AtomCode::source).toList(), AtomCode.source(z), AtomCode.source(dz)));
+    }
+
+    /** {@code text} read as an operand, printed: in parentheses unless it stands alone. */
+    private static String operand(String text) {
+        return Printer.expression(Operand.of(AtomCode.source(text)));
     }
 
     /** Whether the float variant of {@code rule} is checked (rules with a float overload that are not conversions). */
@@ -356,23 +377,16 @@ class DerivativeRulesTest {
     }
 
     @Test
-    void instantiateContributionSubstitutesAndParenthesizes() {
-        assertEquals("_d_z * y", DerivativeRules.get("*").instantiateContribution(0, List.of("x", "y"), "z", "_d_z"));
-        assertEquals("_d_z * x", DerivativeRules.get("*").instantiateContribution(1, List.of("x", "y"), "z", "_d_z"));
-        assertEquals(
-                "-dq * q / (y + 1)",
-                DerivativeRules.get("/").instantiateContribution(1, List.of("x", "y + 1"), "q", "dq"));
-        assertEquals(
-                "dz * Math.cos(Math.PI)",
-                DerivativeRules.get("Math.sin").instantiateContribution(0, List.of("Math.PI"), "z", "dz"));
-        assertEquals(
-                "d / (2 * s)", DerivativeRules.get("Math.sqrt").instantiateContribution(0, List.of("x"), "s", "d"));
-        assertEquals(
-                "dz * (1 - (-t) * (-t))",
-                DerivativeRules.get("Math.tanh").instantiateContribution(0, List.of("x"), "-t", "dz"));
-        assertEquals("_d_z", DerivativeRules.get("copy").instantiateContribution(0, List.of("x"), "z", "_d_z"));
-        assertEquals("Math.pow(x, 2.5)", DerivativeRules.get("Math.pow").instantiatePrimal(List.of("x", "2.5")));
-        assertEquals("(-1.0) * b1", DerivativeRules.get("*").instantiatePrimal(List.of("-1.0", "b1")));
+    void contributionSubstitutesAndParenthesizes() {
+        assertEquals("_d_z * y", contribution("*", 0, List.of("x", "y"), "z", "_d_z"));
+        assertEquals("_d_z * x", contribution("*", 1, List.of("x", "y"), "z", "_d_z"));
+        assertEquals("-dq * q / (y + 1)", contribution("/", 1, List.of("x", "y + 1"), "q", "dq"));
+        assertEquals("dz * Math.cos(Math.PI)", contribution("Math.sin", 0, List.of("Math.PI"), "z", "dz"));
+        assertEquals("d / (2 * s)", contribution("Math.sqrt", 0, List.of("x"), "s", "d"));
+        assertEquals("dz * (1 - (-t) * (-t))", contribution("Math.tanh", 0, List.of("x"), "-t", "dz"));
+        assertEquals("_d_z", contribution("copy", 0, List.of("x"), "z", "_d_z"));
+        assertEquals("Math.pow(x, 2.5)", primal(DerivativeRules.get("Math.pow"), List.of("x", "2.5")));
+        assertEquals("(-1.0) * b1", primal(DerivativeRules.get("*"), List.of("-1.0", "b1")));
     }
 
     @Test
@@ -388,12 +402,12 @@ class DerivativeRulesTest {
         assertThrows(IllegalArgumentException.class, () -> DerivativeRules.get("Math.random"));
         assertThrows(
                 UnsupportedOperationException.class, () -> DerivativeRules.all().put("x", DerivativeRules.get("+")));
-        assertEquals("x", Rule.parenthesize("x"));
-        assertEquals("Math.PI", Rule.parenthesize("Math.PI"));
-        assertEquals("2.5e3", Rule.parenthesize("2.5e3"));
-        assertEquals("0.5f", Rule.parenthesize("0.5f"));
-        assertEquals("(-2.5)", Rule.parenthesize("-2.5"));
-        assertEquals("(a + b)", Rule.parenthesize("a + b"));
+        assertEquals("x", operand("x"));
+        assertEquals("Math.PI", operand("Math.PI"));
+        assertEquals("2.5e3", operand("2.5e3"));
+        assertEquals("0.5f", operand("0.5f"));
+        assertEquals("(-2.5)", operand("-2.5"));
+        assertEquals("(a + b)", operand("a + b"));
     }
 
     @Test
