@@ -15,11 +15,6 @@ public sealed interface Code permits Code.Line, Code.Comment, Code.Branch, Code.
 
     /** One statement, without the trailing semicolon. */
     record Line(Statement statement) implements Code {
-        /** The statement that {@code text} (without its semicolon) writes. */
-        public Line(String text) {
-            this(JavaText.statement(text));
-        }
-
         /** The statement's Java text, without the semicolon. */
         public String text() {
             return Printer.statement(statement);
@@ -35,22 +30,12 @@ public sealed interface Code permits Code.Line, Code.Comment, Code.Branch, Code.
             then = List.copyOf(then);
             otherwise = List.copyOf(otherwise);
         }
-
-        /** The branch on the condition {@code cond} written as Java text. */
-        public Branch(String cond, List<Code> then, List<Code> otherwise) {
-            this(JavaText.condition(cond), then, otherwise);
-        }
     }
 
     /** A loop: {@code header} is {@code while (...)} or {@code for (...)}. */
     record Loop(LoopHeader header, List<Code> body) implements Code {
         public Loop {
             body = List.copyOf(body);
-        }
-
-        /** The loop under {@code header} written as Java text. */
-        public Loop(String header, List<Code> body) {
-            this(JavaText.loopHeader(header), body);
         }
     }
 

@@ -34,11 +34,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Nodes of the model built from Java text, for the producers that still write a statement, a
- * condition or a loop header as text: read by {@link Reader}, or by JavaParser where the reader
- * gives up. The node prints back to exactly that text; text that does not (or that the model does
- * not take apart) stays opaque ({@link Statement.Opaque}, {@link Expr.Opaque}), which every pass
- * leaves alone, with the code around it.
+ * Nodes of the model built from Java text that no producer wrote: the user's expressions as the
+ * normalized form keeps them (constants, index expressions, passive values, conditions; read
+ * through {@code ir.AtomCode}), the derivative table's templates ({@code rules.Rule}), the tape
+ * recorder's argument values; and, in tests, fixtures spelled as text. Producers build nodes and
+ * never come here. Read by {@link Reader}, or by JavaParser where the reader gives up. The node
+ * prints back to exactly that text; text that does not (or that the model does not take apart)
+ * stays opaque ({@link Statement.Opaque}, {@link Expr.Opaque}), which every pass leaves alone,
+ * with the code around it.
  */
 public final class JavaText {
     private static final ThreadLocal<JavaParser> PARSER =

@@ -6,8 +6,10 @@
  * them (which names a statement reads and assigns, which elements it touches: {@link
  * dev.adjoint.generator.code.Uses}). A pass rewrites these nodes; {@link
  * dev.adjoint.generator.code.Printer} turns them into Java text once, at the end, adding the
- * parentheses that precedence requires. {@link dev.adjoint.generator.code.JavaText} builds nodes
- * from statement text with JavaParser, for the producers that still write text; {@link
+ * parentheses that precedence requires. Producers build the nodes; {@link
+ * dev.adjoint.generator.code.JavaText} reads into nodes only text no producer wrote: the user's
+ * expressions as the normalized form keeps them, the derivative table's templates, the tape
+ * recorder's values; {@link
  * dev.adjoint.generator.code.Listing} holds text written a line at a time (the tape recorder's
  * body), each line with its role, for the size model to count.
  */

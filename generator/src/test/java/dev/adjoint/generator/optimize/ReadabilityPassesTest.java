@@ -3,6 +3,7 @@ package dev.adjoint.generator.optimize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.CodeText;
 import dev.adjoint.generator.code.Listing;
 import dev.adjoint.generator.types.Ty;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ class ReadabilityPassesTest {
             Map.of("_d_s", Ty.DOUBLE, "_d_t1", Ty.DOUBLE, "_d_t2", Ty.DOUBLE, "_d_t3", Ty.DOUBLE, "_d_f", Ty.FLOAT);
 
     private static List<Code> lines(String... texts) {
-        return java.util.Arrays.stream(texts).map(t -> (Code) new Code.Line(t)).toList();
+        return java.util.Arrays.stream(texts).map(t -> (Code) CodeText.line(t)).toList();
     }
 
     private static String text(List<Code> codes) {
@@ -69,7 +70,7 @@ class ReadabilityPassesTest {
     @Test
     void copiesInsideLoopsAndBranchesAreJoinedToo() {
         List<Code> loop =
-                List.of(new Code.Loop("while (i > 0)", lines("_d_t2 = _d_s", "_d_t1 = _d_t2", "dw[i] += _d_t1")));
+                List.of(CodeText.loop("while (i > 0)", lines("_d_t2 = _d_s", "_d_t1 = _d_t2", "dw[i] += _d_t1")));
         assertEquals("while (i > 0) { dw[i] += _d_s; }", text(CopyChains.join(loop, mentions(loop), ADJOINTS)));
     }
 
@@ -87,11 +88,11 @@ class ReadabilityPassesTest {
                 "double _t1 = x * x; double _t2 = Math.sin(_t1); double _d_t2 = 0.0; _d_t2 += seed; double _d_t1 = _d_t2 * Math.cos(_t1);",
                 renumbered(
                         Set.of("x", "seed"),
-                        new Code.Line("double _t2 = x * x"),
-                        new Code.Line("double _t5 = Math.sin(_t2)"),
-                        new Code.Line("double _d_t5 = 0.0"),
-                        new Code.Line("_d_t5 += seed"),
-                        new Code.Line("double _d_t2 = _d_t5 * Math.cos(_t2)")));
+                        CodeText.line("double _t2 = x * x"),
+                        CodeText.line("double _t5 = Math.sin(_t2)"),
+                        CodeText.line("double _d_t5 = 0.0"),
+                        CodeText.line("_d_t5 += seed"),
+                        CodeText.line("double _d_t2 = _d_t5 * Math.cos(_t2)")));
     }
 
     @Test
@@ -101,15 +102,15 @@ class ReadabilityPassesTest {
                 "double _t2 = _t1 * x; double _t3 = _t2 + 1;",
                 renumbered(
                         Set.of("x", "seed", "_t1"),
-                        new Code.Line("double _t4 = _t1 * x"),
-                        new Code.Line("double _t6 = _t4 + 1")));
+                        CodeText.line("double _t4 = _t1 * x"),
+                        CodeText.line("double _t6 = _t4 + 1")));
         // _t4 appears in raw text: it and its family keep their names, the others go round it
         assertEquals(
                 "double _t1 = x; double _t4 = x; double _t2 = _t4 + _t1;",
                 renumbered(
                         Set.of("x", "seed"),
-                        new Code.Line("double _t3 = x"),
+                        CodeText.line("double _t3 = x"),
                         new Code.Raw("double _t4 = x;"),
-                        new Code.Line("double _t6 = _t4 + _t3")));
+                        CodeText.line("double _t6 = _t4 + _t3")));
     }
 }

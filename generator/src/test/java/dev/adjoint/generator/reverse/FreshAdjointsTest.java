@@ -3,6 +3,7 @@ package dev.adjoint.generator.reverse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.CodeText;
 import dev.adjoint.generator.types.Ty;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,7 @@ class FreshAdjointsTest {
             Map.of("_d_s", Ty.DOUBLE, "_d_t1", Ty.DOUBLE, "_d_t2", Ty.DOUBLE, "_d_f", Ty.FLOAT, "_d_u", Ty.DOUBLE);
 
     private static List<Code> lines(String... text) {
-        return Arrays.stream(text).map(t -> (Code) new Code.Line(t)).toList();
+        return Arrays.stream(text).map(t -> (Code) CodeText.line(t)).toList();
     }
 
     private static List<String> text(List<Code> codes) {
@@ -80,16 +81,16 @@ class FreshAdjointsTest {
     @Test
     void anAdjointAlsoNamedInNestedCodeIsLeftAlone() {
         List<Code> in = List.of(
-                new Code.Line("_d_t1 += _d_s"),
-                new Code.Branch("c", lines("_d_u += _d_t1"), List.of()),
-                new Code.Line("_d_t2 += _d_s"),
-                new Code.Line("_d_t1 = 0.0"),
-                new Code.Line("_d_t2 = 0.0"));
+                CodeText.line("_d_t1 += _d_s"),
+                CodeText.branch("c", lines("_d_u += _d_t1"), List.of()),
+                CodeText.line("_d_t2 += _d_s"),
+                CodeText.line("_d_t1 = 0.0"),
+                CodeText.line("_d_t2 = 0.0"));
         List<Code> out = FreshAdjoints.simplify(in, Set.of("_d_t1", "_d_t2"), TYPES);
-        assertEquals(new Code.Line("_d_t1 += _d_s"), out.get(0));
-        assertEquals(new Code.Line("_d_t1 = 0.0"), out.get(3));
+        assertEquals(CodeText.line("_d_t1 += _d_s"), out.get(0));
+        assertEquals(CodeText.line("_d_t1 = 0.0"), out.get(3));
         // (after nested code nothing is known to be zero any more, not even an own temporary)
-        assertEquals(new Code.Line("_d_t2 += _d_s"), out.get(2));
+        assertEquals(CodeText.line("_d_t2 += _d_s"), out.get(2));
         assertEquals(5, out.size());
     }
 }

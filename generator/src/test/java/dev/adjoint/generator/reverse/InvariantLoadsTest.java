@@ -3,6 +3,7 @@ package dev.adjoint.generator.reverse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.CodeText;
 import dev.adjoint.generator.optimize.InvariantLoads;
 import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
@@ -31,9 +32,9 @@ class InvariantLoadsTest {
     private static Code.Loop loop(String header, String... body) {
         List<Code> lines = new ArrayList<>();
         for (String b : body) {
-            lines.add(new Code.Line(b));
+            lines.add(CodeText.line(b));
         }
-        return new Code.Loop(header, lines);
+        return CodeText.loop(header, lines);
     }
 
     private static List<Code> hoist(Code... codes) {
@@ -53,7 +54,7 @@ class InvariantLoadsTest {
                 loop("while (b < d)", "_t25 = icf[li] * xc[a]", "qxc[b] = qxc[b] + _t25", "li = li + 1", "b = b + 1"));
         assertEquals(
                 List.of(
-                        new Code.Line("double _xc_a = b < d ? xc[a] : 0.0"),
+                        CodeText.line("double _xc_a = b < d ? xc[a] : 0.0"),
                         loop(
                                 "while (b < d)",
                                 "_t25 = icf[li] * _xc_a",
@@ -66,10 +67,10 @@ class InvariantLoadsTest {
     @Test
     void theLocalHasTheElementsTypeAndAnIndexExpressionGetsAPlainName() {
         List<Code> out = hoist(loop("while (j > 0)", "j = j - 1", "dicf[j] += f[c * d + 1] * idx[c]"));
-        assertEquals(new Code.Line("float _f_e = j > 0 ? f[c * d + 1] : 0.0f"), out.get(0));
-        assertEquals(new Code.Line("int _idx_c = j > 0 ? idx[c] : 0"), out.get(1));
+        assertEquals(CodeText.line("float _f_e = j > 0 ? f[c * d + 1] : 0.0f"), out.get(0));
+        assertEquals(CodeText.line("int _idx_c = j > 0 ? idx[c] : 0"), out.get(1));
         assertEquals(
-                new Code.Line("dicf[j] += _f_e * _idx_c"),
+                CodeText.line("dicf[j] += _f_e * _idx_c"),
                 ((Code.Loop) out.get(2)).body().get(1));
     }
 
@@ -78,11 +79,11 @@ class InvariantLoadsTest {
         // (the outer loop may run while the inner one does not: xc[0] need not be valid then)
         Code.Loop inner = loop("while (b < d)", "qxc[b] += xc[0]", "b = b + 1");
         List<Code> out = hoist(
-                new Code.Loop("while (a < d)", List.of(new Code.Line("b = a + 1"), inner, new Code.Line("a = a + 1"))));
+                CodeText.loop("while (a < d)", List.of(CodeText.line("b = a + 1"), inner, CodeText.line("a = a + 1"))));
         Code.Loop outer = (Code.Loop) out.get(0);
         assertEquals(1, out.size());
         assertEquals(
-                new Code.Line("double _xc_0 = b < d ? xc[0] : 0.0"),
+                CodeText.line("double _xc_0 = b < d ? xc[0] : 0.0"),
                 outer.body().get(1));
     }
 
@@ -114,11 +115,11 @@ class InvariantLoadsTest {
         Code.Loop reads = loop("while (b < d)", "s = s + xc[a] * qxc[b]", "b = b + 1");
         assertEquals(List.of(reads), hoist(reads));
         // read in a branch only: not every iteration reads it
-        Code.Loop branch = new Code.Loop(
+        Code.Loop branch = CodeText.loop(
                 "while (b < d)",
                 List.of(
-                        new Code.Branch("t", List.of(new Code.Line("qxc[b] += xc[a]")), List.of()),
-                        new Code.Line("b = b + 1")));
+                        CodeText.branch("t", List.of(CodeText.line("qxc[b] += xc[a]")), List.of()),
+                        CodeText.line("b = b + 1")));
         assertEquals(List.of(branch), hoist(branch));
         // not a known array, or a row of a 2-D one
         Code.Loop unknown = loop("while (b < d)", "qxc[b] += other[a] + m[a][b]", "b = b + 1");

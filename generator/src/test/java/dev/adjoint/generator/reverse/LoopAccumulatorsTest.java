@@ -3,6 +3,7 @@ package dev.adjoint.generator.reverse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.CodeText;
 import dev.adjoint.generator.optimize.LoopAccumulators;
 import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
@@ -18,9 +19,9 @@ class LoopAccumulatorsTest {
     private static Code.Loop loop(String... body) {
         List<Code> lines = new ArrayList<>();
         for (String b : body) {
-            lines.add(new Code.Line(b));
+            lines.add(CodeText.line(b));
         }
-        return new Code.Loop("while (b > a + 1)", lines);
+        return CodeText.loop("while (b > a + 1)", lines);
     }
 
     private static List<Code> promote(Code... codes) {
@@ -33,19 +34,19 @@ class LoopAccumulatorsTest {
                 promote(loop("b = b - 1", "li = li - 1", "dicf[li] += _d_t * xc[a]", "_d_xc[a] += _d_t * icf[li]"));
         assertEquals(
                 List.of(
-                        new Code.Line("double _sum_d_xc = 0.0"),
+                        CodeText.line("double _sum_d_xc = 0.0"),
                         loop("b = b - 1", "li = li - 1", "dicf[li] += _d_t * xc[a]", "_sum_d_xc += _d_t * icf[li]"),
-                        new Code.Branch(
-                                "_sum_d_xc != 0.0", List.of(new Code.Line("_d_xc[a] += _sum_d_xc")), List.of())),
+                        CodeText.branch(
+                                "_sum_d_xc != 0.0", List.of(CodeText.line("_d_xc[a] += _sum_d_xc")), List.of())),
                 out);
     }
 
     @Test
     void aFloatArrayGetsAFloatSum() {
         List<Code> out = promote(loop("b = b - 1", "_d_f[a] -= (float) (_d_t * 2)"));
-        assertEquals(new Code.Line("float _sum_d_f = 0.0f"), out.get(0));
+        assertEquals(CodeText.line("float _sum_d_f = 0.0f"), out.get(0));
         assertEquals(
-                new Code.Line("_sum_d_f -= (float) (_d_t * 2)"),
+                CodeText.line("_sum_d_f -= (float) (_d_t * 2)"),
                 ((Code.Loop) out.get(1)).body().get(1));
     }
 
@@ -66,11 +67,11 @@ class LoopAccumulatorsTest {
         Code.Loop primal = loop("b = b - 1", "xc[a] += 1.0");
         assertEquals(List.of(primal), promote(primal));
         // named in a nested branch
-        Code.Loop nested = new Code.Loop(
+        Code.Loop nested = CodeText.loop(
                 "while (b > 0)",
                 List.of(
-                        new Code.Line("_d_xc[a] += 1.0"),
-                        new Code.Branch("c", List.of(new Code.Line("g(_d_xc)")), List.of())));
+                        CodeText.line("_d_xc[a] += 1.0"),
+                        CodeText.branch("c", List.of(CodeText.line("g(_d_xc)")), List.of())));
         assertEquals(List.of(nested), promote(nested));
     }
 }

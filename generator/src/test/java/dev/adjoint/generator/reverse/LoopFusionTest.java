@@ -3,6 +3,7 @@ package dev.adjoint.generator.reverse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.CodeText;
 import dev.adjoint.generator.optimize.LoopFusion;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,9 +17,9 @@ class LoopFusionTest {
     private static Code.Loop loop(String header, String... body) {
         List<Code> lines = new ArrayList<>();
         for (String b : body) {
-            lines.add(b.startsWith("// ") ? new Code.Comment(b.substring(3)) : new Code.Line(b));
+            lines.add(b.startsWith("// ") ? new Code.Comment(b.substring(3)) : CodeText.line(b));
         }
-        return new Code.Loop(header, lines);
+        return CodeText.loop(header, lines);
     }
 
     /** Fuses {@code codes}, with the method naming each name only where {@code codes} do. */
@@ -28,10 +29,10 @@ class LoopFusionTest {
         return LoopFusion.fuse(List.of(codes), mentions);
     }
 
-    private static final Code XC_START = new Code.Line("j_1 = 0");
+    private static final Code XC_START = CodeText.line("j_1 = 0");
     private static final Code.Loop XC =
             loop("while (j_1 < d)", "_t13 = x[i * d + j_1] - means[c * d + j_1]", "xc[j_1] = _t13", "j_1 = j_1 + 1");
-    private static final Code QXC_START = new Code.Line("j_2 = 0");
+    private static final Code QXC_START = CodeText.line("j_2 = 0");
 
     @Test
     void gmmsForwardLoopsRunAsOne() {
@@ -68,18 +69,18 @@ class LoopFusionTest {
                 "dmeans[c * d + j_1] -= _d_t13");
         List<Code> out = fuse(
                 new Code.Comment("grad of: for (...; j < d; j++)"),
-                new Code.Line("j_2 = Math.max(0, d)"),
+                CodeText.line("j_2 = Math.max(0, d)"),
                 dqxc,
                 new Code.Comment("grad of: for (...; j < d; j++)"),
-                new Code.Line("j_1 = Math.max(0, d)"),
+                CodeText.line("j_1 = Math.max(0, d)"),
                 dxc,
-                new Code.Line("s = j_1"));
+                CodeText.line("s = j_1"));
         assertEquals(
                 List.of(
                         new Code.Comment("grad of: for (...; j < d; j++)"),
                         new Code.Comment("grad of: for (...; j < d; j++)"),
                         new Code.Comment("2 loops over the same range, run as one"),
-                        new Code.Line("j_2 = Math.max(0, d)"),
+                        CodeText.line("j_2 = Math.max(0, d)"),
                         loop(
                                 "while (j_2 > 0)",
                                 "j_2 = j_2 - 1",
@@ -90,8 +91,8 @@ class LoopFusionTest {
                                 "_d_t13 = _d_xc[j_2]",
                                 "_d_xc[j_2] = 0.0",
                                 "dmeans[c * d + j_2] -= _d_t13"),
-                        new Code.Line("j_1 = j_2"),
-                        new Code.Line("s = j_1")),
+                        CodeText.line("j_1 = j_2"),
+                        CodeText.line("s = j_1")),
                 out);
     }
 
@@ -99,7 +100,7 @@ class LoopFusionTest {
     void threeLoopsInARowRunAsOne() {
         Code.Loop second = loop("while (j_2 < d)", "qxc[j_2] = xc[j_2] * 2.0", "j_2 = j_2 + 1");
         Code.Loop third = loop("while (j_3 < d)", "r[j_3] = qxc[j_3] + Math.sin(xc[j_3])", "j_3 = j_3 + 1");
-        List<Code> out = fuse(XC_START, XC, QXC_START, second, new Code.Line("j_3 = 0"), third);
+        List<Code> out = fuse(XC_START, XC, QXC_START, second, CodeText.line("j_3 = 0"), third);
         assertEquals(3, out.size(), out.toString());
         assertEquals(5, ((Code.Loop) out.get(2)).body().size()); // two, one and one statements and the step
     }
@@ -171,7 +172,7 @@ class LoopFusionTest {
                 loop("while (j_2 < m)", "z[j_2] = y[j_2]", "j_2 = j_2 + 1"));
         apart(
                 "a bound a call gives",
-                new Code.Line("j_1 = 0"),
+                CodeText.line("j_1 = 0"),
                 loop("while (j_1 < size(w))", "xc[j_1] = 1.0", "j_1 = j_1 + 1"),
                 QXC_START,
                 loop("while (j_2 < size(w))", "qxc[j_2] = xc[j_2]", "j_2 = j_2 + 1"));
@@ -180,7 +181,7 @@ class LoopFusionTest {
                 "another start",
                 XC_START,
                 XC,
-                new Code.Line("j_2 = 1"),
+                CodeText.line("j_2 = 1"),
                 loop("while (j_2 < d)", "qxc[j_2] = xc[j_2]", "j_2 = j_2 + 1"));
         apart(
                 "a counter the body changes",
@@ -217,17 +218,17 @@ class LoopFusionTest {
                 XC_START,
                 XC,
                 QXC_START,
-                new Code.Loop(
+                CodeText.loop(
                         "while (j_2 < d)",
                         List.of(
-                                new Code.Branch("xc[j_2] > 0", List.of(new Code.Line("qxc[j_2] = 1.0")), List.of()),
-                                new Code.Line("j_2 = j_2 + 1"))));
+                                CodeText.branch("xc[j_2] > 0", List.of(CodeText.line("qxc[j_2] = 1.0")), List.of()),
+                                CodeText.line("j_2 = j_2 + 1"))));
     }
 
     @Test
     void somethingBetweenTheLoopsKeepsThemApart() {
         Code.Loop second = loop("while (j_2 < d)", "qxc[j_2] = xc[j_2]", "j_2 = j_2 + 1");
-        List<Code> in = List.of(XC_START, XC, new Code.Line("q = 0.0"), QXC_START, second);
+        List<Code> in = List.of(XC_START, XC, CodeText.line("q = 0.0"), QXC_START, second);
         assertEquals(in, fuse(in.toArray(Code[]::new)));
     }
 }

@@ -12,6 +12,7 @@ import com.github.javaparser.ast.body.Parameter;
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.CodeText;
 import dev.adjoint.generator.code.Listing;
 import dev.adjoint.generator.pipeline.Pipeline;
 import dev.adjoint.generator.testing.InMemoryCompiler;
@@ -145,12 +146,12 @@ class MethodSizeTest {
     @Test
     void aLowerBoundCountsStatementsWithAnEffectOnly() {
         List<Code> body = List.of(
-                new Code.Line("double a"),
+                CodeText.line("double a"),
                 new Code.Comment("a = b;"),
-                new Code.Line("a = 1"),
-                new Code.Line("f(a)"),
-                new Code.Line("i++"),
-                new Code.Loop("for (int i = 0; i < 3; i++)", List.of(new Code.Line("break"))));
+                CodeText.line("a = 1"),
+                CodeText.line("f(a)"),
+                CodeText.line("i++"),
+                CodeText.loop("for (int i = 0; i < 3; i++)", List.of(CodeText.line("break"))));
         assertEquals(2 * 4, MethodSize.lowerBound(Listing.of(body)));
     }
 
