@@ -53,7 +53,8 @@ public final class Desugaring {
         ForeignHelpers foreign = new ForeignHelpers(r, sources, overloads, rw);
         HelperCalls helpers = new HelperCalls(rw, new Helpers(m, overloads), foreign, m, r::importsMathMethod);
         Switches switches = new Switches(rw, r.staticFields().keySet());
-        SwitchHoisting hoisting = new SwitchHoisting(rw, overloads, switches);
+        SwitchHoisting hoisting =
+                new SwitchHoisting(rw, new SwitchTypes(rw, overloads, r::importsMathMethod, r::importsMath), switches);
         SwitchStatements switchStatements = new SwitchStatements(rw, switches);
         SharedCaseVariables sharedCases = new SharedCaseVariables(rw);
         ArrayCalls arrays = new ArrayCalls(rw, m.findCompilationUnit().get());

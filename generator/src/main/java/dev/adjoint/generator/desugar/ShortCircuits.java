@@ -103,30 +103,20 @@ final class ShortCircuits {
             out.add(branch);
             return Optional.of(out);
         }
-        if (s instanceof WhileStmt w
-                && isShortCircuit(strip(w.getCondition()))
-                && guardsAnUpdate(strip(w.getCondition()))) {
+        if (s instanceof WhileStmt w && testedFirst(w.getCondition())) {
             WhileStmt loop = w.clone();
             loop.setCondition(new com.github.javaparser.ast.expr.BooleanLiteralExpr(true));
             loop.setBody(checkedFirst(w.getCondition(), w.getBody(), s));
             return Optional.of(List.of(loop));
         }
-        if (s instanceof DoStmt d
-                && !SideEffects.continues(d)
-                && isShortCircuit(strip(d.getCondition()))
-                && guardsAnUpdate(strip(d.getCondition()))) {
+        if (s instanceof DoStmt d && !SideEffects.continues(d) && testedFirst(d.getCondition())) {
             WhileStmt loop = new WhileStmt(
                     new com.github.javaparser.ast.expr.BooleanLiteralExpr(true),
                     checkedLast(d.getCondition(), d.getBody(), s));
             s.getRange().ifPresent(loop::setRange);
             return Optional.of(List.of(loop));
         }
-        if (s instanceof ForStmt f
-                && f.getCompare()
-                        .map(ShortCircuits::strip)
-                        .filter(ShortCircuits::isShortCircuit)
-                        .filter(this::guardsAnUpdate)
-                        .isPresent()) {
+        if (s instanceof ForStmt f && f.getCompare().filter(this::testedFirst).isPresent()) {
             ForStmt loop = f.clone();
             loop.removeCompare();
             loop.setBody(checkedFirst(f.getCompare().get(), f.getBody(), s));
@@ -209,6 +199,18 @@ final class ShortCircuits {
         return rw.statements(template, names, Map.of("$l", b.getLeft(), "$r", b.getRight()), at);
     }
 
+    /**
+     * Whether a loop's condition is to be computed into a local at the top of each trip: an operator
+     * guarding an update, or a {@code switch} expression anywhere in it (which then runs before the
+     * rest of that statement: {@link SwitchHoisting}).
+     */
+    private boolean testedFirst(Expression condition) {
+        return isShortCircuit(strip(condition)) && guardsAnUpdate(strip(condition))
+                || condition
+                        .findFirst(com.github.javaparser.ast.expr.SwitchExpr.class)
+                        .isPresent();
+    }
+
     private static boolean isShortCircuit(Expression e) {
         return e instanceof BinaryExpr b
                 && (b.getOperator() == BinaryExpr.Operator.AND || b.getOperator() == BinaryExpr.Operator.OR);
@@ -225,6 +227,7 @@ final class ShortCircuits {
             return false;
         }
         return EvaluationOrder.isEffect(n)
+                || n instanceof com.github.javaparser.ast.expr.SwitchExpr // runs its cases' statements
                 || (n instanceof MethodCallExpr c && inlinedOnly.test(c))
                 || n.getChildNodes().stream().anyMatch(this::hasUpdate);
     }

@@ -129,7 +129,7 @@ final class Switches {
      * after {@code sx} runs: an array variable at indices of names, literals and arithmetic
      * ({@link RowAliases#simple}) that no branch assigns, whose rows no branch replaces.
      */
-    private static boolean stableElement(ArrayAccessExpr element, SwitchExpr sx) {
+    static boolean stableElement(ArrayAccessExpr element, SwitchExpr sx) {
         java.util.Set<String> names = new java.util.HashSet<>();
         Expression e = element;
         while (e instanceof ArrayAccessExpr acc) {

@@ -144,14 +144,12 @@ final class Strategies {
         try {
             if (r.strategy() != Strategy.TAPE) {
                 more.addAll(StaticAttempt.of(r, index, options, variants).problems());
-                // a problem inside an expression already reported ('a[i].clone()' in 'lu[i] = a[i].clone()') is that
-                // one
-                more.removeIf(d -> seen.contains(d.line() + ":" + d.column())
-                        || reported.stream().anyMatch(range -> range.contains(new Position(d.line(), d.column()))));
+                more.removeIf(d -> followsFrom(d, seen, reported, r));
             }
             if (r.strategy() == Strategy.TAPE || (r.strategy() == Strategy.AUTO && !more.isEmpty())) {
                 more.clear();
                 more.addAll(TapeRecorder.record(r, index).diagnostics());
+                more.removeIf(d -> followsFrom(d, seen, reported, r));
             }
         } catch (RuntimeException e) {
             more.clear(); // a strategy that trips over what the shared fence rejected: its words add nothing
@@ -163,6 +161,27 @@ final class Strategies {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a strategy's diagnostic {@code d} only follows from what the shared fence reported: at
+     * the same position, inside an expression it reported ({@code 'a[i].clone()'} in
+     * {@code lu[i] = a[i].clone()}), or about an expression that holds one it reported (the type of
+     * {@code b + 0.5 * tanh(switch ...)} when the switch was the problem).
+     */
+    private static boolean followsFrom(
+            Diagnostic d, java.util.Set<String> seen, List<Range> reported, MethodRequest r) {
+        Position at = new Position(d.line(), d.column());
+        if (seen.contains(d.line() + ":" + d.column()) || reported.stream().anyMatch(range -> range.contains(at))) {
+            return true;
+        }
+        return r
+                .declaration()
+                .findAll(Expression.class, e -> e.getBegin().filter(at::equals).isPresent())
+                .stream()
+                .map(Expression::getRange)
+                .flatMap(Optional::stream)
+                .anyMatch(range -> reported.stream().anyMatch(range::strictlyContains));
     }
 
     /**

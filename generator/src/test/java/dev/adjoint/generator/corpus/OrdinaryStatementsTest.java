@@ -25,8 +25,8 @@ import org.junit.jupiter.api.parallel.Resources;
  * Ordinary numeric Java on the static path (issue 15) or at least building (issue 16's rule for
  * files without annotations): statements, exceptions and strings. {@code var} and angle conversions,
  * input guards and {@code assert}, checked exceptions, {@code throw}, string and enum variables,
- * {@code fma}/{@code StrictMath}, output, labelled jumps, a switch expression inside a larger one,
- * newer syntax. Each against the method's value, side effects and central differences with every
+ * {@code fma}/{@code StrictMath}, output, labelled jumps, newer syntax
+ * (a switch expression inside a larger one: {@link SwitchExpressionsTest}). Each against the method's value, side effects and central differences with every
  * strategy that accepts it ({@link ReproHarness}); guards throw what the method throws.
  */
 class OrdinaryStatementsTest {
@@ -381,32 +381,5 @@ class OrdinaryStatementsTest {
                 }
                 """, "AUTO")), Optional.empty(), Options.DEFAULT);
         assertTrue(broken.hasErrors(), broken.diagnostics().toString());
-    }
-
-    @Test
-    void aSwitchExpressionThatWouldChangeWhatIsReadBeforeItStaysAnError() {
-        // Java reads s before the switch assigns it: run first, the switch would change the s that += reads
-        rejected("""
-                @Differentiable(strategy = Strategy.$S)
-                static double f(double x, int k) {
-                    double s = x;
-                    s += Math.sin(x) * switch (k) {
-                        case 0 -> x * x;
-                        case 1 -> {
-                            s = 2;
-                            yield s;
-                        }
-                        default -> 2;
-                    };
-                    return s;
-                }
-                """, "'switch' expression inside a larger expression is not supported");
-        // under && it may not run at all
-        rejected("""
-                @Differentiable(strategy = Strategy.$S)
-                static double f(double x, int k) {
-                    return x > 0 && switch (k) { case 0 -> x > 1; default -> true; } ? x * x : x;
-                }
-                """, "'switch' expression inside a larger expression is not supported");
     }
 }
