@@ -56,6 +56,7 @@ final class Corpus {
             "FloatCalls",
             "FloatStatements",
             "FloatSelectors",
+            "FloatSwitchExpressions",
             "FloatKeyedSwitches",
             "FloatReassignments",
             "FloatLoopLengths",

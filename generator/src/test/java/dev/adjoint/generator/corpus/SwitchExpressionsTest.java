@@ -103,7 +103,7 @@ class SwitchExpressionsTest {
     }
 
     @Test
-    void argumentsIndicesAndNestedSwitches() {
+    void argumentsIndicesAndNestedSwitchesWithAnArmThatWritesAnOperandsArray() {
         exact(
                 """
                 @Differentiable(strategy = Strategy.$S)
@@ -126,8 +126,8 @@ class SwitchExpressionsTest {
                     }) * Math.max(x[1], switch (j) {
                         case 0 -> 0.5;
                         default -> {
-                            double q = x[0] * 3;
-                            yield q;
+                            x[1] = x[0] * 3; // after Java read x[1] twice, as tanh's and max's operand
+                            yield x[1] * x[2];
                         }
                     });
                     r += Math.pow(switch (j) { case 2 -> 1.5; default -> 2; }, x[0]);
