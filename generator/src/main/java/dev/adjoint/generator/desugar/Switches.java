@@ -22,9 +22,7 @@ import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
-import com.github.javaparser.ast.stmt.YieldStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,17 +42,19 @@ import java.util.function.Function;
  *
  * Rewritten only when every label is an integer or char literal or a constant of the class (so
  * {@code ==} means what the {@code case} means), there is a {@code default} (or the switch expression
- * names every constant of an enum: the {@code default} javac supplies is added), and each block ends
- * in its only {@code yield}. A {@code switch} expression inside a larger expression becomes one in
+ * names every constant of an enum: the {@code default} javac supplies is added); each case hands its
+ * value on as {@link SwitchArms} writes it. A {@code switch} expression inside a larger expression becomes one in
  * statement position first ({@link SwitchHoisting}).
  */
 final class Switches {
     private final Rewriter rw;
     private final Set<String> constants;
+    private final SwitchArms arms;
 
     Switches(Rewriter rw, Set<String> constants) {
         this.rw = rw;
         this.constants = constants;
+        this.arms = new SwitchArms(rw);
     }
 
     /** The statements {@code s} stands for, or empty when it is not a switch this class rewrites. */
@@ -75,7 +75,7 @@ final class Switches {
                             s,
                             sx.getSelector(),
                             entries(sx),
-                            e -> produce(e, value -> assign(d.getNameAsString(), value, e)))));
+                            e -> arms.produce(e, value -> SwitchArms.assign(d.getNameAsString(), value, e)))));
         }
         if (s instanceof ExpressionStmt es
                 && es.getExpression() instanceof AssignExpr a
@@ -87,7 +87,7 @@ final class Switches {
                     s,
                     sx.getSelector(),
                     entries(sx),
-                    e -> produce(e, value -> assign(target.getNameAsString(), value, e)))));
+                    e -> arms.produce(e, value -> SwitchArms.assign(target.getNameAsString(), value, e)))));
         }
         if (s instanceof ExpressionStmt es
                 && es.getExpression() instanceof AssignExpr a
@@ -102,7 +102,7 @@ final class Switches {
                     s,
                     sx.getSelector(),
                     entries(sx),
-                    e -> produce(e, value -> {
+                    e -> arms.produce(e, value -> {
                         AssignExpr store = new AssignExpr(element.clone(), value, AssignExpr.Operator.ASSIGN);
                         e.getRange().ifPresent(store::setRange);
                         ExpressionStmt st = new ExpressionStmt(store);
@@ -115,7 +115,7 @@ final class Switches {
                     s,
                     sx.getSelector(),
                     entries(sx),
-                    e -> produce(e, value -> {
+                    e -> arms.produce(e, value -> {
                         ReturnStmt ret = new ReturnStmt(value);
                         e.getRange().ifPresent(ret::setRange);
                         return ret;
@@ -152,7 +152,7 @@ final class Switches {
         return arrowForm(sx.getEntries())
                 && labelsAreConstants(sx.getSelector(), sx.getEntries())
                 && (sx.getEntries().stream().anyMatch(Switches::isDefault) || overEnum(sx))
-                && sx.getEntries().stream().allMatch(Switches::yieldsOnceAtTheEnd);
+                && sx.getEntries().stream().allMatch(SwitchArms::lowerable);
     }
 
     /** A {@code switch} expression over an enum variable: javac has checked that its cases name every constant. */
@@ -222,36 +222,6 @@ final class Switches {
         BlockStmt b = new BlockStmt(new NodeList<>(statements));
         at.getRange().ifPresent(b::setRange);
         return b;
-    }
-
-    /** A switch expression's case, with its value handed to {@code use} (a throwing case stays a throw). */
-    private static BlockStmt produce(SwitchEntry e, Function<Expression, Statement> use) {
-        Statement only = e.getStatements().get(0);
-        if (e.getType() == SwitchEntry.Type.EXPRESSION) {
-            return block(List.of(use.apply(((ExpressionStmt) only).getExpression())), e);
-        }
-        if (e.getType() == SwitchEntry.Type.THROWS_STATEMENT) {
-            return block(List.of(only), e);
-        }
-        List<Statement> body = new ArrayList<>(((BlockStmt) only).getStatements());
-        YieldStmt last = (YieldStmt) body.remove(body.size() - 1);
-        Statement produced = use.apply(last.getExpression());
-        last.getRange().ifPresent(produced::setRange);
-        body.add(produced);
-        return block(body, e);
-    }
-
-    private static Statement assign(String target, Expression value, Node at) {
-        NameExpr name = new NameExpr(target);
-        AssignExpr a = new AssignExpr(name, value, AssignExpr.Operator.ASSIGN);
-        at.getRange().ifPresent(r -> {
-            name.setRange(r);
-            name.getName().setRange(r);
-            a.setRange(r);
-        });
-        ExpressionStmt s = new ExpressionStmt(a);
-        value.getRange().ifPresent(s::setRange);
-        return s;
     }
 
     private static boolean arrowForm(List<SwitchEntry> entries) {
@@ -374,23 +344,5 @@ final class Switches {
         return label instanceof IntegerLiteralExpr
                 || label instanceof CharLiteralExpr
                 || (label instanceof NameExpr n && constants.contains(n.getNameAsString()));
-    }
-
-    /** An expression case, a throwing case, or a block whose last statement is its only {@code yield} of this switch. */
-    private static boolean yieldsOnceAtTheEnd(SwitchEntry e) {
-        if (e.getType() != SwitchEntry.Type.BLOCK) {
-            return true;
-        }
-        if (!(e.getStatements().get(0) instanceof BlockStmt b)
-                || b.getStatements().isEmpty()
-                || !(b.getStatements().get(b.getStatements().size() - 1) instanceof YieldStmt last)) {
-            return false;
-        }
-        long own = b.findAll(YieldStmt.class).stream()
-                .filter(y -> y.findAncestor(SwitchExpr.class)
-                        .filter(sx -> sx == e.getParentNode().orElse(null))
-                        .isPresent())
-                .count();
-        return own == 1 && last.getExpression() != null;
     }
 }

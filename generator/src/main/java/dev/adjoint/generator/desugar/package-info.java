@@ -4,7 +4,7 @@
  * {@code copyOfRange}, {@code clone()}) become the loops they stand for, and arrow-form
  * {@code switch} statements (classic and arrow) and {@code switch} expressions in statement position
  * become the {@code if}/{@code else} chains they mean (one inside a larger expression first becomes
- * a local declared before its statement, where Java's order allows); assignments and updates inside expressions
+ * a local declared before its statement, what Java evaluates before it computed first); assignments and updates inside expressions
  * become statements in Java's order of evaluation; a variable naming a row of a 2-D array
  * ({@code for (double[] row : X)}, {@code double[] row = X[i]}) becomes the element accesses it
  * stands for, and a second name for a whole array ({@code double[] p = w}) the first; array

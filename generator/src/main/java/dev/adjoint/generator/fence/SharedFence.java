@@ -267,17 +267,27 @@ public final class SharedFence {
 
     /** What the desugar pass could not move out of an expression (see desugar's SwitchHoisting). */
     static final String SWITCH_INSIDE_EXPRESSION =
-            "'switch' expression inside a larger expression is not supported: it cannot run"
-                    + " before the rest of the statement (what Java evaluates before it has an effect or reads a variable it assigns; it may"
-                    + " not run at all: under &&, ||, ?:, in a loop's condition or a case; or its type is not clear from its results);"
-                    + " assign it to a local in a statement of its own first";
+            "'switch' expression inside a larger expression is not supported here: it cannot run first, into a local,"
+                    + " in Java's order (its type is not clear from its results, something Java evaluates before it has a"
+                    + " type the generator cannot tell, it is in a for header that a continue jumps to, or in a declaration"
+                    + " of several variables); assign it to a local in a statement of its own first";
 
-    /** A {@code switch} expression that is not the whole value of a declaration, an assignment or a {@code return}. */
+    /**
+     * A {@code switch} expression that is not the whole value of a declaration, an assignment or a
+     * {@code return} statement (one in a {@code for} header is inside the header's expression).
+     */
     static boolean insideExpression(Node sx) {
         Node p = sx.getParentNode().orElse(null);
-        return !(p instanceof VariableDeclarator
-                || p instanceof AssignExpr
-                || p instanceof com.github.javaparser.ast.stmt.ReturnStmt);
+        Node statement = p == null ? null : p.getParentNode().orElse(null);
+        if (p instanceof VariableDeclarator) {
+            return !(statement instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr v
+                    && v.getVariables().size() == 1
+                    && v.getParentNode().orElse(null) instanceof ExpressionStmt);
+        }
+        if (p instanceof AssignExpr) {
+            return !(statement instanceof ExpressionStmt);
+        }
+        return !(p instanceof com.github.javaparser.ast.stmt.ReturnStmt);
     }
 
     private void error(Node at, String message) {

@@ -181,7 +181,7 @@ final class Strategies {
                 .stream()
                 .map(Expression::getRange)
                 .flatMap(Optional::stream)
-                .anyMatch(range -> reported.stream().anyMatch(range::strictlyContains));
+                .anyMatch(range -> reported.stream().anyMatch(inner -> range.contains(inner) && !range.equals(inner)));
     }
 
     /**

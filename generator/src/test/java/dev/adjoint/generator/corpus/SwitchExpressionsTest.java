@@ -252,32 +252,96 @@ class SwitchExpressionsTest {
     }
 
     @Test
+    void yieldsInsideTheBlocksOfACase() {
+        exact(
+                """
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, int k) {
+                    double b = 1;
+                    b += 0.5 * Math.tanh(switch (k) {
+                        case 0 -> {
+                            if (x > 0) {
+                                yield x * x;
+                            }
+                            double t = x;
+                            for (int i = 0; i < 3; i++) {
+                                t = t * 0.5f + x;
+                                if (t > 1) {
+                                    yield t;
+                                }
+                            }
+                            yield -t;
+                        }
+                        default -> x;
+                    });
+                    double r = switch (k) {
+                        case 1 -> {
+                            if (x < 0) {
+                                yield b * x;
+                            }
+                            yield b + x;
+                        }
+                        default -> b;
+                    };
+                    return switch (k) {
+                        case 2 -> {
+                            if (x > 1) {
+                                yield r * x;
+                            }
+                            yield 2 * r;
+                        }
+                        default -> r;
+                    };
+                }
+                """,
+                "f",
+                new Object[] {0.7, 0},
+                new Object[] {-0.4, 0},
+                new Object[] {-0.4, 1},
+                new Object[] {0.7, 1},
+                new Object[] {1.3, 2},
+                new Object[] {0.4, 2});
+    }
+
+    @Test
     void whatStaysRejectedGivesOneErrorAtTheSwitch() {
-        // a yield inside an if of an arm's block: not lowered; the switch is the one error, nothing after it
+        // a for update a continue jumps to: the update cannot end the body; the switch is the one error
+        oneErrorAt("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, int k) {
+                    double t = 0;
+                    for (int i = 0; i < 4; i += switch (k) { case 0 -> 1; default -> 2; }) {
+                        if (i == 1) {
+                            continue;
+                        }
+                        t += x * i;
+                    }
+                    return t;
+                }
+                """, 12, 37);
+        // a second declarator may read the first: not run first
+        oneErrorAt("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, int k) {
+                    double a = x, b = a * switch (k) { case 0 -> x; default -> 2.0; };
+                    return a + b;
+                }
+                """, 11, 31);
+    }
+
+    /** With each strategy: exactly one error, the switch's, at {@code line}, {@code column}. */
+    private static void oneErrorAt(String body, int line, int column) {
         for (String strategy : List.of("AUTO", "TAPE", "STATIC")) {
             Translation t = Pipeline.translate(
-                    Map.of(Path.of("Repro.java"), source("""
-                    @Differentiable(strategy = Strategy.$S)
-                    static double f(double x, int k) {
-                        double b = 1;
-                        b += 0.5 * Math.tanh(switch (k) {
-                            case 0 -> {
-                                if (x > 0) {
-                                    yield x * x;
-                                }
-                                yield -x;
-                            }
-                            default -> x;
-                        });
-                        return b;
-                    }
-                    """, strategy)), Optional.empty(), Options.DEFAULT);
+                    Map.of(Path.of("Repro.java"), source(body, strategy)), Optional.empty(), Options.DEFAULT);
             List<Diagnostic> errors =
                     t.diagnostics().stream().filter(Diagnostic::isError).toList();
             assertEquals(1, errors.size(), strategy + ": " + errors);
             assertTrue(errors.get(0).message().contains("'switch' expression"), errors.toString());
             assertEquals(
-                    List.of(12, 30), List.of(errors.get(0).line(), errors.get(0).column()), errors.toString());
+                    List.of(line, column),
+                    List.of(errors.get(0).line(), errors.get(0).column()),
+                    errors.toString());
         }
     }
 
