@@ -139,8 +139,9 @@ public final class ProgramGenerator {
         ARROW_SWITCHES,
         /**
          * {@code switch} expressions in statement position: {@code double t = switch ...;}, {@code r = switch ...;},
-         * {@code return switch ...;}, and inside a larger expression ({@code v += 0.5 * Math.tanh(switch ...);}); some of
-         * them, and of the other switches, over the String local {@code key} with string labels
+         * {@code return switch ...;}, and inside a larger expression ({@code v += 0.5 * Math.tanh(switch ...);}, now and
+         * then with an arm that assigns {@code v}, or in a {@code ?:} branch); some of them, and of the other switches,
+         * over the String local {@code key} with string labels
          */
         SWITCH_EXPRESSIONS,
         /**

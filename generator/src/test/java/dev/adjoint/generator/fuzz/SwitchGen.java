@@ -162,7 +162,11 @@ abstract class SwitchGen extends LoopGen {
                 // (a double literal operand types the arm for the desugar pass, whatever the rest calls)
                 texts.add("0.25 + (" + assignable(T.D, bounded(expr(2))).text() + ")");
             }
-            E inc = new E("0.5 * Math.tanh(" + switchOver(texts, T.D, indent) + ")", T.D);
+            // now and then an arm assigns the target, which Java read for += before the switch ran, or the switch
+            // stands in a ?: branch (it runs only when the condition holds)
+            String sw = r.nextInt(3) == 0 ? assigningSwitch(v, texts, indent) : switchOver(texts, T.D, indent);
+            String value = r.nextInt(4) == 0 ? "(" + condition() + " ? " + sw + " : 0.25)" : sw;
+            E inc = new E("0.5 * Math.tanh(" + value + ")", T.D);
             out.append(pad)
                     .append(v.name())
                     .append(" += ")
@@ -212,6 +216,24 @@ abstract class SwitchGen extends LoopGen {
                     .append(switchOver(texts, v.type(), indent))
                     .append(";\n");
         }
+    }
+
+    /** {@code switch (selector) { case L -> { v = e; yield arm0; } default -> arm1; }}: an arm that assigns {@code v}. */
+    private String assigningSwitch(Var v, List<String> arms, int indent) {
+        String pad = "    ".repeat(indent);
+        StringBuilder s = new StringBuilder("switch (" + selector() + ") {\n");
+        String label = labels().get(0);
+        s.append(pad).append("    case ").append(label).append(" -> {\n");
+        s.append(pad)
+                .append("        ")
+                .append(v.name())
+                .append(" = ")
+                .append(assignable(v.type(), bounded(expr(2))).text())
+                .append(";\n");
+        s.append(pad).append("        yield ").append(arms.get(0)).append(";\n");
+        s.append(pad).append("    }\n");
+        s.append(pad).append("    default -> ").append(arms.get(1)).append(";\n");
+        return s.append(pad).append("}").toString();
     }
 
     /**
