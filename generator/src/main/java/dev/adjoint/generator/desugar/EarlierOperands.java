@@ -100,6 +100,11 @@ final class EarlierOperands {
                         .isPresent()) {
                     return Optional.empty(); // an update or a switch not lowered: left for the fence
                 }
+                if (e instanceof NameExpr n
+                        && rw.typeOf(n).map(t -> t.getArrayLevel() > 0).orElse(false)
+                        && reassigns(first, n.getNameAsString())) {
+                    return Optional.empty(); // Java read the array the variable named before an arm replaced it
+                }
                 if (needed(e, changed)) {
                     Optional<String> t = types.resultType(e).filter(PRIMITIVE::contains);
                     if (t.isEmpty()) {

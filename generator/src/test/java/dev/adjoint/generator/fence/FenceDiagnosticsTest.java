@@ -142,8 +142,14 @@ class FenceDiagnosticsTest {
                         }
                         return s;
                         """),
-                staticBody("switch expression inside an expression, under &&", "switch", """
-                        double s = x > 0 && @@switch (n) { case 1 -> x > 1; default -> true; } ? x : 2 * x;
+                staticBody("switch expression in a for update a continue jumps to", "switch", """
+                        double s = 0;
+                        for (int i = 0; i < 4; i += @@switch (n) { case 1 -> 1; default -> 2; }) {
+                            if (i == 1) {
+                                continue;
+                            }
+                            s += x * i;
+                        }
                         return s;
                         """),
                 staticBody("throw of a chosen exception", "the static strategy throws only a new exception", """
@@ -247,8 +253,8 @@ class FenceDiagnosticsTest {
                         double y = 2 * @@(Double) x;
                         return y;
                         """),
-                body("switch expression under &&", "switch", """
-                        double s = x > 0 && @@switch (n) { case 1 -> x > 1; default -> true; } ? x : 2 * x;
+                body("switch expression in the second of two declarators", "switch", """
+                        double a = x, s = a * @@switch (n) { case 1 -> x; default -> 2.0; };
                         return s;
                         """),
                 body(
