@@ -5,16 +5,13 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.IntegerLiteralExpr;
-import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
@@ -278,35 +275,23 @@ final class ElementArrays {
         Node outer = read.getParentNode().orElseThrow();
         if (outer instanceof ArrayAccessExpr row && row.getName() == read) {
             // layers[l].w()[i] is row layers_w_at[l] + i of the gathered rows
-            rewrites.add(() -> replace(
-                    row,
-                    new ArrayAccessExpr(
-                            new NameExpr(g.rows()),
-                            new BinaryExpr(
-                                    new ArrayAccessExpr(
-                                            new NameExpr(at), a.getIndex().clone()),
-                                    enclosed(row.getIndex()),
-                                    BinaryExpr.Operator.PLUS))));
+            rewrites.add(() -> replace(row, ElementRows.row(g.rows(), at, a.getIndex(), row.getIndex())));
         } else if (outer instanceof FieldAccessExpr f && f.getNameAsString().equals("length") && isPure(index)) {
-            // its rows: from where this element's start to where the next one's do
-            rewrites.add(() -> replace(
-                    f,
-                    new EnclosedExpr(new BinaryExpr(
-                            new ArrayAccessExpr(
-                                    new NameExpr(at),
-                                    new BinaryExpr(
-                                            enclosed(a.getIndex()),
-                                            new IntegerLiteralExpr("1"),
-                                            BinaryExpr.Operator.PLUS)),
-                            new ArrayAccessExpr(new NameExpr(at), a.getIndex().clone()),
-                            BinaryExpr.Operator.MINUS))));
+            rewrites.add(() -> replace(f, ElementRows.length(at, a.getIndex())));
+        } else if (outer instanceof ForEachStmt loop && loop.getIterable() == read && isPure(index)) {
+            String k = fresh(name + "_row");
+            String end = fresh(name + "_end");
+            rewrites.add(() -> loop.replace(ElementRows.forEach(loop, g.rows(), at, a.getIndex(), k, end)));
         } else {
             error(
                     outer,
                     "'" + Positions.asWritten(outer) + "' uses '" + read + "', a matrix of an element of '" + name
                             + "', other than"
                             + " reading its rows, elements and length ('" + read + "[i][j]', '" + read + ".length'"
-                            + (outer instanceof FieldAccessExpr ? ", with an index that has no side effect" : "")
+                            + ", 'for (double[] row : " + read + ")'"
+                            + (outer instanceof FieldAccessExpr || outer instanceof ForEachStmt
+                                    ? ", with an index that has no side effect"
+                                    : "")
                             + "): its rows are gathered"
                             + " with every element's; read its elements where you need them");
         }
@@ -333,13 +318,6 @@ final class ElementArrays {
                         .filter(t -> !element.privateFields().contains(c))
                         .ifPresent(t -> out.add(gather(gathered, c, t))));
         return out;
-    }
-
-    /** {@code e}, in parentheses unless it is a name, a literal or an element. */
-    private static Expression enclosed(Expression e) {
-        return e instanceof NameExpr || e instanceof LiteralExpr || e instanceof ArrayAccessExpr
-                ? e.clone()
-                : new EnclosedExpr(e.clone());
     }
 
     /** Whether evaluating {@code e} twice is evaluating it once: no assignment, update, call or creation in it. */

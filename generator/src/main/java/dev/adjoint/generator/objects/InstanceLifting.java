@@ -116,7 +116,22 @@ public final class InstanceLifting {
                 } else if (recordCallees.isPlain(m)) {
                     // a plain helper taking records: its calls pass components, it takes them (checked clean before)
                     RecordArguments.spread(file, pkg, c, m, recordCallees, new ArrayList<>());
-                    RecordParameters.expand(file, pkg, m, records, true, new ArrayList<>());
+                    List<Receiver.RecordParam> expanded =
+                            RecordParameters.expand(file, pkg, m, records, true, new ArrayList<>());
+                    if (!m.isStatic()) {
+                        // an instance helper (lifted with its class): a call for its value makes its records again
+                        m.setData(
+                                Receiver.KEY,
+                                new Receiver(
+                                        simpleName(c),
+                                        true,
+                                        List.of(),
+                                        m.getParameters().size(),
+                                        false,
+                                        false,
+                                        expanded,
+                                        false));
+                    }
                 }
             }
             InstanceLifting lifting = new InstanceLifting(file, c, simpleName(c), diagnostics);

@@ -266,8 +266,17 @@ public record Receiver(
                                     .orElse(args))
                     + ")";
         }
+        // the user's instance method takes its own parameters (its records made again), not the leaves
         return SELF + "." + callee.name() + "("
-                + String.join(", ", args.subList(0, rc.get().ownParams())) + ")";
+                + String.join(
+                        ", ",
+                        rc.get()
+                                .recordsRebuilt(
+                                        args.subList(0, rc.get().ownParams()),
+                                        owner,
+                                        callee.packageName(),
+                                        callee.ownerPath()))
+                + ")";
     }
 
     /**

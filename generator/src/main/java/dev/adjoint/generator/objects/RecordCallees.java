@@ -45,17 +45,17 @@ public final class RecordCallees {
     /** The record-taking methods of {@code units} (file to unit), each the only one of its name and arity in its class. */
     public static RecordCallees of(Map<Path, CompilationUnit> units, RecordTypes records) {
         RecordCallees out = new RecordCallees();
+        List<Map.Entry<Callee, Path>> helpers = new ArrayList<>(); // the plain ones, each with its file
         units.forEach((file, unit) -> {
             String pkg =
                     unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
             for (MethodDeclaration m : unit.findAll(MethodDeclaration.class)) {
-                if (!m.isStatic()
-                        || m.getBody().isEmpty()
-                        || !(m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)) {
+                // static, or an instance method of the class (lifted with it: InstanceLifting)
+                if (m.getBody().isEmpty() || !(m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)) {
                     continue;
                 }
                 boolean plain = m.getAnnotations().stream().noneMatch(MethodSelector::isDifferentiable);
-                if (plain && !expandsCleanly(file, pkg, m, records)) {
+                if (plain && !takesOnlyRecords(pkg, m, records)) {
                     continue;
                 }
                 List<Optional<RecordTypes.Shape>> rs = new ArrayList<>();
@@ -69,13 +69,29 @@ public final class RecordCallees {
                                 .count()
                         == 1;
                 if (unique && rs.stream().anyMatch(Optional::isPresent)) {
-                    out.callees.add(new Callee(owner, pkg, m, rs));
+                    Callee c = new Callee(owner, pkg, m, rs);
                     if (plain) {
-                        out.plain.add(m);
+                        helpers.add(Map.entry(c, file));
+                    } else {
+                        out.callees.add(c);
                     }
                 }
             }
         });
+        // a helper passing its record on to another such helper expands once that call passes the components: the
+        // helpers taken so far decide, until no other is taken
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<Callee, Path> h : helpers) {
+                Callee c = h.getKey();
+                if (!out.plain.contains(c.declaration()) && out.expandsCleanly(h.getValue(), c, records)) {
+                    out.callees.add(c);
+                    out.plain.add(c.declaration());
+                    grew = true;
+                }
+            }
+        }
         return out;
     }
 
@@ -89,20 +105,30 @@ public final class RecordCallees {
     }
 
     /**
-     * Whether a plain method takes records (no objects of classes) that expand without a problem: one that uses a record
-     * otherwise (passes it on, calls its methods) is left as written, so that an error about it is
-     * reported only where a differentiated method calls it.
+     * Whether a plain method's record and object parameters are records (no objects of classes): an object of a
+     * class passed on is made again from its fields for the callee's value, which a plain helper's callers do not
+     * do; arrays of records are not spread at calls.
      */
-    private static boolean expandsCleanly(Path file, String pkg, MethodDeclaration m, RecordTypes records) {
-        List<dev.adjoint.generator.Diagnostic> problems = new ArrayList<>();
-        // records only: an object of a class passed on is made again from its fields for the callee's value, which a
-        // plain helper's callers do not do; arrays of records are not spread at calls
+    private static boolean takesOnlyRecords(String pkg, MethodDeclaration m, RecordTypes records) {
         return m.getParameters().stream()
-                        .allMatch(p -> records.shape(p.getType(), pkg, pkg)
-                                        .map(RecordTypes.Shape::accessors)
-                                        .orElse(true)
-                                && ElementType.of(p.getType(), pkg, records).isEmpty())
-                && !RecordParameters.expand(file, pkg, m, records, false, problems)
+                .allMatch(p -> records.shape(p.getType(), pkg, pkg)
+                                .map(RecordTypes.Shape::accessors)
+                                .orElse(true)
+                        && ElementType.of(p.getType(), pkg, records).isEmpty());
+    }
+
+    /**
+     * Whether plain method {@code c}'s records expand without a problem once its calls of the methods
+     * taken so far pass their components: one that uses a record otherwise (calls its methods, passes it
+     * elsewhere) is left as written, so that an error about it is reported only where a differentiated
+     * method calls it.
+     */
+    private boolean expandsCleanly(Path file, Callee c, RecordTypes records) {
+        List<dev.adjoint.generator.Diagnostic> problems = new ArrayList<>();
+        MethodDeclaration copy = c.declaration().clone(); // (checked on a copy: the lifting spreads the method itself)
+        RecordArguments.spread(file, c.packageName(), c.owner(), copy, this, problems);
+        return problems.isEmpty()
+                && !RecordParameters.expand(file, c.packageName(), copy, records, false, problems)
                         .isEmpty()
                 && problems.isEmpty();
     }
@@ -113,7 +139,9 @@ public final class RecordCallees {
                 .filter(c -> c.declaration().getNameAsString().equals(call.getNameAsString())
                         && c.records().size() == call.getArguments().size())
                 .toList();
-        if (call.getScope().isEmpty()) {
+        if (call.getScope().isEmpty()
+                || call.getScope().get() instanceof com.github.javaparser.ast.expr.ThisExpr t
+                        && t.getTypeName().isEmpty()) {
             // the innermost enclosing type that declares a method of that name, as javac looks
             for (Node n = from; n != null; n = n.getParentNode().orElse(null)) {
                 if (n instanceof TypeDeclaration<?> t
