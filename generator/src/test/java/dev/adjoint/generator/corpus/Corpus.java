@@ -62,6 +62,7 @@ final class Corpus {
             "FloatLoopLengths",
             "FloatRaggedLocals",
             "FloatRecordMethods",
+            "FloatInstanceHelpers",
             "FloatLoopLocalArrays",
             "StrangerUtil",
             "StrangerGaussian",
@@ -85,7 +86,11 @@ final class Corpus {
         TAPE
     }
 
-    private static final Pattern METHOD = Pattern.compile("\\bstatic\\s+[\\w\\[\\]]+\\s+(\\w+)\\s*\\(");
+    /** A method's declaration: static, or an instance method returning a primitive (its object: Differentiated). */
+    private static final Pattern METHOD = Pattern.compile(
+            "\\bstatic\\s+[\\w\\[\\]]+\\s+(\\w+)\\s*\\(|^\\s*(?:(?:public|protected|private|final)\\s+)*"
+                    + "(?:double|float|int|long|boolean|void)(?:\\[\\])*\\s+(\\w+)\\s*\\(");
+
     private static final Pattern AT = Pattern.compile("^\\s*//@at\\s*\\((.*)\\)\\s*$");
     private static final Pattern EXACT = Pattern.compile("^\\s*//@exact\\s*\\((.*)\\)\\s*grad\\s*\\{(.*)\\}\\s*$");
     private static final Pattern FROZEN = Pattern.compile("^\\s*//@frozen\\s+(\\w+)\\s*$");
@@ -202,12 +207,13 @@ final class Corpus {
                     bugs.put(v, bug.group(2).trim());
                 }
             } else if (m.find() && !line.trim().startsWith("//")) {
+                String name = m.group(1) != null ? m.group(1) : m.group(2);
                 if (!points.isEmpty() || frozen != null) {
                     out.put(
-                            m.group(1),
+                            name,
                             new Method(
                                     simpleName,
-                                    m.group(1),
+                                    name,
                                     List.copyOf(points),
                                     List.copyOf(exact),
                                     frozen,
@@ -248,7 +254,7 @@ final class Corpus {
             if (a.matches()) {
                 annotations.add(i);
             } else if (m.find() && !lines[i].trim().startsWith("//")) {
-                if (!keep.contains(m.group(1))) {
+                if (!keep.contains(m.group(1) != null ? m.group(1) : m.group(2))) {
                     for (int k : annotations) {
                         lines[k] = forceTape(lines[k]);
                     }

@@ -76,6 +76,7 @@ public final class Differentiated {
                     others.forEach(
                             (f, text) -> SourceParser.parse(f, text).unit().ifPresent(units::add));
                     dev.adjoint.generator.select.ClassNames.shareEnums(units);
+                    FreshReceivers.selectAsStatic(unit); // (an instance method: its object made by invoke)
                     out.add(MethodSelector.select(file, unit).requests());
                 },
                 "test-select",
@@ -582,8 +583,22 @@ public final class Differentiated {
                             args[i] = Enum.valueOf((Class) m.getParameterTypes()[i], e.constant());
                         }
                     }
-                    return m.invoke(null, args);
+                    return m.invoke(FreshReceivers.receiver(c, m), args); // (an instance method: on a fresh object)
                 }
+            }
+            Optional<Method> withObject = FreshReceivers.takingTheObject(c, method, given.length);
+            if (withObject.isPresent()) {
+                // a generated method of an instance method: the object first, made fresh as for the original
+                Method m = withObject.get();
+                Object[] args = new Object[given.length + 1];
+                args[0] = FreshReceivers.fresh(m.getParameterTypes()[0]);
+                for (int i = 0; i < given.length; i++) {
+                    args[i + 1] = given[i] instanceof EnumConstant e
+                            ? Enum.valueOf((Class) m.getParameterTypes()[i + 1], e.constant())
+                            : given[i];
+                }
+                m.setAccessible(true);
+                return m.invoke(null, args);
             }
             throw new AssertionError("no method " + className + "." + method + " with " + given.length + " parameters");
         } catch (InvocationTargetException e) {
