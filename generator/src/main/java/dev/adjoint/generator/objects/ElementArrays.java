@@ -200,12 +200,16 @@ final class ElementArrays {
                         parent,
                         "'" + Positions.asWritten(parent) + "' passes an element of '" + name + "' to '"
                                 + call.getNameAsString()
-                                + "': an element of an array of " + element.name()
-                                + " goes only to a parameter of type " + element.name()
-                                + " of a @Differentiable static method or a plain static helper of the sources, as its components; make '"
-                                + call.getNameAsString()
-                                + "' static (taking what it reads from the object as parameters), or pass the"
-                                + " components it needs ('" + name + "[l]." + element.example() + "')");
+                                + "', which cannot take it as its components: an element of an array of "
+                                + element.name() + " goes, as its components, to a parameter of type " + element.name()
+                                + " of a @Differentiable method of the sources, or of a plain helper (static, or an"
+                                + " instance method of this class) that takes a record and only reads its components"
+                                + " (calls none of its methods, passes it to no other method that cannot take it)"
+                                + (element.isRecord()
+                                        ? ""
+                                        : "; an object of a class goes only to a @Differentiable method (mark '"
+                                                + call.getNameAsString() + "' @Differentiable)")
+                                + "; or pass the components it needs ('" + name + "[l]." + element.example() + "')");
                 return;
             }
             String what = parent instanceof AssignExpr as && as.getTarget() == a

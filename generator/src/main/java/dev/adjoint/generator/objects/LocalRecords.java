@@ -210,7 +210,8 @@ final class LocalRecords {
                                     + " components: a record created in a differentiated method is replaced by its components ("
                                     + l.name()
                                     + "." + l.record().components().get(0) + "()), which is exact only while the"
-                                    + " record stays in the method or goes to a @Differentiable static method of the sources; pass or"
+                                    + " record stays in the method or goes to a @Differentiable method of the sources or a plain helper that"
+                                    + " only reads its components; pass or"
                                     + " store its components instead of the record");
                 }
             }
@@ -269,6 +270,17 @@ final class LocalRecords {
         Node stmt = decl.getParentNode().orElse(null);
         String what =
                 "local " + (type.fields() ? "object '" : "record '") + d.getNameAsString() + "' of type " + type.name();
+        if (stmt instanceof com.github.javaparser.ast.stmt.ForEachStmt f) {
+            // (a for-each over an array parameter or field of records is an index by now: ElementAliases)
+            error(
+                    d,
+                    "'for (" + decl + " : " + f.getIterable() + ")' takes the elements of '" + f.getIterable()
+                            + "' one by one: a differentiated method reads records of type " + type.name()
+                            + " from an array that is a parameter or a field (" + type.name()
+                            + "[]), by index or by a for-each; a List or another collection of them is not supported;"
+                            + " pass an array (list.toArray(new " + type.name() + "[0]))");
+            return Optional.empty();
+        }
         if (!(decl instanceof VariableDeclarationExpr)
                 || !(stmt instanceof ExpressionStmt s)
                 || !(s.getParentNode().orElse(null) instanceof BlockStmt

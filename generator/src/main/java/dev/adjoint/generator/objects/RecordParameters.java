@@ -134,11 +134,12 @@ final class RecordParameters {
                         + "'): a differentiated method reads "
                         + (top.accessors() ? "a record's " : "an object's ")
                         + (top.accessors()
-                                ? "components and may pass the record to a @Differentiable static method of the sources"
-                                        + " or to a plain static helper that only reads its components, and call its methods (which read its"
+                                ? "components and may pass the record to a @Differentiable method of the sources"
+                                        + " or to a plain helper (static, or an instance method of the class) that only reads its"
+                                        + " components, and call its methods (which read its"
                                         + " components, constants and parameters), but cannot pass it"
                                         + " elsewhere or call its other methods; pass the components instead, or mark the callee @Differentiable"
-                                : "fields (writes into their arrays), may pass the object to a @Differentiable static method of the"
+                                : "fields (writes into their arrays), may pass the object to a @Differentiable method of the"
                                         + " sources and call the methods of a final class that assign none of its fields (or final methods: an"
                                         + " object of a subclass may override another), but cannot assign its fields, pass it elsewhere or call its"
                                         + " other methods; pass the numbers instead, or mark the callee @Differentiable"));

@@ -3,7 +3,11 @@ package dev.adjoint.generator.stranger;
 import static dev.adjoint.generator.stranger.ObjectStylesHarness.array;
 import static dev.adjoint.generator.stranger.ObjectStylesHarness.check;
 import static dev.adjoint.generator.stranger.ObjectStylesHarness.make;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.generator.Diagnostic;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -161,6 +165,48 @@ class InstanceHelpersTest {
             }
             """;
 
+    /** Objects of a final class (not records): elements to an instance {@code @Differentiable} method, on {@code this}. */
+    static final String BODIES = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Bodies {
+                public static final class Body {
+                    final double m;
+                    final double r;
+
+                    Body(double m, double r) {
+                        this.m = m;
+                        this.r = r;
+                    }
+                }
+
+                private final double g;
+
+                public Bodies(double g) {
+                    this.g = g;
+                }
+
+                @Differentiable(wrt = {"b", "x"})
+                double energy(Body b, double x) {
+                    return b.m * g * x + 0.5 * b.r * x * x;
+                }
+
+                @Differentiable(wrt = {"bodies", "xs"})
+                public double total(Body[] bodies, double[] xs) {
+                    double s = 0;
+                    for (int i = 0; i < bodies.length; i++) {
+                        s += this.energy(bodies[i], xs[i]);
+                    }
+                    for (Body b : bodies) {
+                        s += energy(b, xs[0]) * g;
+                    }
+                    return s;
+                }
+            }
+            """;
+
     private static Object particles(StrangerHarness.Built b) {
         return make(
                 b,
@@ -223,5 +269,64 @@ class InstanceHelpersTest {
     @Test
     void forEachOverTheRowsOfAnElementsMatrix() throws Exception {
         check(Map.of("Net", NET), "Net", "score", b -> new Object[] {layers(b), new double[] {0.3, -0.2, 0.5}});
+    }
+
+    @Test
+    void elementsOfAnArrayOfObjectsToAnInstanceDifferentiableMethod() throws Exception {
+        check(Map.of("Bodies", BODIES), "Bodies", "total", b -> new Object[] {
+            make(b, "Bodies", 9.81),
+            array(b, "Bodies$Body", make(b, "Bodies$Body", 1.5, 0.4), make(b, "Bodies$Body", 0.7, 2.0)),
+            new double[] {0.3, -0.8}
+        });
+    }
+
+    /** What stays an error says why and what to do: a helper calling its record's method, a List of records. */
+    @Test
+    void whatStaysAnErrorSaysWhatToDo() {
+        String source = PARTICLES.replace("    @Differentiable(wrt = \"pos\")", """
+                            private double kinetic(Particle p, double v) {
+                                return p.toString().length() * v;
+                            }
+
+                            @Differentiable(wrt = "v")
+                            public double listed(java.util.List<Particle> list, double v) {
+                                double s = 0;
+                                for (Particle p : list) s += p.mass() * v;
+                                return s;
+                            }
+
+                            @Differentiable(wrt = "v")
+                            public double odd(double v) {
+                                return kinetic(ps[0], v);
+                            }
+
+                            @Differentiable(wrt = "pos")""");
+        List<Diagnostic> errors = StrangerHarness.errors(Map.of("Particles", source));
+        assertEquals(2, errors.size(), errors.toString());
+        List<String> lines = source.lines().toList();
+        Diagnostic list = errors.stream()
+                .filter(d -> d.message().startsWith("'for (Particle p : list)'"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(errors.toString()));
+        assertTrue(list.message().contains("List") && list.message().contains("toArray"), list.message());
+        assertEquals(lineOf(lines, "for (Particle p : list)"), list.line(), list.toString());
+        Diagnostic passed = errors.stream()
+                .filter(d -> d.message().startsWith("'kinetic(ps[0], v)' passes an element of 'ps' to 'kinetic'"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(errors.toString()));
+        assertTrue(
+                passed.message().contains("instance method of this class")
+                        && !passed.message().contains("static)'"),
+                passed.message());
+        assertEquals(lineOf(lines, "return kinetic(ps[0], v);"), passed.line(), passed.toString());
+    }
+
+    private static int lineOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line " + text);
     }
 }

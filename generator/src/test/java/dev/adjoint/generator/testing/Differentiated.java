@@ -588,17 +588,7 @@ public final class Differentiated {
             }
             Optional<Method> withObject = FreshReceivers.takingTheObject(c, method, given.length);
             if (withObject.isPresent()) {
-                // a generated method of an instance method: the object first, made fresh as for the original
-                Method m = withObject.get();
-                Object[] args = new Object[given.length + 1];
-                args[0] = FreshReceivers.fresh(m.getParameterTypes()[0]);
-                for (int i = 0; i < given.length; i++) {
-                    args[i + 1] = given[i] instanceof EnumConstant e
-                            ? Enum.valueOf((Class) m.getParameterTypes()[i + 1], e.constant())
-                            : given[i];
-                }
-                m.setAccessible(true);
-                return m.invoke(null, args);
+                return FreshReceivers.invoke(withObject.get(), given); // (a generated method of an instance method)
             }
             throw new AssertionError("no method " + className + "." + method + " with " + given.length + " parameters");
         } catch (InvocationTargetException e) {

@@ -53,6 +53,23 @@ final class FreshReceivers {
         return Optional.empty();
     }
 
+    /**
+     * Calls {@code m}, a generated method taking the object first, with a fresh object and {@code given} (an enum
+     * constant by name made the constant of its parameter's enum).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Object invoke(Method m, Object[] given) throws ReflectiveOperationException {
+        Object[] args = new Object[given.length + 1];
+        args[0] = fresh(m.getParameterTypes()[0]);
+        for (int i = 0; i < given.length; i++) {
+            args[i + 1] = given[i] instanceof Differentiated.EnumConstant e
+                    ? Enum.valueOf((Class) m.getParameterTypes()[i + 1], e.constant())
+                    : given[i];
+        }
+        m.setAccessible(true);
+        return m.invoke(null, args);
+    }
+
     /** An object of {@code type} made by its constructor without arguments. */
     static Object fresh(Class<?> type) throws ReflectiveOperationException {
         Constructor<?> k = type.getDeclaredConstructor();
