@@ -286,6 +286,19 @@ final class ElementArrays {
             String k = fresh(name + "_row");
             String end = fresh(name + "_end");
             rewrites.add(() -> loop.replace(ElementRows.forEach(loop, g.rows(), at, a.getIndex(), k, end)));
+        } else if (outer instanceof MethodCallExpr call
+                && call.getArguments().stream().anyMatch(x -> x == read)) {
+            // (RecordArguments spread the element into its components: the call passes its matrix whole)
+            error(
+                    outer,
+                    "'" + Positions.asWritten(outer) + "' passes an element of '" + name + "' to '"
+                            + call.getNameAsString()
+                            + "', and " + element.name() + " holds a matrix ('" + component
+                            + "'): an element's matrix is gathered with every element's rows and read in place, so"
+                            + " it goes only to a method of " + element.name() + " itself ('" + name + "[l]."
+                            + call.getNameAsString() + "(...)', a method that takes what else it reads as parameters);"
+                            + " move '" + call.getNameAsString() + "' into " + element.name()
+                            + ", or pass the rows or numbers it needs");
         } else {
             error(
                     outer,

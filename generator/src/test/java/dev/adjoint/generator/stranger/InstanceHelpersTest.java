@@ -321,6 +321,31 @@ class InstanceHelpersTest {
         assertEquals(lineOf(lines, "return kinetic(ps[0], v);"), passed.line(), passed.toString());
     }
 
+    /** An element whose type holds a matrix, passed to a helper: one error, saying to make the helper the type's method. */
+    @Test
+    void anElementWithAMatrixToAHelperIsOneError() {
+        String source = NET.replace(
+                        "for (Layer l : layers) s += l.apply(x);", "for (Layer l : layers) s += dense(l, x);")
+                .replace("    @Differentiable(", """
+                            static double dense(Layer l, double[] x) {
+                                return l.w()[0][0] * x[0] + l.b()[0];
+                            }
+
+                            @Differentiable(""");
+        List<Diagnostic> errors = StrangerHarness.errors(Map.of("Net", source));
+        assertEquals(1, errors.size(), errors.toString());
+        String message = errors.get(0).message();
+        assertTrue(
+                message.startsWith(
+                                "'dense(l, x)' passes an element of 'layers' to 'dense', and Layer holds a matrix ('w')")
+                        && message.contains("move 'dense' into Layer"),
+                message);
+        assertEquals(
+                lineOf(source.lines().toList(), "s += dense(l, x);"),
+                errors.get(0).line(),
+                errors.toString());
+    }
+
     private static int lineOf(List<String> lines, String text) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains(text)) {
