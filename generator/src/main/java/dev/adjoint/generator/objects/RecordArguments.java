@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A record passed on to a {@code @Differentiable} static method of the sources becomes its
+ * A record passed on to a {@code @Differentiable} method of the sources, or to a plain helper that
+ * only reads its components (static, or an instance method of the class: {@link RecordCallees}), becomes its
  * components: the callee's record parameter is expanded into one parameter per component (see
  * {@link RecordParameters}), so {@code g(p, x)} becomes {@code g(p.k(), p.c(), x)} and
  * {@code g(new Params(a, b), x)} becomes {@code g(a, b, x)}, {@code g(book[k], x)} (an element of an

@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The static {@code @Differentiable} methods of the sources that take records or objects of a class
- * of the sources (and the plain static ones whose use of them expands, see {@link #isPlain}), as declared (before any lifting expands them), so that a call passing one can
- * pass its components instead: the callee's record and object parameters become one parameter per
- * component or field, in place.
+ * The {@code @Differentiable} methods of the sources that take records or objects of a class of the
+ * sources (and the plain ones whose use of them expands, see {@link #isPlain}), static ones and the
+ * instance methods of a class (which {@link InstanceLifting} lifts with their class afterwards), as
+ * declared (before any lifting expands them), so that a call passing one can pass its components
+ * instead: the callee's record and object parameters become one parameter per component or field,
+ * in place.
  */
 public final class RecordCallees {
     /**

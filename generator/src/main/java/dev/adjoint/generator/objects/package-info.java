@@ -8,8 +8,9 @@
  * with that semantics); a record parameter becomes one parameter per
  * component, in its place, and {@code wrt} naming it names them. A record the method creates in a
  * local variable becomes one local per component (scalar replacement), as does an object of a class
- * whose constructor only assigns its parameters to fields, and a record passed to a
- * {@code @Differentiable} static method of the sources goes as its components. A record nested in
+ * whose constructor only assigns its parameters to fields, and a record (or an element of an array
+ * of records) passed to a {@code @Differentiable} method or a plain helper of the sources, static or
+ * an instance method of the class, goes as its components. A record nested in
  * a record parameter is its components' leaves too ({@code o.in().x()}); an array of records or
  * objects ({@code Layer[] layers}) becomes leaves gathered from its elements without copying
  * ({@link dev.adjoint.generator.objects.Receiver.Elements}), its aliases and for-each loops
