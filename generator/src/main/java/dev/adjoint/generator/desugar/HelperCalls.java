@@ -182,8 +182,12 @@ final class HelperCalls {
         for (int i = 0; i < copy.getParameters().size(); i++) {
             Parameter p = copy.getParameter(i);
             Expression arg = c.getArgument(i);
+            // a variable, or a static table of the class (FW in timestep(GAMMA_S, S_STAR, FW, ...)): the same array
             boolean sameType = arg instanceof NameExpr
-                    && rw.typeOf(arg).filter(t -> t.equals(p.getType())).isPresent();
+                    && rw.typeOf(arg)
+                            .or(() -> rw.staticFieldType(arg))
+                            .filter(t -> t.equals(p.getType()))
+                            .isPresent();
             if (sameType && !assigned(body, p.getNameAsString())) {
                 names.put(p.getNameAsString(), ((NameExpr) arg).getNameAsString());
             } else if (p.getType() instanceof ArrayType && isRow(arg) && !assigned(body, p.getNameAsString())) {

@@ -155,7 +155,7 @@ final class RowAliases {
     }
 
     /**
-     * {@code T[] p = q;} at {@code k} of {@code stmts}, {@code q} an array variable of the same type:
+     * {@code T[] p = q;} at {@code k} of {@code stmts}, {@code q} an array variable or static table of the same type:
      * the statements after it, reading {@code q} for {@code p}, when neither is assigned again (then
      * both name one array, written through either, and so do their adjoints).
      */
@@ -165,7 +165,7 @@ final class RowAliases {
                         || d.getType() instanceof com.github.javaparser.ast.type.VarType)) {
             return Optional.empty();
         }
-        Optional<Type> qType = rw.typeOf(q);
+        Optional<Type> qType = rw.typeOf(q).or(() -> rw.staticFieldType(q)); // a table: double[] w = WEIGHTS;
         if (qType.isEmpty()
                 || !(qType.get() instanceof ArrayType)
                 || !(qType.get().equals(d.getType()) || d.getType().isVarType())) {

@@ -1,0 +1,110 @@
+package dev.adjoint.generator.translated;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.testing.Differentiated;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Minimal reproducers of what the Tapenade, OpenAD, Zygote and JAX ports ({@link TapenadeSuiteTest}) found, each
+ * failing before its fix. The oracles are central differences of the method and the other strategy.
+ */
+class TapenadeFindingsTest {
+
+    /** Checks each method, with each strategy, against central differences and against the tape. */
+    private static void check(String cls, String source, List<String> methods, Object[]... points) {
+        Differentiated tape = Differentiated.of(cls, source.replace("$S", "TAPE"), Options.DEFAULT);
+        for (String strategy : List.of("AUTO", "STATIC", "TAPE")) {
+            Differentiated d = Differentiated.of(cls, source.replace("$S", strategy), Options.DEFAULT);
+            for (int m = 0; m < methods.size(); m++) {
+                String name = methods.get(m);
+                if (!strategy.equals("TAPE")) {
+                    assertTrue(
+                            d.translation().methods().contains(cls + "#" + name + ": static"),
+                            d.translation().methods().toString());
+                }
+                d.assertGradient(name, d, name, 1e-6, 1e-9, points[m]);
+                double[] g = d.vjp(name, 1.0, Differentiated.copyArguments(points[m]))
+                        .gradient();
+                double[] h = tape.vjp(name, 1.0, Differentiated.copyArguments(points[m]))
+                        .gradient();
+                for (int i = 0; i < g.length; i++) {
+                    assertEquals(h[i], g[i], 1e-12 * Math.max(1, Math.abs(h[i])), strategy + " " + name + " vs tape");
+                }
+            }
+        }
+    }
+
+    /**
+     * OpenAD's box model steps salinity with {@code timestep(GAMMA_S, S_STAR, FW, uVel, sNow, sOld, sNew)}: a
+     * {@code static final} table passed to a plain helper that writes another of its arrays. The helper was not
+     * inlined (only variables were taken as array arguments), and the call was rejected as one that "may write into
+     * the array 'sNew'", though the README's table has both tables and such helpers static. The table is now the
+     * argument's name in the inlined body, as a variable is; so is {@code double[] w = WEIGHTS;}, which was rejected
+     * as a local array the tape cannot take.
+     */
+    @Test
+    void aStaticTableIsPassedToAWritingHelperAndNamedByALocal() {
+        String source = """
+                package ported;
+
+                import dev.adjoint.Differentiable;
+                import dev.adjoint.Strategy;
+
+                public class Tables {
+                    static final double[] STAR = {22.0, 0.5, -1.0};
+                    static final double[][] COUPLING = {{0.5, 0.25}, {-0.75, 1.5}};
+
+                    static void relax(double gamma, double[] star, double[] now, double[] next) {
+                        for (int l = 0; l < now.length; l++) {
+                            next[l] = now[l] + gamma * (star[l] - now[l]) * now[(l + 1) % now.length];
+                        }
+                    }
+
+                    static void couple(double[][] c, double[] now, double[] next) {
+                        next[0] = c[0][0] * now[0] + c[0][1] * Math.sin(now[1]);
+                        next[1] = c[1][0] * now[0] * now[1] + c[1][1] * now[1];
+                    }
+
+                    @Differentiable(strategy = Strategy.$S)
+                    static double relaxed(double[] x, double gamma) {
+                        double[] now = x.clone();
+                        double[] next = new double[x.length];
+                        for (int step = 0; step < 3; step++) {
+                            relax(gamma, STAR, now, next);
+                            System.arraycopy(next, 0, now, 0, now.length);
+                        }
+                        return now[0] * now[1] + now[2];
+                    }
+
+                    @Differentiable(strategy = Strategy.$S)
+                    static double coupled(double[] x) {
+                        double[] next = new double[2];
+                        couple(COUPLING, x, next);
+                        return next[0] * next[1];
+                    }
+
+                    @Differentiable(strategy = Strategy.$S)
+                    static double weighted(double[] x) {
+                        double[] w = STAR;
+                        double s = 0;
+                        for (int i = 0; i < x.length; i++) {
+                            s += w[i] * x[i] * x[i];
+                        }
+                        return s;
+                    }
+                }
+                """;
+        double[] x = {0.5, -1.25, 2.0};
+        check(
+                "ported.Tables",
+                source,
+                List.of("relaxed", "coupled", "weighted"),
+                new Object[] {x, 0.3},
+                new Object[] {new double[] {0.7, -0.4}},
+                new Object[] {x});
+    }
+}
