@@ -16,7 +16,8 @@ import java.util.Optional;
  * may change during a gradient call, whose reverse sweep would then read another value than the
  * forward sweep did, and a write to it would be a change to the program's state that the
  * gradient's reruns repeat. Neither strategy reads or writes one; the build says so precisely
- * rather than "not a variable".
+ * rather than "not a variable". Likewise for a static field of a type the generated code does not
+ * read ({@code static final int[][] IMAT}).
  */
 public final class AssignedStaticFields {
     private AssignedStaticFields() {}
@@ -36,6 +37,18 @@ public final class AssignedStaticFields {
                     .flatMap(Node::getBegin)
                     .map(p -> " (line " + p.line + ")")
                     .orElse("");
+            Optional<com.github.javaparser.ast.type.Type> type = field.get().getVariables().stream()
+                    .filter(v -> v.getNameAsString().equals(name))
+                    .map(com.github.javaparser.ast.body.VariableDeclarator::getType)
+                    .findFirst();
+            if (!written && type.isPresent() && MethodSelector.toTy(type.get()).isEmpty()) {
+                // (else the usual paths say it is "not a static field", which it is)
+                return Optional.of("the static field '" + name + "' of " + owner.getNameAsString() + " has type "
+                        + type.get()
+                        + ", which the generated code does not read (a static field may be a double, float,"
+                        + " int, long or boolean, a 1-D array of one, or a 2-D double or float array); pass it as a"
+                        + " parameter, or keep its values in a table of one of those types (an int[] of indices)");
+            }
             if (field.get().isFinal() || (!written && assignment.isEmpty())) {
                 return Optional.empty(); // a constant: the usual paths take or reject it
             }

@@ -107,4 +107,44 @@ class TapenadeFindingsTest {
                 new Object[] {new double[] {0.7, -0.4}},
                 new Object[] {x});
     }
+
+    /**
+     * Zygote's {@code x[:, imat]} with {@code imat} a constant index matrix: a Java programmer writes
+     * {@code static final int[][] IMAT}. The generated code reads no {@code int[][]} field, and the error said
+     * "'IMAT' is not a parameter, a local variable or a static field (that its class never assigns)", though it is one;
+     * it now names the field's type and what to do, under each strategy.
+     */
+    @Test
+    void aStaticFieldOfATypeNotReadSaysItsType() {
+        String source = """
+                package ported;
+
+                import dev.adjoint.Differentiable;
+                import dev.adjoint.Strategy;
+
+                public class Columns {
+                    static final int[][] IMAT = {{0, 1}, {2, 3}};
+
+                    @Differentiable(strategy = Strategy.$S)
+                    static double gather(double[] x) {
+                        return x[IMAT[1][0]] * x[0];
+                    }
+                }
+                """;
+        for (String strategy : List.of("AUTO", "STATIC", "TAPE")) {
+            List<dev.adjoint.generator.Diagnostic> errors = Differentiated.translate(
+                            "ported.Columns", source.replace("$S", strategy), java.util.Map.of(), Options.DEFAULT)
+                    .diagnostics()
+                    .stream()
+                    .filter(dev.adjoint.generator.Diagnostic::isError)
+                    .toList();
+            assertEquals(1, errors.size(), strategy + ": " + errors);
+            assertEquals(11, errors.get(0).line(), strategy + ": " + errors);
+            assertEquals(18, errors.get(0).column(), strategy + ": " + errors);
+            assertTrue(
+                    errors.get(0).message().startsWith("the static field 'IMAT' of Columns has type int[][]")
+                            && errors.get(0).message().contains("pass it as a parameter"),
+                    strategy + ": " + errors);
+        }
+    }
 }
