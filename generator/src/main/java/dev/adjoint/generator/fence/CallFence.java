@@ -59,6 +59,7 @@ final class CallFence {
                         || isMathScoped(m)
                         || Calls.isPrint(m)
                         || Calls.isMessageFormat(m)
+                        || Calls.isText(m)
                         || calls.onInactiveReceiver(m).isPresent())
                 && calls.resolve(m).isEmpty();
     }
@@ -72,6 +73,7 @@ final class CallFence {
                 || isMathScoped(m)
                 || Calls.isPrint(m)
                 || Calls.isMessageFormat(m)
+                || Calls.isText(m)
                 || calls.onInactiveReceiver(m).isPresent()) {
             return; // Math without a derivative rule: each strategy says so in its own words
         }

@@ -220,6 +220,31 @@ public final class Calls {
         return m.getNameAsString().equals("format") && (scope.equals("String") || scope.equals("java.lang.String"));
     }
 
+    /**
+     * A JDK method that only turns values into text ({@code Arrays.toString(x)}, {@code String.valueOf(v)},
+     * {@code Double.toString(v)}): passive wherever a {@code String} may stand, run as written.
+     */
+    public static boolean isText(MethodCallExpr m) {
+        String scope = m.getScope().map(Object::toString).orElse("");
+        String name = m.getNameAsString();
+        return switch (scope) {
+            case "Arrays", "java.util.Arrays" -> name.equals("toString") || name.equals("deepToString");
+            case "String", "java.lang.String" -> name.equals("valueOf");
+            case "Double", "Float", "Integer", "Long", "Boolean" -> name.equals("toString");
+            default -> false;
+        };
+    }
+
+    /** {@link #isText} as the generated class spells it, which imports nothing: {@code java.util.Arrays.toString(x)}. */
+    public static void qualifyText(MethodCallExpr m) {
+        if (m.getScope().filter(s -> s.toString().equals("Arrays")).isPresent()) {
+            m.setScope(new com.github.javaparser.ast.expr.FieldAccessExpr(
+                    new com.github.javaparser.ast.expr.FieldAccessExpr(
+                            new com.github.javaparser.ast.expr.NameExpr("java"), "util"),
+                    "Arrays"));
+        }
+    }
+
     /** {@code System.out.println(...)} and its relatives, wherever they stand. */
     public static boolean isOutput(MethodCallExpr m) {
         return PRINT.contains(m.getNameAsString())

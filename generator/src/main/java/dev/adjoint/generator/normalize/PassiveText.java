@@ -49,6 +49,10 @@ final class PassiveText {
             }
         }
         for (MethodCallExpr m : e.findAll(MethodCallExpr.class)) {
+            if (Calls.isText(m)) {
+                Calls.qualifyText(m);
+                continue; // Arrays.toString(x): text, read as written
+            }
             if (Calls.isOutput(m) || Calls.isStringFormat(m)) {
                 continue; // the statement's own call (the fence allows output only as a statement), a message's text
             }

@@ -184,6 +184,9 @@ public final class Types {
         if (onValue.isPresent()) {
             return onValue;
         }
+        if (Calls.isText(m)) {
+            return Optional.of(Ty.STRING); // Arrays.toString(x), String.valueOf(v)
+        }
         if (!calls.isBuiltin(m)) {
             return calls.resultType(m);
         }

@@ -77,6 +77,8 @@ final class PassiveCopy {
                     && DerivativeRules.isMathFunction(
                             m.getNameAsString(), m.getArguments().size())) {
                 m.setScope(new NameExpr("Math"));
+            } else if (dev.adjoint.generator.normalize.Calls.isText(m)) {
+                dev.adjoint.generator.normalize.Calls.qualifyText(m); // Arrays.toString(x): text, copied
             } else {
                 st.calls.resolve(m).ifPresent(entry -> {
                     Optional<String> owner = spelling.write(entry.packageName(), entry.ownerInPackage(), true);

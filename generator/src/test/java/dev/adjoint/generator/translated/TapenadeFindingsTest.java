@@ -147,4 +147,39 @@ class TapenadeFindingsTest {
                     strategy + ": " + errors);
         }
     }
+
+    /**
+     * Zygote's gradcheck prints its argument every way there is ("print doesn't upset gradients") and makes
+     * {@code string(x)}, {@code repr(x)}. In Java, {@code System.out.println(Arrays.toString(x))} and
+     * {@code String s = String.valueOf(x[0])} were rejected ("call to 'Arrays.toString' is not supported"), though
+     * printing values is passive. The JDK's text conversions are now passive wherever a {@code String} stands, copied
+     * into the generated code ({@code java.util.Arrays} spelled out: it imports nothing).
+     */
+    @Test
+    void valuesTurnedIntoTextArePassive() {
+        String source = """
+                package ported;
+
+                import dev.adjoint.Differentiable;
+                import dev.adjoint.Strategy;
+                import java.util.Arrays;
+
+                public class Text {
+                    @Differentiable(strategy = Strategy.$S)
+                    static double printed(double[] x) {
+                        System.out.println(Arrays.toString(x) + " " + x.length);
+                        return x[0] * Math.sin(x[1]);
+                    }
+
+                    @Differentiable(strategy = Strategy.$S)
+                    static double labelled(double[] x, double y) {
+                        String s = String.valueOf(x[0]) + Double.toString(y) + Integer.toString(x.length);
+                        double v = s.length() > 1000 ? 0 : y * x[1];
+                        return v * v;
+                    }
+                }
+                """;
+        double[] x = {0.5, -1.25};
+        check("ported.Text", source, List.of("printed", "labelled"), new Object[] {x}, new Object[] {x, 0.75});
+    }
 }
