@@ -333,6 +333,7 @@ public final class Fence {
                 "Adjoint rewrites a switch over an int, short, byte, char, String or enum variable, and a switch"
                         + " expression that is declared, assigned or returned, into if/else; assign the selector or the switch"
                         + " expression to a local first, or write it as if/else";
+            case "Try" -> TRY_TODO;
             case "Labeled" ->
                 "a label on a block is taken unless the block holds a plain break or continue of a loop around"
                         + " it; label that loop and write 'break outer;' or 'continue outer;'";
@@ -341,6 +342,12 @@ public final class Fence {
         };
         reject(n, construct, "not supported by the static strategy", todo);
     }
+
+    /** What to do instead of a {@code try} in a differentiated method (the tape's error says it too). */
+    public static final String TRY_TODO =
+            "an exception caught inside the method would leave its gradient half computed:"
+                    + " catch it where the method is called (around the call of its Grad or Vjp), or let the method throw (a guard"
+                    + " that throws is supported, and the adjoint throws where the method does)";
 
     private void reject(Node n, String construct, String why, String todo) {
         diagnostics.add(Positions.error(request.file(), n, construct + " is not supported: " + why + "; " + todo));

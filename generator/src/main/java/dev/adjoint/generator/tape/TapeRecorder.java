@@ -184,6 +184,8 @@ public final class TapeRecorder {
             st.statement(st.tape + ".setResult(" + values.handle(v) + ");");
             st.statement("return " + v.value() + ";");
             values.endStatement();
+        } else if (s instanceof com.github.javaparser.ast.stmt.TryStmt) {
+            st.error(s, "'try' is not supported by either strategy; " + dev.adjoint.generator.fence.Fence.TRY_TODO);
         } else {
             st.error(
                     s,

@@ -31,7 +31,7 @@ class FenceDiagnosticsTest {
     /** Constructs that neither strategy supports: an error under the default strategy. */
     static Stream<Arguments> rejectedByBothStrategies() {
         return Stream.of(
-                body("try", "'try' is not supported by the tape strategy either", """
+                body("try", "'try' is not supported by either strategy; an exception caught inside the method", """
                         double s = x;
                         @@try {
                             s = s * x;

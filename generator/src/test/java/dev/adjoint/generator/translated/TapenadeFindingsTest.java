@@ -182,4 +182,46 @@ class TapenadeFindingsTest {
         double[] x = {0.5, -1.25};
         check("ported.Text", source, List.of("printed", "labelled"), new Object[] {x}, new Object[] {x, 0.75});
     }
+
+    /**
+     * Zygote's {@code pow_try} wraps {@code 2x} in {@code try}/{@code catch}. Both strategies reject {@code try}, and the
+     * errors said to "rewrite it with loops, if/else and the supported expressions", which does not say how. They now
+     * say why (a caught exception would leave the gradient half computed) and what to do: catch around the call, or
+     * let the method throw.
+     */
+    @Test
+    void aTryStatementSaysWhereToCatch() {
+        String source = """
+                package ported;
+
+                import dev.adjoint.Differentiable;
+                import dev.adjoint.Strategy;
+
+                public class Caught {
+                    @Differentiable(strategy = Strategy.$S)
+                    static double powTry(double x) {
+                        try {
+                            return 2 * x;
+                        } catch (RuntimeException e) {
+                            return 0;
+                        }
+                    }
+                }
+                """;
+        for (String strategy : List.of("AUTO", "STATIC", "TAPE")) {
+            List<dev.adjoint.generator.Diagnostic> errors = Differentiated.translate(
+                            "ported.Caught", source.replace("$S", strategy), java.util.Map.of(), Options.DEFAULT)
+                    .diagnostics()
+                    .stream()
+                    .filter(dev.adjoint.generator.Diagnostic::isError)
+                    .toList();
+            assertEquals(1, errors.size(), strategy + ": " + errors);
+            assertEquals(9, errors.get(0).line(), strategy + ": " + errors);
+            assertEquals(9, errors.get(0).column(), strategy + ": " + errors);
+            assertTrue(
+                    errors.get(0).message().contains("catch it where the method is called")
+                            && errors.get(0).message().contains("let the method throw"),
+                    strategy + ": " + errors);
+        }
+    }
 }
