@@ -29,10 +29,16 @@ record Ported(
     record Published(double[] gradient, double tolerance, Object[] args) {}
 
     static Ported of(String tool, String file, int line, String method, String body, Object[]... points) {
-        String stem = file.substring(file.lastIndexOf('/') + 1).replaceAll("\\.(cpp|hpp|cc|c|jl|h|py)$", "");
+        return of(tool, repository(tool), file, line, method, body, points);
+    }
+
+    /** A function of {@code tool}'s (a tool whose tests or users' programs live in several repositories). */
+    static Ported of(
+            String tool, String repository, String file, int line, String method, String body, Object[]... points) {
+        String stem = file.substring(file.lastIndexOf('/') + 1).replaceAll("\\.(cpp|hpp|cc|c|jl|h|py|f90|f)$", "");
         return new Ported(
                 tool + "." + stem + "." + method,
-                repository(tool) + " " + file + ":" + line,
+                repository + " " + file + ":" + line,
                 method,
                 body,
                 List.of(points),
@@ -74,7 +80,7 @@ record Ported(
     String simpleClassName() {
         String[] parts = id.split("\\.");
         String tool = Character.toUpperCase(parts[0].charAt(0)) + parts[0].substring(1);
-        return tool + "_" + parts[1].replace('-', '_') + "_" + parts[2];
+        return tool + "_" + parts[1].replace('-', '_').replace(' ', '_') + "_" + parts[2];
     }
 
     /** The source of the class, its {@code @Differentiable} methods forced to {@code strategy} unless null. */
