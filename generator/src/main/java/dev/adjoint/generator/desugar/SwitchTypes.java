@@ -31,32 +31,6 @@ import java.util.function.Predicate;
 final class SwitchTypes {
     /** The numeric types a switch's results promote to, narrowest first. */
     private static final List<String> PROMOTED = List.of("int", "long", "float", "double");
-    /** {@code Math} functions whose result is {@code double} whatever their arguments. */
-    private static final Set<String> DOUBLE_RESULT = Set.of(
-            "sin",
-            "cos",
-            "tan",
-            "asin",
-            "acos",
-            "atan",
-            "atan2",
-            "exp",
-            "expm1",
-            "log",
-            "log10",
-            "log1p",
-            "sqrt",
-            "cbrt",
-            "pow",
-            "sinh",
-            "cosh",
-            "tanh",
-            "hypot",
-            "floor",
-            "ceil",
-            "rint",
-            "toRadians",
-            "toDegrees");
     /** {@code Math} functions whose result has the promoted type of their arguments. */
     private static final Set<String> ARGUMENT_RESULT = Set.of("abs", "max", "min", "signum", "copySign", "fma");
 
@@ -171,7 +145,7 @@ final class SwitchTypes {
             return Optional.of("double");
         }
         if (e instanceof MethodCallExpr m && isMath(m)) {
-            if (DOUBLE_RESULT.contains(m.getNameAsString())) {
+            if (dev.adjoint.generator.rules.DerivativeRules.returnsDouble(m.getNameAsString())) {
                 return Optional.of("double");
             }
             if (ARGUMENT_RESULT.contains(m.getNameAsString())

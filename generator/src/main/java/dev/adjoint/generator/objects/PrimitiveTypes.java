@@ -20,33 +20,6 @@ import java.util.function.Function;
  * others. Empty when the type is not plain: the caller then converts anyway.
  */
 final class PrimitiveTypes {
-    /** {@code Math} functions whose result is a {@code double} whatever their arguments. */
-    private static final List<String> DOUBLE_MATH = List.of(
-            "sqrt",
-            "cbrt",
-            "exp",
-            "expm1",
-            "log",
-            "log10",
-            "log1p",
-            "pow",
-            "sin",
-            "cos",
-            "tan",
-            "asin",
-            "acos",
-            "atan",
-            "atan2",
-            "sinh",
-            "cosh",
-            "tanh",
-            "hypot",
-            "toRadians",
-            "toDegrees",
-            "floor",
-            "ceil",
-            "rint");
-
     private PrimitiveTypes() {}
 
     /** The type of {@code e} ("double", "int", ...), given the types of the names it reads. */
@@ -99,7 +72,7 @@ final class PrimitiveTypes {
                                 && (n.getNameAsString().equals("Math")
                                         || n.getNameAsString().equals("StrictMath")))
                         .isPresent()
-                && DOUBLE_MATH.contains(m.getNameAsString())) {
+                && dev.adjoint.generator.rules.DerivativeRules.returnsDouble(m.getNameAsString())) {
             return Optional.of("double");
         }
         if (e instanceof MethodCallExpr m) {

@@ -143,6 +143,42 @@ public final class DerivativeRules {
         return (r != null && r.arity() == arity) || Integer.valueOf(arity).equals(INTEGER_MATH.get(name));
     }
 
+    /**
+     * {@code Math} functions whose result is a {@code double} whatever their arguments (an
+     * {@code int} or {@code float} argument is widened): where the desugar and inlining passes write
+     * a result's type from the text, this is the one list of them.
+     */
+    private static final Set<String> DOUBLE_RESULT = Set.of(
+            "sqrt",
+            "cbrt",
+            "exp",
+            "expm1",
+            "log",
+            "log10",
+            "log1p",
+            "pow",
+            "sin",
+            "cos",
+            "tan",
+            "asin",
+            "acos",
+            "atan",
+            "atan2",
+            "sinh",
+            "cosh",
+            "tanh",
+            "hypot",
+            "toRadians",
+            "toDegrees",
+            "floor",
+            "ceil",
+            "rint");
+
+    /** Whether {@code Math.name} returns a {@code double} whatever its arguments' types. */
+    public static boolean returnsDouble(String name) {
+        return DOUBLE_RESULT.contains(name);
+    }
+
     /** Whether {@code Math.name} returns an integer (so its result is a constant). */
     public static boolean isIntegerMath(String name) {
         return INTEGER_MATH.containsKey(name);
