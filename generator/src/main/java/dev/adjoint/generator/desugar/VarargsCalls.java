@@ -21,14 +21,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plain (not annotated) methods of the sources with a variable-arity parameter of a primitive type
- * ({@code static double sum(double... xs)}) become methods of an array parameter, and their calls
+ * Methods of the sources with a variable-arity parameter of a primitive type ({@code static double
+ * sum(double... xs)}, plain or {@code @Differentiable}) become methods of an array parameter, and their calls
  * pass the array javac would make ({@code sum(a, b * b)} becomes {@code sum(new double[] {a, b * b})},
  * JLS 15.12.4.2; {@code sum(v)} with {@code v} a {@code double[]} passes {@code v}), so that every
  * later pass sees an ordinary array parameter: the helper is inlined or differentiated as one taking
- * {@code double[]}. A method is rewritten only when it is the only one of its name in its class and
- * every call to it the sources make can be told apart (an array, or the elements); otherwise it is
- * left as written, and its calls are errors where a differentiated method makes them, as before.
+ * {@code double[]}; a {@code @Differentiable} one's adjoints take the array, and its spread calls
+ * declare the array first where that keeps Java's order ({@link SpreadArguments}). A method is
+ * rewritten only when it is the only one of its name in its class and every call to it the sources
+ * make can be told apart (an array, or the elements); otherwise it is left as written: its calls are
+ * errors where a differentiated method makes them, and a {@code @Differentiable} one's parameter is
+ * an error at its declaration.
  * Runs on the parsed sources, before anything selects or reads a method (the user's files are never
  * written: only their trees are).
  */
@@ -42,13 +45,9 @@ public final class VarargsCalls {
         for (CompilationUnit u : units) {
             for (MethodDeclaration m : u.findAll(MethodDeclaration.class)) {
                 Optional<Parameter> last = m.getParameters().getLast();
-                // (plain helpers only: a @Differentiable method's variable-arity parameter stays an error at its
-                // declaration)
                 if (last.isEmpty()
                         || !last.get().isVarArgs()
                         || !(last.get().getType() instanceof PrimitiveType element)
-                        || m.getAnnotations().stream()
-                                .anyMatch(dev.adjoint.generator.select.MethodSelector::isDifferentiable)
                         || !(m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)
                         || owner.getMethodsByName(m.getNameAsString()).size() != 1) {
                     continue;
@@ -61,6 +60,9 @@ public final class VarargsCalls {
     private static void rewrite(
             MethodDeclaration m, TypeDeclaration<?> owner, PrimitiveType element, List<MethodCallExpr> calls) {
         int fixed = m.getParameters().size() - 1;
+        // a @Differentiable method is called, not inlined: its arrays go by name
+        boolean differentiable =
+                m.getAnnotations().stream().anyMatch(dev.adjoint.generator.select.MethodSelector::isDifferentiable);
         List<MethodCallExpr> spread = new ArrayList<>();
         for (MethodCallExpr c : calls) {
             if (!c.getNameAsString().equals(m.getNameAsString()) || !callsInto(c, owner)) {
@@ -92,7 +94,9 @@ public final class VarargsCalls {
             (rest.isEmpty() ? c : rest.get(0))
                     .getRange()
                     .ifPresent(r -> made.walk(n -> n.setRange(n.getRange().orElse(r))));
-            c.getArguments().add(made);
+            if (!differentiable || !SpreadArguments.hoist(c, made, element)) {
+                c.getArguments().add(made);
+            }
         }
         Parameter p = m.getParameters().getLast().get();
         p.setVarArgs(false);

@@ -22,6 +22,7 @@
  * the class given a row {@code X[i]}, which the static strategy cannot pass whole). Both strategies then differentiate
  * the same, ordinary Java; what this pass does not rewrite is left for the fences to judge. Once, on all the
  * parsed sources before any method is selected, {@code VarargsCalls} gives variable-arity methods of a
- * primitive element type an array parameter, and their calls the array javac makes.
+ * primitive element type an array parameter, and their calls the array javac makes (declared just before
+ * the statement, by {@code SpreadArguments}, where the callee is a {@code @Differentiable} method).
  */
 package dev.adjoint.generator.desugar;

@@ -229,7 +229,7 @@ class DeclarationDiagnosticsTest {
                             }
                         }
                         """),
-                file("varargs parameter", "parameter 'xs' has type double...", """
+                file("varargs parameter of an overloaded method", "parameter 'xs' has type double...", """
                         package p;
 
                         import dev.adjoint.Differentiable;
@@ -238,6 +238,10 @@ class DeclarationDiagnosticsTest {
                             @Differentiable
                             static double f(@@double... xs) {
                                 return 1;
+                            }
+
+                            static double f(double x) {
+                                return x;
                             }
                         }
                         """),
