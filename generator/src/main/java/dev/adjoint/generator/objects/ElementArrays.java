@@ -296,7 +296,9 @@ final class ElementArrays {
                             + "', and " + element.name() + " holds a matrix ('" + component
                             + "'): an element's matrix is gathered with every element's rows and read in place, so"
                             + " it goes only to a method of " + element.name() + " itself ('" + name + "[l]."
-                            + call.getNameAsString() + "(...)', a method that takes what else it reads as parameters);"
+                            + call.getNameAsString() + "(...)', a method that takes what else it reads as parameters)"
+                            + " or to a static helper of this class, the only method of its name, that only reads its"
+                            + " components (not passing the element on, comparing or assigning it);"
                             + " move '" + call.getNameAsString() + "' into " + element.name()
                             + ", or pass the rows or numbers it needs");
         } else {

@@ -98,6 +98,7 @@ public final class InstanceLifting {
                     liftRecords(file, pkg, simpleName(c), d, records, diagnostics);
                 }
             }
+            ElementHelpers elementHelpers = new ElementHelpers(file, pkg, c, records);
             for (MethodDeclaration m : c.getMethods()) {
                 if (isDifferentiable(m)
                         && m.getBody().isPresent()
@@ -106,6 +107,7 @@ public final class InstanceLifting {
                                 || RecordMethods.delegate(file, pkg, c, m, records, false)
                                 || ElementAliases.rewrite(file, pkg, m, records, diagnostics)
                                 || RecordMethods.delegate(file, pkg, c, m, records, true)
+                                || elementHelpers.delegate(m)
                                 || RecordArguments.spread(file, pkg, c, m, recordCallees, diagnostics)
                                 || LocalRecords.expand(file, pkg, m, records, fieldNames, diagnostics))) {
                     // the cause is reported: the method stays as it is, and out of the later passes' sight

@@ -321,14 +321,48 @@ class InstanceHelpersTest {
         assertEquals(lineOf(lines, "return kinetic(ps[0], v);"), passed.line(), passed.toString());
     }
 
-    /** An element whose type holds a matrix, passed to a helper: one error, saying to make the helper the type's method. */
+    /**
+     * A static helper of the class given an element whose type holds a matrix, by a for-each variable
+     * and by index, reading its components and calling another helper (objects/ElementHelpers).
+     * Before, an error ("passes an element of 'layers' to 'dense' ... move 'dense' into Layer").
+     */
+    @Test
+    void aStaticHelperTakesAnElementWithAMatrix() throws Exception {
+        String source = NET.replace(
+                        "for (Layer l : layers) s += l.apply(x);",
+                        "for (Layer l : layers) s += dense(l, x);\n"
+                                + "        for (int k = 0; k < layers.length; k++) s += 0.5 * dense(layers[k], x);")
+                .replace("    @Differentiable(", """
+                            static double act(double z) {
+                                return Math.tanh(z);
+                            }
+
+                            static double dense(Layer l, double[] x) {
+                                double s = 0;
+                                for (int i = 0; i < l.b().length; i++) {
+                                    double z = l.b()[i];
+                                    for (int j = 0; j < x.length; j++) z += l.w()[i][j] * x[j];
+                                    s += act(z);
+                                }
+                                return s;
+                            }
+
+                            @Differentiable(""");
+        check(Map.of("Net", source), "Net", "score", b -> new Object[] {layers(b), new double[] {0.3, -0.2, 0.5}});
+    }
+
+    /** Such a helper that passes the element on: one error, saying to make the helper the type's method. */
     @Test
     void anElementWithAMatrixToAHelperIsOneError() {
         String source = NET.replace(
                         "for (Layer l : layers) s += l.apply(x);", "for (Layer l : layers) s += dense(l, x);")
                 .replace("    @Differentiable(", """
+                            static double corner(Layer l) {
+                                return l.w()[0][0];
+                            }
+
                             static double dense(Layer l, double[] x) {
-                                return l.w()[0][0] * x[0] + l.b()[0];
+                                return corner(l) * x[0] + l.b()[0];
                             }
 
                             @Differentiable(""");
