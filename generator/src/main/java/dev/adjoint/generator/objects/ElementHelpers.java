@@ -22,10 +22,8 @@ import com.github.javaparser.ast.type.Type;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.select.MethodSelector;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -185,7 +183,6 @@ final class ElementHelpers {
         NodeList<Parameter> parameters = new NodeList<>();
         parameters.add(new Parameter(new ArrayType(type.clone()), array));
         parameters.add(new Parameter(PrimitiveType.intType(), at));
-        parameters.get(0).setData(HeldCallees.WHOLE, true);
         for (int j = 0; j < helper.getParameters().size(); j++) {
             if (j != index) {
                 parameters.add(helper.getParameter(j).clone());
@@ -202,16 +199,9 @@ final class ElementHelpers {
         d.setData(
                 RecordHelpers.REPORTED_AS,
                 host.getFullyQualifiedName().orElse(host.getNameAsString()) + "#" + helper.getNameAsString());
-        host.addMember(d);
-        // the array parameter becomes the array's leaves, as a differentiated method's does; a use it cannot take
-        // leaves the call as it is
-        List<dev.adjoint.generator.Diagnostic> problems = new ArrayList<>();
-        RecordParameters.expand(file, packageName, d, records, false, problems);
-        if (!problems.isEmpty()) {
-            host.remove(d);
+        if (!RecordHelpers.addTakingElements(file, packageName, host, d, records)) {
             return Optional.empty();
         }
-        RecordParameters.expand(file, packageName, d, records, true, problems);
         return Optional.of(name);
     }
 

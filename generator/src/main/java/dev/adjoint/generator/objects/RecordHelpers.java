@@ -164,7 +164,6 @@ final class RecordHelpers {
         if (byIndex) {
             parameters.add(new Parameter(new ArrayType(spelled.clone()), array));
             parameters.add(new Parameter(com.github.javaparser.ast.type.PrimitiveType.intType(), index));
-            parameters.get(0).setData(HeldCallees.WHOLE, true);
         } else {
             components.forEach(c -> parameters.add(new Parameter(c.type().clone(), renamed.get(c.name()))));
         }
@@ -186,20 +185,32 @@ final class RecordHelpers {
             // another file's lines mean nothing in this one: the copy takes the call's position
             Positions.standAt(d, at);
         }
-        host.addMember(d);
-        if (byIndex) {
-            // the array parameter becomes the array's leaves, as a differentiated method's does; a use it cannot take
-            // leaves the method as it is
-            List<dev.adjoint.generator.Diagnostic> problems = new ArrayList<>();
-            RecordParameters.expand(file, packageName, d, records, false, problems);
-            if (!problems.isEmpty()) {
-                host.remove(d);
-                helpers.put(method, null);
-                return Optional.empty();
-            }
-            RecordParameters.expand(file, packageName, d, records, true, problems);
+        if (!byIndex) {
+            host.addMember(d);
+        } else if (!addTakingElements(file, packageName, host, d, records)) {
+            helpers.put(method, null);
+            return Optional.empty();
         }
         return Optional.of(name);
+    }
+
+    /**
+     * Adds helper {@code d}, whose first parameter is an array of a type of the sources and second
+     * an index, to {@code host}: the array parameter becomes the array's leaves, as a differentiated
+     * method's does. False, and nothing added, where a use of it cannot be taken that way.
+     */
+    static boolean addTakingElements(
+            Path file, String packageName, ClassOrInterfaceDeclaration host, MethodDeclaration d, RecordTypes records) {
+        d.getParameter(0).setData(HeldCallees.WHOLE, true);
+        host.addMember(d);
+        List<dev.adjoint.generator.Diagnostic> problems = new ArrayList<>();
+        RecordParameters.expand(file, packageName, d, records, false, problems);
+        if (!problems.isEmpty()) {
+            host.remove(d);
+            return false;
+        }
+        RecordParameters.expand(file, packageName, d, records, true, problems);
+        return true;
     }
 
     /** The components as the helper's leading parameters. */
