@@ -81,6 +81,15 @@ public final class Normalizer {
         return n.run();
     }
 
+    /**
+     * As {@link #normalizeForTangent}, for the tape recorded from the normalized form
+     * ({@code tape/IrRecorder}): recursive calls stay calls, since the tape records each level as it
+     * runs (the reason the tape exists); what else only the static reverse sweep needs is kept.
+     */
+    public static Result normalizeForTape(MethodRequest request, MethodIndex index) {
+        return normalizeForTangent(request, index);
+    }
+
     private Result run() {
         MethodRequest r = lo.request;
         lo.pushScope();

@@ -20,6 +20,7 @@ import dev.adjoint.generator.reverse.AdjointMethod;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.size.MethodSize;
+import dev.adjoint.generator.tape.IrRecorder;
 import dev.adjoint.generator.tape.Recording;
 import dev.adjoint.generator.tape.TapeRecorder;
 import dev.adjoint.generator.tape.TapeSweep;
@@ -97,7 +98,7 @@ final class Strategies {
                             + " strategy = Strategy.TAPE on this method to accept the tape"));
             return new Choice(Optional.empty(), ds, "");
         }
-        Recording taped = TapeRecorder.record(r, index);
+        Recording taped = record(r, index, options);
         Choice t = tape(r, taped, options, reason, index);
         if (t.method().isPresent()) {
             return t;
@@ -148,7 +149,7 @@ final class Strategies {
             }
             if (r.strategy() == Strategy.TAPE || (r.strategy() == Strategy.AUTO && !more.isEmpty())) {
                 more.clear();
-                more.addAll(TapeRecorder.record(r, index).diagnostics());
+                more.addAll(record(r, index, options).diagnostics());
                 more.removeIf(d -> followsFrom(d, seen, reported, r));
             }
         } catch (RuntimeException e) {
@@ -208,7 +209,15 @@ final class Strategies {
     }
 
     private static Choice tape(MethodRequest r, MethodIndex index, Options options, String report) {
-        return tape(r, TapeRecorder.record(r, index), options, report, index);
+        return tape(r, record(r, index, options), options, report, index);
+    }
+
+    /**
+     * The recording twin of {@code r}: the one place that reads {@link Options#tapeFromIr}, recorded
+     * from the normalized form ({@link IrRecorder}) or from the method's tree ({@link TapeRecorder}).
+     */
+    private static Recording record(MethodRequest r, MethodIndex index, Options options) {
+        return options.tapeFromIr() ? IrRecorder.record(r, index) : TapeRecorder.record(r, index);
     }
 
     /** The tape's adjoint of {@code r} from its recording {@code rec}, or why it has none. */
@@ -282,6 +291,7 @@ final class Strategies {
             List<MethodRequest> taped,
             Map<MethodRequest, AdjointMethod> done,
             MethodIndex index,
+            Options options,
             List<Diagnostic> diagnostics) {
         Deque<MethodRequest> work = new ArrayDeque<>(taped);
         while (!work.isEmpty()) {
@@ -294,7 +304,7 @@ final class Strategies {
                         || done.get(callee.get()).recorder().isPresent()) {
                     continue;
                 }
-                Recording rec = TapeRecorder.record(callee.get(), index);
+                Recording rec = record(callee.get(), index, options);
                 Optional<MethodSize.Over> over = rec.diagnostics().isEmpty()
                         ? MethodSize.overLimit(
                                 rec.lines(),

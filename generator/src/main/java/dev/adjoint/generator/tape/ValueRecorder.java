@@ -292,7 +292,7 @@ final class ValueRecorder {
     }
 
     /** {@code partial} without a leading factor 1 ({@code 1.0 * x * y} is {@code x * y}, {@code -1.0 * x} is {@code -x}). */
-    private static Expr simplify(Expr partial) {
+    static Expr simplify(Expr partial) {
         if (partial instanceof Expr.Binary b && b.op().equals("*")) {
             if (isOne(b.left())) {
                 return b.right();

@@ -1,0 +1,279 @@
+package dev.adjoint.generator.tape;
+
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.Listing;
+import dev.adjoint.generator.code.Printer;
+import dev.adjoint.generator.code.Statement;
+import dev.adjoint.generator.fence.Fence;
+import dev.adjoint.generator.ir.Atom;
+import dev.adjoint.generator.ir.AtomCode;
+import dev.adjoint.generator.ir.MethodIr;
+import dev.adjoint.generator.ir.Names;
+import dev.adjoint.generator.ir.Origin;
+import dev.adjoint.generator.ir.Stmt;
+import dev.adjoint.generator.naming.NameClashes;
+import dev.adjoint.generator.normalize.Normalizer;
+import dev.adjoint.generator.select.MethodIndex;
+import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.types.Ty;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the recording twin of a method from its normalized form ({@link MethodIr}, the front end
+ * the static strategy and forward mode read; issue 19), behind {@code Options.tapeFromIr}: the same
+ * {@code nameRecord} method, with the same parameters and the same protocol with callees and with
+ * {@link TapeSweep}, as {@link TapeRecorder} writes from the method's tree.
+ *
+ * <p>This class walks the statements once and keeps their control flow: a branch as a branch, a
+ * loop as {@code while (true) { head; if (!cond) break; body }}; what an assignment or a store
+ * records is {@link IrNodes}' part, a call {@link IrCalls}', where a local is declared
+ * {@link IrDeclarations}'. Anything the form holds that these do not model is an error at its
+ * statement, never copied as it is.
+ */
+public final class IrRecorder {
+    static final String CONSTANT = "dev.adjoint.tape.Tape.CONSTANT";
+
+    final MethodRequest request;
+    final MethodIndex index;
+    final MethodIr ir;
+    final Names names;
+    final String tape;
+    final Listing out = new Listing();
+    final List<Diagnostic> diagnostics = new ArrayList<>();
+    int depth;
+
+    private final Map<Atom.Var, String> handles = new HashMap<>();
+    private final IrDeclarations.Placement placement;
+    private final IrNodes nodes;
+    private final IrPending pending;
+    private Origin commented;
+
+    private IrRecorder(MethodRequest request, MethodIndex index, MethodIr ir) {
+        this.request = request;
+        this.index = index;
+        this.ir = ir;
+        this.names = ir.names().copy();
+        NameClashes.userNames(request).forEach(names::claim);
+        this.tape = names.claim(NameClashes.tapeParameter(request));
+        for (Atom.Var p : ir.params()) {
+            if (p.type().isFloating()) {
+                handle(p);
+            }
+        }
+        this.placement = IrDeclarations.of(ir);
+        this.pending = new IrPending(this);
+        this.nodes = new IrNodes(this, pending);
+    }
+
+    /** Writes the recorder of {@code request}, or the errors of what it cannot record. */
+    public static Recording record(MethodRequest request, MethodIndex index) {
+        List<Diagnostic> fenced = Fence.check(request);
+        if (!fenced.isEmpty()) {
+            return failed(fenced);
+        }
+        Normalizer.Result n = Normalizer.normalizeForTape(request, index);
+        if (n.ir().isEmpty()) {
+            return failed(n.diagnostics());
+        }
+        IrRecorder r = new IrRecorder(request, index, n.ir().get());
+        r.placement.atTop().forEach(r::declareAtTop);
+        r.block(r.ir.body());
+        if (!r.diagnostics.isEmpty()) {
+            return failed(r.diagnostics);
+        }
+        List<String> paramHandles = new ArrayList<>();
+        for (Atom.Var p : r.ir.params()) {
+            paramHandles.add(p.type().isFloating() ? r.handle(p) : null);
+        }
+        return new Recording(r.out.lines(), List.of(), Collections.unmodifiableList(paramHandles), false, false);
+    }
+
+    private static Recording failed(List<Diagnostic> ds) {
+        return new Recording(List.of(), List.copyOf(ds), List.of(), false, false);
+    }
+
+    /** The handle variable of {@code v}, a floating-point variable or array (a fresh name, never the user's). */
+    String handle(Atom.Var v) {
+        return handles.computeIfAbsent(v, x -> names.claim(x.name() + "_h"));
+    }
+
+    /** The handle of operand {@code a}: a variable's, an element's; empty for a constant or an int. */
+    java.util.Optional<Expr> handleOf(Atom a) {
+        if (a instanceof Atom.Var v && v.type().isFloatingScalar()) {
+            pending.push(v); // (its handle is needed: a pending node is pushed first)
+            return java.util.Optional.of(new Expr.Name(handle(v)));
+        }
+        if (a instanceof Atom.Elem e && e.array().type().isFloating()) {
+            return java.util.Optional.of(AtomCode.element(new Expr.Name(handle(e.array())), e.indices()));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** {@code a}'s handle, {@code Tape.CONSTANT} for a value without one. */
+    Expr handleOrConstant(Atom a) {
+        return handleOf(a).orElse(Expr.qualified(CONSTANT));
+    }
+
+    /** Whether {@code a} is declared by its first assignment (else at the top). */
+    boolean declares(Stmt.Assign a) {
+        return placement.declaring().contains(a);
+    }
+
+    /** {@code t = value}, declaring {@code t} where it is first assigned. */
+    void value(Stmt.Assign a, Expr value) {
+        Atom.Var t = a.target();
+        line(
+                declares(a)
+                        ? new Statement.Declare("", t.type().java(), t.name(), value)
+                        : Statement.assign(new Expr.Name(t.name()), value));
+    }
+
+    /** {@code t_h = handle}, declared with {@code t}. */
+    void assignHandle(Stmt.Assign a, Expr handle) {
+        Atom.Var t = a.target();
+        Statement s = declares(a)
+                ? new Statement.Declare("", handleType(t.type()), handle(t), handle)
+                : Statement.assign(new Expr.Name(handle(t)), handle);
+        if (handle instanceof Expr.Call c && c.name().startsWith("push")) {
+            node(s);
+        } else {
+            line(s);
+        }
+    }
+
+    /** The type of the handles of a value of type {@code t}: {@code int}, {@code int[]}, {@code int[][]}. */
+    static String handleType(Ty t) {
+        return "int" + "[]".repeat(t.dims());
+    }
+
+    private void declareAtTop(Atom.Var v) {
+        Ty t = v.type();
+        Expr zero = t.isArray() ? new Expr.Literal("null") : AtomCode.zero(t);
+        line(new Statement.Declare("", t.java(), v.name(), zero));
+        if (t.isFloating()) {
+            line(new Statement.Declare(
+                    "", handleType(t), handle(v), t.isArray() ? new Expr.Literal("null") : Expr.qualified(CONSTANT)));
+        }
+    }
+
+    // ---- statements, control flow as the form has it --------------------------------------
+
+    /** The statements, then every node still pending (nothing after the block reads them). */
+    void block(List<Stmt> stmts) {
+        stmts.forEach(this::statement);
+        pending.flush();
+    }
+
+    /** What records nodes. */
+    IrNodes nodes() {
+        return nodes;
+    }
+
+    /** Whether {@code v} is assigned once and read once, by an operation ({@link IrPending}). */
+    boolean singleUse(Atom.Var v) {
+        return placement.singleUse().contains(v);
+    }
+
+    private void statement(Stmt s) {
+        if (s instanceof Stmt.Assign a) {
+            comment(a.origin());
+            nodes.assign(a);
+            return;
+        }
+        pending.flush();
+        if (s instanceof Stmt.ArrayStore st) {
+            comment(st.origin());
+            nodes.store(st);
+        } else if (s instanceof Stmt.If i) {
+            frame("if (" + Printer.expression(AtomCode.of(i.cond())) + ") {");
+            nested(i.then());
+            if (!i.otherwise().isEmpty()) {
+                frame("} else {");
+                nested(i.otherwise());
+            }
+            frame("}");
+        } else if (s instanceof Stmt.Loop l) {
+            comment(l.origin());
+            frame("while (true) {");
+            depth++;
+            block(l.head());
+            frame("if (" + Printer.expression(new Expr.Unary("!", AtomCode.of(l.cond()))) + ") {");
+            depth++;
+            line(new Statement.Jump(true));
+            depth--;
+            frame("}");
+            block(l.body());
+            depth--;
+            frame("}");
+        } else if (s instanceof Stmt.Return r) {
+            comment(r.origin());
+            Expr h = r.value() instanceof Atom.Var v
+                            && v.type().isArray()
+                            && v.type().isFloating()
+                    ? new Expr.Name(handle(v))
+                    : handleOrConstant(r.value());
+            line(new Statement.Eval(new Expr.Call(new Expr.Name(tape), "setResult", List.of(h))));
+            line(new Statement.Return(AtomCode.of(r.value())));
+        } else if (s instanceof Stmt.Effect e) {
+            // a throw, an assert, output: no derivative, and what it reads holds its value here
+            comment(e.origin());
+            out.add(depth, e.java(), Listing.Role.OPAQUE);
+        }
+    }
+
+    private void nested(List<Stmt> stmts) {
+        depth++;
+        block(stmts);
+        depth--;
+    }
+
+    /** {@code // (File.java:12): s += w[i] * x[i];} before the first statement lowered from a user statement. */
+    private void comment(Origin o) {
+        if (o == commented || o.text().isEmpty()) {
+            return;
+        }
+        commented = o;
+        frame("// " + o.position().map(p -> "(" + p + "): ").orElse("") + o.text());
+    }
+
+    void frame(String text) {
+        out.add(depth, text, Listing.Role.FRAME);
+    }
+
+    /** A statement: a declaration without a value makes no code, anything else does. */
+    void line(Statement s) {
+        out.add(
+                depth,
+                Printer.statement(s) + ";",
+                s instanceof Statement.Declare d && d.init() == null ? Listing.Role.DECLARATION : Listing.Role.EFFECT);
+    }
+
+    /** {@code h = tape.pushN(...)}: a node recorded. */
+    void node(Statement s) {
+        out.add(depth, Printer.statement(s) + ";", Listing.Role.NODE);
+    }
+
+    /** An error at the user statement {@code o} was lowered from: what the recorder does not model. */
+    void error(Origin o, String what) {
+        int line = o.line();
+        int column = request.declaration()
+                .findFirst(
+                        com.github.javaparser.ast.stmt.Statement.class,
+                        x -> !(x instanceof com.github.javaparser.ast.stmt.BlockStmt)
+                                && x.getBegin().filter(b -> b.line == line).isPresent())
+                .flatMap(x -> x.getBegin())
+                .map(b -> b.column)
+                .orElse(1);
+        diagnostics.add(Diagnostic.error(
+                request.file(),
+                line,
+                column,
+                what + " is not supported by the tape strategy recorded from the normalized form (adjoint.tapeFromIr);"
+                        + " record this method from its tree (the default) until it is"));
+    }
+}
