@@ -98,7 +98,7 @@ public final class AdjointClassEmitter {
         if (methods.stream().anyMatch(m -> m.request().isPublic())) {
             type.addModifiers(Modifier.PUBLIC);
         }
-        ReceiverWrappers.addHandles(type, methods);
+        FieldHandleFields.add(type, methods);
         TableCopyFields.add(type, methods);
         HessianEmitter hessians = new HessianEmitter(type);
         for (AdjointMethod m : methods) {

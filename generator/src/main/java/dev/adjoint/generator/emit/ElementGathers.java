@@ -2,6 +2,7 @@ package dev.adjoint.generator.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.adjoint.generator.objects.ListParam;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.types.Ty;
 import java.util.Arrays;
@@ -22,9 +23,16 @@ final class ElementGathers {
     private static final String STACK = "_gather";
     private static final String MARK = "_gathered";
 
-    /** Whether {@code rc} has an array of elements. */
+    /** Whether {@code rc} has an array of elements, or a list read as an array. */
     static boolean any(Receiver rc) {
-        return rc.records().stream().anyMatch(p -> p.elements().isPresent());
+        return rc.records().stream().anyMatch(p -> p.elements().isPresent())
+                || !rc.lists().isEmpty();
+    }
+
+    /** How the public methods read element {@code e} of {@code p}, an array of records or a list of them. */
+    private static String element(Receiver rc, Receiver.RecordParam p, String e) {
+        String array = ReceiverWrappers.recordRead(p);
+        return ListParam.of(rc, p.name()).isPresent() ? array + ".get(" + e + ")" : array + "[" + e + "]";
     }
 
     /** The local holding the gathered value of leaf {@code leaf}. */
@@ -52,7 +60,8 @@ final class ElementGathers {
             String n = local(e.count());
             ClassName type = ReceiverWrappers.recordClass(p);
             String array = ReceiverWrappers.recordRead(p);
-            body.addStatement("int $L = $L.length", n, array);
+            body.addStatement(
+                    "int $L = $L.$L", n, array, ListParam.of(rc, p.name()).isPresent() ? "size()" : "length");
             for (Receiver.Gathered g : e.components()) {
                 if (isScalar(g)) {
                     body.addStatement(
@@ -66,7 +75,12 @@ final class ElementGathers {
                 }
                 g.at().ifPresent(at -> body.addStatement("int[] $L = $L.arrays.borrowInts($L + 1)", local(at), STACK, n)
                         .beginControlFlow("for (int _e = 0; _e < $L; _e++)", n)
-                        .addStatement("$L[_e + 1] = $L[_e] + $L[_e].$L.length", local(at), local(at), array, read(e, g))
+                        .addStatement(
+                                "$L[_e + 1] = $L[_e] + $L.$L.length",
+                                local(at),
+                                local(at),
+                                element(rc, p, "_e"),
+                                read(e, g))
                         .endControlFlow());
                 body.addStatement(
                         "$L[][] $L = $L.arrays.$L($L)",
@@ -76,7 +90,8 @@ final class ElementGathers {
                         borrowRows(g),
                         g.at().map(at -> local(at) + "[" + n + "]").orElse(n));
             }
-            body.beginControlFlow("for (int _e = 0; _e < $L; _e++)", n).addStatement("$T _el = $L[_e]", type, array);
+            body.beginControlFlow("for (int _e = 0; _e < $L; _e++)", n)
+                    .addStatement("$T _el = $L", type, element(rc, p, "_e"));
             for (Receiver.Gathered g : e.components()) {
                 if (g.at().isPresent()) {
                     String at = local(g.at().get());
@@ -97,6 +112,21 @@ final class ElementGathers {
             if (p.wrt() && e.components().stream().anyMatch(ElementGathers::hasSink)) {
                 gatherSinks(p, e, sinks.of(p), sinks.prefix(), body);
             }
+        }
+        for (ListParam l : rc.lists()) {
+            // a List<Double> read as a double[], unboxed once; a List<double[]> as a double[][] of the caller's rows
+            // (get(i) of an ArrayList, List.of or Arrays.asList is a read: nothing allocated)
+            l.values()
+                    .ifPresent(t -> body.addStatement(
+                                    "$T $L = $L.arrays.$L($L.size())",
+                                    AdjointClassEmitter.typeName(t),
+                                    local(l.name()),
+                                    STACK,
+                                    t.dims() == 2 ? borrowRows(t) : borrowValues(t),
+                                    l.name())
+                            .beginControlFlow("for (int _e = 0; _e < $L.length; _e++)", local(l.name()))
+                            .addStatement("$L[_e] = $L.get(_e)", local(l.name()), l.name())
+                            .endControlFlow());
         }
     }
 
@@ -235,6 +265,9 @@ final class ElementGathers {
                 }
             }
         }
+        rc.lists().stream()
+                .filter(l -> l.values().filter(t -> t.dims() == 2).isPresent())
+                .forEach(l -> body.addStatement("$T.fill($L, null)", Arrays.class, local(l.name())));
         body.addStatement("$L.arrays.release($L)", STACK, MARK);
     }
 
@@ -258,7 +291,15 @@ final class ElementGathers {
     }
 
     private static String borrowValues(Receiver.Gathered g) {
-        return switch (g.type().prim()) {
+        return borrowValues(g.type());
+    }
+
+    private static String borrowRows(Receiver.Gathered g) {
+        return borrowRows(g.type());
+    }
+
+    private static String borrowValues(Ty t) {
+        return switch (t.prim()) {
             case FLOAT -> "borrowFloats";
             case INT -> "borrowInts";
             case LONG -> "borrowLongs";
@@ -267,7 +308,7 @@ final class ElementGathers {
         };
     }
 
-    private static String borrowRows(Receiver.Gathered g) {
-        return g.type().prim() == Ty.Prim.FLOAT ? "borrowFloatRows" : "borrowDoubleRows";
+    private static String borrowRows(Ty t) {
+        return t.prim() == Ty.Prim.FLOAT ? "borrowFloatRows" : "borrowDoubleRows";
     }
 }

@@ -3,24 +3,19 @@ package dev.adjoint.generator.emit;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.DoubleGrad;
-import dev.adjoint.FieldHandles;
 import dev.adjoint.FloatGrad;
+import dev.adjoint.generator.objects.ListParam;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.reverse.AdjointMethod;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
 import dev.adjoint.generator.types.Ty;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
@@ -49,57 +44,6 @@ final class ReceiverWrappers {
     /** The handle field reading private field {@code field}. */
     static String handle(String field) {
         return "FIELD_" + field;
-    }
-
-    /** Adds the handles on the private fields that {@code methods} read, once each, in field order. */
-    static void addHandles(TypeSpec.Builder type, List<AdjointMethod> methods) {
-        Set<String> done = new TreeSet<>();
-        for (AdjointMethod m : methods) {
-            Receiver rc = Receiver.of(m.request()).orElse(null);
-            if (rc == null) { // (every lifted request is internal: its generated methods are the wrappers' delegates)
-                continue;
-            }
-            for (Receiver.Leaf l : rc.leaves()) {
-                if (l.isPrivate() && done.add(l.field())) {
-                    type.addField(FieldSpec.builder(
-                                    VarHandle.class,
-                                    handle(l.field()),
-                                    Modifier.PRIVATE,
-                                    Modifier.STATIC,
-                                    Modifier.FINAL)
-                            .initializer(
-                                    "$T.of($T.lookup(), $T.class, $S, $T.class)",
-                                    FieldHandles.class,
-                                    MethodHandles.class,
-                                    owner(m.request()),
-                                    l.field(),
-                                    AdjointClassEmitter.typeName(l.type()))
-                            .build());
-                }
-            }
-            for (Receiver.RecordParam p : rc.records()) {
-                if (p.held().filter(Receiver.Held::isPrivate).isPresent()
-                        && done.add(p.held().get().field())) {
-                    type.addField(FieldSpec.builder(
-                                    VarHandle.class,
-                                    handle(p.held().get().field()),
-                                    Modifier.PRIVATE,
-                                    Modifier.STATIC,
-                                    Modifier.FINAL)
-                            .initializer(
-                                    "$T.of($T.lookup(), $T.class, $S, $T.class)",
-                                    FieldHandles.class,
-                                    MethodHandles.class,
-                                    owner(m.request()),
-                                    p.held().get().field(),
-                                    recordType(p))
-                            .build());
-                }
-            }
-        }
-        if (!done.isEmpty()) {
-            type.alwaysQualify("VarHandle", "MethodHandles", "FieldHandles");
-        }
     }
 
     /** {@code nameGrad(Model self, ...)}, for a scalar result. */
@@ -216,6 +160,8 @@ final class ReceiverWrappers {
                             ? new Slot(FieldBoxes.box(l.param()), FieldBoxes.sinkBox(prefix, l.param()))
                             : new Slot(fieldRead(l), sinks.self() + "." + l.field()));
         }
+        // a list read as an array: the array the public method filled from it (never differentiated: no sink)
+        rc.lists().forEach(l -> out.put(l.name(), new Slot(ElementGathers.local(l.name()), "")));
         for (Receiver.RecordParam p : rc.records()) {
             for (Receiver.Leaf l : p.components()) {
                 out.put(
@@ -309,15 +255,27 @@ final class ReceiverWrappers {
         rc.records().forEach(p -> p.components().forEach(l -> componentLeaves.add(l.param())));
         for (Param p : r.params().subList(0, rc.ownParams())) {
             if (!componentLeaves.contains(p.name())) {
-                out.add(new Public(p.name(), AdjointClassEmitter.typeName(p.type())));
+                out.add(new Public(
+                        p.name(),
+                        ListParam.of(rc, p.name())
+                                .map(l -> listOf(AdjointClassEmitter.typeName(
+                                                l.values().orElseThrow().element())
+                                        .box()))
+                                .orElse(AdjointClassEmitter.typeName(p.type()))));
             }
         }
         for (Receiver.RecordParam p : rc.records()) {
             if (!p.isHeld()) {
-                out.add(Math.min(p.position(), out.size()), new Public(p.name(), recordType(p)));
+                TypeName type = ListParam.of(rc, p.name()).isPresent() ? listOf(recordClass(p)) : recordType(p);
+                out.add(Math.min(p.position(), out.size()), new Public(p.name(), type));
             }
         }
         return out;
+    }
+
+    /** {@code java.util.List<element>}. */
+    private static TypeName listOf(TypeName element) {
+        return ParameterizedTypeName.get(ClassName.get(List.class), element);
     }
 
     /** The public buffers: the object's gradient first (for {@code wrt = "this"}), then the parameters', records' as their gradient classes. */

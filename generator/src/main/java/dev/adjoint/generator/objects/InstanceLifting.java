@@ -92,6 +92,8 @@ public final class InstanceLifting {
             }
             Set<String> fieldNames = new TreeSet<>();
             c.getFields().forEach(f -> f.getVariables().forEach(v -> fieldNames.add(v.getNameAsString())));
+            ListParameters.rewrite(
+                    file, pkg, c, records, diagnostics); // (List<Obs> data as Obs[] data, before the rest)
             Map<String, com.github.javaparser.ast.type.Type> held = HeldObjects.fields(c, pkg, records);
             for (MethodDeclaration d : HeldCallees.thread(file, c, held, diagnostics)) {
                 if (!HeldObjects.params(d).isEmpty() && !ElementAliases.rewrite(file, pkg, d, records, diagnostics)) {
@@ -132,13 +134,15 @@ public final class InstanceLifting {
                                         false,
                                         false,
                                         expanded,
-                                        false));
+                                        false,
+                                        ListParam.of(m)));
                     }
                 }
             }
             InstanceLifting lifting = new InstanceLifting(file, c, simpleName(c), diagnostics);
             lifting.heldFields.addAll(held.keySet());
             lifting.liftClass();
+            ListParameters.receivers(c, simpleName(c));
         }
         return diagnostics;
     }
@@ -163,11 +167,22 @@ public final class InstanceLifting {
         int own = m.getParameters().size();
         if (m.isStatic()) {
             WrtThis.Wrt wrt = WrtThis.rewrite(file, m, own, List.of(), expanded, diagnostics);
-            m.setData(Receiver.KEY, new Receiver(owner, false, List.of(), own, false, true, wrt.records(), false));
+            m.setData(
+                    Receiver.KEY,
+                    new Receiver(owner, false, List.of(), own, false, true, wrt.records(), false, ListParam.of(m)));
         } else {
             m.setData(
                     Receiver.KEY,
-                    new Receiver(owner, true, List.of(), own, false, true, HeldObjects.mark(m, expanded), false));
+                    new Receiver(
+                            owner,
+                            true,
+                            List.of(),
+                            own,
+                            false,
+                            true,
+                            HeldObjects.mark(m, expanded),
+                            false,
+                            ListParam.of(m)));
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param exactClass whether the public methods must refuse an object of a subclass: the adjoint
  *     differentiates the class's own instance methods, while the value of a call on {@code self}
  *     would come from a subclass's override
+ * @param lists the {@code java.util.List} parameters, read as arrays ({@link ListParam})
  */
 public record Receiver(
         String ownerSimpleName,
@@ -35,7 +36,8 @@ public record Receiver(
         boolean wrtThis,
         boolean annotated,
         List<RecordParam> records,
-        boolean exactClass) {
+        boolean exactClass,
+        List<ListParam> lists) {
     /** The receiver's name in every generated method of a lifted instance method. */
     public static final String SELF = "self";
 
@@ -45,6 +47,7 @@ public record Receiver(
     public Receiver {
         leaves = List.copyOf(leaves);
         records = List.copyOf(records);
+        lists = List.copyOf(lists);
     }
 
     /**
@@ -364,7 +367,8 @@ public record Receiver(
                                 false,
                                 false,
                                 List.of(),
-                                false)));
+                                false,
+                                List.of())));
     }
 
     /** The arguments of a call to one of {@code callee}'s generated methods: the receiver first for a lifted one. */

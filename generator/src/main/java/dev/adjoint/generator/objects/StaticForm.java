@@ -125,7 +125,10 @@ final class StaticForm {
                             "'" + n + "' reads field '" + f + "' of type " + fieldTypes.get(f)
                                     + ": a differentiated instance method"
                                     + " can read fields of type double, float, int, long, boolean and their arrays (2-D for double and"
-                                    + " float); pass this value as a parameter");
+                                    + " float); pass this value as a parameter"
+                                    + (ListTypes.isList(fieldTypes.get(f))
+                                            ? " (a List parameter is read as data)"
+                                            : ""));
                 } else if (FieldReads.isAssigned(n)
                         && !boxed.contains(f)
                         && fields.get(f).filter(ty -> ty.dims() == 0).isPresent()) {
@@ -192,7 +195,8 @@ final class StaticForm {
                         wrt.wrtThis(),
                         annotated,
                         wrt.records(),
-                        callsOverridable.test(m)));
+                        callsOverridable.test(m),
+                        ListParam.of(m)));
     }
 
     private void error(Node at, String message) {

@@ -1,0 +1,240 @@
+package dev.adjoint.generator.stranger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.Translation;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What stays rejected of {@code List} parameters ({@link ListDataTest} has what is read as data):
+ * writing the list, any other method of it, storing, returning or aliasing it, a boxed element
+ * compared by reference, a raw list, a list of lists, a list of other elements, a list created in
+ * the method, a list field, {@code wrt} naming a list, a list of records passed on: each is one
+ * error at its position, the real cause first, and nothing is generated.
+ */
+class ListRejectionsTest {
+
+    /** The one error of a class {@code Data} whose method {@code f} has {@code params} and {@code body}. */
+    private static Diagnostic oneError(String annotation, String params, String body) {
+        String source = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                public class Data {
+                    public record Obs(double x, double y) {}
+
+                    %s
+                    public static double f(%s) {
+                        %s
+                    }
+
+                    static double help(double[] w, List<Obs> data) {
+                        return w[0] * data.get(0).x();
+                    }
+
+                    static double clearing(List<Double> xs) {
+                        xs.clear();
+                        return 1;
+                    }
+                }
+                """.formatted(annotation, params, body);
+        Translation t = StrangerHarness.translate(Map.of("Data", source));
+        List<Diagnostic> errors =
+                t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(t.generated().isEmpty(), "output generated despite the error");
+        return errors.get(0);
+    }
+
+    private static void assertError(Diagnostic d, int line, int column, String message) {
+        assertEquals(line + ":" + column + " " + message, d.line() + ":" + d.column() + " " + d.message());
+    }
+
+    private static final String W = "@Differentiable(wrt = \"w\")";
+
+    @Test
+    void aWriteIsAnError() {
+        assertError(
+                oneError(W, "double[] w, List<Double> xs", "xs.add(w[0]);\n        return w[0] * xs.get(0);"),
+                12,
+                9,
+                "'xs.add(w[0])' changes list parameter 'xs': a differentiated method reads a List parameter as data"
+                        + " and cannot change it; compute into a local array instead");
+    }
+
+    @Test
+    void aWriteInAHelperGivenTheListIsAnErrorThere() {
+        assertError(
+                oneError(W, "double[] w, List<Double> xs", "return w[0] * clearing(xs);"),
+                20,
+                9,
+                "'xs.clear()' changes list parameter 'xs': a differentiated method reads a List parameter as data"
+                        + " and cannot change it; compute into a local array instead");
+    }
+
+    @Test
+    void anotherMethodIsAnError() {
+        assertError(
+                oneError(W, "double[] w, List<Double> xs", "return w[0] * xs.stream().mapToDouble(d -> d).sum();"),
+                12,
+                23,
+                "'xs.stream()' calls 'stream' on list parameter 'xs': a differentiated method reads a List parameter"
+                        + " with get(i), size(), isEmpty() and a for-each only; write it as a loop over get(i)");
+        assertError(
+                oneError(W, "double[] w, List<Obs> data", "return w[0] * data.subList(0, 1).size();"),
+                12,
+                23,
+                "'data.subList(0, 1)' calls 'subList' on list parameter 'data': a differentiated method reads a List"
+                        + " parameter with get(i), size(), isEmpty() and a for-each only; write it as a loop over"
+                        + " get(i)");
+    }
+
+    @Test
+    void anAliasIsOneError() {
+        assertError(
+                oneError(W, "double[] w, List<Double> xs", "List<Double> ys = xs;\n        return w[0] * ys.get(0);"),
+                12,
+                22,
+                "'ys = xs' uses list parameter 'xs' other than reading its elements: a differentiated method reads a"
+                        + " List parameter with get(i), size(), isEmpty() and a for-each, and may pass it to a method"
+                        + " of its class taking the same List, but cannot store, return, compare or alias it; read it"
+                        + " where it is");
+    }
+
+    @Test
+    void aBoxedElementComparedByReferenceIsAnError() {
+        assertError(
+                oneError(W, "double[] w, List<Double> xs", "return xs.get(0) == xs.get(1) ? w[0] : w[1];"),
+                12,
+                16,
+                "'xs.get(0) == xs.get(1)' compares Double objects of list parameter 'xs' by reference (or with null),"
+                        + " as Java does for boxed numbers: a differentiated method reads the elements as numbers;"
+                        + " compare the values (xs.get(i).doubleValue())");
+    }
+
+    @Test
+    void listTypesItCannotReadAreErrors() {
+        assertError(
+                oneError(W, "double[] w, List xs", "return w[0];"),
+                11,
+                40,
+                "parameter 'xs' has type List: a raw List, whose elements' type is unknown; give it (List<Double>,"
+                        + " List<Obs>)");
+        assertError(
+                oneError(W, "double[] w, List<List<Double>> xs", "return w[0];"),
+                11,
+                40,
+                "parameter 'xs' has type List<List<Double>>: a List of Lists is not supported; pass a double[][] (one"
+                        + " row per inner list, ragged if they differ in length)");
+        assertError(
+                oneError(W, "double[] w, List<String> xs", "return w[0];"),
+                11,
+                40,
+                "parameter 'xs' has type List<String>: a differentiated method reads a List whose elements are"
+                        + " Double, Float, Integer, double[], float[], or records or classes of the sources; pass these"
+                        + " values as an array");
+    }
+
+    @Test
+    void aListTheMethodCreatesIsAnError() {
+        assertError(
+                oneError(W, "double[] w", "List<Double> ys = new ArrayList<>();\n        return w[0];"),
+                12,
+                22,
+                "local 'ys' of type List<Double>: a differentiated method reads List parameters as data but cannot"
+                        + " create or hold a list; keep the values in an array (double[] ys = new double[n])");
+    }
+
+    @Test
+    void wrtNamingAListIsAnError() {
+        assertError(
+                oneError(
+                        "@Differentiable(wrt = {\"w\", \"xs\"})",
+                        "double[] w, List<Double> xs",
+                        "return w[0] * xs.get(0);"),
+                10,
+                5,
+                "wrt names 'xs', a List<Double>: a List parameter is read as data and never differentiated; to take"
+                        + " the gradient with respect to its values, pass them as a double[]");
+        assertError(
+                oneError(
+                        "@Differentiable(wrt = \"data\")",
+                        "double[] w, List<Obs> data",
+                        "return w[0] * data.get(0).x();"),
+                10,
+                5,
+                "wrt names 'data', a List<Obs>: a List parameter is read as data and never differentiated; to take"
+                        + " the gradient with respect to its values, pass them as an Obs[] (list.toArray(new Obs[0]))");
+    }
+
+    @Test
+    void aMethodWithOnlyListsHasNothingToDifferentiate() {
+        assertError(
+                oneError("@Differentiable", "List<Double> xs", "return xs.get(0);"),
+                10,
+                5,
+                "nothing to differentiate: 'f' has no float or double parameter to take the gradient with respect to,"
+                        + " and its List parameters are read as data, never differentiated; pass the values to"
+                        + " differentiate as a double[], or remove @Differentiable");
+    }
+
+    @Test
+    void aListOfRecordsPassedOnIsAnError() {
+        assertError(
+                oneError(W, "double[] w, List<Obs> data", "return help(w, data);"),
+                12,
+                16,
+                "'help(w, data)' passes list parameter 'data' to 'help': a differentiated method reads a List of"
+                        + " records or objects itself (get(i), size(), isEmpty(), a for-each) and cannot pass it on;"
+                        + " read the elements here, or pass them one by one (data.get(i))");
+    }
+
+    @Test
+    void aListPassedToALibraryMethodIsAnError() {
+        assertError(
+                oneError(W, "double[] w, List<Double> xs", "return w[0] * java.util.Collections.max(xs);"),
+                12,
+                23,
+                "'java.util.Collections.max(xs)' passes list parameter 'xs' to 'max', which is not a method of this"
+                        + " class taking a List<Double>: a differentiated method passes a List parameter on only to"
+                        + " such a method, which reads it the same way; pass the values to others as an array");
+    }
+
+    @Test
+    void aListFieldIsAnError() {
+        Translation t = StrangerHarness.translate(Map.of("Held", """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+                import java.util.List;
+
+                public class Held {
+                    List<Double> xs;
+                    double[] w;
+
+                    @Differentiable(wrt = "this")
+                    public double loss() {
+                        return w[0] * xs.get(0);
+                    }
+                }
+                """));
+        List<Diagnostic> errors =
+                t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(t.generated().isEmpty());
+        assertError(
+                errors.get(0),
+                12,
+                23,
+                "'xs' reads field 'xs' of type List<Double>: a differentiated instance method can read fields of type"
+                        + " double, float, int, long, boolean and their arrays (2-D for double and float); pass this"
+                        + " value as a parameter (a List parameter is read as data)");
+    }
+}
