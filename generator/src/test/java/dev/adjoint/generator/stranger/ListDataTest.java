@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.check.AdjointCheck;
 import dev.adjoint.check.GradCheck;
+import dev.adjoint.generator.testing.WarmCalls;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -138,7 +139,30 @@ class ListDataTest {
             }
             """;
 
-    private static final Map<String, String> SOURCES = Map.of("Fits", FITS, "Floats", FLOATS);
+    static final String MODEL = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+            import java.util.List;
+
+            public class Model {
+                public record Point(double x, double y) {}
+
+                double[] w = {0.1, 0.2};
+
+                /** An instance method over the object's weights, a var for-each over records, a weight from a list. */
+                @Differentiable(wrt = "this")
+                public double loss(List<Point> data, List<Double> weights) {
+                    double s = 0;
+                    for (var o : data) {
+                        s += weights.get(0) * Math.pow(w[0] + w[1] * o.x() - o.y(), 2);
+                    }
+                    return s;
+                }
+            }
+            """;
+
+    private static final Map<String, String> SOURCES = Map.of("Fits", FITS, "Floats", FLOATS, "Model", MODEL);
 
     private static Object obs(StrangerHarness.Built b, double x, double y) {
         return make(b, "Fits$Obs", x, y);
@@ -196,6 +220,33 @@ class ListDataTest {
                     .invoke(null, w, xs, gradients[tape ? 1 : 0]);
         }
         assertArrayEquals(gradients[0], gradients[1], 1e-5f, "static vs tape");
+    }
+
+    @Test
+    void anInstanceMethodTakingListsIsStatic() throws Exception {
+        check(SOURCES, "Model", "loss", b -> new Object[] {
+            make(b, "Model"),
+            List.of(make(b, "Model$Point", 0.5, 1.2), make(b, "Model$Point", -1.0, 0.3)),
+            List.of(0.75)
+        });
+    }
+
+    @Test
+    void aWarmCallCopiesTheListsIntoPooledArraysAllocatingNothing() throws Exception {
+        StrangerHarness.Built b = build(SOURCES);
+        Object[] args = {new double[] {0.4, -1.3}, new ArrayList<>(List.of(1.5, -0.25, 3.0)), List.of(1, 0, 1), null};
+        args[3] = new double[2];
+        Method weighted =
+                b.type("FitsAdjoint").getMethod("weightedGrad", double[].class, List.class, List.class, double[].class);
+        long perCall = WarmCalls.bytesPerCall(() -> weighted.invoke(null, args));
+        Object[] records = {new double[] {0.2, 0.7}, new ArrayList<>(data(b)), new double[2]};
+        Method loss = b.type("FitsAdjoint").getMethod("lossGrad", double[].class, List.class, double[].class);
+        long perRecordsCall = WarmCalls.bytesPerCall(() -> loss.invoke(null, records));
+        // reflection boxes the double result (16 B); an array per list per call would add 40 B and more
+        assertTrue(perCall <= 16 + 16, "a warm gradient call over List<Double> allocated " + perCall + " bytes");
+        assertTrue(
+                perRecordsCall <= 16 + 16,
+                "a warm gradient call over List<Obs> allocated " + perRecordsCall + " bytes");
     }
 
     @Test
