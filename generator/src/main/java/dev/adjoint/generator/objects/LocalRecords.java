@@ -277,8 +277,8 @@ final class LocalRecords {
                     "'for (" + decl + " : " + f.getIterable() + ")' takes the elements of '" + f.getIterable()
                             + "' one by one: a differentiated method reads records of type " + type.name()
                             + " from an array that is a parameter or a field (" + type.name()
-                            + "[]), by index or by a for-each; a List or another collection of them is not supported;"
-                            + " pass an array (list.toArray(new " + type.name() + "[0]))");
+                            + "[]) or a java.util.List parameter (List<" + type.name() + ">), by index or by a"
+                            + " for-each; another collection of them is not supported: pass an array or a List");
             return Optional.empty();
         }
         if (!(decl instanceof VariableDeclarationExpr)

@@ -22,7 +22,10 @@
  * is taken as a record parameter is, its fields read as {@code s.x}. A record's or such an
  * object's own methods computing one expression, called on a variable ({@code u.dot(v)}), are
  * first replaced by that expression ({@link dev.adjoint.generator.objects.ValueMethods}), so that
- * the rest reads only components.
+ * the rest reads only components. Before all of these, a {@code java.util.List} parameter read as data
+ * becomes the array it stands for ({@link dev.adjoint.generator.objects.ListParameters}: a
+ * {@code List<Obs>} an {@code Obs[]}, a {@code List<Double>} a {@code double[]}), the public methods
+ * keeping the list ({@link dev.adjoint.generator.objects.ListParam}).
  * The facts the emitter and the call sites need ({@link dev.adjoint.generator.objects.Receiver})
  * ride on the lifted declaration.
  */

@@ -151,8 +151,9 @@ final class DeclarationChecks {
                                 + ": supported parameter types are double, float, int, long, boolean, double[], float[], double[][], float[][],"
                                 + " double[][][], float[][][], int[], long[], boolean[], int[][], short, byte, char, String, enums of the sources (named as javac"
                                 + " resolves the name in the method's file) or of the JDK, and records and classes of the sources and"
-                                + " their 1-D arrays; pass the numbers as one of these (a List<Double> as a double[]:"
-                                + " list.stream().mapToDouble(Double::doubleValue).toArray())");
+                                + " their 1-D arrays, and, read as data, java.util.List parameters of Double, Float, Integer,"
+                                + " double[], float[] or such records and classes; pass the numbers as one of these (another"
+                                + " collection as a List: List.copyOf(values))");
                 continue;
             }
             if (ty.get().prim() == Ty.Prim.RANDOM) {

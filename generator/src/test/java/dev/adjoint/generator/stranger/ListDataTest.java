@@ -136,6 +136,16 @@ class ListDataTest {
                     }
                     return (float) Math.log(z) + w[1] * xs.get(0);
                 }
+
+                /** A List<float[]> of rows, by index. */
+                @Differentiable(wrt = "w")
+                public static float rowsum(float[] w, List<float[]> rows) {
+                    float s = 0;
+                    for (int i = 0; i < rows.size(); i++) {
+                        s += (float) Math.tanh(w[0] * rows.get(i)[0] + w[1] * rows.get(i)[rows.get(i).length - 1]);
+                    }
+                    return s;
+                }
             }
             """;
 
@@ -203,23 +213,27 @@ class ListDataTest {
     }
 
     @Test
-    void aFloatListIsStatic() throws Exception {
+    void floatListsAreStatic() throws Exception {
         float[] w = {0.3f, -0.6f};
-        List<Float> xs = List.of(1.0f, 2.5f, -0.5f);
-        float[][] gradients = new float[2][];
-        for (boolean tape : new boolean[] {false, true}) {
-            StrangerHarness.Built b = build(Map.of("Floats", tape ? StrangerHarness.onTape(FLOATS) : FLOATS));
-            AdjointCheck.assertGradient(b.type("Floats"), "softmax", w, xs);
-            String strategy = "stranger.Floats#softmax: " + (tape ? "tape" : "static");
-            assertTrue(
-                    b.methods().stream().anyMatch(l -> l.startsWith(strategy)),
-                    b.methods().toString());
-            gradients[tape ? 1 : 0] = new float[2];
-            b.type("FloatsAdjoint")
-                    .getMethod("softmaxGrad", float[].class, List.class, float[].class)
-                    .invoke(null, w, xs, gradients[tape ? 1 : 0]);
+        Map<String, List<?>> lists = Map.of(
+                "softmax", List.of(1.0f, 2.5f, -0.5f),
+                "rowsum", List.of(new float[] {1, 2}, new float[] {-0.5f, 0.25f, 1.5f}));
+        for (String method : lists.keySet()) {
+            float[][] gradients = new float[2][];
+            for (boolean tape : new boolean[] {false, true}) {
+                StrangerHarness.Built b = build(Map.of("Floats", tape ? StrangerHarness.onTape(FLOATS) : FLOATS));
+                AdjointCheck.assertGradient(b.type("Floats"), method, w, lists.get(method));
+                String strategy = "stranger.Floats#" + method + ": " + (tape ? "tape" : "static");
+                assertTrue(
+                        b.methods().stream().anyMatch(l -> l.startsWith(strategy)),
+                        b.methods().toString());
+                gradients[tape ? 1 : 0] = new float[2];
+                b.type("FloatsAdjoint")
+                        .getMethod(method + "Grad", float[].class, List.class, float[].class)
+                        .invoke(null, w, lists.get(method), gradients[tape ? 1 : 0]);
+            }
+            assertArrayEquals(gradients[0], gradients[1], 1e-5f, method + ": static vs tape");
         }
-        assertArrayEquals(gradients[0], gradients[1], 1e-5f, "static vs tape");
     }
 
     @Test
