@@ -13,6 +13,7 @@ import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.parse.Positions;
 import java.nio.file.Path;
@@ -170,6 +171,16 @@ final class ListUses {
                             + " parameter '" + name + "' (a " + boxed + "): a differentiated method reads the"
                             + " elements of a List<" + boxed + "> as numbers; use the value in arithmetic ("
                             + ListTypes.unboxing(read.values().get()) + "() at most)"));
+        }
+        if (parent instanceof VariableDeclarator v && v.getType() instanceof ClassOrInterfaceType) {
+            return Optional.of(Positions.error(
+                    file,
+                    v,
+                    "'" + Positions.oneLine(v) + "' holds an element of list parameter '" + name
+                            + "' in a local of type " + v.getType()
+                            + ": a differentiated method reads the elements of a"
+                            + " List<" + boxed + "> as numbers; declare the local "
+                            + read.array().asArrayType().getComponentType()));
         }
         if (parent instanceof BinaryExpr b
                 && (b.getOperator() == BinaryExpr.Operator.EQUALS

@@ -348,7 +348,7 @@ class TrustCallsTest {
                     l.add(w[0]);
                     return w[0] * l.size();
                 }
-                """, "l.add");
+                """, "local 'l' of type java.util.List<Double>"); // (List parameters are data: ListRejectionsTest)
     }
 
     @Test

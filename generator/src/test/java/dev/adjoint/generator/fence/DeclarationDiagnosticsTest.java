@@ -216,15 +216,15 @@ class DeclarationDiagnosticsTest {
                             }
                         }
                         """),
-                file("List<Double> parameter", "parameter 'xs' has type List<Double>", """
+                file("Set<Double> parameter", "parameter 'xs' has type Set<Double>", """
                         package p;
 
                         import dev.adjoint.Differentiable;
-                        import java.util.List;
+                        import java.util.Set;
 
                         class Model {
                             @Differentiable
-                            static double f(double x, @@List<Double> xs) {
+                            static double f(double x, @@Set<Double> xs) {
                                 return x;
                             }
                         }

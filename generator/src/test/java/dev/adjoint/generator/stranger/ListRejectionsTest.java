@@ -120,6 +120,17 @@ class ListRejectionsTest {
     }
 
     @Test
+    void aBoxedLocalHoldingAnElementIsOneError() {
+        assertError(
+                oneError(W, "double[] w, List<Double> xs", "Double first = xs.get(0);\n        return w[0] * first;"),
+                12,
+                16,
+                "'first = xs.get(0)' holds an element of list parameter 'xs' in a local of type Double: a"
+                        + " differentiated method reads the elements of a List<Double> as numbers; declare the local"
+                        + " double");
+    }
+
+    @Test
     void listTypesItCannotReadAreErrors() {
         assertError(
                 oneError(W, "double[] w, List xs", "return w[0];"),
