@@ -79,8 +79,9 @@ final class Rewriter {
         String name = n.getNameAsString();
         if (n.getParentNode().isPresent()) {
             Optional<Node> declaration = declarationInScope(n, name);
-            Optional<Type> inScope =
-                    declaration.map(d -> d instanceof Parameter q ? q.getType() : ((VariableDeclarator) d).getType());
+            Optional<Type> inScope = declaration.map(d -> d instanceof Parameter q
+                    ? q.getType()
+                    : dev.adjoint.generator.select.ValueTypes.declaredType((VariableDeclarator) d));
             if (inScope.isPresent() && inScope.get().isVarType()) {
                 return declaration.flatMap(this::varType);
             }
@@ -151,7 +152,9 @@ final class Rewriter {
     /** The type of the declaration of {@code name} visible at {@code at}, walking out through its enclosing blocks. */
     static Optional<Type> inScope(Node at, String name) {
         return declarationInScope(at, name)
-                .map(d -> d instanceof Parameter q ? q.getType() : ((VariableDeclarator) d).getType());
+                .map(d -> d instanceof Parameter q
+                        ? q.getType()
+                        : dev.adjoint.generator.select.ValueTypes.declaredType((VariableDeclarator) d));
     }
 
     /**

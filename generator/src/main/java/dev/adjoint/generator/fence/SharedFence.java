@@ -96,7 +96,8 @@ public final class SharedFence {
             }
         }
         for (VariableDeclarator v : body.findAll(VariableDeclarator.class)) {
-            if (dev.adjoint.generator.select.ValueTypes.of(v.getType())
+            com.github.javaparser.ast.type.Type declared = dev.adjoint.generator.select.ValueTypes.declaredType(v);
+            if (dev.adjoint.generator.select.ValueTypes.of(declared)
                     .filter(Ty::isObject)
                     .isEmpty()) {
                 continue;
@@ -111,12 +112,12 @@ public final class SharedFence {
             if (v.getInitializer().isEmpty() || !topLevel) {
                 error(
                         v,
-                        "local '" + v.getNameAsString() + "' of type " + v.getType() + " is declared "
+                        "local '" + v.getNameAsString() + "' of type " + declared + " is declared "
                                 + (topLevel ? "without a value" : "inside a block or loop")
                                 + ": a String, enum or Random local is assigned once, where it is declared at the top"
                                 + " level of the method (neither strategy saves one); declare it there with its value, or use the value"
                                 + " where it is needed");
-            } else if (v.getType() instanceof com.github.javaparser.ast.type.ClassOrInterfaceType c
+            } else if (declared instanceof com.github.javaparser.ast.type.ClassOrInterfaceType c
                     && dev.adjoint.generator.select.ValueTypes.isRandom(c)
                     && !(v.getInitializer().get() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o
                             && dev.adjoint.generator.select.ValueTypes.isRandomCreation(o)

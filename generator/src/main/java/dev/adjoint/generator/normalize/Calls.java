@@ -101,8 +101,8 @@ public final class Calls {
                                     .findAll(com.github.javaparser.ast.body.VariableDeclarator.class)
                                     .stream()
                                     .filter(v -> v.getNameAsString().equals(name))
-                                    .forEach(
-                                            v -> declared.add(dev.adjoint.generator.select.ValueTypes.of(v.getType())));
+                                    .forEach(v -> declared.add(dev.adjoint.generator.select.ValueTypes.of(
+                                            dev.adjoint.generator.select.ValueTypes.declaredType(v))));
                             return declared.size() == 1
                                             && declared.iterator().next().isPresent()
                                     ? declared.iterator().next()

@@ -67,6 +67,21 @@ public final class ValueTypes {
                 && isRandom(o.getType());
     }
 
+    /**
+     * The type local {@code v} is declared with, seeing through {@code var} where the initializer alone
+     * says it, as javac gives it: {@code var rng = new Random(seed);} is declared as {@code Random} (the
+     * creation's own type node, so that {@link #isRandom} reads its file's imports). Every check that
+     * reads a local's written type asks here, so that {@code var} and the written type are one case.
+     */
+    public static Type declaredType(com.github.javaparser.ast.body.VariableDeclarator v) {
+        if (v.getType().isVarType()
+                && v.getInitializer().orElse(null) instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o
+                && isRandomCreation(o)) {
+            return o.getType();
+        }
+        return v.getType();
+    }
+
     /** The type of a parameter or local declared with {@code t}, if the generator knows it. */
     public static Optional<Ty> of(Type t) {
         if (t.getArrayLevel() == 0 && t instanceof ClassOrInterfaceType c) {

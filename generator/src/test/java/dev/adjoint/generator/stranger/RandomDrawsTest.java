@@ -99,20 +99,30 @@ class RandomDrawsTest {
             }
             """;
 
+    /**
+     * {@link #PRICER} with every generator declared with {@code var}, one of them created by the class's
+     * full name: the same methods, which must be accepted alike (before, each draw was "call to
+     * 'rng.nextGaussian' is not supported").
+     */
+    static final String VAR_PRICER = PRICER.replace("Random rng = new Random(", "var rng = new Random(")
+            .replace("var rng = new Random(seed ^", "var rng = new java.util.Random(seed ^");
+
     private static final Map<String, String> SOURCES = Map.of("Pricer", PRICER);
+
+    private static final Map<String, String> VAR_SOURCES = Map.of("Pricer", VAR_PRICER);
 
     @Test
     void aMonteCarloPriceHasItsPathwiseGradientStatic() throws Exception {
         Function<StrangerHarness.Built, Object[]> args = b -> new Object[] {100.0, 0.25, 0.03, 105.0, 200, 42L};
         check(SOURCES, "Pricer", "call", args);
-        sameValue("call", args);
+        sameValue(PRICER, "call", args);
     }
 
     @Test
     void aHelperGivenTheGeneratorIsInlinedAndDrawsFromIt() throws Exception {
         Function<StrangerHarness.Built, Object[]> args = b -> new Object[] {101.0, 0.3, 9L};
         check(SOURCES, "Pricer", "average", args);
-        sameValue("average", args);
+        sameValue(PRICER, "average", args);
     }
 
     @Test
@@ -121,13 +131,41 @@ class RandomDrawsTest {
             Function<StrangerHarness.Built, Object[]> args =
                     b -> new Object[] {new double[] {0.3, -0.8, 1.1, 0.45, -0.2}, seed};
             check(SOURCES, "Pricer", "mixed", args);
-            sameValue("mixed", args);
+            sameValue(PRICER, "mixed", args);
+        }
+    }
+
+    @Test
+    void aVarGeneratorIsTheTypedOne() throws Exception {
+        assertEquals(3, VAR_PRICER.split("var rng = new ", -1).length - 1, "each generator declared with var");
+        assertTrue(VAR_PRICER.contains("new java.util.Random(seed ^"), "one written in full");
+        Function<StrangerHarness.Built, Object[]> call = b -> new Object[] {100.0, 0.25, 0.03, 105.0, 200, 42L};
+        check(VAR_SOURCES, "Pricer", "call", call);
+        sameValue(VAR_PRICER, "call", call);
+        Function<StrangerHarness.Built, Object[]> average = b -> new Object[] {101.0, 0.3, 9L};
+        check(VAR_SOURCES, "Pricer", "average", average);
+        sameValue(VAR_PRICER, "average", average);
+        for (long seed : new long[] {1, 7, 2024}) {
+            Function<StrangerHarness.Built, Object[]> mixed =
+                    b -> new Object[] {new double[] {0.3, -0.8, 1.1, 0.45, -0.2}, seed};
+            check(VAR_SOURCES, "Pricer", "mixed", mixed);
+            sameValue(VAR_PRICER, "mixed", mixed);
         }
     }
 
     @Test
     void theForwardModeDrawsTheSameNumbers() throws Exception {
-        StrangerHarness.Built b = build(SOURCES);
+        forwardAgainstGradient(SOURCES);
+    }
+
+    @Test
+    void theForwardModeOfAVarGeneratorDrawsTheSameNumbers() throws Exception {
+        forwardAgainstGradient(VAR_SOURCES);
+    }
+
+    /** {@code mixedJvp} along a direction against the gradient's dot product with it, and the method's value. */
+    private static void forwardAgainstGradient(Map<String, String> sources) throws Exception {
+        StrangerHarness.Built b = build(sources);
         Object[] args = {new double[] {0.3, -0.8, 1.1, 0.45, -0.2}, 7L};
         double[] gradient = gradientOf(b, "Pricer", "mixed", args);
         double[] u = {0.7, -0.1, 0.4, 0.9, -0.6};
@@ -193,6 +231,31 @@ class RandomDrawsTest {
     }
 
     @Test
+    void aVarRandomWithoutASeedIsTheSameError() {
+        List<Diagnostic> errors = errors(Map.of("Noisy", """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+                import java.util.Random;
+
+                public class Noisy {
+                    @Differentiable
+                    public static double f(double x) {
+                        var rng = new Random();
+                        return x * rng.nextGaussian();
+                    }
+                }
+                """));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(9, errors.get(0).line(), errors.toString());
+        assertEquals(19, errors.get(0).column(), errors.toString());
+        assertTrue(
+                errors.get(0).message().startsWith("local 'rng' of type Random is given 'new Random()'"),
+                errors.toString());
+        assertTrue(errors.get(0).message().contains("from a seed (new Random(seed))"), errors.toString());
+    }
+
+    @Test
     void aRandomParameterIsOneErrorSayingToCreateItInTheMethod() {
         List<Diagnostic> errors = errors(Map.of("Given", """
                 package stranger;
@@ -212,9 +275,10 @@ class RandomDrawsTest {
     }
 
     /** Each strategy's adjoint returns the method's own value, bit for bit. */
-    private static void sameValue(String method, Function<StrangerHarness.Built, Object[]> args) throws Exception {
+    private static void sameValue(String pricer, String method, Function<StrangerHarness.Built, Object[]> args)
+            throws Exception {
         for (boolean tape : new boolean[] {false, true}) {
-            StrangerHarness.Built b = build(Map.of("Pricer", tape ? onTape(PRICER) : PRICER));
+            StrangerHarness.Built b = build(Map.of("Pricer", tape ? onTape(pricer) : pricer));
             Method primal = null;
             Method grad = null;
             for (Method m : b.type("Pricer").getMethods()) {
