@@ -41,12 +41,18 @@ public final class AssignedStaticFields {
                     .filter(v -> v.getNameAsString().equals(name))
                     .map(com.github.javaparser.ast.body.VariableDeclarator::getType)
                     .findFirst();
+            if (!written
+                    && type.isPresent()
+                    && OwnerConstants.indexTableType(type.get()).isPresent()) {
+                return whyNotATable(owner, field.get(), name);
+            }
             if (!written && type.isPresent() && MethodSelector.toTy(type.get()).isEmpty()) {
                 // (else the usual paths say it is "not a static field", which it is)
                 return Optional.of("the static field '" + name + "' of " + owner.getNameAsString() + " has type "
                         + type.get()
                         + ", which the generated code does not read (a static field may be a double, float,"
-                        + " int, long or boolean, a 1-D array of one, or a 2-D double or float array); pass it as a"
+                        + " int, long or boolean, a 1-D array of one, a 2-D double or float array, or a final int[][],"
+                        + " long[][] or boolean[][] index table); pass it as a"
                         + " parameter, or keep its values in a table of one of those types (an int[] of indices)");
             }
             if (field.get().isFinal() || (!written && assignment.isEmpty())) {
@@ -61,6 +67,42 @@ public final class AssignedStaticFields {
                             + " through it; pass the value as a parameter, or keep it in a local variable (and make a constant final)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why {@code name}, an index table's field of {@code owner}, is not one {@link OwnerConstants#indexTable} takes:
+     * not final, or used in its file otherwise than read (the first such use); empty when it is one.
+     */
+    private static Optional<String> whyNotATable(TypeDeclaration<?> owner, FieldDeclaration field, String name) {
+        com.github.javaparser.ast.body.VariableDeclarator v = field.getVariables().stream()
+                .filter(x -> x.getNameAsString().equals(name))
+                .findFirst()
+                .orElseThrow();
+        if (OwnerConstants.indexTable(field, v).isPresent()) {
+            return Optional.empty();
+        }
+        String because = "it is not final";
+        if (field.isFinal()) {
+            Optional<Node> use = field.findCompilationUnit().flatMap(u -> TableCopies.otherUse(u, name, 2, true));
+            because = use.isEmpty()
+                    ? "its file does not only read it"
+                    : "its file uses it otherwise than reading its elements, lengths or rows" + where(use.get());
+        }
+        return Optional.of("cannot read the static field '" + name + "' of " + owner.getNameAsString()
+                + " as an index table: " + because
+                + "; a static " + v.getType()
+                + " is read as a table of values without derivative only when it is final and its file only reads"
+                + " its elements, lengths and rows (in a for-each, or a local only indexed), so that the reverse sweep"
+                + " reads what the forward sweep read; make it final and leave it unchanged, or pass it as a"
+                + " parameter");
+    }
+
+    /** Where {@code use} stands, with the expression around it: {@code  (line 12: 'EDGES[0][0] = 3')}. */
+    private static String where(Node use) {
+        Node shown = use.getParentNode().filter(p -> p instanceof Expression).orElse(use);
+        return use.getBegin()
+                .map(p -> " (line " + p.line + ": '" + dev.adjoint.generator.parse.Positions.oneLine(shown) + "')")
+                .orElse("");
     }
 
     private static Optional<Node> firstAssignment(TypeDeclaration<?> owner, String name) {

@@ -2,6 +2,7 @@ package dev.adjoint.generator.select;
 
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.adjoint.generator.types.Ty;
@@ -56,7 +57,7 @@ public final class OwnerConstants {
                 continue;
             }
             for (var v : f.getVariables()) {
-                Optional<Ty> t = MethodSelector.toTy(v.getType());
+                Optional<Ty> t = MethodSelector.toTy(v.getType()).or(() -> indexTable(f, v));
                 if (t.isEmpty() || (!f.isFinal() && assigned(owner, v.getNameAsString()))) {
                     // (a field the class writes may change during a call: its reverse sweep would read another value)
                     continue;
@@ -89,6 +90,38 @@ public final class OwnerConstants {
             }
         }
         return fields;
+    }
+
+    /**
+     * The type of {@code v}, a field of {@code f}, when it is a 2-D index table the method may read
+     * ({@code static final int[][] EDGES = {{0, 1}, {1, 2}};}, a mesh's edges, a stencil): final, and
+     * only read in its file (elements, lengths, for-each over its rows or a row held by a local that is
+     * only read; never written or passed on, as {@link TableCopies} asks of a table it copies), so that its values are
+     * the same in the forward and the reverse sweep. Like an {@code int[][]} parameter, its values have
+     * no derivative.
+     */
+    static Optional<Ty> indexTable(FieldDeclaration f, VariableDeclarator v) {
+        Optional<Ty> t = indexTableType(v.getType());
+        if (t.isEmpty() || !f.isStatic() || !f.isFinal()) {
+            return Optional.empty();
+        }
+        return f.findCompilationUnit()
+                .filter(u ->
+                        TableCopies.otherUse(u, v.getNameAsString(), 2, true).isEmpty())
+                .flatMap(u -> t);
+    }
+
+    /** The type of a static field declared with {@code t} that may be an index table: {@code int[][]}, {@code long[][]}, {@code boolean[][]}. */
+    static Optional<Ty> indexTableType(com.github.javaparser.ast.type.Type t) {
+        if (t.getArrayLevel() != 2 || !t.getElementType().isPrimitiveType()) {
+            return Optional.empty();
+        }
+        return switch (t.getElementType().asPrimitiveType().getType()) {
+            case INT -> Optional.of(new Ty(Ty.Prim.INT, 2));
+            case LONG -> Optional.of(new Ty(Ty.Prim.LONG, 2));
+            case BOOLEAN -> Optional.of(new Ty(Ty.Prim.BOOLEAN, 2));
+            default -> Optional.empty();
+        };
     }
 
     /** Whether code of {@code owner} assigns the variable {@code name} or updates it with ++/--. */

@@ -43,7 +43,10 @@ final class TableCopies {
             return Optional.empty();
         }
         Optional<CompilationUnit> unit = f.findCompilationUnit();
-        if (unit.isEmpty() || !onlyRead(unit.get(), v.getNameAsString(), dims)) {
+        // (an index table's row held by a local is read as its elements: see OwnerConstants.indexTable)
+        boolean rowsByName = OwnerConstants.indexTableType(v.getType()).isPresent();
+        if (unit.isEmpty()
+                || otherUse(unit.get(), v.getNameAsString(), dims, rowsByName).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(values.toString());
@@ -74,7 +77,21 @@ final class TableCopies {
      * tell them apart, and refuses rather than guess) reads an element, a length or, in a for-each
      * whose variable is only indexed, the rows.
      */
-    private static boolean onlyRead(CompilationUnit unit, String name, int dims) {
+    static boolean onlyRead(CompilationUnit unit, String name, int dims) {
+        return otherUse(unit, name, dims).isEmpty();
+    }
+
+    /** The first use of {@code name} in {@code unit} that {@link #onlyRead} does not take (a write, a row passed on). */
+    static Optional<Node> otherUse(CompilationUnit unit, String name, int dims) {
+        return otherUse(unit, name, dims, false);
+    }
+
+    /**
+     * As {@link #otherUse(CompilationUnit, String, int)}; with {@code rowsByName}, a row held by a local that is only
+     * indexed to read and asked its length ({@code int[] edge = EDGES[e];}) is a read too, which desugaring turns
+     * into element reads (an index table is read, never copied: its rows need no copy of their own).
+     */
+    static Optional<Node> otherUse(CompilationUnit unit, String name, int dims, boolean rowsByName) {
         for (Node n : unit.findAll(
                 Node.class,
                 x -> (x instanceof NameExpr ne && ne.getNameAsString().equals(name))
@@ -97,19 +114,30 @@ final class TableCopies {
             Node parent = top.getParentNode().orElse(null);
             if (depth == dims) {
                 if (written(top, parent)) {
-                    return false;
+                    return Optional.of(top);
                 }
             } else if (parent instanceof FieldAccessExpr fa
                     && fa.getScope() == top
                     && fa.getNameAsString().equals("length")) {
                 continue;
+            } else if (rowsByName
+                    && depth == dims - 1
+                    && parent instanceof VariableDeclarator row
+                    && row.getInitializer().orElse(null) == top
+                    && row.getParentNode()
+                            .flatMap(Node::getParentNode)
+                            .flatMap(Node::getParentNode)
+                            .filter(b -> b instanceof com.github.javaparser.ast.stmt.BlockStmt)
+                            .filter(b -> onlyIndexed(row.getNameAsString(), b))
+                            .isPresent()) {
+                continue;
             } else if (!(parent instanceof ForEachStmt fe
                     && fe.getIterable() == top
                     && (depth == dims - 1 || (depth == dims - 2 && rowsOnlyIndexed(fe))))) {
-                return false;
+                return Optional.of(top);
             }
         }
-        return true;
+        return Optional.empty();
     }
 
     /** Whether the element {@code e} is assigned or updated where it stands under {@code parent}. */
@@ -120,9 +148,12 @@ final class TableCopies {
 
     /** Whether the variable of {@code fe} (a row of a 2-D table) is only indexed to read and asked its length. */
     private static boolean rowsOnlyIndexed(ForEachStmt fe) {
-        String row = fe.getVariable().getVariables().get(0).getNameAsString();
-        for (NameExpr n :
-                fe.getBody().findAll(NameExpr.class, x -> x.getNameAsString().equals(row))) {
+        return onlyIndexed(fe.getVariable().getVariables().get(0).getNameAsString(), fe.getBody());
+    }
+
+    /** Whether every use of {@code row} in {@code scope} indexes it to read or asks its length. */
+    private static boolean onlyIndexed(String row, Node scope) {
+        for (NameExpr n : scope.findAll(NameExpr.class, x -> x.getNameAsString().equals(row))) {
             Node parent = n.getParentNode().orElse(null);
             if (parent instanceof ArrayAccessExpr acc && acc.getName() == n) {
                 if (written(acc, acc.getParentNode().orElse(null))) {

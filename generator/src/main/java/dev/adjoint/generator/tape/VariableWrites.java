@@ -118,6 +118,15 @@ final class VariableWrites {
         st.scope.bind(name, new Atom.Var(name, t));
     }
 
+    /** The name of the array whose element {@code target} is ({@code IN} of {@code IN[0][1]}), if a name. */
+    private static Optional<String> tableOf(Expression target) {
+        Expression base = target;
+        while (base instanceof com.github.javaparser.ast.expr.ArrayAccessExpr a) {
+            base = a.getName();
+        }
+        return base != target && base instanceof NameExpr n ? Optional.of(n.getNameAsString()) : Optional.empty();
+    }
+
     private void store(Expression target, Expression value) {
         Optional<Ty> tt = st.types.of(target);
         if (tt.isEmpty()) {
@@ -126,7 +135,9 @@ final class VariableWrites {
                     (target instanceof NameExpr n
                                     ? dev.adjoint.generator.select.AssignedStaticFields.why(
                                             st.request, n.getNameAsString(), true)
-                                    : Optional.<String>empty())
+                                    : tableOf(target)
+                                            .flatMap(table -> dev.adjoint.generator.select.AssignedStaticFields.why(
+                                                    st.request, table, false)))
                             .orElse("cannot assign '" + Positions.oneLine(target) + "'"));
             return;
         }

@@ -51,6 +51,7 @@ final class Corpus {
             "FloatLoops",
             "FloatArrays",
             "FloatIndexTables",
+            "FloatStaticIndexTables",
             "Helpers",
             "FloatHelpers",
             "FloatCalls",

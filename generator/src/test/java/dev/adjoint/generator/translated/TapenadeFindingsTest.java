@@ -110,12 +110,13 @@ class TapenadeFindingsTest {
 
     /**
      * Zygote's {@code x[:, imat]} with {@code imat} a constant index matrix: a Java programmer writes
-     * {@code static final int[][] IMAT}. The generated code reads no {@code int[][]} field, and the error said
+     * {@code static final int[][] IMAT}. The generated code read no {@code int[][]} field, and the error said
      * "'IMAT' is not a parameter, a local variable or a static field (that its class never assigns)", though it is one;
-     * it now names the field's type and what to do, under each strategy.
+     * it then named the field's type and what to do. A final {@code int[][]} table its file only reads is now read as an
+     * index table by each strategy ({@code StaticIndexTablesTest}).
      */
     @Test
-    void aStaticFieldOfATypeNotReadSaysItsType() {
+    void aStaticIndexMatrixIsRead() {
         String source = """
                 package ported;
 
@@ -127,7 +128,28 @@ class TapenadeFindingsTest {
 
                     @Differentiable(strategy = Strategy.$S)
                     static double gather(double[] x) {
-                        return x[IMAT[1][0]] * x[0];
+                        return x[IMAT[1][0]] * x[IMAT[0][1]];
+                    }
+                }
+                """;
+        check("ported.Columns", source, List.of("gather"), new Object[] {new double[] {0.3, -1.2, 0.8, 2.0}});
+    }
+
+    /** A static field of a type no strategy reads, a 3-D index table: the error names the field's type. */
+    @Test
+    void aStaticFieldOfATypeNotReadSaysItsType() {
+        String source = """
+                package ported;
+
+                import dev.adjoint.Differentiable;
+                import dev.adjoint.Strategy;
+
+                public class Columns {
+                    static final int[][][] IMAT = {{{0, 1}, {2, 3}}};
+
+                    @Differentiable(strategy = Strategy.$S)
+                    static double gather(double[] x) {
+                        return x[IMAT[0][1][0]] * x[0];
                     }
                 }
                 """;
@@ -142,7 +164,7 @@ class TapenadeFindingsTest {
             assertEquals(11, errors.get(0).line(), strategy + ": " + errors);
             assertEquals(18, errors.get(0).column(), strategy + ": " + errors);
             assertTrue(
-                    errors.get(0).message().startsWith("the static field 'IMAT' of Columns has type int[][]")
+                    errors.get(0).message().startsWith("the static field 'IMAT' of Columns has type int[][][]")
                             && errors.get(0).message().contains("pass it as a parameter"),
                     strategy + ": " + errors);
         }

@@ -20,14 +20,13 @@ import org.junit.jupiter.api.TestFactory;
  * <p>
  * Outcomes today, 57 functions (8 + 7 Tapenade, 2 OpenAD, 26 Zygote, 14 JAX), each pinned by its entry:
  * <ul>
- * <li><b>51 static</b>, among them the glacier and ice-stream models (a Picard iteration around CG with a
+ * <li><b>52 static</b>, among them the glacier and ice-stream models (a Picard iteration around CG with a
  * {@code break}), the box model with its arrays rotated by reference, the LSTM with one array passed as input and state,
  * the VTI stencil and its {@code floor}-indexed source injection, JAX's {@code while_loop} (whose reverse mode JAX
- * refuses);</li>
+ * refuses), {@code x[:, imat]} with a {@code static final int[][]} index table;</li>
  * <li><b>1 on the tape</b>: Zygote's {@code pow_rec}, recursive;</li>
- * <li><b>5 rejected</b>, each at its position with what to do: a lambda local ({@code mul_lambda}), a static field the
- * method assigns ({@code pow_global}), {@code try} ({@code pow_try}), a {@code static final int[][]} table
- * ({@code x[:, imat]}; an {@code int[][]} parameter is supported), and the LSTM with C's pointer {@code xp} kept as an
+ * <li><b>4 rejected</b>, each at its position with what to do: a lambda local ({@code mul_lambda}), a static field the
+ * method assigns ({@code pow_global}), {@code try} ({@code pow_try}), and the LSTM with C's pointer {@code xp} kept as an
  * array variable assigned {@code x2}, then {@code s} (a write through {@code s} must be seen through {@code xp}; the
  * same LSTM with offsets into {@code s} is static).</li>
  * </ul>
