@@ -109,14 +109,15 @@ public final class SharedFence {
                     .flatMap(Node::getParentNode)
                     .filter(b -> b == body)
                     .isPresent();
-            if (v.getInitializer().isEmpty() || !topLevel) {
+            if (v.getInitializer().isEmpty() || !(topLevel || (isRandom(declared) && firstOfALoopBody(statement)))) {
                 error(
                         v,
                         "local '" + v.getNameAsString() + "' of type " + declared + " is declared "
                                 + (topLevel ? "without a value" : "inside a block or loop")
                                 + ": a String, enum or Random local is assigned once, where it is declared at the top"
-                                + " level of the method (neither strategy saves one); declare it there with its value, or use the value"
-                                + " where it is needed");
+                                + " level of the method (neither strategy saves one; a Random may also be the first statement of a"
+                                + " loop's body, one generator per trip, seeded from it: new Random(seed + p)); declare it there with its"
+                                + " value, or use the value where it is needed");
             } else if (declared instanceof com.github.javaparser.ast.type.ClassOrInterfaceType c
                     && dev.adjoint.generator.select.ValueTypes.isRandom(c)
                     && !(v.getInitializer().get() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o
@@ -142,6 +143,34 @@ public final class SharedFence {
                                 + " declared (neither strategy saves one); use another local for the new value");
             }
         }
+    }
+
+    private static boolean isRandom(com.github.javaparser.ast.type.Type t) {
+        return t instanceof com.github.javaparser.ast.type.ClassOrInterfaceType c
+                && dev.adjoint.generator.select.ValueTypes.isRandom(c);
+    }
+
+    /**
+     * Whether {@code statement} is the first of a loop's body ({@code for}, for-each, {@code while},
+     * {@code do}). A {@code Random} declared there is a generator per trip, seeded from the trip
+     * ({@code new Random(seed + p)}): each draw is still made once, in the forward sweep, and saved
+     * where the reverse sweep needs it (no pass draws again: see {@code Recomputation}), and a rerun of
+     * the method draws the same numbers, since each trip's seed is what it was. First, so that no
+     * {@code continue} of the trip can pass over it.
+     */
+    private static boolean firstOfALoopBody(Optional<Node> statement) {
+        return statement
+                .filter(s -> s instanceof ExpressionStmt)
+                .flatMap(s -> s.getParentNode()
+                        .filter(b -> b instanceof com.github.javaparser.ast.stmt.BlockStmt block
+                                && block.getStatements().size() > 0
+                                && block.getStatement(0) == s))
+                .flatMap(Node::getParentNode)
+                .filter(l -> l instanceof com.github.javaparser.ast.stmt.ForStmt
+                        || l instanceof com.github.javaparser.ast.stmt.ForEachStmt
+                        || l instanceof com.github.javaparser.ast.stmt.WhileStmt
+                        || l instanceof com.github.javaparser.ast.stmt.DoStmt)
+                .isPresent();
     }
 
     /**

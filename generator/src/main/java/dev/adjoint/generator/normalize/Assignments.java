@@ -65,7 +65,10 @@ final class Assignments {
             lo.error(d, dev.adjoint.generator.select.ValueTypes.unsupportedLocal(d.getNameAsString(), d.getType()));
             return;
         }
-        if (ty.get().isObject() && (d.getInitializer().isEmpty() || !lo.atSourceTopLevel())) {
+        // (a Random may also start a loop's body: the shared fence decides where one is declared)
+        if (ty.get().isObject()
+                && ty.get().prim() != Ty.Prim.RANDOM
+                && (d.getInitializer().isEmpty() || !lo.atSourceTopLevel())) {
             // (a 'var' one: the shared fence says why for those declared with their type)
             lo.error(
                     d,

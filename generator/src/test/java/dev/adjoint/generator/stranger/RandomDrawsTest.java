@@ -51,6 +51,25 @@ class RandomDrawsTest {
                     return Math.exp(-r) * sum / paths;
                 }
 
+                /**
+                 * One generator per path, seeded from the path's index (each path reproducible alone): declared as
+                 * the loop body's first statement, a draw as an index and one in a product.
+                 */
+                @Differentiable
+                public static double perPath(double s0, double sigma, int paths, long seed) {
+                    double sum = 0;
+                    for (int p = 0; p < paths; p++) {
+                        Random rng = new Random(seed + 31L * p);
+                        double s = s0;
+                        int steps = 2 + rng.nextInt(3);
+                        for (int i = 0; i < steps; i++) {
+                            s *= Math.exp(sigma * rng.nextGaussian() - 0.5 * sigma * sigma);
+                        }
+                        sum += softPlus(s - 100) * (1 + 0.1 * rng.nextDouble() * s0);
+                    }
+                    return sum / paths;
+                }
+
                 /** One path of a geometric Brownian motion, drawing from the generator it is given. */
                 static double terminal(Random rng, double s0, double sigma, int steps) {
                     double s = s0;
@@ -137,7 +156,7 @@ class RandomDrawsTest {
 
     @Test
     void aVarGeneratorIsTheTypedOne() throws Exception {
-        assertEquals(3, VAR_PRICER.split("var rng = new ", -1).length - 1, "each generator declared with var");
+        assertEquals(4, VAR_PRICER.split("var rng = new ", -1).length - 1, "each generator declared with var");
         assertTrue(VAR_PRICER.contains("new java.util.Random(seed ^"), "one written in full");
         Function<StrangerHarness.Built, Object[]> call = b -> new Object[] {100.0, 0.25, 0.03, 105.0, 200, 42L};
         check(VAR_SOURCES, "Pricer", "call", call);
@@ -150,6 +169,62 @@ class RandomDrawsTest {
                     b -> new Object[] {new double[] {0.3, -0.8, 1.1, 0.45, -0.2}, seed};
             check(VAR_SOURCES, "Pricer", "mixed", mixed);
             sameValue(VAR_PRICER, "mixed", mixed);
+        }
+    }
+
+    @Test
+    void aGeneratorPerPathStartingTheLoopBodyDrawsOnce() throws Exception {
+        for (Map<String, String> sources : List.of(SOURCES, VAR_SOURCES)) {
+            Function<StrangerHarness.Built, Object[]> args = b -> new Object[] {98.0, 0.35, 40, 5L};
+            check(sources, "Pricer", "perPath", args);
+            sameValue(sources.get("Pricer"), "perPath", args);
+        }
+        StrangerHarness.Built b = build(SOURCES);
+        Object[] args = {98.0, 0.35, 40, 5L};
+        double[] gradient = gradientOf(b, "Pricer", "perPath", args);
+        Method jvp = b.type("PricerAdjoint")
+                .getMethod(
+                        "perPathJvp",
+                        double.class,
+                        double.class,
+                        int.class,
+                        long.class,
+                        double.class,
+                        double.class,
+                        DoubleGrad.class);
+        DoubleGrad out = new DoubleGrad();
+        jvp.invoke(null, 98.0, 0.35, 40, 5L, 0.6, -1.3, out);
+        double expected = gradient[0] * 0.6 + gradient[1] * -1.3;
+        assertEquals(expected, out.get(), 1e-12 * Math.max(1, Math.abs(expected)), "Jvp against the gradient");
+    }
+
+    @Test
+    void aGeneratorLaterInTheLoopBodyOrInABranchStaysAnError() {
+        for (String body : List.of(
+                "double t = x; Random rng = new Random(seed + p); s += t * rng.nextGaussian();",
+                "if (p > 0) { Random rng = new Random(seed + p); s += x * rng.nextGaussian(); }")) {
+            List<Diagnostic> errors = errors(Map.of("Late", """
+                    package stranger;
+
+                    import dev.adjoint.Differentiable;
+                    import java.util.Random;
+
+                    public class Late {
+                        @Differentiable
+                        public static double f(double x, long seed) {
+                            double s = 0;
+                            for (int p = 0; p < 3; p++) {
+                                %s
+                            }
+                            return s;
+                        }
+                    }
+                    """.formatted(body)));
+            assertEquals(1, errors.size(), errors.toString());
+            assertEquals(11, errors.get(0).line(), errors.toString());
+            assertTrue(
+                    errors.get(0).message().startsWith("local 'rng' of type Random is declared inside a block or loop"),
+                    errors.toString());
         }
     }
 
