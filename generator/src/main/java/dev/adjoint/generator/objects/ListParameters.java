@@ -260,6 +260,16 @@ final class ListParameters {
                 v.setType(Positions.standAt(
                         read.array().asArrayType().getComponentType().clone(), v.getType()));
             }
+            // its own unboxing (x.doubleValue()) is the number (BoxedElements allowed no other method)
+            String unboxing = ListTypes.unboxing(read.values().get());
+            for (MethodCallExpr call : f.getBody().findAll(MethodCallExpr.class)) {
+                if (call.getNameAsString().equals(unboxing)
+                        && call.getArguments().isEmpty()
+                        && call.getScope().orElse(null) instanceof NameExpr n
+                        && n.getNameAsString().equals(v.getNameAsString())) {
+                    call.replace(Positions.standAt(new NameExpr(v.getNameAsString()), call));
+                }
+            }
         });
     }
 

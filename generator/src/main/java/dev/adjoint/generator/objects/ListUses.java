@@ -133,7 +133,10 @@ final class ListUses {
                                                     + " get(i)")));
                 }
             } else if (parent instanceof ForEachStmt f && f.getIterable() == use) {
-                continue;
+                if (params.get(name).boxed()) {
+                    BoxedElements.check(file, f, name, params.get(name), boxedVariables(m, params))
+                            .ifPresent(errors::add);
+                }
             } else if (parent instanceof MethodCallExpr call && isArgument(call, use)) {
                 passedTo(owner, call, use, params.get(name), records, pkg)
                         .ifPresentOrElse(callees::add, () -> errors.add(passError(file, call, name, params.get(name))));
@@ -172,7 +175,8 @@ final class ListUses {
                             + " elements of a List<" + boxed + "> as numbers; use the value in arithmetic ("
                             + ListTypes.unboxing(read.values().get()) + "() at most)"));
         }
-        if (parent instanceof VariableDeclarator v && v.getType() instanceof ClassOrInterfaceType) {
+        if (parent instanceof VariableDeclarator v
+                && (v.getType() instanceof ClassOrInterfaceType || v.getType().isVarType())) {
             return Optional.of(Positions.error(
                     file,
                     v,
@@ -201,6 +205,19 @@ final class ListUses {
             }
         }
         return Optional.empty();
+    }
+
+    /** The variables of the for-each loops of {@code m} over its lists of boxed numbers. */
+    private static java.util.Set<String> boxedVariables(MethodDeclaration m, Map<String, ListTypes.Read> params) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (ForEachStmt f : m.findAll(ForEachStmt.class)) {
+            if (f.getIterable() instanceof NameExpr n
+                    && params.containsKey(n.getNameAsString())
+                    && params.get(n.getNameAsString()).boxed()) {
+                out.add(f.getVariable().getVariables().get(0).getNameAsString());
+            }
+        }
+        return out;
     }
 
     /** Whether {@code use} is one of {@code call}'s arguments (by identity: nodes are equal by structure). */

@@ -67,12 +67,12 @@ class ListDataTest {
                     return s;
                 }
 
-                /** Boxed numbers without wrt (the lists are data): a Double for-each, get(i) unboxed in arithmetic and by doubleValue(), Integer indices. */
+                /** Boxed numbers without wrt (the lists are data): a Double for-each (its variable also by doubleValue()), get(i) unboxed in arithmetic and by doubleValue(), Integer indices. */
                 @Differentiable
                 public static double weighted(double[] w, List<Double> xs, List<Integer> idx) {
                     double s = 0;
                     for (Double x : xs) {
-                        s += w[0] * x;
+                        s += w[0] * x + 0.5 * w[1] * x.doubleValue();
                     }
                     for (int i = 0; i < idx.size(); i++) {
                         s += w[idx.get(i)] * xs.get(i).doubleValue() * xs.get(i);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What stays rejected of {@code List} parameters ({@link ListDataTest} has what is read as data):
  * writing the list, any other method of it, storing, returning or aliasing it, a boxed element
- * compared by reference, a raw list, a list of lists, a list of other elements, a list created in
+ * compared by reference (also a for-each variable, or held by a {@code var} local), a raw list, a list of lists, a list of other elements, a list created in
  * the method, a list field, {@code wrt} naming a list, a list of records passed on: each is one
  * error at its position, the real cause first, and nothing is generated.
  */
@@ -106,6 +106,55 @@ class ListRejectionsTest {
                         + " List parameter with get(i), size(), isEmpty() and a for-each, and may pass it to a method"
                         + " of its class taking the same List, but cannot store, return, compare or alias it; read it"
                         + " where it is");
+    }
+
+    @Test
+    void forEachVariablesComparedByReferenceAreOneError() {
+        assertError(
+                oneError(
+                        W,
+                        "double[] w, List<Double> xs",
+                        "double s = 0;\n        for (var x : xs) for (Double y : xs) if (x == y) s += w[0];\n"
+                                + "        return s;"),
+                13,
+                50,
+                "'x == y' compares Double objects of list parameter 'xs' by reference (or with null), as Java does"
+                        + " for boxed numbers: a differentiated method reads the elements as numbers; compare the"
+                        + " values (x.doubleValue())");
+    }
+
+    @Test
+    void aForEachVariableComparedWithNullOrAskedAnotherMethodIsAnError() {
+        assertError(
+                oneError(
+                        W,
+                        "double[] w, List<Double> xs",
+                        "double s = 0;\n        for (Double x : xs) if (x != null) s += w[0] * x;\n        return s;"),
+                13,
+                33,
+                "'x != null' compares Double objects of list parameter 'xs' by reference (or with null), as Java"
+                        + " does for boxed numbers: a differentiated method reads the elements as numbers; compare the"
+                        + " values (x.doubleValue())");
+        assertError(
+                oneError(
+                        W,
+                        "double[] w, List<Double> xs",
+                        "double s = 0;\n        for (Double x : xs) s += w[0] * x.hashCode();\n        return s;"),
+                13,
+                41,
+                "'x.hashCode()' calls 'hashCode' on 'x', an element of list parameter 'xs' (a Double): a"
+                        + " differentiated method reads the elements of a List<Double> as numbers; use the value in"
+                        + " arithmetic (doubleValue() at most)");
+    }
+
+    @Test
+    void aVarLocalHoldingABoxedElementIsAnError() {
+        assertError(
+                oneError(W, "double[] w, List<Double> xs", "var v = xs.get(0);\n        return w[0] * v;"),
+                12,
+                13,
+                "'v = xs.get(0)' holds an element of list parameter 'xs' in a local of type var: a differentiated"
+                        + " method reads the elements of a List<Double> as numbers; declare the local double");
     }
 
     @Test
