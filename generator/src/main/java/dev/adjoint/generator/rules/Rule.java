@@ -23,7 +23,10 @@ import java.util.TreeSet;
  */
 public final class Rule {
     /** The names a template may use for the operands, the result and its adjoint. */
-    private static final List<String> NAMES = List.of("a", "b", "c", "z", "dz");
+    /** The template name of the rule's result. */
+    private static final String RESULT = "z";
+
+    private static final List<String> NAMES = List.of("a", "b", "c", RESULT, "dz");
 
     private final String key;
     private final Expr primal;
@@ -105,6 +108,11 @@ public final class Rule {
             });
         }
         return names;
+    }
+
+    /** Whether the contribution to argument {@code i} reads the result {@code z} (as {@code exp}'s does). */
+    public boolean readsResult(int i) {
+        return valuesRead(i).contains(RESULT);
     }
 
     /** The forward expression over {@code args}. */

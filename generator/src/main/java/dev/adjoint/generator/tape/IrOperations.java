@@ -72,8 +72,7 @@ final class IrOperations {
         // the taken-over partials read t's old value: the node is pushed before t is assigned, and when the rule's
         // own partials read the new value (z), that is computed into a fresh local first
         boolean first = taken.stream().anyMatch(x -> pending.mentions(pending.of(x), t.name()));
-        boolean readsZ = java.util.stream.IntStream.range(0, ap.args().size())
-                .anyMatch(i -> rule.valuesRead(i).contains("z"));
+        boolean readsZ = java.util.stream.IntStream.range(0, ap.args().size()).anyMatch(rule::readsResult);
         boolean fresh = first && readsZ;
         String z = fresh ? rec.names.claim("_v") : t.name();
         NodeTerms node = new NodeTerms();
