@@ -14,7 +14,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
 /**
- * Differential fuzzing: {@link Fuzzer} over {@code adjoint.fuzz.programs} random programs (300 by
+ * Differential fuzzing: {@link Fuzzer} over {@code adjoint.fuzz.programs} random programs (200 by
  * default) from {@code adjoint.fuzz.seed} (a fixed seed by default, so that CI checks the same
  * programs every time). The report, ending with {@code N programs, M mismatches}, is printed and
  * written to {@code target/fuzz/report.txt}.
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.parallel.Resources;
  * long hunt prints its report and the build still succeeds).
  */
 class DifferentialFuzzTest {
-    static final int PROGRAMS = Integer.getInteger("adjoint.fuzz.programs", 300);
+    static final int PROGRAMS = Integer.getInteger("adjoint.fuzz.programs", 200);
     static final long SEED = Long.getLong("adjoint.fuzz.seed", 20240611L);
     static final int FIRST = Integer.getInteger("adjoint.fuzz.first", 0);
     static final boolean FAIL_ON_MISMATCH =
