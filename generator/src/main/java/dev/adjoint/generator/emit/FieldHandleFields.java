@@ -1,6 +1,7 @@
 package dev.adjoint.generator.emit;
 
 import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.FieldHandles;
 import dev.adjoint.generator.objects.Receiver;
@@ -29,44 +30,39 @@ final class FieldHandleFields {
             }
             for (Receiver.Leaf l : rc.leaves()) {
                 if (l.isPrivate() && done.add(l.field())) {
-                    type.addField(FieldSpec.builder(
-                                    VarHandle.class,
-                                    ReceiverWrappers.handle(l.field()),
-                                    Modifier.PRIVATE,
-                                    Modifier.STATIC,
-                                    Modifier.FINAL)
-                            .initializer(
-                                    "$T.of($T.lookup(), $T.class, $S, $T.class)",
-                                    FieldHandles.class,
-                                    MethodHandles.class,
-                                    ReceiverWrappers.owner(m.request()),
-                                    l.field(),
-                                    AdjointClassEmitter.typeName(l.type()))
-                            .build());
+                    type.addField(handle(
+                            ReceiverWrappers.handle(l.field()),
+                            ReceiverWrappers.owner(m.request()),
+                            l.field(),
+                            AdjointClassEmitter.typeName(l.type())));
                 }
             }
             for (Receiver.RecordParam p : rc.records()) {
                 if (p.held().filter(Receiver.Held::isPrivate).isPresent()
                         && done.add(p.held().get().field())) {
-                    type.addField(FieldSpec.builder(
-                                    VarHandle.class,
-                                    ReceiverWrappers.handle(p.held().get().field()),
-                                    Modifier.PRIVATE,
-                                    Modifier.STATIC,
-                                    Modifier.FINAL)
-                            .initializer(
-                                    "$T.of($T.lookup(), $T.class, $S, $T.class)",
-                                    FieldHandles.class,
-                                    MethodHandles.class,
-                                    ReceiverWrappers.owner(m.request()),
-                                    p.held().get().field(),
-                                    ReceiverWrappers.recordType(p))
-                            .build());
+                    type.addField(handle(
+                            ReceiverWrappers.handle(p.held().get().field()),
+                            ReceiverWrappers.owner(m.request()),
+                            p.held().get().field(),
+                            ReceiverWrappers.recordType(p)));
                 }
             }
         }
         if (!done.isEmpty()) {
             type.alwaysQualify("VarHandle", "MethodHandles", "FieldHandles");
         }
+    }
+
+    /** {@code private static final VarHandle name = FieldHandles.of(MethodHandles.lookup(), Owner.class, "field", T.class);} */
+    static FieldSpec handle(String name, TypeName owner, String field, TypeName fieldType) {
+        return FieldSpec.builder(VarHandle.class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(
+                        "$T.of($T.lookup(), $T.class, $S, $T.class)",
+                        FieldHandles.class,
+                        MethodHandles.class,
+                        owner,
+                        field,
+                        fieldType)
+                .build();
     }
 }

@@ -188,20 +188,8 @@ public final class GradClassEmitter {
                     .build());
             if (l.isPrivate() && l.type().isArray()) {
                 handles = true;
-                type.addField(FieldSpec.builder(
-                                VarHandle.class,
-                                "FIELD_" + l.field(),
-                                Modifier.PRIVATE,
-                                Modifier.STATIC,
-                                Modifier.FINAL)
-                        .initializer(
-                                "$T.of($T.lookup(), $T.class, $S, $T.class)",
-                                FieldHandles.class,
-                                MethodHandles.class,
-                                owner,
-                                l.field(),
-                                AdjointClassEmitter.typeName(l.type()))
-                        .build());
+                type.addField(FieldHandleFields.handle(
+                        "FIELD_" + l.field(), owner, l.field(), AdjointClassEmitter.typeName(l.type())));
             }
         }
         for (NestedField n : nested) {

@@ -17,7 +17,6 @@ import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
-import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
@@ -125,19 +124,9 @@ final class ListParameters {
                 .filter(MethodSelector::isDifferentiable)
                 .findFirst()
                 .orElseThrow();
-        List<String> named = new ArrayList<>();
-        List<MemberValuePair> kept = new ArrayList<>();
-        if (ann instanceof SingleMemberAnnotationExpr s) {
-            named.addAll(strings(s.getMemberValue()));
-        } else if (ann instanceof NormalAnnotationExpr n) {
-            for (MemberValuePair p : n.getPairs()) {
-                if (p.getNameAsString().equals("wrt")) {
-                    named.addAll(strings(p.getValue()));
-                } else {
-                    kept.add(p.clone());
-                }
-            }
-        }
+        WrtAttribute attribute = WrtAttribute.of(ann);
+        List<String> named = attribute.named();
+        List<MemberValuePair> kept = attribute.others();
         Map<String, ListTypes.Read> lists = found(m).params();
         for (String n : named) {
             ListTypes.Read read = lists.get(n);
@@ -186,16 +175,6 @@ final class ListParameters {
         NormalAnnotationExpr spelled = new NormalAnnotationExpr(ann.getName().clone(), new NodeList<>(kept));
         ann.getRange().ifPresent(spelled::setRange);
         ann.replace(spelled);
-    }
-
-    private static List<String> strings(Expression e) {
-        List<String> out = new ArrayList<>();
-        if (e instanceof StringLiteralExpr s) {
-            out.add(s.getValue());
-        } else if (e instanceof ArrayInitializerExpr a) {
-            a.getValues().forEach(v -> out.addAll(strings(v)));
-        }
-        return out;
     }
 
     /** Rewrites the lists of {@code m} (checked clean) into arrays, and remembers them on it. */

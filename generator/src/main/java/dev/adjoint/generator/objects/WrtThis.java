@@ -8,7 +8,6 @@ import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
-import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.parse.Positions;
@@ -54,19 +53,9 @@ final class WrtThis {
                     false, records); // a callee: every floating parameter, leaves included, as for any plain callee
         }
         AnnotationExpr ann = found.get();
-        List<MemberValuePair> kept = new ArrayList<>();
-        List<String> named = new ArrayList<>();
-        if (ann instanceof SingleMemberAnnotationExpr s) {
-            named.addAll(strings(s.getMemberValue()));
-        } else if (ann instanceof NormalAnnotationExpr n) {
-            for (MemberValuePair p : n.getPairs()) {
-                if (p.getNameAsString().equals("wrt")) {
-                    named.addAll(strings(p.getValue()));
-                } else {
-                    kept.add(p.clone());
-                }
-            }
-        }
+        WrtAttribute attribute = WrtAttribute.of(ann);
+        List<String> named = attribute.named();
+        List<MemberValuePair> kept = attribute.others();
         List<String> wrt = new ArrayList<>();
         boolean wrtThis = named.contains("this");
         java.util.Set<String> componentLeaves = new java.util.HashSet<>();
@@ -156,15 +145,5 @@ final class WrtThis {
         ann.getRange().ifPresent(spelled::setRange);
         ann.replace(spelled);
         return new Wrt(wrtThis, marked);
-    }
-
-    private static List<String> strings(Expression e) {
-        List<String> out = new ArrayList<>();
-        if (e instanceof StringLiteralExpr s) {
-            out.add(s.getValue());
-        } else if (e instanceof ArrayInitializerExpr a) {
-            a.getValues().forEach(v -> out.addAll(strings(v)));
-        }
-        return out;
     }
 }

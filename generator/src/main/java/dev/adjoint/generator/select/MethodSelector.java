@@ -312,7 +312,8 @@ public final class MethodSelector {
         return List.of();
     }
 
-    static List<String> strings(Expression e) {
+    /** The string literals of an annotation attribute's value: one, or an array of them. */
+    public static List<String> strings(Expression e) {
         List<String> out = new ArrayList<>();
         if (e instanceof StringLiteralExpr s) {
             out.add(s.getValue());
