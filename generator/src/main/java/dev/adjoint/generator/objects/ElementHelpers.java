@@ -69,7 +69,10 @@ final class ElementHelpers {
         this.host = host;
         this.records = records;
         for (MethodDeclaration m : host.getMethods()) {
-            if (m.isStatic() && m.getAnnotations().stream().noneMatch(MethodSelector::isDifferentiable)) {
+            // (only a helper with a parameter of a class type can take an element: the others are not copied)
+            if (m.isStatic()
+                    && m.getAnnotations().stream().noneMatch(MethodSelector::isDifferentiable)
+                    && m.getParameters().stream().anyMatch(p -> p.getType() instanceof ClassOrInterfaceType)) {
                 declared.put(m.getNameAsString(), m.clone());
             }
         }
