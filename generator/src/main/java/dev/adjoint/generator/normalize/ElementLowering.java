@@ -161,6 +161,18 @@ final class ElementLowering {
         while (base instanceof EnclosedExpr en) {
             base = en.getInner();
         }
+        if (base instanceof NameExpr f
+                && lo.lookup(f.getNameAsString()).isEmpty()
+                && lo.request.staticFields().containsKey(f.getNameAsString())) {
+            // (a static table read as constants reaches here only when written: its reads are constants)
+            lo.error(
+                    a,
+                    "'" + Positions.oneLine(a) + "' writes into the static array '" + f.getNameAsString() + "' of "
+                            + lo.request.ownerSimpleName() + ", state outside the method that neither strategy"
+                            + " undoes (and whose elements it reads as constants); copy it into a local array"
+                            + " first (double[] t = " + f.getNameAsString() + ".clone();) or pass it as a parameter");
+            return Optional.empty();
+        }
         if (!(base instanceof NameExpr n) || lo.lookup(n.getNameAsString()).isEmpty()) {
             lo.error(
                     a,

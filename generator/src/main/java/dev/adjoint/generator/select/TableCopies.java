@@ -3,24 +3,31 @@ package dev.adjoint.generator.select;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Private static tables ({@code private static final double[] A = {0.25, -0.28, ...};}) that the
  * adjoint class, which cannot read a private field, holds a copy of. A copy is exact only where the
  * table can never differ from its initializer: final, initialised with literals alone, and every
  * use in its file reading an element ({@code A[i]}, {@code W[i][j]}), a length, or the elements in
- * a for-each whose variable is only read. A table written ({@code A[0] = ...}), handed to a method
- * (which may write it), or held by another name (a row {@code double[] r = W[i]}) is not copied, and a
+ * a for-each whose variable is only read, or handed to static methods of the file that read it so. A table written
+ * ({@code A[0] = ...}), handed to another method (which may write it), or held by another name (a row
+ * {@code double[] r = W[i]}) is not copied, and a
  * read of it stays the error that says to make it package-private.
  */
 final class TableCopies {
@@ -92,7 +99,16 @@ final class TableCopies {
      * into element reads (an index table is read, never copied: its rows need no copy of their own).
      */
     static Optional<Node> otherUse(CompilationUnit unit, String name, int dims, boolean rowsByName) {
-        for (Node n : unit.findAll(
+        return otherUse(unit, unit, name, dims, rowsByName, new HashSet<>());
+    }
+
+    /**
+     * As above, over the uses of {@code name} in {@code scope} (the file, or the body of a method of
+     * {@code unit} that receives the table), the methods in {@code seen} already being looked at.
+     */
+    private static Optional<Node> otherUse(
+            CompilationUnit unit, Node scope, String name, int dims, boolean rowsByName, Set<MethodDeclaration> seen) {
+        for (Node n : scope.findAll(
                 Node.class,
                 x -> (x instanceof NameExpr ne && ne.getNameAsString().equals(name))
                         || (x instanceof FieldAccessExpr fa
@@ -131,6 +147,10 @@ final class TableCopies {
                             .filter(b -> onlyIndexed(row.getNameAsString(), b))
                             .isPresent()) {
                 continue;
+            } else if (parent instanceof MethodCallExpr call
+                    && depth < dims
+                    && passedToReaders(unit, call, top, dims - depth, seen)) {
+                continue;
             } else if (!(parent instanceof ForEachStmt fe
                     && fe.getIterable() == top
                     && (depth == dims - 1 || (depth == dims - 2 && rowsOnlyIndexed(fe))))) {
@@ -138,6 +158,56 @@ final class TableCopies {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code arg}, a table or one of its rows ({@code dims} levels deep) that {@code call} passes, goes to
+     * methods of the file that only read it: every static method {@code call} may name (by its name and number of
+     * arguments, called without a scope or on a class) reads that parameter as the file must read the table, passing
+     * it on only to such methods. A table handed to a helper that reads it ({@code lerp(TABLE, x)}) is then copied as
+     * one only indexed, since the copy holds the same values as the table wherever it is read.
+     */
+    private static boolean passedToReaders(
+            CompilationUnit unit, MethodCallExpr call, Node arg, int dims, Set<MethodDeclaration> seen) {
+        int at = -1;
+        for (int i = 0; i < call.getArguments().size(); i++) {
+            if (call.getArgument(i) == arg) {
+                at = i;
+            }
+        }
+        boolean ownClass = call.getScope()
+                .map(sc -> sc instanceof NameExpr c
+                        && !unit.findAll(
+                                        com.github.javaparser.ast.body.TypeDeclaration.class,
+                                        t -> t.getNameAsString().equals(c.getNameAsString()))
+                                .isEmpty())
+                .orElse(true);
+        if (at < 0 || !ownClass) {
+            return false;
+        }
+        int index = at;
+        List<MethodDeclaration> callees = unit.findAll(
+                MethodDeclaration.class,
+                m -> m.isStatic()
+                        && m.getNameAsString().equals(call.getNameAsString())
+                        && m.getParameters().size() == call.getArguments().size());
+        if (callees.isEmpty()) {
+            return false;
+        }
+        for (MethodDeclaration m : callees) {
+            Parameter p = m.getParameter(index);
+            if (p.isVarArgs()
+                    || p.getType().getArrayLevel() != dims
+                    || m.getBody().isEmpty()) {
+                return false;
+            }
+            if (seen.add(m)
+                    && otherUse(unit, m.getBody().get(), p.getNameAsString(), dims, false, seen)
+                            .isPresent()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the element {@code e} is assigned or updated where it stands under {@code parent}. */

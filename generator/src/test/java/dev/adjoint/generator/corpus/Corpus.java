@@ -65,6 +65,7 @@ final class Corpus {
             "FloatRecordMethods",
             "FloatInstanceHelpers",
             "FloatLoopLocalArrays",
+            "FloatTableReaders",
             "StrangerUtil",
             "StrangerGaussian",
             "StrangerLinalg",

@@ -167,7 +167,7 @@ class StrangerRejectionsTest {
     @Test
     void aPrivateTableItsClassWritesIsNotCopiedAndStaysAnError() {
         // a copy in the adjoint class would miss the write: the read stays the error that says to make it
-        // package-private
+        // package-private (a table handed to helpers that only read it is copied: corpus FloatTableReaders)
         String source = """
                 package stranger;
 
@@ -193,11 +193,43 @@ class StrangerRejectionsTest {
                         double[] row = GRID[1];
                         return x * row[0];
                     }
+
+                    // handed to a helper that writes it, though not from the differentiated method
+                    private static final double[] SHIFT = {0.5, 1.5};
+                    private static final double[] BIAS = {0.25, 0.75};
+
+                    static void scaleAll(double[] t, double k) {
+                        for (int i = 0; i < t.length; i++) t[i] *= k;
+                    }
+
+                    static void recalibrate() {
+                        scaleAll(SHIFT, 2.0);
+                    }
+
+                    // reads the table, but through a helper that writes what it is given
+                    static double peek(double[] t) {
+                        poke(t);
+                        return t[0];
+                    }
+
+                    static void poke(double[] t) {
+                        t[1] = 0;
+                    }
+
+                    @Differentiable
+                    public static double shifted(double x) {
+                        return x * SHIFT[1];
+                    }
+
+                    @Differentiable
+                    public static double biased(double x) {
+                        return x * peek(BIAS);
+                    }
                 }
                 """;
         List<Diagnostic> errors = errors(Map.of("Tables", source));
         assertEquals(
-                List.of(17, 22),
+                List.of(17, 22, 50, 55),
                 errors.stream().map(Diagnostic::line).distinct().toList(),
                 errors.toString());
         errors.forEach(d -> assertTrue(d.message().contains("make the field package-private"), d.message()));
@@ -239,5 +271,48 @@ class StrangerRejectionsTest {
         assertTrue(
                 errors.get(0).message().startsWith("call to 'Double.compare' is not supported"),
                 errors.get(0).message());
+    }
+
+    @Test
+    void aStaticArrayWrittenByTheMethodIsAnErrorThatSaysToCopyIt() {
+        // its elements are read as constants, and the write is state neither strategy undoes: the static strategy's
+        // message names the field and says to copy it (the old one said to "index an array variable by name")
+        String source = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+                import dev.adjoint.Strategy;
+
+                public final class Scratch {
+                    private Scratch() {}
+
+                    static final double[] BUF = {1.0, 2.0, 3.0};
+
+                    static void fill(double[] out, double x) {
+                        for (int i = 0; i < out.length; i++) out[i] = x * (i + 1);
+                    }
+
+                    @Differentiable(strategy = Strategy.STATIC)
+                    public static double viaHelper(double x) {
+                        fill(BUF, x);
+                        return BUF[0] * BUF[2];
+                    }
+
+                    @Differentiable(strategy = Strategy.STATIC)
+                    public static double direct(double x) {
+                        BUF[1] = x * x;
+                        return BUF[1] * x;
+                    }
+                }
+                """;
+        List<Diagnostic> errors = errors(Map.of("Scratch", source));
+        assertEquals(
+                List.of(List.of(12, 46), List.of(23, 9)),
+                errors.stream().map(d -> List.of(d.line(), d.column())).toList(),
+                errors.toString());
+        errors.forEach(d -> assertTrue(
+                d.message().contains("writes into the static array 'BUF' of Scratch")
+                        && d.message().contains("double[] t = BUF.clone();"),
+                d.message()));
     }
 }
