@@ -363,15 +363,8 @@ final class ExpressionLowering {
     }
 
     Atom unknown(Node e) {
-        Optional<String> assigned = e instanceof NameExpr n
-                ? dev.adjoint.generator.select.AssignedStaticFields.why(lo.request, n.getNameAsString(), false)
-                : Optional.empty();
-        lo.error(
-                e,
-                assigned.orElse("'" + Positions.oneLine(e)
-                        + "' is not a parameter, a local variable or a static field (that its"
-                        + " class never assigns) of " + lo.request.ownerSimpleName()
-                        + "; the generated code can read only those"));
+        String name = e instanceof NameExpr n ? n.getNameAsString() : Positions.oneLine(e);
+        lo.error(e, dev.adjoint.generator.select.UnknownNames.why(lo.request, name, Positions.oneLine(e)));
         return new Atom.Const("0", Ty.INT);
     }
 }

@@ -123,12 +123,7 @@ final class PassiveText {
             } else if ((id.equals("PI") || id.equals("E")) && lo.request.importsMath(id)) {
                 n.replace(new FieldAccessExpr(new NameExpr("Math"), id));
             } else {
-                lo.error(
-                        n,
-                        dev.adjoint.generator.select.AssignedStaticFields.why(lo.request, id, false)
-                                .orElse("'" + id
-                                        + "' is not a parameter, a local variable or a static field (that its class never assigns) of "
-                                        + lo.request.ownerSimpleName() + "; the generated code can read only those"));
+                lo.error(n, dev.adjoint.generator.select.UnknownNames.why(lo.request, id, id));
             }
         }
         return e;

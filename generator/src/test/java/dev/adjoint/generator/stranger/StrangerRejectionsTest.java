@@ -315,4 +315,39 @@ class StrangerRejectionsTest {
                         && d.message().contains("double[] t = BUF.clone();"),
                 d.message()));
     }
+
+    @Test
+    void aFieldInheritedFromASuperclassIsAnErrorThatSaysWhereToDeclareIt() {
+        String base = """
+                package stranger;
+
+                public abstract class Base {
+                    protected double scale = 2.0;
+                }
+                """;
+        String model = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public class Scaled extends Base {
+                    private double w = 0.5;
+
+                    @Differentiable(wrt = "this")
+                    public double loss(double x) {
+                        return scale * w * x;
+                    }
+                }
+                """;
+        List<Diagnostic> errors = errors(Map.of("Base", base, "Scaled", model));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(
+                List.of(10, 16), List.of(errors.get(0).line(), errors.get(0).column()), errors.toString());
+        assertTrue(
+                errors.get(0)
+                        .message()
+                        .contains("not those it inherits: if 'scale' is a field of Base, declare it in"
+                                + " Scaled or pass its value as a parameter"),
+                errors.get(0).message());
+    }
 }
