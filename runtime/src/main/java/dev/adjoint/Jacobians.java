@@ -16,6 +16,39 @@ public final class Jacobians {
         return new SparseJacobian(rows, columns);
     }
 
+    /**
+     * Checks that {@code jac}, the caller's buffer for the Jacobian of {@code method}, is {@code m × n} before
+     * anything is written into it, so that a buffer of another shape is a message naming both shapes rather
+     * than an {@code ArrayIndexOutOfBoundsException} half-way through, with some rows filled.
+     *
+     * @param inputs the differentiated parameters, in the order their entries are laid out
+     * @throws IllegalArgumentException when {@code jac} is null, not {@code m} rows, or a row is not {@code n} long
+     */
+    public static void requireShape(double[][] jac, int m, int n, String method, String inputs) {
+        boolean fits = jac != null && jac.length == m;
+        for (int i = 0; fits && i < m; i++) {
+            fits = jac[i] != null && jac[i].length == n;
+        }
+        if (!fits) {
+            throw new IllegalArgumentException(
+                    "the Jacobian of " + method + " is " + m + " × " + n + " (its result's " + m
+                            + " elements by the " + n + " entries of " + inputs + ", in that order); jac is "
+                            + describe(jac) + ": allocate new double[" + m + "][" + n + "]");
+        }
+    }
+
+    private static String describe(double[][] jac) {
+        if (jac == null) {
+            return "null";
+        }
+        for (int i = 0; i < jac.length; i++) {
+            if (jac[i] == null || jac[i].length != jac[0].length) {
+                return jac.length + " rows, row " + i + (jac[i] == null ? " null" : " " + jac[i].length + " long");
+            }
+        }
+        return jac.length + " × " + (jac.length == 0 ? 0 : jac[0].length);
+    }
+
     /** The number of elements of {@code a}, over all its rows. */
     public static int size(double[][] a) {
         int n = 0;

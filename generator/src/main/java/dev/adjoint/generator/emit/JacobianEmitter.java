@@ -80,11 +80,16 @@ final class JacobianEmitter {
         for (Param p : r.wrtParams()) {
             size.append(" + ").append(sizeOf(p));
         }
-        if (columns) {
-            c.addStatement("int $L = $L", n, size);
-        }
+        c.addStatement("int $L = $L", n, size);
         c.addStatement("$L[] $L = $L.$L($L)", elem, value, owner, r.name(), String.join(", ", copies));
         c.addStatement("int $L = $L.length", m, value);
+        c.addStatement(
+                "dev.adjoint.Jacobians.requireShape($L, $L, $L, $S, $S)",
+                jac,
+                m,
+                n,
+                r.ownerSimpleName() + "." + r.name(),
+                String.join(", ", r.wrtParams().stream().map(Param::name).toList()));
         if (columns) {
             c.beginControlFlow("if ($L <= $L)", m, n);
         }
