@@ -167,4 +167,45 @@ public class FloatReassignments {
         }
         return a[0] + a[a.length - 1] * 2;
     }
+
+    // the Euler loop's state itself as the result: return x, a variable assigned again (returned as a copy)
+    //@at ({0.3, -0.7, 1.1}, 0.1, 4)
+    //@at ({-1.2, 0.4}, 0.25, 3)
+    @Differentiable
+    static float[] eulerState(float[] x0, float h, int n) {
+        float[] x = x0;
+        for (int k = 0; k < n; k++) {
+            x = step(x, h);
+        }
+        return x;
+    }
+
+    // the same on the parameter, and no step at all when n = 0 (the result then holds x's values)
+    //@at ({0.3, -0.7, 1.1}, 0.1, 2)
+    //@at ({-1.2, 0.4}, 0.25, 0)
+    @Differentiable
+    static float[] eulerStateOnParameter(float[] x, float h, int n) {
+        for (int k = 0; k < n; k++) {
+            x = step(x, h);
+        }
+        return x;
+    }
+
+    // ping-pong buffers swapped through a third name, the last one written returned
+    //@at ({0.3, -0.7, 1.1}, 3)
+    //@at ({-1.2, 0.4, 0.9, 0.2}, 2)
+    @Differentiable
+    static float[] smoothed(float[] x, int steps) {
+        float[] cur = x.clone();
+        float[] next = new float[x.length];
+        for (int s = 0; s < steps; s++) {
+            for (int i = 0; i < x.length; i++) {
+                next[i] = 0.5f * cur[i] + 0.25f * (float) Math.sin(cur[(i + 1) % x.length]) * x[i];
+            }
+            float[] t = cur;
+            cur = next;
+            next = t;
+        }
+        return cur;
+    }
 }

@@ -70,6 +70,7 @@ public final class Desugaring {
         ArrayCopies copies = new ArrayCopies(rw, m);
         FloatingForHeaders headers = new FloatingForHeaders(rw);
         LabelledBlocks labelled = new LabelledBlocks(rw);
+        ReturnedReassignments returned = new ReturnedReassignments(rw, m);
         Set<Statement> asWritten = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean changed = true;
         while (changed) {
@@ -103,6 +104,7 @@ public final class Desugaring {
                         .or(() -> switchStatements.rewrite(s))
                         .or(() -> hoisting.rewrite(s))
                         .or(() -> switches.rewrite(s))
+                        .or(() -> returned.rewrite(s))
                         .or(() -> arrays.rewrite(s))
                         .or(() -> rows.rewrite(s))
                         .or(() -> initializers.rewrite(s))
