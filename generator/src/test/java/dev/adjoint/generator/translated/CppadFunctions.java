@@ -213,7 +213,6 @@ final class CppadFunctions {
                         """,
                                 p(d(1, 0.5, -0.25, 2)),
                                 p(d(0.3, -1, 2)))
-                        .rejected("cannot assign the array variable")
                         .publishes(odeSeededJacobian(4), 1e-10, d(1, 0.5, -0.25, 2)),
                 // include/cppad/utility/poly.hpp:146 (speed/src/link_poly.cpp): Horner's rule as CppAD writes it
                 Ported.of(
