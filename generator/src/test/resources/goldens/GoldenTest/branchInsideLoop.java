@@ -2,6 +2,7 @@
 package golden;
 
 import dev.adjoint.AdjointGenerated;
+import dev.adjoint.BufferShapes;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.Gradients;
 import dev.adjoint.stack.AdjointStacks;
@@ -28,6 +29,7 @@ final class BranchLoopAdjoint {
      * Returns {@link BranchLoop#leakyProduct} and adds {@code seed} times its gradient into {@code dw}, {@code dt}.
      */
     static double leakyProductVjp(double[] w, double t, double seed, double[] dw, DoubleGrad dt) {
+        BufferShapes.require(dw, w, "dw", "w");
         AdjointStacks _stack = AdjointStacks.forThread();
         double[] _doubles = _stack.doubles.values();
         int _doublesTop = _stack.doubles.size();
@@ -98,6 +100,7 @@ final class BranchLoopAdjoint {
      * {@code tw}, {@code tt} (forward mode; the cell is overwritten, not added to).
      */
     static double leakyProductJvp(double[] w, double t, double[] tw, double tt, DoubleGrad tout) {
+        BufferShapes.require(tw, w, "tw", "w");
         boolean _t1 = false;
         double _t2 = 0.0;
         double _dot_t2 = 0.0;
@@ -143,6 +146,9 @@ final class BranchLoopAdjoint {
      */
     static double leakyProductHvp(double[] w, double t, double[] tw, double tt, double[] dw,
             DoubleGrad dt, double[] hvw, DoubleGrad hvt) {
+        BufferShapes.require(tw, w, "tw", "w");
+        BufferShapes.require(dw, w, "dw", "w");
+        BufferShapes.require(hvw, w, "hvw", "w");
         return _hvp_leakyProductVjp(w, t, tw, tt, new double[] {0.0, 1.0}, hvw, hvt, dw, dt)[0];
     }
 

@@ -2,6 +2,7 @@
 package golden;
 
 import dev.adjoint.AdjointGenerated;
+import dev.adjoint.BufferShapes;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.Gradients;
 import dev.adjoint.stack.AdjointStacks;
@@ -130,6 +131,7 @@ final class CallerAdjoint {
      * Returns {@link Caller#loss} and adds {@code seed} times its gradient into {@code dw}.
      */
     static double lossVjp(double[] w, double[] x, double seed, double[] dw) {
+        BufferShapes.require(dw, w, "dw", "w");
         AdjointStacks _stack = AdjointStacks.forThread();
         // forward sweep
         double _t1 = 0.0;
@@ -189,6 +191,7 @@ final class CallerAdjoint {
      * {@code tw} (forward mode; the cell is overwritten, not added to).
      */
     static double lossJvp(double[] w, double[] x, double[] tw, DoubleGrad tout) {
+        BufferShapes.require(tw, w, "tw", "w");
         AdjointStacks _stack_1 = AdjointStacks.forThread();
         int _cells_2 = _stack_1.doubleCellMark();
         int _cellsf = _stack_1.floatCellMark();
@@ -234,6 +237,9 @@ final class CallerAdjoint {
      * gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).
      */
     static double lossHvp(double[] w, double[] x, double[] tw, double[] dw, double[] hvw) {
+        BufferShapes.require(tw, w, "tw", "w");
+        BufferShapes.require(dw, w, "dw", "w");
+        BufferShapes.require(hvw, w, "hvw", "w");
         return _hvp_lossVjp(w, x, tw, new double[] {0.0, 1.0}, hvw, dw)[0];
     }
 

@@ -2,6 +2,7 @@
 package golden;
 
 import dev.adjoint.AdjointGenerated;
+import dev.adjoint.BufferShapes;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.Gradients;
 import dev.adjoint.stack.AdjointStacks;
@@ -28,6 +29,7 @@ final class InPlaceAdjoint {
      * Returns {@link InPlace#prefixProduct} and adds {@code seed} times its gradient into {@code dx}.
      */
     static double prefixProductVjp(double[] x, double seed, double[] dx) {
+        BufferShapes.require(dx, x, "dx", "x");
         AdjointStacks _stack = AdjointStacks.forThread();
         double[] _doubles = _stack.doubles.values();
         int _doublesTop = _stack.doubles.size();
@@ -89,6 +91,7 @@ final class InPlaceAdjoint {
      * {@code tx} (forward mode; the cell is overwritten, not added to).
      */
     static double prefixProductJvp(double[] x, double[] tx, DoubleGrad tout) {
+        BufferShapes.require(tx, x, "tx", "x");
         AdjointStacks _stack_1 = AdjointStacks.forThread();
         int _arrays_1 = _stack_1.arrays.mark();
         double _t1 = 0.0;
@@ -130,6 +133,9 @@ final class InPlaceAdjoint {
      * gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).
      */
     static double prefixProductHvp(double[] x, double[] tx, double[] dx, double[] hvx) {
+        BufferShapes.require(tx, x, "tx", "x");
+        BufferShapes.require(dx, x, "dx", "x");
+        BufferShapes.require(hvx, x, "hvx", "x");
         return _hvp_prefixProductVjp(x, tx, new double[] {0.0, 1.0}, hvx, dx)[0];
     }
 

@@ -2,6 +2,7 @@
 package golden;
 
 import dev.adjoint.AdjointGenerated;
+import dev.adjoint.BufferShapes;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.Gradients;
 import dev.adjoint.stack.AdjointStacks;
@@ -28,6 +29,7 @@ public final class LoopAdjoint {
      * Returns {@link Loop#loss} and adds {@code seed} times its gradient into {@code dw}.
      */
     public static double lossVjp(double[] w, double[] x, double seed, double[] dw) {
+        BufferShapes.require(dw, w, "dw", "w");
         // forward sweep
         double _t1 = 0.0;
         double _t2 = 0.0;
@@ -63,6 +65,7 @@ public final class LoopAdjoint {
      * {@code tw} (forward mode; the cell is overwritten, not added to).
      */
     public static double lossJvp(double[] w, double[] x, double[] tw, DoubleGrad tout) {
+        BufferShapes.require(tw, w, "tw", "w");
         double _t1 = 0.0;
         double _dot_t1 = 0.0;
         double _t2 = 0.0;
@@ -97,6 +100,9 @@ public final class LoopAdjoint {
      * gradient of {@code ∇f·v}, which is {@code H·v} in the point and {@code ∇f} in the direction).
      */
     public static double lossHvp(double[] w, double[] x, double[] tw, double[] dw, double[] hvw) {
+        BufferShapes.require(tw, w, "tw", "w");
+        BufferShapes.require(dw, w, "dw", "w");
+        BufferShapes.require(hvw, w, "hvw", "w");
         return _hvp_lossVjp(w, x, tw, new double[] {0.0, 1.0}, hvw, dw)[0];
     }
 

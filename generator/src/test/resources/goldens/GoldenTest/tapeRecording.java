@@ -2,6 +2,7 @@
 package golden;
 
 import dev.adjoint.AdjointGenerated;
+import dev.adjoint.BufferShapes;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.tape.Tape;
 
@@ -27,6 +28,7 @@ final class TapedAdjoint {
      * Returns {@link Taped#piecewise} and adds {@code seed} times its gradient into {@code dw}.
      */
     static double piecewiseVjp(double[] w, int mode, double seed, double[] dw) {
+        BufferShapes.require(dw, w, "dw", "w");
         Tape _tape = Tape.forThread();
         int _mark = _tape.mark();
         int _handles = _tape.handlesMark();
@@ -89,6 +91,7 @@ final class TapedAdjoint {
      * {@code tw} (forward mode; the cell is overwritten, not added to).
      */
     static double piecewiseJvp(double[] w, int mode, double[] tw, DoubleGrad tout) {
+        BufferShapes.require(tw, w, "tw", "w");
         int switchValue0 = 0;
         boolean _t1 = false;
         double _t2 = 0.0;

@@ -113,14 +113,14 @@ public final class AdjointClassEmitter {
                 if (wrapped) {
                     type.addMethod(ReceiverWrappers.vjp(m, rc.get()));
                 }
-                type.addMethod(vjp(m));
+                type.addMethod(vjp(m, false));
                 m.recorder().ifPresent(rec -> type.addMethod(recorder(m, rec)));
                 JvpMethod j = jvps.get(m.request());
                 if (j != null) {
                     if (wrapped) {
                         type.addMethod(ReceiverTangents.jvp(j, rc.get()));
                     }
-                    type.addMethod(jvp(j));
+                    type.addMethod(jvp(j, false));
                 }
                 HvpMethod h = hvps.get(m.request());
                 if (h != null) {
@@ -137,21 +137,21 @@ public final class AdjointClassEmitter {
             }
             type.addMethod(
                     variant
-                            ? vjp(m).toBuilder()
+                            ? vjp(m, false).toBuilder()
                                     .addJavadoc(
                                             "(Every float and double parameter differentiated: for callers that pass a"
                                                     + " differentiated value\nto a parameter the {@code wrt} of {@link $L#$L} leaves out.)\n",
                                             m.request().ownerSimpleName(),
                                             m.request().name())
                                     .build()
-                            : vjp(m));
+                            : vjp(m, true));
             m.recorder().ifPresent(rec -> type.addMethod(recorder(m, rec)));
             JvpMethod j = jvps.get(m.request());
             if (jacobiansByRows.contains(m.request())) {
                 type.addMethod(JacobianEmitter.jacobianByRows(m.request()));
             }
             if (j != null) {
-                type.addMethod(jvp(j));
+                type.addMethod(jvp(j, !variant));
                 if (m.request().result().isArray()) {
                     type.addMethod(JacobianEmitter.jacobian(j));
                 }
@@ -188,7 +188,8 @@ public final class AdjointClassEmitter {
                 .build();
     }
 
-    private static MethodSpec vjp(AdjointMethod m) {
+    /** {@code nameVjp}; with {@code checked}, a method the user calls: its buffers' shapes checked first. */
+    private static MethodSpec vjp(AdjointMethod m, boolean checked) {
         MethodRequest r = m.request();
         MethodSpec.Builder b = signature(m, r.adjointName() + "Vjp", true)
                 .addJavadoc(
@@ -198,12 +199,16 @@ public final class AdjointClassEmitter {
                         m.seedName(),
                         m.bufferNames().stream().map(x -> "{@code " + x + "}").collect(Collectors.joining(", ")));
         CodeBlock.Builder body = CodeBlock.builder();
+        if (checked) {
+            BufferChecks.add(body, r, m.bufferNames());
+        }
         keepApart(r, body);
         BodyPrinter.print(m.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
     }
 
-    private static MethodSpec jvp(JvpMethod j) {
+    /** {@code nameJvp}; with {@code checked}, a method the user calls: its directions' shapes checked first. */
+    private static MethodSpec jvp(JvpMethod j, boolean checked) {
         MethodRequest r = j.request();
         MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Jvp")
                 .addModifiers(Modifier.STATIC)
@@ -239,6 +244,9 @@ public final class AdjointClassEmitter {
                     tangents);
         }
         CodeBlock.Builder body = CodeBlock.builder();
+        if (checked) {
+            BufferChecks.add(body, r, j.tangentNames());
+        }
         BodyPrinter.print(j.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
     }

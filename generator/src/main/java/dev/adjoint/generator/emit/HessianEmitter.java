@@ -162,11 +162,23 @@ final class HessianEmitter {
                                 h.hvNames().stream()
                                         .map(x -> "{@code " + x + "}")
                                         .toList()))
+                .addCode(checks(h, lifted))
                 .addStatement(
                         "return $L($L)[0]",
                         h.pair().request().adjointName() + "Vjp",
                         String.join(", ", Receiver.generatedArgs(h.pair().request(), args)))
                 .build();
+    }
+
+    /** A public method's checks of its direction, gradient and {@code H·v} buffers; none for a lifted one's (internal). */
+    private static com.palantir.javapoet.CodeBlock checks(HvpMethod h, boolean lifted) {
+        com.palantir.javapoet.CodeBlock.Builder c = com.palantir.javapoet.CodeBlock.builder();
+        if (!lifted) {
+            BufferChecks.add(c, h.request(), h.directionNames());
+            BufferChecks.add(c, h.request(), h.gradNames());
+            BufferChecks.add(c, h.request(), h.hvNames());
+        }
+        return c.build();
     }
 
     private static MethodSpec hvpPair(AdjointMethod m, MethodRequest of) {

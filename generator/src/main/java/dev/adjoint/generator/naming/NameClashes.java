@@ -6,6 +6,7 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.nodeTypes.NodeWithSimpleName;
 import com.palantir.javapoet.ClassName;
+import dev.adjoint.BufferShapes;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.FloatGrad;
 import dev.adjoint.Gradients;
@@ -31,6 +32,7 @@ public final class NameClashes {
     public static final List<ClassName> TYPES = List.of(
             ClassName.get("dev.adjoint.stack", "AdjointStacks"),
             ClassName.get(Gradients.class),
+            ClassName.get(BufferShapes.class),
             ClassName.get(DoubleGrad.class),
             ClassName.get(FloatGrad.class),
             ClassName.get("dev.adjoint.tape", "Tape"));

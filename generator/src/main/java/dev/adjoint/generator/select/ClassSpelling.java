@@ -27,7 +27,7 @@ public final class ClassSpelling {
      * source class is written in full. {@code NameClashesTest} checks it against the emitter.
      */
     public static final Set<String> IMPORTED =
-            Set.of("AdjointGenerated", "AdjointStacks", "DoubleGrad", "FloatGrad", "Gradients", "Tape");
+            Set.of("AdjointGenerated", "AdjointStacks", "BufferShapes", "DoubleGrad", "FloatGrad", "Gradients", "Tape");
 
     /**
      * The prefix of the tangent pairs {@code _hvp_name(x, v) = {f(x), ∇f(x)·v}} that

@@ -1,0 +1,95 @@
+package dev.adjoint;
+
+import java.lang.reflect.Array;
+
+/**
+ * The check that generated {@code nameGrad}, {@code nameVjp}, {@code nameJvp} and {@code nameHvp} methods make on
+ * entry: each buffer or direction the caller passes for an array parameter is at least as long as that parameter
+ * (a 2-D one row by row, ragged rows included, as {@link Gradients#like} allocates it). Without it a shorter buffer
+ * is an {@code ArrayIndexOutOfBoundsException} half-way through the reverse sweep, with some gradient already added.
+ * A longer one is allowed (its first elements take the gradient), since generated callers pass scratch arrays of a
+ * pool's sizes. Costs one comparison per row; allocates nothing unless it throws.
+ */
+public final class BufferShapes {
+    private BufferShapes() {}
+
+    /** Checks that {@code buffer}, named {@code bufferName}, is at least as long as parameter {@code param}, row by row. */
+    public static void require(double[] buffer, double[] param, String bufferName, String paramName) {
+        check(buffer, param, bufferName, paramName, 1);
+    }
+
+    /** As {@link #require(double[], double[], String, String)}. */
+    public static void require(float[] buffer, float[] param, String bufferName, String paramName) {
+        check(buffer, param, bufferName, paramName, 1);
+    }
+
+    /** As {@link #require(double[], double[], String, String)}, row by row. */
+    public static void require(double[][] buffer, double[][] param, String bufferName, String paramName) {
+        check(buffer, param, bufferName, paramName, 2);
+    }
+
+    /** As {@link #require(double[], double[], String, String)}, row by row. */
+    public static void require(float[][] buffer, float[][] param, String bufferName, String paramName) {
+        check(buffer, param, bufferName, paramName, 2);
+    }
+
+    /** As {@link #require(double[], double[], String, String)}, layer by layer. */
+    public static void require(double[][][] buffer, double[][][] param, String bufferName, String paramName) {
+        check(buffer, param, bufferName, paramName, 3);
+    }
+
+    /** As {@link #require(double[], double[], String, String)}, layer by layer. */
+    public static void require(float[][][] buffer, float[][][] param, String bufferName, String paramName) {
+        check(buffer, param, bufferName, paramName, 3);
+    }
+
+    private static void check(Object buffer, Object param, String bufferName, String paramName, int dims) {
+        if (param == null) {
+            return; // the method itself meets the null where it reads the parameter, as Java would
+        }
+        String at = mismatch(buffer, param, dims);
+        if (at != null) {
+            Object b = buffer;
+            Object p = param;
+            String path = "";
+            for (String i : at.isEmpty() ? new String[0] : at.substring(1).split(",")) {
+                b = Array.get(b, Integer.parseInt(i));
+                p = Array.get(p, Integer.parseInt(i));
+                path += "[" + i + "]";
+            }
+            String what = b == null
+                    ? bufferName + path + " is null; " + paramName + path + " has length " + Array.getLength(p)
+                    : bufferName + path + " has length " + Array.getLength(b) + " and " + paramName + path + " has "
+                            + Array.getLength(p);
+            throw new IllegalArgumentException(what + ": " + allocate(paramName, dims, !path.isEmpty()));
+        }
+    }
+
+    /**
+     * Where {@code buffer} is shorter than {@code param} (or null): {@code ""} at the top, {@code ",i"} at row
+     * {@code i}, {@code ",i,j"} deeper; null when it is not. A longer buffer is no error: generated callers pass
+     * scratch arrays of a pool's sizes, and only the first elements are written.
+     */
+    private static String mismatch(Object buffer, Object param, int dims) {
+        if (param == null) {
+            return null;
+        }
+        if (buffer == null || Array.getLength(buffer) < Array.getLength(param)) {
+            return "";
+        }
+        for (int i = 0; dims > 1 && i < Array.getLength(param); i++) {
+            String inner = mismatch(Array.get(buffer, i), Array.get(param, i), dims - 1);
+            if (inner != null) {
+                return "," + i + inner;
+            }
+        }
+        return null;
+    }
+
+    private static String allocate(String paramName, int dims, boolean row) {
+        return "a buffer or direction has at least its parameter's shape ("
+                + (dims == 1 && !row
+                        ? "new double[" + paramName + ".length], or a float[] for a float[] parameter)"
+                        : "Gradients.like(" + paramName + "))");
+    }
+}
