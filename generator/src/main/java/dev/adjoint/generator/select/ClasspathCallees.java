@@ -301,10 +301,33 @@ public final class ClasspathCallees implements AutoCloseable {
                     // (an entry that is not a file name cannot hold classes)
                 }
             }
-            loader = new URLClassLoader(
-                    "adjoint-classpath", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+            loader = new URLClassLoader("adjoint-classpath", urls.toArray(URL[]::new), new RuntimeClasses());
         }
         return loader;
+    }
+
+    /**
+     * The platform's classes, and Adjoint's runtime from the generator's own copy. Reflection drops an annotation
+     * whose class it cannot load, and cannot list the methods of an adjoint class whose parameter types
+     * ({@code DoubleGrad}, {@code Tape}) it cannot load, so a classpath without adjoint-runtime (the CLI's
+     * {@code --classpath} given a module's classes alone) would show no compiled method as {@code @Differentiable}
+     * and no adjoint as callable. Annotations and signatures are read by name ({@link
+     * CompiledDeclarations#differentiable}), so whichever copy of the runtime defines them does; any other class
+     * (a project's own {@code dev.adjoint.samples}) is looked for on the classpath, as before.
+     */
+    private static final class RuntimeClasses extends ClassLoader {
+        RuntimeClasses() {
+            super("adjoint-runtime", ClassLoader.getPlatformClassLoader());
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            String pkg = name.substring(0, Math.max(0, name.lastIndexOf('.')));
+            if (pkg.equals("dev.adjoint") || pkg.equals("dev.adjoint.tape") || pkg.equals("dev.adjoint.stack")) {
+                return Class.forName(name, false, ClasspathCallees.class.getClassLoader());
+            }
+            throw new ClassNotFoundException(name);
+        }
     }
 
     /** Closes the class loader (its open jars). */

@@ -255,6 +255,34 @@ class ClasspathCalleesTest {
     }
 
     @Test
+    void aClasspathOfTheModulesClassesAloneStillShowsItsAnnotations(@TempDir Path moduleB) throws Exception {
+        // the CLI given --classpath a/classes without adjoint-runtime: reflection would drop @Differentiable, and
+        // every call was "not @Differentiable"
+        String b = """
+                package b;
+
+                import dev.adjoint.Differentiable;
+
+                public class B {
+                    @Differentiable
+                    public static double f(double x) {
+                        return a.A.sq(x) * x;
+                    }
+                }
+                """;
+        Translation t = AdjointGenerator.translate(
+                Map.of(Path.of("B.java"), b), Map.of(), Optional.empty(), Options.DEFAULT, List.of(moduleA));
+        assertFalse(t.hasErrors(), t.diagnostics().toString());
+        ClassLoader l = compileB(t, b, moduleB);
+        Class<?> adjoint = l.loadClass("b.BAdjoint");
+        DoubleGrad dx = new DoubleGrad();
+        double v = (double)
+                adjoint.getMethod("fGrad", double.class, DoubleGrad.class).invoke(null, 1.3, dx);
+        assertEquals(1.3 * 1.3 * 1.3, v, 1e-12);
+        assertEquals(3 * 1.3 * 1.3, dx.get(), 1e-12); // d(x^3)/dx
+    }
+
+    @Test
     void aMissingAdjointIsAnErrorAtTheCallSayingSo() throws Exception {
         String b = """
                 package b;
