@@ -59,29 +59,36 @@ final class TapedAdjoint {
      */
     static double piecewiseRecord(Tape _tape, double[] w, int[] w_h, int mode) {
         // (Taped.java:9): double s = 0;
-        double s = (double) (0);
+        double s = 0.0;
         int s_h = Tape.CONSTANT;
-        for (int i = 0; i < w.length; i++) {
-            {
-                // (Taped.java:11): int switchValue0 = mode;
-                int switchValue0 = mode;
-                if (switchValue0 == 0) {
-                    // (Taped.java:13): s += w[i] * w[i];
-                    double _v0 = w[i] * w[i];
-                    double _v1 = s + _v0;
-                    int _v1_h = _tape.push2(s_h, 1.0, w_h[i], w[i] + w[i]);
-                    s = _v1;
-                    s_h = _v1_h;
-                } else {
-                    // (Taped.java:16): s = Math.sin(s) * w[i];
-                    double _v2 = Math.sin(s);
-                    double _v3 = _v2 * w[i];
-                    int _v3_h = _tape.push2(s_h, w[i] * Math.cos(s), w_h[i], _v2);
-                    s = _v3;
-                    s_h = _v3_h;
-                }
+        // (Taped.java:10): int i = 0
+        int i = 0;
+        // (Taped.java:10): for (...; i < w.length; i++)
+        while (true) {
+            boolean _t0 = i < w.length;
+            if (!_t0) {
+                break;
             }
+            // (Taped.java:11): int switchValue0 = mode;
+            int switchValue0 = mode;
+            // (Taped.java:12): if (switchValue0 == 0)
+            boolean _t1 = switchValue0 == 0;
+            if (_t1) {
+                // (Taped.java:13): s += w[i] * w[i];
+                double _t2 = w[i] * w[i];
+                double _t3 = s + _t2;
+                s = _t3;
+                s_h = _tape.push2(s_h, 1.0, w_h[i], w[i] + w[i]);
+            } else {
+                // (Taped.java:16): s = Math.sin(s) * w[i];
+                double _t4 = Math.sin(s);
+                s_h = _tape.push2(s_h, w[i] * Math.cos(s), w_h[i], _t4);
+                s = _t4 * w[i];
+            }
+            // (Taped.java:10): for (...; i < w.length; i++)
+            i = i + 1;
         }
+        // (Taped.java:19): return s;
         _tape.setResult(s_h);
         return s;
     }

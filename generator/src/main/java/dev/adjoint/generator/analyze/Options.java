@@ -79,9 +79,9 @@ public record Options(boolean activity, boolean toBeRecorded, Set<Optimisation> 
         this(activity, toBeRecorded, Set.of());
     }
 
-    /** As given, the tape from the method's tree. */
+    /** As given, the tape from the normalized form. */
     public Options(boolean activity, boolean toBeRecorded, Set<Optimisation> off) {
-        this(activity, toBeRecorded, off, false);
+        this(activity, toBeRecorded, off, true);
     }
 
     /** These options with the tape recorded from the normalized form ({@code true}) or from the tree. */

@@ -52,7 +52,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Checks a method body against the static strategy's allow-list. */
+/**
+ * Checks a method body against the allow-list of the normalized form, which both strategies read:
+ * for the static strategy ({@link #check}) or, in the tape's words, for the tape ({@link
+ * #checkForTape}), which also reports a local of a type it cannot keep once, at its declaration,
+ * and lets a thrown exception's arguments create exceptions of their own.
+ */
 public final class Fence {
     private static final Set<Class<? extends Node>> STRUCTURAL = Set.of(
             SimpleName.class,
@@ -64,14 +69,29 @@ public final class Fence {
 
     private final MethodRequest request;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** Whether the tape asks ({@link #checkForTape}). */
+    private final boolean tape;
+    /** What the tape reports in words of its own, or skips (null for the static strategy). */
+    private final TapeWords tapeWords;
 
-    private Fence(MethodRequest request) {
+    private Fence(MethodRequest request, boolean tape) {
         this.request = request;
+        this.tape = tape;
+        this.tapeWords = tape ? new TapeWords(request, diagnostics) : null;
     }
 
     /** Every unsupported construct of the method's body, one diagnostic each (not their children). */
     public static List<Diagnostic> check(MethodRequest request) {
-        Fence f = new Fence(request);
+        return check(request, false);
+    }
+
+    /** As {@link #check}, for the tape strategy, in its words. */
+    public static List<Diagnostic> checkForTape(MethodRequest request) {
+        return check(request, true);
+    }
+
+    private static List<Diagnostic> check(MethodRequest request, boolean tape) {
+        Fence f = new Fence(request, tape);
         BlockStmt body = request.declaration().getBody().orElseThrow();
         request.declaration().getParameters().stream()
                 .filter(p -> p.getNameAsString().equals("Math"))
@@ -92,7 +112,7 @@ public final class Fence {
     }
 
     private void visit(Node n) {
-        if (STRUCTURAL.contains(n.getClass())) {
+        if (STRUCTURAL.contains(n.getClass()) || tape && tapeWords.handled(n)) {
             return;
         }
         if (n instanceof BlockStmt
@@ -140,7 +160,9 @@ public final class Fence {
                         || l.getStatement() instanceof ForEachStmt)) {
             visit(l.getStatement());
         } else if (n instanceof VariableDeclarationExpr v) {
-            v.getVariables().forEach(d -> d.getInitializer().ifPresent(this::visit));
+            v.getVariables().stream()
+                    .filter(d -> !tape || !tapeWords.unkept(d))
+                    .forEach(d -> d.getInitializer().ifPresent(this::visit));
         } else if (n instanceof AssignExpr a) {
             if (!(a.getTarget() instanceof NameExpr) && !(a.getTarget() instanceof ArrayAccessExpr)) {
                 reject(
@@ -206,7 +228,7 @@ public final class Fence {
                 reject(
                         f,
                         "field access '" + text + "'",
-                        "the static strategy reads only parameters, locals, "
+                        (tape ? "the tape strategy" : "the static strategy") + " reads only parameters, locals, "
                                 + "Math.PI, Math.E, .length, static fields of the method's own class and constants of enums",
                         "pass the value as a parameter");
                 return;
@@ -228,6 +250,9 @@ public final class Fence {
      * where the method declares none (so it is unchecked, as the adjoint, which declares none either, needs).
      */
     private void visitThrow(ThrowStmt t) {
+        if (tape && tapeWords.handled(t.getExpression())) {
+            return;
+        }
         if (t.getExpression() instanceof MethodCallExpr call) {
             visitCall(call); // an exception a helper makes (its arguments are read as values, as a new exception's are)
             return;
@@ -238,7 +263,7 @@ public final class Fence {
             reject(
                     t,
                     "'throw " + Positions.oneLine(t.getExpression()) + "'",
-                    "the static strategy throws only a new exception",
+                    (tape ? "the tape strategy" : "the static strategy") + " throws only a new exception",
                     "write 'throw new IllegalArgumentException(...)' or another unchecked exception");
             return;
         }
@@ -255,6 +280,9 @@ public final class Fence {
             message(b.getRight());
         } else if (n instanceof EnclosedExpr e) {
             message(e.getInner());
+        } else if (tape && TapeWords.plainCreation(n)) {
+            // the cause of a thrown exception (new UncheckedIOException(new IOException("zero"))): copied, qualified
+            ((ObjectCreationExpr) n).getArguments().forEach(this::message);
         } else {
             visit(n);
         }
@@ -340,7 +368,11 @@ public final class Fence {
             default ->
                 "rewrite it with loops, if/else and the supported expressions (see the README's supported-Java table)";
         };
-        reject(n, construct, "not supported by the static strategy", todo);
+        if (tape) {
+            diagnostics.add(Positions.error(request.file(), n, TapeWords.construct(n, construct, todo)));
+        } else {
+            reject(n, construct, "not supported by the static strategy", todo);
+        }
     }
 
     /** What to do instead of a {@code try} in a differentiated method (the tape's error says it too). */

@@ -51,6 +51,13 @@ final class Assignments {
                     new IntegerLiteralExpr("1"),
                     inc ? BinaryExpr.Operator.PLUS : BinaryExpr.Operator.MINUS);
             store(target, value, e);
+        } else if (lo.forTape
+                && e instanceof com.github.javaparser.ast.expr.MethodCallExpr m
+                && ex.calls().differentiableCallee(m).isEmpty()) {
+            // the tape runs a call without derivative where the method runs it (note(1, x) counting calls); what it
+            // may write that has a derivative the shared fence has rejected
+            java.util.Set<Atom.Var> reads = new java.util.LinkedHashSet<>();
+            lo.emit(new Stmt.Effect(Stmt.Effect.Kind.OUTPUT, ex.passiveText(m, reads) + ";", reads, lo.origin));
         } else {
             lo.error(e, "expression statement '" + Positions.oneLine(e) + "' has no effect the generator can use");
         }

@@ -67,10 +67,17 @@ final class CallLowering {
             // its body, inlined where it is a declaration's whole value, is how an array comes back (desugar/)
             lo.error(
                     m,
-                    "call to '" + callee.name() + "' returns an array, which the static strategy takes only where the"
-                            + " method's body can replace the call (a statement of its own, not under &&, || or ?: inside a larger"
-                            + " expression, not in a loop's condition, not recursive); assign it to a local first: "
-                            + ty.java() + " r = " + callee.name() + "(...);");
+                    lo.forTape
+                            ? "call to '" + callee.name() + "' returns an array: '" + callee.name()
+                                    + "(...)' hands back"
+                                    + " an array the tape follows only where the method's body can replace the call (a"
+                                    + " statement of its own, not under &&, || or ?: inside a larger expression, not in a"
+                                    + " loop's condition, not recursive); assign it to a local first: " + ty.java()
+                                    + " r = " + callee.name() + "(...);"
+                            : "call to '" + callee.name() + "' returns an array, which the static strategy takes only"
+                                    + " where the method's body can replace the call (a statement of its own, not under &&,"
+                                    + " || or ?: inside a larger expression, not in a loop's condition, not recursive);"
+                                    + " assign it to a local first: " + ty.java() + " r = " + callee.name() + "(...);");
         }
         if (!lo.recursionAllowed && calls.reaches(callee, lo.request)) {
             lo.error(
@@ -97,7 +104,7 @@ final class CallLowering {
                     // writes are undone element by element in the reverse sweep, so that the callee's adjoint, called
                     // there, reads the array as it was at the call
                     lo.restoredArrays.add(lo.lookup(name).get());
-                } else if (callerWrites || calleeWrites) {
+                } else if ((callerWrites || calleeWrites) && !lo.forTape) {
                     // a field of this, which the lifting passes on to a call of an instance method, is no argument the
                     // user wrote
                     Optional<String> field = dev.adjoint.generator.objects.Receiver.of(lo.request)

@@ -109,7 +109,7 @@ final class ElementLowering {
         String written = writesArray(lo.request.declaration(), table)
                 ? "this method"
                 : writesArray(callee.declaration(), callee.params().get(param).name()) ? callee.name() : null;
-        if (written != null) {
+        if (written != null && !lo.forTape) {
             lo.error(
                     a,
                     "row '" + Positions.oneLine(a) + "' is passed to " + callee.name() + "(...), and " + written

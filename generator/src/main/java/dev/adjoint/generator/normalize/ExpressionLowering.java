@@ -52,6 +52,11 @@ final class ExpressionLowering {
         return types;
     }
 
+    /** What calls resolve to. */
+    Calls calls() {
+        return calls;
+    }
+
     /** Lowers {@code e}, emitting its operations, and returns the atom holding its value. */
     Atom expr(Expression e) {
         Optional<Ty> t = types.of(e);

@@ -62,6 +62,13 @@ public final class Lowering {
      * and so runs a recursive callee's {@code Jvp} like any other) instead of rejected.
      */
     boolean recursionAllowed;
+    /**
+     * Whether the form is for the tape ({@code tape/IrRecorder}), which records every write of an
+     * array as it happens, through the callee's recorder too: an array, or a row, that the method
+     * or a callee writes may then be passed to a call (the static strategy, which undoes writes in
+     * its reverse sweep, passes only arrays that no one writes).
+     */
+    boolean forTape;
 
     public Lowering(MethodRequest request, MethodIndex index) {
         this.request = request;

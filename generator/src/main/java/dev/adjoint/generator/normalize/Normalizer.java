@@ -84,10 +84,15 @@ public final class Normalizer {
     /**
      * As {@link #normalizeForTangent}, for the tape recorded from the normalized form
      * ({@code tape/IrRecorder}): recursive calls stay calls, since the tape records each level as it
-     * runs (the reason the tape exists); what else only the static reverse sweep needs is kept.
+     * runs (the reason the tape exists), and arrays that someone writes may be passed to calls
+     * ({@code Lowering.forTape}).
      */
     public static Result normalizeForTape(MethodRequest request, MethodIndex index) {
-        return normalizeForTangent(request, index);
+        Normalizer n = new Normalizer(request, index);
+        n.lo.recursionAllowed = true;
+        n.lo.forTape = true;
+        n.lo.names.claim(dev.adjoint.generator.naming.NameClashes.tapeParameter(request)); // the recorder's parameter
+        return n.run();
     }
 
     private Result run() {
@@ -106,7 +111,8 @@ public final class Normalizer {
         boolean sharedArray = !singleExit
                 && r.result().isArray()
                 && JumpFlags.sharedResultArray(stmts).isPresent();
-        if (!singleExit && r.result().isArray() && !sharedArray) {
+        if (!singleExit && r.result().isArray() && !sharedArray && !lo.forTape) {
+            // (the tape returns whichever array a return names: its handles go with it)
             lo.error(
                     r.declaration().getType(),
                     "method '" + r.name() + "' returns different arrays: the static strategy needs"

@@ -66,11 +66,38 @@ public final class ClassNames {
         if (!(thrown instanceof ObjectCreationExpr o) || o.getScope().isPresent()) {
             return thrown;
         }
+        // the causes it creates (new UncheckedIOException(new IOException("zero"))) first: found on the original,
+        // which knows its file's imports, written into a copy
+        List<ObjectCreationExpr> inner = o.getArguments().stream()
+                .flatMap(a -> a.findAll(ObjectCreationExpr.class).stream())
+                .toList();
+        if (!inner.isEmpty()) {
+            ObjectCreationExpr copy = o.clone();
+            List<ObjectCreationExpr> copies = copy.getArguments().stream()
+                    .flatMap(a -> a.findAll(ObjectCreationExpr.class).stream())
+                    .toList();
+            for (int i = 0; i < inner.size(); i++) {
+                if (inner.get(i).getScope().isEmpty()) {
+                    ObjectCreationExpr c = copies.get(i);
+                    qualified(inner.get(i).getType())
+                            .ifPresent(q -> c.setType(new com.github.javaparser.JavaParser()
+                                    .parseClassOrInterfaceType(q)
+                                    .getResult()
+                                    .orElseThrow()));
+                }
+            }
+            return outerQualified(o, copy);
+        }
+        return outerQualified(o, o);
+    }
+
+    /** {@code copy} of {@code o} with the class {@code o} creates written by its qualified name. */
+    private static Expression outerQualified(ObjectCreationExpr o, ObjectCreationExpr copy) {
         Optional<String> q = qualified(o.getType());
         if (q.isEmpty()) {
-            return thrown;
+            return copy;
         }
-        ObjectCreationExpr copy = o.clone();
+        copy = copy == o ? o.clone() : copy;
         copy.setType(new com.github.javaparser.JavaParser()
                 .parseClassOrInterfaceType(q.get())
                 .getResult()

@@ -42,7 +42,10 @@ final class IrNodes {
         } else if (op instanceof Op.ArrayLoad load) {
             pending.assigning(t, List.of());
             if (ty.isArray()) {
-                rec.error(a.origin(), "a row '" + load.array().name() + "[...]' read as an array");
+                rec.error(
+                        a.origin(),
+                        "a row '" + load.array().name() + "[...]' read as an array is not supported by the tape"
+                                + " strategy; read its elements, or pass the row to a @Differentiable method");
                 return;
             }
             rec.value(a, AtomCode.element(new Expr.Name(load.array().name()), load.indices()));
@@ -51,8 +54,17 @@ final class IrNodes {
             }
         } else if (op instanceof Op.Passive p) {
             pending.assigning(t, List.of());
+            if (ty.isFloating() && ty.isArray() && aliased(p).isPresent()) {
+                // r = a of an array (the result an early return names): the same array, the same handles
+                rec.value(a, new Expr.Name(aliased(p).get().name()));
+                rec.assignHandle(a, new Expr.Name(rec.handle(aliased(p).get())));
+                return;
+            }
             if (ty.isFloating() && ty.isArray()) {
-                rec.error(a.origin(), "an array '" + p.java() + "' without derivative");
+                rec.error(
+                        a.origin(),
+                        "a floating-point array computed without derivative ('" + p.java() + "') is not supported by"
+                                + " the tape strategy; create the array with new and fill it element by element");
                 return;
             }
             rec.value(a, AtomCode.source(p.java()));
@@ -66,6 +78,15 @@ final class IrNodes {
             pending.flush(); // (the callee may write arrays that pending partials read)
             calls.call(a, call);
         }
+    }
+
+    /** The array variable {@code p} is, when it is one ({@code r = a}): what it reads, of its type, by name. */
+    private static java.util.Optional<Atom.Var> aliased(Op.Passive p) {
+        return p.reads().stream()
+                .filter(v -> p.reads().size() == 1
+                        && v.type().equals(p.type())
+                        && v.name().equals(p.java()))
+                .findFirst();
     }
 
     /**
@@ -86,7 +107,7 @@ final class IrNodes {
             args.add(pending.handle(term.handle()));
             args.add(term.partial());
         }
-        return new Expr.Call(new Expr.Name(rec.tape), "push" + node.terms().size(), args);
+        return rec.push(args);
     }
 
     private void newArray(Stmt.Assign a, Op.NewArray na) {
@@ -106,7 +127,10 @@ final class IrNodes {
         } else if (ty.dims() == 2 && na.dims().size() == 2) {
             rec.assignHandle(a, new Expr.Call(Expr.qualified(ROWS), "borrow", List.of(new Expr.Name(rec.tape), array)));
         } else {
-            rec.error(a.origin(), "a local array of type " + ty.java() + " created without every length");
+            rec.error(
+                    a.origin(),
+                    "a local array of type " + ty.java() + " created without every length is not supported by the"
+                            + " tape strategy; give each dimension its length (new double[n][m])");
         }
     }
 
@@ -114,7 +138,10 @@ final class IrNodes {
     void store(Stmt.ArrayStore st) {
         pending.flush();
         if (st.indices().size() != st.array().type().dims()) {
-            rec.error(st.origin(), "a row of '" + st.array().name() + "' replaced by another array");
+            rec.error(
+                    st.origin(),
+                    "a row of '" + st.array().name() + "' replaced by another array is not supported by the tape"
+                            + " strategy; copy the elements into the row");
             return;
         }
         rec.line(Statement.assign(

@@ -35,7 +35,10 @@ final class IrOperations {
         List<Expr> args = ap.args().stream().map(AtomCode::of).toList();
         if (!t.type().isFloatingScalar()) {
             if (t.type().isFloating()) {
-                rec.error(a.origin(), "an operation '" + ap.rule() + "' with an array result");
+                rec.error(
+                        a.origin(),
+                        "an operation '" + ap.rule() + "' with an array result is not supported by the tape strategy;"
+                                + " compute the elements one by one");
             }
             rec.value(a, rule.primal(args));
             return;

@@ -52,6 +52,8 @@ public final class IrRecorder {
     private final IrNodes nodes;
     private final IrPending pending;
     private Origin commented;
+    /** The room the counted loop being recorded made on the tape ({@link IrLoopRoom}), or null. */
+    private IrLoopRoom room;
 
     private IrRecorder(MethodRequest request, MethodIndex index, MethodIr ir) {
         this.request = request;
@@ -59,7 +61,7 @@ public final class IrRecorder {
         this.ir = ir;
         this.names = ir.names().copy();
         NameClashes.userNames(request).forEach(names::claim);
-        this.tape = names.claim(NameClashes.tapeParameter(request));
+        this.tape = NameClashes.tapeParameter(request); // (the form's names hold it: normalizeForTape claims it)
         for (Atom.Var p : ir.params()) {
             if (p.type().isFloating()) {
                 handle(p);
@@ -72,7 +74,7 @@ public final class IrRecorder {
 
     /** Writes the recorder of {@code request}, or the errors of what it cannot record. */
     public static Recording record(MethodRequest request, MethodIndex index) {
-        List<Diagnostic> fenced = Fence.check(request);
+        List<Diagnostic> fenced = Fence.checkForTape(request);
         if (!fenced.isEmpty()) {
             return failed(fenced);
         }
@@ -165,7 +167,14 @@ public final class IrRecorder {
 
     /** The statements, then every node still pending (nothing after the block reads them). */
     void block(List<Stmt> stmts) {
-        stmts.forEach(this::statement);
+        for (int k = 0; k < stmts.size(); k++) {
+            if (stmts.get(k) instanceof Stmt.Loop l) {
+                pending.flush();
+                loop(l, IrLoopRoom.of(stmts, k).orElse(null));
+            } else {
+                statement(stmts.get(k));
+            }
+        }
         pending.flush();
     }
 
@@ -197,19 +206,6 @@ public final class IrRecorder {
                 nested(i.otherwise());
             }
             frame("}");
-        } else if (s instanceof Stmt.Loop l) {
-            comment(l.origin());
-            frame("while (true) {");
-            depth++;
-            block(l.head());
-            frame("if (" + Printer.expression(new Expr.Unary("!", AtomCode.of(l.cond()))) + ") {");
-            depth++;
-            line(new Statement.Jump(true));
-            depth--;
-            frame("}");
-            block(l.body());
-            depth--;
-            frame("}");
         } else if (s instanceof Stmt.Return r) {
             comment(r.origin());
             Expr h = r.value() instanceof Atom.Var v
@@ -223,6 +219,40 @@ public final class IrRecorder {
             // a throw, an assert, output: no derivative, and what it reads holds its value here
             comment(e.origin());
             out.add(depth, e.java(), Listing.Role.OPAQUE);
+        }
+    }
+
+    /** {@code while (true) { head; if (!cond) break; body }}, after the room it reserves, if any. */
+    private void loop(Stmt.Loop l, IrLoopRoom loopRoom) {
+        comment(l.origin());
+        int at = out.size();
+        IrLoopRoom outer = room;
+        room = loopRoom;
+        frame("while (true) {");
+        depth++;
+        block(l.head());
+        frame("if (" + Printer.expression(new Expr.Unary("!", AtomCode.of(l.cond()))) + ") {");
+        depth++;
+        line(new Statement.Jump(true));
+        depth--;
+        frame("}");
+        block(l.body());
+        depth--;
+        frame("}");
+        room = outer;
+        if (loopRoom != null) {
+            loopRoom.reserve(tape)
+                    .ifPresent(r -> out.insert(
+                            at,
+                            List.of(
+                                    new Listing.Line(
+                                            depth,
+                                            "// room on the tape for every iteration of the loop",
+                                            Listing.Role.FRAME),
+                                    new Listing.Line(
+                                            depth,
+                                            Printer.statement(new Statement.Eval(r)) + ";",
+                                            Listing.Role.EFFECT))));
         }
     }
 
@@ -253,13 +283,28 @@ public final class IrRecorder {
                 s instanceof Statement.Declare d && d.init() == null ? Listing.Role.DECLARATION : Listing.Role.EFFECT);
     }
 
+    /**
+     * {@code tape.pushN(parent, partial, ...)}: a node with the parents and partials of {@code edges};
+     * in a loop that made room for its nodes ({@link IrLoopRoom}), {@code tape.pushNu}, which skips
+     * the capacity test, counted.
+     */
+    Expr push(List<Expr> edges) {
+        int parents = edges.size() / 2;
+        String name = "push" + parents;
+        if (room != null) {
+            room.count(parents);
+            name += "u";
+        }
+        return new Expr.Call(new Expr.Name(tape), name, edges);
+    }
+
     /** {@code h = tape.pushN(...)}: a node recorded. */
     void node(Statement s) {
         out.add(depth, Printer.statement(s) + ";", Listing.Role.NODE);
     }
 
-    /** An error at the user statement {@code o} was lowered from: what the recorder does not model. */
-    void error(Origin o, String what) {
+    /** An error at the user statement {@code o} was lowered from: what the recorder does not model, and what to do. */
+    void error(Origin o, String message) {
         int line = o.line();
         int column = request.declaration()
                 .findFirst(
@@ -269,11 +314,6 @@ public final class IrRecorder {
                 .flatMap(x -> x.getBegin())
                 .map(b -> b.column)
                 .orElse(1);
-        diagnostics.add(Diagnostic.error(
-                request.file(),
-                line,
-                column,
-                what + " is not supported by the tape strategy recorded from the normalized form (adjoint.tapeFromIr);"
-                        + " record this method from its tree (the default) until it is"));
+        diagnostics.add(Diagnostic.error(request.file(), line, column, message));
     }
 }

@@ -1,0 +1,103 @@
+package dev.adjoint.generator.fence;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.parse.Positions;
+import dev.adjoint.generator.select.MethodRequest;
+import dev.adjoint.generator.select.ValueTypes;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@link Fence#checkForTape} says where it differs from the static strategy's fence: a
+ * construct named as the user wrote it ({@code 'try'}, {@code 'class Local'}) and said to be
+ * beyond the tape too, since the tape is what AUTO falls back to; a local of a type the tape cannot
+ * keep reported once, at its declaration, and its uses not again.
+ */
+final class TapeWords {
+    private final MethodRequest request;
+    private final List<Diagnostic> diagnostics;
+    /** Locals of a type the tape cannot keep, reported at their declaration. */
+    private final Set<String> rejectedLocals = new HashSet<>();
+
+    TapeWords(MethodRequest request, List<Diagnostic> diagnostics) {
+        this.request = request;
+        this.diagnostics = diagnostics;
+    }
+
+    /** {@code construct} (the static fence's name for {@code n}) is supported by neither strategy. */
+    static String construct(Node n, String construct, String todo) {
+        if (n instanceof TryStmt) {
+            return "'try' is not supported by either strategy; " + todo;
+        }
+        String named = n instanceof SynchronizedStmt
+                ? "'synchronized'"
+                : n instanceof LocalClassDeclarationStmt c
+                        ? "'class " + c.getClassDeclaration().getNameAsString() + "'"
+                        : n instanceof LocalRecordDeclarationStmt r
+                                ? "'record " + r.getRecordDeclaration().getNameAsString() + "'"
+                                : construct;
+        return named + " is not supported by the tape strategy either; " + todo;
+    }
+
+    /**
+     * Whether {@code n} is the tape's to report or to skip: a use of a local already reported, an
+     * element of an array created where it is indexed ({@code new double[] {x, 1}[0]}).
+     */
+    boolean handled(Node n) {
+        if (n instanceof NameExpr x) {
+            return rejectedLocals.contains(x.getNameAsString());
+        }
+        if (n instanceof ArrayAccessExpr a && indexesACreation(a)) {
+            diagnostics.add(Positions.error(
+                    request.file(),
+                    a,
+                    "expression '" + Positions.oneLine(a) + "' is not supported by the tape strategy either: it"
+                            + " indexes an array it creates; declare the array as a local first (double[] a = new"
+                            + " double[] {...};) and index that"));
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the tape keeps no local {@code d} declares (a type written out that is not a value
+     * type): then reported here, once.
+     */
+    boolean unkept(VariableDeclarator d) {
+        if (d.getType().isVarType() || ValueTypes.of(d.getType()).isPresent()) {
+            return false;
+        }
+        diagnostics.add(
+                Positions.error(request.file(), d, ValueTypes.unsupportedLocal(d.getNameAsString(), d.getType())));
+        rejectedLocals.add(d.getNameAsString());
+        return true;
+    }
+
+    private static boolean indexesACreation(ArrayAccessExpr a) {
+        Expression e = a.getName();
+        while (e instanceof EnclosedExpr en) {
+            e = en.getInner();
+        }
+        return e instanceof ArrayCreationExpr;
+    }
+
+    /** {@code new E(...)} of a named class, without a body or an outer instance. */
+    static boolean plainCreation(Node n) {
+        return n instanceof ObjectCreationExpr o
+                && o.getAnonymousClassBody().isEmpty()
+                && o.getScope().isEmpty();
+    }
+}
