@@ -16,12 +16,8 @@ import java.util.stream.Collectors;
  * @param toBeRecorded save only the overwritten values the reverse sweep reads (off: save every
  *     overwritten value; the passes that rely on knowing what is read are then off too)
  * @param off the reverse pass's optimisations switched off one by one
- * @param tapeFromIr whether the tape strategy records from the normalized form ({@code
- *     tape/IrRecorder}, issue 19's one front end) instead of lowering the method's tree a second time
- *     ({@code tape/TapeRecorder}); off by default until it takes the whole corpus. A field here
- *     rather than a system property: tests build both tapes side by side in one JVM.
  */
-public record Options(boolean activity, boolean toBeRecorded, Set<Optimisation> off, boolean tapeFromIr) {
+public record Options(boolean activity, boolean toBeRecorded, Set<Optimisation> off) {
     /** Every optimisation on: what the build uses. */
     public static final Options DEFAULT = new Options(true, true);
     /** Every optimisation off. */
@@ -79,16 +75,6 @@ public record Options(boolean activity, boolean toBeRecorded, Set<Optimisation> 
         this(activity, toBeRecorded, Set.of());
     }
 
-    /** As given, the tape from the normalized form. */
-    public Options(boolean activity, boolean toBeRecorded, Set<Optimisation> off) {
-        this(activity, toBeRecorded, off, true);
-    }
-
-    /** These options with the tape recorded from the normalized form ({@code true}) or from the tree. */
-    public Options withTapeFromIr(boolean on) {
-        return new Options(activity, toBeRecorded, off, on);
-    }
-
     /** Whether {@code o} is on. */
     public boolean on(Optimisation o) {
         return switch (o) {
@@ -132,6 +118,6 @@ public record Options(boolean activity, boolean toBeRecorded, Set<Optimisation> 
                         .map(Optimisation::key)
                         .sorted()
                         .collect(Collectors.joining(","))
-                        .toLowerCase(Locale.ROOT) + (tapeFromIr ? ", tapeFromIr" : "") + "]";
+                        .toLowerCase(Locale.ROOT) + "]";
     }
 }

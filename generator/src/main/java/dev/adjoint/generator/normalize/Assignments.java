@@ -81,7 +81,8 @@ final class Assignments {
                     d,
                     "local '" + d.getNameAsString() + "' of type " + ty.get()
                             + " must be declared with its value at the top"
-                            + " level of the method: a String, enum or Random local is assigned once (the static strategy saves none)");
+                            + " level of the method: a String, enum or Random local is assigned once (" + lo.strategy()
+                            + " saves none)");
             return;
         }
         Atom.Var v = lo.declare(d.getNameAsString(), ty.get());
@@ -119,7 +120,7 @@ final class Assignments {
                     "local array '" + d.getNameAsString() + "' must be created with 'new "
                             + v.type().prim().java()
                             + "[n]" + (v.type().dims() == 2 ? "[m]" : "")
-                            + "': the static strategy does not follow arrays"
+                            + "': " + lo.strategy() + " does not follow arrays"
                             + " assigned from other arrays; create it with new and copy the elements in a loop");
             return;
         }
@@ -204,7 +205,7 @@ final class Assignments {
                     target,
                     "cannot assign the String, enum or Random variable '" + v.name()
                             + "': it is assigned once, where it is"
-                            + " declared (the static strategy saves none); use another local for the new value");
+                            + " declared (" + lo.strategy() + " saves none); use another local for the new value");
             return;
         }
         if (v.type().isArray()
@@ -218,7 +219,7 @@ final class Assignments {
         if (v.type().isArray()) {
             lo.error(
                     target,
-                    "cannot assign the array variable '" + v.name() + "': the static strategy does not follow"
+                    "cannot assign the array variable '" + v.name() + "': " + lo.strategy() + " does not follow"
                             + " arrays assigned from other arrays; write its elements instead");
             return;
         }

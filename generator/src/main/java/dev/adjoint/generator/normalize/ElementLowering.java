@@ -115,7 +115,7 @@ final class ElementLowering {
                     "row '" + Positions.oneLine(a) + "' is passed to " + callee.name() + "(...), and " + written
                             + " writes the"
                             + " elements of " + table
-                            + ": the static strategy passes a row only of an array that no one writes; copy the"
+                            + ": " + lo.strategy() + " passes a row only of an array that no one writes; copy the"
                             + " row into a local array first (double[] r = " + Positions.oneLine(a) + ".clone();)");
             return new Atom.Const("null", ty);
         }
@@ -183,8 +183,8 @@ final class ElementLowering {
         if (arr.type().dims() != idx.size()) {
             lo.error(
                     a,
-                    "'" + Positions.oneLine(a) + "' selects a row of a 2-D array: the static strategy reads and writes"
-                            + " single elements only, write " + n.getNameAsString() + "[i][j]");
+                    "'" + Positions.oneLine(a) + "' selects a row of a 2-D array: " + lo.strategy()
+                            + " reads and writes" + " single elements only, write " + n.getNameAsString() + "[i][j]");
             return Optional.empty();
         }
         List<Atom> indices = new ArrayList<>();

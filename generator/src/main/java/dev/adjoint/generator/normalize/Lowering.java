@@ -70,6 +70,11 @@ public final class Lowering {
      */
     boolean forTape;
 
+    /** The strategy this form is for, as a message names it: {@code the static strategy}, {@code the tape strategy}. */
+    String strategy() {
+        return forTape ? "the tape strategy" : "the static strategy";
+    }
+
     public Lowering(MethodRequest request, MethodIndex index) {
         this.request = request;
         this.index = index;

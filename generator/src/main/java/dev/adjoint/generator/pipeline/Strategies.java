@@ -22,7 +22,6 @@ import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.size.MethodSize;
 import dev.adjoint.generator.tape.IrRecorder;
 import dev.adjoint.generator.tape.Recording;
-import dev.adjoint.generator.tape.TapeRecorder;
 import dev.adjoint.generator.tape.TapeSweep;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -98,14 +97,10 @@ final class Strategies {
                             + " strategy = Strategy.TAPE on this method to accept the tape"));
             return new Choice(Optional.empty(), ds, "");
         }
-        Recording taped = record(r, index, options);
+        Recording taped = record(r, index);
         Choice t = tape(r, taped, options, reason, index);
         if (t.method().isPresent()) {
             return t;
-        }
-        if (taped.untyped()) {
-            // the tape stumbled on something the static pass already pinned down: its words are the precise ones
-            return new Choice(Optional.empty(), staticProblems, "");
         }
         // A line both strategies reject: the tape's words, the last say. A static reason on a line the tape takes: what
         // sent
@@ -149,7 +144,7 @@ final class Strategies {
             }
             if (r.strategy() == Strategy.TAPE || (r.strategy() == Strategy.AUTO && !more.isEmpty())) {
                 more.clear();
-                more.addAll(record(r, index, options).diagnostics());
+                more.addAll(record(r, index).diagnostics());
                 more.removeIf(d -> followsFrom(d, seen, reported, r));
             }
         } catch (RuntimeException e) {
@@ -209,15 +204,12 @@ final class Strategies {
     }
 
     private static Choice tape(MethodRequest r, MethodIndex index, Options options, String report) {
-        return tape(r, record(r, index, options), options, report, index);
+        return tape(r, record(r, index), options, report, index);
     }
 
-    /**
-     * The recording twin of {@code r}: the one place that reads {@link Options#tapeFromIr}, recorded
-     * from the normalized form ({@link IrRecorder}) or from the method's tree ({@link TapeRecorder}).
-     */
-    private static Recording record(MethodRequest r, MethodIndex index, Options options) {
-        return options.tapeFromIr() ? IrRecorder.record(r, index) : TapeRecorder.record(r, index);
+    /** The recording twin of {@code r}, recorded from its normalized form. */
+    private static Recording record(MethodRequest r, MethodIndex index) {
+        return IrRecorder.record(r, index);
     }
 
     /** The tape's adjoint of {@code r} from its recording {@code rec}, or why it has none. */
@@ -304,7 +296,7 @@ final class Strategies {
                         || done.get(callee.get()).recorder().isPresent()) {
                     continue;
                 }
-                Recording rec = record(callee.get(), index, options);
+                Recording rec = record(callee.get(), index);
                 Optional<MethodSize.Over> over = rec.diagnostics().isEmpty()
                         ? MethodSize.overLimit(
                                 rec.lines(),

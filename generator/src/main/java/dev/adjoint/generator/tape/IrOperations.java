@@ -84,8 +84,7 @@ final class IrOperations {
             if (!rule.differentiableIn(i)) {
                 continue;
             }
-            Expr partial =
-                    ValueRecorder.simplify(rule.contribution(i, args, new Expr.Name(z), new Expr.Literal("1.0")));
+            Expr partial = NodeTerms.simplify(rule.contribution(i, args, new Expr.Name(z), new Expr.Literal("1.0")));
             if (taken.contains(x)) {
                 for (NodeTerms.Term term : pending.of(x).terms().terms()) {
                     pending.add(node, pending.handle(term.handle()), NodeTerms.times(partial, term.partial()));

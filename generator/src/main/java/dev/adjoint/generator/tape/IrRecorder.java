@@ -24,10 +24,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the recording twin of a method from its normalized form ({@link MethodIr}, the front end
- * the static strategy and forward mode read; issue 19), behind {@code Options.tapeFromIr}: the same
- * {@code nameRecord} method, with the same parameters and the same protocol with callees and with
- * {@link TapeSweep}, as {@link TapeRecorder} writes from the method's tree.
+ * Writes the recording twin of a method, {@code nameRecord}, from its normalized form ({@link
+ * MethodIr}, the one front end the static strategy and forward mode read too; issue 19): the
+ * method's computation, where each floating-point value {@code v} has a handle {@code v_h} on the
+ * tape and each differentiable operation pushes a node with its local partials, taken from the one
+ * rule table; {@link TapeSweep} writes the adjoint that records, seeds and sweeps. The recorder
+ * sees what the static strategy sees, checked by {@code Fence.checkForTape} and lowered by {@code
+ * Normalizer.normalizeForTape} (recursive calls kept, arrays that someone writes passed to calls).
  *
  * <p>This class walks the statements once and keeps their control flow: a branch as a branch, a
  * loop as {@code while (true) { head; if (!cond) break; body }}; what an assignment or a store
@@ -92,11 +95,11 @@ public final class IrRecorder {
         for (Atom.Var p : r.ir.params()) {
             paramHandles.add(p.type().isFloating() ? r.handle(p) : null);
         }
-        return new Recording(r.out.lines(), List.of(), Collections.unmodifiableList(paramHandles), false, false);
+        return new Recording(r.out.lines(), List.of(), Collections.unmodifiableList(paramHandles));
     }
 
     private static Recording failed(List<Diagnostic> ds) {
-        return new Recording(List.of(), List.copyOf(ds), List.of(), false, false);
+        return new Recording(List.of(), List.copyOf(ds), List.of());
     }
 
     /** The handle variable of {@code v}, a floating-point variable or array (a fresh name, never the user's). */

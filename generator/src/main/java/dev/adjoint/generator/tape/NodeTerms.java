@@ -56,6 +56,25 @@ final class NodeTerms {
         terms.add(new Term(handle, partial));
     }
 
+    /** {@code partial} without a leading factor 1 ({@code 1.0 * x * y} is {@code x * y}, {@code -1.0 * x} is {@code -x}). */
+    static Expr simplify(Expr partial) {
+        if (partial instanceof Expr.Binary b && b.op().equals("*")) {
+            if (isOne(b.left())) {
+                return b.right();
+            }
+            if (b.left() instanceof Expr.Unary u && u.op().equals("-") && isOne(u.operand())) {
+                return new Expr.Unary("-", b.right());
+            }
+        }
+        if (partial instanceof Expr.Binary b) {
+            return new Expr.Binary(b.op(), simplify(b.left()), b.right());
+        }
+        if (partial instanceof Expr.Conditional c) {
+            return new Expr.Conditional(simplify(c.cond()), c.then(), c.otherwise());
+        }
+        return partial;
+    }
+
     /** {@code outer · inner}, without the factor when it is 1, as a negation when it is -1. */
     static Expr times(Expr outer, Expr inner) {
         if (isOne(outer)) {

@@ -32,20 +32,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The tape recorded from the normalized form ({@code Options.tapeFromIr}, {@code tape/IrRecorder};
- * issue 19's one front end) on every corpus method: each class's tape copy generated with it; a
- * method it rejects must be rejected with a positioned error in that method (it is then kept as
- * written, and listed by {@link #coverageIsListed}); every other method is forced onto it and
- * checked at each of its points: the value and the arrays as the method leaves them, the gradient
- * against central differences (a float method against its double twin), and against the static
- * strategy's gradient (ρ ≤ 1e-12 in double, 1e-5 in float; for a method AUTO itself puts on the
- * tape, {@code //@autotape}, the build's tape recorded from the tree).
+ * The tape ({@code tape/IrRecorder}, recorded from the normalized form; issue 19's one front end) on
+ * every corpus method: each class's tape copy generated; a method the tape rejects must be rejected
+ * with a positioned error in that method (it is then kept as written, and listed by {@link
+ * #coverageIsListed}); every other method is forced onto the tape and checked at each of its
+ * points: the value and the arrays as the method leaves them, the gradient against central
+ * differences (a float method against its double twin), and against the static strategy's gradient
+ * (ρ ≤ 1e-12 in double, 1e-5 in float; except for a method AUTO itself puts on the tape, {@code
+ * //@autotape}, which the static strategy does not take: central differences are its oracle).
  */
-class IrTapeCorpusTest {
-    private static final Options IR = Options.DEFAULT.withTapeFromIr(true);
+class TapeCorpusTest {
+    private static final Options TAPE = Options.DEFAULT;
     private static final double[] SEED_CYCLE = {1.0, -0.5, 0.25, 2.0, -1.5};
 
-    /** A class's tape copy built with the IR tape, and the methods it rejected (by name: the error). */
+    /** A class's tape copy built, and the methods it rejected (by name: the error). */
     private record Built(Differentiated compiled, Map<String, String> rejected) {}
 
     private static final Map<String, Built> BUILT = new ConcurrentHashMap<>();
@@ -60,25 +60,25 @@ class IrTapeCorpusTest {
     }
 
     /**
-     * {@code simpleName}'s tape copy with the IR tape: generated, and the methods with errors kept
+     * {@code simpleName}'s tape copy: generated, and the methods with errors kept
      * as written until none is left; each error must stand in a method of the class.
      */
     private static Built built(String simpleName) {
         return BUILT.computeIfAbsent(simpleName, k -> {
             Set<String> keep = new HashSet<>();
             Corpus.methods(simpleName).stream()
-                    .filter(IrTapeCorpusTest::keptAnyway)
+                    .filter(TapeCorpusTest::keptAnyway)
                     .forEach(m -> keep.add(m.name()));
             Map<String, String> rejected = new TreeMap<>();
             Map<String, String> others = CompiledCorpus.others(simpleName);
             while (true) {
                 String source = Corpus.tapeCopy(Corpus.source(simpleName), keep);
-                Translation t = Differentiated.translate("corpus." + simpleName, source, others, IR);
+                Translation t = Differentiated.translate("corpus." + simpleName, source, others, TAPE);
                 List<Diagnostic> errors =
                         t.diagnostics().stream().filter(Diagnostic::isError).toList();
                 if (errors.isEmpty()) {
-                    if (simpleName.equals(System.getProperty("adjoint.irTape.print"))) {
-                        t.generated().values().forEach(System.out::println); // (-Dadjoint.irTape.print=Class)
+                    if (simpleName.equals(System.getProperty("adjoint.tape.print"))) {
+                        t.generated().values().forEach(System.out::println); // (-Dadjoint.tape.print=Class)
                     }
                     return new Built(Differentiated.of("corpus." + simpleName, source, others, t), rejected);
                 }
@@ -90,7 +90,7 @@ class IrTapeCorpusTest {
                                     && e.column() > 0
                                     && in != null
                                     && keep.add(in),
-                            "an error of the IR tape that is not positioned in a method it records: " + e);
+                            "an error of the tape that is not positioned in a method it records: " + e);
                     rejected.put(in, e.file().getFileName() + ":[" + e.line() + "," + e.column() + "] " + e.message());
                 }
             }
@@ -116,7 +116,7 @@ class IrTapeCorpusTest {
         Built b = built(m.owner());
         Assumptions.assumeFalse(
                 b.rejected().containsKey(m.name()),
-                () -> "IR tape rejects it: " + b.rejected().get(m.name()));
+                () -> "the tape rejects it: " + b.rejected().get(m.name()));
         Differentiated d = b.compiled();
         MethodRequest r = d.request(m.name());
         String reported = d.translation().methods().stream()
@@ -164,7 +164,10 @@ class IrTapeCorpusTest {
         GradCheck.assertGradient(
                 f, oracle.point(on, oracleArgs), gradient, isFloat ? 1e-3 : 1e-6, isFloat ? 1e-5 : 1e-9);
 
-        // the static strategy (the build's own choice: the tape from the tree for an //@autotape method)
+        // the static strategy (the build's own choice, which is the tape itself for an //@autotape method)
+        if (m.autoTape()) {
+            return;
+        }
         Differentiated s = CompiledCorpus.compiled(m.owner(), Variant.DEFAULT);
         Object[] staticBuffers = s.newBuffers(name, args);
         s.invokeVjp(name, Differentiated.copyArguments(args), seed, staticBuffers);
@@ -174,8 +177,7 @@ class IrTapeCorpusTest {
             double rho = Math.abs(gradient[i] - fixed[i]) / Math.max(1, Math.abs(gradient[i]) + Math.abs(fixed[i]));
             assertTrue(
                     rho <= bound,
-                    at + ": component " + i + ": IR tape " + gradient[i] + ", static " + fixed[i] + " (ρ = " + rho
-                            + ")");
+                    at + ": component " + i + ": tape " + gradient[i] + ", static " + fixed[i] + " (ρ = " + rho + ")");
         }
     }
 
@@ -208,7 +210,7 @@ class IrTapeCorpusTest {
         return dot;
     }
 
-    /** How many corpus methods the IR tape records, and each it rejects with its error (printed). */
+    /** How many corpus methods the tape records, and each it rejects with its error (printed). */
     @Test
     @ResourceLock(value = Resources.SYSTEM_OUT, mode = ResourceAccessMode.READ)
     void coverageIsListed() {
@@ -226,8 +228,8 @@ class IrTapeCorpusTest {
                 }
             }
         }
-        System.out.println("IR tape: records " + (methods - kept - rejected.size()) + " of " + (methods - kept)
+        System.out.println("tape: records " + (methods - kept - rejected.size()) + " of " + (methods - kept)
                 + " corpus methods the tape takes (" + kept + " more kept off the tape by the corpus)");
-        rejected.forEach(x -> System.out.println("  IR tape rejects " + x));
+        rejected.forEach(x -> System.out.println("  tape rejects " + x));
     }
 }
