@@ -34,7 +34,6 @@ public class FloatTableReaders {
         return s;
     }
 
-    //@bug(TAPE) the tree-lowering tape recorder does not iterate over a static table's row (smileWeights, same class)
     //@at (100.0f, 2.3f, 0.5f)
     //@at (80.0f, 0.4f, 1.5f)
     @Differentiable
@@ -43,7 +42,6 @@ public class FloatTableReaders {
         return spot * v * v * t;
     }
 
-    //@bug(TAPE) the tree-lowering tape recorder does not iterate over a static table's row
     //@at ({0.5f, -1.2f, 2.0f})
     //@at ({1.5f, 0.25f})
     @Differentiable
