@@ -21,9 +21,10 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import java.util.List;
 
 /**
- * The cost model of {@link MethodSize}: an upper bound on the bytes of bytecode javac makes of
- * statements, construct by construct, each at its longest encoding (see there); expressions are
- * {@link ExpressionBound}'s part.
+ * The cost model of {@link MethodSize} on a JavaParser tree, for the tape recorder's text parsed
+ * back ({@link RecorderSize}): an upper bound on the bytes of bytecode javac makes of statements,
+ * construct by construct, each at its longest encoding (see there), as {@link CodeBound} takes it
+ * on nodes; expressions are {@link ExpressionBound}'s part. It goes when the recorder builds nodes.
  */
 final class BytecodeBound {
     /** The bound of expressions, which counts the jump instructions (conditional ones and gotos). */

@@ -22,7 +22,8 @@ import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 /**
  * The part of {@link BytecodeBound} that bounds expressions: the bytes javac makes of an
  * expression evaluated for its effect, for its value, or as a condition (a test and a jump), each
- * construct at its longest encoding, with the jump instructions counted for javac's 'fat code'.
+ * construct at its longest encoding, with the jump instructions counted for javac's 'fat code'
+ * ({@link ExprBound} on nodes).
  */
 final class ExpressionBound {
     /** Where javac puts each parameter and local. */

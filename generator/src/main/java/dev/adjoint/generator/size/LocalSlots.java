@@ -15,7 +15,7 @@ import java.util.Map;
  * of a load or store ({@link BytecodeBound}): javac gives each local the next free slot where it is
  * declared, and frees a block's slots at its end, so counting every declaration in text order
  * (parameters as doubles, 2 slots each, and 3 hidden slots for a for-each or a finally) gives
- * each variable at least its real slot.
+ * each variable at least its real slot ({@link CodeSlots} on nodes).
  */
 final class LocalSlots {
     /** The bytes of a load or store of a slot the bound does not know (javac's own, of a for-each or a finally). */

@@ -1,9 +1,6 @@
 package dev.adjoint.generator.size;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.ast.stmt.BlockStmt;
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Listing;
 import dev.adjoint.generator.reverse.AdjointMethod;
 import java.util.ArrayList;
@@ -18,30 +15,16 @@ import java.util.Optional;
  * 4 bytes ({@code wide}) once the method has more than 255 local slots (2 bytes before), every
  * constant but 0 and 1 at 3 ({@code ldc2_w}), every call at 3, a comparison used as a value as its jumps plus
  * the 5 bytes that turn them into 0 or 1, {@code finally} once per way out of its {@code try}.
+ *
+ * <p>The {@code Vjp} and {@code Jvp} bodies are bounded on their nodes ({@link CodeBound}), never
+ * on their text. The tape recorder's body is still written as lines of text ({@link
+ * AdjointMethod.Recorder#lines()}): it alone is parsed back ({@link RecorderSize}).
  */
 public final class MethodSize {
     /** The most bytecode a JVM method may have (JVMS 4.7.3: {@code code_length} < 65536). */
     public static final int LIMIT = 65_535;
     /** What the emitter adds around a body (the {@code AdjointStacks} lookup, the return): a margin. */
-    private static final int EMITTER_MARGIN = 64;
-    /**
-     * No Java text makes more than this many bytes of bytecode per character: the densest is a
-     * comparison used as a value ({@code a<b}: two wide loads, a compare, a jump, two constants and
-     * a goto, 17 bytes for 3 characters). Text shorter than {@code LIMIT / 10} needs no closer look.
-     */
-    private static final int MAX_BYTES_PER_CHAR = 10;
-    /**
-     * A parser for the generated text, reused: comments make no code (and attributing them to nodes
-     * is quadratic in a long method's lines), tokens are not kept, and the Java 17 validators are
-     * not run (the text is ours; they walked the whole tree a dozen times per parse, the larger part
-     * of the generator's time on long bodies). The bound reads declarators' types as written,
-     * {@code var} included, which RAW keeps as written too.
-     */
-    private static final ThreadLocal<JavaParser> PARSER =
-            ThreadLocal.withInitial(() -> new JavaParser(new ParserConfiguration()
-                    .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
-                    .setAttributeComments(false)
-                    .setStoreTokens(false)));
+    static final int EMITTER_MARGIN = 64;
 
     private MethodSize() {}
 
@@ -63,26 +46,39 @@ public final class MethodSize {
 
     /** Whether a generated {@code Jvp} method would be over the limit. */
     public static Optional<Over> overLimit(dev.adjoint.generator.forward.JvpMethod m) {
-        List<String> params = new ArrayList<>();
-        m.request().params().forEach(p -> params.add(p.name()));
-        params.addAll(m.tangentNames());
-        params.add(m.outName());
-        return overLimit(Listing.of(m.body()), params);
+        return overLimit(bound(m));
     }
 
     /** Whether the largest method {@code m} becomes (its Vjp, or its tape recorder) is over the limit. */
     public static Optional<Over> overLimit(AdjointMethod m) {
-        List<String> params = new ArrayList<>();
-        m.request().params().forEach(p -> params.add(p.name()));
-        List<String> vjpParams = new ArrayList<>(params);
-        vjpParams.add(m.seedName());
-        vjpParams.addAll(m.bufferNames());
-        Optional<Over> over = overLimit(Listing.of(m.body()), vjpParams);
+        Optional<Over> over = overLimit(bound(m));
         if (over.isPresent() || m.recorder().isEmpty()) {
             return over;
         }
         AdjointMethod.Recorder rec = m.recorder().get();
-        return overLimit(rec.lines(), recorderParams(params, rec.paramHandles()));
+        return overLimit(rec.lines(), recorderParams(paramNames(m.request()), rec.paramHandles()));
+    }
+
+    /** The bound of the {@code Jvp} method of {@code m}. */
+    static long bound(dev.adjoint.generator.forward.JvpMethod m) {
+        List<String> params = paramNames(m.request());
+        params.addAll(m.tangentNames());
+        params.add(m.outName());
+        return bound(m.body(), params, 0);
+    }
+
+    /** The bound of the {@code Vjp} method of {@code m}. */
+    static long bound(AdjointMethod m) {
+        List<String> params = paramNames(m.request());
+        params.add(m.seedName());
+        params.addAll(m.bufferNames());
+        return bound(m.body(), params, m.request().arraysToKeepApart().size());
+    }
+
+    private static List<String> paramNames(dev.adjoint.generator.select.MethodRequest r) {
+        List<String> params = new ArrayList<>();
+        r.params().forEach(p -> params.add(p.name()));
+        return params;
     }
 
     /** The parameters of a recorder: the tape, then each parameter and its handle, if it has one. */
@@ -94,76 +90,23 @@ public final class MethodSize {
     }
 
     /**
-     * Whether a method with {@code params} whose body is {@code body} is over the limit; not when
-     * its text does not parse (then javac has the last word).
+     * The bound of a method with {@code params} whose body is {@code body}, with the code the emitter
+     * puts before it: {@code apart} checks that two arrays are not the same (two loads, a jump, an
+     * exception made and thrown: at most 20 bytes each).
+     */
+    private static long bound(List<Code> body, List<String> params, int apart) {
+        return CodeBound.of(body, params) + EMITTER_MARGIN + 20L * apart;
+    }
+
+    private static Optional<Over> overLimit(long bound) {
+        return bound > LIMIT ? Optional.of(new Over(bound, false)) : Optional.empty();
+    }
+
+    /**
+     * Whether a tape recorder with {@code params} whose body is the lines {@code body} is over the
+     * limit ({@link RecorderSize}); not when its text does not parse (then javac has the last word).
      */
     public static Optional<Over> overLimit(List<Listing.Line> body, List<String> params) {
-        long chars = 0;
-        for (Listing.Line l : body) {
-            chars += l.text().length() + 1; // (indentation makes no code)
-        }
-        if (chars * MAX_BYTES_PER_CHAR + EMITTER_MARGIN <= LIMIT) {
-            return Optional.empty(); // too short to matter
-        }
-        long least = lowerBound(body);
-        if (least > LIMIT) {
-            // too long by far: parsing it all would take seconds; a sample tells roughly how far
-            return Optional.of(new Over(least, approximate(body, params, least)));
-        }
-        long bytes = estimate(Listing.text(body), params) + EMITTER_MARGIN;
-        return bytes > LIMIT ? Optional.of(new Over(bytes, false)) : Optional.empty();
-    }
-
-    /**
-     * Roughly the size of a method too long to parse whole: the bound of every k-th statement of its
-     * top level (about 2,000 of them), scaled by the lower bound of the whole to that of the sample.
-     */
-    private static long approximate(List<Listing.Line> body, List<String> params, long least) {
-        List<Listing.Line> top = body.stream()
-                .filter(l -> l.depth() == 0 && l.role().isStatement())
-                .toList();
-        int step = Math.max(1, top.size() / 2000);
-        List<Listing.Line> sample = new ArrayList<>();
-        for (int i = 0; i < top.size(); i += step) {
-            sample.add(top.get(i));
-        }
-        long sampleLeast = lowerBound(sample);
-        // (its locals at the slots they have in the whole: past 255, wide)
-        long sampleBytes = estimate(Listing.text(sample), params, 256);
-        return sampleLeast == 0 ? least : least * sampleBytes / sampleLeast;
-    }
-
-    /**
-     * A lower bound, 2 bytes for each statement with an effect: an assignment or an initialised
-     * declaration stores a value it first loads or computes, a call is a 3-byte invoke, a jump a
-     * 3-byte goto, a do loop's test a jump. (A declaration without a value makes no code, nor does a
-     * comment; a statement the model does not take apart counts nothing.) A tape recorder's node,
-     * {@code int h = _tape.pushN(...);}, is 3 bytes more: its invoke is 3 bytes besides the load and
-     * the store (so that a long recorder is sampled rather than parsed whole).
-     */
-    public static long lowerBound(List<Listing.Line> body) {
-        long bytes = 0;
-        for (Listing.Line l : body) {
-            bytes += switch (l.role()) {
-                case EFFECT, LOOP_TEST -> 2;
-                case NODE -> 5;
-                case FRAME, DECLARATION, OPAQUE -> 0;
-            };
-        }
-        return bytes;
-    }
-
-    /** The bound for the statements {@code body} of a method with {@code params}; 0 if they do not parse. */
-    static long estimate(String body, List<String> params) {
-        return estimate(body, params, 0);
-    }
-
-    /** As {@link #estimate(String, List)}, with the first local's slot at least {@code firstSlot}. */
-    private static long estimate(String body, List<String> params, int firstSlot) {
-        ParseResult<BlockStmt> parsed = PARSER.get().parseBlock("{\n" + body + "\n}");
-        if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-            return 0;
-        }
-        return BytecodeBound.of(parsed.getResult().get(), params, firstSlot);
+        return RecorderSize.overLimit(body, params);
     }
 }

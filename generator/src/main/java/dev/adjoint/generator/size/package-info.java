@@ -1,7 +1,13 @@
 /**
- * How large a generated method's bytecode will be, estimated before javac sees it: the JVM refuses
- * methods over 64 KiB, so a method whose adjoint would exceed the limit is an error at the method
- * (with how to split it) instead of a javac failure in generated code. The bound is never below
- * what javac produces ({@code MethodSizeTest}).
+ * One job: an upper bound on the bytecode javac will make of each generated method, taken before
+ * javac sees it, so that a method whose adjoint would exceed the JVM's 64 KiB per method is an
+ * error at the user's method (with how to split it) instead of 'code too large' in generated code.
+ * {@link dev.adjoint.generator.size.MethodSize} is the entry point; the bound is taken on the code
+ * model's nodes ({@link dev.adjoint.generator.size.CodeBound}, with
+ * {@link dev.adjoint.generator.size.ExprBound} and {@link dev.adjoint.generator.size.CodeSlots}),
+ * text the model does not take apart counted by its tokens, never parsed
+ * ({@link dev.adjoint.generator.size.RawText}). The tape recorder's body, still lines of text,
+ * is the one body parsed back ({@link dev.adjoint.generator.size.RecorderSize}). The bound is never
+ * below what javac produces ({@code CodeBoundTest}, {@code MethodSizeTest}).
  */
 package dev.adjoint.generator.size;

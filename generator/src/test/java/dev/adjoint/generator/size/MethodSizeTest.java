@@ -16,13 +16,7 @@ import dev.adjoint.generator.code.CodeText;
 import dev.adjoint.generator.code.Listing;
 import dev.adjoint.generator.pipeline.Pipeline;
 import dev.adjoint.generator.testing.InMemoryCompiler;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +32,7 @@ class MethodSizeTest {
     private static final String IMPORTS = "import dev.adjoint.Differentiable;\nimport dev.adjoint.Strategy;\n\n";
 
     /** A straight-line method of {@code n} statements, and one of loops, branches and arrays. */
-    private static String program(String strategy, int n) {
+    static String program(String strategy, int n) {
         StringBuilder s = new StringBuilder("package p;\n\n" + IMPORTS + "public class Sized {\n");
         s.append("    @Differentiable(strategy = Strategy.").append(strategy).append(")\n");
         s.append("    static double f(double x, double y) {\n        double s = x;\n        double t = y;\n");
@@ -86,7 +80,7 @@ class MethodSizeTest {
                 Map<String, String> all = new HashMap<>(t.generated());
                 all.put("p.Sized", src);
                 Map<String, byte[]> classes = InMemoryCompiler.compileToBytes(all);
-                Map<String, Integer> actual = codeLengths(classes.get("p.SizedAdjoint"));
+                Map<String, Integer> actual = ClassFiles.codeLengths(classes.get("p.SizedAdjoint"));
                 CompilationUnit cu = new JavaParser(
                                 new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17))
                         .parse(t.generated().get("p.SizedAdjoint"))
@@ -99,7 +93,7 @@ class MethodSizeTest {
                     List<String> params = m.getParameters().stream()
                             .map(Parameter::getNameAsString)
                             .toList();
-                    long bound = MethodSize.estimate(body, params);
+                    long bound = RecorderSize.estimate(body, params);
                     int real = actual.get(m.getNameAsString());
                     String what =
                             strategy + " " + o + " " + m.getNameAsString() + ": bound " + bound + ", javac " + real;
@@ -152,7 +146,7 @@ class MethodSizeTest {
                 CodeText.line("f(a)"),
                 CodeText.line("i++"),
                 CodeText.loop("for (int i = 0; i < 3; i++)", List.of(CodeText.line("break"))));
-        assertEquals(2 * 4, MethodSize.lowerBound(Listing.of(body)));
+        assertEquals(2 * 4, RecorderSize.lowerBound(Listing.of(body)));
     }
 
     @Test
@@ -163,72 +157,6 @@ class MethodSizeTest {
                 new Listing.Line(1, "int h = _tape.push2u(x_h, 2.0, v_h, 1.0);", Listing.Role.NODE),
                 new Listing.Line(1, "v = v * 2;", Listing.Role.EFFECT),
                 new Listing.Line(0, "} while (v < 10);", Listing.Role.LOOP_TEST));
-        assertEquals(5 + 2 + 2, MethodSize.lowerBound(recorder));
-    }
-
-    /** The length of each method's Code attribute in a class file, by name (the longest of overloads). */
-    private static Map<String, Integer> codeLengths(byte[] classFile) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile))) {
-            in.readInt(); // magic
-            in.readUnsignedShort(); // minor
-            in.readUnsignedShort(); // major
-            int count = in.readUnsignedShort();
-            List<String> utf8 = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                utf8.add(null);
-            }
-            for (int i = 1; i < count; i++) {
-                int tag = in.readUnsignedByte();
-                switch (tag) {
-                    case 1 -> utf8.set(i, in.readUTF());
-                    case 3, 4, 9, 10, 11, 12, 17, 18 -> skip(in, 4);
-                    case 5, 6 -> {
-                        skip(in, 8);
-                        i++; // (a long or a double takes two entries)
-                    }
-                    case 7, 8, 16, 19, 20 -> skip(in, 2);
-                    case 15 -> skip(in, 3);
-                    default -> throw new IllegalStateException("constant pool tag " + tag);
-                }
-            }
-            skip(in, 6); // access, this, super
-            skip(in, 2 * in.readUnsignedShort()); // interfaces
-            for (int f = in.readUnsignedShort(); f > 0; f--) {
-                skip(in, 6);
-                skipAttributes(in);
-            }
-            Map<String, Integer> out = new HashMap<>();
-            for (int m = in.readUnsignedShort(); m > 0; m--) {
-                in.readUnsignedShort(); // access
-                String name = utf8.get(in.readUnsignedShort());
-                in.readUnsignedShort(); // descriptor
-                for (int a = in.readUnsignedShort(); a > 0; a--) {
-                    String attribute = utf8.get(in.readUnsignedShort());
-                    int length = in.readInt();
-                    if (attribute.equals("Code")) {
-                        skip(in, 4); // max_stack, max_locals
-                        int code = in.readInt();
-                        out.merge(name, code, Math::max);
-                        skip(in, length - 8);
-                    } else {
-                        skip(in, length);
-                    }
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void skipAttributes(DataInputStream in) throws IOException {
-        for (int a = in.readUnsignedShort(); a > 0; a--) {
-            in.readUnsignedShort();
-            skip(in, in.readInt());
-        }
-    }
-
-    private static void skip(InputStream in, long n) throws IOException {
-        in.skipNBytes(n);
+        assertEquals(5 + 2 + 2, RecorderSize.lowerBound(recorder));
     }
 }
