@@ -153,8 +153,11 @@ final class ExprBound {
             return scope(f.target()) + 3;
         }
         if (e instanceof Expr.Call c) {
-            // invokestatic or invokevirtual: generated code calls no interface methods (invokeinterface, 5)
-            return (c.target() == null ? 0 : scope(c.target())) + 3 + values(c.args());
+            // invokestatic (3) on a class; on a value as much as invokeinterface (5), a checkcast (3) and
+            // an unboxing call (3): the user's List<Double>.get(i) read as a double; unqualified, aload_0
+            // and invokevirtual
+            long call = c.target() == null ? 4 : isType(c.target()) ? 3 : value(c.target()) + 11;
+            return call + values(c.args());
         }
         if (e instanceof Expr.Push p) {
             // AdjointStacks.push(values, top++, value): the array, top and its iinc, the value, the call

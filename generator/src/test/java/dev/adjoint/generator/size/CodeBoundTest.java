@@ -85,6 +85,16 @@ class CodeBoundTest {
     }
 
     @Test
+    void aCallOnAValueIsBoundAsAnInterfaceCallOfAGenericResult() {
+        // double s = 0; s += xs.get(0); with xs a List<Double> in slot 0 and s in 2: dconst_0, dstore_2; dload_2,
+        // aload_0, iconst_0, invokeinterface (5), checkcast Double (3), invokevirtual doubleValue (3), dadd, dstore_2
+        List<Code> body = List.of(CodeText.line("double s = 0"), CodeText.line("s += xs.get(0)"));
+        assertEquals(2 + (1 + 1 + 1 + 5 + 3 + 3 + 1 + 1), CodeBound.of(body, List.of("xs")));
+        // a static call: invokestatic alone (dload_0, invokestatic, pop2)
+        assertEquals(1 + 3 + 1, CodeBound.of(List.of(CodeText.line("Math.sin(x)")), List.of("x")));
+    }
+
+    @Test
     void textTheModelDoesNotTakeApartCountsSixteenBytesAToken() {
         List<Code> raw = List.of(new Code.Raw("throw e;"));
         assertEquals(16 * (3 + 1), CodeBound.of(raw, List.of()));
