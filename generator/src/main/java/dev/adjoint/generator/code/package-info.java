@@ -9,8 +9,7 @@
  * parentheses that precedence requires. Producers build the nodes; {@link
  * dev.adjoint.generator.code.JavaText} reads into nodes only text no producer wrote: the user's
  * expressions as the normalized form keeps them, the derivative table's templates, the tape
- * recorder's values; {@link
- * dev.adjoint.generator.code.Listing} holds text written a line at a time (the tape recorder's
- * body), each line with its role, for the size model to count.
+ * recorder's values. Every generated body, the tape recorder's included, is nodes until it is
+ * printed.
  */
 package dev.adjoint.generator.code;

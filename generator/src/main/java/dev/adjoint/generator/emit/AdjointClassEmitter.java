@@ -269,12 +269,6 @@ public final class AdjointClassEmitter {
         receiver(r, b);
         declareThrows(r, b);
         b.addParameter(ClassName.get("dev.adjoint.tape", "Tape"), tape);
-        if (rec.copiesSwitch()) {
-            // a switch copied as written may fall through on purpose, as the user's own code does
-            b.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-                    .addMember("value", "$S", "fallthrough")
-                    .build());
-        }
         for (int i = 0; i < r.params().size(); i++) {
             Param p = r.params().get(i);
             b.addParameter(typeName(p.type()), p.name());
@@ -289,7 +283,7 @@ public final class AdjointClassEmitter {
         }
         CodeBlock.Builder body = CodeBlock.builder();
         keepApart(r, body);
-        BodyPrinter.raw(rec.body(), body, NameClashes.hiddenIn(r));
+        BodyPrinter.print(rec.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
     }
 

@@ -298,13 +298,7 @@ final class Strategies {
                 }
                 Recording rec = record(callee.get(), index);
                 Optional<MethodSize.Over> over = rec.diagnostics().isEmpty()
-                        ? MethodSize.overLimit(
-                                rec.lines(),
-                                MethodSize.recorderParams(
-                                        callee.get().params().stream()
-                                                .map(dev.adjoint.generator.select.Param::name)
-                                                .toList(),
-                                        rec.paramHandles()))
+                        ? MethodSize.overLimit(callee.get(), rec.recorder())
                         : Optional.empty();
                 if (over.isPresent()) {
                     diagnostics.add(tooLarge(callee.get(), over.get(), "tape"));

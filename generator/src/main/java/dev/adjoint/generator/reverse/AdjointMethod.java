@@ -1,7 +1,6 @@
 package dev.adjoint.generator.reverse;
 
 import dev.adjoint.generator.code.Code;
-import dev.adjoint.generator.code.Listing;
 import dev.adjoint.generator.select.MethodRequest;
 import java.util.List;
 
@@ -39,19 +38,13 @@ public record AdjointMethod(
     /**
      * The recording twin {@code nameRecord(Tape _tape, p1, p1_h, ...)}.
      *
-     * @param lines its statements as lines of Java text, each with its role
+     * @param body its statements, as nodes (printed by the emitter, bounded by {@code size/})
      * @param paramHandles the handle parameter after each floating parameter (null for others)
-     * @param copiesSwitch whether the body holds a switch copied as written, which may fall through
      */
-    public record Recorder(List<Listing.Line> lines, List<String> paramHandles, boolean copiesSwitch) {
+    public record Recorder(List<Code> body, List<String> paramHandles) {
         public Recorder {
-            lines = List.copyOf(lines);
+            body = List.copyOf(body);
             paramHandles = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(paramHandles));
-        }
-
-        /** The statements as Java text, one a line, indented. */
-        public String body() {
-            return Listing.text(lines);
         }
     }
 }

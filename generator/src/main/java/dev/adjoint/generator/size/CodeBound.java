@@ -17,13 +17,21 @@ final class CodeBound {
     /** The longest stretch of code a jump may cross. */
     private long longestSpan;
 
-    private CodeBound(CodeSlots slots) {
-        this.expressions = new ExprBound(slots);
+    private CodeBound(CodeSlots slots, String tape) {
+        this.expressions = new ExprBound(slots, tape);
     }
 
     /** The bound for {@code body} in a method with {@code params}. */
     static long of(List<Code> body, List<String> params) {
-        CodeBound b = new CodeBound(CodeSlots.of(body, params));
+        return of(body, params, null);
+    }
+
+    /**
+     * The bound for {@code body} in a method with {@code params}, one of which, {@code tape}, is a
+     * tape recorder's {@code Tape}: a final class, whose calls are one {@code invokevirtual}.
+     */
+    static long of(List<Code> body, List<String> params, String tape) {
+        CodeBound b = new CodeBound(CodeSlots.of(body, params), tape);
         long n = b.codes(body);
         if (b.longestSpan > Short.MAX_VALUE) {
             // a jump farther than 32 KiB: javac compiles the method again with 'fat code', where a goto

@@ -15,8 +15,12 @@ final class ExprBound {
     /** Jump instructions (conditional ones and gotos) in the code bounded so far. */
     long jumps;
 
-    ExprBound(CodeSlots slots) {
+    /** The recorder's {@code Tape} parameter, or null. */
+    private final String tape;
+
+    ExprBound(CodeSlots slots, String tape) {
         this.slots = slots;
+        this.tape = tape;
     }
 
     /** A local of a slot the bound does not know. */
@@ -156,7 +160,12 @@ final class ExprBound {
             // invokestatic (3) on a class; on a value as much as invokeinterface (5), a checkcast (3) and
             // an unboxing call (3): the user's List<Double>.get(i) read as a double; unqualified, aload_0
             // and invokevirtual
-            long call = c.target() == null ? 4 : isType(c.target()) ? 3 : value(c.target()) + 11;
+            // (the tape's pushN: a final class's method returning an int, invokevirtual alone)
+            long call = c.target() == null
+                    ? 4
+                    : isType(c.target())
+                            ? 3
+                            : value(c.target()) + (c.target() instanceof Expr.Name n && n.id().equals(tape) ? 3 : 11);
             return call + values(c.args());
         }
         if (e instanceof Expr.Push p) {

@@ -1,7 +1,6 @@
 package dev.adjoint.generator.size;
 
 import dev.adjoint.generator.code.Code;
-import dev.adjoint.generator.code.Listing;
 import dev.adjoint.generator.reverse.AdjointMethod;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +15,8 @@ import java.util.Optional;
  * constant but 0 and 1 at 3 ({@code ldc2_w}), every call at 3, a comparison used as a value as its jumps plus
  * the 5 bytes that turn them into 0 or 1, {@code finally} once per way out of its {@code try}.
  *
- * <p>The {@code Vjp} and {@code Jvp} bodies are bounded on their nodes ({@link CodeBound}), never
- * on their text. The tape recorder's body is still written as lines of text ({@link
- * AdjointMethod.Recorder#lines()}): it alone is parsed back ({@link RecorderSize}).
+ * <p>Every body, the {@code Vjp}, the {@code Jvp} and the tape recorder, is bounded on its nodes
+ * ({@link CodeBound}), never on its text: no generated text is parsed back.
  */
 public final class MethodSize {
     /** The most bytecode a JVM method may have (JVMS 4.7.3: {@code code_length} < 65536). */
@@ -55,8 +53,23 @@ public final class MethodSize {
         if (over.isPresent() || m.recorder().isEmpty()) {
             return over;
         }
-        AdjointMethod.Recorder rec = m.recorder().get();
-        return overLimit(rec.lines(), recorderParams(paramNames(m.request()), rec.paramHandles()));
+        return overLimit(m.request(), m.recorder().get());
+    }
+
+    /** Whether the tape recorder {@code rec} of {@code r} is over the limit. */
+    public static Optional<Over> overLimit(dev.adjoint.generator.select.MethodRequest r, AdjointMethod.Recorder rec) {
+        return overLimit(bound(r, rec));
+    }
+
+    /** The bound of the tape recorder {@code rec} of {@code r}: the tape, then each parameter and its handle, if any. */
+    static long bound(dev.adjoint.generator.select.MethodRequest r, AdjointMethod.Recorder rec) {
+        String tape = dev.adjoint.generator.naming.NameClashes.tapeParameter(r);
+        List<String> params = new ArrayList<>(List.of(tape));
+        params.addAll(paramNames(r));
+        rec.paramHandles().stream().filter(h -> h != null).forEach(params::add);
+        return CodeBound.of(rec.body(), params, tape)
+                + EMITTER_MARGIN
+                + 20L * r.arraysToKeepApart().size();
     }
 
     /** The bound of the {@code Jvp} method of {@code m}. */
@@ -64,7 +77,18 @@ public final class MethodSize {
         List<String> params = paramNames(m.request());
         params.addAll(m.tangentNames());
         params.add(m.outName());
-        return bound(m.body(), params, 0);
+        return bound(m.body(), params, 0) + CHECK * arrays(m.request());
+    }
+
+    /**
+     * A public method's check of one buffer or direction of an array parameter ({@code emit/BufferChecks}):
+     * two wide loads, two {@code ldc_w} names and an {@code invokestatic}.
+     */
+    private static final long CHECK = 4 + 4 + 3 + 3 + 3;
+
+    /** The array parameters a public method checks a buffer or direction of. */
+    private static long arrays(dev.adjoint.generator.select.MethodRequest r) {
+        return r.wrtParams().stream().filter(p -> p.type().isArray()).count();
     }
 
     /** The bound of the {@code Vjp} method of {@code m}. */
@@ -72,21 +96,13 @@ public final class MethodSize {
         List<String> params = paramNames(m.request());
         params.add(m.seedName());
         params.addAll(m.bufferNames());
-        return bound(m.body(), params, m.request().arraysToKeepApart().size());
+        return bound(m.body(), params, m.request().arraysToKeepApart().size()) + CHECK * arrays(m.request());
     }
 
     private static List<String> paramNames(dev.adjoint.generator.select.MethodRequest r) {
         List<String> params = new ArrayList<>();
         r.params().forEach(p -> params.add(p.name()));
         return params;
-    }
-
-    /** The parameters of a recorder: the tape, then each parameter and its handle, if it has one. */
-    public static List<String> recorderParams(List<String> params, List<String> handles) {
-        List<String> out = new ArrayList<>(List.of("_tape"));
-        out.addAll(params);
-        handles.stream().filter(h -> h != null).forEach(out::add);
-        return out;
     }
 
     /**
@@ -100,13 +116,5 @@ public final class MethodSize {
 
     private static Optional<Over> overLimit(long bound) {
         return bound > LIMIT ? Optional.of(new Over(bound, false)) : Optional.empty();
-    }
-
-    /**
-     * Whether a tape recorder with {@code params} whose body is the lines {@code body} is over the
-     * limit ({@link RecorderSize}); not when its text does not parse (then javac has the last word).
-     */
-    public static Optional<Over> overLimit(List<Listing.Line> body, List<String> params) {
-        return RecorderSize.overLimit(body, params);
     }
 }

@@ -6,8 +6,7 @@
  * model's nodes ({@link dev.adjoint.generator.size.CodeBound}, with
  * {@link dev.adjoint.generator.size.ExprBound} and {@link dev.adjoint.generator.size.CodeSlots}),
  * text the model does not take apart counted by its tokens, never parsed
- * ({@link dev.adjoint.generator.size.RawText}). The tape recorder's body, still lines of text,
- * is the one body parsed back ({@link dev.adjoint.generator.size.RecorderSize}). The bound is never
- * below what javac produces ({@code CodeBoundTest}, {@code MethodSizeTest}).
+ * ({@link dev.adjoint.generator.size.RawText}): the Vjp, the Jvp and the tape recorder alike, no
+ * generated text parsed back. The bound is never below what javac produces ({@code CodeBoundTest}, {@code MethodSizeTest}).
  */
 package dev.adjoint.generator.size;

@@ -1,9 +1,9 @@
 package dev.adjoint.generator.tape;
 
 import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
-import dev.adjoint.generator.code.Listing;
-import dev.adjoint.generator.code.Printer;
+import dev.adjoint.generator.code.LoopHeader;
 import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.fence.Fence;
 import dev.adjoint.generator.ir.Atom;
@@ -46,9 +46,10 @@ public final class IrRecorder {
     final MethodIr ir;
     final Names names;
     final String tape;
-    final Listing out = new Listing();
+    /** The statements of the block being written: the method's body, or a branch's or a loop's. */
+    private List<Code> out = new ArrayList<>();
+
     final List<Diagnostic> diagnostics = new ArrayList<>();
-    int depth;
 
     private final Map<Atom.Var, String> handles = new HashMap<>();
     private final IrDeclarations.Placement placement;
@@ -86,6 +87,7 @@ public final class IrRecorder {
             return failed(n.diagnostics());
         }
         IrRecorder r = new IrRecorder(request, index, n.ir().get());
+        List<Code> body = r.out;
         r.placement.atTop().forEach(r::declareAtTop);
         r.block(r.ir.body());
         if (!r.diagnostics.isEmpty()) {
@@ -95,7 +97,7 @@ public final class IrRecorder {
         for (Atom.Var p : r.ir.params()) {
             paramHandles.add(p.type().isFloating() ? r.handle(p) : null);
         }
-        return new Recording(r.out.lines(), List.of(), Collections.unmodifiableList(paramHandles));
+        return new Recording(body, List.of(), Collections.unmodifiableList(paramHandles));
     }
 
     private static Recording failed(List<Diagnostic> ds) {
@@ -202,13 +204,7 @@ public final class IrRecorder {
             comment(st.origin());
             nodes.store(st);
         } else if (s instanceof Stmt.If i) {
-            frame("if (" + Printer.expression(AtomCode.of(i.cond())) + ") {");
-            nested(i.then());
-            if (!i.otherwise().isEmpty()) {
-                frame("} else {");
-                nested(i.otherwise());
-            }
-            frame("}");
+            out.add(new Code.Branch(AtomCode.of(i.cond()), nested(i.then()), nested(i.otherwise())));
         } else if (s instanceof Stmt.Return r) {
             comment(r.origin());
             Expr h = r.value() instanceof Atom.Var v
@@ -221,48 +217,44 @@ public final class IrRecorder {
         } else if (s instanceof Stmt.Effect e) {
             // a throw, an assert, output: no derivative, and what it reads holds its value here
             comment(e.origin());
-            out.add(depth, e.java(), Listing.Role.OPAQUE);
+            out.add(new Code.Raw(e.java()));
         }
     }
 
     /** {@code while (true) { head; if (!cond) break; body }}, after the room it reserves, if any. */
     private void loop(Stmt.Loop l, IrLoopRoom loopRoom) {
         comment(l.origin());
-        int at = out.size();
+        List<Code> around = out;
         IrLoopRoom outer = room;
         room = loopRoom;
-        frame("while (true) {");
-        depth++;
+        List<Code> body = new ArrayList<>();
+        out = body;
         block(l.head());
-        frame("if (" + Printer.expression(new Expr.Unary("!", AtomCode.of(l.cond()))) + ") {");
-        depth++;
-        line(new Statement.Jump(true));
-        depth--;
-        frame("}");
+        out.add(new Code.Branch(
+                new Expr.Unary("!", AtomCode.of(l.cond())),
+                List.of(new Code.Line(new Statement.Jump(true))),
+                List.of()));
         block(l.body());
-        depth--;
-        frame("}");
+        out = around;
         room = outer;
         if (loopRoom != null) {
-            loopRoom.reserve(tape)
-                    .ifPresent(r -> out.insert(
-                            at,
-                            List.of(
-                                    new Listing.Line(
-                                            depth,
-                                            "// room on the tape for every iteration of the loop",
-                                            Listing.Role.FRAME),
-                                    new Listing.Line(
-                                            depth,
-                                            Printer.statement(new Statement.Eval(r)) + ";",
-                                            Listing.Role.EFFECT))));
+            // (the nodes the iterations push are counted while the body is written: the room comes before the loop)
+            loopRoom.reserve(tape).ifPresent(r -> {
+                out.add(new Code.Comment("room on the tape for every iteration of the loop"));
+                out.add(new Code.Line(new Statement.Eval(r)));
+            });
         }
+        out.add(new Code.Loop(new LoopHeader.While(new Expr.Literal("true")), body));
     }
 
-    private void nested(List<Stmt> stmts) {
-        depth++;
+    /** The statements of a branch, written into a block of their own. */
+    private List<Code> nested(List<Stmt> stmts) {
+        List<Code> around = out;
+        List<Code> inner = new ArrayList<>();
+        out = inner;
         block(stmts);
-        depth--;
+        out = around;
+        return inner;
     }
 
     /** {@code // (File.java:12): s += w[i] * x[i];} before the first statement lowered from a user statement. */
@@ -271,19 +263,12 @@ public final class IrRecorder {
             return;
         }
         commented = o;
-        frame("// " + o.position().map(p -> "(" + p + "): ").orElse("") + o.text());
+        out.add(new Code.Comment(o.position().map(p -> "(" + p + "): ").orElse("") + o.text()));
     }
 
-    void frame(String text) {
-        out.add(depth, text, Listing.Role.FRAME);
-    }
-
-    /** A statement: a declaration without a value makes no code, anything else does. */
+    /** A statement. */
     void line(Statement s) {
-        out.add(
-                depth,
-                Printer.statement(s) + ";",
-                s instanceof Statement.Declare d && d.init() == null ? Listing.Role.DECLARATION : Listing.Role.EFFECT);
+        out.add(new Code.Line(s));
     }
 
     /**
@@ -303,7 +288,7 @@ public final class IrRecorder {
 
     /** {@code h = tape.pushN(...)}: a node recorded. */
     void node(Statement s) {
-        out.add(depth, Printer.statement(s) + ";", Listing.Role.NODE);
+        out.add(new Code.Line(s));
     }
 
     /** An error at the user statement {@code o} was lowered from: what the recorder does not model, and what to do. */

@@ -4,16 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.Parameter;
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
-import dev.adjoint.generator.code.Code;
-import dev.adjoint.generator.code.CodeText;
-import dev.adjoint.generator.code.Listing;
 import dev.adjoint.generator.pipeline.Pipeline;
 import dev.adjoint.generator.testing.InMemoryCompiler;
 import java.nio.file.Path;
@@ -75,31 +67,12 @@ class MethodSizeTest {
                 // (a recorder pushes one node per statement, not one per operation: it needs more statements to be
                 // long)
                 String src = program(strategy, strategy.equals("TAPE") ? 500 : 300);
-                Translation t = Pipeline.translate(Map.of(Path.of("p/Sized.java"), src), Optional.empty(), o);
-                assertFalse(t.hasErrors(), t.diagnostics().toString());
-                Map<String, String> all = new HashMap<>(t.generated());
-                all.put("p.Sized", src);
-                Map<String, byte[]> classes = InMemoryCompiler.compileToBytes(all);
-                Map<String, Integer> actual = ClassFiles.codeLengths(classes.get("p.SizedAdjoint"));
-                CompilationUnit cu = new JavaParser(
-                                new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17))
-                        .parse(t.generated().get("p.SizedAdjoint"))
-                        .getResult()
-                        .orElseThrow();
                 int checked = 0;
-                for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
-                    String body = m.getBody().orElseThrow().toString();
-                    body = body.substring(body.indexOf('{') + 1, body.lastIndexOf('}'));
-                    List<String> params = m.getParameters().stream()
-                            .map(Parameter::getNameAsString)
-                            .toList();
-                    long bound = RecorderSize.estimate(body, params);
-                    int real = actual.get(m.getNameAsString());
-                    String what =
-                            strategy + " " + o + " " + m.getNameAsString() + ": bound " + bound + ", javac " + real;
-                    assertTrue(bound >= real, what);
-                    if (real > 20_000) {
-                        assertTrue(bound <= real * 1.05, what);
+                for (CodeBoundTest.Sizes s : CodeBoundTest.sizes(Map.of(Path.of("p/Sized.java"), src), o)) {
+                    String what = strategy + " " + o + " " + s;
+                    assertTrue(s.nodes() >= s.javac(), what);
+                    if (s.javac() > 20_000) {
+                        assertTrue(s.nodes() <= s.javac() * 1.05, what);
                         checked++;
                     }
                 }
@@ -135,28 +108,5 @@ class MethodSizeTest {
         Map<String, String> all = new HashMap<>(t.generated());
         all.put("p.Sized", src);
         InMemoryCompiler.compileToBytes(all);
-    }
-
-    @Test
-    void aLowerBoundCountsStatementsWithAnEffectOnly() {
-        List<Code> body = List.of(
-                CodeText.line("double a"),
-                new Code.Comment("a = b;"),
-                CodeText.line("a = 1"),
-                CodeText.line("f(a)"),
-                CodeText.line("i++"),
-                CodeText.loop("for (int i = 0; i < 3; i++)", List.of(CodeText.line("break"))));
-        assertEquals(2 * 4, RecorderSize.lowerBound(Listing.of(body)));
-    }
-
-    @Test
-    void aRecordersNodeCountsItsCallAndADoLoopItsTest() {
-        List<Listing.Line> recorder = List.of(
-                new Listing.Line(0, "double v;", Listing.Role.DECLARATION),
-                new Listing.Line(0, "do {", Listing.Role.FRAME),
-                new Listing.Line(1, "int h = _tape.push2u(x_h, 2.0, v_h, 1.0);", Listing.Role.NODE),
-                new Listing.Line(1, "v = v * 2;", Listing.Role.EFFECT),
-                new Listing.Line(0, "} while (v < 10);", Listing.Role.LOOP_TEST));
-        assertEquals(5 + 2 + 2, RecorderSize.lowerBound(recorder));
     }
 }

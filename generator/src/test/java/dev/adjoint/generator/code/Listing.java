@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Java written a line at a time (the tape recorder's body, a printed {@link Code} tree), each line
- * with its depth of nesting and its {@link Role}: what it is, so that the size model can count
- * statements and sample the top level without reading the text back.
+ * A printed {@link Code} tree a line at a time, each line with its depth of nesting and its {@link
+ * Role}, for tests that read a generated body as text (moved here from the generator, whose tape
+ * recorder now builds nodes like every other body).
  */
 public final class Listing {
     /** What a line is. */
