@@ -241,7 +241,7 @@ public final class Pipeline {
         });
         front.inlined().stream().filter(i -> output.test(i.file())).forEach(i -> methods.add(i.line()));
         try {
-            Strategies.addRecordersForCallees(taped, done, index, options, diagnostics);
+            Strategies.addRecordersForCallees(taped, done, index, diagnostics);
         } catch (StackOverflowError deep) {
             taped.forEach(r -> diagnostics.add(tooDeep(r)));
         }

@@ -283,7 +283,6 @@ final class Strategies {
             List<MethodRequest> taped,
             Map<MethodRequest, AdjointMethod> done,
             MethodIndex index,
-            Options options,
             List<Diagnostic> diagnostics) {
         Deque<MethodRequest> work = new ArrayDeque<>(taped);
         while (!work.isEmpty()) {

@@ -437,9 +437,8 @@ class HostileInputsTest {
     }
 
     // Regression test. Was: 'return;' in a method returning double: the static strategy rejects it ("'return;' without
-    // a value"), AUTO then tried the tape, whose recorder threw java.util.NoSuchElementException
-    // (TapeRecorder.statement)
-    // out of translate(). Now the tape reports it too, a positioned error.
+    // a value"), AUTO then tried the tape, whose recorder (the tree recorder, since replaced by tape/IrRecorder)
+    // threw java.util.NoSuchElementException out of translate(). Now the tape reports it too, a positioned error.
     @Test
     void returnWithoutAValue() {
         for (String strategy : List.of("AUTO", "TAPE")) {
