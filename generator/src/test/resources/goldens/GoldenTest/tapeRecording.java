@@ -64,11 +64,7 @@ final class TapedAdjoint {
         // (Taped.java:10): int i = 0
         int i = 0;
         // (Taped.java:10): for (...; i < w.length; i++)
-        while (true) {
-            boolean _t0 = i < w.length;
-            if (!_t0) {
-                break;
-            }
+        while (i < w.length) {
             // (Taped.java:11): int switchValue0 = mode;
             int switchValue0 = mode;
             // (Taped.java:12): if (switchValue0 == 0)

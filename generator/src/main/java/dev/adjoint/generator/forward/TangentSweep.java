@@ -201,15 +201,11 @@ public final class TangentSweep {
         } else if (s instanceof Stmt.Loop l) {
             depth++;
             invariant.enter(l);
-            boolean simpleHead = l.head().size() == 1
-                    && l.head().get(0) instanceof Stmt.Assign a
-                    && a.target().equals(l.cond())
-                    && a.op() instanceof Op.Passive;
             List<Code> body = new ArrayList<>();
             LoopHeader header;
-            if (simpleHead) {
+            if (l.passiveTest().isPresent()) {
                 header = new LoopHeader.While(
-                        AtomCode.source(((Op.Passive) ((Stmt.Assign) l.head().get(0)).op()).java()));
+                        AtomCode.source(l.passiveTest().get().java()));
             } else {
                 header = new LoopHeader.While(new Expr.Literal("true"));
                 body.addAll(block(l.head()));

@@ -38,6 +38,20 @@ public sealed interface Stmt permits Stmt.Assign, Stmt.ArrayStore, Stmt.If, Stmt
             head = List.copyOf(head);
             body = List.copyOf(body);
         }
+
+        /**
+         * The test, when the head only computes it from values without derivative ({@code c = i < n}):
+         * then every sweep may write {@code while (i < n)} instead of {@code while (true)} with the
+         * head and an exit, since nothing else of the head runs or is recorded.
+         */
+        public java.util.Optional<Op.Passive> passiveTest() {
+            return head.size() == 1
+                            && head.get(0) instanceof Assign a
+                            && a.target().equals(cond)
+                            && a.op() instanceof Op.Passive p
+                    ? java.util.Optional.of(p)
+                    : java.util.Optional.empty();
+        }
     }
 
     /** The method's result: the last statement of the body, and the only return. */

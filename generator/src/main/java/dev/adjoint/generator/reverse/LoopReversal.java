@@ -40,10 +40,7 @@ final class LoopReversal {
         sw.loopDepth++;
         BlockReversal.Sweeps head = blocks.block(l.head(), l.origin());
         boolean simpleHead = head.forward().size() == 1
-                && l.head().size() == 1
-                && l.head().get(0) instanceof Stmt.Assign a
-                && a.target().equals(l.cond())
-                && a.op() instanceof Op.Passive
+                && l.passiveTest().isPresent()
                 && head.reverse().isEmpty();
         // reversed from where its counter ended, which the reversed iterations set back first
         boolean countedPath = simpleHead && counted.isPresent();
@@ -67,8 +64,7 @@ final class LoopReversal {
         List<Code> loopBody = new ArrayList<>();
         LoopHeader header;
         if (simpleHead) {
-            header = new LoopHeader.While(
-                    AtomCode.source(((Op.Passive) ((Stmt.Assign) l.head().get(0)).op()).java()));
+            header = new LoopHeader.While(AtomCode.source(l.passiveTest().get().java()));
         } else {
             header = new LoopHeader.While(new Expr.Literal("true"));
             loopBody.addAll(head.forward());

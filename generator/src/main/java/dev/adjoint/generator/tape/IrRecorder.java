@@ -10,6 +10,7 @@ import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.MethodIr;
 import dev.adjoint.generator.ir.Names;
+import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Origin;
 import dev.adjoint.generator.ir.Stmt;
 import dev.adjoint.generator.naming.NameClashes;
@@ -22,6 +23,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the recording twin of a method, {@code nameRecord}, from its normalized form ({@link
@@ -221,7 +223,10 @@ public final class IrRecorder {
         }
     }
 
-    /** {@code while (true) { head; if (!cond) break; body }}, after the room it reserves, if any. */
+    /**
+     * {@code while (true) { head; if (!cond) break; body }}, or {@code while (test) { body }} when
+     * the head only computes a test without derivative; after the room it reserves, if any.
+     */
     private void loop(Stmt.Loop l, IrLoopRoom loopRoom) {
         comment(l.origin());
         List<Code> around = out;
@@ -229,11 +234,14 @@ public final class IrRecorder {
         room = loopRoom;
         List<Code> body = new ArrayList<>();
         out = body;
-        block(l.head());
-        out.add(new Code.Branch(
-                new Expr.Unary("!", AtomCode.of(l.cond())),
-                List.of(new Code.Line(new Statement.Jump(true))),
-                List.of()));
+        Optional<Op.Passive> test = l.passiveTest();
+        if (test.isEmpty()) {
+            block(l.head());
+            out.add(new Code.Branch(
+                    new Expr.Unary("!", AtomCode.of(l.cond())),
+                    List.of(new Code.Line(new Statement.Jump(true))),
+                    List.of()));
+        }
         block(l.body());
         out = around;
         room = outer;
@@ -244,7 +252,8 @@ public final class IrRecorder {
                 out.add(new Code.Line(new Statement.Eval(r)));
             });
         }
-        out.add(new Code.Loop(new LoopHeader.While(new Expr.Literal("true")), body));
+        Expr cond = test.map(t -> AtomCode.source(t.java())).orElse(new Expr.Literal("true"));
+        out.add(new Code.Loop(new LoopHeader.While(cond), body));
     }
 
     /** The statements of a branch, written into a block of their own. */
