@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.benchmarks.before.GmmAdjointBefore;
+import dev.adjoint.benchmarks.before.GmmObjectiveTapeAdjointBefore;
 import dev.adjoint.benchmarks.gmm.GmmObjectiveTapeAdjoint;
 import dev.adjoint.samples.gmm.GmmAdjoint;
 import java.io.IOException;
@@ -39,5 +41,14 @@ class GmmStrategiesTest {
     @Test
     void tapeGradientTimesTheTapeStrategy() throws IOException {
         assertTrue(constantPool(GmmObjectiveTapeAdjoint.class).contains("dev/adjoint/tape/"));
+    }
+
+    /** The same for the older generator's adjoints that {@code GeneratorsBench} times beside them. */
+    @Test
+    void beforeFixtureHasTheSameStrategies() throws IOException {
+        String pool = constantPool(GmmAdjointBefore.class);
+        assertFalse(pool.contains("dev/adjoint/tape/"), "GmmAdjointBefore uses the tape");
+        assertTrue(pool.contains("dev/adjoint/stack/"), "GmmAdjointBefore should use the static strategy's stacks");
+        assertTrue(constantPool(GmmObjectiveTapeAdjointBefore.class).contains("dev/adjoint/tape/"));
     }
 }
