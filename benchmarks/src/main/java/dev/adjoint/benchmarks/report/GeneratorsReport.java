@@ -211,10 +211,10 @@ public final class GeneratorsReport {
         }
     }
 
-    /** {@code 1,234 ± 5}; {@code skipped} when the benchmark has no result (it did not fit in the heap). */
+    /** {@code 1,234 ± 5}; {@code no result} when the benchmark has none (not selected, or skipped: it did not fit in the heap). */
     private static String timeText(Result r) {
         if (r == null) {
-            return "skipped";
+            return "no result";
         }
         return Double.isNaN(r.error()) ? num(r.score()) : num(r.score()) + " ± " + num(r.error());
     }

@@ -74,7 +74,7 @@ class GeneratorsReportTest {
         String md = GeneratorsReport.render(ResultsReader.read(file), "jmh.json", "c3bab75", "main", "");
 
         assertTrue(md.contains("| d10_K5 | 500 | 1,000 | 1,040 | 1.04× |"), md);
-        assertTrue(md.contains("| d64_K10 | 5,000 | 20,000 | skipped | – |"), md);
+        assertTrue(md.contains("| d64_K10 | 5,000 | 20,000 | no result | – |"), md);
         // static: 0.95, 1.04, 1.12; tape: 1.00, 1.02 (d64_K10 left out)
         assertTrue(
                 md.contains(
@@ -86,5 +86,20 @@ class GeneratorsReportTest {
                         + " (target ≤ 1.10× for every size: met)"),
                 md);
         assertTrue(md.contains("| `objectiveVjp` |"), "the sizes of the generated methods: " + md);
+    }
+
+    @Test
+    void forkSpreadIsTheLargestForkMeanOverTheSmallest(@TempDir Path dir) throws Exception {
+        String json = "["
+                + GmmReportTest.result("GeneratorsBench.staticOld", "size", "d2_K5", 105, 0)
+                        .replace("[[1.0]]", "[[100.0,100.0],[110.0,110.0]]")
+                + ","
+                + GmmReportTest.result("GeneratorsBench.staticNew", "size", "d2_K5", 100, 0)
+                        .replace("[[1.0]]", "[[100.0,100.0],[99.0,101.0],[102.0,102.0]]")
+                + "]";
+        Path file = dir.resolve("jmh.json");
+        Files.writeString(file, json, StandardCharsets.UTF_8);
+        String md = GeneratorsReport.render(ResultsReader.read(file), "jmh.json", "old", "new", "");
+        assertTrue(md.contains("| d2_K5 | – | 105 | 100 | 0.95× | +2.0% / +10.0% |"), md);
     }
 }
