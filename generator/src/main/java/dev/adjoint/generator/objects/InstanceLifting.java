@@ -339,15 +339,7 @@ public final class InstanceLifting {
 
     /** {@code m} and the instance methods it calls on the object, directly or not. */
     private Set<MethodDeclaration> reach(MethodDeclaration m) {
-        Set<MethodDeclaration> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<MethodDeclaration> work = new ArrayDeque<>(List.of(m));
-        while (!work.isEmpty()) {
-            MethodDeclaration next = work.pop();
-            if (seen.add(next)) {
-                work.addAll(callees.getOrDefault(next, List.of()));
-            }
-        }
-        return seen;
+        return Reach.from(m, next -> callees.getOrDefault(next, List.of()));
     }
 
     /** Whether {@code m} calls on the object, directly or not, a method that a subclass could override. */

@@ -24,10 +24,8 @@ import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.select.MethodSelector;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,15 +102,7 @@ final class ListParameters {
 
     /** {@code m} and the methods it passes its lists to, directly or not. */
     private Set<MethodDeclaration> reach(MethodDeclaration m) {
-        Set<MethodDeclaration> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<MethodDeclaration> work = new ArrayDeque<>(List.of(m));
-        while (!work.isEmpty()) {
-            MethodDeclaration next = work.pop();
-            if (seen.add(next)) {
-                work.addAll(found(next).callees());
-            }
-        }
-        return seen;
+        return Reach.from(m, next -> found(next).callees());
     }
 
     /**
