@@ -145,5 +145,46 @@ public class ArrayResults {
         return y;
     }
 
+    // several returns, each a vector built in place, of one length (desugar/ArrayReturns: one array created
+    // first, filled and returned by each return)
+    //@at ({0.3, 0.8}, 0.5)
+    //@at ({2.5, 0.8}, 0.9)
+    //@at ({-3.0, 1.7}, 0.7)
+    @Differentiable
+    static double[] clampStep(double[] y, double h) {
+        if (h * y[0] > 1) {
+            return new double[] {1, y[1] + h};
+        }
+        if (h * y[0] < -1) {
+            return new double[] {-1, y[1] - h * Math.sin(y[1])};
+        }
+        return new double[] {h * y[0], y[1] * Math.exp(-h)};
+    }
+
+    // a @Differentiable method of several returns called and composed, and a plain helper of several
+    // returns (one in a loop) inlined
+    //@at ({0.3, 0.8}, 0.5)
+    //@at ({2.5, 0.8}, 0.9)
+    //@at ({-3.0, 1.7}, 0.7)
+    @Differentiable
+    static double clampTwice(double[] y, double h) {
+        double[] a = clampStep(y, h);
+        double[] b = clampStep(a, 0.5 * h);
+        double[] p = polar(a[1], h);
+        return a[0] * b[1] + b[0] + p[0] * p[1];
+    }
+
+    static double[] polar(double r, double t) {
+        if (r < 0) {
+            return new double[] {-r * Math.cos(t), -r * Math.sin(t)};
+        }
+        for (int k = 0; k < 3; k++) {
+            if (t > k + 1) {
+                return new double[] {r * Math.cos(t - k), r * k};
+            }
+        }
+        return new double[] {r * Math.cos(t), r * Math.sin(t)};
+    }
+
     // a float[] result is in FloatArrays
 }

@@ -49,6 +49,7 @@ public final class Desugaring {
         StaticImports.qualify(r, sources);
         NumberPredicates.rewrite(m);
         Rewriter rw = new Rewriter(m);
+        ArrayReturns.rewrite(m, rw);
         Overloads overloads = new Overloads(rw);
         ForeignHelpers foreign = new ForeignHelpers(r, sources, overloads, rw);
         HelperCalls helpers = new HelperCalls(rw, new Helpers(m, overloads), foreign, m, r::importsMathMethod);

@@ -211,6 +211,10 @@ final class HelperCalls {
             names.computeIfAbsent(v.getNameAsString(), rw::fresh);
         }
         rename(body, names);
+        ArrayReturns.rewrite(copy, rw);
+        if (SplicedBodies.returnsArraysApart(copy, body)) {
+            return Optional.empty(); // the call stays: the helper's own adjoint, or its error, says what it returns
+        }
         spent += size;
         inlined.add(h);
         Optional<Expression> result = spliced.spliceBody(copy, body, out, c);

@@ -63,11 +63,19 @@ final class SplicedBodies {
             return value;
         }
         String label = rw.fresh(copy.getNameAsString() + "Body");
-        Optional<String> result = copy.getType().isVoidType()
+        Optional<String> shared = sharedArray(body, returns);
+        if (shared.isPresent()) {
+            // every return returns the array its first statement creates: that array is the value
+            Statement first = body.getStatements().get(0);
+            first.remove();
+            out.add(first);
+            returns.forEach(r -> r.replace(Positions.standAt(new BreakStmt(new SimpleName(label)), r)));
+        }
+        Optional<String> result = copy.getType().isVoidType() || shared.isPresent()
                 ? Optional.empty()
                 : Optional.of(rw.fresh(copy.getNameAsString() + "Value"));
         result.ifPresent(r -> out.add(declaration(copy.getType(), r, zero(copy.getType()), c)));
-        for (ReturnStmt r : returns) {
+        for (ReturnStmt r : shared.isPresent() ? List.<ReturnStmt>of() : returns) {
             BreakStmt jump = new BreakStmt(new SimpleName(label));
             Positions.placeAt(jump, r);
             if (r.getExpression().isEmpty()) {
@@ -92,7 +100,51 @@ final class SplicedBodies {
         Positions.placeAt(once, c);
         Positions.placeAt(labelled, c);
         out.add(labelled);
-        return result.map(NameExpr::new);
+        return result.or(() -> shared).map(NameExpr::new);
+    }
+
+    /**
+     * Whether {@code copy}, with {@code body}, returns arrays that are not one: several returns, or
+     * one before the end, that do not all return the array its first statement creates. Inlined, its
+     * value would be a variable assigned different arrays; called, its own adjoint says what it needs.
+     */
+    static boolean returnsArraysApart(MethodDeclaration copy, BlockStmt body) {
+        List<ReturnStmt> returns = body.findAll(ReturnStmt.class);
+        boolean single = returns.size() == 1
+                && body.getStatements()
+                        .getLast()
+                        .filter(l -> l == returns.get(0))
+                        .isPresent();
+        return copy.getType() instanceof ArrayType
+                && !returns.isEmpty()
+                && !single
+                && sharedArray(body, returns).isEmpty();
+    }
+
+    /**
+     * The array every one of {@code returns} returns, when the body's first statement declares it
+     * with {@code new} ({@link ArrayReturns} writes such bodies): it lives before the body and is its value.
+     */
+    static Optional<String> sharedArray(BlockStmt body, List<ReturnStmt> returns) {
+        if (body.getStatements().isEmpty()
+                || !(body.getStatements().get(0) instanceof ExpressionStmt e)
+                || !(e.getExpression() instanceof VariableDeclarationExpr d)
+                || d.getVariables().size() != 1
+                || !(d.getVariable(0).getType() instanceof ArrayType)
+                || !d.getVariable(0)
+                        .getInitializer()
+                        .filter(i -> i instanceof com.github.javaparser.ast.expr.ArrayCreationExpr)
+                        .isPresent()) {
+            return Optional.empty();
+        }
+        String name = d.getVariable(0).getNameAsString();
+        return returns.stream()
+                        .allMatch(r -> r.getExpression()
+                                .filter(x -> x instanceof NameExpr n
+                                        && n.getNameAsString().equals(name))
+                                .isPresent())
+                ? Optional.of(name)
+                : Optional.empty();
     }
 
     /**

@@ -1,0 +1,130 @@
+package dev.adjoint.generator.desugar;
+
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.PrimitiveType;
+import com.github.javaparser.ast.type.Type;
+import dev.adjoint.generator.parse.Positions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A method (or a helper about to be inlined) that returns arrays built in place from several
+ * {@code return}s, each of the same number of values, returns one array instead, created first and
+ * filled by each {@code return} before it returns it:
+ *
+ * <pre>
+ * if (h > 1) {                                  double[] result0 = new double[2];
+ *     return new double[] {y[0], y[1]};         if (h > 1) {
+ * }                                                 result0[0] = y[0]; result0[1] = y[1];
+ * return new double[] {h * y[0], y[1]};             return result0;
+ *                                               }
+ *                                               result0[0] = h * y[0]; result0[1] = y[1];
+ *                                               return result0;
+ * </pre>
+ *
+ * Several returns of one local array created before the first are what both strategies take (and
+ * the inliner passes on as that array). The caller sees what Java gives it: an array of those values
+ * that nothing else holds, since each call creates its own. The values are computed in Java's order,
+ * and none reads the array, which is new.
+ */
+final class ArrayReturns {
+    private ArrayReturns() {}
+
+    /** Rewrites {@code m}'s returns when they are such returns; whether it did. */
+    static boolean rewrite(MethodDeclaration m, Rewriter rw) {
+        Optional<BlockStmt> body = m.getBody();
+        Type type = m.getType();
+        if (body.isEmpty()
+                || !(type instanceof ArrayType a)
+                || a.getArrayLevel() != 1
+                || !(a.getElementType() instanceof PrimitiveType p)
+                || (p.getType() != PrimitiveType.Primitive.DOUBLE && p.getType() != PrimitiveType.Primitive.FLOAT)
+                || !body.get().findAll(LambdaExpr.class).isEmpty()
+                || !body.get()
+                        .findAll(
+                                ObjectCreationExpr.class,
+                                o -> o.getAnonymousClassBody().isPresent())
+                        .isEmpty()
+                || !body.get().findAll(LocalClassDeclarationStmt.class).isEmpty()) {
+            return false;
+        }
+        List<ReturnStmt> returns = body.get().findAll(ReturnStmt.class);
+        if (returns.size() < 2) {
+            return false;
+        }
+        int length = -1;
+        for (ReturnStmt r : returns) {
+            Optional<Integer> values = r.getExpression().flatMap(ArrayReturns::builtInPlace);
+            if (values.isEmpty()
+                    || (length >= 0 && values.get() != length)
+                    || !(r.getParentNode().orElse(null) instanceof BlockStmt)) {
+                return false;
+            }
+            length = values.get();
+        }
+        String result = rw.fresh("result");
+        ArrayCreationExpr created = new ArrayCreationExpr(
+                p.clone(),
+                new NodeList<>(new com.github.javaparser.ast.ArrayCreationLevel(
+                        new IntegerLiteralExpr(Integer.toString(length)))),
+                null);
+        ExpressionStmt declare = new ExpressionStmt(new VariableDeclarationExpr(
+                new com.github.javaparser.ast.body.VariableDeclarator(type.clone(), result, created)));
+        Positions.standAt(declare, returns.get(0));
+        for (ReturnStmt r : returns) {
+            BlockStmt block = (BlockStmt) r.getParentNode().orElseThrow();
+            int at = block.getStatements().indexOf(r);
+            List<Statement> fill = new ArrayList<>();
+            NodeList<Expression> values = ((ArrayCreationExpr) r.getExpression().orElseThrow())
+                    .getInitializer()
+                    .orElseThrow()
+                    .getValues();
+            for (int i = 0; i < values.size(); i++) {
+                ArrayAccessExpr element = Positions.standAt(
+                        new ArrayAccessExpr(new NameExpr(result), new IntegerLiteralExpr(Integer.toString(i))),
+                        values.get(i));
+                // (the value keeps its own positions: an error inside it points where the user wrote it)
+                AssignExpr assign = new AssignExpr(element, values.get(i).clone(), AssignExpr.Operator.ASSIGN);
+                ExpressionStmt store = new ExpressionStmt(assign);
+                Positions.placeAt(assign, values.get(i));
+                Positions.placeAt(store, values.get(i));
+                fill.add(store);
+            }
+            ReturnStmt back = new ReturnStmt(new NameExpr(result));
+            Positions.standAt(back, r);
+            fill.add(back);
+            block.getStatements().remove(at);
+            block.getStatements().addAll(at, fill);
+        }
+        body.get().getStatements().addFirst(declare);
+        return true;
+    }
+
+    /** The number of values of {@code new double[] {a, b, ...}}; empty for anything else. */
+    private static Optional<Integer> builtInPlace(Expression e) {
+        return e instanceof ArrayCreationExpr c
+                        && c.getLevels().size() == 1
+                        && c.getLevels().get(0).getDimension().isEmpty()
+                        && c.getInitializer().isPresent()
+                        && c.getInitializer().get().getValues().stream().noneMatch(v -> v.isArrayInitializerExpr())
+                ? Optional.of(c.getInitializer().get().getValues().size())
+                : Optional.empty();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.adjoint.generator.corpus;
+
+import static dev.adjoint.generator.corpus.ReproHarness.exact;
+import static dev.adjoint.generator.corpus.ReproHarness.rejected;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.generator.Diagnostic;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Arrays returned from several places, each built in place with the same number of values
+ * ({@code if (h > 1) return new double[] {a, b}; return new double[] {c, d};}), in a helper that is
+ * inlined and in a {@code @Differentiable} method that is called (issue 15: small vectors returned
+ * from branches). Both strategies take them ({@code desugar/ArrayReturns}: one array created first,
+ * filled and returned by each {@code return}); checked with {@link ReproHarness#exact}: the method's
+ * value and side effects, central differences, static against tape, and the float twin.
+ */
+class ArrayReturnsTest {
+
+    @Test
+    void aHelperReturningVectorsBuiltInPlaceFromBranchesAndALoop() {
+        String body = """
+                static double[] approx(double r, double t) {
+                    if (r < 0) {
+                        return new double[] {-r * (1 - t * t / 2), -r * t};
+                    }
+                    for (int k = 0; k < 3; k++) {
+                        if (t > k + 1) {
+                            return new double[] {r / (1 + t - k), r * k};
+                        }
+                    }
+                    return new double[] {r * (1 - t * t / 2), r * t / (1 + t * t)};
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] w, double t) {
+                    double[] p = approx(w[0], t);
+                    double[] q = approx(w[1] * p[1], t * w[0]);
+                    return p[0] * q[1] + q[0] * q[0];
+                }
+                """;
+        exact(
+                body,
+                "f",
+                new Object[] {new double[] {0.7, -0.4}, 0.3},
+                new Object[] {new double[] {-0.8, 1.3}, 0.6},
+                new Object[] {new double[] {1.1, 0.9}, 2.4});
+    }
+
+    @Test
+    void aDifferentiableMethodReturningVectorsFromBranchesCalledAndComposed() {
+        String body = """
+                @Differentiable(strategy = Strategy.$S)
+                static double[] clampStep(double[] y, double h) {
+                    if (h * y[0] > 1) {
+                        return new double[] {1, y[1] + h};
+                    }
+                    if (h * y[0] < -1) {
+                        return new double[] {-1, y[1] - h * y[1]};
+                    }
+                    return new double[] {h * y[0], y[1] / (1 + h)};
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double g(double[] y, double h) {
+                    double[] a = clampStep(y, h);
+                    double[] b = clampStep(a, h / 2);
+                    return a[0] * b[1] + b[0];
+                }
+                """;
+        exact(
+                body,
+                "g",
+                new Object[] {new double[] {0.3, 0.8}, 0.5},
+                new Object[] {new double[] {2.5, 0.8}, 0.9},
+                new Object[] {new double[] {-3.0, 1.7}, 0.7});
+    }
+
+    @Test
+    void returnsOfDifferentLengthsOrALocalArrayStayAnErrorInTheHelper() {
+        // (the first return builds two values, the second returns a local: no one array to create first;
+        // the helper is then called, not inlined, and its own errors stand at its lines)
+        String body = """
+                static double[] steps(double[] y, double h) {
+                    if (h > 1) {
+                        return new double[] {y[0], y[1]};
+                    }
+                    double[] z = new double[2];
+                    z[0] = y[0] + h * y[1];
+                    z[1] = y[1] - h * y[0];
+                    return z;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double run(double[] y0, double h) {
+                    double[] y = steps(y0, h);
+                    return y[0] * y[1];
+                }
+                """;
+        for (String strategy : List.of("AUTO", "TAPE", "STATIC")) {
+            List<Diagnostic> errors = rejected(body, "", List.of(strategy));
+            assertTrue(
+                    errors.stream().noneMatch(d -> d.message().contains("stepsValue")),
+                    strategy + ": no error names the inliner's own variable: " + errors);
+        }
+    }
+}
