@@ -43,7 +43,78 @@ public final class BufferShapes {
         check(buffer, param, bufferName, paramName, 3);
     }
 
+    /**
+     * Checks that the gradient or tangent object {@code sink} ({@code dthis}, {@code dp}), named {@code sinkName}, is
+     * there: {@code like} says how to allocate it ({@code ModelGrad.like(self)}).
+     */
+    public static void requireSink(Object sink, String sinkName, String like) {
+        if (sink == null) {
+            throw new IllegalArgumentException(sinkName + " is null: " + allocateObject(sinkName, like));
+        }
+    }
+
+    /**
+     * Checks that {@code sinks}, the gradient or tangent objects of the {@code count} elements of {@code valuesName},
+     * has one object per element: the generated method adds element {@code i}'s gradient into {@code sinks[i]}.
+     */
+    public static void requireSinks(Object[] sinks, int count, String sinksName, String valuesName, String like) {
+        String what = sinks == null
+                ? sinksName + " is null; " + valuesName + " has " + count + " elements"
+                : sinks.length != count
+                        ? sinksName + " has " + sinks.length + " elements and " + valuesName + " " + count
+                        : null;
+        for (int i = 0; what == null && i < count; i++) {
+            if (sinks[i] == null) {
+                what = sinksName + "[" + i + "] is null";
+            }
+        }
+        if (what != null) {
+            throw new IllegalArgumentException(what + ": allocate " + sinksName + " with " + like);
+        }
+    }
+
+    /**
+     * As {@link #require(double[], double[], String, String)}, for an array field or component of a gradient or
+     * tangent object ({@code dthis.w} against {@code self.w}, of any dimension): {@code like} says how to allocate the
+     * object ({@code ModelGrad.like(self)}), since its constructor leaves the arrays null.
+     */
+    public static void requireLike(Object buffer, Object param, String bufferName, String paramName, String like) {
+        check(buffer, param, bufferName, paramName, dims(param), like);
+    }
+
+    /**
+     * As {@link #requireLike}, for array component {@code component} of element {@code index}: {@code buffer} is
+     * {@code sinksName[index].component}, {@code param} is {@code valuesName[index].component} (names built only on a
+     * mismatch).
+     */
+    public static void requireElement(
+            Object buffer,
+            Object param,
+            String sinksName,
+            int index,
+            String component,
+            String valuesName,
+            String like) {
+        if (mismatch(buffer, param, dims(param)) != null) {
+            String at = "[" + index + "]." + component;
+            check(buffer, param, sinksName + at, valuesName + at, dims(param), like);
+        }
+    }
+
+    /** The number of dimensions of array {@code param} (0 for null, which is not checked). */
+    private static int dims(Object param) {
+        int dims = 0;
+        for (Class<?> c = param == null ? null : param.getClass(); c != null && c.isArray(); c = c.getComponentType()) {
+            dims++;
+        }
+        return dims;
+    }
+
     private static void check(Object buffer, Object param, String bufferName, String paramName, int dims) {
+        check(buffer, param, bufferName, paramName, dims, null);
+    }
+
+    private static void check(Object buffer, Object param, String bufferName, String paramName, int dims, String like) {
         if (param == null) {
             return; // the method itself meets the null where it reads the parameter, as Java would
         }
@@ -61,7 +132,10 @@ public final class BufferShapes {
                     ? bufferName + path + " is null; " + paramName + path + " has length " + Array.getLength(p)
                     : bufferName + path + " has length " + Array.getLength(b) + " and " + paramName + path + " has "
                             + Array.getLength(p);
-            throw new IllegalArgumentException(what + ": " + allocate(paramName, dims, !path.isEmpty()));
+            throw new IllegalArgumentException(what + ": "
+                    + (like == null
+                            ? allocate(paramName, dims, !path.isEmpty())
+                            : allocateObject(bufferName, like) + " (its constructor leaves arrays null)"));
         }
     }
 
@@ -84,6 +158,15 @@ public final class BufferShapes {
             }
         }
         return null;
+    }
+
+    /** How to allocate the gradient or tangent object whose array {@code bufferName} ({@code dthis.w}, {@code ds[1].shift}) is. */
+    private static String allocateObject(String bufferName, String like) {
+        int end = 0;
+        while (end < bufferName.length() && bufferName.charAt(end) != '.' && bufferName.charAt(end) != '[') {
+            end++;
+        }
+        return "allocate " + bufferName.substring(0, end) + " with " + like;
     }
 
     private static String allocate(String paramName, int dims, boolean row) {

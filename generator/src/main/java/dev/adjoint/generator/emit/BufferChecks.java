@@ -7,6 +7,7 @@ import dev.adjoint.generator.naming.NameClashes;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The first statements of a public method the user calls with buffers or directions for array
@@ -20,16 +21,18 @@ final class BufferChecks {
 
     /** Checks each of {@code buffers} (one per differentiated parameter of {@code r}, in order) whose parameter is an array. */
     static void add(CodeBlock.Builder body, MethodRequest r, List<String> buffers) {
-        // (a variable of the method named like the class hides it: then its full name)
-        Object shapes = NameClashes.hiddenIn(r).contains(BufferShapes.class.getSimpleName())
-                ? BufferShapes.class.getName()
-                : ClassName.get(BufferShapes.class);
+        add(body, r, buffers, IntStream.range(0, buffers.size()).boxed().toList());
+    }
+
+    /** As {@link #add(CodeBlock.Builder, MethodRequest, List)}, for the parameters at {@code only} (indices into {@code r}'s wrt parameters). */
+    static void add(CodeBlock.Builder body, MethodRequest r, List<String> buffers, List<Integer> only) {
+        Object shapes = shapes(r);
         List<Param> wrt = r.wrtParams();
-        for (int i = 0; i < wrt.size(); i++) {
+        for (int i : only) {
             Param p = wrt.get(i);
             if (p.type().isArray()) {
                 body.addStatement(
-                        (shapes instanceof ClassName ? "$T" : "$L") + ".require($L, $L, $S, $S)",
+                        format(shapes) + ".require($L, $L, $S, $S)",
                         shapes,
                         buffers.get(i),
                         p.name(),
@@ -37,5 +40,17 @@ final class BufferChecks {
                         p.name());
             }
         }
+    }
+
+    /** How {@code r}'s generated methods name {@link BufferShapes}: a variable of the method named like the class hides it, then its full name. */
+    static Object shapes(MethodRequest r) {
+        return NameClashes.hiddenIn(r).contains(BufferShapes.class.getSimpleName())
+                ? BufferShapes.class.getName()
+                : ClassName.get(BufferShapes.class);
+    }
+
+    /** The format printing {@link #shapes}' result. */
+    static String format(Object shapes) {
+        return shapes instanceof ClassName ? "$T" : "$L";
     }
 }

@@ -131,6 +131,52 @@ final class ElementGathers {
     }
 
     /**
+     * Checks, before anything is borrowed, that {@code sink} (the caller's {@code LayerGrad[]}) has one object per
+     * element of {@code p} ({@code values} in messages), and each of its array components at least the element's
+     * shape ({@code BufferShapes}, named {@code shapes}); {@code like} says how to allocate it.
+     */
+    static void checkSinks(
+            Receiver rc,
+            Receiver.RecordParam p,
+            String sink,
+            String values,
+            String like,
+            Object shapes,
+            CodeBlock.Builder body) {
+        Receiver.Elements e = p.elements().orElseThrow();
+        String count =
+                ReceiverWrappers.recordRead(p) + (ListParam.of(rc, p.name()).isPresent() ? ".size()" : ".length");
+        body.addStatement(
+                BufferChecks.format(shapes) + ".requireSinks($L, $L, $S, $S, $S)",
+                shapes,
+                sink,
+                count,
+                sink,
+                values,
+                like);
+        List<Receiver.Gathered> arrays =
+                e.components().stream().filter(g -> hasSink(g) && !isScalar(g)).toList();
+        if (arrays.isEmpty()) {
+            return;
+        }
+        body.beginControlFlow("for (int _e = 0; _e < $L; _e++)", count);
+        for (Receiver.Gathered g : arrays) {
+            body.addStatement(
+                    BufferChecks.format(shapes) + ".requireElement($L[_e].$L, $L.$L, $S, _e, $S, $S, $S)",
+                    shapes,
+                    sink,
+                    g.component(),
+                    element(rc, p, "_e"),
+                    read(e, g),
+                    sink,
+                    g.component(),
+                    values,
+                    like);
+        }
+        body.endControlFlow();
+    }
+
+    /**
      * Gathers, after {@link #gather}, the arrays of the further {@code sinks} of the arrays of
      * elements {@code wrt} names ({@code Hvp}'s gradient and {@code H·v} beside its direction).
      */
@@ -148,16 +194,7 @@ final class ElementGathers {
     /** Gathers the arrays of {@code sink}, the caller's {@code LayerGrad[]}, checking their shapes against the elements'. */
     private static void gatherSinks(
             Receiver.RecordParam p, Receiver.Elements e, String sink, String prefix, CodeBlock.Builder body) {
-        String n = local(e.count());
-        body.beginControlFlow("if ($L.length != $L)", sink, n)
-                .addStatement(
-                        "throw new $T($S + $L.length + $S + $L)",
-                        IllegalArgumentException.class,
-                        sink + " has ",
-                        sink,
-                        " elements and " + p.name() + " ",
-                        n)
-                .endControlFlow();
+        String n = local(e.count()); // (SinkChecks checked sink's length and shapes)
         List<Receiver.Gathered> gs =
                 e.components().stream().filter(ElementGathers::hasSink).toList();
         for (Receiver.Gathered g : gs) {

@@ -60,11 +60,14 @@ final class ReceiverHessians {
         Map<String, Receiver.RecordParam> recordOf = new HashMap<>();
         rc.records().forEach(p -> p.components().forEach(l -> recordOf.put(l.param(), p)));
         List<Param> wrt = r.wrtParams();
-        List<List<String>> internalNames = List.of(h.directionNames(), h.gradNames(), h.hvNames());
         CodeBlock.Builder body = CodeBlock.builder();
         ReceiverWrappers.exactClass(r, rc, body);
         // an array of elements: its leaves and the rows of the direction, the gradient and H·v, gathered
         ReceiverWrappers.loadHeld(rc, body);
+        List<List<String>> internalNames = List.of(h.directionNames(), h.gradNames(), h.hvNames());
+        for (int k = 0; k < PREFIXES.size(); k++) {
+            SinkChecks.add(r, rc, sinksOf.get(k), internalNames.get(k), body);
+        }
         ElementGathers.gather(rc, sinksOf.get(0), body);
         sinksOf.subList(1, sinksOf.size()).forEach(s -> ElementGathers.gatherMore(rc, s, body));
         List<String> adds = new ArrayList<>();

@@ -76,6 +76,7 @@ final class ReceiverTangents {
         CodeBlock.Builder body = CodeBlock.builder();
         ReceiverWrappers.exactClass(r, rc, body);
         ReceiverWrappers.loadHeld(rc, body);
+        SinkChecks.add(r, rc, sinks, j.tangentNames(), body);
         ElementGathers.gather(rc, sinks, body);
         Set<String> wrtNames = new HashSet<>(wrt.stream().map(Param::name).toList());
         FieldBoxes.fill(rc, sinks, true, wrtNames, body);

@@ -83,6 +83,7 @@ final class ReceiverWrappers {
         CodeBlock.Builder body = CodeBlock.builder();
         exactClass(r, rc, body);
         loadHeld(rc, body);
+        SinkChecks.add(r, rc, sinks, m.bufferNames(), body);
         ElementGathers.gather(rc, sinks, body);
         List<Param> wrt = r.wrtParams();
         List<String> adds = new ArrayList<>();
