@@ -52,7 +52,8 @@ final class ReceiverHessians {
             generated.add(s.self()); // (each prefix's names also avoid the others')
             rc.records().forEach(q -> generated.add(s.of(q)));
         }
-        Map<String, ReceiverWrappers.Slot> read = ReceiverWrappers.slots(rc, sinksOf.get(0));
+        Map<String, ReceiverWrappers.Slot> read =
+                SinkChecks.readOnce(r, rc, ReceiverWrappers.slots(rc, sinksOf.get(0)));
         for (Param p : r.params()) {
             ReceiverWrappers.Slot s = read.get(p.name());
             args.add(s == null ? p.name() : s.read());
@@ -64,6 +65,7 @@ final class ReceiverHessians {
         ReceiverWrappers.exactClass(r, rc, body);
         // an array of elements: its leaves and the rows of the direction, the gradient and H·v, gathered
         ReceiverWrappers.loadHeld(rc, body);
+        SinkChecks.loadOnce(r, rc, body);
         List<List<String>> internalNames = List.of(h.directionNames(), h.gradNames(), h.hvNames());
         for (int k = 0; k < PREFIXES.size(); k++) {
             SinkChecks.add(r, rc, sinksOf.get(k), internalNames.get(k), body);

@@ -32,7 +32,7 @@ final class ReceiverTangents {
         List<String> generated = new ArrayList<>(List.of(j.outName()));
         Sinks.plainWrt(r, rc).forEach(i -> generated.add(j.tangentNames().get(i)));
         Sinks sinks = Sinks.of(PREFIX, r, rc, generated);
-        Map<String, ReceiverWrappers.Slot> slots = ReceiverWrappers.slots(rc, sinks);
+        Map<String, ReceiverWrappers.Slot> slots = SinkChecks.readOnce(r, rc, ReceiverWrappers.slots(rc, sinks));
         MethodSpec.Builder b = ReceiverWrappers.publicHead(r, rc, Receiver.publicName(r) + "Jvp");
         List<String> args = new ArrayList<>();
         if (rc.instance()) {
@@ -76,6 +76,7 @@ final class ReceiverTangents {
         CodeBlock.Builder body = CodeBlock.builder();
         ReceiverWrappers.exactClass(r, rc, body);
         ReceiverWrappers.loadHeld(rc, body);
+        SinkChecks.loadOnce(r, rc, body);
         SinkChecks.add(r, rc, sinks, j.tangentNames(), body);
         ElementGathers.gather(rc, sinks, body);
         Set<String> wrtNames = new HashSet<>(wrt.stream().map(Param::name).toList());

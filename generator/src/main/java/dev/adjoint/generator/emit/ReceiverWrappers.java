@@ -70,7 +70,7 @@ final class ReceiverWrappers {
     static MethodSpec vjp(AdjointMethod m, Receiver rc) {
         MethodRequest r = m.request();
         Sinks sinks = sinks(m, rc);
-        java.util.Map<String, Slot> slots = slots(rc, sinks);
+        java.util.Map<String, Slot> slots = SinkChecks.readOnce(r, rc, slots(rc, sinks));
         List<String> args = new ArrayList<>();
         if (rc.instance()) {
             args.add(Receiver.SELF);
@@ -83,6 +83,7 @@ final class ReceiverWrappers {
         CodeBlock.Builder body = CodeBlock.builder();
         exactClass(r, rc, body);
         loadHeld(rc, body);
+        SinkChecks.loadOnce(r, rc, body);
         SinkChecks.add(r, rc, sinks, m.bufferNames(), body);
         ElementGathers.gather(rc, sinks, body);
         List<Param> wrt = r.wrtParams();

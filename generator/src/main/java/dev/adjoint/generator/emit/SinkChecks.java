@@ -1,17 +1,18 @@
 package dev.adjoint.generator.emit;
 
 import com.palantir.javapoet.CodeBlock;
-import dev.adjoint.generator.objects.ListParam;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.Param;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The first statements of the public methods of a lifted method (an instance method, or one taking
- * records, arrays or lists of them): {@code nameVjp}, and through it {@code nameGrad};
+ * records or arrays of them): {@code nameVjp}, and through it {@code nameGrad};
  * {@code nameJvp}; {@code nameHvp}, once per kind of buffer. Before anything is added, borrowed or
  * read, each gradient, tangent, direction or {@code H·v} object the caller passes ({@code dthis},
  * {@code dp}, a {@code LayerGrad[]} and its elements) is checked to be there, and each array of it
@@ -35,13 +36,13 @@ final class SinkChecks {
         if (rc.wrtThis()) {
             body.addStatement(t + ".requireSink($L, $S, $S)", shapes, sinks.self(), sinks.self(), selfLike);
             for (Receiver.Leaf l : rc.leaves()) {
-                if (wrt.contains(l.param()) && l.type().isArray() && !l.boxed()) {
+                if (checked(l, wrt)) {
                     String sink = sinks.self() + "." + l.field();
                     body.addStatement(
                             t + ".requireLike($L, $L, $S, $S, $S)",
                             shapes,
                             sink,
-                            ReceiverWrappers.fieldRead(l),
+                            l.isPrivate() ? local(l) : ReceiverWrappers.fieldRead(l),
                             sink,
                             Receiver.SELF + "." + l.field(),
                             selfLike);
@@ -50,12 +51,10 @@ final class SinkChecks {
         }
         for (Receiver.RecordParam p : rc.records()) {
             String root = sinks.of(p);
+            // (a List is never differentiated: no sink)
             String like = p.isHeld()
                     ? selfLike
-                    : ListParam.of(rc, p.name()).isPresent()
-                            ? ReceiverWrappers.recordGradClass(p).simpleName() + ".like(e) for each element e of "
-                                    + p.name()
-                            : ReceiverWrappers.recordGradClass(p).simpleName() + ".like(" + p.name() + ")";
+                    : ReceiverWrappers.recordGradClass(p).simpleName() + ".like(" + p.name() + ")";
             String values = p.held().map(h -> Receiver.SELF + "." + h.field()).orElse(p.name());
             if (p.elements().isPresent()) {
                 if (p.wrt()) {
@@ -91,5 +90,45 @@ final class SinkChecks {
             }
         }
         BufferChecks.add(body, r, names, Sinks.plainWrt(r, rc));
+    }
+
+    /**
+     * {@code slots} with each private array field the checks read ({@code wrt = "this"}) read from
+     * the local {@link #loadOnce} reads it into: one {@code VarHandle} read for the check and the call.
+     */
+    static Map<String, ReceiverWrappers.Slot> readOnce(
+            MethodRequest r, Receiver rc, Map<String, ReceiverWrappers.Slot> slots) {
+        Map<String, ReceiverWrappers.Slot> out = new HashMap<>(slots);
+        readOnce(r, rc)
+                .forEach(l -> out.put(
+                        l.param(),
+                        new ReceiverWrappers.Slot(local(l), slots.get(l.param()).sink())));
+        return out;
+    }
+
+    /** Reads each private array field the checks read into its local (after {@code loadHeld}, before {@link #add}). */
+    static void loadOnce(MethodRequest r, Receiver rc, CodeBlock.Builder body) {
+        readOnce(r, rc)
+                .forEach(
+                        l -> body.addStatement("$L $L = $L", l.type().java(), local(l), ReceiverWrappers.fieldRead(l)));
+    }
+
+    private static List<Receiver.Leaf> readOnce(MethodRequest r, Receiver rc) {
+        Set<String> wrt = r.wrtParams().stream().map(Param::name).collect(Collectors.toSet());
+        return rc.wrtThis()
+                ? rc.leaves().stream()
+                        .filter(l -> l.isPrivate() && checked(l, wrt))
+                        .toList()
+                : List.of();
+    }
+
+    /** Whether field {@code l} is an array whose gradient the checks check. */
+    private static boolean checked(Receiver.Leaf l, Set<String> wrt) {
+        return wrt.contains(l.param()) && l.type().isArray() && !l.boxed();
+    }
+
+    /** The local holding private field {@code l} (as {@code loadHeld} names a record field's). */
+    private static String local(Receiver.Leaf l) {
+        return "_self_" + l.field();
     }
 }
