@@ -59,4 +59,50 @@ class BufferShapesTest {
                                         "W"))
                         .getMessage());
     }
+
+    @Test
+    void aGradientObjectsArraysAreCheckedAgainstTheArraysTheyMirror() {
+        String like = "ModelGrad.like(self)";
+        assertDoesNotThrow(() -> BufferShapes.requireSink(new Object(), "dthis", like));
+        assertDoesNotThrow(() -> BufferShapes.requireLike(new double[4], new double[3], "dthis.w", "self.w", like));
+        assertDoesNotThrow(() ->
+                BufferShapes.requireLike(new float[2][3], new float[][] {{1}, {2, 3}}, "d", "p", like));
+        assertDoesNotThrow(() -> BufferShapes.requireSinks(new Object[] {"", ""}, 2, "dl", "l", like));
+        assertEquals(
+                "dthis is null: allocate dthis with ModelGrad.like(self)",
+                assertThrows(IllegalArgumentException.class, () -> BufferShapes.requireSink(null, "dthis", like))
+                        .getMessage());
+        assertEquals(
+                "dthis.m[1] has length 1 and self.m[1] has 2: allocate dthis with ModelGrad.like(self) (its constructor"
+                        + " leaves arrays null)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> BufferShapes.requireLike(
+                                        new double[][] {new double[2], new double[1]},
+                                        new double[2][2],
+                                        "dthis.m",
+                                        "self.m",
+                                        like))
+                        .getMessage());
+        assertEquals(
+                "dl[1] is null: allocate dl with LGrad.like(l)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> BufferShapes.requireSinks(new Object[] {"", null}, 2, "dl", "l", "LGrad.like(l)"))
+                        .getMessage());
+        assertEquals(
+                "dl has 1 elements and l 2: allocate dl with LGrad.like(l)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> BufferShapes.requireSinks(new Object[1], 2, "dl", "l", "LGrad.like(l)"))
+                        .getMessage());
+        assertEquals(
+                "dl[3].w is null; l[3].w has length 2: allocate dl with LGrad.like(l) (its constructor leaves arrays null)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> BufferShapes.requireElement(
+                                        null, new double[2], "dl", 3, "w", "l", "LGrad.like(l)"))
+                        .getMessage());
+        assertDoesNotThrow(() -> BufferShapes.requireElement(new double[2], new double[2], "dl", 3, "w", "l", like));
+    }
 }
