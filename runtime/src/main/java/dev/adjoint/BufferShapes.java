@@ -69,7 +69,7 @@ public final class BufferShapes {
             }
         }
         if (what != null) {
-            throw new IllegalArgumentException(what + ": allocate " + sinksName + " with " + like);
+            throw new IllegalArgumentException(what + ": " + allocateObject(sinksName, like));
         }
     }
 

@@ -68,6 +68,39 @@ class SinkChecksTest {
 
     private static final double[] X = {0.4, -0.3, 0.9};
 
+    /** An array of records the object holds, and a record nested in a record parameter. */
+    private static final String HELD = """
+            record Layer(double[] w, double c) {}
+
+            record Inner(double[] v) {}
+
+            record Outer(double k, Inner in) {}
+
+            Layer[] layers = {new Layer(new double[] {0.1, 0.2, 0.4}, 0.1), new Layer(new double[] {0.3, -0.2, 0.5}, 0.2)};
+
+            @Differentiable(wrt = "this", strategy = Strategy.$S)
+            public double deep(double[] x) {
+                double s = 0;
+                for (Layer l : layers) {
+                    double z = l.c();
+                    for (int i = 0; i < x.length; i++) {
+                        z += l.w()[i] * x[i];
+                    }
+                    s += Math.tanh(z);
+                }
+                return s;
+            }
+
+            @Differentiable(wrt = "o", strategy = Strategy.$S)
+            public static double nest(Outer o, double[] x) {
+                double s = o.k();
+                for (int i = 0; i < x.length; i++) {
+                    s += o.in().v()[i] * x[i];
+                }
+                return s * s;
+            }
+            """;
+
     /** The message of the {@code IllegalArgumentException} that generated method {@code name} throws. */
     private static String thrown(ObjectHarness h, String name, Object... args) {
         Method m = h.generated(name);
@@ -221,6 +254,37 @@ class SinkChecksTest {
             assertTrue(thrown(h, "netJvp", layers, X, holed, new DoubleGrad()).startsWith("tlayers[1] is null"));
             assertTrue(thrown(h, "netHvp", layers, X, dlayers, dlayers, shortRow)
                     .startsWith("hvlayers[1].w has length 1"));
+        }
+    }
+
+    @Test
+    void anArrayTheObjectHoldsAndANestedRecordAreChecked() throws ReflectiveOperationException {
+        for (String strategy : BOTH) {
+            ObjectHarness h = ObjectHarness.of(source(HELD, strategy), Map.of());
+            Object m = h.fresh();
+            Class<?> grad = h.loader().loadClass("obj.ModelGrad");
+            String like = ": allocate dthis with ModelGrad.like(self)";
+            assertEquals(
+                    "dthis.layers is null; self.layers has 2 elements" + like,
+                    thrown(h, "deepGrad", m, X, grad.getDeclaredConstructor().newInstance()),
+                    strategy);
+            Object g = call(grad, "like", m);
+            Object[] layers = (Object[]) field(g, "layers");
+            set(layers[1], "w", new double[2]);
+            assertEquals(
+                    "dthis.layers[1].w has length 2 and self.layers[1].w has 3" + like
+                            + " (its constructor leaves arrays null)",
+                    thrown(h, "deepVjp", m, X, 1.0, g));
+            assertEquals(0.0, (double) field(layers[0], "c"), "dthis.layers[0].c added into before the check");
+            Object o = record(h, "Outer", 0.5, record(h, "Inner", new double[] {1, 2, 3}));
+            Class<?> outerGrad = h.loader().loadClass("obj.Model_OuterGrad");
+            Object d = call(outerGrad, "like", o);
+            set(d, "in", null);
+            assertEquals("d_o.in is null: allocate d_o with Model_OuterGrad.like(o)", thrown(h, "nestGrad", o, X, d));
+            assertEquals(0.0, (double) field(d, "k"), "d_o.k added into before the check");
+            d = call(outerGrad, "like", o);
+            set(field(d, "in"), "v", null);
+            assertTrue(thrown(h, "nestGrad", o, X, d).startsWith("d_o.in.v is null; o.in.v has length 3"));
         }
     }
 
