@@ -10,8 +10,17 @@ import java.util.function.Consumer;
  */
 public sealed interface Code permits Code.Line, Code.Comment, Code.Branch, Code.Loop, Code.Raw {
 
-    /** Statements already written as Java text (one per line, indented relative to each other). */
-    record Raw(String text) implements Code {}
+    /**
+     * Statements already written as Java text (one per line, indented relative to each other);
+     * {@code tree}, when not null, is the JavaParser statement that the text prints (the user's own
+     * code, carried for a pass that takes the body as a tree again: {@link JavaNodes}).
+     */
+    record Raw(String text, com.github.javaparser.ast.stmt.Statement tree) implements Code {
+        /** Text with no tree. */
+        public Raw(String text) {
+            this(text, null);
+        }
+    }
 
     /** One statement, without the trailing semicolon. */
     record Line(Statement statement) implements Code {
