@@ -175,7 +175,7 @@ public final class CustomTangents {
                 pullback.findAncestor(TypeDeclaration.class).orElseThrow(),
                 declared,
                 pullback.getNameAsString());
-        body.getStatements().forEach(s -> sweep.add(new Code.Raw(s.toString())));
+        body.getStatements().forEach(s -> sweep.add(new Code.Raw(s.toString(), s)));
         qualified.getStatements().forEach(s -> printed.add(new Code.Raw(s.toString())));
         sweep.addAll(sums);
         printed.addAll(sums);

@@ -1,11 +1,22 @@
 package dev.adjoint.generator.forward;
 
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.Type;
 import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.JavaNodes;
 import dev.adjoint.generator.code.LoopHeader;
 import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.ir.AtomCode;
@@ -20,8 +31,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tangent of a scalar method {@code f} printed as a plain Java method that the reverse
- * pipeline differentiates again: Hessian-vector products by reverse over forward.
+ * The tangent of a scalar method {@code f} as a plain Java method declaration (a JavaParser
+ * tree, built from the code model, never printed and parsed) that the reverse pipeline
+ * differentiates again: Hessian-vector products by reverse over forward.
  *
  * <p>{@code pair(x, v) = {f(x), ∇f(x)·v}}. Its vector-Jacobian product with seed {@code {0, 1}}
  * is the gradient of {@code g(x, v) = ∇f(x)·v}: {@code ∂g/∂x = H(x)·v} (H symmetric) and
@@ -29,52 +41,45 @@ import java.util.Map;
  * and {@code H·v}; the cost is that of a gradient of a function about twice as long as {@code f}.
  */
 public final class HvpSource {
+    /** The strategy the tangent is differentiated with. */
+    private static final String STATIC = "dev.adjoint.Strategy.STATIC";
+
     private HvpSource() {}
 
     /**
-     * The source of {@code @Differentiable(wrt = {...}) static R[] name(p1, ..., pn, t1, ...)},
-     * differentiated with respect to {@code f}'s wrt parameters and every tangent.
+     * The declaration {@code @Differentiable(wrt = {...}, strategy = STATIC) static R[] name(p1, ...,
+     * pn, t1, ...)}, differentiated with respect to {@code f}'s wrt parameters and every tangent,
+     * built as nodes ({@link JavaNodes}), not printed and parsed.
      *
      * <p>Calls in {@code j} go to the callees' own pairs, {@code _hvp_g}, so the reverse pass
      * differentiates through them like through any {@code @Differentiable} callee.
      *
      * @param j the tangent built by {@link TangentSweep#buildPair}
-     * @param asCallee whether to print {@code static R _tan_name(p1, ..., pn, t1, ...)}, the tangent
+     * @param asCallee whether to build {@code static R _tan_name(p1, ..., pn, t1, ...)}, the tangent
      *     alone, which the pairs of its callers call, instead of the pair
      *     (constants by simple name, as the method's own class reads them: the reverse pipeline
      *     reads them with the method's constants, wherever it is placed)
      */
-    public static String method(JvpMethod j, boolean asCallee) {
+    public static MethodDeclaration method(JvpMethod j, boolean asCallee) {
         MethodRequest r = j.request();
         if (r.result().isArray()) {
             throw new TangentSweep.Unsupported("'" + r.name() + "' returns an array");
         }
-        List<String> params = new ArrayList<>();
-        List<String> wrt = new ArrayList<>();
+        NodeList<Parameter> params = new NodeList<>();
+        NodeList<Expression> wrt = new NodeList<>();
         for (Param p : r.params()) {
-            params.add(p.type().java() + " " + p.name());
+            params.add(new Parameter(JavaNodes.type(p.type().java()), p.name()));
             if (p.wrt()) {
-                wrt.add('"' + p.name() + '"');
+                wrt.add(new StringLiteralExpr(p.name()));
             }
         }
         int i = 0;
         for (Param p : r.wrtParams()) {
             String t = j.tangentNames().get(i++);
-            params.add(p.type().java() + " " + t);
-            wrt.add('"' + t + '"');
+            params.add(new Parameter(JavaNodes.type(p.type().java()), t));
+            wrt.add(new StringLiteralExpr(t));
         }
-        Ty rt = r.result();
-        StringBuilder sb = new StringBuilder();
-        sb.append("@dev.adjoint.Differentiable(wrt = {")
-                .append(String.join(", ", wrt))
-                .append("}, strategy = dev.adjoint.Strategy.STATIC)\n");
-        sb.append("static ")
-                .append(rt.java())
-                .append(asCallee ? " " : "[] ")
-                .append(asCallee ? tangentName(r) : pairName(r))
-                .append("(")
-                .append(String.join(", ", params))
-                .append(") {\n");
+        Type rt = JavaNodes.type(r.result().java());
         List<Code> end = asCallee ? tangentEnd(j) : end(j);
         List<Code> all = new ArrayList<>();
         if (!asCallee && PairExits.any(j.sweep())) {
@@ -85,13 +90,22 @@ public final class HvpSource {
         }
         all.addAll(PairExits.complete(j.sweep(), end));
         all.addAll(end);
-        print(all, sb, "    ");
-        sb.append("}\n");
-        return sb.toString();
+        MethodDeclaration m = new MethodDeclaration(
+                new NodeList<>(Modifier.staticModifier()),
+                asCallee ? rt : new ArrayType(rt),
+                asCallee ? tangentName(r) : pairName(r));
+        m.addAnnotation(new NormalAnnotationExpr(
+                new Name(new Name(new Name("dev"), "adjoint"), "Differentiable"),
+                new NodeList<>(
+                        new MemberValuePair("wrt", new ArrayInitializerExpr(wrt)),
+                        new MemberValuePair("strategy", JavaNodes.expression(Expr.qualified(STATIC))))));
+        m.setParameters(params);
+        m.setBody(JavaNodes.block(all));
+        return m;
     }
 
     /**
-     * Has {@code tangent}, the method {@link #method} printed for {@code r}, parsed, read {@code r}'s
+     * Has {@code tangent}, the method {@link #method} built for {@code r}, read {@code r}'s
      * constants by simple name: the adjoint class reads the constants of enclosing (or, for a
      * callee, other) classes qualified ({@code Outer.K}), the method, placed in the owner class,
      * by simple name ({@code K}), as the reverse pipeline reads them with the method's constants.
@@ -214,27 +228,5 @@ public final class HvpSource {
             out.add(new Code.Loop(upTo(i, length(a)), List.of(inner)));
         }
         return out;
-    }
-
-    private static void print(List<Code> codes, StringBuilder sb, String indent) {
-        for (Code c : codes) {
-            if (c instanceof Code.Line l) {
-                sb.append(indent).append(l.text()).append(";\n");
-            } else if (c instanceof Code.Raw raw) {
-                sb.append(raw.text()).append('\n');
-            } else if (c instanceof Code.Branch b) {
-                sb.append(indent).append("if (").append(b.cond()).append(") {\n");
-                print(b.then(), sb, indent + "    ");
-                if (!b.otherwise().isEmpty()) {
-                    sb.append(indent).append("} else {\n");
-                    print(b.otherwise(), sb, indent + "    ");
-                }
-                sb.append(indent).append("}\n");
-            } else if (c instanceof Code.Loop l) {
-                sb.append(indent).append(l.header()).append(" {\n");
-                print(l.body(), sb, indent + "    ");
-                sb.append(indent).append("}\n");
-            }
-        }
     }
 }

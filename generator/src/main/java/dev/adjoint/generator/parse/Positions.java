@@ -55,6 +55,45 @@ public final class Positions {
     }
 
     /**
+     * Gives every node of {@code tree}, which a pass built rather than parsed (the tangent the
+     * {@code Hvp} differentiates again), a position in program order, with tokens as a parsed node
+     * has them (a copy takes its position from its tokens): the passes after it order an element's
+     * reads and writes by position ({@code normalize/ArrayWrites}) and find a copy's original by its
+     * position, as they do in a parsed method. The positions are a pre-order walk, not a place in
+     * any file: a token on a line of its own where the walk enters a node and one where it leaves
+     * it, so that a node's range holds exactly its children's, in order, and no two nodes share one.
+     * The tokens have no text: the node's text is printed as it stands ({@link #asWritten}).
+     */
+    public static void inProgramOrder(Node tree) {
+        walk(tree, new com.github.javaparser.JavaToken[1]);
+    }
+
+    private static void walk(Node n, com.github.javaparser.JavaToken[] last) {
+        com.github.javaparser.JavaToken begin = orderToken(last);
+        for (Node c : n.getChildNodes()) {
+            walk(c, last);
+        }
+        n.setTokenRange(new com.github.javaparser.TokenRange(begin, orderToken(last)));
+    }
+
+    /** The next token of the walk, after {@code last[0]}, on the next line. */
+    private static com.github.javaparser.JavaToken orderToken(com.github.javaparser.JavaToken[] last) {
+        int line = last[0] == null ? 1 : last[0].getRange().orElseThrow().begin.line + 1;
+        com.github.javaparser.Position at = new com.github.javaparser.Position(line, 1);
+        com.github.javaparser.JavaToken t = new com.github.javaparser.JavaToken(
+                new com.github.javaparser.Range(at, at),
+                com.github.javaparser.JavaToken.Kind.SPACE.getKind(),
+                "",
+                null,
+                null);
+        if (last[0] != null) {
+            last[0].insertAfter(t);
+        }
+        last[0] = t;
+        return t;
+    }
+
+    /**
      * A line of a user's file, as generated comments name it: the file name only (never a
      * directory, so that the output is the same on every machine) and the 1-based line, 0 when unknown.
      */
@@ -132,7 +171,9 @@ public final class Positions {
                 text.append(' ');
             }
         }
-        return text.toString().trim();
+        String written = text.toString().trim();
+        // (tokens without text give a position only: inProgramOrder)
+        return written.isEmpty() ? oneLine(node) : written;
     }
 
     /** The node's source on one line (comments dropped, whitespace collapsed). */

@@ -1,13 +1,13 @@
 package dev.adjoint.generator.pipeline;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.analyze.ActivityAnalysis;
 import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.code.JavaNodes;
 import dev.adjoint.generator.desugar.Desugaring;
 import dev.adjoint.generator.fence.Fence;
 import dev.adjoint.generator.forward.CustomTangents;
@@ -40,8 +40,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Hessian-vector products, reverse over forward: the tangent of a scalar method printed as Java
- * ({@link HvpSource}), put into a copy of its owner class with the tangent pairs of every method
+ * Hessian-vector products, reverse over forward: the tangent of a scalar method as a Java method
+ * declaration built from the code model ({@link HvpSource}), put into a copy of its owner class with the tangent pairs of every method
  * it calls (transitively), and run through the static reverse pipeline (fence, normalizer,
  * activity, reverse sweep) like user methods calling each other.
  */
@@ -218,8 +218,8 @@ final class Hessians {
     }
 
     /**
-     * The reverse of {@code r}'s pair and its callees' tangents: each generated method printed as
-     * Java into a copy of the owner class (where its calls resolve to the sources' methods), then
+     * The reverse of {@code r}'s pair and its callees' tangents: each generated method's declaration
+     * put into a copy of the owner class (where its calls resolve to the sources' methods), then
      * through the static pipeline.
      */
     private Map<MethodRequest, AdjointMethod> reverse(MethodRequest r, Map<MethodRequest, JvpMethod> closure) {
@@ -234,29 +234,23 @@ final class Hessians {
                 r.declaration().findCompilationUnit().orElseThrow(), unit);
         unit.findAll(MethodDeclaration.class).forEach(MethodDeclaration::remove);
         TypeDeclaration<?> owner = owner(unit, r.ownerPath());
-        JavaParser parser =
-                new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
         Map<String, MethodRequest> byName = new HashMap<>();
         Map<MethodRequest, MethodDeclaration> placed = new LinkedHashMap<>();
         for (Map.Entry<MethodRequest, JvpMethod> e : closure.entrySet()) {
-            String source;
+            MethodDeclaration tangent;
             try {
-                source = HvpSource.method(e.getValue(), e.getKey() != r);
+                tangent = HvpSource.method(e.getValue(), e.getKey() != r);
             } catch (TangentSweep.Unsupported unsupported) {
                 throw new Unpaired(unsupported.getMessage());
             }
-            MethodDeclaration tangent = parser.parseMethodDeclaration(source)
-                    .getResult()
-                    .orElseThrow(() -> new IllegalStateException(
-                            "the tangent of '" + e.getKey().name() + "' does not parse:\n" + source));
             tangent.setData(Positions.WRITTEN_AT, Positions.Line.GENERATED); // (its lines are not the user's)
+            Positions.inProgramOrder(tangent); // (the passes order reads and writes by position, as in a parsed method)
             HvpSource.readConstantsBySimpleName(tangent, e.getValue().request());
             Receiver.takesSelfLike(tangent, e.getKey());
             // it runs the method's guards, or calls the tangents of methods that throw: the method's 'throws' clause
             dev.adjoint.generator.select.ThrownTypes.declared(e.getKey().declaration())
                     .orElse(List.of())
-                    .forEach(q -> tangent.addThrownException(
-                            parser.parseClassOrInterfaceType(q).getResult().orElseThrow()));
+                    .forEach(q -> tangent.addThrownException((ClassOrInterfaceType) JavaNodes.type(q)));
             owner.addMember(tangent);
             placed.put(e.getKey(), tangent);
             MethodRequest before =

@@ -20,8 +20,12 @@ import java.util.Optional;
 public final class ChosenMethods {
     private ChosenMethods() {}
 
-    /** A request, its adjoint ({@code Vjp} and recorder) and its tangent, if it has one. */
-    public record Chosen(MethodRequest request, AdjointMethod adjoint, Optional<JvpMethod> jvp) {}
+    /**
+     * A request, its adjoint ({@code Vjp} and recorder), its tangent, if it has one, and the tangent
+     * built for its {@code Hvp} ({@code TangentSweep.buildPair}), if it has one.
+     */
+    public record Chosen(
+            MethodRequest request, AdjointMethod adjoint, Optional<JvpMethod> jvp, Optional<JvpMethod> pair) {}
 
     /** The methods made of {@code sources} with {@code options}. */
     public static List<Chosen> of(Map<Path, String> sources, Options options) {
@@ -35,7 +39,7 @@ public final class ChosenMethods {
             if (c.method().isEmpty()) {
                 continue;
             }
-            out.add(new Chosen(r, c.method().get(), c.jvp()));
+            out.add(new Chosen(r, c.method().get(), c.jvp(), c.pair().pair()));
             if (!variants.isVariant(r) && !front.implicit().contains(r.declaration())) {
                 variants.offer(r);
             }
