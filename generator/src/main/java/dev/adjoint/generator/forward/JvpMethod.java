@@ -23,7 +23,7 @@ import java.util.Set;
  * @param tangent the result's tangent, or null where it is 0
  * @param calls whether the body calls another method
  * @param printedSweep the sweep as the adjoint class prints it ({@code _tan_g}); for the tangent
- *     built for Hvp it differs from {@code sweep}, which the reverse pipeline parses again, where a
+ *     built for Hvp it differs from {@code sweep}, which the reverse pipeline differentiates again, where a
  *     call goes to a lifted method (an instance method, or one taking records; {@link TangentCalls})
  */
 public record JvpMethod(

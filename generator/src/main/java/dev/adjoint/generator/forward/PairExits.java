@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Early exits in the tangent printed as Java for {@code Hvp} ({@link HvpSource}).
+ * Early exits in the tangent built as a Java method for {@code Hvp} ({@link HvpSource}).
  *
  * <p>Lowering turns {@code if (c) return a; double[] t = new double[n]; ...} into
  * {@code if (c) {...} if (!returned) { t = new double[n]; ... }}: the array is created inside a
- * block, which the static strategy does not take when it parses the tangent again (it follows
+ * block, which the static strategy does not take when it differentiates the tangent again (it follows
  * local arrays created once, at the method's top level, early returns allowed). So where the last
  * statement of the top level is such an if without else, the tangent prints it as Java would:
  * {@code if (!(cond)) return; ...}, the rest of the method back at the top level. The bare

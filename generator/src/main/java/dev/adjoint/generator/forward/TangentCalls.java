@@ -27,7 +27,7 @@ import java.util.function.Function;
  * <ul>
  *   <li>For {@code nameJvp}: {@code g}'s generated {@code Jvp} writes {@code ż} into a cell; a
  *       custom pullback gives {@code ż = Σ_i ∂g/∂x_i · ẋ_i} from one call with seed 1.
- *   <li>For the tangent printed as Java that Hessian-vector products differentiate again
+ *   <li>For the tangent built as a Java method that Hessian-vector products differentiate again
  *       (<em>pairs</em>): {@code z = g(args)}, and {@code ż = _tan_g(args, tangents)}, the tangent
  *       of {@code g} as a scalar method ({@link HvpSource}). Both are plain calls the reverse
  *       pass differentiates ({@code gVjp}, {@code _tan_gVjp}), so second derivatives flow through
@@ -43,8 +43,8 @@ final class TangentCalls {
     private final boolean pairs;
     /**
      * For pairs: whether the calls are written as the adjoint class runs them ({@code _tan_g} printed
-     * there) rather than as the reverse pipeline parses them again. The two differ for a lifted
-     * callee (an instance method, or one taking records): parsed, its value is the lifted static
+     * there) rather than as the reverse pipeline differentiates them again. The two differ for a lifted
+     * callee (an instance method, or one taking records): differentiated again, its value is the lifted static
      * {@code Owner.g(x, w, b)} the sources' index knows; printed, the user's {@code self.g(x)} (or
      * {@code Owner.g(new Params(k, c))}), and its tangent takes the object first.
      */
@@ -178,7 +178,7 @@ final class TangentCalls {
             }
         }
         // (unqualified: the tangent is a method of the class that runs it, the owner's copy or the adjoint class)
-        // (parsed again, the object comes back through the receiver the reverse pipeline gives the helper:
+        // (differentiated again, the object comes back through the receiver the reverse pipeline gives the helper:
         // HvpReceivers)
         after.add(new Code.Line(TangentSweep.assign(
                 decl, dz, new Expr.Call(null, HvpSource.tangentName(g), printed ? withSelf(g, args) : args))));

@@ -17,8 +17,8 @@ import java.util.List;
  * call (local arrays are created once, at the method's top level), so the pool does not grow with
  * the loops. The primal's own arrays stay as the method allocates them.
  *
- * <p>The tangent printed as Java for {@code Hvp} ({@link HvpSource}) allocates with {@code new}:
- * the reverse pipeline parses it again, and pools what it allocates itself.
+ * <p>The tangent built as a Java method for {@code Hvp} ({@link HvpSource}) allocates with {@code new}:
+ * the reverse pipeline differentiates it again, and pools what it allocates itself.
  */
 final class TangentPool {
     private final Names names;

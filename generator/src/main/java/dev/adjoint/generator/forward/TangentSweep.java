@@ -52,7 +52,7 @@ public final class TangentSweep {
 
     private final InvariantTangents
             invariant; // calls in tangent terms moved out of loops that do not change them (Jvp only)
-    /** Whether this is the tangent printed as Java for {@code Hvp} ({@link #buildPair}). */
+    /** Whether this is the tangent built as a Java method for {@code Hvp} ({@link #buildPair}). */
     private final boolean pairs;
     /** The tangent (a local, a parameter or an array) of each active variable. */
     private final Map<Atom.Var, String> dot = new HashMap<>();

@@ -22,7 +22,7 @@ import java.util.Optional;
  * The static strategy's adjoint of a method, or why it has none: the fence, the normalizer, the
  * activity analysis (widened to a fixed point by the callees' variants, {@link WrtVariants}), no
  * derivative lost through a call, the reverse sweep within the JVM's size limit; beside the
- * adjoint, its tangent ({@code Jvp}) and the tangent printed for {@code Hvp}, where forward mode
+ * adjoint, its tangent ({@code Jvp}) and the tangent built for {@code Hvp}, where forward mode
  * takes the method.
  */
 record StaticAttempt(

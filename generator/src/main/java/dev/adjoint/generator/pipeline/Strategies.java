@@ -58,7 +58,7 @@ final class Strategies {
     /** Why a method on the tape has no tangent pair (and so no {@code Hvp}). */
     static final String ON_TAPE = "it is on the tape";
 
-    /** The tangent printed as Java for {@code Hvp} ({@link TangentSweep#buildPair}), or why there is none. */
+    /** The tangent built as a Java method for {@code Hvp} ({@link TangentSweep#buildPair}), or why there is none. */
     record Tangent(Optional<JvpMethod> pair, String whyNot) {}
 
     /**
