@@ -9,6 +9,9 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.code.Code;
+import dev.adjoint.generator.code.Expr;
+import dev.adjoint.generator.code.Statement;
+import dev.adjoint.generator.code.Uses;
 import dev.adjoint.generator.forward.CustomTangents;
 import dev.adjoint.generator.forward.HvpSource;
 import dev.adjoint.generator.forward.JvpMethod;
@@ -88,6 +91,8 @@ class TangentDeclarationsTest {
         int compared = 0;
         int custom = 0;
         int userTrees = 0;
+        // the user's text JavaParser still reads (renamed guards, asserts, output; expressions the model keeps opaque)
+        Map<String, Integer> userTexts = new TreeMap<>();
         List<String> unequal = new ArrayList<>();
         List<Map<Path, String>> sourceSets = new ArrayList<>();
         for (String name : Corpus.CLASSES) {
@@ -118,6 +123,7 @@ class TangentDeclarationsTest {
                     userTrees += (int) j.sweep().stream()
                             .filter(x -> x instanceof Code.Raw r && r.tree() != null)
                             .count();
+                    userText(j.sweep(), userTexts);
                     // (a custom pullback's tangent is only ever a callee's: it has no value to pair)
                     for (boolean asCallee : j.value() == null ? new boolean[] {true} : new boolean[] {false, true}) {
                         String text = TangentText.method(j, asCallee);
@@ -140,8 +146,35 @@ class TangentDeclarationsTest {
                 "TangentDeclarationsTest: %d declarations compared, %d custom-pullback tangents, "
                         + "%d user statements carried as trees%n",
                 compared, custom, userTrees);
+        System.out.println("TangentDeclarationsTest: the user's text read by JavaParser: " + userTexts);
         // (not vacuous: the corpus has hundreds of pairs; the custom pullbacks' statements are carried as trees)
         assertTrue(compared > 200, "only " + compared + " declarations compared");
         assertTrue(custom > 0 && userTrees > 0, custom + " custom tangents, " + userTrees + " carried trees");
+    }
+
+    /** Counts, by kind, the user's text in {@code codes} that {@code JavaNodes} has JavaParser read. */
+    private static void userText(List<Code> codes, Map<String, Integer> into) {
+        for (Code c : codes) {
+            if (c instanceof Code.Raw r && r.tree() == null) {
+                into.merge("statements (Code.Raw)", 1, Integer::sum);
+            } else if (c instanceof Code.Branch b) {
+                userText(b.then(), into);
+                userText(b.otherwise(), into);
+            } else if (c instanceof Code.Loop l) {
+                userText(l.body(), into);
+            }
+        }
+        Code.statements(codes, st -> {
+            if (st instanceof Statement.Opaque) {
+                into.merge("statements and loop headers (opaque)", 1, Integer::sum);
+            } else {
+                Uses.expressions(st)
+                        .forEach(e -> Uses.each(e, x -> {
+                            if (x instanceof Expr.Opaque) {
+                                into.merge("expressions (Expr.Opaque)", 1, Integer::sum);
+                            }
+                        }));
+            }
+        });
     }
 }
