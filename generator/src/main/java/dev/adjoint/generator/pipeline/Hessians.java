@@ -41,9 +41,10 @@ import java.util.Set;
 
 /**
  * Hessian-vector products, reverse over forward: the tangent of a scalar method as a Java method
- * declaration built from the code model ({@link HvpSource}), put into a copy of its owner class with the tangent pairs of every method
- * it calls (transitively), and run through the static reverse pipeline (fence, normalizer,
- * activity, reverse sweep) like user methods calling each other.
+ * declaration built from the code model ({@link HvpSource}), put into a copy of its owner class
+ * with the tangent pairs of every method it calls (transitively), and run through the static
+ * reverse pipeline (fence, normalizer, activity, reverse sweep) like user methods calling each
+ * other.
  */
 final class Hessians {
     private final Map<MethodRequest, JvpMethod> pairs;

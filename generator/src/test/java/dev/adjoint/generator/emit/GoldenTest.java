@@ -1,8 +1,11 @@
 package dev.adjoint.generator.emit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.adjoint.check.GradCheck;
 import dev.adjoint.generator.AdjointGenerator;
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
@@ -190,6 +193,41 @@ class GoldenTest {
                     "prefixProduct", d, "prefixProduct", 1e-6, 1e-9, (Object) new double[] {0.9, 1.2, -0.4, 2.5});
             d.assertGradient("prefixProduct", d, "prefixProduct", 1e-6, 1e-9, (Object) new double[] {-0.9, 0.3});
         }
+    }
+
+    /**
+     * An element written in a loop and read after it: the Hvp's reverse, like the Vjp's, reads it
+     * where it is used instead of saving a copy, which takes the tangent's positions in program
+     * order ({@code Positions.inProgramOrder}: the tangent is built, not parsed).
+     */
+    @Test
+    void hvpReadsAnElementWrittenInALoopWhereUsed(TestInfo info) {
+        String source = """
+                package golden;
+
+                import dev.adjoint.Differentiable;
+
+                class Overwritten {
+                    @Differentiable
+                    static double sameElement(double[] x) {
+                        for (int i = 1; i < x.length; i++) {
+                            x[0] = x[0] * x[i] + Math.sin(x[0]);
+                        }
+                        return x[0] * x[0];
+                    }
+                }
+                """;
+        assertGolden(info, "golden.Overwritten", source);
+        Differentiated d = Differentiated.of("golden.Overwritten", source, Options.DEFAULT);
+        double[] x = {0.9, 1.2, -0.4, 2.5};
+        double[] v = {0.5, -1.0, 0.25, 0.75};
+        double[] g = new double[4];
+        double[] hv = new double[4];
+        d.invokeGenerated("sameElement", "sameElementHvp", x.clone(), v, g, hv);
+        assertArrayEquals(d.grad("sameElement", (Object) x.clone()).gradient(), g, 1e-12);
+        GradCheck.Report r = GradCheck.checkHvp(
+                y -> d.grad("sameElement", (Object) y.clone()).gradient(), x, v, hv, 1e-6, 1e-8);
+        assertTrue(r.passed(), r.describe());
     }
 
     /** A call to another {@code @Differentiable} method: the caller calls the callee's generated Vjp in its reverse sweep. */
