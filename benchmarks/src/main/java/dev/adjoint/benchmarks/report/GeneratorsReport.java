@@ -193,6 +193,11 @@ public final class GeneratorsReport {
                     worstSize = size;
                 }
             }
+            if (Double.isNaN(worst)) {
+                // (no size has both times: this strategy was not run, or skipped everywhere)
+                b.append("\nNot run: no size has both times, so there is no ratio to judge.\n\n");
+                continue;
+            }
             b.append("\nMedian over the sizes: **")
                     .append(times(median))
                     .append("** (target ≤ ")

@@ -1,6 +1,7 @@
 package dev.adjoint.benchmarks.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -101,5 +102,9 @@ class GeneratorsReportTest {
         Files.writeString(file, json, StandardCharsets.UTF_8);
         String md = GeneratorsReport.render(ResultsReader.read(file), "jmh.json", "old", "new", "");
         assertTrue(md.contains("| d2_K5 | – | 105 | 100 | 0.95× | +2.0% / +10.0% |"), md);
+        // the tape was not run: no verdict on it, neither met nor missed
+        String tape = md.substring(md.indexOf("## tape adjoint"), md.indexOf("## Generated code"));
+        assertTrue(tape.contains("Not run: no size has both times"), tape);
+        assertFalse(tape.contains("missed"), tape);
     }
 }
