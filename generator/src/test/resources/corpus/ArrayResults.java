@@ -186,5 +186,42 @@ public class ArrayResults {
         return new double[] {r * Math.cos(t), r * Math.sin(t)};
     }
 
+    // returns of a local array of fixed length mixed with returns built in place (a plain helper,
+    // inlined) and two different local arrays of one fixed length (a @Differentiable method, called):
+    // one array created first, each return fills it
+    //@at ({0.5, 1.5}, 0.2)
+    //@at ({0.5, 1.5}, 0.9)
+    //@at ({-0.4, 2.0}, 0.3)
+    @Differentiable
+    static double scaledTwice(double[] v, double c) {
+        double[] r = clampOrScale(v, c);
+        double[] s = pick(r, c);
+        return r[0] * r[1] + s[0] * Math.sin(s[1]);
+    }
+
+    static double[] clampOrScale(double[] v, double c) {
+        if (v[0] > c) {
+            return new double[] {c, v[1]};
+        }
+        double[] r = new double[2];
+        r[0] = v[0] * c;
+        r[1] = v[1] * Math.exp(c);
+        return r;
+    }
+
+    //@at ({0.5, 1.5}, 0.2)
+    //@at ({0.1, 1.5}, 0.9)
+    @Differentiable
+    static double[] pick(double[] v, double c) {
+        double[] up = {v[0] + c, v[1]};
+        double[] down = new double[2];
+        down[0] = v[1] * c;
+        down[1] = v[0] - c;
+        if (v[0] * c > 0.05) {
+            return up;
+        }
+        return down;
+    }
+
     // a float[] result is in FloatArrays
 }

@@ -344,4 +344,36 @@ public class FloatArrays {
         }
         return s;
     }
+
+    // float twin of ArrayResults#scaledTwice: returns of a fixed-length local array mixed with returns
+    // built in place, and two different local arrays of one fixed length
+    //@at ({0.5, 1.5}, 0.2f)
+    //@at ({0.5, 1.5}, 0.9f)
+    @Differentiable
+    static float scaledTwice(float[] v, float c) {
+        float[] r = clampOrScale(v, c);
+        float[] s = pick(r, c);
+        return r[0] * r[1] + s[0] * s[1] * s[1];
+    }
+
+    static float[] clampOrScale(float[] v, float c) {
+        if (v[0] > c) {
+            return new float[] {c, v[1]};
+        }
+        float[] r = new float[2];
+        r[0] = v[0] * c;
+        r[1] = v[1] * c * c;
+        return r;
+    }
+
+    static float[] pick(float[] v, float c) {
+        float[] up = {v[0] + c, v[1]};
+        float[] down = new float[2];
+        down[0] = v[1] * c;
+        down[1] = v[0] - c;
+        if (v[0] * c > 0.05f) {
+            return up;
+        }
+        return down;
+    }
 }

@@ -108,7 +108,8 @@ final class ArrayInitializers {
 
     /**
      * {@code return new double[] {r, theta};} or {@code return new double[n];} as the method's last
-     * statement (an array result built where it is returned, as tuples are written, or all zeros): a
+     * statement or one of its several returns (an array result built where it is returned, as tuples
+     * are written, or all zeros): a
      * local of its own, returned by name, which the next round rewrites as a declaration with its
      * initialiser (a zero-filled one stays a plain creation).
      */
@@ -117,8 +118,7 @@ final class ArrayInitializers {
                 || c.getInitializer().isEmpty() && c.getLevels().size() != 1
                 || !(c.getElementType() instanceof PrimitiveType)
                 || !(r.getParentNode().orElse(null) instanceof BlockStmt body)
-                || !(body.getParentNode().orElse(null) instanceof MethodDeclaration)
-                || body.getStatements().indexOf(r) != body.getStatements().size() - 1) {
+                || !(endsTheMethod(r, body) || oneOfSeveral(r))) {
             return Optional.empty();
         }
         String name = rw.fresh("result");
@@ -127,6 +127,23 @@ final class ArrayInitializers {
         declaration.getVariable(0).setInitializer(c.clone());
         ReturnStmt byName = new ReturnStmt(new NameExpr(name));
         return Optional.of(List.of(positioned(new ExpressionStmt(declaration), r), positioned(byName, r)));
+    }
+
+    private static boolean endsTheMethod(ReturnStmt r, BlockStmt body) {
+        return body.getParentNode().orElse(null) instanceof MethodDeclaration
+                && body.getStatements().indexOf(r) == body.getStatements().size() - 1;
+    }
+
+    /**
+     * Whether the method has other returns: then each array built at a return is a local of its own
+     * too, and the strategies say what they do with returns of different arrays (the static one names
+     * them; the tape returns whichever a return names), not that an array cannot be created there.
+     */
+    private static boolean oneOfSeveral(ReturnStmt r) {
+        return r.findAncestor(MethodDeclaration.class)
+                .flatMap(MethodDeclaration::getBody)
+                .map(b -> b.findAll(ReturnStmt.class).size() > 1)
+                .orElse(false);
     }
 
     /**

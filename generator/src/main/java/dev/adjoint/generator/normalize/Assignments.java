@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -115,6 +116,17 @@ final class Assignments {
                 || c.getInitializer().isPresent()
                 || c.getLevels().stream().anyMatch(l -> l.getDimension().isEmpty())) {
             lo.bind(d.getNameAsString(), v); // known from here on: no follow-on errors at its uses
+            if (init.isPresent() && init.get() instanceof MethodCallExpr call) {
+                // a call left as a call (recursive, or past the inliner's limits): its array is nobody's to follow
+                lo.error(
+                        d,
+                        "local array '" + d.getNameAsString() + "' holds the array '"
+                                + Positions.oneLine(call) + "' returns, a call that stays"
+                                + " a call (a recursive method, or a helper past the inliner's limits): "
+                                + lo.strategy() + " takes an array result only from a helper it inlines; rewrite"
+                                + " the recursion as a loop, or compute the array in this method");
+                return;
+            }
             lo.error(
                     d,
                     "local array '" + d.getNameAsString() + "' must be created with 'new "

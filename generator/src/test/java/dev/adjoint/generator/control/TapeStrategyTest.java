@@ -367,12 +367,36 @@ class TapeStrategyTest {
                 class Results {
                     @Differentiable
                     static double[] either(double[] x) {
-                        double[] a = new double[2];
-                        double[] b = new double[2];
+                        double[] a = new double[x.length];
+                        double[] b = new double[x.length];
                         a[0] = x[0] * x[1];
                         b[1] = Math.sin(x[0]);
                         if (x[0] < 0) {
                             return a;
+                        }
+                        return b;
+                    }
+
+                    @Differentiable
+                    static double[] mixed(double[] x) {
+                        if (x[0] > 1) {
+                            return new double[] {x[1], x[0] * x[1]};
+                        }
+                        double[] b = new double[x.length];
+                        b[1] = Math.sin(x[0]) * x[1];
+                        return b;
+                    }
+
+                    @Differentiable
+                    static double[] fixedLengths(double[] x) {
+                        double[] a = {x[0] * x[1], x[1]};
+                        double[] b = new double[2];
+                        b[1] = Math.sin(x[0]);
+                        if (x[0] < 0) {
+                            return a;
+                        }
+                        if (x[1] < 0) {
+                            return new double[] {x[1], 2 * x[0]};
                         }
                         return b;
                     }
@@ -391,11 +415,46 @@ class TapeStrategyTest {
                 """;
         Differentiated d = Differentiated.of("tape.Results", src, Options.DEFAULT);
         List<String> methods = d.translation().methods();
-        assertTrue(
-                methods.stream()
-                        .anyMatch(m -> m.startsWith("tape.Results#either: tape, because")
-                                && m.contains("returns different arrays")),
-                methods.toString());
+        for (String tape : List.of("either", "mixed")) {
+            assertTrue(
+                    methods.stream()
+                            .anyMatch(m -> m.startsWith("tape.Results#" + tape + ": tape, because")
+                                    && m.contains("returns different arrays")),
+                    methods.toString());
+        }
+        // local arrays of one literal length, and arrays built at returns: one result array, static
+        assertTrue(methods.contains("tape.Results#fixedLengths: static"), methods.toString());
         assertTrue(methods.contains("tape.Results#same: static"), methods.toString());
+        for (String name : List.of("either", "mixed", "fixedLengths")) {
+            for (double[] x : new double[][] {{-0.4, 0.8}, {0.3, 0.9}, {1.5, 0.7}, {0.6, -0.5}}) {
+                vjpRowsMatchCentralDifferences(d, name, x);
+            }
+        }
+    }
+
+    /** Each row of {@code name}'s Jacobian at {@code x}, by its Vjp, against central differences. */
+    private static void vjpRowsMatchCentralDifferences(Differentiated d, String name, double[] x) {
+        int m = ((double[]) d.invokeOriginal(name, (Object) x.clone())).length;
+        for (int o = 0; o < m; o++) {
+            double[] seed = new double[m];
+            seed[o] = 1;
+            double[] dx = new double[x.length];
+            d.invokeVjp(name, new Object[] {x.clone()}, seed, new Object[] {dx});
+            for (int i = 0; i < x.length; i++) {
+                double h = 1e-6;
+                double[] up = x.clone();
+                double[] down = x.clone();
+                up[i] += h;
+                down[i] -= h;
+                double cd = (((double[]) d.invokeOriginal(name, (Object) up))[o]
+                                - ((double[]) d.invokeOriginal(name, (Object) down))[o])
+                        / (2 * h);
+                assertEquals(
+                        cd,
+                        dx[i],
+                        1e-7,
+                        name + " at " + java.util.Arrays.toString(x) + ": d out[" + o + "]/dx[" + i + "]");
+            }
+        }
     }
 }

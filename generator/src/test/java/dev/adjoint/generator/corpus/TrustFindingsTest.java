@@ -2,7 +2,10 @@ package dev.adjoint.generator.corpus;
 
 import static dev.adjoint.generator.corpus.ReproHarness.differentiates;
 import static dev.adjoint.generator.corpus.ReproHarness.rejected;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.generator.Diagnostic;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,6 +139,25 @@ class TrustFindingsTest {
                     return c[0] * c[1];
                 }
                 """, "halve");
+    }
+
+    @Test
+    void aRecursiveMethodReturningAnArraySaysTheCallStaysACall() {
+        // neither strategy follows an array a call it does not inline returns: the error names the call
+        List<Diagnostic> ds =
+                rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double[] rec(double[] v, int n) {
+                    if (n == 0) {
+                        return new double[] {v[0], v[1]};
+                    }
+                    double[] w = rec(v, n - 1);
+                    return new double[] {w[0] * w[1], w[1] + 1};
+                }
+                """, "local array 'w' holds the array 'rec(v, n - 1)' returns, a call that stays a call");
+        assertTrue(
+                ds.get(0).message().endsWith("rewrite the recursion as a loop, or compute the array in this method"),
+                ds.toString());
     }
 
     // ---- 2. arrow-form switch -------------------------------------------------------------------
