@@ -120,11 +120,12 @@ final class Assignments {
                 // a call left as a call (recursive, or past the inliner's limits): its array is nobody's to follow
                 lo.error(
                         d,
-                        "local array '" + d.getNameAsString() + "' holds the array '"
-                                + Positions.oneLine(call) + "' returns, a call that stays"
-                                + " a call (a recursive method, or a helper past the inliner's limits): "
-                                + lo.strategy() + " takes an array result only from a helper it inlines; rewrite"
-                                + " the recursion as a loop, or compute the array in this method");
+                        "local array '" + d.getNameAsString() + "' holds the array '" + Positions.oneLine(call)
+                                + "' returns, a call the generator does not inline (recursive, returning different"
+                                + " arrays, or past the inliner's limits): " + lo.strategy()
+                                + " takes an array result only from a helper it inlines; write the callee without"
+                                + " recursion and with one result array (created before its first return, or built"
+                                + " with the same number of values at each), or compute the array in this method");
                 return;
             }
             lo.error(

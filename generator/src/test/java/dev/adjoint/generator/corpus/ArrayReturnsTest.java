@@ -78,10 +78,9 @@ class ArrayReturnsTest {
     }
 
     @Test
-    void returnsOfDifferentLengthsOrALocalArrayStayAnErrorInTheHelper() {
-        // (the first return builds two values, the second returns a local: no one array to create first;
-        // the helper is then called, not inlined, and its own errors stand at its lines)
-        String body = """
+    void aLocalArrayOfTheSameLiteralLengthJoinsTheReturnsBuiltInPlace() {
+        // (the local's elements are copied into the one array created first: the helper is inlined)
+        exact("""
                 static double[] steps(double[] y, double h) {
                     if (h > 1) {
                         return new double[] {y[0], y[1]};
@@ -97,9 +96,35 @@ class ArrayReturnsTest {
                     double[] y = steps(y0, h);
                     return y[0] * y[1];
                 }
+                """, "run", new Object[] {new double[] {0.3, 0.8}, 0.5}, new Object[] {new double[] {-0.6, 1.2}, 1.7});
+    }
+
+    @Test
+    void returnsOfALocalArrayOfRunTimeLengthStayAnErrorInTheHelper() {
+        // (the first return builds two values, the second returns a local of y's length: no one array to
+        // create first; the helper is then called, not inlined, and its own errors stand at its lines)
+        String body = """
+                static double[] steps(double[] y, double h) {
+                    if (h > 1) {
+                        return new double[] {y[0], y[1]};
+                    }
+                    double[] z = new double[y.length];
+                    z[0] = y[0] + h * y[1];
+                    z[1] = y[1] - h * y[0];
+                    return z;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double run(double[] y0, double h) {
+                    double[] y = steps(y0, h);
+                    return y[0] * y[1];
+                }
                 """;
         for (String strategy : List.of("AUTO", "TAPE", "STATIC")) {
-            List<Diagnostic> errors = rejected(body, "", List.of(strategy));
+            List<Diagnostic> errors = rejected(
+                    body,
+                    "holds the array 'steps(y0, h)' returns, a call the generator does not inline",
+                    List.of(strategy));
             assertTrue(
                     errors.stream().noneMatch(d -> d.message().contains("stepsValue")),
                     strategy + ": no error names the inliner's own variable: " + errors);
