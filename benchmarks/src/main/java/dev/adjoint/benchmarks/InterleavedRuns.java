@@ -1,12 +1,11 @@
 package dev.adjoint.benchmarks;
 
+import dev.adjoint.benchmarks.report.CommandLine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,16 +46,8 @@ public final class InterleavedRuns {
 
     /** See the class comment. */
     public static void main(String[] args) throws IOException, RunnerException {
-        Map<String, String> opt = new LinkedHashMap<>();
-        for (int a = 0; a + 1 < args.length; a += 2) {
-            if (!args[a].startsWith("--")) {
-                throw new IllegalArgumentException("options are --name value pairs; got '" + args[a] + "'");
-            }
-            opt.put(args[a].substring(2), args[a + 1]);
-        }
-        if (!opt.containsKey("json")) {
-            throw new IllegalArgumentException("missing --json");
-        }
+        Map<String, String> opt = CommandLine.options(args);
+        Path file = Path.of(CommandLine.required(opt, "json"));
         int rounds = Integer.parseInt(opt.getOrDefault("rounds", "8"));
         String strategy = opt.getOrDefault("strategy", "static");
         if (!strategy.equals("static") && !strategy.equals("tape")) {
@@ -105,12 +96,7 @@ public final class InterleavedRuns {
             }
         }
         json.append("\n  ],\n  \"loadAfter\": \"").append(loadAverage()).append("\"\n}\n");
-        Path file = Path.of(opt.get("json"));
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        Files.writeString(file, json, StandardCharsets.UTF_8);
-        System.out.println("wrote " + file);
+        CommandLine.write(file, json.toString());
     }
 
     /** One fork of {@code GeneratorsBench.bench} at {@code size}: its measured iterations, µs/op. */

@@ -4,8 +4,6 @@ import static dev.adjoint.benchmarks.report.Format.num;
 import static dev.adjoint.benchmarks.report.Format.times;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,13 +68,7 @@ public final class GeneratorsReport {
 
     /** See the class comment. */
     public static void main(String[] args) throws IOException {
-        Map<String, String> opt = new LinkedHashMap<>();
-        for (int a = 0; a + 1 < args.length; a += 2) {
-            if (!args[a].startsWith("--")) {
-                throw new IllegalArgumentException("options are --name value pairs; got '" + args[a] + "'");
-            }
-            opt.put(args[a].substring(2), args[a + 1]);
-        }
+        Map<String, String> opt = CommandLine.options(args);
         if (!opt.containsKey("md")) {
             throw new IllegalArgumentException("missing --md");
         }
@@ -93,12 +85,7 @@ public final class GeneratorsReport {
                 opt.getOrDefault("before", "the older commit"),
                 opt.getOrDefault("after", "this build"),
                 opt.getOrDefault("note", ""));
-        Path file = Path.of(opt.get("md"));
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        Files.writeString(file, md, StandardCharsets.UTF_8);
-        System.out.println("wrote " + file);
+        CommandLine.write(Path.of(opt.get("md")), md);
     }
 
     /** The markdown: the times when there are results (null: none yet), then the sizes. */

@@ -30,26 +30,16 @@ public final class PairedReport {
 
     /** See the class comment. */
     public static void main(String[] args) throws IOException {
-        Map<String, String> opt = new LinkedHashMap<>();
-        for (int a = 0; a + 1 < args.length; a += 2) {
-            opt.put(args[a].replaceFirst("^--", ""), args[a + 1]);
-        }
-        if (!opt.containsKey("json") || !opt.containsKey("md")) {
-            throw new IllegalArgumentException("usage: --json FILE --md FILE [--before C] [--after C] [--note T]");
-        }
-        Object run = Json.parse(Files.readString(Path.of(opt.get("json")), StandardCharsets.UTF_8));
+        Map<String, String> opt = CommandLine.options(args);
+        String mdFile = CommandLine.required(opt, "md");
+        Object run = Json.parse(Files.readString(Path.of(CommandLine.required(opt, "json")), StandardCharsets.UTF_8));
         String md = render(
                 Json.object(run),
                 opt.get("json"),
                 opt.getOrDefault("before", "the older commit"),
                 opt.getOrDefault("after", "this build"),
                 opt.getOrDefault("note", ""));
-        Path file = Path.of(opt.get("md"));
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        Files.writeString(file, md, StandardCharsets.UTF_8);
-        System.out.println("wrote " + file);
+        CommandLine.write(Path.of(mdFile), md);
     }
 
     /** The markdown for one interleaved run (the parsed JSON {@code InterleavedRuns} wrote). */
