@@ -228,4 +228,38 @@ public class Helpers {
         }
         return total;
     }
+
+    // an array-returning helper that calls a helper of its own, composed inside a helper's return:
+    // handing 'th' on to 'decay', which only reads it, is no write, so 'residuals' is inlined first,
+    // into a local (it stayed a call: "assign it to a local first")
+    //@at ({2.0, 0.8, 0.9}, {0.1, 0.5, 1.2})
+    //@at ({-0.5, 0.3, 0.2}, {1.5, -0.4})
+    @Differentiable
+    static double composedResiduals(double[] th, double[] xs) {
+        return meanSquare(th, xs) + th[2];
+    }
+
+    static double meanSquare(double[] th, double[] xs) {
+        return sumOfSquares(residuals(th, xs)) / xs.length;
+    }
+
+    static double[] residuals(double[] th, double[] xs) {
+        double[] r = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            r[i] = decay(th, xs[i]) - 1;
+        }
+        return r;
+    }
+
+    static double decay(double[] th, double x) {
+        return th[0] * Math.exp(-th[1] * x) + th[2];
+    }
+
+    static double sumOfSquares(double[] r) {
+        double s = 0;
+        for (double v : r) {
+            s += v * v;
+        }
+        return s;
+    }
 }

@@ -139,7 +139,9 @@ final class HelperCalls {
         Optional<MethodDeclaration> h = helpers.target(c)
                 .filter(helpers::inlinable)
                 .or(() -> foreign.target(c).filter(foreign::inlinable));
-        return h.filter(t -> t.getType() instanceof ArrayType || Helpers.writesArrays(t))
+        return h.filter(t -> t.getType() instanceof ArrayType
+                        || Helpers.writesArrays(t)
+                        || dev.adjoint.generator.objects.InlinedCallees.takesLeaves(t))
                 .isPresent();
     }
 

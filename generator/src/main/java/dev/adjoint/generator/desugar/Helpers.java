@@ -148,7 +148,10 @@ final class Helpers {
         boolean annotated =
                 h.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("Differentiable"));
         if (annotated) {
-            return h.getType() instanceof ArrayType || writesArrays(h);
+            // (one that took lists reads arrays now: its public method takes the lists, so only its body can be called)
+            return h.getType() instanceof ArrayType
+                    || writesArrays(h)
+                    || dev.adjoint.generator.objects.ListParam.takesLists(h);
         }
         return Set.of("double", "float", "double[]", "float[]", "double[][]", "float[][]", "void")
                         .contains(result)
@@ -281,6 +284,14 @@ final class Helpers {
      * of one, or hands an array to a method other than {@code Math}'s.
      */
     static boolean writesArrays(MethodDeclaration h) {
+        return writesArrays(h, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /** {@link #writesArrays(MethodDeclaration)}, {@code seen} the helpers on the path (each answers for itself). */
+    private static boolean writesArrays(MethodDeclaration h, Set<MethodDeclaration> seen) {
+        if (!seen.add(h)) {
+            return false;
+        }
         Set<String> own = ElementStores.createdHere(h);
         if (ElementStores.storesIntoOthers(h, own)) {
             return true;
@@ -299,11 +310,33 @@ final class Helpers {
                             .anyMatch(a -> a.findAll(NameExpr.class).stream()
                                     .anyMatch(n -> arrays.contains(n.getNameAsString())
                                             && !own.contains(n.getNameAsString())
-                                            && !element(n)))) {
-                return true;
+                                            && !element(n)))
+                    && sameClassHelper(h, c)
+                            .map(callee -> writesArrays(callee, seen))
+                            .orElse(true)) {
+                return true; // (handed to a helper of the class that leaves its arrays alone: no write)
             }
         }
         return false;
+    }
+
+    /** The static helper of {@code h}'s class that {@code c} calls (the class's only method of that name and arity). */
+    private static Optional<MethodDeclaration> sameClassHelper(MethodDeclaration h, MethodCallExpr c) {
+        if (!(h.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.TypeDeclaration<?> owner)
+                || c.getScope()
+                        .filter(sc -> !(sc instanceof NameExpr n
+                                && n.getNameAsString().equals(owner.getNameAsString())))
+                        .isPresent()) {
+            return Optional.empty();
+        }
+        List<MethodDeclaration> named = owner.getMethodsByName(c.getNameAsString()).stream()
+                .filter(d -> d.getParameters().size() == c.getArguments().size())
+                .toList();
+        return named.size() == 1
+                        && named.get(0).isStatic()
+                        && named.get(0).getBody().isPresent()
+                ? Optional.of(named.get(0))
+                : Optional.empty();
     }
 
     /** Whether {@code n} is indexed down to an element ({@code w[i]}, {@code w[i][j]} of a 2-D {@code w}) or asked its length. */

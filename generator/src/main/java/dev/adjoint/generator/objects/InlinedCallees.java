@@ -36,6 +36,11 @@ public final class InlinedCallees {
     /** The boxable fields that a lifted method, or a method it calls on the object, reads or assigns. */
     static final DataKey<Set<String>> USES = new DataKey<>() {};
 
+    /** Whether {@code d} is a static helper handed an array of records as its leaves ({@link ElementCallees}): only its body can take them. */
+    public static boolean takesLeaves(MethodDeclaration d) {
+        return d.containsData(ElementCallees.TAKES_LEAVES);
+    }
+
     /** Whether {@code d} is an instance method lifted as the callee of a differentiated one (the desugar pass inlines it). */
     public static boolean isLiftedCallee(MethodDeclaration d) {
         return Receiver.of(d).filter(r -> r.instance() && !r.annotated()).isPresent();
@@ -67,6 +72,22 @@ public final class InlinedCallees {
     public static List<Diagnostic> remaining(MethodRequest r, int inlinedStatements) {
         MethodDeclaration m = r.declaration();
         List<Diagnostic> out = new ArrayList<>();
+        if (m.getParentNode().orElse(null) instanceof TypeDeclaration<?> type) {
+            for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
+                type.getMethodsByName(call.getNameAsString()).stream()
+                        .filter(d -> d.containsData(ElementCallees.TAKES_LEAVES))
+                        .findFirst()
+                        .ifPresent(d -> out.add(Positions.error(
+                                r.file(),
+                                call,
+                                "call to '" + d.getNameAsString() + "', which is handed the array '"
+                                        + d.getData(ElementCallees.TAKES_LEAVES) + "' of records or objects, stays a"
+                                        + " call here: the adjoint can take it only where it replaces the call by the"
+                                        + " helper's body (a statement, a declaration's or assignment's value, a return,"
+                                        + " an if's condition; not under &&, || or ?:, nor in a loop's condition; at most "
+                                        + inlinedStatements + " statements inlined); call it there")));
+            }
+        }
         if (Receiver.of(m).filter(Receiver::instance).isEmpty()
                 || !(m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner)) {
             return out;

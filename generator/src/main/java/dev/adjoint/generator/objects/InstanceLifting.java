@@ -94,6 +94,12 @@ public final class InstanceLifting {
             c.getFields().forEach(f -> f.getVariables().forEach(v -> fieldNames.add(v.getNameAsString())));
             ListParameters.rewrite(
                     file, pkg, c, records, diagnostics); // (List<Obs> data as Obs[] data, before the rest)
+            for (MethodDeclaration h : ElementCallees.thread(c, pkg, records)) {
+                // (a helper handed an array of records: its parameter becomes the leaves its callers pass)
+                if (!ElementAliases.rewrite(file, pkg, h, records, diagnostics)) {
+                    RecordParameters.expand(file, pkg, h, records, true, diagnostics);
+                }
+            }
             Map<String, com.github.javaparser.ast.type.Type> held = HeldObjects.fields(c, pkg, records);
             for (MethodDeclaration d : HeldCallees.thread(file, c, held, diagnostics)) {
                 if (!HeldObjects.params(d).isEmpty() && !ElementAliases.rewrite(file, pkg, d, records, diagnostics)) {

@@ -23,6 +23,11 @@ public record ListParam(String name, Optional<Ty> values) {
     static final DataKey<List<ListParam>> KEY = new DataKey<>() {};
 
     /** The {@code List} parameters of {@code m}, rewritten into arrays; empty when it has none. */
+    /** Whether {@code m} took {@code List} parameters, read as arrays now: a caller cannot pass it its arrays, only inline it. */
+    public static boolean takesLists(MethodDeclaration m) {
+        return !of(m).isEmpty();
+    }
+
     static List<ListParam> of(MethodDeclaration m) {
         return m.containsData(KEY) ? m.getData(KEY) : List.of();
     }

@@ -227,7 +227,7 @@ final class ListUses {
 
     /**
      * The method of {@code owner} that {@code call} passes list {@code use} to, taking it as the same
-     * {@code List}; empty when there is none (or the list holds records, which a method cannot pass on).
+     * {@code List}; empty when there is none (a list of records or objects: a plain static helper only).
      */
     private static Optional<MethodDeclaration> passedTo(
             ClassOrInterfaceDeclaration owner,
@@ -242,7 +242,7 @@ final class ListUses {
                                 || (s instanceof NameExpr n
                                         && n.getNameAsString().equals(owner.getNameAsString())))
                         .isPresent();
-        if (!own || read.values().isEmpty()) {
+        if (!own) {
             return Optional.empty();
         }
         int at = call.getArguments().indexOf(use);
@@ -253,10 +253,19 @@ final class ListUses {
         if (found.size() != 1) {
             return Optional.empty();
         }
+        // a list of records or objects goes only to a plain static helper, which takes it as an array of
+        // them handed on whole (ElementCallees)
+        boolean plainStatic = found.get(0).isStatic()
+                && found.get(0).getAnnotations().stream()
+                        .noneMatch(dev.adjoint.generator.select.MethodSelector::isDifferentiable);
+        if (read.values().isEmpty() && !plainStatic) {
+            return Optional.empty();
+        }
         Parameter taken = found.get(0).getParameter(at);
         boolean same = ListTypes.isList(taken.getType())
                 ? ListTypes.read(taken.getType(), pkg, records)
-                        .filter(r -> r.values().equals(read.values()))
+                        .filter(r ->
+                                r.values().equals(read.values()) && r.element().equals(read.element()))
                         .isPresent()
                 : ListParam.of(found.get(0)).stream() // (a method rewritten already, for a caller before)
                         .anyMatch(l -> l.name().equals(taken.getNameAsString())
@@ -271,9 +280,9 @@ final class ListUses {
                 "'" + Positions.oneLine(call) + "' passes list parameter '" + name + "' to '" + call.getNameAsString()
                         + "'"
                         + (read.values().isEmpty()
-                                ? ": a differentiated method reads a List of records or objects itself (get(i),"
-                                        + " size(), isEmpty(), a for-each) and cannot pass it on; read the elements here,"
-                                        + " or pass them one by one (" + name + ".get(i))"
+                                ? ": a differentiated method passes a List of records or objects on only to a plain"
+                                        + " static helper of its class that takes the same List (the only method of its name);"
+                                        + " read the elements here, or pass them one by one (" + name + ".get(i))"
                                 : ", which is not a method of this class taking a List<" + read.element()
                                         + ">: a differentiated method passes a List parameter on only to such a"
                                         + " method, which reads it the same way; pass the values to others as an array"));

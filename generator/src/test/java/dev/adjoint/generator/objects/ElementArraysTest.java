@@ -366,16 +366,22 @@ class ElementArraysTest {
 
     @Test
     void passingTheArrayOnIsAnError() {
+        // (to a helper it could take, the only method of its name, the array's leaves go instead:
+        // objects/ElementCallees)
         rejects(RECORD + """
                 static double g(Layer[] ls) {
                     return 1;
+                }
+
+                static double g(double x) {
+                    return x;
                 }
 
                 @Differentiable(wrt = "layers")
                 static double f(Layer[] layers) {
                     return g(layers) * layers[0].b()[0];
                 }
-                """, 15, "uses 'layers', an array of Layer, other than reading its length");
+                """, 19, "uses 'layers', an array of Layer, other than reading its length");
     }
 
     @Test

@@ -43,6 +43,14 @@ class ListRejectionsTest {
                         xs.clear();
                         return 1;
                     }
+
+                    static double twice(List<Obs> data) {
+                        return 2 * data.get(0).y();
+                    }
+
+                    static double twice(double x) {
+                        return 2 * x;
+                    }
                 }
                 """.formatted(annotation, params, body);
         Translation t = StrangerHarness.translate(Map.of("Data", source));
@@ -246,14 +254,15 @@ class ListRejectionsTest {
     }
 
     @Test
-    void aListOfRecordsPassedOnIsAnError() {
+    void aListOfRecordsPassedToAnOverloadedHelperIsAnError() {
         assertError(
-                oneError(W, "double[] w, List<Obs> data", "return help(w, data);"),
+                oneError(W, "double[] w, List<Obs> data", "return w[0] * twice(data);"),
                 12,
-                16,
-                "'help(w, data)' passes list parameter 'data' to 'help': a differentiated method reads a List of"
-                        + " records or objects itself (get(i), size(), isEmpty(), a for-each) and cannot pass it on;"
-                        + " read the elements here, or pass them one by one (data.get(i))");
+                23,
+                "'twice(data)' passes list parameter 'data' to 'twice': a differentiated method passes a List of"
+                        + " records or objects on only to a plain static helper of its class that takes the same List"
+                        + " (the only method of its name); read the elements here, or pass them one by one"
+                        + " (data.get(i))");
     }
 
     @Test
