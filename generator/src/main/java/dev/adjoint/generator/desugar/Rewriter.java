@@ -149,11 +149,17 @@ final class Rewriter {
         return List.of();
     }
 
-    /** The type of the declaration of {@code name} visible at {@code at}, walking out through its enclosing blocks. */
+    /**
+     * The type of the declaration of {@code name} visible at {@code at}, walking out through its enclosing blocks; a
+     * variable-arity parameter's is the array it is in the body ({@code double... x} is a {@code double[]}).
+     */
     static Optional<Type> inScope(Node at, String name) {
         return declarationInScope(at, name)
                 .map(d -> d instanceof Parameter q
-                        ? q.getType()
+                        ? q.isVarArgs()
+                                ? new com.github.javaparser.ast.type.ArrayType(
+                                        q.getType().clone())
+                                : q.getType()
                         : dev.adjoint.generator.select.ValueTypes.declaredType((VariableDeclarator) d));
     }
 

@@ -98,6 +98,42 @@ class VarargsMethodsTest {
         assertEquals(expected, out.get(), 1e-12 * Math.max(1, Math.abs(expected)));
     }
 
+    /**
+     * A variable-arity method handing its own parameter on whole to a variable-arity helper (autograd's and
+     * ForwardDiff's {@code f(x...)} written in Java): the parameter is the array, so javac passes it as it is. Before,
+     * a helper declared above the method took it for one element and wrapped it ({@code norm(new double[] {x})}), a
+     * build error "cannot convert double[] to double"; a helper declared below was read after the method's parameter
+     * had become a {@code double[]}, and worked.
+     */
+    @Test
+    void aVariableArityParameterPassedWholeToAVariableArityHelperIsTheArray() throws Exception {
+        Map<String, String> sources = Map.of("Norms", """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public class Norms {
+                    static double norm(double... v) {
+                        double s = 0;
+                        for (double e : v) {
+                            s += e * e;
+                        }
+                        return Math.sqrt(s);
+                    }
+
+                    @Differentiable
+                    public static double scaled(double k, double... x) {
+                        return k * norm(x) + norm(x[0], k) * last(x);
+                    }
+
+                    static double last(double... v) {
+                        return v[v.length - 1];
+                    }
+                }
+                """);
+        check(sources, "Norms", "scaled", b -> new Object[] {0.7, new double[] {0.3, -1.2, 2.0}});
+    }
+
     @Test
     void anOverloadedVariableArityMethodStaysAnErrorAtItsParameter() {
         List<Diagnostic> e = errors(Map.of("Many", """
