@@ -365,8 +365,7 @@ public final class Fence {
             case "Labeled" ->
                 "a label on a block is taken unless the block holds a plain break or continue of a loop around"
                         + " it; label that loop and write 'break outer;' or 'continue outer;'";
-            default ->
-                "rewrite it with loops, if/else and the supported expressions (see the README's supported-Java table)";
+            default -> TapeWords.todo(n);
         };
         if (tape) {
             diagnostics.add(Positions.error(request.file(), n, TapeWords.construct(n, construct, todo)));

@@ -37,6 +37,24 @@ final class TapeWords {
         this.diagnostics = diagnostics;
     }
 
+    /**
+     * What to do instead of construct {@code n}: an array made in a call's arguments (the array javac makes for a
+     * spread call of a {@code @Differentiable} variable-arity method, where it could not be declared first) is declared
+     * in a statement of its own; anything else is rewritten with what the table supports.
+     */
+    static String todo(Node n) {
+        Node made = n instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr
+                        && n.getParentNode().orElse(null) instanceof ArrayCreationExpr c
+                ? c
+                : n;
+        return made instanceof ArrayCreationExpr
+                        && made.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr
+                ? "declare it as a local array in a statement of its own just before this one (double[] args = {...};)"
+                        + " and pass the local: a @Differentiable method is called, not inlined, and takes its arrays by"
+                        + " name"
+                : "rewrite it with loops, if/else and the supported expressions (see the README's supported-Java table)";
+    }
+
     /** {@code construct} (the static fence's name for {@code n}) is supported by neither strategy. */
     static String construct(Node n, String construct, String todo) {
         if (n instanceof TryStmt) {

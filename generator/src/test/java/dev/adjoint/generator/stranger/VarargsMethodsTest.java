@@ -134,6 +134,46 @@ class VarargsMethodsTest {
         check(sources, "Norms", "scaled", b -> new Object[] {0.7, new double[] {0.3, -1.2, 2.0}});
     }
 
+    /**
+     * A spread call of a {@code @Differentiable} variable-arity method whose array cannot be declared before its
+     * statement (an element reads an array and the statement calls another method, which might write it): the error, of
+     * each strategy, is at the call and says to declare the array first, as the README promises. Before, it said
+     * "array creation is not supported ... rewrite it with loops, if/else and the supported expressions".
+     */
+    @Test
+    void aSpreadCallLeftInItsStatementSaysToDeclareTheArray() {
+        String source = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public class Spread {
+                    @Differentiable
+                    public static double inner(double... x) {
+                        return x[0] * x[x.length - 1];
+                    }
+
+                    static double twice(double v) {
+                        return 2 * v;
+                    }
+
+                    @Differentiable
+                    public static double outer(double k, double[] x) {
+                        return inner(k, x[0]) + twice(x[1]);
+                    }
+                }
+                """;
+        for (String s : List.of(source, StrangerHarness.onTape(source))) {
+            List<Diagnostic> e = errors(Map.of("Spread", s));
+            assertTrue(!e.isEmpty(), e.toString());
+            for (Diagnostic d : e) {
+                assertEquals(17, d.line(), e.toString());
+                assertEquals(16, d.column(), e.toString());
+                assertTrue(d.message().contains("declare it as a local array in a statement of its own"), d.message());
+            }
+        }
+    }
+
     @Test
     void anOverloadedVariableArityMethodStaysAnErrorAtItsParameter() {
         List<Diagnostic> e = errors(Map.of("Many", """
