@@ -93,7 +93,7 @@ final class LocalRecords {
             Type declared = d.getType().isVarType() && d.getInitializer().orElse(null) instanceof ObjectCreationExpr n
                     ? n.getType()
                     : d.getType();
-            if (records.isPlainClass(declared)) {
+            if (records.isPlainClass(declared, packageName)) {
                 ValueTypes.Result value = records.resolveClass(declared, packageName)
                         .map(c -> ValueTypes.of(c.declaration()))
                         .orElse(ValueTypes.Result.no("the name " + declared + " is not one class of the sources"));

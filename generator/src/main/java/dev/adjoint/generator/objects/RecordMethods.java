@@ -198,7 +198,7 @@ public final class RecordMethods {
             return Optional.empty();
         }
         Optional<TypeDeclaration<?>> r = records.resolve(t, packageName).map(f -> f.declaration());
-        if (r.isEmpty() && records.isPlainClass(t)) {
+        if (r.isEmpty() && records.isPlainClass(t, packageName)) {
             r = records.resolveClass(t, packageName).map(f -> f.declaration());
         }
         return r.filter(d -> !(d instanceof ClassOrInterfaceDeclaration c2 && c2.isInterface()));

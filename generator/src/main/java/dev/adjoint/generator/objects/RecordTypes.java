@@ -88,7 +88,7 @@ public final class RecordTypes {
     Optional<FoundClass> resolveClass(Type type, String fromPackage) {
         if (!(type instanceof ClassOrInterfaceType c)
                 || c.getTypeArguments().isPresent()
-                || bySimpleName.containsKey(c.getNameAsString())) {
+                || !classWins(c.getNameAsString(), fromPackage)) {
             return Optional.empty();
         }
         List<FoundClass> found = classesBySimpleName.getOrDefault(c.getNameAsString(), List.of());
@@ -100,11 +100,27 @@ public final class RecordTypes {
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
-    /** Whether {@code type} names a class of the sources that is not a record (by its simple name, when no record has it). */
-    boolean isPlainClass(Type type) {
+    /**
+     * Whether {@code type}, seen from package {@code fromPackage}, names a class of the sources that
+     * is not a record (by its simple name: when no record has it, or when a class of that package has
+     * it and no record of that package does, as javac prefers the package's own type to another
+     * package's).
+     */
+    boolean isPlainClass(Type type, String fromPackage) {
         return type instanceof ClassOrInterfaceType c
                 && classNames.contains(c.getNameAsString())
-                && !bySimpleName.containsKey(c.getNameAsString());
+                && classWins(c.getNameAsString(), fromPackage);
+    }
+
+    /** Whether simple name {@code name} in package {@code fromPackage} means a class rather than a record. */
+    private boolean classWins(String name, String fromPackage) {
+        List<Found> records = bySimpleName.getOrDefault(name, List.of());
+        if (records.isEmpty()) {
+            return true;
+        }
+        return records.stream().noneMatch(r -> r.packageName().equals(fromPackage))
+                && classesBySimpleName.getOrDefault(name, List.of()).stream()
+                        .anyMatch(f -> f.packageName().equals(fromPackage));
     }
 
     /**
@@ -194,7 +210,8 @@ public final class RecordTypes {
 
     /**
      * The record {@code type} names, seen from package {@code fromPackage}: one of that simple name
-     * in the same package, else the only one of that name in the sources.
+     * in the same package, else (when no class of that package has the name) the only one of that
+     * name in the sources.
      */
     Optional<Found> resolve(Type type, String fromPackage) {
         if (!(type instanceof ClassOrInterfaceType c) || c.getTypeArguments().isPresent()) {
@@ -205,6 +222,9 @@ public final class RecordTypes {
                 found.stream().filter(f -> f.packageName().equals(fromPackage)).toList();
         if (here.size() == 1) {
             return Optional.of(here.get(0));
+        }
+        if (!found.isEmpty() && classWins(c.getNameAsString(), fromPackage)) {
+            return Optional.empty(); // a class of the package hides another package's record of that name
         }
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }

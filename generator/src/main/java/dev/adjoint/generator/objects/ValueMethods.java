@@ -130,7 +130,7 @@ final class ValueMethods {
                 .filter(v -> !field
                         && v.declaration() instanceof RecordDeclaration r
                         && r.getMethodsByName(name).isEmpty());
-        if (value.isEmpty() && field && records.isPlainClass(o.getType())) {
+        if (value.isEmpty() && field && records.isPlainClass(o.getType(), packageName)) {
             value = records.resolveClass(o.getType(), packageName)
                     .map(c -> ValueTypes.of(c.declaration()).type());
         }
@@ -167,7 +167,7 @@ final class ValueMethods {
         }
         Optional<? extends TypeDeclaration<?>> type =
                 records.resolve(declared.get(), packageName).map(f -> f.declaration());
-        if (type.isEmpty() && records.isPlainClass(declared.get())) {
+        if (type.isEmpty() && records.isPlainClass(declared.get(), packageName)) {
             type = records.resolveClass(declared.get(), packageName).map(f -> f.declaration());
         }
         if (type.isEmpty()) {
