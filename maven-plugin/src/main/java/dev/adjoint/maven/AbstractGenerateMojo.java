@@ -128,7 +128,15 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
     /** Where the fingerprint of the last successful run is kept. */
     protected abstract File stateFile();
 
-    /** The project's source roots this goal reads (the output directory is dropped from them). */
+    /**
+     * The directories whose sources this goal does not read: its own output directory, and in
+     * {@code generate-test} the gradient tests {@code generate} wrote (which come with their adjoints).
+     */
+    protected List<File> outputDirectories() {
+        return List.of(outputDirectory());
+    }
+
+    /** The project's source roots this goal reads (the output directories are dropped from them). */
     protected abstract List<String> sourceRoots();
 
     /** Makes the output directory part of the build, main or test. */
@@ -163,7 +171,7 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
             throw new MojoFailureException(GenerationReport.PREFIX + e.getMessage());
         }
         GenerationRequest request = new GenerationRequest(
-                SourceRoots.excluding(sourceRoots(), outputDirectory()),
+                SourceRoots.excluding(sourceRoots(), outputDirectories()),
                 nonNull(includes),
                 nonNull(excludes),
                 outputDirectory().toPath(),

@@ -22,6 +22,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE)
 public final class GenerateMojo extends AbstractGenerateMojo {
+    /**
+     * The project context key under which {@code generate} leaves the test source root of the
+     * gradient tests it wrote, for {@code generate-test} not to read them again (they hold their
+     * tape twins' adjoints already: read twice, each would be a duplicate class).
+     */
+    static final String CHECKS_ROOT = "dev.adjoint.checksOutputDirectory";
 
     /**
      * Where the adjoint classes of the main sources are written; added as a compile source root.
@@ -108,6 +114,7 @@ public final class GenerateMojo extends AbstractGenerateMojo {
             throw GenerationReport.failure(checks.errors().size());
         }
         project.addTestCompileSourceRoot(checksOutputDirectory.getAbsolutePath());
+        project.setContextValue(CHECKS_ROOT, checksOutputDirectory.getAbsolutePath());
         getLog().info(GenerationReport.PREFIX + "gradient tests: "
                 + checks.written().size() + " file(s) written, "
                 + checks.unchanged().size() + " unchanged");

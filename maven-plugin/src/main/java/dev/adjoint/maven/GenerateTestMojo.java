@@ -56,6 +56,12 @@ public final class GenerateTestMojo extends AbstractGenerateMojo {
     }
 
     @Override
+    protected List<File> outputDirectories() {
+        Object checks = project.getContextValue(GenerateMojo.CHECKS_ROOT);
+        return checks == null ? List.of(outputDirectory) : List.of(outputDirectory, new File(checks.toString()));
+    }
+
+    @Override
     protected File reportFile() {
         return new File(project.getBuild().getDirectory(), "adjoint/test-report.md");
     }

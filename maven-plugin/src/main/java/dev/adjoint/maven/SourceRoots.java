@@ -23,14 +23,24 @@ final class SourceRoots {
      * {@code outputDirectory} or anything inside it.
      */
     static List<Path> excluding(Collection<String> roots, File outputDirectory) {
-        Path output = normalize(outputDirectory.getPath());
+        return excluding(roots, List.of(outputDirectory));
+    }
+
+    /**
+     * {@code roots} as absolute, normalized paths, in their order, without duplicates and without
+     * any of {@code outputDirectories} (another goal's output too, such as the generated gradient
+     * tests, which carry their own adjoints) or anything inside them.
+     */
+    static List<Path> excluding(Collection<String> roots, List<File> outputDirectories) {
+        List<Path> outputs =
+                outputDirectories.stream().map(f -> normalize(f.getPath())).toList();
         Set<Path> kept = new LinkedHashSet<>();
         for (String root : roots) {
             if (root == null || root.isBlank()) {
                 continue;
             }
             Path p = normalize(root);
-            if (!p.startsWith(output)) {
+            if (outputs.stream().noneMatch(p::startsWith)) {
                 kept.add(p);
             }
         }

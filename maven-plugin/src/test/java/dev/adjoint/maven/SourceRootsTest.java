@@ -51,4 +51,18 @@ class SourceRootsTest {
         List<Path> roots = SourceRoots.excluding(List.of(dir("b"), dir("a"), dir("b/"), " "), output);
         assertEquals(List.of(base.resolve("b"), base.resolve("a")), roots);
     }
+
+    @Test
+    void dropsEveryOutputDirectoryGiven() {
+        // generate-test reads neither its own output nor the gradient tests generate wrote
+        List<Path> roots = SourceRoots.excluding(
+                List.of(
+                        dir("src/test/java"),
+                        dir("target/generated-test-sources/adjoint-checks"),
+                        dir("target/generated-test-sources/adjoint")),
+                List.of(
+                        new File(dir("target/generated-test-sources/adjoint")),
+                        new File(dir("target/generated-test-sources/adjoint-checks"))));
+        assertEquals(List.of(base.resolve("src/test/java")), roots);
+    }
 }
