@@ -244,7 +244,7 @@ public final class GeneratorCli {
         err.println(
                 "  --classpath <path>        jars and class directories holding compiled @Differentiable methods the inputs call,");
         err.println(
-                "                            beside their generated adjoint classes (and adjoint-runtime's jar, for the annotation):");
+                "                            beside their generated adjoint classes (adjoint-runtime comes with the generator):");
         err.println(
                 "                            such a call goes through that adjoint; a class of the inputs or --sourcepath wins");
         err.println("  --disable <a,b,...>       switch optimisations off, to bisect a wrong gradient to one pass: "
