@@ -1,6 +1,7 @@
 package dev.adjoint.generator.objects;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
@@ -86,9 +87,14 @@ public final class RecordTypes {
      * {@link #resolve} finds records.
      */
     Optional<FoundClass> resolveClass(Type type, String fromPackage) {
-        if (!(type instanceof ClassOrInterfaceType c)
-                || c.getTypeArguments().isPresent()
-                || !classWins(c.getNameAsString(), fromPackage)) {
+        if (!(type instanceof ClassOrInterfaceType c) || c.getTypeArguments().isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Object> imported = imported(c);
+        if (imported.isPresent()) {
+            return imported.get() instanceof FoundClass f ? Optional.of(f) : Optional.empty();
+        }
+        if (!classWins(c.getNameAsString(), fromPackage)) {
             return Optional.empty();
         }
         List<FoundClass> found = classesBySimpleName.getOrDefault(c.getNameAsString(), List.of());
@@ -109,7 +115,49 @@ public final class RecordTypes {
     boolean isPlainClass(Type type, String fromPackage) {
         return type instanceof ClassOrInterfaceType c
                 && classNames.contains(c.getNameAsString())
-                && classWins(c.getNameAsString(), fromPackage);
+                && imported(c)
+                        .map(i -> i instanceof FoundClass)
+                        .orElseGet(() -> classWins(c.getNameAsString(), fromPackage));
+    }
+
+    /**
+     * What a single-type import of {@code c}'s file ({@code import obj.State;}) says its simple name
+     * is: the record ({@link Found}) or class ({@link FoundClass}) of the sources it names, or its
+     * qualified name when it names a type of no source; empty without such an import (or for a
+     * qualified or detached type).
+     */
+    private Optional<Object> imported(ClassOrInterfaceType c) {
+        String name = c.getNameAsString();
+        if (c.getScope().isPresent()) {
+            return Optional.empty();
+        }
+        Optional<CompilationUnit> unit = c.findCompilationUnit();
+        if (unit.isEmpty()) {
+            return Optional.empty();
+        }
+        for (ImportDeclaration i : unit.get().getImports()) {
+            if (i.isStatic() || i.isAsterisk() || !i.getName().getIdentifier().equals(name)) {
+                continue;
+            }
+            String qualified = i.getNameAsString();
+            for (Found f : bySimpleName.getOrDefault(name, List.of())) {
+                if (qualified(f.packageName(), f.path()).equals(qualified)) {
+                    return Optional.of(f);
+                }
+            }
+            for (FoundClass f : classesBySimpleName.getOrDefault(name, List.of())) {
+                if (qualified(f.packageName(), f.path()).equals(qualified)) {
+                    return Optional.of(f);
+                }
+            }
+            return Optional.of(qualified);
+        }
+        return Optional.empty();
+    }
+
+    private static String qualified(String packageName, List<String> path) {
+        String names = String.join(".", path);
+        return packageName.isEmpty() ? names : packageName + "." + names;
     }
 
     /** Whether simple name {@code name} in package {@code fromPackage} means a class rather than a record. */
@@ -210,12 +258,16 @@ public final class RecordTypes {
 
     /**
      * The record {@code type} names, seen from package {@code fromPackage}: one of that simple name
-     * in the same package, else (when no class of that package has the name) the only one of that
-     * name in the sources.
+     * a single-type import names, else one of that simple name in the same package, else (when no
+     * class of that package has the name) the only one of that name in the sources.
      */
     Optional<Found> resolve(Type type, String fromPackage) {
         if (!(type instanceof ClassOrInterfaceType c) || c.getTypeArguments().isPresent()) {
             return Optional.empty();
+        }
+        Optional<Object> imported = imported(c);
+        if (imported.isPresent()) {
+            return imported.get() instanceof Found f ? Optional.of(f) : Optional.empty();
         }
         List<Found> found = bySimpleName.getOrDefault(c.getNameAsString(), List.of());
         List<Found> here =

@@ -16,15 +16,16 @@ import org.junit.jupiter.api.Test;
  * simple name, as the README's examples do: in package {@code obj} the name means the class (javac
  * prefers the package's own type), in {@code ode} the record. Both were once read as the record, so
  * the class parameter's field reads {@code s.x} were errors ("uses record parameter 's' other than
- * reading its components"). Both strategies against central differences.
+ * reading its components"), also in a third package importing {@code obj.State} by name. Both
+ * strategies against central differences.
  */
 class SameNameTypesTest {
     private static final String STATE_CLASS = """
             package obj;
 
             public final class State {
-                double x;
-                double v;
+                public double x;
+                public double v;
 
                 State(double x, double v) {
                     this.x = x;
@@ -52,6 +53,21 @@ class SameNameTypesTest {
             }
             """;
 
+    /** A third package naming the class by a single-type import. */
+    private static final String IMPORTER = """
+            package q;
+
+            import dev.adjoint.Differentiable;
+            import obj.State;
+
+            public class Q {
+                @Differentiable(wrt = "s")
+                public static double e(State s, double u) {
+                    return s.x * s.x * u + s.v;
+                }
+            }
+            """;
+
     private static final String MODEL = """
             @Differentiable(wrt = {"s", "u"}, strategy = Strategy.$S)
             static double energy(State s, double u) {
@@ -72,7 +88,8 @@ class SameNameTypesTest {
     void theClassOfTheMethodsPackageWinsOverARecordOfAnotherPackage() throws Exception {
         for (String strategy : List.of("STATIC", "TAPE")) {
             ObjectHarness h = ObjectHarness.of(
-                    ObjectHarness.source(MODEL, strategy), Map.of("obj.State", STATE_CLASS, "ode.Spring", SPRING));
+                    ObjectHarness.source(MODEL, strategy),
+                    Map.of("obj.State", STATE_CLASS, "ode.Spring", SPRING, "q.Q", IMPORTER));
             ClassLoader loader = h.loader();
             Class<?> state = loader.loadClass("obj.State");
             var make = state.getDeclaredConstructor(double.class, double.class);
@@ -112,6 +129,21 @@ class SameNameTypesTest {
                     new double[] {dx0.get(), dk.get()},
                     1e-8,
                     strategy + " record of the other package");
+
+            Method e = loader.loadClass("q.Q").getMethod("e", state, double.class);
+            Object ds2 = gradClass.getMethod("like", state).invoke(null, s);
+            loader.loadClass("q.QAdjoint")
+                    .getMethod("eGrad", state, double.class, gradClass)
+                    .invoke(null, s, AT[2], ds2);
+            assertArrayEquals(
+                    GradCheck.centralDifferences(
+                            xs -> call(e, null, newState(make, xs), AT[2]), new double[] {AT[0], AT[1]}),
+                    new double[] {
+                        gradClass.getField("x").getDouble(ds2),
+                        gradClass.getField("v").getDouble(ds2)
+                    },
+                    1e-8,
+                    strategy + " the class imported by name into a third package");
         }
     }
 
