@@ -275,9 +275,39 @@ public final class RecordTypes {
         if (here.size() == 1) {
             return Optional.of(here.get(0));
         }
+        if (here.size() > 1) {
+            Optional<Found> member = member(c, here);
+            if (member.isPresent()) {
+                return member;
+            }
+        }
         if (!found.isEmpty() && classWins(c.getNameAsString(), fromPackage)) {
             return Optional.empty(); // a class of the package hides another package's record of that name
         }
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    /**
+     * Among records of one simple name in one package ({@code Fits.Obs}, {@code Model.Obs}), the one
+     * {@code c} means as javac reads it: a member of the innermost type around {@code c} that has one
+     * of that name; empty when {@code c} stands in none of them (or is detached).
+     */
+    private static Optional<Found> member(ClassOrInterfaceType c, List<Found> candidates) {
+        for (Node n = c; n != null; n = n.getParentNode().orElse(null)) {
+            if (n instanceof TypeDeclaration<?> t) {
+                Optional<List<String>> path = pathOf(t);
+                if (path.isEmpty()) {
+                    return Optional.empty();
+                }
+                List<String> inner = new ArrayList<>(path.get());
+                inner.add(c.getNameAsString());
+                for (Found f : candidates) {
+                    if (f.path().equals(inner) || f.path().equals(path.get())) {
+                        return Optional.of(f); // a member of t, or t itself (a record naming its own type)
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
  * takes them and is inlined, transitively, composed ({@code sumSq(residuals(th, data))}), under a
  * {@code ?:}, from an instance method with {@code wrt = "this"}. Each is built with AUTO (required
  * static) and on the tape, checked against central differences and static against tape. Before,
- * every one was an error at the call ("cannot pass it on").
+ * every one was an error at the call ("cannot pass it on"). {@code Fits.Obs} and {@code Model.Obs}, two
+ * nested records of one simple name in one package, each mean their own class's (they made both
+ * methods' parameters "not supported" before: {@code objects/RecordTypes#member}).
  */
 class RecordDataHelpersTest {
 
@@ -109,13 +111,13 @@ class RecordDataHelpersTest {
             import java.util.List;
 
             public class Model {
-                public record Point(double x, double y) {}
+                public record Obs(double x, double y) {}
 
                 double[] w = {0.5, -0.3};
 
-                static double sse(double[] w, List<Point> data) {
+                static double sse(double[] w, List<Obs> data) {
                     double s = 0;
-                    for (Point o : data) {
+                    for (Obs o : data) {
                         double r = w[0] * o.x() + w[1] - o.y();
                         s += r * r;
                     }
@@ -123,7 +125,7 @@ class RecordDataHelpersTest {
                 }
 
                 @Differentiable(wrt = "this")
-                public double loss(List<Point> data) {
+                public double loss(List<Obs> data) {
                     return sse(w, data) / data.size();
                 }
             }
@@ -202,9 +204,10 @@ class RecordDataHelpersTest {
 
     @Test
     void anInstanceMethodHandsItsListToAStaticHelper() throws Exception {
-        check(SOURCES, "Model", "loss", b -> new Object[] {
-            make(b, "Model"), List.of(make(b, "Model$Point", 1.0, 2.0), make(b, "Model$Point", 2.0, 3.5))
-        });
+        check(
+                SOURCES, "Model", "loss", b -> new Object[] {
+                    make(b, "Model"), List.of(make(b, "Model$Obs", 1.0, 2.0), make(b, "Model$Obs", 2.0, 3.5))
+                });
     }
 
     @Test
