@@ -34,7 +34,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.adjoint.benchmarks.InterleavedRuns \
- *     --rounds 8 --strategy static --json benchmarks/results/jmh-wave21-interleaved.json \
+ *     --rounds 7 --strategy static --json benchmarks/results/jmh-wave21-interleaved.json \
  *     [--sizes d2_K5,d10_K5] [--warmup 5] [--iterations 3]
  * </pre>
  *
