@@ -141,7 +141,8 @@ final class HelperCalls {
                 .or(() -> foreign.target(c).filter(foreign::inlinable));
         return h.filter(t -> t.getType() instanceof ArrayType
                         || Helpers.writesArrays(t)
-                        || dev.adjoint.generator.objects.InlinedCallees.takesLeaves(t))
+                        || dev.adjoint.generator.objects.InlinedCallees.takesLeaves(t)
+                        || dev.adjoint.generator.objects.ListParam.takesLists(t))
                 .isPresent();
     }
 

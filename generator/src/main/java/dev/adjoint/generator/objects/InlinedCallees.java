@@ -75,17 +75,23 @@ public final class InlinedCallees {
         if (m.getParentNode().orElse(null) instanceof TypeDeclaration<?> type) {
             for (MethodCallExpr call : m.findAll(MethodCallExpr.class)) {
                 type.getMethodsByName(call.getNameAsString()).stream()
-                        .filter(d -> d.containsData(ElementCallees.TAKES_LEAVES))
+                        .filter(d -> d != m && (d.containsData(ElementCallees.TAKES_LEAVES) || ListParam.takesLists(d)))
                         .findFirst()
                         .ifPresent(d -> out.add(Positions.error(
                                 r.file(),
                                 call,
-                                "call to '" + d.getNameAsString() + "', which is handed the array '"
-                                        + d.getData(ElementCallees.TAKES_LEAVES) + "' of records or objects, stays a"
-                                        + " call here: the adjoint can take it only where it replaces the call by the"
-                                        + " helper's body (a statement, a declaration's or assignment's value, a return,"
-                                        + " an if's condition; not under &&, || or ?:, nor in a loop's condition; at most "
-                                        + inlinedStatements + " statements inlined); call it there")));
+                                "call to '" + d.getNameAsString() + "', which "
+                                        + (d.containsData(ElementCallees.TAKES_LEAVES)
+                                                ? "is handed the array '" + d.getData(ElementCallees.TAKES_LEAVES)
+                                                        + "' of records or objects"
+                                                : "reads List parameters")
+                                        + ", stays a call here: the adjoint can take it only where it replaces the call"
+                                        + " by the method's body (a statement, a declaration's or assignment's value, a"
+                                        + " return, an if's condition, the whole condition or value of a statement under"
+                                        + " &&, || or ?:; not inside a larger expression there; not recursive; at most "
+                                        + inlinedStatements
+                                        + " statements inlined); assign it to a local in a statement"
+                                        + " of its own")));
             }
         }
         if (Receiver.of(m).filter(Receiver::instance).isEmpty()

@@ -277,6 +277,47 @@ class ListRejectionsTest {
     }
 
     @Test
+    void aDifferentiableMethodTakingListsLeftACallIsAnErrorAtTheCall() {
+        // (only its body reads the lists as arrays: inside a larger expression under ?: it cannot stand there, and
+        // the generated code must not call the user's method with arrays)
+        Translation t = StrangerHarness.translate(Map.of("Calls", """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+                import java.util.List;
+
+                public class Calls {
+                    @Differentiable(wrt = "w")
+                    public static double inner(double[] w, List<Double> xs) {
+                        double s = 0;
+                        for (int i = 0; i < xs.size(); i++) {
+                            s += w[0] * xs.get(i);
+                        }
+                        return s;
+                    }
+
+                    @Differentiable(wrt = "w")
+                    public static double outer(double[] w, List<Double> xs, boolean on) {
+                        return w[1] * (on ? inner(w, xs) : 1.0);
+                    }
+                }
+                """));
+        List<Diagnostic> errors =
+                t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(t.generated().isEmpty(), "output generated despite the error");
+        assertError(
+                errors.get(0),
+                18,
+                29,
+                "call to 'inner', which reads List parameters, stays a call here: the adjoint can take it only where it"
+                        + " replaces the call by the method's body (a statement, a declaration's or assignment's value, a"
+                        + " return, an if's condition, the whole condition or value of a statement under &&, || or ?:;"
+                        + " not inside a larger expression there; not recursive; at most 120 statements inlined); assign"
+                        + " it to a local in a statement of its own");
+    }
+
+    @Test
     void aListFieldIsAnError() {
         Translation t = StrangerHarness.translate(Map.of("Held", """
                 package stranger;
