@@ -168,7 +168,7 @@ public abstract class AbstractGenerateMojo extends AbstractMojo {
         try {
             options = dev.adjoint.generator.analyze.Options.disabling(disable == null ? "" : disable);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(GenerationReport.PREFIX + e.getMessage());
+            throw new MojoFailureException(GenerationReport.PREFIX + "adjoint.disable: " + e.getMessage());
         }
         GenerationRequest request = new GenerationRequest(
                 SourceRoots.excluding(sourceRoots(), outputDirectories()),

@@ -100,8 +100,8 @@ public record Options(boolean activity, boolean toBeRecorded, Set<Optimisation> 
             off.add(Arrays.stream(Optimisation.values())
                     .filter(o -> o.key().equalsIgnoreCase(name))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown optimisation '" + name
-                            + "' in adjoint.disable; the" + " optimisations are " + names())));
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "unknown optimisation '" + name + "'; the optimisations are " + names())));
         }
         return new Options(!off.contains(Optimisation.ACTIVITY), !off.contains(Optimisation.TO_BE_RECORDED), off);
     }

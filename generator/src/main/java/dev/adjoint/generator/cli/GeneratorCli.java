@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  * [--classpath path] [--disable loopFusion,...] Model.java|dir ...}: prints the generated adjoint classes on standard output
  * (or, with {@code -d}, writes them as the Maven plugin does), and on standard error the
  * diagnostics and one line per method ({@code p.Model#loss: static}, {@code p.Model#f: tape,
- * because ...}); exits 1 when there is an error in the sources, 2 on a usage error or a file that
- * cannot be read or written.
+ * because ...}); exits 1 when there is an error in the sources, 2 on a usage error (what is wrong,
+ * then the usage, on standard error) or a file that cannot be read or written; {@code -h} or
+ * {@code --help} prints the usage on standard output and exits 0.
  */
 public final class GeneratorCli {
     private GeneratorCli() {}
@@ -58,17 +59,23 @@ public final class GeneratorCli {
 
     /** The CLI without {@code System.exit}, for tests. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Optional<Options> parsed = parse(args);
-        if (parsed.isEmpty()) {
+        if (Stream.of(args).anyMatch(a -> a.equals("-h") || a.equals("--help"))) {
+            usage(out);
+            return 0;
+        }
+        Options o;
+        try {
+            o = parse(args);
+        } catch (UsageError e) {
+            err.println("adjoint: " + e.getMessage());
             usage(err);
             return 2;
         }
-        Options o = parsed.get();
         dev.adjoint.generator.analyze.Options optimisations;
         try {
             optimisations = dev.adjoint.generator.analyze.Options.disabling(o.disable());
         } catch (IllegalArgumentException e) {
-            err.println("adjoint: " + e.getMessage());
+            err.println("adjoint: --disable: " + e.getMessage());
             return 2;
         }
         Map<Path, String> sources = new LinkedHashMap<>();
@@ -130,8 +137,17 @@ public final class GeneratorCli {
         return 0;
     }
 
-    /** The options of {@code args}, or none when they are not a valid command line (or ask for help). */
-    static Optional<Options> parse(String[] args) {
+    /** A command line that is not valid; the message says what is wrong with it. */
+    static final class UsageError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    /** The options of {@code args}. */
+    static Options parse(String[] args) throws UsageError {
         String method = null;
         Path outputDirectory = null;
         List<Path> inputs = new ArrayList<>();
@@ -157,7 +173,7 @@ public final class GeneratorCli {
             };
             if (valued) {
                 if (i + 1 >= args.length) {
-                    return Optional.empty();
+                    throw new UsageError("'" + a + "' needs a value");
                 }
                 String v = args[++i];
                 switch (a) {
@@ -169,22 +185,22 @@ public final class GeneratorCli {
                     default -> classpath.addAll(pathList(v));
                 }
             } else if (a.startsWith("-")) {
-                return Optional.empty(); // -h, --help, or an option we do not know
+                throw new UsageError("unknown option '" + a + "'");
             } else {
                 inputs.add(Paths.get(a));
             }
         }
         if (inputs.isEmpty()) {
-            return Optional.empty();
+            throw new UsageError("no source file or directory given");
         }
-        return Optional.of(new Options(
+        return new Options(
                 List.copyOf(inputs),
                 method,
                 outputDirectory,
                 List.copyOf(sourcepath),
                 List.copyOf(classpath),
                 disable,
-                dump));
+                dump);
     }
 
     /** {@code a:b} (on Windows {@code a;b}), empty entries dropped. */
@@ -225,37 +241,37 @@ public final class GeneratorCli {
         }
     }
 
-    private static void usage(PrintStream err) {
+    private static void usage(PrintStream to) {
         String sep = File.pathSeparator;
-        err.println("usage: java -jar adjoint-generator.jar [options] Model.java|source-dir ...");
-        err.println(
+        to.println("usage: java -jar adjoint-generator.jar [options] Model.java|source-dir ...");
+        to.println(
                 "Prints the adjoint classes of the @Differentiable methods of the given sources on standard output;");
-        err.println(
+        to.println(
                 "on standard error, the problems and one line per method: 'p.Model#loss: static' or 'p.Model#f: tape, because ...'.");
-        err.println("options:");
-        err.println(
+        to.println("options:");
+        to.println(
                 "  -d <dir>                  write each class to <dir>/<package path>/<Owner>Adjoint.java, as the Maven plugin does,");
-        err.println(
+        to.println(
                 "                            instead of printing it (a file is rewritten only when its content changes)");
-        err.println("  --method <p.Model#loss>   only this method's adjoint");
-        err.println("  --sourcepath <dir" + sep
+        to.println("  --method <p.Model#loss>   only this method's adjoint");
+        to.println("  --sourcepath <dir" + sep
                 + "dir...>  sources (directories or files) read for the @Differentiable methods the inputs");
-        err.println("                            call; their own adjoint classes are not written or printed");
-        err.println(
+        to.println("                            call; their own adjoint classes are not written or printed");
+        to.println(
                 "  --classpath <path>        jars and class directories holding compiled @Differentiable methods the inputs call,");
-        err.println(
+        to.println(
                 "                            beside their generated adjoint classes (adjoint-runtime comes with the generator):");
-        err.println(
+        to.println(
                 "                            such a call goes through that adjoint; a class of the inputs or --sourcepath wins");
-        err.println("  --disable <a,b,...>       switch optimisations off, to bisect a wrong gradient to one pass: "
+        to.println("  --disable <a,b,...>       switch optimisations off, to bisect a wrong gradient to one pass: "
                 + dev.adjoint.generator.analyze.Options.names());
-        err.println(
+        to.println(
                 "  --dump <stage>            print the intermediate form after a stage instead of the classes: normalize (the");
-        err.println(
+        to.println(
                 "                            three-address form), analyze (with activity and saves), reverse (the adjoint before the");
-        err.println("                            optimisations that rewrite it), optimize (as the build writes it)");
-        err.println("  -h, --help                this text");
-        err.println(
+        to.println("                            optimisations that rewrite it), optimize (as the build writes it)");
+        to.println("  -h, --help                this text (on standard output, exit status 0)");
+        to.println(
                 "exit status: 0 done, 1 an error in the sources (nothing written), 2 a usage error or a file that cannot be read or written");
     }
 }

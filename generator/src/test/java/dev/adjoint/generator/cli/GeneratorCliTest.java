@@ -118,7 +118,7 @@ class GeneratorCliTest {
         assertTrue(
                 bad.err()
                         .startsWith(
-                                "adjoint: unknown optimisation 'fusion' in adjoint.disable; the optimisations are activity,"),
+                                "adjoint: --disable: unknown optimisation 'fusion'; the optimisations are activity,"),
                 bad.err());
     }
 
@@ -205,11 +205,10 @@ class GeneratorCliTest {
     }
 
     @Test
-    void classpathIsParsed() throws IOException {
+    void classpathIsParsed() throws IOException, GeneratorCli.UsageError {
         Path model = write("p/Model.java", MODEL);
         String cp = "lib/a.jar" + File.pathSeparator + "classes";
-        GeneratorCli.Options o = GeneratorCli.parse(new String[] {"--classpath", cp, "-cp", "b.jar", model.toString()})
-                .orElseThrow();
+        GeneratorCli.Options o = GeneratorCli.parse(new String[] {"--classpath", cp, "-cp", "b.jar", model.toString()});
         assertEquals(List.of(Path.of("lib/a.jar"), Path.of("classes"), Path.of("b.jar")), o.classpath());
         assertEquals(List.of(model), o.inputs());
         Run r = run("--classpath", cp, model.toString());
@@ -260,10 +259,16 @@ class GeneratorCliTest {
     }
 
     @Test
-    void usageNamesEveryOption() {
-        Run r = run("--help");
-        for (String flag : List.of("-d <dir>", "--method", "--sourcepath", "--classpath")) {
-            assertTrue(r.err().contains(flag), flag + " in " + r.err());
+    void helpPrintsTheUsageOnStandardOutputAndExitsZero() throws IOException {
+        Path model = write("p/Model.java", MODEL);
+        for (String[] args : new String[][] {{"--help"}, {"-h"}, {model.toString(), "--help"}}) {
+            Run r = run(args);
+            assertEquals(0, r.code(), String.join(" ", args));
+            assertEquals("", r.err());
+            assertTrue(r.out().startsWith("usage: "), r.out());
+            for (String flag : List.of("-d <dir>", "--method", "--sourcepath", "--classpath", "--disable", "--dump")) {
+                assertTrue(r.out().contains(flag), flag + " in " + r.out());
+            }
         }
     }
 
@@ -311,23 +316,21 @@ class GeneratorCliTest {
     @Test
     void usageErrorsExitTwo() throws IOException {
         Path model = write("p/Model.java", MODEL);
-        for (String[] args : new String[][] {
-            {},
-            {"-h"},
-            {"--help"},
-            {"--bogus", model.toString()},
-            {"--method"},
-            {"-d"},
-            {model.toString(), "-d"},
-            {"--sourcepath"},
-            {"--classpath"},
-            {"-d", "out"}
-        }) {
-            Run r = run(args);
-            assertEquals(2, r.code(), String.join(" ", args));
-            assertEquals("", r.out());
-            assertTrue(r.err().startsWith("usage: "), r.err());
-        }
+        assertUsageError("no source file or directory given");
+        assertUsageError("unknown option '--bogus'", "--bogus", model.toString());
+        assertUsageError("'--method' needs a value", "--method");
+        assertUsageError("'-d' needs a value", model.toString(), "-d");
+        assertUsageError("'--sourcepath' needs a value", "--sourcepath");
+        assertUsageError("'--classpath' needs a value", "--classpath");
+        assertUsageError("no source file or directory given", "-d", "out");
+    }
+
+    /** Exit 2, nothing on standard output, what is wrong first and then the usage on standard error. */
+    private void assertUsageError(String why, String... args) {
+        Run r = run(args);
+        assertEquals(2, r.code(), String.join(" ", args));
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("adjoint: " + why + System.lineSeparator() + "usage: "), r.err());
     }
 
     @Test
