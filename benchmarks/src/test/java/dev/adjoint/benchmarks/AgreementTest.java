@@ -167,6 +167,44 @@ class AgreementTest {
     }
 
     @Test
+    void rosenbrockHandWrittenTangentMatchesTheGradientAndCentralDifferences() {
+        Random r = new Random(12);
+        double[] x = new double[50];
+        double[] u = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 4 * r.nextDouble() - 2;
+            u[i] = 2 * r.nextDouble() - 1;
+        }
+        dev.adjoint.DoubleGrad hand = new dev.adjoint.DoubleGrad();
+        dev.adjoint.DoubleGrad generated = new dev.adjoint.DoubleGrad();
+        double f = Rosenbrock.tangent(x, u, hand);
+        assertEquals(Rosenbrock.value(x), f, 0.0);
+        assertEquals(f, RosenbrockAdjoint.valueJvp(x, u, generated), 0.0);
+        double[] g = new double[x.length];
+        Rosenbrock.gradient(x, g);
+        double gu = 0;
+        double scale = 0;
+        for (int i = 0; i < x.length; i++) {
+            gu += g[i] * u[i];
+            scale += Math.abs(g[i] * u[i]);
+        }
+        assertEquals(gu, hand.get(), 1e-13 * scale, "hand-written tangent against ∇f·u");
+        assertEquals(gu, generated.get(), 1e-13 * scale, "generated Jvp against ∇f·u");
+        // central differences along u, Richardson-extrapolated
+        double h = 1e-3;
+        double cd = (8 * (along(x, u, h) - along(x, u, -h)) - (along(x, u, 2 * h) - along(x, u, -2 * h))) / (12 * h);
+        assertEquals(cd, hand.get(), 1e-7 * scale, "hand-written tangent against central differences");
+    }
+
+    private static double along(double[] x, double[] u, double t) {
+        double[] y = x.clone();
+        for (int i = 0; i < y.length; i++) {
+            y[i] += t * u[i];
+        }
+        return Rosenbrock.value(y);
+    }
+
+    @Test
     void mlpStaticTapeHandAndFiniteDifferencesAgree() {
         double[][] p = Mlp.problem(5);
         double[] w = p[0];
