@@ -283,4 +283,24 @@ public class Calls {
         CallsLib.shiftAll(w);
         return v[0] * w[1] + v[v.length - 1] * DECAY + w[0];
     }
+
+    // rows of a local matrix passed to another class's @Differentiable method, which reads them, while this
+    // method writes the matrix after each call: the reverse sweep undoes those writes, so the callee's
+    // adjoint reads each row as its call saw it
+    //@at ({0.3, -0.7, 1.1}, 0.5)
+    //@at ({-1.2, 0.4, 2.0, 0.6}, -0.8)
+    @Differentiable
+    static double rowsOfALocalMatrixWrittenAfterTheCall(double[] w, double a) {
+        int n = w.length;
+        double[][] M = new double[2][n];
+        double s = 0;
+        for (int r = 0; r < 3; r++) {
+            for (int j = 0; j < n; j++) {
+                M[r % 2][j] = w[j] * (r + a) + M[r % 2][j] * a;
+            }
+            s += CallsLib.weighted(M[r % 2], n - 1, a) * M[r % 2][0];
+            M[r % 2][n - 1] = Math.sin(s) * M[r % 2][0];
+        }
+        return s + M[0][n - 1] * M[1][0];
+    }
 }

@@ -115,4 +115,22 @@ public class FloatCalls {
         }
         return s;
     }
+
+    // rows of a local matrix passed to a @Differentiable method of another class while this method writes the
+    // matrix after each call (the reverse sweep undoes the writes)
+    //@at ({0.3, -0.7, 1.1}, 0.8)
+    //@at ({-0.2, 0.5}, -0.6)
+    @Differentiable
+    static float rowsOfALocalMatrixWrittenAfterTheCall(float[] w, float c) {
+        float[][] X = new float[2][w.length];
+        float s = 0;
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < w.length; j++) {
+                X[i][j] = w[j] * (i + c);
+            }
+            s += Lib.rowDot(X[i], w) * X[i][0];
+            X[i][0] = s * X[i][0];
+        }
+        return s + X[0][0] * X[1][0];
+    }
 }

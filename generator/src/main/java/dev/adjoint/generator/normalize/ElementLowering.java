@@ -84,9 +84,10 @@ final class ElementLowering {
     /**
      * A row {@code X[i]} passed whole to parameter {@code param} of {@code callee}: an element of
      * {@code X} one index short, read where used like any element no statement writes after it
-     * (see {@link Atom.Elem}). Neither this method nor the callee may write {@code X}, so that its
-     * rows hold, in the reverse sweep, the values the call saw, and the callee's adjoint adds into
-     * the row {@code dX[i]} of the caller's adjoint.
+     * (see {@link Atom.Elem}). Its rows must hold, in the reverse sweep, the values the call saw:
+     * the callee may not write {@code X}, and this method only when {@code X} is its local, whose
+     * writes the reverse sweep then undoes. The callee's adjoint adds into the row {@code dX[i]} of
+     * the caller's adjoint.
      */
     Atom row(ArrayAccessExpr a, MethodRequest callee, int param, Ty ty) {
         List<Expression> idx = new ArrayList<>();
@@ -106,17 +107,30 @@ final class ElementLowering {
             return new Atom.Const("null", ty);
         }
         String table = ((NameExpr) base).getNameAsString();
-        String written = writesArray(lo.request.declaration(), table)
-                ? "this method"
-                : writesArray(callee.declaration(), callee.params().get(param).name()) ? callee.name() : null;
-        if (written != null && !lo.forTape) {
+        boolean callerWrites = writesArray(lo.request.declaration(), table);
+        boolean calleeWrites =
+                writesArray(callee.declaration(), callee.params().get(param).name());
+        boolean local = lo.request.params().stream().noneMatch(p -> p.name().equals(table));
+        if (callerWrites && !calleeWrites && local) {
+            // a local matrix this method fills and the callee reads a row of: as for a 1-D scratch array
+            // (CallLowering), its writes are undone element by element in the reverse sweep, so that the
+            // callee's adjoint, called there, reads the row as it was at the call
+            lo.restoredArrays.add(arr.get());
+        } else if ((callerWrites || calleeWrites) && !lo.forTape) {
             lo.error(
                     a,
-                    "row '" + Positions.oneLine(a) + "' is passed to " + callee.name() + "(...), and " + written
-                            + " writes the"
-                            + " elements of " + table
-                            + ": " + lo.strategy() + " passes a row only of an array that no one writes; copy the"
-                            + " row into a local array first (double[] r = " + Positions.oneLine(a) + ".clone();)");
+                    calleeWrites
+                            ? "row '" + Positions.oneLine(a) + "' is passed to " + callee.name() + "(...), which"
+                                    + " writes it and stays a call here: " + lo.strategy()
+                                    + " follows what a method it calls writes"
+                                    + " only where the method's body can replace the call (a statement of its own, not"
+                                    + " under &&, || or ?: inside a larger expression, not in a loop's condition, not"
+                                    + " recursive); AUTO differentiates this method on the tape"
+                            : "row '" + Positions.oneLine(a) + "' is passed to " + callee.name() + "(...), and"
+                                    + " this method writes the elements of its parameter " + table + ": "
+                                    + lo.strategy() + " undoes such writes in its reverse sweep only in local"
+                                    + " arrays (the caller sees a parameter's); copy the row into a local array"
+                                    + " first (" + ty.java() + " r = " + Positions.oneLine(a) + ".clone();)");
             return new Atom.Const("null", ty);
         }
         List<Atom> indices = new ArrayList<>();
