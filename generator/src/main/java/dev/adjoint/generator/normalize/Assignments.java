@@ -128,6 +128,25 @@ final class Assignments {
                                 + " with the same number of values at each), or compute the array in this method");
                 return;
             }
+            if (init.isPresent()
+                    && init.get() instanceof ArrayCreationExpr ragged
+                    && ragged.getInitializer().isEmpty()
+                    && ragged.getLevels().get(0).getDimension().isPresent()) {
+                // desugar/RaggedLocals left it as written: it is used in a way a ragged local cannot be
+                lo.refusedArrays.add(v);
+                lo.error(
+                        d,
+                        "local array '" + d.getNameAsString() + "' is ragged ('" + Positions.oneLine(ragged)
+                                + "', its rows created one by one), which " + lo.strategy() + " takes only declared"
+                                + " at the method's top level and used through its elements ("
+                                + d.getNameAsString() + "[i][j]), its rows' lengths and its own length, each row"
+                                + " created with new where counted loops or fixed values give its length; a row"
+                                + " passed to a method or named whole is not: copy the row into a local array"
+                                + " (" + v.type().prim().java() + "[] r = " + d.getNameAsString() + "[i].clone();),"
+                                + " or create the array rectangular ('new "
+                                + v.type().prim().java() + "[n][m]')");
+                return;
+            }
             lo.error(
                     d,
                     "local array '" + d.getNameAsString() + "' must be created with 'new "

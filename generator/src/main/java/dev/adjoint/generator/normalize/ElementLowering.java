@@ -194,6 +194,9 @@ final class ElementLowering {
             return Optional.empty();
         }
         Atom.Var arr = lo.lookup(n.getNameAsString()).get();
+        if (lo.refusedArrays.contains(arr)) {
+            return Optional.empty(); // its declaration's error says why
+        }
         if (arr.type().dims() != idx.size()) {
             lo.error(
                     a,

@@ -42,6 +42,8 @@ public final class Lowering {
     final Set<Atom.Var> temps = new HashSet<>();
     /** Local arrays whose elements the reverse sweep restores as it undoes their writes. */
     final Set<Atom.Var> restoredArrays = new LinkedHashSet<>();
+    /** Local arrays whose declaration is an error already: their uses add no follow-on errors. */
+    final Set<Atom.Var> refusedArrays = new HashSet<>();
 
     private final Deque<Map<String, Atom.Var>> scopes = new ArrayDeque<>();
     List<Stmt> out = new ArrayList<>();

@@ -372,4 +372,44 @@ class OrdinaryArraysTest {
                 List.of("AUTO", "STATIC"));
         assertTrue(read.stream().noneMatch(d -> d.message().contains("is not a parameter")), read.toString());
     }
+
+    @Test
+    void aRaggedLocalWhoseRowIsPassedToACallIsOneErrorThatSaysSo() {
+        // a ragged local is one rectangular array inside (as wide as its longest row), so a row of it cannot
+        // be handed to a method; the declaration's error says so, and its uses add no follow-on errors
+        String body = """
+                static class Lib {
+                    @Differentiable
+                    static double dot(double[] r, double[] w) {
+                        double s = 0;
+                        for (int j = 0; j < r.length; j++) {
+                            s += r[j] * w[j];
+                        }
+                        return s;
+                    }
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] w) {
+                    double[][] X = new double[3][];
+                    double s = 0;
+                    for (int i = 0; i < 3; i++) {
+                        X[i] = new double[w.length];
+                        for (int j = 0; j < w.length; j++) {
+                            X[i][j] = w[j] * (i + 1) + s;
+                        }
+                        s += Lib.dot(X[i], w);
+                    }
+                    return s + X[0][0] + X[1].length;
+                }
+                """;
+        for (String strategy : List.of("AUTO", "TAPE", "STATIC")) {
+            List<Diagnostic> ds = rejected(
+                    body,
+                    "local array 'X' is ragged ('new double[3][]', its rows created one by one)",
+                    List.of(strategy));
+            assertTrue(ds.size() == 1, strategy + ": " + ds);
+            assertTrue(ds.get(0).message().contains("(double[] r = X[i].clone();)"), ds.toString());
+        }
+    }
 }
