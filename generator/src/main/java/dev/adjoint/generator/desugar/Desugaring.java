@@ -139,6 +139,7 @@ public final class Desugaring {
             }
         }
         NumberPredicates.rewrite(m); // in the bodies inlined since
+        LoggerCalls.rewrite(m); // the method's own and those of the helpers inlined into it
         if (foreign.constants().isEmpty()) {
             return new Desugared(helpers.inlined(), r);
         }

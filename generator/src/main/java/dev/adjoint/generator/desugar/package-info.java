@@ -20,7 +20,9 @@
  * block or another statement that is not a loop becomes a label on a loop that runs it once; a call to a
  * non-recursive helper of the method's class becomes the helper's body, its array parameters the
  * arguments' names and its locals fresh ones (so does a call of a {@code @Differentiable} method of
- * the class given a row {@code X[i]}, which the static strategy cannot pass whole). Both strategies then differentiate
+ * the class given a row {@code X[i]}, which the static strategy cannot pass whole); a logging statement or level
+ * check on a logger field of the class names the logger by the lookup that made it ({@code LoggerCalls}), which the
+ * adjoint class can write. Both strategies then differentiate
  * the same, ordinary Java; what this pass does not rewrite is left for the fences to judge. Once, on all the
  * parsed sources before any method is selected, {@code VarargsCalls} gives variable-arity methods of a
  * primitive element type an array parameter, and their calls the array javac makes (declared just before

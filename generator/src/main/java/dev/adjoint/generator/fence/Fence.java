@@ -218,6 +218,7 @@ public final class Fence {
                     || dev.adjoint.generator.normalize.NumberConstants.type(f).isPresent()
                     || text.equals("java.lang.Math.PI")
                     || text.equals("java.lang.Math.E")
+                    || Calls.isLogLevel(f)
                     || (f.getScope() instanceof NameExpr s
                             && request.ownerPath().contains(s.getNameAsString())
                             && request.staticFields().containsKey(f.getNameAsString()))
@@ -289,6 +290,10 @@ public final class Fence {
     }
 
     private void visitCall(MethodCallExpr m) {
+        if (Calls.isLogCheck(m)) {
+            m.getArguments().forEach(this::visit); // LOG.isLoggable(Level.FINE): a value without derivative
+            return;
+        }
         if (Calls.isPrint(m)) {
             m.getArguments().forEach(this::message); // output only, run where the method runs it
             return;

@@ -2,6 +2,7 @@ package dev.adjoint.generator.normalize;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import dev.adjoint.generator.rules.DerivativeRules;
@@ -197,14 +198,15 @@ public final class Calls {
     }
 
     /**
-     * {@code String.format(...)} making the message of a {@code throw}'s exception or of an
-     * {@code assert}: text, run where Java runs it (in the forward sweep, from the values it reads),
+     * {@code String.format(...)} making the message of a {@code throw}'s exception, of an
+     * {@code assert} or of an output or logging statement: text, run where Java runs it (in the forward sweep, from the values it reads),
      * which nothing differentiates.
      */
     public static boolean isMessageFormat(MethodCallExpr m) {
         return isStringFormat(m)
                 && (m.findAncestor(com.github.javaparser.ast.stmt.ThrowStmt.class)
                                 .isPresent()
+                        || m.findAncestor(MethodCallExpr.class, Calls::isPrint).isPresent()
                         || m.findAncestor(com.github.javaparser.ast.stmt.AssertStmt.class)
                                 .flatMap(com.github.javaparser.ast.stmt.AssertStmt::getMessage)
                                 .filter(msg -> msg == m || msg.isAncestorOf(m))
@@ -245,12 +247,81 @@ public final class Calls {
         }
     }
 
-    /** {@code System.out.println(...)} and its relatives, wherever they stand. */
+    /** {@code System.out.println(...)} and its relatives, and logging ({@link #isLog}), wherever they stand. */
     public static boolean isOutput(MethodCallExpr m) {
         return PRINT.contains(m.getNameAsString())
+                        && m.getScope()
+                                .map(Object::toString)
+                                .filter(PRINT_STREAMS::contains)
+                                .isPresent()
+                || isLog(m);
+    }
+
+    /** The level methods of {@code java.util.logging}, SLF4J and Log4j 2 loggers, which only write a message. */
+    public static final Set<String> LOG_LEVELS =
+            Set.of("severe", "warning", "info", "config", "fine", "finer", "finest", "trace", "debug", "warn", "error");
+
+    /** The classes whose {@code getLogger} makes a logger, as {@code desugar/LoggerCalls} writes them. */
+    private static final Set<String> LOGGER_FACTORIES =
+            Set.of("java.util.logging.Logger", "org.slf4j.LoggerFactory", "org.apache.logging.log4j.LogManager");
+
+    /**
+     * A level method called on a logger's lookup
+     * ({@code java.util.logging.Logger.getLogger(p.Model.class.getName()).fine(...)}), which
+     * {@code desugar/LoggerCalls} writes for a logger field: output only.
+     */
+    public static boolean isLog(MethodCallExpr m) {
+        boolean level =
+                LOG_LEVELS.contains(m.getNameAsString()) || m.getNameAsString().equals("log") && javaUtilLogging(m);
+        return level && m.getScope().orElse(null) instanceof MethodCallExpr lookup && isLoggerLookup(lookup);
+    }
+
+    /** Whether a logger is enabled for a level: SLF4J's and Log4j's {@code isDebugEnabled()}, {@code java.util.logging}'s {@code isLoggable}. */
+    public static final Set<String> LOG_CHECKS = Set.of(
+            "isTraceEnabled", "isDebugEnabled", "isInfoEnabled", "isWarnEnabled", "isErrorEnabled", "isLoggable");
+
+    /** Such a check on a logger's lookup: a {@code boolean} without derivative. */
+    public static boolean isLogCheck(MethodCallExpr m) {
+        boolean check = m.getNameAsString().equals("isLoggable")
+                ? javaUtilLogging(m) && m.getArguments().size() == 1
+                : LOG_CHECKS.contains(m.getNameAsString()) && m.getArguments().isEmpty();
+        return check && m.getScope().orElse(null) instanceof MethodCallExpr lookup && isLoggerLookup(lookup);
+    }
+
+    /** {@code java.util.logging.Level.FINE} and the other levels, as {@code desugar/LoggerCalls} writes them. */
+    public static boolean isLogLevel(com.github.javaparser.ast.expr.FieldAccessExpr f) {
+        return f.getScope().toString().equals("java.util.logging.Level")
+                && Set.of("SEVERE", "WARNING", "INFO", "CONFIG", "FINE", "FINER", "FINEST", "ALL", "OFF")
+                        .contains(f.getNameAsString());
+    }
+
+    private static boolean javaUtilLogging(MethodCallExpr m) {
+        return m.getScope()
+                .filter(s -> s instanceof MethodCallExpr lookup
+                        && lookup.getScope()
+                                .map(Object::toString)
+                                .filter("java.util.logging.Logger"::equals)
+                                .isPresent())
+                .isPresent();
+    }
+
+    /** {@code java.util.logging.Logger.getLogger(name)} and its relatives. */
+    private static boolean isLoggerLookup(MethodCallExpr m) {
+        return m.getNameAsString().equals("getLogger")
+                && m.getArguments().size() == 1
                 && m.getScope()
                         .map(Object::toString)
-                        .filter(PRINT_STREAMS::contains)
+                        .filter(LOGGER_FACTORIES::contains)
                         .isPresent();
+    }
+
+    /** A call in a logger's lookup ({@code getLogger}, the {@code getName()} of its class literal): not the method's. */
+    public static boolean inLoggerLookup(MethodCallExpr m) {
+        for (Node at = m; at != null; at = at.getParentNode().orElse(null)) {
+            if (at instanceof MethodCallExpr c && isLoggerLookup(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -53,6 +53,9 @@ final class PassiveText {
                 Calls.qualifyText(m);
                 continue; // Arrays.toString(x): text, read as written
             }
+            if (Calls.inLoggerLookup(m) || Calls.isLogCheck(m)) {
+                continue; // the logger a logging statement writes to, named in full
+            }
             if (Calls.isOutput(m) || Calls.isStringFormat(m)) {
                 continue; // the statement's own call (the fence allows output only as a statement), a message's text
             }

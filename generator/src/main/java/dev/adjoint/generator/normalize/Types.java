@@ -187,6 +187,9 @@ public final class Types {
         if (Calls.isText(m)) {
             return Optional.of(Ty.STRING); // Arrays.toString(x), String.valueOf(v)
         }
+        if (Calls.isLogCheck(m)) {
+            return Optional.of(Ty.BOOLEAN); // LOG.isDebugEnabled()
+        }
         if (!calls.isBuiltin(m)) {
             return calls.resultType(m);
         }
