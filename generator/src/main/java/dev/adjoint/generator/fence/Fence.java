@@ -213,11 +213,9 @@ public final class Fence {
         } else if (n instanceof FieldAccessExpr f) {
             String text = f.toString();
             if (!(f.getNameAsString().equals("length")
-                    || text.equals("Math.PI")
-                    || text.equals("Math.E")
+                    || Set.of("Math.PI", "Math.E", "java.lang.Math.PI", "java.lang.Math.E")
+                            .contains(text)
                     || dev.adjoint.generator.normalize.NumberConstants.type(f).isPresent()
-                    || text.equals("java.lang.Math.PI")
-                    || text.equals("java.lang.Math.E")
                     || Calls.isLogLevel(f)
                     || (f.getScope() instanceof NameExpr s
                             && request.ownerPath().contains(s.getNameAsString())
@@ -290,12 +288,9 @@ public final class Fence {
     }
 
     private void visitCall(MethodCallExpr m) {
-        if (Calls.isLogCheck(m)) {
-            m.getArguments().forEach(this::visit); // LOG.isLoggable(Level.FINE): a value without derivative
-            return;
-        }
-        if (Calls.isPrint(m)) {
-            m.getArguments().forEach(this::message); // output only, run where the method runs it
+        if (Calls.isPrint(m) || Calls.isLogCheck(m)) {
+            // output only, run where the method runs it; LOG.isLoggable(Level.FINE), a value without derivative
+            m.getArguments().forEach(this::message);
             return;
         }
         String scope = m.getScope().map(Node::toString).orElse("");
