@@ -77,6 +77,11 @@ final class PortedHarness {
 
     /** Runs {@code fns}, writes the table {@code target/<table>.md}, and returns one test per function. */
     static Stream<DynamicTest> run(List<Ported> fns, String table) throws IOException {
+        return run(fns, table, null);
+    }
+
+    /** The same, with the second-order checks of {@code hvp} too (none when null). */
+    static Stream<DynamicTest> run(List<Ported> fns, String table, HvpChecks hvp) throws IOException {
         List<Case> cases = fns.stream().map(Case::new).toList();
         Map<String, Long> ids = new HashMap<>();
         cases.forEach(c -> ids.merge(c.fn.id(), 1L, Long::sum));
@@ -89,7 +94,7 @@ final class PortedHarness {
         ClassLoader loader = compile(cases);
         for (Case c : cases) {
             if (c.problems.isEmpty() && !c.outcome.startsWith("rejected")) {
-                run(c, loader);
+                run(c, loader, hvp);
             }
         }
         writeTable(cases, table);
@@ -211,7 +216,7 @@ final class PortedHarness {
 
     // ---------------------------------------------------------------- running
 
-    private static void run(Case c, ClassLoader loader) {
+    private static void run(Case c, ClassLoader loader, HvpChecks hvp) {
         MethodRequest r = c.request;
         boolean isFloat = r.result().prim() == Ty.Prim.FLOAT
                 || r.params().stream().anyMatch(p -> p.wrt() && p.type().prim() == Ty.Prim.FLOAT);
@@ -228,6 +233,9 @@ final class PortedHarness {
                 double[] b = check(c, "TAPE", original, tape, p, null, 0, isFloat);
                 if (a != null) {
                     ForwardChecks.check(c.problems, c.forward, c.request, "AUTO", autoClass, original, p, a, isFloat);
+                    if (hvp != null) {
+                        hvp.check(c.problems, c.forward, c.fn.id(), c.request, autoClass, auto, original, p, a);
+                    }
                 }
                 if (b != null) {
                     ForwardChecks.check(c.problems, c.forward, c.request, "TAPE", tapeClass, original, p, b, isFloat);
@@ -235,6 +243,9 @@ final class PortedHarness {
                 if (a != null && b != null && c.outcome.equals("static")) {
                     agree(c, a, b, p, isFloat ? 1e-5 : 1e-12);
                 }
+            }
+            if (hvp != null) {
+                hvp.published(c.problems, c.fn.id(), c.request, autoClass, original);
             }
             for (Ported.Published e : c.fn.published()) {
                 check(c, "AUTO", original, auto, e.args(), e.gradient(), e.tolerance(), isFloat);
