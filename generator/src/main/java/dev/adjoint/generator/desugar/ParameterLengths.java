@@ -102,7 +102,7 @@ final class ParameterLengths {
                 if (length.isEmpty()) {
                     return Optional.empty();
                 }
-                f.replace(new com.github.javaparser.ast.expr.EnclosedExpr(length.get()));
+                f.replace(grouped(length.get()));
             }
         }
         for (NameExpr x : holder.findAll(NameExpr.class)) {
@@ -115,9 +115,29 @@ final class ParameterLengths {
             if (value.isEmpty()) {
                 return Optional.empty();
             }
-            x.replace(new com.github.javaparser.ast.expr.EnclosedExpr(value.get()));
+            x.replace(grouped(value.get()));
         }
-        return Optional.of(holder.getInner());
+        Expression length = holder.getInner();
+        while (length instanceof com.github.javaparser.ast.expr.EnclosedExpr e) {
+            length = e.getInner(); // (parentheses around the whole length group nothing)
+        }
+        return Optional.of(length);
+    }
+
+    /**
+     * {@code v} where it replaces a name: in parentheses unless it is one operand already, so that
+     * {@code int n = b.length; new double[n]} and {@code new double[b.length]} give one expression
+     * and the arrays created so share one length.
+     */
+    private static Expression grouped(Expression v) {
+        return v instanceof NameExpr
+                        || v instanceof FieldAccessExpr
+                        || v instanceof ArrayAccessExpr
+                        || v instanceof com.github.javaparser.ast.expr.LiteralExpr
+                        || v instanceof com.github.javaparser.ast.expr.MethodCallExpr
+                        || v instanceof com.github.javaparser.ast.expr.EnclosedExpr
+                ? v
+                : new com.github.javaparser.ast.expr.EnclosedExpr(v);
     }
 
     /** The initializer of local {@code q}, declared once and never assigned again. */
