@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.type.Type;
 import java.util.ArrayList;
@@ -117,6 +118,12 @@ final class Overloads {
                 && (u.getOperator() == UnaryExpr.Operator.MINUS || u.getOperator() == UnaryExpr.Operator.PLUS)) {
             return typeOf(u.getExpression()).map(Overloads::promoted);
         }
+        if (e instanceof MethodCallExpr m
+                && m.getScope().isPresent()
+                && List.of("Math", "StrictMath", "java.lang.Math", "java.lang.StrictMath")
+                        .contains(m.getScope().get().toString())) {
+            return mathResult(m);
+        }
         if (e instanceof BinaryExpr b) {
             return switch (b.getOperator()) {
                 case PLUS, MINUS, MULTIPLY, DIVIDE, REMAINDER ->
@@ -131,6 +138,29 @@ final class Overloads {
             };
         }
         return Optional.empty();
+    }
+
+    /**
+     * The type of {@code Math.f(...)}: {@code double} for the functions that return it whatever their
+     * arguments ({@code Math.tanh(z)}), the promoted type of the arguments for {@code abs}, {@code max}
+     * and {@code min}; empty for the others.
+     */
+    private Optional<String> mathResult(MethodCallExpr m) {
+        String name = m.getNameAsString();
+        if (dev.adjoint.generator.rules.DerivativeRules.returnsDouble(name)) {
+            return Optional.of("double");
+        }
+        if (!List.of("abs", "max", "min").contains(name) || m.getArguments().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> t = Optional.of("int");
+        for (Expression a : m.getArguments()) {
+            t = t.flatMap(x -> typeOf(a)
+                    .map(Overloads::promoted)
+                    .filter(NUMERIC::contains)
+                    .map(y -> NUMERIC.indexOf(x) >= NUMERIC.indexOf(y) ? x : y));
+        }
+        return t;
     }
 
     /** Unary numeric promotion (JLS 5.6): byte, short and char compute as int. */
