@@ -155,6 +155,26 @@ final class CallFence {
                             + " (see the error at its declaration): fix that method first");
             return;
         }
+        if (dev.adjoint.generator.select.ImplicitCallees.differentiable(t)
+                && index.lookup(t.ownerQualified(), t.name()).stream()
+                                .filter(o -> o.arity() == t.arity())
+                                .count()
+                        > 1) {
+            // overloads of one arity: the selection, which finds the helpers to differentiate by name and arity, left
+            // it
+            error(
+                    m,
+                    "call to '" + m.getNameAsString() + "' is not inlined here (a helper of another class taking only"
+                            + " numbers, or a call under &&, || or ?:, in a loop's condition, in a recursive method, past the"
+                            + " inliner's size limit), and a plain helper left a call is differentiated without an annotation"
+                            + " only when its name and number of parameters name one method, and '"
+                            + m.getNameAsString()
+                            + "' names several of " + t.arity() + (t.arity() == 1 ? " parameter" : " parameters")
+                            + "; give them different names, or call it in a"
+                            + " statement of its own (double v = " + m.getNameAsString()
+                            + "(...);), where it is inlined");
+            return;
+        }
         if (dev.adjoint.generator.select.ImplicitCallees.differentiable(t)) {
             // a plain helper Adjoint tried to differentiate, which its own error (at its declaration) says why it
             // cannot
