@@ -76,7 +76,7 @@ public final class ArrayReassignments {
     ArrayReassignments(Rewriter rw, RowAliases rows, MethodDeclaration method) {
         this.rw = rw;
         this.method = method;
-        this.lengths = new ParameterLengths(rows, method);
+        this.lengths = new ParameterLengths(rw, rows, method);
     }
 
     static final String UNKNOWN_LENGTH =

@@ -23,10 +23,12 @@ import java.util.Set;
  * once and never assigned, and their values.
  */
 final class ParameterLengths {
+    private final Rewriter rw;
     private final RowAliases rows;
     private final MethodDeclaration method;
 
-    ParameterLengths(RowAliases rows, MethodDeclaration method) {
+    ParameterLengths(Rewriter rw, RowAliases rows, MethodDeclaration method) {
+        this.rw = rw;
         this.rows = rows;
         this.method = method;
     }
@@ -66,8 +68,9 @@ final class ParameterLengths {
         if (m.isEmpty()
                 || !RowAliases.simple(m.get())
                 || m.get().findAll(NameExpr.class).stream()
-                        .anyMatch(x -> !isParameter(x.getNameAsString())
-                                || RowAliases.assigned(method.getBody().get(), Set.of(x.getNameAsString())))) {
+                        .anyMatch(x -> !constant(x)
+                                && (!isParameter(x.getNameAsString())
+                                        || RowAliases.assigned(method.getBody().get(), Set.of(x.getNameAsString()))))) {
             return false;
         }
         fixed.add(m.get());
@@ -90,7 +93,8 @@ final class ParameterLengths {
         for (FieldAccessExpr f : holder.findAll(FieldAccessExpr.class)) {
             if (f.getNameAsString().equals("length")
                     && f.getScope() instanceof NameExpr a
-                    && !isParameter(a.getNameAsString())) {
+                    && !isParameter(a.getNameAsString())
+                    && !constant(a)) {
                 if (!(unchangedLocal(a.getNameAsString()).orElse(null) instanceof ArrayCreationExpr c)
                         || c.getLevels().size() != 1
                         || c.getInitializer().isPresent()
@@ -106,7 +110,9 @@ final class ParameterLengths {
             }
         }
         for (NameExpr x : holder.findAll(NameExpr.class)) {
-            if (isParameter(x.getNameAsString()) || x.getParentNode().orElse(null) instanceof FieldAccessExpr) {
+            if (isParameter(x.getNameAsString())
+                    || constant(x)
+                    || x.getParentNode().orElse(null) instanceof FieldAccessExpr) {
                 continue;
             }
             Optional<Expression> value = unchangedLocal(x.getNameAsString())
@@ -170,6 +176,34 @@ final class ParameterLengths {
         return method.findAll(VariableDeclarator.class).stream()
                 .filter(d -> d.getNameAsString().equals(name))
                 .count();
+    }
+
+    /**
+     * Whether {@code x} names a {@code static final} integer or array field of the class (or a class
+     * around it) that no local or parameter hides: {@code HIDDEN}, {@code W} of {@code W.length}, the
+     * same value wherever the method evaluates it.
+     */
+    private boolean constant(NameExpr x) {
+        if (isParameter(x.getNameAsString()) || declarations(x.getNameAsString()) > 0) {
+            return false;
+        }
+        return rw.staticFieldType(x)
+                        .filter(t -> t instanceof com.github.javaparser.ast.type.ArrayType
+                                || t.equals(com.github.javaparser.ast.type.PrimitiveType.intType()))
+                        .isPresent()
+                && finalField(x.getNameAsString());
+    }
+
+    private boolean finalField(String name) {
+        for (Optional<com.github.javaparser.ast.Node> p = method.getParentNode();
+                p.isPresent();
+                p = p.get().getParentNode()) {
+            if (p.get() instanceof com.github.javaparser.ast.body.TypeDeclaration<?> t
+                    && t.getFieldByName(name).isPresent()) {
+                return t.getFieldByName(name).get().isFinal();
+            }
+        }
+        return false;
     }
 
     boolean isParameter(String name) {
