@@ -128,11 +128,18 @@ public final class RecordCallees {
     private boolean expandsCleanly(Path file, Callee c, RecordTypes records) {
         List<dev.adjoint.generator.Diagnostic> problems = new ArrayList<>();
         MethodDeclaration copy = c.declaration().clone(); // (checked on a copy: the lifting spreads the method itself)
-        RecordArguments.spread(file, c.packageName(), c.owner(), copy, this, problems);
-        return problems.isEmpty()
-                && !RecordParameters.expand(file, c.packageName(), copy, records, false, problems)
-                        .isEmpty()
-                && problems.isEmpty();
+        // the copy stands in the method's class while checked, so that its types resolve as the method's do (a
+        // record Params of which another class of the package nests one too: RecordTypes#member)
+        copy.setParentNode(c.owner());
+        try {
+            RecordArguments.spread(file, c.packageName(), c.owner(), copy, this, problems);
+            return problems.isEmpty()
+                    && !RecordParameters.expand(file, c.packageName(), copy, records, false, problems)
+                            .isEmpty()
+                    && problems.isEmpty();
+        } finally {
+            copy.setParentNode(null);
+        }
     }
 
     /** The method {@code call}, made in type {@code from} of package {@code pkg}, calls, if it is one of these. */

@@ -103,6 +103,12 @@ public final class RecordTypes {
         if (here.size() == 1) {
             return Optional.of(here.get(0));
         }
+        if (here.size() > 1) {
+            Optional<FoundClass> member = member(c, here, FoundClass::path);
+            if (member.isPresent()) {
+                return member;
+            }
+        }
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
@@ -276,7 +282,7 @@ public final class RecordTypes {
             return Optional.of(here.get(0));
         }
         if (here.size() > 1) {
-            Optional<Found> member = member(c, here);
+            Optional<Found> member = member(c, here, Found::path);
             if (member.isPresent()) {
                 return member;
             }
@@ -288,11 +294,12 @@ public final class RecordTypes {
     }
 
     /**
-     * Among records of one simple name in one package ({@code Fits.Obs}, {@code Model.Obs}), the one
+     * Among records (or classes) of one simple name in one package ({@code Fits.Obs}, {@code Model.Obs}), the one
      * {@code c} means as javac reads it: a member of the innermost type around {@code c} that has one
      * of that name; empty when {@code c} stands in none of them (or is detached).
      */
-    private static Optional<Found> member(ClassOrInterfaceType c, List<Found> candidates) {
+    private static <F> Optional<F> member(
+            ClassOrInterfaceType c, List<F> candidates, java.util.function.Function<F, List<String>> pathOf) {
         for (Node n = c; n != null; n = n.getParentNode().orElse(null)) {
             if (n instanceof TypeDeclaration<?> t) {
                 Optional<List<String>> path = pathOf(t);
@@ -301,8 +308,8 @@ public final class RecordTypes {
                 }
                 List<String> inner = new ArrayList<>(path.get());
                 inner.add(c.getNameAsString());
-                for (Found f : candidates) {
-                    if (f.path().equals(inner) || f.path().equals(path.get())) {
+                for (F f : candidates) {
+                    if (pathOf.apply(f).equals(inner) || pathOf.apply(f).equals(path.get())) {
                         return Optional.of(f); // a member of t, or t itself (a record naming its own type)
                     }
                 }

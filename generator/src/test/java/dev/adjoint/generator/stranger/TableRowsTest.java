@@ -5,7 +5,6 @@ import static dev.adjoint.generator.stranger.StrangerHarness.build;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.check.AdjointCheck;
-import dev.adjoint.generator.Diagnostic;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -423,97 +422,6 @@ class TableRowsTest {
                         .assertAt(new double[] {0.2, 1.1, -0.3, 0.8}, op, act);
             }
         }
-    }
-
-    /**
-     * An array variable assigned again whose arrays are as long as a {@code static final} constant
-     * or table of the class ({@code new double[HIDDEN]}, {@code new double[W.length]}, also in a
-     * helper given the table, {@code a = layer(W, a)}): the same length wherever evaluated. Each was
-     * an error at the assignment before ("the length ... is neither an expression of parameters").
-     */
-    static final String CONST_LENGTHS = """
-            package stranger;
-
-            import dev.adjoint.Differentiable;
-
-            public class Consts {
-                static final double[][] W = {{0.5, -0.2}, {0.3, 0.8}};
-                static final int N = 2;
-                private static final int HIDDEN = 2;
-
-                static double[] layer(double[][] w, double[] a) {
-                    double[] z = new double[w.length];
-                    for (int i = 0; i < w.length; i++) {
-                        double s = 0;
-                        for (int j = 0; j < a.length; j++) s += w[i][j] * a[j];
-                        z[i] = Math.tanh(s);
-                    }
-                    return z;
-                }
-
-                @Differentiable
-                public static double tableLength(double[] x) {
-                    double[] a = x.clone();
-                    for (int l = 0; l < 3; l++) {
-                        double[] z = new double[W.length];
-                        for (int i = 0; i < W.length; i++) z[i] = Math.tanh(W[i][0] * a[0] + W[i][1] * a[1]);
-                        a = z;
-                    }
-                    return a[0] * a[1];
-                }
-
-                @Differentiable
-                public static double constantLength(double[] x) {
-                    double[] a = x.clone();
-                    for (int l = 0; l < 3; l++) {
-                        double[] z = new double[N];
-                        for (int i = 0; i < N; i++) z[i] = Math.sin(W[i][0] * a[0] + W[i][1] * a[1]);
-                        a = z;
-                    }
-                    return a[0] + a[1] * a[1];
-                }
-
-                @Differentiable
-                public static double privateLength(double[] x) {
-                    double[] a = new double[HIDDEN];
-                    a[0] = x[0];
-                    a[1] = x[1];
-                    for (int l = 0; l < 3; l++) {
-                        double[] z = new double[HIDDEN];
-                        for (int i = 0; i < HIDDEN; i++) z[i] = Math.tanh(W[i][0] * a[0] + W[i][1] * a[1]) + x[i];
-                        a = z;
-                    }
-                    return a[0] + a[1];
-                }
-
-                @Differentiable
-                public static double helperOfTable(double[] x) {
-                    double[] a = x;
-                    for (int l = 0; l < 3; l++) a = layer(W, a);
-                    return a[0] * a[1];
-                }
-            }
-            """;
-
-    @Test
-    void staticFinalLengthsOfArraysAssignedAgain() {
-        Map<String, Object[]> cases = new LinkedHashMap<>();
-        for (String m : new String[] {"tableLength", "constantLength", "privateLength", "helperOfTable"}) {
-            cases.put(m, new Object[] {new double[] {0.3, -0.7}});
-        }
-        checkAll("Consts", CONST_LENGTHS, Map.of(), cases);
-    }
-
-    /** A static field the class does not declare final may change: its length stays an error at the assignment. */
-    @Test
-    void aLengthOfAFieldNotFinalStaysAnError() {
-        String text = CONST_LENGTHS.replace("static final int N = 2;", "static int N = 2;");
-        List<Diagnostic> errors = StrangerHarness.errors(Map.of("Consts", text));
-        assertTrue(
-                errors.size() == 1
-                        && errors.get(0).message().contains("neither an expression of parameters")
-                        && errors.get(0).line() == 37,
-                errors.toString());
     }
 
     static final String FITS = """

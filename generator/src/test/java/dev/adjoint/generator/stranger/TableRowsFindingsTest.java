@@ -1,0 +1,165 @@
+package dev.adjoint.generator.stranger;
+
+import static dev.adjoint.generator.stranger.ObjectStylesHarness.make;
+import static dev.adjoint.generator.stranger.TableRowsTest.checkAll;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.generator.Diagnostic;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What reading the README's supported-Java table as a stranger found ({@link TableRowsTest}): a
+ * length the table's rows allow but the generator did not, names of another class's nested types,
+ * an error that did not say why. Each gradient is checked against central differences and the tape.
+ */
+class TableRowsFindingsTest {
+    /**
+     * An array variable assigned again whose arrays are as long as a {@code static final} constant
+     * or table of the class ({@code new double[HIDDEN]}, {@code new double[W.length]}, also in a
+     * helper given the table, {@code a = layer(W, a)}): the same length wherever evaluated. Each was
+     * an error at the assignment before ("the length ... is neither an expression of parameters").
+     */
+    static final String CONST_LENGTHS = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Consts {
+                static final double[][] W = {{0.5, -0.2}, {0.3, 0.8}};
+                static final int N = 2;
+                private static final int HIDDEN = 2;
+
+                static double[] layer(double[][] w, double[] a) {
+                    double[] z = new double[w.length];
+                    for (int i = 0; i < w.length; i++) {
+                        double s = 0;
+                        for (int j = 0; j < a.length; j++) s += w[i][j] * a[j];
+                        z[i] = Math.tanh(s);
+                    }
+                    return z;
+                }
+
+                @Differentiable
+                public static double tableLength(double[] x) {
+                    double[] a = x.clone();
+                    for (int l = 0; l < 3; l++) {
+                        double[] z = new double[W.length];
+                        for (int i = 0; i < W.length; i++) z[i] = Math.tanh(W[i][0] * a[0] + W[i][1] * a[1]);
+                        a = z;
+                    }
+                    return a[0] * a[1];
+                }
+
+                @Differentiable
+                public static double constantLength(double[] x) {
+                    double[] a = x.clone();
+                    for (int l = 0; l < 3; l++) {
+                        double[] z = new double[N];
+                        for (int i = 0; i < N; i++) z[i] = Math.sin(W[i][0] * a[0] + W[i][1] * a[1]);
+                        a = z;
+                    }
+                    return a[0] + a[1] * a[1];
+                }
+
+                @Differentiable
+                public static double privateLength(double[] x) {
+                    double[] a = new double[HIDDEN];
+                    a[0] = x[0];
+                    a[1] = x[1];
+                    for (int l = 0; l < 3; l++) {
+                        double[] z = new double[HIDDEN];
+                        for (int i = 0; i < HIDDEN; i++) z[i] = Math.tanh(W[i][0] * a[0] + W[i][1] * a[1]) + x[i];
+                        a = z;
+                    }
+                    return a[0] + a[1];
+                }
+
+                @Differentiable
+                public static double helperOfTable(double[] x) {
+                    double[] a = x;
+                    for (int l = 0; l < 3; l++) a = layer(W, a);
+                    return a[0] * a[1];
+                }
+            }
+            """;
+
+    @Test
+    void staticFinalLengthsOfArraysAssignedAgain() {
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        for (String m : new String[] {"tableLength", "constantLength", "privateLength", "helperOfTable"}) {
+            cases.put(m, new Object[] {new double[] {0.3, -0.7}});
+        }
+        checkAll("Consts", CONST_LENGTHS, Map.of(), cases);
+    }
+
+    /** A static field the class does not declare final may change: its length stays an error at the assignment. */
+    @Test
+    void aLengthOfAFieldNotFinalStaysAnError() {
+        String text = CONST_LENGTHS.replace("static final int N = 2;", "static int N = 2;");
+        List<Diagnostic> errors = StrangerHarness.errors(Map.of("Consts", text));
+        assertTrue(
+                errors.size() == 1
+                        && errors.get(0).message().contains("neither an expression of parameters")
+                        && errors.get(0).line() == 37,
+                errors.toString());
+    }
+
+    static final String SPRINGS = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Springs {
+                public record Params(double k, double c) {}
+
+                public static final class State {
+                    final double x;
+                    final double[] v;
+
+                    public State(double x, double[] v) {
+                        this.x = x;
+                        this.v = v;
+                    }
+                }
+
+                static double energy(Params p, double d) {
+                    return 0.5 * p.k() * d * d + p.c() * d;
+                }
+
+                /** A record passed to a plain helper, an object of a class read: both named as another class's too. */
+                @Differentiable(wrt = {"p", "s"})
+                public static double spring(Params p, State s) {
+                    double e = 0;
+                    for (int i = 0; i < s.v.length; i++) e += energy(p, s.v[i] - s.x);
+                    return e;
+                }
+            }
+            """;
+
+    /**
+     * Another class of the package nesting a record {@code Params} and a class {@code State} of its
+     * own: {@code Springs}' mean {@code Springs}' (as javac reads them). Before, the helper taking
+     * {@code Params} was checked on a detached copy, where the name meant neither ("uses record
+     * parameter 'p' other than reading its components"), and {@code State s} was "not supported".
+     */
+    @Test
+    void typesNamedAsAnotherClassesNestedOnes() throws Exception {
+        String other = """
+                package stranger;
+
+                public class Other {
+                    public record Params(double a) {}
+
+                    static final class State {
+                        double y;
+                    }
+                }
+                """;
+        ObjectStylesHarness.check(Map.of("Springs", SPRINGS, "Other", other), "Springs", "spring", b -> new Object[] {
+            make(b, "Springs$Params", 2.0, 0.3), make(b, "Springs$State", 0.4, new double[] {1.0, -0.5, 0.2})
+        });
+    }
+}
