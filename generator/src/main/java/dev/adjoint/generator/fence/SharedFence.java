@@ -268,9 +268,35 @@ public final class SharedFence {
             error(
                     n,
                     what
-                            + " inside an expression is not supported: each assignment and update must be a statement of its own, so"
+                            + " inside an expression is not supported" + alsoRead(n)
+                            + ": each assignment and update must be a statement of its own, so"
                             + " that both strategies see its effect where Java performs it; move it to its own statement before or after");
         }
+    }
+
+    /**
+     * Why an update the desugar pass moves out of expressions may have stayed: the expression
+     * around it also reads the variable it updates ({@code s += w[k] * c[k++]}, as {@code i + i++});
+     * empty for other updates.
+     */
+    private static String alsoRead(Node update) {
+        Expression target = update instanceof UnaryExpr u
+                ? u.getExpression()
+                : update instanceof AssignExpr a ? a.getTarget() : null;
+        Node whole = update; // (the outermost expression around the update)
+        while (whole.getParentNode().orElse(null) instanceof Expression e) {
+            whole = e;
+        }
+        if (!(target instanceof NameExpr x)) {
+            return "";
+        }
+        Optional<Node> read = whole.findAll(NameExpr.class).stream()
+                .filter(r -> r != x && r.getNameAsString().equals(x.getNameAsString()))
+                .map(r -> r.getParentNode().orElse(r))
+                .findFirst();
+        return read.map(r -> " where the same expression also reads '" + x.getNameAsString() + "' ("
+                        + Positions.oneLine(r) + ")")
+                .orElse("");
     }
 
     /** Whether {@code n} or an expression around it is itself an assignment or update inside an expression (reported already). */

@@ -162,4 +162,30 @@ class TableRowsFindingsTest {
             make(b, "Springs$Params", 2.0, 0.3), make(b, "Springs$State", 0.4, new double[] {1.0, -0.5, 0.2})
         });
     }
+
+    /** An update the expression also reads elsewhere ({@code i + i++}) is an error that names the read. */
+    @Test
+    void anUpdateAlsoReadNamesTheRead() {
+        String text = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public class Reads {
+                    @Differentiable
+                    public static double weighted(double[] c, double[] w) {
+                        double s = 0;
+                        int k = 0;
+                        while (k < c.length) s += w[k] * c[k++];
+                        return s;
+                    }
+                }
+                """;
+        List<Diagnostic> errors = StrangerHarness.errors(Map.of("Reads", text));
+        assertTrue(
+                errors.size() == 1
+                        && errors.get(0).line() == 10
+                        && errors.get(0).message().contains("also reads 'k' (w[k])"),
+                errors.toString());
+    }
 }
