@@ -195,6 +195,19 @@ final class RowAliases {
      * {@link #simple}), one rank above {@code d}'s.
      */
     private boolean isAlias(VariableDeclarator d, Expression named) {
+        if (d.getType().isVarType()) { // (javac gives it the type of a row of what it names: for (var row : X))
+            Expression root = named;
+            while (root instanceof ArrayAccessExpr acc) {
+                root = acc.getName();
+            }
+            return root instanceof NameExpr n
+                    && arrayType(n)
+                            .filter(t -> t.getElementType().isPrimitiveType())
+                            .isPresent()
+                    && rank(named) >= 2
+                    && rank(named) <= 3
+                    && tableRoot(named);
+        }
         return d.getType() instanceof ArrayType a
                 && a.getElementType().isPrimitiveType()
                 && a.getArrayLevel() <= 2

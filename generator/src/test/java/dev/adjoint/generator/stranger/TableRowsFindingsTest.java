@@ -188,4 +188,60 @@ class TableRowsFindingsTest {
                         && errors.get(0).message().contains("also reads 'k' (w[k])"),
                 errors.toString());
     }
+
+    /**
+     * {@code var} as the variable of a for-each over a 2-D or 3-D array, as the README's row of
+     * locals promises ("in for and for-each headers too"): each was "for-each over 'g' is not
+     * supported", while {@code for (double[] row : g)} worked.
+     */
+    static final String VAR_ROWS = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class VarRows {
+                @Differentiable
+                public static double squares(double[][] g) {
+                    double total = 0;
+                    for (var row : g) for (var v : row) total += v * v;
+                    return total;
+                }
+
+                @Differentiable
+                public static float relax(float[][] g, float tol) {
+                    float total = 0;
+                    for (int it = 0; it < 3; it++) {
+                        for (int i = 1; i < g.length - 1; i++) {
+                            for (int j = 1; j < g[i].length - 1; j++) {
+                                g[i][j] = 0.25f * (g[i - 1][j] + g[i + 1][j] + g[i][j - 1] + g[i][j + 1]);
+                            }
+                        }
+                    }
+                    for (var row : g) {
+                        for (int j = 0; j < row.length; j++) total += row[j] * row[j] * tol;
+                    }
+                    return total;
+                }
+
+                @Differentiable
+                public static double layers(double[][][] W, double[] x) {
+                    double total = 0;
+                    for (var L : W) for (var row : L) for (int j = 0; j < row.length; j++) total += Math.sin(row[j] * x[j]);
+                    return total;
+                }
+            }
+            """;
+
+    @Test
+    void varRowsOfForEach() {
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("squares", new Object[] {new double[][] {{0.1, 0.5}, {0.2, 0.8, -0.3}}});
+        cases.put("relax", new Object[] {
+            new float[][] {{0.1f, 0.5f, 0.9f}, {0.2f, 0.8f, 0.3f}, {0.4f, 0.1f, 0.7f}, {0.3f, 0.9f, 0.2f}}, 0.7f
+        });
+        cases.put("layers", new Object[] {
+            new double[][][] {{{0.2, -0.4}, {0.5, 0.1}}, {{0.7, -0.2}}}, new double[] {0.6, -0.9}
+        });
+        checkAll("VarRows", VAR_ROWS, Map.of(), cases);
+    }
 }
