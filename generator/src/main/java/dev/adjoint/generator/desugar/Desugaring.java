@@ -21,6 +21,17 @@ public final class Desugaring {
     public static final int INLINED_STATEMENTS = Helpers.MAX_STATEMENTS;
 
     /**
+     * What keeps {@code h}, a plain helper of another class, from being inlined into {@code caller}:
+     * the first thing its body names that the caller's adjoint cannot (see {@link ForeignHelpers}).
+     */
+    public static java.util.Optional<com.github.javaparser.ast.Node> untravelled(
+            com.github.javaparser.ast.body.MethodDeclaration h,
+            dev.adjoint.generator.select.MethodIndex index,
+            dev.adjoint.generator.select.MethodRequest caller) {
+        return ForeignHelpers.untravelled(h, index, caller);
+    }
+
+    /**
      * Rewrites {@code r}'s body: each statement that {@link SideEffects}, {@link HelperCalls}, {@link SharedCaseVariables}, {@link SwitchStatements},
      * {@link SwitchHoisting}, {@link Switches}, {@link ArrayCalls}, {@link RowAliases}, {@link ArrayInitializers}, {@link FloatingForHeaders} or {@link LabelledBlocks} stands
      * for is replaced by what it means, then the result is looked at again (a case may copy arrays).

@@ -204,7 +204,8 @@ final class ForeignHelpers {
     }
 
     /** Whether {@code f} names a static field of a class of the sources (a constant or not). */
-    private boolean namesSourceField(ForeignNames names, Set<String> locals, FieldAccessExpr f) {
+    private static boolean namesSourceField(
+            MethodIndex index, ForeignNames names, Set<String> locals, FieldAccessExpr f) {
         return f.getScope() instanceof NameExpr s
                 && !locals.contains(s.getNameAsString())
                 && names.sourceClass(s.getNameAsString())
@@ -255,6 +256,16 @@ final class ForeignHelpers {
 
     /** Whether every name {@code h}'s body reads can be written in the caller (see the class comment). */
     private boolean namesOnlyWhatTravels(MethodDeclaration h) {
+        return untravelled(h, index, caller).isEmpty();
+    }
+
+    /**
+     * The first thing {@code h}'s body names that cannot be written in {@code caller}'s adjoint (a
+     * field of another package that is not public, a class that is neither of the sources nor
+     * {@code java.lang}'s, a method of neither), which keeps {@code h}, of another class, from being
+     * inlined there; empty when there is none.
+     */
+    static Optional<Node> untravelled(MethodDeclaration h, MethodIndex index, MethodRequest caller) {
         TypeDeclaration<?> owner = ownerOf(h);
         ForeignNames names = new ForeignNames(h, index, caller);
         Set<String> locals = locals(h);
@@ -264,18 +275,18 @@ final class ForeignHelpers {
                     && owner.getMethodsByName(name).isEmpty()
                     && mathImporting(h, name) == null
                     && names.importedMethod(name).isEmpty()) {
-                return false;
+                return Optional.of(c);
             }
         }
         for (ClassOrInterfaceType t : h.getBody().get().findAll(ClassOrInterfaceType.class)) {
             if (t.getScope().isPresent() || !inJavaLang(t.getNameAsString())) {
-                return false; // (an exception of its own package, say)
+                return Optional.of(t); // (an exception of its own package, say)
             }
         }
         for (FieldAccessExpr f : h.getBody().get().findAll(FieldAccessExpr.class)) {
-            if (namesSourceField(names, locals, f)
+            if (namesSourceField(index, names, locals, f)
                     && constantOf(names, locals, f).isEmpty()) {
-                return false; // (a field its class assigns, say: not a constant)
+                return Optional.of(f); // (a field its class assigns, say: not a constant)
             }
         }
         for (NameExpr n : h.getBody().get().findAll(NameExpr.class)) {
@@ -290,10 +301,10 @@ final class ForeignHelpers {
                                     || names.sourceClass(name).isPresent()
                             : (name.equals("PI") || name.equals("E")) && mathImporting(h, name) != null);
             if (!known) {
-                return false;
+                return Optional.of(n);
             }
         }
-        return true;
+        return Optional.empty();
     }
 
     /** Whether {@code java.lang} has a class of that simple name (every file sees it without an import). */

@@ -229,8 +229,33 @@ final class CallFence {
                             + "' it is given, and '" + m.getNameAsString()
                             + "' is not @Differentiable: neither strategy can follow"
                             + " that change, so the gradient would miss it; write the elements in this method, or make '"
-                            + m.getNameAsString() + "' a @Differentiable method that returns a value");
+                            + m.getNameAsString() + "' a @Differentiable method that returns a value"
+                            + notInlined(t.declaration()));
         }
+    }
+
+    /**
+     * Why {@code h}, when it is a plain helper of another class, was not inlined (which would have
+     * followed its writes): what its body names that the caller's adjoint cannot; empty otherwise.
+     */
+    private String notInlined(com.github.javaparser.ast.body.MethodDeclaration h) {
+        boolean foreign = h.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+                        .orElse(null)
+                != request.declaration()
+                        .findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+                        .orElse(null);
+        return foreign
+                ? dev.adjoint.generator.desugar.Desugaring.untravelled(h, index, request)
+                        .map(
+                                n ->
+                                        " (a helper of another class is inlined, which would follow the write, only when its body"
+                                                + " names nothing the adjoint class cannot name as it means there; this one names '"
+                                                + Positions.oneLine(n) + "', at line "
+                                                + n.getBegin().map(b -> b.line).orElse(0)
+                                                + " of its file: a field that is not public, of another package, or one its class"
+                                                + " assigns, or a class or method that is neither of the sources nor java.lang's)")
+                        .orElse("")
+                : "";
     }
 
     /**

@@ -244,4 +244,48 @@ class TableRowsFindingsTest {
         });
         checkAll("VarRows", VAR_ROWS, Map.of(), cases);
     }
+
+    /**
+     * A helper of another package that writes an array it is given, whose body reads a table that is
+     * not public: not inlined (the README's row of such helpers), and the error at the call now says
+     * which name kept it from being, where it said only that the helper may write the array.
+     */
+    @Test
+    void aForeignHelperNotInlinedNamesWhy() {
+        String lib = """
+                package lib;
+
+                public class Scales {
+                    static final double[] WEIGHTS = {0.2, 0.3, 0.5};
+
+                    public static void scaleInto(double[] src, double[] dst, double k) {
+                        for (int i = 0; i < src.length; i++) {
+                            dst[i] = k * src[i] * WEIGHTS[i % WEIGHTS.length];
+                        }
+                    }
+                }
+                """;
+        String caller = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+                import lib.Scales;
+
+                public class Caller {
+                    @Differentiable
+                    public static double scaled(double[] x) {
+                        double[] y = new double[x.length];
+                        Scales.scaleInto(x, y, 2.0);
+                        return y[0] * y[1];
+                    }
+                }
+                """;
+        List<Diagnostic> errors = StrangerHarness.errors(Map.of("Caller", caller, "Scales", lib));
+        assertTrue(
+                errors.size() == 1
+                        && errors.get(0).line() == 10
+                        && errors.get(0).message().contains("may write into the array 'y'")
+                        && errors.get(0).message().contains("names 'WEIGHTS', at line 8 of its file"),
+                errors.toString());
+    }
 }
