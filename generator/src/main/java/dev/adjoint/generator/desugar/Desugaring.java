@@ -58,6 +58,7 @@ public final class Desugaring {
         FieldShadows.rename(m);
         Braces.add(m);
         StaticImports.qualify(r, sources);
+        OwnEnumConstants.qualify(m);
         NumberPredicates.rewrite(m);
         Rewriter rw = new Rewriter(m);
         ArrayReturns.rewrite(m, rw);

@@ -288,4 +288,40 @@ class TableRowsFindingsTest {
                         && errors.get(0).message().contains("names 'WEIGHTS', at line 8 of its file"),
                 errors.toString());
     }
+
+    /**
+     * A static method of an enum naming its own constants by their simple names, as Java lets it
+     * ({@code op == ADD}, {@code ADD.ordinal()}, beside {@code case MUL ->}): the README's first row
+     * takes static methods of enums. It was "'ADD' is not a parameter, a local variable or a static
+     * field ... of Gate".
+     */
+    @Test
+    void anEnumsMethodNamesItsOwnConstants() throws Exception {
+        String gate = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public enum Gate {
+                    ADD,
+                    MUL;
+
+                    @Differentiable(wrt = "x")
+                    public static double apply(double[] x, Gate op) {
+                        double s = op == ADD ? x[0] + x[1] : x[0] * x[1];
+                        switch (op) {
+                            case MUL -> s += Math.sin(x[0]);
+                            default -> s -= x[1] * x[1];
+                        }
+                        if (op != MUL && ADD.ordinal() == 0) s *= x[0];
+                        return s;
+                    }
+                }
+                """;
+        for (String op : new String[] {"ADD", "MUL"}) {
+            ObjectStylesHarness.check(Map.of("Gate", gate), "Gate", "apply", b -> new Object[] {
+                new double[] {0.3, -0.7}, Enum.valueOf(b.type("Gate").asSubclass(Enum.class), op)
+            });
+        }
+    }
 }
