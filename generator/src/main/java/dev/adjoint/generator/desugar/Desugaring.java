@@ -64,6 +64,7 @@ public final class Desugaring {
         ArrayReturns.rewrite(m, rw);
         Overloads overloads = new Overloads(rw);
         ForeignHelpers foreign = new ForeignHelpers(r, sources, overloads, rw);
+        foreign.ownReads();
         HelperCalls helpers = new HelperCalls(rw, new Helpers(m, overloads), foreign, m, r::importsMathMethod);
         Switches switches = new Switches(rw, r.staticFields().keySet());
         SwitchHoisting hoisting =

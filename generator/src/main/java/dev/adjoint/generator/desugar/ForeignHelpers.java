@@ -195,6 +195,31 @@ final class ForeignHelpers {
         return Collections.unmodifiableMap(constants);
     }
 
+    /**
+     * Reads of another class's constants in the caller's own body ({@code x[0] * Lib.DECAY},
+     * {@code Lib.WEIGHTS[i]}), by the names its inlined helpers' copies would read them by, so that
+     * the caller reads them as its own class's constants.
+     */
+    void ownReads() {
+        MethodDeclaration m = caller.declaration();
+        if (index == null || m.getBody().isEmpty()) {
+            return;
+        }
+        ForeignNames names = new ForeignNames(m, index, caller);
+        Set<String> locals = locals(m);
+        Set<String> around = new HashSet<>(); // (the method's class and those around it read their constants already)
+        for (Optional<Node> n = m.getParentNode(); n.isPresent(); n = n.get().getParentNode()) {
+            if (n.get() instanceof TypeDeclaration<?> t) {
+                around.add(t.getNameAsString());
+            }
+        }
+        for (FieldAccessExpr f : m.getBody().get().findAll(FieldAccessExpr.class)) {
+            if (!(f.getScope() instanceof NameExpr s && around.contains(s.getNameAsString()))) {
+                constantOf(names, locals, f).ifPresent(c -> f.replace(read(c)));
+            }
+        }
+    }
+
     /** The constant {@code f} reads when it is {@code C.K}, {@code C} a class of the sources and {@code K} a constant of it. */
     private static Optional<ForeignNames.Field> constantOf(ForeignNames names, Set<String> locals, FieldAccessExpr f) {
         if (!(f.getScope() instanceof NameExpr s) || locals.contains(s.getNameAsString())) {

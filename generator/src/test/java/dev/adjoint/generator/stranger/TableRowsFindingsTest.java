@@ -324,4 +324,41 @@ class TableRowsFindingsTest {
             });
         }
     }
+
+    /**
+     * Another class's constants read in the method itself ({@code Lib.DECAY}, {@code Lib.TABLE[i]},
+     * {@code Lib.N}), as its inlined helpers' copies read them: they were "field access 'Lib.DECAY' is
+     * not supported: the tape strategy reads only ...", even with AUTO. The method's own {@code DECAY}
+     * stays its own.
+     */
+    @Test
+    void anotherClasssConstantsReadInTheMethod() {
+        String lib = """
+                package stranger;
+
+                public class Lib {
+                    public static final double DECAY = 0.9;
+                    static final double[] TABLE = {0.5, 1.5, -2.0};
+                    static final int N = 3;
+                }
+                """;
+        String uses = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public class Uses {
+                    static final double DECAY = 100;
+
+                    @Differentiable
+                    public static double decayed(double[] x) {
+                        double s = 0;
+                        for (int i = 0; i < Lib.N; i++) s += Lib.TABLE[i] * x[i] * x[i] * Lib.DECAY + DECAY * x[i];
+                        for (double t : Lib.TABLE) s += t * Math.sin(x[0]);
+                        return s * Lib.TABLE.length;
+                    }
+                }
+                """;
+        checkAll("Uses", uses, Map.of("Lib", lib), Map.of("decayed", new Object[] {new double[] {0.3, -0.7, 1.1}}));
+    }
 }
