@@ -353,6 +353,7 @@ public final class Fence {
             case "LocalClassDeclaration", "LocalRecordDeclaration" -> "local class";
             case "InstanceOf" -> "'instanceof'";
             case "This", "Super" -> "'" + kind.toLowerCase() + "'";
+            case "NullLiteral" -> "'null'";
             default -> kind + " construct";
         };
         // (whether AUTO then takes the tape is the strategy chooser's to say: the tape may reject the line too)

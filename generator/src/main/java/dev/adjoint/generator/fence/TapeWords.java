@@ -43,6 +43,9 @@ final class TapeWords {
      * in a statement of its own; anything else is rewritten with what the table supports.
      */
     static String todo(Node n) {
+        if (n instanceof com.github.javaparser.ast.expr.NullLiteralExpr) {
+            return "give the variable an array (new double[0]) or branch on what decides it";
+        }
         Node made = n instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr
                         && n.getParentNode().orElse(null) instanceof ArrayCreationExpr c
                 ? c

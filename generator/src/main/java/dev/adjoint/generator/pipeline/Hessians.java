@@ -284,13 +284,12 @@ final class Hessians {
             Desugaring.apply(g);
             List<Diagnostic> fenced = Fence.check(g);
             if (!fenced.isEmpty()) {
-                throw new Unpaired(
-                        why(m, r, "its tangent needs " + fenced.get(0).message()));
+                throw new Unpaired(why(m, r, "in its tangent, " + fenced.get(0).message()));
             }
             Normalizer.Result n = Normalizer.normalize(g, index);
             if (n.ir().isEmpty()) {
                 throw new Unpaired(
-                        why(m, r, "its tangent needs " + n.diagnostics().get(0).message()));
+                        why(m, r, "in its tangent, " + n.diagnostics().get(0).message()));
             }
             MethodIr ir = n.ir().get();
             var an = ActivityAnalysis.analyze(ir, options);

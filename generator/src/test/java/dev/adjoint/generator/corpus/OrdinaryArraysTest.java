@@ -412,4 +412,20 @@ class OrdinaryArraysTest {
             assertTrue(ds.get(0).message().contains("(double[] r = X[i].clone();)"), ds.toString());
         }
     }
+
+    @Test
+    void nullIsAnErrorThatSaysSoInJavasWords() {
+        // (the fence named JavaParser's node, "NullLiteral construct", before)
+        List<Diagnostic> ds = rejected("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] p) {
+                    double[] a = null;
+                    if (p.length > 1) {
+                        a = p;
+                    }
+                    return a == null ? 0 : a[0] * a[0];
+                }
+                """, "'null' is not supported");
+        assertTrue(ds.stream().noneMatch(d -> d.message().contains("NullLiteral")), ds.toString());
+    }
 }
