@@ -39,14 +39,9 @@ public class RosenbrockTangentBench {
     /** Draws the point and the direction as {@link TangentBench} does, and checks the two tangents agree. */
     @Setup(Level.Trial)
     public void setup() {
-        Random r = new Random(20261205L);
-        int n = 1_000_000;
-        x = new double[n];
-        u = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = 4 * r.nextDouble() - 2;
-            u[i] = 2 * r.nextDouble() - 1;
-        }
+        double[][] xu = TangentBench.rosenbrockPointAndDirection(new Random(20261205L));
+        x = xu[0];
+        u = xu[1];
         Agreement.require(
                 "Rosenbrock Jvp against the hand-written tangent",
                 new double[] {generatedJvp()},

@@ -56,15 +56,11 @@ public class TangentBench {
     public void setup() {
         Random r = new Random(20261205L);
         if (problem.equals("rosenbrock")) {
-            int n = 1_000_000;
-            x = new double[n];
-            u = new double[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = 4 * r.nextDouble() - 2;
-                u[i] = 2 * r.nextDouble() - 1;
-            }
-            g = new double[n];
-            hv = new double[n];
+            double[][] xu = rosenbrockPointAndDirection(r);
+            x = xu[0];
+            u = xu[1];
+            g = new double[x.length];
+            hv = new double[x.length];
         } else {
             in = GmmData.load("d10_K25", "generated");
             gmmDirection = new double[][] {
@@ -80,6 +76,18 @@ public class TangentBench {
         // the generated tangent and Hipparchus agree on ∇f·u
         Agreement.require(
                 problem + " Jvp against Hipparchus", new double[] {jvp()}, new double[] {hipparchusJvp()}, 1e-9);
+    }
+
+    /** Rosenbrock's point, uniform on [−2, 2), and direction, uniform on [−1, 1), n = 10⁶, drawn from {@code r}. */
+    static double[][] rosenbrockPointAndDirection(Random r) {
+        int n = 1_000_000;
+        double[] x = new double[n];
+        double[] u = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 4 * r.nextDouble() - 2;
+            u[i] = 2 * r.nextDouble() - 1;
+        }
+        return new double[][] {x, u};
     }
 
     private static double[] random(int n, Random r) {
