@@ -32,7 +32,8 @@ final class SwitchTypes {
     /** The numeric types a switch's results promote to, narrowest first. */
     private static final List<String> PROMOTED = List.of("int", "long", "float", "double");
     /** {@code Math} functions whose result has the promoted type of their arguments. */
-    private static final Set<String> ARGUMENT_RESULT = Set.of("abs", "max", "min", "signum", "copySign", "fma");
+    private static final Set<String> ARGUMENT_RESULT =
+            Set.of("abs", "max", "min", "signum", "copySign", "fma", "clamp");
 
     private final Rewriter rw;
     private final Overloads types;

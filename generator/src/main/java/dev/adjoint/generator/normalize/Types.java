@@ -234,7 +234,11 @@ public final class Types {
         if (t.isIntegral() && !DerivativeRules.hasIntegerOverloads(name)) {
             return Optional.of(Ty.FLOAT); // signum: float and double only, signum(int) is signum(float)
         }
-        // abs, max, min: int, long, float and double
+        if (t.isIntegral() && name.equals("clamp")) {
+            // clamp(long, int, int) is an int, clamp(long, long, long) a long: the bounds decide
+            return of(m.getArgument(1)).flatMap(lo -> of(m.getArgument(2)).map(hi -> promote(lo, hi)));
+        }
+        // abs, max, min, clamp: int, long, float and double
         return Optional.of(t);
     }
 }

@@ -88,7 +88,19 @@ public final class DerivativeRules {
             // z = |a| with the sign of b: ±sign(a) in a (0 at 0, as abs), nothing in b
             rule("Math.copySign", true, "Math.copySign(a, b)", "dz * Math.signum(a) * Math.copySign(1, b)", null),
             // ---- java.lang.Math, three arguments: z = a * b + c, rounded once -----------------
-            rule("Math.fma", true, "Math.fma(a, b, c)", "dz * b", "dz * a", "dz"));
+            rule("Math.fma", true, "Math.fma(a, b, c)", "dz * b", "dz * a", "dz"),
+            // z = a held within [b, c] (Java 21, which throws where b > c): to a inside the bounds,
+            // ends included (PyTorch's clamp), else to the bound a passes
+            rule(
+                    "Math.clamp",
+                    true,
+                    "Math.clamp(a, b, c)",
+                    "a >= b && a <= c ? dz : 0",
+                    "a < b ? dz : 0",
+                    "a > c ? dz : 0"));
+
+    /** The functions of the table that Java 17's {@code Math} lacks: a method calling one compiles at release 21 or later. */
+    public static final Set<String> SINCE_JAVA_21 = Set.of("clamp");
 
     /**
      * {@code java.lang.Math} functions whose result is an integer, by arity: constants to the
@@ -114,7 +126,7 @@ public final class DerivativeRules {
      * ({@code signum}) have only {@code float} and {@code double}, so Java resolves an integer
      * argument to the {@code float} one.
      */
-    private static final Set<String> INTEGER_OVERLOADS = Set.of("abs", "max", "min");
+    private static final Set<String> INTEGER_OVERLOADS = Set.of("abs", "max", "min", "clamp");
 
     private DerivativeRules() {}
 

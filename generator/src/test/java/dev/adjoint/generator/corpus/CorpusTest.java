@@ -478,7 +478,8 @@ class CorpusTest {
         StringBuilder all = new StringBuilder();
         Corpus.CLASSES.forEach(c -> all.append(Corpus.source(c)));
         for (String key : DerivativeRules.all().keySet()) {
-            if (key.startsWith("Math.")) {
+            // (the corpus compiles on Java 17: Java 21's clamp is the plugin's java21 IT's)
+            if (key.startsWith("Math.") && !DerivativeRules.SINCE_JAVA_21.contains(key.substring("Math.".length()))) {
                 assertTrue(all.indexOf(key + "(") >= 0, "no corpus method calls " + key);
             }
         }

@@ -26,4 +26,20 @@ public class Model {
     double energy(double x, double v) {
         return 0.5 * k * x * x + 0.5 * v * v;
     }
+
+    /** Java 21's Math.clamp and StrictMath.clamp: differentiated in the value and both bounds. */
+    @Differentiable
+    static double clamped(double x, double lo, double hi, int n) {
+        return Math.clamp(x * x, lo, hi) + 0.5 * StrictMath.clamp(x + lo, -1.0, hi) + Math.clamp(n, 0, 3) * x;
+    }
+
+    @Differentiable(strategy = dev.adjoint.Strategy.TAPE)
+    static double clampedTape(double x, double lo, double hi, int n) {
+        return Math.clamp(x * x, lo, hi) + 0.5 * StrictMath.clamp(x + lo, -1.0, hi) + Math.clamp(n, 0, 3) * x;
+    }
+
+    @Differentiable
+    static float clampedFloat(float x, float lo, float hi) {
+        return Math.clamp(x * x, lo, hi) * 2;
+    }
 }
