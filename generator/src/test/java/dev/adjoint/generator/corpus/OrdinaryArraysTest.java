@@ -377,18 +377,7 @@ class OrdinaryArraysTest {
     void aRaggedLocalWhoseRowIsPassedToACallIsOneErrorThatSaysSo() {
         // a ragged local is one rectangular array inside (as wide as its longest row), so a row of it cannot
         // be handed to a method; the declaration's error says so, and its uses add no follow-on errors
-        String body = """
-                static class Lib {
-                    @Differentiable
-                    static double dot(double[] r, double[] w) {
-                        double s = 0;
-                        for (int j = 0; j < r.length; j++) {
-                            s += r[j] * w[j];
-                        }
-                        return s;
-                    }
-                }
-
+        String body = ReproHarness.LIB_DOT + """
                 @Differentiable(strategy = Strategy.$S)
                 static double f(double[] w) {
                     double[][] X = new double[3][];

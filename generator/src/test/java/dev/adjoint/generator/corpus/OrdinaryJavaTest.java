@@ -267,18 +267,7 @@ class OrdinaryJavaTest {
     void aRowOfALocalMatrixTheMethodWritesIsPassedToACallWithItsWritesUndone() {
         // a matrix created in each iteration, a row of it read by another class's method, then written: the
         // reverse sweep restores each overwritten element, so the callee's adjoint reads the row the call saw
-        String body = """
-                static class Lib {
-                    @Differentiable
-                    static double dot(double[] r, double[] w) {
-                        double s = 0;
-                        for (int j = 0; j < r.length; j++) {
-                            s += r[j] * w[j];
-                        }
-                        return s;
-                    }
-                }
-
+        String body = ReproHarness.LIB_DOT + """
                 @Differentiable(strategy = Strategy.$S)
                 static double f(double[] w) {
                     double s = 0;

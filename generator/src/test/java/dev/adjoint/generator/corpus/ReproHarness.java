@@ -30,6 +30,21 @@ final class ReproHarness {
             "package trust;\n\nimport dev.adjoint.Adjoint;\nimport dev.adjoint.Differentiable;\n"
                     + "import dev.adjoint.Strategy;\nimport java.util.Arrays;\n\npublic class Repro {\n";
 
+    /** A nested class whose {@code @Differentiable} {@code Lib.dot(r, w)} only reads its arrays: a callee left as a call. */
+    static final String LIB_DOT = """
+            static class Lib {
+                @Differentiable
+                static double dot(double[] r, double[] w) {
+                    double s = 0;
+                    for (int j = 0; j < r.length; j++) {
+                        s += r[j] * w[j];
+                    }
+                    return s;
+                }
+            }
+
+            """;
+
     static String source(String body, String strategy) {
         return HEADER + body.replace("$S", strategy).stripIndent().indent(4) + "}\n";
     }
