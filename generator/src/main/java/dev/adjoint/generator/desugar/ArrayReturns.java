@@ -49,7 +49,8 @@ import java.util.Set;
  * own, new in this call). Several returns of one local array created before the first are what both
  * strategies take as they are (and the inliner passes on as that array). The caller sees what Java gives it: an array of those values
  * that nothing else holds, since each call creates its own. The values are computed in Java's order,
- * and none reads the array, which is new.
+ * and none reads the array, which is new. Returns of arrays of different lengths, each new in the
+ * call, are {@link ResultVariable}'s.
  */
 final class ArrayReturns {
     private ArrayReturns() {}
@@ -90,7 +91,7 @@ final class ArrayReturns {
             if (values.isEmpty()
                     || (length >= 0 && values.get() != length)
                     || !(r.getParentNode().orElse(null) instanceof BlockStmt)) {
-                return false;
+                return ResultVariable.rewrite(m, body.get(), returns, p, rw);
             }
             length = values.get();
         }

@@ -9,7 +9,9 @@
  * ({@code for (double[] row : X)}, {@code double[] row = X[i]}) becomes the element accesses it
  * stands for, and a second name for a whole array ({@code double[] p = w}) the first; array
  * initialisers become the creation and the stores; arrays returned from several places, each built in place
- * with the same number of values, one array created first that each {@code return} fills; a local array created inside a loop or block is
+ * with the same number of values, one array created first that each {@code return} fills, and arrays of different
+ * lengths, each new in the call, one variable declared first that each {@code return} assigns its array
+ * ({@code ResultVariable}); a local array created inside a loop or block is
  * created once before the top-level statement around it and cleared where it was created (one of
  * a row's length, {@code new double[X[i].length]}, or of one that changes with the counters of the
  * loops around it, {@code new double[i + 1]}, at the greatest length, its own length in a local and

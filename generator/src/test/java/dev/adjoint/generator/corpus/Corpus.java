@@ -60,6 +60,7 @@ final class Corpus {
             "FloatSwitchExpressions",
             "FloatKeyedSwitches",
             "FloatReassignments",
+            "FloatEarlyResults",
             "FloatLoopLengths",
             "FloatRaggedLocals",
             "FloatRecordMethods",

@@ -1,0 +1,194 @@
+package dev.adjoint.generator.desugar;
+
+import com.github.javaparser.ast.ArrayCreationLevel;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.PrimitiveType;
+import dev.adjoint.generator.parse.Positions;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A method (or a helper about to be inlined) whose returns give arrays of different lengths, each
+ * new in the call: arrays created at the {@code return} ({@code return new double[0];},
+ * {@code return new double[] {a, b};}) beside at most one local array {@code y} that is only ever
+ * given arrays created with {@code new} (or an initialiser) returns one variable instead. {@code y}
+ * (or a fresh {@code result0}) is declared first, as an empty array; its declaration becomes an
+ * assignment of the array it created, and each return of a created array assigns that array to the
+ * variable and returns the variable:
+ *
+ * <pre>
+ * if (n == 0) {                               double[] y = new double[0];
+ *     return new double[0];                   if (n == 0) {
+ * }                                               y = new double[0];
+ * double[] y = new double[n];                     return y;
+ * for (...) y[i] = ...;                       }
+ * return y;                                   y = new double[n];
+ *                                             for (...) y[i] = ...;
+ *                                             return y;
+ * </pre>
+ *
+ * Java's meaning is unchanged: each return hands the caller the array it handed before, created in
+ * this call and held by nothing else, and every use of {@code y} stood in its scope, after its
+ * declaration, so none sees the empty array. An array created at a return may not read the variable
+ * (its old value would be gone once assigned), nor {@code y}'s creations read {@code y}. Both
+ * strategies then see one local array that every return returns, declared before the first, and
+ * assignments of new arrays to it: references they follow (the array of each creation is the
+ * variable's from there on).
+ */
+final class ResultVariable {
+    private ResultVariable() {}
+
+    /**
+     * Rewrites {@code returns} of {@code m} so when they are such returns of arrays of
+     * {@code element}; whether it did.
+     */
+    static boolean rewrite(
+            MethodDeclaration m, BlockStmt body, List<ReturnStmt> returns, PrimitiveType element, Rewriter rw) {
+        String local = null;
+        for (ReturnStmt r : returns) {
+            Expression e = r.getExpression().orElse(null);
+            if (e instanceof NameExpr n && (local == null || local.equals(n.getNameAsString()))) {
+                local = n.getNameAsString();
+            } else if (!created(e, element)) {
+                return false;
+            }
+        }
+        if (returns.stream().allMatch(r -> r.getExpression().orElseThrow() instanceof NameExpr)) {
+            return false; // one local array returned everywhere: both strategies take it as it is
+        }
+        Optional<VariableDeclarator> declared = Optional.empty();
+        if (local != null) {
+            declared = onlyNewArrays(m, body, local, element);
+            if (declared.isEmpty()) {
+                return false;
+            }
+        }
+        String name = local != null ? local : rw.fresh("result");
+        for (ReturnStmt r : returns) {
+            Expression e = r.getExpression().orElseThrow();
+            if (!(e instanceof NameExpr) && reads(e, name)) {
+                return false;
+            }
+        }
+        ArrayCreationExpr empty = new ArrayCreationExpr(
+                element.clone(), new NodeList<>(new ArrayCreationLevel(new IntegerLiteralExpr("0"))), null);
+        ExpressionStmt first = new ExpressionStmt(
+                new VariableDeclarationExpr(new VariableDeclarator(new ArrayType(element.clone()), name, empty)));
+        Positions.standAt(
+                first, declared.map(v -> (com.github.javaparser.ast.Node) v).orElse(returns.get(0)));
+        if (declared.isPresent()) {
+            VariableDeclarator v = declared.get();
+            Statement declaration =
+                    (Statement) v.getParentNode().orElseThrow().getParentNode().orElseThrow();
+            Expression init = v.getInitializer().orElseThrow();
+            Expression array = init instanceof ArrayInitializerExpr values
+                    ? new ArrayCreationExpr(element.clone(), new NodeList<>(new ArrayCreationLevel()), values.clone())
+                    : init.clone();
+            declaration.replace(assignment(name, array, declaration));
+        }
+        for (ReturnStmt r : returns) {
+            Expression e = r.getExpression().orElseThrow();
+            if (e instanceof NameExpr) {
+                continue;
+            }
+            ReturnStmt back = Positions.standAt(new ReturnStmt(new NameExpr(name)), r);
+            BlockStmt both = new BlockStmt(new NodeList<>(assignment(name, e, r), back));
+            Positions.placeAt(both, r);
+            r.replace(both);
+        }
+        body.getStatements().addFirst(first);
+        return true;
+    }
+
+    /** {@code name = array;}, standing at {@code at} (the array keeps the user's positions). */
+    private static ExpressionStmt assignment(String name, Expression array, com.github.javaparser.ast.Node at) {
+        AssignExpr assign = new AssignExpr(new NameExpr(name), array, AssignExpr.Operator.ASSIGN);
+        ExpressionStmt s = new ExpressionStmt(assign);
+        Positions.placeAt(assign.getTarget(), at);
+        Positions.placeAt(assign, at);
+        Positions.placeAt(s, at);
+        return s;
+    }
+
+    /** Whether {@code e} is {@code new element[n]} or {@code new element[] {a, b, ...}} of numbers. */
+    private static boolean created(Expression e, PrimitiveType element) {
+        return e instanceof ArrayCreationExpr c
+                && c.getLevels().size() == 1
+                && c.getElementType().equals(element)
+                && (c.getLevels().get(0).getDimension().isPresent()
+                        || c.getInitializer()
+                                .filter(i -> i.getValues().stream().noneMatch(Expression::isArrayInitializerExpr))
+                                .isPresent());
+    }
+
+    /**
+     * The one declaration of the local array {@code name}, when it is of {@code element}, declared
+     * alone in a statement of a block and given arrays created there ({@code new}, an initialiser)
+     * that do not read it, here and at every assignment, and every use of the name in {@code body} is
+     * that local in its scope; empty otherwise.
+     */
+    private static Optional<VariableDeclarator> onlyNewArrays(
+            MethodDeclaration m, BlockStmt body, String name, PrimitiveType element) {
+        if (m.getParameters().stream().anyMatch(q -> q.getNameAsString().equals(name))) {
+            return Optional.empty();
+        }
+        List<VariableDeclarator> all =
+                body.findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name));
+        if (all.size() != 1) {
+            return Optional.empty();
+        }
+        VariableDeclarator v = all.get(0);
+        boolean alone = v.getParentNode().orElse(null) instanceof VariableDeclarationExpr d
+                && d.getVariables().size() == 1
+                && d.getParentNode().orElse(null) instanceof ExpressionStmt s
+                && s.getParentNode().orElse(null) instanceof BlockStmt;
+        Optional<Expression> init = v.getInitializer();
+        boolean typed = v.getType() instanceof ArrayType t
+                ? t.getArrayLevel() == 1 && t.getElementType().equals(element)
+                : v.getType().isVarType()
+                        && init.filter(i -> created(i, element)).isPresent();
+        boolean createdHere = init.filter(i -> created(i, element)
+                        || (i instanceof ArrayInitializerExpr values
+                                && values.getValues().stream().noneMatch(Expression::isArrayInitializerExpr)))
+                .filter(i -> !reads(i, name))
+                .isPresent();
+        if (!alone || !typed || !createdHere) {
+            return Optional.empty();
+        }
+        for (AssignExpr a : body.findAll(AssignExpr.class)) {
+            if (a.getTarget() instanceof NameExpr target
+                    && target.getNameAsString().equals(name)
+                    && (a.getOperator() != AssignExpr.Operator.ASSIGN
+                            || !created(a.getValue(), element)
+                            || reads(a.getValue(), name))) {
+                return Optional.empty();
+            }
+        }
+        for (NameExpr use :
+                body.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+            if (Rewriter.declarationInScope(use, name).filter(d -> d == v).isEmpty()) {
+                return Optional.empty(); // a field of that name, read before the local is declared
+            }
+        }
+        return Optional.of(v);
+    }
+
+    /** Whether {@code e} names {@code name}. */
+    private static boolean reads(Expression e, String name) {
+        return !e.findAll(NameExpr.class, n -> n.getNameAsString().equals(name)).isEmpty();
+    }
+}
