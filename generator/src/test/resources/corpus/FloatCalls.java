@@ -133,4 +133,33 @@ public class FloatCalls {
         }
         return s + X[0][0] * X[1][0];
     }
+
+    // rows of a parameter matrix this method writes, passed to a @Differentiable method of another class that
+    // reads them: each call is passed a copy taken before its statement (desugar/ArgumentSnapshots), since the
+    // reverse sweep cannot undo writes the caller sees
+    //@at ({{0.3, -0.7, 1.1}, {0.5, 0.2, -0.4}}, {0.4, 0.9, -0.3})
+    //@at ({{-0.2, 0.5}, {1.2, 0.3}, {0.7, -0.8}}, {0.6, -1.1})
+    @Differentiable
+    static float rowsOfAWrittenParameterMatrix(float[][] X, float[] w) {
+        float s = 0;
+        for (int i = 0; i < X.length; i++) {
+            X[i][0] = X[i][0] * w[1] + s;
+            s += Lib.rowDot(X[i], w) * X[i][0];
+            X[i][w.length - 1] = (float) Math.sin(s) * X[i][0];
+        }
+        return s + X[0][w.length - 1];
+    }
+
+    // a parameter array this method writes, passed whole to such a method (a copy, as above)
+    //@at ({0.3, -0.7, 1.1}, 0.8)
+    //@at ({-0.2, 0.5}, -0.6)
+    @Differentiable
+    static float writtenParameterPassedWhole(float[] w, float c) {
+        float s = 0;
+        for (int k = 0; k < 3; k++) {
+            w[k % w.length] = w[k % w.length] * c + s;
+            s += Lib.rowDot(w, w) * c;
+        }
+        return s * w[0];
+    }
 }

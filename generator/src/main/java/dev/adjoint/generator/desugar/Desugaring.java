@@ -65,7 +65,13 @@ public final class Desugaring {
         Overloads overloads = new Overloads(rw);
         ForeignHelpers foreign = new ForeignHelpers(r, sources, overloads, rw);
         foreign.ownReads();
-        HelperCalls helpers = new HelperCalls(rw, new Helpers(m, overloads), foreign, m, r::importsMathMethod);
+        Helpers own = new Helpers(m, overloads);
+        HelperCalls helpers = new HelperCalls(rw, own, foreign, m, r::importsMathMethod);
+        ArgumentSnapshots snapshots = new ArgumentSnapshots(
+                rw,
+                m,
+                c -> own.target(c).or(() -> foreign.target(c)),
+                h -> foreign.isForeign(h) ? foreign.inlinable(h) : own.inlinable(h));
         Switches switches = new Switches(rw, r.staticFields().keySet());
         SwitchHoisting hoisting =
                 new SwitchHoisting(rw, new SwitchTypes(rw, overloads, r::importsMathMethod, r::importsMath), switches);
@@ -123,7 +129,8 @@ public final class Desugaring {
                         .or(() -> rows.rewrite(s))
                         .or(() -> initializers.rewrite(s))
                         .or(() -> headers.rewrite(s))
-                        .or(() -> labelled.rewrite(s));
+                        .or(() -> labelled.rewrite(s))
+                        .or(() -> snapshots.rewrite(s));
                 if (meaning.isEmpty()) {
                     asWritten.add(s);
                     continue;

@@ -11,7 +11,9 @@
  * initialisers become the creation and the stores; arrays returned from several places, each built in place
  * with the same number of values, one array created first that each {@code return} fills, and arrays of different
  * lengths, each new in the call, one variable declared first that each {@code return} assigns its array
- * ({@code ResultVariable}); a local array created inside a loop or block is
+ * ({@code ResultVariable}); an array parameter the method writes, or a row of one, passed to a method that stays a
+ * call and only reads, a copy taken before the statement ({@code ArgumentSnapshots}); a local array created inside a
+ * loop or block is
  * created once before the top-level statement around it and cleared where it was created (one of
  * a row's length, {@code new double[X[i].length]}, or of one that changes with the counters of the
  * loops around it, {@code new double[i + 1]}, at the greatest length, its own length in a local and

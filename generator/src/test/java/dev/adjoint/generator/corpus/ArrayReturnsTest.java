@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * ({@code if (h > 1) return new double[] {a, b}; return new double[] {c, d};}), in a helper that is
  * inlined and in a {@code @Differentiable} method that is called (issue 15: small vectors returned
  * from branches). Both strategies take them ({@code desugar/ArrayReturns}: one array created first,
- * filled and returned by each {@code return}); checked with {@link ReproHarness#exact}: the method's
+ * filled and returned by each {@code return}), and arrays of different lengths, each new in the call
+ * ({@code desugar/ResultVariable}: one variable each {@code return} assigns); checked with {@link ReproHarness#exact}: the method's
  * value and side effects, central differences, static against tape, and the float twin.
  */
 class ArrayReturnsTest {
@@ -100,17 +101,47 @@ class ArrayReturnsTest {
     }
 
     @Test
-    void returnsOfALocalArrayOfRunTimeLengthStayAnErrorInTheHelper() {
-        // (the first return builds two values, the second returns a local of y's length: no one array to
-        // create first; the helper is then called, not inlined, and its own errors stand at its lines)
-        String body = """
+    void aLocalArrayOfRunTimeLengthBesideAReturnBuiltInPlaceIsOneVariable() {
+        // (desugar/ResultVariable: z is declared first, and the first return assigns it its array; the helper is
+        // inlined, under both strategies)
+        exact(
+                """
                 static double[] steps(double[] y, double h) {
                     if (h > 1) {
                         return new double[] {y[0], y[1]};
                     }
                     double[] z = new double[y.length];
+                    for (int i = 0; i < z.length; i++) {
+                        z[i] = y[i] + h * y[(i + 1) % y.length];
+                    }
+                    return z;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double run(double[] y0, double h) {
+                    double[] y = steps(y0, h);
+                    return y[0] * y[y.length - 1];
+                }
+                """,
+                "run",
+                new Object[] {new double[] {0.3, 0.8, -0.4}, 0.5},
+                new Object[] {new double[] {-0.6, 1.2, 0.7}, 1.7});
+    }
+
+    @Test
+    void twoLocalArraysReturnedStayAnErrorInTheHelper() {
+        // (no one array to create first; the helper is then called, not inlined, and its own errors stand at its
+        // lines)
+        String body = """
+                static double[] steps(double[] y, double h) {
+                    double[] a = new double[y.length];
+                    double[] z = new double[y.length];
+                    a[0] = y[0] * h;
                     z[0] = y[0] + h * y[1];
                     z[1] = y[1] - h * y[0];
+                    if (h > 1) {
+                        return a;
+                    }
                     return z;
                 }
 

@@ -1,6 +1,7 @@
 package dev.adjoint.generator.corpus;
 
 import static dev.adjoint.generator.corpus.ReproHarness.differentiates;
+import static dev.adjoint.generator.corpus.ReproHarness.exact;
 import static dev.adjoint.generator.corpus.ReproHarness.rejected;
 import static dev.adjoint.generator.corpus.ReproHarness.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -229,11 +230,11 @@ class OrdinaryJavaTest {
     }
 
     @Test
-    void aRowOfAMatrixParameterTheMethodWritesIsNotPassedToACallByTheStaticStrategy() {
-        // the callee's adjoint, called in the reverse sweep, would read the row as the method left it,
-        // not as the call saw it; a parameter keeps the method's writes (the caller sees them), so they
-        // cannot be undone: the static strategy passes rows only of such matrices no one writes
-        String body = """
+    void aRowOfAMatrixParameterTheMethodWritesIsPassedToACallAsACopy() {
+        // the callee's adjoint, called in the reverse sweep, must read the row as the call saw it; a parameter keeps
+        // the method's writes (the caller sees them), so they cannot be undone: the call is passed a copy taken
+        // before its statement (desugar/ArgumentSnapshots), whose adjoint goes back to the row's
+        String lib = """
                 static class Lib {
                     @Differentiable
                     static double sq(double[] r) {
@@ -245,21 +246,38 @@ class OrdinaryJavaTest {
                     }
                 }
 
+                """;
+        exact(lib + """
                 @Differentiable(strategy = Strategy.$S)
                 static double f(double[][] X, double a) {
                     double s = 0;
                     for (int i = 0; i < X.length; i++) {
-                        s += Lib.sq(X[i]);
+                        s += Lib.sq(X[i]) * X[i][0];
+                        X[i][0] *= a + s;
+                    }
+                    return s + X[0][0];
+                }
+                """, "f", new Object[] {new double[][] {{0.5, -1.0}, {2.0, 0.3}}, 0.7}, new Object[] {
+            new double[][] {{-0.4, 0.6, 1.1}, {0.2, -0.3, 0.8}, {1.3, 0.1, -0.9}}, -0.6
+        });
+        // under ?: the call may not run, so no copy is taken before the statement: the static strategy refuses it
+        String conditional = lib + """
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[][] X, double a) {
+                    double s = 0;
+                    for (int i = 0; i < X.length; i++) {
+                        s += a > 0 ? Lib.sq(X[i]) : X[i][1];
                         X[i][0] *= a;
                     }
                     return s + X[0][0];
                 }
                 """;
         rejected(
-                body,
+                conditional,
                 "row 'X[i]' is passed to sq(...), and this method writes the elements of its parameter X",
                 List.of("STATIC"));
-        differentiates(body, "f", List.of("AUTO", "TAPE"), new Object[] {new double[][] {{0.5, -1.0}, {2.0, 0.3}}, 0.7
+        differentiates(conditional, "f", List.of("AUTO", "TAPE"), new Object[] {
+            new double[][] {{0.5, -1.0}, {2.0, 0.3}}, 0.7
         });
     }
 

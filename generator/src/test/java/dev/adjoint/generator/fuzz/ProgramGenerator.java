@@ -154,7 +154,8 @@ public final class ProgramGenerator {
         /**
          * plain (not {@code @Differentiable}) helpers of the class, inlined by the desugar pass (issue 15): a void helper
          * writing an array ({@code scaleInto(src, dst, k)}), one called with the same array twice ({@code axpy(k, a, a)}),
-         * one returning a new array ({@code double[] sc0 = scaled(a, k);}), a private one with an early return, one
+         * one returning a new array ({@code double[] sc0 = scaled(a, k);}), or arrays of two lengths from two returns
+         * ({@code headOrScaled(a, k)}), a private one with an early return, one
          * summing an array: both strategies must translate them exactly
          */
         PLAIN_ARRAY_HELPERS,

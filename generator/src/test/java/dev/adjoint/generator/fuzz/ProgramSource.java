@@ -94,6 +94,17 @@ final class ProgramSource {
                             return c;
                         }
 
+                        static double[] headOrScaled(double[] a, double k) {
+                            if (a.length < 3) {
+                                return new double[] {a[0] * k, a[a.length - 1] + k};
+                            }
+                            double[] c = new double[a.length];
+                            for (int i = 0; i < a.length; i++) {
+                                c[i] = a[i] * k + 0.25 * a[0];
+                            }
+                            return c;
+                        }
+
                         private static double clampLow(double v, double lo) {
                             if (v < lo) {
                                 return lo + 0.125 * (v - lo);

@@ -454,7 +454,7 @@ abstract class SideEffectGen extends ExtraGen {
                         .append("double[] ")
                         .append(c)
                         .append(" = ")
-                        .append(ctx.own("scaled"))
+                        .append(ctx.own(r.nextBoolean() ? "scaled" : "headOrScaled"))
                         .append('(')
                         .append(a.name())
                         .append(", ")
