@@ -84,7 +84,9 @@ final class ArgumentSnapshots {
                     i++) {
                 Expression a = unparenthesized(c.getArgument(i));
                 Optional<Type> type = writtenParameterArray(a);
-                if (h.get().getParameter(i).getType() instanceof ArrayType && type.isPresent()) {
+                if (h.get().getParameter(i).getType() instanceof ArrayType
+                        && type.isPresent()
+                        && !handedToAnUnknownCall(calls, arrayName(a))) {
                     String copy = rw.fresh("snapshot");
                     out.add(rw.statement(
                             "#t# #c# = $a.clone();",
@@ -102,6 +104,23 @@ final class ArgumentSnapshots {
         }
         out.add(s);
         return Optional.of(out);
+    }
+
+    /**
+     * Whether one of {@code calls} whose declaration the generator does not know is handed the array
+     * {@code name} or a row of it: it might write it before the call that the copy stands for.
+     */
+    private boolean handedToAnUnknownCall(List<MethodCallExpr> calls, String name) {
+        return calls.stream()
+                .filter(c -> callee.apply(c).isEmpty())
+                .anyMatch(c -> c.getArguments().stream()
+                        .anyMatch(x -> !x.findAll(
+                                        NameExpr.class, n -> n.getNameAsString().equals(name))
+                                .isEmpty()));
+    }
+
+    private static String arrayName(Expression a) {
+        return ((NameExpr) (a instanceof ArrayAccessExpr row ? row.getName() : a)).getNameAsString();
     }
 
     /**
