@@ -17,8 +17,14 @@ import java.util.Set;
 public final class Desugaring {
     private Desugaring() {}
 
-    /** The statements of a helper past which calls to it are left as calls rather than inlined. */
+    /**
+     * The statements of a helper past which calls to it are left as calls rather than inlined, when it
+     * returns a number and writes no array it is given (others are inlined whatever their size).
+     */
     public static final int INLINED_STATEMENTS = Helpers.MAX_STATEMENTS;
+
+    /** The statements inlined into one method at most: past them, calls stay calls. */
+    public static final int INLINING_BUDGET = HelperCalls.BUDGET;
 
     /**
      * What keeps {@code h}, a plain helper of another class, from being inlined into {@code caller}:

@@ -46,7 +46,8 @@ import java.util.Set;
  * latter) return an array: called, neither strategy could follow the write or keep the returned
  * array in the pool. Never inlined: a method on a cycle of calls (recursion stays a call, which
  * AUTO sends to the tape), one with a {@code @CustomDerivative} (its pullback is the derivative the
- * user asked for), one bigger than {@link #MAX_STATEMENTS}, and one with a construct whose names or
+ * user asked for), one bigger than {@link #MAX_STATEMENTS} that could stay a call (it returns no array and
+ * writes none), and one with a construct whose names or
  * meaning would change in another method's body (lambdas, local classes, {@code try}, patterns,
  * {@code this}), or that calls methods of other classes of the sources (they might call back).
  * An instance method lifted with the object's fields ({@code objects/}) is inlined only where
@@ -170,12 +171,21 @@ final class Helpers {
                 || !h.getTypeParameters().isEmpty()
                 || pulledBack.contains(h.getNameAsString())
                 || h.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("CustomDerivative"))
-                || h.getBody().get().findAll(Statement.class).size() > MAX_STATEMENTS
+                || (h.getBody().get().findAll(Statement.class).size() > MAX_STATEMENTS && canStandAsACall(h))
                 || !selfContained(h)
                 || onACycle(h)) {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Whether a call to {@code h} could stay a call: it returns no array and writes none it is given. Only
+     * such helpers stay calls past {@link #MAX_STATEMENTS}; the others, called, would be an error or the
+     * tape, so they are inlined whatever their size, within {@link HelperCalls#BUDGET}.
+     */
+    private static boolean canStandAsACall(MethodDeclaration h) {
+        return !(h.getType() instanceof ArrayType) && !writesArrays(h);
     }
 
     /** Whether {@code h}'s body means the same in another method of the class: see the class comment. */

@@ -195,9 +195,9 @@ final class CallFence {
                             + "' returns an array, which a plain helper hands to its caller only by"
                             + " having its body inlined where it is called, and this call could not be: the call stands under &&, || or ?:"
                             + " or in a loop's condition, the helper is recursive or private to another class, or its body holds what"
-                            + " cannot move into the caller (a lambda, a local class, try, this, more than "
-                            + dev.adjoint.generator.desugar.Desugaring.INLINED_STATEMENTS
-                            + " statements, a call to another class of the"
+                            + " cannot move into the caller (a lambda, a local class, try, this, past the "
+                            + dev.adjoint.generator.desugar.Desugaring.INLINING_BUDGET
+                            + " statements inlined into one method, a call to another class of the"
                             + " sources, an assignment to a field); assign the result to a local in a statement of its own"
                             + " (double[] r = " + m.getNameAsString() + "(...);)");
             return;

@@ -340,4 +340,32 @@ class OrdinaryJavaTest {
         rejected(body, "row 'X[i]' is passed to rec(...), which writes it and stays a call here", List.of("STATIC"));
         differentiates(body, "f", List.of("AUTO", "TAPE"), new Object[] {new double[] {0.3, -0.2, 0.5}});
     }
+
+    @Test
+    void aLongHelperThatWritesTheStateItIsGivenIsInlinedWhateverItsSize() {
+        // a simulation's step of 124 statements: past the inliner's 120 a helper that returns a number stays a
+        // call, but one that writes an array it is given could not (neither strategy would see the writes)
+        StringBuilder step = new StringBuilder("static void step(double[] s, double dt) {\n");
+        for (int k = 0; k < 124; k++) {
+            step.append("    s[%d] = s[%d] + dt * s[%d] * s[%d] * %sf;\n"
+                    .formatted(k % 6, k % 6, (k + 1) % 6, (k + 3) % 6, Float.toString(0.1f + 0.001f * k)));
+        }
+        step.append("}\n\n");
+        exact(step + """
+                @Differentiable(strategy = Strategy.$S)
+                static double simulate(double[] s0, double dt) {
+                    double[] s = s0.clone();
+                    for (int t = 0; t < 2; t++) {
+                        step(s, dt);
+                    }
+                    double e = 0;
+                    for (double v : s) {
+                        e += v * v;
+                    }
+                    return e;
+                }
+                """, "simulate", new Object[] {new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6}, 0.1}, new Object[] {
+            new double[] {-0.7, 0.4, 1.1, -0.2, 0.9, 0.3}, 0.05
+        });
+    }
 }
