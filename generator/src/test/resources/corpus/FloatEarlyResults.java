@@ -99,4 +99,21 @@ public class FloatEarlyResults {
         }
         return s;
     }
+
+    // two local arrays of different lengths returned from two places: each return copies its array into
+    // one result variable
+    //@at ({0.5, -1.5, 2.0})
+    //@at ({-0.5, 1.5, 2.0, 0.7})
+    @Differentiable
+    static float[] eitherLocal(float[] x) {
+        float[] head = {x[0] * x[1], (float) Math.exp(x[1] * 0.5f)};
+        float[] all = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            all[i] = x[i] * head[1] + head[0];
+        }
+        if (x[0] > 0) {
+            return head;
+        }
+        return all;
+    }
 }

@@ -18,8 +18,11 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import dev.adjoint.generator.parse.Positions;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A method (or a helper about to be inlined) whose returns give arrays of different lengths, each
@@ -47,7 +50,9 @@ import java.util.Optional;
  * (its old value would be gone once assigned), nor {@code y}'s creations read {@code y}. Both
  * strategies then see one local array that every return returns, declared before the first, and
  * assignments of new arrays to it: references they follow (the array of each creation is the
- * variable's from there on).
+ * variable's from there on). Several such local arrays returned ({@code if (c) return a; return b;})
+ * cannot all be that variable, since they live side by side: each return then copies its local into a
+ * fresh array of its length, which the variable holds ({@link #copied}).
  */
 final class ResultVariable {
     private ResultVariable() {}
@@ -58,18 +63,22 @@ final class ResultVariable {
      */
     static boolean rewrite(
             MethodDeclaration m, BlockStmt body, List<ReturnStmt> returns, PrimitiveType element, Rewriter rw) {
-        String local = null;
+        Set<String> locals = new LinkedHashSet<>();
         for (ReturnStmt r : returns) {
             Expression e = r.getExpression().orElse(null);
-            if (e instanceof NameExpr n && (local == null || local.equals(n.getNameAsString()))) {
-                local = n.getNameAsString();
+            if (e instanceof NameExpr n) {
+                locals.add(n.getNameAsString());
             } else if (!created(e, element)) {
                 return false;
             }
         }
+        if (locals.size() > 1) {
+            return copied(m, body, returns, locals, element, rw);
+        }
         if (returns.stream().allMatch(r -> r.getExpression().orElseThrow() instanceof NameExpr)) {
             return false; // one local array returned everywhere: both strategies take it as it is
         }
+        String local = locals.isEmpty() ? null : locals.iterator().next();
         Optional<VariableDeclarator> declared = Optional.empty();
         if (local != null) {
             declared = onlyNewArrays(m, body, local, element);
@@ -84,12 +93,10 @@ final class ResultVariable {
                 return false;
             }
         }
-        ArrayCreationExpr empty = new ArrayCreationExpr(
-                element.clone(), new NodeList<>(new ArrayCreationLevel(new IntegerLiteralExpr("0"))), null);
-        ExpressionStmt first = new ExpressionStmt(
-                new VariableDeclarationExpr(new VariableDeclarator(new ArrayType(element.clone()), name, empty)));
-        Positions.standAt(
-                first, declared.map(v -> (com.github.javaparser.ast.Node) v).orElse(returns.get(0)));
+        ExpressionStmt first = emptyArray(
+                name,
+                element,
+                declared.map(v -> (com.github.javaparser.ast.Node) v).orElse(returns.get(0)));
         if (declared.isPresent()) {
             VariableDeclarator v = declared.get();
             Statement declaration =
@@ -112,6 +119,60 @@ final class ResultVariable {
         }
         body.getStatements().addFirst(first);
         return true;
+    }
+
+    /**
+     * Returns of several local arrays ({@code if (c) return a; return b;}), each given only arrays
+     * created with {@code new} or an initialiser, beside arrays created at a return: each return of
+     * a local copies it into a fresh array of its length, held by one variable declared first,
+     * which every return returns. The caller gets an array of the same values that nothing else
+     * holds, as Java's would be (the local's array was created in this call and is dropped with
+     * it).
+     */
+    private static boolean copied(
+            MethodDeclaration m,
+            BlockStmt body,
+            List<ReturnStmt> returns,
+            Set<String> locals,
+            PrimitiveType element,
+            Rewriter rw) {
+        for (String local : locals) {
+            if (onlyNewArrays(m, body, local, element).isEmpty()) {
+                return false;
+            }
+        }
+        String name = rw.fresh("result");
+        for (ReturnStmt r : returns) {
+            Expression e = r.getExpression().orElseThrow();
+            if (e instanceof NameExpr local) {
+                r.replace(rw.statement(
+                        "{ #r# = new #t#[#a#.length]; for (int #k# = 0; #k# < #a#.length; #k#++) { #r#[#k#] = #a#[#k#]; }"
+                                + " return #r#; }",
+                        Map.of(
+                                "#r#", name,
+                                "#t#", element.asString(),
+                                "#a#", local.getNameAsString(),
+                                "#k#", rw.fresh("k")),
+                        Map.of(),
+                        r));
+            } else {
+                ReturnStmt back = Positions.standAt(new ReturnStmt(new NameExpr(name)), r);
+                BlockStmt both = new BlockStmt(new NodeList<>(assignment(name, e, r), back));
+                Positions.placeAt(both, r);
+                r.replace(both);
+            }
+        }
+        body.getStatements().addFirst(emptyArray(name, element, returns.get(0)));
+        return true;
+    }
+
+    /** {@code element[] name = new element[0];}, standing at {@code at}. */
+    private static ExpressionStmt emptyArray(String name, PrimitiveType element, com.github.javaparser.ast.Node at) {
+        ArrayCreationExpr empty = new ArrayCreationExpr(
+                element.clone(), new NodeList<>(new ArrayCreationLevel(new IntegerLiteralExpr("0"))), null);
+        ExpressionStmt first = new ExpressionStmt(
+                new VariableDeclarationExpr(new VariableDeclarator(new ArrayType(element.clone()), name, empty)));
+        return Positions.standAt(first, at);
     }
 
     /** {@code name = array;}, standing at {@code at} (the array keeps the user's positions). */

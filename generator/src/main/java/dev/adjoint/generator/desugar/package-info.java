@@ -10,7 +10,7 @@
  * stands for, and a second name for a whole array ({@code double[] p = w}) the first; array
  * initialisers become the creation and the stores; arrays returned from several places, each built in place
  * with the same number of values, one array created first that each {@code return} fills, and arrays of different
- * lengths, each new in the call, one variable declared first that each {@code return} assigns its array
+ * lengths, each new in the call, one variable declared first that each {@code return} assigns its array (or a copy)
  * ({@code ResultVariable}); an array parameter the method writes, or a row of one, passed to a method that stays a
  * call and only reads, a copy taken before the statement ({@code ArgumentSnapshots}); a local array created inside a
  * loop or block is

@@ -117,9 +117,8 @@ public final class Normalizer {
                     r.declaration().getType(),
                     "method '" + r.name() + "' returns different arrays: the static strategy needs"
                             + " every return to return the same local array, created before the first return, or arrays"
-                            + " created at the return ('return new double[n];') beside at most one local array given only"
-                            + " arrays created with new, which those do not read; create the result array once, fill it,"
-                            + " and return it");
+                            + " created at the return ('return new double[n];') and local arrays given only arrays created"
+                            + " with new, which those do not read; create the result array once, fill it, and return it");
         }
         if (sharedArray) {
             jumps.returnArrayEarly();

@@ -129,18 +129,41 @@ class ArrayReturnsTest {
     }
 
     @Test
-    void twoLocalArraysReturnedStayAnErrorInTheHelper() {
-        // (no one array to create first; the helper is then called, not inlined, and its own errors stand at its
-        // lines)
-        String body = """
+    void twoLocalArraysReturnedAreCopiedIntoOneVariable() {
+        // (desugar/ResultVariable: each return copies its local into one fresh array; the helper is inlined)
+        exact("""
                 static double[] steps(double[] y, double h) {
                     double[] a = new double[y.length];
-                    double[] z = new double[y.length];
+                    double[] z = new double[y.length + 1];
                     a[0] = y[0] * h;
                     z[0] = y[0] + h * y[1];
                     z[1] = y[1] - h * y[0];
                     if (h > 1) {
                         return a;
+                    }
+                    return z;
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double run(double[] y0, double h) {
+                    double[] y = steps(y0, h);
+                    return y[0] * y[1] + y.length;
+                }
+                """, "run", new Object[] {new double[] {0.3, 0.8, -0.4}, 0.5}, new Object[] {new double[] {-0.6, 1.2}, 1.7
+        });
+    }
+
+    @Test
+    void anInputArrayReturnedBesideALocalStaysAnErrorInTheHelper() {
+        // (the caller would get its own array back: no one array to create first; the helper is then called, not
+        // inlined, and its own errors stand at its lines)
+        String body = """
+                static double[] steps(double[] y, double h) {
+                    double[] z = new double[y.length];
+                    z[0] = y[0] + h * y[1];
+                    z[1] = y[1] - h * y[0];
+                    if (h > 1) {
+                        return y;
                     }
                     return z;
                 }
