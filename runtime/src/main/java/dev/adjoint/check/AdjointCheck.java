@@ -34,9 +34,10 @@ import java.util.stream.Stream;
  * {@code b}.
  *
  * <p>Which parameters are differentiated: those the caller names ({@link #wrt(String...)} needs
- * the parameter names in the class file, {@code javac -parameters}; {@link #wrt(int...)} takes
- * positions), else the annotation's {@code wrt} (read at run time), else every {@code float} or
- * {@code double} parameter when the adjoint has a buffer for each.
+ * the parameter names, from the class file, {@code javac -parameters}, or from {@link #named};
+ * {@link #wrt(int...)} takes positions), else the annotation's {@code wrt} (read at run time, by
+ * the same names), else the only choice of {@code float} or {@code double} parameters that the
+ * adjoint's buffers fit.
  */
 public final class AdjointCheck {
     private final Method original;
@@ -53,7 +54,7 @@ public final class AdjointCheck {
     private AdjointCheck(
             Method original, Method adjoint, boolean vjp, int[] wrt, double rtol, double atol, String[] names) {
         this.original = original;
-        this.sig = Signature.of(original);
+        this.sig = Signature.of(original).named(names); // the names named(...) gave, as if the class file kept them
         this.adjoint = adjoint;
         this.vjp = vjp;
         this.wrt = wrt;
@@ -139,7 +140,8 @@ public final class AdjointCheck {
 
     /**
      * Differentiates with respect to these parameters ({@code "this"} for an instance method's
-     * fields; other names must be in the class file: {@code javac -parameters}).
+     * fields; other names must be in the class file, {@code javac -parameters}, or given first by
+     * {@link #named}).
      */
     public AdjointCheck wrt(String... names) {
         int[] positions = new int[names.length];
@@ -148,8 +150,8 @@ public final class AdjointCheck {
             if (!names[i].equals("this") && !sig.namesPresent()) {
                 throw new IllegalArgumentException(
                         "the class file of " + original.getDeclaringClass().getName() + " keeps no"
-                                + " parameter names: compile with -parameters (Maven: maven.compiler.parameters=true) or give positions,"
-                                + " wrt(0, 2)");
+                                + " parameter names: compile with -parameters (Maven: maven.compiler.parameters=true), name"
+                                + " them first (.named(\"w\", \"x\").wrt(\"w\")) or give positions, wrt(0, 2)");
             }
             for (int p = 0; p < sig.count(); p++) {
                 if (sig.names()[p].equals(names[i])) {
@@ -180,8 +182,9 @@ public final class AdjointCheck {
     }
 
     /**
-     * The parameters' names, for the report ({@code v[1]} rather than {@code arg0[1]}) when the
-     * class file keeps none (without {@code javac -parameters}); generated checks pass them.
+     * The parameters' names when the class file keeps none (without {@code javac -parameters}):
+     * for the report ({@code v[1]} rather than {@code arg0[1]}), for {@link #wrt(String...)} and
+     * for the annotation's {@code wrt}; generated checks pass them.
      */
     public AdjointCheck named(String... parameterNames) {
         if (parameterNames.length != original.getParameterCount()) {

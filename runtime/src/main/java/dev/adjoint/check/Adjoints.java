@@ -104,8 +104,9 @@ final class Adjoints {
             throw new IllegalArgumentException(
                     "cannot tell which parameters of " + s.method().getName() + " its adjoint differentiates ("
                             + choices.size()
-                            + " choices fit its signature); say which: AdjointCheck.of(...).wrt(0, 2), or compile with"
-                            + " -parameters (Maven: maven.compiler.parameters=true) and use .wrt(\"w\")");
+                            + " choices fit its signature); say which: AdjointCheck.of(...).wrt(0, 2), or name the"
+                            + " parameters so that the annotation's wrt can be read (.named(\"w\", \"x\"), or compile with"
+                            + " -parameters: Maven's maven.compiler.parameters=true)");
         }
         return choices.get(0);
     }

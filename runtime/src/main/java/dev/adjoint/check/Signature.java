@@ -32,6 +32,14 @@ record Signature(Method method, boolean instance, Class<?>[] types, String[] nam
                 ps.length == 0 || ps[0].isNamePresent());
     }
 
+    /**
+     * This signature with the parameter names a caller gave ({@code this} first for an instance
+     * method), which then count as kept: {@code wrt("w")} and the annotation's {@code wrt} read them.
+     */
+    Signature named(String[] given) {
+        return Arrays.equals(given, names) ? this : new Signature(method, instance, types, given.clone(), true);
+    }
+
     int count() {
         return types.length;
     }

@@ -116,6 +116,34 @@ class AdjointCheckTest {
     }
 
     @Test
+    void namesGivenByNamedLetWrtAndTheAnnotationsWrtBeRead() {
+        // second(double[] a, double[] x) with wrt = "x": its one double[] buffer fits a or x, so without the names the
+        // check cannot tell which; the names given by named(...) say it, as a class file compiled with -parameters
+        // would (the README: "else give them with .named(\"w\", \"x\")"). Had it picked a, central differences
+        // along a would not match the buffer, which holds the gradient along x.
+        double[] a = {0.5, -1.5, 2.0};
+        double[] x = {1.25, 0.75, -0.5};
+        AdjointCheck.Result byAnnotation =
+                AdjointCheck.of(Toy.class, "second").named("a", "x").assertAt(a, x);
+        assertTrue(byAnnotation.describe().contains("worst component x["), byAnnotation.describe());
+        AdjointCheck.Result byName =
+                AdjointCheck.of(Toy.class, "second").named("a", "x").wrt("x").assertAt(a, x);
+        assertEquals(3, byName.report().dimension());
+        // with other names, the annotation's "x" names nothing: a clear error, not another choice
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> AdjointCheck.of(Toy.class, "second").named("a", "y").assertAt(a, x));
+        assertTrue(e.getMessage().contains("do not fit"), e.getMessage());
+        // without any names it says how to settle it, named(...) among the ways
+        e = assertThrows(IllegalArgumentException.class, () -> AdjointCheck.assertGradient(Toy.class, "second", a, x));
+        assertTrue(e.getMessage().contains("2 choices") && e.getMessage().contains(".named("), e.getMessage());
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> AdjointCheck.of(Toy.class, "second").wrt("x"));
+        assertTrue(e.getMessage().contains(".named("), e.getMessage());
+    }
+
+    @Test
     void mistakesAreExplained() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class, () -> AdjointCheck.check(Toy.class, "single", new double[] {1}, 1.0));
