@@ -36,6 +36,11 @@ public final class InlinedCallees {
     /** The boxable fields that a lifted method, or a method it calls on the object, reads or assigns. */
     static final DataKey<Set<String>> USES = new DataKey<>() {};
 
+    /** The fields that lifted method {@code d}, or a method it calls on the object, assigns; empty for any other method. */
+    public static Set<String> assignedBy(MethodDeclaration d) {
+        return d.containsData(ASSIGNS) ? d.getData(ASSIGNS) : Set.of();
+    }
+
     /** Whether {@code d} is a static helper handed an array of records as its leaves ({@link ElementCallees}): only its body can take them. */
     public static boolean takesLeaves(MethodDeclaration d) {
         return d.containsData(ElementCallees.TAKES_LEAVES);
