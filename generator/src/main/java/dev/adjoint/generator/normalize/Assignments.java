@@ -104,6 +104,14 @@ final class Assignments {
         }
     }
 
+    /** Whether {@code call} resolves to a method of a compiled class of the classpath. */
+    private boolean compiled(MethodCallExpr call) {
+        return new Calls(lo)
+                .resolve(call)
+                .filter(e -> lo.index.classpath().isCompiled(e.declaration()))
+                .isPresent();
+    }
+
     /**
      * {@code double[] a = new double[n];} anywhere: at the method's top level it is created once; in a
      * block or loop (and after an early return, whose rest of the top level runs under a guard) it is
@@ -116,6 +124,14 @@ final class Assignments {
                 || c.getInitializer().isPresent()
                 || c.getLevels().stream().anyMatch(l -> l.getDimension().isEmpty())) {
             lo.bind(d.getNameAsString(), v); // known from here on: no follow-on errors at its uses
+            if (init.isPresent() && init.get() instanceof MethodCallExpr call && compiled(call)) {
+                // a method of another module or jar: no source, so no body to inline
+                lo.error(
+                        d,
+                        "local array '" + d.getNameAsString() + "' holds the array '" + Positions.oneLine(call)
+                                + "' returns: " + CallLowering.compiledArray(call.getNameAsString(), lo.strategy()));
+                return;
+            }
             if (init.isPresent() && init.get() instanceof MethodCallExpr call) {
                 // a call left as a call (recursive, or past the inliner's limits): its array is nobody's to follow
                 lo.error(

@@ -54,6 +54,17 @@ final class CallLowering {
         return ex.apply(rule.key(), args, ty);
     }
 
+    /**
+     * Why the array that {@code name}, a {@code @Differentiable} method of a compiled class, returns
+     * cannot be taken: there is no source whose body could replace the call.
+     */
+    static String compiledArray(String name, String strategy) {
+        return "'" + name + "' is a @Differentiable method of a compiled class (another module or jar) that returns"
+                + " an array: " + strategy + " takes an array result only from a method whose source it reads and"
+                + " inlines, and calls compiled methods with scalar results only; compute the array in this method,"
+                + " or call a compiled method that returns a number";
+    }
+
     /** A call of {@code callee}, a {@code @Differentiable} method: its arguments converted, and the arrays passed checked. */
     Atom call(MethodCallExpr m, MethodRequest callee, Ty ty) {
         if (lo.spelling().callee(callee).isEmpty()
@@ -63,7 +74,9 @@ final class CallLowering {
                     "call to '" + callee.name() + "' cannot be written in the generated code"
                             + lo.spelling().whyCalleeHidden(callee));
         }
-        if (ty.isArray()) {
+        if (ty.isArray() && lo.index.classpath().isCompiled(callee)) {
+            lo.error(m, compiledArray(callee.name(), lo.strategy()));
+        } else if (ty.isArray()) {
             // its body, inlined where it is a declaration's whole value, is how an array comes back (desugar/)
             lo.error(
                     m,
@@ -83,7 +96,10 @@ final class CallLowering {
             lo.error(
                     m,
                     "recursive call to '" + callee.name() + "' is not supported by the static strategy (its reverse"
-                            + " sweep would re-run the callee's forward sweep at every level); AUTO uses the tape strategy for it");
+                            + " sweep would re-run the callee's forward sweep at every level); "
+                            + (lo.request.strategy() == dev.adjoint.Strategy.STATIC
+                                    ? "strategy = STATIC makes it an error (AUTO would use the tape strategy for it)"
+                                    : "AUTO uses the tape strategy for it"));
         }
         List<Atom> args = new ArrayList<>();
         for (int i = 0; i < m.getArguments().size(); i++) {

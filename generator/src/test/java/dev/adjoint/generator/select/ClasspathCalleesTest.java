@@ -78,6 +78,15 @@ class ClasspathCalleesTest {
                 }
 
                 @Differentiable
+                public static double[] twice(double[] v) {
+                    double[] r = new double[v.length];
+                    for (int i = 0; i < v.length; i++) {
+                        r[i] = 2 * v[i] * v[i];
+                    }
+                    return r;
+                }
+
+                @Differentiable
                 public static double scaleFirst(double[] w, double k) {
                     w[0] = w[0] * k;
                     return w[0] + w[1];
@@ -442,6 +451,45 @@ class ClasspathCalleesTest {
         assertTrue(errors.stream().allMatch(d -> d.line() == 8), errors.toString());
         assertTrue(errors.get(0).message().contains("scaleFirstRecord"), errors.toString());
         assertTrue(errors.get(0).message().contains("strategy = TAPE in its module"), errors.toString());
+        assertTrue(t.generated().isEmpty());
+    }
+
+    @Test
+    void aCompiledCalleeReturningAnArrayIsAnErrorSayingItIsCompiled() throws Exception {
+        // its array comes back only where its body replaces the call, and a compiled class has no body to read:
+        // the error must say so, not blame recursion or the inliner's limits
+        String b = """
+                package b;
+
+                import dev.adjoint.Differentiable;
+
+                public class B {
+                    @Differentiable
+                    public static double f(double[] v) {
+                        double[] r = a.A.twice(v);
+                        return r[0] * r[1];
+                    }
+
+                    @Differentiable
+                    public static double[] g(double[] v) {
+                        return a.A.twice(v);
+                    }
+                }
+                """;
+        Translation t = translateB(b);
+        List<Diagnostic> errors =
+                t.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertEquals(List.of(8, 14), errors.stream().map(Diagnostic::line).toList(), errors.toString());
+        assertEquals(List.of(18, 16), errors.stream().map(Diagnostic::column).toList(), errors.toString());
+        for (Diagnostic d : errors) {
+            assertTrue(
+                    d.message()
+                                    .contains(
+                                            "'twice' is a @Differentiable method of a compiled class (another module or jar)")
+                            && d.message().contains("compute the array in this method")
+                            && !d.message().contains("recursive"),
+                    d.format());
+        }
         assertTrue(t.generated().isEmpty());
     }
 }
