@@ -284,7 +284,8 @@ final class Hessians {
             Desugaring.apply(g);
             List<Diagnostic> fenced = Fence.check(g);
             if (!fenced.isEmpty()) {
-                throw new Unpaired(why(m, r, "in its tangent, " + fenced.get(0).message()));
+                throw new Unpaired(
+                        why(m, r, TangentNotes.fenced(m, fenced.get(0).message())));
             }
             Normalizer.Result n = Normalizer.normalize(g, index);
             if (n.ir().isEmpty()) {

@@ -248,4 +248,42 @@ class ReadmeSnippetsTest {
                         && !errors.get(0).message().contains("AUTO uses the tape"),
                 errors.get(0).format());
     }
+
+    @Test
+    void aRandomPerPathSaysWhyThereIsNoHvp() {
+        // the README: a method creating a java.util.Random inside a loop has no Hvp, and says to create one before
+        // the loop; the note said "in its tangent, 'null' is not supported ... give the variable an array"
+        String source = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+                import java.util.Random;
+
+                public class Paths {
+                    @Differentiable
+                    public static double price(double s0, long seed, int n) {
+                        double acc = 0;
+                        for (int k = 0; k < n; k++) {
+                            Random rng = new Random(seed + k);
+                            acc += Math.max(s0 * Math.exp(0.2 * rng.nextGaussian()) - 1, 0);
+                        }
+                        return acc / n;
+                    }
+                }
+                """;
+        Translation t = translate(Map.of("Paths", source));
+        assertTrue(!t.hasErrors(), t.diagnostics().toString());
+        List<Diagnostic> notes = t.diagnostics().stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.NOTE)
+                .toList();
+        assertEquals(1, notes.size(), notes.toString());
+        assertEquals(8, notes.get(0).line(), notes.get(0).format());
+        assertTrue(
+                notes.get(0).message().contains("'price' gets no priceHvp")
+                        && notes.get(0).message().contains("creates a java.util.Random inside a loop")
+                        && notes.get(0).message().contains("line 11")
+                        && notes.get(0).message().contains("create one Random before the loop")
+                        && !notes.get(0).message().contains("'null'"),
+                notes.get(0).format());
+    }
 }
