@@ -1,6 +1,7 @@
 package dev.adjoint.generator.checks;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -56,7 +57,10 @@ public final class GradientChecks {
                 units.values()); // (a parameter may be of an enum of another file)
         for (Map.Entry<Path, CompilationUnit> e : units.entrySet()) {
             Optional<CompilationUnit> unit = Optional.of(e.getValue());
-            for (MethodRequest r : MethodSelector.select(e.getKey(), unit.get()).requests()) {
+            List<MethodRequest> requests =
+                    MethodSelector.select(e.getKey(), unit.get()).requests();
+            unchecked(e.getKey(), unit.get(), requests, diagnostics);
+            for (MethodRequest r : requests) {
                 if (!r.declaration().isStatic() || r.wrtParams().isEmpty()) {
                     continue;
                 }
@@ -66,6 +70,35 @@ public final class GradientChecks {
             }
         }
         return new Result(byOwner, files, diagnostics);
+    }
+
+    /**
+     * A note at each {@code @Differentiable} method of {@code unit} that gets no generated test: an
+     * instance method, or one taking records, objects or lists (the tests draw numbers and arrays).
+     */
+    private static void unchecked(
+            Path file, CompilationUnit unit, List<MethodRequest> requests, List<Diagnostic> diagnostics) {
+        java.util.Set<MethodDeclaration> selected =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        requests.forEach(r -> selected.add(r.declaration()));
+        for (MethodDeclaration m : unit.findAll(MethodDeclaration.class)) {
+            if (m.getAnnotations().stream().noneMatch(MethodSelector::isDifferentiable)
+                    || (selected.contains(m) && m.isStatic())) {
+                continue;
+            }
+            String why = m.isStatic()
+                    ? "it takes records, objects or lists, and the generated tests draw numbers and arrays only"
+                    : "it is an instance method, and the generated tests check static methods only";
+            int line = m.getName().getBegin().map(b -> b.line).orElse(0);
+            int column = m.getName().getBegin().map(b -> b.column).orElse(0);
+            diagnostics.add(new Diagnostic(
+                    Diagnostic.Severity.NOTE,
+                    file,
+                    line,
+                    column,
+                    "'" + m.getNameAsString() + "' gets no generated gradient test: " + why
+                            + "; check it in a test of your own with AdjointCheck.assertGradient(...)"));
+        }
     }
 
     /** The annotation's settings, or the defaults. */

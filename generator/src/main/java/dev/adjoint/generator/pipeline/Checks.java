@@ -60,9 +60,10 @@ public final class Checks {
     }
 
     /**
-     * Adds {@code first}'s owner's tape twin and its adjoint to {@code classes} when the owner is a
-     * top-level class, the tape takes the twin, and the twin changes no adjoint of {@code base}
-     * (else the twin's adjoint could call methods the build's adjoints do not have).
+     * Adds {@code first}'s owner's tape twin, its adjoint and its nested types' gradient classes to
+     * {@code classes} when the owner is a top-level class, the tape takes the twin, and the twin
+     * changes no adjoint of {@code base} (else the twin's adjoint could call methods the build's
+     * adjoints do not have).
      */
     private static boolean twin(
             Map<Path, String> sources,
@@ -89,7 +90,13 @@ public final class Checks {
             return false;
         }
         classes.put(qualified(first, TapeTwins.name(owner)), twin.get());
-        classes.put(twinAdjoint, both.generated().get(twinAdjoint));
+        // its adjoint, and the gradient classes of the records and classes nested in it (ModelTapeTwin_ParamsGrad),
+        // which its adjoint names: every class the twin added
+        both.generated().forEach((name, text) -> {
+            if (!base.generated().containsKey(name)) {
+                classes.put(name, text);
+            }
+        });
         return true;
     }
 

@@ -14,6 +14,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -169,6 +170,73 @@ class GradientChecksTest {
         all.putAll(checks.generated());
         Class<?> tests = InMemoryCompiler.compile(all).loadClass("p.KeyedGradientTest");
         run(tests.getDeclaredMethod("apply"), construct(tests)); // (a null Op threw in the switch)
+    }
+
+    @Test
+    void aTwinOfAClassWithNestedRecordsCompiles() throws Exception {
+        // round readme23: a class declaring the records its methods take (Params, Layer) as nested types; its tape
+        // twin's adjoint names ModelTapeTwin_ParamsGrad and ModelTapeTwin_LayerGrad, which were not written, so the
+        // generated test sources did not compile and the user's build failed
+        String model = """
+                package p;
+
+                import dev.adjoint.Differentiable;
+
+                public class Nested {
+                    public record Params(double k, double c) {}
+
+                    public record Layer(double[] w, double b) {}
+
+                    @Differentiable(wrt = {"x0", "p"})
+                    public static double energy(double x0, Params p, int steps) {
+                        double x = x0;
+                        for (int i = 0; i < steps; i++) {
+                            x = x - 0.1 * (p.k() * x + p.c() * x * x);
+                        }
+                        return x * x;
+                    }
+
+                    @Differentiable(wrt = "layers")
+                    public static double net(Layer[] layers, double[] x) {
+                        double s = 0;
+                        for (int l = 0; l < layers.length; l++) {
+                            s += Math.tanh(layers[l].w()[0] * x[0] + layers[l].b());
+                        }
+                        return s;
+                    }
+
+                    @Differentiable
+                    public static double plain(double[] v, double t) {
+                        return Math.sin(v[0] * t) + v[1] * v[2] * t;
+                    }
+                }
+                """;
+        Translation checks = AdjointGenerator.gradientChecks(Map.of(Path.of("Nested.java"), model));
+        assertFalse(checks.hasErrors(), checks.diagnostics().toString());
+        assertTrue(
+                checks.generated().containsKey("p.NestedTapeTwin_ParamsGrad")
+                        && checks.generated().containsKey("p.NestedTapeTwin_LayerGrad"),
+                checks.generated().keySet().toString());
+        // the methods taking records get no test of their own (the tests draw numbers and arrays): a note says so at
+        // each, where before they were left out without a word
+        List<String> notes = checks.diagnostics().stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.NOTE)
+                .map(Diagnostic::format)
+                .toList();
+        assertEquals(2, notes.size(), notes.toString());
+        assertTrue(
+                notes.get(0)
+                                .startsWith(
+                                        "Nested.java:[11,26] 'energy' gets no generated gradient test: it takes records")
+                        && notes.get(1).startsWith("Nested.java:[20,26] 'net' gets no generated gradient test"),
+                notes.toString());
+        Translation adjoints = AdjointGenerator.translate(Map.of(Path.of("Nested.java"), model));
+        assertFalse(adjoints.hasErrors(), adjoints.diagnostics().toString());
+        Map<String, String> all = new HashMap<>(adjoints.generated());
+        all.put("p.Nested", model);
+        all.putAll(checks.generated());
+        Class<?> tests = InMemoryCompiler.compile(all).loadClass("p.NestedGradientTest");
+        run(tests.getDeclaredMethod("plain"), construct(tests)); // central differences, and the tape twin's gradient
     }
 
     @Test
