@@ -12,6 +12,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.PrimitiveType;
@@ -31,6 +32,7 @@ import java.util.Optional;
  * T[] c = Arrays.copyOfRange(w, f, t)   c = new T[t - f]; for k in [0, min(t, w.length) - f): c[k] = w[f + k]
  * T[] c = w.clone()                     c = new T[w.length]; for k in [0, w.length): c[k] = w[k]
  * m[i] = w.clone()                      m[i] = new T[w.length]; for k in [0, w.length): m[i][k] = w[k]   (and copyOf, copyOfRange)
+ * return w.clone();                     T[] c = w.clone(); return c;   (and copyOf, copyOfRange: then as above)
  * </pre>
  *
  * Each argument is evaluated once, in Java's order, except that a row {@code m[i]} given for an
@@ -57,6 +59,9 @@ final class ArrayCalls {
 
     /** The statements {@code s} stands for, or empty when it is not one of the calls above. */
     Optional<List<Statement>> rewrite(Statement s) {
+        if (s instanceof ReturnStmt r && r.getExpression().orElse(null) instanceof MethodCallExpr m) {
+            return returnedCopy(m, s);
+        }
         if (!(s instanceof ExpressionStmt es)) {
             return Optional.empty();
         }
@@ -151,6 +156,28 @@ final class ArrayCalls {
                 names,
                 Map.of("$a", a, "$from", m.getArgument(1), "$to", m.getArgument(2), "$v", m.getArgument(3)),
                 at)));
+    }
+
+    /** {@code return w.clone();} (or a copy by {@code Arrays}): the copy made into a fresh local, which is returned. */
+    private Optional<List<Statement>> returnedCopy(MethodCallExpr m, Statement at) {
+        Expression w = m.getNameAsString().equals("clone") && m.getArguments().isEmpty()
+                ? m.getScope().orElse(null)
+                : isArrays(m)
+                                && (m.getNameAsString().equals("copyOf")
+                                                && m.getArguments().size() == 2
+                                        || m.getNameAsString().equals("copyOfRange")
+                                                && m.getArguments().size() == 3)
+                        ? m.getArgument(0)
+                        : null;
+        Optional<String> elem = w == null ? Optional.empty() : elementType(w);
+        if (elem.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(rw.statements(
+                "{ #T#[] #c# = $copy; return #c#; }",
+                Map.of("#T#", elem.get(), "#c#", rw.fresh("copy")),
+                Map.of("$copy", m),
+                at));
     }
 
     /** {@code matrix[i] = copy of w}: a new row, filled. */

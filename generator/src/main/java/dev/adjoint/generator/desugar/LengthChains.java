@@ -58,6 +58,17 @@ final class LengthChains {
      */
     static Optional<List<Statement>> before(
             ExpressionStmt at, BlockStmt block, List<Expression> dims, Set<String> changed, MethodDeclaration method) {
+        return before(at, block, dims, changed, method, false);
+    }
+
+    /** The same, the statements also reading rows' lengths that {@link #guardRows} guards when {@code rowsGuarded}. */
+    static Optional<List<Statement>> before(
+            ExpressionStmt at,
+            BlockStmt block,
+            List<Expression> dims,
+            Set<String> changed,
+            MethodDeclaration method,
+            boolean rowsGuarded) {
         Set<String> needed = new HashSet<>();
         dims.forEach(d -> d.findAll(NameExpr.class).stream()
                 .map(NameExpr::getNameAsString)
@@ -74,7 +85,7 @@ final class LengthChains {
         // back from the array, statement by statement, until every changed name read is the chain's own
         while (!missing(needed, chain, own, changed).isEmpty()) {
             from--;
-            if (from < 0 || !valid(stmts.get(from), method)) {
+            if (from < 0 || !valid(stmts.get(from), method, rowsGuarded)) {
                 return Optional.empty();
             }
             chain = new ArrayList<>(stmts.subList(from, end));
@@ -110,20 +121,20 @@ final class LengthChains {
     }
 
     /** Whether {@code s} is made only of what the class comment allows. */
-    private static boolean valid(Statement s, MethodDeclaration method) {
+    private static boolean valid(Statement s, MethodDeclaration method, boolean g) {
         if (s instanceof BlockStmt b) {
-            return b.getStatements().stream().allMatch(x -> valid(x, method));
+            return b.getStatements().stream().allMatch(x -> valid(x, method, g));
         }
         if (s instanceof IfStmt i) {
-            return pure(i.getCondition(), method)
-                    && valid(i.getThenStmt(), method)
-                    && i.getElseStmt().map(e -> valid(e, method)).orElse(true);
+            return pure(i.getCondition(), method, g)
+                    && valid(i.getThenStmt(), method, g)
+                    && i.getElseStmt().map(e -> valid(e, method, g)).orElse(true);
         }
         if (s instanceof ForStmt f) {
             return counted(f)
-                    && f.getInitialization().stream().allMatch(e -> pure(e, method))
+                    && f.getInitialization().stream().allMatch(e -> pure(e, method, g))
                     && pure(f.getCompare().get(), method)
-                    && valid(f.getBody(), method);
+                    && valid(f.getBody(), method, g);
         }
         if (!(s instanceof ExpressionStmt es)) {
             return false;
@@ -132,13 +143,13 @@ final class LengthChains {
         if (e instanceof VariableDeclarationExpr v) {
             return v.getVariables().stream()
                     .allMatch(d -> d.getType().equals(PrimitiveType.intType())
-                            && d.getInitializer().map(x -> pure(x, method)).orElse(false));
+                            && d.getInitializer().map(x -> pure(x, method, g)).orElse(false));
         }
         if (e instanceof AssignExpr a) {
             return a.getTarget() instanceof NameExpr
                     && a.getOperator() != AssignExpr.Operator.DIVIDE
                     && a.getOperator() != AssignExpr.Operator.REMAINDER
-                    && pure(a.getValue(), method);
+                    && pure(a.getValue(), method, g);
         }
         return e instanceof UnaryExpr u && Updates.isUpdate(u.getOperator()) && u.getExpression() instanceof NameExpr;
     }
@@ -170,6 +181,15 @@ final class LengthChains {
 
     /** An expression that reads, and cannot fail: see the class comment. */
     static boolean pure(Expression e, MethodDeclaration method) {
+        return pure(e, method, false);
+    }
+
+    /**
+     * The same, and with {@code rowsGuarded} also the length of any row {@code X[k]} of a table whose rows nothing
+     * replaces: such a read may fail (an index past the table), so it stands only where
+     * {@link #guardRows} makes it read 0 instead (a scan of lengths, which runs ahead of the method's own reads).
+     */
+    static boolean pure(Expression e, MethodDeclaration method, boolean rowsGuarded) {
         return e.findAll(Node.class).stream()
                 .allMatch(n -> n instanceof NameExpr
                         || n instanceof SimpleName
@@ -188,10 +208,54 @@ final class LengthChains {
                         || n instanceof FieldAccessExpr f
                                 && f.getNameAsString().equals("length")
                                 && (f.getScope() instanceof NameExpr
-                                        || f.getScope() instanceof ArrayAccessExpr row && countedRow(row, method))
+                                        || f.getScope() instanceof ArrayAccessExpr row
+                                                && (countedRow(row, method)
+                                                        || rowsGuarded && guardableRow(row, method)))
                         || n instanceof ArrayAccessExpr row
                                 && row.getParentNode().orElse(null) instanceof FieldAccessExpr len
                                 && len.getScope() == row);
+    }
+
+    /** {@code X[k]} of a table whose rows nothing replaces, at an index that is a variable. */
+    private static boolean guardableRow(ArrayAccessExpr row, MethodDeclaration method) {
+        return row.getName() instanceof NameExpr table
+                && row.getIndex() instanceof NameExpr
+                && !RowAliases.rowsReplaced(method, table.getNameAsString());
+    }
+
+    /**
+     * {@code e} with each row length {@code X[k].length} read as {@code (k >= 0 && k < X.length ? X[k].length : 0)}:
+     * a scan of lengths never fails at an index the method fails at later (the method reads the row itself where it
+     * creates its array, and fails there as Java does). A null row fails in the scan, with Java's exception, as the
+     * longest-row scans of {@code RaggedArrays} do.
+     */
+    static Expression guardRows(Expression e) {
+        EnclosedExpr box = new EnclosedExpr(e.clone());
+        guardIn(box);
+        return box.getInner();
+    }
+
+    /** A copy of {@code s} with its rows' lengths read as {@link #guardRows(Expression)} reads them. */
+    static Statement guardRows(Statement s) {
+        Statement out = s.clone();
+        guardIn(out);
+        return out;
+    }
+
+    private static void guardIn(Node out) {
+        for (FieldAccessExpr f : out.findAll(FieldAccessExpr.class)) {
+            if (f.getNameAsString().equals("length")
+                    && f.getScope() instanceof ArrayAccessExpr row
+                    && row.getName() instanceof NameExpr table
+                    && row.getIndex() instanceof NameExpr k) {
+                Expression inside = new BinaryExpr(
+                        new BinaryExpr(k.clone(), new IntegerLiteralExpr("0"), BinaryExpr.Operator.GREATER_EQUALS),
+                        new BinaryExpr(
+                                k.clone(), new FieldAccessExpr(table.clone(), "length"), BinaryExpr.Operator.LESS),
+                        BinaryExpr.Operator.AND);
+                f.replace(new EnclosedExpr(new ConditionalExpr(inside, f.clone(), new IntegerLiteralExpr("0"))));
+            }
+        }
     }
 
     /** {@code X[k]} inside {@code for (... k < X.length; k++)}, of a table whose rows nothing replaces. */

@@ -113,7 +113,7 @@ final class LoopLengths {
             Statement top,
             Predicate<String> invariant,
             MethodDeclaration method) {
-        if (!(at.getParentNode().orElse(null) instanceof BlockStmt block) || !LengthChains.pure(length, method)) {
+        if (!(at.getParentNode().orElse(null) instanceof BlockStmt block) || !LengthChains.pure(length, method, true)) {
             return Optional.empty();
         }
         List<ForStmt> loops = new ArrayList<>();
@@ -150,7 +150,7 @@ final class LoopLengths {
         method.findAll(NameExpr.class).forEach(n -> variable.add(n.getNameAsString()));
         method.findAll(VariableDeclarator.class).forEach(x -> variable.add(x.getNameAsString()));
         variable.removeIf(fixed);
-        Optional<List<Statement>> chain = LengthChains.before(at, block, List.of(length), variable, method);
+        Optional<List<Statement>> chain = LengthChains.before(at, block, List.of(length), variable, method, true);
         if (chain.isEmpty()) {
             return Optional.empty();
         }
@@ -260,8 +260,12 @@ final class LoopLengths {
      */
     List<Statement> scanStatements(Scan scan, String cap, Node at) {
         List<Statement> inner = new ArrayList<>();
-        scan.chain().forEach(s -> inner.add(s.clone()));
-        inner.add(rw.statement("#c# = Math.max(#c#, $n);", Map.of("#c#", cap), Map.of("$n", scan.length()), at));
+        scan.chain().forEach(s -> inner.add(LengthChains.guardRows(s)));
+        inner.add(rw.statement(
+                "#c# = Math.max(#c#, $n);",
+                Map.of("#c#", cap),
+                Map.of("$n", LengthChains.guardRows(scan.length())),
+                at));
         for (int i = scan.loops().size() - 1; i >= 0; i--) {
             ForStmt f = scan.loops().get(i).clone();
             f.setBody(new BlockStmt(new NodeList<>(inner)));

@@ -47,7 +47,9 @@ import java.util.function.Predicate;
  * Each row's length is scanned as {@link LoopLengths} scans a loop-local array's, before the
  * declaration: the rows' lengths read only the counters of counted loops around their creation,
  * {@code int} locals computed right before it, and names the method never assigns that are
- * parameters or locals declared before the 2-D array, so they have the same values there. The array
+ * parameters or locals declared before the 2-D array, so they have the same values there, and the
+ * lengths of rows of tables whose rows nothing replaces ({@code yy[i] = y[i].clone()}: the scan reads
+ * a row only at an index inside the table, {@link LengthChains#guardRows}). The array
  * may be used only through its elements {@code tri[i][j]}, its rows' lengths and its own length,
  * with indices that only read, and its rows replaced only by {@code new} rows; a row's creation
  * clears it (Java's new row is zeros), an element past its row's length and a row not created yet

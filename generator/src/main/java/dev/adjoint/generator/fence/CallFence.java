@@ -98,7 +98,7 @@ final class CallFence {
                         "'" + name
                                 + "(...)' is differentiated only as a statement of its own between 1-D arrays named by variables"
                                 + " (Arrays.copyOf, Arrays.copyOfRange and clone() only as the initializer of a local array's declaration,"
-                                + " or assigned to a row of a local declared new double[n][]);"
+                                + " returned by a return statement of their own, or assigned to a row of a local declared new double[n][]);"
                                 + " write it that way, or copy the elements in a loop");
             } else {
                 error(
