@@ -1,6 +1,7 @@
 package dev.adjoint.generator.desugar;
 
 import com.github.javaparser.ast.ArrayCreationLevel;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -8,12 +9,15 @@ import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ArrayType;
@@ -28,6 +32,7 @@ import java.util.Optional;
  * <pre>
  * double[] c = {1.0, w[0]};               double[] c = new double[2]; c[0] = 1.0; c[1] = w[0];
  * c = new double[] {a, b};                c = new double[2]; c[0] = a; c[1] = b;
+ * for (double v : new double[] {a, b})    double[] elements0 = new double[] {a, b}; for (double v : elements0)
  * double[][] m = {{1, 2}, {3, 4}};        double[][] m = new double[2][2]; m[0][0] = 1; ...
  * </pre>
  *
@@ -43,10 +48,52 @@ final class ArrayInitializers {
         this.rw = rw;
     }
 
+    /**
+     * {@code for (T v : new T[] {...})}: the array, which Java creates once before the loop, into a fresh local the
+     * loop then runs over (its initialiser rewritten as above); {@code whole} is the loop, or the label on it, which
+     * stays on the loop.
+     */
+    private Optional<List<Statement>> overCreated(ForEachStmt f, Statement whole) {
+        if (!(f.getIterable() instanceof ArrayCreationExpr c)
+                || c.getInitializer().isEmpty()
+                || c.getLevels().size() != 1
+                || !(c.getElementType() instanceof PrimitiveType t)) {
+            return Optional.empty();
+        }
+        String name = rw.fresh("elements");
+        Statement declaration = rw.statement(
+                "#T#[] #a# = $c;", java.util.Map.of("#T#", t.asString(), "#a#", name), java.util.Map.of("$c", c), c);
+        // the creation as the initialiser itself, not in the parentheses the template puts around it
+        declaration
+                .findFirst(VariableDeclarator.class)
+                .ifPresent(d -> d.getInitializer()
+                        .filter(e -> e instanceof EnclosedExpr)
+                        .ifPresent(e -> d.setInitializer(((EnclosedExpr) e).getInner())));
+        Statement copy = whole.clone();
+        // (a clone has no positions: the loop's are copied node by node, errors in its body point into it)
+        List<Node> from = new ArrayList<>();
+        List<Node> to = new ArrayList<>();
+        whole.walk(Node.TreeTraversal.PREORDER, from::add);
+        copy.walk(Node.TreeTraversal.PREORDER, to::add);
+        for (int k = 0; k < Math.min(from.size(), to.size()); k++) {
+            from.get(k).getRange().ifPresent(to.get(k)::setRange);
+        }
+        NameExpr elements = new NameExpr(name);
+        c.getRange().ifPresent(elements::setRange);
+        (copy instanceof LabeledStmt l ? (ForEachStmt) l.getStatement() : (ForEachStmt) copy).setIterable(elements);
+        return Optional.of(List.of(declaration, copy));
+    }
+
     /** The statements {@code s} stands for, or empty when it holds no initialiser to rewrite. */
     Optional<List<Statement>> rewrite(Statement s) {
         if (s instanceof ReturnStmt r) {
             return returned(r);
+        }
+        if (s instanceof ForEachStmt f && !(f.getParentNode().orElse(null) instanceof LabeledStmt)) {
+            return overCreated(f, f);
+        }
+        if (s instanceof LabeledStmt l && l.getStatement() instanceof ForEachStmt f) {
+            return overCreated(f, l);
         }
         if (!(s instanceof ExpressionStmt es)) {
             return Optional.empty();

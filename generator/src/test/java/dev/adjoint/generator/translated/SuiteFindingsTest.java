@@ -163,4 +163,61 @@ class SuiteFindingsTest {
             assertEquals(method.getCause().getMessage(), adjoint.getCause().getMessage(), strategy);
         }
     }
+
+    /**
+     * Enzyme.jl's {@code x * count(i -> i > 1, [0.5, x, 1.5])} ({@code test/basic.jl:432}) in Java loops over an array
+     * created in the loop's header, {@code for (double v : new double[] {0.5, x, 1.5})}: both strategies rejected it
+     * ("array creation is not supported"), though an array initialiser is supported as a local's. The array is now
+     * created into a fresh local before the loop, as Java creates it once: under an {@code if} without braces, of
+     * {@code float}s, and under a label a {@code continue} names.
+     */
+    @Test
+    void aForEachRunsOverAnArrayCreatedInItsHeader() {
+        String source = """
+                package found;
+
+                import dev.adjoint.Differentiable;
+                import dev.adjoint.Strategy;
+
+                public class Headers {
+                    @Differentiable(strategy = Strategy.$S)
+                    static double countAbove(double x) {
+                        int n = 0;
+                        for (double v : new double[] {0.5, x, 1.5}) if (v > 1) n++;
+                        return x * n;
+                    }
+
+                    @Differentiable(strategy = Strategy.$S)
+                    static double squares(double x, double y) {
+                        double s = 0;
+                        if (x > 0)
+                            for (double i : new double[] {1.0, x, x * y}) s += Math.pow(i, 2);
+                        for (float q : new float[] {1f, 2f}) s += q * x;
+                        return s;
+                    }
+
+                    @Differentiable(strategy = Strategy.$S)
+                    static double labelled(double x) {
+                        double s = 0;
+                        outer:
+                        for (double v : new double[] {x, 2 * x}) {
+                            for (int k = 0; k < 3; k++) {
+                                if (k * v > 2) continue outer;
+                                s += v * k;
+                            }
+                        }
+                        return s;
+                    }
+                }
+                """;
+        check(
+                "found.Headers",
+                source,
+                List.of("countAbove", "squares", "squares", "labelled", "labelled"),
+                new Object[] {2.0},
+                new Object[] {0.7, 1.3},
+                new Object[] {-0.7, 1.3},
+                new Object[] {0.4},
+                new Object[] {1.7});
+    }
 }
