@@ -119,7 +119,19 @@ final class DeclarationChecks {
                                                     + "Jacobian, or remove @Differentiable: a plain static"
                                                     + " helper returning it is inlined into the"
                                                     + " @Differentiable methods that call it"
-                                            : ""));
+                                            : m.getType() instanceof com.github.javaparser.ast.type.ArrayType a
+                                                            && (a.getElementType()
+                                                                            .asString()
+                                                                            .equals("double")
+                                                                    || a.getElementType()
+                                                                            .asString()
+                                                                            .equals("float"))
+                                                    ? "; return the array flattened into a "
+                                                            + a.getElementType().asString()
+                                                            + "[] (element [i][j][k] at (i * rows + j) * columns + k),"
+                                                            + " which has " + name + "Vjp, " + name + "Jvp and "
+                                                            + name + "Jacobian"
+                                                    : ""));
         }
         List<String> wrtNames = new ArrayList<>();
         Strategy strategy = Strategy.AUTO;

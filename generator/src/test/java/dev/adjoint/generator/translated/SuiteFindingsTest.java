@@ -220,4 +220,55 @@ class SuiteFindingsTest {
                 new Object[] {0.4},
                 new Object[] {1.7});
     }
+
+    /**
+     * DifferentiationInterface's matrix results and in-place {@code f!(y, x)} written as {@code @Differentiable}
+     * methods returning {@code double[][]}, {@code void} or a 3-D array are rejected at their name, each error saying
+     * what to return instead; the 3-D one said only that the result must be {@code double}, {@code float} or their 1-D
+     * arrays.
+     */
+    @Test
+    void aResultThatIsNotDifferentiatedSaysWhatToReturn() {
+        String source = """
+                package found;
+
+                import dev.adjoint.Differentiable;
+
+                public class Results {
+                    @Differentiable
+                    static double[][][] cube(double[] x) {
+                        double[][][] t = new double[1][1][1];
+                        t[0][0][0] = x[0];
+                        return t;
+                    }
+
+                    @Differentiable
+                    static double[][] matrix(double[] x) {
+                        return new double[][] {{x[0]}};
+                    }
+
+                    @Differentiable(wrt = "x")
+                    static void into(double[] y, double[] x) {
+                        y[0] = Math.sin(x[0]);
+                    }
+                }
+                """;
+        List<dev.adjoint.generator.Diagnostic> errors =
+                Differentiated.translate("found.Results", source, java.util.Map.of(), Options.DEFAULT)
+                        .diagnostics()
+                        .stream()
+                        .filter(dev.adjoint.generator.Diagnostic::isError)
+                        .toList();
+        assertEquals(3, errors.size(), errors.toString());
+        for (dev.adjoint.generator.Diagnostic e : errors) {
+            assertTrue(e.line() >= 7 && e.column() >= 1, e.toString());
+            assertTrue(e.message().contains("return "), e.toString());
+            assertTrue(e.message().contains("[]"), e.toString());
+        }
+        assertTrue(
+                errors.stream()
+                        .anyMatch(e -> e.message().contains("returns double[][][]")
+                                && e.message().contains("flattened into a double[]")),
+                errors.toString());
+    }
 }
