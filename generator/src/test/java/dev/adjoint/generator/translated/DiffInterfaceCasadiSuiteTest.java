@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code sumdiffcube_hessian}, {@code squarequadraticform_hessian}, ...), CasADi's Jacobians (as {@code seedᵀ·J})
  * and {@code test_hessian}'s Hessian, and each Hock–Schittkowski objective's value at the file's optimum.
  * <p>
- * Outcomes today: 171 functions, 168 static (each with a {@code Jvp}; a {@code nameJacobian} or an {@code Hvp} by
+ * Outcomes today: 174 functions, 171 static (each with a {@code Jvp}; a {@code nameJacobian} or an {@code Hvp} by
  * its result), 3 rejected on purpose (a {@code void} and a {@code double[][]} result, a boxed {@code Double} local);
  * Mooncake's 2 recursive ones on the tape. The tables are written to {@code target/di-casadi-suite.md} and {@code target/di-casadi-suite-tape.md} (a
  * copy is in README.md next to this class).

@@ -1,6 +1,7 @@
 package dev.adjoint.generator.translated;
 
 import static dev.adjoint.generator.translated.Fn.d;
+import static dev.adjoint.generator.translated.Fn.f;
 import static dev.adjoint.generator.translated.Fn.m;
 import static dev.adjoint.generator.translated.Fn.p;
 
@@ -286,6 +287,53 @@ final class DiffInterfaceFunctions {
                             return y;
                         }
                         """, p((Object) x23()), p((Object)
-                        m(d(0.1, -0.2), d(0.3, 0.4), d(-0.5, 0.6)))));
+                        m(d(0.1, -0.2), d(0.3, 0.4), d(-0.5, 0.6)))),
+                di("default.jl", 283, "vecToVecFloat", """
+                        // vec_to_vec in Float32
+                        @Differentiable
+                        static float[] vecToVecFloat(float[] x) {
+                            int n = x.length;
+                            float[] y = new float[2 * n];
+                            for (int i = 0; i < n; i++) {
+                                y[i] = (float) Math.sin(x[i]);
+                                y[n + i] = (float) Math.cos(x[i]);
+                            }
+                            return y;
+                        }
+                        """, p(f(1, 2, 3, 4, 5, 6))),
+                di("default.jl", 177, "arrToNumFloatMatrix", """
+                        // arr_to_num_no_linalg in Float32 on a 2 x 3 matrix of smaller values
+                        @Differentiable
+                        static float arrToNumFloatMatrix(float[][] x) {
+                            float s = 0;
+                            for (float[] r : x)
+                                for (float a : r)
+                                    for (float[] q : x)
+                                        for (float b : q) s += (float) (Math.pow(a, 4) * Math.pow(b, 6));
+                            return s;
+                        }
+                        """, p((Object)
+                        new float[][] {f(0.5f, 0.7f, 0.9f), f(0.6f, 0.8f, 1.1f)})),
+                di("default.jl", 407, "matToMatFloatBang", """
+                        // mat_to_mat!(y, x) in Float32: y[:, 1] .= sin.(x[k]); y[:, 2] .= cos.(x[k]) into a float[][] local
+                        static void fill(float[][] y, float[][] x) {
+                            int r = x.length, n = r * x[0].length;
+                            for (int k = 0; k < n; k++) y[k][0] = (float) Math.sin(x[k % r][k / r]);
+                            for (int k = 0; k < n; k++) y[k][1] = (float) Math.cos(x[k % r][k / r]);
+                        }
+
+                        @Differentiable
+                        static float[] matToMatFloatBang(float[][] x) {
+                            int n = x.length * x[0].length;
+                            float[][] y = new float[n][2];
+                            fill(y, x);
+                            float[] out = new float[2 * n];
+                            for (int k = 0; k < n; k++) {
+                                out[2 * k] = y[k][0];
+                                out[2 * k + 1] = y[k][1];
+                            }
+                            return out;
+                        }
+                        """, p((Object) new float[][] {f(1, 3, 5), f(2, 4, 6)})));
     }
 }
