@@ -230,8 +230,22 @@ final class CallFence {
                             + "' is not @Differentiable: neither strategy can follow"
                             + " that change, so the gradient would miss it; write the elements in this method, or make '"
                             + m.getNameAsString() + "' a @Differentiable method that returns a value"
-                            + notInlined(t.declaration()));
+                            + notInlined(t.declaration())
+                            + tooLongToInline(t.declaration()));
         }
+    }
+
+    /** Why {@code h} was not inlined when it alone is past the statements inlined into one method; empty otherwise. */
+    private static String tooLongToInline(com.github.javaparser.ast.body.MethodDeclaration h) {
+        int size = h.getBody()
+                .map(b -> b.findAll(com.github.javaparser.ast.stmt.Statement.class)
+                        .size())
+                .orElse(0);
+        return size > dev.adjoint.generator.desugar.Desugaring.INLINING_BUDGET
+                ? " ('" + h.getNameAsString() + "' has " + size + " statements, past the "
+                        + dev.adjoint.generator.desugar.Desugaring.INLINING_BUDGET
+                        + " that are inlined into one method, where its writes would be followed)"
+                : "";
     }
 
     /**

@@ -260,8 +260,17 @@ final class Strategies {
     }
 
     private static Diagnostic tooLarge(MethodRequest r, MethodSize.Over over, String strategy) {
-        long statements = r.declaration().findAll(com.github.javaparser.ast.stmt.Statement.class).stream()
-                .filter(s -> !(s instanceof com.github.javaparser.ast.stmt.BlockStmt))
+        List<com.github.javaparser.ast.stmt.Statement> all =
+                r.declaration().findAll(com.github.javaparser.ast.stmt.Statement.class).stream()
+                        .filter(s -> !(s instanceof com.github.javaparser.ast.stmt.BlockStmt))
+                        .toList();
+        long statements = all.size();
+        // the statements of helpers inlined into it keep the helpers' lines, outside the method's own
+        int first = r.declaration().getBegin().map(p -> p.line).orElse(0);
+        int last = r.declaration().getEnd().map(p -> p.line).orElse(Integer.MAX_VALUE);
+        long inlined = all.stream()
+                .filter(s ->
+                        s.getBegin().map(p -> p.line < first || p.line > last).orElse(false))
                 .count();
         // parts that each stay a fifth under the limit, in proportion to the bytes per statement
         long perPart = Math.max(1, statements * (MethodSize.LIMIT * 4L / 5) / over.approximately());
@@ -272,7 +281,9 @@ final class Strategies {
                         + " in one piece: its adjoint (" + strategy
                         + " strategy) would exceed the JVM's limit of 64 KiB of bytecode per"
                         + " method (about " + over.approximately() + " bytes for its " + statements
-                        + " statements; javac would reject the generated code as 'code too large'); split it into @Differentiable"
+                        + " statements"
+                        + (inlined > 0 ? ", " + inlined + " of them from the helpers inlined into it" : "")
+                        + "; javac would reject the generated code as 'code too large'); split it into @Differentiable"
                         + " methods of at most about " + perPart
                         + " statements each that call one another: each gets an adjoint of"
                         + " its own");

@@ -109,4 +109,58 @@ class MethodSizeTest {
         all.put("p.Sized", src);
         InMemoryCompiler.compileToBytes(all);
     }
+
+    @Test
+    void theReasonCountsTheStatementsOfTheHelpersInlinedIntoTheMethod() {
+        // a simulation's step of 400 statements writing the state: inlined whatever its size (called, it could not
+        // be static), so the method of ten statements is over the limit because of it, which the reason says
+        Translation t =
+                Pipeline.translate(Map.of(Path.of("p/Sized.java"), stepping(400)), Optional.empty(), Options.DEFAULT);
+        assertFalse(t.hasErrors(), t.diagnostics().toString());
+        assertTrue(
+                t.methods().stream()
+                        .anyMatch(m -> m.startsWith("p.Sized#f: tape, because")
+                                && m.contains("statements, 400 of them from the helpers inlined into it")),
+                t.methods().toString());
+    }
+
+    @Test
+    void aWritingHelperPastTheInliningBudgetIsAnErrorThatSaysSo() {
+        Translation t =
+                Pipeline.translate(Map.of(Path.of("p/Sized.java"), stepping(700)), Optional.empty(), Options.DEFAULT);
+        assertTrue(t.hasErrors(), t.diagnostics().toString());
+        assertTrue(
+                t.diagnostics().stream()
+                        .anyMatch(d -> d.message().contains("may write into the array 's'")
+                                && d.message().contains("('step' has 701 statements, past the 600 that are inlined")),
+                t.diagnostics().toString());
+        assertTrue(t.generated().isEmpty());
+    }
+
+    /** A plain helper {@code step} of {@code statements} statements writing the state, called by {@code f}. */
+    private static String stepping(int statements) {
+        StringBuilder src = new StringBuilder("package p;\n\nimport dev.adjoint.Differentiable;\n\nclass Sized {\n");
+        src.append("    static void step(double[] s, double dt) {\n");
+        for (int k = 0; k < statements; k++) {
+            src.append(
+                    "        s[%d] = s[%d] + dt * Math.sin(s[%d]) * %d.5;\n".formatted(k % 6, k % 6, (k + 1) % 6, k));
+        }
+        return src.append("""
+                    }
+
+                    @Differentiable(wrt = "s0")
+                    static double f(double[] s0, double dt) {
+                        double[] s = s0.clone();
+                        for (int t = 0; t < 3; t++) {
+                            step(s, dt);
+                        }
+                        double e = 0;
+                        for (double v : s) {
+                            e += v * v;
+                        }
+                        return e;
+                    }
+                }
+                """).toString();
+    }
 }
