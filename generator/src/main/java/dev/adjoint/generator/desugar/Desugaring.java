@@ -188,9 +188,12 @@ public final class Desugaring {
             if (replacement.size() == 1) {
                 s.replace(replacement.get(0));
             } else {
-                BlockStmt b = new BlockStmt(new NodeList<>(replacement));
+                // b takes s's place first: the replacement may hold s itself (an else-if's
+                // condition with copies before it), which the new block would take from its parent
+                BlockStmt b = new BlockStmt();
                 s.getRange().ifPresent(b::setRange);
                 s.replace(b);
+                b.setStatements(new NodeList<>(replacement));
             }
             return;
         }

@@ -282,6 +282,36 @@ class OrdinaryJavaTest {
     }
 
     @Test
+    void anElseIfConditionGetsTheStatementsItsRewriteWritesBeforeIt() {
+        // a copy for the call, or an update's old value, is declared before the else-if it serves: the
+        // else branch becomes a block holding both (the block used to be left out of the tree, so the
+        // condition named a variable declared nowhere: an error naming 'snapshot0' or 'iBefore0')
+        exact(
+                ReproHarness.LIB_DOT + """
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] w, double a) {
+                    double s = 0;
+                    int i = 0;
+                    for (int k = 0; k < 3; k++) {
+                        w[k] = w[k] * a;
+                        if (a > 1) {
+                            s += w[k];
+                        } else if (Lib.dot(w, w) > s) {
+                            s += Lib.dot(w, w) * w[k];
+                        } else if (w[i++] > 0) {
+                            s += w[i] * w[k];
+                        }
+                    }
+                    return s + w[0];
+                }
+                """,
+                "f",
+                new Object[] {new double[] {0.5, -1.0, 0.7, 0.2}, 0.7},
+                new Object[] {new double[] {0.9, 0.3, -0.2, 0.1}, 0.4},
+                new Object[] {new double[] {0.5, -1.0, 0.7, 0.2}, 1.3});
+    }
+
+    @Test
     void aRowOfALocalMatrixTheMethodWritesIsPassedToACallWithItsWritesUndone() {
         // a matrix created in each iteration, a row of it read by another class's method, then written: the
         // reverse sweep restores each overwritten element, so the callee's adjoint reads the row the call saw
