@@ -4,15 +4,19 @@ import com.github.javaparser.ast.ArrayCreationLevel;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ArrayType;
@@ -82,8 +86,10 @@ final class ResultVariable {
         Optional<VariableDeclarator> declared = Optional.empty();
         if (local != null) {
             declared = onlyNewArrays(m, body, local, element);
-            if (declared.isEmpty()) {
-                return false;
+            if (declared.isEmpty()
+                    || !body.findAll(NameExpr.class, n -> n.getNameAsString().equals(local)).stream()
+                            .allMatch(ResultVariable::indexedOrReturned)) {
+                return false; // a second name for it (double[] z = y;) would not follow the arrays assigned
             }
         }
         String name = local != null ? local : rw.fresh("result");
@@ -246,6 +252,21 @@ final class ResultVariable {
             }
         }
         return Optional.of(v);
+    }
+
+    /**
+     * Whether {@code use} of the local stands where no other name can come to hold its array: indexed,
+     * asked its length, iterated, assigned, returned, or handed to a method (a helper inlined, or a
+     * callee that only reads it).
+     */
+    private static boolean indexedOrReturned(NameExpr use) {
+        com.github.javaparser.ast.Node parent = use.getParentNode().orElse(null);
+        return (parent instanceof ArrayAccessExpr x && x.getName() == use)
+                || (parent instanceof FieldAccessExpr f && f.getScope() == use)
+                || (parent instanceof AssignExpr a && a.getTarget() == use)
+                || (parent instanceof ForEachStmt e && e.getIterable() == use)
+                || parent instanceof ReturnStmt
+                || (parent instanceof MethodCallExpr c && c.getArguments().contains(use));
     }
 
     /** Whether {@code e} names {@code name}. */

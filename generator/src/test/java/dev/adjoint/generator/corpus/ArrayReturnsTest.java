@@ -2,9 +2,15 @@ package dev.adjoint.generator.corpus;
 
 import static dev.adjoint.generator.corpus.ReproHarness.exact;
 import static dev.adjoint.generator.corpus.ReproHarness.rejected;
+import static dev.adjoint.generator.corpus.ReproHarness.source;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.testing.Differentiated;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -151,6 +157,51 @@ class ArrayReturnsTest {
                 }
                 """, "run", new Object[] {new double[] {0.3, 0.8, -0.4}, 0.5}, new Object[] {new double[] {-0.6, 1.2}, 1.7
         });
+    }
+
+    @Test
+    void aSecondNameForTheReturnedLocalKeepsItsArrayAndGoesToTheTape() {
+        // z names r's array: made one variable that the first return assigns a new array, r would be an
+        // array assigned again with a second name, an error for both strategies; ResultVariable leaves the
+        // method as written, which AUTO sends to the tape (r is returned beside a created array)
+        String body = """
+                @Differentiable(strategy = Strategy.$S)
+                static double[] f(double[] x, int n) {
+                    double[] r = new double[n];
+                    double[] z = r;
+                    for (int i = 0; i < n; i++) {
+                        z[i] = x[i] * x[i];
+                        if (z[i] > 4) {
+                            return new double[] {z[i] * x[0]};
+                        }
+                    }
+                    return r;
+                }
+                """;
+        double[] seed = {0.7, -1.3, 0.4};
+        for (String strategy : List.of("AUTO", "TAPE")) {
+            Differentiated d = Differentiated.of("trust.Repro", source(body, strategy), Options.DEFAULT);
+            for (double[] x : List.of(new double[] {0.3, -0.2, 0.5}, new double[] {0.3, 2.5, 0.5})) {
+                double[] value = (double[]) d.invokeOriginal("f", x.clone(), 3);
+                double[] g = new double[3];
+                double[] got = (double[]) d.invokeVjp(
+                        "f", new Object[] {x.clone(), 3}, Arrays.copyOf(seed, value.length), new Object[] {g});
+                assertArrayEquals(value, got, strategy);
+                for (int j = 0; j < x.length; j++) {
+                    double[] up = x.clone();
+                    double[] down = x.clone();
+                    up[j] += 1e-6;
+                    down[j] -= 1e-6;
+                    double[] fu = (double[]) d.invokeOriginal("f", up, 3);
+                    double[] fd = (double[]) d.invokeOriginal("f", down, 3);
+                    double cd = 0;
+                    for (int i = 0; i < value.length; i++) {
+                        cd += seed[i] * (fu[i] - fd[i]) / 2e-6;
+                    }
+                    assertEquals(cd, g[j], 1e-6, strategy + " d/dx" + j + " at " + Arrays.toString(x));
+                }
+            }
+        }
     }
 
     @Test
