@@ -1,7 +1,6 @@
 package dev.adjoint.generator.translated;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,31 +17,6 @@ import org.junit.jupiter.api.Test;
 class SuiteFindingsTest {
 
     private static final List<String> STRATEGIES = List.of("AUTO", "STATIC", "TAPE");
-
-    private static void check(String cls, String source, List<String> methods, Object[]... points) {
-        Differentiated tape = Differentiated.of(cls, source.replace("$S", "TAPE"), Options.DEFAULT);
-        for (String strategy : STRATEGIES) {
-            Differentiated d = Differentiated.of(cls, source.replace("$S", strategy), Options.DEFAULT);
-            assertFalse(
-                    d.translation().hasErrors(), d.translation().diagnostics().toString());
-            for (int m = 0; m < methods.size(); m++) {
-                String name = methods.get(m);
-                if (!strategy.equals("TAPE")) {
-                    assertTrue(
-                            d.translation().methods().contains(cls + "#" + name + ": static"),
-                            d.translation().methods().toString());
-                }
-                d.assertGradient(name, d, name, 1e-6, 1e-9, points[m]);
-                double[] g = d.vjp(name, 1.0, Differentiated.copyArguments(points[m]))
-                        .gradient();
-                double[] h = tape.vjp(name, 1.0, Differentiated.copyArguments(points[m]))
-                        .gradient();
-                for (int i = 0; i < g.length; i++) {
-                    assertEquals(h[i], g[i], 1e-12 * Math.max(1, Math.abs(h[i])), strategy + " " + name);
-                }
-            }
-        }
-    }
 
     /**
      * CasADi's {@code x} (the identity, {@code ad.py:541}) in Java is {@code return x.clone();}: a copy was
@@ -100,7 +74,7 @@ class SuiteFindingsTest {
                     }
                 }
                 """;
-        check(
+        FindingsChecks.staticAndTapeAgree(
                 "found.Copies",
                 source,
                 List.of("loss", "lastRow"),
@@ -146,7 +120,8 @@ class SuiteFindingsTest {
                 """;
         double[] x = {1.1, 1.3, 0.4};
         double[][] y = {{0.7, 1.5}, {2.1, 0.9, 0.3}, {0.2, 0.4, 0.6, 0.8}};
-        check("found.Rows", source, List.of("columnSet", "firstRows"), new Object[] {x, y}, new Object[] {x, y, 2});
+        FindingsChecks.staticAndTapeAgree(
+                "found.Rows", source, List.of("columnSet", "firstRows"), new Object[] {x, y}, new Object[] {x, y, 2});
         // one row short: the adjoint throws where the method throws, with Java's exception
         double[][] shortY = {{0.7, 1.5}};
         for (String strategy : STRATEGIES) {
@@ -210,7 +185,7 @@ class SuiteFindingsTest {
                     }
                 }
                 """;
-        check(
+        FindingsChecks.staticAndTapeAgree(
                 "found.Headers",
                 source,
                 List.of("countAbove", "squares", "squares", "labelled", "labelled"),

@@ -14,30 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 class TapenadeFindingsTest {
 
-    /** Checks each method, with each strategy, against central differences and against the tape. */
-    private static void check(String cls, String source, List<String> methods, Object[]... points) {
-        Differentiated tape = Differentiated.of(cls, source.replace("$S", "TAPE"), Options.DEFAULT);
-        for (String strategy : List.of("AUTO", "STATIC", "TAPE")) {
-            Differentiated d = Differentiated.of(cls, source.replace("$S", strategy), Options.DEFAULT);
-            for (int m = 0; m < methods.size(); m++) {
-                String name = methods.get(m);
-                if (!strategy.equals("TAPE")) {
-                    assertTrue(
-                            d.translation().methods().contains(cls + "#" + name + ": static"),
-                            d.translation().methods().toString());
-                }
-                d.assertGradient(name, d, name, 1e-6, 1e-9, points[m]);
-                double[] g = d.vjp(name, 1.0, Differentiated.copyArguments(points[m]))
-                        .gradient();
-                double[] h = tape.vjp(name, 1.0, Differentiated.copyArguments(points[m]))
-                        .gradient();
-                for (int i = 0; i < g.length; i++) {
-                    assertEquals(h[i], g[i], 1e-12 * Math.max(1, Math.abs(h[i])), strategy + " " + name + " vs tape");
-                }
-            }
-        }
-    }
-
     /**
      * OpenAD's box model steps salinity with {@code timestep(GAMMA_S, S_STAR, FW, uVel, sNow, sOld, sNew)}: a
      * {@code static final} table passed to a plain helper that writes another of its arrays. The helper was not
@@ -99,7 +75,7 @@ class TapenadeFindingsTest {
                 }
                 """;
         double[] x = {0.5, -1.25, 2.0};
-        check(
+        FindingsChecks.staticAndTapeAgree(
                 "ported.Tables",
                 source,
                 List.of("relaxed", "coupled", "weighted"),
@@ -132,7 +108,8 @@ class TapenadeFindingsTest {
                     }
                 }
                 """;
-        check("ported.Columns", source, List.of("gather"), new Object[] {new double[] {0.3, -1.2, 0.8, 2.0}});
+        FindingsChecks.staticAndTapeAgree(
+                "ported.Columns", source, List.of("gather"), new Object[] {new double[] {0.3, -1.2, 0.8, 2.0}});
     }
 
     /** A static field of a type no strategy reads, a 3-D index table: the error names the field's type. */
@@ -202,7 +179,8 @@ class TapenadeFindingsTest {
                 }
                 """;
         double[] x = {0.5, -1.25};
-        check("ported.Text", source, List.of("printed", "labelled"), new Object[] {x}, new Object[] {x, 0.75});
+        FindingsChecks.staticAndTapeAgree(
+                "ported.Text", source, List.of("printed", "labelled"), new Object[] {x}, new Object[] {x, 0.75});
     }
 
     /**
