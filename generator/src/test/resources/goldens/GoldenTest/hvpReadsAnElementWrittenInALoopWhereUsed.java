@@ -135,7 +135,7 @@ final class OverwrittenAdjoint {
         double _t8 = x[0] * x[0];
         // (_dot_t8 holds the tangent divided by 2: what reads it applies the factor)
         double _dot_t8 = _dot_x[0] * x[0];
-        tout.set(2 * _dot_t8);
+        tout.set(_dot_t8 + _dot_t8);
         _stack_1.arrays.release(_arrays_1);
         return _t8;
     }

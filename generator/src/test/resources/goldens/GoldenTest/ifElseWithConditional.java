@@ -111,7 +111,7 @@ final class BranchyAdjoint {
         double _t6 = r * r;
         // (_dot_t6 holds the tangent divided by 2: what reads it applies the factor)
         double _dot_t6 = _dot_r * r;
-        tout.set(2 * _dot_t6);
+        tout.set(_dot_t6 + _dot_t6);
         return _t6;
     }
 

@@ -120,7 +120,7 @@ final class TapedAdjoint {
                 // (_dot_t2 holds the tangent divided by 2: what reads it applies the factor)
                 _dot_t2 = tw[i] * w[i];
                 _t3 = s + _t2;
-                _dot_t3 = _dot_s + (2 * _dot_t2);
+                _dot_t3 = _dot_s + (_dot_t2 + _dot_t2);
                 s = _t3;
                 _dot_s = _dot_t3;
             } else {

@@ -8,7 +8,6 @@ import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
 import dev.adjoint.generator.types.Ty;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,13 +22,19 @@ import java.util.function.Function;
  * tangent is the one the rule table gives, to the bit, one or two operations cheaper: a cheap
  * objective's forward sweep is bound by its floating-point operations (Rosenbrock: 8 instead of 10
  * per term). A variable keeps a scale only when the method assigns it once and reads it nowhere
- * before that assignment (so every read sees a value of that statement, or the initial zero);
- * any other use gets the materialised {@code k·raw}.
+ * before that assignment (so every read sees a value of that statement, or the initial zero),
+ * or when it is an <em>accumulator</em> ({@link ScaleCandidates}: {@code s += 100·a·a + b·b} in a
+ * loop, its sum's raw added unscaled, one multiplication per term fewer); any other use gets the
+ * materialised {@code k·raw}, a doubling as {@code raw + raw} (the same value: both round
+ * {@code 2·raw} exactly), an addition where a core has as many adders as multipliers.
  */
 final class ScaledTangents {
     /** A tangent {@code k · raw}. */
     record Scaled(Expr raw, int k) {
         Expr materialised() {
+            if (k == 2 && raw instanceof Expr.Name) {
+                return new Expr.Binary("+", raw, raw);
+            }
             return k == 1
                     ? raw
                     : k == -1 ? new Expr.Unary("-", Operand.of(raw)) : new Expr.Binary("*", factor(k), Operand.of(raw));
@@ -43,12 +48,17 @@ final class ScaledTangents {
     }
 
     private final Set<Atom.Var> eligible;
+    /** Each accumulator's sum temporary {@code t} (of {@code t = s + e; s = t}) to the accumulator {@code s}. */
+    private final Map<Atom.Var, Atom.Var> sums;
+
     private final Map<Atom.Var, Integer> scales = new HashMap<>();
     /** The tangent of an atom as stored (a variable's raw), or null where it is 0. */
     private final Function<Atom, Expr> stored;
 
-    ScaledTangents(List<Stmt> body, Function<Atom, Expr> stored) {
-        this.eligible = eligible(body);
+    ScaledTangents(List<Stmt> body, List<Atom.Var> locals, Function<Atom, Expr> stored) {
+        ScaleCandidates candidates = new ScaleCandidates(body, Set.copyOf(locals));
+        this.eligible = candidates.assignedOnce;
+        this.sums = candidates.sums;
         this.stored = stored;
     }
 
@@ -80,6 +90,17 @@ final class ScaledTangents {
      *     {@code v̇·u}, scale 2
      */
     Expr fold(Op.Apply ap, Atom.Var z, Stmt previous) {
+        Atom.Var accumulator = sums.get(z);
+        if (accumulator != null && sameType(ap, z.type())) {
+            // the sum t = s ± e decides s's scale: e's (negated for s − e), so that t adds the raws
+            Atom e = ap.args().get(0).equals(accumulator)
+                    ? ap.args().get(1)
+                    : ap.args().get(0);
+            Scaled te = scaled(e);
+            if (te != null) {
+                scales.put(accumulator, ap.rule().equals("-") ? -te.k() : te.k());
+            }
+        }
         Scaled s = scaledFold(ap, z.type(), previous);
         if (s == null) {
             return null;
@@ -88,12 +109,23 @@ final class ScaledTangents {
             scales.put(z, s.k());
             return s.raw();
         }
+        if (sums.containsValue(z)) {
+            // s = t: t holds s's scale (its sum was folded with s's raw), unless no fold applied to it (both 1)
+            if (s.k() != scale(z)) {
+                throw new IllegalStateException("the accumulator " + z + " at scale " + scale(z) + " given " + s);
+            }
+            return s.raw();
+        }
         return s.materialised();
+    }
+
+    private static boolean sameType(Op.Apply ap, Ty zt) {
+        return ap.args().stream().allMatch(a -> a.type().equals(zt) || a instanceof Atom.Const);
     }
 
     private Scaled scaledFold(Op.Apply ap, Ty zt, Stmt previous) {
         List<Atom> args = ap.args();
-        if (!args.stream().allMatch(a -> a.type().equals(zt) || a instanceof Atom.Const)) {
+        if (!sameType(ap, zt)) {
             return null; // (mixed float and double: the rule's widening, not a fold)
         }
         switch (ap.rule()) {
@@ -161,56 +193,5 @@ final class ScaledTangents {
             }
         }
         return null;
-    }
-
-    /**
-     * The variables assigned once in {@code body} and read nowhere before that assignment in
-     * program text, the order in which the sweep prints them: every read is printed after the
-     * scale is known, and sees a value of that one statement (scale {@code k}) or the initial zero.
-     */
-    private static Set<Atom.Var> eligible(List<Stmt> body) {
-        Map<Atom.Var, Integer> assigned = new HashMap<>();
-        Set<Atom.Var> readBefore = new HashSet<>();
-        Set<Atom.Var> out = new HashSet<>();
-        walk(body, assigned, readBefore, out);
-        out.removeIf(v -> assigned.get(v) != 1);
-        return out;
-    }
-
-    private static void walk(List<Stmt> stmts, Map<Atom.Var, Integer> assigned, Set<Atom.Var> read, Set<Atom.Var> out) {
-        for (Stmt s : stmts) {
-            if (s instanceof Stmt.Assign a) {
-                a.op().operands().forEach(x -> reads(x, read));
-                assigned.merge(a.target(), 1, Integer::sum);
-                if (!read.contains(a.target())) {
-                    out.add(a.target());
-                }
-            } else if (s instanceof Stmt.ArrayStore st) {
-                reads(st.array(), read);
-                st.indices().forEach(x -> reads(x, read));
-                reads(st.value(), read);
-            } else if (s instanceof Stmt.If i) {
-                reads(i.cond(), read);
-                walk(i.then(), assigned, read, out);
-                walk(i.otherwise(), assigned, read, out);
-            } else if (s instanceof Stmt.Loop l) {
-                // (the sweep prints the head, then the body: a read at the top of the body of a value the
-                // body assigns later, the previous iteration's, is printed before the scale is known)
-                walk(l.head(), assigned, read, out);
-                reads(l.cond(), read);
-                walk(l.body(), assigned, read, out);
-            } else if (s instanceof Stmt.Return r) {
-                reads(r.value(), read);
-            } else if (s instanceof Stmt.Effect e) {
-                read.addAll(e.reads());
-            }
-        }
-    }
-
-    private static void reads(Atom a, Set<Atom.Var> into) {
-        into.addAll(Atom.reads(a));
-        if (a instanceof Atom.Elem e) {
-            into.add(e.array());
-        }
     }
 }

@@ -71,7 +71,7 @@ public final class TangentSweep {
         this.pairs = pairs;
         this.pool = new TangentPool(ir.names(), !pairs);
         this.calls = new TangentCalls(ir.request(), ir.names(), pairs, printed, this::tangentOf, top, pool);
-        this.scaled = new ScaledTangents(ir.body(), this::stored);
+        this.scaled = new ScaledTangents(ir.body(), ir.locals(), this::stored);
         this.invariant = new InvariantTangents(ir.names(), !pairs);
     }
 
