@@ -116,4 +116,51 @@ public class FloatEarlyResults {
         }
         return all;
     }
+
+    // a guard returning a copy of the parameter (x.clone()): copied into the result variable
+    //@at ({0.5, -1.5, 2.0}, 0)
+    //@at ({0.5, -1.5, 2.0}, 4)
+    @Differentiable
+    static float[] clonedGuard(float[] x, int n) {
+        if (n == 0) {
+            return x.clone();
+        }
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i % x.length] * x[(i + 1) % x.length];
+        }
+        return y;
+    }
+
+    // copies of two parameters of different lengths; the first written before it is copied
+    //@at ({0.5, -1.5, 2.0}, {0.25, 0.8})
+    //@at ({-0.5, 1.5, 2.0}, {0.25, 0.8})
+    @Differentiable
+    static float[] eitherClone(float[] x, float[] y) {
+        x[1] = x[1] * y[0];
+        if (x[0] > 0) return x.clone();
+        return y.clone();
+    }
+
+    // a plain helper returning a copy of its argument or a new array, inlined twice; a copy written after
+    static float[] copyOrExp(float[] v, int n) {
+        if (n == 0) {
+            return v.clone();
+        }
+        float[] e = new float[n];
+        for (int i = 0; i < n; i++) {
+            e[i] = (float) Math.exp(v[i % v.length] * 0.5f);
+        }
+        return e;
+    }
+
+    //@at ({0.5, -1.5, 2.0})
+    //@at ({-0.25, 0.4, 1.1, 0.3})
+    @Differentiable
+    static float usesCopyOrExp(float[] x) {
+        float[] a = copyOrExp(x, 0);
+        float[] b = copyOrExp(x, 3);
+        a[0] = 3 * a[0] * b[1];
+        return a[0] + x[0] * a[1] + b[2] * a[a.length - 1];
+    }
 }

@@ -56,7 +56,9 @@ import java.util.Set;
  * assignments of new arrays to it: references they follow (the array of each creation is the
  * variable's from there on). Several such local arrays returned ({@code if (c) return a; return b;})
  * cannot all be that variable, since they live side by side: each return then copies its local into a
- * fresh array of its length, which the variable holds ({@link #copied}).
+ * fresh array of its length, which the variable holds ({@link #copied}). A return of
+ * {@code a.clone()} (a parameter, a local, a field: a new array of its values) stands as an array
+ * created there, written as that copy.
  */
 final class ResultVariable {
     private ResultVariable() {}
@@ -72,7 +74,7 @@ final class ResultVariable {
             Expression e = r.getExpression().orElse(null);
             if (e instanceof NameExpr n) {
                 locals.add(n.getNameAsString());
-            } else if (!created(e, element)) {
+            } else if (!created(e, element) && cloned(e).isEmpty()) {
                 return false;
             }
         }
@@ -115,16 +117,49 @@ final class ResultVariable {
         }
         for (ReturnStmt r : returns) {
             Expression e = r.getExpression().orElseThrow();
-            if (e instanceof NameExpr) {
-                continue;
+            if (!(e instanceof NameExpr)) {
+                assignAndReturn(name, r, element, rw);
             }
-            ReturnStmt back = Positions.standAt(new ReturnStmt(new NameExpr(name)), r);
-            BlockStmt both = new BlockStmt(new NodeList<>(assignment(name, e, r), back));
-            Positions.placeAt(both, r);
-            r.replace(both);
         }
         body.getStatements().addFirst(first);
         return true;
+    }
+
+    /**
+     * Replaces {@code return e;} ({@code e} created there, or {@code a.clone()}) by {@code name = e;
+     * return name;}; a clone as {@code a}'s values copied into a fresh array of its length.
+     */
+    private static void assignAndReturn(String name, ReturnStmt r, PrimitiveType element, Rewriter rw) {
+        Expression e = r.getExpression().orElseThrow();
+        Optional<NameExpr> source = cloned(e);
+        if (source.isPresent()) {
+            r.replace(copy(name, source.get(), element, rw, r));
+            return;
+        }
+        ReturnStmt back = Positions.standAt(new ReturnStmt(new NameExpr(name)), r);
+        BlockStmt both = new BlockStmt(new NodeList<>(assignment(name, e, r), back));
+        Positions.placeAt(both, r);
+        r.replace(both);
+    }
+
+    /** {@code { name = new element[a.length]; for (...) name[k] = a[k]; return name; }}, standing at {@code r}. */
+    private static Statement copy(String name, NameExpr a, PrimitiveType element, Rewriter rw, ReturnStmt r) {
+        return rw.statement(
+                "{ #r# = new #t#[#a#.length]; for (int #k# = 0; #k# < #a#.length; #k#++) { #r#[#k#] = #a#[#k#]; }"
+                        + " return #r#; }",
+                Map.of("#r#", name, "#t#", element.asString(), "#a#", a.getNameAsString(), "#k#", rw.fresh("k")),
+                Map.of(),
+                r);
+    }
+
+    /** The array {@code a} of {@code a.clone()}, a name: a new array of its values. */
+    private static Optional<NameExpr> cloned(Expression e) {
+        return e instanceof MethodCallExpr c
+                        && c.getNameAsString().equals("clone")
+                        && c.getArguments().isEmpty()
+                        && c.getScope().orElse(null) instanceof NameExpr a
+                ? Optional.of(a)
+                : Optional.empty();
     }
 
     /**
@@ -151,21 +186,9 @@ final class ResultVariable {
         for (ReturnStmt r : returns) {
             Expression e = r.getExpression().orElseThrow();
             if (e instanceof NameExpr local) {
-                r.replace(rw.statement(
-                        "{ #r# = new #t#[#a#.length]; for (int #k# = 0; #k# < #a#.length; #k#++) { #r#[#k#] = #a#[#k#]; }"
-                                + " return #r#; }",
-                        Map.of(
-                                "#r#", name,
-                                "#t#", element.asString(),
-                                "#a#", local.getNameAsString(),
-                                "#k#", rw.fresh("k")),
-                        Map.of(),
-                        r));
+                r.replace(copy(name, local, element, rw, r));
             } else {
-                ReturnStmt back = Positions.standAt(new ReturnStmt(new NameExpr(name)), r);
-                BlockStmt both = new BlockStmt(new NodeList<>(assignment(name, e, r), back));
-                Positions.placeAt(both, r);
-                r.replace(both);
+                assignAndReturn(name, r, element, rw);
             }
         }
         body.getStatements().addFirst(emptyArray(name, element, returns.get(0)));

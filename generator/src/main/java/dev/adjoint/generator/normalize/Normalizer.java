@@ -117,8 +117,9 @@ public final class Normalizer {
                     r.declaration().getType(),
                     "method '" + r.name() + "' returns different arrays: the static strategy needs"
                             + " every return to return the same local array, created before the first return, or arrays"
-                            + " created at the return ('return new double[n];') and local arrays given only arrays created"
-                            + " with new, which those do not read; create the result array once, fill it, and return it");
+                            + " created at the return ('return new double[n];', 'return x.clone();') and local arrays given only"
+                            + " arrays created with new, which those do not read; create the result array once, fill it, and"
+                            + " return it (or return a copy: 'return x.clone();')");
         }
         if (sharedArray) {
             jumps.returnArrayEarly();
