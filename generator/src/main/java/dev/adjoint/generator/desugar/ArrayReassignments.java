@@ -300,7 +300,9 @@ public final class ArrayReassignments {
         }
         if (given && members.stream().anyMatch(c -> ArrayUses.written(method, c.name()))) {
             return refuse("an element of '"
-                    + String.join("' or '", names.stream().sorted().toList()) + "' is written while it may"
+                    + String.join(
+                            "' or '", names.stream().map(this::shown).sorted().toList())
+                    + "' is written while it may"
                     + " name a parameter, whose array the caller sees written (a copy would not be)");
         }
         boolean shared = tables.isEmpty() && !fixed.isEmpty() && fixed.stream().allMatch(f -> f.equals(fixed.get(0)));
@@ -309,7 +311,8 @@ public final class ArrayReassignments {
         }
         if (members.size() != 1 || fixed.isEmpty() && tables.isEmpty()) {
             return refuse("the arrays "
-                    + String.join(", ", names.stream().sorted().toList()) + " pass between do not all have one"
+                    + String.join(", ", names.stream().map(this::shown).sorted().toList())
+                    + " pass between do not all have one"
                     + " length (the same expression of parameters): variables that assign each other must");
         }
         if (forEachAssigning(first)) {

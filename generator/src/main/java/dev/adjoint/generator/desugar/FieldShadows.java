@@ -57,6 +57,8 @@ final class FieldShadows {
             for (int i = 0; ; i++) {
                 if (taken.add(v.getNameAsString() + i)) {
                     fresh.put(v, v.getNameAsString() + i);
+                    // (messages name it as written)
+                    dev.adjoint.generator.parse.Positions.renamed(m, v.getNameAsString() + i, v.getNameAsString());
                     break;
                 }
             }

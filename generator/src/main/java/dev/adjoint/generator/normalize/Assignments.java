@@ -267,7 +267,9 @@ final class Assignments {
         if (v.type().isArray()) {
             lo.error(
                     target,
-                    "cannot assign the array variable '" + v.name() + "': " + lo.strategy() + " does not follow"
+                    "cannot assign the array variable '"
+                            + dev.adjoint.generator.parse.Positions.writtenName(lo.request.declaration(), v.name())
+                            + "': " + lo.strategy() + " does not follow"
                             + " arrays assigned from other arrays; write its elements instead");
             return;
         }

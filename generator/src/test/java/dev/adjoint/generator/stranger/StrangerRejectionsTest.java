@@ -61,6 +61,34 @@ class StrangerRejectionsTest {
             """;
 
     @Test
+    void aLocalNamedLikeAFieldIsNamedAsWrittenInItsError() {
+        String source = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public final class Shadow {
+                    static final double[] weights = {1, 2};
+
+                    @Differentiable
+                    public static double f(double[] x) {
+                        double[] weights = new double[x.length];
+                        for (int i = 0; i < x.length; i++) {
+                            weights[i] = x[i] * Shadow.weights[i % 2];
+                        }
+                        weights = x;
+                        weights[0] = 3;
+                        return weights[0] * weights[1];
+                    }
+                }
+                """;
+        List<Diagnostic> errors = errors(Map.of("Shadow", source));
+        assertEquals(1, errors.size(), errors.toString());
+        String message = errors.get(0).message();
+        assertTrue(message.contains("'weights'") && !message.contains("weights0"), message);
+    }
+
+    @Test
     void aRowSwapByReferenceIsOneErrorAtEachReplacedRowSayingHowToSwapElements() {
         for (String source : List.of(
                 LU,
