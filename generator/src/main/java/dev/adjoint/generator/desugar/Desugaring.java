@@ -27,6 +27,14 @@ public final class Desugaring {
     public static final int INLINING_BUDGET = HelperCalls.BUDGET;
 
     /**
+     * On a call left a call because the statements inlined before it and its helper's would pass
+     * {@link #INLINING_BUDGET}: how many were inlined before it (for the error that follows when the
+     * helper writes an array it is given).
+     */
+    public static final com.github.javaparser.ast.DataKey<Integer> INLINED_BEFORE =
+            new com.github.javaparser.ast.DataKey<>() {};
+
+    /**
      * What keeps {@code h}, a plain helper of another class, from being inlined into {@code caller}:
      * the first thing its body names that the caller's adjoint cannot (see {@link ForeignHelpers}).
      */

@@ -172,7 +172,13 @@ final class HelperCalls {
 
     private Optional<List<Statement>> inline(MethodCallExpr c, Statement s, MethodDeclaration h) {
         int size = h.getBody().get().findAll(Statement.class).size();
-        if (spent + size > BUDGET || !freeNamesVisible(h)) {
+        if (spent + size > BUDGET) {
+            if (spent > 0 && size <= BUDGET) {
+                c.setData(Desugaring.INLINED_BEFORE, spent); // (too long alone: CallFence says that)
+            }
+            return Optional.empty();
+        }
+        if (!freeNamesVisible(h)) {
             return Optional.empty();
         }
         MethodDeclaration copy = h.clone();

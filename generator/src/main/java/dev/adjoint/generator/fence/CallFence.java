@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.ForStmt;
 import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.desugar.Desugaring;
 import dev.adjoint.generator.normalize.Calls;
 import dev.adjoint.generator.normalize.Lowering;
 import dev.adjoint.generator.objects.RecordMethods;
@@ -221,7 +222,19 @@ final class CallFence {
                             + " @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
             return;
         }
-        if (array.isPresent() && effects.mayWrite(t)) {
+        if (array.isPresent() && effects.mayWrite(t) && m.containsData(Desugaring.INLINED_BEFORE)) {
+            Expression written = ArrayEffects.writtenArgument(t, m).orElse(array.get());
+            error(
+                    m,
+                    "call to '" + m.getNameAsString() + "' is not inlined: " + m.getData(Desugaring.INLINED_BEFORE)
+                            + " statements of helpers are inlined into this method before it, and with its "
+                            + statements(t.declaration()) + " they would pass the " + Desugaring.INLINING_BUDGET
+                            + " inlined into one method at most; '" + m.getNameAsString()
+                            + "' may write into the array '"
+                            + Positions.oneLine(written) + "' it is given, which is followed only where its body is"
+                            + " inlined; call it in a loop, whose body is inlined once (for (int k = 0; k < n; k++) "
+                            + m.getNameAsString() + "(...);)");
+        } else if (array.isPresent() && effects.mayWrite(t)) {
             Expression written = ArrayEffects.writtenArgument(t, m).orElse(array.get());
             error(
                     m,
@@ -237,15 +250,20 @@ final class CallFence {
 
     /** Why {@code h} was not inlined when it alone is past the statements inlined into one method; empty otherwise. */
     private static String tooLongToInline(com.github.javaparser.ast.body.MethodDeclaration h) {
-        int size = h.getBody()
-                .map(b -> b.findAll(com.github.javaparser.ast.stmt.Statement.class)
-                        .size())
-                .orElse(0);
+        int size = statements(h);
         return size > dev.adjoint.generator.desugar.Desugaring.INLINING_BUDGET
                 ? " ('" + h.getNameAsString() + "' has " + size + " statements, past the "
                         + dev.adjoint.generator.desugar.Desugaring.INLINING_BUDGET
                         + " that are inlined into one method, where its writes would be followed)"
                 : "";
+    }
+
+    /** The statements of {@code h}'s body, as the inliner counts them. */
+    private static int statements(com.github.javaparser.ast.body.MethodDeclaration h) {
+        return h.getBody()
+                .map(b -> b.findAll(com.github.javaparser.ast.stmt.Statement.class)
+                        .size())
+                .orElse(0);
     }
 
     /**

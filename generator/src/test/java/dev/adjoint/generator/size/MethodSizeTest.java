@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.Translation;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.pipeline.Pipeline;
@@ -134,6 +135,28 @@ class MethodSizeTest {
                         .anyMatch(d -> d.message().contains("may write into the array 's'")
                                 && d.message().contains("('step' has 701 statements, past the 600 that are inlined")),
                 t.diagnostics().toString());
+        assertTrue(t.generated().isEmpty());
+    }
+
+    @Test
+    void aWritingHelperCalledPastTheBudgetLeftByEarlierCallsIsAnErrorThatSaysSo() {
+        // three calls of 151 statements each fit in the 600; the fourth does not: the error says that, not
+        // that the helper is unannotated, and how to write it (a loop's body is inlined once)
+        String unrolled = stepping(150)
+                .replace(
+                        "for (int t = 0; t < 3; t++) {\n            step(s, dt);\n        }",
+                        "step(s, dt);\n        step(s, dt);\n        step(s, dt);\n        step(s, dt);");
+        Translation t =
+                Pipeline.translate(Map.of(Path.of("p/Sized.java"), unrolled), Optional.empty(), Options.DEFAULT);
+        List<String> errors = t.diagnostics().stream()
+                .filter(Diagnostic::isError)
+                .map(Diagnostic::message)
+                .toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(
+                errors.get(0).startsWith("call to 'step' is not inlined: 453 statements of helpers are inlined")
+                        && errors.get(0).contains("call it in a loop"),
+                errors.get(0));
         assertTrue(t.generated().isEmpty());
     }
 
