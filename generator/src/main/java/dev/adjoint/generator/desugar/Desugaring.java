@@ -132,6 +132,7 @@ public final class Desugaring {
                 }
                 // updates first: a switch's selector or an arraycopy's arguments may hold one
                 Optional<List<Statement>> meaning = effects.rewrite(s)
+                        .or(() -> UnsetArrays.rewrite(s))
                         .or(() -> shortCircuits.rewrite(s))
                         .or(() -> helpers.rewrite(s))
                         .or(() -> sharedCases.rewrite(s))

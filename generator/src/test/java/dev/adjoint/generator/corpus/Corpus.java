@@ -61,6 +61,7 @@ final class Corpus {
             "FloatKeyedSwitches",
             "FloatReassignments",
             "FloatEarlyResults",
+            "FloatUnsetArrays",
             "FloatLoopLengths",
             "FloatRaggedLocals",
             "FloatRecordMethods",

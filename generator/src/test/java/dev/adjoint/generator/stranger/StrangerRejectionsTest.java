@@ -89,6 +89,43 @@ class StrangerRejectionsTest {
     }
 
     @Test
+    void aHelperGivenAChoiceOfArraysSaysToChooseBetweenTheCalls() {
+        String source = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public final class Choice {
+                    static double[] scaled(double[] v, double k) {
+                        double[] r = new double[v.length];
+                        for (int i = 0; i < v.length; i++) {
+                            r[i] = v[i] * k;
+                        }
+                        return r;
+                    }
+
+                    @Differentiable
+                    public static double f(double[] a, double[] b, double s) {
+                        double[] r = scaled(s > 0 ? a : b, s);
+                        return r[0] * r[1];
+                    }
+                }
+                """;
+        List<Diagnostic> errors = errors(Map.of("Choice", source));
+        assertEquals(1, errors.size(), errors.toString());
+        String advice = "double[] r = s > 0 ? scaled(a, s) : scaled(b, s);";
+        assertTrue(errors.get(0).message().endsWith("choose between the calls instead: " + advice), errors.toString());
+        // the advice, taken, is static and matches central differences on both branches
+        StrangerHarness.Built b =
+                build(Map.of("Choice", source.replace("double[] r = scaled(s > 0 ? a : b, s);", advice)));
+        assertTrue(
+                b.methods().contains("stranger.Choice#f: static"), b.methods().toString());
+        for (double s : new double[] {0.7, -0.7}) {
+            AdjointCheck.assertGradient(b.type("Choice"), "f", new double[] {0.3, -1.2}, new double[] {0.8, 0.4}, s);
+        }
+    }
+
+    @Test
     void aRowSwapByReferenceIsOneErrorAtEachReplacedRowSayingHowToSwapElements() {
         for (String source : List.of(
                 LU,
