@@ -1,9 +1,11 @@
 package dev.adjoint.generator.objects;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -25,7 +27,8 @@ import java.util.Map;
  * local per component ({@link LocalRecords}): a record of the sources (components read through
  * accessors, {@code v.x()}), and a class of the sources whose only constructor does nothing but
  * assign each of its parameters to a field ({@code this.x = x;}), every instance field once, so
- * that the object is exactly its constructor's arguments (fields read and assigned as {@code v.x}).
+ * that the object is exactly its constructor's arguments (fields read and assigned as {@code v.x});
+ * a class without instance fields or constructors (its implicit {@code S()}) has no components.
  */
 final class ValueTypes {
     private ValueTypes() {}
@@ -75,6 +78,11 @@ final class ValueTypes {
                 || !c.getExtendedTypes().isEmpty()) {
             return Result.no(why + " is abstract, generic or extends another class");
         }
+        for (BodyDeclaration<?> m : c.getMembers()) {
+            if (m instanceof InitializerDeclaration i && !i.isStatic()) {
+                return Result.no(why + " has an instance initializer block (it runs before the constructor)");
+            }
+        }
         Map<String, Type> fields = new LinkedHashMap<>();
         for (FieldDeclaration f : c.getFields()) {
             if (f.isStatic()) {
@@ -90,6 +98,10 @@ final class ValueTypes {
                 }
                 fields.put(v.getNameAsString(), v.getType());
             }
+        }
+        if (c.getConstructors().isEmpty() && fields.isEmpty()) {
+            // no fields and the implicit S(): an object without components, as a record R() is
+            return new Result(new ValueType(c.getNameAsString(), c, List.of(), List.of(), true), "");
         }
         if (c.getConstructors().size() != 1) {
             return Result.no(why + " declares "
