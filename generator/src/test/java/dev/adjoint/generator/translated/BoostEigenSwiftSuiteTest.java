@@ -23,6 +23,10 @@ class BoostEigenSwiftSuiteTest {
     static List<Ported> all() {
         List<Ported> fns = new ArrayList<>(BoostMathFunctions.all());
         fns.addAll(EigenAutoDiffFunctions.all());
+        fns.addAll(SwiftControlFlow.all());
+        fns.addAll(SwiftLoops.all());
+        fns.addAll(SwiftFunctions.all());
+        fns.addAll(SwiftArrays.all());
         return fns;
     }
 
@@ -35,5 +39,11 @@ class BoostEigenSwiftSuiteTest {
     @TestFactory
     Stream<DynamicTest> boostEigenSwiftFunctions() throws IOException {
         return PortedHarness.run(all(), "boost-eigen-swift-suite", new HvpChecks(hessians()));
+    }
+
+    /** Swift's recursive functions, on the tape, without the second-order checks (the tape has no {@code Hvp}). */
+    @TestFactory
+    Stream<DynamicTest> recursiveFunctionsOnTheTape() throws IOException {
+        return PortedHarness.run(SwiftControlFlow.recursive(), "boost-eigen-swift-suite-tape");
     }
 }

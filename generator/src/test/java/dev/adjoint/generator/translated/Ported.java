@@ -35,7 +35,8 @@ record Ported(
     /** A function of {@code tool}'s (a tool whose tests or users' programs live in several repositories). */
     static Ported of(
             String tool, String repository, String file, int line, String method, String body, Object[]... points) {
-        String stem = file.substring(file.lastIndexOf('/') + 1).replaceAll("\\.(cpp|hpp|cc|c|jl|h|py|f90|f)$", "");
+        String stem = file.substring(file.lastIndexOf('/') + 1)
+                .replaceAll("\\.(cpp|hpp|cc|c|jl|h|py|f90|f|swift|fs|rs)$", "");
         return new Ported(
                 tool + "." + stem + "." + method,
                 repository + " " + file + ":" + line,
