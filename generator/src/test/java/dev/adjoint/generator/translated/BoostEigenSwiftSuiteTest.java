@@ -27,12 +27,14 @@ class BoostEigenSwiftSuiteTest {
         fns.addAll(SwiftLoops.all());
         fns.addAll(SwiftFunctions.all());
         fns.addAll(SwiftArrays.all());
+        fns.addAll(NumDualFunctions.all());
         return fns;
     }
 
     static Map<String, List<HvpChecks.Published>> hessians() {
         Map<String, List<HvpChecks.Published>> m = new HashMap<>(BoostMathFunctions.hessians());
         m.putAll(EigenAutoDiffFunctions.hessians());
+        m.putAll(NumDualFunctions.hessians());
         return m;
     }
 
