@@ -1,5 +1,11 @@
 package dev.adjoint.generator.translated;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.DoubleGrad;
+import dev.adjoint.generator.analyze.Options;
+import dev.adjoint.generator.testing.Differentiated;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -28,6 +35,7 @@ class BoostEigenSwiftSuiteTest {
         fns.addAll(SwiftFunctions.all());
         fns.addAll(SwiftArrays.all());
         fns.addAll(NumDualFunctions.all());
+        fns.addAll(DiffSharpFunctions.all());
         return fns;
     }
 
@@ -35,6 +43,7 @@ class BoostEigenSwiftSuiteTest {
         Map<String, List<HvpChecks.Published>> m = new HashMap<>(BoostMathFunctions.hessians());
         m.putAll(EigenAutoDiffFunctions.hessians());
         m.putAll(NumDualFunctions.hessians());
+        m.putAll(DiffSharpFunctions.hessians());
         return m;
     }
 
@@ -47,5 +56,34 @@ class BoostEigenSwiftSuiteTest {
     @TestFactory
     Stream<DynamicTest> recursiveFunctionsOnTheTape() throws IOException {
         return PortedHarness.run(SwiftControlFlow.recursive(), "boost-eigen-swift-suite-tape");
+    }
+
+    /**
+     * DiffSharp's nested charged-particle example: Newton's method on {@code naiveEuler(w)} from w = 0, each step
+     * {@code w - f'(w) / f''(w)} with {@code f'} from {@code naiveEulerGrad} and {@code f''} from
+     * {@code naiveEulerHvp}, stops when |f'| < 0.1 after 4 iterations at w = -0.266521 (to 0.01), as the test states.
+     */
+    @Test
+    void chargedParticleNewtonFromGradientAndHvp() {
+        String source = "package ported;\n\nimport dev.adjoint.Differentiable;\n\npublic class Charged {\n"
+                + DiffSharpFunctions.NAIVE_EULER.indent(4) + "}\n";
+        Differentiated d = Differentiated.of("ported.Charged", source, Options.DEFAULT);
+        double w = 0;
+        int i = 1;
+        while (true) {
+            DoubleGrad g = new DoubleGrad();
+            d.invokeGenerated("naiveEuler", "naiveEulerGrad", w, g);
+            if (Math.abs(g.get()) < 0.1) {
+                break;
+            }
+            DoubleGrad g2 = new DoubleGrad();
+            DoubleGrad hv = new DoubleGrad();
+            d.invokeGenerated("naiveEuler", "naiveEulerHvp", w, 1.0, g2, hv);
+            w = w - g.get() / hv.get();
+            i++;
+            assertTrue(i < 20, "Newton does not converge: w = " + w);
+        }
+        assertEquals(4, i);
+        assertEquals(-0.266521, w, 0.01);
     }
 }
