@@ -17,13 +17,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Boost.Math's autodiff tests and examples ({@link BoostMathFunctions}), through {@link PortedHarness} with AUTO and
- * {@link HvpChecks}: each accepted function's {@code Vjp} (and the tape's) against central differences and each
- * other, its {@code Jvp} by the dot-product test, an array result's {@code nameJacobian} against central differences,
- * a scalar one's {@code Hvp} against central differences of the gradient; and the derivatives the origins assert:
- * Boost's first and second derivatives, the Black–Scholes Greeks the example prints, the mixed partials' table.
+ * Boost.Math's autodiff tests and examples ({@link BoostMathFunctions}), Eigen's {@code AutoDiffScalar} tests
+ * ({@link EigenAutoDiffFunctions}), Swift's differentiable-programming validation tests ({@link SwiftControlFlow},
+ * {@link SwiftLoops}, {@link SwiftFunctions}, {@link SwiftArrays}), num-dual's second-order tests
+ * ({@link NumDualFunctions}) and DiffSharp's test functions ({@link DiffSharpFunctions}), through {@link PortedHarness}
+ * with AUTO and {@link HvpChecks}: each accepted function's {@code Vjp} (and the tape's) against central differences and
+ * each other, its {@code Jvp} by the dot-product test, an array result's {@code nameJacobian} against central
+ * differences, a scalar one's {@code Hvp} against central differences of the gradient; and the derivatives the origins
+ * assert: Boost's first and second derivatives, the Black–Scholes Greeks and the mixed-partials table, Eigen's
+ * {@code jref} Jacobians and Hessians, Swift's {@code expectEqual} gradients and pullbacks, num-dual's {@code v1} and
+ * {@code v2}, DiffSharp's gradients, Hessian products and Jacobians, and its charged particle minimised by Newton's
+ * method from the generated {@code Grad} and {@code Hvp}.
  * <p>
- * The table is written to {@code target/boost-eigen-swift-suite.md} (a copy is in README.md next to this class).
+ * Outcomes today: 204 functions, 199 static, 5 rejected on purpose (a statement method called on a {@code new}
+ * record, a static field the method assigns, a class field with an initializer, one array under three names, an array
+ * grown by {@code Arrays.copyOf}); 2 recursive ones on the tape and a static caller of one. The tables are written to
+ * {@code target/boost-eigen-swift-suite.md} and {@code target/boost-eigen-swift-suite-tape.md} (a copy is in README.md
+ * next to this class).
  */
 class BoostEigenSwiftSuiteTest {
 
