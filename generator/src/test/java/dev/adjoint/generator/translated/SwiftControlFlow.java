@@ -250,6 +250,29 @@ final class SwiftControlFlow {
                         """, p(4.0), p(-10.0))
                         .publishes(d(2), 0, 4.0)
                         .publishes(d(2), 0, -10.0),
+                // cond_nestedstruct_var with records: a local record holding a record is rejected (its components
+                // must be numbers; nested records are followed as parameters, not as locals)
+                of(207, "condNestedStructVar", """
+                        record FloatPair(double first, double second) {}
+
+                        record Pair(FloatPair first, double second) {}
+
+                        @Differentiable
+                        static double condNestedStructVar(double x) {
+                            FloatPair y = new FloatPair(x + x, x - x);
+                            Pair z = new Pair(y, x);
+                            if (x > 0) {
+                                FloatPair w = new FloatPair(x, x);
+                                y = new FloatPair(w.second(), w.first());
+                                FloatPair zf = new FloatPair(z.first().first() - y.first(), z.first().second() + y.first());
+                                z = new Pair(zf, z.second());
+                            } else {
+                                FloatPair zf = new FloatPair(y.first() - x, y.second() + x);
+                                z = new Pair(zf, x);
+                            }
+                            return y.first() + y.second() - z.first().first() + z.first().second();
+                        }
+                        """, p(4.0)).rejected("component 'first' has type FloatPair"),
                 of(227, "guard1", """
                         @Differentiable
                         static float guard1(float x, float y) {
