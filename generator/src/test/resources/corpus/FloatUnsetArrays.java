@@ -6,7 +6,7 @@ import dev.adjoint.Differentiable;
  * Local arrays declared without a value and given one later (issue 15, desugar/UnsetArrays): in
  * branches (an alias of one parameter or the other, inlined helpers' results, arrays built there),
  * in the next statement, inside a loop, and an {@code int[]} of indices; and a choice between two
- * inlined helpers' results written with {@code ?:}.
+ * inlined helpers' results written with {@code ?:}, and a helper given {@code c ? a : b}.
  */
 public class FloatUnsetArrays {
 
@@ -99,5 +99,14 @@ public class FloatUnsetArrays {
             idx = new int[] {0, 1};
         }
         return r[0] * r[r.length - 1] + a[idx[0]] * a[idx[1]] * a[idx[0]];
+    }
+
+    // a choice of arrays given to a helper: the choice of calls
+    //@at ({0.3, 0.5, -0.4}, {1.2, -0.7}, 0.8)
+    //@at ({0.3, 0.5, -0.4}, {1.2, -0.7}, -0.8)
+    @Differentiable
+    static float helperGivenAChoice(float[] a, float[] b, float s) {
+        float[] r = scaled(s > 0 ? a : b, s * s);
+        return r[0] * r[r.length - 1] + s * r[1];
     }
 }

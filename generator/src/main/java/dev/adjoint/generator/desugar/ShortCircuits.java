@@ -61,6 +61,10 @@ final class ShortCircuits {
 
     /** The statements {@code s} stands for, or empty when it has no such operator to lower. */
     Optional<List<Statement>> rewrite(Statement s) {
+        Optional<Statement> chosen = choiceOfCalls(s);
+        if (chosen.isPresent()) {
+            return Optional.of(List.of(chosen.get()));
+        }
         if (s instanceof ExpressionStmt es
                 && es.getExpression() instanceof VariableDeclarationExpr v
                 && v.getVariables().size() == 1) {
@@ -230,6 +234,60 @@ final class ShortCircuits {
                 || n instanceof com.github.javaparser.ast.expr.SwitchExpr // runs its cases' statements
                 || (n instanceof MethodCallExpr c && inlinedOnly.test(c))
                 || n.getChildNodes().stream().anyMatch(this::hasUpdate);
+    }
+
+    /**
+     * A call that only its helper's inlined body can stand for, given a choice of arguments
+     * ({@code double[] r = h(c ? a : b, s);}: the inliner binds an array parameter to a variable),
+     * as the whole value of a declaration, an assignment or a return: written as the choice of
+     * calls, {@code c ? h(a, s) : h(b, s)}, which the rules above then lower to branches. The same
+     * evaluation: {@code c}, then {@code a} or {@code b}, then the arguments after it, when the
+     * arguments before the choice and its condition have no effects (nor calls) to reorder.
+     */
+    private Optional<Statement> choiceOfCalls(Statement s) {
+        Expression value = s instanceof ExpressionStmt es
+                        && es.getExpression() instanceof VariableDeclarationExpr v
+                        && v.getVariables().size() == 1
+                ? v.getVariable(0).getInitializer().orElse(null)
+                : s instanceof ExpressionStmt es
+                                && es.getExpression() instanceof AssignExpr a
+                                && a.getOperator() == AssignExpr.Operator.ASSIGN
+                                && a.getTarget() instanceof NameExpr
+                        ? a.getValue()
+                        : s instanceof ReturnStmt r ? r.getExpression().orElse(null) : null;
+        if (value == null || !(strip(value) instanceof MethodCallExpr call) || !inlinedOnly.test(call)) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < call.getArguments().size(); i++) {
+            if (strip(call.getArgument(i)) instanceof ConditionalExpr c) {
+                boolean plain = call.getArguments().subList(0, i).stream().allMatch(ShortCircuits::withoutEffects)
+                        && withoutEffects(c.getCondition());
+                if (!plain) {
+                    return Optional.empty();
+                }
+                MethodCallExpr whenTrue = call.clone();
+                whenTrue.setArgument(i, c.getThenExpr().clone());
+                MethodCallExpr whenFalse = call.clone();
+                whenFalse.setArgument(i, c.getElseExpr().clone());
+                ConditionalExpr choice = new ConditionalExpr(c.getCondition().clone(), whenTrue, whenFalse);
+                c.getRange().ifPresent(choice::setRange);
+                Statement out = s.clone();
+                out.findFirst(MethodCallExpr.class, m -> m.equals(call))
+                        .orElseThrow()
+                        .replace(new EnclosedExpr(choice));
+                s.getRange().ifPresent(out::setRange);
+                return Optional.of(out);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether evaluating {@code e} has no effect to reorder: no update, no call. */
+    private static boolean withoutEffects(Expression e) {
+        return !EvaluationOrder.isEffect(e)
+                && !(e instanceof MethodCallExpr)
+                && !(e instanceof com.github.javaparser.ast.expr.ObjectCreationExpr)
+                && e.getChildNodes().stream().allMatch(n -> !(n instanceof Expression x) || withoutEffects(x));
     }
 
     private static Expression strip(Expression e) {

@@ -89,14 +89,14 @@ class StrangerRejectionsTest {
     }
 
     @Test
-    void aHelperGivenAChoiceOfArraysSaysToChooseBetweenTheCalls() {
+    void aHelperGivenAChoiceOfArraysIsTheChoiceOfCallsOrAnErrorThatWritesIt() throws Exception {
         String source = """
                 package stranger;
 
                 import dev.adjoint.Differentiable;
 
                 public final class Choice {
-                    static double[] scaled(double[] v, double k) {
+                    static double[] scaled(double k, double[] v) {
                         double[] r = new double[v.length];
                         for (int i = 0; i < v.length; i++) {
                             r[i] = v[i] * k;
@@ -106,23 +106,29 @@ class StrangerRejectionsTest {
 
                     @Differentiable
                     public static double f(double[] a, double[] b, double s) {
-                        double[] r = scaled(s > 0 ? a : b, s);
+                        double[] r = scaled(s, s > 0 ? a : b);
                         return r[0] * r[1];
                     }
                 }
                 """;
-        List<Diagnostic> errors = errors(Map.of("Choice", source));
-        assertEquals(1, errors.size(), errors.toString());
-        String advice = "double[] r = s > 0 ? scaled(a, s) : scaled(b, s);";
-        assertTrue(errors.get(0).message().endsWith("choose between the calls instead: " + advice), errors.toString());
-        // the advice, taken, is static and matches central differences on both branches
-        StrangerHarness.Built b =
-                build(Map.of("Choice", source.replace("double[] r = scaled(s > 0 ? a : b, s);", advice)));
+        // evaluated as Java does: s, the condition, a or b; so written c ? h(s, a) : h(s, b), static and exact
+        StrangerHarness.Built b = build(Map.of("Choice", source));
         assertTrue(
                 b.methods().contains("stranger.Choice#f: static"), b.methods().toString());
         for (double s : new double[] {0.7, -0.7}) {
             AdjointCheck.assertGradient(b.type("Choice"), "f", new double[] {0.3, -1.2}, new double[] {0.8, 0.4}, s);
         }
+        // an argument before the choice that is a call: not reordered, an error that writes the choice of calls
+        String called = source.replace("scaled(s, s > 0 ? a : b)", "scaled(Math.abs(s), s > 0 ? a : b)");
+        List<Diagnostic> errors = errors(Map.of("Choice", called));
+        assertEquals(1, errors.size(), errors.toString());
+        String advice = "double[] r = s > 0 ? scaled(Math.abs(s), a) : scaled(Math.abs(s), b);";
+        assertTrue(errors.get(0).message().endsWith("choose between the calls instead: " + advice), errors.toString());
+        StrangerHarness.Built fixed =
+                build(Map.of("Choice", called.replace("double[] r = scaled(Math.abs(s), s > 0 ? a : b);", advice)));
+        assertTrue(
+                fixed.methods().contains("stranger.Choice#f: static"),
+                fixed.methods().toString());
     }
 
     @Test
