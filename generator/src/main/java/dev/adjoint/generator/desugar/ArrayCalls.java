@@ -279,7 +279,7 @@ final class ArrayCalls {
                         && t.getArrayLevel() == 1
                         && t.getComponentType() instanceof PrimitiveType p
                 ? Optional.of(p.asString())
-                : Optional.empty();
+                : d.getType().isVarType() ? copiedElement(m) : Optional.empty();
         if (elem.isEmpty()) {
             return Optional.empty();
         }
@@ -330,6 +330,18 @@ final class ArrayCalls {
                     at));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The element type of the array {@code var c = m;} copies ({@code w.clone()}, {@code Arrays.copyOf(w, n)},
+     * {@code Arrays.copyOfRange(w, f, t)}), which is {@code c}'s as javac gives it; the copy is then declared
+     * with that type written out.
+     */
+    private Optional<String> copiedElement(MethodCallExpr m) {
+        if (m.getNameAsString().equals("clone") && m.getArguments().isEmpty()) {
+            return m.getScope().flatMap(this::elementType);
+        }
+        return isArrays(m) && m.getArguments().isNonEmpty() ? elementType(m.getArgument(0)) : Optional.empty();
     }
 
     /**

@@ -122,7 +122,8 @@ final class Rewriter {
     /**
      * The type javac gives a {@code var} declared by {@code d}, where the rewrites need it (the argument
      * types that pick an overload): a for-each's variable, the element type of the array it iterates
-     * ({@code for (var a : as)}), and a local initialised with another variable; empty otherwise.
+     * ({@code for (var a : as)}), a local initialised with another variable, a new primitive array
+     * ({@code var f = new double[n];}) or an array's {@code clone()}; empty otherwise.
      */
     private Optional<Type> varType(Node d) {
         if (!(d instanceof VariableDeclarator v)) {
@@ -136,7 +137,20 @@ final class Rewriter {
                     .filter(t -> t instanceof com.github.javaparser.ast.type.ArrayType)
                     .map(t -> ((com.github.javaparser.ast.type.ArrayType) t).getComponentType());
         }
-        return v.getInitializer().filter(i -> i instanceof NameExpr).flatMap(this::typeOf);
+        Expression init = v.getInitializer().orElse(null);
+        if (init instanceof com.github.javaparser.ast.expr.ArrayCreationExpr created
+                && created.getElementType().isPrimitiveType()) {
+            return Optional.of(created.createdType()); // var f = new double[n];
+        }
+        if (init instanceof MethodCallExpr m
+                && m.getNameAsString().equals("clone")
+                && m.getArguments().isEmpty()
+                && m.getScope().isPresent()) {
+            // var y = x.clone(); (an array's clone() is of the array's own type)
+            return typeOf(m.getScope().get())
+                    .filter(t -> t.isArrayType() && t.getElementType().isPrimitiveType());
+        }
+        return Optional.ofNullable(init).filter(i -> i instanceof NameExpr).flatMap(this::typeOf);
     }
 
     /** The statements of {@code list} before {@code child} (by identity: two statements may be equal). */

@@ -1,0 +1,80 @@
+package dev.adjoint.generator.stranger;
+
+import static dev.adjoint.generator.stranger.TableRowsTest.checkAll;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What writing everyday programs from the README alone found ({@link StrangerAppsTest}): three
+ * forms the README's rows promise that were build errors, each with a message naming another
+ * cause. Each gradient is checked against central differences and the tape.
+ */
+class AppsFindingsTest {
+    /**
+     * {@code var} locals holding a copy ({@code x0.clone()}, {@code Arrays.copyOf}, {@code copyOfRange})
+     * or a new array handed to a helper that fills it, and a for-each over a {@code var} matrix: the
+     * README's locals row says {@code var} takes the initializer's type as javac gives it. Before, the
+     * copies were "local 'x' of type var: supported local types are ..." (with two follow-on errors),
+     * the filled array "call to 'square' may write into the array 'f' it is given", and the matrix
+     * "for-each over 'm' is not supported".
+     */
+    static final String VARS = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+            import java.util.Arrays;
+
+            public class Vars {
+                static void square(double[] x, double[] f) {
+                    for (int i = 0; i < x.length; i++) f[i] = x[i] * x[i];
+                }
+
+                @Differentiable
+                public static double cloned(double[] x0) {
+                    var x = x0.clone();
+                    x[0] *= 3;
+                    return x[0] * x[1] + x0[0];
+                }
+
+                @Differentiable
+                public static double copied(double[] x0) {
+                    var y = Arrays.copyOf(x0, 3);
+                    var z = Arrays.copyOfRange(x0, 1, 3);
+                    y[2] += z[0];
+                    return y[0] * y[2] + z[1];
+                }
+
+                @Differentiable
+                public static double filled(double[] x0) {
+                    var f = new double[x0.length];
+                    square(x0, f);
+                    var t = f.clone();
+                    t[1] += f[0];
+                    return t[1] * x0[2];
+                }
+
+                @Differentiable
+                public static double matrix(double[] x0) {
+                    var m = new double[2][3];
+                    m[1][2] = x0[0];
+                    m[0][1] = x0[1] * x0[2];
+                    var s = 0.0;
+                    for (var row : m) {
+                        for (var v : row) s += v * v;
+                    }
+                    return s;
+                }
+            }
+            """;
+
+    @Test
+    void varLocalsTakeTheTypeOfTheirInitializer() {
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        for (String m : new String[] {"cloned", "copied", "filled", "matrix"}) {
+            cases.put(m, new Object[] {new double[] {0.4, -1.3, 0.8}});
+        }
+        checkAll("Vars", VARS, Map.of(), cases);
+    }
+}
