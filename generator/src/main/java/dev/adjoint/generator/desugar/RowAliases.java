@@ -121,9 +121,14 @@ final class RowAliases {
             if (whole.isPresent()) {
                 return whole;
             }
-            if (!(d.getInitializer().orElse(null) instanceof ArrayAccessExpr init)
-                    || !isAlias(d, init.getName())
-                    || !simple(init.getIndex())) {
+            if (!(d.getInitializer().orElse(null) instanceof ArrayAccessExpr init) || !isAlias(d, init.getName())) {
+                continue;
+            }
+            if (!simple(init.getIndex())) { // cams[camIdx[k]]: the index into a local of its own first
+                Optional<List<Statement>> held = IndexedRows.hoist(stmts, k, init, rw);
+                if (held.isPresent()) {
+                    return held;
+                }
                 continue;
             }
             String table = root(init);

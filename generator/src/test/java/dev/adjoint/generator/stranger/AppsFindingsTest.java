@@ -77,4 +77,60 @@ class AppsFindingsTest {
         }
         checkAll("Vars", VARS, Map.of(), cases);
     }
+
+    /**
+     * A row alias whose index is read from an index table, as bundle adjustment writes it
+     * ({@code double[] cam = cams[camIdx[k]];}), also when the table is written after the alias
+     * (the alias keeps the row Java chose). Before: "local array 'cam' must be created with 'new
+     * double[n]': the tape strategy does not follow arrays assigned from other arrays".
+     */
+    static final String CAMS = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Cams {
+                @Differentiable
+                public static double total(double[][] cams, double[][] pts, int[] ci, int[] pi, double[][] uv) {
+                    double e = 0;
+                    for (int k = 0; k < ci.length; k++) {
+                        double[] c = cams[ci[k]];
+                        double[] p = pts[pi[k] % pts.length];
+                        double z = p[2] + c[2];
+                        double rx = (p[0] + c[0]) / z - uv[k][0];
+                        double ry = (p[1] + c[1]) / z - uv[k][1];
+                        e += rx * rx + ry * ry;
+                    }
+                    return e;
+                }
+
+                @Differentiable
+                public static double scatter(double[] x, int[] idx) {
+                    double[][] acc = new double[3][2];
+                    for (int k = 0; k < x.length; k++) {
+                        double[] row = acc[idx[k]];
+                        idx[k] = (idx[k] + 1) % 3;
+                        row[0] += x[k];
+                        row[1] += x[k] * x[k];
+                    }
+                    double s = 0;
+                    for (double[] r : acc) s += r[0] * r[1] + r[0];
+                    return s;
+                }
+            }
+            """;
+
+    @Test
+    void rowsChosenByAnIndexTable() {
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("total", new Object[] {
+            new double[][] {{0.1, -0.2, 4}, {0.3, 0.2, 5}},
+            new double[][] {{0.2, 0.5, 1}, {-0.3, 0.1, 0.4}, {0.6, -0.4, 0.2}},
+            new int[] {0, 0, 1, 1, 1},
+            new int[] {0, 1, 0, 4, 2},
+            new double[][] {{0.1, 0.2}, {-0.1, 0.05}, {0.0, 0.1}, {0.2, -0.2}, {0.1, 0.1}}
+        });
+        cases.put("scatter", new Object[] {new double[] {0.5, -1.2, 0.7, 0.3, 1.1}, new int[] {2, 0, 2, 1, 0}});
+        checkAll("Cams", CAMS, Map.of(), cases);
+    }
 }
