@@ -79,8 +79,9 @@ public final class Desugaring {
         Overloads overloads = new Overloads(rw);
         ForeignHelpers foreign = new ForeignHelpers(r, sources, overloads, rw);
         foreign.ownReads();
-        Helpers own = new Helpers(m, overloads);
-        HelperCalls helpers = new HelperCalls(rw, own, foreign, m, r::importsMathMethod);
+        OwnHelperNames ownNames = new OwnHelperNames(r, sources);
+        Helpers own = new Helpers(m, overloads).knowing(ownNames::callsSourceClass);
+        HelperCalls helpers = new HelperCalls(rw, own, foreign, ownNames, m, r::importsMathMethod);
         ArgumentSnapshots snapshots = new ArgumentSnapshots(
                 rw,
                 m,

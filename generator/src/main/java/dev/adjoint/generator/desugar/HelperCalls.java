@@ -67,6 +67,7 @@ final class HelperCalls {
     private final Rewriter rw;
     private final Helpers helpers;
     private final ForeignHelpers foreign;
+    private final OwnHelperNames own;
     private final MethodDeclaration caller;
     /** Whether an unqualified call of that name is {@code Math}'s here (the caller's file: its helpers' too). */
     private final Predicate<String> importedMath;
@@ -79,11 +80,13 @@ final class HelperCalls {
             Rewriter rw,
             Helpers helpers,
             ForeignHelpers foreign,
+            OwnHelperNames own,
             MethodDeclaration caller,
             Predicate<String> importedMath) {
         this.rw = rw;
         this.helpers = helpers;
         this.foreign = foreign;
+        this.own = own;
         this.caller = caller;
         this.importedMath = importedMath;
         this.spliced = new SplicedBodies(rw, caller);
@@ -184,6 +187,8 @@ final class HelperCalls {
         MethodDeclaration copy = h.clone();
         if (foreign.isForeign(h)) {
             foreign.qualify(h, copy, c);
+        } else {
+            own.qualifyImports(h, copy);
         }
         BlockStmt body = copy.getBody().get();
         Map<String, String> names = new HashMap<>();

@@ -26,8 +26,15 @@ final class StaticImports {
         if (sources == null || m.getBody().isEmpty()) {
             return;
         }
-        ForeignNames names = new ForeignNames(m, sources, r);
-        for (MethodCallExpr c : m.getBody().get().findAll(MethodCallExpr.class)) {
+        qualify(m, m.getBody().get(), new ForeignNames(m, sources, r));
+    }
+
+    /**
+     * The same in {@code body}: {@code m}'s own, or a copy of it inlined into a method of its file
+     * ({@link OwnHelperNames}); {@code names} reads {@code m}'s file.
+     */
+    static void qualify(MethodDeclaration m, Node body, ForeignNames names) {
+        for (MethodCallExpr c : body.findAll(MethodCallExpr.class)) {
             String name = c.getNameAsString();
             if (c.getScope().isPresent() || declaredAround(m, name)) {
                 continue;

@@ -133,4 +133,68 @@ class AppsFindingsTest {
         cases.put("scatter", new Object[] {new double[] {0.5, -1.2, 0.7, 0.3, 1.1}, new int[] {2, 0, 2, 1, 0}});
         checkAll("Cams", CAMS, Map.of(), cases);
     }
+
+    /**
+     * A helper of the class that fills an array ({@code void rates(double[] y, ..., double[] dy)})
+     * and calls a plain helper of another class of the sources, by its class's name or imported
+     * statically: inlined as the README's helper rows say, the call staying the caller's own. Before,
+     * "call to 'rates' may write into the array 'dy' it is given, and 'rates' is not
+     * {@code @Differentiable}", which named neither the other class nor the call.
+     */
+    static final String SIR = """
+            package stranger;
+
+            import static stranger.SirLib.logistic;
+
+            import dev.adjoint.Differentiable;
+
+            public class Sir {
+                static void rates(double[] y, double beta, double gamma, double[] dy) {
+                    double n = SirLib.total(y[0], y[1], y[2]);
+                    double inf = beta * y[0] * y[1] / n * logistic(y[1]);
+                    dy[0] = -inf;
+                    dy[1] = inf - gamma * y[1];
+                    dy[2] = gamma * y[1];
+                }
+
+                @Differentiable
+                public static double run(double[] y0, double beta, double gamma) {
+                    double[] y = new double[3];
+                    double[] dy = new double[3];
+                    for (int i = 0; i < 3; i++) y[i] = y0[i];
+                    for (int s = 0; s < 20; s++) {
+                        rates(y, beta, gamma, dy);
+                        SirLib.axpy(0.1, dy, y);
+                    }
+                    return y[2] * y[2] + y[1];
+                }
+            }
+            """;
+
+    static final String SIR_LIB = """
+            package stranger;
+
+            public class SirLib {
+                public static double total(double... xs) {
+                    double s = 0;
+                    for (double x : xs) s += x;
+                    return s;
+                }
+
+                public static double logistic(double z) {
+                    return 1 / (1 + Math.exp(-z));
+                }
+
+                public static void axpy(double a, double[] x, double[] y) {
+                    for (int i = 0; i < x.length; i++) y[i] += a * x[i];
+                }
+            }
+            """;
+
+    @Test
+    void helpersCallingAnotherClassAreInlined() {
+        checkAll("Sir", SIR, Map.of("SirLib", SIR_LIB), Map.of("run", new Object[] {
+            new double[] {0.9, 0.1, 0.0}, 1.7, 0.4
+        }));
+    }
 }
