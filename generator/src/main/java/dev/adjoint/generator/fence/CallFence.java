@@ -215,9 +215,13 @@ final class CallFence {
                                             + " another class or of more than "
                                             + dev.adjoint.generator.desugar.Desugaring.INLINED_STATEMENTS
                                             + " statements): make it package-private, or annotate it"
-                                    : ": its derivative is unknown"
-                                            + " (Adjoint differentiates the plain methods a @Differentiable method calls when they are static, not"
-                                            + " private, not generic, and take a float or double)")
+                                    : inInterface(t.declaration())
+                                            ? "; a method of an interface is not differentiated without an annotation:"
+                                                    + " annotate it @Differentiable, or move it into a class"
+                                            : ": its derivative is unknown"
+                                                    + " (Adjoint differentiates the plain methods a @Differentiable method calls"
+                                                    + " when they are static, not private, not generic, not of an interface,"
+                                                    + " and take a float or double)")
                             + "; or supply its pullback with"
                             + " @CustomDerivative(of = \"" + m.getNameAsString() + "\")");
             return;
@@ -345,5 +349,13 @@ final class CallFence {
 
     private void error(Node at, String message) {
         diagnostics.add(Positions.error(request.file(), at, message));
+    }
+
+    /** Whether {@code m} is declared in an interface (whose plain methods are not differentiated, see {@code ImplicitCallees}). */
+    private static boolean inInterface(com.github.javaparser.ast.body.MethodDeclaration m) {
+        return m.getParentNode()
+                .filter(p ->
+                        p instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c && c.isInterface())
+                .isPresent();
     }
 }

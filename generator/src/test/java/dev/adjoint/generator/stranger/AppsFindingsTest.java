@@ -1,8 +1,11 @@
 package dev.adjoint.generator.stranger;
 
 import static dev.adjoint.generator.stranger.TableRowsTest.checkAll;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.generator.Diagnostic;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -196,5 +199,42 @@ class AppsFindingsTest {
         checkAll("Sir", SIR, Map.of("SirLib", SIR_LIB), Map.of("run", new Object[] {
             new double[] {0.9, 0.1, 0.0}, 1.7, 0.4
         }));
+    }
+
+    /**
+     * A plain static method of an interface is not differentiated without an annotation (the README's
+     * row of calls to plain methods says so); the error said "when they are static, not private, not
+     * generic, and take a float or double", all of which {@code Kernels.rbf} is. It now names the
+     * interface and what to do.
+     */
+    @Test
+    void anInterfaceHelperIsAnErrorThatSaysWhy() {
+        String text = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public class Gp {
+                    public interface Kernels {
+                        static double rbf(double a, double b) {
+                            return Math.exp(-(a - b) * (a - b));
+                        }
+                    }
+
+                    @Differentiable
+                    public static double k(double x, double y) {
+                        return Kernels.rbf(x, y);
+                    }
+                }
+                """;
+        List<Diagnostic> errors = StrangerHarness.errors(Map.of("Gp", text));
+        assertTrue(
+                errors.size() == 1
+                        && errors.get(0).line() == 14
+                        && errors.get(0)
+                                .message()
+                                .contains("a method of an interface is not differentiated without an"
+                                        + " annotation: annotate it @Differentiable, or move it into a class"),
+                errors.toString());
     }
 }
