@@ -146,7 +146,8 @@ final class DeclarationChecks {
         Set<String> paramNames = new LinkedHashSet<>();
         m.getParameters().forEach(p -> paramNames.add(p.getNameAsString()));
         for (String w : wrtNames) {
-            if (!paramNames.contains(w)) {
+            // ('this' of an instance method that reached here is of a record or enum: reported above)
+            if (!paramNames.contains(w) && !(w.equals("this") && !m.isStatic())) {
                 error(
                         ann,
                         "wrt names '" + w + "', which is not a parameter of '" + name + "' (parameters: "

@@ -237,4 +237,34 @@ class AppsFindingsTest {
                                         + " annotation: annotate it @Differentiable, or move it into a class"),
                 errors.toString());
     }
+
+    /**
+     * {@code wrt = "this"} on an instance method of a record is one error, as the README's Errors
+     * section promises ("each once ..., with no follow-on errors"); a second said "wrt names 'this',
+     * which is not a parameter of 'sse'".
+     */
+    @Test
+    void aRecordsInstanceMethodIsOneError() {
+        String text = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public record Line(double slope, double intercept) {
+                    @Differentiable(wrt = "this")
+                    public double sse(double[] x, double[] y) {
+                        double s = 0;
+                        for (int i = 0; i < x.length; i++) {
+                            double e = slope * x[i] + intercept - y[i];
+                            s += e * e;
+                        }
+                        return s;
+                    }
+                }
+                """;
+        List<Diagnostic> errors = StrangerHarness.errors(Map.of("Line", text));
+        assertTrue(
+                errors.size() == 1 && errors.get(0).message().contains("not of enums or records yet"),
+                errors.toString());
+    }
 }
