@@ -125,7 +125,8 @@ final class StaticForm {
                             "'" + n + "' reads field '" + f + "' of type " + fieldTypes.get(f)
                                     + ": a differentiated instance method"
                                     + " can read fields of type double, float, int, long, boolean and their arrays (2-D for double and"
-                                    + " float); pass this value as a parameter"
+                                    + " float), records of the sources and 1-D arrays of records or objects of the sources (Layer[]"
+                                    + " layers); pass this value as a parameter"
                                     + (ListTypes.isList(fieldTypes.get(f))
                                             ? " (a List parameter is read as data)"
                                             : ""));

@@ -267,4 +267,41 @@ class AppsFindingsTest {
                 errors.size() == 1 && errors.get(0).message().contains("not of enums or records yet"),
                 errors.toString());
     }
+
+    /**
+     * A model holding one object of a plain class ({@code Layer hidden}, fields {@code W} and {@code b}),
+     * which the README does not list among what a model may hold (records, and arrays of records or
+     * objects): the error listed only numbers and their arrays as readable, not what would work; it
+     * now names records and arrays of records or objects too.
+     */
+    @Test
+    void aHeldObjectSaysWhatAModelMayHold() {
+        String text = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public class Net {
+                    static final class Layer {
+                        double[] b;
+                    }
+
+                    private Layer hidden;
+
+                    @Differentiable(wrt = "this")
+                    public double loss(double x) {
+                        return hidden.b[0] * x;
+                    }
+                }
+                """;
+        List<Diagnostic> errors = StrangerHarness.errors(Map.of("Net", text));
+        assertTrue(
+                errors.size() == 1
+                        && errors.get(0).line() == 14
+                        && errors.get(0)
+                                .message()
+                                .contains("records of the sources and 1-D arrays of records or"
+                                        + " objects of the sources (Layer[] layers)"),
+                errors.toString());
+    }
 }

@@ -344,7 +344,8 @@ class ListRejectionsTest {
                 12,
                 23,
                 "'xs' reads field 'xs' of type List<Double>: a differentiated instance method can read fields of type"
-                        + " double, float, int, long, boolean and their arrays (2-D for double and float); pass this"
+                        + " double, float, int, long, boolean and their arrays (2-D for double and float), records of"
+                        + " the sources and 1-D arrays of records or objects of the sources (Layer[] layers); pass this"
                         + " value as a parameter (a List parameter is read as data)");
     }
 }
