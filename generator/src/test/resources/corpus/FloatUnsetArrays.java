@@ -109,4 +109,41 @@ public class FloatUnsetArrays {
         float[] r = scaled(s > 0 ? a : b, s * s);
         return r[0] * r[r.length - 1] + s * r[1];
     }
+
+    static void grow(float[] v, float k) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] += k * v[i] * v[i];
+        }
+    }
+
+    // a helper writing the array it is given, given a choice of two local copies: a branch per call
+    //@at ({0.3, 0.5, -0.4}, {1.2, -0.7}, 0.8)
+    //@at ({0.3, 0.5, -0.4}, {1.2, -0.7}, -0.8)
+    @Differentiable
+    static float writerGivenAChoice(float[] a, float[] b, float s) {
+        float[] c = a.clone();
+        float[] d = b.clone();
+        grow(s > 0 ? c : d, s);
+        return c[0] * d[1] + c[2] * s;
+    }
+
+    // a value chosen in a switch: a parameter, a helper's result, a helper's result of a built array
+    //@at ({0.3, 0.5, -0.4}, {1.2, -0.7}, 0.8, 0)
+    //@at ({0.3, 0.5, -0.4}, {1.2, -0.7}, -0.8, 1)
+    //@at ({0.3, 0.5, -0.4}, {1.2, -0.7}, 1.3, 2)
+    @Differentiable
+    static float chosenInSwitch(float[] a, float[] b, float s, int k) {
+        float[] r;
+        switch (k) {
+            case 0:
+                r = a;
+                break;
+            case 1:
+                r = scaled(b, s);
+                break;
+            default:
+                r = scaled(new float[] {s, s * s}, s);
+        }
+        return r[0] * r[1] * s;
+    }
 }

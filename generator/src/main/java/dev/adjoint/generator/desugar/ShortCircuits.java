@@ -1,6 +1,7 @@
 package dev.adjoint.generator.desugar;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
@@ -240,7 +241,8 @@ final class ShortCircuits {
      * A call that only its helper's inlined body can stand for, given a choice of arguments
      * ({@code double[] r = h(c ? a : b, s);}: the inliner binds an array parameter to a variable),
      * as the whole value of a declaration, an assignment or a return: written as the choice of
-     * calls, {@code c ? h(a, s) : h(b, s)}, which the rules above then lower to branches. The same
+     * calls, {@code c ? h(a, s) : h(b, s)}, which the rules above then lower to branches; as a
+     * statement of its own ({@code h(c ? a : b, s);}, a helper writing the array), a branch per call. The same
      * evaluation: {@code c}, then {@code a} or {@code b}, then the arguments after it, when the
      * arguments before the choice and its condition have no effects (nor calls) to reorder.
      */
@@ -254,7 +256,11 @@ final class ShortCircuits {
                                 && a.getOperator() == AssignExpr.Operator.ASSIGN
                                 && a.getTarget() instanceof NameExpr
                         ? a.getValue()
-                        : s instanceof ReturnStmt r ? r.getExpression().orElse(null) : null;
+                        : s instanceof ReturnStmt r
+                                ? r.getExpression().orElse(null)
+                                : s instanceof ExpressionStmt es && es.getExpression() instanceof MethodCallExpr c
+                                        ? c
+                                        : null;
         if (value == null || !(strip(value) instanceof MethodCallExpr call) || !inlinedOnly.test(call)) {
             return Optional.empty();
         }
@@ -269,6 +275,15 @@ final class ShortCircuits {
                 whenTrue.setArgument(i, c.getThenExpr().clone());
                 MethodCallExpr whenFalse = call.clone();
                 whenFalse.setArgument(i, c.getElseExpr().clone());
+                if (s instanceof ExpressionStmt es && es.getExpression() == call) {
+                    // a statement of its own (a helper writing the array): a branch per call
+                    com.github.javaparser.ast.stmt.IfStmt branches = new com.github.javaparser.ast.stmt.IfStmt(
+                            c.getCondition().clone(),
+                            new BlockStmt(new NodeList<>(new ExpressionStmt(whenTrue))),
+                            new BlockStmt(new NodeList<>(new ExpressionStmt(whenFalse))));
+                    s.getRange().ifPresent(branches::setRange);
+                    return Optional.of(branches);
+                }
                 ConditionalExpr choice = new ConditionalExpr(c.getCondition().clone(), whenTrue, whenFalse);
                 c.getRange().ifPresent(choice::setRange);
                 Statement out = s.clone();
