@@ -20,6 +20,7 @@ import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import dev.adjoint.generator.parse.ArgumentChoices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -264,37 +265,26 @@ final class ShortCircuits {
         if (value == null || !(strip(value) instanceof MethodCallExpr call) || !inlinedOnly.test(call)) {
             return Optional.empty();
         }
-        for (int i = 0; i < call.getArguments().size(); i++) {
-            if (strip(call.getArgument(i)) instanceof ConditionalExpr c) {
-                boolean plain = call.getArguments().subList(0, i).stream().allMatch(ShortCircuits::withoutEffects)
-                        && withoutEffects(c.getCondition());
-                if (!plain) {
-                    return Optional.empty();
-                }
-                MethodCallExpr whenTrue = call.clone();
-                whenTrue.setArgument(i, c.getThenExpr().clone());
-                MethodCallExpr whenFalse = call.clone();
-                whenFalse.setArgument(i, c.getElseExpr().clone());
-                if (s instanceof ExpressionStmt es && es.getExpression() == call) {
-                    // a statement of its own (a helper writing the array): a branch per call
-                    com.github.javaparser.ast.stmt.IfStmt branches = new com.github.javaparser.ast.stmt.IfStmt(
-                            c.getCondition().clone(),
-                            new BlockStmt(new NodeList<>(new ExpressionStmt(whenTrue))),
-                            new BlockStmt(new NodeList<>(new ExpressionStmt(whenFalse))));
-                    s.getRange().ifPresent(branches::setRange);
-                    return Optional.of(branches);
-                }
-                ConditionalExpr choice = new ConditionalExpr(c.getCondition().clone(), whenTrue, whenFalse);
-                c.getRange().ifPresent(choice::setRange);
-                Statement out = s.clone();
-                out.findFirst(MethodCallExpr.class, m -> m.equals(call))
-                        .orElseThrow()
-                        .replace(new EnclosedExpr(choice));
-                s.getRange().ifPresent(out::setRange);
-                return Optional.of(out);
-            }
+        int i = ArgumentChoices.chosenArgument(call);
+        if (i < 0
+                || !call.getArguments().subList(0, i).stream().allMatch(ShortCircuits::withoutEffects)
+                || !withoutEffects(ArgumentChoices.chosen(call, i).getCondition())) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        ConditionalExpr choice = ArgumentChoices.ofCalls(call, i);
+        if (s instanceof ExpressionStmt es && es.getExpression() == call) {
+            // a statement of its own (a helper writing the array): a branch per call
+            com.github.javaparser.ast.stmt.IfStmt branches = new com.github.javaparser.ast.stmt.IfStmt(
+                    choice.getCondition(),
+                    new BlockStmt(new NodeList<>(new ExpressionStmt(choice.getThenExpr()))),
+                    new BlockStmt(new NodeList<>(new ExpressionStmt(choice.getElseExpr()))));
+            s.getRange().ifPresent(branches::setRange);
+            return Optional.of(branches);
+        }
+        Statement out = s.clone();
+        out.findFirst(MethodCallExpr.class, m -> m.equals(call)).orElseThrow().replace(new EnclosedExpr(choice));
+        s.getRange().ifPresent(out::setRange);
+        return Optional.of(out);
     }
 
     /** Whether evaluating {@code e} has no effect to reorder: no update, no call. */

@@ -6,7 +6,6 @@ import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
@@ -17,6 +16,7 @@ import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.Op;
 import dev.adjoint.generator.ir.Stmt;
+import dev.adjoint.generator.parse.ArgumentChoices;
 import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.Updates;
 import dev.adjoint.generator.types.Ty;
@@ -133,26 +133,19 @@ final class Assignments {
                                 + "' returns: " + CallLowering.compiledArray(call.getNameAsString(), lo.strategy()));
                 return;
             }
-            Optional<ConditionalExpr> chosen = init.filter(MethodCallExpr.class::isInstance)
-                    .map(MethodCallExpr.class::cast)
-                    .flatMap(call -> call.getArguments().stream()
-                            .map(a -> a instanceof EnclosedExpr e ? e.getInner() : a)
-                            .filter(ConditionalExpr.class::isInstance)
-                            .map(ConditionalExpr.class::cast)
-                            .findFirst());
-            if (chosen.isPresent()) {
+            if (init.isPresent()
+                    && init.get() instanceof MethodCallExpr call
+                    && ArgumentChoices.chosenArgument(call) >= 0) {
                 // the inliner binds an array parameter to a variable, not to a choice between two
-                ConditionalExpr c = chosen.get();
-                MethodCallExpr call = (MethodCallExpr) init.get();
+                int i = ArgumentChoices.chosenArgument(call);
                 lo.error(
                         d,
                         "local array '" + d.getNameAsString() + "' holds the array '" + Positions.oneLine(call)
                                 + "' returns, a call the generator does not inline: its argument '"
-                                + Positions.oneLine(c) + "' chooses an array, and a helper's body is inlined only for"
-                                + " array arguments that are variables; choose between the calls instead: "
-                                + d.getType() + " " + d.getNameAsString() + " = " + Positions.oneLine(c.getCondition())
-                                + " ? " + withArgument(call, c, c.getThenExpr()) + " : "
-                                + withArgument(call, c, c.getElseExpr()) + ";");
+                                + Positions.oneLine(ArgumentChoices.chosen(call, i)) + "' chooses an array, and a"
+                                + " helper's body is inlined only for array arguments that are variables; choose between"
+                                + " the calls instead: " + d.getType() + " " + d.getNameAsString() + " = "
+                                + Positions.oneLine(ArgumentChoices.ofCalls(call, i)) + ";");
                 return;
             }
             if (init.isPresent() && init.get() instanceof MethodCallExpr call) {
@@ -297,17 +290,5 @@ final class Assignments {
             return;
         }
         lo.assignAtom(v, ex.convert(ex.expr(value), v.type(), at));
-    }
-
-    /** {@code call} as text with its argument {@code chosen} replaced by {@code branch}. */
-    private static String withArgument(MethodCallExpr call, ConditionalExpr chosen, Expression branch) {
-        MethodCallExpr copy = call.clone();
-        for (int i = 0; i < call.getArguments().size(); i++) {
-            Expression a = call.getArgument(i);
-            if (a == chosen || a instanceof EnclosedExpr e && e.getInner() == chosen) {
-                copy.setArgument(i, branch.clone());
-            }
-        }
-        return Positions.oneLine(copy);
     }
 }
