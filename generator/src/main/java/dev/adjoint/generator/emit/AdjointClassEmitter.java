@@ -119,6 +119,7 @@ public final class AdjointClassEmitter {
                 if (j != null) {
                     if (wrapped) {
                         type.addMethod(ReceiverTangents.jvp(j, rc.get()));
+                        ReceiverJacobians.jacobian(j, rc.get()).ifPresent(type::addMethod);
                     }
                     type.addMethod(jvp(j, false));
                 }

@@ -42,13 +42,6 @@ final class JacobianEmitter {
     private static MethodSpec jacobian(MethodRequest r, boolean columns) {
         Names names = new Names(NameClashes.userNames(r));
         String jac = names.claim("jac");
-        String n = names.claim("_n");
-        String m = names.claim("_m");
-        String i = names.claim("_i");
-        String col = names.claim("_j");
-        String offset = names.claim("_o");
-        String value = names.claim("_value");
-        String elem = r.result().element().java();
         MethodSpec.Builder b = MethodSpec.methodBuilder(r.tangentName() + "Jacobian")
                 .addModifiers(Modifier.STATIC)
                 .returns(AdjointClassEmitter.typeName(r.result()));
@@ -57,14 +50,11 @@ final class JacobianEmitter {
             b.addModifiers(Modifier.PUBLIC);
         }
         List<String> args = new ArrayList<>();
-        List<String> copies = new ArrayList<>();
+        java.util.Map<String, String> values = new java.util.HashMap<>();
         for (Param p : r.params()) {
             b.addParameter(AdjointClassEmitter.typeName(p.type()), p.name());
             args.add(p.name());
-            copies.add(
-                    p.type().dims() == 1
-                            ? p.name() + ".clone()"
-                            : p.type().dims() >= 2 ? "dev.adjoint.Gradients.copy(" + p.name() + ")" : p.name());
+            values.put(p.name(), p.name());
         }
         b.addParameter(ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)), jac);
         b.addJavadoc(
@@ -75,13 +65,65 @@ final class JacobianEmitter {
                 r.name(),
                 jac);
         String owner = ClassSpelling.of(r).owner(r).orElseThrow();
+        String elem = r.result().element().java();
         CodeBlock.Builder c = CodeBlock.builder();
+        Calls calls = new Calls(
+                r,
+                List.of(),
+                values,
+                r.wrtParams(),
+                r.wrtParams().stream().map(Param::name).toList(),
+                r.adjointName() + "Vjp",
+                columns ? java.util.Optional.of(r.tangentName() + "Jvp") : java.util.Optional.empty());
+        String n = inputs(c, calls, names);
+        String value = names.claim("_value");
+        List<String> copies = r.params().stream().map(p -> copy(p, p.name())).toList();
+        c.addStatement("$L[] $L = $L.$L($L)", elem, value, owner, r.name(), String.join(", ", copies));
+        fill(c, calls, names, jac, n, value);
+        c.addStatement("return $L.$L($L)", owner, r.name(), String.join(", ", args));
+        return b.addCode(c.build()).build();
+    }
+
+    /**
+     * What fills a Jacobian: the method's parameters (as the generated {@code Vjp} and {@code Jvp}
+     * take them, after {@code prefix}), each copied from the expression {@code values} gives for it
+     * at every call; the differentiated ones in the order of the columns, each named for messages.
+     *
+     * @param vjp the method taking a seed and adding into one buffer per differentiated parameter
+     * @param jvp the method taking one tangent per differentiated parameter and setting the result's,
+     *     when forward mode has one
+     */
+    record Calls(
+            MethodRequest r,
+            List<String> prefix,
+            java.util.Map<String, String> values,
+            List<Param> columns,
+            List<String> shown,
+            String vjp,
+            java.util.Optional<String> jvp) {}
+
+    /** Declares {@code int _n}, the number of inputs (the Jacobian's columns), and returns its name. */
+    static String inputs(CodeBlock.Builder c, Calls calls, Names names) {
+        String n = names.claim("_n");
         StringBuilder size = new StringBuilder("0");
-        for (Param p : r.wrtParams()) {
-            size.append(" + ").append(sizeOf(p));
+        for (Param p : calls.columns()) {
+            size.append(" + ").append(sizeOf(p, calls.values().get(p.name())));
         }
         c.addStatement("int $L = $L", n, size);
-        c.addStatement("$L[] $L = $L.$L($L)", elem, value, owner, r.name(), String.join(", ", copies));
+        return n;
+    }
+
+    /**
+     * Checks {@code jac}'s shape against {@code value}'s length and the inputs', then fills it: row
+     * by row with {@code Vjp} calls, or, when {@code calls} has a {@code Jvp} and the inputs are fewer
+     * than the results, column by column.
+     */
+    static void fill(CodeBlock.Builder c, Calls calls, Names names, String jac, String n, String value) {
+        MethodRequest r = calls.r();
+        String m = names.claim("_m");
+        String i = names.claim("_i");
+        String offset = names.claim("_o");
+        String elem = r.result().element().java();
         c.addStatement("int $L = $L.length", m, value);
         c.addStatement(
                 "dev.adjoint.Jacobians.requireShape($L, $L, $L, $S, $S)",
@@ -89,8 +131,10 @@ final class JacobianEmitter {
                 m,
                 n,
                 r.ownerSimpleName() + "." + r.name(),
-                String.join(", ", r.wrtParams().stream().map(Param::name).toList()));
-        if (columns) {
+                String.join(", ", calls.shown()));
+        List<String> copies = new ArrayList<>(calls.prefix());
+        r.params().forEach(p -> copies.add(copy(p, calls.values().get(p.name()))));
+        if (calls.jvp().isPresent()) {
             c.beginControlFlow("if ($L <= $L)", m, n);
         }
         c.add("// row $L: the gradient of result $L (reverse mode)\n", i, i);
@@ -100,14 +144,16 @@ final class JacobianEmitter {
         c.addStatement("$L[$L] = 1", seed, i);
         List<String> vjp = new ArrayList<>(copies);
         vjp.add(seed);
-        List<String> buffers = new ArrayList<>();
+        java.util.Map<String, String> buffers = new java.util.HashMap<>();
         for (Param p : r.wrtParams()) {
             String g = names.claim("_g_" + p.name());
-            buffers.add(g);
+            buffers.put(p.name(), g);
+            vjp.add(g);
+            String like = calls.values().get(p.name());
             String init = p.type().dims() == 1
-                    ? "new " + p.type().prim().java() + "[" + p.name() + ".length]"
+                    ? "new " + p.type().prim().java() + "[" + like + ".length]"
                     : p.type().dims() >= 2
-                            ? "dev.adjoint.Gradients.like(" + p.name() + ")"
+                            ? "dev.adjoint.Gradients.like(" + like + ")"
                             : p.type().prim() == Ty.Prim.FLOAT
                                     ? "new dev.adjoint.FloatGrad()"
                                     : "new dev.adjoint.DoubleGrad()";
@@ -116,63 +162,63 @@ final class JacobianEmitter {
                     : p.type().prim() == Ty.Prim.FLOAT ? "dev.adjoint.FloatGrad" : "dev.adjoint.DoubleGrad";
             c.addStatement("$L $L = $L", type, g, init);
         }
-        vjp.addAll(buffers);
-        c.addStatement("$LVjp($L)", r.adjointName(), String.join(", ", vjp));
+        c.addStatement("$L($L)", calls.vjp(), String.join(", ", vjp));
         c.addStatement("int $L = 0", offset);
-        int k = 0;
-        for (Param p : r.wrtParams()) {
-            String g = buffers.get(k++);
+        for (Param p : calls.columns()) {
+            String g = buffers.get(p.name());
             if (p.type().isArray()) {
                 c.addStatement("dev.adjoint.Jacobians.put($L[$L], $L, $L)", jac, i, offset, g);
             } else {
                 c.addStatement("$L[$L][$L] = $L.get()", jac, i, offset, g);
             }
-            c.addStatement("$L += $L", offset, sizeOf(p));
+            c.addStatement("$L += $L", offset, sizeOf(p, calls.values().get(p.name())));
         }
         c.endControlFlow();
-        if (columns) {
-            columns(c, r, names, copies, jac, n, m, i, col, offset, elem);
+        if (calls.jvp().isPresent()) {
+            columns(c, calls, names, copies, jac, n, m, i, offset, elem);
         }
-        c.addStatement("return $L.$L($L)", owner, r.name(), String.join(", ", args));
-        return b.addCode(c.build()).build();
     }
 
     /** The other branch: {@code n} Jvp calls, one column each, when the inputs are fewer than the results. */
     private static void columns(
             CodeBlock.Builder c,
-            MethodRequest r,
+            Calls calls,
             Names names,
             List<String> copies,
             String jac,
             String n,
             String m,
             String i,
-            String col,
             String offset,
             String elem) {
+        MethodRequest r = calls.r();
+        String col = names.claim("_j");
         c.nextControlFlow("else");
         c.add("// column $L: the derivative along input $L (forward mode)\n", col, col);
         String out = names.claim("_column");
         c.addStatement("$L[] $L = new $L[$L]", elem, out, elem, m);
         c.beginControlFlow("for (int $L = 0; $L < $L; $L++)", col, col, n, col);
         c.addStatement("int $L = $L", offset, col);
-        List<String> jvp = new ArrayList<>(copies);
-        for (Param p : r.wrtParams()) {
+        java.util.Map<String, String> tangents = new java.util.HashMap<>();
+        for (Param p : calls.columns()) {
             String t = names.claim("_t_" + p.name());
-            jvp.add(t);
+            tangents.put(p.name(), t);
+            String like = calls.values().get(p.name());
             if (p.type().isArray()) {
                 String init = p.type().dims() == 1
-                        ? "new " + p.type().prim().java() + "[" + p.name() + ".length]"
-                        : "dev.adjoint.Gradients.like(" + p.name() + ")";
+                        ? "new " + p.type().prim().java() + "[" + like + ".length]"
+                        : "dev.adjoint.Gradients.like(" + like + ")";
                 c.addStatement("$L $L = $L", p.type().java(), t, init);
                 c.addStatement("dev.adjoint.Jacobians.unit($L, $L)", t, offset);
             } else {
                 c.addStatement("$L $L = $L == 0 ? 1 : 0", p.type().java(), t, offset);
             }
-            c.addStatement("$L -= $L", offset, sizeOf(p));
+            c.addStatement("$L -= $L", offset, sizeOf(p, like));
         }
+        List<String> jvp = new ArrayList<>(copies);
+        r.wrtParams().forEach(p -> jvp.add(tangents.get(p.name())));
         jvp.add(out);
-        c.addStatement("$LJvp($L)", r.tangentName(), String.join(", ", jvp));
+        c.addStatement("$L($L)", calls.jvp().orElseThrow(), String.join(", ", jvp));
         c.beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, m, i);
         c.addStatement("$L[$L][$L] = $L[$L]", jac, i, col, out, i);
         c.endControlFlow();
@@ -180,10 +226,17 @@ final class JacobianEmitter {
         c.endControlFlow();
     }
 
-    /** The number of flat inputs parameter {@code p} contributes, as Java text. */
-    private static String sizeOf(Param p) {
+    /** A fresh copy of {@code value}, the value of parameter {@code p}: arrays cloned, deeply when 2-D or more. */
+    static String copy(Param p, String value) {
         return p.type().dims() == 1
-                ? p.name() + ".length"
-                : p.type().dims() >= 2 ? "dev.adjoint.Jacobians.size(" + p.name() + ")" : "1";
+                ? value + ".clone()"
+                : p.type().dims() >= 2 ? "dev.adjoint.Gradients.copy(" + value + ")" : value;
+    }
+
+    /** The number of flat inputs parameter {@code p}, of value {@code value}, contributes, as Java text. */
+    private static String sizeOf(Param p, String value) {
+        return p.type().dims() == 1
+                ? value + ".length"
+                : p.type().dims() >= 2 ? "dev.adjoint.Jacobians.size(" + value + ")" : "1";
     }
 }

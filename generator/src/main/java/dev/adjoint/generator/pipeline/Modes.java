@@ -6,17 +6,22 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MemberValuePair;
 import com.github.javaparser.ast.expr.NameExpr;
+import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.emit.ReceiverJacobians;
 import dev.adjoint.generator.forward.HvpMethod;
 import dev.adjoint.generator.forward.JvpMethod;
+import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.select.MethodRequest;
 import dev.adjoint.generator.select.MethodSelector;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * {@code @Differentiable(modes = ...)}: which tangent ({@code Jvp}, {@code Jacobian}) and
@@ -61,8 +66,8 @@ final class Modes {
 
     /**
      * The array-result methods that get a {@code Jacobian} from their {@code Vjp} alone: those that
-     * ask for {@code FORWARD} but have no {@code Jvp} (the tape's), static ones (an instance method
-     * has no forward-mode methods yet).
+     * ask for {@code FORWARD} but have no {@code Jvp} (the tape's), static ones (a lifted one's
+     * Jacobian, {@code ReceiverJacobians}, is built from its {@code Jvp} and {@code Vjp} together).
      */
     static Set<MethodRequest> jacobiansByRows(Set<MethodRequest> done, Map<MethodRequest, JvpMethod> jvps) {
         Set<MethodRequest> out = new HashSet<>();
@@ -70,11 +75,39 @@ final class Modes {
             if (r.result().isArray()
                     && !jvps.containsKey(r)
                     && wants(r, "FORWARD")
-                    && dev.adjoint.generator.objects.Receiver.of(r).isEmpty()) {
+                    && Receiver.of(r).isEmpty()) {
                 out.add(r);
             }
         }
         return out;
+    }
+
+    /**
+     * A note at each of {@code own}, the user's methods, that {@code noteworthy} accepts, that is
+     * lifted (an instance method, or one taking records) with an array result and a {@code Jvp} but
+     * gets no {@code Jacobian}, saying why.
+     */
+    static List<Diagnostic> missingJacobians(
+            Set<MethodRequest> own, Map<MethodRequest, JvpMethod> jvps, Predicate<MethodRequest> noteworthy) {
+        List<Diagnostic> notes = new ArrayList<>();
+        for (MethodRequest r : own) {
+            var rc = Receiver.of(r);
+            if (r.result().isArray()
+                    && jvps.containsKey(r)
+                    && rc.isPresent()
+                    && rc.get().annotated()
+                    && noteworthy.test(r)) {
+                var at = r.declaration().getName().getBegin();
+                ReceiverJacobians.whyNone(rc.get())
+                        .ifPresent(why -> notes.add(new Diagnostic(
+                                Diagnostic.Severity.NOTE,
+                                r.file(),
+                                at.map(p -> p.line).orElse(0),
+                                at.map(p -> p.column).orElse(0),
+                                "'" + r.name() + "' gets no " + Receiver.publicName(r) + "Jacobian: " + why)));
+            }
+        }
+        return notes;
     }
 
     /** Drops from {@code jvps} and {@code hvps} what no annotation asks for and no kept {@code Jvp} calls. */

@@ -267,6 +267,10 @@ public final class Pipeline {
             diagnostics.addAll(notes); // (beside an error, what is not generated is noise: nothing is)
         }
         Modes.narrow(jvps, hvps);
+        if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
+            diagnostics.addAll(Modes.missingJacobians(
+                    own, jvps, r -> output.test(r.file()) && !implicit.contains(r.declaration())));
+        }
         Set<MethodRequest> jacobiansByRows = Modes.jacobiansByRows(own, jvps);
         Map<String, List<AdjointMethod>> byClass = new LinkedHashMap<>();
         Map<String, Path> fileOf = new LinkedHashMap<>();
