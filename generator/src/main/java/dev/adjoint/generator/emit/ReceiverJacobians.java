@@ -44,9 +44,9 @@ public final class ReceiverJacobians {
                     + " are generated; call them once per row or column, or assign those fields outside the"
                     + " differentiated methods)");
         }
-        if (ElementGathers.any(rc)) {
-            return Optional.of("it reads an array or List of records or objects, whose Jacobian is not generated yet"
-                    + " (its Vjp and Jvp are: call Vjp once per row, with a seed that is 1 at that row)");
+        if (rc.records().stream().anyMatch(p -> p.wrt() && p.elements().isPresent())) {
+            return Optional.of("it differentiates an array or List of records or objects, whose Jacobian is not"
+                    + " generated yet (its Vjp and Jvp are: call Vjp once per row, with a seed that is 1 at that row)");
         }
         return Optional.empty();
     }
@@ -59,26 +59,30 @@ public final class ReceiverJacobians {
         }
         Set<String> taken = new HashSet<>(NameClashes.userNames(r));
         taken.add(Receiver.SELF);
+        // (the locals ElementGathers declares: _gather, _gathered, _e, _el, and _x for each gathered x)
+        taken.addAll(List.of("_gather", "_gathered", "_e", "_el"));
+        r.params().forEach(p -> taken.add(ElementGathers.local(p.name())));
         ReceiverWrappers.publicParams(r, rc).forEach(p -> taken.add(p.name()));
         Names names = new Names(taken);
         String jac = names.claim("jac");
         MethodSpec.Builder b = ReceiverWrappers.publicHead(r, rc, Receiver.publicName(r) + "Jacobian");
         b.addParameter(ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)), jac);
-        // how the public method reads each lifted parameter: a field of self, a record's component, or the parameter
+        // how the public method reads each lifted parameter (a field of self, a record's component, the array gathered
+        // from a List or from constant elements), as its other public methods do; else it is the parameter itself
+        Sinks sinks = Sinks.of("t", r, rc, List.of(jac));
         Map<String, String> reads = new HashMap<>();
+        // (a private field is read through its handle, a cast: parenthesised, as the copy calls clone() on it)
+        ReceiverWrappers.slots(rc, sinks)
+                .forEach((param, slot) ->
+                        reads.put(param, slot.read().startsWith("(") ? "(" + slot.read() + ")" : slot.read()));
         Map<String, String> shown = new HashMap<>();
         Set<String> ofThis = new java.util.LinkedHashSet<>();
         for (Receiver.Leaf l : rc.leaves()) {
-            // (a private field is read through its handle, a cast: parenthesised, as the copy calls clone() on it)
-            reads.put(
-                    l.param(),
-                    l.isPrivate() ? "(" + ReceiverWrappers.fieldRead(l) + ")" : ReceiverWrappers.fieldRead(l));
             shown.put(l.param(), "this." + l.field());
             ofThis.add(l.param());
         }
         for (Receiver.RecordParam p : rc.records()) {
             for (Receiver.Leaf l : p.components()) {
-                reads.put(l.param(), p.readPath(ReceiverWrappers.recordRead(p), l.field()));
                 shown.put(l.param(), p.held().map(h -> "this." + h.field()).orElse(p.name()) + "." + l.field());
                 if (p.isHeld()) {
                     ofThis.add(l.param());
@@ -88,6 +92,7 @@ public final class ReceiverJacobians {
         CodeBlock.Builder c = CodeBlock.builder();
         ReceiverWrappers.exactClass(r, rc, c);
         ReceiverWrappers.loadHeld(rc, c);
+        ElementGathers.gather(rc, sinks, c);
         c.add("// the inputs as the call sees them: each Vjp or Jvp below works on fresh copies of these\n");
         Map<String, String> values = new HashMap<>();
         for (Param p : r.params()) {
@@ -129,6 +134,7 @@ public final class ReceiverJacobians {
                 r.name(),
                 String.join(", ", args));
         JacobianEmitter.fill(c, calls, names, jac, n, value);
+        ElementGathers.release(rc, sinks.prefix(), c);
         c.addStatement("return $L", value);
         return Optional.of(b.addJavadoc(
                         "Returns {@code $L(...)} and fills {@code $L} (rows: the result's elements; columns: the differentiated\n"

@@ -191,6 +191,41 @@ class InstanceJacobiansTest {
             }
             """;
 
+    /** Data the public methods gather into arrays: a List of numbers, constant records; and records differentiated. */
+    private static final String SERIES = """
+            package jac;
+
+            import dev.adjoint.Differentiable;
+            import java.util.List;
+
+            public class Series {
+                public record Point(double t, double w) {}
+
+                double scale = 2.0;
+
+                @Differentiable
+                public double[] predict(List<Double> ts, double[] theta) {
+                    double[] r = new double[ts.size()];
+                    for (int i = 0; i < r.length; i++) r[i] = scale * theta[0] * Math.exp(-theta[1] * ts.get(i));
+                    return r;
+                }
+
+                @Differentiable(wrt = "theta")
+                public static double[] weighted(Point[] points, double[] theta) {
+                    double[] r = new double[points.length];
+                    for (int i = 0; i < r.length; i++) r[i] = points[i].w() * Math.sin(theta[0] * points[i].t() + theta[1]);
+                    return r;
+                }
+
+                @Differentiable(wrt = "points")
+                public static double[] moved(Point[] points, double s) {
+                    double[] r = new double[points.length];
+                    for (int i = 0; i < r.length; i++) r[i] = points[i].w() * s + points[i].t();
+                    return r;
+                }
+            }
+            """;
+
     /** The oracle: central differences of the user's methods over the documented column order. */
     private static final String CHECKS = """
             package jac;
@@ -270,12 +305,12 @@ class InstanceJacobiansTest {
                             .append('\\n');
 
                     // w (6), scratch (3), gain, scale.s, scale.o
-                    double[] theta = {0.1, 0.2, -0.3, 0.4, 0.5, -0.6, 0, 0, 0, 1.5, 1.3, 0.05};
+                    double[] layerInputs = {0.1, 0.2, -0.3, 0.4, 0.5, -0.6, 0, 0, 0, 1.5, 1.3, 0.05};
                     double[] in = {0.7, -1.1};
                     jac = new double[3][12];
-                    double[] value = LayerAdjoint.forwardJacobian(layer(theta), in.clone(), jac);
-                    out.append("forward ").append(worst(jac, differences(x -> layer(x).forward(in), theta))).append('\\n');
-                    out.append("forward value ").append(java.util.Arrays.equals(value, layer(theta).forward(in)) ? 0 : 1).append('\\n');
+                    double[] value = LayerAdjoint.forwardJacobian(layer(layerInputs), in.clone(), jac);
+                    out.append("forward ").append(worst(jac, differences(x -> layer(x).forward(in), layerInputs))).append('\\n');
+                    out.append("forward value ").append(java.util.Arrays.equals(value, layer(layerInputs).forward(in)) ? 0 : 1).append('\\n');
 
                     Filter filter = new Filter();
                     double[] u = {0.3, 0.4, -0.5};
@@ -302,6 +337,16 @@ class InstanceJacobiansTest {
                         {x0, x1, 0, a, w0},
                         {0, 0, Math.cos(w1 * x0) * x0, Math.cos(w1 * x0) * w1, 0},
                         {x0 * x1, 0, 0, x1 * a, x0 * a}};
+                    Series series = new Series();
+                    java.util.List<Double> ts = java.util.List.of(0.0, 0.5, 1.5);
+                    double[] theta = {1.2, 0.7};
+                    double[][] data = new double[3][2];
+                    SeriesAdjoint.predictJacobian(series, ts, theta.clone(), data);
+                    out.append("predict ").append(worst(data, differences(x -> new Series().predict(ts, x), theta))).append('\\n');
+                    Series.Point[] points = {new Series.Point(0.1, 2.0), new Series.Point(0.4, -1.0), new Series.Point(0.9, 0.5)};
+                    SeriesAdjoint.weightedJacobian(points, theta.clone(), data);
+                    out.append("weighted ").append(worst(data, differences(x -> Series.weighted(points, x), theta))).append('\\n');
+
                     out.append("cell ").append(worst(jac, closed) < 1e-5 ? 0 : worst(jac, closed)).append('\\n');
                     return out.toString();
                 }
@@ -310,7 +355,9 @@ class InstanceJacobiansTest {
 
     private static Translation translate() {
         Map<Path, String> files = new TreeMap<>();
-        Map.of("Arm", ARM, "Fit", FIT, "Layer", LAYER, "Filter", FILTER, "Cell", CELL, "Counter", COUNTER)
+        Map.of(
+                        "Arm", ARM, "Fit", FIT, "Layer", LAYER, "Filter", FILTER, "Cell", CELL, "Counter", COUNTER,
+                        "Series", SERIES)
                 .forEach((name, text) -> files.put(Path.of(name + ".java"), text));
         return Pipeline.translate(files, Optional.empty(), Options.DEFAULT);
     }
@@ -324,12 +371,12 @@ class InstanceJacobiansTest {
         Map<String, String> all = new HashMap<>(t.generated());
         Map.of(
                         "Arm", ARM, "Fit", FIT, "Layer", LAYER, "Filter", FILTER, "Cell", CELL, "Counter", COUNTER,
-                        "Checks", CHECKS)
+                        "Series", SERIES, "Checks", CHECKS)
                 .forEach((name, text) -> all.put("jac." + name, text));
         ClassLoader loader = InMemoryCompiler.compile(all);
         String report = (String) loader.loadClass("jac.Checks").getMethod("run").invoke(null);
         List<String> lines = report.lines().toList();
-        assertEquals(11, lines.size(), report);
+        assertEquals(13, lines.size(), report);
         for (String line : lines) {
             double worst = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             assertTrue(worst < 1e-7, "Jacobian against central differences: " + line + "\n" + report);
@@ -347,6 +394,12 @@ class InstanceJacobiansTest {
         assertEquals(1, notes.size(), t.diagnostics().toString());
         assertEquals(10, notes.get(0).line(), notes.toString());
         assertTrue(notes.get(0).message().contains("assigns fields of its object"), notes.toString());
+        List<Diagnostic> moved = t.diagnostics().stream()
+                .filter(d -> d.message().contains("movedJacobian"))
+                .toList();
+        assertEquals(1, moved.size(), t.diagnostics().toString());
+        assertTrue(moved.get(0).message().contains("differentiates an array or List of records"), moved.toString());
+        assertFalse(t.generated().get("jac.SeriesAdjoint").contains("movedJacobian"));
         assertTrue(
                 Arrays.stream(new String[] {"ArmAdjoint", "FitAdjoint", "LayerAdjoint"})
                         .allMatch(c -> t.diagnostics().stream()
