@@ -148,6 +148,23 @@ final class Assignments {
                                 + Positions.oneLine(ArgumentChoices.ofCalls(call, i)) + ";");
                 return;
             }
+            Optional<dev.adjoint.generator.select.MethodIndex.Entry> callee = init.filter(
+                            e -> e instanceof MethodCallExpr)
+                    .flatMap(e -> new Calls(lo).resolve((MethodCallExpr) e));
+            Optional<com.github.javaparser.ast.stmt.ReturnStmt> parameter =
+                    callee.flatMap(e -> ReturnedParameters.of(e.declaration()));
+            if (parameter.isPresent()) {
+                // the callee's own error says the same at its return; here, at the use that needs it inlined
+                lo.error(
+                        d,
+                        "local array '" + d.getNameAsString() + "' holds the array '" + Positions.oneLine(init.get())
+                                + "' returns, a call the generator does not inline, as it returns different arrays ("
+                                + callee.get().ownerInPackage() + "."
+                                + callee.get().name() + ", line "
+                                + parameter.get().getBegin().map(b -> b.line).orElse(0) + "): "
+                                + ReturnedParameters.advice(parameter.get()));
+                return;
+            }
             if (init.isPresent() && init.get() instanceof MethodCallExpr call) {
                 // a call left as a call (recursive, or past the inliner's limits): its array is nobody's to follow
                 lo.error(

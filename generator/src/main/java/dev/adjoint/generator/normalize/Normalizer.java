@@ -111,7 +111,13 @@ public final class Normalizer {
         boolean sharedArray = !singleExit
                 && r.result().isArray()
                 && JumpFlags.sharedResultArray(stmts).isPresent();
-        if (!singleExit && r.result().isArray() && !sharedArray && !lo.forTape) {
+        Optional<com.github.javaparser.ast.stmt.ReturnStmt> parameter = ReturnedParameters.of(r.declaration());
+        if (!singleExit && r.result().isArray() && !sharedArray && !lo.forTape && parameter.isPresent()) {
+            lo.error(
+                    parameter.get(),
+                    "method '" + r.name() + "' returns different arrays: "
+                            + ReturnedParameters.advice(parameter.get()));
+        } else if (!singleExit && r.result().isArray() && !sharedArray && !lo.forTape) {
             // (the tape returns whichever array a return names: its handles go with it)
             lo.error(
                     r.declaration().getType(),

@@ -389,6 +389,49 @@ class StrangerRejectionsTest {
     }
 
     @Test
+    void aHelperReturningItsParameterBesideANewArrayIsNamedAtItsReturnAndTheCopyIsExact() {
+        // `if (n == 0) return x;` beside `return r;`: the caller's error said only "recursive, returning different
+        // arrays, or past the inliner's limits", the helper's pointed at its return type; both now name the return
+        // and the copy that the static strategy takes, which then matches central differences
+        String source = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public final class Unit {
+                    private Unit() {}
+
+                    static double[] normalize(double[] x) {
+                        double n = 0;
+                        for (double v : x) n += v * v;
+                        if (n == 0) return x;
+                        double[] r = new double[x.length];
+                        for (int i = 0; i < x.length; i++) r[i] = x[i] / Math.sqrt(n);
+                        return r;
+                    }
+
+                    @Differentiable
+                    public static double f(double[] x) {
+                        double[] u = normalize(x);
+                        return 3 * u[0] + u[1] * u[1];
+                    }
+                }
+                """;
+        List<Diagnostic> errors = errors(Map.of("Unit", source));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(List.of(19, 18), List.of(errors.get(0).line(), errors.get(0).column()), errors.toString());
+        assertTrue(
+                errors.get(0).message().contains("(Unit.normalize, line 11): 'return x;' returns the parameter 'x'")
+                        && errors.get(0).message().contains("'return x.clone();'"),
+                errors.toString());
+        var built = build(Map.of("Unit", source.replace("return x;", "return x.clone();")));
+        assertTrue(
+                built.methods().contains("stranger.Unit#f: static"),
+                built.methods().toString());
+        AdjointCheck.assertGradient(built.type("Unit"), "f", (Object) new double[] {0.3, -0.4, 1.2});
+    }
+
+    @Test
     void aFieldInheritedFromASuperclassIsAnErrorThatSaysWhereToDeclareIt() {
         String base = """
                 package stranger;
