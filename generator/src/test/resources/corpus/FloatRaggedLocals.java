@@ -110,4 +110,34 @@ public class FloatRaggedLocals {
         }
         return s;
     }
+
+    // a triangle read by for-each over its rows, as Java programmers read one: a braced body with a
+    // continue, a one-statement body, var, and a row's elements written inside the loop over it
+    //@at ({0.9, 1.2, -0.7, 2.5}, 0.5f)
+    //@at ({-0.9, 0.3, 0.7}, -1.25f)
+    @Differentiable
+    static float rowsByForEach(float[] x, float c) {
+        int n = x.length;
+        float[][] tri = new float[n][];
+        for (int i = 0; i < n; i++) {
+            tri[i] = new float[i + 1];
+            for (int j = 0; j <= i; j++) {
+                tri[i][j] = x[i] * x[j] + c * j;
+            }
+        }
+        float s = 0;
+        for (int i = 0; i < n; i++) {
+            int k = 0;
+            for (float v : tri[i]) {
+                tri[i][k] = v * 0.5f;
+                k++;
+                if (v < 0) {
+                    continue;
+                }
+                s += (float) Math.sin(v) * c;
+            }
+            for (var v : tri[i]) s += v * v;
+        }
+        return s;
+    }
 }

@@ -125,6 +125,7 @@ final class RaggedLocals {
                 || !assigned.contains(n)
                         && declared.getOrDefault(n, 0L) <= 1
                         && (before.contains(n) || !declared.containsKey(n));
+        indexRowLoops(body, k, name);
         Optional<Uses> uses = uses(body, k, name, c.getElementType(), invariant);
         if (uses.isEmpty()) {
             return Optional.empty();
@@ -222,6 +223,62 @@ final class RaggedLocals {
         }
         out.addAll(body.getStatements().subList(k + 1, body.getStatements().size()));
         return Optional.of(out);
+    }
+
+    /**
+     * Each {@code for (T v : name[i]) body} after top-level statement {@code k} as {@code for (int
+     * k = 0; k < name[i].length; k++) { T v = name[i][k]; body }}, whose uses of the array are
+     * elements and a row's length. It is the same loop while the body assigns neither a name of
+     * {@code i} (locals and parameters only: a call cannot change them) nor a row of the array,
+     * as Java reads {@code name[i]} once, before the first element.
+     */
+    private void indexRowLoops(BlockStmt body, int k, String name) {
+        List<com.github.javaparser.ast.stmt.ForEachStmt> loops = new ArrayList<>();
+        body.getStatements()
+                .subList(k + 1, body.getStatements().size())
+                .forEach(s -> loops.addAll(s.findAll(com.github.javaparser.ast.stmt.ForEachStmt.class)));
+        for (com.github.javaparser.ast.stmt.ForEachStmt fe : loops) {
+            if (!(fe.getIterable() instanceof ArrayAccessExpr row
+                            && row.getName() instanceof NameExpr n
+                            && n.getNameAsString().equals(name)
+                            && readsOnly(row.getIndex(), name)
+                            && fixedIn(fe.getBody(), row.getIndex(), name))
+                    || fe.getVariable().getVariables().size() != 1) {
+                continue;
+            }
+            VariableDeclarator v = fe.getVariable().getVariable(0);
+            Statement loop = rw.statement(
+                    "for (int #k# = 0; #k# < $row.length; #k#++) { #T# #v# = $row[#k#]; }",
+                    Map.of("#k#", rw.fresh("k"), "#T#", v.getType().asString(), "#v#", v.getNameAsString()),
+                    Map.of("$row", row),
+                    fe);
+            BlockStmt inner = loop.asForStmt().getBody().asBlockStmt();
+            if (fe.getBody() instanceof BlockStmt b) {
+                inner.getStatements().addAll(new ArrayList<>(b.getStatements()));
+            } else {
+                inner.addStatement(fe.getBody());
+            }
+            fe.replace(loop);
+        }
+    }
+
+    /** Whether {@code body} leaves {@code index}'s names (all the method's own) and the rows of {@code name} as they are. */
+    private boolean fixedIn(Statement body, Expression index, String name) {
+        Set<String> own = new HashSet<>();
+        method.getParameters().forEach(q -> own.add(q.getNameAsString()));
+        method.findAll(VariableDeclarator.class).forEach(x -> own.add(x.getNameAsString()));
+        Set<String> names = new HashSet<>();
+        index.findAll(NameExpr.class).forEach(x -> names.add(x.getNameAsString()));
+        return own.containsAll(names)
+                && body.findAll(AssignExpr.class).stream()
+                        .noneMatch(a -> a.getTarget() instanceof NameExpr t && names.contains(t.getNameAsString())
+                                || a.getTarget() instanceof ArrayAccessExpr w
+                                        && w.getName() instanceof NameExpr r
+                                        && r.getNameAsString().equals(name))
+                && body.findAll(UnaryExpr.class).stream()
+                        .noneMatch(u -> Updates.isUpdate(u.getOperator())
+                                && u.getExpression() instanceof NameExpr t
+                                && names.contains(t.getNameAsString()));
     }
 
     /** The uses of array {@code name} declared by top-level statement {@code k}, when each is one the class comment allows. */

@@ -419,7 +419,8 @@ class StrangerRejectionsTest {
                 """;
         List<Diagnostic> errors = errors(Map.of("Unit", source));
         assertEquals(1, errors.size(), errors.toString());
-        assertEquals(List.of(19, 18), List.of(errors.get(0).line(), errors.get(0).column()), errors.toString());
+        assertEquals(
+                List.of(19, 18), List.of(errors.get(0).line(), errors.get(0).column()), errors.toString());
         assertTrue(
                 errors.get(0).message().contains("(Unit.normalize, line 11): 'return x;' returns the parameter 'x'")
                         && errors.get(0).message().contains("'return x.clone();'"),
