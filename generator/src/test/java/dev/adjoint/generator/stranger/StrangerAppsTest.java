@@ -158,10 +158,12 @@ class StrangerAppsTest {
         int receiver = Modifier.isStatic(original.getModifiers()) ? 0 : 1;
         Class<?> adjoint = b.type(c.owner().replace('$', '_') + "Adjoint");
         boolean array = original.getReturnType().isArray();
-        Method grad = Arrays.stream(adjoint.getMethods())
+        Method grad = Arrays.stream(adjoint.getDeclaredMethods()) // package-private for a package-private method
                 .filter(m -> m.getName().equals(c.method() + (array ? "Vjp" : "Grad")))
                 .findFirst()
                 .orElseThrow();
+        grad.setAccessible(true);
+        original.setAccessible(true);
         Object[] args = c.args().apply(b);
         List<Object> call = new ArrayList<>(Arrays.asList(args));
         if (array) {
@@ -176,7 +178,8 @@ class StrangerAppsTest {
         }
         Parameter[] ps = grad.getParameters();
         for (int i = call.size(); i < ps.length; i++) {
-            String mirrored = ps[i].getName().substring(1);
+            // dx_1 where the method already has a parameter or local named dx
+            String mirrored = ps[i].getName().substring(1).replaceFirst("_[0-9]+$", "");
             Object shape = null;
             if (mirrored.equals("this")) {
                 shape = args[0];
