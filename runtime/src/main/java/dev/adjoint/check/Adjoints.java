@@ -101,14 +101,27 @@ final class Adjoints {
         List<int[]> choices = new ArrayList<>();
         choose(candidates, 0, new int[buffers.length], 0, s.types(), buffers, choices);
         if (choices.size() != 1) {
-            throw new IllegalArgumentException(
-                    "cannot tell which parameters of " + s.method().getName() + " its adjoint differentiates ("
-                            + choices.size()
-                            + " choices fit its signature); say which: AdjointCheck.of(...).wrt(0, 2), or name the"
-                            + " parameters so that the annotation's wrt can be read (.named(\"w\", \"x\"), or compile with"
-                            + " -parameters: Maven's maven.compiler.parameters=true)");
+            // the choices themselves, as calls to copy: a fixed example could name a parameter the method lacks
+            String fit = choices.isEmpty()
+                    ? "no choice of its floating parameters fits the adjoint's buffers"
+                    : "at least 2 choices fit its signature: " + wrtCall(choices.get(0)) + " or "
+                            + wrtCall(choices.get(1));
+            throw new IllegalArgumentException("cannot tell which parameters of "
+                    + s.method().getName()
+                    + " its adjoint differentiates (" + fit + "); say which with AdjointCheck.of(...).wrt(...), or"
+                    + " name the parameters so that the annotation's wrt can be read (.named(\"w\", \"x\"), or"
+                    + " compile with -parameters: Maven's maven.compiler.parameters=true)");
         }
         return choices.get(0);
+    }
+
+    /** {@code .wrt(0, 2)} for the positions {@code {0, 2}}. */
+    private static String wrtCall(int[] positions) {
+        StringBuilder out = new StringBuilder(".wrt(");
+        for (int i = 0; i < positions.length; i++) {
+            out.append(i == 0 ? "" : ", ").append(positions[i]);
+        }
+        return out.append(')').toString();
     }
 
     /** Every increasing choice of {@code candidates} whose buffer types are {@code buffers}, in order. */

@@ -137,6 +137,8 @@ class AdjointCheckTest {
         // without any names it says how to settle it, named(...) among the ways
         e = assertThrows(IllegalArgumentException.class, () -> AdjointCheck.assertGradient(Toy.class, "second", a, x));
         assertTrue(e.getMessage().contains("2 choices") && e.getMessage().contains(".named("), e.getMessage());
+        // the choices that fit, as calls to copy (it once suggested .wrt(0, 2), a position 'second' does not have)
+        assertTrue(e.getMessage().contains(".wrt(0) or .wrt(1)"), e.getMessage());
         e = assertThrows(
                 IllegalArgumentException.class,
                 () -> AdjointCheck.of(Toy.class, "second").wrt("x"));
