@@ -304,4 +304,57 @@ class AppsFindingsTest {
                                         + " objects of the sources (Layer[] layers)"),
                 errors.toString());
     }
+
+    /**
+     * Session 25: an object of a plain class passed on to a {@code @Differentiable} method is made again
+     * from its fields, so a {@code String} or a held record field stops it (the README's own {@code State},
+     * with {@code Params p} and {@code String tag}, included); the README said only that the constructor
+     * must take the fields in order. It now says which fields; this keeps the error it describes, one, at
+     * the argument, naming the field.
+     */
+    @Test
+    void anObjectPassedOnIsMadeAgainFromNumbers() {
+        for (String field : new String[] {"String tag", "Params p"}) {
+            String type = field.substring(0, field.indexOf(' '));
+            String name = field.substring(field.indexOf(' ') + 1);
+            String text = """
+                    package stranger;
+
+                    import dev.adjoint.Differentiable;
+
+                    public final class Tank {
+                        record Params(double k) {}
+
+                        double temp;
+                        final double[] conc;
+                        FIELD;
+
+                        public Tank(double temp, double[] conc, FIELD) {
+                            this.temp = temp;
+                            this.conc = conc;
+                            this.NAME = NAME;
+                        }
+
+                        @Differentiable(wrt = "r")
+                        static double product(Tank r, double dt) {
+                            return r.conc[0] * Math.exp(dt * r.temp);
+                        }
+
+                        @Differentiable(wrt = "r")
+                        static double profit(Tank r) {
+                            return 2 * product(r, 0.1);
+                        }
+                    }
+                    """.replace("FIELD", field).replace("NAME", name);
+            List<Diagnostic> errors = StrangerHarness.errors(Map.of("Tank", text));
+            assertTrue(
+                    errors.size() == 1
+                            && errors.get(0).line() == 25
+                            && errors.get(0).column() == 28
+                            && errors.get(0)
+                                    .message()
+                                    .contains("its field '" + name + "' has type " + type + ", which a differentiated"),
+                    errors.toString());
+        }
+    }
 }
