@@ -101,6 +101,11 @@ final class CallFence {
                                 + " (Arrays.copyOf, Arrays.copyOfRange and clone() only as the initializer of a local array's declaration,"
                                 + " returned by a return statement of their own, or assigned to a row of a local declared new double[n][]);"
                                 + " write it that way, or copy the elements in a loop");
+            } else if (MathWithoutRule.isThreadLocalRandom(m)) {
+                error(
+                        m,
+                        "call to '" + name + "' is not supported: " + MathWithoutRule.RANDOM_WHY + "; "
+                                + MathWithoutRule.RANDOM_TODO);
             } else {
                 error(
                         m,

@@ -309,9 +309,8 @@ public final class Fence {
             reject(
                     m,
                     "call to " + DerivativeRules.family(scope) + "." + name + "(...)",
-                    "java.lang." + DerivativeRules.family(scope) + "." + name + " with "
-                            + m.getArguments().size() + " argument(s) has no derivative rule",
-                    "see the README's list of supported Math functions");
+                    MathWithoutRule.why(DerivativeRules.family(scope), name, m),
+                    MathWithoutRule.todo(name, m));
             return;
         }
         if (m.getScope().isPresent() && m.getScope().get() instanceof MethodCallExpr inner) {

@@ -357,4 +357,52 @@ class AppsFindingsTest {
                     errors.toString());
         }
     }
+
+    /**
+     * Session 25: the README's Monte Carlo rows say that for {@code Math.random()} and {@code ThreadLocalRandom}
+     * "the error says to take the seed as a long parameter"; {@code new Random()} said so, but {@code
+     * Math.random()} said only "has no derivative rule; see the README's list of supported Math functions" and
+     * {@code ThreadLocalRandom.current()} that it is an unknown library call. Each now says why and what works.
+     */
+    @Test
+    void unseededRandomSourcesSayToTakeASeed() {
+        String text = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+                import java.util.concurrent.ThreadLocalRandom;
+
+                public class Noise {
+                    @Differentiable
+                    static double jitter(double x) {
+                        return x * Math.random();
+                    }
+
+                    @Differentiable
+                    static double shake(double x) {
+                        return x * ThreadLocalRandom.current().nextDouble();
+                    }
+
+                    @Differentiable
+                    static double rattle(double x) {
+                        return x * java.util.concurrent.ThreadLocalRandom.current().nextGaussian();
+                    }
+                }
+                """;
+        for (String strategy : new String[] {"", "strategy = dev.adjoint.Strategy.TAPE"}) {
+            List<Diagnostic> errors = StrangerHarness.errors(
+                    Map.of("Noise", text.replace("@Differentiable\n", "@Differentiable(" + strategy + ")\n")));
+            assertTrue(errors.size() == 3, errors.toString());
+            int[][] at = {{9, 20}, {14, 20}, {19, 20}};
+            for (int i = 0; i < 3; i++) {
+                Diagnostic d = errors.get(i);
+                assertTrue(
+                        d.line() == at[i][0]
+                                && d.column() == at[i][1]
+                                && d.message().contains("only a generator created in the method from a seed")
+                                && d.message().contains("take the seed as a long parameter"),
+                        errors.toString());
+            }
+        }
+    }
 }
