@@ -25,8 +25,11 @@ import org.junit.jupiter.api.Test;
  * explicit stack, a Poisson GLM over {@code List} data with a {@code @CustomDerivative} and a string
  * switch, Holt–Winters assigning its fields), signals (FIR, 2-D convolution, total variation, a smooth
  * histogram, a float filter), econometrics (mean–variance over a static table, multinomial logit over a
- * ragged 3-D array, Erlang C, ARMA) and geometry (mesh area and volume through a record's methods, range
- * residuals). Each is built as written (every method static) and on the tape, checked by {@code
+ * ragged 3-D array, Erlang C, ARMA), geometry (mesh area and volume through a record's methods, range
+ * residuals) and numerics (Kepler's equation by Newton in a do-while, a record-state integrator, an
+ * insertion sort under {@code &&}, a labelled search, a truss over an enum with helpers of an interface
+ * and of another class, image registration through bilinear interpolation with casts, float and long
+ * mixing, {@code %} on doubles). Each is built as written (every method static) and on the tape, checked by {@code
  * AdjointCheck} against central differences in both builds, and the two gradients are compared. Their
  * {@code Jvp}, {@code Hvp} and {@code Jacobian} were checked by hand against differences when written.
  */
@@ -239,6 +242,60 @@ class StrangerApps25Test {
                         "Queues", StrangerApps25Signals.QUEUES,
                         "Localisation", StrangerApps25Signals.LOCALISATION,
                         "FloatFilter", StrangerApps25Signals.FLOAT_FILTER),
+                cases);
+    }
+
+    @Test
+    void numerics() throws Exception {
+        double[][] image = new double[8][9];
+        for (int i = 0; i < 8; i++) {
+            for (int j = 0; j < 9; j++) {
+                image[i][j] = Math.sin(0.7 * i) * Math.cos(0.5 * j) + 0.1 * i;
+            }
+        }
+        double[][] template = new double[4][5];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 5; j++) {
+                template[i][j] = 0.3 * Math.sin(i + j);
+            }
+        }
+        double[] xy = {0, 0, 1, 0, 0, 1, 1, 1};
+        double[] u = {0, 0, 0.01, -0.02, 0.005, 0.01, 0.02, 0.015};
+        int[][] bars = {{0, 1}, {0, 2}, {1, 3}, {2, 3}, {0, 3}};
+        double[] areas = {1, 1.2, 0.8, 1, 0.5};
+        double[] x = {0, 1, 2, 3, 4, 5, 6};
+        List<Case> cases = new ArrayList<>(List.of(
+                of("Orbits", "keplerFit", b -> new Object[] {
+                    new double[] {1.2, 0.3, 0.9, 0.2},
+                    new double[] {0, 0.5, 1, 1.7, 2.3, 3.1},
+                    new double[] {0.9, 0.5, 0, -0.6, -1.2, -1.3},
+                    new double[] {0.2, 0.6, 0.9, 1.0, 0.5, -0.2}
+                }),
+                of("Orbits", "shoot", b -> new Object[] {new double[] {0.1, 1.1}, 1.0, 0.01, 150, -0.5, 0.8}),
+                of("Orbits", "trimmedLoss", b ->
+                        new Object[] {new double[] {0.05, 0.98}, x, new double[] {0.1, 1.2, 1.9, 3.3, 9, 5.1, -2}, 2}),
+                of("Orbits", "bestWindow", b -> new Object[] {new double[] {0.1, 0.5, -0.3, 0.9, 0.7, -0.2, 0.4}, 3}),
+                of("Truss", "forces", b -> new Object[] {xy, u, bars, b.make("Truss$Section", 2.0, 3.0)}),
+                of("Truss", "relaxed", b -> new Object[] {new double[] {1, -0.5, 0.3}, new double[3], 0.1, 30}),
+                of("Warp", "register", b ->
+                        new Object[] {new double[] {1.1, 0.1, -0.05, 0.95, 1.37, 1.21}, image, template}),
+                of("Warp", "mixed", b ->
+                        new Object[] {new float[] {0.3f, -0.7f, 0.5f}, new double[] {0.2, 0.4, -1.1, 0.8, 1.3}, 3L}),
+                of("Warp", "wrapped", b -> new Object[] {1.3, 2.7, new double[] {0.1, 0.45, 1.3, 2.2, 3.7}})));
+        for (int m = 0; m < 2; m++) { // each Material, compared with == and switched over
+            int material = m;
+            cases.add(of("Truss", "energy", b -> new Object[] {xy, u, bars, areas, b.constant("Material", material)}));
+            cases.add(of(
+                    "Truss", "energyConst", b -> new Object[] {xy, u, bars, areas, b.constant("Material", material)}));
+        }
+        check(
+                sources(
+                        "Orbits", StrangerApps25Numerics.ORBITS,
+                        "Truss", StrangerApps25Numerics.TRUSS,
+                        "Material", StrangerApps25Numerics.MATERIAL,
+                        "Geo", StrangerApps25Numerics.GEO,
+                        "Util", StrangerApps25Numerics.UTIL,
+                        "Warp", StrangerApps25Numerics.WARP),
                 cases);
     }
 }
