@@ -23,6 +23,7 @@ import dev.adjoint.generator.desugar.ArrayReassignments.Group;
 import dev.adjoint.generator.desugar.ArrayReassignments.Site;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,6 +185,10 @@ final class ArrayCopies {
                     .setStatements(new NodeList<>(copy(c, length, cond.getElseExpr(), at)));
             return List.of(branch);
         }
+        if (value instanceof ArrayCreationExpr creation
+                && creation.getInitializer().isPresent()) {
+            return listed(c, length, creation.getInitializer().get().getValues(), at);
+        }
         if (value instanceof ArrayCreationExpr creation) {
             Expression n = creation.getLevels().get(0).getDimension().get();
             return length == null
@@ -206,6 +211,28 @@ final class ArrayCopies {
                         names,
                         Map.of("$q", value),
                         at);
+    }
+
+    /**
+     * {@code p = new T[] {v0, v1, ...}}: each value into a fresh local first (a value may read {@code p}, which
+     * Java reads before the new array replaces it), then into {@code p}'s elements, and the length set.
+     */
+    private List<Statement> listed(Candidate c, String length, List<Expression> values, Node at) {
+        StringBuilder first = new StringBuilder("{ ");
+        StringBuilder then = new StringBuilder();
+        Map<String, String> names = new HashMap<>(Map.of("#t#", c.element().asString(), "#p#", c.name()));
+        Map<String, Expression> exprs = new HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            names.put("#v" + i + "#", rw.fresh("v"));
+            exprs.put("$v" + i, values.get(i));
+            first.append("#t# #v").append(i).append("# = $v").append(i).append("; ");
+            then.append("#p#[").append(i).append("] = #v").append(i).append("#; ");
+        }
+        if (length != null) {
+            names.put("#n#", length);
+            then.append("#n# = ").append(values.size()).append("; ");
+        }
+        return rw.statements(first.append(then).append("}").toString(), names, exprs, at);
     }
 
     /** {@code for (T v : p) body} as {@code for (int k = 0; k < p.length; k++) { T v = p[k]; body }}, in place. */

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import dev.adjoint.generator.parse.Updates;
 import java.util.List;
@@ -40,8 +41,13 @@ final class ParameterLengths {
      * the length is none of these.
      */
     boolean length(ArrayCreationExpr creation, Set<String> members, List<Expression> fixed, List<NameExpr> tables) {
-        if (creation.getLevels().size() != 1 || creation.getInitializer().isPresent()) {
+        if (creation.getLevels().size() != 1) {
             return false;
+        }
+        if (creation.getInitializer().isPresent()) { // new double[] {a, b}: as many as it lists
+            fixed.add(new IntegerLiteralExpr(
+                    String.valueOf(creation.getInitializer().get().getValues().size())));
+            return true;
         }
         Expression n = creation.getLevels().get(0).getDimension().orElse(null);
         if (n instanceof FieldAccessExpr f

