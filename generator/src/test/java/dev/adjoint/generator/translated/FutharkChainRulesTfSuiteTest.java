@@ -32,6 +32,7 @@ class FutharkChainRulesTfSuiteTest {
     static List<Ported> all() {
         List<Ported> fns = new ArrayList<>(FutharkFunctions.all());
         fns.addAll(FutharkPrograms.all());
+        fns.addAll(ChainRulesFunctions.all());
         fns.addAll(literalArrayAssignments());
         return fns;
     }
