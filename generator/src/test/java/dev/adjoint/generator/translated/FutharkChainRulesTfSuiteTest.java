@@ -33,6 +33,7 @@ class FutharkChainRulesTfSuiteTest {
         List<Ported> fns = new ArrayList<>(FutharkFunctions.all());
         fns.addAll(FutharkPrograms.all());
         fns.addAll(ChainRulesFunctions.all());
+        fns.addAll(TensorFlowFunctions.all());
         fns.addAll(literalArrayAssignments());
         return fns;
     }
@@ -81,7 +82,7 @@ class FutharkChainRulesTfSuiteTest {
     }
 
     static Map<String, List<HvpChecks.Published>> hessians() {
-        return new HashMap<>();
+        return new HashMap<>(TensorFlowFunctions.hessians());
     }
 
     @TestFactory
