@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Futhark's AD tests ({@link FutharkFunctions}, {@link FutharkPrograms}), ChainRules.jl's rule tests ({@link ChainRulesFunctions}) and
- * TensorFlow's gradient tests ({@link TensorFlowFunctions}) through {@link PortedHarness} with AUTO and
+ * TensorFlow's gradient tests ({@link TensorFlowFunctions}) and micrograd's ({@link MicrogradFunctions}) through {@link PortedHarness} with AUTO and
  * {@link HvpChecks}: each accepted function's {@code Vjp} (and the tape's) against central differences and each other,
  * its {@code Jvp} by the dot-product test, an array result's {@code nameJacobian} against central differences, a
  * scalar {@code double} one's {@code Hvp} against central differences of the gradient; and what the origins assert:
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.TestFactory;
  * At a tie of {@code Math.max}/{@code Math.min} the generator splits the derivative evenly (README), where Futhark
  * gives it to the first operand; the suite asserts the split and says so where Futhark's value differs.
  * <p>
- * Outcomes today: 94 functions (32 Futhark, 28 ChainRules, 32 TensorFlow, 2 findings), 93 static, 1 rejected on
- * purpose ({@code Math.nextAfter}, which has no derivative rule). The table is written to
+ * Outcomes today: 97 functions (32 Futhark, 28 ChainRules, 32 TensorFlow, 3 micrograd, 2 findings), 96 static, 1
+ * rejected on purpose ({@code Math.nextAfter}, which has no derivative rule). The table is written to
  * {@code target/futhark-chainrules-tf-suite.md} (a copy is in README.md next to this class).
  */
 class FutharkChainRulesTfSuiteTest {
@@ -34,6 +34,7 @@ class FutharkChainRulesTfSuiteTest {
         fns.addAll(FutharkPrograms.all());
         fns.addAll(ChainRulesFunctions.all());
         fns.addAll(TensorFlowFunctions.all());
+        fns.addAll(MicrogradFunctions.all());
         fns.addAll(literalArrayAssignments());
         return fns;
     }
