@@ -339,11 +339,12 @@ public final class ArrayReassignments {
     /** Whether a for-each over {@code c} assigns it in its body (Java iterates the array it started with). */
     private static boolean forEachAssigning(Candidate c) {
         return c.sites().stream()
-                .anyMatch(s -> s.statement()
-                        .findAncestor(ForEachStmt.class)
-                        .filter(fe -> fe.getIterable() instanceof NameExpr n
-                                && n.getNameAsString().equals(c.name()))
-                        .isPresent());
+                .anyMatch(s -> s.statement() != null // a parameter's value on entry: no statement
+                        && s.statement()
+                                .findAncestor(ForEachStmt.class)
+                                .filter(fe -> fe.getIterable() instanceof NameExpr n
+                                        && n.getNameAsString().equals(c.name()))
+                                .isPresent());
     }
 
     private static boolean isFloating(com.github.javaparser.ast.type.Type t) {

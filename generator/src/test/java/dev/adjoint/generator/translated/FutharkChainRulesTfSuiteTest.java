@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  * At a tie of {@code Math.max}/{@code Math.min} the generator splits the derivative evenly (README), where Futhark
  * gives it to the first operand; the suite asserts the split and says so where Futhark's value differs.
  * <p>
- * Outcomes today: 97 functions (32 Futhark, 28 ChainRules, 32 TensorFlow, 3 micrograd, 2 findings), 96 static, 1
+ * Outcomes today: 99 functions (32 Futhark, 28 ChainRules, 32 TensorFlow, 3 micrograd, 4 findings), 98 static, 1
  * rejected on purpose ({@code Math.nextAfter}, which has no derivative rule). The table is written to
  * {@code target/futhark-chainrules-tf-suite.md} (a copy is in README.md next to this class).
  */
@@ -36,6 +36,7 @@ class FutharkChainRulesTfSuiteTest {
         fns.addAll(TensorFlowFunctions.all());
         fns.addAll(MicrogradFunctions.all());
         fns.addAll(literalArrayAssignments());
+        fns.addAll(resizedParameters());
         return fns;
     }
 
@@ -89,5 +90,53 @@ class FutharkChainRulesTfSuiteTest {
     @TestFactory
     Stream<DynamicTest> futharkChainRulesTensorFlowFunctions() throws IOException {
         return PortedHarness.run(all(), "futhark-chainrules-tf-suite", new HvpChecks(hessians()));
+    }
+
+    /**
+     * An array parameter assigned an array of another length ({@code x = t} with {@code t = new double[n]}, or
+     * {@code x = new double[] {x[1], ...}} of a length-3 {@code x}): the generator threw a NullPointerException (a
+     * stack trace from the annotation processor, no adjoint) looking for a for-each around the parameter's entry value,
+     * which has no statement; now a local copy of each length, the caller's array left as it was.
+     */
+    static List<Ported> resizedParameters() {
+        return List.of(
+                new Ported(
+                        "finding.resizedParameter.resized",
+                        "a parameter array assigned a longer or shorter one (found translating Futhark's reduce1.fut)",
+                        "resized",
+                        """
+                        @Differentiable
+                        static double resized(double[] x, int n) {
+                            double s = 0;
+                            for (int i = 0; i < 3; i++) {
+                                s += x[0] * x[x.length - 1];
+                                double[] t = new double[n];
+                                for (int k = 0; k < n; k++) {
+                                    t[k] = x[k % x.length] * (k + 1);
+                                }
+                                x = t;
+                            }
+                            return s + x[n - 1];
+                        }
+                        """,
+                        List.of(p(d(0.7, -1.3, 1.1), 2), p(d(0.7, -1.3, 1.1), 5)),
+                        List.of(),
+                        "static"),
+                new Ported(
+                        "finding.resizedParameter.shortened",
+                        "a parameter array assigned new double[] {...} of another length",
+                        "shortened",
+                        """
+                        @Differentiable
+                        static double shortened(double[] x, int n) {
+                            for (int i = 0; i < n; i++) {
+                                x = new double[] {x[1], x[0] * x[1] + x.length};
+                            }
+                            return x[0] + x.length * x[x.length - 1];
+                        }
+                        """,
+                        List.of(p(d(0.7, -1.3, 1.1), 3), p(d(0.7, -1.3, 1.1), 0)),
+                        List.of(),
+                        "static"));
     }
 }
