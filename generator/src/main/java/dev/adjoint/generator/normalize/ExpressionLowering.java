@@ -116,7 +116,10 @@ final class ExpressionLowering {
             lo.error(
                     e,
                     "array expression '" + Positions.oneLine(e)
-                            + "' is not supported here: use an array variable by name");
+                            + "' is not supported here: use an array variable by name"
+                            + (e instanceof ArrayAccessExpr // a row, maybe of an alias `double[] r = m[i];` replaced
+                                    ? " (an array of its own: a row's copy, '" + Positions.oneLine(e) + ".clone()')"
+                                    : ""));
             return new Atom.Const("null", ty);
         }
         if (e instanceof DoubleLiteralExpr d) {

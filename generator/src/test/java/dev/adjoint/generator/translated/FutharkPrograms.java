@@ -178,6 +178,32 @@ final class FutharkPrograms {
                                 1.5,
                                 0.4,
                                 2.1),
+                fu(
+                        "lotka_volterra.fut",
+                        14,
+                        "eulerMethod",
+                        """
+                        // euler_method: the states in a 2-D local written in place (states[i + 1] = next_state), the
+                        // last one returned as a copy
+                        @Differentiable
+                        static double[] eulerMethod(double stepSize, int numSteps, double initPrey, double initPred,
+                                double growthPrey, double predation, double growthPred, double declinePred) {
+                            double[][] states = new double[numSteps + 1][2];
+                            states[0][0] = initPrey;
+                            states[0][1] = initPred;
+                            for (int i = 0; i < numSteps; i++) {
+                                double prey = states[i][0];
+                                double pred = states[i][1];
+                                double dprey = (growthPrey - predation * pred) * prey;
+                                double dpred = (growthPred * prey - declinePred) * pred;
+                                states[i + 1][0] = prey + stepSize * dprey;
+                                states[i + 1][1] = pred + stepSize * dpred;
+                            }
+                            return states[numSteps].clone();
+                        }
+                        """,
+                        p(0.1, 10, 1.0, 0.5, 1.1, 0.4, 0.1, 0.4),
+                        p(0.05, 3, 2.0, 1.0, 0.9, 0.3, 0.2, 0.5)),
                 fu("lotka_volterra.fut", 33, "rungeKutta", """
                         // lv_step: the Lotka-Volterra derivative, (dprey, dpred)
                         static float[] lvStep(float growthPrey, float predation, float growthPred, float declinePred,
