@@ -223,5 +223,27 @@ public class ArrayResults {
         return down;
     }
 
+    static double[] squaresTimes(double[] v, double c) {
+        double[] o = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            o[i] = v[i] * v[i] * c;
+        }
+        return o;
+    }
+
+    // a helper given a choice of arrays (the choice of calls, in branches), its result the local
+    // returned at the end: the return, seen before the branches assign the local, is a copy too
+    //@at ({0.5, -1.5, 2.0}, 0.7)
+    //@at ({0.5, -1.5, 2.0}, -0.7)
+    @Differentiable
+    static double[] chosenHelperResultReturned(double[] x, double c) {
+        double[] u = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            u[i] = Math.sin(x[i]) * x[i];
+        }
+        double[] r = squaresTimes(c > 0 ? u : x, c);
+        return r;
+    }
+
     // a float[] result is in FloatArrays
 }

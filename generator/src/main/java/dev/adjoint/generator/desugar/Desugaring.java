@@ -148,7 +148,12 @@ public final class Desugaring {
                         .or(() -> labelled.rewrite(s))
                         .or(() -> snapshots.rewrite(s));
                 if (meaning.isEmpty()) {
-                    asWritten.add(s);
+                    if (!(s instanceof com.github.javaparser.ast.stmt.ReturnStmt)) {
+                        // (a return is looked at again: whether its array is assigned again, which
+                        // ReturnedReassignments asks, may change with a rewrite of a statement before it
+                        // that the walk reaches later, as one a rewrite put back is)
+                        asWritten.add(s);
+                    }
                     continue;
                 }
                 s.getParentNode().ifPresent(asWritten::remove); // its block changes: it may now name a row
