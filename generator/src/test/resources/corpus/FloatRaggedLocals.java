@@ -137,6 +137,9 @@ public class FloatRaggedLocals {
                 s += (float) Math.sin(v) * c;
             }
             for (var v : tri[i]) s += v * v;
+            for (float v : tri[i]) {
+                for (float w : tri[n - 1 - i]) s += v * w * 0.25f;
+            }
         }
         return s;
     }

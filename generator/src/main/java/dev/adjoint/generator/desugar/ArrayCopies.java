@@ -11,11 +11,8 @@ import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
-import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import dev.adjoint.generator.desugar.ArrayReassignments.Candidate;
@@ -99,7 +96,7 @@ final class ArrayCopies {
         declare(c, declared);
         for (ForEachStmt fe : method.findAll(ForEachStmt.class)) {
             if (fe.getIterable() instanceof NameExpr n && n.getNameAsString().equals(c.name())) {
-                added.add(indexed(fe, c.name()));
+                added.add(rw.indexed(fe));
             }
         }
         added.forEach(s -> s.findAll(ArrayAccessExpr.class).stream()
@@ -233,24 +230,6 @@ final class ArrayCopies {
             then.append("#n# = ").append(values.size()).append("; ");
         }
         return rw.statements(first.append(then).append("}").toString(), names, exprs, at);
-    }
-
-    /** {@code for (T v : p) body} as {@code for (int k = 0; k < p.length; k++) { T v = p[k]; body }}, in place. */
-    private ForStmt indexed(ForEachStmt fe, String p) {
-        String k = rw.fresh("k");
-        ForStmt loop = (ForStmt) rw.statement(
-                "for (int #k# = 0; #k# < #p#.length; #k#++) { }", Map.of("#k#", k, "#p#", p), Map.of(), fe);
-        VariableDeclarationExpr v = fe.getVariable().clone();
-        ArrayAccessExpr element = new ArrayAccessExpr(new NameExpr(p), new NameExpr(k));
-        fe.getIterable().getRange().ifPresent(r -> element.walk(x -> x.setRange(r)));
-        v.getVariable(0).setInitializer(element);
-        NodeList<Statement> body = new NodeList<>(new ExpressionStmt(v));
-        fe.getRange().ifPresent(body.get(0)::setRange);
-        Statement inner = fe.getBody().clone();
-        body.add(inner);
-        loop.setBody(new BlockStmt(body));
-        fe.replace(loop);
-        return loop;
     }
 
     private static boolean isOf(ArrayAccessExpr a, String p) {

@@ -237,28 +237,18 @@ final class RaggedLocals {
         body.getStatements()
                 .subList(k + 1, body.getStatements().size())
                 .forEach(s -> loops.addAll(s.findAll(com.github.javaparser.ast.stmt.ForEachStmt.class)));
+        // innermost first: an outer loop's rewrite copies its body, the inner ones already rewritten
+        java.util.Collections.reverse(loops);
         for (com.github.javaparser.ast.stmt.ForEachStmt fe : loops) {
             if (!(fe.getIterable() instanceof ArrayAccessExpr row
                             && row.getName() instanceof NameExpr n
                             && n.getNameAsString().equals(name)
                             && readsOnly(row.getIndex(), name)
                             && fixedIn(fe.getBody(), row.getIndex(), name))
-                    || fe.getVariable().getVariables().size() != 1) {
+                    || fe.getVariable().getVariables().size() != 1) { // (Java allows one)
                 continue;
             }
-            VariableDeclarator v = fe.getVariable().getVariable(0);
-            Statement loop = rw.statement(
-                    "for (int #k# = 0; #k# < $row.length; #k#++) { #T# #v# = $row[#k#]; }",
-                    Map.of("#k#", rw.fresh("k"), "#T#", v.getType().asString(), "#v#", v.getNameAsString()),
-                    Map.of("$row", row),
-                    fe);
-            BlockStmt inner = loop.asForStmt().getBody().asBlockStmt();
-            if (fe.getBody() instanceof BlockStmt b) {
-                inner.getStatements().addAll(new ArrayList<>(b.getStatements()));
-            } else {
-                inner.addStatement(fe.getBody());
-            }
-            fe.replace(loop);
+            rw.indexed(fe);
         }
     }
 

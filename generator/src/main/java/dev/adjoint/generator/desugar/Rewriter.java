@@ -256,6 +256,31 @@ final class Rewriter {
         return s;
     }
 
+    /**
+     * {@code for (T v : a) body} as {@code for (int k = 0; k < a.length; k++) { T v = a[k]; body }},
+     * in place; the same loop while the body changes neither {@code a} nor what its names hold (the
+     * caller checks: Java reads {@code a} once, before the first element).
+     */
+    com.github.javaparser.ast.stmt.ForStmt indexed(com.github.javaparser.ast.stmt.ForEachStmt fe) {
+        String k = fresh("k");
+        com.github.javaparser.ast.stmt.ForStmt loop = (com.github.javaparser.ast.stmt.ForStmt) statement(
+                "for (int #k# = 0; #k# < $a.length; #k#++) { }", Map.of("#k#", k), Map.of("$a", fe.getIterable()), fe);
+        com.github.javaparser.ast.expr.VariableDeclarationExpr v =
+                fe.getVariable().clone();
+        Expression array = fe.getIterable().clone();
+        ArrayAccessExpr element =
+                new ArrayAccessExpr(isPrimary(array) ? array : new EnclosedExpr(array), new NameExpr(k));
+        fe.getIterable().getRange().ifPresent(r -> element.walk(x -> x.setRange(r)));
+        v.getVariable(0).setInitializer(element);
+        com.github.javaparser.ast.NodeList<Statement> body =
+                new com.github.javaparser.ast.NodeList<>(new com.github.javaparser.ast.stmt.ExpressionStmt(v));
+        fe.getRange().ifPresent(body.get(0)::setRange);
+        body.add(fe.getBody().clone());
+        loop.setBody(new com.github.javaparser.ast.stmt.BlockStmt(body));
+        fe.replace(loop);
+        return loop;
+    }
+
     /** Whether {@code e} prints as one operand wherever it stands. */
     static boolean isPrimary(Expression e) {
         return e instanceof NameExpr
