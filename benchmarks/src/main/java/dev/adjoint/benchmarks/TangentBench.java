@@ -3,6 +3,7 @@ package dev.adjoint.benchmarks;
 import dev.adjoint.DoubleGrad;
 import dev.adjoint.benchmarks.gmm.GmmData;
 import dev.adjoint.benchmarks.gmm.GmmForwardMode;
+import dev.adjoint.benchmarks.gmm.GmmHandTangent;
 import dev.adjoint.benchmarks.rosenbrock.Rosenbrock;
 import dev.adjoint.benchmarks.rosenbrock.RosenbrockAdjoint;
 import dev.adjoint.benchmarks.rosenbrock.RosenbrockForwardMode;
@@ -29,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Forward mode and Hessian-vector products against the objective and the gradient, in one run
  * (issue 17's targets: {@code Jvp ≤ 2×} the objective, {@code Hvp ≤ 4×} the gradient), and the
  * generated {@code Jvp} against Hipparchus' forward mode along the same direction ({@code Gradient}
- * of one free parameter). Problems: the extended Rosenbrock function, n = 10⁶, and the ADBench GMM
+ * of one free parameter), and against the hand-written tangents. Problems: the extended Rosenbrock function, n = 10⁶, and the ADBench GMM
  * at d = 10, K = 25, N = 1000. Each benchmark checks its derivative once against another.
  */
 @State(Scope.Benchmark)
@@ -76,6 +77,11 @@ public class TangentBench {
         // the generated tangent and Hipparchus agree on ∇f·u
         Agreement.require(
                 problem + " Jvp against Hipparchus", new double[] {jvp()}, new double[] {hipparchusJvp()}, 1e-9);
+        Agreement.require(
+                problem + " Jvp against the hand-written tangent",
+                new double[] {jvp()},
+                new double[] {handJvp()},
+                1e-9);
     }
 
     /** Rosenbrock's point, uniform on [−2, 2), and direction, uniform on [−1, 1), n = 10⁶, drawn from {@code r}. */
@@ -184,6 +190,21 @@ public class TangentBench {
                 gmmHv[0],
                 gmmHv[1],
                 gmmHv[2]);
+    }
+
+    /**
+     * The hand-written tangent ({@link Rosenbrock#tangent}, {@link GmmHandTangent#jvp}): the floor
+     * for the generated {@code Jvp}; the GMM's computes the part of its tangent that is the same for
+     * every point once per component.
+     */
+    @Benchmark
+    public double handJvp() {
+        if (problem.equals("rosenbrock")) {
+            Rosenbrock.tangent(x, u, out);
+        } else {
+            GmmHandTangent.jvp(in, gmmDirection[0], gmmDirection[1], gmmDirection[2], out);
+        }
+        return out.get();
     }
 
     /** Hipparchus forward mode along the same direction. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.adjoint.benchmarks.gmm.GmmData;
 import dev.adjoint.benchmarks.gmm.GmmFiniteDifferences;
 import dev.adjoint.benchmarks.gmm.GmmForwardMode;
+import dev.adjoint.benchmarks.gmm.GmmHandTangent;
 import dev.adjoint.benchmarks.gmm.GmmObjectiveTape;
 import dev.adjoint.benchmarks.gmm.GmmObjectiveTapeAdjoint;
 import dev.adjoint.benchmarks.mlp.Mlp;
@@ -194,6 +195,48 @@ class AgreementTest {
         double h = 1e-3;
         double cd = (8 * (along(x, u, h) - along(x, u, -h)) - (along(x, u, 2 * h) - along(x, u, -2 * h))) / (12 * h);
         assertEquals(cd, hand.get(), 1e-7 * scale, "hand-written tangent against central differences");
+    }
+
+    @Test
+    void gmmHandWrittenTangentMatchesTheHandWrittenGradient() {
+        GmmInput in = GmmData.generate(3, 4, 25, 9L);
+        Random r = new Random(13);
+        double[][] u = {new double[in.k()], new double[in.means().length], new double[in.icf().length]};
+        for (double[] part : u) {
+            for (int i = 0; i < part.length; i++) {
+                part[i] = 2 * r.nextDouble() - 1;
+            }
+        }
+        dev.adjoint.DoubleGrad hand = new dev.adjoint.DoubleGrad();
+        dev.adjoint.DoubleGrad generated = new dev.adjoint.DoubleGrad();
+        double f = GmmHandTangent.jvp(in, u[0], u[1], u[2], hand);
+        assertEquals(Gmm.objective(in), f, 1e-12 * Math.abs(f));
+        GmmAdjoint.objectiveJvp(
+                in.alphas(),
+                in.means(),
+                in.icf(),
+                in.x(),
+                in.d(),
+                in.k(),
+                in.n(),
+                in.gamma(),
+                in.m(),
+                u[0],
+                u[1],
+                u[2],
+                generated);
+        // ⟨∇f, u⟩ with the hand-written reverse-mode gradient, laid out [alphas | means | icf]
+        double[] g = new double[in.parameterCount()];
+        GmmGradient.gradient(in, g);
+        double[] flat = Agreement.concat(u[0], u[1], u[2]);
+        double gu = 0;
+        double scale = 0;
+        for (int i = 0; i < g.length; i++) {
+            gu += g[i] * flat[i];
+            scale += Math.abs(g[i] * flat[i]);
+        }
+        assertEquals(gu, hand.get(), 1e-12 * scale, "hand-written tangent against ∇f·u");
+        assertEquals(gu, generated.get(), 1e-12 * scale, "generated Jvp against ∇f·u");
     }
 
     private static double along(double[] x, double[] u, double t) {
