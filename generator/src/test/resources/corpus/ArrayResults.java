@@ -245,5 +245,26 @@ public class ArrayResults {
         return r;
     }
 
+    // the same returned at once: the choice of calls, then one local given either call's array and
+    // returned (before, a return per branch: two helpers' arrays, the tape)
+    //@at ({0.5, -1.5, 2.0}, 0.7)
+    //@at ({0.5, -1.5, 2.0}, -0.7)
+    @Differentiable
+    static double[] chosenHelperReturnedAtOnce(double[] x, double c) {
+        double[] u = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            u[i] = Math.sin(x[i]) * x[i];
+        }
+        return squaresTimes(c > 0 ? u : x, c);
+    }
+
+    // a return choosing between two helpers' arrays, one call inside the other
+    //@at ({0.5, -1.5, 2.0}, 0.7)
+    //@at ({0.5, -1.5, 2.0}, -0.7)
+    @Differentiable
+    static double[] returnsOneOfTwoCalls(double[] x, double c) {
+        return c > 0 ? squaresTimes(x, c) : squaresTimes(squaresTimes(x, 0.5), c);
+    }
+
     // a float[] result is in FloatArrays
 }

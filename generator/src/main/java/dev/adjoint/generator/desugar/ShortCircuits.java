@@ -41,6 +41,8 @@ import java.util.Optional;
  * double r = c ? X : Y;               double r; if (c) { r = X; } else { r = Y; }
  * v = c ? X : Y;                      if (c) { v = X; } else { v = Y; }
  * return c ? X : Y;                   if (c) { return X; } else { return Y; }
+ * return c ? h(a) : g(b);  (arrays,   T[] r = c ? h(a) : g(b); return r;  (then as the declaration)
+ *   the method's only return)
  * while (L &amp;&amp; R) B                    while (true) { boolean t = L &amp;&amp; R; if (!t) break; B }
  * for (I; L &amp;&amp; R; U) B                for (I; ; U) { boolean t = L &amp;&amp; R; if (!t) break; B }
  * do B while (L &amp;&amp; R);               while (true) { B boolean t = L &amp;&amp; R; if (!t) break; }
@@ -84,6 +86,27 @@ final class ShortCircuits {
                 && a.getTarget() instanceof NameExpr target
                 && guardsAnUpdate(strip(a.getValue()))) {
             return Optional.of(assigned(target, strip(a.getValue()), s));
+        }
+        // (the method's only return: beside others, one local given helpers' arrays is not one the static strategy
+        // returns, and the return per branch sends the method to the tape, which takes it)
+        Optional<com.github.javaparser.ast.type.Type> arrayResult = s.findAncestor(
+                        com.github.javaparser.ast.body.MethodDeclaration.class)
+                .filter(m -> m.findAll(ReturnStmt.class).size() == 1)
+                .map(com.github.javaparser.ast.body.MethodDeclaration::getType)
+                .filter(com.github.javaparser.ast.type.Type::isArrayType);
+        if (s instanceof ReturnStmt r
+                && arrayResult.isPresent()
+                && r.getExpression()
+                        .map(ShortCircuits::strip)
+                        .filter(e -> e instanceof ConditionalExpr c && inlinedCall(c.getThenExpr())
+                                || e instanceof ConditionalExpr c2 && inlinedCall(c2.getElseExpr()))
+                        .isPresent()) {
+            // a return per branch would return two helpers' result arrays; one local given either returns one
+            return Optional.of(rw.statements(
+                    "{ #T# #r# = $e; return #r#; }",
+                    Map.of("#T#", arrayResult.get().asString(), "#r#", rw.fresh("chosen")),
+                    Map.of("$e", r.getExpression().get()),
+                    s));
         }
         if (s instanceof ReturnStmt r
                 && r.getExpression()
@@ -285,6 +308,11 @@ final class ShortCircuits {
         out.findFirst(MethodCallExpr.class, m -> m.equals(call)).orElseThrow().replace(new EnclosedExpr(choice));
         s.getRange().ifPresent(out::setRange);
         return Optional.of(out);
+    }
+
+    /** Whether {@code e} is a call that only its helper's inlined body can stand for. */
+    private boolean inlinedCall(Expression e) {
+        return strip(e) instanceof MethodCallExpr m && inlinedOnly.test(m);
     }
 
     /** Whether evaluating {@code e} has no effect to reorder: no update, no call. */
