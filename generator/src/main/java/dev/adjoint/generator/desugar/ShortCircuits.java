@@ -87,26 +87,28 @@ final class ShortCircuits {
                 && guardsAnUpdate(strip(a.getValue()))) {
             return Optional.of(assigned(target, strip(a.getValue()), s));
         }
-        // (the method's only return: beside others, one local given helpers' arrays is not one the static strategy
-        // returns, and the return per branch sends the method to the tape, which takes it)
-        Optional<com.github.javaparser.ast.type.Type> arrayResult = s.findAncestor(
-                        com.github.javaparser.ast.body.MethodDeclaration.class)
-                .filter(m -> m.findAll(ReturnStmt.class).size() == 1)
-                .map(com.github.javaparser.ast.body.MethodDeclaration::getType)
-                .filter(com.github.javaparser.ast.type.Type::isArrayType);
         if (s instanceof ReturnStmt r
-                && arrayResult.isPresent()
                 && r.getExpression()
                         .map(ShortCircuits::strip)
                         .filter(e -> e instanceof ConditionalExpr c && inlinedCall(c.getThenExpr())
                                 || e instanceof ConditionalExpr c2 && inlinedCall(c2.getElseExpr()))
                         .isPresent()) {
-            // a return per branch would return two helpers' result arrays; one local given either returns one
-            return Optional.of(rw.statements(
-                    "{ #T# #r# = $e; return #r#; }",
-                    Map.of("#T#", arrayResult.get().asString(), "#r#", rw.fresh("chosen")),
-                    Map.of("$e", r.getExpression().get()),
-                    s));
+            // (the method's only return: beside others, one local given helpers' arrays is not one the static
+            // strategy returns, and the return per branch sends the method to the tape, which takes it; looked up
+            // only here, as it reads the whole method)
+            Optional<com.github.javaparser.ast.type.Type> arrayResult = s.findAncestor(
+                            com.github.javaparser.ast.body.MethodDeclaration.class)
+                    .filter(m -> m.findAll(ReturnStmt.class).size() == 1)
+                    .map(com.github.javaparser.ast.body.MethodDeclaration::getType)
+                    .filter(com.github.javaparser.ast.type.Type::isArrayType);
+            if (arrayResult.isPresent()) {
+                // a return per branch would return two helpers' result arrays; one local given either returns one
+                return Optional.of(rw.statements(
+                        "{ #T# #r# = $e; return #r#; }",
+                        Map.of("#T#", arrayResult.get().asString(), "#r#", rw.fresh("chosen")),
+                        Map.of("$e", r.getExpression().get()),
+                        s));
+            }
         }
         if (s instanceof ReturnStmt r
                 && r.getExpression()
