@@ -34,11 +34,12 @@ final class MathWithoutRule {
         return name.equals("random") && m.getArguments().isEmpty();
     }
 
-    /** A call on the class {@code ThreadLocalRandom} ({@code ThreadLocalRandom.current()}), by its simple or full name. */
+    /** A call on the class {@code ThreadLocalRandom} ({@code ThreadLocalRandom.current()}), by its simple or qualified name (the tree's, not its text). */
     static boolean isThreadLocalRandom(MethodCallExpr m) {
         return m.getScope()
                 .filter(s -> s instanceof NameExpr n && n.getNameAsString().equals("ThreadLocalRandom")
-                        || s.toString().equals("java.util.concurrent.ThreadLocalRandom"))
+                        || s instanceof com.github.javaparser.ast.expr.FieldAccessExpr f
+                                && f.getNameAsString().equals("ThreadLocalRandom"))
                 .isPresent();
     }
 }
