@@ -266,5 +266,99 @@ public class ArrayResults {
         return c > 0 ? squaresTimes(x, c) : squaresTimes(squaresTimes(x, 0.5), c);
     }
 
+    // a helper's array on one path, a local array on the other (each return copies into one result)
+    //@at ({0.5, -1.5, 2.0}, 0.7)
+    //@at ({0.5, -1.5, 2.0}, -0.7)
+    @Differentiable
+    static double[] helperOrLocal(double[] x, double c) {
+        if (c > 0) {
+            return squaresTimes(x, c);
+        }
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = Math.sin(c * x[i]);
+        }
+        return y;
+    }
+
+    // one helper's array or another's, from returns in turn
+    //@at ({0.5, -1.5, 2.0}, 0.7)
+    //@at ({0.5, -1.5, 2.0}, -0.7)
+    @Differentiable
+    static double[] oneOfTwoHelpers(double[] x, double c) {
+        if (c > 0) return squaresTimes(x, c);
+        return squaresTimes(squaresTimes(x, 0.5), c);
+    }
+
+    // a local array on one path and its copy on the other
+    //@at ({0.5, -1.5, 2.0}, 0.7)
+    //@at ({0.5, -1.5, 2.0}, -0.7)
+    @Differentiable
+    static double[] localOrItsCopy(double[] x, double t) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = t * x[i] * x[i];
+        }
+        if (t > 0) {
+            return y;
+        }
+        y[0] = y[0] + t;
+        return y.clone();
+    }
+
+    // a local holding a helper's array, returned beside another local
+    //@at ({0.5, -1.5, 2.0}, 1.7)
+    //@at ({0.5, -1.5, 2.0}, -0.7)
+    @Differentiable
+    static double[] heldHelperOrLocal(double[] x, double c) {
+        double[] h = squaresTimes(x, c);
+        if (c > 1) {
+            return h;
+        }
+        double[] z = new double[x.length + 1];
+        for (int i = 0; i < x.length; i++) {
+            z[i + 1] = h[i] * x[i];
+        }
+        return z;
+    }
+
+    // a caller summing what such a method returns: the callee's returns differ, the caller is static too
+    //@at ({0.5, -1.5, 2.0}, 0.7)
+    //@at ({0.5, -1.5, 2.0}, -0.7)
+    @Differentiable
+    static double sumOfHelperOrLocal(double[] x, double c) {
+        double[] h = helperOrLocal(x, c);
+        double s = 0;
+        for (int i = 0; i < h.length; i++) {
+            s += h[i] * x[i];
+        }
+        return s;
+    }
+
+    static double[] squaresOrSines(double[] x, double c) {
+        if (c > 0) {
+            return squaresTimes(x, c);
+        }
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = Math.sin(c * x[i]);
+        }
+        return y;
+    }
+
+    // composed: a local given a plain helper's array (its returns differ), returned beside an annotated
+    // method's array (its returns differ too)
+    //@at ({0.5, -1.5, 2.0}, 0.7)
+    //@at ({0.5, -1.5, 2.0}, 0.3)
+    //@at ({0.5, -1.5, 2.0}, -0.7)
+    @Differentiable
+    static double[] composedChoices(double[] x, double c) {
+        double[] h = squaresOrSines(x, c);
+        if (c > 0.5) {
+            return oneOfTwoHelpers(h, c);
+        }
+        return h;
+    }
+
     // a float[] result is in FloatArrays
 }

@@ -163,4 +163,52 @@ public class FloatEarlyResults {
         a[0] = 3 * a[0] * b[1];
         return a[0] + x[0] * a[1] + b[2] * a[a.length - 1];
     }
+
+    static float[] cubes(float[] v) {
+        float[] o = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            o[i] = v[i] * v[i] * v[i];
+        }
+        return o;
+    }
+
+    // a plain helper's array on one path, a local array on the other
+    //@at ({0.5f, -1.5f, 2.0f}, 0.7f)
+    //@at ({0.5f, -1.5f, 2.0f}, -0.7f)
+    @Differentiable
+    static float[] helperOrLocal(float[] x, float c) {
+        if (c > 0) {
+            return cubes(x);
+        }
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = (float) Math.sin(c * x[i]);
+        }
+        return y;
+    }
+
+    // a local array or its copy; and a caller summing what the first returns
+    //@at ({0.5f, -1.5f, 2.0f}, 0.7f)
+    //@at ({0.5f, -1.5f, 2.0f}, -0.7f)
+    @Differentiable
+    static float[] localOrItsCopy(float[] x, float t) {
+        float[] y = cubes(x);
+        if (t > 0) {
+            return y;
+        }
+        y[0] = y[0] * t;
+        return y.clone();
+    }
+
+    //@at ({0.5f, -1.5f, 2.0f}, 0.7f)
+    //@at ({0.5f, -1.5f, 2.0f}, -0.7f)
+    @Differentiable
+    static float sumOfHelperOrLocal(float[] x, float c) {
+        float[] h = helperOrLocal(x, c);
+        float s = 0;
+        for (int i = 0; i < h.length; i++) {
+            s += h[i] * x[i];
+        }
+        return s;
+    }
 }

@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -56,7 +57,7 @@ final class ArrayReturns {
     private ArrayReturns() {}
 
     /** Rewrites {@code m}'s returns when they are such returns; whether it did. */
-    static boolean rewrite(MethodDeclaration m, Rewriter rw) {
+    static boolean rewrite(MethodDeclaration m, Rewriter rw, java.util.function.Predicate<MethodCallExpr> newFromCall) {
         Optional<BlockStmt> body = m.getBody();
         Type type = m.getType();
         if (body.isEmpty()
@@ -91,7 +92,7 @@ final class ArrayReturns {
             if (values.isEmpty()
                     || (length >= 0 && values.get() != length)
                     || !(r.getParentNode().orElse(null) instanceof BlockStmt)) {
-                return ResultVariable.rewrite(m, body.get(), returns, p, rw);
+                return ResultVariable.rewrite(m, body.get(), returns, p, rw, newFromCall);
             }
             length = values.get();
         }

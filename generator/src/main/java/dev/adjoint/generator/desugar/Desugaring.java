@@ -75,12 +75,12 @@ public final class Desugaring {
         OwnEnumConstants.qualify(m);
         NumberPredicates.rewrite(m);
         Rewriter rw = new Rewriter(m);
-        ArrayReturns.rewrite(m, rw);
         Overloads overloads = new Overloads(rw);
         ForeignHelpers foreign = new ForeignHelpers(r, sources, overloads, rw);
         foreign.ownReads();
         OwnHelperNames ownNames = new OwnHelperNames(r, sources);
         Helpers own = new Helpers(m, overloads).knowing(ownNames::callsSourceClass);
+        ArrayReturns.rewrite(m, rw, new NewArrayCalls(m, c -> own.target(c).or(() -> foreign.target(c))));
         HelperCalls helpers = new HelperCalls(rw, own, foreign, ownNames, m, r::importsMathMethod);
         ArgumentSnapshots snapshots = new ArgumentSnapshots(
                 rw,

@@ -225,7 +225,8 @@ final class HelperCalls {
             names.computeIfAbsent(v.getNameAsString(), rw::fresh);
         }
         rename(body, names);
-        ArrayReturns.rewrite(copy, rw);
+        ArrayReturns.rewrite(
+                copy, rw, new NewArrayCalls(caller, call -> helpers.target(call).or(() -> foreign.target(call))));
         if (SplicedBodies.returnsArraysApart(copy, body)) {
             return Optional.empty(); // the call stays: the helper's own adjoint, or its error, says what it returns
         }

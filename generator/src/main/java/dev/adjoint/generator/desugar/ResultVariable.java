@@ -3,6 +3,7 @@ package dev.adjoint.generator.desugar;
 import com.github.javaparser.ast.ArrayCreationLevel;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.ArrayCreationExpr;
@@ -11,6 +12,7 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A method (or a helper about to be inlined) whose returns give arrays of different lengths, each
@@ -58,7 +61,11 @@ import java.util.Set;
  * cannot all be that variable, since they live side by side: each return then copies its local into a
  * fresh array of its length, which the variable holds ({@link #copied}). A return of
  * {@code a.clone()} (a parameter, a local, a field: a new array of its values) stands as an array
- * created there, written as that copy.
+ * created there, written as that copy. So does a local read by another return, or given other
+ * names, and a return of a call whose callee returns only arrays new in its call
+ * ({@link #returnsNewArrays}: {@code if (c) return sq(x); return cube(x);}), its array held first by a
+ * local of its own; locals given such calls' arrays are copied too. A copy is what Java's caller
+ * would see: the same values, in an array no one else holds.
  */
 final class ResultVariable {
     private ResultVariable() {}
@@ -68,38 +75,44 @@ final class ResultVariable {
      * {@code element}; whether it did.
      */
     static boolean rewrite(
-            MethodDeclaration m, BlockStmt body, List<ReturnStmt> returns, PrimitiveType element, Rewriter rw) {
+            MethodDeclaration m,
+            BlockStmt body,
+            List<ReturnStmt> returns,
+            PrimitiveType element,
+            Rewriter rw,
+            Predicate<MethodCallExpr> newFromCall) {
         Set<String> locals = new LinkedHashSet<>();
+        boolean calls = false;
         for (ReturnStmt r : returns) {
             Expression e = r.getExpression().orElse(null);
             if (e instanceof NameExpr n) {
                 locals.add(n.getNameAsString());
+            } else if (e instanceof MethodCallExpr c && cloned(e).isEmpty() && newFromCall.test(c)) {
+                calls = true;
             } else if (!created(e, element) && cloned(e).isEmpty()) {
                 return false;
             }
         }
-        if (locals.size() > 1) {
-            return copied(m, body, returns, locals, element, rw);
-        }
-        if (returns.stream().allMatch(r -> r.getExpression().orElseThrow() instanceof NameExpr)) {
+        if (returns.stream().allMatch(r -> r.getExpression().orElseThrow() instanceof NameExpr) && locals.size() == 1) {
             return false; // one local array returned everywhere: both strategies take it as it is
         }
-        String local = locals.isEmpty() ? null : locals.iterator().next();
-        Optional<VariableDeclarator> declared = Optional.empty();
-        if (local != null) {
-            declared = onlyNewArrays(m, body, local, element);
-            if (declared.isEmpty()
-                    || !body.findAll(NameExpr.class, n -> n.getNameAsString().equals(local)).stream()
-                            .allMatch(ResultVariable::indexedOrReturned)) {
-                return false; // a second name for it (double[] z = y;) would not follow the arrays assigned
-            }
-        }
+        String local = locals.size() == 1 ? locals.iterator().next() : null;
+        Optional<VariableDeclarator> declared =
+                local == null ? Optional.empty() : onlyArraysFrom(m, body, local, element, e -> created(e, element));
+        boolean alone = declared.isPresent()
+                && body.findAll(NameExpr.class, n -> n.getNameAsString().equals(local)).stream()
+                        .allMatch(
+                                ResultVariable
+                                        ::indexedOrReturned); // (double[] z = y; would not follow the arrays assigned)
         String name = local != null ? local : rw.fresh("result");
-        for (ReturnStmt r : returns) {
-            Expression e = r.getExpression().orElseThrow();
-            if (!(e instanceof NameExpr) && reads(e, name)) {
-                return false;
-            }
+        boolean readBack = returns.stream()
+                .map(r -> r.getExpression().orElseThrow())
+                .anyMatch(e -> !(e instanceof NameExpr) && reads(e, name));
+        if (locals.size() > 1 || calls || (local != null && (!alone || readBack))) {
+            return copied(m, body, returns, locals, element, rw, newFromCall);
+        }
+        if (readBack) {
+            return false;
         }
         ExpressionStmt first = emptyArray(
                 name,
@@ -176,9 +189,12 @@ final class ResultVariable {
             List<ReturnStmt> returns,
             Set<String> locals,
             PrimitiveType element,
-            Rewriter rw) {
+            Rewriter rw,
+            Predicate<MethodCallExpr> newFromCall) {
+        Predicate<Expression> madeHere =
+                e -> created(e, element) || (e instanceof MethodCallExpr c && newFromCall.test(c));
         for (String local : locals) {
-            if (onlyNewArrays(m, body, local, element).isEmpty()) {
+            if (onlyArraysFrom(m, body, local, element, madeHere).isEmpty()) {
                 return false;
             }
         }
@@ -187,12 +203,51 @@ final class ResultVariable {
             Expression e = r.getExpression().orElseThrow();
             if (e instanceof NameExpr local) {
                 r.replace(copy(name, local, element, rw, r));
+            } else if (e instanceof MethodCallExpr c && cloned(e).isEmpty()) {
+                // the callee's array, new in its call, held first by a local of its own (static for both strategies)
+                String made = rw.fresh(c.getNameAsString() + "Result");
+                ExpressionStmt held = new ExpressionStmt(
+                        new VariableDeclarationExpr(new VariableDeclarator(new ArrayType(element.clone()), made, c)));
+                Positions.standAt(held, r);
+                Statement copying = copy(name, new NameExpr(made), element, rw, r);
+                copying.asBlockStmt().getStatements().addFirst(held);
+                r.replace(copying);
             } else {
                 assignAndReturn(name, r, element, rw);
             }
         }
         body.getStatements().addFirst(emptyArray(name, element, returns.get(0)));
         return true;
+    }
+
+    /**
+     * Whether every return of {@code h}, a method returning a 1-D array of numbers, gives an array new
+     * in the call that nothing else holds: created there ({@code new}, an initialiser), a copy
+     * ({@code a.clone()}), a call {@code newFromCall} accepts, or a local only ever given such arrays. A caller returning such a
+     * call's array beside other returns may then return a copy of it: no one else can see the
+     * difference.
+     */
+    static boolean returnsNewArrays(MethodDeclaration h, Predicate<MethodCallExpr> newFromCall) {
+        if (!(h.getType() instanceof ArrayType a)
+                || a.getArrayLevel() != 1
+                || !(a.getElementType() instanceof PrimitiveType element)
+                || h.getBody().isEmpty()
+                || !h.getBody().get().findAll(LambdaExpr.class).isEmpty()
+                || !h.getBody().get().findAll(TypeDeclaration.class).isEmpty()) {
+            return false;
+        }
+        BlockStmt body = h.getBody().get();
+        List<ReturnStmt> returns = body.findAll(ReturnStmt.class);
+        Predicate<Expression> madeHere =
+                x -> created(x, element) || (x instanceof MethodCallExpr c && newFromCall.test(c));
+        return !returns.isEmpty()
+                && returns.stream()
+                        .map(r -> r.getExpression().orElse(null))
+                        .allMatch(e -> madeHere.test(e)
+                                || cloned(e).isPresent()
+                                || (e instanceof NameExpr n
+                                        && onlyArraysFrom(h, body, n.getNameAsString(), element, madeHere)
+                                                .isPresent()));
     }
 
     /** {@code element[] name = new element[0];}, standing at {@code at}. */
@@ -231,8 +286,8 @@ final class ResultVariable {
      * that do not read it, here and at every assignment, and every use of the name in {@code body} is
      * that local in its scope; empty otherwise.
      */
-    private static Optional<VariableDeclarator> onlyNewArrays(
-            MethodDeclaration m, BlockStmt body, String name, PrimitiveType element) {
+    private static Optional<VariableDeclarator> onlyArraysFrom(
+            MethodDeclaration m, BlockStmt body, String name, PrimitiveType element, Predicate<Expression> madeHere) {
         if (m.getParameters().stream().anyMatch(q -> q.getNameAsString().equals(name))) {
             return Optional.empty();
         }
@@ -251,7 +306,7 @@ final class ResultVariable {
                 ? t.getArrayLevel() == 1 && t.getElementType().equals(element)
                 : v.getType().isVarType()
                         && init.filter(i -> created(i, element)).isPresent();
-        boolean createdHere = init.filter(i -> created(i, element)
+        boolean createdHere = init.filter(i -> madeHere.test(i)
                         || (i instanceof ArrayInitializerExpr values
                                 && values.getValues().stream().noneMatch(Expression::isArrayInitializerExpr)))
                 .filter(i -> !reads(i, name))
@@ -263,7 +318,7 @@ final class ResultVariable {
             if (a.getTarget() instanceof NameExpr target
                     && target.getNameAsString().equals(name)
                     && (a.getOperator() != AssignExpr.Operator.ASSIGN
-                            || !created(a.getValue(), element)
+                            || !madeHere.test(a.getValue())
                             || reads(a.getValue(), name))) {
                 return Optional.empty();
             }
