@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.adjoint.generator.objects.Receiver;
 import dev.adjoint.generator.types.Ty;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Set;
  * from the field, pass it as the field's leaf, and when the internal method returns (or throws)
  * copy its value back into the field, so that the object ends as the method leaves it. A field
  * {@code wrt} names gets a second box: its gradient, added into {@code dthis.b} afterwards, or
- * its tangent, filled from {@code tthis.b}.
+ * its tangent, filled from {@code tthis.b}; for a Hessian-vector product three (the direction,
+ * filled from {@code vthis.b}; the gradient and {@code H·v}, added afterwards).
  */
 final class FieldBoxes {
     private FieldBoxes() {}
@@ -40,6 +42,15 @@ final class FieldBoxes {
      * at zero (gradients) or at {@code tthis}'s field ({@code tangent}).
      */
     static void fill(Receiver rc, Sinks sinks, boolean tangent, Set<String> wrt, CodeBlock.Builder body) {
+        fill(rc, List.of(sinks), List.of(tangent), wrt, body);
+    }
+
+    /**
+     * As {@link #fill(Receiver, Sinks, boolean, Set, CodeBlock.Builder)} with a sink box per leaf for
+     * each of {@code sinks} (a Hessian-vector product's direction, gradient and {@code H·v}), those
+     * {@code read} says filled from their object's field, the others at zero.
+     */
+    static void fill(Receiver rc, List<Sinks> sinks, List<Boolean> read, Set<String> wrt, CodeBlock.Builder body) {
         if (!any(rc)) {
             return;
         }
@@ -52,11 +63,14 @@ final class FieldBoxes {
             Ty.Prim p = l.type().prim();
             body.addStatement("$L[] $L = $L.arrays.$L(1)", p.java(), box(l.param()), STACK, borrow(p));
             body.addStatement("$L[0] = $L", box(l.param()), ReceiverWrappers.fieldRead(l));
-            if (wrt.contains(l.param())) {
-                body.addStatement(
-                        "$L[] $L = $L.arrays.$L(1)", p.java(), sinkBox(sinks.prefix(), l.param()), STACK, borrow(p));
-                if (tangent) {
-                    body.addStatement("$L[0] = $L.$L", sinkBox(sinks.prefix(), l.param()), sinks.self(), l.field());
+            if (!wrt.contains(l.param())) {
+                continue;
+            }
+            for (int k = 0; k < sinks.size(); k++) {
+                String sink = sinkBox(sinks.get(k).prefix(), l.param());
+                body.addStatement("$L[] $L = $L.arrays.$L(1)", p.java(), sink, STACK, borrow(p));
+                if (read.get(k)) {
+                    body.addStatement("$L[0] = $L.$L", sink, sinks.get(k).self(), l.field());
                 }
             }
         }
@@ -68,6 +82,11 @@ final class FieldBoxes {
      * adds the sink boxes into {@code dthis}'s fields, then gives the boxes back.
      */
     static void store(Receiver rc, Sinks sinks, boolean gradient, Set<String> wrt, CodeBlock.Builder body) {
+        store(rc, gradient ? List.of(sinks) : List.of(), wrt, body);
+    }
+
+    /** As {@link #store(Receiver, Sinks, boolean, Set, CodeBlock.Builder)}, adding the sink boxes of each of {@code added}. */
+    static void store(Receiver rc, List<Sinks> added, Set<String> wrt, CodeBlock.Builder body) {
         if (!any(rc)) {
             return;
         }
@@ -82,8 +101,10 @@ final class FieldBoxes {
             } else {
                 body.addStatement("$L.$L = $L[0]", Receiver.SELF, l.field(), box(l.param()));
             }
-            if (gradient && wrt.contains(l.param())) {
-                body.addStatement("$L.$L += $L[0]", sinks.self(), l.field(), sinkBox(sinks.prefix(), l.param()));
+            if (wrt.contains(l.param())) {
+                for (Sinks sinks : added) {
+                    body.addStatement("$L.$L += $L[0]", sinks.self(), l.field(), sinkBox(sinks.prefix(), l.param()));
+                }
             }
         }
         body.addStatement("$L.arrays.release($L)", STACK, MARK);

@@ -117,6 +117,9 @@ final class ReceiverHessians {
                 }
             }
         }
+        // (the fields it assigns travel in boxes, put back into the object when it returns: see FieldBoxes)
+        Set<String> wrtNames = new HashSet<>(wrt.stream().map(Param::name).toList());
+        FieldBoxes.fill(rc, sinksOf, List.of(true, false, false), wrtNames, body);
         String call = r.tangentName() + "Hvp(" + String.join(", ", args) + ")";
         if (adds.isEmpty() && !ElementGathers.any(rc)) {
             body.addStatement("return $L", call);
@@ -131,6 +134,7 @@ final class ReceiverHessians {
             ElementGathers.release(rc, PREFIXES, body);
             body.addStatement("return _result");
         }
+        FieldBoxes.store(rc, sinksOf.subList(1, sinksOf.size()), wrtNames, body);
         return b.addJavadoc(
                         "Returns {@code $L(...)}, adds its gradient into the {@code d...} parameters and its Hessian times\n"
                                 + "the direction (the {@code v...} parameters, shaped as the gradient) into the {@code hv...} ones: $L.\n",

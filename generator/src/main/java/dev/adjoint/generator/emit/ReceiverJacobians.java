@@ -37,12 +37,12 @@ public final class ReceiverJacobians {
      * {@code Jacobian} yet (for the build's note); empty when it has one.
      */
     public static Optional<String> whyNone(Receiver rc) {
-        if (rc.leaves().stream().anyMatch(Receiver.Leaf::boxed)
-                || rc.records().stream().flatMap(p -> p.components().stream()).anyMatch(Receiver.Leaf::boxed)) {
-            return Optional.of("it (or another @Differentiable method of its class) assigns fields of its object, whose"
-                    + " Jacobian is not generated yet: each of its calls would assign them again (its Vjp and Jvp"
-                    + " are generated; call them once per row or column, or assign those fields outside the"
-                    + " differentiated methods)");
+        if (rc.records().stream().flatMap(p -> p.components().stream()).anyMatch(Receiver.Leaf::boxed)) {
+            return Optional.of(
+                    "it (or another @Differentiable method of its class) assigns fields of an object it holds, whose"
+                            + " Jacobian is not generated yet: each of its calls would assign them again (its Vjp and Jvp"
+                            + " are generated; call them once per row or column, or assign those fields outside the"
+                            + " differentiated methods)");
         }
         if (rc.records().stream().anyMatch(p -> p.wrt() && p.elements().isPresent())) {
             return Optional.of("it differentiates an array or List of records or objects, whose Jacobian is not"
@@ -75,6 +75,16 @@ public final class ReceiverJacobians {
         ReceiverWrappers.slots(rc, sinks)
                 .forEach((param, slot) ->
                         reads.put(param, slot.read().startsWith("(") ? "(" + slot.read() + ")" : slot.read()));
+        // a field the method assigns is read into a one-element array of its own, as the Vjp and Jvp take it (see
+        // FieldBoxes): each row's or column's copy of it is assigned, never the object, which only the method's one
+        // run below leaves as it leaves it
+        Set<String> boxed = new HashSet<>();
+        for (Receiver.Leaf l : rc.leaves()) {
+            if (l.boxed()) {
+                boxed.add(l.param());
+                reads.put(l.param(), "new " + l.type().java() + "[] {" + ReceiverWrappers.fieldRead(l) + "}");
+            }
+        }
         Map<String, String> shown = new HashMap<>();
         Set<String> ofThis = new java.util.LinkedHashSet<>();
         for (Receiver.Leaf l : rc.leaves()) {
@@ -102,7 +112,9 @@ public final class ReceiverJacobians {
                     "$T $L = $L",
                     AdjointClassEmitter.typeName(p.type()),
                     local,
-                    JacobianEmitter.copy(p, reads.getOrDefault(p.name(), p.name())));
+                    boxed.contains(p.name())
+                            ? reads.get(p.name())
+                            : JacobianEmitter.copy(p, reads.getOrDefault(p.name(), p.name())));
         }
         // the object's part in the order of ModelGrad's fields: its own fields, then the records it holds
         List<Param> columns = new ArrayList<>();

@@ -27,10 +27,6 @@ import java.util.Optional;
  */
 record StaticAttempt(
         Optional<AdjointMethod> method, List<Diagnostic> problems, Optional<JvpMethod> jvp, Strategies.Tangent pair) {
-    /** Why an instance method that assigns its object's fields has no tangent pair. */
-    static final String ASSIGNS_FIELDS =
-            "it assigns fields of its object, whose Hvp is not generated yet (its Grad, Vjp and Jvp are)";
-
     StaticAttempt(Optional<AdjointMethod> method, List<Diagnostic> problems) {
         this(
                 method,
@@ -68,25 +64,6 @@ record StaticAttempt(
         Optional<Diagnostic> tooLarge = Strategies.tooLarge(r, m, "static");
         if (tooLarge.isPresent()) {
             return new StaticAttempt(Optional.empty(), List.of(tooLarge.get()));
-        }
-        List<String> boxed = dev.adjoint.generator.objects.Receiver.of(r).stream()
-                .flatMap(rc -> rc.leaves().stream())
-                .filter(l -> l.boxed())
-                .map(l -> l.field())
-                .toList();
-        if (!boxed.isEmpty()) {
-            // its assigned fields travel in boxes the public methods fill and empty, which the Hvp's do not (yet); the
-            // fields any differentiated method of the class assigns are boxed for all of them
-            String why = dev.adjoint.generator.objects.InlinedCallees.assignedBy(r.declaration())
-                            .isEmpty()
-                    ? "another @Differentiable method of its class assigns the object's field(s) "
-                            + String.join(", ", boxed) + ", which then reach every instance method of the class"
-                            + " as the assigning ones take them, and such a method's Hvp is not generated yet (its"
-                            + " Grad, Vjp and Jvp are); to get this one's, assign those fields outside the"
-                            + " differentiated methods"
-                    : ASSIGNS_FIELDS;
-            return new StaticAttempt(
-                    Optional.of(m), List.of(), tangent(ir, an), new Strategies.Tangent(Optional.empty(), why));
         }
         Strategies.Tangent pair =
                 pair(ir, an); // (first: it claims its names from a copy of the method's, so the Jvp's are the same)
