@@ -360,5 +360,19 @@ public class ArrayResults {
         return h;
     }
 
+    // one local returned from two places, given a helper's array on each path (then each return copies it)
+    //@at ({0.5, -1.5, 2.0}, 0.7)
+    //@at ({0.5, -1.5, 2.0}, -0.7)
+    @Differentiable
+    static double[] localGivenHelpersArrays(double[] x, double c) {
+        double[] r = new double[0];
+        if (c > 0) {
+            r = squaresTimes(x, c);
+            return r;
+        }
+        r = squaresTimes(squaresTimes(x, c), 0.5);
+        return r;
+    }
+
     // a float[] result is in FloatArrays
 }

@@ -94,7 +94,16 @@ final class ResultVariable {
             }
         }
         if (returns.stream().allMatch(r -> r.getExpression().orElseThrow() instanceof NameExpr) && locals.size() == 1) {
-            return false; // one local array returned everywhere: both strategies take it as it is
+            // one local array returned everywhere: both strategies take it as it is, unless it is given a call's
+            // array or a copy (y = step(y, h); if (...) return y;), which they follow only up to a return of it
+            String only = locals.iterator().next();
+            boolean given = !body.findAll(
+                            AssignExpr.class,
+                            a -> a.getTarget() instanceof NameExpr t
+                                    && t.getNameAsString().equals(only)
+                                    && !created(a.getValue(), element))
+                    .isEmpty();
+            return given && copied(m, body, returns, locals, element, rw, newFromCall);
         }
         String local = locals.size() == 1 ? locals.iterator().next() : null;
         Optional<VariableDeclarator> declared =
@@ -191,8 +200,8 @@ final class ResultVariable {
             PrimitiveType element,
             Rewriter rw,
             Predicate<MethodCallExpr> newFromCall) {
-        Predicate<Expression> madeHere =
-                e -> created(e, element) || (e instanceof MethodCallExpr c && newFromCall.test(c));
+        Predicate<Expression> madeHere = e ->
+                created(e, element) || cloned(e).isPresent() || (e instanceof MethodCallExpr c && newFromCall.test(c));
         for (String local : locals) {
             if (onlyArraysFrom(m, body, local, element, madeHere).isEmpty()) {
                 return false;
@@ -238,8 +247,8 @@ final class ResultVariable {
         }
         BlockStmt body = h.getBody().get();
         List<ReturnStmt> returns = body.findAll(ReturnStmt.class);
-        Predicate<Expression> madeHere =
-                x -> created(x, element) || (x instanceof MethodCallExpr c && newFromCall.test(c));
+        Predicate<Expression> madeHere = x ->
+                created(x, element) || cloned(x).isPresent() || (x instanceof MethodCallExpr c && newFromCall.test(c));
         return !returns.isEmpty()
                 && returns.stream()
                         .map(r -> r.getExpression().orElse(null))
