@@ -374,5 +374,47 @@ public class ArrayResults {
         return r;
     }
 
+    static double[] nudged(double[] y, double k) {
+        double[] n = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            n[i] = y[i] + 0.1 * Math.sin(k * y[(i + 1) % y.length]) + 0.05;
+        }
+        return n;
+    }
+
+    // a local given a helper's new array each step, returned from inside the loop or after it
+    //@at ({0.5, -1.5, 2.0}, 0.7, 3)
+    //@at ({0.5, -1.5, 2.0}, 0.7, 40)
+    @Differentiable
+    static double[] stepsUntilLarge(double[] y0, double k, int steps) {
+        double[] y = y0.clone();
+        for (int s = 0; s < steps; s++) {
+            y = nudged(y, k);
+            if (y[0] > 1.5) {
+                return y;
+            }
+        }
+        return y;
+    }
+
+    // the same leaving the loop by break, then read
+    //@at ({0.5, -1.5, 2.0}, 0.7, 3)
+    //@at ({0.5, -1.5, 2.0}, 0.7, 40)
+    @Differentiable
+    static double sumOfSquaresAfterBreak(double[] y0, double k, int steps) {
+        double[] y = y0.clone();
+        for (int s = 0; s < steps; s++) {
+            y = nudged(y, k);
+            if (y[0] > 1.5) {
+                break;
+            }
+        }
+        double q = 0;
+        for (int i = 0; i < y.length; i++) {
+            q += y[i] * y[i] * (i + 1);
+        }
+        return q;
+    }
+
     // a float[] result is in FloatArrays
 }

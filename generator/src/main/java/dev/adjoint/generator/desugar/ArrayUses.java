@@ -60,7 +60,8 @@ public final class ArrayUses {
      * Whether the array {@code q} holds is no longer read once {@code at} has assigned it to
      * another variable: the statements after {@code at} in its block do not name {@code q} before
      * one assigns it anew (not from itself), and none jumps out before that; or, naming it nowhere,
-     * the block declares {@code q} (so it ends there).
+     * the block declares {@code q} (so it ends there, and where a {@code break} or {@code continue}
+     * leaves the block).
      */
     static boolean handedOver(String q, ExpressionStmt at) {
         if (!(at.getParentNode().orElse(null) instanceof BlockStmt block)) {
@@ -71,21 +72,25 @@ public final class ArrayUses {
         while (stmts.get(k) != at) {
             k++;
         }
+        boolean jumps = false;
         for (Statement s : stmts.subList(k + 1, stmts.size())) {
             if (s instanceof ExpressionStmt es
                     && es.getExpression() instanceof AssignExpr a
                     && a.getTarget() instanceof NameExpr t
                     && t.getNameAsString().equals(q)) {
-                return a.getValue().findAll(NameExpr.class).stream()
+                // (a break or continue before it would skip it, and q may outlive the block)
+                return !jumps
+                        && a.getValue().findAll(NameExpr.class).stream()
                                 .noneMatch(n -> n.getNameAsString().equals(q))
                         && !(a.getValue() instanceof NameExpr n
                                 && n.getNameAsString().equals(q));
             }
-            if (names(s, q)
-                    || !s.findAll(BreakStmt.class).isEmpty()
-                    || !s.findAll(ContinueStmt.class).isEmpty()) {
+            if (names(s, q)) {
                 return false;
             }
+            // a break or continue leaves the block, where q declared in it ends as it does at the block's end
+            jumps |= !s.findAll(BreakStmt.class).isEmpty()
+                    || !s.findAll(ContinueStmt.class).isEmpty();
         }
         return stmts.subList(0, k).stream()
                 .anyMatch(s -> s instanceof ExpressionStmt es

@@ -106,8 +106,9 @@ final class ResultVariable {
             return given && copied(m, body, returns, locals, element, rw, newFromCall);
         }
         String local = locals.size() == 1 ? locals.iterator().next() : null;
-        Optional<VariableDeclarator> declared =
-                local == null ? Optional.empty() : onlyArraysFrom(m, body, local, element, e -> created(e, element));
+        Optional<VariableDeclarator> declared = local == null
+                ? Optional.empty()
+                : onlyArraysFrom(m, body, local, element, e -> created(e, element), false);
         boolean alone = declared.isPresent()
                 && body.findAll(NameExpr.class, n -> n.getNameAsString().equals(local)).stream()
                         .allMatch(
@@ -203,7 +204,7 @@ final class ResultVariable {
         Predicate<Expression> madeHere = e ->
                 created(e, element) || cloned(e).isPresent() || (e instanceof MethodCallExpr c && newFromCall.test(c));
         for (String local : locals) {
-            if (onlyArraysFrom(m, body, local, element, madeHere).isEmpty()) {
+            if (onlyArraysFrom(m, body, local, element, madeHere, true).isEmpty()) {
                 return false;
             }
         }
@@ -255,7 +256,7 @@ final class ResultVariable {
                         .allMatch(e -> madeHere.test(e)
                                 || cloned(e).isPresent()
                                 || (e instanceof NameExpr n
-                                        && onlyArraysFrom(h, body, n.getNameAsString(), element, madeHere)
+                                        && onlyArraysFrom(h, body, n.getNameAsString(), element, madeHere, true)
                                                 .isPresent()));
     }
 
@@ -291,12 +292,18 @@ final class ResultVariable {
 
     /**
      * The one declaration of the local array {@code name}, when it is of {@code element}, declared
-     * alone in a statement of a block and given arrays created there ({@code new}, an initialiser)
-     * that do not read it, here and at every assignment, and every use of the name in {@code body} is
-     * that local in its scope; empty otherwise.
+     * alone in a statement of a block and given arrays {@code madeHere} accepts (new in the call),
+     * here and at every assignment, which do not read it unless it is {@code copied} at its returns
+     * ({@code y = step(y, h);} then gives it a new array like any other), and every use of the name in
+     * {@code body} is that local in its scope; empty otherwise.
      */
     private static Optional<VariableDeclarator> onlyArraysFrom(
-            MethodDeclaration m, BlockStmt body, String name, PrimitiveType element, Predicate<Expression> madeHere) {
+            MethodDeclaration m,
+            BlockStmt body,
+            String name,
+            PrimitiveType element,
+            Predicate<Expression> madeHere,
+            boolean copied) {
         if (m.getParameters().stream().anyMatch(q -> q.getNameAsString().equals(name))) {
             return Optional.empty();
         }
@@ -328,7 +335,7 @@ final class ResultVariable {
                     && target.getNameAsString().equals(name)
                     && (a.getOperator() != AssignExpr.Operator.ASSIGN
                             || !madeHere.test(a.getValue())
-                            || reads(a.getValue(), name))) {
+                            || (!copied && reads(a.getValue(), name)))) {
                 return Optional.empty();
             }
         }
