@@ -252,7 +252,12 @@ final class RaggedLocals {
         }
     }
 
-    /** Whether {@code body} leaves {@code index}'s names (all the method's own) and the rows of {@code name} as they are. */
+    /**
+     * Whether {@code body} leaves {@code index}'s names (all the method's own) and the rows of {@code name} as they are:
+     * no name of the index assigned, an element of it included ({@code idx[0] = 0}, {@code idx[0]--}), or handed to a
+     * call, which may write it (the indexed loop reads the index again at each element; Java's for-each reads the row
+     * once).
+     */
     private boolean fixedIn(Statement body, Expression index, String name) {
         Set<String> own = new HashSet<>();
         method.getParameters().forEach(q -> own.add(q.getNameAsString()));
@@ -261,14 +266,24 @@ final class RaggedLocals {
         index.findAll(NameExpr.class).forEach(x -> names.add(x.getNameAsString()));
         return own.containsAll(names)
                 && body.findAll(AssignExpr.class).stream()
-                        .noneMatch(a -> a.getTarget() instanceof NameExpr t && names.contains(t.getNameAsString())
+                        .noneMatch(a -> names.contains(base(a.getTarget()))
                                 || a.getTarget() instanceof ArrayAccessExpr w
                                         && w.getName() instanceof NameExpr r
                                         && r.getNameAsString().equals(name))
                 && body.findAll(UnaryExpr.class).stream()
-                        .noneMatch(u -> Updates.isUpdate(u.getOperator())
-                                && u.getExpression() instanceof NameExpr t
-                                && names.contains(t.getNameAsString()));
+                        .noneMatch(u -> Updates.isUpdate(u.getOperator()) && names.contains(base(u.getExpression())))
+                && body.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+                        .flatMap(c -> c.getArguments().stream())
+                        .noneMatch(e -> e instanceof NameExpr a && names.contains(a.getNameAsString()));
+    }
+
+    /** The variable an assignment's target writes: {@code idx} for {@code idx}, {@code idx[0]}, {@code (idx)[0][1]}. */
+    private static String base(Expression target) {
+        Expression e = target;
+        while (e instanceof ArrayAccessExpr || e instanceof EnclosedExpr) {
+            e = e instanceof ArrayAccessExpr a ? a.getName() : ((EnclosedExpr) e).getInner();
+        }
+        return e instanceof NameExpr n ? n.getNameAsString() : "";
     }
 
     /** The uses of array {@code name} declared by top-level statement {@code k}, when each is one the class comment allows. */
