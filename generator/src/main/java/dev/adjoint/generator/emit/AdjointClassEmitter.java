@@ -248,6 +248,7 @@ public final class AdjointClassEmitter {
         if (checked) {
             BufferChecks.add(body, r, j.tangentNames());
         }
+        keepApart(r, body);
         BodyPrinter.print(j.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
     }
@@ -293,12 +294,24 @@ public final class AdjointClassEmitter {
      * value and gradient than the method's, so it refuses (a message, not a wrong gradient).
      */
     private static void keepApart(MethodRequest r, CodeBlock.Builder body) {
+        keepApart(r, body, p -> p, p -> p);
+    }
+
+    /**
+     * The same check where parameter {@code p}'s array is read as {@code read.apply(p)} (a field of
+     * the object, a record's component) and named {@code shown.apply(p)} in the message.
+     */
+    static void keepApart(
+            MethodRequest r,
+            CodeBlock.Builder body,
+            java.util.function.UnaryOperator<String> read,
+            java.util.function.UnaryOperator<String> shown) {
         for (List<String> pair : r.arraysToKeepApart()) {
-            body.beginControlFlow("if ($N == $N)", pair.get(0), pair.get(1))
+            body.beginControlFlow("if ($L == $L)", read.apply(pair.get(0)), read.apply(pair.get(1)))
                     .addStatement(
                             "throw new $T($S)",
                             IllegalArgumentException.class,
-                            "'" + pair.get(0) + "' and '" + pair.get(1)
+                            "'" + shown.apply(pair.get(0)) + "' and '" + shown.apply(pair.get(1))
                                     + "' are the same array; " + r.name()
                                     + " writes into one of them, and its adjoint needs them apart:"
                                     + " pass a copy for one of them")

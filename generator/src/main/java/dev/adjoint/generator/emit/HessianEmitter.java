@@ -170,7 +170,10 @@ final class HessianEmitter {
                 .build();
     }
 
-    /** A public method's checks of its direction, gradient and {@code H·v} buffers; none for a lifted one's (internal). */
+    /**
+     * A public method's checks of its direction, gradient and {@code H·v} buffers (none for a lifted one's, internal),
+     * then, for every one, that arrays the method writes are not passed twice.
+     */
     private static com.palantir.javapoet.CodeBlock checks(HvpMethod h, boolean lifted) {
         com.palantir.javapoet.CodeBlock.Builder c = com.palantir.javapoet.CodeBlock.builder();
         if (!lifted) {
@@ -178,6 +181,7 @@ final class HessianEmitter {
             BufferChecks.add(c, h.request(), h.gradNames());
             BufferChecks.add(c, h.request(), h.hvNames());
         }
+        AdjointClassEmitter.keepApart(h.request(), c, p -> p, p -> p);
         return c.build();
     }
 

@@ -103,6 +103,8 @@ public final class ReceiverJacobians {
         ReceiverWrappers.exactClass(r, rc, c);
         ReceiverWrappers.loadHeld(rc, c);
         ElementGathers.gather(rc, sinks, c);
+        // the copies below would take one array held or passed twice (a field and a parameter) for two
+        AdjointClassEmitter.keepApart(r, c, p -> reads.getOrDefault(p, p), p -> shown.getOrDefault(p, p));
         c.add("// the inputs as the call sees them: each Vjp or Jvp below works on fresh copies of these\n");
         Map<String, String> values = new HashMap<>();
         for (Param p : r.params()) {
