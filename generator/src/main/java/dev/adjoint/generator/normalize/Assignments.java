@@ -162,7 +162,7 @@ final class Assignments {
                                 + callee.get().ownerInPackage() + "."
                                 + callee.get().name() + ", line "
                                 + parameter.get().getBegin().map(b -> b.line).orElse(0) + "): "
-                                + ReturnedParameters.advice(parameter.get()));
+                                + ReturnedParameters.advice(callee.get().declaration(), parameter.get()));
                 return;
             }
             if (init.isPresent() && init.get() instanceof MethodCallExpr call) {

@@ -116,7 +116,7 @@ public final class Normalizer {
             lo.error(
                     parameter.get(),
                     "method '" + r.name() + "' returns different arrays: "
-                            + ReturnedParameters.advice(parameter.get()));
+                            + ReturnedParameters.advice(r.declaration(), parameter.get()));
         } else if (!singleExit && r.result().isArray() && !sharedArray && !lo.forTape) {
             // (the tape returns whichever array a return names: its handles go with it)
             lo.error(

@@ -33,9 +33,22 @@ final class ReturnedParameters {
                 .findFirst();
     }
 
-    /** What {@code r}, a return {@link #of} gave, does and what to write instead. */
-    static String advice(ReturnStmt r) {
+    /**
+     * What {@code r}, a return {@link #of} gave for {@code m}, does and what to write instead; when every return of
+     * {@code m} returns that same parameter, that one return at the end is what the static strategy takes.
+     */
+    static String advice(MethodDeclaration m, ReturnStmt r) {
         String p = r.getExpression().orElseThrow().toString();
+        if (m.findAll(ReturnStmt.class).stream()
+                .allMatch(x -> x.getExpression()
+                        .filter(e ->
+                                e instanceof NameExpr n && n.getNameAsString().equals(p))
+                        .isPresent())) {
+            return "every return returns the parameter '" + p
+                    + "' itself, from more than one place: end the method with"
+                    + " its only return, 'return " + p + ";', which the other paths reach (an if/else instead of the"
+                    + " early 'return " + p + ";')";
+        }
         return "'return " + p + ";' returns the parameter '" + p + "' itself, beside another return's array: return a"
                 + " copy there, 'return " + p + ".clone();', which is new in the call as the other arrays are";
     }

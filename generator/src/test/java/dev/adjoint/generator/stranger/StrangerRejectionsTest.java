@@ -433,6 +433,46 @@ class StrangerRejectionsTest {
     }
 
     @Test
+    void aHelperReturningItsParameterFromTwoPlacesIsToldToReturnItOnceNotToCopyIt() {
+        // both returns return the parameter itself: "beside another return's array: return a copy there" named an
+        // array that is the same one; the advice is one return at the end, which then matches central differences
+        String source = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public final class Unit {
+                    private Unit() {}
+
+                    static double[] twice(double[] a, boolean c) {
+                        if (c) {
+                            a[0] = a[0] * 2;
+                            return a;
+                        }
+                        return a;
+                    }
+
+                    @Differentiable
+                    public static double f(double[] x) {
+                        double[] y = twice(x, x[1] > 0);
+                        return y[0] * y[1];
+                    }
+                }
+                """;
+        List<Diagnostic> errors = errors(Map.of("Unit", source));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(
+                errors.get(0).message().contains("every return returns the parameter 'a' itself, from more than one")
+                        && !errors.get(0).message().contains("clone()"),
+                errors.toString());
+        var built = build(Map.of("Unit", source.replace("return a;\n        }", "}")));
+        assertTrue(
+                built.methods().contains("stranger.Unit#f: static"),
+                built.methods().toString());
+        AdjointCheck.assertGradient(built.type("Unit"), "f", (Object) new double[] {0.3, -0.4, 1.2});
+    }
+
+    @Test
     void aFieldInheritedFromASuperclassIsAnErrorThatSaysWhereToDeclareIt() {
         String base = """
                 package stranger;
