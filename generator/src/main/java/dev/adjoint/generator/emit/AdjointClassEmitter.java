@@ -356,7 +356,7 @@ public final class AdjointClassEmitter {
     private static void receiver(MethodRequest r, MethodSpec.Builder b) {
         if (Receiver.of(r).isPresent()) {
             if (Receiver.of(r).get().instance()) {
-                b.addParameter(ReceiverWrappers.owner(r), Receiver.SELF);
+                b.addParameter(ReceiverWrappers.ownerType(r), Receiver.SELF);
             }
         } else if (r.isPublic()) {
             b.addModifiers(Modifier.PUBLIC);

@@ -68,6 +68,7 @@ public final class GradClassEmitter {
                         emit(
                                 sourceFileName,
                                 ReceiverWrappers.owner(m.request()),
+                                ReceiverWrappers.ownerType(m.request()),
                                 grad,
                                 rc.leaves(),
                                 l -> l.isPrivate()
@@ -83,6 +84,7 @@ public final class GradClassEmitter {
                             grad.canonicalName(),
                             emit(
                                     p.sourceFile(),
+                                    ReceiverWrappers.recordClass(p),
                                     ReceiverWrappers.recordClass(p),
                                     grad,
                                     e.mirrored(),
@@ -153,7 +155,9 @@ public final class GradClassEmitter {
                 emitRecord(out, p, n.path() + ".", nestedRecord, nestedGrad, n.sourceFile(), n.accessors());
             }
         }
-        out.accept(grad.canonicalName(), emit(sourceFile, record, grad, own, l -> "value." + l.field() + call, nested));
+        out.accept(
+                grad.canonicalName(),
+                emit(sourceFile, record, record, grad, own, l -> "value." + l.field() + call, nested));
     }
 
     /** Whether {@code path} names a component directly under {@code prefix} ({@code in.x} under {@code in.}). */
@@ -165,6 +169,7 @@ public final class GradClassEmitter {
     private static String emit(
             String sourceFileName,
             ClassName owner,
+            TypeName ownerType,
             ClassName self,
             List<Receiver.Leaf> leaves,
             java.util.function.Function<Receiver.Leaf, String> read,
@@ -226,8 +231,8 @@ public final class GradClassEmitter {
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("A gradient of zero scalars whose arrays are {@code null}: see {@link #like}.\n")
                 .build());
-        type.addMethod(like(owner, self, floating, read, nested));
-        type.addMethod(likeEach(owner, self));
+        type.addMethod(like(ownerType, self, floating, read, nested));
+        type.addMethod(likeEach(ownerType, self));
         type.addMethod(zeroEach(self));
         type.addMethod(zero(floating, nested));
         type.addMethod(toText(self, floating, nested));
@@ -241,7 +246,7 @@ public final class GradClassEmitter {
     }
 
     private static MethodSpec like(
-            ClassName owner,
+            TypeName owner,
             ClassName self,
             List<Receiver.Leaf> floating,
             java.util.function.Function<Receiver.Leaf, String> reader,
@@ -276,7 +281,7 @@ public final class GradClassEmitter {
     }
 
     /** {@code like} of each element: the gradient of an array of them ({@code Layer[] layers}). */
-    private static MethodSpec likeEach(ClassName owner, ClassName self) {
+    private static MethodSpec likeEach(TypeName owner, ClassName self) {
         return MethodSpec.methodBuilder("like")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(ArrayTypeName.of(self))

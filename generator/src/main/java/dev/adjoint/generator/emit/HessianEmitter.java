@@ -84,7 +84,7 @@ final class HessianEmitter {
                         r.name());
         if (Receiver.of(r).filter(Receiver::instance).isPresent()) {
             b.addParameter(
-                    ReceiverWrappers.owner(r), Receiver.SELF); // (it calls the object's methods for their values)
+                    ReceiverWrappers.ownerType(r), Receiver.SELF); // (it calls the object's methods for their values)
         }
         AdjointClassEmitter.declareThrows(r, b);
         for (Param p : r.params()) {
@@ -113,7 +113,7 @@ final class HessianEmitter {
             // ReceiverHessians)
         }
         if (Receiver.of(r).filter(Receiver::instance).isPresent()) {
-            b.addParameter(ReceiverWrappers.owner(r), Receiver.SELF);
+            b.addParameter(ReceiverWrappers.ownerType(r), Receiver.SELF);
         }
         List<String> args = new ArrayList<>();
         for (Param p : r.params()) {

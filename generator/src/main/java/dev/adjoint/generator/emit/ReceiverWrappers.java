@@ -36,6 +36,26 @@ final class ReceiverWrappers {
                 r.packageName(), path.get(0), path.subList(1, path.size()).toArray(String[]::new));
     }
 
+    /**
+     * The owner as a parameter's type: {@code Model}, or {@code Model<?>} for a generic class, so that
+     * {@code -Xlint:all} finds no raw type in the generated code (a class literal stays {@link #owner}).
+     */
+    static TypeName ownerType(MethodRequest r) {
+        ClassName owner = owner(r);
+        int n = r.declaration()
+                .findAncestor(com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class)
+                .filter(c -> c.getNameAsString()
+                        .equals(r.ownerPath().get(r.ownerPath().size() - 1)))
+                .map(c -> c.getTypeParameters().size())
+                .orElse(0);
+        return n == 0
+                ? owner
+                : ParameterizedTypeName.get(
+                        owner,
+                        java.util.Collections.nCopies(n, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class))
+                                .toArray(TypeName[]::new));
+    }
+
     /** The gradient class of the owner, {@code ModelGrad} ({@code Outer_InnerGrad} for a nested one). */
     static ClassName gradClass(MethodRequest r) {
         return ClassName.get(r.packageName(), String.join("_", r.ownerPath()) + "Grad");
@@ -331,7 +351,7 @@ final class ReceiverWrappers {
             b.addModifiers(Modifier.PUBLIC);
         }
         if (rc.instance()) {
-            b.addParameter(owner(r), Receiver.SELF);
+            b.addParameter(ownerType(r), Receiver.SELF);
         }
         publicParams(r, rc).forEach(p -> b.addParameter(p.type(), p.name()));
         return b;
