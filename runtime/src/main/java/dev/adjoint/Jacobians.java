@@ -37,6 +37,27 @@ public final class Jacobians {
         }
     }
 
+    /**
+     * Checks what can be checked of {@code jac} before {@code method} runs, its rows' length, for a
+     * method whose run for the value changes its object (a {@code state} array it advances): a buffer
+     * with rows of another length is refused before that run, so that the refused call leaves the
+     * object as it was; {@link #requireShape} checks the number of rows after it.
+     *
+     * @param inputs the differentiated inputs, in the order their entries are laid out
+     * @throws IllegalArgumentException when {@code jac} is null or a row is null or not {@code n} long
+     */
+    public static void requireColumns(double[][] jac, int n, String method, String inputs) {
+        boolean fits = jac != null;
+        for (int i = 0; fits && i < jac.length; i++) {
+            fits = jac[i] != null && jac[i].length == n;
+        }
+        if (!fits) {
+            throw new IllegalArgumentException("the Jacobian of " + method + " has " + n + " columns (the " + n
+                    + " entries of " + inputs + ", in that order); jac is " + describe(jac)
+                    + ": allocate new double[m][" + n + "], m the length of its result");
+        }
+    }
+
     private static String describe(double[][] jac) {
         if (jac == null) {
             return "null";

@@ -139,6 +139,13 @@ public final class ReceiverJacobians {
         List<String> args = ReceiverWrappers.publicParams(r, rc).stream()
                 .map(ReceiverWrappers.Public::name)
                 .toList();
+        // (a jac with rows of another length is refused before the run, which may change the object)
+        c.addStatement(
+                "dev.adjoint.Jacobians.requireColumns($L, $L, $S, $S)",
+                jac,
+                n,
+                r.ownerSimpleName() + "." + r.name(),
+                String.join(", ", calls.shown()));
         c.add("// the method itself, once, on the caller's arguments\n");
         c.addStatement(
                 "$T $L = $L.$L($L)",
