@@ -299,7 +299,9 @@ public final class AdjointClassEmitter {
 
     /**
      * The same check where parameter {@code p}'s array is read as {@code read.apply(p)} (a field of
-     * the object, a record's component) and named {@code shown.apply(p)} in the message.
+     * the object, a record's component) and named {@code shown.apply(p)} in the message; a pair with
+     * a member {@code read} gives {@code null} for (an array new in the call, which nothing else holds) is
+     * skipped.
      */
     static void keepApart(
             MethodRequest r,
@@ -307,6 +309,9 @@ public final class AdjointClassEmitter {
             java.util.function.UnaryOperator<String> read,
             java.util.function.UnaryOperator<String> shown) {
         for (List<String> pair : r.arraysToKeepApart()) {
+            if (read.apply(pair.get(0)) == null || read.apply(pair.get(1)) == null) {
+                continue;
+            }
             body.beginControlFlow("if ($L == $L)", read.apply(pair.get(0)), read.apply(pair.get(1)))
                     .addStatement(
                             "throw new $T($S)",
