@@ -193,6 +193,7 @@ final class HelperCalls {
         BlockStmt body = copy.getBody().get();
         Map<String, String> names = new HashMap<>();
         List<Statement> out = new ArrayList<>();
+        List<Statement> hoisted = new ArrayList<>();
         for (int i = 0; i < copy.getParameters().size(); i++) {
             Parameter p = copy.getParameter(i);
             Expression arg = c.getArgument(i);
@@ -218,7 +219,12 @@ final class HelperCalls {
             } else {
                 String local = rw.fresh(p.getNameAsString());
                 names.put(p.getNameAsString(), local);
-                out.add(SplicedBodies.declaration(p.getType(), local, arg.clone(), c));
+                Statement declared = SplicedBodies.declaration(p.getType(), local, arg.clone(), c);
+                if (hoistable(h.getParameter(i), arg, s, body)) {
+                    hoisted.add(declared);
+                } else {
+                    out.add(declared);
+                }
             }
         }
         for (VariableDeclarator v : body.findAll(VariableDeclarator.class)) {
@@ -232,6 +238,7 @@ final class HelperCalls {
         }
         spent += size;
         inlined.add(h);
+        caller.getBody().get().getStatements().addAll(0, hoisted);
         Optional<Expression> result = spliced.spliceBody(copy, body, out, c);
         Type type = copy.getType();
         if (type.isVoidType() || result.isEmpty() || (s instanceof ExpressionStmt e && e.getExpression() == c)) {
@@ -243,6 +250,37 @@ final class HelperCalls {
         }
         out.addAll(spliced.host(c, s, type, result.get(), out));
         return Optional.of(out);
+    }
+
+    /**
+     * Whether the local standing for {@code String} or enum parameter {@code p} moves to the top of
+     * the caller's body: its argument is a constant ({@code Kind.SQ}, {@code "exp"}) and the helper
+     * never assigns it, while the call is inside a block or loop, where such a local may not be
+     * declared (the strategies save none: see the shared fence). Declared once at the top with its
+     * one value, it is what Java's parameter holds in every call.
+     */
+    private boolean hoistable(Parameter p, Expression arg, Statement s, BlockStmt body) {
+        boolean object = dev.adjoint.generator.select.ValueTypes.of(p.getType())
+                .filter(t -> t.isObject() && t.prim() != dev.adjoint.generator.types.Ty.Prim.RANDOM)
+                .isPresent();
+        return object
+                && isConstant(arg)
+                && !assigned(body, p.getNameAsString())
+                && s.getParentNode().filter(b -> b != caller.getBody().get()).isPresent();
+    }
+
+    /** A string literal, or a constant named by a chain of names ({@code Kind.SQ}, {@code Lib.Mode.FAST}). */
+    private static boolean isConstant(Expression e) {
+        if (e instanceof com.github.javaparser.ast.expr.StringLiteralExpr) {
+            return true;
+        }
+        Expression scope = e;
+        int depth = 0;
+        while (scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr f) {
+            scope = f.getScope();
+            depth++;
+        }
+        return depth > 0 && scope instanceof NameExpr;
     }
 
     /** Whether {@code c} passes a row {@code X[i]} to an array parameter of {@code h}: only its body, inlined, can follow the row. */

@@ -405,4 +405,52 @@ class AppsFindingsTest {
             }
         }
     }
+
+    /**
+     * A plain helper taking an enum or a {@code String} (the README's parameters row: values without
+     * derivative), called with a constant inside a loop: the inliner's local for that parameter was
+     * declared in the loop, where a String or enum local may not be, so the build failed with "local
+     * 'k0' of type Kind is declared inside a block or loop", a name the user never wrote. The local
+     * now stands at the method's top (its one value is the same in every call).
+     */
+    static final String KINDS = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Kinds {
+                public enum Kind { SQ, ABS, SOFT }
+
+                static double loss(double r, Kind k) {
+                    return switch (k) {
+                        case SQ -> r * r;
+                        case ABS -> Math.abs(r);
+                        case SOFT -> Math.log(Math.cosh(r));
+                    };
+                }
+
+                static double named(double r, String link) {
+                    return link.equals("exp") ? Math.exp(r) : Math.log1p(Math.exp(r));
+                }
+
+                @Differentiable
+                public static double total(double[] r, double w) {
+                    double s = 0;
+                    for (int i = 0; i < r.length; i++) {
+                        s += loss(r[i], Kind.SQ) + w * loss(r[i] - w, Kind.SOFT);
+                        if (r[i] > 0) {
+                            s += named(w * r[i], "softplus") * loss(r[i], Kind.ABS);
+                        }
+                    }
+                    return s + named(w, "exp");
+                }
+            }
+            """;
+
+    @Test
+    void enumAndStringConstantsReachHelpersInLoops() {
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("total", new Object[] {new double[] {0.4, -1.3, 0.8, 2.1}, 0.7});
+        checkAll("Kinds", KINDS, Map.of(), cases);
+    }
 }
