@@ -34,8 +34,15 @@ public final class Names {
         return c;
     }
 
-    /** Reserves {@code name} if free and returns it; otherwise the first free {@code name_k}. */
+    /**
+     * Reserves {@code name} if free and returns it; otherwise the first free {@code name_k}. A
+     * keyword (the buffer {@code do} of a parameter {@code o}, the tangent {@code try} of {@code ry})
+     * is never free: it becomes {@code d_o}, {@code t_ry}, as a record's buffer is named.
+     */
     public String claim(String name) {
+        if (javax.lang.model.SourceVersion.isKeyword(name)) {
+            return claim(name.charAt(0) + "_" + name.substring(1));
+        }
         if (used.add(name)) {
             return name;
         }

@@ -453,4 +453,68 @@ class AppsFindingsTest {
         cases.put("total", new Object[] {new double[] {0.4, -1.3, 0.8, 2.1}, 0.7});
         checkAll("Kinds", KINDS, Map.of(), cases);
     }
+
+    /**
+     * Parameters whose buffer or tangent name is a keyword ({@code d} + {@code o} is {@code do},
+     * {@code t} + {@code ry} is {@code try}): the generator threw "not a valid name: do" with a stack
+     * trace (through the processor, "An annotation processor threw an uncaught exception"). They are
+     * now {@code d_o} and {@code t_ry}, as a record {@code o}'s buffer already was.
+     */
+    static final String KEYWORDS = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Keywords {
+                @Differentiable
+                public static double hit(double[] o, double[] d, double ry) {
+                    double b = o[0] * d[0] + o[1] * d[1];
+                    return b * b * ry - Math.sqrt(1 + o[0] * o[0]) * ry * ry;
+                }
+
+                @Differentiable
+                public static double[] ray(double[] o, double[] d, double his) {
+                    return new double[] {o[0] + his * d[0], o[1] + his * d[1]};
+                }
+            }
+            """;
+
+    @Test
+    void parametersNamedSoThatTheirBufferIsAKeyword() throws Exception {
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("hit", new Object[] {new double[] {0.3, -0.6}, new double[] {0.8, 0.2}, 1.4});
+        cases.put("ray", new Object[] {new double[] {0.3, -0.6}, new double[] {0.8, 0.2}, 1.4});
+        StrangerHarness.Built b = checkAll("Keywords", KEYWORDS, Map.of(), cases);
+        Class<?> adjoint = b.type("KeywordsAdjoint");
+        double[] t = {0.5, -0.25};
+        dev.adjoint.DoubleGrad out = new dev.adjoint.DoubleGrad();
+        adjoint.getMethod(
+                        "hitJvp",
+                        double[].class,
+                        double[].class,
+                        double.class,
+                        double[].class,
+                        double[].class,
+                        double.class,
+                        dev.adjoint.DoubleGrad.class)
+                .invoke(null, new double[] {0.3, -0.6}, new double[] {0.8, 0.2}, 1.4, t, new double[2], 0.0, out);
+        double[] g = new double[2];
+        adjoint.getMethod(
+                        "hitGrad",
+                        double[].class,
+                        double[].class,
+                        double.class,
+                        double[].class,
+                        double[].class,
+                        dev.adjoint.DoubleGrad.class)
+                .invoke(
+                        null,
+                        new double[] {0.3, -0.6},
+                        new double[] {0.8, 0.2},
+                        1.4,
+                        g,
+                        new double[2],
+                        new dev.adjoint.DoubleGrad());
+        assertTrue(Math.abs(out.get() - (g[0] * t[0] + g[1] * t[1])) < 1e-12, out + " vs " + g[0] + ", " + g[1]);
+    }
 }
