@@ -78,7 +78,7 @@ final class MixedAdjoint {
         double _dot_t = (_dot_t0 * b) + (tb * _t0);
         // float u = (float) Math.sqrt(t) + n;
         double _t2 = Math.sqrt(t);
-        double _dot_t2 = _dot_t / (2 * _t2);
+        double _dot_t2 = _dot_t == 0 ? 0 : (_dot_t / (2 * _t2));
         float _t3 = (float) _t2;
         float _dot_t3 = (float) _dot_t2;
         float _t4 = (float) n;
@@ -260,7 +260,7 @@ final class MixedAdjoint {
         double _dot_t = (ta * b) + (tb * a);
         // double u = Math.sqrt(t) + n;
         double _t1 = Math.sqrt(t);
-        double _dot_t1 = _dot_t / (2 * _t1);
+        double _dot_t1 = _dot_t == 0 ? 0 : (_dot_t / (2 * _t1));
         double _t2 = (double) n;
         double u = _t1 + _t2;
         double _dot_u = _dot_t1;

@@ -517,4 +517,51 @@ class AppsFindingsTest {
                         new dev.adjoint.DoubleGrad());
         assertTrue(Math.abs(out.get() - (g[0] * t[0] + g[1] * t[1])) < 1e-12, out + " vs " + g[0] + ", " + g[1]);
     }
+
+    /**
+     * A Heston path's full truncation, {@code sqrt(max(v, 0))}, at a point where {@code v < 0}: the
+     * clamp's tangent is 0 and {@code sqrt}'s partial at 0 infinite, so the {@code Jvp} was NaN (0 · ∞)
+     * where the gradient, which the clamp masks, is finite; likewise {@code cbrt}, {@code pow(·, 0.5)}
+     * and {@code asin} of a clamped argument. The tangent of such a function is now 0 where its
+     * argument's is.
+     */
+    static final String CLAMPED = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Clamped {
+                @Differentiable
+                public static double variance(double v, double w) {
+                    double vp = Math.max(v, 0.0);
+                    double sq = Math.sqrt(vp * 0.01);
+                    return w * sq + Math.cbrt(vp) + Math.pow(vp, 0.5) + v * w
+                            + Math.asin(Math.min(w, 1.0)) + Math.acos(Math.max(-1.0, -w));
+                }
+            }
+            """;
+
+    @Test
+    void aClampedArgumentsTangentIsZeroNotNaN() throws Exception {
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("variance", new Object[] {0.3, 0.4});
+        StrangerHarness.Built b = checkAll("Clamped", CLAMPED, Map.of(), cases);
+        Class<?> adjoint = b.type("ClampedAdjoint");
+        java.lang.reflect.Method grad = adjoint.getMethod(
+                "varianceGrad", double.class, double.class, dev.adjoint.DoubleGrad.class, dev.adjoint.DoubleGrad.class);
+        java.lang.reflect.Method jvp = adjoint.getMethod(
+                "varianceJvp", double.class, double.class, double.class, double.class, dev.adjoint.DoubleGrad.class);
+        for (double[] at : new double[][] {{-0.5, 1.5}, {-0.5, 0.4}, {0.3, 1.5}, {0.3, 0.4}}) {
+            dev.adjoint.DoubleGrad gv = new dev.adjoint.DoubleGrad();
+            dev.adjoint.DoubleGrad gw = new dev.adjoint.DoubleGrad();
+            grad.invoke(null, at[0], at[1], gv, gw);
+            double[] t = {0.7, -0.3};
+            dev.adjoint.DoubleGrad out = new dev.adjoint.DoubleGrad();
+            jvp.invoke(null, at[0], at[1], t[0], t[1], out);
+            double want = gv.get() * t[0] + gw.get() * t[1];
+            assertTrue(
+                    Double.isFinite(want) && Math.abs(out.get() - want) < 1e-12,
+                    at[0] + ", " + at[1] + ": jvp " + out + " vs " + want);
+        }
+    }
 }
