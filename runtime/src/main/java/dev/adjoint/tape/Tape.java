@@ -195,7 +195,9 @@ public final class Tape {
      * The reverse sweep: for every node {@code z} from the top down to (and including)
      * {@code mark}, in decreasing order, {@code adj[p] += adj[z] · ∂z/∂p} for each parent
      * {@code p}. A node is visited only after every node that consumes it, so its adjoint is
-     * complete when it is propagated. Nodes with adjoint 0 contribute nothing and are skipped.
+     * complete when it is propagated. Nodes with adjoint 0 contribute nothing and are skipped, and
+     * so do edges whose partial is 0: as in the static strategy's select past a clamp, an infinite
+     * adjoint times a zero partial adds 0, not NaN.
      *
      * @throws IllegalArgumentException unless {@code 0 <= mark <= mark()}
      */
@@ -209,7 +211,10 @@ public final class Tape {
             double g = adj[z];
             if (g != 0.0) {
                 for (int k = first; k < last; k++) {
-                    adj[parent[k]] += g * partial[k];
+                    double d = partial[k];
+                    if (d != 0.0) { // a clamp's 0 stops an infinite adjoint (sqrt(max(v, 0)) at v < 0): 0, not NaN
+                        adj[parent[k]] += g * d;
+                    }
                 }
             }
             last = first;

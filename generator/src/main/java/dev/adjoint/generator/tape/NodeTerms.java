@@ -75,8 +75,23 @@ final class NodeTerms {
         return partial;
     }
 
-    /** {@code outer · inner}, without the factor when it is 1, as a negation when it is -1. */
+    /**
+     * {@code outer · inner}, without the factor when it is 1, as a negation when it is -1. A choice
+     * ({@code v > 0.0 ? 1.0 : 0}, a clamp's or {@code abs}'s partial) is taken before the product, each
+     * branch times the other factor and a branch of 0 staying 0: past a clamp, an infinite partial
+     * ({@code sqrt} at 0 in {@code sqrt(max(v, 0))}) contributes 0, as in the static strategy's select,
+     * not {@code ∞ · 0}, which is NaN.
+     */
     static Expr times(Expr outer, Expr inner) {
+        if (isZero(outer) || isZero(inner)) {
+            return new Expr.Literal("0");
+        }
+        if (unparen(inner) instanceof Expr.Conditional c) {
+            return new Expr.Paren(new Expr.Conditional(c.cond(), times(outer, c.then()), times(outer, c.otherwise())));
+        }
+        if (unparen(outer) instanceof Expr.Conditional c) {
+            return new Expr.Paren(new Expr.Conditional(c.cond(), times(c.then(), inner), times(c.otherwise(), inner)));
+        }
         if (isOne(outer)) {
             return inner;
         }
@@ -167,6 +182,15 @@ final class NodeTerms {
                         || (x instanceof Expr.Opaque o
                                 && (o.text().indexOf('(') >= 0 || o.text().indexOf(')') >= 0)));
         return !some[0];
+    }
+
+    private static Expr unparen(Expr x) {
+        return x instanceof Expr.Paren p ? unparen(p.inner()) : x;
+    }
+
+    private static boolean isZero(Expr x) {
+        return unparen(x) instanceof Expr.Literal l
+                && (l.text().equals("0") || l.text().equals("0.0") || l.text().equals("0.0f"));
     }
 
     private static boolean isOne(Expr x) {

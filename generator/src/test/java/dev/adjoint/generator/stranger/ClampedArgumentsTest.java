@@ -1,0 +1,103 @@
+package dev.adjoint.generator.stranger;
+
+import static dev.adjoint.generator.stranger.TableRowsTest.checkAll;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What session 26's stranger programs ({@link StrangerApps26Test}) found about clamped arguments: a
+ * Heston path's full truncation {@code sqrt(max(v, 0))} had a NaN {@code Jvp}, and a NaN gradient on
+ * the tape, where the static gradient is finite. Each is checked against central differences and the
+ * other strategy.
+ */
+class ClampedArgumentsTest {
+    /**
+     * A Heston path's full truncation, {@code sqrt(max(v, 0))}, at a point where {@code v < 0}: the
+     * clamp's tangent is 0 and {@code sqrt}'s partial at 0 infinite, so the {@code Jvp} was NaN (0 · ∞)
+     * where the gradient, which the clamp masks, is finite; likewise {@code cbrt}, {@code pow(·, 0.5)}
+     * and {@code asin} of a clamped argument. The tangent of such a function is now 0 where its
+     * argument's is.
+     */
+    static final String CLAMPED = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Clamped {
+                @Differentiable
+                public static double variance(double v, double w) {
+                    double vp = Math.max(v, 0.0);
+                    double sq = Math.sqrt(vp * 0.01);
+                    return w * sq + Math.cbrt(vp) + Math.pow(vp, 0.5) + v * w
+                            + Math.asin(Math.min(w, 1.0)) + Math.acos(Math.max(-1.0, -w));
+                }
+            }
+            """;
+
+    @Test
+    void aClampedArgumentsTangentIsZeroNotNaN() throws Exception {
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("variance", new Object[] {0.3, 0.4});
+        StrangerHarness.Built b = checkAll("Clamped", CLAMPED, Map.of(), cases);
+        Class<?> adjoint = b.type("ClampedAdjoint");
+        java.lang.reflect.Method grad = adjoint.getMethod(
+                "varianceGrad", double.class, double.class, dev.adjoint.DoubleGrad.class, dev.adjoint.DoubleGrad.class);
+        java.lang.reflect.Method jvp = adjoint.getMethod(
+                "varianceJvp", double.class, double.class, double.class, double.class, dev.adjoint.DoubleGrad.class);
+        for (double[] at : new double[][] {{-0.5, 1.5}, {-0.5, 0.4}, {0.3, 1.5}, {0.3, 0.4}}) {
+            dev.adjoint.DoubleGrad gv = new dev.adjoint.DoubleGrad();
+            dev.adjoint.DoubleGrad gw = new dev.adjoint.DoubleGrad();
+            grad.invoke(null, at[0], at[1], gv, gw);
+            double[] t = {0.7, -0.3};
+            dev.adjoint.DoubleGrad out = new dev.adjoint.DoubleGrad();
+            jvp.invoke(null, at[0], at[1], t[0], t[1], out);
+            double want = gv.get() * t[0] + gw.get() * t[1];
+            assertTrue(
+                    Double.isFinite(want) && Math.abs(out.get() - want) < 1e-12,
+                    at[0] + ", " + at[1] + ": jvp " + out + " vs " + want);
+        }
+    }
+
+    /**
+     * The same truncation on the tape: the partial of {@code sqrt(max(v, 0))} chained through one
+     * statement was {@code (1 / (2 * 0)) * 0}, and a clamped {@code vp} read twice (a node of its own)
+     * passed {@code ∞ · 0} in the tape's sweep, so the tape's gradient was NaN where the static one is
+     * finite (a Heston path whose variance goes negative). Both are now 0, as the static select is.
+     */
+    static final String TRUNCATED = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Truncated {
+                @Differentiable
+                public static double inline(double v, double w) {
+                    return w * Math.sqrt(Math.max(v, 0.0)) + v * w;
+                }
+
+                @Differentiable
+                public static double path(double v0, double xi, double[] z) {
+                    double v = v0;
+                    double s = 0;
+                    for (int k = 0; k < z.length; k++) {
+                        double vp = Math.max(v, 0.0);
+                        double sq = Math.sqrt(vp * 0.1);
+                        s += (1 - 0.5 * vp) * 0.1 + sq * z[k];
+                        v += 2 * (0.04 - vp) * 0.1 + xi * sq * z[k];
+                    }
+                    return s * s + v;
+                }
+            }
+            """;
+
+    @Test
+    void aClampedSquareRootOnTheTapeIsNotNaN() {
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("inline", new Object[] {-0.5, 1.5});
+        cases.put("path", new Object[] {0.01, 0.9, new double[] {-1.2, 0.4, -2.1, 0.3, 1.1}});
+        checkAll("Truncated", TRUNCATED, Map.of(), cases);
+    }
+}
