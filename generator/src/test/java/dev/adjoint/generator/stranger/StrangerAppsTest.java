@@ -179,7 +179,9 @@ class StrangerAppsTest {
         Parameter[] ps = grad.getParameters();
         for (int i = call.size(); i < ps.length; i++) {
             // dx_1 where the method already has a parameter or local named dx
-            String mirrored = ps[i].getName().substring(1).replaceFirst("_[0-9]+$", "");
+            // (d_o for o: 'do' is a keyword)
+            String mirrored =
+                    ps[i].getName().substring(1).replaceFirst("_[0-9]+$", "").replaceFirst("^_", "");
             Object shape = null;
             if (mirrored.equals("this")) {
                 shape = args[0];
