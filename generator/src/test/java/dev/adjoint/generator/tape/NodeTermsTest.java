@@ -48,7 +48,9 @@ class NodeTermsTest {
         assertEquals(
                 "_v87 * ((1.0 / _v88) * 2.0)",
                 p(NodeTerms.times(e("_v87"), NodeTerms.times(e("1.0 / _v88"), e("2.0")))));
-        assertEquals("(x > y ? 1.0 : 0) * z", p(NodeTerms.times(e("x > y ? 1.0 : 0"), e("z"))));
+        // a choice is taken before the product, so a 0 branch stays 0 (not ∞ · 0 past a clamp)
+        assertEquals("(x > y ? z : 0)", p(NodeTerms.times(e("x > y ? 1.0 : 0"), e("z"))));
+        assertEquals("(x > y ? 1.0 / s : 0)", p(NodeTerms.times(e("1.0 / s"), e("x > y ? 1.0 : 0"))));
     }
 
     @Test
