@@ -269,8 +269,12 @@ final class HelperCalls {
                 && s.getParentNode().filter(b -> b != caller.getBody().get()).isPresent();
     }
 
-    /** A string literal, or a constant named by a chain of names ({@code Kind.SQ}, {@code Lib.Mode.FAST}). */
-    private static boolean isConstant(Expression e) {
+    /**
+     * A string literal, or a constant named by a chain of names ({@code Kind.SQ}, {@code Lib.Mode.FAST})
+     * whose first is no parameter or local of the caller (a field of a variable, {@code cfg.kind}, could
+     * hold another value by the call).
+     */
+    private boolean isConstant(Expression e) {
         if (e instanceof com.github.javaparser.ast.expr.StringLiteralExpr) {
             return true;
         }
@@ -280,7 +284,16 @@ final class HelperCalls {
             scope = f.getScope();
             depth++;
         }
-        return depth > 0 && scope instanceof NameExpr;
+        if (depth == 0 || !(scope instanceof NameExpr root)) {
+            return false;
+        }
+        String first = root.getNameAsString();
+        return caller.getParameters().stream()
+                        .noneMatch(q -> q.getNameAsString().equals(first))
+                && caller.findAll(
+                                VariableDeclarator.class,
+                                v -> v.getNameAsString().equals(first))
+                        .isEmpty();
     }
 
     /** Whether {@code c} passes a row {@code X[i]} to an array parameter of {@code h}: only its body, inlined, can follow the row. */
