@@ -71,6 +71,9 @@ public final class DerivativeRules {
                     "Math.pow(a, b)",
                     "b == 0 ? 0 : dz * b * Math.pow(a, b - 1)",
                     "a == 0 && b >= 0 ? 0 : dz * z * Math.log(a)"),
+            // IEEE 754's remainder, a - b * n with n = a / b rounded to the nearest integer (to the even one
+            // at a tie): % with another quotient, the same derivatives (XAD's remainder, C's remainder)
+            rule("Math.IEEEremainder", false, "Math.IEEEremainder(a, b)", "dz", "-dz * Math.rint((a - z) / b)"),
             rule("Math.atan2", false, "Math.atan2(a, b)", "dz * b / (a * a + b * b)", "-dz * a / (a * a + b * b)"),
             rule("Math.hypot", false, "Math.hypot(a, b)", "z == 0 ? 0 : dz * a / z", "z == 0 ? 0 : dz * b / z"),
             rule(
@@ -176,6 +179,7 @@ public final class DerivativeRules {
             "acos",
             "atan",
             "atan2",
+            "IEEEremainder",
             "sinh",
             "cosh",
             "tanh",

@@ -58,6 +58,8 @@ class DerivativeRulesTest {
         POINTS.put("/", anyPair);
         // quotients 2, -1, 0 and -3: away from the jumps of a % b where a / b is an integer
         POINTS.put("%", new double[][] {{5.3, 2.1}, {-1.7, 1.2}, {0.4, -2.5}, {7.1, -2.2}});
+        // quotients rounded to 2, -1, 0 and -3: away from the jumps where a / b is half an odd integer
+        POINTS.put("Math.IEEEremainder", new double[][] {{5.3, 2.1}, {-1.7, 1.2}, {0.4, -2.5}, {7.1, -2.2}});
         POINTS.put("neg", any);
         POINTS.put("copy", any);
         POINTS.put("(double)", any);
@@ -438,7 +440,7 @@ class DerivativeRulesTest {
         for (String f : List.of("toRadians", "toDegrees")) {
             assertTrue(DerivativeRules.isMathFunction(f, 1), "Math." + f + "(a)");
         }
-        for (String f : List.of("pow", "atan2", "hypot", "max", "min")) {
+        for (String f : List.of("pow", "atan2", "hypot", "max", "min", "IEEEremainder")) {
             assertTrue(DerivativeRules.isMathFunction(f, 2), "Math." + f + "(a, b)");
             assertFalse(DerivativeRules.isMathFunction(f, 1), "Math." + f + "(a)");
         }
@@ -451,7 +453,7 @@ class DerivativeRulesTest {
                     "Math." + f + "(a, b): integers only");
             assertFalse(DerivativeRules.isMathFunction(f, 1), "Math." + f + "(a)");
         }
-        for (String f : List.of("random", "ulp", "IEEEremainder")) {
+        for (String f : List.of("random", "ulp", "nextAfter", "scalb")) {
             assertFalse(
                     DerivativeRules.isMathFunction(f, 0)
                             || DerivativeRules.isMathFunction(f, 1)

@@ -413,7 +413,25 @@ final class XadMath {
         b(M2, "fmodExprAD", "", "2.3 * x1 % x2", 1.3, 0.5, 2.3, -Math.floor(2.3 * 1.3 / 0.5), 0, 0, 0);
         double n = Math.rint(1.3 / 0.5);
         b(M2, "remainderAD", "", "Math.IEEEremainder(x1, x2)", 1.3, 0.5, 1, -n, 0, 0, 0);
-        rejected(M2, "remainderAD", "Math.IEEEremainder with 2 argument(s) has no derivative rule");
+        u(M2, "remainderADScalar", "Math.IEEEremainder(x, 0.5)", 1.3, 1, 0);
+        u(M2, "remainderScalarAD", "Math.IEEEremainder(1.3, x)", 0.5, -n, 0);
+        double n1 = Math.rint(2.3 * 1.3 / (2.3 * 0.5));
+        double n2 = Math.rint(1.3 / (2.3 * 0.5));
+        double n3 = Math.rint(2.3 * 1.3 / 0.5);
+        b(
+                M2,
+                "remainderExprExpr",
+                "",
+                "StrictMath.IEEEremainder(2.3 * x1, 2.3 * x2)",
+                1.3,
+                0.5,
+                2.3,
+                -2.3 * n1,
+                0,
+                0,
+                0);
+        b(M2, "remainderADExpr", "", "Math.IEEEremainder(x1, 2.3 * x2)", 1.3, 0.5, 1, -2.3 * n2, 0, 0, 0);
+        b(M2, "remainderExprAD", "", "Math.IEEEremainder(2.3 * x1, x2)", 1.3, 0.5, 2.3, -n3, 0, 0, 0);
         double s = 0.34;
         double s2 = s * s;
         b(
