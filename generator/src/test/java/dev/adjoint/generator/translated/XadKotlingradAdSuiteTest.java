@@ -33,6 +33,7 @@ class XadKotlingradAdSuiteTest {
         fns.addAll(KotlingradFunctions.all());
         fns.addAll(HaskellAdFunctions.all());
         fns.addAll(OwlFunctions.all());
+        fns.addAll(SuiteVariants.all());
         return fns;
     }
 
