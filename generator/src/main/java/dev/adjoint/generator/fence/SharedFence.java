@@ -216,6 +216,8 @@ public final class SharedFence {
      * error says how to write it with elements; a call there is not reported again.
      */
     private void replacedRows(com.github.javaparser.ast.stmt.BlockStmt body) {
+        List<AssignExpr> replaced = new java.util.ArrayList<>();
+        Map<String, AssignExpr> byReference = new HashMap<>();
         for (AssignExpr a : body.findAll(AssignExpr.class)) {
             Expression root = a.getTarget();
             int depth = 0;
@@ -230,16 +232,41 @@ public final class SharedFence {
                     || a.findAncestor(LambdaExpr.class).isPresent()) {
                 continue;
             }
+            replaced.add(a);
+            if (!RowCopies.isRowCopy(a.getValue())) {
+                byReference.putIfAbsent(n.getNameAsString(), a);
+            }
+        }
+        for (AssignExpr a : replaced) {
+            Expression root = a.getTarget();
+            while (root instanceof com.github.javaparser.ast.expr.ArrayAccessExpr acc) {
+                root = acc.getName();
+            }
+            String n = ((NameExpr) root).getNameAsString();
             String row = Positions.oneLine(a.getTarget());
-            error(
-                    a,
-                    "'" + Positions.oneLine(a) + "' replaces the row " + row + " of array '" + n
-                            + "' by another array: neither"
-                            + " strategy follows a row that names another array; copy the elements instead (System.arraycopy(src, 0, "
-                            + row
-                            + ", 0, n);), exchange them one by one for a row swap (for (int j = 0; j < n; j++) { double t = "
-                            + row
-                            + "[j]; ... }), or keep an int[] of row indices and read " + n + "[perm[i]][j]");
+            AssignExpr other = byReference.get(n);
+            if (RowCopies.isRowCopy(a.getValue()) && other != null && RowCopies.isRaggedLocal(body, n)) {
+                // a ragged local's row copied (b[i] = a[i].clone()) is what RaggedLocals takes: refused only
+                // because another row of it is replaced by reference, which is what to change
+                error(
+                        a,
+                        "'" + Positions.oneLine(a) + "' copies a row into the ragged array '" + n
+                                + "', which works while no row of it names another array; '"
+                                + Positions.oneLine(other) + "' at line "
+                                + other.getBegin().map(b -> b.line).orElse(0)
+                                + " makes one: exchange the elements there one by one (for (int j = 0; j < n; j++) { double t = "
+                                + Positions.oneLine(other.getTarget()) + "[j]; ... })");
+            } else {
+                error(
+                        a,
+                        "'" + Positions.oneLine(a) + "' replaces the row " + row + " of array '" + n
+                                + "' by another array: neither"
+                                + " strategy follows a row that names another array; copy the elements instead (System.arraycopy(src, 0, "
+                                + row
+                                + ", 0, n);), exchange them one by one for a row swap (for (int j = 0; j < n; j++) { double t = "
+                                + row
+                                + "[j]; ... }), or keep an int[] of row indices and read " + n + "[perm[i]][j]");
+            }
             a.getValue().findAll(MethodCallExpr.class).forEach(rowCalls::add);
         }
     }

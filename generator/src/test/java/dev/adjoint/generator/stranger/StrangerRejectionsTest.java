@@ -167,6 +167,45 @@ class StrangerRejectionsTest {
                 "the clone() call is not reported again: " + errors);
     }
 
+    /**
+     * Rows cloned into a ragged local ({@code new double[n][]}, which works) and then swapped by reference (which does
+     * not): the error at the clone advised {@code System.arraycopy} into a row that is null there; it now names the
+     * swap as what to change, and with the swap written element by element the method is static and exact.
+     */
+    @Test
+    void aRaggedLocalsRowCopyRefusedBecauseOfASwapNamesTheSwap() {
+        String source = LU.replace("double[][] lu = new double[n][n];", "double[][] lu = new double[n][];")
+                .replace("System.arraycopy(a[i], 0, lu[i], 0, n);", "lu[i] = a[i].clone();");
+        List<Diagnostic> errors = errors(Map.of("Lu", source));
+        Diagnostic first = errors.get(0);
+        assertEquals(14, first.line(), errors.toString());
+        assertTrue(
+                first.message()
+                        .equals(
+                                "'lu[i] = a[i].clone()' copies a row into the ragged array 'lu', which works while no"
+                                        + " row of it names another array; 'lu[k] = lu[p]' at line 26 makes one: exchange the"
+                                        + " elements there one by one (for (int j = 0; j < n; j++) { double t = lu[k][j]; ... })"),
+                first.message());
+        assertEquals(List.of(14, 26, 27), errors.stream().map(Diagnostic::line).toList(), errors.toString());
+        String fixed = source.replace("""
+                                        double[] tmp = lu[k];
+                                        lu[k] = lu[p];
+                                        lu[p] = tmp;
+                        """, """
+                                        for (int j = 0; j < n; j++) {
+                                            double tmp = lu[k][j];
+                                            lu[k][j] = lu[p][j];
+                                            lu[p][j] = tmp;
+                                        }
+                        """);
+        StrangerHarness.Built b = build(Map.of("Lu", fixed));
+        assertTrue(
+                b.methods().contains("stranger.Lu#logAbsDet: static"),
+                b.methods().toString());
+        double[][] a = {{0.6, 0.9, 0.7}, {0.8, 0.55, 0.95}, {0.5, 0.75, 0.65}};
+        AdjointCheck.assertGradient(b.type("Lu"), "logAbsDet", (Object) a);
+    }
+
     private static final String FIT = """
             package stranger;
 

@@ -381,9 +381,10 @@ final class DiffTestsScalars {
                             return det;
                         }
                         """, p((Object) m(d(0.5, 2, 1), d(3, -1, 0.25), d(1, 1.5, 2))))
-                        // neither strategy follows a row naming another array; the error says to copy or exchange
-                        // elements
-                        .rejected("'lu[i] = a[i].clone()' replaces the row lu[i] of array 'lu' by another array"),
+                        // neither strategy follows a row naming another array; the error at the clone (which a ragged
+                        // local takes) names the swap, which says to exchange elements
+                        .rejected("'lu[i] = a[i].clone()' copies a row into the ragged array 'lu', which works while"
+                                + " no row of it names another array; 'lu[k] = lu[pivot]' at line"),
                 // mat2num_2(x): a = vec(x) (column-major), tr(log.((1 .+ a*a') .+ a .- a'))
                 of(130, "mat2num2", """
                         @Differentiable
