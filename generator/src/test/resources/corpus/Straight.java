@@ -274,4 +274,12 @@ public class Straight {
     static double fusedAndSigned(double x, double y, double z) {
         return Math.fma(x, y, z) * Math.copySign(z, x - y) + StrictMath.fma(z, z, y) - StrictMath.copySign(x * y, z);
     }
+
+    // IEEE 754's remainder (C's remainder: the quotient rounded to nearest) and its StrictMath twin
+    //@at (5.0, 2.1)
+    //@at (-1.7, 1.2)
+    @Differentiable
+    static double ieeeRemainder(double x, double y) {
+        return Math.IEEEremainder(x, y) * y + StrictMath.IEEEremainder(x * x, y + 1);
+    }
 }
