@@ -203,7 +203,7 @@ public final class AdjointClassEmitter {
         if (checked) {
             BufferChecks.add(body, r, m.bufferNames());
         }
-        keepApart(r, body);
+        ApartChecks.add(r, body);
         BodyPrinter.print(m.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
     }
@@ -248,7 +248,7 @@ public final class AdjointClassEmitter {
         if (checked) {
             BufferChecks.add(body, r, j.tangentNames());
         }
-        keepApart(r, body);
+        ApartChecks.add(r, body);
         BodyPrinter.print(j.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
     }
@@ -284,44 +284,9 @@ public final class AdjointClassEmitter {
             }
         }
         CodeBlock.Builder body = CodeBlock.builder();
-        keepApart(r, body);
+        ApartChecks.add(r, body);
         BodyPrinter.print(rec.body(), body, NameClashes.hiddenIn(r));
         return b.addCode(body.build()).build();
-    }
-
-    /**
-     * One array passed for two parameters that the method writes: the adjoint would compute another
-     * value and gradient than the method's, so it refuses (a message, not a wrong gradient).
-     */
-    private static void keepApart(MethodRequest r, CodeBlock.Builder body) {
-        keepApart(r, body, p -> p, p -> p);
-    }
-
-    /**
-     * The same check where parameter {@code p}'s array is read as {@code read.apply(p)} (a field of
-     * the object, a record's component) and named {@code shown.apply(p)} in the message; a pair with
-     * a member {@code read} gives {@code null} for (an array new in the call, which nothing else holds) is
-     * skipped.
-     */
-    static void keepApart(
-            MethodRequest r,
-            CodeBlock.Builder body,
-            java.util.function.UnaryOperator<String> read,
-            java.util.function.UnaryOperator<String> shown) {
-        for (List<String> pair : r.arraysToKeepApart()) {
-            if (read.apply(pair.get(0)) == null || read.apply(pair.get(1)) == null) {
-                continue;
-            }
-            body.beginControlFlow("if ($L == $L)", read.apply(pair.get(0)), read.apply(pair.get(1)))
-                    .addStatement(
-                            "throw new $T($S)",
-                            IllegalArgumentException.class,
-                            "'" + shown.apply(pair.get(0)) + "' and '" + shown.apply(pair.get(1))
-                                    + "' are the same array; " + r.name()
-                                    + " writes into one of them, and its adjoint needs them apart:"
-                                    + " pass a copy for one of them")
-                    .endControlFlow();
-        }
     }
 
     static MethodSpec.Builder signature(AdjointMethod m, String name, boolean withSeed) {

@@ -181,7 +181,7 @@ final class HessianEmitter {
             BufferChecks.add(c, h.request(), h.gradNames());
             BufferChecks.add(c, h.request(), h.hvNames());
         }
-        AdjointClassEmitter.keepApart(h.request(), c, p -> p, p -> p);
+        ApartChecks.add(h.request(), c, p -> p, p -> p);
         return c.build();
     }
 

@@ -68,7 +68,7 @@ final class JacobianEmitter {
         String elem = r.result().element().java();
         CodeBlock.Builder c = CodeBlock.builder();
         // each call below gets its own copies, which would take one array passed twice for two
-        AdjointClassEmitter.keepApart(r, c, p -> p, p -> p);
+        ApartChecks.add(r, c, p -> p, p -> p);
         Calls calls = new Calls(
                 r,
                 List.of(),

@@ -105,8 +105,7 @@ public final class ReceiverJacobians {
         ElementGathers.gather(rc, sinks, c);
         // the copies below would take one array held or passed twice (a field and a parameter) for two
         // (an assigned field's one-element array is new here: it holds no one else's array)
-        AdjointClassEmitter.keepApart(
-                r, c, p -> boxed.contains(p) ? null : reads.getOrDefault(p, p), p -> shown.getOrDefault(p, p));
+        ApartChecks.add(r, c, p -> boxed.contains(p) ? null : reads.getOrDefault(p, p), p -> shown.getOrDefault(p, p));
         c.add("// the inputs as the call sees them: each Vjp or Jvp below works on fresh copies of these\n");
         Map<String, String> values = new HashMap<>();
         for (Param p : r.params()) {

@@ -2,7 +2,6 @@ package dev.adjoint.generator.select;
 
 import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.adjoint.Strategy;
-import dev.adjoint.generator.parse.Updates;
 import dev.adjoint.generator.types.Ty;
 import java.nio.file.Path;
 import java.util.List;
@@ -343,46 +342,6 @@ public record MethodRequest(
     /** {@code p.Model#loss}, as the build report and {@code adjoint:show} name it. */
     public String methodRef() {
         return ownerQualifiedName() + "#" + name;
-    }
-
-    /**
-     * The pairs of array parameters of one type that must not be the same array: the method may
-     * write into one of them (an element stored or updated, or the array handed to a call), and its
-     * adjoint, like the static analysis behind it, treats distinct parameters as distinct arrays.
-     */
-    public List<List<String>> arraysToKeepApart() {
-        java.util.Set<String> written = new java.util.HashSet<>();
-        for (com.github.javaparser.ast.Node n : declaration.findAll(com.github.javaparser.ast.Node.class)) {
-            com.github.javaparser.ast.expr.Expression target = null;
-            if (n instanceof com.github.javaparser.ast.expr.AssignExpr a) {
-                target = a.getTarget();
-            } else if (n instanceof com.github.javaparser.ast.expr.UnaryExpr u && Updates.isUpdate(u.getOperator())) {
-                target = u.getExpression();
-            } else if (n instanceof com.github.javaparser.ast.expr.MethodCallExpr c) {
-                c.getArguments().stream()
-                        .filter(com.github.javaparser.ast.expr.Expression::isNameExpr)
-                        .forEach(x -> written.add(x.asNameExpr().getNameAsString()));
-            }
-            while (target instanceof com.github.javaparser.ast.expr.ArrayAccessExpr e) {
-                target = e.getName();
-                if (target instanceof com.github.javaparser.ast.expr.NameExpr name) {
-                    written.add(name.getNameAsString());
-                }
-            }
-        }
-        List<List<String>> pairs = new java.util.ArrayList<>();
-        for (int i = 0; i < params.size(); i++) {
-            for (int j = i + 1; j < params.size(); j++) {
-                Param a = params.get(i);
-                Param b = params.get(j);
-                if (a.type().isArray()
-                        && a.type().equals(b.type())
-                        && (written.contains(a.name()) || written.contains(b.name()))) {
-                    pairs.add(List.of(a.name(), b.name()));
-                }
-            }
-        }
-        return pairs;
     }
 
     /** The parameters the gradient is taken with respect to. */

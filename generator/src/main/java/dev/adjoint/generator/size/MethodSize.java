@@ -69,7 +69,10 @@ public final class MethodSize {
         rec.paramHandles().stream().filter(h -> h != null).forEach(params::add);
         return CodeBound.of(rec.body(), params, tape)
                 + EMITTER_MARGIN
-                + 20L * r.arraysToKeepApart().size();
+                + 20L
+                        * (dev.adjoint.generator.select.ArraysApart.pairs(r).size()
+                                + dev.adjoint.generator.select.ArraysApart.rows(r)
+                                        .size());
     }
 
     /** The bound of the {@code Jvp} method of {@code m}. */
@@ -96,7 +99,14 @@ public final class MethodSize {
         List<String> params = paramNames(m.request());
         params.add(m.seedName());
         params.addAll(m.bufferNames());
-        return bound(m.body(), params, m.request().arraysToKeepApart().size()) + CHECK * arrays(m.request());
+        return bound(
+                        m.body(),
+                        params,
+                        dev.adjoint.generator.select.ArraysApart.pairs(m.request())
+                                        .size()
+                                + dev.adjoint.generator.select.ArraysApart.rows(m.request())
+                                        .size())
+                + CHECK * arrays(m.request());
     }
 
     private static List<String> paramNames(dev.adjoint.generator.select.MethodRequest r) {

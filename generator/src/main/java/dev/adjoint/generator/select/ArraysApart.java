@@ -1,0 +1,103 @@
+package dev.adjoint.generator.select;
+
+import com.github.javaparser.ast.body.MethodDeclaration;
+import dev.adjoint.generator.parse.Updates;
+import dev.adjoint.generator.types.Ty;
+import java.util.List;
+
+/**
+ * Which arrays a method's callers must pass apart: both strategies, like the analysis behind them,
+ * take distinct parameters, and distinct rows of a 2-D parameter, for distinct arrays. Where the
+ * method writes one of them, the generated code checks on entry that the caller's are (a message,
+ * not another value and gradient than the method's).
+ */
+public final class ArraysApart {
+    private ArraysApart() {}
+
+    /**
+     * The pairs of array parameters of one type that must not be the same array: the method may
+     * write into one of them (an element stored or updated, or the array handed to a call), and its
+     * adjoint, like the static analysis behind it, treats distinct parameters as distinct arrays.
+     */
+    public static List<List<String>> pairs(MethodRequest r) {
+        MethodDeclaration declaration = r.declaration();
+        List<Param> params = r.params();
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (com.github.javaparser.ast.Node n : declaration.findAll(com.github.javaparser.ast.Node.class)) {
+            com.github.javaparser.ast.expr.Expression target = null;
+            if (n instanceof com.github.javaparser.ast.expr.AssignExpr a) {
+                target = a.getTarget();
+            } else if (n instanceof com.github.javaparser.ast.expr.UnaryExpr u && Updates.isUpdate(u.getOperator())) {
+                target = u.getExpression();
+            } else if (n instanceof com.github.javaparser.ast.expr.MethodCallExpr c) {
+                c.getArguments().stream()
+                        .filter(com.github.javaparser.ast.expr.Expression::isNameExpr)
+                        .forEach(x -> written.add(x.asNameExpr().getNameAsString()));
+            }
+            while (target instanceof com.github.javaparser.ast.expr.ArrayAccessExpr e) {
+                target = e.getName();
+                if (target instanceof com.github.javaparser.ast.expr.NameExpr name) {
+                    written.add(name.getNameAsString());
+                }
+            }
+        }
+        List<List<String>> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            for (int j = i + 1; j < params.size(); j++) {
+                Param a = params.get(i);
+                Param b = params.get(j);
+                if (a.type().isArray()
+                        && a.type().equals(b.type())
+                        && (written.contains(a.name()) || written.contains(b.name()))) {
+                    pairs.add(List.of(a.name(), b.name()));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * The 2-D array parameters whose rows the method writes ({@code acc[i][j] += ...}, its helpers
+     * inlined), each with the other array parameters of its element type: the rows must be distinct
+     * arrays, none of them another parameter or its row, as the adjoint takes them (the generated code
+     * checks it on entry, {@code RowsApart}). Each list is {@code [p]} (its own rows) or {@code [p, q]}.
+     */
+    public static List<List<String>> rows(MethodRequest r) {
+        MethodDeclaration declaration = r.declaration();
+        List<Param> params = r.params();
+        java.util.Set<String> writtenRows = new java.util.HashSet<>();
+        for (com.github.javaparser.ast.Node n : declaration.findAll(com.github.javaparser.ast.Node.class)) {
+            com.github.javaparser.ast.expr.Expression target = null;
+            if (n instanceof com.github.javaparser.ast.expr.AssignExpr a) {
+                target = a.getTarget();
+            } else if (n instanceof com.github.javaparser.ast.expr.UnaryExpr u && Updates.isUpdate(u.getOperator())) {
+                target = u.getExpression();
+            }
+            int depth = 0;
+            while (target instanceof com.github.javaparser.ast.expr.ArrayAccessExpr e) {
+                target = e.getName();
+                depth++;
+            }
+            if (depth >= 2 && target instanceof com.github.javaparser.ast.expr.NameExpr name) {
+                writtenRows.add(name.getNameAsString());
+            }
+        }
+        List<List<String>> groups = new java.util.ArrayList<>();
+        for (Param p : params) {
+            if (p.type().dims() != 2
+                    || !writtenRows.contains(p.name())
+                    || (p.type().prim() != Ty.Prim.DOUBLE && p.type().prim() != Ty.Prim.FLOAT)) {
+                continue;
+            }
+            groups.add(List.of(p.name()));
+            for (Param q : params) {
+                if (q != p
+                        && (q.type().dims() == 1 || q.type().dims() == 2)
+                        && q.type().prim() == p.type().prim()) {
+                    groups.add(List.of(p.name(), q.name()));
+                }
+            }
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.adjoint.generator.stranger;
+
+import static dev.adjoint.generator.stranger.StrangerHarness.build;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.DoubleGrad;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A method writing into the rows of a 2-D parameter, called with rows that are one array
+ * ({@code new double[][] {r, r, r}}) or with a row that is also another parameter (break26): both
+ * strategies take distinct rows for distinct arrays, so the gradient was not the method's
+ * (static and tape [7.8, 10] where differences give [13, 10]). Every generated method now refuses
+ * such a call ({@code RowsApart}); with distinct rows it matches central differences and the tape.
+ */
+class SharedRowsTest {
+    static final String ROWS = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Rows {
+                @Differentiable(wrt = "th")
+                public static double f(double[][] acc, double[] th) {
+                    double s = 0;
+                    for (int i = 0; i < acc.length; i++) {
+                        acc[i][0] += th[0] * (i + 1);
+                        s += acc[i][0] * th[1];
+                    }
+                    return s;
+                }
+
+                @Differentiable
+                public static double g(double[][] acc, double[] v) {
+                    double s = 0;
+                    for (int i = 0; i < acc.length; i++) {
+                        acc[i][0] = acc[i][0] * v[0];
+                        s += acc[i][0] * v[1];
+                    }
+                    return s;
+                }
+            }
+            """;
+
+    private static double[][] fresh() {
+        return new double[][] {{0.5, 1}, {0.2, 1}, {-0.3, 1}};
+    }
+
+    private static String refusal(Method m, Object... args) throws IllegalAccessException {
+        try {
+            m.invoke(null, args);
+            return "computed";
+        } catch (InvocationTargetException e) {
+            assertTrue(
+                    e.getCause() instanceof IllegalArgumentException,
+                    e.getCause().toString());
+            return e.getCause().getMessage();
+        }
+    }
+
+    @Test
+    void rowsThatAreOneArrayAreRefusedByEveryMethodOfBothStrategies() throws Exception {
+        for (String source : new String[] {ROWS, StrangerHarness.onTape(ROWS)}) {
+            Class<?> adjoint = build(Map.of("Rows", source)).type("RowsAdjoint");
+            double[] sh = {0.4, 1};
+            double[] th = {0.7, 1.3};
+            String said = refusal(
+                    adjoint.getMethod("fGrad", double[][].class, double[].class, double[].class),
+                    new double[][] {sh, sh, sh},
+                    th,
+                    new double[2]);
+            assertEquals(
+                    "'acc[0]' and 'acc[1]' are the same array; f writes into the rows of one of them, and its adjoint"
+                            + " needs them apart: pass a copy for one of them",
+                    said);
+            double[][] acc = fresh();
+            assertTrue(refusal(
+                            adjoint.getMethod(
+                                    "gGrad", double[][].class, double[].class, double[][].class, double[].class),
+                            acc,
+                            acc[1],
+                            new double[][] {new double[2], new double[2], new double[2]},
+                            new double[2])
+                    .startsWith("'acc[1]' and 'v' are the same array"));
+            if (source.equals(ROWS)) {
+                assertTrue(refusal(
+                                adjoint.getMethod(
+                                        "fJvp", double[][].class, double[].class, double[].class, DoubleGrad.class),
+                                new double[][] {sh, sh},
+                                th,
+                                new double[] {1, 0},
+                                new DoubleGrad())
+                        .startsWith("'acc[0]' and 'acc[1]' are the same array"));
+                assertTrue(refusal(
+                                adjoint.getMethod(
+                                        "fHvp",
+                                        double[][].class,
+                                        double[].class,
+                                        double[].class,
+                                        double[].class,
+                                        double[].class),
+                                new double[][] {sh, sh},
+                                th,
+                                new double[] {1, 0},
+                                new double[2],
+                                new double[2])
+                        .startsWith("'acc[0]' and 'acc[1]' are the same array"));
+            }
+        }
+    }
+
+    @Test
+    void distinctRowsMatchCentralDifferencesAndTheTape() throws Exception {
+        Class<?> rows = build(Map.of("Rows", ROWS)).type("Rows");
+        Class<?> staticAdjoint = build(Map.of("Rows", ROWS)).type("RowsAdjoint");
+        Class<?> tapeAdjoint =
+                build(Map.of("Rows", StrangerHarness.onTape(ROWS))).type("RowsAdjoint");
+        Method f = rows.getMethod("f", double[][].class, double[].class);
+        double[] th = {0.7, 1.3};
+        double[] onStatic = new double[2];
+        double[] onTape = new double[2];
+        staticAdjoint
+                .getMethod("fGrad", double[][].class, double[].class, double[].class)
+                .invoke(null, fresh(), th, onStatic);
+        tapeAdjoint
+                .getMethod("fGrad", double[][].class, double[].class, double[].class)
+                .invoke(null, fresh(), th, onTape);
+        double h = 1e-6;
+        double[] differences = new double[2];
+        for (int i = 0; i < 2; i++) {
+            double[] up = th.clone();
+            double[] down = th.clone();
+            up[i] += h;
+            down[i] -= h;
+            differences[i] = ((double) f.invoke(null, fresh(), up) - (double) f.invoke(null, fresh(), down)) / (2 * h);
+        }
+        StrangerHarness.assertAgree(onStatic, differences, 1e-7, "static fGrad vs differences");
+        StrangerHarness.assertAgree(onStatic, onTape, 1e-12, "static vs tape");
+    }
+}

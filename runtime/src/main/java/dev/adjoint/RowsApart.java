@@ -1,0 +1,92 @@
+package dev.adjoint;
+
+import dev.adjoint.stack.AdjointStacks;
+import java.util.Arrays;
+
+/**
+ * The check generated methods make on entry when the method writes into the rows of a 2-D array
+ * parameter ({@code acc[i][j] += ...}): its rows are distinct arrays, and none is another array
+ * parameter of the method or a row of one. Both strategies, like the analysis behind them, take
+ * distinct rows for distinct arrays; given {@code new double[][] {r, r}}, a write through one row
+ * would be read through the other, and the gradient would not be the method's. The call is refused
+ * instead, as one array passed for two written parameters is.
+ *
+ * <p>Rows are compared by identity: their identity hash codes, with each row's index, are sorted in
+ * an array of the thread's pool, so a warm call allocates nothing and costs {@code n log n} for
+ * {@code n} rows; rows of equal hash are then compared as references. A {@code null} row is left to
+ * the method.
+ */
+public final class RowsApart {
+    private RowsApart() {}
+
+    /** Checks that the rows of {@code rows}, parameter {@code name} of {@code method}, are distinct arrays. */
+    public static void require(Object[] rows, String name, String method) {
+        require(rows, name, null, null, method);
+    }
+
+    /** Checks that no row of {@code rows} (parameter {@code name}) is {@code array} (parameter {@code other}). */
+    public static void require(Object[] rows, String name, Object array, String other, String method) {
+        if (rows == null || array == null) {
+            return;
+        }
+        for (int k = 0; k < rows.length; k++) {
+            if (rows[k] == array) {
+                throw same(name + "[" + k + "]", other, method);
+            }
+        }
+    }
+
+    /**
+     * Checks that the rows of {@code rows} (parameter {@code name}) are distinct arrays, and, when
+     * {@code others} (parameter {@code other}) is not null, that none is also a row of it.
+     */
+    public static void require(Object[] rows, String name, Object[] others, String other, String method) {
+        if (rows == null) {
+            return;
+        }
+        int n = rows.length;
+        int m = others == null ? 0 : others.length;
+        if (n + m < 2) {
+            return;
+        }
+        AdjointStacks stacks = AdjointStacks.forThread();
+        int mark = stacks.arrays.mark();
+        try {
+            long[] keys = stacks.arrays.borrowLongs(n + m);
+            for (int k = 0; k < n + m; k++) {
+                Object row = k < n ? rows[k] : others[k - n];
+                keys[k] = ((long) System.identityHashCode(row) << 32) | k;
+            }
+            Arrays.sort(keys);
+            for (int start = 0, end; start < n + m; start = end) {
+                end = start + 1;
+                while (end < n + m && keys[end] >>> 32 == keys[start] >>> 32) {
+                    end++;
+                }
+                for (int i = start; i < end; i++) {
+                    for (int j = i + 1; j < end; j++) {
+                        int a = (int) keys[i];
+                        int b = (int) keys[j];
+                        Object x = a < n ? rows[a] : others[a - n];
+                        Object y = b < n ? rows[b] : others[b - n];
+                        if (x != null && x == y && a < n) { // (sorted: a < b; two rows of others alone are no concern)
+                            throw same(label(a, n, name, other), label(b, n, name, other), method);
+                        }
+                    }
+                }
+            }
+        } finally {
+            stacks.arrays.release(mark);
+        }
+    }
+
+    private static String label(int k, int n, String name, String other) {
+        return k < n ? name + "[" + k + "]" : other + "[" + (k - n) + "]";
+    }
+
+    private static IllegalArgumentException same(String a, String b, String method) {
+        return new IllegalArgumentException("'" + a + "' and '" + b + "' are the same array; " + method
+                + " writes into the rows of one of them, and its adjoint needs them apart: pass a copy for one of"
+                + " them");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.adjoint;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class RowsApartTest {
+
+    @Test
+    void distinctRowsPass() {
+        double[][] a = new double[500][3];
+        double[][] b = new double[200][3];
+        assertDoesNotThrow(() -> RowsApart.require(a, "a", "f"));
+        assertDoesNotThrow(() -> RowsApart.require(a, "a", b, "b", "f"));
+        assertDoesNotThrow(() -> RowsApart.require(a, "a", new double[3], "x", "f"));
+        assertDoesNotThrow(() -> RowsApart.require(new double[][] {null, null}, "a", "f"));
+        assertDoesNotThrow(() -> RowsApart.require(new double[0][], "a", "f"));
+    }
+
+    @Test
+    void aRowTwiceIsRefusedWithBothPlaces() {
+        double[] r = {1, 2};
+        double[][] a = {new double[2], r, new double[2], r};
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> RowsApart.require(a, "acc", "f"));
+        assertEquals(
+                "'acc[1]' and 'acc[3]' are the same array; f writes into the rows of one of them, and its adjoint needs"
+                        + " them apart: pass a copy for one of them",
+                e.getMessage());
+        float[] q = {1};
+        assertThrows(IllegalArgumentException.class, () -> RowsApart.require(new float[][] {q, q}, "w", "g"));
+    }
+
+    @Test
+    void aRowThatIsAnotherParameterOrItsRowIsRefused() {
+        double[] x = {1, 2};
+        double[][] a = {new double[2], x};
+        assertEquals(
+                "'acc[1]' and 'x' are the same array; f writes into the rows of one of them, and its adjoint needs them"
+                        + " apart: pass a copy for one of them",
+                assertThrows(IllegalArgumentException.class, () -> RowsApart.require(a, "acc", x, "x", "f"))
+                        .getMessage());
+        double[][] b = {new double[2], new double[2], x};
+        assertEquals(
+                "'acc[1]' and 'X[2]' are the same array; f writes into the rows of one of them, and its adjoint needs"
+                        + " them apart: pass a copy for one of them",
+                assertThrows(IllegalArgumentException.class, () -> RowsApart.require(a, "acc", b, "X", "f"))
+                        .getMessage());
+        // a row repeated in the other, read-only parameter alone is no concern
+        double[] y = {3};
+        assertDoesNotThrow(
+                () -> RowsApart.require(new double[][] {new double[1]}, "acc", new double[][] {y, y}, "X", "f"));
+    }
+}
