@@ -1,6 +1,8 @@
 package dev.adjoint.generator.select;
 
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.adjoint.generator.parse.Updates;
 import dev.adjoint.generator.types.Ty;
 import java.util.List;
@@ -20,26 +22,12 @@ public final class ArraysApart {
      * adjoint, like the static analysis behind it, treats distinct parameters as distinct arrays.
      */
     public static List<List<String>> pairs(MethodRequest r) {
-        MethodDeclaration declaration = r.declaration();
         List<Param> params = r.params();
-        java.util.Set<String> written = new java.util.HashSet<>();
-        for (com.github.javaparser.ast.Node n : declaration.findAll(com.github.javaparser.ast.Node.class)) {
-            com.github.javaparser.ast.expr.Expression target = null;
-            if (n instanceof com.github.javaparser.ast.expr.AssignExpr a) {
-                target = a.getTarget();
-            } else if (n instanceof com.github.javaparser.ast.expr.UnaryExpr u && Updates.isUpdate(u.getOperator())) {
-                target = u.getExpression();
-            } else if (n instanceof com.github.javaparser.ast.expr.MethodCallExpr c) {
-                c.getArguments().stream()
-                        .filter(com.github.javaparser.ast.expr.Expression::isNameExpr)
-                        .forEach(x -> written.add(x.asNameExpr().getNameAsString()));
-            }
-            while (target instanceof com.github.javaparser.ast.expr.ArrayAccessExpr e) {
-                target = e.getName();
-                if (target instanceof com.github.javaparser.ast.expr.NameExpr name) {
-                    written.add(name.getNameAsString());
-                }
-            }
+        java.util.Set<String> written = new java.util.HashSet<>(written(r.declaration(), 1));
+        for (MethodCallExpr c : r.declaration().findAll(MethodCallExpr.class)) {
+            c.getArguments().stream()
+                    .filter(Expression::isNameExpr)
+                    .forEach(x -> written.add(x.asNameExpr().getNameAsString()));
         }
         List<List<String>> pairs = new java.util.ArrayList<>();
         for (int i = 0; i < params.size(); i++) {
@@ -63,25 +51,8 @@ public final class ArraysApart {
      * checks it on entry, {@code RowsApart}). Each list is {@code [p]} (its own rows) or {@code [p, q]}.
      */
     public static List<List<String>> rows(MethodRequest r) {
-        MethodDeclaration declaration = r.declaration();
         List<Param> params = r.params();
-        java.util.Set<String> writtenRows = new java.util.HashSet<>();
-        for (com.github.javaparser.ast.Node n : declaration.findAll(com.github.javaparser.ast.Node.class)) {
-            com.github.javaparser.ast.expr.Expression target = null;
-            if (n instanceof com.github.javaparser.ast.expr.AssignExpr a) {
-                target = a.getTarget();
-            } else if (n instanceof com.github.javaparser.ast.expr.UnaryExpr u && Updates.isUpdate(u.getOperator())) {
-                target = u.getExpression();
-            }
-            int depth = 0;
-            while (target instanceof com.github.javaparser.ast.expr.ArrayAccessExpr e) {
-                target = e.getName();
-                depth++;
-            }
-            if (depth >= 2 && target instanceof com.github.javaparser.ast.expr.NameExpr name) {
-                writtenRows.add(name.getNameAsString());
-            }
-        }
+        java.util.Set<String> writtenRows = written(r.declaration(), 2);
         List<List<String>> groups = new java.util.ArrayList<>();
         for (Param p : params) {
             if (p.type().dims() != 2
@@ -99,5 +70,30 @@ public final class ArraysApart {
             }
         }
         return groups;
+    }
+
+    /**
+     * The arrays {@code m} stores into or updates at a depth of at least {@code depth} indices
+     * ({@code a[i] = ...} is depth 1, {@code acc[i][j] += ...} depth 2): the names the targets start from.
+     */
+    private static java.util.Set<String> written(MethodDeclaration m, int depth) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (com.github.javaparser.ast.Node n : m.findAll(com.github.javaparser.ast.Node.class)) {
+            Expression target = null;
+            if (n instanceof com.github.javaparser.ast.expr.AssignExpr a) {
+                target = a.getTarget();
+            } else if (n instanceof com.github.javaparser.ast.expr.UnaryExpr u && Updates.isUpdate(u.getOperator())) {
+                target = u.getExpression();
+            }
+            int indices = 0;
+            while (target instanceof com.github.javaparser.ast.expr.ArrayAccessExpr e) {
+                target = e.getName();
+                indices++;
+            }
+            if (indices >= depth && target instanceof com.github.javaparser.ast.expr.NameExpr name) {
+                out.add(name.getNameAsString());
+            }
+        }
+        return out;
     }
 }
