@@ -201,8 +201,7 @@ final class ResultVariable {
             PrimitiveType element,
             Rewriter rw,
             Predicate<MethodCallExpr> newFromCall) {
-        Predicate<Expression> madeHere = e ->
-                created(e, element) || cloned(e).isPresent() || (e instanceof MethodCallExpr c && newFromCall.test(c));
+        Predicate<Expression> madeHere = newArrays(element, newFromCall);
         for (String local : locals) {
             if (onlyArraysFrom(m, body, local, element, madeHere, true).isEmpty()) {
                 return false;
@@ -248,16 +247,20 @@ final class ResultVariable {
         }
         BlockStmt body = h.getBody().get();
         List<ReturnStmt> returns = body.findAll(ReturnStmt.class);
-        Predicate<Expression> madeHere = x ->
-                created(x, element) || cloned(x).isPresent() || (x instanceof MethodCallExpr c && newFromCall.test(c));
+        Predicate<Expression> madeHere = newArrays(element, newFromCall);
         return !returns.isEmpty()
                 && returns.stream()
                         .map(r -> r.getExpression().orElse(null))
                         .allMatch(e -> madeHere.test(e)
-                                || cloned(e).isPresent()
                                 || (e instanceof NameExpr n
                                         && onlyArraysFrom(h, body, n.getNameAsString(), element, madeHere, true)
                                                 .isPresent()));
+    }
+
+    /** Arrays new where they stand: created ({@code new}, an initialiser), a copy ({@code a.clone()}), or a call {@code newFromCall} accepts. */
+    private static Predicate<Expression> newArrays(PrimitiveType element, Predicate<MethodCallExpr> newFromCall) {
+        return e ->
+                created(e, element) || cloned(e).isPresent() || (e instanceof MethodCallExpr c && newFromCall.test(c));
     }
 
     /** {@code element[] name = new element[0];}, standing at {@code at}. */

@@ -72,6 +72,11 @@ public final class ArraysApart {
         return groups;
     }
 
+    /** How many checks the generated methods make on entry for {@code r}: {@link #pairs} and {@link #rows}. */
+    public static int checks(MethodRequest r) {
+        return pairs(r).size() + rows(r).size();
+    }
+
     /**
      * The arrays {@code m} stores into or updates at a depth of at least {@code depth} indices
      * ({@code a[i] = ...} is depth 1, {@code acc[i][j] += ...} depth 2): the names the targets start from.

@@ -69,10 +69,7 @@ public final class MethodSize {
         rec.paramHandles().stream().filter(h -> h != null).forEach(params::add);
         return CodeBound.of(rec.body(), params, tape)
                 + EMITTER_MARGIN
-                + 20L
-                        * (dev.adjoint.generator.select.ArraysApart.pairs(r).size()
-                                + dev.adjoint.generator.select.ArraysApart.rows(r)
-                                        .size());
+                + 20L * dev.adjoint.generator.select.ArraysApart.checks(r);
     }
 
     /** The bound of the {@code Jvp} method of {@code m}. */
@@ -99,13 +96,7 @@ public final class MethodSize {
         List<String> params = paramNames(m.request());
         params.add(m.seedName());
         params.addAll(m.bufferNames());
-        return bound(
-                        m.body(),
-                        params,
-                        dev.adjoint.generator.select.ArraysApart.pairs(m.request())
-                                        .size()
-                                + dev.adjoint.generator.select.ArraysApart.rows(m.request())
-                                        .size())
+        return bound(m.body(), params, dev.adjoint.generator.select.ArraysApart.checks(m.request()))
                 + CHECK * arrays(m.request());
     }
 
