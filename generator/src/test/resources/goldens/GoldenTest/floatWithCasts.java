@@ -109,6 +109,8 @@ final class MixedAdjoint {
         AdjointStacks _stack = AdjointStacks.forThread();
         int _arrays = _stack.arrays.mark();
         // forward sweep
+        double _t10 = 0.0;
+        double _t11 = 0.0;
         double _t0 = (double) a;
         double _dot_t0 = (double) ta;
         double t = _t0 * b;
@@ -117,9 +119,15 @@ final class MixedAdjoint {
         double _t8 = tb * _t0;
         double _dot_t = _t7 + _t8;
         double _t2 = Math.sqrt(t);
-        // double _dot_t2 = _dot_t / (2 * _t2);
-        double _t9 = 2.0 * _t2;
-        double _dot_t2 = _dot_t / _t9;
+        // double _dot_t2 = _dot_t == 0 && !(Math.abs(1 / (2 * _t2)) <= Double.MAX_VALUE) ? 0 : (_dot_t / (2 * _t2));
+        boolean _t9 = _dot_t == 0 && !(Math.abs(1 / (2 * _t2)) <= Double.MAX_VALUE);
+        if (_t9) {
+            _t10 = 0.0;
+        } else {
+            _t11 = 2.0 * _t2;
+            _t10 = _dot_t / _t11;
+        }
+        double _dot_t2 = _t10;
         float _t3 = (float) _t2;
         float _dot_t3 = (float) _dot_t2;
         float _t4 = (float) n;
@@ -127,9 +135,9 @@ final class MixedAdjoint {
         float _dot_u = _dot_t3;
         float _t6 = u * a;
         // float _dot_t6 = (_dot_u * a) + (ta * u);
-        float _t10 = _dot_u * a;
-        float _t11 = ta * u;
-        float _dot_t6 = _t10 + _t11;
+        float _t12 = _dot_u * a;
+        float _t13 = ta * u;
+        float _dot_t6 = _t12 + _t13;
         float[] _pair = new float[2];
         float[] _d_pair = _stack.arrays.borrowFloats(2);
         _pair[0] = _t6;
@@ -148,15 +156,16 @@ final class MixedAdjoint {
         double _d_t8 = 0.0;
         double _d_t2 = 0.0;
         double _d_dot_t2 = 0.0;
-        double _d_t9 = 0.0;
+        double _d_t10 = 0.0;
+        double _d_t11 = 0.0;
         float _d_t3 = 0.0f;
         float _d_dot_t3 = 0.0f;
         float _d_u = 0.0f;
         float _d_dot_u = 0.0f;
         float _d_t6 = 0.0f;
         float _d_dot_t6 = 0.0f;
-        float _d_t10 = 0.0f;
-        float _d_t11 = 0.0f;
+        float _d_t12 = 0.0f;
+        float _d_t13 = 0.0f;
         Gradients.addInto(_d_pair, seed);
         // grad of: _pair[1] = _dot_t6;
         _d_dot_t6 += _d_pair[1];
@@ -165,12 +174,12 @@ final class MixedAdjoint {
         _d_t6 += _d_pair[0];
         _d_pair[0] = 0.0f;
         // grad of: float _dot_t6 = (_dot_u * a) + (ta * u);
-        _d_t10 += _d_dot_t6;
-        _d_t11 += _d_dot_t6;
-        _d_ta += _d_t11 * u;
-        _d_u += _d_t11 * ta;
-        _d_dot_u += _d_t10 * a;
-        _d_a += _d_t10 * _dot_u;
+        _d_t12 += _d_dot_t6;
+        _d_t13 += _d_dot_t6;
+        _d_ta += _d_t13 * u;
+        _d_u += _d_t13 * ta;
+        _d_dot_u += _d_t12 * a;
+        _d_a += _d_t12 * _dot_u;
         // grad of: float _t6 = u * a;
         _d_u += _d_t6 * a;
         _d_a += _d_t6 * u;
@@ -182,10 +191,14 @@ final class MixedAdjoint {
         _d_dot_t2 += _d_dot_t3;
         // grad of: float _t3 = (float) _t2;
         _d_t2 += _d_t3;
-        // grad of: double _dot_t2 = _dot_t / (2 * _t2);
-        _d_dot_t += _d_dot_t2 / _t9;
-        _d_t9 = -(_d_dot_t2 * _dot_t2 / _t9);
-        _d_t2 += _d_t9 * 2.0;
+        // grad of: double _dot_t2 = _dot_t == 0 && !(Math.abs(1 / (2 * _t2)) <= Double.MAX_VALUE) ? 0 : (_dot_t / (2 * _t2));
+        _d_t10 += _d_dot_t2;
+        if (_t9) {
+        } else {
+            _d_dot_t += _d_t10 / _t11;
+            _d_t11 = -(_d_t10 * _t10 / _t11);
+            _d_t2 += _d_t11 * 2.0;
+        }
         // grad of: double _t2 = Math.sqrt(t);
         _d_t += _d_t2 / (2 * _t2);
         // grad of: double _dot_t = (_dot_t0 * b) + (tb * _t0);
@@ -289,23 +302,31 @@ final class MixedAdjoint {
         AdjointStacks _stack = AdjointStacks.forThread();
         int _arrays = _stack.arrays.mark();
         // forward sweep
+        double _t8 = 0.0;
+        double _t9 = 0.0;
         double t = a * b;
         // double _dot_t = (ta * b) + (tb * a);
         double _t5 = ta * b;
         double _t6 = tb * a;
         double _dot_t = _t5 + _t6;
         double _t1 = Math.sqrt(t);
-        // double _dot_t1 = _dot_t / (2 * _t1);
-        double _t7 = 2.0 * _t1;
-        double _dot_t1 = _dot_t / _t7;
+        // double _dot_t1 = _dot_t == 0 && !(Math.abs(1 / (2 * _t1)) <= Double.MAX_VALUE) ? 0 : (_dot_t / (2 * _t1));
+        boolean _t7 = _dot_t == 0 && !(Math.abs(1 / (2 * _t1)) <= Double.MAX_VALUE);
+        if (_t7) {
+            _t8 = 0.0;
+        } else {
+            _t9 = 2.0 * _t1;
+            _t8 = _dot_t / _t9;
+        }
+        double _dot_t1 = _t8;
         double _t2 = (double) n;
         double u = _t1 + _t2;
         double _dot_u = _dot_t1;
         double _t4 = u * a;
         // double _dot_t4 = (_dot_u * a) + (ta * u);
-        double _t8 = _dot_u * a;
-        double _t9 = ta * u;
-        double _dot_t4 = _t8 + _t9;
+        double _t10 = _dot_u * a;
+        double _t11 = ta * u;
+        double _dot_t4 = _t10 + _t11;
         double[] _pair = new double[2];
         double[] _d_pair = _stack.arrays.borrowDoubles(2);
         _pair[0] = _t4;
@@ -322,13 +343,14 @@ final class MixedAdjoint {
         double _d_t6 = 0.0;
         double _d_t1 = 0.0;
         double _d_dot_t1 = 0.0;
-        double _d_t7 = 0.0;
+        double _d_t8 = 0.0;
+        double _d_t9 = 0.0;
         double _d_u = 0.0;
         double _d_dot_u = 0.0;
         double _d_t4 = 0.0;
         double _d_dot_t4 = 0.0;
-        double _d_t8 = 0.0;
-        double _d_t9 = 0.0;
+        double _d_t10 = 0.0;
+        double _d_t11 = 0.0;
         Gradients.addInto(_d_pair, seed);
         // grad of: _pair[1] = _dot_t4;
         _d_dot_t4 += _d_pair[1];
@@ -337,12 +359,12 @@ final class MixedAdjoint {
         _d_t4 += _d_pair[0];
         _d_pair[0] = 0.0;
         // grad of: double _dot_t4 = (_dot_u * a) + (ta * u);
-        _d_t8 = _d_dot_t4;
-        _d_t9 = _d_dot_t4;
-        _d_ta += _d_t9 * u;
-        _d_u += _d_t9 * ta;
-        _d_dot_u += _d_t8 * a;
-        _d_a += _d_t8 * _dot_u;
+        _d_t10 = _d_dot_t4;
+        _d_t11 = _d_dot_t4;
+        _d_ta += _d_t11 * u;
+        _d_u += _d_t11 * ta;
+        _d_dot_u += _d_t10 * a;
+        _d_a += _d_t10 * _dot_u;
         // grad of: double _t4 = u * a;
         _d_u += _d_t4 * a;
         _d_a += _d_t4 * u;
@@ -350,10 +372,14 @@ final class MixedAdjoint {
         _d_dot_t1 += _d_dot_u;
         // grad of: double u = _t1 + _t2;
         _d_t1 += _d_u;
-        // grad of: double _dot_t1 = _dot_t / (2 * _t1);
-        _d_dot_t += _d_dot_t1 / _t7;
-        _d_t7 = -(_d_dot_t1 * _dot_t1 / _t7);
-        _d_t1 += _d_t7 * 2.0;
+        // grad of: double _dot_t1 = _dot_t == 0 && !(Math.abs(1 / (2 * _t1)) <= Double.MAX_VALUE) ? 0 : (_dot_t / (2 * _t1));
+        _d_t8 += _d_dot_t1;
+        if (_t7) {
+        } else {
+            _d_dot_t += _d_t8 / _t9;
+            _d_t9 = -(_d_t8 * _t8 / _t9);
+            _d_t1 += _d_t9 * 2.0;
+        }
         // grad of: double _t1 = Math.sqrt(t);
         _d_t += _d_t1 / (2 * _t1);
         // grad of: double _dot_t = (ta * b) + (tb * a);

@@ -294,17 +294,6 @@ public final class TangentSweep {
         return "";
     }
 
-    /**
-     * Functions whose partial in their first argument is infinite where their value is finite
-     * ({@code sqrt} and {@code cbrt} at 0, {@code asin}/{@code acos} at ±1, {@code pow(0, b)} for
-     * 0 &lt; b &lt; 1): there a zero tangent, as a clamped argument's ({@code sqrt(max(v, 0))} at
-     * {@code v < 0}), contributes 0, as the reverse sweep's zero adjoint does past the clamp, rather
-     * than the NaN of {@code 0 · ∞}. Only in {@code Jvp}: the {@code Hvp}'s tangent is differentiated
-     * again, where a branch on the direction would drop its derivative in the direction.
-     */
-    private static final Set<String> INFINITE_PARTIAL =
-            Set.of("Math.sqrt", "Math.cbrt", "Math.asin", "Math.acos", "Math.pow");
-
     /** {@code ż} for {@code z = op}: Σ over the arguments of the contribution template with {@code dz := ȧ}. */
     private Expr tangent(Op op, Atom.Var z) {
         Ty zt = z.type();
@@ -334,13 +323,7 @@ public final class TangentSweep {
             Expr ta = rule.differentiableIn(i) ? tangentOf(ap.args().get(i)) : null;
             if (ta != null) {
                 Expr c = invariant.contribution(rule, ap, i, z, ta);
-                if (!pairs && i == 0 && INFINITE_PARTIAL.contains(ap.rule())) {
-                    // 0 · ∞ is NaN: sqrt(max(v, 0)) at v < 0 has tangent 0, not NaN (the gradient is 0 there too)
-                    c = new Expr.Conditional(
-                            new Expr.Binary("==", Operand.of(ta), new Expr.Literal("0")),
-                            new Expr.Literal("0"),
-                            Operand.of(c));
-                }
+                c = InfinitePartials.guard(rule, ap, i, z, ta, c, pairs); // 0 · ∞ where a clamp stops the tangent
                 terms.add(square ? new Expr.Binary("*", new Expr.Literal("2"), Operand.of(c)) : c);
                 // (a rule without a float overload has had its float arguments widened: only a double argument widens)
                 wide |= ap.args().get(i).type().prim() == Ty.Prim.DOUBLE;

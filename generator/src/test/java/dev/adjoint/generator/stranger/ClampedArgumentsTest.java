@@ -62,6 +62,58 @@ class ClampedArgumentsTest {
     }
 
     /**
+     * The {@code Hvp} of the same functions at the clamps ({@code v < 0}, {@code w > 1}): its tangent
+     * is differentiated again, so it kept {@code 0 · ∞} and was NaN there (in {@code H·v} and the
+     * gradient) where the Hessian, the clamp's, is finite. Checked against central differences of the
+     * generated gradient, at the clamps and away from them, along directions with a zero component too
+     * (where a guard on the direction alone would have dropped the gradient's term).
+     */
+    @Test
+    void aClampedArgumentsHvpIsFiniteAndMatchesDifferencesOfTheGradient() throws Exception {
+        String[][] methods = {{"Clamped", "variance"}, {"Truncated", "inline"}};
+        for (String[] cm : methods) {
+            String m = cm[1];
+            StrangerHarness.Built b = checkAll(
+                    cm[0], cm[0].equals("Clamped") ? CLAMPED : TRUNCATED, Map.of(), Map.of(m, new Object[] {0.3, 0.4}));
+            Class<?> adjoint = b.type(cm[0] + "Adjoint");
+            Class<?> g = dev.adjoint.DoubleGrad.class;
+            java.lang.reflect.Method grad = adjoint.getMethod(m + "Grad", double.class, double.class, g, g);
+            java.lang.reflect.Method hvp =
+                    adjoint.getMethod(m + "Hvp", double.class, double.class, double.class, double.class, g, g, g, g);
+            java.util.function.Function<double[], double[]> gradient = x -> {
+                dev.adjoint.DoubleGrad gv = new dev.adjoint.DoubleGrad();
+                dev.adjoint.DoubleGrad gw = new dev.adjoint.DoubleGrad();
+                try {
+                    grad.invoke(null, x[0], x[1], gv, gw);
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+                return new double[] {gv.get(), gw.get()};
+            };
+            for (double[] at : new double[][] {{-0.5, 1.5}, {-0.5, 0.4}, {0.3, 1.5}, {0.3, 0.4}}) {
+                for (double[] v : new double[][] {{0.7, -0.3}, {0, 1}, {1, 0}}) {
+                    dev.adjoint.DoubleGrad[] out = new dev.adjoint.DoubleGrad[4];
+                    for (int i = 0; i < 4; i++) {
+                        out[i] = new dev.adjoint.DoubleGrad();
+                    }
+                    hvp.invoke(null, at[0], at[1], v[0], v[1], out[0], out[1], out[2], out[3]);
+                    double[] hv = {out[2].get(), out[3].get()};
+                    String where =
+                            m + " at " + java.util.Arrays.toString(at) + " along " + java.util.Arrays.toString(v);
+                    dev.adjoint.check.GradCheck.Report r =
+                            dev.adjoint.check.GradCheck.checkHvp(gradient, at, v, hv, 1e-6, 1e-7);
+                    assertTrue(r.passed(), where + ": " + r.describe());
+                    double[] want = gradient.apply(at);
+                    assertTrue(
+                            out[0].get() == want[0] && out[1].get() == want[1],
+                            where + ": the Hvp's gradient " + out[0] + ", " + out[1] + " vs " + want[0] + ", "
+                                    + want[1]);
+                }
+            }
+        }
+    }
+
+    /**
      * The same truncation on the tape: the partial of {@code sqrt(max(v, 0))} chained through one
      * statement was {@code (1 / (2 * 0)) * 0}, and a clamped {@code vp} read twice (a node of its own)
      * passed {@code ∞ · 0} in the tape's sweep, so the tape's gradient was NaN where the static one is
