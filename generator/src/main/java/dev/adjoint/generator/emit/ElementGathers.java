@@ -47,6 +47,15 @@ final class ElementGathers {
 
     /** Gathers the leaves of every array of elements, and for those {@code wrt} names, their gradients' arrays. */
     static void gather(Receiver rc, Sinks sinks, CodeBlock.Builder body) {
+        gather(rc, java.util.Optional.of(sinks), body);
+    }
+
+    /** Gathers the leaves of every array of elements only: for a method that makes its own buffers ({@code Jacobian}). */
+    static void gatherValues(Receiver rc, CodeBlock.Builder body) {
+        gather(rc, java.util.Optional.empty(), body);
+    }
+
+    private static void gather(Receiver rc, java.util.Optional<Sinks> sinks, CodeBlock.Builder body) {
         if (!any(rc)) {
             return;
         }
@@ -109,8 +118,8 @@ final class ElementGathers {
                 }
             }
             body.endControlFlow();
-            if (p.wrt() && e.components().stream().anyMatch(ElementGathers::hasSink)) {
-                gatherSinks(p, e, sinks.of(p), sinks.prefix(), body);
+            if (sinks.isPresent() && p.wrt() && e.components().stream().anyMatch(ElementGathers::hasSink)) {
+                gatherSinks(p, e, sinks.get().of(p), sinks.get().prefix(), body);
             }
         }
         for (ListParam l : rc.lists()) {
@@ -313,12 +322,12 @@ final class ElementGathers {
     }
 
     /** Whether {@code g} is a scalar component, gathered as values rather than rows. */
-    private static boolean isScalar(Receiver.Gathered g) {
+    static boolean isScalar(Receiver.Gathered g) {
         return g.type().dims() == 0;
     }
 
     /** Whether {@code g} has a gradient, tangent or direction: a {@code float}/{@code double} component. */
-    private static boolean hasSink(Receiver.Gathered g) {
+    static boolean hasSink(Receiver.Gathered g) {
         return g.type().isFloating();
     }
 

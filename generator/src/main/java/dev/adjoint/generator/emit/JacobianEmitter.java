@@ -236,7 +236,7 @@ final class JacobianEmitter {
     }
 
     /** The number of flat inputs parameter {@code p}, of value {@code value}, contributes, as Java text. */
-    private static String sizeOf(Param p, String value) {
+    static String sizeOf(Param p, String value) {
         return p.type().dims() == 1
                 ? value + ".length"
                 : p.type().dims() >= 2 ? "dev.adjoint.Jacobians.size(" + value + ")" : "1";

@@ -44,10 +44,6 @@ public final class ReceiverJacobians {
                             + " are generated; call them once per row or column, or assign those fields outside the"
                             + " differentiated methods)");
         }
-        if (rc.records().stream().anyMatch(p -> p.wrt() && p.elements().isPresent())) {
-            return Optional.of("it differentiates an array or List of records or objects, whose Jacobian is not"
-                    + " generated yet (its Vjp and Jvp are: call Vjp once per row, with a seed that is 1 at that row)");
-        }
         return Optional.empty();
     }
 
@@ -102,7 +98,7 @@ public final class ReceiverJacobians {
         CodeBlock.Builder c = CodeBlock.builder();
         ReceiverWrappers.exactClass(r, rc, c);
         ReceiverWrappers.loadHeld(rc, c);
-        ElementGathers.gather(rc, sinks, c);
+        ElementGathers.gatherValues(rc, c); // (the buffers are the Jacobian's own)
         // the copies below would take one array held or passed twice (a field and a parameter) for two
         // (an assigned field's one-element array is new here: it holds no one else's array)
         ApartChecks.add(r, c, p -> boxed.contains(p) ? null : reads.getOrDefault(p, p), p -> shown.getOrDefault(p, p));
@@ -130,9 +126,7 @@ public final class ReceiverJacobians {
                 rc.instance() ? List.of(Receiver.SELF) : List.of(),
                 values,
                 columns,
-                columns.stream()
-                        .map(p -> shown.getOrDefault(p.name(), p.name()))
-                        .toList(),
+                ElementColumns.shown(rc, columns, p -> shown.getOrDefault(p.name(), p.name())),
                 r.adjointName() + "Vjp",
                 Optional.of(r.tangentName() + "Jvp"));
         String n = JacobianEmitter.inputs(c, calls, names);
@@ -156,7 +150,10 @@ public final class ReceiverJacobians {
                 r.name(),
                 String.join(", ", args));
         JacobianEmitter.fill(c, calls, names, jac, n, value);
-        ElementGathers.release(rc, sinks.prefix(), c);
+        if (ElementColumns.any(rc, columns)) {
+            ElementColumns.permute(c, rc, columns, values, names, jac, n, value + ".length");
+        }
+        ElementGathers.release(rc, List.of(), c);
         c.addStatement("return $L", value);
         return Optional.of(b.addJavadoc(
                         "Returns {@code $L(...)} and fills {@code $L} (rows: the result's elements; columns: the differentiated\n"
