@@ -127,7 +127,7 @@ final class ListParameters {
                         ann,
                         "wrt names '" + n + "', a List<" + read.element() + ">: a List parameter is read as data and"
                                 + " never differentiated; to take the gradient with respect to its values, pass them"
-                                + " as " + (read.values().isEmpty() ? "an " : "a ") + array
+                                + " as an array, " + array
                                 + (read.values().isEmpty()
                                         ? " (list.toArray(new " + read.element() + "[0]))"
                                         : read.boxed()

@@ -230,7 +230,7 @@ class ListRejectionsTest {
                 10,
                 5,
                 "wrt names 'xs', a List<Double>: a List parameter is read as data and never differentiated; to take"
-                        + " the gradient with respect to its values, pass them as a double[]");
+                        + " the gradient with respect to its values, pass them as an array, double[]");
         assertError(
                 oneError(
                         "@Differentiable(wrt = \"data\")",
@@ -239,7 +239,7 @@ class ListRejectionsTest {
                 10,
                 5,
                 "wrt names 'data', a List<Obs>: a List parameter is read as data and never differentiated; to take"
-                        + " the gradient with respect to its values, pass them as an Obs[] (list.toArray(new Obs[0]))");
+                        + " the gradient with respect to its values, pass them as an array, Obs[] (list.toArray(new Obs[0]))");
     }
 
     @Test
