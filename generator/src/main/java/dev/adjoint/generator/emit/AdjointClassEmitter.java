@@ -115,6 +115,9 @@ public final class AdjointClassEmitter {
                 }
                 type.addMethod(vjp(m, false));
                 m.recorder().ifPresent(rec -> type.addMethod(recorder(m, rec)));
+                if (wrapped && jacobiansByRows.contains(m.request())) {
+                    ReceiverJacobians.jacobianByRows(m.request(), rc.get()).ifPresent(type::addMethod);
+                }
                 JvpMethod j = jvps.get(m.request());
                 if (j != null) {
                     if (wrapped) {

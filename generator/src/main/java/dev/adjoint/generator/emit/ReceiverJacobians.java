@@ -49,7 +49,18 @@ public final class ReceiverJacobians {
 
     /** The method, or empty where it has none yet ({@link #whyNone}). */
     static Optional<MethodSpec> jacobian(JvpMethod j, Receiver rc) {
-        MethodRequest r = j.request();
+        return jacobian(j.request(), rc, true);
+    }
+
+    /**
+     * The same for a method without a {@code Jvp} (one on the tape): {@code m} {@code Vjp} calls,
+     * one row each, whatever the shape.
+     */
+    static Optional<MethodSpec> jacobianByRows(MethodRequest r, Receiver rc) {
+        return jacobian(r, rc, false);
+    }
+
+    private static Optional<MethodSpec> jacobian(MethodRequest r, Receiver rc, boolean byColumns) {
         if (!r.result().isArray() || whyNone(rc).isPresent()) {
             return Optional.empty();
         }
@@ -128,7 +139,7 @@ public final class ReceiverJacobians {
                 columns,
                 ElementColumns.shown(rc, columns, p -> shown.getOrDefault(p.name(), p.name())),
                 r.adjointName() + "Vjp",
-                Optional.of(r.tangentName() + "Jvp"));
+                byColumns ? Optional.of(r.tangentName() + "Jvp") : Optional.empty());
         String n = JacobianEmitter.inputs(c, calls, names);
         String value = names.claim("_value");
         List<String> args = ReceiverWrappers.publicParams(r, rc).stream()
@@ -157,8 +168,11 @@ public final class ReceiverJacobians {
         c.addStatement("return $L", value);
         return Optional.of(b.addJavadoc(
                         "Returns {@code $L(...)} and fills {@code $L} (rows: the result's elements; columns: the differentiated\n"
-                                + "inputs $L, arrays flat, 2-D ones row by row) with its Jacobian, by reverse mode row by row or by forward\n"
-                                + "mode column by column, whichever takes fewer calls, at the inputs as the call sees them.\n",
+                                + "inputs $L, arrays flat, 2-D ones row by row) with its Jacobian, by reverse mode row by row"
+                                + (byColumns
+                                        ? " or by forward\nmode column by column, whichever takes fewer calls,"
+                                        : ",")
+                                + " at the inputs as the call sees them.\n",
                         (rc.instance() ? "self." : r.ownerSimpleName() + ".") + r.name(),
                         jac,
                         String.join(", ", calls.shown()))

@@ -66,16 +66,13 @@ final class Modes {
 
     /**
      * The array-result methods that get a {@code Jacobian} from their {@code Vjp} alone: those that
-     * ask for {@code FORWARD} but have no {@code Jvp} (the tape's), static ones (a lifted one's
-     * Jacobian, {@code ReceiverJacobians}, is built from its {@code Jvp} and {@code Vjp} together).
+     * ask for {@code FORWARD} but have no {@code Jvp} (the tape's), static ones and lifted ones
+     * ({@code ReceiverJacobians}) alike.
      */
     static Set<MethodRequest> jacobiansByRows(Set<MethodRequest> done, Map<MethodRequest, JvpMethod> jvps) {
         Set<MethodRequest> out = new HashSet<>();
         for (MethodRequest r : done) {
-            if (r.result().isArray()
-                    && !jvps.containsKey(r)
-                    && wants(r, "FORWARD")
-                    && Receiver.of(r).isEmpty()) {
+            if (r.result().isArray() && !jvps.containsKey(r) && wants(r, "FORWARD")) {
                 out.add(r);
             }
         }
@@ -84,8 +81,8 @@ final class Modes {
 
     /**
      * A note at each of {@code own}, the user's methods, that {@code noteworthy} accepts, that is
-     * lifted (an instance method, or one taking records) with an array result and a {@code Jvp} but
-     * gets no {@code Jacobian}, saying why.
+     * lifted (an instance method, or one taking records) with an array result and a {@code Jvp} (or
+     * on the tape, asking for {@code FORWARD}) but gets no {@code Jacobian}, saying why.
      */
     static List<Diagnostic> missingJacobians(
             Set<MethodRequest> own, Map<MethodRequest, JvpMethod> jvps, Predicate<MethodRequest> noteworthy) {
@@ -93,7 +90,7 @@ final class Modes {
         for (MethodRequest r : own) {
             var rc = Receiver.of(r);
             if (r.result().isArray()
-                    && jvps.containsKey(r)
+                    && (jvps.containsKey(r) || wants(r, "FORWARD"))
                     && rc.isPresent()
                     && rc.get().annotated()
                     && noteworthy.test(r)) {
