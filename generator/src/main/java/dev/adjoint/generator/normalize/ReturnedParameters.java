@@ -4,6 +4,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
+import dev.adjoint.generator.parse.Positions;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,7 +50,9 @@ final class ReturnedParameters {
                     + " its only return, 'return " + p + ";', which the other paths reach (an if/else instead of the"
                     + " early 'return " + p + ";')";
         }
-        return "'return " + p + ";' returns the parameter '" + p + "' itself, beside another return's array: return a"
+        // (as written: 'return z;' where z was given the parameter x, which a pass has put in its place by now)
+        return "'" + Positions.asWritten(r) + "' returns the parameter '" + p
+                + "' itself, beside another return's array: return a"
                 + " copy there, 'return " + p + ".clone();', which is new in the call as the other arrays are";
     }
 }

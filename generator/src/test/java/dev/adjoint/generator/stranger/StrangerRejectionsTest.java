@@ -464,6 +464,12 @@ class StrangerRejectionsTest {
                 errors.get(0).message().contains("(Unit.normalize, line 11): 'return x;' returns the parameter 'x'")
                         && errors.get(0).message().contains("'return x.clone();'"),
                 errors.toString());
+        // through a local given the parameter, the message quotes the return as written, not as the alias pass left it
+        List<Diagnostic> aliased = errors(
+                Map.of("Unit", source.replace("if (n == 0) return x;", "double[] z = x; if (n == 0) return z;")));
+        assertTrue(
+                aliased.size() == 1 && aliased.get(0).message().contains("'return z;' returns the parameter 'x'"),
+                aliased.toString());
         var built = build(Map.of("Unit", source.replace("return x;", "return x.clone();")));
         assertTrue(
                 built.methods().contains("stranger.Unit#f: static"),
