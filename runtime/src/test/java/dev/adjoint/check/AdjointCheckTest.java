@@ -1,6 +1,7 @@
 package dev.adjoint.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,19 @@ class AdjointCheckTest {
         assertTrue(
                 e.getMessage().contains("FAILED: worst component v[1] of 4: analytic -1.875, numeric -3.75"),
                 e.getMessage());
+    }
+
+    @Test
+    void parametersFarBelowOneAreJudgedByAnAccurateDifferenceNotAFalseAlarm() {
+        // at 1e-3 the step 6e-6 is 0.6% of the parameter: central differences of log(p) err by 1.2e-5, twelve times
+        // the tolerance; the five-point stencil (error about 1e-9) passes the right gradient and still fails one 1e-4
+        // off
+        double[] p = {1e-3, 2.5e-3, 4e-3};
+        AdjointCheck.Result right = AdjointCheck.check(Toy.class, "smallScale", (Object) p.clone());
+        assertTrue(right.passed(), right.describe());
+        AdjointCheck.Result wrong = AdjointCheck.check(Toy.class, "smallScaleWrong", (Object) p.clone());
+        assertFalse(wrong.passed(), wrong.describe());
+        assertEquals(0, wrong.report().worstComponent(), wrong.describe());
     }
 
     @Test
