@@ -39,7 +39,9 @@ import java.util.Optional;
  * Rewritten for a primitive element type, a 2-D initialiser only when its rows have one length
  * (or, declared at the method's top level, as {@code new double[n][]} and a {@code new} row for each
  * row, which {@link RaggedLocals} takes), and an assignment only when no element reads the variable it replaces (Java evaluates them all
- * before the variable changes). Anything else is left as written, for the fences to reject.
+ * before the variable changes). A declaration of several variables of which one is an array given a value
+ * ({@code double[] a = x, b = {1, 2};}) is first split into one declaration per variable, in order, as Java runs
+ * it. Anything else is left as written, for the fences to reject.
  */
 final class ArrayInitializers {
     private final Rewriter rw;
@@ -101,9 +103,13 @@ final class ArrayInitializers {
         if (es.getExpression() instanceof VariableDeclarationExpr v
                 && v.getVariables().size() > 1
                 && v.getVariables().stream()
-                        .anyMatch(d -> d.getInitializer()
-                                .flatMap(ArrayInitializers::initializer)
-                                .isPresent())) {
+                        .anyMatch(d -> d.getInitializer().isPresent()
+                                && (d.getType().isArrayType()
+                                        || d.getInitializer()
+                                                .flatMap(ArrayInitializers::initializer)
+                                                .isPresent()))) {
+            // (an array declared with others, double[] a = x, b = m[1];, as the declarations of one each
+            // that RowAliases and the fences read)
             return Optional.of(separated(v, s));
         }
         if (es.getExpression() instanceof VariableDeclarationExpr v

@@ -171,7 +171,8 @@ final class Assignments {
                         d,
                         "local array '" + d.getNameAsString() + "' holds the array '" + Positions.oneLine(call)
                                 + "' returns, a call the generator does not inline (recursive, returning different"
-                                + " arrays, or past the inliner's limits): " + lo.strategy()
+                                + " arrays, past the inliner's limits, or calling a method the generator knows nothing"
+                                + " of, which is an error at that call): " + lo.strategy()
                                 + " takes an array result only from a helper it inlines; write the callee without"
                                 + " recursion and with one result array (created before its first return, or built"
                                 + " with the same number of values at each), or compute the array in this method");
