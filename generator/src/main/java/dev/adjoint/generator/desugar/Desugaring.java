@@ -181,6 +181,7 @@ public final class Desugaring {
         }
         NumberPredicates.rewrite(m); // in the bodies inlined since
         LoggerCalls.rewrite(m); // the method's own and those of the helpers inlined into it
+        foreign.ownReads(); // another class's constants that the class's own helpers inlined since read (Lib.R)
         if (foreign.constants().isEmpty()) {
             return new Desugared(helpers.inlined(), r);
         }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What session 27's stranger programs ({@link StrangerApps27Test}) found: array aliases declared together
- * ({@code double[] a = t.a(), b = t.b();}) were build errors that blamed an assignment the method does not make,
+ * ({@code double[] a = t.a(), b = t.b();}) were build errors that blamed an assignment the method does not make;
+ * a method reading another class's constant was refused where another {@code @Differentiable} method inlined it;
  * and a local holding a {@code @Differentiable} method's array result blamed recursion or the inliner's limits
  * when the callee called a method the generator knows nothing of.
  */
@@ -127,5 +128,69 @@ class Apps27FindingsTest {
                         .contains(
                                 "calling a method the generator knows nothing of, which is an error at that" + " call"),
                 caller::toString);
+    }
+
+    /**
+     * A {@code @Differentiable} method reading another class's constant ({@code Gas.R}, which the README's row on
+     * helpers of another class allows: "the method itself may read another class's constants") and handing an
+     * array to a helper of that class, called by another {@code @Differentiable} method: the callee is inlined
+     * there (the helper may write its array), and its copy read {@code Gas.R} as written. Before, the caller was
+     * "field access 'Gas.R' is not supported: the static strategy reads only parameters, locals, ...", at the
+     * callee's line.
+     */
+    static final String GAS = """
+            package stranger;
+
+            public final class Gas {
+                private Gas() {}
+
+                public static final double R = 8.314462618;
+
+                static double total(double[] n) {
+                    double s = 0;
+                    for (double v : n) {
+                        s += v;
+                    }
+                    return s;
+                }
+            }
+            """;
+
+    static final String MIXTURE = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public final class Mixture {
+                private Mixture() {}
+
+                @Differentiable(wrt = "n")
+                public static double gibbs(double[] n, double[] g0, double temperature) {
+                    double total = Gas.total(n);
+                    double rt = Gas.R * temperature;
+                    double g = 0;
+                    for (int i = 0; i < n.length; i++) {
+                        g += n[i] * (g0[i] / rt + Math.log(n[i] / total));
+                    }
+                    return g;
+                }
+
+                @Differentiable(wrt = "n")
+                public static double penalised(double[] n, double[] g0, double temperature, double mu) {
+                    double g = gibbs(n, g0, temperature);
+                    double r = Gas.total(n) - 1;
+                    return g + 0.5 * mu * r * r;
+                }
+            }
+            """;
+
+    @Test
+    void anInlinedCalleeReadsAnotherClasssConstant() throws Exception {
+        double[] n = {0.3, 0.5, 0.2, 0.7};
+        double[] g0 = {-1.2e5, -3.9e5, 0, -2.4e5};
+        StrangerAppsTest.check(
+                StrangerAppsTest.sources("Gas", GAS, "Mixture", MIXTURE),
+                List.of(of("Mixture", "gibbs", b -> new Object[] {n, g0, 1200.0}), of("Mixture", "penalised", b ->
+                        new Object[] {n, g0, 1200.0, 30.0})));
     }
 }
