@@ -47,8 +47,6 @@ final class StrangerApps27Sources {
             public final class Science {
                 private Science() {}
 
-                static final double R = 8.314462618;
-
                 /** Dimensionless Gibbs energy of an ideal gas mixture: sum n_i (g_i/RT + ln(n_i/N) + ln P). */
                 @Differentiable(wrt = "n")
                 public static double gibbs(double[] n, double[] g0, double temperature, double pressure) {
@@ -56,7 +54,7 @@ final class StrangerApps27Sources {
                         throw new IllegalArgumentException("n and g0 differ: " + n.length + " vs " + g0.length);
                     }
                     double total = SciLib.total(n);
-                    double rt = R * temperature;
+                    double rt = SciLib.R * temperature;
                     double g = 0;
                     for (int i = 0; i < n.length; i++) {
                         g += n[i] * (g0[i] / rt + Math.log(n[i] / total) + Math.log(pressure));
