@@ -3,7 +3,6 @@ package dev.adjoint.generator.translated;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -19,11 +18,12 @@ class SameDiffTheanoSuiteTest {
     static List<Ported> all() {
         List<Ported> fns = new ArrayList<>(Dl4jFunctions.all());
         fns.addAll(Dl4jLosses.all());
+        fns.addAll(TheanoFunctions.all());
         return fns;
     }
 
     @TestFactory
     Stream<DynamicTest> sameDiffTheanoFunctions() throws IOException {
-        return PortedHarness.run(all(), "samediff-theano-suite", new HvpChecks(Map.of()));
+        return PortedHarness.run(all(), "samediff-theano-suite", new HvpChecks(TheanoFunctions.hessians()));
     }
 }
