@@ -66,7 +66,7 @@ final class BranchyAdjoint {
             // grad of (Branchy.java:12): r = y > 1 ? Math.exp(x) : -x;
             _d_t3 += _d_r;
             if (_t2) {
-                _d_x += _d_t3 * _t3;
+                _d_x += _d_t3 == 0 ? 0 : (_d_t3 * _t3);
             } else {
                 _d_x -= _d_t3;
             }
@@ -228,7 +228,7 @@ final class BranchyAdjoint {
                 _d_t3 += _d_dot_t3 * tx;
                 _d_dot_t3 = 0.0;
                 // grad of: _t3 = Math.exp(x);
-                _d_x += _d_t3 * _t3;
+                _d_x += _d_t3 == 0 ? 0 : (_d_t3 * _t3);
                 _d_t3 = 0.0;
             } else {
                 // grad of: _dot_t3 = -tx;

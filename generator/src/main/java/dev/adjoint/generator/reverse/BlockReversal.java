@@ -225,7 +225,8 @@ final class BlockReversal {
                     if (!rule.differentiableIn(i) || !sw.an.isActive(arg)) {
                         continue;
                     }
-                    Expr c = rule.contribution(i, args, new Expr.Name(t.name()), new Expr.Name(dz));
+                    Expr c = ZeroAdjoints.guard(
+                            ap.rule(), dz, rule.contribution(i, args, new Expr.Name(t.name()), new Expr.Name(dz)));
                     reverse.add(Accumulation.of(
                             sw,
                             arg,
