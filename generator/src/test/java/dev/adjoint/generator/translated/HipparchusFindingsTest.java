@@ -7,6 +7,7 @@ import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.testing.Differentiated;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,6 +95,38 @@ class HipparchusFindingsTest {
                         Arrays.toString(got),
                         strategy + " " + c[0] + Arrays.toString(args));
             }
+        }
+    }
+    /**
+     * What the fix leaves: a product's contribution is not guarded (it is the most frequent operation), so
+     * {@code e * y} with {@code e = exp(x)} infinite, unused on the path taken, still gives {@code ∂/∂y = 0 · ∞ = NaN}
+     * (the tape gives 1); and the gradient {@code Hvp} returns goes through the tangent's product
+     * {@code _dot_exp = _dot_t0 * exp}, so Sigmoid's at {@code x = -800} is NaN there while {@code Grad}'s is 0.
+     */
+    @Test
+    @Disabled("a product's zero adjoint times an infinite factor is still NaN (reverse sweep, and the Hvp's gradient)")
+    void zeroAdjointThroughAProduct() {
+        String source = """
+                package found;
+
+                import dev.adjoint.Differentiable;
+                import dev.adjoint.Strategy;
+
+                public class Product {
+                    @Differentiable(strategy = Strategy.$S)
+                    static double prod(double x, double y) {
+                        double e = Math.exp(x);
+                        double p = e * y;
+                        return x > 700 ? y : p;
+                    }
+                }
+                """;
+        for (String strategy : List.of("TAPE", "AUTO")) {
+            Differentiated d = Differentiated.of("found.Product", source.replace("$S", strategy), Options.DEFAULT);
+            assertFalse(
+                    d.translation().hasErrors(), d.translation().diagnostics().toString());
+            double[] got = d.vjp("prod", 1.0, 800.0, 2.0).gradient();
+            assertEquals("[0.0, 1.0]", Arrays.toString(got), strategy + " prod(800, 2)");
         }
     }
 }

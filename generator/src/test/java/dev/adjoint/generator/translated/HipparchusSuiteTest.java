@@ -11,7 +11,13 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Hipparchus' forward-mode AD tests ({@link HipparchusFunctions}) and its differentiable functions
- * ({@link HipparchusAnalysis}) through {@link PortedHarness} with AUTO and {@link HvpChecks}.
+ * ({@link HipparchusAnalysis}) through {@link PortedHarness} with AUTO and {@link HvpChecks}: each function's
+ * {@code Vjp} (and the tape's) against central differences and each other, the closed forms the tests assert, its
+ * {@code Jvp} by the dot-product test, its {@code Hvp} (or {@code Jacobian}) against central differences and the
+ * Hessian columns the tests state.
+ * <p>
+ * Outcomes today: 34 functions, all static. What they found is in {@link HipparchusFindingsTest}. The table is written
+ * to {@code target/hipparchus-suite.md} (a copy is in README.md next to this class).
  */
 class HipparchusSuiteTest {
 
