@@ -5,6 +5,7 @@ import static dev.adjoint.generator.translated.Fn.p;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The differentiable functions of Hipparchus' {@code org.hipparchus.analysis.function} package and their tests
@@ -220,7 +221,39 @@ final class HipparchusAnalysis {
                 }
                 """, p(0.3, -1.0, 2.0, 0), p(0.3, -1.0, 2.0, 1), p(0.6, 0.0, 1.0, 4))
                 .publishes(d(-1 / 1.69 + 1 / 2.89, 1 / 1.69, -1 / 2.89), 1e-14, 0.3, -1.0, 2.0, 1));
+        // JAutoDiff (github.com/uniker9/JAutoDiff, another JVM AD library) test/nilgiri/math/autodiff/ADTest.java:
+        // h = q x (cos(x y) + y), its gradient and the Hessian's first column, at (3, 5) and (4, 7), q = 8
+        Ported h = new Ported(
+                "jautodiff.ADTest.h",
+                "uniker9/JAutoDiff JAutoDiff/test/nilgiri/math/autodiff/ADTest.java: testFunc",
+                "h",
+                """
+                        @Differentiable(wrt = {"x", "y"})
+                        static double h(double x, double y, double q) {
+                            return q * x * (Math.cos(x * y) + y);
+                        }
+                        """,
+                List.of(p(3.0, 5.0, 8.0), p(4.0, 7.0, 8.0), p(-0.6, 1.3, 2.5)),
+                List.of(),
+                "static");
+        for (double[] v : new double[][] {{3, 5}, {4, 7}}) {
+            double x = v[0], y = v[1], q = 8, c = Math.cos(x * y), s = Math.sin(x * y);
+            h = h.publishes(d(q * (c + y) + q * x * (-s * y), q * x * (-s * x + 1.0)), 1e-13, x, y, q);
+        }
+        l.add(h);
         return l;
+    }
+
+    /** JAutoDiff's second derivatives of {@code h}: the Hessian's first column at (3, 5) and (4, 7). */
+    static Map<String, List<HvpChecks.Published>> hessians() {
+        List<HvpChecks.Published> cols = new ArrayList<>();
+        for (double[] v : new double[][] {{3, 5}, {4, 7}}) {
+            double x = v[0], y = v[1], q = 8, c = Math.cos(x * y), s = Math.sin(x * y);
+            double hxx = q * (-s * y) + q * (-s * y) + q * x * (-c * y * y);
+            double hxy = q * (-s * x + 1.0) + q * x * (-s - c * x * y);
+            cols.add(new HvpChecks.Published(d(1, 0), d(hxx, hxy), 1e-11, new Object[] {x, y, q}));
+        }
+        return Map.of("jautodiff.ADTest.h", cols);
     }
 
     /** Logistic.Parametric.gradient's closed form, extended by the derivative in x (that of m with its sign changed). */
