@@ -56,7 +56,7 @@ final class MixedAdjoint {
         // grad of (Mixed.java:9): float u = (float) Math.sqrt(t) + n;
         _d_t3 += _d_u;
         _d_t2 = _d_t3;
-        _d_t += _d_t2 / (2 * _t2);
+        _d_t += _d_t2 == 0 ? 0 : (_d_t2 / (2 * _t2));
         // grad of (Mixed.java:8): double t = a * b;
         _d_t1 = _d_t * b;
         _d_b += _d_t * _t1;
@@ -195,12 +195,12 @@ final class MixedAdjoint {
         _d_t10 += _d_dot_t2;
         if (_t9) {
         } else {
-            _d_dot_t += _d_t10 / _t11;
-            _d_t11 = -(_d_t10 * _t10 / _t11);
+            _d_dot_t += _d_t10 == 0 ? 0 : (_d_t10 / _t11);
+            _d_t11 = _d_t10 == 0 ? 0 : (-_d_t10 * _t10 / _t11);
             _d_t2 += _d_t11 * 2.0;
         }
         // grad of: double _t2 = Math.sqrt(t);
-        _d_t += _d_t2 / (2 * _t2);
+        _d_t += _d_t2 == 0 ? 0 : (_d_t2 / (2 * _t2));
         // grad of: double _dot_t = (_dot_t0 * b) + (tb * _t0);
         _d_t7 = _d_dot_t;
         _d_t8 = _d_dot_t;
@@ -248,13 +248,15 @@ final class MixedAdjoint {
         double _d_b = 0.0;
         double _d_t = 0.0;
         double _d_u = 0.0;
+        double _d_t1 = 0.0;
         double _d_t3 = 0.0;
         _d_t3 += seed;
         // grad of (Mixed.java:17): return u * a;
         _d_u += _d_t3 * a;
         _d_a += _d_t3 * u;
         // grad of (Mixed.java:16): double u = Math.sqrt(t) + n;
-        _d_t += _d_u / (2 * _t1);
+        _d_t1 = _d_u;
+        _d_t += _d_t1 == 0 ? 0 : (_d_t1 / (2 * _t1));
         // grad of (Mixed.java:15): double t = a * b;
         _d_a += _d_t * b;
         _d_b += _d_t * a;
@@ -376,12 +378,12 @@ final class MixedAdjoint {
         _d_t8 += _d_dot_t1;
         if (_t7) {
         } else {
-            _d_dot_t += _d_t8 / _t9;
-            _d_t9 = -(_d_t8 * _t8 / _t9);
+            _d_dot_t += _d_t8 == 0 ? 0 : (_d_t8 / _t9);
+            _d_t9 = _d_t8 == 0 ? 0 : (-_d_t8 * _t8 / _t9);
             _d_t1 += _d_t9 * 2.0;
         }
         // grad of: double _t1 = Math.sqrt(t);
-        _d_t += _d_t1 / (2 * _t1);
+        _d_t += _d_t1 == 0 ? 0 : (_d_t1 / (2 * _t1));
         // grad of: double _dot_t = (ta * b) + (tb * a);
         _d_t5 = _d_dot_t;
         _d_t6 = _d_dot_t;
