@@ -66,6 +66,9 @@ public final class InstanceLifting {
                 continue;
             }
             for (VariableDeclarator v : f.getVariables()) {
+                if (ConstantFields.isConstant(f, v)) {
+                    continue; // (read as its value: see ConstantFields)
+                }
                 fields.put(v.getNameAsString(), MethodSelector.toTy(v.getType()));
                 privateFields.put(v.getNameAsString(), f.isPrivate());
                 fieldTypes.put(v.getNameAsString(), v.getType());
@@ -90,6 +93,7 @@ public final class InstanceLifting {
                             .orElse(false)) {
                 continue;
             }
+            ConstantFields.inline(c); // (before anything reads the fields: what javac does with them)
             Set<String> fieldNames = new TreeSet<>();
             c.getFields().forEach(f -> f.getVariables().forEach(v -> fieldNames.add(v.getNameAsString())));
             ListParameters.rewrite(

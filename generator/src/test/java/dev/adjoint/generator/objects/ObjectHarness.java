@@ -156,12 +156,28 @@ final class ObjectHarness {
     }
 
     /** The object's float and double fields (scalars and arrays), in declaration order. */
+    /** The members of {@code c}'s gradient class, if the build wrote one. */
+    private java.util.Set<String> gradMembers(Class<?> c) {
+        try {
+            return Arrays.stream(loader.loadClass(c.getName() + "Grad").getFields())
+                    .map(Field::getName)
+                    .collect(java.util.stream.Collectors.toSet());
+        } catch (ClassNotFoundException e) {
+            return java.util.Set.of();
+        }
+    }
+
     List<Field> floatingFields(Class<?> c) {
         List<Field> out = new ArrayList<>();
         for (Field f : c.getDeclaredFields()) {
             Class<?> t = f.getType();
             while (t.isArray()) {
                 t = t.getComponentType();
+            }
+            if (Modifier.isFinal(f.getModifiers())
+                    && f.getType().isPrimitive()
+                    && !gradMembers(c).contains(f.getName())) {
+                continue; // a constant javac reads as its value, not one of the object's inputs (ConstantFields)
             }
             if (!Modifier.isStatic(f.getModifiers()) && (t == double.class || t == float.class)) {
                 f.setAccessible(true);
