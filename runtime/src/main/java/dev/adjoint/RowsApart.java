@@ -80,6 +80,86 @@ public final class RowsApart {
         }
     }
 
+    /**
+     * Checks that no row of {@code rows} (parameter {@code name}, whose rows the method only reads) is
+     * {@code array} (parameter {@code other}, which it writes): the row would be read as the method
+     * writes it, which the adjoint, taking them apart, does not follow.
+     */
+    public static void requireNoRow(Object[] rows, String name, Object array, String other, String method) {
+        if (rows == null || array == null) {
+            return;
+        }
+        for (int k = 0; k < rows.length; k++) {
+            if (rows[k] == array) {
+                throw new IllegalArgumentException("'" + name + "[" + k + "]' and '" + other + "' are the same array; "
+                        + method + " writes into '" + other + "' and reads the rows of '" + name
+                        + "', and its adjoint needs them apart: pass a copy for one of them");
+            }
+        }
+    }
+
+    /**
+     * Checks that the layers of {@code layers} (a 3-D parameter {@code name} whose elements the method
+     * writes) are distinct arrays, and so are their rows, across all the layers: identity hashes
+     * sorted in a pooled array as for {@link #require(Object[], String, String)}.
+     */
+    public static void requireLayers(Object[][] layers, String name, String method) {
+        if (layers == null) {
+            return;
+        }
+        require(layers, name, method);
+        int n = 0;
+        for (Object[] layer : layers) {
+            n += layer == null ? 0 : layer.length;
+        }
+        if (n < 2) {
+            return;
+        }
+        AdjointStacks stacks = AdjointStacks.forThread();
+        int mark = stacks.arrays.mark();
+        try {
+            long[] keys = stacks.arrays.borrowLongs(n);
+            int k = 0;
+            for (Object[] layer : layers) {
+                for (int i = 0; layer != null && i < layer.length; i++, k++) {
+                    keys[k] = ((long) System.identityHashCode(layer[i]) << 32) | k;
+                }
+            }
+            Arrays.sort(keys, 0, n);
+            for (int start = 0, end; start < n; start = end) {
+                end = start + 1;
+                while (end < n && keys[end] >>> 32 == keys[start] >>> 32) {
+                    end++;
+                }
+                for (int i = start; i < end; i++) {
+                    for (int j = i + 1; j < end; j++) {
+                        int[] a = place(layers, (int) keys[i]);
+                        int[] b = place(layers, (int) keys[j]);
+                        Object x = layers[a[0]][a[1]];
+                        if (x != null && x == layers[b[0]][b[1]]) {
+                            throw same(
+                                    name + "[" + a[0] + "][" + a[1] + "]",
+                                    name + "[" + b[0] + "][" + b[1] + "]",
+                                    method);
+                        }
+                    }
+                }
+            }
+        } finally {
+            stacks.arrays.release(mark);
+        }
+    }
+
+    /** The layer and row of the {@code k}-th row of {@code layers}, counted across them. */
+    private static int[] place(Object[][] layers, int k) {
+        int l = 0;
+        while (layers[l] == null || k >= layers[l].length) {
+            k -= layers[l] == null ? 0 : layers[l].length;
+            l++;
+        }
+        return new int[] {l, k};
+    }
+
     private static String label(int k, int n, String name, String other) {
         return k < n ? name + "[" + k + "]" : other + "[" + (k - n) + "]";
     }

@@ -53,4 +53,36 @@ class RowsApartTest {
         assertDoesNotThrow(
                 () -> RowsApart.require(new double[][] {new double[1]}, "acc", new double[][] {y, y}, "X", "f"));
     }
+
+    @Test
+    void aWrittenArrayThatIsARowOfARowReadIsRefused() {
+        double[] acc = {1, 2};
+        double[][] x = {new double[2], acc};
+        assertEquals(
+                "'X[1]' and 'acc' are the same array; d writes into 'acc' and reads the rows of 'X', and its adjoint"
+                        + " needs them apart: pass a copy for one of them",
+                assertThrows(IllegalArgumentException.class, () -> RowsApart.requireNoRow(x, "X", acc, "acc", "d"))
+                        .getMessage());
+        assertDoesNotThrow(() -> RowsApart.requireNoRow(x, "X", new double[2], "acc", "d"));
+        assertDoesNotThrow(() -> RowsApart.requireNoRow(new double[][] {acc, acc}, "X", null, "acc", "d"));
+    }
+
+    @Test
+    void layersAndTheirRowsAreDistinctAcrossTheLayers() {
+        double[][] layer = {{1}, {2}};
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> RowsApart.requireLayers(new double[][][] {layer, layer}, "W", "t"));
+        double[] r = {3};
+        assertEquals(
+                "'W[0][1]' and 'W[2][0]' are the same array; t writes into the rows of one of them, and its adjoint"
+                        + " needs them apart: pass a copy for one of them",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> RowsApart.requireLayers(new double[][][] {{{0}, r}, {}, {r, {4}}}, "W", "t"))
+                        .getMessage());
+        assertDoesNotThrow(() -> RowsApart.requireLayers(new double[][][] {{{0}, {1}}, null, {}, {{2}}}, "W", "t"));
+        assertDoesNotThrow(() -> RowsApart.requireLayers(new double[300][4][2], "W", "t"));
+        assertDoesNotThrow(() -> RowsApart.requireLayers(new float[][][] {{null, null}, {null}}, "W", "t"));
+    }
 }

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The checks on entry of every generated method that the arrays {@link ArraysApart} names are
- * apart: two array parameters the method may write, and the rows of a 2-D parameter whose rows it
- * writes ({@code dev.adjoint.RowsApart}).
+ * apart: two array parameters the method may write, the rows of a 2-D parameter whose rows it
+ * writes, a row of a 2-D parameter it reads that is an array it writes, and the layers and rows of
+ * a 3-D parameter whose elements it writes ({@code dev.adjoint.RowsApart}).
  */
 final class ApartChecks {
     private ApartChecks() {}
@@ -63,6 +64,27 @@ final class ApartChecks {
                         read.apply(group.get(1)),
                         shown.apply(group.get(1)),
                         r.name());
+            }
+        }
+        // a row of a 2-D parameter it only reads that is an array it writes (RowsApart.requireNoRow)
+        for (List<String> pair : ArraysApart.readRows(r)) {
+            String rows = read.apply(pair.get(0));
+            String array = read.apply(pair.get(1));
+            if (rows != null && array != null) {
+                body.addStatement(
+                        "dev.adjoint.RowsApart.requireNoRow($L, $S, $L, $S, $S)",
+                        rows,
+                        shown.apply(pair.get(0)),
+                        array,
+                        shown.apply(pair.get(1)),
+                        r.name());
+            }
+        }
+        // the layers of a 3-D parameter whose elements it writes, and their rows (RowsApart.requireLayers)
+        for (String p : ArraysApart.layers(r)) {
+            if (read.apply(p) != null) {
+                body.addStatement(
+                        "dev.adjoint.RowsApart.requireLayers($L, $S, $S)", read.apply(p), shown.apply(p), r.name());
             }
         }
     }

@@ -23,12 +23,7 @@ public final class ArraysApart {
      */
     public static List<List<String>> pairs(MethodRequest r) {
         List<Param> params = r.params();
-        java.util.Set<String> written = new java.util.HashSet<>(written(r.declaration(), 1));
-        for (MethodCallExpr c : r.declaration().findAll(MethodCallExpr.class)) {
-            c.getArguments().stream()
-                    .filter(Expression::isNameExpr)
-                    .forEach(x -> written.add(x.asNameExpr().getNameAsString()));
-        }
+        java.util.Set<String> written = writtenArrays(r.declaration());
         List<List<String>> pairs = new java.util.ArrayList<>();
         for (int i = 0; i < params.size(); i++) {
             for (int j = i + 1; j < params.size(); j++) {
@@ -55,9 +50,7 @@ public final class ArraysApart {
         java.util.Set<String> writtenRows = written(r.declaration(), 2);
         List<List<String>> groups = new java.util.ArrayList<>();
         for (Param p : params) {
-            if (p.type().dims() != 2
-                    || !writtenRows.contains(p.name())
-                    || (p.type().prim() != Ty.Prim.DOUBLE && p.type().prim() != Ty.Prim.FLOAT)) {
+            if (!numbers(p, 2) || !writtenRows.contains(p.name())) {
                 continue;
             }
             groups.add(List.of(p.name()));
@@ -72,9 +65,65 @@ public final class ArraysApart {
         return groups;
     }
 
-    /** How many checks the generated methods make on entry for {@code r}: {@link #pairs} and {@link #rows}. */
+    /**
+     * The 2-D array parameters whose rows the method only reads, each with a 1-D parameter of its
+     * element type that the method may write, as {@code [p, q]}: no row of {@code p} may be
+     * {@code q}, which the method would read as it writes it ({@code X[0][j]} after
+     * {@code acc[j] = ...}, given {@code X = {acc}}), while the adjoint takes them apart.
+     */
+    public static List<List<String>> readRows(MethodRequest r) {
+        List<Param> params = r.params();
+        java.util.Set<String> writtenRows = written(r.declaration(), 2);
+        java.util.Set<String> written = writtenArrays(r.declaration());
+        List<List<String>> pairs = new java.util.ArrayList<>();
+        for (Param p : params) {
+            if (!numbers(p, 2) || writtenRows.contains(p.name())) {
+                continue;
+            }
+            for (Param q : params) {
+                if (q.type().dims() == 1 && q.type().prim() == p.type().prim() && written.contains(q.name())) {
+                    pairs.add(List.of(p.name(), q.name()));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * The 3-D array parameters whose elements the method writes ({@code W[l][i][j] = ...}): their
+     * layers must be distinct arrays, and their rows across all layers too ({@code RowsApart.requireLayers}).
+     */
+    public static List<String> layers(MethodRequest r) {
+        java.util.Set<String> writtenRows = written(r.declaration(), 2);
+        return r.params().stream()
+                .filter(p -> numbers(p, 3) && writtenRows.contains(p.name()))
+                .map(Param::name)
+                .toList();
+    }
+
+    /** Whether {@code p} is a {@code double} or {@code float} array of {@code dims} dimensions. */
+    private static boolean numbers(Param p, int dims) {
+        return p.type().dims() == dims
+                && (p.type().prim() == Ty.Prim.DOUBLE || p.type().prim() == Ty.Prim.FLOAT);
+    }
+
+    /**
+     * How many checks the generated methods make on entry for {@code r}: {@link #pairs}, {@link #rows},
+     * {@link #readRows} and {@link #layers}.
+     */
     public static int checks(MethodRequest r) {
-        return pairs(r).size() + rows(r).size();
+        return pairs(r).size() + rows(r).size() + readRows(r).size() + layers(r).size();
+    }
+
+    /** The arrays {@code m} may write: an element stored or updated, or the array handed to a call. */
+    private static java.util.Set<String> writtenArrays(MethodDeclaration m) {
+        java.util.Set<String> written = new java.util.HashSet<>(written(m, 1));
+        for (MethodCallExpr c : m.findAll(MethodCallExpr.class)) {
+            c.getArguments().stream()
+                    .filter(Expression::isNameExpr)
+                    .forEach(x -> written.add(x.asNameExpr().getNameAsString()));
+        }
+        return written;
     }
 
     /**
