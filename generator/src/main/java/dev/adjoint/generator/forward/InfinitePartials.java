@@ -5,14 +5,15 @@ import dev.adjoint.generator.code.Operand;
 import dev.adjoint.generator.ir.Atom;
 import dev.adjoint.generator.ir.AtomCode;
 import dev.adjoint.generator.ir.Op;
+import dev.adjoint.generator.rules.DerivativeRules;
 import dev.adjoint.generator.rules.Rule;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The tangent of a function whose partial in its first argument is infinite where its value is
  * finite ({@code sqrt} and {@code cbrt} at 0, {@code asin}/{@code acos} at ±1, {@code pow(0, b)}
- * for 0 &lt; b &lt; 1), where the tangent reaching it is 0.
+ * for 0 &lt; b &lt; 1; StrictMath's twins too: {@link DerivativeRules#infiniteWhereFinite}), where
+ * the tangent reaching it is 0.
  *
  * <p>There {@code ȧ · ∞} is NaN, but a zero tangent, as a clamped argument's ({@code sqrt(max(v,
  * 0))} at {@code v < 0}), contributes 0, as the reverse sweep's zero adjoint does past the clamp.
@@ -28,8 +29,6 @@ import java.util.Set;
  * </ul>
  */
 final class InfinitePartials {
-    private static final Set<String> RULES = Set.of("Math.sqrt", "Math.cbrt", "Math.asin", "Math.acos", "Math.pow");
-
     private InfinitePartials() {}
 
     /**
@@ -37,7 +36,7 @@ final class InfinitePartials {
      * partial may be infinite.
      */
     static Expr guard(Rule rule, Op.Apply ap, int i, Atom.Var z, Expr ta, Expr c, boolean forHvp) {
-        if (i != 0 || !RULES.contains(ap.rule())) {
+        if (i != 0 || !DerivativeRules.infiniteWhereFinite(ap.rule())) {
             return c;
         }
         Expr zeroTangent = new Expr.Binary("==", Operand.of(ta), new Expr.Literal("0"));

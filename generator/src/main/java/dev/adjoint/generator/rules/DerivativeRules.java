@@ -209,6 +209,22 @@ public final class DerivativeRules {
         return Rule.of(key, floatOverload, primal, Arrays.asList(contributions));
     }
 
+    private static final Set<String> INFINITE_PARTIAL = Set.of("sqrt", "cbrt", "asin", "acos", "pow");
+
+    /**
+     * Whether rule {@code key} is one of Math's or StrictMath's functions whose partial in their first
+     * argument is infinite where their value is finite ({@code sqrt}, {@code cbrt} at 0,
+     * {@code asin}/{@code acos} at ±1, {@code pow(0, b)} for 0 &lt; b &lt; 1): there a zero tangent, as
+     * a clamped argument's ({@code sqrt(max(v, 0))} at {@code v < 0}), adds 0 in {@code Jvp}, as the
+     * reverse sweep's zero adjoint past the clamp does, not the NaN of {@code 0 · ∞}.
+     */
+    public static boolean infiniteWhereFinite(String key) {
+        int dot = key.indexOf('.');
+        return dot > 0
+                && (key.startsWith("Math.") || key.startsWith("StrictMath."))
+                && INFINITE_PARTIAL.contains(key.substring(dot + 1));
+    }
+
     /** The family of the rules for a call qualified by {@code scope}: {@code "StrictMath"} for StrictMath's, else {@code "Math"}. */
     public static String family(String scope) {
         return scope.equals("StrictMath") || scope.equals("java.lang.StrictMath") ? "StrictMath" : "Math";
