@@ -150,6 +150,81 @@ public final class RowsApart {
         }
     }
 
+    /**
+     * Checks that no layer of {@code layers} (a 3-D parameter {@code name}) is {@code other}
+     * (parameter {@code otherName}, a 2-D or 1-D array), and no row of them is {@code other} (1-D) or
+     * a row of it (2-D): the method writes into one of them and reads the other, which the adjoint,
+     * taking them apart, does not follow. Rows shared within either alone are left alone.
+     */
+    public static void requireLayersApart(
+            Object[][] layers, String name, Object other, String otherName, String method) {
+        if (layers == null || other == null) {
+            return;
+        }
+        int n = 0;
+        for (int l = 0; l < layers.length; l++) {
+            if (layers[l] == other) {
+                throw apart(name + "[" + l + "]", otherName, method);
+            }
+            n += layers[l] == null ? 0 : layers[l].length;
+        }
+        if (!(other instanceof Object[] rows)) {
+            for (int l = 0; l < layers.length; l++) {
+                for (int i = 0; layers[l] != null && i < layers[l].length; i++) {
+                    if (layers[l][i] == other) {
+                        throw apart(name + "[" + l + "][" + i + "]", otherName, method);
+                    }
+                }
+            }
+            return;
+        }
+        int m = rows.length;
+        AdjointStacks stacks = AdjointStacks.forThread();
+        int mark = stacks.arrays.mark();
+        try {
+            long[] keys = stacks.arrays.borrowLongs(n + m);
+            int k = 0;
+            for (Object[] layer : layers) {
+                for (int i = 0; layer != null && i < layer.length; i++, k++) {
+                    keys[k] = ((long) System.identityHashCode(layer[i]) << 32) | k;
+                }
+            }
+            for (int j = 0; j < m; j++, k++) {
+                keys[k] = ((long) System.identityHashCode(rows[j]) << 32) | k;
+            }
+            Arrays.sort(keys);
+            for (int start = 0, end; start < n + m; start = end) {
+                end = start + 1;
+                while (end < n + m && keys[end] >>> 32 == keys[start] >>> 32) {
+                    end++;
+                }
+                for (int i = start; i < end; i++) {
+                    for (int j = i + 1; j < end; j++) {
+                        int a = (int) keys[i];
+                        int b = (int) keys[j];
+                        if (a < n && b >= n) { // (sorted: a < b; a row of the layers and a row of other)
+                            int[] at = place(layers, a);
+                            Object x = layers[at[0]][at[1]];
+                            if (x != null && x == rows[b - n]) {
+                                throw apart(
+                                        name + "[" + at[0] + "][" + at[1] + "]",
+                                        otherName + "[" + (b - n) + "]",
+                                        method);
+                            }
+                        }
+                    }
+                }
+            }
+        } finally {
+            stacks.arrays.release(mark);
+        }
+    }
+
+    private static IllegalArgumentException apart(String a, String b, String method) {
+        return new IllegalArgumentException("'" + a + "' and '" + b + "' are the same array; " + method
+                + " writes into one of them, and its adjoint needs them apart: pass a copy for one of them");
+    }
+
     /** The layer and row of the {@code k}-th row of {@code layers}, counted across them. */
     private static int[] place(Object[][] layers, int k) {
         int l = 0;

@@ -3,6 +3,7 @@ package dev.adjoint;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +85,36 @@ class RowsApartTest {
         assertDoesNotThrow(() -> RowsApart.requireLayers(new double[][][] {{{0}, {1}}, null, {}, {{2}}}, "W", "t"));
         assertDoesNotThrow(() -> RowsApart.requireLayers(new double[300][4][2], "W", "t"));
         assertDoesNotThrow(() -> RowsApart.requireLayers(new float[][][] {{null, null}, {null}}, "W", "t"));
+    }
+
+    @Test
+    void anotherParameterIsNoLayerNorRowOfTheLayers() {
+        double[][] a = {{1}, {2}};
+        assertEquals(
+                "'W[1]' and 'A' are the same array; f writes into one of them, and its adjoint needs them apart: pass"
+                        + " a copy for one of them",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> RowsApart.requireLayersApart(new double[][][] {{{0}}, a}, "W", a, "A", "f"))
+                        .getMessage());
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> RowsApart.requireLayersApart(
+                                new double[][][] {{{0}}, {{0}, a[1]}}, "W", new double[][] {{5}, a[1]}, "A", "f"))
+                .getMessage()
+                .startsWith("'W[1][1]' and 'A[1]' are the same array"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> RowsApart.requireLayersApart(new double[][][] {{}, {{0}, a[0]}}, "W", a[0], "x", "f"))
+                .getMessage()
+                .startsWith("'W[1][1]' and 'x' are the same array"));
+        // rows shared within the layers alone, or within the other alone, are no concern here
+        double[] r = {7};
+        assertDoesNotThrow(() ->
+                RowsApart.requireLayersApart(new double[][][] {{r}, {r}}, "W", new double[][] {{1}, {1}}, "A", "f"));
+        assertDoesNotThrow(() ->
+                RowsApart.requireLayersApart(new double[][][] {{{1}}}, "W", new double[][] {r, r}, "A", "f"));
+        assertDoesNotThrow(() ->
+                RowsApart.requireLayersApart(new double[][][] {null, {null}}, "W", new double[2], "x", "f"));
     }
 }

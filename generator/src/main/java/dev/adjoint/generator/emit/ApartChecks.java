@@ -9,7 +9,8 @@ import java.util.List;
  * The checks on entry of every generated method that the arrays {@link ArraysApart} names are
  * apart: two array parameters the method may write, the rows of a 2-D parameter whose rows it
  * writes, a row of a 2-D parameter it reads that is an array it writes, and the layers and rows of
- * a 3-D parameter whose elements it writes ({@code dev.adjoint.RowsApart}).
+ * a 3-D parameter, among themselves when it writes its elements, and from another array parameter
+ * when it writes either ({@code dev.adjoint.RowsApart}).
  */
 final class ApartChecks {
     private ApartChecks() {}
@@ -80,11 +81,23 @@ final class ApartChecks {
                         r.name());
             }
         }
-        // the layers of a 3-D parameter whose elements it writes, and their rows (RowsApart.requireLayers)
-        for (String p : ArraysApart.layers(r)) {
-            if (read.apply(p) != null) {
+        // the layers of a 3-D parameter and their rows: apart, and from another parameter one of them writes
+        for (List<String> group : ArraysApart.layers(r)) {
+            String layers = read.apply(group.get(0));
+            if (layers == null) {
+                continue;
+            }
+            if (group.size() == 1) {
                 body.addStatement(
-                        "dev.adjoint.RowsApart.requireLayers($L, $S, $S)", read.apply(p), shown.apply(p), r.name());
+                        "dev.adjoint.RowsApart.requireLayers($L, $S, $S)", layers, shown.apply(group.get(0)), r.name());
+            } else if (read.apply(group.get(1)) != null) {
+                body.addStatement(
+                        "dev.adjoint.RowsApart.requireLayersApart($L, $S, $L, $S, $S)",
+                        layers,
+                        shown.apply(group.get(0)),
+                        read.apply(group.get(1)),
+                        shown.apply(group.get(1)),
+                        r.name());
             }
         }
     }

@@ -90,15 +90,35 @@ public final class ArraysApart {
     }
 
     /**
-     * The 3-D array parameters whose elements the method writes ({@code W[l][i][j] = ...}): their
-     * layers must be distinct arrays, and their rows across all layers too ({@code RowsApart.requireLayers}).
+     * The 3-D array parameters whose elements the method writes ({@code W[l][i][j] = ...}) as
+     * {@code [p]}: their layers must be distinct arrays, and their rows across all layers too
+     * ({@code RowsApart.requireLayers}); with each 1-D or 2-D parameter of their element type as
+     * {@code [p, q]}, as must those of a 3-D parameter the method only reads with each such parameter
+     * it writes: {@code q} no layer of {@code p}, and neither {@code q} (1-D) nor a row of it (2-D) a row
+     * of {@code p} ({@code RowsApart.requireLayersApart}).
      */
-    public static List<String> layers(MethodRequest r) {
+    public static List<List<String>> layers(MethodRequest r) {
         java.util.Set<String> writtenRows = written(r.declaration(), 2);
-        return r.params().stream()
-                .filter(p -> numbers(p, 3) && writtenRows.contains(p.name()))
-                .map(Param::name)
-                .toList();
+        java.util.Set<String> written = writtenArrays(r.declaration());
+        List<List<String>> groups = new java.util.ArrayList<>();
+        for (Param p : r.params()) {
+            if (!numbers(p, 3)) {
+                continue;
+            }
+            boolean elements = writtenRows.contains(p.name());
+            if (elements) {
+                groups.add(List.of(p.name()));
+            }
+            for (Param q : r.params()) {
+                boolean other = q.type().prim() == p.type().prim()
+                        && (q.type().dims() == 1 || q.type().dims() == 2);
+                boolean qWritten = q.type().dims() == 1 ? written.contains(q.name()) : writtenRows.contains(q.name());
+                if (other && (elements || qWritten)) {
+                    groups.add(List.of(p.name(), q.name()));
+                }
+            }
+        }
+        return groups;
     }
 
     /** Whether {@code p} is a {@code double} or {@code float} array of {@code dims} dimensions. */

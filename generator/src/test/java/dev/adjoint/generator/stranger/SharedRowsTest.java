@@ -171,6 +171,18 @@ class SharedRowsTest {
                     }
                     return s;
                 }
+
+                @Differentiable(wrt = "x")
+                public static double three(double[] x, double[][][] W, double[][] A) {
+                    for (int j = 0; j < x.length; j++) {
+                        A[0][j] = A[0][j] * x[j];
+                    }
+                    double s = 0;
+                    for (int j = 0; j < x.length; j++) {
+                        s += W[0][0][j] * x[j];
+                    }
+                    return s;
+                }
             }
             """;
 
@@ -178,7 +190,9 @@ class SharedRowsTest {
      * break27: a written 1-D parameter that is a row of a 2-D parameter the method only reads
      * ({@code d(x, new double[][] {acc}, acc)}), and a written 3-D parameter whose layers or rows are
      * one array, were not checked: static and tape both gave [0.7, -0.6] where differences give
-     * [1.4, -1.2] for {@code d}, and [0.28, 0.49] against [-0.84, 0.98] for {@code t}. Now refused.
+     * [1.4, -1.2] for {@code d}, and [0.28, 0.49] against [-0.84, 0.98] for {@code t}; a written 2-D
+     * parameter that is a layer of a 3-D one read ({@code three}) gave [0.7, -0.6] against [1.4, -1.2].
+     * Now refused.
      */
     @Test
     void aWrittenArrayThatIsARowReadAndSharedLayersAreRefused() throws Exception {
@@ -197,6 +211,14 @@ class SharedRowsTest {
                     .startsWith("'W[0]' and 'W[1]' are the same array"));
             assertTrue(refusal(t, x, new double[][][] {{{1}, {2}}, {layer[0], {3}}, {{4}, layer[0]}}, new double[2])
                     .startsWith("'W[1][0]' and 'W[2][1]' are the same array"));
+            Method three = adjoint.getMethod(
+                    "threeGrad", double[].class, double[][][].class, double[][].class, double[].class);
+            assertEquals(
+                    "'W[0]' and 'A' are the same array; three writes into one of them, and its adjoint needs them"
+                            + " apart: pass a copy for one of them",
+                    refusal(three, x, new double[][][] {layer}, layer, new double[2]));
+            assertTrue(refusal(three, x, new double[][][] {{{0, 0}}, {{0, 0}, layer[1]}}, layer, new double[2])
+                    .startsWith("'W[1][1]' and 'A[1]' are the same array"));
             if (source.equals(READ_ROWS)) {
                 assertTrue(refusal(
                                 adjoint.getMethod(
@@ -242,8 +264,11 @@ class SharedRowsTest {
                 x -> new Object[] {x, new double[][] {{1, 2}}, new double[] {1, 2}};
         java.util.function.Function<double[], Object[]> tArgs =
                 x -> new Object[] {x, new double[][][] {{{1, 2}, {3}}, {{5, 6}, {7, 8}}}};
-        for (String name : new String[] {"d", "t"}) {
-            java.util.function.Function<double[], Object[]> args = name.equals("d") ? dArgs : tArgs;
+        java.util.function.Function<double[], Object[]> threeArgs =
+                x -> new Object[] {x, new double[][][] {{{1, 2}}}, new double[][] {{3, 4}}};
+        for (String name : new String[] {"d", "t", "three"}) {
+            java.util.function.Function<double[], Object[]> args =
+                    name.equals("d") ? dArgs : name.equals("t") ? tArgs : threeArgs;
             Method f = java.util.Arrays.stream(plain.getMethods())
                     .filter(m -> m.getName().equals(name))
                     .findFirst()
