@@ -2,6 +2,7 @@ package dev.adjoint.generator.reverse;
 
 import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.Operand;
+import dev.adjoint.generator.rules.DerivativeRules;
 import java.util.Set;
 
 /**
@@ -19,25 +20,16 @@ import java.util.Set;
 final class ZeroAdjoints {
     private ZeroAdjoints() {}
 
+    /** The functions (of Math and StrictMath alike) whose partial can be infinite at a finite argument. */
     private static final Set<String> INFINITE_PARTIAL = Set.of(
-            "/",
-            "Math.exp",
-            "Math.expm1",
-            "Math.sinh",
-            "Math.cosh",
-            "Math.sqrt",
-            "Math.cbrt",
-            "Math.log",
-            "Math.log10",
-            "Math.log1p",
-            "Math.asin",
-            "Math.acos",
-            "Math.pow",
-            "Math.atan2");
+            "exp", "expm1", "sinh", "cosh", "sqrt", "cbrt", "log", "log10", "log1p", "asin", "acos", "pow", "atan2");
 
     /** {@code c}, or {@code dz == 0 ? 0 : c} for a rule whose partial may be infinite. */
     static Expr guard(String rule, String dz, Expr c) {
-        if (!INFINITE_PARTIAL.contains(rule)) {
+        if (!rule.equals("/")
+                && DerivativeRules.mathFunction(rule)
+                        .filter(INFINITE_PARTIAL::contains)
+                        .isEmpty()) {
             return c;
         }
         return new Expr.Conditional(

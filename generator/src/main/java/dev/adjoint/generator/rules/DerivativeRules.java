@@ -219,10 +219,15 @@ public final class DerivativeRules {
      * reverse sweep's zero adjoint past the clamp does, not the NaN of {@code 0 · ∞}.
      */
     public static boolean infiniteWhereFinite(String key) {
+        return mathFunction(key).filter(INFINITE_PARTIAL::contains).isPresent();
+    }
+
+    /** The function a rule of Math or StrictMath stands for ({@code "sqrt"} for {@code "StrictMath.sqrt"}), else empty. */
+    public static Optional<String> mathFunction(String key) {
         int dot = key.indexOf('.');
-        return dot > 0
-                && (key.startsWith("Math.") || key.startsWith("StrictMath."))
-                && INFINITE_PARTIAL.contains(key.substring(dot + 1));
+        return dot > 0 && (key.startsWith("Math.") || key.startsWith("StrictMath."))
+                ? Optional.of(key.substring(dot + 1))
+                : Optional.empty();
     }
 
     /** The family of the rules for a call qualified by {@code scope}: {@code "StrictMath"} for StrictMath's, else {@code "Math"}. */
