@@ -194,6 +194,7 @@ final class HelperCalls {
         Map<String, String> names = new HashMap<>();
         List<Statement> out = new ArrayList<>();
         List<Statement> hoisted = new ArrayList<>();
+        Map<String, Expression> chosen = new HashMap<>();
         for (int i = 0; i < copy.getParameters().size(); i++) {
             Parameter p = copy.getParameter(i);
             Expression arg = c.getArgument(i);
@@ -219,6 +220,16 @@ final class HelperCalls {
             } else {
                 String local = rw.fresh(p.getNameAsString());
                 names.put(p.getNameAsString(), local);
+                if (objectInBlock(h.getParameter(i), s, body)
+                        && dev.adjoint.generator.select.ValueTypes.of(
+                                        h.getParameter(i).getType())
+                                .filter(t -> t.prim() == dev.adjoint.generator.types.Ty.Prim.ENUM)
+                                .isPresent()
+                        && ChosenConstants.isChoice(arg, this::isConstant)
+                        && !ChosenConstants.selects(body, p.getNameAsString())) {
+                    chosen.put(local, arg); // (read as the choice itself: see ChosenConstants)
+                    continue;
+                }
                 Statement declared = SplicedBodies.declaration(p.getType(), local, arg.clone(), c);
                 if (hoistable(h.getParameter(i), arg, s, body)) {
                     hoisted.add(declared);
@@ -231,6 +242,7 @@ final class HelperCalls {
             names.computeIfAbsent(v.getNameAsString(), rw::fresh);
         }
         rename(body, names);
+        ChosenConstants.substitute(body, chosen);
         ArrayReturns.rewrite(
                 copy, rw, new NewArrayCalls(caller, call -> helpers.target(call).or(() -> foreign.target(call))));
         if (SplicedBodies.returnsArraysApart(copy, body)) {
@@ -260,11 +272,18 @@ final class HelperCalls {
      * one value, it is what Java's parameter holds in every call.
      */
     private boolean hoistable(Parameter p, Expression arg, Statement s, BlockStmt body) {
+        return objectInBlock(p, s, body) && isConstant(arg);
+    }
+
+    /**
+     * Whether {@code p} is a {@code String} or enum parameter the helper never assigns, passed by a
+     * call inside a block or loop of the caller.
+     */
+    private boolean objectInBlock(Parameter p, Statement s, BlockStmt body) {
         boolean object = dev.adjoint.generator.select.ValueTypes.of(p.getType())
                 .filter(t -> t.isObject() && t.prim() != dev.adjoint.generator.types.Ty.Prim.RANDOM)
                 .isPresent();
         return object
-                && isConstant(arg)
                 && !assigned(body, p.getNameAsString())
                 && s.getParentNode().filter(b -> b != caller.getBody().get()).isPresent();
     }

@@ -2,10 +2,12 @@ package dev.adjoint.generator.stranger;
 
 import static dev.adjoint.generator.stranger.StrangerAppsTest.of;
 import static dev.adjoint.generator.stranger.StrangerHarness.errors;
+import static dev.adjoint.generator.stranger.TableRowsTest.checkAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.generator.Diagnostic;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -192,5 +194,62 @@ class Apps27FindingsTest {
                 StrangerAppsTest.sources("Gas", GAS, "Mixture", MIXTURE),
                 List.of(of("Mixture", "gibbs", b -> new Object[] {n, g0, 1200.0}), of("Mixture", "penalised", b ->
                         new Object[] {n, g0, 1200.0, 30.0})));
+    }
+
+    /**
+     * break27: an enum or String argument that chooses between constants on the loop's numbers
+     * ({@code app(x[i], i % 2 == 0 ? Kind.SQ : Kind.LIN)}) failed to build ("local 'k0' of type Kind is
+     * declared inside a block or loop", a name the user never wrote): unlike a constant it cannot move to
+     * the method's top. The helper's body now reads the choice itself where it reads the parameter
+     * (nested choices, under an {@code if} too), which gives every read the value the call passed. A
+     * {@code String} choice keeps its local (and its error): its comparisons would need a String value
+     * the reverse sweep saves.
+     */
+    static final String CHOICES = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Choices {
+                public enum Kind { SQ, LIN, ABS }
+
+                static double app(double v, Kind k) {
+                    if (k == Kind.SQ) return v * v;
+                    if (k == Kind.LIN) return 2 * v;
+                    return Math.abs(v);
+                }
+
+                static double app2(double v, Kind k) {
+                    return k == Kind.SQ ? v * v : k == Kind.LIN ? 3 * v : Math.sin(v);
+                }
+
+                static double named(double v, String how) {
+                    return how.equals("exp") ? Math.exp(v) : v * how.length();
+                }
+
+                @Differentiable
+                public static double total(double[] x, int n) {
+                    double r = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        int j = i + 1;
+                        r += app(x[i], i % 2 == 0 ? Kind.SQ : Kind.LIN)
+                                + app2(x[i], i < n ? Kind.LIN : (j > 3 ? Kind.ABS : Kind.SQ));
+                        if (x[i] > -1) {
+                            r += named(x[i], "exp") * app(x[i], j > 2 ? Kind.ABS : Kind.LIN);
+                        }
+                    }
+                    return r;
+                }
+            }
+            """;
+
+    @Test
+    void enumAndStringChoicesReachHelpersInLoops() {
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("total", new Object[] {new double[] {1.0, 2.0, -0.5, 0.3, 0.9}, 2});
+        checkAll("Choices", CHOICES, Map.of(), cases);
+        Map<String, Object[]> other = new LinkedHashMap<>();
+        other.put("total", new Object[] {new double[] {0.2, -0.7, 1.5, 0.3, -0.9}, 4});
+        checkAll("Choices", CHOICES, Map.of(), other);
     }
 }
