@@ -54,15 +54,11 @@ public final class RowsApart {
         try {
             long[] keys = stacks.arrays.borrowLongs(n + m);
             for (int k = 0; k < n + m; k++) {
-                Object row = k < n ? rows[k] : others[k - n];
-                keys[k] = ((long) System.identityHashCode(row) << 32) | k;
+                keys[k] = key(k < n ? rows[k] : others[k - n], k);
             }
             Arrays.sort(keys);
             for (int start = 0, end; start < n + m; start = end) {
-                end = start + 1;
-                while (end < n + m && keys[end] >>> 32 == keys[start] >>> 32) {
-                    end++;
-                }
+                end = runEnd(keys, start, n + m);
                 for (int i = start; i < end; i++) {
                     for (int j = i + 1; j < end; j++) {
                         int a = (int) keys[i];
@@ -122,15 +118,12 @@ public final class RowsApart {
             int k = 0;
             for (Object[] layer : layers) {
                 for (int i = 0; layer != null && i < layer.length; i++, k++) {
-                    keys[k] = ((long) System.identityHashCode(layer[i]) << 32) | k;
+                    keys[k] = key(layer[i], k);
                 }
             }
             Arrays.sort(keys, 0, n);
             for (int start = 0, end; start < n; start = end) {
-                end = start + 1;
-                while (end < n && keys[end] >>> 32 == keys[start] >>> 32) {
-                    end++;
-                }
+                end = runEnd(keys, start, n);
                 for (int i = start; i < end; i++) {
                     for (int j = i + 1; j < end; j++) {
                         int[] a = place(layers, (int) keys[i]);
@@ -186,18 +179,15 @@ public final class RowsApart {
             int k = 0;
             for (Object[] layer : layers) {
                 for (int i = 0; layer != null && i < layer.length; i++, k++) {
-                    keys[k] = ((long) System.identityHashCode(layer[i]) << 32) | k;
+                    keys[k] = key(layer[i], k);
                 }
             }
             for (int j = 0; j < m; j++, k++) {
-                keys[k] = ((long) System.identityHashCode(rows[j]) << 32) | k;
+                keys[k] = key(rows[j], k);
             }
             Arrays.sort(keys);
             for (int start = 0, end; start < n + m; start = end) {
-                end = start + 1;
-                while (end < n + m && keys[end] >>> 32 == keys[start] >>> 32) {
-                    end++;
-                }
+                end = runEnd(keys, start, n + m);
                 for (int i = start; i < end; i++) {
                     for (int j = i + 1; j < end; j++) {
                         int a = (int) keys[i];
@@ -218,6 +208,23 @@ public final class RowsApart {
         } finally {
             stacks.arrays.release(mark);
         }
+    }
+
+    /** The sort key of {@code o} at index {@code k}: its identity hash above, {@code k} below. */
+    private static long key(Object o, int k) {
+        return ((long) System.identityHashCode(o) << 32) | k;
+    }
+
+    /**
+     * The end of the run of sorted {@code keys} from {@code start} (below {@code count}) that share
+     * its identity hash: the entries that may be one array, compared as references next.
+     */
+    private static int runEnd(long[] keys, int start, int count) {
+        int end = start + 1;
+        while (end < count && keys[end] >>> 32 == keys[start] >>> 32) {
+            end++;
+        }
+        return end;
     }
 
     private static IllegalArgumentException apart(String a, String b, String method) {

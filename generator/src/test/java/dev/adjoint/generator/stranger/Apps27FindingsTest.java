@@ -244,7 +244,7 @@ class Apps27FindingsTest {
             """;
 
     @Test
-    void enumAndStringChoicesReachHelpersInLoops() {
+    void enumChoicesReachHelpersInLoops() {
         Map<String, Object[]> cases = new LinkedHashMap<>();
         cases.put("total", new Object[] {new double[] {1.0, 2.0, -0.5, 0.3, 0.9}, 2});
         checkAll("Choices", CHOICES, Map.of(), cases);
