@@ -18,7 +18,6 @@ import dev.adjoint.generator.parse.Positions;
 import dev.adjoint.generator.parse.Updates;
 import dev.adjoint.generator.select.MethodIndex;
 import dev.adjoint.generator.select.MethodRequest;
-import dev.adjoint.generator.types.Ty;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,24 +81,22 @@ public final class SharedFence {
 
     /** Assignments and updates that are not statements of their own (the outermost of a nest only). */
     /**
-     * {@code String} and enum variables are assigned once: a parameter never, a local where it is
-     * declared, at the method's top level, so that no loop or branch overwrites one. Neither strategy
-     * then saves one: the reverse sweep finds each as the forward sweep left it.
+     * {@code Random} variables are assigned once: a parameter never, a local where it is declared, at
+     * the method's top level (or first in a loop's body, one generator per trip), so that no loop or
+     * branch overwrites one and every number is drawn once. ({@code String} and enum variables may be
+     * declared and assigned anywhere: the static strategy saves an overwritten one on the reference
+     * stack, as it saves an overwritten number, and the tape needs none of them back.)
      */
     private void assignedOnce(com.github.javaparser.ast.stmt.BlockStmt body) {
         Set<String> objects = new java.util.TreeSet<>();
         for (Parameter p : request.declaration().getParameters()) {
-            if (dev.adjoint.generator.select.ValueTypes.of(p.getType())
-                    .filter(Ty::isObject)
-                    .isPresent()) {
+            if (isRandom(p.getType())) {
                 objects.add(p.getNameAsString());
             }
         }
         for (VariableDeclarator v : body.findAll(VariableDeclarator.class)) {
             com.github.javaparser.ast.type.Type declared = dev.adjoint.generator.select.ValueTypes.declaredType(v);
-            if (dev.adjoint.generator.select.ValueTypes.of(declared)
-                    .filter(Ty::isObject)
-                    .isEmpty()) {
+            if (!isRandom(declared)) {
                 continue;
             }
             objects.add(v.getNameAsString());
@@ -109,20 +106,17 @@ public final class SharedFence {
                     .flatMap(Node::getParentNode)
                     .filter(b -> b == body)
                     .isPresent();
-            if (v.getInitializer().isEmpty() || !(topLevel || (isRandom(declared) && firstOfALoopBody(statement)))) {
+            if (v.getInitializer().isEmpty() || !(topLevel || firstOfALoopBody(statement))) {
                 error(
                         v,
                         "local '" + v.getNameAsString() + "' of type " + declared + " is declared "
                                 + (topLevel ? "without a value" : "inside a block or loop")
-                                + ": a String, enum or Random local is assigned once, where it is declared at the top"
-                                + " level of the method (neither strategy saves one; a Random may also be the first statement of a"
-                                + " loop's body, one generator per trip, seeded from it: new Random(seed + p)); declare it there with its"
-                                + " value, or use the value where it is needed");
-            } else if (declared instanceof com.github.javaparser.ast.type.ClassOrInterfaceType c
-                    && dev.adjoint.generator.select.ValueTypes.isRandom(c)
-                    && !(v.getInitializer().get() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o
-                            && dev.adjoint.generator.select.ValueTypes.isRandomCreation(o)
-                            && o.getArguments().size() == 1)) {
+                                + ": a Random is assigned once, where it is declared at the top level of the method, or"
+                                + " as the first statement of a loop's body, one generator per trip, seeded from it (new Random(seed + p)),"
+                                + " so that each number is drawn once; declare it there with its value");
+            } else if (!(v.getInitializer().get() instanceof com.github.javaparser.ast.expr.ObjectCreationExpr o
+                    && dev.adjoint.generator.select.ValueTypes.isRandomCreation(o)
+                    && o.getArguments().size() == 1)) {
                 error(
                         v.getInitializer().get(),
                         "local '" + v.getNameAsString() + "' of type Random is given '"
@@ -138,9 +132,9 @@ public final class SharedFence {
                     && objects.contains(n.getNameAsString())) {
                 error(
                         a,
-                        "cannot assign the String, enum or Random variable '" + n
-                                + "': such a variable is assigned once, where it is"
-                                + " declared (neither strategy saves one); use another local for the new value");
+                        "cannot assign the Random variable '" + n
+                                + "': a Random is assigned once, where it is declared, so that each number is drawn"
+                                + " once; use another local for the new generator");
             }
         }
     }

@@ -278,15 +278,17 @@ public final class TangentSweep {
         if (depth == 0) {
             return t.type().java() + " ";
         }
-        Expr init = !t.type().isArray()
-                ? AtomCode.zero(t.type()) // (for the Hvp's pair an empty array: its creations stay creations)
-                : pairs
-                        ? new Expr.NewArray(
-                                t.type().prim().java(),
-                                java.util.Collections.nCopies(t.type().dims(), new Expr.Literal("0")),
-                                0,
-                                null)
-                        : new Expr.Literal("null");
+        Expr init = t.type().isObject() && pairs
+                ? null // (the Hvp's pair: a String or enum declared unassigned, as no 'null' is differentiated)
+                : !t.type().isArray()
+                        ? AtomCode.zero(t.type()) // (for the Hvp's pair an empty array: its creations stay creations)
+                        : pairs
+                                ? new Expr.NewArray(
+                                        t.type().prim().java(),
+                                        java.util.Collections.nCopies(t.type().dims(), new Expr.Literal("0")),
+                                        0,
+                                        null)
+                                : new Expr.Literal("null");
         top.add(new Code.Line(new Statement.Declare("", t.type().java(), t.name(), init)));
         if (dot.containsKey(t)) {
             top.add(new Code.Line(new Statement.Declare("", t.type().java(), dot.get(t), init)));

@@ -74,19 +74,8 @@ final class Assignments {
             lo.error(d, dev.adjoint.generator.select.ValueTypes.unsupportedLocal(d.getNameAsString(), d.getType()));
             return;
         }
-        // (a Random may also start a loop's body: the shared fence decides where one is declared)
-        if (ty.get().isObject()
-                && ty.get().prim() != Ty.Prim.RANDOM
-                && (d.getInitializer().isEmpty() || !lo.atSourceTopLevel())) {
-            // (a 'var' one: the shared fence says why for those declared with their type)
-            lo.error(
-                    d,
-                    "local '" + d.getNameAsString() + "' of type " + ty.get()
-                            + " must be declared with its value at the top"
-                            + " level of the method: a String, enum or Random local is assigned once (" + lo.strategy()
-                            + " saves none)");
-            return;
-        }
+        // (a Random's place is the shared fence's to check; a String or enum may be declared anywhere:
+        // an overwritten one is saved as a number is, on the reference stack: reverse/BlockReversal)
         Atom.Var v = lo.declare(d.getNameAsString(), ty.get());
         if (ty.get().isArray()) {
             declareArray(d, v);
@@ -282,12 +271,12 @@ final class Assignments {
                                     + "': it is not a local variable or parameter of this method"));
             return;
         }
-        if (v.type().isObject()) {
+        if (v.type().prim() == Ty.Prim.RANDOM && v.type().isObject()) {
             lo.error(
                     target,
-                    "cannot assign the String, enum or Random variable '" + v.name()
-                            + "': it is assigned once, where it is"
-                            + " declared (" + lo.strategy() + " saves none); use another local for the new value");
+                    "cannot assign the Random variable '" + v.name()
+                            + "': a Random is assigned once, where it is declared, so that each number is drawn once"
+                            + " (" + lo.strategy() + "); use another local for the new generator");
             return;
         }
         if (v.type().isArray()

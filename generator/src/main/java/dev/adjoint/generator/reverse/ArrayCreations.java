@@ -37,13 +37,22 @@ final class ArrayCreations {
         }
         List<Code> restore = new ArrayList<>();
         for (String name : saved) {
-            forward.add(new Code.Line(new Statement.Eval(references(sw, "push", new Expr.Name(name)))));
-            restore.add(
-                    0,
-                    new Code.Line(
-                            new Statement.Eval(new Expr.Assign(new Expr.Name(name), "=", references(sw, "pop")))));
+            restore.add(0, saveReference(sw, new Expr.Name(name), forward));
         }
         return restore;
+    }
+
+    /**
+     * Adds the push of the reference {@code what} holds (an array, a {@code String}, an enum) to
+     * {@code forward}; returns the pop that restores it.
+     */
+    static Code saveReference(Sweep sw, Expr what, List<Code> forward) {
+        sw.usesStack = true;
+        if (sw.referenceMark == null) {
+            sw.referenceMark = sw.claim("_references");
+        }
+        forward.add(new Code.Line(new Statement.Eval(references(sw, "push", what))));
+        return new Code.Line(new Statement.Eval(new Expr.Assign(what, "=", references(sw, "pop"))));
     }
 
     static Expr references(Sweep sw, String method, Expr... args) {

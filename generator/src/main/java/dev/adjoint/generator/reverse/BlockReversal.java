@@ -147,6 +147,10 @@ final class BlockReversal {
                 return null; // (nothing reads the value restored: DeadSaves)
             }
             sw.stackSaved.add(key);
+            if (t.isObject()) {
+                // a String or enum chosen in a loop (a helper's argument): a reference, on the reference stack
+                return ArrayCreations.saveReference(sw, what, forward);
+            }
             forward.add(new Code.Line(sw.push(t, what)));
             return new Code.Line(Statement.assign(what, sw.pop(t)));
         }

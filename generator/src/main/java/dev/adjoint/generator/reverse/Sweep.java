@@ -97,7 +97,7 @@ final class Sweep {
                 case LONG -> "longs";
                 case BOOLEAN -> "booleans";
                 case SHORT, BYTE, CHAR -> throw new IllegalStateException("saved on the int stack: " + p);
-                // (a String or enum local is assigned once, outside loops: normalize/Assignments)
+                // (a String or enum overwritten in a loop goes on the reference stack: BlockReversal.save)
                 case STRING, ENUM, RANDOM -> throw new IllegalStateException("never overwritten, never saved: " + p);
             };
             String values = claim("_" + field);

@@ -181,24 +181,7 @@ class OrdinaryStatementsTest {
     }
 
     @Test
-    void stringAndEnumVariablesAreAssignedOnceAndReadOnlyByCallsWithoutDerivative() {
-        rejected("""
-                @Differentiable(strategy = Strategy.$S)
-                static double f(double x, String s) {
-                    s = s.trim();
-                    return x * s.length();
-                }
-                """, "cannot assign the String, enum or Random variable 's'");
-        rejected("""
-                @Differentiable(strategy = Strategy.$S)
-                static double f(double x, String s) {
-                    String t = s.trim();
-                    if (x > 0) {
-                        t = "positive";
-                    }
-                    return x * t.length();
-                }
-                """, "cannot assign the String, enum or Random variable 't'");
+    void stringAndEnumVariablesAreReadOnlyByCallsWithoutDerivative() {
         // a double argument (boxed): the call would read an active value
         rejected("""
                 @Differentiable(strategy = Strategy.$S)
@@ -216,6 +199,59 @@ class OrdinaryStatementsTest {
                     return x * m.toString().length();
                 }
                 """, "call to 'm.toString' is not supported");
+    }
+
+    /**
+     * A {@code String} or enum variable assigned again, in a branch and in a loop: the static strategy saves
+     * each overwritten value on the reference stack, where the reverse sweep, which passes it on and branches
+     * on it, finds it again. (Before, "cannot assign the String, enum or Random variable".)
+     */
+    @Test
+    void stringAndEnumVariablesMayBeAssignedAgain() {
+        exact("""
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double x, String s) {
+                    s = s.trim();
+                    String t = s;
+                    if (x > 0) {
+                        t = "positive";
+                    }
+                    return x * t.length() + x * x * s.length();
+                }
+                """, "f", new Object[] {0.5, " ab "}, new Object[] {-0.75, "abc"});
+        exact(
+                """
+                enum Mode { SQ, SIN, EXP }
+
+                static double apply(double v, Mode m) {
+                    return switch (m) {
+                        case SQ -> v * v;
+                        case SIN -> v / (1 + v * v);
+                        case EXP -> v * v * v / 4;
+                    };
+                }
+
+                @Differentiable(strategy = Strategy.$S)
+                static double f(double[] x, String start) {
+                    String key = start;
+                    Mode m = Mode.SQ;
+                    double r = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        String next;
+                        switch (key) {
+                            case "a" -> { next = "b"; m = Mode.SIN; }
+                            case "b" -> { next = "c"; m = x[i] > 0 ? Mode.EXP : Mode.SQ; }
+                            default -> { next = "a"; }
+                        }
+                        r += apply(x[i] * r + x[i], m) * key.length();
+                        key = next + (i % 2 == 0 ? "" : "");
+                    }
+                    return r;
+                }
+                """,
+                "f",
+                new Object[] {new double[] {0.3, -0.5, 0.8, 0.1, 0.6}, "a"},
+                new Object[] {new double[] {0.4, 0.2, -0.3, 0.9}, "zz"});
     }
 
     @Test

@@ -74,9 +74,12 @@ class FenceDiagnosticsTest {
                         Object @@o = new Object();
                         return x;
                         """),
-                body("string local in a loop", "local 's' of type String is declared inside a block or loop", """
-                        for (int i = 0; i < 2; i++) {
-                            String @@s = "x";
+                body(
+                        "random in a branch",
+                        "local 'r' of type java.util.Random is declared inside a block or loop",
+                        """
+                        if (x > 0) {
+                            java.util.Random @@r = new java.util.Random(7);
                         }
                         return x;
                         """),

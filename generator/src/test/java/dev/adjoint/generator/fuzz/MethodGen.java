@@ -46,8 +46,7 @@ final class MethodGen extends SideEffectGen {
                 && (ctx.extras().contains(Feature.ARROW_SWITCHES)
                         || ctx.extras().contains(Feature.SWITCH_EXPRESSIONS)
                         || ctx.extras().contains(Feature.CLASSIC_SWITCHES))) {
-            // (only in m: a plain helper's String local, inlined into a block, is one no strategy accepts)
-            // a String selector for some switches (assigned once, at the top, as both strategies require)
+            // a String selector for some switches (declared at the top; some switch arms assign it again)
             out.append(pad).append("String key = n % 3 == 0 ? \"a\" : n % 3 == 1 ? \"c\" : \"e\";\n");
             // and an enum selector, of an enum the file declares (see MODE)
             out.append(pad).append("Mode mode = n % 3 == 0 ? Mode.ONE : n % 3 == 1 ? Mode.THREE : Mode.ZERO;\n");

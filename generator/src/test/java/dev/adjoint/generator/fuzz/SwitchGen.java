@@ -91,6 +91,21 @@ abstract class SwitchGen extends LoopGen {
                 }
             } else {
                 out.append("{\n");
+                if (keyDeclared && r.nextInt(3) == 0) {
+                    // the String or enum selector assigned again: saved on the reference stack where a loop overwrites
+                    // it
+                    passive++;
+                    String i = index();
+                    passive--;
+                    out.append(pad)
+                            .append("        ")
+                            .append(
+                                    r.nextBoolean()
+                                            ? "key = (" + i
+                                                    + ") % 2 == 0 ? \"b\" : key.equals(\"a\") ? \"c\" : \"a\";\n"
+                                            : "mode = (" + i
+                                                    + ") % 3 == 0 ? Mode.TWO : mode == Mode.ONE ? Mode.FOUR : Mode.ONE;\n");
+                }
                 ifDepth++;
                 block(indent + 2);
                 ifDepth--;
