@@ -103,9 +103,17 @@ final class ShortCircuits {
                     .filter(com.github.javaparser.ast.type.Type::isArrayType);
             if (arrayResult.isPresent()) {
                 // a return per branch would return two helpers' result arrays; one local given either returns one
+                // (an error about that local names the choice as written)
+                String local = rw.fresh("chosen");
+                s.findAncestor(com.github.javaparser.ast.body.MethodDeclaration.class)
+                        .ifPresent(m -> dev.adjoint.generator.parse.Positions.renamed(
+                                m,
+                                local,
+                                dev.adjoint.generator.parse.Positions.asWritten(
+                                        r.getExpression().get())));
                 return Optional.of(rw.statements(
                         "{ #T# #r# = $e; return #r#; }",
-                        Map.of("#T#", arrayResult.get().asString(), "#r#", rw.fresh("chosen")),
+                        Map.of("#T#", arrayResult.get().asString(), "#r#", local),
                         Map.of("$e", r.getExpression().get()),
                         s));
             }

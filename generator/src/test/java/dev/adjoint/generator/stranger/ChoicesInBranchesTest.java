@@ -142,4 +142,46 @@ class ChoicesInBranchesTest {
                 e.getCause() instanceof IllegalArgumentException, e.getCause().toString());
         assertTrue(AdjointStacks.forThread().isEmpty(), "the choices pushed before the throw are given back");
     }
+
+    /**
+     * A returned choice between a helper's new array and a parameter a helper writes and returns: rejected (the
+     * result may be the argument itself), and the error names the choice as written, not the inliner's local
+     * ('chosen0' before).
+     */
+    @Test
+    void aRejectedChoiceOfArraysIsNamedAsWritten() {
+        String source = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public final class Returned {
+                    static double[] sq(double[] x) {
+                        double[] y = new double[x.length];
+                        for (int i = 0; i < x.length; i++) {
+                            y[i] = x[i] * x[i];
+                        }
+                        return y;
+                    }
+
+                    static double[] scaleInPlace(double[] x) {
+                        for (int i = 0; i < x.length; i++) {
+                            x[i] *= 2;
+                        }
+                        return x;
+                    }
+
+                    @Differentiable
+                    public static double[] f(double[] x, boolean c) {
+                        return c ? sq(x) : scaleInPlace(x);
+                    }
+                }
+                """;
+        java.util.List<dev.adjoint.generator.Diagnostic> errors = StrangerHarness.errors(Map.of("Returned", source));
+        assertTrue(
+                errors.size() == 1
+                        && errors.get(0).message().contains("'c ? sq(x) : scaleInPlace(x)'")
+                        && !errors.get(0).message().contains("chosen"),
+                errors.toString());
+    }
 }
