@@ -10,6 +10,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code Double.isNaN(e)}, {@code isInfinite(e)} and {@code isFinite(e)} (and {@code Float}'s) as
@@ -23,6 +24,10 @@ import java.util.Optional;
  * </pre>
  *
  * {@code Float}'s use {@code Float}'s constants, which {@code Math.abs(float)} compares exactly.
+ *
+ * <p>Likewise {@code Double.sum(a, b)}, {@code Double.max(a, b)} and {@code Double.min(a, b)} (and
+ * {@code Float}'s), which the JDK defines as {@code a + b}, {@code Math.max(a, b)} and
+ * {@code Math.min(a, b)}, become those, differentiated as usual.
  */
 final class NumberPredicates {
     private NumberPredicates() {}
@@ -30,7 +35,34 @@ final class NumberPredicates {
     static void rewrite(MethodDeclaration m) {
         for (MethodCallExpr c : m.findAll(MethodCallExpr.class)) {
             box(c).ifPresent(box -> c.replace(meaning(c, box)));
+            if (boxArithmetic(c)) {
+                c.replace(arithmetic(c));
+            }
         }
+    }
+
+    /** Whether {@code c} is {@code Double.sum}, {@code max} or {@code min} (or {@code Float}'s) of two arguments. */
+    private static boolean boxArithmetic(MethodCallExpr c) {
+        return c.getArguments().size() == 2
+                && Set.of("Double", "java.lang.Double", "Float", "java.lang.Float")
+                        .contains(c.getScope().map(Object::toString).orElse(""))
+                && Set.of("sum", "max", "min").contains(c.getNameAsString());
+    }
+
+    /** {@code (a + b)}, {@code Math.max(a, b)} or {@code Math.min(a, b)} for {@code c}, at {@code c}'s place. */
+    private static Expression arithmetic(MethodCallExpr c) {
+        Expression a = c.getArgument(0).clone();
+        Expression b = c.getArgument(1).clone();
+        Expression out = c.getNameAsString().equals("sum")
+                ? new EnclosedExpr(new BinaryExpr(a, b, BinaryExpr.Operator.PLUS))
+                : new MethodCallExpr(new NameExpr("Math"), c.getNameAsString(), NodeList.nodeList(a, b));
+        c.getRange()
+                .ifPresent(r -> out.walk(n -> {
+                    if (n.getRange().isEmpty()) {
+                        n.setRange(r);
+                    }
+                }));
+        return out;
     }
 
     /** {@code "Double"} or {@code "Float"} for such a call, else empty. */

@@ -1,0 +1,58 @@
+package dev.adjoint.generator.stranger;
+
+import static dev.adjoint.generator.stranger.TableRowsTest.checkAll;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code Double.sum}, {@code Double.max}, {@code Double.min} and {@code Float}'s, which the JDK defines as
+ * {@code a + b}, {@code Math.max} and {@code Math.min}: differentiated as those (before: "call to 'Double.sum'
+ * is not supported"), against central differences and the tape, in double and float.
+ */
+class BoxArithmeticTest {
+    static final String BOXED = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public final class Boxed {
+                @Differentiable
+                public static double f(double x, double y) {
+                    double s = Double.sum(x, y) * Double.max(x, y) + Double.min(x, 2 * y)
+                            + java.lang.Double.sum(x * x, 1);
+                    return s * Double.max(Double.sum(x, -y), 0.1);
+                }
+
+                @Differentiable
+                public static float g(float x, float y) {
+                    return Float.sum(x, y) * Float.max(x * y, 1f) - Float.min(x, y);
+                }
+
+                @Differentiable
+                public static double total(double[] x) {
+                    double best = Double.NEGATIVE_INFINITY;
+                    double s = 0;
+                    for (double v : x) {
+                        best = Double.max(best, v * v);
+                        s = Double.sum(s, Math.sin(v));
+                    }
+                    return best * s;
+                }
+            }
+            """;
+
+    @Test
+    void boxArithmeticIsTheOperatorItIs() {
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("f", new Object[] {0.7, 0.3});
+        cases.put("g", new Object[] {1.5f, 2f});
+        cases.put("total", new Object[] {new double[] {0.3, -1.2, 0.8}});
+        checkAll("Boxed", BOXED, Map.of(), cases);
+        Map<String, Object[]> other = new LinkedHashMap<>();
+        other.put("f", new Object[] {-0.4, 0.9});
+        other.put("g", new Object[] {0.3f, -0.8f});
+        checkAll("Boxed", BOXED, Map.of(), other);
+    }
+}
