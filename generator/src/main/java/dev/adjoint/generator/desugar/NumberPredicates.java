@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,14 +27,20 @@ import java.util.Set;
  * {@code Float}'s use {@code Float}'s constants, which {@code Math.abs(float)} compares exactly.
  *
  * <p>Likewise {@code Double.sum(a, b)}, {@code Double.max(a, b)} and {@code Double.min(a, b)} (and
- * {@code Float}'s), which the JDK defines as {@code a + b}, {@code Math.max(a, b)} and
- * {@code Math.min(a, b)}, become those, differentiated as usual.
+ * {@code Float}'s, {@code Integer}'s and {@code Long}'s), which the JDK defines as {@code a + b},
+ * {@code Math.max(a, b)} and {@code Math.min(a, b)}, become those, differentiated as usual; and
+ * {@code Integer.compare(a, b)} and {@code Long.compare(a, b)} become
+ * {@code (a < b ? -1 : a == b ? 0 : 1)}, what they return. ({@code Double.compare} orders NaN and
+ * the zeros its own way, so it is not one of them.)
  */
 final class NumberPredicates {
     private NumberPredicates() {}
 
     static void rewrite(MethodDeclaration m) {
-        for (MethodCallExpr c : m.findAll(MethodCallExpr.class)) {
+        // innermost first: an outer call's rewrite copies its arguments, rewritten by then
+        List<MethodCallExpr> calls = new java.util.ArrayList<>(m.findAll(MethodCallExpr.class));
+        java.util.Collections.reverse(calls);
+        for (MethodCallExpr c : calls) {
             box(c).ifPresent(box -> c.replace(meaning(c, box)));
             if (boxArithmetic(c)) {
                 c.replace(arithmetic(c));
@@ -41,21 +48,63 @@ final class NumberPredicates {
         }
     }
 
-    /** Whether {@code c} is {@code Double.sum}, {@code max} or {@code min} (or {@code Float}'s) of two arguments. */
+    private static final Set<String> NUMBERS = Set.of(
+            "Double",
+            "java.lang.Double",
+            "Float",
+            "java.lang.Float",
+            "Integer",
+            "java.lang.Integer",
+            "Long",
+            "java.lang.Long");
+
+    /**
+     * Whether {@code c} is {@code sum}, {@code max} or {@code min} of {@code Double}, {@code Float},
+     * {@code Integer} or {@code Long}, or {@code compare} of the last two, of two arguments.
+     */
     private static boolean boxArithmetic(MethodCallExpr c) {
+        String scope = c.getScope().map(Object::toString).orElse("");
         return c.getArguments().size() == 2
-                && Set.of("Double", "java.lang.Double", "Float", "java.lang.Float")
-                        .contains(c.getScope().map(Object::toString).orElse(""))
-                && Set.of("sum", "max", "min").contains(c.getNameAsString());
+                && NUMBERS.contains(scope)
+                && (Set.of("sum", "max", "min").contains(c.getNameAsString())
+                        || (c.getNameAsString().equals("compare")
+                                && (scope.endsWith("Integer") || scope.endsWith("Long"))
+                                && c.getArguments().stream().allMatch(NumberPredicates::readsOnly)));
+    }
+
+    /** Whether {@code e} may be evaluated twice: it assigns nothing and calls only Math and the number classes. */
+    private static boolean readsOnly(Expression e) {
+        return e.findAll(com.github.javaparser.ast.expr.AssignExpr.class).isEmpty()
+                && e.findAll(MethodCallExpr.class).stream()
+                        .allMatch(c -> c.getScope()
+                                .map(Object::toString)
+                                .filter(sc -> NUMBERS.contains(sc) || sc.equals("Math") || sc.equals("StrictMath"))
+                                .isPresent())
+                && e.findAll(UnaryExpr.class).stream()
+                        .noneMatch(u -> u.getOperator().isPrefix()
+                                        && u.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT
+                                        && u.getOperator() != UnaryExpr.Operator.MINUS
+                                        && u.getOperator() != UnaryExpr.Operator.PLUS
+                                        && u.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT
+                                || u.getOperator().isPostfix());
     }
 
     /** {@code (a + b)}, {@code Math.max(a, b)} or {@code Math.min(a, b)} for {@code c}, at {@code c}'s place. */
     private static Expression arithmetic(MethodCallExpr c) {
         Expression a = c.getArgument(0).clone();
         Expression b = c.getArgument(1).clone();
-        Expression out = c.getNameAsString().equals("sum")
-                ? new EnclosedExpr(new BinaryExpr(a, b, BinaryExpr.Operator.PLUS))
-                : new MethodCallExpr(new NameExpr("Math"), c.getNameAsString(), NodeList.nodeList(a, b));
+        Expression out = switch (c.getNameAsString()) {
+            case "sum" -> new EnclosedExpr(new BinaryExpr(a, b, BinaryExpr.Operator.PLUS));
+            case "compare" ->
+                new EnclosedExpr(new com.github.javaparser.ast.expr.ConditionalExpr(
+                        new BinaryExpr(a, b, BinaryExpr.Operator.LESS),
+                        new com.github.javaparser.ast.expr.IntegerLiteralExpr("-1"),
+                        new com.github.javaparser.ast.expr.ConditionalExpr(
+                                new BinaryExpr(a.clone(), b.clone(), BinaryExpr.Operator.EQUALS),
+                                new com.github.javaparser.ast.expr.IntegerLiteralExpr("0"),
+                                new com.github.javaparser.ast.expr.IntegerLiteralExpr("1"))));
+            default -> new MethodCallExpr(new NameExpr("Math"), c.getNameAsString(), NodeList.nodeList(a, b));
+        };
         c.getRange()
                 .ifPresent(r -> out.walk(n -> {
                     if (n.getRange().isEmpty()) {

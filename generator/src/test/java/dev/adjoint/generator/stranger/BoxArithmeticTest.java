@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code Double.sum}, {@code Double.max}, {@code Double.min} and {@code Float}'s, which the JDK defines as
  * {@code a + b}, {@code Math.max} and {@code Math.min}: differentiated as those (before: "call to 'Double.sum'
- * is not supported"), against central differences and the tape, in double and float.
+ * is not supported"), against central differences and the tape, in double and float; {@code Integer}'s and
+ * {@code Long}'s, and their {@code compare}, as the integers they compute.
  */
 class BoxArithmeticTest {
     static final String BOXED = """
@@ -40,6 +41,17 @@ class BoxArithmeticTest {
                     }
                     return best * s;
                 }
+
+                @Differentiable
+                public static double ranked(double[] x, int k) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        int j = Integer.min(Integer.sum(i, k), x.length - 1);
+                        int order = Integer.compare(j, i + 1) + Long.compare(Long.max(i, 1L), 2L);
+                        s += order * x[i] * x[j] + Integer.max(i, k) * Math.cos(x[i]);
+                    }
+                    return s;
+                }
             }
             """;
 
@@ -49,6 +61,7 @@ class BoxArithmeticTest {
         cases.put("f", new Object[] {0.7, 0.3});
         cases.put("g", new Object[] {1.5f, 2f});
         cases.put("total", new Object[] {new double[] {0.3, -1.2, 0.8}});
+        cases.put("ranked", new Object[] {new double[] {0.3, -1.2, 0.8, 0.5}, 1});
         checkAll("Boxed", BOXED, Map.of(), cases);
         Map<String, Object[]> other = new LinkedHashMap<>();
         other.put("f", new Object[] {-0.4, 0.9});
