@@ -257,6 +257,7 @@ final class Helpers {
         }
         return ownScope(c)
                 || LIBRARIES.contains(scope)
+                || NumberPredicates.rewrites(c) // (Double.isNaN, Double.max, Integer.compare, ...)
                 || (c.getNameAsString().equals("clone") && c.getArguments().isEmpty())
                 || knownElsewhere.test(c);
     }

@@ -114,6 +114,11 @@ final class NumberPredicates {
         return out;
     }
 
+    /** Whether {@link #rewrite} replaces {@code c} by what it computes (a helper calling it may be inlined). */
+    static boolean rewrites(MethodCallExpr c) {
+        return box(c).isPresent() || boxArithmetic(c);
+    }
+
     /** {@code "Double"} or {@code "Float"} for such a call, else empty. */
     private static Optional<String> box(MethodCallExpr c) {
         String box = switch (c.getScope().map(Object::toString).orElse("")) {

@@ -161,7 +161,7 @@ public final class ProgramGenerator {
         PLAIN_ARRAY_HELPERS,
         /**
          * library calls the generator has no derivative for, on differentiated values ({@code Arrays.sort},
-         * {@code Arrays.stream(a).sum()}, {@code Double.sum}): both strategies must reject them
+         * {@code Arrays.stream(a).sum()}, {@code Double.compare}): both strategies must reject them
          */
         UNMODELLED_LIBRARY_CALLS,
         /**

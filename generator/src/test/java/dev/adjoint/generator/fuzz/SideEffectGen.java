@@ -513,7 +513,7 @@ abstract class SideEffectGen extends ExtraGen {
                         .append(assignable(
                                 v.type(),
                                 bounded(new E(
-                                        v.name() + " + 0.5 * Double.sum(" + expr(2).text() + ", " + expr(1).text()
+                                        v.name() + " + 0.5 * Double.compare(" + expr(2).text() + ", " + expr(1).text()
                                                 + ")",
                                         T.D))))
                         .append(";\n");
