@@ -16,6 +16,7 @@ import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.Type;
 import dev.adjoint.generator.parse.Positions;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -191,7 +192,9 @@ final class Rewriter {
             if (p instanceof com.github.javaparser.ast.stmt.BlockStmt b) {
                 before = upTo(b.getStatements(), child);
             } else if (p instanceof com.github.javaparser.ast.stmt.SwitchEntry e) {
-                before = upTo(e.getStatements(), child);
+                List<Node> inScope = new ArrayList<>(earlierCases(e)); // (Java scopes them to the switch block)
+                inScope.addAll(upTo(e.getStatements(), child));
+                before = inScope;
             } else if (p instanceof com.github.javaparser.ast.stmt.ForStmt f) {
                 before = f.getInitialization();
             } else if (p instanceof com.github.javaparser.ast.stmt.ForEachStmt fe) {
@@ -216,6 +219,26 @@ final class Rewriter {
             }
         }
         return Optional.empty();
+    }
+
+    /** The declarations standing as statements of the cases before {@code entry} in its switch. */
+    private static List<Node> earlierCases(com.github.javaparser.ast.stmt.SwitchEntry entry) {
+        List<Node> out = new ArrayList<>();
+        Node parent = entry.getParentNode().orElse(null);
+        List<com.github.javaparser.ast.stmt.SwitchEntry> entries =
+                parent instanceof com.github.javaparser.ast.stmt.SwitchStmt s
+                        ? s.getEntries()
+                        : parent instanceof com.github.javaparser.ast.expr.SwitchExpr x ? x.getEntries() : List.of();
+        for (com.github.javaparser.ast.stmt.SwitchEntry e : entries) {
+            if (e == entry) {
+                break;
+            }
+            e.getStatements().stream()
+                    .filter(st -> st instanceof com.github.javaparser.ast.stmt.ExpressionStmt x
+                            && x.getExpression().isVariableDeclarationExpr())
+                    .forEach(out::add);
+        }
+        return out;
     }
 
     /**
