@@ -32,11 +32,22 @@ final class InfinitePartials {
     private InfinitePartials() {}
 
     /**
+     * Whether argument {@code i}'s partial of rule {@code key} may be infinite or NaN where the value
+     * is finite: the first of {@link DerivativeRules#infiniteWhereFinite}'s, and both of
+     * {@code atan2}'s, {@code 0 / 0} at {@code (0, 0)} ({@code atan2(max(y, 0), max(x, 0))} at
+     * negative {@code x} and {@code y}, whose gradient there is 0).
+     */
+    private static boolean guarded(String key, int i) {
+        return (i == 0 && DerivativeRules.infiniteWhereFinite(key))
+                || DerivativeRules.mathFunction(key).filter("atan2"::equals).isPresent();
+    }
+
+    /**
      * The contribution {@code c = ȧ·∂} of argument {@code i} of {@code ap}, guarded where its
      * partial may be infinite.
      */
     static Expr guard(Rule rule, Op.Apply ap, int i, Atom.Var z, Expr ta, Expr c, boolean forHvp) {
-        if (i != 0 || !DerivativeRules.infiniteWhereFinite(ap.rule())) {
+        if (!guarded(ap.rule(), i)) {
             return c;
         }
         Expr zeroTangent = new Expr.Binary("==", Operand.of(ta), new Expr.Literal("0"));

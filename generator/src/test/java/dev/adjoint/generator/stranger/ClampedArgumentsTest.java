@@ -19,7 +19,8 @@ class ClampedArgumentsTest {
      * clamp's tangent is 0 and {@code sqrt}'s partial at 0 infinite, so the {@code Jvp} was NaN (0 · ∞)
      * where the gradient, which the clamp masks, is finite; likewise {@code cbrt}, {@code pow(·, 0.5)}
      * and {@code asin} of a clamped argument. The tangent of such a function is now 0 where its
-     * argument's is.
+     * argument's is. break28: {@code atan2} of two clamped arguments, whose partials are both 0 / 0 at
+     * (0, 0), was not guarded: at (-0.5, 0.4) its {@code Jvp} was NaN against grad · t = -0.22.
      */
     static final String CLAMPED = """
             package stranger;
@@ -32,7 +33,8 @@ class ClampedArgumentsTest {
                     double vp = Math.max(v, 0.0);
                     double sq = Math.sqrt(vp * 0.01);
                     return w * sq + Math.cbrt(vp) + Math.pow(vp, 0.5) + v * w
-                            + Math.asin(Math.min(w, 1.0)) + Math.acos(Math.max(-1.0, -w));
+                            + Math.asin(Math.min(w, 1.0)) + Math.acos(Math.max(-1.0, -w))
+                            + Math.atan2(vp, Math.max(w - 1.0, 0.0));
                 }
             }
             """;
