@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -41,6 +42,18 @@ final class ChosenConstants {
         return pure(c.getCondition(), constant)
                 && (constant.test(strip(c.getThenExpr())) || isChoice(c.getThenExpr(), constant))
                 && (constant.test(strip(c.getElseExpr())) || isChoice(c.getElseExpr(), constant));
+    }
+
+    /**
+     * Whether no other argument of {@code call} assigns or updates a variable: the inlined body reads
+     * the choice after every argument is evaluated, so {@code app(i % 2 == 0 ? Kind.SQ : Kind.LIN,
+     * x[i++])} would read it with the {@code i} the later argument left, not the one Java chose with.
+     */
+    static boolean settled(MethodCallExpr call, Expression arg) {
+        return call.getArguments().stream()
+                .filter(a -> a != arg)
+                .noneMatch(
+                        a -> a.findFirst(Node.class, EvaluationOrder::isEffect).isPresent());
     }
 
     /** Whether {@code e} reads only variables, literals and constants through operators. */

@@ -226,6 +226,8 @@ final class HelperCalls {
                                 .filter(t -> t.prim() == dev.adjoint.generator.types.Ty.Prim.ENUM)
                                 .isPresent()
                         && ChosenConstants.isChoice(arg, this::isConstant)
+                        && ChosenConstants.settled(c, arg)
+                        && !assigned(body, p.getNameAsString())
                         && !ChosenConstants.selects(body, p.getNameAsString())) {
                     chosen.put(local, arg); // (read as the choice itself: see ChosenConstants)
                     continue;

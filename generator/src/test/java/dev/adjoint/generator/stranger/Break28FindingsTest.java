@@ -1,0 +1,68 @@
+package dev.adjoint.generator.stranger;
+
+import static dev.adjoint.generator.stranger.StrangerHarness.errors;
+import static dev.adjoint.generator.stranger.TableRowsTest.checkAll;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.adjoint.generator.Diagnostic;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What break28's adversarial programs found in wave 27's additions. */
+class Break28FindingsTest {
+    /**
+     * An enum choice passed to a helper in a loop ({@code ChosenConstants}) is read by the inlined
+     * body after every argument is evaluated. With a later argument that updates what the choice reads
+     * ({@code app(i % 2 == 0 ? Kind.SQ : Kind.LIN, x[i++])}), the body read the choice with the
+     * {@code i} the update left: the value was 4.1 against Java's 4.18 and a gradient entry 2.0
+     * against -1.8, on both strategies (they agreed). Such a call now keeps the parameter's local, and
+     * its build error at the argument, as does a helper that assigns its enum parameter.
+     */
+    static final String CHOICE_THEN_UPDATE = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Updated {
+                public enum Kind { SQ, LIN }
+
+                static double app(Kind k, double v) {
+                    return k == Kind.SQ ? v * v : 2 * v;
+                }
+
+                @Differentiable
+                public static double total(double[] x) {
+                    double r = 0;
+                    int i = 0;
+                    while (i < x.length) {
+                        r += app(i % 2 == 0 ? Kind.SQ : Kind.LIN, x[i++]);
+                    }
+                    return r;
+                }
+            }
+            """;
+
+    @Test
+    void aChoiceBeforeAnArgumentThatUpdatesWhatItReadsIsNotReadLater() {
+        List<Diagnostic> errors = errors(Map.of("Updated", CHOICE_THEN_UPDATE));
+        assertTrue(
+                errors.stream().anyMatch(d -> d.line() == 17 && d.message().contains("of type Kind")),
+                errors::toString);
+    }
+
+    /** The same choice with the update a statement of its own: read where used, against differences. */
+    @Test
+    void theSameChoiceWithTheUpdateApartIsDifferentiated() {
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("total", new Object[] {new double[] {0.7, -0.4, 1.2, 0.5, -0.9}});
+        checkAll(
+                "Updated",
+                CHOICE_THEN_UPDATE.replace(
+                        "r += app(i % 2 == 0 ? Kind.SQ : Kind.LIN, x[i++]);",
+                        "r += app(i % 2 == 0 ? Kind.SQ : Kind.LIN, x[i]);\n            i++;"),
+                Map.of(),
+                cases);
+    }
+}
