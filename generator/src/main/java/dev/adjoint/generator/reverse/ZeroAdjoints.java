@@ -3,7 +3,6 @@ package dev.adjoint.generator.reverse;
 import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.Operand;
 import dev.adjoint.generator.rules.DerivativeRules;
-import java.util.Set;
 
 /**
  * A zero adjoint contributes zero, as on the tape (which skips a node whose adjoint is 0): where a
@@ -20,16 +19,9 @@ import java.util.Set;
 final class ZeroAdjoints {
     private ZeroAdjoints() {}
 
-    /** The functions (of Math and StrictMath alike) whose partial can be infinite at a finite argument. */
-    private static final Set<String> INFINITE_PARTIAL = Set.of(
-            "exp", "expm1", "sinh", "cosh", "sqrt", "cbrt", "log", "log10", "log1p", "asin", "acos", "pow", "atan2");
-
     /** {@code c}, or {@code dz == 0 ? 0 : c} for a rule whose partial may be infinite. */
     static Expr guard(String rule, String dz, Expr c) {
-        if (!rule.equals("/")
-                && DerivativeRules.mathFunction(rule)
-                        .filter(INFINITE_PARTIAL::contains)
-                        .isEmpty()) {
+        if (!DerivativeRules.partialMayBeInfinite(rule)) {
             return c;
         }
         return new Expr.Conditional(

@@ -222,6 +222,21 @@ public final class DerivativeRules {
         return mathFunction(key).filter(INFINITE_PARTIAL::contains).isPresent();
     }
 
+    /** The functions (of Math and StrictMath alike) whose partial can be infinite or NaN at a finite argument. */
+    private static final Set<String> UNBOUNDED_PARTIAL = Set.of(
+            "exp", "expm1", "sinh", "cosh", "sqrt", "cbrt", "log", "log10", "log1p", "asin", "acos", "pow", "atan2");
+
+    /**
+     * Whether a partial of rule {@code key} may be infinite or NaN at finite arguments: {@code /} (by
+     * 0), an overflowing {@code exp}, a root or logarithm at 0, ... There a zero adjoint (a value that
+     * is unused, or reaches the result through a zero derivative) must contribute 0, not
+     * {@code 0 · ∞}.
+     */
+    public static boolean partialMayBeInfinite(String key) {
+        return key.equals("/")
+                || mathFunction(key).filter(UNBOUNDED_PARTIAL::contains).isPresent();
+    }
+
     /** The function a rule of Math or StrictMath stands for ({@code "sqrt"} for {@code "StrictMath.sqrt"}), else empty. */
     public static Optional<String> mathFunction(String key) {
         int dot = key.indexOf('.');

@@ -79,6 +79,9 @@ final class IrOperations {
         boolean fresh = first && readsZ;
         String z = fresh ? rec.names.claim("_v") : t.name();
         NodeTerms node = new NodeTerms();
+        if (DerivativeRules.partialMayBeInfinite(ap.rule())) {
+            node.markUnbounded();
+        }
         for (int i = 0; i < ap.args().size(); i++) {
             Atom x = ap.args().get(i);
             if (!rule.differentiableIn(i)) {
@@ -86,8 +89,16 @@ final class IrOperations {
             }
             Expr partial = NodeTerms.simplify(rule.contribution(i, args, new Expr.Name(z), new Expr.Literal("1.0")));
             if (taken.contains(x)) {
-                for (NodeTerms.Term term : pending.of(x).terms().terms()) {
-                    pending.add(node, pending.handle(term.handle()), NodeTerms.times(partial, term.partial()));
+                NodeTerms inner = pending.of(x).terms();
+                for (NodeTerms.Term term : inner.terms()) {
+                    Expr chained = NodeTerms.times(partial, term.partial());
+                    pending.add(
+                            node,
+                            pending.handle(term.handle()),
+                            inner.unbounded() ? NodeTerms.unlessZero(partial, chained) : chained);
+                }
+                if (inner.unbounded()) {
+                    node.markUnbounded();
                 }
             } else {
                 rec.handleOf(x).ifPresent(h -> pending.add(node, h, partial));

@@ -37,6 +37,35 @@ final class NodeTerms {
 
     private final List<Term> terms = new ArrayList<>();
 
+    /** Whether a partial may be infinite or NaN at finite arguments ({@code sqrt} at 0 among the operations taken in). */
+    private boolean unbounded;
+
+    /** Marks the partials as possibly infinite (see {@link #unlessZero}). */
+    void markUnbounded() {
+        unbounded = true;
+    }
+
+    boolean unbounded() {
+        return unbounded;
+    }
+
+    /**
+     * {@code product}, the partial {@code factor · ∂y/∂p} chained through an operation {@code y} whose
+     * partials may be infinite: 0 where {@code factor}, what reaches {@code y}, is 0, as the static
+     * strategy's zero adjoint contributes 0 and the tape's sweep skips a node whose adjoint is 0 (the
+     * product {@code a * b} of {@code a = sqrt(max(u, 0))} and {@code b = sqrt(max(v, 0))} at
+     * {@code u < 0, v = 0}: {@code a · 1/(2b) = 0 · ∞} would be NaN).
+     */
+    static Expr unlessZero(Expr factor, Expr product) {
+        if (factor instanceof Expr.Literal || isZero(product)) {
+            return product;
+        }
+        return new Expr.Paren(new Expr.Conditional(
+                new Expr.Binary("==", Operand.of(factor), new Expr.Literal("0")),
+                new Expr.Literal("0"),
+                Operand.of(product)));
+    }
+
     /** The parents so far, in the order they were first added. */
     List<Term> terms() {
         return terms;

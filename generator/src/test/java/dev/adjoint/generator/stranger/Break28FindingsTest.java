@@ -65,4 +65,48 @@ class Break28FindingsTest {
                 Map.of(),
                 cases);
     }
+
+    /**
+     * The tape folds an expression's operations into one node, multiplying their partials through
+     * ({@code NodeTerms}). A product of two clamped roots, {@code sqrt(max(u, 0)) * sqrt(max(v, 0))} at
+     * {@code u < 0, v = 0}, had the partial {@code a · 1/(2b) = 0 · ∞}: the tape's gradient was NaN in
+     * {@code v} where the static one (whose zero adjoint contributes 0) and differences give 0; so was a
+     * running product of such roots in a loop. A factor reaching an operation whose partial may be
+     * infinite now contributes 0 where it is 0.
+     */
+    static final String ROOTS = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Roots {
+                @Differentiable
+                public static double two(double u, double v) {
+                    double a = Math.sqrt(Math.max(u, 0));
+                    double b = Math.sqrt(Math.max(v, 0));
+                    return a * b + u;
+                }
+
+                @Differentiable
+                public static double running(double[] x) {
+                    double s = 1;
+                    for (int i = 0; i < x.length; i++) {
+                        s *= Math.pow(Math.max(x[i], 0), 0.5) * Math.exp(-x[i]);
+                    }
+                    return s + x[0];
+                }
+            }
+            """;
+
+    @Test
+    void aZeroFactorTimesAnInfinitePartialIsZeroOnTheTape() {
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("two", new Object[] {-1.0, 0.0});
+        cases.put("running", new Object[] {new double[] {-1.0, 0.0, 0.0}});
+        checkAll("Roots", ROOTS, Map.of(), cases);
+        Map<String, Object[]> away = new LinkedHashMap<>();
+        away.put("two", new Object[] {0.7, 1.3});
+        away.put("running", new Object[] {new double[] {0.4, 1.1, 0.8}});
+        checkAll("Roots", ROOTS, Map.of(), away);
+    }
 }
