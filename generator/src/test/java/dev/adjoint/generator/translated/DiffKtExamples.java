@@ -1,0 +1,180 @@
+package dev.adjoint.generator.translated;
+
+import static dev.adjoint.generator.translated.Fn.d;
+import static dev.adjoint.generator.translated.Fn.f;
+import static dev.adjoint.generator.translated.Fn.m;
+import static dev.adjoint.generator.translated.Fn.p;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The energies and costs DiffKt's examples minimize by its {@code reverseDerivative}
+ * (github.com/facebookresearch/diffkt {@code kotlin/examples/src/main/kotlin/examples/}): the brachistochrone's descent
+ * time over a polyline, in {@code Float} as the example computes it ({@code brachistochrone/scalar/Main.kt}; the
+ * ends fixed, the interior heights free), the Hookean spring system's energy through its incidence matrix
+ * ({@code hookeanSpring/simple/Main.kt}, its default eight vertices and fourteen springs), the quasi-static
+ * neo-Hookean triangle's energy built of 2x2 matrices ({@code neohookean/simple/oo/quasistatic}: a record with its
+ * product, squared norm, determinant and inverse, the deformation gradient {@code shape · restShape⁻¹}), root-two's
+ * cost in {@code Float} ({@code roottwo/Main.kt}).
+ */
+final class DiffKtExamples {
+    private DiffKtExamples() {}
+
+    private static Ported of(String file, String method, String body, Object[]... points) {
+        String stem = file.substring(0, file.indexOf('/'));
+        return new Ported(
+                "diffkt." + stem + "." + method,
+                "facebookresearch/diffkt kotlin/examples/src/main/kotlin/examples/" + file,
+                method,
+                body,
+                List.of(points),
+                List.of(),
+                "static");
+    }
+
+    static List<Ported> all() {
+        List<Ported> l = new ArrayList<>();
+        l.add(of(
+                "brachistochrone/scalar/Main.kt",
+                "timeTaken",
+                """
+                static final float Y_START = 1f;
+                static final float Y_END = 0f;
+
+                // computeTimeTaken: each section's length over the mean of the speeds energy gives at its ends
+                @Differentiable
+                static float timeTaken(float[] x, float[] inner) {
+                    int n = inner.length + 1;
+                    float[] y = new float[n + 1];
+                    y[0] = Y_START;
+                    y[n] = Y_END;
+                    for (int i = 1; i < n; i++) {
+                        y[i] = inner[i - 1];
+                    }
+                    float g = 9.8f;
+                    float total = 0f;
+                    for (int i = 1; i < n + 1; i++) {
+                        float prevVelocity = (float) Math.sqrt(2f * g * (Y_START - y[i - 1]));
+                        float velocity = (float) Math.sqrt(2f * g * (Y_START - y[i]));
+                        float deltaX = x[i] - x[i - 1];
+                        float deltaY = y[i] - y[i - 1];
+                        float dist = (float) Math.sqrt(deltaX * deltaX + deltaY * deltaY);
+                        total += dist / ((prevVelocity + velocity) / 2);
+                    }
+                    return total;
+                }
+                """,
+                p(f(0f, 0.5f, 1f, 1.5f, 2f, 2.5f, 3f, 3.5f, 4f), f(0.6f, 0.35f, 0.2f, 0.12f, 0.08f, 0.05f, 0.02f)),
+                p(f(0f, 1f, 2f, 3f, 4f), f(0.75f, 0.5f, 0.25f))));
+        double[][] verts = m(d(0, 0), d(1, 0), d(2, 0.5), d(1, 1), d(1.5, 2), d(2, -1), d(0, -1), d(1, -2));
+        double[][] moved = m(
+                d(0.1, -0.05),
+                d(1.2, 0.1),
+                d(2.1, 0.4),
+                d(0.9, 1.2),
+                d(1.4, 2.3),
+                d(2.2, -0.9),
+                d(-0.1, -1.1),
+                d(1.05, -2.2));
+        l.add(of("hookeanSpring/simple/Main.kt", "springEnergy", """
+                static final int[][] EDGES = {
+                    {0, 1}, {0, 3}, {1, 3}, {1, 2}, {2, 3}, {3, 4}, {2, 4}, {1, 5}, {5, 6}, {6, 0}, {6, 1}, {6, 5}, {5, 7},
+                    {6, 7}
+                };
+                static final double[] REST = {1, 1.3, 1.4, 1.5, 2.0, 1.4, 1.4, 1.3, 1, 0.8, 1, 1, 1, 0.9};
+                static final double K = 1;
+
+                // SpringSystem.energy: d = incidence x, l = (sum_j d^2 + 1e-6)^0.5, 0.5 k sum (l - l0)^2
+                @Differentiable
+                static double springEnergy(double[][] x) {
+                    int ns = EDGES.length;
+                    int nv = x.length;
+                    double[][] incidence = new double[ns][nv];
+                    for (int i = 0; i < ns; i++) {
+                        incidence[i][EDGES[i][0]] = 1.0;
+                        incidence[i][EDGES[i][1]] = -1.0;
+                    }
+                    double e = 0;
+                    for (int i = 0; i < ns; i++) {
+                        double q = 0;
+                        for (int j = 0; j < x[0].length; j++) {
+                            double dij = 0;
+                            for (int v = 0; v < nv; v++) {
+                                dij += incidence[i][v] * x[v][j];
+                            }
+                            q += dij * dij;
+                        }
+                        double len = Math.pow(q + 1e-6, 0.5);
+                        double dl = len - REST[i];
+                        e += K * (dl * dl);
+                    }
+                    return 0.5 * e;
+                }
+                """, p((Object) verts), p((Object) moved)));
+        l.add(of(
+                "neohookean/simple/oo/quasistatic/NeohookeanTriangle.kt",
+                "neohookeanEnergy",
+                """
+                record Mat2(double m00, double m01, double m10, double m11) {
+                    Mat2 mm(Mat2 b) {
+                        return new Mat2(m00 * b.m00() + m01 * b.m10(), m00 * b.m01() + m01 * b.m11(),
+                                m10 * b.m00() + m11 * b.m10(), m10 * b.m01() + m11 * b.m11());
+                    }
+
+                    double q() {
+                        return m00 * m00 + m01 * m01 + m10 * m10 + m11 * m11;
+                    }
+
+                    double det() {
+                        return m00 * m11 - m01 * m10;
+                    }
+
+                    Mat2 inv() {
+                        return new Mat2(m11 / det(), -m01 / det(), -m10 / det(), m00 / det());
+                    }
+                }
+
+                static final int[][] TRIS = {{0, 1, 2}, {0, 2, 3}};
+                static final double[][] REST = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
+
+                // NeohookeanTriangle.energy over a square of two triangles, restArea 1
+                @Differentiable
+                static double neohookeanEnergy(double[][] v, double mu, double lambda) {
+                    double e = 0;
+                    for (int[] t : TRIS) {
+                        int a = t[0];
+                        int b = t[1];
+                        int c = t[2];
+                        Mat2 shape = new Mat2(v[b][0] - v[a][0], v[c][0] - v[a][0], v[b][1] - v[a][1], v[c][1] - v[a][1]);
+                        Mat2 rest = new Mat2(REST[b][0] - REST[a][0], REST[c][0] - REST[a][0], REST[b][1] - REST[a][1],
+                                REST[c][1] - REST[a][1]);
+                        Mat2 f = shape.mm(rest.inv());
+                        double i1 = f.q();
+                        double j = f.det();
+                        double qlogJ = -1.5 + 2 * j - 0.5 * j * j;
+                        double energyDensityMu = mu * (0.5 * (i1 - 2) - qlogJ);
+                        double energyDensityLambda = lambda * 0.5 * qlogJ * qlogJ;
+                        e += energyDensityMu + energyDensityLambda;
+                    }
+                    return e;
+                }
+                """,
+                p(m(d(0.05, -0.02), d(1.1, 0.03), d(0.95, 1.2), d(-0.1, 0.9)), 1.0, 1.0),
+                p(m(d(0, 0), d(1.3, 0.2), d(1.1, 0.8), d(0.2, 1.1)), 0.7, 1.6)));
+        l.add(of("roottwo/Main.kt", "cost", """
+                // cost: (predict(x) - y)^2 with predict(x) = x * x, in Float
+                static float predict(float x) {
+                    return x * x;
+                }
+
+                @Differentiable(wrt = "x")
+                static float cost(float x, float y) {
+                    float d = predict(x) - y;
+                    return d * d;
+                }
+                """, p(0.63f, 2f), p(1.5f, 2f))
+                .publishes(d(4 * 0.63f * (0.63f * 0.63f - 2f)), 1e-5, 0.63f, 2f));
+        return l;
+    }
+}

@@ -1,0 +1,236 @@
+package dev.adjoint.generator.translated;
+
+import static dev.adjoint.generator.translated.Fn.d;
+import static dev.adjoint.generator.translated.Fn.m;
+import static dev.adjoint.generator.translated.Fn.p;
+import static dev.adjoint.generator.translated.TinygradFunctions.of;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The losses and attention of tinygrad's {@code test/backend/test_ops.py}: {@code binary_crossentropy} on
+ * probabilities, {@code binary_crossentropy_logits} with {@code pos_weight} (the labels {@code y.clip(0, 1)}
+ * differentiated too, as the test does), {@code cross_entropy} with label smoothing 0, 0.3, 0.7, 1 over class
+ * probabilities and over class indices, {@code nll_loss} of {@code log_softmax} with class weights under each
+ * reduction, and with {@code ignore_index} at the test's logits (the gradient there published: each kept row's
+ * {@code (softmax - onehot) / 2}), and causal {@code scaled_dot_product_attention} with its {@code -inf} mask added.
+ */
+final class TinygradLosses {
+    private TinygradLosses() {}
+
+    static final String LOG_SOFTMAX = """
+            static double[] logSoftmax(double[] x) {
+                double m = Double.NEGATIVE_INFINITY;
+                for (double e : x) {
+                    m = Math.max(m, e);
+                }
+                double z = 0;
+                for (double e : x) {
+                    z += Math.exp(e - m);
+                }
+                double lse = m + Math.log(z);
+                double[] r = new double[x.length];
+                for (int j = 0; j < x.length; j++) {
+                    r[j] = x[j] - lse;
+                }
+                return r;
+            }
+            """;
+
+    static List<Ported> all() {
+        List<Ported> l = new ArrayList<>();
+        double[][] logits = m(d(0.3, -1.1, 0.8, 1.9), d(-0.4, 0.6, -2.0, 0.2), d(1.2, 0.05, -0.7, 0.9));
+        double[][] probs = m(d(0.1, 0.2, 0.3, 0.4), d(0.7, 0.1, 0.1, 0.1), d(0.25, 0.25, 0.4, 0.1));
+        double[][] prob01 = m(d(0.2, 0.7, 0.55, 0.9), d(0.35, 0.05, 0.6, 0.4), d(0.8, 0.45, 0.15, 0.65));
+        l.add(of("binaryCrossentropy", """
+                // binary_crossentropy(p, y) = mean(-(y log p + (1 - y) log(1 - p)))
+                @Differentiable
+                static double binaryCrossentropy(double[][] p, double[][] y) {
+                    double s = 0;
+                    int n = 0;
+                    for (int i = 0; i < p.length; i++) {
+                        for (int j = 0; j < p[i].length; j++) {
+                            s -= y[i][j] * Math.log(p[i][j]) + (1 - y[i][j]) * Math.log(1 - p[i][j]);
+                            n++;
+                        }
+                    }
+                    return s / n;
+                }
+                """, p(prob01, probs)));
+        l.add(of(
+                "bceLogitsPosWeight",
+                """
+                static double softplus(double z) {
+                    return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+                }
+
+                // binary_crossentropy_logits(x, y.clip(0, 1), pos_weight):
+                // mean(-(pw y log sigmoid(x) + (1 - y) log(1 - sigmoid(x))))
+                @Differentiable
+                static double bceLogitsPosWeight(double[][] x, double[][] y, double[] posWeight) {
+                    double s = 0;
+                    int n = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        for (int j = 0; j < x[i].length; j++) {
+                            double t = Math.min(Math.max(y[i][j], 0), 1);
+                            s += posWeight[j] * t * softplus(-x[i][j]) + (1 - t) * softplus(x[i][j]);
+                            n++;
+                        }
+                    }
+                    return s / n;
+                }
+                """,
+                p(
+                        logits,
+                        m(d(0.2, 1.3, 0.55, -0.4), d(0.35, 0.05, 0.6, 0.4), d(0.8, 0.45, 0.15, 0.65)),
+                        d(0.25, 0.5, 2.0, 7.0))));
+        l.add(of(
+                "crossEntropySmoothing",
+                LOG_SOFTMAX + """
+
+                // cross_entropy(x, y, label_smoothing=ls) with class probabilities y: mean over the batch of
+                // -sum_c ((1 - ls) y_c + ls / C) log_softmax(x)_c
+                @Differentiable(wrt = {"x", "y"})
+                static double crossEntropySmoothing(double[][] x, double[][] y, double ls) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double[] lsm = logSoftmax(x[i]);
+                        int c = x[i].length;
+                        for (int j = 0; j < c; j++) {
+                            s -= ((1 - ls) * y[i][j] + ls / c) * lsm[j];
+                        }
+                    }
+                    return s / x.length;
+                }
+                """,
+                p(logits, probs, 0.0),
+                p(logits, probs, 0.3),
+                p(logits, probs, 0.7),
+                p(logits, probs, 1.0)));
+        l.add(of(
+                "crossEntropyClasses",
+                LOG_SOFTMAX + """
+
+                // cross_entropy(x, classes, label_smoothing=ls): the one-hot target smoothed
+                @Differentiable(wrt = "x")
+                static double crossEntropyClasses(double[][] x, int[] classes, double ls) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double[] lsm = logSoftmax(x[i]);
+                        int c = x[i].length;
+                        for (int j = 0; j < c; j++) {
+                            double target = (j == classes[i] ? 1 - ls : 0) + ls / c;
+                            s -= target * lsm[j];
+                        }
+                    }
+                    return s / x.length;
+                }
+                """,
+                p(logits, new int[] {3, 0, 2}, 0.0),
+                p(logits, new int[] {1, 1, 0}, 0.3),
+                p(logits, new int[] {2, 3, 1}, 1.0)));
+        l.add(of(
+                "nllLossWeight",
+                LOG_SOFTMAX + """
+
+                static final int MEAN = 0;
+                static final int SUM = 1;
+                static final int NONE = 2;
+
+                // log_softmax(x, 1).nll_loss(target, weight, reduction); NONE summed as the test's backward does
+                @Differentiable(wrt = "x")
+                static double nllLossWeight(double[][] x, int[] target, double[] weight, int reduction) {
+                    double s = 0;
+                    double ws = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double[] lsm = logSoftmax(x[i]);
+                        s -= weight[target[i]] * lsm[target[i]];
+                        ws += weight[target[i]];
+                    }
+                    return switch (reduction) {
+                        case MEAN -> s / ws;
+                        case SUM, NONE -> s;
+                        default -> throw new IllegalArgumentException("reduction " + reduction);
+                    };
+                }
+                """,
+                p(logits, new int[] {3, 0, 2}, d(0.8, -0.3, 1.4, 0.6), 0),
+                p(logits, new int[] {3, 0, 2}, d(0.8, -0.3, 1.4, 0.6), 1),
+                p(logits, new int[] {1, 1, 0}, d(0.8, -0.3, 1.4, 0.6), 2)));
+        double[][] tl = m(d(2.0, 0.5, -1.0), d(1.5, 2.5, -0.5), d(0.0, -2.0, 1.0));
+        double[] ig = new double[9];
+        int[] target = {0, 1, 2};
+        for (int r = 0; r < 3; r++) {
+            if (r == 1) {
+                continue;
+            }
+            double z = 0;
+            for (double e : tl[r]) {
+                z += Math.exp(e);
+            }
+            for (int c = 0; c < 3; c++) {
+                ig[3 * r + c] = (Math.exp(tl[r][c]) / z - (c == target[r] ? 1 : 0)) / 2;
+            }
+        }
+        l.add(of("nllLossIgnoreIndex", LOG_SOFTMAX + """
+
+                // log_softmax(x).nll_loss(target, ignore_index): the mean over the rows kept
+                @Differentiable(wrt = "x")
+                static double nllLossIgnoreIndex(double[][] x, int[] target, int ignoreIndex) {
+                    double s = 0;
+                    int n = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        if (target[i] == ignoreIndex) {
+                            continue;
+                        }
+                        double[] lsm = logSoftmax(x[i]);
+                        s -= lsm[target[i]];
+                        n++;
+                    }
+                    return s / n;
+                }
+                """, p(tl, target, 1), p(logits, new int[] {3, 0, 2}, 0))
+                .publishes(ig, 1e-15, tl, target, 1));
+        double[][] q = m(d(0.3, -0.5), d(0.8, 0.1), d(-0.6, 0.9));
+        double[][] k = m(d(0.2, 0.7), d(-0.4, 0.3), d(0.5, -0.8));
+        double[][] vv = m(d(1.0, -0.2), d(0.4, 0.6), d(-0.7, 0.3));
+        l.add(of("attentionCausal", """
+                // scaled_dot_product_attention(q, k, v, is_causal=True): softmax(q k^T / sqrt(d) + mask) v, the
+                // mask -inf above the diagonal; the output flattened
+                @Differentiable
+                static double[] attentionCausal(double[][] q, double[][] k, double[][] v) {
+                    int n = q.length;
+                    int d = q[0].length;
+                    double[] out = new double[n * d];
+                    for (int i = 0; i < n; i++) {
+                        double[] sc = new double[n];
+                        double m = Double.NEGATIVE_INFINITY;
+                        for (int j = 0; j < n; j++) {
+                            double dot = 0;
+                            for (int c = 0; c < d; c++) {
+                                dot += q[i][c] * k[j][c];
+                            }
+                            double mask = j > i ? Double.NEGATIVE_INFINITY : 0;
+                            sc[j] = dot / Math.sqrt(d) + mask;
+                            m = Math.max(m, sc[j]);
+                        }
+                        double z = 0;
+                        for (int j = 0; j < n; j++) {
+                            sc[j] = Math.exp(sc[j] - m);
+                            z += sc[j];
+                        }
+                        for (int c = 0; c < d; c++) {
+                            double s = 0;
+                            for (int j = 0; j < n; j++) {
+                                s += sc[j] / z * v[j][c];
+                            }
+                            out[i * d + c] = s;
+                        }
+                    }
+                    return out;
+                }
+                """, p(q, k, vv)));
+        return l;
+    }
+}
