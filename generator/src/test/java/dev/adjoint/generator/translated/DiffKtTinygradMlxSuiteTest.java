@@ -30,6 +30,7 @@ class DiffKtTinygradMlxSuiteTest {
 
     static Map<String, List<HvpChecks.Published>> hessians() {
         Map<String, List<HvpChecks.Published>> h = new HashMap<>(DiffKtFunctions.hessians());
+        h.putAll(MlxFunctions.hessians());
         return h;
     }
 

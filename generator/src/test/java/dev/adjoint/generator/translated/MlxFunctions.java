@@ -5,7 +5,9 @@ import static dev.adjoint.generator.translated.Fn.m;
 import static dev.adjoint.generator.translated.Fn.p;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Apple MLX's gradient tests (github.com/ml-explore/mlx {@code python/tests/test_autograd.py}): {@code test_jvp} and
@@ -22,6 +24,13 @@ import java.util.List;
  */
 final class MlxFunctions {
     private MlxFunctions() {}
+
+    private static final Map<String, List<HvpChecks.Published>> HESSIANS = new HashMap<>();
+
+    static Map<String, List<HvpChecks.Published>> hessians() {
+        all();
+        return Map.copyOf(HESSIANS);
+    }
 
     static Ported of(String file, String method, String body, Object[]... points) {
         String stem = file.substring(file.lastIndexOf('/') + 1).replace(".py", "");
@@ -236,6 +245,77 @@ final class MlxFunctions {
                 }
                 """, p(sx, d(10, 20, 30, 40, 50)), p(d(0.3, -1.2, 2.5, 0.8), d(1, -2, 3, 0.5)))
                 .publishes(d(30, 10, 20, 50, 40), 0, sx, d(10, 20, 30, 40, 50)));
+        l.add(of(AUTOGRAD, "powerJvp", """
+                // test_jvp_with_partly_traced_inputs: a ** b, d/da = b a^(b-1) = 12, d/db = ln(a) a^b at (2, 3)
+                @Differentiable
+                static double powerJvp(double a, double b) {
+                    return Math.pow(a, b);
+                }
+                """, p(2.0, 3.0), p(0.7, -1.3))
+                .publishes(d(12, Math.log(2) * 8), 1e-15, 2.0, 3.0));
+        l.add(of(AUTOGRAD, "divmod", """
+                // test_jvp_with_partly_traced_inputs: (q, -r) = divmod(x, 3) as Python floors it; MLX gives the
+                // remainder the tangent 0, its true derivative is 1 (the quotient's is 0)
+                @Differentiable
+                static double[] divmod(double x) {
+                    double q = Math.floor(x / 3.0);
+                    double r = x - 3.0 * q;
+                    return new double[] {q, -r};
+                }
+                """, p(7.0), p(-4.4)).publishes(d(-0.75), 0, 7.0));
+        double[] px = {3, 1, 2, 5};
+        double[] pv = {1, -2, 0.5, 1.5};
+        l.add(of(AUTOGRAD, "permutationSquares", """
+                static final int SORT = 0;
+                static final int TOPK = 1;
+                static final int CUMMAX = 2;
+                static final int CUMMIN_REVERSE_EXCLUSIVE = 3;
+
+                // test_second_order_permutation_ops: sum(fn(a) ** 2) for sort, topk(2), cummax, cummin reversed and
+                // exclusive; the permutation is locally constant, so the Hessian is 2 on the elements it keeps
+                @Differentiable(wrt = "a")
+                static double permutationSquares(double[] a, int fn) {
+                    int n = a.length;
+                    double[] y = a.clone();
+                    int len = n;
+                    if (fn == SORT || fn == TOPK) {
+                        for (int i = 0; i < n; i++) {
+                            int best = i;
+                            for (int j = i + 1; j < n; j++) {
+                                if (fn == SORT ? y[j] < y[best] : y[j] > y[best]) {
+                                    best = j;
+                                }
+                            }
+                            double t = y[i];
+                            y[i] = y[best];
+                            y[best] = t;
+                        }
+                        len = fn == TOPK ? 2 : n;
+                    } else if (fn == CUMMAX) {
+                        for (int i = 1; i < n; i++) {
+                            y[i] = Math.max(y[i - 1], a[i]);
+                        }
+                    } else {
+                        double m = Double.POSITIVE_INFINITY;
+                        for (int i = n - 1; i >= 0; i--) {
+                            y[i] = i == n - 1 ? 0 : m;
+                            m = Math.min(m, a[i]);
+                        }
+                    }
+                    double s = 0;
+                    for (int i = 0; i < len; i++) {
+                        s += y[i] * y[i];
+                    }
+                    return s;
+                }
+                """, p(px, 0), p(px, 1), p(px, 2), p(px, 3)));
+        HESSIANS.put(
+                "mlx.test_autograd.permutationSquares",
+                List.of(
+                        new HvpChecks.Published(pv, d(2, -4, 1, 3), 1e-12, new Object[] {px, 0}),
+                        new HvpChecks.Published(pv, d(2, 0, 0, 3), 1e-12, new Object[] {px, 1}),
+                        new HvpChecks.Published(pv, d(6, 0, 0, 3), 1e-12, new Object[] {px, 2}),
+                        new HvpChecks.Published(pv, d(0, -4, 1, 3), 1e-12, new Object[] {px, 3})));
         l.addAll(MlxLayers.all());
         return l;
     }

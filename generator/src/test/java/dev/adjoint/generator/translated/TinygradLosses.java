@@ -231,6 +231,51 @@ final class TinygradLosses {
                     return out;
                 }
                 """, p(q, k, vv)));
+        l.add(of(
+                "sparseCategoricalFloat",
+                """
+                // sparse_categorical_crossentropy in float32, tinygrad's default dtype: log_softmax by the maximum,
+                // Float's -inf, (float) casts of Math's double results, the label smoothing spread over the classes
+                @Differentiable(wrt = "x")
+                static float sparseCategoricalFloat(float[][] x, int[] y, float ls) {
+                    float total = 0f;
+                    for (int i = 0; i < x.length; i++) {
+                        float m = Float.NEGATIVE_INFINITY;
+                        for (float e : x[i]) {
+                            m = Math.max(m, e);
+                        }
+                        float z = 0f;
+                        for (float e : x[i]) {
+                            z += Math.exp(e - m);
+                        }
+                        float lse = m + (float) Math.log(z);
+                        int c = x[i].length;
+                        for (int j = 0; j < c; j++) {
+                            float target = (j == y[i] ? 1 - ls : 0f) + ls / c;
+                            total -= target * (x[i][j] - lse);
+                        }
+                    }
+                    return total / x.length;
+                }
+                """,
+                p(new float[][] {{0.3f, -1.1f, 0.8f, 1.9f}, {-0.4f, 0.6f, -2.0f, 0.2f}}, new int[] {3, 1}, 0.1f),
+                p(new float[][] {{2.5f, 0.1f, -0.7f}, {1.2f, 1.3f, 1.1f}}, new int[] {0, 2}, 0f)));
+        l.add(of("geluMishFloat", """
+                // gelu (tanh) and mish on a float32 tensor, summed with weights
+                @Differentiable
+                static float geluMishFloat(float[] x) {
+                    float s = 0f;
+                    float c = (float) Math.sqrt(2 / Math.PI);
+                    for (int i = 0; i < x.length; i++) {
+                        float v = x[i];
+                        float gelu = 0.5f * v * (1f + (float) Math.tanh(c * (v + 0.044715f * v * v * v)));
+                        float sp = Math.max(v, 0f) + (float) Math.log1p(Math.exp(-Math.abs(v)));
+                        float mish = v * (float) Math.tanh(sp);
+                        s += (i + 1) * gelu + (i + 2) * mish;
+                    }
+                    return s;
+                }
+                """, p(new float[] {-2.2f, -0.6f, 0.15f, 0.9f, 3.4f})));
         return l;
     }
 }
