@@ -70,8 +70,14 @@ final class TapeWords {
                         : n instanceof LocalRecordDeclarationStmt r
                                 ? "'record " + r.getRecordDeclaration().getNameAsString() + "'"
                                 : construct;
-        return named + " is not supported by the tape strategy either; " + todo;
+        return named + " is not supported by the tape strategy either; "
+                + (n instanceof LocalClassDeclarationStmt || n instanceof LocalRecordDeclarationStmt ? MEMBER : todo);
     }
+
+    /** What to do with a class or record declared inside the method: the same type as a member works. */
+    private static final String MEMBER = "declare it as a member of the class (a static nested record, or a class whose"
+            + " only constructor assigns each parameter to a field): the method may create such objects, read them and"
+            + " call their methods that compute one expression (see the README's supported-Java table)";
 
     /**
      * Whether {@code n} is the tape's to report or to skip: a use of a local already reported, an

@@ -47,8 +47,23 @@ class FenceDiagnosticsTest {
                         }
                         return s;
                         """),
-                body("local class", "'class Local' is not supported", """
+                body(
+                        "local class",
+                        "'class Local' is not supported by the tape strategy either; declare it as a member",
+                        """
                         @@class Local {
+                        }
+                        return x;
+                        """),
+                body(
+                        "local record (DiffKt's Matrix2x2 written in the method)",
+                        "'record M' is not supported by the tape strategy either; declare it as a member of the class (a"
+                                + " static nested record",
+                        """
+                        @@record M(double p, double q) {
+                            double det() {
+                                return p * q;
+                            }
                         }
                         return x;
                         """),
