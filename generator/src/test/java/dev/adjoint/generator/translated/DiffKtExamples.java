@@ -175,6 +175,118 @@ final class DiffKtExamples {
                 }
                 """, p(0.63f, 2f), p(1.5f, 2f))
                 .publishes(d(4 * 0.63f * (0.63f * 0.63f - 2f)), 1e-5, 0.63f, 2f));
+        l.addAll(integrals());
+        return l;
+    }
+
+    static final String ROMBERG = """
+            // the derivatives of IntegralTest's functions (1, x, sin x, cos 3x, exp x, 3 + 4x + 5x^2 + 6x^3, 2 / x^2,
+            // ln x), as forwardDiff gives them: the integrands
+            static double g(int k, double x) {
+                switch (k) {
+                    case 0: return 0;
+                    case 1: return 1;
+                    case 2: return Math.cos(x);
+                    case 3: return -3 * Math.sin(3 * x);
+                    case 4: return Math.exp(x);
+                    case 5: return 4 + x * (10 + x * 18);
+                    case 6: return -4 / (x * x * x);
+                    default: return 1 / x;
+                }
+            }
+
+            // Integral.kt's Romberg method: order up to n = 5, stopping when two orders agree to eps = 1e-5
+            static double integral(double a, double b, int k) {
+                int n = 5;
+                double eps = 1e-5;
+                double[] prev = new double[n + 1];
+                double[] cur = new double[n + 1];
+                double h = b - a;
+                prev[0] = 0.5 * h * (g(k, a) + g(k, b));
+                for (int i = 1; i <= n; i++) {
+                    h /= 2;
+                    double s = 0;
+                    for (int j = 1; j <= 1 << (i - 1); j++) {
+                        s += g(k, a + (2 * j - 1) * h);
+                    }
+                    cur[0] = 0.5 * prev[0] + h * s;
+                    double f4 = 1;
+                    for (int j = 1; j <= i; j++) {
+                        f4 *= 4;
+                        cur[j] = cur[j - 1] + (cur[j - 1] - prev[j - 1]) / (f4 - 1);
+                    }
+                    if (Math.abs(cur[i] - prev[i - 1]) <= eps * Math.abs(cur[i])) {
+                        return cur[i];
+                    }
+                    System.arraycopy(cur, 0, prev, 0, i + 1);
+                }
+                return prev[n];
+            }
+            """;
+
+    /**
+     * IntegralTest.kt: the integral of each function's derivative from a to b, differentiated in its bounds; through
+     * Romberg's iterations (the gradient of the quadrature, against central differences), and with Integral.kt's own
+     * rule (Leibniz: -g(a), g(b)) as a {@code @CustomDerivative}, whose gradient the test asserts.
+     */
+    private static List<Ported> integrals() {
+        String file = "api/src/main/kotlin/org/diffkt/Integral.kt";
+        List<Ported> l = new ArrayList<>();
+        l.add(new Ported(
+                        "diffkt.IntegralTest.romberg",
+                        "facebookresearch/diffkt kotlin/" + file + " (and its test)",
+                        "romberg",
+                        ROMBERG + """
+
+                @Differentiable(wrt = {"a", "b"})
+                static double romberg(double a, double b, int k) {
+                    return integral(a, b, k);
+                }
+                """,
+                        List.of(
+                                p(1.0, 2.0, 2),
+                                p(1.0, 2.0, 3),
+                                p(1.0, 2.0, 5),
+                                p(1.0, 2.0, 6),
+                                p(1.0, 2.0, 7),
+                                p(0.4, 1.3, 4)),
+                        List.of(),
+                        "static")
+                .publishes(d(-1, 1), 1e-12, 1.0, 2.0, 1));
+        Ported leibniz = new Ported(
+                "diffkt.IntegralTest.leibniz",
+                "facebookresearch/diffkt kotlin/" + file + " (and its test)",
+                "leibniz",
+                ROMBERG + """
+
+                // IntegralReverseScalar.backpropagate: a gets -upstream g(a), b gets upstream g(b)
+                @CustomDerivative(of = "integral")
+                static double integralPullback(double a, double b, int k, double seed, DoubleGrad da, DoubleGrad db) {
+                    da.add(-seed * g(k, a));
+                    db.add(seed * g(k, b));
+                    return integral(a, b, k);
+                }
+
+                @Differentiable(wrt = {"a", "b"})
+                static double leibniz(double a, double b, int k) {
+                    return integral(a, b, k);
+                }
+                """,
+                List.of(),
+                List.of(),
+                "static");
+        for (int k = 0; k < 8; k++) {
+            double a = 1;
+            double b = 2;
+            double[] ga = {
+                0, 1, Math.cos(a), -3 * Math.sin(3 * a), Math.exp(a), 4 + a * (10 + a * 18), -4 / (a * a * a), 1 / a
+            };
+            double[] gb = {
+                0, 1, Math.cos(b), -3 * Math.sin(3 * b), Math.exp(b), 4 + b * (10 + b * 18), -4 / (b * b * b), 1 / b
+            };
+            leibniz = leibniz.publishes(d(-ga[k], gb[k]), 1e-15, a, b, k);
+        }
+        l.add(leibniz);
         return l;
     }
 }
