@@ -10,13 +10,15 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * DiffKt's derivative tests and examples ({@link DiffKtFunctions}, {@link DiffKtExamples}) through
+ * DiffKt's derivative tests and examples ({@link DiffKtFunctions}, {@link DiffKtExamples}), tinygrad's
+ * {@code test_ops.py} ({@link TinygradFunctions}, {@link TinygradOps}, {@link TinygradLosses}) and MLX's autograd, layer
+ * and loss tests ({@link MlxFunctions}, {@link MlxLayers}, {@link MlxLosses}) through
  * {@link PortedHarness} with AUTO and {@link HvpChecks}: each function's {@code Vjp} (and the tape's) against central
  * differences and each other, its {@code Jvp} by the dot-product test, an array result's {@code Jacobian} against
  * central differences, a scalar {@code double} one's {@code Hvp} against central differences of the gradient, and the
  * closed forms the origins assert (gradients, and second derivatives as Hessian products).
  * <p>
- * The table is written to {@code target/diffkt-tinygrad-mlx-suite.md} (a copy is in README.md next to this class).
+ * Outcomes today: 82 functions (24 DiffKt, 33 tinygrad, 25 MLX), all static. The table is written to {@code target/diffkt-tinygrad-mlx-suite.md} (a copy is in README.md next to this class).
  */
 class DiffKtTinygradMlxSuiteTest {
 
