@@ -316,6 +316,26 @@ final class MlxFunctions {
                         new HvpChecks.Published(pv, d(2, 0, 0, 3), 1e-12, new Object[] {px, 1}),
                         new HvpChecks.Published(pv, d(6, 0, 0, 3), 1e-12, new Object[] {px, 2}),
                         new HvpChecks.Published(pv, d(0, -4, 1, 3), 1e-12, new Object[] {px, 3})));
+        l.add(of(AUTOGRAD, "inplaceUpdate", """
+                // test_grad_with_inplace_update: model[1] = 2; return model[0] (the caller sees model[1] == 2), and
+                // test_grad_ids_pre_post: arrs[1] = sum(arrs); return arrs[1]; gradients with respect to the values
+                // on entry: (1, 0) and (1, 1, 1)
+                @Differentiable
+                static double inplaceUpdate(double[] model, boolean sum) {
+                    if (sum) {
+                        double s = 0;
+                        for (double v : model) {
+                            s += v;
+                        }
+                        model[1] = s;
+                        return model[1];
+                    }
+                    model[1] = 2.0;
+                    return model[0];
+                }
+                """, p(d(0.0, 1.0), false), p(d(1.0, 1.0, 1.0), true))
+                .publishes(d(1, 0), 0, d(0.0, 1.0), false)
+                .publishes(d(1, 1, 1), 0, d(1.0, 1.0, 1.0), true));
         l.addAll(MlxLayers.all());
         return l;
     }

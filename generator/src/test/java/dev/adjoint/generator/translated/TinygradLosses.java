@@ -276,6 +276,66 @@ final class TinygradLosses {
                     return s;
                 }
                 """, p(new float[] {-2.2f, -0.6f, 0.15f, 0.9f, 3.4f})));
+        List<Object[]> fpts = new ArrayList<>();
+        for (int kind = 0; kind < 9; kind++) {
+            fpts.add(p(new float[] {-3.1f, -0.7f, -0.2f, 0.35f, 1.2f, 4.4f}, kind));
+        }
+        l.add(new Ported(
+                "tinygrad.test_ops.activationsFloat",
+                "tinygrad/tinygrad test/backend/test_ops.py",
+                "activationsFloat",
+                """
+                // float32 activations as a Java programmer writes them: Math's float overloads (max, min, abs,
+                // signum, copySign) and (float) casts of its double functions
+                static float act(int k, float x) {
+                    switch (k) {
+                        case 0: return Math.max(0.01f * x, x);                                  // leaky_relu
+                        case 1: return x / (1f + Math.abs(x));                                  // softsign
+                        case 2: return Math.min(Math.max(x + 3f, 0f), 6f) * x / 6f;             // hardswish
+                        case 3: return Math.abs(x) > 0.5f ? x - Math.signum(x) * 0.5f : 0f;     // softshrink
+                        case 4: return x * (float) (1 / (1 + Math.exp(-1.702f * x)));           // quick_gelu
+                        case 5: return Math.copySign(x * x, x - 1f);                             // copysign
+                        case 6: return x > 0 ? x : (float) Math.expm1(x);                      // elu
+                        case 7: return (float) Math.log(Math.exp(x) + 1.0);                    // softplus
+                        default: return Math.max(-1.5f, Math.min(1.5f, x));                    // hardtanh
+                    }
+                }
+
+                @Differentiable
+                static float[] activationsFloat(float[] x, int k) {
+                    float[] r = new float[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        r[i] = act(k, x[i]) * (1 + 0.5f * i);
+                    }
+                    return r;
+                }
+                """,
+                fpts,
+                List.of(),
+                "static"));
+        l.add(of("softmaxFloat", """
+                // softmax in float32 over a matrix's rows, the result flattened
+                @Differentiable
+                static float[] softmaxFloat(float[][] x) {
+                    int c = x[0].length;
+                    float[] out = new float[x.length * c];
+                    for (int i = 0; i < x.length; i++) {
+                        float m = Float.NEGATIVE_INFINITY;
+                        for (int j = 0; j < c; j++) {
+                            m = Math.max(m, x[i][j]);
+                        }
+                        float z = 0;
+                        for (int j = 0; j < c; j++) {
+                            out[i * c + j] = (float) Math.exp(x[i][j] - m);
+                            z += out[i * c + j];
+                        }
+                        for (int j = 0; j < c; j++) {
+                            out[i * c + j] /= z;
+                        }
+                    }
+                    return out;
+                }
+                """, p((Object) new float[][] {{0.3f, -1.1f, 0.8f}, {2.0f, 1.9f, -0.4f}})));
         return l;
     }
 }
