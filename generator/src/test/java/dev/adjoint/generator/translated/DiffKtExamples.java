@@ -175,6 +175,47 @@ final class DiffKtExamples {
                 }
                 """, p(0.63f, 2f), p(1.5f, 2f))
                 .publishes(d(4 * 0.63f * (0.63f * 0.63f - 2f)), 1e-5, 0.63f, 2f));
+        l.add(new Ported(
+                "diffkt.GammaTest.gammaMean",
+                "facebookresearch/diffkt kotlin/api/src/test/kotlin/org/diffkt/random/"
+                        + "GammaTest.kt (and RandomKey's gamma)",
+                "gammaMean",
+                """
+                // Marsaglia and Tsang's gamma sampler as RandomKey.gamma draws it (boosted by u^(1/alpha) below 1),
+                // scaled by the rate; the mean of n samples, differentiated pathwise (the draws fixed by the seed)
+                @Differentiable(wrt = {"alpha", "beta"})
+                static double gammaMean(double alpha, double beta, long seed, int n) {
+                    java.util.Random rng = new java.util.Random(seed);
+                    double a = alpha < 1 ? alpha + 1 : alpha;
+                    double d = a - 1.0 / 3;
+                    double c = 1 / Math.sqrt(9 * d);
+                    double s = 0;
+                    for (int k = 0; k < n; k++) {
+                        double g;
+                        while (true) {
+                            double x = rng.nextGaussian();
+                            double v = 1 + c * x;
+                            if (v <= 0) {
+                                continue;
+                            }
+                            v = v * v * v;
+                            double u = rng.nextDouble();
+                            if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
+                                g = d * v;
+                                break;
+                            }
+                        }
+                        if (alpha < 1) {
+                            g *= Math.pow(rng.nextDouble(), 1 / alpha);
+                        }
+                        s += g / beta;
+                    }
+                    return s / n;
+                }
+                """,
+                List.of(p(4.0, 2.0, 42L, 40), p(0.5, 2.0, 7L, 40), p(1.7, 0.6, 2026L, 25)),
+                List.of(),
+                "static"));
         l.addAll(integrals());
         return l;
     }
