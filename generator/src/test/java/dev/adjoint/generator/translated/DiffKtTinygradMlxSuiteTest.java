@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestFactory;
  * central differences, a scalar {@code double} one's {@code Hvp} against central differences of the gradient, and the
  * closed forms the origins assert (gradients, and second derivatives as Hessian products).
  * <p>
- * Outcomes today: 86 functions (25 DiffKt, 35 tinygrad, 26 MLX), all static. The table is written to {@code target/diffkt-tinygrad-mlx-suite.md} (a copy is in README.md next to this class).
+ * Outcomes today: 88 functions (25 DiffKt, 35 tinygrad, 28 MLX), all static. The table is written to {@code target/diffkt-tinygrad-mlx-suite.md} (a copy is in README.md next to this class).
  */
 class DiffKtTinygradMlxSuiteTest {
 

@@ -140,6 +140,113 @@ final class MlxLayers {
                     return out;
                 }
                 """, p(x, 1.0, 0), p(x, 0.5, 3)));
+        double[][] seq = m(d(0.5, -0.3), d(0.1, 0.8), d(-0.6, 0.2), d(0.9, -0.4));
+        double[][] wx = m(d(0.3, -0.2), d(0.1, 0.4), d(-0.5, 0.2), d(0.25, 0.15), d(-0.1, 0.3), d(0.45, -0.35));
+        double[][] wh = m(d(0.2, -0.1), d(0.05, 0.3), d(-0.25, 0.1), d(0.15, -0.2), d(0.3, 0.1), d(-0.05, 0.25));
+        l.add(of(
+                "python/mlx/nn/layers/recurrent.py",
+                "gru",
+                """
+                // nn.GRU: x projected once (Wx, b), then per step rz = sigmoid(x_rz + h Wh_rz), n = tanh(x_n + r (h Wh_n
+                // + bhn)), h = (1 - z) n + z h; the first step has no hidden state (MLX's hidden is None); every hidden
+                // state, flattened
+                @Differentiable
+                static double[] gru(double[][] x, double[][] wx, double[][] wh, double[] b, double[] bhn) {
+                    int steps = x.length;
+                    int hs = bhn.length;
+                    double[] out = new double[steps * hs];
+                    double[] h = new double[hs];
+                    double[] next = new double[hs];
+                    for (int t = 0; t < steps; t++) {
+                        for (int j = 0; j < hs; j++) {
+                            double xr = b[j];
+                            double xz = b[hs + j];
+                            double xn = b[2 * hs + j];
+                            for (int k = 0; k < x[t].length; k++) {
+                                xr += wx[j][k] * x[t][k];
+                                xz += wx[hs + j][k] * x[t][k];
+                                xn += wx[2 * hs + j][k] * x[t][k];
+                            }
+                            double hr = 0;
+                            double hz = 0;
+                            double hn = bhn[j];
+                            if (t > 0) {
+                                for (int k = 0; k < hs; k++) {
+                                    hr += wh[j][k] * h[k];
+                                    hz += wh[hs + j][k] * h[k];
+                                    hn += wh[2 * hs + j][k] * h[k];
+                                }
+                            }
+                            double r = 1 / (1 + Math.exp(-(xr + hr)));
+                            double z = 1 / (1 + Math.exp(-(xz + hz)));
+                            double n = Math.tanh(xn + r * hn);
+                            next[j] = t > 0 ? (1 - z) * n + z * h[j] : (1 - z) * n;
+                        }
+                        for (int j = 0; j < hs; j++) {
+                            h[j] = next[j];
+                            out[t * hs + j] = h[j];
+                        }
+                    }
+                    return out;
+                }
+                """,
+                p(seq, wx, wh, d(0.05, -0.1, 0.2, 0.0, 0.1, -0.15), d(0.12, -0.08))));
+        double[][] lwx = m(
+                d(0.3, -0.2),
+                d(0.1, 0.4),
+                d(-0.5, 0.2),
+                d(0.25, 0.15),
+                d(-0.1, 0.3),
+                d(0.45, -0.35),
+                d(0.2, 0.1),
+                d(-0.3, 0.05));
+        double[][] lwh = m(
+                d(0.2, -0.1),
+                d(0.05, 0.3),
+                d(-0.25, 0.1),
+                d(0.15, -0.2),
+                d(0.3, 0.1),
+                d(-0.05, 0.25),
+                d(0.1, 0.1),
+                d(-0.2, 0.15));
+        l.add(of(
+                "python/mlx/nn/layers/recurrent.py",
+                "lstm",
+                """
+                // nn.LSTM: i, f, g, o = split(x Wx^T + h Wh^T + b); c = f c + i g (i g alone at the first step);
+                // h = o tanh(c); the hidden states contracted with fixed factors
+                @Differentiable
+                static double lstm(double[][] x, double[][] wx, double[][] wh, double[] b) {
+                    int hs = b.length / 4;
+                    double[] h = new double[hs];
+                    double[] c = new double[hs];
+                    double[] gates = new double[4 * hs];
+                    double s = 0;
+                    for (int t = 0; t < x.length; t++) {
+                        for (int q = 0; q < 4 * hs; q++) {
+                            double v = b[q];
+                            for (int k = 0; k < x[t].length; k++) {
+                                v += wx[q][k] * x[t][k];
+                            }
+                            for (int k = 0; k < hs; k++) {
+                                v += wh[q][k] * h[k];
+                            }
+                            gates[q] = v;
+                        }
+                        for (int j = 0; j < hs; j++) {
+                            double i = 1 / (1 + Math.exp(-gates[j]));
+                            double f = 1 / (1 + Math.exp(-gates[hs + j]));
+                            double g = Math.tanh(gates[2 * hs + j]);
+                            double o = 1 / (1 + Math.exp(-gates[3 * hs + j]));
+                            c[j] = t > 0 ? f * c[j] + i * g : i * g;
+                            h[j] = o * Math.tanh(c[j]);
+                            s += Math.cos(t + 0.5 * j) * h[j];
+                        }
+                    }
+                    return s;
+                }
+                """,
+                p(seq, lwx, lwh, d(0.05, -0.1, 0.2, 0.0, 0.1, -0.15, 0.3, 0.02))));
         l.addAll(MlxLosses.all());
         return l;
     }
