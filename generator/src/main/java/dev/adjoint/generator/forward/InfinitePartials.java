@@ -13,7 +13,9 @@ import java.util.List;
  * The tangent of a function whose partial in its first argument is infinite where its value is
  * finite ({@code sqrt} and {@code cbrt} at 0, {@code asin}/{@code acos} at ±1, {@code pow(0, b)}
  * for 0 &lt; b &lt; 1; StrictMath's twins too: {@link DerivativeRules#infiniteWhereFinite}), where
- * the tangent reaching it is 0.
+ * the tangent reaching it is 0; and {@code pow}'s exponent, whose partial {@code z · log(a)} is NaN at a negative
+ * base, where a fixed exponent's zero tangent must leave the base's term alone ({@link
+ * DerivativeRules#singularPartial}).
  *
  * <p>There {@code ȧ · ∞} is NaN, but a zero tangent, as a clamped argument's ({@code sqrt(max(v,
  * 0))} at {@code v < 0}), contributes 0, as the reverse sweep's zero adjoint does past the clamp.
@@ -33,12 +35,13 @@ final class InfinitePartials {
 
     /**
      * Whether argument {@code i}'s partial of rule {@code key} may be infinite or NaN where the value
-     * is finite: the first of {@link DerivativeRules#infiniteWhereFinite}'s, and both of
+     * is finite: {@link DerivativeRules#singularPartial}'s (the first argument of the functions of
+     * {@link DerivativeRules#infiniteWhereFinite}, {@code pow}'s exponent), and both of
      * {@code atan2}'s, {@code 0 / 0} at {@code (0, 0)} ({@code atan2(max(y, 0), max(x, 0))} at
      * negative {@code x} and {@code y}, whose gradient there is 0).
      */
     private static boolean guarded(String key, int i) {
-        return (i == 0 && DerivativeRules.infiniteWhereFinite(key))
+        return DerivativeRules.singularPartial(key, i)
                 || DerivativeRules.mathFunction(key).filter("atan2"::equals).isPresent();
     }
 

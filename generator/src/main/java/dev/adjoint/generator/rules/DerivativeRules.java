@@ -237,6 +237,19 @@ public final class DerivativeRules {
                 || mathFunction(key).filter(UNBOUNDED_PARTIAL::contains).isPresent();
     }
 
+    /**
+     * Whether argument {@code i} of rule {@code key} has a partial that may be NaN or infinite where the function's
+     * value is finite and its partial in the other argument exists: the first argument of the functions of
+     * {@link #infiniteWhereFinite}, and {@code pow}'s exponent, whose partial {@code z · log(a)} is NaN at a negative
+     * base ({@code pow(-2, 2)}: 4, with {@code ∂/∂a = -4}) and infinite at a zero base below a negative exponent. A zero
+     * tangent in such an argument (a fixed exponent) adds 0 in {@code Jvp}, not the NaN of {@code 0 · NaN}.
+     */
+    public static boolean singularPartial(String key, int i) {
+        return i == 0
+                ? infiniteWhereFinite(key)
+                : i == 1 && mathFunction(key).filter("pow"::equals).isPresent();
+    }
+
     /** The function a rule of Math or StrictMath stands for ({@code "sqrt"} for {@code "StrictMath.sqrt"}), else empty. */
     public static Optional<String> mathFunction(String key) {
         int dot = key.indexOf('.');

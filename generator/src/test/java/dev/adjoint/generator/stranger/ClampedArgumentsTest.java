@@ -174,4 +174,56 @@ class ClampedArgumentsTest {
         cases.put("path", new Object[] {0.01, 0.9, new double[] {-1.2, 0.4, -2.1, 0.3, 1.1}});
         checkAll("Truncated", TRUNCATED, Map.of(), cases);
     }
+    /**
+     * suites28 (MLX's {@code a ** b} with partly traced inputs, tinygrad's {@code pow}): {@code pow(x, p)} with both
+     * differentiated, at a negative base and an integral exponent. Its partial in {@code p}, {@code z · log(x)}, is NaN
+     * there (the function of {@code p} is not defined around it), but its partial in {@code x} is finite ({@code -4} at
+     * (-2, 2)); the {@code Jvp} along {@code (1, 0)} was {@code -4 + 0 · NaN = NaN}, and so were the {@code Jacobian}'s
+     * columns in {@code x}, which it computes by {@code Jvp}. The exponent's zero tangent now adds 0.
+     */
+    static final String POWERS = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public class Powers {
+                @Differentiable
+                public static double power(double x, double p) {
+                    return Math.pow(x, p) + x * p;
+                }
+
+                @Differentiable
+                public static double[] powers(double x, double p) {
+                    return new double[] {Math.pow(x, p), x * p, x + p};
+                }
+            }
+            """;
+
+    @Test
+    void aFixedExponentsZeroTangentLeavesTheBaseTermAtANegativeBase() throws Exception {
+        StrangerHarness.Built b = checkAll(
+                "Powers", POWERS, Map.of(), Map.of("power", new Object[] {1.3, 2.0}, "powers", new Object[] {1.3, 2.0
+                }));
+        Class<?> adjoint = b.type("PowersAdjoint");
+        Class<?> g = dev.adjoint.DoubleGrad.class;
+        java.lang.reflect.Method jvp =
+                adjoint.getMethod("powerJvp", double.class, double.class, double.class, double.class, g);
+        java.lang.reflect.Method jacobian =
+                adjoint.getMethod("powersJacobian", double.class, double.class, double[][].class);
+        for (double[] at : new double[][] {{-2, 2}, {-1.5, 3}, {-2, 0}, {0, -0.5}}) {
+            double x = at[0];
+            double p = at[1];
+            double dx = p * Math.pow(x, p - 1) + p; // d/dx, defined at a negative base for an integral p
+            dev.adjoint.DoubleGrad out = new dev.adjoint.DoubleGrad();
+            jvp.invoke(null, x, p, 1.0, 0.0, out);
+            String where = java.util.Arrays.toString(at);
+            assertTrue(out.get() == dx, where + ": Jvp along (1, 0) " + out + " vs d/dx " + dx);
+            double[][] jac = new double[3][2];
+            jacobian.invoke(null, x, p, jac);
+            assertTrue(
+                    jac[0][0] == dx - p && jac[1][0] == p && jac[2][0] == 1,
+                    where + ": Jacobian's x column " + jac[0][0] + ", " + jac[1][0] + ", " + jac[2][0] + " vs "
+                            + (dx - p) + ", " + p + ", 1");
+        }
+    }
 }
