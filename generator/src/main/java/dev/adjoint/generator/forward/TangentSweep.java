@@ -278,7 +278,7 @@ public final class TangentSweep {
         if (depth == 0) {
             return t.type().java() + " ";
         }
-        Expr init = t.type().isObject() && pairs
+        Expr init = t.type().isObject() && t.type().prim() != Ty.Prim.RANDOM && pairs
                 ? null // (the Hvp's pair: a String or enum declared unassigned, as no 'null' is differentiated)
                 : !t.type().isArray()
                         ? AtomCode.zero(t.type()) // (for the Hvp's pair an empty array: its creations stay creations)
