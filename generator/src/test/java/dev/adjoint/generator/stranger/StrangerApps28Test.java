@@ -239,4 +239,77 @@ class StrangerApps28Test {
                         "Fields", StrangerApps28Styles.FIELDS),
                 cases);
     }
+
+    @Test
+    void moreStyles() throws Exception {
+        double[][] src = mat(304, 5, 3);
+        double[][] dst = mat(305, 5, 3);
+        double[][] normals = mat(306, 5, 3);
+        Function<Loaded, Object> poseA = b -> b.make("Geometry$Pose", 0.3, -0.2, 0.5, 0.1, 0.4, -0.3);
+        Function<Loaded, Object> poseB = b -> b.make("Geometry$Pose", -0.1, 0.6, 0.2, 0.3, -0.2, 0.1);
+        List<Case> cases = new ArrayList<>(List.of(
+                of("Rigid", "composed", b ->
+                        new Object[] {new double[] {0.3, -0.2, 0.5, 0.1, 0.7, -0.4}, mat(1, 3, 3)}),
+                of("Rigid", "relativeAngle", b ->
+                        new Object[] {new double[] {0.3, -0.2, 0.5}, new double[] {0.1, 0.7, -0.4}}),
+                of("Small", "floatLogistic", b -> new Object[] {
+                    new float[] {0.3f, -0.5f, 0.8f},
+                    new float[][] {{0.1f, 0.4f, -0.3f}, {0.9f, -0.2f, 0.5f}, {-0.6f, 0.3f, 0.2f}},
+                    new int[] {1, 0, 1}
+                }),
+                of("Small", "keplerRadius", b -> new Object[] {0.3, 1.1, 2.0}),
+                of("Small", "nested", b ->
+                        new Object[] {b.make("Small$Outer", b.make("Small$Inner", 0.7, -0.2), 1.3), 0.9}),
+                of("Views", "reprojection", b -> new Object[] {
+                    new double[] {0.1, -0.2, 0.15, 0.3, -0.1, 5},
+                    new double[] {0.4, -0.3, 0.8},
+                    new double[] {20, -15},
+                    500.0
+                }),
+                of("Calls", "twoPoses", b -> new Object[] {poseA.apply(b), poseB.apply(b), src, dst, normals}),
+                of("Calls", "doubling", b -> new Object[] {rnd(1, 4, -1, 1), 0.7}),
+                of("Calls", "fluxes", b -> new Object[] {
+                    new double[] {0.1, -0.3, 0.5}, List.of(new double[] {3, 2, 1.5, 0}, new double[] {4, 3.5, 1, 0.5})
+                }),
+                of("Kalman1", "nll", b ->
+                        new Object[] {b.make("Kalman1", 0.2, 0.5, 0.1), new double[] {0.3, 0.5, 0.2, 0.9, 1.1}}),
+                of("Tricky", "enthalpy", b -> new Object[] {new double[] {250, 330, 415, 560, 790, 1130, 1260}}),
+                of("Tricky", "bucketed", b ->
+                        new Object[] {rnd(1, 9, -1, 1), new int[] {2, 0, 1, 2, 2, 0, 1, 1, 2}, 3}),
+                of("Tricky", "impliedVolFit", b -> new Object[] {
+                    new double[] {12.0, 8.5, 5.9, 4.0}, new double[] {95, 100, 105, 110}, 100.0, 1.0, 0.2
+                }),
+                of("Tricky", "diffuse", b -> new Object[] {rnd(2, 7, 0, 1), 0.2, 5}),
+                of("Tricky", "splat", b -> new Object[] {
+                    mat(3, 3, 4), new int[][] {{0, 1}, {2, 3}, {0, 1}, {1, 2}, {2, 3}, {0, 1}}, rnd(4, 6, -2, 2)
+                }),
+                of("Narrow", "book", b ->
+                        new Object[] {new double[] {0.2, -0.1, 0.3}, 100.0, new double[] {90, 100, 110, 120}, 0.5}),
+                of("Narrow$Lens", "distort", b -> new Object[] {
+                    b.make("Narrow$Lens", 0.1, -0.05, new double[] {0.3, -0.2}), new double[] {0.9, 0.4}
+                })));
+        for (String kind : List.of("rbf", "matern32", "softplus")) {
+            cases.add(of("Kernels", "kernelSum", b -> new Object[] {0.8, 1.3, mat(9, 4, 2), kind}));
+        }
+        for (int k = 0; k < 3; k++) {
+            int kk = k;
+            cases.add(of("Kernels", "ridge", b ->
+                    new Object[] {rnd(5, 3, -1, 1), mat(6, 6, 3), rnd(7, 6, -1, 1), b.constant("Kernels$Reg", kk)}));
+            cases.add(of("Small", "mlpAct", b ->
+                    new Object[] {rnd(3, 6, -1, 1), new double[] {0.4, -0.8}, b.constant("Small$Act", kk)}));
+        }
+        check(
+                sources(
+                        "Rigid", StrangerApps28More.RIGID,
+                        "Small", StrangerApps28More.SMALL,
+                        "Views", StrangerApps28More.VIEWS,
+                        "Calls", StrangerApps28More.CALLS,
+                        "Kalman1", StrangerApps28More.KALMAN1,
+                        "Tricky", StrangerApps28More.TRICKY,
+                        "Narrow", StrangerApps28More.NARROW,
+                        "Kernels", StrangerApps28More.KERNELS,
+                        "NumLib", StrangerApps28Styles.NUM_LIB,
+                        "Geometry", StrangerApps28Learning.GEOMETRY),
+                cases);
+    }
 }
