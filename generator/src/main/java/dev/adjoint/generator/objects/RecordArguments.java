@@ -64,6 +64,17 @@ final class RecordArguments {
                 }
                 RecordTypes.Shape r = record.get();
                 String why = problem(r, a);
+                if (why == null
+                        && !callees.isPlain(callee.get().declaration())
+                        && r.declaration() instanceof RecordDeclaration d) {
+                    // called for its value with the record made again: new Params(p_k, p_c)
+                    String remade = RecordRemaking.whyNot(d);
+                    why = remade == null
+                            ? null
+                            : remade + ", and the generated code makes the record again from its components to call '"
+                                    + call.getNameAsString() + "' for its value; make the constructor only check"
+                                    + " its arguments, or pass the numbers the callee needs as parameters of their own";
+                }
                 if (why != null) {
                     diagnostics.add(Positions.error(
                             file,
