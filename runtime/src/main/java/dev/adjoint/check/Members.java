@@ -59,7 +59,7 @@ final class Members {
                 for (int i = 0; i < rc.length; i++) {
                     values[i] = rc[i].getName().equals(name) ? value : read(owner, rc[i].getName());
                 }
-                return canonical(c).newInstance(values);
+                return remade(c, values);
             }
             field(c, name).set(owner, value);
             return owner;
@@ -77,10 +77,36 @@ final class Members {
             values[i] = copier.apply(read(r, rc[i].getName()));
         }
         try {
-            return canonical(c).newInstance(values);
+            return remade(c, values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot copy " + r + ": " + e, e);
         }
+    }
+
+    /**
+     * A new record of type {@code c} with components {@code values}, by its canonical constructor; one
+     * whose constructor changes what it is given ({@code value = value / 100;}) cannot be copied or
+     * perturbed so, which is an {@code IllegalArgumentException} rather than a check at another point.
+     */
+    private static Object remade(Class<?> c, Object[] values) throws ReflectiveOperationException {
+        Object r = canonical(c).newInstance(values);
+        RecordComponent[] rc = c.getRecordComponents();
+        for (int i = 0; i < rc.length; i++) {
+            Object kept = read(r, rc[i].getName());
+            if (!java.util.Objects.deepEquals(kept, values[i])) {
+                throw new IllegalArgumentException("record " + c.getSimpleName() + "'s constructor changes its"
+                        + " components (" + rc[i].getName() + ": " + show(values[i]) + " became " + show(kept)
+                        + "), and AdjointCheck makes records again through it to copy and perturb them, so it"
+                        + " would check the method at other points than the record's: give " + c.getSimpleName()
+                        + " a constructor that stores its arguments as they are, or check a function that takes"
+                        + " the numbers (GradCheck)");
+            }
+        }
+        return r;
+    }
+
+    private static String show(Object v) {
+        return v != null && v.getClass().isArray() ? Arrays.deepToString(new Object[] {v}) : String.valueOf(v);
     }
 
     private static Constructor<?> canonical(Class<?> record) throws NoSuchMethodException {

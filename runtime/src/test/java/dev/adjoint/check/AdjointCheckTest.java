@@ -187,6 +187,18 @@ class AdjointCheckTest {
     }
 
     @Test
+    void aRecordWhoseConstructorChangesItsArgumentsIsRefused() {
+        // before: the check ran at Percent(5.0E-4) and reported a correct gradient FAILED
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> AdjointCheck.of(Springs.class, "discount").named("r", "t").assertAt(new Springs.Percent(5), 3.0));
+        assertTrue(
+                e.getMessage()
+                        .contains("record Percent's constructor changes its components (value: 0.05 became 5.0E-4)"),
+                e.getMessage());
+    }
+
+    @Test
     void anArrayOfObjectsIsCheckedElementByElement() {
         Springs.Layer[] layers = {
             new Springs.Layer(new double[][] {{0.1, -0.2, 0.3}, {0.4, 0.5, -0.6}}, new double[] {0.05, -0.1}),
