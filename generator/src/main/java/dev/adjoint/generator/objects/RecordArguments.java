@@ -106,9 +106,15 @@ final class RecordArguments {
     private static String problem(RecordTypes.Shape r, Expression a) {
         for (Map.Entry<String, Type> c : r.members().entrySet()) {
             if (MethodSelector.toTy(c.getValue()).isEmpty()) {
+                // (a record held in a record: the inner one may be passed on by itself, g(o.in()))
+                String inner = r.accessors() && c.getValue().isClassOrInterfaceType()
+                        ? ", or pass '" + Positions.oneLine(a) + "." + c.getKey() + "()' to a parameter of type "
+                                + c.getValue() + " where the callee needs only that"
+                        : "";
                 return "its " + (r.accessors() ? "component" : "field") + " '" + c.getKey() + "' has type "
                         + c.getValue() + ", which a"
-                        + " differentiated method cannot carry; pass the numbers the callee needs as parameters of their own";
+                        + " differentiated method cannot carry; pass the numbers the callee needs as parameters of their own"
+                        + inner;
             }
         }
         if (!r.hidden().isEmpty()) {

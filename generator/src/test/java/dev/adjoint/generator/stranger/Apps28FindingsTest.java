@@ -81,4 +81,52 @@ class Apps28FindingsTest {
                     new Object[] {b.make("Rates$Percent", 0.05, new double[] {1.0}), 20})));
         }
     }
+
+    /**
+     * A record holding another record, passed whole to a {@code @Differentiable} method: rejected, as the README
+     * says; the error now also names what works, the inner record passed on by itself ({@code c.rate()}).
+     */
+    @Test
+    void aRecordInARecordPassedWholeSaysToPassTheInnerOne() throws Exception {
+        String source = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public class Curves {
+                    public record Percent(double value) {}
+
+                    public record Curve(Percent rate, double spread) {}
+
+                    @Differentiable
+                    public static double discount(Curve c, double t) {
+                        return Math.exp(-(c.rate().value() + c.spread()) * t);
+                    }
+
+                    @Differentiable
+                    public static double rate(Percent p, double t) {
+                        return Math.exp(-p.value() * t);
+                    }
+
+                    @Differentiable
+                    public static double total(Curve c, double[] ts) {
+                        double s = 0;
+                        for (double t : ts) {
+                            s += discount(c, t);
+                        }
+                        return s;
+                    }
+                }
+                """;
+        List<Diagnostic> ds = errors(java.util.Map.of("Curves", source));
+        assertEquals(1, ds.size(), ds::toString);
+        assertTrue(
+                ds.get(0).message().contains("'c' passes a record Curve to 'discount'")
+                        && ds.get(0).message().contains("pass 'c.rate()' to a parameter of type Percent"),
+                ds::toString);
+        // what it says works: the inner record passed on by itself
+        String passed = source.replace("s += discount(c, t);", "s += rate(c.rate(), t) * Math.exp(-c.spread() * t);");
+        StrangerAppsTest.check(StrangerAppsTest.sources("Curves", passed), List.of(of("Curves", "total", b ->
+                new Object[] {b.make("Curves$Curve", b.make("Curves$Percent", 0.05), 0.01), new double[] {1, 2, 5}})));
+    }
 }
