@@ -74,19 +74,13 @@ final class NumberPredicates {
 
     /** Whether {@code e} may be evaluated twice: it assigns nothing and calls only Math and the number classes. */
     private static boolean readsOnly(Expression e) {
-        return e.findAll(com.github.javaparser.ast.expr.AssignExpr.class).isEmpty()
+        return e.findFirst(com.github.javaparser.ast.Node.class, EvaluationOrder::isEffect)
+                        .isEmpty()
                 && e.findAll(MethodCallExpr.class).stream()
                         .allMatch(c -> c.getScope()
                                 .map(Object::toString)
                                 .filter(sc -> NUMBERS.contains(sc) || sc.equals("Math") || sc.equals("StrictMath"))
-                                .isPresent())
-                && e.findAll(UnaryExpr.class).stream()
-                        .noneMatch(u -> u.getOperator().isPrefix()
-                                        && u.getOperator() != UnaryExpr.Operator.LOGICAL_COMPLEMENT
-                                        && u.getOperator() != UnaryExpr.Operator.MINUS
-                                        && u.getOperator() != UnaryExpr.Operator.PLUS
-                                        && u.getOperator() != UnaryExpr.Operator.BITWISE_COMPLEMENT
-                                || u.getOperator().isPostfix());
+                                .isPresent());
     }
 
     /** {@code (a + b)}, {@code Math.max(a, b)} or {@code Math.min(a, b)} for {@code c}, at {@code c}'s place. */

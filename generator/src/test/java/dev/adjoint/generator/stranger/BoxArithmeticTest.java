@@ -68,4 +68,32 @@ class BoxArithmeticTest {
         other.put("g", new Object[] {0.3f, -0.8f});
         checkAll("Boxed", BOXED, Map.of(), other);
     }
+
+    /**
+     * {@code compare} reads its operands twice once rewritten: an operand that updates a variable
+     * ({@code j++}) is evaluated once, in Java's order, against differences and the tape.
+     */
+    @Test
+    void aCompareOfAnUpdateReadsItOnce() {
+        String source = """
+                package stranger;
+
+                import dev.adjoint.Differentiable;
+
+                public final class Counted {
+                    @Differentiable
+                    public static double f(double[] x) {
+                        double s = 0;
+                        int j = 0;
+                        while (j < x.length) {
+                            s += Integer.compare(j++, 2) * x[j - 1] * x[j - 1];
+                        }
+                        return s;
+                    }
+                }
+                """;
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("f", new Object[] {new double[] {0.3, -1.2, 0.8, 0.5, 1.1}});
+        checkAll("Counted", source, Map.of(), cases);
+    }
 }
