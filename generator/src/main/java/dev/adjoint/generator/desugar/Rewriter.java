@@ -192,7 +192,8 @@ final class Rewriter {
             if (p instanceof com.github.javaparser.ast.stmt.BlockStmt b) {
                 before = upTo(b.getStatements(), child);
             } else if (p instanceof com.github.javaparser.ast.stmt.SwitchEntry e) {
-                List<Node> inScope = new ArrayList<>(earlierCases(e)); // (Java scopes them to the switch block)
+                // (Java scopes a case's locals to the rest of the switch block)
+                List<Node> inScope = new ArrayList<>(dev.adjoint.generator.parse.SwitchScopes.earlierDeclarations(e));
                 inScope.addAll(upTo(e.getStatements(), child));
                 before = inScope;
             } else if (p instanceof com.github.javaparser.ast.stmt.ForStmt f) {
@@ -219,26 +220,6 @@ final class Rewriter {
             }
         }
         return Optional.empty();
-    }
-
-    /** The declarations standing as statements of the cases before {@code entry} in its switch. */
-    private static List<Node> earlierCases(com.github.javaparser.ast.stmt.SwitchEntry entry) {
-        List<Node> out = new ArrayList<>();
-        Node parent = entry.getParentNode().orElse(null);
-        List<com.github.javaparser.ast.stmt.SwitchEntry> entries =
-                parent instanceof com.github.javaparser.ast.stmt.SwitchStmt s
-                        ? s.getEntries()
-                        : parent instanceof com.github.javaparser.ast.expr.SwitchExpr x ? x.getEntries() : List.of();
-        for (com.github.javaparser.ast.stmt.SwitchEntry e : entries) {
-            if (e == entry) {
-                break;
-            }
-            e.getStatements().stream()
-                    .filter(st -> st instanceof com.github.javaparser.ast.stmt.ExpressionStmt x
-                            && x.getExpression().isVariableDeclarationExpr())
-                    .forEach(out::add);
-        }
-        return out;
     }
 
     /**

@@ -7,7 +7,6 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -18,7 +17,6 @@ import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
-import com.github.javaparser.ast.stmt.SwitchStmt;
 import dev.adjoint.generator.parse.Updates;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +79,9 @@ final class FieldReads {
                 return true;
             }
             if (cur instanceof SwitchEntry e
-                    && (declaresBefore(e.getStatements(), child, id) || declaredInEarlierCase(e, id))) {
+                    && (declaresBefore(e.getStatements(), child, id)
+                            || dev.adjoint.generator.parse.SwitchScopes.earlierDeclarations(e).stream()
+                                    .anyMatch(x -> declares(x.getExpression(), id)))) {
                 return true;
             }
             if (cur instanceof ForStmt f && f.getInitialization().stream().anyMatch(i -> declares(i, id))) {
@@ -103,27 +103,6 @@ final class FieldReads {
             }
             if (cur instanceof VariableDeclarator v && v.getNameAsString().equals(id)) {
                 return true; // double w = w + 1: the new local, already in scope in its initializer
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether a case before {@code entry} in its switch declares {@code id} among its statements: Java
-     * scopes such a local to the rest of the switch block ({@code case 0: double w = 5; case 1: w = 7;}).
-     */
-    private static boolean declaredInEarlierCase(SwitchEntry entry, String id) {
-        Node parent = entry.getParentNode().orElse(null);
-        List<SwitchEntry> entries = parent instanceof SwitchStmt s
-                ? s.getEntries()
-                : parent instanceof SwitchExpr x ? x.getEntries() : List.of();
-        for (SwitchEntry e : entries) {
-            if (e == entry) {
-                return false;
-            }
-            if (e.getStatements().stream()
-                    .anyMatch(st -> st instanceof ExpressionStmt x && declares(x.getExpression(), id))) {
-                return true;
             }
         }
         return false;
