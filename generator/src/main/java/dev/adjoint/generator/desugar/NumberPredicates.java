@@ -58,6 +58,9 @@ final class NumberPredicates {
             "Long",
             "java.lang.Long");
 
+    /** The number classes whose {@code compare} is {@code (a < b ? -1 : a == b ? 0 : 1)}. */
+    private static final Set<String> INTEGERS = Set.of("Integer", "java.lang.Integer", "Long", "java.lang.Long");
+
     /**
      * Whether {@code c} is {@code sum}, {@code max} or {@code min} of {@code Double}, {@code Float},
      * {@code Integer} or {@code Long}, or {@code compare} of the last two, of two arguments.
@@ -68,7 +71,7 @@ final class NumberPredicates {
                 && NUMBERS.contains(scope)
                 && (Set.of("sum", "max", "min").contains(c.getNameAsString())
                         || (c.getNameAsString().equals("compare")
-                                && (scope.endsWith("Integer") || scope.endsWith("Long"))
+                                && INTEGERS.contains(scope)
                                 && c.getArguments().stream().allMatch(NumberPredicates::readsOnly)));
     }
 
