@@ -110,7 +110,7 @@ final class CallerAdjoint {
         // grad of: double _t1 = Math.log1p(_t0);
         _d_t0 += _d_t1 == 0 ? 0 : (_d_t1 / (1 + _t0));
         // grad of: double _dot_t0 = tx * _t0;
-        _d_tx += _d_dot_t0 * _t0;
+        _d_tx += _d_dot_t0 == 0 ? 0 : (_d_dot_t0 * _t0);
         _d_t0 += _d_dot_t0 * tx;
         // grad of: double _t0 = Math.exp(x);
         _d_x += _d_t0 == 0 ? 0 : (_d_t0 * _t0);
@@ -181,7 +181,7 @@ final class CallerAdjoint {
             CallerAdjoint.softplusVjp(_t1, _d_t2, _g);
             _d_t1 = _g.get();
             _stack.releaseCells(_cells, _cellsf);
-            dw[i] += _d_t1 * x[i];
+            dw[i] += x[i] == 0 ? 0 : (_d_t1 * x[i]);
         }
         return _result;
     }
@@ -375,11 +375,11 @@ final class CallerAdjoint {
             _stack.releaseCells(_cells, _cellsf);
             _d_t2 = 0.0;
             // grad of: _dot_t1 = tw[i] * x[i];
-            dtw[i] += _d_dot_t1 * x[i];
+            dtw[i] += x[i] == 0 ? 0 : (_d_dot_t1 * x[i]);
             _d_dot_t1 = 0.0;
             _dot_t1 = _doubles[--_doublesTop];
             // grad of: _t1 = w[i] * x[i];
-            dw[i] += _d_t1 * x[i];
+            dw[i] += x[i] == 0 ? 0 : (_d_t1 * x[i]);
             _d_t1 = 0.0;
             _t1 = _doubles[--_doublesTop];
         }
@@ -414,7 +414,7 @@ final class CallerAdjoint {
         _d_t2 = _d_dot_t1 == 0 ? 0 : (-_d_dot_t1 * _dot_t1 / _t2);
         _d_t0 += _d_t2;
         // grad of: double _dot_t0 = tx * _t0;
-        _d_tx += _d_dot_t0 * _t0;
+        _d_tx += _d_dot_t0 == 0 ? 0 : (_d_dot_t0 * _t0);
         _d_t0 += _d_dot_t0 * tx;
         // grad of: double _t0 = Math.exp(x);
         _d_x += _d_t0 == 0 ? 0 : (_d_t0 * _t0);

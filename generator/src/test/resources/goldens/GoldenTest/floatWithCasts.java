@@ -179,7 +179,7 @@ final class MixedAdjoint {
         _d_ta += _d_t13 * u;
         _d_u += _d_t13 * ta;
         _d_dot_u += _d_t12 * a;
-        _d_a += _d_t12 * _dot_u;
+        _d_a += _d_t12 == 0 ? 0 : (_d_t12 * _dot_u);
         // grad of: float _t6 = u * a;
         _d_u += _d_t6 * a;
         _d_a += _d_t6 * u;
@@ -366,7 +366,7 @@ final class MixedAdjoint {
         _d_ta += _d_t11 * u;
         _d_u += _d_t11 * ta;
         _d_dot_u += _d_t10 * a;
-        _d_a += _d_t10 * _dot_u;
+        _d_a += _d_t10 == 0 ? 0 : (_d_t10 * _dot_u);
         // grad of: double _t4 = u * a;
         _d_u += _d_t4 * a;
         _d_a += _d_t4 * u;

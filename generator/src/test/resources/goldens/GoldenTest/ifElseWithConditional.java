@@ -56,7 +56,7 @@ final class BranchyAdjoint {
         double _d_t4 = 0.0;
         _d_t4 += seed;
         // grad of (Branchy.java:14): return r * r;
-        _d_r += 2 * (_d_t4 * r);
+        _d_r += 2 * (_d_t4 == 0 ? 0 : (_d_t4 * r));
         // grad of (Branchy.java:9): if (x > 0)
         if (_t1) {
             // grad of (Branchy.java:10): r = x * y;
@@ -196,10 +196,10 @@ final class BranchyAdjoint {
         _d_pair[0] = 0.0;
         // grad of: double _dot_t6 = 2 * (_dot_r * r);
         _d_t11 = _d_dot_t6 * 2.0;
-        _d_dot_r += _d_t11 * r;
-        _d_r += _d_t11 * _dot_r;
+        _d_dot_r += _d_t11 == 0 ? 0 : (_d_t11 * r);
+        _d_r += _d_t11 == 0 ? 0 : (_d_t11 * _dot_r);
         // grad of: double _t6 = r * r;
-        _d_r += 2 * (_d_t6 * r);
+        _d_r += 2 * (_d_t6 == 0 ? 0 : (_d_t6 * r));
         // grad of: if (_t0)
         if (_t7) {
             // grad of: _dot_r = (tx * y) + (ty * x);
@@ -224,7 +224,7 @@ final class BranchyAdjoint {
             // grad of: if (_t2)
             if (_t10) {
                 // grad of: _dot_t3 = tx * _t3;
-                _d_tx += _d_dot_t3 * _t3;
+                _d_tx += _d_dot_t3 == 0 || _t3 == 0 ? 0 : (_d_dot_t3 * _t3);
                 _d_t3 += _d_dot_t3 * tx;
                 _d_dot_t3 = 0.0;
                 // grad of: _t3 = Math.exp(x);

@@ -158,7 +158,7 @@ public final class StraightAdjoint {
         _d_t12 = _d_dot_t3;
         _d_t11 = _d_t12 == 0 ? 0 : (_d_t12 / y);
         _d_y += _d_t12 == 0 ? 0 : (-_d_t12 * _t12 / y);
-        _d_t10 = _d_t11 * _t3;
+        _d_t10 = _d_t11 == 0 ? 0 : (_d_t11 * _t3);
         _d_t3 += _d_t11 * _t10;
         _d_ty -= _d_t10;
         _d_dot_s += _d_t9 == 0 ? 0 : (_d_t9 / y);

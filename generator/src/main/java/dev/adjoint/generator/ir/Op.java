@@ -54,10 +54,17 @@ public sealed interface Op permits Op.Apply, Op.ArrayLoad, Op.Passive, Op.NewArr
      *
      * @param java the expression's source text, over the method's renamed variables
      * @param reads the variables it reads
+     * @param finite whether the value is known to be a finite number (an integer converted to floating
+     *     point), which products by it need not guard against {@code 0 · ∞}
      */
-    record Passive(String java, Set<Atom.Var> reads, Ty type) implements Op {
+    record Passive(String java, Set<Atom.Var> reads, Ty type, boolean finite) implements Op {
         public Passive {
             reads = Set.copyOf(reads);
+        }
+
+        /** A value that may be anything its type holds. */
+        public Passive(String java, Set<Atom.Var> reads, Ty type) {
+            this(java, reads, type, false);
         }
 
         @Override

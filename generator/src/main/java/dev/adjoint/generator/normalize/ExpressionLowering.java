@@ -305,7 +305,9 @@ final class ExpressionLowering {
         // integer <-> floating, or integer <-> integer: no derivative, a passive cast
         Atom.Var t = lo.temp(to);
         lo.emit(new Stmt.Assign(
-                t, new Op.Passive("(" + to.java() + ") " + a.java(), Set.copyOf(Atom.reads(a)), to), lo.origin));
+                t,
+                new Op.Passive("(" + to.java() + ") " + a.java(), Set.copyOf(Atom.reads(a)), to, !from.isFloating()),
+                lo.origin));
         return t;
     }
 

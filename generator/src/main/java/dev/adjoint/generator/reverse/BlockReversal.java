@@ -230,7 +230,12 @@ final class BlockReversal {
                         continue;
                     }
                     Expr c = ZeroAdjoints.guard(
-                            ap.rule(), dz, rule.contribution(i, args, new Expr.Name(t.name()), new Expr.Name(dz)));
+                            ap,
+                            i,
+                            t,
+                            dz,
+                            rule.contribution(i, args, new Expr.Name(t.name()), new Expr.Name(dz)),
+                            sw.nonFinite());
                     reverse.add(Accumulation.of(
                             sw,
                             arg,

@@ -1,6 +1,7 @@
 package dev.adjoint.generator.reverse;
 
 import dev.adjoint.generator.analyze.Analysis;
+import dev.adjoint.generator.analyze.NonFinite;
 import dev.adjoint.generator.analyze.Options;
 import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
@@ -68,6 +69,16 @@ final class Sweep {
         this.an = an;
         this.stack = ir.names().claim("_stack");
         this.spelling = ClassSpelling.of(ir.request());
+    }
+
+    private NonFinite nonFinite;
+
+    /** Where the sweep may meet {@code 0 · ∞} ({@link ZeroAdjoints}), analysed once. */
+    NonFinite nonFinite() {
+        if (nonFinite == null) {
+            nonFinite = NonFinite.of(ir);
+        }
+        return nonFinite;
     }
 
     String adjoint(Atom.Var v) {

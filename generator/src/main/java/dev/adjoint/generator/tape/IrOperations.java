@@ -79,7 +79,9 @@ final class IrOperations {
         boolean fresh = first && readsZ;
         String z = fresh ? rec.names.claim("_v") : t.name();
         NodeTerms node = new NodeTerms();
-        if (DerivativeRules.partialMayBeInfinite(ap.rule())) {
+        if (DerivativeRules.partialMayBeInfinite(ap.rule())
+                || rec.nonFinite.factorMayBeInfinite(ap, 0)
+                || rec.nonFinite.factorMayBeInfinite(ap, 1)) {
             node.markUnbounded();
         }
         for (int i = 0; i < ap.args().size(); i++) {
@@ -90,12 +92,19 @@ final class IrOperations {
             Expr partial = NodeTerms.simplify(rule.contribution(i, args, new Expr.Name(z), new Expr.Literal("1.0")));
             if (taken.contains(x)) {
                 NodeTerms inner = pending.of(x).terms();
+                // where this partial may be infinite, an inner partial of 0 keeps the chain at 0, as the
+                // unfused sweep skips the zero edge ({@code cbrt(max(v, 0) * w)} at v < 0: not ∞ · 0)
+                boolean outerUnbounded = DerivativeRules.partialMayBeInfinite(ap.rule()) && rec.nonFinite.mayBeFlat(x)
+                        || rec.nonFinite.factorMayBeInfinite(ap, i);
                 for (NodeTerms.Term term : inner.terms()) {
                     Expr chained = NodeTerms.times(partial, term.partial());
-                    pending.add(
-                            node,
-                            pending.handle(term.handle()),
-                            inner.unbounded() ? NodeTerms.unlessZero(partial, chained) : chained);
+                    if (inner.unbounded()) {
+                        chained = NodeTerms.unlessZero(partial, chained);
+                    }
+                    if (outerUnbounded) {
+                        chained = NodeTerms.unlessZero(term.partial(), chained);
+                    }
+                    pending.add(node, pending.handle(term.handle()), chained);
                 }
                 if (inner.unbounded()) {
                     node.markUnbounded();

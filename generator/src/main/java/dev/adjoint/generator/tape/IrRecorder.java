@@ -1,6 +1,7 @@
 package dev.adjoint.generator.tape;
 
 import dev.adjoint.generator.Diagnostic;
+import dev.adjoint.generator.analyze.NonFinite;
 import dev.adjoint.generator.code.Code;
 import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.LoopHeader;
@@ -46,6 +47,9 @@ public final class IrRecorder {
     final MethodRequest request;
     final MethodIndex index;
     final MethodIr ir;
+    /** Which values may be infinite, for the chained partials of fused nodes ({@link IrOperations}). */
+    final NonFinite nonFinite;
+
     final Names names;
     final String tape;
     /** The statements of the block being written: the method's body, or a branch's or a loop's. */
@@ -65,6 +69,7 @@ public final class IrRecorder {
         this.request = request;
         this.index = index;
         this.ir = ir;
+        this.nonFinite = NonFinite.of(ir);
         this.names = ir.names().copy();
         NameClashes.userNames(request).forEach(names::claim);
         this.tape = NameClashes.tapeParameter(request); // (the form's names hold it: normalizeForTape claims it)
