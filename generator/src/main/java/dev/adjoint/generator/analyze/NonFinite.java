@@ -43,8 +43,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       infinite or NaN. A product by such a value is guarded by its adjoint: {@code dz == 0 ? 0 : ...};
  *   <li><em>flat</em> values ({@link FlatValues}): constant around the point, such as a clamp's bound;
  *   <li><em>adjoints</em> that may be infinite: those of a flat argument of a rule whose partial may be
- *       infinite ({@link DerivativeRules#partialMayBeInfinite}: a singular point met on a whole region), of
- *       a factor multiplied by a value that may be infinite, of a callee's arguments, and of everything
+ *       infinite ({@link DerivativeRules#partialMayBeInfinite}: a singular point met on a whole region) or
+ *       of a callee, of a factor multiplied by a value that may be infinite, and of everything
  *       that feeds such a variable (an array's elements and the values stored into it included). Their
  *       products by a flat factor are guarded by the factor: {@code b == 0 ? 0 : ...}.
  * </ul>
@@ -198,7 +198,9 @@ public record NonFinite(Set<Atom.Var> values, Set<Atom.Var> adjoints, Set<Atom.V
         } else if (a.op() instanceof Op.ArrayLoad load && target) {
             out.add(load.array());
         } else if (a.op() instanceof Op.Call call) {
-            call.args().forEach(x -> out.addAll(carriers(x)));
+            // a callee's adjoint, guarded as this one is, is infinite where it meets a singular point of its
+            // own, which a flat argument may hold on a region (a callee's sqrt(u) given u = max(v, 0) * w)
+            call.args().stream().filter(x -> target || known.mayBeFlat(x)).forEach(x -> out.addAll(carriers(x)));
         }
         return out;
     }

@@ -53,6 +53,18 @@ class InfiniteFactorsTest {
                             + Math.sqrt(Math.max(v, 0.0) / w) + v;
                 }
 
+                /** A root, called (not inlined) by the next one. */
+                @Differentiable
+                public static double root(double u) {
+                    return Math.sqrt(u);
+                }
+
+                /** The callee's adjoint is infinite at 0, which the clamp holds on v < 0: the factor 0 stops it. */
+                @Differentiable
+                public static double rootOfClamp(double v, double w) {
+                    return root(Math.max(v, 0.0) * w) + v;
+                }
+
                 /** A scaled softplus with its overflow branch: the exp is computed either way. */
                 @Differentiable
                 public static double softplus(double x, double scale) {
@@ -115,6 +127,7 @@ class InfiniteFactorsTest {
     void anInfiniteAdjointStopsAtAZeroFactor() {
         Map<String, Object[]> cases = new LinkedHashMap<>();
         cases.put("clampedRoot", new Object[] {-1.0, 2.0});
+        cases.put("rootOfClamp", new Object[] {-1.0, 2.0});
         cases.put("vanishing", new Object[] {-0.5, 1.5});
         checkAll("Overflows", SOURCE, Map.of(), cases);
     }
