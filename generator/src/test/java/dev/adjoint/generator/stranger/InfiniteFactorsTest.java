@@ -65,6 +65,21 @@ class InfiniteFactorsTest {
                     return root(Math.max(v, 0.0) * w) + v;
                 }
 
+                /** Clamped elements read through an alias of their array, then a root of each times a weight. */
+                @Differentiable
+                public static double aliasedClamp(double[] v, double w) {
+                    double[] c = new double[v.length];
+                    for (int i = 0; i < v.length; i++) {
+                        c[i] = Math.max(v[i], 0.0);
+                    }
+                    double[] p = c;
+                    double s = 0;
+                    for (int i = 0; i < p.length; i++) {
+                        s += Math.sqrt(p[i] * w);
+                    }
+                    return s;
+                }
+
                 /** A scaled softplus with its overflow branch: the exp is computed either way. */
                 @Differentiable
                 public static double softplus(double x, double scale) {
@@ -128,6 +143,7 @@ class InfiniteFactorsTest {
         Map<String, Object[]> cases = new LinkedHashMap<>();
         cases.put("clampedRoot", new Object[] {-1.0, 2.0});
         cases.put("rootOfClamp", new Object[] {-1.0, 2.0});
+        cases.put("aliasedClamp", new Object[] {new double[] {-1.0, 0.5, -0.3}, 2.0});
         cases.put("vanishing", new Object[] {-0.5, 1.5});
         checkAll("Overflows", SOURCE, Map.of(), cases);
     }
