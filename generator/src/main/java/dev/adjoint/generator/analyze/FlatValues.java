@@ -34,13 +34,13 @@ final class FlatValues {
     /** Rules whose value is flat where one argument is (0 times anything, a clamp at its bound). */
     private static final Set<String> ANY_ARGUMENT = Set.of("*", "max", "min", "pow");
 
-    /** The flat variables of {@code flat}, {@code ir}'s statements flattened, given the varied ones. */
-    static Set<Atom.Var> of(MethodIr ir, List<Stmt> flat, Set<Atom.Var> varied) {
+    /** The flat variables of a method's statements ({@code stmts}, flattened), given the varied ones. */
+    static Set<Atom.Var> of(List<Stmt> stmts, Set<Atom.Var> varied) {
         Set<Atom.Var> out = new HashSet<>();
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Stmt s : flat) {
+            for (Stmt s : stmts) {
                 if (s instanceof Stmt.Assign a
                         && a.target().type().isFloating()
                         && !out.contains(a.target())
@@ -88,7 +88,7 @@ final class FlatValues {
     }
 
     /** The variables a differentiated input reaches through any operation (an array as one). */
-    static Set<Atom.Var> varied(MethodIr ir, List<Stmt> flat) {
+    static Set<Atom.Var> varied(MethodIr ir, List<Stmt> stmts) {
         Set<Atom.Var> varied = new HashSet<>();
         for (int i = 0; i < ir.params().size(); i++) {
             if (ir.request().params().get(i).wrt()) {
@@ -98,7 +98,7 @@ final class FlatValues {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Stmt s : flat) {
+            for (Stmt s : stmts) {
                 if (s instanceof Stmt.Assign a
                         && !varied.contains(a.target())
                         && a.op().operands().stream()

@@ -123,13 +123,13 @@ public record NonFinite(Set<Atom.Var> values, Set<Atom.Var> adjoints, Set<Atom.V
 
     /** Analyses {@code ir}'s statements. */
     public static NonFinite of(MethodIr ir) {
-        List<Stmt> flat = new ArrayList<>();
-        ActivityAnalysis.flatten(ir.body(), flat);
+        List<Stmt> stmts = new ArrayList<>();
+        ActivityAnalysis.flatten(ir.body(), stmts);
         Set<Atom.Var> values = new HashSet<>();
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Stmt s : flat) {
+            for (Stmt s : stmts) {
                 if (s instanceof Stmt.Assign a
                         && a.target().type().isFloating()
                         && !values.contains(a.target())
@@ -142,13 +142,13 @@ public record NonFinite(Set<Atom.Var> values, Set<Atom.Var> adjoints, Set<Atom.V
                 }
             }
         }
-        Set<Atom.Var> varied = FlatValues.varied(ir, flat);
-        NonFinite known = new NonFinite(values, Set.of(), FlatValues.of(ir, flat, varied), varied);
+        Set<Atom.Var> varied = FlatValues.varied(ir, stmts);
+        NonFinite known = new NonFinite(values, Set.of(), FlatValues.of(stmts, varied), varied);
         Set<Atom.Var> adjoints = new HashSet<>();
         changed = true;
         while (changed) {
             changed = false;
-            for (Stmt s : flat) {
+            for (Stmt s : stmts) {
                 if (s instanceof Stmt.Assign a) {
                     for (Atom.Var v : infiniteAdjointOperands(a, known, adjoints)) {
                         changed |= adjoints.add(v);
