@@ -36,24 +36,11 @@ final class FlatValues {
 
     /** The flat variables of a method's statements ({@code stmts}, flattened), given the varied ones. */
     static Set<Atom.Var> of(List<Stmt> stmts, Set<Atom.Var> varied) {
-        Set<Atom.Var> out = new HashSet<>();
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Stmt s : stmts) {
-                if (s instanceof Stmt.Assign a
-                        && a.target().type().isFloating()
-                        && !out.contains(a.target())
-                        && flat(a.op(), out, varied)) {
-                    changed |= out.add(a.target());
-                } else if (s instanceof Stmt.ArrayStore st
-                        && !out.contains(st.array())
-                        && isFlat(st.value(), out, varied)) {
-                    changed |= out.add(st.array());
-                }
-            }
-        }
-        return out;
+        return ForwardFacts.closure(
+                stmts,
+                Set.of(),
+                (a, flat) -> a.target().type().isFloating() && flat(a.op(), flat, varied),
+                (value, flat) -> isFlat(value, flat, varied));
     }
 
     /** Whether {@code a} may be flat: a constant, a value no differentiated input reaches, or a flat variable. */
@@ -89,29 +76,20 @@ final class FlatValues {
 
     /** The variables a differentiated input reaches through any operation (an array as one). */
     static Set<Atom.Var> varied(MethodIr ir, List<Stmt> stmts) {
-        Set<Atom.Var> varied = new HashSet<>();
+        Set<Atom.Var> wrt = new HashSet<>();
         for (int i = 0; i < ir.params().size(); i++) {
             if (ir.request().params().get(i).wrt()) {
-                varied.add(ir.params().get(i));
+                wrt.add(ir.params().get(i));
             }
         }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Stmt s : stmts) {
-                if (s instanceof Stmt.Assign a
-                        && !varied.contains(a.target())
-                        && a.op().operands().stream()
-                                .anyMatch(x ->
-                                        Atom.carrier(x).filter(varied::contains).isPresent())) {
-                    changed |= varied.add(a.target());
-                } else if (s instanceof Stmt.ArrayStore st
-                        && !varied.contains(st.array())
-                        && Atom.carrier(st.value()).filter(varied::contains).isPresent()) {
-                    changed |= varied.add(st.array());
-                }
-            }
-        }
-        return varied;
+        return ForwardFacts.closure(
+                stmts,
+                wrt,
+                (a, varied) -> a.op().operands().stream().anyMatch(x -> reaches(x, varied)),
+                FlatValues::reaches);
+    }
+
+    private static boolean reaches(Atom x, Set<Atom.Var> varied) {
+        return Atom.carrier(x).filter(varied::contains).isPresent();
     }
 }

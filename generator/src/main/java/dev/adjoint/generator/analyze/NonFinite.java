@@ -125,27 +125,15 @@ public record NonFinite(Set<Atom.Var> values, Set<Atom.Var> adjoints, Set<Atom.V
     public static NonFinite of(MethodIr ir) {
         List<Stmt> stmts = new ArrayList<>();
         ActivityAnalysis.flatten(ir.body(), stmts);
-        Set<Atom.Var> values = new HashSet<>();
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Stmt s : stmts) {
-                if (s instanceof Stmt.Assign a
-                        && a.target().type().isFloating()
-                        && !values.contains(a.target())
-                        && producesInfinite(a.op(), values)) {
-                    changed |= values.add(a.target());
-                } else if (s instanceof Stmt.ArrayStore st
-                        && !values.contains(st.array())
-                        && mayBeInfinite(st.value(), values)) {
-                    changed |= values.add(st.array());
-                }
-            }
-        }
+        Set<Atom.Var> values = ForwardFacts.closure(
+                stmts,
+                Set.of(),
+                (a, infinite) -> a.target().type().isFloating() && producesInfinite(a.op(), infinite),
+                NonFinite::mayBeInfinite);
         Set<Atom.Var> varied = FlatValues.varied(ir, stmts);
         NonFinite known = new NonFinite(values, Set.of(), FlatValues.of(stmts, varied), varied);
         Set<Atom.Var> adjoints = new HashSet<>();
-        changed = true;
+        boolean changed = true;
         while (changed) {
             changed = false;
             for (Stmt s : stmts) {
