@@ -10,9 +10,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Yota.jl and Nabla.jl ({@link YotaNablaLanternFunctions}), Lantern ({@link YotaNablaLanternScala}), Tracker.jl
- * ({@link ReverseDiffTrackerFunctions}), FastAD ({@link FastAdFunctions}) and AutoGrad.jl
- * ({@link AutoGradKnetFunctions}) through {@link PortedHarness} with AUTO and {@link HvpChecks}: each function's
+ * Yota.jl and Nabla.jl ({@link YotaNablaLanternFunctions}, {@link YotaNablaLanternStructs}), Lantern
+ * ({@link YotaNablaLanternScala}), Tracker.jl ({@link ReverseDiffTrackerFunctions}, {@link ReverseDiffTrackerLinAlg}),
+ * FastAD ({@link FastAdFunctions}, {@link FastAdStats}) and AutoGrad.jl ({@link AutoGradKnetFunctions}) through {@link PortedHarness} with AUTO and {@link HvpChecks}: each function's
  * {@code Vjp} (and its tape twin's) against central differences and each other, its {@code Jvp} by the dot-product
  * test, an array result's {@code Jacobian} against central differences, a scalar {@code double} one's {@code Hvp}
  * against central differences of the gradient, and the values the origins assert (gradients, and second derivatives
