@@ -12,7 +12,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Yota.jl and Nabla.jl ({@link YotaNablaLanternFunctions}, {@link YotaNablaLanternStructs}), Lantern
  * ({@link YotaNablaLanternScala}), Tracker.jl ({@link ReverseDiffTrackerFunctions}, {@link ReverseDiffTrackerLinAlg}),
- * FastAD ({@link FastAdFunctions}, {@link FastAdStats}) and AutoGrad.jl ({@link AutoGradKnetFunctions}) through {@link PortedHarness} with AUTO and {@link HvpChecks}: each function's
+ * FastAD ({@link FastAdFunctions}, {@link FastAdStats}), AutoGrad.jl ({@link AutoGradKnetFunctions}) and Diffractor.jl
+ * ({@link DiffractorFunctions}) through {@link PortedHarness} with AUTO and {@link HvpChecks}: each function's
  * {@code Vjp} (and its tape twin's) against central differences and each other, its {@code Jvp} by the dot-product
  * test, an array result's {@code Jacobian} against central differences, a scalar {@code double} one's {@code Hvp}
  * against central differences of the gradient, and the values the origins assert (gradients, and second derivatives
@@ -26,12 +27,14 @@ class YotaTrackerFastAdSuiteTest {
         fns.addAll(ReverseDiffTrackerFunctions.all());
         fns.addAll(FastAdFunctions.all());
         fns.addAll(AutoGradKnetFunctions.all());
+        fns.addAll(DiffractorFunctions.all());
         return fns;
     }
 
     static Map<String, List<HvpChecks.Published>> hessians() {
         Map<String, List<HvpChecks.Published>> h = new HashMap<>(YotaNablaLanternScala.hessians());
         h.putAll(AutoGradKnetFunctions.hessians());
+        h.putAll(DiffractorFunctions.hessians());
         return h;
     }
 
