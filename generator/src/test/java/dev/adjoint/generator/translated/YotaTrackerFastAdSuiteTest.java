@@ -12,8 +12,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Yota.jl and Nabla.jl ({@link YotaNablaLanternFunctions}, {@link YotaNablaLanternStructs}), Lantern
  * ({@link YotaNablaLanternScala}), Tracker.jl ({@link ReverseDiffTrackerFunctions}, {@link ReverseDiffTrackerLinAlg}),
- * FastAD ({@link FastAdFunctions}, {@link FastAdStats}), AutoGrad.jl ({@link AutoGradKnetFunctions}) and Diffractor.jl
- * ({@link DiffractorFunctions}) through {@link PortedHarness} with AUTO and {@link HvpChecks}: each function's
+ * FastAD ({@link FastAdFunctions}, {@link FastAdStats}), AutoGrad.jl ({@link AutoGradKnetFunctions}), Diffractor.jl
+ * ({@link DiffractorFunctions}) and PyTensor ({@link PyTensorFunctions}) through {@link PortedHarness} with AUTO and {@link HvpChecks}: each function's
  * {@code Vjp} (and its tape twin's) against central differences and each other, its {@code Jvp} by the dot-product
  * test, an array result's {@code Jacobian} against central differences, a scalar {@code double} one's {@code Hvp}
  * against central differences of the gradient, and the values the origins assert (gradients, and second derivatives
@@ -28,6 +28,7 @@ class YotaTrackerFastAdSuiteTest {
         fns.addAll(FastAdFunctions.all());
         fns.addAll(AutoGradKnetFunctions.all());
         fns.addAll(DiffractorFunctions.all());
+        fns.addAll(PyTensorFunctions.all());
         return fns;
     }
 
@@ -35,6 +36,7 @@ class YotaTrackerFastAdSuiteTest {
         Map<String, List<HvpChecks.Published>> h = new HashMap<>(YotaNablaLanternScala.hessians());
         h.putAll(AutoGradKnetFunctions.hessians());
         h.putAll(DiffractorFunctions.hessians());
+        h.putAll(PyTensorFunctions.hessians());
         return h;
     }
 
