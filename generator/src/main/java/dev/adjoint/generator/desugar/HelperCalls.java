@@ -48,7 +48,8 @@ import java.util.function.Predicate;
  *
  * A scalar parameter becomes a fresh local holding the argument (or the argument's own name, when
  * it has the parameter's type and the helper never assigns the parameter); an array parameter is
- * the argument's name (an argument that is not a variable leaves the call as written). Every local
+ * the argument's name (an argument that is not a variable leaves the call as written, except a new
+ * array, {@code new double[n]} or of elements, which becomes a fresh local). Every local
  * and label of the helper gets a fresh name, so nothing of the caller is captured or hidden. A
  * helper whose only {@code return} ends its body is spliced in as is; otherwise its body runs in
  * {@code name0: do { ... } while (false);} with each {@code return e;} as {@code result = e; break name0;}
@@ -211,12 +212,10 @@ final class HelperCalls {
                 String local = rw.fresh(p.getNameAsString());
                 names.put(p.getNameAsString(), local);
                 out.add(SplicedBodies.declaration(p.getType(), local, arg.clone(), c));
-            } else if (p.getType() instanceof ArrayType
-                    && !(arg instanceof ArrayCreationExpr made
-                            && made.getInitializer().isPresent())) {
-                return Optional
-                        .empty(); // an array that is not a variable: the call stays (a new one of elements is a fresh
-                // local)
+            } else if (p.getType() instanceof ArrayType && !(arg instanceof ArrayCreationExpr)) {
+                // an array that is not a variable: the call stays. A new one (new double[n], or of elements) is a
+                // fresh local: no other name refers to it, so the local is exactly the argument
+                return Optional.empty();
             } else {
                 String local = rw.fresh(p.getNameAsString());
                 names.put(p.getNameAsString(), local);

@@ -121,13 +121,11 @@ final class ReverseDiffTrackerFunctions {
                 """, p(X5, W25)).rejected("'sumSin' names several of 1 parameter"));
         l.add(of("denseZeroBias", dense + """
 
-                // gradtests 1: σ.(W*x), the missing bias passed as zeros, the layer's output in a local first (the form
-                // the generator accepts where denseNoBias is rejected; YotaTrackerFastAdFindingsTest)
+                // gradtests 1: σ.(W*x), the missing bias passed as a new array of zeros (rejected before
+                // YotaTrackerFastAdFindingsTest's fix)
                 @Differentiable(wrt = {"x", "w"})
                 static double denseZeroBias(double[] x, double[][] w) {
-                    double[] zero = new double[w.length];
-                    double[] y = dense(w, x, zero, false);
-                    return sumSin(y);
+                    return sumSin(dense(w, x, new double[w.length], false));
                 }
                 """, p(X5, W25)));
         l.add(of("denseBatch", dense + """
