@@ -13,11 +13,14 @@ import org.junit.jupiter.api.TestFactory;
  * Yota.jl and Nabla.jl ({@link YotaNablaLanternFunctions}, {@link YotaNablaLanternStructs}), Lantern
  * ({@link YotaNablaLanternScala}), Tracker.jl ({@link ReverseDiffTrackerFunctions}, {@link ReverseDiffTrackerLinAlg}),
  * FastAD ({@link FastAdFunctions}, {@link FastAdStats}), AutoGrad.jl ({@link AutoGradKnetFunctions}), Diffractor.jl
- * ({@link DiffractorFunctions}) and PyTensor ({@link PyTensorFunctions}) through {@link PortedHarness} with AUTO and {@link HvpChecks}: each function's
- * {@code Vjp} (and its tape twin's) against central differences and each other, its {@code Jvp} by the dot-product
- * test, an array result's {@code Jacobian} against central differences, a scalar {@code double} one's {@code Hvp}
- * against central differences of the gradient, and the values the origins assert (gradients, and second derivatives
- * as Hessian products). The table is written to {@code target/yota-tracker-fastad-suite.md}.
+ * ({@link DiffractorFunctions}) and PyTensor ({@link PyTensorFunctions}) through {@link PortedHarness} with AUTO and
+ * {@link HvpChecks}: each function's {@code Vjp} (and its tape twin's) against central differences and each other, its
+ * {@code Jvp} by the dot-product test, an array result's {@code Jacobian} against central differences, a scalar
+ * {@code double} one's {@code Hvp} against central differences of the gradient, and the values the origins assert
+ * (gradients, and second derivatives as Hessian products). Lantern's recursive tests run without {@link HvpChecks} (no
+ * {@code Hvp} is generated for recursion). Outcomes today: 156 functions, 153 static, 3 rejected at their positions.
+ * The tables are written to {@code target/yota-tracker-fastad-suite.md} and {@code -recursive.md} (a copy is in
+ * README.md next to this class).
  */
 class YotaTrackerFastAdSuiteTest {
 
