@@ -208,9 +208,25 @@ public final class AdjointGenerator {
 
     /** As {@link #show(List, String)}, with sources read in {@code encoding}. */
     public static Translation show(List<Path> sourceRoots, String methodRef, java.nio.charset.Charset encoding) {
+        return show(sourceRoots, methodRef, encoding, List.of());
+    }
+
+    /**
+     * As {@link #show(List, String, java.nio.charset.Charset)}, with calls to classes of no source
+     * root resolved against the compiled classes of {@code classpath}, as {@link #generate} does
+     * with {@link GenerationRequest#classpath()}: the method shown is the one the build writes.
+     */
+    public static Translation show(
+            List<Path> sourceRoots, String methodRef, java.nio.charset.Charset encoding, List<Path> classpath) {
         List<Path> files = SourceScanner.scan(sourceRoots, List.of(), List.of());
         List<Diagnostic> unreadable = new ArrayList<>();
-        Translation t = Pipeline.translate(read(files, unreadable, encoding), Optional.of(methodRef));
+        Translation t = Pipeline.translate(
+                read(files, unreadable, encoding),
+                Optional.of(methodRef),
+                dev.adjoint.generator.analyze.Options.DEFAULT,
+                false,
+                file -> true,
+                classpath);
         if (unreadable.isEmpty()) {
             return t;
         }

@@ -13,15 +13,18 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
 /**
  * Prints the adjoint of one method without building anything:
  * {@code mvn adjoint:show -Dadjoint.method=p.Model#loss}. The generated Java goes to standard
  * output, so {@code mvn -q adjoint:show ...} prints nothing else; problems are reported as by
- * {@code adjoint:generate}.
+ * {@code adjoint:generate}. Calls to {@code @Differentiable} methods of other modules and jars are
+ * resolved on the project's test classpath, as {@code adjoint:generate-test} resolves them, so the
+ * adjoint shown is the one the build writes.
  */
-@Mojo(name = "show", requiresProject = true, threadSafe = true)
+@Mojo(name = "show", requiresProject = true, threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
 public final class ShowMojo extends AbstractMojo {
 
     /** The project whose main and test sources are searched. */
@@ -66,8 +69,9 @@ public final class ShowMojo extends AbstractMojo {
         List<Path> roots = new ArrayList<>(SourceRoots.excluding(project.getCompileSourceRoots(), mainOutputDirectory));
         roots.addAll(SourceRoots.excluding(project.getTestCompileSourceRoots(), testOutputDirectory));
         java.nio.charset.Charset charset = SourceEncoding.of(encoding);
+        List<Path> classpath = classpath();
         Translation translation =
-                GeneratorCall.run("showing " + method, () -> AdjointGenerator.show(roots, method, charset));
+                GeneratorCall.run("showing " + method, () -> AdjointGenerator.show(roots, method, charset, classpath));
         GenerationReport.diagnostics(translation.diagnostics(), getLog());
         if (translation.hasErrors()) {
             throw GenerationReport.failure(translation.diagnostics().stream()
@@ -81,6 +85,25 @@ public final class ShowMojo extends AbstractMojo {
         for (Map.Entry<String, String> e : translation.generated().entrySet()) {
             getLog().info(GenerationReport.PREFIX + "adjoint of " + method + " (" + e.getKey() + "):");
             System.out.println(e.getValue());
+        }
+    }
+
+    /**
+     * The test classpath without the project's own class folders, whose sources are read instead:
+     * other modules' classes and their adjoints, and jars.
+     */
+    private List<Path> classpath() throws MojoExecutionException {
+        List<File> own = List.of(
+                new File(project.getBuild().getOutputDirectory()),
+                new File(project.getBuild().getTestOutputDirectory()));
+        try {
+            return project.getTestClasspathElements().stream()
+                    .filter(e -> e != null && !own.contains(new File(e)))
+                    .map(Path::of)
+                    .toList();
+        } catch (org.apache.maven.artifact.DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException(
+                    GenerationReport.PREFIX + "the project's dependencies are not resolved: " + e.getMessage(), e);
         }
     }
 }
