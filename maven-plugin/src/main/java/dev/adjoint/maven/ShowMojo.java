@@ -22,10 +22,17 @@ import org.apache.maven.project.MavenProject;
  * output, so {@code mvn -q adjoint:show ...} prints nothing else; problems are reported as by
  * {@code adjoint:generate}. Calls to {@code @Differentiable} methods of other modules and jars are
  * resolved on the project's test classpath, as {@code adjoint:generate-test} resolves them, so the
- * adjoint shown is the one the build writes.
+ * adjoint shown is the one the build writes. At the root of a multi-module build, the modules that
+ * do not declare the method pass, and the build fails only when none does; there, run it after
+ * {@code compile} ({@code mvn compile adjoint:show ...}) so that the other modules' classes are on
+ * the classpath without installing them.
  */
 @Mojo(name = "show", requiresProject = true, threadSafe = true, requiresDependencyResolution = ResolutionScope.TEST)
 public final class ShowMojo extends AbstractMojo {
+
+    /** The build: in a reactor, a module without the method leaves it to the others. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private org.apache.maven.execution.MavenSession session;
 
     /** The project whose main and test sources are searched. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -72,6 +79,9 @@ public final class ShowMojo extends AbstractMojo {
         List<Path> classpath = classpath();
         Translation translation =
                 GeneratorCall.run("showing " + method, () -> AdjointGenerator.show(roots, method, charset, classpath));
+        if (ShowReactor.elsewhere(translation, method, session, project, getLog())) {
+            return;
+        }
         GenerationReport.diagnostics(translation.diagnostics(), getLog());
         if (translation.hasErrors()) {
             throw GenerationReport.failure(translation.diagnostics().stream()
@@ -82,6 +92,7 @@ public final class ShowMojo extends AbstractMojo {
             throw new MojoFailureException(
                     GenerationReport.PREFIX + "no @Differentiable method " + method + " in " + roots);
         }
+        ShowReactor.found(session);
         for (Map.Entry<String, String> e : translation.generated().entrySet()) {
             getLog().info(GenerationReport.PREFIX + "adjoint of " + method + " (" + e.getKey() + "):");
             System.out.println(e.getValue());
