@@ -300,9 +300,10 @@ public final class AdjointGenerator {
     /**
      * The text of {@code bytes} in {@code encoding}, or a diagnostic at the first byte that is not
      * (javac's "unmappable character for encoding UTF-8"): Adjoint, like the build's javac, reads
-     * sources in the project's {@code project.build.sourceEncoding}.
+     * sources in the project's {@code project.build.sourceEncoding}. The CLI decodes its inputs with
+     * it too, so that a file saved in another encoding is the same positioned error there.
      */
-    private static Optional<String> decode(
+    public static Optional<String> decode(
             Path file, byte[] bytes, List<Diagnostic> problems, java.nio.charset.Charset encoding) {
         CharsetDecoder decoder = encoding.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -80,15 +80,17 @@ public final class GeneratorCli {
         }
         Map<Path, String> sources = new LinkedHashMap<>();
         Map<Path, String> context = new LinkedHashMap<>();
+        // a file that is not UTF-8 is an error in the sources at its first bad byte, as in the plugin
+        List<Diagnostic> undecodable = new ArrayList<>();
         try {
             for (Path in : o.inputs()) {
-                read(in, sources);
+                read(in, sources, undecodable);
             }
             Set<Path> seen = new HashSet<>();
             sources.keySet().forEach(p -> seen.add(p.toAbsolutePath().normalize()));
             Map<Path, String> all = new LinkedHashMap<>();
             for (Path in : o.sourcepath()) {
-                read(in, all);
+                read(in, all, undecodable);
             }
             all.forEach((p, text) -> {
                 if (seen.add(p.toAbsolutePath().normalize())) {
@@ -98,6 +100,12 @@ public final class GeneratorCli {
         } catch (Unreadable e) {
             err.println("adjoint: cannot read " + e.getMessage());
             return 2;
+        }
+        for (Diagnostic d : undecodable) {
+            err.println(d.severity() + " " + d.format());
+        }
+        if (!undecodable.isEmpty() && o.dump() != null) {
+            return 1;
         }
         if (o.dump() != null) {
             Map<Path, String> all = new LinkedHashMap<>(context);
@@ -115,7 +123,7 @@ public final class GeneratorCli {
         for (Diagnostic d : t.diagnostics()) {
             err.println(d.severity() + " " + d.format());
         }
-        if (t.hasErrors()) {
+        if (t.hasErrors() || !undecodable.isEmpty()) {
             return 1;
         }
         t.methods().forEach(err::println);
@@ -222,23 +230,31 @@ public final class GeneratorCli {
         }
     }
 
-    /** Adds {@code in}, a {@code .java} file or a directory of them, to {@code into}. */
-    private static void read(Path in, Map<Path, String> into) throws Unreadable {
+    /**
+     * Adds {@code in}, a {@code .java} file or a directory of them, to {@code into}; a file that is
+     * not UTF-8 goes to {@code undecodable} as a positioned error instead.
+     */
+    private static void read(Path in, Map<Path, String> into, List<Diagnostic> undecodable) throws Unreadable {
         try {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> walk = Files.walk(in)) {
                     for (Path p : walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
                             .sorted()
                             .toList()) {
-                        into.put(p, Files.readString(p, StandardCharsets.UTF_8));
+                        decode(p, into, undecodable);
                     }
                 }
             } else {
-                into.put(in, Files.readString(in, StandardCharsets.UTF_8));
+                decode(in, into, undecodable);
             }
         } catch (IOException | RuntimeException e) {
             throw new Unreadable(in + ": " + e.getMessage());
         }
+    }
+
+    private static void decode(Path file, Map<Path, String> into, List<Diagnostic> undecodable) throws IOException {
+        AdjointGenerator.decode(file, Files.readAllBytes(file), undecodable, StandardCharsets.UTF_8)
+                .ifPresent(text -> into.put(file, text));
     }
 
     private static void usage(PrintStream to) {

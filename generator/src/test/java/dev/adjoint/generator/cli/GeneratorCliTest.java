@@ -333,6 +333,22 @@ class GeneratorCliTest {
         assertTrue(r.err().startsWith("adjoint: " + why + System.lineSeparator() + "usage: "), r.err());
     }
 
+    /** A file saved in ISO-8859-1: the plugin's positioned error, exit 1, and the other files' errors too. */
+    @Test
+    void aFileThatIsNotUtf8IsAnErrorAtItsFirstBadByte() throws IOException {
+        Path dir = tmp.resolve("src");
+        Files.createDirectories(dir.resolve("p"));
+        Files.write(
+                dir.resolve("p/Latin.java"),
+                "package p;\n\n// caf\u00e9\npublic class Latin {}\n".getBytes(StandardCharsets.ISO_8859_1));
+        Files.writeString(dir.resolve("p/Model.java"), MODEL);
+        Run r = run("-d", tmp.resolve("out").toString(), dir.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("Latin.java:[3,7] byte 0xE9 is not UTF-8"), r.err());
+        assertFalse(r.err().contains("cannot read"), r.err());
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing written");
+    }
+
     @Test
     void anUnreadableFileExitsTwo() {
         Run r = run(tmp.resolve("Missing.java").toString());
