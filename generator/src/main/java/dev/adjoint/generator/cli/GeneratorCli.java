@@ -247,6 +247,9 @@ public final class GeneratorCli {
             } else {
                 decode(in, into, undecodable);
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // its message is the path alone ("cannot read Missing.java: Missing.java")
+            throw new Unreadable(e.getFile() + ": no such file or directory");
         } catch (IOException | RuntimeException e) {
             throw new Unreadable(in + ": " + e.getMessage());
         }
