@@ -81,7 +81,7 @@ public final class AdjointGenerator {
         if (state.stateFile() != null) {
             others.put(
                     state.stateFile(),
-                    state.content(OutputWriter.targets(request.outputDirectory(), translation.generated())));
+                    state.content(OutputWriter.byTarget(request.outputDirectory(), translation.generated())));
         }
         OutputWriter.Outcome outcome =
                 OutputWriter.write(request.outputDirectory(), translation.generated(), others, state.previousOutputs());

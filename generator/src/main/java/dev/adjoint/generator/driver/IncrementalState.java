@@ -17,23 +17,28 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * The fingerprint of one run's inputs: every source file (path and content), the request's
  * options and the generator itself. A run whose fingerprint equals the saved one, and whose saved
- * outputs all still exist, has nothing to do. The state is saved only after a successful run.
+ * outputs all still exist with the content that run gave them, has nothing to do (an output edited
+ * or truncated by hand is written again). The state is saved only after a successful run.
  */
 public final class IncrementalState {
-    private static final String HEADER = "adjoint-state 1";
+    private static final String HEADER = "adjoint-state 2";
     private final Path stateFile;
     private final String fingerprint;
     private final String savedFingerprint;
-    private final Set<Path> previousOutputs;
+    /** What the last successful run generated: each file's SHA-256 (hex) by path. */
+    private final Map<Path, String> previousOutputs;
+
     private Path report;
 
-    private IncrementalState(Path stateFile, String fingerprint, String savedFingerprint, Set<Path> previousOutputs) {
+    private IncrementalState(
+            Path stateFile, String fingerprint, String savedFingerprint, Map<Path, String> previousOutputs) {
         this.stateFile = stateFile;
         this.fingerprint = fingerprint;
         this.savedFingerprint = savedFingerprint;
@@ -57,15 +62,16 @@ public final class IncrementalState {
         String fp = HexFormat.of().formatHex(md.digest());
         Path file = request.stateFile();
         String saved = null;
-        Set<Path> outputs = new TreeSet<>();
+        Map<Path, String> outputs = new TreeMap<>();
         if (file != null && Files.isRegularFile(file)) {
             try {
                 List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
                 if (lines.size() >= 2 && lines.get(0).equals(HEADER)) {
                     saved = lines.get(1);
                     for (String l : lines.subList(2, lines.size())) {
-                        if (!l.isBlank()) {
-                            outputs.add(Paths.get(l));
+                        int space = l.indexOf(' '); // "<sha-256> <path>"
+                        if (space > 0) {
+                            outputs.put(Paths.get(l.substring(space + 1)), l.substring(0, space));
                         }
                     }
                 }
@@ -78,17 +84,21 @@ public final class IncrementalState {
         return st;
     }
 
-    /** Whether nothing changed since the last successful run and its outputs are all still there. */
+    /**
+     * Whether nothing changed since the last successful run and its outputs are all still there,
+     * as it wrote them.
+     */
     public boolean isUpToDate() {
         return stateFile != null
                 && fingerprint.equals(savedFingerprint)
-                && previousOutputs.stream().allMatch(Files::isRegularFile)
+                && previousOutputs.entrySet().stream()
+                        .allMatch(e -> e.getValue().equals(digestOf(e.getKey())))
                 && (report == null || Files.isRegularFile(report));
     }
 
     /** What the last successful run generated. */
     public Set<Path> previousOutputs() {
-        return previousOutputs;
+        return new TreeSet<>(previousOutputs.keySet());
     }
 
     /** Where the state is kept; {@code null} when incremental checking is off. */
@@ -97,17 +107,30 @@ public final class IncrementalState {
     }
 
     /**
-     * The state recording a successful run that produced {@code outputs}: the caller writes it to
-     * {@link #stateFile()} together with those outputs, so that a failed write leaves the old state.
+     * The state recording a successful run that produced {@code outputs} (each file's text by
+     * path): the caller writes it to {@link #stateFile()} together with those outputs, so that a
+     * failed write leaves the old state.
      */
-    public String content(List<Path> outputs) {
+    public String content(Map<Path, String> outputs) {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
         lines.add(fingerprint);
-        for (Path p : outputs) {
-            lines.add(p.toAbsolutePath().toString());
-        }
+        new TreeMap<>(outputs)
+                .forEach((p, text) ->
+                        lines.add(HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8))) + " "
+                                + p.toAbsolutePath()));
         return String.join("\n", lines) + "\n";
+    }
+
+    /** The SHA-256 of {@code file}'s bytes, or {@code null} when it is not a readable file. */
+    private static String digestOf(Path file) {
+        try {
+            return Files.isRegularFile(file)
+                    ? HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)))
+                    : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**

@@ -53,6 +53,13 @@ public final class OutputWriter {
         return out;
     }
 
+    /** {@code sources} (text by fully qualified class name) by the file each is written to. */
+    public static Map<Path, String> byTarget(Path outputDirectory, Map<String, String> sources) {
+        Map<Path, String> out = new java.util.TreeMap<>();
+        sources.forEach((c, text) -> out.put(target(outputDirectory, c), text));
+        return out;
+    }
+
     private static Path target(Path outputDirectory, String className) {
         return outputDirectory.resolve(className.replace('.', '/') + ".java");
     }

@@ -206,6 +206,22 @@ class IncrementalGenerationTest {
         assertTrue(Files.isRegularFile(modelAdjoint));
     }
 
+    /** A generated file edited by hand (it says "Do not edit") is put back by the next build, not kept as up to date. */
+    @Test
+    void anEditedGeneratedFileIsWrittenAgain() throws IOException {
+        AdjointGenerator.generate(request());
+        String generated = Files.readString(modelAdjoint);
+        Files.writeString(modelAdjoint, generated + "x\n");
+        GenerationResult r = AdjointGenerator.generate(request());
+        assertFalse(r.upToDate());
+        assertEquals(List.of(modelAdjoint), r.written());
+        assertEquals(generated, Files.readString(modelAdjoint));
+        age(modelAdjoint);
+        GenerationResult again = AdjointGenerator.generate(request());
+        assertTrue(again.upToDate(), "restored: up to date again");
+        assertEquals(LONG_AGO, Files.getLastModifiedTime(modelAdjoint));
+    }
+
     @Test
     void theAdjointOfARemovedClassIsDeleted() throws IOException {
         Path other = src.resolve("p/q/Other.java");
