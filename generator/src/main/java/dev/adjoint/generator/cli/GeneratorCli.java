@@ -78,6 +78,14 @@ public final class GeneratorCli {
             err.println("adjoint: --disable: " + e.getMessage());
             return 2;
         }
+        for (Path entry : o.classpath()) {
+            // skipped, as javac skips it; but a mistyped entry would otherwise surface only as
+            // "call to ... is not supported" at each call to its classes
+            if (!Files.exists(entry)) {
+                err.println(
+                        "WARNING --classpath entry " + entry + " does not exist; calls to its classes will be unknown");
+            }
+        }
         Map<Path, String> sources = new LinkedHashMap<>();
         Map<Path, String> context = new LinkedHashMap<>();
         // a file that is not UTF-8 is an error in the sources at its first bad byte, as in the plugin

@@ -213,7 +213,9 @@ class GeneratorCliTest {
         assertEquals(List.of(model), o.inputs());
         Run r = run("--classpath", cp, model.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals(run(model.toString()), r);
+        Run without = run(model.toString());
+        assertEquals(without.out(), r.out());
+        assertTrue(r.err().endsWith(without.err()), r.err()); // after a warning per missing entry
     }
 
     /** Writes q.Other's class files (with its adjoint's, when {@code withAdjoint}) into a directory, as another module's build does. */
@@ -256,6 +258,16 @@ class GeneratorCliTest {
                                         + " @Differentiable, but its adjoint class q.OtherAdjoint is not on the classpath"),
                 missing.err());
         assertEquals(1, run(caller.toString()).code()); // without it: an unknown call
+
+        // a mistyped entry is named, not left to show only as an unknown call
+        Path typo = tmp.resolve("clases");
+        Run mistyped = run("--classpath", typo + File.pathSeparator + runtime, caller.toString());
+        assertEquals(1, mistyped.code(), mistyped.err());
+        assertTrue(
+                mistyped.err()
+                        .startsWith("WARNING --classpath entry " + typo
+                                + " does not exist; calls to its classes will be unknown" + System.lineSeparator()),
+                mistyped.err());
     }
 
     @Test
