@@ -71,6 +71,7 @@ public final class ShowMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         if ("pom".equals(project.getPackaging())) {
             getLog().debug(GenerationReport.PREFIX + "nothing to show in a project with pom packaging");
+            ShowReactor.lastWithoutSources(method, session, project); // an aggregator may come last
             return;
         }
         List<Path> roots = new ArrayList<>(SourceRoots.excluding(project.getCompileSourceRoots(), mainOutputDirectory));

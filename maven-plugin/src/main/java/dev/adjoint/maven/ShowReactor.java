@@ -34,14 +34,33 @@ final class ShowReactor {
         if (reactor.size() < 2 || !notFound(translation, method)) {
             return false;
         }
-        boolean last = reactor.get(reactor.size() - 1) == project;
-        if (last && !isFound(session)) {
+        if (isLast(session, project) && !isFound(session)) {
             GenerationReport.diagnostics(translation.diagnostics(), log);
-            throw new MojoFailureException(GenerationReport.PREFIX + "no module of the build declares " + method
-                    + " as a @Differentiable method (write it as package.Class#method)");
+            throw noModule(method);
         }
         log.info(GenerationReport.PREFIX + method + " is not in this module's sources");
         return true;
+    }
+
+    /**
+     * In a module without sources (pom packaging) that comes last in the reactor: fails when no
+     * module before it showed the method.
+     */
+    static void lastWithoutSources(String method, MavenSession session, MavenProject project)
+            throws MojoFailureException {
+        if (session != null && session.getProjects().size() > 1 && isLast(session, project) && !isFound(session)) {
+            throw noModule(method);
+        }
+    }
+
+    private static boolean isLast(MavenSession session, MavenProject project) {
+        List<MavenProject> reactor = session.getProjects();
+        return reactor.get(reactor.size() - 1) == project;
+    }
+
+    private static MojoFailureException noModule(String method) {
+        return new MojoFailureException(GenerationReport.PREFIX + "no module of the build declares " + method
+                + " as a @Differentiable method (write it as package.Class#method)");
     }
 
     /** Records that a module of the reactor showed the method. */
