@@ -107,7 +107,7 @@ public final class AdjointProcessor extends AbstractProcessor {
                 Boolean.parseBoolean(processingEnv.getOptions().getOrDefault(FAIL_ON_TAPE_FALLBACK, "false"));
         Translation t = AdjointGenerator.translate(texts, failOnTapeFallback);
         report(t, files);
-        if (!t.hasErrors()) {
+        if (!t.hasErrors() && !alreadyCompiled(t, round)) {
             write(t, files);
         }
         return true; // claimed: unclaimed annotations are a warning under -Xlint:processing, an error with -Werror
@@ -134,6 +134,38 @@ public final class AdjointProcessor extends AbstractProcessor {
                 processingEnv.getMessager().printMessage(Kind.WARNING, "adjoint: " + method + TAPE_COST);
             }
         }
+    }
+
+    /**
+     * Whether a class this run would write is already a source of the compilation: the Maven
+     * plugin's {@code generate} goal ran too and added its output as a source root. Writing it
+     * again fails in the Filer with "Attempt to recreate a file", which does not say what to
+     * change; this says it, at that source, and nothing is written.
+     */
+    private boolean alreadyCompiled(Translation t, RoundEnvironment round) {
+        List<TypeElement> present = new ArrayList<>();
+        for (Element e : round.getRootElements()) {
+            if (e instanceof TypeElement type
+                    && t.generated().containsKey(type.getQualifiedName().toString())) {
+                present.add(type);
+            }
+        }
+        if (present.isEmpty()) {
+            return false;
+        }
+        present.sort(java.util.Comparator.comparing(e -> e.getQualifiedName().toString()));
+        List<String> names =
+                present.stream().map(e -> e.getQualifiedName().toString()).toList();
+        processingEnv
+                .getMessager()
+                .printMessage(
+                        Kind.ERROR,
+                        "adjoint: " + String.join(", ", names) + (names.size() == 1 ? " is" : " are")
+                                + " already a source of this compilation (adjoint-maven-plugin's generate goal"
+                                + " writes it too, into target/generated-sources/adjoint); run Adjoint once: use"
+                                + " either the plugin or adjoint-processor in annotationProcessorPaths, not both",
+                        present.get(0));
+        return true;
     }
 
     private static String position(Diagnostic d) {

@@ -215,6 +215,33 @@ class AdjointProcessorTest {
         assertEquals(Map.of(), files(generated), "no partial output");
     }
 
+    /**
+     * The plugin and the processor both configured: the plugin's adjoint is a source of the
+     * compilation when the processor would write the same class. One error at that class says to
+     * use one of the two (before: the Filer's "Attempt to recreate a file"), and nothing is written.
+     */
+    @Test
+    void theClassThePluginWroteAlreadyInTheCompilationIsOneClearError(@TempDir Path dir) throws Exception {
+        Path src = sources(dir.resolve("src"), Map.of("p/Model.java", MODEL, "p/Helpers.java", HELPERS));
+        AdjointGenerator.generate(GenerationRequest.of(List.of(src), src)); // the plugin's output among the sources
+        assertTrue(Files.exists(src.resolve("p/ModelAdjoint.java")));
+        Path generated = Files.createDirectories(dir.resolve("generated"));
+        DiagnosticCollector<JavaFileObject> diagnostics =
+                compile(src, Files.createDirectories(dir.resolve("classes")), generated, List.of());
+        List<javax.tools.Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                .toList();
+        assertEquals(1, errors.size(), errors.toString());
+        String message = errors.get(0).getMessage(Locale.ROOT);
+        assertTrue(
+                message.startsWith(
+                        "adjoint: p.HelpersAdjoint, p.ModelAdjoint are already a source of this compilation"),
+                message);
+        assertTrue(message.contains("not both"), message);
+        assertTrue(errors.get(0).getSource().getName().endsWith("HelpersAdjoint.java"));
+        assertEquals(Map.of(), files(generated), "nothing written");
+    }
+
     @Test
     void aTapeFallbackIsAWarningOrWithTheOptionAnError(@TempDir Path dir) throws Exception {
         String auto = BROKEN.replace("(strategy = Strategy.STATIC)", "").replace("import dev.adjoint.Strategy;\n", "");
