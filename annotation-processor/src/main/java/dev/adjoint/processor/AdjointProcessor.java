@@ -131,9 +131,35 @@ public final class AdjointProcessor extends AbstractProcessor {
         }
         for (String method : t.methods()) {
             if (method.contains(TAPE_FALLBACK)) {
-                processingEnv.getMessager().printMessage(Kind.WARNING, "adjoint: " + method + TAPE_COST);
+                Element at = methodNamed(method.substring(0, method.indexOf(TAPE_FALLBACK)));
+                if (at == null) {
+                    processingEnv.getMessager().printMessage(Kind.WARNING, "adjoint: " + method + TAPE_COST);
+                } else { // at the method, as the IDE and Maven's log place javac's own warnings
+                    processingEnv.getMessager().printMessage(Kind.WARNING, "adjoint: " + method + TAPE_COST, at);
+                }
             }
         }
+    }
+
+    /**
+     * The method {@code p.Model#loss} ({@code p.Outer.Inner#loss} for a nested class) names: the
+     * first of that name in its class (overloads share the warning's text), or {@code null}.
+     */
+    private Element methodNamed(String ref) {
+        int hash = ref.indexOf('#');
+        if (hash < 0) {
+            return null;
+        }
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(ref.substring(0, hash));
+        if (type == null) {
+            return null;
+        }
+        String name = ref.substring(hash + 1);
+        return type.getEnclosedElements().stream()
+                .filter(e -> e.getKind() == javax.lang.model.element.ElementKind.METHOD
+                        && e.getSimpleName().contentEquals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     /**
