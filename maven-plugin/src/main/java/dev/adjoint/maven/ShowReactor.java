@@ -13,7 +13,7 @@ import org.apache.maven.project.MavenProject;
  * {@code adjoint:show} run at the root of a multi-module build ({@code mvn adjoint:show
  * -Dadjoint.method=b.B#f}) runs in every module, and the method is in one of them: the others
  * must not fail the build. A module that does not declare the method logs so and passes; the
- * reactor's last module fails when no module had it, with the error a single module gives.
+ * module that ends the reactor fails when no module had it, with the error a single module gives.
  */
 final class ShowReactor {
     /** Set, in the top-level project's context, by the module that showed the method. */
@@ -25,7 +25,7 @@ final class ShowReactor {
      * Whether {@code translation} only says that {@code method} is not among this module's sources
      * and another module of the reactor may declare it (so this one passes quietly).
      *
-     * @throws MojoFailureException in the reactor's last module, when no module declared it
+     * @throws MojoFailureException in the module that ends the reactor, when no module declared it
      */
     static boolean elsewhere(
             Translation translation, String method, MavenSession session, MavenProject project, Log log)
@@ -53,9 +53,15 @@ final class ShowReactor {
         }
     }
 
+    /**
+     * Whether every other module of the reactor has finished (Maven records a build summary for
+     * each): the last in a sequential build; in a parallel one ({@code -T}), where the last listed
+     * may run before others, only a module that really ends the build decides, so that a module
+     * still at work cannot be taken for one without the method.
+     */
     private static boolean isLast(MavenSession session, MavenProject project) {
-        List<MavenProject> reactor = session.getProjects();
-        return reactor.get(reactor.size() - 1) == project;
+        return session.getProjects().stream()
+                .allMatch(p -> p == project || session.getResult().getBuildSummary(p) != null);
     }
 
     private static MojoFailureException noModule(String method) {
