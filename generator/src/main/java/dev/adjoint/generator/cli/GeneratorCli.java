@@ -124,7 +124,11 @@ public final class GeneratorCli {
                 err.println("adjoint: " + e.getMessage());
                 return 2;
             }
-            return 0;
+            // the dump shows each error where it stops a method; the status says whether there is one, as a
+            // build's would (the translation decides it: a method sent to the tape is not an error)
+            Translation t = AdjointGenerator.translate(
+                    sources, context, Optional.ofNullable(o.method()), optimisations, o.classpath());
+            return t.hasErrors() ? 1 : 0;
         }
         Translation t = AdjointGenerator.translate(
                 sources, context, Optional.ofNullable(o.method()), optimisations, o.classpath());

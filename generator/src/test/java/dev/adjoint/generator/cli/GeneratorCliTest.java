@@ -100,6 +100,17 @@ class GeneratorCliTest {
     }
 
     @Test
+    void aDumpOfSourcesWithAnErrorExitsWithOne() throws IOException {
+        Path model = write("p/Model.java", MODEL);
+        assertEquals(0, run("--dump", "normalize", model.toString()).code());
+        Path bad = write(
+                "p/Bad.java", MODEL.replace("class Model", "class Bad").replace("return x * x;", "return x.foo();"));
+        Run r = run("--dump", "normalize", bad.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("Bad.java:[8,16] call to 'x.foo' is not supported"), r.out());
+    }
+
+    @Test
     void disableSwitchesOptimisationsOffAndNamesTheValidOnes() throws IOException {
         Path model = write("p/Model.java", MODEL);
         Run r = run("--disable", "freshAdjoints,activity", model.toString());
