@@ -99,7 +99,7 @@ final class CallLowering {
                             + " sweep would re-run the callee's forward sweep at every level); "
                             + (lo.request.strategy() == dev.adjoint.Strategy.STATIC
                                     ? "strategy = STATIC makes it an error (AUTO would use the tape strategy for it)"
-                                    : "AUTO uses the tape strategy for it"));
+                                    : "AUTO uses the tape strategy for it (unless adjoint.failOnTapeFallback is set)"));
         }
         List<Atom> args = new ArrayList<>();
         for (int i = 0; i < m.getArguments().size(); i++) {
