@@ -43,7 +43,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       infinite or NaN. A product by such a value is guarded by its adjoint: {@code dz == 0 ? 0 : ...};
  *   <li><em>flat</em> values ({@link FlatValues}): constant around the point, such as a clamp's bound;
  *   <li><em>adjoints</em> that may be infinite: those of a flat argument of a rule whose partial may be
- *       infinite ({@link DerivativeRules#partialMayBeInfinite}: a singular point met on a whole region) or
+ *       infinite where its value is finite ({@link #singularWhereFinite}: a singular point met on a whole
+ *       region) or
  *       of a callee, of a factor multiplied by a value that may be infinite, and of everything
  *       that feeds such a variable (an array's elements and the values stored into it included). Their
  *       products by a flat factor are guarded by the factor: {@code b == 0 ? 0 : ...}.
@@ -176,10 +177,9 @@ public record NonFinite(Set<Atom.Var> values, Set<Atom.Var> adjoints, Set<Atom.V
         List<Atom.Var> out = new ArrayList<>();
         boolean target = adjoints.contains(a.target());
         if (a.op() instanceof Op.Apply ap) {
-            boolean unbounded = DerivativeRules.partialMayBeInfinite(ap.rule());
             for (int i = 0; i < ap.args().size(); i++) {
                 Atom x = ap.args().get(i);
-                if (target || (unbounded && known.mayBeFlat(x)) || factorMayBeInfinite(ap, i, known)) {
+                if (target || (singularWhereFinite(ap, i) && known.mayBeFlat(x)) || factorMayBeInfinite(ap, i, known)) {
                     out.addAll(carriers(x));
                 }
             }
@@ -191,6 +191,20 @@ public record NonFinite(Set<Atom.Var> values, Set<Atom.Var> adjoints, Set<Atom.V
             call.args().stream().filter(x -> target || known.mayBeFlat(x)).forEach(x -> out.addAll(carriers(x)));
         }
         return out;
+    }
+
+    /**
+     * Whether argument {@code i} of {@code ap} may have an infinite or NaN partial where the value is finite:
+     * {@code sqrt} and {@code cbrt} at 0, {@code asin} and {@code acos} at ±1, {@code pow} at a zero base
+     * ({@link DerivativeRules#singularPartial}), {@code atan2} at (0, 0). Where {@code exp}, {@code log} or a
+     * quotient have an infinite partial their value is infinite too, and a finite result past them means a
+     * clamp, whose zero adjoint the reverse sweep guards already.
+     */
+    public static boolean singularWhereFinite(Op.Apply ap, int i) {
+        return DerivativeRules.singularPartial(ap.rule(), i)
+                || DerivativeRules.mathFunction(ap.rule())
+                        .filter("atan2"::equals)
+                        .isPresent();
     }
 
     /**

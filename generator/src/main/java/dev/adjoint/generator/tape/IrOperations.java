@@ -1,5 +1,6 @@
 package dev.adjoint.generator.tape;
 
+import dev.adjoint.generator.analyze.NonFinite;
 import dev.adjoint.generator.code.Expr;
 import dev.adjoint.generator.code.Statement;
 import dev.adjoint.generator.ir.Atom;
@@ -94,7 +95,7 @@ final class IrOperations {
                 NodeTerms inner = pending.of(x).terms();
                 // where this partial may be infinite, an inner partial of 0 keeps the chain at 0, as the
                 // unfused sweep skips the zero edge ({@code cbrt(max(v, 0) * w)} at v < 0: not ∞ · 0)
-                boolean outerUnbounded = DerivativeRules.partialMayBeInfinite(ap.rule()) && rec.nonFinite.mayBeFlat(x)
+                boolean outerUnbounded = NonFinite.singularWhereFinite(ap, i) && rec.nonFinite.mayBeFlat(x)
                         || rec.nonFinite.factorMayBeInfinite(ap, i);
                 for (NodeTerms.Term term : inner.terms()) {
                     Expr chained = NodeTerms.times(partial, term.partial());
