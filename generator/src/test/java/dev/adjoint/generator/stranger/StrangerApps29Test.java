@@ -1,0 +1,191 @@
+package dev.adjoint.generator.stranger;
+
+import static dev.adjoint.generator.stranger.StrangerAppsTest.mat;
+import static dev.adjoint.generator.stranger.StrangerAppsTest.of;
+import static dev.adjoint.generator.stranger.StrangerAppsTest.rnd;
+import static dev.adjoint.generator.stranger.StrangerAppsTest.sources;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.adjoint.generator.stranger.StrangerApps29Harness.Counts;
+import dev.adjoint.generator.stranger.StrangerAppsTest.Case;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Session 29's stranger programs, written from the README alone in domains earlier sessions covered little:
+ * control (an LQR rollout over {@code Arrays.copyOf}/{@code fill}/{@code arraycopy}, a scalar Riccati recursion, a
+ * clamped MPC horizon, a closed loop's final state, a cart-pole with an early return), robotics (a planar chain's
+ * end point, an inverse-kinematics loss calling it, a Denavit–Hartenberg chain through 4×4 helpers, an arm
+ * calibrated with {@code wrt = "this"}), chemistry (a truncated and shifted Lennard-Jones cluster, a periodic one
+ * with a switching function, reaction kinetics by RK4 and a fit stepping a floating-point clock, Arrhenius) and
+ * epidemiology (an SEIR peak with records, a Poisson SEIR fit over {@code int[]} cases, the SEIR state's Jacobian).
+ * Each method is built as written (AUTO must choose the static strategy) and on the tape; both gradients are checked
+ * against central differences and against each other; static methods' {@code Jvp} by the dot-product test against
+ * the gradient, {@code Hvp} against central differences of the gradient, {@code Jacobian} against central
+ * differences ({@link StrangerApps29Harness}).
+ */
+class StrangerApps29Test {
+    @Test
+    void controlRoboticsChemistry() throws Exception {
+        double[][] a = {{1.0, 0.1}, {0.0, 1.0}};
+        double[][] b = {{0.005}, {0.1}};
+        double[] theta = {0.3, -0.5, 0.8, 0.2};
+        double[] len = {1.0, 0.8, 0.6, 0.4};
+        double[] cluster = {0, 0, 0, 1.12, 0.05, 0, 0.5, 0.97, 0.1, 0.55, 0.3, 0.92, -0.6, 0.55, 0.4, 1.6, 1.1, 0.3};
+        double[] c0 = {1.0, 0.1, 0.0, 0.05};
+        List<Case> cases = List.of(
+                of("Control", "lqrCost", x -> new Object[] {
+                    new double[] {0.8, 1.2}, a, b, new double[] {1.0, -0.5}, new double[] {1.0, 0.1}, 0.05, 30
+                }),
+                of("Control", "riccati", x -> new Object[] {1.1, 0.4, 0.7, 0.3, 12}),
+                of("Control", "mpcCost", x -> new Object[] {
+                    new double[] {0.5, -1.8, 2.5, 0.3, -0.2, 1.1, -2.2}, new double[] {1.0, 0.4}, 0.2, 1.5, 0.6
+                }),
+                of("Control", "closedLoop", x ->
+                        new Object[] {new double[] {0.9, 1.4}, a, b, new double[] {1, -0.5}, 8}),
+                of("Control", "cartPole", x -> new Object[] {new double[] {0.5, 1.0, 30.0, 5.0}, 0.1, 0.02, 40}),
+                of("Control", "cartPole", x -> new Object[] {new double[] {0.5, 1.0, 2.0, 0.1}, 0.3, 0.05, 40}),
+                of("Robot", "planarEnd", x -> new Object[] {theta, len}),
+                of("Robot", "ikLoss", x -> new Object[] {
+                    new double[] {0.3, -0.5, 1.9, 0.2},
+                    len,
+                    new double[] {1.2, 1.5},
+                    new double[] {-1.5, -1.5, -1.5, -1.5},
+                    new double[] {1.5, 1.5, 1.5, 1.5}
+                }),
+                of("Robot", "dhReach", x -> new Object[] {
+                    new double[] {0.3, -0.4, 0.9},
+                    new double[] {0.4, 0, 0},
+                    new double[] {0.1, 0.6, 0.5},
+                    new double[] {Math.PI / 2, 0, 0},
+                    new double[] {0.5, 0.3, 0.6}
+                }),
+                of("Arm", "calibration", x -> new Object[] {
+                    x.make("Arm", new double[] {1.0, 0.7, 0.4}, new double[] {0.01, -0.02, 0.03}, 0.05),
+                    mat(11, 5, 3),
+                    mat(12, 5, 2)
+                }),
+                of("Chem", "ljEnergy", x -> new Object[] {cluster, 1.0, 1.2, 1.6}),
+                of("Chem", "ljPeriodic", x -> new Object[] {cluster, 2.2, 0.9, 1.1}),
+                of("Chem", "kinetics", x -> new Object[] {new double[] {0.7, 0.3, 0.5, 0.2}, c0, 0.1, 15}),
+                of("Chem", "kineticsFit", x -> new Object[] {
+                    new double[] {-0.3, -1.2, -0.7, -1.6},
+                    c0,
+                    new double[] {0.5, 1.0, 2.0, 3.0},
+                    new double[] {0.35, 0.45, 0.4, 0.3},
+                    0.1
+                }),
+                of("Chem", "arrhenius", x -> new Object[] {
+                    12.0,
+                    5.0e4,
+                    new double[] {300, 320, 350, 400},
+                    new double[] {-8.0, -6.8, -5.1, -3.0},
+                    new double[] {1, 1, 0.5, 2}
+                }),
+                of("Epi", "peakInfected", x ->
+                        new Object[] {x.make("Epi$Rates", 0.6, 0.25, 0.2), 1000.0, 5.0, 0.5, 120}),
+                of("Epi", "seirFit", x -> new Object[] {
+                    new double[] {Math.log(0.5), Math.log(0.3), Math.log(0.2)},
+                    new int[] {1, 2, 2, 3, 5, 6, 9, 12, 15, 20},
+                    1000.0,
+                    3.0,
+                    4
+                }),
+                of("Epi", "seirState", x -> new Object[] {new double[] {0.5, 0.3, 0.2}, 1000.0, 3.0, 0.5, 40}));
+        Counts n = StrangerApps29Harness.run(
+                sources(
+                        "Control", StrangerApps29Control.CONTROL,
+                        "Robot", StrangerApps29Control.ROBOT,
+                        "Arm", StrangerApps29Control.ARM,
+                        "Chem", StrangerApps29Control.CHEM,
+                        "Epi", StrangerApps29Control.EPI),
+                cases);
+        assertEquals(new Counts(18, 16, 12, 4), n);
+    }
+
+    @Test
+    void statisticsRecommendersGraphs() throws Exception {
+        double[][] x3 = mat(21, 12, 3);
+        int[] y01 = {1, 0, 1, 1, 0, 0, 1, 0, 1, 1, 0, 1};
+        double[] ytob = rnd(22, 12, -1, 2);
+        for (int i = 0; i < ytob.length; i++) {
+            ytob[i] = Math.max(0, ytob[i]);
+        }
+        double[] returns = rnd(23, 40, -3, 3); // percent
+        double[] arma = new double[30];
+        double e1 = 0;
+        java.util.Random r = new java.util.Random(24);
+        for (int t = 1; t < arma.length; t++) {
+            double e = 0.3 * r.nextGaussian();
+            arma[t] = 0.1 + 0.6 * (arma[t - 1] - 0.1) + e + 0.3 * e1;
+            e1 = e;
+        }
+        double[] times = rnd(25, 12, 0.2, 4);
+        boolean[] event = {true, false, true, true, true, false, true, false, true, true, false, true};
+        int[][] adj = {{1, 2}, {0, 2, 3}, {0, 1}, {1, 4, 5}, {3, 5}, {3, 4}};
+        int[][] edges = {{0, 1}, {0, 2}, {1, 2}, {1, 3}, {3, 4}, {3, 5}, {4, 5}};
+        List<Case> cases = List.of(
+                of("Econ", "garchNll", x -> new Object[] {0.2, 0.08, 0.85, returns}),
+                of("Econ", "armaCss", x -> new Object[] {new double[] {0.5}, new double[] {0.2, -0.1}, 0.05, arma}),
+                new Case("Econ", "probitNll", 1e-4, x -> new Object[] {new double[] {0.3, -0.6, 0.9}, x3, y01}),
+                new Case("Econ", "tobitNll", 1e-4, x -> new Object[] {new double[] {0.3, -0.6, 0.9}, -0.2, x3, ytob}),
+                of("Surv", "weibullAft", x -> new Object[] {new double[] {0.2, -0.3, 0.5}, 0.4, x3, times, event}),
+                of("Surv", "piecewiseExp", x -> new Object[] {
+                    new double[] {-1.0, -0.5, -0.8},
+                    new double[] {0, 1, 2.5},
+                    times,
+                    new int[] {1, 0, 1, 1, 1, 0, 1, 0, 1, 1, 0, 1}
+                }),
+                of("Surv", "gompertz", x -> new Object[] {
+                    -2.0f,
+                    -0.7f,
+                    new float[] {0.5f, 1.5f, 2.2f, 3.1f, 0.9f},
+                    new boolean[] {true, false, true, true, false}
+                }),
+                of("Bayes", "logPosterior", x -> new Object[] {new double[] {0.3, -0.6, 0.9}, 0.2, x3, y01}),
+                of("Bayes", "mixture", x -> new Object[] {
+                    new double[] {0.2, -0.3, 0.1},
+                    new double[] {-1, 0.5, 2},
+                    new double[] {-0.3, -0.1, 0.2},
+                    rnd(26, 10, -2, 3)
+                }),
+                of("Bayes", "eightSchools", x -> new Object[] {
+                    rnd(27, 8, -1, 1),
+                    4.0,
+                    1.2,
+                    new double[] {28, 8, -3, 7, -1, 1, 18, 12},
+                    new double[] {15, 10, 16, 11, 9, 11, 10, 18}
+                }),
+                of("Rec", "mfLoss", x -> new Object[] {
+                    mat(28, 4, 3),
+                    mat(29, 5, 3),
+                    rnd(30, 4, -0.2, 0.2),
+                    rnd(31, 5, -0.2, 0.2),
+                    3.5,
+                    new int[] {0, 1, 2, 3, 0, 2, 1},
+                    new int[] {0, 1, 4, 2, 3, 3, 0},
+                    new double[] {4, 3, 5, 2, 4.5, 3.5, 1},
+                    0.01
+                }),
+                of("Rec", "bpr", x -> new Object[] {
+                    mat(32, 3, 4), mat(33, 5, 4), new int[][] {{0, 1, 2}, {1, 3, 0}, {2, 4, 1}, {0, 0, 3}, {2, 1, 4}}
+                }),
+                of(
+                        "Graph", "propagate", x -> new Object[] {
+                            rnd(34, 6, 0, 1), adj, 0.85, 6, new int[] {0, 3, 5}, new double[] {0.2, 0.9, 0.4}
+                        }),
+                of("Graph", "laplacian", x ->
+                        new Object[] {rnd(35, 6, 0, 1), rnd(36, 7, 0.5, 1.5), edges, rnd(37, 6, 0, 1)}),
+                of("Graph", "gcn", x -> new Object[] {mat(38, 6, 3), mat(39, 3, 2), adj, new double[] {0.7, -1.1}}));
+        Counts n = StrangerApps29Harness.run(
+                sources(
+                        "NumUtil", StrangerApps29Stats.NUM_UTIL,
+                        "Econ", StrangerApps29Stats.ECON,
+                        "Surv", StrangerApps29Stats.SURV,
+                        "Bayes", StrangerApps29Stats.BAYES,
+                        "Rec", StrangerApps29Stats.REC,
+                        "Graph", StrangerApps29Stats.GRAPH),
+                cases);
+        assertEquals(new Counts(15, 15, 14, 0), n);
+    }
+}
