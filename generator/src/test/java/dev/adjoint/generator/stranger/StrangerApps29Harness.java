@@ -101,7 +101,7 @@ final class StrangerApps29Harness {
         return e == double.class || e == float.class;
     }
 
-    private static Method find(Class<?> adjoint, String name) {
+    static Method find(Class<?> adjoint, String name) {
         for (Method m : adjoint.getDeclaredMethods()) {
             if (m.getName().equals(name)) {
                 m.setAccessible(true);
@@ -344,101 +344,5 @@ final class StrangerApps29Harness {
             }
         }
         return shape;
-    }
-
-    /**
-     * An instance method with {@code wrt = "this"} alone: its {@code Jvp} along a {@code ModelGrad} direction by the
-     * dot-product test against {@code nameGrad}, and its {@code Hvp}'s gradient against {@code nameGrad}'s and
-     * {@code H·u} against central differences of {@code nameGrad} with the object's fields moved along {@code u}
-     * ({@code args} makes a fresh receiver and arguments each time).
-     */
-    static void objectModes(Loaded b, String owner, String method, java.util.function.Supplier<Object[]> args)
-            throws Exception {
-        Class<?> adjoint = b.type(owner + "Adjoint");
-        Class<?> gradType = b.type(owner + "Grad");
-        Method like = gradType.getMethod("like", b.type(owner));
-        Object[] a0 = args.get();
-        Object g = like.invoke(null, a0[0]);
-        call(find(adjoint, method + "Grad"), a0, g);
-        double[] grad = StrangerHarness.flatten(g);
-        double[] u = new double[grad.length];
-        for (int k = 0; k < u.length; k++) {
-            u[k] = Math.sin(1.7 * k + 0.3) + 0.25;
-        }
-        Object[] a1 = args.get();
-        Object t = like.invoke(null, a1[0]);
-        set(t, u, 1, null);
-        DoubleGrad out = new DoubleGrad();
-        call(find(adjoint, method + "Jvp"), a1, t, out);
-        double gu = 0;
-        double scale = 0;
-        for (int k = 0; k < u.length; k++) {
-            gu += grad[k] * u[k];
-            scale += Math.abs(grad[k] * u[k]);
-        }
-        assertTrue(
-                Math.abs(out.get() - gu) <= 1e-11 * Math.max(1, scale),
-                owner + "#" + method + ": Jvp " + out.get() + " against gradient·u " + gu);
-        Object[] a2 = args.get();
-        Object v = like.invoke(null, a2[0]);
-        set(v, u, 1, null);
-        Object d = like.invoke(null, a2[0]);
-        Object hv = like.invoke(null, a2[0]);
-        call(find(adjoint, method + "Hvp"), a2, v, d, hv);
-        StrangerHarness.assertAgree(grad, StrangerHarness.flatten(d), 1e-11, owner + "#" + method + ": Hvp's gradient");
-        double h = 1e-5;
-        double[][] moved = new double[2][];
-        for (int side = 0; side < 2; side++) {
-            Object[] a = args.get();
-            Object probe = like.invoke(null, a[0]);
-            set(probe, u, side == 0 ? h : -h, a[0]);
-            Object gs = like.invoke(null, a[0]);
-            call(find(adjoint, method + "Grad"), a, gs);
-            moved[side] = StrangerHarness.flatten(gs);
-        }
-        double[] numeric = new double[u.length];
-        for (int k = 0; k < u.length; k++) {
-            numeric[k] = (moved[0][k] - moved[1][k]) / (2 * h);
-        }
-        StrangerHarness.assertAgree(
-                StrangerHarness.flatten(hv), numeric, 2e-5, owner + "#" + method + ": H·u against differences");
-    }
-
-    private static void call(Method m, Object[] args, Object... sinks) throws Exception {
-        List<Object> call = new ArrayList<>(List.of(args));
-        call.addAll(List.of(sinks));
-        m.invoke(null, call.toArray());
-    }
-
-    /**
-     * Fills the public numeric fields of {@code grad} with {@code scale·u} in flattening order; with a {@code target}
-     * object, adds those numbers to its fields of the same names instead.
-     */
-    private static void set(Object grad, double[] u, double scale, Object target) throws Exception {
-        int k = 0;
-        for (java.lang.reflect.Field f : grad.getClass().getDeclaredFields()) {
-            if (!Modifier.isPublic(f.getModifiers()) || Modifier.isStatic(f.getModifiers())) {
-                continue;
-            }
-            java.lang.reflect.Field tf = null;
-            if (target != null) {
-                tf = target.getClass().getDeclaredField(f.getName());
-                tf.setAccessible(true);
-            }
-            if (f.getType() == double.class) {
-                if (tf == null) {
-                    f.setDouble(grad, scale * u[k++]);
-                } else {
-                    tf.setDouble(target, tf.getDouble(target) + scale * u[k++]);
-                }
-            } else if (f.getType() == double[].class) {
-                double[] arr = (double[]) (tf == null ? f.get(grad) : tf.get(target));
-                for (int i = 0; i < arr.length; i++) {
-                    arr[i] = tf == null ? scale * u[k++] : arr[i] + scale * u[k++];
-                }
-            } else {
-                throw new AssertionError("objectModes takes double and double[] fields, not " + f);
-            }
-        }
     }
 }

@@ -5,22 +5,10 @@ import static dev.adjoint.generator.stranger.StrangerAppsTest.of;
 import static dev.adjoint.generator.stranger.StrangerAppsTest.rnd;
 import static dev.adjoint.generator.stranger.StrangerAppsTest.sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.adjoint.autograd.Tensor;
-import dev.adjoint.check.GradCheck;
 import dev.adjoint.generator.stranger.StrangerApps29Harness.Counts;
 import dev.adjoint.generator.stranger.StrangerAppsTest.Case;
-import dev.adjoint.generator.stranger.StrangerAppsTest.Loaded;
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -109,10 +97,10 @@ class StrangerApps29Test {
                         "Control", StrangerApps29Control.CONTROL,
                         "Robot", StrangerApps29Control.ROBOT,
                         "Arm", StrangerApps29Control.ARM,
-                        "Chem", StrangerApps29Control.CHEM,
-                        "Epi", StrangerApps29Control.EPI),
+                        "Chem", StrangerApps29Chemistry.CHEM,
+                        "Epi", StrangerApps29Chemistry.EPI),
                 cases,
-                auto -> StrangerApps29Harness.objectModes(auto, "Arm", "calibration", () -> new Object[] {
+                auto -> StrangerApps29Objects.objectModes(auto, "Arm", "Arm", "calibration", () -> new Object[] {
                     auto.make("Arm", new double[] {1.0, 0.7, 0.4}, new double[] {0.01, -0.02, 0.03}, 0.05),
                     mat(11, 5, 3),
                     mat(12, 5, 2)
@@ -296,121 +284,9 @@ class StrangerApps29Test {
                         "Render", StrangerApps29Signals.RENDER,
                         "Rl", StrangerApps29Signals.RL,
                         "Optics", StrangerApps29Signals.OPTICS,
-                        "Truss", StrangerApps29Signals.TRUSS,
-                        "Price", StrangerApps29Signals.PRICE),
+                        "Truss", StrangerApps29Pricing.TRUSS,
+                        "Price", StrangerApps29Pricing.PRICE),
                 cases);
         assertEquals(new Counts(24, 24, 18, 4), n);
-    }
-
-    @Test
-    void styles() throws Exception {
-        double[][] x3 = mat(60, 8, 3);
-        double[] y = rnd(61, 8, -1, 1);
-        y[2] = 4; // an outlier, beyond the Huber threshold
-        int[] y01 = {1, 0, 0, 1, 1, 0, 1, 0};
-        double[] prices = new double[30];
-        for (int t = 0; t < prices.length; t++) {
-            prices[t] = 100 + 5 * Math.sin(0.3 * t) + 0.2 * t;
-        }
-        Function<Loaded, Object> links = x -> x.array(
-                "Styles$Link",
-                x.make("Styles$Link", 1.0, 0.05),
-                x.make("Styles$Link", 0.7, -0.1),
-                x.make("Styles$Link", 0.5, 0.02));
-        Function<Loaded, Object> obs = x -> List.of(
-                x.make("Styles$Obs", 0.5, 1.6, false),
-                x.make("Styles$Obs", 1.0, 1.2, false),
-                x.make("Styles$Obs", 2.0, 1.5, true),
-                x.make("Styles$Obs", 3.0, 0.3, false));
-        List<Case> cases = new ArrayList<>(List.of(
-                of("Styles", "chainReach", x -> new Object[] {links.apply(x), new double[] {0.3, 0.4, -0.2}, 1.2, 1.1}),
-                of("Styles", "activate", x -> new Object[] {rnd(62, 6, -2, 2), "gelu"}),
-                of("Styles", "activate", x -> new Object[] {rnd(63, 6, -2, 2), "swish"}),
-                of("Styles", "activate", x -> new Object[] {rnd(64, 6, -2, 2), "relu"}),
-                of("Styles", "ljFloat", x ->
-                        new Object[] {new float[] {0, 0, 1.1f, 0.1f, 0.4f, 0.95f, 1.3f, 1.2f}, 1.0f}),
-                of("Styles", "keplerRadius", x -> new Object[] {1.3, 0.4, 2.0}),
-                of("Styles", "firstCrossing", x -> new Object[] {rnd(65, 12, -1, 1.5), 3, 0.4}),
-                of("Styles", "survivalIntegral", x -> new Object[] {0.3, 0.05, 5.0}),
-                of("Styles", "alignment", x ->
-                        new Object[] {0.3, new double[] {0.1, -0.2}, mat(66, 5, 2), mat(67, 5, 2)}),
-                of("Styles", "decayFit", x -> new Object[] {new double[] {2.0, 0.4}, obs.apply(x)}),
-                of("Styles", "hingeOnly", x -> new Object[] {new double[] {0.3, -0.2, 0.5}, x3, y01}),
-                of("Styles", "hingeForward", x -> new Object[] {new double[] {0.3, -0.2, 0.5}, x3, y01}),
-                of("Styles", "poissonLoss", x -> new Object[] {rnd(68, 5, -1, 1), rnd(69, 5, 0, 2), rnd(70, 5, 0, 3)}),
-                of("Styles", "crossover", x -> new Object[] {prices, 3, 7}),
-                of("Styles", "polar", x -> new Object[] {new double[] {0.6, -0.8}}),
-                of("LqrPolicy", "cost", x ->
-                        new Object[] {x.make("LqrPolicy", new double[] {0.8, 1.5}, 0.1), 1.0, -0.3, 40}),
-                of("Tank", "track", x -> new Object[] {
-                    x.make("Tank$Params", 2.0, 0.3, rnd(71, 10, 0, 0.2), 10), rnd(72, 10, 0, 5), 20.0, 22.0, 0.5
-                })));
-        for (int k = 0; k < 3; k++) {
-            int kk = k;
-            cases.add(of("Styles", "robustFit", x ->
-                    new Object[] {new double[] {0.2, 0.5, -0.3}, x3, y, x.constant("Styles$Loss", kk), 1.0}));
-        }
-        Map<String, String> sources = sources(
-                "Geo", StrangerApps29Styles.GEO,
-                "LqrPolicy", StrangerApps29Styles.LQR_POLICY,
-                "Styles", StrangerApps29Styles.STYLES,
-                "Tank", StrangerApps29Styles.TANK);
-        Counts n = StrangerApps29Harness.run(sources, cases, b -> moreStyles(b));
-        assertEquals(new Counts(20, 16, 13, 1), n);
-    }
-
-    /** The modes asked for, the object's Jvp and Hvp, the Tensor autograd and GradCheck on one build. */
-    private static void moreStyles(Loaded b) throws Exception {
-        // modes: REVERSE alone has no Jvp, Hvp; a Jvp another method's Jvp calls is kept; FORWARD adds no Hvp
-        Set<String> names = new TreeSet<>();
-        for (Method m : b.type("StylesAdjoint").getDeclaredMethods()) {
-            names.add(m.getName());
-        }
-        assertTrue(
-                names.containsAll(List.of("hingeOnlyGrad", "hingeOnlyVjp", "hingeForwardJvp", "hingeBaseJvp")),
-                names::toString);
-        for (String absent : List.of("hingeOnlyJvp", "hingeOnlyHvp", "hingeForwardHvp", "hingeBaseHvp")) {
-            assertFalse(names.contains(absent), absent + " in " + names);
-        }
-        assertTrue(names.containsAll(List.of("poissonLossJvp", "poissonLossHvp", "polarJacobian")), names::toString);
-
-        // the objects' Jvp and Hvp (wrt = "this")
-        StrangerApps29Harness.objectModes(b, "LqrPolicy", "cost", () ->
-                new Object[] {b.make("LqrPolicy", new double[] {0.8, 1.5}, 0.1), 1.0, -0.3, 40});
-
-        // the Tensor autograd of the same loss as poissonLoss gives its gradient
-        double[] w = rnd(68, 5, -1, 1);
-        double[] xs = rnd(69, 5, 0, 2);
-        double[] ys = rnd(70, 5, 0, 3);
-        Tensor wt = Tensor.of(w.clone()).requiresGrad(true);
-        Tensor z = wt.mul(Tensor.of(xs));
-        Tensor loss =
-                z.exp().sub(Tensor.of(ys).mul(z)).mean().add(wt.pow(2).sum().mul(0.5));
-        loss.backward();
-        double[] dw = new double[5];
-        Method grad = Arrays.stream(b.type("StylesAdjoint").getDeclaredMethods())
-                .filter(m -> m.getName().equals("poissonLossGrad"))
-                .findFirst()
-                .orElseThrow();
-        double value = (double) grad.invoke(null, w, xs, ys, dw);
-        assertEquals(loss.item(), value, 1e-12);
-        StrangerHarness.assertAgree(wt.grad().values(), dw, 1e-12, "Tensor against poissonLossGrad");
-        // and GradCheck, the lower-level tool, on the generated gradient of the same function
-        Method f = Arrays.stream(b.type("Styles").getDeclaredMethods())
-                .filter(m -> m.getName().equals("poissonLoss"))
-                .findFirst()
-                .orElseThrow();
-        GradCheck.assertGradient(
-                v -> {
-                    try {
-                        return (double) f.invoke(null, v, xs, ys);
-                    } catch (ReflectiveOperationException e) {
-                        throw new AssertionError(e);
-                    }
-                },
-                w,
-                dw,
-                1e-7,
-                1e-9);
     }
 }
