@@ -50,10 +50,7 @@ final class ParameterLengths {
             return true;
         }
         Expression n = creation.getLevels().get(0).getDimension().orElse(null);
-        if (n instanceof FieldAccessExpr f
-                && f.getNameAsString().equals("length")
-                && f.getScope() instanceof NameExpr own
-                && members.contains(own.getNameAsString())) {
+        if (ownLength(n, members, 0)) {
             return true;
         }
         if (n instanceof FieldAccessExpr f
@@ -81,6 +78,27 @@ final class ParameterLengths {
         }
         fixed.add(m.get());
         return true;
+    }
+
+    /**
+     * Whether {@code n} is {@code p.length} of a member, directly or through {@code int} locals computed once from it
+     * and never assigned ({@code int n = c.length; new double[n]} in a helper inlined as {@code c = step(c, h)}): the
+     * group's own length, which every value the member takes has, so such a creation adds no length of its own.
+     */
+    private boolean ownLength(Expression n, Set<String> members, int depth) {
+        if (n instanceof FieldAccessExpr f
+                && f.getNameAsString().equals("length")
+                && f.getScope() instanceof NameExpr own
+                && members.contains(own.getNameAsString())) {
+            return true;
+        }
+        return depth < 8
+                && n instanceof NameExpr x
+                && !isParameter(x.getNameAsString())
+                && !constant(x)
+                && unchangedLocal(x.getNameAsString())
+                        .map(v -> ownLength(v, members, depth + 1))
+                        .orElse(false);
     }
 
     /**

@@ -1,0 +1,98 @@
+package dev.adjoint.generator.stranger;
+
+import static dev.adjoint.generator.stranger.StrangerAppsTest.of;
+import static dev.adjoint.generator.stranger.StrangerAppsTest.rnd;
+import static dev.adjoint.generator.stranger.StrangerAppsTest.sources;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.adjoint.generator.stranger.StrangerApps29Harness.Counts;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What session 29's stranger programs ({@link StrangerApps29Test}) found. An array-returning helper that sizes its
+ * result by an {@code int} local of its argument's length, {@code int n = c.length; double[] out = new double[n];},
+ * called as {@code c = rk4(c, k, h)} (the README's {@code x = step(x, h)}), was refused: "cannot assign the array
+ * variable 'c': the length of an array assigned is neither an expression of parameters (x.length, n) nor a row's",
+ * although {@code new double[c.length]} was taken and the README promises lengths "through locals computed once
+ * from them: int n = b.length". Such a local of a member's length is now the group's own length.
+ */
+class Apps29FindingsTest {
+    static final String KINETICS = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public final class Kin {
+                private Kin() {}
+
+                static void rates(double[] c, double[] k, double[] dc) {
+                    dc[0] = -k[0] * c[0];
+                    dc[1] = k[0] * c[0] - k[1] * c[1] * c[1];
+                    dc[2] = k[1] * c[1] * c[1];
+                }
+
+                static double[] rk4(double[] c, double[] k, double h) {
+                    int n = c.length;
+                    double[] k1 = new double[n], k2 = new double[n], k3 = new double[n], k4 = new double[n];
+                    double[] tmp = new double[n];
+                    rates(c, k, k1);
+                    for (int i = 0; i < n; i++) tmp[i] = c[i] + 0.5 * h * k1[i];
+                    rates(tmp, k, k2);
+                    for (int i = 0; i < n; i++) tmp[i] = c[i] + 0.5 * h * k2[i];
+                    rates(tmp, k, k3);
+                    for (int i = 0; i < n; i++) tmp[i] = c[i] + h * k3[i];
+                    rates(tmp, k, k4);
+                    double[] out = new double[n];
+                    for (int i = 0; i < n; i++) out[i] = c[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+                    return out;
+                }
+
+                static double[] euler(double[] c, double[] k, double h) {
+                    int m = c.length;
+                    int n = m;
+                    double[] d = new double[n];
+                    rates(c, k, d);
+                    double[] out = new double[n];
+                    for (int i = 0; i < n; i++) out[i] = c[i] + h * d[i];
+                    return out;
+                }
+
+                /** The state after RK4 steps of a local copy. */
+                @Differentiable(wrt = {"k", "c0"})
+                public static double[] kinetics(double[] k, double[] c0, double h, int steps) {
+                    double[] c = c0.clone();
+                    for (int s = 0; s < steps; s++) c = rk4(c, k, h);
+                    return c;
+                }
+
+                /** The parameter itself stepped (a local copy of it, the caller's array left alone), through two locals. */
+                @Differentiable(wrt = {"k", "c"})
+                public static double product(double[] k, double[] c, double h, int steps) {
+                    for (int s = 0; s < steps; s++) c = euler(c, k, h);
+                    return c[2] * c[2] + c[1];
+                }
+
+                /** A second name for the stepped array. */
+                @Differentiable(wrt = "k")
+                public static double alias(double[] k, double[] c0, double h, int steps) {
+                    double[] c = c0;
+                    for (int s = 0; s < steps; s++) c = rk4(c, k, h);
+                    return c[1];
+                }
+            }
+            """;
+
+    @Test
+    void aLengthLocalOfTheSteppedArraySizesTheHelpersResult() throws Exception {
+        double[] k = {0.7, 0.4};
+        double[] c0 = {1.0, 0.2, 0.05};
+        Counts n = StrangerApps29Harness.run(
+                sources("Kin", KINETICS),
+                List.of(
+                        of("Kin", "kinetics", x -> new Object[] {k, c0, 0.2, 6}),
+                        of("Kin", "product", x -> new Object[] {k, rnd(1, 3, 0.1, 1), 0.3, 5}),
+                        of("Kin", "alias", x -> new Object[] {k, c0, 0.25, 4})));
+        assertEquals(new Counts(3, 3, 2, 1), n);
+    }
+}
