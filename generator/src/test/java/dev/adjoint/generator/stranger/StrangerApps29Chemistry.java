@@ -89,7 +89,7 @@ final class StrangerApps29Chemistry {
                     rates(tmp, k, k3);
                     for (int i = 0; i < n; i++) tmp[i] = c[i] + h * k3[i];
                     rates(tmp, k, k4);
-                    double[] out = new double[c.length]; // (int n = c.length; new double[n] is refused: Apps29FindingsTest)
+                    double[] out = new double[n];
                     for (int i = 0; i < n; i++) out[i] = c[i] + h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
                     return out;
                 }

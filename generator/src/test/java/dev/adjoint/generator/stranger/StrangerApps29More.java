@@ -137,4 +137,148 @@ final class StrangerApps29More {
             }
 
             """;
+
+    static final String ODD = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            /** Everyday Java a newcomer writes: tables filled in a static block, an interface's table, odd loops. */
+            public final class Odd {
+                private Odd() {}
+
+                interface Consts {
+                    double[] W = {0.2, 0.3, 0.5};
+                }
+
+                static final double[] FACT = new double[12];
+
+                static {
+                    FACT[0] = 1;
+                    for (int i = 1; i < FACT.length; i++) FACT[i] = FACT[i - 1] * i;
+                }
+
+                static final double[] CURVE = {0.0, 0.3, 0.8, 1.5, 2.1, 2.4};
+
+                /** A Poisson CDF through a factorial table filled in a static initializer. */
+                @Differentiable(wrt = "lambda")
+                public static double poissonCdf(double lambda, int k) {
+                    double s = 0;
+                    for (int i = 0; i <= k; i++) s += Math.pow(lambda, i) / FACT[i];
+                    return s * Math.exp(-lambda);
+                }
+
+                /** Linear interpolation in a table at a differentiated abscissa, the index clamped. */
+                @Differentiable
+                public static double lookup(double t) {
+                    double u = t / 0.5;
+                    int i = (int) Math.floor(u);
+                    i = Math.max(0, Math.min(CURVE.length - 2, i));
+                    double frac = u - i;
+                    return CURVE[i] * (1 - frac) + CURVE[i + 1] * frac;
+                }
+
+                /** Two counters in one for header. */
+                @Differentiable
+                public static double palindrome(double[] x) {
+                    double s = 0;
+                    for (int i = 0, j = x.length - 1; i < j; i++, j--) s += (x[i] - x[j]) * (x[i] - x[j]);
+                    return s;
+                }
+
+                /** A table of an interface, a long loop counter. */
+                @Differentiable(wrt = "x")
+                public static double weighted(double[] x, long n) {
+                    double s = 0;
+                    for (long r = 0; r < n; r++) {
+                        for (int i = 0; i < x.length; i++) s += Consts.W[i % 3] * Math.sin(x[i] * (r + 1));
+                    }
+                    return s;
+                }
+
+                /** A guard whose message is a text block. */
+                @Differentiable
+                public static double guarded(double x) {
+                    if (x < 0) throw new IllegalArgumentException(\"\"\"
+                            x must be non-negative\"\"\");
+                    return Math.sqrt(x) * Math.log1p(x);
+                }
+
+                /** A return inside a classic switch inside a loop. */
+                @Differentiable(wrt = "x")
+                public static double program(double[] x, int[] ops) {
+                    double acc = 0;
+                    for (int k = 0; k < ops.length; k++) {
+                        switch (ops[k]) {
+                            case 0: acc += x[k]; break;
+                            case 1: acc *= x[k]; break;
+                            default: return acc * 2;
+                        }
+                    }
+                    return acc;
+                }
+
+                /** Babylonian square root in a while (true) loop left by break. */
+                @Differentiable
+                public static double babylon(double a) {
+                    double x = 1;
+                    int it = 0;
+                    while (true) {
+                        double nx = 0.5 * (x + a / x);
+                        if (Math.abs(nx - x) < 1e-14 || ++it > 60) {
+                            x = nx;
+                            break;
+                        }
+                        x = nx;
+                    }
+                    return x;
+                }
+
+                /** Rosenbrock as a varargs method. */
+                @Differentiable
+                public static double rosen(double... x) {
+                    double s = 0;
+                    for (int i = 0; i + 1 < x.length; i++) s += 100 * Math.pow(x[i + 1] - x[i] * x[i], 2) + Math.pow(1 - x[i], 2);
+                    return s;
+                }
+
+                /** Float compound assignments of double values (narrowing). */
+                @Differentiable
+                public static float narrowing(float x, float y) {
+                    float f = x;
+                    f *= 0.5;
+                    f += Math.sin(y);
+                    return f * f;
+                }
+            }
+""";
+
+    static final String TAGGED = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            /** A generic model class: its type parameter's field is never read. */
+            public class Tagged<T> {
+                double w;
+                double b;
+                T tag;
+
+                public Tagged(double w, double b, T tag) {
+                    this.w = w;
+                    this.b = b;
+                    this.tag = tag;
+                }
+
+                @Differentiable(wrt = "this")
+                public double loss(double[] x, double[] y) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double r = Math.tanh(w * x[i] + b) - y[i];
+                        s += r * r;
+                    }
+                    return s;
+                }
+            }
+""";
 }

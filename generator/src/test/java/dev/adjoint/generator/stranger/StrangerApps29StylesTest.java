@@ -166,16 +166,40 @@ class StrangerApps29StylesTest {
                     new double[] {4, 2.5, 3, 5, 1},
                     0.05
                 })));
+        double[] xs = rnd(88, 6, -1, 1);
+        double[] ys = rnd(89, 6, -0.8, 0.8);
+        cases.addAll(List.of(
+                of("Odd", "poissonCdf", x -> new Object[] {2.3, 4}),
+                of("Odd", "lookup", x -> new Object[] {1.3}),
+                of("Odd", "palindrome", x -> new Object[] {rnd(90, 7, -1, 1)}),
+                of("Odd", "weighted", x -> new Object[] {rnd(91, 5, -1, 1), 3L}),
+                of("Odd", "guarded", x -> new Object[] {1.7}),
+                of("Odd", "program", x -> new Object[] {rnd(92, 5, -1, 1), new int[] {0, 1, 0, 1, 0}}),
+                of("Odd", "program", x -> new Object[] {rnd(93, 5, -1, 1), new int[] {0, 1, 2, 0, 1}}),
+                of("Odd", "babylon", x -> new Object[] {2.0}),
+                of("Odd", "rosen", x -> new Object[] {new double[] {-1.2, 1.0, 0.8, 0.5}}),
+                of("Odd", "narrowing", x -> new Object[] {0.7f, 0.3f}),
+                of("Tagged", "loss", x -> new Object[] {x.make("Tagged", 0.8, -0.1, "tag"), xs, ys})));
         Counts n = StrangerApps29Harness.run(
-                sources("More", StrangerApps29More.MORE),
+                sources(
+                        "More",
+                        StrangerApps29More.MORE,
+                        "Odd",
+                        StrangerApps29More.ODD,
+                        "Tagged",
+                        StrangerApps29More.TAGGED),
                 cases,
-                b -> StrangerApps29Objects.objectModes(b, "More_MfModel", "More$MfModel", "loss", () -> new Object[] {
-                    b.make("More$MfModel", mat(86, 3, 2), mat(87, 4, 2), 3.2),
-                    new int[] {0, 1, 2, 0, 2},
-                    new int[] {0, 3, 1, 2, 2},
-                    new double[] {4, 2.5, 3, 5, 1},
-                    0.05
-                }));
-        assertEquals(new Counts(8, 6, 5, 0), n);
+                b -> {
+                    StrangerApps29Objects.objectModes(b, "More_MfModel", "More$MfModel", "loss", () -> new Object[] {
+                        b.make("More$MfModel", mat(86, 3, 2), mat(87, 4, 2), 3.2),
+                        new int[] {0, 1, 2, 0, 2},
+                        new int[] {0, 3, 1, 2, 2},
+                        new double[] {4, 2.5, 3, 5, 1},
+                        0.05
+                    });
+                    StrangerApps29Objects.objectModes(b, "Tagged", "Tagged", "loss", () ->
+                            new Object[] {b.make("Tagged", 0.8, -0.1, "tag"), xs, ys});
+                });
+        assertEquals(new Counts(19, 16, 14, 0), n);
     }
 }
