@@ -198,7 +198,8 @@ final class StrangerApps29Harness {
         Method jacobian = find(adjoint, c.method() + "Jacobian");
         if (jacobian != null) {
             int m = Array.getLength(value);
-            Object jac = floats ? new float[m][x0.length] : new double[m][x0.length];
+            Class<?> jacType = jacobian.getParameterTypes()[jacobian.getParameterCount() - 1];
+            Object jac = jacType == float[][].class ? new float[m][x0.length] : new double[m][x0.length];
             List<Object> call = new ArrayList<>(List.of(copy(args)));
             call.add(jac);
             jacobian.invoke(null, call.toArray());

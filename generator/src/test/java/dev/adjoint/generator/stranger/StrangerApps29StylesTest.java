@@ -202,4 +202,22 @@ class StrangerApps29StylesTest {
                 });
         assertEquals(new Counts(19, 16, 14, 0), n);
     }
+
+    @Test
+    void inPlaceAndCorners() throws Exception {
+        double[] meas = new double[12];
+        for (int n = 0; n < meas.length; n++) {
+            meas[n] = (2 * Math.PI * 1.3 * 0.1 * (n + 1) + 0.4) % (2 * Math.PI);
+        }
+        List<Case> cases = List.of(
+                of("Tricky", "cumsumLoss", x -> new Object[] {rnd(94, 6, -1, 1), rnd(95, 6, -1, 2)}),
+                of("Tricky", "fir", x -> new Object[] {rnd(96, 4, -1, 1), rnd(97, 10, -1, 1), rnd(98, 10, -1, 1)}),
+                of("Tricky", "rowSoftmax", x -> new Object[] {mat(99, 4, 3), new int[] {0, 2, 1, 2}}),
+                of("Tricky", "relax", x -> new Object[] {rnd(100, 6, -1, 1), rnd(101, 6, -1, 1), 4}),
+                of("Tricky", "pll", x -> new Object[] {1.25, 0.3, meas, 0.1}),
+                of("Tricky", "leaky", x -> new Object[] {0.8f, new float[] {0.5f, -0.3f, 0.9f, 0.2f}}),
+                of("Tricky", "thresholds", x -> new Object[] {mat(102, 3, 4), new double[] {0.1, 0.3, 0.6, 2.0}}));
+        Counts n = StrangerApps29Harness.run(sources("Tricky", StrangerApps29Tricky.TRICKY), cases);
+        assertEquals(new Counts(7, 7, 5, 2), n);
+    }
 }
