@@ -220,4 +220,15 @@ class StrangerApps29StylesTest {
         Counts n = StrangerApps29Harness.run(sources("Tricky", StrangerApps29Tricky.TRICKY), cases);
         assertEquals(new Counts(7, 7, 5, 2), n);
     }
+
+    @Test
+    void recursionGoesToTheTapeWithItsJvp() throws Exception {
+        double[] p = {0.0, 1.2, -0.4, 0.9, 0.3};
+        List<Case> cases = List.of(of("Rec2", "bezier", x -> new Object[] {p, 0, 4, 0.37}), of("Rec2", "fit", x ->
+                new Object[] {p, new double[] {0.1, 0.4, 0.7, 0.9}, new double[] {0.2, 0.5, 0.4, 0.3}}));
+        Counts n = StrangerApps29Harness.run(
+                sources("Rec2", StrangerApps29Tricky.REC2), cases, b -> {}, List.of("Rec2#bezier"));
+        assertEquals(
+                new Counts(2, 2, 0, 0), n); // (no Hvp on the tape, nor for fit, which calls it: the build notes it)
+    }
 }

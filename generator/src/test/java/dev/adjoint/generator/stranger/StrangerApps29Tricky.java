@@ -119,4 +119,33 @@ final class StrangerApps29Tricky {
                 }
             }
 """;
+
+    /** A recursive de Casteljau (on the tape under AUTO, with a Jvp) and a fit calling it (static). */
+    static final String REC2 = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public final class Rec2 {
+                private Rec2() {}
+
+                /** de Casteljau, recursively on the control points' range. */
+                @Differentiable(wrt = "p")
+                public static double bezier(double[] p, int lo, int hi, double t) {
+                    if (lo == hi) return p[lo];
+                    return (1 - t) * bezier(p, lo, hi - 1, t) + t * bezier(p, lo + 1, hi, t);
+                }
+
+                /** A Bezier curve's squared distance to samples. */
+                @Differentiable(wrt = "p")
+                public static double fit(double[] p, double[] ts, double[] ys) {
+                    double e = 0;
+                    for (int k = 0; k < ts.length; k++) {
+                        double d = bezier(p, 0, p.length - 1, ts[k]) - ys[k];
+                        e += d * d;
+                    }
+                    return e;
+                }
+            }
+""";
 }
