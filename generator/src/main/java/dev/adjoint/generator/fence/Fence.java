@@ -344,7 +344,8 @@ public final class Fence {
             case "Lambda" -> "lambda expression";
             case "MethodReference" -> "method reference";
             case "ObjectCreation" -> "'new' object creation";
-            case "ArrayCreation", "ArrayInitializer" -> "array creation";
+            case "ArrayCreation", "ArrayInitializer" ->
+                TapeWords.rowsOfArrays(n) ? "matrix made of arrays '" + n + "'" : "array creation";
             case "StringLiteral", "TextBlockLiteral" -> "string literal";
             case "CharLiteral" -> "char literal";
             case "Break", "Continue" -> "labelled '" + kind.toLowerCase() + "'";

@@ -50,12 +50,40 @@ final class TapeWords {
                         && n.getParentNode().orElse(null) instanceof ArrayCreationExpr c
                 ? c
                 : n;
+        if (rowsOfArrays(made)) {
+            return "its rows would be the arrays it names, each then with two names, which neither strategy follows;"
+                    + " create the matrix at the method's top level and copy each row into it (double[][] m = new"
+                    + " double[2][]; m[0] = p.clone(); m[1] = q.clone();), or read the arrays by their own names";
+        }
         return made instanceof ArrayCreationExpr
                         && made.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.MethodCallExpr
                 ? "declare it as a local array in a statement of its own just before this one (double[] args = {...};)"
                         + " and pass the local: a @Differentiable method is called, not inlined, and takes its arrays by"
                         + " name"
                 : "rewrite it with loops, if/else and the supported expressions (see the README's supported-Java table)";
+    }
+
+    /**
+     * Whether {@code made} makes an array of arrays whose rows are arrays made elsewhere ({@code {p, q}},
+     * {@code new double[][] {p, q}}, a row {@code X[0]} or a call's result) rather than initialisers of numbers.
+     */
+    static boolean rowsOfArrays(Node n) {
+        Node made = n instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr
+                        && n.getParentNode().orElse(null) instanceof ArrayCreationExpr c
+                ? c
+                : n;
+        com.github.javaparser.ast.expr.ArrayInitializerExpr init = made instanceof ArrayCreationExpr c
+                ? c.getInitializer().orElse(null)
+                : made instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr i ? i : null;
+        boolean matrix = made instanceof ArrayCreationExpr c
+                ? c.getLevels().size() > 1
+                : made.getParentNode().orElse(null) instanceof VariableDeclarator d
+                        && d.getType() instanceof com.github.javaparser.ast.type.ArrayType t
+                        && t.getArrayLevel() > 1;
+        return init != null
+                && matrix
+                && init.getValues().stream()
+                        .anyMatch(v -> !(v instanceof com.github.javaparser.ast.expr.ArrayInitializerExpr));
     }
 
     /** {@code construct} (the static fence's name for {@code n}) is supported by neither strategy. */

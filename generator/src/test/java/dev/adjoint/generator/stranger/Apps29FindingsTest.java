@@ -4,7 +4,9 @@ import static dev.adjoint.generator.stranger.StrangerAppsTest.of;
 import static dev.adjoint.generator.stranger.StrangerAppsTest.rnd;
 import static dev.adjoint.generator.stranger.StrangerAppsTest.sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.stranger.StrangerApps29Harness.Counts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -94,5 +96,70 @@ class Apps29FindingsTest {
                         of("Kin", "product", x -> new Object[] {k, rnd(1, 3, 0.1, 1), 0.3, 5}),
                         of("Kin", "alias", x -> new Object[] {k, c0, 0.25, 4})));
         assertEquals(new Counts(3, 3, 2, 1), n);
+    }
+
+    static final String ROWS = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public final class Pts {
+                @Differentiable
+                public static double spread(double[] p, double[] q) {
+                    double[][] pts = {p, q};
+                    double s = 0;
+                    for (double[] r : pts) for (double v : r) s += v * v;
+                    return s;
+                }
+
+                @Differentiable
+                public static double loop(double[] p, double[] q) {
+                    double s = 0;
+                    for (double[] r : new double[][] {p, q}) for (double v : r) s += v * v;
+                    return s;
+                }
+
+            }
+            """;
+
+    static final String COPIED = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public final class Pts2 {
+                @Differentiable
+                public static double copied(double[] p, double[] q) {
+                    double[][] pts = new double[2][];
+                    pts[0] = p.clone();
+                    pts[1] = q.clone();
+                    double s = 0;
+                    for (int i = 0; i < pts.length; i++) for (double v : pts[i]) s += v * v;
+                    return s;
+                }
+            }
+            """;
+
+    /**
+     * A matrix made of array variables ({@code double[][] pts = {p, q};}, or in a for-each's header) was refused as
+     * "array creation is not supported by the tape strategy either; rewrite it with loops, if/else and the supported
+     * expressions": it now names the matrix and says to copy the rows into a matrix created at the top level, which
+     * the last method does, and which builds.
+     */
+    @Test
+    void aMatrixMadeOfArraysSaysToCopyTheRows() throws Exception {
+        List<Diagnostic> errors = StrangerHarness.errors(sources("Pts", ROWS));
+        assertEquals(2, errors.size(), errors::toString);
+        int[][] at = {{8, 26}, {17, 42}};
+        for (int i = 0; i < 2; i++) {
+            Diagnostic d = errors.get(i);
+            assertEquals(at[i][0], d.line(), d::toString);
+            assertEquals(at[i][1], d.column(), d::toString);
+            assertTrue(d.message().contains("matrix made of arrays"), d::toString);
+            assertTrue(d.message().contains("m[0] = p.clone();"), d::toString);
+        }
+        Counts n = StrangerApps29Harness.run(sources("Pts2", COPIED), List.of(of("Pts2", "copied", x ->
+                new Object[] {rnd(2, 3, -1, 1), rnd(3, 2, -1, 1)})));
+        assertEquals(new Counts(1, 1, 1, 0), n);
     }
 }
