@@ -3,6 +3,7 @@ package dev.adjoint.generator.stranger;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.DoubleGrad;
+import dev.adjoint.generator.stranger.StrangerAppsTest.Case;
 import dev.adjoint.generator.stranger.StrangerAppsTest.Loaded;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -113,6 +114,100 @@ final class StrangerApps29Objects {
                 }
             } else {
                 throw new AssertionError("objectModes takes double, double[] and double[][] fields, not " + f);
+            }
+        }
+    }
+
+    /**
+     * The dot-product test of {@code nameJvp} for any signature whose sinks {@link StrangerAppsTest#gradient} can make
+     * (records, objects, arrays of them, receivers): the tangents are those sinks filled with a direction {@code u}
+     * ({@code DoubleGrad} sinks become {@code double} tangents), the gradient is {@code nameGrad}'s (for an array
+     * result, {@code nameVjp}'s with a seed of ones, so {@code J·u} is summed).
+     */
+    static void sinkJvp(Loaded b, Case c) throws Exception {
+        List<Object> sinks = new ArrayList<>();
+        StrangerAppsTest.gradient(b, c, sinks);
+        double[] grad = StrangerAppsTest.flatten(sinks);
+        double[] u = new double[grad.length];
+        for (int k = 0; k < u.length; k++) {
+            u[k] = Math.sin(1.7 * k + 0.3) + 0.25;
+        }
+        List<Object> tangents = new ArrayList<>();
+        StrangerAppsTest.gradient(b, c, tangents); // (fresh sinks of the same shapes, then overwritten)
+        int[] k = {0};
+        List<Object> call = new ArrayList<>(List.of(c.args().apply(b)));
+        for (Object t : tangents) {
+            if (t instanceof DoubleGrad) {
+                call.add(u[k[0]++]);
+            } else {
+                fill(t, u, k);
+                call.add(t);
+            }
+        }
+        Method original = java.util.Arrays.stream(b.type(c.owner()).getDeclaredMethods())
+                .filter(m -> m.getName().equals(c.method()))
+                .findFirst()
+                .orElseThrow();
+        Method jvp = StrangerApps29Harness.find(b.type(c.owner().replace('$', '_') + "Adjoint"), c.method() + "Jvp");
+        assertTrue(jvp != null, c.owner() + "#" + c.method() + " has no Jvp");
+        Object out;
+        if (original.getReturnType().isArray()) {
+            Object[] a = c.args().apply(b);
+            boolean instance = !Modifier.isStatic(original.getModifiers());
+            original.setAccessible(true);
+            Object value = original.invoke(
+                    instance ? a[0] : null, java.util.Arrays.copyOfRange(a, instance ? 1 : 0, a.length));
+            out = new double[java.lang.reflect.Array.getLength(value)];
+        } else {
+            out = new DoubleGrad();
+        }
+        jvp.invoke(null, withOut(call, out, jvp));
+        double ju = 0;
+        if (out instanceof DoubleGrad d) {
+            ju = d.get();
+        } else {
+            for (double v : (double[]) out) {
+                ju += v;
+            }
+        }
+        double gu = 0;
+        double scale = 0;
+        for (int i = 0; i < u.length; i++) {
+            gu += grad[i] * u[i];
+            scale += Math.abs(grad[i] * u[i]);
+        }
+        assertTrue(
+                Math.abs(ju - gu) <= 1e-11 * Math.max(1, scale),
+                c.owner() + "#" + c.method() + ": Jvp " + ju + " against gradient·u " + gu);
+    }
+
+    private static Object[] withOut(List<Object> call, Object out, Method jvp) {
+        List<Object> all = new ArrayList<>(call);
+        all.add(out);
+        assertTrue(all.size() == jvp.getParameterCount(), jvp + " takes " + jvp.getParameterCount() + ", not " + all);
+        return all.toArray();
+    }
+
+    /** Sets every number of {@code sink} (an array, a gradient object, an array of them), in flattening order. */
+    private static void fill(Object sink, double[] u, int[] k) throws IllegalAccessException {
+        if (sink instanceof double[] d) {
+            for (int i = 0; i < d.length; i++) {
+                d[i] = u[k[0]++];
+            }
+        } else if (sink instanceof Object[] rows) {
+            for (Object r : rows) {
+                fill(r, u, k);
+            }
+        } else {
+            for (java.lang.reflect.Field f : sink.getClass().getDeclaredFields()) {
+                if (!Modifier.isPublic(f.getModifiers()) || Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                if (f.getType() == double.class) {
+                    f.setDouble(sink, u[k[0]++]);
+                } else {
+                    fill(f.get(sink), u, k);
+                }
             }
         }
     }

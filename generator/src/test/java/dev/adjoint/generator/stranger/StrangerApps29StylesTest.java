@@ -90,6 +90,18 @@ class StrangerApps29StylesTest {
 
     /** The modes asked for, the object's Jvp and Hvp, the Tensor autograd and GradCheck on one build. */
     private static void moreStyles(Loaded b) throws Exception {
+        // Jvp of methods taking an array of records and a plain class (the tangents are LinkGrad[] and Tank_ParamsGrad)
+        StrangerApps29Objects.sinkJvp(b, of("Styles", "chainReach", x -> new Object[] {
+            x.array("Styles$Link", x.make("Styles$Link", 1.0, 0.05), x.make("Styles$Link", 0.7, -0.1)),
+            new double[] {0.3, 0.4},
+            1.2,
+            1.1
+        }));
+        StrangerApps29Objects.sinkJvp(b, of("Tank", "track", x -> new Object[] {
+            x.make("Tank$Params", 2.0, 0.3, rnd(71, 10, 0, 0.2), 10), rnd(72, 10, 0, 5), 20.0, 22.0, 0.5
+        }));
+        StrangerApps29Objects.sinkJvp(b, of("LqrPolicy", "cost", x ->
+                new Object[] {x.make("LqrPolicy", new double[] {0.8, 1.5}, 0.1), 1.0, -0.3, 40}));
         // modes: REVERSE alone has no Jvp, Hvp; a Jvp another method's Jvp calls is kept; FORWARD adds no Hvp
         Set<String> names = new TreeSet<>();
         for (Method m : b.type("StylesAdjoint").getDeclaredMethods()) {
@@ -197,6 +209,10 @@ class StrangerApps29StylesTest {
                         new double[] {4, 2.5, 3, 5, 1},
                         0.05
                     });
+                    StrangerApps29Objects.sinkJvp(
+                            b, of("More$Filter", "apply", x -> new Object[] {
+                                x.make("More$Filter", 0.6, new double[] {0.5, 0.3, 0.2}), rnd(80, 6, -1, 1)
+                            }));
                     StrangerApps29Objects.objectModes(b, "Tagged", "Tagged", "loss", () ->
                             new Object[] {b.make("Tagged", 0.8, -0.1, "tag"), xs, ys});
                 });

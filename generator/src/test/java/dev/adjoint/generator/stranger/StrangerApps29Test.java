@@ -100,11 +100,15 @@ class StrangerApps29Test {
                         "Chem", StrangerApps29Chemistry.CHEM,
                         "Epi", StrangerApps29Chemistry.EPI),
                 cases,
-                auto -> StrangerApps29Objects.objectModes(auto, "Arm", "Arm", "calibration", () -> new Object[] {
-                    auto.make("Arm", new double[] {1.0, 0.7, 0.4}, new double[] {0.01, -0.02, 0.03}, 0.05),
-                    mat(11, 5, 3),
-                    mat(12, 5, 2)
-                }));
+                auto -> {
+                    StrangerApps29Objects.sinkJvp(auto, of("Epi", "peakInfected", x ->
+                            new Object[] {x.make("Epi$Rates", 0.6, 0.25, 0.2), 1000.0, 5.0, 0.5, 120}));
+                    StrangerApps29Objects.objectModes(auto, "Arm", "Arm", "calibration", () -> new Object[] {
+                        auto.make("Arm", new double[] {1.0, 0.7, 0.4}, new double[] {0.01, -0.02, 0.03}, 0.05),
+                        mat(11, 5, 3),
+                        mat(12, 5, 2)
+                    });
+                });
         assertEquals(new Counts(18, 16, 12, 4), n);
     }
 
