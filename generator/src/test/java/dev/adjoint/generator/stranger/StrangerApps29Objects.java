@@ -211,4 +211,43 @@ final class StrangerApps29Objects {
             }
         }
     }
+
+    /**
+     * {@code nameJacobian} of an instance method with an array result and {@code wrt = "this"} alone, against central
+     * differences with the object's fields moved one at a time, in the order of its gradient class's fields.
+     */
+    static void objectJacobian(
+            Loaded b, String generated, String owner, String method, java.util.function.Supplier<Object[]> args)
+            throws Exception {
+        Method like = b.type(generated + "Grad").getMethod("like", b.type(owner));
+        Method original = java.util.Arrays.stream(b.type(owner).getDeclaredMethods())
+                .filter(m -> m.getName().equals(method))
+                .findFirst()
+                .orElseThrow();
+        original.setAccessible(true);
+        Object[] a0 = args.get();
+        int n = StrangerHarness.flatten(like.invoke(null, a0[0])).length;
+        assertTrue(n > 0, generated + "Grad has no numbers");
+        double[] value = (double[]) original.invoke(a0[0], java.util.Arrays.copyOfRange(a0, 1, a0.length));
+        double[][] jac = new double[value.length][n];
+        Object[] a1 = args.get();
+        call(StrangerApps29Harness.find(b.type(generated + "Adjoint"), method + "Jacobian"), a1, (Object) jac);
+        double h = 1e-6;
+        for (int k = 0; k < n; k++) {
+            double[] e = new double[n];
+            e[k] = 1;
+            double[][] sides = new double[2][];
+            for (int side = 0; side < 2; side++) {
+                Object[] a = args.get();
+                set(like.invoke(null, a[0]), e, side == 0 ? h : -h, a[0]);
+                sides[side] = (double[]) original.invoke(a[0], java.util.Arrays.copyOfRange(a, 1, a.length));
+            }
+            for (int i = 0; i < value.length; i++) {
+                double d = (sides[0][i] - sides[1][i]) / (2 * h);
+                assertTrue(
+                        Math.abs(jac[i][k] - d) <= 1e-6 * Math.max(1, Math.abs(d)),
+                        owner + "#" + method + ": Jacobian[" + i + "][" + k + "] " + jac[i][k] + ", differences " + d);
+            }
+        }
+    }
 }

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.Gradients;
 import dev.adjoint.autograd.Tensor;
+import dev.adjoint.check.AdjointCheck;
 import dev.adjoint.check.GradCheck;
 import dev.adjoint.generator.stranger.StrangerApps29Harness.Counts;
 import dev.adjoint.generator.stranger.StrangerAppsTest.Case;
@@ -246,5 +248,43 @@ class StrangerApps29StylesTest {
                 sources("Rec2", StrangerApps29Tricky.REC2), cases, b -> {}, List.of("Rec2#bezier"));
         assertEquals(
                 new Counts(2, 2, 0, 0), n); // (no Hvp on the tape, nor for fit, which calls it: the build notes it)
+    }
+
+    /**
+     * {@code Adjoint.detach}: the gradient of a loss whose statistics are detached equals the gradient of its twin
+     * given those statistics as numbers (checked by central differences); and buffers accumulate: a second
+     * {@code nameGrad} call doubles the gradient, {@code Gradients.zero} clears it.
+     */
+    @Test
+    void detachAndAccumulation() throws Exception {
+        Loaded b = StrangerAppsTest.build(sources("Detach", StrangerApps29Tricky.DETACH), false);
+        double[] x = rnd(103, 6, -1, 2);
+        double[] target = rnd(104, 6, -1, 1);
+        double mu = 0;
+        for (double v : x) {
+            mu += v / x.length;
+        }
+        double var = 0;
+        for (double v : x) {
+            var += (v - mu) * (v - mu);
+        }
+        double sd = Math.sqrt(var / x.length + 1e-5);
+        AdjointCheck.assertGradient(b.type("Detach"), "givenStats", x, target, mu, sd);
+        Class<?> adjoint = b.type("DetachAdjoint");
+        Method frozen = StrangerApps29Harness.find(adjoint, "frozenStatsGrad");
+        Method given = StrangerApps29Harness.find(adjoint, "givenStatsGrad");
+        double[] df = new double[6];
+        double[] dg = new double[6];
+        double vf = (double) frozen.invoke(null, x, target, df);
+        double vg = (double) given.invoke(null, x, target, mu, sd, dg);
+        assertEquals(vg, vf, 1e-12);
+        StrangerHarness.assertAgree(dg, df, 1e-12, "detached statistics against given ones");
+        double[] twice = df.clone();
+        frozen.invoke(null, x, target, twice);
+        for (int i = 0; i < 6; i++) {
+            assertEquals(2 * df[i], twice[i], 1e-12);
+        }
+        Gradients.zero(twice);
+        assertEquals(0, Arrays.stream(twice).map(Math::abs).sum());
     }
 }

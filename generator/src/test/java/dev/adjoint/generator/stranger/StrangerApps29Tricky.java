@@ -148,4 +148,48 @@ final class StrangerApps29Tricky {
                 }
             }
 """;
+
+    /** Adjoint.detach: a batch-normalised loss whose statistics are constants, and its twin taking them as data. */
+    static final String DETACH = """
+            package stranger;
+
+            import dev.adjoint.Adjoint;
+            import dev.adjoint.Differentiable;
+
+            public final class Detach {
+                private Detach() {}
+
+                static double mean(double[] x) {
+                    double s = 0;
+                    for (double v : x) s += v;
+                    return s / x.length;
+                }
+
+                /** Standardises with a detached mean and scale (the statistics get no gradient). */
+                @Differentiable(wrt = "x")
+                public static double frozenStats(double[] x, double[] target) {
+                    double mu = Adjoint.detach(mean(x));
+                    double var = 0;
+                    for (double v : x) var += (v - mu) * (v - mu);
+                    double sd = Adjoint.detach(Math.sqrt(var / x.length + 1e-5));
+                    double loss = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double z = (x[i] - mu) / sd;
+                        loss += (z - target[i]) * (z - target[i]);
+                    }
+                    return loss;
+                }
+
+                /** The same with the statistics given as numbers. */
+                @Differentiable(wrt = "x")
+                public static double givenStats(double[] x, double[] target, double mu, double sd) {
+                    double loss = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double z = (x[i] - mu) / sd;
+                        loss += (z - target[i]) * (z - target[i]);
+                    }
+                    return loss;
+                }
+            }
+            """;
 }
