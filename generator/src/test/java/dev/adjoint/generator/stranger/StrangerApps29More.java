@@ -281,4 +281,54 @@ final class StrangerApps29More {
                 }
             }
 """;
+
+    static final String SHAPES = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            /** Records with methods: 2-D poses composed, a polynomial record with an array component. */
+            public final class Shapes {
+                private Shapes() {}
+
+                public record Vec(double x, double y) {
+                    Vec plus(Vec o) { return new Vec(x + o.x, y + o.y); }
+                    Vec rotate(double a) { return new Vec(Math.cos(a) * x - Math.sin(a) * y, Math.sin(a) * x + Math.cos(a) * y); }
+                    double norm2() { return x * x + y * y; }
+                }
+
+                public record Pose(Vec t, double angle) {}
+
+                public record Poly(double[] c, double shift) {
+                    double at(double z) {
+                        double s = 0;
+                        for (int i = c.length - 1; i >= 0; i--) s = s * (z - shift) + c[i];
+                        return s;
+                    }
+                }
+
+                /** Odometry: poses composed step by step, the end point's distance to a goal. */
+                @Differentiable(wrt = {"start", "steps"})
+                public static double odometry(Pose start, double[] steps, double[] turns, double gx, double gy) {
+                    Vec p = new Vec(start.t().x(), start.t().y()); // (Vec p = start.t(); is refused: a record component held by a local)
+                    double heading = start.angle();
+                    for (int k = 0; k < steps.length; k++) {
+                        heading += turns[k];
+                        p = p.plus(new Vec(steps[k], 0).rotate(heading));
+                    }
+                    return p.plus(new Vec(-gx, -gy)).norm2();
+                }
+
+                /** A polynomial record fitted to points (Horner in the record's own method, with a loop). */
+                @Differentiable(wrt = "poly")
+                public static double polyFit(Poly poly, double[] zs, double[] ys) {
+                    double e = 0;
+                    for (int i = 0; i < zs.length; i++) {
+                        double r = poly.at(zs[i]) - ys[i];
+                        e += r * r;
+                    }
+                    return e;
+                }
+            }
+""";
 }

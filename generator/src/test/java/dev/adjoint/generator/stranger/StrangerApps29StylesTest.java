@@ -287,4 +287,21 @@ class StrangerApps29StylesTest {
         Gradients.zero(twice);
         assertEquals(0, Arrays.stream(twice).map(Math::abs).sum());
     }
+
+    @Test
+    void recordsWithMethods() throws Exception {
+        Function<Loaded, Object> start = x -> x.make("Shapes$Pose", x.make("Shapes$Vec", 0.2, -0.1), 0.3);
+        Function<Loaded, Object> poly = x -> x.make("Shapes$Poly", new double[] {0.5, -0.3, 0.8, 0.1}, 0.2);
+        List<Case> cases = List.of(
+                of("Shapes", "odometry", x -> new Object[] {
+                    start.apply(x), new double[] {1.0, 0.8, 1.2, 0.5}, new double[] {0.1, -0.3, 0.4, 0.2}, 2.5, 1.0
+                }),
+                of("Shapes", "polyFit", x -> new Object[] {poly.apply(x), rnd(105, 6, -1, 1), rnd(106, 6, -1, 1)}));
+        Counts n = StrangerApps29Harness.run(sources("Shapes", StrangerApps29More.SHAPES), cases, b -> {
+            for (Case c : cases) {
+                StrangerApps29Objects.sinkJvp(b, c);
+            }
+        });
+        assertEquals(new Counts(2, 0, 0, 0), n); // (records: their Jvp by sinkJvp above)
+    }
 }
