@@ -112,6 +112,9 @@ public final class InstanceLifting {
             }
             ElementHelpers elementHelpers = new ElementHelpers(file, pkg, c, records);
             for (MethodDeclaration m : c.getMethods()) {
+                if (isDifferentiable(m) && m.getBody().isPresent()) {
+                    ComponentCopies.rewrite(m, records, pkg); // (Vec p = start.t(); as the new Vec it equals)
+                }
                 if (isDifferentiable(m)
                         && m.getBody().isPresent()
                         && (!HeldObjects.lift(file, c, m, held, diagnostics)

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.generator.Diagnostic;
 import dev.adjoint.generator.stranger.StrangerApps29Harness.Counts;
+import dev.adjoint.generator.stranger.StrangerAppsTest.Case;
+import dev.adjoint.generator.stranger.StrangerAppsTest.Loaded;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -161,5 +164,77 @@ class Apps29FindingsTest {
         Counts n = StrangerApps29Harness.run(sources("Pts2", COPIED), List.of(of("Pts2", "copied", x ->
                 new Object[] {rnd(2, 3, -1, 1), rnd(3, 2, -1, 1)})));
         assertEquals(new Counts(1, 1, 1, 0), n);
+    }
+
+    static final String POSES = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public final class Poses {
+                private Poses() {}
+
+                public record Vec(double x, double y) {
+                    Vec plus(Vec o) { return new Vec(x + o.x, y + o.y); }
+                    Vec rotate(double a) { return new Vec(Math.cos(a) * x - Math.sin(a) * y, Math.sin(a) * x + Math.cos(a) * y); }
+                    double norm2() { return x * x + y * y; }
+                }
+
+                public record Pose(Vec t, double angle) {}
+
+                public record Rig(Pose base, double arm) {}
+
+                /** Odometry from a start pose: the local starts as the pose's translation. */
+                @Differentiable(wrt = {"start", "steps"})
+                public static double odometry(Pose start, double[] steps, double[] turns, double gx, double gy) {
+                    Vec p = start.t();
+                    double heading = start.angle();
+                    for (int k = 0; k < steps.length; k++) {
+                        heading += turns[k];
+                        p = p.plus(new Vec(steps[k], 0).rotate(heading));
+                    }
+                    return p.plus(new Vec(-gx, -gy)).norm2();
+                }
+
+                /** A chain two records deep, assigned to a local declared before. */
+                @Differentiable(wrt = "rig")
+                public static double reach(Rig rig, double tx, double ty) {
+                    Vec b;
+                    b = rig.base().t();
+                    double angle = rig.base().angle();
+                    Vec tip = b.plus(new Vec(rig.arm(), 0).rotate(angle));
+                    return tip.plus(new Vec(-tx, -ty)).norm2();
+                }
+            }
+            """;
+
+    /**
+     * A local record given a record component of a record parameter ({@code Vec p = start.t();}) was refused ("gives
+     * local 'p' a value other than a new Vec(...)") although the README reads such components through chains: it is
+     * now the new record it equals, {@code new Vec(start.t().x(), start.t().y())}, also down a chain
+     * ({@code b = rig.base().t();}).
+     */
+    @Test
+    void aLocalRecordTakesARecordParametersComponent() throws Exception {
+        Function<Loaded, Object> start = x -> x.make("Poses$Pose", x.make("Poses$Vec", 0.2, -0.1), 0.3);
+        List<Case> cases = List.of(
+                of("Poses", "odometry", x -> new Object[] {
+                    start.apply(x), new double[] {1.0, 0.8, 1.2}, new double[] {0.1, -0.3, 0.4}, 2.5, 1.0
+                }),
+                of("Poses", "reach", x -> new Object[] {x.make("Poses$Rig", start.apply(x), 1.3), 0.4, 1.1}));
+        Counts n = StrangerApps29Harness.run(sources("Poses", POSES), cases, b -> {
+            for (Case c : cases) {
+                StrangerApps29Objects.sinkJvp(b, c);
+            }
+        });
+        assertEquals(new Counts(2, 0, 0, 0), n);
+        // an accessor the record declares itself may return anything: still an error at the value
+        List<Diagnostic> errors = StrangerHarness.errors(sources(
+                "Poses",
+                POSES.replace(
+                        "public record Pose(Vec t, double angle) {}",
+                        "public record Pose(Vec t, double angle) { public Vec t() { return new Vec(t.x(), 0); } }")));
+        assertTrue(
+                errors.stream().anyMatch(d -> d.line() == 21 && d.message().contains("start.t()")), errors::toString);
     }
 }
