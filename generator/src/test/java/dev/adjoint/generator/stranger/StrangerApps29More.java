@@ -310,7 +310,7 @@ final class StrangerApps29More {
                 /** Odometry: poses composed step by step, the end point's distance to a goal. */
                 @Differentiable(wrt = {"start", "steps"})
                 public static double odometry(Pose start, double[] steps, double[] turns, double gx, double gy) {
-                    Vec p = new Vec(start.t().x(), start.t().y()); // (Vec p = start.t(); is refused: a record component held by a local)
+                    Vec p = start.t();
                     double heading = start.angle();
                     for (int k = 0; k < steps.length; k++) {
                         heading += turns[k];
