@@ -289,7 +289,7 @@ final class ValueMethods {
      * Whether evaluating the argument {@code e} changes nothing and gives the same value each time,
      * so that it may be read twice or not at all: no assignment, update, lambda or switch, objects
      * created only of named types (a record's value is its components), and calls only of {@code Math}'s and {@code StrictMath}'s functions and of
-     * zero-argument methods of variables (accessors, which later passes check).
+     * zero-argument methods of variables and of such calls (accessors, p.t().x(), which later passes check).
      */
     private static boolean hasNoEffect(Expression e) {
         if (!BodyExpressions.updatesNothing(e)) {
@@ -302,7 +302,11 @@ final class ValueMethods {
                                     || n.getNameAsString().equals("StrictMath")))
                     .isPresent();
             boolean accessor = c.getArguments().isEmpty()
-                    && c.getScope().filter(s -> s instanceof NameExpr).isPresent();
+                    && c.getScope()
+                            .filter(s -> s instanceof NameExpr
+                                    || s instanceof MethodCallExpr inner
+                                            && inner.getArguments().isEmpty()) // (p.t().x(): checked as a call too)
+                            .isPresent();
             if (!math && !accessor) {
                 return false;
             }

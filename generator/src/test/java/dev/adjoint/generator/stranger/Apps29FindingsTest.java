@@ -237,4 +237,50 @@ class Apps29FindingsTest {
         assertTrue(
                 errors.stream().anyMatch(d -> d.line() == 21 && d.message().contains("start.t()")), errors::toString);
     }
+
+    static final String TURNS = """
+            package stranger;
+
+            import dev.adjoint.Differentiable;
+
+            public final class Turns {
+                public record Vec(double x, double y) {
+                    Vec rotate(double a) { return new Vec(Math.cos(a) * x - Math.sin(a) * y, Math.sin(a) * x + Math.cos(a) * y); }
+                }
+
+                public record Pose(Vec t, double angle) {}
+
+                @Differentiable
+                public static double one(Pose p, double x) {
+                    Vec v = new Vec(x, 0);
+                    Vec w = v.rotate(p.angle());
+                    return w.y() * w.x();
+                }
+
+                @Differentiable
+                public static double two(Pose p, double x) {
+                    Vec v = new Vec(x, 0.5);
+                    Vec w = v.rotate(p.t().x() + p.angle());
+                    return w.y() * w.x();
+                }
+            }
+            """;
+
+    /**
+     * A record's method given a component two records deep ({@code v.rotate(p.t().x())}) was refused as
+     * "'Vec$rotate(v.x(), v.y(), p.t().x())' gives local 'w' a value other than a new Vec(...)" (one level,
+     * {@code p.angle()}, was taken): an argument's zero-argument calls on zero-argument calls are accessors too.
+     */
+    @Test
+    void aRecordMethodTakesANestedComponent() throws Exception {
+        Function<Loaded, Object> pose = x -> x.make("Turns$Pose", x.make("Turns$Vec", 0.4, -0.2), 0.7);
+        List<Case> cases = List.of(of("Turns", "one", x -> new Object[] {pose.apply(x), 1.3}), of("Turns", "two", x ->
+                new Object[] {pose.apply(x), 1.3}));
+        Counts n = StrangerApps29Harness.run(sources("Turns", TURNS), cases, b -> {
+            for (Case c : cases) {
+                StrangerApps29Objects.sinkJvp(b, c);
+            }
+        });
+        assertEquals(new Counts(2, 2, 2, 0), n); // (the records are constants here: x alone is differentiated)
+    }
 }
