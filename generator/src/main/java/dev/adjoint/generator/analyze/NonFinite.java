@@ -137,7 +137,9 @@ public record NonFinite(Set<Atom.Var> values, Set<Atom.Var> adjoints, Set<Atom.V
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (Stmt s : stmts) {
+            // (in reverse: the fact flows from a use back to what it reads, so straight-line code settles in one pass)
+            for (int k = stmts.size() - 1; k >= 0; k--) {
+                Stmt s = stmts.get(k);
                 if (s instanceof Stmt.Assign a) {
                     for (Atom.Var v : infiniteAdjointOperands(a, known, adjoints)) {
                         changed |= adjoints.add(v);

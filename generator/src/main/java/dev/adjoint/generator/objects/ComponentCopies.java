@@ -40,7 +40,9 @@ final class ComponentCopies {
             d.getInitializer().flatMap(v -> c.copy(v, d.getType())).ifPresent(d::setInitializer);
         }
         for (AssignExpr a : m.findAll(AssignExpr.class)) {
-            if (a.getOperator() == AssignExpr.Operator.ASSIGN && a.getTarget() instanceof NameExpr t) {
+            if (a.getOperator() == AssignExpr.Operator.ASSIGN
+                    && a.getTarget() instanceof NameExpr t
+                    && (a.getValue() instanceof MethodCallExpr || a.getValue() instanceof NameExpr)) {
                 c.declaredType(t.getNameAsString())
                         .flatMap(ty -> c.copy(a.getValue(), ty))
                         .ifPresent(a::setValue);
@@ -50,11 +52,21 @@ final class ComponentCopies {
 
     /** The type of the one local of {@code name} the method declares, if one. */
     private Optional<Type> declaredType(String name) {
-        var ds = method.findAll(VariableDeclarator.class).stream()
-                .filter(d -> d.getNameAsString().equals(name))
-                .toList();
-        return ds.size() == 1 ? Optional.of(ds.get(0).getType()) : Optional.empty();
+        if (declared == null) {
+            // (once per method, and only when an assignment's value is a call: a walk per assignment was
+            // quadratic in a method of thousands of statements)
+            declared = new java.util.HashMap<>();
+            for (VariableDeclarator d : method.findAll(VariableDeclarator.class)) {
+                declared.computeIfAbsent(d.getNameAsString(), k -> new java.util.ArrayList<>())
+                        .add(d.getType());
+            }
+        }
+        java.util.List<Type> ds = declared.getOrDefault(name, java.util.List.of());
+        return ds.size() == 1 ? Optional.of(ds.get(0)) : Optional.empty();
     }
+
+    /** The types of the locals the method declares, by name; built on first use. */
+    private java.util.Map<String, java.util.List<Type>> declared;
 
     /** {@code new T(value.c1(), ...)} when {@code value} is a component of a record parameter of type {@code declared}. */
     private Optional<Expression> copy(Expression value, Type declared) {

@@ -81,8 +81,8 @@ final class IrOperations {
         String z = fresh ? rec.names.claim("_v") : t.name();
         NodeTerms node = new NodeTerms();
         if (DerivativeRules.partialMayBeInfinite(ap.rule())
-                || rec.nonFinite.factorMayBeInfinite(ap, 0)
-                || rec.nonFinite.factorMayBeInfinite(ap, 1)) {
+                || rec.nonFinite().factorMayBeInfinite(ap, 0)
+                || rec.nonFinite().factorMayBeInfinite(ap, 1)) {
             node.markUnbounded();
         }
         for (int i = 0; i < ap.args().size(); i++) {
@@ -95,8 +95,9 @@ final class IrOperations {
                 NodeTerms inner = pending.of(x).terms();
                 // where this partial may be infinite, an inner partial of 0 keeps the chain at 0, as the
                 // unfused sweep skips the zero edge ({@code cbrt(max(v, 0) * w)} at v < 0: not ∞ · 0)
-                boolean outerUnbounded = NonFinite.singularWhereFinite(ap, i) && rec.nonFinite.mayBeFlat(x)
-                        || rec.nonFinite.factorMayBeInfinite(ap, i);
+                boolean outerUnbounded =
+                        NonFinite.singularWhereFinite(ap, i) && rec.nonFinite().mayBeFlat(x)
+                                || rec.nonFinite().factorMayBeInfinite(ap, i);
                 for (NodeTerms.Term term : inner.terms()) {
                     Expr chained = NodeTerms.times(partial, term.partial());
                     if (inner.unbounded()) {

@@ -47,8 +47,8 @@ public final class IrRecorder {
     final MethodRequest request;
     final MethodIndex index;
     final MethodIr ir;
-    /** Which values may be infinite, for the chained partials of fused nodes ({@link IrOperations}). */
-    final NonFinite nonFinite;
+    /** Which values may be infinite, for the chained partials of fused nodes ({@link IrOperations}); analysed once. */
+    private NonFinite nonFinite;
 
     final Names names;
     final String tape;
@@ -69,7 +69,6 @@ public final class IrRecorder {
         this.request = request;
         this.index = index;
         this.ir = ir;
-        this.nonFinite = NonFinite.of(ir);
         this.names = ir.names().copy();
         NameClashes.userNames(request).forEach(names::claim);
         this.tape = NameClashes.tapeParameter(request); // (the form's names hold it: normalizeForTape claims it)
@@ -81,6 +80,13 @@ public final class IrRecorder {
         this.placement = IrDeclarations.of(ir);
         this.pending = new IrPending(this);
         this.nodes = new IrNodes(this, pending);
+    }
+
+    NonFinite nonFinite() {
+        if (nonFinite == null) {
+            nonFinite = NonFinite.of(ir);
+        }
+        return nonFinite;
     }
 
     /** Writes the recorder of {@code request}, or the errors of what it cannot record. */
